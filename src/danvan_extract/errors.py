@@ -1,0 +1,31 @@
+"""The library's exceptions: one base class, one message catalogue."""
+
+from __future__ import annotations
+
+
+class DanvanError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class InputError(DanvanError, ValueError):
+    """The caller passed something the library cannot work on."""
+
+
+class RulesError(DanvanError):
+    """A rules or lexicon file is missing, malformed or inconsistent."""
+
+
+class ExtractionTimeout(DanvanError):
+    """A pattern ran longer than its time budget on one document."""
+
+
+class GoldError(DanvanError):
+    """A gold annotation file does not follow the fact contract."""
+
+
+# Message catalogue, so wording stays consistent across CLI, API and tests.
+E_NOT_STR = "extract() takes a str, got {kind}; decode bytes first (e.g. data.decode('utf-8'))"
+E_RULES_DIR = "rules folder {path} does not exist; pass an existing folder or omit it to use the bundled rules"
+E_RULES_FILE = "rules file {path}: {problem}"
+E_TIMEOUT = "pattern '{rule}' exceeded {seconds}s on this document; the document was skipped"
+E_GOLD = "{path}:{line}: {problem}"

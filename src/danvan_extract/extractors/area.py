@@ -1,0 +1,55 @@
+"""Areas: "29,168 ha", "25,653ha", "36.618 m2", "5 sào", with hectares."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import regex
+
+from .base import Candidate, Context, Lexicons
+from .numeric import bounds, qualify
+
+_LAND_BEFORE = regex.compile(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
+
+
+class AreaExtractor:
+    name = "area"
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.patterns = lex.rules.patterns["area"]
+        self.units = {f.lower(): a for a in lex.rules.units.area for f in a.forms}
+
+    def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        for rule, pat in self.patterns:
+            for m in pat.finditer(ctx.text):
+                unit = self.units[m.group("unit").lower()]
+                nxt = (m.group("next") or "").strip().lower()
+                if unit.requires_next and nxt not in unit.requires_next:
+                    continue
+                end = m.end("unit")
+                v1, v2, s1, s2 = bounds(m)
+                qualifier, start = qualify(ctx, self.lex, m.start(), end)
+                yield Candidate(
+                    "area", start, end, rule,
+                    {
+                        "value": float(s1),
+                        "value_max": None if s2 is None else float(s2),
+                        "unit": unit.unit if m.group("m1") or m.group("m2") else _as_written(m.group("unit"), unit.unit),
+                        "hectares": float(s1) * unit.hectares,
+                        "hectares_max": None if s2 is None else float(s2) * unit.hectares,
+                        "subject": self._subject(ctx, m, nxt, start),
+                        "qualifier": qualifier,
+                    },
+                )
+
+    def _subject(self, ctx: Context, m: regex.Match, nxt: str, start: int) -> Optional[str]:
+        if nxt and nxt not in self.lex.not_nouns and nxt[:1].isalpha():
+            return nxt
+        before = _LAND_BEFORE.search(ctx.text[max(0, start - 40) : start])
+        return before.group(1).lower() if before else None
+
+
+def _as_written(form: str, canonical: str) -> str:
+    """Keep "m²"/"m2" as written; word forms ("héc-ta") become the symbol."""
+    return form if form.lower() in ("m2", "m²", "km2", "km²") else canonical

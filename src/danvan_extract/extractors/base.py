@@ -1,0 +1,226 @@
+"""What every extractor shares: the candidate record and the context.
+
+An extractor is a callable ``extractor(ctx) -> Iterator[Candidate]`` over
+the normalized text; the pipeline maps offsets back to the input, orders
+candidates and resolves overlaps.  Offsets in a candidate are normalized
+offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator, Optional
+
+import regex
+
+from ..rules import Rules, alternation
+
+# Lower number = wins an overlap.  Dates and document numbers own their
+# digits; graded numeric types beat ungraded measures, which beat counts.
+PRIORITY = {
+    "document_ref": 0,
+    "date": 1,
+    "year": 1,
+    "percentage": 2,
+    "money": 2,
+    "area": 2,
+    "ratio": 3,
+    "measure": 3,
+    "duration": 4,
+    "count": 5,
+    "person_role": 6,
+}
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+@dataclass
+class Candidate:
+    """A fact found in the normalized text, before offsets are mapped back."""
+
+    type: str
+    start: int
+    end: int
+    rule: str
+    fields: dict = field(default_factory=dict)
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY.get(self.type, 9)
+
+
+class Context:
+    """The normalized text of one document with the helpers rules need."""
+
+    def __init__(self, text: str, rules: Rules):
+        self.text = text
+        self.rules = rules
+        lower = text.lower()
+        # str.lower() can change length for a few characters ("İ"); keep
+        # offsets aligned by lowering char by char in that rare case.
+        self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
+        self._chrome = self._find_chrome()
+
+    # -- page chrome -------------------------------------------------------
+    def _find_chrome(self) -> list[tuple[int, int]]:
+        spans = []
+        for _, pat in self.rules.chrome_patterns:
+            for m in pat.finditer(self.text):
+                ls = self.text.rfind("\n", 0, m.start()) + 1
+                le = self.text.find("\n", m.end())
+                spans.append((ls, len(self.text) if le < 0 else le))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged
+
+    @cached_property
+    def _chrome_starts(self) -> list[int]:
+        return [s for s, _ in self._chrome]
+
+    def in_chrome(self, pos: int) -> bool:
+        """True when ``pos`` lies on a page-chrome line."""
+        i = bisect.bisect_right(self._chrome_starts, pos) - 1
+        return i >= 0 and self._chrome[i][0] <= pos < self._chrome[i][1]
+
+    # -- words around a position -------------------------------------------
+    def word_before(self, pos: int) -> tuple[str, int]:
+        """The word ending right before ``pos`` (one space allowed) and its start."""
+        i = pos
+        while i > 0 and self.text[i - 1] == " ":
+            i -= 1
+        j = i
+        while j > 0 and self.text[j - 1].isalpha():
+            j -= 1
+        return self.text[j:i], j
+
+    def at_sentence_start(self, pos: int) -> bool:
+        """True when only spaces, or a sentence end, stand before ``pos``."""
+        i = pos
+        while i > 0 and self.text[i - 1] in " \"'“‘(":
+            i -= 1
+        return i == 0 or self.text[i - 1] in "\n.!?:;…•-"
+
+
+class Lexicons:
+    """Compiled word-level helpers shared by the numeric extractors."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        q = rules.qualifiers
+        self.qualifier_of = {}
+        for kind, words in q.qualifiers.items():
+            for w in words:
+                self.qualifier_of[w.lower()] = kind
+        self.qualifier_re = regex.compile(
+            rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE
+        )
+        self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
+        self.trailing_re = regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
+        self.place_nouns = frozenset(q.preposition_tren.place_nouns)
+        self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
+        self.margin_re = regex.compile(
+            rf"^(?:\s+\S+){{0,{q.margin.window_words}}}?\s+(?:{alternation(q.margin.follow_words)})(?![\p{{L}}])",
+            regex.IGNORECASE,
+        )
+        self.counted = rules.lexicon("counted_nouns")
+        self.not_nouns = rules.lexicon("not_nouns")
+        self.designators = rules.lexicon("designators")
+        self.dictionary = rules.dictionary
+        u = rules.units
+        self.time_nouns = frozenset(w.lower() for w in u.time.nouns)
+        self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
+        self.measure_units = frozenset(u.measure.forms)
+        self.syllables = regex.compile(r"[ ]*(\p{L}+)(?:[ ](\p{L}+))?(?:[ ](\p{L}+))?")
+
+    # -- qualifiers --------------------------------------------------------
+    def qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
+        """(qualifier, start of the qualifier phrase, phrase) before ``pos``."""
+        window = ctx.text[max(0, pos - 30) : pos]
+        m = self.qualifier_re.search(window)
+        if not m:
+            return "exact", pos, ""
+        phrase = m.group("q").lower()
+        return self.qualifier_of[phrase], pos - len(window) + m.start("q"), phrase
+
+    def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
+        m = self.trailing_re.match(ctx.text, end)
+        return self.trailing[" ".join(m.group(0).split()).lower()] if m else None
+
+    def is_margin(self, ctx: Context, end: int) -> bool:
+        """"vượt 163 hộ so với ...": the number is a margin, not a bound."""
+        return bool(self.margin_re.match(ctx.text[end : end + 60]))
+
+    # -- the counted noun --------------------------------------------------
+    def noun_after(self, ctx: Context, pos: int) -> tuple[Optional[str], int]:
+        """The counted noun right after ``pos`` (lower-cased) and its end."""
+        m = self.syllables.match(ctx.text, pos)
+        if not m:
+            return None, pos
+        words = [w for w in m.groups() if w]
+        first = words[0]
+        if not first[0].islower():
+            return None, pos
+        low = [w.lower() for w in words]
+        ends = [m.end(i + 1) for i in range(len(words))]
+        noun, end = None, pos
+        # Longest first: three syllables only from the project lexicon,
+        # two from the lexicon or underthesea's dictionary, else one.
+        if len(low) >= 3 and " ".join(low[:3]) in self.counted and words[1][0].islower() and words[2][0].islower():
+            noun, end = " ".join(low[:3]), ends[2]
+        elif len(low) >= 2 and words[1][0].islower() and (
+            " ".join(low[:2]) in self.counted or " ".join(low[:2]) in self.dictionary
+        ):
+            noun, end = " ".join(low[:2]), ends[1]
+        elif low[0] not in self.not_nouns:
+            noun, end = low[0], ends[0]
+        if noun is None:
+            return None, pos
+        return noun, end
+
+    def coordinated(self, ctx: Context, end: int) -> tuple[Optional[str], int]:
+        """A second noun joined by "," or "và" that is itself countable."""
+        m = regex.match(r"(,\s*|\s+và\s+)", ctx.text[end : end + 6])
+        if not m:
+            return None, end
+        start = end + m.end()
+        noun, nend = self.noun_after(ctx, start)
+        if noun is None or noun not in self.counted or noun in self.time_nouns:
+            return None, end
+        # A new number after it means a new fact ("3 xã, 5 thôn").
+        if regex.match(r"\s*\d", ctx.text[nend : nend + 3]):
+            return None, end
+        return ctx.text[end:nend].lower(), nend
+
+    def is_time_noun(self, noun: str) -> bool:
+        if noun in self.counted_exceptions:
+            return False
+        return noun in self.time_nouns or noun.split(" ")[0] in self.time_nouns
+
+    def designated(self, ctx: Context, start: int) -> bool:
+        """True when the number names or ranks something ("thứ 22", "số 3")."""
+        word, wstart = ctx.word_before(start)
+        if not word:
+            return False
+        low = word.lower()
+        if low in self.designators:
+            return True
+        prev2, _ = ctx.word_before(wstart)
+        if f"{prev2.lower()} {low}" in self.designators:
+            return True
+        # A capitalised word right before: a proper name with a number
+        # ("Covid 19", "Vĩnh Phúc 72"), unless it opens the sentence.
+        if word[0].isupper() and start - (wstart + len(word)) <= 1 and not ctx.at_sentence_start(wstart):
+            return low not in self.qualifier_of
+        return False
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+

@@ -1,0 +1,294 @@
+"""Document references: "Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban chấp
+hành Trung ương (Khóa XI) về “...”", "Công điện 134/CĐ-TTg", "Số:67/2022/TT-BTC",
+"Quy định 217, 218 của Bộ Chính trị"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import regex
+
+from ..rules import Rules, alternation
+from .base import Candidate, Context, Lexicons
+
+# The number as written in a reference: digits, an optional year, and
+# code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
+_SEG = r"[A-ZĐ][\p{L}\d]*"
+CODE_FORM = rf"\d{{1,6}}(?:/(?:19|20)\d{{2}})?(?:\s?[-/]\s?{_SEG})+"
+_SPLIT = regex.compile(r"\s?[-/]\s?")
+
+
+@dataclass
+class ParsedNumber:
+    number: str
+    type_code: Optional[str]
+    issuer_code: Optional[str]
+    year: Optional[int]
+
+
+class DocumentRefExtractor:
+    name = "document_ref"
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        r: Rules = lex.rules
+        d = r.documents
+        self.type_of_word = {k.lower(): v for k, v in d.types.items()}
+        self.generic = {w.lower() for w in d.type_rules.generic_words}
+        self.bare_ok = {w.lower() for w in d.type_rules.bare_number_types}
+        self.codes = d.codes
+        self.issuer_codes = set(d.issuers.codes)
+        self.tt_party = set(d.tt_party.issuers)
+        self.tt_party_type = d.tt_party.doc_type
+        self.surnames = r.lexicon("surnames")
+        words = alternation(list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"])
+        number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/.,]\d?))"
+        self.with_word = regex.compile(
+            rf"(?<![\p{{L}}])(?P<tw>{words})(?:\s+(?P<so>số))?\s*:?\s*{number}(?![\p{{L}}\p{{N}}])",
+            regex.IGNORECASE | regex.V1,
+        )
+        self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])", regex.V1)
+        self.more = regex.compile(
+            rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])", regex.V1
+        )
+        self.date_after = regex.compile(
+            r"\G\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+            r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+            regex.IGNORECASE,
+        )
+        self.year_after = regex.compile(r"\G\s*,?\s*năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
+        self.term = regex.compile(r"\G\s*,?\s*\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\p{L}\d\s-]{1,12}?\)?(?=[\s,.;]|$)", regex.IGNORECASE)
+        inner = alternation(d.issuer.inner_words)
+        self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
+        self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])", regex.V1)
+        self.issuer_after = regex.compile(r"\G\s*,?\s*của\s+")
+        self.title_after = regex.compile(
+            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300})[”\"]", regex.IGNORECASE
+        )
+        verbs = alternation(d.issuer.issue_verbs)
+        self.verb_before = regex.compile(
+            rf"(?:\s+(?:đã|vừa|mới|chính thức))*\s+(?:{verbs})\s*$", regex.IGNORECASE
+        )
+        self.clause_date = regex.compile(
+            r"(?:^|[\n.]\s*)(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
+            regex.IGNORECASE,
+        )
+        self.header_date = regex.compile(
+            r"\n[^\n]{0,60},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.IGNORECASE
+        )
+
+    # ------------------------------------------------------------------
+    def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        seen: set[int] = set()
+        chains: list[list[Candidate]] = []
+        for m in self.with_word.finditer(ctx.text):
+            tw = " ".join(m.group("tw").split()).lower()
+            ref = m.group("ref")
+            if not _is_code_form(ref):
+                # bare digits: need "số" or a formal type ("Quy định 217")
+                if not m.group("so") and tw not in self.bare_ok:
+                    continue
+                if tw in self.generic and not m.group("so"):
+                    continue
+                if self._followed_by_counted(ctx, m.end("ref")):
+                    continue
+            generic = tw in self.generic
+            start = m.start("ref") if generic else m.start()
+            word_type = None if generic else self.type_of_word.get(tw)
+            chain = [self._candidate(ctx, start, m.start("ref"), m.end("ref"), word_type, "document_ref.with_word")]
+            seen.add(m.start("ref"))
+            pos = m.end("ref")
+            while True:
+                nxt = self.more.match(ctx.text, pos)
+                if not nxt or (not _is_code_form(nxt.group("ref")) and word_type is None):
+                    break
+                seen.add(nxt.start("ref"))
+                chain.append(self._candidate(ctx, nxt.start("ref"), nxt.start("ref"), nxt.end("ref"), word_type, "document_ref.list"))
+                pos = nxt.end("ref")
+            chains.append(chain)
+        for m in self.bare.finditer(ctx.text):
+            if m.start() in seen or not self._plausible_bare(m.group("ref")):
+                continue
+            chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
+        for chain in chains:
+            self._share_tail(chain)
+            yield from chain
+
+    # ------------------------------------------------------------------
+    def _candidate(self, ctx: Context, start: int, ref_start: int, ref_end: int, word_type: Optional[str], rule: str) -> Candidate:
+        parsed = self.parse_number(ctx.text[ref_start:ref_end])
+        doc_type = word_type or self._type_from_code(parsed)
+        fields = {
+            "number": parsed.number,
+            "doc_type": doc_type,
+            "issuer_code": parsed.issuer_code,
+            "year": parsed.year,
+            "date": None,
+            "issuer": None,
+            "title": None,
+        }
+        pos = ref_end
+        dm = self.date_after.match(ctx.text, pos)
+        if dm:
+            d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
+            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+                fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+                pos = dm.end()
+        else:
+            ym = self.year_after.match(ctx.text, pos)
+            if ym and fields["year"] is None:
+                fields["year"] = int(ym.group("y"))
+                pos = ym.end()
+        tm = self.term.match(ctx.text, pos)
+        if tm:
+            pos = tm.end()
+        im = self.issuer_after.match(ctx.text, pos)
+        if im:
+            issuer, pos2 = self._issuer_run(ctx.text, im.end())
+            if issuer:
+                fields["issuer"] = issuer
+                pos = pos2
+                tm = self.term.match(ctx.text, pos)
+                if tm:
+                    pos = tm.end()
+        ttl = self.title_after.match(ctx.text, pos)
+        if ttl:
+            fields["title"] = ttl.group("t").strip()
+        if fields["issuer"] is None:
+            fields["issuer"], clause_date = self._issuer_before(ctx, start)
+            if fields["date"] is None and clause_date:
+                fields["date"] = clause_date
+        if fields["date"] is None and _is_header(ctx.text, start):
+            hm = self.header_date.search(ctx.text, ref_end, min(len(ctx.text), ref_end + 400))
+            if hm:
+                fields["date"] = f"{int(hm.group('y')):04d}-{int(hm.group('m')):02d}-{int(hm.group('d')):02d}"
+        if fields["year"] is None and fields["date"]:
+            fields["year"] = int(fields["date"][:4])
+        if fields["doc_type"] == "Thông tư" and word_type is None and parsed.issuer_code in self.tt_party:
+            fields["doc_type"] = self.tt_party_type
+        return Candidate("document_ref", start, ref_end, rule, fields)
+
+    def parse_number(self, ref: str) -> ParsedNumber:
+        """Split "67/2022/TT-BTC" into number, type code, issuer code and year."""
+        number = regex.sub(r"\s+", "", ref)
+        parts = _SPLIT.split(ref.strip())
+        year = None
+        if len(parts) > 1 and regex.fullmatch(r"(?:19|20)\d{2}", parts[1]):
+            year = int(parts[1])
+            parts = [parts[0]] + parts[2:]
+        segs = parts[1:]
+        if not segs:
+            return ParsedNumber(number, None, None, year)
+        if segs[0] in self.codes:
+            return ParsedNumber(number, segs[0], segs[1] if len(segs) > 1 else None, year)
+        # State letter "3863/UBND-ĐTXD" or law "120/2020/QH14": the first
+        # segment is the issuing body.
+        return ParsedNumber(number, None, segs[0], year)
+
+    def _type_from_code(self, parsed: ParsedNumber) -> Optional[str]:
+        if parsed.type_code:
+            code_type = self.codes[parsed.type_code]
+            if parsed.type_code == "TT" and parsed.issuer_code in self.tt_party:
+                return self.tt_party_type
+            return code_type
+        if parsed.issuer_code and not parsed.year:
+            return "Công văn"
+        return None
+
+    def _plausible_bare(self, ref: str) -> bool:
+        segs = _SPLIT.split(ref)[1:]
+        segs = [s for s in segs if not regex.fullmatch(r"\d{4}", s)]
+        if not segs:
+            return False
+        if segs[0] in self.codes or segs[0] in self.issuer_codes:
+            return True
+        return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
+
+    def _followed_by_counted(self, ctx: Context, end: int) -> bool:
+        noun, _ = self.lex.noun_after(ctx, end)
+        return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
+
+    def _issuer_run(self, text: str, pos: int) -> tuple[Optional[str], int]:
+        """Words of an issuing body from ``pos``: capitalised words and the
+        lower-case words of organization names, up to a stop word."""
+        end = pos
+        words: list[str] = []
+        p = pos
+        while True:
+            q = p + 1 if words and text.startswith(" ", p) else p
+            if words and self.issuer_stop.match(text, q):
+                break
+            wm = self.issuer_word.match(text, q)
+            if not wm:
+                break
+            w = wm.group(0)
+            if not words and not w[0].isupper():
+                break
+            words.append(w)
+            p = end = wm.end()
+        while words and not words[-1][0].isupper():
+            end -= len(words.pop()) + 1
+        if not words:
+            return None, pos
+        return " ".join(words), end
+
+    def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
+        """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
+        ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
+        ls = max(ctx.text.rfind("\n", 0, start), ctx.text.rfind(". ", 0, start), ctx.text.rfind(";", 0, start)) + 1
+        before = ctx.text[ls:start]
+        vm = self.verb_before.search(before)
+        if not vm:
+            return None, None
+        clause = before[: vm.start()]
+        cut = max(clause.rfind(","), clause.rfind(":"))
+        subject = clause[cut + 1 :].strip()
+        words = subject.split()
+        # keep the trailing run of issuer words; drop a personal name at its end
+        run: list[str] = []
+        for w in reversed(words):
+            if w[0].isupper() or w.lower() in self.lex.rules.documents.issuer.inner_words:
+                run.insert(0, w)
+            else:
+                break
+        while run and not run[0][0].isupper():
+            run.pop(0)
+        run = self._strip_name(run)
+        issuer = " ".join(run) or None
+        date = None
+        if issuer:
+            cm = self.clause_date.search(ctx.text[ls - 1 if ls else 0 : start])
+            if cm:
+                date = f"{int(cm.group('y')):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+        return issuer, date
+
+    def _strip_name(self, run: list[str]) -> list[str]:
+        for i in range(1, len(run)):
+            if run[i] in self.surnames and 2 <= len(run) - i <= 4 and all(w[0].isupper() for w in run[i:]):
+                return run[:i]
+        return run
+
+    @staticmethod
+    def _share_tail(chain: list[Candidate]) -> None:
+        """"Quy định 217, 218 của Bộ Chính trị": the tail after the last
+        number applies to every number of the list."""
+        if len(chain) < 2:
+            return
+        last = chain[-1].fields
+        for cand in chain[:-1]:
+            for key in ("issuer", "title", "date"):
+                if cand.fields[key] is None and last[key] is not None:
+                    cand.fields[key] = last[key]
+            if cand.fields["year"] is None and cand.fields["date"]:
+                cand.fields["year"] = int(cand.fields["date"][:4])
+
+
+def _is_code_form(ref: str) -> bool:
+    return not ref.isdigit()
+
+
+def _is_header(text: str, start: int) -> bool:
+    """"Số: 97-QĐ/TW" opening a line: a document header."""
+    ls = text.rfind("\n", 0, start) + 1
+    return bool(regex.match(r"\s*số\s*:?\s*$", text[ls:start], regex.IGNORECASE))

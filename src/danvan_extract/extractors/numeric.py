@@ -1,0 +1,62 @@
+"""Helpers shared by the numeric extractors: values, qualifiers, spans."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..numbers import parse_digits, parse_spelled, scale
+from .base import Context, Lexicons
+
+
+def bounds(m: regex.Match) -> tuple[int | float, Optional[int | float], int | float, Optional[int | float]]:
+    """(value, value_max, scaled value, scaled max) from groups n1/m1/n2/m2.
+
+    A multiplier written only on the upper bound applies to both ("từ 80
+    đến 150 triệu đồng": 80 million to 150 million).
+    """
+    groups = m.groupdict()
+    v1 = parse_digits(groups["n1"])
+    v2 = parse_digits(groups["n2"]) if groups.get("n2") else None
+    m1, m2 = groups.get("m1"), groups.get("m2")
+    s1 = scale(v1, m1 or m2)
+    s2 = scale(v2, m2 or m1) if v2 is not None else None
+    return v1, v2, s1, s2
+
+
+def spelled_value(text: str) -> int:
+    return parse_spelled(text)
+
+
+def qualify(
+    ctx: Context, lex: Lexicons, start: int, end: int, noun: Optional[str] = None
+) -> tuple[str, int]:
+    """The qualifier of a number at ``start`` and where the fact's span starts.
+
+    Exact qualifier words stay outside the span; the others are inside.
+    """
+    qualifier, qstart, phrase = lex.qualifier_before(ctx, start)
+    if phrase == "trên" and noun is not None and _prepositional_tren(ctx, lex, qstart, noun):
+        qualifier = "exact"
+    elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
+        qualifier = "exact"
+    trailing = lex.trailing_qualifier(ctx, end)
+    if trailing and qualifier == "exact":
+        return trailing, start
+    if qualifier == "exact":
+        return "exact", start
+    return qualifier, qstart
+
+
+def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:
+    """"trên 74 huyện": "across", when a place noun follows and no verb of
+    having or reaching comes before."""
+    if noun.split(",")[0].strip() not in lex.place_nouns:
+        return False
+    prev, pstart = ctx.word_before(qstart)
+    prev2, _ = ctx.word_before(pstart)
+    if not prev:
+        return False
+    two = f"{prev2} {prev}".lower()
+    return prev.lower() not in lex.quantity_verbs and two not in lex.quantity_verbs

@@ -1,0 +1,45 @@
+"""Ungraded quantities that own their digits: measures ("468,281 km") and
+durations ("6 tháng", "5 năm").  Emitted as `measure` / `duration`."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..numbers import parse_digits, parse_spelled
+from .base import Candidate, Context, Lexicons
+
+
+class MeasureExtractor:
+    name = "measure"
+
+    def __init__(self, lex: Lexicons):
+        self.patterns = lex.rules.patterns["measure"]
+
+    def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        for rule, pat in self.patterns:
+            for m in pat.finditer(ctx.text):
+                yield Candidate("measure", m.start(), m.end(), rule,
+                                {"value": parse_digits(m.group("n1")), "unit": m.group("unit")})
+
+
+class DurationExtractor:
+    name = "duration"
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.patterns = lex.rules.patterns["duration"]
+
+    def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        for rule, pat in self.patterns:
+            for m in pat.finditer(ctx.text):
+                unit = m.group("unit").lower()
+                after = ctx.lower[m.end("unit") : m.end("unit") + 6]
+                if f"{unit} {after.split(' ')[1] if ' ' in after else ''}".strip() in self.lex.counted_exceptions:
+                    continue  # "ngày công" is counted labour, not time
+                if m.group("sp"):
+                    if m.group("sp")[0].isupper():
+                        continue
+                    value = parse_spelled(m.group("sp"))
+                else:
+                    value = parse_digits(m.group("n1"))
+                yield Candidate("duration", m.start(), m.end(), rule, {"value": value, "unit": unit})

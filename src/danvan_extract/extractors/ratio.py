@@ -1,0 +1,50 @@
+"""Ratios "x out of y": "49.800/67.721 người", "5/16 xã, thị trấn"."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..numbers import parse_digits
+from .base import Candidate, Context, Lexicons
+from .numeric import qualify
+
+
+class RatioExtractor:
+    name = "ratio"
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.patterns = lex.rules.patterns["ratio"]
+
+    def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        for rule, pat in self.patterns:
+            for m in pat.finditer(ctx.text):
+                num, den = parse_digits(m.group("n1")), parse_digits(m.group("n2"))
+                if num > den or den == 0:
+                    continue  # "22/12" is a date; a part never exceeds its whole
+                noun, end = self.lex.noun_after(ctx, m.end())
+                if noun is not None and self.lex.is_time_noun(noun):
+                    continue
+                if noun is None and _looks_like_date(m.group("n1"), m.group("n2")):
+                    continue
+                if _looks_like_month_year(m.group("n1"), m.group("n2")):
+                    continue
+                if noun is not None:
+                    more, end2 = self.lex.coordinated(ctx, end)
+                    if more:
+                        noun, end = noun + more, end2
+                else:
+                    end = m.end()
+                qualifier, start = qualify(ctx, self.lex, m.start(), end, noun)
+                yield Candidate(
+                    "ratio", start, end, rule,
+                    {"numerator": num, "denominator": den, "noun": noun, "qualifier": qualifier},
+                )
+
+
+def _looks_like_date(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
+
+
+def _looks_like_month_year(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and len(b) == 4 and 1900 <= int(b) <= 2100 and int(a) <= 12

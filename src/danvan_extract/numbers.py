@@ -1,0 +1,132 @@
+"""Vietnamese number parsing: digits with "." thousands and "," decimals,
+multipliers (nghìn, triệu, tỷ) and spelled-out numbers ("hai mươi mốt").
+
+>>> parse_number("3.980")
+3980
+>>> parse_number("73,53")
+73.53
+>>> parse_number("18,912,473")
+18912473
+>>> parse_spelled("hai mươi mốt nghìn không trăm mười một")
+21011
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .errors import InputError
+
+# One digit group as Vietnamese writes it.  Alternatives, first match wins:
+# 1. "3.980", "1.234.567,89": dots group thousands, optional comma decimal;
+# 2. "18,912,473": English grouping (two or more comma groups) in page chrome;
+# 3. "73,53", "29,168", "3.5", "08": plain integer or one decimal separator.
+DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![.,]?\d)|\d+(?:[.,]\d+)?)"
+DIGITS_RE = regex.compile(DIGITS)
+
+MULTIPLIERS = {
+    "nghìn": 1_000,
+    "ngàn": 1_000,
+    "ngìn": 1_000,
+    "triệu": 1_000_000,
+    "tỷ": 1_000_000_000,
+    "tỉ": 1_000_000_000,
+}
+
+_UNITS = {
+    "không": 0,
+    "linh": 0,
+    "lẻ": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "nhăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+_TENS = {"mười": 10, "mươi": 10}
+SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm",) + tuple(MULTIPLIERS)
+# A spelled number starts with a unit from two up, or "mười"; "một" alone is
+# an article ("một số", "một bộ phận") and never starts one.
+SPELLED_START = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười")
+_SPELLED_WORD_RE = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
+SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{_SPELLED_WORD_RE}))*"
+
+
+def parse_digits(token: str) -> int | float:
+    """Parse one digit group written the Vietnamese way ("3.980", "73,53")."""
+    token = token.strip()
+    if not token or not DIGITS_RE.fullmatch(token):
+        raise InputError(f"not a Vietnamese number: {token!r}")
+    if "." in token and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        whole, _, frac = token.replace(".", "").partition(",")
+        return float(f"{whole}.{frac}") if frac else int(whole)
+    if token.count(",") >= 2:
+        return int(token.replace(",", ""))
+    if "," in token:
+        return float(token.replace(",", "."))
+    if "." in token:
+        return float(token)
+    return int(token)
+
+
+def parse_spelled(words: str) -> int:
+    """Parse a spelled-out Vietnamese number ("ba mươi ba", "hai trăm nghìn")."""
+    tokens = words.lower().split()
+    if not tokens:
+        raise InputError("empty spelled number")
+    total = 0  # completed groups (above the current multiplier)
+    group = 0  # value below 1000 being built
+    current: int | None = None  # last unit digit not yet placed ("không" is 0)
+    for tok in tokens:
+        if tok in _UNITS:
+            current = _UNITS[tok]
+        elif tok in _TENS:
+            if tok == "mười":
+                group += 10
+            else:  # "mươi" multiplies the preceding unit ("ba mươi")
+                group += (1 if current is None else current) * 10
+            current = None
+        elif tok == "trăm":
+            group += (1 if current is None else current) * 100
+            current = None
+        elif tok in MULTIPLIERS:
+            group += current or 0
+            current = None
+            mult = MULTIPLIERS[tok]
+            if mult == 1_000_000_000:
+                total = (total + (group or 1)) * mult
+            else:
+                total += (group or 1) * mult
+            group = 0
+        else:
+            raise InputError(f"not a spelled number word: {tok!r} in {words!r}")
+    return total + group + (current or 0)
+
+
+def scale(value: int | float, multiplier_word: str | None) -> int | float:
+    """Apply a multiplier word ("triệu") to a parsed value, keeping ints exact."""
+    if not multiplier_word:
+        return value
+    mult = MULTIPLIERS[multiplier_word.lower()]
+    scaled = value * mult
+    if isinstance(scaled, float) and abs(scaled - round(scaled)) < 1e-6 * max(1.0, abs(scaled)):
+        return int(round(scaled))
+    return scaled
+
+
+def parse_number(text: str) -> int | float:
+    """Parse digits with an optional multiplier, or a spelled-out number."""
+    text = " ".join(text.split())
+    m = regex.fullmatch(rf"({DIGITS})(?:\s*({'|'.join(MULTIPLIERS)}))?", text, regex.IGNORECASE)
+    if m:
+        return scale(parse_digits(m.group(1)), m.group(2))
+    return parse_spelled(text)

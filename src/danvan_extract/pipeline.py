@@ -1,0 +1,93 @@
+"""The pipeline: normalize, run every extractor, resolve overlaps, map
+offsets back to the caller's string and build the fact records."""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import E_NOT_STR, InputError
+from .extractors import build_extractors
+from .extractors.base import Candidate, Context
+from .records import FACT_ADAPTER, Document, FactBase
+from .rules import load_rules
+from .text import NormalizedText, normalize
+
+# Candidates of different layers never compete for the same characters.
+_LAYER = {"person_role": 1}
+
+
+class Pipeline:
+    """Rules and extractors loaded once; call :meth:`extract` on many texts."""
+
+    def __init__(self, rules_dir: str | Path | None = None, *, person_roles: bool = True, extras: bool = True):
+        self.rules = load_rules(rules_dir)
+        self.extractors = build_extractors(self.rules, person_roles=person_roles)
+        self.extras = extras
+
+    def extract(self, text: str) -> list[FactBase]:
+        """All facts in ``text``, sorted by position, offsets into ``text``."""
+        if not isinstance(text, str):
+            raise InputError(E_NOT_STR.format(kind=type(text).__name__))
+        norm = normalize(text)
+        ctx = Context(norm.text, self.rules)
+        candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
+        chosen = resolve_overlaps(candidates)
+        facts = [to_record(norm, c) for c in chosen]
+        if not self.extras:
+            facts = [f for f in facts if f.type in GRADED]
+        return facts
+
+    def extract_document(self, text: str, doc_id: str) -> Document:
+        """Extract ``text`` into a :class:`Document` (errors recorded, not raised)."""
+        try:
+            return Document(doc_id=doc_id, facts=self.extract(text))
+        except Exception as exc:  # one bad document never stops a batch
+            return Document(doc_id=doc_id, errors=[f"{type(exc).__name__}: {exc}"])
+
+    def extract_many(self, texts: Iterable[str]) -> Iterable[list[FactBase]]:
+        for text in texts:
+            yield self.extract(text)
+
+
+GRADED = {"percentage", "count", "ratio", "area", "money", "document_ref", "person_role"}
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the best candidate for each stretch of text.
+
+    Better = lower priority number, then longer span, then earlier start.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start))
+    kept: dict[int, tuple[list[int], list[int]]] = {}
+    out = []
+    for c in ordered:
+        starts, ends = kept.setdefault(_LAYER.get(c.type, 0), ([], []))
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        out.append(c)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
+    start, end = norm.to_original(c.start, c.end)
+    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **c.fields}
+    return FACT_ADAPTER.validate_python(data)
+
+
+_DEFAULT: Optional[Pipeline] = None
+
+
+def extract(text: str) -> list[FactBase]:
+    """Extract facts from one text with the default (bundled-rules) pipeline."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.extract(text)

@@ -1,0 +1,331 @@
+"""Load, validate and compile the rules folder once.
+
+The bundled rules live in ``danvan_extract/rules`` inside the installed
+package (``rules/`` in a source checkout).  A user folder passed as
+``rules_dir`` is read on top: a TOML file of the same name replaces the
+bundled tables it defines, a lexicon of the same name adds entries.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from . import numbers
+from .errors import E_RULES_DIR, E_RULES_FILE, RulesError
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- schemas of the TOML files -------------------------------------------
+
+
+class QualifiersFile(_Strict):
+    class Tren(_Strict):
+        place_nouns: list[str]
+        quantity_verbs: list[str]
+
+    class Margin(_Strict):
+        follow_words: list[str]
+        window_words: int
+
+    qualifiers: dict[str, list[str]]
+    trailing: dict[str, list[str]]
+    preposition_tren: Tren
+    margin: Margin
+
+    @field_validator("qualifiers", "trailing")
+    @classmethod
+    def _known(cls, v: dict) -> dict:
+        bad = set(v) - {"exact", "over", "under", "approx", "nearly"}
+        if bad:
+            raise ValueError(f"unknown qualifier(s) {sorted(bad)}")
+        return v
+
+
+class UnitsFile(_Strict):
+    class AreaUnit(_Strict):
+        unit: str
+        forms: list[str]
+        hectares: float
+        requires_next: list[str] = []
+
+    class Currency(_Strict):
+        code: str
+        forms: list[str]
+
+    class Measure(_Strict):
+        forms: list[str]
+
+    class Time(_Strict):
+        nouns: list[str]
+        counted_exceptions: list[str]
+
+    area: list[AreaUnit]
+    currency: list[Currency]
+    measure: Measure
+    time: Time
+
+
+class DocumentsFile(_Strict):
+    class TypeRules(_Strict):
+        bare_number_types: list[str]
+        generic_words: list[str]
+
+    class TTParty(_Strict):
+        doc_type: str
+        issuers: list[str]
+
+    class Issuers(_Strict):
+        codes: list[str]
+
+    class DateCfg(_Strict):
+        connector: str
+        header_lines: int
+
+    class IssuerCfg(_Strict):
+        inner_words: list[str]
+        stop_words: list[str]
+        issue_verbs: list[str]
+
+    types: dict[str, str]
+    type_rules: TypeRules
+    codes: dict[str, str]
+    tt_party: TTParty
+    issuers: Issuers
+    date: DateCfg
+    issuer: IssuerCfg
+
+
+class ChromeFile(_Strict):
+    class Line(_Strict):
+        name: str
+        pattern: str
+
+    line: list[Line]
+
+
+class NumericFile(_Strict):
+    class Rule(_Strict):
+        name: str
+        pattern: str
+
+    refs: dict[str, str]
+    percentage: list[Rule]
+    money: list[Rule]
+    area: list[Rule]
+    ratio: list[Rule]
+    count: list[Rule]
+    measure: list[Rule]
+    duration: list[Rule]
+    date: list[Rule]
+
+
+class PersonsFile(_Strict):
+    class Bylines(_Strict):
+        labels: list[str]
+
+    titles: list[str]
+    title_prefixes: list[str]
+    org_heads: list[str]
+    org_words: list[str]
+    honorifics: dict[str, str]
+    list_honorifics: list[str]
+    bylines: Bylines
+    not_names: list[str]
+    name_stop_words: list[str]
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "qualifiers.toml": QualifiersFile,
+    "units.toml": UnitsFile,
+    "documents.toml": DocumentsFile,
+    "chrome.toml": ChromeFile,
+    "numeric.toml": NumericFile,
+    "persons.toml": PersonsFile,
+}
+LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames")
+
+
+# --- locating the folders -------------------------------------------------
+
+
+def bundled_rules_dir() -> Path:
+    """The rules folder shipped with the package (or the checkout's rules/)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "rules"
+    if inside.is_dir():
+        return inside
+    checkout = here.parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RulesError(E_RULES_DIR.format(path=inside))
+
+
+def _dictionary_path() -> Optional[Path]:
+    """underthesea's word list (Viet74K), found without importing the package."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations)))
+    for rel in ("corpus/data/Viet74K.txt", "transformer/Viet74K.txt"):
+        if (root / rel).is_file():
+            return root / rel
+    return None
+
+
+def read_lexicon(path: Path) -> list[str]:
+    """One entry a line, ``#`` comments and blank lines skipped, NFC."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(nfc(line))
+    return out
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(E_RULES_FILE.format(path=path, problem=exc)) from exc
+
+
+def _nfc_tree(obj):
+    if isinstance(obj, str):
+        return nfc(obj)
+    if isinstance(obj, list):
+        return [_nfc_tree(x) for x in obj]
+    if isinstance(obj, dict):
+        return {nfc(k): _nfc_tree(v) for k, v in obj.items()}
+    return obj
+
+
+# --- the compiled rules ---------------------------------------------------
+
+
+@dataclass
+class Rules:
+    """Everything the extractors need, validated and compiled."""
+
+    qualifiers: QualifiersFile
+    units: UnitsFile
+    documents: DocumentsFile
+    chrome: ChromeFile
+    numeric: NumericFile
+    persons: PersonsFile
+    lexicons: dict[str, frozenset[str]]
+    dictionary: frozenset[str]
+    patterns: dict[str, list[tuple[str, regex.Pattern]]] = field(default_factory=dict)
+    chrome_patterns: list[tuple[str, regex.Pattern]] = field(default_factory=list)
+
+    def lexicon(self, name: str) -> frozenset[str]:
+        return self.lexicons.get(name, frozenset())
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _compose(template: str, parts: dict[str, str], where: str) -> str:
+    def sub(m: regex.Match) -> str:
+        key = m.group(1)
+        if key not in parts:
+            raise RulesError(E_RULES_FILE.format(path=where, problem=f"unknown reference {{{key}}}"))
+        return parts[key]
+
+    # Expand references repeatedly so parts may refer to other parts.
+    for _ in range(6):
+        new = regex.sub(r"\{([a-z_][a-z0-9_]*)\}", sub, template)
+        if new == template:
+            break
+        template = new
+    return template
+
+
+def _compile_numeric(r: Rules) -> None:
+    u = r.units
+    builtin = {
+        "num": numbers.DIGITS,
+        "spelled": numbers.SPELLED,
+        "currency": alternation(f for c in u.currency for f in c.forms),
+        "area_unit": alternation(f for a in u.area for f in a.forms),
+        "measure_unit": alternation(u.measure.forms),
+        "time_noun": alternation(u.time.nouns),
+        "date_cue": alternation(r.lexicon("date_cues")),
+    }
+    parts = {**builtin, **r.numeric.refs}
+    for family in ("percentage", "money", "area", "ratio", "count", "measure", "duration", "date"):
+        compiled = []
+        for rule in getattr(r.numeric, family):
+            src = _compose(rule.pattern, parts, f"numeric.toml [{family}] {rule.name}")
+            flags = regex.V1 | (regex.IGNORECASE if family in ("count", "duration") else 0)
+            try:
+                compiled.append((rule.name, regex.compile(src, flags)))
+            except regex.error as exc:
+                raise RulesError(E_RULES_FILE.format(path="numeric.toml", problem=f"{rule.name}: {exc}")) from exc
+        r.patterns[family] = compiled
+    r.chrome_patterns = [
+        (line.name, regex.compile(line.pattern, regex.IGNORECASE | regex.MULTILINE)) for line in r.chrome.line
+    ]
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Rules:
+    """Load and validate the bundled rules, then ``rules_dir`` on top."""
+    return _load_rules_cached(str(Path(rules_dir).resolve()) if rules_dir else None)
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(rules_dir: str | None) -> Rules:
+    base = bundled_rules_dir()
+    user = Path(rules_dir) if rules_dir else None
+    if user is not None and not user.is_dir():
+        raise RulesError(E_RULES_DIR.format(path=user))
+    files = {}
+    for name, schema in SCHEMAS.items():
+        data = _load_toml(base / name)
+        if user is not None and (user / name).is_file():
+            data.update(_load_toml(user / name))
+        try:
+            files[name] = schema.model_validate(_nfc_tree(data))
+        except ValidationError as exc:
+            raise RulesError(E_RULES_FILE.format(path=name, problem=exc)) from exc
+    lexicons = {}
+    for name in LEXICONS:
+        entries: list[str] = []
+        for folder in (base, user):
+            if folder is not None and (folder / "lexicons" / f"{name}.txt").is_file():
+                entries += read_lexicon(folder / "lexicons" / f"{name}.txt")
+        lexicons[name] = frozenset(entries)
+    dict_path = _dictionary_path()
+    dictionary = frozenset(
+        w.lower() for w in (read_lexicon(dict_path) if dict_path else []) if " " in w and w.count(" ") <= 2
+    )
+    rules = Rules(
+        qualifiers=files["qualifiers.toml"],
+        units=files["units.toml"],
+        documents=files["documents.toml"],
+        chrome=files["chrome.toml"],
+        numeric=files["numeric.toml"],
+        persons=files["persons.toml"],
+        lexicons=lexicons,
+        dictionary=dictionary | {w for w in lexicons["counted_nouns"] if " " in w},
+    )
+    _compile_numeric(rules)
+    return rules

@@ -1,0 +1,147 @@
+"""Text normalization that remembers where every character came from.
+
+Extractors work on a normalized copy of the input (NFC, one tone placement,
+plain spaces, ``-`` for every dash, straight quotes kept apart from curly
+ones, ``\\n`` line ends).  :class:`NormalizedText` maps any span of that copy
+back to the caller's original string, so facts always report offsets into
+what the caller gave us.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+# Characters replaced one for one.  Dashes and minus signs inside document
+# numbers ("25–NQ/TW") must look like "-" to the grammars.
+_CHAR_MAP = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2015": "-",
+    "\u2212": "-",  # minus sign
+    "\ufe63": "-",
+    "\uff0d": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u00b4": "'",
+    "\uff05": "%",
+    "\u066a": "%",
+    "\u2044": "/",
+    "\u2215": "/",
+    "\r": "\n",
+}
+# Characters dropped entirely (zero-width, BOM, soft hyphen).
+_DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+# Tone marks (combining) used to fix "hoà"/"hòa" placement below.
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalized copy of ``original`` with an offset map back into it."""
+
+    original: str
+    text: str
+    _starts: array  # original start index of each normalized char
+    _ends: array  # original end index (exclusive) of each normalized char
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span ``[start, end)`` to the original string."""
+        if start >= end:
+            pos = self._starts[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def original_slice(self, start: int, end: int) -> str:
+        s, e = self.to_original(start, end)
+        return self.original[s:e]
+
+
+def normalize(original: str) -> NormalizedText:
+    """Normalize ``original`` for matching while keeping an offset map."""
+    out: list[str] = []
+    starts = array("l")
+    ends = array("l")
+    if original.isascii() and "\r" not in original and "\t" not in original:
+        n = len(original)
+        return NormalizedText(original, original, array("l", range(n)), array("l", range(1, n + 1)))
+
+    i = 0
+    n = len(original)
+    while i < n:
+        ch = original[i]
+        # Gather a base character with its combining marks (NFD input).
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        if ch == "\r" and j < n and original[j] == "\n":
+            # "\r\n" becomes one "\n" that spans both characters.
+            out.append("\n")
+            starts.append(i)
+            ends.append(j + 1)
+            i = j + 1
+            continue
+        if ch in _DROP and j == i + 1:
+            i = j
+            continue
+        cluster = original[i:j]
+        if j > i + 1 or not cluster.isascii():
+            cluster = unicodedata.normalize("NFC", cluster)
+        for c in cluster:
+            out.append(_CHAR_MAP.get(c, c))
+            starts.append(i)
+            ends.append(j)
+        i = j
+    text = "".join(out)
+    text = _fix_tone_placement(text)
+    return NormalizedText(original, text, starts, ends)
+
+
+def _fix_tone_placement(text: str) -> str:
+    """Move the tone mark of "oà/oè/uỳ" at a syllable end to the first vowel.
+
+    Works on NFD pieces so the length of the text never changes (two
+    precomposed letters in, two out).
+    """
+    if not any(c in text for c in "oOuU"):
+        return text
+
+    def repl(m: regex.Match) -> str:
+        piece = unicodedata.normalize("NFD", m.group(0))
+        letters = [c for c in piece if c not in _TONES]
+        tone = next(c for c in piece if c in _TONES)
+        first = unicodedata.normalize("NFC", letters[0] + tone)
+        rest = unicodedata.normalize("NFC", "".join(letters[1:]))
+        fixed = first + rest
+        return fixed if len(fixed) == len(m.group(0)) else m.group(0)
+
+    return _OLD_TONE_NFC.sub(repl, text)
+
+
+def _build_old_tone_pattern() -> regex.Pattern:
+    toned = []
+    for base in "aăeAĂEyY":
+        for tone in _TONES:
+            toned.append(unicodedata.normalize("NFC", base + tone))
+    cls = "".join(sorted(set(toned)))
+    # "oà", "oè", "uỳ" not followed by another letter ("hoàn" keeps its tone).
+    # "quỳ"/"quý" keep theirs: after "q" the "u" is not a vowel nucleus.
+    return regex.compile(rf"(?<![qQ])(?:[oO][{cls}]|[uU][{''.join(c for c in cls if c.lower() in 'ỳýỷỹỵ')}])(?!\p{{L}})")
+
+
+_OLD_TONE_NFC = _build_old_tone_pattern()
