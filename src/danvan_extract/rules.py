@@ -71,6 +71,9 @@ class UnitsFile(_Strict):
     class Measure(_Strict):
         forms: list[str]
 
+    class Factor(_Strict):
+        nouns: list[str]
+
     class Time(_Strict):
         nouns: list[str]
         counted_exceptions: list[str]
@@ -78,6 +81,7 @@ class UnitsFile(_Strict):
     area: list[AreaUnit]
     currency: list[Currency]
     measure: Measure
+    factor: Factor
     time: Time
 
 

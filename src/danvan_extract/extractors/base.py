@@ -137,6 +137,8 @@ class Lexicons:
         self.time_nouns = frozenset(w.lower() for w in u.time.nouns)
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
         self.measure_units = frozenset(u.measure.forms)
+        self.factor_nouns = frozenset(u.factor.nouns)
+        self.non_count_heads = self.measure_units | self.factor_nouns
         self.syllables = regex.compile(r"[ ]*(\p{L}+)(?:[ ](\p{L}+))?(?:[ ](\p{L}+))?")
 
     # -- qualifiers --------------------------------------------------------
@@ -209,10 +211,13 @@ class Lexicons:
         if not word:
             return False
         low = word.lower()
-        if low in self.designators:
-            return True
         prev2, _ = ctx.word_before(wstart)
-        if f"{prev2.lower()} {low}" in self.designators:
+        pair = f"{prev2.lower()} {low}"
+        if pair in self.designators:
+            return True
+        # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
+        # not the designator "phòng"/"số".
+        if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of:
             return True
         # A capitalised word right before: a proper name with a number
         # ("Covid 19", "Vĩnh Phúc 72"), unless it opens the sentence.

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ..numbers import parse_spelled
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
+
+
+_SHARE_FOLLOWS = regex.compile(r"\s+chiếm\s+(?:khoảng\s+|gần\s+|trên\s+)?\d")
 
 
 class CountExtractor:
@@ -28,7 +33,16 @@ class CountExtractor:
                 else:
                     _, _, value, value_max = bounds(m)
                 noun, end = lex.noun_after(ctx, m.end())
-                if noun is None or lex.is_time_noun(noun) or noun.split(" ")[0] in lex.measure_units:
+                if noun is None and not spelled and _SHARE_FOLLOWS.match(ctx.text, m.end()):
+                    # "số người dùng 20.000 chiếm 40,16%": a quantity whose
+                    # noun came before it; the share that follows proves it.
+                    if lex.designated(ctx, m.start()) or _is_year(m.group("n1")):
+                        continue
+                    qualifier, start = qualify(ctx, lex, m.start(), m.end())
+                    yield Candidate("count", start, m.end(), "count.before_share",
+                                    {"value": value, "noun": None, "qualifier": qualifier})
+                    continue
+                if noun is None or lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
                     continue
                 if spelled and noun not in lex.counted:
                     continue  # "ba kích", "năm nay": words, not numbers

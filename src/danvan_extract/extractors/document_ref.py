@@ -43,7 +43,7 @@ class DocumentRefExtractor:
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
         words = alternation(list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"])
-        number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/.,]\d?))"
+        number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/]|[.,]\d))"
         self.with_word = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{words})(?:\s+(?P<so>số))?\s*:?\s*{number}(?![\p{{L}}\p{{N}}])",
             regex.IGNORECASE | regex.V1,
@@ -82,6 +82,7 @@ class DocumentRefExtractor:
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         seen: set[int] = set()
         chains: list[list[Candidate]] = []
+        last_end = -1
         for m in self.with_word.finditer(ctx.text):
             tw = " ".join(m.group("tw").split()).lower()
             ref = m.group("ref")
@@ -106,7 +107,12 @@ class DocumentRefExtractor:
                 seen.add(nxt.start("ref"))
                 chain.append(self._candidate(ctx, nxt.start("ref"), nxt.start("ref"), nxt.end("ref"), word_type, "document_ref.list"))
                 pos = nxt.end("ref")
-            chains.append(chain)
+            # "Nghị quyết số 66 và Nghị quyết số 68 của ...": one list
+            if chains and last_end >= 0 and regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", ctx.text[last_end : m.start()]):
+                chains[-1].extend(chain)
+            else:
+                chains.append(chain)
+            last_end = pos
         for m in self.bare.finditer(ctx.text):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
                 continue
@@ -206,6 +212,8 @@ class DocumentRefExtractor:
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
     def _followed_by_counted(self, ctx: Context, end: int) -> bool:
+        if self.year_after.match(ctx.text, end):
+            return False  # "Chỉ thị số 35 năm 2019"
         noun, _ = self.lex.noun_after(ctx, end)
         return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
@@ -227,8 +235,6 @@ class DocumentRefExtractor:
                 break
             words.append(w)
             p = end = wm.end()
-        while words and not words[-1][0].isupper():
-            end -= len(words.pop()) + 1
         if not words:
             return None, pos
         return " ".join(words), end

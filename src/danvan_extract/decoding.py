@@ -1,0 +1,97 @@
+"""Reading one input file into text, or a clear reason why not.
+
+UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1258 are decoded;
+HTML is reduced to its text with the standard library's HTML parser.
+Offsets of the facts refer to the decoded (and, for HTML, extracted) text.
+"""
+
+from __future__ import annotations
+
+import codecs
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Optional
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+               "section", "article", "header", "footer", "blockquote", "figcaption", "figure", "title", "nav"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
+
+
+def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
+    """Decode ``data``; returns (text, errors) with text None on failure."""
+    if not data:
+        return None, ["empty file"]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        if not data.strip():
+            return None, ["empty file (only a byte-order mark)"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            return None, [f"not decodable as UTF-16 despite its byte-order mark: {exc}"]
+    if b"\x00" in data:
+        return None, ["binary file (contains NUL bytes), not text"]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1258")
+        except UnicodeDecodeError as exc:
+            return None, [f"not decodable as UTF-8 or Windows-1258: {exc}"]
+    if not text.strip():
+        return None, ["empty file (only white space)"]
+    return text, []
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS and self.skip:
+            self.skip -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page, one block a line."""
+    parser = _TextOfHtml()
+    parser.feed(markup)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text)
+
+
+def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[str]]:
+    """Text of the file at ``path`` (errors name the reason, never raise)."""
+    try:
+        if path.is_dir():
+            return None, [f"{path.name}: is a directory, not a file"]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [f"{path.name}: cannot read: {exc.strerror or exc}"]
+    text, errors = decode_bytes(data)
+    if text is not None and html and (path.suffix.lower() in (".html", ".htm") or looks_like_html(text)):
+        text = html_to_text(text)
+        if not text.strip():
+            return None, [f"{path.name}: no text left after removing the HTML markup"]
+    return text, [f"{path.name}: {e}" for e in errors] if text is None else errors

@@ -1,0 +1,52 @@
+"""Runs every extractor family's example corpus (kept as data beside the
+extractors): each example must yield its facts, each negative none of its
+types.  Add cases to the TOML files, not here."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import danvan_extract.extractors as extractors_pkg
+
+CORPUS_DIR = Path(extractors_pkg.__file__).parent / "corpus"
+
+
+def _cases(kind):
+    for path in sorted(CORPUS_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data.get(kind, [])):
+            yield pytest.param(case, id=f"{path.stem}-{kind}-{i}")
+
+
+def _agrees(expected: dict, fact) -> bool:
+    got = fact.model_dump()
+    for key, want in expected.items():
+        have = got.get(key)
+        if isinstance(want, float) and isinstance(have, (int, float)):
+            if abs(have - want) > 1e-6 * max(1.0, abs(want)):
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", list(_cases("example")))
+def test_example_yields_expected_facts(pipeline, case):
+    facts = pipeline.extract(case["text"])
+    for expected in case["facts"]:
+        assert any(_agrees(expected, f) for f in facts), (
+            f"expected {expected}\n got {[f.model_dump(exclude_none=True) for f in facts]}"
+        )
+
+
+@pytest.mark.parametrize("case", list(_cases("negative")))
+def test_negative_yields_nothing(pipeline, case):
+    facts = [f for f in pipeline.extract(case["text"]) if f.type in case["types"]]
+    assert facts == [], [f.model_dump(exclude_none=True) for f in facts]
+
+
+def test_every_fact_names_its_rule(pipeline):
+    for case in _cases("example"):
+        for f in pipeline.extract(case.values[0]["text"]):
+            assert f.rule, f
