@@ -152,6 +152,7 @@ class PersonsFile(_Strict):
     bylines: Bylines
     not_names: list[str]
     name_stop_words: list[str]
+    place_before: list[str]
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
