@@ -89,6 +89,22 @@ class Context:
         i = bisect.bisect_right(self._chrome_starts, pos) - 1
         return i >= 0 and self._chrome[i][0] <= pos < self._chrome[i][1]
 
+    # -- sentences -----------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        from ..segment import sentences
+
+        return sentences(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence that holds ``pos``."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[i][0] if i >= 0 else 0
+
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (one space allowed) and its start."""

@@ -71,7 +71,7 @@ class DocumentRefExtractor:
             rf"(?:\s+(?:đã|vừa|mới|chính thức))*\s+(?:{verbs})\s*$", regex.IGNORECASE
         )
         self.clause_date = regex.compile(
-            r"(?:^|[\n.]\s*)(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
+            r"^\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
             regex.IGNORECASE,
         )
         self.header_date = regex.compile(
@@ -242,7 +242,7 @@ class DocumentRefExtractor:
     def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
-        ls = max(ctx.text.rfind("\n", 0, start), ctx.text.rfind(". ", 0, start), ctx.text.rfind(";", 0, start)) + 1
+        ls = max(ctx.sentence_start(start), ctx.text.rfind(";", 0, start) + 1)
         before = ctx.text[ls:start]
         vm = self.verb_before.search(before)
         if not vm:
@@ -264,7 +264,7 @@ class DocumentRefExtractor:
         issuer = " ".join(run) or None
         date = None
         if issuer:
-            cm = self.clause_date.search(ctx.text[ls - 1 if ls else 0 : start])
+            cm = self.clause_date.search(ctx.text[ls:start])
             if cm:
                 date = f"{int(cm.group('y')):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date

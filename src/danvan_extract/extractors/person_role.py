@@ -73,7 +73,7 @@ class PersonRoleExtractor:
                 continue
             roles, end = self._roles(text, m.end())
             if roles:
-                honorific = "đồng chí" if self._in_list(text, m.start("name")) else None
+                honorific = "đồng chí" if self._in_list(ctx, m.start("name")) else None
                 if honorific is None and not self._vouched(name, text, m.start("name"), end):
                     continue
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
@@ -216,7 +216,6 @@ class PersonRoleExtractor:
     def _hon(self, word: str) -> Optional[str]:
         return self.honorific_of.get(word.lower())
 
-    def _in_list(self, text: str, pos: int) -> bool:
+    def _in_list(self, ctx: Context, pos: int) -> bool:
         """Inside "các đồng chí: A - Role; B - Role" (same sentence)."""
-        ls = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos))
-        return bool(self.list_head.search(text, ls + 1, pos))
+        return bool(self.list_head.search(ctx.text, ctx.sentence_start(pos), pos))

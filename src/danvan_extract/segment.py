@@ -1,0 +1,46 @@
+"""Sentence segmentation that copes with scraped pages.
+
+Boundaries: every line break, and ".", "!", "?", "…" followed by space and
+a capital letter, a digit or an opening quote; not after an abbreviation
+("TP.", "TS.", "ThS.", "PGS.TS.") or a single capital ("Đ."), and never
+inside a number ("3.980").
+"""
+
+from __future__ import annotations
+
+import regex
+
+ABBREVIATIONS = frozenset(
+    "TP Tp TS ThS PGS GS BS BSCKI BSCKII KS CN ThS.BS Th.S TT Q P Ths St Mr Ms Dr NXB tr Tr".split()
+)
+_END = regex.compile(r"[.!?…]+[\"'”’)]*(?=\s+[\p{Lu}\d\"'“‘(])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty sentence of ``text``, in order."""
+    spans = []
+    line_start = 0
+    for line in text.split("\n"):
+        start = line_start
+        for m in _END.finditer(line):
+            before = regex.search(r"(\S+)$", line[: m.start()])
+            token = before.group(1) if before else ""
+            parts = [t for t in token.split(".") if t]
+            if parts and all(t in ABBREVIATIONS or regex.fullmatch(r"\p{Lu}", t) for t in parts):
+                continue
+            _add(spans, text, start, line_start + m.end())
+            start = line_start + m.end()
+        _add(spans, text, start, line_start + len(line))
+        line_start += len(line) + 1
+    return spans
+
+
+def _add(spans: list, text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
