@@ -62,3 +62,11 @@ def test_user_rules_extend_lexicons(tmp_path):
 def test_public_names():
     for name in danvan_extract.__all__:
         assert getattr(danvan_extract, name) is not None
+
+
+def test_ner_window_signal():
+    """The statistical signal: underthesea's NER on a small window."""
+    from danvan_extract.nlp import looks_like_person
+
+    assert looks_like_person("Nguyễn Xuân Dậu", "Đồng chí Nguyễn Xuân Dậu, Trưởng Ban Dân vận Huyện ủy cho biết")
+    assert not looks_like_person("Dân vận", "Đồng chí Nguyễn Xuân Dậu, Trưởng Ban Dân vận Huyện ủy cho biết")
