@@ -33,9 +33,6 @@ PRIORITY = {
     "person_role": 6,
 }
 
-_WORD = regex.compile(r"\p{L}+")
-
-
 @dataclass
 class Candidate:
     """A fact found in the normalized text, before offsets are mapped back."""
@@ -240,8 +237,4 @@ class Lexicons:
         if word[0].isupper() and start - (wstart + len(word)) <= 1 and not ctx.at_sentence_start(wstart):
             return low not in self.qualifier_of
         return False
-
-
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
 

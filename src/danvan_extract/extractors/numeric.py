@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from ..numbers import parse_digits, parse_spelled, scale
+from ..numbers import parse_digits, scale
 from .base import Context, Lexicons
 
 
@@ -23,10 +23,6 @@ def bounds(m: regex.Match) -> tuple[int | float, Optional[int | float], int | fl
     s1 = scale(v1, m1 or m2)
     s2 = scale(v2, m2 or m1) if v2 is not None else None
     return v1, v2, s1, s2
-
-
-def spelled_value(text: str) -> int:
-    return parse_spelled(text)
 
 
 def qualify(
