@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from .errors import E_NOT_STR, InputError
 from .extractors import build_extractors
 from .extractors.base import Candidate, Context
-from .records import FACT_ADAPTER, Document, FactBase
+from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
 from .rules import load_rules
 from .text import NormalizedText, normalize
 
@@ -36,7 +36,7 @@ class Pipeline:
         chosen = resolve_overlaps(candidates)
         facts = [to_record(norm, c) for c in chosen]
         if not self.extras:
-            facts = [f for f in facts if f.type in GRADED]
+            facts = [f for f in facts if f.type in GRADED_TYPES]
         return facts
 
     def extract_document(self, text: str, doc_id: str) -> Document:
@@ -49,9 +49,6 @@ class Pipeline:
     def extract_many(self, texts: Iterable[str]) -> Iterable[list[FactBase]]:
         for text in texts:
             yield self.extract(text)
-
-
-GRADED = {"percentage", "count", "ratio", "area", "money", "document_ref", "person_role"}
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
