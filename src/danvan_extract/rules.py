@@ -244,8 +244,39 @@ class Rules:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of the literal ``words``, preferring the longest.
+
+    Built as a trie ("b(?:ộ trưởng|í thư)" rather than "bộ trưởng|bí thư"),
+    so the engine tests each shared prefix once instead of once per word:
+    on long lexicons this is several times faster, and it matches exactly
+    what the longest-first alternation of the same words matches.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        # follow a chain of single children as one literal run
+        run = regex.escape(ch)
+        while len(child) == 1 and "" not in child:
+            (nxt, child), = child.items()
+            run += regex.escape(nxt)
+        branches.append(run + _trie_pattern(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        # the word may end here; longer words are tried first (greedy "?")
+        return (body if len(branches) > 1 else f"(?:{body})") + "?"
+    return body
 
 
 def _compose(template: str, parts: dict[str, str], where: str) -> str:

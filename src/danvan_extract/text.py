@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from typing import Optional
 
 import regex
 
@@ -53,15 +54,22 @@ _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 
 @dataclass(frozen=True)
 class NormalizedText:
-    """A normalized copy of ``original`` with an offset map back into it."""
+    """A normalized copy of ``original`` with an offset map back into it.
+
+    ``_starts``/``_ends`` are None when every normalized character sits at
+    the same index as its original (the common case: one-for-one
+    replacements only), so no per-character map is built.
+    """
 
     original: str
     text: str
-    _starts: array  # original start index of each normalized char
-    _ends: array  # original end index (exclusive) of each normalized char
+    _starts: Optional[array]  # original start index of each normalized char
+    _ends: Optional[array]  # original end index (exclusive) of each normalized char
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span ``[start, end)`` to the original string."""
+        if self._starts is None:
+            return start, end
         if start >= end:
             pos = self._starts[start] if start < len(self.text) else len(self.original)
             return pos, pos
@@ -72,15 +80,25 @@ class NormalizedText:
         return self.original[s:e]
 
 
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+# Anything that changes the length of the text needs the slow, mapped path.
+_NEEDS_MAP = regex.compile("[\r" + "".join(_DROP) + "]")
+
+
 def normalize(original: str) -> NormalizedText:
     """Normalize ``original`` for matching while keeping an offset map."""
+    if unicodedata.is_normalized("NFC", original) and not _NEEDS_MAP.search(original):
+        # One-for-one replacements only: offsets are the identity.
+        text = original.translate(_TRANSLATE)
+        return NormalizedText(original, _fix_tone_placement(text), None, None)
+    return _normalize_mapped(original)
+
+
+def _normalize_mapped(original: str) -> NormalizedText:
+    """The general path: NFC per cluster, dropped characters, CRLF, with a map."""
     out: list[str] = []
     starts = array("l")
     ends = array("l")
-    if original.isascii() and "\r" not in original and "\t" not in original:
-        n = len(original)
-        return NormalizedText(original, original, array("l", range(n)), array("l", range(1, n + 1)))
-
     i = 0
     n = len(original)
     while i < n:
