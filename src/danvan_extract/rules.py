@@ -261,8 +261,19 @@ def alternation(words) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = []
+    groups: dict[str, list[str]] = {}
     for ch in sorted(k for k in node if k):
+        groups.setdefault(ch.lower(), []).append(ch)
+    branches = []
+    for chars in groups.values():
+        if len(chars) > 1:
+            # "Trưởng ban"/"trưởng Ban": case variants would make a
+            # case-insensitive match stop in the wrong branch, so list
+            # their suffixes flat, longest first, as a plain alternation.
+            suffixes = sorted({c + rest for c in chars for rest in _words_below(node[c])}, key=len, reverse=True)
+            branches.append("(?:" + "|".join(regex.escape(w) for w in suffixes) + ")")
+            continue
+        ch = chars[0]
         child = node[ch]
         # follow a chain of single children as one literal run
         run = regex.escape(ch)
@@ -277,6 +288,14 @@ def _trie_pattern(node: dict) -> str:
         # the word may end here; longer words are tried first (greedy "?")
         return (body if len(branches) > 1 else f"(?:{body})") + "?"
     return body
+
+
+def _words_below(node: dict) -> list[str]:
+    out = [""] if "" in node else []
+    for ch, child in node.items():
+        if ch:
+            out.extend(ch + rest for rest in _words_below(child))
+    return out
 
 
 def _compose(template: str, parts: dict[str, str], where: str) -> str:
