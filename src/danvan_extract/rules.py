@@ -330,7 +330,7 @@ def _compile_numeric(r: Rules) -> None:
         compiled = []
         for rule in getattr(r.numeric, family):
             src = _compose(rule.pattern, parts, f"numeric.toml [{family}] {rule.name}")
-            flags = regex.V1 | (regex.IGNORECASE if family in ("count", "duration") else 0)
+            flags = regex.IGNORECASE if family in ("count", "duration") else 0
             try:
                 compiled.append((rule.name, regex.compile(src, flags)))
             except regex.error as exc:

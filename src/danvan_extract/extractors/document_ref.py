@@ -46,11 +46,11 @@ class DocumentRefExtractor:
         number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/]|[.,]\d))"
         self.with_word = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{words})(?:\s+(?P<so>số))?\s*:?\s*{number}(?![\p{{L}}\p{{N}}])",
-            regex.IGNORECASE | regex.V1,
+            regex.IGNORECASE,
         )
-        self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])", regex.V1)
+        self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])")
         self.more = regex.compile(
-            rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])", regex.V1
+            rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])"
         )
         self.date_after = regex.compile(
             r"\G\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
@@ -61,7 +61,7 @@ class DocumentRefExtractor:
         self.term = regex.compile(r"\G\s*,?\s*\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\p{L}\d\s-]{1,12}?\)?(?=[\s,.;]|$)", regex.IGNORECASE)
         inner = alternation(d.issuer.inner_words)
         self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
-        self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])", regex.V1)
+        self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])")
         self.issuer_after = regex.compile(r"\G\s*,?\s*của\s+")
         self.title_after = regex.compile(
             r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300})[”\"]", regex.IGNORECASE
