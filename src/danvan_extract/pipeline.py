@@ -9,7 +9,8 @@ from typing import Iterable, Optional
 
 from .errors import E_NOT_STR, InputError
 from .extractors import build_extractors
-from .extractors.base import Candidate, Context
+from .anchors import AnchorIndex
+from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
 from .rules import load_rules
 from .text import NormalizedText, normalize
@@ -21,17 +22,26 @@ _LAYER = {"person_role": 1}
 class Pipeline:
     """Rules and extractors loaded once; call :meth:`extract` on many texts."""
 
-    def __init__(self, rules_dir: str | Path | None = None, *, person_roles: bool = True, extras: bool = True):
+    def __init__(self, rules_dir: str | Path | None = None, *, person_roles: bool = True, extras: bool = True,
+                 time_budget: float = DEFAULT_BUDGET):
+        """``time_budget``: seconds of pattern matching one text may take
+        before :class:`ExtractionTimeout` is raised for it."""
+        if not isinstance(time_budget, (int, float)) or time_budget <= 0:
+            raise InputError(f"time_budget must be a positive number of seconds, got {time_budget!r}")
         self.rules = load_rules(rules_dir)
         self.extractors = build_extractors(self.rules, person_roles=person_roles)
         self.extras = extras
+        self.time_budget = float(time_budget)
+        scanned = [p for family in self.rules.patterns.values() for p in family] + list(self.rules.chrome_patterns)
+        scanned += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
+        self.anchor_index = AnchorIndex(scanned)
 
     def extract(self, text: str) -> list[FactBase]:
         """All facts in ``text``, sorted by position, offsets into ``text``."""
         if not isinstance(text, str):
             raise InputError(E_NOT_STR.format(kind=type(text).__name__))
         norm = normalize(text)
-        ctx = Context(norm.text, self.rules)
+        ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
         facts = [to_record(norm, c) for c in chosen]

@@ -20,6 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import numbers
+from .anchors import Anchors, ScanPattern
 from .errors import E_RULES_DIR, E_RULES_FILE, RulesError
 
 
@@ -119,6 +120,7 @@ class ChromeFile(_Strict):
     class Line(_Strict):
         name: str
         pattern: str
+        anchor: list[str] = []
 
     line: list[Line]
 
@@ -127,8 +129,13 @@ class NumericFile(_Strict):
     class Rule(_Strict):
         name: str
         pattern: str
+        # Where every match starts: "digit", "line", "{words_ref}" or a
+        # literal word.  A promise that lets the engine skip the full scan;
+        # leave it out when unsure.
+        anchor: list[str] = []
 
     refs: dict[str, str]
+    words: dict[str, list[str]] = {}
     percentage: list[Rule]
     money: list[Rule]
     area: list[Rule]
@@ -236,8 +243,8 @@ class Rules:
     persons: PersonsFile
     lexicons: dict[str, frozenset[str]]
     dictionary: frozenset[str]
-    patterns: dict[str, list[tuple[str, regex.Pattern]]] = field(default_factory=dict)
-    chrome_patterns: list[tuple[str, regex.Pattern]] = field(default_factory=list)
+    patterns: dict[str, list[ScanPattern]] = field(default_factory=dict)
+    chrome_patterns: list[ScanPattern] = field(default_factory=list)
 
     def lexicon(self, name: str) -> frozenset[str]:
         return self.lexicons.get(name, frozenset())
@@ -314,31 +321,70 @@ def _compose(template: str, parts: dict[str, str], where: str) -> str:
     return template
 
 
+def word_alternation(words) -> str:
+    """Like :func:`alternation`, but any run of white space between words."""
+    return alternation(words).replace("\\ ", "\\s+")
+
+
 def _compile_numeric(r: Rules) -> None:
     u = r.units
+    word_lists = {
+        "spelled": list(numbers.SPELLED_START),
+        "currency": [f for c in u.currency for f in c.forms],
+        "area_unit": [f for a in u.area for f in a.forms],
+        "measure_unit": list(u.measure.forms),
+        "time_noun": list(u.time.nouns),
+        "date_cue": sorted(r.lexicon("date_cues")),
+        **r.numeric.words,
+    }
     builtin = {
         "num": numbers.DIGITS,
         "spelled": numbers.SPELLED,
-        "currency": alternation(f for c in u.currency for f in c.forms),
-        "area_unit": alternation(f for a in u.area for f in a.forms),
-        "measure_unit": alternation(u.measure.forms),
-        "time_noun": alternation(u.time.nouns),
-        "date_cue": alternation(r.lexicon("date_cues")),
+        "currency": alternation(word_lists["currency"]),
+        "area_unit": alternation(word_lists["area_unit"]),
+        "measure_unit": alternation(word_lists["measure_unit"]),
+        "time_noun": alternation(word_lists["time_noun"]),
+        "date_cue": alternation(word_lists["date_cue"]),
+        **{name: word_alternation(ws) for name, ws in r.numeric.words.items()},
     }
     parts = {**builtin, **r.numeric.refs}
     for family in ("percentage", "money", "area", "ratio", "count", "measure", "duration", "date"):
         compiled = []
         for rule in getattr(r.numeric, family):
-            src = _compose(rule.pattern, parts, f"numeric.toml [{family}] {rule.name}")
+            where = f"numeric.toml [{family}] {rule.name}"
+            src = _compose(rule.pattern, parts, where)
             flags = regex.IGNORECASE if family in ("count", "duration") else 0
             try:
-                compiled.append((rule.name, regex.compile(src, flags)))
+                rx = regex.compile(src, flags)
             except regex.error as exc:
                 raise RulesError(E_RULES_FILE.format(path="numeric.toml", problem=f"{rule.name}: {exc}")) from exc
+            compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
         r.patterns[family] = compiled
-    r.chrome_patterns = [
-        (line.name, regex.compile(line.pattern, regex.IGNORECASE | regex.MULTILINE)) for line in r.chrome.line
-    ]
+    r.chrome_patterns = []
+    for line in r.chrome.line:
+        where = f"chrome.toml {line.name}"
+        try:
+            rx = regex.compile(line.pattern, regex.IGNORECASE | regex.MULTILINE)
+        except regex.error as exc:
+            raise RulesError(E_RULES_FILE.format(path="chrome.toml", problem=f"{line.name}: {exc}")) from exc
+        r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
+
+
+def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:
+    digit = line = False
+    words: list[str] = []
+    for item in spec:
+        if item == "digit":
+            digit = True
+        elif item == "line":
+            line = True
+        elif item.startswith("{") and item.endswith("}"):
+            if item[1:-1] not in word_lists:
+                raise RulesError(E_RULES_FILE.format(path=where, problem=f"anchor {item} is not a word list"))
+            words += word_lists[item[1:-1]]
+        else:
+            words.append(item)
+    return Anchors.of(digit=digit, line=line, words=words)
 
 
 def load_rules(rules_dir: str | Path | None = None) -> Rules:

@@ -14,6 +14,7 @@ ABBREVIATIONS = frozenset(
     "TP Tp TS ThS PGS GS BS BSCKI BSCKII KS CN ThS.BS Th.S TT Q P Ths St Mr Ms Dr NXB tr Tr".split()
 )
 _END = regex.compile(r"[.!?…]+[\"'”’)]*(?=\s+[\p{Lu}\d\"'“‘(])")
+_ONE_CAPITAL = regex.compile(r"\p{Lu}")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -23,16 +24,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = line_start
         for m in _END.finditer(line):
-            before = regex.search(r"(\S+)$", line[: m.start()])
-            token = before.group(1) if before else ""
+            token = _last_token(line, m.start())
             parts = [t for t in token.split(".") if t]
-            if parts and all(t in ABBREVIATIONS or regex.fullmatch(r"\p{Lu}", t) for t in parts):
+            if parts and all(t in ABBREVIATIONS or _ONE_CAPITAL.fullmatch(t) for t in parts):
                 continue
             _add(spans, text, start, line_start + m.end())
             start = line_start + m.end()
         _add(spans, text, start, line_start + len(line))
         line_start += len(line) + 1
     return spans
+
+
+def _last_token(line: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end`` ("" if a space)."""
+    i = end
+    while i > 0 and not line[i - 1].isspace():
+        i -= 1
+    return line[i:end]
 
 
 def _add(spans: list, text: str, start: int, end: int) -> None:

@@ -10,6 +10,7 @@ from .dates import DateExtractor
 from .document_ref import DocumentRefExtractor
 from .money import MoneyExtractor
 from .percentage import PercentageExtractor
+from .person_role import PersonRoleExtractor
 from .quantities import DurationExtractor, MeasureExtractor
 from .ratio import RatioExtractor
 
@@ -29,12 +30,7 @@ def build_extractors(rules: Rules, *, person_roles: bool = True) -> list:
         CountExtractor(lex),
     ]
     if person_roles:
-        try:
-            from .person_role import PersonRoleExtractor
-        except ImportError:  # not built yet
-            pass
-        else:
-            extractors.append(PersonRoleExtractor(lex))
+        extractors.append(PersonRoleExtractor(lex))
     return extractors
 
 

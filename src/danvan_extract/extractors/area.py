@@ -21,8 +21,9 @@ class AreaExtractor:
         self.units = {f.lower(): a for a in lex.rules.units.area for f in a.forms}
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 unit = self.units[m.group("unit").lower()]
                 nxt = (m.group("next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:

@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..anchors import AnchorIndex, DocumentAnchors, ScanPattern
 from ..rules import Rules, alternation
 
 # Lower number = wins an overlap.  Dates and document numbers own their
@@ -32,6 +33,14 @@ PRIORITY = {
     "count": 5,
     "person_role": 6,
 }
+
+_JOINER = regex.compile(r"(,\s*|\s+và\s+)")
+_DIGIT_NEXT = regex.compile(r"\s*\d")
+
+# Seconds one document may spend in pattern matching before it is given up
+# with an ExtractionTimeout (pathological input, never ordinary articles).
+DEFAULT_BUDGET = 60.0
+
 
 @dataclass
 class Candidate:
@@ -51,20 +60,26 @@ class Candidate:
 class Context:
     """The normalized text of one document with the helpers rules need."""
 
-    def __init__(self, text: str, rules: Rules):
+    def __init__(self, text: str, rules: Rules, index: Optional[AnchorIndex] = None,
+                 budget: float = DEFAULT_BUDGET):
         self.text = text
         self.rules = rules
         lower = text.lower()
         # str.lower() can change length for a few characters ("İ"); keep
         # offsets aligned by lowering char by char in that rare case.
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
+        self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
         self._chrome = self._find_chrome()
+
+    def scan(self, pattern: ScanPattern) -> Iterator[regex.Match]:
+        """Matches of ``pattern`` over the text, under the time budget."""
+        return self.anchors.finditer(pattern)
 
     # -- page chrome -------------------------------------------------------
     def _find_chrome(self) -> list[tuple[int, int]]:
         spans = []
-        for _, pat in self.rules.chrome_patterns:
-            for m in pat.finditer(self.text):
+        for pat in self.rules.chrome_patterns:
+            for m in self.scan(pat):
                 ls = self.text.rfind("\n", 0, m.start()) + 1
                 le = self.text.find("\n", m.end())
                 spans.append((ls, len(self.text) if le < 0 else le))
@@ -201,7 +216,7 @@ class Lexicons:
 
     def coordinated(self, ctx: Context, end: int) -> tuple[Optional[str], int]:
         """A second noun joined by "," or "và" that is itself countable."""
-        m = regex.match(r"(,\s*|\s+và\s+)", ctx.text[end : end + 6])
+        m = _JOINER.match(ctx.text[end : end + 6])
         if not m:
             return None, end
         start = end + m.end()
@@ -209,7 +224,7 @@ class Lexicons:
         if noun is None or noun not in self.counted or noun in self.time_nouns:
             return None, end
         # A new number after it means a new fact ("3 xã, 5 thôn").
-        if regex.match(r"\s*\d", ctx.text[nend : nend + 3]):
+        if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):
             return None, end
         return ctx.text[end:nend].lower(), nend
 

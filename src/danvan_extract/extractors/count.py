@@ -23,8 +23,9 @@ class CountExtractor:
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         lex = self.lex
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 spelled = "sp" in m.groupdict() and m.group("sp")
                 if spelled:
                     if not _plausible_spelled(ctx, m):

@@ -15,8 +15,9 @@ class DateExtractor:
         self.patterns = lex.rules.patterns["date"]
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 g = m.groupdict()
                 if g.get("m") and g["m"].isdigit() and not 1 <= int(g["m"]) <= 12:
                     continue

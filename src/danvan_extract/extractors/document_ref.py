@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..rules import Rules, alternation
+from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons
 
 # The number as written in a reference: digits, an optional year, and
@@ -17,6 +18,13 @@ from .base import Candidate, Context, Lexicons
 _SEG = r"[A-ZĐ][\p{L}\d]*"
 CODE_FORM = rf"\d{{1,6}}(?:/(?:19|20)\d{{2}})?(?:\s?[-/]\s?{_SEG})+"
 _SPLIT = regex.compile(r"\s?[-/]\s?")
+_LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+_SO_BEFORE = regex.compile(r"\s*số\s*:?\s*$", regex.IGNORECASE)
+# The issuing verb ends the text before a document; looking at this many
+# characters is enough for "X đã chính thức ban hành".
+_VERB_WINDOW = 120
 
 
 @dataclass
@@ -42,13 +50,17 @@ class DocumentRefExtractor:
         self.tt_party = set(d.tt_party.issuers)
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
-        words = alternation(list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"])
+        type_words = list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"]
+        words = alternation(type_words)
         number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/]|[.,]\d))"
         self.with_word = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{words})(?:\s+(?P<so>số))?\s*:?\s*{number}(?![\p{{L}}\p{{N}}])",
             regex.IGNORECASE,
         )
         self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])")
+        self.with_word_scan = ScanPattern("document_ref.with_word", self.with_word, Anchors.of(words=type_words))
+        self.bare_scan = ScanPattern("document_ref.bare", self.bare)  # digit-led: fast in full
+        self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self.more = regex.compile(
             rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])"
         )
@@ -83,7 +95,7 @@ class DocumentRefExtractor:
         seen: set[int] = set()
         chains: list[list[Candidate]] = []
         last_end = -1
-        for m in self.with_word.finditer(ctx.text):
+        for m in ctx.scan(self.with_word_scan):
             tw = " ".join(m.group("tw").split()).lower()
             ref = m.group("ref")
             if not _is_code_form(ref):
@@ -108,12 +120,12 @@ class DocumentRefExtractor:
                 chain.append(self._candidate(ctx, nxt.start("ref"), nxt.start("ref"), nxt.end("ref"), word_type, "document_ref.list"))
                 pos = nxt.end("ref")
             # "Nghị quyết số 66 và Nghị quyết số 68 của ...": one list
-            if chains and last_end >= 0 and regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", ctx.text[last_end : m.start()]):
+            if chains and last_end >= 0 and _LIST_JOINER.fullmatch(ctx.text[last_end : m.start()]):
                 chains[-1].extend(chain)
             else:
                 chains.append(chain)
             last_end = pos
-        for m in self.bare.finditer(ctx.text):
+        for m in ctx.scan(self.bare_scan):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
@@ -177,10 +189,10 @@ class DocumentRefExtractor:
 
     def parse_number(self, ref: str) -> ParsedNumber:
         """Split "67/2022/TT-BTC" into number, type code, issuer code and year."""
-        number = regex.sub(r"\s+", "", ref)
+        number = "".join(ref.split())
         parts = _SPLIT.split(ref.strip())
         year = None
-        if len(parts) > 1 and regex.fullmatch(r"(?:19|20)\d{2}", parts[1]):
+        if len(parts) > 1 and _YEAR.fullmatch(parts[1]):
             year = int(parts[1])
             parts = [parts[0]] + parts[2:]
         segs = parts[1:]
@@ -204,7 +216,7 @@ class DocumentRefExtractor:
 
     def _plausible_bare(self, ref: str) -> bool:
         segs = _SPLIT.split(ref)[1:]
-        segs = [s for s in segs if not regex.fullmatch(r"\d{4}", s)]
+        segs = [s for s in segs if not _FOUR_DIGITS.fullmatch(s)]
         if not segs:
             return False
         if segs[0] in self.codes or segs[0] in self.issuer_codes:
@@ -244,7 +256,8 @@ class DocumentRefExtractor:
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
         ls = max(ctx.sentence_start(start), ctx.text.rfind(";", 0, start) + 1)
         before = ctx.text[ls:start]
-        vm = self.verb_before.search(before)
+        tail = max(0, len(before) - _VERB_WINDOW)
+        vm = self.verb_before.search(before, tail)
         if not vm:
             return None, None
         clause = before[: vm.start()]
@@ -297,4 +310,4 @@ def _is_code_form(ref: str) -> bool:
 def _is_header(text: str, start: int) -> bool:
     """"Số: 97-QĐ/TW" opening a line: a document header."""
     ls = text.rfind("\n", 0, start) + 1
-    return bool(regex.match(r"\s*số\s*:?\s*$", text[ls:start], regex.IGNORECASE))
+    return bool(_SO_BEFORE.match(text[ls:start]))

@@ -17,8 +17,9 @@ class MoneyExtractor:
         self.currency_of = {f.lower(): c.code for c in lex.rules.units.currency for f in c.forms}
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 v1, v2, s1, s2 = bounds(m)
                 cur = m.group("cur")
                 mult = m.group("m2") or m.group("m1") if v2 is not None else m.group("m1")

@@ -16,8 +16,9 @@ class PercentageExtractor:
         self.patterns = lex.rules.patterns["percentage"]
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 v1, v2, _, _ = bounds(m)
                 qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
                 yield Candidate(

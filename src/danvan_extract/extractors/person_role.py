@@ -15,11 +15,17 @@ from typing import Iterator, Optional
 import regex
 
 from ..rules import alternation
+from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons
 
 _SYL = r"[\p{Lu}][\p{Ll}]*"
 _NAME = rf"{_SYL}(?:[ ]{_SYL}){{1,5}}"
 _ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*")
+_NAME_RE = regex.compile(_NAME)
+_NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{_NAME})")
+_COMMA = regex.compile(r"\s*,\s*")
+_NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+)")
+_LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
 
 
 class PersonRoleExtractor:
@@ -52,14 +58,20 @@ class PersonRoleExtractor:
         self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{_NAME})")
         self.place_before = {w.lower() for w in p.place_before}
         self.dash_org = regex.compile(rf"\s*-\s*(?P<head>{alternation(h for h in p.org_heads if h[0].isupper())})(?![\p{{L}}])")
+        self.byline_scan = ScanPattern("person_role.byline", self.byline, Anchors.of(words=p.bylines.labels))
+        self.hon_name_scan = ScanPattern("person_role.honorific_name", self.hon_name, Anchors.of(words=p.honorifics))
+        self.dash_name_scan = ScanPattern("person_role.name_dash", self.dash_name)
+        self.title_scan = ScanPattern("person_role.title", self.title_re,
+                                      Anchors.of(words=list(p.titles) + list(p.title_prefixes)))
+        self.scan_patterns = [self.byline_scan, self.hon_name_scan, self.dash_name_scan, self.title_scan]
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         text = ctx.text
-        for m in self.byline.finditer(text):
+        for m in ctx.scan(self.byline_scan):
             yield Candidate("person_role", m.start(), m.end("name"), "person_role.byline",
                             {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
-        for m in self.hon_name.finditer(text):
+        for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
                 continue
@@ -67,7 +79,7 @@ class PersonRoleExtractor:
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
-        for m in self.dash_name.finditer(text):
+        for m in ctx.scan(self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
                 continue
@@ -84,7 +96,7 @@ class PersonRoleExtractor:
     def _role_first(self, ctx: Context) -> Iterator[Candidate]:
         text = ctx.text
         pos = 0
-        for m in self.title_re.finditer(text):
+        for m in ctx.scan(self.title_scan):
             if m.start() < pos:
                 continue
             roles, end = self._roles(text, m.start(), allow_name_end=True)
@@ -100,7 +112,7 @@ class PersonRoleExtractor:
                                     {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
                     pos = end + hm.end()
                     continue
-            nm = regex.match(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{_NAME})", after)
+            nm = _NAME_AFTER_ROLE.match(after)
             if not nm:
                 continue
             raw = nm.group("name")
@@ -140,7 +152,7 @@ class PersonRoleExtractor:
             role_end = self._org_end(text, tm.end(), allow_name_end)
             roles.append(text[tm.start():role_end])
             end = role_end
-            sep = regex.match(r"\s*,\s*", text[role_end:role_end + 4])
+            sep = _COMMA.match(text[role_end:role_end + 4])
             if not sep:
                 break
             p = role_end + sep.end()
@@ -149,7 +161,7 @@ class PersonRoleExtractor:
     def _org_end(self, text: str, pos: int, stop_before_name: bool) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
         end = pos
-        for wm in regex.finditer(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+)", text, pos=pos):
+        for wm in _NEXT_WORD.finditer(text, pos=pos):
             w = wm.group("w").rstrip(".")
             low = w.lower()
             if self.title_re.fullmatch(w):
@@ -163,7 +175,7 @@ class PersonRoleExtractor:
         return end
 
     def _name_starts_here(self, text: str, pos: int) -> bool:
-        m = regex.match(_NAME, text[pos:pos + 60])
+        m = _NAME_RE.match(text[pos:pos + 60])
         if not m:
             return False
         run = m.group(0).split(" ")
@@ -210,7 +222,7 @@ class PersonRoleExtractor:
         return looks_like_person(name, text[max(0, start - 40) : end + 40])
 
     def _place_word_before(self, text: str, pos: int) -> bool:
-        word = regex.search(r"(\p{L}+)\s*$", text[max(0, pos - 20):pos])
+        word = _LAST_WORD.search(text[max(0, pos - 20):pos])
         return bool(word) and word.group(1).lower() in self.place_before
 
     def _hon(self, word: str) -> Optional[str]:

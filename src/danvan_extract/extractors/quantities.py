@@ -16,8 +16,9 @@ class MeasureExtractor:
         self.patterns = lex.rules.patterns["measure"]
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 yield Candidate("measure", m.start(), m.end(), rule,
                                 {"value": parse_digits(m.group("n1")), "unit": m.group("unit")})
 
@@ -30,8 +31,9 @@ class DurationExtractor:
         self.patterns = lex.rules.patterns["duration"]
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 unit = m.group("unit").lower()
                 after = ctx.lower[m.end("unit") : m.end("unit") + 6]
                 if f"{unit} {after.split(' ')[1] if ' ' in after else ''}".strip() in self.lex.counted_exceptions:

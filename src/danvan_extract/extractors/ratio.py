@@ -17,8 +17,9 @@ class RatioExtractor:
         self.patterns = lex.rules.patterns["ratio"]
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
-        for rule, pat in self.patterns:
-            for m in pat.finditer(ctx.text):
+        for pat in self.patterns:
+            rule = pat.name
+            for m in ctx.scan(pat):
                 num, den = parse_digits(m.group("n1")), parse_digits(m.group("n2"))
                 if num > den or den == 0:
                     continue  # "22/12" is a date; a part never exceeds its whole
