@@ -85,7 +85,7 @@ class AnchorIndex:
         self.syllable_re = regex.compile(f"(?:{alternation(syllables)})") if syllables else None
         # The scan reports the longest syllable at a position ("nhiệm", not
         # "nhi"), so each found syllable also stands for its shorter prefixes.
-        self.prefixes_of = {s: [t for t in syllables if s.startswith(t)] for s in syllables}
+        self.prefixes_of = {s: frozenset(t for t in syllables if s.startswith(t)) for s in syllables}
 
 
 class DocumentAnchors:
@@ -100,7 +100,7 @@ class DocumentAnchors:
         self._digits: Optional[list[int]] = None
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
-        self._merged: dict[Anchors, list[int]] = {}
+        self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
 
     # -- time budget ----------------------------------------------------------
     def remaining(self, name: str) -> float:
@@ -125,6 +125,7 @@ class DocumentAnchors:
         return self._lines
 
     def words(self) -> dict[str, list[int]]:
+        """Positions of each anchor syllable found (the longest at a position)."""
         if self._words is None:
             found: dict[str, list[int]] = {}
             if self.index.syllable_re is not None:
@@ -132,16 +133,12 @@ class DocumentAnchors:
                 for m in self.index.syllable_re.finditer(self.lower, overlapped=True,
                                                          timeout=self.remaining("anchors")):
                     found.setdefault(m.group(0), []).append(m.start())
-            by_anchor: dict[str, list[int]] = {}
-            prefixes_of = self.index.prefixes_of
-            for syl, positions in found.items():
-                for anchor in prefixes_of[syl]:
-                    by_anchor.setdefault(anchor, []).extend(positions)
-            self._words = by_anchor
+            self._words = found
         return self._words
 
     def positions(self, anchors: Anchors) -> list[int]:
-        got = self._merged.get(anchors)
+        key = id(anchors)
+        got = self._merged.get(key)
         if got is None:
             pos: set[int] = set()
             if anchors.digit:
@@ -149,10 +146,11 @@ class DocumentAnchors:
             if anchors.line:
                 pos.update(self.lines())
             if anchors.words:
-                words = self.words()
-                for s in anchors.words:
-                    pos.update(words.get(s, ()))
-            got = self._merged[anchors] = sorted(pos)
+                prefixes_of = self.index.prefixes_of
+                for syllable, found in self.words().items():
+                    if not anchors.words.isdisjoint(prefixes_of[syllable]):
+                        pos.update(found)
+            got = self._merged[key] = sorted(pos)
         return got
 
     # -- scanning -------------------------------------------------------------
