@@ -1,9 +1,16 @@
 """Batch extraction over a folder: one JSONL line per input document, in a
 stable order, never aborting on one bad file.
 
-Each worker process loads the rules once.  Lines are written whole and
-flushed, so an interrupted run leaves at most one partial last line, which
-``resume`` drops before carrying on.
+Memory stays flat whatever the number of documents: inputs are listed
+lazily (folder by folder, sorted), at most a small window of documents is
+in flight between the worker processes and the writer, and each line is
+written and flushed as soon as it is its turn.  A file larger than
+``large_file_bytes`` is read and extracted block by block (blocks end at a
+line break) in the main process and its line is written piece by piece,
+so a 50 MB article never sits in memory whole.
+
+Each worker process loads the rules once.  An interrupted run leaves at
+most one partial last line, which ``resume`` cuts off before carrying on.
 """
 
 from __future__ import annotations
@@ -12,13 +19,21 @@ import json
 import multiprocessing as mp
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, TextIO
 
 from .decoding import read_text
+from .errors import InputError
 from .records import Document
+from .streaming import stream_document, streamable_encoding
+
+# Files above this size are streamed block by block in the main process.
+LARGE_FILE_BYTES = 8 * 2**20
+# Documents handed to a worker at once, and chunks in flight per worker.
+_CHUNK = 8
+_WINDOW_PER_WORKER = 4
 
 _WORKER = None
 
@@ -33,23 +48,36 @@ class Summary:
     characters: int = 0
 
 
-def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> list[Path]:
-    """Every input file under ``root`` (recursive), sorted for a stable order.
+def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[Path]:
+    """Every input file under ``root``, depth first, names sorted in each folder.
 
-    Broken links and unreadable folders are still listed, so they get their
-    error line; symlink loops are not followed.
+    Lazy: nothing is held but the listing of the current folders.  Broken
+    links, symlink loops and folders named like inputs ("x.txt") are still
+    yielded, so they get their error line; links to folders are not followed.
     """
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
-        dirnames.sort()
-        for name in filenames + [d for d in dirnames if d.endswith(suffixes)]:
-            if name.endswith(suffixes):
-                found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: str(p.relative_to(root)))
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if entry.name.endswith(suffixes):
+            yield Path(entry.path)
+        if is_dir:
+            yield from iter_inputs(Path(entry.path), suffixes)
+
+
+def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
+    """How many files :func:`iter_inputs` will yield (for a progress bar)."""
+    return sum(1 for _ in iter_inputs(root, suffixes))
 
 
 def doc_id_of(path: Path, root: Path) -> str:
-    rel = str(path.relative_to(root))
+    """The document id: the path under ``root`` without its suffix."""
+    rel = path.relative_to(root).as_posix()
     for suffix in (".txt", ".html", ".htm"):
         if rel.endswith(suffix):
             return rel[: -len(suffix)]
@@ -76,21 +104,28 @@ def process_file(args: tuple[str, str]) -> tuple[str, int]:
     return doc.model_dump_json(exclude_none=True), len(text)
 
 
+def _process_chunk(items: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    return [process_file(item) for item in items]
+
+
 def done_ids(out: Path) -> set[str]:
     """doc_ids already written to ``out``; a torn last line is cut off."""
     if not out.exists():
         return set()
-    data = out.read_bytes()
-    cut = data.rfind(b"\n") + 1
-    if cut < len(data):
-        with out.open("r+b") as fh:
-            fh.truncate(cut)
     ids = set()
-    for line in data[:cut].splitlines():
-        try:
-            ids.add(json.loads(line)["doc_id"])
-        except (ValueError, KeyError):
-            continue
+    good_end = 0
+    with out.open("rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break  # torn by an interrupt: redo that document
+            try:
+                ids.add(json.loads(line)["doc_id"])
+            except (ValueError, KeyError, TypeError):
+                break  # a damaged line: keep what came before it
+            good_end += len(line)
+    if good_end < out.stat().st_size:
+        with out.open("r+b") as fh:
+            fh.truncate(good_end)
     return ids
 
 
@@ -103,37 +138,121 @@ def run_batch(
     rules_dir: Optional[str] = None,
     html: bool = False,
     progress: Optional[Callable[[int, int], None]] = None,
+    large_file_bytes: int = LARGE_FILE_BYTES,
 ) -> Summary:
     """Extract every ``*.txt`` (and ``*.html`` with ``html``) under ``root`` into ``out``."""
     start = time.perf_counter()
+    root = Path(root)
+    if not root.is_dir():
+        raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
+    if workers < 1:
+        raise InputError(f"workers must be at least 1, got {workers}")
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
-    inputs = [(str(p), doc_id_of(p, root)) for p in iter_inputs(root, suffixes)]
+    total = count_inputs(root, suffixes) if progress else 0
     summary = Summary()
     skip = done_ids(out) if resume else set()
-    todo = [item for item in inputs if item[1] not in skip]
-    summary.skipped = len(inputs) - len(todo)
     out.parent.mkdir(parents=True, exist_ok=True)
+
+    def todo() -> Iterator[tuple[str, str]]:
+        for path in iter_inputs(root, suffixes):
+            doc_id = doc_id_of(path, root)
+            if doc_id in skip:
+                summary.skipped += 1
+                continue
+            yield str(path), doc_id
+
     with out.open("a" if resume else "w", encoding="utf-8") as fh:
-        for i, (line, chars) in enumerate(_map(todo, workers, rules_dir, html), 1):
-            fh.write(line + "\n")
-            fh.flush()
-            doc = json.loads(line)
+        results = _ordered_results(todo(), workers, rules_dir, html, large_file_bytes)
+        for result in results:
+            if isinstance(result, _Large):
+                doc = _stream_large(result, fh, rules_dir)
+                line_chars, facts, failed = doc
+            else:
+                line, line_chars = result
+                fh.write(line + "\n")
+                fh.flush()
+                parsed = json.loads(line)
+                facts = Counter(f["type"] for f in parsed["facts"])
+                failed = bool(parsed["errors"])
             summary.documents += 1
-            summary.characters += chars
-            summary.failed += bool(doc["errors"])
-            summary.facts.update(f["type"] for f in doc["facts"])
+            summary.characters += line_chars
+            summary.failed += failed
+            summary.facts.update(facts)
             if progress:
-                progress(i, len(todo))
+                progress(summary.documents + summary.skipped, total)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _map(items: list, workers: int, rules_dir: Optional[str], html: bool) -> Iterator[tuple[str, int]]:
-    if workers <= 1 or len(items) < 2:
+@dataclass
+class _Large:
+    path: str
+    doc_id: str
+    encoding: str
+
+
+def _large_encoding(path: str, html: bool, limit: int) -> Optional[str]:
+    """The encoding to stream ``path`` with, or None to read it whole."""
+    if html or path.endswith((".html", ".htm")):
+        return None
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) <= limit:
+            return None
+    except OSError:
+        return None
+    return streamable_encoding(Path(path))
+
+
+def _ordered_results(
+    items: Iterable[tuple[str, str]], workers: int, rules_dir: Optional[str], html: bool, limit: int
+) -> Iterator[tuple[str, int] | _Large]:
+    """Results in input order; large files come back as :class:`_Large` markers."""
+    if workers <= 1:
         _init_worker(rules_dir, html)
-        yield from map(process_file, items)
+        for path, doc_id in items:
+            enc = _large_encoding(path, html, limit)
+            yield _Large(path, doc_id, enc) if enc else process_file((path, doc_id))
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(rules_dir, html)) as pool:
-        # imap keeps input order, so the output equals the --workers 1 output
-        yield from pool.imap(process_file, items, chunksize=max(1, min(64, len(items) // (workers * 8) or 1)))
+        window: deque = deque()
+        chunk: list[tuple[str, str]] = []
+
+        def flush_chunk() -> None:
+            if chunk:
+                window.append(pool.apply_async(_process_chunk, (list(chunk),)))
+                chunk.clear()
+
+        for path, doc_id in items:
+            enc = _large_encoding(path, html, limit)
+            if enc:
+                flush_chunk()
+                window.append(_Large(path, doc_id, enc))
+            else:
+                chunk.append((path, doc_id))
+                if len(chunk) >= _CHUNK:
+                    flush_chunk()
+            while len(window) > workers * _WINDOW_PER_WORKER:
+                yield from _drain(window.popleft())
+        flush_chunk()
+        while window:
+            yield from _drain(window.popleft())
+
+
+def _drain(entry) -> Iterator[tuple[str, int] | _Large]:
+    if isinstance(entry, _Large):
+        yield entry
+    else:
+        yield from entry.get()
+
+
+_MAIN_PIPELINES: dict[Optional[str], object] = {}
+
+
+def _stream_large(item: _Large, fh: TextIO, rules_dir: Optional[str]) -> tuple[int, Counter, bool]:
+    from .pipeline import Pipeline
+
+    pipeline = _MAIN_PIPELINES.get(rules_dir)
+    if pipeline is None:
+        pipeline = _MAIN_PIPELINES[rules_dir] = Pipeline(rules_dir)
+    return stream_document(Path(item.path), item.doc_id, item.encoding, pipeline, fh)

@@ -1,0 +1,107 @@
+"""Very large documents, block by block, in bounded memory.
+
+The text is decoded incrementally and cut into blocks that end at a line
+break (paragraph by paragraph); each block is extracted on its own and its
+facts, with offsets shifted to the whole document, are written out at once.
+The output line is the same JSON a small document gets, written in pieces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterator, Optional, TextIO
+
+from .errors import DanvanError
+
+BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
+_SNIFF_BYTES = 1 << 20
+
+
+def streamable_encoding(path: Path) -> Optional[str]:
+    """The codec to stream ``path`` with: UTF-8 (with or without BOM) or
+    UTF-16 with BOM.  None when the file is not plainly one of them (binary,
+    legacy encodings): such a file is read whole, where those are handled."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4)
+            if head.startswith(codecs.BOM_UTF8):
+                encoding = "utf-8-sig"
+            elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return "utf-16"
+            else:
+                encoding = "utf-8"
+            fh.seek(0)
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            while True:
+                data = fh.read(_SNIFF_BYTES)
+                if not data:
+                    decoder.decode(b"", final=True)
+                    return encoding
+                if b"\x00" in data:
+                    return None
+                decoder.decode(data)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def iter_blocks(src: TextIO, block_chars: Optional[int] = None) -> Iterator[tuple[int, str]]:
+    """(offset, block) pairs covering the whole text; blocks end after a
+    line break, or at a space when a single line runs longer than 4 blocks."""
+    block_chars = block_chars or BLOCK_CHARS
+    offset = 0
+    carry = ""
+    while True:
+        data = src.read(block_chars)
+        if not data:
+            if carry:
+                yield offset, carry
+            return
+        buf = carry + data
+        cut = buf.rfind("\n") + 1
+        if cut == 0:
+            if len(buf) < 4 * block_chars:
+                carry = buf
+                continue
+            cut = buf.rfind(" ") + 1 or len(buf)
+        yield offset, buf[:cut]
+        offset += cut
+        carry = buf[cut:]
+
+
+def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextIO,
+                    block_chars: Optional[int] = None) -> tuple[int, Counter, bool]:
+    """Extract ``path`` block by block and write its JSONL line to ``out``.
+
+    Returns (characters, facts per type, whether the document had an error).
+    A failure part-way keeps the facts already written and names the reason.
+    """
+    facts: Counter = Counter()
+    chars = 0
+    errors: list[str] = []
+    out.write('{"doc_id":' + json.dumps(doc_id, ensure_ascii=False) + ',"facts":[')
+    first = True
+    try:
+        with path.open("r", encoding=encoding, newline="") as src:
+            for offset, block in iter_blocks(src, block_chars):
+                pieces = []
+                for fact in pipeline.extract(block):
+                    fact = fact.model_copy(update={"start": fact.start + offset, "end": fact.end + offset})
+                    pieces.append(fact.model_dump_json(exclude_none=True))
+                    facts[fact.type] += 1
+                if pieces:
+                    out.write(("" if first else ",") + ",".join(pieces))
+                    first = False
+                    out.flush()
+                chars = offset + len(block)
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(f"{path.name}: cannot read past character {chars}: {exc}")
+    except DanvanError as exc:
+        errors.append(f"{path.name}: {type(exc).__name__} after character {chars}: {exc}")
+    if chars == 0 and not errors:
+        errors.append(f"{path.name}: empty file")
+    out.write('],"errors":' + json.dumps(errors, ensure_ascii=False) + "}\n")
+    out.flush()
+    return chars, facts, bool(errors)

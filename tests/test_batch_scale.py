@@ -1,0 +1,108 @@
+"""Batch at scale: large files streamed block by block, lazy listing,
+interrupt and resume."""
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from danvan_extract import streaming
+from danvan_extract.batch import iter_inputs, run_batch
+from danvan_extract.records import Document
+
+from .conftest import GOLD
+
+
+def _articles() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=300), st.integers(min_value=1, max_value=40))
+def test_blocks_cover_the_text_and_end_at_line_breaks(text, size):
+    blocks = list(streaming.iter_blocks(io.StringIO(text, newline=""), size))
+    assert "".join(b for _, b in blocks) == text
+    offset = 0
+    for start, block in blocks:
+        assert start == offset and block
+        offset += len(block)
+    for _, block in blocks[:-1]:
+        # a line break ends a block, unless one line ran longer than 4 blocks
+        assert block.endswith("\n") or "\n" not in block
+
+
+def test_large_file_streamed_gives_the_same_facts(tmp_path, monkeypatch, pipeline):
+    text = _articles() * 3
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.txt").write_text(text, encoding="utf-8")
+    (src / "small.txt").write_text("Có 12 xã đạt chuẩn.", encoding="utf-8")
+    monkeypatch.setattr(streaming, "BLOCK_CHARS", 20_000)  # several blocks
+    streamed, whole = tmp_path / "s.jsonl", tmp_path / "w.jsonl"
+    run_batch(src, streamed, large_file_bytes=10_000)
+    run_batch(src, whole)
+    s_lines = streamed.read_text(encoding="utf-8").splitlines()
+    w_lines = whole.read_text(encoding="utf-8").splitlines()
+    assert len(s_lines) == len(w_lines) == 2
+    big = Document.model_validate_json(s_lines[0])
+    assert big.doc_id == "big" and not big.errors
+    for f in big.facts:
+        assert text[f.start : f.end] == f.text
+    # Blocks end at line breaks, so the facts are those of the whole text.
+    assert s_lines == w_lines
+    assert len(big.facts) == len(pipeline.extract(text))
+
+
+def test_large_utf16_and_invalid_utf8_files(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    body = "Huyện có 285 mô hình, chiếm 73,53%.\n" * 400
+    (src / "a16.txt").write_bytes(body.encode("utf-16"))
+    (src / "b1258.txt").write_bytes(body.encode("utf-8")[:-30] + b"\xff\xfe trailing")
+    monkeypatch.setattr(streaming, "BLOCK_CHARS", 1000)
+    out = tmp_path / "o.jsonl"
+    run_batch(src, out, large_file_bytes=1000)
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["doc_id"] for d in docs] == ["a16", "b1258"]
+    assert not docs[0]["errors"] and sum(f["type"] == "count" for f in docs[0]["facts"]) == 400
+    # not valid UTF-8: read whole by the ordinary path (which decodes or reports it)
+    assert docs[1]["facts"] or docs[1]["errors"]
+
+
+def test_inputs_are_listed_lazily_in_a_stable_order(tmp_path):
+    for rel in ("b/2.txt", "b/1.txt", "a.txt", "c/d/e.txt", "skip.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    it = iter_inputs(tmp_path)
+    assert iter(it) is it  # a generator, not a list
+    names = [p.relative_to(tmp_path).as_posix() for p in it]
+    assert names == ["a.txt", "b/1.txt", "b/2.txt", "c/d/e.txt"]
+
+
+def test_killed_run_resumes_to_the_same_output(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    articles = sorted(GOLD.glob("*.txt"))
+    for i in range(300):
+        art = articles[i % len(articles)]
+        (src / f"{i:04d}.txt").write_bytes(art.read_bytes())
+    clean, killed = tmp_path / "clean.jsonl", tmp_path / "killed.jsonl"
+    cmd = [sys.executable, "-m", "danvan_extract.cli", "extract", str(src), "--no-progress"]
+    subprocess.run(cmd + ["-o", str(clean)], check=False, capture_output=True)
+    proc = subprocess.Popen(cmd + ["-o", str(killed), "--workers", "2"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not killed.exists() or killed.stat().st_size < 20_000):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # no clean-up of any kind
+    proc.wait()
+    written = killed.read_bytes().count(b"\n")
+    assert 0 < written < 300, written
+    subprocess.run(cmd + ["-o", str(killed), "--resume"], check=False, capture_output=True)
+    assert killed.read_bytes() == clean.read_bytes()
