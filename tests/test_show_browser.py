@@ -118,3 +118,63 @@ def test_page_in_browser(page, tmp_path, pipeline):
     hexc = color_of("percentage").lstrip("#")
     assert tuple(int(hexc[i:i + 2], 16) for i in (0, 2, 4)) in colours
     assert len(colours) > 50  # text, highlights and table, not a blank page
+
+
+def test_page_markup_without_browser(tmp_path, pipeline):
+    """The same checks on the raw page (runs where Chromium is missing), with
+    overlapping facts, markup characters in the text and --html input."""
+    text = ("<b>Đồng chí Nguyễn Văn A, Bí thư Chi bộ 12 thôn</b> cho biết xã có 285 mô hình & "
+            "chiếm 73,53% \"hộ\" <script>x</script>.")
+    src = tmp_path / "a.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "a.html"
+    result = CliRunner().invoke(app, ["show", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script>x</script>" not in page and "&lt;script&gt;" in page
+    facts = pipeline.extract(text)
+    marks = _Marks()
+    marks.feed(page)
+    assert len(marks.text) == len(facts) >= 2
+    for i, fact in enumerate(facts):
+        assert (marks.types[str(i)], marks.text[str(i)]) == (fact.type, fact.text)
+    # the article's text survives whole: every character once, in order
+    article = page[page.index("<article"):page.index("</article>")]
+    plain = _Text()
+    plain.feed(article)
+    assert "".join(plain.parts) == text
+
+    html_src = tmp_path / "b.html"
+    html_src.write_text(f"<html><body><p>{text.replace('<', '&lt;')}</p></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(html_src), "--html", "-o", str(tmp_path / "b.page.html")])
+    assert result.exit_code == 0, result.output
+    assert 'data-fact-type="percentage"' in (tmp_path / "b.page.html").read_text(encoding="utf-8")
+
+    missing = CliRunner().invoke(app, ["show", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "c.html")])
+    assert missing.exit_code == 2
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def test_overlapping_facts_render_whole():
+    """Nested and partly overlapping facts each keep their exact text."""
+    from danvan_extract.html_view import render_page
+    from danvan_extract.records import Count, Percentage, PersonRole
+
+    text = "Ông Lê Văn Ba, Bí thư Chi bộ 12 thôn, nói 40% hộ."
+    outer = PersonRole(start=0, end=35, text=text[0:35], person="Lê Văn Ba", roles=["Bí thư Chi bộ 12 thôn"])
+    inner = Count(start=29, end=36, text=text[29:36], value=12, noun="thôn")   # sticks out of `outer`
+    nested = Count(start=29, end=31, text=text[29:31], value=12)               # inside both
+    pct = Percentage(start=42, end=45, text=text[42:45], value=40.0)
+    facts = [outer, nested, inner, pct]
+    marks = _Marks()
+    marks.feed(render_page(text, facts))
+    assert {k: marks.text[k] for k in marks.text} == {str(i): f.text for i, f in enumerate(facts)}
+    assert [marks.types[str(i)] for i in range(len(facts))] == [f.type for f in facts]
