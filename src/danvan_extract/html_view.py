@@ -173,6 +173,10 @@ class FactView:
         self.text = text
         self.facts = list(facts)
 
+    def __repr__(self) -> str:
+        counts = Counter(f.type for f in self.facts)
+        return f"FactView({len(self.text)} characters, " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) + ")"
+
     def _repr_html_(self) -> str:
         return (
             f"<style>{_MARK_CSS}</style>{render_legend(self.facts)}"
