@@ -1,4 +1,4 @@
-"""The ``danvan-extract`` command: extract, evaluate, schema."""
+"""The ``danvan-extract`` command: extract, evaluate, schema, table, show."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ err = Console(stderr=True)
 @app.command()
 def extract(
     input_dir: Path = typer.Argument(..., help="Folder of articles (*.txt, searched recursively)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Output JSONL, one line per document."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output: JSONL, one line per document (with --format csv|parquet: the fact table, and the JSONL is written beside it as OUTPUT with suffix .jsonl)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUTPUT."),
     rules: Optional[Path] = typer.Option(None, "--rules", help="Extra rules folder read on top of the bundled one."),
     html: bool = typer.Option(False, "--html", help="Also read *.html and strip markup before extraction."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet. csv/parquet: OUTPUT gets a flat one-fact-a-row table and the per-document JSONL (errors; what --resume reads) goes to OUTPUT with suffix .jsonl, e.g. facts.parquet + facts.jsonl."),
 ) -> None:
     """Extract facts from every article under INPUT_DIR into OUTPUT."""
     from .batch import run_batch
@@ -31,6 +32,7 @@ def extract(
     if not input_dir.is_dir():
         err.print(f"[red]error:[/red] {input_dir} is not a folder")
         raise typer.Exit(2)
+    table_out, output = _table_target(output, fmt)
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -54,6 +56,11 @@ def extract(
                   str(sum(summary.facts.values())), f"{summary.seconds:.2f}")
     err.print(table)
     err.print("facts per type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.facts.items())))
+    if table_out is not None:
+        from .tables import write_table
+
+        rows = write_table(output, table_out, fmt)
+        err.print(f"{fmt} table: {table_out} ({rows} rows); per-document JSONL: {output}")
     if summary.failed:
         err.print(f"[yellow]{summary.failed} document(s) could not be processed; see their 'errors' in {output}[/yellow]")
         raise typer.Exit(1)
@@ -96,6 +103,80 @@ def evaluate(
     if errors:
         typer.echo("")
         typer.echo(format_errors(report))
+
+
+def _table_target(output: Path, fmt: str) -> tuple[Optional[Path], Path]:
+    """(table path or None, JSONL path) for ``extract --format``; exits 2 on bad use."""
+    if fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]error:[/red] --format must be jsonl, csv or parquet, not {fmt!r}")
+        raise typer.Exit(2)
+    if fmt == "jsonl":
+        return None, output
+    _need_tables()
+    jsonl = output.with_suffix(".jsonl")
+    if jsonl == output:
+        err.print(f"[red]error:[/red] with --format {fmt}, OUTPUT is the table; give it a .{fmt} name, not .jsonl")
+        raise typer.Exit(2)
+    return output, jsonl
+
+
+def _need_tables() -> None:
+    from .tables import TablesUnavailable, require_pandas
+
+    try:
+        require_pandas()
+    except TablesUnavailable as exc:
+        from rich.markup import escape
+
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def table(
+    facts: Path = typer.Argument(..., help="Batch output JSONL (from `extract`)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Table to write: *.csv or *.parquet."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="csv | parquet (default: from OUTPUT's suffix)."),
+) -> None:
+    """Convert a batch output JSONL to a flat one-fact-a-row CSV or Parquet table."""
+    fmt = fmt or output.suffix.lstrip(".").lower()
+    if fmt not in ("csv", "parquet"):
+        err.print("[red]error:[/red] give OUTPUT a .csv or .parquet name, or --format csv|parquet")
+        raise typer.Exit(2)
+    if not facts.is_file():
+        err.print(f"[red]error:[/red] {facts} is not a file")
+        raise typer.Exit(2)
+    _need_tables()
+    from .tables import write_table
+
+    rows = write_table(facts, output, fmt)
+    err.print(f"{fmt} table: {output} ({rows} rows)")
+
+
+@app.command()
+def show(
+    file: Path = typer.Argument(..., help="One article (*.txt, or *.html with --html)."),
+    output: Path = typer.Option(..., "-o", "--output", help="HTML page to write."),
+    html: bool = typer.Option(False, "--html", help="FILE is HTML: strip markup before extraction."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Extra rules folder."),
+    graded_only: bool = typer.Option(False, "--graded-only", help="Leave out the ungraded helper types (date, year, ...)."),
+) -> None:
+    """Render FILE as an HTML page with every fact highlighted by type."""
+    from .decoding import read_text
+    from .html_view import render_page
+    from .pipeline import Pipeline
+
+    if not file.is_file():
+        err.print(f"[red]error:[/red] {file} is not a file")
+        raise typer.Exit(2)
+    text, errors = read_text(file, html=html)
+    if text is None:
+        err.print(f"[red]error:[/red] {file}: {'; '.join(errors)}")
+        raise typer.Exit(1)
+    facts = Pipeline(rules, extras=not graded_only).extract(text)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(render_page(text, facts, title=file.name), encoding="utf-8")
+    err.print(f"{output}: {len(facts)} facts highlighted")
 
 
 @app.command()

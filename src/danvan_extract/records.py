@@ -29,16 +29,22 @@ class FactBase(BaseModel):
 
 
 class NumericFact(FactBase):
+    """A number-bearing fact: adds ``qualifier`` (exact, over, under, approx, nearly)."""
+
     qualifier: Qualifier = "exact"
 
 
 class Percentage(NumericFact):
+    """A percentage: "trên 88%" → ``value`` 88.0, ``qualifier`` over; ranges set ``value_max``."""
+
     type: Literal["percentage"] = "percentage"
     value: float
     value_max: Optional[float] = None
 
 
 class Count(NumericFact):
+    """How many of something: "285 mô hình" → ``value`` 285, ``noun`` "mô hình"."""
+
     type: Literal["count"] = "count"
     value: Number
     noun: Optional[str] = None
@@ -46,6 +52,8 @@ class Count(NumericFact):
 
 
 class Ratio(NumericFact):
+    """x out of y: "49.800/67.721 người" → ``numerator``, ``denominator``, ``noun``."""
+
     type: Literal["ratio"] = "ratio"
     numerator: Number
     denominator: Number
@@ -53,6 +61,8 @@ class Ratio(NumericFact):
 
 
 class Area(NumericFact):
+    """A land area: ``value`` and ``unit`` as written, ``hectares`` normalized."""
+
     type: Literal["area"] = "area"
     value: float
     value_max: Optional[float] = None
@@ -63,6 +73,8 @@ class Area(NumericFact):
 
 
 class Money(NumericFact):
+    """An amount of money: ``value``/``unit`` as written, ``amount`` in ``currency`` units, ``per`` basis."""
+
     type: Literal["money"] = "money"
     value: float
     value_max: Optional[float] = None
@@ -74,6 +86,8 @@ class Money(NumericFact):
 
 
 class DocumentRef(FactBase):
+    """A reference to a document: "Nghị quyết số 25-NQ/TW" → ``number``, ``doc_type``, ``issuer_code``, ``date``..."""
+
     type: Literal["document_ref"] = "document_ref"
     number: str
     doc_type: Optional[str] = None
@@ -85,6 +99,8 @@ class DocumentRef(FactBase):
 
 
 class PersonRole(FactBase):
+    """Who holds which position: ``person``, ``roles`` (as written), ``honorific``."""
+
     type: Literal["person_role"] = "person_role"
     person: str
     roles: list[str]

@@ -1,0 +1,172 @@
+"""Flat tables of facts, one fact a row, for pandas (CSV or Parquet).
+
+Columns: ``doc_id, type, text, start, end, rule``, then the union of every
+fact type's own fields (from the models in :mod:`danvan_extract.records`, in
+a stable order), ``None`` where a field does not apply to the row's type.
+Lists (``person_role`` ``roles``) are stored as JSON strings.  The ungraded
+types (``date``, ``year``...) carry a text ``value`` ("2013-06-03"); it goes
+to the ``value_text`` column so that ``value`` stays numeric.
+
+>>> rows = facts_to_rows([{"doc_id": "a", "facts": [{"type": "count", "start": 0,
+...     "end": 6, "text": "12 hộ", "value": 12, "noun": "hộ"}]}])
+>>> {k: rows[0][k] for k in ("doc_id", "type", "value", "noun", "roles")}
+{'doc_id': 'a', 'type': 'count', 'value': 12, 'noun': 'hộ', 'roles': None}
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any, Iterable, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .errors import DanvanError
+from .records import Fact
+
+FORMATS = ("jsonl", "csv", "parquet")
+LEADING = ("doc_id", "type", "text", "start", "end", "rule")
+E_NO_PANDAS = "tables need pandas and pyarrow: pip install 'danvan-extract[tables]'"
+
+
+class TablesUnavailable(DanvanError):
+    """pandas or pyarrow is not installed."""
+
+
+def _fact_models() -> list[type[BaseModel]]:
+    union = get_args(Fact)[0]  # Annotated[Union[...], Field(...)]
+    return list(get_args(union))
+
+
+def _kinds(annotation: Any) -> set[str]:
+    """The plain kinds an annotation allows: int, float, str, bool, list."""
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return {"str"}
+    if origin in (Union, types.UnionType):
+        return set().union(*(_kinds(a) for a in get_args(annotation)))
+    if origin in (list, typing.List):
+        return {"list"}
+    if annotation is type(None):
+        return set()
+    return {getattr(annotation, "__name__", "str")}
+
+
+def _columns() -> dict[str, str]:
+    """Field columns after LEADING, in a stable order, with their kind.
+
+    Kinds: ``int``, ``float``, ``str``, ``json`` (lists).  A field that some
+    type declares as a number and another as text (``value``) is a number
+    column with a ``<name>_text`` companion for the text values.
+    """
+    allowed: dict[str, set[str]] = {}
+    for model in _fact_models():
+        for name, info in model.model_fields.items():
+            if name in LEADING:
+                continue
+            allowed.setdefault(name, set()).update(_kinds(info.annotation))
+    cols: dict[str, str] = {}
+    for name, kinds in allowed.items():
+        if "list" in kinds:
+            cols[name] = "json"
+        elif kinds and kinds <= {"int"}:
+            cols[name] = "int"
+        elif kinds & {"int", "float"}:
+            cols[name] = "float"
+        else:
+            cols[name] = "str"
+    for name, kinds in allowed.items():
+        if kinds & {"int", "float"} and "str" in kinds:
+            cols[f"{name}_text"] = "str"
+    return cols
+
+
+COLUMNS: dict[str, str] = _columns()
+
+
+def column_names() -> list[str]:
+    """Every column of the table, in order."""
+    return list(LEADING) + list(COLUMNS)
+
+
+def facts_to_rows(documents: Iterable[Union[dict, BaseModel]]) -> list[dict]:
+    """One row dict per fact of ``documents`` (batch-output dicts or
+    :class:`~danvan_extract.records.Document`), in document then fact order."""
+    rows = []
+    for doc in documents:
+        if isinstance(doc, BaseModel):
+            doc = doc.model_dump(mode="json")
+        for fact in doc.get("facts", []):
+            if isinstance(fact, BaseModel):
+                fact = fact.model_dump(mode="json")
+            row = {name: None for name in column_names()}
+            row["doc_id"] = doc["doc_id"]
+            for key, value in fact.items():
+                kind = COLUMNS.get(key)
+                if key in LEADING:
+                    row[key] = value
+                elif kind == "json":
+                    row[key] = None if value is None else json.dumps(value, ensure_ascii=False)
+                elif kind in ("int", "float") and isinstance(value, str):
+                    row[f"{key}_text"] = value
+                elif kind is not None:
+                    row[key] = value
+                else:
+                    raise DanvanError(f"fact field {key!r} is not in the fact schema")
+            rows.append(row)
+    return rows
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """The documents of a batch output file (one JSON object a line)."""
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                docs.append(json.loads(line))
+    return docs
+
+
+def require_pandas():
+    """Import pandas and pyarrow, or raise :class:`TablesUnavailable`."""
+    try:
+        import pandas
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise TablesUnavailable(E_NO_PANDAS) from exc
+    return pandas
+
+
+def to_dataframe(documents: Iterable[Union[dict, BaseModel]]):
+    """A pandas DataFrame of the facts of ``documents`` with stable dtypes:
+    ``start``/``end`` int64, integer fields nullable Int64, numbers float64,
+    text columns object (``None`` where empty)."""
+    pd = require_pandas()
+    df = pd.DataFrame(facts_to_rows(documents), columns=column_names())
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    for name, kind in COLUMNS.items():
+        if kind == "int":
+            df[name] = df[name].astype("Int64")
+        elif kind == "float":
+            df[name] = df[name].astype("float64")
+        else:
+            df[name] = df[name].astype(object)
+    return df
+
+
+def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str) -> int:
+    """Convert batch output ``jsonl_path`` to a ``csv`` or ``parquet`` table at
+    ``out_path``; returns the number of rows (facts)."""
+    if fmt not in ("csv", "parquet"):
+        raise ValueError(f"format must be csv or parquet, not {fmt!r}")
+    df = to_dataframe(read_jsonl(jsonl_path))
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        df.to_csv(out_path, index=False, encoding="utf-8")
+    else:
+        df.to_parquet(out_path, index=False, engine="pyarrow")
+    return len(df)
