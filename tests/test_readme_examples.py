@@ -40,8 +40,7 @@ PUBLIC = [
     danvan_extract.Pipeline,
     danvan_extract.Pipeline.extract,
     danvan_extract.Pipeline.extract_document,
-    pytest.param(danvan_extract.Pipeline.extract_many, marks=pytest.mark.xfail(
-        strict=True, reason="pipeline.py belongs to the performance branch; add the docstring there")),
+    danvan_extract.Pipeline.extract_many,
     danvan_extract.Document,
     danvan_extract.Percentage,
     danvan_extract.Count,

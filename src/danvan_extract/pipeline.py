@@ -57,6 +57,7 @@ class Pipeline:
             return Document(doc_id=doc_id, errors=[f"{type(exc).__name__}: {exc}"])
 
     def extract_many(self, texts: Iterable[str]) -> Iterable[list[FactBase]]:
+        """Facts of each text in turn (lazily), one list per text."""
         for text in texts:
             yield self.extract(text)
 
