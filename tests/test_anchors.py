@@ -1,0 +1,91 @@
+"""Anchored scanning finds exactly what a full scan finds, for every bundled
+pattern that makes an anchor promise; and the time budget is enforced."""
+
+import dataclasses
+import tomllib
+
+import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+
+from danvan_extract import Pipeline
+from danvan_extract.anchors import Anchors, ScanPattern
+from danvan_extract.errors import ExtractionTimeout
+from danvan_extract.extractors.base import Context
+from danvan_extract.text import normalize
+
+from .test_corpus import CORPUS_DIR
+from .conftest import GOLD
+
+_PIPELINE = Pipeline()
+
+
+def _anchored_patterns() -> list[ScanPattern]:
+    rules = _PIPELINE.rules
+    found = [p for fam in rules.patterns.values() for p in fam] + list(rules.chrome_patterns)
+    found += [p for ex in _PIPELINE.extractors for p in getattr(ex, "scan_patterns", ())]
+    return [p for p in found if not p.anchors.anywhere]
+
+
+ANCHORED = _anchored_patterns()
+
+
+def _spans_both_ways(text: str, pattern: ScanPattern):
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    anchored = [m.span() for m in ctx.scan(pattern)]
+    full = [m.span() for m in ctx.scan(dataclasses.replace(pattern, anchors=Anchors()))]
+    return anchored, full
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    for path in sorted(CORPUS_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        texts += [case["text"] for kind in ("example", "negative") for case in data.get(kind, [])]
+    return texts
+
+
+def test_there_are_anchored_patterns_of_each_kind():
+    assert any(p.anchors.words for p in ANCHORED)
+    assert any(p.anchors.line for p in ANCHORED)
+
+
+@pytest.mark.parametrize("pattern", ANCHORED, ids=lambda p: p.name)
+def test_anchored_equals_full_scan_on_gold_and_corpora(pattern):
+    for text in _texts():
+        anchored, full = _spans_both_ways(text, pattern)
+        assert anchored == full, text[:80]
+
+
+# Text made of the words the patterns are built from, in any case, glued by
+# spaces, digits and punctuation: the places an anchor promise could break.
+_WORDS = sorted({w for p in ANCHORED for w in p.anchors.words}) + [
+    "Ban", "ủy", "số", "ngày", "tháng", "năm", "2020", "25-NQ/TW", "12", "3,5", "/", "-", ":", ";", "(", ")",
+    "Nguyễn", "Văn", "An", "mô hình", "hộ", "ha", "%", "đồng", "tỷ",
+]
+_piece = st.sampled_from(_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
+_glue = st.sampled_from([" ", "  ", "\n", ", ", ". ", "", ": "])
+_text = st.lists(st.tuples(_piece, _glue), max_size=25).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text)
+def test_anchored_equals_full_scan_on_generated_text(text):
+    for pattern in ANCHORED:
+        anchored, full = _spans_both_ways(text, pattern)
+        assert anchored == full, pattern.name
+
+
+def test_a_pattern_over_budget_raises_extraction_timeout():
+    slow = ScanPattern("test.slow", regex.compile(r"(?:a|aa)+c"))  # exponential
+    ctx = Context("a" * 40, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)
+    with pytest.raises(ExtractionTimeout, match="test.slow"):
+        list(ctx.scan(slow))
+
+
+def test_a_timed_out_document_gets_an_error_not_a_crash(monkeypatch):
+    pipeline = Pipeline(time_budget=1e-9)
+    doc = pipeline.extract_document("Có 285 mô hình, chiếm 73,53%.", "x")
+    assert doc.facts == [] and "ExtractionTimeout" in doc.errors[0]
+    with pytest.raises(ExtractionTimeout):
+        pipeline.extract("Có 285 mô hình.")
