@@ -154,25 +154,29 @@ class DocumentAnchors:
         return got
 
     # -- scanning -------------------------------------------------------------
-    def finditer(self, pattern: ScanPattern) -> Iterator[regex.Match]:
-        """Matches of ``pattern`` in the text, as ``finditer`` would give them."""
-        text, rx = self.text, pattern.regex
-        if pattern.anchors.anywhere:
-            try:
-                yield from rx.finditer(text, timeout=self.remaining(pattern.name))
-            except TimeoutError:
-                raise ExtractionTimeout(E_TIMEOUT.format(rule=pattern.name, seconds=self.budget)) from None
-            return
-        last = 0
-        match = rx.match
+    def finditer(self, pattern: ScanPattern) -> list[regex.Match]:
+        """Matches of ``pattern`` in the text, as ``finditer`` would give them
+        (collected at once, so the time budget covers matching only)."""
+        text, rx, name = self.text, pattern.regex, pattern.name
         try:
-            for p in self.positions(pattern.anchors):
+            if pattern.anchors.anywhere:
+                return list(rx.finditer(text, timeout=self.remaining(name)))
+            positions = self.positions(pattern.anchors)
+            if not positions:
+                return []
+            out = []
+            last = 0
+            match = rx.match
+            left = self.remaining(name)
+            for i, p in enumerate(positions):
                 if p < last:
                     continue
-                m = match(text, p, timeout=self.remaining(pattern.name))
+                if i & 31 == 31:
+                    left = self.remaining(name)
+                m = match(text, p, timeout=left)
                 if m is not None:
                     last = m.end() if m.end() > p else p + 1
-                    yield m
+                    out.append(m)
+            return out
         except TimeoutError:
-            raise ExtractionTimeout(E_TIMEOUT.format(rule=pattern.name, seconds=self.budget)) from None
-
+            raise ExtractionTimeout(E_TIMEOUT.format(rule=name, seconds=self.budget)) from None

@@ -71,7 +71,7 @@ class Context:
         self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
         self._chrome = self._find_chrome()
 
-    def scan(self, pattern: ScanPattern) -> Iterator[regex.Match]:
+    def scan(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` over the text, under the time budget."""
         return self.anchors.finditer(pattern)
 
