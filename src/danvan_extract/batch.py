@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from .decoding import read_text
+from .errors import InputError
 from .records import Document
 
 _WORKER = None
@@ -106,6 +107,8 @@ def run_batch(
 ) -> Summary:
     """Extract every ``*.txt`` (and ``*.html`` with ``html``) under ``root`` into ``out``."""
     start = time.perf_counter()
+    if not Path(root).is_dir():
+        raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
     inputs = [(str(p), doc_id_of(p, root)) for p in iter_inputs(root, suffixes)]
     summary = Summary()

@@ -164,7 +164,8 @@ _WORD = re.compile(r"\S+")
 
 
 def _restore_capitals(text: str, converted: frozenset[str]) -> str:
-    """Upper-case TCVN3 letters inside capitalized words and all-caps lines.
+    """Upper-case TCVN3 letters inside capitalized words and all-caps lines
+    (and lower-case a capital code inside a lowercase word).
 
     A heading typed in the uppercase font (.VnTimeH) carries lowercase codes:
     "NGHÞ QUYÕT" reads "NGHị QUYết"; this makes it "NGHỊ QUYẾT".
@@ -180,9 +181,13 @@ def _restore_capitals(text: str, converted: frozenset[str]) -> str:
                 return word
             letters = [c for c in word if c.isascii() and c.isalpha()]
             if caps_line or (len(letters) >= 2 and all(c.isupper() for c in letters)):
-                up = "".join(c.upper() if c in converted and len(c.upper()) == 1 else c for c in word)
-                return up
-            return word
+                return "".join(c.upper() if c in converted and len(c.upper()) == 1 else c for c in word)
+            # a capital right after a lowercase letter is the lowercase letter
+            # ("Tr¦êng" is "Trường": some files use the capital codes inside words)
+            return "".join(
+                c.lower() if c in converted and c.isupper() and i and word[i - 1].islower() else c
+                for i, c in enumerate(word)
+            )
 
         out.append(_WORD.sub(fix, line))
     return "".join(out)
