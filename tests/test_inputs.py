@@ -407,3 +407,23 @@ def test_html_files_are_not_read_without_the_flag(tmp_path):
     result = _run(folder, tmp_path / "o.jsonl")
     assert result.exit_code == 0
     assert [d["doc_id"] for d in _lines(tmp_path / "o.jsonl")] == ["plain"]
+
+
+def test_document_that_breaks_an_extractor_still_gets_its_line(tmp_path):
+    """A document the pipeline cannot handle (today: a 5000-digit number, see
+    test_fuzz) gets its line with the reason; the others are unaffected."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _make(folder, "good", "a")
+    huge = "9" * 5_000 + " hộ, chiếm " + "9" * 5_000 + "%"
+    (folder / "huge.txt").write_text(huge, encoding="utf-8")
+    result = _run(folder, tmp_path / "o.jsonl")
+    docs = {d["doc_id"]: d for d in _lines(tmp_path / "o.jsonl")}
+    assert list(docs) == ["a", "huge"]
+    assert _key(docs["a"]["facts"]) == EXPECTED
+    bad = docs["huge"]
+    assert result.exit_code == (1 if bad["errors"] else 0)
+    if bad["errors"]:
+        assert bad["facts"] == [] and all(e.strip() for e in bad["errors"])
+    for f in bad["facts"]:
+        assert huge[f["start"] : f["end"]] == f["text"]
