@@ -1,8 +1,13 @@
 """Reading one input file into text, or a clear reason why not.
 
 UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1258 are decoded;
+the legacy font encodings TCVN3 (ABC) and VNI are recognised and converted
+(:mod:`danvan_extract.legacy`, tables in ``rules/encodings``), also when such
+a file was already read as Latin-1 and saved as UTF-8.  Bytes that read as
+Vietnamese in none of these are reported as an unknown encoding.
 HTML is reduced to its text with the standard library's HTML parser.
-Offsets of the facts refer to the decoded (and, for HTML, extracted) text.
+Offsets of the facts refer to the decoded (converted and, for HTML,
+extracted) text.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import codecs
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
+
+from . import legacy
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
                "section", "article", "header", "footer", "blockquote", "figcaption", "figure", "title", "nav"}
@@ -32,16 +39,42 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
             return None, [f"not decodable as UTF-16 despite its byte-order mark: {exc}"]
     if b"\x00" in data:
         return None, ["binary file (contains NUL bytes), not text"]
+    controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > max(2, len(data) // 20):
+        return None, [f"binary file ({controls} control bytes in {len(data)}), not text"]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1258")
-        except UnicodeDecodeError as exc:
-            return None, [f"not decodable as UTF-8 or Windows-1258: {exc}"]
+        return _decode_8bit(data)
     if not text.strip():
         return None, ["empty file (only white space)"]
-    return text, []
+    repaired = legacy.repair_misdecoded(text)
+    return (repaired.text if repaired else text), []
+
+
+# C0 control bytes that never occur in text files (tab, line ends, form feed,
+# vertical tab and escape/substitute are allowed).
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 11, 12, 13, 26, 27)]
+
+
+def _decode_8bit(data: bytes) -> tuple[Optional[str], list[str]]:
+    """Bytes that are not UTF-8: Windows-1258, TCVN3 or VNI, whichever reads as Vietnamese."""
+    best, readings = legacy.best_reading(data)
+    if best is None:
+        cp1258 = next((r for r in readings if r.encoding == "cp1258"), None)
+        evidence = max(r.score.total for r in readings)
+        if cp1258 is not None and evidence < legacy.MIN_EVIDENCE:
+            best = cp1258  # too few accented words to judge: keep Windows-1258
+        else:
+            tried = ", ".join(f"{r.encoding} {r.score.valid}/{r.score.total}" for r in readings)
+            return None, [
+                "unknown encoding: not UTF-8, and it reads as Vietnamese in none of Windows-1258, "
+                f"TCVN3 (ABC) or VNI (Vietnamese words/accented words: {tried}); "
+                "convert the file to UTF-8"
+            ]
+    if not best.text.strip():
+        return None, ["empty file (only white space)"]
+    return best.text, []
 
 
 class _TextOfHtml(HTMLParser):

@@ -260,9 +260,16 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
         facts_path = txt.with_name(txt.name[: -len(".txt")] + ".facts.jsonl")
         if not facts_path.is_file():
             continue
-        text = txt.read_text(encoding="utf-8")
+        try:
+            text = txt.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GoldError(f"gold text {txt} cannot be read as UTF-8 ({exc}); save it as UTF-8") from exc
         facts = []
-        for n, line in enumerate(facts_path.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            lines = facts_path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GoldError(f"gold facts {facts_path} cannot be read as UTF-8 ({exc}); save it as UTF-8") from exc
+        for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
