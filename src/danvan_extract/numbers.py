@@ -21,7 +21,13 @@ from .errors import InputError
 # 1. "3.980", "1.234.567,89": dots group thousands, optional comma decimal;
 # 2. "18,912,473": English grouping (two or more comma groups) in page chrome;
 # 3. "73,53", "29,168", "3.5", "08": plain integer or one decimal separator.
-DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![.,]?\d)|\d+(?:[.,]\d+)?)"
+# Bounded repetitions: no fact needs more than 21 digits, and a run of
+# 100,000 digits must neither match as one number nor reach int().
+DIGITS = (
+    r"(?:\d{1,3}(?:\.\d{3}){1,6}(?:,\d{1,12})?(?![.,]?\d)"
+    r"|\d{1,3}(?:,\d{3}){2,6}(?![.,]?\d)"
+    r"|\d{1,18}(?!\d)(?:[.,]\d{1,12}(?!\d))?)"
+)
 DIGITS_RE = regex.compile(DIGITS)
 
 MULTIPLIERS = {

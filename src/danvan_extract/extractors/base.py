@@ -34,6 +34,16 @@ PRIORITY = {
     "person_role": 6,
 }
 
+def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Optional[regex.Match]:
+    """``pattern.match(text, pos)`` looking at most ``window`` characters ahead.
+
+    Bounding the look-ahead matters: for a pattern with a required word the
+    engine first searches the whole rest of the text for it, which turns a
+    page with thousands of candidates quadratic.
+    """
+    return pattern.match(text, pos, min(len(text), pos + window))
+
+
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
@@ -80,9 +90,7 @@ class Context:
         spans = []
         for pat in self.rules.chrome_patterns:
             for m in self.scan(pat):
-                ls = self.text.rfind("\n", 0, m.start()) + 1
-                le = self.text.find("\n", m.end())
-                spans.append((ls, len(self.text) if le < 0 else le))
+                spans.append((self._line_start(m.start()), self._line_end(m.end())))
         spans.sort()
         merged: list[tuple[int, int]] = []
         for s, e in spans:
@@ -91,6 +99,16 @@ class Context:
             else:
                 merged.append((s, e))
         return merged
+
+    def _line_start(self, pos: int) -> int:
+        lines = self.anchors.lines()
+        return lines[bisect.bisect_right(lines, pos) - 1]
+
+    def _line_end(self, pos: int) -> int:
+        """Index of the line break ending the line of ``pos`` (or the text end)."""
+        lines = self.anchors.lines()
+        i = bisect.bisect_right(lines, pos)
+        return lines[i] - 1 if i < len(lines) else len(self.text)
 
     @cached_property
     def _chrome_starts(self) -> list[int]:
@@ -180,7 +198,7 @@ class Lexicons:
         return self.qualifier_of[phrase], pos - len(window) + m.start("q"), phrase
 
     def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
-        m = self.trailing_re.match(ctx.text, end)
+        m = match_at(self.trailing_re, ctx.text, end, 80)
         return self.trailing[" ".join(m.group(0).split()).lower()] if m else None
 
     def is_margin(self, ctx: Context, end: int) -> bool:
@@ -190,7 +208,7 @@ class Lexicons:
     # -- the counted noun --------------------------------------------------
     def noun_after(self, ctx: Context, pos: int) -> tuple[Optional[str], int]:
         """The counted noun right after ``pos`` (lower-cased) and its end."""
-        m = self.syllables.match(ctx.text, pos)
+        m = match_at(self.syllables, ctx.text, pos, 200)
         if not m:
             return None, pos
         words = [w for w in m.groups() if w]

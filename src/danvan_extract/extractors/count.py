@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from ..numbers import parse_spelled
-from .base import Candidate, Context, Lexicons
+from .base import Candidate, Context, Lexicons, match_at
 from .numeric import bounds, qualify
 
 
@@ -34,7 +34,7 @@ class CountExtractor:
                 else:
                     _, _, value, value_max = bounds(m)
                 noun, end = lex.noun_after(ctx, m.end())
-                if noun is None and not spelled and _SHARE_FOLLOWS.match(ctx.text, m.end()):
+                if noun is None and not spelled and match_at(_SHARE_FOLLOWS, ctx.text, m.end(), 60):
                     # "số người dùng 20.000 chiếm 40,16%": a quantity whose
                     # noun came before it; the share that follows proves it.
                     if lex.designated(ctx, m.start()) or _is_year(m.group("n1")):

@@ -11,7 +11,7 @@ import regex
 
 from ..rules import Rules, alternation
 from ..anchors import Anchors, ScanPattern
-from .base import Candidate, Context, Lexicons
+from .base import Candidate, Context, Lexicons, match_at
 
 # The number as written in a reference: digits, an optional year, and
 # code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
@@ -23,8 +23,10 @@ _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _SO_BEFORE = regex.compile(r"\s*số\s*:?\s*$", regex.IGNORECASE)
 # The issuing verb ends the text before a document; looking at this many
-# characters is enough for "X đã chính thức ban hành".
+# characters is enough for "X đã chính thức ban hành", and the issuer's
+# clause is read from at most _CLAUSE_WINDOW characters back.
 _VERB_WINDOW = 120
+_CLAUSE_WINDOW = 400
 
 
 @dataclass
@@ -83,7 +85,7 @@ class DocumentRefExtractor:
             rf"(?:\s+(?:đã|vừa|mới|chính thức))*\s+(?:{verbs})\s*$", regex.IGNORECASE
         )
         self.clause_date = regex.compile(
-            r"^\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
+            r"\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
             regex.IGNORECASE,
         )
         self.header_date = regex.compile(
@@ -113,7 +115,7 @@ class DocumentRefExtractor:
             seen.add(m.start("ref"))
             pos = m.end("ref")
             while True:
-                nxt = self.more.match(ctx.text, pos)
+                nxt = match_at(self.more, ctx.text, pos, 80)
                 if not nxt or (not _is_code_form(nxt.group("ref")) and word_type is None):
                     break
                 seen.add(nxt.start("ref"))
@@ -147,30 +149,30 @@ class DocumentRefExtractor:
             "title": None,
         }
         pos = ref_end
-        dm = self.date_after.match(ctx.text, pos)
+        dm = match_at(self.date_after, ctx.text, pos, 120)
         if dm:
             d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
             if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
                 fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
                 pos = dm.end()
         else:
-            ym = self.year_after.match(ctx.text, pos)
+            ym = match_at(self.year_after, ctx.text, pos, 60)
             if ym and fields["year"] is None:
                 fields["year"] = int(ym.group("y"))
                 pos = ym.end()
-        tm = self.term.match(ctx.text, pos)
+        tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
-        im = self.issuer_after.match(ctx.text, pos)
+        im = match_at(self.issuer_after, ctx.text, pos, 60)
         if im:
             issuer, pos2 = self._issuer_run(ctx.text, im.end())
             if issuer:
                 fields["issuer"] = issuer
                 pos = pos2
-                tm = self.term.match(ctx.text, pos)
+                tm = match_at(self.term, ctx.text, pos, 120)
                 if tm:
                     pos = tm.end()
-        ttl = self.title_after.match(ctx.text, pos)
+        ttl = match_at(self.title_after, ctx.text, pos, 400)
         if ttl:
             fields["title"] = ttl.group("t").strip()
         if fields["issuer"] is None:
@@ -224,7 +226,7 @@ class DocumentRefExtractor:
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
     def _followed_by_counted(self, ctx: Context, end: int) -> bool:
-        if self.year_after.match(ctx.text, end):
+        if match_at(self.year_after, ctx.text, end, 60):
             return False  # "Chỉ thị số 35 năm 2019"
         noun, _ = self.lex.noun_after(ctx, end)
         return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
@@ -237,9 +239,9 @@ class DocumentRefExtractor:
         p = pos
         while True:
             q = p + 1 if words and text.startswith(" ", p) else p
-            if words and self.issuer_stop.match(text, q):
+            if words and match_at(self.issuer_stop, text, q, 80):
                 break
-            wm = self.issuer_word.match(text, q)
+            wm = match_at(self.issuer_word, text, q, 200)
             if not wm:
                 break
             w = wm.group(0)
@@ -254,13 +256,16 @@ class DocumentRefExtractor:
     def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
-        ls = max(ctx.sentence_start(start), ctx.text.rfind(";", 0, start) + 1)
-        before = ctx.text[ls:start]
-        tail = max(0, len(before) - _VERB_WINDOW)
-        vm = self.verb_before.search(before, tail)
+        text = ctx.text
+        sentence = ctx.sentence_start(start)
+        # Look back a bounded window, so a page-long "sentence" with
+        # thousands of mentions stays linear.
+        ls = max(sentence, text.rfind(";", max(sentence, start - _CLAUSE_WINDOW), start) + 1)
+        lo = max(ls, start - _CLAUSE_WINDOW)
+        vm = self.verb_before.search(text, max(lo, start - _VERB_WINDOW), start)
         if not vm:
             return None, None
-        clause = before[: vm.start()]
+        clause = text[lo : vm.start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
         subject = clause[cut + 1 :].strip()
         words = subject.split()
@@ -277,7 +282,7 @@ class DocumentRefExtractor:
         issuer = " ".join(run) or None
         date = None
         if issuer:
-            cm = self.clause_date.search(ctx.text[ls:start])
+            cm = self.clause_date.match(text, ls, start)
             if cm:
                 date = f"{int(cm.group('y')):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
@@ -309,5 +314,5 @@ def _is_code_form(ref: str) -> bool:
 
 def _is_header(text: str, start: int) -> bool:
     """"Số: 97-QĐ/TW" opening a line: a document header."""
-    ls = text.rfind("\n", 0, start) + 1
-    return bool(_SO_BEFORE.match(text[ls:start]))
+    ls = text.rfind("\n", max(0, start - 40), start) + 1
+    return bool(_SO_BEFORE.match(text, max(ls, start - 40), start))

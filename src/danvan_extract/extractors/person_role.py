@@ -16,7 +16,7 @@ import regex
 
 from ..rules import alternation
 from ..anchors import Anchors, ScanPattern
-from .base import Candidate, Context, Lexicons
+from .base import Candidate, Context, Lexicons, match_at
 
 _SYL = r"[\p{Lu}][\p{Ll}]*"
 _NAME = rf"{_SYL}(?:[ ]{_SYL}){{1,5}}"
@@ -102,7 +102,7 @@ class PersonRoleExtractor:
             roles, end = self._roles(text, m.start(), allow_name_end=True)
             if not roles:
                 continue
-            after = text[end:]
+            after = text[end : end + 300]
             hm = self.role_then_hon.match(after)
             if hm:
                 name, _ = self._name(hm.group("name"), end + hm.start("name"))
@@ -122,7 +122,7 @@ class PersonRoleExtractor:
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
                 continue  # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place
             name_end = end + nm.start("name") + offset + len(name)
-            dm = self.dash_org.match(text, name_end)
+            dm = match_at(self.dash_org, text, name_end, 300)
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
                 org_end = self._org_end(text, dm.end("head"), False)
@@ -146,7 +146,7 @@ class PersonRoleExtractor:
         end = pos
         p = pos
         while True:
-            tm = self.title_re.match(text, p)
+            tm = match_at(self.title_re, text, p, 300)
             if not tm:
                 break
             role_end = self._org_end(text, tm.end(), allow_name_end)
@@ -230,4 +230,5 @@ class PersonRoleExtractor:
 
     def _in_list(self, ctx: Context, pos: int) -> bool:
         """Inside "các đồng chí: A - Role; B - Role" (same sentence)."""
-        return bool(self.list_head.search(ctx.text, ctx.sentence_start(pos), pos))
+        # bounded look-back: a list of a few dozen people fits in it
+        return bool(self.list_head.search(ctx.text, max(ctx.sentence_start(pos), pos - 3000), pos))
