@@ -85,3 +85,19 @@ def test_entry_point_without_import():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "['count'] ['12 mô hình']"
+
+
+def test_plain_blank_vi_with_pyvi_and_two_processes(pipeline):
+    pytest.importorskip("pyvi")  # the [spacy] extra; part of the test extra
+    nlp = spacy.blank("vi")
+    nlp.add_pipe("danvan_facts")
+    docs = list(nlp.pipe(TEXTS, n_process=2))
+    assert len(docs) == len(TEXTS)
+    for doc in docs:
+        expected = pipeline.extract(doc.text)
+        assert [f.model_dump() for f in doc._.facts] == [f.model_dump() for f in expected]
+        spans = doc.spans[SPAN_KEY]
+        assert [s.label_ for s in spans] == [f.type for f in expected]
+        for span, fact in zip(spans, expected):
+            # pyvi's tokens may be coarser: the span covers the fact
+            assert span.start_char <= fact.start and fact.end <= span.end_char
