@@ -18,6 +18,7 @@ Every call runs under the document's time budget (the ``regex`` module's
 
 from __future__ import annotations
 
+import bisect
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
@@ -27,6 +28,9 @@ import regex
 from .errors import E_TIMEOUT, ExtractionTimeout
 
 _DIGIT_RUN = regex.compile(r"\d+")
+# Part of the anchor promise: a match of an anchored pattern is at most this
+# long, or, for a "line" anchor, does not go past the end of its line.
+MAX_MATCH_CHARS = 300
 _LEADING_LETTERS = regex.compile(r"\p{L}+")
 
 
@@ -41,7 +45,9 @@ class Anchors:
     """Where matches of a pattern can start.
 
     ``digit``: at the first digit of a run of digits; ``line``: at the
-    start of a line; ``words``: at one of these words (any case).
+    start of a line (and the match stays on that line); ``words``: at one
+    of these words (any case).  Such a match is at most
+    ``MAX_MATCH_CHARS`` long.
     An empty promise (nothing set) means "anywhere": scan in full.
     """
 
@@ -153,6 +159,11 @@ class DocumentAnchors:
             got = self._merged[key] = sorted(pos)
         return got
 
+    def _line_end(self, pos: int) -> int:
+        lines = self.lines()
+        i = bisect.bisect_right(lines, pos)
+        return lines[i] - 1 if i < len(lines) else len(self.text)
+
     # -- scanning -------------------------------------------------------------
     def finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` in the text, as ``finditer`` would give them
@@ -168,12 +179,21 @@ class DocumentAnchors:
             last = 0
             match = rx.match
             left = self.remaining(name)
+            n = len(text)
+            by_line = pattern.anchors.line
             for i, p in enumerate(positions):
                 if p < last:
                     continue
                 if i & 31 == 31:
                     left = self.remaining(name)
-                m = match(text, p, timeout=left)
+                # Bounded look-ahead: the engine would otherwise search the
+                # whole rest of the text for a pattern's required character
+                # at every anchor, which is quadratic on hostile pages.
+                end = p + MAX_MATCH_CHARS
+                if by_line:
+                    line_end = text.find("\n", p, end)
+                    end = line_end if line_end >= 0 else max(end, self._line_end(p))
+                m = match(text, p, min(n, end), timeout=left)
                 if m is not None:
                     last = m.end() if m.end() > p else p + 1
                     out.append(m)

@@ -64,7 +64,9 @@ SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm",) + tuple(MULTIPLIERS)
 # an article ("một số", "một bộ phận") and never starts one.
 SPELLED_START = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười")
 _SPELLED_WORD_RE = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
-SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{_SPELLED_WORD_RE}))*"
+# At most 15 more words ("hai tỷ ba trăm bốn mươi lăm triệu ..."): bounded,
+# so a page of "hai hai hai ..." cannot make the matching quadratic.
+SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{_SPELLED_WORD_RE})){{0,15}}"
 
 
 def parse_digits(token: str) -> int | float:

@@ -49,7 +49,9 @@ class PersonRoleExtractor:
         self.hon_name = regex.compile(
             rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{_NAME})(?P<sep>\s*(?:,|-)\s*)"
         )
-        self.dash_name = regex.compile(rf"(?:^|(?<=[:;]\s?)|(?<=\n))\s*(?P<name>{_NAME})(?P<sep>\s*-\s*)", regex.MULTILINE)
+        # horizontal white space only: a run of blank lines must not be
+        # re-scanned from each of its positions
+        self.dash_name = regex.compile(rf"(?:^|(?<=[:;]\s?)|(?<=\n))[^\S\n]*(?P<name>{_NAME})(?P<sep>\s*-\s*)", regex.MULTILINE)
         self.byline = regex.compile(
             rf"(?:(?<=^)|(?<=[.\s]))(?P<label>{alternation(p.bylines.labels)})\s*:\s*(?P<name>{_SYL}(?:[ ]{_SYL}){{0,3}})(?=\s*$|\s*[.;)\n])",
             regex.MULTILINE,
