@@ -36,6 +36,13 @@ HOSTILE = {
     "slash runs between digits": "5/" * 50_000 + "16 xã",
     "Nghị quyết số 25-NQ/TW x1000": "Nghị quyết số 25-NQ/TW " * 1_000,
     "Nghị quyết số 25-NQ/TW x20000": "Nghị quyết số 25-NQ/TW " * 20_000,
+    # found by a search for super-linear patterns (run each unit at n and 4n)
+    "spelled numbers hai x50000": "hai " * 50_000 + "ngày",
+    "a megabyte of spaces": " " * 1_000_000 + "lượt xem",
+    "100000 blank lines with a space": " \n" * 100_000 + "Nguyễn Văn An - Bí thư",
+    "date cues without a slash x20000": "ngày 1 tháng 1 năm " * 20_000,
+    "a megabyte of line breaks": "\n" * 1_000_000,
+    "image-like lines x50000": "x.png y\n" * 50_000,
 }
 
 _BIG_INT = (

@@ -31,6 +31,8 @@ _DIGIT_RUN = regex.compile(r"\d+")
 # Part of the anchor promise: a match of an anchored pattern is at most this
 # long, or, for a "line" anchor, does not go past the end of its line.
 MAX_MATCH_CHARS = 300
+# With more than one anchor per this many characters, scan in full instead.
+_DENSE = 16
 _LEADING_LETTERS = regex.compile(r"\p{L}+")
 
 
@@ -170,9 +172,11 @@ class DocumentAnchors:
         (collected at once, so the time budget covers matching only)."""
         text, rx, name = self.text, pattern.regex, pattern.name
         try:
-            if pattern.anchors.anywhere:
+            positions = None if pattern.anchors.anywhere else self.positions(pattern.anchors)
+            if positions is None or len(positions) * _DENSE > len(text):
+                # no promise, or anchors so dense (a page of blank lines)
+                # that one engine pass is cheaper than a call per anchor
                 return list(rx.finditer(text, timeout=self.remaining(name)))
-            positions = self.positions(pattern.anchors)
             if not positions:
                 return []
             out = []
