@@ -34,13 +34,16 @@ _DIGIT_RUN = regex.compile(r"\d+")
 MAX_MATCH_CHARS = 300
 # With more than one anchor per this many characters, scan in full instead.
 _DENSE = 16
-_LEADING_LETTERS = regex.compile(r"\p{L}+")
+_LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:\s+\p{L}+)?")
 
 
-def first_syllable(word: str) -> Optional[str]:
-    """The leading run of letters of ``word``, lower-cased (None if it has none)."""
-    m = _LEADING_LETTERS.match(word.strip())
-    return m.group(0).lower() if m else None
+def anchor_key(word: str) -> Optional[str]:
+    """The first one or two syllables of ``word``, lower-cased, one space
+    between them ("bí thư" for "Bí thư Huyện ủy"); None if it opens with no
+    letter.  Two syllables make far fewer anchors than one: "chủ tịch" is
+    rare where "chủ" is everywhere."""
+    m = _LEADING_SYLLABLES.match(word.strip())
+    return " ".join(m.group(0).lower().split()) if m else None
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,13 @@ class Anchors:
 
     @classmethod
     def of(cls, *, digit: bool = False, line: bool = False, words: Iterable[str] = ()) -> "Anchors":
-        syllables = set()
+        keys = set()
         for w in words:
-            s = first_syllable(w)
-            if s is None:
+            k = anchor_key(w)
+            if k is None:
                 return cls()  # a word that starts with no letter: no promise
-            syllables.add(s)
-        return cls(digit=digit, line=line, words=frozenset(syllables))
+            keys.add(k)
+        return cls(digit=digit, line=line, words=frozenset(keys))
 
     @property
     def anywhere(self) -> bool:
@@ -83,20 +86,23 @@ class ScanPattern:
 
 
 class AnchorIndex:
-    """One scan per document for the first syllables of all anchor words."""
+    """One scan per document for the anchor keys of all anchored patterns."""
 
     def __init__(self, patterns: Iterable[ScanPattern]):
-        syllables = sorted({s for p in patterns for s in p.anchors.words})
+        keys = sorted({k for p in patterns for k in p.anchors.words})
         from .rules import alternation
 
-        # At word starts (no letter before; a syllable is all letters, so
-        # hits never overlap).  The standard library's engine is twice as
-        # fast on this plain trie of literals, which is linear by
-        # construction and so needs no time-out.
-        self.syllable_re = re.compile(f"(?<![^\\W\\d_])(?:{alternation(syllables)})") if syllables else None
-        # The scan reports the longest syllable at a position ("nhiệm", not
-        # "nhi"), so each found syllable also stands for its shorter prefixes.
-        self.prefixes_of = {s: frozenset(t for t in syllables if s.startswith(t)) for s in syllables}
+        # At every word start (no letter before), the longest key there,
+        # any white space between its two syllables.  A look-ahead, so a
+        # two-syllable hit does not hide a key starting at its second
+        # syllable.  The standard library's engine is twice as fast on this
+        # plain trie of literals, which is linear by construction and so
+        # needs no time-out.
+        trie = alternation(keys).replace("\\ ", "\\s+")
+        self.syllable_re = re.compile(f"(?<![^\\W\\d_])(?=({trie}))") if keys else None
+        # Each key found also stands for the shorter keys it starts with
+        # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
+        self.prefixes_of = {k: frozenset(t for t in keys if k.startswith(t)) for k in keys}
 
 
 class DocumentAnchors:
@@ -142,7 +148,10 @@ class DocumentAnchors:
             if self.index.syllable_re is not None:
                 self.remaining("anchors")
                 for m in self.index.syllable_re.finditer(self.lower):
-                    found.setdefault(m.group(0), []).append(m.start())
+                    key = m.group(1)
+                    if " " in key or "\n" in key or not key.isalpha():
+                        key = " ".join(key.split())
+                    found.setdefault(key, []).append(m.start())
             self._words = found
         return self._words
 
