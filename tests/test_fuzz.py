@@ -18,6 +18,8 @@ from danvan_extract.errors import DanvanError
 
 BOUND = 10.0  # seconds per hostile call, generous for a 2-core CI machine
 
+from .conftest import GOLD  # noqa: E402
+
 SYLLABLES = ["Nguyễn", "Văn", "An", "Trần", "Thị", "Bình", "Lê", "Hoàng", "Phạm", "Minh", "Đức", "Hùng"]
 
 HOSTILE = {
@@ -43,6 +45,9 @@ HOSTILE = {
     "date cues without a slash x20000": "ngày 1 tháng 1 năm " * 20_000,
     "a megabyte of line breaks": "\n" * 1_000_000,
     "image-like lines x50000": "x.png y\n" * 50_000,
+    # real articles back to back: 3 MB in one text must stay linear
+    "the gold articles x40 as one text": "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))) * 40,
 }
 
 _BIG_INT = (

@@ -80,7 +80,9 @@ class NormalizedText:
         return self.original[s:e]
 
 
-_TRANSLATE = str.maketrans(_CHAR_MAP)
+# str.translate looks up every character; a class search only stops at the
+# few that change, which is several times faster on ordinary text.
+_MAPPED = regex.compile("[" + regex.escape("".join(_CHAR_MAP)) + "]")
 # Anything that changes the length of the text needs the slow, mapped path.
 _NEEDS_MAP = regex.compile("[\r" + "".join(_DROP) + "]")
 
@@ -89,7 +91,7 @@ def normalize(original: str) -> NormalizedText:
     """Normalize ``original`` for matching while keeping an offset map."""
     if unicodedata.is_normalized("NFC", original) and not _NEEDS_MAP.search(original):
         # One-for-one replacements only: offsets are the identity.
-        text = original.translate(_TRANSLATE)
+        text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], original)
         return NormalizedText(original, _fix_tone_placement(text), None, None)
     return _normalize_mapped(original)
 

@@ -163,7 +163,13 @@ class PersonRoleExtractor:
     def _org_end(self, text: str, pos: int, stop_before_name: bool) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
         end = pos
-        for wm in _NEXT_WORD.finditer(text, pos=pos):
+        while True:
+            # one word at a time with a bounded look-ahead: a finditer from
+            # ``pos`` would go on trying every later position of the text
+            wm = match_at(_NEXT_WORD, text, pos, 200)
+            if wm is None:
+                break
+            pos = wm.end()
             w = wm.group("w").rstrip(".")
             low = w.lower()
             if self.title_re.fullmatch(w):
