@@ -13,8 +13,20 @@ from danvan_extract.legacy import is_syllable, score
 def test_rules_dir_that_is_a_file(tmp_path):
     f = tmp_path / "rules.toml"
     f.write_text("", encoding="utf-8")
-    with pytest.raises(RulesError, match="pass an existing folder"):
+    with pytest.raises(RulesError, match="is a file; pass the folder"):
         Pipeline(rules_dir=f)
+
+
+def test_rules_dir_of_the_wrong_type():
+    with pytest.raises(RulesError, match="must be a folder path"):
+        Pipeline(12)
+    with pytest.raises(DanvanError):
+        Pipeline(rules_dir=["rules"])
+
+
+def test_time_budget_must_be_positive():
+    with pytest.raises(InputError, match="time_budget"):
+        Pipeline(time_budget=0)
 
 
 def test_malformed_toml_names_the_file(tmp_path):

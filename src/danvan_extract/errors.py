@@ -26,6 +26,8 @@ class GoldError(DanvanError):
 # Message catalogue, so wording stays consistent across CLI, API and tests.
 E_NOT_STR = "extract() takes a str, got {kind}; decode bytes first (e.g. data.decode('utf-8'))"
 E_RULES_DIR = "rules folder {path} does not exist; pass an existing folder or omit it to use the bundled rules"
+E_RULES_NOT_DIR = "rules folder {path} is a file; pass the folder that holds the rules files (numeric.toml, lexicons/, ...)"
+E_RULES_TYPE = "rules_dir must be a folder path (str or pathlib.Path) or None, got {kind}"
 E_RULES_FILE = "rules file {path}: {problem}"
 E_TIMEOUT = "pattern '{rule}' exceeded {seconds}s on this document; the document was skipped"
 E_GOLD = "{path}:{line}: {problem}"

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import numbers
 from .anchors import Anchors, ScanPattern
-from .errors import E_RULES_DIR, E_RULES_FILE, RulesError
+from .errors import E_RULES_DIR, E_RULES_FILE, E_RULES_NOT_DIR, E_RULES_TYPE, RulesError
 
 
 def nfc(s: str) -> str:
@@ -389,6 +389,8 @@ def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> A
 
 def load_rules(rules_dir: str | Path | None = None) -> Rules:
     """Load and validate the bundled rules, then ``rules_dir`` on top."""
+    if rules_dir is not None and not isinstance(rules_dir, (str, Path)):
+        raise RulesError(E_RULES_TYPE.format(kind=type(rules_dir).__name__))
     return _load_rules_cached(str(Path(rules_dir).resolve()) if rules_dir else None)
 
 
@@ -396,6 +398,8 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
 def _load_rules_cached(rules_dir: str | None) -> Rules:
     base = bundled_rules_dir()
     user = Path(rules_dir) if rules_dir else None
+    if user is not None and user.exists() and not user.is_dir():
+        raise RulesError(E_RULES_NOT_DIR.format(path=user))
     if user is not None and not user.is_dir():
         raise RulesError(E_RULES_DIR.format(path=user))
     files = {}
