@@ -1,6 +1,5 @@
 """The walk-through notebook runs top to bottom on the current code."""
 
-from pathlib import Path
 
 import pytest
 

@@ -22,7 +22,7 @@ import bisect
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 import regex
 
@@ -172,7 +172,13 @@ class DocumentAnchors:
             got = self._merged[key] = sorted(pos)
         return got
 
-    def _line_end(self, pos: int) -> int:
+    def line_start(self, pos: int) -> int:
+        """Start of the line that holds ``pos``."""
+        lines = self.lines()
+        return lines[bisect.bisect_right(lines, pos) - 1]
+
+    def line_end(self, pos: int) -> int:
+        """Index of the line break that ends the line of ``pos`` (or the text's end)."""
         lines = self.lines()
         i = bisect.bisect_right(lines, pos)
         return lines[i] - 1 if i < len(lines) else len(self.text)
@@ -207,7 +213,7 @@ class DocumentAnchors:
                 end = p + MAX_MATCH_CHARS
                 if by_line:
                     line_end = text.find("\n", p, end)
-                    end = line_end if line_end >= 0 else max(end, self._line_end(p))
+                    end = line_end if line_end >= 0 else max(end, self.line_end(p))
                 m = match(text, p, min(n, end), timeout=left)
                 if m is not None:
                     last = m.end() if m.end() > p else p + 1

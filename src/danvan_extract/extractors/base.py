@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Optional
+from typing import Optional
 
 import regex
 
@@ -90,7 +90,7 @@ class Context:
         spans = []
         for pat in self.rules.chrome_patterns:
             for m in self.scan(pat):
-                spans.append((self._line_start(m.start()), self._line_end(m.end())))
+                spans.append((self.anchors.line_start(m.start()), self.anchors.line_end(m.end())))
         spans.sort()
         merged: list[tuple[int, int]] = []
         for s, e in spans:
@@ -99,16 +99,6 @@ class Context:
             else:
                 merged.append((s, e))
         return merged
-
-    def _line_start(self, pos: int) -> int:
-        lines = self.anchors.lines()
-        return lines[bisect.bisect_right(lines, pos) - 1]
-
-    def _line_end(self, pos: int) -> int:
-        """Index of the line break ending the line of ``pos`` (or the text end)."""
-        lines = self.anchors.lines()
-        i = bisect.bisect_right(lines, pos)
-        return lines[i] - 1 if i < len(lines) else len(self.text)
 
     @cached_property
     def _chrome_starts(self) -> list[int]:
