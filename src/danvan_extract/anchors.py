@@ -84,6 +84,9 @@ class ScanPattern:
     regex: regex.Pattern
     anchors: Anchors = field(default_factory=Anchors)
 
+    def __post_init__(self) -> None:
+        self.anywhere = self.anchors.anywhere
+
 
 class AnchorIndex:
     """One scan per document for the anchor keys of all anchored patterns."""
@@ -159,17 +162,24 @@ class DocumentAnchors:
         key = id(anchors)
         got = self._merged.get(key)
         if got is None:
-            pos: set[int] = set()
+            parts: list[list[int]] = []
             if anchors.digit:
-                pos.update(self.digits())
+                parts.append(self.digits())
             if anchors.line:
-                pos.update(self.lines())
+                parts.append(self.lines())
             if anchors.words:
                 prefixes_of = self.index.prefixes_of
                 for syllable, found in self.words().items():
                     if not anchors.words.isdisjoint(prefixes_of[syllable]):
-                        pos.update(found)
-            got = self._merged[key] = sorted(pos)
+                        parts.append(found)
+            # each part is already in order; only a mix needs a merge
+            if not parts:
+                got = []
+            elif len(parts) == 1:
+                got = parts[0]
+            else:
+                got = sorted({p for part in parts for p in part})
+            self._merged[key] = got
         return got
 
     def line_start(self, pos: int) -> int:
@@ -189,7 +199,7 @@ class DocumentAnchors:
         (collected at once, so the time budget covers matching only)."""
         text, rx, name = self.text, pattern.regex, pattern.name
         try:
-            positions = None if pattern.anchors.anywhere else self.positions(pattern.anchors)
+            positions = None if pattern.anywhere else self.positions(pattern.anchors)
             if positions is None or len(positions) * _DENSE > len(text):
                 # no promise, or anchors so dense (a page of blank lines)
                 # that one engine pass is cheaper than a call per anchor
