@@ -127,3 +127,38 @@ def test_rows_from_records(pipeline):
     for row, fact in zip(rows, doc.facts):
         assert set(row) == set(column_names())
         assert (row["type"], row["start"], row["end"]) == (fact.type, fact.start, fact.end)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_tables_are_written_in_chunks_with_one_schema(tmp_path, fmt):
+    from danvan_extract.tables import read_jsonl, to_dataframe, write_table
+
+    jsonl = tmp_path / "facts.jsonl"
+    runner.invoke(app, ["extract", str(GOLD), "-o", str(jsonl), "--no-progress"])
+    chunked, whole = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    n1 = write_table(jsonl, chunked, fmt, chunk_documents=1)  # one document a chunk
+    n2 = write_table(jsonl, whole, fmt, chunk_documents=1000)
+    read = pd.read_parquet if fmt == "parquet" else pd.read_csv
+    a, b = read(chunked), read(whole)
+    assert n1 == n2 == len(a) == len(to_dataframe(read_jsonl(jsonl))) > 0
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_an_empty_batch_gives_an_empty_table_with_its_columns(tmp_path, fmt):
+    from danvan_extract.tables import write_table
+
+    jsonl = tmp_path / "empty.jsonl"
+    jsonl.write_text("", encoding="utf-8")
+    out = tmp_path / f"t.{fmt}"
+    assert write_table(jsonl, out, fmt) == 0
+    df = pd.read_parquet(out) if fmt == "parquet" else pd.read_csv(out)
+    assert len(df) == 0 and list(df.columns) == column_names()
+
+
+def test_unknown_table_format_is_a_library_error(tmp_path):
+    from danvan_extract.errors import InputError
+    from danvan_extract.tables import write_table
+
+    with pytest.raises(InputError, match="csv or parquet"):
+        write_table(tmp_path / "x.jsonl", tmp_path / "x.xlsx", "xlsx")

@@ -19,11 +19,11 @@ import json
 import types
 import typing
 from pathlib import Path
-from typing import Any, Iterable, Literal, Union, get_args, get_origin
+from typing import Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import DanvanError
+from .errors import DanvanError, InputError
 from .records import Fact
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -119,14 +119,17 @@ def facts_to_rows(documents: Iterable[Union[dict, BaseModel]]) -> list[dict]:
     return rows
 
 
-def read_jsonl(path: str | Path) -> list[dict]:
-    """The documents of a batch output file (one JSON object a line)."""
-    docs = []
+def iter_jsonl(path: str | Path) -> Iterator[dict]:
+    """The documents of a batch output file (one JSON object a line), lazily."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                docs.append(json.loads(line))
-    return docs
+                yield json.loads(line)
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """The documents of a batch output file, all at once."""
+    return list(iter_jsonl(path))
 
 
 def require_pandas():
@@ -157,16 +160,68 @@ def to_dataframe(documents: Iterable[Union[dict, BaseModel]]):
     return df
 
 
-def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str) -> int:
+def arrow_schema():
+    """The Parquet schema of the table (fixed, so every chunk agrees)."""
+    import pyarrow as pa
+
+    kinds = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "json": pa.string()}
+    fields = [pa.field(name, pa.int64() if name in ("start", "end") else pa.string()) for name in LEADING]
+    fields += [pa.field(name, kinds[kind]) for name, kind in COLUMNS.items()]
+    return pa.schema(fields)
+
+
+def _chunks(docs: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk: list[dict] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_documents: int = 2000) -> int:
     """Convert batch output ``jsonl_path`` to a ``csv`` or ``parquet`` table at
-    ``out_path``; returns the number of rows (facts)."""
+    ``out_path``, ``chunk_documents`` documents at a time (memory stays flat
+    however large the batch); returns the number of rows (facts)."""
     if fmt not in ("csv", "parquet"):
-        raise ValueError(f"format must be csv or parquet, not {fmt!r}")
-    df = to_dataframe(read_jsonl(jsonl_path))
+        raise InputError(f"table format must be csv or parquet, not {fmt!r}")
+    require_pandas()
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    rows = 0
     if fmt == "csv":
-        df.to_csv(out_path, index=False, encoding="utf-8")
-    else:
-        df.to_parquet(out_path, index=False, engine="pyarrow")
-    return len(df)
+        with out_path.open("w", encoding="utf-8", newline="") as fh:
+            header = True
+            for chunk in _chunks(iter_jsonl(jsonl_path), chunk_documents):
+                df = to_dataframe(chunk)
+                df.to_csv(fh, index=False, header=header)
+                header = False
+                rows += len(df)
+            if header:  # no documents: still a table with its columns
+                to_dataframe([]).to_csv(fh, index=False)
+        return rows
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema()
+
+    def table_of(docs: list[dict]):
+        return pa.Table.from_pandas(to_dataframe(docs), schema=schema, preserve_index=False)
+
+    # the first chunk's schema carries pandas' metadata (nullable Int64 ...)
+    writer = None
+    try:
+        for chunk in _chunks(iter_jsonl(jsonl_path), chunk_documents):
+            table = table_of(chunk)
+            if writer is None:
+                writer = pq.ParquetWriter(out_path, table.schema)
+            writer.write_table(table)
+            rows += table.num_rows
+        if writer is None:  # no documents: still a table with its columns
+            pq.write_table(table_of([]), out_path)
+    finally:
+        if writer is not None:
+            writer.close()
+    return rows
