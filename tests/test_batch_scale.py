@@ -105,3 +105,19 @@ def test_killed_run_resumes_to_the_same_output(tmp_path):
     assert 0 < written < 300, written
     subprocess.run(cmd + ["-o", str(killed), "--resume"], check=False, capture_output=True)
     assert killed.read_bytes() == clean.read_bytes()
+
+
+def test_large_files_among_small_ones_keep_the_order_with_two_workers(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    text = _articles()
+    for i in range(40):
+        body = text if i % 13 == 5 else text[: 300 + i * 7]
+        (src / f"{i:03d}.txt").write_text(body, encoding="utf-8")
+    monkeypatch.setattr(streaming, "BLOCK_CHARS", 10_000)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_batch(src, one, workers=1, large_file_bytes=20_000)
+    run_batch(src, two, workers=2, large_file_bytes=20_000)
+    assert one.read_bytes() == two.read_bytes()
+    ids = [json.loads(line)["doc_id"] for line in one.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"{i:03d}" for i in range(40)]
