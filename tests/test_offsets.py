@@ -74,3 +74,19 @@ def test_normalize_maps_back():
     assert norm.original_slice(i, i + 3) == "hoa\u0300"
     j = norm.text.index("25-25")
     assert norm.original_slice(j, j + 5) == "25\u201325"
+
+
+_NFC_PIECES = st.sampled_from(["\r\n", "\r", "\n", "\u200b", "\ufeff", "\u00ad", "\u00a0", "hoà", "a", "Đ", " ", "x\u0302"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NFC_PIECES, max_size=40).map("".join))
+def test_fast_crlf_and_zero_width_path_equals_the_general_one(text):
+    from danvan_extract.text import _normalize_mapped
+
+    fast, general = normalize(text), _normalize_mapped(text)
+    assert fast.text == general.text
+    n = len(fast.text)
+    for s in range(n + 1):
+        for e in range(s, n + 1):
+            assert fast.to_original(s, e) == general.to_original(s, e), (s, e)

@@ -65,6 +65,9 @@ class NormalizedText:
     text: str
     _starts: Optional[array]  # original start index of each normalized char
     _ends: Optional[array]  # original end index (exclusive) of each normalized char
+    # With _starts but no _ends, each char ends one after its start, except
+    # these (the "\n" of a "\r\n", which spans two original characters).
+    _wide: frozenset = frozenset()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span ``[start, end)`` to the original string."""
@@ -73,6 +76,9 @@ class NormalizedText:
         if start >= end:
             pos = self._starts[start] if start < len(self.text) else len(self.original)
             return pos, pos
+        if self._ends is None:
+            last = end - 1
+            return self._starts[start], self._starts[last] + (2 if last in self._wide else 1)
         return self._starts[start], self._ends[end - 1]
 
     def original_slice(self, start: int, end: int) -> str:
@@ -83,17 +89,56 @@ class NormalizedText:
 # str.translate looks up every character; a class search only stops at the
 # few that change, which is several times faster on ordinary text.
 _MAPPED = regex.compile("[" + regex.escape("".join(_CHAR_MAP)) + "]")
-# Anything that changes the length of the text needs the slow, mapped path.
+# Characters that change the length of the text: "\r" before "\n", and the
+# dropped ones.
 _NEEDS_MAP = regex.compile("[\r" + "".join(_DROP) + "]")
+_MARK = regex.compile(r"\p{M}")
+_REMOVED = regex.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
 
 
 def normalize(original: str) -> NormalizedText:
     """Normalize ``original`` for matching while keeping an offset map."""
-    if unicodedata.is_normalized("NFC", original) and not _NEEDS_MAP.search(original):
-        # One-for-one replacements only: offsets are the identity.
-        text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], original)
-        return NormalizedText(original, _fix_tone_placement(text), None, None)
+    # Combining marks left in NFC text (letters with no precomposed form)
+    # make clusters, which only the general path maps as one piece.
+    if unicodedata.is_normalized("NFC", original) and not _MARK.search(original):
+        if not _NEEDS_MAP.search(original):
+            # One-for-one replacements only: offsets are the identity.
+            return NormalizedText(original, _fix_tone_placement(_map_chars(original)), None, None)
+        return _normalize_removals(original, _removals(original))
     return _normalize_mapped(original)
+
+
+def _map_chars(text: str) -> str:
+    return _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], text)
+
+
+def _removals(original: str) -> list[int]:
+    """Indices of the characters that CRLF and dropping remove."""
+    return [m.start() for m in _REMOVED.finditer(original)]
+
+
+def _normalize_removals(original: str, removed: list[int]) -> NormalizedText:
+    """NFC text with CRLF line ends or zero-width characters: cut them out
+    with whole ranges at a time, not one character at a time."""
+    pieces: list[str] = []
+    starts = array("l")
+    wide = set()
+    prev = 0
+    for i in removed:
+        pieces.append(original[prev:i])
+        starts.extend(range(prev, i))
+        if original[i] == "\r":
+            # the "\n" that follows stands for both characters
+            wide.add(len(starts))
+            pieces.append("\n")
+            starts.append(i)
+            prev = i + 2
+        else:
+            prev = i + 1
+    pieces.append(original[prev:])
+    starts.extend(range(prev, len(original)))
+    text = _fix_tone_placement(_map_chars("".join(pieces)))
+    return NormalizedText(original, text, starts, None, frozenset(wide))
 
 
 def _normalize_mapped(original: str) -> NormalizedText:
