@@ -121,3 +121,28 @@ def test_large_files_among_small_ones_keep_the_order_with_two_workers(tmp_path, 
     assert one.read_bytes() == two.read_bytes()
     ids = [json.loads(line)["doc_id"] for line in one.read_text(encoding="utf-8").splitlines()]
     assert ids == [f"{i:03d}" for i in range(40)]
+
+
+def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypatch):
+    import danvan_extract.batch as batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(30):
+        (src / f"{i:02d}.txt").write_text(f"Xã có {i + 2} mô hình, chiếm {i},5%.", encoding="utf-8")
+    real = batch.process_file
+
+    def deadly(args):
+        if args[1] == "13":
+            os._exit(9)  # as if killed by the kernel: no exception, no clean-up
+        return real(args)
+
+    monkeypatch.setattr(batch, "process_file", deadly)  # forked workers inherit it
+    out = tmp_path / "o.jsonl"
+    summary = run_batch(src, out, workers=2)
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["doc_id"] for d in docs] == [f"{i:02d}" for i in range(30)]
+    assert summary.failed == 1
+    assert "worker process died" in docs[13]["errors"][0] and docs[13]["facts"] == []
+    for d in docs[:13] + docs[14:]:
+        assert not d["errors"] and len(d["facts"]) == 2

@@ -118,3 +118,13 @@ def test_schema_is_json_schema():
 def test_missing_input_folder_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2
+
+
+def test_bad_rules_folder_is_one_clear_error_even_with_workers(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "units.toml").write_text("[[[ broken", encoding="utf-8")
+    for workers in ("1", "2"):
+        result = runner.invoke(app, ["extract", str(GOLD), "-o", str(tmp_path / "o.jsonl"), "--no-progress",
+                                     "--workers", workers, "--rules", str(tmp_path / "rules")])
+        assert result.exit_code == 2, result.output
+        assert "units.toml" in result.output

@@ -20,6 +20,8 @@ import multiprocessing as mp
 import os
 import time
 from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO
@@ -147,6 +149,11 @@ def run_batch(
         raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
     if workers < 1:
         raise InputError(f"workers must be at least 1, got {workers}")
+    # Load the rules here first: a bad rules folder is one clear error, not
+    # a pool whose workers die in their initializer and are restarted forever.
+    from .rules import load_rules
+
+    load_rules(rules_dir)
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
     total = count_inputs(root, suffixes) if progress else 0
     summary = Summary()
@@ -213,14 +220,13 @@ def _ordered_results(
             enc = _large_encoding(path, html, limit)
             yield _Large(path, doc_id, enc) if enc else process_file((path, doc_id))
         return
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(rules_dir, html)) as pool:
+    with _Workers(workers, rules_dir, html) as pool:
         window: deque = deque()
         chunk: list[tuple[str, str]] = []
 
         def flush_chunk() -> None:
             if chunk:
-                window.append(pool.apply_async(_process_chunk, (list(chunk),)))
+                window.append(pool.submit(list(chunk)))
                 chunk.clear()
 
         for path, doc_id in items:
@@ -233,17 +239,81 @@ def _ordered_results(
                 if len(chunk) >= _CHUNK:
                     flush_chunk()
             while len(window) > workers * _WINDOW_PER_WORKER:
-                yield from _drain(window.popleft())
+                yield from pool.drain(window.popleft(), window)
         flush_chunk()
         while window:
-            yield from _drain(window.popleft())
+            yield from pool.drain(window.popleft(), window)
 
 
-def _drain(entry) -> Iterator[tuple[str, int] | _Large]:
-    if isinstance(entry, _Large):
-        yield entry
-    else:
-        yield from entry.get()
+class _Pending:
+    """A chunk of documents handed to the pool, and its future."""
+
+    def __init__(self, items: list[tuple[str, str]], future):
+        self.items = items
+        self.future = future
+
+
+class _Workers:
+    """A process pool that outlives a worker's death.
+
+    When a worker process dies (killed for memory, a crash in native code),
+    the pool is rebuilt, the chunks in flight are handed out again, and the
+    chunk that was being read is redone one document at a time, so only the
+    document that kills a worker gets an error line; the batch goes on.
+    """
+
+    def __init__(self, workers: int, rules_dir: Optional[str], html: bool):
+        self.workers = workers
+        self.initargs = (rules_dir, html)
+        self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=_init_worker,
+                                   initargs=self.initargs)
+
+    def _restart(self, window: deque) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+        for entry in window:
+            if isinstance(entry, _Pending):
+                entry.future = self.pool.submit(_process_chunk, entry.items)
+
+    def submit(self, items: list[tuple[str, str]]) -> _Pending:
+        return _Pending(items, self.pool.submit(_process_chunk, items))
+
+    def drain(self, entry, window: deque) -> Iterator[tuple[str, int] | _Large]:
+        """The results of ``entry`` (in order); ``window`` is what is still in flight."""
+        if isinstance(entry, _Large):
+            yield entry
+            return
+        try:
+            yield from entry.future.result()
+            return
+        except BrokenProcessPool:
+            self._restart(window)
+        except Exception:  # noqa: BLE001 - redone below, one document at a time
+            pass
+        for item in entry.items:  # one at a time: find the document that fails
+            try:
+                yield from self.pool.submit(_process_chunk, [item]).result()
+            except BrokenProcessPool:
+                self._restart(window)
+                yield _failed(item, "the worker process died while extracting this document "
+                                    "(killed, out of memory or a crash)"), 0
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+                yield _failed(item, f"{type(exc).__name__}: {exc}"), 0
+
+    def __enter__(self) -> "_Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)
+
+
+def _failed(item: tuple[str, str], reason: str) -> str:
+    path, doc_id = item
+    return Document(doc_id=doc_id, errors=[f"{Path(path).name}: {reason}"]).model_dump_json(exclude_none=True)
 
 
 _MAIN_PIPELINES: dict[Optional[str], object] = {}

@@ -28,24 +28,28 @@ def extract(
 ) -> None:
     """Extract facts from every article under INPUT_DIR into OUTPUT."""
     from .batch import run_batch
+    from .errors import DanvanError
 
     if not input_dir.is_dir():
         err.print(f"[red]error:[/red] {input_dir} is not a folder")
         raise typer.Exit(2)
     table_out, output = _table_target(output, fmt)
     show = sys.stderr.isatty() if progress is None else progress
-    if show:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    options = dict(workers=workers, resume=resume, rules_dir=str(rules) if rules else None, html=html)
+    try:
+        if show:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), console=err) as bar:
-            task = bar.add_task("extracting", total=None)
-            summary = run_batch(input_dir, output, workers=workers, resume=resume,
-                                rules_dir=str(rules) if rules else None, html=html,
-                                progress=lambda i, n: bar.update(task, completed=i, total=n))
-    else:
-        summary = run_batch(input_dir, output, workers=workers, resume=resume,
-                            rules_dir=str(rules) if rules else None, html=html)
+            with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                          TimeRemainingColumn(), console=err) as bar:
+                task = bar.add_task("extracting", total=None)
+                summary = run_batch(input_dir, output, **options,
+                                    progress=lambda i, n: bar.update(task, completed=i, total=n))
+        else:
+            summary = run_batch(input_dir, output, **options)
+    except DanvanError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
     table = Table(title=f"danvan-extract: {output}", show_header=True)
     table.add_column("documents")
     table.add_column("skipped (resume)")
