@@ -3,8 +3,8 @@
 A pattern whose every match begins with a digit, at a line start, or with
 one of a known set of words does not need the regex engine to try it at
 every character.  One cheap pass per document finds those anchor
-positions (digit runs, line starts, and the first syllables of every
-anchor word of every pattern, in a single combined scan), and each
+positions (digit runs, line starts, and the first one or two syllables of
+every anchor word of every pattern, in a single combined scan), and each
 anchored pattern is then tried with ``match`` at its anchors only.
 
 The result is exactly what ``pattern.finditer(text)`` gives, provided the
@@ -12,8 +12,9 @@ anchor promise holds: every match starts at an anchor.  Tests check that
 equality for every bundled rule on the gold articles, the example corpora
 and generated text.  A pattern without a promise is scanned in full.
 
-Every call runs under the document's time budget (the ``regex`` module's
-``timeout``), so no pattern can hang a batch.
+Every pattern call runs under the document's time budget (the ``regex``
+module's ``timeout``), so no pattern can hang a batch; the anchor scan
+itself is a trie of literals, linear by construction.
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ class Anchors:
 
     ``digit``: at the first digit of a run of digits; ``line``: at the
     start of a line (and the match stays on that line); ``words``: at one
-    of these words (any case), at the start of a word (no letter before).  Such a match is at most
-    ``MAX_MATCH_CHARS`` long.
-    An empty promise (nothing set) means "anywhere": scan in full.
+    of these words (any case) at the start of a word (no letter before),
+    with white space between its syllables.  Such a match is at most
+    ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
+    "anywhere": scan in full.
     """
 
     digit: bool = False
