@@ -4,6 +4,7 @@ offsets back to the caller's string and build the fact records."""
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -84,10 +85,46 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Text fields that FACTS.md wants "as written": extractors read them from
+# the normalized text, so they are looked up there and taken from the
+# caller's string instead ("Uỷ viên" stays "Uỷ viên", not "Ủy viên").
+_AS_WRITTEN = {"person_role": ("person", "roles"), "document_ref": ("issuer", "title")}
+# How far around the fact's span a field is looked for (an issuer can follow
+# the document number by a few words).
+_FIELD_WINDOW = 600
+
+
 def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
     start, end = norm.to_original(c.start, c.end)
-    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **c.fields}
+    fields = c.fields
+    names = _AS_WRITTEN.get(c.type)
+    if names and norm.text is not norm.original and norm.text != norm.original:
+        fields = dict(fields)
+        lo, hi = max(0, c.start - _FIELD_WINDOW), min(len(norm.text), c.end + _FIELD_WINDOW)
+        for name in names:
+            value = fields.get(name)
+            if isinstance(value, str):
+                fields[name] = _as_written(norm, value, lo, hi, c.start)
+            elif isinstance(value, list):
+                fields[name] = [_as_written(norm, v, lo, hi, c.start) if isinstance(v, str) else v for v in value]
+    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
     return FACT_ADAPTER.validate_python(data)
+
+
+def _as_written(norm: NormalizedText, value: str, lo: int, hi: int, near: int) -> str:
+    """``value`` as the caller's string spells it (letters and tone marks as
+    written, NFC, single spaces), where the normalized text holds it (the
+    occurrence nearest ``near``); unchanged if not found."""
+    if not value:
+        return value
+    k = norm.text.find(value, near, hi)
+    if k < 0:
+        k = norm.text.rfind(value, lo, near + len(value))
+    if k < 0:
+        return value
+    s, e = norm.to_original(k, k + len(value))
+    # as written, in NFC and with plain single spaces (no NBSP, no line break)
+    return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split())
 
 
 _DEFAULT: Optional[Pipeline] = None

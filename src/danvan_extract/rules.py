@@ -160,6 +160,7 @@ class PersonsFile(_Strict):
     not_names: list[str]
     name_stop_words: list[str]
     place_before: list[str]
+    org_phrases: list[str] = []
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -24,6 +24,14 @@ _ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*")
 _NAME_RE = regex.compile(_NAME)
 _NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{_NAME})")
 _COMMA = regex.compile(r"\s*,\s*")
+_LIST_SEP = regex.compile(r"\s*[,;]\s*")
+# A term after a role in a career list: "từ khóa VII đến khóa XIII",
+# "khóa XII", "nhiệm kỳ 2015-2020".  Not part of the role.
+_TERM_ID = r"(?:[IVXLC]+|\d{4}\s*-\s*\d{4})(?![\p{L}\p{N}])"
+_TERM = regex.compile(
+    rf"\s+\(?(?:(?i:từ)\s+)?(?i:khóa|nhiệm\s+kỳ)\s+{_TERM_ID}"
+    rf"(?:\s+(?i:đến)\s+(?:(?i:khóa|nhiệm\s+kỳ)\s+)?{_TERM_ID})?\)?"
+)
 _NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+)")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
 
@@ -40,6 +48,12 @@ class PersonRoleExtractor:
         self.honorific_of = {k.lower(): v for k, v in p.honorifics.items()}
         self.org_heads = {h.lower() for h in p.org_heads}
         self.org_words = set(p.org_words) | self.org_heads
+        # Organization heads with a lower-case syllable after the first
+        # ("Tạp chí", "Trung tâm", "Bệnh viện"): read as one unit, since the
+        # lone syllable ("chí", "tâm") is no organization word by itself.
+        split_heads = [h for h in p.org_heads if any(w[0].islower() for w in h.split(" ")[1:])]
+        units = split_heads + list(p.org_phrases)
+        self.org_head_unit = regex.compile(rf"\G[ ]+(?:{alternation(units)})(?![\p{{L}}])")
         prefix = alternation(p.title_prefixes)
         titles = alternation(p.titles)
         self.title_alt = titles
@@ -104,6 +118,11 @@ class PersonRoleExtractor:
             roles, end = self._roles(text, m.start(), allow_name_end=True)
             if not roles:
                 continue
+            career = self._career_list(text, m.start(), end)
+            if career is not None:
+                yield career
+                pos = career.end
+                continue
             after = text[end : end + 300]
             hm = self.role_then_hon.match(after)
             if hm:
@@ -141,12 +160,33 @@ class PersonRoleExtractor:
                             "person_role.role_name", {"person": name, "roles": roles, "honorific": None})
             pos = end + nm.end("name")
 
+    def _career_list(self, text: str, start: int, plain_end: int) -> Optional[Candidate]:
+        """"Role từ khóa VII đến khóa XIII; Role; ...; Role, đồng chí Name": a
+        career list (roles joined by ";", terms left out of the roles) that
+        ends with an honorific and the name; None when there is none here."""
+        # the name comes after the honorific: capitalised words inside the
+        # list ("Bí thư Thành ủy Hà Nội") belong to the roles
+        roles, end = self._roles(text, start, allow_name_end=False, career=True)
+        if end == plain_end:
+            return None  # no ";" and no term: the ordinary forms handle it
+        hm = self.role_then_hon.match(text[end : end + 300])
+        if not hm:
+            return None
+        name, _ = self._name(hm.group("name"), end + hm.start("name"))
+        if not name or name != hm.group("name"):
+            return None
+        return Candidate("person_role", start, end + hm.end("name"), "person_role.career_list",
+                         {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
+
     # -- pieces ---------------------------------------------------------------
-    def _roles(self, text: str, pos: int, allow_name_end: bool = False) -> tuple[list[str], int]:
-        """Roles written from ``pos``: title + organization, joined by ","."""
+    def _roles(self, text: str, pos: int, allow_name_end: bool = False,
+               career: bool = False) -> tuple[list[str], int]:
+        """Roles written from ``pos``: title + organization, joined by ","
+        (with ``career``: also by ";", and a term after a role is skipped)."""
         roles: list[str] = []
         end = pos
         p = pos
+        sep_re = _LIST_SEP if career else _COMMA
         while True:
             tm = match_at(self.title_re, text, p, 300)
             if not tm:
@@ -154,10 +194,14 @@ class PersonRoleExtractor:
             role_end = self._org_end(text, tm.end(), allow_name_end)
             roles.append(text[tm.start():role_end])
             end = role_end
-            sep = _COMMA.match(text[role_end:role_end + 4])
+            if career:
+                term = match_at(_TERM, text, end, 80)
+                if term:
+                    end = term.end()
+            sep = sep_re.match(text[end:end + 4])
             if not sep:
                 break
-            p = role_end + sep.end()
+            p = end + sep.end()
         return roles, end
 
     def _org_end(self, text: str, pos: int, stop_before_name: bool) -> int:
@@ -166,6 +210,10 @@ class PersonRoleExtractor:
         while True:
             # one word at a time with a bounded look-ahead: a finditer from
             # ``pos`` would go on trying every later position of the text
+            hm = match_at(self.org_head_unit, text, pos, 60)
+            if hm is not None:
+                end = pos = hm.end()
+                continue
             wm = match_at(_NEXT_WORD, text, pos, 200)
             if wm is None:
                 break
