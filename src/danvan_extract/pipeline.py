@@ -45,7 +45,8 @@ class Pipeline:
         ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
-        facts = [to_record(norm, c) for c in chosen]
+        rewritten = norm.text != norm.original  # once per text, not per fact
+        facts = [to_record(norm, c, rewritten) for c in chosen]
         if not self.extras:
             facts = [f for f in facts if f.type in GRADED_TYPES]
         return facts
@@ -89,24 +90,39 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 # the normalized text, so they are looked up there and taken from the
 # caller's string instead ("Uỷ viên" stays "Uỷ viên", not "Ủy viên").
 _AS_WRITTEN = {"person_role": ("person", "roles"), "document_ref": ("issuer", "title")}
+# Lower-cased as-written fields ("12 tổ hoà giải" → noun "tổ hoà giải").
+_AS_WRITTEN_LOWER = {"count": ("noun",), "ratio": ("noun",)}
 # How far around the fact's span a field is looked for (an issuer can follow
 # the document number by a few words).
 _FIELD_WINDOW = 600
 
 
-def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
+def to_record(norm: NormalizedText, c: Candidate, rewritten: bool = True) -> FactBase:
+    """The fact record of candidate ``c``: offsets and text from the caller's
+    string; with ``rewritten`` (normalization changed characters), the
+    as-written fields are taken from it too."""
     start, end = norm.to_original(c.start, c.end)
     fields = c.fields
     names = _AS_WRITTEN.get(c.type)
-    if names and norm.text is not norm.original and norm.text != norm.original:
+    lowered = _AS_WRITTEN_LOWER.get(c.type)
+    if (names or lowered) and rewritten:
         fields = dict(fields)
         lo, hi = max(0, c.start - _FIELD_WINDOW), min(len(norm.text), c.end + _FIELD_WINDOW)
-        for name in names:
+        for name in names or ():
             value = fields.get(name)
             if isinstance(value, str):
                 fields[name] = _as_written(norm, value, lo, hi, c.start)
             elif isinstance(value, list):
                 fields[name] = [_as_written(norm, v, lo, hi, c.start) if isinstance(v, str) else v for v in value]
+        for name in lowered or ():
+            value = fields.get(name)
+            if isinstance(value, str) and value:
+                # nouns are read right after the number, inside the fact
+                window = norm.text[c.start : c.end].lower()
+                k = window.find(value)
+                if k >= 0:
+                    s, e = norm.to_original(c.start + k, c.start + k + len(value))
+                    fields[name] = " ".join(unicodedata.normalize("NFC", norm.original[s:e]).lower().split())
     data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
     return FACT_ADAPTER.validate_python(data)
 
