@@ -95,3 +95,23 @@ def test_a_timed_out_document_gets_an_error_not_a_crash(monkeypatch):
     assert doc.facts == [] and "ExtractionTimeout" in doc.errors[0]
     with pytest.raises(ExtractionTimeout):
         pipeline.extract("Có 285 mô hình.")
+
+
+def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
+    import shutil
+
+    from danvan_extract.errors import RulesError
+    from danvan_extract.rules import bundled_rules_dir
+
+    # a user rule that claims to start at "tháng" but can start at "quý" too
+    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
+    broken = src.replace('anchor = ["tháng", "quý"]', 'anchor = ["tháng"]')
+    assert broken != src
+    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    text = "Đến quý 3/2024, xã đạt chuẩn."
+    assert [f.type for f in Pipeline(tmp_path).extract(text)] == []  # silently lost
+    with pytest.raises(RulesError, match="date.month_year"):
+        Pipeline(tmp_path, check_anchors=True).extract(text)
+    # the bundled rules keep their promises
+    assert Pipeline(check_anchors=True).extract(text)
+    shutil.rmtree(tmp_path)

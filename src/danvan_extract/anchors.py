@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 
 import regex
 
-from .errors import E_TIMEOUT, ExtractionTimeout
+from .errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+")
 # Part of the anchor promise: a match of an anchored pattern is at most this
@@ -93,7 +93,10 @@ class ScanPattern:
 class AnchorIndex:
     """One scan per document for the anchor keys of all anchored patterns."""
 
-    def __init__(self, patterns: Iterable[ScanPattern]):
+    def __init__(self, patterns: Iterable[ScanPattern], check: bool = False):
+        # check: also scan in full and fail loudly where an anchor promise
+        # is broken (for people writing rules; twice the work)
+        self.check = check
         keys = sorted({k for p in patterns for k in p.anchors.words})
         from .rules import alternation
 
@@ -195,6 +198,13 @@ class DocumentAnchors:
         i = bisect.bisect_right(lines, pos)
         return lines[i] - 1 if i < len(lines) else len(self.text)
 
+    def _check(self, pattern: ScanPattern, found: list[regex.Match]) -> None:
+        full = list(pattern.regex.finditer(self.text, timeout=self.remaining(pattern.name)))
+        got, want = [m.span() for m in found], [m.span() for m in full]
+        if got != want:
+            at = next((w for g, w in zip(got, want) if g != w), (want + got)[len(min(got, want, key=len))])
+            raise RulesError(E_ANCHOR.format(rule=pattern.name, pos=at[0], text=self.text[at[0]:at[0] + 40]))
+
     # -- scanning -------------------------------------------------------------
     def finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` in the text, as ``finditer`` would give them
@@ -207,6 +217,8 @@ class DocumentAnchors:
                 # that one engine pass is cheaper than a call per anchor
                 return list(rx.finditer(text, timeout=self.remaining(name)))
             if not positions:
+                if self.index.check:
+                    self._check(pattern, [])
                 return []
             out = []
             last = 0
@@ -230,6 +242,8 @@ class DocumentAnchors:
                 if m is not None:
                     last = m.end() if m.end() > p else p + 1
                     out.append(m)
+            if self.index.check:
+                self._check(pattern, out)
             return out
         except TimeoutError:
             raise ExtractionTimeout(E_TIMEOUT.format(rule=name, seconds=self.budget)) from None

@@ -30,4 +30,6 @@ E_RULES_NOT_DIR = "rules folder {path} is a file; pass the folder that holds the
 E_RULES_TYPE = "rules_dir must be a folder path (str or pathlib.Path) or None, got {kind}"
 E_RULES_FILE = "rules file {path}: {problem}"
 E_TIMEOUT = "pattern '{rule}' exceeded {seconds}s on this document; the document was skipped"
+E_ANCHOR = ("rule '{rule}': its anchor promise does not hold: a full scan finds a different match at "
+            "character {pos} ({text!r}); fix or remove the rule's `anchor`")
 E_GOLD = "{path}:{line}: {problem}"

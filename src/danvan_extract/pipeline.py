@@ -4,6 +4,7 @@ offsets back to the caller's string and build the fact records."""
 from __future__ import annotations
 
 import bisect
+import os
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
@@ -24,9 +25,12 @@ class Pipeline:
     """Rules and extractors loaded once; call :meth:`extract` on many texts."""
 
     def __init__(self, rules_dir: str | Path | None = None, *, person_roles: bool = True, extras: bool = True,
-                 time_budget: float = DEFAULT_BUDGET):
+                 time_budget: float = DEFAULT_BUDGET, check_anchors: Optional[bool] = None):
         """``time_budget``: seconds of pattern matching one text may take
-        before :class:`ExtractionTimeout` is raised for it."""
+        before :class:`ExtractionTimeout` is raised for it.  ``check_anchors``
+        (default: the ``DANVAN_CHECK_ANCHORS`` environment variable): also
+        scan every anchored rule in full and raise :class:`RulesError` where
+        its anchor promise fails; for people writing rules, twice as slow."""
         if not isinstance(time_budget, (int, float)) or time_budget <= 0:
             raise InputError(f"time_budget must be a positive number of seconds, got {time_budget!r}")
         self.rules = load_rules(rules_dir)
@@ -35,7 +39,9 @@ class Pipeline:
         self.time_budget = float(time_budget)
         scanned = [p for family in self.rules.patterns.values() for p in family] + list(self.rules.chrome_patterns)
         scanned += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
-        self.anchor_index = AnchorIndex(scanned)
+        if check_anchors is None:
+            check_anchors = os.environ.get("DANVAN_CHECK_ANCHORS", "") not in ("", "0")
+        self.anchor_index = AnchorIndex(scanned, check=bool(check_anchors))
 
     def extract(self, text: str) -> list[FactBase]:
         """All facts in ``text``, sorted by position, offsets into ``text``."""
