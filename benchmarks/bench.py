@@ -32,26 +32,24 @@ def articles() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "gold").glob("*.txt"))]
 
 
-def corpus(mb: float) -> list[str]:
-    """The paragraphs of the gold articles, repeated to ``mb`` million characters."""
-    paragraphs = [p for d in articles() for p in d.split("\n") if p.strip()]
+def _repeat(texts: list[str], mb: float) -> list[str]:
+    """``texts`` over and over until they hold ``mb`` million characters."""
     out, size = [], 0
     while size < mb * 1_000_000:
-        for p in paragraphs:
-            out.append(p)
-            size += len(p)
+        for t in texts:
+            out.append(t)
+            size += len(t)
     return out
+
+
+def corpus(mb: float) -> list[str]:
+    """The paragraphs of the gold articles, repeated to ``mb`` million characters."""
+    return _repeat([p for d in articles() for p in d.split("\n") if p.strip()], mb)
 
 
 def documents(mb: float) -> list[str]:
     """The gold articles, each one document, repeated to ``mb`` million characters."""
-    docs = articles()
-    out, size = [], 0
-    while size < mb * 1_000_000:
-        for d in docs:
-            out.append(d)
-            size += len(d)
-    return out
+    return _repeat(articles(), mb)
 
 
 def rate(fn, texts: list[str], repeat: int = 1) -> float:
