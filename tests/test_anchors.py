@@ -27,10 +27,7 @@ def _always_anchored(monkeypatch):
 
 
 def _anchored_patterns() -> list[ScanPattern]:
-    rules = _PIPELINE.rules
-    found = [p for fam in rules.patterns.values() for p in fam] + list(rules.chrome_patterns)
-    found += [p for ex in _PIPELINE.extractors for p in getattr(ex, "scan_patterns", ())]
-    return [p for p in found if not p.anchors.anywhere]
+    return [p for p in _PIPELINE.scan_patterns if not p.anchors.anywhere]
 
 
 ANCHORED = _anchored_patterns()

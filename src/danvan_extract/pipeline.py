@@ -37,11 +37,13 @@ class Pipeline:
         self.extractors = build_extractors(self.rules, person_roles=person_roles)
         self.extras = extras
         self.time_budget = float(time_budget)
-        scanned = [p for family in self.rules.patterns.values() for p in family] + list(self.rules.chrome_patterns)
-        scanned += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
+        # every pattern scanned over whole texts (rules files and extractors)
+        self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
+        self.scan_patterns += self.rules.chrome_patterns
+        self.scan_patterns += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
         if check_anchors is None:
             check_anchors = os.environ.get("DANVAN_CHECK_ANCHORS", "") not in ("", "0")
-        self.anchor_index = AnchorIndex(scanned, check=bool(check_anchors))
+        self.anchor_index = AnchorIndex(self.scan_patterns, check=bool(check_anchors))
 
     def extract(self, text: str) -> list[FactBase]:
         """All facts in ``text``, sorted by position, offsets into ``text``."""
@@ -109,44 +111,47 @@ def to_record(norm: NormalizedText, c: Candidate, rewritten: bool = True) -> Fac
     as-written fields are taken from it too."""
     start, end = norm.to_original(c.start, c.end)
     fields = c.fields
-    names = _AS_WRITTEN.get(c.type)
-    lowered = _AS_WRITTEN_LOWER.get(c.type)
+    names = _AS_WRITTEN.get(c.type, ())
+    lowered = _AS_WRITTEN_LOWER.get(c.type, ())
     if (names or lowered) and rewritten:
         fields = dict(fields)
         lo, hi = max(0, c.start - _FIELD_WINDOW), min(len(norm.text), c.end + _FIELD_WINDOW)
-        for name in names or ():
+        for name in names:
             value = fields.get(name)
             if isinstance(value, str):
                 fields[name] = _as_written(norm, value, lo, hi, c.start)
             elif isinstance(value, list):
                 fields[name] = [_as_written(norm, v, lo, hi, c.start) if isinstance(v, str) else v for v in value]
-        for name in lowered or ():
+        for name in lowered:
             value = fields.get(name)
-            if isinstance(value, str) and value:
+            if isinstance(value, str):
                 # nouns are read right after the number, inside the fact
-                window = norm.text[c.start : c.end].lower()
-                k = window.find(value)
-                if k >= 0:
-                    s, e = norm.to_original(c.start + k, c.start + k + len(value))
-                    fields[name] = " ".join(unicodedata.normalize("NFC", norm.original[s:e]).lower().split())
+                fields[name] = _as_written(norm, value, c.start, c.end, c.start, lower=True)
     data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
     return FACT_ADAPTER.validate_python(data)
 
 
-def _as_written(norm: NormalizedText, value: str, lo: int, hi: int, near: int) -> str:
+def _as_written(norm: NormalizedText, value: str, lo: int, hi: int, near: int, lower: bool = False) -> str:
     """``value`` as the caller's string spells it (letters and tone marks as
-    written, NFC, single spaces), where the normalized text holds it (the
-    occurrence nearest ``near``); unchanged if not found."""
+    written, NFC, single spaces), where the normalized text between ``lo``
+    and ``hi`` holds it (the occurrence nearest ``near``; with ``lower``,
+    matched and returned lower-cased); unchanged if not found."""
     if not value:
         return value
-    k = norm.text.find(value, near, hi)
+    hay = norm.text[lo:hi]
+    if lower:
+        hay = hay.lower()
+        if len(hay) != hi - lo:  # lower-casing changed the length ("İ"): no safe offsets
+            return value
+    k = hay.find(value, near - lo)
     if k < 0:
-        k = norm.text.rfind(value, lo, near + len(value))
+        k = hay.rfind(value, 0, near - lo + len(value))
     if k < 0:
         return value
-    s, e = norm.to_original(k, k + len(value))
+    s, e = norm.to_original(lo + k, lo + k + len(value))
     # as written, in NFC and with plain single spaces (no NBSP, no line break)
-    return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split())
+    written = " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split())
+    return written.lower() if lower else written
 
 
 _DEFAULT: Optional[Pipeline] = None
