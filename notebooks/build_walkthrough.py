@@ -44,7 +44,7 @@ from danvan_extract import Pipeline
 
 # the notebook runs from notebooks/; the gold articles sit next to it
 ROOT = next(p for p in (Path.cwd(), *Path.cwd().parents) if (p / "gold").is_dir())
-GOLD = ROOT / "gold"
+GOLD = ROOT / "gold" / "seeds"
 pd.set_option("display.max_colwidth", 60)
 print("danvan_extract", danvan_extract.__version__, "| gold articles:", len(sorted(GOLD.glob("*.txt"))))"""),
     ("md", """## 1. One article

@@ -5,7 +5,7 @@ import pytest
 from danvan_extract import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "gold"
+GOLD = ROOT / "gold" / "seeds"
 
 
 @pytest.fixture(scope="session")

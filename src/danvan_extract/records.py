@@ -28,10 +28,42 @@ class FactBase(BaseModel):
     rule: Optional[str] = None
 
 
+_PERIOD_END = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class Place(BaseModel):
+    """An administrative unit: ``name`` without its level word, ``level``
+    as the text calls it ("huyện"), ``province`` it lies in (as named at the
+    time of the text); ``code`` the official code where the gazetteer knows
+    the unit, else null."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    level: Optional[str] = None
+    province: Optional[str] = None
+    code: Optional[str] = None
+
+
+class Period(BaseModel):
+    """The time a figure holds for: each end ``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD`` or null (open)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: Optional[str] = Field(default=None, pattern=_PERIOD_END)
+    end: Optional[str] = Field(default=None, pattern=_PERIOD_END)
+
+
 class NumericFact(FactBase):
-    """A number-bearing fact: adds ``qualifier`` (exact, over, under, approx, nearly)."""
+    """A number-bearing fact: ``qualifier`` (exact, over, under, approx,
+    nearly) and its context: ``subject`` (what it counts or measures),
+    ``location`` and ``period``, each null when the text does not say."""
 
     qualifier: Qualifier = "exact"
+    subject: Optional[str] = None
+    location: Optional[Place] = None
+    period: Optional[Period] = None
 
 
 class Percentage(NumericFact):
@@ -69,7 +101,6 @@ class Area(NumericFact):
     unit: str
     hectares: float
     hectares_max: Optional[float] = None
-    subject: Optional[str] = None
 
 
 class Money(NumericFact):
@@ -130,8 +161,22 @@ class Document(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     doc_id: str
+    title: Optional[str] = None
+    published: Optional[str] = Field(default=None, pattern=_PERIOD_END)
+    location: Optional[Place] = None
     facts: list[Fact] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)
+
+
+class DocumentInfo(BaseModel):
+    """What an article says of itself: headline, publication date, main place
+    (the defaults for figures without a place of their own)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Optional[str] = None
+    published: Optional[str] = Field(default=None, pattern=_PERIOD_END)
+    location: Optional[Place] = None
 
 
 def parse_fact(data: dict) -> FactBase:
