@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 import regex
 
+from .context_scoring import NUMERIC_TYPES, ContextReport, row_right, score_pair
 from .errors import E_GOLD, GoldError
 from .records import GRADED_TYPES, parse_fact
 
@@ -69,6 +70,7 @@ class Report:
     misses: list[tuple[str, dict]] = field(default_factory=list)
     false_positives: list[tuple[str, dict]] = field(default_factory=list)
     attribute_errors: list[tuple[str, str, dict, dict]] = field(default_factory=list)
+    context: ContextReport = field(default_factory=ContextReport)
 
     def rows(self) -> list[str]:
         return [t for t in (*GRADED_TYPES, MODEL_ROW, "overall") if t in self.lenient]
@@ -80,6 +82,10 @@ class Report:
             "attributes": {
                 k: {"accuracy": None if v.value is None else round(v.value, 4), "pairs": v.total}
                 for k, v in self.attributes.items()
+            },
+            "context": {
+                k: {"value": None if v.value is None else round(v.value, 4), "pairs": v.total}
+                for k, v in self.context.rows().items()
             },
         }
 
@@ -234,6 +240,13 @@ def score(documents: Iterable[tuple[str, list[dict], list[dict]]]) -> Report:
                 matched_p = {id(p) for _, p in pairs}
                 report.misses += [(doc_id, g) for g in gold if id(g) not in matched_g]
                 report.false_positives += [(doc_id, p) for p in pred if id(p) not in matched_p]
+                by_gold = {id(g): p for g, p in pairs}
+                for g in gold:
+                    if g["type"] in NUMERIC_TYPES:
+                        p = by_gold.get(id(g))
+                        report.context.full_row.add(float(row_right(g, p)))
+                        if p is not None:
+                            score_pair(report.context, doc_id, g, p)
                 for g, p in pairs:
                     for name in ATTRIBUTES:
                         s = attribute_score(name, g, p)
@@ -311,6 +324,11 @@ def format_report(report: Report) -> str:
     for name, acc in report.attributes.items():
         if acc.total:
             lines.append(f"  {name:<12}{acc.value:>7.3f}  ({acc.total} pairs)")
+    lines.append("")
+    lines.append("context of numeric facts (over lenient matches; full row over all gold figures):")
+    for name, share in report.context.rows().items():
+        if share.total:
+            lines.append(f"  {name:<16}{share.value:>7.3f}  ({share.total} pairs)")
     return "\n".join(lines)
 
 
@@ -322,4 +340,7 @@ def format_errors(report: Report) -> str:
         out.append(f"FP    {doc_id} {p['type']:<13} {p['start']}:{p['end']} {p['text']!r} rule={p.get('rule')}")
     for doc_id, name, g, p in report.attribute_errors:
         out.append(f"ATTR  {doc_id} {name:<12} {g['text']!r}: gold={g.get(name)!r} pred={p.get(name)!r}")
+    for doc_id, name, g, p in report.context.errors:
+        key = "location" if name == "province" else name
+        out.append(f"CTX   {doc_id} {name:<12} {g['text']!r}: gold={g.get(key)!r} pred={p.get(key)!r}")
     return "\n".join(out)

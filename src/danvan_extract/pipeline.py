@@ -25,17 +25,21 @@ class Pipeline:
     """Rules and extractors loaded once; call :meth:`extract` on many texts."""
 
     def __init__(self, rules_dir: str | Path | None = None, *, person_roles: bool = True, extras: bool = True,
-                 time_budget: float = DEFAULT_BUDGET, check_anchors: Optional[bool] = None):
+                 time_budget: float = DEFAULT_BUDGET, check_anchors: Optional[bool] = None,
+                 context: bool = True):
         """``time_budget``: seconds of pattern matching one text may take
         before :class:`ExtractionTimeout` is raised for it.  ``check_anchors``
         (default: the ``DANVAN_CHECK_ANCHORS`` environment variable): also
         scan every anchored rule in full and raise :class:`RulesError` where
-        its anchor promise fails; for people writing rules, twice as slow."""
+        its anchor promise fails; for people writing rules, twice as slow.
+        ``context``: give numeric facts their subject, location and period
+        and documents their title, date and place (FACTS.md "Context")."""
         if not isinstance(time_budget, (int, float)) or time_budget <= 0:
             raise InputError(f"time_budget must be a positive number of seconds, got {time_budget!r}")
         self.rules = load_rules(rules_dir)
         self.extractors = build_extractors(self.rules, person_roles=person_roles)
         self.extras = extras
+        self.context = bool(context)
         self.time_budget = float(time_budget)
         # every pattern scanned over whole texts (rules files and extractors)
         self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
@@ -47,22 +51,37 @@ class Pipeline:
 
     def extract(self, text: str) -> list[FactBase]:
         """All facts in ``text``, sorted by position, offsets into ``text``."""
+        return self._extract(text)[0]
+
+    def _extract(self, text: str) -> tuple[list[FactBase], dict]:
         if not isinstance(text, str):
             raise InputError(E_NOT_STR.format(kind=type(text).__name__))
         norm = normalize(text)
         ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
+        info: dict = {}
+        if self.context:
+            from .context import analyse
+
+            found = analyse(norm.text, chosen, ctx.chrome_spans())
+            for c in chosen:
+                fields = found.facts.get(id(c))
+                if fields is not None:
+                    c.fields = {**c.fields, **_context_fields(norm, fields)}
+            info = {"title": _written(norm, [found.title]) if found.title else None,
+                    "published": found.published, "location": found.location}
         rewritten = norm.text != norm.original  # once per text, not per fact
         facts = [to_record(norm, c, rewritten) for c in chosen]
         if not self.extras:
             facts = [f for f in facts if f.type in GRADED_TYPES]
-        return facts
+        return facts, info
 
     def extract_document(self, text: str, doc_id: str) -> Document:
         """Extract ``text`` into a :class:`Document` (errors recorded, not raised)."""
         try:
-            return Document(doc_id=doc_id, facts=self.extract(text))
+            facts, info = self._extract(text)
+            return Document(doc_id=doc_id, facts=facts, **info)
         except Exception as exc:  # one bad document never stops a batch
             return Document(doc_id=doc_id, errors=[f"{type(exc).__name__}: {exc}"])
 
@@ -70,6 +89,23 @@ class Pipeline:
         """Facts of each text in turn (lazily), one list per text."""
         for text in texts:
             yield self.extract(text)
+
+
+def _written(norm: NormalizedText, spans: list[tuple[int, int]]) -> Optional[str]:
+    """The caller's words at normalized ``spans``, NFC, single spaces."""
+    parts = []
+    for s, e in spans:
+        os_, oe = norm.to_original(s, e)
+        parts.append(unicodedata.normalize("NFC", norm.original[os_:oe]))
+    text = " ".join(" ".join(parts).split())
+    return text or None
+
+
+def _context_fields(norm: NormalizedText, fields: dict) -> dict:
+    out = {"period": fields["period"], "location": fields["location"]}
+    spans = fields.get("subject_spans") or []
+    out["subject"] = _written(norm, spans) if spans else None
+    return out
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

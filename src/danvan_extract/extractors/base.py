@@ -104,6 +104,10 @@ class Context:
     def _chrome_starts(self) -> list[int]:
         return [s for s, _ in self._chrome]
 
+    def chrome_spans(self) -> list[tuple[int, int]]:
+        """The page-chrome lines, as sorted (start, end) spans."""
+        return list(self._chrome)
+
     def in_chrome(self, pos: int) -> bool:
         """True when ``pos`` lies on a page-chrome line."""
         i = bisect.bisect_right(self._chrome_starts, pos) - 1

@@ -1,0 +1,257 @@
+"""Give every numeric candidate its context (subject, location, period)
+and the document its title, date and main place.
+
+Works on the normalized text and the chosen candidates; spans of the
+subject are returned in the normalized text, for the pipeline to take
+as written from the caller's string.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from . import subjects
+from .document_info import find_published, find_title, main_place, year_of
+from .periods import TimeMention, find_times
+from .places import PlaceMention, find_places
+
+NUMERIC = ("percentage", "count", "ratio", "area", "money")
+_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\s-\s")
+_CONTINUES = regex.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ][.)]|(?:cũng|ngoài\s+ra|bên\s+cạnh\s+đó|trong\s+đó|cụ\s+thể"
+                           r"|đồng\s+thời|riêng|về|tiếp\s+theo|theo\s+đó|qua\s+đó|với|kết\s+quả)(?![\p{L}]))", regex.I)
+_BRACKET_TIME = regex.compile(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
+_SHARE_VERB = regex.compile(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
+                            r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
+_LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh?", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
+                "xã": "xã", "phường": "xã", "thị trấn": "xã"}
+
+
+@dataclass
+class DocumentContext:
+    """The article's own context and each numeric candidate's."""
+
+    title: Optional[tuple[int, int]] = None
+    published: Optional[str] = None
+    location: Optional[dict] = None
+    facts: dict[int, dict] = field(default_factory=dict)  # id(candidate) → fields
+
+
+def _bounds(text: str) -> tuple[list[int], list[int]]:
+    sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    paragraphs = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    return sentences, paragraphs
+
+
+def _start_of(bounds: list[int], pos: int) -> int:
+    return bounds[bisect.bisect_right(bounds, pos) - 1]
+
+
+def _end_of(bounds: list[int], pos: int, limit: int) -> int:
+    i = bisect.bisect_right(bounds, pos)
+    return bounds[i] if i < len(bounds) else limit
+
+
+def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> DocumentContext:
+    """The context of ``text`` and of each numeric candidate in it."""
+    out = DocumentContext()
+    out.published = find_published(text)
+    out.title = find_title(text, list(chrome))
+    times = [t for t in find_times(text, year_of(out.published)) if not _in(chrome, t.start)]
+    places = [p for p in find_places(text) if not _in(chrome, p.start)]
+    sentences, paragraphs = _bounds(text)
+    first_body = out.title[1] + 1 if out.title else 0
+    lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
+    main = main_place(places, out.title, lead_end)
+    out.location = _place(main, places, main) if main else None
+    numeric = sorted((c for c in candidates if c.type in NUMERIC), key=lambda c: c.start)
+    other_spans = [(c.start, c.end) for c in numeric]
+    time_starts = [t.start for t in times]
+    place_starts = [p.start for p in places]
+    subject_of: dict[int, list] = {}
+    for i, c in enumerate(numeric):
+        s_start = _start_of(sentences, c.start)
+        s_end = _end_of(sentences, c.start, len(text))
+        p_start = _start_of(paragraphs, c.start)
+        clause_start = _clause_start(text, s_start, c.start, other_spans)
+        clause_end = _clause_end(text, c.end, s_end)
+        fields: dict = {}
+        fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end)
+        fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
+        holes = [(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
+        holes += [(o.start, o.end) for o in numeric if o is not c]
+        pieces = _subject(text, c, clause_start, clause_end, holes, numeric[:i], subject_of, s_start)
+        subject_of[id(c)] = pieces
+        fields["subject_spans"] = pieces
+        out.facts[id(c)] = fields
+    return out
+
+
+def _in(spans, pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
+    seg = text[s_start:pos]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(seg)]
+    start = s_start + (breaks[-1] if breaks else 0)
+    # a clause holds one figure: start after the previous figure in it
+    for fs, fe in figures:
+        if start <= fe <= pos and fs < pos:
+            start = max(start, fe)
+    return start
+
+
+def _clause_end(text: str, pos: int, s_end: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, s_end)
+    return m.start() if m else s_end
+
+
+# -- period ------------------------------------------------------------------
+
+
+def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragraphs, clause_end) -> Optional[dict]:
+    own = None
+    bracket = _BRACKET_TIME.match(text, c.end)
+    after = [t for t in times[bisect.bisect_left(starts, c.end):][:2]]
+    for t in after:
+        if t.kind == "base":
+            continue
+        gap = text[c.end:t.start]
+        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)):
+            own = t
+        break
+    if own is None:
+        own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text)
+    if own is None or own.period is None:
+        return None
+    period = own.period
+    base = next((t for t in times[bisect.bisect_left(starts, c.end):][:2]
+                 if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
+    if base and period[1]:
+        period = (base.period[0], period[1])
+    return {"start": period[0], "end": period[1]}
+
+
+def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Optional[TimeMention]:
+    """The time stated last before ``pos`` that still holds there: in the
+    sentence, earlier in the paragraph, or in earlier paragraphs that the
+    current one continues."""
+    i = bisect.bisect_left(starts, pos) - 1
+    region_start = p_start
+    while True:
+        while i >= 0 and times[i].start >= region_start:
+            t = times[i]
+            i -= 1
+            if t.kind == "base" or _bound_by_bracket(text, t):
+                continue
+            return t
+        if not _CONTINUES.match(text, region_start) or region_start == 0:
+            return None
+        region_start = _start_of(paragraphs, max(0, region_start - 2))
+        while region_start > 0 and not text[region_start:region_start + 1].strip():
+            region_start = _start_of(paragraphs, region_start - 2)
+
+
+def _bound_by_bracket(text: str, t: TimeMention) -> bool:
+    """"5,12% (năm 2019)": a bracketed time binds only the item before it."""
+    before = text[max(0, t.start - 8):t.start]
+    return "(" in before and ")" in text[t.end:t.end + 3]
+
+
+# -- location -----------------------------------------------------------------
+
+
+def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, clause_end, main) -> Optional[dict]:
+    i = bisect.bisect_left(starts, c.start)
+    # a unit named after the figure in its clause ("03 huyện của tỉnh X", "cho xã Y")
+    for p in places[bisect.bisect_left(starts, c.end):][:1]:
+        if p.start < clause_end and not p.bare and not regex.search(r"\d", text[c.end:p.start]):
+            return _place(p, places, main)
+    for p in reversed(places[:i]):
+        if p.start < s_start:
+            break
+        return _place(p, places, main)
+    for p in reversed(places[:i]):
+        if p.start < p_start:
+            break
+        if not p.bare:
+            return _place(p, places, main)
+    return _place(main, places, main) if main else None
+
+
+def _place(p: Optional[PlaceMention], places: list[PlaceMention], main: Optional[PlaceMention]) -> Optional[dict]:
+    if p is None:
+        return None
+    if p.bare:
+        return _resolve_bare(p, places, main)
+    # the most specific unit of an address chain right after it is p itself
+    place = p.as_place()
+    if place and place["level"] == "quốc gia":
+        place["province"] = None
+    return place
+
+
+def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
+    """"toàn tỉnh", "huyện" without a name: the unit of that level named last
+    before, else the article's unit of that level (or its province)."""
+    want = _LEVEL_CLASS.get(p.level, p.level)
+    for q in reversed([q for q in places if q.start < p.start and not q.bare]):
+        if _LEVEL_CLASS.get(q.level, q.level).rstrip("?") == want.rstrip("?"):
+            return q.as_place()
+    if main is not None:
+        if _LEVEL_CLASS.get(main.level, main.level).rstrip("?") == want.rstrip("?"):
+            return main.as_place()
+        if want == "tỉnh" and main.province:
+            return {"name": main.province, "level": "tỉnh", "province": main.province, "code": None}
+    return None
+
+
+# -- subject ------------------------------------------------------------------
+
+
+def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start) -> list:
+    t = c.type
+    if t in ("count", "ratio"):
+        noun = c.fields.get("noun")
+        if noun:
+            k = text.lower().rfind(noun.lower(), c.start, c.end)
+            if k >= 0:
+                span = subjects.right_phrase(text, k, clause_end if clause_end > c.end else c.end + 80)
+                if span:
+                    return [span]
+        return subjects.left_phrase(text, clause_start, c.start, holes)
+    if t == "percentage":
+        pieces = subjects.proportion_phrase(text, clause_start, c.start, holes)
+        if pieces:
+            return pieces
+        if _SHARE_VERB.search(text, clause_start, c.start) or not text[clause_start:c.start].strip():
+            previous = [o for o in earlier if o.start >= s_start]
+            if previous and subject_of.get(id(previous[-1])):
+                return subject_of[id(previous[-1])]
+        pieces = subjects.left_phrase(text, clause_start, c.start, holes)
+        if pieces:
+            return pieces
+        after = regex.match(r"\s*(?:tổng\s+)?(?:số|dân\s+số|diện\s+tích)[^\n,.;:()]{0,60}", text[c.end:clause_end])
+        if after:
+            s = c.end + len(after.group(0)) - len(after.group(0).lstrip())
+            return [(s, c.end + after.end())]
+        return []
+    if t == "area":
+        pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
+        if pieces:
+            return pieces
+        span = subjects.right_phrase(text, c.end, clause_end) if text[c.end:c.end + 1] == " " else None
+        return [(span[0] + 1, span[1])] if span and span[1] > span[0] + 1 else []
+    if t == "money":
+        pieces = subjects.left_phrase(text, clause_start, c.start, holes)
+        if pieces:
+            return pieces
+        purpose = regex.match(r"\s*(?:để|cho|nhằm)\s+([^\n,.;:()]{1,60})", text[c.end:clause_end])
+        if purpose:
+            return [(c.end + purpose.start(1), c.end + purpose.end(1))]
+    return []

@@ -1,0 +1,183 @@
+"""Time expressions and the period each one states.
+
+"năm 2022" → 2022..2022; "6 tháng đầu năm 2023" → 2023-01..2023-06;
+"quý I/2024" → 2024-01..2024-03; "giai đoạn 2016 - 2020" → 2016..2020;
+"từ năm 2020 đến nay" → 2020..open; "tính đến ngày 30/6/2023" → open..2023-06-30;
+"đến nay", "hiện nay", "hàng năm" → an explicit "no period" (``None``).
+Offsets are into the normalized text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import regex
+
+Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WORD_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression: its span, the period it states (``None`` for
+    "no period", e.g. "đến nay"), and its kind: ``time`` (the figure's
+    time), ``base`` (a comparison base, "so với năm 2020"), ``null``."""
+
+    start: int
+    end: int
+    period: Optional[tuple[Optional[str], Optional[str]]]
+    kind: str = "time"
+
+
+def _y(m, name="y"):
+    return m.group(name)
+
+
+def _month_end(y: str, mo: int) -> str:
+    return f"{y}-{mo:02d}"
+
+
+def _first_months(m) -> tuple[str, str]:
+    n = m.group("n")
+    n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
+    y = _y(m)
+    if m.group("half") and m.group("half").lower() == "cuối":
+        return _month_end(y, 13 - n), _month_end(y, 12)
+    return _month_end(y, 1), _month_end(y, max(1, min(n, 12)))
+
+
+def _quarter(m) -> tuple[str, str]:
+    q = _ROMAN[m.group("q").lower()]
+    y = _y(m)
+    return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
+
+
+def _date(m) -> tuple[str, str]:
+    d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+    iso = f"{y}-{mo:02d}-{d:02d}"
+    return iso, iso
+
+
+def _month(m) -> tuple[str, str]:
+    iso = _month_end(m.group("y"), int(m.group("m")))
+    return iso, iso
+
+
+def _span(m) -> tuple[str, Optional[str]]:
+    return m.group("y"), m.group("y2")
+
+
+def _until_date(m) -> tuple[None, str]:
+    return None, f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+
+
+def _until_month(m) -> tuple[None, str]:
+    return None, _month_end(m.group("y"), int(m.group("m")))
+
+
+def _until_year(m) -> tuple[None, str]:
+    return None, (f"{m.group('y')}-12" if m.group("end") else m.group("y"))
+
+
+def _since(m) -> tuple[str, None]:
+    return m.group("y"), None
+
+
+def _year(m) -> tuple[str, str]:
+    y = m.group("y")
+    if m.group("edge"):
+        edge = m.group("edge").lower()
+        mo = 12 if edge == "cuối" else 1
+        return _month_end(y, mo), _month_end(y, mo)
+    return y, y
+
+
+_DAY = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?" + Y.format("y")
+_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
+_MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
+_UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
+
+# Order matters: longer, more specific forms first; a span taken by one
+# form is not read again by a later one.
+_FORMS: list[tuple[str, object, str]] = [
+    (r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "base"),
+    (r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time"),
+    (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s*"
+     + Y.format("y") + r"\s*(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*" + Y.format("y2"), _span, "time"),
+    (r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"), _first_months, "time"),
+    (r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|-|\s+năm\s+)\s*" + Y.format("y"), _quarter, "time"),
+    (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
+    (_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time"),
+    (_UNTIL + _MONTH, _until_month, "time"),
+    (r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
+    (r"(?:ngày\s+)?" + _DAY, _date, "time"),
+    (r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time"),
+    (_MONTH, _month, "time"),
+    (r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time"),
+    (r"(?<=[\s(])" + Y.format("y") + r"(?=\s*\))", lambda m: (m.group("y"), m.group("y")), "time"),
+    (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
+]
+_NULLS = (r"(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+thời\s+điểm\s+này|hiện\s+đang|hiện\s+có"
+          r"|mỗi\s+năm|hằng\s+năm|hàng\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
+_RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
+
+_COMPILED = [(regex.compile(r"(?<!\w)(?:" + p + r")(?!\w)", regex.I | regex.V0), fn, kind) for p, fn, kind in _FORMS]
+_NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
+_RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s*(?:19|20)\d\d)(?!\w)", regex.I)
+
+
+def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
+    """Every time expression in ``text``, sorted by start, not overlapping."""
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pattern, fn, kind in _COMPILED:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            if s >= e or not free(s, e):
+                continue
+            try:
+                period = fn(m)
+            except (ValueError, KeyError):
+                continue
+            if not _valid(period):
+                continue
+            taken.append((s, e))
+            out.append(TimeMention(s, e, period, kind))
+    for m in _NULL_RE.finditer(text):
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            out.append(TimeMention(m.start(), m.end(), None, "null"))
+    for m in _RELATIVE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            period = (year_of_article, year_of_article) if year_of_article else None
+            out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _valid(period) -> bool:
+    for end in period:
+        if end is None:
+            continue
+        parts = end.split("-")
+        if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
+            return False
+        if len(parts) == 3 and not 1 <= int(parts[2]) <= 31:
+            return False
+    start, end = period
+    return not (start and end and start[:4] > end[:4])
+
+
+def iter_year(date: Optional[str]) -> Iterator[str]:
+    if date:
+        yield date[:4]

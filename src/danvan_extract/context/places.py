@@ -1,0 +1,179 @@
+"""Place mentions in a text and the administrative units they name.
+
+"xã Suối Giàng, huyện Văn Chấn" → two mentions; "Huyện ủy Văn Yên" → huyện
+Văn Yên; "Yên Bái" (a province named without its level word) → tỉnh Yên
+Bái; "cả nước" → Việt Nam; "toàn tỉnh", "huyện" (no name) → a reference to
+the unit of that level the text is about.  Offsets are into the
+normalized text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .gazetteer import Gazetteer, gazetteer, key
+
+_LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
+           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
+_LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(_LEVELS, key=len, reverse=True))
+_SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
+_NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
+_NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))\s*(?P<name>{_NAME})", regex.V0)
+_COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
+                           regex.V0)
+_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|Việt\s+Nam|nước\s+ta)(?![\p{L}])",
+                        regex.I | regex.V0)
+_BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
+                      rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
+_CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
+_HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
+_COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
+                    "đảng": "xã"}
+# Words that start a capitalized run after a level word but are no name.
+_NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
+                   "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text: span, level word, name as written,
+    province (when known) and code; ``bare`` for a level word without a
+    name ("toàn tỉnh"), whose unit is the one the text is about."""
+
+    start: int
+    end: int
+    level: str
+    name: Optional[str]
+    province: Optional[str] = None
+    code: Optional[str] = None
+    bare: bool = False
+
+    def as_place(self) -> Optional[dict]:
+        if self.name is None:
+            return None
+        return {"name": self.name, "level": self.level, "province": self.province, "code": self.code}
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    # a name ends before a capitalized word that starts an organization
+    for i, w in enumerate(words):
+        if i and w in _NOT_NAME_START:
+            words = words[:i]
+            break
+    return " ".join(words).strip(" -")
+
+
+def find_places(text: str, gaz: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """Every place mention in ``text``, sorted by start, provinces resolved
+    through the chain ("xã A, huyện B, tỉnh C") and the gazetteer."""
+    gaz = gaz or gazetteer()
+    raw: list[tuple[int, int, str, Optional[str]]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _HCM.finditer(text):
+        raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
+        taken.append((m.start(), m.end()))
+    for m in _COMMITTEE.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name and free(m.start(), m.end()):
+            raw.append((m.start(), m.start("name") + len(name), _COMMITTEE_LEVEL[m.group("org").lower()], name))
+            taken.append((m.start(), m.end()))
+    for m in _NAMED.finditer(text):
+        level = m.group("level").lower()
+        if level in ("tp", "tp."):
+            level = "thành phố"
+        if m.group("level")[0].isupper() and m.group("level") != m.group("level").capitalize():
+            continue  # "XÃ" in an all-caps heading: too unsure
+        name = _clean_name(m.group("name"))
+        if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
+            continue
+        if free(m.start(), m.end()):
+            raw.append((m.start(), m.start("name") + len(name), level, name))
+            taken.append((m.start(), m.end()))
+    for m in _NATION.finditer(text):
+        if free(m.start(), m.end()):
+            raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
+            taken.append((m.start(), m.end()))
+    # provinces named without their level word
+    for m in _CAPITALIZED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        words = m.group(0).split()
+        for n in (4, 3, 2):
+            cand = " ".join(words[:n])
+            if len(words) >= n and gaz.province(cand):
+                raw.append((m.start(), m.start() + len(cand), "tỉnh", cand))
+                taken.append((m.start(), m.start() + len(cand)))
+                break
+    for m in _BARE.finditer(text):
+        if free(m.start(), m.end()):
+            raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
+    raw.sort()
+    return _resolve(text, raw, gaz)
+
+
+def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    provinces_named = [name for _, _, level, name in raw if name and level in ("tỉnh", "thành phố") and gaz.province(name)]
+    main_province = max(set(provinces_named), key=provinces_named.count) if provinces_named else None
+    for i, (s, e, level, name) in enumerate(raw):
+        if name is None:
+            out.append(PlaceMention(s, e, level, None, bare=True))
+            continue
+        if level == "quốc gia":
+            out.append(PlaceMention(s, e, level, name))
+            continue
+        # a chain: the units named right after this one ("xã A, huyện B, tỉnh C")
+        chain_province, chain_district = None, None
+        pos = e
+        for s2, e2, level2, name2 in raw[i + 1:i + 4]:
+            gap = text[pos:s2]
+            if name2 is None or len(gap) > 12 or not regex.fullmatch(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?", gap):
+                break
+            if level2 in ("tỉnh",) or (level2 == "thành phố" and gaz.province(name2)):
+                chain_province = chain_province or name2
+            elif level2 in ("huyện", "quận", "thị xã", "thành phố"):
+                chain_district = chain_district or name2
+            pos = e2
+        if level in ("tỉnh",) or (level == "thành phố" and gaz.province(name) and not chain_province):
+            province_written = name
+            units = gaz.lookup(name, "tỉnh")
+            code = units[0].code if len(units) == 1 or units else None
+            out.append(PlaceMention(s, e, level, name, province_written, code))
+            continue
+        hint = chain_province or _nearest_province(raw, i, gaz) or main_province
+        units = gaz.lookup(name, level, province=hint, district=chain_district)
+        provinces = {u.province for u in units}
+        province = chain_province
+        code = None
+        if len(units) == 1:
+            code = units[0].code
+        if province is None and len(provinces) == 1:
+            province = _as_named(next(iter(provinces)), provinces_named, gaz)
+        elif province is None and hint and any(key(u.province) == key(gaz.province(hint) or hint) for u in units):
+            province = hint
+        out.append(PlaceMention(s, e, level, name, province, code))
+    return out
+
+
+def _nearest_province(raw, i: int, gaz: Gazetteer) -> Optional[str]:
+    for s, e, level, name in reversed(raw[:i]):
+        if name and level in ("tỉnh", "thành phố") and gaz.province(name):
+            return name
+    return None
+
+
+def _as_named(province: str, named: list[str], gaz: Gazetteer) -> str:
+    """The province as the text names it ("Thừa Thiên Huế"), else the
+    gazetteer's name with the pre-2025 name restored for Huế."""
+    for n in named:
+        if gaz.province(n) == province:
+            return n
+    return "Thừa Thiên Huế" if province == "Huế" else province

@@ -1,0 +1,137 @@
+"""The subject of a figure: the noun phrase naming what it counts,
+measures or shares, as FACTS.md "Context" defines it.
+
+Rules over the clause around the figure: a count's noun and the words
+that define it; a percentage's "tỷ lệ ..." phrase or the noun phrase
+before its verb ("đồng bào dân tộc thiểu số chiếm trên 88%"), else the
+subject of the figure it is a share of; money's and area's noun phrase
+before the verb, else the purpose or land after the unit.  Returns pieces
+of the normalized text (spans), joined later as written.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+Span = tuple[int, int]
+
+# Verbs and words that state a figure: left out of the subject.
+_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
+            r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
+            r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
+            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số")
+_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_LEADING = regex.compile(
+    r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|toàn|tổng\s+cộng|ngoài\s+ra"
+    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là)(?![\p{L}]))+", regex.I | regex.V0)
+_PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
+_RIGHT_STOP = regex.compile(
+    r"[,.;:()\n!?]|\s-\s|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là|được"
+    r"|đạt(?!\s+chuẩn)|đã|đang|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
+    r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|/)(?![\p{L}])|\d", regex.I | regex.V0)
+_PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
+_LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
+_MAX_WORDS = 10
+
+
+def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
+    """``[s, e)`` without the place and time mentions inside it (and the
+    preposition that introduces them)."""
+    pieces, pos = [], s
+    for hs, he in sorted(holes):
+        if he <= s or hs >= e:
+            continue
+        link = _PLACE_LINK.search(text[pos:hs])
+        cut_at = pos + link.start() if link else hs
+        if cut_at > pos:
+            pieces.append((pos, cut_at))
+        pos = max(pos, he)
+    if pos < e:
+        pieces.append((pos, e))
+    return _trim(text, pieces)
+
+
+def _trim(text: str, pieces: list[Span]) -> list[Span]:
+    out = []
+    for s, e in pieces:
+        seg = text[s:e]
+        m = _LEADING.match(seg)
+        if m:
+            s += m.end()
+        seg = text[s:e]
+        m = _TRAILING.search(seg)
+        if m:
+            e = s + m.start()
+        while s < e and text[s] in " ,:;-\"'“”":
+            s += 1
+        while e > s and text[e - 1] in " ,:;-":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _limit(text: str, pieces: list[Span], keep_end: bool) -> list[Span]:
+    """At most ``_MAX_WORDS`` words, the ones nearest the figure."""
+    words = [(m.start() + s, m.end() + s) for s, e in pieces for m in regex.finditer(r"\S+", text[s:e])]
+    if len(words) <= _MAX_WORDS:
+        return pieces
+    if keep_end:
+        first = words[-_MAX_WORDS][0]
+        return [(max(s, first), e) for s, e in pieces if e > first]
+    last = words[_MAX_WORDS - 1][1]
+    return [(s, min(e, last)) for s, e in pieces if s < last]
+
+
+def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
+    """The noun phrase that starts at ``start``, up to a stop word,
+    punctuation or another number (at most ``limit``)."""
+    seg = text[start:limit]
+    # a quoted name after the noun stays whole ("mô hình “Dân vận khéo”")
+    m = _RIGHT_STOP.search(seg)
+    end = start + (m.start() if m else len(seg))
+    q = regex.match(r"\s*[“\"][^”\"\n]{1,80}[”\"]", text[end:limit])
+    if q and end == start + len(seg[: m.start() if m else len(seg)]):
+        pass
+    quoted = regex.search(r"[“\"][^”\"\n]{1,80}[”\"]", seg)
+    if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
+        end = max(end, start + quoted.end())
+    while end > start and text[end - 1] in " ,-":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+    """The noun phrase before the figure in its clause, without the verb
+    that states the figure, place and time phrases."""
+    pieces = _cut(text, clause_start, fig_start, holes)
+    pieces = _limit(text, pieces, keep_end=True)
+    joined = " ".join(text[s:e] for s, e in pieces)
+    if not joined or _GENERIC.match(joined):
+        return []
+    return pieces
+
+
+def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+    """"tỷ lệ hộ nghèo giảm còn 19,3%" → "tỷ lệ hộ nghèo"."""
+    seg = text[clause_start:fig_start]
+    found = list(_PROPORTION.finditer(seg))
+    if not found:
+        return []
+    s = clause_start + found[-1].start()
+    pieces = _cut(text, s, fig_start, holes)
+    return _limit(text, pieces, keep_end=False)
+
+
+def land_subject(text: str, pieces: list[Span]) -> list[Span]:
+    """"diện tích" is dropped before a land noun ("diện tích chè" → "chè")."""
+    if pieces:
+        s, e = pieces[0]
+        m = _LAND_DROP.match(text[s:e])
+        if m:
+            pieces = [(s + m.end(), e)] + pieces[1:]
+    return pieces
