@@ -19,6 +19,9 @@ from .document_info import find_published, find_title, main_place, year_of
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
+# A stated time holds for the later paragraphs until another is stated
+# (FACTS.md: "the later paragraphs that continue the same report").
+CARRY_ACROSS_PARAGRAPHS = True
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
 _SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n")
 _CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\s-\s")
@@ -150,7 +153,7 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
             if t.kind == "base" or _bound_by_bracket(text, t):
                 continue
             return t
-        if not _CONTINUES.match(text, region_start) or region_start == 0:
+        if region_start == 0 or (not CARRY_ACROSS_PARAGRAPHS and not _CONTINUES.match(text, region_start)):
             return None
         region_start = _start_of(paragraphs, max(0, region_start - 2))
         while region_start > 0 and not text[region_start:region_start + 1].strip():
@@ -172,16 +175,33 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
     for p in places[bisect.bisect_left(starts, c.end):][:1]:
         if p.start < clause_end and not p.bare and not regex.search(r"\d", text[c.end:p.start]):
             return _place(p, places, main)
-    for p in reversed(places[:i]):
-        if p.start < s_start:
+    for j in range(i - 1, -1, -1):
+        if places[j].start < s_start:
             break
-        return _place(p, places, main)
-    for p in reversed(places[:i]):
-        if p.start < p_start:
+        return _place(places[_chain_head(text, places, j)], places, main)
+    for j in range(i - 1, -1, -1):
+        if places[j].start < p_start:
             break
-        if not p.bare:
-            return _place(p, places, main)
+        if not places[j].bare:
+            return _place(places[_chain_head(text, places, j)], places, main)
     return _place(main, places, main) if main else None
+
+
+_RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "buôn": 0, "làng": 0, "sóc": 0, "xã": 1,
+         "phường": 1, "thị trấn": 1, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 3, "tỉnh": 4, "quốc gia": 5}
+
+
+def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
+    """In an address chain ("xã A, huyện B, tỉnh C") the most specific unit
+    is the place: from the chain's last unit back to its first."""
+    while j > 0:
+        prev, cur = places[j - 1], places[j]
+        if prev.bare or cur.bare or not regex.fullmatch(r"[\s,\-]*", text[prev.end:cur.start]):
+            break
+        if _RANK.get(prev.level, 9) >= _RANK.get(cur.level, 9):
+            break
+        j -= 1
+    return j
 
 
 def _place(p: Optional[PlaceMention], places: list[PlaceMention], main: Optional[PlaceMention]) -> Optional[dict]:

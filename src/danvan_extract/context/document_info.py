@@ -16,6 +16,7 @@ _DATE_LINE = regex.compile(
     r"[^\n]{0,25}?(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)", regex.I)
 _BARE_DATE_LINE = regex.compile(r"^\W{0,4}(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
                                 r"(?:\s*[-|,]?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:AM|PM|GMT[+\d]*))?)?[^\n]{0,20}$", regex.I)
+_ISO_LINE = regex.compile(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
 _HEAD_LINES = 6
 _MAX_TITLE = 300
 
@@ -35,7 +36,7 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
         stripped = line.strip()
         if not stripped:
             continue
-        if any(s <= start < e for s, e in chrome) or _BARE_DATE_LINE.match(stripped):
+        if any(s <= start < e for s, e in chrome) or _BARE_DATE_LINE.match(stripped) or _ISO_LINE.match(stripped):
             continue
         if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")):
             return None
@@ -49,7 +50,7 @@ def find_published(text: str) -> Optional[str]:
     sáu, 6/1/2023", "24/01/2022 09:17"), or None."""
     for start, line in lines_with_offsets(text)[:_HEAD_LINES]:
         m = _DATE_LINE.search(line) if len(line) < 120 else None
-        m = m or _BARE_DATE_LINE.match(line.strip())
+        m = m or _BARE_DATE_LINE.match(line.strip()) or _ISO_LINE.match(line.strip())
         if m:
             d, mo = int(m.group("d")), int(m.group("m"))
             if 1 <= d <= 31 and 1 <= mo <= 12:
@@ -69,10 +70,15 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         if in_title:
             return min(in_title, key=lambda p: _rank(p.level))
     counts = Counter((p.name, p.level) for p in named)
-    best = max(named, key=lambda p: (counts[(p.name, p.level)], p.start < lead_end, -p.start))
+    # an article about a district names its province too, usually more
+    # often: a lower unit named often enough is the better answer
+    best = max(named, key=lambda p: (counts[(p.name, p.level)] * _WEIGHT.get(p.level, 1.0), p.start < lead_end, -p.start))
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
     return None
+
+
+_WEIGHT = {"huyện": 2.0, "quận": 2.0, "thị xã": 2.0, "thành phố": 1.2, "xã": 1.5, "phường": 1.5, "thị trấn": 1.5}
 
 
 def _rank(level: str) -> int:

@@ -129,8 +129,14 @@ _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
 _RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s*(?:19|20)\d\d)(?!\w)", regex.I)
 
 
+_NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
+                         r"(?!\s?[/.-]?\s?\d)", regex.I)
+
+
 def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
-    """Every time expression in ``text``, sorted by start, not overlapping."""
+    """Every time expression in ``text``, sorted by start, not overlapping.
+    A date without a year ("ngày 20/7") takes the year of the article's
+    date, when known."""
     taken: list[tuple[int, int]] = []
     out: list[TimeMention] = []
 
@@ -152,6 +158,14 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                 continue
             taken.append((s, e))
             out.append(TimeMention(s, e, period, kind))
+    if year_of_article:
+        for m in _NO_YEAR.finditer(text):
+            d, mo = int(m.group("d")), int(m.group("m"))
+            if not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
+                continue
+            iso = f"{year_of_article}-{mo:02d}-{d:02d}"
+            taken.append((m.start(), m.end()))
+            out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
     for m in _NULL_RE.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))

@@ -1,0 +1,119 @@
+"""Context of figures (subject, location, period) and of documents:
+the corpus of examples beside the context package, scoring helpers and
+the document fields."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import danvan_extract.context as context_pkg
+from danvan_extract import Pipeline
+from danvan_extract.context_scoring import periods_agree, place_name, subject_f1
+
+CORPUS = tomllib.loads((Path(context_pkg.__file__).parent / "corpus.toml").read_text(encoding="utf-8"))["case"]
+
+
+def _find(pipeline: Pipeline, text: str, fact_text: str):
+    facts = [f for f in pipeline.extract(text) if f.text == fact_text]
+    assert facts, f"no fact {fact_text!r} in {[f.text for f in pipeline.extract(text)]}"
+    return facts[0]
+
+
+def _place(spec: str):
+    if not spec:
+        return None
+    name, level, province = spec.split("|")
+    return {"name": name, "level": level, "province": province or None}
+
+
+def _period(spec: str):
+    if not spec:
+        return None
+    start, end = spec.split("..")
+    return {"start": start or None, "end": end or None}
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[f"{c['fact']}@{c['text'][:30]}" for c in CORPUS])
+def test_context_corpus(pipeline, case):
+    if case.get("xfail"):
+        pytest.xfail(case["xfail"])
+    fact = _find(pipeline, case["text"], case["fact"])
+    if "subject" in case:
+        if case["subject"]:
+            assert subject_f1(case["subject"], fact.subject) >= 0.8, fact.subject
+        else:
+            assert fact.subject is None
+    want = _place(case["location"])
+    got = fact.location.model_dump() if fact.location else None
+    if want is None:
+        assert got is None
+    else:
+        assert got is not None, "no location"
+        assert (place_name(got["name"]), got["level"], got["province"]) == (
+            place_name(want["name"]), want["level"], want["province"])
+    got_period = fact.period.model_dump() if fact.period else None
+    assert periods_agree(_period(case["period"]), got_period), got_period
+
+
+def test_context_off_gives_no_context():
+    facts = Pipeline(context=False).extract("Năm 2022, huyện Mường Khương có 285 mô hình.")
+    assert facts and all(getattr(f, "period", None) is None and getattr(f, "location", None) is None for f in facts)
+
+
+def test_known_units_carry_their_code(pipeline):
+    fact = _find(pipeline, "Năm 2022, huyện Mường Khương có 285 mô hình.", "285 mô hình")
+    assert fact.location.code == "083"  # the official district code
+
+
+def test_unknown_place_keeps_name_and_level_without_code(pipeline):
+    fact = _find(pipeline, "Năm 2022, xã Zzyzx Quớt có 12 mô hình.", "12 mô hình")
+    assert fact.location.name == "Zzyzx Quớt" and fact.location.level == "xã" and fact.location.code is None
+
+
+def test_document_title_date_and_place(pipeline):
+    text = ("Huyện Mường Khương có 285 mô hình dân vận khéo\n\nCập nhật: Thứ sáu, 6/1/2023 | 7:46\n\n"
+            "Năm 2022, huyện Mường Khương, tỉnh Lào Cai có 285 mô hình. Huyện Mường Khương có 16 xã.")
+    doc = pipeline.extract_document(text, "a")
+    assert doc.title == "Huyện Mường Khương có 285 mô hình dân vận khéo"
+    assert doc.published == "2023-01-06"
+    assert doc.location.name == "Mường Khương" and doc.location.province == "Lào Cai"
+
+
+def test_document_without_place_or_date_gets_nulls(pipeline):
+    doc = pipeline.extract_document("Hội nghị có 120 đại biểu tham dự.", "b")
+    assert doc.published is None and doc.location is None
+    fact = doc.facts[0]
+    assert fact.location is None and fact.period is None
+
+
+def test_context_offsets_refer_to_the_callers_string(pipeline):
+    text = "Năm\u00a02022, huyện Mu\u031bo\u031b\u0300ng Khương có 285 mô hình."  # NBSP and NFD
+    fact = [f for f in pipeline.extract(text) if f.type == "count"][0]
+    assert text[fact.start:fact.end] == fact.text
+    assert fact.period.start == "2022"
+
+
+@pytest.mark.parametrize("gold,pred,ok", [
+    ({"start": "2022", "end": "2022"}, {"start": "2022-01", "end": "2022-12-31"}, True),
+    ({"start": None, "end": "2023-06"}, {"start": None, "end": "2023-06-30"}, True),
+    ({"start": "2022", "end": "2022"}, None, False),
+    (None, None, True),
+])
+def test_periods_widen_to_days(gold, pred, ok):
+    assert periods_agree(gold, pred) is ok
+
+
+def test_place_names_compare_as_the_contract_says():
+    assert place_name("TP.HCM") == place_name("Hồ Chí Minh")
+    assert place_name("TP. Hồ Chí Minh") == place_name("thành phố Hồ Chí Minh")
+    assert place_name("Bà Rịa - Vũng Tàu") == place_name("Bà Rịa Vũng Tàu")
+    assert place_name("Lào Cai") != place_name("Lai Châu")
+
+
+def test_subject_f1_is_syllable_f1():
+    assert subject_f1("tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo") == 1.0
+    assert subject_f1("hộ nghèo", "tỷ lệ hộ nghèo") == pytest.approx(2 * 1 * 0.5 / 1.5)
+    assert subject_f1("mô hình “Dân vận khéo”", "mô hình Dân vận khéo") == 1.0
