@@ -28,6 +28,11 @@ from .records import Fact
 
 FORMATS = ("jsonl", "csv", "parquet")
 LEADING = ("doc_id", "type", "text", "start", "end", "rule")
+# Nested context fields are flattened into these columns.
+FLATTENED = {
+    "location": {"name": "location_name", "level": "location_level", "province": "province", "code": "location_code"},
+    "period": {"start": "period_start", "end": "period_end"},
+}
 E_NO_PANDAS = "tables need pandas and pyarrow: pip install 'danvan-extract[tables]'"
 
 
@@ -64,7 +69,7 @@ def _columns() -> dict[str, str]:
     allowed: dict[str, set[str]] = {}
     for model in _fact_models():
         for name, info in model.model_fields.items():
-            if name in LEADING:
+            if name in LEADING or name in FLATTENED:
                 continue
             allowed.setdefault(name, set()).update(_kinds(info.annotation))
     cols: dict[str, str] = {}
@@ -80,6 +85,8 @@ def _columns() -> dict[str, str]:
     for name, kinds in allowed.items():
         if kinds & {"int", "float"} and "str" in kinds:
             cols[f"{name}_text"] = "str"
+    for parts in FLATTENED.values():
+        cols.update({column: "str" for column in parts.values()})
     return cols
 
 
@@ -107,6 +114,9 @@ def facts_to_rows(documents: Iterable[Union[dict, BaseModel]]) -> list[dict]:
                 kind = COLUMNS.get(key)
                 if key in LEADING:
                     row[key] = value
+                elif key in FLATTENED:
+                    for part, column in FLATTENED[key].items():
+                        row[column] = (value or {}).get(part)
                 elif kind == "json":
                     row[key] = None if value is None else json.dumps(value, ensure_ascii=False)
                 elif kind in ("int", "float") and isinstance(value, str):
