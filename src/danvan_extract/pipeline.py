@@ -70,7 +70,7 @@ class Pipeline:
                 if fields is not None:
                     c.fields = {**c.fields, **_context_fields(norm, fields)}
             info = {"title": _written(norm, [found.title]) if found.title else None,
-                    "published": found.published, "location": found.location}
+                    "published": found.published, "location": _place_as_written(norm, found.location)}
         rewritten = norm.text != norm.original  # once per text, not per fact
         facts = [to_record(norm, c, rewritten) for c in chosen]
         if not self.extras:
@@ -101,8 +101,18 @@ def _written(norm: NormalizedText, spans: list[tuple[int, int]]) -> Optional[str
     return text or None
 
 
+def _place_as_written(norm: NormalizedText, place: Optional[dict]) -> Optional[dict]:
+    if not place:
+        return None
+    place = dict(place)
+    span = place.pop("_name_span", None)
+    if span:
+        place["name"] = _written(norm, [span]) or place["name"]
+    return place
+
+
 def _context_fields(norm: NormalizedText, fields: dict) -> dict:
-    out = {"period": fields["period"], "location": fields["location"]}
+    out = {"period": fields["period"], "location": _place_as_written(norm, fields["location"])}
     spans = fields.get("subject_spans") or []
     out["subject"] = _written(norm, spans) if spans else None
     return out

@@ -228,6 +228,15 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
             return main.as_place()
         if want == "tỉnh" and main.province:
             return {"name": main.province, "level": "tỉnh", "province": main.province, "code": None}
+    # a unit never named is identified from the units named inside it
+    named = [q for q in places if not q.bare and q.name]
+    if want == "tỉnh":
+        provinces = [q.province for q in named if q.province]
+        if provinces and len(set(provinces)) == 1:
+            return {"name": provinces[0], "level": "tỉnh", "province": provinces[0], "code": None}
+    inside = {(q.name, q.level) for q in named if _LEVEL_CLASS.get(q.level, q.level).rstrip("?") == want.rstrip("?")}
+    if len(inside) == 1:
+        return next(q for q in named if (q.name, q.level) in inside).as_place()
     return None
 
 

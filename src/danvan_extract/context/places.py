@@ -50,11 +50,17 @@ class PlaceMention:
     province: Optional[str] = None
     code: Optional[str] = None
     bare: bool = False
+    written: bool = True  # the name stands in the text right before ``end``
 
     def as_place(self) -> Optional[dict]:
+        """The place as a record dict; ``_name_span`` (normalized offsets
+        of the name) lets the pipeline take the name as written."""
         if self.name is None:
             return None
-        return {"name": self.name, "level": self.level, "province": self.province, "code": self.code}
+        place = {"name": self.name, "level": self.level, "province": self.province, "code": self.code}
+        if self.written:
+            place["_name_span"] = (self.end - len(self.name), self.end)
+        return place
 
 
 def _clean_name(name: str) -> str:
@@ -127,8 +133,8 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         if name is None:
             out.append(PlaceMention(s, e, level, None, bare=True))
             continue
-        if level == "quốc gia":
-            out.append(PlaceMention(s, e, level, name))
+        if level == "quốc gia" or text[e - len(name):e] != name:
+            out.append(PlaceMention(s, e, level, name, written=False))
             continue
         # a chain: the units named right after this one ("xã A, huyện B, tỉnh C")
         chain_province, chain_district = None, None
