@@ -101,3 +101,16 @@ def test_plain_blank_vi_with_pyvi_and_two_processes(pipeline):
         for span, fact in zip(spans, expected):
             # pyvi's tokens may be coarser: the span covers the fact
             assert span.start_char <= fact.start and fact.end <= span.end_char
+
+
+def test_spans_carry_the_context_of_their_facts():
+    from danvan_extract.spacy_component import blank_vi
+
+    nlp = blank_vi()
+    nlp.add_pipe("danvan_facts")
+    doc = nlp("Năm 2022, huyện Mường Khương có 285 mô hình.")
+    span = [s for s in doc.spans["facts"] if s.label_ == "count"][0]
+    assert span._.fact.value == 285
+    assert span._.location["name"] == "Mường Khương"
+    assert span._.period == {"start": "2022", "end": "2022"}
+    assert span._.subject == "mô hình"

@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .records import FACT_LIST_ADAPTER, FactBase
 
@@ -46,8 +46,32 @@ def _get_facts(doc: Doc) -> list[FactBase]:
     return FACT_LIST_ADAPTER.validate_python(doc.user_data.get(_USER_DATA_KEY, []))
 
 
+_SPAN_FACTS_KEY = "danvan_span_facts"
+
+
+def _get_span_fact(span: Span) -> Optional[FactBase]:
+    """The fact record behind a span of ``doc.spans["facts"]`` (None for other spans)."""
+    for start, end, label, index in span.doc.user_data.get(_SPAN_FACTS_KEY, []):
+        if (start, end, label) == (span.start, span.end, span.label_):
+            return _get_facts(span.doc)[index]
+    return None
+
+
+def _context_getter(name: str):
+    def get(span: Span):
+        fact = _get_span_fact(span)
+        value = getattr(fact, name, None) if fact is not None else None
+        return value.model_dump() if hasattr(value, "model_dump") else value
+    return get
+
+
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", getter=_get_facts)
+if not Span.has_extension("fact"):
+    Span.set_extension("fact", getter=_get_span_fact)
+    # the context of a numeric fact: span._.subject, span._.location, span._.period
+    for _name in ("subject", "location", "period"):
+        Span.set_extension(_name, getter=_context_getter(_name))
 
 
 class DanvanFacts:
@@ -66,11 +90,14 @@ class DanvanFacts:
         """Extract facts from ``doc.text``; set ``doc.spans["facts"]`` and ``doc._.facts``."""
         facts = self.pipeline.extract(doc.text)
         spans = []
-        for fact in facts:
+        index = []  # [token start, token end, label, fact index]: plain lists survive Doc serialization
+        for i, fact in enumerate(facts):
             span = doc.char_span(fact.start, fact.end, label=fact.type, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+                index.append([span.start, span.end, span.label_, i])
         doc.spans[SPAN_KEY] = spans
+        doc.user_data[_SPAN_FACTS_KEY] = index
         doc.user_data[_USER_DATA_KEY] = [f.model_dump(mode="json") for f in facts]
         return doc
 
