@@ -76,6 +76,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> 
     time_starts = [t.start for t in times]
     place_starts = [p.start for p in places]
     subject_of: dict[int, list] = {}
+    all_holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
+                       + [(o.start, o.end) for o in numeric])
+    hole_starts = [h[0] for h in all_holes]
     for i, c in enumerate(numeric):
         s_start = _start_of(sentences, c.start)
         s_end = _end_of(sentences, c.start, len(text))
@@ -85,8 +88,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> 
         fields: dict = {}
         fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end)
         fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
-        holes = [(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
-        holes += [(o.start, o.end) for o in numeric if o is not c]
+        lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
+        hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
+        holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
         pieces = _subject(text, c, clause_start, clause_end, holes, numeric[:i], subject_of, s_start)
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
@@ -98,19 +102,25 @@ def _in(spans, pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_WINDOW = 300  # a clause is read at most this far from its figure
+
+
 def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
+    s_start = max(s_start, pos - _WINDOW)
     seg = text[s_start:pos]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(seg)]
     start = s_start + (breaks[-1] if breaks else 0)
     # a clause holds one figure: start after the previous figure in it
-    for fs, fe in figures:
+    i = bisect.bisect_left(figures, (pos, -1))
+    for fs, fe in figures[max(0, i - 4):i + 1]:
         if start <= fe <= pos and fs < pos:
             start = max(start, fe)
     return start
 
 
 def _clause_end(text: str, pos: int, s_end: int) -> int:
-    m = _CLAUSE_BREAK.search(text, pos, s_end)
+    m = _CLAUSE_BREAK.search(text, pos, min(s_end, pos + _WINDOW))
+    s_end = min(s_end, pos + _WINDOW)
     return m.start() if m else s_end
 
 
@@ -145,6 +155,14 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
     sentence, earlier in the paragraph, or in earlier paragraphs that the
     current one continues."""
     i = bisect.bisect_left(starts, pos) - 1
+    if CARRY_ACROSS_PARAGRAPHS:
+        while i >= 0:
+            t = times[i]
+            i -= 1
+            if t.kind == "base" or _bound_by_bracket(text, t):
+                continue
+            return t
+        return None
     region_start = p_start
     while True:
         while i >= 0 and times[i].start >= region_start:
@@ -216,28 +234,57 @@ def _place(p: Optional[PlaceMention], places: list[PlaceMention], main: Optional
     return place
 
 
+class _Named:
+    """The named places of a document by level class, built once per text."""
+
+    def __init__(self, places: list[PlaceMention]):
+        self.by_class: dict[str, tuple[list[int], list[PlaceMention]]] = {}
+        provinces, inside = set(), {}
+        for q in places:
+            if q.bare or not q.name:
+                continue
+            cls = _LEVEL_CLASS.get(q.level, q.level).rstrip("?")
+            starts, items = self.by_class.setdefault(cls, ([], []))
+            starts.append(q.start)
+            items.append(q)
+            inside.setdefault(cls, {})[(q.name, q.level)] = q
+            if q.province:
+                provinces.add(q.province)
+        self.only_province = next(iter(provinces)) if len(provinces) == 1 else None
+        self.only_unit = {cls: next(iter(units.values())) for cls, units in inside.items() if len(units) == 1}
+
+
+_NAMED_CACHE: dict[int, tuple[list, _Named]] = {}
+
+
+def _named(places: list[PlaceMention]) -> _Named:
+    cached = _NAMED_CACHE.get(id(places))
+    if cached is None or cached[0] is not places:
+        _NAMED_CACHE.clear()
+        cached = _NAMED_CACHE[id(places)] = (places, _Named(places))
+    return cached[1]
+
+
 def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
     """"toàn tỉnh", "huyện" without a name: the unit of that level named last
-    before, else the article's unit of that level (or its province)."""
-    want = _LEVEL_CLASS.get(p.level, p.level)
-    for q in reversed([q for q in places if q.start < p.start and not q.bare]):
-        if _LEVEL_CLASS.get(q.level, q.level).rstrip("?") == want.rstrip("?"):
-            return q.as_place()
+    before, else the article's unit of that level (or its province), else
+    the one unit of that level the text names (a unit never named is
+    identified from the units named inside it)."""
+    want = _LEVEL_CLASS.get(p.level, p.level).rstrip("?")
+    index = _named(places)
+    starts, items = index.by_class.get(want, ([], []))
+    k = bisect.bisect_left(starts, p.start)
+    if k > 0:
+        return items[k - 1].as_place()
     if main is not None:
-        if _LEVEL_CLASS.get(main.level, main.level).rstrip("?") == want.rstrip("?"):
+        if _LEVEL_CLASS.get(main.level, main.level).rstrip("?") == want:
             return main.as_place()
         if want == "tỉnh" and main.province:
             return {"name": main.province, "level": "tỉnh", "province": main.province, "code": None}
-    # a unit never named is identified from the units named inside it
-    named = [q for q in places if not q.bare and q.name]
-    if want == "tỉnh":
-        provinces = [q.province for q in named if q.province]
-        if provinces and len(set(provinces)) == 1:
-            return {"name": provinces[0], "level": "tỉnh", "province": provinces[0], "code": None}
-    inside = {(q.name, q.level) for q in named if _LEVEL_CLASS.get(q.level, q.level).rstrip("?") == want.rstrip("?")}
-    if len(inside) == 1:
-        return next(q for q in named if (q.name, q.level) in inside).as_place()
-    return None
+    if want == "tỉnh" and index.only_province:
+        return {"name": index.only_province, "level": "tỉnh", "province": index.only_province, "code": None}
+    unit = index.only_unit.get(want)
+    return unit.as_place() if unit else None
 
 
 # -- subject ------------------------------------------------------------------
@@ -248,8 +295,9 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
     if t in ("count", "ratio"):
         noun = c.fields.get("noun")
         if noun:
-            k = text.lower().rfind(noun.lower(), c.start, c.end)
+            k = text[c.start:c.end].lower().rfind(noun.lower())
             if k >= 0:
+                k += c.start
                 span = subjects.right_phrase(text, k, clause_end if clause_end > c.end else c.end + 80)
                 if span:
                     return [span]

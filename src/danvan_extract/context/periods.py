@@ -105,10 +105,10 @@ _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)
 _FORMS: list[tuple[str, object, str]] = [
     (r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "base"),
     (r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time"),
-    (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s*"
-     + Y.format("y") + r"\s*(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*" + Y.format("y2"), _span, "time"),
+    (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
+     + Y.format("y") + r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}" + Y.format("y2"), _span, "time"),
     (r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"), _first_months, "time"),
-    (r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|-|\s+năm\s+)\s*" + Y.format("y"), _quarter, "time"),
+    (r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time"),
     (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
     (_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time"),
     (_UNTIL + _MONTH, _until_month, "time"),
@@ -117,7 +117,7 @@ _FORMS: list[tuple[str, object, str]] = [
     (r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time"),
     (_MONTH, _month, "time"),
     (r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time"),
-    (r"(?<=[\s(])" + Y.format("y") + r"(?=\s*\))", lambda m: (m.group("y"), m.group("y")), "time"),
+    (r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time"),
     (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
 ]
 _NULLS = (r"(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+thời\s+điểm\s+này|hiện\s+đang|hiện\s+có"
@@ -126,7 +126,7 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 _COMPILED = [(regex.compile(r"(?<!\w)(?:" + p + r")(?!\w)", regex.I | regex.V0), fn, kind) for p, fn, kind in _FORMS]
 _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
-_RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s*(?:19|20)\d\d)(?!\w)", regex.I)
+_RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 
 
 _NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
@@ -137,17 +137,23 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
     date, when known."""
-    taken: list[tuple[int, int]] = []
+    mask = bytearray(len(text))
     out: list[TimeMention] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(mask[s:e])
+
+    class _Taken:
+        def append(self, span: tuple[int, int]) -> None:
+            mask[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    taken = _Taken()
 
     for pattern, fn, kind in _COMPILED:
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
-                s += 1
+                s += 1  # at most 3: the pattern bounds leading white space
             if s >= e or not free(s, e):
                 continue
             try:

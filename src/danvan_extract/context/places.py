@@ -78,10 +78,16 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None) -> list[PlaceMention
     through the chain ("xã A, huyện B, tỉnh C") and the gazetteer."""
     gaz = gaz or gazetteer()
     raw: list[tuple[int, int, str, Optional[str]]] = []
-    taken: list[tuple[int, int]] = []
+    mask = bytearray(len(text))
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(mask[s:e])
+
+    class _Taken:
+        def append(self, span: tuple[int, int]) -> None:
+            mask[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    taken = _Taken()
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
@@ -127,6 +133,12 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None) -> list[PlaceMention
 
 def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
     out: list[PlaceMention] = []
+    nearest: list[Optional[str]] = []  # the province named last before each mention
+    last = None
+    for _, _, level, name in raw:
+        nearest.append(last)
+        if name and level in ("tỉnh", "thành phố") and gaz.province(name):
+            last = name
     provinces_named = [name for _, _, level, name in raw if name and level in ("tỉnh", "thành phố") and gaz.province(name)]
     main_province = max(set(provinces_named), key=provinces_named.count) if provinces_named else None
     for i, (s, e, level, name) in enumerate(raw):
@@ -154,7 +166,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             code = units[0].code if len(units) == 1 or units else None
             out.append(PlaceMention(s, e, level, name, province_written, code))
             continue
-        hint = chain_province or _nearest_province(raw, i, gaz) or main_province
+        hint = chain_province or nearest[i] or main_province
         units = gaz.lookup(name, level, province=hint, district=chain_district)
         provinces = {u.province for u in units}
         province = chain_province
@@ -167,13 +179,6 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             province = hint
         out.append(PlaceMention(s, e, level, name, province, code))
     return out
-
-
-def _nearest_province(raw, i: int, gaz: Gazetteer) -> Optional[str]:
-    for s, e, level, name in reversed(raw[:i]):
-        if name and level in ("tỉnh", "thành phố") and gaz.province(name):
-            return name
-    return None
 
 
 def _as_named(province: str, named: list[str], gaz: Gazetteer) -> str:
