@@ -84,6 +84,21 @@ table = pd.read_parquet(work / "facts.parquet")
 print(f"{summary.documents} documents, {summary.failed} with errors, {rows} facts")
 table.groupby("type").size().rename("facts").to_frame().T"""),
     ("code", """table[table.type == "count"][["doc_id", "text", "value", "noun", "qualifier"]].head(8)"""),
+    ("md", """### Figures in context: by province and year
+
+Every numeric fact carries `subject`, `location` and `period`; the table
+flattens them into columns, so figures can be compared across provinces
+and years.  Below, the dev articles too: how many figures each province
+has per year (the period's start year), and a chart."""),
+    ("code", """summary_dev = run_batch(ROOT / "gold" / "dev", work / "dev.jsonl", workers=1)
+write_table(work / "dev.jsonl", work / "dev.parquet", "parquet")
+figures = pd.concat([table, pd.read_parquet(work / "dev.parquet")])
+figures = figures[figures.type.isin(["percentage", "count", "ratio", "area", "money"])].copy()
+figures["year"] = figures.period_start.str[:4]
+pivot = figures.pivot_table(index="province", columns="year", values="text", aggfunc="count", fill_value=0)
+pivot"""),
+    ("code", """ax = pivot.sum(axis=1).sort_values().plot.barh(figsize=(6, 5), title="figures per province (seeds + dev)")
+ax.set_xlabel("numeric facts with a located province");"""),
     ("md", """## 3. Evaluation against the gold annotations
 
 `evaluate.score` takes `(doc_id, gold facts, predicted facts)` triples; the
