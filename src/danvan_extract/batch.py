@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
-from .decoding import read_text
+from .decoding import printable_name, read_text
 from .errors import InputError
 from .records import Document
 from .streaming import stream_document, streamable_encoding
@@ -78,8 +78,9 @@ def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
 
 
 def doc_id_of(path: Path, root: Path) -> str:
-    """The document id: the path under ``root`` without its suffix."""
-    rel = path.relative_to(root).as_posix()
+    """The document id: the path under ``root`` without its suffix; bytes of
+    a name that are not UTF-8 are written ``\\xNN`` (see :func:`printable_name`)."""
+    rel = printable_name(path.relative_to(root).as_posix())
     for suffix in (".txt", ".html", ".htm"):
         if rel.endswith(suffix):
             return rel[: -len(suffix)]
@@ -313,7 +314,7 @@ class _Workers:
 
 def _failed(item: tuple[str, str], reason: str) -> str:
     path, doc_id = item
-    return Document(doc_id=doc_id, errors=[f"{Path(path).name}: {reason}"]).model_dump_json(exclude_none=True)
+    return Document(doc_id=doc_id, errors=[f"{printable_name(Path(path).name)}: {reason}"]).model_dump_json(exclude_none=True)
 
 
 _MAIN_PIPELINES: dict[Optional[str], object] = {}

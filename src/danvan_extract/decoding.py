@@ -24,6 +24,18 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
 
 
+def printable_name(name: str) -> str:
+    """``name`` as a valid Unicode string: a file name's bytes that are not
+    UTF-8 (held by Python as lone surrogates) are written as ``\\xNN``
+    ("caf\\xe9" for the Latin-1 bytes ``caf\xe9``).  Stable across runs and
+    the identity for every name that is valid UTF-8."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
     """Decode ``data``; returns (text, errors) with text None on failure."""
     if not data:
@@ -116,15 +128,16 @@ def looks_like_html(text: str) -> bool:
 
 def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[str]]:
     """Text of the file at ``path`` (errors name the reason, never raise)."""
+    name = printable_name(path.name)
     try:
         if path.is_dir():
-            return None, [f"{path.name}: is a directory, not a file"]
+            return None, [f"{name}: is a directory, not a file"]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [f"{path.name}: cannot read: {exc.strerror or exc}"]
+        return None, [f"{name}: cannot read: {exc.strerror or exc}"]
     text, errors = decode_bytes(data)
     if text is not None and html and (path.suffix.lower() in (".html", ".htm") or looks_like_html(text)):
         text = html_to_text(text)
         if not text.strip():
-            return None, [f"{path.name}: no text left after removing the HTML markup"]
-    return text, [f"{path.name}: {e}" for e in errors] if text is None else errors
+            return None, [f"{name}: no text left after removing the HTML markup"]
+    return text, [f"{name}: {e}" for e in errors] if text is None else errors

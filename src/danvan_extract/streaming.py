@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
+from .decoding import printable_name
 from .errors import DanvanError
 
 BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
@@ -78,6 +79,7 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
     Returns (characters, facts per type, whether the document had an error).
     A failure part-way keeps the facts already written and names the reason.
     """
+    name = printable_name(path.name)
     facts: Counter = Counter()
     chars = 0
     errors: list[str] = []
@@ -97,11 +99,11 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
                     out.flush()
                 chars = offset + len(block)
     except (OSError, UnicodeDecodeError) as exc:
-        errors.append(f"{path.name}: cannot read past character {chars}: {exc}")
+        errors.append(f"{name}: cannot read past character {chars}: {exc}")
     except DanvanError as exc:
-        errors.append(f"{path.name}: {type(exc).__name__} after character {chars}: {exc}")
+        errors.append(f"{name}: {type(exc).__name__} after character {chars}: {exc}")
     if chars == 0 and not errors:
-        errors.append(f"{path.name}: empty file")
+        errors.append(f"{name}: empty file")
     out.write('],"errors":' + json.dumps(errors, ensure_ascii=False) + "}\n")
     out.flush()
     return chars, facts, bool(errors)
