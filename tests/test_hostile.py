@@ -60,3 +60,83 @@ def test_large_file_with_a_name_that_is_not_utf8(tmp_path):
     batch.run_batch(folder, out, large_file_bytes=100)
     (doc,) = _lines(out)
     assert doc["doc_id"] == "l\\xe0rge" and len(doc["facts"]) >= 150
+
+
+# --- 3. a subfolder that cannot be read ----------------------------------------
+
+
+def test_unreadable_subfolder_gets_an_error_line(tmp_path):
+    import tempfile
+
+    from .test_inputs import _as_nobody
+
+    base = Path(tempfile.mkdtemp(prefix="danvan-perm-"))
+    try:
+        os.chmod(base, 0o777)
+        folder, out = base / "in", base / "o.jsonl"
+        (folder / "locked").mkdir(parents=True)
+        (folder / "a.txt").write_text(SENTENCE, encoding="utf-8")
+        (folder / "locked" / "b.txt").write_text(SENTENCE, encoding="utf-8")
+        for p in (folder, folder / "a.txt", folder / "locked" / "b.txt"):
+            os.chmod(p, 0o755)
+        os.chmod(folder / "locked", 0)
+        if os.geteuid() == 0:
+            code = _as_nobody(lambda: _run(folder, out).exit_code)
+        else:
+            code = _run(folder, out).exit_code
+        assert code == 1
+        docs = _lines(out)
+        assert [d["doc_id"] for d in docs] == ["a", "locked/"]
+        assert docs[1]["errors"] == ["locked/: cannot list this folder, its files were not read: Permission denied"]
+    finally:
+        os.chmod(base / "in" / "locked", 0o755)
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+
+
+# --- 14. deeply nested folders -------------------------------------------------
+
+
+def _remove_chain(folder: Path, depth: int) -> None:
+    """Remove ``d/d/.../x.txt`` bottom-up (shutil.rmtree recurses too deep)."""
+    fds = [os.open(folder, os.O_RDONLY)]
+    for _ in range(depth):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    os.unlink("x.txt", dir_fd=fds[-1])
+    for i in range(depth, 0, -1):
+        os.close(fds[i])
+        os.rmdir("d", dir_fd=fds[i - 1])
+    os.close(fds[0])
+
+
+@pytest.mark.parametrize("depth", [1000, 2100])
+def test_thousand_nested_folders(tmp_path, depth):
+    folder = tmp_path / "in"
+    os.makedirs(folder)
+    fd = os.open(folder, os.O_RDONLY)
+    try:  # build the chain relative to each level: a full path can be over PATH_MAX
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=fd)
+            nxt = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+        with open(os.open("x.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w", encoding="utf-8") as fh:
+            fh.write(SENTENCE)
+    finally:
+        os.close(fd)
+    (folder / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    try:
+        result = _run(folder, out)
+    finally:
+        _remove_chain(folder, depth)
+    docs = _lines(out)
+    assert len(docs) == 2 and docs[0]["doc_id"] == "a" and 285 in _values(docs[0])
+    if len(str(folder)) + 2 * depth < 4000:  # read at any depth, no RecursionError
+        assert result.exit_code == 0
+        assert docs[1]["doc_id"] == "d/" * depth + "x" and 285 in _values(docs[1])
+    else:  # the folder whose path is too long to list gets its line, saying so
+        assert result.exit_code == 1
+        assert docs[1]["doc_id"].startswith("d/d/d/") and docs[1]["doc_id"].endswith("/")
+        assert "cannot list this folder" in docs[1]["errors"][0]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
-from .decoding import printable_name, read_text
+from .decoding import folder_problem, printable_name, read_text
 from .errors import InputError
 from .records import Document
 from .streaming import stream_document, streamable_encoding
@@ -53,15 +53,21 @@ class Summary:
 def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[Path]:
     """Every input file under ``root``, depth first, names sorted in each folder.
 
-    Lazy: nothing is held but the listing of the current folders.  Broken
-    links, symlink loops and folders named like inputs ("x.txt") are still
-    yielded, so they get their error line; links to folders are not followed.
+    Lazy: nothing is held but the listing of the current folders, and no
+    recursion, so any depth of nesting is fine.  Broken links, symlink loops
+    and folders named like inputs ("x.txt") are still yielded, so they get
+    their error line; so is a subfolder that cannot be listed (permission,
+    a path too long), whose line says why; links to folders are not followed.
     """
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+    listing = _listing(root)
+    if listing is None:
         return
-    for entry in entries:
+    stack = [iter(listing)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
@@ -69,7 +75,25 @@ def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[P
         if entry.name.endswith(suffixes):
             yield Path(entry.path)
         if is_dir:
-            yield from iter_inputs(Path(entry.path), suffixes)
+            inner = _listing(Path(entry.path))
+            if inner is None:
+                if not entry.name.endswith(suffixes):
+                    yield UnlistedFolder(entry.path)  # gets a line saying why
+            else:
+                stack.append(iter(inner))
+
+
+class UnlistedFolder(type(Path())):
+    """A folder :func:`iter_inputs` could not list; it gets an error line."""
+
+
+def _listing(folder: Path) -> Optional[list]:
+    """The entries of ``folder`` sorted by name, or None if it cannot be listed."""
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError:
+        return None
 
 
 def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
@@ -84,7 +108,7 @@ def doc_id_of(path: Path, root: Path) -> str:
     for suffix in (".txt", ".html", ".htm"):
         if rel.endswith(suffix):
             return rel[: -len(suffix)]
-    return rel
+    return rel + "/" if isinstance(path, UnlistedFolder) else rel
 
 
 def _init_worker(rules_dir: Optional[str], html: bool) -> None:
@@ -98,6 +122,8 @@ def process_file(args: tuple[str, str]) -> tuple[str, int]:
     """Read and extract one file in a worker; returns (JSON line, characters)."""
     path_str, doc_id = args
     pipeline, html = _WORKER
+    if doc_id.endswith("/"):  # a folder that could not be listed
+        return Document(doc_id=doc_id, errors=[folder_problem(Path(path_str))]).model_dump_json(), 0
     text, errors = read_text(Path(path_str), html=html)
     if text is None:
         doc = Document(doc_id=doc_id, errors=errors)
@@ -148,6 +174,10 @@ def run_batch(
     root = Path(root)
     if not root.is_dir():
         raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
+    try:
+        os.scandir(root).close()
+    except OSError as exc:
+        raise InputError(f"cannot list the input folder {root}: {exc.strerror or exc}") from None
     if workers < 1:
         raise InputError(f"workers must be at least 1, got {workers}")
     # Load the rules here first: a bad rules folder is one clear error, not

@@ -13,6 +13,7 @@ extracted) text.
 from __future__ import annotations
 
 import codecs
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
@@ -124,6 +125,16 @@ def html_to_text(markup: str) -> str:
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text)
+
+
+def folder_problem(path: Path) -> str:
+    """The error line of a folder the batch could not list."""
+    name = printable_name(path.name)
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return f"{name}/: cannot list this folder, its files were not read: {exc.strerror or exc}"
+    return f"{name}/: could not be listed during the run, its files were not read"
 
 
 def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[str]]:
