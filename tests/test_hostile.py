@@ -140,3 +140,40 @@ def test_thousand_nested_folders(tmp_path, depth):
         assert result.exit_code == 1
         assert docs[1]["doc_id"].startswith("d/d/d/") and docs[1]["doc_id"].endswith("/")
         assert "cannot list this folder" in docs[1]["errors"][0]
+
+
+# --- 2. UTF-32, and UTF-16 without a BOM -----------------------------------------
+
+WIDE = {
+    "utf-32 LE BOM": lambda s: s.encode("utf-32"),  # native order, with BOM
+    "utf-32 BE BOM": lambda s: b"\x00\x00\xfe\xff" + s.encode("utf-32-be"),
+    "utf-16 LE no BOM": lambda s: s.encode("utf-16-le"),
+    "utf-16 BE no BOM": lambda s: s.encode("utf-16-be"),
+}
+
+
+@pytest.mark.parametrize("name", list(WIDE))
+def test_wide_encodings_give_the_facts(name, tmp_path, pipeline):
+    from danvan_extract.decoding import read_text
+
+    path = tmp_path / "doc.txt"
+    path.write_bytes(WIDE[name](SENTENCE))
+    text, errors = read_text(path)
+    assert errors == [] and text == SENTENCE
+    assert {285, 73.53} <= {f.value for f in pipeline.extract(text) if hasattr(f, "value")}
+
+
+def test_large_utf32_file_is_streamed_as_utf32(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "big.txt").write_bytes(((SENTENCE + "\n") * 40).encode("utf-32"))
+    batch.run_batch(folder, tmp_path / "o.jsonl", large_file_bytes=100)
+    (doc,) = _lines(tmp_path / "o.jsonl")
+    assert doc["errors"] == [] and sum(f["type"] == "count" for f in doc["facts"]) == 40
+
+
+def test_nul_bytes_that_are_not_utf16_are_still_binary():
+    from danvan_extract.decoding import decode_bytes
+
+    assert decode_bytes(b"ab\x00\x00cd\x00e\x00" * 10)[1] == ["binary file (contains NUL bytes), not text"]
+    assert decode_bytes(SENTENCE.encode("utf-16-le") + b"\x00")[1][0].startswith("binary file")

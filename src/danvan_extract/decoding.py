@@ -1,6 +1,7 @@
 """Reading one input file into text, or a clear reason why not.
 
-UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1258 are decoded;
+UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its NUL
+bytes show the byte order), UTF-32 with BOM and Windows-1258 are decoded;
 the legacy font encodings TCVN3 (ABC) and VNI are recognised and converted
 (:mod:`danvan_extract.legacy`, tables in ``rules/encodings``), also when such
 a file was already read as Latin-1 and saved as UTF-8.  Bytes that read as
@@ -45,12 +46,14 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
         data = data[len(codecs.BOM_UTF8):]
         if not data.strip():
             return None, ["empty file (only a byte-order mark)"]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        return _decode_wide(data, "utf-32")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError as exc:
-            return None, [f"not decodable as UTF-16 despite its byte-order mark: {exc}"]
+        return _decode_wide(data, "utf-16")
     if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return _decode_wide(data, wide)
         return None, ["binary file (contains NUL bytes), not text"]
     controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > max(2, len(data) // 20):
@@ -63,6 +66,34 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
         return None, ["empty file (only white space)"]
     repaired = legacy.repair_misdecoded(text)
     return (repaired.text if repaired else text), []
+
+
+def _decode_wide(data: bytes, codec: str) -> tuple[Optional[str], list[str]]:
+    """UTF-16 or UTF-32 (with its BOM, or a named byte order)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        how = "despite its byte-order mark" if codec in ("utf-16", "utf-32") else "though it looks like it"
+        return None, [f"not decodable as {codec.upper()} {how}: {exc}"]
+    if not text.strip():
+        return None, ["empty file (only white space)"]
+    return text.lstrip("\ufeff"), []
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """"utf-16-le"/"utf-16-be" when ``data`` reads as UTF-16 text without a
+    BOM: an even length, NUL bytes in at least a quarter of one byte
+    position (the high byte of every ASCII character) and next to none at
+    the other."""
+    if len(data) % 2:
+        return None
+    half = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd >= half / 4 and even * 20 <= odd:
+        return "utf-16-le"
+    if even >= half / 4 and odd * 20 <= even:
+        return "utf-16-be"
+    return None
 
 
 # C0 control bytes that never occur in text files (tab, line ends, form feed,

@@ -23,13 +23,15 @@ _SNIFF_BYTES = 1 << 20
 
 def streamable_encoding(path: Path) -> Optional[str]:
     """The codec to stream ``path`` with: UTF-8 (with or without BOM) or
-    UTF-16 with BOM.  None when the file is not plainly one of them (binary,
+    UTF-16 or UTF-32 with BOM.  None when the file is not plainly one of them (binary,
     legacy encodings): such a file is read whole, where those are handled."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
             if head.startswith(codecs.BOM_UTF8):
                 encoding = "utf-8-sig"
+            elif head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+                return "utf-32"
             elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 return "utf-16"
             else:
