@@ -24,10 +24,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, TextIO
+from typing import Callable, Iterable, Iterator, Optional
 
 from .decoding import folder_problem, printable_name, read_text
+from .budget import time_budget_seconds
 from .errors import InputError
+from .extractors.base import DEFAULT_BUDGET
+from .output import Output
+from .workers import die_with_parent
 from .records import Document
 from .streaming import stream_document, streamable_encoding
 
@@ -111,11 +115,14 @@ def doc_id_of(path: Path, root: Path) -> str:
     return rel + "/" if isinstance(path, UnlistedFolder) else rel
 
 
-def _init_worker(rules_dir: Optional[str], html: bool) -> None:
+def _init_worker(rules_dir: Optional[str], html: bool, time_budget: float = DEFAULT_BUDGET,
+                 parent: Optional[int] = None) -> None:
     global _WORKER
     from .pipeline import Pipeline
 
-    _WORKER = (Pipeline(rules_dir), html)
+    if parent is not None:
+        die_with_parent(parent)
+    _WORKER = (Pipeline(rules_dir, time_budget=time_budget), html)
 
 
 def process_file(args: tuple[str, str]) -> tuple[str, int]:
@@ -168,6 +175,7 @@ def run_batch(
     html: bool = False,
     progress: Optional[Callable[[int, int], None]] = None,
     large_file_bytes: int = LARGE_FILE_BYTES,
+    time_budget: float = DEFAULT_BUDGET,
 ) -> Summary:
     """Extract every ``*.txt`` (and ``*.html`` with ``html``) under ``root`` into ``out``."""
     start = time.perf_counter()
@@ -180,6 +188,7 @@ def run_batch(
         raise InputError(f"cannot list the input folder {root}: {exc.strerror or exc}") from None
     if workers < 1:
         raise InputError(f"workers must be at least 1, got {workers}")
+    time_budget = time_budget_seconds(time_budget)
     # Load the rules here first: a bad rules folder is one clear error, not
     # a pool whose workers die in their initializer and are restarted forever.
     from .rules import load_rules
@@ -188,8 +197,7 @@ def run_batch(
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
     total = count_inputs(root, suffixes) if progress else 0
     summary = Summary()
-    skip = done_ids(out) if resume else set()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    skip: set[str] = set()
 
     def todo() -> Iterator[tuple[str, str]]:
         for path in iter_inputs(root, suffixes):
@@ -199,11 +207,15 @@ def run_batch(
                 continue
             yield str(path), doc_id
 
-    with out.open("a" if resume else "w", encoding="utf-8") as fh:
-        results = _ordered_results(todo(), workers, rules_dir, html, large_file_bytes)
+    with Output(out) as fh:  # locked first: --resume reads and cuts only our own file
+        if resume:
+            skip = done_ids(out)
+        else:
+            fh.truncate()
+        results = _ordered_results(todo(), workers, (rules_dir, html, time_budget), large_file_bytes)
         for result in results:
             if isinstance(result, _Large):
-                doc = _stream_large(result, fh, rules_dir)
+                doc = _stream_large(result, fh, rules_dir, time_budget)
                 line_chars, facts, failed = doc
             else:
                 line, line_chars = result
@@ -242,16 +254,18 @@ def _large_encoding(path: str, html: bool, limit: int) -> Optional[str]:
 
 
 def _ordered_results(
-    items: Iterable[tuple[str, str]], workers: int, rules_dir: Optional[str], html: bool, limit: int
+    items: Iterable[tuple[str, str]], workers: int, settings: tuple, limit: int
 ) -> Iterator[tuple[str, int] | _Large]:
-    """Results in input order; large files come back as :class:`_Large` markers."""
+    """Results in input order; large files come back as :class:`_Large` markers.
+    ``settings``: (rules_dir, html, time_budget), as the workers load them."""
+    html = settings[1]
     if workers <= 1:
-        _init_worker(rules_dir, html)
+        _init_worker(*settings)
         for path, doc_id in items:
             enc = _large_encoding(path, html, limit)
             yield _Large(path, doc_id, enc) if enc else process_file((path, doc_id))
         return
-    with _Workers(workers, rules_dir, html) as pool:
+    with _Workers(workers, settings) as pool:
         window: deque = deque()
         chunk: list[tuple[str, str]] = []
 
@@ -293,9 +307,9 @@ class _Workers:
     document that kills a worker gets an error line; the batch goes on.
     """
 
-    def __init__(self, workers: int, rules_dir: Optional[str], html: bool):
+    def __init__(self, workers: int, settings: tuple):
         self.workers = workers
-        self.initargs = (rules_dir, html)
+        self.initargs = (*settings, os.getpid())
         self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         self.pool = self._new_pool()
 
@@ -347,13 +361,15 @@ def _failed(item: tuple[str, str], reason: str) -> str:
     return Document(doc_id=doc_id, errors=[f"{printable_name(Path(path).name)}: {reason}"]).model_dump_json(exclude_none=True)
 
 
-_MAIN_PIPELINES: dict[Optional[str], object] = {}
+_MAIN_PIPELINES: dict[tuple, object] = {}
 
 
-def _stream_large(item: _Large, fh: TextIO, rules_dir: Optional[str]) -> tuple[int, Counter, bool]:
+def _stream_large(item: _Large, fh: Output, rules_dir: Optional[str],
+                  time_budget: float = DEFAULT_BUDGET) -> tuple[int, Counter, bool]:
     from .pipeline import Pipeline
 
-    pipeline = _MAIN_PIPELINES.get(rules_dir)
+    key = (rules_dir, time_budget)
+    pipeline = _MAIN_PIPELINES.get(key)
     if pipeline is None:
-        pipeline = _MAIN_PIPELINES[rules_dir] = Pipeline(rules_dir)
+        pipeline = _MAIN_PIPELINES[key] = Pipeline(rules_dir, time_budget=time_budget)
     return stream_document(Path(item.path), item.doc_id, item.encoding, pipeline, fh)

@@ -12,6 +12,7 @@ from typing import Iterable, Optional
 from .errors import E_NOT_STR, InputError
 from .extractors import build_extractors
 from .anchors import AnchorIndex
+from .budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
 from .rules import load_rules
@@ -31,12 +32,11 @@ class Pipeline:
         (default: the ``DANVAN_CHECK_ANCHORS`` environment variable): also
         scan every anchored rule in full and raise :class:`RulesError` where
         its anchor promise fails; for people writing rules, twice as slow."""
-        if not isinstance(time_budget, (int, float)) or time_budget <= 0:
-            raise InputError(f"time_budget must be a positive number of seconds, got {time_budget!r}")
+        time_budget = time_budget_seconds(time_budget)
         self.rules = load_rules(rules_dir)
         self.extractors = build_extractors(self.rules, person_roles=person_roles)
         self.extras = extras
-        self.time_budget = float(time_budget)
+        self.time_budget = time_budget
         # every pattern scanned over whole texts (rules files and extractors)
         self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
         self.scan_patterns += self.rules.chrome_patterns

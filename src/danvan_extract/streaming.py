@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 from .decoding import printable_name
-from .errors import DanvanError
+from .errors import DanvanError, OutputError
 
 BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
 _SNIFF_BYTES = 1 << 20
@@ -100,6 +100,8 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
                     first = False
                     out.flush()
                 chars = offset + len(block)
+    except OutputError:
+        raise  # writing failed, not reading: the batch stops with a clear error
     except (OSError, UnicodeDecodeError) as exc:
         errors.append(f"{name}: cannot read past character {chars}: {exc}")
     except DanvanError as exc:
