@@ -16,7 +16,7 @@ from .budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
 from .rules import load_rules
-from .text import NormalizedText, normalize
+from .text import NormalizedText, normalize, visible
 
 # Candidates of different layers never compete for the same characters.
 _LAYER = {"person_role": 1}
@@ -149,8 +149,9 @@ def _as_written(norm: NormalizedText, value: str, lo: int, hi: int, near: int, l
     if k < 0:
         return value
     s, e = norm.to_original(lo + k, lo + k + len(value))
-    # as written, in NFC and with plain single spaces (no NBSP, no line break)
-    written = " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split())
+    # as written, in NFC, without invisible characters and with plain single
+    # spaces (no NBSP, no line break)
+    written = " ".join(unicodedata.normalize("NFC", visible(norm.original[s:e])).split())
     return written.lower() if lower else written
 
 
