@@ -126,13 +126,23 @@ class DocumentAnchors:
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
         self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
+        self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
     # -- time budget ----------------------------------------------------------
     def remaining(self, name: str) -> float:
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise ExtractionTimeout(E_TIMEOUT.format(rule=name, seconds=self.budget))
+            raise self.timeout(name)
         return left
+
+    def timeout(self, current: str) -> ExtractionTimeout:
+        """The error for a spent budget, naming the pattern that took most of
+        it (not merely the one that was running when it ran out)."""
+        guilty = max(self.spent, key=self.spent.get, default=current)
+        if self.spent.get(guilty, 0.0) <= 0.0:
+            guilty = current
+        return ExtractionTimeout(E_TIMEOUT.format(rule=guilty, spent=self.spent.get(guilty, 0.0),
+                                                  seconds=self.budget))
 
     # -- anchor positions ---------------------------------------------------------
     def digits(self) -> list[int]:
@@ -209,41 +219,55 @@ class DocumentAnchors:
     def finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` in the text, as ``finditer`` would give them
         (collected at once, so the time budget covers matching only)."""
-        text, rx, name = self.text, pattern.regex, pattern.name
+        started = time.monotonic()
+        name = pattern.name
         try:
-            positions = None if pattern.anywhere else self.positions(pattern.anchors)
-            if positions is None or len(positions) * _DENSE > len(text):
-                # no promise, or anchors so dense (a page of blank lines)
-                # that one engine pass is cheaper than a call per anchor
-                return list(rx.finditer(text, timeout=self.remaining(name)))
-            if not positions:
-                if self.index.check:
-                    self._check(pattern, [])
-                return []
-            out = []
-            last = 0
-            match = rx.match
-            left = self.remaining(name)
-            n = len(text)
-            by_line = pattern.anchors.line
-            for i, p in enumerate(positions):
-                if p < last:
-                    continue
-                if i & 31 == 31:
-                    left = self.remaining(name)
-                # Bounded look-ahead: the engine would otherwise search the
-                # whole rest of the text for a pattern's required character
-                # at every anchor, which is quadratic on hostile pages.
-                end = p + MAX_MATCH_CHARS
-                if by_line:
-                    line_end = text.find("\n", p, end)
-                    end = line_end if line_end >= 0 else max(end, self.line_end(p))
-                m = match(text, p, min(n, end), timeout=left)
-                if m is not None:
-                    last = m.end() if m.end() > p else p + 1
-                    out.append(m)
-            if self.index.check:
-                self._check(pattern, out)
-            return out
+            return self._finditer(pattern)
         except TimeoutError:
-            raise ExtractionTimeout(E_TIMEOUT.format(rule=name, seconds=self.budget)) from None
+            self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
+            raise self.timeout(name) from None
+        else:
+            self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
+
+    def _finditer(self, pattern: ScanPattern) -> list[regex.Match]:
+        text, rx = self.text, pattern.regex
+        if time.monotonic() >= self.deadline:
+            raise TimeoutError
+        positions = None if pattern.anywhere else self.positions(pattern.anchors)
+        if positions is None or len(positions) * _DENSE > len(text):
+            # no promise, or anchors so dense (a page of blank lines)
+            # that one engine pass is cheaper than a call per anchor
+            return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
+        if not positions:
+            if self.index.check:
+                self._check(pattern, [])
+            return []
+        out = []
+        last = 0
+        match = rx.match
+        deadline, clock = self.deadline, time.monotonic
+        n = len(text)
+        by_line = pattern.anchors.line
+        for p in positions:
+            if p < last:
+                continue
+            # the budget left, for every call: a pattern slow at each of
+            # many anchors cannot run past the deadline
+            left = deadline - clock()
+            if left <= 0:
+                raise TimeoutError
+            # Bounded look-ahead: the engine would otherwise search the
+            # whole rest of the text for a pattern's required character
+            # at every anchor, which is quadratic on hostile pages.
+            end = p + MAX_MATCH_CHARS
+            if by_line:
+                line_end = text.find("\n", p, end)
+                end = line_end if line_end >= 0 else max(end, self.line_end(p))
+            m = match(text, p, min(n, end), timeout=left)
+            if m is not None:
+                last = m.end() if m.end() > p else p + 1
+                out.append(m)
+        if self.index.check:
+            self._check(pattern, out)
+        return out
+

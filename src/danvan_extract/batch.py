@@ -24,10 +24,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, TextIO
+from typing import Callable, Iterable, Iterator, Optional
 
-from .decoding import read_text
+from .decoding import folder_problem, printable_name, read_text
+from .budget import time_budget_seconds
 from .errors import InputError
+from .extractors.base import DEFAULT_BUDGET
+from .output import Output
+from .workers import die_with_parent
 from .records import Document
 from .streaming import stream_document, streamable_encoding
 
@@ -53,15 +57,21 @@ class Summary:
 def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[Path]:
     """Every input file under ``root``, depth first, names sorted in each folder.
 
-    Lazy: nothing is held but the listing of the current folders.  Broken
-    links, symlink loops and folders named like inputs ("x.txt") are still
-    yielded, so they get their error line; links to folders are not followed.
+    Lazy: nothing is held but the listing of the current folders, and no
+    recursion, so any depth of nesting is fine.  Broken links, symlink loops
+    and folders named like inputs ("x.txt") are still yielded, so they get
+    their error line; so is a subfolder that cannot be listed (permission,
+    a path too long), whose line says why; links to folders are not followed.
     """
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+    listing = _listing(root)
+    if listing is None:
         return
-    for entry in entries:
+    stack = [iter(listing)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
@@ -69,7 +79,25 @@ def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[P
         if entry.name.endswith(suffixes):
             yield Path(entry.path)
         if is_dir:
-            yield from iter_inputs(Path(entry.path), suffixes)
+            inner = _listing(Path(entry.path))
+            if inner is None:
+                if not entry.name.endswith(suffixes):
+                    yield UnlistedFolder(entry.path)  # gets a line saying why
+            else:
+                stack.append(iter(inner))
+
+
+class UnlistedFolder(type(Path())):
+    """A folder :func:`iter_inputs` could not list; it gets an error line."""
+
+
+def _listing(folder: Path) -> Optional[list]:
+    """The entries of ``folder`` sorted by name, or None if it cannot be listed."""
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError:
+        return None
 
 
 def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
@@ -78,25 +106,31 @@ def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
 
 
 def doc_id_of(path: Path, root: Path) -> str:
-    """The document id: the path under ``root`` without its suffix."""
-    rel = path.relative_to(root).as_posix()
+    """The document id: the path under ``root`` without its suffix; bytes of
+    a name that are not UTF-8 are written ``\\xNN`` (see :func:`printable_name`)."""
+    rel = printable_name(path.relative_to(root).as_posix())
     for suffix in (".txt", ".html", ".htm"):
         if rel.endswith(suffix):
             return rel[: -len(suffix)]
-    return rel
+    return rel + "/" if isinstance(path, UnlistedFolder) else rel
 
 
-def _init_worker(rules_dir: Optional[str], html: bool) -> None:
+def _init_worker(rules_dir: Optional[str], html: bool, time_budget: float = DEFAULT_BUDGET,
+                 parent: Optional[int] = None) -> None:
     global _WORKER
     from .pipeline import Pipeline
 
-    _WORKER = (Pipeline(rules_dir), html)
+    if parent is not None:
+        die_with_parent(parent)
+    _WORKER = (Pipeline(rules_dir, time_budget=time_budget), html)
 
 
 def process_file(args: tuple[str, str]) -> tuple[str, int]:
     """Read and extract one file in a worker; returns (JSON line, characters)."""
     path_str, doc_id = args
     pipeline, html = _WORKER
+    if doc_id.endswith("/"):  # a folder that could not be listed
+        return Document(doc_id=doc_id, errors=[folder_problem(Path(path_str))]).model_dump_json(), 0
     text, errors = read_text(Path(path_str), html=html)
     if text is None:
         doc = Document(doc_id=doc_id, errors=errors)
@@ -141,14 +175,20 @@ def run_batch(
     html: bool = False,
     progress: Optional[Callable[[int, int], None]] = None,
     large_file_bytes: int = LARGE_FILE_BYTES,
+    time_budget: float = DEFAULT_BUDGET,
 ) -> Summary:
     """Extract every ``*.txt`` (and ``*.html`` with ``html``) under ``root`` into ``out``."""
     start = time.perf_counter()
     root = Path(root)
     if not root.is_dir():
         raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
+    try:
+        os.scandir(root).close()
+    except OSError as exc:
+        raise InputError(f"cannot list the input folder {root}: {exc.strerror or exc}") from None
     if workers < 1:
         raise InputError(f"workers must be at least 1, got {workers}")
+    time_budget = time_budget_seconds(time_budget)
     # Load the rules here first: a bad rules folder is one clear error, not
     # a pool whose workers die in their initializer and are restarted forever.
     from .rules import load_rules
@@ -157,8 +197,7 @@ def run_batch(
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
     total = count_inputs(root, suffixes) if progress else 0
     summary = Summary()
-    skip = done_ids(out) if resume else set()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    skip: set[str] = set()
 
     def todo() -> Iterator[tuple[str, str]]:
         for path in iter_inputs(root, suffixes):
@@ -168,11 +207,15 @@ def run_batch(
                 continue
             yield str(path), doc_id
 
-    with out.open("a" if resume else "w", encoding="utf-8") as fh:
-        results = _ordered_results(todo(), workers, rules_dir, html, large_file_bytes)
+    with Output(out) as fh:  # locked first: --resume reads and cuts only our own file
+        if resume:
+            skip = done_ids(out)
+        else:
+            fh.truncate()
+        results = _ordered_results(todo(), workers, (rules_dir, html, time_budget), large_file_bytes)
         for result in results:
             if isinstance(result, _Large):
-                doc = _stream_large(result, fh, rules_dir)
+                doc = _stream_large(result, fh, rules_dir, time_budget)
                 line_chars, facts, failed = doc
             else:
                 line, line_chars = result
@@ -211,16 +254,18 @@ def _large_encoding(path: str, html: bool, limit: int) -> Optional[str]:
 
 
 def _ordered_results(
-    items: Iterable[tuple[str, str]], workers: int, rules_dir: Optional[str], html: bool, limit: int
+    items: Iterable[tuple[str, str]], workers: int, settings: tuple, limit: int
 ) -> Iterator[tuple[str, int] | _Large]:
-    """Results in input order; large files come back as :class:`_Large` markers."""
+    """Results in input order; large files come back as :class:`_Large` markers.
+    ``settings``: (rules_dir, html, time_budget), as the workers load them."""
+    html = settings[1]
     if workers <= 1:
-        _init_worker(rules_dir, html)
+        _init_worker(*settings)
         for path, doc_id in items:
             enc = _large_encoding(path, html, limit)
             yield _Large(path, doc_id, enc) if enc else process_file((path, doc_id))
         return
-    with _Workers(workers, rules_dir, html) as pool:
+    with _Workers(workers, settings) as pool:
         window: deque = deque()
         chunk: list[tuple[str, str]] = []
 
@@ -262,9 +307,9 @@ class _Workers:
     document that kills a worker gets an error line; the batch goes on.
     """
 
-    def __init__(self, workers: int, rules_dir: Optional[str], html: bool):
+    def __init__(self, workers: int, settings: tuple):
         self.workers = workers
-        self.initargs = (rules_dir, html)
+        self.initargs = (*settings, os.getpid())
         self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         self.pool = self._new_pool()
 
@@ -313,16 +358,18 @@ class _Workers:
 
 def _failed(item: tuple[str, str], reason: str) -> str:
     path, doc_id = item
-    return Document(doc_id=doc_id, errors=[f"{Path(path).name}: {reason}"]).model_dump_json(exclude_none=True)
+    return Document(doc_id=doc_id, errors=[f"{printable_name(Path(path).name)}: {reason}"]).model_dump_json(exclude_none=True)
 
 
-_MAIN_PIPELINES: dict[Optional[str], object] = {}
+_MAIN_PIPELINES: dict[tuple, object] = {}
 
 
-def _stream_large(item: _Large, fh: TextIO, rules_dir: Optional[str]) -> tuple[int, Counter, bool]:
+def _stream_large(item: _Large, fh: Output, rules_dir: Optional[str],
+                  time_budget: float = DEFAULT_BUDGET) -> tuple[int, Counter, bool]:
     from .pipeline import Pipeline
 
-    pipeline = _MAIN_PIPELINES.get(rules_dir)
+    key = (rules_dir, time_budget)
+    pipeline = _MAIN_PIPELINES.get(key)
     if pipeline is None:
-        pipeline = _MAIN_PIPELINES[rules_dir] = Pipeline(rules_dir)
+        pipeline = _MAIN_PIPELINES[key] = Pipeline(rules_dir, time_budget=time_budget)
     return stream_document(Path(item.path), item.doc_id, item.encoding, pipeline, fh)

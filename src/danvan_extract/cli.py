@@ -11,20 +11,34 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured facts from Vietnamese government news.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Structured facts from Vietnamese government news.")
 err = Console(stderr=True)
+
+_BUDGET = typer.Option(60.0, "--time-budget", metavar="SECONDS",
+                       help="Seconds of pattern matching one document may take before it is skipped with an "
+                            "error naming the slowest rule (inf: no limit).")
+
+
+def _fail(message: str) -> None:
+    """One clear line on stderr, exit 2."""
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    raise typer.Exit(2)
 
 
 @app.command()
 def extract(
-    input_dir: Path = typer.Argument(..., help="Folder of articles (*.txt, searched recursively)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Output: JSONL, one line per document (with --format csv|parquet: the fact table, and the JSONL is written beside it as OUTPUT with suffix .jsonl)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    input_dir: Path = typer.Argument(..., metavar="INPUT_DIR", help="Folder of articles (*.txt, searched recursively)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="OUTPUT", help="Output: JSONL, one line per document (with --format csv|parquet: the fact table, and the JSONL is written beside it as OUTPUT with suffix .jsonl)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N", help="Worker processes."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUTPUT."),
-    rules: Optional[Path] = typer.Option(None, "--rules", help="Extra rules folder read on top of the bundled one."),
+    rules: Optional[Path] = typer.Option(None, "--rules", metavar="DIR", help="Extra rules folder read on top of the bundled one."),
     html: bool = typer.Option(False, "--html", help="Also read *.html and strip markup before extraction."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet. csv/parquet: OUTPUT gets a flat one-fact-a-row table and the per-document JSONL (errors; what --resume reads) goes to OUTPUT with suffix .jsonl, e.g. facts.parquet + facts.jsonl."),
+    time_budget: float = _BUDGET,
+    fmt: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl | csv | parquet. csv/parquet: OUTPUT gets a flat one-fact-a-row table and the per-document JSONL (errors; what --resume reads) goes to OUTPUT with suffix .jsonl, e.g. facts.parquet + facts.jsonl."),
 ) -> None:
     """Extract facts from every article under INPUT_DIR into OUTPUT."""
     from .batch import run_batch
@@ -35,7 +49,8 @@ def extract(
         raise typer.Exit(2)
     table_out, output = _table_target(output, fmt)
     show = sys.stderr.isatty() if progress is None else progress
-    options = dict(workers=workers, resume=resume, rules_dir=str(rules) if rules else None, html=html)
+    options = dict(workers=workers, resume=resume, rules_dir=str(rules) if rules else None, html=html,
+                   time_budget=time_budget)
     try:
         if show:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -48,8 +63,7 @@ def extract(
         else:
             summary = run_batch(input_dir, output, **options)
     except DanvanError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        _fail(str(exc))
     table = Table(title=f"danvan-extract: {output}", show_header=True)
     table.add_column("documents")
     table.add_column("skipped (resume)")
@@ -63,7 +77,10 @@ def extract(
     if table_out is not None:
         from .tables import write_table
 
-        rows = write_table(output, table_out, fmt)
+        try:
+            rows = write_table(output, table_out, fmt)
+        except OSError as exc:
+            _fail(f"cannot write {table_out}: {exc.strerror or exc}")
         err.print(f"{fmt} table: {table_out} ({rows} rows); per-document JSONL: {output}")
     if summary.failed:
         err.print(f"[yellow]{summary.failed} document(s) could not be processed; see their 'errors' in {output}[/yellow]")
@@ -72,11 +89,12 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold_dir: Path = typer.Argument(..., help="Folder of <name>.txt + <name>.facts.jsonl."),
-    pred: Optional[Path] = typer.Option(None, "--pred", help="Score this batch output instead of running the pipeline."),
+    gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="Folder of <name>.txt + <name>.facts.jsonl."),
+    pred: Optional[Path] = typer.Option(None, "--pred", metavar="FACTS", help="Score this batch output instead of running the pipeline."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: bool = typer.Option(False, "--errors", help="List misses, false positives and attribute errors."),
-    rules: Optional[Path] = typer.Option(None, "--rules", help="Extra rules folder."),
+    rules: Optional[Path] = typer.Option(None, "--rules", metavar="DIR", help="Extra rules folder."),
+    time_budget: float = _BUDGET,
 ) -> None:
     """Score the pipeline (or --pred) against gold annotations."""
     from .errors import DanvanError
@@ -85,8 +103,7 @@ def evaluate(
     try:
         docs = load_gold(gold_dir)
     except DanvanError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        _fail(str(exc))
     if pred is not None:
         predicted = {}
         for line in pred.read_text(encoding="utf-8").splitlines():
@@ -97,7 +114,10 @@ def evaluate(
     else:
         from .pipeline import Pipeline
 
-        pipeline = Pipeline(rules)
+        try:
+            pipeline = Pipeline(rules, time_budget=time_budget)
+        except DanvanError as exc:
+            _fail(str(exc))
         triples = [(doc_id, facts, [f.model_dump() for f in pipeline.extract(text)]) for doc_id, text, facts in docs]
     report = score(triples)
     if as_json:
@@ -138,9 +158,9 @@ def _need_tables() -> None:
 
 @app.command()
 def table(
-    facts: Path = typer.Argument(..., help="Batch output JSONL (from `extract`)."),
-    output: Path = typer.Option(..., "-o", "--output", help="Table to write: *.csv or *.parquet."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="csv | parquet (default: from OUTPUT's suffix)."),
+    facts: Path = typer.Argument(..., metavar="FACTS", help="Batch output JSONL (from `extract`)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="OUTPUT", help="Table to write: *.csv or *.parquet."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="FORMAT", help="csv | parquet (default: from OUTPUT's suffix)."),
 ) -> None:
     """Convert a batch output JSONL to a flat one-fact-a-row CSV or Parquet table."""
     fmt = fmt or output.suffix.lstrip(".").lower()
@@ -153,20 +173,25 @@ def table(
     _need_tables()
     from .tables import write_table
 
-    rows = write_table(facts, output, fmt)
+    try:
+        rows = write_table(facts, output, fmt)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
     err.print(f"{fmt} table: {output} ({rows} rows)")
 
 
 @app.command()
 def show(
-    file: Path = typer.Argument(..., help="One article (*.txt, or *.html with --html)."),
-    output: Path = typer.Option(..., "-o", "--output", help="HTML page to write."),
+    file: Path = typer.Argument(..., metavar="FILE", help="One article (*.txt, or *.html with --html)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="PAGE", help="HTML page to write."),
     html: bool = typer.Option(False, "--html", help="FILE is HTML: strip markup before extraction."),
-    rules: Optional[Path] = typer.Option(None, "--rules", help="Extra rules folder."),
+    rules: Optional[Path] = typer.Option(None, "--rules", metavar="DIR", help="Extra rules folder."),
     graded_only: bool = typer.Option(False, "--graded-only", help="Leave out the ungraded helper types (date, year, ...)."),
+    time_budget: float = _BUDGET,
 ) -> None:
     """Render FILE as an HTML page with every fact highlighted by type."""
     from .decoding import read_text
+    from .errors import DanvanError
     from .html_view import render_page
     from .pipeline import Pipeline
 
@@ -177,10 +202,18 @@ def show(
     if text is None:
         err.print(f"[red]error:[/red] {file}: {'; '.join(errors)}")
         raise typer.Exit(1)
-    facts = Pipeline(rules, extras=not graded_only).extract(text)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_page(text, facts, title=file.name), encoding="utf-8")
-    err.print(f"{output}: {len(facts)} facts highlighted")
+    try:
+        facts = Pipeline(rules, extras=not graded_only, time_budget=time_budget).extract(text)
+    except DanvanError as exc:
+        _fail(str(exc))
+    if output.is_dir():
+        _fail(f"output {output} is a folder; name a file (e.g. {output}/page.html)")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(render_page(text, facts, title=file.name), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    err.print(f"{output}: {len(facts)} facts highlighted; open {output.resolve().as_uri()} in a browser")
 
 
 @app.command()

@@ -1,6 +1,7 @@
 """Reading one input file into text, or a clear reason why not.
 
-UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1258 are decoded;
+UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its NUL
+bytes show the byte order), UTF-32 with BOM and Windows-1258 are decoded;
 the legacy font encodings TCVN3 (ABC) and VNI are recognised and converted
 (:mod:`danvan_extract.legacy`, tables in ``rules/encodings``), also when such
 a file was already read as Latin-1 and saved as UTF-8.  Bytes that read as
@@ -13,6 +14,7 @@ extracted) text.
 from __future__ import annotations
 
 import codecs
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
@@ -24,6 +26,18 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
 
 
+def printable_name(name: str) -> str:
+    """``name`` as a valid Unicode string: a file name's bytes that are not
+    UTF-8 (held by Python as lone surrogates) are written as ``\\xNN``
+    ("caf\\xe9" for the Latin-1 bytes ``caf\xe9``).  Stable across runs and
+    the identity for every name that is valid UTF-8."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
     """Decode ``data``; returns (text, errors) with text None on failure."""
     if not data:
@@ -32,12 +46,14 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
         data = data[len(codecs.BOM_UTF8):]
         if not data.strip():
             return None, ["empty file (only a byte-order mark)"]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        return _decode_wide(data, "utf-32")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError as exc:
-            return None, [f"not decodable as UTF-16 despite its byte-order mark: {exc}"]
+        return _decode_wide(data, "utf-16")
     if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return _decode_wide(data, wide)
         return None, ["binary file (contains NUL bytes), not text"]
     controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > max(2, len(data) // 20):
@@ -50,6 +66,34 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
         return None, ["empty file (only white space)"]
     repaired = legacy.repair_misdecoded(text)
     return (repaired.text if repaired else text), []
+
+
+def _decode_wide(data: bytes, codec: str) -> tuple[Optional[str], list[str]]:
+    """UTF-16 or UTF-32 (with its BOM, or a named byte order)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        how = "despite its byte-order mark" if codec in ("utf-16", "utf-32") else "though it looks like it"
+        return None, [f"not decodable as {codec.upper()} {how}: {exc}"]
+    if not text.strip():
+        return None, ["empty file (only white space)"]
+    return text.lstrip("\ufeff"), []
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """"utf-16-le"/"utf-16-be" when ``data`` reads as UTF-16 text without a
+    BOM: an even length, NUL bytes in at least a quarter of one byte
+    position (the high byte of every ASCII character) and next to none at
+    the other."""
+    if len(data) % 2:
+        return None
+    half = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd >= half / 4 and even * 20 <= odd:
+        return "utf-16-le"
+    if even >= half / 4 and odd * 20 <= even:
+        return "utf-16-be"
+    return None
 
 
 # C0 control bytes that never occur in text files (tab, line ends, form feed,
@@ -114,17 +158,28 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text)
 
 
+def folder_problem(path: Path) -> str:
+    """The error line of a folder the batch could not list."""
+    name = printable_name(path.name)
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return f"{name}/: cannot list this folder, its files were not read: {exc.strerror or exc}"
+    return f"{name}/: could not be listed during the run, its files were not read"
+
+
 def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[str]]:
     """Text of the file at ``path`` (errors name the reason, never raise)."""
+    name = printable_name(path.name)
     try:
         if path.is_dir():
-            return None, [f"{path.name}: is a directory, not a file"]
+            return None, [f"{name}: is a directory, not a file"]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [f"{path.name}: cannot read: {exc.strerror or exc}"]
+        return None, [f"{name}: cannot read: {exc.strerror or exc}"]
     text, errors = decode_bytes(data)
     if text is not None and html and (path.suffix.lower() in (".html", ".htm") or looks_like_html(text)):
         text = html_to_text(text)
         if not text.strip():
-            return None, [f"{path.name}: no text left after removing the HTML markup"]
-    return text, [f"{path.name}: {e}" for e in errors] if text is None else errors
+            return None, [f"{name}: no text left after removing the HTML markup"]
+    return text, [f"{name}: {e}" for e in errors] if text is None else errors

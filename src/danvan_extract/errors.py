@@ -19,6 +19,10 @@ class ExtractionTimeout(DanvanError):
     """A pattern ran longer than its time budget on one document."""
 
 
+class OutputError(DanvanError):
+    """The output cannot be written (a folder, no permission, a full disk, locked)."""
+
+
 class GoldError(DanvanError):
     """A gold annotation file does not follow the fact contract."""
 
@@ -29,7 +33,13 @@ E_RULES_DIR = "rules folder {path} does not exist; pass an existing folder or om
 E_RULES_NOT_DIR = "rules folder {path} is a file; pass the folder that holds the rules files (numeric.toml, lexicons/, ...)"
 E_RULES_TYPE = "rules_dir must be a folder path (str or pathlib.Path) or None, got {kind}"
 E_RULES_FILE = "rules file {path}: {problem}"
-E_TIMEOUT = "pattern '{rule}' exceeded {seconds}s on this document; the document was skipped"
+E_TIMEOUT = ("pattern '{rule}' took {spent:.1f}s of this document's {seconds:g}s time budget (--time-budget); "
+             "the document was skipped")
+E_BUDGET = "time_budget must be a positive number of seconds (inf for no limit), got {value!r}"
 E_ANCHOR = ("rule '{rule}': its anchor promise does not hold: a full scan finds a different match at "
             "character {pos} ({text!r}); fix or remove the rule's `anchor`")
 E_GOLD = "{path}:{line}: {problem}"
+E_OUTPUT = "cannot write {path}: {reason}{after}"
+E_OUTPUT_DIR = "output {path} is a folder; name a file (e.g. {path}/facts.jsonl)"
+E_OUTPUT_LOCKED = ("another run is writing {path} right now; wait for it to finish or choose another output "
+                   "(two runs on one file would interleave their lines)")

@@ -12,10 +12,11 @@ from typing import Iterable, Optional
 from .errors import E_NOT_STR, InputError
 from .extractors import build_extractors
 from .anchors import AnchorIndex
+from .budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
 from .rules import load_rules
-from .text import NormalizedText, normalize
+from .text import NormalizedText, normalize, visible
 
 # Candidates of different layers never compete for the same characters.
 _LAYER = {"person_role": 1}
@@ -34,13 +35,12 @@ class Pipeline:
         its anchor promise fails; for people writing rules, twice as slow.
         ``context``: give numeric facts their subject, location and period
         and documents their title, date and place (FACTS.md "Context")."""
-        if not isinstance(time_budget, (int, float)) or time_budget <= 0:
-            raise InputError(f"time_budget must be a positive number of seconds, got {time_budget!r}")
+        time_budget = time_budget_seconds(time_budget)
         self.rules = load_rules(rules_dir)
         self.extractors = build_extractors(self.rules, person_roles=person_roles)
         self.extras = extras
         self.context = bool(context)
-        self.time_budget = float(time_budget)
+        self.time_budget = time_budget
         # every pattern scanned over whole texts (rules files and extractors)
         self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
         self.scan_patterns += self.rules.chrome_patterns
@@ -195,8 +195,9 @@ def _as_written(norm: NormalizedText, value: str, lo: int, hi: int, near: int, l
     if k < 0:
         return value
     s, e = norm.to_original(lo + k, lo + k + len(value))
-    # as written, in NFC and with plain single spaces (no NBSP, no line break)
-    written = " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split())
+    # as written, in NFC, without invisible characters and with plain single
+    # spaces (no NBSP, no line break)
+    written = " ".join(unicodedata.normalize("NFC", visible(norm.original[s:e])).split())
     return written.lower() if lower else written
 
 

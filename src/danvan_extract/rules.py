@@ -204,11 +204,29 @@ def _dictionary_path() -> Optional[Path]:
 def read_lexicon(path: Path) -> list[str]:
     """One entry a line, ``#`` comments and blank lines skipped, NFC."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RulesError(E_RULES_FILE.format(
+            path=path, problem=f"not UTF-8 (byte {exc.start}); save the lexicon as UTF-8")) from None
+    except OSError as exc:
+        raise RulesError(E_RULES_FILE.format(path=path, problem=f"cannot read: {exc.strerror or exc}")) from None
+    for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             out.append(nfc(line))
     return out
+
+
+def _inside(path: Path, folder: Optional[Path]) -> Path:
+    """``path``, refused when it is a link (or in a linked folder) that leads
+    out of the user's rules ``folder`` (a lexicon linked to /etc/passwd)."""
+    if folder is not None:
+        real, root = path.resolve(), folder.resolve()
+        if real != root and root not in real.parents:
+            raise RulesError(E_RULES_FILE.format(
+                path=path, problem=f"is a link to {real}, outside the rules folder {root}; copy the file in instead"))
+    return path
 
 
 def _load_toml(path: Path) -> dict:
@@ -313,13 +331,23 @@ def _compose(template: str, parts: dict[str, str], where: str) -> str:
             raise RulesError(E_RULES_FILE.format(path=where, problem=f"unknown reference {{{key}}}"))
         return parts[key]
 
-    # Expand references repeatedly so parts may refer to other parts.
+    # Expand references repeatedly so parts may refer to other parts; a
+    # pattern that grows past MAX_PATTERN_CHARS (references used many times
+    # over, nested: exponential) is refused before it takes the memory.
     for _ in range(6):
         new = regex.sub(r"\{([a-z_][a-z0-9_]*)\}", sub, template)
         if new == template:
             break
+        if len(new) > MAX_PATTERN_CHARS:
+            raise RulesError(E_RULES_FILE.format(path=where, problem=(
+                f"its references expand to more than {MAX_PATTERN_CHARS:,} characters (a reference "
+                "used several times in references that are themselves nested); simplify the references")))
         template = new
     return template
+
+
+# A composed pattern longer than this is refused (the bundled ones are under 1 000).
+MAX_PATTERN_CHARS = 200_000
 
 
 def word_alternation(words) -> str:
@@ -407,7 +435,7 @@ def _load_rules_cached(rules_dir: str | None) -> Rules:
     for name, schema in SCHEMAS.items():
         data = _load_toml(base / name)
         if user is not None and (user / name).is_file():
-            data.update(_load_toml(user / name))
+            data.update(_load_toml(_inside(user / name, user)))
         try:
             files[name] = schema.model_validate(_nfc_tree(data))
         except ValidationError as exc:
@@ -417,7 +445,8 @@ def _load_rules_cached(rules_dir: str | None) -> Rules:
         entries: list[str] = []
         for folder in (base, user):
             if folder is not None and (folder / "lexicons" / f"{name}.txt").is_file():
-                entries += read_lexicon(folder / "lexicons" / f"{name}.txt")
+                path = _inside(folder / "lexicons" / f"{name}.txt", user if folder is user else None)
+                entries += read_lexicon(path)
         lexicons[name] = frozenset(entries)
     dict_path = _dictionary_path()
     dictionary = frozenset(

@@ -14,7 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from .errors import DanvanError
+from .decoding import printable_name
+from .errors import DanvanError, OutputError
 
 BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
 _SNIFF_BYTES = 1 << 20
@@ -22,13 +23,15 @@ _SNIFF_BYTES = 1 << 20
 
 def streamable_encoding(path: Path) -> Optional[str]:
     """The codec to stream ``path`` with: UTF-8 (with or without BOM) or
-    UTF-16 with BOM.  None when the file is not plainly one of them (binary,
+    UTF-16 or UTF-32 with BOM.  None when the file is not plainly one of them (binary,
     legacy encodings): such a file is read whole, where those are handled."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
             if head.startswith(codecs.BOM_UTF8):
                 encoding = "utf-8-sig"
+            elif head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+                return "utf-32"
             elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 return "utf-16"
             else:
@@ -78,6 +81,7 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
     Returns (characters, facts per type, whether the document had an error).
     A failure part-way keeps the facts already written and names the reason.
     """
+    name = printable_name(path.name)
     facts: Counter = Counter()
     chars = 0
     errors: list[str] = []
@@ -96,12 +100,14 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
                     first = False
                     out.flush()
                 chars = offset + len(block)
+    except OutputError:
+        raise  # writing failed, not reading: the batch stops with a clear error
     except (OSError, UnicodeDecodeError) as exc:
-        errors.append(f"{path.name}: cannot read past character {chars}: {exc}")
+        errors.append(f"{name}: cannot read past character {chars}: {exc}")
     except DanvanError as exc:
-        errors.append(f"{path.name}: {type(exc).__name__} after character {chars}: {exc}")
+        errors.append(f"{name}: {type(exc).__name__} after character {chars}: {exc}")
     if chars == 0 and not errors:
-        errors.append(f"{path.name}: empty file")
+        errors.append(f"{name}: empty file")
     out.write('],"errors":' + json.dumps(errors, ensure_ascii=False) + "}\n")
     out.flush()
     return chars, facts, bool(errors)

@@ -191,6 +191,23 @@ def _chunks(docs: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield chunk
 
 
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(df):
+    """``df`` with every text cell that starts like a formula prefixed with
+    ``'`` (the OWASP advice for CSV injection); for CSV only, Parquet keeps
+    the values as they are."""
+    import pandas as pd
+
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            df[col] = df[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return df
+
+
 def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_documents: int = 2000) -> int:
     """Convert batch output ``jsonl_path`` to a ``csv`` or ``parquet`` table at
     ``out_path``, ``chunk_documents`` documents at a time (memory stays flat
@@ -205,7 +222,7 @@ def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_do
         with out_path.open("w", encoding="utf-8", newline="") as fh:
             header = True
             for chunk in _chunks(iter_jsonl(jsonl_path), chunk_documents):
-                df = to_dataframe(chunk)
+                df = csv_safe(to_dataframe(chunk))
                 df.to_csv(fh, index=False, header=header)
                 header = False
                 rows += len(df)

@@ -48,6 +48,15 @@ _CHAR_MAP = {
 # Characters dropped entirely (zero-width, BOM, soft hyphen).
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, _DROP))
+
+
+def visible(s: str) -> str:
+    """``s`` without the invisible characters normalization drops (zero-width
+    spaces and joiners, BOM, soft hyphen): for fields read "as written"."""
+    return s.translate(_INVISIBLE_TABLE)
+
+
 # Tone marks (combining) used to fix "hoà"/"hòa" placement below.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 
