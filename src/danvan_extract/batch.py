@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
-from .decoding import read_text
+from .engines.document import document_line, extract_file, pipeline_for
 from .errors import InputError
 from .records import Document
 from .streaming import stream_document, streamable_encoding
@@ -88,22 +88,16 @@ def doc_id_of(path: Path, root: Path) -> str:
 
 def _init_worker(rules_dir: Optional[str], html: bool) -> None:
     global _WORKER
-    from .pipeline import Pipeline
-
-    _WORKER = (Pipeline(rules_dir), html)
+    pipeline_for(rules_dir)  # the rules are loaded once per worker process
+    _WORKER = (rules_dir, html)
 
 
 def process_file(args: tuple[str, str]) -> tuple[str, int]:
     """Read and extract one file in a worker; returns (JSON line, characters)."""
     path_str, doc_id = args
-    pipeline, html = _WORKER
-    text, errors = read_text(Path(path_str), html=html)
-    if text is None:
-        doc = Document(doc_id=doc_id, errors=errors)
-        return doc.model_dump_json(exclude_none=True), 0
-    doc = pipeline.extract_document(text, doc_id)
-    doc.errors = errors + doc.errors
-    return doc.model_dump_json(exclude_none=True), len(text)
+    rules_dir, html = _WORKER
+    doc, chars = extract_file(path_str, doc_id, html=html, rules_dir=rules_dir)
+    return document_line(doc), chars
 
 
 def _process_chunk(items: list[tuple[str, str]]) -> list[tuple[str, int]]:
