@@ -195,7 +195,9 @@ def facts_dataframe(paths: Optional[Iterable[str | Path]], root: str | Path, rul
     from ..tables import to_dataframe
 
     parts = [dask.delayed(_frame_of)(part) for part in bag.to_delayed()]
-    return dd.from_delayed(parts, meta=to_dataframe([]), verify_meta=False)
+    # the dtypes of tables.to_dataframe, not Dask's own string conversion
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(parts, meta=to_dataframe([]), verify_meta=False)
 
 
 @contextlib.contextmanager
