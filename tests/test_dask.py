@@ -22,7 +22,7 @@ pd = pytest.importorskip("pandas")
 import danvan_extract  # noqa: E402
 from danvan_extract.batch import run_batch  # noqa: E402
 from danvan_extract.engines import dask_engine  # noqa: E402
-from danvan_extract.engines.document import rules_bundle, rules_dir_of_bundle  # noqa: E402
+from danvan_extract.engines.document import E_WORKER_DIED, failed_line, rules_bundle, rules_dir_of_bundle  # noqa: E402
 from danvan_extract.tables import to_dataframe, write_table, read_jsonl  # noqa: E402
 
 from .conftest import GOLD, ROOT  # noqa: E402
@@ -246,3 +246,42 @@ def test_the_rule_only_path_never_imports_dask(tmp_path):
     )
     run = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, text=True, timeout=DEADLINE)
     assert run.returncode == 0, run.stderr
+
+
+def _poisoned(fn):
+    """``fn``, except that a partition holding a document named "poison" kills
+    its worker process (built here so that it is sent by value)."""
+
+    def run(items, *args):
+        if any(doc_id.endswith("poison") for _, doc_id in items):
+            os._exit(1)
+        return fn(items, *args)
+
+    return run
+
+
+def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
+    import dask
+    from distributed import Client, LocalCluster
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, text in enumerate(["Có 12 xã.", "Huyện có 285 mô hình.", "poison", "Có 7 hộ.", "Chiếm 73,53%."]):
+        (src / ("poison.txt" if text == "poison" else f"d{i}.txt")).write_text(text, encoding="utf-8")
+    local = tmp_path / "local.jsonl"
+    run_batch(src, local)
+    items = [(str(p), p.stem) for p in sorted(src.glob("*.txt"))]
+    # one death is enough to give up on a task (the default tries 4 workers)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as c:
+            c.wait_for_workers(2, timeout=DEADLINE)
+            runner = dask_engine._Runner(c, None, False, 2**30, True, window=2,
+                                         fn=_poisoned(dask_engine._run_partition))
+            parts = list(runner.run(dask_engine._partitions(iter(items), 3)))
+    lines = [r[0] for results, _ in parts for r in results]
+    want = local.read_text(encoding="utf-8").splitlines()
+    poison = next(i for i, (_, doc_id) in enumerate(items) if doc_id == "poison")
+    assert lines[poison] == failed_line(items[poison][0], "poison", E_WORKER_DIED)
+    assert lines[:poison] + lines[poison + 1:] == want[:poison] + want[poison + 1:]
+    assert all(table is not None for _, table in parts)

@@ -376,8 +376,10 @@ def write_dataset(jsonl: Path, table_dir: Path, partition_documents: int = DEFAU
 class _Runner:
     """Partitions submitted a window at a time, results yielded in order."""
 
-    def __init__(self, client, bundle: Optional[dict], html: bool, large_file_bytes: int, table: bool, window: int):
+    def __init__(self, client, bundle: Optional[dict], html: bool, large_file_bytes: int, table: bool, window: int,
+                 fn: Callable = _run_partition):
         self.client = client
+        self.fn = fn
         self.args = (html, large_file_bytes)
         self.table = table
         self.window = window
@@ -401,14 +403,15 @@ class _Runner:
                 self.rules.release()
 
     def _submit(self, items: list[tuple[str, str]], key: str, table: bool):
-        return self.client.submit(_run_partition, items, self.rules, *self.args, table, key=key,
+        return self.client.submit(self.fn, items, self.rules, *self.args, table, key=key,
                                   retries=RETRIES, pure=False)
 
     def _result(self, items: list[tuple[str, str]], future) -> tuple[list, Optional[bytes]]:
         try:
             return future.result()
         except Exception:  # noqa: BLE001 - redone below, one document at a time
-            pass
+            if self.client.status not in ("running", "connecting"):
+                raise  # the client lost its scheduler: nothing to redo
         finally:
             future.release()
         # One document at a time: only the document that fails gets an error line.
