@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .decoding import folder_problem, printable_name, read_text
 from .budget import time_budget_seconds
+from .engines.document import document_line, extract_file, pipeline_for
 from .errors import InputError
 from .extractors.base import DEFAULT_BUDGET
 from .output import Output
@@ -118,26 +119,18 @@ def doc_id_of(path: Path, root: Path) -> str:
 def _init_worker(rules_dir: Optional[str], html: bool, time_budget: float = DEFAULT_BUDGET,
                  parent: Optional[int] = None) -> None:
     global _WORKER
-    from .pipeline import Pipeline
-
     if parent is not None:
         die_with_parent(parent)
-    _WORKER = (Pipeline(rules_dir, time_budget=time_budget), html)
+    pipeline_for(rules_dir, time_budget)  # the rules are loaded once per worker process
+    _WORKER = (rules_dir, html, time_budget)
 
 
 def process_file(args: tuple[str, str]) -> tuple[str, int]:
     """Read and extract one file in a worker; returns (JSON line, characters)."""
     path_str, doc_id = args
-    pipeline, html = _WORKER
-    if doc_id.endswith("/"):  # a folder that could not be listed
-        return Document(doc_id=doc_id, errors=[folder_problem(Path(path_str))]).model_dump_json(), 0
-    text, errors = read_text(Path(path_str), html=html)
-    if text is None:
-        doc = Document(doc_id=doc_id, errors=errors)
-        return doc.model_dump_json(exclude_none=True), 0
-    doc = pipeline.extract_document(text, doc_id)
-    doc.errors = errors + doc.errors
-    return doc.model_dump_json(exclude_none=True), len(text)
+    rules_dir, html, time_budget = _WORKER
+    doc, chars = extract_file(path_str, doc_id, html=html, rules_dir=rules_dir, time_budget=time_budget)
+    return document_line(doc), chars
 
 
 def _process_chunk(items: list[tuple[str, str]]) -> list[tuple[str, int]]:

@@ -39,11 +39,17 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     time_budget: float = _BUDGET,
     fmt: str = typer.Option("jsonl", "--format", metavar="FORMAT", help="jsonl | csv | parquet. csv/parquet: OUTPUT gets a flat one-fact-a-row table and the per-document JSONL (errors; what --resume reads) goes to OUTPUT with suffix .jsonl, e.g. facts.parquet + facts.jsonl."),
+    engine: str = typer.Option("local", "--engine", metavar="ENGINE", help="local (a process pool on this machine) | dask (a Dask cluster: same output). With dask every option above applies, except that --format parquet makes OUTPUT a folder of part-*.parquet files (one table for pandas.read_parquet) and --workers is the size of the local cluster started when --scheduler is not given; --time-budget applies on the local engine only."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="URL", help="dask: the scheduler to use, tcp://HOST:PORT (default: start a local cluster of --workers processes). Its workers need the package installed and the input files at the same path."),
+    partition_size: int = typer.Option(16, "--partition-size", min=1, metavar="N", help="dask: documents per task."),
 ) -> None:
     """Extract facts from every article under INPUT_DIR into OUTPUT."""
     from .batch import run_batch
     from .errors import DanvanError
 
+    if engine not in ("local", "dask"):
+        err.print(f"[red]error:[/red] --engine must be local or dask, not {engine!r}")
+        raise typer.Exit(2)
     if not input_dir.is_dir():
         err.print(f"[red]error:[/red] {input_dir} is not a folder")
         raise typer.Exit(2)
@@ -51,6 +57,12 @@ def extract(
     show = sys.stderr.isatty() if progress is None else progress
     options = dict(workers=workers, resume=resume, rules_dir=str(rules) if rules else None, html=html,
                    time_budget=time_budget)
+    if engine == "dask":  # the same lines; a Parquet table is written by the workers, part by part
+        from .engines.dask_engine import run_dask as run_batch
+
+        options.pop("time_budget")
+        options.update(scheduler=scheduler, partition_size=partition_size,
+                       table_dir=table_out if fmt == "parquet" else None)
     try:
         if show:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -74,7 +86,9 @@ def extract(
                   str(sum(summary.facts.values())), f"{summary.seconds:.2f}")
     err.print(table)
     err.print("facts per type: " + ", ".join(f"{t} {n}" for t, n in sorted(summary.facts.items())))
-    if table_out is not None:
+    if table_out is not None and engine == "dask" and fmt == "parquet":
+        err.print(f"parquet dataset: {table_out}/part-*.parquet; per-document JSONL: {output}")
+    elif table_out is not None:
         from .tables import write_table
 
         try:
