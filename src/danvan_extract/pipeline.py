@@ -96,7 +96,7 @@ def _written(norm: NormalizedText, spans: list[tuple[int, int]]) -> Optional[str
     parts = []
     for s, e in spans:
         os_, oe = norm.to_original(s, e)
-        parts.append(unicodedata.normalize("NFC", norm.original[os_:oe]))
+        parts.append(unicodedata.normalize("NFC", visible(norm.original[os_:oe])))
     text = " ".join(" ".join(parts).split())
     return text or None
 
