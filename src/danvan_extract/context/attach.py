@@ -69,7 +69,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> 
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
-    main = main_place(places, out.title, lead_end)
+    main = main_place(places, out.title, lead_end) or _only_province(places)
     out.location = _place(main, places, main) if main else None
     numeric = sorted((c for c in candidates if c.type in NUMERIC), key=lambda c: c.start)
     other_spans = [(c.start, c.end) for c in numeric]
@@ -196,7 +196,9 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
     for j in range(i - 1, -1, -1):
         if places[j].start < s_start:
             break
-        return _place(places[_chain_head(text, places, j)], places, main)
+        place = _place(places[_chain_head(text, places, j)], places, main)
+        if place is not None:
+            return place
     for j in range(i - 1, -1, -1):
         if places[j].start < p_start:
             break
@@ -232,6 +234,15 @@ def _place(p: Optional[PlaceMention], places: list[PlaceMention], main: Optional
     if place and place["level"] == "quốc gia":
         place["province"] = None
     return place
+
+
+def _only_province(places: list[PlaceMention]) -> Optional[PlaceMention]:
+    """With no main unit, the one province every named unit lies in."""
+    provinces = {p.province for p in places if p.name and not p.bare and p.level != "quốc gia"}
+    if len(provinces) == 1 and None not in provinces:
+        name = provinces.pop()
+        return PlaceMention(0, 0, "tỉnh", name, name, None, written=False)
+    return None
 
 
 class _Named:

@@ -69,6 +69,14 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         in_title = [p for p in named if title[0] <= p.start < title[1]]
         if in_title:
             return min(in_title, key=lambda p: _rank(p.level))
+        # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
+        bare = [p for p in places if p.bare and title[0] <= p.start < title[1]]
+        if bare:
+            level = bare[0].level
+            of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
+            if of_level:
+                counts_level = Counter((p.name, p.level) for p in of_level)
+                return max(of_level, key=lambda p: (counts_level[(p.name, p.level)], -p.start))
     counts = Counter((p.name, p.level) for p in named)
     # an article about a district names its province too, usually more
     # often: a lower unit named often enough is the better answer

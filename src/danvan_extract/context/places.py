@@ -177,6 +177,10 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             province = _as_named(next(iter(provinces)), provinces_named, gaz)
         elif province is None and hint and any(key(u.province) == key(gaz.province(hint) or hint) for u in units):
             province = hint
+        elif province is None and not units and hint:
+            # a unit the gazetteer does not know (another spelling, a
+            # village): it lies in the province the text is about
+            province = _as_named(gaz.province(hint) or hint, provinces_named, gaz) if gaz.province(hint) else hint
         out.append(PlaceMention(s, e, level, name, province, code))
     return out
 
