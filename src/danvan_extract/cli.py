@@ -112,18 +112,21 @@ def evaluate(
 ) -> None:
     """Score the pipeline (or --pred) against gold annotations."""
     from .errors import DanvanError
-    from .evaluate import format_errors, format_report, load_gold, score
+    from .evaluate import format_errors, format_report, load_doc_info, load_gold, score
 
     try:
         docs = load_gold(gold_dir)
+        gold_infos = load_doc_info(gold_dir)
     except DanvanError as exc:
         _fail(str(exc))
+    infos: dict[str, dict] = {}
     if pred is not None:
         predicted = {}
         for line in pred.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)
                 predicted[d["doc_id"]] = d["facts"]
+                infos[d["doc_id"]] = d
         triples = [(doc_id, facts, predicted.get(doc_id, [])) for doc_id, _, facts in docs]
     else:
         from .pipeline import Pipeline
@@ -132,8 +135,14 @@ def evaluate(
             pipeline = Pipeline(rules, time_budget=time_budget)
         except DanvanError as exc:
             _fail(str(exc))
-        triples = [(doc_id, facts, [f.model_dump() for f in pipeline.extract(text)]) for doc_id, text, facts in docs]
-    report = score(triples)
+        triples = []
+        for doc_id, text, facts in docs:
+            document = pipeline.extract_document(text, doc_id)
+            if document.errors:
+                _fail(f"{doc_id}: {document.errors[0]}")
+            triples.append((doc_id, facts, [f.model_dump() for f in document.facts]))
+            infos[doc_id] = document.model_dump(mode="json", exclude={"facts", "errors"})
+    report = score(triples, [(gold_infos[d], infos.get(d, {})) for d, _, _ in docs if d in gold_infos])
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

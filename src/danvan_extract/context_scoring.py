@@ -140,3 +140,28 @@ def row_right(g: dict, p: Optional[dict]) -> bool:
         return False
     subject_ok = (not g.get("subject") and not p.get("subject")) or subject_f1(g.get("subject"), p.get("subject")) >= 0.5
     return subject_ok and _loc(g, "name") == _loc(p, "name") and periods_agree(g.get("period"), p.get("period"))
+
+
+@dataclass
+class DocumentScores:
+    """The article's own fields: title (one contains the other), published
+    (equal), location (names agree, as for facts)."""
+
+    title: Share = field(default_factory=Share)
+    published: Share = field(default_factory=Share)
+    location: Share = field(default_factory=Share)
+
+    def rows(self) -> dict[str, Share]:
+        return {"title": self.title, "published": self.published, "location": self.location}
+
+    def add(self, gold: dict, pred: dict) -> None:
+        """Score one article's gold ``.doc.json`` against the prediction."""
+        g, p = gold.get("title"), pred.get("title")
+        if g or p:
+            a, b = " ".join((g or "").lower().split()), " ".join((p or "").lower().split())
+            self.title.add(float(bool(a and b) and (a in b or b in a)))
+        if gold.get("published") or pred.get("published"):
+            self.published.add(float(gold.get("published") == pred.get("published")))
+        gl, pl = _loc(gold, "name"), _loc(pred, "name")
+        if gl is not None or pl is not None:
+            self.location.add(float(gl == pl))

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 import regex
 
-from .context_scoring import NUMERIC_TYPES, ContextReport, row_right, score_pair
+from .context_scoring import NUMERIC_TYPES, ContextReport, DocumentScores, row_right, score_pair
 from .errors import E_GOLD, GoldError
 from .records import GRADED_TYPES, parse_fact
 
@@ -71,6 +71,7 @@ class Report:
     false_positives: list[tuple[str, dict]] = field(default_factory=list)
     attribute_errors: list[tuple[str, str, dict, dict]] = field(default_factory=list)
     context: ContextReport = field(default_factory=ContextReport)
+    documents: DocumentScores = field(default_factory=DocumentScores)
 
     def rows(self) -> list[str]:
         return [t for t in (*GRADED_TYPES, MODEL_ROW, "overall") if t in self.lenient]
@@ -86,6 +87,10 @@ class Report:
             "context": {
                 k: {"value": None if v.value is None else round(v.value, 4), "pairs": v.total}
                 for k, v in self.context.rows().items()
+            },
+            "documents": {
+                k: {"value": None if v.value is None else round(v.value, 4), "pairs": v.total}
+                for k, v in self.documents.rows().items()
             },
         }
 
@@ -213,9 +218,13 @@ def _row(f: dict) -> Optional[str]:
     return MODEL_ROW if f["type"] == "count" and (f.get("noun") or "").startswith("mô hình") else None
 
 
-def score(documents: Iterable[tuple[str, list[dict], list[dict]]]) -> Report:
-    """Score ``(doc_id, gold_facts, predicted_facts)`` triples."""
+def score(documents: Iterable[tuple[str, list[dict], list[dict]]],
+          infos: Iterable[tuple[dict, dict]] = ()) -> Report:
+    """Score ``(doc_id, gold_facts, predicted_facts)`` triples, and
+    ``(gold .doc.json, predicted document fields)`` pairs when given."""
     report = Report()
+    for gold_info, pred_info in infos:
+        report.documents.add(gold_info, pred_info)
     for t in (*GRADED_TYPES, MODEL_ROW, "overall"):
         report.strict[t] = PRF()
         report.lenient[t] = PRF()
@@ -296,6 +305,19 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
     return docs
 
 
+def load_doc_info(gold_dir: str | Path) -> dict[str, dict]:
+    """doc_id → the article's gold fields (``<name>.doc.json``), where present."""
+    gold_dir = Path(gold_dir)
+    out = {}
+    for path in sorted(gold_dir.rglob("*.doc.json")):
+        doc_id = str(path.relative_to(gold_dir))[: -len(".doc.json")]
+        try:
+            out[doc_id] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GoldError(f"gold article file {path} cannot be read ({exc}); save it as UTF-8 JSON") from exc
+    return out
+
+
 def check_gold_fact(text: str, fact: dict) -> list[str]:
     """Problems with one gold fact: schema, offsets and text."""
     problems = []
@@ -329,6 +351,12 @@ def format_report(report: Report) -> str:
     for name, share in report.context.rows().items():
         if share.total:
             lines.append(f"  {name:<16}{share.value:>7.3f}  ({share.total} pairs)")
+    if any(share.total for share in report.documents.rows().values()):
+        lines.append("")
+        lines.append("the articles' own fields (.doc.json):")
+        for name, share in report.documents.rows().items():
+            if share.total:
+                lines.append(f"  {name:<16}{share.value:>7.3f}  ({share.total} articles)")
     return "\n".join(lines)
 
 

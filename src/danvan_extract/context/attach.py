@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from . import subjects
-from .document_info import find_published, find_title, main_place, year_of
+from .document_info import find_date_line, find_title, main_place, year_of
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
@@ -62,9 +62,12 @@ def _end_of(bounds: list[int], pos: int, limit: int) -> int:
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> DocumentContext:
     """The context of ``text`` and of each numeric candidate in it."""
     out = DocumentContext()
-    out.published = find_published(text)
+    date_line = find_date_line(text)
+    out.published = date_line[0] if date_line else None
     out.title = find_title(text, list(chrome))
-    times = [t for t in find_times(text, year_of(out.published)) if not _in(chrome, t.start)]
+    # the article's own date line states no figure's time
+    skip = list(chrome) + ([date_line[1:]] if date_line else [])
+    times = [t for t in find_times(text, year_of(out.published)) if not _in(skip, t.start)]
     places = [p for p in find_places(text) if not _in(chrome, p.start)]
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
@@ -86,7 +89,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> 
         clause_start = _clause_start(text, s_start, c.start, other_spans)
         clause_end = _clause_end(text, c.end, s_end)
         fields: dict = {}
-        fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end)
+        fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end, out.title)
         fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
@@ -127,17 +130,21 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 # -- period ------------------------------------------------------------------
 
 
-def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragraphs, clause_end) -> Optional[dict]:
+def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragraphs, clause_end,
+            title=None) -> Optional[dict]:
     own = None
     bracket = _BRACKET_TIME.match(text, c.end)
     after = [t for t in times[bisect.bisect_left(starts, c.end):][:2]]
     for t in after:
-        if t.kind == "base":
+        if t.kind in ("base", "progress"):
             continue
         gap = text[c.end:t.start]
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)):
             own = t
         break
+    if own is None and title and title[0] <= c.start < title[1]:
+        # a headline figure takes the time of the body it sums up
+        own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
         own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text)
     if own is None or own.period is None:
@@ -146,7 +153,11 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
     base = next((t for t in times[bisect.bisect_left(starts, c.end):][:2]
                  if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
     if base and period[1]:
-        period = (base.period[0], period[1])
+        if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
+            start = period[0] or period[1]
+            period = (f"{int(start[:4]) - 1}{start[4:]}", period[1])
+        else:
+            period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
 
 
@@ -159,7 +170,7 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
         while i >= 0:
             t = times[i]
             i -= 1
-            if t.kind == "base" or _bound_by_bracket(text, t):
+            if t.kind in ("base", "progress") or _bound_by_bracket(text, t):
                 continue
             return t
         return None
@@ -179,9 +190,12 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
 
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:
-    """"5,12% (năm 2019)": a bracketed time binds only the item before it."""
+    """"5,12% (năm 2019)": a bracketed time binds only the figure before it."""
     before = text[max(0, t.start - 8):t.start]
-    return "(" in before and ")" in text[t.end:t.end + 3]
+    if "(" not in before or ")" not in text[t.end:t.end + 3]:
+        return False
+    k = text.rfind("(", max(0, t.start - 8), t.start)
+    return bool(regex.search(r"[\d%]\s*\p{L}{0,12}\s*$", text[max(0, k - 16):k]))
 
 
 # -- location -----------------------------------------------------------------

@@ -48,13 +48,22 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
 def find_published(text: str) -> Optional[str]:
     """The article's date from a date line near the top ("Cập nhật: Thứ
     sáu, 6/1/2023", "24/01/2022 09:17"), or None."""
+    found = find_date_line(text)
+    return found[0] if found else None
+
+
+def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
+    """(ISO date, line start, line end) of the article's date line, or None.
+    The line states when the article was published, not a figure's time."""
     for start, line in lines_with_offsets(text)[:_HEAD_LINES]:
         m = _DATE_LINE.search(line) if len(line) < 120 else None
+        if m and (m.start() > len(line) - len(line.lstrip(" •*-|")) + 2 or len(line.strip()) > 80):
+            m = None  # a date inside a sentence is no date line
         m = m or _BARE_DATE_LINE.match(line.strip()) or _ISO_LINE.match(line.strip())
         if m:
             d, mo = int(m.group("d")), int(m.group("m"))
             if 1 <= d <= 31 and 1 <= mo <= 12:
-                return f"{m.group('y')}-{mo:02d}-{d:02d}"
+                return f"{m.group('y')}-{mo:02d}-{d:02d}", start, start + len(line)
     return None
 
 

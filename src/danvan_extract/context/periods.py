@@ -102,7 +102,21 @@ _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)
 
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
+def _open_from_date(m) -> tuple[str, None]:
+    return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", None
+
+
+def _open_from_month(m) -> tuple[str, None]:
+    return _month_end(m.group("y"), int(m.group("m"))), None
+
+
+_NOT_UNTIL = r"(?!\s{0,3}(?:-|đến|tới|cho\s+đến))"
+
 _FORMS: list[tuple[str, object, str]] = [
+    (r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
+    (r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time"),
+    (r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL, _open_from_month, "time"),
+    (r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time"),
     (r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "base"),
     (r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time"),
     (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
@@ -120,12 +134,17 @@ _FORMS: list[tuple[str, object, str]] = [
     (r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time"),
     (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
 ]
-_NULLS = (r"(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|tính\s+đến\s+thời\s+điểm\s+này|hiện\s+đang|hiện\s+có"
+_PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
+_NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
           r"|mỗi\s+năm|hằng\s+năm|hàng\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 _COMPILED = [(regex.compile(r"(?<!\w)(?:" + p + r")(?!\w)", regex.I | regex.V0), fn, kind) for p, fn, kind in _FORMS]
 _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
+_PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
+# "6 tháng đầu năm" without its year: the year stated last before it
+_MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
+                                r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 _RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 
 
@@ -172,6 +191,23 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             iso = f"{year_of_article}-{mo:02d}-{d:02d}"
             taken.append((m.start(), m.end()))
             out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
+    for m in _MONTHS_NO_YEAR.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        prior = [t for t in out if t.start < m.start() and t.kind == "time" and t.period and t.period[1]]
+        y = max(prior, key=lambda t: t.start).period[1][:4] if prior else year_of_article
+        if y:
+            n = m.group("n")
+            n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
+            n = max(1, min(n, 12))
+            period = ((_month_end(y, 13 - n), _month_end(y, 12)) if m.group("half").lower() == "cuối"
+                      else (_month_end(y, 1), _month_end(y, n)))
+            taken.append((m.start(), m.end()))
+            out.append(TimeMention(m.start(), m.end(), period))
+    for m in _PROGRESS_RE.finditer(text):
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            out.append(TimeMention(m.start(), m.end(), None, "progress"))
     for m in _NULL_RE.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
