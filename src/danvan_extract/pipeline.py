@@ -40,6 +40,7 @@ class Pipeline:
         self.extractors = build_extractors(self.rules, person_roles=person_roles)
         self.extras = extras
         self.context = bool(context)
+        self._surnames = frozenset(self.rules.lexicon("surnames"))
         self.time_budget = time_budget
         # every pattern scanned over whole texts (rules files and extractors)
         self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
@@ -64,7 +65,7 @@ class Pipeline:
         if self.context:
             from .context import analyse
 
-            found = analyse(norm.text, chosen, ctx.chrome_spans())
+            found = analyse(norm.text, chosen, ctx.chrome_spans(), self._surnames)
             for c in chosen:
                 fields = found.facts.get(id(c))
                 if fields is not None:

@@ -59,7 +59,8 @@ def _end_of(bounds: list[int], pos: int, limit: int) -> int:
     return bounds[i] if i < len(bounds) else limit
 
 
-def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> DocumentContext:
+def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
+            surnames: frozenset = frozenset()) -> DocumentContext:
     """The context of ``text`` and of each numeric candidate in it."""
     out = DocumentContext()
     date_line = find_date_line(text)
@@ -68,7 +69,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = ()) -> 
     # the article's own date line states no figure's time
     skip = list(chrome) + ([date_line[1:]] if date_line else [])
     times = [t for t in find_times(text, year_of(out.published)) if not _in(skip, t.start)]
-    places = [p for p in find_places(text) if not _in(chrome, p.start)]
+    places = [p for p in find_places(text, surnames=surnames) if not _in(chrome, p.start)]
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -170,7 +171,7 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
         while i >= 0:
             t = times[i]
             i -= 1
-            if t.kind in ("base", "progress") or _bound_by_bracket(text, t):
+            if t.kind == "base" or _bound_by_bracket(text, t):
                 continue
             return t
         return None

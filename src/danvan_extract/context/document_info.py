@@ -29,17 +29,28 @@ def lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SITE_LINE = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
+                           r"|:\s*$|^\W*$|\|\s*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s]{0,25}$", regex.I)
+# A body sentence, not a headline: it ends with a full stop, opens with an
+# event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
+_BODY_LINE = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)
+
+
 def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
-    """The headline: the first non-empty line that is no page chrome, no
-    date line and short enough to be a headline."""
+    """The headline: the first line near the top that is no page chrome, no
+    date line and no site menu; None when that line is a body sentence
+    (the page kept no headline)."""
     for start, line in lines_with_offsets(text)[:_HEAD_LINES * 2]:
         stripped = line.strip()
         if not stripped:
             continue
-        if any(s <= start < e for s, e in chrome) or _BARE_DATE_LINE.match(stripped) or _ISO_LINE.match(stripped):
+        if (any(s <= start < e for s, e in chrome) or _BARE_DATE_LINE.match(stripped) or _ISO_LINE.match(stripped)
+                or _DATE_LINE.match(stripped) or _SITE_LINE.search(stripped) or len(stripped) < 12):
             continue
-        if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")):
+        if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")) or _BODY_LINE.search(stripped):
             return None
+        if stripped.isupper() and "|" in stripped:
+            continue
         s = start + line.index(stripped[0])
         return s, s + len(stripped)
     return None
@@ -52,19 +63,50 @@ def find_published(text: str) -> Optional[str]:
     return found[0] if found else None
 
 
+_CLOCK = r"\d{1,2}:\d{1,2}(?::\d\d)?'?(?:\s*(?:AM|PM|SA|CH|GMT\s*[+\d:]*))?"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+_DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
+_DATE_WORDS = r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+_LEAD = (r"^[\s•*|-]*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|date)\s*(?:ngày)?\s*:?\s*)?"
+         r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
+_DATE_LINE_NUM = regex.compile(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
+_DATE_LINE_WORDS = regex.compile(_LEAD + _DATE_WORDS, regex.I)
+# "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
+_PLACE_DATE = regex.compile(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
+_DATE_LINE_MAX = 90
+
+
 def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
     """(ISO date, line start, line end) of the article's date line, or None.
-    The line states when the article was published, not a figure's time."""
-    for start, line in lines_with_offsets(text)[:_HEAD_LINES]:
-        m = _DATE_LINE.search(line) if len(line) < 120 else None
-        if m and (m.start() > len(line) - len(line.lstrip(" •*-|")) + 2 or len(line.strip()) > 80):
-            m = None  # a date inside a sentence is no date line
-        m = m or _BARE_DATE_LINE.match(line.strip()) or _ISO_LINE.match(line.strip())
-        if m:
-            d, mo = int(m.group("d")), int(m.group("m"))
-            if 1 <= d <= 31 and 1 <= mo <= 12:
-                return f"{m.group('y')}-{mo:02d}-{d:02d}", start, start + len(line)
-    return None
+
+    Among the date lines at the top, one with a clock time is the
+    article's ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31"); a site header
+    that shows today's date comes first and has none.  A document header's
+    "Place, ngày D tháng M năm Y" counts further down.  The line states
+    when the article was published, not a figure's time."""
+    candidates = []
+    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
+        stripped = line.strip()
+        if not stripped or len(stripped) > _DATE_LINE_MAX:
+            continue
+        m = _DATE_LINE_NUM.match(stripped) or _DATE_LINE_WORDS.match(stripped)
+        place_date = False
+        if m is None:
+            m = _PLACE_DATE.match(stripped)
+            place_date = m is not None
+        if m is None or (i >= _HEAD_LINES and not place_date):
+            continue
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
+        has_clock = bool(regex.search(_CLOCK, stripped))
+        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
+    if not candidates:
+        return None
+    with_clock = [c for c in candidates if c[0]]
+    best = with_clock[0] if with_clock else candidates[-1]
+    return best[3], best[4], best[5]
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int) -> Optional[PlaceMention]:

@@ -207,7 +207,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     for m in _PROGRESS_RE.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            out.append(TimeMention(m.start(), m.end(), None, "progress"))
+            out.append(TimeMention(m.start(), m.end(), None, "null"))
     for m in _NULL_RE.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))

@@ -73,10 +73,17 @@ def _clean_name(name: str) -> str:
     return " ".join(words).strip(" -")
 
 
-def find_places(text: str, gaz: Optional[Gazetteer] = None) -> list[PlaceMention]:
+def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset()) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
-    through the chain ("xã A, huyện B, tỉnh C") and the gazetteer."""
+    through the chain ("xã A, huyện B, tỉnh C") and the gazetteer.
+    ``surnames``: a name the gazetteer does not know that starts with one
+    and runs to three syllables or more is a person ("Chủ tịch UBND tỉnh
+    Nguyễn Văn A"), not a place."""
     gaz = gaz or gazetteer()
+
+    def person_like(name: str) -> bool:
+        words = name.split()
+        return len(words) >= 3 and words[0] in surnames and not gaz.lookup(name)
     raw: list[tuple[int, int, str, Optional[str]]] = []
     mask = bytearray(len(text))
 
@@ -106,6 +113,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None) -> list[PlaceMention
         name = _clean_name(m.group("name"))
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
+        if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
+            continue  # an abbreviation ("xã NTM") or a person's name
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             taken.append((m.start(), m.end()))
