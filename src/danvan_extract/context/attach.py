@@ -318,8 +318,15 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
 
 def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start) -> list:
     t = c.type
+    label = _label(text, c.start, s_start)
     if t in ("count", "ratio"):
         noun = c.fields.get("noun")
+        if noun and noun.lower() in subjects.GENERIC_NOUNS:
+            left = subjects.left_phrase(text, clause_start, c.start, holes)
+            if left:
+                return left
+        if label:
+            return [label]
         if noun:
             k = text[c.start:c.end].lower().rfind(noun.lower())
             if k >= 0:
@@ -329,27 +336,31 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
                     return [span]
         return subjects.left_phrase(text, clause_start, c.start, holes)
     if t == "percentage":
-        pieces = subjects.proportion_phrase(text, clause_start, c.start, holes)
+        pieces = subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
         if pieces:
             return pieces
-        if _SHARE_VERB.search(text, clause_start, c.start) or not text[clause_start:c.start].strip():
+        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if _SHARE_VERB.search(text, clause_start, c.start) or not left:
             previous = [o for o in earlier if o.start >= s_start]
             if previous and subject_of.get(id(previous[-1])):
                 return subject_of[id(previous[-1])]
-        pieces = subjects.left_phrase(text, clause_start, c.start, holes)
-        if pieces:
-            return pieces
+        if label:
+            return [label]
+        if left:
+            return left
         after = regex.match(r"\s*(?:tổng\s+)?(?:số|dân\s+số|diện\s+tích)[^\n,.;:()]{0,60}", text[c.end:clause_end])
         if after:
             s = c.end + len(after.group(0)) - len(after.group(0).lstrip())
             return [(s, c.end + after.end())]
         return []
     if t == "area":
+        span = subjects.right_phrase(text, c.end + 1, clause_end) if text[c.end:c.end + 1] == " " else None
+        if span and not regex.match(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau)", text[span[0]:span[1]], regex.I):
+            span = None  # only land and crops after the unit
+        if span:
+            return [span]
         pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
-        if pieces:
-            return pieces
-        span = subjects.right_phrase(text, c.end, clause_end) if text[c.end:c.end + 1] == " " else None
-        return [(span[0] + 1, span[1])] if span and span[1] > span[0] + 1 else []
+        return pieces or ([label] if label else [])
     if t == "money":
         pieces = subjects.left_phrase(text, clause_start, c.start, holes)
         if pieces:
@@ -357,4 +368,32 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
         purpose = regex.match(r"\s*(?:để|cho|nhằm)\s+([^\n,.;:()]{1,60})", text[c.end:clause_end])
         if purpose:
             return [(c.end + purpose.start(1), c.end + purpose.end(1))]
+        return [label] if label else []
     return []
+
+
+_LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,40}$")
+
+
+def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
+    """"Dân số: 540.000 người" → the label before the colon, when the figure
+    follows it closely on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _LABEL.search(text, max(line_start, pos - 100), pos)
+    if not m:
+        return None
+    s, e = m.span("label")
+    while s < e and text[s] in " -+•*":
+        s += 1
+    words = text[s:e].split()
+    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
+        return None
+    return s, e
+
+
+def _plain_clause_start(text: str, s_start: int, pos: int) -> int:
+    """The clause start before ``pos`` by punctuation only (figures inside a
+    noun phrase, "tỷ lệ hộ nghèo ở 6 huyện ...", do not cut it)."""
+    s_start = max(s_start, pos - _WINDOW)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
+    return breaks[-1] if breaks else s_start

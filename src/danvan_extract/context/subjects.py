@@ -22,15 +22,19 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số")
-_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|mới|luôn|đều|thì|nay|hiện"
+_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
+# Counted nouns that say nothing of what is counted: the noun phrase before
+# the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
+GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
 _LEADING = regex.compile(
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|toàn|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|với|đó|này|là)(?![\p{L}]))+", regex.I | regex.V0)
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
-    r"[,.;:()\n!?]|\s-\s|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là|được"
-    r"|đạt(?!\s+chuẩn)|đã|đang|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
+    r"[,.;:()\n!?]|\s-\s|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
+    r"|đã|đang|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
     r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|/)(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
