@@ -331,9 +331,13 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
             k = text[c.start:c.end].lower().rfind(noun.lower())
             if k >= 0:
                 k += c.start
-                span = subjects.right_phrase(text, k, clause_end if clause_end > c.end else c.end + 80)
+                limit = clause_end if clause_end > c.end else c.end + 80
+                span = subjects.right_phrase(text, k, limit)
                 if span:
-                    return [span]
+                    pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
+                    if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
+                        pieces += subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                    return pieces
         return subjects.left_phrase(text, clause_start, c.start, holes)
     if t == "percentage":
         pieces = subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
@@ -372,7 +376,7 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
     return []
 
 
-_LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,40}$")
+_LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 
 
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:

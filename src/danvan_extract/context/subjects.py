@@ -139,3 +139,44 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
     return pieces
+
+
+_PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
+_ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|đã|đang|được|cũng|vẫn|hiện)\s+)*", regex.I)
+_PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|hoàn\s+thành)\s", regex.I)
+
+
+def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
+    """"12 xã trên địa bàn huyện X đều đạt chuẩn nông thôn mới": the
+    predicate that defines the noun, past the place phrase between them."""
+    for hs, he in holes:
+        if hs < pos or hs > pos + 25:
+            continue
+        if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
+            return []
+        adverbs = _ADVERBS_AHEAD.match(text, he)
+        start = adverbs.end() if adverbs else he
+        if not _PREDICATE.match(text, start):
+            return []
+        span = right_phrase(text, start, max(limit, start + 80))
+        return [span] if span else []
+    return []
+
+
+_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
+                            r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
+                            r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay)", regex.I)
+
+
+def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+    """"giải quyết đất sản xuất cho 1.627 hộ" → the verb phrase that tells
+    the figure from its siblings joins the noun ("hộ giải quyết đất sản
+    xuất"); reporting verbs do not."""
+    pieces = left_phrase(text, clause_start, fig_start, holes)
+    if not pieces:
+        return []
+    s, e = pieces[0][0], pieces[-1][1]
+    phrase = text[s:e]
+    if not _VERB_START.match(phrase) or len(phrase.split()) > 7:
+        return []
+    return pieces
