@@ -383,7 +383,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
-    m = _LABEL.search(text, max(line_start, pos - 100), pos)
+    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos)
     if not m:
         return None
     s, e = m.span("label")

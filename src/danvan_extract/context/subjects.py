@@ -91,6 +91,22 @@ def _limit(text: str, pieces: list[Span], keep_end: bool) -> list[Span]:
     return [(s, min(e, last)) for s, e in pieces if s < last]
 
 
+_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm)\s+", regex.I)
+
+
+def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
+    """"Đảng bộ xã A có đảng viên nữ 26 người": what comes after the last
+    verb that states the figure is what it counts."""
+    if not pieces:
+        return pieces
+    found = list(_INNER_VERB.finditer(text, pieces[0][0], pieces[-1][1]))
+    if not found:
+        return pieces
+    cut = found[-1].end()
+    kept = [(max(s, cut), e) for s, e in pieces if e > cut]
+    return _trim(text, kept) if kept else pieces
+
+
 def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     """The noun phrase that starts at ``start``, up to a stop word,
     punctuation or another number (at most ``limit``)."""
@@ -113,6 +129,7 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span])
     """The noun phrase before the figure in its clause, without the verb
     that states the figure, place and time phrases."""
     pieces = _cut(text, clause_start, fig_start, holes)
+    pieces = _after_last_verb(text, pieces)
     pieces = _limit(text, pieces, keep_end=True)
     joined = " ".join(text[s:e] for s, e in pieces)
     if not joined or _GENERIC.match(joined):
