@@ -128,6 +128,15 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
                 return max(of_level, key=lambda p: (counts_level[(p.name, p.level)], -p.start))
+    national = [p for p in named if p.level == "quốc gia"]
+    sub = [p for p in named if p.level != "quốc gia"]
+    provinces = Counter(p.province or p.name for p in sub if p.province or p.level == "tỉnh")
+    # a text about the whole country: it says "cả nước" and names no unit
+    # twice, or it names many provinces, none of them most of the time
+    if national and not any(n >= 2 for n in Counter((p.name, p.level) for p in sub).values()):
+        return national[0]
+    if len(provinces) >= 4 and provinces.most_common(1)[0][1] < 0.4 * sum(provinces.values()):
+        return national[0] if national else PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     counts = Counter((p.name, p.level) for p in named)
     # an article about a district names its province too, usually more
     # often: a lower unit named often enough is the better answer

@@ -24,7 +24,9 @@ _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))\s*(?P<name>{_NAME})", regex.V0)
 _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
                            regex.V0)
-_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|Việt\s+Nam|nước\s+ta)(?![\p{L}])",
+# "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
+# the phrases that speak of the whole country count.
+_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
