@@ -117,3 +117,11 @@ def test_subject_f1_is_syllable_f1():
     assert subject_f1("tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo") == 1.0
     assert subject_f1("hộ nghèo", "tỷ lệ hộ nghèo") == pytest.approx(2 * 1 * 0.5 / 1.5)
     assert subject_f1("mô hình “Dân vận khéo”", "mô hình Dân vận khéo") == 1.0
+
+
+def test_legacy_units_carry_the_code_of_the_unit_that_replaced_them(pipeline):
+    fact = _find(pipeline, "Năm 2022, xã Suối Giàng, huyện Văn Chấn có 12 mô hình.", "12 mô hình")
+    assert fact.location.code == "04657"  # the commune before 1 July 2025
+    assert fact.location.new_code and fact.location.new_code != fact.location.code
+    district = _find(pipeline, "Năm 2022, huyện Văn Chấn có 20 hợp tác xã.", "20 hợp tác xã")
+    assert district.location.code == "140" and district.location.new_code is None  # districts were abolished

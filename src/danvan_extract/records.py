@@ -35,7 +35,8 @@ class Place(BaseModel):
     """An administrative unit: ``name`` without its level word, ``level``
     as the text calls it ("huyện"), ``province`` it lies in (as named at the
     time of the text); ``code`` the official code where the gazetteer knows
-    the unit, else null."""
+    the unit, else null; ``new_code`` the code of the unit that replaced it
+    on 1 July 2025 where the official mapping gives one."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -43,6 +44,7 @@ class Place(BaseModel):
     level: Optional[str] = None
     province: Optional[str] = None
     code: Optional[str] = None
+    new_code: Optional[str] = None
 
 
 class Period(BaseModel):

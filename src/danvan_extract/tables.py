@@ -30,7 +30,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 LEADING = ("doc_id", "type", "text", "start", "end", "rule")
 # Nested context fields are flattened into these columns.
 FLATTENED = {
-    "location": {"name": "location_name", "level": "location_level", "province": "province", "code": "location_code"},
+    "location": {"name": "location_name", "level": "location_level", "province": "province", "code": "location_code",
+                 "new_code": "location_new_code"},
     "period": {"start": "period_start", "end": "period_end"},
 }
 E_NO_PANDAS = "tables need pandas and pyarrow: pip install 'danvan-extract[tables]'"

@@ -36,6 +36,7 @@ class Unit:
     district: Optional[str]
     code: str
     era: str
+    key: str = ""  # the dataset's key: "province_district_ward" (legacy), "province_ward" (2025)
 
 
 def key(name: str) -> str:
@@ -62,16 +63,20 @@ class Gazetteer:
             seen.add(ident)
             self.by_name.setdefault(key(unit.name), []).append(unit)
 
-        for prov, dist, ward, dtype, wtype, pcode, dcode, wcode in rows_legacy:
-            add(Unit(prov, "tỉnh", prov, None, pcode, "legacy"))
+        self.new_codes: dict[str, str] = {}  # "province_ward" key (2025) → code
+        for prov, dist, ward, dtype, wtype, pcode, dcode, wcode, pkey, dkey, wkey in rows_legacy:
+            add(Unit(prov, "tỉnh", prov, None, pcode, "legacy", pkey))
             if dist:
-                add(Unit(dist, (dtype or "huyện").lower(), prov, None, dcode, "legacy"))
+                add(Unit(dist, (dtype or "huyện").lower(), prov, None, dcode, "legacy", f"{pkey}_{dkey}"))
             if ward:
-                add(Unit(ward, (wtype or "xã").lower(), prov, dist, wcode, "legacy"))
-        for prov, ward, wtype, pcode, wcode in rows_2025:
-            add(Unit(prov, "tỉnh", prov, None, pcode, "2025"))
+                add(Unit(ward, (wtype or "xã").lower(), prov, dist, wcode, "legacy", f"{pkey}_{dkey}_{wkey}"))
+        for prov, ward, wtype, pcode, wcode, pkey, wkey in rows_2025:
+            add(Unit(prov, "tỉnh", prov, None, pcode, "2025", pkey))
+            self.new_codes[pkey] = pcode
             if ward:
-                add(Unit(ward, (wtype or "xã").lower(), prov, None, wcode, "2025"))
+                add(Unit(ward, (wtype or "xã").lower(), prov, None, wcode, "2025", f"{pkey}_{wkey}"))
+                self.new_codes[f"{pkey}_{wkey}"] = wcode
+        self._old_to_new: Optional[dict[str, Optional[str]]] = None
         self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units if u.level == "tỉnh"}
         for alias, name in _PROVINCE_ALIASES.items():
             self.provinces.setdefault(key(alias), name)
@@ -99,6 +104,17 @@ class Gazetteer:
         preferred = [u for u in units if u.era == era]
         return preferred or units
 
+    def new_code(self, unit: Unit) -> Optional[str]:
+        """The code of the unit that replaced a legacy ``unit`` on 1 July
+        2025 (provinces and communes; None for districts, which were
+        abolished, and for communes split between several new ones)."""
+        if unit.era == "2025":
+            return unit.code
+        if self._old_to_new is None:
+            self._old_to_new = _old_to_new_keys()
+        new_key = self._old_to_new.get(unit.key)
+        return self.new_codes.get(new_key) if new_key else None
+
     def is_city_province(self, name: str) -> bool:
         return (self.province(name) or "") in _CITY_PROVINCES
 
@@ -125,9 +141,32 @@ def gazetteer() -> Gazetteer:
         con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
         try:
             legacy = con.execute("select provinceShort, districtShort, wardShort, districtType, wardType, "
-                                 "provinceCode, districtCode, wardCode from admin_units_legacy").fetchall()
-            new = con.execute("select provinceShort, wardShort, wardType, provinceCode, wardCode "
+                                 "provinceCode, districtCode, wardCode, provinceKey, districtKey, wardKey "
+                                 "from admin_units_legacy").fetchall()
+            new = con.execute("select provinceShort, wardShort, wardType, provinceCode, wardCode, provinceKey, wardKey "
                               "from admin_units").fetchall()
         finally:
             con.close()
     return Gazetteer(legacy, new)
+
+
+def _old_to_new_keys() -> dict[str, Optional[str]]:
+    """Legacy key → 2025 key, from the dataset's conversion tables: every
+    old province to its new one; an old commune to the new commune it
+    became whole (a split commune maps to None)."""
+    import json
+
+    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, Optional[str]] = {}
+    for new_province, old_provinces in data["DICT_PROVINCE"].items():
+        for old in old_provinces:
+            out[old] = new_province
+    for new_province, wards in data["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_ward, old_keys in wards.items():
+            for old in old_keys:
+                out[old] = f"{new_province}_{new_ward}"
+    for new_province, divided in data["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old in divided:
+            out[old] = None
+    return out

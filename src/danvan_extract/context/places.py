@@ -53,13 +53,15 @@ class PlaceMention:
     code: Optional[str] = None
     bare: bool = False
     written: bool = True  # the name stands in the text right before ``end``
+    new_code: Optional[str] = None
 
     def as_place(self) -> Optional[dict]:
         """The place as a record dict; ``_name_span`` (normalized offsets
         of the name) lets the pipeline take the name as written."""
         if self.name is None:
             return None
-        place = {"name": self.name, "level": self.level, "province": self.province, "code": self.code}
+        place = {"name": self.name, "level": self.level, "province": self.province, "code": self.code,
+                 "new_code": self.new_code}
         if self.written:
             place["_name_span"] = (self.end - len(self.name), self.end)
         return place
@@ -174,16 +176,17 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         if level in ("tỉnh",) or (level == "thành phố" and gaz.province(name) and not chain_province):
             province_written = name
             units = gaz.lookup(name, "tỉnh")
-            code = units[0].code if len(units) == 1 or units else None
-            out.append(PlaceMention(s, e, level, name, province_written, code))
+            unit = units[0] if units else None
+            out.append(PlaceMention(s, e, level, name, province_written, unit.code if unit else None,
+                                    new_code=gaz.new_code(unit) if unit else None))
             continue
         hint = chain_province or nearest[i] or main_province
         units = gaz.lookup(name, level, province=hint, district=chain_district)
         provinces = {u.province for u in units}
         province = chain_province
-        code = None
+        code = new_code = None
         if len(units) == 1:
-            code = units[0].code
+            code, new_code = units[0].code, gaz.new_code(units[0])
         if province is None and len(provinces) == 1:
             province = _as_named(next(iter(provinces)), provinces_named, gaz)
         elif province is None and hint and any(key(u.province) == key(gaz.province(hint) or hint) for u in units):
@@ -192,7 +195,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             # a unit the gazetteer does not know (another spelling, a
             # village): it lies in the province the text is about
             province = _as_named(gaz.province(hint) or hint, provinces_named, gaz) if gaz.province(hint) else hint
-        out.append(PlaceMention(s, e, level, name, province, code))
+        out.append(PlaceMention(s, e, level, name, province, code, new_code=new_code))
     return out
 
 
