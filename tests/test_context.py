@@ -125,3 +125,16 @@ def test_legacy_units_carry_the_code_of_the_unit_that_replaced_them(pipeline):
     assert fact.location.new_code and fact.location.new_code != fact.location.code
     district = _find(pipeline, "Năm 2022, huyện Văn Chấn có 20 hợp tác xã.", "20 hợp tác xã")
     assert district.location.code == "140" and district.location.new_code is None  # districts were abolished
+
+
+def test_show_page_groups_figures_by_place_and_period(pipeline):
+    from danvan_extract.html_view import fact_title, render_page
+
+    text = "Năm 2022, huyện Mường Khương có 285 mô hình. Năm 2023, huyện có 300 mô hình."
+    facts = pipeline.extract(text)
+    page = render_page(text, facts)
+    assert "Figures by place and period" in page
+    assert "Mường Khương (huyện, Lào Cai) · 2022" in page and "Mường Khương (huyện, Lào Cai) · 2023" in page
+    count = [f for f in facts if f.type == "count"][0]
+    assert "location: Mường Khương (huyện, Lào Cai)" in fact_title(count)
+    assert "period: 2022" in fact_title(count)

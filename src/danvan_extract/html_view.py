@@ -59,6 +59,11 @@ aside { flex: 1 1 45%; font-size: 12px; max-height: 95vh; overflow: auto; positi
 aside table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 aside col.n { width: 26px; } aside col.t { width: 130px; } aside col.x { width: 28%; } aside col.o { width: 72px; }
 aside th, aside td { border-bottom: 1px solid #eee; padding: 3px 5px; text-align: left; vertical-align: top; }
+.by-context h2 { font-size: 14px; margin: 0 0 6px 0; }
+.by-context .group { margin: 0 0 10px 0; }
+.by-context h3 { font-size: 12px; margin: 0; padding: 2px 4px; background: #f2f2f2; }
+.by-context ul { margin: 2px 0 0 0; padding-left: 16px; }
+.by-context li span { padding: 0 3px; border-radius: 3px; }
 aside td.fields { font-family: ui-monospace, monospace; font-size: 11px; overflow-wrap: anywhere; }
 aside .rule { display: block; color: #777; font-size: 10px; margin-top: 2px; overflow-wrap: anywhere; }
 td.type span { padding: 0 5px; border-radius: 3px; }
@@ -86,10 +91,32 @@ def fact_fields(fact: FactBase) -> dict:
     return {k: v for k, v in data.items() if k not in _COMMON}
 
 
+def place_label(place: Optional[dict]) -> str:
+    """"Mường Khương (huyện, Lào Cai)" for a location dict; "—" for none."""
+    if not place:
+        return "—"
+    inside = ", ".join(str(x) for x in (place.get("level"), place.get("province")) if x and x != place.get("name"))
+    return f"{place['name']} ({inside})" if inside else str(place["name"])
+
+
+def period_label(period: Optional[dict]) -> str:
+    """"2022" for a one-year period, "2016 – 2020", "… – 2023-06-30"; "—" for none."""
+    if not period:
+        return "—"
+    start, end = period.get("start"), period.get("end")
+    if start and start == end:
+        return str(start)
+    return f"{start or '…'} – {end or '…'}"
+
+
 def fact_title(fact: FactBase) -> str:
-    """The hover text of ``fact``: type, fields, rule and offsets."""
+    """The hover text of ``fact``: type, fields (context in words), rule and offsets."""
     parts = [fact.type]
     for key, value in fact_fields(fact).items():
+        if key == "location":
+            value = place_label(value)
+        elif key == "period":
+            value = period_label(value)
         value = ", ".join(value) if isinstance(value, list) else value
         parts.append(f"{key}: {value}")
     parts.append(f"rule: {fact.rule}")
@@ -142,6 +169,30 @@ def render_table(facts: Sequence[FactBase]) -> str:
     return f'<table class="facts">{cols}<thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+NUMERIC_TYPES = ("percentage", "count", "ratio", "area", "money")
+
+
+def render_by_context(facts: Sequence[FactBase]) -> str:
+    """The figures grouped by place and period: one block per (place,
+    period), each figure with its subject and a link to it in the article."""
+    groups: dict[tuple[str, str], list[tuple[int, FactBase]]] = {}
+    for i, fact in enumerate(facts):
+        if fact.type not in NUMERIC_TYPES:
+            continue
+        data = fact.model_dump(mode="json")
+        key = (place_label(data.get("location")), period_label(data.get("period")))
+        groups.setdefault(key, []).append((i, fact))
+    blocks = []
+    for (place, period), items in groups.items():
+        rows = "".join(
+            f'<li><a href="#f{i}"><span style="background: {color_of(f.type)}">{escape(f.text)}</span></a> '
+            f'{escape(getattr(f, "subject", None) or "—")}</li>'
+            for i, f in items
+        )
+        blocks.append(f'<section class="group"><h3>{escape(place)} · {escape(period)}</h3><ul>{rows}</ul></section>')
+    return f'<div class="by-context"><h2>Figures by place and period</h2>{"".join(blocks)}</div>'
+
+
 def render_legend(facts: Iterable[FactBase]) -> str:
     """One coloured chip per fact type present, with its count."""
     counts = Counter(f.type for f in facts)
@@ -154,7 +205,8 @@ def render_legend(facts: Iterable[FactBase]) -> str:
 
 
 def render_page(text: str, facts: Sequence[FactBase], title: Optional[str] = None) -> str:
-    """A standalone HTML page: legend, highlighted article, and the fact table beside it."""
+    """A standalone HTML page: legend, highlighted article, and beside it the
+    figures grouped by place and period, then the table of every fact."""
     facts = list(facts)
     name = escape(title or "danvan-extract")
     return (
@@ -162,7 +214,7 @@ def render_page(text: str, facts: Sequence[FactBase], title: Optional[str] = Non
         f"<title>{name} — danvan-extract</title><style>{_PAGE_CSS}{_MARK_CSS}</style></head><body>"
         f"<header><h1>{name}: {len(facts)} facts</h1>{render_legend(facts)}</header>"
         f'<main><article id="article">{render_article(text, facts)}</article>'
-        f"<aside>{render_table(facts)}</aside></main></body></html>\n"
+        f"<aside>{render_by_context(facts)}{render_table(facts)}</aside></main></body></html>\n"
     )
 
 
