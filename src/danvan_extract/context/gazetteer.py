@@ -7,11 +7,13 @@ name indexes; nothing of the package's own code is imported.
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 import unicodedata
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Optional
 
 from ..errors import InputError
@@ -39,13 +41,19 @@ class Unit:
     key: str = ""  # the dataset's key: "province_district_ward" (legacy), "province_ward" (2025)
 
 
+_OLD_TONES = (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+              ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"))
+_TONE_MARKED = frozenset("àáảãạỳýỷỹỵ")
+
+
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """An index key: NFC, lower-case, single spaces, no hyphens; tone
     placement unified ("hoà" = "hòa")."""
     s = unicodedata.normalize("NFC", name).lower().replace("-", " ")
-    for old, new in (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-                     ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy")):
-        s = s.replace(old, new)
+    if not _TONE_MARKED.isdisjoint(s):
+        for old, new in _OLD_TONES:
+            s = s.replace(old, new)
     return " ".join(s.split())
 
 
@@ -130,14 +138,20 @@ def _level_class(level: str) -> str:
     return level
 
 
+def _data_dir() -> Path:
+    """The package's data folder, found without importing the package (its
+    import parses its own JSON tables and compiles regexes: seconds)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a broken install
+        raise InputError("the 'vietnamadminunits' package is missing; reinstall danvan-extract")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded on first use)."""
-    try:
-        db = resources.files("vietnamadminunits") / "data" / "dataset.db"
-    except ModuleNotFoundError as exc:  # pragma: no cover - a broken install
-        raise InputError("the 'vietnamadminunits' package is missing; reinstall danvan-extract") from exc
-    with resources.as_file(db) as path:
+    db = _data_dir() / "dataset.db"
+    with nullcontext(db) as path:
         con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
         try:
             legacy = con.execute("select provinceShort, districtShort, wardShort, districtType, wardType, "
@@ -156,8 +170,7 @@ def _old_to_new_keys() -> dict[str, Optional[str]]:
     became whole (a split commune maps to None)."""
     import json
 
-    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads((_data_dir() / "converter_2025.json").read_text(encoding="utf-8"))
     out: dict[str, Optional[str]] = {}
     for new_province, old_provinces in data["DICT_PROVINCE"].items():
         for old in old_provinces:
