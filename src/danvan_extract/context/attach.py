@@ -90,7 +90,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         clause_start = _clause_start(text, s_start, c.start, other_spans)
         clause_end = _clause_end(text, c.end, s_end)
         fields: dict = {}
-        fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end, out.title)
+        fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end, out.title,
+                                   lead_end)
         fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
@@ -132,7 +133,7 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 
 
 def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragraphs, clause_end,
-            title=None) -> Optional[dict]:
+            title=None, lead_end=0) -> Optional[dict]:
     own = None
     bracket = _BRACKET_TIME.match(text, c.end)
     after = [t for t in times[bisect.bisect_left(starts, c.end):][:2]]
@@ -147,7 +148,7 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
-        own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text)
+        own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text, lead_end)
     if own is None or own.period is None:
         return None
     period = own.period
@@ -162,7 +163,7 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
     return {"start": period[0], "end": period[1]}
 
 
-def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Optional[TimeMention]:
+def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_end=0) -> Optional[TimeMention]:
     """The time stated last before ``pos`` that still holds there: in the
     sentence, earlier in the paragraph, or in earlier paragraphs that the
     current one continues."""
@@ -172,6 +173,8 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
             t = times[i]
             i -= 1
             if t.kind == "base" or _bound_by_bracket(text, t):
+                continue
+            if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
                 continue
             return t
         return None
@@ -188,6 +191,13 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text) -> Op
         region_start = _start_of(paragraphs, max(0, region_start - 2))
         while region_start > 0 and not text[region_start:region_start + 1].strip():
             region_start = _start_of(paragraphs, region_start - 2)
+
+
+def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
+    """An event's date ("ngày 10/9/2021") is the time of its own paragraph;
+    years, months and spans carry on to the later paragraphs."""
+    start, end = t.period or (None, None)
+    return bool(start and start == end and len(start) == 10 and t.start >= lead_end)
 
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:
@@ -336,7 +346,8 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
                 if span:
                     pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
                     if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
-                        pieces += subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                        pieces += (subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                                   or subjects.breakdown_label(text, clause_start, c.start, holes))
                     return pieces
         return subjects.left_phrase(text, clause_start, c.start, holes)
     if t == "percentage":

@@ -197,3 +197,19 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     if not _VERB_START.match(phrase) or len(phrase.split()) > 7:
         return []
     return pieces
+
+
+_STATING_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
+
+
+def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+    """"Lĩnh vực kinh tế 88 mô hình; lĩnh vực văn hoá - xã hội 134 mô hình":
+    a label right before the number, with no verb, names the item of a
+    breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội")."""
+    seg = text[clause_start:fig_start]
+    if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
+        return []
+    pieces = _trim(text, [(clause_start, fig_start)])
+    if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
+        return []
+    return pieces
