@@ -224,11 +224,15 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place
+    # the unit the paragraph is about: the first it names (its topic)
+    topic = None
     for j in range(i - 1, -1, -1):
         if places[j].start < p_start:
             break
         if not places[j].bare:
-            return _place(places[_chain_head(text, places, j)], places, main)
+            topic = j
+    if topic is not None:
+        return _place(places[_chain_head(text, places, topic)], places, main)
     return _place(main, places, main) if main else None
 
 
