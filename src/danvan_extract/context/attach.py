@@ -24,7 +24,9 @@ from .places import PlaceMention, find_places
 CARRY_ACROSS_PARAGRAPHS = True
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
 _SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n")
-_CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\s-\s")
+# " - " breaks a clause before a capital or a number ("Name - Role"), not
+# inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
+_CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\s-\s(?=[\p{Lu}\d])")
 _CONTINUES = regex.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ][.)]|(?:cũng|ngoài\s+ra|bên\s+cạnh\s+đó|trong\s+đó|cụ\s+thể"
                            r"|đồng\s+thời|riêng|về|tiếp\s+theo|theo\s+đó|qua\s+đó|với|kết\s+quả)(?![\p{L}]))", regex.I)
 _BRACKET_TIME = regex.compile(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
