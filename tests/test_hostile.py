@@ -595,3 +595,48 @@ def test_invisible_characters_do_not_leak_into_fields(pipeline):
     assert checked > 100
     (fact,) = [f for f in pipeline.extract("Có 285 mô\u200b hình.") if f.type == "count"]
     assert fact.noun == "mô hình" and fact.text == "285 mô\u200b hình"
+
+
+# --- 5. a stray byte in a UTF-8 file -----------------------------------------------------------
+
+
+def test_stray_byte_in_a_small_utf8_file_is_reported_not_fatal(tmp_path, pipeline):
+    from danvan_extract.decoding import read_text
+
+    data = (SENTENCE + "\n").encode("utf-8") * 3
+    cut = len((SENTENCE + "\n").encode("utf-8"))
+    path = tmp_path / "x.txt"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    text, errors = read_text(path)
+    assert errors == [f"x.txt: 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of the text "
+                      f"is extracted): at byte offset(s) {cut}"]
+    assert text == SENTENCE + "\n\ufffd" + SENTENCE + "\n" + SENTENCE + "\n"
+    assert sum(f.type == "count" for f in pipeline.extract(text)) == 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_stray_byte_in_a_large_utf8_file_is_streamed(tmp_path, workers):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = (SENTENCE + "\n").encode("utf-8")
+    (folder / "big.txt").write_bytes(line * 200 + b"\xc3(" + line * 200)  # a broken 2-byte letter
+    (folder / "clean.txt").write_bytes(line * 400)
+    out = tmp_path / "o.jsonl"
+    batch.run_batch(folder, out, workers=workers, large_file_bytes=1000)
+    big, clean = _lines(out)
+    assert big["errors"] == [f"big.txt: 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of "
+                             f"the text is extracted): at byte offset(s) {len(line) * 200}"]
+    assert clean["errors"] == []
+    assert sum(f["type"] == "count" for f in big["facts"]) == 400 == sum(f["type"] == "count" for f in clean["facts"])
+
+
+def test_legacy_bytes_are_not_taken_for_utf8_with_stray_bytes():
+    from danvan_extract.decoding import decode_bytes, scan_utf8
+
+    from .test_cli import _cp1258
+
+    assert scan_utf8([_cp1258(SENTENCE)]) is None  # nearly every letter is a bad sequence
+    text, errors = decode_bytes(_cp1258(SENTENCE * 3))
+    import unicodedata
+
+    assert errors == [] and unicodedata.normalize("NFC", text) == SENTENCE * 3
