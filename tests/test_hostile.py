@@ -640,3 +640,29 @@ def test_legacy_bytes_are_not_taken_for_utf8_with_stray_bytes():
     import unicodedata
 
     assert errors == [] and unicodedata.normalize("NFC", text) == SENTENCE * 3
+
+
+# --- what a new user sees ----------------------------------------------------------------------
+
+
+def test_help_is_plain_at_80_columns():
+    result = runner.invoke(app, ["extract", "--help"], terminal_width=80, env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    text = result.output
+    assert "<bool>" not in text and "{input_dir}" not in text and "INPUT_DIR" in text
+    assert "--time-budget SECONDS" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+    # descriptions start left of the middle: no narrow column
+    starts = [line.index("Skip documents") for line in text.splitlines() if "Skip documents" in line]
+    assert starts and starts[0] < 40
+
+
+def test_show_page_has_no_float_noise_and_says_where_to_open_it(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Diện tích 36.618 m2 đất trồng chè.", encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = runner.invoke(app, ["show", str(article), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "hectares: 3.6618" in html and "3.6618000000000004" not in html
+    assert page.resolve().as_uri() in result.output.replace("\n", "")
