@@ -666,3 +666,46 @@ def test_show_page_has_no_float_noise_and_says_where_to_open_it(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "hectares: 3.6618" in html and "3.6618000000000004" not in html
     assert page.resolve().as_uri() in result.output.replace("\n", "")
+
+
+# --- TCVN3: capitals with a tone mark ------------------------------------------------------------
+
+
+def _to_tcvn3(text: str) -> bytes:
+    """Unicode to TCVN3 as a .VnTime typist wrote it: a capital with a tone
+    mark (which TCVN3 lacks) becomes its lower-case code."""
+    import tomllib
+    import unicodedata
+
+    from .conftest import ROOT
+
+    table = tomllib.loads((ROOT / "rules" / "encodings" / "tcvn3.toml").read_text(encoding="utf-8"))["bytes"]
+    code = {v: int(k, 16) for k, v in table.items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in code or ch.lower() in code:
+            out.append(code.get(ch, code.get(ch.lower())))
+        else:
+            out += ch.encode("cp1252", errors="replace")
+    return bytes(out)
+
+
+def test_tcvn3_capitals_with_tone_marks_are_recovered(pipeline):
+    import unicodedata
+
+    from danvan_extract.decoding import decode_bytes
+
+    from .conftest import GOLD
+
+    def people(text):
+        return [(f.person, f.roles) for f in pipeline.extract(text) if f.type == "person_role"]
+
+    for path in sorted(GOLD.glob("*.txt")):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        converted, errors = decode_bytes(_to_tcvn3(text))
+        assert errors == [] and len(converted) == len(text)
+        assert people(converted) == people(text), path.name
+    text, _ = decode_bytes(_to_tcvn3("Đồng chí Phạm Tất Thắng - Ủy viên Trung ương Đảng.\nẢnh: Thanh Lê. "
+                                     "Ở xã Phúc Yên - đầu tư lớn, nơi “ở đâu” cũng có."))
+    assert text == ("Đồng chí Phạm Tất Thắng - Ủy viên Trung ương Đảng.\nẢnh: Thanh Lê. "
+                    "Ở xã Phúc Yên - đầu tư lớn, nơi “ở đâu” cũng có.")
