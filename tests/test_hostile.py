@@ -709,3 +709,12 @@ def test_tcvn3_capitals_with_tone_marks_are_recovered(pipeline):
                                      "Ở xã Phúc Yên - đầu tư lớn, nơi “ở đâu” cũng có."))
     assert text == ("Đồng chí Phạm Tất Thắng - Ủy viên Trung ương Đảng.\nẢnh: Thanh Lê. "
                     "Ở xã Phúc Yên - đầu tư lớn, nơi “ở đâu” cũng có.")
+
+
+def test_show_a_file_whose_name_is_not_utf8(tmp_path):
+    article = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    article.write_text(SENTENCE, encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = runner.invoke(app, ["show", str(article), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "caf\\xe9.txt" in page.read_text(encoding="utf-8")
