@@ -80,11 +80,23 @@ def test_unreadable_subfolder_gets_an_error_line(tmp_path):
         for p in (folder, folder / "a.txt", folder / "locked" / "b.txt"):
             os.chmod(p, 0o755)
         os.chmod(folder / "locked", 0)
+        def locked_root() -> int:  # the input folder itself cannot be listed: exit 2, InputError
+            from danvan_extract.errors import InputError
+
+            result = _run(folder / "locked", base / "o2.jsonl")
+            try:
+                batch.run_batch(folder / "locked", base / "o3.jsonl")
+            except InputError as exc:
+                return result.exit_code if "cannot list the input folder" in str(exc) else 4
+            return 3
+
         if os.geteuid() == 0:
             code = _as_nobody(lambda: _run(folder, out).exit_code)
+            root_code = _as_nobody(locked_root)
         else:
             code = _run(folder, out).exit_code
-        assert code == 1
+            root_code = locked_root()
+        assert code == 1 and root_code == 2
         docs = _lines(out)
         assert [d["doc_id"] for d in docs] == ["a", "locked/"]
         assert docs[1]["errors"] == ["locked/: cannot list this folder, its files were not read: Permission denied"]
