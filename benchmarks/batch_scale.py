@@ -44,7 +44,7 @@ def run(folder: Path, out: Path, workers: int) -> dict:
 
 
 def articles() -> list[bytes]:
-    return [p.read_bytes() for p in sorted((ROOT / "gold").glob("*.txt"))]
+    return [p.read_bytes() for p in sorted((ROOT / "gold" / "seeds").glob("*.txt"))]
 
 
 def main() -> None:

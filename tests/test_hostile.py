@@ -80,11 +80,23 @@ def test_unreadable_subfolder_gets_an_error_line(tmp_path):
         for p in (folder, folder / "a.txt", folder / "locked" / "b.txt"):
             os.chmod(p, 0o755)
         os.chmod(folder / "locked", 0)
+        def locked_root() -> int:  # the input folder itself cannot be listed: exit 2, InputError
+            from danvan_extract.errors import InputError
+
+            result = _run(folder / "locked", base / "o2.jsonl")
+            try:
+                batch.run_batch(folder / "locked", base / "o3.jsonl")
+            except InputError as exc:
+                return result.exit_code if "cannot list the input folder" in str(exc) else 4
+            return 3
+
         if os.geteuid() == 0:
             code = _as_nobody(lambda: _run(folder, out).exit_code)
+            root_code = _as_nobody(locked_root)
         else:
             code = _run(folder, out).exit_code
-        assert code == 1
+            root_code = locked_root()
+        assert code == 1 and root_code == 2
         docs = _lines(out)
         assert [d["doc_id"] for d in docs] == ["a", "locked/"]
         assert docs[1]["errors"] == ["locked/: cannot list this folder, its files were not read: Permission denied"]
@@ -595,3 +607,126 @@ def test_invisible_characters_do_not_leak_into_fields(pipeline):
     assert checked > 100
     (fact,) = [f for f in pipeline.extract("Có 285 mô\u200b hình.") if f.type == "count"]
     assert fact.noun == "mô hình" and fact.text == "285 mô\u200b hình"
+
+
+# --- 5. a stray byte in a UTF-8 file -----------------------------------------------------------
+
+
+def test_stray_byte_in_a_small_utf8_file_is_reported_not_fatal(tmp_path, pipeline):
+    from danvan_extract.decoding import read_text
+
+    data = (SENTENCE + "\n").encode("utf-8") * 3
+    cut = len((SENTENCE + "\n").encode("utf-8"))
+    path = tmp_path / "x.txt"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    text, errors = read_text(path)
+    assert errors == [f"x.txt: 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of the text "
+                      f"is extracted): at byte offset(s) {cut}"]
+    assert text == SENTENCE + "\n\ufffd" + SENTENCE + "\n" + SENTENCE + "\n"
+    assert sum(f.type == "count" for f in pipeline.extract(text)) == 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_stray_byte_in_a_large_utf8_file_is_streamed(tmp_path, workers):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = (SENTENCE + "\n").encode("utf-8")
+    (folder / "big.txt").write_bytes(line * 200 + b"\xc3(" + line * 200)  # a broken 2-byte letter
+    (folder / "clean.txt").write_bytes(line * 400)
+    out = tmp_path / "o.jsonl"
+    batch.run_batch(folder, out, workers=workers, large_file_bytes=1000)
+    big, clean = _lines(out)
+    assert big["errors"] == [f"big.txt: 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of "
+                             f"the text is extracted): at byte offset(s) {len(line) * 200}"]
+    assert clean["errors"] == []
+    assert sum(f["type"] == "count" for f in big["facts"]) == 400 == sum(f["type"] == "count" for f in clean["facts"])
+
+
+def test_legacy_bytes_are_not_taken_for_utf8_with_stray_bytes():
+    from danvan_extract.decoding import decode_bytes, scan_utf8
+
+    from .test_cli import _cp1258
+
+    assert scan_utf8([_cp1258(SENTENCE)]) is None  # nearly every letter is a bad sequence
+    text, errors = decode_bytes(_cp1258(SENTENCE * 3))
+    import unicodedata
+
+    assert errors == [] and unicodedata.normalize("NFC", text) == SENTENCE * 3
+
+
+# --- what a new user sees ----------------------------------------------------------------------
+
+
+def test_help_is_plain_at_80_columns():
+    result = runner.invoke(app, ["extract", "--help"], terminal_width=80, env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    text = result.output
+    assert "<bool>" not in text and "{input_dir}" not in text and "INPUT_DIR" in text
+    assert "--time-budget SECONDS" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+    # descriptions start left of the middle: no narrow column
+    starts = [line.index("Skip documents") for line in text.splitlines() if "Skip documents" in line]
+    assert starts and starts[0] < 40
+
+
+def test_show_page_has_no_float_noise_and_says_where_to_open_it(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Diện tích 36.618 m2 đất trồng chè.", encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = runner.invoke(app, ["show", str(article), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "hectares: 3.6618" in html and "3.6618000000000004" not in html
+    assert page.resolve().as_uri() in result.output.replace("\n", "")
+
+
+# --- TCVN3: capitals with a tone mark ------------------------------------------------------------
+
+
+def _to_tcvn3(text: str) -> bytes:
+    """Unicode to TCVN3 as a .VnTime typist wrote it: a capital with a tone
+    mark (which TCVN3 lacks) becomes its lower-case code."""
+    import tomllib
+    import unicodedata
+
+    from .conftest import ROOT
+
+    table = tomllib.loads((ROOT / "rules" / "encodings" / "tcvn3.toml").read_text(encoding="utf-8"))["bytes"]
+    code = {v: int(k, 16) for k, v in table.items()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in code or ch.lower() in code:
+            out.append(code.get(ch, code.get(ch.lower())))
+        else:
+            out += ch.encode("cp1252", errors="replace")
+    return bytes(out)
+
+
+def test_tcvn3_capitals_with_tone_marks_are_recovered(pipeline):
+    import unicodedata
+
+    from danvan_extract.decoding import decode_bytes
+
+    from .conftest import GOLD
+
+    def people(text):
+        return [(f.person, f.roles) for f in pipeline.extract(text) if f.type == "person_role"]
+
+    for path in sorted(GOLD.glob("*.txt")):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        converted, errors = decode_bytes(_to_tcvn3(text))
+        assert errors == [] and len(converted) == len(text)
+        assert people(converted) == people(text), path.name
+    text, _ = decode_bytes(_to_tcvn3("Đồng chí Phạm Tất Thắng - Ủy viên Trung ương Đảng.\nẢnh: Thanh Lê. "
+                                     "Ở xã Phúc Yên - đầu tư lớn, nơi “ở đâu” cũng có."))
+    assert text == ("Đồng chí Phạm Tất Thắng - Ủy viên Trung ương Đảng.\nẢnh: Thanh Lê. "
+                    "Ở xã Phúc Yên - đầu tư lớn, nơi “ở đâu” cũng có.")
+
+
+def test_show_a_file_whose_name_is_not_utf8(tmp_path):
+    article = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    article.write_text(SENTENCE, encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = runner.invoke(app, ["show", str(article), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "caf\\xe9.txt" in page.read_text(encoding="utf-8")

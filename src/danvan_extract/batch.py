@@ -34,7 +34,7 @@ from .extractors.base import DEFAULT_BUDGET
 from .output import Output
 from .workers import die_with_parent
 from .records import Document
-from .streaming import stream_document, streamable_encoding
+from .streaming import sniff, stream_document
 
 # Files above this size are streamed block by block in the main process.
 LARGE_FILE_BYTES = 8 * 2**20
@@ -232,10 +232,11 @@ class _Large:
     path: str
     doc_id: str
     encoding: str
+    stray: tuple = ()  # byte offsets of bytes that are not UTF-8
 
 
-def _large_encoding(path: str, html: bool, limit: int) -> Optional[str]:
-    """The encoding to stream ``path`` with, or None to read it whole."""
+def _large_encoding(path: str, html: bool, limit: int) -> Optional[tuple[str, list[int]]]:
+    """(encoding, stray byte offsets) to stream ``path`` with, or None to read it whole."""
     if html or path.endswith((".html", ".htm")):
         return None
     try:
@@ -243,7 +244,7 @@ def _large_encoding(path: str, html: bool, limit: int) -> Optional[str]:
             return None
     except OSError:
         return None
-    return streamable_encoding(Path(path))
+    return sniff(Path(path))
 
 
 def _ordered_results(
@@ -256,7 +257,7 @@ def _ordered_results(
         _init_worker(*settings)
         for path, doc_id in items:
             enc = _large_encoding(path, html, limit)
-            yield _Large(path, doc_id, enc) if enc else process_file((path, doc_id))
+            yield _Large(path, doc_id, enc[0], tuple(enc[1])) if enc else process_file((path, doc_id))
         return
     with _Workers(workers, settings) as pool:
         window: deque = deque()
@@ -271,7 +272,7 @@ def _ordered_results(
             enc = _large_encoding(path, html, limit)
             if enc:
                 flush_chunk()
-                window.append(_Large(path, doc_id, enc))
+                window.append(_Large(path, doc_id, enc[0], tuple(enc[1])))
             else:
                 chunk.append((path, doc_id))
                 if len(chunk) >= _CHUNK:
@@ -365,4 +366,4 @@ def _stream_large(item: _Large, fh: Output, rules_dir: Optional[str],
     pipeline = _MAIN_PIPELINES.get(key)
     if pipeline is None:
         pipeline = _MAIN_PIPELINES[key] = Pipeline(rules_dir, time_budget=time_budget)
-    return stream_document(Path(item.path), item.doc_id, item.encoding, pipeline, fh)
+    return stream_document(Path(item.path), item.doc_id, item.encoding, pipeline, fh, stray=item.stray)

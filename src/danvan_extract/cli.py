@@ -213,7 +213,7 @@ def show(
     time_budget: float = _BUDGET,
 ) -> None:
     """Render FILE as an HTML page with every fact highlighted by type."""
-    from .decoding import read_text
+    from .decoding import printable_name, read_text
     from .errors import DanvanError
     from .html_view import render_page
     from .pipeline import Pipeline
@@ -233,7 +233,7 @@ def show(
         _fail(f"output {output} is a folder; name a file (e.g. {output}/page.html)")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(render_page(text, facts, title=file.name), encoding="utf-8")
+        output.write_text(render_page(text, facts, title=printable_name(file.name)), encoding="utf-8")
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     err.print(f"{output}: {len(facts)} facts highlighted; open {output.resolve().as_uri()} in a browser")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import legacy
+from .errors import E_STRAY_BYTES
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
                "section", "article", "header", "footer", "blockquote", "figcaption", "figure", "title", "nav"}
@@ -61,11 +62,72 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_8bit(data)
+        stray = scan_utf8([data], keep_text=True)
+        if stray is None:
+            return _decode_8bit(data)
+        text, bad = stray
+        if not text.strip():
+            return None, ["empty file (only white space)"]
+        return text, [stray_bytes_message(bad)]
     if not text.strip():
         return None, ["empty file (only white space)"]
     repaired = legacy.repair_misdecoded(text)
     return (repaired.text if repaired else text), []
+
+
+# Most stray bytes a UTF-8 file may hold before it is judged another encoding.
+MAX_STRAY_BYTES = 1000
+
+
+def scan_utf8(chunks, keep_text: bool = False):
+    """UTF-8 with a few stray bytes: (text or None, byte offsets of the bad
+    sequences), each sequence decoding to one U+FFFD as ``errors="replace"``
+    does; None when the bytes are valid UTF-8, or not mostly UTF-8 (fewer
+    than 10 bytes of valid multi-byte letters per bad sequence, or more than
+    ``MAX_STRAY_BYTES`` of them): such files are another encoding."""
+    bad: list[int] = []
+    pieces: list[str] = []
+    extra = 0  # bytes beyond one per character in the valid multi-byte letters
+    offset = 0  # of ``buf`` in the file
+    carry = b""
+    for data in _with_end(chunks):
+        final = not data
+        buf = memoryview(carry + data)
+        pos = 0
+        while True:
+            try:
+                text, used = codecs.utf_8_decode(buf[pos:], "strict", final)
+            except UnicodeDecodeError as exc:
+                good = codecs.utf_8_decode(buf[pos:pos + exc.start], "strict", True)[0]
+                extra += exc.start - len(good)
+                bad.append(offset + pos + exc.start)
+                if keep_text:
+                    pieces += (good, "\ufffd")
+                pos += exc.end
+                if len(bad) > MAX_STRAY_BYTES:
+                    return None
+                continue
+            extra += used - len(text)
+            if keep_text:
+                pieces.append(text)
+            pos += used
+            break
+        offset += pos
+        carry = bytes(buf[pos:])
+    if not bad or len(bad) * 10 > extra:
+        return None
+    return ("".join(pieces) if keep_text else None), bad
+
+
+def _with_end(chunks):
+    yield from chunks
+    yield b""
+
+
+def stray_bytes_message(bad: list[int]) -> str:
+    """The error entry of a UTF-8 file with stray bytes, naming where they are."""
+    shown = ", ".join(str(b) for b in bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+    return E_STRAY_BYTES.format(n=len(bad), where=shown)
 
 
 def _decode_wide(data: bytes, codec: str) -> tuple[Optional[str], list[str]]:
@@ -182,4 +244,4 @@ def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[st
         text = html_to_text(text)
         if not text.strip():
             return None, [f"{name}: no text left after removing the HTML markup"]
-    return text, [f"{name}: {e}" for e in errors] if text is None else errors
+    return text, [f"{name}: {e}" for e in errors]

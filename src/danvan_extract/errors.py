@@ -43,3 +43,5 @@ E_OUTPUT = "cannot write {path}: {reason}{after}"
 E_OUTPUT_DIR = "output {path} is a folder; name a file (e.g. {path}/facts.jsonl)"
 E_OUTPUT_LOCKED = ("another run is writing {path} right now; wait for it to finish or choose another output "
                    "(two runs on one file would interleave their lines)")
+E_STRAY_BYTES = ("{n} byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of the text is "
+                 "extracted): at byte offset(s) {where}")

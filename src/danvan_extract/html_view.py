@@ -88,7 +88,13 @@ def color_of(fact_type: str) -> str:
 def fact_fields(fact: FactBase) -> dict:
     """The type-specific fields of ``fact`` (no offsets, text, type or rule), ``None`` left out."""
     data = fact.model_dump(mode="json", exclude_none=True)
-    return {k: v for k, v in data.items() if k not in _COMMON}
+    return {k: _plain(v) for k, v in data.items() if k not in _COMMON}
+
+
+def _plain(value):
+    """A float as people write it: 12 significant digits, no binary noise
+    (3.6618, not 3.6618000000000004)."""
+    return float(f"{value:.12g}") if isinstance(value, float) else value
 
 
 def place_label(place: Optional[dict]) -> str:

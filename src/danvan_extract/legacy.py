@@ -147,10 +147,44 @@ _CP1252 = _translation("".join(_cp1252_char(b) for b in range(256)))
 
 
 def decode_tcvn3(data: bytes) -> str:
-    """TCVN3 bytes to Unicode, one character per byte (capital headings restored)."""
+    """TCVN3 bytes to Unicode, one character per byte (capital headings and
+    capitals with a tone at sentence starts restored)."""
     chart, converted = _tcvn3()
     text = data.decode("latin-1").translate(chart)
-    return _restore_capitals(text, converted)
+    return _capitalize_starts(_restore_capitals(text, converted), converted)
+
+
+# Where a word must start with a capital: at a line start (after a bullet or
+# an opening quote), after a sentence end, and after the dash between a name
+# and its title ("Phạm Tất Thắng - Ủy viên Trung ương").
+_STARTS = re.compile(
+    r"(?:^[^\S\n]*(?:[-–+•*][^\S\n]+)?|[.!?][^\S\n]+|(?P<dash>[^\W\d_][^\S\n]+[-–][^\S\n]+))"
+    r"[\"'“‘(\[]*(?P<letter>[^\W\d_])", re.M)
+
+
+def _capitalize_starts(text: str, converted: frozenset[str]) -> str:
+    """TCVN3 has no capitals with a tone mark ("Ủ", "Ả"): such a letter was
+    typed lower-case.  Make it a capital where a word must start with one
+    (line start, sentence start, after a name's dash); the length of the
+    text never changes, so offsets stay byte positions."""
+
+    def fix(m: re.Match) -> str:
+        letter = m.group("letter")
+        # only a letter whose capital TCVN3 cannot write ("đ" was typed
+        # lower-case on purpose: "Đ" has its own code)
+        if letter not in converted or not letter.islower() or letter.upper() in converted:
+            return m.group()
+        if len(letter.upper()) != 1:
+            return m.group()
+        if m.group("dash"):  # only after a capitalized word (a name)
+            i = m.start("dash")
+            while i > 0 and m.string[i - 1].isalpha():
+                i -= 1
+            if not m.string[i].isupper():
+                return m.group()
+        return m.group()[:-1] + letter.upper()
+
+    return _STARTS.sub(fix, text)
 
 
 def decode_vni(data: bytes) -> str:

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from .decoding import printable_name
+from .decoding import printable_name, scan_utf8, stray_bytes_message
 from .errors import DanvanError, OutputError
 
 BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
@@ -22,32 +22,47 @@ _SNIFF_BYTES = 1 << 20
 
 
 def streamable_encoding(path: Path) -> Optional[str]:
-    """The codec to stream ``path`` with: UTF-8 (with or without BOM) or
-    UTF-16 or UTF-32 with BOM.  None when the file is not plainly one of them (binary,
-    legacy encodings): such a file is read whole, where those are handled."""
+    """The codec to stream ``path`` with: UTF-8 (with or without BOM), UTF-16
+    or UTF-32 with BOM.  None when the file is not plainly one of them
+    (binary, legacy encodings): such a file is read whole, where those are
+    handled.  UTF-8 with a few stray bytes is streamed too (see :func:`sniff`)."""
+    found = sniff(path)
+    return found[0] if found else None
+
+
+def sniff(path: Path) -> Optional[tuple[str, list[int]]]:
+    """(codec, byte offsets of stray bytes) to stream ``path`` with, or None.
+
+    A UTF-8 file with a few bytes that are not UTF-8 (one bad byte in 50 MB)
+    is streamed with those bytes read as U+FFFD, and their offsets reported,
+    rather than read whole and refused.
+    """
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
-            if head.startswith(codecs.BOM_UTF8):
-                encoding = "utf-8-sig"
-            elif head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-                return "utf-32"
-            elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                return "utf-16"
-            else:
-                encoding = "utf-8"
+            if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+                return "utf-32", []
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return "utf-16", []
+            encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
             fh.seek(0)
             decoder = codecs.getincrementaldecoder("utf-8")()
             while True:
                 data = fh.read(_SNIFF_BYTES)
                 if not data:
                     decoder.decode(b"", final=True)
-                    return encoding
+                    return encoding, []
                 if b"\x00" in data:
                     return None
-                decoder.decode(data)
-    except (OSError, UnicodeDecodeError):
+                try:
+                    decoder.decode(data)
+                except UnicodeDecodeError:
+                    break
+            fh.seek(0)
+            stray = scan_utf8(iter(lambda: fh.read(_SNIFF_BYTES), b""))
+    except OSError:
         return None
+    return (encoding, stray[1]) if stray else None
 
 
 def iter_blocks(src: TextIO, block_chars: Optional[int] = None) -> Iterator[tuple[int, str]]:
@@ -75,11 +90,12 @@ def iter_blocks(src: TextIO, block_chars: Optional[int] = None) -> Iterator[tupl
 
 
 def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextIO,
-                    block_chars: Optional[int] = None) -> tuple[int, Counter, bool]:
+                    block_chars: Optional[int] = None, stray: tuple[int, ...] = ()) -> tuple[int, Counter, bool]:
     """Extract ``path`` block by block and write its JSONL line to ``out``.
 
     Returns (characters, facts per type, whether the document had an error).
     A failure part-way keeps the facts already written and names the reason.
+    ``stray``: byte offsets of bytes that are not UTF-8 (read as U+FFFD, reported).
     """
     name = printable_name(path.name)
     facts: Counter = Counter()
@@ -88,7 +104,7 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
     out.write('{"doc_id":' + json.dumps(doc_id, ensure_ascii=False) + ',"facts":[')
     first = True
     try:
-        with path.open("r", encoding=encoding, newline="") as src:
+        with path.open("r", encoding=encoding, newline="", errors="replace" if stray else "strict") as src:
             for offset, block in iter_blocks(src, block_chars):
                 pieces = []
                 for fact in pipeline.extract(block):
@@ -108,6 +124,8 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
         errors.append(f"{name}: {type(exc).__name__} after character {chars}: {exc}")
     if chars == 0 and not errors:
         errors.append(f"{name}: empty file")
+    if stray:
+        errors.insert(0, f"{name}: {stray_bytes_message(list(stray))}")
     out.write('],"errors":' + json.dumps(errors, ensure_ascii=False) + "}\n")
     out.flush()
     return chars, facts, bool(errors)
