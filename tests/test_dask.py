@@ -218,6 +218,40 @@ def test_separate_scheduler_and_workers_with_one_worker_killed_mid_run(tmp_path)
     assert all(proc.poll() is not None for proc in started)
 
 
+def test_a_worker_without_the_package_stops_the_run_with_one_line(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Có 12 xã.", encoding="utf-8")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    # a worker process in which `import danvan_extract` fails, as where it is not installed
+    blind = ("import sys; sys.modules['danvan_extract'] = None; "
+             f"sys.argv = ['dask', 'worker', {address!r}, '--nthreads', '1', '--no-nanny', '--no-dashboard', "
+             "'--host', '127.0.0.1', '--death-timeout', '120']; "
+             "from dask.cli import run_cli; run_cli()")
+    started: list[subprocess.Popen] = []
+    logs = open(tmp_path / "cluster.log", "wb")
+    try:
+        started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
+                                          "--port", str(port), "--no-dashboard"],
+                                         env=_env(), stdout=logs, stderr=logs))
+        started.append(subprocess.Popen([sys.executable, "-c", blind], env=_env(), stdout=logs, stderr=logs))
+        run = subprocess.Popen(_cli(str(src), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask",
+                                    "--scheduler", address),
+                               env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started.append(run)
+        _, stderr = run.communicate(timeout=DEADLINE)
+        assert run.returncode == 2, stderr
+        lines = stderr.strip().splitlines()
+        assert len(lines) == 1, stderr
+        assert "1 of 1 Dask worker(s) cannot import danvan_extract" in lines[0]
+        assert "install danvan-extract on every worker" in lines[0]
+    finally:
+        for proc in reversed(started):
+            _stop(proc)
+        logs.close()
+
+
 def test_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
