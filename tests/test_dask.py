@@ -150,6 +150,16 @@ def test_workers_without_the_package_are_named(client):
     assert dask_engine.check_workers(client) == 2
 
 
+def test_a_scheduler_without_workers_is_a_clear_error(tmp_path):
+    from distributed import LocalCluster
+
+    (tmp_path / "a.txt").write_text("Có 12 xã.", encoding="utf-8")
+    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        with pytest.raises(dask_engine.ClusterError, match="has no workers after 1 s; start some with `dask worker"):
+            dask_engine.run_dask(tmp_path, tmp_path / "o.jsonl", scheduler=cluster.scheduler_address,
+                                 workers_timeout=1)
+
+
 def test_bag_and_dataframe_api(tmp_path):
     src = _corpus(tmp_path / "in")
     local = tmp_path / "local.jsonl"

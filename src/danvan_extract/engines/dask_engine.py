@@ -275,6 +275,7 @@ def run_dask(
     large_file_bytes: int = LARGE_FILE_BYTES,
     table_dir: Optional[Path] = None,
     connect_timeout: float = CONNECT_TIMEOUT,
+    workers_timeout: float = WORKERS_TIMEOUT,
 ) -> Summary:
     """Extract every ``*.txt`` (and ``*.html`` with ``html``) under ``root``
     into ``out`` on a Dask cluster: the same lines in the same order as
@@ -285,6 +286,8 @@ def run_dask(
     processes.  ``table_dir``: also write the fact table there as a Parquet
     dataset (``part-00000.parquet``..., one file per partition, in order).
     ``resume`` skips the documents already in ``out``, as locally.
+    A scheduler not reached in ``connect_timeout`` seconds, or without a
+    worker after ``workers_timeout``, is a :class:`ClusterError`.
     """
     start = time.perf_counter()
     root, out = Path(root), Path(out)
@@ -322,7 +325,7 @@ def run_dask(
     cm = contextlib.nullcontext(client) if client is not None else connect(
         scheduler, workers=workers, connect_timeout=connect_timeout)
     with cm as cl:
-        threads = check_workers(cl)
+        threads = check_workers(cl, timeout=workers_timeout)
         if table_dir is not None:
             _clear_parts(table_dir)
         runner = _Runner(cl, bundle, html, large_file_bytes, worker_tables, window=max(2, threads * _WINDOW_PER_THREAD))
