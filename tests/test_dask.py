@@ -71,23 +71,26 @@ def _corpus(folder: Path, copies: int = 1) -> Path:
             shutil.copy(src, sub / src.name)
         for src in sorted(DEV.glob("*.txt")):  # only the texts: gold files come and go there
             shutil.copy(src, sub / "dev" / src.name)
+    (folder / "page.html").write_text("<html><body><script>var x = 5;</script><p>Có 12 xã đạt chuẩn, "
+                                      "chiếm 73,53%.</p></body></html>", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     (folder / "latin.txt").write_bytes("Số liệu: 12 xã ".encode("utf-8")[:8] + bytes(range(0x80, 0x100)) * 4)
     return folder
 
 
-def _local(src: Path, out: Path) -> bytes:
-    run_batch(src, out)
+def _local(src: Path, out: Path, **kw) -> bytes:
+    run_batch(src, out, **kw)
     return out.read_bytes()
 
 
 def test_local_cluster_cli_writes_the_local_bytes_and_table(tmp_path):
     src = _corpus(tmp_path / "in")
-    expected = _local(src, tmp_path / "local.jsonl")
-    errors = [d for d in read_jsonl(tmp_path / "local.jsonl") if d["errors"]]
-    assert {d["doc_id"] for d in errors} == {"binary", "latin"}
-    run = subprocess.run(_cli(str(src), "-o", str(tmp_path / "facts.parquet"), "--format", "parquet",
-                              "--engine", "dask", "--workers", "2", "--partition-size", "3"),
+    expected = _local(src, tmp_path / "local.jsonl", html=True)
+    docs = read_jsonl(tmp_path / "local.jsonl")
+    assert {d["doc_id"] for d in docs if d["errors"]} == {"binary", "latin"}
+    assert any(d["doc_id"] == "page" and d["facts"] for d in docs)
+    run = subprocess.run(_cli(str(src), "-o", str(tmp_path / "facts.parquet"), "--format", "parquet", "--html",
+                              "--engine", "dask", "--workers", "2", "--partition-size", "3", "--progress"),
                          env=_env(), capture_output=True, text=True, timeout=DEADLINE)
     assert run.returncode == 1, run.stderr  # the two bad files, as locally
     assert "Traceback" not in run.stderr
@@ -125,6 +128,17 @@ def test_resume_and_summary_as_locally(tmp_path, client):
     assert out.read_bytes() == local.read_bytes()
     assert (resumed.skipped, resumed.documents) == (10, len(lines) - 10)
     assert len(pd.read_parquet(tmp_path / "t.parquet")) == sum(local_summary.facts.values())
+
+
+def test_large_files_are_streamed_on_the_workers_as_locally(tmp_path, client):
+    src = _corpus(tmp_path / "in")
+    big = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+    (src / "big.txt").write_text(big, encoding="utf-8")
+    local = _local(src, tmp_path / "local.jsonl", large_file_bytes=len(big) // 2)
+    out = tmp_path / "dask.jsonl"
+    summary = dask_engine.run_dask(src, out, client=client, large_file_bytes=len(big) // 2)
+    assert out.read_bytes() == local
+    assert summary.documents == len(local.splitlines())
 
 
 def test_rules_folder_reaches_the_workers_by_value(tmp_path, client):
