@@ -106,7 +106,7 @@ def client():
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as c:
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster, set_as_default=False) as c:
         c.wait_for_workers(2, timeout=DEADLINE)
         yield c
 
@@ -168,7 +168,7 @@ def test_a_scheduler_without_workers_is_a_clear_error(tmp_path):
     from distributed import LocalCluster
 
     (tmp_path / "a.txt").write_text("Có 12 xã.", encoding="utf-8")
-    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
         with pytest.raises(dask_engine.ClusterError, match="has no workers after 1 s; start some with `dask worker"):
             dask_engine.run_dask(tmp_path, tmp_path / "o.jsonl", scheduler=cluster.scheduler_address,
                                  workers_timeout=1)
@@ -203,12 +203,12 @@ def test_separate_scheduler_and_workers_with_one_worker_killed_mid_run(tmp_path)
     logs = open(tmp_path / "cluster.log", "wb")
     try:
         started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
-                                          "--port", str(port), "--no-dashboard"],
+                                          "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
                                          env=_env(), stdout=logs, stderr=logs))
         for _ in range(2):
             # no nanny: the worker is this very process, so killing its PID kills the worker
             started.append(subprocess.Popen([sys.executable, "-m", "dask", "worker", address, "--nthreads", "1",
-                                             "--nworkers", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1",
+                                             "--nworkers", "1", "--no-nanny", "--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--host", "127.0.0.1",
                                              "--death-timeout", "120"],
                                             env=_env(), stdout=logs, stderr=logs))
         from distributed import Client
@@ -250,14 +250,14 @@ def test_a_worker_without_the_package_stops_the_run_with_one_line(tmp_path):
     address = f"tcp://127.0.0.1:{port}"
     # a worker process in which `import danvan_extract` fails, as where it is not installed
     blind = ("import sys; sys.modules['danvan_extract'] = None; "
-             f"sys.argv = ['dask', 'worker', {address!r}, '--nthreads', '1', '--no-nanny', '--no-dashboard', "
+             f"sys.argv = ['dask', 'worker', {address!r}, '--nthreads', '1', '--no-nanny', '--no-dashboard', '--dashboard-address', '127.0.0.1:0', "
              "'--host', '127.0.0.1', '--death-timeout', '120']; "
              "from dask.cli import run_cli; run_cli()")
     started: list[subprocess.Popen] = []
     logs = open(tmp_path / "cluster.log", "wb")
     try:
         started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
-                                          "--port", str(port), "--no-dashboard"],
+                                          "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
                                          env=_env(), stdout=logs, stderr=logs))
         started.append(subprocess.Popen([sys.executable, "-c", blind], env=_env(), stdout=logs, stderr=logs))
         run = subprocess.Popen(_cli(str(src), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask",
@@ -332,7 +332,7 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
     # one death is enough to give up on a task (the default tries 4 workers)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as c:
+                          dashboard_address="127.0.0.1:0") as cluster, Client(cluster, set_as_default=False) as c:
             c.wait_for_workers(2, timeout=DEADLINE)
             runner = dask_engine._Runner(c, None, False, 2**30, True, window=2,
                                          fn=_poisoned(dask_engine._run_partition))

@@ -230,7 +230,7 @@ def connect(scheduler: Optional[str] = None, *, workers: int = DEFAULT_WORKERS,
     # Dask's statistical profiler samples the task thread every 10 ms: ~10 % of the time here.
     with dask.config.set({"distributed.worker.profile.enabled": False}), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                         dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         with Client(cluster, set_as_default=False) as client:
             yield client
 
