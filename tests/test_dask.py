@@ -164,6 +164,22 @@ def test_workers_without_the_package_are_named(client):
     assert dask_engine.check_workers(client) == 2
 
 
+def test_bag_and_dataframe_on_the_cluster_with_a_rules_folder(tmp_path, client):
+    rules = tmp_path / "rules"
+    (rules / "lexicons").mkdir(parents=True)
+    (rules / "lexicons" / "counted_nouns.txt").write_text("xuồng máy\n", encoding="utf-8")
+    src = _corpus(tmp_path / "in")
+    (src / "boats.txt").write_text("Có 7 xuồng máy và hai xuồng máy.", encoding="utf-8")
+    local = tmp_path / "local.jsonl"
+    run_batch(src, local, rules_dir=str(rules))
+    bag = dask_engine.documents_bag(None, src, rules_dir=rules, partition_size=9)
+    docs = client.compute(bag).result()
+    assert [d.model_dump_json(exclude_none=True) for d in docs] == local.read_text(encoding="utf-8").splitlines()
+    df = client.compute(dask_engine.facts_dataframe(None, src, rules_dir=rules, partition_size=9)).result()
+    assert len(df) == sum(len(d.facts) for d in docs)
+    assert "hai xuồng máy" in set(df.text)
+
+
 def test_a_scheduler_without_workers_is_a_clear_error(tmp_path):
     from distributed import LocalCluster
 
