@@ -359,3 +359,15 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
     assert lines[poison] == failed_line(items[poison][0], "poison", E_WORKER_DIED)
     assert lines[:poison] + lines[poison + 1:] == want[:poison] + want[poison + 1:]
     assert all(table is not None for _, table in parts)
+
+
+def test_engine_options_are_checked(tmp_path):
+    from typer.testing import CliRunner
+
+    from danvan_extract.cli import app
+
+    runner = CliRunner()
+    for args, message in ((["--engine", "spark"], "--engine must be local or dask"),
+                          (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask")):
+        result = runner.invoke(app, ["extract", str(GOLD), "-o", str(tmp_path / "o.jsonl"), *args])
+        assert result.exit_code == 2 and message in result.output

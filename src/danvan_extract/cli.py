@@ -36,6 +36,9 @@ def extract(
     if engine not in ("local", "dask"):
         err.print(f"[red]error:[/red] --engine must be local or dask, not {engine!r}")
         raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        err.print("[red]error:[/red] --scheduler needs --engine dask")
+        raise typer.Exit(2)
     if not input_dir.is_dir():
         err.print(f"[red]error:[/red] {input_dir} is not a folder")
         raise typer.Exit(2)
