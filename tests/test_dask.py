@@ -71,23 +71,26 @@ def _corpus(folder: Path, copies: int = 1) -> Path:
             shutil.copy(src, sub / src.name)
         for src in sorted(DEV.glob("*.txt")):  # only the texts: gold files come and go there
             shutil.copy(src, sub / "dev" / src.name)
+    (folder / "page.html").write_text("<html><body><script>var x = 5;</script><p>Có 12 xã đạt chuẩn, "
+                                      "chiếm 73,53%.</p></body></html>", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     (folder / "latin.txt").write_bytes("Số liệu: 12 xã ".encode("utf-8")[:8] + bytes(range(0x80, 0x100)) * 4)
     return folder
 
 
-def _local(src: Path, out: Path) -> bytes:
-    run_batch(src, out)
+def _local(src: Path, out: Path, **kw) -> bytes:
+    run_batch(src, out, **kw)
     return out.read_bytes()
 
 
 def test_local_cluster_cli_writes_the_local_bytes_and_table(tmp_path):
     src = _corpus(tmp_path / "in")
-    expected = _local(src, tmp_path / "local.jsonl")
-    errors = [d for d in read_jsonl(tmp_path / "local.jsonl") if d["errors"]]
-    assert {d["doc_id"] for d in errors} == {"binary", "latin"}
-    run = subprocess.run(_cli(str(src), "-o", str(tmp_path / "facts.parquet"), "--format", "parquet",
-                              "--engine", "dask", "--workers", "2", "--partition-size", "3"),
+    expected = _local(src, tmp_path / "local.jsonl", html=True)
+    docs = read_jsonl(tmp_path / "local.jsonl")
+    assert {d["doc_id"] for d in docs if d["errors"]} == {"binary", "latin"}
+    assert any(d["doc_id"] == "page" and d["facts"] for d in docs)
+    run = subprocess.run(_cli(str(src), "-o", str(tmp_path / "facts.parquet"), "--format", "parquet", "--html",
+                              "--engine", "dask", "--workers", "2", "--partition-size", "3", "--progress"),
                          env=_env(), capture_output=True, text=True, timeout=DEADLINE)
     assert run.returncode == 1, run.stderr  # the two bad files, as locally
     assert "Traceback" not in run.stderr
@@ -103,7 +106,7 @@ def client():
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as c:
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster, set_as_default=False) as c:
         c.wait_for_workers(2, timeout=DEADLINE)
         yield c
 
@@ -127,6 +130,17 @@ def test_resume_and_summary_as_locally(tmp_path, client):
     assert len(pd.read_parquet(tmp_path / "t.parquet")) == sum(local_summary.facts.values())
 
 
+def test_large_files_are_streamed_on_the_workers_as_locally(tmp_path, client):
+    src = _corpus(tmp_path / "in")
+    big = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+    (src / "big.txt").write_text(big, encoding="utf-8")
+    local = _local(src, tmp_path / "local.jsonl", large_file_bytes=len(big) // 2)
+    out = tmp_path / "dask.jsonl"
+    summary = dask_engine.run_dask(src, out, client=client, large_file_bytes=len(big) // 2)
+    assert out.read_bytes() == local
+    assert summary.documents == len(local.splitlines())
+
+
 def test_rules_folder_reaches_the_workers_by_value(tmp_path, client):
     rules = tmp_path / "rules"
     (rules / "lexicons").mkdir(parents=True)
@@ -148,6 +162,32 @@ def test_workers_without_the_package_are_named(client):
     with pytest.raises(dask_engine.ClusterError, match="cannot import no_such_package_here"):
         dask_engine.check_workers(client, module="no_such_package_here")
     assert dask_engine.check_workers(client) == 2
+
+
+def test_bag_and_dataframe_on_the_cluster_with_a_rules_folder(tmp_path, client):
+    rules = tmp_path / "rules"
+    (rules / "lexicons").mkdir(parents=True)
+    (rules / "lexicons" / "counted_nouns.txt").write_text("xuồng máy\n", encoding="utf-8")
+    src = _corpus(tmp_path / "in")
+    (src / "boats.txt").write_text("Có 7 xuồng máy và hai xuồng máy.", encoding="utf-8")
+    local = tmp_path / "local.jsonl"
+    run_batch(src, local, rules_dir=str(rules))
+    bag = dask_engine.documents_bag(None, src, rules_dir=rules, partition_size=9)
+    docs = client.compute(bag).result()
+    assert [d.model_dump_json(exclude_none=True) for d in docs] == local.read_text(encoding="utf-8").splitlines()
+    df = client.compute(dask_engine.facts_dataframe(None, src, rules_dir=rules, partition_size=9)).result()
+    assert len(df) == sum(len(d.facts) for d in docs)
+    assert "hai xuồng máy" in set(df.text)
+
+
+def test_a_scheduler_without_workers_is_a_clear_error(tmp_path):
+    from distributed import LocalCluster
+
+    (tmp_path / "a.txt").write_text("Có 12 xã.", encoding="utf-8")
+    with LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
+        with pytest.raises(dask_engine.ClusterError, match="has no workers after 1 s; start some with `dask worker"):
+            dask_engine.run_dask(tmp_path, tmp_path / "o.jsonl", scheduler=cluster.scheduler_address,
+                                 workers_timeout=1)
 
 
 def test_bag_and_dataframe_api(tmp_path):
@@ -179,12 +219,12 @@ def test_separate_scheduler_and_workers_with_one_worker_killed_mid_run(tmp_path)
     logs = open(tmp_path / "cluster.log", "wb")
     try:
         started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
-                                          "--port", str(port), "--no-dashboard"],
+                                          "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
                                          env=_env(), stdout=logs, stderr=logs))
         for _ in range(2):
             # no nanny: the worker is this very process, so killing its PID kills the worker
             started.append(subprocess.Popen([sys.executable, "-m", "dask", "worker", address, "--nthreads", "1",
-                                             "--nworkers", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1",
+                                             "--nworkers", "1", "--no-nanny", "--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--host", "127.0.0.1",
                                              "--death-timeout", "120"],
                                             env=_env(), stdout=logs, stderr=logs))
         from distributed import Client
@@ -216,6 +256,40 @@ def test_separate_scheduler_and_workers_with_one_worker_killed_mid_run(tmp_path)
             _stop(proc)
         logs.close()
     assert all(proc.poll() is not None for proc in started)
+
+
+def test_a_worker_without_the_package_stops_the_run_with_one_line(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Có 12 xã.", encoding="utf-8")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    # a worker process in which `import danvan_extract` fails, as where it is not installed
+    blind = ("import sys; sys.modules['danvan_extract'] = None; "
+             f"sys.argv = ['dask', 'worker', {address!r}, '--nthreads', '1', '--no-nanny', '--no-dashboard', '--dashboard-address', '127.0.0.1:0', "
+             "'--host', '127.0.0.1', '--death-timeout', '120']; "
+             "from dask.cli import run_cli; run_cli()")
+    started: list[subprocess.Popen] = []
+    logs = open(tmp_path / "cluster.log", "wb")
+    try:
+        started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
+                                          "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
+                                         env=_env(), stdout=logs, stderr=logs))
+        started.append(subprocess.Popen([sys.executable, "-c", blind], env=_env(), stdout=logs, stderr=logs))
+        run = subprocess.Popen(_cli(str(src), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask",
+                                    "--scheduler", address),
+                               env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started.append(run)
+        _, stderr = run.communicate(timeout=DEADLINE)
+        assert run.returncode == 2, stderr
+        lines = stderr.strip().splitlines()
+        assert len(lines) == 1, stderr
+        assert "1 of 1 Dask worker(s) cannot import danvan_extract" in lines[0]
+        assert "install danvan-extract on every worker" in lines[0]
+    finally:
+        for proc in reversed(started):
+            _stop(proc)
+        logs.close()
 
 
 def test_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
@@ -274,7 +348,7 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
     # one death is enough to give up on a task (the default tries 4 workers)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                          dashboard_address=None) as cluster, Client(cluster, set_as_default=False) as c:
+                          dashboard_address="127.0.0.1:0") as cluster, Client(cluster, set_as_default=False) as c:
             c.wait_for_workers(2, timeout=DEADLINE)
             runner = dask_engine._Runner(c, None, False, 2**30, True, window=2,
                                          fn=_poisoned(dask_engine._run_partition))
@@ -285,3 +359,15 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
     assert lines[poison] == failed_line(items[poison][0], "poison", E_WORKER_DIED)
     assert lines[:poison] + lines[poison + 1:] == want[:poison] + want[poison + 1:]
     assert all(table is not None for _, table in parts)
+
+
+def test_engine_options_are_checked(tmp_path):
+    from typer.testing import CliRunner
+
+    from danvan_extract.cli import app
+
+    runner = CliRunner()
+    for args, message in ((["--engine", "spark"], "--engine must be local or dask"),
+                          (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask")):
+        result = runner.invoke(app, ["extract", str(GOLD), "-o", str(tmp_path / "o.jsonl"), *args])
+        assert result.exit_code == 2 and message in result.output

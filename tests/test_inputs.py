@@ -275,17 +275,16 @@ def test_file_deleted_during_the_run(tmp_path, monkeypatch):
     folder.mkdir()
     for name in ("a", "b", "c"):
         _make(folder, "good", name)
-    from danvan_extract.engines import document as engine_document
+    from danvan_extract.engines import document  # where batch workers read their files
 
-    real = engine_document.read_text
+    real = document.read_text
 
     def vanish_then_read(path, **kw):
         if path.name == "b.txt":
             path.unlink()  # listed already, gone before it is read
         return real(path, **kw)
 
-    # files are read by the engine seam that every engine calls
-    monkeypatch.setattr(engine_document, "read_text", vanish_then_read)
+    monkeypatch.setattr(document, "read_text", vanish_then_read)
     result = _run(folder, tmp_path / "o.jsonl")
     assert result.exit_code == 1
     docs = {d["doc_id"]: d for d in _lines(tmp_path / "o.jsonl")}
