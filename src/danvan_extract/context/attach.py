@@ -69,7 +69,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     out.published = date_line[0] if date_line else None
     out.title = find_title(text, list(chrome))
     # the article's own date line states no figure's time
-    skip = list(chrome) + ([date_line[1:]] if date_line else [])
+    skip = sorted(list(chrome) + ([tuple(date_line[1:])] if date_line else []))
     times = [t for t in find_times(text, year_of(out.published)) if not _in(skip, t.start)]
     places = [p for p in find_places(text, surnames=surnames) if not _in(chrome, p.start)]
     sentences, paragraphs = _bounds(text)
@@ -106,7 +106,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
 
 
 def _in(spans, pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 _WINDOW = 300  # a clause is read at most this far from its figure

@@ -85,9 +85,16 @@ class Gazetteer:
                 add(Unit(ward, (wtype or "xã").lower(), prov, None, wcode, "2025", f"{pkey}_{wkey}"))
                 self.new_codes[f"{pkey}_{wkey}"] = wcode
         self._old_to_new: Optional[dict[str, Optional[str]]] = None
+        self._first: Optional[frozenset] = None
         self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units if u.level == "tỉnh"}
         for alias, name in _PROVINCE_ALIASES.items():
             self.provinces.setdefault(key(alias), name)
+
+    def province_first_syllables(self) -> frozenset:
+        """The first syllable (as a key) of every province name and alias."""
+        if self._first is None:
+            self._first = frozenset(k.split()[0] for k in self.provinces if k)
+        return self._first
 
     def province(self, name: str) -> Optional[str]:
         """The dataset's short name of a province written ``name``, or None."""

@@ -168,8 +168,9 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
 
     taken = _Taken()
 
+    windows = _year_windows(text)
     for pattern, fn, kind in _COMPILED:
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, windows, needs_year=pattern is not _COMPILED[0][0]):
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
                 s += 1  # at most 3: the pattern bounds leading white space
@@ -219,6 +220,33 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return out
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Every dated form ends within this many characters after its first year
+# and starts within this many before it.
+_BEFORE, _AFTER = 90, 40
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around its years, merged: the only places a
+    dated form can match (one cheap scan instead of every form over all)."""
+    windows: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if windows and s <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], e)
+        else:
+            windows.append((s, e))
+    return windows
+
+
+def _finditer(pattern, text: str, windows, needs_year: bool):
+    if not needs_year:
+        yield from pattern.finditer(text)
+        return
+    for s, e in windows:
+        yield from pattern.finditer(text, s, e)
 
 
 def _valid(period) -> bool:

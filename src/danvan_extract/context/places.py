@@ -127,10 +127,11 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
             taken.append((m.start(), m.end()))
     # provinces named without their level word
+    starts = gaz.province_first_syllables()
     for m in _CAPITALIZED.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
         words = m.group(0).split()
+        if key(words[0]) not in starts or not free(m.start(), m.end()):
+            continue
         for n in (4, 3, 2):
             cand = " ".join(words[:n])
             if len(words) >= n and gaz.province(cand):
