@@ -138,3 +138,17 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     count = [f for f in facts if f.type == "count"][0]
     assert "location: Mường Khương (huyện, Lào Cai)" in fact_title(count)
     assert "period: 2022" in fact_title(count)
+
+
+@pytest.mark.parametrize("head,published", [
+    ("Thứ tư, ngày 24 tháng 4 năm 2024\nTin tức\nThứ ba, ngày 24 tháng 1 năm 2023 | 10:31\n", "2023-01-24"),
+    ("Thứ Tư, 22/5/2019\nTiêu đề bài\n1/8/2018 23:7' Gửi bài này In bài này\n", "2018-08-01"),
+    ("date 2025-07-21 title\n", "2025-07-21"),
+    ("Số: 135 /BC-CTK\nLai Châu, ngày 24 tháng 3 năm 2023\n", "2023-03-24"),
+    ("08:51 - 09/11/2023\n", "2023-11-09"),
+    ("Tính đến ngày 30/6/2023, cả nước có 5.000 xã.\n", None),  # a sentence, not a date line
+])
+def test_the_articles_date_line(head, published):
+    from danvan_extract.context.document_info import find_published
+
+    assert find_published(head + "Nội dung bài viết.\n") == published

@@ -89,7 +89,7 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
         stripped = line.strip()
         if not stripped or len(stripped) > _DATE_LINE_MAX:
             continue
-        m = _DATE_LINE_NUM.match(stripped) or _DATE_LINE_WORDS.match(stripped)
+        m = _DATE_LINE_NUM.match(stripped) or _DATE_LINE_WORDS.match(stripped) or _ISO_LINE.match(stripped)
         place_date = False
         if m is None:
             m = _PLACE_DATE.match(stripped)
