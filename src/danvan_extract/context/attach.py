@@ -216,11 +216,22 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
 # -- location -----------------------------------------------------------------
 
 
+_OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)\s*$", regex.I)
+
+
 def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, clause_end, main) -> Optional[dict]:
+    place = _unit_for(text, c, places, starts, s_start, p_start, clause_end, main)
+    return _container_for_units(c, place)
+
+
+def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Optional[dict]:
     i = bisect.bisect_left(starts, c.start)
-    # a unit named after the figure in its clause ("03 huyện của tỉnh X", "cho xã Y")
+    # a unit the figure belongs to or goes to, linked right after it
+    # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
     for p in places[bisect.bisect_left(starts, c.end):][:1]:
-        if p.start < clause_end and not p.bare and not regex.search(r"\d", text[c.end:p.start]):
+        gap = text[c.end:p.start]
+        if (p.start < clause_end and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
+                and _OBJECT_LINK.search(gap)):
             return _place(p, places, main)
     for j in range(i - 1, -1, -1):
         if places[j].start < s_start:
@@ -228,6 +239,10 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place
+    # a unit named after the figure in its clause, with no unit before it
+    for p in places[bisect.bisect_left(starts, c.end):][:1]:
+        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not regex.search(r"\d", text[c.end:p.start]):
+            return _place(p, places, main)
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
@@ -238,6 +253,21 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
     return _place(main, places, main) if main else None
+
+
+def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
+    """A count of units ("6 huyện", "5/16 xã") holds for a unit above them:
+    a district's or commune's count never lies in a unit of that level or
+    below; it takes the province then."""
+    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
+    if not place or noun not in _RANK or place.get("level") == "quốc gia":
+        return place
+    if _RANK.get(place.get("level"), 9) > _RANK[noun]:
+        return place
+    province = place.get("province")
+    if province and _RANK[noun] < _RANK["tỉnh"]:
+        return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+    return place
 
 
 _RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "buôn": 0, "làng": 0, "sóc": 0, "xã": 1,
