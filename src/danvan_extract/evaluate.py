@@ -17,7 +17,8 @@ import regex
 
 from .context_scoring import NUMERIC_TYPES, ContextReport, row_right, score_pair
 from .errors import E_GOLD, GoldError
-from .records import GRADED_TYPES, parse_fact
+from .records import parse_fact
+from .registry import GRADED_TYPES, TYPES
 
 MODEL_ROW = "count[mô hình]"
 ATTRIBUTES = (
@@ -111,20 +112,17 @@ def _norm_number(s: str) -> str:
 
 def keys_agree(g: dict, p: dict) -> bool:
     """The key fields of FACTS.md agree for two facts of the same type."""
-    t = g["type"]
-    if t in ("percentage", "count"):
-        return _close(g.get("value"), p.get("value"))
-    if t == "ratio":
-        return _close(g.get("numerator"), p.get("numerator")) and _close(g.get("denominator"), p.get("denominator"))
-    if t == "area":
-        return _close(g.get("hectares"), p.get("hectares"))
-    if t == "money":
-        return _close(g.get("amount"), p.get("amount"))
-    if t == "document_ref":
-        return _norm_number(g.get("number", "")) == _norm_number(p.get("number", ""))
-    if t == "person_role":
-        return _norm_text(g.get("person")) == _norm_text(p.get("person"))
-    return False
+    row = TYPES.get(g["type"])
+    if row is None or not row.keys:
+        return False
+    return all(_KEY_AGREE[kind](g.get(name), p.get(name)) for name, kind in row.keys)
+
+
+_KEY_AGREE = {
+    "number": _close,
+    "code": lambda a, b: _norm_number(a or "") == _norm_number(b or ""),
+    "text": lambda a, b: _norm_text(a) == _norm_text(b),
+}
 
 
 def _overlap(g: dict, p: dict) -> int:
@@ -167,7 +165,7 @@ def attribute_score(name: str, g: dict, p: dict) -> Optional[float]:
     neither side has a value (a missing qualifier counts as "exact")."""
     gv, pv = g.get(name), p.get(name)
     if name == "qualifier":
-        if g["type"] in ("document_ref", "person_role"):
+        if not TYPES[g["type"]].numeric:
             return None
         gv, pv = gv or "exact", pv or "exact"
     if gv in (None, "", []) and pv in (None, "", []):

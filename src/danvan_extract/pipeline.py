@@ -14,12 +14,10 @@ from .extractors import build_extractors
 from .anchors import AnchorIndex
 from .budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
-from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
+from .records import FACT_ADAPTER, Document, FactBase
+from .registry import GRADED_TYPES, TYPES, layer
 from .rules import load_rules
 from .text import NormalizedText, normalize, visible
-
-# Candidates of different layers never compete for the same characters.
-_LAYER = {"person_role": 1}
 
 
 class Pipeline:
@@ -127,7 +125,8 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     kept: dict[int, tuple[list[int], list[int]]] = {}
     out = []
     for c in ordered:
-        starts, ends = kept.setdefault(_LAYER.get(c.type, 0), ([], []))
+        # candidates of different layers never compete for the same characters
+        starts, ends = kept.setdefault(layer(c.type), ([], []))
         i = bisect.bisect_left(starts, c.start)
         if i > 0 and ends[i - 1] > c.start:
             continue
@@ -140,12 +139,11 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-# Text fields that FACTS.md wants "as written": extractors read them from
-# the normalized text, so they are looked up there and taken from the
-# caller's string instead ("Uỷ viên" stays "Uỷ viên", not "Ủy viên").
-_AS_WRITTEN = {"person_role": ("person", "roles"), "document_ref": ("issuer", "title")}
-# Lower-cased as-written fields ("12 tổ hoà giải" → noun "tổ hoà giải").
-_AS_WRITTEN_LOWER = {"count": ("noun",), "ratio": ("noun",)}
+# Text fields that FACTS.md wants "as written" (the registry's
+# ``as_written``): extractors read them from the normalized text, so they
+# are looked up there and taken from the caller's string instead ("Uỷ
+# viên" stays "Uỷ viên", not "Ủy viên"); ``as_written_lower`` ones
+# lower-cased ("12 tổ hoà giải" → noun "tổ hoà giải").
 # How far around the fact's span a field is looked for (an issuer can follow
 # the document number by a few words).
 _FIELD_WINDOW = 600
@@ -157,8 +155,9 @@ def to_record(norm: NormalizedText, c: Candidate, rewritten: bool = True) -> Fac
     as-written fields are taken from it too."""
     start, end = norm.to_original(c.start, c.end)
     fields = c.fields
-    names = _AS_WRITTEN.get(c.type, ())
-    lowered = _AS_WRITTEN_LOWER.get(c.type, ())
+    row = TYPES.get(c.type)
+    names = row.as_written if row else ()
+    lowered = row.as_written_lower if row else ()
     if (names or lowered) and rewritten:
         fields = dict(fields)
         lo, hi = max(0, c.start - _FIELD_WINDOW), min(len(norm.text), c.end + _FIELD_WINDOW)

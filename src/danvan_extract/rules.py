@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from . import numbers
 from .anchors import Anchors, ScanPattern
 from .errors import E_RULES_DIR, E_RULES_FILE, E_RULES_NOT_DIR, E_RULES_TYPE, RulesError
+from .registry import ROWS, RULE_SECTIONS
 
 
 def nfc(s: str) -> str:
@@ -377,12 +378,13 @@ def _compile_numeric(r: Rules) -> None:
         **{name: word_alternation(ws) for name, ws in r.numeric.words.items()},
     }
     parts = {**builtin, **r.numeric.refs}
-    for family in ("percentage", "money", "area", "ratio", "count", "measure", "duration", "date"):
+    ignore_case = {row.rules for row in ROWS if row.rules and row.ignore_case}
+    for family in RULE_SECTIONS:
         compiled = []
         for rule in getattr(r.numeric, family):
             where = f"numeric.toml [{family}] {rule.name}"
             src = _compose(rule.pattern, parts, where)
-            flags = regex.IGNORECASE if family in ("count", "duration") else 0
+            flags = regex.IGNORECASE if family in ignore_case else 0
             try:
                 rx = regex.compile(src, flags)
             except regex.error as exc:

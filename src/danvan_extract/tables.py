@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .errors import DanvanError, InputError
-from .records import Fact
+from .records import MODELS
 
 FORMATS = ("jsonl", "csv", "parquet")
 LEADING = ("doc_id", "type", "text", "start", "end", "rule")
@@ -41,8 +41,8 @@ class TablesUnavailable(DanvanError):
 
 
 def _fact_models() -> list[type[BaseModel]]:
-    union = get_args(Fact)[0]  # Annotated[Union[...], Field(...)]
-    return list(get_args(union))
+    """The record model of every registered type, each once, in registry order."""
+    return list(dict.fromkeys(MODELS.values()))
 
 
 def _kinds(annotation: Any) -> set[str]:
