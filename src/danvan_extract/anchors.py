@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 
 import regex
 
+from .alternation import alternation
 from .errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+")
@@ -98,8 +99,6 @@ class AnchorIndex:
         # is broken (for people writing rules; twice the work)
         self.check = check
         keys = sorted({k for p in patterns for k in p.anchors.words})
-        from .rules import alternation
-
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
         # two-syllable hit does not hide a key starting at its second
