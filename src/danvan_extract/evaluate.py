@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 import regex
 
 from .context_scoring import NUMERIC_TYPES, ContextReport, row_right, score_pair
-from .errors import E_GOLD, GoldError
+from .errors import E_GOLD, E_GOLD_EMPTY, E_GOLD_FOLDER, E_GOLD_UTF8, GoldError
 from .records import parse_fact
 from .registry import GRADED_TYPES, TYPES
 
@@ -265,7 +265,7 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
     """(doc_id, text, facts) for every ``<name>.txt`` with a ``.facts.jsonl``."""
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
-        raise GoldError(f"gold folder {gold_dir} does not exist")
+        raise GoldError(E_GOLD_FOLDER.format(path=gold_dir))
     docs = []
     for txt in sorted(gold_dir.rglob("*.txt")):
         facts_path = txt.with_name(txt.name[: -len(".txt")] + ".facts.jsonl")
@@ -274,12 +274,12 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
         try:
             text = txt.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise GoldError(f"gold text {txt} cannot be read as UTF-8 ({exc}); save it as UTF-8") from exc
+            raise GoldError(E_GOLD_UTF8.format(what="text", path=txt, problem=exc)) from exc
         facts = []
         try:
             lines = facts_path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise GoldError(f"gold facts {facts_path} cannot be read as UTF-8 ({exc}); save it as UTF-8") from exc
+            raise GoldError(E_GOLD_UTF8.format(what="facts", path=facts_path, problem=exc)) from exc
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -290,7 +290,7 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
         doc_id = str(txt.relative_to(gold_dir))[: -len(".txt")]
         docs.append((doc_id, text, facts))
     if not docs:
-        raise GoldError(f"no <name>.txt + <name>.facts.jsonl pairs in {gold_dir}")
+        raise GoldError(E_GOLD_EMPTY.format(path=gold_dir))
     return docs
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import E_NOT_STR, InputError
+from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
 from .anchors import AnchorIndex
 from .budget import time_budget_seconds
@@ -54,6 +54,16 @@ class Pipeline:
     def _extract(self, text: str) -> tuple[list[FactBase], dict]:
         if not isinstance(text, str):
             raise InputError(E_NOT_STR.format(kind=type(text).__name__))
+        try:
+            return self._extract_str(text)
+        except InputError as exc:  # the input is a str: the fault is the package's
+            raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
+        except (DanvanError, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # e.g. an IndexError from a rule without the groups its extractor reads
+            raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
+
+    def _extract_str(self, text: str) -> tuple[list[FactBase], dict]:
         norm = normalize(text)
         ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
@@ -81,7 +91,7 @@ class Pipeline:
             facts, info = self._extract(text)
             return Document(doc_id=doc_id, facts=facts, **info)
         except Exception as exc:  # one bad document never stops a batch
-            return Document(doc_id=doc_id, errors=[f"{type(exc).__name__}: {exc}"])
+            return Document(doc_id=doc_id, errors=[E_DOCUMENT.format(kind=type(exc).__name__, message=exc)])
 
     def extract_many(self, texts: Iterable[str]) -> Iterable[list[FactBase]]:
         """Facts of each text in turn (lazily), one list per text."""

@@ -22,7 +22,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from . import numbers
 from .alternation import alternation, word_alternation
 from .anchors import Anchors, ScanPattern
-from .errors import E_RULES_DIR, E_RULES_FILE, E_RULES_NOT_DIR, E_RULES_TYPE, RulesError
+from .errors import (E_LEXICON_READ, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
+                     E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
+                     RulesError)
 from .registry import ROWS, RULE_SECTIONS
 
 
@@ -56,7 +58,7 @@ class QualifiersFile(_Strict):
     def _known(cls, v: dict) -> dict:
         bad = set(v) - {"exact", "over", "under", "approx", "nearly"}
         if bad:
-            raise ValueError(f"unknown qualifier(s) {sorted(bad)}")
+            raise ValueError(E_QUALIFIER_KIND.format(kinds=sorted(bad)))
         return v
 
 
@@ -209,10 +211,9 @@ def read_lexicon(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise RulesError(E_RULES_FILE.format(
-            path=path, problem=f"not UTF-8 (byte {exc.start}); save the lexicon as UTF-8")) from None
+        raise RulesError(E_LEXICON_UTF8.format(path=path, byte=exc.start)) from None
     except OSError as exc:
-        raise RulesError(E_RULES_FILE.format(path=path, problem=f"cannot read: {exc.strerror or exc}")) from None
+        raise RulesError(E_LEXICON_READ.format(path=path, reason=exc.strerror or exc)) from None
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
@@ -226,8 +227,7 @@ def _inside(path: Path, folder: Optional[Path]) -> Path:
     if folder is not None:
         real, root = path.resolve(), folder.resolve()
         if real != root and root not in real.parents:
-            raise RulesError(E_RULES_FILE.format(
-                path=path, problem=f"is a link to {real}, outside the rules folder {root}; copy the file in instead"))
+            raise RulesError(E_RULES_LINK.format(path=path, real=real, root=root))
     return path
 
 
@@ -275,7 +275,7 @@ def _compose(template: str, parts: dict[str, str], where: str) -> str:
     def sub(m: regex.Match) -> str:
         key = m.group(1)
         if key not in parts:
-            raise RulesError(E_RULES_FILE.format(path=where, problem=f"unknown reference {{{key}}}"))
+            raise RulesError(E_RULES_REFERENCE.format(path=where, key=key))
         return parts[key]
 
     # Expand references repeatedly so parts may refer to other parts; a
@@ -286,9 +286,7 @@ def _compose(template: str, parts: dict[str, str], where: str) -> str:
         if new == template:
             break
         if len(new) > MAX_PATTERN_CHARS:
-            raise RulesError(E_RULES_FILE.format(path=where, problem=(
-                f"its references expand to more than {MAX_PATTERN_CHARS:,} characters (a reference "
-                "used several times in references that are themselves nested); simplify the references")))
+            raise RulesError(E_RULES_TOO_LONG.format(path=where, limit=MAX_PATTERN_CHARS))
         template = new
     return template
 
@@ -329,7 +327,7 @@ def _compile_numeric(r: Rules) -> None:
             try:
                 rx = regex.compile(src, flags)
             except regex.error as exc:
-                raise RulesError(E_RULES_FILE.format(path="numeric.toml", problem=f"{rule.name}: {exc}")) from exc
+                raise RulesError(E_RULES_REGEX.format(path="numeric.toml", rule=rule.name, problem=exc)) from exc
             compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
         r.patterns[family] = compiled
     r.chrome_patterns = []
@@ -338,7 +336,7 @@ def _compile_numeric(r: Rules) -> None:
         try:
             rx = regex.compile(line.pattern, regex.IGNORECASE | regex.MULTILINE)
         except regex.error as exc:
-            raise RulesError(E_RULES_FILE.format(path="chrome.toml", problem=f"{line.name}: {exc}")) from exc
+            raise RulesError(E_RULES_REGEX.format(path="chrome.toml", rule=line.name, problem=exc)) from exc
         r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
 
 
@@ -352,7 +350,7 @@ def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> A
             line = True
         elif item.startswith("{") and item.endswith("}"):
             if item[1:-1] not in word_lists:
-                raise RulesError(E_RULES_FILE.format(path=where, problem=f"anchor {item} is not a word list"))
+                raise RulesError(E_RULES_ANCHOR_LIST.format(path=where, anchor=item))
             words += word_lists[item[1:-1]]
         else:
             words.append(item)

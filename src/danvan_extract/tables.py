@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import DanvanError, InputError
+from .errors import E_FIELD_NOT_IN_SCHEMA, E_NO_PANDAS, E_TABLE_FORMAT, DependencyError, InputError, InternalError
 from .records import MODELS
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -33,10 +33,9 @@ FLATTENED = {
     "location": {"name": "location_name", "level": "location_level", "province": "province", "code": "location_code"},
     "period": {"start": "period_start", "end": "period_end"},
 }
-E_NO_PANDAS = "tables need pandas and pyarrow: pip install 'danvan-extract[tables]'"
 
 
-class TablesUnavailable(DanvanError):
+class TablesUnavailable(DependencyError):
     """pandas or pyarrow is not installed."""
 
 
@@ -124,7 +123,7 @@ def facts_to_rows(documents: Iterable[Union[dict, BaseModel]]) -> list[dict]:
                 elif kind is not None:
                     row[key] = value
                 else:
-                    raise DanvanError(f"fact field {key!r} is not in the fact schema")
+                    raise InternalError(E_FIELD_NOT_IN_SCHEMA.format(key=key))
             rows.append(row)
     return rows
 
@@ -213,7 +212,7 @@ def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_do
     ``out_path``, ``chunk_documents`` documents at a time (memory stays flat
     however large the batch); returns the number of rows (facts)."""
     if fmt not in ("csv", "parquet"):
-        raise InputError(f"table format must be csv or parquet, not {fmt!r}")
+        raise InputError(E_TABLE_FORMAT.format(fmt=fmt))
     require_pandas()
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from ..errors import InputError
+from ..errors import E_NO_GAZETTEER, DependencyError
 
 # Provinces whose name changed in the dataset's legacy era (the dataset
 # keeps the latest name; articles use the one of their time).
@@ -120,7 +120,7 @@ def gazetteer() -> Gazetteer:
     try:
         db = resources.files("vietnamadminunits") / "data" / "dataset.db"
     except ModuleNotFoundError as exc:  # pragma: no cover - a broken install
-        raise InputError("the 'vietnamadminunits' package is missing; reinstall danvan-extract") from exc
+        raise DependencyError(E_NO_GAZETTEER) from exc
     with resources.as_file(db) as path:
         con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
         try:
