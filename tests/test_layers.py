@@ -106,3 +106,13 @@ def test_the_rule_only_path_imports_no_spacy_pandas_or_dask():
             "'pyarrow', 'underthesea', 'torch'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_requires_python_claims_what_the_code_needs():
+    """tomllib (the rules loader) is 3.11: the lowest version claimed, and
+    the one CI runs."""
+    import tomllib
+
+    pyproject = tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["requires-python"] == ">=3.11"
+    assert sys.version_info >= (3, 11)
