@@ -102,3 +102,14 @@ def test_a_caller_s_own_alarm_handler_is_left_alone():
         assert signal.getsignal(signal.SIGALRM) is mine
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("context", [True, False])
+@pytest.mark.parametrize("text", ["", " ", "\n\t \r\n", "\u00a0\u2003"])
+def test_a_blank_text_gives_what_a_text_without_facts_gives(text, context):
+    pipeline = Pipeline(context=context)
+    facts, info = pipeline._extract(text)
+    _, info_of_words = pipeline._extract("Không có gì.")
+    assert facts == [] and set(info) == set(info_of_words) and all(v is None for v in info.values())
+    assert pipeline.extract_document(text, "x").model_dump() == {
+        "doc_id": "x", "title": None, "published": None, "location": None, "facts": [], "errors": []}

@@ -64,6 +64,8 @@ class Pipeline:
             raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
 
     def _extract_str(self, text: str) -> tuple[list[FactBase], dict]:
+        if not text or text.isspace():  # nothing to find: skip the scans (a batch meets many such texts)
+            return [], ({"title": None, "published": None, "location": None} if self.context else {})
         norm = normalize(text)
         ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
