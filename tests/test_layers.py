@@ -116,3 +116,21 @@ def test_requires_python_claims_what_the_code_needs():
     pyproject = tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["requires-python"] == ">=3.11"
     assert sys.version_info >= (3, 11)
+
+
+CORE = {"registry", "errors", "records", "text", "numbers", "alternation", "anchors", "budget", "rules", "segment",
+        "nlp"}
+# Each layer may import its own modules and those of the layers before it.
+LAYERS = [("core", lambda m: m in CORE), ("extractors", lambda m: m.startswith("extractors")),
+          ("context", lambda m: m.startswith("context") and m != "context_scoring")]
+
+
+def test_the_lower_layers_import_nothing_above_them():
+    graph = import_graph()
+    allowed = set()
+    for name, member in LAYERS:
+        mods = {m.split(".", 1)[1] for m in graph if "." in m and member(m.split(".", 1)[1])}
+        allowed |= mods
+        for m in sorted(mods):
+            above = {t.split(".", 1)[1] for t in graph[f"danvan_extract.{m}"]} - allowed
+            assert not above, f"{m} ({name}) imports {sorted(above)}"
