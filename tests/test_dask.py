@@ -22,7 +22,8 @@ pd = pytest.importorskip("pandas")
 import danvan_extract  # noqa: E402
 from danvan_extract.batch import run_batch  # noqa: E402
 from danvan_extract.engines import dask_engine  # noqa: E402
-from danvan_extract.engines.document import E_WORKER_DIED, failed_line, rules_bundle, rules_dir_of_bundle  # noqa: E402
+from danvan_extract.engines.document import failed_line, rules_bundle, rules_dir_of_bundle  # noqa: E402
+from danvan_extract.errors import E_WORKER_DIED  # noqa: E402
 from danvan_extract.tables import to_dataframe, write_table, read_jsonl  # noqa: E402
 
 from .conftest import GOLD, ROOT  # noqa: E402

@@ -43,7 +43,7 @@ def test_file_name_that_is_not_utf8(tmp_path, workers):
     assert result.exit_code == 1, result.output
     docs = _lines(out)
     assert [d["doc_id"] for d in docs] == ["a", "bad\\xff", "caf\\xe9", "z"]
-    assert docs[1]["errors"] == ["bad\\xff.txt: empty file"]
+    assert docs[1]["errors"] == ["bad\\xff.txt: [E047] empty file"]
     assert all(285 in _values(d) for d in docs if d["doc_id"] != "bad\\xff")
     # stable across runs: --resume after losing the last lines finishes the batch
     out.write_text("".join(line + "\n" for line in out.read_text(encoding="utf-8").splitlines()[:2]),
@@ -99,7 +99,7 @@ def test_unreadable_subfolder_gets_an_error_line(tmp_path):
         assert code == 1 and root_code == 2
         docs = _lines(out)
         assert [d["doc_id"] for d in docs] == ["a", "locked/"]
-        assert docs[1]["errors"] == ["locked/: cannot list this folder, its files were not read: Permission denied"]
+        assert docs[1]["errors"] == ["locked/: [E057] cannot list this folder, its files were not read: Permission denied"]
     finally:
         os.chmod(base / "in" / "locked", 0o755)
         import shutil
@@ -187,8 +187,8 @@ def test_large_utf32_file_is_streamed_as_utf32(tmp_path):
 def test_nul_bytes_that_are_not_utf16_are_still_binary():
     from danvan_extract.decoding import decode_bytes
 
-    assert decode_bytes(b"ab\x00\x00cd\x00e\x00" * 10)[1] == ["binary file (contains NUL bytes), not text"]
-    assert decode_bytes(SENTENCE.encode("utf-16-le") + b"\x00")[1][0].startswith("binary file")
+    assert decode_bytes(b"ab\x00\x00cd\x00e\x00" * 10)[1] == ["[E050] binary file (contains NUL bytes), not text"]
+    assert decode_bytes(SENTENCE.encode("utf-16-le") + b"\x00")[1][0].startswith("[E050] binary file")
 
 
 # --- 4. workers die with the main process -------------------------------------------
@@ -318,7 +318,7 @@ def test_time_budget_option_bounds_a_hostile_rules_folder(tmp_path):
     a, b = _lines(out)
     assert a["errors"] == [] and 73.53 in _values(a)
     assert b["facts"] == [] and len(b["errors"]) == 1
-    assert b["errors"][0].startswith("ExtractionTimeout: pattern 'evil' took ")
+    assert b["errors"][0].startswith("ExtractionTimeout: [E006] pattern 'evil' took ")
     assert "0.5s time budget" in b["errors"][0]
 
 
@@ -620,7 +620,7 @@ def test_stray_byte_in_a_small_utf8_file_is_reported_not_fatal(tmp_path, pipelin
     path = tmp_path / "x.txt"
     path.write_bytes(data[:cut] + b"\xff" + data[cut:])
     text, errors = read_text(path)
-    assert errors == [f"x.txt: 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of the text "
+    assert errors == [f"x.txt: [E062] 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of the text "
                       f"is extracted): at byte offset(s) {cut}"]
     assert text == SENTENCE + "\n\ufffd" + SENTENCE + "\n" + SENTENCE + "\n"
     assert sum(f.type == "count" for f in pipeline.extract(text)) == 3
@@ -636,7 +636,7 @@ def test_stray_byte_in_a_large_utf8_file_is_streamed(tmp_path, workers):
     out = tmp_path / "o.jsonl"
     batch.run_batch(folder, out, workers=workers, large_file_bytes=1000)
     big, clean = _lines(out)
-    assert big["errors"] == [f"big.txt: 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of "
+    assert big["errors"] == [f"big.txt: [E062] 1 byte sequence(s) not valid UTF-8, each read as U+FFFD (the rest of "
                              f"the text is extracted): at byte offset(s) {len(line) * 200}"]
     assert clean["errors"] == []
     assert sum(f["type"] == "count" for f in big["facts"]) == 400 == sum(f["type"] == "count" for f in clean["facts"])

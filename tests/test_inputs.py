@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
-from danvan_extract import batch, legacy
+from danvan_extract import legacy
 from danvan_extract.cli import app
 from danvan_extract.decoding import decode_bytes, html_to_text, read_text
 
@@ -284,12 +284,13 @@ def test_file_deleted_during_the_run(tmp_path, monkeypatch):
             path.unlink()  # listed already, gone before it is read
         return real(path, **kw)
 
+    # the engine seam reads the files (engines/document.py), one worker here
     monkeypatch.setattr(document, "read_text", vanish_then_read)
     result = _run(folder, tmp_path / "o.jsonl")
     assert result.exit_code == 1
     docs = {d["doc_id"]: d for d in _lines(tmp_path / "o.jsonl")}
     assert list(docs) == ["a", "b", "c"]
-    assert docs["b"]["errors"] == ["b.txt: cannot read: No such file or directory"]
+    assert docs["b"]["errors"] == ["b.txt: [E055] cannot read: No such file or directory"]
     assert docs["a"]["facts"] and docs["c"]["facts"]
 
 
@@ -330,7 +331,7 @@ def test_unreadable_file(tmp_path):
             code = _run(folder, out).exit_code
         assert code == 1
         docs = {d["doc_id"]: d for d in _lines(out)}
-        assert docs["secret"]["errors"] == ["secret.txt: cannot read: Permission denied"]
+        assert docs["secret"]["errors"] == ["secret.txt: [E055] cannot read: Permission denied"]
         assert _key(docs["fine"]["facts"]) == EXPECTED
     finally:
         for p in (base / "in").glob("*"):

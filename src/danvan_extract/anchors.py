@@ -12,21 +12,26 @@ anchor promise holds: every match starts at an anchor.  Tests check that
 equality for every bundled rule on the gold articles, the example corpora
 and generated text.  A pattern without a promise is scanned in full.
 
-Every pattern call runs under the document's time budget (the ``regex``
-module's ``timeout``), so no pattern can hang a batch; the anchor scan
-itself is a trie of literals, linear by construction.
+Every pattern runs under the document's time budget, so no pattern can
+hang a batch: a full scan with the ``regex`` module's ``timeout``; the
+calls at anchors under one SIGALRM timer set to the deadline where the
+process allows it (:class:`_Alarm`), else each with the ``timeout``.  The
+anchor scan itself is a trie of literals, linear by construction.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 import regex
 
+from .alternation import alternation
 from .errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+")
@@ -36,6 +41,41 @@ MAX_MATCH_CHARS = 300
 # With more than one anchor per this many characters, scan in full instead.
 _DENSE = 16
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:\s+\p{L}+)?")
+
+
+def _on_alarm(signum, frame):
+    raise TimeoutError
+
+
+class _Alarm:
+    """The document's deadline as one SIGALRM timer around a pattern's calls
+    at its anchors.  The regex engine checks for signals while it matches,
+    so the timer stops a runaway match as the ``timeout`` argument would,
+    without its cost on every call (three times a plain ``match``).  Used
+    only where it disturbs nothing: the main thread (signals are delivered
+    there), SIGALRM with its default handler and no timer running."""
+
+    usable = hasattr(signal, "setitimer")
+
+    @classmethod
+    def free(cls) -> bool:
+        return (cls.usable and threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+                and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0)
+
+    @staticmethod
+    def run(seconds: float, fn, *args):
+        """``fn(*args)``, raising TimeoutError once ``seconds`` have passed."""
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-6))  # 0 would disarm it
+            return fn(*args)
+        finally:
+            # nested, so that an alarm arriving right here still restores the handler
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                signal.signal(signal.SIGALRM, previous)
 
 
 def anchor_key(word: str) -> Optional[str]:
@@ -98,8 +138,6 @@ class AnchorIndex:
         # is broken (for people writing rules; twice the work)
         self.check = check
         keys = sorted({k for p in patterns for k in p.anchors.words})
-        from .rules import alternation
-
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
         # two-syllable hit does not hide a key starting at its second
@@ -222,12 +260,12 @@ class DocumentAnchors:
         started = time.monotonic()
         name = pattern.name
         try:
-            return self._finditer(pattern)
+            found = self._finditer(pattern)
         except TimeoutError:
             self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
             raise self.timeout(name) from None
-        else:
-            self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
+        self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
+        return found
 
     def _finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         text, rx = self.text, pattern.regex
@@ -242,20 +280,26 @@ class DocumentAnchors:
             if self.index.check:
                 self._check(pattern, [])
             return []
+        if _Alarm.free():
+            out = _Alarm.run(self.deadline - time.monotonic(), self._at_anchors, pattern, positions, False)
+        else:
+            out = self._at_anchors(pattern, positions, timed=True)
+        if self.index.check:
+            self._check(pattern, out)
+        return out
+
+    def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
+        """Matches of ``pattern`` tried at ``positions``; with ``timed``, each
+        call under the budget left (no alarm runs)."""
+        text, match = self.text, pattern.regex.match
         out = []
         last = 0
-        match = rx.match
         deadline, clock = self.deadline, time.monotonic
         n = len(text)
         by_line = pattern.anchors.line
         for p in positions:
             if p < last:
                 continue
-            # the budget left, for every call: a pattern slow at each of
-            # many anchors cannot run past the deadline
-            left = deadline - clock()
-            if left <= 0:
-                raise TimeoutError
             # Bounded look-ahead: the engine would otherwise search the
             # whole rest of the text for a pattern's required character
             # at every anchor, which is quadratic on hostile pages.
@@ -263,11 +307,17 @@ class DocumentAnchors:
             if by_line:
                 line_end = text.find("\n", p, end)
                 end = line_end if line_end >= 0 else max(end, self.line_end(p))
-            m = match(text, p, min(n, end), timeout=left)
+            if timed:
+                # the budget left, for every call: a pattern slow at each
+                # of many anchors cannot run past the deadline
+                left = deadline - clock()
+                if left <= 0:
+                    raise TimeoutError
+                m = match(text, p, min(n, end), timeout=left)
+            else:
+                m = match(text, p, min(n, end))
             if m is not None:
                 last = m.end() if m.end() > p else p + 1
                 out.append(m)
-        if self.index.check:
-            self._check(pattern, out)
         return out
 

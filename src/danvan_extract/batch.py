@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from .decoding import folder_problem, printable_name, read_text
 from .budget import time_budget_seconds
 from .engines.document import document_line, extract_file, pipeline_for
-from .errors import InputError
+from .errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from .extractors.base import DEFAULT_BUDGET
 from .output import Output
 from .workers import die_with_parent
@@ -174,13 +174,13 @@ def run_batch(
     start = time.perf_counter()
     root = Path(root)
     if not root.is_dir():
-        raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
+        raise InputError(E_INPUT_FOLDER.format(root=root))
     try:
         os.scandir(root).close()
     except OSError as exc:
-        raise InputError(f"cannot list the input folder {root}: {exc.strerror or exc}") from None
+        raise InputError(E_LIST_INPUT.format(root=root, reason=exc.strerror or exc)) from None
     if workers < 1:
-        raise InputError(f"workers must be at least 1, got {workers}")
+        raise InputError(E_WORKERS.format(workers=workers))
     time_budget = time_budget_seconds(time_budget)
     # Load the rules here first: a bad rules folder is one clear error, not
     # a pool whose workers die in their initializer and are restarted forever.
@@ -338,10 +338,9 @@ class _Workers:
                 yield from self.pool.submit(_process_chunk, [item]).result()
             except BrokenProcessPool:
                 self._restart(window)
-                yield _failed(item, "the worker process died while extracting this document "
-                                    "(killed, out of memory or a crash)"), 0
+                yield _failed(item, E_WORKER_DIED), 0
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                yield _failed(item, f"{type(exc).__name__}: {exc}"), 0
+                yield _failed(item, E_DOCUMENT.format(kind=type(exc).__name__, message=exc)), 0
 
     def __enter__(self) -> "_Workers":
         return self
@@ -352,7 +351,7 @@ class _Workers:
 
 def _failed(item: tuple[str, str], reason: str) -> str:
     path, doc_id = item
-    return Document(doc_id=doc_id, errors=[f"{printable_name(Path(path).name)}: {reason}"]).model_dump_json(exclude_none=True)
+    return Document(doc_id=doc_id, errors=[E_LINE.format(name=printable_name(Path(path).name), message=reason)]).model_dump_json(exclude_none=True)
 
 
 _MAIN_PIPELINES: dict[tuple, object] = {}

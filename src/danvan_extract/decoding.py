@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Optional
 
 from . import legacy
-from .errors import E_STRAY_BYTES
+from .errors import (E_BINARY_CONTROLS, E_BINARY_NUL, E_CANNOT_READ, E_EMPTY_BOM, E_EMPTY_FILE, E_EMPTY_SPACE,
+                     E_FOLDER_UNLISTABLE, E_FOLDER_VANISHED, E_IS_DIRECTORY, E_LINE, E_NO_TEXT_IN_HTML, E_STRAY_BYTES,
+                     E_UNDECODABLE, E_UNKNOWN_ENCODING)
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
                "section", "article", "header", "footer", "blockquote", "figcaption", "figure", "title", "nav"}
@@ -42,11 +44,11 @@ def printable_name(name: str) -> str:
 def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
     """Decode ``data``; returns (text, errors) with text None on failure."""
     if not data:
-        return None, ["empty file"]
+        return None, [E_EMPTY_FILE]
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
         if not data.strip():
-            return None, ["empty file (only a byte-order mark)"]
+            return None, [E_EMPTY_BOM]
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
         return _decode_wide(data, "utf-32")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -55,10 +57,10 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
         wide = _utf16_without_bom(data)
         if wide is not None:
             return _decode_wide(data, wide)
-        return None, ["binary file (contains NUL bytes), not text"]
+        return None, [E_BINARY_NUL]
     controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > max(2, len(data) // 20):
-        return None, [f"binary file ({controls} control bytes in {len(data)}), not text"]
+        return None, [E_BINARY_CONTROLS.format(controls=controls, size=len(data))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -67,10 +69,10 @@ def decode_bytes(data: bytes) -> tuple[Optional[str], list[str]]:
             return _decode_8bit(data)
         text, bad = stray
         if not text.strip():
-            return None, ["empty file (only white space)"]
+            return None, [E_EMPTY_SPACE]
         return text, [stray_bytes_message(bad)]
     if not text.strip():
-        return None, ["empty file (only white space)"]
+        return None, [E_EMPTY_SPACE]
     repaired = legacy.repair_misdecoded(text)
     return (repaired.text if repaired else text), []
 
@@ -136,9 +138,9 @@ def _decode_wide(data: bytes, codec: str) -> tuple[Optional[str], list[str]]:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         how = "despite its byte-order mark" if codec in ("utf-16", "utf-32") else "though it looks like it"
-        return None, [f"not decodable as {codec.upper()} {how}: {exc}"]
+        return None, [E_UNDECODABLE.format(codec=codec.upper(), how=how, problem=exc)]
     if not text.strip():
-        return None, ["empty file (only white space)"]
+        return None, [E_EMPTY_SPACE]
     return text.lstrip("\ufeff"), []
 
 
@@ -173,13 +175,9 @@ def _decode_8bit(data: bytes) -> tuple[Optional[str], list[str]]:
             best = cp1258  # too few accented words to judge: keep Windows-1258
         else:
             tried = ", ".join(f"{r.encoding} {r.score.valid}/{r.score.total}" for r in readings)
-            return None, [
-                "unknown encoding: not UTF-8, and it reads as Vietnamese in none of Windows-1258, "
-                f"TCVN3 (ABC) or VNI (Vietnamese words/accented words: {tried}); "
-                "convert the file to UTF-8"
-            ]
+            return None, [E_UNKNOWN_ENCODING.format(tried=tried)]
     if not best.text.strip():
-        return None, ["empty file (only white space)"]
+        return None, [E_EMPTY_SPACE]
     return best.text, []
 
 
@@ -226,8 +224,8 @@ def folder_problem(path: Path) -> str:
     try:
         os.scandir(path).close()
     except OSError as exc:
-        return f"{name}/: cannot list this folder, its files were not read: {exc.strerror or exc}"
-    return f"{name}/: could not be listed during the run, its files were not read"
+        return E_LINE.format(name=f"{name}/", message=E_FOLDER_UNLISTABLE.format(reason=exc.strerror or exc))
+    return E_LINE.format(name=f"{name}/", message=E_FOLDER_VANISHED)
 
 
 def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[str]]:
@@ -235,13 +233,13 @@ def read_text(path: Path, *, html: bool = False) -> tuple[Optional[str], list[st
     name = printable_name(path.name)
     try:
         if path.is_dir():
-            return None, [f"{name}: is a directory, not a file"]
+            return None, [E_LINE.format(name=name, message=E_IS_DIRECTORY)]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [f"{name}: cannot read: {exc.strerror or exc}"]
+        return None, [E_LINE.format(name=name, message=E_CANNOT_READ.format(reason=exc.strerror or exc))]
     text, errors = decode_bytes(data)
     if text is not None and html and (path.suffix.lower() in (".html", ".htm") or looks_like_html(text)):
         text = html_to_text(text)
         if not text.strip():
-            return None, [f"{name}: no text left after removing the HTML markup"]
-    return text, [f"{name}: {e}" for e in errors]
+            return None, [E_LINE.format(name=name, message=E_NO_TEXT_IN_HTML)]
+    return text, [E_LINE.format(name=name, message=e) for e in errors]

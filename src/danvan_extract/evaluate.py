@@ -16,8 +16,9 @@ from typing import Iterable, Optional
 import regex
 
 from .context_scoring import NUMERIC_TYPES, ContextReport, DocumentScores, row_right, score_pair
-from .errors import E_GOLD, GoldError
-from .records import GRADED_TYPES, parse_fact
+from .errors import E_GOLD, E_GOLD_DOC, E_GOLD_EMPTY, E_GOLD_FOLDER, E_GOLD_UTF8, GoldError
+from .records import parse_fact
+from .registry import GRADED_TYPES, TYPES
 
 MODEL_ROW = "count[mô hình]"
 ATTRIBUTES = (
@@ -116,20 +117,17 @@ def _norm_number(s: str) -> str:
 
 def keys_agree(g: dict, p: dict) -> bool:
     """The key fields of FACTS.md agree for two facts of the same type."""
-    t = g["type"]
-    if t in ("percentage", "count"):
-        return _close(g.get("value"), p.get("value"))
-    if t == "ratio":
-        return _close(g.get("numerator"), p.get("numerator")) and _close(g.get("denominator"), p.get("denominator"))
-    if t == "area":
-        return _close(g.get("hectares"), p.get("hectares"))
-    if t == "money":
-        return _close(g.get("amount"), p.get("amount"))
-    if t == "document_ref":
-        return _norm_number(g.get("number", "")) == _norm_number(p.get("number", ""))
-    if t == "person_role":
-        return _norm_text(g.get("person")) == _norm_text(p.get("person"))
-    return False
+    row = TYPES.get(g["type"])
+    if row is None or not row.keys:
+        return False
+    return all(_KEY_AGREE[kind](g.get(name), p.get(name)) for name, kind in row.keys)
+
+
+_KEY_AGREE = {
+    "number": _close,
+    "code": lambda a, b: _norm_number(a or "") == _norm_number(b or ""),
+    "text": lambda a, b: _norm_text(a) == _norm_text(b),
+}
 
 
 def _overlap(g: dict, p: dict) -> int:
@@ -172,7 +170,7 @@ def attribute_score(name: str, g: dict, p: dict) -> Optional[float]:
     neither side has a value (a missing qualifier counts as "exact")."""
     gv, pv = g.get(name), p.get(name)
     if name == "qualifier":
-        if g["type"] in ("document_ref", "person_role"):
+        if not TYPES[g["type"]].numeric:
             return None
         gv, pv = gv or "exact", pv or "exact"
     if gv in (None, "", []) and pv in (None, "", []):
@@ -276,7 +274,7 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
     """(doc_id, text, facts) for every ``<name>.txt`` with a ``.facts.jsonl``."""
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
-        raise GoldError(f"gold folder {gold_dir} does not exist")
+        raise GoldError(E_GOLD_FOLDER.format(path=gold_dir))
     docs = []
     for txt in sorted(gold_dir.rglob("*.txt")):
         facts_path = txt.with_name(txt.name[: -len(".txt")] + ".facts.jsonl")
@@ -285,12 +283,12 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
         try:
             text = txt.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise GoldError(f"gold text {txt} cannot be read as UTF-8 ({exc}); save it as UTF-8") from exc
+            raise GoldError(E_GOLD_UTF8.format(what="text", path=txt, problem=exc)) from exc
         facts = []
         try:
             lines = facts_path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise GoldError(f"gold facts {facts_path} cannot be read as UTF-8 ({exc}); save it as UTF-8") from exc
+            raise GoldError(E_GOLD_UTF8.format(what="facts", path=facts_path, problem=exc)) from exc
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -301,7 +299,7 @@ def load_gold(gold_dir: str | Path) -> list[tuple[str, str, list[dict]]]:
         doc_id = str(txt.relative_to(gold_dir))[: -len(".txt")]
         docs.append((doc_id, text, facts))
     if not docs:
-        raise GoldError(f"no <name>.txt + <name>.facts.jsonl pairs in {gold_dir}")
+        raise GoldError(E_GOLD_EMPTY.format(path=gold_dir))
     return docs
 
 
@@ -314,7 +312,7 @@ def load_doc_info(gold_dir: str | Path) -> dict[str, dict]:
         try:
             out[doc_id] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise GoldError(f"gold article file {path} cannot be read ({exc}); save it as UTF-8 JSON") from exc
+            raise GoldError(E_GOLD_DOC.format(path=path, problem=exc)) from exc
     return out
 
 

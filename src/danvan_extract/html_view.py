@@ -27,24 +27,10 @@ from html import escape
 from typing import Iterable, Optional, Sequence
 
 from .records import FactBase
+from .registry import ROWS
 
-# One colour per type; the graded types first, then the ungraded helpers.
-COLORS = {
-    "percentage": "#f4a259",
-    "count": "#7fc8f8",
-    "ratio": "#b892ff",
-    "area": "#8bd17c",
-    "money": "#ffd23f",
-    "document_ref": "#ff8fab",
-    "person_role": "#5ec2b7",
-    "date": "#d9d9d9",
-    "year": "#e6e6e6",
-    "duration": "#cfcfcf",
-    "measure": "#c9c1b1",
-    "ordinal": "#dddddd",
-    "location": "#c8d5b9",
-    "organization": "#d4c5e2",
-}
+# One colour per type (the registry's); the graded types first, then the ungraded helpers.
+COLORS = {row.name: row.colour for row in ROWS}
 _FALLBACK = "#cccccc"
 _COMMON = ("type", "start", "end", "text", "rule")
 

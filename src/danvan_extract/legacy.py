@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .errors import RulesError
+from .errors import E_ENCODING_BYTE, E_ENCODING_MAP, E_ENCODING_TABLE, RulesError
 
 # A reading is accepted when at least this share of its non-ASCII words are
 # Vietnamese syllables.
@@ -106,9 +106,9 @@ def _load(name: str, key: str) -> dict[str, str]:
         with path.open("rb") as fh:
             table = tomllib.load(fh)[key]
     except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
-        raise RulesError(f"encoding table {path}: {exc!r}; reinstall the package or fix the file") from exc
+        raise RulesError(E_ENCODING_TABLE.format(path=path, problem=exc)) from exc
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
-        raise RulesError(f"encoding table {path}: [{key}] must map strings to non-empty strings")
+        raise RulesError(E_ENCODING_MAP.format(path=path, key=key))
     return {k: unicodedata.normalize("NFC", v) for k, v in table.items()}
 
 
@@ -127,7 +127,7 @@ def _tcvn3() -> tuple[dict[int, str], frozenset[str]]:
     for key, value in table.items():
         byte = int(key, 16)
         if not 0x80 <= byte <= 0xFF or len(value) != 1:
-            raise RulesError(f"encoding table tcvn3.toml: {key!r} must be a byte 80..FF mapped to one letter")
+            raise RulesError(E_ENCODING_BYTE.format(key=key))
         chars[byte] = value
     return _translation("".join(chars)), frozenset(table.values())
 

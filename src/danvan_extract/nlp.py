@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .errors import DanvanError
+from .errors import E_NO_UNDERTHESEA, DependencyError
 
 
 @lru_cache(maxsize=1)
@@ -16,7 +16,7 @@ def _ner():
     try:
         from underthesea import ner
     except ImportError as exc:  # pragma: no cover - underthesea is a dependency
-        raise DanvanError("underthesea is not installed: pip install underthesea") from exc
+        raise DependencyError(E_NO_UNDERTHESEA) from exc
     return ner
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from .errors import InputError
+from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
 
 # One digit group as Vietnamese writes it.  Alternatives, first match wins:
 # 1. "3.980", "1.234.567,89": dots group thousands, optional comma decimal;
@@ -73,7 +73,7 @@ def parse_digits(token: str) -> int | float:
     """Parse one digit group written the Vietnamese way ("3.980", "73,53")."""
     token = token.strip()
     if not token or not DIGITS_RE.fullmatch(token):
-        raise InputError(f"not a Vietnamese number: {token!r}")
+        raise InputError(E_NOT_A_NUMBER.format(token=token))
     if "." in token and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
         whole, _, frac = token.replace(".", "").partition(",")
         return float(f"{whole}.{frac}") if frac else int(whole)
@@ -90,7 +90,7 @@ def parse_spelled(words: str) -> int:
     """Parse a spelled-out Vietnamese number ("ba mươi ba", "hai trăm nghìn")."""
     tokens = words.lower().split()
     if not tokens:
-        raise InputError("empty spelled number")
+        raise InputError(E_SPELLED_EMPTY)
     total = 0  # completed groups (above the current multiplier)
     group = 0  # value below 1000 being built
     current: int | None = None  # last unit digit not yet placed ("không" is 0)
@@ -116,7 +116,7 @@ def parse_spelled(words: str) -> int:
                 total += (group or 1) * mult
             group = 0
         else:
-            raise InputError(f"not a spelled number word: {tok!r} in {words!r}")
+            raise InputError(E_SPELLED_WORD.format(token=tok, words=words))
     return total + group + (current or 0)
 
 

@@ -9,17 +9,15 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import E_NOT_STR, InputError
+from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
 from .anchors import AnchorIndex
 from .budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
-from .records import FACT_ADAPTER, GRADED_TYPES, Document, FactBase
+from .records import FACT_ADAPTER, Document, FactBase
+from .registry import GRADED_TYPES, TYPES, layer
 from .rules import load_rules
 from .text import NormalizedText, normalize, visible
-
-# Candidates of different layers never compete for the same characters.
-_LAYER = {"person_role": 1}
 
 
 class Pipeline:
@@ -44,7 +42,7 @@ class Pipeline:
         self.time_budget = time_budget
         # every pattern scanned over whole texts (rules files and extractors)
         self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
-        self.scan_patterns += self.rules.chrome_patterns
+        self.scan_patterns += self.rules.chrome_scan
         self.scan_patterns += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
         if check_anchors is None:
             check_anchors = os.environ.get("DANVAN_CHECK_ANCHORS", "") not in ("", "0")
@@ -57,6 +55,18 @@ class Pipeline:
     def _extract(self, text: str) -> tuple[list[FactBase], dict]:
         if not isinstance(text, str):
             raise InputError(E_NOT_STR.format(kind=type(text).__name__))
+        try:
+            return self._extract_str(text)
+        except InputError as exc:  # the input is a str: the fault is the package's
+            raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
+        except (DanvanError, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # e.g. an IndexError from a rule without the groups its extractor reads
+            raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
+
+    def _extract_str(self, text: str) -> tuple[list[FactBase], dict]:
+        if not text or text.isspace():  # nothing to find: skip the scans (a batch meets many such texts)
+            return [], ({"title": None, "published": None, "location": None} if self.context else {})
         norm = normalize(text)
         ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
@@ -84,7 +94,7 @@ class Pipeline:
             facts, info = self._extract(text)
             return Document(doc_id=doc_id, facts=facts, **info)
         except Exception as exc:  # one bad document never stops a batch
-            return Document(doc_id=doc_id, errors=[f"{type(exc).__name__}: {exc}"])
+            return Document(doc_id=doc_id, errors=[E_DOCUMENT.format(kind=type(exc).__name__, message=exc)])
 
     def extract_many(self, texts: Iterable[str]) -> Iterable[list[FactBase]]:
         """Facts of each text in turn (lazily), one list per text."""
@@ -128,7 +138,8 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     kept: dict[int, tuple[list[int], list[int]]] = {}
     out = []
     for c in ordered:
-        starts, ends = kept.setdefault(_LAYER.get(c.type, 0), ([], []))
+        # candidates of different layers never compete for the same characters
+        starts, ends = kept.setdefault(layer(c.type), ([], []))
         i = bisect.bisect_left(starts, c.start)
         if i > 0 and ends[i - 1] > c.start:
             continue
@@ -141,12 +152,11 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-# Text fields that FACTS.md wants "as written": extractors read them from
-# the normalized text, so they are looked up there and taken from the
-# caller's string instead ("Uỷ viên" stays "Uỷ viên", not "Ủy viên").
-_AS_WRITTEN = {"person_role": ("person", "roles"), "document_ref": ("issuer", "title")}
-# Lower-cased as-written fields ("12 tổ hoà giải" → noun "tổ hoà giải").
-_AS_WRITTEN_LOWER = {"count": ("noun",), "ratio": ("noun",)}
+# Text fields that FACTS.md wants "as written" (the registry's
+# ``as_written``): extractors read them from the normalized text, so they
+# are looked up there and taken from the caller's string instead ("Uỷ
+# viên" stays "Uỷ viên", not "Ủy viên"); ``as_written_lower`` ones
+# lower-cased ("12 tổ hoà giải" → noun "tổ hoà giải").
 # How far around the fact's span a field is looked for (an issuer can follow
 # the document number by a few words).
 _FIELD_WINDOW = 600
@@ -158,8 +168,9 @@ def to_record(norm: NormalizedText, c: Candidate, rewritten: bool = True) -> Fac
     as-written fields are taken from it too."""
     start, end = norm.to_original(c.start, c.end)
     fields = c.fields
-    names = _AS_WRITTEN.get(c.type, ())
-    lowered = _AS_WRITTEN_LOWER.get(c.type, ())
+    row = TYPES.get(c.type)
+    names = row.as_written if row else ()
+    lowered = row.as_written_lower if row else ()
     if (names or lowered) and rewritten:
         fields = dict(fields)
         lo, hi = max(0, c.start - _FIELD_WINDOW), min(len(norm.text), c.end + _FIELD_WINDOW)

@@ -11,10 +11,11 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from .registry import EXTRA_TYPES, ROWS
+from .registry import GRADED_TYPES  # noqa: F401  (read from the registry; kept here for callers)
+
 Qualifier = Literal["exact", "over", "under", "approx", "nearly"]
 Number = Union[int, float]
-
-GRADED_TYPES = ("percentage", "count", "ratio", "area", "money", "document_ref", "person_role")
 
 
 class FactBase(BaseModel):
@@ -143,14 +144,16 @@ class PersonRole(FactBase):
 class Extra(FactBase):
     """Ungraded facts (dates, durations, measures...) kept for context and masking."""
 
-    type: Literal["date", "duration", "measure", "year", "ordinal", "location", "organization"]
+    type: Literal[EXTRA_TYPES]  # type: ignore[valid-type]  # the registry's rows with model "Extra"
     value: Optional[Union[Number, str]] = None
     unit: Optional[str] = None
     qualifier: Optional[Qualifier] = None
 
 
+# The model of each fact type, as the registry names it.
+MODELS: dict[str, type[FactBase]] = {row.name: globals()[row.model] for row in ROWS}
 Fact = Annotated[
-    Union[Percentage, Count, Ratio, Area, Money, DocumentRef, PersonRole, Extra],
+    Union[tuple(dict.fromkeys(MODELS.values()))],  # type: ignore[valid-type]
     Field(discriminator="type"),
 ]
 FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)

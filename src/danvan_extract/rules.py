@@ -20,8 +20,12 @@ import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import numbers
+from .alternation import alternation, word_alternation
 from .anchors import Anchors, ScanPattern
-from .errors import E_RULES_DIR, E_RULES_FILE, E_RULES_NOT_DIR, E_RULES_TYPE, RulesError
+from .errors import (E_LEXICON_READ, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
+                     E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
+                     RulesError)
+from .registry import ROWS, RULE_SECTIONS
 
 
 def nfc(s: str) -> str:
@@ -54,7 +58,7 @@ class QualifiersFile(_Strict):
     def _known(cls, v: dict) -> dict:
         bad = set(v) - {"exact", "over", "under", "approx", "nearly"}
         if bad:
-            raise ValueError(f"unknown qualifier(s) {sorted(bad)}")
+            raise ValueError(E_QUALIFIER_KIND.format(kinds=sorted(bad)))
         return v
 
 
@@ -207,14 +211,19 @@ def read_lexicon(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise RulesError(E_RULES_FILE.format(
-            path=path, problem=f"not UTF-8 (byte {exc.start}); save the lexicon as UTF-8")) from None
+        raise RulesError(E_LEXICON_UTF8.format(path=path, byte=exc.start)) from None
     except OSError as exc:
-        raise RulesError(E_RULES_FILE.format(path=path, problem=f"cannot read: {exc.strerror or exc}")) from None
+        raise RulesError(E_LEXICON_READ.format(path=path, reason=exc.strerror or exc)) from None
+    # NFC once for the file (a line break composes with nothing, so this is
+    # NFC line by line), and only when needed: the dictionary has 74 000 lines
+    if not unicodedata.is_normalized("NFC", text):
+        text = nfc(text)
     for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
+        if "#" in line:
+            line = line.split("#", 1)[0]
+        line = line.strip()
         if line:
-            out.append(nfc(line))
+            out.append(line)
     return out
 
 
@@ -224,8 +233,7 @@ def _inside(path: Path, folder: Optional[Path]) -> Path:
     if folder is not None:
         real, root = path.resolve(), folder.resolve()
         if real != root and root not in real.parents:
-            raise RulesError(E_RULES_FILE.format(
-                path=path, problem=f"is a link to {real}, outside the rules folder {root}; copy the file in instead"))
+            raise RulesError(E_RULES_LINK.format(path=path, real=real, root=root))
     return path
 
 
@@ -264,71 +272,18 @@ class Rules:
     dictionary: frozenset[str]
     patterns: dict[str, list[ScanPattern]] = field(default_factory=dict)
     chrome_patterns: list[ScanPattern] = field(default_factory=list)
+    # what is scanned for chrome: the line patterns joined (see _chrome_scan)
+    chrome_scan: list[ScanPattern] = field(default_factory=list)
 
     def lexicon(self, name: str) -> frozenset[str]:
         return self.lexicons.get(name, frozenset())
-
-
-def alternation(words) -> str:
-    """A regex matching any of the literal ``words``, preferring the longest.
-
-    Built as a trie ("b(?:ộ trưởng|í thư)" rather than "bộ trưởng|bí thư"),
-    so the engine tests each shared prefix once instead of once per word:
-    on long lexicons this is several times faster, and it matches exactly
-    what the longest-first alternation of the same words matches.
-    """
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return _trie_pattern(trie) if trie else "(?!)"
-
-
-def _trie_pattern(node: dict) -> str:
-    groups: dict[str, list[str]] = {}
-    for ch in sorted(k for k in node if k):
-        groups.setdefault(ch.lower(), []).append(ch)
-    branches = []
-    for chars in groups.values():
-        if len(chars) > 1:
-            # "Trưởng ban"/"trưởng Ban": case variants would make a
-            # case-insensitive match stop in the wrong branch, so list
-            # their suffixes flat, longest first, as a plain alternation.
-            suffixes = sorted({c + rest for c in chars for rest in _words_below(node[c])}, key=len, reverse=True)
-            branches.append("(?:" + "|".join(regex.escape(w) for w in suffixes) + ")")
-            continue
-        ch = chars[0]
-        child = node[ch]
-        # follow a chain of single children as one literal run
-        run = regex.escape(ch)
-        while len(child) == 1 and "" not in child:
-            (nxt, child), = child.items()
-            run += regex.escape(nxt)
-        branches.append(run + _trie_pattern(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        # the word may end here; longer words are tried first (greedy "?")
-        return (body if len(branches) > 1 else f"(?:{body})") + "?"
-    return body
-
-
-def _words_below(node: dict) -> list[str]:
-    out = [""] if "" in node else []
-    for ch, child in node.items():
-        if ch:
-            out.extend(ch + rest for rest in _words_below(child))
-    return out
 
 
 def _compose(template: str, parts: dict[str, str], where: str) -> str:
     def sub(m: regex.Match) -> str:
         key = m.group(1)
         if key not in parts:
-            raise RulesError(E_RULES_FILE.format(path=where, problem=f"unknown reference {{{key}}}"))
+            raise RulesError(E_RULES_REFERENCE.format(path=where, key=key))
         return parts[key]
 
     # Expand references repeatedly so parts may refer to other parts; a
@@ -339,20 +294,13 @@ def _compose(template: str, parts: dict[str, str], where: str) -> str:
         if new == template:
             break
         if len(new) > MAX_PATTERN_CHARS:
-            raise RulesError(E_RULES_FILE.format(path=where, problem=(
-                f"its references expand to more than {MAX_PATTERN_CHARS:,} characters (a reference "
-                "used several times in references that are themselves nested); simplify the references")))
+            raise RulesError(E_RULES_TOO_LONG.format(path=where, limit=MAX_PATTERN_CHARS))
         template = new
     return template
 
 
 # A composed pattern longer than this is refused (the bundled ones are under 1 000).
 MAX_PATTERN_CHARS = 200_000
-
-
-def word_alternation(words) -> str:
-    """Like :func:`alternation`, but any run of white space between words."""
-    return alternation(words).replace("\\ ", "\\s+")
 
 
 def _compile_numeric(r: Rules) -> None:
@@ -377,16 +325,17 @@ def _compile_numeric(r: Rules) -> None:
         **{name: word_alternation(ws) for name, ws in r.numeric.words.items()},
     }
     parts = {**builtin, **r.numeric.refs}
-    for family in ("percentage", "money", "area", "ratio", "count", "measure", "duration", "date"):
+    ignore_case = {row.rules for row in ROWS if row.rules and row.ignore_case}
+    for family in RULE_SECTIONS:
         compiled = []
         for rule in getattr(r.numeric, family):
             where = f"numeric.toml [{family}] {rule.name}"
             src = _compose(rule.pattern, parts, where)
-            flags = regex.IGNORECASE if family in ("count", "duration") else 0
+            flags = regex.IGNORECASE if family in ignore_case else 0
             try:
                 rx = regex.compile(src, flags)
             except regex.error as exc:
-                raise RulesError(E_RULES_FILE.format(path="numeric.toml", problem=f"{rule.name}: {exc}")) from exc
+                raise RulesError(E_RULES_REGEX.format(path="numeric.toml", rule=rule.name, problem=exc)) from exc
             compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
         r.patterns[family] = compiled
     r.chrome_patterns = []
@@ -395,8 +344,33 @@ def _compile_numeric(r: Rules) -> None:
         try:
             rx = regex.compile(line.pattern, regex.IGNORECASE | regex.MULTILINE)
         except regex.error as exc:
-            raise RulesError(E_RULES_FILE.format(path="chrome.toml", problem=f"{line.name}: {exc}")) from exc
+            raise RulesError(E_RULES_REGEX.format(path="chrome.toml", rule=line.name, problem=exc)) from exc
         r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
+    r.chrome_scan = _chrome_scan(r.chrome, r.chrome_patterns)
+
+
+# A global inline flag ("(?x)"): such a pattern cannot be one branch of another.
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+
+
+def _chrome_scan(chrome: ChromeFile, compiled: list[ScanPattern]) -> list[ScanPattern]:
+    """The chrome patterns as scanned: those anchored at line starts only
+    (without groups or global flags) as one alternation, tried once per line
+    instead of once per pattern; the others as they are.  The lines found are
+    the same: a line is chrome when any pattern matches on it, and by its
+    anchor promise a line pattern's match stays on its line."""
+    joined, rest = [], []
+    for line, pattern in zip(chrome.line, compiled):
+        a = pattern.anchors
+        if a.line and not a.digit and not a.words and not pattern.regex.groups and not _GLOBAL_FLAGS.search(line.pattern):
+            joined.append((line, pattern))
+        else:
+            rest.append(pattern)
+    if len(joined) < 2:
+        return compiled
+    rx = regex.compile("|".join(f"(?:{line.pattern})" for line, _ in joined), regex.IGNORECASE | regex.MULTILINE)
+    name = "chrome lines (" + ", ".join(line.name for line, _ in joined) + ")"
+    return [ScanPattern(name, rx, Anchors(line=True)), *rest]
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:
@@ -409,7 +383,7 @@ def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> A
             line = True
         elif item.startswith("{") and item.endswith("}"):
             if item[1:-1] not in word_lists:
-                raise RulesError(E_RULES_FILE.format(path=where, problem=f"anchor {item} is not a word list"))
+                raise RulesError(E_RULES_ANCHOR_LIST.format(path=where, anchor=item))
             words += word_lists[item[1:-1]]
         else:
             words.append(item)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 from .decoding import printable_name, scan_utf8, stray_bytes_message
-from .errors import DanvanError, OutputError
+from .errors import E_EMPTY_FILE, E_FAILED_AFTER, E_LINE, E_READ_PAST, DanvanError, OutputError
 
 BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
 _SNIFF_BYTES = 1 << 20
@@ -119,13 +119,14 @@ def stream_document(path: Path, doc_id: str, encoding: str, pipeline, out: TextI
     except OutputError:
         raise  # writing failed, not reading: the batch stops with a clear error
     except (OSError, UnicodeDecodeError) as exc:
-        errors.append(f"{name}: cannot read past character {chars}: {exc}")
+        errors.append(E_LINE.format(name=name, message=E_READ_PAST.format(chars=chars, problem=exc)))
     except DanvanError as exc:
-        errors.append(f"{name}: {type(exc).__name__} after character {chars}: {exc}")
+        errors.append(E_LINE.format(name=name, message=E_FAILED_AFTER.format(
+            kind=type(exc).__name__, chars=chars, problem=exc)))
     if chars == 0 and not errors:
-        errors.append(f"{name}: empty file")
+        errors.append(E_LINE.format(name=name, message=E_EMPTY_FILE))
     if stray:
-        errors.insert(0, f"{name}: {stray_bytes_message(list(stray))}")
+        errors.insert(0, E_LINE.format(name=name, message=stray_bytes_message(list(stray))))
     out.write('],"errors":' + json.dumps(errors, ensure_ascii=False) + "}\n")
     out.flush()
     return chars, facts, bool(errors)

@@ -23,8 +23,8 @@ from typing import Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import DanvanError, InputError
-from .records import Fact
+from .errors import E_FIELD_NOT_IN_SCHEMA, E_NO_PANDAS, E_TABLE_FORMAT, DependencyError, InputError, InternalError
+from .records import MODELS
 
 FORMATS = ("jsonl", "csv", "parquet")
 LEADING = ("doc_id", "type", "text", "start", "end", "rule")
@@ -34,16 +34,15 @@ FLATTENED = {
                  "new_code": "location_new_code"},
     "period": {"start": "period_start", "end": "period_end"},
 }
-E_NO_PANDAS = "tables need pandas and pyarrow: pip install 'danvan-extract[tables]'"
 
 
-class TablesUnavailable(DanvanError):
+class TablesUnavailable(DependencyError):
     """pandas or pyarrow is not installed."""
 
 
 def _fact_models() -> list[type[BaseModel]]:
-    union = get_args(Fact)[0]  # Annotated[Union[...], Field(...)]
-    return list(get_args(union))
+    """The record model of every registered type, each once, in registry order."""
+    return list(dict.fromkeys(MODELS.values()))
 
 
 def _kinds(annotation: Any) -> set[str]:
@@ -125,7 +124,7 @@ def facts_to_rows(documents: Iterable[Union[dict, BaseModel]]) -> list[dict]:
                 elif kind is not None:
                     row[key] = value
                 else:
-                    raise DanvanError(f"fact field {key!r} is not in the fact schema")
+                    raise InternalError(E_FIELD_NOT_IN_SCHEMA.format(key=key))
             rows.append(row)
     return rows
 
@@ -214,7 +213,7 @@ def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_do
     ``out_path``, ``chunk_documents`` documents at a time (memory stays flat
     however large the batch); returns the number of rows (facts)."""
     if fmt not in ("csv", "parquet"):
-        raise InputError(f"table format must be csv or parquet, not {fmt!r}")
+        raise InputError(E_TABLE_FORMAT.format(fmt=fmt))
     require_pandas()
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)

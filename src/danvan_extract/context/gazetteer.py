@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..errors import InputError
+from ..errors import E_NO_GAZETTEER, DependencyError
 
 # Provinces whose name changed in the dataset's legacy era (the dataset
 # keeps the latest name; articles use the one of their time).
@@ -150,7 +150,7 @@ def _data_dir() -> Path:
     import parses its own JSON tables and compiles regexes: seconds)."""
     spec = importlib.util.find_spec("vietnamadminunits")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a broken install
-        raise InputError("the 'vietnamadminunits' package is missing; reinstall danvan-extract")
+        raise DependencyError(E_NO_GAZETTEER)
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 

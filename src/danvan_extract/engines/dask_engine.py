@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from ..batch import Summary, count_inputs, doc_id_of, done_ids, iter_inputs
-from ..errors import DanvanError, InputError
+from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
+                      E_WORKER_DIED, E_WORKER_IMPORT, E_WORKER_VERSION, E_WORKERS, DanvanError, InputError)
 from .document import (
-    E_WORKER_DIED,
     LARGE_FILE_BYTES,
     extract_file,
     failed_line,
@@ -59,7 +59,6 @@ RETRIES = 2  # a task that raises is retried this often (a dying worker is handl
 _WINDOW_PER_THREAD = 4  # partitions in flight per worker thread
 PART_NAME = "part-{:05d}.parquet"
 
-E_NO_DASK = "the dask engine needs dask and distributed: pip install 'danvan-extract[dask]'"
 
 
 class ClusterError(DanvanError):
@@ -154,7 +153,7 @@ def _items(paths: Optional[Iterable[str | Path]], root: str | Path, html: bool) 
     root = Path(root)
     if paths is None:
         if not root.is_dir():
-            raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
+            raise InputError(E_INPUT_FOLDER.format(root=root))
         paths = iter_inputs(root, _suffixes(html))
     return [(str(p), doc_id_of(Path(p), root)) for p in paths]
 
@@ -175,7 +174,7 @@ def documents_bag(paths: Optional[Iterable[str | Path]], root: str | Path, rules
     from ..rules import load_rules
 
     if partition_size < 1:
-        raise InputError(f"partition_size must be at least 1, got {partition_size}")
+        raise InputError(E_PARTITION.format(value=partition_size))
     load_rules(rules_dir)  # a bad rules folder fails here, not on the workers
     items = _items(paths, root, html)
     bundle = dask.delayed(rules_bundle(rules_dir), pure=True, traverse=False)
@@ -217,14 +216,13 @@ def connect(scheduler: Optional[str] = None, *, workers: int = DEFAULT_WORKERS,
         except (OSError, TimeoutError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             reason = "" if "timed out" in reason.lower() else f" ({reason})"
-            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} within {connect_timeout:g} s"
-                               f"{reason}; start it with `dask scheduler` or leave out --scheduler "
-                               "for a local cluster") from None
+            raise ClusterError(E_NO_SCHEDULER.format(scheduler=scheduler, seconds=connect_timeout,
+                                                     reason=reason)) from None
         with client:
             yield client
         return
     if workers < 1:
-        raise InputError(f"workers must be at least 1, got {workers}")
+        raise InputError(E_WORKERS.format(workers=workers))
     import dask
 
     # Dask's statistical profiler samples the task thread every 10 ms: ~10 % of the time here.
@@ -243,20 +241,17 @@ def check_workers(client, module: str = "danvan_extract", timeout: float = WORKE
     try:
         client.wait_for_workers(1, timeout=timeout)
     except TimeoutError:
-        raise ClusterError(f"the Dask scheduler at {client.scheduler.address} has no workers after {timeout:g} s; "
-                           f"start some with `dask worker {client.scheduler.address}`") from None
+        raise ClusterError(E_NO_WORKERS.format(address=client.scheduler.address, seconds=timeout)) from None
     found = client.run(_probe(module), on_error="return")
     missing = {w: r for w, r in found.items() if not (isinstance(r, str) and r.startswith("ok "))}
     if missing:
         worker, reason = sorted(missing.items())[0]
-        raise ClusterError(f"{len(missing)} of {len(found)} Dask worker(s) cannot import {module} "
-                           f"(e.g. {worker}: {reason}); install danvan-extract on every worker "
-                           "(pip install 'danvan-extract[dask]') in the environment `dask worker` runs in")
+        raise ClusterError(E_WORKER_IMPORT.format(missing=len(missing), found=len(found), module=module,
+                                                  worker=worker, reason=reason))
     other = {w: r[3:] for w, r in found.items() if r[3:] != __version__}
     if module == "danvan_extract" and other:
         worker, version = sorted(other.items())[0]
-        raise ClusterError(f"Dask worker {worker} has danvan-extract {version}, this client {__version__}; "
-                           "install the same version everywhere")
+        raise ClusterError(E_WORKER_VERSION.format(worker=worker, version=version, client=__version__))
     return max(1, sum(client.nthreads().values()))
 
 
@@ -292,9 +287,9 @@ def run_dask(
     start = time.perf_counter()
     root, out = Path(root), Path(out)
     if not root.is_dir():
-        raise InputError(f"input folder {root} does not exist or is not a folder; pass a folder of *.txt files")
+        raise InputError(E_INPUT_FOLDER.format(root=root))
     if partition_size < 1:
-        raise InputError(f"partition size must be at least 1, got {partition_size}")
+        raise InputError(E_PARTITION.format(value=partition_size))
     from ..rules import load_rules
 
     load_rules(rules_dir)  # a bad rules folder is one clear error here, not on every worker
@@ -305,7 +300,7 @@ def run_dask(
         require_pandas()
         table_dir = Path(table_dir)
         if table_dir.exists() and not table_dir.is_dir():
-            raise InputError(f"{table_dir} is a file; with the dask engine the Parquet table is a folder of parts")
+            raise InputError(E_TABLE_DIR.format(path=table_dir))
     suffixes = _suffixes(html)
     total = count_inputs(root, suffixes) if progress else 0
     skip = done_ids(out) if resume else set()

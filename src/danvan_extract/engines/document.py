@@ -23,14 +23,13 @@ from pathlib import Path
 from typing import Optional
 
 from ..decoding import read_text
-from ..errors import RulesError
+from ..errors import E_LINE, E_RULES_TOO_BIG, RulesError
 from ..records import Document
 
 # Files above this size are read block by block (see :mod:`danvan_extract.streaming`).
 LARGE_FILE_BYTES = 8 * 2**20
 # A rules folder shipped to workers larger than this is refused (it is sent with the task graph).
 MAX_RULES_BYTES = 64 * 2**20
-E_WORKER_DIED = "the worker process died while extracting this document (killed, out of memory or a crash)"
 
 _PIPELINES: dict[Optional[str], object] = {}
 
@@ -78,7 +77,7 @@ def document_line(doc: Document) -> str:
 
 def failed_line(path: str | Path, doc_id: str, reason: str) -> str:
     """The line of a document whose extraction could not finish (e.g. its worker died)."""
-    return document_line(Document(doc_id=doc_id, errors=[f"{Path(path).name}: {reason}"]))
+    return document_line(Document(doc_id=doc_id, errors=[E_LINE.format(name=Path(path).name, message=reason)]))
 
 
 def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[str]:
@@ -139,8 +138,7 @@ def rules_bundle(rules_dir: str | Path | None) -> Optional[dict]:
             data = full.read_bytes()
             size += len(data)
             if size > MAX_RULES_BYTES:
-                raise RulesError(f"rules folder {root} holds more than {MAX_RULES_BYTES // 2**20} MB; "
-                                 "it is sent to every worker, keep only the rules files in it")
+                raise RulesError(E_RULES_TOO_BIG.format(root=root, mb=MAX_RULES_BYTES // 2**20))
             files[full.relative_to(root).as_posix()] = data
     digest = hashlib.sha256()
     for rel, data in sorted(files.items()):

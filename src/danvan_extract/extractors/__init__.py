@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
+
+from ..registry import ROWS
 from ..rules import Rules
-from .area import AreaExtractor
 from .base import Candidate, Context, Lexicons
-from .count import CountExtractor
-from .dates import DateExtractor
-from .document_ref import DocumentRefExtractor
-from .money import MoneyExtractor
-from .percentage import PercentageExtractor
-from .person_role import PersonRoleExtractor
-from .quantities import DurationExtractor, MeasureExtractor
-from .ratio import RatioExtractor
 
 
 def build_extractors(rules: Rules, *, person_roles: bool = True) -> list:
-    """All extractors in a fixed order (the order only matters for ties)."""
+    """One extractor per registry row that names one (a class shared by two
+    rows runs once), in the registry's order (the order only matters for
+    ties); ``person_roles=False`` leaves the person_role row out."""
     lex = Lexicons(rules)
-    extractors = [
-        DocumentRefExtractor(lex),
-        DateExtractor(lex),
-        PercentageExtractor(lex),
-        MoneyExtractor(lex),
-        AreaExtractor(lex),
-        RatioExtractor(lex),
-        MeasureExtractor(lex),
-        DurationExtractor(lex),
-        CountExtractor(lex),
-    ]
-    if person_roles:
-        extractors.append(PersonRoleExtractor(lex))
+    extractors, seen = [], set()
+    for row in ROWS:
+        if row.extractor is None or row.extractor in seen or (row.name == "person_role" and not person_roles):
+            continue
+        seen.add(row.extractor)
+        module, cls = row.extractor.split(":")
+        extractors.append(getattr(importlib.import_module(f".{module}", __name__), cls)(lex))
     return extractors
 
 

@@ -16,23 +16,11 @@ from typing import Optional
 import regex
 
 from ..anchors import AnchorIndex, DocumentAnchors, ScanPattern
+from ..registry import ROWS, UNKNOWN_PRIORITY
 from ..rules import Rules, alternation
 
-# Lower number = wins an overlap.  Dates and document numbers own their
-# digits; graded numeric types beat ungraded measures, which beat counts.
-PRIORITY = {
-    "document_ref": 0,
-    "date": 1,
-    "year": 1,
-    "percentage": 2,
-    "money": 2,
-    "area": 2,
-    "ratio": 3,
-    "measure": 3,
-    "duration": 4,
-    "count": 5,
-    "person_role": 6,
-}
+# Lower number = wins an overlap (the registry's priorities).
+PRIORITY = {row.name: row.priority for row in ROWS}
 
 def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Optional[regex.Match]:
     """``pattern.match(text, pos)`` looking at most ``window`` characters ahead.
@@ -64,7 +52,7 @@ class Candidate:
 
     @property
     def priority(self) -> int:
-        return PRIORITY.get(self.type, 9)
+        return PRIORITY.get(self.type, UNKNOWN_PRIORITY)
 
 
 class Context:
@@ -88,7 +76,7 @@ class Context:
     # -- page chrome -------------------------------------------------------
     def _find_chrome(self) -> list[tuple[int, int]]:
         spans = []
-        for pat in self.rules.chrome_patterns:
+        for pat in self.rules.chrome_scan:
             for m in self.scan(pat):
                 spans.append((self.anchors.line_start(m.start()), self.anchors.line_end(m.end())))
         spans.sort()

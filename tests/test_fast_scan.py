@@ -1,0 +1,115 @@
+"""Faster scanning, same results: page chrome scanned with the line patterns joined finds the same lines as
+the patterns one by one; the time budget at anchors still stops a slow pattern."""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from danvan_extract import Pipeline
+from danvan_extract.extractors.base import Context
+from danvan_extract.text import normalize
+
+GOLD = Path(__file__).resolve().parent.parent / "gold"
+_PIPELINE = Pipeline(context=False)
+CHROME = ("Ảnh minh họa.jpg\nHôm nay: 1.234\nChia sẻ facebook, twitter /\n12:30 / 45:10\n"
+          "Thứ hai, 09/07/2024 10:15 352\nCập nhật: 09/07/2024\nCó 285 mô hình.\nLượt xem: 90\n"
+          "fb | zalo | in bài\nfb x\nIn bài viết của 12 hộ\n")
+
+
+def _lines(text: str, joined: bool) -> list[tuple[int, int]]:
+    rules = _PIPELINE.rules
+    if not joined:
+        rules = dataclasses.replace(rules, chrome_scan=rules.chrome_patterns)
+    return Context(normalize(text).text, rules, _PIPELINE.anchor_index).chrome_spans()
+
+
+def test_the_line_patterns_are_joined():
+    assert len(_PIPELINE.rules.chrome_scan) < len(_PIPELINE.rules.chrome_patterns)
+
+
+@pytest.mark.parametrize("path", sorted(GOLD.glob("*/*.txt")) + [None], ids=lambda p: p.name if p else "chrome")
+def test_joined_chrome_lines_are_the_lines_of_each_pattern(path):
+    text = path.read_text(encoding="utf-8") if path else CHROME
+    assert _lines(text, joined=True) == _lines(text, joined=False)
+    if path is None:
+        assert len(_lines(text, joined=True)) >= 7
+
+
+# --- the time budget at anchors: one alarm in the main thread, a time-out per call elsewhere ---------
+
+
+def _slow_at_many_anchors():
+    import regex
+
+    from danvan_extract.anchors import Anchors, ScanPattern
+
+    slow = ScanPattern("test.slow", regex.compile(r"(?:a|aa)+$", regex.MULTILINE), Anchors.of(line=True))
+    return slow, ("a" * 26 + "b\n") * 40
+
+
+def test_the_budget_stops_a_slow_pattern_in_the_main_thread_and_leaves_no_alarm():
+    import signal
+
+    from danvan_extract.errors import ExtractionTimeout
+
+    slow, text = _slow_at_many_anchors()
+    ctx = Context(text, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)
+    with pytest.raises(ExtractionTimeout, match="test.slow"):
+        ctx.scan(slow)
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    # a scan that ends in time leaves nothing behind either
+    Context("Có 285 mô hình.\n", _PIPELINE.rules, _PIPELINE.anchor_index).scan(_PIPELINE.rules.chrome_scan[0])
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+
+
+def test_the_budget_stops_a_slow_pattern_in_another_thread():
+    import threading
+
+    from danvan_extract.errors import ExtractionTimeout
+
+    slow, text = _slow_at_many_anchors()
+    caught = []
+
+    def run():
+        ctx = Context(text, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)
+        try:
+            ctx.scan(slow)
+        except ExtractionTimeout as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive() and caught and "test.slow" in str(caught[0])
+
+
+def test_a_caller_s_own_alarm_handler_is_left_alone():
+    import signal
+
+    from danvan_extract.errors import ExtractionTimeout
+
+    def mine(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        slow, text = _slow_at_many_anchors()
+        ctx = Context(text, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)
+        with pytest.raises(ExtractionTimeout):
+            ctx.scan(slow)  # the per-call time-out, since SIGALRM is taken
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("context", [True, False])
+@pytest.mark.parametrize("text", ["", " ", "\n\t \r\n", "\u00a0\u2003"])
+def test_a_blank_text_gives_what_a_text_without_facts_gives(text, context):
+    pipeline = Pipeline(context=context)
+    facts, info = pipeline._extract(text)
+    _, info_of_words = pipeline._extract("Không có gì.")
+    assert facts == [] and set(info) == set(info_of_words) and all(v is None for v in info.values())
+    assert pipeline.extract_document(text, "x").model_dump() == {
+        "doc_id": "x", "title": None, "published": None, "location": None, "facts": [], "errors": []}
