@@ -21,9 +21,10 @@ _HEAD_LINES = 6
 _MAX_TITLE = 300
 
 
-def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[int, str]]:
+    """The first ``limit`` lines of ``text`` with their start offsets."""
     out, pos = [], 0
-    for line in text.split("\n"):
+    for line in text.split("\n", limit)[:limit]:
         out.append((pos, line))
         pos += len(line) + 1
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
+
+import regex
 import unicodedata
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -86,9 +88,26 @@ class Gazetteer:
                 self.new_codes[f"{pkey}_{wkey}"] = wcode
         self._old_to_new: Optional[dict[str, Optional[str]]] = None
         self._first: Optional[frozenset] = None
+        self._pattern = None
         self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units if u.level == "tỉnh"}
         for alias, name in _PROVINCE_ALIASES.items():
             self.provinces.setdefault(key(alias), name)
+
+    def province_pattern(self):
+        """A regex of every province name and alias as a capitalized text
+        writes it (both tone placements), built once."""
+        if self._pattern is None:
+            from ..alternation import alternation
+
+            names = set()
+            for name in set(self.provinces.values()) | set(_PROVINCE_ALIASES):
+                written = " ".join(w[:1].upper() + w[1:] for w in name.split())
+                names.add(written if name[:1].isupper() else written)
+                for old, new in _OLD_TONES:
+                    names.add(written.replace(new, old))
+            names |= {n for n in set(self.provinces.values())}
+            self._pattern = regex.compile(r"(?<![\p{L}])(?:" + alternation(names) + r")(?![\p{L}])", regex.V0)
+        return self._pattern
 
     def province_first_syllables(self) -> frozenset:
         """The first syllable (as a key) of every province name and alias."""

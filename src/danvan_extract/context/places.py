@@ -31,6 +31,7 @@ _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+t
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
+_CAPITAL_BEFORE = regex.compile(r"[\p{Lu}][\p{L}']*\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
@@ -127,17 +128,13 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
             taken.append((m.start(), m.end()))
     # provinces named without their level word
-    starts = gaz.province_first_syllables()
-    for m in _CAPITALIZED.finditer(text):
-        words = m.group(0).split()
-        if key(words[0]) not in starts or not free(m.start(), m.end()):
+    for m in gaz.province_pattern().finditer(text):
+        # a province's name, not the start or end of a longer capitalized name
+        if not free(m.start(), m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
-        for n in (4, 3, 2):
-            cand = " ".join(words[:n])
-            if len(words) >= n and gaz.province(cand):
-                raw.append((m.start(), m.start() + len(cand), "tỉnh", cand))
-                taken.append((m.start(), m.start() + len(cand)))
-                break
+        if gaz.province(m.group(0)):
+            raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
+            taken.append((m.start(), m.end()))
     for m in _BARE.finditer(text):
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
