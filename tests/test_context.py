@@ -152,3 +152,25 @@ def test_the_articles_date_line(head, published):
     from danvan_extract.context.document_info import find_published
 
     assert find_published(head + "Nội dung bài viết.\n") == published
+
+
+def test_article_fields_are_scored():
+    from danvan_extract.context_scoring import DocumentScores
+
+    scores = DocumentScores()
+    scores.add({"title": "Huyện A có 12 mô hình", "published": "2023-01-06", "location": {"name": "Lào Cai"}},
+               {"title": "huyện A có 12 mô hình", "published": "2023-01-06", "location": {"name": "Yên Bái"}})
+    scores.add({"title": None, "published": None, "location": None}, {"title": None, "published": "2020-01-01"})
+    assert scores.title.value == 1.0 and scores.title.total == 1
+    assert scores.published.value == 0.5 and scores.published.total == 2
+    assert scores.location.value == 0.0
+
+
+def test_full_row_needs_subject_place_and_period():
+    from danvan_extract.context_scoring import row_right
+
+    gold = {"subject": "mô hình", "location": {"name": "Mường Khương"}, "period": {"start": "2022", "end": "2022"}}
+    assert row_right(gold, dict(gold))
+    assert not row_right(gold, {**gold, "period": None})
+    assert not row_right(gold, {**gold, "location": {"name": "Lào Cai"}})
+    assert not row_right(gold, None)
