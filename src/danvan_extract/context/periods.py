@@ -14,6 +14,8 @@ from typing import Iterator, Optional
 
 import regex
 
+from .spans import SpanMask
+
 Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WORD_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
@@ -156,17 +158,9 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
     date, when known."""
-    mask = bytearray(len(text))
+    spans = SpanMask(len(text))
+    free = spans.free
     out: list[TimeMention] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(mask[s:e])
-
-    class _Taken:
-        def append(self, span: tuple[int, int]) -> None:
-            mask[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
-
-    taken = _Taken()
 
     windows = _year_windows(text)
     for pattern, fn, kind in _COMPILED:
@@ -182,7 +176,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                 continue
             if not _valid(period):
                 continue
-            taken.append((s, e))
+            spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
     if year_of_article:
         for m in _NO_YEAR.finditer(text):
@@ -190,7 +184,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             if not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
                 continue
             iso = f"{year_of_article}-{mo:02d}-{d:02d}"
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
     for m in _MONTHS_NO_YEAR.finditer(text):
         if not free(m.start(), m.end()):
@@ -203,19 +197,19 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             n = max(1, min(n, 12))
             period = ((_month_end(y, 13 - n), _month_end(y, 12)) if m.group("half").lower() == "cuối"
                       else (_month_end(y, 1), _month_end(y, n)))
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), period))
     for m in _PROGRESS_RE.finditer(text):
         if free(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
     for m in _NULL_RE.finditer(text):
         if free(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
     for m in _RELATIVE_RE.finditer(text):
         if free(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)

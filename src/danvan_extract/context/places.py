@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
@@ -90,25 +91,17 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         words = name.split()
         return len(words) >= 3 and words[0] in surnames and not gaz.lookup(name)
     raw: list[tuple[int, int, str, Optional[str]]] = []
-    mask = bytearray(len(text))
-
-    def free(s: int, e: int) -> bool:
-        return not any(mask[s:e])
-
-    class _Taken:
-        def append(self, span: tuple[int, int]) -> None:
-            mask[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
-
-    taken = _Taken()
+    spans = SpanMask(len(text))
+    free = spans.free
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
-        taken.append((m.start(), m.end()))
+        spans.take(m.start(), m.end())
     for m in _COMMITTEE.finditer(text):
         name = _clean_name(m.group("name"))
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), _COMMITTEE_LEVEL[m.group("org").lower()], name))
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
     for m in _NAMED.finditer(text):
         level = m.group("level").lower()
         if level in ("tp", "tp."):
@@ -122,11 +115,11 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue  # an abbreviation ("xã NTM") or a person's name
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
     for m in _NATION.finditer(text):
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
     # provinces named without their level word
     for m in gaz.province_pattern().finditer(text):
         # a province's name, not the start or end of a longer capitalized name
@@ -134,7 +127,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue
         if gaz.province(m.group(0)):
             raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
-            taken.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
     for m in _BARE.finditer(text):
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
