@@ -228,7 +228,7 @@ def test_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:")
+    assert lines[0].startswith("error: [E043] cannot reach the Dask scheduler at tcp://127.0.0.1:")
 
 
 def test_the_rule_only_path_never_imports_dask(tmp_path):
