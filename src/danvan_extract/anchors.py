@@ -164,6 +164,7 @@ class DocumentAnchors:
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
         self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
+        self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
     # -- time budget ----------------------------------------------------------
@@ -280,7 +281,9 @@ class DocumentAnchors:
             if self.index.check:
                 self._check(pattern, [])
             return []
-        if _Alarm.free():
+        if self._alarm is None:
+            self._alarm = _Alarm.free()
+        if self._alarm:
             out = _Alarm.run(self.deadline - time.monotonic(), self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)

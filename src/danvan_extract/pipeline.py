@@ -42,7 +42,7 @@ class Pipeline:
         self.time_budget = time_budget
         # every pattern scanned over whole texts (rules files and extractors)
         self.scan_patterns = [p for family in self.rules.patterns.values() for p in family]
-        self.scan_patterns += self.rules.chrome_scan
+        self.scan_patterns += self.rules.chrome_patterns
         self.scan_patterns += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
         if check_anchors is None:
             check_anchors = os.environ.get("DANVAN_CHECK_ANCHORS", "") not in ("", "0")

@@ -272,8 +272,6 @@ class Rules:
     dictionary: frozenset[str]
     patterns: dict[str, list[ScanPattern]] = field(default_factory=dict)
     chrome_patterns: list[ScanPattern] = field(default_factory=list)
-    # what is scanned for chrome: the line patterns joined (see _chrome_scan)
-    chrome_scan: list[ScanPattern] = field(default_factory=list)
 
     def lexicon(self, name: str) -> frozenset[str]:
         return self.lexicons.get(name, frozenset())
@@ -346,31 +344,6 @@ def _compile_numeric(r: Rules) -> None:
         except regex.error as exc:
             raise RulesError(E_RULES_REGEX.format(path="chrome.toml", rule=line.name, problem=exc)) from exc
         r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
-    r.chrome_scan = _chrome_scan(r.chrome, r.chrome_patterns)
-
-
-# A global inline flag ("(?x)"): such a pattern cannot be one branch of another.
-_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
-
-
-def _chrome_scan(chrome: ChromeFile, compiled: list[ScanPattern]) -> list[ScanPattern]:
-    """The chrome patterns as scanned: those anchored at line starts only
-    (without groups or global flags) as one alternation, tried once per line
-    instead of once per pattern; the others as they are.  The lines found are
-    the same: a line is chrome when any pattern matches on it, and by its
-    anchor promise a line pattern's match stays on its line."""
-    joined, rest = [], []
-    for line, pattern in zip(chrome.line, compiled):
-        a = pattern.anchors
-        if a.line and not a.digit and not a.words and not pattern.regex.groups and not _GLOBAL_FLAGS.search(line.pattern):
-            joined.append((line, pattern))
-        else:
-            rest.append(pattern)
-    if len(joined) < 2:
-        return compiled
-    rx = regex.compile("|".join(f"(?:{line.pattern})" for line, _ in joined), regex.IGNORECASE | regex.MULTILINE)
-    name = "chrome lines (" + ", ".join(line.name for line, _ in joined) + ")"
-    return [ScanPattern(name, rx, Anchors(line=True)), *rest]
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:

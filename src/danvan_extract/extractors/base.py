@@ -76,7 +76,7 @@ class Context:
     # -- page chrome -------------------------------------------------------
     def _find_chrome(self) -> list[tuple[int, int]]:
         spans = []
-        for pat in self.rules.chrome_scan:
+        for pat in self.rules.chrome_patterns:
             for m in self.scan(pat):
                 spans.append((self.anchors.line_start(m.start()), self.anchors.line_end(m.end())))
         spans.sort()
