@@ -28,6 +28,9 @@ SENTENCE = "Thực hiện Nghị quyết số 25-NQ/TW, có 285 mô hình, chi�
 # Peak RSS from /proc/self/status (VmHWM): ru_maxrss is carried over from
 # the parent across fork and exec, so it would report the parent's peak.
 _PEAK = """
+import resource
+
+
 def peak_mb():
     try:
         for line in open("/proc/self/status"):
@@ -38,7 +41,7 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-_BATCH = """
+_BATCH = _PEAK + """
 import json, resource, sys, time
 from pathlib import Path
 from danvan_extract.batch import run_batch
@@ -49,9 +52,9 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "documents": s.documents,
                   "facts": sum(s.facts.values()),
                   "main_rss_mb": peak_mb(),
                   "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
-""" + _PEAK
+"""
 
-_CALL = """
+_CALL = _PEAK + """
 import json, resource, sys, time
 t0 = time.perf_counter()
 outcome = "ok"
@@ -61,7 +64,7 @@ except Exception as exc:
     outcome = f"{type(exc).__name__}: {exc}"[:160]
 print(json.dumps({"seconds": time.perf_counter() - t0, "outcome": outcome,
                   "rss_mb": peak_mb()}))
-""" + _PEAK
+"""
 
 
 def _python(*args: str) -> dict:
