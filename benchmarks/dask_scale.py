@@ -14,9 +14,14 @@ Each process runs twice: "cold" (the first run: the rules are loaded and
 the modules imported by the first documents) and "warm" (the second run
 in the same pool or cluster, as on a long-lived cluster).
 
-Dask's overhead = Dask 1 worker / local 1 worker - 1 (goal <= 15 %);
-scaling = Dask 1 worker / Dask 2 workers (goal >= 1.7x).  Every output is
-compared with the local engine's, byte for byte.
+Dask's overhead = Dask 1 worker / local 1 worker - 1 (goal <= 15 %), in
+wall time and in CPU time (every process: the client, which also runs the
+local cluster's scheduler and nannies, and the workers; CPU time is what a
+busy shared machine disturbs least);
+scaling = Dask 1 worker / Dask 2 workers in wall time (goal >= 1.7x), and
+the balance of the work between the two workers (the speed-up two free
+cores would allow).  Every output is compared with the local engine's,
+byte for byte.
 
     python benchmarks/dask_scale.py [--mb 5] [--repeat 3] [--partition-size 64]
 """
@@ -37,34 +42,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 _RUN = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 engine, src, out, workers, psize = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 
-def timed(fn):
-    t0 = time.perf_counter()
-    s = fn()
-    return time.perf_counter() - t0, s
+def cpu(who=resource.RUSAGE_SELF):
+    import resource
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 
 if __name__ == "__main__":
     # each run twice in the same process: cold (rules loaded, modules imported
     # by the first documents) and warm (a long-lived worker pool or cluster)
+    result = {}
     if engine == "local":
         from danvan_extract.batch import run_batch
-        start = 0.0
-        cold, s = timed(lambda: run_batch(src, out, workers=workers))
-        warm, s = timed(lambda: run_batch(src, out, workers=workers))
+        result["start"] = 0.0
+        for kind in ("cold", "warm"):
+            c0 = cpu() + cpu(resource.RUSAGE_CHILDREN)  # the pool's processes are reaped at its end
+            t0 = time.perf_counter()
+            s = run_batch(src, out, workers=workers)
+            result[kind] = time.perf_counter() - t0
+            result[kind + "_cpu"] = {"total": cpu() + cpu(resource.RUSAGE_CHILDREN) - c0}
     else:
         from danvan_extract.engines.dask_engine import connect, run_dask
         t0 = time.perf_counter()
         with connect(workers=workers) as client:  # the local cluster the CLI starts
             client.wait_for_workers(workers)
-            start = time.perf_counter() - t0
-            cold, s = timed(lambda: run_dask(src, out, client=client, partition_size=psize))
-            warm, s = timed(lambda: run_dask(src, out, client=client, partition_size=psize))
-    print(json.dumps({"cold": cold, "warm": warm, "start": start, "documents": s.documents,
-                      "characters": s.characters}))
+            result["start"] = time.perf_counter() - t0
+            for kind in ("cold", "warm"):
+                w0, c0 = client.run(cpu), cpu()
+                t0 = time.perf_counter()
+                s = run_dask(src, out, client=client, partition_size=psize)
+                result[kind] = time.perf_counter() - t0
+                w1, c1 = client.run(cpu), cpu()
+                ws = sorted(w1[k] - w0[k] for k in w0)
+                # the client process also runs the local cluster's scheduler and nannies
+                result[kind + "_cpu"] = {"total": c1 - c0 + sum(ws), "client": c1 - c0, "workers": ws}
+    result.update(documents=s.documents, characters=s.characters)
+    print(json.dumps(result))
 """
+
 
 def texts() -> list[bytes]:
     gold = ROOT / "gold"
@@ -101,9 +119,7 @@ def main() -> None:
     try:
         files, size = make_folder(tmp / "in", args.mb)
         configs = [("local", 1), ("dask", 1), ("local", 2), ("dask", 2)]
-        times: dict[str, dict[tuple[str, int], list[float]]] = {"cold": {c: [] for c in configs},
-                                                               "warm": {c: [] for c in configs}}
-        starts: dict[tuple[str, int], list[float]] = {c: [] for c in configs}
+        runs: dict[tuple[str, int], list[dict]] = {c: [] for c in configs}
         reference = None
         identical = True
         chars = 0
@@ -111,9 +127,7 @@ def main() -> None:
             for engine, workers in configs:
                 out = tmp / f"{engine}{workers}.jsonl"
                 r = run(engine, tmp / "in", out, workers, args.partition_size)
-                for kind in ("cold", "warm"):
-                    times[kind][(engine, workers)].append(r[kind])
-                starts[(engine, workers)].append(r["start"])
+                runs[(engine, workers)].append(r)
                 chars = r["characters"]
                 data = out.read_bytes()
                 reference = reference or data
@@ -123,21 +137,34 @@ def main() -> None:
               f"Python {platform.python_version()}, load average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
         print(f"input: {files:,} files, {size:,} bytes, {chars:,} characters; partition size {args.partition_size}; "
               f"{args.repeat} runs each, interleaved")
+        med = statistics.median
         for kind, what in (("cold", "first run in a fresh pool/cluster (rules loaded, modules imported)"),
                            ("warm", "second run, same pool/cluster (a long-lived cluster)")):
             print(f"{kind}: {what}")
-            best = {c: min(t) for c, t in times[kind].items()}
+            best = {c: min(r[kind] for r in rs) for c, rs in runs.items()}
+            cpu = {c: med(r[kind + "_cpu"]["total"] for r in rs) for c, rs in runs.items()}
             for c in configs:
-                t = times[kind][c]
+                rs = runs[c]
                 label = f"{c[0]} engine, {c[1]} worker{'s' if c[1] > 1 else ''}"
-                extra = (f"  (cluster start {statistics.median(starts[c]):.2f} s, not included)"
-                         if c[0] == "dask" and kind == "cold" else "")
-                print(f"  {label:<24} best {min(t):6.2f} s  median {statistics.median(t):6.2f} s  "
-                      f"{chars / min(t):>12,.0f} chars/s{extra}")
+                line = (f"  {label:<24} wall best {best[c]:6.2f} s  median {med(r[kind] for r in rs):6.2f} s  "
+                        f"{chars / best[c]:>10,.0f} chars/s | CPU {cpu[c]:5.2f} s")
+                if c[0] == "dask":
+                    parts = [r[kind + "_cpu"] for r in rs]
+                    workers_cpu = " + ".join(f"{med(p['workers'][i] for p in parts):.2f}" for i in range(c[1]))
+                    line += f" (client+scheduler+nannies {med(p['client'] for p in parts):.2f}, workers {workers_cpu})"
+                    if kind == "cold":
+                        line += f"; cluster start {med(r['start'] for r in rs):.2f} s, not included"
+                print(line)
             overhead = best[("dask", 1)] / best[("local", 1)] - 1
-            print(f"  Dask overhead over the local engine, 1 worker (best): {overhead:+.1%}   (goal <= +15%)")
-            print(f"  Dask 2 workers vs 1 (best): {best[('dask', 1)] / best[('dask', 2)]:.2f}x   (goal >= 1.7x); "
+            cpu_overhead = cpu[("dask", 1)] / cpu[("local", 1)] - 1
+            balance = [r[kind + "_cpu"]["workers"] for r in runs[("dask", 2)]]
+            bound = med(sum(w) / max(w) for w in balance)
+            print(f"  Dask overhead over the local engine, 1 worker: wall (best) {overhead:+.1%}, "
+                  f"CPU (median) {cpu_overhead:+.1%}   (goal <= +15%)")
+            print(f"  Dask 2 workers vs 1, wall (best): {best[('dask', 1)] / best[('dask', 2)]:.2f}x   (goal >= 1.7x); "
                   f"local 2 workers vs 1: {best[('local', 1)] / best[('local', 2)]:.2f}x")
+            print(f"  Dask 2 workers, work balance: the workers' CPU / the busier worker's = {bound:.2f} "
+                  f"(the speed-up two free cores would allow)")
         print(f"outputs identical to the local engine's: {identical}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
