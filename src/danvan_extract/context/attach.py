@@ -415,14 +415,43 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
         pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
         return pieces or ([label] if label else [])
     if t == "money":
-        pieces = subjects.left_phrase(text, clause_start, c.start, holes)
-        if pieces:
-            return pieces
-        purpose = regex.match(r"\s*(?:để|cho|nhằm)\s+([^\n,.;:()]{1,60})", text[c.end:clause_end])
-        if purpose:
-            return [(c.end + purpose.start(1), c.end + purpose.end(1))]
-        return [label] if label else []
+        return _money_subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start, label)
     return []
+
+
+_FIGURE_HEAD = regex.compile(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
+_OF_PREVIOUS = regex.compile(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+                             r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
+_PURPOSE = regex.compile(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+
+
+def _money_subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start, label) -> list:
+    """What an amount is paid, raised, lent or earned for: the item it
+    prices ("2 căn nhà (70 triệu đồng/căn)", "34 căn nhà, trị giá 1,8 tỷ
+    đồng"), the verb and its purpose ("hỗ trợ 137 tỷ đồng để đầu tư ..." →
+    "hỗ trợ để đầu tư ..."), else the noun phrase before it."""
+    previous = [o for o in earlier if o.start >= s_start]
+    bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
+    if previous and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
+        prior = previous[-1]
+        if prior.type in ("count", "ratio"):
+            head = _FIGURE_HEAD.match(text, prior.start, prior.end)
+            start = head.end() if head else prior.start
+            if start < prior.end:
+                return subject_of.get(id(prior)) if bracket < 0 and subject_of.get(id(prior)) else [(start, prior.end)]
+    pieces = subjects.left_phrase(text, clause_start, c.start, holes)
+    purpose = _PURPOSE.match(text, c.end, clause_end if clause_end > c.end else c.end + 100)
+    verb = subjects.support_verb(text, pieces)
+    if verb and purpose:
+        return [verb, (purpose.start("link"), purpose.end("what"))]
+    if verb:
+        return [verb]
+    if pieces:
+        return pieces
+    if purpose:
+        return [(purpose.start("link") if purpose.group("link").lower().startswith("dành") else purpose.start("what"),
+                 purpose.end("what"))]
+    return [label] if label else []
 
 
 _LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")

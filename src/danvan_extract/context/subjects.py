@@ -218,3 +218,20 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []
     return pieces
+
+
+_SUPPORT_VERB = regex.compile(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
+                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
+
+
+def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
+    """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
+    phrase before an amount ends with it (after its agent: "được Trung
+    ương hỗ trợ" → "hỗ trợ")."""
+    if not pieces:
+        return None
+    s, e = pieces[-1]
+    found = list(_SUPPORT_VERB.finditer(text, s, e))
+    if not found or text[found[-1].end():e].strip():
+        return None
+    return found[-1].span()
