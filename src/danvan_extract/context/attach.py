@@ -82,8 +82,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     time_starts = [t.start for t in times]
     place_starts = [p.start for p in places]
     subject_of: dict[int, list] = {}
+    # every other figure, measure or date is no part of a subject
     all_holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
-                       + [(o.start, o.end) for o in numeric])
+                       + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
     hole_starts = [h[0] for h in all_holes]
     for i, c in enumerate(numeric):
         s_start = _start_of(sentences, c.start)
@@ -393,18 +394,24 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
         if pieces:
             return pieces
         left = subjects.left_phrase(text, clause_start, c.start, holes)
-        if _SHARE_VERB.search(text, clause_start, c.start) or not left:
+        shared = _SHARE_VERB.search(text, clause_start, c.start)
+        if shared or not left:
             previous = [o for o in earlier if o.start >= s_start]
             if previous and subject_of.get(id(previous[-1])):
                 return subject_of[id(previous[-1])]
+        # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
+        # the noun phrase right after the figure (unless a verb such as
+        # "chiếm" makes what follows the base)
+        after = None if shared else subjects.percent_of(text, c.end, clause_end)
+        if after:
+            return [after]
         if label:
             return [label]
         if left:
             return left
-        after = regex.match(r"\s*(?:tổng\s+)?(?:số|dân\s+số|diện\s+tích)[^\n,.;:()]{0,60}", text[c.end:clause_end])
-        if after:
-            s = c.end + len(after.group(0)) - len(after.group(0).lstrip())
-            return [(s, c.end + after.end())]
+        if shared:  # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%": the clause before
+            before = _plain_clause_start(text, s_start, max(s_start, clause_start - 1))
+            return subjects.left_phrase(text, before, clause_start, holes)
         return []
     if t == "area":
         span = subjects.right_phrase(text, c.end + 1, clause_end) if text[c.end:c.end + 1] == " " else None

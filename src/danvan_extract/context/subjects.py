@@ -235,3 +235,16 @@ def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
     if not found or text[found[-1].end():e].strip():
         return None
     return found[-1].span()
+
+
+_PERCENT_OF = regex.compile(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b)"
+                            r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
+
+
+def percent_of(text: str, end: int, limit: int) -> Optional[Span]:
+    """"98% đồng bào dân tộc thiểu số được sử dụng ...": the noun phrase right
+    after a percentage that says what it is a share of."""
+    m = _PERCENT_OF.match(text, end)
+    if not m:
+        return None
+    return right_phrase(text, m.end(), max(limit, m.end() + 100))
