@@ -93,7 +93,7 @@ def _limit(text: str, pieces: list[Span], keep_end: bool) -> list[Span]:
     return [(s, min(e, last)) for s, e in pieces if s < last]
 
 
-_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm)\s+", regex.I)
+_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo)\s+", regex.I)
 
 
 def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
