@@ -374,6 +374,9 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
             left = subjects.left_phrase(text, clause_start, c.start, holes)
             if left:
                 return left
+        members = subjects.members_of(text, clause_start, c, holes)
+        if members:
+            return members
         if label:
             return [label]
         if noun:

@@ -248,3 +248,31 @@ def percent_of(text: str, end: int, limit: int) -> Optional[Span]:
     if not m:
         return None
     return right_phrase(text, m.end(), max(limit, m.end() + 100))
+
+
+# Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
+# the members of that body.
+MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
+_MEMBER_LINK = regex.compile(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
+
+
+def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]:
+    """"Ban Chấp hành Đảng bộ tỉnh gồm 60 ủy viên" → "ủy viên" + "Ban Chấp
+    hành Đảng bộ tỉnh": the members and the body they belong to."""
+    noun = (c.fields.get("noun") or "").lower()
+    k = text[c.start:c.end].lower().rfind(noun) if noun else -1
+    if k < 0:
+        return []
+    noun_start = c.start + k
+    # the counted noun as written may run past the extractor's noun ("ủy viên")
+    word = regex.match(r"[\p{L}]+(?:\s+[\p{L}]+)?", text[noun_start:noun_start + 20])
+    member = next((m for m in MEMBER_NOUNS if text[noun_start:noun_start + len(m)].lower() == m), None)
+    if not member or not word:
+        return []
+    link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)
+    if not link:
+        return []
+    body = left_phrase(text, clause_start, link.start(), holes)
+    if not body:
+        return []
+    return [(noun_start, noun_start + len(member))] + body
