@@ -1,11 +1,13 @@
 """Person/role pairs: "Đồng chí Nguyễn Xuân Dậu, Trưởng Ban Dân vận Huyện ủy",
 "Bộ trưởng Bộ Y tế Đào Hồng Lan", "Là Bí thư ..., anh Tráng Khuấy Hiệu",
-"Ảnh: Thanh Lê", "các đồng chí: A - Role; B - Role".
+"Ảnh: Thanh Lê", "các đồng chí: A - Role; B - Role", "nguyên Phó Chủ tịch
+nước: A, B", "phó giám đốc là ông A".
 
-Names are runs of capitalised syllables; the role grammar (titles,
-organization words, honorifics, bylines) comes from ``rules/persons.toml``.
-Where a name has no known surname and no honorific or byline vouches for
-it, underthesea's NER is asked about a small window around it.
+Names are runs of capitalised (or upper-case) syllables; the role grammar
+(titles, organization words, honorifics, bylines) comes from
+``rules/persons.toml``.  Where a name has no known surname and no honorific
+or list vouches for it, underthesea's NER is asked about a small window
+around it.
 """
 
 from __future__ import annotations
@@ -17,23 +19,34 @@ import regex
 from ..rules import alternation
 from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons, match_at
+from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, name_start
 
-_SYL = r"[\p{Lu}][\p{Ll}]*"
-_NAME = rf"{_SYL}(?:[ ]{_SYL}){{1,5}}"
-_ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*")
-_NAME_RE = regex.compile(_NAME)
-_NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{_NAME})")
-_COMMA = regex.compile(r"\s*,\s*")
-_LIST_SEP = regex.compile(r"\s*[,;]\s*")
+_ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*(?:[-&][\p{Lu}]+)*")
+_NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{NAME})")
+# Between two roles of one person: ",", ";", "-", "kiêm", "đồng thời là",
+# "hiện là" (FACTS.md: an apposition with "hiện là" names a post held).
+_ROLE_SEP = regex.compile(
+    r"[^\S\n]*[,;][^\S\n]*(?:(?:đồng\s+thời|hiện)\s+là\s+|kiêm\s+)?"
+    r"|[ ]+[-–][ ]+|[ ]+kiêm[ ]+|[ ]+(?:đồng\s+thời|hiện)\s+là[ ]+"
+)
+_COMMA_ONLY = regex.compile(r"\s*,\s*")
 # A term after a role in a career list: "từ khóa VII đến khóa XIII",
 # "khóa XII", "nhiệm kỳ 2015-2020".  Not part of the role.
 _TERM_ID = r"(?:[IVXLC]+|\d{4}\s*-\s*\d{4})(?![\p{L}\p{N}])"
 _TERM = regex.compile(
-    rf"\s+\(?(?:(?i:từ)\s+)?(?i:khóa|nhiệm\s+kỳ)\s+{_TERM_ID}"
-    rf"(?:\s+(?i:đến)\s+(?:(?i:khóa|nhiệm\s+kỳ)\s+)?{_TERM_ID})?\)?"
+    rf"\s+\(?(?:(?i:từ)\s+)?(?i:khóa|khoá|nhiệm\s+kỳ)\s+{_TERM_ID}"
+    rf"(?:\s+(?i:đến)\s+(?:(?i:khóa|khoá|nhiệm\s+kỳ)\s+)?{_TERM_ID})?\)?"
 )
-_NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+)")
+# One word of an organization: letters, digits, inner dots, and acronyms
+# joined by "-" or "&" ("TN-MT", "TT&TT", "NN-PTNT").
+_NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+(?:[-&][\p{Lu}\p{N}]+)*)")
+_PAREN_ACRONYM = regex.compile(r"\G[ ]+\([\p{Lu}][\p{Lu}\p{N}&.\-]*\)")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
+_ABBREV_DOT = regex.compile(r"\G\.(?=[ ]|[\p{Lu}])")
+_ITEM_SEP = regex.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+# Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
+_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
+_CONNECTORS = {"và", "&"}
 
 
 class PersonRoleExtractor:
@@ -42,12 +55,15 @@ class PersonRoleExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         p = lex.rules.persons
-        self.surnames = lex.rules.lexicon("surnames")
+        self.surnames = set(lex.rules.lexicon("surnames"))
         self.not_names = {n.lower() for n in p.not_names}
         self.stop_caps = set(p.name_stop_words)
         self.honorific_of = {k.lower(): v for k, v in p.honorifics.items()}
         self.org_heads = {h.lower() for h in p.org_heads}
         self.org_words = set(p.org_words) | self.org_heads
+        self.level_words = {w.lower() for w in p.place_before} | {"tỉnh", "huyện", "xã", "thành", "phố", "thị", "trấn", "xã", "thôn", "bản"}
+        self.not_credits = {c.lower() for c in p.bylines.not_credits}
+        self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
         # Organization heads with a lower-case syllable after the first
         # ("Tạp chí", "Trung tâm", "Bệnh viện"): read as one unit, since the
         # lone syllable ("chí", "tâm") is no organization word by itself.
@@ -57,36 +73,55 @@ class PersonRoleExtractor:
         prefix = alternation(p.title_prefixes)
         titles = alternation(p.titles)
         self.title_alt = titles
-        title = rf"(?:(?:{prefix})\s+)?(?:{titles})"
+        title = rf"(?:(?:{prefix})\s+){{0,2}}(?:{titles})"
         self.title_re = regex.compile(rf"(?<![\p{{L}}])(?P<title>{title})(?![\p{{L}}])", regex.IGNORECASE)
         hon = alternation(p.honorifics)
         self.hon_name = regex.compile(
-            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{_NAME})(?P<sep>\s*(?:,|-)\s*)"
+            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–)\s*)"
         )
+        self.hon_before = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))[ ]+$")
+        self.hon_at = regex.compile(rf"\G(?P<hon>(?i:{hon}))[ ]+")
         # horizontal white space only: a run of blank lines must not be
         # re-scanned from each of its positions
-        self.dash_name = regex.compile(rf"(?:^|(?<=[:;]\s?)|(?<=\n))[^\S\n]*(?P<name>{_NAME})(?P<sep>\s*-\s*)", regex.MULTILINE)
+        self.dash_name = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*(?P<name>{NAME})(?P<sep>[^\S\n]*[-–][^\S\n]*)", regex.MULTILINE)
+        credit = rf"(?:[\p{{Lu}}](?:\.[\p{{Lu}}])+|{SYL}(?:[ ]{SYL}){{0,3}}|[\p{{Lu}}]{{1,3}}[\p{{Ll}}]+|[\p{{Lu}}]+(?:[ ][\p{{Lu}}]+){{0,3}})"
         self.byline = regex.compile(
-            rf"(?:(?<=^)|(?<=[.\s]))(?P<label>{alternation(p.bylines.labels)})\s*:\s*(?P<name>{_SYL}(?:[ ]{_SYL}){{0,3}})(?=\s*$|\s*[.;)\n])",
+            rf"(?:(?<=^)|(?<=[.\s(]))(?P<label>(?i:{alternation(p.bylines.labels)}))[^\S\n]*:[^\S\n]*(?P<name>{credit})"
+            rf"(?=[^\S\n]*$|[^\S\n]*[.;)/(]|[^\S\n]+[-–])",
             regex.MULTILINE,
         )
-        self.list_head = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(p.list_honorifics)})\s*:", regex.IGNORECASE)
-        self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{_NAME})")
+        self.byline_bare = regex.compile(
+            rf"^[^\S\n]*(?P<label>{alternation(p.bylines.bare_labels)})[^\S\n]+(?P<name>{credit})[^\S\n]*$",
+            regex.MULTILINE,
+        )
+        self.list_head = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{alternation(p.list_honorifics)}))(?=[\s:])")
+        self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})")
+        self.list_opener = regex.compile(rf"[^\S\n]*:[^\S\n]*|[ ]+là[ ]+(?=(?i:{hon})[ ])")
+        self.list_predicates = regex.compile(rf"(?i:{alternation(p.list_predicates)})")
         self.place_before = {w.lower() for w in p.place_before}
+        heads = alternation(h for h in p.org_heads if h[0].isupper() and h not in p.titles)
+        self.dash_head = regex.compile(rf"\G[ ]+[-–][ ]+(?:{heads})(?![\p{{L}}])")
+        self.org_role = regex.compile(rf"(?P<head>{alternation(p.org_role_heads)})(?![\p{{L}}])")
+        self.masthead = regex.compile(rf"(?i:{alternation(p.masthead_cues)})\s*:")
         self.dash_org = regex.compile(rf"\s*-\s*(?P<head>{alternation(h for h in p.org_heads if h[0].isupper())})(?![\p{{L}}])")
         self.byline_scan = ScanPattern("person_role.byline", self.byline, Anchors.of(words=p.bylines.labels))
+        self.byline_bare_scan = ScanPattern("person_role.byline_bare", self.byline_bare, Anchors.of(line=True))
         self.hon_name_scan = ScanPattern("person_role.honorific_name", self.hon_name, Anchors.of(words=p.honorifics))
         self.dash_name_scan = ScanPattern("person_role.name_dash", self.dash_name)
+        self.list_scan = ScanPattern("person_role.list", self.list_head, Anchors.of(words=p.list_honorifics))
         self.title_scan = ScanPattern("person_role.title", self.title_re,
                                       Anchors.of(words=list(p.titles) + list(p.title_prefixes)))
-        self.scan_patterns = [self.byline_scan, self.hon_name_scan, self.dash_name_scan, self.title_scan]
+        self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
+                              self.list_scan, self.title_scan]
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         text = ctx.text
-        for m in ctx.scan(self.byline_scan):
-            yield Candidate("person_role", m.start(), m.end("name"), "person_role.byline",
-                            {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
+        for scan in (self.byline_scan, self.byline_bare_scan):
+            for m in ctx.scan(scan):
+                if self._credit_names_person(m.group("name")):
+                    yield Candidate("person_role", m.start(), m.end("name"), scan.name,
+                                    {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
@@ -100,13 +135,92 @@ class PersonRoleExtractor:
             if name is None or name != m.group("name"):
                 continue
             roles, end = self._roles(text, m.end())
-            if roles:
-                honorific = "đồng chí" if self._in_list(ctx, m.start("name")) else None
-                if honorific is None and not self._vouched(name, text, m.start("name"), end):
-                    continue
+            if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
-                                {"person": name, "roles": roles, "honorific": honorific})
+                                {"person": name, "roles": roles, "honorific": None})
+        for m in ctx.scan(self.list_scan):
+            yield from self._list_after_honorific(text, m)
         yield from self._role_first(ctx)
+
+    # -- lists ------------------------------------------------------------------
+    def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
+        """"các đồng chí: A - Role; B, Role", "các đồng chí Ủy viên Bộ Chính
+        trị: A, B", "Các ông A, role; B, role"."""
+        hon = self._hon(regex.sub(r"^(?i:các)\s+", "", m.group("hon")))
+        pos = m.end()
+        head_roles, end = self._roles(text, pos + 1 if text[pos:pos + 1] == " " else pos, allow_name_end=True)
+        if head_roles:
+            pos = end
+        colon = regex.match(r"\s*:\s*", text[pos:pos + 6])
+        if colon:
+            pos += colon.end()
+        elif head_roles:
+            return  # "các đồng chí Bí thư Huyện ủy Name": the role-first form
+        else:
+            sp = regex.match(r"[ ]+", text[pos:pos + 4])
+            if not sp:
+                return
+            pos += sp.end()
+        if not m.group("hon").lower().startswith("các") and not colon:
+            return  # a lone "đồng chí Name" is the honorific form
+        yield from self._list_items(text, m.start(), pos, head_roles, hon)
+
+    def _list_items(self, text: str, head_start: int, pos: int, head_roles: list[str],
+                    hon: Optional[str]) -> Iterator[Candidate]:
+        """Items "Name", "Name - Role, Role", "Name, Role" from ``pos``,
+        joined by ";" (items with roles) or "," / "và" (bare names)."""
+        items = []
+        for _ in range(60):
+            item_start = pos
+            own_hon = hon
+            hm = match_at(self.hon_at, text, pos, 20)
+            if hm:
+                own_hon = self._hon(hm.group("hon"))
+                pos = hm.end()
+            nm = match_at(NAME_RE, text, pos, 60)
+            if not nm:
+                break
+            name, _ = self._name(nm.group(0), pos)
+            if name is None or name != nm.group(0):
+                break
+            pos = nm.end()
+            sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
+            roles, end = ([], pos)
+            if sep and sep.end():
+                roles, end = self._roles(text, pos + sep.end())
+            if roles:
+                if text[pos + sep.end() - 1:pos + sep.end()] == "(" and text[end:end + 1] == ")":
+                    end += 1
+                pos = end
+            items.append((item_start, pos if roles else nm.end(), name, roles, own_hon))
+            jm = match_at(_ITEM_SEP, text, pos, 12)
+            if not jm:
+                break
+            pos = jm.end()
+        if not items or not (head_roles or any(r for *_, r, _h in items)):
+            return
+        if head_roles and not any(r for *_, r, _h in items) and self._predicate_before(text, head_start):
+            return
+        for i, (s, e, name, roles, own_hon) in enumerate(items):
+            all_roles = list(head_roles) + roles
+            if not all_roles:
+                continue
+            if len(items) == 1 and head_roles:
+                s = head_start
+            yield Candidate("person_role", s, e, "person_role.list",
+                            {"person": name, "roles": all_roles, "honorific": own_hon})
+
+    def _masthead(self, text: str, pos: int, opener: regex.Match) -> bool:
+        """"Trưởng Ban: Name" in a site's contact block is page chrome."""
+        if ":" not in opener.group(0):
+            return False
+        return bool(self.masthead.search(text, max(0, pos - 300), pos))
+
+    def _predicate_before(self, text: str, pos: int) -> bool:
+        """An election result or a predicate heads the list ("danh sách
+        những người trúng cử đại biểu …: A, B"): no roles from it."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        return bool(self.list_predicates.search(text, max(line_start, pos - 150), pos))
 
     # -- "Role [org] Name" and "Role, honorific Name" -----------------------
     def _role_first(self, ctx: Context) -> Iterator[Candidate]:
@@ -118,17 +232,29 @@ class PersonRoleExtractor:
             roles, end = self._roles(text, m.start(), allow_name_end=True)
             if not roles:
                 continue
+            start, honorific = m.start(), None
+            hb = self.hon_before.search(text, max(0, m.start() - 12), m.start())
+            if hb and not text[max(0, hb.start() - 4):hb.start()].lower().endswith("các "):
+                start, honorific = hb.start(), self._hon(hb.group("hon"))
             career = self._career_list(text, m.start(), end)
             if career is not None:
                 yield career
                 pos = career.end
                 continue
             after = text[end : end + 300]
+            # "Chủ tịch HĐND: Đ/c Name", "nguyên Phó Chủ tịch nước: A, B",
+            # "2 phó giám đốc là ông A và ông B"
+            lm = self.list_opener.match(after)
+            if lm and not self._predicate_before(text, m.start()) and not self._masthead(text, m.start(), lm):
+                found = list(self._list_items(text, start, end + lm.end(), roles, None))
+                if found:
+                    yield from found
+                    pos = found[-1].end
+                    continue
             hm = self.role_then_hon.match(after)
             if hm:
                 name, _ = self._name(hm.group("name"), end + hm.start("name"))
                 if name and name == hm.group("name"):
-                    start = m.start()
                     yield Candidate("person_role", start, end + hm.end("name"), "person_role.role_then_honorific",
                                     {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
                     pos = end + hm.end()
@@ -152,12 +278,19 @@ class PersonRoleExtractor:
             if offset:
                 # organization words written in capitals before the name
                 roles[-1] = roles[-1] + " " + raw[:offset].strip()
+            cm = match_at(_COMMA_ONLY, text, name_end, 6)
+            if not dm and cm:
+                # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
+                more, more_end = self._roles(text, cm.end())
+                if more:
+                    roles += more
+                    name_end = more_end
             if name.lower() in self.not_names and not roles:
                 continue
-            if not self._vouched(name, text, m.start(), end + nm.end("name")):
+            if honorific is None and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
-            yield Candidate("person_role", m.start(), name_end,
-                            "person_role.role_name", {"person": name, "roles": roles, "honorific": None})
+            yield Candidate("person_role", start, name_end,
+                            "person_role.role_name", {"person": name, "roles": roles, "honorific": honorific})
             pos = end + nm.end("name")
 
     def _career_list(self, text: str, start: int, plain_end: int) -> Optional[Candidate]:
@@ -168,7 +301,7 @@ class PersonRoleExtractor:
         # list ("Bí thư Thành ủy Hà Nội") belong to the roles
         roles, end = self._roles(text, start, allow_name_end=False, career=True)
         if end == plain_end:
-            return None  # no ";" and no term: the ordinary forms handle it
+            return None  # no term: the ordinary forms handle it
         hm = self.role_then_hon.match(text[end : end + 300])
         if not hm:
             return None
@@ -181,24 +314,42 @@ class PersonRoleExtractor:
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
                career: bool = False) -> tuple[list[str], int]:
-        """Roles written from ``pos``: title + organization, joined by ","
-        (with ``career``: also by ";", and a term after a role is skipped)."""
+        """Roles written from ``pos``: title + organization, joined by ",",
+        ";", "-", "kiêm", "đồng thời là", "hiện là" (with ``career``, a term
+        after a role is skipped)."""
         roles: list[str] = []
         end = pos
         p = pos
-        sep_re = _LIST_SEP if career else _COMMA
         while True:
             tm = match_at(self.title_re, text, p, 300)
             if not tm:
-                break
-            role_end = self._org_end(text, tm.end(), allow_name_end)
+                om = match_at(self.org_role, text, p, 40) if roles and text[end:p].strip() == "," else None
+                if om is None:
+                    break
+                # "…, Chi cục trưởng Chi cục X, Sở Nông nghiệp …": the
+                # organization after a post is a role string of its own
+                role_end = self._org_end(text, om.end("head"), allow_name_end)
+                if role_end == om.end("head"):
+                    break
+                roles.append(text[p:role_end])
+                end = role_end
+                sep = _ROLE_SEP.match(text[end:end + 24])
+                if not sep:
+                    break
+                p = end + sep.end()
+                continue
+            title_end = tm.end()
+            dot = match_at(_ABBREV_DOT, text, title_end, 2)
+            if dot and tm.group("title")[-1].isupper():
+                title_end = dot.end()  # "ThS.", "PGS.TS." keep their dot
+            role_end = self._org_end(text, title_end, allow_name_end)
             roles.append(text[tm.start():role_end])
             end = role_end
             if career:
                 term = match_at(_TERM, text, end, 80)
                 if term:
                     end = term.end()
-            sep = sep_re.match(text[end:end + 4])
+            sep = _ROLE_SEP.match(text[end:end + 24])
             if not sep:
                 break
             p = end + sep.end()
@@ -207,75 +358,133 @@ class PersonRoleExtractor:
     def _org_end(self, text: str, pos: int, stop_before_name: bool) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
         end = pos
+        caps_run = 0  # capitalised non-head words in a row: a proper name
+        numbered = False  # "thôn 2": the place's name is given, a name may follow
         while True:
             # one word at a time with a bounded look-ahead: a finditer from
             # ``pos`` would go on trying every later position of the text
             hm = match_at(self.org_head_unit, text, pos, 60)
             if hm is not None:
                 end = pos = hm.end()
+                caps_run = 0
+                continue
+            pm = match_at(_PAREN_ACRONYM, text, pos, 30)
+            if pm is not None and end == pos:
+                end = pos = pm.end()
+                continue
+            dm = match_at(self.dash_head, text, pos, 40)
+            if dm is not None and end == pos:
+                # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
+                end = pos = dm.end()
+                caps_run = 0
                 continue
             wm = match_at(_NEXT_WORD, text, pos, 200)
             if wm is None:
                 break
-            pos = wm.end()
-            w = wm.group("w").rstrip(".")
+            raw = wm.group("w")
+            w = raw.rstrip(".")
             low = w.lower()
+            sentence_end = raw.endswith(".") and not (_ACRONYM.fullmatch(w) or low in self.org_heads)
             if self.title_re.fullmatch(w):
                 break
-            if stop_before_name and w[0].isupper() and self._name_starts_here(text, wm.start("w")):
+            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w")))):
                 break
-            if w[0].isupper() or _ACRONYM.fullmatch(w) or low in self.org_words:
+            if w[0].isdigit():
+                if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
+                    end = pos = wm.start("w") + len(w)
+                    numbered = True
+                    continue
+                break
+            if low in _CONNECTORS:
+                nxt = match_at(_NEXT_WORD, text, wm.end(), 60)
+                if nxt and nxt.group("w")[0].isupper() and not self.title_re.fullmatch(nxt.group("w").rstrip(".")):
+                    pos = wm.end()
+                    caps_run = 0
+                    continue
+                break
+            pos = wm.end()
+            if _ACRONYM.fullmatch(w) or low in self.org_heads:
                 end = wm.start("w") + len(w)
-                continue
-            break
+                caps_run = 0
+            elif w[0].isupper():
+                end = wm.start("w") + len(w)
+                caps_run += 1
+            elif low in self.org_words and (caps_run <= 1 or low in self.level_words):
+                end = wm.start("w") + len(w)
+                caps_run = 0
+            else:
+                break
+            if sentence_end:
+                break
         return end
 
+    @staticmethod
+    def _last_word(text: str, pos: int) -> str:
+        m = _LAST_WORD.search(text[max(0, pos - 20):pos])
+        return m.group(1) if m else ""
+
     def _name_starts_here(self, text: str, pos: int) -> bool:
-        m = _NAME_RE.match(text[pos:pos + 60])
+        m = NAME_RE.match(text[pos:pos + 60])
         if not m:
             return False
         run = m.group(0).split(" ")
-        if run[0] in self.surnames and 2 <= len(run) <= 4 and not any(w in self.stop_caps for w in run):
-            return not (len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words)
-        return False
+        if any(w in self.stop_caps for w in run[:2]):
+            return False
+        if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
+            return False
+        return name_start(run, self.surnames) == 0 and 2 <= len(run) <= 4
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
-        if any(w in self.stop_caps for w in words) or not 2 <= len(words) <= 4:
+        if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= 4:
             return None, start
         if raw.lower() in self.not_names:
             return None, start
+        if raw.isupper() and not is_caps_name(words):
+            return None, start
         return raw, start + len(raw)
+
+    @staticmethod
+    def _cap(w: str) -> str:
+        return w[:1] + w[1:].lower() if w.isupper() else w
 
     def _name_in_run(self, raw: str) -> tuple[Optional[str], int]:
         """The personal name at the end of a capitalised run ("Bộ Y tế" is cut
         before; "Làng Hà Đào Thị Huệ" → "Đào Thị Huệ"): (name, offset in run)."""
         words = raw.split(" ")
-        if 2 <= len(words) <= 4 and not any(w in self.stop_caps for w in words) and (
-            words[0] in self.surnames or len(words) <= 3
-        ):
-            return raw, 0
-        best = None
-        for i, w in enumerate(words):
-            n = len(words) - i
-            if w in self.surnames and 2 <= n <= 4:
-                rank = {3: 0, 4: 1, 2: 2}[n]
-                if best is None or rank < best[0]:
-                    best = (rank, i)
-        if best is None:
+        if raw.isupper() and not is_caps_name(words):
             return None, 0
-        i = best[1]
-        offset = len(" ".join(words[:i])) + 1
+        if any(self._cap(w) in self.stop_caps for w in words):
+            return None, 0
+        i = name_start(words, self.surnames)
+        if i is None:
+            if 2 <= len(words) <= 3:
+                return raw, 0
+            return None, 0
+        if i == 0 and len(words) > 4:
+            return None, 0
+        offset = len(" ".join(words[:i])) + 1 if i else 0
         return " ".join(words[i:]), offset
 
     def _vouched(self, name: str, text: str, start: int, end: int) -> bool:
         """A name with a known surname stands on its own; otherwise the
         statistical NER model must tag it as a person in a small window."""
-        if name.split(" ")[0] in self.surnames:
+        words = name.split(" ")
+        if self._cap(words[0]) in self.surnames:
             return True
+        if len(words) >= 3 and words[1] in MIDDLE_MARKERS:
+            return True  # "Khoàng Văn Van": a middle name vouches for it
         from ..nlp import looks_like_person
 
         return looks_like_person(name, text[max(0, start - 40) : end + 40])
+
+    def _credit_names_person(self, credit: str) -> bool:
+        """A byline credit names a person, not an office, a site or an archive."""
+        if credit.lower() in self.not_credits:
+            return False
+        first = credit.split(" ")[0].lower()
+        two = " ".join(credit.split(" ")[:2]).lower()
+        return first not in self.credit_heads and two not in self.credit_heads
 
     def _place_word_before(self, text: str, pos: int) -> bool:
         word = _LAST_WORD.search(text[max(0, pos - 20):pos])
@@ -284,7 +493,3 @@ class PersonRoleExtractor:
     def _hon(self, word: str) -> Optional[str]:
         return self.honorific_of.get(word.lower())
 
-    def _in_list(self, ctx: Context, pos: int) -> bool:
-        """Inside "các đồng chí: A - Role; B - Role" (same sentence)."""
-        # bounded look-back: a list of a few dozen people fits in it
-        return bool(self.list_head.search(ctx.text, max(ctx.sentence_start(pos), pos - 3000), pos))
