@@ -29,6 +29,13 @@ _VI_SYLLABLE = regex.compile(rf"{_ONSET}{_NUCLEUS}{_CODA}")
 MIDDLE_MARKERS = {"Văn", "Thị", "VĂN", "THỊ"}
 
 
+def max_len(words: list[str]) -> int:
+    """Longest name allowed for a run: Ê Đê and Jrai names run to five
+    syllables ("Y Thanh Hà Niê Kđăm"), others to four."""
+    w = words[0] if words else ""
+    return 5 if w == "Y" or w[:2] in ("H'", "H’") else 4
+
+
 def _base(word: str) -> str:
     nfd = unicodedata.normalize("NFD", word.lower())
     kept = "".join(c for c in nfd if unicodedata.category(c) != "Mn" or c in "\u0306\u0302\u031b")
@@ -51,6 +58,11 @@ def name_start(words: list[str], surnames: set[str]) -> Optional[int]:
     told from the words alone.  A middle name ("Văn", "Thị") marks the
     surname before it; else a known surname leaving 3, 4 or 2 syllables."""
     n = len(words)
+    for i, w in enumerate(words):
+        # Ê Đê and Jrai names open with "Y" (men) or "H'" (women): "Y Thanh
+        # Hà Niê Kđăm", "H'Hen Niê"
+        if (w == "Y" or w[:2] in ("H'", "H’")) and 2 <= n - i <= 5 and (w != "Y" or n - i >= 2):
+            return i
     for k in range(1, n):
         if words[k] in MIDDLE_MARKERS and 2 <= n - (k - 1) <= 4:
             return k - 1

@@ -19,7 +19,7 @@ import regex
 from ..rules import alternation
 from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons, match_at
-from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, name_start
+from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, max_len, name_start
 
 _ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*(?:[-&][\p{Lu}]+)*")
 _NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{NAME})")
@@ -77,7 +77,7 @@ class PersonRoleExtractor:
         self.title_re = regex.compile(rf"(?<![\p{{L}}])(?P<title>{title})(?![\p{{L}}])", regex.IGNORECASE)
         hon = alternation(p.honorifics)
         self.hon_name = regex.compile(
-            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–)\s*)"
+            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–)\s*(?:(?:hiện\s+(?:đang\s+)?|đồng\s+thời\s+)là\s+)?)"
         )
         self.hon_before = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))[ ]+$")
         self.hon_at = regex.compile(rf"\G(?P<hon>(?i:{hon}))[ ]+")
@@ -268,6 +268,9 @@ class PersonRoleExtractor:
                 continue
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
                 continue  # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place
+            if (offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end()
+                    and not self._ner_person(name, text, m.start(), end + nm.end("name"))):
+                continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
             if dm:
@@ -432,11 +435,11 @@ class PersonRoleExtractor:
             return False
         if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
             return False
-        return name_start(run, self.surnames) == 0 and 2 <= len(run) <= 4
+        return name_start(run, self.surnames) == 0 and 2 <= len(run) <= max_len(run)
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
-        if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= 4:
+        if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
             return None, start
         if raw.lower() in self.not_names:
             return None, start
@@ -461,7 +464,7 @@ class PersonRoleExtractor:
             if 2 <= len(words) <= 3:
                 return raw, 0
             return None, 0
-        if i == 0 and len(words) > 4:
+        if i == 0 and len(words) > max_len(words):
             return None, 0
         offset = len(" ".join(words[:i])) + 1 if i else 0
         return " ".join(words[i:]), offset
@@ -474,6 +477,12 @@ class PersonRoleExtractor:
             return True
         if len(words) >= 3 and words[1] in MIDDLE_MARKERS:
             return True  # "Khoàng Văn Van": a middle name vouches for it
+        from ..nlp import looks_like_person
+
+        return looks_like_person(name, text[max(0, start - 40) : end + 40])
+
+    @staticmethod
+    def _ner_person(name: str, text: str, start: int, end: int) -> bool:
         from ..nlp import looks_like_person
 
         return looks_like_person(name, text[max(0, start - 40) : end + 40])
