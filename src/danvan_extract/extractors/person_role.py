@@ -267,7 +267,11 @@ class PersonRoleExtractor:
             if name is None:
                 continue
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
-                continue  # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place
+                # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
+                # bare title that ends in a place word ("Trưởng thôn Name")
+                # the NER model decides
+                if end != m.end() or not self._ner_person(name, text, m.start(), end + nm.end("name")):
+                    continue
             if (offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end()
                     and not self._ner_person(name, text, m.start(), end + nm.end("name"))):
                 continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
@@ -387,7 +391,7 @@ class PersonRoleExtractor:
             raw = wm.group("w")
             w = raw.rstrip(".")
             low = w.lower()
-            sentence_end = raw.endswith(".") and not (_ACRONYM.fullmatch(w) or low in self.org_heads)
+            sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
             if self.title_re.fullmatch(w):
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w")))):
