@@ -77,7 +77,7 @@ class PersonRoleExtractor:
         self.title_re = regex.compile(rf"(?<![\p{{L}}])(?P<title>{title})(?![\p{{L}}])", regex.IGNORECASE)
         hon = alternation(p.honorifics)
         self.hon_name = regex.compile(
-            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–)\s*(?:(?:hiện\s+(?:đang\s+)?|đồng\s+thời\s+)là\s+)?)"
+            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–|\()\s*(?:(?:hiện\s+(?:đang\s+)?|đồng\s+thời\s+)là\s+)?)"
         )
         self.hon_before = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))[ ]+$")
         self.hon_at = regex.compile(rf"\G(?P<hon>(?i:{hon}))[ ]+")
