@@ -162,6 +162,7 @@ class PersonsFile(_Strict):
     list_predicates: list[str] = []
     masthead_cues: list[str] = []
     org_role_heads: list[str] = []
+    personal_titles: list[str] = []
     bylines: Bylines
     not_names: list[str]
     name_stop_words: list[str]

@@ -86,7 +86,7 @@ class PersonRoleExtractor:
         self.dash_name = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*(?P<name>{NAME})(?P<sep>[^\S\n]*[-–][^\S\n]*)", regex.MULTILINE)
         credit = rf"(?:[\p{{Lu}}](?:\.[\p{{Lu}}])+|{SYL}(?:[ ]{SYL}){{0,3}}|[\p{{Lu}}]{{1,3}}[\p{{Ll}}]+|[\p{{Lu}}]+(?:[ ][\p{{Lu}}]+){{0,3}})"
         self.byline = regex.compile(
-            rf"(?:(?<=^)|(?<=[.\s(]))(?P<label>(?i:{alternation(p.bylines.labels)}))[^\S\n]*:[^\S\n]*(?P<name>{credit})"
+            rf"(?:(?<=^)|(?<=[.\s(]))(?P<label>(?i:{alternation(p.bylines.labels)}))[^\S\n]*:[^\S\n]*(?:[\p{{Lu}}]{{2,8}}[^\S\n]*/[^\S\n]*)?(?P<name>{credit})"
             rf"(?=[^\S\n]*$|[^\S\n]*[.;)/(]|[^\S\n]+[-–])",
             regex.MULTILINE,
         )
@@ -99,6 +99,8 @@ class PersonRoleExtractor:
         self.list_opener = regex.compile(rf"[^\S\n]*:[^\S\n]*|[ ]+là[ ]+(?=(?i:{hon})[ ])")
         self.list_predicates = regex.compile(rf"(?i:{alternation(p.list_predicates)})")
         self.place_before = {w.lower() for w in p.place_before}
+        self.name_comma_before = regex.compile(rf"(?<![\p{{L}}])(?P<name>{NAME})[ ]*,[ ]*$")
+        self.personal_titles = {t.lower() for t in p.personal_titles}
         heads = alternation(h for h in p.org_heads if h[0].isupper() and h not in p.titles)
         self.dash_head = regex.compile(rf"\G[ ]+[-–][ ]+(?:{heads})(?![\p{{L}}])")
         self.org_role = regex.compile(rf"(?P<head>{alternation(p.org_role_heads)})(?![\p{{L}}])")
@@ -229,6 +231,21 @@ class PersonRoleExtractor:
         for m in ctx.scan(self.title_scan):
             if m.start() < pos:
                 continue
+            before = self._name_before(text, m.start())
+            if before is not None:
+                # "…, ông bà Name, Role": the name is written first
+                roles, end = self._roles(text, m.start(), allow_name_end=True)
+                after_name = _NAME_AFTER_ROLE.match(text, end, min(len(text), end + 60))
+                if after_name and len(after_name.group("name").split(" ")) < 3:
+                    # "Trường Tiểu học Kim Đồng": two syllables after an
+                    # organization belong to it
+                    roles, end = self._roles(text, m.start())
+                    after_name = None
+                if roles and not after_name:
+                    yield Candidate("person_role", before[1], end, "person_role.name_role",
+                                    {"person": before[0], "roles": roles, "honorific": None})
+                    pos = end
+                    continue
             roles, end = self._roles(text, m.start(), allow_name_end=True)
             if not roles:
                 continue
@@ -272,8 +289,7 @@ class PersonRoleExtractor:
                 # the NER model decides
                 if end != m.end() or not self._ner_person(name, text, m.start(), end + nm.end("name")):
                     continue
-            if (offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end()
-                    and not self._ner_person(name, text, m.start(), end + nm.end("name"))):
+            if offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end():
                 continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
@@ -294,11 +310,38 @@ class PersonRoleExtractor:
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
                 continue
-            if honorific is None and not self._vouched(name, text, m.start(), end + nm.end("name")):
+            personal = end == m.end() and self._title_word(m.group("title")) in self.personal_titles
+            if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
             yield Candidate("person_role", start, name_end,
                             "person_role.role_name", {"person": name, "roles": roles, "honorific": honorific})
             pos = end + nm.end("name")
+
+    def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
+        """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
+        before ``pos``, after a comma, that starts its capitalised run and
+        is not itself part of a role or a place; (name, start) or None."""
+        bm = self.name_comma_before.search(text, max(0, pos - 60), pos)
+        if not bm:
+            return None
+        words = bm.group("name").split(" ")
+        i = name_start(words, self.surnames)
+        if i is None:
+            return None
+        raw = " ".join(words[i:])
+        start = bm.start() + (len(" ".join(words[:i])) + 1 if i else 0)
+        if raw != self._name(raw, 0)[0]:
+            return None
+        prev = words[i - 1] if i else self._last_word(text, bm.start())
+        prev_start = start - len(prev) - 1
+        sentence_initial = prev_start <= 0 or regex.match(r"[.!?:\n]", text[max(0, prev_start - 2):prev_start].strip()[-1:] or "\n")
+        if prev and prev[0].isupper() and not sentence_initial:
+            return None
+        if prev and (prev.lower() in self.place_before or prev.lower() in self.org_heads or prev.lower() in self.honorific_of):
+            return None  # a place, an organization, or the honorific form
+        if len(words) - i < 3:
+            return None  # "Hà Nội, Thủ tướng …": two syllables are often a place
+        return raw, start
 
     def _career_list(self, text: str, start: int, plain_end: int) -> Optional[Candidate]:
         """"Role từ khóa VII đến khóa XIII; Role; ...; Role, đồng chí Name": a
@@ -349,7 +392,10 @@ class PersonRoleExtractor:
             dot = match_at(_ABBREV_DOT, text, title_end, 2)
             if dot and tm.group("title")[-1].isupper():
                 title_end = dot.end()  # "ThS.", "PGS.TS." keep their dot
-            role_end = self._org_end(text, title_end, allow_name_end)
+            if self._title_word(tm.group("title")) in self.personal_titles:
+                role_end = title_end  # worn by the person: no organization follows
+            else:
+                role_end = self._org_end(text, title_end, allow_name_end)
             roles.append(text[tm.start():role_end])
             end = role_end
             if career:
@@ -498,6 +544,13 @@ class PersonRoleExtractor:
         first = credit.split(" ")[0].lower()
         two = " ".join(credit.split(" ")[:2]).lower()
         return first not in self.credit_heads and two not in self.credit_heads
+
+    def _title_word(self, title: str) -> str:
+        """A title without its "nguyên"/"cố" prefix, lower-cased."""
+        words = title.split()
+        while len(words) > 1 and words[0].lower() in ("nguyên", "cố", "tân", "quyền"):
+            words = words[1:]
+        return " ".join(words).lower().rstrip(".")
 
     def _place_word_before(self, text: str, pos: int) -> bool:
         word = _LAST_WORD.search(text[max(0, pos - 20):pos])
