@@ -43,7 +43,12 @@ _NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+(?:[-&][\p{Lu}\p{N}]+)*)"
 _PAREN_ACRONYM = regex.compile(r"\G[ ]+\([\p{Lu}][\p{Lu}\p{N}&.\-]*\)")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
 _ABBREV_DOT = regex.compile(r"\G\.(?=[ ]|[\p{Lu}])")
-_ITEM_SEP = regex.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+_ITEM_SEP = regex.compile(r"[^\S\n]*(?:[,;]?[^\S\n]*\n\s*|[,;][^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)")
+# A bullet before a list item: "- ", "+ ", "• ", "1. ", "a) "
+_BULLET = regex.compile(r"\G(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))[^\S\n]+")
+# Lower-case words between a plural honorific and its colon ("các đồng chí
+# lãnh đạo tỉnh:", "các đồng chí trong Ban Thường vụ:")
+_HEAD_WORDS = regex.compile(r"\G(?:[^\S\n]+[\p{Ll}\p{Lu}][\p{L}]*){1,8}?[^\S\n]*:")
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
@@ -154,6 +159,11 @@ class PersonRoleExtractor:
         if head_roles:
             pos = end
         colon = regex.match(r"\s*:\s*", text[pos:pos + 6])
+        if colon is None and not head_roles and m.group("hon").lower().startswith("các"):
+            words = match_at(_HEAD_WORDS, text, pos, 80)
+            if words is not None:
+                colon = regex.match(r"\s*", text[words.end():words.end() + 8])
+                pos = words.end()
         if colon:
             pos += colon.end()
         elif head_roles:
@@ -173,6 +183,9 @@ class PersonRoleExtractor:
         joined by ";" (items with roles) or "," / "và" (bare names)."""
         items = []
         for _ in range(60):
+            bullet = match_at(_BULLET, text, pos, 8)
+            if bullet:
+                pos = bullet.end()
             item_start = pos
             own_hon = hon
             hm = match_at(self.hon_at, text, pos, 20)
