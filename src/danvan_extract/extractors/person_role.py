@@ -19,7 +19,7 @@ import regex
 from ..rules import alternation
 from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons, match_at
-from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, max_len, name_start
+from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, is_vi_syllable, max_len, name_start
 
 _ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*(?:[-&][\p{Lu}]+)*")
 _NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{NAME})")
@@ -469,6 +469,8 @@ class PersonRoleExtractor:
                     continue
                 break
             pos = wm.end()
+            if self._caps_word(w, low):
+                break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
             if _ACRONYM.fullmatch(w) or low in self.org_heads:
                 end = wm.start("w") + len(w)
                 caps_run = 0
@@ -483,6 +485,11 @@ class PersonRoleExtractor:
             if sentence_end:
                 break
         return end
+
+    def _caps_word(self, w: str, low: str) -> bool:
+        """An upper-case Vietnamese word that is no organization word
+        ("PHÁT" in a heading), as opposed to an acronym ("UBND", "TU")."""
+        return w.isupper() and len(w) > 2 and is_vi_syllable(w) and low not in self.org_words
 
     @staticmethod
     def _last_word(text: str, pos: int) -> str:
