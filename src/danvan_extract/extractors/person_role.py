@@ -234,8 +234,9 @@ class PersonRoleExtractor:
     def _predicate_before(self, text: str, pos: int) -> bool:
         """An election result or a predicate heads the list ("danh sách
         những người trúng cử đại biểu …: A, B"): no roles from it."""
-        line_start = text.rfind("\n", 0, pos) + 1
-        return bool(self.list_predicates.search(text, max(line_start, pos - 150), pos))
+        lo = max(0, pos - 150)
+        line_start = text.rfind("\n", lo, pos) + 1
+        return bool(self.list_predicates.search(text, max(line_start, lo), pos))
 
     # -- "Role [org] Name" and "Role, honorific Name" -----------------------
     def _role_first(self, ctx: Context) -> Iterator[Candidate]:
