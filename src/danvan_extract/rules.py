@@ -163,6 +163,7 @@ class PersonsFile(_Strict):
     masthead_cues: list[str] = []
     org_role_heads: list[str] = []
     personal_titles: list[str] = []
+    named_after: list[str] = []
     bylines: Bylines
     not_names: list[str]
     name_stop_words: list[str]

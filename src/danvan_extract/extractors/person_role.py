@@ -106,6 +106,7 @@ class PersonRoleExtractor:
         self.place_before = {w.lower() for w in p.place_before}
         self.name_comma_before = regex.compile(rf"(?<![\p{{L}}])(?P<name>{NAME})[ ]*,[ ]*$")
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        self.named_after = regex.compile(rf"(?<![\p{{L}}])(?i:{alternation(p.named_after)})[ ]+$")
         heads = alternation(h for h in p.org_heads if h[0].isupper() and h not in p.titles)
         self.dash_head = regex.compile(rf"\G[ ]+[-–][ ]+(?:{heads})(?![\p{{L}}])")
         self.org_role = regex.compile(rf"(?P<head>{alternation(p.org_role_heads)})(?![\p{{L}}])")
@@ -295,7 +296,7 @@ class PersonRoleExtractor:
                 continue
             raw = nm.group("name")
             name, offset = self._name_in_run(raw)
-            if name is None:
+            if name is None or (offset == 0 and self._named_after(text, end + nm.start("name"))):
                 continue
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
                 # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
@@ -345,6 +346,8 @@ class PersonRoleExtractor:
         raw = " ".join(words[i:])
         start = bm.start() + (len(" ".join(words[:i])) + 1 if i else 0)
         if raw != self._name(raw, 0)[0]:
+            return None
+        if self._named_after(text, start):
             return None
         prev = words[i - 1] if i else self._last_word(text, bm.start())
         prev_start = start - len(prev) - 1
@@ -497,9 +500,13 @@ class PersonRoleExtractor:
         m = _LAST_WORD.search(text[max(0, pos - 20):pos])
         return m.group(1) if m else ""
 
+    def _named_after(self, text: str, pos: int) -> bool:
+        """The capitalised run at ``pos`` names a school, a street or a prize."""
+        return bool(self.named_after.search(text, max(0, pos - 24), pos))
+
     def _name_starts_here(self, text: str, pos: int) -> bool:
         m = NAME_RE.match(text[pos:pos + 60])
-        if not m:
+        if not m or self._named_after(text, pos):
             return False
         run = m.group(0).split(" ")
         if any(w in self.stop_caps for w in run[:2]):
