@@ -88,7 +88,7 @@ class PersonRoleExtractor:
         self.hon_at = regex.compile(rf"\G(?P<hon>(?i:{hon}))[ ]+")
         # horizontal white space only: a run of blank lines must not be
         # re-scanned from each of its positions
-        self.dash_name = regex.compile(rf"(?:^|(?<=\n))[^\S\n]*(?P<name>{NAME})(?P<sep>[^\S\n]*[-–][^\S\n]*)", regex.MULTILINE)
+        self.dash_name = regex.compile(rf"(?:^|(?<=[:;][^\S\n]?)|(?<=\n))[^\S\n]*(?P<name>{NAME})(?P<sep>[^\S\n]*[-–][^\S\n]*)", regex.MULTILINE)
         credit = rf"(?:[\p{{Lu}}](?:\.[\p{{Lu}}])+|{SYL}(?:[ ]{SYL}){{0,3}}|[\p{{Lu}}]{{1,3}}[\p{{Ll}}]+|[\p{{Lu}}]+(?:[ ][\p{{Lu}}]+){{0,3}})"
         self.byline = regex.compile(
             rf"(?:(?<=^)|(?<=[.\s(]))(?P<label>(?i:{alternation(p.bylines.labels)}))[^\S\n]*:[^\S\n]*(?:[\p{{Lu}}]{{2,8}}[^\S\n]*/[^\S\n]*)?(?P<name>{credit})"
