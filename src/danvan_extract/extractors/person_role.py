@@ -100,6 +100,8 @@ class PersonRoleExtractor:
             regex.MULTILINE,
         )
         self.list_head = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{alternation(p.list_honorifics)}))(?=[\s:])")
+        self.list_colon = regex.compile(
+            rf"(?<![\p{{L}}])(?i:{alternation(p.list_honorifics)})(?:[^\S\n]+[\p{{L}}]+){{0,8}}?[^\S\n]*:")
         self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})")
         self.list_opener = regex.compile(rf"[^\S\n]*:[^\S\n]*|[ ]+là[ ]+(?=(?i:{hon})[ ])")
         self.list_predicates = regex.compile(rf"(?i:{alternation(p.list_predicates)})")
@@ -142,6 +144,8 @@ class PersonRoleExtractor:
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
                 continue
+            if self._in_list(ctx, m.start("name")):
+                continue  # the list reading gives it the list's honorific
             roles, end = self._roles(text, m.end())
             if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
@@ -583,6 +587,11 @@ class PersonRoleExtractor:
     def _place_word_before(self, text: str, pos: int) -> bool:
         word = _LAST_WORD.search(text[max(0, pos - 20):pos])
         return bool(word) and word.group(1).lower() in self.place_before
+
+    def _in_list(self, ctx: Context, pos: int) -> bool:
+        """Inside "các đồng chí: A - Role; B - Role" (same sentence)."""
+        # bounded look-back: a list of a few dozen people fits in it
+        return bool(self.list_colon.search(ctx.text, max(ctx.sentence_start(pos), pos - 3000), pos))
 
     def _hon(self, word: str) -> Optional[str]:
         return self.honorific_of.get(word.lower())
