@@ -272,7 +272,10 @@ class PersonRoleExtractor:
             hb = self.hon_before.search(text, max(0, m.start() - 12), m.start())
             if hb and not text[max(0, hb.start() - 4):hb.start()].lower().endswith("các "):
                 start, honorific = hb.start(), self._hon(hb.group("hon"))
-            career = self._career_list(text, m.start(), end)
+            window = ctx.lower[m.start():end + 200]
+            # the career reading differs only where a term is written
+            career = (self._career_list(text, m.start(), end)
+                      if "khóa" in window or "khoá" in window or "nhiệm kỳ" in window else None)
             if career is not None:
                 yield career
                 pos = career.end
