@@ -44,6 +44,11 @@ _PAREN_ACRONYM = regex.compile(r"\G[ ]+\([\p{Lu}][\p{Lu}\p{N}&.\-]*\)")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
 _ABBREV_DOT = regex.compile(r"\G\.(?=[ ]|[\p{Lu}])")
 _ITEM_SEP = regex.compile(r"[^\S\n]*(?:[,;]?[^\S\n]*\n\s*|[,;][^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)")
+# An age or an address between a name and its roles
+_ASIDE = regex.compile(
+    r"(?:\d{1,3}[^\S\n]+tuổi|(?:SN|sinh năm)[^\S\n]*\d{4}|(?:ở|trú ở|trú tại|ngụ ở|quê ở|quê)[^\S\n]+[^,;()\n]{1,60}?)"
+    r"[^\S\n]*[,)][^\S\n]*(?:,[^\S\n]*)?"
+)
 # A bullet before a list item: "- ", "+ ", "• ", "1. ", "a) "
 _BULLET = regex.compile(r"\G(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))[^\S\n]+")
 # Lower-case words between a plural honorific and its colon ("các đồng chí
@@ -137,6 +142,12 @@ class PersonRoleExtractor:
             if name is None or nend != m.end("name"):
                 continue
             roles, end = self._roles(text, m.end())
+            if not roles:
+                # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
+                # trưởng …": an age or an address between stays in the span
+                am = match_at(_ASIDE, text, m.end(), 90)
+                if am:
+                    roles, end = self._roles(text, am.end())
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
