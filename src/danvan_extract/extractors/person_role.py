@@ -245,7 +245,7 @@ class PersonRoleExtractor:
         """"Trưởng Ban: Name" in a site's contact block is page chrome."""
         if ":" not in opener.group(0):
             return False
-        return bool(self.masthead.search(text, max(0, pos - 300), pos))
+        return bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300)))
 
     def _predicate_before(self, text: str, pos: int) -> bool:
         """An election result or a predicate heads the list ("danh sách
