@@ -65,7 +65,13 @@ def name_start(words: list[str], surnames: set[str]) -> Optional[int]:
             return i
     for k in range(1, n):
         if words[k] in MIDDLE_MARKERS and 2 <= n - (k - 1) <= 4:
-            return k - 1
+            i = k - 1
+            if i >= 1 and f"{words[i - 1]} {words[i]}" in surnames and n - i + 1 <= 5:
+                return i - 1  # a two-word family name ("Rơ Lan Thị Hà")
+            return i
+    for i in range(n - 2):
+        if f"{_title(words[i])} {_title(words[i + 1])}" in surnames and 3 <= n - i <= 5:
+            return i  # "Rơ Châm Long", "Thiên Sanh Cảnh"
     best = None
     for i, w in enumerate(words):
         rest = n - i
