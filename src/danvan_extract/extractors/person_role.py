@@ -12,6 +12,7 @@ around it.
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator, Optional
 
 import regex
@@ -131,6 +132,17 @@ class PersonRoleExtractor:
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        # posts already read as those of a person named before them are not
+        # read again as "Role Name" (they would take the next person's name)
+        taken: list[tuple[int, int]] = []
+        for c in self._name_first(ctx):
+            if c.rule != "person_role.byline":
+                taken.append((c.start, c.end))
+            yield c
+        yield from self._role_first(ctx, sorted(taken))
+
+    def _name_first(self, ctx: Context) -> Iterator[Candidate]:
+        """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
         for scan in (self.byline_scan, self.byline_bare_scan):
             for m in ctx.scan(scan):
@@ -141,13 +153,13 @@ class PersonRoleExtractor:
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
                 continue
-            roles, end = self._roles(text, m.end())
+            roles, end = self._roles(text, m.end(), own_name=True)
             if not roles:
                 # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
                 # trưởng …": an age or an address between stays in the span
                 am = match_at(_ASIDE, text, m.end(), 90)
                 if am:
-                    roles, end = self._roles(text, am.end())
+                    roles, end = self._roles(text, am.end(), own_name=True)
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
@@ -157,13 +169,12 @@ class PersonRoleExtractor:
                 continue
             if self._in_list(ctx, m.start("name")):
                 continue  # the list reading gives it the list's honorific
-            roles, end = self._roles(text, m.end())
+            roles, end = self._roles(text, m.end(), own_name=True)
             if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
                                 {"person": name, "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
-        yield from self._role_first(ctx)
 
     # -- lists ------------------------------------------------------------------
     def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
@@ -218,7 +229,7 @@ class PersonRoleExtractor:
             sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
             roles, end = ([], pos)
             if sep and sep.end():
-                roles, end = self._roles(text, pos + sep.end())
+                roles, end = self._roles(text, pos + sep.end(), own_name=True)
             if roles:
                 if text[pos + sep.end() - 1:pos + sep.end()] == "(" and text[end:end + 1] == ")":
                     end += 1
@@ -255,11 +266,15 @@ class PersonRoleExtractor:
         return bool(self.list_predicates.search(text, max(line_start, lo), pos))
 
     # -- "Role [org] Name" and "Role, honorific Name" -----------------------
-    def _role_first(self, ctx: Context) -> Iterator[Candidate]:
+    def _role_first(self, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
         text = ctx.text
         pos = 0
+        starts = [a for a, _ in taken]
         for m in ctx.scan(self.title_scan):
             if m.start() < pos:
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and taken[i][0] < m.start() < taken[i][1]:
                 continue
             before = self._name_before(text, m.start())
             if before is not None:
@@ -269,7 +284,7 @@ class PersonRoleExtractor:
                 if after_name and len(after_name.group("name").split(" ")) < 3:
                     # "Trường Tiểu học Kim Đồng": two syllables after an
                     # organization belong to it
-                    roles, end = self._roles(text, m.start())
+                    roles, end = self._roles(text, m.start(), own_name=True)
                     after_name = None
                 if roles and not after_name:
                     yield Candidate("person_role", before[1], end, "person_role.name_role",
@@ -328,7 +343,7 @@ class PersonRoleExtractor:
             dm = match_at(self.dash_org, text, name_end, 300)
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
-                org_end = self._org_end(text, dm.end("head"), False)
+                org_end = self._org_end(text, dm.end("head"), 0)
                 roles.append(text[dm.start("head"):org_end])
                 name_end = org_end
             if offset:
@@ -337,8 +352,8 @@ class PersonRoleExtractor:
             cm = match_at(_COMMA_ONLY, text, name_end, 6)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
-                more, more_end = self._roles(text, cm.end())
-                if more:
+                more, more_end = self._roles(text, cm.end(), allow_name_end=True)
+                if more and not _NAME_AFTER_ROLE.match(text, more_end, min(len(text), more_end + 60)):
                     roles += more
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
@@ -398,13 +413,16 @@ class PersonRoleExtractor:
 
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
-               career: bool = False) -> tuple[list[str], int]:
+               career: bool = False, own_name: bool = False) -> tuple[list[str], int]:
         """Roles written from ``pos``: title + organization, joined by ",",
         ";", "-", "kiêm", "đồng thời là", "hiện là" (with ``career``, a term
-        after a role is skipped)."""
+        after a role is skipped).  With ``own_name`` the person was named
+        before the roles: a full name after a role starts the next person
+        ("ông A, Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh Trần Văn B")."""
         roles: list[str] = []
         end = pos
         p = pos
+        stop = 3 if own_name else (2 if allow_name_end else 0)
         while True:
             tm = match_at(self.title_re, text, p, 300)
             if not tm:
@@ -413,7 +431,7 @@ class PersonRoleExtractor:
                     break
                 # "…, Chi cục trưởng Chi cục X, Sở Nông nghiệp …": the
                 # organization after a post is a role string of its own
-                role_end = self._org_end(text, om.end("head"), allow_name_end)
+                role_end = self._org_end(text, om.end("head"), stop)
                 if role_end == om.end("head"):
                     break
                 roles.append(text[p:role_end])
@@ -430,7 +448,9 @@ class PersonRoleExtractor:
             if self._title_word(tm.group("title")) in self.personal_titles:
                 role_end = title_end  # worn by the person: no organization follows
             else:
-                role_end = self._org_end(text, title_end, allow_name_end)
+                role_end = self._org_end(text, title_end, stop)
+            if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
+                break  # this post belongs to the name after it
             roles.append(text[tm.start():role_end])
             end = role_end
             if career:
@@ -443,7 +463,7 @@ class PersonRoleExtractor:
             p = end + sep.end()
         return roles, end
 
-    def _org_end(self, text: str, pos: int, stop_before_name: bool) -> int:
+    def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
         end = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
@@ -475,7 +495,7 @@ class PersonRoleExtractor:
             sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
             if self.title_re.fullmatch(w):
                 break
-            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w")))):
+            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w"), stop_before_name))):
                 break
             if w[0].isdigit():
                 if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
@@ -522,7 +542,7 @@ class PersonRoleExtractor:
         """The capitalised run at ``pos`` names a school, a street or a prize."""
         return bool(self.named_after.search(text, max(0, pos - 24), pos))
 
-    def _name_starts_here(self, text: str, pos: int) -> bool:
+    def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
         m = NAME_RE.match(text[pos:pos + 60])
         if not m or self._named_after(text, pos):
             return False
@@ -531,7 +551,7 @@ class PersonRoleExtractor:
             return False
         if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
             return False
-        return name_start(run, self.surnames) == 0 and 2 <= len(run) <= max_len(run)
+        return name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
