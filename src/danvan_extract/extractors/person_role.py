@@ -458,6 +458,24 @@ class PersonRoleExtractor:
                 if term:
                     end = term.end()
             sep = _ROLE_SEP.match(text[end:end + 24])
+            if not sep and role_end == title_end and text[end:end + 1] == " ":
+                # titles worn together: "TS. BS Name", "Đại tá, TS Name"
+                nxt = match_at(self.title_re, text, end + 1, 40)
+                if nxt and self._title_word(nxt.group("title")) in self.personal_titles:
+                    # written as one compound ("TS. BS" like "TS.BS"): one role
+                    joined_start = end - len(roles[-1])
+                    roles.pop()
+                    compound_end = nxt.end()
+                    dot = match_at(_ABBREV_DOT, text, compound_end, 2)
+                    if dot and nxt.group("title")[-1].isupper():
+                        compound_end = dot.end()
+                    roles.append(text[joined_start:compound_end])
+                    end = compound_end
+                    sep = _ROLE_SEP.match(text[end:end + 24])
+                    if not sep:
+                        break
+                    p = end + sep.end()
+                    continue
             if not sep:
                 break
             p = end + sep.end()
