@@ -160,6 +160,8 @@ class PersonRoleExtractor:
                 am = match_at(_ASIDE, text, m.end(), 90)
                 if am:
                     roles, end = self._roles(text, am.end(), own_name=True)
+            if roles and m.group("sep").strip() == "(" and text[end:end + 1] == ")":
+                end += 1  # the bracket closes inside the span
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
@@ -221,20 +223,27 @@ class PersonRoleExtractor:
                 pos = hm.end()
             nm = match_at(NAME_RE, text, pos, 60)
             if not nm:
-                break
-            name, _ = self._name(nm.group(0), pos)
-            if name is None or name != nm.group(0):
-                break
-            pos = nm.end()
-            sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
-            roles, end = ([], pos)
-            if sep and sep.end():
-                roles, end = self._roles(text, pos + sep.end(), own_name=True)
-            if roles:
-                if text[pos + sep.end() - 1:pos + sep.end()] == "(" and text[end:end + 1] == ")":
-                    end += 1
-                pos = end
-            items.append((item_start, pos if roles else nm.end(), name, roles, own_hon))
+                # "các đồng chí: Bí thư Tỉnh ủy A; Chủ tịch UBND tỉnh B"
+                item = self._role_name_item(text, pos)
+                if item is None:
+                    break
+                roles, name, pos = item
+                items.append((item_start, pos, name, roles, own_hon))
+            else:
+                name, _ = self._name(nm.group(0), pos)
+                if name is None or name != nm.group(0):
+                    break
+                pos = nm.end()
+                sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
+                roles, end = ([], pos)
+                if sep and sep.end():
+                    roles, end = self._roles(text, pos + sep.end(), own_name=True)
+                if roles and text[pos:pos + sep.end()].strip() == "(" and text[end:end + 1] == ")":
+                    end += 1  # the bracket closes inside the span
+                item_end = end if roles else nm.end()
+                if roles:
+                    pos = end
+                items.append((item_start, item_end, name, roles, own_hon))
             jm = match_at(_ITEM_SEP, text, pos, 12)
             if not jm:
                 break
@@ -257,6 +266,19 @@ class PersonRoleExtractor:
         if ":" not in opener.group(0):
             return False
         return bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300)))
+
+    def _role_name_item(self, text: str, pos: int) -> Optional[tuple[list[str], str, int]]:
+        """A list item written "Role Name": (roles, name, end) or None."""
+        if not match_at(self.title_re, text, pos, 300):
+            return None
+        roles, end = self._roles(text, pos, allow_name_end=True)
+        nm = _NAME_AFTER_ROLE.match(text, end, min(len(text), end + 80)) if roles else None
+        if not nm:
+            return None
+        name, offset = self._name_in_run(nm.group("name"))
+        if name is None or offset:
+            return None
+        return roles, name, nm.start("name") + len(name)
 
     def _predicate_before(self, text: str, pos: int) -> bool:
         """An election result or a predicate heads the list ("danh sách
