@@ -531,6 +531,8 @@ class PersonRoleExtractor:
                 break
             raw = wm.group("w")
             w = raw.rstrip(".")
+            if not w:
+                break  # an ellipsis
             low = w.lower()
             sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
             if self.title_re.fullmatch(w):
