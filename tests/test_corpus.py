@@ -16,7 +16,9 @@ def _cases(kind):
     for path in sorted(CORPUS_DIR.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for i, case in enumerate(data.get(kind, [])):
-            yield pytest.param(case, id=f"{path.stem}-{kind}-{i}")
+            # a known failure: `xfail = "reason"` in the case, run as a strict xfail
+            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            yield pytest.param(case, id=f"{path.stem}-{kind}-{i}", marks=marks)
 
 
 def _agrees(expected: dict, fact) -> bool:
@@ -48,5 +50,7 @@ def test_negative_yields_nothing(pipeline, case):
 
 def test_every_fact_names_its_rule(pipeline):
     for case in _cases("example"):
+        if case.marks:
+            continue
         for f in pipeline.extract(case.values[0]["text"]):
             assert f.rule, f

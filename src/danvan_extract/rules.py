@@ -153,6 +153,9 @@ class NumericFile(_Strict):
 class PersonsFile(_Strict):
     class Bylines(_Strict):
         labels: list[str]
+        bare_labels: list[str] = []
+        not_credits: list[str] = []
+        not_credit_heads: list[str] = []
 
     titles: list[str]
     title_prefixes: list[str]
@@ -160,6 +163,11 @@ class PersonsFile(_Strict):
     org_words: list[str]
     honorifics: dict[str, str]
     list_honorifics: list[str]
+    list_predicates: list[str] = []
+    masthead_cues: list[str] = []
+    org_role_heads: list[str] = []
+    personal_titles: list[str] = []
+    named_after: list[str] = []
     bylines: Bylines
     not_names: list[str]
     name_stop_words: list[str]

@@ -1,15 +1,18 @@
 """Person/role pairs: "Đồng chí Nguyễn Xuân Dậu, Trưởng Ban Dân vận Huyện ủy",
 "Bộ trưởng Bộ Y tế Đào Hồng Lan", "Là Bí thư ..., anh Tráng Khuấy Hiệu",
-"Ảnh: Thanh Lê", "các đồng chí: A - Role; B - Role".
+"Ảnh: Thanh Lê", "các đồng chí: A - Role; B - Role", "nguyên Phó Chủ tịch
+nước: A, B", "phó giám đốc là ông A".
 
-Names are runs of capitalised syllables; the role grammar (titles,
-organization words, honorifics, bylines) comes from ``rules/persons.toml``.
-Where a name has no known surname and no honorific or byline vouches for
-it, underthesea's NER is asked about a small window around it.
+Names are runs of capitalised (or upper-case) syllables; the role grammar
+(titles, organization words, honorifics, bylines) comes from
+``rules/persons.toml``.  Where a name has no known surname and no honorific
+or list vouches for it, underthesea's NER is asked about a small window
+around it.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator, Optional
 
 import regex
@@ -17,23 +20,44 @@ import regex
 from ..rules import alternation
 from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons, match_at
+from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, is_vi_syllable, max_len, name_start
 
-_SYL = r"[\p{Lu}][\p{Ll}]*"
-_NAME = rf"{_SYL}(?:[ ]{_SYL}){{1,5}}"
-_ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*")
-_NAME_RE = regex.compile(_NAME)
-_NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{_NAME})")
-_COMMA = regex.compile(r"\s*,\s*")
-_LIST_SEP = regex.compile(r"\s*[,;]\s*")
+_ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*(?:[-&][\p{Lu}]+)*")
+_NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{NAME})")
+# Between two roles of one person: ",", ";", "-", "kiêm", "đồng thời là",
+# "hiện là" (FACTS.md: an apposition with "hiện là" names a post held).
+_ROLE_SEP = regex.compile(
+    r"[^\S\n]*[,;][^\S\n]*(?:(?:đồng\s+thời|hiện)\s+là\s+|kiêm\s+)?"
+    r"|[ ]+[-–][ ]+|[ ]+kiêm[ ]+|[ ]+(?:đồng\s+thời|hiện)\s+là[ ]+"
+)
+_COMMA_ONLY = regex.compile(r"\s*,\s*")
 # A term after a role in a career list: "từ khóa VII đến khóa XIII",
 # "khóa XII", "nhiệm kỳ 2015-2020".  Not part of the role.
 _TERM_ID = r"(?:[IVXLC]+|\d{4}\s*-\s*\d{4})(?![\p{L}\p{N}])"
 _TERM = regex.compile(
-    rf"\s+\(?(?:(?i:từ)\s+)?(?i:khóa|nhiệm\s+kỳ)\s+{_TERM_ID}"
-    rf"(?:\s+(?i:đến)\s+(?:(?i:khóa|nhiệm\s+kỳ)\s+)?{_TERM_ID})?\)?"
+    rf"\s+\(?(?:(?i:từ)\s+)?(?i:khóa|khoá|nhiệm\s+kỳ)\s+{_TERM_ID}"
+    rf"(?:\s+(?i:đến)\s+(?:(?i:khóa|khoá|nhiệm\s+kỳ)\s+)?{_TERM_ID})?\)?"
 )
-_NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+)")
+# One word of an organization: letters, digits, inner dots, and acronyms
+# joined by "-" or "&" ("TN-MT", "TT&TT", "NN-PTNT").
+_NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+(?:[-&][\p{Lu}\p{N}]+)*)")
+_PAREN_ACRONYM = regex.compile(r"\G[ ]+\([\p{Lu}][\p{Lu}\p{N}&.\-]*\)")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
+_ABBREV_DOT = regex.compile(r"\G\.(?=[ ]|[\p{Lu}])")
+_ITEM_SEP = regex.compile(r"[^\S\n]*(?:[,;]?[^\S\n]*\n\s*|[,;][^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)")
+# An age or an address between a name and its roles
+_ASIDE = regex.compile(
+    r"(?:\d{1,3}[^\S\n]+tuổi|(?:SN|sinh năm)[^\S\n]*\d{4}|(?:ở|trú ở|trú tại|ngụ ở|quê ở|quê)[^\S\n]+[^,;()\n]{1,60}?)"
+    r"[^\S\n]*[,)][^\S\n]*(?:,[^\S\n]*)?"
+)
+# A bullet before a list item: "- ", "+ ", "• ", "1. ", "a) "
+_BULLET = regex.compile(r"\G(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))[^\S\n]+")
+# Lower-case words between a plural honorific and its colon ("các đồng chí
+# lãnh đạo tỉnh:", "các đồng chí trong Ban Thường vụ:")
+_HEAD_WORDS = regex.compile(r"\G(?:[^\S\n]+[\p{Ll}\p{Lu}][\p{L}]*){1,8}?[^\S\n]*:")
+# Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
+_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
+_CONNECTORS = {"và", "&"}
 
 
 class PersonRoleExtractor:
@@ -42,12 +66,15 @@ class PersonRoleExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         p = lex.rules.persons
-        self.surnames = lex.rules.lexicon("surnames")
+        self.surnames = set(lex.rules.lexicon("surnames"))
         self.not_names = {n.lower() for n in p.not_names}
         self.stop_caps = set(p.name_stop_words)
         self.honorific_of = {k.lower(): v for k, v in p.honorifics.items()}
         self.org_heads = {h.lower() for h in p.org_heads}
         self.org_words = set(p.org_words) | self.org_heads
+        self.level_words = {w.lower() for w in p.place_before} | {"tỉnh", "huyện", "xã", "thành", "phố", "thị", "trấn", "xã", "thôn", "bản"}
+        self.not_credits = {c.lower() for c in p.bylines.not_credits}
+        self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
         # Organization heads with a lower-case syllable after the first
         # ("Tạp chí", "Trung tâm", "Bệnh viện"): read as one unit, since the
         # lone syllable ("chí", "tâm") is no organization word by itself.
@@ -57,41 +84,84 @@ class PersonRoleExtractor:
         prefix = alternation(p.title_prefixes)
         titles = alternation(p.titles)
         self.title_alt = titles
-        title = rf"(?:(?:{prefix})\s+)?(?:{titles})"
+        title = rf"(?:(?:{prefix})\s+){{0,2}}(?:{titles})"
         self.title_re = regex.compile(rf"(?<![\p{{L}}])(?P<title>{title})(?![\p{{L}}])", regex.IGNORECASE)
         hon = alternation(p.honorifics)
         self.hon_name = regex.compile(
-            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{_NAME})(?P<sep>\s*(?:,|-)\s*)"
+            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–|\()\s*(?:(?:hiện\s+(?:đang\s+)?|đồng\s+thời\s+)là\s+)?)"
         )
+        self.hon_before = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))[ ]+$")
+        self.hon_at = regex.compile(rf"\G(?P<hon>(?i:{hon}))[ ]+")
         # horizontal white space only: a run of blank lines must not be
         # re-scanned from each of its positions
-        self.dash_name = regex.compile(rf"(?:^|(?<=[:;]\s?)|(?<=\n))[^\S\n]*(?P<name>{_NAME})(?P<sep>\s*-\s*)", regex.MULTILINE)
+        self.dash_name = regex.compile(rf"(?:^|(?<=[:;][^\S\n]?)|(?<=\n))[^\S\n]*(?P<name>{NAME})(?P<sep>[^\S\n]*[-–][^\S\n]*)", regex.MULTILINE)
+        credit = rf"(?:[\p{{Lu}}](?:\.[\p{{Lu}}])+|{SYL}(?:[ ]{SYL}){{0,3}}|[\p{{Lu}}]{{1,3}}[\p{{Ll}}]+|[\p{{Lu}}]+(?:[ ][\p{{Lu}}]+){{0,3}})"
         self.byline = regex.compile(
-            rf"(?:(?<=^)|(?<=[.\s]))(?P<label>{alternation(p.bylines.labels)})\s*:\s*(?P<name>{_SYL}(?:[ ]{_SYL}){{0,3}})(?=\s*$|\s*[.;)\n])",
+            rf"(?:(?<=^)|(?<=[.\s(]))(?P<label>(?i:{alternation(p.bylines.labels)}))[^\S\n]*:[^\S\n]*(?:[\p{{Lu}}]{{2,8}}[^\S\n]*/[^\S\n]*)?(?P<name>{credit})"
+            rf"(?=[^\S\n]*$|[^\S\n]*[.;)/(]|[^\S\n]+[-–])",
             regex.MULTILINE,
         )
-        self.list_head = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(p.list_honorifics)})\s*:", regex.IGNORECASE)
-        self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{_NAME})")
+        self.byline_bare = regex.compile(
+            rf"^[^\S\n]*(?P<label>{alternation(p.bylines.bare_labels)})[^\S\n]+(?P<name>{credit})[^\S\n]*$",
+            regex.MULTILINE,
+        )
+        self.list_head = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{alternation(p.list_honorifics)}))(?=[\s:])")
+        self.list_colon = regex.compile(
+            rf"(?<![\p{{L}}])(?i:{alternation(p.list_honorifics)})(?:[^\S\n]+[\p{{L}}]+){{0,8}}?[^\S\n]*:")
+        self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})")
+        self.list_opener = regex.compile(rf"[^\S\n]*:[^\S\n]*|[ ]+là[ ]+(?=(?i:{hon})[ ])")
+        self.list_predicates = regex.compile(rf"(?i:{alternation(p.list_predicates)})")
         self.place_before = {w.lower() for w in p.place_before}
+        self.name_comma_before = regex.compile(rf"(?<![\p{{L}}])(?P<name>{NAME})[ ]*,[ ]*$")
+        self.personal_titles = {t.lower() for t in p.personal_titles}
+        self.named_after = regex.compile(rf"(?<![\p{{L}}])(?i:{alternation(p.named_after)})[ ]+$")
+        heads = alternation(h for h in p.org_heads if h[0].isupper() and h not in p.titles)
+        self.dash_head = regex.compile(rf"\G[ ]+[-–][ ]+(?:{heads})(?![\p{{L}}])")
+        self.org_role = regex.compile(rf"(?P<head>{alternation(p.org_role_heads)})(?![\p{{L}}])")
+        self.masthead = regex.compile(rf"(?i:{alternation(p.masthead_cues)})\s*:")
         self.dash_org = regex.compile(rf"\s*-\s*(?P<head>{alternation(h for h in p.org_heads if h[0].isupper())})(?![\p{{L}}])")
         self.byline_scan = ScanPattern("person_role.byline", self.byline, Anchors.of(words=p.bylines.labels))
+        self.byline_bare_scan = ScanPattern("person_role.byline_bare", self.byline_bare, Anchors.of(line=True))
         self.hon_name_scan = ScanPattern("person_role.honorific_name", self.hon_name, Anchors.of(words=p.honorifics))
         self.dash_name_scan = ScanPattern("person_role.name_dash", self.dash_name)
+        self.list_scan = ScanPattern("person_role.list", self.list_head, Anchors.of(words=p.list_honorifics))
         self.title_scan = ScanPattern("person_role.title", self.title_re,
                                       Anchors.of(words=list(p.titles) + list(p.title_prefixes)))
-        self.scan_patterns = [self.byline_scan, self.hon_name_scan, self.dash_name_scan, self.title_scan]
+        self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
+                              self.list_scan, self.title_scan]
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
+        # posts already read as those of a person named before them are not
+        # read again as "Role Name" (they would take the next person's name)
+        taken: list[tuple[int, int]] = []
+        for c in self._name_first(ctx):
+            if c.rule != "person_role.byline":
+                taken.append((c.start, c.end))
+            yield c
+        yield from self._role_first(ctx, sorted(taken))
+
+    def _name_first(self, ctx: Context) -> Iterator[Candidate]:
+        """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
-        for m in ctx.scan(self.byline_scan):
-            yield Candidate("person_role", m.start(), m.end("name"), "person_role.byline",
-                            {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
+        for scan in (self.byline_scan, self.byline_bare_scan):
+            for m in ctx.scan(scan):
+                if self._credit_names_person(m.group("name")):
+                    yield Candidate("person_role", m.start(), m.end("name"), scan.name,
+                                    {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
                 continue
-            roles, end = self._roles(text, m.end())
+            roles, end = self._roles(text, m.end(), own_name=True)
+            if not roles:
+                # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
+                # trưởng …": an age or an address between stays in the span
+                am = match_at(_ASIDE, text, m.end(), 90)
+                if am:
+                    roles, end = self._roles(text, am.end(), own_name=True)
+            if roles and m.group("sep").strip() == "(" and text[end:end + 1] == ")":
+                end += 1  # the bracket closes inside the span
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
@@ -99,36 +169,179 @@ class PersonRoleExtractor:
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
                 continue
-            roles, end = self._roles(text, m.end())
-            if roles:
-                honorific = "đồng chí" if self._in_list(ctx, m.start("name")) else None
-                if honorific is None and not self._vouched(name, text, m.start("name"), end):
-                    continue
+            if self._in_list(ctx, m.start("name")):
+                continue  # the list reading gives it the list's honorific
+            roles, end = self._roles(text, m.end(), own_name=True)
+            if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
-                                {"person": name, "roles": roles, "honorific": honorific})
-        yield from self._role_first(ctx)
+                                {"person": name, "roles": roles, "honorific": None})
+        for m in ctx.scan(self.list_scan):
+            yield from self._list_after_honorific(text, m)
+
+    # -- lists ------------------------------------------------------------------
+    def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
+        """"các đồng chí: A - Role; B, Role", "các đồng chí Ủy viên Bộ Chính
+        trị: A, B", "Các ông A, role; B, role"."""
+        hon = self._hon(regex.sub(r"^(?i:các)\s+", "", m.group("hon")))
+        pos = m.end()
+        head_roles, end = self._roles(text, pos + 1 if text[pos:pos + 1] == " " else pos, allow_name_end=True)
+        if head_roles:
+            pos = end
+        colon = regex.match(r"\s*:\s*", text[pos:pos + 6])
+        if colon is None and not head_roles and m.group("hon").lower().startswith("các"):
+            words = match_at(_HEAD_WORDS, text, pos, 80)
+            if words is not None:
+                colon = regex.match(r"\s*", text[words.end():words.end() + 8])
+                pos = words.end()
+        if colon:
+            pos += colon.end()
+        elif head_roles:
+            return  # "các đồng chí Bí thư Huyện ủy Name": the role-first form
+        else:
+            sp = regex.match(r"[ ]+", text[pos:pos + 4])
+            if not sp:
+                return
+            pos += sp.end()
+        if not m.group("hon").lower().startswith("các") and not colon:
+            return  # a lone "đồng chí Name" is the honorific form
+        yield from self._list_items(text, m.start(), pos, head_roles, hon)
+
+    def _list_items(self, text: str, head_start: int, pos: int, head_roles: list[str],
+                    hon: Optional[str]) -> Iterator[Candidate]:
+        """Items "Name", "Name - Role, Role", "Name, Role" from ``pos``,
+        joined by ";" (items with roles) or "," / "và" (bare names)."""
+        items = []
+        for _ in range(60):
+            bullet = match_at(_BULLET, text, pos, 8)
+            if bullet:
+                pos = bullet.end()
+            item_start = pos
+            own_hon = hon
+            hm = match_at(self.hon_at, text, pos, 20)
+            if hm:
+                own_hon = self._hon(hm.group("hon"))
+                pos = hm.end()
+            nm = match_at(NAME_RE, text, pos, 60)
+            if not nm:
+                # "các đồng chí: Bí thư Tỉnh ủy A; Chủ tịch UBND tỉnh B"
+                item = self._role_name_item(text, pos)
+                if item is None:
+                    break
+                roles, name, pos = item
+                items.append((item_start, pos, name, roles, own_hon))
+            else:
+                name, _ = self._name(nm.group(0), pos)
+                if name is None or name != nm.group(0):
+                    break
+                pos = nm.end()
+                sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
+                roles, end = ([], pos)
+                if sep and sep.end():
+                    roles, end = self._roles(text, pos + sep.end(), own_name=True)
+                if roles and text[pos:pos + sep.end()].strip() == "(" and text[end:end + 1] == ")":
+                    end += 1  # the bracket closes inside the span
+                item_end = end if roles else nm.end()
+                if roles:
+                    pos = end
+                items.append((item_start, item_end, name, roles, own_hon))
+            jm = match_at(_ITEM_SEP, text, pos, 12)
+            if not jm:
+                break
+            pos = jm.end()
+        if not items or not (head_roles or any(r for *_, r, _h in items)):
+            return
+        if head_roles and not any(r for *_, r, _h in items) and self._predicate_before(text, head_start):
+            return
+        for i, (s, e, name, roles, own_hon) in enumerate(items):
+            all_roles = list(head_roles) + roles
+            if not all_roles:
+                continue
+            if len(items) == 1 and head_roles:
+                s = head_start
+            yield Candidate("person_role", s, e, "person_role.list",
+                            {"person": name, "roles": all_roles, "honorific": own_hon})
+
+    def _masthead(self, text: str, pos: int, opener: regex.Match) -> bool:
+        """"Trưởng Ban: Name" in a site's contact block is page chrome."""
+        if ":" not in opener.group(0):
+            return False
+        return bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300)))
+
+    def _role_name_item(self, text: str, pos: int) -> Optional[tuple[list[str], str, int]]:
+        """A list item written "Role Name": (roles, name, end) or None."""
+        if not match_at(self.title_re, text, pos, 300):
+            return None
+        roles, end = self._roles(text, pos, allow_name_end=True)
+        nm = _NAME_AFTER_ROLE.match(text, end, min(len(text), end + 80)) if roles else None
+        if not nm:
+            return None
+        name, offset = self._name_in_run(nm.group("name"))
+        if name is None or offset:
+            return None
+        return roles, name, nm.start("name") + len(name)
+
+    def _predicate_before(self, text: str, pos: int) -> bool:
+        """An election result or a predicate heads the list ("danh sách
+        những người trúng cử đại biểu …: A, B"): no roles from it."""
+        lo = max(0, pos - 150)
+        line_start = text.rfind("\n", lo, pos) + 1
+        return bool(self.list_predicates.search(text, max(line_start, lo), pos))
 
     # -- "Role [org] Name" and "Role, honorific Name" -----------------------
-    def _role_first(self, ctx: Context) -> Iterator[Candidate]:
+    def _role_first(self, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
         text = ctx.text
         pos = 0
+        starts = [a for a, _ in taken]
         for m in ctx.scan(self.title_scan):
             if m.start() < pos:
                 continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and taken[i][0] < m.start() < taken[i][1]:
+                continue
+            before = self._name_before(text, m.start())
+            if before is not None:
+                # "…, ông bà Name, Role": the name is written first
+                roles, end = self._roles(text, m.start(), allow_name_end=True)
+                after_name = _NAME_AFTER_ROLE.match(text, end, min(len(text), end + 60))
+                if after_name and len(after_name.group("name").split(" ")) < 3:
+                    # "Trường Tiểu học Kim Đồng": two syllables after an
+                    # organization belong to it
+                    roles, end = self._roles(text, m.start(), own_name=True)
+                    after_name = None
+                if roles and not after_name:
+                    yield Candidate("person_role", before[1], end, "person_role.name_role",
+                                    {"person": before[0], "roles": roles, "honorific": None})
+                    pos = end
+                    continue
             roles, end = self._roles(text, m.start(), allow_name_end=True)
             if not roles:
                 continue
-            career = self._career_list(text, m.start(), end)
+            start, honorific = m.start(), None
+            hb = self.hon_before.search(text, max(0, m.start() - 12), m.start())
+            if hb and not text[max(0, hb.start() - 4):hb.start()].lower().endswith("các "):
+                start, honorific = hb.start(), self._hon(hb.group("hon"))
+            window = ctx.lower[m.start():end + 200]
+            # the career reading differs only where a term is written
+            career = (self._career_list(text, m.start(), end)
+                      if "khóa" in window or "khoá" in window or "nhiệm kỳ" in window else None)
             if career is not None:
                 yield career
                 pos = career.end
                 continue
             after = text[end : end + 300]
+            # "Chủ tịch HĐND: Đ/c Name", "nguyên Phó Chủ tịch nước: A, B",
+            # "2 phó giám đốc là ông A và ông B"
+            lm = self.list_opener.match(after)
+            if lm and not self._predicate_before(text, m.start()) and not self._masthead(text, m.start(), lm):
+                found = list(self._list_items(text, start, end + lm.end(), roles, None))
+                if found:
+                    yield from found
+                    pos = found[-1].end
+                    continue
             hm = self.role_then_hon.match(after)
             if hm:
                 name, _ = self._name(hm.group("name"), end + hm.start("name"))
                 if name and name == hm.group("name"):
-                    start = m.start()
                     yield Candidate("person_role", start, end + hm.end("name"), "person_role.role_then_honorific",
                                     {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
                     pos = end + hm.end()
@@ -138,27 +351,69 @@ class PersonRoleExtractor:
                 continue
             raw = nm.group("name")
             name, offset = self._name_in_run(raw)
-            if name is None:
+            if name is None or (offset == 0 and self._named_after(text, end + nm.start("name"))):
                 continue
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
-                continue  # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place
+                # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
+                # bare title that ends in a place word ("Trưởng thôn Name")
+                # the NER model decides
+                if end != m.end() or not self._ner_person(name, text, m.start(), end + nm.end("name")):
+                    continue
+            if offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end():
+                continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
-                org_end = self._org_end(text, dm.end("head"), False)
+                org_end = self._org_end(text, dm.end("head"), 0)
                 roles.append(text[dm.start("head"):org_end])
                 name_end = org_end
             if offset:
                 # organization words written in capitals before the name
                 roles[-1] = roles[-1] + " " + raw[:offset].strip()
+            cm = match_at(_COMMA_ONLY, text, name_end, 6)
+            if not dm and cm:
+                # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
+                more, more_end = self._roles(text, cm.end(), allow_name_end=True)
+                if more and not _NAME_AFTER_ROLE.match(text, more_end, min(len(text), more_end + 60)):
+                    roles += more
+                    name_end = more_end
             if name.lower() in self.not_names and not roles:
                 continue
-            if not self._vouched(name, text, m.start(), end + nm.end("name")):
+            personal = end == m.end() and self._title_word(m.group("title")) in self.personal_titles
+            if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
-            yield Candidate("person_role", m.start(), name_end,
-                            "person_role.role_name", {"person": name, "roles": roles, "honorific": None})
+            yield Candidate("person_role", start, name_end,
+                            "person_role.role_name", {"person": name, "roles": roles, "honorific": honorific})
             pos = end + nm.end("name")
+
+    def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
+        """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
+        before ``pos``, after a comma, that starts its capitalised run and
+        is not itself part of a role or a place; (name, start) or None."""
+        bm = self.name_comma_before.search(text, max(0, pos - 60), pos)
+        if not bm:
+            return None
+        words = bm.group("name").split(" ")
+        i = name_start(words, self.surnames)
+        if i is None:
+            return None
+        raw = " ".join(words[i:])
+        start = bm.start() + (len(" ".join(words[:i])) + 1 if i else 0)
+        if raw != self._name(raw, 0)[0]:
+            return None
+        if self._named_after(text, start):
+            return None
+        prev = words[i - 1] if i else self._last_word(text, bm.start())
+        prev_start = start - len(prev) - 1
+        sentence_initial = prev_start <= 0 or regex.match(r"[.!?:\n]", text[max(0, prev_start - 2):prev_start].strip()[-1:] or "\n")
+        if prev and prev[0].isupper() and not sentence_initial:
+            return None
+        if prev and (prev.lower() in self.place_before or prev.lower() in self.org_heads or prev.lower() in self.honorific_of):
+            return None  # a place, an organization, or the honorific form
+        if len(words) - i < 3:
+            return None  # "Hà Nội, Thủ tướng …": two syllables are often a place
+        return raw, start
 
     def _career_list(self, text: str, start: int, plain_end: int) -> Optional[Candidate]:
         """"Role từ khóa VII đến khóa XIII; Role; ...; Role, đồng chí Name": a
@@ -168,7 +423,7 @@ class PersonRoleExtractor:
         # list ("Bí thư Thành ủy Hà Nội") belong to the roles
         roles, end = self._roles(text, start, allow_name_end=False, career=True)
         if end == plain_end:
-            return None  # no ";" and no term: the ordinary forms handle it
+            return None  # no term: the ordinary forms handle it
         hm = self.role_then_hon.match(text[end : end + 300])
         if not hm:
             return None
@@ -180,111 +435,240 @@ class PersonRoleExtractor:
 
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
-               career: bool = False) -> tuple[list[str], int]:
-        """Roles written from ``pos``: title + organization, joined by ","
-        (with ``career``: also by ";", and a term after a role is skipped)."""
+               career: bool = False, own_name: bool = False) -> tuple[list[str], int]:
+        """Roles written from ``pos``: title + organization, joined by ",",
+        ";", "-", "kiêm", "đồng thời là", "hiện là" (with ``career``, a term
+        after a role is skipped).  With ``own_name`` the person was named
+        before the roles: a full name after a role starts the next person
+        ("ông A, Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh Trần Văn B")."""
         roles: list[str] = []
         end = pos
         p = pos
-        sep_re = _LIST_SEP if career else _COMMA
+        stop = 3 if own_name else (2 if allow_name_end else 0)
         while True:
             tm = match_at(self.title_re, text, p, 300)
             if not tm:
-                break
-            role_end = self._org_end(text, tm.end(), allow_name_end)
+                om = match_at(self.org_role, text, p, 40) if roles and text[end:p].strip() == "," else None
+                if om is None:
+                    break
+                # "…, Chi cục trưởng Chi cục X, Sở Nông nghiệp …": the
+                # organization after a post is a role string of its own
+                role_end = self._org_end(text, om.end("head"), stop)
+                if role_end == om.end("head"):
+                    break
+                roles.append(text[p:role_end])
+                end = role_end
+                sep = _ROLE_SEP.match(text[end:end + 24])
+                if not sep:
+                    break
+                p = end + sep.end()
+                continue
+            title_end = tm.end()
+            dot = match_at(_ABBREV_DOT, text, title_end, 2)
+            if dot and tm.group("title")[-1].isupper():
+                title_end = dot.end()  # "ThS.", "PGS.TS." keep their dot
+            if self._title_word(tm.group("title")) in self.personal_titles:
+                role_end = title_end  # worn by the person: no organization follows
+            else:
+                role_end = self._org_end(text, title_end, stop)
+            if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
+                break  # this post belongs to the name after it
             roles.append(text[tm.start():role_end])
             end = role_end
             if career:
                 term = match_at(_TERM, text, end, 80)
                 if term:
                     end = term.end()
-            sep = sep_re.match(text[end:end + 4])
+            sep = _ROLE_SEP.match(text[end:end + 24])
+            if not sep and role_end == title_end and text[end:end + 1] == " ":
+                # titles worn together: "TS. BS Name", "Đại tá, TS Name"
+                nxt = match_at(self.title_re, text, end + 1, 40)
+                if nxt and self._title_word(nxt.group("title")) in self.personal_titles:
+                    # written as one compound ("TS. BS" like "TS.BS"): one role
+                    joined_start = end - len(roles[-1])
+                    roles.pop()
+                    compound_end = nxt.end()
+                    dot = match_at(_ABBREV_DOT, text, compound_end, 2)
+                    if dot and nxt.group("title")[-1].isupper():
+                        compound_end = dot.end()
+                    roles.append(text[joined_start:compound_end])
+                    end = compound_end
+                    sep = _ROLE_SEP.match(text[end:end + 24])
+                    if not sep:
+                        break
+                    p = end + sep.end()
+                    continue
             if not sep:
                 break
             p = end + sep.end()
         return roles, end
 
-    def _org_end(self, text: str, pos: int, stop_before_name: bool) -> int:
+    def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
         end = pos
+        caps_run = 0  # capitalised non-head words in a row: a proper name
+        numbered = False  # "thôn 2": the place's name is given, a name may follow
         while True:
             # one word at a time with a bounded look-ahead: a finditer from
             # ``pos`` would go on trying every later position of the text
             hm = match_at(self.org_head_unit, text, pos, 60)
             if hm is not None:
                 end = pos = hm.end()
+                caps_run = 0
+                continue
+            pm = match_at(_PAREN_ACRONYM, text, pos, 30)
+            if pm is not None and end == pos:
+                end = pos = pm.end()
+                continue
+            dm = match_at(self.dash_head, text, pos, 40)
+            if dm is not None and end == pos:
+                # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
+                end = pos = dm.end()
+                caps_run = 0
                 continue
             wm = match_at(_NEXT_WORD, text, pos, 200)
             if wm is None:
                 break
-            pos = wm.end()
-            w = wm.group("w").rstrip(".")
+            raw = wm.group("w")
+            w = raw.rstrip(".")
+            if not w:
+                break  # an ellipsis
             low = w.lower()
+            sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
             if self.title_re.fullmatch(w):
                 break
-            if stop_before_name and w[0].isupper() and self._name_starts_here(text, wm.start("w")):
+            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w"), stop_before_name))):
                 break
-            if w[0].isupper() or _ACRONYM.fullmatch(w) or low in self.org_words:
+            if w[0].isdigit():
+                if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
+                    end = pos = wm.start("w") + len(w)
+                    numbered = True
+                    continue
+                break
+            if low in _CONNECTORS:
+                nxt = match_at(_NEXT_WORD, text, wm.end(), 60)
+                if nxt and nxt.group("w")[0].isupper() and not self.title_re.fullmatch(nxt.group("w").rstrip(".")):
+                    pos = wm.end()
+                    caps_run = 0
+                    continue
+                break
+            pos = wm.end()
+            if self._caps_word(w, low):
+                break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
+            if _ACRONYM.fullmatch(w) or low in self.org_heads:
                 end = wm.start("w") + len(w)
-                continue
-            break
+                caps_run = 0
+            elif w[0].isupper():
+                end = wm.start("w") + len(w)
+                caps_run += 1
+            elif low in self.org_words and (caps_run <= 1 or low in self.level_words):
+                end = wm.start("w") + len(w)
+                caps_run = 0
+            else:
+                break
+            if sentence_end:
+                break
         return end
 
-    def _name_starts_here(self, text: str, pos: int) -> bool:
-        m = _NAME_RE.match(text[pos:pos + 60])
-        if not m:
+    def _caps_word(self, w: str, low: str) -> bool:
+        """An upper-case Vietnamese word that is no organization word
+        ("PHÁT" in a heading), as opposed to an acronym ("UBND", "TU")."""
+        return w.isupper() and len(w) > 2 and is_vi_syllable(w) and low not in self.org_words
+
+    @staticmethod
+    def _last_word(text: str, pos: int) -> str:
+        m = _LAST_WORD.search(text[max(0, pos - 20):pos])
+        return m.group(1) if m else ""
+
+    def _named_after(self, text: str, pos: int) -> bool:
+        """The capitalised run at ``pos`` names a school, a street or a prize."""
+        return bool(self.named_after.search(text, max(0, pos - 24), pos))
+
+    def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
+        m = NAME_RE.match(text[pos:pos + 60])
+        if not m or self._named_after(text, pos):
             return False
         run = m.group(0).split(" ")
-        if run[0] in self.surnames and 2 <= len(run) <= 4 and not any(w in self.stop_caps for w in run):
-            return not (len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words)
-        return False
+        if any(w in self.stop_caps for w in run[:2]):
+            return False
+        if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
+            return False
+        return name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
-        if any(w in self.stop_caps for w in words) or not 2 <= len(words) <= 4:
+        if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
             return None, start
         if raw.lower() in self.not_names:
             return None, start
+        if raw.isupper() and not is_caps_name(words):
+            return None, start
         return raw, start + len(raw)
+
+    @staticmethod
+    def _cap(w: str) -> str:
+        return w[:1] + w[1:].lower() if w.isupper() else w
 
     def _name_in_run(self, raw: str) -> tuple[Optional[str], int]:
         """The personal name at the end of a capitalised run ("Bộ Y tế" is cut
         before; "Làng Hà Đào Thị Huệ" → "Đào Thị Huệ"): (name, offset in run)."""
         words = raw.split(" ")
-        if 2 <= len(words) <= 4 and not any(w in self.stop_caps for w in words) and (
-            words[0] in self.surnames or len(words) <= 3
-        ):
-            return raw, 0
-        best = None
-        for i, w in enumerate(words):
-            n = len(words) - i
-            if w in self.surnames and 2 <= n <= 4:
-                rank = {3: 0, 4: 1, 2: 2}[n]
-                if best is None or rank < best[0]:
-                    best = (rank, i)
-        if best is None:
+        if raw.isupper() and not is_caps_name(words):
             return None, 0
-        i = best[1]
-        offset = len(" ".join(words[:i])) + 1
+        if any(self._cap(w) in self.stop_caps for w in words):
+            return None, 0
+        i = name_start(words, self.surnames)
+        if i is None:
+            if 2 <= len(words) <= 3:
+                return raw, 0
+            return None, 0
+        if i == 0 and len(words) > max_len(words):
+            return None, 0
+        offset = len(" ".join(words[:i])) + 1 if i else 0
         return " ".join(words[i:]), offset
 
     def _vouched(self, name: str, text: str, start: int, end: int) -> bool:
         """A name with a known surname stands on its own; otherwise the
         statistical NER model must tag it as a person in a small window."""
-        if name.split(" ")[0] in self.surnames:
+        words = name.split(" ")
+        if self._cap(words[0]) in self.surnames:
             return True
+        if len(words) >= 3 and words[1] in MIDDLE_MARKERS:
+            return True  # "Khoàng Văn Van": a middle name vouches for it
         from ..nlp import looks_like_person
 
         return looks_like_person(name, text[max(0, start - 40) : end + 40])
+
+    @staticmethod
+    def _ner_person(name: str, text: str, start: int, end: int) -> bool:
+        from ..nlp import looks_like_person
+
+        return looks_like_person(name, text[max(0, start - 40) : end + 40])
+
+    def _credit_names_person(self, credit: str) -> bool:
+        """A byline credit names a person, not an office, a site or an archive."""
+        if credit.lower() in self.not_credits:
+            return False
+        first = credit.split(" ")[0].lower()
+        two = " ".join(credit.split(" ")[:2]).lower()
+        return first not in self.credit_heads and two not in self.credit_heads
+
+    def _title_word(self, title: str) -> str:
+        """A title without its "nguyên"/"cố" prefix, lower-cased."""
+        words = title.split()
+        while len(words) > 1 and words[0].lower() in ("nguyên", "cố", "tân", "quyền"):
+            words = words[1:]
+        return " ".join(words).lower().rstrip(".")
 
     def _place_word_before(self, text: str, pos: int) -> bool:
         word = _LAST_WORD.search(text[max(0, pos - 20):pos])
         return bool(word) and word.group(1).lower() in self.place_before
 
-    def _hon(self, word: str) -> Optional[str]:
-        return self.honorific_of.get(word.lower())
-
     def _in_list(self, ctx: Context, pos: int) -> bool:
         """Inside "các đồng chí: A - Role; B - Role" (same sentence)."""
         # bounded look-back: a list of a few dozen people fits in it
-        return bool(self.list_head.search(ctx.text, max(ctx.sentence_start(pos), pos - 3000), pos))
+        return bool(self.list_colon.search(ctx.text, max(ctx.sentence_start(pos), pos - 3000), pos))
+
+    def _hon(self, word: str) -> Optional[str]:
+        return self.honorific_of.get(word.lower())
+
