@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from . import subjects
-from .document_info import find_date_line, find_title, main_place, year_of
+from .document_info import find_date_line, find_title, main_place, national_by_default, year_of
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
@@ -75,7 +75,10 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
-    main = main_place(places, out.title, lead_end) or _only_province(places)
+    main = main_place(places, out.title, lead_end)
+    if national_by_default(text, out.title, places) and (main is None or main.start >= lead_end):
+        main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
+    main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
     numeric = sorted((c for c in candidates if c.type in NUMERIC), key=lambda c: c.start)
     other_spans = [(c.start, c.end) for c in numeric]

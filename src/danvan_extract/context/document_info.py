@@ -110,6 +110,22 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
     return best[3], best[4], best[5]
 
 
+# Bodies whose documents and figures hold for the whole country.
+_CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Chính\s+phủ|Thủ\s+tướng|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
+                              r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
+                              r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
+                              r"(?![\p{L}])")
+
+
+def national_by_default(text: str, title: Optional[tuple[int, int]], places: list[PlaceMention]) -> bool:
+    """A text about central bodies' decisions that names no unit in its
+    headline: what it reports holds for the whole country."""
+    if title and any(title[0] <= p.start < title[1] and p.level != "quốc gia" and not p.bare for p in places):
+        return False
+    lead = text[: (title[1] if title else 0) + 600]
+    return bool(_CENTRAL_BODY.search(lead))
+
+
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int) -> Optional[PlaceMention]:
     """The unit the article is mainly about: named in the headline, else the
     unit named most often (the first in the lead breaks ties), if named at
