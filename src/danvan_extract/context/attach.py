@@ -432,6 +432,7 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
     return []
 
 
+_CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn)\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = regex.compile(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = regex.compile(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
@@ -444,6 +445,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, earlier, subject_of
     đồng"), the verb and its purpose ("hỗ trợ 137 tỷ đồng để đầu tư ..." →
     "hỗ trợ để đầu tư ..."), else the noun phrase before it."""
     previous = [o for o in earlier if o.start >= s_start]
+    if previous and _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start) and subject_of.get(id(previous[-1])):
+        return subject_of[id(previous[-1])]  # "..., tăng 1,5 triệu đồng so với năm 2020": the same quantity
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
     if previous and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
         prior = previous[-1]

@@ -36,7 +36,7 @@ _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|ho�
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
     r"[,.;:()\n!?]|\s-\s(?=[\p{Lu}\d])|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
-    r"|đã|đang|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
+    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
     r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|/)(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
@@ -165,7 +165,7 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 
 _PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
 _ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|đã|đang|được|cũng|vẫn|hiện)\s+)*", regex.I)
-_PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|hoàn\s+thành)\s", regex.I)
+_PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s", regex.I)
 
 
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
@@ -190,18 +190,24 @@ _VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|
                             r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay)", regex.I)
 
 
+_OBJECT_OF = regex.compile(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
+
+
 def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
-    """"giải quyết đất sản xuất cho 1.627 hộ" → the verb phrase that tells
-    the figure from its siblings joins the noun ("hộ giải quyết đất sản
-    xuất"); reporting verbs do not."""
+    """"giải quyết đất sản xuất cho 1.627 hộ", "kiểm tra Quy chế dân chủ
+    đối với 8 đơn vị" → the verb phrase that tells the figure from its
+    siblings joins the noun ("hộ giải quyết đất sản xuất"); reporting verbs
+    do not."""
     pieces = left_phrase(text, clause_start, fig_start, holes)
     if not pieces:
         return []
     s, e = pieces[0][0], pieces[-1][1]
     phrase = text[s:e]
-    if not _VERB_START.match(phrase) or len(phrase.split()) > 7:
+    if len(phrase.split()) > 9:
         return []
-    return pieces
+    if _VERB_START.match(phrase) or _OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start):
+        return pieces
+    return []
 
 
 _STATING_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
