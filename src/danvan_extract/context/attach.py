@@ -70,7 +70,10 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     out.title = find_title(text, list(chrome))
     # the article's own date line states no figure's time
     skip = sorted(list(chrome) + ([tuple(date_line[1:])] if date_line else []))
-    times = [t for t in find_times(text, year_of(out.published)) if not _in(skip, t.start)]
+    # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
+    doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
+    times = [t for t in find_times(text, year_of(out.published))
+             if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     places = [p for p in find_places(text, surnames=surnames) if not _in(chrome, p.start)]
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
@@ -107,6 +110,11 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         fields["subject_spans"] = pieces
         out.facts[id(c)] = fields
     return out
+
+
+def _right_after(ends: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(ends, pos) - 1
+    return i >= 0 and pos - ends[i] <= 2
 
 
 def _in(spans, pos: int) -> bool:

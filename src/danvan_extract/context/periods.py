@@ -163,6 +163,17 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     out: list[TimeMention] = []
 
     windows = _year_windows(text)
+    for m in _SINCE_ANCHOR.finditer(text):
+        anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
+        if not anchor or "." in text[m.end():anchor.start()].replace("/", "").rstrip(". "):
+            continue
+        n = _count_word(m.group("n"))
+        y = anchor.group("y")
+        if n is None or not free(m.start(), anchor.end()):
+            continue
+        start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
+        spans.take(m.start(), anchor.end())
+        out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
     for pattern, fn, kind in _COMPILED:
         for m in _finditer(pattern, text, windows, needs_year=pattern is not _COMPILED[0][0]):
             s, e = m.start(), m.end()
@@ -217,6 +228,20 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "Qua 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014": from that date
+# to ten years on.
+_SINCE_ANCHOR = regex.compile(r"(?<![\p{L}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+                              r"|mười\s+lăm|hai\s+mươi)\s+năm\s+(?:thực\s+hiện|triển\s+khai|thi\s+hành|tổ\s+chức\s+thực\s+hiện)",
+                              regex.I)
+_ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)",
+                        regex.I)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                 "mười lăm": 15, "hai mươi": 20}
+
+
+def _count_word(word: str) -> Optional[int]:
+    word = " ".join(word.lower().split())
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 # Every dated form ends within this many characters after its first year
 # and starts within this many before it.
 _BEFORE, _AFTER = 90, 40
