@@ -114,8 +114,16 @@ def _open_from_month(m) -> tuple[str, None]:
 
 _NOT_UNTIL = r"(?!\s{0,3}(?:-|đến|tới|cho\s+đến))"
 
+def _day_range(m) -> tuple[str, str]:
+    y, mo = m.group("y"), int(m.group("m"))
+    return f"{y}-{mo:02d}-{int(m.group('d')):02d}", f"{y}-{mo:02d}-{int(m.group('d2')):02d}"
+
+
+_DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
+
 _FORMS: list[tuple[str, object, str]] = [
     (r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
+    (_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time"),
     (r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time"),
     (r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL, _open_from_month, "time"),
     (r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time"),
@@ -150,6 +158,7 @@ _MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|
 _RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 
 
+_DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
 _NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
                          r"(?!\s?[/.-]?\s?\d)", regex.I)
 
@@ -175,6 +184,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
     for pattern, fn, kind in _COMPILED:
+        # the first form, "so với cùng kỳ", is the only one without a year
         for m in _finditer(pattern, text, windows, needs_year=pattern is not _COMPILED[0][0]):
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
@@ -189,6 +199,13 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                 continue
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
+    for m in _DAY_RANGE_NO_YEAR.finditer(text):
+        prior = [t for t in out if t.start < m.start() and t.kind == "time" and t.period and t.period[1]]
+        y = max(prior, key=lambda t: t.start).period[1][:4] if prior else year_of_article
+        d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
+        if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
+            spans.take(m.start(), m.end())
+            out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     if year_of_article:
         for m in _NO_YEAR.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))
