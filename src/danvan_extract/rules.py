@@ -171,7 +171,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "numeric.toml": NumericFile,
     "persons.toml": PersonsFile,
 }
-LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames")
+LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames", "classifiers")
 
 
 # --- locating the folders -------------------------------------------------

@@ -17,6 +17,7 @@ import regex
 
 from ..anchors import AnchorIndex, DocumentAnchors, ScanPattern
 from ..rules import Rules, alternation
+from .tones import fold_tones, folded
 
 # Lower number = wins an overlap.  Dates and document numbers own their
 # digits; graded numeric types beat ungraded measures, which beat counts.
@@ -172,7 +173,10 @@ class Lexicons:
         self.counted = rules.lexicon("counted_nouns")
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")
+        self.classifiers = rules.lexicon("classifiers")
         self.dictionary = rules.dictionary
+        self.counted_folded = folded(self.counted)
+        self.known_words = self.counted_folded | folded(rules.dictionary)
         u = rules.units
         self.time_nouns = frozenset(w.lower() for w in u.time.nouns)
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
@@ -201,30 +205,58 @@ class Lexicons:
 
     # -- the counted noun --------------------------------------------------
     def noun_after(self, ctx: Context, pos: int) -> tuple[Optional[str], int]:
-        """The counted noun right after ``pos`` (lower-cased) and its end."""
+        """The counted noun right after ``pos`` (lower-cased) and its end.
+
+        Longest first: three syllables, then two, from the project lexicon
+        or underthesea's word list (either tone placement), else one.  A
+        capitalised noun ("34 Nghị quyết", "07 CHƯƠNG", "4 Phó Chủ tịch")
+        counts only when the project lexicon lists it: a capital otherwise
+        starts a name.  A two-syllable word list entry that a reading "noun
+        + word" beats ("tổ | phụ nữ", "hộ | sản xuất") is cut after the noun.
+        """
         m = match_at(self.syllables, ctx.text, pos, 200)
         if not m:
             return None, pos
         words = [w for w in m.groups() if w]
-        first = words[0]
-        if not first[0].islower():
-            return None, pos
-        low = [w.lower() for w in words]
+        low = [fold_tones(w.lower()) for w in words]  # for look-ups
+        written = [w.lower() for w in words]  # for the noun as written
         ends = [m.end(i + 1) for i in range(len(words))]
-        noun, end = None, pos
-        # Longest first: three syllables only from the project lexicon,
-        # two from the lexicon or underthesea's dictionary, else one.
-        if len(low) >= 3 and " ".join(low[:3]) in self.counted and words[1][0].islower() and words[2][0].islower():
-            noun, end = " ".join(low[:3]), ends[2]
-        elif len(low) >= 2 and words[1][0].islower() and (
-            " ".join(low[:2]) in self.counted or " ".join(low[:2]) in self.dictionary
-        ):
-            noun, end = " ".join(low[:2]), ends[1]
-        elif low[0] not in self.not_nouns:
-            noun, end = low[0], ends[0]
-        if noun is None:
+        capital = not words[0][0].islower()
+        # Syllables after the first join a noun when they are lower case,
+        # or, for a capitalised noun, written in the same case style.
+        joinable = 1
+        for w in words[1:]:
+            if w[0].islower() or (capital and (w[0].isupper() or w.isupper())):
+                joinable += 1
+            else:
+                break
+        known = self.counted_folded if capital else self.known_words
+        for size in (3, 2):
+            if joinable >= size and " ".join(low[:size]) in known:
+                phrase = " ".join(low[:size])
+                if not capital and phrase not in self.counted_folded and self._head_and_modifier(low, size, joinable):
+                    return written[0], ends[0]
+                return " ".join(written[:size]), ends[size - 1]
+        if capital:
+            ok = low[0] in self.counted_folded and (len(words[0]) > 1 or words[0].isupper())
+            return (written[0], ends[0]) if ok else (None, pos)
+        if low[0] in self.not_nouns:
             return None, pos
-        return noun, end
+        return written[0], ends[0]
+
+    def _head_and_modifier(self, low: list[str], size: int, joinable: int) -> bool:
+        """True when a word list entry is better read as a counted noun and
+        its modifier: "hộ | gia đình", "cây | công nghiệp" (the rest is a
+        word), "hộ | nghèo" (the rest is never a noun), "tổ | phụ nữ" (the
+        second syllable opens a word with the next)."""
+        if low[0] not in self.counted_folded:
+            return False
+        rest = " ".join(low[1:size])
+        if size == 3:
+            return rest in self.known_words
+        if low[1] in self.not_nouns:
+            return True
+        return joinable >= 3 and " ".join(low[1:3]) in self.known_words
 
     def coordinated(self, ctx: Context, end: int) -> tuple[Optional[str], int]:
         """A second noun joined by "," or "và" that is itself countable."""
@@ -232,8 +264,10 @@ class Lexicons:
         if not m:
             return None, end
         start = end + m.end()
+        if start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper():
+            return None, end  # "56 người, Ban Thường vụ ...": a new item
         noun, nend = self.noun_after(ctx, start)
-        if noun is None or noun not in self.counted or noun in self.time_nouns:
+        if noun is None or fold_tones(noun) not in self.counted_folded or noun in self.time_nouns:
             return None, end
         # A new number after it means a new fact ("3 xã, 5 thôn").
         if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):

@@ -7,9 +7,13 @@ from typing import Iterator
 import regex
 
 from ..numbers import parse_spelled
+from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, match_at
 from .numeric import bounds, qualify
 
+
+# Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
+_YEAR_WORDS = frozenset({"mỗi", "hằng", "hàng", "từng", "cả", "trong", "cùng", "nửa", "các", "những", "nhiều", "vài", "mấy", "qua"})
 
 _SHARE_FOLLOWS = regex.compile(r"\s+chiếm\s+(?:khoảng\s+|gần\s+|trên\s+)?\d")
 
@@ -33,6 +37,9 @@ class CountExtractor:
                     value, value_max = parse_spelled(m.group("sp")), None
                 else:
                     _, _, value, value_max = bounds(m)
+                    value, value_max = _whole(m, value), _whole(m, value_max, "n2")
+                    if value is None or (m.group("n2") and value_max is None):
+                        continue  # "16,7 tiêu chí/xã": an average, no count
                 noun, end = lex.noun_after(ctx, m.end())
                 if noun is None and not spelled and match_at(_SHARE_FOLLOWS, ctx.text, m.end(), 60):
                     # "số người dùng 20.000 chiếm 40,16%": a quantity whose
@@ -51,14 +58,61 @@ class CountExtractor:
                     continue
                 if not spelled and _is_year(m.group("n1")) and noun not in lex.counted:
                     continue
+                classified = noun.split(" ")[0] in lex.classifiers
+                if classified:
+                    noun, end = _classified(ctx, lex, noun, end)
                 more, end2 = lex.coordinated(ctx, end)
                 if more:
-                    noun, end = noun + more, end2
+                    # "1000 lượt cán bộ, đoàn viên": the list is classified too
+                    noun, end = (noun if classified else noun + more), end2
                 qualifier, start = qualify(ctx, lex, m.start(), end, noun)
                 fields = {"value": value, "noun": noun, "qualifier": qualifier}
                 if value_max is not None:
                     fields["value_max"] = value_max
                 yield Candidate("count", start, end, rule, fields)
+
+
+def _whole(m, value, group: str = "n1"):
+    """A count's value as a whole number, or None.
+
+    "5,312 người" cannot be five and a third people: the English reading
+    (5 312) holds.  Any other fraction ("11,7 tiêu chí" on average) is no
+    count.
+    """
+    if value is None or isinstance(value, int):
+        return value
+    if abs(value - round(value)) < 1e-9:
+        return int(round(value))
+    token = m.group(group)
+    mult = m.groupdict().get("m1") or m.groupdict().get("m2")
+    if not mult and _ENGLISH_THOUSANDS.fullmatch(token):
+        return int(token.replace(",", ""))
+    return None
+
+
+_ENGLISH_THOUSANDS = regex.compile(r"[1-9]\d{0,2},\d{3}")
+
+
+def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int]:
+    """A classifier counts the noun written after it: the noun is the
+    classifier alone and the span runs through the classified noun
+    ("200 phần quà", "10 suất học bổng", "28.600 con gia súc")."""
+    first = noun.split(" ")[0]
+    if noun != first:
+        return first, end  # "phần quà", "căn nhà": one word list entry
+    after, aend = lex.noun_after(ctx, end)
+    if after is None or lex.is_time_noun(after) or after.split(" ")[0] in lex.non_count_heads:
+        return first, end
+    if fold_tones(after) not in lex.counted_folded:
+        # "34 căn nhà" but "9.825 căn hoàn thành": only a noun is
+        # classified; the tagger decides on the few words after.
+        from ..nlp import first_word_is_noun
+
+        window = " ".join(ctx.text[end:aend + 30].split()[:4])
+        is_noun, _ = first_word_is_noun(window)
+        if not is_noun:
+            return first, end
+    return first, aend
 
 
 def _is_year(token: str) -> bool:
@@ -71,5 +125,8 @@ def _plausible_spelled(ctx: Context, m) -> bool:
     word = m.group("sp")
     if word[0].isupper() and not ctx.at_sentence_start(m.start()):
         return False
+    before, _ = ctx.word_before(m.start())
+    if word.split()[0].lower() == "năm" and before.lower() in _YEAR_WORDS:
+        return False  # "mỗi năm huyện ...": every year, not five
     after = ctx.text[m.end() : m.end() + 4]
     return not after.lstrip().startswith("là")
