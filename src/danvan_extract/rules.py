@@ -44,10 +44,16 @@ class QualifiersFile(_Strict):
         follow_words: list[str]
         window_words: int
 
+    class Clause(_Strict):
+        reach_words: list[str] = []
+        copulas: list[str] = []
+        stop_words: list[str] = []
+
     qualifiers: dict[str, list[str]]
     trailing: dict[str, list[str]]
     preposition_tren: Tren
     margin: Margin
+    clause: Clause = Clause()
 
     @field_validator("qualifiers", "trailing")
     @classmethod

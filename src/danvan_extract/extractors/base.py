@@ -162,12 +162,23 @@ class Lexicons:
         self.qualifier_re = regex.compile(
             rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE
         )
+        c = q.clause
+        self.copula_re = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(c.copulas)})\s+$", regex.IGNORECASE) if c.copulas else regex.compile(r"(?!)")
+        self.reach_re = regex.compile(
+            rf"(?<![\p{{L}}])(?P<q>{alternation(c.reach_words)})(?![\p{{L}}])", regex.IGNORECASE
+        ) if c.reach_words else regex.compile(r"(?!)")
+        # A clause ends at punctuation; another figure ends a qualifier's reach.
+        self.clause_cut_re = regex.compile(r"[,;:.!?()\n]|\p{N}")
+        self.clause_stop_re = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(c.stop_words)})(?![\p{{L}}])", regex.IGNORECASE
+        ) if c.stop_words else regex.compile(r"(?!)")
         self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
         self.trailing_re = regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
         self.margin_re = regex.compile(
-            rf"^(?:\s+\S+){{0,{q.margin.window_words}}}?\s+(?:{alternation(q.margin.follow_words)})(?![\p{{L}}])",
+            rf"^(?:\s+[^\s,;:]+){{0,{q.margin.window_words}}}?\s+(?:{alternation(q.margin.follow_words)})(?![\p{{L}}])",
             regex.IGNORECASE,
         )
         self.counted = rules.lexicon("counted_nouns")
@@ -194,6 +205,28 @@ class Lexicons:
             return "exact", pos, ""
         phrase = m.group("q").lower()
         return self.qualifier_of[phrase], pos - len(window) + m.start("q"), phrase
+
+    def clause_qualifier(self, ctx: Context, pos: int) -> tuple[str, int]:
+        """A qualifier that reaches ``pos`` from further back (FACTS.md):
+        across a copula ("ước tính là 245.310") or, for the estimate words,
+        from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
+        none does."""
+        window = ctx.text[max(0, pos - 80) : pos]
+        m = self.copula_re.search(window)
+        if m:
+            q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
+            if phrase:
+                return q, pos
+        clause = self.clause_cut_re.split(window)[-1]
+        last = None
+        for last in self.reach_re.finditer(clause):
+            pass
+        if last is None:
+            return "exact", pos
+        between = clause[last.end():]
+        if self.clause_stop_re.search(between):
+            return "exact", pos
+        return self.qualifier_of.get(last.group("q").lower(), "approx"), pos
 
     def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
         m = match_at(self.trailing_re, ctx.text, end, 80)

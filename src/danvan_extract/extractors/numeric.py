@@ -33,6 +33,8 @@ def qualify(
     Exact qualifier words stay outside the span; the others are inside.
     """
     qualifier, qstart, phrase = lex.qualifier_before(ctx, start)
+    if not phrase:
+        qualifier, qstart = lex.clause_qualifier(ctx, start)
     if phrase == "trên" and noun is not None and _prepositional_tren(ctx, lex, qstart, noun):
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
