@@ -63,10 +63,10 @@ SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm",) + tuple(MULTIPLIERS)
 # A spelled number starts with a unit from two up, or "mười"; "một" alone is
 # an article ("một số", "một bộ phận") and never starts one.
 SPELLED_START = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười")
-_SPELLED_WORD_RE = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
+SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
 # At most 15 more words ("hai tỷ ba trăm bốn mươi lăm triệu ..."): bounded,
 # so a page of "hai hai hai ..." cannot make the matching quadratic.
-SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{_SPELLED_WORD_RE})){{0,15}}"
+SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{SPELLED_WORD})){{0,15}}"
 
 
 def parse_digits(token: str) -> int | float:
@@ -111,7 +111,8 @@ def parse_spelled(words: str) -> int:
             current = None
             mult = MULTIPLIERS[tok]
             if mult == 1_000_000_000:
-                total = (total + (group or 1)) * mult
+                # "năm nghìn tỷ": everything before "tỷ" counts billions
+                total = ((total + group) or 1) * mult
             else:
                 total += (group or 1) * mult
             group = 0
@@ -121,20 +122,43 @@ def parse_spelled(words: str) -> int:
 
 
 def scale(value: int | float, multiplier_word: str | None) -> int | float:
-    """Apply a multiplier word ("triệu") to a parsed value, keeping ints exact."""
+    """Apply multiplier words ("triệu", "nghìn tỷ") to a parsed value,
+    keeping ints exact.
+
+    >>> scale(418.6, "nghìn tỷ")
+    418600000000000
+    """
     if not multiplier_word:
         return value
-    mult = MULTIPLIERS[multiplier_word.lower()]
+    mult = 1
+    for word in multiplier_word.lower().split():
+        mult *= MULTIPLIERS[word]
     scaled = value * mult
     if isinstance(scaled, float) and abs(scaled - round(scaled)) < 1e-6 * max(1.0, abs(scaled)):
         return int(round(scaled))
     return scaled
 
 
+def compound(parts: list[tuple[int | float, str]], half: bool = False) -> int | float:
+    """The sum of amounts written in descending units: "12 tỷ 275 triệu"
+    is ``compound([(12, "tỷ"), (275, "triệu")])``; ``half`` adds half the
+    last unit ("2 tỷ rưỡi").
+
+    >>> compound([(12, "tỷ"), (275, "triệu")])
+    12275000000
+    >>> compound([(2, "tỷ")], half=True)
+    2500000000
+    """
+    total = sum(scale(v, m) for v, m in parts)
+    if half:
+        total += scale(1, parts[-1][1]) // 2
+    return total
+
+
 def parse_number(text: str) -> int | float:
     """Parse digits with an optional multiplier, or a spelled-out number."""
     text = " ".join(text.split())
-    m = regex.fullmatch(rf"({DIGITS})(?:\s*({'|'.join(MULTIPLIERS)}))?", text, regex.IGNORECASE)
+    m = regex.fullmatch(rf"({DIGITS})(?:\s*((?:{'|'.join(MULTIPLIERS)})(?:\s+(?:tỷ|tỉ))?))?", text, regex.IGNORECASE)
     if m:
         return scale(parse_digits(m.group(1)), m.group(2))
     return parse_spelled(text)

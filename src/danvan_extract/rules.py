@@ -375,6 +375,7 @@ def _compile_numeric(r: Rules) -> None:
     builtin = {
         "num": numbers.DIGITS,
         "spelled": numbers.SPELLED,
+        "spelled_word": numbers.SPELLED_WORD,
         "currency": alternation(word_lists["currency"]),
         "area_unit": alternation(word_lists["area_unit"]),
         "measure_unit": alternation(word_lists["measure_unit"]),

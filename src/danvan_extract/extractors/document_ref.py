@@ -15,7 +15,7 @@ from .base import Candidate, Context, Lexicons, match_at
 
 # The number as written in a reference: digits, an optional year, and
 # code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
-_SEG = r"[A-ZĐ][\p{L}\d]*"
+_SEG = r"[A-ZĐÐ][\p{L}\d]*"  # "Ð" (U+00D0) looks like "Đ" and is written for it
 CODE_FORM = rf"\d{{1,6}}(?:/(?:19|20)\d{{2}})?(?:\s?[-/]\s?{_SEG})+"
 _SPLIT = regex.compile(r"\s?[-/]\s?")
 _LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
@@ -56,7 +56,7 @@ class DocumentRefExtractor:
         words = alternation(type_words)
         number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/]|[.,]\d))"
         self.with_word = regex.compile(
-            rf"(?<![\p{{L}}])(?P<tw>{words})(?:\s+(?P<so>số))?\s*:?\s*{number}(?![\p{{L}}\p{{N}}])",
+            rf"(?<![\p{{L}}])(?P<tw>{words})(?:[^\S\n]+(?P<so>số))?[^\S\n]*:?[^\S\n]*{number}(?![\p{{L}}\p{{N}}])",
             regex.IGNORECASE,
         )
         self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])")
@@ -67,7 +67,7 @@ class DocumentRefExtractor:
             rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])"
         )
         self.date_after = regex.compile(
-            r"\G\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+            r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
             r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
             regex.IGNORECASE,
         )
@@ -76,9 +76,15 @@ class DocumentRefExtractor:
         inner = alternation(d.issuer.inner_words)
         self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
         self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])")
-        self.issuer_after = regex.compile(r"\G\s*,?\s*của\s+")
+        # "của X", "do X (ban hành)"; a level word written after the code
+        # ("10/2016/NQ-HĐND tỉnh") is part of the number's tail.
+        self.issuer_after = regex.compile(r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:của|do)\s+")
         self.title_after = regex.compile(
             r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300})[”\"]", regex.IGNORECASE
+        )
+        # A quote never closed runs to the end of its phrase.
+        self.open_title_after = regex.compile(
+            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300}?)(?=[.;]\s|[.;]?\n|[.;]?$)", regex.IGNORECASE
         )
         verbs = alternation(d.issuer.issue_verbs)
         self.verb_before = regex.compile(
@@ -89,7 +95,7 @@ class DocumentRefExtractor:
             regex.IGNORECASE,
         )
         self.header_date = regex.compile(
-            r"\n[^\n]{0,60},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.IGNORECASE
+            r"[^\n]{0,60},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.IGNORECASE
         )
 
     # ------------------------------------------------------------------
@@ -172,9 +178,11 @@ class DocumentRefExtractor:
                 tm = match_at(self.term, ctx.text, pos, 120)
                 if tm:
                     pos = tm.end()
-        ttl = match_at(self.title_after, ctx.text, pos, 400)
+        ttl = match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
         if ttl:
             fields["title"] = ttl.group("t").strip()
+        if fields["issuer"] is None and _is_header(ctx.text, start):
+            fields["issuer"] = _header_issuer(ctx.text, start)
         if fields["issuer"] is None:
             fields["issuer"], clause_date = self._issuer_before(ctx, start)
             if fields["date"] is None and clause_date:
@@ -200,6 +208,7 @@ class DocumentRefExtractor:
         segs = parts[1:]
         if not segs:
             return ParsedNumber(number, None, None, year)
+        segs = [seg.replace("Ð", "Đ") for seg in segs]
         if segs[0] in self.codes:
             return ParsedNumber(number, segs[0], segs[1] if len(segs) > 1 else None, year)
         # State letter "3863/UBND-ĐTXD" or law "120/2020/QH14": the first
@@ -316,3 +325,29 @@ def _is_header(text: str, start: int) -> bool:
     """"Số: 97-QĐ/TW" opening a line: a document header."""
     ls = text.rfind("\n", max(0, start - 40), start) + 1
     return bool(_SO_BEFORE.match(text, max(ls, start - 40), start))
+
+
+# The national motto in the right column of a header, flattened beside the
+# issuing body's lines.
+_MOTTO = regex.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    regex.IGNORECASE,
+)
+
+
+def _header_issuer(text: str, start: int) -> Optional[str]:
+    """The issuing body of a header "Số: ...": the upper-case lines above
+    it, the motto and table bars left out, joined by a space."""
+    ls = text.rfind("\n", 0, start) + 1
+    lines = text[max(0, ls - 300) : ls].split("\n")
+    parts: list[str] = []
+    for line in reversed(lines[-6:]):
+        line = _MOTTO.sub(" ", line.replace("|", " "))
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if not any(c.isalpha() for c in line) or line != line.upper():
+            break
+        parts.insert(0, line)
+    return " ".join(parts) or None
