@@ -43,6 +43,7 @@ class QualifiersFile(_Strict):
     class Margin(_Strict):
         follow_words: list[str]
         window_words: int
+        comparatives: list[str] = []
 
     class Clause(_Strict):
         reach_words: list[str] = []

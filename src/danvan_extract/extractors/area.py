@@ -24,8 +24,13 @@ class AreaExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                unit = self.units[m.group("unit").lower()]
-                nxt = (m.group("next") or "").strip().lower()
+                if rule == "area.km_as_area":
+                    if not _area_context(ctx.text, m.start()):
+                        continue
+                    unit = self.units["km2"]
+                else:
+                    unit = self.units[m.group("unit").lower()]
+                nxt = (m.groupdict().get("next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
                 end = m.end("unit")
@@ -36,7 +41,7 @@ class AreaExtractor:
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if m.group("m1") or m.group("m2") else _as_written(m.group("unit"), unit.unit),
+                        "unit": unit.unit if m.group("m1") or m.group("m2") else _as_written(m.group("unit"), unit.unit, rule),
                         "hectares": float(s1) * unit.hectares,
                         "hectares_max": None if s2 is None else float(s2) * unit.hectares,
                         "subject": self._subject(ctx, m, nxt, start),
@@ -51,6 +56,36 @@ class AreaExtractor:
         return before.group(1).lower() if before else None
 
 
-def _as_written(form: str, canonical: str) -> str:
-    """Keep "m²"/"m2" as written; word forms ("héc-ta") become the symbol."""
-    return form if form.lower() in ("m2", "m²", "km2", "km²") else canonical
+_AREA_WORD = regex.compile(r"diện\s+tích", regex.IGNORECASE)
+_SQUARE_UNIT = regex.compile(r"km\s*[²2]|diện\s+tích", regex.IGNORECASE)
+
+
+def _area_context(text: str, start: int) -> bool:
+    """True when a "km" figure is an area: "diện tích" earlier in its clause
+    with no other figure between, or a table column headed by "km²" or
+    "Diện tích"."""
+    ls = text.rfind("\n", 0, start) + 1
+    line = text[ls:start]
+    if "|" not in line:
+        clause = regex.split(r"[.;:!?]|\d", text[max(ls, start - 100) : start])[-1]
+        return bool(_AREA_WORD.search(clause))
+    column = line.count("|")
+    # the header: the first line of this run of table lines
+    header = None
+    pos = ls
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        prev = text[prev_start : pos - 1]
+        if "|" not in prev:
+            break
+        header, pos = prev, prev_start
+    if header is None:
+        return False
+    cells = header.split("|")
+    return column < len(cells) and bool(_SQUARE_UNIT.search(cells[column]))
+
+
+def _as_written(form: str, canonical: str, rule: str = "") -> str:
+    """Keep "m²"/"m2" (and a square "km" read from its context) as written;
+    word forms ("héc-ta") become the symbol."""
+    return form if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area" else canonical

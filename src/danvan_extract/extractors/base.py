@@ -175,6 +175,7 @@ class Lexicons:
         ) if c.stop_words else regex.compile(r"(?!)")
         self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
         self.trailing_re = regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
+        self.comparatives = frozenset(w.lower() for w in q.margin.comparatives)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
         self.margin_re = regex.compile(
@@ -329,6 +330,10 @@ class Lexicons:
         # A capitalised word right before: a proper name with a number
         # ("Covid 19", "Vĩnh Phúc 72"), unless it opens the sentence.
         if word[0].isupper() and start - (wstart + len(word)) <= 1 and not ctx.at_sentence_start(wstart):
+            # "ngoài Đảng 03 vị": a zero-padded figure is an official count,
+            # never part of a name.
+            if ctx.text[start] == "0" and start + 1 < len(ctx.text) and ctx.text[start + 1].isdigit():
+                return False
             return low not in self.qualifier_of
         return False
 

@@ -39,6 +39,8 @@ def qualify(
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
         qualifier = "exact"
+    elif phrase == "hơn" and lex.is_margin(ctx, end) and ctx.word_before(qstart)[0].lower() in lex.comparatives:
+        qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
     trailing = lex.trailing_qualifier(ctx, end)
     if trailing and qualifier == "exact":
         return trailing, start

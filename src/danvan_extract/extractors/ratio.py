@@ -16,6 +16,17 @@ class RatioExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["ratio"]
 
+    def _words_ratio(self, ctx: Context, m, noun) -> bool:
+        """"x trong y" is a ratio when y counts a noun and x counts the same
+        one (written again before "trong", or left out)."""
+        if noun is None or self.lex.is_time_noun(noun):
+            return False
+        between = m.group("pn")
+        if not between:
+            return True
+        first, _ = self.lex.noun_after(ctx, m.start("pn"))
+        return first is not None and _same_noun(first, noun) and len(between.split()) <= len(noun.split()) + 2
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
@@ -24,7 +35,12 @@ class RatioExtractor:
                 if num > den or den == 0:
                     continue  # "22/12" is a date; a part never exceeds its whole
                 noun, end = self.lex.noun_after(ctx, m.end())
+                if noun in _TOTAL_WORDS:
+                    # "461/465 tổng số đại biểu": the noun follows "tổng số"
+                    noun, end = self.lex.noun_after(ctx, end)
                 if noun is not None and self.lex.is_time_noun(noun):
+                    continue
+                if "pn" in m.groupdict() and not self._words_ratio(ctx, m, noun):
                     continue
                 if noun is None and _looks_like_date(m.group("n1"), m.group("n2")):
                     continue
@@ -37,10 +53,19 @@ class RatioExtractor:
                 else:
                     end = m.end()
                 qualifier, start = qualify(ctx, self.lex, m.start(), end, noun)
+                if "pn" in m.groupdict() and num == den:
+                    continue
                 yield Candidate(
                     "ratio", start, end, rule,
                     {"numerator": num, "denominator": den, "noun": noun, "qualifier": qualifier},
                 )
+
+
+_TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
+
+
+def _same_noun(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _looks_like_date(a: str, b: str) -> bool:
