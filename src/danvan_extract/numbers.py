@@ -59,7 +59,7 @@ _UNITS = {
     "chín": 9,
 }
 _TENS = {"mười": 10, "mươi": 10}
-SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm",) + tuple(MULTIPLIERS)
+SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", "rưỡi") + tuple(MULTIPLIERS)
 # A spelled number starts with a unit from two up, or "mười"; "một" alone is
 # an article ("một số", "một bộ phận") and never starts one.
 SPELLED_START = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười")
@@ -87,10 +87,24 @@ def parse_digits(token: str) -> int | float:
 
 
 def parse_spelled(words: str) -> int:
-    """Parse a spelled-out Vietnamese number ("ba mươi ba", "hai trăm nghìn")."""
+    """Parse a spelled-out Vietnamese number ("ba mươi ba", "hai trăm nghìn").
+
+    A unit word or "rưỡi" right after "trăm" or a multiplier counts the next
+    order down, as spoken: "hai nghìn tư" = 2 400, "hai trăm rưỡi" = 250,
+    "ba triệu hai" = 3 200 000.
+
+    >>> parse_spelled("hai nghìn tư"), parse_spelled("hai trăm rưỡi"), parse_spelled("một trăm linh năm")
+    (2400, 250, 105)
+    """
     tokens = words.lower().split()
     if not tokens:
         raise InputError("empty spelled number")
+    if len(tokens) >= 3 and (tokens[-1] in _UNITS or tokens[-1] == "rưỡi") and tokens[-1] not in ("không", "linh", "lẻ"):
+        order = 100 if tokens[-2] == "trăm" else MULTIPLIERS.get(tokens[-2])
+        if order:
+            head = parse_spelled(" ".join(tokens[:-1]))
+            tail = 5 if tokens[-1] == "rưỡi" else _UNITS[tokens[-1]]
+            return head + tail * order // 10
     total = 0  # completed groups (above the current multiplier)
     group = 0  # value below 1000 being built
     current: int | None = None  # last unit digit not yet placed ("không" is 0)
@@ -106,6 +120,8 @@ def parse_spelled(words: str) -> int:
         elif tok == "trăm":
             group += (1 if current is None else current) * 100
             current = None
+        elif tok == "rưỡi":
+            pass  # "và rưỡi" after a bare unit ("hai rưỡi") adds no whole number
         elif tok in MULTIPLIERS:
             group += current or 0
             current = None

@@ -268,6 +268,8 @@ class Lexicons:
         for size in (3, 2):
             if joinable >= size and " ".join(low[:size]) in known:
                 phrase = " ".join(low[:size])
+                if phrase not in self.counted_folded and low[0] in self.not_nouns:
+                    return None, pos  # "đến nay", "trong đó": no noun
                 if not capital and phrase not in self.counted_folded and self._head_and_modifier(low, size, joinable):
                     return written[0], ends[0]
                 return " ".join(written[:size]), ends[size - 1]

@@ -52,8 +52,12 @@ class CountExtractor:
                     continue
                 if noun is None or lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
                     continue
-                if spelled and noun not in lex.counted:
+                if spelled and not _spelled_noun(lex, m.group("sp"), noun):
                     continue  # "ba kích", "năm nay": words, not numbers
+                if _rate_base(ctx, m.start()) and _power_of_ten(value):
+                    continue  # "12 bác sỹ/10.000 dân": the base is no fact
+                if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
+                    continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start()):
                     continue
                 if not spelled and _is_year(m.group("n1")) and noun not in lex.counted:
@@ -113,6 +117,35 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
         if not is_noun:
             return first, end
     return first, aend
+
+
+_FRACTION_REST = regex.compile(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
+
+
+def _rate_base(ctx: Context, start: int) -> bool:
+    """True for the N of "per N" ("12 bác sỹ/10.000 dân")."""
+    i = start
+    while i > 0 and ctx.text[i - 1] == " ":
+        i -= 1
+    return i > 0 and ctx.text[i - 1] == "/"
+
+
+def _power_of_ten(value) -> bool:
+    """"/10.000 dân" is the base of a rate; "27 xã/6 huyện" two counts."""
+    return isinstance(value, int) and value >= 10 and str(value).rstrip("0") == "1"
+
+
+def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
+    """A spelled number quantifies a noun of the counted lexicon, or a
+    word of several syllables whose first does not make a word with the
+    number word ("năm đầu mối", but "ba kích", "năm học" are words)."""
+    folded = fold_tones(noun)
+    if folded in lex.counted_folded:
+        return True
+    if " " not in noun or folded not in lex.known_words:
+        return False
+    last = number.split()[-1].lower()
+    return f"{last} {folded.split()[0]}" not in lex.known_words
 
 
 def _is_year(token: str) -> bool:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ..numbers import parse_digits
-from .base import Candidate, Context, Lexicons
+from ..rules import alternation
+from .base import Candidate, Context, Lexicons, match_at
 from .numeric import qualify
 
 
@@ -15,6 +18,13 @@ class RatioExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["ratio"]
+        u = lex.rules.units
+        units = ([f for c in u.currency for f in c.forms] + [f for a in u.area if not a.requires_next for f in a.forms]
+                 + list(u.measure.forms))
+        # "31/35 triệu đồng", "48,2/45ha": achieved against target in a unit
+        self.unit_tail = regex.compile(
+            rf"\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:tỷ|tỉ))?(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
+        )
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
@@ -32,6 +42,12 @@ class RatioExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 num, den = parse_digits(m.group("n1")), parse_digits(m.group("n2"))
+                tail = None if "pn" in m.groupdict() else match_at(self.unit_tail, ctx.text, m.end(), 40)
+                if tail:
+                    qualifier, start = qualify(ctx, self.lex, m.start(), tail.end())
+                    yield Candidate("ratio", start, tail.end(), rule,
+                                    {"numerator": num, "denominator": den, "noun": None, "qualifier": qualifier})
+                    continue
                 if num > den or den == 0:
                     continue  # "22/12" is a date; a part never exceeds its whole
                 noun, end = self.lex.noun_after(ctx, m.end())
