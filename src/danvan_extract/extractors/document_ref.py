@@ -79,6 +79,8 @@ class DocumentRefExtractor:
         # "của X", "do X (ban hành)"; a level word written after the code
         # ("10/2016/NQ-HĐND tỉnh") is part of the number's tail.
         self.issuer_after = regex.compile(r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:của|do)\s+")
+        # A list's head: "(các văn bản) của X:" right before the first item.
+        self.list_head = regex.compile(r"(?<![\p{L}])(?:của|do)\s+(?P<who>[\p{Lu}][^:\n]{1,120}?)\s*(?:ban hành\s*)?:\s*$")
         self.title_after = regex.compile(
             r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300})[”\"]", regex.IGNORECASE
         )
@@ -139,6 +141,7 @@ class DocumentRefExtractor:
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         for chain in chains:
             self._share_tail(chain)
+            self._share_head(ctx, chain)
             yield from chain
 
     # ------------------------------------------------------------------
@@ -181,6 +184,11 @@ class DocumentRefExtractor:
         ttl = match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
         if ttl:
             fields["title"] = ttl.group("t").strip()
+            if fields["issuer"] is None:
+                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy"
+                im = match_at(self.issuer_after, ctx.text, ttl.end(), 60)
+                if im:
+                    fields["issuer"] = self._issuer_run(ctx.text, im.end())[0]
         if fields["issuer"] is None and _is_header(ctx.text, start):
             fields["issuer"] = _header_issuer(ctx.text, start)
         if fields["issuer"] is None:
@@ -301,6 +309,20 @@ class DocumentRefExtractor:
             if run[i] in self.surnames and 2 <= len(run) - i <= 4 and all(w[0].isupper() for w in run[i:]):
                 return run[:i]
         return run
+
+    def _share_head(self, ctx: Context, chain: list[Candidate]) -> None:
+        """"Các văn bản của Bộ Chính trị: Nghị quyết số 66-NQ/TW, ...": a
+        list's head names the issuer of every item."""
+        if all(c.fields["issuer"] for c in chain):
+            return
+        start = chain[0].start
+        hm = self.list_head.search(ctx.text, max(0, start - 200), start)
+        if not hm:
+            return
+        issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
+        if issuer:
+            for cand in chain:
+                cand.fields["issuer"] = cand.fields["issuer"] or issuer
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
