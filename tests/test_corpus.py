@@ -23,8 +23,14 @@ def _cases(kind):
 
 
 def _agrees(expected: dict, fact) -> bool:
+    """Every expected field agrees; ``absent = [...]`` names fields that
+    must be null (TOML has no null)."""
     got = fact.model_dump()
+    if any(got.get(key) is not None for key in expected.get("absent", [])):
+        return False
     for key, want in expected.items():
+        if key == "absent":
+            continue
         have = got.get(key)
         if isinstance(want, float) and isinstance(have, (int, float)):
             if abs(have - want) > 1e-6 * max(1.0, abs(want)):
