@@ -163,6 +163,7 @@ class Lexicons:
             rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE
         )
         c = q.clause
+        self.reach_words = frozenset(w.lower() for w in c.reach_words)
         self.copula_re = regex.compile(
             rf"(?<![\p{{L}}])(?:{alternation(c.copulas)})\s+$", regex.IGNORECASE) if c.copulas else regex.compile(r"(?!)")
         self.reach_re = regex.compile(
@@ -205,7 +206,25 @@ class Lexicons:
         if not m:
             return "exact", pos, ""
         phrase = m.group("q").lower()
-        return self.qualifier_of[phrase], pos - len(window) + m.start("q"), phrase
+        qstart = pos - len(window) + m.start("q")
+        if self.inside_word(ctx, qstart, phrase):
+            return "exact", pos, ""  # "quy ước 5 điều": a convention, no estimate
+        return self.qualifier_of[phrase], qstart, phrase
+
+    def inside_word(self, ctx: Context, start: int, phrase: str) -> bool:
+        """True when an estimate word ends a word with the syllable before
+        it ("quy ước", "hiệp ước", "mong ước"), or opens one with the
+        syllable after it ("ước mơ")."""
+        if phrase not in self.reach_words:
+            return False
+        prev, _ = ctx.word_before(start)
+        if prev and fold_tones(f"{prev.lower()} {phrase.split()[0]}") in self.known_words:
+            return True
+        if " " not in phrase:
+            nxt = ctx.text[start + len(phrase) : start + len(phrase) + 12].split()
+            if nxt and nxt[0].isalpha() and fold_tones(f"{phrase} {nxt[0].lower()}") in self.known_words:
+                return f"{phrase} {nxt[0].lower()}" not in self.reach_words and f"{phrase} {nxt[0].lower()}" not in self.qualifier_of
+        return False
 
     def clause_qualifier(self, ctx: Context, pos: int) -> tuple[str, int]:
         """A qualifier that reaches ``pos`` from further back (FACTS.md):
@@ -220,8 +239,10 @@ class Lexicons:
                 return q, pos
         clause = self.clause_cut_re.split(window)[-1]
         last = None
-        for last in self.reach_re.finditer(clause):
-            pass
+        offset = pos - len(clause)
+        for m in self.reach_re.finditer(clause):
+            if not self.inside_word(ctx, offset + m.start("q"), m.group("q").lower()):
+                last = m
         if last is None:
             return "exact", pos
         between = clause[last.end():]
@@ -274,7 +295,9 @@ class Lexicons:
                     return written[0], ends[0]
                 return " ".join(written[:size]), ends[size - 1]
         if capital:
-            ok = low[0] in self.counted_folded and (len(words[0]) > 1 or words[0].isupper())
+            # "02 Ban", "07 CHƯƠNG"; but "2 Chương Dương" is a name
+            name_goes_on = len(words) > 1 and words[1][0].isupper() and not words[0].isupper()
+            ok = low[0] in self.counted_folded and (len(words[0]) > 1 or words[0].isupper()) and not name_goes_on
             return (written[0], ends[0]) if ok else (None, pos)
         if low[0] in self.not_nouns:
             return None, pos

@@ -60,11 +60,11 @@ class CountExtractor:
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start()):
                     continue
-                if not spelled and _is_year(m.group("n1")) and noun not in lex.counted:
-                    continue
-                classified = noun.split(" ")[0] in lex.classifiers
-                if classified:
-                    noun, end = _classified(ctx, lex, noun, end)
+                if not spelled and _is_year(m.group("n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
+                    continue  # "năm 2023 Ban Thường vụ": a year before a name
+                classified = False
+                if noun.split(" ")[0] in lex.classifiers:
+                    noun, end, classified = _classified(ctx, lex, noun, end)
                 more, end2 = lex.coordinated(ctx, end)
                 if more:
                     # "1000 lượt cán bộ, đoàn viên": the list is classified too
@@ -97,16 +97,16 @@ def _whole(m, value, group: str = "n1"):
 _ENGLISH_THOUSANDS = regex.compile(r"[1-9]\d{0,2},\d{3}")
 
 
-def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int]:
+def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int, bool]:
     """A classifier counts the noun written after it: the noun is the
     classifier alone and the span runs through the classified noun
     ("200 phần quà", "10 suất học bổng", "28.600 con gia súc")."""
     first = noun.split(" ")[0]
     if noun != first:
-        return first, end  # "phần quà", "căn nhà": one word list entry
+        return first, end, True  # "phần quà", "căn nhà": one word list entry
     after, aend = lex.noun_after(ctx, end)
     if after is None or lex.is_time_noun(after) or after.split(" ")[0] in lex.non_count_heads:
-        return first, end
+        return first, end, False
     if fold_tones(after) not in lex.counted_folded:
         # "34 căn nhà" but "9.825 căn hoàn thành": only a noun is
         # classified; the tagger decides on the few words after.
@@ -115,8 +115,8 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
         window = " ".join(ctx.text[end:aend + 30].split()[:4])
         is_noun, _ = first_word_is_noun(window)
         if not is_noun:
-            return first, end
-    return first, aend
+            return first, end, False
+    return first, aend, True
 
 
 _FRACTION_REST = regex.compile(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
@@ -145,6 +145,8 @@ def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
     if " " not in noun or folded not in lex.known_words:
         return False
     last = number.split()[-1].lower()
+    if number.strip().lower() == "năm":
+        return False  # "năm đầu tiên", "năm tài chính": the year, not five
     return f"{last} {folded.split()[0]}" not in lex.known_words
 
 
