@@ -75,6 +75,7 @@ class UnitsFile(_Strict):
     class Currency(_Strict):
         code: str
         forms: list[str]
+        not_currency: list[str] = []
 
     class Measure(_Strict):
         forms: list[str]

@@ -10,7 +10,6 @@ import regex
 from ..numbers import MULTIPLIERS, compound, parse_digits, parse_spelled, scale
 from .base import Candidate, Context, Lexicons, match_at
 from .numeric import bounds, qualify
-from .tones import fold_tones
 
 _NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")
 
@@ -22,6 +21,10 @@ class MoneyExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["money"]
         self.currency_of = {f.lower(): c.code for c in lex.rules.units.currency for f in c.forms}
+        # first two syllables of the words that are not the currency
+        self.not_currency = frozenset(
+            " ".join(w.lower().split()[:2]) for c in lex.rules.units.currency for w in c.not_currency
+        )
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -75,10 +78,7 @@ class MoneyExtractor:
 
     def _not_currency(self, ctx: Context, cur: str, end: int) -> bool:
         """"đồng" that opens a word ("đồng chí", "đồng bào", "đồng thời")."""
-        if cur.lower() != "đồng":
-            return False
         nxt = match_at(_NEXT_SYLLABLE, ctx.text, end, 30)
         if not nxt:
             return False
-        word = fold_tones(f"đồng {nxt.group(1).lower()}")
-        return word != "đồng tiền" and word in self.lex.known_words
+        return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
