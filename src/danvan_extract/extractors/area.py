@@ -8,6 +8,7 @@ import regex
 
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
+from .table_cells import header_cell
 
 _LAND_BEFORE = regex.compile(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
 
@@ -65,24 +66,11 @@ def _area_context(text: str, start: int) -> bool:
     with no other figure between, or a table column headed by "km²" or
     "Diện tích"."""
     ls = text.rfind("\n", 0, start) + 1
-    line = text[ls:start]
-    if "|" not in line:
+    if "|" not in text[ls:start]:
         clause = regex.split(r"[.;:!?]|\d", text[max(ls, start - 100) : start])[-1]
         return bool(_AREA_WORD.search(clause))
-    column = line.count("|")
-    # the header: the first line of this run of table lines
-    header = None
-    pos = ls
-    while pos > 0:
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
-        prev = text[prev_start : pos - 1]
-        if "|" not in prev:
-            break
-        header, pos = prev, prev_start
-    if header is None:
-        return False
-    cells = header.split("|")
-    return column < len(cells) and bool(_SQUARE_UNIT.search(cells[column]))
+    header = header_cell(text, start)
+    return header is not None and bool(_SQUARE_UNIT.search(header))
 
 
 def _as_written(form: str, canonical: str, rule: str = "") -> str:

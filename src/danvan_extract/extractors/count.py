@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
@@ -10,6 +10,7 @@ from ..numbers import parse_spelled
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, match_at
 from .numeric import bounds, qualify
+from .table_cells import header_cell
 
 
 # Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
@@ -25,10 +26,28 @@ class CountExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
 
+    def _table_cells(self, ctx: Context, pat) -> Iterator[Candidate]:
+        """Bare numbers in table cells whose column header names a counted
+        noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
+        for m in ctx.scan(pat):
+            header = header_cell(ctx.text, m.start())
+            noun = header_noun(self.lex, header) if header else None
+            if noun is None:
+                continue
+            _, _, value, _ = bounds(m)
+            value = _whole(m, value)
+            if value is None:
+                continue
+            yield Candidate("count", m.start(), m.end(), pat.name,
+                            {"value": value, "noun": noun, "qualifier": "exact"})
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         lex = self.lex
         for pat in self.patterns:
             rule = pat.name
+            if rule == "count.table_cell":
+                yield from self._table_cells(ctx, pat)
+                continue
             for m in ctx.scan(pat):
                 spelled = "sp" in m.groupdict() and m.group("sp")
                 if spelled:
@@ -74,6 +93,23 @@ class CountExtractor:
                 if value_max is not None:
                     fields["value_max"] = value_max
                 yield Candidate("count", start, end, rule, fields)
+
+
+_HEADER_NOUN = regex.compile(
+    r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
+)
+
+
+def header_noun(lex: Lexicons, header: str) -> Optional[str]:
+    """The counted noun a column header names: "Số hộ" → "hộ", "Đảng viên
+    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers."""
+    m = _HEADER_NOUN.match(" ".join(header.split()))
+    if not m:
+        return None
+    for candidate in (m.group("unit"), m.group("noun")):
+        if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
+            return candidate.lower().strip()
+    return None
 
 
 def _whole(m, value, group: str = "n1"):

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
+from .table_cells import header_cell
+
+_PERCENT_HEADER = regex.compile(r"%|phần\s+trăm", regex.IGNORECASE)
 
 
 class PercentageExtractor:
@@ -19,6 +24,10 @@ class PercentageExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                if rule == "percentage.table_cell":
+                    header = header_cell(ctx.text, m.start())
+                    if not header or not _PERCENT_HEADER.search(header):
+                        continue
                 v1, v2, _, _ = bounds(m)
                 qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
                 yield Candidate(
