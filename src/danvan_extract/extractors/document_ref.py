@@ -82,11 +82,11 @@ class DocumentRefExtractor:
         # A list's head: "(các văn bản) của X:" right before the first item.
         self.list_head = regex.compile(r"(?<![\p{L}])(?:của|do)\s+(?P<who>[\p{Lu}][^:\n]{1,120}?)\s*(?:ban hành\s*)?:\s*$")
         self.title_after = regex.compile(
-            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300})[”\"]", regex.IGNORECASE
+            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300})[”\"’»]", regex.IGNORECASE
         )
         # A quote never closed runs to the end of its phrase.
         self.open_title_after = regex.compile(
-            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300}?)(?=[.;]\s|[.;]?\n|[.;]?$)", regex.IGNORECASE
+            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300}?)(?=[.;]\s|[.;]?\n|[.;]?$)", regex.IGNORECASE
         )
         verbs = alternation(d.issuer.issue_verbs)
         self.verb_before = regex.compile(
@@ -181,6 +181,14 @@ class DocumentRefExtractor:
                 tm = match_at(self.term, ctx.text, pos, 120)
                 if tm:
                     pos = tm.end()
+                if fields["date"] is None:
+                    # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
+                    dm = match_at(self.date_after, ctx.text, pos, 120)
+                    if dm:
+                        d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
+                        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+                            fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+                            pos = dm.end()
         ttl = match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
         if ttl:
             fields["title"] = ttl.group("t").strip()
