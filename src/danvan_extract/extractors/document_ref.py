@@ -93,7 +93,11 @@ class DocumentRefExtractor:
             rf"(?:\s+(?:đã|vừa|mới|chính thức))*\s+(?:{verbs})\s*$", regex.IGNORECASE
         )
         self.clause_date = regex.compile(
-            r"\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
+            r"\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,",
+            regex.IGNORECASE,
+        )
+        self.clause_date_inner = regex.compile(
+            r"(?<![\p{L}])(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,",
             regex.IGNORECASE,
         )
         self.header_date = regex.compile(
@@ -307,9 +311,15 @@ class DocumentRefExtractor:
         issuer = " ".join(run) or None
         date = None
         if issuer:
+            # at the clause's start, or right before the issuer's own clause
+            # ("Nhằm ..., ngày 23/1, UBND tỉnh ban hành ...")
             cm = self.clause_date.match(text, ls, start)
-            if cm:
-                date = f"{int(cm.group('y')):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+            if cm is None and cut >= 0:
+                for m in self.clause_date_inner.finditer(text, max(lo, lo + cut - 40), lo + cut + 1):
+                    cm = m if m.end() == lo + cut + 1 else None
+            year = cm and (cm.group("y") or _article_year(text))
+            if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
+                date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
 
     def _strip_name(self, run: list[str]) -> list[str]:
@@ -381,3 +391,12 @@ def _header_issuer(text: str, start: int) -> Optional[str]:
             break
         parts.insert(0, line)
     return " ".join(parts) or None
+
+
+def _article_year(text: str) -> Optional[str]:
+    """The year of the article's own date line: a clause date without a
+    year ("Ngày 23/1, UBND tỉnh ban hành ...") takes it (FACTS.md)."""
+    from ..context.document_info import find_published
+
+    published = find_published(text)
+    return published[:4] if published else None
