@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..numbers import parse_spelled
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
@@ -35,14 +36,18 @@ class AreaExtractor:
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
                 end = m.end("unit")
-                v1, v2, s1, s2 = bounds(m)
+                if m.groupdict().get("sp"):
+                    v1 = s1 = parse_spelled(m.group("sp"))
+                    v2 = s2 = None
+                else:
+                    v1, v2, s1, s2 = bounds(m)
                 qualifier, start = qualify(ctx, self.lex, m.start(), end)
                 yield Candidate(
                     "area", start, end, rule,
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if m.group("m1") or m.group("m2") else _as_written(m.group("unit"), unit.unit, rule),
+                        "unit": unit.unit if m.groupdict().get("m1") or m.groupdict().get("m2") else _as_written(m.group("unit"), unit.unit, rule),
                         "hectares": float(s1) * unit.hectares,
                         "hectares_max": None if s2 is None else float(s2) * unit.hectares,
                         "subject": self._subject(ctx, m, nxt, start),

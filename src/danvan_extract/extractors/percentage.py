@@ -6,6 +6,7 @@ from typing import Iterator
 
 import regex
 
+from ..numbers import parse_spelled
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
@@ -28,7 +29,10 @@ class PercentageExtractor:
                     header = header_cell(ctx.text, m.start())
                     if not header or not _PERCENT_HEADER.search(header):
                         continue
-                v1, v2, _, _ = bounds(m)
+                if m.groupdict().get("sp"):
+                    v1, v2 = parse_spelled(m.group("sp")), None
+                else:
+                    v1, v2, _, _ = bounds(m)
                 qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
                 yield Candidate(
                     "percentage", start, m.end(), rule,
