@@ -40,8 +40,14 @@ _SECOND_TONED = regex.compile(
 )
 
 
+# The toned second vowels: text without any of them needs no folding.
+_TONED_SECOND = frozenset(key[-1] for key in _TABLE)
+
+
 def fold_tones(text: str) -> str:
     """``text`` with the tone of final "oa"/"oe"/"uy" on the first vowel."""
+    if _TONED_SECOND.isdisjoint(text):
+        return text
     return _SECOND_TONED.sub(lambda m: _TABLE[m.group(0)], text)
 
 
