@@ -79,6 +79,11 @@ class DocumentRefExtractor:
         # "của X", "do X (ban hành)"; a level word written after the code
         # ("10/2016/NQ-HĐND tỉnh") is part of the number's tail.
         self.issuer_after = regex.compile(r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:của|do)\s+")
+        # "... ngày 5/8/2008 Hội nghị lần thứ bảy Ban Chấp hành Trung ương":
+        # the plenum names the issuing body without "của".
+        self.plenum_after = regex.compile(
+            r"\G\s*,?\s*(?:của\s+|tại\s+)?Hội nghị(?:\s+lần\s+thứ\s+[\p{L}\d]+)?(?:\s+của)?\s+(?=\p{Lu})"
+        )
         # A list's head: "(các văn bản) của X:" right before the first item.
         self.list_head = regex.compile(r"(?<![\p{L}])(?:của|do)\s+(?P<who>[\p{Lu}][^:\n]{1,120}?)\s*(?:ban hành\s*)?:\s*$")
         self.title_after = regex.compile(
@@ -176,7 +181,7 @@ class DocumentRefExtractor:
         tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
-        im = match_at(self.issuer_after, ctx.text, pos, 60)
+        im = match_at(self.issuer_after, ctx.text, pos, 60) or match_at(self.plenum_after, ctx.text, pos, 80)
         if im:
             issuer, pos2 = self._issuer_run(ctx.text, im.end())
             if issuer:
@@ -387,7 +392,9 @@ def _header_issuer(text: str, start: int) -> Optional[str]:
         line = " ".join(line.split())
         if not line:
             continue
-        if not any(c.isalpha() for c in line) or line != line.upper():
+        if not any(c.isalpha() for c in line):
+            continue  # "*", "-----": the rule under a party body's name
+        if line != line.upper():
             break
         parts.insert(0, line)
     return " ".join(parts) or None
