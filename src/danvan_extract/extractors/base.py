@@ -212,15 +212,13 @@ class Lexicons:
         return self.qualifier_of[phrase], qstart, phrase
 
     def inside_word(self, ctx: Context, start: int, phrase: str) -> bool:
-        """True when an estimate word ends a word with the syllable before
-        it ("quy ước", "hiệp ước", "mong ước"), or opens one with the
-        syllable after it ("ước mơ")."""
-        if phrase not in self.reach_words:
-            return False
+        """True when a one-syllable qualifier word ends a word with the
+        syllable before it ("quy ước", "giám sát", "kích cỡ"), or an
+        estimate word opens one with the syllable after it ("ước mơ")."""
         prev, _ = ctx.word_before(start)
-        if prev and fold_tones(f"{prev.lower()} {phrase.split()[0]}") in self.known_words:
+        if prev and " " not in phrase and fold_tones(f"{prev.lower()} {phrase}") in self.known_words:
             return True
-        if " " not in phrase:
+        if phrase in self.reach_words and " " not in phrase:
             nxt = ctx.text[start + len(phrase) : start + len(phrase) + 12].split()
             if nxt and nxt[0].isalpha() and fold_tones(f"{phrase} {nxt[0].lower()}") in self.known_words:
                 return f"{phrase} {nxt[0].lower()}" not in self.reach_words and f"{phrase} {nxt[0].lower()}" not in self.qualifier_of
