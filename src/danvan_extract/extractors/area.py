@@ -26,7 +26,12 @@ class AreaExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                if rule == "amount.spelled" and not m.group("unit"):
+                    continue  # a percentage or an amount of money
                 if rule == "area.km_as_area":
+                    # the measure pattern: only "km" in an area's context
+                    if m.group("unit").lower() != "km" or ctx.text[m.end():m.end() + 1] == "/":
+                        continue
                     if not _area_context(ctx.text, m.start()):
                         continue
                     unit = self.units["km2"]

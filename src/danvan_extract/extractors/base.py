@@ -80,11 +80,20 @@ class Context:
         # offsets aligned by lowering char by char in that rare case.
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
         self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
+        self._scans: dict[tuple, list[regex.Match]] = {}
         self._chrome = self._find_chrome()
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
-        """Matches of ``pattern`` over the text, under the time budget."""
-        return self.anchors.finditer(pattern)
+        """Matches of ``pattern`` over the text, under the time budget.
+
+        Rules of several families may share one pattern ("amount.spelled"
+        for money, area and percentage): the text is scanned once for it.
+        """
+        key = (pattern.regex.pattern, pattern.regex.flags, repr(pattern.anchors))
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = self.anchors.finditer(pattern)
+        return found
 
     # -- page chrome -------------------------------------------------------
     def _find_chrome(self) -> list[tuple[int, int]]:

@@ -30,7 +30,8 @@ class CountExtractor:
         """Bare numbers in table cells whose column header names a counted
         noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
         for m in ctx.scan(pat):
-            header = header_cell(ctx.text, m.start())
+            start, end = m.span("n1")  # the match opens at the cell's bar
+            header = header_cell(ctx.text, start)
             noun = header_noun(self.lex, header) if header else None
             if noun is None:
                 continue
@@ -38,7 +39,7 @@ class CountExtractor:
             value = _whole(m, value)
             if value is None:
                 continue
-            yield Candidate("count", m.start(), m.end(), pat.name,
+            yield Candidate("count", start, end, pat.name,
                             {"value": value, "noun": noun, "qualifier": "exact"})
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:

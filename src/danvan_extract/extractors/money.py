@@ -32,6 +32,8 @@ class MoneyExtractor:
             for m in ctx.scan(pat):
                 groups = m.groupdict()
                 cur = groups.get("cur")
+                if rule == "amount.spelled" and not cur:
+                    continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, m.end("cur")):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if groups.get("sp"):
