@@ -179,7 +179,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "numeric.toml": NumericFile,
     "persons.toml": PersonsFile,
 }
-LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames", "classifiers")
+LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames", "classifiers", "modifiers")
 
 
 # --- locating the folders -------------------------------------------------

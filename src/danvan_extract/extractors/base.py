@@ -196,6 +196,7 @@ class Lexicons:
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")
         self.classifiers = rules.lexicon("classifiers")
+        self.modifiers = rules.lexicon("modifiers")
         self.dictionary = rules.dictionary
         self.counted_folded = folded(self.counted)
         self.known_words = self.counted_folded | folded(rules.dictionary)
@@ -320,7 +321,7 @@ class Lexicons:
         rest = " ".join(low[1:size])
         if size == 3:
             return rest in self.known_words
-        if low[1] in self.not_nouns:
+        if low[1] in self.not_nouns or low[1] in self.modifiers:
             return True
         return joinable >= 3 and " ".join(low[1:3]) in self.known_words
 

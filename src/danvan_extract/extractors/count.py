@@ -85,6 +85,8 @@ class CountExtractor:
                 classified = False
                 if noun.split(" ")[0] in lex.classifiers:
                     noun, end, classified = _classified(ctx, lex, noun, end)
+                if not classified:
+                    noun, end = _repeated_head(ctx, lex, noun, end)
                 more, end2 = lex.coordinated(ctx, end)
                 if more:
                     # "1000 lượt cán bộ, đoàn viên": the list is classified too
@@ -165,6 +167,42 @@ def _rate_base(ctx: Context, start: int) -> bool:
     while i > 0 and ctx.text[i - 1] == " ":
         i -= 1
     return i > 0 and ctx.text[i - 1] == "/"
+
+
+_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
+_LIST_JOIN = regex.compile(r",[ ]*|[ ]+và[ ]+")
+
+
+def _modifier(ctx: Context, lex: Lexicons, pos: int) -> int:
+    """End of up to three lower-case words after ``pos`` that modify a noun
+    (no function word, no number): "tạm", "dột nát"."""
+    end = pos
+    for _ in range(3):
+        m = _WORD.match(ctx.text, end)
+        if not m or m.group(1) in lex.not_nouns:
+            break
+        end = m.end()
+    return end
+
+
+def _repeated_head(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int]:
+    """"3 nhà tạm, nhà dột nát", "5 hộ nghèo và hộ cận nghèo": a head noun
+    repeated with its own modifier is one coordinated noun, modifiers
+    included (FACTS.md: coordinated nouns stay whole)."""
+    mod_end = _modifier(ctx, lex, end)
+    if mod_end == end:
+        return noun, end
+    j = _LIST_JOIN.match(ctx.text, mod_end)
+    if not j:
+        return noun, end
+    again = j.end()
+    if ctx.text[again : again + len(noun)].lower() != noun or ctx.text[again + len(noun) : again + len(noun) + 1].isalpha():
+        return noun, end
+    second_end = _modifier(ctx, lex, again + len(noun))
+    if second_end == again + len(noun):
+        return noun, end
+    start = end - len(noun)
+    return " ".join(ctx.text[start:second_end].lower().split()), second_end
 
 
 def _power_of_ten(value) -> bool:
