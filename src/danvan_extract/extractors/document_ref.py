@@ -89,6 +89,10 @@ class DocumentRefExtractor:
         self.title_after = regex.compile(
             r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300})[”\"’»]", regex.IGNORECASE
         )
+        # “Về ...” right after the document: the "về" inside the quotes.
+        self.ve_inside_title = regex.compile(
+            r"\G\s*,?\s*[“\"‘«](?P<t>(?i:về)\s[^”\"’»\n]{2,300})[”\"’»]"
+        )
         # A quote never closed runs to the end of its phrase.
         self.open_title_after = regex.compile(
             r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300}?)(?=[.;]\s|[.;]?\n|[.;]?$)", regex.IGNORECASE
@@ -198,7 +202,8 @@ class DocumentRefExtractor:
                         if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
                             fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
                             pos = dm.end()
-        ttl = match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
+        ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
+               or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
             fields["title"] = ttl.group("t").strip()
             if fields["issuer"] is None:
