@@ -72,6 +72,8 @@ class CountExtractor:
                     continue
                 if noun is None or lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
                     continue
+                if spelled and ctx.text[end - len(noun)].isupper():
+                    continue  # "Năm Căn", "Ba Đình": a place's name
                 if spelled and not _spelled_noun(lex, m.group("sp"), noun):
                     continue  # "ba kích", "năm nay": words, not numbers
                 if _rate_base(ctx, m.start()) and _power_of_ten(value):
