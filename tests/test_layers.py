@@ -118,7 +118,7 @@ def test_requires_python_claims_what_the_code_needs():
     assert sys.version_info >= (3, 11)
 
 
-CORE = {"registry", "errors", "records", "text", "numbers", "alternation", "anchors", "budget", "rules", "segment",
+CORE = {"registry", "errors", "records", "text", "numbers", "alternation", "anchors", "budget", "rules", "segment", "dateline",
         "nlp"}
 # Each layer may import its own modules and those of the layers before it.
 LAYERS = [("core", lambda m: m in CORE), ("extractors", lambda m: m.startswith("extractors")),

@@ -35,3 +35,23 @@ def looks_like_person(name: str, window: str) -> bool:
     """True when the NER model tags every syllable of ``name`` in ``window`` as a person."""
     tagged = person_tokens(window)
     return bool(tagged) and all(part in tagged for part in name.split())
+
+
+@lru_cache(maxsize=1)
+def _pos():
+    try:
+        from underthesea import pos_tag
+    except ImportError as exc:  # pragma: no cover - underthesea is a dependency
+        raise DependencyError(E_NO_UNDERTHESEA) from exc
+    return pos_tag
+
+
+@lru_cache(maxsize=4096)
+def first_word_is_noun(window: str) -> tuple[bool, int]:
+    """(whether underthesea tags the first word of ``window`` a common noun,
+    its length in characters).  Meant for a few words, not whole texts."""
+    tagged = _pos()(window)
+    if not tagged:
+        return False, 0
+    word, tag = tagged[0][0], tagged[0][-1]
+    return tag in ("N", "Nc", "Nu"), len(word)

@@ -59,14 +59,14 @@ _UNITS = {
     "chín": 9,
 }
 _TENS = {"mười": 10, "mươi": 10}
-SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm",) + tuple(MULTIPLIERS)
+SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", "rưỡi") + tuple(MULTIPLIERS)
 # A spelled number starts with a unit from two up, or "mười"; "một" alone is
 # an article ("một số", "một bộ phận") and never starts one.
 SPELLED_START = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười")
-_SPELLED_WORD_RE = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
+SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
 # At most 15 more words ("hai tỷ ba trăm bốn mươi lăm triệu ..."): bounded,
 # so a page of "hai hai hai ..." cannot make the matching quadratic.
-SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{_SPELLED_WORD_RE})){{0,15}}"
+SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{SPELLED_WORD})){{0,15}}"
 
 
 def parse_digits(token: str) -> int | float:
@@ -87,10 +87,24 @@ def parse_digits(token: str) -> int | float:
 
 
 def parse_spelled(words: str) -> int:
-    """Parse a spelled-out Vietnamese number ("ba mươi ba", "hai trăm nghìn")."""
+    """Parse a spelled-out Vietnamese number ("ba mươi ba", "hai trăm nghìn").
+
+    A unit word or "rưỡi" right after "trăm" or a multiplier counts the next
+    order down, as spoken: "hai nghìn tư" = 2 400, "hai trăm rưỡi" = 250,
+    "ba triệu hai" = 3 200 000.
+
+    >>> parse_spelled("hai nghìn tư"), parse_spelled("hai trăm rưỡi"), parse_spelled("một trăm linh năm")
+    (2400, 250, 105)
+    """
     tokens = words.lower().split()
     if not tokens:
         raise InputError(E_SPELLED_EMPTY)
+    if len(tokens) >= 3 and (tokens[-1] in _UNITS or tokens[-1] == "rưỡi") and tokens[-1] not in ("không", "linh", "lẻ"):
+        order = 100 if tokens[-2] == "trăm" else MULTIPLIERS.get(tokens[-2])
+        if order:
+            head = parse_spelled(" ".join(tokens[:-1]))
+            tail = 5 if tokens[-1] == "rưỡi" else _UNITS[tokens[-1]]
+            return head + tail * order // 10
     total = 0  # completed groups (above the current multiplier)
     group = 0  # value below 1000 being built
     current: int | None = None  # last unit digit not yet placed ("không" is 0)
@@ -106,12 +120,15 @@ def parse_spelled(words: str) -> int:
         elif tok == "trăm":
             group += (1 if current is None else current) * 100
             current = None
+        elif tok == "rưỡi":
+            pass  # "và rưỡi" after a bare unit ("hai rưỡi") adds no whole number
         elif tok in MULTIPLIERS:
             group += current or 0
             current = None
             mult = MULTIPLIERS[tok]
             if mult == 1_000_000_000:
-                total = (total + (group or 1)) * mult
+                # "năm nghìn tỷ": everything before "tỷ" counts billions
+                total = ((total + group) or 1) * mult
             else:
                 total += (group or 1) * mult
             group = 0
@@ -121,20 +138,43 @@ def parse_spelled(words: str) -> int:
 
 
 def scale(value: int | float, multiplier_word: str | None) -> int | float:
-    """Apply a multiplier word ("triệu") to a parsed value, keeping ints exact."""
+    """Apply multiplier words ("triệu", "nghìn tỷ") to a parsed value,
+    keeping ints exact.
+
+    >>> scale(418.6, "nghìn tỷ")
+    418600000000000
+    """
     if not multiplier_word:
         return value
-    mult = MULTIPLIERS[multiplier_word.lower()]
+    mult = 1
+    for word in multiplier_word.lower().split():
+        mult *= MULTIPLIERS[word]
     scaled = value * mult
     if isinstance(scaled, float) and abs(scaled - round(scaled)) < 1e-6 * max(1.0, abs(scaled)):
         return int(round(scaled))
     return scaled
 
 
+def compound(parts: list[tuple[int | float, str]], half: bool = False) -> int | float:
+    """The sum of amounts written in descending units: "12 tỷ 275 triệu"
+    is ``compound([(12, "tỷ"), (275, "triệu")])``; ``half`` adds half the
+    last unit ("2 tỷ rưỡi").
+
+    >>> compound([(12, "tỷ"), (275, "triệu")])
+    12275000000
+    >>> compound([(2, "tỷ")], half=True)
+    2500000000
+    """
+    total = sum(scale(v, m) for v, m in parts)
+    if half:
+        total += scale(1, parts[-1][1]) // 2
+    return total
+
+
 def parse_number(text: str) -> int | float:
     """Parse digits with an optional multiplier, or a spelled-out number."""
     text = " ".join(text.split())
-    m = regex.fullmatch(rf"({DIGITS})(?:\s*({'|'.join(MULTIPLIERS)}))?", text, regex.IGNORECASE)
+    m = regex.fullmatch(rf"({DIGITS})(?:\s*((?:{'|'.join(MULTIPLIERS)})(?:\s+(?:tỷ|tỉ))?))?", text, regex.IGNORECASE)
     if m:
         return scale(parse_digits(m.group(1)), m.group(2))
     return parse_spelled(text)

@@ -47,11 +47,18 @@ class QualifiersFile(_Strict):
     class Margin(_Strict):
         follow_words: list[str]
         window_words: int
+        comparatives: list[str] = []
+
+    class Clause(_Strict):
+        reach_words: list[str] = []
+        copulas: list[str] = []
+        stop_words: list[str] = []
 
     qualifiers: dict[str, list[str]]
     trailing: dict[str, list[str]]
     preposition_tren: Tren
     margin: Margin
+    clause: Clause = Clause()
 
     @field_validator("qualifiers", "trailing")
     @classmethod
@@ -72,6 +79,7 @@ class UnitsFile(_Strict):
     class Currency(_Strict):
         code: str
         forms: list[str]
+        not_currency: list[str] = []
 
     class Measure(_Strict):
         forms: list[str]
@@ -183,7 +191,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "numeric.toml": NumericFile,
     "persons.toml": PersonsFile,
 }
-LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames")
+LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames", "classifiers", "modifiers")
 
 
 # --- locating the folders -------------------------------------------------
@@ -323,6 +331,7 @@ def _compile_numeric(r: Rules) -> None:
     builtin = {
         "num": numbers.DIGITS,
         "spelled": numbers.SPELLED,
+        "spelled_word": numbers.SPELLED_WORD,
         "currency": alternation(word_lists["currency"]),
         "area_unit": alternation(word_lists["area_unit"]),
         "measure_unit": alternation(word_lists["measure_unit"]),

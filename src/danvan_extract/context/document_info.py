@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
 from .periods import TimeMention
 from .places import PlaceMention
 
@@ -16,18 +17,7 @@ _DATE_LINE = regex.compile(
     r"[^\n]{0,25}?(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)", regex.I)
 _BARE_DATE_LINE = regex.compile(r"^\W{0,4}(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
                                 r"(?:\s*[-|,]?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:AM|PM|GMT[+\d]*))?)?[^\n]{0,20}$", regex.I)
-_ISO_LINE = regex.compile(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
-_HEAD_LINES = 6
 _MAX_TITLE = 300
-
-
-def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[int, str]]:
-    """The first ``limit`` lines of ``text`` with their start offsets."""
-    out, pos = [], 0
-    for line in text.split("\n", limit)[:limit]:
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
 
 
 _SITE_LINE = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
@@ -55,59 +45,6 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
         s = start + line.index(stripped[0])
         return s, s + len(stripped)
     return None
-
-
-def find_published(text: str) -> Optional[str]:
-    """The article's date from a date line near the top ("Cập nhật: Thứ
-    sáu, 6/1/2023", "24/01/2022 09:17"), or None."""
-    found = find_date_line(text)
-    return found[0] if found else None
-
-
-_CLOCK = r"\d{1,2}:\d{1,2}(?::\d\d)?'?(?:\s*(?:AM|PM|SA|CH|GMT\s*[+\d:]*))?"
-_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
-_DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
-_DATE_WORDS = r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
-_LEAD = (r"^[\s•*|-]*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|date)\s*(?:ngày)?\s*:?\s*)?"
-         r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
-_DATE_LINE_NUM = regex.compile(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
-_DATE_LINE_WORDS = regex.compile(_LEAD + _DATE_WORDS, regex.I)
-# "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
-_PLACE_DATE = regex.compile(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
-_DATE_LINE_MAX = 90
-
-
-def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
-    """(ISO date, line start, line end) of the article's date line, or None.
-
-    Among the date lines at the top, one with a clock time is the
-    article's ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31"); a site header
-    that shows today's date comes first and has none.  A document header's
-    "Place, ngày D tháng M năm Y" counts further down.  The line states
-    when the article was published, not a figure's time."""
-    candidates = []
-    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
-        stripped = line.strip()
-        if not stripped or len(stripped) > _DATE_LINE_MAX:
-            continue
-        m = _DATE_LINE_NUM.match(stripped) or _DATE_LINE_WORDS.match(stripped) or _ISO_LINE.match(stripped)
-        place_date = False
-        if m is None:
-            m = _PLACE_DATE.match(stripped)
-            place_date = m is not None
-        if m is None or (i >= _HEAD_LINES and not place_date):
-            continue
-        d, mo = int(m.group("d")), int(m.group("m"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            continue
-        iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
-        has_clock = bool(regex.search(_CLOCK, stripped))
-        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
-    if not candidates:
-        return None
-    with_clock = [c for c in candidates if c[0]]
-    best = with_clock[0] if with_clock else candidates[-1]
-    return best[3], best[4], best[5]
 
 
 # Bodies whose documents and figures hold for the whole country.

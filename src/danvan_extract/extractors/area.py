@@ -6,8 +6,10 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..numbers import parse_spelled
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
+from .table_cells import header_cell
 
 _LAND_BEFORE = regex.compile(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
 
@@ -24,19 +26,33 @@ class AreaExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                unit = self.units[m.group("unit").lower()]
-                nxt = (m.group("next") or "").strip().lower()
+                if rule == "amount.spelled" and not m.group("unit"):
+                    continue  # a percentage or an amount of money
+                if rule == "area.km_as_area":
+                    # the measure pattern: only "km" in an area's context
+                    if m.group("unit").lower() != "km" or ctx.text[m.end():m.end() + 1] == "/":
+                        continue
+                    if not _area_context(ctx.text, m.start()):
+                        continue
+                    unit = self.units["km2"]
+                else:
+                    unit = self.units[m.group("unit").lower()]
+                nxt = (m.groupdict().get("next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
                 end = m.end("unit")
-                v1, v2, s1, s2 = bounds(m)
+                if m.groupdict().get("sp"):
+                    v1 = s1 = parse_spelled(m.group("sp"))
+                    v2 = s2 = None
+                else:
+                    v1, v2, s1, s2 = bounds(m)
                 qualifier, start = qualify(ctx, self.lex, m.start(), end)
                 yield Candidate(
                     "area", start, end, rule,
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if m.group("m1") or m.group("m2") else _as_written(m.group("unit"), unit.unit),
+                        "unit": unit.unit if m.groupdict().get("m1") or m.groupdict().get("m2") else _as_written(m.group("unit"), unit.unit, rule),
                         "hectares": float(s1) * unit.hectares,
                         "hectares_max": None if s2 is None else float(s2) * unit.hectares,
                         "subject": self._subject(ctx, m, nxt, start),
@@ -51,6 +67,23 @@ class AreaExtractor:
         return before.group(1).lower() if before else None
 
 
-def _as_written(form: str, canonical: str) -> str:
-    """Keep "m²"/"m2" as written; word forms ("héc-ta") become the symbol."""
-    return form if form.lower() in ("m2", "m²", "km2", "km²") else canonical
+_AREA_WORD = regex.compile(r"diện\s+tích", regex.IGNORECASE)
+_SQUARE_UNIT = regex.compile(r"km\s*[²2]|diện\s+tích", regex.IGNORECASE)
+
+
+def _area_context(text: str, start: int) -> bool:
+    """True when a "km" figure is an area: "diện tích" earlier in its clause
+    with no other figure between, or a table column headed by "km²" or
+    "Diện tích"."""
+    ls = text.rfind("\n", 0, start) + 1
+    if "|" not in text[ls:start]:
+        clause = regex.split(r"[.;:!?]|\d", text[max(ls, start - 100) : start])[-1]
+        return bool(_AREA_WORD.search(clause))
+    header = header_cell(text, start)
+    return header is not None and bool(_SQUARE_UNIT.search(header))
+
+
+def _as_written(form: str, canonical: str, rule: str = "") -> str:
+    """Keep "m²"/"m2" (and a square "km" read from its context) as written;
+    word forms ("héc-ta") become the symbol."""
+    return form if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area" else canonical

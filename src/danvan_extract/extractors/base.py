@@ -18,6 +18,7 @@ import regex
 from ..anchors import AnchorIndex, DocumentAnchors, ScanPattern
 from ..registry import ROWS, UNKNOWN_PRIORITY
 from ..rules import Rules, alternation
+from .tones import fold_tones, folded
 
 # Lower number = wins an overlap (the registry's priorities).
 PRIORITY = {row.name: row.priority for row in ROWS}
@@ -67,11 +68,20 @@ class Context:
         # offsets aligned by lowering char by char in that rare case.
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
         self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
+        self._scans: dict[tuple, list[regex.Match]] = {}
         self._chrome = self._find_chrome()
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
-        """Matches of ``pattern`` over the text, under the time budget."""
-        return self.anchors.finditer(pattern)
+        """Matches of ``pattern`` over the text, under the time budget.
+
+        Rules of several families may share one pattern ("amount.spelled"
+        for money, area and percentage): the text is scanned once for it.
+        """
+        key = (pattern.regex.pattern, pattern.regex.flags, repr(pattern.anchors))
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = self.anchors.finditer(pattern)
+        return found
 
     # -- page chrome -------------------------------------------------------
     def _find_chrome(self) -> list[tuple[int, int]]:
@@ -149,18 +159,35 @@ class Lexicons:
         self.qualifier_re = regex.compile(
             rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE
         )
+        c = q.clause
+        self.reach_words = frozenset(w.lower() for w in c.reach_words)
+        self.copula_re = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(c.copulas)})\s+$", regex.IGNORECASE) if c.copulas else regex.compile(r"(?!)")
+        self.reach_re = regex.compile(
+            rf"(?<![\p{{L}}])(?P<q>{alternation(c.reach_words)})(?![\p{{L}}])", regex.IGNORECASE
+        ) if c.reach_words else regex.compile(r"(?!)")
+        # A clause ends at punctuation; another figure ends a qualifier's reach.
+        self.clause_cut_re = regex.compile(r"[,;:.!?()\n]|\p{N}")
+        self.clause_stop_re = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(c.stop_words)})(?![\p{{L}}])", regex.IGNORECASE
+        ) if c.stop_words else regex.compile(r"(?!)")
         self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
         self.trailing_re = regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
+        self.comparatives = frozenset(w.lower() for w in q.margin.comparatives)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
         self.margin_re = regex.compile(
-            rf"^(?:\s+\S+){{0,{q.margin.window_words}}}?\s+(?:{alternation(q.margin.follow_words)})(?![\p{{L}}])",
+            rf"^(?:\s+[^\s,;:]+){{0,{q.margin.window_words}}}?\s+(?:{alternation(q.margin.follow_words)})(?![\p{{L}}])",
             regex.IGNORECASE,
         )
         self.counted = rules.lexicon("counted_nouns")
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")
+        self.classifiers = rules.lexicon("classifiers")
+        self.modifiers = rules.lexicon("modifiers")
         self.dictionary = rules.dictionary
+        self.counted_folded = folded(self.counted)
+        self.known_words = self.counted_folded | folded(rules.dictionary)
         u = rules.units
         self.time_nouns = frozenset(w.lower() for w in u.time.nouns)
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
@@ -177,7 +204,47 @@ class Lexicons:
         if not m:
             return "exact", pos, ""
         phrase = m.group("q").lower()
-        return self.qualifier_of[phrase], pos - len(window) + m.start("q"), phrase
+        qstart = pos - len(window) + m.start("q")
+        if self.inside_word(ctx, qstart, phrase):
+            return "exact", pos, ""  # "quy ước 5 điều": a convention, no estimate
+        return self.qualifier_of[phrase], qstart, phrase
+
+    def inside_word(self, ctx: Context, start: int, phrase: str) -> bool:
+        """True when a one-syllable qualifier word ends a word with the
+        syllable before it ("quy ước", "giám sát", "kích cỡ"), or an
+        estimate word opens one with the syllable after it ("ước mơ")."""
+        prev, _ = ctx.word_before(start)
+        if prev and " " not in phrase and fold_tones(f"{prev.lower()} {phrase}") in self.known_words:
+            return True
+        if phrase in self.reach_words and " " not in phrase:
+            nxt = ctx.text[start + len(phrase) : start + len(phrase) + 12].split()
+            if nxt and nxt[0].isalpha() and fold_tones(f"{phrase} {nxt[0].lower()}") in self.known_words:
+                return f"{phrase} {nxt[0].lower()}" not in self.reach_words and f"{phrase} {nxt[0].lower()}" not in self.qualifier_of
+        return False
+
+    def clause_qualifier(self, ctx: Context, pos: int) -> tuple[str, int]:
+        """A qualifier that reaches ``pos`` from further back (FACTS.md):
+        across a copula ("ước tính là 245.310") or, for the estimate words,
+        from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
+        none does."""
+        window = ctx.text[max(0, pos - 80) : pos]
+        m = self.copula_re.search(window)
+        if m:
+            q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
+            if phrase:
+                return q, pos
+        clause = self.clause_cut_re.split(window)[-1]
+        last = None
+        offset = pos - len(clause)
+        for m in self.reach_re.finditer(clause):
+            if not self.inside_word(ctx, offset + m.start("q"), m.group("q").lower()):
+                last = m
+        if last is None:
+            return "exact", pos
+        between = clause[last.end():]
+        if self.clause_stop_re.search(between):
+            return "exact", pos
+        return self.qualifier_of.get(last.group("q").lower(), "approx"), pos
 
     def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
         m = match_at(self.trailing_re, ctx.text, end, 80)
@@ -189,30 +256,62 @@ class Lexicons:
 
     # -- the counted noun --------------------------------------------------
     def noun_after(self, ctx: Context, pos: int) -> tuple[Optional[str], int]:
-        """The counted noun right after ``pos`` (lower-cased) and its end."""
+        """The counted noun right after ``pos`` (lower-cased) and its end.
+
+        Longest first: three syllables, then two, from the project lexicon
+        or underthesea's word list (either tone placement), else one.  A
+        capitalised noun ("34 Nghị quyết", "07 CHƯƠNG", "4 Phó Chủ tịch")
+        counts only when the project lexicon lists it: a capital otherwise
+        starts a name.  A two-syllable word list entry that a reading "noun
+        + word" beats ("tổ | phụ nữ", "hộ | sản xuất") is cut after the noun.
+        """
         m = match_at(self.syllables, ctx.text, pos, 200)
         if not m:
             return None, pos
         words = [w for w in m.groups() if w]
-        first = words[0]
-        if not first[0].islower():
-            return None, pos
-        low = [w.lower() for w in words]
+        low = [fold_tones(w.lower()) for w in words]  # for look-ups
+        written = [w.lower() for w in words]  # for the noun as written
         ends = [m.end(i + 1) for i in range(len(words))]
-        noun, end = None, pos
-        # Longest first: three syllables only from the project lexicon,
-        # two from the lexicon or underthesea's dictionary, else one.
-        if len(low) >= 3 and " ".join(low[:3]) in self.counted and words[1][0].islower() and words[2][0].islower():
-            noun, end = " ".join(low[:3]), ends[2]
-        elif len(low) >= 2 and words[1][0].islower() and (
-            " ".join(low[:2]) in self.counted or " ".join(low[:2]) in self.dictionary
-        ):
-            noun, end = " ".join(low[:2]), ends[1]
-        elif low[0] not in self.not_nouns:
-            noun, end = low[0], ends[0]
-        if noun is None:
+        capital = not words[0][0].islower()
+        # Syllables after the first join a noun when they are lower case,
+        # or, for a capitalised noun, written in the same case style.
+        joinable = 1
+        for w in words[1:]:
+            if w[0].islower() or (capital and (w[0].isupper() or w.isupper())):
+                joinable += 1
+            else:
+                break
+        known = self.counted_folded if capital else self.known_words
+        for size in (3, 2):
+            if joinable >= size and " ".join(low[:size]) in known:
+                phrase = " ".join(low[:size])
+                if phrase not in self.counted_folded and low[0] in self.not_nouns:
+                    return None, pos  # "đến nay", "trong đó": no noun
+                if not capital and phrase not in self.counted_folded and self._head_and_modifier(low, size, joinable):
+                    return written[0], ends[0]
+                return " ".join(written[:size]), ends[size - 1]
+        if capital:
+            # "02 Ban", "07 CHƯƠNG"; but "2 Chương Dương" is a name
+            name_goes_on = len(words) > 1 and words[1][0].isupper() and not words[0].isupper()
+            ok = low[0] in self.counted_folded and (len(words[0]) > 1 or words[0].isupper()) and not name_goes_on
+            return (written[0], ends[0]) if ok else (None, pos)
+        if low[0] in self.not_nouns:
             return None, pos
-        return noun, end
+        return written[0], ends[0]
+
+    def _head_and_modifier(self, low: list[str], size: int, joinable: int) -> bool:
+        """True when a word list entry is better read as a counted noun and
+        its modifier: "hộ | gia đình", "cây | công nghiệp" (the rest is a
+        word), "hộ | nghèo" (the rest is never a noun), "tổ | phụ nữ" (the
+        second syllable opens a word with the next)."""
+        if low[0] not in self.counted_folded:
+            return False
+        rest = " ".join(low[1:size])
+        if size == 3:
+            return rest in self.known_words
+        if low[1] in self.not_nouns or low[1] in self.modifiers:
+            return True
+        return joinable >= 3 and " ".join(low[1:3]) in self.known_words
 
     def coordinated(self, ctx: Context, end: int) -> tuple[Optional[str], int]:
         """A second noun joined by "," or "và" that is itself countable."""
@@ -220,8 +319,10 @@ class Lexicons:
         if not m:
             return None, end
         start = end + m.end()
+        if start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper():
+            return None, end  # "56 người, Ban Thường vụ ...": a new item
         noun, nend = self.noun_after(ctx, start)
-        if noun is None or noun not in self.counted or noun in self.time_nouns:
+        if noun is None or fold_tones(noun) not in self.counted_folded or noun in self.time_nouns:
             return None, end
         # A new number after it means a new fact ("3 xã, 5 thôn").
         if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):
@@ -250,6 +351,10 @@ class Lexicons:
         # A capitalised word right before: a proper name with a number
         # ("Covid 19", "Vĩnh Phúc 72"), unless it opens the sentence.
         if word[0].isupper() and start - (wstart + len(word)) <= 1 and not ctx.at_sentence_start(wstart):
+            # "ngoài Đảng 03 vị": a zero-padded figure is an official count,
+            # never part of a name.
+            if ctx.text[start] == "0" and start + 1 < len(ctx.text) and ctx.text[start + 1].isdigit():
+                return False
             return low not in self.qualifier_of
         return False
 

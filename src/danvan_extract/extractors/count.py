@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
 from ..numbers import parse_spelled
+from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, match_at
 from .numeric import bounds, qualify
+from .table_cells import header_cell
 
+
+# Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
+_YEAR_WORDS = frozenset({"mỗi", "hằng", "hàng", "từng", "cả", "trong", "cùng", "nửa", "các", "những", "nhiều", "vài", "mấy", "qua"})
 
 _SHARE_FOLLOWS = regex.compile(r"\s+chiếm\s+(?:khoảng\s+|gần\s+|trên\s+)?\d")
 
@@ -21,10 +26,29 @@ class CountExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
 
+    def _table_cells(self, ctx: Context, pat) -> Iterator[Candidate]:
+        """Bare numbers in table cells whose column header names a counted
+        noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
+        for m in ctx.scan(pat):
+            start, end = m.span("n1")  # the match opens at the cell's bar
+            header = header_cell(ctx.text, start)
+            noun = header_noun(self.lex, header) if header else None
+            if noun is None:
+                continue
+            _, _, value, _ = bounds(m)
+            value = _whole(m, value)
+            if value is None:
+                continue
+            yield Candidate("count", start, end, pat.name,
+                            {"value": value, "noun": noun, "qualifier": "exact"})
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         lex = self.lex
         for pat in self.patterns:
             rule = pat.name
+            if rule == "count.table_cell":
+                yield from self._table_cells(ctx, pat)
+                continue
             for m in ctx.scan(pat):
                 spelled = "sp" in m.groupdict() and m.group("sp")
                 if spelled:
@@ -33,6 +57,9 @@ class CountExtractor:
                     value, value_max = parse_spelled(m.group("sp")), None
                 else:
                     _, _, value, value_max = bounds(m)
+                    value, value_max = _whole(m, value), _whole(m, value_max, "n2")
+                    if value is None or (m.group("n2") and value_max is None):
+                        continue  # "16,7 tiêu chí/xã": an average, no count
                 noun, end = lex.noun_after(ctx, m.end())
                 if noun is None and not spelled and match_at(_SHARE_FOLLOWS, ctx.text, m.end(), 60):
                     # "số người dùng 20.000 chiếm 40,16%": a quantity whose
@@ -45,20 +72,159 @@ class CountExtractor:
                     continue
                 if noun is None or lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
                     continue
-                if spelled and noun not in lex.counted:
+                if spelled and ctx.text[end - len(noun)].isupper():
+                    continue  # "Năm Căn", "Ba Đình": a place's name
+                if spelled and not _spelled_noun(lex, m.group("sp"), noun):
                     continue  # "ba kích", "năm nay": words, not numbers
+                if _rate_base(ctx, m.start()) and _power_of_ten(value):
+                    continue  # "12 bác sỹ/10.000 dân": the base is no fact
+                if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
+                    continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start()):
                     continue
-                if not spelled and _is_year(m.group("n1")) and noun not in lex.counted:
-                    continue
+                if not spelled and _is_year(m.group("n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
+                    continue  # "năm 2023 Ban Thường vụ": a year before a name
+                classified = False
+                if noun.split(" ")[0] in lex.classifiers:
+                    noun, end, classified = _classified(ctx, lex, noun, end)
+                if not classified:
+                    noun, end = _repeated_head(ctx, lex, noun, end)
                 more, end2 = lex.coordinated(ctx, end)
                 if more:
-                    noun, end = noun + more, end2
+                    # "1000 lượt cán bộ, đoàn viên": the list is classified too
+                    noun, end = (noun if classified else noun + more), end2
                 qualifier, start = qualify(ctx, lex, m.start(), end, noun)
                 fields = {"value": value, "noun": noun, "qualifier": qualifier}
                 if value_max is not None:
                     fields["value_max"] = value_max
                 yield Candidate("count", start, end, rule, fields)
+
+
+_HEADER_NOUN = regex.compile(
+    r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
+)
+
+
+def header_noun(lex: Lexicons, header: str) -> Optional[str]:
+    """The counted noun a column header names: "Số hộ" → "hộ", "Đảng viên
+    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers."""
+    m = _HEADER_NOUN.match(" ".join(header.split()))
+    if not m:
+        return None
+    for candidate in (m.group("unit"), m.group("noun")):
+        if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
+            return candidate.lower().strip()
+    return None
+
+
+def _whole(m, value, group: str = "n1"):
+    """A count's value as a whole number, or None.
+
+    "5,312 người" cannot be five and a third people: the English reading
+    (5 312) holds.  Any other fraction ("11,7 tiêu chí" on average) is no
+    count.
+    """
+    if value is None or isinstance(value, int):
+        return value
+    if abs(value - round(value)) < 1e-9:
+        return int(round(value))
+    token = m.group(group)
+    mult = m.groupdict().get("m1") or m.groupdict().get("m2")
+    if not mult and _ENGLISH_THOUSANDS.fullmatch(token):
+        return int(token.replace(",", ""))
+    return None
+
+
+_ENGLISH_THOUSANDS = regex.compile(r"[1-9]\d{0,2},\d{3}")
+
+
+def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int, bool]:
+    """A classifier counts the noun written after it: the noun is the
+    classifier alone and the span runs through the classified noun
+    ("200 phần quà", "10 suất học bổng", "28.600 con gia súc")."""
+    first = noun.split(" ")[0]
+    if noun != first:
+        return first, end, True  # "phần quà", "căn nhà": one word list entry
+    after, aend = lex.noun_after(ctx, end)
+    if after is None or lex.is_time_noun(after) or after.split(" ")[0] in lex.non_count_heads:
+        return first, end, False
+    if fold_tones(after) not in lex.counted_folded:
+        # "34 căn nhà" but "9.825 căn hoàn thành": only a noun is
+        # classified; the tagger decides on the few words after.
+        from ..nlp import first_word_is_noun
+
+        window = " ".join(ctx.text[end:aend + 30].split()[:4])
+        is_noun, _ = first_word_is_noun(window)
+        if not is_noun:
+            return first, end, False
+    return first, aend, True
+
+
+_FRACTION_REST = regex.compile(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
+
+
+def _rate_base(ctx: Context, start: int) -> bool:
+    """True for the N of "per N" ("12 bác sỹ/10.000 dân")."""
+    i = start
+    while i > 0 and ctx.text[i - 1] == " ":
+        i -= 1
+    return i > 0 and ctx.text[i - 1] == "/"
+
+
+_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
+_LIST_JOIN = regex.compile(r",[ ]*|[ ]+và[ ]+")
+
+
+def _modifier(ctx: Context, lex: Lexicons, pos: int) -> int:
+    """End of up to three lower-case words after ``pos`` that modify a noun
+    (no function word, no number): "tạm", "dột nát"."""
+    end = pos
+    for _ in range(3):
+        m = _WORD.match(ctx.text, end)
+        if not m or m.group(1) in lex.not_nouns:
+            break
+        end = m.end()
+    return end
+
+
+def _repeated_head(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int]:
+    """"3 nhà tạm, nhà dột nát", "5 hộ nghèo và hộ cận nghèo": a head noun
+    repeated with its own modifier is one coordinated noun, modifiers
+    included (FACTS.md: coordinated nouns stay whole)."""
+    mod_end = _modifier(ctx, lex, end)
+    if mod_end == end:
+        return noun, end
+    j = _LIST_JOIN.match(ctx.text, mod_end)
+    if not j:
+        return noun, end
+    again = j.end()
+    if ctx.text[again : again + len(noun)].lower() != noun or ctx.text[again + len(noun) : again + len(noun) + 1].isalpha():
+        return noun, end
+    second_end = _modifier(ctx, lex, again + len(noun))
+    if second_end == again + len(noun):
+        return noun, end
+    start = end - len(noun)
+    return " ".join(ctx.text[start:second_end].lower().split()), second_end
+
+
+def _power_of_ten(value) -> bool:
+    """"/10.000 dân" is the base of a rate; "27 xã/6 huyện" two counts."""
+    return isinstance(value, int) and value >= 10 and str(value).rstrip("0") == "1"
+
+
+def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
+    """A spelled number quantifies a noun of the counted lexicon, or a
+    word of several syllables whose first does not make a word with the
+    number word ("năm đầu mối", but "ba kích", "năm học" are words)."""
+    folded = fold_tones(noun)
+    if folded in lex.counted_folded:
+        return True
+    if " " not in noun or folded not in lex.known_words:
+        return False
+    last = number.split()[-1].lower()
+    if number.strip().lower() == "năm":
+        return False  # "năm đầu tiên", "năm tài chính": the year, not five
+    return f"{last} {folded.split()[0]}" not in lex.known_words
 
 
 def _is_year(token: str) -> bool:
@@ -71,5 +237,8 @@ def _plausible_spelled(ctx: Context, m) -> bool:
     word = m.group("sp")
     if word[0].isupper() and not ctx.at_sentence_start(m.start()):
         return False
+    before, _ = ctx.word_before(m.start())
+    if word.split()[0].lower() == "năm" and before.lower() in _YEAR_WORDS:
+        return False  # "mỗi năm huyện ...": every year, not five
     after = ctx.text[m.end() : m.end() + 4]
     return not after.lstrip().startswith("là")

@@ -15,7 +15,7 @@ from .base import Candidate, Context, Lexicons, match_at
 
 # The number as written in a reference: digits, an optional year, and
 # code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
-_SEG = r"[A-ZĐ][\p{L}\d]*"
+_SEG = r"[A-ZĐÐ][\p{L}\d]*"  # "Ð" (U+00D0) looks like "Đ" and is written for it
 CODE_FORM = rf"\d{{1,6}}(?:/(?:19|20)\d{{2}})?(?:\s?[-/]\s?{_SEG})+"
 _SPLIT = regex.compile(r"\s?[-/]\s?")
 _LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
@@ -56,7 +56,7 @@ class DocumentRefExtractor:
         words = alternation(type_words)
         number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/]|[.,]\d))"
         self.with_word = regex.compile(
-            rf"(?<![\p{{L}}])(?P<tw>{words})(?:\s+(?P<so>số))?\s*:?\s*{number}(?![\p{{L}}\p{{N}}])",
+            rf"(?<![\p{{L}}])(?P<tw>{words})(?:[^\S\n]+(?P<so>số))?[^\S\n]*:?[^\S\n]*{number}(?![\p{{L}}\p{{N}}])",
             regex.IGNORECASE,
         )
         self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])")
@@ -67,7 +67,7 @@ class DocumentRefExtractor:
             rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])"
         )
         self.date_after = regex.compile(
-            r"\G\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+            r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
             r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
             regex.IGNORECASE,
         )
@@ -76,20 +76,41 @@ class DocumentRefExtractor:
         inner = alternation(d.issuer.inner_words)
         self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
         self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])")
-        self.issuer_after = regex.compile(r"\G\s*,?\s*của\s+")
+        # "của X", "do X (ban hành)"; a level word written after the code
+        # ("10/2016/NQ-HĐND tỉnh") is part of the number's tail.
+        self.issuer_after = regex.compile(r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:của|do)\s+")
+        # "... ngày 5/8/2008 Hội nghị lần thứ bảy Ban Chấp hành Trung ương":
+        # the plenum names the issuing body without "của".
+        self.plenum_after = regex.compile(
+            r"\G\s*,?\s*(?:của\s+|tại\s+)?Hội nghị(?:\s+lần\s+thứ\s+[\p{L}\d]+)?(?:\s+của)?\s+(?=\p{Lu})"
+        )
+        # A list's head: "(các văn bản) của X:" right before the first item.
+        self.list_head = regex.compile(r"(?<![\p{L}])(?:của|do)\s+(?P<who>[\p{Lu}][^:\n]{1,120}?)\s*(?:ban hành\s*)?:\s*$")
         self.title_after = regex.compile(
-            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"](?P<t>[^”\"\n]{2,300})[”\"]", regex.IGNORECASE
+            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300})[”\"’»]", regex.IGNORECASE
+        )
+        # “Về ...” right after the document: the "về" inside the quotes.
+        self.ve_inside_title = regex.compile(
+            r"\G\s*,?\s*[“\"‘«](?P<t>(?i:về)\s[^”\"’»\n]{2,300})[”\"’»]"
+        )
+        # A quote never closed runs to the end of its phrase.
+        self.open_title_after = regex.compile(
+            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300}?)(?=[.;]\s|[.;]?\n|[.;]?$)", regex.IGNORECASE
         )
         verbs = alternation(d.issuer.issue_verbs)
         self.verb_before = regex.compile(
             rf"(?:\s+(?:đã|vừa|mới|chính thức))*\s+(?:{verbs})\s*$", regex.IGNORECASE
         )
         self.clause_date = regex.compile(
-            r"\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*,",
+            r"\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,",
+            regex.IGNORECASE,
+        )
+        self.clause_date_inner = regex.compile(
+            r"(?<![\p{L}])(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,",
             regex.IGNORECASE,
         )
         self.header_date = regex.compile(
-            r"\n[^\n]{0,60},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.IGNORECASE
+            r"[^\n]{0,60},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.IGNORECASE
         )
 
     # ------------------------------------------------------------------
@@ -133,6 +154,7 @@ class DocumentRefExtractor:
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         for chain in chains:
             self._share_tail(chain)
+            self._share_head(ctx, chain)
             yield from chain
 
     # ------------------------------------------------------------------
@@ -163,7 +185,7 @@ class DocumentRefExtractor:
         tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
-        im = match_at(self.issuer_after, ctx.text, pos, 60)
+        im = match_at(self.issuer_after, ctx.text, pos, 60) or match_at(self.plenum_after, ctx.text, pos, 80)
         if im:
             issuer, pos2 = self._issuer_run(ctx.text, im.end())
             if issuer:
@@ -172,9 +194,25 @@ class DocumentRefExtractor:
                 tm = match_at(self.term, ctx.text, pos, 120)
                 if tm:
                     pos = tm.end()
-        ttl = match_at(self.title_after, ctx.text, pos, 400)
+                if fields["date"] is None:
+                    # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
+                    dm = match_at(self.date_after, ctx.text, pos, 120)
+                    if dm:
+                        d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
+                        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+                            fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+                            pos = dm.end()
+        ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
+               or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
             fields["title"] = ttl.group("t").strip()
+            if fields["issuer"] is None:
+                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy"
+                im = match_at(self.issuer_after, ctx.text, ttl.end(), 60)
+                if im:
+                    fields["issuer"] = self._issuer_run(ctx.text, im.end())[0]
+        if fields["issuer"] is None and _is_header(ctx.text, start):
+            fields["issuer"] = _header_issuer(ctx.text, start)
         if fields["issuer"] is None:
             fields["issuer"], clause_date = self._issuer_before(ctx, start)
             if fields["date"] is None and clause_date:
@@ -200,6 +238,7 @@ class DocumentRefExtractor:
         segs = parts[1:]
         if not segs:
             return ParsedNumber(number, None, None, year)
+        segs = [seg.replace("Ð", "Đ") for seg in segs]
         if segs[0] in self.codes:
             return ParsedNumber(number, segs[0], segs[1] if len(segs) > 1 else None, year)
         # State letter "3863/UBND-ĐTXD" or law "120/2020/QH14": the first
@@ -282,9 +321,15 @@ class DocumentRefExtractor:
         issuer = " ".join(run) or None
         date = None
         if issuer:
+            # at the clause's start, or right before the issuer's own clause
+            # ("Nhằm ..., ngày 23/1, UBND tỉnh ban hành ...")
             cm = self.clause_date.match(text, ls, start)
-            if cm:
-                date = f"{int(cm.group('y')):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+            if cm is None and cut >= 0:
+                for m in self.clause_date_inner.finditer(text, max(lo, lo + cut - 40), lo + cut + 1):
+                    cm = m if m.end() == lo + cut + 1 else None
+            year = cm and (cm.group("y") or _article_year(text))
+            if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
+                date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
 
     def _strip_name(self, run: list[str]) -> list[str]:
@@ -292,6 +337,20 @@ class DocumentRefExtractor:
             if run[i] in self.surnames and 2 <= len(run) - i <= 4 and all(w[0].isupper() for w in run[i:]):
                 return run[:i]
         return run
+
+    def _share_head(self, ctx: Context, chain: list[Candidate]) -> None:
+        """"Các văn bản của Bộ Chính trị: Nghị quyết số 66-NQ/TW, ...": a
+        list's head names the issuer of every item."""
+        if all(c.fields["issuer"] for c in chain):
+            return
+        start = chain[0].start
+        hm = self.list_head.search(ctx.text, max(0, start - 200), start)
+        if not hm:
+            return
+        issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
+        if issuer:
+            for cand in chain:
+                cand.fields["issuer"] = cand.fields["issuer"] or issuer
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
@@ -316,3 +375,40 @@ def _is_header(text: str, start: int) -> bool:
     """"Số: 97-QĐ/TW" opening a line: a document header."""
     ls = text.rfind("\n", max(0, start - 40), start) + 1
     return bool(_SO_BEFORE.match(text, max(ls, start - 40), start))
+
+
+# The national motto in the right column of a header, flattened beside the
+# issuing body's lines.
+_MOTTO = regex.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    regex.IGNORECASE,
+)
+
+
+def _header_issuer(text: str, start: int) -> Optional[str]:
+    """The issuing body of a header "Số: ...": the upper-case lines above
+    it, the motto and table bars left out, joined by a space."""
+    ls = text.rfind("\n", 0, start) + 1
+    lines = text[max(0, ls - 300) : ls].split("\n")
+    parts: list[str] = []
+    for line in reversed(lines[-6:]):
+        line = _MOTTO.sub(" ", line.replace("|", " "))
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if not any(c.isalpha() for c in line):
+            continue  # "*", "-----": the rule under a party body's name
+        if line != line.upper():
+            break
+        parts.insert(0, line)
+    return " ".join(parts) or None
+
+
+def _article_year(text: str) -> Optional[str]:
+    """The year of the article's own date line: a clause date without a
+    year ("Ngày 23/1, UBND tỉnh ban hành ...") takes it (FACTS.md)."""
+    from ..dateline import find_published
+
+    published = find_published(text)
+    return published[:4] if published else None

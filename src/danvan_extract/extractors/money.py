@@ -1,11 +1,17 @@
-"""Money: "4,22 tỷ đồng", "32,5 triệu đồng/năm", "từ 80 đến 150 triệu đồng"."""
+"""Money: "4,22 tỷ đồng", "32,5 triệu đồng/năm", "từ 80 đến 150 triệu đồng",
+"12 tỷ 275 triệu đồng", "2 tỷ rưỡi", "năm ngàn đồng"."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Candidate, Context, Lexicons
+import regex
+
+from ..numbers import MULTIPLIERS, compound, parse_digits, parse_spelled, scale
+from .base import Candidate, Context, Lexicons, match_at
 from .numeric import bounds, qualify
+
+_NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")
 
 
 class MoneyExtractor:
@@ -15,16 +21,48 @@ class MoneyExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["money"]
         self.currency_of = {f.lower(): c.code for c in lex.rules.units.currency for f in c.forms}
+        # first two syllables of the words that are not the currency
+        self.not_currency = frozenset(
+            " ".join(w.lower().split()[:2]) for c in lex.rules.units.currency for w in c.not_currency
+        )
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                v1, v2, s1, s2 = bounds(m)
-                cur = m.group("cur")
-                mult = m.group("m2") or m.group("m1") if v2 is not None else m.group("m1")
-                unit = f"{mult} {cur}" if mult else cur
-                per = "/".join(p.strip() for p in m.group("per").split("/") if p.strip()) or None
+                groups = m.groupdict()
+                cur = groups.get("cur")
+                if rule == "amount.spelled" and not cur:
+                    continue  # a percentage or an area
+                if cur and self._not_currency(ctx, cur, m.end("cur")):
+                    continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
+                if groups.get("sp"):
+                    v1 = s1 = parse_spelled(m.group("sp"))
+                    v2 = s2 = None
+                    unit = cur
+                elif groups.get("n3"):
+                    parts = [(parse_digits(m.group("n1")), m.group("m1")), (parse_digits(m.group("n3")), m.group("m3"))]
+                    if groups.get("n4"):
+                        parts.append((parse_digits(m.group("n4")), m.group("m4")))
+                    if not all(v < 1000 for v, _ in parts[1:]):
+                        continue  # "2 tỷ 3.500 triệu" is no compound
+                    s1, v2, s2 = compound(parts), None, None
+                    v1 = s1 / MULTIPLIERS[m.group("m1").lower()]
+                    unit = f"{m.group('m1')} {cur}"
+                elif "rưỡi" in m.group(0):
+                    mult = m.group("m1")
+                    if cur is None and mult.split()[-1].lower() not in ("tỷ", "tỉ"):
+                        continue  # "2 triệu rưỡi" alone may be people
+                    value = parse_digits(m.group("n1"))
+                    s1 = compound([(value, mult)], half=True)
+                    v1, v2, s2 = s1 / scale(1, mult), None, None
+                    cur = cur or "đồng"
+                    unit = f"{mult} {cur}" if m.group("cur") else mult
+                else:
+                    v1, v2, s1, s2 = bounds(m)
+                    mult = m.group("m2") or m.group("m1") if v2 is not None else m.group("m1")
+                    unit = f"{mult} {cur}" if mult else cur
+                per = "/".join(p.strip() for p in (m.group("per") or "").split("/") if p.strip()) or None
                 qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
                 yield Candidate(
                     "money", start, m.end(), rule,
@@ -39,3 +77,10 @@ class MoneyExtractor:
                         "qualifier": qualifier,
                     },
                 )
+
+    def _not_currency(self, ctx: Context, cur: str, end: int) -> bool:
+        """"đồng" that opens a word ("đồng chí", "đồng bào", "đồng thời")."""
+        nxt = match_at(_NEXT_SYLLABLE, ctx.text, end, 30)
+        if not nxt:
+            return False
+        return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency

@@ -33,10 +33,14 @@ def qualify(
     Exact qualifier words stay outside the span; the others are inside.
     """
     qualifier, qstart, phrase = lex.qualifier_before(ctx, start)
+    if not phrase:
+        qualifier, qstart = lex.clause_qualifier(ctx, start)
     if phrase == "trên" and noun is not None and _prepositional_tren(ctx, lex, qstart, noun):
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
         qualifier = "exact"
+    elif phrase == "hơn" and lex.is_margin(ctx, end) and ctx.word_before(qstart)[0].lower() in lex.comparatives:
+        qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
     trailing = lex.trailing_qualifier(ctx, end)
     if trailing and qualifier == "exact":
         return trailing, start

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ..numbers import parse_digits
-from .base import Candidate, Context, Lexicons
+from ..rules import alternation
+from .base import Candidate, Context, Lexicons, match_at
 from .numeric import qualify
 
 
@@ -15,16 +18,45 @@ class RatioExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["ratio"]
+        u = lex.rules.units
+        units = ([f for c in u.currency for f in c.forms] + [f for a in u.area if not a.requires_next for f in a.forms]
+                 + list(u.measure.forms))
+        # "31/35 triệu đồng", "48,2/45ha": achieved against target in a unit
+        self.unit_tail = regex.compile(
+            rf"\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:tỷ|tỉ))?(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
+        )
+
+    def _words_ratio(self, ctx: Context, m, noun) -> bool:
+        """"x trong y" is a ratio when y counts a noun and x counts the same
+        one (written again before "trong", or left out)."""
+        if noun is None or self.lex.is_time_noun(noun):
+            return False
+        between = m.group("pn")
+        if not between:
+            return True
+        first, _ = self.lex.noun_after(ctx, m.start("pn"))
+        return first is not None and _same_noun(first, noun) and len(between.split()) <= len(noun.split()) + 2
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
                 num, den = parse_digits(m.group("n1")), parse_digits(m.group("n2"))
+                tail = None if "pn" in m.groupdict() else match_at(self.unit_tail, ctx.text, m.end(), 40)
+                if tail:
+                    qualifier, start = qualify(ctx, self.lex, m.start(), tail.end())
+                    yield Candidate("ratio", start, tail.end(), rule,
+                                    {"numerator": num, "denominator": den, "noun": None, "qualifier": qualifier})
+                    continue
                 if num > den or den == 0:
                     continue  # "22/12" is a date; a part never exceeds its whole
                 noun, end = self.lex.noun_after(ctx, m.end())
+                if noun in _TOTAL_WORDS:
+                    # "461/465 tổng số đại biểu": the noun follows "tổng số"
+                    noun, end = self.lex.noun_after(ctx, end)
                 if noun is not None and self.lex.is_time_noun(noun):
+                    continue
+                if "pn" in m.groupdict() and not self._words_ratio(ctx, m, noun):
                     continue
                 if noun is None and _looks_like_date(m.group("n1"), m.group("n2")):
                     continue
@@ -37,10 +69,19 @@ class RatioExtractor:
                 else:
                     end = m.end()
                 qualifier, start = qualify(ctx, self.lex, m.start(), end, noun)
+                if "pn" in m.groupdict() and num == den:
+                    continue
                 yield Candidate(
                     "ratio", start, end, rule,
                     {"numerator": num, "denominator": den, "noun": noun, "qualifier": qualifier},
                 )
+
+
+_TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
+
+
+def _same_noun(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _looks_like_date(a: str, b: str) -> bool:

@@ -1,0 +1,44 @@
+"""Flattened tables: "STT | Đơn vị | Số hộ |" over rows "1 | Xã An | 120 |".
+
+A scraped table arrives as lines of cells joined by "|"; the header line
+says what a column's numbers are (a noun, a unit).  These helpers find the
+header cell above a position.
+
+>>> t = "STT | Xã | Số hộ |\\n1 | An Phú | 120 |"
+>>> header_cell(t, t.index("120"))
+'Số hộ'
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+
+def header_cell(text: str, pos: int) -> Optional[str]:
+    """The header cell of the column holding ``pos``, or None when ``pos``
+    is not in a table row (or is in the header line itself)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[ls : len(text) if line_end < 0 else line_end]
+    if "|" not in line:
+        return None
+    column = text[ls:pos].count("|")
+    header = None
+    start = ls
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1]
+        if "|" not in prev:
+            break
+        header, start = prev, prev_start
+    if header is None:
+        return None
+    cells = header.split("|")
+    return cells[column].strip() if column < len(cells) else None
+
+
+def cell_is_bare(text: str, start: int, end: int) -> bool:
+    """True when [start, end) fills its cell alone ("| 120 |")."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].rsplit("|", 1)
+    after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1].split("|", 1)
+    return len(before) == 2 and not before[1].strip() and len(after) == 2 and not after[0].strip()
