@@ -48,10 +48,13 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
 
 
 # Bodies whose documents and figures hold for the whole country.
-_CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Chính\s+phủ|Thủ\s+tướng|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
+_CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
                               r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
                               r"(?![\p{L}])")
+
+
+_CITED = regex.compile(r"(?:của|theo|với)\s+$", regex.I)
 
 
 def national_by_default(text: str, title: Optional[tuple[int, int]], places: list[PlaceMention]) -> bool:
@@ -60,7 +63,8 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if title and any(title[0] <= p.start < title[1] and p.level != "quốc gia" and not p.bare for p in places):
         return False
     lead = text[: (title[1] if title else 0) + 600]
-    return bool(_CENTRAL_BODY.search(lead))
+    # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
+    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in _CENTRAL_BODY.finditer(lead))
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int) -> Optional[PlaceMention]:
