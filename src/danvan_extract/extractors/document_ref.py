@@ -12,6 +12,7 @@ import regex
 from ..rules import Rules, alternation
 from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons, match_at
+from .tones import fold_tones
 
 # The number as written in a reference: digits, an optional year, and
 # code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
@@ -21,6 +22,7 @@ _SPLIT = regex.compile(r"\s?[-/]\s?")
 _LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
+_SYLLABLE = regex.compile(r"\p{Ll}+(?![\p{L}])")
 _SO_BEFORE = regex.compile(r"\s*số\s*:?\s*$", regex.IGNORECASE)
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
@@ -281,6 +283,12 @@ class DocumentRefExtractor:
             if words and match_at(self.issuer_stop, text, q, 80):
                 break
             wm = match_at(self.issuer_word, text, q, 200)
+            if not wm and words:
+                # a lower-case syllable that makes a word with the one
+                # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "Hội nghị"
+                wm = match_at(_SYLLABLE, text, q, 40)
+                if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
+                    wm = None
             if not wm:
                 break
             w = wm.group(0)
@@ -310,9 +318,12 @@ class DocumentRefExtractor:
         words = subject.split()
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
-        for w in reversed(words):
-            if w[0].isupper() or w.lower() in self.lex.rules.documents.issuer.inner_words:
-                run.insert(0, w)
+        inner = self.lex.rules.documents.issuer.inner_words
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
+            if w[0].isupper() or w.lower() in inner or (joins and words[i - 1][0].isupper()):
+                run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính"
             else:
                 break
         while run and not run[0][0].isupper():
