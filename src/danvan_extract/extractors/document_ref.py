@@ -76,6 +76,10 @@ class DocumentRefExtractor:
         self.year_after = regex.compile(r"\G\s*,?\s*năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
         self.term = regex.compile(r"\G\s*,?\s*\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\p{L}\d\s-]{1,12}?\)?(?=[\s,.;]|$)", regex.IGNORECASE)
         inner = alternation(d.issuer.inner_words)
+        # "và" followed by a capitalised word that opens no new body
+        self.and_part = regex.compile(
+            rf"và\s+(?!(?:{alternation(d.issuer.body_heads)})(?![\p{{L}}]))\p{{Lu}}" if d.issuer.body_heads else r"(?!)"
+        )
         self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
         self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])")
         # "của X", "do X (ban hành)"; a level word written after the code
@@ -281,7 +285,12 @@ class DocumentRefExtractor:
         while True:
             q = p + 1 if words and text.startswith(" ", p) else p
             if words and match_at(self.issuer_stop, text, q, 80):
-                break
+                joined = match_at(self.and_part, text, q, 80)
+                if not joined:
+                    break
+                words.append("và")  # "Sở Nông nghiệp và Phát triển nông thôn"
+                p = end = q + 2
+                continue
             wm = match_at(self.issuer_word, text, q, 200)
             if not wm and words:
                 # a lower-case syllable that makes a word with the one
