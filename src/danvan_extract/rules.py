@@ -118,6 +118,7 @@ class DocumentsFile(_Strict):
         inner_words: list[str]
         stop_words: list[str]
         issue_verbs: list[str]
+        body_heads: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules

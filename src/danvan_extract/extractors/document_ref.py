@@ -12,6 +12,7 @@ import regex
 from ..rules import Rules, alternation
 from ..anchors import Anchors, ScanPattern
 from .base import Candidate, Context, Lexicons, match_at
+from .tones import fold_tones
 
 # The number as written in a reference: digits, an optional year, and
 # code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
@@ -21,6 +22,7 @@ _SPLIT = regex.compile(r"\s?[-/]\s?")
 _LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
+_SYLLABLE = regex.compile(r"\p{Ll}+(?![\p{L}])")
 _SO_BEFORE = regex.compile(r"\s*số\s*:?\s*$", regex.IGNORECASE)
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
@@ -74,6 +76,10 @@ class DocumentRefExtractor:
         self.year_after = regex.compile(r"\G\s*,?\s*năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
         self.term = regex.compile(r"\G\s*,?\s*\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\p{L}\d\s-]{1,12}?\)?(?=[\s,.;]|$)", regex.IGNORECASE)
         inner = alternation(d.issuer.inner_words)
+        # "và" followed by a capitalised word that opens no new body
+        self.and_part = regex.compile(
+            rf"và\s+(?!(?:{alternation(d.issuer.body_heads)})(?![\p{{L}}]))\p{{Lu}}" if d.issuer.body_heads else r"(?!)"
+        )
         self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
         self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])")
         # "của X", "do X (ban hành)"; a level word written after the code
@@ -279,8 +285,19 @@ class DocumentRefExtractor:
         while True:
             q = p + 1 if words and text.startswith(" ", p) else p
             if words and match_at(self.issuer_stop, text, q, 80):
-                break
+                joined = match_at(self.and_part, text, q, 80)
+                if not joined:
+                    break
+                words.append("và")  # "Sở Nông nghiệp và Phát triển nông thôn"
+                p = end = q + 2
+                continue
             wm = match_at(self.issuer_word, text, q, 200)
+            if not wm and words:
+                # a lower-case syllable that makes a word with the one
+                # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "Hội nghị"
+                wm = match_at(_SYLLABLE, text, q, 40)
+                if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
+                    wm = None
             if not wm:
                 break
             w = wm.group(0)
@@ -310,9 +327,12 @@ class DocumentRefExtractor:
         words = subject.split()
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
-        for w in reversed(words):
-            if w[0].isupper() or w.lower() in self.lex.rules.documents.issuer.inner_words:
-                run.insert(0, w)
+        inner = self.lex.rules.documents.issuer.inner_words
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
+            if w[0].isupper() or w.lower() in inner or (joins and words[i - 1][0].isupper()):
+                run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính"
             else:
                 break
         while run and not run[0][0].isupper():

@@ -63,7 +63,8 @@ class MoneyExtractor:
                     mult = m.group("m2") or m.group("m1") if v2 is not None else m.group("m1")
                     unit = f"{mult} {cur}" if mult else cur
                 per = "/".join(p.strip() for p in (m.group("per") or "").split("/") if p.strip()) or None
-                qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
+                first = m.start("n1") if rule == "money.between" else m.start()  # not "giữa"
+                qualifier, start = qualify(ctx, self.lex, first, m.end())
                 yield Candidate(
                     "money", start, m.end(), rule,
                     {

@@ -6,11 +6,14 @@ from typing import Iterator
 
 import regex
 
-from ..numbers import parse_spelled
+from ..numbers import DIGITS, parse_digits, parse_spelled
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
+# A bare number and the list separator that follows it, right before a
+# position ("0,5, " or "0,4 và ").
+_LIST_ITEM = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,/])(?P<n>{DIGITS})(?:,\s+|\s+và\s+)$")
 _PERCENT_HEADER = regex.compile(r"%|phần\s+trăm", regex.IGNORECASE)
 
 
@@ -37,8 +40,23 @@ class PercentageExtractor:
                     v1, v2 = parse_spelled(m.group("sp")), None
                 else:
                     v1, v2, _, _ = bounds(m)
-                qualifier, start = qualify(ctx, self.lex, start, end)
+                qualifier, qstart = qualify(ctx, self.lex, start, end)
                 yield Candidate(
-                    "percentage", start, end, rule,
+                    "percentage", qstart, end, rule,
                     {"value": float(v1), "value_max": None if v2 is None else float(v2), "qualifier": qualifier},
                 )
+                if rule == "percentage" and v2 is None:
+                    yield from self._list_items(ctx, start)
+
+    def _list_items(self, ctx: Context, start: int) -> Iterator[Candidate]:
+        """Bare numbers listed before a percentage share its unit: "giảm
+        0,5, 0,4 và 0,7 điểm phần trăm" gives three percentages."""
+        text = ctx.text
+        for _ in range(5):
+            m = _LIST_ITEM.search(text, max(0, start - 40), start)
+            if not m:
+                return
+            qualifier, qstart = qualify(ctx, self.lex, m.start("n"), m.end("n"))
+            yield Candidate("percentage", qstart, m.end("n"), "percentage.list_item",
+                            {"value": float(parse_digits(m.group("n"))), "value_max": None, "qualifier": qualifier})
+            start = m.start("n")

@@ -34,17 +34,18 @@ class RatioExtractor:
         between = m.group("pn")
         if not between:
             return True
-        first, _ = self.lex.noun_after(ctx, m.start("pn"))
-        return first is not None and _same_noun(first, noun) and len(between.split()) <= len(noun.split()) + 2
+        before, _ = self.lex.noun_after(ctx, m.start("pn"))
+        return before is not None and _same_noun(before, noun) and len(between.split()) <= len(noun.split()) + 2
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                first = m.start("n1")  # "ratio.words" opens at "trong"
                 num, den = parse_digits(m.group("n1")), parse_digits(m.group("n2"))
                 tail = None if "pn" in m.groupdict() else match_at(self.unit_tail, ctx.text, m.end(), 40)
                 if tail:
-                    qualifier, start = qualify(ctx, self.lex, m.start(), tail.end())
+                    qualifier, start = qualify(ctx, self.lex, first, tail.end())
                     yield Candidate("ratio", start, tail.end(), rule,
                                     {"numerator": num, "denominator": den, "noun": None, "qualifier": qualifier})
                     continue
@@ -68,7 +69,7 @@ class RatioExtractor:
                         noun, end = noun + more, end2
                 else:
                     end = m.end()
-                qualifier, start = qualify(ctx, self.lex, m.start(), end, noun)
+                qualifier, start = qualify(ctx, self.lex, first, end, noun)
                 if "pn" in m.groupdict() and num == den:
                     continue
                 yield Candidate(
