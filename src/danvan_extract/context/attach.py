@@ -23,10 +23,12 @@ from .places import PlaceMention, find_places
 # (FACTS.md: "the later paragraphs that continue the same report").
 CARRY_ACROSS_PARAGRAPHS = True
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
-_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n")
+# A line break followed by a lower-case letter is a soft wrap (PDF text),
+# no boundary.
+_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
-_CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\s-\s(?=[\p{Lu}\d])")
+_CLAUSE_BREAK = regex.compile(r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])")
 _CONTINUES = regex.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ][.)]|(?:cũng|ngoài\s+ra|bên\s+cạnh\s+đó|trong\s+đó|cụ\s+thể"
                            r"|đồng\s+thời|riêng|về|tiếp\s+theo|theo\s+đó|qua\s+đó|với|kết\s+quả)(?![\p{L}]))", regex.I)
 _BRACKET_TIME = regex.compile(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
@@ -380,35 +382,14 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
     t = c.type
     label = _label(text, c.start, s_start)
     if t in ("count", "ratio"):
-        noun = c.fields.get("noun")
-        if noun and noun.lower() in subjects.GENERIC_NOUNS:
-            left = subjects.left_phrase(text, clause_start, c.start, holes)
-            if left:
-                return left
-        members = subjects.members_of(text, clause_start, c, holes)
-        if members:
-            return members
-        if label:
-            return [label]
-        if noun:
-            k = text[c.start:c.end].lower().rfind(noun.lower())
-            if k >= 0:
-                k += c.start
-                limit = clause_end if clause_end > c.end else c.end + 80
-                span = subjects.right_phrase(text, k, limit)
-                if span:
-                    pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
-                    if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
-                        pieces += (subjects.distinguishing_verb(text, clause_start, c.start, holes)
-                                   or subjects.breakdown_label(text, clause_start, c.start, holes))
-                    return pieces
-        return subjects.left_phrase(text, clause_start, c.start, holes)
+        return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
         pieces = subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
         if pieces:
             return pieces
         left = subjects.left_phrase(text, clause_start, c.start, holes)
-        shared = _SHARE_VERB.search(text, clause_start, c.start)
+        shared = _SHARE_VERB.search(text, clause_start, c.start) or _CHANGE_ONLY.search(
+            text, max(s_start, c.start - 30), c.start)
         if shared or not left:
             previous = [o for o in earlier if o.start >= s_start]
             if previous and subject_of.get(id(previous[-1])):
@@ -440,11 +421,59 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
     return []
 
 
-_CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn)\s*(?:thêm\s*)?$", regex.I)
+_CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+                          r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = regex.compile(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = regex.compile(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 _PURPOSE = regex.compile(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+
+
+_NUMBER_IS = regex.compile(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
+
+
+def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
+    """What a count or ratio counts: the noun as written in the fact and what
+    defines it after it; for a noun that says nothing on its own ("26 vị",
+    "1.477 căn"), the phrase before it; a body's members; a label."""
+    noun = c.fields.get("noun")
+    limit = clause_end if clause_end > c.end else c.end + 80
+    k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
+    after = subjects.right_phrase(text, c.end + 1, limit) if text[c.end:c.end + 1] == " " else None
+    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None:
+        # "Số nhà ở cho người có công ... là 1.477 căn": the "số ..." phrase of
+        # the clause, commas included, names what is counted
+        semi = _semicolon_start(text, s_start, c.start)
+        if _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
+            whole = subjects.left_phrase(text, semi, c.start, holes)
+            if whole and regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
+                return whole
+        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if left:
+            return left
+    members = subjects.members_of(text, clause_start, c, holes)
+    if members:
+        return members
+    if label:
+        return [label]
+    if k >= c.start:
+        # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
+        end = after[1] if after and not subjects.starts_clause(text, after[0]) else c.end
+        span = (k, end)
+        pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
+        if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
+            pieces += (subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                       or subjects.breakdown_label(text, clause_start, c.start, holes))
+        return pieces
+    return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _semicolon_start(text: str, s_start: int, pos: int) -> int:
+    """The start of the list item before ``pos``: after the last ";" or ":"
+    of the sentence (commas inside a noun phrase do not cut it)."""
+    lo = max(s_start, pos - _WINDOW)
+    breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
+    return lo + breaks[-1] if breaks else lo
 
 
 def _money_subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start, label) -> list:

@@ -27,6 +27,14 @@ _TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING}|{_ADVERBS})(
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
+# Measure words: alone after a number they say nothing of what is counted.
+CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
+_CLAUSE_OPENER = regex.compile(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
+
+
+def starts_clause(text: str, pos: int) -> bool:
+    """The words at ``pos`` open a new clause ("và", "trong đó"), no modifier."""
+    return bool(_CLAUSE_OPENER.match(text, pos))
 _LEADING = regex.compile(
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
@@ -35,7 +43,7 @@ _LEADING = regex.compile(
 _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
-    r"[,.;:()\n!?]|\s-\s(?=[\p{Lu}\d])|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
+    r"[,.;:()|!?]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
     r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
     r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|/)(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
@@ -216,7 +224,11 @@ _STATING_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", r
 def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"Lĩnh vực kinh tế 88 mô hình; lĩnh vực văn hoá - xã hội 134 mô hình":
     a label right before the number, with no verb, names the item of a
-    breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội")."""
+    breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
+    only in a list (its item opens after ";", ":" or a line break)."""
+    before = text[:clause_start].rstrip()
+    if before and before[-1] not in ";:\n":
+        return []
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
