@@ -440,7 +440,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     limit = clause_end if clause_end > c.end else c.end + 80
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
     after = subjects.right_phrase(text, c.end + 1, limit) if text[c.end:c.end + 1] == " " else None
-    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None:
+    bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
+    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None and bare_noun:
         # "Số nhà ở cho người có công ... là 1.477 căn": the "số ..." phrase of
         # the clause, commas included, names what is counted
         semi = _semicolon_start(text, s_start, c.start)
@@ -459,6 +460,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         end = after[1] if after and not subjects.starts_clause(text, after[0]) else c.end
+        # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
+        recipient = regex.match(r"\s+cho\s+", text[end:limit])
+        if recipient:
+            given = subjects.right_phrase(text, end + recipient.end(), limit)
+            end = given[1] if given else end
         span = (k, end)
         pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
         if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
