@@ -446,7 +446,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # the clause, commas included, names what is counted
         semi = _semicolon_start(text, s_start, c.start)
         if _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
-            whole = subjects.left_phrase(text, semi, c.start, holes)
+            whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
             if whole and regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
                 return whole
         left = subjects.left_phrase(text, clause_start, c.start, holes)

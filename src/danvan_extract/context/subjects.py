@@ -89,15 +89,15 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     return out
 
 
-def _limit(text: str, pieces: list[Span], keep_end: bool) -> list[Span]:
-    """At most ``_MAX_WORDS`` words, the ones nearest the figure."""
+def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS) -> list[Span]:
+    """At most ``most`` words, the ones nearest the figure."""
     words = [(m.start() + s, m.end() + s) for s, e in pieces for m in regex.finditer(r"\S+", text[s:e])]
-    if len(words) <= _MAX_WORDS:
+    if len(words) <= most:
         return pieces
     if keep_end:
-        first = words[-_MAX_WORDS][0]
+        first = words[-most][0]
         return [(max(s, first), e) for s, e in pieces if e > first]
-    last = words[_MAX_WORDS - 1][1]
+    last = words[most - 1][1]
     return [(s, min(e, last)) for s, e in pieces if s < last]
 
 
@@ -138,12 +138,14 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     return (start, end) if end > start else None
 
 
-def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
+                after_verb: bool = True) -> list[Span]:
     """The noun phrase before the figure in its clause, without the verb
     that states the figure, place and time phrases."""
     pieces = _cut(text, clause_start, fig_start, holes)
-    pieces = _after_last_verb(text, pieces)
-    pieces = _limit(text, pieces, keep_end=True)
+    if after_verb:
+        pieces = _after_last_verb(text, pieces)
+    pieces = _limit(text, pieces, keep_end=True, most=max_words)
     joined = " ".join(text[s:e] for s, e in pieces)
     if not joined or _GENERIC.match(joined):
         return []
