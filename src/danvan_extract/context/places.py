@@ -152,7 +152,10 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             out.append(PlaceMention(s, e, level, None, bare=True))
             continue
         if level == "quốc gia" or text[e - len(name):e] != name:
-            out.append(PlaceMention(s, e, level, name, written=False))
+            # "TP.HCM": a province named by an abbreviation
+            unit = (gaz.lookup(name, "tỉnh") or [None])[0] if level != "quốc gia" and gaz.province(name) else None
+            out.append(PlaceMention(s, e, level, name, name if unit else None, unit.code if unit else None,
+                                    written=False, new_code=gaz.new_code(unit) if unit else None))
             continue
         # a chain: the units named right after this one ("xã A, huyện B, tỉnh C")
         chain_province, chain_district = None, None
