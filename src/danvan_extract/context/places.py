@@ -22,7 +22,8 @@ _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉ
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(_LEVELS, key=len, reverse=True))
 _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))\s*(?P<name>{_NAME})", regex.V0)
+# a name follows its level word on the same line
+_NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
 _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
                            regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
@@ -32,13 +33,16 @@ _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+t
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
+_NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
+_COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 _CAPITAL_BEFORE = regex.compile(r"[\p{Lu}][\p{L}']*\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
 # Words that start a capitalized run after a level word but are no name.
 _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
-                   "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội"}
+                   "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội", "Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong",
+                   "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class PlaceMention:
 def _clean_name(name: str) -> str:
     words = name.split()
     # a name ends before a capitalized word that starts an organization
+    if words and words[0] in _NO_NAME_FIRST:
+        return ""  # "... cấp xã Ngày 15/5": a sentence goes on, no name
     for i, w in enumerate(words):
         if i and w in _NOT_NAME_START:
             words = words[:i]
@@ -119,6 +125,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
     for m in _NATION.finditer(text):
+        if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
             spans.take(m.start(), m.end())
