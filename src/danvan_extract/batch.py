@@ -28,13 +28,13 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .decoding import folder_problem, printable_name, read_text
 from .budget import time_budget_seconds
-from .engines.document import document_line, extract_file, pipeline_for
+from .engines.document import document_line, extract_file, large_encoding, pipeline_for
 from .errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from .extractors.base import DEFAULT_BUDGET
 from .output import Output
 from .workers import die_with_parent
 from .records import Document
-from .streaming import sniff, stream_document
+from .streaming import stream_document
 
 # Files above this size are streamed block by block in the main process.
 LARGE_FILE_BYTES = 8 * 2**20
@@ -104,6 +104,18 @@ def _listing(folder: Path) -> Optional[list]:
 def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
     """How many files :func:`iter_inputs` will yield (for a progress bar)."""
     return sum(1 for _ in iter_inputs(root, suffixes))
+
+
+def pending_inputs(root: Path, suffixes: tuple[str, ...], skip: set[str], summary: "Summary") -> Iterator[tuple[str, str]]:
+    """(path, doc_id) of every input not in ``skip`` (those already written,
+    counted in ``summary.skipped``), lazily, in input order; every engine
+    reads its inputs through this."""
+    for path in iter_inputs(root, suffixes):
+        doc_id = doc_id_of(path, root)
+        if doc_id in skip:
+            summary.skipped += 1
+            continue
+        yield str(path), doc_id
 
 
 def doc_id_of(path: Path, root: Path) -> str:
@@ -190,22 +202,15 @@ def run_batch(
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
     total = count_inputs(root, suffixes) if progress else 0
     summary = Summary()
-    skip: set[str] = set()
-
-    def todo() -> Iterator[tuple[str, str]]:
-        for path in iter_inputs(root, suffixes):
-            doc_id = doc_id_of(path, root)
-            if doc_id in skip:
-                summary.skipped += 1
-                continue
-            yield str(path), doc_id
 
     with Output(out) as fh:  # locked first: --resume reads and cuts only our own file
         if resume:
             skip = done_ids(out)
         else:
+            skip = set()
             fh.truncate()
-        results = _ordered_results(todo(), workers, (rules_dir, html, time_budget), large_file_bytes)
+        todo = pending_inputs(root, suffixes, skip, summary)
+        results = _ordered_results(todo, workers, (rules_dir, html, time_budget), large_file_bytes)
         for result in results:
             if isinstance(result, _Large):
                 doc = _stream_large(result, fh, rules_dir, time_budget)
@@ -235,18 +240,6 @@ class _Large:
     stray: tuple = ()  # byte offsets of bytes that are not UTF-8
 
 
-def _large_encoding(path: str, html: bool, limit: int) -> Optional[tuple[str, list[int]]]:
-    """(encoding, stray byte offsets) to stream ``path`` with, or None to read it whole."""
-    if html or path.endswith((".html", ".htm")):
-        return None
-    try:
-        if not os.path.isfile(path) or os.path.getsize(path) <= limit:
-            return None
-    except OSError:
-        return None
-    return sniff(Path(path))
-
-
 def _ordered_results(
     items: Iterable[tuple[str, str]], workers: int, settings: tuple, limit: int
 ) -> Iterator[tuple[str, int] | _Large]:
@@ -256,7 +249,7 @@ def _ordered_results(
     if workers <= 1:
         _init_worker(*settings)
         for path, doc_id in items:
-            enc = _large_encoding(path, html, limit)
+            enc = large_encoding(path, html, limit)
             yield _Large(path, doc_id, enc[0], tuple(enc[1])) if enc else process_file((path, doc_id))
         return
     with _Workers(workers, settings) as pool:
@@ -269,7 +262,7 @@ def _ordered_results(
                 chunk.clear()
 
         for path, doc_id in items:
-            enc = _large_encoding(path, html, limit)
+            enc = large_encoding(path, html, limit)
             if enc:
                 flush_chunk()
                 window.append(_Large(path, doc_id, enc[0], tuple(enc[1])))

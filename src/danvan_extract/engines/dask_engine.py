@@ -35,7 +35,7 @@ from collections import Counter, deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..batch import Summary, count_inputs, doc_id_of, done_ids, iter_inputs
+from ..batch import Summary, count_inputs, doc_id_of, done_ids, iter_inputs, pending_inputs
 from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
                       E_WORKER_DIED, E_WORKER_IMPORT, E_WORKER_VERSION, E_WORKERS, DanvanError, InputError)
 from .document import (
@@ -307,13 +307,6 @@ def run_dask(
     summary = Summary()
     out.parent.mkdir(parents=True, exist_ok=True)
 
-    def todo() -> Iterator[tuple[str, str]]:
-        for path in iter_inputs(root, suffixes):
-            doc_id = doc_id_of(path, root)
-            if doc_id in skip:
-                summary.skipped += 1
-                continue
-            yield str(path), doc_id
 
     # After a resume the table is rebuilt from the whole JSONL at the end.
     worker_tables = table_dir is not None and not skip
@@ -325,7 +318,7 @@ def run_dask(
             _clear_parts(table_dir)
         runner = _Runner(cl, bundle, html, large_file_bytes, worker_tables, window=max(2, threads * _WINDOW_PER_THREAD))
         with out.open("a" if resume else "w", encoding="utf-8") as fh:
-            for index, (results, parquet) in enumerate(runner.run(_partitions(todo(), partition_size))):
+            for index, (results, parquet) in enumerate(runner.run(_partitions(pending_inputs(root, suffixes, skip, summary), partition_size))):
                 for line, chars, facts, failed in results:
                     fh.write(line + "\n")
                     summary.documents += 1

@@ -80,10 +80,11 @@ def failed_line(path: str | Path, doc_id: str, reason: str) -> str:
     return document_line(Document(doc_id=doc_id, errors=[E_LINE.format(name=Path(path).name, message=reason)]))
 
 
-def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[str]:
-    """The encoding to stream ``path`` with when it is larger than ``limit``
-    bytes, or None to read it whole."""
-    from ..streaming import streamable_encoding
+def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[tuple[str, list[int]]]:
+    """(encoding, offsets of stray bytes) to stream ``path`` with when it is
+    larger than ``limit`` bytes, or None to read it whole.  The local pool
+    and the Dask engine both ask this."""
+    from ..streaming import sniff
 
     path = str(path)
     if html or path.endswith((".html", ".htm")):
@@ -93,7 +94,7 @@ def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[str]:
             return None
     except OSError:
         return None
-    return streamable_encoding(Path(path))
+    return sniff(Path(path))
 
 
 def line_of_file(path: str | Path, doc_id: str, *, html: bool = False, rules_dir: str | Path | None = None,
@@ -103,12 +104,14 @@ def line_of_file(path: str | Path, doc_id: str, *, html: bool = False, rules_dir
     A file above ``large_file_bytes`` is extracted block by block, exactly
     as the local engine streams it (the line itself is built in memory).
     """
-    encoding = large_encoding(path, html, large_file_bytes)
-    if encoding:
+    found = large_encoding(path, html, large_file_bytes)
+    if found:
         from ..streaming import stream_document
 
+        encoding, stray = found
         buf = io.StringIO()
-        chars, facts, failed = stream_document(Path(path), doc_id, encoding, pipeline_for(rules_dir), buf)
+        chars, facts, failed = stream_document(Path(path), doc_id, encoding, pipeline_for(rules_dir), buf,
+                                               stray=tuple(stray))
         return buf.getvalue().rstrip("\n"), chars, facts, failed
     doc, chars = extract_file(path, doc_id, html=html, rules_dir=rules_dir)
     return document_line(doc), chars, Counter(f.type for f in doc.facts), bool(doc.errors)
