@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 import regex
 
-from .context_scoring import NUMERIC_TYPES, ContextReport, DocumentScores, row_right, score_pair
+from .context_scoring import NUMERIC_TYPES, ContextReport, DocumentScores, Share, row_right, score_pair
 from .errors import E_GOLD, E_GOLD_DOC, E_GOLD_EMPTY, E_GOLD_FOLDER, E_GOLD_UTF8, GoldError
 from .records import parse_fact
 from .registry import GRADED_TYPES, TYPES
@@ -53,14 +53,8 @@ class PRF:
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
-@dataclass
-class Accuracy:
-    correct: float = 0.0
-    total: int = 0
-
-    @property
-    def value(self) -> Optional[float]:
-        return self.correct / self.total if self.total else None
+# An attribute's accuracy: a running mean over matched pairs, like a context row.
+Accuracy = Share
 
 
 @dataclass

@@ -11,13 +11,18 @@ from functools import lru_cache
 from .errors import E_NO_UNDERTHESEA, DependencyError
 
 
-@lru_cache(maxsize=1)
-def _ner():
+@lru_cache(maxsize=2)
+def _model(name: str):
+    """underthesea's ``ner`` or ``pos_tag``, imported on first use."""
     try:
-        from underthesea import ner
+        import underthesea
     except ImportError as exc:  # pragma: no cover - underthesea is a dependency
         raise DependencyError(E_NO_UNDERTHESEA) from exc
-    return ner
+    return getattr(underthesea, name)
+
+
+def _ner():
+    return _model("ner")
 
 
 @lru_cache(maxsize=4096)
@@ -37,13 +42,8 @@ def looks_like_person(name: str, window: str) -> bool:
     return bool(tagged) and all(part in tagged for part in name.split())
 
 
-@lru_cache(maxsize=1)
 def _pos():
-    try:
-        from underthesea import pos_tag
-    except ImportError as exc:  # pragma: no cover - underthesea is a dependency
-        raise DependencyError(E_NO_UNDERTHESEA) from exc
-    return pos_tag
+    return _model("pos_tag")
 
 
 @lru_cache(maxsize=4096)
