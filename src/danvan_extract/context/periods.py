@@ -131,6 +131,7 @@ _FORMS: list[tuple[str, object, str]] = [
     (r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time"),
     (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
      + Y.format("y") + r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}" + Y.format("y2"), _span, "time"),
+    (r"(?:các\s+)?năm\s+" + Y.format("y") + r"\s*(?:và|,)\s*(?:năm\s+)?" + Y.format("y2"), _span, "time"),
     (r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"), _first_months, "time"),
     (r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time"),
     (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
