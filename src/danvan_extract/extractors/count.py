@@ -8,7 +8,7 @@ import regex
 
 from ..numbers import parse_spelled
 from .tones import fold_tones
-from .base import Candidate, Context, Lexicons, match_at
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
@@ -85,14 +85,20 @@ class CountExtractor:
                 if not spelled and _is_year(m.group("n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
+                nstart = nend = end
+                nstart -= len(noun)  # the noun's syllables are read with single spaces
                 if noun.split(" ")[0] in lex.classifiers:
                     noun, end, classified = _classified(ctx, lex, noun, end)
+                    nend = nstart + len(noun)
                 if not classified:
                     noun, end = _repeated_head(ctx, lex, noun, end)
+                    nend = end
                 more, end2 = lex.coordinated(ctx, end)
                 if more:
                     # "1000 lượt cán bộ, đoàn viên": the list is classified too
                     noun, end = (noun if classified else noun + more), end2
+                    nend = nend if classified else end2
+                noun = Spanned.at(ctx.text, nstart, nend, noun)
                 qualifier, start = qualify(ctx, lex, m.start(), end, noun)
                 fields = {"value": value, "noun": noun, "qualifier": qualifier}
                 if value_max is not None:

@@ -11,7 +11,7 @@ import regex
 
 from ..rules import Rules, alternation
 from ..anchors import Anchors, ScanPattern
-from .base import Candidate, Context, Lexicons, match_at
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .tones import fold_tones
 
 # The number as written in a reference: digits, an optional year, and
@@ -23,6 +23,7 @@ _LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _SYLLABLE = regex.compile(r"\p{Ll}+(?![\p{L}])")
+_NONSPACE = regex.compile(r"\S+")
 _SO_BEFORE = regex.compile(r"\s*số\s*:?\s*$", regex.IGNORECASE)
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
@@ -211,7 +212,11 @@ class DocumentRefExtractor:
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
-            fields["title"] = ttl.group("t").strip()
+            ts, te = ttl.span("t")
+            title = ttl.group("t")
+            ts += len(title) - len(title.lstrip())
+            te -= len(title) - len(title.rstrip())
+            fields["title"] = Spanned.at(ctx.text, ts, te)
             if fields["issuer"] is None:
                 # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy"
                 im = match_at(self.issuer_after, ctx.text, ttl.end(), 60)
@@ -307,7 +312,8 @@ class DocumentRefExtractor:
             p = end = wm.end()
         if not words:
             return None, pos
-        return " ".join(words), end
+        # words are read one space apart: the name is one stretch
+        return Spanned(" ".join(words), ((pos, end),)), end
 
     def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
@@ -323,8 +329,8 @@ class DocumentRefExtractor:
             return None, None
         clause = text[lo : vm.start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
-        subject = clause[cut + 1 :].strip()
-        words = subject.split()
+        word_spans = [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)]
+        words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
         inner = self.lex.rules.documents.issuer.inner_words
@@ -337,8 +343,9 @@ class DocumentRefExtractor:
                 break
         while run and not run[0][0].isupper():
             run.pop(0)
+        first = len(words) - len(run)
         run = self._strip_name(run)
-        issuer = " ".join(run) or None
+        issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
             # at the clause's start, or right before the issuer's own clause
@@ -406,23 +413,47 @@ _MOTTO = regex.compile(
 )
 
 
-def _header_issuer(text: str, start: int) -> Optional[str]:
+def _header_issuer(text: str, start: int) -> Optional[Spanned]:
     """The issuing body of a header "Số: ...": the upper-case lines above
     it, the motto and table bars left out, joined by a space."""
     ls = text.rfind("\n", 0, start) + 1
-    lines = text[max(0, ls - 300) : ls].split("\n")
-    parts: list[str] = []
-    for line in reversed(lines[-6:]):
-        line = _MOTTO.sub(" ", line.replace("|", " "))
-        line = " ".join(line.split())
-        if not line:
+    lo = max(0, ls - 300)
+    offsets = []
+    pos = lo
+    for line in text[lo:ls].split("\n"):
+        offsets.append(pos)
+        pos += len(line) + 1
+    lines = text[lo:ls].split("\n")
+    parts: list[Spanned] = []
+    for line, at in reversed(list(zip(lines, offsets))[-6:]):
+        pieces = _header_pieces(line, at)
+        flat = " ".join(pieces)
+        if not flat:
             continue
-        if not any(c.isalpha() for c in line):
+        if not any(c.isalpha() for c in flat):
             continue  # "*", "-----": the rule under a party body's name
-        if line != line.upper():
+        if flat != flat.upper():
             break
-        parts.insert(0, line)
-    return " ".join(parts) or None
+        parts[:0] = pieces
+    return Spanned.joined(parts) if parts else None
+
+
+def _header_pieces(line: str, at: int) -> list[Spanned]:
+    """The words of a header line at offset ``at`` outside the motto and
+    table bars, as stretches of single-spaced words."""
+    out: list[Spanned] = []
+    pos = 0
+    cuts = [(m.start(), m.end()) for m in _MOTTO.finditer(line.replace("|", " "))] + [(i, i + 1) for i, ch in enumerate(line) if ch == "|"]
+    for a, b in sorted(cuts) + [(len(line), len(line))]:
+        if a >= pos:
+            seg = line[pos:a]
+            lead = len(seg) - len(seg.lstrip())
+            seg = seg.strip()
+            if seg:
+                s = at + pos + lead
+                out.append(Spanned(" ".join(seg.split()), ((s, s + len(seg)),)))
+        pos = max(pos, b)
+    return out
 
 
 def _article_year(text: str) -> Optional[str]:

@@ -19,7 +19,7 @@ import regex
 
 from ..rules import alternation
 from ..anchors import Anchors, ScanPattern
-from .base import Candidate, Context, Lexicons, match_at
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, is_vi_syllable, max_len, name_start
 
 _ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*(?:[-&][\p{Lu}]+)*")
@@ -58,6 +58,10 @@ _HEAD_WORDS = regex.compile(r"\G(?:[^\S\n]+[\p{Ll}\p{Lu}][\p{L}]*){1,8}?[^\S\n]*
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
+
+
+def _at(text: str, span: tuple[int, int]) -> Spanned:
+    return Spanned.at(text, *span)
 
 
 class PersonRoleExtractor:
@@ -148,7 +152,8 @@ class PersonRoleExtractor:
             for m in ctx.scan(scan):
                 if self._credit_names_person(m.group("name")):
                     yield Candidate("person_role", m.start(), m.end("name"), scan.name,
-                                    {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
+                                    {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
+                                     "honorific": None})
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
@@ -164,7 +169,7 @@ class PersonRoleExtractor:
                 end += 1  # the bracket closes inside the span
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
-                                {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
+                                {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
         for m in ctx.scan(self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
@@ -174,7 +179,7 @@ class PersonRoleExtractor:
             roles, end = self._roles(text, m.end(), own_name=True)
             if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
-                                {"person": name, "roles": roles, "honorific": None})
+                                {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
 
@@ -228,11 +233,12 @@ class PersonRoleExtractor:
                 if item is None:
                     break
                 roles, name, pos = item
-                items.append((item_start, pos, name, roles, own_hon))
+                items.append((item_start, pos, Spanned.at(text, pos - len(name), pos), roles, own_hon))
             else:
                 name, _ = self._name(nm.group(0), pos)
                 if name is None or name != nm.group(0):
                     break
+                name = _at(text, nm.span())
                 pos = nm.end()
                 sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
                 roles, end = ([], pos)
@@ -310,7 +316,8 @@ class PersonRoleExtractor:
                     after_name = None
                 if roles and not after_name:
                     yield Candidate("person_role", before[1], end, "person_role.name_role",
-                                    {"person": before[0], "roles": roles, "honorific": None})
+                                    {"person": Spanned.at(text, before[1], before[1] + len(before[0])),
+                                     "roles": roles, "honorific": None})
                     pos = end
                     continue
             roles, end = self._roles(text, m.start(), allow_name_end=True)
@@ -343,7 +350,8 @@ class PersonRoleExtractor:
                 name, _ = self._name(hm.group("name"), end + hm.start("name"))
                 if name and name == hm.group("name"):
                     yield Candidate("person_role", start, end + hm.end("name"), "person_role.role_then_honorific",
-                                    {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
+                                    {"person": Spanned.at(text, end + hm.start("name"), end + hm.end("name")),
+                                     "roles": roles, "honorific": self._hon(hm.group("hon"))})
                     pos = end + hm.end()
                     continue
             nm = _NAME_AFTER_ROLE.match(after)
@@ -366,11 +374,12 @@ class PersonRoleExtractor:
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
                 org_end = self._org_end(text, dm.end("head"), 0)
-                roles.append(text[dm.start("head"):org_end])
+                roles.append(Spanned.at(text, dm.start("head"), org_end))
                 name_end = org_end
             if offset:
                 # organization words written in capitals before the name
-                roles[-1] = roles[-1] + " " + raw[:offset].strip()
+                lead = end + nm.start("name")
+                roles[-1] = Spanned.joined([roles[-1], Spanned.at(text, lead, lead + len(raw[:offset].rstrip()))])
             cm = match_at(_COMMA_ONLY, text, name_end, 6)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
@@ -383,8 +392,10 @@ class PersonRoleExtractor:
             personal = end == m.end() and self._title_word(m.group("title")) in self.personal_titles
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
-            yield Candidate("person_role", start, name_end,
-                            "person_role.role_name", {"person": name, "roles": roles, "honorific": honorific})
+            name_start_at = end + nm.start("name") + offset
+            yield Candidate("person_role", start, name_end, "person_role.role_name",
+                            {"person": Spanned.at(text, name_start_at, name_start_at + len(name)), "roles": roles,
+                             "honorific": honorific})
             pos = end + nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
@@ -431,7 +442,8 @@ class PersonRoleExtractor:
         if not name or name != hm.group("name"):
             return None
         return Candidate("person_role", start, end + hm.end("name"), "person_role.career_list",
-                         {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
+                         {"person": Spanned.at(text, end + hm.start("name"), end + hm.end("name")), "roles": roles,
+                          "honorific": self._hon(hm.group("hon"))})
 
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
@@ -456,7 +468,7 @@ class PersonRoleExtractor:
                 role_end = self._org_end(text, om.end("head"), stop)
                 if role_end == om.end("head"):
                     break
-                roles.append(text[p:role_end])
+                roles.append(Spanned.at(text, p, role_end))
                 end = role_end
                 sep = _ROLE_SEP.match(text[end:end + 24])
                 if not sep:
@@ -473,7 +485,7 @@ class PersonRoleExtractor:
                 role_end = self._org_end(text, title_end, stop)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
-            roles.append(text[tm.start():role_end])
+            roles.append(Spanned.at(text, tm.start(), role_end))
             end = role_end
             if career:
                 term = match_at(_TERM, text, end, 80)
@@ -491,7 +503,7 @@ class PersonRoleExtractor:
                     dot = match_at(_ABBREV_DOT, text, compound_end, 2)
                     if dot and nxt.group("title")[-1].isupper():
                         compound_end = dot.end()
-                    roles.append(text[joined_start:compound_end])
+                    roles.append(Spanned.at(text, joined_start, compound_end))
                     end = compound_end
                     sep = _ROLE_SEP.match(text[end:end + 24])
                     if not sep:
