@@ -18,6 +18,8 @@ TEXTS = [
     "Thượng tá Hoàng Văn Tuỳ, Phó Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh dự.",
     "Xã có 12 tổ hoà giải, 3 nhà tạm, nhà dột nát và 461/465 đại biểu tán thành.",
     "UBND TỈNH HOÀ BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n",
+    "Tổng vốn 4,22 tỉ đồng, 25 m² đất và 2,5 triệu USD.",
+    "STT | Xã | Số hộ |\n1 | An Phú | 120 |\n",
     "Kế hoạch số 12-KH/TU về “Phát triển kinh tế” của Tỉnh uỷ; Quy định 217, 218 của Bộ Chính trị.",
 ]
 
@@ -71,3 +73,10 @@ def test_joined_pieces_keep_every_span():
     text = "Ban Dân vận Tỉnh uỷ"
     joined = Spanned.joined([Spanned.at(text, 0, 11), Spanned.at(text, 12, 19)])
     assert joined == "Ban Dân vận Tỉnh uỷ" and joined.spans == ((0, 11), (12, 19))
+
+
+def test_money_unit_and_table_noun_are_read_where_written(pipeline):
+    facts = pipeline.extract("Tổng vốn 4,22 tỉ đồng.\nSTT | Xã | Số  hộ |\n1 | An Phú | 120 |\n")
+    assert [f.unit for f in facts if f.type == "money"] == ["tỉ đồng"]
+    facts = pipeline.extract("STT | Xã | Số hộ |\n1 | An Phú | 120 |\n")
+    assert [f.noun for f in facts if f.type == "count"] == ["hộ"]

@@ -10,7 +10,7 @@ from ..numbers import parse_spelled
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
-from .table_cells import header_cell
+from .table_cells import header_cell_span
 
 
 # Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
@@ -31,8 +31,8 @@ class CountExtractor:
         noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
         for m in ctx.scan(pat):
             start, end = m.span("n1")  # the match opens at the cell's bar
-            header = header_cell(ctx.text, start)
-            noun = header_noun(self.lex, header) if header else None
+            cell = header_cell_span(ctx.text, start)
+            noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0]) if cell else None
             if noun is None:
                 continue
             _, _, value, _ = bounds(m)
@@ -111,15 +111,23 @@ _HEADER_NOUN = regex.compile(
 )
 
 
-def header_noun(lex: Lexicons, header: str) -> Optional[str]:
+def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     """The counted noun a column header names: "Số hộ" → "hộ", "Đảng viên
-    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers."""
-    m = _HEADER_NOUN.match(" ".join(header.split()))
+    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers.
+    With the header's offset ``at`` in the text, the noun comes with its
+    span (a header written with runs of spaces gives none)."""
+    flat = " ".join(header.split())
+    m = _HEADER_NOUN.match(flat)
     if not m:
         return None
-    for candidate in (m.group("unit"), m.group("noun")):
+    for group in ("unit", "noun"):
+        candidate = m.group(group)
         if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
-            return candidate.lower().strip()
+            noun = candidate.lower().strip()
+            if flat != header:
+                return noun
+            s = m.start(group) + len(candidate) - len(candidate.lstrip())
+            return Spanned(noun, ((at + s, at + s + len(candidate.strip())),))
     return None
 
 
