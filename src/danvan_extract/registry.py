@@ -75,7 +75,7 @@ _DOCUMENT_GRAMMAR = Grammar("documents.toml", (
     ("four_digits", ()), ("lower_syllable", ()), ("number_label", ()), ("motto", ()),
 ))
 _PERSON_GRAMMAR = Grammar("persons.toml", (
-    ("name", ()), ("acronym", ()), ("name_after_role", ("name",)), ("role_sep", ()), ("comma_only", ()),
+    ("name", ()), ("name_sep", ()), ("acronym", ()), ("name_after_role", ("name",)), ("role_sep", ()), ("comma_only", ()),
     ("term", ()), ("next_word", ("w",)), ("paren_acronym", ()), ("last_word", ()), ("abbrev_dot", ()),
     ("item_sep", ()), ("aside", ()), ("bullet", ()), ("head_words", ()), ("org_head_unit", ()),
     ("title", ("title",)), ("honorific_name", ("hon", "name", "sep")), ("hon_before", ("hon",)),
