@@ -401,8 +401,9 @@ def _compile_grammars(r: Rules) -> None:
         if row.grammar is None:
             continue
         path = row.grammar.file
-        data = r.documents if path == "documents.toml" else r.persons
-        builtin, word_lists = (_document_parts if path == "documents.toml" else _person_parts)(data)
+        attr, parts_of = _GRAMMAR_FILES[path]
+        data = getattr(r, attr)
+        builtin, word_lists = parts_of(data)
         parts = {**builtin, **data.grammar.refs}
         found: dict[str, ScanPattern] = {}
         for pat in data.grammar.pattern:
@@ -458,6 +459,11 @@ def _person_parts(p: PersonsFile) -> tuple[dict[str, str], dict[str, list[str]]]
         "org_unit": split_heads + list(p.org_phrases),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
+
+
+# The rules files that hold a [grammar]: the Rules attribute of the file and
+# the parts built from its word lists.
+_GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.toml": ("persons", _person_parts)}
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:
