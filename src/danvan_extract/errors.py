@@ -73,6 +73,9 @@ E_RULES_TOO_LONG = ("[E026] rules file {path}: its references expand to more tha
                     "used several times in references that are themselves nested); simplify the references")
 E_RULES_REGEX = "[E027] rules file {path}: {rule}: {problem}"
 E_RULES_ANCHOR_LIST = "[E028] rules file {path}: anchor {anchor} is not a word list"
+E_RULES_GROUPS = ("[E070] rules file {path}: pattern {rule} lacks the named group(s) {groups} that the "
+                  "{extractor} extractor reads; add them to the pattern")
+E_RULES_PATTERN_MISSING = "[E071] rules file {path}: [grammar] has no pattern {rule}, which the {extractor} extractor reads"
 E_QUALIFIER_KIND = "[E029] unknown qualifier(s) {kinds}"
 E_RULES_TOO_BIG = ("[E030] rules folder {root} holds more than {mb} MB; it is sent to every worker, "
                    "keep only the rules files in it")

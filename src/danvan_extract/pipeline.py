@@ -82,8 +82,7 @@ class Pipeline:
                     c.fields = {**c.fields, **_context_fields(norm, fields)}
             info = {"title": _written(norm, [found.title]) if found.title else None,
                     "published": found.published, "location": _place_as_written(norm, found.location)}
-        rewritten = norm.text != norm.original  # once per text, not per fact
-        facts = [to_record(norm, c, rewritten) for c in chosen]
+        facts = [to_record(norm, c) for c in chosen]
         if not self.extras:
             facts = [f for f in facts if f.type in GRADED_TYPES]
         return facts, info
@@ -153,63 +152,39 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 # Text fields that FACTS.md wants "as written" (the registry's
-# ``as_written``): extractors read them from the normalized text, so they
-# are looked up there and taken from the caller's string instead ("Uỷ
-# viên" stays "Uỷ viên", not "Ủy viên"); ``as_written_lower`` ones
-# lower-cased ("12 tổ hoà giải" → noun "tổ hoà giải").
-# How far around the fact's span a field is looked for (an issuer can follow
-# the document number by a few words).
-_FIELD_WINDOW = 600
+# ``as_written``): extractors read them from the normalized text and return
+# the spans they read them from (:class:`Spanned`); the record takes them
+# from the caller's string through the offset map ("Uỷ viên" stays "Uỷ
+# viên", not "Ủy viên"); ``as_written_lower`` ones lower-cased ("12 tổ hoà
+# giải" → noun "tổ hoà giải").
 
 
-def to_record(norm: NormalizedText, c: Candidate, rewritten: bool = True) -> FactBase:
+def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
     """The fact record of candidate ``c``: offsets and text from the caller's
-    string; with ``rewritten`` (normalization changed characters), the
-    as-written fields are taken from it too."""
+    string, and so are the as-written fields (through their spans)."""
     start, end = norm.to_original(c.start, c.end)
-    fields = c.fields
+    fields = dict(c.fields)
     row = TYPES.get(c.type)
-    names = row.as_written if row else ()
-    lowered = row.as_written_lower if row else ()
-    if (names or lowered) and rewritten:
-        fields = dict(fields)
-        lo, hi = max(0, c.start - _FIELD_WINDOW), min(len(norm.text), c.end + _FIELD_WINDOW)
-        for name in names:
+    if row is not None:
+        for name in row.as_written + row.as_written_lower:
+            lower = name in row.as_written_lower
             value = fields.get(name)
-            if isinstance(value, str):
-                fields[name] = _as_written(norm, value, lo, hi, c.start)
-            elif isinstance(value, list):
-                fields[name] = [_as_written(norm, v, lo, hi, c.start) if isinstance(v, str) else v for v in value]
-        for name in lowered:
-            value = fields.get(name)
-            if isinstance(value, str):
-                # nouns are read right after the number, inside the fact
-                fields[name] = _as_written(norm, value, c.start, c.end, c.start, lower=True)
+            if isinstance(value, list):
+                fields[name] = [_field_as_written(norm, v, lower) for v in value]
+            elif value is not None:
+                fields[name] = _field_as_written(norm, value, lower)
     data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
     return FACT_ADAPTER.validate_python(data)
 
 
-def _as_written(norm: NormalizedText, value: str, lo: int, hi: int, near: int, lower: bool = False) -> str:
-    """``value`` as the caller's string spells it (letters and tone marks as
-    written, NFC, single spaces), where the normalized text between ``lo``
-    and ``hi`` holds it (the occurrence nearest ``near``; with ``lower``,
-    matched and returned lower-cased); unchanged if not found."""
-    if not value:
-        return value
-    hay = norm.text[lo:hi]
-    if lower:
-        hay = hay.lower()
-        if len(hay) != hi - lo:  # lower-casing changed the length ("İ"): no safe offsets
-            return value
-    k = hay.find(value, near - lo)
-    if k < 0:
-        k = hay.rfind(value, 0, near - lo + len(value))
-    if k < 0:
-        return value
-    s, e = norm.to_original(lo + k, lo + k + len(value))
-    # as written, in NFC, without invisible characters and with plain single
-    # spaces (no NBSP, no line break)
-    written = " ".join(unicodedata.normalize("NFC", visible(norm.original[s:e])).split())
+def _field_as_written(norm: NormalizedText, value, lower: bool):
+    """A field value as the caller's string spells it at its spans (NFC,
+    invisible characters dropped, single spaces; with ``lower``,
+    lower-cased); a value without spans is returned unchanged."""
+    spans = getattr(value, "spans", None)
+    if not spans:
+        return str(value) if isinstance(value, str) else value
+    written = _written(norm, list(spans)) or str(value)
     return written.lower() if lower else written
 
 

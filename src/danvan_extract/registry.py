@@ -20,6 +20,16 @@ KeyKind = Literal["number", "code", "text"]
 
 
 @dataclass(frozen=True)
+class Grammar:
+    """The named patterns an extractor reads from the ``[grammar]`` of its
+    rules ``file``: each pattern's name with the named groups the extractor
+    reads from its matches (the loader refuses a pattern without them)."""
+
+    file: str
+    patterns: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
 class FactType:
     """What the package knows of one fact type.
 
@@ -33,7 +43,9 @@ class FactType:
     section of ``numeric.toml`` whose patterns find it (None: the extractor
     has its own), ``ignore_case``: those patterns compile case-insensitive.
     ``extractor``: ``module:Class`` in ``extractors/`` (None: another
-    type's extractor emits it).
+    type's extractor emits it).  ``groups``: the named groups every rule of
+    the ``rules`` section must define (the extractor reads them).
+    ``grammar``: the extractor's named patterns in its own rules file.
     """
 
     name: str
@@ -49,6 +61,29 @@ class FactType:
     as_written_lower: tuple[str, ...] = ()
     rules: Optional[str] = None
     ignore_case: bool = False
+    groups: tuple[str, ...] = ()
+    grammar: Optional[Grammar] = None
+
+
+_DOCUMENT_GRAMMAR = Grammar("documents.toml", (
+    ("with_word", ("tw", "so", "ref")), ("bare", ("ref",)), ("more", ("ref",)),
+    ("date_after", ("d", "m", "y", "d2", "m2", "y2")), ("year_after", ("y",)), ("term", ()),
+    ("and_part", ()), ("issuer_stop", ()), ("issuer_word", ()), ("issuer_after", ()), ("plenum_after", ()),
+    ("list_head", ("who",)), ("title_after", ("t",)), ("ve_inside_title", ("t",)), ("open_title_after", ("t",)),
+    ("verb_before", ()), ("clause_date", ("d", "m", "y")), ("clause_date_inner", ("d", "m", "y")),
+    ("header_date", ("d", "m", "y")), ("number_split", ()), ("list_joiner", ()), ("year", ()),
+    ("four_digits", ()), ("lower_syllable", ()), ("number_label", ()), ("motto", ()),
+))
+_PERSON_GRAMMAR = Grammar("persons.toml", (
+    ("name", ()), ("name_sep", ()), ("acronym", ()), ("name_after_role", ("name",)), ("role_sep", ()), ("comma_only", ()),
+    ("term", ()), ("next_word", ("w",)), ("paren_acronym", ()), ("last_word", ()), ("abbrev_dot", ()),
+    ("item_sep", ()), ("aside", ()), ("bullet", ()), ("head_words", ()), ("org_head_unit", ()),
+    ("title", ("title",)), ("honorific_name", ("hon", "name", "sep")), ("hon_before", ("hon",)),
+    ("hon_at", ("hon",)), ("name_dash", ("name", "sep")), ("byline", ("label", "name")),
+    ("byline_bare", ("label", "name")), ("list", ("hon",)), ("list_colon", ()), ("role_then_hon", ("hon", "name")),
+    ("list_opener", ()), ("list_predicates", ()), ("name_comma_before", ("name",)), ("named_after", ()),
+    ("dash_head", ()), ("org_role", ("head",)), ("masthead", ()), ("dash_org", ("head",)),
+))
 
 
 # Graded types first, in the order reports list them; then the ungraded
@@ -63,13 +98,13 @@ ROWS: tuple[FactType, ...] = (
     FactType("ratio", "Ratio", 3, "#b892ff", "ratio:RatioExtractor", graded=True, numeric=True,
              keys=(("numerator", "number"), ("denominator", "number")), as_written_lower=("noun",), rules="ratio"),
     FactType("area", "Area", 2, "#8bd17c", "area:AreaExtractor", graded=True, numeric=True,
-             keys=(("hectares", "number"),), rules="area"),
+             keys=(("hectares", "number"),), as_written=("unit",), rules="area"),
     FactType("money", "Money", 2, "#ffd23f", "money:MoneyExtractor", graded=True, numeric=True,
-             keys=(("amount", "number"),), rules="money"),
+             keys=(("amount", "number"),), as_written=("unit",), rules="money", groups=("per",)),
     FactType("document_ref", "DocumentRef", 0, "#ff8fab", "document_ref:DocumentRefExtractor", graded=True,
-             keys=(("number", "code"),), as_written=("issuer", "title")),
+             keys=(("number", "code"),), as_written=("issuer", "title"), grammar=_DOCUMENT_GRAMMAR),
     FactType("person_role", "PersonRole", 6, "#5ec2b7", "person_role:PersonRoleExtractor", layer=1, graded=True,
-             keys=(("person", "text"),), as_written=("person", "roles")),
+             keys=(("person", "text"),), as_written=("person", "roles"), grammar=_PERSON_GRAMMAR),
     FactType("date", "Extra", 1, "#d9d9d9", "dates:DateExtractor", rules="date"),
     FactType("year", "Extra", 1, "#e6e6e6", None),
     FactType("duration", "Extra", 4, "#cfcfcf", "quantities:DurationExtractor", rules="duration", ignore_case=True),

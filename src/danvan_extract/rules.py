@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -23,7 +23,7 @@ from . import numbers
 from .alternation import alternation, word_alternation
 from .anchors import Anchors, ScanPattern
 from .errors import (E_LEXICON_READ, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
-                     E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
+                     E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
 from .registry import ROWS, RULE_SECTIONS
 
@@ -98,6 +98,21 @@ class UnitsFile(_Strict):
     time: Time
 
 
+class GrammarSection(_Strict):
+    """``[grammar]`` of a rules file: named parts (``refs``) and the named
+    patterns its extractor reads, composed from the parts by ``{name}``."""
+
+    class Pattern(_Strict):
+        name: str
+        pattern: str
+        flags: list[Literal["ignorecase", "multiline"]] = []
+        # where every match starts, as in numeric.toml (README "Anchors")
+        anchor: list[str] = []
+
+    refs: dict[str, str] = {}
+    pattern: list[Pattern]
+
+
 class DocumentsFile(_Strict):
     class TypeRules(_Strict):
         bare_number_types: list[str]
@@ -110,10 +125,6 @@ class DocumentsFile(_Strict):
     class Issuers(_Strict):
         codes: list[str]
 
-    class DateCfg(_Strict):
-        connector: str
-        header_lines: int
-
     class IssuerCfg(_Strict):
         inner_words: list[str]
         stop_words: list[str]
@@ -125,8 +136,8 @@ class DocumentsFile(_Strict):
     codes: dict[str, str]
     tt_party: TTParty
     issuers: Issuers
-    date: DateCfg
     issuer: IssuerCfg
+    grammar: GrammarSection
 
 
 class ChromeFile(_Strict):
@@ -182,6 +193,7 @@ class PersonsFile(_Strict):
     name_stop_words: list[str]
     place_before: list[str]
     org_phrases: list[str] = []
+    grammar: GrammarSection
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -289,6 +301,12 @@ class Rules:
     dictionary: frozenset[str]
     patterns: dict[str, list[ScanPattern]] = field(default_factory=dict)
     chrome_patterns: list[ScanPattern] = field(default_factory=list)
+    # per fact type, its extractor's named patterns (``[grammar]``)
+    grammars: dict[str, dict[str, ScanPattern]] = field(default_factory=dict)
+
+    def grammar(self, type_name: str) -> dict[str, ScanPattern]:
+        """The named patterns of ``type_name``'s extractor, by name."""
+        return self.grammars[type_name]
 
     def lexicon(self, name: str) -> frozenset[str]:
         return self.lexicons.get(name, frozenset())
@@ -352,6 +370,9 @@ def _compile_numeric(r: Rules) -> None:
                 rx = regex.compile(src, flags)
             except regex.error as exc:
                 raise RulesError(E_RULES_REGEX.format(path="numeric.toml", rule=rule.name, problem=exc)) from exc
+            for row in ROWS:
+                if row.rules == family:
+                    _check_groups(rx, row.groups, "numeric.toml", f"[{family}] {rule.name}", row.name)
             compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
         r.patterns[family] = compiled
     r.chrome_patterns = []
@@ -362,6 +383,87 @@ def _compile_numeric(r: Rules) -> None:
         except regex.error as exc:
             raise RulesError(E_RULES_REGEX.format(path="chrome.toml", rule=line.name, problem=exc)) from exc
         r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
+
+
+def _check_groups(rx: regex.Pattern, groups, path: str, rule: str, extractor: str) -> None:
+    missing = [g for g in groups if g not in rx.groupindex]
+    if missing:
+        raise RulesError(E_RULES_GROUPS.format(path=path, rule=rule, groups=", ".join(missing), extractor=extractor))
+
+
+_FLAGS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE}
+
+
+def _compile_grammars(r: Rules) -> None:
+    """Compose and compile each extractor's ``[grammar]``; refuse a pattern
+    the extractor reads that is missing or lacks a named group it reads."""
+    for row in ROWS:
+        if row.grammar is None:
+            continue
+        path = row.grammar.file
+        attr, parts_of = _GRAMMAR_FILES[path]
+        data = getattr(r, attr)
+        builtin, word_lists = parts_of(data)
+        parts = {**builtin, **data.grammar.refs}
+        found: dict[str, ScanPattern] = {}
+        for pat in data.grammar.pattern:
+            where = f"{path} [grammar] {pat.name}"
+            src = _compose(pat.pattern, parts, where)
+            flags = 0
+            for flag in pat.flags:
+                flags |= _FLAGS[flag]
+            try:
+                rx = regex.compile(src, flags)
+            except regex.error as exc:
+                raise RulesError(E_RULES_REGEX.format(path=path, rule=pat.name, problem=exc)) from exc
+            found[pat.name] = ScanPattern(f"{row.name}.{pat.name}", rx, _anchors(pat.anchor, word_lists, where))
+        for name, groups in row.grammar.patterns:
+            if name not in found:
+                raise RulesError(E_RULES_PATTERN_MISSING.format(path=path, rule=name, extractor=row.name))
+            _check_groups(found[name].regex, groups, path, name, row.name)
+        r.grammars[row.name] = found
+
+
+def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Parts of the document grammar built from the word lists of
+    documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
+    ``{issuer_stop}``, ``{issue_verb}``."""
+    lists = {
+        "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
+        "inner_word": list(d.issuer.inner_words),
+        "body_head": list(d.issuer.body_heads),
+        "issuer_stop": list(d.issuer.stop_words),
+        "issue_verb": list(d.issuer.issue_verbs),
+    }
+    return {k: alternation(v) for k, v in lists.items()}, lists
+
+
+def _person_parts(p: PersonsFile) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Parts of the person grammar built from the word lists of
+    persons.toml (see the comment over its ``[grammar]``)."""
+    split_heads = [h for h in p.org_heads if any(w[0].islower() for w in h.split(" ")[1:])]
+    lists = {
+        "title_prefix": list(p.title_prefixes),
+        "title_word": list(p.titles),
+        "title_anchor": list(p.titles) + list(p.title_prefixes),
+        "honorific": list(p.honorifics),
+        "byline_label": list(p.bylines.labels),
+        "byline_bare_label": list(p.bylines.bare_labels),
+        "list_honorific": list(p.list_honorifics),
+        "list_predicate": list(p.list_predicates),
+        "named_after_word": list(p.named_after),
+        "masthead_cue": list(p.masthead_cues),
+        "org_role_head": list(p.org_role_heads),
+        "org_head_capital": [h for h in p.org_heads if h[0].isupper()],
+        "org_head_untitled": [h for h in p.org_heads if h[0].isupper() and h not in p.titles],
+        "org_unit": split_heads + list(p.org_phrases),
+    }
+    return {k: alternation(v) for k, v in lists.items()}, lists
+
+
+# The rules files that hold a [grammar]: the Rules attribute of the file and
+# the parts built from its word lists.
+_GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.toml": ("persons", _person_parts)}
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:
@@ -428,4 +530,5 @@ def _load_rules_cached(rules_dir: str | None) -> Rules:
         dictionary=dictionary | {w for w in lexicons["counted_nouns"] if " " in w},
     )
     _compile_numeric(rules)
+    _compile_grammars(rules)
     return rules

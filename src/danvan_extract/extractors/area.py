@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..numbers import parse_spelled
-from .base import Candidate, Context, Lexicons
+from .base import Candidate, Context, Spanned, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
@@ -52,7 +52,7 @@ class AreaExtractor:
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if m.groupdict().get("m1") or m.groupdict().get("m2") else _as_written(m.group("unit"), unit.unit, rule),
+                        "unit": unit.unit if m.groupdict().get("m1") or m.groupdict().get("m2") else _as_written(ctx, m, unit.unit, rule),
                         "hectares": float(s1) * unit.hectares,
                         "hectares_max": None if s2 is None else float(s2) * unit.hectares,
                         "subject": self._subject(ctx, m, nxt, start),
@@ -83,7 +83,10 @@ def _area_context(text: str, start: int) -> bool:
     return header is not None and bool(_SQUARE_UNIT.search(header))
 
 
-def _as_written(form: str, canonical: str, rule: str = "") -> str:
-    """Keep "m²"/"m2" (and a square "km" read from its context) as written;
-    word forms ("héc-ta") become the symbol."""
-    return form if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area" else canonical
+def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") -> str:
+    """Keep "m²"/"m2" (and a square "km" read from its context) as written,
+    with its span; word forms ("héc-ta") become the symbol."""
+    form = m.group("unit")
+    if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area":
+        return Spanned.at(ctx.text, *m.span("unit"))
+    return canonical

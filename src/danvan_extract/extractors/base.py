@@ -55,6 +55,44 @@ class Candidate:
     def priority(self) -> int:
         return PRIORITY.get(self.type, UNKNOWN_PRIORITY)
 
+    @property
+    def field_spans(self) -> dict:
+        """The spans of the fields read from the text, parallel to
+        :attr:`fields`: ``{"person": [(s, e)], "roles": [[(s, e)], ...]}``
+        (a field built from pieces has one span per piece; None for a list
+        item read from nowhere)."""
+        out: dict = {}
+        for name, value in self.fields.items():
+            if isinstance(value, Spanned):
+                out[name] = list(value.spans)
+            elif isinstance(value, list) and any(isinstance(v, Spanned) for v in value):
+                out[name] = [list(v.spans) if isinstance(v, Spanned) else None for v in value]
+        return out
+
+
+class Spanned(str):
+    """A field value read from the normalized text, with the spans of the
+    pieces it was read from; the record takes the value as written from
+    the caller's string through these spans (never by searching again)."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    def __new__(cls, value: str, spans) -> "Spanned":
+        obj = super().__new__(cls, value)
+        obj.spans = tuple(spans)
+        return obj
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int, value: Optional[str] = None) -> "Spanned":
+        """``text[start:end]`` (or ``value`` read there) with its span."""
+        return cls(text[start:end] if value is None else value, ((start, end),))
+
+    @classmethod
+    def joined(cls, parts: list, sep: str = " ") -> "Spanned":
+        """Pieces that are not one stretch, joined by ``sep``."""
+        spans = [span for part in parts for span in getattr(part, "spans", ())]
+        return cls(sep.join(parts), spans)
+
 
 class Context:
     """The normalized text of one document with the helpers rules need."""

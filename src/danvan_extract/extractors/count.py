@@ -8,9 +8,9 @@ import regex
 
 from ..numbers import parse_spelled
 from .tones import fold_tones
-from .base import Candidate, Context, Lexicons, match_at
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
-from .table_cells import header_cell
+from .table_cells import header_cell_span
 
 
 # Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
@@ -31,8 +31,8 @@ class CountExtractor:
         noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
         for m in ctx.scan(pat):
             start, end = m.span("n1")  # the match opens at the cell's bar
-            header = header_cell(ctx.text, start)
-            noun = header_noun(self.lex, header) if header else None
+            cell = header_cell_span(ctx.text, start)
+            noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0]) if cell else None
             if noun is None:
                 continue
             _, _, value, _ = bounds(m)
@@ -85,14 +85,20 @@ class CountExtractor:
                 if not spelled and _is_year(m.group("n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
+                nstart = nend = end
+                nstart -= len(noun)  # the noun's syllables are read with single spaces
                 if noun.split(" ")[0] in lex.classifiers:
                     noun, end, classified = _classified(ctx, lex, noun, end)
+                    nend = nstart + len(noun)
                 if not classified:
                     noun, end = _repeated_head(ctx, lex, noun, end)
+                    nend = end
                 more, end2 = lex.coordinated(ctx, end)
                 if more:
                     # "1000 lượt cán bộ, đoàn viên": the list is classified too
                     noun, end = (noun if classified else noun + more), end2
+                    nend = nend if classified else end2
+                noun = Spanned.at(ctx.text, nstart, nend, noun)
                 qualifier, start = qualify(ctx, lex, m.start(), end, noun)
                 fields = {"value": value, "noun": noun, "qualifier": qualifier}
                 if value_max is not None:
@@ -105,15 +111,23 @@ _HEADER_NOUN = regex.compile(
 )
 
 
-def header_noun(lex: Lexicons, header: str) -> Optional[str]:
+def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     """The counted noun a column header names: "Số hộ" → "hộ", "Đảng viên
-    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers."""
-    m = _HEADER_NOUN.match(" ".join(header.split()))
+    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers.
+    With the header's offset ``at`` in the text, the noun comes with its
+    span (a header written with runs of spaces gives none)."""
+    flat = " ".join(header.split())
+    m = _HEADER_NOUN.match(flat)
     if not m:
         return None
-    for candidate in (m.group("unit"), m.group("noun")):
+    for group in ("unit", "noun"):
+        candidate = m.group(group)
         if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
-            return candidate.lower().strip()
+            noun = candidate.lower().strip()
+            if flat != header:
+                return noun
+            s = m.start(group) + len(candidate) - len(candidate.lstrip())
+            return Spanned(noun, ((at + s, at + s + len(candidate.strip())),))
     return None
 
 

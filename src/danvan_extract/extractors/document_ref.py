@@ -9,21 +9,11 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..rules import Rules, alternation
-from ..anchors import Anchors, ScanPattern
-from .base import Candidate, Context, Lexicons, match_at
+from ..rules import Rules
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .tones import fold_tones
 
-# The number as written in a reference: digits, an optional year, and
-# code segments joined by "-" or "/" ("25-NQ/TW", "67/2022/TT-BTC").
-_SEG = r"[A-ZĐÐ][\p{L}\d]*"  # "Ð" (U+00D0) looks like "Đ" and is written for it
-CODE_FORM = rf"\d{{1,6}}(?:/(?:19|20)\d{{2}})?(?:\s?[-/]\s?{_SEG})+"
-_SPLIT = regex.compile(r"\s?[-/]\s?")
-_LIST_JOINER = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
-_YEAR = regex.compile(r"(?:19|20)\d{2}")
-_FOUR_DIGITS = regex.compile(r"\d{4}")
-_SYLLABLE = regex.compile(r"\p{Ll}+(?![\p{L}])")
-_SO_BEFORE = regex.compile(r"\s*số\s*:?\s*$", regex.IGNORECASE)
+_NONSPACE = regex.compile(r"\S+")  # the words of a clause, with their offsets
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
 # clause is read from at most _CLAUSE_WINDOW characters back.
@@ -54,70 +44,20 @@ class DocumentRefExtractor:
         self.tt_party = set(d.tt_party.issuers)
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
-        type_words = list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"]
-        words = alternation(type_words)
-        number = rf"(?P<ref>{CODE_FORM}|\d{{1,5}}(?![\p{{L}}\d/]|[.,]\d))"
-        self.with_word = regex.compile(
-            rf"(?<![\p{{L}}])(?P<tw>{words})(?:[^\S\n]+(?P<so>số))?[^\S\n]*:?[^\S\n]*{number}(?![\p{{L}}\p{{N}}])",
-            regex.IGNORECASE,
-        )
-        self.bare = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,-])(?P<ref>{CODE_FORM})(?![\p{{L}}\p{{N}}])")
-        self.with_word_scan = ScanPattern("document_ref.with_word", self.with_word, Anchors.of(words=type_words))
-        self.bare_scan = ScanPattern("document_ref.bare", self.bare)  # digit-led: fast in full
+        # the grammar is data: [grammar] in documents.toml, validated at load
+        g = r.grammar("document_ref")
+        self.with_word_scan = g["with_word"]
+        self.bare_scan = g["bare"]  # digit-led: fast in full
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
-        self.more = regex.compile(
-            rf"\G(?:\s*,\s*|\s+và\s+)(?P<ref>{CODE_FORM}|\d{{2,5}})(?![\p{{L}}\p{{N}}/])"
-        )
-        self.date_after = regex.compile(
-            r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-            r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
-            regex.IGNORECASE,
-        )
-        self.year_after = regex.compile(r"\G\s*,?\s*năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
-        self.term = regex.compile(r"\G\s*,?\s*\(?\s*(?:khóa|khoá|nhiệm kỳ)\s+[\p{L}\d\s-]{1,12}?\)?(?=[\s,.;]|$)", regex.IGNORECASE)
-        inner = alternation(d.issuer.inner_words)
-        # "và" followed by a capitalised word that opens no new body
-        self.and_part = regex.compile(
-            rf"và\s+(?!(?:{alternation(d.issuer.body_heads)})(?![\p{{L}}]))\p{{Lu}}" if d.issuer.body_heads else r"(?!)"
-        )
-        self.issuer_stop = regex.compile(rf"(?:{alternation(d.issuer.stop_words)})(?![\p{{L}}])")
-        self.issuer_word = regex.compile(rf"(?:[A-ZĐ\p{{Lu}}][\p{{L}}]*|{inner})(?![\p{{L}}])")
-        # "của X", "do X (ban hành)"; a level word written after the code
-        # ("10/2016/NQ-HĐND tỉnh") is part of the number's tail.
-        self.issuer_after = regex.compile(r"\G(?:\s+(?:tỉnh|huyện|xã|thành phố|thị xã|quận)(?![\p{L}]))?\s*,?\s*(?:của|do)\s+")
-        # "... ngày 5/8/2008 Hội nghị lần thứ bảy Ban Chấp hành Trung ương":
-        # the plenum names the issuing body without "của".
-        self.plenum_after = regex.compile(
-            r"\G\s*,?\s*(?:của\s+|tại\s+)?Hội nghị(?:\s+lần\s+thứ\s+[\p{L}\d]+)?(?:\s+của)?\s+(?=\p{Lu})"
-        )
-        # A list's head: "(các văn bản) của X:" right before the first item.
-        self.list_head = regex.compile(r"(?<![\p{L}])(?:của|do)\s+(?P<who>[\p{Lu}][^:\n]{1,120}?)\s*(?:ban hành\s*)?:\s*$")
-        self.title_after = regex.compile(
-            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300})[”\"’»]", regex.IGNORECASE
-        )
-        # “Về ...” right after the document: the "về" inside the quotes.
-        self.ve_inside_title = regex.compile(
-            r"\G\s*,?\s*[“\"‘«](?P<t>(?i:về)\s[^”\"’»\n]{2,300})[”\"’»]"
-        )
-        # A quote never closed runs to the end of its phrase.
-        self.open_title_after = regex.compile(
-            r"\G\s*,?\s*về\s+(?:việc\s+)?(?:ban hành\s+)?[“\"‘«](?P<t>[^”\"’»\n]{2,300}?)(?=[.;]\s|[.;]?\n|[.;]?$)", regex.IGNORECASE
-        )
-        verbs = alternation(d.issuer.issue_verbs)
-        self.verb_before = regex.compile(
-            rf"(?:\s+(?:đã|vừa|mới|chính thức))*\s+(?:{verbs})\s*$", regex.IGNORECASE
-        )
-        self.clause_date = regex.compile(
-            r"\s*(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,",
-            regex.IGNORECASE,
-        )
-        self.clause_date_inner = regex.compile(
-            r"(?<![\p{L}])(?:ngày|sáng|chiều|tối|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,",
-            regex.IGNORECASE,
-        )
-        self.header_date = regex.compile(
-            r"[^\n]{0,60},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", regex.IGNORECASE
-        )
+        (self.more, self.date_after, self.year_after, self.term, self.and_part, self.issuer_stop, self.issuer_word,
+         self.issuer_after, self.plenum_after, self.list_head, self.title_after, self.ve_inside_title,
+         self.open_title_after, self.verb_before, self.clause_date, self.clause_date_inner, self.header_date,
+         self.number_split, self.list_joiner, self.year, self.four_digits, self.lower_syllable, self.number_label,
+         self.motto) = (g[name].regex for name in (
+            "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
+            "plenum_after", "list_head", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
+            "four_digits", "lower_syllable", "number_label", "motto"))
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -149,7 +89,7 @@ class DocumentRefExtractor:
                 chain.append(self._candidate(ctx, nxt.start("ref"), nxt.start("ref"), nxt.end("ref"), word_type, "document_ref.list"))
                 pos = nxt.end("ref")
             # "Nghị quyết số 66 và Nghị quyết số 68 của ...": one list
-            if chains and last_end >= 0 and _LIST_JOINER.fullmatch(ctx.text[last_end : m.start()]):
+            if chains and last_end >= 0 and self.list_joiner.fullmatch(ctx.text[last_end : m.start()]):
                 chains[-1].extend(chain)
             else:
                 chains.append(chain)
@@ -211,19 +151,23 @@ class DocumentRefExtractor:
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
-            fields["title"] = ttl.group("t").strip()
+            ts, te = ttl.span("t")
+            title = ttl.group("t")
+            ts += len(title) - len(title.lstrip())
+            te -= len(title) - len(title.rstrip())
+            fields["title"] = Spanned.at(ctx.text, ts, te)
             if fields["issuer"] is None:
                 # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy"
                 im = match_at(self.issuer_after, ctx.text, ttl.end(), 60)
                 if im:
                     fields["issuer"] = self._issuer_run(ctx.text, im.end())[0]
-        if fields["issuer"] is None and _is_header(ctx.text, start):
-            fields["issuer"] = _header_issuer(ctx.text, start)
+        if fields["issuer"] is None and self._is_header(ctx.text, start):
+            fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
             fields["issuer"], clause_date = self._issuer_before(ctx, start)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
-        if fields["date"] is None and _is_header(ctx.text, start):
+        if fields["date"] is None and self._is_header(ctx.text, start):
             hm = self.header_date.search(ctx.text, ref_end, min(len(ctx.text), ref_end + 400))
             if hm:
                 fields["date"] = f"{int(hm.group('y')):04d}-{int(hm.group('m')):02d}-{int(hm.group('d')):02d}"
@@ -236,9 +180,9 @@ class DocumentRefExtractor:
     def parse_number(self, ref: str) -> ParsedNumber:
         """Split "67/2022/TT-BTC" into number, type code, issuer code and year."""
         number = "".join(ref.split())
-        parts = _SPLIT.split(ref.strip())
+        parts = self.number_split.split(ref.strip())
         year = None
-        if len(parts) > 1 and _YEAR.fullmatch(parts[1]):
+        if len(parts) > 1 and self.year.fullmatch(parts[1]):
             year = int(parts[1])
             parts = [parts[0]] + parts[2:]
         segs = parts[1:]
@@ -262,8 +206,8 @@ class DocumentRefExtractor:
         return None
 
     def _plausible_bare(self, ref: str) -> bool:
-        segs = _SPLIT.split(ref)[1:]
-        segs = [s for s in segs if not _FOUR_DIGITS.fullmatch(s)]
+        segs = self.number_split.split(ref)[1:]
+        segs = [s for s in segs if not self.four_digits.fullmatch(s)]
         if not segs:
             return False
         if segs[0] in self.codes or segs[0] in self.issuer_codes:
@@ -295,7 +239,7 @@ class DocumentRefExtractor:
             if not wm and words:
                 # a lower-case syllable that makes a word with the one
                 # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "Hội nghị"
-                wm = match_at(_SYLLABLE, text, q, 40)
+                wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
             if not wm:
@@ -307,7 +251,8 @@ class DocumentRefExtractor:
             p = end = wm.end()
         if not words:
             return None, pos
-        return " ".join(words), end
+        # words are read one space apart: the name is one stretch
+        return Spanned(" ".join(words), ((pos, end),)), end
 
     def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
@@ -323,8 +268,8 @@ class DocumentRefExtractor:
             return None, None
         clause = text[lo : vm.start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
-        subject = clause[cut + 1 :].strip()
-        words = subject.split()
+        word_spans = [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)]
+        words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
         inner = self.lex.rules.documents.issuer.inner_words
@@ -337,8 +282,9 @@ class DocumentRefExtractor:
                 break
         while run and not run[0][0].isupper():
             run.pop(0)
+        first = len(words) - len(run)
         run = self._strip_name(run)
-        issuer = " ".join(run) or None
+        issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
             # at the clause's start, or right before the issuer's own clause
@@ -386,43 +332,56 @@ class DocumentRefExtractor:
             if cand.fields["year"] is None and cand.fields["date"]:
                 cand.fields["year"] = int(cand.fields["date"][:4])
 
+    def _is_header(self, text: str, start: int) -> bool:
+        """"Số: 97-QĐ/TW" opening a line: a document header."""
+        ls = text.rfind("\n", max(0, start - 40), start) + 1
+        return bool(self.number_label.match(text, max(ls, start - 40), start))
+
+    def _header_issuer(self, text: str, start: int) -> Optional[Spanned]:
+        """The issuing body of a header "Số: ...": the upper-case lines above
+        it, the motto and table bars left out, joined by a space."""
+        ls = text.rfind("\n", 0, start) + 1
+        lo = max(0, ls - 300)
+        offsets = []
+        pos = lo
+        for line in text[lo:ls].split("\n"):
+            offsets.append(pos)
+            pos += len(line) + 1
+        lines = text[lo:ls].split("\n")
+        parts: list[Spanned] = []
+        for line, at in reversed(list(zip(lines, offsets))[-6:]):
+            pieces = self._header_pieces(line, at)
+            flat = " ".join(pieces)
+            if not flat:
+                continue
+            if not any(c.isalpha() for c in flat):
+                continue  # "*", "-----": the rule under a party body's name
+            if flat != flat.upper():
+                break
+            parts[:0] = pieces
+        return Spanned.joined(parts) if parts else None
+
+    def _header_pieces(self, line: str, at: int) -> list[Spanned]:
+        """The words of a header line at offset ``at`` outside the motto and
+        table bars, as stretches of single-spaced words."""
+        out: list[Spanned] = []
+        pos = 0
+        cuts = [(m.start(), m.end()) for m in self.motto.finditer(line.replace("|", " "))]
+        cuts += [(i, i + 1) for i, ch in enumerate(line) if ch == "|"]
+        for a, b in sorted(cuts) + [(len(line), len(line))]:
+            if a >= pos:
+                seg = line[pos:a]
+                lead = len(seg) - len(seg.lstrip())
+                seg = seg.strip()
+                if seg:
+                    s = at + pos + lead
+                    out.append(Spanned(" ".join(seg.split()), ((s, s + len(seg)),)))
+            pos = max(pos, b)
+        return out
+
 
 def _is_code_form(ref: str) -> bool:
     return not ref.isdigit()
-
-
-def _is_header(text: str, start: int) -> bool:
-    """"Số: 97-QĐ/TW" opening a line: a document header."""
-    ls = text.rfind("\n", max(0, start - 40), start) + 1
-    return bool(_SO_BEFORE.match(text, max(ls, start - 40), start))
-
-
-# The national motto in the right column of a header, flattened beside the
-# issuing body's lines.
-_MOTTO = regex.compile(
-    r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
-    regex.IGNORECASE,
-)
-
-
-def _header_issuer(text: str, start: int) -> Optional[str]:
-    """The issuing body of a header "Số: ...": the upper-case lines above
-    it, the motto and table bars left out, joined by a space."""
-    ls = text.rfind("\n", 0, start) + 1
-    lines = text[max(0, ls - 300) : ls].split("\n")
-    parts: list[str] = []
-    for line in reversed(lines[-6:]):
-        line = _MOTTO.sub(" ", line.replace("|", " "))
-        line = " ".join(line.split())
-        if not line:
-            continue
-        if not any(c.isalpha() for c in line):
-            continue  # "*", "-----": the rule under a party body's name
-        if line != line.upper():
-            break
-        parts.insert(0, line)
-    return " ".join(parts) or None
 
 
 def _article_year(text: str) -> Optional[str]:

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
 from ..numbers import MULTIPLIERS, compound, parse_digits, parse_spelled, scale
-from .base import Candidate, Context, Lexicons, match_at
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
 
 _NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")
@@ -39,7 +39,7 @@ class MoneyExtractor:
                 if groups.get("sp"):
                     v1 = s1 = parse_spelled(m.group("sp"))
                     v2 = s2 = None
-                    unit = cur
+                    unit = _unit(ctx, m, "cur")
                 elif groups.get("n3"):
                     parts = [(parse_digits(m.group("n1")), m.group("m1")), (parse_digits(m.group("n3")), m.group("m3"))]
                     if groups.get("n4"):
@@ -48,7 +48,7 @@ class MoneyExtractor:
                         continue  # "2 tỷ 3.500 triệu" is no compound
                     s1, v2, s2 = compound(parts), None, None
                     v1 = s1 / MULTIPLIERS[m.group("m1").lower()]
-                    unit = f"{m.group('m1')} {cur}"
+                    unit = _unit(ctx, m, "m1", "cur")
                 elif "rưỡi" in m.group(0):
                     mult = m.group("m1")
                     if cur is None and mult.split()[-1].lower() not in ("tỷ", "tỉ"):
@@ -57,11 +57,11 @@ class MoneyExtractor:
                     s1 = compound([(value, mult)], half=True)
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
-                    unit = f"{mult} {cur}" if m.group("cur") else mult
+                    unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
                 else:
                     v1, v2, s1, s2 = bounds(m)
-                    mult = m.group("m2") or m.group("m1") if v2 is not None else m.group("m1")
-                    unit = f"{mult} {cur}" if mult else cur
+                    mult = ("m2" if m.group("m2") else "m1") if v2 is not None else "m1"
+                    unit = _unit(ctx, m, mult, "cur") if m.group(mult) else _unit(ctx, m, "cur")
                 per = "/".join(p.strip() for p in (m.group("per") or "").split("/") if p.strip()) or None
                 first = m.start("n1") if rule == "money.between" else m.start()  # not "giữa"
                 qualifier, start = qualify(ctx, self.lex, first, m.end())
@@ -85,3 +85,11 @@ class MoneyExtractor:
         if not nxt:
             return False
         return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
+
+
+def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
+    """The unit as written: the multiplier and currency groups read, joined
+    by a space ("tỷ đồng"), with their spans; None when none was read."""
+    found = m.groupdict()
+    parts = [Spanned.at(ctx.text, *m.span(g)) for g in groups if found.get(g)]
+    return Spanned.joined(parts) if parts else None

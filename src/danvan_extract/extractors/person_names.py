@@ -1,7 +1,8 @@
-"""Shapes of Vietnamese personal names: capitalised or upper-case
-syllables ("Nguyễn Văn Hùng", "NGUYỄN VĂN HÙNG", "H'Hen Niê", "Rơ Châm
-Ngọc"), and where a name starts in a run of capitalised words that follows
-a place ("tỉnh Sơn La Lò Văn Mừng").
+"""Shapes of Vietnamese personal names: which upper-case words are
+Vietnamese syllables ("HÙNG", not "UBND"), how long a name may run, and
+where a name starts in a run of capitalised words that follows a place
+("tỉnh Sơn La Lò Văn Mừng").  The pattern of a name itself is data
+(``name`` in the ``[grammar]`` of ``rules/persons.toml``).
 """
 
 from __future__ import annotations
@@ -10,12 +11,6 @@ import unicodedata
 from typing import Optional
 
 import regex
-
-# One syllable, capitalised ("Hùng", "H'Hen", "K’Ho") or upper-case ("HÙNG").
-SYL = r"(?:[\p{Lu}][\p{Ll}]*(?:['’][\p{Lu}][\p{Ll}]*)?)"
-USYL = r"(?:[\p{Lu}]+(?![\p{Ll}]))"
-NAME = rf"(?:{SYL}(?:[ ]{SYL}){{1,5}}(?![\p{{L}}])|{USYL}(?:[ ]{USYL}){{1,5}}(?![\p{{L}}]))"
-NAME_RE = regex.compile(NAME)
 
 # A Vietnamese syllable (lower case, tone marks stripped): onset, vowel
 # nucleus, coda.  Tells "HÙNG" from acronyms such as "UBND", "HĐND".

@@ -17,47 +17,16 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..rules import alternation
-from ..anchors import Anchors, ScanPattern
-from .base import Candidate, Context, Lexicons, match_at
-from .person_names import MIDDLE_MARKERS, NAME, NAME_RE, SYL, is_caps_name, is_vi_syllable, max_len, name_start
+from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
-_ACRONYM = regex.compile(r"[\p{Lu}]{2,}[\p{Lu}\p{Ll}]*(?:[-&][\p{Lu}]+)*")
-_NAME_AFTER_ROLE = regex.compile(rf"[ ]+(?:\(\s*[\p{{Lu}}.]+\s*\)[ ]+)?(?P<name>{NAME})")
-# Between two roles of one person: ",", ";", "-", "kiêm", "đồng thời là",
-# "hiện là" (FACTS.md: an apposition with "hiện là" names a post held).
-_ROLE_SEP = regex.compile(
-    r"[^\S\n]*[,;][^\S\n]*(?:(?:đồng\s+thời|hiện)\s+là\s+|kiêm\s+)?"
-    r"|[ ]+[-–][ ]+|[ ]+kiêm[ ]+|[ ]+(?:đồng\s+thời|hiện)\s+là[ ]+"
-)
-_COMMA_ONLY = regex.compile(r"\s*,\s*")
-# A term after a role in a career list: "từ khóa VII đến khóa XIII",
-# "khóa XII", "nhiệm kỳ 2015-2020".  Not part of the role.
-_TERM_ID = r"(?:[IVXLC]+|\d{4}\s*-\s*\d{4})(?![\p{L}\p{N}])"
-_TERM = regex.compile(
-    rf"\s+\(?(?:(?i:từ)\s+)?(?i:khóa|khoá|nhiệm\s+kỳ)\s+{_TERM_ID}"
-    rf"(?:\s+(?i:đến)\s+(?:(?i:khóa|khoá|nhiệm\s+kỳ)\s+)?{_TERM_ID})?\)?"
-)
-# One word of an organization: letters, digits, inner dots, and acronyms
-# joined by "-" or "&" ("TN-MT", "TT&TT", "NN-PTNT").
-_NEXT_WORD = regex.compile(r"\G[ ]+(?P<w>[\p{L}\p{N}.]+(?:[-&][\p{Lu}\p{N}]+)*)")
-_PAREN_ACRONYM = regex.compile(r"\G[ ]+\([\p{Lu}][\p{Lu}\p{N}&.\-]*\)")
-_LAST_WORD = regex.compile(r"(\p{L}+)\s*$")
-_ABBREV_DOT = regex.compile(r"\G\.(?=[ ]|[\p{Lu}])")
-_ITEM_SEP = regex.compile(r"[^\S\n]*(?:[,;]?[^\S\n]*\n\s*|[,;][^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)")
-# An age or an address between a name and its roles
-_ASIDE = regex.compile(
-    r"(?:\d{1,3}[^\S\n]+tuổi|(?:SN|sinh năm)[^\S\n]*\d{4}|(?:ở|trú ở|trú tại|ngụ ở|quê ở|quê)[^\S\n]+[^,;()\n]{1,60}?)"
-    r"[^\S\n]*[,)][^\S\n]*(?:,[^\S\n]*)?"
-)
-# A bullet before a list item: "- ", "+ ", "• ", "1. ", "a) "
-_BULLET = regex.compile(r"\G(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))[^\S\n]+")
-# Lower-case words between a plural honorific and its colon ("các đồng chí
-# lãnh đạo tỉnh:", "các đồng chí trong Ban Thường vụ:")
-_HEAD_WORDS = regex.compile(r"\G(?:[^\S\n]+[\p{Ll}\p{Lu}][\p{L}]*){1,8}?[^\S\n]*:")
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
+
+
+def _at(text: str, span: tuple[int, int]) -> Spanned:
+    return Spanned.at(text, *span)
 
 
 class PersonRoleExtractor:
@@ -75,58 +44,29 @@ class PersonRoleExtractor:
         self.level_words = {w.lower() for w in p.place_before} | {"tỉnh", "huyện", "xã", "thành", "phố", "thị", "trấn", "xã", "thôn", "bản"}
         self.not_credits = {c.lower() for c in p.bylines.not_credits}
         self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
-        # Organization heads with a lower-case syllable after the first
-        # ("Tạp chí", "Trung tâm", "Bệnh viện"): read as one unit, since the
-        # lone syllable ("chí", "tâm") is no organization word by itself.
-        split_heads = [h for h in p.org_heads if any(w[0].islower() for w in h.split(" ")[1:])]
-        units = split_heads + list(p.org_phrases)
-        self.org_head_unit = regex.compile(rf"\G[ ]+(?:{alternation(units)})(?![\p{{L}}])")
-        prefix = alternation(p.title_prefixes)
-        titles = alternation(p.titles)
-        self.title_alt = titles
-        title = rf"(?:(?:{prefix})\s+){{0,2}}(?:{titles})"
-        self.title_re = regex.compile(rf"(?<![\p{{L}}])(?P<title>{title})(?![\p{{L}}])", regex.IGNORECASE)
-        hon = alternation(p.honorifics)
-        self.hon_name = regex.compile(
-            rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})(?P<sep>\s*(?:,|-|–|\()\s*(?:(?:hiện\s+(?:đang\s+)?|đồng\s+thời\s+)là\s+)?)"
-        )
-        self.hon_before = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{hon}))[ ]+$")
-        self.hon_at = regex.compile(rf"\G(?P<hon>(?i:{hon}))[ ]+")
-        # horizontal white space only: a run of blank lines must not be
-        # re-scanned from each of its positions
-        self.dash_name = regex.compile(rf"(?:^|(?<=[:;][^\S\n]?)|(?<=\n))[^\S\n]*(?P<name>{NAME})(?P<sep>[^\S\n]*[-–][^\S\n]*)", regex.MULTILINE)
-        credit = rf"(?:[\p{{Lu}}](?:\.[\p{{Lu}}])+|{SYL}(?:[ ]{SYL}){{0,3}}|[\p{{Lu}}]{{1,3}}[\p{{Ll}}]+|[\p{{Lu}}]+(?:[ ][\p{{Lu}}]+){{0,3}})"
-        self.byline = regex.compile(
-            rf"(?:(?<=^)|(?<=[.\s(]))(?P<label>(?i:{alternation(p.bylines.labels)}))[^\S\n]*:[^\S\n]*(?:[\p{{Lu}}]{{2,8}}[^\S\n]*/[^\S\n]*)?(?P<name>{credit})"
-            rf"(?=[^\S\n]*$|[^\S\n]*[.;)/(]|[^\S\n]+[-–])",
-            regex.MULTILINE,
-        )
-        self.byline_bare = regex.compile(
-            rf"^[^\S\n]*(?P<label>{alternation(p.bylines.bare_labels)})[^\S\n]+(?P<name>{credit})[^\S\n]*$",
-            regex.MULTILINE,
-        )
-        self.list_head = regex.compile(rf"(?<![\p{{L}}])(?P<hon>(?i:{alternation(p.list_honorifics)}))(?=[\s:])")
-        self.list_colon = regex.compile(
-            rf"(?<![\p{{L}}])(?i:{alternation(p.list_honorifics)})(?:[^\S\n]+[\p{{L}}]+){{0,8}}?[^\S\n]*:")
-        self.role_then_hon = regex.compile(rf",\s*(?P<hon>(?i:{hon}))\s+(?P<name>{NAME})")
-        self.list_opener = regex.compile(rf"[^\S\n]*:[^\S\n]*|[ ]+là[ ]+(?=(?i:{hon})[ ])")
-        self.list_predicates = regex.compile(rf"(?i:{alternation(p.list_predicates)})")
+        # the grammar is data: [grammar] in persons.toml, validated at load
+        g = lex.rules.grammar("person_role")
+        self.byline_scan = g["byline"]
+        self.byline_bare_scan = g["byline_bare"]
+        self.hon_name_scan = g["honorific_name"]
+        self.dash_name_scan = g["name_dash"]
+        self.list_scan = g["list"]
+        self.title_scan = g["title"]
+        self.title_re = self.title_scan.regex
+        self.list_head = self.list_scan.regex
+        self.name_re = g["name"].regex
+        self.name_sep = g["name_sep"].regex
+        (self.acronym, self.name_after_role, self.role_sep, self.comma_only, self.term, self.next_word,
+         self.paren_acronym, self.last_word_re, self.abbrev_dot, self.item_sep, self.aside, self.bullet,
+         self.head_words, self.org_head_unit, self.hon_before, self.hon_at, self.list_colon, self.role_then_hon,
+         self.list_opener, self.list_predicates, self.name_comma_before, self.named_after, self.dash_head,
+         self.org_role, self.masthead, self.dash_org) = (g[name].regex for name in (
+            "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
+            "last_word", "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
+            "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
+            "named_after", "dash_head", "org_role", "masthead", "dash_org"))
         self.place_before = {w.lower() for w in p.place_before}
-        self.name_comma_before = regex.compile(rf"(?<![\p{{L}}])(?P<name>{NAME})[ ]*,[ ]*$")
         self.personal_titles = {t.lower() for t in p.personal_titles}
-        self.named_after = regex.compile(rf"(?<![\p{{L}}])(?i:{alternation(p.named_after)})[ ]+$")
-        heads = alternation(h for h in p.org_heads if h[0].isupper() and h not in p.titles)
-        self.dash_head = regex.compile(rf"\G[ ]+[-–][ ]+(?:{heads})(?![\p{{L}}])")
-        self.org_role = regex.compile(rf"(?P<head>{alternation(p.org_role_heads)})(?![\p{{L}}])")
-        self.masthead = regex.compile(rf"(?i:{alternation(p.masthead_cues)})\s*:")
-        self.dash_org = regex.compile(rf"\s*-\s*(?P<head>{alternation(h for h in p.org_heads if h[0].isupper())})(?![\p{{L}}])")
-        self.byline_scan = ScanPattern("person_role.byline", self.byline, Anchors.of(words=p.bylines.labels))
-        self.byline_bare_scan = ScanPattern("person_role.byline_bare", self.byline_bare, Anchors.of(line=True))
-        self.hon_name_scan = ScanPattern("person_role.honorific_name", self.hon_name, Anchors.of(words=p.honorifics))
-        self.dash_name_scan = ScanPattern("person_role.name_dash", self.dash_name)
-        self.list_scan = ScanPattern("person_role.list", self.list_head, Anchors.of(words=p.list_honorifics))
-        self.title_scan = ScanPattern("person_role.title", self.title_re,
-                                      Anchors.of(words=list(p.titles) + list(p.title_prefixes)))
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
                               self.list_scan, self.title_scan]
 
@@ -148,7 +88,8 @@ class PersonRoleExtractor:
             for m in ctx.scan(scan):
                 if self._credit_names_person(m.group("name")):
                     yield Candidate("person_role", m.start(), m.end("name"), scan.name,
-                                    {"person": m.group("name"), "roles": [m.group("label")], "honorific": None})
+                                    {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
+                                     "honorific": None})
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
@@ -157,14 +98,14 @@ class PersonRoleExtractor:
             if not roles:
                 # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
                 # trưởng …": an age or an address between stays in the span
-                am = match_at(_ASIDE, text, m.end(), 90)
+                am = match_at(self.aside, text, m.end(), 90)
                 if am:
                     roles, end = self._roles(text, am.end(), own_name=True)
             if roles and m.group("sep").strip() == "(" and text[end:end + 1] == ")":
                 end += 1  # the bracket closes inside the span
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
-                                {"person": name, "roles": roles, "honorific": self._hon(m.group("hon"))})
+                                {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
         for m in ctx.scan(self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
@@ -174,7 +115,7 @@ class PersonRoleExtractor:
             roles, end = self._roles(text, m.end(), own_name=True)
             if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
-                                {"person": name, "roles": roles, "honorific": None})
+                                {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
 
@@ -189,7 +130,7 @@ class PersonRoleExtractor:
             pos = end
         colon = regex.match(r"\s*:\s*", text[pos:pos + 6])
         if colon is None and not head_roles and m.group("hon").lower().startswith("các"):
-            words = match_at(_HEAD_WORDS, text, pos, 80)
+            words = match_at(self.head_words, text, pos, 80)
             if words is not None:
                 colon = regex.match(r"\s*", text[words.end():words.end() + 8])
                 pos = words.end()
@@ -212,7 +153,7 @@ class PersonRoleExtractor:
         joined by ";" (items with roles) or "," / "và" (bare names)."""
         items = []
         for _ in range(60):
-            bullet = match_at(_BULLET, text, pos, 8)
+            bullet = match_at(self.bullet, text, pos, 8)
             if bullet:
                 pos = bullet.end()
             item_start = pos
@@ -221,30 +162,31 @@ class PersonRoleExtractor:
             if hm:
                 own_hon = self._hon(hm.group("hon"))
                 pos = hm.end()
-            nm = match_at(NAME_RE, text, pos, 60)
+            nm = match_at(self.name_re, text, pos, 60)
             if not nm:
                 # "các đồng chí: Bí thư Tỉnh ủy A; Chủ tịch UBND tỉnh B"
                 item = self._role_name_item(text, pos)
                 if item is None:
                     break
                 roles, name, pos = item
-                items.append((item_start, pos, name, roles, own_hon))
+                items.append((item_start, pos, Spanned.at(text, pos - len(name), pos), roles, own_hon))
             else:
                 name, _ = self._name(nm.group(0), pos)
                 if name is None or name != nm.group(0):
                     break
+                name = _at(text, nm.span())
                 pos = nm.end()
-                sep = regex.match(r"[^\S\n]*(?:,|[-–]|\()?[^\S\n]*", text[pos:pos + 6])
+                sep = match_at(self.name_sep, text, pos, 6)
                 roles, end = ([], pos)
-                if sep and sep.end():
-                    roles, end = self._roles(text, pos + sep.end(), own_name=True)
-                if roles and text[pos:pos + sep.end()].strip() == "(" and text[end:end + 1] == ")":
+                if sep and sep.end() > pos:
+                    roles, end = self._roles(text, sep.end(), own_name=True)
+                if roles and text[pos:sep.end()].strip() == "(" and text[end:end + 1] == ")":
                     end += 1  # the bracket closes inside the span
                 item_end = end if roles else nm.end()
                 if roles:
                     pos = end
                 items.append((item_start, item_end, name, roles, own_hon))
-            jm = match_at(_ITEM_SEP, text, pos, 12)
+            jm = match_at(self.item_sep, text, pos, 12)
             if not jm:
                 break
             pos = jm.end()
@@ -272,7 +214,7 @@ class PersonRoleExtractor:
         if not match_at(self.title_re, text, pos, 300):
             return None
         roles, end = self._roles(text, pos, allow_name_end=True)
-        nm = _NAME_AFTER_ROLE.match(text, end, min(len(text), end + 80)) if roles else None
+        nm = self.name_after_role.match(text, end, min(len(text), end + 80)) if roles else None
         if not nm:
             return None
         name, offset = self._name_in_run(nm.group("name"))
@@ -302,7 +244,7 @@ class PersonRoleExtractor:
             if before is not None:
                 # "…, ông bà Name, Role": the name is written first
                 roles, end = self._roles(text, m.start(), allow_name_end=True)
-                after_name = _NAME_AFTER_ROLE.match(text, end, min(len(text), end + 60))
+                after_name = self.name_after_role.match(text, end, min(len(text), end + 60))
                 if after_name and len(after_name.group("name").split(" ")) < 3:
                     # "Trường Tiểu học Kim Đồng": two syllables after an
                     # organization belong to it
@@ -310,7 +252,8 @@ class PersonRoleExtractor:
                     after_name = None
                 if roles and not after_name:
                     yield Candidate("person_role", before[1], end, "person_role.name_role",
-                                    {"person": before[0], "roles": roles, "honorific": None})
+                                    {"person": Spanned.at(text, before[1], before[1] + len(before[0])),
+                                     "roles": roles, "honorific": None})
                     pos = end
                     continue
             roles, end = self._roles(text, m.start(), allow_name_end=True)
@@ -343,10 +286,11 @@ class PersonRoleExtractor:
                 name, _ = self._name(hm.group("name"), end + hm.start("name"))
                 if name and name == hm.group("name"):
                     yield Candidate("person_role", start, end + hm.end("name"), "person_role.role_then_honorific",
-                                    {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
+                                    {"person": Spanned.at(text, end + hm.start("name"), end + hm.end("name")),
+                                     "roles": roles, "honorific": self._hon(hm.group("hon"))})
                     pos = end + hm.end()
                     continue
-            nm = _NAME_AFTER_ROLE.match(after)
+            nm = self.name_after_role.match(after)
             if not nm:
                 continue
             raw = nm.group("name")
@@ -366,16 +310,17 @@ class PersonRoleExtractor:
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
                 org_end = self._org_end(text, dm.end("head"), 0)
-                roles.append(text[dm.start("head"):org_end])
+                roles.append(Spanned.at(text, dm.start("head"), org_end))
                 name_end = org_end
             if offset:
                 # organization words written in capitals before the name
-                roles[-1] = roles[-1] + " " + raw[:offset].strip()
-            cm = match_at(_COMMA_ONLY, text, name_end, 6)
+                lead = end + nm.start("name")
+                roles[-1] = Spanned.joined([roles[-1], Spanned.at(text, lead, lead + len(raw[:offset].rstrip()))])
+            cm = match_at(self.comma_only, text, name_end, 6)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True)
-                if more and not _NAME_AFTER_ROLE.match(text, more_end, min(len(text), more_end + 60)):
+                if more and not self.name_after_role.match(text, more_end, min(len(text), more_end + 60)):
                     roles += more
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
@@ -383,8 +328,10 @@ class PersonRoleExtractor:
             personal = end == m.end() and self._title_word(m.group("title")) in self.personal_titles
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
-            yield Candidate("person_role", start, name_end,
-                            "person_role.role_name", {"person": name, "roles": roles, "honorific": honorific})
+            name_start_at = end + nm.start("name") + offset
+            yield Candidate("person_role", start, name_end, "person_role.role_name",
+                            {"person": Spanned.at(text, name_start_at, name_start_at + len(name)), "roles": roles,
+                             "honorific": honorific})
             pos = end + nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
@@ -431,7 +378,8 @@ class PersonRoleExtractor:
         if not name or name != hm.group("name"):
             return None
         return Candidate("person_role", start, end + hm.end("name"), "person_role.career_list",
-                         {"person": name, "roles": roles, "honorific": self._hon(hm.group("hon"))})
+                         {"person": Spanned.at(text, end + hm.start("name"), end + hm.end("name")), "roles": roles,
+                          "honorific": self._hon(hm.group("hon"))})
 
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
@@ -456,15 +404,15 @@ class PersonRoleExtractor:
                 role_end = self._org_end(text, om.end("head"), stop)
                 if role_end == om.end("head"):
                     break
-                roles.append(text[p:role_end])
+                roles.append(Spanned.at(text, p, role_end))
                 end = role_end
-                sep = _ROLE_SEP.match(text[end:end + 24])
+                sep = self.role_sep.match(text[end:end + 24])
                 if not sep:
                     break
                 p = end + sep.end()
                 continue
             title_end = tm.end()
-            dot = match_at(_ABBREV_DOT, text, title_end, 2)
+            dot = match_at(self.abbrev_dot, text, title_end, 2)
             if dot and tm.group("title")[-1].isupper():
                 title_end = dot.end()  # "ThS.", "PGS.TS." keep their dot
             if self._title_word(tm.group("title")) in self.personal_titles:
@@ -473,13 +421,13 @@ class PersonRoleExtractor:
                 role_end = self._org_end(text, title_end, stop)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
-            roles.append(text[tm.start():role_end])
+            roles.append(Spanned.at(text, tm.start(), role_end))
             end = role_end
             if career:
-                term = match_at(_TERM, text, end, 80)
+                term = match_at(self.term, text, end, 80)
                 if term:
                     end = term.end()
-            sep = _ROLE_SEP.match(text[end:end + 24])
+            sep = self.role_sep.match(text[end:end + 24])
             if not sep and role_end == title_end and text[end:end + 1] == " ":
                 # titles worn together: "TS. BS Name", "Đại tá, TS Name"
                 nxt = match_at(self.title_re, text, end + 1, 40)
@@ -488,12 +436,12 @@ class PersonRoleExtractor:
                     joined_start = end - len(roles[-1])
                     roles.pop()
                     compound_end = nxt.end()
-                    dot = match_at(_ABBREV_DOT, text, compound_end, 2)
+                    dot = match_at(self.abbrev_dot, text, compound_end, 2)
                     if dot and nxt.group("title")[-1].isupper():
                         compound_end = dot.end()
-                    roles.append(text[joined_start:compound_end])
+                    roles.append(Spanned.at(text, joined_start, compound_end))
                     end = compound_end
-                    sep = _ROLE_SEP.match(text[end:end + 24])
+                    sep = self.role_sep.match(text[end:end + 24])
                     if not sep:
                         break
                     p = end + sep.end()
@@ -516,7 +464,7 @@ class PersonRoleExtractor:
                 end = pos = hm.end()
                 caps_run = 0
                 continue
-            pm = match_at(_PAREN_ACRONYM, text, pos, 30)
+            pm = match_at(self.paren_acronym, text, pos, 30)
             if pm is not None and end == pos:
                 end = pos = pm.end()
                 continue
@@ -526,7 +474,7 @@ class PersonRoleExtractor:
                 end = pos = dm.end()
                 caps_run = 0
                 continue
-            wm = match_at(_NEXT_WORD, text, pos, 200)
+            wm = match_at(self.next_word, text, pos, 200)
             if wm is None:
                 break
             raw = wm.group("w")
@@ -546,7 +494,7 @@ class PersonRoleExtractor:
                     continue
                 break
             if low in _CONNECTORS:
-                nxt = match_at(_NEXT_WORD, text, wm.end(), 60)
+                nxt = match_at(self.next_word, text, wm.end(), 60)
                 if nxt and nxt.group("w")[0].isupper() and not self.title_re.fullmatch(nxt.group("w").rstrip(".")):
                     pos = wm.end()
                     caps_run = 0
@@ -555,7 +503,7 @@ class PersonRoleExtractor:
             pos = wm.end()
             if self._caps_word(w, low):
                 break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
-            if _ACRONYM.fullmatch(w) or low in self.org_heads:
+            if self.acronym.fullmatch(w) or low in self.org_heads:
                 end = wm.start("w") + len(w)
                 caps_run = 0
             elif w[0].isupper():
@@ -575,9 +523,8 @@ class PersonRoleExtractor:
         ("PHÁT" in a heading), as opposed to an acronym ("UBND", "TU")."""
         return w.isupper() and len(w) > 2 and is_vi_syllable(w) and low not in self.org_words
 
-    @staticmethod
-    def _last_word(text: str, pos: int) -> str:
-        m = _LAST_WORD.search(text[max(0, pos - 20):pos])
+    def _last_word(self, text: str, pos: int) -> str:
+        m = self.last_word_re.search(text[max(0, pos - 20):pos])
         return m.group(1) if m else ""
 
     def _named_after(self, text: str, pos: int) -> bool:
@@ -585,7 +532,7 @@ class PersonRoleExtractor:
         return bool(self.named_after.search(text, max(0, pos - 24), pos))
 
     def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
-        m = NAME_RE.match(text[pos:pos + 60])
+        m = self.name_re.match(text[pos:pos + 60])
         if not m or self._named_after(text, pos):
             return False
         run = m.group(0).split(" ")
@@ -661,7 +608,7 @@ class PersonRoleExtractor:
         return " ".join(words).lower().rstrip(".")
 
     def _place_word_before(self, text: str, pos: int) -> bool:
-        word = _LAST_WORD.search(text[max(0, pos - 20):pos])
+        word = self.last_word_re.search(text[max(0, pos - 20):pos])
         return bool(word) and word.group(1).lower() in self.place_before
 
     def _in_list(self, ctx: Context, pos: int) -> bool:

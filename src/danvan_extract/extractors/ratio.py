@@ -8,7 +8,7 @@ import regex
 
 from ..numbers import parse_digits
 from ..rules import alternation
-from .base import Candidate, Context, Lexicons, match_at
+from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import qualify
 
 
@@ -64,9 +64,11 @@ class RatioExtractor:
                 if _looks_like_month_year(m.group("n1"), m.group("n2")):
                     continue
                 if noun is not None:
+                    nstart = end - len(noun)  # the noun's syllables are read with single spaces
                     more, end2 = self.lex.coordinated(ctx, end)
                     if more:
                         noun, end = noun + more, end2
+                    noun = Spanned.at(ctx.text, nstart, end, noun)
                 else:
                     end = m.end()
                 qualifier, start = qualify(ctx, self.lex, first, end, noun)

@@ -17,6 +17,12 @@ from typing import Optional
 def header_cell(text: str, pos: int) -> Optional[str]:
     """The header cell of the column holding ``pos``, or None when ``pos``
     is not in a table row (or is in the header line itself)."""
+    span = header_cell_span(text, pos)
+    return text[span[0] : span[1]] if span else None
+
+
+def header_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """Where :func:`header_cell` reads its cell (white space around cut)."""
     ls = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[ls : len(text) if line_end < 0 else line_end]
@@ -34,7 +40,12 @@ def header_cell(text: str, pos: int) -> Optional[str]:
     if header is None:
         return None
     cells = header.split("|")
-    return cells[column].strip() if column < len(cells) else None
+    if column >= len(cells):
+        return None
+    cs = start + sum(len(c) + 1 for c in cells[:column])
+    cell = cells[column]
+    cs += len(cell) - len(cell.lstrip())
+    return cs, cs + len(cell.strip())
 
 
 def cell_is_bare(text: str, start: int, end: int) -> bool:
