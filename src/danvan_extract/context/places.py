@@ -34,6 +34,8 @@ _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?
                       rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
+_EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
+                            regex.I)
 _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 _CAPITAL_BEFORE = regex.compile(r"[\p{Lu}][\p{L}']*\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
@@ -127,6 +129,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _NATION.finditer(text):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
+        if _EVENT_NAME.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc": an event's name
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
             spans.take(m.start(), m.end())
