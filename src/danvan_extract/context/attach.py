@@ -240,6 +240,13 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
 
 def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Optional[dict]:
     i = bisect.bisect_left(starts, c.start)
+    # a row of a flattened table ("1 | Tuyên Quang | Tuyên Quang + Hà Giang | 13.795,6 km"):
+    # the row's first unit is its subject
+    line_start = text.rfind("\n", 0, c.start) + 1
+    if text.count("|", line_start, c.start) >= 2:
+        j = bisect.bisect_left(starts, line_start)
+        if j < i and not places[j].bare:
+            return _place(places[j], places, main)
     # a unit the figure belongs to or goes to, linked right after it
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
     for p in places[bisect.bisect_left(starts, c.end):][:1]:
