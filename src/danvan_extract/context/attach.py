@@ -76,7 +76,10 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
     times = [t for t in find_times(text, year_of(out.published))
              if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
-    places = [p for p in find_places(text, surnames=surnames) if not _in(chrome, p.start)]
+    # a level word that is a figure's counted noun ("6/21 xã") names no unit
+    figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
+    places = [p for p in find_places(text, surnames=surnames)
+              if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start))]
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -112,6 +115,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         fields["subject_spans"] = pieces
         out.facts[id(c)] = fields
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
+    """``pos`` lies inside one of ``spans`` (sorted by start; they may nest)."""
+    i = bisect.bisect_right(spans, (pos, float("inf")))
+    return any(s <= pos < e for s, e in spans[max(0, i - 3):i])
 
 
 def _right_after(ends: list[int], pos: int) -> bool:
