@@ -165,10 +165,12 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
     bracket = _BRACKET_TIME.match(text, c.end)
     after = [t for t in times[bisect.bisect_left(starts, c.end):][:2]]
     for t in after:
-        if t.kind in ("base", "progress"):
+        if t.kind in ("base", "progress", "ref"):
             continue
         gap = text[c.end:t.start]
-        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)):
+        # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
+        change = regex.match(r"\s*(?:,\s*)?$", gap) and regex.match(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])", text[t.end:t.end + 8])
+        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change:
             own = t
         break
     if own is None and title and title[0] <= c.start < title[1]:
@@ -199,7 +201,7 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_
         while i >= 0:
             t = times[i]
             i -= 1
-            if t.kind == "base" or _bound_by_bracket(text, t):
+            if t.kind in ("base", "ref") or _bound_by_bracket(text, t):
                 continue
             if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
                 continue
