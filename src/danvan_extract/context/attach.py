@@ -475,6 +475,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         return members
     if label:
         return [label]
+    if noun and after is None:
+        # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it
+        named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun.split(',')[0].strip())}(?![\p{{L}}])[^,;:()\n]*?)\s*$",
+                             text[clause_start:c.start], regex.I)
+        if named:
+            return [(clause_start + named.start("what"), clause_start + named.end("what"))]
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         end = after[1] if after and not subjects.starts_clause(text, after[0]) else c.end
