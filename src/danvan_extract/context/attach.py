@@ -459,6 +459,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
     after = subjects.right_phrase(text, c.end + 1, limit) if text[c.end:c.end + 1] == " " else None
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
+    bare_noun_generic = bool(noun) and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and bare_noun
     if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None and bare_noun:
         # "Số nhà ở cho người có công ... là 1.477 căn": the "số ..." phrase of
         # the clause, commas included, names what is counted
@@ -474,7 +475,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     if members:
         return members
     if label:
-        return [label]
+        # "Cá nhân: 18 mô hình" → the noun and the item's label
+        return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
     if noun and after is None:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it
         named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun.split(',')[0].strip())}(?![\p{{L}}])[^,;:()\n]*?)\s*$",

@@ -41,6 +41,7 @@ _LEADING = regex.compile(
     r"|năm\s+nay|năm\s+qua|với|đó|này|là)(?![\p{L}]))+", regex.I | regex.V0)
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
+
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
     r"[,.;:()|!?]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
