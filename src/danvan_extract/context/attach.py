@@ -91,6 +91,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     numeric = sorted((c for c in candidates if c.type in NUMERIC), key=lambda c: c.start)
     other_spans = [(c.start, c.end) for c in numeric]
     time_starts = [t.start for t in times]
+    sections = section_starts(text)
     place_starts = [p.start for p in places]
     subject_of: dict[int, list] = {}
     # every other figure, measure or date is no part of a subject
@@ -105,7 +106,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         clause_end = _clause_end(text, c.end, s_end)
         fields: dict = {}
         fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end, out.title,
-                                   lead_end)
+                                   lead_end, sections)
         fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
@@ -160,7 +161,7 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 
 
 def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragraphs, clause_end,
-            title=None, lead_end=0) -> Optional[dict]:
+            title=None, lead_end=0, sections=()) -> Optional[dict]:
     own = None
     bracket = _BRACKET_TIME.match(text, c.end)
     after = [t for t in times[bisect.bisect_left(starts, c.end):][:2]]
@@ -177,7 +178,7 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
-        own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text, lead_end)
+        own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text, lead_end, sections)
     if own is None or own.period is None:
         return None
     period = own.period
@@ -192,12 +193,13 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
     return {"start": period[0], "end": period[1]}
 
 
-def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_end=0) -> Optional[TimeMention]:
+def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_end=0, sections=()) -> Optional[TimeMention]:
     """The time stated last before ``pos`` that still holds there: in the
     sentence, earlier in the paragraph, or in earlier paragraphs that the
     current one continues."""
     i = bisect.bisect_left(starts, pos) - 1
     if CARRY_ACROSS_PARAGRAPHS:
+        section = _section_start(sections, pos)
         while i >= 0:
             t = times[i]
             i -= 1
@@ -205,6 +207,8 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_
                 continue
             if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
                 continue
+            if t.start < section:
+                return None  # a subheading opens another report: its time does not carry
             return t
         return None
     region_start = p_start
@@ -220,6 +224,26 @@ def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_
         region_start = _start_of(paragraphs, max(0, region_start - 2))
         while region_start > 0 and not text[region_start:region_start + 1].strip():
             region_start = _start_of(paragraphs, region_start - 2)
+
+
+_HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
+
+
+def section_starts(text: str) -> list[int]:
+    """Where sections start: after each subheading (a short line without end
+    punctuation, alone between blank lines, that is no photo caption)."""
+    starts = []
+    for m in _HEADING.finditer(text):
+        line = m.group("h")
+        before = text[max(0, m.start() - 2):m.start()]
+        if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
+            starts.append(m.end())
+    return starts
+
+
+def _section_start(sections: list[int], pos: int) -> int:
+    i = bisect.bisect_right(sections, pos) - 1
+    return sections[i] if i >= 0 else 0
 
 
 def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
