@@ -177,3 +177,13 @@ def test_full_row_needs_subject_place_and_period():
     assert not row_right(gold, {**gold, "period": None})
     assert not row_right(gold, {**gold, "location": {"name": "Lào Cai"}})
     assert not row_right(gold, None)
+
+
+def test_a_central_body_acting_on_a_named_province_is_about_the_province(pipeline):
+    text = ("Ngày 3/10/2025, Đại hội đại biểu Đảng bộ tỉnh Gia Lai khai mạc. Bộ Chính trị chỉ định Ban Chấp hành "
+            "Đảng bộ tỉnh Gia Lai gồm 60 ủy viên.")
+    doc = pipeline.extract_document(text, "a")
+    assert doc.location is not None and doc.location.name == "Gia Lai"
+    national = pipeline.extract_document("Quốc hội thông qua nghị quyết.\n\nSáng 12/6/2025, Quốc hội biểu quyết với "
+                                         "461 đại biểu tán thành.", "b")
+    assert national.location is not None and national.location.name == "Việt Nam"

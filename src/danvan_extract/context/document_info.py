@@ -63,6 +63,8 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if title and any(title[0] <= p.start < title[1] and p.level != "quốc gia" and not p.bare for p in places):
         return False
     lead = text[: (title[1] if title else 0) + 600]
+    if any(p.start < len(lead) and not p.bare and p.level != "quốc gia" for p in places):
+        return False  # "Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Gia Lai": about that unit
     # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
     return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in _CENTRAL_BODY.finditer(lead))
 
