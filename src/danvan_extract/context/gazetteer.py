@@ -66,23 +66,28 @@ class Gazetteer:
         self.by_name: dict[str, list[Unit]] = {}
         seen = set()
 
-        def add(unit: Unit) -> None:
-            ident = (unit.level, unit.code, unit.era)
-            if ident in seen:
-                return
-            seen.add(ident)
-            self.by_name.setdefault(key(unit.name), []).append(unit)
+        by_name = self.by_name
 
+        def add(unit: Unit) -> None:
+            by_name.setdefault(key(unit.name), []).append(unit)
+
+        # a row per commune: provinces and districts repeat, so they are
+        # checked before a unit is built (a cold start cost)
         self.new_codes: dict[str, str] = {}  # "province_ward" key (2025) → code
         for prov, dist, ward, dtype, wtype, pcode, dcode, wcode, pkey, dkey, wkey in rows_legacy:
-            add(Unit(prov, "tỉnh", prov, None, pcode, "legacy", pkey))
-            if dist:
+            if ("p", pcode, "legacy") not in seen:
+                seen.add(("p", pcode, "legacy"))
+                add(Unit(prov, "tỉnh", prov, None, pcode, "legacy", pkey))
+            if dist and ("d", dcode, pcode) not in seen:
+                seen.add(("d", dcode, pcode))
                 add(Unit(dist, (dtype or "huyện").lower(), prov, None, dcode, "legacy", f"{pkey}_{dkey}"))
             if ward:
                 add(Unit(ward, (wtype or "xã").lower(), prov, dist, wcode, "legacy", f"{pkey}_{dkey}_{wkey}"))
         for prov, ward, wtype, pcode, wcode, pkey, wkey in rows_2025:
-            add(Unit(prov, "tỉnh", prov, None, pcode, "2025", pkey))
-            self.new_codes[pkey] = pcode
+            if ("p", pcode, "2025") not in seen:
+                seen.add(("p", pcode, "2025"))
+                add(Unit(prov, "tỉnh", prov, None, pcode, "2025", pkey))
+                self.new_codes[pkey] = pcode
             if ward:
                 add(Unit(ward, (wtype or "xã").lower(), prov, None, wcode, "2025", f"{pkey}_{wkey}"))
                 self.new_codes[f"{pkey}_{wkey}"] = wcode
