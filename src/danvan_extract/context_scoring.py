@@ -105,10 +105,9 @@ def periods_agree(g: Optional[dict], p: Optional[dict]) -> bool:
 
 
 def _loc(f: dict, key: str) -> Optional[str]:
-    loc = f.get("location") or None
-    if not loc:
-        return None
-    return place_name(loc.get(key)) if key == "name" else place_name(loc.get(key))
+    """The location's ``key`` ("name" or "province"), compared as a place name."""
+    loc = f.get("location")
+    return place_name(loc.get(key)) if loc else None
 
 
 def score_pair(report: ContextReport, doc_id: str, g: dict, p: dict) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 import regex
@@ -19,9 +20,6 @@ from .document_info import find_date_line, find_title, main_place, national_by_d
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
-# A stated time holds for the later paragraphs until another is stated
-# (FACTS.md: "the later paragraphs that continue the same report").
-CARRY_ACROSS_PARAGRAPHS = True
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
 # A line break followed by a lower-case letter is a soft wrap (PDF text),
 # no boundary.
@@ -29,12 +27,10 @@ _SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
 _CLAUSE_BREAK = regex.compile(r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])")
-_CONTINUES = regex.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ][.)]|(?:cũng|ngoài\s+ra|bên\s+cạnh\s+đó|trong\s+đó|cụ\s+thể"
-                           r"|đồng\s+thời|riêng|về|tiếp\s+theo|theo\s+đó|qua\s+đó|với|kết\s+quả)(?![\p{L}]))", regex.I)
 _BRACKET_TIME = regex.compile(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = regex.compile(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
-_LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh?", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
+_LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
                 "xã": "xã", "phường": "xã", "thị trấn": "xã"}
 
 
@@ -78,8 +74,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
              if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
-    places = [p for p in find_places(text, surnames=surnames)
-              if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start))]
+    places = _Places(p for p in find_places(text, surnames=surnames)
+                     if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -105,7 +101,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         clause_start = _clause_start(text, s_start, c.start, other_spans)
         clause_end = _clause_end(text, c.end, s_end)
         fields: dict = {}
-        fields["period"] = _period(text, c, times, time_starts, s_start, p_start, paragraphs, clause_end, out.title,
+        fields["period"] = _period(text, c, times, time_starts, p_start, clause_end, out.title,
                                    lead_end, sections)
         fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
@@ -160,7 +156,7 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 # -- period ------------------------------------------------------------------
 
 
-def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragraphs, clause_end,
+def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             title=None, lead_end=0, sections=()) -> Optional[dict]:
     own = None
     bracket = _BRACKET_TIME.match(text, c.end)
@@ -178,7 +174,7 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
-        own = _stated_before(times, starts, c.start, s_start, p_start, paragraphs, text, lead_end, sections)
+        own = _stated_before(times, starts, c.start, p_start, text, lead_end, sections)
     if own is None or own.period is None:
         return None
     period = own.period
@@ -193,37 +189,24 @@ def _period(text, c, times: list[TimeMention], starts, s_start, p_start, paragra
     return {"start": period[0], "end": period[1]}
 
 
-def _stated_before(times, starts, pos, s_start, p_start, paragraphs, text, lead_end=0, sections=()) -> Optional[TimeMention]:
-    """The time stated last before ``pos`` that still holds there: in the
-    sentence, earlier in the paragraph, or in earlier paragraphs that the
-    current one continues."""
+def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -> Optional[TimeMention]:
+    """The time stated last before ``pos`` that still holds there: a stated
+    time carries on through the later paragraphs (FACTS.md: "the later
+    paragraphs that continue the same report") until another is stated or a
+    subheading opens another report; an event's date stays in its paragraph."""
     i = bisect.bisect_left(starts, pos) - 1
-    if CARRY_ACROSS_PARAGRAPHS:
-        section = _section_start(sections, pos)
-        while i >= 0:
-            t = times[i]
-            i -= 1
-            if t.kind in ("base", "ref") or _bound_by_bracket(text, t):
-                continue
-            if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
-                continue
-            if t.start < section:
-                return None  # a subheading opens another report: its time does not carry
-            return t
-        return None
-    region_start = p_start
-    while True:
-        while i >= 0 and times[i].start >= region_start:
-            t = times[i]
-            i -= 1
-            if t.kind == "base" or _bound_by_bracket(text, t):
-                continue
-            return t
-        if region_start == 0 or (not CARRY_ACROSS_PARAGRAPHS and not _CONTINUES.match(text, region_start)):
-            return None
-        region_start = _start_of(paragraphs, max(0, region_start - 2))
-        while region_start > 0 and not text[region_start:region_start + 1].strip():
-            region_start = _start_of(paragraphs, region_start - 2)
+    section = _section_start(sections, pos)
+    while i >= 0:
+        t = times[i]
+        i -= 1
+        if t.kind in ("base", "ref") or _bound_by_bracket(text, t):
+            continue
+        if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
+            continue
+        if t.start < section:
+            return None  # a subheading opens another report: its time does not carry
+        return t
+    return None
 
 
 _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
@@ -373,7 +356,7 @@ class _Named:
         for q in places:
             if q.bare or not q.name:
                 continue
-            cls = _LEVEL_CLASS.get(q.level, q.level).rstrip("?")
+            cls = _LEVEL_CLASS.get(q.level, q.level)
             starts, items = self.by_class.setdefault(cls, ([], []))
             starts.append(q.start)
             items.append(q)
@@ -384,15 +367,12 @@ class _Named:
         self.only_unit = {cls: next(iter(units.values())) for cls, units in inside.items() if len(units) == 1}
 
 
-_NAMED_CACHE: dict[int, tuple[list, _Named]] = {}
+class _Places(list):
+    """A document's place mentions, with their index by level built once."""
 
-
-def _named(places: list[PlaceMention]) -> _Named:
-    cached = _NAMED_CACHE.get(id(places))
-    if cached is None or cached[0] is not places:
-        _NAMED_CACHE.clear()
-        cached = _NAMED_CACHE[id(places)] = (places, _Named(places))
-    return cached[1]
+    @cached_property
+    def named(self) -> _Named:
+        return _Named(self)
 
 
 def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
@@ -400,14 +380,14 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
     before, else the article's unit of that level (or its province), else
     the one unit of that level the text names (a unit never named is
     identified from the units named inside it)."""
-    want = _LEVEL_CLASS.get(p.level, p.level).rstrip("?")
-    index = _named(places)
+    want = _LEVEL_CLASS.get(p.level, p.level)
+    index = places.named
     starts, items = index.by_class.get(want, ([], []))
     k = bisect.bisect_left(starts, p.start)
     if k > 0:
         return items[k - 1].as_place()
     if main is not None:
-        if _LEVEL_CLASS.get(main.level, main.level).rstrip("?") == want:
+        if _LEVEL_CLASS.get(main.level, main.level) == want:
             return main.as_place()
         if want == "tỉnh" and main.province:
             return {"name": main.province, "level": "tỉnh", "province": main.province, "code": None}

@@ -9,7 +9,6 @@ from typing import Optional
 import regex
 
 from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
-from .periods import TimeMention
 from .places import PlaceMention
 
 _DATE_LINE = regex.compile(
@@ -116,10 +115,3 @@ def _rank(level: str) -> int:
 
 def year_of(published: Optional[str]) -> Optional[str]:
     return published[:4] if published else None
-
-
-def first_time_in(times: list[TimeMention], start: int, end: int) -> Optional[TimeMention]:
-    for t in times:
-        if start <= t.start < end and t.kind == "time" and t.period:
-            return t
-    return None

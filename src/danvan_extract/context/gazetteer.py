@@ -25,7 +25,6 @@ from ..errors import E_NO_GAZETTEER, DependencyError
 _PROVINCE_ALIASES = {"thừa thiên huế": "Huế", "thừa thiên - huế": "Huế", "tp.hcm": "Hồ Chí Minh",
                      "tphcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh", "sài gòn": "Hồ Chí Minh",
                      "hcm": "Hồ Chí Minh", "bà rịa vũng tàu": "Bà Rịa - Vũng Tàu"}
-_CITY_PROVINCES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,6 @@ class Gazetteer:
                 add(Unit(ward, (wtype or "xã").lower(), prov, None, wcode, "2025", f"{pkey}_{wkey}"))
                 self.new_codes[f"{pkey}_{wkey}"] = wcode
         self._old_to_new: Optional[dict[str, Optional[str]]] = None
-        self._first: Optional[frozenset] = None
         self._pattern = None
         self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units if u.level == "tỉnh"}
         for alias, name in _PROVINCE_ALIASES.items():
@@ -113,12 +111,6 @@ class Gazetteer:
             names |= {n for n in set(self.provinces.values())}
             self._pattern = regex.compile(r"(?<![\p{L}])(?:" + alternation(names) + r")(?![\p{L}])", regex.V0)
         return self._pattern
-
-    def province_first_syllables(self) -> frozenset:
-        """The first syllable (as a key) of every province name and alias."""
-        if self._first is None:
-            self._first = frozenset(k.split()[0] for k in self.provinces if k)
-        return self._first
 
     def province(self, name: str) -> Optional[str]:
         """The dataset's short name of a province written ``name``, or None."""
@@ -153,9 +145,6 @@ class Gazetteer:
             self._old_to_new = _old_to_new_keys()
         new_key = self._old_to_new.get(unit.key)
         return self.new_codes.get(new_key) if new_key else None
-
-    def is_city_province(self, name: str) -> bool:
-        return (self.province(name) or "") in _CITY_PROVINCES
 
 
 def _level_class(level: str) -> str:

@@ -10,7 +10,7 @@ Offsets are into the normalized text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Optional
 
 import regex
 
@@ -300,8 +300,3 @@ def _valid(period) -> bool:
             return False
     start, end = period
     return not (start and end and start[:4] > end[:4])
-
-
-def iter_year(date: Optional[str]) -> Iterator[str]:
-    if date:
-        yield date[:4]

@@ -31,10 +31,6 @@ GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trư�
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
 _CLAUSE_OPENER = regex.compile(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
-
-def starts_clause(text: str, pos: int) -> bool:
-    """The words at ``pos`` open a new clause ("và", "trong đó"), no modifier."""
-    return bool(_CLAUSE_OPENER.match(text, pos))
 _LEADING = regex.compile(
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
@@ -51,6 +47,11 @@ _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 _GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
 _MAX_WORDS = 10
+
+
+def starts_clause(text: str, pos: int) -> bool:
+    """The words at ``pos`` open a new clause ("và", "trong đó"), no modifier."""
+    return bool(_CLAUSE_OPENER.match(text, pos))
 
 
 def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
@@ -125,9 +126,6 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     # a quoted name after the noun stays whole ("mô hình “Dân vận khéo”")
     m = _RIGHT_STOP.search(seg)
     end = start + (m.start() if m else len(seg))
-    q = regex.match(r"\s*[“\"][^”\"\n]{1,80}[”\"]", text[end:limit])
-    if q and end == start + len(seg[: m.start() if m else len(seg)]):
-        pass
     quoted = regex.search(r"[“\"][^”\"\n]{1,80}[”\"]", seg)
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
