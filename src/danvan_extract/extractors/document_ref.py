@@ -119,10 +119,7 @@ class DocumentRefExtractor:
         pos = ref_end
         dm = match_at(self.date_after, ctx.text, pos, 120)
         if dm:
-            d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
-            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
-                fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-                pos = dm.end()
+            fields["date"], pos = _issue_date(dm, pos)
         else:
             ym = match_at(self.year_after, ctx.text, pos, 60)
             if ym and fields["year"] is None:
@@ -144,10 +141,7 @@ class DocumentRefExtractor:
                     # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
                     dm = match_at(self.date_after, ctx.text, pos, 120)
                     if dm:
-                        d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
-                        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
-                            fields["date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-                            pos = dm.end()
+                        fields["date"], pos = _issue_date(dm, pos)
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
@@ -382,6 +376,15 @@ class DocumentRefExtractor:
 
 def _is_code_form(ref: str) -> bool:
     return not ref.isdigit()
+
+
+def _issue_date(dm, pos: int) -> tuple[Optional[str], int]:
+    """(ISO date, position after it) of a ``date_after`` match, or (None,
+    ``pos``) when its day or month is out of range."""
+    d, mo, y = (dm.group("d"), dm.group("m"), dm.group("y")) if dm.group("y") else (dm.group("d2"), dm.group("m2"), dm.group("y2"))
+    if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+        return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", dm.end()
+    return None, pos
 
 
 def _article_year(text: str) -> Optional[str]:

@@ -411,10 +411,7 @@ class PersonRoleExtractor:
                     break
                 p = end + sep.end()
                 continue
-            title_end = tm.end()
-            dot = match_at(self.abbrev_dot, text, title_end, 2)
-            if dot and tm.group("title")[-1].isupper():
-                title_end = dot.end()  # "ThS.", "PGS.TS." keep their dot
+            title_end = self._title_end(text, tm)
             if self._title_word(tm.group("title")) in self.personal_titles:
                 role_end = title_end  # worn by the person: no organization follows
             else:
@@ -435,10 +432,7 @@ class PersonRoleExtractor:
                     # written as one compound ("TS. BS" like "TS.BS"): one role
                     joined_start = end - len(roles[-1])
                     roles.pop()
-                    compound_end = nxt.end()
-                    dot = match_at(self.abbrev_dot, text, compound_end, 2)
-                    if dot and nxt.group("title")[-1].isupper():
-                        compound_end = dot.end()
+                    compound_end = self._title_end(text, nxt)
                     roles.append(Spanned.at(text, joined_start, compound_end))
                     end = compound_end
                     sep = self.role_sep.match(text[end:end + 24])
@@ -450,6 +444,12 @@ class PersonRoleExtractor:
                 break
             p = end + sep.end()
         return roles, end
+
+    def _title_end(self, text: str, tm) -> int:
+        """Where a title match ends: an abbreviated title keeps its dot
+        ("ThS.", "PGS.TS.")."""
+        dot = match_at(self.abbrev_dot, text, tm.end(), 2)
+        return dot.end() if dot and tm.group("title")[-1].isupper() else tm.end()
 
     def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
