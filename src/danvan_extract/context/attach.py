@@ -107,7 +107,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
         holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
-        pieces = _subject(text, c, clause_start, clause_end, holes, numeric[:i], subject_of, s_start)
+        # the figure before this one in its sentence, if any (figures are sorted by start)
+        prior = numeric[i - 1] if i and numeric[i - 1].start >= s_start else None
+        pieces = _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start)
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
         out.facts[id(c)] = fields
@@ -159,8 +161,11 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             title=None, lead_end=0, sections=()) -> Optional[dict]:
     own = None
-    bracket = _BRACKET_TIME.match(text, c.end)
-    after = [t for t in times[bisect.bisect_left(starts, c.end):][:2]]
+    # bounded windows: without an end position the regex engine scans the
+    # rest of the text for the literal a pattern needs (quadratic on long texts)
+    bracket = _BRACKET_TIME.match(text, c.end, c.end + _WINDOW)
+    k = bisect.bisect_left(starts, c.end)
+    after = times[k:k + 2]
     for t in after:
         if t.kind in ("base", "progress", "ref"):
             continue
@@ -178,7 +183,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     if own is None or own.period is None:
         return None
     period = own.period
-    base = next((t for t in times[bisect.bisect_left(starts, c.end):][:2]
+    base = next((t for t in times[k:k + 2]
                  if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
     if base and period[1]:
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
@@ -267,7 +272,8 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
             return _place(places[j], places, main)
     # a unit the figure belongs to or goes to, linked right after it
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
-    for p in places[bisect.bisect_left(starts, c.end):][:1]:
+    k = bisect.bisect_left(starts, c.end)
+    for p in places[k:k + 1]:
         gap = text[c.end:p.start]
         if (p.start < clause_end and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
                 and _OBJECT_LINK.search(gap)):
@@ -279,7 +285,7 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
         if place is not None:
             return place
     # a unit named after the figure in its clause, with no unit before it
-    for p in places[bisect.bisect_left(starts, c.end):][:1]:
+    for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not regex.search(r"\d", text[c.end:p.start]):
             return _place(p, places, main)
     # the unit the paragraph is about: the first it names (its topic)
@@ -400,7 +406,7 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
 # -- subject ------------------------------------------------------------------
 
 
-def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start) -> list:
+def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start) -> list:
     t = c.type
     label = _label(text, c.start, s_start)
     if t in ("count", "ratio"):
@@ -412,10 +418,8 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
         left = subjects.left_phrase(text, clause_start, c.start, holes)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or _CHANGE_ONLY.search(
             text, max(s_start, c.start - 30), c.start)
-        if shared or not left:
-            previous = [o for o in earlier if o.start >= s_start]
-            if previous and subject_of.get(id(previous[-1])):
-                return subject_of[id(previous[-1])]
+        if (shared or not left) and prior is not None and subject_of.get(id(prior)):
+            return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base)
@@ -439,7 +443,7 @@ def _subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_st
         pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
         return pieces or ([label] if label else [])
     if t == "money":
-        return _money_subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start, label)
+        return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
 
 
@@ -512,17 +516,15 @@ def _semicolon_start(text: str, s_start: int, pos: int) -> int:
     return lo + breaks[-1] if breaks else lo
 
 
-def _money_subject(text, c, clause_start, clause_end, holes, earlier, subject_of, s_start, label) -> list:
+def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
     """What an amount is paid, raised, lent or earned for: the item it
     prices ("2 căn nhà (70 triệu đồng/căn)", "34 căn nhà, trị giá 1,8 tỷ
     đồng"), the verb and its purpose ("hỗ trợ 137 tỷ đồng để đầu tư ..." →
     "hỗ trợ để đầu tư ..."), else the noun phrase before it."""
-    previous = [o for o in earlier if o.start >= s_start]
-    if previous and _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start) and subject_of.get(id(previous[-1])):
-        return subject_of[id(previous[-1])]  # "..., tăng 1,5 triệu đồng so với năm 2020": the same quantity
+    if prior is not None and _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start) and subject_of.get(id(prior)):
+        return subject_of[id(prior)]  # "..., tăng 1,5 triệu đồng so với năm 2020": the same quantity
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
-    if previous and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
-        prior = previous[-1]
+    if prior is not None and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
         if prior.type in ("count", "ratio"):
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
             start = head.end() if head else prior.start

@@ -121,7 +121,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
-        if " " not in name and regex.match(r"\s+\p{Ll}", text[m.start("name") + len(name):]) and not gaz.lookup(name, level):
+        if " " not in name and regex.match(r"\s+\p{Ll}", text[m.start("name") + len(name):m.start("name") + len(name) + 300]) and not gaz.lookup(name, level):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))

@@ -47,11 +47,15 @@ _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 _GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
 _MAX_WORDS = 10
+# How far ahead a match at a fixed position may look: the clause is read at
+# most this far from its figure, and without an end position the regex
+# engine scans the rest of the text for a literal the pattern needs.
+_SCAN = 300
 
 
 def starts_clause(text: str, pos: int) -> bool:
     """The words at ``pos`` open a new clause ("và", "trong đó"), no modifier."""
-    return bool(_CLAUSE_OPENER.match(text, pos))
+    return bool(_CLAUSE_OPENER.match(text, pos, pos + 40))
 
 
 def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
@@ -185,9 +189,9 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
             continue
         if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
             return []
-        adverbs = _ADVERBS_AHEAD.match(text, he)
+        adverbs = _ADVERBS_AHEAD.match(text, he, he + _SCAN)
         start = adverbs.end() if adverbs else he
-        if not _PREDICATE.match(text, start):
+        if not _PREDICATE.match(text, start, start + _SCAN):
             return []
         span = right_phrase(text, start, max(limit, start + 80))
         return [span] if span else []
@@ -227,8 +231,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     a label right before the number, with no verb, names the item of a
     breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
     only in a list (its item opens after ";", ":" or a line break)."""
-    before = text[:clause_start].rstrip()
-    if before and before[-1] not in ";:\n":
+    i = clause_start  # the last character before the clause that is no white space
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i and text[i - 1] not in ";:":
         return []
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
@@ -263,7 +269,7 @@ _PERCENT_OF = regex.compile(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|
 def percent_of(text: str, end: int, limit: int) -> Optional[Span]:
     """"98% đồng bào dân tộc thiểu số được sử dụng ...": the noun phrase right
     after a percentage that says what it is a share of."""
-    m = _PERCENT_OF.match(text, end)
+    m = _PERCENT_OF.match(text, end, end + _SCAN)
     if not m:
         return None
     return right_phrase(text, m.end(), max(limit, m.end() + 100))
