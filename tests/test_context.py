@@ -13,7 +13,9 @@ import danvan_extract.context as context_pkg
 from danvan_extract import Pipeline
 from danvan_extract.context_scoring import periods_agree, place_name, subject_f1
 
-CORPUS = tomllib.loads((Path(context_pkg.__file__).parent / "corpus.toml").read_text(encoding="utf-8"))["case"]
+# one file per concern (general, subject, location, period): cases of every file
+CORPUS = [case for path in sorted((Path(context_pkg.__file__).parent / "corpus").glob("*.toml"))
+          for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])]
 
 
 def _find(pipeline: Pipeline, text: str, fact_text: str):
