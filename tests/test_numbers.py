@@ -84,3 +84,13 @@ def spell(n: int) -> str:
     if rest or not thousands:
         words += _below_thousand(rest, bool(thousands))
     return " ".join(words)
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=0, max_value=3),
+       st.sampled_from(["1.0", "0.0001", "100.0", "0.36", "0.036", "0.1"]))
+def test_hectares_have_no_float_noise(whole, decimals, per_unit):
+    # the written value times the unit's size, as decimal arithmetic gives it
+    from decimal import Decimal
+    from danvan_extract.extractors.area import in_hectares
+    written = Decimal(whole).scaleb(-decimals)
+    assert in_hectares(float(written), float(per_unit)) == float(written * Decimal(per_unit))

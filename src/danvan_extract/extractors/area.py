@@ -53,8 +53,8 @@ class AreaExtractor:
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
                         "unit": unit.unit if m.groupdict().get("m1") or m.groupdict().get("m2") else _as_written(ctx, m, unit.unit, rule),
-                        "hectares": float(s1) * unit.hectares,
-                        "hectares_max": None if s2 is None else float(s2) * unit.hectares,
+                        "hectares": in_hectares(s1, unit.hectares),
+                        "hectares_max": None if s2 is None else in_hectares(s2, unit.hectares),
                         "subject": self._subject(ctx, m, nxt, start),
                         "qualifier": qualifier,
                     },
@@ -65,6 +65,12 @@ class AreaExtractor:
             return nxt
         before = _LAND_BEFORE.search(ctx.text[max(0, start - 40) : start])
         return before.group(1).lower() if before else None
+
+
+def in_hectares(value: float, per_unit: float) -> float:
+    """``value`` units of ``per_unit`` hectares each, without the binary
+    float's noise (1,1 km² is 110 ha, not 110.00000000000001)."""
+    return float(f"{float(value) * per_unit:.12g}")
 
 
 _AREA_WORD = regex.compile(r"diện\s+tích", regex.IGNORECASE)
