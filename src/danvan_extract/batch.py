@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .decoding import folder_problem, printable_name, read_text
 from .budget import time_budget_seconds
-from .engines.document import document_line, extract_file, large_encoding, pipeline_for
+from .engines.document import LARGE_FILE_BYTES, document_line, extract_file, large_encoding, pipeline_for
 from .errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from .extractors.base import DEFAULT_BUDGET
 from .output import Output
@@ -36,8 +36,6 @@ from .workers import die_with_parent
 from .records import Document
 from .streaming import stream_document
 
-# Files above this size are streamed block by block in the main process.
-LARGE_FILE_BYTES = 8 * 2**20
 # Documents handed to a worker at once, and chunks in flight per worker.
 _CHUNK = 8
 _WINDOW_PER_WORKER = 4

@@ -26,8 +26,10 @@ from ..decoding import read_text
 from ..errors import E_LINE, E_RULES_TOO_BIG, E_WORKER_DIED, RulesError  # noqa: F401  (E_WORKER_DIED for callers)
 from ..records import Document
 
-# Files above this size are read block by block (see :mod:`danvan_extract.streaming`).
-LARGE_FILE_BYTES = 8 * 2**20
+# Files above this size are read block by block (see :mod:`danvan_extract.streaming`),
+# so no file holds more than about two blocks' facts in memory at once (a
+# megabyte of figure-dense text makes some 130 MB of fact records).
+LARGE_FILE_BYTES = 2 * 2**20
 # A rules folder shipped to workers larger than this is refused (it is sent with the task graph).
 MAX_RULES_BYTES = 64 * 2**20
 
