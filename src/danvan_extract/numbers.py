@@ -30,14 +30,22 @@ DIGITS = (
 )
 DIGITS_RE = regex.compile(DIGITS)
 
+# The one list of multiplier words: the parsers below and the rules'
+# {mult} and {mult_word} references (rules.py) are built from it.
 MULTIPLIERS = {
     "nghìn": 1_000,
     "ngàn": 1_000,
     "ngìn": 1_000,
+    "vạn": 10_000,
     "triệu": 1_000_000,
     "tỷ": 1_000_000_000,
     "tỉ": 1_000_000_000,
 }
+_BILLION = [w for w, v in MULTIPLIERS.items() if v == 1_000_000_000]
+_BELOW_BILLION = [w for w, v in MULTIPLIERS.items() if v < 1_000_000_000]
+MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+# A multiplier, or a multiplier of billions ("nghìn tỷ", "triệu tỷ").
+MULT = rf"(?:(?:{'|'.join(_BELOW_BILLION)})\s+(?:{'|'.join(_BILLION)})|{MULT_WORD})"
 
 _UNITS = {
     "không": 0,
@@ -174,7 +182,7 @@ def compound(parts: list[tuple[int | float, str]], half: bool = False) -> int | 
 def parse_number(text: str) -> int | float:
     """Parse digits with an optional multiplier, or a spelled-out number."""
     text = " ".join(text.split())
-    m = regex.fullmatch(rf"({DIGITS})(?:\s*((?:{'|'.join(MULTIPLIERS)})(?:\s+(?:tỷ|tỉ))?))?", text, regex.IGNORECASE)
+    m = regex.fullmatch(rf"({DIGITS})(?:\s*({MULT}))?", text, regex.IGNORECASE)
     if m:
         return scale(parse_digits(m.group(1)), m.group(2))
     return parse_spelled(text)

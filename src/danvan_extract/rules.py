@@ -351,6 +351,8 @@ def _compile_numeric(r: Rules) -> None:
         "num": numbers.DIGITS,
         "spelled": numbers.SPELLED,
         "spelled_word": numbers.SPELLED_WORD,
+        "mult": numbers.MULT,
+        "mult_word": numbers.MULT_WORD,
         "currency": alternation(word_lists["currency"]),
         "area_unit": alternation(word_lists["area_unit"]),
         "measure_unit": alternation(word_lists["measure_unit"]),

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import regex
 
-from ..numbers import parse_digits
+from ..numbers import MULT, parse_digits
 from ..rules import alternation
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import qualify
@@ -23,7 +23,7 @@ class RatioExtractor:
                  + list(u.measure.forms))
         # "31/35 triệu đồng", "48,2/45ha": achieved against target in a unit
         self.unit_tail = regex.compile(
-            rf"\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:tỷ|tỉ))?(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
+            rf"\s*(?:{MULT}(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
         )
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
