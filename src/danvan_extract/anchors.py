@@ -31,6 +31,11 @@ from typing import Iterable, Optional
 
 import regex
 
+try:  # the C functions under ``signal``, without its enum conversions (a fifth of a microsecond each)
+    import _signal as _sig
+except ImportError:  # pragma: no cover - another Python implementation
+    _sig = signal
+
 from .alternation import alternation
 from .errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
@@ -66,16 +71,16 @@ class _Alarm:
     @staticmethod
     def run(seconds: float, fn, *args):
         """``fn(*args)``, raising TimeoutError once ``seconds`` have passed."""
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        previous = _sig.signal(_sig.SIGALRM, _on_alarm)
         try:
-            signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-6))  # 0 would disarm it
+            _sig.setitimer(_sig.ITIMER_REAL, max(seconds, 1e-6))  # 0 would disarm it
             return fn(*args)
         finally:
             # nested, so that an alarm arriving right here still restores the handler
             try:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                _sig.setitimer(_sig.ITIMER_REAL, 0)
             finally:
-                signal.signal(signal.SIGALRM, previous)
+                _sig.signal(_sig.SIGALRM, previous)
 
 
 def anchor_key(word: str) -> Optional[str]:
@@ -128,6 +133,8 @@ class ScanPattern:
 
     def __post_init__(self) -> None:
         self.anywhere = self.anchors.anywhere
+        # equal for patterns that find the same matches: a text is scanned once for them
+        self.scan_key = (self.regex.pattern, self.regex.flags, repr(self.anchors))
 
 
 class AnchorIndex:

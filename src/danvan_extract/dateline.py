@@ -33,6 +33,7 @@ _DATE_LINE_WORDS = regex.compile(_LEAD + _DATE_WORDS, regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
 _PLACE_DATE = regex.compile(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 _DATE_LINE_MAX = 90
+_CLOCK_RE = regex.compile(_CLOCK)
 
 
 def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
@@ -59,7 +60,7 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
         iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
-        has_clock = bool(regex.search(_CLOCK, stripped))
+        has_clock = bool(_CLOCK_RE.search(stripped))
         candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
     if not candidates:
         return None

@@ -77,12 +77,15 @@ SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
 SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{SPELLED_WORD})){{0,15}}"
 
 
+_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 def parse_digits(token: str) -> int | float:
     """Parse one digit group written the Vietnamese way ("3.980", "73,53")."""
     token = token.strip()
     if not token or not DIGITS_RE.fullmatch(token):
         raise InputError(E_NOT_A_NUMBER.format(token=token))
-    if "." in token and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+    if "." in token and _DOT_THOUSANDS.fullmatch(token):
         whole, _, frac = token.replace(".", "").partition(",")
         return float(f"{whole}.{frac}") if frac else int(whole)
     if token.count(",") >= 2:
@@ -179,10 +182,13 @@ def compound(parts: list[tuple[int | float, str]], half: bool = False) -> int | 
     return total
 
 
+_DIGITS_AND_MULTIPLIER = regex.compile(rf"({DIGITS})(?:\s*({MULT}))?", regex.IGNORECASE)
+
+
 def parse_number(text: str) -> int | float:
     """Parse digits with an optional multiplier, or a spelled-out number."""
     text = " ".join(text.split())
-    m = regex.fullmatch(rf"({DIGITS})(?:\s*({MULT}))?", text, regex.IGNORECASE)
+    m = _DIGITS_AND_MULTIPLIER.fullmatch(text)
     if m:
         return scale(parse_digits(m.group(1)), m.group(2))
     return parse_spelled(text)

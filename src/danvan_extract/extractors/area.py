@@ -75,6 +75,7 @@ def in_hectares(value: float, per_unit: float) -> float:
 
 _AREA_WORD = regex.compile(r"diện\s+tích", regex.IGNORECASE)
 _SQUARE_UNIT = regex.compile(r"km\s*[²2]|diện\s+tích", regex.IGNORECASE)
+_CLAUSE_CUT = regex.compile(r"[.;:!?]|\d")
 
 
 def _area_context(text: str, start: int) -> bool:
@@ -83,7 +84,7 @@ def _area_context(text: str, start: int) -> bool:
     "Diện tích"."""
     ls = text.rfind("\n", 0, start) + 1
     if "|" not in text[ls:start]:
-        clause = regex.split(r"[.;:!?]|\d", text[max(ls, start - 100) : start])[-1]
+        clause = _CLAUSE_CUT.split(text[max(ls, start - 100) : start])[-1]
         return bool(_AREA_WORD.search(clause))
     header = header_cell(text, start)
     return header is not None and bool(_SQUARE_UNIT.search(header))

@@ -115,10 +115,9 @@ class Context:
         Rules of several families may share one pattern ("amount.spelled"
         for money, area and percentage): the text is scanned once for it.
         """
-        key = (pattern.regex.pattern, pattern.regex.flags, repr(pattern.anchors))
-        found = self._scans.get(key)
+        found = self._scans.get(pattern.scan_key)
         if found is None:
-            found = self._scans[key] = self.anchors.finditer(pattern)
+            found = self._scans[pattern.scan_key] = self.anchors.finditer(pattern)
         return found
 
     # -- page chrome -------------------------------------------------------

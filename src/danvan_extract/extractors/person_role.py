@@ -23,6 +23,11 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
+_LIST_OPENER = regex.compile(r"^(?i:các)\s+")
+_COLON = regex.compile(r"\s*:\s*")
+_SPACES = regex.compile(r"\s*")
+_BLANKS = regex.compile(r"[ ]+")
+_SENTENCE_END = regex.compile(r"[.!?:\n]")
 
 
 def _at(text: str, span: tuple[int, int]) -> Spanned:
@@ -123,23 +128,23 @@ class PersonRoleExtractor:
     def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
         """"các đồng chí: A - Role; B, Role", "các đồng chí Ủy viên Bộ Chính
         trị: A, B", "Các ông A, role; B, role"."""
-        hon = self._hon(regex.sub(r"^(?i:các)\s+", "", m.group("hon")))
+        hon = self._hon(_LIST_OPENER.sub("", m.group("hon")))
         pos = m.end()
         head_roles, end = self._roles(text, pos + 1 if text[pos:pos + 1] == " " else pos, allow_name_end=True)
         if head_roles:
             pos = end
-        colon = regex.match(r"\s*:\s*", text[pos:pos + 6])
+        colon = _COLON.match(text[pos:pos + 6])
         if colon is None and not head_roles and m.group("hon").lower().startswith("các"):
             words = match_at(self.head_words, text, pos, 80)
             if words is not None:
-                colon = regex.match(r"\s*", text[words.end():words.end() + 8])
+                colon = _SPACES.match(text[words.end():words.end() + 8])
                 pos = words.end()
         if colon:
             pos += colon.end()
         elif head_roles:
             return  # "các đồng chí Bí thư Huyện ủy Name": the role-first form
         else:
-            sp = regex.match(r"[ ]+", text[pos:pos + 4])
+            sp = _BLANKS.match(text[pos:pos + 4])
             if not sp:
                 return
             pos += sp.end()
@@ -353,7 +358,7 @@ class PersonRoleExtractor:
             return None
         prev = words[i - 1] if i else self._last_word(text, bm.start())
         prev_start = start - len(prev) - 1
-        sentence_initial = prev_start <= 0 or regex.match(r"[.!?:\n]", text[max(0, prev_start - 2):prev_start].strip()[-1:] or "\n")
+        sentence_initial = prev_start <= 0 or _SENTENCE_END.match(text[max(0, prev_start - 2):prev_start].strip()[-1:] or "\n")
         if prev and prev[0].isupper() and not sentence_initial:
             return None
         if prev and (prev.lower() in self.place_before or prev.lower() in self.org_heads or prev.lower() in self.honorific_of):
