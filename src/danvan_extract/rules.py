@@ -236,7 +236,6 @@ def _dictionary_path() -> Optional[Path]:
 
 def read_lexicon(path: Path) -> list[str]:
     """One entry a line, ``#`` comments and blank lines skipped, NFC."""
-    out = []
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -247,13 +246,10 @@ def read_lexicon(path: Path) -> list[str]:
     # NFC line by line), and only when needed: the dictionary has 74 000 lines
     if not unicodedata.is_normalized("NFC", text):
         text = nfc(text)
-    for line in text.splitlines():
-        if "#" in line:
-            line = line.split("#", 1)[0]
-        line = line.strip()
-        if line:
-            out.append(line)
-    return out
+    lines = text.splitlines()
+    if "#" in text:
+        lines = [line.split("#", 1)[0] for line in lines]
+    return [line for line in map(str.strip, lines) if line]
 
 
 def _inside(path: Path, folder: Optional[Path]) -> Path:

@@ -12,7 +12,6 @@ import sqlite3
 
 import regex
 import unicodedata
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,20 +58,62 @@ def key(name: str) -> str:
 
 
 class Gazetteer:
-    """Name → units indexes for provinces, districts and communes."""
+    """Name → units indexes for provinces, districts and communes.
 
-    def __init__(self, rows_legacy, rows_2025):
-        self.by_name: dict[str, list[Unit]] = {}
+    ``rows_legacy`` and ``rows_2025`` are the dataset's rows (see
+    :func:`gazetteer`).  :meth:`lazy` reads them on the first look-up by
+    name instead."""
+
+    def __init__(self, rows_legacy, rows_2025, province_rows=None):
+        # the rows, or a function that reads them (see lazy)
+        self._rows = (rows_legacy, rows_2025) if rows_2025 is not None else rows_legacy
+        self._by_name: Optional[dict[str, list[Unit]]] = None
+        self._new_codes: Optional[dict[str, str]] = None
+        self._old_to_new: Optional[dict[str, Optional[str]]] = None
+        self._pattern = None
+        if province_rows is None:
+            self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units
+                              if u.level == "tỉnh"}
+        else:
+            # the last province unit of a key wins, as in the index
+            self.provinces = {key(name): name for rows in province_rows for name, _, _ in rows}
+        for alias, name in _PROVINCE_ALIASES.items():
+            self.provinces.setdefault(key(alias), name)
+
+    @classmethod
+    def lazy(cls, read_rows, province_rows) -> "Gazetteer":
+        """A gazetteer whose name indexes are built from ``read_rows()``
+        (the two eras' rows) on the first look-up by name; the province
+        names, which every text needs, come from ``province_rows`` at once
+        (``(name, code, key)`` rows of each era, in the dataset's order), so
+        a text that names no unit does not pay for the 13 000 communes."""
+        return cls(read_rows, None, province_rows)
+
+    @property
+    def by_name(self) -> dict[str, list[Unit]]:
+        """Units by :func:`key` of their name, legacy era first."""
+        if self._by_name is None:
+            self._build()
+        return self._by_name
+
+    @property
+    def new_codes(self) -> dict[str, str]:
+        """"province_ward" key (2025) → code."""
+        if self._new_codes is None:
+            self._build()
+        return self._new_codes
+
+    def _build(self) -> None:
+        rows_legacy, rows_2025 = self._rows() if callable(self._rows) else self._rows
+        by_name: dict[str, list[Unit]] = {}
+        new_codes: dict[str, str] = {}
         seen = set()
-
-        by_name = self.by_name
 
         def add(unit: Unit) -> None:
             by_name.setdefault(key(unit.name), []).append(unit)
 
         # a row per commune: provinces and districts repeat, so they are
         # checked before a unit is built (a cold start cost)
-        self.new_codes: dict[str, str] = {}  # "province_ward" key (2025) → code
         for prov, dist, ward, dtype, wtype, pcode, dcode, wcode, pkey, dkey, wkey in rows_legacy:
             if ("p", pcode, "legacy") not in seen:
                 seen.add(("p", pcode, "legacy"))
@@ -86,15 +127,13 @@ class Gazetteer:
             if ("p", pcode, "2025") not in seen:
                 seen.add(("p", pcode, "2025"))
                 add(Unit(prov, "tỉnh", prov, None, pcode, "2025", pkey))
-                self.new_codes[pkey] = pcode
+                new_codes[pkey] = pcode
             if ward:
                 add(Unit(ward, (wtype or "xã").lower(), prov, None, wcode, "2025", f"{pkey}_{wkey}"))
-                self.new_codes[f"{pkey}_{wkey}"] = wcode
-        self._old_to_new: Optional[dict[str, Optional[str]]] = None
-        self._pattern = None
-        self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units if u.level == "tỉnh"}
-        for alias, name in _PROVINCE_ALIASES.items():
-            self.provinces.setdefault(key(alias), name)
+                new_codes[f"{pkey}_{wkey}"] = wcode
+        self._rows = None
+        self._new_codes = new_codes
+        self._by_name = by_name
 
     def province_pattern(self):
         """A regex of every province name and alias as a capitalized text
@@ -167,21 +206,30 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
+_LEGACY_ROWS = ("select provinceShort, districtShort, wardShort, districtType, wardType, provinceCode, districtCode, "
+                "wardCode, provinceKey, districtKey, wardKey from admin_units_legacy")
+_ROWS_2025 = "select provinceShort, wardShort, wardType, provinceCode, wardCode, provinceKey, wardKey from admin_units"
+# One row per province, where it first appears (SQLite takes the bare
+# columns from the row of the min()).
+_PROVINCES = "select provinceShort, provinceCode, provinceKey from {table} group by provinceCode order by min(rowid)"
+
+
+def _read(*queries: str) -> list[list[tuple]]:
+    """The rows of each query, from the dataset read-only."""
+    db = _data_dir() / "dataset.db"
+    con = sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True)
+    try:
+        return [con.execute(q).fetchall() for q in queries]
+    finally:
+        con.close()
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (loaded on first use)."""
-    db = _data_dir() / "dataset.db"
-    with nullcontext(db) as path:
-        con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-        try:
-            legacy = con.execute("select provinceShort, districtShort, wardShort, districtType, wardType, "
-                                 "provinceCode, districtCode, wardCode, provinceKey, districtKey, wardKey "
-                                 "from admin_units_legacy").fetchall()
-            new = con.execute("select provinceShort, wardShort, wardType, provinceCode, wardCode, provinceKey, wardKey "
-                              "from admin_units").fetchall()
-        finally:
-            con.close()
-    return Gazetteer(legacy, new)
+    """The process-wide gazetteer (loaded on first use: the province names
+    at once, the other units on the first look-up by name)."""
+    provinces = _read(_PROVINCES.format(table="admin_units_legacy"), _PROVINCES.format(table="admin_units"))
+    return Gazetteer.lazy(lambda: _read(_LEGACY_ROWS, _ROWS_2025), provinces)
 
 
 def _old_to_new_keys() -> dict[str, Optional[str]]:

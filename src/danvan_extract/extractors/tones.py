@@ -54,4 +54,11 @@ def fold_tones(text: str) -> str:
 @lru_cache(maxsize=4)
 def folded(words: frozenset[str]) -> frozenset[str]:
     """A word list with every entry folded (cached per list)."""
-    return frozenset(fold_tones(w) for w in words)
+    # One pass over the words joined by line breaks: a break is no letter
+    # and no "q", so each word folds as it would alone; a word that holds a
+    # break would split the result, and is folded on its own.
+    items = list(words)
+    parts = fold_tones("\n".join(items)).split("\n")
+    if len(parts) != len(items):
+        parts = [fold_tones(w) for w in items]
+    return frozenset(parts)
