@@ -3,7 +3,10 @@ documents.toml and persons.toml): the loader composes them and refuses, at
 load time and naming the rule, a pattern that lacks a named group its
 extractor reads (issue 10, item 4)."""
 
+import pickle
+
 import pytest
+import regex
 
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
@@ -58,3 +61,22 @@ def test_a_user_grammar_part_changes_what_is_read(tmp_path):
     _copy_with(tmp_path, "documents.toml", "seg = '[A-ZĐÐ][\\p{L}\\d]*'", "seg = '[A-ZĐÐa-z][\\p{L}\\d]*'")
     facts = Pipeline(rules_dir=tmp_path, person_roles=False).extract("theo Quyết định số 12/qđ-UBND ngày 1/2/2024")
     assert [f.number for f in facts if f.type == "document_ref"] == ["12/qđ-UBND"]
+
+
+def test_the_bundled_rules_pass_the_load_time_checks():
+    # without a user folder the patterns compile on first use; the checks a
+    # user folder gets at load (every pattern compiles, with the groups its
+    # extractor reads) hold for the bundled rules
+    rules = load_rules(validate=True)
+    patterns = [p for family in rules.patterns.values() for p in family] + rules.chrome_patterns
+    patterns += [p for grammar in rules.grammars.values() for p in grammar.values()]
+    assert all(isinstance(p.regex, regex.Pattern) for p in patterns)
+
+
+def test_a_pattern_compiled_on_first_use_scans_as_a_compiled_one():
+    lazy, compiled = load_rules(), load_rules(validate=True)
+    text = "Xã có 285 hộ, chiếm 73,53%; Nghị quyết số 25-NQ/TW."
+    for family, patterns in lazy.patterns.items():
+        for a, b in zip(patterns, compiled.patterns[family]):
+            copy = pickle.loads(pickle.dumps(a))  # a batch sends pipelines to worker processes
+            assert [m.span() for m in copy.regex.finditer(text)] == [m.span() for m in b.regex.finditer(text)]

@@ -123,9 +123,20 @@ class Anchors:
         return not (self.digit or self.line or self.words)
 
 
+@dataclass(frozen=True)
+class PatternSource:
+    """A pattern and its flags, compiled on the first use of
+    :attr:`ScanPattern.regex` (compiling is most of a cold start, and a
+    text meets only some of the patterns)."""
+
+    pattern: str
+    flags: int = 0
+
+
 @dataclass
 class ScanPattern:
-    """A compiled pattern with its anchor promise and a name for errors."""
+    """A compiled pattern (or its :class:`PatternSource`) with its anchor
+    promise and a name for errors."""
 
     name: str
     regex: regex.Pattern
@@ -133,8 +144,20 @@ class ScanPattern:
 
     def __post_init__(self) -> None:
         self.anywhere = self.anchors.anywhere
+        rx = self.regex
         # equal for patterns that find the same matches: a text is scanned once for them
-        self.scan_key = (self.regex.pattern, self.regex.flags, repr(self.anchors))
+        self.scan_key = (rx.pattern, rx.flags, repr(self.anchors))
+        if isinstance(rx, PatternSource):
+            self._source = rx
+            del self.regex  # compiled by __getattr__ when first asked for
+
+    def __getattr__(self, name: str):
+        # only called for an attribute not set: ``regex`` before its first use
+        source = self.__dict__.get("_source")
+        if name != "regex" or source is None:
+            raise AttributeError(name)
+        self.regex = compiled = regex.compile(source.pattern, source.flags)
+        return compiled
 
 
 class AnchorIndex:
@@ -276,14 +299,14 @@ class DocumentAnchors:
         return found
 
     def _finditer(self, pattern: ScanPattern) -> list[regex.Match]:
-        text, rx = self.text, pattern.regex
+        text = self.text
         if time.monotonic() >= self.deadline:
             raise TimeoutError
         positions = None if pattern.anywhere else self.positions(pattern.anchors)
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
-            return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
+            return list(pattern.regex.finditer(text, timeout=self.deadline - time.monotonic()))
         if not positions:
             if self.index.check:
                 self._check(pattern, [])

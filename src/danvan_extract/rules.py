@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import numbers
 from .alternation import alternation, word_alternation
-from .anchors import Anchors, ScanPattern
+from .anchors import Anchors, PatternSource, ScanPattern
 from .errors import (E_LEXICON_READ, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
@@ -332,7 +332,7 @@ def _compose(template: str, parts: dict[str, str], where: str) -> str:
 MAX_PATTERN_CHARS = 200_000
 
 
-def _compile_numeric(r: Rules) -> None:
+def _compile_numeric(r: Rules, validate: bool) -> None:
     u = r.units
     word_lists = {
         "spelled": list(numbers.SPELLED_START),
@@ -364,23 +364,30 @@ def _compile_numeric(r: Rules) -> None:
             where = f"numeric.toml [{family}] {rule.name}"
             src = _compose(rule.pattern, parts, where)
             flags = regex.IGNORECASE if family in ignore_case else 0
-            try:
-                rx = regex.compile(src, flags)
-            except regex.error as exc:
-                raise RulesError(E_RULES_REGEX.format(path="numeric.toml", rule=rule.name, problem=exc)) from exc
-            for row in ROWS:
-                if row.rules == family:
-                    _check_groups(rx, row.groups, "numeric.toml", f"[{family}] {rule.name}", row.name)
+            rx = _compiled(src, flags, "numeric.toml", rule.name, validate)
+            if validate:
+                for row in ROWS:
+                    if row.rules == family:
+                        _check_groups(rx, row.groups, "numeric.toml", f"[{family}] {rule.name}", row.name)
             compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
         r.patterns[family] = compiled
     r.chrome_patterns = []
     for line in r.chrome.line:
         where = f"chrome.toml {line.name}"
-        try:
-            rx = regex.compile(line.pattern, regex.IGNORECASE | regex.MULTILINE)
-        except regex.error as exc:
-            raise RulesError(E_RULES_REGEX.format(path="chrome.toml", rule=line.name, problem=exc)) from exc
+        rx = _compiled(line.pattern, regex.IGNORECASE | regex.MULTILINE, "chrome.toml", line.name, validate)
         r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
+
+
+def _compiled(src: str, flags: int, path: str, rule: str, validate: bool) -> regex.Pattern | PatternSource:
+    """``src`` compiled (a RulesError if it is no valid pattern); without
+    ``validate``, its source, compiled on first use (the bundled rules,
+    which the test suite compiles and checks)."""
+    if not validate:
+        return PatternSource(src, flags)
+    try:
+        return regex.compile(src, flags)
+    except regex.error as exc:
+        raise RulesError(E_RULES_REGEX.format(path=path, rule=rule, problem=exc)) from exc
 
 
 def _check_groups(rx: regex.Pattern, groups, path: str, rule: str, extractor: str) -> None:
@@ -392,9 +399,10 @@ def _check_groups(rx: regex.Pattern, groups, path: str, rule: str, extractor: st
 _FLAGS = {"ignorecase": regex.IGNORECASE, "multiline": regex.MULTILINE}
 
 
-def _compile_grammars(r: Rules) -> None:
+def _compile_grammars(r: Rules, validate: bool) -> None:
     """Compose and compile each extractor's ``[grammar]``; refuse a pattern
-    the extractor reads that is missing or lacks a named group it reads."""
+    the extractor reads that is missing or (``validate``) lacks a named
+    group it reads."""
     for row in ROWS:
         if row.grammar is None:
             continue
@@ -410,15 +418,13 @@ def _compile_grammars(r: Rules) -> None:
             flags = 0
             for flag in pat.flags:
                 flags |= _FLAGS[flag]
-            try:
-                rx = regex.compile(src, flags)
-            except regex.error as exc:
-                raise RulesError(E_RULES_REGEX.format(path=path, rule=pat.name, problem=exc)) from exc
+            rx = _compiled(src, flags, path, pat.name, validate)
             found[pat.name] = ScanPattern(f"{row.name}.{pat.name}", rx, _anchors(pat.anchor, word_lists, where))
         for name, groups in row.grammar.patterns:
             if name not in found:
                 raise RulesError(E_RULES_PATTERN_MISSING.format(path=path, rule=name, extractor=row.name))
-            _check_groups(found[name].regex, groups, path, name, row.name)
+            if validate:
+                _check_groups(found[name].regex, groups, path, name, row.name)
         r.grammars[row.name] = found
 
 
@@ -481,15 +487,23 @@ def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> A
     return Anchors.of(digit=digit, line=line, words=words)
 
 
-def load_rules(rules_dir: str | Path | None = None) -> Rules:
-    """Load and validate the bundled rules, then ``rules_dir`` on top."""
+def load_rules(rules_dir: str | Path | None = None, *, validate: Optional[bool] = None) -> Rules:
+    """Load and validate the bundled rules, then ``rules_dir`` on top.
+
+    ``validate`` (default: when there is a ``rules_dir``): compile every
+    pattern now and check the named groups its extractor reads, so a bad
+    rule is a RulesError here.  Without it the patterns compile on first
+    use: the bundled rules alone are checked by the test suite, and a
+    process that meets few of them starts faster."""
     if rules_dir is not None and not isinstance(rules_dir, (str, Path)):
         raise RulesError(E_RULES_TYPE.format(kind=type(rules_dir).__name__))
-    return _load_rules_cached(str(Path(rules_dir).resolve()) if rules_dir else None)
+    if validate is None:
+        validate = bool(rules_dir)
+    return _load_rules_cached(str(Path(rules_dir).resolve()) if rules_dir else None, validate)
 
 
 @lru_cache(maxsize=8)
-def _load_rules_cached(rules_dir: str | None) -> Rules:
+def _load_rules_cached(rules_dir: str | None, validate: bool) -> Rules:
     base = bundled_rules_dir()
     user = Path(rules_dir) if rules_dir else None
     if user is not None and user.exists() and not user.is_dir():
@@ -527,6 +541,6 @@ def _load_rules_cached(rules_dir: str | None) -> Rules:
         lexicons=lexicons,
         dictionary=dictionary | {w for w in lexicons["counted_nouns"] if " " in w},
     )
-    _compile_numeric(rules)
-    _compile_grammars(rules)
+    _compile_numeric(rules, validate)
+    _compile_grammars(rules, validate)
     return rules

@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..rules import Rules
-from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
 from .tones import fold_tones
 
 _NONSPACE = regex.compile(r"\S+")  # the words of a clause, with their offsets
@@ -29,7 +29,7 @@ class ParsedNumber:
     year: Optional[int]
 
 
-class DocumentRefExtractor:
+class DocumentRefExtractor(GrammarAttributes):
     name = "document_ref"
 
     def __init__(self, lex: Lexicons):
@@ -49,15 +49,11 @@ class DocumentRefExtractor:
         self.with_word_scan = g["with_word"]
         self.bare_scan = g["bare"]  # digit-led: fast in full
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
-        (self.more, self.date_after, self.year_after, self.term, self.and_part, self.issuer_stop, self.issuer_word,
-         self.issuer_after, self.plenum_after, self.list_head, self.title_after, self.ve_inside_title,
-         self.open_title_after, self.verb_before, self.clause_date, self.clause_date_inner, self.header_date,
-         self.number_split, self.list_joiner, self.year, self.four_digits, self.lower_syllable, self.number_label,
-         self.motto) = (g[name].regex for name in (
+        self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
             "plenum_after", "list_head", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "number_label", "motto"))
+            "four_digits", "lower_syllable", "number_label", "motto")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
@@ -34,7 +34,7 @@ def _at(text: str, span: tuple[int, int]) -> Spanned:
     return Spanned.at(text, *span)
 
 
-class PersonRoleExtractor:
+class PersonRoleExtractor(GrammarAttributes):
     name = "person_role"
 
     def __init__(self, lex: Lexicons):
@@ -57,19 +57,12 @@ class PersonRoleExtractor:
         self.dash_name_scan = g["name_dash"]
         self.list_scan = g["list"]
         self.title_scan = g["title"]
-        self.title_re = self.title_scan.regex
-        self.list_head = self.list_scan.regex
-        self.name_re = g["name"].regex
-        self.name_sep = g["name_sep"].regex
-        (self.acronym, self.name_after_role, self.role_sep, self.comma_only, self.term, self.next_word,
-         self.paren_acronym, self.last_word_re, self.abbrev_dot, self.item_sep, self.aside, self.bullet,
-         self.head_words, self.org_head_unit, self.hon_before, self.hon_at, self.list_colon, self.role_then_hon,
-         self.list_opener, self.list_predicates, self.name_comma_before, self.named_after, self.dash_head,
-         self.org_role, self.masthead, self.dash_org) = (g[name].regex for name in (
-            "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
-            "last_word", "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
+        self._grammar_attributes(g, {"title_re": "title", "list_head": "list", "name_re": "name",
+                                     "last_word_re": "last_word", **{name: name for name in (
+            "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
+            "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
-            "named_after", "dash_head", "org_role", "masthead", "dash_org"))
+            "named_after", "dash_head", "org_role", "masthead", "dash_org")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
