@@ -179,6 +179,16 @@ class AnchorIndex:
         # Each key found also stands for the shorter keys it starts with
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
         self.prefixes_of = {k: frozenset(t for t in keys if k.startswith(t)) for k in keys}
+        self._accepting: dict[int, tuple[Anchors, frozenset]] = {}
+
+    def accepting(self, anchors: Anchors) -> frozenset:
+        """The keys whose positions are anchors of ``anchors``: its words
+        and the longer keys that start with one of them (cached)."""
+        got = self._accepting.get(id(anchors))
+        if got is None:
+            keys = frozenset(k for k, prefixes in self.prefixes_of.items() if not anchors.words.isdisjoint(prefixes))
+            got = self._accepting[id(anchors)] = (anchors, keys)  # holds the Anchors, so its id stays its own
+        return got[1]
 
 
 class DocumentAnchors:
@@ -252,10 +262,8 @@ class DocumentAnchors:
             if anchors.line:
                 parts.append(self.lines())
             if anchors.words:
-                prefixes_of = self.index.prefixes_of
-                for syllable, found in self.words().items():
-                    if not anchors.words.isdisjoint(prefixes_of[syllable]):
-                        parts.append(found)
+                words = self.words()
+                parts += [words[key] for key in self.index.accepting(anchors).intersection(words)]
             # each part is already in order; only a mix needs a merge
             if not parts:
                 got = []
