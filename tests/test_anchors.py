@@ -112,3 +112,17 @@ def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     # the bundled rules keep their promises
     assert Pipeline(check_anchors=True).extract(text)
     shutil.rmtree(tmp_path)
+
+
+def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch):
+    from danvan_extract.anchors import AnchorIndex, DocumentAnchors, PatternSource
+
+    pattern = ScanPattern("test.lazy", PatternSource(r"\d+"))
+    assert "regex" not in vars(pattern)  # not compiled yet
+    doc = DocumentAnchors("12 ab 34", "12 ab 34", AnchorIndex([pattern]), 5.0)
+    before = doc.deadline
+    # as if a grammar pattern had taken 2 s to compile since the document began
+    monkeypatch.setattr(anchors.CompileClock, "seconds", anchors.CompileClock.seconds + 2.0)
+    assert [m.group() for m in doc.finditer(pattern)] == ["12", "34"]
+    assert doc.deadline >= before + 2.0
+    assert isinstance(pattern.regex, regex.Pattern)

@@ -156,8 +156,17 @@ class ScanPattern:
         source = self.__dict__.get("_source")
         if name != "regex" or source is None:
             raise AttributeError(name)
+        started = time.monotonic()
         self.regex = compiled = regex.compile(source.pattern, source.flags)
+        CompileClock.seconds += time.monotonic() - started
         return compiled
+
+
+class CompileClock:
+    """Seconds this process spent compiling patterns on first use; a
+    document's time budget does not count them (see DocumentAnchors)."""
+
+    seconds = 0.0
 
 
 class AnchorIndex:
@@ -205,6 +214,7 @@ class DocumentAnchors:
         self._words: Optional[dict[str, list[int]]] = None
         self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
+        self._compiling_seen = CompileClock.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
     # -- time budget ----------------------------------------------------------
@@ -293,6 +303,14 @@ class DocumentAnchors:
             raise RulesError(E_ANCHOR.format(rule=pattern.name, pos=at[0], text=self.text[at[0]:at[0] + 40]))
 
     # -- scanning -------------------------------------------------------------
+    def _discount_compiling(self) -> None:
+        """Move the deadline by the time patterns took to compile on first
+        use since the last look (the rules' cost, not the document's)."""
+        taken = CompileClock.seconds - self._compiling_seen
+        if taken:
+            self._compiling_seen += taken
+            self.deadline += taken
+
     def finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` in the text, as ``finditer`` would give them
         (collected at once, so the time budget covers matching only)."""
@@ -308,17 +326,20 @@ class DocumentAnchors:
 
     def _finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         text = self.text
+        self._discount_compiling()
         if time.monotonic() >= self.deadline:
             raise TimeoutError
         positions = None if pattern.anywhere else self.positions(pattern.anchors)
-        if positions is None or len(positions) * _DENSE > len(text):
-            # no promise, or anchors so dense (a page of blank lines)
-            # that one engine pass is cheaper than a call per anchor
-            return list(pattern.regex.finditer(text, timeout=self.deadline - time.monotonic()))
-        if not positions:
+        if positions is not None and not positions:
             if self.index.check:
                 self._check(pattern, [])
             return []
+        rx = pattern.regex  # compiled on its first use, before any timer runs
+        self._discount_compiling()
+        if positions is None or len(positions) * _DENSE > len(text):
+            # no promise, or anchors so dense (a page of blank lines)
+            # that one engine pass is cheaper than a call per anchor
+            return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
         if self._alarm is None:
             self._alarm = _Alarm.free()
         if self._alarm:
