@@ -234,8 +234,9 @@ def _dictionary_path() -> Optional[Path]:
     return None
 
 
-def read_lexicon(path: Path) -> list[str]:
-    """One entry a line, ``#`` comments and blank lines skipped, NFC."""
+def read_lexicon(path: Path, lower: bool = False) -> list[str]:
+    """One entry a line, ``#`` comments and blank lines skipped, NFC
+    (with ``lower``, lower-cased: the whole file at once)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -246,7 +247,7 @@ def read_lexicon(path: Path) -> list[str]:
     # NFC line by line), and only when needed: the dictionary has 74 000 lines
     if not unicodedata.is_normalized("NFC", text):
         text = nfc(text)
-    lines = text.splitlines()
+    lines = (text.lower() if lower else text).splitlines()
     if "#" in text:
         lines = [line.split("#", 1)[0] for line in lines]
     return [line for line in map(str.strip, lines) if line]
@@ -529,7 +530,7 @@ def _load_rules_cached(rules_dir: str | None, validate: bool) -> Rules:
         lexicons[name] = frozenset(entries)
     dict_path = _dictionary_path()
     dictionary = frozenset(
-        w.lower() for w in (read_lexicon(dict_path) if dict_path else []) if " " in w and w.count(" ") <= 2
+        w for w in (read_lexicon(dict_path, lower=True) if dict_path else []) if " " in w and w.count(" ") <= 2
     )
     rules = Rules(
         qualifiers=files["qualifiers.toml"],
