@@ -423,9 +423,9 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base)
-        after = None if shared else subjects.percent_of(text, c.end, clause_end)
+        after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
         if after:
-            return [after]
+            return after
         if label:
             return [label]
         if left:
@@ -465,17 +465,17 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     noun = c.fields.get("noun")
     limit = clause_end if clause_end > c.end else c.end + 80
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
-    after = subjects.right_phrase(text, c.end + 1, limit) if text[c.end:c.end + 1] == " " else None
+    clause = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else []
+    # what defines the noun after it, and the modifiers it shares with a coordinated figure
+    after = clause[0] if clause and clause[0][0] == c.end + 1 else None
+    shared = clause[1:] if after else clause
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
     bare_noun_generic = bool(noun) and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and bare_noun
+    if noun and after is None and not shared and bare_noun:
+        whole = _number_is(text, c, s_start, holes, noun)
+        if whole:
+            return whole
     if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None and bare_noun:
-        # "Số nhà ở cho người có công ... là 1.477 căn": the "số ..." phrase of
-        # the clause, commas included, names what is counted
-        semi = _semicolon_start(text, s_start, c.start)
-        if _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
-            whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
-            if whole and regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
-                return whole
         left = subjects.left_phrase(text, clause_start, c.start, holes)
         if left:
             return left
@@ -500,12 +500,31 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             given = subjects.right_phrase(text, end + recipient.end(), limit)
             end = given[1] if given else end
         span = (k, end)
+        if shared:
+            return [span] + shared
         pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
         if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
             pieces += (subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _number_is(text, c, s_start, holes, noun: str) -> list:
+    """"Số nhà ở cho người có công ... là 1.477 căn", "Tổng số đại biểu
+    Hội đồng nhân dân xã do cử tri bầu là 29 vị đại biểu": the "số ..."
+    phrase of the clause, commas included, names what is counted when the
+    count's noun says nothing of its own or is the phrase's noun."""
+    semi = _semicolon_start(text, s_start, c.start)
+    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
+        return []
+    whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
+    if not whole or not regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
+        return []
+    head = noun.split(",")[0].split()[-1].lower()
+    words = " ".join(text[s:e] for s, e in whole).lower().split()
+    generic = noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS
+    return whole if generic or head in words else []
 
 
 def _semicolon_start(text: str, s_start: int, pos: int) -> int:

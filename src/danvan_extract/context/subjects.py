@@ -40,9 +40,9 @@ _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|ho�
 
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
-    r"[,.;:()|!?]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
+    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
     r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
-    r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|/)(?![\p{L}])|\d", regex.I | regex.V0)
+    r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/)(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 _GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
@@ -135,10 +135,108 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
         end = max(end, start + quoted.end())
     while end > start and text[end - 1] in " ,-":
         end -= 1
-    trailing = _RIGHT_TRAILING.search(text, start, end)
-    if trailing and trailing.start() > start:
-        end = trailing.start()
+    # from the space before ``start``: a phrase that is only a stating verb
+    # ("1.016 hộ đạt 94%") names nothing
+    trailing = _RIGHT_TRAILING.search(text, start - 1 if start and text[start - 1].isspace() else start, end)
+    if trailing:
+        end = max(start, trailing.start())
     return (start, end) if end > start else None
+
+
+# Links after a noun that go on defining it ("xã thuộc vùng đặc biệt khó
+# khăn", "nghị quyết của Bộ Chính trị về ...", "tỉnh hình thành sau sắp
+# xếp", "dân cư là người dân tộc thiểu số"), unless a place, a time or a
+# figure follows: that is the location or the period.
+_LINK_ON = regex.compile(
+    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu})))[^\S\n]+"
+    r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
+    r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần)(?![\p{L}]))(?=\p{L})", regex.I)
+# "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
+_THROUGH_FIGURE = regex.compile(r"[^\S\n]*đạt[^\S\n]+(?=\d)", regex.I)
+_SHARED_AFTER = regex.compile(r"[^\S\n]*(?:và|hoặc)[^\S\n]+(?=\d)", regex.I)
+_STATES = regex.compile(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I)
+_MAX_CLAUSE_WORDS = 20
+
+
+def _hole_at(holes: list[Span], pos: int) -> Optional[Span]:
+    return next((h for h in holes if h[0] == pos), None)
+
+
+def _free_ahead(text: str, link: Span, holes: list[Span]) -> bool:
+    """No place, time or figure in a link ("trong huyện") or the three
+    words after it."""
+    words = regex.match(r"(?:\S+\s+){0,2}\S+", text[link[1]:link[1] + 60])
+    end = link[1] + (words.end() if words else 0)
+    return not regex.search(r"\d", text[link[1]:end]) and not any(link[0] <= hs < end for hs, _ in holes)
+
+
+def _counted(text: str, hole: Optional[Span]) -> bool:
+    """``hole`` is a count: a number and its noun ("52 ấp")."""
+    return bool(hole) and text[hole[0]].isdigit() and text[hole[1] - 1].isalpha()
+
+
+def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
+    """``[start, end)`` without the named places and times in it, and the
+    link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
+    are the location and the period; a bare level ("hội phụ nữ cấp xã")
+    stays."""
+    pieces, pos = [], start
+    for hs, he in sorted(holes):
+        if hs <= pos or hs >= end or not regex.search(r"(?-i:\p{Lu})|\d", text[hs:he]):
+            continue
+        link = _PLACE_LINK.search(text, pos, hs)
+        pieces.append((pos, link.start() if link else hs))
+        pos = he
+    pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in " ,-":
+            s += 1
+        while e > s and text[e - 1] in " ,-":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def noun_clause(text: str, start: int, limit: int, holes: list[Span], bare_words: int = 0) -> list[Span]:
+    """The words after a counted noun that define it, from ``start``: the
+    phrase up to a stop word, continued past a link that goes on defining
+    it ("của", "thuộc", "sau" ... before no place, time or figure) and
+    past "đạt" and a count ("xã đạt 7 tiêu chí"); a bare noun coordinated
+    with a later figure shares its modifiers ("24 xã và 52 ấp đặc biệt
+    khó khăn" → "đặc biệt khó khăn") when it has at most ``bare_words``
+    words of its own.  Empty when nothing defines it."""
+    end = pos = start
+    kept: list[Span] = []  # the figures read through ("đạt 7 tiêu chí")
+    while pos < limit:
+        span = right_phrase(text, pos, limit)
+        if span:
+            end = span[1]
+        elif pos > start and not _counted(text, _hole_at(holes, pos)):
+            break  # a link with nothing after it defines nothing
+        if len(text[start:end].split()) >= _MAX_CLAUSE_WORDS:
+            break
+        link = _LINK_ON.match(text, end, limit)
+        if link and _free_ahead(text, link.span(), holes):
+            pos = link.end()
+            continue
+        through = _THROUGH_FIGURE.match(text, end, limit)
+        hole = _hole_at(holes, through.end()) if through else None
+        if _counted(text, hole):
+            end = pos = hole[1]
+            kept.append(hole)
+            continue
+        break
+    pieces = _skip_named(text, start, end, [h for h in holes if h not in kept])
+    if len(text[start:end].split()) <= bare_words:
+        shared = _SHARED_AFTER.match(text, end, limit)
+        hole = _hole_at(holes, shared.end()) if shared else None
+        more = noun_clause(text, hole[1] + 1, limit, holes)[:1] if _counted(text, hole) else []
+        # "2 tiêu chí và 1 xã đạt 1 tiêu chí": the later item's own predicate is no shared modifier
+        if more and more[0][0] == hole[1] + 1 and not _STATES.match(text, more[0][0], more[0][1]):
+            pieces += more
+    return pieces
 
 
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
@@ -177,7 +275,7 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 
 
 _PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
-_ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|đã|đang|được|cũng|vẫn|hiện)\s+)*", regex.I)
+_ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
 _PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s", regex.I)
 
 
@@ -266,13 +364,18 @@ _PERCENT_OF = regex.compile(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 
-def percent_of(text: str, end: int, limit: int) -> Optional[Span]:
+def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]:
     """"98% đồng bào dân tộc thiểu số được sử dụng ...": the noun phrase right
-    after a percentage that says what it is a share of."""
+    after a percentage that says what it is a share of, with what defines it
+    ("100% số xã trên địa bàn thành phố đã về đích ...")."""
     m = _PERCENT_OF.match(text, end, end + _SCAN)
     if not m:
-        return None
-    return right_phrase(text, m.end(), max(limit, m.end() + 100))
+        return []
+    limit = max(limit, m.end() + 100)
+    pieces = noun_clause(text, m.end(), limit, holes, bare_words=2)
+    if len(pieces) == 1:
+        pieces += predicate_after_place(text, pieces[0][1], limit, holes)
+    return pieces
 
 
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
