@@ -435,16 +435,45 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
             return subjects.left_phrase(text, before, clause_start, holes)
         return []
     if t == "area":
-        span = subjects.right_phrase(text, c.end + 1, clause_end) if text[c.end:c.end + 1] == " " else None
-        if span and not regex.match(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau)", text[span[0]:span[1]], regex.I):
-            span = None  # only land and crops after the unit
-        if span:
-            return [span]
-        pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
-        return pieces or ([label] if label else [])
+        return _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
+    """What grows or lies on an area: the land after the unit and what
+    defines it, with the verb before the figure that tells it from its
+    siblings ("trồng mới 540 ha rừng" → "rừng trồng mới"); else the land
+    before it, the item of a breakdown ("Trong đó, 175 ha đã cho thu hái"
+    after "310 ha chè"), the label, the table column or the noun phrase
+    before a bracket."""
+    after = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else []
+    if after and subjects.LAND.match(text, after[0][0]):
+        verb = subjects.land_verb(text, clause_start, c.start)
+        # the verb joins only to tell the area from a sibling area of its sentence
+        short = len(text[after[0][0]:after[-1][1]].split()) <= 3
+        return after + ([verb] if verb and short and subjects.sibling_area(text, holes, s_start) else [])
+    pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
+    if pieces:
+        return pieces
+    part = subjects.land_of_total(text, s_start, clause_start, c.start)
+    if part and after:
+        return [part] + after
+    if label:
+        return [label]
+    return subjects.table_column(text, c.start) or _before_bracket(text, c, s_start, holes)
+
+
+def _before_bracket(text, c, s_start, holes) -> list:
+    """"tỉnh có diện tích lớn nhất cả nước (16.487 km2)", "tổng diện tích
+    đất là: 29,168 ha": a figure alone in a bracket, or right after a colon,
+    is the value of the noun phrase right before it."""
+    opener = regex.search(r"[(:]\s*$", text[max(s_start, c.start - 4):c.start])
+    if not opener or (opener.group().startswith("(") and not text.startswith(")", c.end)):
+        return []
+    k = c.start - len(opener.group())
+    return subjects.land_subject(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, k), k, holes))
 
 
 _CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
@@ -543,6 +572,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if prior is not None and _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start) and subject_of.get(id(prior)):
         return subject_of[id(prior)]  # "..., tăng 1,5 triệu đồng so với năm 2020": the same quantity
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
+    limit = clause_end if clause_end > c.end else c.end + 100
+    item = subjects.priced_item(text, s_start, c.start, c.fields.get("per")) if bracket >= 0 else None
+    named = item or subjects.money_noun_after(text, c.end, limit)
+    if named:
+        return [named]
     if prior is not None and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
         if prior.type in ("count", "ratio"):
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
@@ -550,7 +584,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
             if start < prior.end:
                 return subject_of.get(id(prior)) if bracket < 0 and subject_of.get(id(prior)) else [(start, prior.end)]
     pieces = subjects.left_phrase(text, clause_start, c.start, holes)
-    purpose = _PURPOSE.match(text, c.end, clause_end if clause_end > c.end else c.end + 100)
+    if not pieces and clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
+        # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the clause reaches back past a figure
+        pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+    pieces = subjects.drop_generic_head(text, pieces)
+    purpose = _PURPOSE.match(text, c.end, limit)
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
         return [verb, (purpose.start("link"), purpose.end("what"))]

@@ -44,7 +44,14 @@ _RIGHT_STOP = regex.compile(
     r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
     r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/)(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_LAND_DROP = regex.compile(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+# Land and crops: what an area after its unit can be of.
+LAND = regex.compile(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
+                     r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
+# Verbs that tell one area from another ("trồng mới 540 ha rừng, khai thác 570 ha rừng trồng").
+_LAND_VERB = regex.compile(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
+                           r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
+                           r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
 _MAX_WORDS = 10
 # How far ahead a match at a fixed position may look: the clause is read at
@@ -148,7 +155,9 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
 # xếp", "dân cư là người dân tộc thiểu số"), unless a place, a time or a
 # figure follows: that is the location or the period.
 _LINK_ON = regex.compile(
-    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu})))[^\S\n]+"
+    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu}))"
+    # "cho" that yields, not a recipient: "chè đã cho thu hái"
+    r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
     r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần)(?![\p{L}]))(?=\p{L})", regex.I)
 # "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
@@ -347,11 +356,16 @@ _SUPPORT_VERB = regex.compile(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
 
 
+# Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
+# an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
+_MONEY_HEAD = regex.compile(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền)(?![\p{L}])", regex.I)
+
+
 def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
     """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
     phrase before an amount ends with it (after its agent: "được Trung
-    ương hỗ trợ" → "hỗ trợ")."""
-    if not pieces:
+    ương hỗ trợ" → "hỗ trợ"); none when a fund or a sum heads the phrase."""
+    if not pieces or _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
     found = list(_SUPPORT_VERB.finditer(text, s, e))
@@ -404,3 +418,92 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     if not body:
         return []
     return [(noun_start, noun_start + len(member))] + body
+
+
+# What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
+_MONEY_NOUN = regex.compile(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+                            regex.I)
+
+
+def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
+    """"tặng 100 lá cờ cùng 20 triệu đồng tiền mặt" → "tiền mặt": a money
+    noun right after the amount names what it is."""
+    m = _MONEY_NOUN.match(text, end, end + 20)
+    return right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
+
+
+def priced_item(text: str, s_start: int, pos: int, per: Optional[str]) -> Optional[Span]:
+    """"2 căn nhà cho 2 hộ (70 triệu đồng/căn)" → "căn nhà": a price per
+    item names the item counted before it in the sentence."""
+    if not per or not regex.fullmatch(r"\p{L}+(?:\s\p{L}+)?", per):
+        return None
+    found = list(regex.finditer(rf"\d[^\S\n]+(?P<item>{regex.escape(per)})(?![\p{{L}}])", text[s_start:pos], regex.I))
+    if not found:
+        return None
+    return right_phrase(text, s_start + found[-1].start("item"), pos)
+
+
+_GENERIC_HEAD = regex.compile(r"(?:tổng\s+trị\s+giá|trị\s+giá|tổng\s+số\s+tiền|số\s+tiền)\s+(?:của\s+)?(?:(?:các|những)\s+)?"
+                              r"(?=\p{L})", regex.I)
+
+
+def drop_generic_head(text: str, pieces: list[Span]) -> list[Span]:
+    """"Tổng trị giá các hoạt động" → "hoạt động": a generic word for a sum
+    is no subject, what it is the sum of is."""
+    if pieces:
+        s, e = pieces[0]
+        m = _GENERIC_HEAD.match(text, s, e)
+        if m:
+            pieces = [(m.end(), e)] + pieces[1:]
+    return pieces
+
+
+def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
+    """The verb right before an area that tells it from its siblings
+    ("trồng mới 540 ha rừng" → "trồng mới")."""
+    m = _LAND_VERB.search(text, max(clause_start, pos - 40), pos)
+    return m.span("verb") if m else None
+
+
+_AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
+
+
+def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
+    """Another area figure in the sentence that starts at ``s_start``."""
+    end = regex.compile(r"[.!?…](?=\s)|\n").search(text, s_start, s_start + 2 * _SCAN)
+    stop = end.start() if end else s_start + 2 * _SCAN
+    return any(s_start <= hs < stop and regex.search(rf"\d\s*{_AREA_UNIT}$", text[hs:he], regex.I) for hs, he in holes)
+
+
+def land_of_total(text: str, s_start: int, clause_start: int, pos: int) -> Optional[Span]:
+    """"toàn xã có 310 ha chè ... Trong đó, 175 ha đã cho thu hái": the land
+    of the total a breakdown ("trong đó") opens with."""
+    if not regex.search(r"(?<![\p{L}])trong\s+đó\W*$", text[max(0, clause_start - 12):pos], regex.I):
+        return None
+    back = max(0, s_start - _SCAN)
+    found = list(regex.finditer(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", text[back:pos], regex.I))
+    if not found:
+        return None
+    return right_phrase(text, back + found[-1].end(), pos)
+
+
+def table_column(text: str, pos: int) -> list[Span]:
+    """"STT | Tên tỉnh | Diện tích (km²) |" ... "| 13.257 km |": a figure in
+    a flattened table's cell takes its column's heading (its bracket dropped)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column:
+        return []
+    head = line_start  # the table's first line: the headings
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if text.count("|", prev, head) < 2:
+            break
+        head = prev
+    line_end = text.find("\n", head)
+    cells = text[head:line_end if line_end >= 0 else len(text)].split("|")
+    if head == line_start or column >= len(cells):
+        return []
+    start = head + sum(len(x) + 1 for x in cells[:column])
+    name = regex.match(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)", cells[column])
+    return [(start + name.start("n"), start + name.end("n"))] if name else []
