@@ -108,7 +108,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
         holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
         # the figure before this one in its sentence, if any (figures are sorted by start)
-        prior = numeric[i - 1] if i and numeric[i - 1].start >= s_start else None
+        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
         pieces = _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start)
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
@@ -407,6 +407,10 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
 
 
 def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start) -> list:
+    start = _unwrapped_start(text, s_start)
+    if start < s_start:
+        clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
+        s_start = start
     t = c.type
     label = _label(text, c.start, s_start)
     if t in ("count", "ratio"):
@@ -430,9 +434,11 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
             return [label]
         if left:
             return left
-        if shared:  # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%": the clause before
-            before = _plain_clause_start(text, s_start, max(s_start, clause_start - 1))
-            return subjects.left_phrase(text, before, clause_start, holes)
+        if shared or text[clause_start:c.start].strip(" ,"):
+            # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%", "tăng trưởng toàn cầu
+            # có dấu hiệu tăng, dự báo đạt 2,6%": a clause with no subject of
+            # its own shares the topic of the clause before
+            return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
         return _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
@@ -476,6 +482,25 @@ def _before_bracket(text, c, s_start, holes) -> list:
     return subjects.land_subject(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, k), k, holes))
 
 
+# Verbs that end a clause's topic ("tăng trưởng toàn cầu có dấu hiệu tăng"); not
+# inside a compound noun ("tăng trưởng", "giảm nghèo").
+_TOPIC_END = regex.compile(r"(?<![\p{L}])(?:có|đạt|là|chiếm|thực\s+hiện|ước\s+đạt|tăng(?!\s+(?:trưởng|cường))|giảm(?!\s+nghèo))"
+                           r"(?![\p{L}])", regex.I)
+
+
+def _topic_before(text, s_start, clause_start, holes) -> list:
+    """The topic of the clause before ``clause_start`` in its sentence: the
+    noun phrase before its first verb, else the whole clause."""
+    if clause_start <= s_start:
+        return []
+    before = _plain_clause_start(text, s_start, clause_start - 1)
+    for m in _TOPIC_END.finditer(text, before, clause_start):
+        pieces = subjects.left_phrase(text, before, m.start(), holes)
+        if pieces:
+            return pieces
+    return subjects.left_phrase(text, before, clause_start, holes)
+
+
 _CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
                           r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = regex.compile(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
@@ -506,6 +531,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return whole
     if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None and bare_noun:
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if left and subjects.starts_with_verb(text, left) and k >= c.start:
+            return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
         if left:
             return left
     members = subjects.members_of(text, clause_start, c, holes)
@@ -621,9 +648,32 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+_WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)
+_DATE_LINE = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+
+
+def _unwrapped_start(text: str, s_start: int) -> int:
+    """The start of the sentence, across a wrapped line: in text wrapped
+    at a fixed width ("... tăng trưởng toàn cầu năm\n2023 đạt 2,9%"), a line
+    break before a number inside a block of long lines breaks no sentence."""
+    if s_start < 2 or text[s_start - 1] != "\n" or not text[s_start].isdigit():
+        return s_start
+    prev = text.rfind("\n", 0, s_start - 1) + 1
+    line = text[prev:s_start - 1]
+    before = text.rfind("\n", 0, prev - 1) + 1 if prev else 0
+    if (not prev or len(line) < _WRAP_LINE or not line[-1].isalpha() or len(text[before:prev - 1]) < _WRAP_LINE
+            or _DATE_LINE.match(text, s_start, s_start + 12)):  # no date line under a title
+        return s_start
+    lo = max(0, s_start - _WINDOW)
+    ends = [m.end() for m in regex.finditer(r"[.!?…]+\s+|\n\s*\n", text[lo:s_start - 1])]
+    return lo + ends[-1] if ends else lo
+
+
 def _plain_clause_start(text: str, s_start: int, pos: int) -> int:
     """The clause start before ``pos`` by punctuation only (figures inside a
     noun phrase, "tỷ lệ hộ nghèo ở 6 huyện ...", do not cut it)."""
     s_start = max(s_start, pos - _WINDOW)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
+    # a wrapped line's break ("năm\n2023") cuts no clause
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)
+              if m.group() != "\n" or _unwrapped_start(text, m.end()) == m.end()]
     return breaks[-1] if breaks else s_start

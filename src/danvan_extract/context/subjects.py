@@ -21,8 +21,10 @@ Span = tuple[int, int]
 _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
-            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số")
-_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|mới|luôn|đều|thì|nay|hiện"
+            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số"
+            r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
+# "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
+_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
 _TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
@@ -34,7 +36,7 @@ _CLAUSE_OPENER = regex.compile(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+
 _LEADING = regex.compile(
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là)(?![\p{L}]))+", regex.I | regex.V0)
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+", regex.I | regex.V0)
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 
@@ -305,9 +307,14 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
     return []
 
 
-_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
+_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
                             r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
                             r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay)", regex.I)
+
+
+def starts_with_verb(text: str, pieces: list[Span]) -> bool:
+    """The phrase opens with a verb that tells a figure from its siblings."""
+    return bool(pieces) and bool(_VERB_START.match(text[pieces[0][0]:pieces[0][1]]))
 
 
 _OBJECT_OF = regex.compile(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
