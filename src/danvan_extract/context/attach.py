@@ -454,7 +454,8 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     before it, the item of a breakdown ("Trong đó, 175 ha đã cho thu hái"
     after "310 ha chè"), the label, the table column or the noun phrase
     before a bracket."""
-    after = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else []
+    own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    after = own + shared
     if after and subjects.LAND.match(text, after[0][0]):
         verb = subjects.land_verb(text, clause_start, c.start)
         # the verb joins only to tell the area from a sibling area of its sentence
@@ -519,29 +520,28 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     noun = c.fields.get("noun")
     limit = clause_end if clause_end > c.end else c.end + 80
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
-    clause = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else []
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
-    after = clause[0] if clause and clause[0][0] == c.end + 1 else None
-    shared = clause[1:] if after else clause
+    after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
     bare_noun_generic = bool(noun) and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and bare_noun
-    if noun and after is None and not shared and bare_noun:
-        whole = _number_is(text, c, s_start, holes, noun)
+    if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
+        whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
             return whole
-    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None and bare_noun:
+    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and not after and bare_noun:
         left = subjects.left_phrase(text, clause_start, c.start, holes)
         if left and subjects.starts_with_verb(text, left) and k >= c.start:
             return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
         if left:
             return left
-    members = subjects.members_of(text, clause_start, c, holes)
+    members = subjects.members_of(text, clause_start, c, holes) or (
+        subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start else [])
     if members:
         return members
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
-    if noun and after is None:
+    if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it
         named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun.split(',')[0].strip())}(?![\p{{L}}])[^,;:()\n]*?)\s*$",
                              text[clause_start:c.start], regex.I)
@@ -549,17 +549,20 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return [(clause_start + named.start("what"), clause_start + named.end("what"))]
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
-        end = after[1] if after and not subjects.starts_clause(text, after[0]) else c.end
+        own = [(k, c.end)]
+        if after and not subjects.starts_clause(text, after[0][0]):
+            # one stretch when the defining words follow the noun, else pieces around a place
+            own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
+        end = own[-1][1]
         recipient = regex.match(r"\s+cho\s+", text[end:limit])
-        if recipient:
-            given = subjects.right_phrase(text, end + recipient.end(), limit)
-            end = given[1] if given else end
-        span = (k, end)
+        given = subjects.right_phrase(text, end + recipient.end(), limit) if recipient else None
+        if given:
+            own[-1] = (own[-1][0], given[1])
         if shared:
-            return [span] + shared
-        pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
-        if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
+            return own + shared
+        pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces

@@ -193,7 +193,7 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     stays."""
     pieces, pos = [], start
     for hs, he in sorted(holes):
-        if hs <= pos or hs >= end or not regex.search(r"(?-i:\p{Lu})|\d", text[hs:he]):
+        if hs < pos or hs >= end or not regex.search(r"(?-i:\p{Lu})|\d", text[hs:he]):
             continue
         link = _PLACE_LINK.search(text, pos, hs)
         pieces.append((pos, link.start() if link else hs))
@@ -210,14 +210,16 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     return out
 
 
-def noun_clause(text: str, start: int, limit: int, holes: list[Span], bare_words: int = 0) -> list[Span]:
+def noun_clause(text: str, start: int, limit: int, holes: list[Span],
+                bare_words: int = 0) -> tuple[list[Span], list[Span]]:
     """The words after a counted noun that define it, from ``start``: the
     phrase up to a stop word, continued past a link that goes on defining
     it ("của", "thuộc", "sau" ... before no place, time or figure) and
     past "đạt" and a count ("xã đạt 7 tiêu chí"); a bare noun coordinated
     with a later figure shares its modifiers ("24 xã và 52 ấp đặc biệt
     khó khăn" → "đặc biệt khó khăn") when it has at most ``bare_words``
-    words of its own.  Empty when nothing defines it."""
+    words of its own.  Returns the noun's own pieces and the shared ones,
+    each empty when nothing is there."""
     end = pos = start
     kept: list[Span] = []  # the figures read through ("đạt 7 tiêu chí")
     while pos < limit:
@@ -239,15 +241,16 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span], bare_words
             kept.append(hole)
             continue
         break
-    pieces = _skip_named(text, start, end, [h for h in holes if h not in kept])
-    if len(text[start:end].split()) <= bare_words:
-        shared = _SHARED_AFTER.match(text, end, limit)
-        hole = _hole_at(holes, shared.end()) if shared else None
-        more = noun_clause(text, hole[1] + 1, limit, holes)[:1] if _counted(text, hole) else []
-        # "2 tiêu chí và 1 xã đạt 1 tiêu chí": the later item's own predicate is no shared modifier
-        if more and more[0][0] == hole[1] + 1 and not _STATES.match(text, more[0][0], more[0][1]):
-            pieces += more
-    return pieces
+    own = _skip_named(text, start, end, [h for h in holes if h not in kept])
+    if len(text[start:end].split()) > bare_words:
+        return own, []
+    link = _SHARED_AFTER.match(text, end, limit)
+    hole = _hole_at(holes, link.end()) if link else None
+    more = noun_clause(text, hole[1] + 1, limit, holes)[0] if _counted(text, hole) else []
+    # "2 tiêu chí và 1 xã đạt 1 tiêu chí": the later item's own predicate is no shared modifier
+    if more and more[0][0] == hole[1] + 1 and not _STATES.match(text, more[0][0], more[0][1]):
+        return own, more
+    return own, []
 
 
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
@@ -393,10 +396,10 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
     if not m:
         return []
     limit = max(limit, m.end() + 100)
-    pieces = noun_clause(text, m.end(), limit, holes, bare_words=2)
-    if len(pieces) == 1:
-        pieces += predicate_after_place(text, pieces[0][1], limit, holes)
-    return pieces
+    own, shared = noun_clause(text, m.end(), limit, holes, bare_words=2)
+    if own and not shared:
+        return own + predicate_after_place(text, own[-1][1], limit, holes)
+    return own + shared
 
 
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
@@ -514,3 +517,21 @@ def table_column(text: str, pos: int) -> list[Span]:
     start = head + sum(len(x) + 1 for x in cells[:column])
     name = regex.match(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)", cells[column])
     return [(start + name.start("n"), start + name.end("n"))] if name else []
+
+
+_GROUP_LINK = regex.compile(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
+_NUMBER_HEAD = regex.compile(r"[\d.,]+[^\S\n]*")
+
+
+def member_groups(text: str, noun_start: int, end: int, limit: int, holes: list[Span]) -> list[Span]:
+    """"5.925 thành viên tại 145 tổ tiết kiệm và vay vốn" → "thành viên" and
+    "tổ tiết kiệm và vay vốn": members counted in groups that are counted
+    too belong to those groups (the groups' number left out)."""
+    noun = text[noun_start:end].lower()
+    link = _GROUP_LINK.match(text, end, limit) if noun in MEMBER_NOUNS else None
+    hole = _hole_at(holes, link.end()) if link else None
+    if not _counted(text, hole):
+        return []
+    group = hole[0] + _NUMBER_HEAD.match(text, hole[0], hole[1]).end() - hole[0]
+    more = noun_clause(text, hole[1] + 1, limit, holes)[0] if text[hole[1]:hole[1] + 1] == " " else []
+    return [(noun_start, end), (group, more[0][1] if more and more[0][0] == hole[1] + 1 else hole[1])]
