@@ -161,7 +161,7 @@ _LINK_ON = regex.compile(
     # "cho" that yields, not a recipient: "chè đã cho thu hái"
     r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
-    r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần)(?![\p{L}]))(?=\p{L})", regex.I)
+    r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần|thời\s+gian|thời\s+kỳ|dịp)(?![\p{L}]))(?=\p{L})", regex.I)
 # "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
 _THROUGH_FIGURE = regex.compile(r"[^\S\n]*đạt[^\S\n]+(?=\d)", regex.I)
 _SHARED_AFTER = regex.compile(r"[^\S\n]*(?:và|hoặc)[^\S\n]+(?=\d)", regex.I)
@@ -535,3 +535,16 @@ def member_groups(text: str, noun_start: int, end: int, limit: int, holes: list[
     group = hole[0] + _NUMBER_HEAD.match(text, hole[0], hole[1]).end() - hole[0]
     more = noun_clause(text, hole[1] + 1, limit, holes)[0] if text[hole[1]:hole[1] + 1] == " " else []
     return [(noun_start, end), (group, more[0][1] if more and more[0][0] == hole[1] + 1 else hole[1])]
+
+
+_AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?![\p{L}])[^,;:()\d\n]*?(?=\s*(?:đạt|có|là)?\s*$)",
+                         regex.I)
+
+
+def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) -> list[Span]:
+    """"bình quân chung toàn huyện mỗi xã đạt 13 tiêu chí" → "bình quân chung
+    mỗi xã": an average's phrase before the verb joins the counted noun."""
+    m = _AVERAGE.search(text, max(clause_start, pos - 120), pos)
+    if not m:
+        return []
+    return left_phrase(text, m.start(), m.end(), holes, after_verb=False)
