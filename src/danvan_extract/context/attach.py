@@ -563,7 +563,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
-            pieces += (subjects.average_phrase(text, clause_start, c.start, holes)
+            pieces += (subjects.quoted_topic(text, clause_start, c.start)
+                       or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces

@@ -548,3 +548,13 @@ def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) ->
     if not m:
         return []
     return left_phrase(text, m.start(), m.end(), holes, after_verb=False)
+
+
+_QUOTED_TOPIC = regex.compile(r"\s*(?P<name>[“\"][^”\"\n]{1,60}[”\"])\s*(?:(?:có|gồm|đạt|với)\s*)?$", regex.I)
+
+
+def quoted_topic(text: str, clause_start: int, pos: int) -> list[Span]:
+    """"“Dân vận khéo” có 36 mô hình" → "“Dân vận khéo”": a quoted name that
+    is all the clause says before the figure names its kind."""
+    m = _QUOTED_TOPIC.match(text, clause_start, pos)
+    return [m.span("name")] if m and m.end() == pos else []
