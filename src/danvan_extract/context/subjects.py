@@ -43,8 +43,11 @@ _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|ho�
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
     r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
-    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
-    r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/)(?![\p{L}])|\d", regex.I | regex.V0)
+    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|đối\s+với|với|như|thì|nhưng|sau|trước"
+    r"|khi|do|vì|nên|(?<!thực\s)hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/"
+    # a new quantity or predicate after "và"; a verb of helping or of living there
+    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống|chung\s+sống"
+    r")(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = regex.compile(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 # Land and crops: what an area after its unit can be of.
@@ -186,6 +189,9 @@ def _counted(text: str, hole: Optional[Span]) -> bool:
     return bool(hole) and text[hole[0]].isdigit() and text[hole[1] - 1].isalpha()
 
 
+_NAMED = regex.compile(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
+
+
 def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
     """``[start, end)`` without the named places and times in it, and the
     link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
@@ -193,7 +199,7 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     stays."""
     pieces, pos = [], start
     for hs, he in sorted(holes):
-        if hs < pos or hs >= end or not regex.search(r"(?-i:\p{Lu})|\d", text[hs:he]):
+        if hs < pos or hs >= end or not _NAMED.search(text, hs, he):
             continue
         link = _PLACE_LINK.search(text, pos, hs)
         pieces.append((pos, link.start() if link else hs))
