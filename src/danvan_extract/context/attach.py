@@ -420,9 +420,13 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         if pieces:
             return pieces
         left = subjects.left_phrase(text, clause_start, c.start, holes)
-        shared = _SHARE_VERB.search(text, clause_start, c.start) or _CHANGE_ONLY.search(
-            text, max(s_start, c.start - 30), c.start)
-        if (shared or not left) and prior is not None and subject_of.get(id(prior)):
+        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
+        shared = _SHARE_VERB.search(text, clause_start, c.start) or change
+        # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
+        # the prior figure's, with its own noun phrase, is about that
+        own_clause = (bool(left) and not change and prior is not None
+                      and bool(regex.search(r"[,;]", text[prior.end:clause_start])))
+        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
@@ -530,6 +534,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return whole
     if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and not after and bare_noun:
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
+            # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
+            left = _topic_before(text, s_start, clause_start, holes)
         if left and subjects.starts_with_verb(text, left) and k >= c.start:
             return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
         if left:

@@ -119,7 +119,8 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
     return [(s, min(e, last)) for s, e in pieces if s < last]
 
 
-_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo)\s+", regex.I)
+_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+                            r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
 def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
@@ -177,9 +178,9 @@ def _hole_at(holes: list[Span], pos: int) -> Optional[Span]:
 
 
 def _free_ahead(text: str, link: Span, holes: list[Span]) -> bool:
-    """No place, time or figure in a link ("trong huyện") or the three
+    """No place, time or figure in a link ("trong huyện") or the two
     words after it."""
-    words = regex.match(r"(?:\S+\s+){0,2}\S+", text[link[1]:link[1] + 60])
+    words = regex.match(r"(?:\S+\s+)?\S+", text[link[1]:link[1] + 60])
     end = link[1] + (words.end() if words else 0)
     return not regex.search(r"\d", text[link[1]:end]) and not any(link[0] <= hs < end for hs, _ in holes)
 
