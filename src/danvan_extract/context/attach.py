@@ -407,6 +407,7 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
 
 
 def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start) -> list:
+    # the sentence and the clause reach back across a wrapped line
     start = _unwrapped_start(text, s_start)
     if start < s_start:
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
@@ -457,7 +458,7 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     siblings ("trồng mới 540 ha rừng" → "rừng trồng mới"); else the land
     before it, the item of a breakdown ("Trong đó, 175 ha đã cho thu hái"
     after "310 ha chè"), the label, the table column or the noun phrase
-    before a bracket."""
+    before a bracket or a colon."""
     own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
     after = own + shared
     if after and subjects.LAND.match(text, after[0][0]):
@@ -662,6 +663,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
 
 _WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)
 _DATE_LINE = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_HARD_END = regex.compile(r"[.!?…]+\s+|\n\s*\n")
 
 
 def _unwrapped_start(text: str, s_start: int) -> int:
@@ -677,8 +679,8 @@ def _unwrapped_start(text: str, s_start: int) -> int:
             or _DATE_LINE.match(text, s_start, s_start + 12)):  # no date line under a title
         return s_start
     lo = max(0, s_start - _WINDOW)
-    ends = [m.end() for m in regex.finditer(r"[.!?…]+\s+|\n\s*\n", text[lo:s_start - 1])]
-    return lo + ends[-1] if ends else lo
+    ends = [m.end() for m in _HARD_END.finditer(text, lo, s_start - 1)]
+    return ends[-1] if ends else lo
 
 
 def _plain_clause_start(text: str, s_start: int, pos: int) -> int:

@@ -483,11 +483,12 @@ def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
 
 
 _AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
+_SENTENCE_STOP = regex.compile(r"[.!?…](?=\s)|\n")
 
 
 def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
     """Another area figure in the sentence that starts at ``s_start``."""
-    end = regex.compile(r"[.!?…](?=\s)|\n").search(text, s_start, s_start + 2 * _SCAN)
+    end = _SENTENCE_STOP.search(text, s_start, s_start + 2 * _SCAN)
     stop = end.start() if end else s_start + 2 * _SCAN
     return any(s_start <= hs < stop and regex.search(rf"\d\s*{_AREA_UNIT}$", text[hs:he], regex.I) for hs, he in holes)
 
@@ -539,7 +540,7 @@ def member_groups(text: str, noun_start: int, end: int, limit: int, holes: list[
     hole = _hole_at(holes, link.end()) if link else None
     if not _counted(text, hole):
         return []
-    group = hole[0] + _NUMBER_HEAD.match(text, hole[0], hole[1]).end() - hole[0]
+    group = _NUMBER_HEAD.match(text, hole[0], hole[1]).end()
     more = noun_clause(text, hole[1] + 1, limit, holes)[0] if text[hole[1]:hole[1] + 1] == " " else []
     return [(noun_start, end), (group, more[0][1] if more and more[0][0] == hole[1] + 1 else hole[1])]
 
