@@ -426,7 +426,7 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
         own_clause = (bool(left) and not change and prior is not None
-                      and bool(regex.search(r"[,;]", text[prior.end:clause_start])))
+                      and bool(_LIST_BREAK.search(text, prior.end, clause_start)))
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
@@ -515,6 +515,8 @@ _OF_PREVIOUS = regex.compile(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với
 _PURPOSE = regex.compile(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
 
 
+_LIST_BREAK = regex.compile(r"[,;]")
+_RECIPIENT = regex.compile(r"\s+cho\s+")
 _NUMBER_IS = regex.compile(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
 
@@ -563,8 +565,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
         end = own[-1][1]
-        recipient = regex.match(r"\s+cho\s+", text[end:limit])
-        given = subjects.right_phrase(text, end + recipient.end(), limit) if recipient else None
+        recipient = _RECIPIENT.match(text, end, limit)
+        given = subjects.right_phrase(text, recipient.end(), limit) if recipient else None
         if given:
             own[-1] = (own[-1][0], given[1])
         if shared:
@@ -584,6 +586,8 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     Hội đồng nhân dân xã do cử tri bầu là 29 vị đại biểu": the "số ..."
     phrase of the clause, commas included, names what is counted when the
     count's noun says nothing of its own or is the phrase's noun."""
+    if not _NUMBER_IS.search(text, max(s_start, c.start - 12), c.start):
+        return []
     semi = _semicolon_start(text, s_start, c.start)
     if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
         return []

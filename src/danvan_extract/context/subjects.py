@@ -173,6 +173,10 @@ _STATES = regex.compile(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", re
 _MAX_CLAUSE_WORDS = 20
 
 
+_TWO_WORDS = regex.compile(r"(?:\S+\s+)?\S+")
+_DIGIT = regex.compile(r"\d")
+
+
 def _hole_at(holes: list[Span], pos: int) -> Optional[Span]:
     return next((h for h in holes if h[0] == pos), None)
 
@@ -180,9 +184,9 @@ def _hole_at(holes: list[Span], pos: int) -> Optional[Span]:
 def _free_ahead(text: str, link: Span, holes: list[Span]) -> bool:
     """No place, time or figure in a link ("trong huyện") or the two
     words after it."""
-    words = regex.match(r"(?:\S+\s+)?\S+", text[link[1]:link[1] + 60])
-    end = link[1] + (words.end() if words else 0)
-    return not regex.search(r"\d", text[link[1]:end]) and not any(link[0] <= hs < end for hs, _ in holes)
+    words = _TWO_WORDS.match(text, link[1], link[1] + 60)
+    end = words.end() if words else link[1]
+    return not _DIGIT.search(text, link[1], end) and not any(link[0] <= hs < end for hs, _ in holes)
 
 
 def _counted(text: str, hole: Optional[Span]) -> bool:
@@ -484,6 +488,7 @@ def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
 
 _AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
 _SENTENCE_STOP = regex.compile(r"[.!?…](?=\s)|\n")
+_BREAKDOWN = regex.compile(r"(?<![\p{L}])trong\s+đó\W*$", regex.I)
 
 
 def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
@@ -496,7 +501,7 @@ def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
 def land_of_total(text: str, s_start: int, clause_start: int, pos: int) -> Optional[Span]:
     """"toàn xã có 310 ha chè ... Trong đó, 175 ha đã cho thu hái": the land
     of the total a breakdown ("trong đó") opens with."""
-    if not regex.search(r"(?<![\p{L}])trong\s+đó\W*$", text[max(0, clause_start - 12):pos], regex.I):
+    if not _BREAKDOWN.search(text, max(0, clause_start - 12), pos):
         return None
     back = max(0, s_start - _SCAN)
     found = list(regex.finditer(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", text[back:pos], regex.I))
