@@ -536,6 +536,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if whole:
             return whole
     if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and not after and bare_noun:
+        if label and not text[label[1]:c.start].strip(" \t:"):
+            return [label]  # the item's label right before the figure
         left = subjects.left_phrase(text, clause_start, c.start, holes)
         if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
             # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
@@ -649,11 +651,15 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
 _LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 
 
+_BULLET_LABEL = regex.compile(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
+
+
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
-    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos)
+    # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
+    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos) or _BULLET_LABEL.match(text, line_start, pos)
     if not m:
         return None
     s, e = m.span("label")

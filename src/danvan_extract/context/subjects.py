@@ -59,6 +59,7 @@ _LAND_VERB = regex.compile(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+th
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
 _MAX_WORDS = 10
+_MAX_RATE_WORDS = 16
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
 # engine scans the rest of the text for a literal the pattern needs.
@@ -286,7 +287,9 @@ def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[
         return []
     s = clause_start + found[-1].start()
     pieces = _cut(text, s, fig_start, holes)
-    return _limit(text, pieces, keep_end=False)
+    # the phrase is bounded by its verb: a rate's population may be long
+    # ("tỷ lệ giải ngân vốn đầu tư xây dựng cơ bản")
+    return _limit(text, pieces, keep_end=False, most=_MAX_RATE_WORDS)
 
 
 def land_subject(text: str, pieces: list[Span]) -> list[Span]:
