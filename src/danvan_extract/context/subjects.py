@@ -491,14 +491,21 @@ def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
 
 _AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
 _SENTENCE_STOP = regex.compile(r"[.!?…](?=\s)|\n")
+_AREA_FIGURE = regex.compile(rf"\d\s*{_AREA_UNIT}$", regex.I)
+# words (no mere list comma or qualifier) between the previous item and a figure
+_OWN_VERB = regex.compile(r"(?:^|[,;:])\s*(?!(?:khoảng|trên|hơn|gần|dưới|và)\s*$)\p{L}[^,;:]*$", regex.I)
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])trong\s+đó\W*$", regex.I)
 
 
 def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
-    """Another area figure in the sentence that starts at ``s_start``."""
+    """Another area figure in the sentence that starts at ``s_start``, with
+    a verb of its own ("trồng mới 540 ha rừng, khai thác 570 ha rừng
+    trồng"; not "trồng 120 ha cây ăn quả, 80 ha cà phê", where one verb
+    tells nothing apart)."""
     end = _SENTENCE_STOP.search(text, s_start, s_start + 2 * _SCAN)
     stop = end.start() if end else s_start + 2 * _SCAN
-    return any(s_start <= hs < stop and regex.search(rf"\d\s*{_AREA_UNIT}$", text[hs:he], regex.I) for hs, he in holes)
+    return any(s_start <= hs < stop and _AREA_FIGURE.search(text, hs, he) and _OWN_VERB.search(text, max(s_start, hs - 40), hs)
+               for hs, he in holes)
 
 
 def land_of_total(text: str, s_start: int, clause_start: int, pos: int) -> Optional[Span]:
