@@ -516,6 +516,7 @@ _PURPOSE = regex.compile(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>
 
 
 _LIST_BREAK = regex.compile(r"[,;]")
+_COPULA = regex.compile(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = regex.compile(r"\s+cho\s+")
 _NUMBER_IS = regex.compile(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
@@ -546,8 +547,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
         if left:
             return left
-    members = subjects.members_of(text, clause_start, c, holes) or (
-        subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start else [])
+    # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
+    members = (subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
+               else []) or subjects.members_of(text, clause_start, c, holes)
     if members:
         return members
     if label:
@@ -630,8 +632,10 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
             if start < prior.end:
                 return subject_of.get(id(prior)) if bracket < 0 and subject_of.get(id(prior)) else [(start, prior.end)]
     pieces = subjects.left_phrase(text, clause_start, c.start, holes)
-    if not pieces and clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
-        # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the clause reaches back past a figure
+    after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
+    if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
+        # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
+        # reaches back past a figure inside it
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = subjects.drop_generic_head(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
