@@ -108,7 +108,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
         holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
         # the figure before this one in its sentence, if any (figures are sorted by start)
-        prior = numeric[i - 1] if i and numeric[i - 1].start >= s_start else None
+        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
         pieces = _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start)
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
@@ -407,6 +407,11 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
 
 
 def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start) -> list:
+    # the sentence and the clause reach back across a wrapped line
+    start = _unwrapped_start(text, s_start)
+    if start < s_start:
+        clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
+        s_start = start
     t = c.type
     label = _label(text, c.start, s_start)
     if t in ("count", "ratio"):
@@ -416,35 +421,90 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         if pieces:
             return pieces
         left = subjects.left_phrase(text, clause_start, c.start, holes)
-        shared = _SHARE_VERB.search(text, clause_start, c.start) or _CHANGE_ONLY.search(
-            text, max(s_start, c.start - 30), c.start)
-        if (shared or not left) and prior is not None and subject_of.get(id(prior)):
+        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
+        shared = _SHARE_VERB.search(text, clause_start, c.start) or change
+        # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
+        # the prior figure's, with its own noun phrase, is about that
+        own_clause = (bool(left) and not change and prior is not None
+                      and bool(_LIST_BREAK.search(text, prior.end, clause_start)))
+        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base)
-        after = None if shared else subjects.percent_of(text, c.end, clause_end)
+        after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
         if after:
-            return [after]
+            return after
         if label:
             return [label]
         if left:
             return left
-        if shared:  # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%": the clause before
-            before = _plain_clause_start(text, s_start, max(s_start, clause_start - 1))
-            return subjects.left_phrase(text, before, clause_start, holes)
+        if shared or text[clause_start:c.start].strip(" ,"):
+            # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%", "tăng trưởng toàn cầu
+            # có dấu hiệu tăng, dự báo đạt 2,6%": a clause with no subject of
+            # its own shares the topic of the clause before
+            return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        span = subjects.right_phrase(text, c.end + 1, clause_end) if text[c.end:c.end + 1] == " " else None
-        if span and not regex.match(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau)", text[span[0]:span[1]], regex.I):
-            span = None  # only land and crops after the unit
-        if span:
-            return [span]
-        pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
-        return pieces or ([label] if label else [])
+        return _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
+    """What grows or lies on an area: the land after the unit and what
+    defines it, with the verb before the figure that tells it from its
+    siblings ("trồng mới 540 ha rừng" → "rừng trồng mới"); else the land
+    before it, the item of a breakdown ("Trong đó, 175 ha đã cho thu hái"
+    after "310 ha chè"), the label, the table column or the noun phrase
+    before a bracket or a colon."""
+    own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    after = own + shared
+    if after and subjects.LAND.match(text, after[0][0]):
+        verb = subjects.land_verb(text, clause_start, c.start)
+        # the verb joins only to tell the area from a sibling area of its sentence
+        short = len(text[after[0][0]:after[-1][1]].split()) <= 3
+        return after + ([verb] if verb and short and subjects.sibling_area(text, holes, s_start) else [])
+    pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
+    if pieces:
+        return pieces
+    part = subjects.land_of_total(text, s_start, clause_start, c.start)
+    if part and after:
+        return [part] + after
+    if label:
+        return [label]
+    return subjects.table_column(text, c.start) or _before_bracket(text, c, s_start, holes)
+
+
+def _before_bracket(text, c, s_start, holes) -> list:
+    """"tỉnh có diện tích lớn nhất cả nước (16.487 km2)", "tổng diện tích
+    đất là: 29,168 ha": a figure alone in a bracket, or right after a colon,
+    is the value of the noun phrase right before it."""
+    opener = regex.search(r"[(:]\s*$", text[max(s_start, c.start - 4):c.start])
+    if not opener or (opener.group().startswith("(") and not text.startswith(")", c.end)):
+        return []
+    k = c.start - len(opener.group())
+    return subjects.land_subject(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, k), k, holes))
+
+
+# Verbs that end a clause's topic ("tăng trưởng toàn cầu có dấu hiệu tăng"); not
+# inside a compound noun ("tăng trưởng", "giảm nghèo").
+_TOPIC_END = regex.compile(r"(?<![\p{L}])(?:có|đạt|là|chiếm|thực\s+hiện|ước\s+đạt|tăng(?!\s+(?:trưởng|cường))|giảm(?!\s+nghèo))"
+                           r"(?![\p{L}])", regex.I)
+
+
+def _topic_before(text, s_start, clause_start, holes) -> list:
+    """The topic of the clause before ``clause_start`` in its sentence: the
+    noun phrase before its first verb, else the whole clause."""
+    if clause_start <= s_start:
+        return []
+    before = _plain_clause_start(text, s_start, clause_start - 1)
+    for m in _TOPIC_END.finditer(text, before, clause_start):
+        pieces = subjects.left_phrase(text, before, m.start(), holes)
+        if pieces:
+            return pieces
+    return subjects.left_phrase(text, before, clause_start, holes)
 
 
 _CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
@@ -455,6 +515,9 @@ _OF_PREVIOUS = regex.compile(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với
 _PURPOSE = regex.compile(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
 
 
+_LIST_BREAK = regex.compile(r"[,;]")
+_COPULA = regex.compile(r"(?<![\p{L}])là\s*$", regex.I)
+_RECIPIENT = regex.compile(r"\s+cho\s+")
 _NUMBER_IS = regex.compile(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
 
@@ -465,27 +528,34 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     noun = c.fields.get("noun")
     limit = clause_end if clause_end > c.end else c.end + 80
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
-    after = subjects.right_phrase(text, c.end + 1, limit) if text[c.end:c.end + 1] == " " else None
+    # what defines the noun after it, and the modifiers it shares with a coordinated figure
+    after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
     bare_noun_generic = bool(noun) and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and bare_noun
-    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and after is None and bare_noun:
-        # "Số nhà ở cho người có công ... là 1.477 căn": the "số ..." phrase of
-        # the clause, commas included, names what is counted
-        semi = _semicolon_start(text, s_start, c.start)
-        if _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
-            whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
-            if whole and regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
-                return whole
+    if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
+        whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
+        if whole:
+            return whole
+    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and not after and bare_noun:
+        if label and not text[label[1]:c.start].strip(" \t:"):
+            return [label]  # the item's label right before the figure
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
+            # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
+            left = _topic_before(text, s_start, clause_start, holes)
+        if left and subjects.starts_with_verb(text, left) and k >= c.start:
+            return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
         if left:
             return left
-    members = subjects.members_of(text, clause_start, c, holes)
+    # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
+    members = (subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
+               else []) or subjects.members_of(text, clause_start, c, holes)
     if members:
         return members
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
-    if noun and after is None:
+    if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it
         named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun.split(',')[0].strip())}(?![\p{{L}}])[^,;:()\n]*?)\s*$",
                              text[clause_start:c.start], regex.I)
@@ -493,19 +563,45 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return [(clause_start + named.start("what"), clause_start + named.end("what"))]
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
-        end = after[1] if after and not subjects.starts_clause(text, after[0]) else c.end
+        own = [(k, c.end)]
+        if after and not subjects.starts_clause(text, after[0][0]):
+            # one stretch when the defining words follow the noun, else pieces around a place
+            own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
-        recipient = regex.match(r"\s+cho\s+", text[end:limit])
-        if recipient:
-            given = subjects.right_phrase(text, end + recipient.end(), limit)
-            end = given[1] if given else end
-        span = (k, end)
-        pieces = [span] + subjects.predicate_after_place(text, span[1], limit, holes)
-        if len(pieces) == 1 and span[1] - span[0] <= len(noun) + 1:
-            pieces += (subjects.distinguishing_verb(text, clause_start, c.start, holes)
+        end = own[-1][1]
+        recipient = _RECIPIENT.match(text, end, limit)
+        given = subjects.right_phrase(text, recipient.end(), limit) if recipient else None
+        if given:
+            own[-1] = (own[-1][0], given[1])
+        if shared:
+            return own + shared
+        pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
+            pieces += (subjects.quoted_topic(text, clause_start, c.start)
+                       or subjects.average_phrase(text, clause_start, c.start, holes)
+                       or subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _number_is(text, c, s_start, holes, noun: str) -> list:
+    """"Số nhà ở cho người có công ... là 1.477 căn", "Tổng số đại biểu
+    Hội đồng nhân dân xã do cử tri bầu là 29 vị đại biểu": the "số ..."
+    phrase of the clause, commas included, names what is counted when the
+    count's noun says nothing of its own or is the phrase's noun."""
+    if not _NUMBER_IS.search(text, max(s_start, c.start - 12), c.start):
+        return []
+    semi = _semicolon_start(text, s_start, c.start)
+    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
+        return []
+    whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
+    if not whole or not regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
+        return []
+    head = noun.split(",")[0].split()[-1].lower()
+    words = " ".join(text[s:e] for s, e in whole).lower().split()
+    generic = noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS
+    return whole if generic or head in words else []
 
 
 def _semicolon_start(text: str, s_start: int, pos: int) -> int:
@@ -524,6 +620,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if prior is not None and _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start) and subject_of.get(id(prior)):
         return subject_of[id(prior)]  # "..., tăng 1,5 triệu đồng so với năm 2020": the same quantity
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
+    limit = clause_end if clause_end > c.end else c.end + 100
+    item = subjects.priced_item(text, s_start, c.start, c.fields.get("per")) if bracket >= 0 else None
+    named = item or subjects.money_noun_after(text, c.end, limit)
+    if named:
+        return [named]
     if prior is not None and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
         if prior.type in ("count", "ratio"):
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
@@ -531,7 +632,13 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
             if start < prior.end:
                 return subject_of.get(id(prior)) if bracket < 0 and subject_of.get(id(prior)) else [(start, prior.end)]
     pieces = subjects.left_phrase(text, clause_start, c.start, holes)
-    purpose = _PURPOSE.match(text, c.end, clause_end if clause_end > c.end else c.end + 100)
+    after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
+    if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
+        # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
+        # reaches back past a figure inside it
+        pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+    pieces = subjects.drop_generic_head(text, pieces)
+    purpose = _PURPOSE.match(text, c.end, limit)
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
         return [verb, (purpose.start("link"), purpose.end("what"))]
@@ -548,11 +655,15 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
 _LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 
 
+_BULLET_LABEL = regex.compile(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
+
+
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
-    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos)
+    # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
+    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos) or _BULLET_LABEL.match(text, line_start, pos)
     if not m:
         return None
     s, e = m.span("label")
@@ -564,9 +675,33 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+_WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)
+_DATE_LINE = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_HARD_END = regex.compile(r"[.!?…]+\s+|\n\s*\n")
+
+
+def _unwrapped_start(text: str, s_start: int) -> int:
+    """The start of the sentence, across a wrapped line: in text wrapped
+    at a fixed width ("... tăng trưởng toàn cầu năm\n2023 đạt 2,9%"), a line
+    break before a number inside a block of long lines breaks no sentence."""
+    if s_start < 2 or text[s_start - 1] != "\n" or not text[s_start].isdigit():
+        return s_start
+    prev = text.rfind("\n", 0, s_start - 1) + 1
+    line = text[prev:s_start - 1]
+    before = text.rfind("\n", 0, prev - 1) + 1 if prev else 0
+    if (not prev or len(line) < _WRAP_LINE or not line[-1].isalpha() or len(text[before:prev - 1]) < _WRAP_LINE
+            or _DATE_LINE.match(text, s_start, s_start + 12)):  # no date line under a title
+        return s_start
+    lo = max(0, s_start - _WINDOW)
+    ends = [m.end() for m in _HARD_END.finditer(text, lo, s_start - 1)]
+    return ends[-1] if ends else lo
+
+
 def _plain_clause_start(text: str, s_start: int, pos: int) -> int:
     """The clause start before ``pos`` by punctuation only (figures inside a
     noun phrase, "tỷ lệ hộ nghèo ở 6 huyện ...", do not cut it)."""
     s_start = max(s_start, pos - _WINDOW)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)]
+    # a wrapped line's break ("năm\n2023") cuts no clause
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)
+              if m.group() != "\n" or _unwrapped_start(text, m.end()) == m.end()]
     return breaks[-1] if breaks else s_start

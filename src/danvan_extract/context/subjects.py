@@ -21,8 +21,10 @@ Span = tuple[int, int]
 _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
-            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số")
-_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|mới|luôn|đều|thì|nay|hiện"
+            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số"
+            r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
+# "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
+_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
 _TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
@@ -34,19 +36,30 @@ _CLAUSE_OPENER = regex.compile(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+
 _LEADING = regex.compile(
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là)(?![\p{L}]))+", regex.I | regex.V0)
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+", regex.I | regex.V0)
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 
 _PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
 _RIGHT_STOP = regex.compile(
-    r"[,.;:()|!?]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
-    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|với|như|thì|nhưng|sau|trước"
-    r"|khi|do|vì|nên|hiện|cùng|bình\s+quân|mỗi|/)(?![\p{L}])|\d", regex.I | regex.V0)
+    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
+    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|đối\s+với|với|như|thì|nhưng|sau|trước"
+    r"|khi|do|vì|nên|(?<!thực\s)hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/"
+    # a new quantity or predicate after "và"; a verb of helping or of living there
+    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống|chung\s+sống"
+    r")(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = regex.compile(r"^diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_LAND_DROP = regex.compile(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+# Land and crops: what an area after its unit can be of.
+LAND = regex.compile(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
+                     r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
+# Verbs that tell one area from another ("trồng mới 540 ha rừng, khai thác 570 ha rừng trồng").
+_LAND_VERB = regex.compile(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
+                           r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
+                           r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
 _MAX_WORDS = 10
+_MAX_RATE_WORDS = 16
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
 # engine scans the rest of the text for a literal the pattern needs.
@@ -107,7 +120,8 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
     return [(s, min(e, last)) for s, e in pieces if s < last]
 
 
-_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo)\s+", regex.I)
+_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+                            r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
 def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
@@ -135,10 +149,120 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
         end = max(end, start + quoted.end())
     while end > start and text[end - 1] in " ,-":
         end -= 1
-    trailing = _RIGHT_TRAILING.search(text, start, end)
-    if trailing and trailing.start() > start:
-        end = trailing.start()
+    # from the space before ``start``: a phrase that is only a stating verb
+    # ("1.016 hộ đạt 94%") names nothing
+    trailing = _RIGHT_TRAILING.search(text, start - 1 if start and text[start - 1].isspace() else start, end)
+    if trailing:
+        end = max(start, trailing.start())
     return (start, end) if end > start else None
+
+
+# Links after a noun that go on defining it ("xã thuộc vùng đặc biệt khó
+# khăn", "nghị quyết của Bộ Chính trị về ...", "tỉnh hình thành sau sắp
+# xếp", "dân cư là người dân tộc thiểu số"), unless a place, a time or a
+# figure follows: that is the location or the period.
+_LINK_ON = regex.compile(
+    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu}))"
+    # "cho" that yields, not a recipient: "chè đã cho thu hái"
+    r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
+    r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
+    r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần|thời\s+gian|thời\s+kỳ|dịp)(?![\p{L}]))(?=\p{L})", regex.I)
+# "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
+_THROUGH_FIGURE = regex.compile(r"[^\S\n]*đạt[^\S\n]+(?=\d)", regex.I)
+_SHARED_AFTER = regex.compile(r"[^\S\n]*(?:và|hoặc)[^\S\n]+(?=\d)", regex.I)
+_STATES = regex.compile(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I)
+_MAX_CLAUSE_WORDS = 20
+
+
+_TWO_WORDS = regex.compile(r"(?:\S+\s+)?\S+")
+_DIGIT = regex.compile(r"\d")
+
+
+def _hole_at(holes: list[Span], pos: int) -> Optional[Span]:
+    return next((h for h in holes if h[0] == pos), None)
+
+
+def _free_ahead(text: str, link: Span, holes: list[Span]) -> bool:
+    """No place, time or figure in a link ("trong huyện") or the two
+    words after it."""
+    words = _TWO_WORDS.match(text, link[1], link[1] + 60)
+    end = words.end() if words else link[1]
+    return not _DIGIT.search(text, link[1], end) and not any(link[0] <= hs < end for hs, _ in holes)
+
+
+def _counted(text: str, hole: Optional[Span]) -> bool:
+    """``hole`` is a count: a number and its noun ("52 ấp")."""
+    return bool(hole) and text[hole[0]].isdigit() and text[hole[1] - 1].isalpha()
+
+
+_NAMED = regex.compile(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
+
+
+def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
+    """``[start, end)`` without the named places and times in it, and the
+    link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
+    are the location and the period; a bare level ("hội phụ nữ cấp xã")
+    stays."""
+    pieces, pos = [], start
+    for hs, he in sorted(holes):
+        if hs < pos or hs >= end or not _NAMED.search(text, hs, he):
+            continue
+        link = _PLACE_LINK.search(text, pos, hs)
+        pieces.append((pos, link.start() if link else hs))
+        pos = he
+    pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in " ,-":
+            s += 1
+        while e > s and text[e - 1] in " ,-":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def noun_clause(text: str, start: int, limit: int, holes: list[Span],
+                bare_words: int = 0) -> tuple[list[Span], list[Span]]:
+    """The words after a counted noun that define it, from ``start``: the
+    phrase up to a stop word, continued past a link that goes on defining
+    it ("của", "thuộc", "sau" ... before no place, time or figure) and
+    past "đạt" and a count ("xã đạt 7 tiêu chí"); a bare noun coordinated
+    with a later figure shares its modifiers ("24 xã và 52 ấp đặc biệt
+    khó khăn" → "đặc biệt khó khăn") when it has at most ``bare_words``
+    words of its own.  Returns the noun's own pieces and the shared ones,
+    each empty when nothing is there."""
+    end = pos = start
+    kept: list[Span] = []  # the figures read through ("đạt 7 tiêu chí")
+    while pos < limit:
+        span = right_phrase(text, pos, limit)
+        if span:
+            end = span[1]
+        elif pos > start and not _counted(text, _hole_at(holes, pos)):
+            break  # a link with nothing after it defines nothing
+        if len(text[start:end].split()) >= _MAX_CLAUSE_WORDS:
+            break
+        link = _LINK_ON.match(text, end, limit)
+        if link and _free_ahead(text, link.span(), holes):
+            pos = link.end()
+            continue
+        through = _THROUGH_FIGURE.match(text, end, limit)
+        hole = _hole_at(holes, through.end()) if through else None
+        if _counted(text, hole):
+            end = pos = hole[1]
+            kept.append(hole)
+            continue
+        break
+    own = _skip_named(text, start, end, [h for h in holes if h not in kept])
+    if len(text[start:end].split()) > bare_words:
+        return own, []
+    link = _SHARED_AFTER.match(text, end, limit)
+    hole = _hole_at(holes, link.end()) if link else None
+    more = noun_clause(text, hole[1] + 1, limit, holes)[0] if _counted(text, hole) else []
+    # "2 tiêu chí và 1 xã đạt 1 tiêu chí": the later item's own predicate is no shared modifier
+    if more and more[0][0] == hole[1] + 1 and not _STATES.match(text, more[0][0], more[0][1]):
+        return own, more
+    return own, []
 
 
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
@@ -163,7 +287,9 @@ def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[
         return []
     s = clause_start + found[-1].start()
     pieces = _cut(text, s, fig_start, holes)
-    return _limit(text, pieces, keep_end=False)
+    # the phrase is bounded by its verb: a rate's population may be long
+    # ("tỷ lệ giải ngân vốn đầu tư xây dựng cơ bản")
+    return _limit(text, pieces, keep_end=False, most=_MAX_RATE_WORDS)
 
 
 def land_subject(text: str, pieces: list[Span]) -> list[Span]:
@@ -177,7 +303,7 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 
 
 _PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
-_ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|đã|đang|được|cũng|vẫn|hiện)\s+)*", regex.I)
+_ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
 _PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s", regex.I)
 
 
@@ -198,9 +324,14 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
     return []
 
 
-_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
+_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
                             r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
                             r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay)", regex.I)
+
+
+def starts_with_verb(text: str, pieces: list[Span]) -> bool:
+    """The phrase opens with a verb that tells a figure from its siblings."""
+    return bool(pieces) and bool(_VERB_START.match(text[pieces[0][0]:pieces[0][1]]))
 
 
 _OBJECT_OF = regex.compile(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
@@ -249,11 +380,16 @@ _SUPPORT_VERB = regex.compile(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
 
 
+# Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
+# an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
+_MONEY_HEAD = regex.compile(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền)(?![\p{L}])", regex.I)
+
+
 def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
     """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
     phrase before an amount ends with it (after its agent: "được Trung
-    ương hỗ trợ" → "hỗ trợ")."""
-    if not pieces:
+    ương hỗ trợ" → "hỗ trợ"); none when a fund or a sum heads the phrase."""
+    if not pieces or _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
     found = list(_SUPPORT_VERB.finditer(text, s, e))
@@ -266,13 +402,18 @@ _PERCENT_OF = regex.compile(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 
-def percent_of(text: str, end: int, limit: int) -> Optional[Span]:
+def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]:
     """"98% đồng bào dân tộc thiểu số được sử dụng ...": the noun phrase right
-    after a percentage that says what it is a share of."""
+    after a percentage that says what it is a share of, with what defines it
+    ("100% số xã trên địa bàn thành phố đã về đích ...")."""
     m = _PERCENT_OF.match(text, end, end + _SCAN)
     if not m:
-        return None
-    return right_phrase(text, m.end(), max(limit, m.end() + 100))
+        return []
+    limit = max(limit, m.end() + 100)
+    own, shared = noun_clause(text, m.end(), limit, holes, bare_words=2)
+    if own and not shared:
+        return own + predicate_after_place(text, own[-1][1], limit, holes)
+    return own + shared
 
 
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
@@ -301,3 +442,142 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     if not body:
         return []
     return [(noun_start, noun_start + len(member))] + body
+
+
+# What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
+_MONEY_NOUN = regex.compile(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+                            regex.I)
+
+
+def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
+    """"tặng 100 lá cờ cùng 20 triệu đồng tiền mặt" → "tiền mặt": a money
+    noun right after the amount names what it is."""
+    m = _MONEY_NOUN.match(text, end, end + 20)
+    return right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
+
+
+def priced_item(text: str, s_start: int, pos: int, per: Optional[str]) -> Optional[Span]:
+    """"2 căn nhà cho 2 hộ (70 triệu đồng/căn)" → "căn nhà": a price per
+    item names the item counted before it in the sentence."""
+    if not per or not regex.fullmatch(r"\p{L}+(?:\s\p{L}+)?", per):
+        return None
+    found = list(regex.finditer(rf"\d[^\S\n]+(?P<item>{regex.escape(per)})(?![\p{{L}}])", text[s_start:pos], regex.I))
+    if not found:
+        return None
+    return right_phrase(text, s_start + found[-1].start("item"), pos)
+
+
+_GENERIC_HEAD = regex.compile(r"(?:tổng\s+trị\s+giá|trị\s+giá|tổng\s+số\s+tiền|số\s+tiền)\s+(?:của\s+)?(?:(?:các|những)\s+)?"
+                              r"(?=\p{L})", regex.I)
+
+
+def drop_generic_head(text: str, pieces: list[Span]) -> list[Span]:
+    """"Tổng trị giá các hoạt động" → "hoạt động": a generic word for a sum
+    is no subject, what it is the sum of is."""
+    if pieces:
+        s, e = pieces[0]
+        m = _GENERIC_HEAD.match(text, s, e)
+        if m:
+            pieces = [(m.end(), e)] + pieces[1:]
+    return pieces
+
+
+def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
+    """The verb right before an area that tells it from its siblings
+    ("trồng mới 540 ha rừng" → "trồng mới")."""
+    m = _LAND_VERB.search(text, max(clause_start, pos - 40), pos)
+    return m.span("verb") if m else None
+
+
+_AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
+_SENTENCE_STOP = regex.compile(r"[.!?…](?=\s)|\n")
+_AREA_FIGURE = regex.compile(rf"\d\s*{_AREA_UNIT}$", regex.I)
+# words (no mere list comma or qualifier) between the previous item and a figure
+_OWN_VERB = regex.compile(r"(?:^|[,;:])\s*(?!(?:khoảng|trên|hơn|gần|dưới|và)\s*$)\p{L}[^,;:]*$", regex.I)
+_BREAKDOWN = regex.compile(r"(?<![\p{L}])trong\s+đó\W*$", regex.I)
+
+
+def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
+    """Another area figure in the sentence that starts at ``s_start``, with
+    a verb of its own ("trồng mới 540 ha rừng, khai thác 570 ha rừng
+    trồng"; not "trồng 120 ha cây ăn quả, 80 ha cà phê", where one verb
+    tells nothing apart)."""
+    end = _SENTENCE_STOP.search(text, s_start, s_start + 2 * _SCAN)
+    stop = end.start() if end else s_start + 2 * _SCAN
+    return any(s_start <= hs < stop and _AREA_FIGURE.search(text, hs, he) and _OWN_VERB.search(text, max(s_start, hs - 40), hs)
+               for hs, he in holes)
+
+
+def land_of_total(text: str, s_start: int, clause_start: int, pos: int) -> Optional[Span]:
+    """"toàn xã có 310 ha chè ... Trong đó, 175 ha đã cho thu hái": the land
+    of the total a breakdown ("trong đó") opens with."""
+    if not _BREAKDOWN.search(text, max(0, clause_start - 12), pos):
+        return None
+    back = max(0, s_start - _SCAN)
+    found = list(regex.finditer(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", text[back:pos], regex.I))
+    if not found:
+        return None
+    return right_phrase(text, back + found[-1].end(), pos)
+
+
+def table_column(text: str, pos: int) -> list[Span]:
+    """"STT | Tên tỉnh | Diện tích (km²) |" ... "| 13.257 km |": a figure in
+    a flattened table's cell takes its column's heading (its bracket dropped)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column:
+        return []
+    head = line_start  # the table's first line: the headings
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if text.count("|", prev, head) < 2:
+            break
+        head = prev
+    line_end = text.find("\n", head)
+    cells = text[head:line_end if line_end >= 0 else len(text)].split("|")
+    if head == line_start or column >= len(cells):
+        return []
+    start = head + sum(len(x) + 1 for x in cells[:column])
+    name = regex.match(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)", cells[column])
+    return [(start + name.start("n"), start + name.end("n"))] if name else []
+
+
+_GROUP_LINK = regex.compile(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
+_NUMBER_HEAD = regex.compile(r"[\d.,]+[^\S\n]*")
+
+
+def member_groups(text: str, noun_start: int, end: int, limit: int, holes: list[Span]) -> list[Span]:
+    """"5.925 thành viên tại 145 tổ tiết kiệm và vay vốn" → "thành viên" and
+    "tổ tiết kiệm và vay vốn": members counted in groups that are counted
+    too belong to those groups (the groups' number left out)."""
+    noun = text[noun_start:end].lower()
+    link = _GROUP_LINK.match(text, end, limit) if noun in MEMBER_NOUNS else None
+    hole = _hole_at(holes, link.end()) if link else None
+    if not _counted(text, hole):
+        return []
+    group = _NUMBER_HEAD.match(text, hole[0], hole[1]).end()
+    more = noun_clause(text, hole[1] + 1, limit, holes)[0] if text[hole[1]:hole[1] + 1] == " " else []
+    return [(noun_start, end), (group, more[0][1] if more and more[0][0] == hole[1] + 1 else hole[1])]
+
+
+_AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?![\p{L}])[^,;:()\d\n]*?(?=\s*(?:đạt|có|là)?\s*$)",
+                         regex.I)
+
+
+def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) -> list[Span]:
+    """"bình quân chung toàn huyện mỗi xã đạt 13 tiêu chí" → "bình quân chung
+    mỗi xã": an average's phrase before the verb joins the counted noun."""
+    m = _AVERAGE.search(text, max(clause_start, pos - 120), pos)
+    if not m:
+        return []
+    return left_phrase(text, m.start(), m.end(), holes, after_verb=False)
+
+
+_QUOTED_TOPIC = regex.compile(r"\s*(?P<name>[“\"][^”\"\n]{1,60}[”\"])\s*(?:(?:có|gồm|đạt|với)\s*)?$", regex.I)
+
+
+def quoted_topic(text: str, clause_start: int, pos: int) -> list[Span]:
+    """"“Dân vận khéo” có 36 mô hình" → "“Dân vận khéo”": a quoted name that
+    is all the clause says before the figure names its kind."""
+    m = _QUOTED_TOPIC.match(text, clause_start, pos)
+    return [m.span("name")] if m and m.end() == pos else []
