@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from danvan_extract.batch import run_batch
+from danvan_extract.engines.local import run_batch
 t0 = time.perf_counter()
 s = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), workers=int(sys.argv[3]))
 dt = time.perf_counter() - t0

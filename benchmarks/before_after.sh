@@ -12,8 +12,8 @@ tmp="$(mktemp -d)"
 trap 'git worktree remove --force "$tmp/before" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 git worktree add -q --detach "$tmp/before" "$rev"
 run() {  # $1 = source folder, $2 = output prefix
-    PYTHONPATH="$1" "$py" -m danvan_extract.cli evaluate gold > "$2.txt"
-    PYTHONPATH="$1" "$py" -m danvan_extract.cli extract gold -o "$2.jsonl" --no-progress 2>/dev/null || true
+    PYTHONPATH="$1" "$py" -m danvan_extract.views.cli evaluate gold > "$2.txt"
+    PYTHONPATH="$1" "$py" -m danvan_extract.views.cli extract gold -o "$2.jsonl" --no-progress 2>/dev/null || true
 }
 (cd "$tmp/before" && run "$tmp/before/src" "$tmp/before_out")
 if [ -n "$after" ]; then

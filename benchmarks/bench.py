@@ -73,7 +73,7 @@ def cold_start() -> float:
 
 
 def gold_table() -> str:
-    from danvan_extract.evaluate import format_report, load_gold, score
+    from danvan_extract.scoring.evaluate import format_report, load_gold, score
     from danvan_extract.pipeline import Pipeline
 
     pipeline = Pipeline()

@@ -56,7 +56,7 @@ if __name__ == "__main__":
     # by the first documents) and warm (a long-lived worker pool or cluster)
     result = {}
     if engine == "local":
-        from danvan_extract.batch import run_batch
+        from danvan_extract.engines.local import run_batch
         result["start"] = 0.0
         for kind in ("cold", "warm"):
             c0 = cpu() + cpu(resource.RUSAGE_CHILDREN)  # the pool's processes are reaped at its end

@@ -44,7 +44,7 @@ def peak_mb():
 _BATCH = _PEAK + """
 import json, resource, sys, time
 from pathlib import Path
-from danvan_extract.batch import run_batch
+from danvan_extract.engines.local import run_batch
 t0 = time.perf_counter()
 s = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), workers=int(sys.argv[3]), rules_dir=sys.argv[4] or None,
               time_budget=float(sys.argv[5]))

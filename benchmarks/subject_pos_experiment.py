@@ -8,8 +8,8 @@ the tagger took, on gold/seeds and gold/dev.
 """
 import json, glob, time
 from danvan_extract import Pipeline
-from danvan_extract.context_scoring import subject_f1
-from danvan_extract.evaluate import load_gold, match
+from danvan_extract.scoring.context_scoring import subject_f1
+from danvan_extract.scoring.evaluate import load_gold, match
 from underthesea import pos_tag
 
 KEEP = {"N", "Np", "Nc", "Nu", "A", "V", "M", "R"}

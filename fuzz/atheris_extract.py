@@ -15,7 +15,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from danvan_extract.decoding import decode_bytes
+    from danvan_extract.io.decoding import decode_bytes
     from danvan_extract.errors import DanvanError
     from danvan_extract.pipeline import Pipeline
 

@@ -65,7 +65,7 @@ print(graded[0].model_dump_json(exclude_none=True))"""),
     ("md", """The same facts highlighted by type (hover a highlight for its fields).
 `danvan-extract show FILE -o page.html` writes this view as a page, with a
 table of every fact beside the article."""),
-    ("code", """from danvan_extract.html_view import FactView
+    ("code", """from danvan_extract.views.html_view import FactView
 
 cut = article.index("\\n", 1200)  # the first paragraphs
 FactView(article[:cut], [f for f in facts if f.end <= cut])"""),
@@ -74,8 +74,8 @@ FactView(article[:cut], [f for f in facts if f.end <= cut])"""),
 `run_batch` is what `danvan-extract extract gold -o facts.jsonl` runs: one
 JSON line per document.  `tables.write_table` turns it into the flat table
 that `--format parquet` writes."""),
-    ("code", """from danvan_extract.batch import run_batch
-from danvan_extract.tables import write_table
+    ("code", """from danvan_extract.engines.local import run_batch
+from danvan_extract.io.tables import write_table
 
 work = Path(tempfile.mkdtemp(prefix="danvan-"))
 summary = run_batch(GOLD, work / "facts.jsonl", workers=1)
@@ -106,7 +106,7 @@ report holds precision, recall and F1 per type, strict (same span) and
 lenient (overlapping span), plus attribute accuracy.  The five gold
 articles are also the development set of the rules, so these are not
 held-out scores."""),
-    ("code", """from danvan_extract.evaluate import format_report, load_gold, score
+    ("code", """from danvan_extract.scoring.evaluate import format_report, load_gold, score
 
 predicted = {}
 for line in (work / "facts.jsonl").read_text(encoding="utf-8").splitlines():
@@ -159,7 +159,7 @@ The `danvan_facts` component (registered through the `spacy_factories`
 entry point) sets `doc.spans["facts"]` and `doc._.facts`.  `blank_vi()` is
 `spacy.blank("vi")` with spaCy's rule-based tokenizer, so it needs neither
 `pyvi` nor a model download."""),
-    ("code", """from danvan_extract.spacy_component import blank_vi
+    ("code", """from danvan_extract.views.spacy_component import blank_vi
 
 nlp = blank_vi()
 nlp.add_pipe("danvan_facts")

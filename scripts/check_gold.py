@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from danvan_extract.evaluate import check_gold_fact
+from danvan_extract.scoring.evaluate import check_gold_fact
 from danvan_extract.records import GRADED_TYPES, DocumentInfo
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")

@@ -4,7 +4,7 @@ longest-first alternation of the same words matches."""
 import regex
 from hypothesis import given, settings, strategies as st
 
-from danvan_extract.rules import alternation
+from danvan_extract.grammar.rules import alternation
 
 _CHARS = "aAbBtTưƯ ởỞ.-"
 words = st.lists(st.text(alphabet=_CHARS, min_size=1, max_size=6), min_size=1, max_size=12)

@@ -8,8 +8,9 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from danvan_extract import Pipeline, anchors
-from danvan_extract.anchors import Anchors, ScanPattern
+from danvan_extract import Pipeline
+from danvan_extract.scan import anchors
+from danvan_extract.scan.anchors import Anchors, ScanPattern
 from danvan_extract.errors import ExtractionTimeout
 from danvan_extract.extractors.base import Context
 from danvan_extract.text import normalize
@@ -98,7 +99,7 @@ def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     import shutil
 
     from danvan_extract.errors import RulesError
-    from danvan_extract.rules import bundled_rules_dir
+    from danvan_extract.grammar.rules import bundled_rules_dir
 
     # a user rule that claims to start at "tháng" but can start at "quý" too
     src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
@@ -115,7 +116,7 @@ def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
 
 
 def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch):
-    from danvan_extract.anchors import AnchorIndex, DocumentAnchors, PatternSource
+    from danvan_extract.scan.anchors import AnchorIndex, DocumentAnchors, PatternSource
 
     pattern = ScanPattern("test.lazy", PatternSource(r"\d+"))
     assert "regex" not in vars(pattern)  # not compiled yet

@@ -7,7 +7,7 @@ import pytest
 import danvan_extract
 from danvan_extract import DanvanError, Document, InputError, Pipeline, RulesError, extract
 from danvan_extract.records import FACT_LIST_ADAPTER
-from danvan_extract.rules import SCHEMAS, bundled_rules_dir, load_rules
+from danvan_extract.grammar.rules import SCHEMAS, bundled_rules_dir, load_rules
 
 
 def test_extract_returns_records():

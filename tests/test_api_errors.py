@@ -4,10 +4,10 @@
 import pytest
 
 from danvan_extract import DanvanError, InputError, Pipeline, RulesError
-from danvan_extract.batch import run_batch
+from danvan_extract.engines.local import run_batch
 from danvan_extract.errors import GoldError
-from danvan_extract.evaluate import load_gold
-from danvan_extract.legacy import is_syllable, score
+from danvan_extract.scoring.evaluate import load_gold
+from danvan_extract.io.legacy import is_syllable, score
 
 
 def test_rules_dir_that_is_a_file(tmp_path):

@@ -11,8 +11,8 @@ import time
 
 from hypothesis import given, settings, strategies as st
 
-from danvan_extract import streaming
-from danvan_extract.batch import iter_inputs, run_batch
+from danvan_extract.io import streaming
+from danvan_extract.engines.local import iter_inputs, run_batch
 from danvan_extract.records import Document
 
 from .conftest import GOLD
@@ -100,7 +100,7 @@ def test_killed_run_resumes_to_the_same_output(tmp_path):
         art = articles[i % len(articles)]
         (src / f"{i:04d}.txt").write_bytes(art.read_bytes())
     clean, killed = tmp_path / "clean.jsonl", tmp_path / "killed.jsonl"
-    cmd = [sys.executable, "-m", "danvan_extract.cli", "extract", str(src), "--no-progress"]
+    cmd = [sys.executable, "-m", "danvan_extract.views.cli", "extract", str(src), "--no-progress"]
     subprocess.run(cmd + ["-o", str(clean)], check=False, capture_output=True)
     proc = subprocess.Popen(cmd + ["-o", str(killed), "--workers", "2"], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
@@ -132,7 +132,7 @@ def test_large_files_among_small_ones_keep_the_order_with_two_workers(tmp_path, 
 
 
 def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypatch):
-    import danvan_extract.batch as batch
+    import danvan_extract.engines.local as batch
 
     src = tmp_path / "in"
     src.mkdir()

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from typer.testing import CliRunner
 
-from danvan_extract.cli import app
+from danvan_extract.views.cli import app
 from danvan_extract.records import Document
 
 from .conftest import GOLD

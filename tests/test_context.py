@@ -11,7 +11,7 @@ import pytest
 
 import danvan_extract.context as context_pkg
 from danvan_extract import Pipeline
-from danvan_extract.context_scoring import periods_agree, place_name, subject_f1
+from danvan_extract.scoring.context_scoring import periods_agree, place_name, subject_f1
 
 # one file per concern (general, subject, location, period): cases of every file
 CORPUS = [case for path in sorted((Path(context_pkg.__file__).parent / "corpus").glob("*.toml"))
@@ -133,7 +133,7 @@ def test_legacy_units_carry_the_code_of_the_unit_that_replaced_them(pipeline):
 
 
 def test_show_page_groups_figures_by_place_and_period(pipeline):
-    from danvan_extract.html_view import fact_title, render_page
+    from danvan_extract.views.html_view import fact_title, render_page
 
     text = "Năm 2022, huyện Mường Khương có 285 mô hình. Năm 2023, huyện có 300 mô hình."
     facts = pipeline.extract(text)
@@ -160,7 +160,7 @@ def test_the_articles_date_line(head, published):
 
 
 def test_article_fields_are_scored():
-    from danvan_extract.context_scoring import DocumentScores
+    from danvan_extract.scoring.context_scoring import DocumentScores
 
     scores = DocumentScores()
     scores.add({"title": "Huyện A có 12 mô hình", "published": "2023-01-06", "location": {"name": "Lào Cai"}},
@@ -172,7 +172,7 @@ def test_article_fields_are_scored():
 
 
 def test_full_row_needs_subject_place_and_period():
-    from danvan_extract.context_scoring import row_right
+    from danvan_extract.scoring.context_scoring import row_right
 
     gold = {"subject": "mô hình", "location": {"name": "Mường Khương"}, "period": {"start": "2022", "end": "2022"}}
     assert row_right(gold, dict(gold))

@@ -20,11 +20,11 @@ pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
 import danvan_extract  # noqa: E402
-from danvan_extract.batch import run_batch  # noqa: E402
+from danvan_extract.engines.local import run_batch  # noqa: E402
 from danvan_extract.engines import dask_engine  # noqa: E402
 from danvan_extract.engines.document import failed_line, rules_bundle, rules_dir_of_bundle  # noqa: E402
 from danvan_extract.errors import E_WORKER_DIED  # noqa: E402
-from danvan_extract.tables import to_dataframe, write_table, read_jsonl  # noqa: E402
+from danvan_extract.io.tables import to_dataframe, write_table, read_jsonl  # noqa: E402
 
 from .conftest import GOLD, ROOT  # noqa: E402
 
@@ -48,7 +48,7 @@ def _free_port() -> int:
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "danvan_extract.cli", "extract", *args, "--no-progress"]
+    return [sys.executable, "-m", "danvan_extract.views.cli", "extract", *args, "--no-progress"]
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -312,7 +312,7 @@ def test_the_rule_only_path_never_imports_dask(tmp_path):
         "import sys\n"
         "import danvan_extract\n"
         "from danvan_extract import extract\n"
-        "from danvan_extract.batch import run_batch\n"
+        "from danvan_extract.engines.local import run_batch\n"
         "import danvan_extract.engines.dask_engine\n"
         "assert extract('Huyện có 285 mô hình.')\n"
         f"run_batch(__import__('pathlib').Path({str(tmp_path)!r}), __import__('pathlib').Path({str(tmp_path / 'o.jsonl')!r}))\n"
@@ -365,7 +365,7 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
 def test_engine_options_are_checked(tmp_path):
     from typer.testing import CliRunner
 
-    from danvan_extract.cli import app
+    from danvan_extract.views.cli import app
 
     runner = CliRunner()
     for args, message in ((["--engine", "spark"], "--engine must be local or dask"),

@@ -16,7 +16,7 @@ _PIPELINE = Pipeline(context=False)
 def _slow_at_many_anchors():
     import regex
 
-    from danvan_extract.anchors import Anchors, ScanPattern
+    from danvan_extract.scan.anchors import Anchors, ScanPattern
 
     slow = ScanPattern("test.slow", regex.compile(r"(?:a|aa)+$", regex.MULTILINE), Anchors.of(line=True))
     return slow, ("a" * 26 + "b\n") * 40

@@ -13,7 +13,7 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from danvan_extract.decoding import decode_bytes
+from danvan_extract.io.decoding import decode_bytes
 from danvan_extract.errors import DanvanError
 
 BOUND = 10.0  # seconds per hostile call, generous for a 2-core CI machine

@@ -2,7 +2,7 @@
 
 import pytest
 
-from danvan_extract.evaluate import check_gold_fact, load_gold, score
+from danvan_extract.scoring.evaluate import check_gold_fact, load_gold, score
 from danvan_extract.numbers import parse_number
 from danvan_extract.records import GRADED_TYPES
 

@@ -11,7 +11,7 @@ import regex
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
 from danvan_extract.registry import ROWS
-from danvan_extract.rules import bundled_rules_dir, load_rules
+from danvan_extract.grammar.rules import bundled_rules_dir, load_rules
 
 
 def _copy_with(tmp_path, name, old, new):

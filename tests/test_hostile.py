@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from danvan_extract import batch
-from danvan_extract.cli import app
+from danvan_extract.engines import local as batch
+from danvan_extract.views.cli import app
 
 runner = CliRunner()
 
@@ -166,7 +166,7 @@ WIDE = {
 
 @pytest.mark.parametrize("name", list(WIDE))
 def test_wide_encodings_give_the_facts(name, tmp_path, pipeline):
-    from danvan_extract.decoding import read_text
+    from danvan_extract.io.decoding import read_text
 
     path = tmp_path / "doc.txt"
     path.write_bytes(WIDE[name](SENTENCE))
@@ -185,7 +185,7 @@ def test_large_utf32_file_is_streamed_as_utf32(tmp_path):
 
 
 def test_nul_bytes_that_are_not_utf16_are_still_binary():
-    from danvan_extract.decoding import decode_bytes
+    from danvan_extract.io.decoding import decode_bytes
 
     assert decode_bytes(b"ab\x00\x00cd\x00e\x00" * 10)[1] == ["[E050] binary file (contains NUL bytes), not text"]
     assert decode_bytes(SENTENCE.encode("utf-16-le") + b"\x00")[1][0].startswith("[E050] binary file")
@@ -227,7 +227,7 @@ def test_workers_die_with_a_killed_main_process(tmp_path):
     for i in range(3000):
         (folder / f"{i:05}.txt").write_text(SENTENCE * 20, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
-    main = subprocess.Popen([sys.executable, "-m", "danvan_extract.cli", "extract", str(folder), "-o",
+    main = subprocess.Popen([sys.executable, "-m", "danvan_extract.views.cli", "extract", str(folder), "-o",
                              str(tmp_path / "o.jsonl"), "--workers", "2", "--no-progress"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: list[int] = []
@@ -277,7 +277,7 @@ def test_slow_pattern_at_many_anchors_stops_at_the_budget(tmp_path):
     import regex
 
     from danvan_extract import Pipeline
-    from danvan_extract.anchors import Anchors, ScanPattern
+    from danvan_extract.scan.anchors import Anchors, ScanPattern
     from danvan_extract.errors import ExtractionTimeout
     from danvan_extract.extractors.base import Context
 
@@ -414,7 +414,7 @@ def test_output_in_a_read_only_folder(tmp_path):
 def test_full_disk_mid_run_keeps_whole_lines_and_resumes(tmp_path, monkeypatch):
     import errno
 
-    from danvan_extract import output
+    from danvan_extract.io import output
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -613,7 +613,7 @@ def test_invisible_characters_do_not_leak_into_fields(pipeline):
 
 
 def test_stray_byte_in_a_small_utf8_file_is_reported_not_fatal(tmp_path, pipeline):
-    from danvan_extract.decoding import read_text
+    from danvan_extract.io.decoding import read_text
 
     data = (SENTENCE + "\n").encode("utf-8") * 3
     cut = len((SENTENCE + "\n").encode("utf-8"))
@@ -643,7 +643,7 @@ def test_stray_byte_in_a_large_utf8_file_is_streamed(tmp_path, workers):
 
 
 def test_legacy_bytes_are_not_taken_for_utf8_with_stray_bytes():
-    from danvan_extract.decoding import decode_bytes, scan_utf8
+    from danvan_extract.io.decoding import decode_bytes, scan_utf8
 
     from .test_cli import _cp1258
 
@@ -705,7 +705,7 @@ def _to_tcvn3(text: str) -> bytes:
 def test_tcvn3_capitals_with_tone_marks_are_recovered(pipeline):
     import unicodedata
 
-    from danvan_extract.decoding import decode_bytes
+    from danvan_extract.io.decoding import decode_bytes
 
     from .conftest import GOLD
 

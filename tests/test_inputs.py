@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
-from danvan_extract import legacy
-from danvan_extract.cli import app
-from danvan_extract.decoding import decode_bytes, html_to_text, read_text
+from danvan_extract.io import legacy
+from danvan_extract.views.cli import app
+from danvan_extract.io.decoding import decode_bytes, html_to_text, read_text
 
 from .test_cli import _cp1258
 

@@ -8,7 +8,8 @@ import re
 import pytest
 
 import danvan_extract
-from danvan_extract import html_view, spacy_component, tables
+from danvan_extract.io import tables
+from danvan_extract.views import html_view, spacy_component
 from danvan_extract.records import GRADED_TYPES
 
 from .conftest import ROOT

@@ -8,11 +8,11 @@ import pytest
 
 from danvan_extract import Pipeline
 from danvan_extract.extractors import build_extractors
-from danvan_extract.html_view import COLORS
+from danvan_extract.views.html_view import COLORS
 from danvan_extract.records import MODELS, Extra
 from danvan_extract.registry import EXTRA_TYPES, GRADED_TYPES, ROWS, RULE_SECTIONS, TYPES
-from danvan_extract.rules import NumericFile, load_rules
-from danvan_extract.tables import column_names
+from danvan_extract.grammar.rules import NumericFile, load_rules
+from danvan_extract.io.tables import column_names
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 

@@ -1,6 +1,6 @@
 """The scorer on hand-made cases."""
 
-from danvan_extract.evaluate import attribute_score, score
+from danvan_extract.scoring.evaluate import attribute_score, score
 
 
 def fact(t, start, end, **kw):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from danvan_extract.cli import app
-from danvan_extract.html_view import color_of
+from danvan_extract.views.cli import app
+from danvan_extract.views.html_view import color_of
 
 from .conftest import GOLD, ROOT
 
@@ -165,7 +165,7 @@ class _Text(HTMLParser):
 
 def test_overlapping_facts_render_whole():
     """Nested and partly overlapping facts each keep their exact text."""
-    from danvan_extract.html_view import render_page
+    from danvan_extract.views.html_view import render_page
     from danvan_extract.records import Count, Percentage, PersonRole
 
     text = "Ông Lê Văn Ba, Bí thư Chi bộ 12 thôn, nói 40% hộ."

@@ -8,7 +8,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from danvan_extract.spacy_component import SPAN_KEY, blank_vi  # noqa: E402
+from danvan_extract.views.spacy_component import SPAN_KEY, blank_vi  # noqa: E402
 
 TEXTS = [
     "Huyện có 285 mô hình, chiếm 73,53%.",
@@ -104,7 +104,7 @@ def test_plain_blank_vi_with_pyvi_and_two_processes(pipeline):
 
 
 def test_spans_carry_the_context_of_their_facts():
-    from danvan_extract.spacy_component import blank_vi
+    from danvan_extract.views.spacy_component import blank_vi
 
     nlp = blank_vi()
     nlp.add_pipe("danvan_facts")

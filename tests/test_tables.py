@@ -6,8 +6,8 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from danvan_extract.cli import app
-from danvan_extract.tables import column_names, facts_to_rows
+from danvan_extract.views.cli import app
+from danvan_extract.io.tables import column_names, facts_to_rows
 
 from .conftest import GOLD
 
@@ -131,7 +131,7 @@ def test_rows_from_records(pipeline):
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_tables_are_written_in_chunks_with_one_schema(tmp_path, fmt):
-    from danvan_extract.tables import read_jsonl, to_dataframe, write_table
+    from danvan_extract.io.tables import read_jsonl, to_dataframe, write_table
 
     jsonl = tmp_path / "facts.jsonl"
     runner.invoke(app, ["extract", str(GOLD), "-o", str(jsonl), "--no-progress"])
@@ -146,7 +146,7 @@ def test_tables_are_written_in_chunks_with_one_schema(tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_an_empty_batch_gives_an_empty_table_with_its_columns(tmp_path, fmt):
-    from danvan_extract.tables import write_table
+    from danvan_extract.io.tables import write_table
 
     jsonl = tmp_path / "empty.jsonl"
     jsonl.write_text("", encoding="utf-8")
@@ -158,7 +158,7 @@ def test_an_empty_batch_gives_an_empty_table_with_its_columns(tmp_path, fmt):
 
 def test_unknown_table_format_is_a_library_error(tmp_path):
     from danvan_extract.errors import InputError
-    from danvan_extract.tables import write_table
+    from danvan_extract.io.tables import write_table
 
     with pytest.raises(InputError, match="csv or parquet"):
         write_table(tmp_path / "x.jsonl", tmp_path / "x.xlsx", "xlsx")

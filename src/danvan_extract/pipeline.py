@@ -11,12 +11,12 @@ from typing import Iterable, Optional
 
 from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
-from .anchors import AnchorIndex
-from .budget import time_budget_seconds
+from .scan.anchors import AnchorIndex
+from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import FACT_ADAPTER, Document, FactBase
 from .registry import GRADED_TYPES, TYPES, layer
-from .rules import load_rules
+from .grammar.rules import load_rules
 from .text import NormalizedText, normalize, visible
 
 

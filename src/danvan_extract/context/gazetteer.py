@@ -139,7 +139,7 @@ class Gazetteer:
         """A regex of every province name and alias as a capitalized text
         writes it (both tone placements), built once."""
         if self._pattern is None:
-            from ..alternation import alternation
+            from ..grammar.alternation import alternation
 
             names = set()
             for name in set(self.provinces.values()) | set(_PROVINCE_ALIASES):

@@ -35,7 +35,7 @@ from collections import Counter, deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..batch import Summary, count_inputs, doc_id_of, done_ids, iter_inputs, pending_inputs
+from .local import Summary, count_inputs, doc_id_of, done_ids, iter_inputs, pending_inputs
 from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
                       E_WORKER_DIED, E_WORKER_IMPORT, E_WORKER_VERSION, E_WORKERS, DanvanError, InputError)
 from .document import (
@@ -97,12 +97,12 @@ def _run_partition(items: list[tuple[str, str]], bundle: Optional[dict], html: b
 
 
 def parquet_bytes(lines: Iterable[str]) -> bytes:
-    """The fact table (:mod:`danvan_extract.tables` columns and schema) of
+    """The fact table (:mod:`danvan_extract.io.tables` columns and schema) of
     these JSONL lines, as the bytes of one Parquet file."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from ..tables import arrow_schema, to_dataframe
+    from ..io.tables import arrow_schema, to_dataframe
 
     df = to_dataframe([json.loads(line) for line in lines])
     table = pa.Table.from_pandas(df, schema=arrow_schema(), preserve_index=False)
@@ -141,7 +141,7 @@ def _documents_partition(items: list[tuple[str, str]], bundle: Optional[dict], h
 
 
 def _frame_of(docs: list[Document]):
-    from ..tables import to_dataframe
+    from ..io.tables import to_dataframe
 
     return to_dataframe(docs)
 
@@ -171,7 +171,7 @@ def documents_bag(paths: Optional[Iterable[str | Path]], root: str | Path, rules
     import dask
     import dask.bag as db
 
-    from ..rules import load_rules
+    from ..grammar.rules import load_rules
 
     if partition_size < 1:
         raise InputError(E_PARTITION.format(value=partition_size))
@@ -186,14 +186,14 @@ def facts_dataframe(paths: Optional[Iterable[str | Path]], root: str | Path, rul
                     html: bool = False, partition_size: int = DEFAULT_PARTITION_SIZE,
                     large_file_bytes: int = LARGE_FILE_BYTES):
     """A :class:`dask.dataframe.DataFrame`, one row a fact, with the columns
-    and dtypes of :func:`danvan_extract.tables.to_dataframe`; partitions in
+    and dtypes of :func:`danvan_extract.io.tables.to_dataframe`; partitions in
     input order (one per partition of :func:`documents_bag`)."""
     bag = documents_bag(paths, root, rules_dir=rules_dir, html=html, partition_size=partition_size,
                         large_file_bytes=large_file_bytes)
     import dask
     import dask.dataframe as dd
 
-    from ..tables import to_dataframe
+    from ..io.tables import to_dataframe
 
     parts = [dask.delayed(_frame_of)(part) for part in bag.to_delayed()]
     # the dtypes of tables.to_dataframe, not Dask's own string conversion
@@ -274,7 +274,7 @@ def run_dask(
 ) -> Summary:
     """Extract every ``*.txt`` (and ``*.html`` with ``html``) under ``root``
     into ``out`` on a Dask cluster: the same lines in the same order as
-    :func:`danvan_extract.batch.run_batch`, and the same :class:`Summary`.
+    :func:`danvan_extract.engines.local.run_batch`, and the same :class:`Summary`.
 
     The cluster: ``client`` (an existing ``distributed.Client``), else
     ``scheduler`` ("tcp://host:port"), else a local cluster of ``workers``
@@ -290,12 +290,12 @@ def run_dask(
         raise InputError(E_INPUT_FOLDER.format(root=root))
     if partition_size < 1:
         raise InputError(E_PARTITION.format(value=partition_size))
-    from ..rules import load_rules
+    from ..grammar.rules import load_rules
 
     load_rules(rules_dir)  # a bad rules folder is one clear error here, not on every worker
     bundle = rules_bundle(rules_dir)
     if table_dir is not None:
-        from ..tables import require_pandas
+        from ..io.tables import require_pandas
 
         require_pandas()
         table_dir = Path(table_dir)

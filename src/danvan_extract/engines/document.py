@@ -22,11 +22,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ..decoding import read_text
+from ..io.decoding import read_text
 from ..errors import E_LINE, E_RULES_TOO_BIG, E_WORKER_DIED, RulesError  # noqa: F401  (E_WORKER_DIED for callers)
 from ..records import Document
 
-# Files above this size are read block by block (see :mod:`danvan_extract.streaming`),
+# Files above this size are read block by block (see :mod:`danvan_extract.io.streaming`),
 # so no file holds more than about two blocks' facts in memory at once (a
 # megabyte of figure-dense text makes some 130 MB of fact records).
 LARGE_FILE_BYTES = 2 * 2**20
@@ -61,7 +61,7 @@ def extract_file(path: str | Path, doc_id: str, *, html: bool = False,
     Document with no facts and its reason in ``errors``.
     """
     if doc_id.endswith("/"):  # a folder that could not be listed
-        from ..decoding import folder_problem
+        from ..io.decoding import folder_problem
 
         return Document(doc_id=doc_id, errors=[folder_problem(Path(path))]), 0
     text, errors = read_text(Path(path), html=html)
@@ -86,7 +86,7 @@ def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[tuple[s
     """(encoding, offsets of stray bytes) to stream ``path`` with when it is
     larger than ``limit`` bytes, or None to read it whole.  The local pool
     and the Dask engine both ask this."""
-    from ..streaming import sniff
+    from ..io.streaming import sniff
 
     path = str(path)
     if html or path.endswith((".html", ".htm")):
@@ -108,7 +108,7 @@ def line_of_file(path: str | Path, doc_id: str, *, html: bool = False, rules_dir
     """
     found = large_encoding(path, html, large_file_bytes)
     if found:
-        from ..streaming import stream_document
+        from ..io.streaming import stream_document
 
         encoding, stray = found
         buf = io.StringIO()
@@ -129,7 +129,7 @@ def rules_bundle(rules_dir: str | Path | None) -> Optional[dict]:
         return None
     root = Path(rules_dir)
     if not root.is_dir():
-        from ..rules import load_rules
+        from ..grammar.rules import load_rules
 
         load_rules(root)  # raises the usual RulesError
     files: dict[str, bytes] = {}

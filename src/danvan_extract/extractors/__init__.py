@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from ..registry import ROWS
-from ..rules import Rules
+from ..grammar.rules import Rules
 from .base import Candidate, Context, Lexicons
 
 

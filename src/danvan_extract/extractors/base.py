@@ -15,9 +15,9 @@ from typing import Optional
 
 import regex
 
-from ..anchors import AnchorIndex, DocumentAnchors, ScanPattern
+from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 from ..registry import ROWS, UNKNOWN_PRIORITY
-from ..rules import Rules, alternation
+from ..grammar.rules import Rules, alternation
 from .tones import fold_tones, folded
 
 # Lower number = wins an overlap (the registry's priorities).

@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..rules import Rules
+from ..grammar.rules import Rules
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
 from .tones import fold_tones
 

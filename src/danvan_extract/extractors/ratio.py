@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from ..numbers import MULT, parse_digits
-from ..rules import alternation
+from ..grammar.rules import alternation
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import qualify
 

@@ -26,8 +26,8 @@ from collections import Counter
 from html import escape
 from typing import Iterable, Optional, Sequence
 
-from .records import FactBase
-from .registry import ROWS
+from ..records import FactBase
+from ..registry import ROWS
 
 # One colour per type (the registry's); the graded types first, then the ungraded helpers.
 COLORS = {row.name: row.colour for row in ROWS}

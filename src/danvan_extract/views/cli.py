@@ -44,8 +44,8 @@ def extract(
     partition_size: int = typer.Option(64, "--partition-size", min=1, metavar="N", help="dask: documents per task (aim at 0.2 s of work or more: Dask costs ~10 ms a task)."),
 ) -> None:
     """Extract facts from every article under INPUT_DIR into OUTPUT."""
-    from .batch import run_batch
-    from .errors import DanvanError
+    from ..engines.local import run_batch
+    from ..errors import DanvanError
 
     if engine not in ("local", "dask"):
         err.print(f"[red]error:[/red] --engine must be local or dask, not {engine!r}")
@@ -61,7 +61,7 @@ def extract(
     options = dict(workers=workers, resume=resume, rules_dir=str(rules) if rules else None, html=html,
                    time_budget=time_budget)
     if engine == "dask":  # the same lines; a Parquet table is written by the workers, part by part
-        from .engines.dask_engine import run_dask as run_batch
+        from ..engines.dask_engine import run_dask as run_batch
 
         options.pop("time_budget")
         options.update(scheduler=scheduler, partition_size=partition_size,
@@ -92,7 +92,7 @@ def extract(
     if table_out is not None and engine == "dask" and fmt == "parquet":
         err.print(f"parquet dataset: {table_out}/part-*.parquet; per-document JSONL: {output}")
     elif table_out is not None:
-        from .tables import write_table
+        from ..io.tables import write_table
 
         try:
             rows = write_table(output, table_out, fmt)
@@ -114,8 +114,8 @@ def evaluate(
     time_budget: float = _BUDGET,
 ) -> None:
     """Score the pipeline (or --pred) against gold annotations."""
-    from .errors import DanvanError
-    from .evaluate import format_errors, format_report, load_doc_info, load_gold, score
+    from ..errors import DanvanError
+    from ..scoring.evaluate import format_errors, format_report, load_doc_info, load_gold, score
 
     try:
         docs = load_gold(gold_dir)
@@ -132,7 +132,7 @@ def evaluate(
                 infos[d["doc_id"]] = d
         triples = [(doc_id, facts, predicted.get(doc_id, [])) for doc_id, _, facts in docs]
     else:
-        from .pipeline import Pipeline
+        from ..pipeline import Pipeline
 
         try:
             pipeline = Pipeline(rules, time_budget=time_budget)
@@ -171,7 +171,7 @@ def _table_target(output: Path, fmt: str) -> tuple[Optional[Path], Path]:
 
 
 def _need_tables() -> None:
-    from .tables import TablesUnavailable, require_pandas
+    from ..io.tables import TablesUnavailable, require_pandas
 
     try:
         require_pandas()
@@ -197,7 +197,7 @@ def table(
         err.print(f"[red]error:[/red] {facts} is not a file")
         raise typer.Exit(2)
     _need_tables()
-    from .tables import write_table
+    from ..io.tables import write_table
 
     try:
         rows = write_table(facts, output, fmt)
@@ -216,10 +216,10 @@ def show(
     time_budget: float = _BUDGET,
 ) -> None:
     """Render FILE as an HTML page with every fact highlighted by type."""
-    from .decoding import printable_name, read_text
-    from .errors import DanvanError
+    from ..io.decoding import printable_name, read_text
+    from ..errors import DanvanError
     from .html_view import render_page
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     if not file.is_file():
         err.print(f"[red]error:[/red] {file} is not a file")
@@ -245,7 +245,7 @@ def show(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one output line (a Document)."""
-    from .records import Document
+    from ..records import Document
 
     typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
 

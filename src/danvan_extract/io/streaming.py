@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 from .decoding import printable_name, scan_utf8, stray_bytes_message
-from .errors import E_EMPTY_FILE, E_FAILED_AFTER, E_LINE, E_READ_PAST, DanvanError, OutputError
+from ..errors import E_EMPTY_FILE, E_FAILED_AFTER, E_LINE, E_READ_PAST, DanvanError, OutputError
 
 BLOCK_CHARS = 1 << 20  # about a megabyte of text per block
 _SNIFF_BYTES = 1 << 20

@@ -23,8 +23,8 @@ from typing import Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import E_FIELD_NOT_IN_SCHEMA, E_NO_PANDAS, E_TABLE_FORMAT, DependencyError, InputError, InternalError
-from .records import MODELS
+from ..errors import E_FIELD_NOT_IN_SCHEMA, E_NO_PANDAS, E_TABLE_FORMAT, DependencyError, InputError, InternalError
+from ..records import MODELS
 
 FORMATS = ("jsonl", "csv", "parquet")
 LEADING = ("doc_id", "type", "text", "start", "end", "rule")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .errors import E_BUDGET, InputError
+from ..errors import E_BUDGET, InputError
 
 # "No limit" (inf): the regex engine needs a finite time-out; 30 years is none.
 NO_LIMIT = 1e9

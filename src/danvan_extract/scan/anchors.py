@@ -36,8 +36,8 @@ try:  # the C functions under ``signal``, without its enum conversions (a fifth 
 except ImportError:  # pragma: no cover - another Python implementation
     _sig = signal
 
-from .alternation import alternation
-from .errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
+from ..grammar.alternation import alternation
+from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+")
 # Part of the anchor promise: a match of an anchored pattern is at most this

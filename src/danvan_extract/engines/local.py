@@ -26,15 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from .decoding import folder_problem, printable_name, read_text
-from .budget import time_budget_seconds
-from .engines.document import LARGE_FILE_BYTES, document_line, extract_file, large_encoding, pipeline_for
-from .errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
-from .extractors.base import DEFAULT_BUDGET
-from .output import Output
+from ..io.decoding import folder_problem, printable_name, read_text
+from ..scan.budget import time_budget_seconds
+from .document import LARGE_FILE_BYTES, document_line, extract_file, large_encoding, pipeline_for
+from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
+from ..extractors.base import DEFAULT_BUDGET
+from ..io.output import Output
 from .workers import die_with_parent
-from .records import Document
-from .streaming import stream_document
+from ..records import Document
+from ..io.streaming import stream_document
 
 # Documents handed to a worker at once, and chunks in flight per worker.
 _CHUNK = 8
@@ -194,7 +194,7 @@ def run_batch(
     time_budget = time_budget_seconds(time_budget)
     # Load the rules here first: a bad rules folder is one clear error, not
     # a pool whose workers die in their initializer and are restarted forever.
-    from .rules import load_rules
+    from ..grammar.rules import load_rules
 
     load_rules(rules_dir)
     suffixes = (".txt", ".html", ".htm") if html else (".txt",)
@@ -350,7 +350,7 @@ _MAIN_PIPELINES: dict[tuple, object] = {}
 
 def _stream_large(item: _Large, fh: Output, rules_dir: Optional[str],
                   time_budget: float = DEFAULT_BUDGET) -> tuple[int, Counter, bool]:
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     key = (rules_dir, time_budget)
     pipeline = _MAIN_PIPELINES.get(key)

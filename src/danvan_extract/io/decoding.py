@@ -3,7 +3,7 @@
 UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its NUL
 bytes show the byte order), UTF-32 with BOM and Windows-1258 are decoded;
 the legacy font encodings TCVN3 (ABC) and VNI are recognised and converted
-(:mod:`danvan_extract.legacy`, tables in ``rules/encodings``), also when such
+(:mod:`danvan_extract.io.legacy`, tables in ``rules/encodings``), also when such
 a file was already read as Latin-1 and saved as UTF-8.  Bytes that read as
 Vietnamese in none of these are reported as an unknown encoding.
 HTML is reduced to its text with the standard library's HTML parser.
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import legacy
-from .errors import (E_BINARY_CONTROLS, E_BINARY_NUL, E_CANNOT_READ, E_EMPTY_BOM, E_EMPTY_FILE, E_EMPTY_SPACE,
+from ..errors import (E_BINARY_CONTROLS, E_BINARY_NUL, E_CANNOT_READ, E_EMPTY_BOM, E_EMPTY_FILE, E_EMPTY_SPACE,
                      E_FOLDER_UNLISTABLE, E_FOLDER_VANISHED, E_IS_DIRECTORY, E_LINE, E_NO_TEXT_IN_HTML, E_STRAY_BYTES,
                      E_UNDECODABLE, E_UNKNOWN_ENCODING)
 

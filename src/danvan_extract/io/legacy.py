@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .errors import E_ENCODING_BYTE, E_ENCODING_MAP, E_ENCODING_TABLE, RulesError
+from ..errors import E_ENCODING_BYTE, E_ENCODING_MAP, E_ENCODING_TABLE, RulesError
 
 # A reading is accepted when at least this share of its non-ASCII words are
 # Vietnamese syllables.
@@ -95,7 +95,7 @@ def score(text: str, limit: int = 200_000) -> Score:
 
 def encodings_dir() -> Path:
     """``rules/encodings`` inside the bundled rules folder."""
-    from .rules import bundled_rules_dir
+    from ..grammar.rules import bundled_rules_dir
 
     return bundled_rules_dir() / "encodings"
 

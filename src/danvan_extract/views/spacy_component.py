@@ -35,7 +35,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .records import FACT_LIST_ADAPTER, FactBase
+from ..records import FACT_LIST_ADAPTER, FactBase
 
 FACTORY = "danvan_facts"
 SPAN_KEY = "facts"
@@ -79,7 +79,7 @@ class DanvanFacts:
 
     def __init__(self, nlp: Language, name: str = FACTORY, rules_dir: Optional[str] = None,
                  person_roles: bool = True):
-        from .pipeline import Pipeline
+        from ..pipeline import Pipeline
 
         self.name = name
         self.rules_dir = rules_dir

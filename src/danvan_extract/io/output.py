@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Optional, TextIO
 
-from .errors import E_OUTPUT, E_OUTPUT_DIR, E_OUTPUT_LOCKED, OutputError
+from ..errors import E_OUTPUT, E_OUTPUT_DIR, E_OUTPUT_LOCKED, OutputError
 
 try:
     import fcntl

@@ -1,0 +1,1 @@
+"""The rules grammar: loading, validating and compiling rules/ (patterns, word lists as trie regexes)."""

@@ -1,0 +1,1 @@
+"""The faces: the command line, the HTML view and the spaCy component."""
