@@ -12,7 +12,8 @@ import time
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract.io import streaming
-from danvan_extract.engines.local import iter_inputs, run_batch
+from danvan_extract.engines.local import run_batch
+from danvan_extract.io.listing import iter_inputs
 from danvan_extract.records import Document
 
 from .conftest import GOLD

@@ -35,7 +35,9 @@ from collections import Counter, deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from .local import Summary, count_inputs, doc_id_of, done_ids, iter_inputs, pending_inputs
+from ..io.listing import count_inputs, doc_id_of, iter_inputs, pending_inputs
+from ..io.output import done_ids
+from .local import Summary
 from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
                       E_WORKER_DIED, E_WORKER_IMPORT, E_WORKER_VERSION, E_WORKERS, DanvanError, InputError)
 from .document import (

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..io.decoding import folder_problem, printable_name, read_text
+from ..io.decoding import printable_name
+from ..io.listing import count_inputs, pending_inputs
 from ..scan.budget import time_budget_seconds
 from .document import LARGE_FILE_BYTES, document_line, extract_file, large_encoding, pipeline_for
 from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from ..extractors.base import DEFAULT_BUDGET
-from ..io.output import Output
+from ..io.output import Output, done_ids
 from .workers import die_with_parent
 from ..records import Document
 from ..io.streaming import stream_document
@@ -53,79 +54,6 @@ class Summary:
     characters: int = 0
 
 
-def iter_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[Path]:
-    """Every input file under ``root``, depth first, names sorted in each folder.
-
-    Lazy: nothing is held but the listing of the current folders, and no
-    recursion, so any depth of nesting is fine.  Broken links, symlink loops
-    and folders named like inputs ("x.txt") are still yielded, so they get
-    their error line; so is a subfolder that cannot be listed (permission,
-    a path too long), whose line says why; links to folders are not followed.
-    """
-    listing = _listing(root)
-    if listing is None:
-        return
-    stack = [iter(listing)]
-    while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
-            stack.pop()
-            continue
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            is_dir = False
-        if entry.name.endswith(suffixes):
-            yield Path(entry.path)
-        if is_dir:
-            inner = _listing(Path(entry.path))
-            if inner is None:
-                if not entry.name.endswith(suffixes):
-                    yield UnlistedFolder(entry.path)  # gets a line saying why
-            else:
-                stack.append(iter(inner))
-
-
-class UnlistedFolder(type(Path())):
-    """A folder :func:`iter_inputs` could not list; it gets an error line."""
-
-
-def _listing(folder: Path) -> Optional[list]:
-    """The entries of ``folder`` sorted by name, or None if it cannot be listed."""
-    try:
-        with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
-    except OSError:
-        return None
-
-
-def count_inputs(root: Path, suffixes: tuple[str, ...] = (".txt",)) -> int:
-    """How many files :func:`iter_inputs` will yield (for a progress bar)."""
-    return sum(1 for _ in iter_inputs(root, suffixes))
-
-
-def pending_inputs(root: Path, suffixes: tuple[str, ...], skip: set[str], summary: "Summary") -> Iterator[tuple[str, str]]:
-    """(path, doc_id) of every input not in ``skip`` (those already written,
-    counted in ``summary.skipped``), lazily, in input order; every engine
-    reads its inputs through this."""
-    for path in iter_inputs(root, suffixes):
-        doc_id = doc_id_of(path, root)
-        if doc_id in skip:
-            summary.skipped += 1
-            continue
-        yield str(path), doc_id
-
-
-def doc_id_of(path: Path, root: Path) -> str:
-    """The document id: the path under ``root`` without its suffix; bytes of
-    a name that are not UTF-8 are written ``\\xNN`` (see :func:`printable_name`)."""
-    rel = printable_name(path.relative_to(root).as_posix())
-    for suffix in (".txt", ".html", ".htm"):
-        if rel.endswith(suffix):
-            return rel[: -len(suffix)]
-    return rel + "/" if isinstance(path, UnlistedFolder) else rel
-
-
 def _init_worker(rules_dir: Optional[str], html: bool, time_budget: float = DEFAULT_BUDGET,
                  parent: Optional[int] = None) -> None:
     global _WORKER
@@ -145,27 +73,6 @@ def process_file(args: tuple[str, str]) -> tuple[str, int]:
 
 def _process_chunk(items: list[tuple[str, str]]) -> list[tuple[str, int]]:
     return [process_file(item) for item in items]
-
-
-def done_ids(out: Path) -> set[str]:
-    """doc_ids already written to ``out``; a torn last line is cut off."""
-    if not out.exists():
-        return set()
-    ids = set()
-    good_end = 0
-    with out.open("rb") as fh:
-        for line in fh:
-            if not line.endswith(b"\n"):
-                break  # torn by an interrupt: redo that document
-            try:
-                ids.add(json.loads(line)["doc_id"])
-            except (ValueError, KeyError, TypeError):
-                break  # a damaged line: keep what came before it
-            good_end += len(line)
-    if good_end < out.stat().st_size:
-        with out.open("r+b") as fh:
-            fh.truncate(good_end)
-    return ids
 
 
 def run_batch(

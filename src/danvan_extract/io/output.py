@@ -3,6 +3,7 @@ never left with a torn line when writing fails (a full disk)."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Optional, TextIO
@@ -106,3 +107,24 @@ def cut_torn_tail(path: Path) -> None:
                 fh.truncate(pos)
     except OSError:
         pass
+
+
+def done_ids(out: Path) -> set[str]:
+    """doc_ids already written to ``out``; a torn last line is cut off."""
+    if not out.exists():
+        return set()
+    ids = set()
+    good_end = 0
+    with out.open("rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break  # torn by an interrupt: redo that document
+            try:
+                ids.add(json.loads(line)["doc_id"])
+            except (ValueError, KeyError, TypeError):
+                break  # a damaged line: keep what came before it
+            good_end += len(line)
+    if good_end < out.stat().st_size:
+        with out.open("r+b") as fh:
+            fh.truncate(good_end)
+    return ids
