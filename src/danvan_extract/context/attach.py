@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from . import subjects
-from .document_info import find_date_line, find_title, main_place, national_by_default, year_of
+from .document_info import CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, year_of
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
@@ -253,6 +253,26 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
 # -- location -----------------------------------------------------------------
 
 
+# "mỗi chi đoàn thôn đều có ...", "từng xã": a figure for each unit
+# (an average over them, "bình quân mỗi xã đạt 13 tiêu chí", holds for the whole)
+_EACH = regex.compile(r"(?<![\p{L}]|(?:bình\s+quân|trung\s+bình)[^\n.;:]{0,40})(?:mỗi|từng)\s+(?:chi\s+\p{Ll}+\s+)?(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường"
+                      r"|thị\s+trấn|thôn|bản|ấp|xóm|buôn|làng|tổ\s+dân\s+phố)(?![\p{L}])[^\d\n.;:]*$", regex.I)
+_WORLD = regex.compile(r"(?<![\p{L}])(?:toàn\s+cầu|thế\s+giới)(?![\p{L}])")
+_DOCUMENT_NOUNS = {"nghị quyết", "chỉ thị", "kết luận", "quy định", "quyết định", "nghị định", "thông tư", "luật",
+                   "văn bản", "đề án", "chương trình", "kế hoạch", "văn kiện"}
+_NATION = {"name": "Việt Nam", "level": "quốc gia", "province": None, "code": None, "new_code": None}
+
+
+def _central_document(text: str, c, clause_end: int) -> bool:
+    """A count of documents of a central body ("2 nghị quyết của Bộ Chính
+    trị"): a national figure."""
+    noun = (c.fields.get("noun") or "").lower() if c.type in ("count", "ratio") else ""
+    if noun not in _DOCUMENT_NOUNS:
+        return False
+    m = regex.match(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", text[c.end:max(clause_end, c.end + 80)])
+    return bool(m and CENTRAL_BODY.match(text, c.end + m.end(), c.end + m.end() + 60))
+
+
 _OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)\s*$", regex.I)
 
 
@@ -262,6 +282,10 @@ def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, cla
 
 
 def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Optional[dict]:
+    if _EACH.search(text, max(s_start, c.start - 80), c.start):
+        return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
+    if _central_document(text, c, clause_end):
+        return dict(_NATION)
     i = bisect.bisect_left(starts, c.start)
     # a row of a flattened table ("1 | Tuyên Quang | Tuyên Quang + Hà Giang | 13.795,6 km"):
     # the row's first unit is its subject
@@ -288,6 +312,8 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
     for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not regex.search(r"\d", text[c.end:p.start]):
             return _place(p, places, main)
+    if _WORLD.search(text, max(s_start, c.start - _WINDOW), c.start):
+        return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
@@ -335,6 +361,8 @@ def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
 def _place(p: Optional[PlaceMention], places: list[PlaceMention], main: Optional[PlaceMention]) -> Optional[dict]:
     if p is None:
         return None
+    if p.several:
+        return None  # "cấp xã", "các xã": no one unit
     if p.bare:
         return _resolve_bare(p, places, main)
     # the most specific unit of an address chain right after it is p itself

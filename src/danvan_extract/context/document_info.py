@@ -47,7 +47,7 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
 
 
 # Bodies whose documents and figures hold for the whole country.
-_CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
+CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
                               r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
                               r"(?![\p{L}])")
@@ -65,7 +65,7 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if any(p.start < len(lead) and not p.bare and p.level != "quốc gia" for p in places):
         return False  # "Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Gia Lai": about that unit
     # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
-    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in _CENTRAL_BODY.finditer(lead))
+    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in CENTRAL_BODY.finditer(lead))
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int) -> Optional[PlaceMention]:
