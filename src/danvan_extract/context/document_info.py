@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 
 from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
+from .gazetteer import level_class
 from .places import PlaceMention
 
 _DATE_LINE = regex.compile(
@@ -97,12 +98,29 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     if len(provinces) >= 4 and provinces.most_common(1)[0][1] < 0.4 * sum(provinces.values()):
         return national[0] if national else PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     counts = Counter((p.name, p.level) for p in named)
+    if max(counts.values()) < 2:
+        # a unit named once, and else called by its level word only
+        counts += _bare_references(places, named)
     # an article about a district names its province too, usually more
     # often: a lower unit named often enough is the better answer
     best = max(named, key=lambda p: (counts[(p.name, p.level)] * _WEIGHT.get(p.level, 1.0), p.start < lead_end, -p.start))
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
     return None
+
+
+def _bare_references(places: list[PlaceMention], named: list[PlaceMention]) -> Counter:
+    """"toàn huyện", "Huyện" without a name, counted for the one unit of
+    that level the text names: an article about a district may name it
+    once and else say "huyện"."""
+    units: dict[str, set] = {}
+    for p in named:
+        units.setdefault(level_class(p.level), set()).add((p.name, p.level))
+    out = Counter()
+    for p in places:
+        if p.bare and not p.several and len(units.get(level_class(p.level), ())) == 1:
+            out[next(iter(units[level_class(p.level)]))] += 1
+    return out
 
 
 _WEIGHT = {"huyện": 2.0, "quận": 2.0, "thị xã": 2.0, "thành phố": 1.2, "xã": 1.5, "phường": 1.5, "thị trấn": 1.5}

@@ -15,7 +15,7 @@ from typing import Optional
 import regex
 
 from .spans import SpanMask
-from .gazetteer import Gazetteer, gazetteer, key
+from .gazetteer import Gazetteer, gazetteer, key, level_class
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -33,6 +33,7 @@ _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+t
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số)\s+$", regex.I)
+_BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
@@ -167,11 +168,34 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if gaz.province(m.group(0)) and not person_named(m.group(0)):
             raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
             spans.take(m.start(), m.end())
+    for start, end, level, name in _branch_places(text, gaz):
+        if free(start, end):
+            raw.append((start, end, level, name))
+            spans.take(start, end)
     for m in _BARE.finditer(text):
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
     raw.sort()
     return _resolve(text, raw, gaz)
+
+
+def _branch_places(text: str, gaz: Gazetteer):
+    """Units named by an office's branch without their level word ("Ngân
+    hàng ... chi nhánh Yên Thế, Bố Hạ"): a branch bears the name of the unit
+    it serves, so a name the gazetteer knows is that unit, at the highest
+    level it has."""
+    for m in _BRANCH.finditer(text):
+        for n in regex.finditer(_NAME, m.group("names")):
+            name = _clean_name(n.group(0))
+            units = gaz.lookup(name) if name else []
+            if not units:
+                continue
+            top = min(units, key=lambda u: _CLASS_ORDER.index(level_class(u.level)))
+            start = m.start("names") + n.start()
+            yield start, start + len(name), top.level, name
+
+
+_CLASS_ORDER = ("tỉnh", "huyện", "xã")
 
 
 def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
