@@ -103,7 +103,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         fields: dict = {}
         fields["period"] = _period(text, c, times, time_starts, p_start, clause_end, out.title,
                                    lead_end, sections)
-        fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
+        fields["location"] = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
+                                       other_spans)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
         holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
@@ -273,12 +274,76 @@ def _central_document(text: str, c, clause_end: int) -> bool:
     return bool(m and CENTRAL_BODY.match(text, c.end + m.end(), c.end + m.end() + 60))
 
 
-_OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)\s*$", regex.I)
+_OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
 
 
-def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, clause_end, main) -> Optional[dict]:
-    place = _unit_for(text, c, places, starts, s_start, p_start, clause_end, main)
+def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
+              figures=()) -> Optional[dict]:
+    run = _unit_list(text, places, starts, c.start, sentence[0])
+    if run:
+        respective = _respective(text, c, places, run, sentence[1], figures)
+        if respective is not None:
+            return _place(respective, places, main)
+        total = _container_of(places, run)
+        if total is not None:
+            return total
+    place = _unit_for(text, c, places, starts, sentence[0], p_start, clause_end, main)
     return _container_for_units(c, place)
+
+
+_PHRASE_BREAK = regex.compile(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
+_LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
+_RESPECTIVELY = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+
+
+def _unit_list(text, places, starts, pos, s_start) -> list[int]:
+    """The list of units of one level named last before ``pos`` in its
+    sentence ("huyện A và huyện B", "In-đô-nê-xi-a, Ma-lai-xi-a và Thái
+    Lan"): their indexes, or [] when the nearest unit stands alone."""
+    i = bisect.bisect_left(starts, pos)
+    if not i or places[i - 1].start < s_start or places[i - 1].bare:
+        return []
+    run = [i - 1]
+    level = _LEVEL_CLASS.get(places[i - 1].level, places[i - 1].level)
+    while run[0] > 0:
+        prev = places[run[0] - 1]
+        if (prev.start < s_start or prev.bare or _LEVEL_CLASS.get(prev.level, prev.level) != level
+                or not _LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
+            break
+        run.insert(0, run[0] - 1)
+    return run if len(run) >= 2 else []
+
+
+def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
+    """"A, B và C đạt 4,8%, 4,0% và 3,6%" (and "lần lượt giảm 0,5, 0,5 và
+    0,7"): after a list of n units, the i-th figure of the sentence holds
+    for unit i mod n, when the figures come in groups of n that are
+    themselves listed or said to be respective."""
+    n = len(run)
+    list_end = places[run[-1]].end
+    lo = bisect.bisect_left(figures, (list_end, -1))
+    group = [f for f in figures[lo:lo + 4 * n] if f[0] < s_end]
+    if len(group) % n or (c.start, c.end) not in group:
+        return None
+    listed = all(_LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(group, group[1:n]))
+    if not listed and not _RESPECTIVELY.search(text, list_end, s_end):
+        return None
+    return places[run[group.index((c.start, c.end)) % n]]
+
+
+def _container_of(places, run) -> Optional[dict]:
+    """A total over listed districts or provinces: their province, or Việt
+    Nam for several provinces (FACTS.md: the smallest unit containing them
+    all); None where that is not known (communes, units abroad)."""
+    units = [places[j] for j in run]
+    level = _LEVEL_CLASS.get(units[0].level)
+    provinces = {u.province for u in units}
+    if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
+        return dict(_NATION)
+    if level == "huyện" and len(provinces) == 1 and None not in provinces:
+        province = provinces.pop()
+        return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+    return None
 
 
 def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Optional[dict]:
@@ -299,12 +364,18 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
     k = bisect.bisect_left(starts, c.end)
     for p in places[k:k + 1]:
         gap = text[c.end:p.start]
-        if (p.start < clause_end and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
+        # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
+        bracket = regex.match(r"\s*\([^()\n]{0,80}\)", gap)
+        gap = gap[bracket.end():] if bracket else gap
+        in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
+        if (in_clause and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
                 and _OBJECT_LINK.search(gap)):
             return _place(p, places, main)
     for j in range(i - 1, -1, -1):
         if places[j].start < s_start:
             break
+        if places[j].foreign and _PHRASE_BREAK.search(text, places[j].end, c.start):
+            continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place

@@ -73,7 +73,7 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     """The unit the article is mainly about: named in the headline, else the
     unit named most often (the first in the lead breaks ties), if named at
     least twice or in the lead."""
-    named = [p for p in places if p.name]
+    named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
     if title:

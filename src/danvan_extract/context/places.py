@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .countries import find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
 
@@ -69,6 +70,11 @@ class PlaceMention:
     # a level word that names a tier or several units ("cấp xã", "các xã",
     # "mỗi huyện"), not the one unit the text is about
     several: bool = False
+
+    @property
+    def foreign(self) -> bool:
+        """A country other than Việt Nam."""
+        return self.level == "quốc gia" and self.name != "Việt Nam"
 
     def as_place(self) -> Optional[dict]:
         """The place as a record dict; ``_name_span`` (normalized offsets
@@ -168,6 +174,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if gaz.province(m.group(0)) and not person_named(m.group(0)):
             raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
             spans.take(m.start(), m.end())
+    for start, end, name in find_countries(text):
+        if free(start, end):
+            raw.append((start, end, "quốc gia", name))
+            spans.take(start, end)
     for start, end, level, name in _branch_places(text, gaz):
         if free(start, end):
             raw.append((start, end, level, name))

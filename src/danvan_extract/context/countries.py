@@ -1,0 +1,108 @@
+"""Foreign countries named in a Vietnamese text.
+
+Names come from Babel's CLDR territory names (Vietnamese and English);
+nothing is listed by hand.  Four forms are found:
+
+- a Vietnamese name of two syllables or more ("Thái Lan", "Hàn Quốc"),
+  standing alone (not inside a longer capitalized name);
+- a one-syllable name ("Lào", "Nga") only after "nước" ("nước bạn Lào"),
+  since such words are also given names and common words;
+- a name transliterated syllable by syllable with hyphens
+  ("In-đô-nê-xi-a", "Phi-li-pin"), matched to a country's name by sound;
+- an official name ("nước Cộng hòa dân chủ nhân dân Lào"): a state form
+  word, a few lower-case words and a country's name, taken whole.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+# CLDR codes that name no country: groupings, the UN, test locales, "unknown"
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
+_FORM = r"(?:Cộng\s+(?:hòa|hoà)|Vương\s+quốc|Liên\s+bang|Nhà\s+nước|Hợp\s+chủng\s+quốc)"
+_HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
+_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}]*[^\S\n]+$")
+_SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
+          ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
+_MIN_SOUND_RATIO = 0.85  # below it, names of people and cities begin to match ("Ô-ba-ma" ~ "Bahamas": 0.8)
+
+
+def _sound(name: str) -> str:
+    """A rough key of how a name sounds, for Vietnamese and Latin spellings
+    alike ("In-đô-nê-xi-a" and "Indonesia" → "indonesia")."""
+    s = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    s = regex.sub(r"[^a-z]", "", "".join(ch for ch in s if not unicodedata.combining(ch)).lower())
+    for old, new in _SOUND:
+        s = s.replace(old, new)
+    return regex.sub(r"(.)\1+", r"\1", s)
+
+
+class _Countries:
+    def __init__(self, vietnamese: list[str], english: list[str]):
+        names = {n for n in vietnamese if n}
+        self.one_word = {n for n in names if " " not in n}
+        words = sorted(names, key=len, reverse=True)
+        alt = "|".join(regex.escape(n) for n in words)
+        self.named = regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])", regex.V0)
+        self.official = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+\p{{Ll}}+){{0,5}}?[^\S\n]+(?:{alt})(?![\p{{L}}])",
+                                      regex.V0 | regex.I)
+        self.sounds = {_sound(n) for n in names | set(english) if len(_sound(n)) >= 5}
+
+    def sounds_like_country(self, name: str) -> bool:
+        key = _sound(name)
+        if len(key) < 5:
+            return False
+        matcher = difflib.SequenceMatcher(None, "", key)  # b is the one analysed once
+        for other in self.sounds:
+            if abs(len(other) - len(key)) > 4:
+                continue
+            matcher.set_seq1(other)
+            if matcher.ratio() >= _MIN_SOUND_RATIO:
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _countries() -> _Countries | None:
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return None
+
+    def names(locale: str) -> list[str]:
+        territories = Locale(locale).territories
+        # "Myanmar (Miến Điện)": both names
+        return [part.strip(" )") for code, name in territories.items()
+                if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+                for part in name.split(" (")]
+    return _Countries(names("vi"), names("en"))
+
+
+def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, name)`` of each foreign country named in ``text``
+    (the name as written; an official name from its form word on)."""
+    countries = _countries()
+    if countries is None:
+        return
+    taken: list[tuple[int, int]] = []
+    for m in countries.official.finditer(text):
+        taken.append(m.span())
+        yield m.start(), m.end(), m.group(0)
+    for m in countries.named.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        name = m.group(0)
+        if name in countries.one_word and not regex.search(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", text[max(0, m.start() - 12):m.start()], regex.I):
+            continue  # "Nga", "Đức" are given names too
+        if _CAPITAL_NEXT.match(text, m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # part of a longer name ("Lào Cai", "Nguyễn Thái Lan")
+        yield m.start(), m.end(), name
+    for m in _HYPHENATED.finditer(text):
+        if countries.sounds_like_country(m.group(0)):
+            yield m.start(), m.end(), m.group(0)
