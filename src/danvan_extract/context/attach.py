@@ -279,21 +279,37 @@ _OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+b
 
 def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
               figures=()) -> Optional[dict]:
-    run = _unit_list(text, places, starts, c.start, sentence[0])
+    # lists run across the line breaks of wrapped (PDF) text
+    full = _full_sentence(text, c.start, sentence)
+    run = _unit_list(text, places, starts, c.start, full[0])
     if run:
-        respective = _respective(text, c, places, run, sentence[1], figures)
+        respective = _respective(text, c, places, run, full[1], figures)
         if respective is not None:
             return _place(respective, places, main)
         total = _container_of(places, run)
         if total is not None:
             return total
-    place = _unit_for(text, c, places, starts, sentence[0], p_start, clause_end, main)
+    place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place)
 
 
 _PHRASE_BREAK = regex.compile(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+
+
+_FULL_STOP = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
+
+
+def _full_sentence(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The sentence around ``pos`` by its punctuation and blank lines only
+    (a single line break of wrapped text ends no sentence), within the
+    reading window and never narrower than ``sentence``."""
+    lo = max(0, pos - _WINDOW)
+    stops = [m.end() for m in _FULL_STOP.finditer(text, lo, pos)]
+    start = min(sentence[0], stops[-1] if stops else lo)
+    after = _FULL_STOP.search(text, pos, min(len(text), pos + _WINDOW))
+    return start, max(sentence[1], after.start() if after else min(len(text), pos + _WINDOW))
 
 
 def _unit_list(text, places, starts, pos, s_start) -> list[int]:
@@ -346,7 +362,9 @@ def _container_of(places, run) -> Optional[dict]:
     return None
 
 
-def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Optional[dict]:
+def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
+    # the sentence's start, and that of the sentence by punctuation only
+    s_start, full_start = starts_of_sentence
     if _EACH.search(text, max(s_start, c.start - 80), c.start):
         return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
     if _central_document(text, c, clause_end):
@@ -383,7 +401,7 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
     for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not regex.search(r"\d", text[c.end:p.start]):
             return _place(p, places, main)
-    if _WORLD.search(text, max(s_start, c.start - _WINDOW), c.start):
+    if _WORLD.search(text, max(full_start, c.start - _WINDOW), c.start):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
