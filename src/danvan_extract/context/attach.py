@@ -380,7 +380,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     # a unit the figure belongs to or goes to, linked right after it
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
     k = bisect.bisect_left(starts, c.end)
-    for p in places[k:k + 1]:
+    # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
+    for p in [q for q in places[k:k + 3] if not q.bare][:1]:
         gap = text[c.end:p.start]
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
         bracket = regex.match(r"\s*\([^()\n]{0,80}\)", gap)
@@ -389,11 +390,21 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         if (in_clause and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
                 and _OBJECT_LINK.search(gap)):
             return _place(p, places, main)
+    if _unit_noun(c):
+        # "ba huyện Chư Prông, Đức Cơ": the units counted are named
+        for p in places[i:k]:
+            if not p.bare and p.start < c.end:
+                return _place(p, places, main)
+        # "1 trong 62 huyện nghèo nhất cả nước": units counted over the country
+        if _NATIONWIDE_AFTER.match(text, c.end, max(clause_end, c.end)):
+            return dict(_NATION)
     for j in range(i - 1, -1, -1):
         if places[j].start < s_start:
             break
         if places[j].foreign and _PHRASE_BREAK.search(text, places[j].end, c.start):
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
+        if places[j].office:
+            continue
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place
@@ -408,19 +419,28 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     for j in range(i - 1, -1, -1):
         if places[j].start < p_start:
             break
-        if not places[j].bare:
+        if not places[j].bare and not places[j].office:
             topic = j
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
     return _place(main, places, main) if main else None
 
 
+_NATIONWIDE_AFTER = regex.compile(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
+
+
+def _unit_noun(c) -> str:
+    """The level word a count or ratio counts ("6 huyện" → "huyện"), or ""."""
+    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
+    return noun if noun in _RANK else ""
+
+
 def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
     """A count of units ("6 huyện", "5/16 xã") holds for a unit above them:
     a district's or commune's count never lies in a unit of that level or
     below; it takes the province then."""
-    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
-    if not place or noun not in _RANK or place.get("level") == "quốc gia":
+    noun = _unit_noun(c)
+    if not place or not noun or place.get("level") == "quốc gia":
         return place
     if _RANK.get(place.get("level"), 9) > _RANK[noun]:
         return place

@@ -97,6 +97,9 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         return national[0]
     if len(provinces) >= 4 and provinces.most_common(1)[0][1] < 0.4 * sum(provinces.values()):
         return national[0] if national else PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
+    spread = _province_of_spread_districts(sub)
+    if spread is not None:
+        return spread
     counts = Counter((p.name, p.level) for p in named)
     if max(counts.values()) < 2:
         # a unit named once, and else called by its level word only
@@ -104,9 +107,29 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     # an article about a district names its province too, usually more
     # often: a lower unit named often enough is the better answer
     best = max(named, key=lambda p: (counts[(p.name, p.level)] * _WEIGHT.get(p.level, 1.0), p.start < lead_end, -p.start))
+    if best.level == "tỉnh":
+        # the lead names the one lower unit of that province the article is about
+        lead = {(p.name, p.level): p for p in sub if p.start < lead_end and p.level != "tỉnh"}
+        if len(lead) == 1:
+            unit = next(iter(lead.values()))
+            if unit.province == best.province and counts[(unit.name, unit.level)] >= 2:
+                return unit
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
     return None
+
+
+def _province_of_spread_districts(sub: list[PlaceMention]) -> Optional[PlaceMention]:
+    """A digest of many districts of one province, none named most of the
+    time: the article is about the province."""
+    districts = Counter((p.name, p.level) for p in sub if level_class(p.level) == "huyện")
+    provinces = {p.province for p in sub if level_class(p.level) == "huyện"}
+    if len(districts) < 4 or len(provinces) != 1 or None in provinces:
+        return None
+    if districts.most_common(1)[0][1] >= 0.4 * sum(districts.values()):
+        return None
+    province = provinces.pop()
+    return PlaceMention(0, 0, "tỉnh", province, province, None, written=False)
 
 
 def _bare_references(places: list[PlaceMention], named: list[PlaceMention]) -> Counter:

@@ -9,7 +9,7 @@ normalized text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import regex
@@ -25,6 +25,8 @@ _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
 # a name follows its level word on the same line
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
+_DESCRIBED = regex.compile(rf"(?<![\p{{L}}])(?P<level>huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|tỉnh)"
+                           rf"(?:[^\S\n]+\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})", regex.V0)
 _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
                            regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
@@ -32,8 +34,8 @@ _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|th
 _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
-                      rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
-_SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số)\s+$", regex.I)
+                      rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội|giao)))(?![\p{{L}}])", regex.V0)
+_SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
@@ -70,6 +72,9 @@ class PlaceMention:
     # a level word that names a tier or several units ("cấp xã", "các xã",
     # "mỗi huyện"), not the one unit the text is about
     several: bool = False
+    # named only inside an office's name ("chi nhánh Yên Thế"): it tells
+    # which unit the text is about, but is not the place of its clause
+    office: bool = False
 
     @property
     def foreign(self) -> bool:
@@ -128,6 +133,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         words = name.split()
         return len(words) >= 3 and words[0] in surnames
     raw: list[tuple[int, int, str, Optional[str]]] = []
+    offices: set[int] = set()
     spans = SpanMask(len(text))
     free = spans.free
 
@@ -158,6 +164,13 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
+    for m in _DESCRIBED.finditer(text):
+        # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
+        name = _clean_name(m.group("name"))
+        level = " ".join(m.group("level").lower().split())
+        if name and gaz.lookup(name, level) and free(m.start(), m.start("name") + len(name)):
+            raw.append((m.start(), m.start("name") + len(name), level, name))
+            spans.take(m.start(), m.start("name") + len(name))
     for m in _NATION.finditer(text):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
@@ -182,11 +195,12 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(start, end):
             raw.append((start, end, level, name))
             spans.take(start, end)
+            offices.add(start)
     for m in _BARE.finditer(text):
         if free(m.start(), m.end()):
             raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
     raw.sort()
-    return _resolve(text, raw, gaz)
+    return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
 
 
 def _branch_places(text: str, gaz: Gazetteer):
