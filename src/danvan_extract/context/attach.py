@@ -16,7 +16,8 @@ from typing import Optional
 import regex
 
 from . import subjects
-from .document_info import CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, year_of
+from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
+                            year_of)
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
@@ -79,8 +80,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     sentences, paragraphs = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
-    main = main_place(places, out.title, lead_end)
-    if national_by_default(text, out.title, places) and (main is None or main.start >= lead_end):
+    # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
+    posts = [(c.start, c.end) for c in candidates if c.type == "person_role" and out.title
+             and c.start < out.title[1] and c.end > out.title[0]]
+    reported = not_venues(text, places)
+    main = main_place(reported, out.title, lead_end, posts)
+    if national_by_default(text, out.title, reported) and (main is None or main.start >= lead_end):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None

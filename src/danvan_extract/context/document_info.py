@@ -69,17 +69,31 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in CENTRAL_BODY.finditer(lead))
 
 
-def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int) -> Optional[PlaceMention]:
-    """The unit the article is mainly about: named in the headline, else the
-    unit named most often (the first in the lead breaks ties), if named at
-    least twice or in the lead."""
+_VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
+
+
+def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places less those named as where an online meeting is followed
+    ("dự tại điểm cầu Vĩnh Phúc"): a venue, not what the article reports."""
+    return [p for p in places if not _VENUE.search(text, max(0, p.start - 12), p.start)]
+
+
+def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
+               posts: list[tuple[int, int]] = ()) -> Optional[PlaceMention]:
+    """The unit the article is mainly about: named in the headline (not in
+    a person's post there, ``posts`` being the spans of people's roles),
+    else the unit named most often (the first in the lead breaks ties), if
+    named at least twice or in the lead."""
     named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
     if title:
-        in_title = [p for p in named if title[0] <= p.start < title[1]]
+        in_title = [p for p in named if title[0] <= p.start < title[1]
+                    and not any(s <= p.start < e for s, e in posts)]
         if in_title:
-            return min(in_title, key=lambda p: _rank(p.level))
+            # the most specific unit; among equals, the one the text names most
+            often = Counter((p.name, p.level) for p in named)
+            return min(in_title, key=lambda p: (_rank_of(p), -often[(p.name, p.level)]))
         # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
         bare = [p for p in places if p.bare and title[0] <= p.start < title[1]]
         if bare:
@@ -147,6 +161,13 @@ def _bare_references(places: list[PlaceMention], named: list[PlaceMention]) -> C
 
 
 _WEIGHT = {"huyện": 2.0, "quận": 2.0, "thị xã": 2.0, "thành phố": 1.2, "xã": 1.5, "phường": 1.5, "thị trấn": 1.5}
+
+
+def _rank_of(p: PlaceMention) -> int:
+    """A unit's rank; a centrally governed city ("TP HCM") ranks as a province."""
+    if p.level == "thành phố" and p.province and p.name == p.province:
+        return _rank("tỉnh")
+    return _rank(p.level)
 
 
 def _rank(level: str) -> int:
