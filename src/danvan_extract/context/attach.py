@@ -275,10 +275,12 @@ def _central_document(text: str, c, clause_end: int) -> bool:
     noun = (c.fields.get("noun") or "").lower() if c.type in ("count", "ratio") else ""
     if noun not in _DOCUMENT_NOUNS:
         return False
-    m = regex.match(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", text[c.end:max(clause_end, c.end + 80)])
-    return bool(m and CENTRAL_BODY.match(text, c.end + m.end(), c.end + m.end() + 60))
+    m = _ISSUED_BY.match(text, c.end, max(clause_end, c.end + 80))
+    return bool(m and CENTRAL_BODY.match(text, m.end(), m.end() + 60))
 
 
+_ISSUED_BY = regex.compile(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
+_BRACKET_FIRST = regex.compile(r"\s*\([^()\n]{0,80}\)")
 _OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
 
 
@@ -389,7 +391,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     for p in [q for q in places[k:k + 3] if not q.bare][:1]:
         gap = text[c.end:p.start]
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
-        bracket = regex.match(r"\s*\([^()\n]{0,80}\)", gap)
+        bracket = _BRACKET_FIRST.match(gap)
         gap = gap[bracket.end():] if bracket else gap
         in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
         if (in_clause and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40

@@ -22,9 +22,14 @@ from typing import Iterator
 
 import regex
 
+from ..alternation import alternation
+
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
-_FORM = r"(?:Cộng\s+(?:hòa|hoà)|Vương\s+quốc|Liên\s+bang|Nhà\s+nước|Hợp\s+chủng\s+quốc)"
+# state forms, in either case (no case-insensitive flag: it slows the scan)
+_FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Nn]hà\s+[Nn]ước|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
+_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
+_COUNTRY_WORD_BEFORE = regex.compile(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
 _HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
 _CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}]*[^\S\n]+$")
@@ -47,14 +52,14 @@ class _Countries:
     def __init__(self, vietnamese: list[str], english: list[str]):
         names = {n for n in vietnamese if n}
         self.one_word = {n for n in names if " " not in n}
-        words = sorted(names, key=len, reverse=True)
-        alt = "|".join(regex.escape(n) for n in words)
-        self.named = regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])", regex.V0)
-        self.official = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+\p{{Ll}}+){{0,5}}?[^\S\n]+(?:{alt})(?![\p{{L}}])",
-                                      regex.V0 | regex.I)
+        alt = alternation(names)
+        # (the look-ahead for a capital lets the engine skip most positions)
+        self.named = regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
         self.sounds = {_sound(n) for n in names | set(english) if len(_sound(n)) >= 5}
 
+    @lru_cache(maxsize=4096)
     def sounds_like_country(self, name: str) -> bool:
+        """``name`` (a transliteration) sounds like a country's name."""
         key = _sound(name)
         if len(key) < 5:
             return False
@@ -63,7 +68,9 @@ class _Countries:
             if abs(len(other) - len(key)) > 4:
                 continue
             matcher.set_seq1(other)
-            if matcher.ratio() >= _MIN_SOUND_RATIO:
+            # the cheap upper bounds first
+            if (matcher.real_quick_ratio() >= _MIN_SOUND_RATIO and matcher.quick_ratio() >= _MIN_SOUND_RATIO
+                    and matcher.ratio() >= _MIN_SOUND_RATIO):
                 return True
         return False
 
@@ -90,15 +97,15 @@ def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
     countries = _countries()
     if countries is None:
         return
-    taken: list[tuple[int, int]] = []
-    for m in countries.official.finditer(text):
-        taken.append(m.span())
-        yield m.start(), m.end(), m.group(0)
     for m in countries.named.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        # (the form is looked for before each name found: a scan of the whole
+        # text for the forms' alternation would cost more than all the rest)
+        official = _OFFICIAL_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if official:
+            yield official.start(), m.end(), text[official.start():m.end()]
             continue
         name = m.group(0)
-        if name in countries.one_word and not regex.search(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", text[max(0, m.start() - 12):m.start()], regex.I):
+        if name in countries.one_word and not _COUNTRY_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Nga", "Đức" are given names too
         if _CAPITAL_NEXT.match(text, m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # part of a longer name ("Lào Cai", "Nguyễn Thái Lan")
