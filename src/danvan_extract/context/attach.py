@@ -78,6 +78,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     places = _Places(p for p in find_places(text, surnames=surnames)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs = _bounds(text)
+    full_stops = [m.end() for m in _FULL_STOP.finditer(text)]
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
@@ -109,7 +110,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         fields["period"] = _period(text, c, times, time_starts, p_start, clause_end, out.title,
                                    lead_end, sections)
         fields["location"] = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
-                                       other_spans)
+                                       other_spans, full_stops)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
         holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
@@ -285,9 +286,9 @@ _OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+b
 
 
 def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
-              figures=()) -> Optional[dict]:
+              figures=(), full_stops=()) -> Optional[dict]:
     # lists run across the line breaks of wrapped (PDF) text
-    full = _full_sentence(text, c.start, sentence)
+    full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
     if run:
         respective = _respective(text, c, places, run, full[1], figures)
@@ -308,15 +309,15 @@ _RESPECTIVELY = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(
 _FULL_STOP = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
 
 
-def _full_sentence(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
+def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
     """The sentence around ``pos`` by its punctuation and blank lines only
-    (a single line break of wrapped text ends no sentence), within the
-    reading window and never narrower than ``sentence``."""
-    lo = max(0, pos - _WINDOW)
-    stops = [m.end() for m in _FULL_STOP.finditer(text, lo, pos)]
-    start = min(sentence[0], stops[-1] if stops else lo)
-    after = _FULL_STOP.search(text, pos, min(len(text), pos + _WINDOW))
-    return start, max(sentence[1], after.start() if after else min(len(text), pos + _WINDOW))
+    (``stops``: where such sentences end; a single line break of wrapped
+    text ends none), within the reading window and never narrower than
+    ``sentence``."""
+    i = bisect.bisect_right(stops, pos)
+    start = max(stops[i - 1] if i else 0, pos - _WINDOW)
+    end = min(stops[i] if i < len(stops) else limit, pos + _WINDOW)
+    return min(sentence[0], start), max(sentence[1], end)
 
 
 def _unit_list(text, places, starts, pos, s_start) -> list[int]:

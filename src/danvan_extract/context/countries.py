@@ -30,6 +30,7 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
 _FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Nn]hà\s+[Nn]ước|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
 _OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
 _COUNTRY_WORD_BEFORE = regex.compile(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
+_HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
 _HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
 _CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}]*[^\S\n]+$")
@@ -110,6 +111,21 @@ def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
         if _CAPITAL_NEXT.match(text, m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # part of a longer name ("Lào Cai", "Nguyễn Thái Lan")
         yield m.start(), m.end(), name
-    for m in _HYPHENATED.finditer(text):
-        if countries.sounds_like_country(m.group(0)):
-            yield m.start(), m.end(), m.group(0)
+    yield from _transliterated(text, countries)
+
+
+def _transliterated(text: str, countries: _Countries) -> Iterator[tuple[int, int, str]]:
+    """Names written syllable by syllable that sound like a country's; found
+    from their inner "-syllable-" (a scan for a capital would try every word)."""
+    done = 0
+    for core in _HYPHEN_CORE.finditer(text):
+        start = core.start()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        if start < done:
+            continue
+        m = _HYPHENATED.match(text, start)
+        if m:
+            done = m.end()
+            if countries.sounds_like_country(m.group(0)):
+                yield m.start(), m.end(), m.group(0)

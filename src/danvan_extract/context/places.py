@@ -25,8 +25,8 @@ _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
 # a name follows its level word on the same line
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
-_DESCRIBED = regex.compile(rf"(?<![\p{{L}}])(?P<level>huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|tỉnh)"
-                           rf"(?:[^\S\n]+\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})", regex.V0)
+# a description after a level word, then the name (matched from the level word's end)
+_DESCRIBED = regex.compile(rf"(?:[^\S\n]+\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})", regex.V0)
 _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
                            regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
@@ -164,13 +164,6 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in _DESCRIBED.finditer(text):
-        # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
-        name = _clean_name(m.group("name"))
-        level = " ".join(m.group("level").lower().split())
-        if name and gaz.lookup(name, level) and free(m.start(), m.start("name") + len(name)):
-            raw.append((m.start(), m.start("name") + len(name), level, name))
-            spans.take(m.start(), m.start("name") + len(name))
     for m in _NATION.finditer(text):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
@@ -197,8 +190,16 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             spans.take(start, end)
             offices.add(start)
     for m in _BARE.finditer(text):
-        if free(m.start(), m.end()):
-            raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
+        if not free(m.start(), m.end()):
+            continue
+        level = " ".join(m.group("level").lower().split())
+        # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
+        described = _DESCRIBED.match(text, m.end("level"), m.end("level") + 80)
+        name = _clean_name(described.group("name")) if described else ""
+        if name and gaz.lookup(name, level):
+            raw.append((m.start("level"), described.start("name") + len(name), level, name))
+        else:
+            raw.append((m.start(), m.end(), level, None))
     raw.sort()
     return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
 
