@@ -26,7 +26,9 @@ _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
 # a name follows its level word on the same line
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
 # a description after a level word, then the name (matched from the level word's end)
-_DESCRIBED = regex.compile(rf"(?:[^\S\n]+\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})", regex.V0)
+# (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
+_DESCRIBED = regex.compile(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})",
+                           regex.V0)
 _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
                            regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
