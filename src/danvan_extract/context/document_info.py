@@ -126,7 +126,9 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         lead = {(p.name, p.level): p for p in sub if p.start < lead_end and p.level != "tỉnh"}
         if len(lead) == 1:
             unit = next(iter(lead.values()))
-            if unit.province == best.province and counts[(unit.name, unit.level)] >= 2:
+            # named again and referred to by its level word ("trên địa bàn huyện") more than once
+            if (unit.province == best.province and counts[(unit.name, unit.level)] >= 2
+                    and _referred_back(places, unit) >= 2):
                 return unit
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
@@ -158,6 +160,18 @@ def _bare_references(places: list[PlaceMention], named: list[PlaceMention]) -> C
         if p.bare and not p.several and len(units.get(level_class(p.level), ())) == 1:
             out[next(iter(units[level_class(p.level)]))] += 1
     return out
+
+
+def _referred_back(places: list[PlaceMention], unit: PlaceMention) -> int:
+    """How often a bare level word ("huyện", "toàn huyện") refers to ``unit``:
+    the last unit of that level named before it."""
+    cls, last, n = level_class(unit.level), None, 0
+    for p in places:
+        if p.name and not p.bare and level_class(p.level) == cls:
+            last = (p.name, p.level)
+        elif p.bare and not p.several and level_class(p.level) == cls and last == (unit.name, unit.level):
+            n += 1
+    return n
 
 
 _WEIGHT = {"huyện": 2.0, "quận": 2.0, "thị xã": 2.0, "thành phố": 1.2, "xã": 1.5, "phường": 1.5, "thị trấn": 1.5}
