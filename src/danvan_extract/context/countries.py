@@ -27,8 +27,9 @@ from ..alternation import alternation
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
 # state forms, in either case (no case-insensitive flag: it slows the scan)
-_FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Nn]hà\s+[Nn]ước|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
-_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
+_FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
+# the form, a few lower-case words of the state's name (no "và": a list), the name
+_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
 _COUNTRY_WORD_BEFORE = regex.compile(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
 _HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
 _HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
