@@ -122,8 +122,8 @@ class Gazetteer:
         province and district when that leaves any; legacy era first."""
         units = self.by_name.get(key(name), [])
         if level:
-            lv = level_class(level)
-            units = [u for u in units if level_class(u.level) == lv]
+            lv = _level_class(level)
+            units = [u for u in units if _level_class(u.level) == lv]
         if province:
             p = self.province(province) or province
             narrowed = [u for u in units if key(u.province) == key(p)]
@@ -147,9 +147,7 @@ class Gazetteer:
         return self.new_codes.get(new_key) if new_key else None
 
 
-def level_class(level: str) -> str:
-    """The class of a level word: "tỉnh", "huyện" (district level), "xã"
-    (commune level), else the word itself."""
+def _level_class(level: str) -> str:
     level = level.lower()
     if level in ("tỉnh", "thành phố trung ương"):
         return "tỉnh"
@@ -158,6 +156,11 @@ def level_class(level: str) -> str:
     if level in ("xã", "phường", "thị trấn", "đặc khu"):
         return "xã"
     return level
+
+
+# public: the class of a level word ("tỉnh", "huyện" for district level,
+# "xã" for commune level), for the context's place rules
+level_class = _level_class
 
 
 def _data_dir() -> Path:
