@@ -302,6 +302,7 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
 
 
 _PHRASE_BREAK = regex.compile(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
+_NOT_DIGITS = regex.compile(r"[\d.,\s]+")
 _LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
@@ -349,7 +350,10 @@ def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
     group = [f for f in figures[lo:lo + 4 * n] if f[0] < s_end]
     if len(group) % n or (c.start, c.end) not in group:
         return None
-    listed = all(_LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(group, group[1:n]))
+    # figures of one kind listed ("4,8%, 4,0% và 3,6%"), not different
+    # quantities of one unit ("12 mô hình, 300 hội viên")
+    listed = (all(_LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(group, group[1:n]))
+              and len({_NOT_DIGITS.sub("", text[a:b]) for a, b in group[:n]}) == 1)
     if not listed and not _RESPECTIVELY.search(text, list_end, s_end):
         return None
     return places[run[group.index((c.start, c.end)) % n]]
