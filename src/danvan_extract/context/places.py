@@ -39,6 +39,7 @@ _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?
                       rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội|giao)))(?![\p{{L}}])", regex.V0)
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
+_LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
@@ -238,6 +239,8 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             several = text[s:s + 4].lower() == "cấp " or bool(_SEVERAL.search(text, max(0, s - 12), s))
+            # "các huyện, xã": a level word listed after a plural one is plural too
+            several = several or bool(out and out[-1].several and _LISTED.fullmatch(text, out[-1].end, s))
             out.append(PlaceMention(s, e, level, None, bare=True, several=several))
             continue
         if level == "quốc gia" or text[e - len(name):e] != name:
