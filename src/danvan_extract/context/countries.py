@@ -1,6 +1,6 @@
 """Foreign countries named in a Vietnamese text.
 
-Names come from Babel's CLDR territory names (Vietnamese and English);
+Names come from Babel's CLDR territory names in Vietnamese;
 nothing is listed by hand.  Four forms are found:
 
 - a Vietnamese name of two syllables or more ("Thái Lan", "Hàn Quốc"),
@@ -51,13 +51,15 @@ def _sound(name: str) -> str:
 
 
 class _Countries:
-    def __init__(self, vietnamese: list[str], english: list[str]):
+    def __init__(self, vietnamese: list[str]):
         names = {n for n in vietnamese if n}
         self.one_word = {n for n in names if " " not in n}
         alt = alternation(names)
         # (the look-ahead for a capital lets the engine skip most positions)
         self.named = regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
-        self.sounds = {_sound(n) for n in names | set(english) if len(_sound(n)) >= 5}
+        # CLDR's Vietnamese names keep the Latin spelling of most countries
+        # ("Indonesia", "Philippines"): the keys transliterations are matched to
+        self.sounds = {_sound(n) for n in names if len(_sound(n)) >= 5}
 
     @lru_cache(maxsize=4096)
     def sounds_like_country(self, name: str) -> bool:
@@ -85,12 +87,12 @@ def _countries() -> _Countries | None:
         return None
 
     def names(locale: str) -> list[str]:
-        territories = Locale(locale).territories
+        territories = Locale.parse(locale).territories
         # "Myanmar (Miến Điện)": both names
         return [part.strip(" )") for code, name in territories.items()
                 if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
                 for part in name.split(" (")]
-    return _Countries(names("vi"), names("en"))
+    return _Countries(names("vi"))
 
 
 def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
