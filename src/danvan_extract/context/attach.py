@@ -16,7 +16,8 @@ from typing import Optional
 import regex
 
 from . import subjects
-from .document_info import find_date_line, find_title, main_place, national_by_default, year_of
+from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
+                            year_of)
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
@@ -77,10 +78,15 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     places = _Places(p for p in find_places(text, surnames=surnames)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs = _bounds(text)
+    full_stops = [m.end() for m in _FULL_STOP.finditer(text)]
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
-    main = main_place(places, out.title, lead_end)
-    if national_by_default(text, out.title, places) and (main is None or main.start >= lead_end):
+    # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
+    posts = [(c.start, c.end) for c in candidates if c.type == "person_role" and out.title
+             and c.start < out.title[1] and c.end > out.title[0]]
+    reported = not_venues(text, places)
+    main = main_place(reported, out.title, lead_end, posts)
+    if national_by_default(text, out.title, reported) and (main is None or main.start >= lead_end):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
@@ -103,7 +109,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         fields: dict = {}
         fields["period"] = _period(text, c, times, time_starts, p_start, clause_end, out.title,
                                    lead_end, sections)
-        fields["location"] = _location(text, c, places, place_starts, s_start, p_start, clause_end, main)
+        fields["location"] = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
+                                       other_spans, full_stops)
         lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
         hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
         holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
@@ -253,15 +260,128 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
 # -- location -----------------------------------------------------------------
 
 
-_OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)\s*$", regex.I)
+# "mỗi chi đoàn thôn đều có ...", "từng xã": a figure for each unit
+# (an average over them, "bình quân mỗi xã đạt 13 tiêu chí", holds for the whole)
+_EACH = regex.compile(r"(?<![\p{L}]|(?:bình\s+quân|trung\s+bình)[^\n.;:]{0,40})(?:mỗi|từng)\s+(?:chi\s+\p{Ll}+\s+)?(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường"
+                      r"|thị\s+trấn|thôn|bản|ấp|xóm|buôn|làng|tổ\s+dân\s+phố)(?![\p{L}])[^\d\n.;:]*$", regex.I)
+_WORLD = regex.compile(r"(?<![\p{L}])(?:toàn\s+cầu|thế\s+giới)(?![\p{L}])")
+_DOCUMENT_NOUNS = {"nghị quyết", "chỉ thị", "kết luận", "quy định", "quyết định", "nghị định", "thông tư", "luật",
+                   "văn bản", "đề án", "chương trình", "kế hoạch", "văn kiện"}
+_NATION = {"name": "Việt Nam", "level": "quốc gia", "province": None, "code": None, "new_code": None}
 
 
-def _location(text, c, places: list[PlaceMention], starts, s_start, p_start, clause_end, main) -> Optional[dict]:
-    place = _unit_for(text, c, places, starts, s_start, p_start, clause_end, main)
+def _central_document(text: str, c, clause_end: int) -> bool:
+    """A count of documents of a central body ("2 nghị quyết của Bộ Chính
+    trị"): a national figure."""
+    noun = (c.fields.get("noun") or "").lower() if c.type in ("count", "ratio") else ""
+    if noun not in _DOCUMENT_NOUNS:
+        return False
+    m = _ISSUED_BY.match(text, c.end, max(clause_end, c.end + 80))
+    return bool(m and CENTRAL_BODY.match(text, m.end(), m.end() + 60))
+
+
+_ISSUED_BY = regex.compile(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
+_BRACKET_FIRST = regex.compile(r"\s*\([^()\n]{0,80}\)")
+_OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
+
+
+def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
+              figures=(), full_stops=()) -> Optional[dict]:
+    # lists run across the line breaks of wrapped (PDF) text
+    full = _full_sentence(full_stops, c.start, sentence, len(text))
+    run = _unit_list(text, places, starts, c.start, full[0])
+    if run:
+        respective = _respective(text, c, places, run, full[1], figures)
+        if respective is not None:
+            return _place(respective, places, main)
+        total = _container_of(places, run)
+        if total is not None:
+            return total
+    place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place)
 
 
-def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Optional[dict]:
+_PHRASE_BREAK = regex.compile(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
+_NOT_DIGITS = regex.compile(r"[\d.,\s]+")
+_LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
+_RESPECTIVELY = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+
+
+_FULL_STOP = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
+
+
+def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The sentence around ``pos`` by its punctuation and blank lines only
+    (``stops``: where such sentences end; a single line break of wrapped
+    text ends none), within the reading window and never narrower than
+    ``sentence``."""
+    i = bisect.bisect_right(stops, pos)
+    start = max(stops[i - 1] if i else 0, pos - _WINDOW)
+    end = min(stops[i] if i < len(stops) else limit, pos + _WINDOW)
+    return min(sentence[0], start), max(sentence[1], end)
+
+
+def _unit_list(text, places, starts, pos, s_start) -> list[int]:
+    """The list of units of one level named last before ``pos`` in its
+    sentence ("huyện A và huyện B", "In-đô-nê-xi-a, Ma-lai-xi-a và Thái
+    Lan"): their indexes, or [] when the nearest unit stands alone."""
+    i = bisect.bisect_left(starts, pos)
+    if not i or places[i - 1].start < s_start or places[i - 1].bare:
+        return []
+    run = [i - 1]
+    level = _LEVEL_CLASS.get(places[i - 1].level, places[i - 1].level)
+    while run[0] > 0:
+        prev = places[run[0] - 1]
+        if (prev.start < s_start or prev.bare or _LEVEL_CLASS.get(prev.level, prev.level) != level
+                or not _LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
+            break
+        run.insert(0, run[0] - 1)
+    return run if len(run) >= 2 else []
+
+
+def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
+    """"A, B và C đạt 4,8%, 4,0% và 3,6%" (and "lần lượt giảm 0,5, 0,5 và
+    0,7"): after a list of n units, the i-th figure of the sentence holds
+    for unit i mod n, when the figures come in groups of n that are
+    themselves listed or said to be respective."""
+    n = len(run)
+    list_end = places[run[-1]].end
+    lo = bisect.bisect_left(figures, (list_end, -1))
+    group = [f for f in figures[lo:lo + 4 * n] if f[0] < s_end]
+    if len(group) % n or (c.start, c.end) not in group:
+        return None
+    # figures of one kind listed ("4,8%, 4,0% và 3,6%"), not different
+    # quantities of one unit ("12 mô hình, 300 hội viên")
+    listed = (all(_LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(group, group[1:n]))
+              and len({_NOT_DIGITS.sub("", text[a:b]) for a, b in group[:n]}) == 1)
+    if not listed and not _RESPECTIVELY.search(text, list_end, s_end):
+        return None
+    return places[run[group.index((c.start, c.end)) % n]]
+
+
+def _container_of(places, run) -> Optional[dict]:
+    """A total over listed districts or provinces: their province, or Việt
+    Nam for several provinces (FACTS.md: the smallest unit containing them
+    all); None where that is not known (communes, units abroad)."""
+    units = [places[j] for j in run]
+    level = _LEVEL_CLASS.get(units[0].level)
+    provinces = {u.province for u in units}
+    if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
+        return dict(_NATION)
+    if level == "huyện" and len(provinces) == 1 and None not in provinces:
+        province = provinces.pop()
+        return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+    return None
+
+
+def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
+    # the sentence's start, and that of the sentence by punctuation only
+    s_start, full_start = starts_of_sentence
+    before = text[max(s_start, c.start - 80):c.start]
+    if ("ỗi" in before or "ừng" in before) and _EACH.search(before):  # "mỗi", "từng": a cheap test first
+        return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
+    if _central_document(text, c, clause_end):
+        return dict(_NATION)
     i = bisect.bisect_left(starts, c.start)
     # a row of a flattened table ("1 | Tuyên Quang | Tuyên Quang + Hà Giang | 13.795,6 km"):
     # the row's first unit is its subject
@@ -273,14 +393,31 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
     # a unit the figure belongs to or goes to, linked right after it
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
     k = bisect.bisect_left(starts, c.end)
-    for p in places[k:k + 1]:
+    # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
+    for p in [q for q in places[k:k + 3] if not q.bare][:1]:
         gap = text[c.end:p.start]
-        if (p.start < clause_end and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
+        # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
+        bracket = _BRACKET_FIRST.match(gap)
+        gap = gap[bracket.end():] if bracket else gap
+        in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
+        if (in_clause and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
                 and _OBJECT_LINK.search(gap)):
             return _place(p, places, main)
+    if _unit_noun(c):
+        # "ba huyện Chư Prông, Đức Cơ": the units counted are named
+        for p in places[i:k]:
+            if not p.bare and p.start < c.end:
+                return _place(p, places, main)
+        # "1 trong 62 huyện nghèo nhất cả nước": units counted over the country
+        if _NATIONWIDE_AFTER.match(text, c.end, max(clause_end, c.end)):
+            return dict(_NATION)
     for j in range(i - 1, -1, -1):
         if places[j].start < s_start:
             break
+        if places[j].foreign and _PHRASE_BREAK.search(text, places[j].end, c.start):
+            continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
+        if places[j].office:
+            continue
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place
@@ -288,24 +425,36 @@ def _unit_for(text, c, places, starts, s_start, p_start, clause_end, main) -> Op
     for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not regex.search(r"\d", text[c.end:p.start]):
             return _place(p, places, main)
+    before = text[max(full_start, c.start - _WINDOW):c.start]
+    if ("cầu" in before or "giới" in before) and _WORLD.search(before):
+        return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
         if places[j].start < p_start:
             break
-        if not places[j].bare:
+        if not places[j].bare and not places[j].office:
             topic = j
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
     return _place(main, places, main) if main else None
 
 
+_NATIONWIDE_AFTER = regex.compile(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
+
+
+def _unit_noun(c) -> str:
+    """The level word a count or ratio counts ("6 huyện" → "huyện"), or ""."""
+    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
+    return noun if noun in _RANK else ""
+
+
 def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
     """A count of units ("6 huyện", "5/16 xã") holds for a unit above them:
     a district's or commune's count never lies in a unit of that level or
     below; it takes the province then."""
-    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
-    if not place or noun not in _RANK or place.get("level") == "quốc gia":
+    noun = _unit_noun(c)
+    if not place or not noun or place.get("level") == "quốc gia":
         return place
     if _RANK.get(place.get("level"), 9) > _RANK[noun]:
         return place
@@ -335,6 +484,8 @@ def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
 def _place(p: Optional[PlaceMention], places: list[PlaceMention], main: Optional[PlaceMention]) -> Optional[dict]:
     if p is None:
         return None
+    if p.several:
+        return None  # "cấp xã", "các xã": no one unit
     if p.bare:
         return _resolve_bare(p, places, main)
     # the most specific unit of an address chain right after it is p itself

@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 
 from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
+from .gazetteer import level_class
 from .places import PlaceMention
 
 _DATE_LINE = regex.compile(
@@ -47,7 +48,7 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
 
 
 # Bodies whose documents and figures hold for the whole country.
-_CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
+CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
                               r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
                               r"(?![\p{L}])")
@@ -65,20 +66,34 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if any(p.start < len(lead) and not p.bare and p.level != "quốc gia" for p in places):
         return False  # "Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Gia Lai": about that unit
     # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
-    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in _CENTRAL_BODY.finditer(lead))
+    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in CENTRAL_BODY.finditer(lead))
 
 
-def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int) -> Optional[PlaceMention]:
-    """The unit the article is mainly about: named in the headline, else the
-    unit named most often (the first in the lead breaks ties), if named at
-    least twice or in the lead."""
-    named = [p for p in places if p.name]
+_VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
+
+
+def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places less those named as where an online meeting is followed
+    ("dự tại điểm cầu Vĩnh Phúc"): a venue, not what the article reports."""
+    return [p for p in places if not _VENUE.search(text, max(0, p.start - 12), p.start)]
+
+
+def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
+               posts: list[tuple[int, int]] = ()) -> Optional[PlaceMention]:
+    """The unit the article is mainly about: named in the headline (not in
+    a person's post there, ``posts`` being the spans of people's roles),
+    else the unit named most often (the first in the lead breaks ties), if
+    named at least twice or in the lead."""
+    named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
     if title:
-        in_title = [p for p in named if title[0] <= p.start < title[1]]
+        in_title = [p for p in named if title[0] <= p.start < title[1]
+                    and not any(s <= p.start < e for s, e in posts)]
         if in_title:
-            return min(in_title, key=lambda p: _rank(p.level))
+            # the most specific unit; among equals, the one the text names most
+            often = Counter((p.name, p.level) for p in named)
+            return min(in_title, key=lambda p: (_rank_of(p), -often[(p.name, p.level)]))
         # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
         bare = [p for p in places if p.bare and title[0] <= p.start < title[1]]
         if bare:
@@ -96,16 +111,77 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         return national[0]
     if len(provinces) >= 4 and provinces.most_common(1)[0][1] < 0.4 * sum(provinces.values()):
         return national[0] if national else PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
+    spread = _province_of_spread_districts(sub)
+    if spread is not None:
+        return spread
     counts = Counter((p.name, p.level) for p in named)
+    if max(counts.values()) < 2:
+        # a unit named once, and else called by its level word only
+        counts += _bare_references(places, named)
     # an article about a district names its province too, usually more
     # often: a lower unit named often enough is the better answer
     best = max(named, key=lambda p: (counts[(p.name, p.level)] * _WEIGHT.get(p.level, 1.0), p.start < lead_end, -p.start))
+    if best.level == "tỉnh":
+        # the lead names the one lower unit of that province the article is about
+        lead = {(p.name, p.level): p for p in sub if p.start < lead_end and p.level != "tỉnh"}
+        if len(lead) == 1:
+            unit = next(iter(lead.values()))
+            # named again and referred to by its level word ("trên địa bàn huyện") more than once
+            if (unit.province == best.province and counts[(unit.name, unit.level)] >= 2
+                    and _referred_back(places, unit) >= 2):
+                return unit
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
     return None
 
 
+def _province_of_spread_districts(sub: list[PlaceMention]) -> Optional[PlaceMention]:
+    """A digest of many districts of one province, none named most of the
+    time: the article is about the province."""
+    districts = Counter((p.name, p.level) for p in sub if level_class(p.level) == "huyện")
+    provinces = {p.province for p in sub if level_class(p.level) == "huyện"}
+    if len(districts) < 4 or len(provinces) != 1 or None in provinces:
+        return None
+    if districts.most_common(1)[0][1] >= 0.4 * sum(districts.values()):
+        return None
+    province = provinces.pop()
+    return PlaceMention(0, 0, "tỉnh", province, province, None, written=False)
+
+
+def _bare_references(places: list[PlaceMention], named: list[PlaceMention]) -> Counter:
+    """"toàn huyện", "Huyện" without a name, counted for the one unit of
+    that level the text names: an article about a district may name it
+    once and else say "huyện"."""
+    units: dict[str, set] = {}
+    for p in named:
+        units.setdefault(level_class(p.level), set()).add((p.name, p.level))
+    out = Counter()
+    for p in places:
+        if p.bare and not p.several and len(units.get(level_class(p.level), ())) == 1:
+            out[next(iter(units[level_class(p.level)]))] += 1
+    return out
+
+
+def _referred_back(places: list[PlaceMention], unit: PlaceMention) -> int:
+    """How often a bare level word ("huyện", "toàn huyện") refers to ``unit``:
+    the last unit of that level named before it."""
+    cls, last, n = level_class(unit.level), None, 0
+    for p in places:
+        if p.name and not p.bare and level_class(p.level) == cls:
+            last = (p.name, p.level)
+        elif p.bare and not p.several and level_class(p.level) == cls and last == (unit.name, unit.level):
+            n += 1
+    return n
+
+
 _WEIGHT = {"huyện": 2.0, "quận": 2.0, "thị xã": 2.0, "thành phố": 1.2, "xã": 1.5, "phường": 1.5, "thị trấn": 1.5}
+
+
+def _rank_of(p: PlaceMention) -> int:
+    """A unit's rank; a centrally governed city ("TP HCM") ranks as a province."""
+    if p.level == "thành phố" and p.province and p.name == p.province:
+        return _rank("tỉnh")
+    return _rank(p.level)
 
 
 def _rank(level: str) -> int:

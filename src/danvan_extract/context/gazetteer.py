@@ -197,6 +197,11 @@ def _level_class(level: str) -> str:
     return level
 
 
+# public: the class of a level word ("tỉnh", "huyện" for district level,
+# "xã" for commune level), for the context's place rules
+level_class = _level_class
+
+
 def _data_dir() -> Path:
     """The package's data folder, found without importing the package (its
     import parses its own JSON tables and compiles regexes: seconds)."""

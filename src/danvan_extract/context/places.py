@@ -9,13 +9,14 @@ normalized text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import regex
 
+from .countries import find_countries
 from .spans import SpanMask
-from .gazetteer import Gazetteer, gazetteer, key
+from .gazetteer import Gazetteer, gazetteer, key, level_class
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -24,6 +25,10 @@ _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
 # a name follows its level word on the same line
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
+# a description after a level word, then the name (matched from the level word's end)
+# (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
+_DESCRIBED = regex.compile(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})",
+                           regex.V0)
 _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
                            regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
@@ -31,13 +36,18 @@ _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|th
 _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
-                      rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội)))(?![\p{{L}}])", regex.V0)
+                      rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội|giao)))(?![\p{{L}}])", regex.V0)
+_SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
+_BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
+_LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 _CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
 _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
-_CAPITAL_BEFORE = regex.compile(r"[\p{Lu}][\p{L}']*\s$")
+# a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
+# name the province) before a province's name makes it part of a longer name
+_CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
@@ -62,6 +72,17 @@ class PlaceMention:
     bare: bool = False
     written: bool = True  # the name stands in the text right before ``end``
     new_code: Optional[str] = None
+    # a level word that names a tier or several units ("cấp xã", "các xã",
+    # "mỗi huyện"), not the one unit the text is about
+    several: bool = False
+    # named only inside an office's name ("chi nhánh Yên Thế"): it tells
+    # which unit the text is about, but is not the place of its clause
+    office: bool = False
+
+    @property
+    def foreign(self) -> bool:
+        """A country other than Việt Nam."""
+        return self.level == "quốc gia" and self.name != "Việt Nam"
 
     def as_place(self) -> Optional[dict]:
         """The place as a record dict; ``_name_span`` (normalized offsets
@@ -73,6 +94,17 @@ class PlaceMention:
         if self.written:
             place["_name_span"] = (self.end - len(self.name), self.end)
         return place
+
+
+def _lone_unknown(text: str, end: int, name: str, level: str, gaz: Gazetteer) -> bool:
+    """One capitalized word the gazetteer does not know as a unit of that
+    level, followed by a lower-case word ("xã Chủ trì", "Đảng ủy Chính
+    phủ"): a capitalized common word, unless the text writes the same
+    "level Name" again (a small unit the gazetteer lacks: "xã Vĩnh")."""
+    if " " in name or not regex.match(r"\s+\p{Ll}", text[end:end + 40]) or gaz.lookup(name, level):
+        return False
+    again = regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(level)})\s+{regex.escape(name)}(?![\p{{L}}])")
+    return len(again.findall(text, 0, len(text))) < 2
 
 
 def _clean_name(name: str) -> str:
@@ -98,7 +130,13 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     def person_like(name: str) -> bool:
         words = name.split()
         return len(words) >= 3 and words[0] in surnames and not gaz.lookup(name)
+    def person_named(name: str) -> bool:
+        # a province named after a person ("Hồ Chí Minh") is the city only
+        # with its level word; alone, the name is the person's
+        words = name.split()
+        return len(words) >= 3 and words[0] in surnames
     raw: list[tuple[int, int, str, Optional[str]]] = []
+    offices: set[int] = set()
     spans = SpanMask(len(text))
     free = spans.free
 
@@ -107,21 +145,24 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         spans.take(m.start(), m.end())
     for m in _COMMITTEE.finditer(text):
         name = _clean_name(m.group("name"))
+        level = _COMMITTEE_LEVEL[m.group("org").lower()]
+        if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
+            continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
         if name and free(m.start(), m.end()):
-            raw.append((m.start(), m.start("name") + len(name), _COMMITTEE_LEVEL[m.group("org").lower()], name))
+            raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
     for m in _NAMED.finditer(text):
         level = m.group("level").lower()
         if level in ("tp", "tp."):
             level = "thành phố"
-        if m.group("level")[0].isupper() and m.group("level") != m.group("level").capitalize():
+        if m.group("level") not in ("TP", "TP.") and m.group("level")[0].isupper() and m.group("level") != m.group("level").capitalize():
             continue  # "XÃ" in an all-caps heading: too unsure
         name = _clean_name(m.group("name"))
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
-        if " " not in name and regex.match(r"\s+\p{Ll}", text[m.start("name") + len(name):m.start("name") + len(name) + 300]) and not gaz.lookup(name, level):
+        if _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
@@ -139,14 +180,50 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         # a province's name, not the start or end of a longer capitalized name
         if not free(m.start(), m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
-        if gaz.province(m.group(0)):
+        if gaz.province(m.group(0)) and not person_named(m.group(0)):
             raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
             spans.take(m.start(), m.end())
+    for start, end, name in find_countries(text):
+        if free(start, end):
+            raw.append((start, end, "quốc gia", name))
+            spans.take(start, end)
+    for start, end, level, name in _branch_places(text, gaz):
+        if free(start, end):
+            raw.append((start, end, level, name))
+            spans.take(start, end)
+            offices.add(start)
     for m in _BARE.finditer(text):
-        if free(m.start(), m.end()):
-            raw.append((m.start(), m.end(), " ".join(m.group("level").lower().split()), None))
+        if not free(m.start(), m.end()):
+            continue
+        level = " ".join(m.group("level").lower().split())
+        # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
+        described = _DESCRIBED.match(text, m.end("level"), m.end("level") + 80)
+        name = _clean_name(described.group("name")) if described else ""
+        if name and gaz.lookup(name, level):
+            raw.append((m.start("level"), described.start("name") + len(name), level, name))
+        else:
+            raw.append((m.start(), m.end(), level, None))
     raw.sort()
-    return _resolve(text, raw, gaz)
+    return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
+
+
+def _branch_places(text: str, gaz: Gazetteer):
+    """Units named by an office's branch without their level word ("Ngân
+    hàng ... chi nhánh Yên Thế, Bố Hạ"): a branch bears the name of the unit
+    it serves, so a name the gazetteer knows is that unit, at the highest
+    level it has."""
+    for m in _BRANCH.finditer(text):
+        for n in regex.finditer(_NAME, m.group("names")):
+            name = _clean_name(n.group(0))
+            units = gaz.lookup(name) if name else []
+            if not units:
+                continue
+            top = min(units, key=lambda u: _CLASS_ORDER.index(level_class(u.level)))
+            start = m.start("names") + n.start()
+            yield start, start + len(name), top.level, name
+
+
+_CLASS_ORDER = ("tỉnh", "huyện", "xã")
 
 
 def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
@@ -161,7 +238,10 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
     main_province = max(set(provinces_named), key=provinces_named.count) if provinces_named else None
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
-            out.append(PlaceMention(s, e, level, None, bare=True))
+            several = text[s:s + 4].lower() == "cấp " or bool(_SEVERAL.search(text, max(0, s - 12), s))
+            # "các huyện, xã": a level word listed after a plural one is plural too
+            several = several or bool(out and out[-1].several and _LISTED.fullmatch(text, out[-1].end, s))
+            out.append(PlaceMention(s, e, level, None, bare=True, several=several))
             continue
         if level == "quốc gia" or text[e - len(name):e] != name:
             # "TP.HCM": a province named by an abbreviation

@@ -1,0 +1,134 @@
+"""Foreign countries named in a Vietnamese text.
+
+Names come from Babel's CLDR territory names in Vietnamese;
+nothing is listed by hand.  Four forms are found:
+
+- a Vietnamese name of two syllables or more ("Thái Lan", "Hàn Quốc"),
+  standing alone (not inside a longer capitalized name);
+- a one-syllable name ("Lào", "Nga") only after "nước" ("nước bạn Lào"),
+  since such words are also given names and common words;
+- a name transliterated syllable by syllable with hyphens
+  ("In-đô-nê-xi-a", "Phi-li-pin"), matched to a country's name by sound;
+- an official name ("nước Cộng hòa dân chủ nhân dân Lào"): a state form
+  word, a few lower-case words and a country's name, taken whole.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ..alternation import alternation
+
+# CLDR codes that name no country: groupings, the UN, test locales, "unknown"
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
+# state forms, in either case (no case-insensitive flag: it slows the scan)
+_FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
+# the form, a few lower-case words of the state's name (no "và": a list), the name
+_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
+_COUNTRY_WORD_BEFORE = regex.compile(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
+_HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
+_HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
+_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}]*[^\S\n]+$")
+_SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
+          ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
+_MIN_SOUND_RATIO = 0.85  # below it, names of people and cities begin to match ("Ô-ba-ma" ~ "Bahamas": 0.8)
+
+
+def _sound(name: str) -> str:
+    """A rough key of how a name sounds, for Vietnamese and Latin spellings
+    alike ("In-đô-nê-xi-a" and "Indonesia" → "indonesia")."""
+    s = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    s = regex.sub(r"[^a-z]", "", "".join(ch for ch in s if not unicodedata.combining(ch)).lower())
+    for old, new in _SOUND:
+        s = s.replace(old, new)
+    return regex.sub(r"(.)\1+", r"\1", s)
+
+
+class _Countries:
+    def __init__(self, vietnamese: list[str]):
+        names = {n for n in vietnamese if n}
+        self.one_word = {n for n in names if " " not in n}
+        alt = alternation(names)
+        # (the look-ahead for a capital lets the engine skip most positions)
+        self.named = regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
+        # CLDR's Vietnamese names keep the Latin spelling of most countries
+        # ("Indonesia", "Philippines"): the keys transliterations are matched to
+        self.sounds = {_sound(n) for n in names if len(_sound(n)) >= 5}
+
+    @lru_cache(maxsize=4096)
+    def sounds_like_country(self, name: str) -> bool:
+        """``name`` (a transliteration) sounds like a country's name."""
+        key = _sound(name)
+        if len(key) < 5:
+            return False
+        matcher = difflib.SequenceMatcher(None, "", key)  # b is the one analysed once
+        for other in self.sounds:
+            if abs(len(other) - len(key)) > 4:
+                continue
+            matcher.set_seq1(other)
+            # the cheap upper bounds first
+            if (matcher.real_quick_ratio() >= _MIN_SOUND_RATIO and matcher.quick_ratio() >= _MIN_SOUND_RATIO
+                    and matcher.ratio() >= _MIN_SOUND_RATIO):
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _countries() -> _Countries | None:
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return None
+
+    def names(locale: str) -> list[str]:
+        territories = Locale.parse(locale).territories
+        # "Myanmar (Miến Điện)": both names
+        return [part.strip(" )") for code, name in territories.items()
+                if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+                for part in name.split(" (")]
+    return _Countries(names("vi"))
+
+
+def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, name)`` of each foreign country named in ``text``
+    (the name as written; an official name from its form word on)."""
+    countries = _countries()
+    if countries is None:
+        return
+    for m in countries.named.finditer(text):
+        # (the form is looked for before each name found: a scan of the whole
+        # text for the forms' alternation would cost more than all the rest)
+        official = _OFFICIAL_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if official:
+            yield official.start(), m.end(), text[official.start():m.end()]
+            continue
+        name = m.group(0)
+        if name in countries.one_word and not _COUNTRY_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Nga", "Đức" are given names too
+        if _CAPITAL_NEXT.match(text, m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # part of a longer name ("Lào Cai", "Nguyễn Thái Lan")
+        yield m.start(), m.end(), name
+    yield from _transliterated(text, countries)
+
+
+def _transliterated(text: str, countries: _Countries) -> Iterator[tuple[int, int, str]]:
+    """Names written syllable by syllable that sound like a country's; found
+    from their inner "-syllable-" (a scan for a capital would try every word)."""
+    done = 0
+    for core in _HYPHEN_CORE.finditer(text):
+        start = core.start()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        if start < done:
+            continue
+        m = _HYPHENATED.match(text, start)
+        if m:
+            done = m.end()
+            if countries.sounds_like_country(m.group(0)):
+                yield m.start(), m.end(), m.group(0)
