@@ -22,7 +22,7 @@ from typing import Iterator
 
 import regex
 
-from ..alternation import alternation
+from ..grammar.alternation import alternation
 
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
