@@ -113,6 +113,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
         out.facts[id(c)] = fields
+    _periods_of_repeats(text, numeric, out.facts, out.title, times)
     return out
 
 
@@ -167,7 +168,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     k = bisect.bisect_left(starts, c.end)
     after = times[k:k + 2]
     for t in after:
-        if t.kind in ("base", "progress", "ref"):
+        if t.kind in ("base", "progress", "ref", "duration"):
             continue
         gap = text[c.end:t.start]
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
@@ -180,11 +181,14 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
         own = _stated_before(times, starts, c.start, p_start, text, lead_end, sections)
+    base = next((t for t in times[k:k + 2]
+                 if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
+    if (own is None or own.period is None) and base and base.period[0] != "-1":
+        # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
+        return {"start": base.period[0], "end": None}
     if own is None or own.period is None:
         return None
     period = own.period
-    base = next((t for t in times[k:k + 2]
-                 if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
     if base and period[1]:
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
@@ -198,20 +202,64 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
     """The time stated last before ``pos`` that still holds there: a stated
     time carries on through the later paragraphs (FACTS.md: "the later
     paragraphs that continue the same report") until another is stated or a
-    subheading opens another report; an event's date stays in its paragraph."""
+    subheading opens another report; an event's date and a time bound to one
+    value stay in their paragraph."""
     i = bisect.bisect_left(starts, pos) - 1
     section = _section_start(sections, pos)
     while i >= 0:
         t = times[i]
         i -= 1
-        if t.kind in ("base", "ref") or _bound_by_bracket(text, t):
+        if t.kind in ("base", "ref", "duration") or _bound_by_bracket(text, t):
             continue
-        if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
+        if t.start < p_start and (_stays_in_paragraph(text, t, lead_end) or _bound_to_value(text, t)):
             continue
         if t.start < section:
             return None  # a subheading opens another report: its time does not carry
+        if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
+            return _span_before(times, i, p_start, lead_end, section) or t
+        if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
+            return _plan_before(text, times, i, p_start, section) or t
         return t
     return None
+
+
+_PER_YEAR = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm", regex.I)
+_PROGRESS = regex.compile(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này", regex.I)
+# a plan, campaign or programme whose progress "đến nay" reports
+_PLAN = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
+                      r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
+
+
+def _span_before(times, i, p_start, lead_end, section) -> Optional[TimeMention]:
+    """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
+    the article's lead names (a per-year figure of a programme of that span)."""
+    while i >= 0:
+        t = times[i]
+        i -= 1
+        if t.start < section or (t.start < p_start and t.start >= lead_end):
+            continue
+        start, end = t.period or (None, None)
+        if t.kind == "time" and start and end and start[:4] != end[:4]:
+            return t
+    return None
+
+
+def _plan_before(text, times, i, p_start, section) -> Optional[TimeMention]:
+    """"Tính đến nay" reporting progress on a plan of a stated time (in the
+    same paragraph) keeps that time."""
+    for t in times[max(0, i - 3):i + 1][::-1]:
+        if t.start < max(p_start, section) or t.kind != "time" or not t.period:
+            continue
+        s_start = max(p_start, text.rfind(".", 0, t.start) + 1)
+        return t if _PLAN.search(text, s_start, t.start) else None
+    return None
+
+
+def _bound_to_value(text: str, t: TimeMention) -> bool:
+    """A time written right after a value ("33,24% năm 2024") or opening a
+    change from one ("năm 2023 từ 36,97%") is that value's own time."""
+    return bool(regex.search(r"[\d%]\s{0,2}$", text[max(0, t.start - 3):t.start])
+                or regex.match(r"\s*từ\s+(?:mức\s+)?\d", text[t.end:t.end + 12]))
 
 
 _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
@@ -234,11 +282,84 @@ def _section_start(sections: list[int], pos: int) -> int:
     return sections[i] if i >= 0 else 0
 
 
+def _periods_of_repeats(text, numeric, facts, title, times) -> None:
+    """A figure in a headline or subheading takes the period of the body
+    figure it repeats (FACTS.md), and none from before it; a figure said
+    again without a time ("Dưới đây là toàn bộ 34 Nghị quyết ...") keeps the
+    time it had when first said."""
+    seen: dict[str, dict] = {}
+    starts = [t.start for t in times]
+    for i, c in enumerate(numeric):
+        line = _heading_line(text, c.start, title)
+        if line is not None and not _time_within(times, starts, *line):
+            body = next((d for d in numeric[i + 1:] if d.start - line[1] < _REPEAT_REACH and _same_figure(text, c, d)
+                         and _heading_line(text, d.start, title) is None), None)
+            if body is not None:
+                facts[id(c)]["period"] = facts[id(body)]["period"]
+            elif not (title and title[0] <= c.start < title[1]):
+                facts[id(c)]["period"] = None
+            continue
+        key = _figure_key(text, c)
+        if facts[id(c)]["period"] is None and key in seen:
+            facts[id(c)]["period"] = seen[key]
+        elif facts[id(c)]["period"] is not None:
+            seen.setdefault(key, facts[id(c)]["period"])
+
+
+_REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
+
+
+def _heading_line(text: str, pos: int, title) -> Optional[tuple[int, int]]:
+    """The line around ``pos`` when it is the headline or a subheading: a
+    paragraph of its own, of a few words, without end punctuation."""
+    if title and title[0] <= pos < title[1]:
+        return title
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    alone = (start == 0 or text[max(0, start - 2):start] == "\n\n") and text[end:end + 2] in ("\n\n", "\n", "")
+    if not alone or text[end:end + 2] == "\n" and end + 1 < len(text) and text[end + 1:end + 2] != "\n":
+        return None
+    if (not line or line[-1] in ".!?…:;," or not 3 <= len(line.split()) <= 30 or _NOT_HEADING.search(line)
+            or not text[end:].strip()):
+        return None
+    return start, end
+
+
+# a list item or a line of sentences is no heading
+_NOT_HEADING = regex.compile(r"^[-–+*•]|[.!?;:]\s")
+
+
+def _time_within(times, starts, lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return any(t.start < hi and t.kind == "time" for t in times[k:k + 3])
+
+
+def _same_figure(text: str, a, b) -> bool:
+    return " ".join(text[a.start:a.end].lower().split()) == " ".join(text[b.start:b.end].lower().split())
+
+
+def _figure_key(text: str, c) -> str:
+    """The figure as written and the three words after it, in lower case."""
+    return " ".join(text[c.start:c.end + 40].lower().split()[:len(text[c.start:c.end].split()) + 3])
+
+
 def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
-    """An event's date ("ngày 10/9/2021") is the time of its own paragraph;
-    years, months and spans carry on to the later paragraphs."""
+    """An event's date ("ngày 10/9/2021", "từ ngày 16 - 18/5/2025", "vào
+    cuối năm 2018") is the time of its own paragraph; years, months and
+    spans of a report carry on to the later paragraphs."""
     start, end = t.period or (None, None)
-    return bool(start and start == end and len(start) == 10 and t.start >= lead_end)
+    if not start or t.start < lead_end:
+        return False
+    days = len(start) == 10 and end is not None and len(end) == 10
+    event = bool(_EVENT_EDGE.match(text, t.start) or _EVENT_AT.search(text, max(0, t.start - 6), t.start))
+    return days or (event and start == end)
+
+
+# "vào tháng 9/2024", "cuối năm 2018" as the moment something happened
+_EVENT_EDGE = regex.compile(r"(?:cuối|đầu)\s", regex.I)
+_EVENT_AT = regex.compile(r"(?<![\p{L}])vào\s+$", regex.I)
 
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:

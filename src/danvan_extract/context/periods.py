@@ -26,7 +26,9 @@ _WORD_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, 
 class TimeMention:
     """A time expression: its span, the period it states (``None`` for
     "no period", e.g. "đến nay"), and its kind: ``time`` (the figure's
-    time), ``base`` (a comparison base, "so với năm 2020"), ``null``."""
+    time), ``base`` (a comparison base, "so với năm 2020"), ``ref`` (the
+    time of what a figure is compared with), ``duration`` ("3 năm qua",
+    no time) or ``null``."""
 
     start: int
     end: int
@@ -140,7 +142,7 @@ _FORMS: list[tuple[str, object, str]] = [
     (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
     (_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time"),
     (_UNTIL + _MONTH, _until_month, "time"),
-    (r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
+    (r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
     (r"(?:ngày\s+)?" + _DAY, _date, "time"),
     (r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time"),
     (_MONTH, _month, "time"),
@@ -160,6 +162,10 @@ _PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 _MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 _RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
+# "trong 3 năm qua": a duration without an anchor, no time of its own (the
+# figure keeps the span its paragraph states)
+_DURATION = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)",
+                          regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
@@ -178,7 +184,8 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     windows = _year_windows(text)
     for m in _SINCE_ANCHOR.finditer(text):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
-        if not anchor or "." in text[m.end():anchor.start()].replace("/", "").rstrip(". "):
+        gap = text[m.end():anchor.start()] if anchor else ""
+        if not anchor or "\n" in gap or "." in gap.replace("/", "").rstrip(". "):
             continue
         n = _count_word(m.group("n"))
         y = anchor.group("y")
@@ -231,6 +238,12 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                       else (_month_end(y, 1), _month_end(y, n)))
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), period))
+    for m in _SINCE_YEAR_START.finditer(text):
+        y = year_of_article or _year_before(out, m.start())
+        if y and free(m.start(), m.end()):
+            spans.take(m.start(), m.end())
+            out.append(TimeMention(m.start(), m.end(), (y, None)))
+    out = _effective_dates(text, out, free, spans.take)
     for m in _PROGRESS_RE.finditer(text):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
@@ -239,13 +252,64 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
+    for m in _DURATION.finditer(text):
+        if free(m.start(), m.end()):
+            spans.take(m.start(), m.end())
+            out.append(TimeMention(m.start(), m.end(), None, "duration"))
     for m in _RELATIVE_RE.finditer(text):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return out
+    return [_compared(text, t) for t in out]
+
+
+def _year_before(out: list[TimeMention], pos: int) -> Optional[str]:
+    """The year of the time stated last before ``pos``."""
+    prior = [t for t in out if t.start < pos and t.kind == "time" and t.period and t.period[1]]
+    return max(prior, key=lambda t: t.start).period[1][:4] if prior else None
+
+
+# "từ đầu năm đến nay": from the start of the article's year, open end
+_SINCE_YEAR_START = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
+                                  r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
+# "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
+_EFFECT = regex.compile(r"(?<!\w)(?:có|có\s+giá\s+trị|phát\s+sinh)?\s*hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
+# "Kể từ ngày Nghị quyết này có hiệu lực thi hành, ...": that effective date
+_SINCE_EFFECT = regex.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
+                              regex.I)
+
+
+def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[TimeMention]:
+    """A date a document takes effect on opens a period without end; a later
+    "kể từ ngày ... có hiệu lực" refers back to it."""
+    out.sort(key=lambda t: t.start)
+    dated = []
+    for t in out:
+        start, end = t.period or (None, None)
+        if t.kind == "time" and start and start == end and len(start) == 10 and _EFFECT.search(
+                text, max(0, t.start - 80), t.start):
+            t = TimeMention(t.start, t.end, (start, None), t.kind)
+        dated.append(t)
+    for m in _SINCE_EFFECT.finditer(text):
+        prior = [t for t in dated if t.end <= m.start() and t.period and t.period[0] and t.period[1] is None
+                 and len(t.period[0]) == 10]
+        if prior and free(m.start(), m.end()):
+            take(m.start(), m.end())
+            dated.append(TimeMention(m.start(), m.end(), prior[-1].period))
+    return dated
+
+
+# "so với nhu cầu của giai đoạn 2021-2025": the time of what a figure is
+# compared with, not the figure's
+_COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
+
+
+def _compared(text: str, t: TimeMention) -> TimeMention:
+    if t.kind != "time" or not _COMPARED.search(text, max(0, t.start - 90), t.start):
+        return t
+    return TimeMention(t.start, t.end, t.period, "ref")
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
