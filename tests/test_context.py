@@ -155,6 +155,7 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     (" date 2024-03-05 Trong giai đoạn 2021 - 2025, tỉnh đã hỗ trợ hàng nghìn hộ dân vay vốn ưu đãi để phát triển sản xuất.\n",
      "2024-03-05"),
     ("Tính đến ngày 30/6/2023, cả nước có 5.000 xã.\n", None),  # a sentence, not a date line
+    ("Ngày 16/6/2025, Hội đồng nhân dân tỉnh thông qua nghị quyết.\n", None),  # a sentence opened by its date
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.context.document_info import find_published

@@ -43,7 +43,12 @@ def date_line_match(line: str):
     m = _ISO_LINE.match(line)
     if m is not None or len(line) > _DATE_LINE_MAX:
         return m
-    return _DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+    m = _DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+    # "Ngày 16/6/2025, Hội đồng thông qua ...": a sentence opened by its date
+    return None if m is not None and _SENTENCE_AFTER.match(line, m.end()) else m
+
+
+_SENTENCE_AFTER = regex.compile(r",\s*(?!\d{1,2}:)\S+(?:\s+\S+){3}")
 
 
 def body_after_stamp(line: str, m) -> str:
