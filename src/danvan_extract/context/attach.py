@@ -9,6 +9,7 @@ as written from the caller's string.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
@@ -216,7 +217,7 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
         if t.start < section:
             return None  # a subheading opens another report: its time does not carry
         if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
-            return _span_before(times, i, p_start, lead_end, section) or t
+            return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             return _plan_before(text, times, i, p_start, section) or t
         return t
@@ -230,14 +231,14 @@ _PLAN = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+
                       r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
 
 
-def _span_before(times, i, p_start, lead_end, section) -> Optional[TimeMention]:
+def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
     """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
     the article's lead names (a per-year figure of a programme of that span)."""
-    while i >= 0:
-        t = times[i]
-        i -= 1
-        if t.start < section or (t.start < p_start and t.start >= lead_end):
-            continue
+    in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
+    paragraph = range(i, bisect.bisect_left(starts, max(p_start, section)) - 1, -1)
+    lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
+    for j in itertools.chain(paragraph, lead):
+        t = times[j]
         start, end = t.period or (None, None)
         if t.kind == "time" and start and end and start[:4] != end[:4]:
             return t
@@ -292,8 +293,7 @@ def _periods_of_repeats(text, numeric, facts, title, times) -> None:
     for i, c in enumerate(numeric):
         line = _heading_line(text, c.start, title)
         if line is not None and not _time_within(times, starts, *line):
-            body = next((d for d in numeric[i + 1:] if d.start - line[1] < _REPEAT_REACH and _same_figure(text, c, d)
-                         and _heading_line(text, d.start, title) is None), None)
+            body = _repeated_in_body(text, numeric, i, line[1], title)
             if body is not None:
                 facts[id(c)]["period"] = facts[id(body)]["period"]
             elif not (title and title[0] <= c.start < title[1]):
@@ -309,6 +309,17 @@ def _periods_of_repeats(text, numeric, facts, title, times) -> None:
 _REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
 
 
+def _repeated_in_body(text, numeric, i, line_end, title):
+    """The first figure after the heading figure ``numeric[i]`` that says it
+    again outside a heading, within reach."""
+    for d in itertools.islice(numeric, i + 1, None):
+        if d.start - line_end >= _REPEAT_REACH:
+            return None
+        if _same_figure(text, numeric[i], d) and _heading_line(text, d.start, title) is None:
+            return d
+    return None
+
+
 def _heading_line(text: str, pos: int, title) -> Optional[tuple[int, int]]:
     """The line around ``pos`` when it is the headline or a subheading: a
     paragraph of its own, of a few words, without end punctuation."""
@@ -318,11 +329,10 @@ def _heading_line(text: str, pos: int, title) -> Optional[tuple[int, int]]:
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    alone = (start == 0 or text[max(0, start - 2):start] == "\n\n") and text[end:end + 2] in ("\n\n", "\n", "")
-    if not alone or text[end:end + 2] == "\n" and end + 1 < len(text) and text[end + 1:end + 2] != "\n":
-        return None
-    if (not line or line[-1] in ".!?…:;," or not 3 <= len(line.split()) <= 30 or _NOT_HEADING.search(line)
-            or not text[end:].strip()):
+    # a paragraph of its own, with a body after it
+    alone = (start == 0 or text[max(0, start - 2):start] == "\n\n") and text[end:end + 2] == "\n\n"
+    if (not alone or not line or line[-1] in ".!?…:;," or not 3 <= len(line.split()) <= 30
+            or _NOT_HEADING.search(line) or not text[end:].strip()):
         return None
     return start, end
 
@@ -354,10 +364,11 @@ def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
         return False
     days = len(start) == 10 and end is not None and len(end) == 10
     event = bool(_EVENT_EDGE.match(text, t.start) or _EVENT_AT.search(text, max(0, t.start - 6), t.start))
-    return days or (event and start == end)
+    return days or (event and start == end and len(start) > 4)
 
 
-# "vào tháng 9/2024", "cuối năm 2018" as the moment something happened
+# "vào tháng 9/2024", "cuối năm 2018" as the moment something happened (a
+# year alone, "vào năm 2020", is a report's time as often as an event's)
 _EVENT_EDGE = regex.compile(r"(?:cuối|đầu)\s", regex.I)
 _EVENT_AT = regex.compile(r"(?<![\p{L}])vào\s+$", regex.I)
 
