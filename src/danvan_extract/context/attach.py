@@ -18,7 +18,7 @@ import regex
 
 from . import subjects
 from .document_info import find_date_line, find_title, main_place, national_by_default, year_of
-from .periods import TimeMention, find_times
+from .periods import TimeMention, find_times, is_named_event
 from .places import PlaceMention, find_places
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
@@ -174,7 +174,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         gap = text[c.end:t.start]
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
         change = regex.match(r"\s*(?:,\s*)?$", gap) and regex.match(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])", text[t.end:t.end + 8])
-        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change:
+        # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
+        named = t.start < clause_end and is_named_event(text, t) and not regex.search(r"[;.\d]", gap)
+        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change or named:
             own = t
         break
     if own is None and title and title[0] <= c.start < title[1]:
@@ -337,8 +339,8 @@ def _heading_line(text: str, pos: int, title) -> Optional[tuple[int, int]]:
     return start, end
 
 
-# a list item or a line of sentences is no heading
-_NOT_HEADING = regex.compile(r"^[-–+*•]|[.!?;:]\s")
+# a list item, a table row or a line of sentences is no heading
+_NOT_HEADING = regex.compile(r"^[-–+*•]|[.!?;:]\s|\|")
 
 
 def _time_within(times, starts, lo: int, hi: int) -> bool:

@@ -114,7 +114,9 @@ def _open_from_month(m) -> tuple[str, None]:
     return _month_end(m.group("y"), int(m.group("m"))), None
 
 
-_NOT_UNTIL = r"(?!\s{0,3}(?:-|đến|tới|cho\s+đến))"
+# "từ ngày 1/7/2025" opens a period; "từ ngày 1/7/2025 đến nay" too, but
+# "từ ngày 1/7 đến ngày 5/7/2025" is a range
+_NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
 
 def _day_range(m) -> tuple[str, str]:
     y, mo = m.group("y"), int(m.group("m"))
@@ -123,12 +125,36 @@ def _day_range(m) -> tuple[str, str]:
 
 _DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
 
+# a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
+# "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held
+_NAMED_EVENT = (r"(?:tết|tháng|năm|ngày\s+hội|lễ\s+hội|hội\s+thi|hội\s+diễn|liên\s+hoan|festival)"
+                r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
+_NAMED_EVENT_RE = regex.compile(_NAMED_EVENT + r"\s+(?:19|20)\d\d(?!\d)", regex.I)
+
+
+def is_named_event(text: str, t: TimeMention) -> bool:
+    """``t`` is a named campaign, holiday or festival with its year."""
+    return _NAMED_EVENT_RE.fullmatch(text, t.start, t.end) is not None
+
+
+def _dates_range(m) -> tuple[str, str]:
+    y = m.group("y")
+    first = f"{m.group('y1') or y}-{int(m.group('m1')):02d}-{int(m.group('d1')):02d}"
+    return first, f"{y}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+
+
+# "từ ngày 1/7 đến ngày 5/7/2025", "từ 28/6/2024 - 2/7/2024": one range of days
+_DATES_RANGE = (r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>[0-3]?\d)\s?[/.-]\s?(?P<m1>[01]?\d)(?:\s?[/.-]\s?" + Y.format("y1") + r")?"
+                r"\s{0,3}(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY)
+
+
 _FORMS: list[tuple[str, object, str]] = [
     (r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
     (r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
      r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref"),
     (_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time"),
+    (_DATES_RANGE, _dates_range, "time"),
     (r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time"),
     (r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL, _open_from_month, "time"),
     (r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time"),
@@ -149,6 +175,7 @@ _FORMS: list[tuple[str, object, str]] = [
     (r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time"),
     (r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time"),
     (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
+    (_NAMED_EVENT + r"\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
@@ -275,7 +302,7 @@ def _year_before(out: list[TimeMention], pos: int) -> Optional[str]:
 _SINCE_YEAR_START = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
-_EFFECT = regex.compile(r"(?<!\w)(?:có|có\s+giá\s+trị|phát\s+sinh)?\s*hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
+_EFFECT = regex.compile(r"(?<!\w)(?:có|phát\s+sinh)\s+hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
 # "Kể từ ngày Nghị quyết này có hiệu lực thi hành, ...": that effective date
 _SINCE_EFFECT = regex.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
                               regex.I)
