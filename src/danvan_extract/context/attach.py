@@ -270,14 +270,24 @@ _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:
 
 def section_starts(text: str) -> list[int]:
     """Where sections start: after each subheading (a short line without end
-    punctuation, alone between blank lines, that is no photo caption)."""
+    punctuation, alone between blank lines, that is no photo caption), and
+    at each paragraph of a page's list of other stories ("Tin cùng chuyên
+    mục", "Có thể bạn quan tâm"): each is a report of its own."""
     starts = []
     for m in _HEADING.finditer(text):
         line = m.group("h")
         before = text[max(0, m.start() - 2):m.start()]
         if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
             starts.append(m.end())
-    return starts
+    other = _OTHER_STORIES.search(text)
+    if other:
+        starts += [m.end() for m in regex.finditer(r"\n(?=[^\S\n]*\S)", text, pos=other.end())]
+    return sorted(set(starts))
+
+
+# the line that opens a page's list of other stories
+_OTHER_STORIES = regex.compile(r"(?im)^[^\S\n]*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
+                               r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)[^\S\n]*:?[^\S\n]*$")
 
 
 def _section_start(sections: list[int], pos: int) -> int:
