@@ -183,7 +183,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
-        own = _stated_before(times, starts, c.start, p_start, text, lead_end, sections)
+        own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
+                          times, starts, p_start)
     base = next((t for t in times[k:k + 2]
                  if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
     if (own is None or own.period is None) and base and base.period[0] != "-1":
@@ -258,11 +259,29 @@ def _plan_before(text, times, i, p_start, section) -> Optional[TimeMention]:
     return None
 
 
+def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
+    """"năm 2023 từ 25,6% đã giảm xuống còn 21,29%": the end value of a change
+    is not at its start's time; it takes a later time its paragraph states
+    for the same change ("... 33,24% năm 2024; ..."), else none."""
+    if own is None or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
+        return own
+    if not _CHANGE_TO.search(text, max(own.end, c.start - 24), c.start):
+        return own
+    lo, hi = bisect.bisect_left(starts, p_start), bisect.bisect_left(starts, c.start)
+    end = own.period[1] if own.period else None
+    later = [t for t in times[lo:hi] if t.kind == "time" and t.period and t.period[1] and end and t.period[1] > end]
+    return later[-1] if later else None
+
+
+_OPENS_CHANGE = regex.compile(r"\s*từ\s+(?:mức\s+)?\d", regex.I)
+_CHANGE_TO = regex.compile(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$", regex.I)
+
+
 def _bound_to_value(text: str, t: TimeMention) -> bool:
     """A time written right after a value ("33,24% năm 2024") or opening a
     change from one ("năm 2023 từ 36,97%") is that value's own time."""
     return bool(regex.search(r"[\d%]\s{0,2}$", text[max(0, t.start - 3):t.start])
-                or regex.match(r"\s*từ\s+(?:mức\s+)?\d", text[t.end:t.end + 12]))
+                or _OPENS_CHANGE.match(text, t.end, t.end + 12))
 
 
 _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
