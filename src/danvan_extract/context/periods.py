@@ -196,8 +196,9 @@ _DURATION = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
-_NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
-                         r"(?!\s?[/.-]?\s?\d)", regex.I)
+# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year
+_NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:sáng|chiều|tối|trưa|đêm)(?:\s+ngày)?)\s+"
+                         r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)(?!\s?[/.-]?\s?\d)", regex.I)
 
 
 def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
@@ -238,25 +239,23 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
     for m in _DAY_RANGE_NO_YEAR.finditer(text):
-        prior = [t for t in out if t.start < m.start() and t.kind == "time" and t.period and t.period[1]]
-        y = max(prior, key=lambda t: t.start).period[1][:4] if prior else year_of_article
+        y = year_of_article or _year_before(out, m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
-    if year_of_article:
-        for m in _NO_YEAR.finditer(text):
-            d, mo = int(m.group("d")), int(m.group("m"))
-            if not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
-                continue
-            iso = f"{year_of_article}-{mo:02d}-{d:02d}"
-            spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
+    for m in _NO_YEAR.finditer(text):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        y = year_of_article or _year_before(out, m.start())
+        if not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
+            continue
+        iso = f"{y}-{mo:02d}-{d:02d}"
+        spans.take(m.start(), m.end())
+        out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
     for m in _MONTHS_NO_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        prior = [t for t in out if t.start < m.start() and t.kind == "time" and t.period and t.period[1]]
-        y = max(prior, key=lambda t: t.start).period[1][:4] if prior else year_of_article
+        y = year_of_article or _year_before(out, m.start())
         if y:
             n = m.group("n")
             n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
