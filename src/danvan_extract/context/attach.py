@@ -114,7 +114,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
         out.facts[id(c)] = fields
-    _periods_of_repeats(text, numeric, out.facts, out.title, times)
+    _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
 
 
@@ -175,7 +175,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
         change = regex.match(r"\s*(?:,\s*)?$", gap) and regex.match(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])", text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
-        named = t.start < clause_end and is_named_event(text, t) and not regex.search(r"[;.\d]", gap)
+        named = t.start < clause_end and is_named_event(text, t) and not _STOP_OR_FIGURE.search(gap)
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change or named:
             own = t
         break
@@ -227,11 +227,15 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
     return None
 
 
+_STOP_OR_FIGURE = regex.compile(r"[;.\d]")
 _PER_YEAR = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm", regex.I)
 _PROGRESS = regex.compile(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này", regex.I)
 # a plan, campaign or programme whose progress "đến nay" reports
 _PLAN = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
                       r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
+
+
+_SPAN_LOOKBACK = 40  # times looked at for a programme's span
 
 
 def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
@@ -240,7 +244,7 @@ def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeM
     in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
     paragraph = range(i, bisect.bisect_left(starts, max(p_start, section)) - 1, -1)
     lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
-    for j in itertools.chain(paragraph, lead):
+    for j in itertools.islice(itertools.chain(paragraph, lead), _SPAN_LOOKBACK):
         t = times[j]
         start, end = t.period or (None, None)
         if t.kind == "time" and start and end and start[:4] != end[:4]:
@@ -254,7 +258,7 @@ def _plan_before(text, times, i, p_start, section) -> Optional[TimeMention]:
     for t in times[max(0, i - 3):i + 1][::-1]:
         if t.start < max(p_start, section) or t.kind != "time" or not t.period:
             continue
-        s_start = max(p_start, text.rfind(".", 0, t.start) + 1)
+        s_start = text.rfind(".", p_start, t.start) + 1 or p_start
         return t if _PLAN.search(text, s_start, t.start) else None
     return None
 
@@ -267,7 +271,7 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
         return own
     if not _CHANGE_TO.search(text, max(own.end, c.start - 24), c.start):
         return own
-    lo, hi = bisect.bisect_left(starts, p_start), bisect.bisect_left(starts, c.start)
+    lo, hi = bisect.bisect_left(starts, max(p_start, c.start - _WINDOW)), bisect.bisect_left(starts, c.start)
     end = own.period[1] if own.period else None
     later = [t for t in times[lo:hi] if t.kind == "time" and t.period and t.period[1] and end and t.period[1] > end]
     return later[-1] if later else None
@@ -280,8 +284,10 @@ _CHANGE_TO = regex.compile(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$",
 def _bound_to_value(text: str, t: TimeMention) -> bool:
     """A time written right after a value ("33,24% năm 2024") or opening a
     change from one ("năm 2023 từ 36,97%") is that value's own time."""
-    return bool(regex.search(r"[\d%]\s{0,2}$", text[max(0, t.start - 3):t.start])
-                or _OPENS_CHANGE.match(text, t.end, t.end + 12))
+    return bool(_AFTER_VALUE.search(text, max(0, t.start - 3), t.start) or _OPENS_CHANGE.match(text, t.end, t.end + 12))
+
+
+_AFTER_VALUE = regex.compile(r"[\d%]\s{0,2}$")
 
 
 _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
@@ -314,7 +320,7 @@ def _section_start(sections: list[int], pos: int) -> int:
     return sections[i] if i >= 0 else 0
 
 
-def _periods_of_repeats(text, numeric, facts, title, times) -> None:
+def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
     """A figure in a headline or subheading takes the period of the body
     figure it repeats (FACTS.md), and none from before it; a figure said
     again without a time ("Dưới đây là toàn bộ 34 Nghị quyết ...") keeps the
@@ -322,9 +328,9 @@ def _periods_of_repeats(text, numeric, facts, title, times) -> None:
     seen: dict[str, dict] = {}
     starts = [t.start for t in times]
     for i, c in enumerate(numeric):
-        line = _heading_line(text, c.start, title)
+        line = _heading_line(text, c.start, title, lines)
         if line is not None and not _time_within(times, starts, *line):
-            body = _repeated_in_body(text, numeric, i, line[1], title)
+            body = _repeated_in_body(text, numeric, i, line[1], title, lines)
             if body is not None:
                 facts[id(c)]["period"] = facts[id(body)]["period"]
             elif not (title and title[0] <= c.start < title[1]):
@@ -340,32 +346,36 @@ def _periods_of_repeats(text, numeric, facts, title, times) -> None:
 _REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
 
 
-def _repeated_in_body(text, numeric, i, line_end, title):
+def _repeated_in_body(text, numeric, i, line_end, title, lines):
     """The first figure after the heading figure ``numeric[i]`` that says it
     again outside a heading, within reach."""
     for d in itertools.islice(numeric, i + 1, None):
         if d.start - line_end >= _REPEAT_REACH:
             return None
-        if _same_figure(text, numeric[i], d) and _heading_line(text, d.start, title) is None:
+        if _same_figure(text, numeric[i], d) and _heading_line(text, d.start, title, lines) is None:
             return d
     return None
 
 
-def _heading_line(text: str, pos: int, title) -> Optional[tuple[int, int]]:
-    """The line around ``pos`` when it is the headline or a subheading: a
-    paragraph of its own, of a few words, without end punctuation."""
+def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tuple[int, int]]:
+    """The line around ``pos`` (``lines``: where lines start) when it is the
+    headline or a subheading: a paragraph of its own, of a few words,
+    without end punctuation, with a body after it."""
     if title and title[0] <= pos < title[1]:
         return title
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
+    start = _start_of(lines, pos)
+    end = _end_of(lines, pos, len(text) + 1) - 1
+    if end - start > _MAX_HEADING or text[max(0, start - 2):start] not in ("\n\n", "") or text[end:end + 2] != "\n\n":
+        return None
     line = text[start:end].strip()
-    # a paragraph of its own, with a body after it
-    alone = (start == 0 or text[max(0, start - 2):start] == "\n\n") and text[end:end + 2] == "\n\n"
-    if (not alone or not line or line[-1] in ".!?…:;," or not 3 <= len(line.split()) <= 30
-            or _NOT_HEADING.search(line) or not text[end:].strip()):
+    if (not line or line[-1] in ".!?…:;," or not 3 <= len(line.split()) <= 30 or _NOT_HEADING.search(line)
+            or not _NONSPACE.search(text, end)):
         return None
     return start, end
+
+
+_MAX_HEADING = 300
+_NONSPACE = regex.compile(r"\S")
 
 
 # a list item, a table row or a line of sentences is no heading

@@ -9,6 +9,7 @@ Offsets are into the normalized text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -238,15 +239,16 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                 continue
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
+    year_before = _years_before(out)
     for m in _DAY_RANGE_NO_YEAR.finditer(text):
-        y = year_of_article or _year_before(out, m.start())
+        y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     for m in _NO_YEAR.finditer(text):
         d, mo = int(m.group("d")), int(m.group("m"))
-        y = year_of_article or _year_before(out, m.start())
+        y = year_of_article or year_before(m.start())
         if not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
@@ -255,7 +257,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     for m in _MONTHS_NO_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        y = year_of_article or _year_before(out, m.start())
+        y = year_of_article or year_before(m.start())
         if y:
             n = m.group("n")
             n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
@@ -265,7 +267,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), period))
     for m in _SINCE_YEAR_START.finditer(text):
-        y = year_of_article or _year_before(out, m.start())
+        y = year_of_article or year_before(m.start())
         if y and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (y, None)))
@@ -291,10 +293,16 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     return [_compared(text, t) for t in out]
 
 
-def _year_before(out: list[TimeMention], pos: int) -> Optional[str]:
-    """The year of the time stated last before ``pos``."""
-    prior = [t for t in out if t.start < pos and t.kind == "time" and t.period and t.period[1]]
-    return max(prior, key=lambda t: t.start).period[1][:4] if prior else None
+def _years_before(out: list[TimeMention]):
+    """A function giving the year of the dated time stated last before a
+    position (a day without its year takes it when the article has no date)."""
+    dated = sorted((t.start, t.period[1][:4]) for t in out if t.kind == "time" and t.period and t.period[1])
+    starts = [s for s, _ in dated]
+
+    def year_before(pos: int) -> Optional[str]:
+        i = bisect.bisect_left(starts, pos) - 1
+        return dated[i][1] if i >= 0 else None
+    return year_before
 
 
 # "từ đầu năm đến nay": from the start of the article's year, open end
@@ -318,12 +326,13 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
                 text, max(0, t.start - 80), t.start):
             t = TimeMention(t.start, t.end, (start, None), t.kind)
         dated.append(t)
+    opened = [t for t in dated if t.period and t.period[0] and t.period[1] is None and len(t.period[0]) == 10]
+    ends = [t.end for t in opened]
     for m in _SINCE_EFFECT.finditer(text):
-        prior = [t for t in dated if t.end <= m.start() and t.period and t.period[0] and t.period[1] is None
-                 and len(t.period[0]) == 10]
-        if prior and free(m.start(), m.end()):
+        i = bisect.bisect_right(ends, m.start()) - 1
+        if i >= 0 and free(m.start(), m.end()):
             take(m.start(), m.end())
-            dated.append(TimeMention(m.start(), m.end(), prior[-1].period))
+            dated.append(TimeMention(m.start(), m.end(), opened[i].period))
     return dated
 
 
