@@ -192,8 +192,10 @@ _MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|
 _RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 # "trong 3 năm qua": a duration without an anchor, no time of its own (the
 # figure keeps the span its paragraph states)
-_DURATION = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)",
-                          regex.I)
+# (patterns scanned over a whole text open with a literal, for the engine's
+# fast search; a word boundary before is checked apart)
+_DURATION = regex.compile(r"(?:năm|tháng)\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)", regex.I)
+_COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$", regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
@@ -268,7 +270,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period))
     for m in _SINCE_YEAR_START.finditer(text):
         y = year_of_article or year_before(m.start())
-        if y and free(m.start(), m.end()):
+        if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (y, None)))
     out = _effective_dates(text, out, free, spans.take)
@@ -281,9 +283,10 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
     for m in _DURATION.finditer(text):
-        if free(m.start(), m.end()):
-            spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), None, "duration"))
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if count and free(count.start(), m.end()):
+            spans.take(count.start(), m.end())
+            out.append(TimeMention(count.start(), m.end(), None, "duration"))
     for m in _RELATIVE_RE.finditer(text):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
@@ -291,6 +294,10 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t) for t in out]
+
+
+def _word_starts(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
 
 
 def _years_before(out: list[TimeMention]):
@@ -306,12 +313,12 @@ def _years_before(out: list[TimeMention]):
 
 
 # "từ đầu năm đến nay": from the start of the article's year, open end
-_SINCE_YEAR_START = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
+_SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
 _EFFECT = regex.compile(r"(?<!\w)(?:có|phát\s+sinh)\s+hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
 # "Kể từ ngày Nghị quyết này có hiệu lực thi hành, ...": that effective date
-_SINCE_EFFECT = regex.compile(r"(?<!\w)(?:kể\s+)?từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
+_SINCE_EFFECT = regex.compile(r"từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
                               regex.I)
 
 
@@ -330,7 +337,7 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
     ends = [t.end for t in opened]
     for m in _SINCE_EFFECT.finditer(text):
         i = bisect.bisect_right(ends, m.start()) - 1
-        if i >= 0 and free(m.start(), m.end()):
+        if i >= 0 and _word_starts(text, m.start()) and free(m.start(), m.end()):
             take(m.start(), m.end())
             dated.append(TimeMention(m.start(), m.end(), opened[i].period))
     return dated
