@@ -304,15 +304,25 @@ def section_starts(text: str) -> list[int]:
         before = text[max(0, m.start() - 2):m.start()]
         if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
             starts.append(m.end())
-    other = _OTHER_STORIES.search(text)
-    if other:
-        starts += [m.end() for m in regex.finditer(r"\n(?=[^\S\n]*\S)", text, pos=other.end())]
+    other = _other_stories(text)
+    if other is not None:
+        starts += [m.end() for m in regex.finditer(r"\n(?=[^\S\n]*\S)", text, pos=other)]
     return sorted(set(starts))
 
 
 # the line that opens a page's list of other stories
-_OTHER_STORIES = regex.compile(r"(?im)^[^\S\n]*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
-                               r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)[^\S\n]*:?[^\S\n]*$")
+_OTHER_STORIES = regex.compile(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
+                               r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
+
+
+def _other_stories(text: str) -> Optional[int]:
+    """Where the line that opens a list of other stories ends, if any."""
+    pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
+            return pos - 1
+    return None
 
 
 def _section_start(sections: list[int], pos: int) -> int:
@@ -325,8 +335,8 @@ def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
     figure it repeats (FACTS.md), and none from before it; a figure said
     again without a time ("Dưới đây là toàn bộ 34 Nghị quyết ...") keeps the
     time it had when first said."""
-    seen: dict[str, dict] = {}
     starts = [t.start for t in times]
+    untimed = []
     for i, c in enumerate(numeric):
         line = _heading_line(text, c.start, title, lines)
         if line is not None and not _time_within(times, starts, *line):
@@ -335,12 +345,30 @@ def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
                 facts[id(c)]["period"] = facts[id(body)]["period"]
             elif not (title and title[0] <= c.start < title[1]):
                 facts[id(c)]["period"] = None
-            continue
+        elif facts[id(c)]["period"] is None:
+            untimed.append(i)
+    if untimed:
+        _keep_first_time(text, numeric, facts, untimed)
+
+
+_SAME_LOOKBACK = 20  # earlier figures written the same way looked at
+
+
+def _keep_first_time(text, numeric, facts, untimed: list[int]) -> None:
+    """Each figure of ``untimed`` (indices) takes the period of the first
+    figure before it written the same way with the same words after it."""
+    by_text: dict[str, list[int]] = {}
+    for i, c in enumerate(numeric[:untimed[-1]]):
+        by_text.setdefault(_figure_text(text, c), []).append(i)
+    for i in untimed:
+        c = numeric[i]
         key = _figure_key(text, c)
-        if facts[id(c)]["period"] is None and key in seen:
-            facts[id(c)]["period"] = seen[key]
-        elif facts[id(c)]["period"] is not None:
-            seen.setdefault(key, facts[id(c)]["period"])
+        for j in itertools.islice(by_text.get(_figure_text(text, c), ()), _SAME_LOOKBACK):
+            if j >= i:
+                break
+            if facts[id(numeric[j])]["period"] is not None and _figure_key(text, numeric[j]) == key:
+                facts[id(c)]["period"] = facts[id(numeric[j])]["period"]
+                break
 
 
 _REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
@@ -387,8 +415,12 @@ def _time_within(times, starts, lo: int, hi: int) -> bool:
     return any(t.start < hi and t.kind == "time" for t in times[k:k + 3])
 
 
+def _figure_text(text: str, c) -> str:
+    return " ".join(text[c.start:c.end].lower().split())
+
+
 def _same_figure(text: str, a, b) -> bool:
-    return " ".join(text[a.start:a.end].lower().split()) == " ".join(text[b.start:b.end].lower().split())
+    return _figure_text(text, a) == _figure_text(text, b)
 
 
 def _figure_key(text: str, c) -> str:

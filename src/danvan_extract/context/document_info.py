@@ -63,7 +63,10 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    return any(_MOTTO.search(line) for _, line in lines)
+    return any(len(line) <= _MAX_HEAD_LINE and _MOTTO.search(line) for _, line in lines)
+
+
+_MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
 
 
 # Bodies whose documents and figures hold for the whole country.

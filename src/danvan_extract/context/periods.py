@@ -131,6 +131,7 @@ _DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]
 _NAMED_EVENT = (r"(?:tết|tháng|năm|ngày\s+hội|lễ\s+hội|hội\s+thi|hội\s+diễn|liên\s+hoan|festival)"
                 r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
 _NAMED_EVENT_RE = regex.compile(_NAMED_EVENT + r"\s+(?:19|20)\d\d(?!\d)", regex.I)
+_NAMED_BEFORE = regex.compile(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
 
 
 def is_named_event(text: str, t: TimeMention) -> bool:
@@ -144,9 +145,12 @@ def _dates_range(m) -> tuple[str, str]:
     return first, f"{y}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
 
 
-# "từ ngày 1/7 đến ngày 5/7/2025", "từ 28/6/2024 - 2/7/2024": one range of days
-_DATES_RANGE = (r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>[0-3]?\d)\s?[/.-]\s?(?P<m1>[01]?\d)(?:\s?[/.-]\s?" + Y.format("y1") + r")?"
-                r"\s{0,3}(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY)
+# "từ ngày 1/7 đến ngày 5/7/2025", "từ 28/6/2024 - 2/7/2024": one range of
+# days (opening with a digit keeps the scan fast; the words before are
+# read apart)
+_DATES_RANGE = regex.compile(r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})(?:[/.-]" + Y.format("y1") + r")?\s{0,3}(?:-|đến|tới)\s{0,3}"
+                             r"(?:ngày\s+)?" + _DAY + r"(?!\w)", regex.I)
+_RANGE_OPENER = regex.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
 
 
 _FORMS: list[tuple[str, object, str]] = [
@@ -155,7 +159,6 @@ _FORMS: list[tuple[str, object, str]] = [
     (r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
      r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref"),
     (_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time"),
-    (_DATES_RANGE, _dates_range, "time"),
     (r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time"),
     (r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL, _open_from_month, "time"),
     (r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time"),
@@ -176,7 +179,6 @@ _FORMS: list[tuple[str, object, str]] = [
     (r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time"),
     (r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time"),
     (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
-    (_NAMED_EVENT + r"\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
@@ -194,14 +196,20 @@ _RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\
 # figure keeps the span its paragraph states)
 # (patterns scanned over a whole text open with a literal, for the engine's
 # fast search; a word boundary before is checked apart)
-_DURATION = regex.compile(r"(?:năm|tháng)\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)", regex.I)
+# (a scan that opens on a word's second letter finds candidates fastest; the
+# whole word is checked at one position before: _opens_word)
+_DURATION = regex.compile(r"(?:ăm|háng)\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)|(?:ĂM|HÁNG)\s+(?:QUA|VỪA\s+QUA|GẦN\s+ĐÂY)(?!\w)")
+_DURATION_WORD = regex.compile(r"(?:năm|tháng)", regex.I)
 _COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$", regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
-# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year
-_NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:sáng|chiều|tối|trưa|đêm)(?:\s+ngày)?)\s+"
-                         r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)(?!\s?[/.-]?\s?\d)", regex.I)
+# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (the
+# word's case spelled out: a literal start keeps the scan fast)
+_NO_YEAR = regex.compile(r"(?:gày|áng|hiều|ối|rưa|êm|GÀY|ÁNG|HIỀU|ỐI|RƯA|ÊM)\s+(?:ngày\s+)?(?P<d>[0-3]?\d)\s?[/.-]\s?"
+                         r"(?P<m>[01]?\d)(?!\s?[/.-]?\s?\d)")
+_NO_YEAR_WORD = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm)", regex.I)
+_UNTIL_BEFORE = regex.compile(r"(?<!\w)(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+$", regex.I)
 
 
 def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
@@ -225,6 +233,16 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
+    for m in _finditer(_DATES_RANGE, text, windows, needs_year=True):
+        s = m.start()
+        opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
+        s = opener.start() if opener else s
+        period = _dates_range(m)
+        if m.start() and text[m.start() - 1] in "/.-" or not _word_starts(text, m.start()) or not _valid(period):
+            continue
+        if free(s, m.end()):
+            spans.take(s, m.end())
+            out.append(TimeMention(s, m.end(), period))
     for pattern, fn, kind in _COMPILED:
         # the first form, "so với cùng kỳ", is the only one without a year
         for m in _finditer(pattern, text, windows, needs_year=pattern is not _COMPILED[0][0]):
@@ -251,11 +269,20 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     for m in _NO_YEAR.finditer(text):
         d, mo = int(m.group("d")), int(m.group("m"))
         y = year_of_article or year_before(m.start())
-        if not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
+        if not _opens_word(_NO_YEAR_WORD, text, m.start() - 1):
+            continue
+        until = _UNTIL_BEFORE.search(text, max(0, m.start() - 17), m.start() - 1)
+        s = until.start() if until else m.start() - 1
+        if not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(s, m.end()):
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
-        spans.take(m.start(), m.end())
-        out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
+        spans.take(s, m.end())
+        out.append(TimeMention(s, m.end(), (None, iso) if until else (iso, iso)))
+    for m in _YEAR.finditer(text):
+        named = _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if named and free(named.start(), m.end()):
+            spans.take(named.start(), m.end())
+            out.append(TimeMention(named.start(), m.end(), (m.group(), m.group())))
     for m in _MONTHS_NO_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -283,7 +310,9 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
     for m in _DURATION.finditer(text):
-        count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if not _opens_word(_DURATION_WORD, text, m.start() - 1):
+            continue
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 9), m.start() - 1)
         if count and free(count.start(), m.end()):
             spans.take(count.start(), m.end())
             out.append(TimeMention(count.start(), m.end(), None, "duration"))
@@ -298,6 +327,11 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
 
 def _word_starts(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
+
+
+def _opens_word(word, text: str, pos: int) -> bool:
+    """A word of ``word`` starts at ``pos``, after no letter or digit."""
+    return pos >= 0 and _word_starts(text, pos) and word.match(text, pos) is not None
 
 
 def _years_before(out: list[TimeMention]):
