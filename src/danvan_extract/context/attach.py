@@ -267,7 +267,7 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
     """"năm 2023 từ 25,6% đã giảm xuống còn 21,29%": the end value of a change
     is not at its start's time; it takes a later time its paragraph states
     for the same change ("... 33,24% năm 2024; ..."), else none."""
-    if own is None or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
+    if own is None or "từ" not in text[own.end:own.end + 6] or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
         return own
     if not _CHANGE_TO.search(text, max(own.end, c.start - 24), c.start):
         return own

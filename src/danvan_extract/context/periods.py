@@ -191,25 +191,23 @@ _PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 # "6 tháng đầu năm" without its year: the year stated last before it
 _MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
-_RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
-# "trong 3 năm qua": a duration without an anchor, no time of its own (the
-# figure keeps the span its paragraph states)
-# (patterns scanned over a whole text open with a literal, for the engine's
-# fast search; a word boundary before is checked apart)
-# (a scan that opens on a word's second letter finds candidates fastest; the
-# whole word is checked at one position before: _opens_word)
-_DURATION = regex.compile(r"(?:ăm|háng)\s+(?:qua|vừa\s+qua|gần\s+đây)(?!\w)|(?:ĂM|HÁNG)\s+(?:QUA|VỪA\s+QUA|GẦN\s+ĐÂY)(?!\w)")
-_DURATION_WORD = regex.compile(r"(?:năm|tháng)", regex.I)
+# "năm nay", "năm qua" (the article's year), and with a count before them
+# "3 năm qua", "5 tháng gần đây": a duration without an anchor, no time of
+# its own (the figure keeps the span its paragraph states).  Whole-text
+# scans open with a literal for the engine's fast search; the word
+# boundary before is checked apart.
+_RELATIVE_RE = regex.compile(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
+                             r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
+_IS_RELATIVE = regex.compile(_RELATIVE, regex.I)
 _COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$", regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
-# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (the
-# word's case spelled out: a literal start keeps the scan fast)
-_NO_YEAR = regex.compile(r"(?:gày|áng|hiều|ối|rưa|êm|GÀY|ÁNG|HIỀU|ỐI|RƯA|ÊM)\s+(?:ngày\s+)?(?P<d>[0-3]?\d)\s?[/.-]\s?"
-                         r"(?P<m>[01]?\d)(?!\s?[/.-]?\s?\d)")
-_NO_YEAR_WORD = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm)", regex.I)
-_UNTIL_BEFORE = regex.compile(r"(?<!\w)(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+$", regex.I)
+# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (found
+# by its digits, the fastest scan; the word before is read apart)
+_NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:sáng|chiều|tối|trưa|đêm)"
+                                 r"(?:\s+ngày)?)$", regex.I)
 
 
 def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
@@ -267,17 +265,14 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     for m in _NO_YEAR.finditer(text):
+        word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
         y = year_of_article or year_before(m.start())
-        if not _opens_word(_NO_YEAR_WORD, text, m.start() - 1):
-            continue
-        until = _UNTIL_BEFORE.search(text, max(0, m.start() - 17), m.start() - 1)
-        s = until.start() if until else m.start() - 1
-        if not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(s, m.end()):
+        if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
-        spans.take(s, m.end())
-        out.append(TimeMention(s, m.end(), (None, iso) if until else (iso, iso)))
+        spans.take(word.start(), m.end())
+        out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
     for m in _YEAR.finditer(text):
         named = _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if named and free(named.start(), m.end()):
@@ -309,15 +304,14 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in _DURATION.finditer(text):
-        if not _opens_word(_DURATION_WORD, text, m.start() - 1):
+    for m in _RELATIVE_RE.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
             continue
-        count = _COUNT_BEFORE.search(text, max(0, m.start() - 9), m.start() - 1)
-        if count and free(count.start(), m.end()):
+        if count and free(count.start(), m.start()) and not m.group().lower().startswith("trong"):
             spans.take(count.start(), m.end())
             out.append(TimeMention(count.start(), m.end(), None, "duration"))
-    for m in _RELATIVE_RE.finditer(text):
-        if free(m.start(), m.end()):
+        elif _IS_RELATIVE.fullmatch(m.group()):
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
@@ -327,11 +321,6 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
 
 def _word_starts(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
-
-
-def _opens_word(word, text: str, pos: int) -> bool:
-    """A word of ``word`` starts at ``pos``, after no letter or digit."""
-    return pos >= 0 and _word_starts(text, pos) and word.match(text, pos) is not None
 
 
 def _years_before(out: list[TimeMention]):
