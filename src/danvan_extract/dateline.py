@@ -33,6 +33,7 @@ _DATE_LINE_WORDS = regex.compile(_LEAD + _DATE_WORDS, regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
 _PLACE_DATE = regex.compile(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 _DATE_LINE_MAX = 90
+_CLOCK_RE = regex.compile(_CLOCK)
 
 
 def date_line_match(line: str):
@@ -84,9 +85,8 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
         iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
         if body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
             stripped, line = stripped[:m.end()], line[:line.index(stripped) + m.end()]
-        has_clock = bool(regex.search(_CLOCK, stripped))
-        end = start + len(line)
-        candidates.append((has_clock, place_date, i, iso, start, end))
+        has_clock = bool(_CLOCK_RE.search(stripped))
+        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
     if not candidates:
         return None
     with_clock = [c for c in candidates if c[0]]
