@@ -36,6 +36,41 @@ _DATE_LINE_MAX = 90
 _CLOCK_RE = regex.compile(_CLOCK)
 
 
+def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
+    """(ISO date, start, end) of the article's date line, or None.
+
+    Among the date lines at the top, one with a clock time is the
+    article's ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31"); a site header
+    that shows today's date comes first and has none.  A document header's
+    "Place, ngày D tháng M năm Y" counts further down.  The line states
+    when the article was published, not a figure's time."""
+    candidates = []
+    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        m = date_line_match(stripped)
+        place_date = False
+        if m is None and len(stripped) <= _DATE_LINE_MAX:
+            m = _PLACE_DATE.match(stripped)
+            place_date = m is not None
+        if m is None or (i >= _HEAD_LINES and not place_date):
+            continue
+        if body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
+            stripped, line = stripped[:m.end()], line[:line.index(stripped) + m.end()]
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
+        has_clock = bool(_CLOCK_RE.search(stripped))
+        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
+    if not candidates:
+        return None
+    with_clock = [c for c in candidates if c[0]]
+    best = with_clock[0] if with_clock else candidates[-1]
+    return best[3], best[4], best[5]
+
+
 def date_line_match(line: str):
     """The date at the start of a stripped head line that is a date line
     ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31", "24/01/2022 09:17"), or
@@ -57,41 +92,6 @@ def body_after_stamp(line: str, m) -> str:
     line ("date 2025-09-02 Trong giai đoạn ..."), or ""."""
     rest = line[m.end():].strip()
     return rest if len(line) > _DATE_LINE_MAX or len(rest.split()) >= 6 else ""
-
-
-def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
-    """(ISO date, start, end) of the article's date line, or None.
-
-    Among the date lines at the top, one with a clock time is the
-    article's ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31"); a site header
-    that shows today's date comes first and has none.  A document header's
-    "Place, ngày D tháng M năm Y" counts further down.  The line states
-    when the article was published, not a figure's time."""
-    candidates = []
-    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        m = date_line_match(stripped)
-        place_date = False
-        if m is None and len(stripped) <= _DATE_LINE_MAX:
-            m = _PLACE_DATE.match(stripped)
-            place_date = m is not None
-        if m is None or (i >= _HEAD_LINES and not place_date):
-            continue
-        d, mo = int(m.group("d")), int(m.group("m"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            continue
-        iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
-        if body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
-            stripped, line = stripped[:m.end()], line[:line.index(stripped) + m.end()]
-        has_clock = bool(_CLOCK_RE.search(stripped))
-        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
-    if not candidates:
-        return None
-    with_clock = [c for c in candidates if c[0]]
-    best = with_clock[0] if with_clock else candidates[-1]
-    return best[3], best[4], best[5]
 
 
 def find_published(text: str) -> Optional[str]:
