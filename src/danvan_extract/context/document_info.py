@@ -25,21 +25,7 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
     """The headline: the first line near the top that is no page chrome, no
     date line, no site menu and no official document's header; None when
     that line is a body sentence (the page kept no headline)."""
-    lines = lines_with_offsets(text)[:_HEAD_LINES * 2]
-    official = _is_official(lines)
-    after_type = False
-    for start, line in lines:
-        stripped = line.strip()
-        if not stripped:
-            continue
-        stamp = date_line_match(stripped)
-        rest = body_after_stamp(stripped, stamp) if stamp is not None else ""
-        if rest:  # "date 2025-09-02 Trong giai đoạn ...": the body follows the stamp
-            start, line, stripped, stamp = start + line.index(rest), rest, rest, None
-        if official and not after_type:
-            after_type = bool(_DOC_TYPE_LINE.match(stripped))
-            if after_type or _OFFICIAL_HEAD.search(stripped) or stripped.isupper():
-                continue
+    for start, line, stripped, stamp in _content_lines(lines_with_offsets(text)[:_HEAD_LINES * 2]):
         if (any(s <= start < e for s, e in chrome) or stamp is not None or _SITE_LINE.search(stripped)
                 or len(stripped) < 12):
             continue
@@ -50,6 +36,27 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
         s = start + line.index(stripped[0])
         return s, s + len(stripped)
     return None
+
+
+def _content_lines(lines: list[tuple[int, str]]):
+    """(start, line, stripped, date-line match) of the non-empty head lines,
+    without an official document's header; the body that goes on after a
+    date stamp on its line ("date 2025-09-02 Trong giai đoạn ...") is a
+    line of its own."""
+    official, after_type = _is_official(lines), False
+    for start, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        stamp = date_line_match(stripped)
+        rest = body_after_stamp(stripped, stamp) if stamp is not None else ""
+        if rest:
+            start, line, stripped, stamp = start + line.index(rest), rest, rest, None
+        if official and not after_type:
+            after_type = bool(_DOC_TYPE_LINE.match(stripped))
+            if after_type or _OFFICIAL_HEAD.search(stripped) or stripped.isupper():
+                continue
+        yield start, line, stripped, stamp
 
 
 # An official document's header: the national motto, the agency, its number
