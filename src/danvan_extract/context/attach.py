@@ -18,7 +18,7 @@ import regex
 
 from . import subjects
 from .document_info import find_date_line, find_title, main_place, national_by_default, year_of
-from .periods import TimeMention, find_times, is_named_event
+from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
@@ -175,7 +175,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
         change = regex.match(r"\s*(?:,\s*)?$", gap) and regex.match(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])", text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
-        named = t.start < clause_end and is_named_event(text, t) and not _STOP_OR_FIGURE.search(gap)
+        named = t.named and t.start < clause_end and not _STOP_OR_FIGURE.search(gap)
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change or named:
             own = t
         break

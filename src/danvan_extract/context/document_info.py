@@ -8,7 +8,8 @@ from typing import Optional
 
 import regex
 
-from ..dateline import _HEAD_LINES, body_after_stamp, date_line_match, find_date_line, find_published, lines_with_offsets  # noqa: F401
+from ..dateline import body_after_stamp, date_line_match
+from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
 from .places import PlaceMention
 
 _MAX_TITLE = 300

@@ -35,6 +35,7 @@ class TimeMention:
     end: int
     period: Optional[tuple[Optional[str], Optional[str]]]
     kind: str = "time"
+    named: bool = False  # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024")
 
 
 def _y(m, name="y"):
@@ -130,13 +131,7 @@ _DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]
 # "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held
 _NAMED_EVENT = (r"(?:tết|tháng|năm|ngày\s+hội|lễ\s+hội|hội\s+thi|hội\s+diễn|liên\s+hoan|festival)"
                 r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
-_NAMED_EVENT_RE = regex.compile(_NAMED_EVENT + r"\s+(?:19|20)\d\d(?!\d)", regex.I)
 _NAMED_BEFORE = regex.compile(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
-
-
-def is_named_event(text: str, t: TimeMention) -> bool:
-    """``t`` is a named campaign, holiday or festival with its year."""
-    return _NAMED_EVENT_RE.fullmatch(text, t.start, t.end) is not None
 
 
 def _dates_range(m) -> tuple[str, str]:
@@ -277,7 +272,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         named = _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if named and free(named.start(), m.end()):
             spans.take(named.start(), m.end())
-            out.append(TimeMention(named.start(), m.end(), (m.group(), m.group())))
+            out.append(TimeMention(named.start(), m.end(), (m.group(), m.group()), named=True))
     for m in _MONTHS_NO_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
