@@ -269,6 +269,9 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         spans.take(word.start(), m.end())
         out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
     for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        if not before.endswith(" ") or before.lower() == "năm ":
+            continue  # "năm 2024", "12/2024": no name before the year
         named = _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if named and free(named.start(), m.end()):
             spans.take(named.start(), m.end())
@@ -285,12 +288,13 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                       else (_month_end(y, 1), _month_end(y, n)))
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), period))
-    for m in _SINCE_YEAR_START.finditer(text):
+    for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
         y = year_of_article or year_before(m.start())
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (y, None)))
-    out = _effective_dates(text, out, free, spans.take)
+    if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
+        out = _effective_dates(text, out, free, spans.take)
     for m in _PROGRESS_RE.finditer(text):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
