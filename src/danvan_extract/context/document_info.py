@@ -8,8 +8,9 @@ from typing import Optional
 
 import regex
 
-from ..dateline import body_after_stamp, date_line_match
-from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
+# find_date_line and find_published are read from here by attach.py and the tests
+from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_date_line,  # noqa: F401
+                        find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
 
