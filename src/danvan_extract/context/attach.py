@@ -412,8 +412,20 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     if start < s_start:
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
-    t = c.type
     label = _label(text, c.start, s_start)
+    pieces = _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+    heading = _list_heading(text, label) if label in pieces else None
+    if heading in pieces:  # taken over from the count it is the share of
+        heading = None
+    if heading:
+        # "Học vấn:" above "* Đại học: 16/29 vị" → "Học vấn Đại học"
+        k = pieces.index(label)
+        pieces = pieces[:k] + [heading] + pieces[k:]
+    return pieces
+
+
+def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
+    t = c.type
     if t in ("count", "ratio"):
         return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
@@ -673,6 +685,38 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
         return None
     return s, e
+
+
+_HEADING_LINE = regex.compile(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
+_ITEM_LINE = regex.compile(r"[^\n]*\d")
+
+
+def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """The heading a list's items stand under ("Học vấn:" above "Đại học:
+    16/29 vị"), when the item's label is only a value of it: it shares no
+    word (two syllables) with the heading, and neither names a countable
+    noun ("Đại biểu nữ", "Cơ cấu đại biểu:" do)."""
+    words = text[label[0]:label[1]].lower().split()
+    counted = subjects.counted_nouns()
+    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)):
+        return None
+    end = text.rfind("\n", 0, label[0])
+    for _ in range(12):  # the heading's line, above the items before this one
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        head = _HEADING_LINE.fullmatch(text, start, end)
+        if head:
+            h = head.group("h").lower().split()
+            pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
+            # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as items
+            if any(p in " ".join(words) or p in counted for p in pairs) or counted & set(h):
+                return None
+            return head.span("h")
+        if text[start:end].strip() and not _ITEM_LINE.match(text, start, end):
+            return None
+        end = start - 1
+    return None
 
 
 _WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)
