@@ -140,16 +140,30 @@ def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
     return _trim(text, kept) if kept else pieces
 
 
-def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
-    """The noun phrase that starts at ``start``, up to a stop word,
-    punctuation or another number (at most ``limit``)."""
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    """Where the phrase that starts at ``start`` stops: a stop word,
+    punctuation or another number; a quoted name after the noun stays whole
+    ("mô hình “Dân vận khéo”")."""
     seg = text[start:limit]
-    # a quoted name after the noun stays whole ("mô hình “Dân vận khéo”")
     m = _RIGHT_STOP.search(seg)
     end = start + (m.start() if m else len(seg))
     quoted = regex.search(r"[“\"][^”\"\n]{1,80}[”\"]", seg)
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
+    return end
+
+
+def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
+    """The noun phrase that starts at ``start``, up to a stop word,
+    punctuation or another number (at most ``limit``), with the later
+    nouns of a list it opens ("người dân, học sinh")."""
+    end = _phrase_end(text, start, limit)
+    item = start
+    while len(text[item:end].split()) <= _LIST_ITEM_WORDS:
+        item = next_list_item(text, end)
+        if not item:
+            break
+        end = _phrase_end(text, item, max(limit, item + 120))
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
@@ -158,6 +172,48 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     if trailing:
         end = max(start, trailing.start())
     return (start, end) if end > start else None
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> frozenset[str]:
+    """The countable nouns of the bundled lexicon."""
+    return load_rules().lexicon("counted_nouns")
+
+
+@lru_cache(maxsize=1)
+def _not_nouns() -> frozenset[str]:
+    return load_rules().lexicon("not_nouns")
+
+
+_LIST_ITEM_WORDS = 4
+_LIST_COMMA = regex.compile(r",[^\S\n]*(?=\p{Ll})")
+_ITEM_WORDS = regex.compile(r"\p{L}+(?:[^\S\n]+\p{L}+){0,3}")
+_ITEM_END = regex.compile(r"[,;:.!?()\n]|\d")
+_OPENS_CLAUSE = regex.compile(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời|góp\s+phần|nhằm|giúp|tạo|nâng|đưa|mang)"
+                              r"(?![\p{L}])", regex.I | regex.V0)
+
+
+def next_list_item(text: str, pos: int) -> int:
+    """Where the next noun of a list starts when the comma at ``pos`` joins
+    two nouns that share what follows ("đoàn viên, thanh niên sử dụng ..."):
+    a noun (a countable one of the lexicon, else as underthesea tags the
+    item's first word) that reaches the next comma without a figure of its
+    own (not "hộ nghèo, hộ cận nghèo giảm còn 20 hộ"); else 0."""
+    comma = _LIST_COMMA.match(text, pos, pos + 3)
+    words = _ITEM_WORDS.match(text, comma.end(), comma.end() + 60) if comma else None
+    if not words:
+        return 0
+    stop = _ITEM_END.search(text, comma.end(), comma.end() + _SCAN)
+    if stop and stop.group().isdigit():
+        return 0
+    low = words.group().lower().split()
+    if any(" ".join(low[:n]) in counted_nouns() for n in range(len(low), 0, -1)):
+        return comma.end()
+    if low[0] in _not_nouns() or _OPENS_CLAUSE.match(text, comma.end(), words.end()):
+        return 0
+    from ..nlp import first_word_is_noun  # the tagger only decides the few words left
+
+    return comma.end() if first_word_is_noun(words.group())[0] else 0
 
 
 # Links after a noun that go on defining it ("xã thuộc vùng đặc biệt khó
@@ -225,34 +281,6 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     return out
 
 
-@lru_cache(maxsize=1)
-def counted_nouns() -> frozenset[str]:
-    """The countable nouns of the bundled lexicon."""
-    return load_rules().lexicon("counted_nouns")
-
-
-_LIST_COMMA = regex.compile(r",[^\S\n]*(?=\p{Ll})")
-_ITEM_WORDS = regex.compile(r"\p{L}+(?:[^\S\n]+\p{L}+){0,2}")
-_ITEM_END = regex.compile(r"[,;:.!?()\n]|\d")
-
-
-def next_list_item(text: str, pos: int) -> int:
-    """Where the next noun of a list starts when the comma at ``pos`` joins
-    two nouns that share what follows ("đoàn viên, thanh niên sử dụng ..."):
-    a countable noun (the lexicon's) that reaches the next comma without a
-    figure of its own (not "hộ nghèo, hộ cận nghèo giảm còn 20 hộ"); else 0."""
-    comma = _LIST_COMMA.match(text, pos, pos + 3)
-    words = _ITEM_WORDS.match(text, comma.end(), comma.end() + 40) if comma else None
-    if not words:
-        return 0
-    low = words.group().lower().split()
-    counted = counted_nouns()
-    if not any(" ".join(low[:n]) in counted for n in range(len(low), 0, -1)):
-        return 0
-    stop = _ITEM_END.search(text, comma.end(), comma.end() + _SCAN)
-    return 0 if stop and stop.group().isdigit() else comma.end()
-
-
 def noun_clause(text: str, start: int, limit: int, holes: list[Span],
                 bare_words: int = 0) -> tuple[list[Span], list[Span]]:
     """The words after a counted noun that define it, from ``start``: the
@@ -273,10 +301,6 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
             break  # a link with nothing after it defines nothing
         if len(text[start:end].split()) >= _MAX_CLAUSE_WORDS:
             break
-        item = next_list_item(text, end) if len(text[start:end].split()) <= 3 else 0
-        if item:
-            pos, limit = item, max(limit, item + 120)
-            continue
         link = _LINK_ON.match(text, end, limit)
         if link and _free_ahead(text, link.span(), holes):
             pos = link.end()
