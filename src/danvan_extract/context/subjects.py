@@ -28,7 +28,7 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
 _ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
-_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
@@ -383,9 +383,10 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
     return []
 
 
-_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
-                            r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
-                            r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay)", regex.I)
+_VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
+          r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
+          r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
+_VERB_START = regex.compile(rf"^(?:{_VERBS})", regex.I)
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -399,18 +400,71 @@ _OBJECT_OF = regex.compile(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"giải quyết đất sản xuất cho 1.627 hộ", "kiểm tra Quy chế dân chủ
     đối với 8 đơn vị" → the verb phrase that tells the figure from its
-    siblings joins the noun ("hộ giải quyết đất sản xuất"); reporting verbs
-    do not."""
+    siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
+    listed before it that share the figure ("khởi công xây dựng, sửa chữa
+    20 căn nhà"); reporting verbs do not."""
     pieces = left_phrase(text, clause_start, fig_start, holes)
+    object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
+    if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent
+        pieces = _predicate(text, pieces)
     if not pieces:
         return []
     s, e = pieces[0][0], pieces[-1][1]
     phrase = text[s:e]
     if len(phrase.split()) > 9:
         return []
-    if _VERB_START.match(phrase) or _OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start):
+    if _VERB_START.match(phrase) or object_of:
+        first = _verb_list_start(text, clause_start, holes)
+        if first < clause_start:
+            return left_phrase(text, first, fig_start, holes, max_words=_MAX_RATE_WORDS) or pieces
         return pieces
     return []
+
+
+_TENSE = regex.compile(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
+
+
+def _predicate(text: str, pieces: list[Span]) -> list[Span]:
+    """The pieces after the tense word that opens the predicate ("Tổ công tác
+    đã kiểm tra ..." → "kiểm tra ..."): the words before it are the agent."""
+    found = list(_TENSE.finditer(text, pieces[0][0], pieces[-1][1])) if pieces else []
+    if not found:
+        return pieces
+    cut = found[-1].end()
+    return [(max(s, cut), e) for s, e in pieces if e > cut]
+
+
+_SEGMENT_BREAK = regex.compile(r"[,;:()\n.!?]")
+_LIST_VERB_WORDS = 6  # syllables
+
+
+def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
+    """Where a list of verbs joined by commas starts when it ends at
+    ``clause_start`` ("khởi công xây dựng, sửa chữa ..."): each earlier item
+    a short phrase opened by a verb, the list cut after a place or a time
+    ("toàn tỉnh đã khởi công ..."); else ``clause_start``."""
+    start = clause_start
+    while start > 0 and text[start - 1] == ",":
+        breaks = list(_SEGMENT_BREAK.finditer(text, max(0, start - 120), start - 1))
+        seg_start = breaks[-1].end() if breaks else max(0, start - 120)
+        item = left_phrase(text, seg_start, start - 1, holes, after_verb=False)
+        if not item or not _opens_with_verb(text, item[0]):
+            break
+        words = text[item[0][0]:item[-1][1]]
+        if len(words.split()) > _LIST_VERB_WORDS or _DIGIT.search(words):
+            break
+        start = item[0][0]
+        if any(seg_start <= hs < start for hs, _ in holes):
+            break  # the agent's place or the time before the list
+    return start
+
+
+def _opens_with_verb(text: str, span: Span) -> bool:
+    if _VERB_START.match(text[span[0]:span[1]]):
+        return True
+    from ..nlp import first_word_tag  # the tagger only decides the few words left
+
+    return first_word_tag(text[span[0]:span[1]])[0] == "V"
 
 
 _STATING_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
