@@ -17,6 +17,7 @@ from typing import Optional
 import regex
 
 from ..rules import load_rules
+from .places import _LEVELS
 
 Span = tuple[int, int]
 
@@ -318,10 +319,33 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
     link = _SHARED_AFTER.match(text, end, limit)
     hole = _hole_at(holes, link.end()) if link else None
     more = noun_clause(text, hole[1] + 1, limit, holes)[0] if _counted(text, hole) else []
-    # "2 tiêu chí và 1 xã đạt 1 tiêu chí": the later item's own predicate is no shared modifier
-    if more and more[0][0] == hole[1] + 1 and not _STATES.match(text, more[0][0], more[0][1]):
-        return own, more
-    return own, []
+    shared = _shared(text, start, hole, more) if more and more[0][0] == hole[1] + 1 else []
+    return own, shared
+
+
+_UNIT_END = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if level.isalpha() or ' ' in level)})\s*$",
+                          regex.I)
+# a verb that opens a predicate defining the noun before it
+_PREDICATE_VERBS = r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
+_PREDICATE_IN = regex.compile(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
+
+
+def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Span]:
+    """What of the words after a later item ("và 12 hợp tác xã ...") goes
+    for the bare noun before it too: a predicate does ("8 trường học và 3
+    trạm y tế đạt chuẩn"), unless it states a figure of its own ("2 tiêu chí
+    và 1 xã đạt 1 tiêu chí"); a modifier binds only the nearer noun ("30 hộ
+    và 12 hợp tác xã kiểu mới"), save a category both units belong to ("24
+    xã và 52 ấp đặc biệt khó khăn")."""
+    if _STATES.match(text, more[0][0], more[0][1]):
+        return [] if _DIGIT.search(text, more[0][0], more[-1][1]) else more
+    if _UNIT_END.search(text, max(0, first_end - 20), first_end - 1) and _UNIT_END.search(text, hole[0], hole[1]):
+        return more
+    found = _PREDICATE_IN.search(text, more[0][0], more[-1][1])
+    if not found:
+        return []
+    cut = found.start("p")
+    return [(max(s, cut), e) for s, e in more if e > cut]
 
 
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
@@ -363,7 +387,7 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 
 _PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
 _ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
-_PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s", regex.I)
+_PREDICATE = regex.compile(_PREDICATE_VERBS, regex.I)
 
 
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
