@@ -473,7 +473,7 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     before a bracket or a colon."""
     own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
     after = own + shared
-    if after and subjects.LAND.match(text, after[0][0]):
+    if after and subjects.names_land(text, after[0]):
         verb = subjects.land_verb(text, clause_start, c.start)
         # the verb joins only to tell the area from a sibling area of its sentence
         short = len(text[after[0][0]:after[-1][1]].split()) <= 3

@@ -375,6 +375,20 @@ def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[
     return _limit(text, pieces, keep_end=False, most=_MAX_RATE_WORDS)
 
 
+def names_land(text: str, span: Span) -> bool:
+    """The phrase after an area's unit says what lies or grows there: a
+    land or crop word ("đất", "chè"), else a noun as the tagger reads its
+    first word ("bưởi da xanh"), not a verb ("ha trở lên")."""
+    if LAND.match(text, span[0], span[1]):
+        return True
+    words = text[span[0]:span[1]]
+    if words.split()[0].lower() in _not_nouns():
+        return False
+    from ..nlp import first_word_is_noun  # the tagger only decides the few words left
+
+    return first_word_is_noun(" ".join(words.split()[:4]))[0]
+
+
 def land_subject(text: str, pieces: list[Span]) -> list[Span]:
     """"diện tích" is dropped before a land noun ("diện tích chè" → "chè")."""
     if pieces:
