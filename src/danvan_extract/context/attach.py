@@ -413,7 +413,8 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
     label = _label(text, c.start, s_start)
-    pieces = _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+    pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
+              or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
     heading = _list_heading(text, label) if label in pieces else None
     if heading in pieces:  # taken over from the count it is the share of
         heading = None
@@ -422,6 +423,28 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         k = pieces.index(label)
         pieces = pieces[:k] + [heading] + pieces[k:]
     return pieces
+
+
+_OPENS_BREAKDOWN = regex.compile(r"[^;.]*?(?<![\p{L}])trong\s+đó\s*:?\s*$", regex.I)
+_NEXT_ITEM = regex.compile(r"\s*[;,]\s*$")
+
+
+def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
+    """"“Dân vận khéo” có 36 mô hình, trong đó: Tập thể: 08 mô hình; Cá
+    nhân: 18 mô hình": a labelled item of a breakdown counts what its total
+    counts, told apart by its label ("mô hình “Dân vận khéo” Tập thể")."""
+    if not label or prior is None or {c.type, prior.type} - {"count", "ratio"}:
+        return []
+    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
+        return []
+    base = list(subject_of.get(id(prior)) or [])
+    if _OPENS_BREAKDOWN.match(text, prior.end, label[0]):
+        return base + [label] if base else []
+    # a later item: its total's subject is the item before without that one's label
+    prior_label = _label(text, prior.start, s_start)
+    if len(base) > 1 and base[-1] == prior_label and _NEXT_ITEM.match(text, prior.end, label[0]):
+        return base[:-1] + [label]
+    return []
 
 
 def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
@@ -664,7 +687,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     return [label] if label else []
 
 
-_LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
+_LABEL = regex.compile(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 
 
 _BULLET_LABEL = regex.compile(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
@@ -675,7 +698,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
-    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos) or _BULLET_LABEL.match(text, line_start, pos)
+    m = (_LABEL.search(text, max(line_start - 1, pos - 100, s_start - 2, 0), pos)  # in its sentence
+         or _BULLET_LABEL.match(text, line_start, pos))
     if not m:
         return None
     s, e = m.span("label")
