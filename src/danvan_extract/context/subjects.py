@@ -160,7 +160,7 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     nouns of a list it opens ("người dân, học sinh")."""
     end = _phrase_end(text, start, limit)
     item = start
-    while len(text[item:end].split()) <= _LIST_ITEM_WORDS:
+    while len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS:
         item = next_list_item(text, end)
         if not item:
             break
@@ -173,6 +173,16 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     if trailing:
         end = max(start, trailing.start())
     return (start, end) if end > start else None
+
+
+def _object_start(text: str, start: int, end: int) -> int:
+    """Where the last item of a phrase starts: after its last predicate verb
+    ("người sử dụng điện thoại thông minh" → "điện thoại thông minh"), the
+    first of a list of objects."""
+    found = None
+    for found in _PREDICATE_IN.finditer(text, start, end):
+        pass
+    return found.end() if found else start
 
 
 @lru_cache(maxsize=1)
