@@ -591,11 +591,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "Cá nhân: 18 mô hình" → the noun and the item's label
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
     if noun and not after:
-        # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it
-        named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun.split(',')[0].strip())}(?![\p{{L}}])[^,;:()\n]*?)\s*$",
-                             text[clause_start:c.start], regex.I)
+        # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
+        # else the one that opens the list the figure is an item of
+        lead = text.rfind(":", s_start, clause_start)
+        named = _number_of(text, noun, clause_start, c.start) or (_number_of(text, noun, s_start, lead) if lead > 0 else [])
         if named:
-            return [(clause_start + named.start("what"), clause_start + named.end("what"))]
+            return named
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         own = [(k, c.end)]
@@ -618,6 +619,14 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _number_of(text: str, noun: str, start: int, end: int) -> list:
+    """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
+    đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
+    head = regex.escape(noun.split(",")[0].strip())
+    named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{head}(?![\p{{L}}])[^,;:()\n]*?)\s*$", text[start:end], regex.I)
+    return [(start + named.start("what"), start + named.end("what"))] if named else []
 
 
 def _number_is(text, c, s_start, holes, noun: str) -> list:
