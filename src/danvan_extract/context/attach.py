@@ -683,16 +683,18 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = subjects.drop_generic_head(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
+    # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
+    what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
-        return [verb, (purpose.start("link"), purpose.end("what"))]
+        return [verb, (purpose.start("link"), what_end)]
     if verb:
         return [verb]
     if pieces:
         return pieces
     if purpose:
         return [(purpose.start("link") if purpose.group("link").lower().startswith("dành") else purpose.start("what"),
-                 purpose.end("what"))]
+                 what_end)]
     return [label] if label else []
 
 

@@ -158,13 +158,7 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     """The noun phrase that starts at ``start``, up to a stop word,
     punctuation or another number (at most ``limit``), with the later
     nouns of a list it opens ("người dân, học sinh")."""
-    end = _phrase_end(text, start, limit)
-    item = start
-    while len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS:
-        item = next_list_item(text, end)
-        if not item:
-            break
-        end = _phrase_end(text, item, max(limit, item + 120))
+    end = list_end(text, start, _phrase_end(text, start, limit), limit)
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
@@ -173,6 +167,18 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     if trailing:
         end = max(start, trailing.start())
     return (start, end) if end > start else None
+
+
+def list_end(text: str, start: int, end: int, limit: int) -> int:
+    """The end of the phrase ``[start, end)`` with the later nouns of a list
+    its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
+    item = start
+    while len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS:
+        item = next_list_item(text, end)
+        if not item:
+            break
+        end = _phrase_end(text, item, max(limit, item + 120))
+    return end
 
 
 def _object_start(text: str, start: int, end: int) -> int:
