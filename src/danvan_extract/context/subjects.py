@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..rules import load_rules
-from .places import _LEVELS
+from .places import _LEVELS  # the level words of administrative units
 
 Span = tuple[int, int]
 
@@ -206,8 +206,8 @@ _LIST_ITEM_WORDS = 4
 _LIST_COMMA = regex.compile(r",[^\S\n]*(?=\p{Ll})")
 _ITEM_WORDS = regex.compile(r"\p{L}+(?:[^\S\n]+\p{L}+){0,3}")
 _ITEM_END = regex.compile(r"[,;:.!?()\n]|\d")
-_OPENS_CLAUSE = regex.compile(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời|góp\s+phần|nhằm|giúp|tạo|nâng|đưa|mang)"
-                              r"(?![\p{L}])", regex.I | regex.V0)
+# a connective or a stating word after the comma opens a clause; other verbs are left to the tagger
+_OPENS_CLAUSE = regex.compile(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời)(?![\p{{L}}])", regex.I | regex.V0)
 
 
 def next_list_item(text: str, pos: int) -> int:
