@@ -16,7 +16,7 @@ from typing import Optional
 
 import regex
 
-from ..rules import load_rules
+from ..grammar.rules import load_rules
 from .places import _LEVELS  # the level words of administrative units
 
 Span = tuple[int, int]
