@@ -19,7 +19,7 @@ from functools import lru_cache
 from .countries import find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
-from .words import finditer_at, lowered, starts_of
+from .words import Openers
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -154,15 +154,12 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     offices: set[int] = set()
     spans = SpanMask(len(text))
     free = spans.free
-    low = lowered(text)
-
-    def at_openers(pattern: regex.Pattern, openers: tuple[str, ...]):
-        return finditer_at(pattern, text, starts_of(low, openers) if low is not None else None)
+    openers = Openers(text)
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
-    for m in at_openers(_COMMITTEE, _COMMITTEE_OPENERS):
+    for m in openers.finditer(_COMMITTEE, _COMMITTEE_OPENERS):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
@@ -170,7 +167,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in at_openers(_NAMED, _NAMED_OPENERS):
+    for m in openers.finditer(_NAMED, _NAMED_OPENERS):
         level = m.group("level").lower()
         if level in ("tp", "tp."):
             level = "thành phố"
@@ -186,7 +183,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in at_openers(_NATION, _NATION_OPENERS):
+    for m in openers.finditer(_NATION, _NATION_OPENERS):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if _EVENT_NAME.search(text, max(0, m.start() - 50), m.start()):
@@ -211,7 +208,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
             offices.add(start)
-    for m in at_openers(_BARE, _BARE_OPENERS):
+    for m in openers.finditer(_BARE, _BARE_OPENERS):
         if not free(m.start(), m.end()):
             continue
         level = " ".join(m.group("level").lower().split())

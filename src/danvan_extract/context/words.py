@@ -30,16 +30,42 @@ def lowered(text: str) -> Optional[str]:
     return low
 
 
-def starts_of(low: str, words: Iterable[str]) -> list[int]:
-    """Sorted positions in ``low`` where one of ``words`` (lower-case
-    literals) starts, at word starts or not."""
-    found = set()
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            found.add(i)
-            i = low.find(w, i + 1)
-    return sorted(found)
+class Openers:
+    """Where words stand in one text, for scans tried at their opening
+    words (each word looked for once per text)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.low = lowered(text)
+        self._at: dict[str, list[int]] = {}
+
+    def starts(self, words: Iterable[str]) -> Optional[list[int]]:
+        """Sorted positions where one of ``words`` (lower-case literals)
+        starts, inside a word or not; None when the text must be scanned
+        in full."""
+        if self.low is None:
+            return None
+        found: set[int] = set()
+        for w in words:
+            at = self._at.get(w)
+            if at is None:
+                at = self._at[w] = _find_all(self.low, w)
+            found.update(at)
+        return sorted(found)
+
+    def finditer(self, pattern: regex.Pattern, words: Iterable[str]) -> Iterator[regex.Match]:
+        """``pattern.finditer(text)``, for a pattern whose every match opens
+        with one of ``words`` (in any case) and none is empty."""
+        return finditer_at(pattern, self.text, self.starts(words))
+
+
+def _find_all(low: str, word: str) -> list[int]:
+    out = []
+    i = low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return out
 
 
 def finditer_at(pattern: regex.Pattern, text: str, starts: Optional[list[int]]) -> Iterator[regex.Match]:
