@@ -43,7 +43,6 @@ _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
-_CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
