@@ -151,12 +151,38 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("date 2025-07-21 title\n", "2025-07-21"),
     ("Số: 135 /BC-CTK\nLai Châu, ngày 24 tháng 3 năm 2023\n", "2023-03-24"),
     ("08:51 - 09/11/2023\n", "2023-11-09"),
+    # a date stamp that the body follows on the same line
+    (" date 2024-03-05 Trong giai đoạn 2021 - 2025, tỉnh đã hỗ trợ hàng nghìn hộ dân vay vốn ưu đãi để phát triển sản xuất.\n",
+     "2024-03-05"),
     ("Tính đến ngày 30/6/2023, cả nước có 5.000 xã.\n", None),  # a sentence, not a date line
+    ("Ngày 16/6/2025, Hội đồng nhân dân tỉnh thông qua nghị quyết.\n", None),  # a sentence opened by its date
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.context.document_info import find_published
 
     assert find_published(head + "Nội dung bài viết.\n") == published
+
+
+@pytest.mark.parametrize("head,title", [
+    # a date line with a weekday is no headline, whatever its date
+    ("Thời sự\nThứ hai, ngày 4 tháng 3 năm 2024\nThứ ba, ngày 5 tháng 3 năm 2024 | 9:15\n\nMùa xuân trên bản vùng cao\n\n",
+     "Mùa xuân trên bản vùng cao"),
+    # body text after a date stamp: the page kept no headline
+    (" date 2024-03-05 Ngày 5-3, huyện tổ chức hội nghị tổng kết công tác dân vận năm 2023.\n\nẢnh minh họa hội nghị\n\n", None),
+    # an official document: its title follows the document type, after the header
+    ("Trang 1 of 9\nUBND HUYỆN AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG THỐNG KÊ Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/BC-TK An Phú, ngày 2 tháng 4 năm 2024\nBÁO CÁO\nTình hình kinh tế - xã hội quý I năm 2024\n\n",
+     "Tình hình kinh tế - xã hội quý I năm 2024"),
+    ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 7/KH-UBND |\n"
+     "Căn cứ Kế hoạch số 3/KH-UBND của Ủy ban nhân dân huyện về công tác dân vận năm 2024.\n", None),
+    ("You are on page 1of 12\n\nNông thôn mới ở vùng biên\n\n", "Nông thôn mới ở vùng biên"),
+])
+def test_the_articles_title(head, title):
+    from danvan_extract.context.document_info import find_title
+
+    text = head + "Nội dung bài viết.\n"
+    found = find_title(text, [])
+    assert (text[found[0]:found[1]] if found else None) == title
 
 
 def test_article_fields_are_scored():

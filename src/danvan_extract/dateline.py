@@ -37,7 +37,7 @@ _CLOCK_RE = regex.compile(_CLOCK)
 
 
 def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
-    """(ISO date, line start, line end) of the article's date line, or None.
+    """(ISO date, start, end) of the article's date line, or None.
 
     Among the date lines at the top, one with a clock time is the
     article's ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31"); a site header
@@ -47,15 +47,17 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
     candidates = []
     for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
         stripped = line.strip()
-        if not stripped or len(stripped) > _DATE_LINE_MAX:
+        if not stripped:
             continue
-        m = _DATE_LINE_NUM.match(stripped) or _DATE_LINE_WORDS.match(stripped) or _ISO_LINE.match(stripped)
+        m = date_line_match(stripped)
         place_date = False
-        if m is None:
+        if m is None and len(stripped) <= _DATE_LINE_MAX:
             m = _PLACE_DATE.match(stripped)
             place_date = m is not None
         if m is None or (i >= _HEAD_LINES and not place_date):
             continue
+        if body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
+            stripped, line = stripped[:m.end()], line[:line.index(stripped) + m.end()]
         d, mo = int(m.group("d")), int(m.group("m"))
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
@@ -67,6 +69,29 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
     with_clock = [c for c in candidates if c[0]]
     best = with_clock[0] if with_clock else candidates[-1]
     return best[3], best[4], best[5]
+
+
+def date_line_match(line: str):
+    """The date at the start of a stripped head line that is a date line
+    ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31", "24/01/2022 09:17"), or
+    None.  A scraper's date stamp ("date 2025-09-02 ...") may open a line
+    that goes on with the body: only the stamp is the date line then."""
+    m = _ISO_LINE.match(line)
+    if m is not None or len(line) > _DATE_LINE_MAX:
+        return m
+    m = _DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+    # "Ngày 16/6/2025, Hội đồng thông qua ...": a sentence opened by its date
+    return None if m is not None and _SENTENCE_AFTER.match(line, m.end()) else m
+
+
+_SENTENCE_AFTER = regex.compile(r",\s*(?!\d{1,2}:)\S+(?:\s+\S+){3}")
+
+
+def body_after_stamp(line: str, m) -> str:
+    """The body text that goes on after a date line's match on the same
+    line ("date 2025-09-02 Trong giai đoạn ..."), or ""."""
+    rest = line[m.end():].strip()
+    return rest if len(line) > _DATE_LINE_MAX or len(rest.split()) >= 6 else ""
 
 
 def find_published(text: str) -> Optional[str]:

@@ -9,6 +9,7 @@ as written from the caller's string.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
@@ -120,6 +121,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         subject_of[id(c)] = pieces
         fields["subject_spans"] = pieces
         out.facts[id(c)] = fields
+    _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
 
 
@@ -174,24 +176,30 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     k = bisect.bisect_left(starts, c.end)
     after = times[k:k + 2]
     for t in after:
-        if t.kind in ("base", "progress", "ref"):
+        if t.kind in ("base", "progress", "ref", "duration"):
             continue
         gap = text[c.end:t.start]
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
         change = regex.match(r"\s*(?:,\s*)?$", gap) and regex.match(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])", text[t.end:t.end + 8])
-        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change:
+        # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
+        named = t.named and t.start < clause_end and not _STOP_OR_FIGURE.search(gap)
+        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change or named:
             own = t
         break
     if own is None and title and title[0] <= c.start < title[1]:
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:
-        own = _stated_before(times, starts, c.start, p_start, text, lead_end, sections)
+        own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
+                          times, starts, p_start)
+    base = next((t for t in times[k:k + 2]
+                 if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
+    if (own is None or own.period is None) and base and base.period[0] != "-1":
+        # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
+        return {"start": base.period[0], "end": None}
     if own is None or own.period is None:
         return None
     period = own.period
-    base = next((t for t in times[k:k + 2]
-                 if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
     if base and period[1]:
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
@@ -205,20 +213,88 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
     """The time stated last before ``pos`` that still holds there: a stated
     time carries on through the later paragraphs (FACTS.md: "the later
     paragraphs that continue the same report") until another is stated or a
-    subheading opens another report; an event's date stays in its paragraph."""
+    subheading opens another report; an event's date and a time bound to one
+    value stay in their paragraph."""
     i = bisect.bisect_left(starts, pos) - 1
     section = _section_start(sections, pos)
     while i >= 0:
         t = times[i]
         i -= 1
-        if t.kind in ("base", "ref") or _bound_by_bracket(text, t):
+        if t.kind in ("base", "ref", "duration") or _bound_by_bracket(text, t):
             continue
-        if t.start < p_start and _stays_in_paragraph(text, t, lead_end):
+        if t.start < p_start and (_stays_in_paragraph(text, t, lead_end) or _bound_to_value(text, t)):
             continue
         if t.start < section:
             return None  # a subheading opens another report: its time does not carry
+        if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
+            return _span_before(times, starts, i, p_start, lead_end, section) or t
+        if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
+            return _plan_before(text, times, i, p_start, section) or t
         return t
     return None
+
+
+_STOP_OR_FIGURE = regex.compile(r"[;.\d]")
+_PER_YEAR = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm", regex.I)
+_PROGRESS = regex.compile(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này", regex.I)
+# a plan, campaign or programme whose progress "đến nay" reports
+_PLAN = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
+                      r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
+
+
+_SPAN_LOOKBACK = 40  # times looked at for a programme's span
+
+
+def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
+    """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
+    the article's lead names (a per-year figure of a programme of that span)."""
+    in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
+    paragraph = range(i, bisect.bisect_left(starts, max(p_start, section)) - 1, -1)
+    lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
+    for j in itertools.islice(itertools.chain(paragraph, lead), _SPAN_LOOKBACK):
+        t = times[j]
+        start, end = t.period or (None, None)
+        if t.kind == "time" and start and end and start[:4] != end[:4]:
+            return t
+    return None
+
+
+def _plan_before(text, times, i, p_start, section) -> Optional[TimeMention]:
+    """"Tính đến nay" reporting progress on a plan of a stated time (in the
+    same paragraph) keeps that time."""
+    for t in times[max(0, i - 3):i + 1][::-1]:
+        if t.start < max(p_start, section) or t.kind != "time" or not t.period:
+            continue
+        s_start = text.rfind(".", p_start, t.start) + 1 or p_start
+        return t if _PLAN.search(text, s_start, t.start) else None
+    return None
+
+
+def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
+    """"năm 2023 từ 25,6% đã giảm xuống còn 21,29%": the end value of a change
+    is not at its start's time; it takes a later time its paragraph states
+    for the same change ("... 33,24% năm 2024; ..."), else none."""
+    if own is None or "từ" not in text[own.end:own.end + 6] or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
+        return own
+    if not _CHANGE_TO.search(text, max(own.end, c.start - 24), c.start):
+        return own
+    lo, hi = bisect.bisect_left(starts, max(p_start, c.start - _WINDOW)), bisect.bisect_left(starts, c.start)
+    end = own.period[1] if own.period else None
+    later = [t for t in times[lo:hi] if t.kind == "time" and t.period and t.period[1] and end and t.period[1] > end]
+    return later[-1] if later else None
+
+
+_OPENS_CHANGE = regex.compile(r"\s*từ\s+(?:mức\s+)?\d", regex.I)
+_CHANGE_TO = regex.compile(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$", regex.I)
+
+
+def _bound_to_value(text: str, t: TimeMention) -> bool:
+    """A time written right after a value ("33,24% năm 2024") or opening a
+    change from one ("năm 2023 từ 36,97%") is that value's own time."""
+    return bool(_AFTER_VALUE.search(text, max(0, t.start - 3), t.start) or _OPENS_CHANGE.match(text, t.end, t.end + 12))
+
+
+_AFTER_VALUE = regex.compile(r"[\d%]\s{0,2}$")
 
 
 _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
@@ -226,14 +302,34 @@ _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:
 
 def section_starts(text: str) -> list[int]:
     """Where sections start: after each subheading (a short line without end
-    punctuation, alone between blank lines, that is no photo caption)."""
+    punctuation, alone between blank lines, that is no photo caption), and
+    at each paragraph of a page's list of other stories ("Tin cùng chuyên
+    mục", "Có thể bạn quan tâm"): each is a report of its own."""
     starts = []
     for m in _HEADING.finditer(text):
         line = m.group("h")
         before = text[max(0, m.start() - 2):m.start()]
         if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
             starts.append(m.end())
-    return starts
+    other = _other_stories(text)
+    if other is not None:
+        starts += [m.end() for m in regex.finditer(r"\n(?=[^\S\n]*\S)", text, pos=other)]
+    return sorted(set(starts))
+
+
+# the line that opens a page's list of other stories
+_OTHER_STORIES = regex.compile(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
+                               r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
+
+
+def _other_stories(text: str) -> Optional[int]:
+    """Where the line that opens a list of other stories ends, if any."""
+    pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
+            return pos - 1
+    return None
 
 
 def _section_start(sections: list[int], pos: int) -> int:
@@ -241,11 +337,120 @@ def _section_start(sections: list[int], pos: int) -> int:
     return sections[i] if i >= 0 else 0
 
 
+def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
+    """A figure in a headline or subheading takes the period of the body
+    figure it repeats (FACTS.md), and none from before it; a figure said
+    again without a time ("Dưới đây là toàn bộ 34 Nghị quyết ...") keeps the
+    time it had when first said."""
+    starts = [t.start for t in times]
+    untimed = []
+    for i, c in enumerate(numeric):
+        line = _heading_line(text, c.start, title, lines)
+        if line is not None and not _time_within(times, starts, *line):
+            body = _repeated_in_body(text, numeric, i, line[1], title, lines)
+            if body is not None:
+                facts[id(c)]["period"] = facts[id(body)]["period"]
+            elif not (title and title[0] <= c.start < title[1]):
+                facts[id(c)]["period"] = None
+        elif facts[id(c)]["period"] is None:
+            untimed.append(i)
+    if untimed:
+        _keep_first_time(text, numeric, facts, untimed)
+
+
+_SAME_LOOKBACK = 20  # earlier figures written the same way looked at
+
+
+def _keep_first_time(text, numeric, facts, untimed: list[int]) -> None:
+    """Each figure of ``untimed`` (indices) takes the period of the first
+    figure before it written the same way with the same words after it."""
+    by_text: dict[str, list[int]] = {}
+    for i, c in enumerate(numeric[:untimed[-1]]):
+        by_text.setdefault(_figure_text(text, c), []).append(i)
+    for i in untimed:
+        c = numeric[i]
+        key = _figure_key(text, c)
+        for j in itertools.islice(by_text.get(_figure_text(text, c), ()), _SAME_LOOKBACK):
+            if j >= i:
+                break
+            if facts[id(numeric[j])]["period"] is not None and _figure_key(text, numeric[j]) == key:
+                facts[id(c)]["period"] = facts[id(numeric[j])]["period"]
+                break
+
+
+_REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
+
+
+def _repeated_in_body(text, numeric, i, line_end, title, lines):
+    """The first figure after the heading figure ``numeric[i]`` that says it
+    again outside a heading, within reach."""
+    for d in itertools.islice(numeric, i + 1, None):
+        if d.start - line_end >= _REPEAT_REACH:
+            return None
+        if _same_figure(text, numeric[i], d) and _heading_line(text, d.start, title, lines) is None:
+            return d
+    return None
+
+
+def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tuple[int, int]]:
+    """The line around ``pos`` (``lines``: where lines start) when it is the
+    headline or a subheading: a paragraph of its own, of a few words,
+    without end punctuation, with a body after it."""
+    if title and title[0] <= pos < title[1]:
+        return title
+    start = _start_of(lines, pos)
+    end = _end_of(lines, pos, len(text) + 1) - 1
+    if end - start > _MAX_HEADING or text[max(0, start - 2):start] not in ("\n\n", "") or text[end:end + 2] != "\n\n":
+        return None
+    line = text[start:end].strip()
+    if (not line or line[-1] in ".!?…:;," or not 3 <= len(line.split()) <= 30 or _NOT_HEADING.search(line)
+            or not _NONSPACE.search(text, end)):
+        return None
+    return start, end
+
+
+_MAX_HEADING = 300
+_NONSPACE = regex.compile(r"\S")
+
+
+# a list item, a table row or a line of sentences is no heading
+_NOT_HEADING = regex.compile(r"^[-–+*•]|[.!?;:]\s|\|")
+
+
+def _time_within(times, starts, lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return any(t.start < hi and t.kind == "time" for t in times[k:k + 3])
+
+
+def _figure_text(text: str, c) -> str:
+    return " ".join(text[c.start:c.end].lower().split())
+
+
+def _same_figure(text: str, a, b) -> bool:
+    return _figure_text(text, a) == _figure_text(text, b)
+
+
+def _figure_key(text: str, c) -> str:
+    """The figure as written and the three words after it, in lower case."""
+    return " ".join(text[c.start:c.end + 40].lower().split()[:len(text[c.start:c.end].split()) + 3])
+
+
 def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
-    """An event's date ("ngày 10/9/2021") is the time of its own paragraph;
-    years, months and spans carry on to the later paragraphs."""
+    """An event's date ("ngày 10/9/2021", "từ ngày 16 - 18/5/2025", "vào
+    cuối năm 2018") is the time of its own paragraph; years, months and
+    spans of a report carry on to the later paragraphs."""
     start, end = t.period or (None, None)
-    return bool(start and start == end and len(start) == 10 and t.start >= lead_end)
+    if not start or t.start < lead_end:
+        return False
+    days = len(start) == 10 and end is not None and len(end) == 10
+    event = bool(_EVENT_EDGE.match(text, t.start) or _EVENT_AT.search(text, max(0, t.start - 6), t.start))
+    return days or (event and start == end and len(start) > 4)
+
+
+# "vào tháng 9/2024", "cuối năm 2018" as the moment something happened (a
+# year alone, "vào năm 2020", is a report's time as often as an event's)
+_EVENT_EDGE = regex.compile(r"(?:cuối|đầu)\s", regex.I)
+_EVENT_AT = regex.compile(r"(?<![\p{L}])vào\s+$", regex.I)
 
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:

@@ -8,20 +8,17 @@ from typing import Optional
 
 import regex
 
-from ..dateline import _HEAD_LINES, _ISO_LINE, find_date_line, find_published, lines_with_offsets  # noqa: F401
+# find_date_line and find_published are read from here by attach.py and the tests
+from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_date_line,  # noqa: F401
+                        find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
 
-_DATE_LINE = regex.compile(
-    r"(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày)"
-    r"[^\n]{0,25}?(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)", regex.I)
-_BARE_DATE_LINE = regex.compile(r"^\W{0,4}(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
-                                r"(?:\s*[-|,]?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:AM|PM|GMT[+\d]*))?)?[^\n]{0,20}$", regex.I)
 _MAX_TITLE = 300
 
 
 _SITE_LINE = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
-                           r"|:\s*$|^\W*$|\|\s*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s]{0,25}$", regex.I)
+                           r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$|:\s*$|^\W*$|\|\s*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s]{0,25}$", regex.I)
 # A body sentence, not a headline: it ends with a full stop, opens with an
 # event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
 _BODY_LINE = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)
@@ -29,14 +26,11 @@ _BODY_LINE = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(
 
 def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
     """The headline: the first line near the top that is no page chrome, no
-    date line and no site menu; None when that line is a body sentence
-    (the page kept no headline)."""
-    for start, line in lines_with_offsets(text)[:_HEAD_LINES * 2]:
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if (any(s <= start < e for s, e in chrome) or _BARE_DATE_LINE.match(stripped) or _ISO_LINE.match(stripped)
-                or _DATE_LINE.match(stripped) or _SITE_LINE.search(stripped) or len(stripped) < 12):
+    date line, no site menu and no official document's header; None when
+    that line is a body sentence (the page kept no headline)."""
+    for start, line, stripped, stamp in _content_lines(lines_with_offsets(text)[:_HEAD_LINES * 2]):
+        if (any(s <= start < e for s, e in chrome) or stamp is not None or _SITE_LINE.search(stripped)
+                or len(stripped) < 12):
             continue
         if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")) or _BODY_LINE.search(stripped):
             return None
@@ -45,6 +39,44 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
         s = start + line.index(stripped[0])
         return s, s + len(stripped)
     return None
+
+
+def _content_lines(lines: list[tuple[int, str]]):
+    """(start, line, stripped, date-line match) of the non-empty head lines,
+    without an official document's header; the body that goes on after a
+    date stamp on its line ("date 2025-09-02 Trong giai đoạn ...") is a
+    line of its own."""
+    official, after_type = _is_official(lines), False
+    for start, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        stamp = date_line_match(stripped)
+        rest = body_after_stamp(stripped, stamp) if stamp is not None else ""
+        if rest:
+            start, line, stripped, stamp = start + line.index(rest), rest, rest, None
+        if official and not after_type:
+            after_type = bool(_DOC_TYPE_LINE.match(stripped))
+            if after_type or _OFFICIAL_HEAD.search(stripped) or stripped.isupper():
+                continue
+        yield start, line, stripped, stamp
+
+
+# An official document's header: the national motto, the agency, its number
+# and place-date; its title is the line after the document type.
+_MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", regex.I)
+_OFFICIAL_HEAD = regex.compile(r"CỘNG\s+HÒA|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do|^Số\s*:|,\s*ngày\s+\d",
+                               regex.I)
+_DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
+                               r"|HƯỚNG\s+DẪN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|CÔNG\s+VĂN|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH|LUẬT)\s*\|?$")
+
+
+def _is_official(lines: list[tuple[int, str]]) -> bool:
+    """The text opens with an official document's header (national motto)."""
+    return any(len(line) <= _MAX_HEAD_LINE and _MOTTO.search(line) for _, line in lines)
+
+
+_MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
 
 
 # Bodies whose documents and figures hold for the whole country.

@@ -9,6 +9,7 @@ Offsets are into the normalized text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -26,12 +27,15 @@ _WORD_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, 
 class TimeMention:
     """A time expression: its span, the period it states (``None`` for
     "no period", e.g. "đến nay"), and its kind: ``time`` (the figure's
-    time), ``base`` (a comparison base, "so với năm 2020"), ``null``."""
+    time), ``base`` (a comparison base, "so với năm 2020"), ``ref`` (the
+    time of what a figure is compared with), ``duration`` ("3 năm qua",
+    no time) or ``null``."""
 
     start: int
     end: int
     period: Optional[tuple[Optional[str], Optional[str]]]
     kind: str = "time"
+    named: bool = False  # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024")
 
 
 def _y(m, name="y"):
@@ -112,7 +116,9 @@ def _open_from_month(m) -> tuple[str, None]:
     return _month_end(m.group("y"), int(m.group("m"))), None
 
 
-_NOT_UNTIL = r"(?!\s{0,3}(?:-|đến|tới|cho\s+đến))"
+# "từ ngày 1/7/2025" opens a period; "từ ngày 1/7/2025 đến nay" too, but
+# "từ ngày 1/7 đến ngày 5/7/2025" is a range
+_NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
 
 def _day_range(m) -> tuple[str, str]:
     y, mo = m.group("y"), int(m.group("m"))
@@ -120,6 +126,27 @@ def _day_range(m) -> tuple[str, str]:
 
 
 _DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
+
+# a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
+# "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held
+_NAMED_EVENT = (r"(?:tết|tháng|năm|ngày\s+hội|lễ\s+hội|hội\s+thi|hội\s+diễn|liên\s+hoan|festival)"
+                r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
+_NAMED_BEFORE = regex.compile(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
+
+
+def _dates_range(m) -> tuple[str, str]:
+    y = m.group("y")
+    first = f"{m.group('y1') or y}-{int(m.group('m1')):02d}-{int(m.group('d1')):02d}"
+    return first, f"{y}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+
+
+# "từ ngày 1/7 đến ngày 5/7/2025", "từ 28/6/2024 - 2/7/2024": one range of
+# days (opening with a digit keeps the scan fast; the words before are
+# read apart)
+_DATES_RANGE = regex.compile(r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})(?:[/.-]" + Y.format("y1") + r")?\s{0,3}(?:-|đến|tới)\s{0,3}"
+                             r"(?:ngày\s+)?" + _DAY + r"(?!\w)", regex.I)
+_RANGE_OPENER = regex.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
+
 
 _FORMS: list[tuple[str, object, str]] = [
     (r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
@@ -140,7 +167,7 @@ _FORMS: list[tuple[str, object, str]] = [
     (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
     (_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time"),
     (_UNTIL + _MONTH, _until_month, "time"),
-    (r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
+    (r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
     (r"(?:ngày\s+)?" + _DAY, _date, "time"),
     (r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time"),
     (_MONTH, _month, "time"),
@@ -159,12 +186,23 @@ _PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 # "6 tháng đầu năm" without its year: the year stated last before it
 _MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
-_RELATIVE_RE = regex.compile(r"(?<!\w)(?:" + _RELATIVE + r")(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
+# "năm nay", "năm qua" (the article's year), and with a count before them
+# "3 năm qua", "5 tháng gần đây": a duration without an anchor, no time of
+# its own (the figure keeps the span its paragraph states).  Whole-text
+# scans open with a literal for the engine's fast search; the word
+# boundary before is checked apart.
+_RELATIVE_RE = regex.compile(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
+                             r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
+_IS_RELATIVE = regex.compile(_RELATIVE, regex.I)
+_COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$", regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
-_NO_YEAR = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
-                         r"(?!\s?[/.-]?\s?\d)", regex.I)
+# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (found
+# by its digits, the fastest scan; the word before is read apart)
+_NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:sáng|chiều|tối|trưa|đêm)"
+                                 r"(?:\s+ngày)?)$", regex.I)
 
 
 def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
@@ -178,7 +216,8 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     windows = _year_windows(text)
     for m in _SINCE_ANCHOR.finditer(text):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
-        if not anchor or "." in text[m.end():anchor.start()].replace("/", "").rstrip(". "):
+        gap = text[m.end():anchor.start()] if anchor else ""
+        if not anchor or "\n" in gap or "." in gap.replace("/", "").rstrip(". "):
             continue
         n = _count_word(m.group("n"))
         y = anchor.group("y")
@@ -187,6 +226,16 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
+    for m in _finditer(_DATES_RANGE, text, windows, needs_year=True):
+        s = m.start()
+        opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
+        s = opener.start() if opener else s
+        period = _dates_range(m)
+        if m.start() and text[m.start() - 1] in "/.-" or not _word_starts(text, m.start()) or not _valid(period):
+            continue
+        if free(s, m.end()):
+            spans.take(s, m.end())
+            out.append(TimeMention(s, m.end(), period))
     for pattern, fn, kind in _COMPILED:
         # the first form, "so với cùng kỳ", is the only one without a year
         for m in _finditer(pattern, text, windows, needs_year=pattern is not _COMPILED[0][0]):
@@ -203,26 +252,34 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                 continue
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
+    year_before = _years_before(out)
     for m in _DAY_RANGE_NO_YEAR.finditer(text):
-        prior = [t for t in out if t.start < m.start() and t.kind == "time" and t.period and t.period[1]]
-        y = max(prior, key=lambda t: t.start).period[1][:4] if prior else year_of_article
+        y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
-    if year_of_article:
-        for m in _NO_YEAR.finditer(text):
-            d, mo = int(m.group("d")), int(m.group("m"))
-            if not (1 <= d <= 31 and 1 <= mo <= 12) or not free(m.start(), m.end()):
-                continue
-            iso = f"{year_of_article}-{mo:02d}-{d:02d}"
-            spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), (None, iso) if m.group("until") else (iso, iso)))
+    for m in _NO_YEAR.finditer(text):
+        word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        d, mo = int(m.group("d")), int(m.group("m"))
+        y = year_of_article or year_before(m.start())
+        if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
+            continue
+        iso = f"{y}-{mo:02d}-{d:02d}"
+        spans.take(word.start(), m.end())
+        out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        if not before.endswith(" ") or before.lower() == "năm ":
+            continue  # "năm 2024", "12/2024": no name before the year
+        named = _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if named and free(named.start(), m.end()):
+            spans.take(named.start(), m.end())
+            out.append(TimeMention(named.start(), m.end(), (m.group(), m.group()), named=True))
     for m in _MONTHS_NO_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        prior = [t for t in out if t.start < m.start() and t.kind == "time" and t.period and t.period[1]]
-        y = max(prior, key=lambda t: t.start).period[1][:4] if prior else year_of_article
+        y = year_of_article or year_before(m.start())
         if y:
             n = m.group("n")
             n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
@@ -231,6 +288,13 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
                       else (_month_end(y, 1), _month_end(y, n)))
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), period))
+    for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
+        y = year_of_article or year_before(m.start())
+        if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
+            spans.take(m.start(), m.end())
+            out.append(TimeMention(m.start(), m.end(), (y, None)))
+    if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
+        out = _effective_dates(text, out, free, spans.take)
     for m in _PROGRESS_RE.finditer(text):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
@@ -240,12 +304,76 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
     for m in _RELATIVE_RE.finditer(text):
-        if free(m.start(), m.end()):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
+            continue
+        if count and free(count.start(), m.start()) and not m.group().lower().startswith("trong"):
+            spans.take(count.start(), m.end())
+            out.append(TimeMention(count.start(), m.end(), None, "duration"))
+        elif _IS_RELATIVE.fullmatch(m.group()):
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return out
+    return [_compared(text, t) for t in out]
+
+
+def _word_starts(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
+
+
+def _years_before(out: list[TimeMention]):
+    """A function giving the year of the dated time stated last before a
+    position (a day without its year takes it when the article has no date)."""
+    dated = sorted((t.start, t.period[1][:4]) for t in out if t.kind == "time" and t.period and t.period[1])
+    starts = [s for s, _ in dated]
+
+    def year_before(pos: int) -> Optional[str]:
+        i = bisect.bisect_left(starts, pos) - 1
+        return dated[i][1] if i >= 0 else None
+    return year_before
+
+
+# "từ đầu năm đến nay": from the start of the article's year, open end
+_SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
+                                  r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
+# "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
+_EFFECT = regex.compile(r"(?<!\w)(?:có|phát\s+sinh)\s+hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
+# "Kể từ ngày Nghị quyết này có hiệu lực thi hành, ...": that effective date
+_SINCE_EFFECT = regex.compile(r"từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
+                              regex.I)
+
+
+def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[TimeMention]:
+    """A date a document takes effect on opens a period without end; a later
+    "kể từ ngày ... có hiệu lực" refers back to it."""
+    out.sort(key=lambda t: t.start)
+    dated = []
+    for t in out:
+        start, end = t.period or (None, None)
+        if t.kind == "time" and start and start == end and len(start) == 10 and _EFFECT.search(
+                text, max(0, t.start - 80), t.start):
+            t = TimeMention(t.start, t.end, (start, None), t.kind)
+        dated.append(t)
+    opened = [t for t in dated if t.period and t.period[0] and t.period[1] is None and len(t.period[0]) == 10]
+    ends = [t.end for t in opened]
+    for m in _SINCE_EFFECT.finditer(text):
+        i = bisect.bisect_right(ends, m.start()) - 1
+        if i >= 0 and _word_starts(text, m.start()) and free(m.start(), m.end()):
+            take(m.start(), m.end())
+            dated.append(TimeMention(m.start(), m.end(), opened[i].period))
+    return dated
+
+
+# "so với nhu cầu của giai đoạn 2021-2025": the time of what a figure is
+# compared with, not the figure's
+_COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
+
+
+def _compared(text: str, t: TimeMention) -> TimeMention:
+    if t.kind != "time" or not _COMPARED.search(text, max(0, t.start - 90), t.start):
+        return t
+    return TimeMention(t.start, t.end, t.period, "ref")
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
