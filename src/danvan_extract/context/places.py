@@ -52,6 +52,7 @@ _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+_NAME_RE = regex.compile(_NAME)
 _CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = _LEVELS
@@ -228,7 +229,7 @@ def _branch_places(text: str, gaz: Gazetteer):
     it serves, so a name the gazetteer knows is that unit, at the highest
     level it has."""
     for m in _BRANCH.finditer(text):
-        for n in regex.finditer(_NAME, m.group("names")):
+        for n in _NAME_RE.finditer(m.group("names")):
             name = _clean_name(n.group(0))
             units = gaz.lookup(name) if name else []
             if not units:
