@@ -19,7 +19,7 @@ from functools import lru_cache
 from .countries import find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
-from .words import Openers
+from .words import Openers, finditer_at
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -57,8 +57,9 @@ _CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = _LEVELS
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
-_BARE_OPENERS = ("toàn", "của", "trong", "cấp", "tỉnh", "huyện", "thị", "thành", "xã", "phường")
-_NATION_OPENERS = ("cả", "toàn", "trên", "nước", "tại", "ở", "của")
+# (_BARE's optional first words, and _NATION's, are found back from the word after them)
+_BARE_LEVELS = ("tỉnh", "huyện", "thị", "thành", "xã", "phường")
+_BARE_BEFORE = ("toàn", "của", "trong", "cấp")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
 # Words that start a capitalized run after a level word but are no name.
@@ -183,7 +184,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in openers.finditer(_NATION, _NATION_OPENERS):
+    for m in finditer_at(_NATION, text, _nation_starts(openers)):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if _EVENT_NAME.search(text, max(0, m.start() - 50), m.start()):
@@ -208,7 +209,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
             offices.add(start)
-    for m in openers.finditer(_BARE, _BARE_OPENERS):
+    for m in finditer_at(_BARE, text, _bare_starts(openers)):
         if not free(m.start(), m.end()):
             continue
         level = " ".join(m.group("level").lower().split())
@@ -221,6 +222,25 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.end(), level, None))
     raw.sort()
     return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
+
+
+def _bare_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _BARE can start: at a level word or at the word
+    before it ("toàn tỉnh"); None: scan in full."""
+    levels = openers.starts(_BARE_LEVELS)
+    return None if levels is None else sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
+
+
+def _nation_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _NATION can start, found from the words it cannot
+    do without: "nước" ("nước ta", "cả nước"), "quốc" ("(trên) toàn
+    quốc"), "việt" ("tại Việt Nam"); None: scan in full."""
+    country, whole, viet = (openers.starts((w,)) for w in ("nước", "quốc", "việt"))
+    if country is None:
+        return None
+    toan = openers.before(whole, ("toàn",))
+    return sorted(set(country + openers.before(country, ("cả",)) + toan + openers.before(toan, ("trên",))
+                      + openers.before(viet, ("tại", "ở", "của"))))
 
 
 def _branch_places(text: str, gaz: Gazetteer):

@@ -18,6 +18,7 @@ import regex
 # whose ``str.lower()`` is not the letter matched (checked over every code
 # point): "ſ" matches "s"; "İ" matches "i" but lowers to two characters.
 _ODD_FOLDS = ("ſ", "İ")
+_SPACE = regex.compile(r"\s")
 
 
 def lowered(text: str) -> Optional[str]:
@@ -52,6 +53,18 @@ class Openers:
                 at = self._at[w] = _find_all(self.low, w)
             found.update(at)
         return sorted(found)
+
+    def before(self, positions: list[int], words: Iterable[str]) -> list[int]:
+        """Where one of ``words`` (lower-case) starts that ends right before
+        one of ``positions`` (found by :meth:`starts`), white space between:
+        the openers of "toàn quốc" from its "quốc"."""
+        text, low, out = self.text, self.low, []
+        for p in positions:
+            j = p
+            while j and _SPACE.match(text, j - 1):
+                j -= 1
+            out += [j - len(w) for w in words if j >= len(w) and low.startswith(w, j - len(w))]
+        return out
 
     def finditer(self, pattern: regex.Pattern, words: Iterable[str]) -> Iterator[regex.Match]:
         """``pattern.finditer(text)``, for a pattern whose every match opens
