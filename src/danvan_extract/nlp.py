@@ -47,11 +47,18 @@ def _pos():
 
 
 @lru_cache(maxsize=4096)
+def first_word_tag(window: str) -> tuple[str, int]:
+    """(underthesea's part-of-speech tag of the first word of ``window``, its
+    length in characters); ("", 0) for no word.  Meant for a few words, not
+    whole texts."""
+    tagged = _pos()(window)
+    if not tagged:
+        return "", 0
+    return tagged[0][-1], len(tagged[0][0])
+
+
 def first_word_is_noun(window: str) -> tuple[bool, int]:
     """(whether underthesea tags the first word of ``window`` a common noun,
     its length in characters).  Meant for a few words, not whole texts."""
-    tagged = _pos()(window)
-    if not tagged:
-        return False, 0
-    word, tag = tagged[0][0], tagged[0][-1]
-    return tag in ("N", "Nc", "Nu"), len(word)
+    tag, size = first_word_tag(window)
+    return tag in ("N", "Nc", "Nu"), size

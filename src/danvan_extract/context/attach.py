@@ -770,8 +770,43 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     if start < s_start:
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
-    t = c.type
     label = _label(text, c.start, s_start)
+    pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
+              or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
+    heading = _list_heading(text, label) if label in pieces else None
+    if heading in pieces:  # taken over from the count it is the share of
+        heading = None
+    if heading:
+        # "Học vấn:" above "* Đại học: 16/29 vị" → "Học vấn Đại học"
+        k = pieces.index(label)
+        pieces = pieces[:k] + [heading] + pieces[k:]
+    return pieces
+
+
+_OPENS_BREAKDOWN = regex.compile(r"[^;.]*?(?<![\p{L}])trong\s+đó\s*:?\s*$", regex.I)
+_NEXT_ITEM = regex.compile(r"\s*[;,]\s*$")
+
+
+def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
+    """"“Dân vận khéo” có 36 mô hình, trong đó: Tập thể: 08 mô hình; Cá
+    nhân: 18 mô hình": a labelled item of a breakdown counts what its total
+    counts, told apart by its label ("mô hình “Dân vận khéo” Tập thể")."""
+    if not label or prior is None or {c.type, prior.type} - {"count", "ratio"}:
+        return []
+    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
+        return []
+    base = list(subject_of.get(id(prior)) or [])
+    if _OPENS_BREAKDOWN.match(text, prior.end, label[0]):
+        return base + [label] if base else []
+    # a later item: its total's subject is the item before without that one's label
+    prior_label = _label(text, prior.start, s_start)
+    if len(base) > 1 and base[-1] == prior_label and _NEXT_ITEM.match(text, prior.end, label[0]):
+        return base[:-1] + [label]
+    return []
+
+
+def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
+    t = c.type
     if t in ("count", "ratio"):
         return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
@@ -819,7 +854,7 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     before a bracket or a colon."""
     own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
     after = own + shared
-    if after and subjects.LAND.match(text, after[0][0]):
+    if after and subjects.names_land(text, after[0]):
         verb = subjects.land_verb(text, clause_start, c.start)
         # the verb joins only to tell the area from a sibling area of its sentence
         short = len(text[after[0][0]:after[-1][1]].split()) <= 3
@@ -914,11 +949,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "Cá nhân: 18 mô hình" → the noun and the item's label
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
     if noun and not after:
-        # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it
-        named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun.split(',')[0].strip())}(?![\p{{L}}])[^,;:()\n]*?)\s*$",
-                             text[clause_start:c.start], regex.I)
+        # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
+        # else the one that opens the list the figure is an item of
+        lead = text.rfind(":", s_start, clause_start)
+        named = _number_of(text, noun, clause_start, c.start) or (_number_of(text, noun, s_start, lead) if lead > 0 else [])
         if named:
-            return [(clause_start + named.start("what"), clause_start + named.end("what"))]
+            return named
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         own = [(k, c.end)]
@@ -941,6 +977,14 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _number_of(text: str, noun: str, start: int, end: int) -> list:
+    """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
+    đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
+    head = regex.escape(noun.split(",")[0].strip())
+    named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{head}(?![\p{{L}}])[^,;:()\n]*?)\s*$", text[start:end], regex.I)
+    return [(start + named.start("what"), start + named.end("what"))] if named else []
 
 
 def _number_is(text, c, s_start, holes, noun: str) -> list:
@@ -997,20 +1041,22 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = subjects.drop_generic_head(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
+    # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
+    what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
-        return [verb, (purpose.start("link"), purpose.end("what"))]
+        return [verb, (purpose.start("link"), what_end)]
     if verb:
         return [verb]
     if pieces:
         return pieces
     if purpose:
         return [(purpose.start("link") if purpose.group("link").lower().startswith("dành") else purpose.start("what"),
-                 purpose.end("what"))]
+                 what_end)]
     return [label] if label else []
 
 
-_LABEL = regex.compile(r"(?:^|[\n;.]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
+_LABEL = regex.compile(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 
 
 _BULLET_LABEL = regex.compile(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
@@ -1021,7 +1067,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
-    m = _LABEL.search(text, max(line_start - 1, pos - 100, 0), pos) or _BULLET_LABEL.match(text, line_start, pos)
+    m = (_LABEL.search(text, max(line_start - 1, pos - 100, s_start - 2, 0), pos)  # in its sentence
+         or _BULLET_LABEL.match(text, line_start, pos))
     if not m:
         return None
     s, e = m.span("label")
@@ -1031,6 +1078,38 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
         return None
     return s, e
+
+
+_HEADING_LINE = regex.compile(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
+_ITEM_LINE = regex.compile(r"[^\n]*\d")
+
+
+def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """The heading a list's items stand under ("Học vấn:" above "Đại học:
+    16/29 vị"), when the item's label is only a value of it: it shares no
+    word (two syllables) with the heading, and neither names a countable
+    noun ("Đại biểu nữ", "Cơ cấu đại biểu:" do)."""
+    words = text[label[0]:label[1]].lower().split()
+    counted = subjects.counted_nouns()
+    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)):
+        return None
+    end = text.rfind("\n", 0, label[0])
+    for _ in range(12):  # the heading's line, above the items before this one
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        head = _HEADING_LINE.fullmatch(text, start, end)
+        if head:
+            h = head.group("h").lower().split()
+            pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
+            # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as items
+            if any(p in " ".join(words) or p in counted for p in pairs) or counted & set(h):
+                return None
+            return head.span("h")
+        if text[start:end].strip() and not _ITEM_LINE.match(text, start, end):
+            return None
+        end = start - 1
+    return None
 
 
 _WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)

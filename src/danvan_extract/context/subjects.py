@@ -11,9 +11,13 @@ of the normalized text (spans), joined later as written.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
+
+from ..grammar.rules import load_rules
+from .places import _LEVELS  # the level words of administrative units
 
 Span = tuple[int, int]
 
@@ -25,7 +29,7 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
 _ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
-_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
@@ -137,16 +141,24 @@ def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
     return _trim(text, kept) if kept else pieces
 
 
-def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
-    """The noun phrase that starts at ``start``, up to a stop word,
-    punctuation or another number (at most ``limit``)."""
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    """Where the phrase that starts at ``start`` stops: a stop word,
+    punctuation or another number; a quoted name after the noun stays whole
+    ("mô hình “Dân vận khéo”")."""
     seg = text[start:limit]
-    # a quoted name after the noun stays whole ("mô hình “Dân vận khéo”")
     m = _RIGHT_STOP.search(seg)
     end = start + (m.start() if m else len(seg))
     quoted = regex.search(r"[“\"][^”\"\n]{1,80}[”\"]", seg)
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
+    return end
+
+
+def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
+    """The noun phrase that starts at ``start``, up to a stop word,
+    punctuation or another number (at most ``limit``), with the later
+    nouns of a list it opens ("người dân, học sinh")."""
+    end = list_end(text, start, _phrase_end(text, start, limit), limit)
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
@@ -155,6 +167,70 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     if trailing:
         end = max(start, trailing.start())
     return (start, end) if end > start else None
+
+
+def list_end(text: str, start: int, end: int, limit: int) -> int:
+    """The end of the phrase ``[start, end)`` with the later nouns of a list
+    its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
+    item = start
+    while len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS:
+        item = next_list_item(text, end)
+        if not item:
+            break
+        end = _phrase_end(text, item, max(limit, item + 120))
+    return end
+
+
+def _object_start(text: str, start: int, end: int) -> int:
+    """Where the last item of a phrase starts: after its last predicate verb
+    ("người sử dụng điện thoại thông minh" → "điện thoại thông minh"), the
+    first of a list of objects."""
+    found = None
+    for found in _PREDICATE_IN.finditer(text, start, end):
+        pass
+    return found.end() if found else start
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> frozenset[str]:
+    """The countable nouns of the bundled lexicon."""
+    return load_rules().lexicon("counted_nouns")
+
+
+@lru_cache(maxsize=1)
+def _not_nouns() -> frozenset[str]:
+    return load_rules().lexicon("not_nouns")
+
+
+_LIST_ITEM_WORDS = 4
+_LIST_COMMA = regex.compile(r",[^\S\n]*(?=\p{Ll})")
+_ITEM_WORDS = regex.compile(r"\p{L}+(?:[^\S\n]+\p{L}+){0,3}")
+_ITEM_END = regex.compile(r"[,;:.!?()\n]|\d")
+# a connective or a stating word after the comma opens a clause; other verbs are left to the tagger
+_OPENS_CLAUSE = regex.compile(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời)(?![\p{{L}}])", regex.I | regex.V0)
+
+
+def next_list_item(text: str, pos: int) -> int:
+    """Where the next noun of a list starts when the comma at ``pos`` joins
+    two nouns that share what follows ("đoàn viên, thanh niên sử dụng ..."):
+    a noun (a countable one of the lexicon, else as underthesea tags the
+    item's first word) that reaches the next comma without a figure of its
+    own (not "hộ nghèo, hộ cận nghèo giảm còn 20 hộ"); else 0."""
+    comma = _LIST_COMMA.match(text, pos, pos + 3)
+    words = _ITEM_WORDS.match(text, comma.end(), comma.end() + 60) if comma else None
+    if not words:
+        return 0
+    stop = _ITEM_END.search(text, comma.end(), comma.end() + _SCAN)
+    if stop and stop.group().isdigit():
+        return 0
+    low = words.group().lower().split()
+    if any(" ".join(low[:n]) in counted_nouns() for n in range(len(low), 0, -1)):
+        return comma.end()
+    if low[0] in _not_nouns() or _OPENS_CLAUSE.match(text, comma.end(), words.end()):
+        return 0
+    from ..nlp import first_word_is_noun  # the tagger only decides the few words left
+
+    return comma.end() if first_word_is_noun(words.group())[0] else 0
 
 
 # Links after a noun that go on defining it ("xã thuộc vùng đặc biệt khó
@@ -259,10 +335,33 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
     link = _SHARED_AFTER.match(text, end, limit)
     hole = _hole_at(holes, link.end()) if link else None
     more = noun_clause(text, hole[1] + 1, limit, holes)[0] if _counted(text, hole) else []
-    # "2 tiêu chí và 1 xã đạt 1 tiêu chí": the later item's own predicate is no shared modifier
-    if more and more[0][0] == hole[1] + 1 and not _STATES.match(text, more[0][0], more[0][1]):
-        return own, more
-    return own, []
+    shared = _shared(text, start, hole, more) if more and more[0][0] == hole[1] + 1 else []
+    return own, shared
+
+
+_UNIT_END = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if level.isalpha() or ' ' in level)})\s*$",
+                          regex.I)
+# a verb that opens a predicate defining the noun before it
+_PREDICATE_VERBS = r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
+_PREDICATE_IN = regex.compile(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
+
+
+def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Span]:
+    """What of the words after a later item ("và 12 hợp tác xã ...") goes
+    for the bare noun before it too: a predicate does ("8 trường học và 3
+    trạm y tế đạt chuẩn"), unless it states a figure of its own ("2 tiêu chí
+    và 1 xã đạt 1 tiêu chí"); a modifier binds only the nearer noun ("30 hộ
+    và 12 hợp tác xã kiểu mới"), save a category both units belong to ("24
+    xã và 52 ấp đặc biệt khó khăn")."""
+    if _STATES.match(text, more[0][0], more[0][1]):
+        return [] if _DIGIT.search(text, more[0][0], more[-1][1]) else more
+    if _UNIT_END.search(text, max(0, first_end - 20), first_end - 1) and _UNIT_END.search(text, hole[0], hole[1]):
+        return more
+    found = _PREDICATE_IN.search(text, more[0][0], more[-1][1])
+    if not found:
+        return []
+    cut = found.start("p")
+    return [(max(s, cut), e) for s, e in more if e > cut]
 
 
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
@@ -292,6 +391,20 @@ def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[
     return _limit(text, pieces, keep_end=False, most=_MAX_RATE_WORDS)
 
 
+def names_land(text: str, span: Span) -> bool:
+    """The phrase after an area's unit says what lies or grows there: a
+    land or crop word ("đất", "chè"), else a noun as the tagger reads its
+    first word ("bưởi da xanh"), not a verb ("ha trở lên")."""
+    if LAND.match(text, span[0], span[1]):
+        return True
+    words = text[span[0]:span[1]]
+    if words.split()[0].lower() in _not_nouns():
+        return False
+    from ..nlp import first_word_is_noun  # the tagger only decides the few words left
+
+    return first_word_is_noun(" ".join(words.split()[:4]))[0]
+
+
 def land_subject(text: str, pieces: list[Span]) -> list[Span]:
     """"diện tích" is dropped before a land noun ("diện tích chè" → "chè")."""
     if pieces:
@@ -304,7 +417,7 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 
 _PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
 _ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
-_PREDICATE = regex.compile(r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s", regex.I)
+_PREDICATE = regex.compile(_PREDICATE_VERBS, regex.I)
 
 
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
@@ -324,9 +437,10 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
     return []
 
 
-_VERB_START = regex.compile(r"^(?:giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
-                            r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
-                            r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay)", regex.I)
+_VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
+          r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
+          r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
+_VERB_START = regex.compile(rf"^(?:{_VERBS})", regex.I)
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -340,18 +454,71 @@ _OBJECT_OF = regex.compile(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"giải quyết đất sản xuất cho 1.627 hộ", "kiểm tra Quy chế dân chủ
     đối với 8 đơn vị" → the verb phrase that tells the figure from its
-    siblings joins the noun ("hộ giải quyết đất sản xuất"); reporting verbs
-    do not."""
+    siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
+    listed before it that share the figure ("khởi công xây dựng, sửa chữa
+    20 căn nhà"); reporting verbs do not."""
     pieces = left_phrase(text, clause_start, fig_start, holes)
+    object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
+    if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent
+        pieces = _predicate(text, pieces)
     if not pieces:
         return []
     s, e = pieces[0][0], pieces[-1][1]
     phrase = text[s:e]
     if len(phrase.split()) > 9:
         return []
-    if _VERB_START.match(phrase) or _OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start):
+    if _VERB_START.match(phrase) or object_of:
+        first = _verb_list_start(text, clause_start, holes)
+        if first < clause_start:
+            return left_phrase(text, first, fig_start, holes, max_words=_MAX_RATE_WORDS) or pieces
         return pieces
     return []
+
+
+_TENSE = regex.compile(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
+
+
+def _predicate(text: str, pieces: list[Span]) -> list[Span]:
+    """The pieces after the tense word that opens the predicate ("Tổ công tác
+    đã kiểm tra ..." → "kiểm tra ..."): the words before it are the agent."""
+    found = list(_TENSE.finditer(text, pieces[0][0], pieces[-1][1])) if pieces else []
+    if not found:
+        return pieces
+    cut = found[-1].end()
+    return [(max(s, cut), e) for s, e in pieces if e > cut]
+
+
+_SEGMENT_BREAK = regex.compile(r"[,;:()\n.!?]")
+_LIST_VERB_WORDS = 6  # syllables
+
+
+def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
+    """Where a list of verbs joined by commas starts when it ends at
+    ``clause_start`` ("khởi công xây dựng, sửa chữa ..."): each earlier item
+    a short phrase opened by a verb, the list cut after a place or a time
+    ("toàn tỉnh đã khởi công ..."); else ``clause_start``."""
+    start = clause_start
+    while start > 0 and text[start - 1] == ",":
+        breaks = list(_SEGMENT_BREAK.finditer(text, max(0, start - 120), start - 1))
+        seg_start = breaks[-1].end() if breaks else max(0, start - 120)
+        item = left_phrase(text, seg_start, start - 1, holes, after_verb=False)
+        if not item or not _opens_with_verb(text, item[0]):
+            break
+        words = text[item[0][0]:item[-1][1]]
+        if len(words.split()) > _LIST_VERB_WORDS or _DIGIT.search(words):
+            break
+        start = item[0][0]
+        if any(seg_start <= hs < start for hs, _ in holes):
+            break  # the agent's place or the time before the list
+    return start
+
+
+def _opens_with_verb(text: str, span: Span) -> bool:
+    if _VERB_START.match(text[span[0]:span[1]]):
+        return True
+    from ..nlp import first_word_tag  # the tagger only decides the few words left
+
+    return first_word_tag(text[span[0]:span[1]])[0] == "V"
 
 
 _STATING_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
