@@ -487,6 +487,8 @@ def _central_document(text: str, c, clause_end: int) -> bool:
 
 _ISSUED_BY = regex.compile(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
 _BRACKET_FIRST = regex.compile(r"\s*\([^()\n]{0,80}\)")
+_DIGIT = regex.compile(r"\d")
+_ADDRESS_GAP = regex.compile(r"[\s,\-]*")
 _OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
 
 
@@ -605,7 +607,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         bracket = _BRACKET_FIRST.match(gap)
         gap = gap[bracket.end():] if bracket else gap
         in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
-        if (in_clause and not p.bare and not regex.search(r"\d", gap) and len(gap) <= 40
+        if (in_clause and not p.bare and not _DIGIT.search(gap) and len(gap) <= 40
                 and _OBJECT_LINK.search(gap)):
             return _place(p, places, main)
     if _unit_noun(c):
@@ -628,7 +630,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             return place
     # a unit named after the figure in its clause, with no unit before it
     for p in places[k:k + 1]:
-        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not regex.search(r"\d", text[c.end:p.start]):
+        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, c.end, p.start):
             return _place(p, places, main)
     before = text[max(full_start, c.start - _WINDOW):c.start]
     if ("cầu" in before or "giới" in before) and _WORLD.search(before):
@@ -678,7 +680,7 @@ def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
     is the place: from the chain's last unit back to its first."""
     while j > 0:
         prev, cur = places[j - 1], places[j]
-        if prev.bare or cur.bare or not regex.fullmatch(r"[\s,\-]*", text[prev.end:cur.start]):
+        if prev.bare or cur.bare or not _ADDRESS_GAP.fullmatch(text, prev.end, cur.start):
             break
         if _RANK.get(prev.level, 9) >= _RANK.get(cur.level, 9):
             break

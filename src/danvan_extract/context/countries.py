@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import regex
@@ -52,14 +52,18 @@ def _sound(name: str) -> str:
 
 class _Countries:
     def __init__(self, vietnamese: list[str]):
-        names = {n for n in vietnamese if n}
+        names = self.names = {n for n in vietnamese if n}
         self.one_word = {n for n in names if " " not in n}
         alt = alternation(names)
         # (the look-ahead for a capital lets the engine skip most positions)
         self.named = regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
-        # CLDR's Vietnamese names keep the Latin spelling of most countries
-        # ("Indonesia", "Philippines"): the keys transliterations are matched to
-        self.sounds = {_sound(n) for n in names if len(_sound(n)) >= 5}
+
+    @cached_property
+    def sounds(self) -> set[str]:
+        """The keys transliterations are matched to (CLDR's Vietnamese names
+        keep the Latin spelling of most countries: "Indonesia",
+        "Philippines"); made on the first transliteration met."""
+        return {_sound(n) for n in self.names if len(_sound(n)) >= 5}
 
     @lru_cache(maxsize=4096)
     def sounds_like_country(self, name: str) -> bool:

@@ -14,9 +14,12 @@ from typing import Optional
 
 import regex
 
+from functools import lru_cache
+
 from .countries import find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
+from .words import Openers, finditer_at
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -40,7 +43,6 @@ _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
-_CAPITALIZED = regex.compile(rf"(?<![\p{{L}}]){_NAME}", regex.V0)
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
@@ -49,6 +51,15 @@ _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
+_LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+_NAME_RE = regex.compile(_NAME)
+_CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
+# the words each scan's matches open with (lower-case; a scan is tried only where one stands)
+_NAMED_OPENERS = _LEVELS
+_COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
+# (_BARE's optional first words, and _NATION's, are found back from the word after them)
+_BARE_LEVELS = ("tỉnh", "huyện", "thị", "thành", "xã", "phường")
+_BARE_BEFORE = ("toàn", "của", "trong", "cấp")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
 # Words that start a capitalized run after a level word but are no name.
@@ -101,10 +112,15 @@ def _lone_unknown(text: str, end: int, name: str, level: str, gaz: Gazetteer) ->
     level, followed by a lower-case word ("xã Chủ trì", "Đảng ủy Chính
     phủ"): a capitalized common word, unless the text writes the same
     "level Name" again (a small unit the gazetteer lacks: "xã Vĩnh")."""
-    if " " in name or not regex.match(r"\s+\p{Ll}", text[end:end + 40]) or gaz.lookup(name, level):
+    if " " in name or not _LOWER_NEXT.match(text[end:end + 40]) or gaz.lookup(name, level):
         return False
-    again = regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(level)})\s+{regex.escape(name)}(?![\p{{L}}])")
-    return len(again.findall(text, 0, len(text))) < 2
+    # each writing holds the name itself: written once, it is not written again
+    return text.count(name) < 2 or len(_written_again(level, name).findall(text, 0, len(text))) < 2
+
+
+@lru_cache(maxsize=256)
+def _written_again(level: str, name: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(level)})\s+{regex.escape(name)}(?![\p{{L}}])")
 
 
 def _clean_name(name: str) -> str:
@@ -139,11 +155,12 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     offices: set[int] = set()
     spans = SpanMask(len(text))
     free = spans.free
+    openers = Openers(text)
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
-    for m in _COMMITTEE.finditer(text):
+    for m in openers.finditer(_COMMITTEE, _COMMITTEE_OPENERS):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
@@ -151,7 +168,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in _NAMED.finditer(text):
+    for m in openers.finditer(_NAMED, _NAMED_OPENERS):
         level = m.group("level").lower()
         if level in ("tp", "tp."):
             level = "thành phố"
@@ -167,7 +184,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in _NATION.finditer(text):
+    for m in finditer_at(_NATION, text, _nation_starts(openers)):
         if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if _EVENT_NAME.search(text, max(0, m.start() - 50), m.start()):
@@ -192,7 +209,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
             offices.add(start)
-    for m in _BARE.finditer(text):
+    for m in finditer_at(_BARE, text, _bare_starts(openers)):
         if not free(m.start(), m.end()):
             continue
         level = " ".join(m.group("level").lower().split())
@@ -207,13 +224,32 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
 
 
+def _bare_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _BARE can start: at a level word or at the word
+    before it ("toàn tỉnh"); None: scan in full."""
+    levels = openers.starts(_BARE_LEVELS)
+    return None if levels is None else sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
+
+
+def _nation_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _NATION can start, found from the words it cannot
+    do without: "nước" ("nước ta", "cả nước"), "quốc" ("(trên) toàn
+    quốc"), "việt" ("tại Việt Nam"); None: scan in full."""
+    country, whole, viet = (openers.starts((w,)) for w in ("nước", "quốc", "việt"))
+    if country is None:
+        return None
+    toan = openers.before(whole, ("toàn",))
+    return sorted(set(country + openers.before(country, ("cả",)) + toan + openers.before(toan, ("trên",))
+                      + openers.before(viet, ("tại", "ở", "của"))))
+
+
 def _branch_places(text: str, gaz: Gazetteer):
     """Units named by an office's branch without their level word ("Ngân
     hàng ... chi nhánh Yên Thế, Bố Hạ"): a branch bears the name of the unit
     it serves, so a name the gazetteer knows is that unit, at the highest
     level it has."""
     for m in _BRANCH.finditer(text):
-        for n in regex.finditer(_NAME, m.group("names")):
+        for n in _NAME_RE.finditer(m.group("names")):
             name = _clean_name(n.group(0))
             units = gaz.lookup(name) if name else []
             if not units:
@@ -254,7 +290,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         pos = e
         for s2, e2, level2, name2 in raw[i + 1:i + 4]:
             gap = text[pos:s2]
-            if name2 is None or len(gap) > 12 or not regex.fullmatch(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?", gap):
+            if name2 is None or len(gap) > 12 or not _CHAIN_GAP.fullmatch(gap):
                 break
             if level2 in ("tỉnh",) or (level2 == "thành phố" and gaz.province(name2)):
                 chain_province = chain_province or name2

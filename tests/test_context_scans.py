@@ -1,0 +1,45 @@
+"""The context's scans at their opening words find exactly what full scans
+find, and deferred patterns behave as compiled ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from danvan_extract.context import places
+from danvan_extract.context.lazy import Deferred, deferred, settle
+from danvan_extract.context.words import Openers, finditer_at, lowered
+
+GOLD = Path(__file__).resolve().parent.parent / "gold"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
+ODD = "ſóc Xã Kiến Sơn, TỈNH Yên Bái, CẢ NƯỚC và İ; thị  xã Nghĩa Lộ, Thị ủy Nghĩa Lộ"
+NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Việt Nam, của\nViệt Nam, tại Việt  Nam, trêntoàn quốc"
+SCANS = [(places._NAMED, lambda o: o.starts(places._NAMED_OPENERS)), (places._BARE, places._bare_starts),
+         (places._COMMITTEE, lambda o: o.starts(places._COMMITTEE_OPENERS)), (places._NATION, places._nation_starts)]
+
+
+@pytest.mark.parametrize("pattern,starts", SCANS)
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
+def test_scan_at_openers_equals_full_scan(pattern, starts, variant):
+    for text in TEXTS + [ODD, NATION]:
+        text = variant(text)
+        got = [m.span() for m in finditer_at(pattern, text, starts(Openers(text)))]
+        assert got == [m.span() for m in pattern.finditer(text)]
+
+
+def test_odd_case_folds_scan_in_full():
+    # "ſ" matches "s" in a case-insensitive pattern but lowers to itself;
+    # "İ" lowers to two characters: offsets would shift
+    assert lowered("ſóc") is None and lowered("İ") is None
+    assert lowered("Xã ĐÔNG") == "xã đông"
+    assert [m.span() for m in Openers("ſóc Trăng").finditer(places._NAMED, ("sóc",))] == [(0, 9)]
+
+
+def test_deferred_pattern_takes_its_place_on_first_use():
+    namespace = {"_X": deferred(r"a\d", regex.I)}
+    settle(namespace)
+    assert isinstance(namespace["_X"], Deferred)
+    assert namespace["_X"].search("xA1").span() == (1, 3)
+    assert isinstance(namespace["_X"], regex.Pattern) and namespace["_X"].flags & regex.I
