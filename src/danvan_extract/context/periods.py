@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from .spans import SpanMask
+from .words import Openers
 
 Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -180,12 +182,29 @@ _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?
           r"|mỗi\s+năm|hằng\s+năm|hàng\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
-_COMPILED = [(regex.compile(r"(?<!\w)(?:" + p + r")(?!\w)", regex.I | regex.V0), fn, kind) for p, fn, kind in _FORMS]
+
+def _form(pattern: str, fn, kind: str):
+    return regex.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", regex.I | regex.V0), fn, kind
+
+
+# the first form, "so với cùng kỳ", is the only one without a year
+_SAME_TIME_BEFORE = _form(*_FORMS[0])
+
+
+@lru_cache(maxsize=1)
+def _dated_forms() -> list:
+    """The forms with a year, compiled on the first text with a year (a
+    cold start cost)."""
+    return [_form(*form) for form in _FORMS[1:]]
+
+
 _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
 _PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 # "6 tháng đầu năm" without its year: the year stated last before it
 _MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
+# what every match of _MONTHS_NO_YEAR holds (a test before its whole-text scan)
+_HALF_YEAR = regex.compile(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 # "năm nay", "năm qua" (the article's year), and with a count before them
 # "3 năm qua", "5 tháng gần đây": a duration without an anchor, no time of
 # its own (the figure keeps the span its paragraph states).  Whole-text
@@ -214,7 +233,9 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     out: list[TimeMention] = []
 
     windows = _year_windows(text)
-    for m in _SINCE_ANCHOR.finditer(text):
+    # the whole-text scans are tried where their opening words stand
+    openers = Openers(text)
+    for m in openers.finditer(_SINCE_ANCHOR, ("qua", "sau", "trải")):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
         gap = text[m.end():anchor.start()] if anchor else ""
         if not anchor or "\n" in gap or "." in gap.replace("/", "").rstrip(". "):
@@ -226,7 +247,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
-    for m in _finditer(_DATES_RANGE, text, windows, needs_year=True):
+    for m in _finditer(_DATES_RANGE, text, windows):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
         s = opener.start() if opener else s
@@ -236,9 +257,10 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(s, m.end()):
             spans.take(s, m.end())
             out.append(TimeMention(s, m.end(), period))
-    for pattern, fn, kind in _COMPILED:
-        # the first form, "so với cùng kỳ", is the only one without a year
-        for m in _finditer(pattern, text, windows, needs_year=pattern is not _COMPILED[0][0]):
+    for pattern, fn, kind in [_SAME_TIME_BEFORE] + (_dated_forms() if windows else []):
+        found = (openers.finditer(pattern, ("so",)) if pattern is _SAME_TIME_BEFORE[0]
+                 else _finditer(pattern, text, windows))
+        for m in found:
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
                 s += 1  # at most 3: the pattern bounds leading white space
@@ -253,7 +275,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
     year_before = _years_before(out)
-    for m in _DAY_RANGE_NO_YEAR.finditer(text):
+    for m in openers.finditer(_DAY_RANGE_NO_YEAR, ("từ", "ngày")):
         y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
@@ -276,7 +298,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if named and free(named.start(), m.end()):
             spans.take(named.start(), m.end())
             out.append(TimeMention(named.start(), m.end(), (m.group(), m.group()), named=True))
-    for m in _MONTHS_NO_YEAR.finditer(text):
+    for m in (_MONTHS_NO_YEAR.finditer(text) if any(openers.finditer(_HALF_YEAR, ("tháng",))) else ()):
         if not free(m.start(), m.end()):
             continue
         y = year_of_article or year_before(m.start())
@@ -295,15 +317,15 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), (y, None)))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
-    for m in _PROGRESS_RE.finditer(text):
+    for m in openers.finditer(_PROGRESS_RE, ("tính", "đến", "tới")):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in _NULL_RE.finditer(text):
+    for m in openers.finditer(_NULL_RE, ("hiện", "mỗi", "hằng", "hàng", "nhiệm", "những", "thời")):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in _RELATIVE_RE.finditer(text):
+    for m in openers.finditer(_RELATIVE_RE, ("năm", "trong", "tháng")):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
             continue
@@ -409,10 +431,8 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _finditer(pattern, text: str, windows, needs_year: bool):
-    if not needs_year:
-        yield from pattern.finditer(text)
-        return
+def _finditer(pattern, text: str, windows):
+    """Matches of a dated form: in the windows around the text's years."""
     for s, e in windows:
         yield from pattern.finditer(text, s, e)
 
