@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 import regex
@@ -48,8 +48,15 @@ class DocumentContext:
 
 def _bounds(text: str) -> tuple[list[int], list[int]]:
     sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    paragraphs = [0] + [m.end() for m in regex.finditer(r"\n", text)]
-    return sentences, paragraphs
+    return sentences, _line_starts(text)
+
+
+def _line_starts(text: str) -> list[int]:
+    out, i = [0], text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
 
 
 def _start_of(bounds: list[int], pos: int) -> int:
@@ -94,7 +101,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     numeric = sorted((c for c in candidates if c.type in NUMERIC), key=lambda c: c.start)
     other_spans = [(c.start, c.end) for c in numeric]
     time_starts = [t.start for t in times]
-    sections = section_starts(text)
+    sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
     subject_of: dict[int, list] = {}
     # every other figure, measure or date is no part of a subject
@@ -167,6 +174,12 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 # -- period ------------------------------------------------------------------
 
 
+_COMMA_ONLY = regex.compile(r"\s*(?:,\s*)?$")
+_MOVES_TO = regex.compile(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
+_PAUSE_OR_DIGIT = regex.compile(r"[,;.\d]")
+_VALUE_WORD_BEFORE = regex.compile(r"[\d%]\s*\p{L}{0,12}\s*$")
+
+
 def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             title=None, lead_end=0, sections=()) -> Optional[dict]:
     own = None
@@ -180,10 +193,10 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             continue
         gap = text[c.end:t.start]
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
-        change = regex.match(r"\s*(?:,\s*)?$", gap) and regex.match(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])", text[t.end:t.end + 8])
+        change = _COMMA_ONLY.match(gap) and _MOVES_TO.match(text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
         named = t.named and t.start < clause_end and not _STOP_OR_FIGURE.search(gap)
-        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not regex.search(r"[,;.\d]", gap)) or change or named:
+        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
     if own is None and title and title[0] <= c.start < title[1]:
@@ -193,7 +206,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
     base = next((t for t in times[k:k + 2]
-                 if t.kind == "base" and t.start < clause_end + 30 and not regex.search(r"\d", text[c.end:t.start])), None)
+                 if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text[c.end:t.start])), None)
     if (own is None or own.period is None) and base and base.period[0] != "-1":
         # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
         return {"start": base.period[0], "end": None}
@@ -300,20 +313,30 @@ _AFTER_VALUE = regex.compile(r"[\d%]\s{0,2}$")
 _HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
 
 
-def section_starts(text: str) -> list[int]:
+_NON_BLANK_LINE = regex.compile(r"\n(?=[^\S\n]*\S)")
+
+
+def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     """Where sections start: after each subheading (a short line without end
     punctuation, alone between blank lines, that is no photo caption), and
     at each paragraph of a page's list of other stories ("Tin cùng chuyên
-    mục", "Có thể bạn quan tâm"): each is a report of its own."""
+    mục", "Có thể bạn quan tâm"): each is a report of its own.  ``lines``:
+    where the text's lines start, if known."""
     starts = []
-    for m in _HEADING.finditer(text):
+    end = 0
+    for pos in _line_starts(text) if lines is None else lines:
+        # a heading starts a line: tried there only, as the scan would find it
+        m = _HEADING.match(text, pos) if pos >= end else None
+        if m is None:
+            continue
+        end = m.end()
         line = m.group("h")
         before = text[max(0, m.start() - 2):m.start()]
         if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
             starts.append(m.end())
     other = _other_stories(text)
     if other is not None:
-        starts += [m.end() for m in regex.finditer(r"\n(?=[^\S\n]*\S)", text, pos=other)]
+        starts += [m.end() for m in _NON_BLANK_LINE.finditer(text, pos=other)]
     return sorted(set(starts))
 
 
@@ -459,7 +482,7 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     if "(" not in before or ")" not in text[t.end:t.end + 3]:
         return False
     k = text.rfind("(", max(0, t.start - 8), t.start)
-    return bool(regex.search(r"[\d%]\s*\p{L}{0,12}\s*$", text[max(0, k - 16):k]))
+    return bool(_VALUE_WORD_BEFORE.search(text[max(0, k - 16):k]))
 
 
 # -- location -----------------------------------------------------------------
@@ -870,11 +893,14 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     return subjects.table_column(text, c.start) or _before_bracket(text, c, s_start, holes)
 
 
+_OPENER_BEFORE = regex.compile(r"[(:]\s*$")
+
+
 def _before_bracket(text, c, s_start, holes) -> list:
     """"tỉnh có diện tích lớn nhất cả nước (16.487 km2)", "tổng diện tích
     đất là: 29,168 ha": a figure alone in a bracket, or right after a colon,
     is the value of the noun phrase right before it."""
-    opener = regex.search(r"[(:]\s*$", text[max(s_start, c.start - 4):c.start])
+    opener = _OPENER_BEFORE.search(text[max(s_start, c.start - 4):c.start])
     if not opener or (opener.group().startswith("(") and not text.startswith(")", c.end)):
         return []
     k = c.start - len(opener.group())
@@ -982,9 +1008,17 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
 def _number_of(text: str, noun: str, start: int, end: int) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
-    head = regex.escape(noun.split(",")[0].strip())
-    named = regex.search(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{head}(?![\p{{L}}])[^,;:()\n]*?)\s*$", text[start:end], regex.I)
+    named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
     return [(start + named.start("what"), start + named.end("what"))] if named else []
+
+
+@lru_cache(maxsize=256)
+def _number_of_noun(noun: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])[^,;:()\n]*?)\s*$", regex.I)
+
+
+_NUMBER_PHRASE = regex.compile(r"(?:tổng\s+)?số\s", regex.I)
+_ITEM_BREAK = regex.compile(r"[;:]")
 
 
 def _number_is(text, c, s_start, holes, noun: str) -> list:
@@ -998,7 +1032,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
-    if not whole or not regex.match(r"(?:tổng\s+)?số\s", text[whole[0][0]:whole[0][1]], regex.I):
+    if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
         return []
     head = noun.split(",")[0].split()[-1].lower()
     words = " ".join(text[s:e] for s, e in whole).lower().split()
@@ -1010,7 +1044,7 @@ def _semicolon_start(text: str, s_start: int, pos: int) -> int:
     """The start of the list item before ``pos``: after the last ";" or ":"
     of the sentence (commas inside a noun phrase do not cut it)."""
     lo = max(s_start, pos - _WINDOW)
-    breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
+    breaks = [m.end() for m in _ITEM_BREAK.finditer(text[lo:pos])]
     return lo + breaks[-1] if breaks else lo
 
 

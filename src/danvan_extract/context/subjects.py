@@ -112,9 +112,13 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     return out
 
 
+_NON_SPACE = regex.compile(r"\S+")
+_QUOTED = regex.compile(r"[“\"][^”\"\n]{1,80}[”\"]")
+
+
 def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS) -> list[Span]:
     """At most ``most`` words, the ones nearest the figure."""
-    words = [(m.start() + s, m.end() + s) for s, e in pieces for m in regex.finditer(r"\S+", text[s:e])]
+    words = [(m.start() + s, m.end() + s) for s, e in pieces for m in _NON_SPACE.finditer(text[s:e])]
     if len(words) <= most:
         return pieces
     if keep_end:
@@ -148,7 +152,7 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     seg = text[start:limit]
     m = _RIGHT_STOP.search(seg)
     end = start + (m.start() if m else len(seg))
-    quoted = regex.search(r"[“\"][^”\"\n]{1,80}[”\"]", seg)
+    quoted = _QUOTED.search(seg)
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
     return end
@@ -589,6 +593,9 @@ MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội vi�
 _MEMBER_LINK = regex.compile(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
 
 
+_ONE_OR_TWO_WORDS = regex.compile(r"[\p{L}]+(?:\s+[\p{L}]+)?")
+
+
 def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]:
     """"Ban Chấp hành Đảng bộ tỉnh gồm 60 ủy viên" → "ủy viên" + "Ban Chấp
     hành Đảng bộ tỉnh": the members and the body they belong to."""
@@ -598,7 +605,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
         return []
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
-    word = regex.match(r"[\p{L}]+(?:\s+[\p{L}]+)?", text[noun_start:noun_start + 20])
+    word = _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20])
     member = next((m for m in MEMBER_NOUNS if text[noun_start:noun_start + len(m)].lower() == m), None)
     if not member or not word:
         return []
@@ -623,12 +630,20 @@ def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
     return right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
 
 
+_ONE_OR_TWO_WORDS_SPACED = regex.compile(r"\p{L}+(?:\s\p{L}+)?")
+
+
+@lru_cache(maxsize=256)
+def _counted_item(per: str) -> regex.Pattern:
+    return regex.compile(rf"\d[^\S\n]+(?P<item>{regex.escape(per)})(?![\p{{L}}])", regex.I)
+
+
 def priced_item(text: str, s_start: int, pos: int, per: Optional[str]) -> Optional[Span]:
     """"2 căn nhà cho 2 hộ (70 triệu đồng/căn)" → "căn nhà": a price per
     item names the item counted before it in the sentence."""
-    if not per or not regex.fullmatch(r"\p{L}+(?:\s\p{L}+)?", per):
+    if not per or not _ONE_OR_TWO_WORDS_SPACED.fullmatch(per):
         return None
-    found = list(regex.finditer(rf"\d[^\S\n]+(?P<item>{regex.escape(per)})(?![\p{{L}}])", text[s_start:pos], regex.I))
+    found = list(_counted_item(per).finditer(text[s_start:pos]))
     if not found:
         return None
     return right_phrase(text, s_start + found[-1].start("item"), pos)
@@ -657,6 +672,7 @@ def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
 
 
 _AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
+_AREA_THEN_WORD = regex.compile(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", regex.I)
 _SENTENCE_STOP = regex.compile(r"[.!?…](?=\s)|\n")
 _AREA_FIGURE = regex.compile(rf"\d\s*{_AREA_UNIT}$", regex.I)
 # words (no mere list comma or qualifier) between the previous item and a figure
@@ -681,10 +697,13 @@ def land_of_total(text: str, s_start: int, clause_start: int, pos: int) -> Optio
     if not _BREAKDOWN.search(text, max(0, clause_start - 12), pos):
         return None
     back = max(0, s_start - _SCAN)
-    found = list(regex.finditer(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", text[back:pos], regex.I))
+    found = list(_AREA_THEN_WORD.finditer(text[back:pos]))
     if not found:
         return None
     return right_phrase(text, back + found[-1].end(), pos)
+
+
+_CELL_NAME = regex.compile(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)")
 
 
 def table_column(text: str, pos: int) -> list[Span]:
@@ -705,7 +724,7 @@ def table_column(text: str, pos: int) -> list[Span]:
     if head == line_start or column >= len(cells):
         return []
     start = head + sum(len(x) + 1 for x in cells[:column])
-    name = regex.match(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)", cells[column])
+    name = _CELL_NAME.match(cells[column])
     return [(start + name.start("n"), start + name.end("n"))] if name else []
 
 
