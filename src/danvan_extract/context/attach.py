@@ -19,18 +19,19 @@ import regex
 from . import subjects
 from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
                             year_of)
+from .lazy import deferred, settle
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
 # A line break followed by a lower-case letter is a soft wrap (PDF text),
 # no boundary.
-_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
+_SENTENCE_END = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
-_CLAUSE_BREAK = regex.compile(r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])")
-_BRACKET_TIME = regex.compile(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
-_SHARE_VERB = regex.compile(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
+_CLAUSE_BREAK = deferred(r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])")
+_BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
+_SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 _LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
                 "xã": "xã", "phường": "xã", "thị trấn": "xã"}
@@ -174,10 +175,10 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 # -- period ------------------------------------------------------------------
 
 
-_COMMA_ONLY = regex.compile(r"\s*(?:,\s*)?$")
-_MOVES_TO = regex.compile(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
-_PAUSE_OR_DIGIT = regex.compile(r"[,;.\d]")
-_VALUE_WORD_BEFORE = regex.compile(r"[\d%]\s*\p{L}{0,12}\s*$")
+_COMMA_ONLY = deferred(r"\s*(?:,\s*)?$")
+_MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
+_PAUSE_OR_DIGIT = deferred(r"[,;.\d]")
+_VALUE_WORD_BEFORE = deferred(r"[\d%]\s*\p{L}{0,12}\s*$")
 
 
 def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
@@ -247,11 +248,11 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
     return None
 
 
-_STOP_OR_FIGURE = regex.compile(r"[;.\d]")
-_PER_YEAR = regex.compile(r"(?:mỗi|hằng|hàng)\s+năm", regex.I)
-_PROGRESS = regex.compile(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này", regex.I)
+_STOP_OR_FIGURE = deferred(r"[;.\d]")
+_PER_YEAR = deferred(r"(?:mỗi|hằng|hàng)\s+năm", regex.I)
+_PROGRESS = deferred(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này", regex.I)
 # a plan, campaign or programme whose progress "đến nay" reports
-_PLAN = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
+_PLAN = deferred(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
                       r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
 
 
@@ -297,8 +298,8 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
     return later[-1] if later else None
 
 
-_OPENS_CHANGE = regex.compile(r"\s*từ\s+(?:mức\s+)?\d", regex.I)
-_CHANGE_TO = regex.compile(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$", regex.I)
+_OPENS_CHANGE = deferred(r"\s*từ\s+(?:mức\s+)?\d", regex.I)
+_CHANGE_TO = deferred(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$", regex.I)
 
 
 def _bound_to_value(text: str, t: TimeMention) -> bool:
@@ -307,13 +308,13 @@ def _bound_to_value(text: str, t: TimeMention) -> bool:
     return bool(_AFTER_VALUE.search(text, max(0, t.start - 3), t.start) or _OPENS_CHANGE.match(text, t.end, t.end + 12))
 
 
-_AFTER_VALUE = regex.compile(r"[\d%]\s{0,2}$")
+_AFTER_VALUE = deferred(r"[\d%]\s{0,2}$")
 
 
-_HEADING = regex.compile(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
+_HEADING = deferred(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
 
 
-_NON_BLANK_LINE = regex.compile(r"\n(?=[^\S\n]*\S)")
+_NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
 
 
 def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
@@ -341,7 +342,7 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
 
 
 # the line that opens a page's list of other stories
-_OTHER_STORIES = regex.compile(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
+_OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
                                r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
 
 
@@ -433,11 +434,11 @@ def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tupl
 
 
 _MAX_HEADING = 300
-_NONSPACE = regex.compile(r"\S")
+_NONSPACE = deferred(r"\S")
 
 
 # a list item, a table row or a line of sentences is no heading
-_NOT_HEADING = regex.compile(r"^[-–+*•]|[.!?;:]\s|\|")
+_NOT_HEADING = deferred(r"^[-–+*•]|[.!?;:]\s|\|")
 
 
 def _time_within(times, starts, lo: int, hi: int) -> bool:
@@ -472,8 +473,8 @@ def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
 
 # "vào tháng 9/2024", "cuối năm 2018" as the moment something happened (a
 # year alone, "vào năm 2020", is a report's time as often as an event's)
-_EVENT_EDGE = regex.compile(r"(?:cuối|đầu)\s", regex.I)
-_EVENT_AT = regex.compile(r"(?<![\p{L}])vào\s+$", regex.I)
+_EVENT_EDGE = deferred(r"(?:cuối|đầu)\s", regex.I)
+_EVENT_AT = deferred(r"(?<![\p{L}])vào\s+$", regex.I)
 
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:
@@ -490,9 +491,9 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
 
 # "mỗi chi đoàn thôn đều có ...", "từng xã": a figure for each unit
 # (an average over them, "bình quân mỗi xã đạt 13 tiêu chí", holds for the whole)
-_EACH = regex.compile(r"(?<![\p{L}]|(?:bình\s+quân|trung\s+bình)[^\n.;:]{0,40})(?:mỗi|từng)\s+(?:chi\s+\p{Ll}+\s+)?(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường"
+_EACH = deferred(r"(?<![\p{L}]|(?:bình\s+quân|trung\s+bình)[^\n.;:]{0,40})(?:mỗi|từng)\s+(?:chi\s+\p{Ll}+\s+)?(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường"
                       r"|thị\s+trấn|thôn|bản|ấp|xóm|buôn|làng|tổ\s+dân\s+phố)(?![\p{L}])[^\d\n.;:]*$", regex.I)
-_WORLD = regex.compile(r"(?<![\p{L}])(?:toàn\s+cầu|thế\s+giới)(?![\p{L}])")
+_WORLD = deferred(r"(?<![\p{L}])(?:toàn\s+cầu|thế\s+giới)(?![\p{L}])")
 _DOCUMENT_NOUNS = {"nghị quyết", "chỉ thị", "kết luận", "quy định", "quyết định", "nghị định", "thông tư", "luật",
                    "văn bản", "đề án", "chương trình", "kế hoạch", "văn kiện"}
 _NATION = {"name": "Việt Nam", "level": "quốc gia", "province": None, "code": None, "new_code": None}
@@ -508,11 +509,11 @@ def _central_document(text: str, c, clause_end: int) -> bool:
     return bool(m and CENTRAL_BODY.match(text, m.end(), m.end() + 60))
 
 
-_ISSUED_BY = regex.compile(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
-_BRACKET_FIRST = regex.compile(r"\s*\([^()\n]{0,80}\)")
-_DIGIT = regex.compile(r"\d")
-_ADDRESS_GAP = regex.compile(r"[\s,\-]*")
-_OBJECT_LINK = regex.compile(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
+_ISSUED_BY = deferred(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
+_BRACKET_FIRST = deferred(r"\s*\([^()\n]{0,80}\)")
+_DIGIT = deferred(r"\d")
+_ADDRESS_GAP = deferred(r"[\s,\-]*")
+_OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
 
 
 def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
@@ -531,13 +532,13 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_PHRASE_BREAK = regex.compile(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
-_NOT_DIGITS = regex.compile(r"[\d.,\s]+")
-_LIST_GAP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
-_RESPECTIVELY = regex.compile(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+_PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
+_NOT_DIGITS = deferred(r"[\d.,\s]+")
+_LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
+_RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
-_FULL_STOP = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
+_FULL_STOP = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
 
 
 def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -670,7 +671,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     return _place(main, places, main) if main else None
 
 
-_NATIONWIDE_AFTER = regex.compile(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
+_NATIONWIDE_AFTER = deferred(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
 
 
 def _unit_noun(c) -> str:
@@ -806,8 +807,8 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     return pieces
 
 
-_OPENS_BREAKDOWN = regex.compile(r"[^;.]*?(?<![\p{L}])trong\s+đó\s*:?\s*$", regex.I)
-_NEXT_ITEM = regex.compile(r"\s*[;,]\s*$")
+_OPENS_BREAKDOWN = deferred(r"[^;.]*?(?<![\p{L}])trong\s+đó\s*:?\s*$", regex.I)
+_NEXT_ITEM = deferred(r"\s*[;,]\s*$")
 
 
 def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
@@ -893,7 +894,7 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     return subjects.table_column(text, c.start) or _before_bracket(text, c, s_start, holes)
 
 
-_OPENER_BEFORE = regex.compile(r"[(:]\s*$")
+_OPENER_BEFORE = deferred(r"[(:]\s*$")
 
 
 def _before_bracket(text, c, s_start, holes) -> list:
@@ -909,7 +910,7 @@ def _before_bracket(text, c, s_start, holes) -> list:
 
 # Verbs that end a clause's topic ("tăng trưởng toàn cầu có dấu hiệu tăng"); not
 # inside a compound noun ("tăng trưởng", "giảm nghèo").
-_TOPIC_END = regex.compile(r"(?<![\p{L}])(?:có|đạt|là|chiếm|thực\s+hiện|ước\s+đạt|tăng(?!\s+(?:trưởng|cường))|giảm(?!\s+nghèo))"
+_TOPIC_END = deferred(r"(?<![\p{L}])(?:có|đạt|là|chiếm|thực\s+hiện|ước\s+đạt|tăng(?!\s+(?:trưởng|cường))|giảm(?!\s+nghèo))"
                            r"(?![\p{L}])", regex.I)
 
 
@@ -926,18 +927,18 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
     return subjects.left_phrase(text, before, clause_start, holes)
 
 
-_CHANGE_ONLY = regex.compile(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+_CHANGE_ONLY = deferred(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
                           r"\s*(?:thêm\s*)?$", regex.I)
-_FIGURE_HEAD = regex.compile(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
-_OF_PREVIOUS = regex.compile(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+_FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
+_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
-_PURPOSE = regex.compile(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
 
 
-_LIST_BREAK = regex.compile(r"[,;]")
-_COPULA = regex.compile(r"(?<![\p{L}])là\s*$", regex.I)
-_RECIPIENT = regex.compile(r"\s+cho\s+")
-_NUMBER_IS = regex.compile(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
+_LIST_BREAK = deferred(r"[,;]")
+_COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
+_RECIPIENT = deferred(r"\s+cho\s+")
+_NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
 
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -1017,8 +1018,8 @@ def _number_of_noun(noun: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])[^,;:()\n]*?)\s*$", regex.I)
 
 
-_NUMBER_PHRASE = regex.compile(r"(?:tổng\s+)?số\s", regex.I)
-_ITEM_BREAK = regex.compile(r"[;:]")
+_NUMBER_PHRASE = deferred(r"(?:tổng\s+)?số\s", regex.I)
+_ITEM_BREAK = deferred(r"[;:]")
 
 
 def _number_is(text, c, s_start, holes, noun: str) -> list:
@@ -1090,10 +1091,10 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     return [label] if label else []
 
 
-_LABEL = regex.compile(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
+_LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 
 
-_BULLET_LABEL = regex.compile(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
+_BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
 
 
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
@@ -1114,8 +1115,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
-_HEADING_LINE = regex.compile(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
-_ITEM_LINE = regex.compile(r"[^\n]*\d")
+_HEADING_LINE = deferred(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
+_ITEM_LINE = deferred(r"[^\n]*\d")
 
 
 def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]]:
@@ -1147,8 +1148,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
 
 
 _WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)
-_DATE_LINE = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_HARD_END = regex.compile(r"[.!?…]+\s+|\n\s*\n")
+_DATE_LINE = deferred(r"\d{1,2}/\d{1,2}/\d{4}")
+_HARD_END = deferred(r"[.!?…]+\s+|\n\s*\n")
 
 
 def _unwrapped_start(text: str, s_start: int) -> int:
@@ -1176,3 +1177,6 @@ def _plain_clause_start(text: str, s_start: int, pos: int) -> int:
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)
               if m.group() != "\n" or _unwrapped_start(text, m.end()) == m.end()]
     return breaks[-1] if breaks else s_start
+
+
+settle(globals())  # each deferred pattern above takes its compiled one's place on first use

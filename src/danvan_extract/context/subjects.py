@@ -17,6 +17,7 @@ from typing import Optional
 import regex
 
 from ..grammar.rules import load_rules
+from .lazy import deferred, settle
 from .places import _LEVELS  # the level words of administrative units
 
 Span = tuple[int, int]
@@ -29,39 +30,39 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
 _ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
-_TRAILING = regex.compile(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_TRAILING = deferred(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
-_CLAUSE_OPENER = regex.compile(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
+_CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
-_LEADING = regex.compile(
+_LEADING = deferred(
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+", regex.I | regex.V0)
 # Words that end a phrase read after a noun without belonging to it.
-_RIGHT_TRAILING = regex.compile(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 
-_PLACE_LINK = regex.compile(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
-_RIGHT_STOP = regex.compile(
+_PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
+_RIGHT_STOP = deferred(
     r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
     r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|đối\s+với|với|như|thì|nhưng|sau|trước"
     r"|khi|do|vì|nên|(?<!thực\s)hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/"
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống|chung\s+sống"
     r")(?![\p{L}])|\d", regex.I | regex.V0)
-_PROPORTION = regex.compile(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = regex.compile(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
+_LAND_DROP = deferred(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 # Land and crops: what an area after its unit can be of.
-LAND = regex.compile(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
+LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
                      r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
 # Verbs that tell one area from another ("trồng mới 540 ha rừng, khai thác 570 ha rừng trồng").
-_LAND_VERB = regex.compile(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
+_LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
-_GENERIC = regex.compile(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
+_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
 # How far ahead a match at a fixed position may look: the clause is read at
@@ -112,8 +113,8 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     return out
 
 
-_NON_SPACE = regex.compile(r"\S+")
-_QUOTED = regex.compile(r"[“\"][^”\"\n]{1,80}[”\"]")
+_NON_SPACE = deferred(r"\S+")
+_QUOTED = deferred(r"[“\"][^”\"\n]{1,80}[”\"]")
 
 
 def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS) -> list[Span]:
@@ -128,7 +129,7 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
     return [(s, min(e, last)) for s, e in pieces if s < last]
 
 
-_INNER_VERB = regex.compile(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
@@ -207,11 +208,11 @@ def _not_nouns() -> frozenset[str]:
 
 
 _LIST_ITEM_WORDS = 4
-_LIST_COMMA = regex.compile(r",[^\S\n]*(?=\p{Ll})")
-_ITEM_WORDS = regex.compile(r"\p{L}+(?:[^\S\n]+\p{L}+){0,3}")
-_ITEM_END = regex.compile(r"[,;:.!?()\n]|\d")
+_LIST_COMMA = deferred(r",[^\S\n]*(?=\p{Ll})")
+_ITEM_WORDS = deferred(r"\p{L}+(?:[^\S\n]+\p{L}+){0,3}")
+_ITEM_END = deferred(r"[,;:.!?()\n]|\d")
 # a connective or a stating word after the comma opens a clause; other verbs are left to the tagger
-_OPENS_CLAUSE = regex.compile(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời)(?![\p{{L}}])", regex.I | regex.V0)
+_OPENS_CLAUSE = deferred(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời)(?![\p{{L}}])", regex.I | regex.V0)
 
 
 def next_list_item(text: str, pos: int) -> int:
@@ -241,21 +242,21 @@ def next_list_item(text: str, pos: int) -> int:
 # khăn", "nghị quyết của Bộ Chính trị về ...", "tỉnh hình thành sau sắp
 # xếp", "dân cư là người dân tộc thiểu số"), unless a place, a time or a
 # figure follows: that is the location or the period.
-_LINK_ON = regex.compile(
+_LINK_ON = deferred(
     r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu}))"
     # "cho" that yields, not a recipient: "chè đã cho thu hái"
     r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
     r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần|thời\s+gian|thời\s+kỳ|dịp)(?![\p{L}]))(?=\p{L})", regex.I)
 # "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
-_THROUGH_FIGURE = regex.compile(r"[^\S\n]*đạt[^\S\n]+(?=\d)", regex.I)
-_SHARED_AFTER = regex.compile(r"[^\S\n]*(?:và|hoặc)[^\S\n]+(?=\d)", regex.I)
-_STATES = regex.compile(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I)
+_THROUGH_FIGURE = deferred(r"[^\S\n]*đạt[^\S\n]+(?=\d)", regex.I)
+_SHARED_AFTER = deferred(r"[^\S\n]*(?:và|hoặc)[^\S\n]+(?=\d)", regex.I)
+_STATES = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I)
 _MAX_CLAUSE_WORDS = 20
 
 
-_TWO_WORDS = regex.compile(r"(?:\S+\s+)?\S+")
-_DIGIT = regex.compile(r"\d")
+_TWO_WORDS = deferred(r"(?:\S+\s+)?\S+")
+_DIGIT = deferred(r"\d")
 
 
 def _hole_at(holes: list[Span], pos: int) -> Optional[Span]:
@@ -275,7 +276,7 @@ def _counted(text: str, hole: Optional[Span]) -> bool:
     return bool(hole) and text[hole[0]].isdigit() and text[hole[1] - 1].isalpha()
 
 
-_NAMED = regex.compile(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
+_NAMED = deferred(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
 
 
 def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
@@ -343,11 +344,11 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
     return own, shared
 
 
-_UNIT_END = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if level.isalpha() or ' ' in level)})\s*$",
+_UNIT_END = deferred(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if level.isalpha() or ' ' in level)})\s*$",
                           regex.I)
 # a verb that opens a predicate defining the noun before it
 _PREDICATE_VERBS = r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
-_PREDICATE_IN = regex.compile(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
+_PREDICATE_IN = deferred(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
 
 
 def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Span]:
@@ -419,9 +420,9 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
     return pieces
 
 
-_PLACE_LINK_AHEAD = regex.compile(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
-_ADVERBS_AHEAD = regex.compile(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
-_PREDICATE = regex.compile(_PREDICATE_VERBS, regex.I)
+_PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
+_ADVERBS_AHEAD = deferred(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
+_PREDICATE = deferred(_PREDICATE_VERBS, regex.I)
 
 
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
@@ -444,7 +445,7 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
 _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
-_VERB_START = regex.compile(rf"^(?:{_VERBS})", regex.I)
+_VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -452,7 +453,7 @@ def starts_with_verb(text: str, pieces: list[Span]) -> bool:
     return bool(pieces) and bool(_VERB_START.match(text[pieces[0][0]:pieces[0][1]]))
 
 
-_OBJECT_OF = regex.compile(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
+_OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
 
 def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
@@ -479,7 +480,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     return []
 
 
-_TENSE = regex.compile(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
+_TENSE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
 
 
 def _predicate(text: str, pieces: list[Span]) -> list[Span]:
@@ -492,7 +493,7 @@ def _predicate(text: str, pieces: list[Span]) -> list[Span]:
     return [(max(s, cut), e) for s, e in pieces if e > cut]
 
 
-_SEGMENT_BREAK = regex.compile(r"[,;:()\n.!?]")
+_SEGMENT_BREAK = deferred(r"[,;:()\n.!?]")
 _LIST_VERB_WORDS = 6  # syllables
 
 
@@ -525,7 +526,7 @@ def _opens_with_verb(text: str, span: Span) -> bool:
     return first_word_tag(text[span[0]:span[1]])[0] == "V"
 
 
-_STATING_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
+_STATING_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
 
 
 def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
@@ -547,13 +548,13 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     return pieces
 
 
-_SUPPORT_VERB = regex.compile(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
+_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = regex.compile(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền)(?![\p{L}])", regex.I)
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền)(?![\p{L}])", regex.I)
 
 
 def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
@@ -569,7 +570,7 @@ def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
     return found[-1].span()
 
 
-_PERCENT_OF = regex.compile(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b)"
+_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b)"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 
@@ -590,10 +591,10 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
 # the members of that body.
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
-_MEMBER_LINK = regex.compile(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
+_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
 
 
-_ONE_OR_TWO_WORDS = regex.compile(r"[\p{L}]+(?:\s+[\p{L}]+)?")
+_ONE_OR_TWO_WORDS = deferred(r"[\p{L}]+(?:\s+[\p{L}]+)?")
 
 
 def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]:
@@ -619,7 +620,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
 
 
 # What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
-_MONEY_NOUN = regex.compile(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
                             regex.I)
 
 
@@ -630,7 +631,7 @@ def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
     return right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
 
 
-_ONE_OR_TWO_WORDS_SPACED = regex.compile(r"\p{L}+(?:\s\p{L}+)?")
+_ONE_OR_TWO_WORDS_SPACED = deferred(r"\p{L}+(?:\s\p{L}+)?")
 
 
 @lru_cache(maxsize=256)
@@ -649,7 +650,7 @@ def priced_item(text: str, s_start: int, pos: int, per: Optional[str]) -> Option
     return right_phrase(text, s_start + found[-1].start("item"), pos)
 
 
-_GENERIC_HEAD = regex.compile(r"(?:tổng\s+trị\s+giá|trị\s+giá|tổng\s+số\s+tiền|số\s+tiền)\s+(?:của\s+)?(?:(?:các|những)\s+)?"
+_GENERIC_HEAD = deferred(r"(?:tổng\s+trị\s+giá|trị\s+giá|tổng\s+số\s+tiền|số\s+tiền)\s+(?:của\s+)?(?:(?:các|những)\s+)?"
                               r"(?=\p{L})", regex.I)
 
 
@@ -672,12 +673,12 @@ def land_verb(text: str, clause_start: int, pos: int) -> Optional[Span]:
 
 
 _AREA_UNIT = r"(?:ha|héc-ta|hécta|m2|m²|km2|km²)"
-_AREA_THEN_WORD = regex.compile(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", regex.I)
-_SENTENCE_STOP = regex.compile(r"[.!?…](?=\s)|\n")
-_AREA_FIGURE = regex.compile(rf"\d\s*{_AREA_UNIT}$", regex.I)
+_AREA_THEN_WORD = deferred(rf"\d\s*{_AREA_UNIT}[^\S\n]+(?=\p{{L}})", regex.I)
+_SENTENCE_STOP = deferred(r"[.!?…](?=\s)|\n")
+_AREA_FIGURE = deferred(rf"\d\s*{_AREA_UNIT}$", regex.I)
 # words (no mere list comma or qualifier) between the previous item and a figure
-_OWN_VERB = regex.compile(r"(?:^|[,;:])\s*(?!(?:khoảng|trên|hơn|gần|dưới|và)\s*$)\p{L}[^,;:]*$", regex.I)
-_BREAKDOWN = regex.compile(r"(?<![\p{L}])trong\s+đó\W*$", regex.I)
+_OWN_VERB = deferred(r"(?:^|[,;:])\s*(?!(?:khoảng|trên|hơn|gần|dưới|và)\s*$)\p{L}[^,;:]*$", regex.I)
+_BREAKDOWN = deferred(r"(?<![\p{L}])trong\s+đó\W*$", regex.I)
 
 
 def sibling_area(text: str, holes: list[Span], s_start: int) -> bool:
@@ -703,7 +704,7 @@ def land_of_total(text: str, s_start: int, clause_start: int, pos: int) -> Optio
     return right_phrase(text, back + found[-1].end(), pos)
 
 
-_CELL_NAME = regex.compile(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)")
+_CELL_NAME = deferred(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)")
 
 
 def table_column(text: str, pos: int) -> list[Span]:
@@ -728,8 +729,8 @@ def table_column(text: str, pos: int) -> list[Span]:
     return [(start + name.start("n"), start + name.end("n"))] if name else []
 
 
-_GROUP_LINK = regex.compile(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
-_NUMBER_HEAD = regex.compile(r"[\d.,]+[^\S\n]*")
+_GROUP_LINK = deferred(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
+_NUMBER_HEAD = deferred(r"[\d.,]+[^\S\n]*")
 
 
 def member_groups(text: str, noun_start: int, end: int, limit: int, holes: list[Span]) -> list[Span]:
@@ -746,7 +747,7 @@ def member_groups(text: str, noun_start: int, end: int, limit: int, holes: list[
     return [(noun_start, end), (group, more[0][1] if more and more[0][0] == hole[1] + 1 else hole[1])]
 
 
-_AVERAGE = regex.compile(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?![\p{L}])[^,;:()\d\n]*?(?=\s*(?:đạt|có|là)?\s*$)",
+_AVERAGE = deferred(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?![\p{L}])[^,;:()\d\n]*?(?=\s*(?:đạt|có|là)?\s*$)",
                          regex.I)
 
 
@@ -759,7 +760,7 @@ def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) ->
     return left_phrase(text, m.start(), m.end(), holes, after_verb=False)
 
 
-_QUOTED_TOPIC = regex.compile(r"\s*(?P<name>[“\"][^”\"\n]{1,60}[”\"])\s*(?:(?:có|gồm|đạt|với)\s*)?$", regex.I)
+_QUOTED_TOPIC = deferred(r"\s*(?P<name>[“\"][^”\"\n]{1,60}[”\"])\s*(?:(?:có|gồm|đạt|với)\s*)?$", regex.I)
 
 
 def quoted_topic(text: str, clause_start: int, pos: int) -> list[Span]:
@@ -767,3 +768,6 @@ def quoted_topic(text: str, clause_start: int, pos: int) -> list[Span]:
     is all the clause says before the figure names its kind."""
     m = _QUOTED_TOPIC.match(text, clause_start, pos)
     return [m.span("name")] if m and m.end() == pos else []
+
+
+settle(globals())  # each deferred pattern above takes its compiled one's place on first use
