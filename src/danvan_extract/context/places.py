@@ -271,7 +271,9 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         if name and level in ("tỉnh", "thành phố") and gaz.province(name):
             last = name
     provinces_named = [name for _, _, level, name in raw if name and level in ("tỉnh", "thành phố") and gaz.province(name)]
-    main_province = max(set(provinces_named), key=provinces_named.count) if provinces_named else None
+    # the province named most; a tie goes to the one named first (not to a set's
+    # order, which changes with PYTHONHASHSEED from one run to the next)
+    main_province = max(dict.fromkeys(provinces_named), key=provinces_named.count) if provinces_named else None
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             several = text[s:s + 4].lower() == "cấp " or bool(_SEVERAL.search(text, max(0, s - 12), s))
