@@ -216,7 +216,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
         described = _DESCRIBED.match(text, m.end("level"), m.end("level") + 80)
         name = _clean_name(described.group("name")) if described else ""
-        if name and gaz.lookup(name, level):
+        # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285"
+        if name and name[0].isupper() and gaz.lookup(name, level):
             raw.append((m.start("level"), described.start("name") + len(name), level, name))
         else:
             raw.append((m.start(), m.end(), level, None))
