@@ -104,13 +104,20 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         m = _TRAILING.search(seg)
         if m:
             e = s + m.start()
-        while s < e and text[s] in " ,:;-\"'“”":
-            s += 1
-        while e > s and text[e - 1] in " ,:;-":
-            e -= 1
+        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
     return out
+
+
+def _stripped(text: str, s: int, e: int, lead: str, trail: str) -> Span:
+    """``[s, e)`` without the characters of ``lead`` at its start and of
+    ``trail`` at its end."""
+    while s < e and text[s] in lead:
+        s += 1
+    while e > s and text[e - 1] in trail:
+        e -= 1
+    return s, e
 
 
 _NON_SPACE = deferred(r"\S+")
@@ -294,10 +301,7 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     pieces.append((pos, end))
     out = []
     for s, e in pieces:
-        while s < e and text[s] in " ,-":
-            s += 1
-        while e > s and text[e - 1] in " ,-":
-            e -= 1
+        s, e = _stripped(text, s, e, " ,-", " ,-")
         if e > s:
             out.append((s, e))
     return out
