@@ -47,6 +47,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _scheduler(port: int, logs) -> subprocess.Popen:
+    """A Dask scheduler on this machine at ``port``, its output in ``logs``."""
+    return subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
+                             "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
+                            env=_env(), stdout=logs, stderr=logs)
+
+
 def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "danvan_extract.views.cli", "extract", *args, "--no-progress"]
 
@@ -219,9 +226,7 @@ def test_separate_scheduler_and_workers_with_one_worker_killed_mid_run(tmp_path)
     started: list[subprocess.Popen] = []
     logs = open(tmp_path / "cluster.log", "wb")
     try:
-        started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
-                                          "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
-                                         env=_env(), stdout=logs, stderr=logs))
+        started.append(_scheduler(port, logs))
         for _ in range(2):
             # no nanny: the worker is this very process, so killing its PID kills the worker
             started.append(subprocess.Popen([sys.executable, "-m", "dask", "worker", address, "--nthreads", "1",
@@ -273,9 +278,7 @@ def test_a_worker_without_the_package_stops_the_run_with_one_line(tmp_path):
     started: list[subprocess.Popen] = []
     logs = open(tmp_path / "cluster.log", "wb")
     try:
-        started.append(subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
-                                          "--port", str(port), "--no-dashboard", "--dashboard-address", "127.0.0.1:0"],
-                                         env=_env(), stdout=logs, stderr=logs))
+        started.append(_scheduler(port, logs))
         started.append(subprocess.Popen([sys.executable, "-c", blind], env=_env(), stdout=logs, stderr=logs))
         run = subprocess.Popen(_cli(str(src), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask",
                                     "--scheduler", address),
