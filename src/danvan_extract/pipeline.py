@@ -46,7 +46,8 @@ class Pipeline:
         self.scan_patterns += [p for ex in self.extractors for p in getattr(ex, "scan_patterns", ())]
         if check_anchors is None:
             check_anchors = os.environ.get("DANVAN_CHECK_ANCHORS", "") not in ("", "0")
-        self.anchor_index = AnchorIndex(self.scan_patterns, check=bool(check_anchors))
+        self.anchor_index = AnchorIndex(self.scan_patterns, check=bool(check_anchors),
+                                        number_reader=self.rules.number_reader)
 
     def extract(self, text: str) -> list[FactBase]:
         """All facts in ``text``, sorted by position, offsets into ``text``."""

@@ -160,6 +160,9 @@ class NumericFile(_Strict):
 
     refs: dict[str, str]
     words: dict[str, list[str]] = {}
+    # The number reader: one pass over a text finds every number (groups
+    # n1/m1 for digits with a multiplier, sp for a spelled-out number).
+    reader: str
     percentage: list[Rule]
     money: list[Rule]
     area: list[Rule]
@@ -297,6 +300,7 @@ class Rules:
     lexicons: dict[str, frozenset[str]]
     dictionary: frozenset[str]
     patterns: dict[str, list[ScanPattern]] = field(default_factory=dict)
+    number_reader: Optional[ScanPattern] = None
     chrome_patterns: list[ScanPattern] = field(default_factory=list)
     # per fact type, its extractor's named patterns (``[grammar]``)
     grammars: dict[str, dict[str, ScanPattern]] = field(default_factory=dict)
@@ -372,6 +376,11 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
                         _check_groups(rx, row.groups, "numeric.toml", f"[{family}] {rule.name}", row.name)
             compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
         r.patterns[family] = compiled
+    where = "numeric.toml reader"
+    rx = _compiled(_compose(r.numeric.reader, parts, where), regex.IGNORECASE, "numeric.toml", "reader", validate)
+    if validate:
+        _check_groups(rx, ("n1", "m1", "sp"), "numeric.toml", "reader", "number")
+    r.number_reader = ScanPattern("number_reader", rx)
     r.chrome_patterns = []
     for line in r.chrome.line:
         where = f"chrome.toml {line.name}"
@@ -472,11 +481,13 @@ _GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.tom
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:
-    digit = line = False
+    digit = line = number = False
     words: list[str] = []
     for item in spec:
         if item == "digit":
             digit = True
+        elif item == "number":
+            number = True
         elif item == "line":
             line = True
         elif item.startswith("{") and item.endswith("}"):
@@ -485,7 +496,7 @@ def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> A
             words += word_lists[item[1:-1]]
         else:
             words.append(item)
-    return Anchors.of(digit=digit, line=line, words=words)
+    return Anchors.of(digit=digit, line=line, number=number, words=words)
 
 
 def load_rules(rules_dir: str | Path | None = None, *, validate: Optional[bool] = None) -> Rules:

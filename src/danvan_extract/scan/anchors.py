@@ -96,7 +96,8 @@ def anchor_key(word: str) -> Optional[str]:
 class Anchors:
     """Where matches of a pattern can start.
 
-    ``digit``: at the first digit of a run of digits; ``line``: at the
+    ``digit``: at the first digit of a run of digits; ``number``: where
+    the number reader found a number written in digits; ``line``: at the
     start of a line (and the match stays on that line); ``words``: at one
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables.  Such a match is at most
@@ -107,20 +108,22 @@ class Anchors:
     digit: bool = False
     line: bool = False
     words: frozenset = frozenset()
+    number: bool = False
 
     @classmethod
-    def of(cls, *, digit: bool = False, line: bool = False, words: Iterable[str] = ()) -> "Anchors":
+    def of(cls, *, digit: bool = False, line: bool = False, number: bool = False,
+           words: Iterable[str] = ()) -> "Anchors":
         keys = set()
         for w in words:
             k = anchor_key(w)
             if k is None:
                 return cls()  # a word that starts with no letter: no promise
             keys.add(k)
-        return cls(digit=digit, line=line, words=frozenset(keys))
+        return cls(digit=digit, line=line, words=frozenset(keys), number=number)
 
     @property
     def anywhere(self) -> bool:
-        return not (self.digit or self.line or self.words)
+        return not (self.digit or self.line or self.words or self.number)
 
 
 @dataclass(frozen=True)
@@ -172,10 +175,12 @@ class CompileClock:
 class AnchorIndex:
     """One scan per document for the anchor keys of all anchored patterns."""
 
-    def __init__(self, patterns: Iterable[ScanPattern], check: bool = False):
+    def __init__(self, patterns: Iterable[ScanPattern], check: bool = False,
+                 number_reader: Optional[ScanPattern] = None):
         # check: also scan in full and fail loudly where an anchor promise
         # is broken (for people writing rules; twice the work)
         self.check = check
+        self.number_reader = number_reader
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -212,6 +217,7 @@ class DocumentAnchors:
         self._digits: Optional[list[int]] = None
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
+        self._numbers: Optional[list[regex.Match]] = None
         self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
@@ -238,6 +244,20 @@ class DocumentAnchors:
         if self._digits is None:
             self._digits = [m.start() for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
         return self._digits
+
+    def numbers(self) -> list[regex.Match]:
+        """The number reader's matches: every number of the text, read once."""
+        if self._numbers is None:
+            reader = self.index.number_reader
+            self._numbers = [] if reader is None else self.finditer(reader)
+        return self._numbers
+
+    def number_starts(self) -> list[int]:
+        """Where the numbers written in digits start (without a number
+        reader, every digit run: a number starts at one)."""
+        if self.index.number_reader is None:
+            return self.digits()
+        return [m.start() for m in self.numbers() if m.group("n1") is not None]
 
     def lines(self) -> list[int]:
         if self._lines is None:
@@ -269,6 +289,8 @@ class DocumentAnchors:
             parts: list[list[int]] = []
             if anchors.digit:
                 parts.append(self.digits())
+            if anchors.number:
+                parts.append(self.number_starts())
             if anchors.line:
                 parts.append(self.lines())
             if anchors.words:
