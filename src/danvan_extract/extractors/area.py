@@ -6,7 +6,6 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..numbers import parse_spelled
 from .base import Candidate, Context, Spanned, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
@@ -42,10 +41,10 @@ class AreaExtractor:
                     continue
                 end = m.end("unit")
                 if m.groupdict().get("sp"):
-                    v1 = s1 = parse_spelled(m.group("sp"))
+                    v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
                 else:
-                    v1, v2, s1, s2 = bounds(m)
+                    v1, v2, s1, s2 = bounds(ctx, m)
                 qualifier, start = qualify(ctx, self.lex, m.start(), end)
                 yield Candidate(
                     "area", start, end, rule,

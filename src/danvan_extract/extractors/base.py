@@ -16,6 +16,8 @@ from typing import Optional
 import regex
 
 from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
+
+from ..numbers import parse_digits, parse_spelled
 from ..registry import ROWS, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
 from .tones import fold_tones, folded
@@ -126,7 +128,26 @@ class Context:
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
         self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
         self._scans: dict[tuple, list[regex.Match]] = {}
+        self._values: dict[tuple[int, int], int | float] = {}  # by the span of the number
+        self._qualifiers: dict[int, tuple[str, int, str]] = {}  # qualifier_before, by position
         self._chrome = self._find_chrome()
+
+    # -- numbers ------------------------------------------------------------
+    def number(self, m: regex.Match, group: str) -> int | float:
+        """The value of the number that group ``group`` of ``m`` read
+        (digits, or spelled out for group "sp").  Every number is parsed
+        once per document, whichever families read it."""
+        key = (m.start(group), m.end(group))
+        value = self._values.get(key)
+        if value is None:
+            written = m.group(group)
+            value = self._values[key] = parse_spelled(written) if group == "sp" else parse_digits(written)
+        return value
+
+    def numbers(self) -> list[regex.Match]:
+        """Every number of the text, in order, read in one pass (groups n1
+        and m1: digits and multiplier; sp: a spelled-out number)."""
+        return self.anchors.numbers()
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` over the text, under the time budget.
@@ -254,7 +275,14 @@ class Lexicons:
 
     # -- qualifiers --------------------------------------------------------
     def qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
-        """(qualifier, start of the qualifier phrase, phrase) before ``pos``."""
+        """(qualifier, start of the qualifier phrase, phrase) before ``pos``
+        (read once per number: several families ask for the same one)."""
+        found = ctx._qualifiers.get(pos)
+        if found is None:
+            found = ctx._qualifiers[pos] = self._qualifier_before(ctx, pos)
+        return found
+
+    def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
         window = ctx.text[max(0, pos - 30) : pos]
         m = self.qualifier_re.search(window)
         if not m:

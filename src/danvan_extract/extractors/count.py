@@ -6,7 +6,6 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..numbers import parse_spelled
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
@@ -35,7 +34,7 @@ class CountExtractor:
             noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0]) if cell else None
             if noun is None:
                 continue
-            _, _, value, _ = bounds(m)
+            _, _, value, _ = bounds(ctx, m)
             value = _whole(m, value)
             if value is None:
                 continue
@@ -54,9 +53,9 @@ class CountExtractor:
                 if spelled:
                     if not _plausible_spelled(ctx, m):
                         continue
-                    value, value_max = parse_spelled(m.group("sp")), None
+                    value, value_max = ctx.number(m, "sp"), None
                 else:
-                    _, _, value, value_max = bounds(m)
+                    _, _, value, value_max = bounds(ctx, m)
                     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
                     if value is None or (m.group("n2") and value_max is None):
                         continue  # "16,7 tiêu chí/xã": an average, no count

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..numbers import MULTIPLIERS, compound, parse_digits, parse_spelled, scale
+from ..numbers import MULTIPLIERS, compound, scale
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
 
@@ -37,13 +37,13 @@ class MoneyExtractor:
                 if cur and self._not_currency(ctx, cur, m.end("cur")):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if groups.get("sp"):
-                    v1 = s1 = parse_spelled(m.group("sp"))
+                    v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
                     unit = _unit(ctx, m, "cur")
                 elif groups.get("n3"):
-                    parts = [(parse_digits(m.group("n1")), m.group("m1")), (parse_digits(m.group("n3")), m.group("m3"))]
+                    parts = [(ctx.number(m, "n1"), m.group("m1")), (ctx.number(m, "n3"), m.group("m3"))]
                     if groups.get("n4"):
-                        parts.append((parse_digits(m.group("n4")), m.group("m4")))
+                        parts.append((ctx.number(m, "n4"), m.group("m4")))
                     if not all(v < 1000 for v, _ in parts[1:]):
                         continue  # "2 tỷ 3.500 triệu" is no compound
                     s1, v2, s2 = compound(parts), None, None
@@ -53,13 +53,13 @@ class MoneyExtractor:
                     mult = m.group("m1")
                     if cur is None and mult.split()[-1].lower() not in ("tỷ", "tỉ"):
                         continue  # "2 triệu rưỡi" alone may be people
-                    value = parse_digits(m.group("n1"))
+                    value = ctx.number(m, "n1")
                     s1 = compound([(value, mult)], half=True)
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
                 else:
-                    v1, v2, s1, s2 = bounds(m)
+                    v1, v2, s1, s2 = bounds(ctx, m)
                     mult = ("m2" if m.group("m2") else "m1") if v2 is not None else "m1"
                     unit = _unit(ctx, m, mult, "cur") if m.group(mult) else _unit(ctx, m, "cur")
                 per = "/".join(p.strip() for p in (m.group("per") or "").split("/") if p.strip()) or None

@@ -6,19 +6,19 @@ from typing import Optional
 
 import regex
 
-from ..numbers import parse_digits, scale
+from ..numbers import scale
 from .base import Context, Lexicons
 
 
-def bounds(m: regex.Match) -> tuple[int | float, Optional[int | float], int | float, Optional[int | float]]:
+def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | float], int | float, Optional[int | float]]:
     """(value, value_max, scaled value, scaled max) from groups n1/m1/n2/m2.
 
     A multiplier written only on the upper bound applies to both ("từ 80
     đến 150 triệu đồng": 80 million to 150 million).
     """
     groups = m.groupdict()
-    v1 = parse_digits(groups["n1"])
-    v2 = parse_digits(groups["n2"]) if groups.get("n2") else None
+    v1 = ctx.number(m, "n1")
+    v2 = ctx.number(m, "n2") if groups.get("n2") else None
     m1, m2 = groups.get("m1"), groups.get("m2")
     s1 = scale(v1, m1 or m2)
     s2 = scale(v2, m2 or m1) if v2 is not None else None

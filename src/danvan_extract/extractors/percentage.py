@@ -6,7 +6,7 @@ from typing import Iterator
 
 import regex
 
-from ..numbers import DIGITS, parse_digits, parse_spelled
+from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
@@ -37,9 +37,9 @@ class PercentageExtractor:
                     if not header or not _PERCENT_HEADER.search(header):
                         continue
                 if m.groupdict().get("sp"):
-                    v1, v2 = parse_spelled(m.group("sp")), None
+                    v1, v2 = ctx.number(m, "sp"), None
                 else:
-                    v1, v2, _, _ = bounds(m)
+                    v1, v2, _, _ = bounds(ctx, m)
                 qualifier, qstart = qualify(ctx, self.lex, start, end)
                 yield Candidate(
                     "percentage", qstart, end, rule,
@@ -58,5 +58,5 @@ class PercentageExtractor:
                 return
             qualifier, qstart = qualify(ctx, self.lex, m.start("n"), m.end("n"))
             yield Candidate("percentage", qstart, m.end("n"), "percentage.list_item",
-                            {"value": float(parse_digits(m.group("n"))), "value_max": None, "qualifier": qualifier})
+                            {"value": float(ctx.number(m, "n")), "value_max": None, "qualifier": qualifier})
             start = m.start("n")

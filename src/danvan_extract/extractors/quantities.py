@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..numbers import parse_digits, parse_spelled
+
 from .base import Candidate, Context, Lexicons
 
 
@@ -20,7 +20,7 @@ class MeasureExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 yield Candidate("measure", m.start(), m.end(), rule,
-                                {"value": parse_digits(m.group("n1")), "unit": m.group("unit")})
+                                {"value": ctx.number(m, "n1"), "unit": m.group("unit")})
 
 
 class DurationExtractor:
@@ -41,7 +41,7 @@ class DurationExtractor:
                 if m.group("sp"):
                     if m.group("sp")[0].isupper():
                         continue
-                    value = parse_spelled(m.group("sp"))
+                    value = ctx.number(m, "sp")
                 else:
-                    value = parse_digits(m.group("n1"))
+                    value = ctx.number(m, "n1")
                 yield Candidate("duration", m.start(), m.end(), rule, {"value": value, "unit": unit})

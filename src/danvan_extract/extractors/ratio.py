@@ -6,7 +6,7 @@ from typing import Iterator
 
 import regex
 
-from ..numbers import MULT, parse_digits
+from ..numbers import MULT
 from ..grammar.rules import alternation
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import qualify
@@ -42,7 +42,7 @@ class RatioExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 first = m.start("n1")  # "ratio.words" opens at "trong"
-                num, den = parse_digits(m.group("n1")), parse_digits(m.group("n2"))
+                num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
                 tail = None if "pn" in m.groupdict() else match_at(self.unit_tail, ctx.text, m.end(), 40)
                 if tail:
                     qualifier, start = qualify(ctx, self.lex, first, tail.end())
