@@ -145,8 +145,8 @@ class Context:
         return value
 
     def numbers(self) -> list[regex.Match]:
-        """Every number of the text, in order, read in one pass (groups n1
-        and m1: digits and multiplier; sp: a spelled-out number)."""
+        """Every number written in digits, in order, read in one pass
+        (groups n1 and m1: digits and multiplier)."""
         return self.anchors.numbers()
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:

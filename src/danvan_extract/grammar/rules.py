@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .. import numbers
 from .alternation import alternation, word_alternation
 from ..scan.anchors import Anchors, PatternSource, ScanPattern
-from ..errors import (E_LEXICON_READ, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
+from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
 from ..registry import ROWS, RULE_SECTIONS
@@ -108,6 +108,11 @@ class GrammarSection(_Strict):
         flags: list[Literal["ignorecase", "multiline"]] = []
         # where every match starts, as in numeric.toml (README "Anchors")
         anchor: list[str] = []
+        # With anchor "number": what follows the rule's first number (past
+        # its multiplier and white space), or the second number of a range
+        # ("5 - 7 triệu đồng"): one of these words, "{words_ref}" or
+        # "digit".  The rule is tried only at the numbers so followed.
+        after: list[str] = []
 
     refs: dict[str, str] = {}
     pattern: list[Pattern]
@@ -157,11 +162,16 @@ class NumericFile(_Strict):
         # literal word.  A promise that lets the engine skip the full scan;
         # leave it out when unsure.
         anchor: list[str] = []
+        # With anchor "number": what follows the rule's first number (past
+        # its multiplier and white space), or the second number of a range
+        # ("5 - 7 triệu đồng"): one of these words, "{words_ref}" or
+        # "digit".  The rule is tried only at the numbers so followed.
+        after: list[str] = []
 
     refs: dict[str, str]
     words: dict[str, list[str]] = {}
-    # The number reader: one pass over a text finds every number (groups
-    # n1/m1 for digits with a multiplier, sp for a spelled-out number).
+    # The number reader: one pass over a text finds every number written in
+    # digits (groups n1/m1: digits, multiplier; range: a range after it).
     reader: str
     percentage: list[Rule]
     money: list[Rule]
@@ -374,12 +384,13 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
                 for row in ROWS:
                     if row.rules == family:
                         _check_groups(rx, row.groups, "numeric.toml", f"[{family}] {rule.name}", row.name)
-            compiled.append(ScanPattern(rule.name, rx, _anchors(rule.anchor, word_lists, where)))
+            anchors = _anchors(rule.anchor, word_lists, where, rule.after)
+            compiled.append(ScanPattern(rule.name, rx, anchors))
         r.patterns[family] = compiled
     where = "numeric.toml reader"
     rx = _compiled(_compose(r.numeric.reader, parts, where), regex.IGNORECASE, "numeric.toml", "reader", validate)
     if validate:
-        _check_groups(rx, ("n1", "m1", "sp"), "numeric.toml", "reader", "number")
+        _check_groups(rx, ("n1", "m1", "range"), "numeric.toml", "reader", "number")
     r.number_reader = ScanPattern("number_reader", rx)
     r.chrome_patterns = []
     for line in r.chrome.line:
@@ -480,23 +491,26 @@ def _person_parts(p: PersonsFile) -> tuple[dict[str, str], dict[str, list[str]]]
 _GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.toml": ("persons", _person_parts)}
 
 
-def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str) -> Anchors:
-    digit = line = number = False
+def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str, after: list[str] = ()) -> Anchors:
+    if after and "number" not in spec:
+        raise RulesError(E_RULES_AFTER.format(path=where))
+    kinds = {"digit", "line", "number"}
+    words = _word_list([item for item in spec if item not in kinds], word_lists, where)
+    return Anchors.of(digit="digit" in spec, line="line" in spec, number="number" in spec, words=words,
+                      after=_word_list(after, word_lists, where))
+
+
+def _word_list(spec, word_lists: dict[str, list[str]], where: str) -> list[str]:
+    """The words of ``spec``, each "{name}" replaced by the word list ``name``."""
     words: list[str] = []
     for item in spec:
-        if item == "digit":
-            digit = True
-        elif item == "number":
-            number = True
-        elif item == "line":
-            line = True
-        elif item.startswith("{") and item.endswith("}"):
+        if item.startswith("{") and item.endswith("}"):
             if item[1:-1] not in word_lists:
                 raise RulesError(E_RULES_ANCHOR_LIST.format(path=where, anchor=item))
             words += word_lists[item[1:-1]]
         else:
             words.append(item)
-    return Anchors.of(digit=digit, line=line, number=number, words=words)
+    return words
 
 
 def load_rules(rules_dir: str | Path | None = None, *, validate: Optional[bool] = None) -> Rules:

@@ -40,6 +40,7 @@ from ..grammar.alternation import alternation
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+")
+_SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
 # Part of the anchor promise: a match of an anchored pattern is at most this
 # long, or, for a "line" anchor, does not go past the end of its line.
 MAX_MATCH_CHARS = 300
@@ -97,7 +98,10 @@ class Anchors:
     """Where matches of a pattern can start.
 
     ``digit``: at the first digit of a run of digits; ``number``: where
-    the number reader found a number written in digits; ``line``: at the
+    the number reader found a number written in digits, and with ``after``
+    only a number followed by one of those words ("digit": a digit) past
+    its multiplier and white space, itself or through a range ("5 - 7
+    triệu đồng"); ``line``: at the
     start of a line (and the match stays on that line); ``words``: at one
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables.  Such a match is at most
@@ -109,17 +113,19 @@ class Anchors:
     line: bool = False
     words: frozenset = frozenset()
     number: bool = False
+    after: frozenset = frozenset()
 
     @classmethod
     def of(cls, *, digit: bool = False, line: bool = False, number: bool = False,
-           words: Iterable[str] = ()) -> "Anchors":
+           words: Iterable[str] = (), after: Iterable[str] = ()) -> "Anchors":
         keys = set()
         for w in words:
             k = anchor_key(w)
             if k is None:
                 return cls()  # a word that starts with no letter: no promise
             keys.add(k)
-        return cls(digit=digit, line=line, words=frozenset(keys), number=number)
+        return cls(digit=digit, line=line, words=frozenset(keys), number=number,
+                   after=frozenset(" ".join(w.split()) for w in after))
 
     @property
     def anywhere(self) -> bool:
@@ -181,6 +187,7 @@ class AnchorIndex:
         # is broken (for people writing rules; twice the work)
         self.check = check
         self.number_reader = number_reader
+        self._followers: dict[int, tuple[Anchors, re.Pattern]] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -194,6 +201,16 @@ class AnchorIndex:
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
         self.prefixes_of = {k: frozenset(t for t in keys if k.startswith(t)) for k in keys}
         self._accepting: dict[int, tuple[Anchors, frozenset]] = {}
+
+    def follower(self, anchors: Anchors) -> re.Pattern:
+        """A pattern matching where one of ``anchors.after`` starts (cached)."""
+        got = self._followers.get(id(anchors))
+        if got is None:
+            words = [w for w in anchors.after if w != "digit"]
+            parts = [alternation(words).replace("\\ ", "\\s+")] if words else []
+            parts += [r"\d"] if "digit" in anchors.after else []
+            got = self._followers[id(anchors)] = (anchors, re.compile("|".join(parts), re.IGNORECASE))
+        return got[1]
 
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
@@ -218,6 +235,7 @@ class DocumentAnchors:
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
         self._numbers: Optional[list[regex.Match]] = None
+        self._follows: Optional[list[tuple[int, int, int]]] = None
         self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
@@ -252,12 +270,30 @@ class DocumentAnchors:
             self._numbers = [] if reader is None else self.finditer(reader)
         return self._numbers
 
-    def number_starts(self) -> list[int]:
-        """Where the numbers written in digits start (without a number
-        reader, every digit run: a number starts at one)."""
+    def number_starts(self, anchors: Anchors) -> list[int]:
+        """Where the numbers written in digits start, and with
+        ``anchors.after`` only those so followed (without a number reader,
+        every digit run: a number starts at one)."""
         if self.index.number_reader is None:
             return self.digits()
-        return [m.start() for m in self.numbers() if m.group("n1") is not None]
+        if not anchors.after:
+            return [m.start() for m in self.numbers()]
+        follower, text = self.index.follower(anchors).match, self.text
+        return [start for start, f1, f2 in self.follows()
+                if follower(text, f1) or (f2 >= 0 and follower(text, f2))]
+
+    def follows(self) -> list[tuple[int, int, int]]:
+        """(start, f1, f2) of each number written in digits: where the text
+        goes on past it and white space (f1), and past the second number of
+        a range that follows it (f2; -1 without a range)."""
+        if self._follows is None:
+            space, text = _SPACE.match, self.text
+            out = []
+            for m in self.numbers():
+                f2 = m.end("range")
+                out.append((m.start(), space(text, m.end()).end(), space(text, f2).end() if f2 >= 0 else -1))
+            self._follows = out
+        return self._follows
 
     def lines(self) -> list[int]:
         if self._lines is None:
@@ -290,7 +326,7 @@ class DocumentAnchors:
             if anchors.digit:
                 parts.append(self.digits())
             if anchors.number:
-                parts.append(self.number_starts())
+                parts.append(self.number_starts(anchors))
             if anchors.line:
                 parts.append(self.lines())
             if anchors.words:
