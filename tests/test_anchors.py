@@ -52,6 +52,22 @@ def _texts() -> list[str]:
 def test_there_are_anchored_patterns_of_each_kind():
     assert any(p.anchors.words for p in ANCHORED)
     assert any(p.anchors.line for p in ANCHORED)
+    assert any(p.anchors.number and p.anchors.after for p in ANCHORED)
+    assert any(p.anchors.number and not p.anchors.after for p in ANCHORED)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Thu 4,22 tỷ đồng.", ["4,22"]),                # past the multiplier
+    ("Từ 80 đến 150 triệu đồng.", ["80", "150"]),      # through the range, and itself
+    ("Có 5 - 7 người, chi 9 đồng.", ["9"]),            # no currency after this range
+    ("Lãi 5\n đồng.", ["5"]),                         # white space includes a line break
+    ("Có 12 hộ, 3 xã.", []),
+])
+def test_number_anchors_with_after_keep_the_numbers_a_currency_follows(text, kept):
+    money = next(p for p in _PIPELINE.rules.patterns["money"] if p.name == "money")
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    starts = ctx.anchors.positions(money.anchors)
+    assert [ctx.text[s:].split()[0].rstrip(".,") for s in starts] == kept
 
 
 @pytest.mark.parametrize("pattern", ANCHORED, ids=lambda p: p.name)
@@ -66,6 +82,9 @@ def test_anchored_equals_full_scan_on_gold_and_corpora(pattern):
 _WORDS = sorted({w for p in ANCHORED for w in p.anchors.words}) + [
     "Ban", "ủy", "số", "ngày", "tháng", "năm", "2020", "25-NQ/TW", "12", "3,5", "/", "-", ":", ";", "(", ")",
     "Nguyễn", "Văn", "An", "mô hình", "hộ", "ha", "%", "đồng", "tỷ",
+    # numbers, multipliers, ranges and what may follow a number
+    "3.980", "08", "18,912,473", "1,5", "73,53", "triệu", "nghìn tỷ", "rưỡi", "đến", "–", "dưới", "~",
+    "USD", "m2", "km", "phần trăm", "điểm", "giờ", "người",
 ]
 _piece = st.sampled_from(_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
 _glue = st.sampled_from([" ", "  ", "\n", ", ", ". ", "", ": "])
@@ -127,3 +146,33 @@ def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch)
     assert [m.group() for m in doc.finditer(pattern)] == ["12", "34"]
     assert doc.deadline >= before + 2.0
     assert isinstance(pattern.regex, regex.Pattern)
+
+
+def test_a_user_rule_with_after_but_no_number_anchor_is_refused(tmp_path):
+    from danvan_extract.errors import RulesError
+    from danvan_extract.grammar.rules import bundled_rules_dir
+
+    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
+    broken = src.replace('anchor = ["number"]\nafter = ["/"]', 'after = ["/"]')
+    assert broken != src
+    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"E072.*ratio"):
+        Pipeline(tmp_path)
+
+
+def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
+    from danvan_extract.errors import RulesError
+    from danvan_extract.grammar.rules import bundled_rules_dir
+
+    # a money rule that claims only "USD" follows its number
+    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
+    rule = 'name = "money"\n'
+    at = src.index(rule)
+    block = src[at:src.index("\n\n", at)]
+    broken = src.replace(block, block.replace('after = ["{currency}"]', 'after = ["USD"]'))
+    assert broken != src
+    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    text = "Hỗ trợ 5 triệu đồng."
+    assert not [f for f in Pipeline(tmp_path).extract(text) if f.type == "money"]  # silently lost
+    with pytest.raises(RulesError, match="money"):
+        Pipeline(tmp_path, check_anchors=True).extract(text)
