@@ -108,7 +108,7 @@ class GrammarSection(_Strict):
         flags: list[Literal["ignorecase", "multiline"]] = []
         # where every match starts, as in numeric.toml (README "Anchors")
         anchor: list[str] = []
-        # With anchor "number": what follows the rule's first number (past
+        # With anchor "number" (or "line"): what follows the rule's first number (past
         # its multiplier and white space), or the second number of a range
         # ("5 - 7 triệu đồng"): one of these words, "{words_ref}" or
         # "digit".  The rule is tried only at the numbers so followed.
@@ -150,6 +150,9 @@ class ChromeFile(_Strict):
         name: str
         pattern: str
         anchor: list[str] = []
+        # With anchor "line": what a matching line opens with, past white
+        # space (as in numeric.toml).  The rule is tried only at those lines.
+        after: list[str] = []
 
     line: list[Line]
 
@@ -162,7 +165,7 @@ class NumericFile(_Strict):
         # literal word.  A promise that lets the engine skip the full scan;
         # leave it out when unsure.
         anchor: list[str] = []
-        # With anchor "number": what follows the rule's first number (past
+        # With anchor "number" (or "line"): what follows the rule's first number (past
         # its multiplier and white space), or the second number of a range
         # ("5 - 7 triệu đồng"): one of these words, "{words_ref}" or
         # "digit".  The rule is tried only at the numbers so followed.
@@ -396,7 +399,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
     for line in r.chrome.line:
         where = f"chrome.toml {line.name}"
         rx = _compiled(line.pattern, regex.IGNORECASE | regex.MULTILINE, "chrome.toml", line.name, validate)
-        r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where)))
+        r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line.anchor, word_lists, where, line.after)))
 
 
 def _compiled(src: str, flags: int, path: str, rule: str, validate: bool) -> regex.Pattern | PatternSource:
@@ -492,7 +495,7 @@ _GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.tom
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str, after: list[str] = ()) -> Anchors:
-    if after and "number" not in spec:
+    if after and "number" not in spec and "line" not in spec:
         raise RulesError(E_RULES_AFTER.format(path=where))
     kinds = {"digit", "line", "number"}
     words = _word_list([item for item in spec if item not in kinds], word_lists, where)

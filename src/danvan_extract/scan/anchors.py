@@ -41,6 +41,7 @@ from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
+_LINE_SPACE = regex.compile(r"[^\S\n]*")  # white space on one line
 # Part of the anchor promise: a match of an anchored pattern is at most this
 # long, or, for a "line" anchor, does not go past the end of its line.
 MAX_MATCH_CHARS = 300
@@ -102,7 +103,9 @@ class Anchors:
     only a number followed by one of those words ("digit": a digit) past
     its multiplier and white space, itself or through a range ("5 - 7
     triệu đồng"); ``line``: at the
-    start of a line (and the match stays on that line); ``words``: at one
+    start of a line (and the match stays on that line), with ``after``
+    only a line that opens with one of those words past white space;
+    ``words``: at one
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables.  Such a match is at most
     ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
@@ -236,6 +239,7 @@ class DocumentAnchors:
         self._words: Optional[dict[str, list[int]]] = None
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple[int, int, int]]] = None
+        self._line_follows: Optional[list[tuple[int, int]]] = None
         self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
@@ -281,6 +285,22 @@ class DocumentAnchors:
         follower, text = self.index.follower(anchors).match, self.text
         return [start for start, f1, f2 in self.follows()
                 if follower(text, f1) or (f2 >= 0 and follower(text, f2))]
+
+    def line_starts(self, anchors: Anchors) -> list[int]:
+        """The line starts, and with ``anchors.after`` only the lines that
+        open with one of its words past white space."""
+        if not anchors.after:
+            return self.lines()
+        follower, text = self.index.follower(anchors).match, self.text
+        return [start for start, first in self.line_follows() if follower(text, first)]
+
+    def line_follows(self) -> list[tuple[int, int]]:
+        """(start, first) of each line: where it starts and where its
+        first character past white space is."""
+        if self._line_follows is None:
+            space, text = _LINE_SPACE.match, self.text
+            self._line_follows = [(start, space(text, start).end()) for start in self.lines()]
+        return self._line_follows
 
     def follows(self) -> list[tuple[int, int, int]]:
         """(start, f1, f2) of each number written in digits: where the text
@@ -328,7 +348,7 @@ class DocumentAnchors:
             if anchors.number:
                 parts.append(self.number_starts(anchors))
             if anchors.line:
-                parts.append(self.lines())
+                parts.append(self.line_starts(anchors))
             if anchors.words:
                 words = self.words()
                 parts += [words[key] for key in self.index.accepting(anchors).intersection(words)]
