@@ -431,18 +431,20 @@ class DocumentAnchors:
     def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
         """Matches of ``pattern`` tried at ``positions``; with ``timed``, each
         call under the budget left (no alarm runs)."""
+        if not timed and not pattern.anchors.line:
+            return self._at_anchors_fast(pattern.regex.match, positions)
         text, match = self.text, pattern.regex.match
         out = []
         last = 0
         deadline, clock = self.deadline, time.monotonic
-        n = len(text)
         by_line = pattern.anchors.line
         for p in positions:
             if p < last:
                 continue
             # Bounded look-ahead: the engine would otherwise search the
             # whole rest of the text for a pattern's required character
-            # at every anchor, which is quadratic on hostile pages.
+            # at every anchor, which is quadratic on hostile pages.  (An
+            # end past the text is the text's end.)
             end = p + MAX_MATCH_CHARS
             if by_line:
                 line_end = text.find("\n", p, end)
@@ -453,11 +455,23 @@ class DocumentAnchors:
                 left = deadline - clock()
                 if left <= 0:
                     raise TimeoutError
-                m = match(text, p, min(n, end), timeout=left)
+                m = match(text, p, end, timeout=left)
             else:
-                m = match(text, p, min(n, end))
+                m = match(text, p, end)
             if m is not None:
                 last = m.end() if m.end() > p else p + 1
                 out.append(m)
+        return out
+
+    def _at_anchors_fast(self, match, positions: list[int]) -> list[regex.Match]:
+        """:meth:`_at_anchors` for the common case (not by line, under the
+        alarm): the same calls without the per-anchor tests."""
+        text, out, last, width = self.text, [], 0, MAX_MATCH_CHARS
+        for p in positions:
+            if p >= last:
+                m = match(text, p, p + width)
+                if m is not None:
+                    last = m.end() if m.end() > p else p + 1
+                    out.append(m)
         return out
 
