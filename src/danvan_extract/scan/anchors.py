@@ -85,6 +85,10 @@ class _Alarm:
                 _sig.signal(_sig.SIGALRM, previous)
 
 
+def _all_matches(rx: regex.Pattern, text: str) -> list[regex.Match]:
+    return list(rx.finditer(text))
+
+
 def anchor_key(word: str) -> Optional[str]:
     """The first one or two syllables of ``word``, lower-cased, one space
     between them ("bí thư" for "Bí thư Huyện ủy"); None if it opens with no
@@ -414,12 +418,14 @@ class DocumentAnchors:
             return []
         rx = pattern.regex  # compiled on its first use, before any timer runs
         self._discount_compiling()
+        if self._alarm is None:
+            self._alarm = _Alarm.free()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
+            if self._alarm:
+                return _Alarm.run(self.deadline - time.monotonic(), _all_matches, rx, text)
             return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
-        if self._alarm is None:
-            self._alarm = _Alarm.free()
         if self._alarm:
             out = _Alarm.run(self.deadline - time.monotonic(), self._at_anchors, pattern, positions, False)
         else:
