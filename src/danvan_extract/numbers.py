@@ -13,8 +13,13 @@ multipliers (nghìn, triệu, tỷ) and spelled-out numbers ("hai mươi mốt")
 
 from __future__ import annotations
 
+import functools
+import tomllib
+import unicodedata
+
 import regex
 
+from .bundled import bundled_rules_dir
 from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
 
 # One digit group as Vietnamese writes it.  Alternatives, first match wins:
@@ -30,47 +35,34 @@ DIGITS = (
 )
 DIGITS_RE = regex.compile(DIGITS)
 
-# The one list of multiplier words: the parsers below and the rules'
-# {mult} and {mult_word} references (rules.py) are built from it.
-MULTIPLIERS = {
-    "nghìn": 1_000,
-    "ngàn": 1_000,
-    "ngìn": 1_000,
-    "vạn": 10_000,
-    "triệu": 1_000_000,
-    "tỷ": 1_000_000_000,
-    "tỉ": 1_000_000_000,
-}
+
+def _number_words() -> dict:
+    """rules/numbers.toml: the multiplier, digit and starting words."""
+    with open(bundled_rules_dir() / "numbers.toml", "rb") as f:
+        data = tomllib.load(f)
+    nfc = functools.partial(unicodedata.normalize, "NFC")
+    return {
+        "multipliers": {nfc(w): int(v) for w, v in data["multipliers"].items()},
+        "digits": {nfc(w): int(v) for w, v in data["digits"].items()},
+        "starts": tuple(nfc(w) for w in data["spelled"]["starts"]),
+    }
+
+
+_WORDS = _number_words()
+# The one list of multiplier words: the parsers below and the rules' {mult}
+# and {mult_word} references (rules.py) are built from it.
+MULTIPLIERS: dict[str, int] = _WORDS["multipliers"]
 _BILLION = [w for w, v in MULTIPLIERS.items() if v == 1_000_000_000]
 _BELOW_BILLION = [w for w, v in MULTIPLIERS.items() if v < 1_000_000_000]
 MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 # A multiplier, or a multiplier of billions ("nghìn tỷ", "triệu tỷ").
 MULT = rf"(?:(?:{'|'.join(_BELOW_BILLION)})\s+(?:{'|'.join(_BILLION)})|{MULT_WORD})"
 
-_UNITS = {
-    "không": 0,
-    "linh": 0,
-    "lẻ": 0,
-    "một": 1,
-    "mốt": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "tư": 4,
-    "năm": 5,
-    "lăm": 5,
-    "nhăm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "bẩy": 7,
-    "tám": 8,
-    "chín": 9,
-}
+_UNITS: dict[str, int] = _WORDS["digits"]
 _TENS = {"mười": 10, "mươi": 10}
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", "rưỡi") + tuple(MULTIPLIERS)
-# A spelled number starts with a unit from two up, or "mười"; "một" alone is
-# an article ("một số", "một bộ phận") and never starts one.
-SPELLED_START = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười")
+# A spelled number starts with a digit from two up, or "mười" (numbers.toml).
+SPELLED_START: tuple[str, ...] = _WORDS["starts"]
 SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
 # At most 15 more words ("hai tỷ ba trăm bốn mươi lăm triệu ..."): bounded,
 # so a page of "hai hai hai ..." cannot make the matching quadratic.
@@ -110,7 +102,7 @@ def parse_spelled(words: str) -> int:
     tokens = words.lower().split()
     if not tokens:
         raise InputError(E_SPELLED_EMPTY)
-    if len(tokens) >= 3 and (tokens[-1] in _UNITS or tokens[-1] == "rưỡi") and tokens[-1] not in ("không", "linh", "lẻ"):
+    if len(tokens) >= 3 and (_UNITS.get(tokens[-1]) or tokens[-1] == "rưỡi"):
         order = 100 if tokens[-2] == "trăm" else MULTIPLIERS.get(tokens[-2])
         if order:
             head = parse_spelled(" ".join(tokens[:-1]))

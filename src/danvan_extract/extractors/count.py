@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from .tones import fold_tones
+from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
 from .table_cells import header_cell_span
@@ -15,7 +16,6 @@ from .table_cells import header_cell_span
 # Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
 _YEAR_WORDS = frozenset({"mỗi", "hằng", "hàng", "từng", "cả", "trong", "cùng", "nửa", "các", "những", "nhiều", "vài", "mấy", "qua"})
 
-_SHARE_FOLLOWS = regex.compile(r"\s+chiếm\s+(?:khoảng\s+|gần\s+|trên\s+)?\d")
 
 
 class CountExtractor:
@@ -24,6 +24,8 @@ class CountExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
+        # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
+        self.share_follows = regex.compile(rf"\s+chiếm\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
     def _table_cells(self, ctx: Context, pat) -> Iterator[Candidate]:
         """Bare numbers in table cells whose column header names a counted
@@ -60,7 +62,7 @@ class CountExtractor:
                     if value is None or (m.group("n2") and value_max is None):
                         continue  # "16,7 tiêu chí/xã": an average, no count
                 noun, end = lex.noun_after(ctx, m.end())
-                if noun is None and not spelled and match_at(_SHARE_FOLLOWS, ctx.text, m.end(), 60):
+                if noun is None and not spelled and match_at(self.share_follows, ctx.text, m.end(), 60):
                     # "số người dùng 20.000 chiếm 40,16%": a quantity whose
                     # noun came before it; the share that follows proves it.
                     if lex.designated(ctx, m.start()) or _is_year(m.group("n1")):

@@ -51,7 +51,7 @@ class MoneyExtractor:
                     unit = _unit(ctx, m, "m1", "cur")
                 elif "rưỡi" in m.group(0):
                     mult = m.group("m1")
-                    if cur is None and mult.split()[-1].lower() not in ("tỷ", "tỉ"):
+                    if cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000:
                         continue  # "2 triệu rưỡi" alone may be people
                     value = ctx.number(m, "n1")
                     s1 = compound([(value, mult)], half=True)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .. import numbers
 from .alternation import alternation, word_alternation
 from ..scan.anchors import Anchors, PatternSource, ScanPattern
+from ..bundled import bundled_rules_dir
 from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
@@ -224,18 +225,6 @@ LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames"
 
 
 # --- locating the folders -------------------------------------------------
-
-
-def bundled_rules_dir() -> Path:
-    """The rules folder shipped with the package (or the checkout's rules/)."""
-    package = Path(__file__).resolve().parent.parent  # src/danvan_extract (this file is in grammar/)
-    inside = package / "rules"
-    if inside.is_dir():
-        return inside
-    checkout = package.parent.parent / "rules"
-    if checkout.is_dir():
-        return checkout
-    raise RulesError(E_RULES_DIR.format(path=inside))
 
 
 def _dictionary_path() -> Optional[Path]:
