@@ -177,3 +177,4 @@ def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
     assert not [f for f in Pipeline(tmp_path).extract(text) if f.type == "money"]  # silently lost
     with pytest.raises(RulesError, match="money"):
         Pipeline(tmp_path, check_anchors=True).extract(text)
+

@@ -94,3 +94,12 @@ def test_hectares_have_no_float_noise(whole, decimals, per_unit):
     from danvan_extract.extractors.area import in_hectares
     written = Decimal(whole).scaleb(-decimals)
     assert in_hectares(float(written), float(per_unit)) == float(written * Decimal(per_unit))
+
+
+def test_a_rules_folder_cannot_replace_the_number_words(tmp_path):
+    from danvan_extract import Pipeline
+    from danvan_extract.errors import RulesError
+
+    (tmp_path / "numbers.toml").write_text('[multipliers]\n"chục" = 10\n', encoding="utf-8")
+    with pytest.raises(RulesError, match=r"E073.*numbers.toml"):
+        Pipeline(tmp_path)

@@ -73,6 +73,8 @@ E_RULES_TOO_LONG = ("[E026] rules file {path}: its references expand to more tha
                     "used several times in references that are themselves nested); simplify the references")
 E_RULES_REGEX = "[E027] rules file {path}: {rule}: {problem}"
 E_RULES_ANCHOR_LIST = "[E028] rules file {path}: anchor {anchor} is not a word list"
+E_RULES_NUMBER_WORDS = ("[E073] rules file {path}: the number words are the package's own and a rules folder "
+                        "cannot replace them; remove the file (or change rules/numbers.toml in a checkout)")
 E_RULES_AFTER = ("[E072] rules file {path}: `after` needs the anchor \"number\" or \"line\" (it says what "
                  "follows the number or line start a match starts at)")
 E_RULES_GROUPS = ("[E070] rules file {path}: pattern {rule} lacks the named group(s) {groups} that the "

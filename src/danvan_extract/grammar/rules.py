@@ -23,7 +23,7 @@ from .. import numbers
 from .alternation import alternation, word_alternation
 from ..scan.anchors import Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
-from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
+from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
 from ..registry import ROWS, RULE_SECTIONS
@@ -528,6 +528,8 @@ def _load_rules_cached(rules_dir: str | None, validate: bool) -> Rules:
         raise RulesError(E_RULES_NOT_DIR.format(path=user))
     if user is not None and not user.is_dir():
         raise RulesError(E_RULES_DIR.format(path=user))
+    if user is not None and (user / "numbers.toml").exists():
+        raise RulesError(E_RULES_NUMBER_WORDS.format(path=user / "numbers.toml"))
     files = {}
     for name, schema in SCHEMAS.items():
         data = _load_toml(base / name)
