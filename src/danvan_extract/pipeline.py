@@ -11,6 +11,7 @@ from typing import Iterable, Optional
 
 from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
+from .extractors.arithmetic import reread_by_arithmetic
 from .scan.anchors import AnchorIndex
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
@@ -72,6 +73,7 @@ class Pipeline:
         ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
         candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
+        reread_by_arithmetic(norm.text, chosen)
         info: dict = {}
         if self.context:
             from .context import analyse
