@@ -7,8 +7,8 @@ the English way, 28 350 million is exactly 90% of it, so the English
 reading holds.  A figure whose number is written with one comma and three
 digits after it ("28,350") is read the English way when the percentage
 stated right after it ("đạt 90%") is its share of another figure of the
-same kind in the text under the English reading, and of none under the
-Vietnamese one.  Candidates are changed in place, after overlaps.
+same kind in its paragraph under the English reading, and of none under
+the Vietnamese one.  Candidates are changed in place, after overlaps.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def reread_by_arithmetic(text: str, candidates: list[Candidate]) -> None:
         share = _share_after(text, c, shares)
         if share is None:
             continue
-        others = [o.fields[_COMPARED[c.type]] for o in candidates if _comparable(c, o)]
+        start, end = _paragraph(text, c.start)
+        others = [o.fields[_COMPARED[c.type]] for o in candidates if start <= o.start < end and _comparable(c, o)]
         x = c.fields[_COMPARED[c.type]]
         english = _thousand_times(x)
         if any(_is_share(english, y, *share) for y in others) and not any(_is_share(x, y, *share) for y in others):
@@ -64,6 +65,12 @@ def _share_after(text: str, c: Candidate, shares: list[Candidate]) -> Optional[t
         return None
     digits = _PERCENT_DIGITS.search(text, p.start, p.end)
     return float(p.fields["value"]), len(digits.group(1) or "") if digits else 0
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The line (a paragraph of the article) that holds ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 def _comparable(c: Candidate, other: Candidate) -> bool:
