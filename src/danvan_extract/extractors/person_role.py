@@ -55,6 +55,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self.byline_bare_scan = g["byline_bare"]
         self.hon_name_scan = g["honorific_name"]
         self.dash_name_scan = g["name_dash"]
+        self.dash_opening_scan = g["name_dash_opening"]
         self.list_scan = g["list"]
         self.title_scan = g["title"]
         self._grammar_attributes(g, {"title_re": "title", "list_head": "list", "name_re": "name",
@@ -66,7 +67,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
-                              self.list_scan, self.title_scan]
+                              self.dash_opening_scan, self.list_scan, self.title_scan]
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -104,7 +105,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
-        for m in ctx.scan(self.dash_name_scan):
+        for m in self._dash_items(ctx):
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
                 continue
@@ -116,6 +117,11 @@ class PersonRoleExtractor(GrammarAttributes):
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
+
+    def _dash_items(self, ctx: Context) -> list[regex.Match]:
+        """"Name - Role" at the text's start, then after each line break,
+        colon or semicolon (in order: neither match holds one of those)."""
+        return ctx.scan(self.dash_opening_scan) + ctx.scan(self.dash_name_scan)
 
     # -- lists ------------------------------------------------------------------
     def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
