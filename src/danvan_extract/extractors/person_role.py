@@ -13,7 +13,8 @@ around it.
 from __future__ import annotations
 
 import bisect
-from typing import Iterator, Optional
+from functools import lru_cache
+from typing import Callable, Iterator, Optional, TypeVar
 
 import regex
 
@@ -32,6 +33,15 @@ _SENTENCE_END = regex.compile(r"[.!?:\n]")
 
 def _at(text: str, span: tuple[int, int]) -> Spanned:
     return Spanned.at(text, *span)
+
+
+_T = TypeVar("_T")
+
+
+def _per_word(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``fn``, remembering its answer for the words met most recently
+    (``fn`` must read nothing but its word: the words of roles repeat)."""
+    return lru_cache(maxsize=4096)(fn)
 
 
 class PersonRoleExtractor(GrammarAttributes):
@@ -66,6 +76,9 @@ class PersonRoleExtractor(GrammarAttributes):
             "named_after", "dash_head", "org_role", "masthead", "dash_org")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
+        self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
+        self._title_word = _per_word(self._bare_title)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
                               self.dash_opening_scan, self.list_scan, self.title_scan]
 
@@ -487,7 +500,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break  # an ellipsis
             low = w.lower()
             sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
-            if self.title_re.fullmatch(w):
+            if self._is_title(w):
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w"), stop_before_name))):
                 break
@@ -499,7 +512,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if low in _CONNECTORS:
                 nxt = match_at(self.next_word, text, wm.end(), 60)
-                if nxt and nxt.group("w")[0].isupper() and not self.title_re.fullmatch(nxt.group("w").rstrip(".")):
+                if nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip(".")):
                     pos = wm.end()
                     caps_run = 0
                     continue
@@ -507,7 +520,7 @@ class PersonRoleExtractor(GrammarAttributes):
             pos = wm.end()
             if self._caps_word(w, low):
                 break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
-            if self.acronym.fullmatch(w) or low in self.org_heads:
+            if self._is_acronym(w) or low in self.org_heads:
                 end = wm.start("w") + len(w)
                 caps_run = 0
             elif w[0].isupper():
@@ -604,7 +617,8 @@ class PersonRoleExtractor(GrammarAttributes):
         two = " ".join(credit.split(" ")[:2]).lower()
         return first not in self.credit_heads and two not in self.credit_heads
 
-    def _title_word(self, title: str) -> str:
+    @staticmethod
+    def _bare_title(title: str) -> str:
         """A title without its "nguyên"/"cố" prefix, lower-cased."""
         words = title.split()
         while len(words) > 1 and words[0].lower() in ("nguyên", "cố", "tân", "quyền"):
