@@ -18,6 +18,7 @@ from typing import Callable, Iterator, Optional, TypeVar
 
 import regex
 
+from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
@@ -65,7 +66,6 @@ class PersonRoleExtractor(GrammarAttributes):
         self.byline_bare_scan = g["byline_bare"]
         self.hon_name_scan = g["honorific_name"]
         self.dash_name_scan = g["name_dash"]
-        self.dash_opening_scan = g["name_dash_opening"]
         self.list_scan = g["list"]
         self.title_scan = g["title"]
         self._grammar_attributes(g, {"title_re": "title", "list_head": "list", "name_re": "name",
@@ -73,14 +73,15 @@ class PersonRoleExtractor(GrammarAttributes):
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
-            "named_after", "dash_head", "org_role", "masthead", "dash_org")}})
+            "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
+            "byline_bare_opening")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
         self._title_word = _per_word(self._bare_title)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
-                              self.dash_opening_scan, self.list_scan, self.title_scan]
+                              self.list_scan, self.title_scan]
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -96,12 +97,11 @@ class PersonRoleExtractor(GrammarAttributes):
     def _name_first(self, ctx: Context) -> Iterator[Candidate]:
         """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
-        for scan in (self.byline_scan, self.byline_bare_scan):
-            for m in ctx.scan(scan):
-                if self._credit_names_person(m.group("name")):
-                    yield Candidate("person_role", m.start(), m.end("name"), scan.name,
-                                    {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
-                                     "honorific": None})
+        for m, start, rule in self._credit_lines(ctx):
+            if self._credit_names_person(m.group("name")):
+                yield Candidate("person_role", start, m.end("name"), rule,
+                                {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
+                                 "honorific": None})
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
@@ -118,7 +118,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
-        for m in self._dash_items(ctx):
+        for m in self._with_opening(ctx, self.name_dash_opening, self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
                 continue
@@ -131,10 +131,22 @@ class PersonRoleExtractor(GrammarAttributes):
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
 
-    def _dash_items(self, ctx: Context) -> list[regex.Match]:
-        """"Name - Role" at the text's start, then after each line break,
-        colon or semicolon (in order: neither match holds one of those)."""
-        return ctx.scan(self.dash_opening_scan) + ctx.scan(self.dash_name_scan)
+    def _credit_lines(self, ctx: Context) -> Iterator[tuple[regex.Match, int, str]]:
+        """Byline matches, each with where its span starts ("Ảnh: Name" at
+        its label, "PV Name" alone on its line at the line's start) and its rule."""
+        for m in ctx.scan(self.byline_scan):
+            yield m, m.start(), self.byline_scan.name
+        for m in self._with_opening(ctx, self.byline_bare_opening, self.byline_bare_scan):
+            yield m, ctx.anchors.line_start(m.start("label")), self.byline_bare_scan.name
+
+    @staticmethod
+    def _with_opening(ctx: Context, opening: regex.Pattern, scan: ScanPattern) -> list[regex.Match]:
+        """The matches of ``scan``, a pattern that takes the line break (or
+        punctuation) before what it reads, after the match of ``opening``,
+        its twin at the text's start (one ``match``: no scan needed)."""
+        first = opening.match(ctx.text)
+        found = ctx.scan(scan)
+        return [first, *found] if first else found
 
     # -- lists ------------------------------------------------------------------
     def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
