@@ -562,14 +562,16 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
         m = self.name_re.match(text[pos:pos + 60])
-        if not m or self._named_after(text, pos):
+        if not m:
             return False
         run = m.group(0).split(" ")
         if any(w in self.stop_caps for w in run[:2]):
             return False
         if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
             return False
-        return name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
+        # the look-behind search last: it costs most, and most runs fail before it
+        return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
+                and not self._named_after(text, pos))
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
