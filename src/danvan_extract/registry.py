@@ -79,8 +79,9 @@ _PERSON_GRAMMAR = Grammar("persons.toml", (
     ("term", ()), ("next_word", ("w",)), ("paren_acronym", ()), ("last_word", ()), ("abbrev_dot", ()),
     ("item_sep", ()), ("aside", ()), ("bullet", ()), ("head_words", ()), ("org_head_unit", ()),
     ("title", ("title",)), ("honorific_name", ("hon", "name", "sep")), ("hon_before", ("hon",)),
-    ("hon_at", ("hon",)), ("name_dash", ("name", "sep")), ("byline", ("label", "name")),
-    ("byline_bare", ("label", "name")), ("list", ("hon",)), ("list_colon", ()), ("role_then_hon", ("hon", "name")),
+    ("hon_at", ("hon",)), ("name_dash", ("name", "sep")), ("name_dash_opening", ("name", "sep")),
+    ("byline", ("label", "name")), ("byline_bare", ("label", "name")), ("byline_bare_opening", ("label", "name")),
+    ("list", ("hon",)), ("list_colon", ()), ("role_then_hon", ("hon", "name")),
     ("list_opener", ()), ("list_predicates", ()), ("name_comma_before", ("name",)), ("named_after", ()),
     ("dash_head", ()), ("org_role", ("head",)), ("masthead", ()), ("dash_org", ("head",)),
 ))

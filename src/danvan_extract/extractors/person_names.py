@@ -8,6 +8,7 @@ where a name starts in a run of capitalised words that follows a place
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -37,6 +38,7 @@ def _base(word: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+@lru_cache(maxsize=4096)
 def is_vi_syllable(word: str) -> bool:
     """True for a well-formed Vietnamese syllable in any case ("HÙNG", "Văn")."""
     return bool(_VI_SYLLABLE.fullmatch(_base(word)))

@@ -13,10 +13,12 @@ around it.
 from __future__ import annotations
 
 import bisect
-from typing import Iterator, Optional
+from functools import lru_cache
+from typing import Callable, Iterator, Optional, TypeVar
 
 import regex
 
+from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
@@ -32,6 +34,15 @@ _SENTENCE_END = regex.compile(r"[.!?:\n]")
 
 def _at(text: str, span: tuple[int, int]) -> Spanned:
     return Spanned.at(text, *span)
+
+
+_T = TypeVar("_T")
+
+
+def _per_word(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``fn``, remembering its answer for the words met most recently
+    (``fn`` must read nothing but its word: the words of roles repeat)."""
+    return lru_cache(maxsize=4096)(fn)
 
 
 class PersonRoleExtractor(GrammarAttributes):
@@ -62,9 +73,13 @@ class PersonRoleExtractor(GrammarAttributes):
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
-            "named_after", "dash_head", "org_role", "masthead", "dash_org")}})
+            "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
+            "byline_bare_opening")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
+        self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
+        self._title_word = _per_word(self._bare_title)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
                               self.list_scan, self.title_scan]
 
@@ -82,12 +97,11 @@ class PersonRoleExtractor(GrammarAttributes):
     def _name_first(self, ctx: Context) -> Iterator[Candidate]:
         """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
-        for scan in (self.byline_scan, self.byline_bare_scan):
-            for m in ctx.scan(scan):
-                if self._credit_names_person(m.group("name")):
-                    yield Candidate("person_role", m.start(), m.end("name"), scan.name,
-                                    {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
-                                     "honorific": None})
+        for m, start, rule in self._credit_lines(ctx):
+            if self._credit_names_person(m.group("name")):
+                yield Candidate("person_role", start, m.end("name"), rule,
+                                {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
+                                 "honorific": None})
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
@@ -104,7 +118,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if roles:
                 yield Candidate("person_role", m.start(), end, "person_role.honorific_name_role",
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
-        for m in ctx.scan(self.dash_name_scan):
+        for m in self._with_opening(ctx, self.name_dash_opening, self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
             if name is None or name != m.group("name"):
                 continue
@@ -116,6 +130,23 @@ class PersonRoleExtractor(GrammarAttributes):
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
+
+    def _credit_lines(self, ctx: Context) -> Iterator[tuple[regex.Match, int, str]]:
+        """Byline matches, each with where its span starts ("Ảnh: Name" at
+        its label, "PV Name" alone on its line at the line's start) and its rule."""
+        for m in ctx.scan(self.byline_scan):
+            yield m, m.start(), self.byline_scan.name
+        for m in self._with_opening(ctx, self.byline_bare_opening, self.byline_bare_scan):
+            yield m, ctx.anchors.line_start(m.start("label")), self.byline_bare_scan.name
+
+    @staticmethod
+    def _with_opening(ctx: Context, opening: regex.Pattern, scan: ScanPattern) -> list[regex.Match]:
+        """The matches of ``scan``, a pattern that takes the line break (or
+        punctuation) before what it reads, after the match of ``opening``,
+        its twin at the text's start (one ``match``: no scan needed)."""
+        first = opening.match(ctx.text)
+        found = ctx.scan(scan)
+        return [first, *found] if first else found
 
     # -- lists ------------------------------------------------------------------
     def _list_after_honorific(self, text: str, m: regex.Match) -> Iterator[Candidate]:
@@ -481,7 +512,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break  # an ellipsis
             low = w.lower()
             sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
-            if self.title_re.fullmatch(w):
+            if self._is_title(w):
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w"), stop_before_name))):
                 break
@@ -493,7 +524,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if low in _CONNECTORS:
                 nxt = match_at(self.next_word, text, wm.end(), 60)
-                if nxt and nxt.group("w")[0].isupper() and not self.title_re.fullmatch(nxt.group("w").rstrip(".")):
+                if nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip(".")):
                     pos = wm.end()
                     caps_run = 0
                     continue
@@ -501,7 +532,7 @@ class PersonRoleExtractor(GrammarAttributes):
             pos = wm.end()
             if self._caps_word(w, low):
                 break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
-            if self.acronym.fullmatch(w) or low in self.org_heads:
+            if self._is_acronym(w) or low in self.org_heads:
                 end = wm.start("w") + len(w)
                 caps_run = 0
             elif w[0].isupper():
@@ -531,14 +562,16 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
         m = self.name_re.match(text[pos:pos + 60])
-        if not m or self._named_after(text, pos):
+        if not m:
             return False
         run = m.group(0).split(" ")
         if any(w in self.stop_caps for w in run[:2]):
             return False
         if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
             return False
-        return name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
+        # the look-behind search last: it costs most, and most runs fail before it
+        return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
+                and not self._named_after(text, pos))
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
@@ -598,7 +631,8 @@ class PersonRoleExtractor(GrammarAttributes):
         two = " ".join(credit.split(" ")[:2]).lower()
         return first not in self.credit_heads and two not in self.credit_heads
 
-    def _title_word(self, title: str) -> str:
+    @staticmethod
+    def _bare_title(title: str) -> str:
         """A title without its "nguyên"/"cố" prefix, lower-cased."""
         words = title.split()
         while len(words) > 1 and words[0].lower() in ("nguyên", "cố", "tân", "quyền"):
