@@ -127,7 +127,7 @@ def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     assert broken != src
     (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
     text = "Đến quý 3/2024, xã đạt chuẩn."
-    assert [f.type for f in Pipeline(tmp_path).extract(text)] == []  # silently lost
+    assert [f.type for f in Pipeline(tmp_path, check_anchors=False).extract(text)] == []  # silently lost
     with pytest.raises(RulesError, match="date.month_year"):
         Pipeline(tmp_path, check_anchors=True).extract(text)
     # the bundled rules keep their promises
@@ -174,7 +174,7 @@ def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
     assert broken != src
     (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
     text = "Hỗ trợ 5 triệu đồng."
-    assert not [f for f in Pipeline(tmp_path).extract(text) if f.type == "money"]  # silently lost
+    assert not [f for f in Pipeline(tmp_path, check_anchors=False).extract(text) if f.type == "money"]  # silently lost
     with pytest.raises(RulesError, match="money"):
         Pipeline(tmp_path, check_anchors=True).extract(text)
 

@@ -47,7 +47,8 @@ _LINE_SPACE = regex.compile(r"[^\S\n]*")  # white space on one line
 MAX_MATCH_CHARS = 300
 # With more than one anchor per this many characters, scan in full instead.
 _DENSE = 16
-_LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:\s+\p{L}+)?")
+# A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
+_LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
 
 
 def _on_alarm(signum, frame):
