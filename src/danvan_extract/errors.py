@@ -75,8 +75,8 @@ E_RULES_REGEX = "[E027] rules file {path}: {rule}: {problem}"
 E_RULES_ANCHOR_LIST = "[E028] rules file {path}: anchor {anchor} is not a word list"
 E_RULES_NUMBER_WORDS = ("[E073] rules file {path}: the number words are the package's own and a rules folder "
                         "cannot replace them; remove the file (or change rules/numbers.toml in a checkout)")
-E_RULES_AFTER = ("[E072] rules file {path}: `after` needs the anchor \"number\" or \"line\" (it says what "
-                 "follows the number or line start a match starts at)")
+E_RULES_AFTER = ("[E072] rules file {path}: `after` needs the anchor \"number\", \"digit\" or \"line\" (it says "
+                 "what follows the number, digits or line start a match starts at)")
 E_RULES_GROUPS = ("[E070] rules file {path}: pattern {rule} lacks the named group(s) {groups} that the "
                   "{extractor} extractor reads; add them to the pattern")
 E_RULES_PATTERN_MISSING = "[E071] rules file {path}: [grammar] has no pattern {rule}, which the {extractor} extractor reads"

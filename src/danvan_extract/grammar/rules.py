@@ -484,7 +484,7 @@ _GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.tom
 
 
 def _anchors(spec: list[str], word_lists: dict[str, list[str]], where: str, after: list[str] = ()) -> Anchors:
-    if after and "number" not in spec and "line" not in spec:
+    if after and not {"number", "line", "digit"} & set(spec):
         raise RulesError(E_RULES_AFTER.format(path=where))
     kinds = {"digit", "line", "number"}
     words = _word_list([item for item in spec if item not in kinds], word_lists, where)

@@ -103,7 +103,8 @@ def anchor_key(word: str) -> Optional[str]:
 class Anchors:
     """Where matches of a pattern can start.
 
-    ``digit``: at the first digit of a run of digits; ``number``: where
+    ``digit``: at the first digit of a run of digits (with ``after``, a
+    run followed by one of those words past white space); ``number``: where
     the number reader found a number written in digits, and with ``after``
     only a number followed by one of those words ("digit": a digit) past
     its multiplier and white space, itself or through a range ("5 - 7
@@ -239,7 +240,7 @@ class DocumentAnchors:
         self.index = index
         self.deadline = time.monotonic() + budget
         self.budget = budget
-        self._digits: Optional[list[int]] = None
+        self._digits: Optional[list[tuple[int, int]]] = None
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
         self._numbers: Optional[list[regex.Match]] = None
@@ -268,9 +269,24 @@ class DocumentAnchors:
 
     # -- anchor positions ---------------------------------------------------------
     def digits(self) -> list[int]:
+        return [start for start, _ in self.digit_follows()]
+
+    def digit_follows(self) -> list[tuple[int, int]]:
+        """(start, follow) of each run of digits: where it starts, and where
+        the text goes on past it and white space."""
         if self._digits is None:
-            self._digits = [m.start() for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
+            space, text = _SPACE.match, self.text
+            self._digits = [(m.start(), space(text, m.end()).end())
+                            for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
         return self._digits
+
+    def digit_starts(self, anchors: Anchors) -> list[int]:
+        """The digit runs' starts, and with ``anchors.after`` only the runs
+        followed by one of its words past white space."""
+        if not anchors.after:
+            return self.digits()
+        follower, text = self.index.follower(anchors).match, self.text
+        return [start for start, follow in self.digit_follows() if follower(text, follow)]
 
     def numbers(self) -> list[regex.Match]:
         """The number reader's matches: every number of the text, read once."""
@@ -349,7 +365,7 @@ class DocumentAnchors:
         if got is None:
             parts: list[list[int]] = []
             if anchors.digit:
-                parts.append(self.digits())
+                parts.append(self.digit_starts(anchors))
             if anchors.number:
                 parts.append(self.number_starts(anchors))
             if anchors.line:
