@@ -55,6 +55,7 @@ def test_there_are_anchored_patterns_of_each_kind():
     assert any(p.anchors.number and p.anchors.after for p in ANCHORED)
     assert any(p.anchors.number and not p.anchors.after for p in ANCHORED)
     assert any(p.anchors.line and p.anchors.after for p in ANCHORED)
+    assert any(p.anchors.digit and p.anchors.after for p in ANCHORED)
 
 
 @pytest.mark.parametrize("text, kept", [
