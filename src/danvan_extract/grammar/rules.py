@@ -109,10 +109,10 @@ class GrammarSection(_Strict):
         flags: list[Literal["ignorecase", "multiline"]] = []
         # where every match starts, as in numeric.toml (README "Anchors")
         anchor: list[str] = []
-        # With anchor "number" (or "line"): what follows the rule's first number (past
-        # its multiplier and white space), or the second number of a range
-        # ("5 - 7 triệu đồng"): one of these words, "{words_ref}" or
-        # "digit".  The rule is tried only at the numbers so followed.
+        # With anchor "number", "digit" or "line": what follows the number
+        # (past its multiplier and white space, or past the second number of
+        # a range: "5 - 7 triệu đồng"), the digits or the line start a match
+        # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
         after: list[str] = []
 
     refs: dict[str, str] = {}
@@ -166,10 +166,10 @@ class NumericFile(_Strict):
         # literal word.  A promise that lets the engine skip the full scan;
         # leave it out when unsure.
         anchor: list[str] = []
-        # With anchor "number" (or "line"): what follows the rule's first number (past
-        # its multiplier and white space), or the second number of a range
-        # ("5 - 7 triệu đồng"): one of these words, "{words_ref}" or
-        # "digit".  The rule is tried only at the numbers so followed.
+        # With anchor "number", "digit" or "line": what follows the number
+        # (past its multiplier and white space, or past the second number of
+        # a range: "5 - 7 triệu đồng"), the digits or the line start a match
+        # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
         after: list[str] = []
 
     refs: dict[str, str]
@@ -432,7 +432,7 @@ def _compile_grammars(r: Rules, validate: bool) -> None:
             for flag in pat.flags:
                 flags |= _FLAGS[flag]
             rx = _compiled(src, flags, path, pat.name, validate)
-            found[pat.name] = ScanPattern(f"{row.name}.{pat.name}", rx, _anchors(pat.anchor, word_lists, where))
+            found[pat.name] = ScanPattern(f"{row.name}.{pat.name}", rx, _anchors(pat.anchor, word_lists, where, pat.after))
         for name, groups in row.grammar.patterns:
             if name not in found:
                 raise RulesError(E_RULES_PATTERN_MISSING.format(path=path, rule=name, extractor=row.name))
