@@ -246,7 +246,7 @@ class DocumentAnchors:
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple[int, int, int]]] = None
         self._line_follows: Optional[list[tuple[int, int]]] = None
-        self._merged: dict[int, list[int]] = {}  # by id() of the Anchors
+        self._merged: dict[Anchors, list[int]] = {}  # equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
@@ -360,8 +360,7 @@ class DocumentAnchors:
         return self._words
 
     def positions(self, anchors: Anchors) -> list[int]:
-        key = id(anchors)
-        got = self._merged.get(key)
+        got = self._merged.get(anchors)
         if got is None:
             parts: list[list[int]] = []
             if anchors.digit:
@@ -380,7 +379,7 @@ class DocumentAnchors:
                 got = parts[0]
             else:
                 got = sorted({p for part in parts for p in part})
-            self._merged[key] = got
+            self._merged[anchors] = got
         return got
 
     def line_start(self, pos: int) -> int:
