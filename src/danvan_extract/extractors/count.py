@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..grammar.lazy import deferred, settle
 from ..numbers import parse_spelled
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, match_at
@@ -16,7 +17,7 @@ from .table_cells import header_cell_span
 # Words before "năm" that make it "year": "mỗi năm", "hằng năm", "cả năm".
 _YEAR_WORDS = frozenset({"mỗi", "hằng", "hàng", "từng", "cả", "trong", "cùng", "nửa", "các", "những", "nhiều", "vài", "mấy", "qua"})
 
-_SHARE_FOLLOWS = regex.compile(r"\s+chiếm\s+(?:khoảng\s+|gần\s+|trên\s+)?\d")
+_SHARE_FOLLOWS = deferred(r"\s+chiếm\s+(?:khoảng\s+|gần\s+|trên\s+)?\d")
 
 
 class CountExtractor:
@@ -106,7 +107,7 @@ class CountExtractor:
                 yield Candidate("count", start, end, rule, fields)
 
 
-_HEADER_NOUN = regex.compile(
+_HEADER_NOUN = deferred(
     r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
 )
 
@@ -149,7 +150,7 @@ def _whole(m, value, group: str = "n1"):
     return None
 
 
-_ENGLISH_THOUSANDS = regex.compile(r"[1-9]\d{0,2},\d{3}")
+_ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")
 
 
 def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int, bool]:
@@ -174,7 +175,7 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
     return first, aend, True
 
 
-_FRACTION_REST = regex.compile(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
+_FRACTION_REST = deferred(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
 
 
 def _rate_base(ctx: Context, start: int) -> bool:
@@ -186,7 +187,7 @@ def _rate_base(ctx: Context, start: int) -> bool:
 
 
 _WORD = regex.compile(r"[ ]+(\p{Ll}+)")
-_LIST_JOIN = regex.compile(r",[ ]*|[ ]+và[ ]+")
+_LIST_JOIN = deferred(r",[ ]*|[ ]+và[ ]+")
 
 
 def _modifier(ctx: Context, lex: Lexicons, pos: int) -> int:
@@ -256,3 +257,6 @@ def _plausible_spelled(ctx: Context, m) -> bool:
         return False  # "mỗi năm huyện ...": every year, not five
     after = ctx.text[m.end() : m.end() + 4]
     return not after.lstrip().startswith("là")
+
+
+settle(globals())
