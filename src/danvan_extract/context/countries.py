@@ -24,18 +24,19 @@ from typing import Iterator
 import regex
 
 from ..grammar.alternation import alternation
+from ..grammar.lazy import deferred, settle
 
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
 # state forms, in either case (no case-insensitive flag: it slows the scan)
 _FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
 # the form, a few lower-case words of the state's name (no "và": a list), the name
-_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
-_COUNTRY_WORD_BEFORE = regex.compile(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
+_OFFICIAL_BEFORE = deferred(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
+_COUNTRY_WORD_BEFORE = deferred(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
 _HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
-_HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
-_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
-_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}]*[^\S\n]+$")
+_HYPHENATED = deferred(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
+_CAPITAL_NEXT = deferred(r"[^\S\n]+\p{Lu}")
+_CAPITAL_BEFORE = deferred(r"\p{Lu}[\p{L}]*[^\S\n]+$")
 _LETTERS = regex.compile(r"\p{L}+")
 _SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
           ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
@@ -166,3 +167,6 @@ def _transliterated(text: str, countries: _Countries) -> Iterator[tuple[int, int
             done = m.end()
             if countries.sounds_like_country(m.group(0)):
                 yield m.start(), m.end(), m.group(0)
+
+
+settle(globals())
