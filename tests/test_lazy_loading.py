@@ -22,3 +22,28 @@ def test_a_text_no_country_may_be_named_in_has_no_name_match(text):
     if not fresh.may_name(text):
         assert not list(fresh.named.finditer(text))
     assert fresh.may_name(text)  # once the pattern is compiled, the check is skipped
+
+
+_WORDS = st.text(alphabet="ab ", max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(_WORDS), st.frozensets(_WORDS), st.lists(_WORDS, max_size=12))
+def test_known_words_answer_as_the_union_of_their_sets(first, rest, asked):
+    from danvan_extract.extractors.base import KnownWords
+
+    known = KnownWords(first, lambda: rest)
+    assert [w in known for w in asked] == [w in (first | rest) for w in asked]
+
+
+def test_the_lexicons_known_words_are_the_folded_counted_nouns_and_dictionary():
+    from danvan_extract.extractors.base import Lexicons
+    from danvan_extract.extractors.tones import folded
+    from danvan_extract.grammar.rules import load_rules
+
+    rules = load_rules()
+    lex = Lexicons(rules)
+    every = folded(lex.counted) | folded(rules.dictionary)
+    sample = sorted(every)[::97] + ["mô hình", "không có", "uỷ ban", "ủy ban", "hộ gia đình", "xyz"]
+    assert [w in lex.known_words for w in sample] == [w in every for w in sample]
+    assert len(rules.dictionary) > 10_000 or not rules.dictionary_path
