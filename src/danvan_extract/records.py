@@ -5,7 +5,8 @@ string and ``text == input[start:end]``.  ``rule`` names the rule that
 produced it (provenance); gold files leave it out.
 """
 
-from __future__ import annotations
+# (no postponed annotations: pydantic would evaluate each model field's
+# annotation from its text, a cold start cost)
 
 from typing import Annotated, Literal, Optional, Union
 

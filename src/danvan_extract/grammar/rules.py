@@ -6,7 +6,8 @@ package (``rules/`` in a source checkout).  A user folder passed as
 bundled tables it defines, a lexicon of the same name adds entries.
 """
 
-from __future__ import annotations
+# (no postponed annotations: pydantic would evaluate each model field's
+# annotation from its text, a cold start cost)
 
 import importlib.util
 import tomllib
