@@ -317,7 +317,7 @@ class Rules:
         lines: a cold start cost, which a text whose nouns the counted
         nouns list does not pay)."""
         path = self.dictionary_path
-        words = frozenset(w for w in (read_lexicon(path, lower=True) if path else []) if " " in w and w.count(" ") <= 2)
+        words = frozenset([w for w in (read_lexicon(path, lower=True) if path else []) if 0 < w.count(" ") < 3])
         return words | {w for w in self.lexicon("counted_nouns") if " " in w}
 
 
