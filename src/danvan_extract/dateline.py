@@ -9,6 +9,8 @@ from typing import Optional
 
 import regex
 
+from .grammar.lazy import deferred, settle
+
 _HEAD_LINES = 6
 _ISO_LINE = regex.compile(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
 
@@ -28,12 +30,12 @@ _DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)
 _DATE_WORDS = r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
 _LEAD = (r"^[\s•*|-]*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|date)\s*(?:ngày)?\s*:?\s*)?"
          r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
-_DATE_LINE_NUM = regex.compile(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
-_DATE_LINE_WORDS = regex.compile(_LEAD + _DATE_WORDS, regex.I)
+_DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
+_DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
-_PLACE_DATE = regex.compile(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
+_PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 _DATE_LINE_MAX = 90
-_CLOCK_RE = regex.compile(_CLOCK)
+_CLOCK_RE = deferred(_CLOCK)
 
 
 def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
@@ -101,3 +103,4 @@ def find_published(text: str) -> Optional[str]:
     return found[0] if found else None
 
 
+settle(globals())

@@ -20,6 +20,7 @@ import unicodedata
 import regex
 
 from .bundled import bundled_rules_dir
+from .grammar.lazy import deferred, settle
 from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
 
 # One digit group as Vietnamese writes it.  Alternatives, first match wins:
@@ -69,7 +70,7 @@ SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
 SPELLED = rf"(?:{'|'.join(SPELLED_START)})(?:\s+(?:{SPELLED_WORD})){{0,15}}"
 
 
-_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DOT_THOUSANDS = deferred(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_digits(token: str) -> int | float:
@@ -174,7 +175,7 @@ def compound(parts: list[tuple[int | float, str]], half: bool = False) -> int | 
     return total
 
 
-_DIGITS_AND_MULTIPLIER = regex.compile(rf"({DIGITS})(?:\s*({MULT}))?", regex.IGNORECASE)
+_DIGITS_AND_MULTIPLIER = deferred(rf"({DIGITS})(?:\s*({MULT}))?", regex.IGNORECASE)
 
 
 def parse_number(text: str) -> int | float:
@@ -184,3 +185,6 @@ def parse_number(text: str) -> int | float:
     if m:
         return scale(parse_digits(m.group(1)), m.group(2))
     return parse_spelled(text)
+
+
+settle(globals())

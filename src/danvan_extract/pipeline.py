@@ -15,7 +15,7 @@ from .extractors.arithmetic import reread_by_arithmetic
 from .scan.anchors import AnchorIndex
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
-from .records import FACT_ADAPTER, Document, FactBase
+from .records import Document, FactBase, fact_record
 from .registry import GRADED_TYPES, TYPES, layer
 from .grammar.rules import load_rules
 from .text import NormalizedText, normalize, visible
@@ -177,7 +177,7 @@ def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
             elif value is not None:
                 fields[name] = _field_as_written(norm, value, lower)
     data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
-    return FACT_ADAPTER.validate_python(data)
+    return fact_record(data)
 
 
 def _field_as_written(norm: NormalizedText, value, lower: bool):

@@ -5,7 +5,8 @@ string and ``text == input[start:end]``.  ``rule`` names the rule that
 produced it (provenance); gold files leave it out.
 """
 
-from __future__ import annotations
+# (no postponed annotations: pydantic would evaluate each model field's
+# annotation from its text, a cold start cost)
 
 from typing import Annotated, Literal, Optional, Union
 
@@ -16,12 +17,15 @@ from .registry import GRADED_TYPES  # noqa: F401  (read from the registry; kept 
 
 Qualifier = Literal["exact", "over", "under", "approx", "nearly"]
 Number = Union[int, float]
+# Models are built on first use: a process that meets three fact types does
+# not pay (at its start) for the schemas of all of them.
+_CONFIG = ConfigDict(extra="forbid", defer_build=True)
 
 
 class FactBase(BaseModel):
     """Fields shared by every fact."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _CONFIG
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -39,7 +43,7 @@ class Place(BaseModel):
     the unit, else null; ``new_code`` the code of the unit that replaced it
     on 1 July 2025 where the official mapping gives one."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _CONFIG
 
     name: str
     level: Optional[str] = None
@@ -52,7 +56,7 @@ class Period(BaseModel):
     """The time a figure holds for: each end ``YYYY``, ``YYYY-MM``,
     ``YYYY-MM-DD`` or null (open)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _CONFIG
 
     start: Optional[str] = Field(default=None, pattern=_PERIOD_END)
     end: Optional[str] = Field(default=None, pattern=_PERIOD_END)
@@ -156,14 +160,14 @@ Fact = Annotated[
     Union[tuple(dict.fromkeys(MODELS.values()))],  # type: ignore[valid-type]
     Field(discriminator="type"),
 ]
-FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)
-FACT_LIST_ADAPTER: TypeAdapter = TypeAdapter(list[Fact])
+FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact, config=ConfigDict(defer_build=True))
+FACT_LIST_ADAPTER: TypeAdapter = TypeAdapter(list[Fact], config=ConfigDict(defer_build=True))
 
 
 class Document(BaseModel):
     """The result for one input document: its facts and any errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _CONFIG
 
     doc_id: str
     title: Optional[str] = None
@@ -177,11 +181,19 @@ class DocumentInfo(BaseModel):
     """What an article says of itself: headline, publication date, main place
     (the defaults for figures without a place of their own)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _CONFIG
 
     title: Optional[str] = None
     published: Optional[str] = Field(default=None, pattern=_PERIOD_END)
     location: Optional[Place] = None
+
+
+def fact_record(data: dict) -> FactBase:
+    """The record of one fact dict the package made (its ``type`` known):
+    validated by that type's model alone, so the union of every model is
+    not built for it."""
+    model = MODELS.get(data.get("type"))
+    return FACT_ADAPTER.validate_python(data) if model is None else model.model_validate(data)
 
 
 def parse_fact(data: dict) -> FactBase:

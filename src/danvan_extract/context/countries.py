@@ -16,6 +16,7 @@ nothing is listed by hand.  Four forms are found:
 from __future__ import annotations
 
 import difflib
+import pickle
 import unicodedata
 from functools import cached_property, lru_cache
 from typing import Iterator
@@ -23,18 +24,20 @@ from typing import Iterator
 import regex
 
 from ..grammar.alternation import alternation
+from ..grammar.lazy import deferred, settle
 
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
 # state forms, in either case (no case-insensitive flag: it slows the scan)
 _FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]ang|[Hh]ợp\s+[Cc]hủng\s+[Qq]uốc)"
 # the form, a few lower-case words of the state's name (no "và": a list), the name
-_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
-_COUNTRY_WORD_BEFORE = regex.compile(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
+_OFFICIAL_BEFORE = deferred(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
+_COUNTRY_WORD_BEFORE = deferred(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
 _HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
-_HYPHENATED = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
-_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
-_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}]*[^\S\n]+$")
+_HYPHENATED = deferred(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
+_CAPITAL_NEXT = deferred(r"[^\S\n]+\p{Lu}")
+_CAPITAL_BEFORE = deferred(r"\p{Lu}[\p{L}]*[^\S\n]+$")
+_LETTERS = regex.compile(r"\p{L}+")
 _SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
           ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
 _MIN_SOUND_RATIO = 0.85  # below it, names of people and cities begin to match ("Ô-ba-ma" ~ "Bahamas": 0.8)
@@ -54,9 +57,23 @@ class _Countries:
     def __init__(self, vietnamese: list[str]):
         names = self.names = {n for n in vietnamese if n}
         self.one_word = {n for n in names if " " not in n}
-        alt = alternation(names)
+        # the letters each name opens with, up to its first non-letter
+        self.first_words = frozenset(m.group(0) for m in map(_LETTERS.match, names) if m)
+
+    @cached_property
+    def named(self) -> regex.Pattern:
+        """The names, each standing alone (compiled on first use)."""
         # (the look-ahead for a capital lets the engine skip most positions)
-        self.named = regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
+        alt = alternation(self.names)
+        return regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
+
+    def may_name(self, text: str) -> bool:
+        """False when :attr:`named` cannot match in ``text``: a match starts
+        a run of letters that is some name's first run (asked only until
+        :attr:`named` is compiled, which a short text may never need)."""
+        if "named" in self.__dict__:
+            return True
+        return not self.first_words.isdisjoint(_LETTERS.findall(text))
 
     @cached_property
     def sounds(self) -> set[str]:
@@ -85,18 +102,32 @@ class _Countries:
 
 @lru_cache(maxsize=1)
 def _countries() -> _Countries | None:
+    territories = _vietnamese_territories()
+    if territories is None:  # pragma: no cover - babel is a dependency
+        return None
+    # "Myanmar (Miến Điện)": both names
+    return _Countries([part.strip(" )") for code, name in territories.items()
+                       if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+                       for part in name.split(" (")])
+
+
+def _vietnamese_territories() -> dict[str, str] | None:
+    """CLDR's territory names in Vietnamese, from Babel's "vi" data file
+    alone: what ``Locale.parse("vi").territories`` gives (the root locale
+    it inherits from names no territory), without loading Babel's global
+    and root data (most of the cost of the names)."""
     try:
-        from babel import Locale
+        from babel import localedata
     except ImportError:  # pragma: no cover - babel is a dependency
         return None
+    try:
+        with open(localedata.resolve_locale_filename("vi"), "rb") as fh:
+            territories = pickle.load(fh)["territories"]
+    except Exception:  # pragma: no cover - a Babel whose data is laid out otherwise
+        from babel import Locale
 
-    def names(locale: str) -> list[str]:
-        territories = Locale.parse(locale).territories
-        # "Myanmar (Miến Điện)": both names
-        return [part.strip(" )") for code, name in territories.items()
-                if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-                for part in name.split(" (")]
-    return _Countries(names("vi"))
+        territories = Locale.parse("vi").territories
+    return dict(territories)
 
 
 def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
@@ -105,7 +136,7 @@ def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
     countries = _countries()
     if countries is None:
         return
-    for m in countries.named.finditer(text):
+    for m in countries.named.finditer(text) if countries.may_name(text) else ():
         # (the form is looked for before each name found: a scan of the whole
         # text for the forms' alternation would cost more than all the rest)
         official = _OFFICIAL_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -136,3 +167,6 @@ def _transliterated(text: str, countries: _Countries) -> Iterator[tuple[int, int
             done = m.end()
             if countries.sounds_like_country(m.group(0)):
                 yield m.start(), m.end(), m.group(0)
+
+
+settle(globals())

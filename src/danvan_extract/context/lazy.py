@@ -1,47 +1,6 @@
-"""Module patterns compiled on their first use.
+"""Module patterns compiled on their first use (:mod:`..grammar.lazy`,
+where the extractors find them without importing the context)."""
 
-Compiling with the ``regex`` module's parser is most of the context's cold
-start, and a short text meets only some of its patterns.  A module writes
-``_X = deferred(r"...", flags)`` and calls :func:`settle` on its globals at
-its end: on first use the pattern is compiled and takes the deferred
-one's place among the module's globals, so the module's own functions
-call the compiled pattern directly from then on.
-"""
+from ..grammar.lazy import Deferred, deferred, settle
 
-from __future__ import annotations
-
-import regex
-
-
-class Deferred:
-    """A pattern and its flags, compiled when an attribute is first asked for."""
-
-    __slots__ = ("args", "compiled", "namespace", "name")
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self.args = (pattern, flags)
-        self.compiled = None
-        self.namespace: dict | None = None
-        self.name = ""
-
-    def __getattr__(self, attr: str):
-        # only called for the pattern's own attributes (match, search, ...)
-        compiled = self.compiled
-        if compiled is None:
-            compiled = self.compiled = regex.compile(*self.args)
-            if self.namespace is not None and self.namespace.get(self.name) is self:
-                self.namespace[self.name] = compiled
-        return getattr(compiled, attr)
-
-
-def deferred(pattern: str, flags: int = 0) -> Deferred:
-    """``regex.compile(pattern, flags)``, on first use."""
-    return Deferred(pattern, flags)
-
-
-def settle(namespace: dict) -> None:
-    """Let each deferred pattern among a module's globals put its compiled
-    pattern in its place there on first use."""
-    for name, value in namespace.items():
-        if isinstance(value, Deferred):
-            value.namespace, value.name = namespace, name
+__all__ = ["Deferred", "deferred", "settle"]

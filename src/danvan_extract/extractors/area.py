@@ -6,11 +6,12 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
-_LAND_BEFORE = regex.compile(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
+_LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
 
 
 class AreaExtractor:
@@ -72,9 +73,9 @@ def in_hectares(value: float, per_unit: float) -> float:
     return float(f"{float(value) * per_unit:.12g}")
 
 
-_AREA_WORD = regex.compile(r"diện\s+tích", regex.IGNORECASE)
-_SQUARE_UNIT = regex.compile(r"km\s*[²2]|diện\s+tích", regex.IGNORECASE)
-_CLAUSE_CUT = regex.compile(r"[.;:!?]|\d")
+_AREA_WORD = deferred(r"diện\s+tích", regex.IGNORECASE)
+_SQUARE_UNIT = deferred(r"km\s*[²2]|diện\s+tích", regex.IGNORECASE)
+_CLAUSE_CUT = deferred(r"[.;:!?]|\d")
 
 
 def _area_context(text: str, start: int) -> bool:
@@ -96,3 +97,6 @@ def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") ->
     if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area":
         return Spanned.at(ctx.text, *m.span("unit"))
     return canonical
+
+
+settle(globals())

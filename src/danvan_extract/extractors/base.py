@@ -223,6 +223,34 @@ class Context:
         return i == 0 or self.text[i - 1] in "\n.!?:;…•-"
 
 
+class KnownWords:
+    """The folded counted nouns and dictionary words, for ``in``: the
+    counted nouns answer first; the dictionary (74 000 lines read and
+    folded: a cold start cost) is made part of the set on the first
+    look-up they do not answer."""
+
+    __slots__ = ("_first", "_rest", "_all")
+
+    def __init__(self, first: frozenset[str], rest):
+        self._first = first
+        self._rest = rest  # a function that makes the rest of the words
+        self._all: Optional[frozenset[str]] = None
+
+    def __contains__(self, word: str) -> bool:
+        words = self._all
+        if words is None:
+            if word in self._first:
+                return True
+            words = self._all = self._first | self._rest()
+        return word in words
+
+
+def _word_list_re(pattern: str, words: list[str]) -> regex.Pattern:
+    """``pattern`` (case-insensitive), or a pattern that never matches when
+    its word list is empty."""
+    return regex.compile(pattern, regex.IGNORECASE) if words else regex.compile(r"(?!)")
+
+
 class Lexicons:
     """Compiled word-level helpers shared by the numeric extractors."""
 
@@ -233,45 +261,78 @@ class Lexicons:
         for kind, words in q.qualifiers.items():
             for w in words:
                 self.qualifier_of[w.lower()] = kind
-        self.qualifier_re = regex.compile(
-            rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE
-        )
         c = q.clause
         self.reach_words = frozenset(w.lower() for w in c.reach_words)
-        self.copula_re = regex.compile(
-            rf"(?<![\p{{L}}])(?:{alternation(c.copulas)})\s+$", regex.IGNORECASE) if c.copulas else regex.compile(r"(?!)")
-        self.reach_re = regex.compile(
-            rf"(?<![\p{{L}}])(?P<q>{alternation(c.reach_words)})(?![\p{{L}}])", regex.IGNORECASE
-        ) if c.reach_words else regex.compile(r"(?!)")
-        # A clause ends at punctuation; another figure ends a qualifier's reach.
-        self.clause_cut_re = regex.compile(r"[,;:.!?()\n]|\p{N}")
-        self.clause_stop_re = regex.compile(
-            rf"(?<![\p{{L}}])(?:{alternation(c.stop_words)})(?![\p{{L}}])", regex.IGNORECASE
-        ) if c.stop_words else regex.compile(r"(?!)")
         self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
-        self.trailing_re = regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
         self.comparatives = frozenset(w.lower() for w in q.margin.comparatives)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
-        self.margin_re = regex.compile(
-            rf"^(?:\s+[^\s,;:]+){{0,{q.margin.window_words}}}?\s+(?:{alternation(q.margin.follow_words)})(?![\p{{L}}])",
-            regex.IGNORECASE,
-        )
         self.counted = rules.lexicon("counted_nouns")
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")
         self.classifiers = rules.lexicon("classifiers")
         self.modifiers = rules.lexicon("modifiers")
-        self.dictionary = rules.dictionary
-        self.counted_folded = folded(self.counted)
-        self.known_words = self.counted_folded | folded(rules.dictionary)
         u = rules.units
         self.time_nouns = frozenset(w.lower() for w in u.time.nouns)
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
         self.measure_units = frozenset(u.measure.forms)
         self.factor_nouns = frozenset(u.factor.nouns)
         self.non_count_heads = self.measure_units | self.factor_nouns
-        self.syllables = regex.compile(r"[ ]*(\p{L}+)(?:[ ](\p{L}+))?(?:[ ](\p{L}+))?")
+
+    # The patterns and folded word sets below are made on first use
+    # (compiling and folding are most of a cold start; a text meets few).
+
+    @cached_property
+    def qualifier_re(self) -> regex.Pattern:
+        return regex.compile(rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE)
+
+    @cached_property
+    def copula_re(self) -> regex.Pattern:
+        copulas = self.rules.qualifiers.clause.copulas
+        return _word_list_re(rf"(?<![\p{{L}}])(?:{alternation(copulas)})\s+$", copulas)
+
+    @cached_property
+    def reach_re(self) -> regex.Pattern:
+        reach = self.rules.qualifiers.clause.reach_words
+        return _word_list_re(rf"(?<![\p{{L}}])(?P<q>{alternation(reach)})(?![\p{{L}}])", reach)
+
+    @cached_property
+    def clause_cut_re(self) -> regex.Pattern:
+        # A clause ends at punctuation; another figure ends a qualifier's reach.
+        return regex.compile(r"[,;:.!?()\n]|\p{N}")
+
+    @cached_property
+    def clause_stop_re(self) -> regex.Pattern:
+        stops = self.rules.qualifiers.clause.stop_words
+        return _word_list_re(rf"(?<![\p{{L}}])(?:{alternation(stops)})(?![\p{{L}}])", stops)
+
+    @cached_property
+    def trailing_re(self) -> regex.Pattern:
+        return regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
+
+    @cached_property
+    def margin_re(self) -> regex.Pattern:
+        m = self.rules.qualifiers.margin
+        return regex.compile(
+            rf"^(?:\s+[^\s,;:]+){{0,{m.window_words}}}?\s+(?:{alternation(m.follow_words)})(?![\p{{L}}])",
+            regex.IGNORECASE,
+        )
+
+    @cached_property
+    def syllables(self) -> regex.Pattern:
+        return regex.compile(r"[ ]*(\p{L}+)(?:[ ](\p{L}+))?(?:[ ](\p{L}+))?")
+
+    @cached_property
+    def dictionary(self) -> frozenset[str]:
+        return self.rules.dictionary
+
+    @cached_property
+    def counted_folded(self) -> frozenset[str]:
+        return folded(self.counted)
+
+    @cached_property
+    def known_words(self) -> "KnownWords":
+        return KnownWords(self.counted_folded, lambda: folded(self.rules.dictionary))
 
     # -- qualifiers --------------------------------------------------------
     def qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:

@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..grammar.lazy import deferred, settle
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, match_at
@@ -25,7 +26,7 @@ class CountExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
         # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
-        self.share_follows = regex.compile(rf"\s+chiếm\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
+        self.share_follows = deferred(rf"\s+chiếm\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
     def _table_cells(self, ctx: Context, pat) -> Iterator[Candidate]:
         """Bare numbers in table cells whose column header names a counted
@@ -107,7 +108,7 @@ class CountExtractor:
                 yield Candidate("count", start, end, rule, fields)
 
 
-_HEADER_NOUN = regex.compile(
+_HEADER_NOUN = deferred(
     r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
 )
 
@@ -150,7 +151,7 @@ def _whole(m, value, group: str = "n1"):
     return None
 
 
-_ENGLISH_THOUSANDS = regex.compile(r"[1-9]\d{0,2},\d{3}")
+_ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")
 
 
 def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int, bool]:
@@ -175,7 +176,7 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
     return first, aend, True
 
 
-_FRACTION_REST = regex.compile(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
+_FRACTION_REST = deferred(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
 
 
 def _rate_base(ctx: Context, start: int) -> bool:
@@ -187,7 +188,7 @@ def _rate_base(ctx: Context, start: int) -> bool:
 
 
 _WORD = regex.compile(r"[ ]+(\p{Ll}+)")
-_LIST_JOIN = regex.compile(r",[ ]*|[ ]+và[ ]+")
+_LIST_JOIN = deferred(r",[ ]*|[ ]+và[ ]+")
 
 
 def _modifier(ctx: Context, lex: Lexicons, pos: int) -> int:
@@ -257,3 +258,6 @@ def _plausible_spelled(ctx: Context, m) -> bool:
         return False  # "mỗi năm huyện ...": every year, not five
     after = ctx.text[m.end() : m.end() + 4]
     return not after.lstrip().startswith("là")
+
+
+settle(globals())

@@ -7,13 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-import regex
-
+from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
 from .tones import fold_tones
 
-_NONSPACE = regex.compile(r"\S+")  # the words of a clause, with their offsets
+_NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
 # clause is read from at most _CLAUSE_WINDOW characters back.
@@ -390,3 +389,6 @@ def _article_year(text: str) -> Optional[str]:
 
     published = find_published(text)
     return published[:4] if published else None
+
+
+settle(globals())

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-import regex
-
+from ..grammar.lazy import deferred, settle
 from ..numbers import MULTIPLIERS, compound, scale
 from .base import Candidate, Context, Lexicons, Spanned, match_at
 from .numeric import bounds, qualify
 
-_NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")
+_NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 
 
 class MoneyExtractor:
@@ -93,3 +92,6 @@ def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
     found = m.groupdict()
     parts = [Spanned.at(ctx.text, *m.span(g)) for g in groups if found.get(g)]
     return Spanned.joined(parts) if parts else None
+
+
+settle(globals())

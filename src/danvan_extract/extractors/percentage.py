@@ -6,6 +6,7 @@ from typing import Iterator
 
 import regex
 
+from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons
 from .numeric import bounds, qualify
@@ -14,7 +15,7 @@ from .table_cells import header_cell
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
 _LIST_ITEM = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,/])(?P<n>{DIGITS})(?:,\s+|\s+và\s+)$")
-_PERCENT_HEADER = regex.compile(r"%|phần\s+trăm", regex.IGNORECASE)
+_PERCENT_HEADER = deferred(r"%|phần\s+trăm", regex.IGNORECASE)
 
 
 class PercentageExtractor:
@@ -60,3 +61,6 @@ class PercentageExtractor:
             yield Candidate("percentage", qstart, m.end("n"), "percentage.list_item",
                             {"value": float(ctx.number(m, "n")), "value_max": None, "qualifier": qualifier})
             start = m.start("n")
+
+
+settle(globals())

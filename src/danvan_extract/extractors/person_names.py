@@ -11,14 +11,14 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-import regex
+from ..grammar.lazy import deferred, settle
 
 # A Vietnamese syllable (lower case, tone marks stripped): onset, vowel
 # nucleus, coda.  Tells "HÙNG" from acronyms such as "UBND", "HĐND".
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?"
 _NUCLEUS = r"[aăâeêioôơuưy]{1,3}"
 _CODA = r"(?:ng|nh|ch|[cmnpt])?"
-_VI_SYLLABLE = regex.compile(rf"{_ONSET}{_NUCLEUS}{_CODA}")
+_VI_SYLLABLE = deferred(rf"{_ONSET}{_NUCLEUS}{_CODA}")
 
 # Middle names that almost never start a name: the syllable before them is
 # the surname ("xã Khoàng Văn Van" → "Khoàng Văn Van").
@@ -81,3 +81,6 @@ def name_start(words: list[str], surnames: set[str]) -> Optional[int]:
 
 def _title(word: str) -> str:
     return word[:1] + word[1:].lower() if word.isupper() else word
+
+
+settle(globals())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterator
 
 import regex
@@ -18,11 +19,15 @@ class RatioExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["ratio"]
-        u = lex.rules.units
+
+    @cached_property
+    def unit_tail(self) -> regex.Pattern:
+        """"31/35 triệu đồng", "48,2/45ha": achieved against target in a
+        unit (compiled on first use: most texts have no ratio)."""
+        u = self.lex.rules.units
         units = ([f for c in u.currency for f in c.forms] + [f for a in u.area if not a.requires_next for f in a.forms]
                  + list(u.measure.forms))
-        # "31/35 triệu đồng", "48,2/45ha": achieved against target in a unit
-        self.unit_tail = regex.compile(
+        return regex.compile(
             rf"\s*(?:{MULT}(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
         )
 

@@ -6,6 +6,8 @@ nothing from the package.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 
@@ -37,15 +39,15 @@ def _trie_pattern(node: dict) -> str:
             # case-insensitive match stop in the wrong branch, so list
             # their suffixes flat, longest first, as a plain alternation.
             suffixes = sorted({c + rest for c in chars for rest in _words_below(node[c])}, key=len, reverse=True)
-            branches.append("(?:" + "|".join(regex.escape(w) for w in suffixes) + ")")
+            branches.append("(?:" + "|".join(_escape(w) for w in suffixes) + ")")
             continue
         ch = chars[0]
         child = node[ch]
         # follow a chain of single children as one literal run
-        run = regex.escape(ch)
+        run = _escaped(ch)
         while len(child) == 1 and "" not in child:
             (nxt, child), = child.items()
-            run += regex.escape(nxt)
+            run += _escaped(nxt)
         branches.append(run + _trie_pattern(child))
     if not branches:
         return ""
@@ -54,6 +56,17 @@ def _trie_pattern(node: dict) -> str:
         # the word may end here; longer words are tried first (greedy "?")
         return (body if len(branches) > 1 else f"(?:{body})") + "?"
     return body
+
+
+@lru_cache(maxsize=None)
+def _escaped(ch: str) -> str:
+    """``regex.escape`` of one character (it escapes character by character;
+    a trie escapes thousands of them: a cold start cost)."""
+    return regex.escape(ch)
+
+
+def _escape(word: str) -> str:
+    return "".join(map(_escaped, word))
 
 
 def _words_below(node: dict) -> list[str]:

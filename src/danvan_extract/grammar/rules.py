@@ -6,13 +6,14 @@ package (``rules/`` in a source checkout).  A user folder passed as
 bundled tables it defines, a lexicon of the same name adds entries.
 """
 
-from __future__ import annotations
+# (no postponed annotations: pydantic would evaluate each model field's
+# annotation from its text, a cold start cost)
 
 import importlib.util
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -300,7 +301,8 @@ class Rules:
     numeric: NumericFile
     persons: PersonsFile
     lexicons: dict[str, frozenset[str]]
-    dictionary: frozenset[str]
+    # underthesea's word list (None: not installed), read by :attr:`dictionary`
+    dictionary_path: Optional[Path]
     patterns: dict[str, list[ScanPattern]] = field(default_factory=dict)
     number_reader: Optional[ScanPattern] = None
     chrome_patterns: list[ScanPattern] = field(default_factory=list)
@@ -313,6 +315,16 @@ class Rules:
 
     def lexicon(self, name: str) -> frozenset[str]:
         return self.lexicons.get(name, frozenset())
+
+    @cached_property
+    def dictionary(self) -> frozenset[str]:
+        """The entries of two or three syllables of underthesea's word list
+        (lower-cased) and of the counted nouns; read on first use (74 000
+        lines: a cold start cost, which a text whose nouns the counted
+        nouns list does not pay)."""
+        path = self.dictionary_path
+        words = frozenset([w for w in (read_lexicon(path, lower=True) if path else []) if 0 < w.count(" ") < 3])
+        return words | {w for w in self.lexicon("counted_nouns") if " " in w}
 
 
 def _compose(template: str, parts: dict[str, str], where: str) -> str:
@@ -547,10 +559,6 @@ def _load_rules_cached(rules_dir: str | None, validate: bool) -> Rules:
                 path = _inside(folder / "lexicons" / f"{name}.txt", user if folder is user else None)
                 entries += read_lexicon(path)
         lexicons[name] = frozenset(entries)
-    dict_path = _dictionary_path()
-    dictionary = frozenset(
-        w for w in (read_lexicon(dict_path, lower=True) if dict_path else []) if " " in w and w.count(" ") <= 2
-    )
     rules = Rules(
         qualifiers=files["qualifiers.toml"],
         units=files["units.toml"],
@@ -559,8 +567,10 @@ def _load_rules_cached(rules_dir: str | None, validate: bool) -> Rules:
         numeric=files["numeric.toml"],
         persons=files["persons.toml"],
         lexicons=lexicons,
-        dictionary=dictionary | {w for w in lexicons["counted_nouns"] if " " in w},
+        dictionary_path=_dictionary_path(),
     )
     _compile_numeric(rules, validate)
     _compile_grammars(rules, validate)
+    if validate:
+        rules.dictionary  # noqa: B018  (read now: a user's rules are checked at load)
     return rules

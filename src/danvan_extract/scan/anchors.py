@@ -208,7 +208,8 @@ class AnchorIndex:
         self.syllable_re = re.compile(f"(?<![^\\W\\d_])(?=({trie}))") if keys else None
         # Each key found also stands for the shorter keys it starts with
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
-        self.prefixes_of = {k: frozenset(t for t in keys if k.startswith(t)) for k in keys}
+        known = frozenset(keys)
+        self.prefixes_of = {k: frozenset(k[:i] for i in range(1, len(k) + 1) if k[:i] in known) for k in keys}
         self._accepting: dict[int, tuple[Anchors, frozenset]] = {}
 
     def follower(self, anchors: Anchors) -> re.Pattern:
