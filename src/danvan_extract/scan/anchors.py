@@ -196,7 +196,7 @@ class AnchorIndex:
         # is broken (for people writing rules; twice the work)
         self.check = check
         self.number_reader = number_reader
-        self._followers: dict[int, tuple[Anchors, re.Pattern]] = {}
+        self._followers: dict[frozenset, re.Pattern] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -213,14 +213,15 @@ class AnchorIndex:
         self._accepting: dict[int, tuple[Anchors, frozenset]] = {}
 
     def follower(self, anchors: Anchors) -> re.Pattern:
-        """A pattern matching where one of ``anchors.after`` starts (cached)."""
-        got = self._followers.get(id(anchors))
+        """A pattern matching where one of ``anchors.after`` starts (cached
+        by the words: the money rules share theirs)."""
+        got = self._followers.get(anchors.after)
         if got is None:
             words = [w for w in anchors.after if w != "digit"]
             parts = [alternation(words).replace("\\ ", "\\s+")] if words else []
             parts += [r"\d"] if "digit" in anchors.after else []
-            got = self._followers[id(anchors)] = (anchors, re.compile("|".join(parts), re.IGNORECASE))
-        return got[1]
+            got = self._followers[anchors.after] = re.compile("|".join(parts), re.IGNORECASE)
+        return got
 
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
