@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from danvan_extract.context import places
+from danvan_extract.context import periods, places
 from danvan_extract.context.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, lowered
 
@@ -43,3 +43,19 @@ def test_deferred_pattern_takes_its_place_on_first_use():
     assert isinstance(namespace["_X"], Deferred)
     assert namespace["_X"].search("xA1").span() == (1, 3)
     assert isinstance(namespace["_X"], regex.Pattern) and namespace["_X"].flags & regex.I
+
+
+DATED = ("Giai đoạn 2016 - 2020, từ năm 2021 đến nay, TỪ NGÀY 1/7/2025; quý II/2024 (2023), Tết Giáp Thìn 2024, "
+         "so với cùng kỳ năm 2022, năm 2019, 2020 và 2021; 6 tháng đầu năm 2023, tính đến hết 30 tháng 6 năm 2024, "
+         "kết thúc năm 2018, ſo với năm 2017")
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
+def test_dated_forms_in_the_windows_that_hold_their_words(variant):
+    # a window without a form's words or years is skipped: same matches as every window
+    for text in TEXTS + [DATED, DATED.replace("ſ", "s"), ODD]:
+        text = variant(text)
+        windows = periods._YearWindows(text, lowered(text))
+        for form in periods._dated_forms():
+            got = [m.span() for m in periods._finditer(form.pattern, text, windows.of(form))]
+            assert got == [m.span() for m in periods._finditer(form.pattern, text, windows.spans)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Any, NamedTuple, Optional
 
 import regex
 
@@ -150,32 +150,56 @@ _DATES_RANGE = regex.compile(r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})(?:[/.-]" + Y.
 _RANGE_OPENER = regex.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
 
 
-_FORMS: list[tuple[str, object, str]] = [
-    (r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
+class _Form(NamedTuple):
+    """A time form: its pattern, the function giving its period and its
+    kind; ``needs``: words (lower case, alternatives split by "|") each of
+    which a match holds, and ``years``: how many years it holds (a window
+    of the text around its years lacking them holds no match)."""
+
+    pattern: Any
+    fn: Any
+    kind: str
+    needs: tuple[str, ...] = ()
+    years: int = 1
+
+
+_UNTIL_WORDS = "đến|tới|hết|cuối"
+_FORMS: list[_Form] = [
+    _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
+          years=0),
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
-    (r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
-     r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref"),
-    (_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time"),
-    (r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time"),
-    (r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL, _open_from_month, "time"),
-    (r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time"),
-    (r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "base"),
-    (r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time"),
-    (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
-     + Y.format("y") + r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}" + Y.format("y2"), _span, "time"),
-    (r"(?:các\s+)?năm\s+" + Y.format("y") + r"\s*(?:và|,)\s*(?:năm\s+)?" + Y.format("y2"), _span, "time"),
-    (r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"), _first_months, "time"),
-    (r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time"),
-    (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
-    (_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time"),
-    (_UNTIL + _MONTH, _until_month, "time"),
-    (r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
-    (r"(?:ngày\s+)?" + _DAY, _date, "time"),
-    (r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time"),
-    (_MONTH, _month, "time"),
-    (r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time"),
-    (r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time"),
-    (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
+    _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
+          r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
+          ("so",)),
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày",)),
+    _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time", ("từ", "ngày")),
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
+          _open_from_month, "time", ("từ", "tháng")),
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm")),
+    _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"),
+          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",)),
+    _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
+          ("từ", "đến|tới")),
+    _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
+          + Y.format("y") + r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}" + Y.format("y2"), _span, "time",
+          ("-|đến|tới",), 2),
+    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + r"\s*(?:và|,)\s*(?:năm\s+)?" + Y.format("y2"), _span, "time",
+          ("năm", "và|,"), 2),
+    _Form(r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng", "đầu|cuối")),
+    _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",)),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS,)),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng")),
+    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng")),
+    _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
+          _until_year, "time", ("đến|tới|hết|thúc", "năm")),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time"),
+    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm")),
+    _Form(_MONTH, _month, "time", ("tháng",)),
+    _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",)),
+    # (a window's end is the text's end for a look-ahead: the bracket lies in it)
+    _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (")",)),
+    _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",)),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
@@ -183,19 +207,19 @@ _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 
-def _form(pattern: str, fn, kind: str):
-    return regex.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", regex.I | regex.V0), fn, kind
+def _form(form: _Form) -> _Form:
+    return form._replace(pattern=regex.compile(r"(?<!\w)(?:" + form.pattern + r")(?!\w)", regex.I | regex.V0))
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
-_SAME_TIME_BEFORE = _form(*_FORMS[0])
+_SAME_TIME_BEFORE = _form(_FORMS[0])
 
 
 @lru_cache(maxsize=1)
-def _dated_forms() -> list:
+def _dated_forms() -> list[_Form]:
     """The forms with a year, compiled on the first text with a year (a
     cold start cost)."""
-    return [_form(*form) for form in _FORMS[1:]]
+    return [_form(form) for form in _FORMS[1:]]
 
 
 _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
@@ -232,9 +256,9 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     free = spans.free
     out: list[TimeMention] = []
 
-    windows = _year_windows(text)
     # the whole-text scans are tried where their opening words stand
     openers = Openers(text)
+    windows = _YearWindows(text, openers.low)
     for m in openers.finditer(_SINCE_ANCHOR, ("qua", "sau", "trải")):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
         gap = text[m.end():anchor.start()] if anchor else ""
@@ -247,7 +271,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
-    for m in _finditer(_DATES_RANGE, text, windows):
+    for m in _finditer(_DATES_RANGE, text, windows.spans):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
         s = opener.start() if opener else s
@@ -257,9 +281,10 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(s, m.end()):
             spans.take(s, m.end())
             out.append(TimeMention(s, m.end(), period))
-    for pattern, fn, kind in [_SAME_TIME_BEFORE] + (_dated_forms() if windows else []):
-        found = (openers.finditer(pattern, ("so",)) if pattern is _SAME_TIME_BEFORE[0]
-                 else _finditer(pattern, text, windows))
+    for form in [_SAME_TIME_BEFORE] + (_dated_forms() if windows.spans else []):
+        pattern, fn, kind = form[:3]
+        found = (openers.finditer(pattern, ("so",)) if form is _SAME_TIME_BEFORE
+                 else _finditer(pattern, text, windows.of(form)))
         for m in found:
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
@@ -418,17 +443,42 @@ def _count_word(word: str) -> Optional[int]:
 _BEFORE, _AFTER = 90, 40
 
 
-def _year_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around its years, merged: the only places a
-    dated form can match (one cheap scan instead of every form over all)."""
-    windows: list[tuple[int, int]] = []
-    for m in _YEAR.finditer(text):
-        s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if windows and s <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], e)
-        else:
-            windows.append((s, e))
-    return windows
+class _YearWindows:
+    """Stretches of a text around its years, merged: the only places a
+    dated form can match (one cheap scan instead of every form over all),
+    with how many years each holds and which words (found once per window)."""
+
+    def __init__(self, text: str, low: Optional[str]):
+        """``low``: the text lower-cased (:func:`words.lowered`), or None:
+        every word is taken to stand in every window."""
+        self.spans: list[tuple[int, int]] = []
+        self._years: list[int] = []
+        for m in _YEAR.finditer(text):
+            s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+            if self.spans and s <= self.spans[-1][1]:
+                self.spans[-1] = (self.spans[-1][0], e)
+                self._years[-1] += 1
+            else:
+                self.spans.append((s, e))
+                self._years.append(1)
+        self._low = low
+        self._has: list[dict[str, bool]] = [{} for _ in self.spans]
+
+    def of(self, form: _Form) -> list[tuple[int, int]]:
+        """The windows holding the years and the words ``form`` needs."""
+        return [span for i, span in enumerate(self.spans)
+                if self._years[i] >= form.years and all(self._holds(i, words) for words in form.needs)]
+
+    def _holds(self, i: int, words: str) -> bool:
+        """Window ``i`` holds one of ``words`` ("a|b")."""
+        if self._low is None:
+            return True
+        has = self._has[i]
+        found = has.get(words)
+        if found is None:
+            s, e = self.spans[i]
+            found = has[words] = any(self._low.find(w, s, e) >= 0 for w in words.split("|"))
+        return found
 
 
 def _finditer(pattern, text: str, windows):
