@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings, strategies as st
 
-from danvan_extract.context import periods, places
+from danvan_extract.context import periods, places, subjects
 from danvan_extract.context.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, lowered
 
@@ -59,3 +60,17 @@ def test_dated_forms_in_the_windows_that_hold_their_words(variant):
         for form in periods._dated_forms():
             got = [m.span() for m in periods._finditer(form.pattern, text, windows.of(form))]
             assert got == [m.span() for m in periods._finditer(form.pattern, text, windows.spans)]
+
+
+_TRAIL_WORDS = ["đạt", "tỷ lệ", "với tổng số", "ước thực hiện", "mới", "xây mới", "khoảng", "Đã", "LÀ", "hộ", "ſố", "İ",
+                "nghèo", "2", ",", ":", " ", "  ", "\n", "-", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRAIL_WORDS), max_size=14))
+def test_trailing_words_searched_from_their_earliest_start(parts):
+    # the search for the stating words at a phrase's end starts after the last
+    # word that is none of theirs: the same match as a search from the start
+    seg = " ".join(parts[: len(parts) // 2]) + "".join(parts[len(parts) // 2:])
+    full = subjects._TRAILING.search(seg)
+    assert (full and full.span()) == ((m := subjects._TRAILING.search(seg, subjects._trailing_from(seg))) and m.span())

@@ -19,6 +19,7 @@ import regex
 from ..grammar.rules import load_rules
 from .lazy import deferred, settle
 from .places import _LEVELS  # the level words of administrative units
+from .words import lowered
 
 Span = tuple[int, int]
 
@@ -30,7 +31,12 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
 _ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
-_TRAILING = deferred(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
+_TRAILING = deferred(_TRAILING_SOURCE, regex.I | regex.V0)
+# Every stretch of letters a match of _TRAILING holds is one of these (the
+# letters of the pattern's syntax, "s" of "\s", come along: more is safe).
+_TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
+_LETTERS_BACK = deferred(r"\p{L}+", regex.REVERSE)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
@@ -101,13 +107,26 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         if m:
             s += m.end()
         seg = text[s:e]
-        m = _TRAILING.search(seg)
+        m = _TRAILING.search(seg, _trailing_from(seg))
         if m:
             e = s + m.start()
         s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
     return out
+
+
+def _trailing_from(seg: str) -> int:
+    """Where a match of _TRAILING in ``seg`` starts at the earliest: after
+    the last stretch of letters that is no syllable of its words (the
+    search tries every position before, each costly)."""
+    low = lowered(seg)
+    if low is None:
+        return 0
+    for m in _LETTERS_BACK.finditer(seg):
+        if low[m.start():m.end()] not in _TRAILING_SYLLABLES:
+            return m.end()
+    return 0
 
 
 def _stripped(text: str, s: int, e: int, lead: str, trail: str) -> Span:
