@@ -74,3 +74,13 @@ def test_trailing_words_searched_from_their_earliest_start(parts):
     seg = " ".join(parts[: len(parts) // 2]) + "".join(parts[len(parts) // 2:])
     full = subjects._TRAILING.search(seg)
     assert (full and full.span()) == ((m := subjects._TRAILING.search(seg, subjects._trailing_from(seg))) and m.span())
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower])
+def test_words_found_from_their_first_syllable_as_over_the_text(variant):
+    words = ("thị xã", "thành phố", "thị  trấn", "tổ dân phố")
+    for text in TEXTS + [ODD, "thị xã, thị xãx, thịxã, thị\txã, thị thị xã"]:
+        text = variant(text)
+        heads_first = Openers(text)
+        heads_first.starts(("thị", "thành", "tổ"))
+        assert heads_first.starts(words) == Openers(text).starts(words)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple, Optional
+from typing import Any, Collection, NamedTuple, Optional
 
 import regex
 
@@ -159,7 +159,7 @@ class _Form(NamedTuple):
     pattern: Any
     fn: Any
     kind: str
-    needs: tuple[str, ...] = ()
+    needs: Collection[str] = ()  # a frozenset once compiled
     years: int = 1
 
 
@@ -208,7 +208,8 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 
 def _form(form: _Form) -> _Form:
-    return form._replace(pattern=regex.compile(r"(?<!\w)(?:" + form.pattern + r")(?!\w)", regex.I | regex.V0))
+    return form._replace(pattern=regex.compile(r"(?<!\w)(?:" + form.pattern + r")(?!\w)", regex.I | regex.V0),
+                         needs=frozenset(form.needs))
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
@@ -315,7 +316,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         iso = f"{y}-{mo:02d}-{d:02d}"
         spans.take(word.start(), m.end())
         out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
-    for m in _YEAR.finditer(text):
+    for m in windows.years:
         before = text[max(0, m.start() - 4):m.start()]
         if not before.endswith(" ") or before.lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
@@ -446,39 +447,36 @@ _BEFORE, _AFTER = 90, 40
 class _YearWindows:
     """Stretches of a text around its years, merged: the only places a
     dated form can match (one cheap scan instead of every form over all),
-    with how many years each holds and which words (found once per window)."""
+    each with how many years and which of the forms' words it holds."""
 
     def __init__(self, text: str, low: Optional[str]):
         """``low``: the text lower-cased (:func:`words.lowered`), or None:
         every word is taken to stand in every window."""
-        self.spans: list[tuple[int, int]] = []
-        self._years: list[int] = []
-        for m in _YEAR.finditer(text):
+        self.years = list(_YEAR.finditer(text))  # the text's years
+        merged: list[list[int]] = []  # [start, end, years]
+        for m in self.years:
             s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-            if self.spans and s <= self.spans[-1][1]:
-                self.spans[-1] = (self.spans[-1][0], e)
-                self._years[-1] += 1
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = e
+                merged[-1][2] += 1
             else:
-                self.spans.append((s, e))
-                self._years.append(1)
-        self._low = low
-        self._has: list[dict[str, bool]] = [{} for _ in self.spans]
+                merged.append([s, e, 1])
+        self.spans = [(s, e) for s, e, _ in merged]
+        self._windows = [(s, e, n, _NEEDS if low is None else _needs_in(low[s:e])) for s, e, n in merged]
 
     def of(self, form: _Form) -> list[tuple[int, int]]:
         """The windows holding the years and the words ``form`` needs."""
-        return [span for i, span in enumerate(self.spans)
-                if self._years[i] >= form.years and all(self._holds(i, words) for words in form.needs)]
+        return [(s, e) for s, e, n, has in self._windows if n >= form.years and form.needs <= has]
 
-    def _holds(self, i: int, words: str) -> bool:
-        """Window ``i`` holds one of ``words`` ("a|b")."""
-        if self._low is None:
-            return True
-        has = self._has[i]
-        found = has.get(words)
-        if found is None:
-            s, e = self.spans[i]
-            found = has[words] = any(self._low.find(w, s, e) >= 0 for w in words.split("|"))
-        return found
+
+# each form's needs ("a|b": one of the words) and their words
+_NEEDS = frozenset(words for form in _FORMS for words in form.needs)
+_NEED_WORDS = [(words, words.split("|")) for words in sorted(_NEEDS)]
+
+
+def _needs_in(low: str) -> frozenset[str]:
+    """The forms' needs that the lower-cased ``low`` holds."""
+    return frozenset(words for words, alternatives in _NEED_WORDS if any(w in low for w in alternatives))
 
 
 def _finditer(pattern, text: str, windows):

@@ -50,9 +50,19 @@ class Openers:
         for w in words:
             at = self._at.get(w)
             if at is None:
-                at = self._at[w] = _find_all(self.low, w)
+                at = self._at[w] = self._find(w)
             found.update(at)
         return sorted(found)
+
+    def _find(self, word: str) -> list[int]:
+        """Where ``word`` starts: for words of several syllables whose first
+        one was looked for already ("thị xã" after "thị"), among its
+        places; else over the whole text."""
+        head = word.split(" ", 1)[0]
+        if head != word and head in self._at:
+            low = self.low
+            return [i for i in self._at[head] if low.startswith(word, i)]
+        return _find_all(self.low, word)
 
     def before(self, positions: list[int], words: Iterable[str]) -> list[int]:
         """Where one of ``words`` (lower-case) starts that ends right before
