@@ -469,14 +469,16 @@ class _YearWindows:
         return [(s, e) for s, e, n, has in self._windows if n >= form.years and form.needs <= has]
 
 
-# each form's needs ("a|b": one of the words) and their words
+# each form's needs ("a|b": one of the words), the words of each, and all words
 _NEEDS = frozenset(words for form in _FORMS for words in form.needs)
-_NEED_WORDS = [(words, words.split("|")) for words in sorted(_NEEDS)]
+_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS)]
+_WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
 
 
 def _needs_in(low: str) -> frozenset[str]:
     """The forms' needs that the lower-cased ``low`` holds."""
-    return frozenset(words for words, alternatives in _NEED_WORDS if any(w in low for w in alternatives))
+    found = {w for w in _WORDS if w in low}
+    return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
 
 
 def _finditer(pattern, text: str, windows):
