@@ -9,7 +9,7 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from danvan_extract.context import periods, places, subjects
+from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.context.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, lowered
 
@@ -84,3 +84,18 @@ def test_words_found_from_their_first_syllable_as_over_the_text(variant):
         heads_first = Openers(text)
         heads_first.starts(("thị", "thành", "tổ"))
         assert heads_first.starts(words) == Openers(text).starts(words)
+
+
+_LINES = ["Kết quả thực hiện chương trình", "Kết quả thực hiện chương trình,", "Tin tức  ", "Huyện đạt 5%.", "",
+          "  ", "Ảnh: Văn Hùng", "Một tiêu đề khá dài về kinh tế xã hội |", "Mục tiêu: giảm nghèo", "Ba ngày…"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=12))
+def test_lines_ending_unlike_a_heading_hold_none(lines):
+    text = "\n".join(lines)
+    starts = attach._line_starts(text)
+    for i, pos in enumerate(starts):
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        if attach._ends_unlike_heading(text, pos, end):
+            assert attach._HEADING.match(text, pos) is None

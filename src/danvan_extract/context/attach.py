@@ -315,6 +315,15 @@ _HEADING = deferred(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|
 
 
 _NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
+# what a heading never ends with (its last character is the line's last one
+# that is no white space)
+_NOT_HEADING_END = frozenset(".!?:;…|,")
+
+
+def _ends_unlike_heading(text: str, start: int, end: int) -> bool:
+    """The line ``[start, end)`` ends with a character no heading ends with
+    (a test before the heading's pattern, which backtracks on long lines)."""
+    return end > start and text[end - 1] in _NOT_HEADING_END
 
 
 def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
@@ -325,9 +334,11 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     where the text's lines start, if known."""
     starts = []
     end = 0
-    for pos in _line_starts(text) if lines is None else lines:
+    lines = _line_starts(text) if lines is None else lines
+    for i, pos in enumerate(lines):
         # a heading starts a line: tried there only, as the scan would find it
-        m = _HEADING.match(text, pos) if pos >= end else None
+        line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
+        m = _HEADING.match(text, pos) if pos >= end and not _ends_unlike_heading(text, pos, line_end) else None
         if m is None:
             continue
         end = m.end()
@@ -351,7 +362,7 @@ def _other_stories(text: str) -> Optional[int]:
     pos = 0
     for line in text.split("\n"):
         pos += len(line) + 1
-        if len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
+        if line and len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
             return pos - 1
     return None
 
