@@ -99,3 +99,11 @@ def test_lines_ending_unlike_a_heading_hold_none(lines):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
         if attach._ends_unlike_heading(text, pos, end):
             assert attach._HEADING.match(text, pos) is None
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower])
+def test_compared_times_found_alike_with_the_lowered_text(variant):
+    for text in TEXTS + [DATED, "tăng 5% SO VỚI nhu cầu của giai đoạn 2021-2025", "ſo với kế hoạch năm 2020"]:
+        text = variant(text)
+        for t in periods.find_times(text):
+            assert periods._compared(text, t, lowered(text)) == periods._compared(text, t)

@@ -962,12 +962,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
-    bare_noun_generic = bool(noun) and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and bare_noun
+    bare_noun_generic = bool(noun) and noun.lower() in subjects.SAYS_NOTHING and bare_noun
     if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
             return whole
-    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and not after and bare_noun:
+    if noun and noun.lower() in subjects.SAYS_NOTHING and not after and bare_noun:
         if label and not text[label[1]:c.start].strip(" \t:"):
             return [label]  # the item's label right before the figure
         left = subjects.left_phrase(text, clause_start, c.start, holes)
@@ -1048,7 +1048,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
         return []
     head = noun.split(",")[0].split()[-1].lower()
     words = " ".join(text[s:e] for s, e in whole).lower().split()
-    generic = noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS
+    generic = noun.lower() in subjects.SAYS_NOTHING
     return whole if generic or head in words else []
 
 
@@ -1112,8 +1112,9 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
+    lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
-    m = (_LABEL.search(text, max(line_start - 1, pos - 100, s_start - 2, 0), pos)  # in its sentence
+    m = ((_LABEL.search(text, lo, pos) if text.find(":", lo, pos) >= 0 else None)  # in its sentence, after a colon
          or _BULLET_LABEL.match(text, line_start, pos))
     if not m:
         return None

@@ -363,7 +363,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return [_compared(text, t) for t in out]
+    return [_compared(text, t, openers.low) for t in out]
 
 
 def _word_starts(text: str, pos: int) -> bool:
@@ -418,8 +418,13 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
 _COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
 
 
-def _compared(text: str, t: TimeMention) -> TimeMention:
-    if t.kind != "time" or not _COMPARED.search(text, max(0, t.start - 90), t.start):
+def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMention:
+    """``t`` as a ``ref`` when it is the time of what a figure is compared
+    with; ``low``: the text lower-cased, if known ("so" is looked for first)."""
+    lo = max(0, t.start - 90)
+    if t.kind != "time" or (low is not None and low.find("so", lo, t.start) < 0):
+        return t
+    if not _COMPARED.search(text, lo, t.start):
         return t
     return TimeMention(t.start, t.end, t.period, "ref")
 

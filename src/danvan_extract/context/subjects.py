@@ -42,6 +42,7 @@ _LETTERS_BACK = deferred(r"\p{L}+", regex.REVERSE)
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
+SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted
 _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
 _LEADING = deferred(
@@ -614,6 +615,7 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
 # the members of that body.
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
+_MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
 _MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
 
 
@@ -630,7 +632,8 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
     word = _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20])
-    member = next((m for m in MEMBER_NOUNS if text[noun_start:noun_start + len(m)].lower() == m), None)
+    head = text[noun_start:noun_start + _MEMBER_NOUN_CHARS].lower()
+    member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None)
     if not member or not word:
         return []
     link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)
