@@ -107,3 +107,18 @@ def test_compared_times_found_alike_with_the_lowered_text(variant):
         text = variant(text)
         for t in periods.find_times(text):
             assert periods._compared(text, t, lowered(text)) == periods._compared(text, t)
+
+
+_SITE_PARTS = ["Trang chủ", "TRANG 2 / 5", "page 3 of 9", "Hotline", "hotlines", "email:", "Đăng nhập", "theo",
+               "Theo dõi", "@", "Kinh tế", "tin tức", "—", " ", "|", ":", "Huyện", "ſkip to", "skip  to", "Download", "2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SITE_PARTS), max_size=8), st.sampled_from(["", " ", "  "]))
+def test_site_line_as_its_one_pattern(parts, gap):
+    # the site line's three patterns and its cheap word test: as the one pattern they split
+    from danvan_extract.context import document_info as di
+
+    whole = regex.compile("|".join(p.pattern for p in (di._SITE_WORDS, di._SITE_END, di._SITE_START)), regex.I)
+    line = gap.join(parts)
+    assert di._site_line(line) == bool(whole.search(line))
