@@ -122,3 +122,17 @@ def test_site_line_as_its_one_pattern(parts, gap):
     whole = regex.compile("|".join(p.pattern for p in (di._SITE_WORDS, di._SITE_END, di._SITE_START)), regex.I)
     line = gap.join(parts)
     assert di._site_line(line) == bool(whole.search(line))
+
+
+HALVES = ("6 tháng đầu năm, Sáu  tháng cuối năm; mười một tháng đầu năm, 12 tháng đầu năm 2024, x9 tháng đầu năm, "
+          "9\ttháng cuối năm, 123 tháng đầu năm, tháng đầu năm, ba tháng  đầu năm")
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
+def test_counts_of_months_found_before_their_halves(variant):
+    for text in TEXTS + [HALVES, HALVES + " ſáu tháng đầu năm"]:
+        text = variant(text)
+        openers = Openers(text)
+        halves = [m.start() for m in openers.finditer(periods._HALF_YEAR, ("tháng",))]
+        got = [m.span() for m in finditer_at(periods._MONTHS_NO_YEAR, text, periods._counts_before(openers, halves))]
+        assert got == [m.span() for m in periods._MONTHS_NO_YEAR.finditer(text)]

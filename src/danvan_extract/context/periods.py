@@ -17,7 +17,7 @@ from typing import Any, Collection, NamedTuple, Optional
 import regex
 
 from .spans import SpanMask
-from .words import Openers
+from .words import Openers, finditer_at, space_before
 
 Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -103,6 +103,9 @@ def _year(m) -> tuple[str, str]:
     return y, y
 
 
+# the counts of months a text writes before "tháng đầu năm" besides digits
+_COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một")
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?" + Y.format("y")
 _DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
@@ -185,7 +188,7 @@ _FORMS: list[_Form] = [
           ("-|đến|tới",), 2),
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + r"\s*(?:và|,)\s*(?:năm\s+)?" + Y.format("y2"), _span, "time",
           ("năm", "và|,"), 2),
-    _Form(r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
+    _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
           _first_months, "time", ("tháng", "đầu|cuối")),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",)),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS,)),
@@ -226,9 +229,9 @@ def _dated_forms() -> list[_Form]:
 _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
 _PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 # "6 tháng đầu năm" without its year: the year stated last before it
-_MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
+_MONTHS_NO_YEAR = regex.compile(r"(?<!\w)" + _COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
-# what every match of _MONTHS_NO_YEAR holds (a test before its whole-text scan)
+# what every match of _MONTHS_NO_YEAR holds after its count (where the count is looked for)
 _HALF_YEAR = regex.compile(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 # "năm nay", "năm qua" (the article's year), and with a count before them
 # "3 năm qua", "5 tháng gần đây": a duration without an anchor, no time of
@@ -324,7 +327,8 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if named and free(named.start(), m.end()):
             spans.take(named.start(), m.end())
             out.append(TimeMention(named.start(), m.end(), (m.group(), m.group()), named=True))
-    for m in (_MONTHS_NO_YEAR.finditer(text) if any(openers.finditer(_HALF_YEAR, ("tháng",))) else ()):
+    halves = [m.start() for m in openers.finditer(_HALF_YEAR, ("tháng",))]
+    for m in (finditer_at(_MONTHS_NO_YEAR, text, _counts_before(openers, halves)) if halves else ()):
         if not free(m.start(), m.end()):
             continue
         y = year_of_article or year_before(m.start())
@@ -364,6 +368,15 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
+
+
+def _counts_before(openers: Openers, halves: list[int]) -> Optional[list[int]]:
+    """Where a match of _MONTHS_NO_YEAR can start: at a count right before
+    a "tháng đầu năm" (``halves``: where those start); None: scan in full."""
+    if openers.low is None:
+        return None
+    digits = [j - k for j in (space_before(openers.text, h) for h in halves) for k in (1, 2) if j >= k]
+    return sorted(set(digits + openers.before(halves, _COUNT_WORDS)))
 
 
 def _word_starts(text: str, pos: int) -> bool:

@@ -70,9 +70,7 @@ class Openers:
         the openers of "toàn quốc" from its "quốc"."""
         text, low, out = self.text, self.low, []
         for p in positions:
-            j = p
-            while j and _SPACE.match(text, j - 1):
-                j -= 1
+            j = space_before(text, p)
             out += [j - len(w) for w in words if j >= len(w) and low.startswith(w, j - len(w))]
         return out
 
@@ -80,6 +78,13 @@ class Openers:
         """``pattern.finditer(text)``, for a pattern whose every match opens
         with one of ``words`` (in any case) and none is empty."""
         return finditer_at(pattern, self.text, self.starts(words))
+
+
+def space_before(text: str, pos: int) -> int:
+    """Where the white space that ends at ``pos`` starts (``pos`` if none)."""
+    while pos and _SPACE.match(text, pos - 1):
+        pos -= 1
+    return pos
 
 
 def _find_all(low: str, word: str) -> list[int]:
