@@ -167,6 +167,8 @@ class _Form(NamedTuple):
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
+# a need no word meets: a year written after a date's separator ("1/7/2025", "1.7. 2025")
+_DATED = "<day/month/year>"
 _FORMS: list[_Form] = [
     _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
           years=0),
@@ -174,8 +176,9 @@ _FORMS: list[_Form] = [
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
           ("so",)),
-    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày",)),
-    _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time", ("từ", "ngày")),
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED)),
+    _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
+          ("từ", "ngày", _DATED)),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
           _open_from_month, "time", ("từ", "tháng")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm")),
@@ -191,12 +194,12 @@ _FORMS: list[_Form] = [
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
           _first_months, "time", ("tháng", "đầu|cuối")),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",)),
-    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS,)),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED)),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng")),
     _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng")),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm")),
-    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time"),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,)),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm")),
     _Form(_MONTH, _month, "time", ("tháng",)),
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",)),
@@ -471,16 +474,19 @@ class _YearWindows:
         """``low``: the text lower-cased (:func:`words.lowered`), or None:
         every word is taken to stand in every window."""
         self.years = list(_YEAR.finditer(text))  # the text's years
-        merged: list[list[int]] = []  # [start, end, years]
+        merged: list[list] = []  # [start, end, years, a year after a date's separator]
         for m in self.years:
             s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+            # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
+            dated = not _DATE_SEPARATORS.isdisjoint(text[max(0, m.start() - 2):m.start()])
             if merged and s <= merged[-1][1]:
                 merged[-1][1] = e
                 merged[-1][2] += 1
+                merged[-1][3] = merged[-1][3] or dated
             else:
-                merged.append([s, e, 1])
-        self.spans = [(s, e) for s, e, _ in merged]
-        self._windows = [(s, e, n, _NEEDS if low is None else _needs_in(low[s:e])) for s, e, n in merged]
+                merged.append([s, e, 1, dated])
+        self.spans = [(s, e) for s, e, _, _ in merged]
+        self._windows = [(s, e, n, _NEEDS if low is None else _needs_in(low[s:e], dated)) for s, e, n, dated in merged]
 
     def of(self, form: _Form) -> list[tuple[int, int]]:
         """The windows holding the years and the words ``form`` needs."""
@@ -489,14 +495,17 @@ class _YearWindows:
 
 # each form's needs ("a|b": one of the words), the words of each, and all words
 _NEEDS = frozenset(words for form in _FORMS for words in form.needs)
-_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS)]
+_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - {_DATED})]
 _WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
+_DATE_SEPARATORS = frozenset("/.-")
 
 
-def _needs_in(low: str) -> frozenset[str]:
-    """The forms' needs that the lower-cased ``low`` holds."""
+def _needs_in(low: str, dated: bool) -> frozenset[str]:
+    """The forms' needs that the lower-cased ``low`` holds; ``dated``: it
+    holds a year after a date's separator."""
     found = {w for w in _WORDS if w in low}
-    return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
+    needs = [words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found)]
+    return frozenset(needs + [_DATED] if dated else needs)
 
 
 def _finditer(pattern, text: str, windows):
