@@ -137,3 +137,16 @@ def test_counts_of_months_found_before_their_halves(variant):
         halves = [m.start() for m in openers.finditer(periods._HALF_YEAR, ("tháng",))]
         got = [m.span() for m in finditer_at(periods._MONTHS_NO_YEAR, text, periods._counts_before(openers, halves))]
         assert got == [m.span() for m in periods._MONTHS_NO_YEAR.finditer(text)]
+
+
+_CLAUSE_PARTS = ["a", "A", "1", " ", "\n", "-", ",", ";", "(", ")", "|", ":", "ư", "Ư", "\t", " - ", "\n- ", " -\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PARTS), max_size=16), st.integers(0, 3), st.integers(0, 3))
+def test_last_clause_break_found_from_the_end_as_by_a_scan(parts, cut, cut_end):
+    text = "".join(parts)
+    start = min(cut, len(text))
+    end = max(start, len(text) - cut_end)
+    breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, start, end)]
+    assert attach._last_break(text, start, end) == (breaks[-1] if breaks else start)

@@ -29,7 +29,9 @@ NUMERIC = ("percentage", "count", "ratio", "area", "money")
 _SENTENCE_END = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
-_CLAUSE_BREAK = deferred(r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])")
+_CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
+_CLAUSE_BREAK = deferred(_CLAUSE_BREAK_SOURCE)
+_CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last break first
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
@@ -154,16 +156,25 @@ _WINDOW = 300  # a clause is read at most this far from its figure
 
 
 def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
-    s_start = max(s_start, pos - _WINDOW)
-    seg = text[s_start:pos]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(seg)]
-    start = s_start + (breaks[-1] if breaks else 0)
+    start = _last_break(text, max(s_start, pos - _WINDOW), pos)
     # a clause holds one figure: start after the previous figure in it
     i = bisect.bisect_left(figures, (pos, -1))
     for fs, fe in figures[max(0, i - 4):i + 1]:
         if start <= fe <= pos and fs < pos:
             start = max(start, fe)
     return start
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    """Where the last clause break a scan of ``[start, end)`` finds ends,
+    or ``start``: the break ending last, found from the end."""
+    m = _CLAUSE_BREAK_BACK.search(text, start, end)
+    if m is None:
+        return start
+    if m.end() - m.start() > 1 and text[m.start()] == "\n":
+        # "\n- X": the scan takes the line break alone, then reads on after it
+        return [b.end() for b in _CLAUSE_BREAK.finditer(text, start, end)][-1]
+    return m.end()
 
 
 def _clause_end(text: str, pos: int, s_end: int) -> int:
