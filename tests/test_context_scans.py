@@ -98,7 +98,7 @@ def test_lines_ending_unlike_a_heading_hold_none(lines):
     starts = attach._line_starts(text)
     for i, pos in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-        if attach._ends_unlike_heading(text, pos, end):
+        if attach._unlike_heading(text, pos, end):
             assert attach._HEADING.match(text, pos) is None
 
 
@@ -150,3 +150,15 @@ def test_last_clause_break_found_from_the_end_as_by_a_scan(parts, cut, cut_end):
     end = max(start, len(text) - cut_end)
     breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, start, end)]
     assert attach._last_break(text, start, end) == (breaks[-1] if breaks else start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 \t\n\u00a0\u2003\x1c.", max_size=12))
+def test_space_before_as_the_white_space_pattern(text):
+    from danvan_extract.context.words import space_before
+
+    for pos in range(len(text) + 1):
+        j = pos
+        while j and regex.match(r"\s", text[j - 1]):
+            j -= 1
+        assert space_before(text, pos) == j

@@ -331,10 +331,11 @@ _NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
 _NOT_HEADING_END = frozenset(".!?:;…|,")
 
 
-def _ends_unlike_heading(text: str, start: int, end: int) -> bool:
-    """The line ``[start, end)`` ends with a character no heading ends with
-    (a test before the heading's pattern, which backtracks on long lines)."""
-    return end > start and text[end - 1] in _NOT_HEADING_END
+def _unlike_heading(text: str, start: int, end: int) -> bool:
+    """The line ``[start, end)`` ends with a character no heading ends with,
+    or the next line is not blank (a test before the heading's pattern,
+    which backtracks on long lines)."""
+    return (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace())
 
 
 def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
@@ -349,7 +350,7 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     for i, pos in enumerate(lines):
         # a heading starts a line: tried there only, as the scan would find it
         line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
-        m = _HEADING.match(text, pos) if pos >= end and not _ends_unlike_heading(text, pos, line_end) else None
+        m = _HEADING.match(text, pos) if pos >= end and not _unlike_heading(text, pos, line_end) else None
         if m is None:
             continue
         end = m.end()

@@ -82,6 +82,11 @@ class Openers:
 
 def space_before(text: str, pos: int) -> int:
     """Where the white space that ends at ``pos`` starts (``pos`` if none)."""
+    # the common cases first: a word or one space after a word (no letter or digit is white space)
+    if pos and text[pos - 1].isalnum():
+        return pos
+    if pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        return pos - 1
     while pos and _SPACE.match(text, pos - 1):
         pos -= 1
     return pos
