@@ -49,7 +49,8 @@ def test_deferred_pattern_takes_its_place_on_first_use():
 DATED = ("Giai đoạn 2016 - 2020, từ năm 2021 đến nay, TỪ NGÀY 1/7/2025; quý II/2024 (2023), Tết Giáp Thìn 2024, "
          "so với cùng kỳ năm 2022, năm 2019, 2020 và 2021; 6 tháng đầu năm 2023, tính đến hết 30 tháng 6 năm 2024, "
          "kết thúc năm 2018, ſo với năm 2017; ngày 5 / 6 / 2020, ngày 5.6. 2020, đến 5-6-2020, 5/6/  2020, "
-         "từ ngày 16 - 18/5/2025, tính đến ngày 30/6/2023")
+         "từ ngày 16 - 18/5/2025, tính đến ngày 30/6/2023; 2016-2020, 2016 đến năm 2020, năm 2019 và năm 2020, "
+         "2016 -  2020, 2016    -2020, năm 2019,2020")
 
 
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])

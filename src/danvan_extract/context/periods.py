@@ -155,23 +155,26 @@ _RANGE_OPENER = regex.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", rege
 
 class _Form(NamedTuple):
     """A time form: its pattern, the function giving its period and its
-    kind; ``needs``: words (lower case, alternatives split by "|") each of
-    which a match holds, and ``years``: how many years it holds (a window
-    of the text around its years lacking them holds no match)."""
+    kind; ``needs``: what each match holds, words (lower case,
+    alternatives split by "|") or a way years are written (_DATED, _SPAN,
+    _LISTED): a window of the text around its years lacking one holds no
+    match."""
 
     pattern: Any
     fn: Any
     kind: str
     needs: Collection[str] = ()  # a frozenset once compiled
-    years: int = 1
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
-# a need no word meets: a year written after a date's separator ("1/7/2025", "1.7. 2025")
-_DATED = "<day/month/year>"
+# needs no word meets, told by a window's years: a year after a date's
+# separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
+# after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP)
+_DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
+_SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
+_LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
-    _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
-          years=0),
+    _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
@@ -187,10 +190,8 @@ _FORMS: list[_Form] = [
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới")),
     _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
-          + Y.format("y") + r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}" + Y.format("y2"), _span, "time",
-          ("-|đến|tới",), 2),
-    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + r"\s*(?:và|,)\s*(?:năm\s+)?" + Y.format("y2"), _span, "time",
-          ("năm", "và|,"), 2),
+          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,)),
+    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED)),
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
           _first_months, "time", ("tháng", "đầu|cuối")),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",)),
@@ -468,44 +469,55 @@ _BEFORE, _AFTER = 90, 40
 class _YearWindows:
     """Stretches of a text around its years, merged: the only places a
     dated form can match (one cheap scan instead of every form over all),
-    each with how many years and which of the forms' words it holds."""
+    each with the forms' needs it holds."""
 
     def __init__(self, text: str, low: Optional[str]):
         """``low``: the text lower-cased (:func:`words.lowered`), or None:
         every word is taken to stand in every window."""
         self.years = list(_YEAR.finditer(text))  # the text's years
-        merged: list[list] = []  # [start, end, years, a year after a date's separator]
-        for m in self.years:
+        merged: list[list] = []  # [start, end, the ways its years are written]
+        for i, m in enumerate(self.years):
             s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-            # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
-            dated = not _DATE_SEPARATORS.isdisjoint(text[max(0, m.start() - 2):m.start()])
             if merged and s <= merged[-1][1]:
                 merged[-1][1] = e
-                merged[-1][2] += 1
-                merged[-1][3] = merged[-1][3] or dated
+                merged[-1][2] |= _written_after(text, self.years[i - 1], m)
             else:
-                merged.append([s, e, 1, dated])
-        self.spans = [(s, e) for s, e, _, _ in merged]
-        self._windows = [(s, e, n, _NEEDS if low is None else _needs_in(low[s:e], dated)) for s, e, n, dated in merged]
+                merged.append([s, e, set()])
+            # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
+            if not _DATE_SEPARATORS.isdisjoint(text[max(0, m.start() - 2):m.start()]):
+                merged[-1][2].add(_DATED)
+        self.spans = [(s, e) for s, e, _ in merged]
+        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written) for s, e, written in merged]
 
     def of(self, form: _Form) -> list[tuple[int, int]]:
-        """The windows holding the years and the words ``form`` needs."""
-        return [(s, e) for s, e, n, has in self._windows if n >= form.years and form.needs <= has]
+        """The windows holding what ``form`` needs."""
+        return [(s, e) for s, e, has in self._windows if form.needs <= has]
 
 
 # each form's needs ("a|b": one of the words), the words of each, and all words
 _NEEDS = frozenset(words for form in _FORMS for words in form.needs)
-_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - {_DATED})]
+_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - {_DATED, _SPAN, _LISTED})]
 _WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
 _DATE_SEPARATORS = frozenset("/.-")
+_SPAN_GAP_RE = regex.compile(_SPAN_GAP, regex.I | regex.V0)
+_LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
 
 
-def _needs_in(low: str, dated: bool) -> frozenset[str]:
-    """The forms' needs that the lower-cased ``low`` holds; ``dated``: it
-    holds a year after a date's separator."""
+def _needs_in(low: str) -> frozenset[str]:
+    """The forms' words that the lower-cased ``low`` holds."""
     found = {w for w in _WORDS if w in low}
-    needs = [words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found)]
-    return frozenset(needs + [_DATED] if dated else needs)
+    return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
+
+
+def _written_after(text: str, before: regex.Match, year: regex.Match) -> set[str]:
+    """How ``year`` is written after the year ``before`` it: as a span's
+    end, as a list's next item (what lies between them tells)."""
+    written = set()
+    if _SPAN_GAP_RE.fullmatch(text, before.end(), year.start()):
+        written.add(_SPAN)
+    if _LIST_GAP_RE.fullmatch(text, before.end(), year.start()):
+        written.add(_LISTED)
+    return written
 
 
 def _finditer(pattern, text: str, windows):
