@@ -163,3 +163,20 @@ def test_space_before_as_the_white_space_pattern(text):
         while j and regex.match(r"\s", text[j - 1]):
             j -= 1
         assert space_before(text, pos) == j
+
+
+_DAY_PARTS = ["ngày", "Sáng", "ĐÊM", "chiều", " ", "\t", "12", "3", "/", ".", "-", " / ", "2024", "x", "ngàyx", "tính đến"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DAY_PARTS), max_size=14))
+def test_days_without_year_tried_after_day_words_as_by_a_scan(parts):
+    # the matches a day word stands right before: the same from the words as from a scan of the text
+    text = "".join(parts)
+
+    def after_word(m):
+        return periods._DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+
+    scanned = [m.span() for m in periods._NO_YEAR.finditer(text) if after_word(m)]
+    starts = periods._after_day_words(Openers(text))
+    assert [m.span() for m in finditer_at(periods._NO_YEAR, text, starts) if after_word(m)] == scanned

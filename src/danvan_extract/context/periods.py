@@ -249,11 +249,12 @@ _COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|t
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
-# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (found
-# by its digits, the fastest scan; the word before is read apart)
+# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (tried
+# right after the words a day follows; the words before are read apart)
 _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:sáng|chiều|tối|trưa|đêm)"
-                                 r"(?:\s+ngày)?)$", regex.I)
+_TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:"
+                                 + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
 def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
@@ -314,7 +315,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
-    for m in _NO_YEAR.finditer(text):
+    for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
         y = year_of_article or year_before(m.start())
@@ -372,6 +373,16 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
+
+
+def _after_day_words(openers: Openers) -> Optional[list[int]]:
+    """Where a day without its year that a day word stands right before
+    can start: right after "ngày", "sáng", ... (None: scan in full).  The
+    others are of no use, and skipping them hides none of these: two
+    matches of _NO_YEAR never overlap (its look-ahead forbids it)."""
+    if openers.low is None:
+        return None
+    return sorted({p + len(w) for w in ("ngày",) + _TIMES_OF_DAY for p in openers.starts((w,))})
 
 
 def _counts_before(openers: Openers, halves: list[int]) -> Optional[list[int]]:
