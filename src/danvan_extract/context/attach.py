@@ -631,8 +631,9 @@ def _container_of(places, run) -> Optional[dict]:
 def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
     # the sentence's start, and that of the sentence by punctuation only
     s_start, full_start = starts_of_sentence
-    before = text[max(s_start, c.start - 80):c.start]
-    if ("ỗi" in before or "ừng" in before) and _EACH.search(before):  # "mỗi", "từng": a cheap test first
+    lo = max(s_start, c.start - 80)
+    # "mỗi", "từng": a cheap test first
+    if (text.find("ỗi", lo, c.start) >= 0 or text.find("ừng", lo, c.start) >= 0) and _EACH.search(text[lo:c.start]):
         return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
     if _central_document(text, c, clause_end):
         return dict(_NATION)
@@ -679,8 +680,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, c.end, p.start):
             return _place(p, places, main)
-    before = text[max(full_start, c.start - _WINDOW):c.start]
-    if ("cầu" in before or "giới" in before) and _WORLD.search(before):
+    lo = max(full_start, c.start - _WINDOW)
+    if (text.find("cầu", lo, c.start) >= 0 or text.find("giới", lo, c.start) >= 0) and _WORLD.search(text[lo:c.start]):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None

@@ -26,8 +26,11 @@ def lowered(text: str) -> Optional[str]:
     offsets, and every letter a case-insensitive pattern takes for a
     Vietnamese letter lowers to that letter; else None (scan in full)."""
     low = text.lower()
-    if len(low) != len(text) or any(ch in text for ch in _ODD_FOLDS):
+    if len(low) != len(text):
         return None
+    for ch in _ODD_FOLDS:
+        if ch in text:
+            return None
     return low
 
 
