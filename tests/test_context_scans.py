@@ -180,3 +180,12 @@ def test_days_without_year_tried_after_day_words_as_by_a_scan(parts):
     scanned = [m.span() for m in periods._NO_YEAR.finditer(text) if after_word(m)]
     starts = periods._after_day_words(Openers(text))
     assert [m.span() for m in finditer_at(periods._NO_YEAR, text, starts) if after_word(m)] == scanned
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ"]), max_size=8))
+def test_phrases_that_cannot_open_with_leading_words_need_no_match(parts):
+    seg = " ".join(parts)
+    if not subjects._may_lead(seg):
+        assert subjects._LEADING.match(seg) is None
+

@@ -45,10 +45,14 @@ CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc",
 SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted
 _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
-_LEADING = deferred(
+_LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+", regex.I | regex.V0)
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+")
+_LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
+# the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
+_LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
+_LETTERS = deferred(r"\p{L}+")
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 
@@ -104,7 +108,7 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     out = []
     for s, e in pieces:
         seg = text[s:e]
-        m = _LEADING.match(seg)
+        m = _LEADING.match(seg) if _may_lead(seg) else None
         if m:
             s += m.end()
         seg = text[s:e]
@@ -115,6 +119,14 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def _may_lead(seg: str) -> bool:
+    """A match of _LEADING can open ``seg``: it opens with no letter, or
+    with a syllable of its words (the match is costly)."""
+    m = _LETTERS.match(seg)
+    low = lowered(m.group()) if m else None
+    return low is None or low in _LEADING_SYLLABLES
 
 
 def _trailing_from(seg: str) -> int:
