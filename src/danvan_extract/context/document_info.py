@@ -185,8 +185,9 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
 def _province_of_spread_districts(sub: list[PlaceMention]) -> Optional[PlaceMention]:
     """A digest of many districts of one province, none named most of the
     time: the article is about the province."""
-    districts = Counter((p.name, p.level) for p in sub if level_class(p.level) == "huyện")
-    provinces = {p.province for p in sub if level_class(p.level) == "huyện"}
+    named = [p for p in sub if level_class(p.level) == "huyện"]
+    districts = Counter((p.name, p.level) for p in named)
+    provinces = {p.province for p in named}
     if len(districts) < 4 or len(provinces) != 1 or None in provinces:
         return None
     if districts.most_common(1)[0][1] >= 0.4 * sum(districts.values()):
