@@ -189,3 +189,35 @@ def test_phrases_that_cannot_open_with_leading_words_need_no_match(parts):
     if not subjects._may_lead(seg):
         assert subjects._LEADING.match(seg) is None
 
+
+
+_FORM_PARTS = ["Giai đoạn", "nhiệm kỳ", "từ", "TỪ NĂM", "năm", "các năm", "ngày", "Ngày", "tháng", "quý II", "/", "-", ".",
+               " ", "  ", "đến", "tới hết", "cuối", "Đầu", "kết thúc", "so với", "Với cùng kỳ", "sáu", "Mười một", "tết",
+               "Giáp Thìn", "2020", "1/7", "12", "(", ")", "và", ",", "kể từ", "có hiệu lực", "học", "ſo"]
+
+
+FORMS = (", 2016 - 2020;  2019-2020 và (2021) ngày 1/7/2020, 12/5/2021, có hiệu lực từ ngày 1/7/2025, kể từ tháng 5/2024, "
+         "tính từ năm 2020, quý I/2024, hết năm 2023, kết thúc năm 2022, cuối năm 2021, đầu năm 2020, Tết Giáp Thìn 2024, "
+         "mười một tháng đầu năm 2024, Ba tháng cuối năm 2019, đến ngày 5 tháng 6 năm 2020, ngày 5 tháng 6 năm 2020, "
+         "hết tháng 5/2021, so với năm 2020, với cùng kỳ năm 2019, các năm 2019 và 2020, nhiệm kỳ 2020-2025, "
+         "thời kỳ 2011 - 2020, niên độ 2021-2022, trong những năm 2016 - 2020, từ 2020 đến nay, so với dự báo năm 2022, "
+         "bốn tháng đầu năm 2023, chín tháng đầu năm 2023, tám tháng đầu năm 2023, bảy tháng đầu năm 2023")
+
+
+def _same_matches_without_first_characters(text):
+    for form in [periods._SAME_TIME_BEFORE] + periods._dated_forms():
+        bare = regex.compile(form.pattern.pattern.replace(f"(?=[{form.first}])", "", 1), regex.I | regex.V0)
+        assert [m.span() for m in form.pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower])
+def test_first_characters_of_the_forms_change_no_match_on_texts(variant):
+    # each form's look-ahead for its first character: the same matches as without it
+    for text in TEXTS + [DATED, HALVES, FORMS]:
+        _same_matches_without_first_characters(variant(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FORM_PARTS), max_size=14), st.sampled_from(["", " "]))
+def test_first_characters_of_the_forms_change_no_match(parts, gap):
+    _same_matches_without_first_characters(gap.join(parts))
