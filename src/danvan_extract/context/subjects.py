@@ -217,7 +217,9 @@ def list_end(text: str, start: int, end: int, limit: int) -> int:
     """The end of the phrase ``[start, end)`` with the later nouns of a list
     its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
     item = start
-    while len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS:
+    # (the object is the end of the phrase: a phrase of few words has an object of few words)
+    while (len(text[item:end].split()) <= _LIST_ITEM_WORDS
+           or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS):
         item = next_list_item(text, end)
         if not item:
             break
