@@ -92,7 +92,9 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     preposition that introduces them)."""
     pieces, pos = [], s
     for hs, he in sorted(holes):
-        if he <= s or hs >= e:
+        if hs >= e:
+            break  # (the later ones start later still)
+        if he <= s:
             continue
         link = _PLACE_LINK.search(text[pos:hs])
         cut_at = pos + link.start() if link else hs
@@ -327,7 +329,9 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     stays."""
     pieces, pos = [], start
     for hs, he in sorted(holes):
-        if hs < pos or hs >= end or not _NAMED.search(text, hs, he):
+        if hs >= end:
+            break  # (the later ones start later still)
+        if hs < pos or not _NAMED.search(text, hs, he):
             continue
         link = _PLACE_LINK.search(text, pos, hs)
         pieces.append((pos, link.start() if link else hs))
@@ -372,7 +376,7 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
             kept.append(hole)
             continue
         break
-    own = _skip_named(text, start, end, [h for h in holes if h not in kept])
+    own = _skip_named(text, start, end, [h for h in holes if h not in kept] if kept else holes)
     if len(text[start:end].split()) > bare_words:
         return own, []
     link = _SHARED_AFTER.match(text, end, limit)
