@@ -221,3 +221,16 @@ def test_first_characters_of_the_forms_change_no_match_on_texts(variant):
 @given(st.lists(st.sampled_from(_FORM_PARTS), max_size=14), st.sampled_from(["", " "]))
 def test_first_characters_of_the_forms_change_no_match(parts, gap):
     _same_matches_without_first_characters(gap.join(parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+       st.lists(st.tuples(st.integers(-5, 35), st.integers(-5, 35)), max_size=10))
+def test_span_mask_free_as_no_taken_character(takes, queries):
+    from danvan_extract.context.spans import SpanMask
+
+    mask = SpanMask(30)
+    for s, e in takes:
+        mask.take(s, max(s, e))
+    for s, e in queries:
+        assert mask.free(s, e) == (not any(mask._mask[s:e]))
