@@ -60,8 +60,11 @@ def test_dated_forms_in_the_windows_that_hold_their_words(variant):
         text = variant(text)
         windows = periods._YearWindows(text, lowered(text))
         for form in periods._dated_forms():
-            got = [m.span() for m in periods._finditer(form.pattern, text, windows.of(form))]
+            got = [m.span() for m in periods._finditer(form.pattern, text, windows.of(form.needs))]
             assert got == [m.span() for m in periods._finditer(form.pattern, text, windows.spans)]
+        dated = windows.of(periods._DATES_RANGE_NEEDS)
+        assert ([m.span() for m in periods._finditer(periods._DATES_RANGE, text, dated)]
+                == [m.span() for m in periods._finditer(periods._DATES_RANGE, text, windows.spans)])
 
 
 _TRAIL_WORDS = ["đạt", "tỷ lệ", "với tổng số", "ước thực hiện", "mới", "xây mới", "khoảng", "Đã", "LÀ", "hộ", "ſố", "İ",

@@ -172,6 +172,7 @@ _UNTIL_WORDS = "đến|tới|hết|cuối"
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
 # after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP)
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
+_DATES_RANGE_NEEDS = frozenset({_DATED})  # (a range of days ends with a full date)
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
@@ -285,7 +286,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
-    for m in _finditer(_DATES_RANGE, text, windows.spans):
+    for m in _finditer(_DATES_RANGE, text, windows.of(_DATES_RANGE_NEEDS)):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
         s = opener.start() if opener else s
@@ -298,7 +299,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     for form in [_SAME_TIME_BEFORE] + (_dated_forms() if windows.spans else []):
         pattern, fn, kind = form[:3]
         found = (openers.finditer(pattern, ("so",)) if form is _SAME_TIME_BEFORE
-                 else _finditer(pattern, text, windows.of(form)))
+                 else _finditer(pattern, text, windows.of(form.needs)))
         for m in found:
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
@@ -505,9 +506,9 @@ class _YearWindows:
         self.spans = [(s, e) for s, e, _ in merged]
         self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written) for s, e, written in merged]
 
-    def of(self, form: _Form) -> list[tuple[int, int]]:
-        """The windows holding what ``form`` needs."""
-        return [(s, e) for s, e, has in self._windows if form.needs <= has]
+    def of(self, needs: frozenset[str]) -> list[tuple[int, int]]:
+        """The windows holding what a form ``needs``."""
+        return [(s, e) for s, e, has in self._windows if needs <= has]
 
 
 # each form's needs ("a|b": one of the words), the words of each, and all words
