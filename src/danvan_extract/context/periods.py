@@ -315,7 +315,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
     year_before = _years_before(out)
-    for m in openers.finditer(_DAY_RANGE_NO_YEAR, ("từ", "ngày")):
+    for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
         y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
@@ -362,7 +362,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in openers.finditer(_NULL_RE, ("hiện", "mỗi", "hằng", "hàng", "nhiệm", "những", "thời")):
+    for m in finditer_at(_NULL_RE, text, _null_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
@@ -379,6 +379,25 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
+
+
+def _day_range_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _DAY_RANGE_NO_YEAR can start: at "ngày", or at
+    "từ" right before it (None: scan in full)."""
+    day = openers.starts(("ngày",))
+    return None if day is None else sorted(set(day + openers.before(day, ("từ",))))
+
+
+def _null_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _NULL_RE can start, found from the words it ends
+    with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
+    "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
+    now, year, past = (openers.starts((w,)) for w in ("hiện", "năm", "qua"))
+    if now is None:
+        return None
+    term, spell = openers.before(past, ("kỳ",)), openers.before(past, ("gian",))
+    return sorted(set(now + openers.before(year, ("mỗi", "hằng", "hàng", "những")) + openers.before(term, ("nhiệm",))
+                      + openers.before(spell, ("thời",))))
 
 
 def _after_day_words(openers: Openers) -> Optional[list[int]]:
