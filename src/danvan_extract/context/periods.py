@@ -274,7 +274,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
     # the whole-text scans are tried where their opening words stand
     openers = Openers(text)
     windows = _YearWindows(text, openers.low)
-    for m in openers.finditer(_SINCE_ANCHOR, ("qua", "sau", "trải")):
+    for m in finditer_at(_SINCE_ANCHOR, text, _since_starts(openers)):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
         gap = text[m.end():anchor.start()] if anchor else ""
         if not anchor or "\n" in gap or "." in gap.replace("/", "").rstrip(". "):
@@ -379,6 +379,13 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
+
+
+def _since_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
+    "trải" right before "qua" (None: scan in full)."""
+    past, after = openers.starts(("qua",)), openers.starts(("sau",))
+    return None if past is None else sorted(set(past + after + openers.before(past, ("trải",))))
 
 
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
