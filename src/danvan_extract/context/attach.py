@@ -22,6 +22,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
 from .lazy import deferred, settle
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
+from .words import Openers
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
 # A line break followed by a lower-case letter is a soft wrap (PDF text),
@@ -82,11 +83,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     skip = sorted(list(chrome) + ([tuple(date_line[1:])] if date_line else []))
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
-    times = [t for t in find_times(text, year_of(out.published))
+    openers = Openers(text)  # where words stand, for the scans of both
+    times = [t for t in find_times(text, year_of(out.published), openers)
              if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
-    places = _Places(p for p in find_places(text, surnames=surnames)
+    places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs = _bounds(text)
     full_stops = [m.end() for m in _FULL_STOP.finditer(text)]

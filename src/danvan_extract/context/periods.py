@@ -263,16 +263,16 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
-def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
+def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
-    date, when known."""
+    date, when known.  ``openers``: the text's :class:`Openers`, if made."""
     spans = SpanMask(len(text))
     free = spans.free
     out: list[TimeMention] = []
 
     # the whole-text scans are tried where their opening words stand
-    openers = Openers(text)
+    openers = openers or Openers(text)
     windows = _YearWindows(text, openers.low)
     for m in finditer_at(_SINCE_ANCHOR, text, _since_starts(openers)):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))

@@ -143,12 +143,14 @@ def _clean_name(name: str) -> str:
     return " ".join(words).strip(" -")
 
 
-def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset()) -> list[PlaceMention]:
+def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
+                openers: Optional[Openers] = None) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
     through the chain ("xã A, huyện B, tỉnh C") and the gazetteer.
     ``surnames``: a name the gazetteer does not know that starts with one
     and runs to three syllables or more is a person ("Chủ tịch UBND tỉnh
-    Nguyễn Văn A"), not a place."""
+    Nguyễn Văn A"), not a place.  ``openers``: the text's :class:`Openers`,
+    if made."""
     gaz = gaz or gazetteer()
 
     def person_like(name: str) -> bool:
@@ -163,7 +165,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     offices: set[int] = set()
     spans = SpanMask(len(text))
     free = spans.free
-    openers = Openers(text)
+    openers = openers or Openers(text)
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
