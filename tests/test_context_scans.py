@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings, strategies as st
 
-from danvan_extract.context import places
+from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.context.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, lowered
 
@@ -16,14 +17,19 @@ GOLD = Path(__file__).resolve().parent.parent / "gold"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
 ODD = "ſóc Xã Kiến Sơn, TỈNH Yên Bái, CẢ NƯỚC và İ; thị  xã Nghĩa Lộ, Thị ủy Nghĩa Lộ"
 NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Việt Nam, của\nViệt Nam, tại Việt  Nam, trêntoàn quốc"
+NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
+         "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
+         "sau 5 năm triển khai, qua hai năm thi hành")
 SCANS = [(places._NAMED, lambda o: o.starts(places._NAMED_OPENERS)), (places._BARE, places._bare_starts),
-         (places._COMMITTEE, lambda o: o.starts(places._COMMITTEE_OPENERS)), (places._NATION, places._nation_starts)]
+         (places._COMMITTEE, lambda o: o.starts(places._COMMITTEE_OPENERS)), (places._NATION, places._nation_starts),
+         (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
+         (periods._SINCE_ANCHOR, periods._since_starts)]
 
 
 @pytest.mark.parametrize("pattern,starts", SCANS)
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
 def test_scan_at_openers_equals_full_scan(pattern, starts, variant):
-    for text in TEXTS + [ODD, NATION]:
+    for text in TEXTS + [ODD, NATION, NULLS]:
         text = variant(text)
         got = [m.span() for m in finditer_at(pattern, text, starts(Openers(text)))]
         assert got == [m.span() for m in pattern.finditer(text)]
@@ -43,3 +49,196 @@ def test_deferred_pattern_takes_its_place_on_first_use():
     assert isinstance(namespace["_X"], Deferred)
     assert namespace["_X"].search("xA1").span() == (1, 3)
     assert isinstance(namespace["_X"], regex.Pattern) and namespace["_X"].flags & regex.I
+
+
+DATED = ("Giai đoạn 2016 - 2020, từ năm 2021 đến nay, TỪ NGÀY 1/7/2025; quý II/2024 (2023), Tết Giáp Thìn 2024, "
+         "so với cùng kỳ năm 2022, năm 2019, 2020 và 2021; 6 tháng đầu năm 2023, tính đến hết 30 tháng 6 năm 2024, "
+         "kết thúc năm 2018, ſo với năm 2017; ngày 5 / 6 / 2020, ngày 5.6. 2020, đến 5-6-2020, 5/6/  2020, "
+         "từ ngày 16 - 18/5/2025, tính đến ngày 30/6/2023; 2016-2020, 2016 đến năm 2020, năm 2019 và năm 2020, "
+         "2016 -  2020, 2016    -2020, năm 2019,2020")
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
+def test_dated_forms_in_the_windows_that_hold_their_words(variant):
+    # a window without a form's words or years is skipped: same matches as every window
+    for text in TEXTS + [DATED, DATED.replace("ſ", "s"), ODD]:
+        text = variant(text)
+        windows = periods._YearWindows(text, lowered(text))
+        for form in periods._dated_forms():
+            got = [m.span() for m in periods._finditer(form.pattern, text, windows.of(form.needs))]
+            assert got == [m.span() for m in periods._finditer(form.pattern, text, windows.spans)]
+        dated = windows.of(periods._DATES_RANGE_NEEDS)
+        assert ([m.span() for m in periods._finditer(periods._DATES_RANGE, text, dated)]
+                == [m.span() for m in periods._finditer(periods._DATES_RANGE, text, windows.spans)])
+
+
+_TRAIL_WORDS = ["đạt", "tỷ lệ", "với tổng số", "ước thực hiện", "mới", "xây mới", "khoảng", "Đã", "LÀ", "hộ", "ſố", "İ",
+                "nghèo", "2", ",", ":", " ", "  ", "\n", "-", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRAIL_WORDS), max_size=14))
+def test_trailing_words_searched_from_their_earliest_start(parts):
+    # the search for the stating words at a phrase's end starts after the last
+    # word that is none of theirs: the same match as a search from the start
+    seg = " ".join(parts[: len(parts) // 2]) + "".join(parts[len(parts) // 2:])
+    full = subjects._TRAILING.search(seg)
+    assert (full and full.span()) == ((m := subjects._TRAILING.search(seg, subjects._trailing_from(seg))) and m.span())
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower])
+def test_words_found_from_their_first_syllable_as_over_the_text(variant):
+    words = ("thị xã", "thành phố", "thị  trấn", "tổ dân phố")
+    for text in TEXTS + [ODD, "thị xã, thị xãx, thịxã, thị\txã, thị thị xã"]:
+        text = variant(text)
+        heads_first = Openers(text)
+        heads_first.starts(("thị", "thành", "tổ"))
+        assert heads_first.starts(words) == Openers(text).starts(words)
+
+
+_LINES = ["Kết quả thực hiện chương trình", "Kết quả thực hiện chương trình,", "Tin tức  ", "Huyện đạt 5%.", "",
+          "  ", "Ảnh: Văn Hùng", "Một tiêu đề khá dài về kinh tế xã hội |", "Mục tiêu: giảm nghèo", "Ba ngày…"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=12))
+def test_lines_ending_unlike_a_heading_hold_none(lines):
+    text = "\n".join(lines)
+    starts = attach._line_starts(text)
+    for i, pos in enumerate(starts):
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        if attach._unlike_heading(text, pos, end):
+            assert attach._HEADING.match(text, pos) is None
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower])
+def test_compared_times_found_alike_with_the_lowered_text(variant):
+    for text in TEXTS + [DATED, "tăng 5% SO VỚI nhu cầu của giai đoạn 2021-2025", "ſo với kế hoạch năm 2020"]:
+        text = variant(text)
+        for t in periods.find_times(text):
+            assert periods._compared(text, t, lowered(text)) == periods._compared(text, t)
+
+
+_SITE_PARTS = ["Trang chủ", "TRANG 2 / 5", "page 3 of 9", "Hotline", "hotlines", "email:", "Đăng nhập", "theo",
+               "Theo dõi", "@", "Kinh tế", "tin tức", "—", " ", "|", ":", "Huyện", "ſkip to", "skip  to", "Download", "2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SITE_PARTS), max_size=8), st.sampled_from(["", " ", "  "]))
+def test_site_line_as_its_one_pattern(parts, gap):
+    # the site line's three patterns and its cheap word test: as the one pattern they split
+    from danvan_extract.context import document_info as di
+
+    whole = regex.compile("|".join(p.pattern for p in (di._SITE_WORDS, di._SITE_END, di._SITE_START)), regex.I)
+    line = gap.join(parts)
+    assert di._site_line(line) == bool(whole.search(line))
+
+
+HALVES = ("6 tháng đầu năm, Sáu  tháng cuối năm; mười một tháng đầu năm, 12 tháng đầu năm 2024, x9 tháng đầu năm, "
+          "9\ttháng cuối năm, 123 tháng đầu năm, tháng đầu năm, ba tháng  đầu năm")
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
+def test_counts_of_months_found_before_their_halves(variant):
+    for text in TEXTS + [HALVES, HALVES + " ſáu tháng đầu năm"]:
+        text = variant(text)
+        openers = Openers(text)
+        halves = [m.start() for m in openers.finditer(periods._HALF_YEAR, ("tháng",))]
+        got = [m.span() for m in finditer_at(periods._MONTHS_NO_YEAR, text, periods._counts_before(openers, halves))]
+        assert got == [m.span() for m in periods._MONTHS_NO_YEAR.finditer(text)]
+
+
+_CLAUSE_PARTS = ["a", "A", "1", " ", "\n", "-", ",", ";", "(", ")", "|", ":", "ư", "Ư", "\t", " - ", "\n- ", " -\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PARTS), max_size=16), st.integers(0, 3), st.integers(0, 3))
+def test_last_clause_break_found_from_the_end_as_by_a_scan(parts, cut, cut_end):
+    text = "".join(parts)
+    start = min(cut, len(text))
+    end = max(start, len(text) - cut_end)
+    breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, start, end)]
+    assert attach._last_break(text, start, end) == (breaks[-1] if breaks else start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 \t\n\u00a0\u2003\x1c.", max_size=12))
+def test_space_before_as_the_white_space_pattern(text):
+    from danvan_extract.context.words import space_before
+
+    for pos in range(len(text) + 1):
+        j = pos
+        while j and regex.match(r"\s", text[j - 1]):
+            j -= 1
+        assert space_before(text, pos) == j
+
+
+_DAY_PARTS = ["ngày", "Sáng", "ĐÊM", "chiều", " ", "\t", "12", "3", "/", ".", "-", " / ", "2024", "x", "ngàyx", "tính đến"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DAY_PARTS), max_size=14))
+def test_days_without_year_tried_after_day_words_as_by_a_scan(parts):
+    # the matches a day word stands right before: the same from the words as from a scan of the text
+    text = "".join(parts)
+
+    def after_word(m):
+        return periods._DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+
+    scanned = [m.span() for m in periods._NO_YEAR.finditer(text) if after_word(m)]
+    starts = periods._after_day_words(Openers(text))
+    assert [m.span() for m in finditer_at(periods._NO_YEAR, text, starts) if after_word(m)] == scanned
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ"]), max_size=8))
+def test_phrases_that_cannot_open_with_leading_words_need_no_match(parts):
+    seg = " ".join(parts)
+    if not subjects._may_lead(seg):
+        assert subjects._LEADING.match(seg) is None
+
+
+
+_FORM_PARTS = ["Giai đoạn", "nhiệm kỳ", "từ", "TỪ NĂM", "năm", "các năm", "ngày", "Ngày", "tháng", "quý II", "/", "-", ".",
+               " ", "  ", "đến", "tới hết", "cuối", "Đầu", "kết thúc", "so với", "Với cùng kỳ", "sáu", "Mười một", "tết",
+               "Giáp Thìn", "2020", "1/7", "12", "(", ")", "và", ",", "kể từ", "có hiệu lực", "học", "ſo"]
+
+
+FORMS = (", 2016 - 2020;  2019-2020 và (2021) ngày 1/7/2020, 12/5/2021, có hiệu lực từ ngày 1/7/2025, kể từ tháng 5/2024, "
+         "tính từ năm 2020, quý I/2024, hết năm 2023, kết thúc năm 2022, cuối năm 2021, đầu năm 2020, Tết Giáp Thìn 2024, "
+         "mười một tháng đầu năm 2024, Ba tháng cuối năm 2019, đến ngày 5 tháng 6 năm 2020, ngày 5 tháng 6 năm 2020, "
+         "hết tháng 5/2021, so với năm 2020, với cùng kỳ năm 2019, các năm 2019 và 2020, nhiệm kỳ 2020-2025, "
+         "thời kỳ 2011 - 2020, niên độ 2021-2022, trong những năm 2016 - 2020, từ 2020 đến nay, so với dự báo năm 2022, "
+         "bốn tháng đầu năm 2023, chín tháng đầu năm 2023, tám tháng đầu năm 2023, bảy tháng đầu năm 2023")
+
+
+def _same_matches_without_first_characters(text):
+    for form in [periods._SAME_TIME_BEFORE] + periods._dated_forms():
+        bare = regex.compile(form.pattern.pattern.replace(f"(?=[{form.first}])", "", 1), regex.I | regex.V0)
+        assert [m.span() for m in form.pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.lower])
+def test_first_characters_of_the_forms_change_no_match_on_texts(variant):
+    # each form's look-ahead for its first character: the same matches as without it
+    for text in TEXTS + [DATED, HALVES, FORMS]:
+        _same_matches_without_first_characters(variant(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FORM_PARTS), max_size=14), st.sampled_from(["", " "]))
+def test_first_characters_of_the_forms_change_no_match(parts, gap):
+    _same_matches_without_first_characters(gap.join(parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+       st.lists(st.tuples(st.integers(-5, 35), st.integers(-5, 35)), max_size=10))
+def test_span_mask_free_as_no_taken_character(takes, queries):
+    from danvan_extract.context.spans import SpanMask
+
+    mask = SpanMask(30)
+    for s, e in takes:
+        mask.take(s, max(s, e))
+    for s, e in queries:
+        assert mask.free(s, e) == (not any(mask._mask[s:e]))

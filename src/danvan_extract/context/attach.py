@@ -22,6 +22,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
 from .lazy import deferred, settle
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
+from .words import Openers
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
 # A line break followed by a lower-case letter is a soft wrap (PDF text),
@@ -29,7 +30,9 @@ NUMERIC = ("percentage", "count", "ratio", "area", "money")
 _SENTENCE_END = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
-_CLAUSE_BREAK = deferred(r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])")
+_CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
+_CLAUSE_BREAK = deferred(_CLAUSE_BREAK_SOURCE)
+_CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last break first
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
@@ -80,11 +83,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     skip = sorted(list(chrome) + ([tuple(date_line[1:])] if date_line else []))
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
-    times = [t for t in find_times(text, year_of(out.published))
+    openers = Openers(text)  # where words stand, for the scans of both
+    times = [t for t in find_times(text, year_of(out.published), openers)
              if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
-    places = _Places(p for p in find_places(text, surnames=surnames)
+    places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs = _bounds(text)
     full_stops = [m.end() for m in _FULL_STOP.finditer(text)]
@@ -154,16 +158,25 @@ _WINDOW = 300  # a clause is read at most this far from its figure
 
 
 def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
-    s_start = max(s_start, pos - _WINDOW)
-    seg = text[s_start:pos]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(seg)]
-    start = s_start + (breaks[-1] if breaks else 0)
+    start = _last_break(text, max(s_start, pos - _WINDOW), pos)
     # a clause holds one figure: start after the previous figure in it
     i = bisect.bisect_left(figures, (pos, -1))
     for fs, fe in figures[max(0, i - 4):i + 1]:
         if start <= fe <= pos and fs < pos:
             start = max(start, fe)
     return start
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    """Where the last clause break a scan of ``[start, end)`` finds ends,
+    or ``start``: the break ending last, found from the end."""
+    m = _CLAUSE_BREAK_BACK.search(text, start, end)
+    if m is None:
+        return start
+    if m.end() - m.start() > 1 and text[m.start()] == "\n":
+        # "\n- X": the scan takes the line break alone, then reads on after it
+        return [b.end() for b in _CLAUSE_BREAK.finditer(text, start, end)][-1]
+    return m.end()
 
 
 def _clause_end(text: str, pos: int, s_end: int) -> int:
@@ -315,6 +328,16 @@ _HEADING = deferred(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|
 
 
 _NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
+# what a heading never ends with (its last character is the line's last one
+# that is no white space)
+_NOT_HEADING_END = frozenset(".!?:;…|,")
+
+
+def _unlike_heading(text: str, start: int, end: int) -> bool:
+    """The line ``[start, end)`` ends with a character no heading ends with,
+    or the next line is not blank (a test before the heading's pattern,
+    which backtracks on long lines)."""
+    return (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace())
 
 
 def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
@@ -325,9 +348,11 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     where the text's lines start, if known."""
     starts = []
     end = 0
-    for pos in _line_starts(text) if lines is None else lines:
+    lines = _line_starts(text) if lines is None else lines
+    for i, pos in enumerate(lines):
         # a heading starts a line: tried there only, as the scan would find it
-        m = _HEADING.match(text, pos) if pos >= end else None
+        line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
+        m = _HEADING.match(text, pos) if pos >= end and not _unlike_heading(text, pos, line_end) else None
         if m is None:
             continue
         end = m.end()
@@ -351,7 +376,7 @@ def _other_stories(text: str) -> Optional[int]:
     pos = 0
     for line in text.split("\n"):
         pos += len(line) + 1
-        if len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
+        if line and len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
             return pos - 1
     return None
 
@@ -608,8 +633,9 @@ def _container_of(places, run) -> Optional[dict]:
 def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
     # the sentence's start, and that of the sentence by punctuation only
     s_start, full_start = starts_of_sentence
-    before = text[max(s_start, c.start - 80):c.start]
-    if ("ỗi" in before or "ừng" in before) and _EACH.search(before):  # "mỗi", "từng": a cheap test first
+    lo = max(s_start, c.start - 80)
+    # "mỗi", "từng": a cheap test first
+    if (text.find("ỗi", lo, c.start) >= 0 or text.find("ừng", lo, c.start) >= 0) and _EACH.search(text[lo:c.start]):
         return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
     if _central_document(text, c, clause_end):
         return dict(_NATION)
@@ -656,8 +682,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, c.end, p.start):
             return _place(p, places, main)
-    before = text[max(full_start, c.start - _WINDOW):c.start]
-    if ("cầu" in before or "giới" in before) and _WORLD.search(before):
+    lo = max(full_start, c.start - _WINDOW)
+    if (text.find("cầu", lo, c.start) >= 0 or text.find("giới", lo, c.start) >= 0) and _WORLD.search(text[lo:c.start]):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
@@ -951,12 +977,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
-    bare_noun_generic = bool(noun) and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and bare_noun
+    bare_noun_generic = bool(noun) and noun.lower() in subjects.SAYS_NOTHING and bare_noun
     if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
             return whole
-    if noun and noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS and not after and bare_noun:
+    if noun and noun.lower() in subjects.SAYS_NOTHING and not after and bare_noun:
         if label and not text[label[1]:c.start].strip(" \t:"):
             return [label]  # the item's label right before the figure
         left = subjects.left_phrase(text, clause_start, c.start, holes)
@@ -1037,7 +1063,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
         return []
     head = noun.split(",")[0].split()[-1].lower()
     words = " ".join(text[s:e] for s, e in whole).lower().split()
-    generic = noun.lower() in subjects.GENERIC_NOUNS | subjects.CLASSIFIERS
+    generic = noun.lower() in subjects.SAYS_NOTHING
     return whole if generic or head in words else []
 
 
@@ -1101,8 +1127,9 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
     line_start = text.rfind("\n", 0, pos) + 1
+    lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
-    m = (_LABEL.search(text, max(line_start - 1, pos - 100, s_start - 2, 0), pos)  # in its sentence
+    m = ((_LABEL.search(text, lo, pos) if text.find(":", lo, pos) >= 0 else None)  # in its sentence, after a colon
          or _BULLET_LABEL.match(text, line_start, pos))
     if not m:
         return None

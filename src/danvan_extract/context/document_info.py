@@ -13,12 +13,27 @@ from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_dat
                         find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
+from .words import lowered
 
 _MAX_TITLE = 300
 
 
-_SITE_LINE = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
-                           r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$|:\s*$|^\W*$|\|\s*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s]{0,25}$", regex.I)
+# A site's line (menu, contact, pager, section name): one of its words, or
+# a line that ends as a menu does, or opens with a section's name.
+_SITE_WORDS = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
+                            r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$", regex.I)
+# (each match of _SITE_WORDS holds one of these, in lower case: a cheap test before its costly search)
+_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "theo", "đăng", "trang", "page")
+_SITE_END = regex.compile(r":\s*$|\|\s*$")
+_SITE_START = regex.compile(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s]{0,25}$", regex.I)
+
+
+def _site_line(line: str) -> bool:
+    """The line is a site's, not the headline."""
+    if _SITE_END.search(line) or _SITE_START.match(line):
+        return True
+    low = lowered(line)
+    return (low is None or any(w in low for w in _SITE_WORD_STARTS)) and bool(_SITE_WORDS.search(line))
 # A body sentence, not a headline: it ends with a full stop, opens with an
 # event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
 _BODY_LINE = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)
@@ -29,7 +44,7 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
     date line, no site menu and no official document's header; None when
     that line is a body sentence (the page kept no headline)."""
     for start, line, stripped, stamp in _content_lines(lines_with_offsets(text)[:_HEAD_LINES * 2]):
-        if (any(s <= start < e for s, e in chrome) or stamp is not None or _SITE_LINE.search(stripped)
+        if (any(s <= start < e for s, e in chrome) or stamp is not None or _site_line(stripped)
                 or len(stripped) < 12):
             continue
         if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")) or _BODY_LINE.search(stripped):
@@ -170,8 +185,9 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
 def _province_of_spread_districts(sub: list[PlaceMention]) -> Optional[PlaceMention]:
     """A digest of many districts of one province, none named most of the
     time: the article is about the province."""
-    districts = Counter((p.name, p.level) for p in sub if level_class(p.level) == "huyện")
-    provinces = {p.province for p in sub if level_class(p.level) == "huyện"}
+    named = [p for p in sub if level_class(p.level) == "huyện"]
+    districts = Counter((p.name, p.level) for p in named)
+    provinces = {p.province for p in named}
     if len(districts) < 4 or len(provinces) != 1 or None in provinces:
         return None
     if districts.most_common(1)[0][1] >= 0.4 * sum(districts.values()):

@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Collection, NamedTuple, Optional
 
 import regex
 
 from .spans import SpanMask
-from .words import Openers
+from .words import Openers, finditer_at, space_before
 
 Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -103,6 +103,9 @@ def _year(m) -> tuple[str, str]:
     return y, y
 
 
+# the counts of months a text writes before "tháng đầu năm" besides digits
+_COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một")
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?" + Y.format("y")
 _DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
@@ -150,32 +153,65 @@ _DATES_RANGE = regex.compile(r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})(?:[/.-]" + Y.
 _RANGE_OPENER = regex.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
 
 
-_FORMS: list[tuple[str, object, str]] = [
-    (r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base"),
+class _Form(NamedTuple):
+    """A time form: its pattern, the function giving its period and its
+    kind; ``needs``: what each match holds, words (lower case,
+    alternatives split by "|") or a way years are written (_DATED, _SPAN,
+    _LISTED): a window of the text around its years lacking one holds no
+    match."""
+
+    pattern: Any
+    fn: Any
+    kind: str
+    needs: Collection[str] = ()  # a frozenset once compiled
+    first: str = r"\s\S"  # what a match's first character can be (inside of a class, case-insensitive)
+
+
+_UNTIL_WORDS = "đến|tới|hết|cuối"
+# needs no word meets, told by a window's years: a year after a date's
+# separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
+# after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP)
+_DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
+_DATES_RANGE_NEEDS = frozenset({_DATED})  # (a range of days ends with a full date)
+_SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
+_LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
+_FORMS: list[_Form] = [
+    _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
+          first=r"s"),
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
-    (r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
-     r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref"),
-    (_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time"),
-    (r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time"),
-    (r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL, _open_from_month, "time"),
-    (r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time"),
-    (r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "base"),
-    (r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time"),
-    (r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
-     + Y.format("y") + r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}" + Y.format("y2"), _span, "time"),
-    (r"(?:các\s+)?năm\s+" + Y.format("y") + r"\s*(?:và|,)\s*(?:năm\s+)?" + Y.format("y2"), _span, "time"),
-    (r"(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"), _first_months, "time"),
-    (r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time"),
-    (_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time"),
-    (_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time"),
-    (_UNTIL + _MONTH, _until_month, "time"),
-    (r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"), _until_year, "time"),
-    (r"(?:ngày\s+)?" + _DAY, _date, "time"),
-    (r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time"),
-    (_MONTH, _month, "time"),
-    (r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time"),
-    (r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time"),
-    (r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time"),
+    _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
+          r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
+          ("so",), first=r"s"),
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED), first=r"tn"),
+    _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
+          ("từ", "ngày", _DATED), first=r"ckt"),
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
+          _open_from_month, "time", ("từ", "tháng"), first=r"kt"),
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt"),
+    _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"),
+          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv"),
+    _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
+          ("từ", "đến|tới"), first=r"t"),
+    _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
+          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12"),
+    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn"),
+    _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm"),
+    _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
+          first=r"q"),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc"),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc"),
+    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc"),
+    _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
+          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk"),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn"),
+    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn"),
+    _Form(_MONTH, _month, "time", ("tháng",), first=r"t"),
+    _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn"),
+    # (a window's end is the text's end for a look-ahead: the bracket lies in it)
+    _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (")",),
+          first=r"12"),
+    _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t"),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
@@ -183,27 +219,29 @@ _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 
-def _form(pattern: str, fn, kind: str):
-    return regex.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", regex.I | regex.V0), fn, kind
+def _form(form: _Form) -> _Form:
+    # the look-ahead for the first character changes no match: the engine skips faster where none can start
+    pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
+    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs))
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
-_SAME_TIME_BEFORE = _form(*_FORMS[0])
+_SAME_TIME_BEFORE = _form(_FORMS[0])
 
 
 @lru_cache(maxsize=1)
-def _dated_forms() -> list:
+def _dated_forms() -> list[_Form]:
     """The forms with a year, compiled on the first text with a year (a
     cold start cost)."""
-    return [_form(*form) for form in _FORMS[1:]]
+    return [_form(form) for form in _FORMS[1:]]
 
 
 _NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
 _PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 # "6 tháng đầu năm" without its year: the year stated last before it
-_MONTHS_NO_YEAR = regex.compile(r"(?<!\w)(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|năm|bảy|mười|mười một)\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
+_MONTHS_NO_YEAR = regex.compile(r"(?<!\w)" + _COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
-# what every match of _MONTHS_NO_YEAR holds (a test before its whole-text scan)
+# what every match of _MONTHS_NO_YEAR holds after its count (where the count is looked for)
 _HALF_YEAR = regex.compile(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 # "năm nay", "năm qua" (the article's year), and with a count before them
 # "3 năm qua", "5 tháng gần đây": a duration without an anchor, no time of
@@ -217,25 +255,26 @@ _COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|t
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
-# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (found
-# by its digits, the fastest scan; the word before is read apart)
+# "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (tried
+# right after the words a day follows; the words before are read apart)
 _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:sáng|chiều|tối|trưa|đêm)"
-                                 r"(?:\s+ngày)?)$", regex.I)
+_TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:"
+                                 + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
-def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMention]:
+def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
-    date, when known."""
+    date, when known.  ``openers``: the text's :class:`Openers`, if made."""
     spans = SpanMask(len(text))
     free = spans.free
     out: list[TimeMention] = []
 
-    windows = _year_windows(text)
     # the whole-text scans are tried where their opening words stand
-    openers = Openers(text)
-    for m in openers.finditer(_SINCE_ANCHOR, ("qua", "sau", "trải")):
+    openers = openers or Openers(text)
+    windows = _YearWindows(text, openers.low)
+    for m in finditer_at(_SINCE_ANCHOR, text, _since_starts(openers)):
         anchor = _ANCHOR.search(text, m.end(), min(len(text), m.end() + 160))
         gap = text[m.end():anchor.start()] if anchor else ""
         if not anchor or "\n" in gap or "." in gap.replace("/", "").rstrip(". "):
@@ -247,7 +286,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
-    for m in _finditer(_DATES_RANGE, text, windows):
+    for m in _finditer(_DATES_RANGE, text, windows.of(_DATES_RANGE_NEEDS)):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
         s = opener.start() if opener else s
@@ -257,9 +296,10 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(s, m.end()):
             spans.take(s, m.end())
             out.append(TimeMention(s, m.end(), period))
-    for pattern, fn, kind in [_SAME_TIME_BEFORE] + (_dated_forms() if windows else []):
-        found = (openers.finditer(pattern, ("so",)) if pattern is _SAME_TIME_BEFORE[0]
-                 else _finditer(pattern, text, windows))
+    for form in [_SAME_TIME_BEFORE] + (_dated_forms() if windows.spans else []):
+        pattern, fn, kind = form[:3]
+        found = (openers.finditer(pattern, ("so",)) if form is _SAME_TIME_BEFORE
+                 else _finditer(pattern, text, windows.of(form.needs)))
         for m in found:
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
@@ -275,13 +315,13 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             spans.take(s, e)
             out.append(TimeMention(s, e, period, kind))
     year_before = _years_before(out)
-    for m in openers.finditer(_DAY_RANGE_NO_YEAR, ("từ", "ngày")):
+    for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
         y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
-    for m in _NO_YEAR.finditer(text):
+    for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
         y = year_of_article or year_before(m.start())
@@ -290,7 +330,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         iso = f"{y}-{mo:02d}-{d:02d}"
         spans.take(word.start(), m.end())
         out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
-    for m in _YEAR.finditer(text):
+    for m in windows.years:
         before = text[max(0, m.start() - 4):m.start()]
         if not before.endswith(" ") or before.lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
@@ -298,7 +338,8 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if named and free(named.start(), m.end()):
             spans.take(named.start(), m.end())
             out.append(TimeMention(named.start(), m.end(), (m.group(), m.group()), named=True))
-    for m in (_MONTHS_NO_YEAR.finditer(text) if any(openers.finditer(_HALF_YEAR, ("tháng",))) else ()):
+    halves = [m.start() for m in openers.finditer(_HALF_YEAR, ("tháng",))]
+    for m in (finditer_at(_MONTHS_NO_YEAR, text, _counts_before(openers, halves)) if halves else ()):
         if not free(m.start(), m.end()):
             continue
         y = year_of_article or year_before(m.start())
@@ -321,7 +362,7 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in openers.finditer(_NULL_RE, ("hiện", "mỗi", "hằng", "hàng", "nhiệm", "những", "thời")):
+    for m in finditer_at(_NULL_RE, text, _null_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
@@ -337,7 +378,52 @@ def find_times(text: str, year_of_article: Optional[str] = None) -> list[TimeMen
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return [_compared(text, t) for t in out]
+    return [_compared(text, t, openers.low) for t in out]
+
+
+def _since_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
+    "trải" right before "qua" (None: scan in full)."""
+    past, after = openers.starts(("qua",)), openers.starts(("sau",))
+    return None if past is None else sorted(set(past + after + openers.before(past, ("trải",))))
+
+
+def _day_range_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _DAY_RANGE_NO_YEAR can start: at "ngày", or at
+    "từ" right before it (None: scan in full)."""
+    day = openers.starts(("ngày",))
+    return None if day is None else sorted(set(day + openers.before(day, ("từ",))))
+
+
+def _null_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _NULL_RE can start, found from the words it ends
+    with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
+    "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
+    now, year, past = (openers.starts((w,)) for w in ("hiện", "năm", "qua"))
+    if now is None:
+        return None
+    term, spell = openers.before(past, ("kỳ",)), openers.before(past, ("gian",))
+    return sorted(set(now + openers.before(year, ("mỗi", "hằng", "hàng", "những")) + openers.before(term, ("nhiệm",))
+                      + openers.before(spell, ("thời",))))
+
+
+def _after_day_words(openers: Openers) -> Optional[list[int]]:
+    """Where a day without its year that a day word stands right before
+    can start: right after "ngày", "sáng", ... (None: scan in full).  The
+    others are of no use, and skipping them hides none of these: two
+    matches of _NO_YEAR never overlap (its look-ahead forbids it)."""
+    if openers.low is None:
+        return None
+    return sorted({p + len(w) for w in ("ngày",) + _TIMES_OF_DAY for p in openers.starts((w,))})
+
+
+def _counts_before(openers: Openers, halves: list[int]) -> Optional[list[int]]:
+    """Where a match of _MONTHS_NO_YEAR can start: at a count right before
+    a "tháng đầu năm" (``halves``: where those start); None: scan in full."""
+    if openers.low is None:
+        return None
+    digits = [j - k for j in (space_before(openers.text, h) for h in halves) for k in (1, 2) if j >= k]
+    return sorted(set(digits + openers.before(halves, _COUNT_WORDS)))
 
 
 def _word_starts(text: str, pos: int) -> bool:
@@ -392,8 +478,13 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
 _COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
 
 
-def _compared(text: str, t: TimeMention) -> TimeMention:
-    if t.kind != "time" or not _COMPARED.search(text, max(0, t.start - 90), t.start):
+def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMention:
+    """``t`` as a ``ref`` when it is the time of what a figure is compared
+    with; ``low``: the text lower-cased, if known ("so" is looked for first)."""
+    lo = max(0, t.start - 90)
+    if t.kind != "time" or (low is not None and low.find("so", lo, t.start) < 0):
+        return t
+    if not _COMPARED.search(text, lo, t.start):
         return t
     return TimeMention(t.start, t.end, t.period, "ref")
 
@@ -418,17 +509,58 @@ def _count_word(word: str) -> Optional[int]:
 _BEFORE, _AFTER = 90, 40
 
 
-def _year_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around its years, merged: the only places a
-    dated form can match (one cheap scan instead of every form over all)."""
-    windows: list[tuple[int, int]] = []
-    for m in _YEAR.finditer(text):
-        s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if windows and s <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], e)
-        else:
-            windows.append((s, e))
-    return windows
+class _YearWindows:
+    """Stretches of a text around its years, merged: the only places a
+    dated form can match (one cheap scan instead of every form over all),
+    each with the forms' needs it holds."""
+
+    def __init__(self, text: str, low: Optional[str]):
+        """``low``: the text lower-cased (:func:`words.lowered`), or None:
+        every word is taken to stand in every window."""
+        self.years = list(_YEAR.finditer(text))  # the text's years
+        merged: list[list] = []  # [start, end, the ways its years are written]
+        for i, m in enumerate(self.years):
+            s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = e
+                merged[-1][2] |= _written_after(text, self.years[i - 1], m)
+            else:
+                merged.append([s, e, set()])
+            # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
+            if not _DATE_SEPARATORS.isdisjoint(text[max(0, m.start() - 2):m.start()]):
+                merged[-1][2].add(_DATED)
+        self.spans = [(s, e) for s, e, _ in merged]
+        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written) for s, e, written in merged]
+
+    def of(self, needs: frozenset[str]) -> list[tuple[int, int]]:
+        """The windows holding what a form ``needs``."""
+        return [(s, e) for s, e, has in self._windows if needs <= has]
+
+
+# each form's needs ("a|b": one of the words), the words of each, and all words
+_NEEDS = frozenset(words for form in _FORMS for words in form.needs)
+_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - {_DATED, _SPAN, _LISTED})]
+_WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
+_DATE_SEPARATORS = frozenset("/.-")
+_SPAN_GAP_RE = regex.compile(_SPAN_GAP, regex.I | regex.V0)
+_LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
+
+
+def _needs_in(low: str) -> frozenset[str]:
+    """The forms' words that the lower-cased ``low`` holds."""
+    found = {w for w in _WORDS if w in low}
+    return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
+
+
+def _written_after(text: str, before: regex.Match, year: regex.Match) -> set[str]:
+    """How ``year`` is written after the year ``before`` it: as a span's
+    end, as a list's next item (what lies between them tells)."""
+    written = set()
+    if _SPAN_GAP_RE.fullmatch(text, before.end(), year.start()):
+        written.add(_SPAN)
+    if _LIST_GAP_RE.fullmatch(text, before.end(), year.start()):
+        written.add(_LISTED)
+    return written
 
 
 def _finditer(pattern, text: str, windows):

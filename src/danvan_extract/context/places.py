@@ -112,7 +112,7 @@ def _lone_unknown(text: str, end: int, name: str, level: str, gaz: Gazetteer) ->
     level, followed by a lower-case word ("xã Chủ trì", "Đảng ủy Chính
     phủ"): a capitalized common word, unless the text writes the same
     "level Name" again (a small unit the gazetteer lacks: "xã Vĩnh")."""
-    if " " in name or not _LOWER_NEXT.match(text[end:end + 40]) or gaz.lookup(name, level):
+    if " " in name or not _LOWER_NEXT.match(text[end:end + 40]) or _lookup(gaz, name, level):
         return False
     # each writing holds the name itself: written once, it is not written again
     return text.count(name) < 2 or len(_written_again(level, name).findall(text, 0, len(text))) < 2
@@ -121,6 +121,14 @@ def _lone_unknown(text: str, end: int, name: str, level: str, gaz: Gazetteer) ->
 @lru_cache(maxsize=256)
 def _written_again(level: str, name: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?i:{regex.escape(level)})\s+{regex.escape(name)}(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=4096)
+def _lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Optional[str] = None,
+            district: Optional[str] = None) -> list:
+    """``gaz.lookup`` remembered (texts name the same units again and
+    again); the list returned is shared: not to be changed."""
+    return gaz.lookup(name, level, province=province, district=district)
 
 
 def _clean_name(name: str) -> str:
@@ -135,17 +143,19 @@ def _clean_name(name: str) -> str:
     return " ".join(words).strip(" -")
 
 
-def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset()) -> list[PlaceMention]:
+def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
+                openers: Optional[Openers] = None) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
     through the chain ("xã A, huyện B, tỉnh C") and the gazetteer.
     ``surnames``: a name the gazetteer does not know that starts with one
     and runs to three syllables or more is a person ("Chủ tịch UBND tỉnh
-    Nguyễn Văn A"), not a place."""
+    Nguyễn Văn A"), not a place.  ``openers``: the text's :class:`Openers`,
+    if made."""
     gaz = gaz or gazetteer()
 
     def person_like(name: str) -> bool:
         words = name.split()
-        return len(words) >= 3 and words[0] in surnames and not gaz.lookup(name)
+        return len(words) >= 3 and words[0] in surnames and not _lookup(gaz, name)
     def person_named(name: str) -> bool:
         # a province named after a person ("Hồ Chí Minh") is the city only
         # with its level word; alone, the name is the person's
@@ -155,7 +165,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     offices: set[int] = set()
     spans = SpanMask(len(text))
     free = spans.free
-    openers = Openers(text)
+    openers = openers or Openers(text)
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
@@ -217,7 +227,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         described = _DESCRIBED.match(text, m.end("level"), m.end("level") + 80)
         name = _clean_name(described.group("name")) if described else ""
         # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285"
-        if name and name[0].isupper() and gaz.lookup(name, level):
+        if name and name[0].isupper() and _lookup(gaz, name, level):
             raw.append((m.start("level"), described.start("name") + len(name), level, name))
         else:
             raw.append((m.start(), m.end(), level, None))
@@ -252,7 +262,7 @@ def _branch_places(text: str, gaz: Gazetteer):
     for m in _BRANCH.finditer(text):
         for n in _NAME_RE.finditer(m.group("names")):
             name = _clean_name(n.group(0))
-            units = gaz.lookup(name) if name else []
+            units = _lookup(gaz, name) if name else []
             if not units:
                 continue
             top = min(units, key=lambda u: _CLASS_ORDER.index(level_class(u.level)))
@@ -284,7 +294,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             continue
         if level == "quốc gia" or text[e - len(name):e] != name:
             # "TP.HCM": a province named by an abbreviation
-            unit = (gaz.lookup(name, "tỉnh") or [None])[0] if level != "quốc gia" and gaz.province(name) else None
+            unit = (_lookup(gaz, name, "tỉnh") or [None])[0] if level != "quốc gia" and gaz.province(name) else None
             out.append(PlaceMention(s, e, level, name, name if unit else None, unit.code if unit else None,
                                     written=False, new_code=gaz.new_code(unit) if unit else None))
             continue
@@ -302,13 +312,13 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             pos = e2
         if level in ("tỉnh",) or (level == "thành phố" and gaz.province(name) and not chain_province):
             province_written = name
-            units = gaz.lookup(name, "tỉnh")
+            units = _lookup(gaz, name, "tỉnh")
             unit = units[0] if units else None
             out.append(PlaceMention(s, e, level, name, province_written, unit.code if unit else None,
                                     new_code=gaz.new_code(unit) if unit else None))
             continue
         hint = chain_province or nearest[i] or main_province
-        units = gaz.lookup(name, level, province=hint, district=chain_district)
+        units = _lookup(gaz, name, level, hint, chain_district)
         provinces = {u.province for u in units}
         province = chain_province
         code = new_code = None

@@ -19,6 +19,7 @@ import regex
 from ..grammar.rules import load_rules
 from .lazy import deferred, settle
 from .places import _LEVELS  # the level words of administrative units
+from .words import lowered
 
 Span = tuple[int, int]
 
@@ -30,18 +31,28 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
 _ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
-_TRAILING = deferred(rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$", regex.I | regex.V0)
+_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
+_TRAILING = deferred(_TRAILING_SOURCE, regex.I | regex.V0)
+# Every stretch of letters a match of _TRAILING holds is one of these (the
+# letters of the pattern's syntax, "s" of "\s", come along: more is safe).
+_TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
+_LETTERS_BACK = deferred(r"\p{L}+", regex.REVERSE)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
+SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted
 _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
-_LEADING = deferred(
+_LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+", regex.I | regex.V0)
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+")
+_LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
+# the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
+_LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
+_LETTERS = deferred(r"\p{L}+")
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 
@@ -81,7 +92,9 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     preposition that introduces them)."""
     pieces, pos = [], s
     for hs, he in sorted(holes):
-        if he <= s or hs >= e:
+        if hs >= e:
+            break  # (the later ones start later still)
+        if he <= s:
             continue
         link = _PLACE_LINK.search(text[pos:hs])
         cut_at = pos + link.start() if link else hs
@@ -97,17 +110,38 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     out = []
     for s, e in pieces:
         seg = text[s:e]
-        m = _LEADING.match(seg)
+        m = _LEADING.match(seg) if _may_lead(seg) else None
         if m:
             s += m.end()
         seg = text[s:e]
-        m = _TRAILING.search(seg)
+        m = _TRAILING.search(seg, _trailing_from(seg))
         if m:
             e = s + m.start()
         s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
     return out
+
+
+def _may_lead(seg: str) -> bool:
+    """A match of _LEADING can open ``seg``: it opens with no letter, or
+    with a syllable of its words (the match is costly)."""
+    m = _LETTERS.match(seg)
+    low = lowered(m.group()) if m else None
+    return low is None or low in _LEADING_SYLLABLES
+
+
+def _trailing_from(seg: str) -> int:
+    """Where a match of _TRAILING in ``seg`` starts at the earliest: after
+    the last stretch of letters that is no syllable of its words (the
+    search tries every position before, each costly)."""
+    low = lowered(seg)
+    if low is None:
+        return 0
+    for m in _LETTERS_BACK.finditer(seg):
+        if low[m.start():m.end()] not in _TRAILING_SYLLABLES:
+            return m.end()
+    return 0
 
 
 def _stripped(text: str, s: int, e: int, lead: str, trail: str) -> Span:
@@ -185,7 +219,9 @@ def list_end(text: str, start: int, end: int, limit: int) -> int:
     """The end of the phrase ``[start, end)`` with the later nouns of a list
     its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
     item = start
-    while len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS:
+    # (the object is the end of the phrase: a phrase of few words has an object of few words)
+    while (len(text[item:end].split()) <= _LIST_ITEM_WORDS
+           or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS):
         item = next_list_item(text, end)
         if not item:
             break
@@ -293,7 +329,9 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     stays."""
     pieces, pos = [], start
     for hs, he in sorted(holes):
-        if hs < pos or hs >= end or not _NAMED.search(text, hs, he):
+        if hs >= end:
+            break  # (the later ones start later still)
+        if hs < pos or not _NAMED.search(text, hs, he):
             continue
         link = _PLACE_LINK.search(text, pos, hs)
         pieces.append((pos, link.start() if link else hs))
@@ -338,7 +376,7 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
             kept.append(hole)
             continue
         break
-    own = _skip_named(text, start, end, [h for h in holes if h not in kept])
+    own = _skip_named(text, start, end, [h for h in holes if h not in kept] if kept else holes)
     if len(text[start:end].split()) > bare_words:
         return own, []
     link = _SHARED_AFTER.match(text, end, limit)
@@ -595,6 +633,7 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
 # the members of that body.
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
+_MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
 _MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
 
 
@@ -611,7 +650,8 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
     word = _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20])
-    member = next((m for m in MEMBER_NOUNS if text[noun_start:noun_start + len(m)].lower() == m), None)
+    head = text[noun_start:noun_start + _MEMBER_NOUN_CHARS].lower()
+    member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None)
     if not member or not word:
         return []
     link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)

@@ -26,8 +26,11 @@ def lowered(text: str) -> Optional[str]:
     offsets, and every letter a case-insensitive pattern takes for a
     Vietnamese letter lowers to that letter; else None (scan in full)."""
     low = text.lower()
-    if len(low) != len(text) or any(ch in text for ch in _ODD_FOLDS):
+    if len(low) != len(text):
         return None
+    for ch in _ODD_FOLDS:
+        if ch in text:
+            return None
     return low
 
 
@@ -50,9 +53,19 @@ class Openers:
         for w in words:
             at = self._at.get(w)
             if at is None:
-                at = self._at[w] = _find_all(self.low, w)
+                at = self._at[w] = self._find(w)
             found.update(at)
         return sorted(found)
+
+    def _find(self, word: str) -> list[int]:
+        """Where ``word`` starts: for words of several syllables whose first
+        one was looked for already ("thị xã" after "thị"), among its
+        places; else over the whole text."""
+        head = word.split(" ", 1)[0]
+        if head != word and head in self._at:
+            low = self.low
+            return [i for i in self._at[head] if low.startswith(word, i)]
+        return _find_all(self.low, word)
 
     def before(self, positions: list[int], words: Iterable[str]) -> list[int]:
         """Where one of ``words`` (lower-case) starts that ends right before
@@ -60,9 +73,7 @@ class Openers:
         the openers of "toàn quốc" from its "quốc"."""
         text, low, out = self.text, self.low, []
         for p in positions:
-            j = p
-            while j and _SPACE.match(text, j - 1):
-                j -= 1
+            j = space_before(text, p)
             out += [j - len(w) for w in words if j >= len(w) and low.startswith(w, j - len(w))]
         return out
 
@@ -70,6 +81,18 @@ class Openers:
         """``pattern.finditer(text)``, for a pattern whose every match opens
         with one of ``words`` (in any case) and none is empty."""
         return finditer_at(pattern, self.text, self.starts(words))
+
+
+def space_before(text: str, pos: int) -> int:
+    """Where the white space that ends at ``pos`` starts (``pos`` if none)."""
+    # the common cases first: a word or one space after a word (no letter or digit is white space)
+    if pos and text[pos - 1].isalnum():
+        return pos
+    if pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        return pos - 1
+    while pos and _SPACE.match(text, pos - 1):
+        pos -= 1
+    return pos
 
 
 def _find_all(low: str, word: str) -> list[int]:
