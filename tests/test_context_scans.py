@@ -20,8 +20,9 @@ NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Vi�
 NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
          "sau 5 năm triển khai, qua hai năm thi hành")
-SCANS = [(places._NAMED, lambda o: o.starts(places._NAMED_OPENERS)), (places._BARE, places._bare_starts),
-         (places._COMMITTEE, lambda o: o.starts(places._COMMITTEE_OPENERS)), (places._NATION, places._nation_starts),
+SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places._may_name)),
+         (places._BARE, places._bare_starts), (places._COMMITTEE, places._committee_starts),
+         (places._NATION, places._nation_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
          (periods._SINCE_ANCHOR, periods._since_starts)]
 
@@ -242,3 +243,29 @@ def test_span_mask_free_as_no_taken_character(takes, queries):
         mask.take(s, max(s, e))
     for s, e in queries:
         assert mask.free(s, e) == (not any(mask._mask[s:e]))
+
+
+_PLACE_PARTS = ["xã", "Xã", "XÃ", "tỉnh", "Huyện", "thị", "thành", "xã hội", "phố", "trấn", "ủy", "Uỷ", "đạt", "Yên Bái",
+                "Lào Cai", "Lào", "Thái Lan", "Hà Nam", "Nam Định", "Hồ Chí Minh", "TP", "tp.", "Tp", "HCM", "toàn",
+                "của", "cấp", "cả", "nước", "quốc", "Việt", "Nam", "1", "Ⅻ", "ǅ", "x", "Ꞌ", " ", "  ", "\t", "\n",
+                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PARTS), max_size=14), st.sampled_from(["", " "]))
+def test_place_scans_at_their_openers_as_over_the_text(parts, gap):
+    # the level words' cheap tests of what follows them, "ủy" found first, the
+    # names' stdlib scans: the same matches as the full scans
+    from danvan_extract.context.countries import _countries
+    from danvan_extract.context.gazetteer import gazetteer
+    from danvan_extract.context.words import finditer_found
+
+    text = gap.join(parts)
+    for pattern, starts in SCANS[:4]:
+        got = [m.span() for m in finditer_at(pattern, text, starts(Openers(text)))]
+        assert got == [m.span() for m in pattern.finditer(text)]
+    gaz, countries = gazetteer(), _countries()
+    assert ([m.span() for m in gaz.find_provinces(text)]
+            == [m.span() for m in gaz.province_pattern().finditer(text)])
+    assert ([m.span() for m in finditer_found(countries.named, text, countries.finder)]
+            == [m.span() for m in countries.named.finditer(text)])

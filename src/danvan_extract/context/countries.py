@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import pickle
+import re
 import unicodedata
 from functools import cached_property, lru_cache
 from typing import Iterator
@@ -25,6 +26,7 @@ import regex
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
+from .words import finditer_found
 
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
@@ -61,11 +63,20 @@ class _Countries:
         self.first_words = frozenset(m.group(0) for m in map(_LETTERS.match, names) if m)
 
     @cached_property
+    def _alternation(self) -> str:
+        return alternation(self.names)
+
+    @cached_property
     def named(self) -> regex.Pattern:
         """The names, each standing alone (compiled on first use)."""
         # (the look-ahead for a capital lets the engine skip most positions)
-        alt = alternation(self.names)
-        return regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{alt})(?![\p{{L}}])", regex.V0)
+        return regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{self._alternation})(?![\p{{L}}])", regex.V0)
+
+    @cached_property
+    def finder(self) -> re.Pattern:
+        """The names alone, no look-arounds, for stdlib ``re``'s faster
+        scan (see :func:`finditer_found`)."""
+        return re.compile(self._alternation)
 
     def may_name(self, text: str) -> bool:
         """False when :attr:`named` cannot match in ``text``: a match starts
@@ -136,7 +147,7 @@ def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
     countries = _countries()
     if countries is None:
         return
-    for m in countries.named.finditer(text) if countries.may_name(text) else ():
+    for m in finditer_found(countries.named, text, countries.finder) if countries.may_name(text) else ():
         # (the form is looked for before each name found: a scan of the whole
         # text for the forms' alternation would cost more than all the rest)
         official = _OFFICIAL_BEFORE.search(text, max(0, m.start() - 60), m.start())

@@ -8,6 +8,7 @@ name indexes; nothing of the package's own code is imported.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sqlite3
 
 import regex
@@ -16,9 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..errors import E_NO_GAZETTEER, DependencyError
+from .words import finditer_found
 
 # Provinces whose name changed in the dataset's legacy era (the dataset
 # keeps the latest name; articles use the one of their time).
@@ -83,6 +85,8 @@ class Gazetteer:
         self._new_codes: Optional[dict[str, str]] = None
         self._old_to_new: Optional[dict[str, Optional[str]]] = None
         self._pattern = None
+        self._finder = None  # the names' stdlib ``re`` scan (see find_provinces)
+        self._names_alt: Optional[str] = None
         if province_rows is None:
             self.provinces = {key(u.name): u.name for units in self.by_name.values() for u in units
                               if u.level == "tỉnh"}
@@ -153,17 +157,34 @@ class Gazetteer:
         """A regex of every province name and alias as a capitalized text
         writes it (both tone placements), built once."""
         if self._pattern is None:
+            self._pattern = regex.compile(rf"(?<![\p{{L}}])(?:{self._province_alternation()})(?![\p{{L}}])", regex.V0)
+        return self._pattern
+
+    def find_provinces(self, text: str) -> Iterator[regex.Match]:
+        """``province_pattern().finditer(text)``, tried only where a stdlib
+        ``re`` scan of the names (no look-arounds) finds one."""
+        if self._finder is None:
+            self._finder = re.compile(self._province_alternation())
+        return finditer_found(self.province_pattern(), text, self._finder)
+
+    def _province_alternation(self) -> str:
+        """The province names and aliases as written, as one alternation
+        (made once)."""
+        if self._names_alt is None:
             from ..grammar.alternation import alternation
 
-            names = set()
-            for name in set(self.provinces.values()) | set(_PROVINCE_ALIASES):
-                written = " ".join(w[:1].upper() + w[1:] for w in name.split())
-                names.add(written if name[:1].isupper() else written)
-                for old, new in _OLD_TONES:
-                    names.add(written.replace(new, old))
-            names |= {n for n in set(self.provinces.values())}
-            self._pattern = regex.compile(r"(?<![\p{L}])(?:" + alternation(names) + r")(?![\p{L}])", regex.V0)
-        return self._pattern
+            self._names_alt = alternation(self._province_names())
+        return self._names_alt
+
+    def _province_names(self) -> set[str]:
+        names = set()
+        for name in set(self.provinces.values()) | set(_PROVINCE_ALIASES):
+            written = " ".join(w[:1].upper() + w[1:] for w in name.split())
+            names.add(written if name[:1].isupper() else written)
+            for old, new in _OLD_TONES:
+                names.add(written.replace(new, old))
+        names |= {n for n in set(self.provinces.values())}
+        return names
 
     def province(self, name: str) -> Optional[str]:
         """The dataset's short name of a province written ``name``, or None."""

@@ -19,7 +19,7 @@ from functools import lru_cache
 from .countries import find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
-from .words import Openers, finditer_at
+from .words import CharClass, Openers, finditer_at
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -58,10 +58,15 @@ _CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
 _NAMED_OPENERS = _LEVELS
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
 # (_BARE's optional first words, and _NATION's, are found back from the word after them)
-_BARE_LEVELS = ("tỉnh", "huyện", "thị", "thành", "xã", "phường")
+_BARE_ONE_WORD = ("tỉnh", "huyện", "xã", "phường")
+_BARE_TWO_WORDS = ("thị", "thành")  # "thị xã", "thành phố", "thị trấn"
 _BARE_BEFORE = ("toàn", "của", "trong", "cấp")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
+# what may stand right after a level word's spaces where a name follows
+_NAME_OR_SPACE = CharClass(r"[\p{Lu}\d]|[^\S\n]")
+_LETTER = CharClass(r"\p{L}")
+_CAPITAL = CharClass(r"\p{Lu}")
 # Words that start a capitalized run after a level word but are no name.
 _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
                    "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội", "Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong",
@@ -170,7 +175,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
-    for m in openers.finditer(_COMMITTEE, _COMMITTEE_OPENERS):
+    for m in finditer_at(_COMMITTEE, text, _committee_starts(openers)):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
@@ -178,7 +183,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in openers.finditer(_NAMED, _NAMED_OPENERS):
+    for m in finditer_at(_NAMED, text, openers.starts_before(_NAMED_OPENERS, _may_name)):
         level = m.group("level").lower()
         if level in ("tp", "tp."):
             level = "thành phố"
@@ -203,7 +208,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
             spans.take(m.start(), m.end())
     # provinces named without their level word
-    for m in gaz.province_pattern().finditer(text):
+    for m in gaz.find_provinces(text):
         # a province's name, not the start or end of a longer capitalized name
         if not free(m.start(), m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
@@ -235,11 +240,41 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
 
 
+def _committee_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _COMMITTEE can start: at the level word before an
+    "ủy" ("Huyện ủy"), found back from it; None: scan in full."""
+    committees = openers.starts(("ủy", "uỷ"))
+    return None if committees is None else sorted(set(openers.before(committees, _COMMITTEE_OPENERS)))
+
+
+def _may_name(text: str, end: int) -> bool:
+    """False when no name can follow a level word that ends at ``end``:
+    after its spaces stands no capital, digit or other space."""
+    n = len(text)
+    while end < n and text[end] == " ":
+        end += 1
+    return end < n and _NAME_OR_SPACE(text[end])
+
+
+def _may_be_bare(text: str, end: int) -> bool:
+    """False when a level word that ends at ``end`` goes on as a longer
+    word or, after its spaces, a capital follows (a name: "tỉnh Yên Bái")."""
+    n = len(text)
+    if end < n and _LETTER(text[end]):
+        return False
+    while end < n and text[end] == " ":
+        end += 1
+    return not (end < n and _CAPITAL(text[end]))
+
+
 def _bare_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _BARE can start: at a level word or at the word
     before it ("toàn tỉnh"); None: scan in full."""
-    levels = openers.starts(_BARE_LEVELS)
-    return None if levels is None else sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
+    levels = openers.starts_before(_BARE_ONE_WORD, _may_be_bare)
+    if levels is None:
+        return None
+    levels = sorted(set(levels + openers.starts(_BARE_TWO_WORDS)))
+    return sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
 
 
 def _nation_starts(openers: Openers) -> Optional[list[int]]:

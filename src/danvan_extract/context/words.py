@@ -10,7 +10,8 @@ lower-cased text (:func:`lowered`).
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+import re
+from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 
@@ -51,11 +52,25 @@ class Openers:
             return None
         found: set[int] = set()
         for w in words:
-            at = self._at.get(w)
-            if at is None:
-                at = self._at[w] = self._find(w)
-            found.update(at)
+            found.update(self._positions(w))
         return sorted(found)
+
+    def starts_before(self, words: Iterable[str], keep: Callable[[str, int], bool]) -> Optional[list[int]]:
+        """As :meth:`starts`, only where ``keep(text, end)`` holds for the
+        end of the word found (a cheap test of what must follow it)."""
+        if self.low is None:
+            return None
+        text, found = self.text, set()
+        for w in words:
+            n = len(w)
+            found.update(p for p in self._positions(w) if keep(text, p + n))
+        return sorted(found)
+
+    def _positions(self, word: str) -> list[int]:
+        at = self._at.get(word)
+        if at is None:
+            at = self._at[word] = self._find(word)
+        return at
 
     def _find(self, word: str) -> list[int]:
         """Where ``word`` starts: for words of several syllables whose first
@@ -120,3 +135,38 @@ def finditer_at(pattern: regex.Pattern, text: str, starts: Optional[list[int]]) 
         if m:
             yield m
             end = m.end()
+
+
+def finditer_found(pattern: regex.Pattern, text: str, finder: re.Pattern) -> Iterator[regex.Match]:
+    """The matches ``pattern.finditer(text)`` gives, tried only where
+    ``finder`` (a stdlib ``re`` pattern: its scan of literal words is
+    several times faster) finds one.  Exact when ``finder`` matches wherever
+    a match of ``pattern`` starts (``pattern``'s words without its
+    look-arounds) and no match is empty."""
+    search, match = finder.search, pattern.match
+    pos = 0
+    while True:
+        found = search(text, pos)
+        if found is None:
+            return
+        m = match(text, found.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = found.start() + 1
+
+
+class CharClass:
+    """A one-character pattern's answer for each character, remembered
+    (a dict look-up instead of a ``regex`` call)."""
+
+    def __init__(self, pattern: str):
+        self._pattern = pattern
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, ch: str) -> bool:
+        hit = self._seen.get(ch)
+        if hit is None:
+            hit = self._seen[ch] = regex.match(self._pattern, ch, regex.V0) is not None
+        return hit
