@@ -38,8 +38,10 @@ _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|th
 # the phrases that speak of the whole country count.
 _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
+# words after a level word that make it no unit's ("Tỉnh ủy", "xã hội", "xã đạt chuẩn")
+_BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đạt", "nông", "điểm", "viên", "hội", "giao")
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
-                      rf"(?!\s*(?:{_SYL}|(?i:ủy|uỷ|đoàn|đội|lộ|trưởng|đạt|nông|điểm|viên|hội|giao)))(?![\p{{L}}])", regex.V0)
+                      rf"(?!\s*(?:{_SYL}|(?i:{'|'.join(_BARE_NOT_NAMED)})))(?![\p{{L}}])", regex.V0)
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
@@ -59,7 +61,8 @@ _NAMED_OPENERS = _LEVELS
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
 # (_BARE's optional first words, and _NATION's, are found back from the word after them)
 _BARE_ONE_WORD = ("tỉnh", "huyện", "xã", "phường")
-_BARE_TWO_WORDS = ("thị", "thành")  # "thị xã", "thành phố", "thị trấn"
+_BARE_TWO_WORDS = ("thị", "thành")
+_BARE_SECOND_WORDS = ("xã", "trấn", "phố")  # "thị xã", "thị trấn", "thành phố"
 _BARE_BEFORE = ("toàn", "của", "trong", "cấp")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
@@ -67,6 +70,7 @@ _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành 
 _NAME_OR_SPACE = CharClass(r"[\p{Lu}\d]|[^\S\n]")
 _LETTER = CharClass(r"\p{L}")
 _CAPITAL = CharClass(r"\p{Lu}")
+_SPACE = CharClass(r"\s")
 # Words that start a capitalized run after a level word but are no name.
 _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
                    "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội", "Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong",
@@ -247,7 +251,7 @@ def _committee_starts(openers: Openers) -> Optional[list[int]]:
     return None if committees is None else sorted(set(openers.before(committees, _COMMITTEE_OPENERS)))
 
 
-def _may_name(text: str, end: int) -> bool:
+def _may_name(text: str, low: str, end: int) -> bool:
     """False when no name can follow a level word that ends at ``end``:
     after its spaces stands no capital, digit or other space."""
     n = len(text)
@@ -256,15 +260,29 @@ def _may_name(text: str, end: int) -> bool:
     return end < n and _NAME_OR_SPACE(text[end])
 
 
-def _may_be_bare(text: str, end: int) -> bool:
-    """False when a level word that ends at ``end`` goes on as a longer
-    word or, after its spaces, a capital follows (a name: "tỉnh Yên Bái")."""
+def _may_be_bare(text: str, low: str, end: int) -> bool:
+    """False when a level word that ends at ``end`` cannot be _BARE's: it
+    goes on as a longer word or, after its spaces, a capital (a name:
+    "tỉnh Yên Bái") or a word that makes it no unit's ("Tỉnh ủy") follows."""
     n = len(text)
     if end < n and _LETTER(text[end]):
         return False
     while end < n and text[end] == " ":
         end += 1
-    return not (end < n and _CAPITAL(text[end]))
+    return not (end < n and (_CAPITAL(text[end]) or low.startswith(_BARE_NOT_NAMED, end)))
+
+
+def _may_be_bare_pair(text: str, low: str, end: int) -> bool:
+    """As :func:`_may_be_bare` for "thị" or "thành" ending at ``end``,
+    tested after the second word it needs ("thị xã"); True where other
+    white space than spaces leaves it to the pattern."""
+    n, at = len(text), end
+    while at < n and text[at] == " ":
+        at += 1
+    if at < n and _SPACE(text[at]):
+        return True
+    second = next((w for w in _BARE_SECOND_WORDS if low.startswith(w, at)), None) if at > end else None
+    return second is not None and _may_be_bare(text, low, at + len(second))
 
 
 def _bare_starts(openers: Openers) -> Optional[list[int]]:
@@ -273,7 +291,7 @@ def _bare_starts(openers: Openers) -> Optional[list[int]]:
     levels = openers.starts_before(_BARE_ONE_WORD, _may_be_bare)
     if levels is None:
         return None
-    levels = sorted(set(levels + openers.starts(_BARE_TWO_WORDS)))
+    levels = sorted(set(levels + openers.starts_before(_BARE_TWO_WORDS, _may_be_bare_pair)))
     return sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
 
 

@@ -55,15 +55,16 @@ class Openers:
             found.update(self._positions(w))
         return sorted(found)
 
-    def starts_before(self, words: Iterable[str], keep: Callable[[str, int], bool]) -> Optional[list[int]]:
-        """As :meth:`starts`, only where ``keep(text, end)`` holds for the
-        end of the word found (a cheap test of what must follow it)."""
+    def starts_before(self, words: Iterable[str], keep: Callable[[str, str, int], bool]) -> Optional[list[int]]:
+        """As :meth:`starts`, only where ``keep(text, lowered text, end)``
+        holds for the end of the word found (a cheap test of what must
+        follow it)."""
         if self.low is None:
             return None
-        text, found = self.text, set()
+        text, low, found = self.text, self.low, set()
         for w in words:
             n = len(w)
-            found.update(p for p in self._positions(w) if keep(text, p + n))
+            found.update(p for p in self._positions(w) if keep(text, low, p + n))
         return sorted(found)
 
     def _positions(self, word: str) -> list[int]:
