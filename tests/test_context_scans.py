@@ -89,11 +89,11 @@ def test_trailing_words_searched_from_their_earliest_start(parts):
 
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower])
 def test_words_found_from_their_first_syllable_as_over_the_text(variant):
-    words = ("thị xã", "thành phố", "thị  trấn", "tổ dân phố")
-    for text in TEXTS + [ODD, "thị xã, thị xãx, thịxã, thị\txã, thị thị xã"]:
+    words = ("thị xã", "thành phố", "thị  trấn", "tổ dân phố", "tp.")
+    for text in TEXTS + [ODD, "thị xã, thị xãx, thịxã, thị\txã, thị thị xã, TP.HCM, tp. Huế, tp, tpx."]:
         text = variant(text)
         heads_first = Openers(text)
-        heads_first.starts(("thị", "thành", "tổ"))
+        heads_first.starts(("thị", "thành", "tổ", "tp"))
         assert heads_first.starts(words) == Openers(text).starts(words)
 
 
@@ -269,3 +269,18 @@ def test_place_scans_at_their_openers_as_over_the_text(parts, gap):
             == [m.span() for m in gaz.province_pattern().finditer(text)])
     assert ([m.span() for m in finditer_found(countries.named, text, countries.finder)]
             == [m.span() for m in countries.named.finditer(text)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 99), st.sampled_from([None, "Yên Bái"]), st.booleans(), st.booleans(), st.booleans())
+def test_mentions_made_without_init_equal_the_dataclass(start, name, bare, written, several):
+    # every field set, equal and hashed alike, replace() still works
+    from dataclasses import fields, replace
+
+    made = places._mention(start, start + 5, "xã", name, name, "01", bare=bare, written=written, new_code="02",
+                           several=several)
+    plain = places.PlaceMention(start, start + 5, "xã", name, name, "01", bare=bare, written=written, new_code="02",
+                                several=several)
+    assert set(vars(made)) == {f.name for f in fields(places.PlaceMention)}
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert replace(made, office=True) == replace(plain, office=True)

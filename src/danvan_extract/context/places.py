@@ -57,7 +57,7 @@ _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _NAME_RE = regex.compile(_NAME)
 _CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
-_NAMED_OPENERS = _LEVELS
+_NAMED_OPENERS = tuple(sorted(_LEVELS, key=len))  # ("tp" before "tp.": found among its places)
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
 # (_BARE's optional first words, and _NATION's, are found back from the word after them)
 _BARE_ONE_WORD = ("tỉnh", "huyện", "xã", "phường")
@@ -179,6 +179,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
+    # (the bare level words first: "thị", "thành" are the first syllables of named ones)
+    bare_starts = _bare_starts(openers)
     for m in finditer_at(_COMMITTEE, text, _committee_starts(openers)):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
@@ -228,7 +230,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
             offices.add(start)
-    for m in finditer_at(_BARE, text, _bare_starts(openers)):
+    for m in finditer_at(_BARE, text, bare_starts):
         if not free(m.start(), m.end()):
             continue
         level = " ".join(m.group("level").lower().split())
@@ -328,47 +330,28 @@ _CLASS_ORDER = ("tỉnh", "huyện", "xã")
 
 def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    nearest: list[Optional[str]] = []  # the province named last before each mention
-    last = None
-    for _, _, level, name in raw:
-        nearest.append(last)
-        if name and level in ("tỉnh", "thành phố") and gaz.province(name):
-            last = name
-    provinces_named = [name for _, _, level, name in raw if name and level in ("tỉnh", "thành phố") and gaz.province(name)]
+    nearest, provinces_named = _provinces_named(raw, gaz)
     # the province named most; a tie goes to the one named first (not to a set's
     # order, which changes with PYTHONHASHSEED from one run to the next)
     main_province = max(dict.fromkeys(provinces_named), key=provinces_named.count) if provinces_named else None
+    as_named = _AsNamed(provinces_named, gaz)
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
-            several = text[s:s + 4].lower() == "cấp " or bool(_SEVERAL.search(text, max(0, s - 12), s))
-            # "các huyện, xã": a level word listed after a plural one is plural too
-            several = several or bool(out and out[-1].several and _LISTED.fullmatch(text, out[-1].end, s))
-            out.append(PlaceMention(s, e, level, None, bare=True, several=several))
+            out.append(_bare(text, s, e, level, out[-1] if out else None))
             continue
         if level == "quốc gia" or text[e - len(name):e] != name:
             # "TP.HCM": a province named by an abbreviation
             unit = (_lookup(gaz, name, "tỉnh") or [None])[0] if level != "quốc gia" and gaz.province(name) else None
-            out.append(PlaceMention(s, e, level, name, name if unit else None, unit.code if unit else None,
-                                    written=False, new_code=gaz.new_code(unit) if unit else None))
+            out.append(_mention(s, e, level, name, name if unit else None, unit.code if unit else None,
+                                written=False, new_code=gaz.new_code(unit) if unit else None))
             continue
-        # a chain: the units named right after this one ("xã A, huyện B, tỉnh C")
-        chain_province, chain_district = None, None
-        pos = e
-        for s2, e2, level2, name2 in raw[i + 1:i + 4]:
-            gap = text[pos:s2]
-            if name2 is None or len(gap) > 12 or not _CHAIN_GAP.fullmatch(gap):
-                break
-            if level2 in ("tỉnh",) or (level2 == "thành phố" and gaz.province(name2)):
-                chain_province = chain_province or name2
-            elif level2 in ("huyện", "quận", "thị xã", "thành phố"):
-                chain_district = chain_district or name2
-            pos = e2
-        if level in ("tỉnh",) or (level == "thành phố" and gaz.province(name) and not chain_province):
+        chain_province, chain_district = _chain(text, raw, i, gaz)
+        if level == "tỉnh" or (level == "thành phố" and gaz.province(name) and not chain_province):
             province_written = name
             units = _lookup(gaz, name, "tỉnh")
             unit = units[0] if units else None
-            out.append(PlaceMention(s, e, level, name, province_written, unit.code if unit else None,
-                                    new_code=gaz.new_code(unit) if unit else None))
+            out.append(_mention(s, e, level, name, province_written, unit.code if unit else None,
+                                new_code=gaz.new_code(unit) if unit else None))
             continue
         hint = chain_province or nearest[i] or main_province
         units = _lookup(gaz, name, level, hint, chain_district)
@@ -378,21 +361,79 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         if len(units) == 1:
             code, new_code = units[0].code, gaz.new_code(units[0])
         if province is None and len(provinces) == 1:
-            province = _as_named(next(iter(provinces)), provinces_named, gaz)
+            province = as_named(next(iter(provinces)))
         elif province is None and hint and any(key(u.province) == key(gaz.province(hint) or hint) for u in units):
             province = hint
         elif province is None and not units and hint:
             # a unit the gazetteer does not know (another spelling, a
             # village): it lies in the province the text is about
-            province = _as_named(gaz.province(hint) or hint, provinces_named, gaz) if gaz.province(hint) else hint
-        out.append(PlaceMention(s, e, level, name, province, code, new_code=new_code))
+            province = as_named(gaz.province(hint) or hint) if gaz.province(hint) else hint
+        out.append(_mention(s, e, level, name, province, code, new_code=new_code))
     return out
 
 
-def _as_named(province: str, named: list[str], gaz: Gazetteer) -> str:
-    """The province as the text names it ("Thừa Thiên Huế"), else the
+def _provinces_named(raw, gaz: Gazetteer) -> tuple[list[Optional[str]], list[str]]:
+    """The province named last before each mention, and the provinces
+    named, in the text's order."""
+    nearest: list[Optional[str]] = []
+    named: list[str] = []
+    last = None
+    for _, _, level, name in raw:
+        nearest.append(last)
+        if name and (level == "tỉnh" or level == "thành phố") and gaz.province(name):
+            last = name
+            named.append(name)
+    return nearest, named
+
+
+def _bare(text: str, s: int, e: int, level: str, before: Optional[PlaceMention]) -> PlaceMention:
+    """A level word without a name; ``before``: the mention before it."""
+    several = text[s:s + 4].lower() == "cấp " or bool(_SEVERAL.search(text, max(0, s - 12), s))
+    # "các huyện, xã": a level word listed after a plural one is plural too
+    several = several or bool(before and before.several and _LISTED.fullmatch(text, before.end, s))
+    return _mention(s, e, level, None, bare=True, several=several)
+
+
+def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optional[str]]:
+    """The province and district named right after mention ``i`` ("xã A,
+    huyện B, tỉnh C")."""
+    chain_province, chain_district = None, None
+    pos = raw[i][1]
+    for s2, e2, level2, name2 in raw[i + 1:i + 4]:
+        gap = text[pos:s2]
+        if name2 is None or len(gap) > 12 or not _CHAIN_GAP.fullmatch(gap):
+            break
+        if level2 == "tỉnh" or (level2 == "thành phố" and gaz.province(name2)):
+            chain_province = chain_province or name2
+        elif level2 in ("huyện", "quận", "thị xã", "thành phố"):
+            chain_district = chain_district or name2
+        pos = e2
+    return chain_province, chain_district
+
+
+_new = object.__new__
+
+
+def _mention(start: int, end: int, level: str, name: Optional[str], province: Optional[str] = None,
+             code: Optional[str] = None, *, bare: bool = False, written: bool = True, new_code: Optional[str] = None,
+             several: bool = False) -> PlaceMention:
+    """``PlaceMention(...)`` made without the frozen dataclass's
+    ``__init__``, which sets each field through ``object.__setattr__``: most
+    of the cost of the many mentions a text holds."""
+    mention = _new(PlaceMention)
+    mention.__dict__.update(start=start, end=end, level=level, name=name, province=province, code=code, bare=bare,
+                            written=written, new_code=new_code, several=several, office=False)
+    return mention
+
+
+class _AsNamed:
+    """A province as the text names it ("Thừa Thiên Huế"), else the
     gazetteer's name with the pre-2025 name restored for Huế."""
-    for n in named:
-        if gaz.province(n) == province:
-            return n
-    return "Thừa Thiên Huế" if province == "Huế" else province
+
+    def __init__(self, named: list[str], gaz: Gazetteer):
+        self.named: dict[Optional[str], str] = {}
+        for n in named:
+            self.named.setdefault(gaz.province(n), n)
+
+    def __call__(self, province: str) -> str:
+        return self.named.get(province) or ("Thừa Thiên Huế" if province == "Huế" else province)

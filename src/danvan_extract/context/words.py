@@ -74,10 +74,11 @@ class Openers:
         return at
 
     def _find(self, word: str) -> list[int]:
-        """Where ``word`` starts: for words of several syllables whose first
-        one was looked for already ("thị xã" after "thị"), among its
-        places; else over the whole text."""
-        head = word.split(" ", 1)[0]
+        """Where ``word`` starts: for words of several syllables (or with a
+        full stop) whose first one was looked for already ("thị xã" after
+        "thị", "tp." after "tp"), among its places; else over the whole
+        text."""
+        head = word.split(" ", 1)[0].rstrip(".")
         if head != word and head in self._at:
             low = self.low
             return [i for i in self._at[head] if low.startswith(word, i)]
