@@ -16,13 +16,14 @@ from danvan_extract.context.words import Openers, finditer_at, lowered
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
 ODD = "ſóc Xã Kiến Sơn, TỈNH Yên Bái, CẢ NƯỚC và İ; thị  xã Nghĩa Lộ, Thị ủy Nghĩa Lộ"
+BRANCH = "chi nhánh Yên Thế, Bố Hạ và Lục Nam; Chi  Nhánh\tYên Bái; chinhánh Tây; chi\nnhánh Hà Nam"
 NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Việt Nam, của\nViệt Nam, tại Việt  Nam, trêntoàn quốc"
 NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
          "sau 5 năm triển khai, qua hai năm thi hành")
 SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places._may_name)),
          (places._BARE, places._bare_starts), (places._COMMITTEE, places._committee_starts),
-         (places._NATION, places._nation_starts),
+         (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
          (periods._SINCE_ANCHOR, periods._since_starts)]
 
@@ -30,7 +31,7 @@ SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places
 @pytest.mark.parametrize("pattern,starts", SCANS)
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
 def test_scan_at_openers_equals_full_scan(pattern, starts, variant):
-    for text in TEXTS + [ODD, NATION, NULLS]:
+    for text in TEXTS + [ODD, NATION, NULLS, BRANCH]:
         text = variant(text)
         got = [m.span() for m in finditer_at(pattern, text, starts(Openers(text)))]
         assert got == [m.span() for m in pattern.finditer(text)]
@@ -248,7 +249,7 @@ def test_span_mask_free_as_no_taken_character(takes, queries):
 _PLACE_PARTS = ["xã", "Xã", "XÃ", "tỉnh", "Huyện", "thị", "thành", "xã hội", "phố", "trấn", "ủy", "Uỷ", "đạt", "hộix", "Yên Bái",
                 "Lào Cai", "Lào", "Thái Lan", "Hà Nam", "Nam Định", "Hồ Chí Minh", "TP", "tp.", "Tp", "HCM", "toàn",
                 "của", "cấp", "cả", "nước", "quốc", "Việt", "Nam", "1", "Ⅻ", "ǅ", "x", "Ꞌ", " ", "  ", "\t", "\n",
-                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý"]
+                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý", "chi", "CHI", "nhánh", "Nhánh", "và"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -261,7 +262,7 @@ def test_place_scans_at_their_openers_as_over_the_text(parts, gap):
     from danvan_extract.context.words import finditer_found
 
     text = gap.join(parts)
-    for pattern, starts in SCANS[:4]:
+    for pattern, starts in SCANS[:5]:
         got = [m.span() for m in finditer_at(pattern, text, starts(Openers(text)))]
         assert got == [m.span() for m in pattern.finditer(text)]
     gaz, countries = gazetteer(), _countries()

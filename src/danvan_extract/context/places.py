@@ -225,7 +225,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
             spans.take(start, end)
-    for start, end, level, name in _branch_places(text, gaz):
+    for start, end, level, name in _branch_places(text, gaz, openers):
         if free(start, end):
             raw.append((start, end, level, name))
             spans.take(start, end)
@@ -309,12 +309,12 @@ def _nation_starts(openers: Openers) -> Optional[list[int]]:
                       + openers.before(viet, ("tại", "ở", "của"))))
 
 
-def _branch_places(text: str, gaz: Gazetteer):
+def _branch_places(text: str, gaz: Gazetteer, openers: Openers):
     """Units named by an office's branch without their level word ("Ngân
     hàng ... chi nhánh Yên Thế, Bố Hạ"): a branch bears the name of the unit
     it serves, so a name the gazetteer knows is that unit, at the highest
     level it has."""
-    for m in _BRANCH.finditer(text):
+    for m in finditer_at(_BRANCH, text, _branch_starts(openers)):
         for n in _NAME_RE.finditer(m.group("names")):
             name = _clean_name(n.group(0))
             units = _lookup(gaz, name) if name else []
@@ -323,6 +323,13 @@ def _branch_places(text: str, gaz: Gazetteer):
             top = min(units, key=lambda u: _CLASS_ORDER.index(level_class(u.level)))
             start = m.start("names") + n.start()
             yield start, start + len(name), top.level, name
+
+
+def _branch_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _BRANCH can start: at the "chi" before a "nhánh";
+    None: scan in full."""
+    branches = openers.starts(("nhánh",))
+    return None if branches is None else openers.before(branches, ("chi",))
 
 
 _CLASS_ORDER = ("tỉnh", "huyện", "xã")
