@@ -285,3 +285,14 @@ def test_mentions_made_without_init_equal_the_dataclass(start, name, bare, writt
     assert set(vars(made)) == {f.name for f in fields(places.PlaceMention)}
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert replace(made, office=True) == replace(plain, office=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.characters(), max_size=20))
+def test_char_classes_answer_as_their_patterns(chars):
+    from danvan_extract.context.words import CharClass
+
+    for pattern in (r"\p{Lu}", r"[\p{Lu}\d]|[^\S\n]", r"\s"):
+        remembered = CharClass(pattern)
+        for ch in chars + chars:
+            assert remembered[ch] == bool(regex.match(pattern, ch))

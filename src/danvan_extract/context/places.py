@@ -259,7 +259,7 @@ def _may_name(text: str, low: str, end: int) -> bool:
     n = len(text)
     while end < n and text[end] == " ":
         end += 1
-    return end < n and _NAME_OR_SPACE(text[end])
+    return end < n and _NAME_OR_SPACE[text[end]]
 
 
 def _may_be_bare(text: str, low: str, end: int) -> bool:
@@ -267,11 +267,11 @@ def _may_be_bare(text: str, low: str, end: int) -> bool:
     goes on as a longer word or, after its spaces, a capital (a name:
     "tỉnh Yên Bái") or a word that makes it no unit's ("Tỉnh ủy") follows."""
     n = len(text)
-    if end < n and _LETTER(text[end]):
+    if end < n and _LETTER[text[end]]:
         return False
     while end < n and text[end] == " ":
         end += 1
-    return not (end < n and (_CAPITAL(text[end]) or low.startswith(_BARE_NOT_NAMED, end)))
+    return not (end < n and (_CAPITAL[text[end]] or low.startswith(_BARE_NOT_NAMED, end)))
 
 
 def _may_be_bare_pair(text: str, low: str, end: int) -> bool:
@@ -281,7 +281,7 @@ def _may_be_bare_pair(text: str, low: str, end: int) -> bool:
     n, at = len(text), end
     while at < n and text[at] == " ":
         at += 1
-    if at < n and _SPACE(text[at]):
+    if at < n and _SPACE[text[at]]:
         return True
     second = next((w for w in _BARE_SECOND_WORDS if low.startswith(w, at)), None) if at > end else None
     return second is not None and _may_be_bare(text, low, at + len(second))

@@ -159,16 +159,19 @@ def finditer_found(pattern: regex.Pattern, text: str, finder: re.Pattern) -> Ite
             pos = found.start() + 1
 
 
-class CharClass:
-    """A one-character pattern's answer for each character, remembered
-    (a dict look-up instead of a ``regex`` call)."""
+class CharClass(dict):
+    """A one-character pattern's answer for each character, remembered:
+    ``chars[ch]`` is a dict look-up instead of a ``regex`` call."""
 
     def __init__(self, pattern: str):
-        self._pattern = pattern
-        self._seen: dict[str, bool] = {}
+        super().__init__()
+        self.pattern = pattern
 
-    def __call__(self, ch: str) -> bool:
-        hit = self._seen.get(ch)
-        if hit is None:
-            hit = self._seen[ch] = regex.match(self._pattern, ch, regex.V0) is not None
+    def __missing__(self, ch: str) -> bool:
+        hit = regex.match(self.pattern, ch, regex.V0) is not None
+        if len(self) < _CHARS_KEPT:  # (a hostile text may hold every character)
+            self[ch] = hit
         return hit
+
+
+_CHARS_KEPT = 4096
