@@ -296,3 +296,21 @@ def test_char_classes_answer_as_their_patterns(chars):
         remembered = CharClass(pattern)
         for ch in chars + chars:
             assert remembered[ch] == bool(regex.match(pattern, ch))
+
+
+_GATE_PARTS = ["Các", "các", "CÁC", "số", "SỐ", "mỗi", "nhiều", "một  số", "Lê", "A", "l'A", "tỉnh", "Yên", "có", "vùng",
+               "cao", "285", " ", "  ", "\n", "\t", "\u00a0", ",", "'", "x", "İ", "ǅ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_PARTS), max_size=10))
+def test_place_gates_turn_away_no_match(parts):
+    # each cheap test before a place pattern says False only where the pattern finds nothing
+    text = "".join(parts)
+    for pos in range(len(text) + 1):
+        if not places._may_follow_capital(text, pos):
+            assert places._CAPITAL_BEFORE.search(text, max(0, pos - 20), pos) is None
+        if not places._may_describe(text, pos):
+            assert places._DESCRIBED.match(text, pos, pos + 80) is None
+        if not places._may_be_several(text, pos):
+            assert places._SEVERAL.search(text, max(0, pos - 12), pos) is None

@@ -19,7 +19,7 @@ from functools import lru_cache
 from .countries import find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
-from .words import CharClass, Openers, finditer_at
+from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
            "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
@@ -71,6 +71,8 @@ _NAME_OR_SPACE = CharClass(r"[\p{Lu}\d]|[^\S\n]")
 _LETTER = CharClass(r"\p{L}")
 _CAPITAL = CharClass(r"\p{Lu}")
 _SPACE = CharClass(r"\s")
+_LOWER_OR_BLANK = CharClass(r"\p{Ll}|[^\S\n]")
+_SEVERAL_LAST = CharClass(r"(?i)[cguiố]")  # the last letters of _SEVERAL's words
 # Words that start a capitalized run after a level word but are no name.
 _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
                    "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội", "Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong",
@@ -216,7 +218,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     # provinces named without their level word
     for m in gaz.find_provinces(text):
         # a province's name, not the start or end of a longer capitalized name
-        if not free(m.start(), m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if not free(m.start(), m.end()) or (_may_follow_capital(text, m.start())
+                                            and _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start())):
             continue
         if gaz.province(m.group(0)) and not person_named(m.group(0)):
             raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
@@ -235,7 +238,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue
         level = " ".join(m.group("level").lower().split())
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
-        described = _DESCRIBED.match(text, m.end("level"), m.end("level") + 80)
+        end = m.end("level")
+        described = _DESCRIBED.match(text, end, end + 80) if _may_describe(text, end) else None
         name = _clean_name(described.group("name")) if described else ""
         # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285"
         if name and name[0].isupper() and _lookup(gaz, name, level):
@@ -244,6 +248,40 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.end(), level, None))
     raw.sort()
     return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
+
+
+def _may_follow_capital(text: str, start: int) -> bool:
+    """False when _CAPITAL_BEFORE cannot match right before ``start``: no
+    white space there, or no capital in the word before it."""
+    j = start - 1
+    if j < 1 or text[j] == "\n":
+        return j >= 1  # ("$" also matches before a last line break)
+    if not _SPACE[text[j]]:
+        return False
+    j -= 1
+    while j >= 0 and (_LETTER[text[j]] or text[j] == "'"):
+        if _CAPITAL[text[j]]:
+            return True
+        j -= 1
+    return False
+
+
+def _may_describe(text: str, end: int) -> bool:
+    """False when _DESCRIBED cannot match at ``end``: no blank there, or
+    after the spaces no lower-case letter (a description's first word)."""
+    n = len(text)
+    if end >= n or not _SPACE[text[end]] or text[end] == "\n":
+        return False
+    while end < n and text[end] == " ":
+        end += 1
+    return end < n and _LOWER_OR_BLANK[text[end]]
+
+
+def _may_be_several(text: str, start: int) -> bool:
+    """False when _SEVERAL cannot match right before ``start``: no white
+    space there, or the word before it does not end as one of its words."""
+    j = space_before(text, start)
+    return 0 < j < start and _SEVERAL_LAST[text[j - 1]]
 
 
 def _committee_starts(openers: Openers) -> Optional[list[int]]:
@@ -395,7 +433,8 @@ def _provinces_named(raw, gaz: Gazetteer) -> tuple[list[Optional[str]], list[str
 
 def _bare(text: str, s: int, e: int, level: str, before: Optional[PlaceMention]) -> PlaceMention:
     """A level word without a name; ``before``: the mention before it."""
-    several = text[s:s + 4].lower() == "cấp " or bool(_SEVERAL.search(text, max(0, s - 12), s))
+    several = text[s:s + 4].lower() == "cấp " or bool(_may_be_several(text, s)
+                                                     and _SEVERAL.search(text, max(0, s - 12), s))
     # "các huyện, xã": a level word listed after a plural one is plural too
     several = several or bool(before and before.several and _LISTED.fullmatch(text, before.end, s))
     return _mention(s, e, level, None, bare=True, several=several)
