@@ -192,10 +192,11 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
     for m in finditer_at(_NAMED, text, openers.starts_before(_NAMED_OPENERS, _may_name)):
-        level = m.group("level").lower()
+        written = m.group("level")
+        level = written.lower()
         if level in ("tp", "tp."):
             level = "thành phố"
-        if m.group("level") not in ("TP", "TP.") and m.group("level")[0].isupper() and m.group("level") != m.group("level").capitalize():
+        if written not in ("TP", "TP.") and written[0].isupper() and written != written.capitalize():
             continue  # "XÃ" in an all-caps heading: too unsure
         name = _clean_name(m.group("name"))
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):

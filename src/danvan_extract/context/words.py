@@ -50,6 +50,8 @@ class Openers:
         in full."""
         if self.low is None:
             return None
+        if isinstance(words, tuple) and len(words) == 1:
+            return list(self._positions(words[0]))  # (sorted, no repeats)
         found: set[int] = set()
         for w in words:
             found.update(self._positions(w))
