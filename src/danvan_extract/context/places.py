@@ -42,7 +42,8 @@ _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+t
 _BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đạt", "nông", "điểm", "viên", "hội", "giao")
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:{'|'.join(_BARE_NOT_NAMED)})))(?![\p{{L}}])", regex.V0)
-_SEVERAL = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|mỗi|từng|một\s+số|số)\s+$", regex.I)
+_SEVERAL_WORDS = ("các", "những", "nhiều", "mỗi", "từng", r"một\s+số", "số")
+_SEVERAL = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_SEVERAL_WORDS)})\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
@@ -72,7 +73,7 @@ _LETTER = CharClass(r"\p{L}")
 _CAPITAL = CharClass(r"\p{Lu}")
 _SPACE = CharClass(r"\s")
 _LOWER_OR_BLANK = CharClass(r"\p{Ll}|[^\S\n]")
-_SEVERAL_LAST = CharClass(r"(?i)[cguiố]")  # the last letters of _SEVERAL's words
+_SEVERAL_LAST = CharClass(rf"(?i)[{''.join(sorted({w[-1] for w in _SEVERAL_WORDS}))}]")  # their last letters
 # Words that start a capitalized run after a level word but are no name.
 _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
                    "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội", "Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong",
