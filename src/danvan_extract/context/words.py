@@ -5,7 +5,10 @@ alternation and a look-behind costs the ``regex`` engine a few
 milliseconds per article, most of it at positions where no opening word
 stands.  :func:`finditer_at` gives the same matches from ``match()`` calls
 at the places where an opening word is found with ``str.find`` in the
-lower-cased text (:func:`lowered`).
+lower-cased text (:func:`lowered`); :func:`finditer_found`, where a
+stdlib ``re`` scan of a pattern's literal words finds one.
+:class:`CharClass` answers what a one-character pattern says of a
+character, for cheap tests of what must stand around a word.
 """
 
 from __future__ import annotations
