@@ -384,8 +384,19 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
 def _since_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
     "trải" right before "qua" (None: scan in full)."""
-    past, after = openers.starts(("qua",)), openers.starts(("sau",))
+    past, after = _standing(openers, "qua"), _standing(openers, "sau")
     return None if past is None else sorted(set(past + after + openers.before(past, ("trải",))))
+
+
+def _standing(openers: Openers, word: str) -> Optional[list[int]]:
+    """Where ``word`` starts as a word of its own, no letter right before or
+    after it ("qua", not the "qua" of "quan"): the only places the scans
+    that open or go on with it past white space can use (None: scan in full)."""
+    at = openers.starts((word,))
+    if at is None:
+        return None
+    text, n = openers.text, len(word)
+    return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
 
 
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
@@ -399,7 +410,7 @@ def _null_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _NULL_RE can start, found from the words it ends
     with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
     "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
-    now, year, past = (openers.starts((w,)) for w in ("hiện", "năm", "qua"))
+    now, year, past = (_standing(openers, w) for w in ("hiện", "năm", "qua"))
     if now is None:
         return None
     term, spell = openers.before(past, ("kỳ",)), openers.before(past, ("gian",))
