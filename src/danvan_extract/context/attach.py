@@ -1123,6 +1123,12 @@ _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s
 _BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
 
 
+def _gap_before(text: str, pos: int) -> bool:
+    """A tab or three white space characters right before ``pos``: what a
+    bullet's column gap ends with (a test before its pattern)."""
+    return text[pos - 1:pos] == "\t" or text[pos - 3:pos].isspace()
+
+
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
@@ -1130,7 +1136,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
     m = ((_LABEL.search(text, lo, pos) if text.find(":", lo, pos) >= 0 else None)  # in its sentence, after a colon
-         or _BULLET_LABEL.match(text, line_start, pos))
+         or (_BULLET_LABEL.match(text, line_start, pos) if _gap_before(text, pos) else None))
     if not m:
         return None
     s, e = m.span("label")

@@ -385,7 +385,23 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
     "trải" right before "qua" (None: scan in full)."""
     past, after = _standing(openers, "qua"), _standing(openers, "sau")
-    return None if past is None else sorted(set(past + after + openers.before(past, ("trải",))))
+    if past is None:
+        return None
+    text = openers.text
+    past = [p for p in past if _count_after(text, p + 3)]
+    return sorted(set(past + [p for p in after if _count_after(text, p + 3)] + openers.before(past, ("trải",))))
+
+
+# the first letters of the counts _SINCE_ANCHOR reads in words ("hai", "ba", "năm", "sáu", "tám", "chín", "mười")
+_COUNT_INITIALS = frozenset("hbnstcm")
+
+
+def _count_after(text: str, pos: int) -> bool:
+    """A count (a digit or the first letter of a count's word) follows the
+    white space at ``pos``: what _SINCE_ANCHOR reads after its word."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos < len(text) and (text[pos].isdigit() or text[pos].lower() in _COUNT_INITIALS)
 
 
 def _standing(openers: Openers, word: str) -> Optional[list[int]]:

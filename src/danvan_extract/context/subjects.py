@@ -194,7 +194,7 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     seg = text[start:limit]
     m = _RIGHT_STOP.search(seg)
     end = start + (m.start() if m else len(seg))
-    quoted = _QUOTED.search(seg)
+    quoted = _QUOTED.search(seg) if ('"' in seg or "“" in seg) else None
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
     return end
