@@ -536,6 +536,15 @@ def _central_document(text: str, c, clause_end: int) -> bool:
 
 _ISSUED_BY = deferred(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
 _BRACKET_FIRST = deferred(r"\s*\([^()\n]{0,80}\)")
+
+
+def _bracket_first(text: str, start: int, end: int):
+    """The bracket that opens ``[start, end)`` past white space, if any (the
+    first character that is no white space tested before the pattern)."""
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return _BRACKET_FIRST.match(text, start, end) if text.startswith("(", i) and i < end else None
 _DIGIT = deferred(r"\d")
 _ADDRESS_GAP = deferred(r"[\s,\-]*")
 _OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
@@ -652,13 +661,13 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     k = bisect.bisect_left(starts, c.end)
     # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
     for p in [q for q in places[k:k + 3] if not q.bare][:1]:
-        gap = text[c.end:p.start]
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
-        bracket = _BRACKET_FIRST.match(gap)
-        gap = gap[bracket.end():] if bracket else gap
+        bracket = _bracket_first(text, c.end, p.start)
+        if p.start - (bracket.end() if bracket else c.end) > 40:
+            break  # too far to be linked to the figure
+        gap = text[bracket.end() if bracket else c.end:p.start]
         in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
-        if (in_clause and not p.bare and not _DIGIT.search(gap) and len(gap) <= 40
-                and _OBJECT_LINK.search(gap)):
+        if in_clause and not p.bare and not _DIGIT.search(gap) and _OBJECT_LINK.search(gap):
             return _place(p, places, main)
     if _unit_noun(c):
         # "ba huyện Chư Prông, Đức Cơ": the units counted are named
