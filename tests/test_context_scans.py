@@ -242,3 +242,25 @@ def test_span_mask_free_as_no_taken_character(takes, queries):
         mask.take(s, max(s, e))
     for s, e in queries:
         assert mask.free(s, e) == (not any(mask._mask[s:e]))
+
+
+_CELLS = ["* Công tác Mặt trận", "- Đại học", "Dân số", "   ", "\t", " ", "\n", "(", ")", "(A, B và C)", "05/29 vị",
+          "12", "\x1c", "\xa0", ":", "của tỉnh", "“Dân vận khéo”", "tỷ lệ", "TỈ LỆ", "ſ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CELLS), max_size=12), st.integers(0, 200), st.integers(0, 200))
+def test_tests_before_patterns_drop_no_match(parts, a, b):
+    # each cheap test before a pattern fails only where the pattern finds nothing
+    text = "".join(parts)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert ((m := attach._bracket_first(text, start, end)) and m.span()) == (
+        (m := attach._BRACKET_FIRST.match(text, start, end)) and m.span())
+    line_start = text.rfind("\n", 0, end) + 1
+    if not attach._gap_before(text, end):
+        assert attach._BULLET_LABEL.match(text, line_start, end) is None
+    seg = text[start:end]
+    if "ệ" not in seg and "Ệ" not in seg:
+        assert subjects._PROPORTION.search(seg) is None
+    if '"' not in seg and "“" not in seg:
+        assert subjects._QUOTED.search(seg) is None

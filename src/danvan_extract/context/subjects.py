@@ -428,7 +428,7 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
 def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"tỷ lệ hộ nghèo giảm còn 19,3%" → "tỷ lệ hộ nghèo"."""
     seg = text[clause_start:fig_start]
-    found = list(_PROPORTION.finditer(seg))
+    found = list(_PROPORTION.finditer(seg)) if ("ệ" in seg or "Ệ" in seg) else []  # ("lệ": a test before the scan)
     if not found:
         return []
     s = clause_start + found[-1].start()
@@ -649,10 +649,9 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
         return []
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
-    word = _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20])
     head = text[noun_start:noun_start + _MEMBER_NOUN_CHARS].lower()
     member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None)
-    if not member or not word:
+    if not member or not _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20]):
         return []
     link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)
     if not link:
