@@ -392,16 +392,15 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
     return sorted(set(past + [p for p in after if _count_after(text, p + 3)] + openers.before(past, ("trải",))))
 
 
-# the first letters of the counts _SINCE_ANCHOR reads in words ("hai", "ba", "năm", "sáu", "tám", "chín", "mười")
-_COUNT_INITIALS = frozenset("hbnstcm")
-
-
 def _count_after(text: str, pos: int) -> bool:
-    """A count (a digit or the first letter of a count's word) follows the
-    white space at ``pos``: what _SINCE_ANCHOR reads after its word."""
+    """A count (a digit, or a word that is the first of a count's words)
+    follows the white space at ``pos``: what _SINCE_ANCHOR reads after its word."""
     while pos < len(text) and text[pos].isspace():
         pos += 1
-    return pos < len(text) and (text[pos].isdigit() or text[pos].lower() in _COUNT_INITIALS)
+    end = pos
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return pos < len(text) and (text[pos].isdigit() or text[pos:end].lower() in _COUNT_HEADS)
 
 
 def _standing(openers: Openers, word: str) -> Optional[list[int]]:
@@ -526,6 +525,10 @@ _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?
                         regex.I)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "mười lăm": 15, "hai mươi": 20}
+
+
+# the first word of each count in words (a test before _SINCE_ANCHOR)
+_COUNT_HEADS = frozenset(word.split()[0] for word in _NUMBER_WORDS)
 
 
 def _count_word(word: str) -> Optional[int]:
