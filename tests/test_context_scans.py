@@ -256,6 +256,8 @@ def test_tests_before_patterns_drop_no_match(parts, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     assert ((m := attach._bracket_first(text, start, end)) and m.span()) == (
         (m := attach._BRACKET_FIRST.match(text, start, end)) and m.span())
+    if not attach._opens_bracket(text, start, b):  # (an end past the text's: as the pattern reads it)
+        assert attach._BRACKET_TIME.match(text, start, b) is None
     line_start = text.rfind("\n", 0, end) + 1
     if not attach._gap_before(text, end):
         assert attach._BULLET_LABEL.match(text, line_start, end) is None

@@ -199,7 +199,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     own = None
     # bounded windows: without an end position the regex engine scans the
     # rest of the text for the literal a pattern needs (quadratic on long texts)
-    bracket = _BRACKET_TIME.match(text, c.end, c.end + _WINDOW)
+    bracket = _BRACKET_TIME.match(text, c.end, c.end + _WINDOW) if _opens_bracket(text, c.end, c.end + _WINDOW) else None
     k = bisect.bisect_left(starts, c.end)
     after = times[k:k + 2]
     for t in after:
@@ -539,12 +539,17 @@ _BRACKET_FIRST = deferred(r"\s*\([^()\n]{0,80}\)")
 
 
 def _bracket_first(text: str, start: int, end: int):
-    """The bracket that opens ``[start, end)`` past white space, if any (the
-    first character that is no white space tested before the pattern)."""
-    i = start
+    """The bracket that opens ``[start, end)`` past white space, if any."""
+    return _BRACKET_FIRST.match(text, start, end) if _opens_bracket(text, start, end) else None
+
+
+def _opens_bracket(text: str, start: int, end: int) -> bool:
+    """``[start, end)`` opens with a bracket past white space: a test before
+    a pattern that does."""
+    i, end = start, min(end, len(text))
     while i < end and text[i].isspace():
         i += 1
-    return _BRACKET_FIRST.match(text, start, end) if text.startswith("(", i) and i < end else None
+    return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
 _ADDRESS_GAP = deferred(r"[\s,\-]*")
 _OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
