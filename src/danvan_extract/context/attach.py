@@ -874,7 +874,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t in ("count", "ratio"):
         return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
-        pieces = subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+        # (the clause is no wider than the reading window)
+        pieces = (subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+                  if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
         left = subjects.left_phrase(text, clause_start, c.start, holes)

@@ -425,10 +425,16 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
     return pieces
 
 
+def rate_word_in(text: str, start: int, end: int) -> bool:
+    """``[start, end)`` may hold "tỷ lệ" (it holds its "ệ"): a test before
+    the search for a rate's phrase."""
+    return text.find("ệ", start, end) >= 0 or text.find("Ệ", start, end) >= 0
+
+
 def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"tỷ lệ hộ nghèo giảm còn 19,3%" → "tỷ lệ hộ nghèo"."""
     seg = text[clause_start:fig_start]
-    found = list(_PROPORTION.finditer(seg)) if ("ệ" in seg or "Ệ" in seg) else []  # ("lệ": a test before the scan)
+    found = list(_PROPORTION.finditer(seg)) if rate_word_in(text, clause_start, fig_start) else []
     if not found:
         return []
     s = clause_start + found[-1].start()
