@@ -266,3 +266,20 @@ def test_tests_before_patterns_drop_no_match(parts, a, b):
         assert subjects._PROPORTION.search(seg) is None
     if '"' not in seg and "“" not in seg:
         assert subjects._QUOTED.search(seg) is None
+
+
+_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
+_FULL_STOP = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
+_PROSE = [".", "…", "?!", "\n", " \n", "\n\n", "\t", " ", "\x0b", "\x1c", "huyện", "Tỉnh", "đạt", "12", "“", "(", "-",
+          "ß", ". ", "\n \n", "\n\t\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PROSE), max_size=16))
+def test_bounds_from_one_scan_as_from_two(parts):
+    # sentence starts and full sentence ends from the stop marks and the lines: as each pattern's scan finds them
+    text = "".join(parts)
+    sentences, lines, full_stops = attach._bounds(text)
+    assert sentences == [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    assert lines == attach._line_starts(text)
+    assert full_stops == [m.end() for m in _FULL_STOP.finditer(text)]

@@ -25,9 +25,10 @@ from .places import PlaceMention, find_places
 from .words import Openers
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
-# A line break followed by a lower-case letter is a soft wrap (PDF text),
-# no boundary.
-_SENTENCE_END = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
+# The punctuation that ends a sentence (and a full sentence).
+_STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
+_LOWER = deferred(r"\p{Ll}")
+_BLANK = deferred(r"[^\S\n]*")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
 _CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
@@ -50,9 +51,27 @@ class DocumentContext:
     facts: dict[int, dict] = field(default_factory=dict)  # id(candidate) → fields
 
 
-def _bounds(text: str) -> tuple[list[int], list[int]]:
-    sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    return sentences, _line_starts(text)
+def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where sentences and lines start, and where full sentences end (by
+    punctuation and blank lines only: :func:`_full_sentence`), from one scan
+    for the punctuation that ends them."""
+    marks = [m.end() for m in _STOP_MARKS.finditer(text)]
+    lines = _line_starts(text)
+    # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
+    breaks = [start for start in lines[1:] if not _LOWER.match(text, start)]
+    return [0] + sorted(marks + breaks), lines, sorted(marks + _blank_line_ends(text, lines))
+
+
+def _blank_line_ends(text: str, lines: list[int]) -> list[int]:
+    """Where the blank lines end, after their line break: the ends a scan
+    for a line break, white space and a line break finds (the break that
+    ends one blank line opens no other)."""
+    out, taken = [], -1
+    for start, end in zip(lines[1:], lines[2:]):
+        if start - 1 != taken and _BLANK.fullmatch(text, start, end - 1):
+            out.append(end)
+            taken = end - 1
+    return out
 
 
 def _line_starts(text: str) -> list[int]:
@@ -90,8 +109,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
-    sentences, paragraphs = _bounds(text)
-    full_stops = [m.end() for m in _FULL_STOP.finditer(text)]
+    sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
@@ -577,7 +595,6 @@ _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
-_FULL_STOP = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
 
 
 def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
