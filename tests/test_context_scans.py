@@ -314,3 +314,44 @@ def test_place_gates_turn_away_no_match(parts):
             assert places._DESCRIBED.match(text, pos, pos + 80) is None
         if not places._may_be_several(text, pos):
             assert places._SEVERAL.search(text, max(0, pos - 12), pos) is None
+
+
+_CELLS = ["* Công tác Mặt trận", "- Đại học", "Dân số", "   ", "\t", " ", "\n", "(", ")", "(A, B và C)", "05/29 vị",
+          "12", "\x1c", "\xa0", ":", "của tỉnh", "“Dân vận khéo”", "tỷ lệ", "TỈ LỆ", "ſ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CELLS), max_size=12), st.integers(0, 200), st.integers(0, 200))
+def test_tests_before_patterns_drop_no_match(parts, a, b):
+    # each cheap test before a pattern fails only where the pattern finds nothing
+    text = "".join(parts)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert ((m := attach._bracket_first(text, start, end)) and m.span()) == (
+        (m := attach._BRACKET_FIRST.match(text, start, end)) and m.span())
+    if not attach._opens_bracket(text, start, b):  # (an end past the text's: as the pattern reads it)
+        assert attach._BRACKET_TIME.match(text, start, b) is None
+    line_start = text.rfind("\n", 0, end) + 1
+    if not attach._gap_before(text, end):
+        assert attach._BULLET_LABEL.match(text, line_start, end) is None
+    seg = text[start:end]
+    if not subjects.rate_word_in(text, start, end):
+        assert subjects._PROPORTION.search(seg) is None
+    if '"' not in seg and "“" not in seg:
+        assert subjects._QUOTED.search(seg) is None
+
+
+_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
+_FULL_STOP = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
+_PROSE = [".", "…", "?!", "\n", " \n", "\n\n", "\t", " ", "\x0b", "\x1c", "huyện", "Tỉnh", "đạt", "12", "“", "(", "-",
+          "ß", ". ", "\n \n", "\n\t\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PROSE), max_size=16))
+def test_bounds_from_one_scan_as_from_two(parts):
+    # sentence starts and full sentence ends from the stop marks and the lines: as each pattern's scan finds them
+    text = "".join(parts)
+    sentences, lines, full_stops = attach._bounds(text)
+    assert sentences == [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    assert lines == attach._line_starts(text)
+    assert full_stops == [m.end() for m in _FULL_STOP.finditer(text)]

@@ -25,9 +25,10 @@ from .places import PlaceMention, find_places
 from .words import Openers
 
 NUMERIC = ("percentage", "count", "ratio", "area", "money")
-# A line break followed by a lower-case letter is a soft wrap (PDF text),
-# no boundary.
-_SENTENCE_END = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
+# The punctuation that ends a sentence (and a full sentence).
+_STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
+_LOWER = deferred(r"\p{Ll}")
+_BLANK = deferred(r"[^\S\n]*")
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
 _CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
@@ -50,9 +51,27 @@ class DocumentContext:
     facts: dict[int, dict] = field(default_factory=dict)  # id(candidate) → fields
 
 
-def _bounds(text: str) -> tuple[list[int], list[int]]:
-    sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    return sentences, _line_starts(text)
+def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where sentences and lines start, and where full sentences end (by
+    punctuation and blank lines only: :func:`_full_sentence`), from one scan
+    for the punctuation that ends them."""
+    marks = [m.end() for m in _STOP_MARKS.finditer(text)]
+    lines = _line_starts(text)
+    # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
+    breaks = [start for start in lines[1:] if not _LOWER.match(text, start)]
+    return [0] + sorted(marks + breaks), lines, sorted(marks + _blank_line_ends(text, lines))
+
+
+def _blank_line_ends(text: str, lines: list[int]) -> list[int]:
+    """Where the blank lines end, after their line break: the ends a scan
+    for a line break, white space and a line break finds (the break that
+    ends one blank line opens no other)."""
+    out, taken = [], -1
+    for start, end in zip(lines[1:], lines[2:]):
+        if start - 1 != taken and _BLANK.fullmatch(text, start, end - 1):
+            out.append(end)
+            taken = end - 1
+    return out
 
 
 def _line_starts(text: str) -> list[int]:
@@ -90,8 +109,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
-    sentences, paragraphs = _bounds(text)
-    full_stops = [m.end() for m in _FULL_STOP.finditer(text)]
+    sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
@@ -199,7 +217,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     own = None
     # bounded windows: without an end position the regex engine scans the
     # rest of the text for the literal a pattern needs (quadratic on long texts)
-    bracket = _BRACKET_TIME.match(text, c.end, c.end + _WINDOW)
+    bracket = _BRACKET_TIME.match(text, c.end, c.end + _WINDOW) if _opens_bracket(text, c.end, c.end + _WINDOW) else None
     k = bisect.bisect_left(starts, c.end)
     after = times[k:k + 2]
     for t in after:
@@ -536,6 +554,20 @@ def _central_document(text: str, c, clause_end: int) -> bool:
 
 _ISSUED_BY = deferred(r"[^\d\n.;]{0,60}?(?<![\p{L}])(?:của|do)\s+", regex.I)
 _BRACKET_FIRST = deferred(r"\s*\([^()\n]{0,80}\)")
+
+
+def _bracket_first(text: str, start: int, end: int):
+    """The bracket that opens ``[start, end)`` past white space, if any."""
+    return _BRACKET_FIRST.match(text, start, end) if _opens_bracket(text, start, end) else None
+
+
+def _opens_bracket(text: str, start: int, end: int) -> bool:
+    """``[start, end)`` opens with a bracket past white space: a test before
+    a pattern that does."""
+    i, end = start, min(end, len(text))
+    while i < end and text[i].isspace():
+        i += 1
+    return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
 _ADDRESS_GAP = deferred(r"[\s,\-]*")
 _OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
@@ -563,7 +595,6 @@ _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
-_FULL_STOP = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n[^\S\n]*\n")
 
 
 def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -652,13 +683,13 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     k = bisect.bisect_left(starts, c.end)
     # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
     for p in [q for q in places[k:k + 3] if not q.bare][:1]:
-        gap = text[c.end:p.start]
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
-        bracket = _BRACKET_FIRST.match(gap)
-        gap = gap[bracket.end():] if bracket else gap
+        bracket = _bracket_first(text, c.end, p.start)
+        if p.start - (bracket.end() if bracket else c.end) > 40:
+            break  # too far to be linked to the figure
+        gap = text[bracket.end() if bracket else c.end:p.start]
         in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
-        if (in_clause and not p.bare and not _DIGIT.search(gap) and len(gap) <= 40
-                and _OBJECT_LINK.search(gap)):
+        if in_clause and not p.bare and not _DIGIT.search(gap) and _OBJECT_LINK.search(gap):
             return _place(p, places, main)
     if _unit_noun(c):
         # "ba huyện Chư Prông, Đức Cơ": the units counted are named
@@ -860,7 +891,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t in ("count", "ratio"):
         return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
-        pieces = subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+        # (the clause is no wider than the reading window)
+        pieces = (subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+                  if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
         left = subjects.left_phrase(text, clause_start, c.start, holes)
@@ -1123,6 +1156,12 @@ _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s
 _BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
 
 
+def _gap_before(text: str, pos: int) -> bool:
+    """A tab or three white space characters right before ``pos``: what a
+    bullet's column gap ends with (a test before its pattern)."""
+    return text[pos - 1:pos] == "\t" or text[pos - 3:pos].isspace()
+
+
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
@@ -1130,7 +1169,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
     m = ((_LABEL.search(text, lo, pos) if text.find(":", lo, pos) >= 0 else None)  # in its sentence, after a colon
-         or _BULLET_LABEL.match(text, line_start, pos))
+         or (_BULLET_LABEL.match(text, line_start, pos) if _gap_before(text, pos) else None))
     if not m:
         return None
     s, e = m.span("label")

@@ -384,8 +384,34 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
 def _since_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
     "trải" right before "qua" (None: scan in full)."""
-    past, after = openers.starts(("qua",)), openers.starts(("sau",))
-    return None if past is None else sorted(set(past + after + openers.before(past, ("trải",))))
+    past, after = _standing(openers, "qua"), _standing(openers, "sau")
+    if past is None:
+        return None
+    text = openers.text
+    past = [p for p in past if _count_after(text, p + 3)]
+    return sorted(set(past + [p for p in after if _count_after(text, p + 3)] + openers.before(past, ("trải",))))
+
+
+def _count_after(text: str, pos: int) -> bool:
+    """A count (a digit, or a word that is the first of a count's words)
+    follows the white space at ``pos``: what _SINCE_ANCHOR reads after its word."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    end = pos
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return pos < len(text) and (text[pos].isdigit() or text[pos:end].lower() in _COUNT_HEADS)
+
+
+def _standing(openers: Openers, word: str) -> Optional[list[int]]:
+    """Where ``word`` starts as a word of its own, no letter right before or
+    after it ("qua", not the "qua" of "quan"): the only places the scans
+    that open or go on with it past white space can use (None: scan in full)."""
+    at = openers.starts((word,))
+    if at is None:
+        return None
+    text, n = openers.text, len(word)
+    return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
 
 
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
@@ -399,7 +425,7 @@ def _null_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _NULL_RE can start, found from the words it ends
     with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
     "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
-    now, year, past = (openers.starts((w,)) for w in ("hiện", "năm", "qua"))
+    now, year, past = (_standing(openers, w) for w in ("hiện", "năm", "qua"))
     if now is None:
         return None
     term, spell = openers.before(past, ("kỳ",)), openers.before(past, ("gian",))
@@ -499,6 +525,10 @@ _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?
                         regex.I)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "mười lăm": 15, "hai mươi": 20}
+
+
+# the first word of each count in words (a test before _SINCE_ANCHOR)
+_COUNT_HEADS = frozenset(word.split()[0] for word in _NUMBER_WORDS)
 
 
 def _count_word(word: str) -> Optional[int]:

@@ -194,7 +194,7 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     seg = text[start:limit]
     m = _RIGHT_STOP.search(seg)
     end = start + (m.start() if m else len(seg))
-    quoted = _QUOTED.search(seg)
+    quoted = _QUOTED.search(seg) if ('"' in seg or "“" in seg) else None
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
     return end
@@ -425,10 +425,16 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
     return pieces
 
 
+def rate_word_in(text: str, start: int, end: int) -> bool:
+    """``[start, end)`` may hold "tỷ lệ" (it holds its "ệ"): a test before
+    the search for a rate's phrase."""
+    return text.find("ệ", start, end) >= 0 or text.find("Ệ", start, end) >= 0
+
+
 def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"tỷ lệ hộ nghèo giảm còn 19,3%" → "tỷ lệ hộ nghèo"."""
     seg = text[clause_start:fig_start]
-    found = list(_PROPORTION.finditer(seg))
+    found = list(_PROPORTION.finditer(seg)) if rate_word_in(text, clause_start, fig_start) else []
     if not found:
         return []
     s = clause_start + found[-1].start()
@@ -649,10 +655,9 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
         return []
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
-    word = _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20])
     head = text[noun_start:noun_start + _MEMBER_NOUN_CHARS].lower()
     member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None)
-    if not member or not word:
+    if not member or not _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20]):
         return []
     link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)
     if not link:
