@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
 from .extractors.arithmetic import reread_by_arithmetic
-from .scan.anchors import AnchorIndex
+from .scan.anchors import AnchorIndex, alarm_session
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
@@ -70,8 +70,9 @@ class Pipeline:
         if not text or text.isspace():  # nothing to find: skip the scans (a batch meets many such texts)
             return [], ({"title": None, "published": None, "location": None} if self.context else {})
         norm = normalize(text)
-        ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
-        candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
+        with alarm_session():  # one timer for the document's scans, gone when they are
+            ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
+            candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
         reread_by_arithmetic(norm.text, chosen)
         info: dict = {}

@@ -72,11 +72,15 @@ class _Alarm:
                 and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0)
 
     @staticmethod
-    def run(seconds: float, fn, *args):
-        """``fn(*args)``, raising TimeoutError once ``seconds`` have passed."""
+    def run(deadline: float, fn, *args):
+        """``fn(*args)``, raising TimeoutError once ``deadline`` (monotonic)
+        has passed: under the open :class:`AlarmSession`, else under a
+        handler and timer of its own."""
+        if _SESSION.open:
+            return _SESSION.run(deadline, fn, *args)
         previous = _sig.signal(_sig.SIGALRM, _on_alarm)
         try:
-            _sig.setitimer(_sig.ITIMER_REAL, max(seconds, 1e-6))  # 0 would disarm it
+            _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))  # 0 would disarm it
             return fn(*args)
         finally:
             # nested, so that an alarm arriving right here still restores the handler
@@ -84,6 +88,64 @@ class _Alarm:
                 _sig.setitimer(_sig.ITIMER_REAL, 0)
             finally:
                 _sig.signal(_sig.SIGALRM, previous)
+
+
+class AlarmSession(threading.local):
+    """One SIGALRM handler and timer for all the pattern runs of a document
+    (four system calls per pattern otherwise).  The timer is set to the
+    deadline, again only when the deadline moves; an alarm raises
+    TimeoutError inside a pattern run only (between runs, the next run
+    finds its deadline passed).  Opens only where :class:`_Alarm` is free
+    (so in the main thread only; per thread, hence ``threading.local``);
+    handler and timer are gone once the ``with`` block is left."""
+
+    def __init__(self):
+        self.open = False
+        self._depth = 0
+        self._running = False
+        self._armed: Optional[float] = None
+        self._previous = None
+
+    def __enter__(self) -> "AlarmSession":
+        self._depth += 1
+        if self._depth == 1 and _Alarm.free():
+            self._previous = _sig.signal(_sig.SIGALRM, self._on_alarm)
+            self._armed, self._running, self.open = None, False, True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self.open:
+            self.open = False
+            try:
+                _sig.setitimer(_sig.ITIMER_REAL, 0)
+            finally:
+                _sig.signal(_sig.SIGALRM, self._previous)
+
+    def _on_alarm(self, signum, frame):
+        if self._running:
+            raise TimeoutError
+
+    def run(self, deadline: float, fn, *args):
+        """``fn(*args)``, raising TimeoutError once ``deadline`` has passed."""
+        if deadline != self._armed:
+            self._armed = deadline
+            _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))
+        elif time.monotonic() >= deadline:
+            raise TimeoutError  # the alarm rang between runs
+        self._running = True
+        try:
+            return fn(*args)
+        finally:
+            self._running = False
+
+
+_SESSION = AlarmSession()
+
+
+def alarm_session() -> AlarmSession:
+    """The process's :class:`AlarmSession`, to open around one document."""
+    return _SESSION
 
 
 def _all_matches(rx: regex.Pattern, text: str) -> list[regex.Match]:
@@ -437,15 +499,15 @@ class DocumentAnchors:
         rx = pattern.regex  # compiled on its first use, before any timer runs
         self._discount_compiling()
         if self._alarm is None:
-            self._alarm = _Alarm.free()
+            self._alarm = _SESSION.open or _Alarm.free()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
             if self._alarm:
-                return _Alarm.run(self.deadline - time.monotonic(), _all_matches, rx, text)
+                return _Alarm.run(self.deadline, _all_matches, rx, text)
             return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
         if self._alarm:
-            out = _Alarm.run(self.deadline - time.monotonic(), self._at_anchors, pattern, positions, False)
+            out = _Alarm.run(self.deadline, self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)
         if self.index.check:
