@@ -179,3 +179,29 @@ def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
     with pytest.raises(RulesError, match="money"):
         Pipeline(tmp_path, check_anchors=True).extract(text)
 
+
+
+def _words_by_look_behind(lower: str) -> dict[str, list[int]]:
+    """The anchor words' scan as first written: a look-behind at every character."""
+    import re
+
+    from danvan_extract.grammar.alternation import alternation
+
+    trie = alternation(sorted(_PIPELINE.anchor_index.prefixes_of)).replace("\\ ", "\\s+")
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(f"(?<![^\\W\\d_])(?=({trie}))", lower):
+        found.setdefault(" ".join(m.group(1).split()), []).append(m.start())
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_text, st.text(alphabet="ab2_ .\n\u00e0\u0300-Đ", max_size=40).map(lambda t: t + " bí thư")))
+def test_the_anchor_words_scan_equals_the_look_behind_scan(text):
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    assert ctx.anchors.words() == _words_by_look_behind(ctx.lower)
+
+
+def test_the_anchor_words_scan_equals_the_look_behind_scan_on_gold_and_corpora():
+    for text in _texts():
+        ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+        assert ctx.anchors.words() == _words_by_look_behind(ctx.lower), text[:80]

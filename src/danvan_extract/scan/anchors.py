@@ -267,7 +267,9 @@ class AnchorIndex:
         # plain trie of literals, which is linear by construction and so
         # needs no time-out.
         trie = alternation(keys).replace("\\ ", "\\s+")
-        self.syllable_re = re.compile(f"(?<![^\\W\\d_])(?=({trie}))") if keys else None
+        # Found from the character before the word (anything but a letter:
+        # the engine skips to those quickly); a space is put before the text.
+        self.syllable_re = re.compile(f"[\\W\\d_](?=({trie}))") if keys else None
         # Each key found also stands for the shorter keys it starts with
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
         known = frozenset(keys)
@@ -415,11 +417,11 @@ class DocumentAnchors:
             found: dict[str, list[int]] = {}
             if self.index.syllable_re is not None:
                 self.remaining("anchors")
-                for m in self.index.syllable_re.finditer(self.lower):
+                for m in self.index.syllable_re.finditer(" " + self.lower):
                     key = m.group(1)
                     if " " in key or "\n" in key or not key.isalpha():
                         key = " ".join(key.split())
-                    found.setdefault(key, []).append(m.start())
+                    found.setdefault(key, []).append(m.start(1) - 1)  # less the space put before
             self._words = found
         return self._words
 
