@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - another Python implementation
 from ..grammar.alternation import alternation
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
-_DIGIT_RUN = regex.compile(r"\d+")
+_DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
 _LINE_SPACE = regex.compile(r"[^\S\n]*")  # white space on one line
 # Part of the anchor promise: a match of an anchored pattern is at most this
@@ -341,9 +341,7 @@ class DocumentAnchors:
         """(start, follow) of each run of digits: where it starts, and where
         the text goes on past it and white space."""
         if self._digits is None:
-            space, text = _SPACE.match, self.text
-            self._digits = [(m.start(), space(text, m.end()).end())
-                            for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
+            self._digits = [m.span() for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
         return self._digits
 
     def digit_starts(self, anchors: Anchors) -> list[int]:
