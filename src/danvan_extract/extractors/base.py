@@ -35,6 +35,13 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     return pattern.match(text, pos, min(len(text), pos + window))
 
 
+def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[regex.Match]:
+    """``pattern.search(window)`` for a pattern that matches a phrase of at
+    most ``longest`` characters and white space up to the window's end
+    ("...\\s+$"): tried only where such a match can start."""
+    return pattern.search(window, max(0, len(window.rstrip()) - longest))
+
+
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
@@ -287,6 +294,14 @@ class Lexicons:
         return regex.compile(rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE)
 
     @cached_property
+    def longest_qualifier(self) -> int:
+        return max(map(len, self.qualifier_of), default=0)
+
+    @cached_property
+    def longest_copula(self) -> int:
+        return max(map(len, self.rules.qualifiers.clause.copulas), default=0)
+
+    @cached_property
     def copula_re(self) -> regex.Pattern:
         copulas = self.rules.qualifiers.clause.copulas
         return _word_list_re(rf"(?<![\p{{L}}])(?:{alternation(copulas)})\s+$", copulas)
@@ -298,8 +313,9 @@ class Lexicons:
 
     @cached_property
     def clause_cut_re(self) -> regex.Pattern:
-        # A clause ends at punctuation; another figure ends a qualifier's reach.
-        return regex.compile(r"[,;:.!?()\n]|\p{N}")
+        # A clause ends at punctuation; another figure ends a qualifier's
+        # reach.  Searched from the end: the clause is after the last one.
+        return regex.compile(r"[,;:.!?()\n]|\p{N}", regex.REVERSE)
 
     @cached_property
     def clause_stop_re(self) -> regex.Pattern:
@@ -345,7 +361,7 @@ class Lexicons:
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
         window = ctx.text[max(0, pos - 30) : pos]
-        m = self.qualifier_re.search(window)
+        m = search_tail(self.qualifier_re, window, self.longest_qualifier)
         if not m:
             return "exact", pos, ""
         phrase = m.group("q").lower()
@@ -373,12 +389,13 @@ class Lexicons:
         from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
         none does."""
         window = ctx.text[max(0, pos - 80) : pos]
-        m = self.copula_re.search(window)
+        m = search_tail(self.copula_re, window, self.longest_copula)
         if m:
             q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
             if phrase:
                 return q, pos
-        clause = self.clause_cut_re.split(window)[-1]
+        cut = self.clause_cut_re.search(window)
+        clause = window[cut.end():] if cut else window
         last = None
         offset = pos - len(clause)
         for m in self.reach_re.finditer(clause):
