@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 import regex
@@ -40,6 +40,25 @@ def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[r
     most ``longest`` characters and white space up to the window's end
     ("...\\s+$"): tried only where such a match can start."""
     return pattern.search(window, max(0, len(window.rstrip()) - longest))
+
+
+@lru_cache(maxsize=4096)
+def group_numbers(rx: regex.Pattern) -> dict[str, int]:
+    """``rx.groupindex``, made once per pattern: the regex module makes it
+    anew for every look-up of a group by name (and for ``groupdict``)."""
+    return rx.groupindex
+
+
+def group(m: regex.Match, name: str) -> Optional[str]:
+    """``m.groupdict().get(name)``: what group ``name`` read, None when the
+    pattern has no such group or it took no part."""
+    i = group_numbers(m.re).get(name)
+    return None if i is None else m.group(i)
+
+
+def has_group(m: regex.Match, name: str) -> bool:
+    """True when ``m``'s pattern has a group ``name``."""
+    return name in group_numbers(m.re)
 
 
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
@@ -144,10 +163,11 @@ class Context:
         """The value of the number that group ``group`` of ``m`` read
         (digits, or spelled out for group "sp").  Every number is parsed
         once per document, whichever families read it."""
-        key = (m.start(group), m.end(group))
+        i = group_numbers(m.re)[group]
+        key = m.span(i)
         value = self._values.get(key)
         if value is None:
-            written = m.group(group)
+            written = m.group(i)
             value = self._values[key] = parse_spelled(written) if group == "sp" else parse_digits(written)
         return value
 

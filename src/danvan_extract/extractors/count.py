@@ -9,7 +9,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from .tones import fold_tones
 from ..grammar.alternation import alternation
-from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, qualify
 from .table_cells import header_cell_span
 
@@ -52,7 +52,7 @@ class CountExtractor:
                 yield from self._table_cells(ctx, pat)
                 continue
             for m in ctx.scan(pat):
-                spelled = "sp" in m.groupdict() and m.group("sp")
+                spelled = group(m, "sp")
                 if spelled:
                     if not _plausible_spelled(ctx, m):
                         continue
@@ -133,7 +133,7 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     return None
 
 
-def _whole(m, value, group: str = "n1"):
+def _whole(m, value, name: str = "n1"):
     """A count's value as a whole number, or None.
 
     "5,312 người" cannot be five and a third people: the English reading
@@ -144,8 +144,8 @@ def _whole(m, value, group: str = "n1"):
         return value
     if abs(value - round(value)) < 1e-9:
         return int(round(value))
-    token = m.group(group)
-    mult = m.groupdict().get("m1") or m.groupdict().get("m2")
+    token = m.group(name)
+    mult = group(m, "m1") or group(m, "m2")
     if not mult and _ENGLISH_THOUSANDS.fullmatch(token):
         return int(token.replace(",", ""))
     return None
