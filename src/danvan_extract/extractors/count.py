@@ -60,13 +60,13 @@ class CountExtractor:
                 else:
                     _, _, value, value_max = bounds(ctx, m)
                     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
-                    if value is None or (m.group("n2") and value_max is None):
+                    if value is None or (group(m, "n2") and value_max is None):
                         continue  # "16,7 tiêu chí/xã": an average, no count
                 noun, end = lex.noun_after(ctx, m.end())
                 if noun is None and not spelled and match_at(self.share_follows, ctx.text, m.end(), 60):
                     # "số người dùng 20.000 chiếm 40,16%": a quantity whose
                     # noun came before it; the share that follows proves it.
-                    if lex.designated(ctx, m.start()) or _is_year(m.group("n1")):
+                    if lex.designated(ctx, m.start()) or _is_year(group(m, "n1")):
                         continue
                     qualifier, start = qualify(ctx, lex, m.start(), m.end())
                     yield Candidate("count", start, m.end(), "count.before_share",
@@ -84,7 +84,7 @@ class CountExtractor:
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start()):
                     continue
-                if not spelled and _is_year(m.group("n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
+                if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
                 nstart = nend = end

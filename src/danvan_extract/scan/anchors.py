@@ -394,8 +394,11 @@ class DocumentAnchors:
         if self._follows is None:
             space, text = _SPACE.match, self.text
             out = []
-            for m in self.numbers():
-                f2 = m.end("range")
+            numbers = self.numbers()
+            # by number: the regex module looks a group's name up slowly
+            in_range = numbers[0].re.groupindex["range"] if numbers else 0
+            for m in numbers:
+                f2 = m.end(in_range)
                 out.append((m.start(), space(text, m.end()).end(), space(text, f2).end() if f2 >= 0 else -1))
             self._follows = out
         return self._follows
