@@ -72,7 +72,9 @@ class Pipeline:
         norm = normalize(text)
         with alarm_session():  # one timer for the document's scans, gone when they are
             ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
-            candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
+            candidates = [c for ex in self.extractors for c in ex(ctx)]
+        if ctx.chrome_spans():  # most texts have no page chrome: nothing to filter
+            candidates = [c for c in candidates if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
         reread_by_arithmetic(norm.text, chosen)
         info: dict = {}
