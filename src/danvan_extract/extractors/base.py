@@ -156,6 +156,7 @@ class Context:
         self._scans: dict[tuple, list[regex.Match]] = {}
         self._values: dict[tuple[int, int], int | float] = {}  # by the span of the number
         self._qualifiers: dict[int, tuple[str, int, str]] = {}  # qualifier_before, by position
+        self._line_sentence_starts: dict[int, list[int]] = {}  # by line start, before the text is segmented
         self._chrome = self._find_chrome()
 
     # -- numbers ------------------------------------------------------------
@@ -228,8 +229,27 @@ class Context:
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence that holds ``pos``."""
+        if "sentences" not in self.__dict__:
+            found = self._sentence_start_on_line(pos)
+            if found is not None:
+                return found
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[i][0] if i >= 0 else 0
+
+    def _sentence_start_on_line(self, pos: int) -> Optional[int]:
+        """:meth:`sentence_start` from the line of ``pos`` alone (sentences
+        never cross a line break, so a line is segmented as in the whole
+        text; each line once); None when no sentence of that line starts
+        by ``pos``."""
+        start = self.anchors.line_start(pos)
+        starts = self._line_sentence_starts.get(start)
+        if starts is None:
+            from ..segment import sentences
+
+            line = self.text[start:self.anchors.line_end(pos)]
+            starts = self._line_sentence_starts[start] = [start + s for s, _ in sentences(line)]
+        i = bisect.bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else None
 
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
