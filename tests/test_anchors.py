@@ -205,3 +205,14 @@ def test_the_anchor_words_scan_equals_the_look_behind_scan_on_gold_and_corpora()
     for text in _texts():
         ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
         assert ctx.anchors.words() == _words_by_look_behind(ctx.lower), text[:80]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_a_character_that_cannot_open_an_after_word_never_starts_a_follower_match(text):
+    index = _PIPELINE.anchor_index
+    for anchors in {p.anchors for p in ANCHORED if p.anchors.after}:
+        follower, opens = index.follower(anchors), index.opens(anchors)
+        for i in range(len(text) + 1):
+            if follower.match(text, i):
+                assert opens[text[i:i + 1]], (anchors.after, text[i:i + 10])

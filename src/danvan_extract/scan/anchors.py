@@ -259,6 +259,7 @@ class AnchorIndex:
         self.check = check
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
+        self._opens: dict[frozenset, _Opens] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -287,6 +288,23 @@ class AnchorIndex:
             got = self._followers[anchors.after] = re.compile("|".join(parts), re.IGNORECASE)
         return got
 
+    def opens(self, anchors: Anchors) -> "_Opens":
+        """Whether a character can open one of ``anchors.after`` (any case,
+        as the follower reads it), by character, asked once each (cached
+        by the words): a dictionary look-up spares most follower calls."""
+        got = self._opens.get(anchors.after)
+        if got is None:
+            got = self._opens[anchors.after] = _Opens(self._opener(anchors.after))
+        return got
+
+    @staticmethod
+    def _opener(after: frozenset) -> re.Pattern:
+        """The first characters of the follower's words (and a digit), with
+        its flags."""
+        firsts = sorted({w[0] for w in after if w != "digit"})
+        parts = [re.escape(c) for c in firsts] + ([r"\d"] if "digit" in after else [])
+        return re.compile("|".join(parts), re.IGNORECASE)
+
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
         and the longer keys that start with one of them (cached)."""
@@ -295,6 +313,18 @@ class AnchorIndex:
             keys = frozenset(k for k, prefixes in self.prefixes_of.items() if not anchors.words.isdisjoint(prefixes))
             got = self._accepting[id(anchors)] = (anchors, keys)  # holds the Anchors, so its id stays its own
         return got[1]
+
+
+class _Opens(dict):
+    """Character → whether ``opener`` matches it, filled on first look-up."""
+
+    def __init__(self, opener: re.Pattern):
+        super().__init__()
+        self.opener = opener
+
+    def __missing__(self, ch: str) -> bool:
+        got = self[ch] = self.opener.match(ch) is not None
+        return got
 
 
 class DocumentAnchors:
@@ -335,13 +365,16 @@ class DocumentAnchors:
 
     # -- anchor positions ---------------------------------------------------------
     def digits(self) -> list[int]:
-        return [start for start, _ in self.digit_follows()]
+        return [start for start, _, _ in self.digit_follows()]
 
-    def digit_follows(self) -> list[tuple[int, int]]:
-        """(start, follow) of each run of digits: where it starts, and where
-        the text goes on past it and white space."""
+    def digit_follows(self) -> list[tuple[int, int, str]]:
+        """(start, follow, character) of each run of digits: where it starts,
+        where the text goes on past it and white space, and the character
+        there ("" at the end: for :meth:`AnchorIndex.opens`)."""
         if self._digits is None:
-            self._digits = [m.span() for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
+            text = self.text
+            spans = [m.span() for m in _DIGIT_RUN.finditer(text, timeout=self.remaining("anchors"))]
+            self._digits = [(start, follow, text[follow:follow + 1]) for start, follow in spans]
         return self._digits
 
     def digit_starts(self, anchors: Anchors) -> list[int]:
@@ -349,8 +382,8 @@ class DocumentAnchors:
         followed by one of its words past white space."""
         if not anchors.after:
             return self.digits()
-        follower, text = self.index.follower(anchors).match, self.text
-        return [start for start, follow in self.digit_follows() if follower(text, follow)]
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        return [start for start, follow, ch in self.digit_follows() if opens[ch] and follower(text, follow)]
 
     def numbers(self) -> list[regex.Match]:
         """The number reader's matches: every number of the text, read once."""
@@ -367,30 +400,32 @@ class DocumentAnchors:
             return self.digits()
         if not anchors.after:
             return [m.start() for m in self.numbers()]
-        follower, text = self.index.follower(anchors).match, self.text
-        return [start for start, f1, f2 in self.follows()
-                if follower(text, f1) or (f2 >= 0 and follower(text, f2))]
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        return [start for start, f1, f2, c1, c2 in self.follows()
+                if (opens[c1] and follower(text, f1)) or (f2 >= 0 and opens[c2] and follower(text, f2))]
 
     def line_starts(self, anchors: Anchors) -> list[int]:
         """The line starts, and with ``anchors.after`` only the lines that
         open with one of its words past white space."""
         if not anchors.after:
             return self.lines()
-        follower, text = self.index.follower(anchors).match, self.text
-        return [start for start, first in self.line_follows() if follower(text, first)]
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        return [start for start, first, ch in self.line_follows() if opens[ch] and follower(text, first)]
 
-    def line_follows(self) -> list[tuple[int, int]]:
-        """(start, first) of each line: where it starts and where its
-        first character past white space is."""
+    def line_follows(self) -> list[tuple[int, int, str]]:
+        """(start, first, character) of each line: where it starts, where its
+        first character past white space is, and that character."""
         if self._line_follows is None:
             space, text = _LINE_SPACE.match, self.text
-            self._line_follows = [(start, space(text, start).end()) for start in self.lines()]
+            firsts = [(start, space(text, start).end()) for start in self.lines()]
+            self._line_follows = [(start, first, text[first:first + 1]) for start, first in firsts]
         return self._line_follows
 
-    def follows(self) -> list[tuple[int, int, int]]:
-        """(start, f1, f2) of each number written in digits: where the text
-        goes on past it and white space (f1), and past the second number of
-        a range that follows it (f2; -1 without a range)."""
+    def follows(self) -> list[tuple[int, int, int, str, str]]:
+        """(start, f1, f2, c1, c2) of each number written in digits: where
+        the text goes on past it and white space (f1), and past the second
+        number of a range that follows it (f2; -1 without a range), and the
+        characters there ("" for none)."""
         if self._follows is None:
             space, text = _SPACE.match, self.text
             out = []
@@ -398,8 +433,9 @@ class DocumentAnchors:
             # by number: the regex module looks a group's name up slowly
             in_range = numbers[0].re.groupindex["range"] if numbers else 0
             for m in numbers:
-                f2 = m.end(in_range)
-                out.append((m.start(), space(text, m.end()).end(), space(text, f2).end() if f2 >= 0 else -1))
+                f1, f2 = space(text, m.end()).end(), m.end(in_range)
+                f2 = space(text, f2).end() if f2 >= 0 else -1
+                out.append((m.start(), f1, f2, text[f1:f1 + 1], text[f2:f2 + 1] if f2 >= 0 else ""))
             self._follows = out
         return self._follows
 
