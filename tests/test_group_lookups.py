@@ -23,3 +23,20 @@ def test_group_and_has_group_equal_groupdict_on_gold_for_every_pattern():
                     assert has_group(m, name) == (name in found)
                 seen += 1
     assert seen > 100
+
+
+def test_numbers_parsed_once_per_written_form_equal_a_fresh_parse():
+    from hypothesis import given, settings, strategies as st
+
+    from danvan_extract.extractors import base
+    from danvan_extract.numbers import DIGITS_RE, parse_digits, parse_spelled
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(r"\d{1,3}(?:[.,]\d{3}){0,3}(?:,\d{1,3})?", fullmatch=True).filter(DIGITS_RE.fullmatch))
+    def digits(token):
+        assert base._parse_digits(token) == parse_digits(token)
+        assert type(base._parse_digits(token)) is type(parse_digits(token))
+
+    digits()
+    for words in ("hai", "ba mươi ba", "hai nghìn tư", "một trăm linh năm"):
+        assert base._parse_spelled(words) == parse_spelled(words)

@@ -42,6 +42,12 @@ def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[r
     return pattern.search(window, max(0, len(window.rstrip()) - longest))
 
 
+# The same numbers recur across texts ("2024", "10", "1.000"): each
+# written form parsed once (values are ints and floats, never changed).
+_parse_digits = lru_cache(maxsize=8192)(parse_digits)
+_parse_spelled = lru_cache(maxsize=2048)(parse_spelled)
+
+
 @lru_cache(maxsize=4096)
 def group_numbers(rx: regex.Pattern) -> dict[str, int]:
     """``rx.groupindex``, made once per pattern: the regex module makes it
@@ -169,7 +175,7 @@ class Context:
         value = self._values.get(key)
         if value is None:
             written = m.group(i)
-            value = self._values[key] = parse_spelled(written) if group == "sp" else parse_digits(written)
+            value = self._values[key] = _parse_spelled(written) if group == "sp" else _parse_digits(written)
         return value
 
     def numbers(self) -> list[regex.Match]:
