@@ -40,3 +40,27 @@ def test_numbers_parsed_once_per_written_form_equal_a_fresh_parse():
     digits()
     for words in ("hai", "ba mươi ba", "hai nghìn tư", "một trăm linh năm"):
         assert base._parse_spelled(words) == parse_spelled(words)
+
+
+def test_the_noun_after_a_number_depends_on_the_syllables_read_only():
+    from hypothesis import given, settings, strategies as st
+
+    from danvan_extract.extractors.base import Lexicons
+
+    fresh = Lexicons(_PIPELINE.rules)  # its own cache: filled by this test alone
+    words = st.sampled_from(["hộ", "nghèo", "mô", "hình", "Ban", "người", "năm", "nay", "tổ", "phụ", "nữ", "CHƯƠNG",
+                             "gia", "đình", "căn", "nhà", "đến", "trong", "đó", ",", "và", "5", "\n"])
+    after = st.lists(words, min_size=1, max_size=5).map(" ".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.sampled_from(["Có 12 ", "Huyện có\n3 ", "", "x 7  "]), st.sampled_from(["Có 4 ", "a "]), after)
+    def same_reading(prefix, other, rest):
+        one = Context(prefix + rest, _PIPELINE.rules)
+        two = Context(other + rest, _PIPELINE.rules)
+        noun1, end1 = fresh.noun_after(one, len(prefix))
+        noun2, end2 = _PIPELINE_LEX.noun_after(two, len(other))
+        assert noun1 == noun2 and end1 - len(prefix) == end2 - len(other)
+    same_reading()
+
+
+_PIPELINE_LEX = next(ex.lex for ex in _PIPELINE.extractors if type(ex).__name__ == "CountExtractor")

@@ -476,6 +476,19 @@ class Lexicons:
         m = match_at(self.syllables, ctx.text, pos, 200)
         if not m:
             return None, pos
+        noun, length = self._noun_of_read(m.group(0))
+        return (None, pos) if noun is None else (noun, pos + length)
+
+    @cached_property
+    def _noun_of_read(self):
+        """:meth:`_noun_read`, once per run of syllables (the same words
+        follow many numbers)."""
+        return lru_cache(maxsize=8192)(self._noun_read)
+
+    def _noun_read(self, read: str) -> tuple[Optional[str], int]:
+        """The counted noun that ``read`` (syllables :attr:`syllables` read
+        after a number) opens, and its end in ``read``; (None, 0) for none."""
+        m = self.syllables.match(read)
         words = [w for w in m.groups() if w]
         low = [fold_tones(w.lower()) for w in words]  # for look-ups
         written = [w.lower() for w in words]  # for the noun as written
@@ -494,7 +507,7 @@ class Lexicons:
             if joinable >= size and " ".join(low[:size]) in known:
                 phrase = " ".join(low[:size])
                 if phrase not in self.counted_folded and low[0] in self.not_nouns:
-                    return None, pos  # "đến nay", "trong đó": no noun
+                    return None, 0  # "đến nay", "trong đó": no noun
                 if not capital and phrase not in self.counted_folded and self._head_and_modifier(low, size, joinable):
                     return written[0], ends[0]
                 return " ".join(written[:size]), ends[size - 1]
@@ -502,9 +515,9 @@ class Lexicons:
             # "02 Ban", "07 CHƯƠNG"; but "2 Chương Dương" is a name
             name_goes_on = len(words) > 1 and words[1][0].isupper() and not words[0].isupper()
             ok = low[0] in self.counted_folded and (len(words[0]) > 1 or words[0].isupper()) and not name_goes_on
-            return (written[0], ends[0]) if ok else (None, pos)
+            return (written[0], ends[0]) if ok else (None, 0)
         if low[0] in self.not_nouns:
-            return None, pos
+            return None, 0
         return written[0], ends[0]
 
     def _head_and_modifier(self, low: list[str], size: int, joinable: int) -> bool:
