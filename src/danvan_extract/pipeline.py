@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import os
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -169,18 +170,24 @@ def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
     """The fact record of candidate ``c``: offsets and text from the caller's
     string, and so are the as-written fields (through their spans)."""
     start, end = norm.to_original(c.start, c.end)
-    fields = dict(c.fields)
-    row = TYPES.get(c.type)
-    if row is not None:
-        for name in row.as_written + row.as_written_lower:
-            lower = name in row.as_written_lower
-            value = fields.get(name)
-            if isinstance(value, list):
-                fields[name] = [_field_as_written(norm, v, lower) for v in value]
-            elif value is not None:
-                fields[name] = _field_as_written(norm, value, lower)
-    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
+    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **c.fields}
+    for name, lower in _as_written_fields(c.type):
+        value = data.get(name)
+        if isinstance(value, list):
+            data[name] = [_field_as_written(norm, v, lower) for v in value]
+        elif value is not None:
+            data[name] = _field_as_written(norm, value, lower)
     return fact_record(data)
+
+
+@lru_cache(maxsize=None)
+def _as_written_fields(type_name: str) -> tuple[tuple[str, bool], ...]:
+    """(field, lower-cased?) of each as-written field of a fact type (the
+    registry's rows are fixed: made once per type)."""
+    row = TYPES.get(type_name)
+    if row is None:
+        return ()
+    return tuple((name, name in row.as_written_lower) for name in row.as_written + row.as_written_lower)
 
 
 def _field_as_written(norm: NormalizedText, value, lower: bool):
