@@ -216,3 +216,12 @@ def test_a_character_that_cannot_open_an_after_word_never_starts_a_follower_matc
         for i in range(len(text) + 1):
             if follower.match(text, i):
                 assert opens[text[i:i + 1]], (anchors.after, text[i:i + 10])
+
+
+def test_equal_promises_share_one_key_and_their_positions():
+    index = _PIPELINE.anchor_index
+    one, two = Anchors.of(words=["tháng"], line=True), Anchors.of(words=["tháng"], line=True)
+    assert one is not two and index.promise_key(one) == index.promise_key(two)
+    assert index.promise_key(one) != index.promise_key(Anchors.of(words=["tháng"]))
+    ctx = Context(normalize("Tháng 5\ntháng 6 có 3 xã.").text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    assert ctx.anchors.positions(one) is ctx.anchors.positions(two) == [0, 8]

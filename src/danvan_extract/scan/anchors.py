@@ -260,6 +260,8 @@ class AnchorIndex:
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
         self._opens: dict[frozenset, _Opens] = {}
+        self._promise_numbers: dict[Anchors, int] = {}
+        self._promise_keys: dict[int, tuple[Anchors, int]] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -305,6 +307,15 @@ class AnchorIndex:
         parts = [re.escape(c) for c in firsts] + ([r"\d"] if "digit" in after else [])
         return re.compile("|".join(parts), re.IGNORECASE)
 
+    def promise_key(self, anchors: Anchors) -> int:
+        """A number per promise, the same for equal promises (looked up by
+        the object's identity: hashing the dataclass is the slow part)."""
+        got = self._promise_keys.get(id(anchors))
+        if got is None:
+            key = self._promise_numbers.setdefault(anchors, len(self._promise_numbers))
+            got = self._promise_keys[id(anchors)] = (anchors, key)  # holds the Anchors, so its id stays its own
+        return got[1]
+
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
         and the longer keys that start with one of them (cached)."""
@@ -342,7 +353,7 @@ class DocumentAnchors:
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple[int, int, int]]] = None
         self._line_follows: Optional[list[tuple[int, int]]] = None
-        self._merged: dict[Anchors, list[int]] = {}  # equal promises share their positions
+        self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
@@ -463,7 +474,8 @@ class DocumentAnchors:
         return self._words
 
     def positions(self, anchors: Anchors) -> list[int]:
-        got = self._merged.get(anchors)
+        key = self.index.promise_key(anchors)
+        got = self._merged.get(key)
         if got is None:
             parts: list[list[int]] = []
             if anchors.digit:
@@ -482,7 +494,7 @@ class DocumentAnchors:
                 got = parts[0]
             else:
                 got = sorted({p for part in parts for p in part})
-            self._merged[anchors] = got
+            self._merged[key] = got
         return got
 
     def line_start(self, pos: int) -> int:
