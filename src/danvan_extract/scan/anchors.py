@@ -539,7 +539,8 @@ class DocumentAnchors:
 
     def _finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         text = self.text
-        self._discount_compiling()
+        if CompileClock.seconds != self._compiling_seen:  # (a call less per scan)
+            self._discount_compiling()
         if time.monotonic() >= self.deadline:
             raise TimeoutError
         positions = None if pattern.anywhere else self.positions(pattern.anchors)
@@ -548,7 +549,8 @@ class DocumentAnchors:
                 self._check(pattern, [])
             return []
         rx = pattern.regex  # compiled on its first use, before any timer runs
-        self._discount_compiling()
+        if CompileClock.seconds != self._compiling_seen:
+            self._discount_compiling()
         if self._alarm is None:
             self._alarm = _SESSION.open or _Alarm.free()
         if positions is None or len(positions) * _DENSE > len(text):
