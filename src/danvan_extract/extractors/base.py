@@ -45,7 +45,6 @@ def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[r
 # The same numbers recur across texts ("2024", "10", "1.000"): each
 # written form parsed once (values are ints and floats, never changed).
 _parse_digits = lru_cache(maxsize=8192)(parse_digits)
-_parse_spelled = lru_cache(maxsize=2048)(parse_spelled)
 
 
 @lru_cache(maxsize=4096)
@@ -175,7 +174,7 @@ class Context:
         value = self._values.get(key)
         if value is None:
             written = m.group(i)
-            value = self._values[key] = _parse_spelled(written) if group == "sp" else _parse_digits(written)
+            value = self._values[key] = parse_spelled(written) if group == "sp" else _parse_digits(written)
         return value
 
     def numbers(self) -> list[regex.Match]:
