@@ -32,7 +32,7 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     engine first searches the whole rest of the text for it, which turns a
     page with thousands of candidates quadratic.
     """
-    return pattern.match(text, pos, min(len(text), pos + window))
+    return pattern.match(text, pos, pos + window)  # an end past the text is the text's end
 
 
 def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[regex.Match]:
