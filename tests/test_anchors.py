@@ -179,3 +179,49 @@ def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
     with pytest.raises(RulesError, match="money"):
         Pipeline(tmp_path, check_anchors=True).extract(text)
 
+
+
+def _words_by_look_behind(lower: str) -> dict[str, list[int]]:
+    """The anchor words' scan as first written: a look-behind at every character."""
+    import re
+
+    from danvan_extract.grammar.alternation import alternation
+
+    trie = alternation(sorted(_PIPELINE.anchor_index.prefixes_of)).replace("\\ ", "\\s+")
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(f"(?<![^\\W\\d_])(?=({trie}))", lower):
+        found.setdefault(" ".join(m.group(1).split()), []).append(m.start())
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_text, st.text(alphabet="ab2_ .\n\u00e0\u0300-Đ", max_size=40).map(lambda t: t + " bí thư")))
+def test_the_anchor_words_scan_equals_the_look_behind_scan(text):
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    assert ctx.anchors.words() == _words_by_look_behind(ctx.lower)
+
+
+def test_the_anchor_words_scan_equals_the_look_behind_scan_on_gold_and_corpora():
+    for text in _texts():
+        ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+        assert ctx.anchors.words() == _words_by_look_behind(ctx.lower), text[:80]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_a_character_that_cannot_open_an_after_word_never_starts_a_follower_match(text):
+    index = _PIPELINE.anchor_index
+    for anchors in {p.anchors for p in ANCHORED if p.anchors.after}:
+        follower, opens = index.follower(anchors), index.opens(anchors)
+        for i in range(len(text) + 1):
+            if follower.match(text, i):
+                assert opens[text[i:i + 1]], (anchors.after, text[i:i + 10])
+
+
+def test_equal_promises_share_one_key_and_their_positions():
+    index = _PIPELINE.anchor_index
+    one, two = Anchors.of(words=["tháng"], line=True), Anchors.of(words=["tháng"], line=True)
+    assert one is not two and index.promise_key(one) == index.promise_key(two)
+    assert index.promise_key(one) != index.promise_key(Anchors.of(words=["tháng"]))
+    ctx = Context(normalize("Tháng 5\ntháng 6 có 3 xã.").text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    assert ctx.anchors.positions(one) is ctx.anchors.positions(two) == [0, 8]

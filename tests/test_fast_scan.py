@@ -87,3 +87,66 @@ def test_a_blank_text_gives_what_a_text_without_facts_gives(text, context):
     assert facts == [] and set(info) == set(info_of_words) and all(v is None for v in info.values())
     assert pipeline.extract_document(text, "x").model_dump() == {
         "doc_id": "x", "title": None, "published": None, "location": None, "facts": [], "errors": []}
+
+
+# --- one alarm per document: the session around a pipeline's scans ---------
+
+
+def test_the_alarm_session_stops_a_slow_pattern_and_leaves_nothing_behind():
+    import signal
+
+    from danvan_extract.errors import ExtractionTimeout
+    from danvan_extract.scan.anchors import alarm_session
+
+    slow, text = _slow_at_many_anchors()
+    with pytest.raises(ExtractionTimeout, match="test.slow"):
+        with alarm_session() as session:
+            assert session.open
+            ctx = Context(text, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)
+            ctx.scan(_PIPELINE.rules.patterns["count"][0])  # in time: the timer stays set for the next
+            ctx.scan(slow)
+    assert not alarm_session().open
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_between_scans_raises_nothing_until_the_next_scan():
+    import signal
+    import time
+
+    from danvan_extract.errors import ExtractionTimeout
+    from danvan_extract.scan.anchors import alarm_session
+
+    with alarm_session():
+        ctx = Context("Có 285 mô hình.\n", _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.02)
+        started = time.monotonic()
+        while time.monotonic() - started < 0.1:  # the alarm rings here, outside any pattern
+            pass
+        with pytest.raises(ExtractionTimeout):
+            ctx.scan(_PIPELINE.rules.patterns["count"][0])
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+
+
+def test_extract_leaves_no_alarm_whether_it_returns_or_raises():
+    import signal
+
+    from danvan_extract.errors import ExtractionTimeout
+
+    assert _PIPELINE.extract("Huyện có 285 mô hình, chiếm 73,53%.")
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with pytest.raises(ExtractionTimeout):
+        Pipeline(context=False, time_budget=1e-9).extract("Có 285 mô hình.")
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_worker_thread_gets_no_session_while_the_main_thread_has_one():
+    import threading
+
+    from danvan_extract.scan.anchors import alarm_session
+
+    seen = []
+    with alarm_session():
+        worker = threading.Thread(target=lambda: seen.append(alarm_session().__enter__().open))
+        worker.start()
+        worker.join(10)
+    assert seen == [False]

@@ -1,3 +1,7 @@
+from hypothesis import given, settings, strategies as st
+
+from danvan_extract import Pipeline
+from danvan_extract.extractors.base import Context
 from danvan_extract.segment import sentences
 
 
@@ -19,3 +23,17 @@ def test_offsets_cover_text():
     text = "  A b. C d.  \n\nE"
     for s, e in sentences(text):
         assert text[s:e].strip() == text[s:e]
+
+
+
+_PIPELINE = Pipeline(context=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab AĐ.!?…\n\"“(3", max_size=60), st.integers(min_value=0, max_value=60))
+def test_a_sentence_start_read_from_its_line_equals_the_whole_text_s(text, pos):
+    pos = min(pos, len(text))
+    line_only = Context(text, _PIPELINE.rules).sentence_start(pos)  # nothing segmented yet: the line alone
+    whole = Context(text, _PIPELINE.rules)
+    assert whole.sentences is not None  # the whole text segmented first
+    assert line_only == whole.sentence_start(pos)

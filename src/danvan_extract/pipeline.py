@@ -6,13 +6,14 @@ from __future__ import annotations
 import bisect
 import os
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
 from .extractors.arithmetic import reread_by_arithmetic
-from .scan.anchors import AnchorIndex
+from .scan.anchors import AnchorIndex, alarm_session
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
@@ -70,8 +71,11 @@ class Pipeline:
         if not text or text.isspace():  # nothing to find: skip the scans (a batch meets many such texts)
             return [], ({"title": None, "published": None, "location": None} if self.context else {})
         norm = normalize(text)
-        ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
-        candidates = [c for ex in self.extractors for c in ex(ctx) if not ctx.in_chrome(c.start)]
+        with alarm_session():  # one timer for the document's scans, gone when they are
+            ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
+            candidates = [c for ex in self.extractors for c in ex(ctx)]
+        if ctx.chrome_spans():  # most texts have no page chrome: nothing to filter
+            candidates = [c for c in candidates if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
         reread_by_arithmetic(norm.text, chosen)
         info: dict = {}
@@ -166,18 +170,24 @@ def to_record(norm: NormalizedText, c: Candidate) -> FactBase:
     """The fact record of candidate ``c``: offsets and text from the caller's
     string, and so are the as-written fields (through their spans)."""
     start, end = norm.to_original(c.start, c.end)
-    fields = dict(c.fields)
-    row = TYPES.get(c.type)
-    if row is not None:
-        for name in row.as_written + row.as_written_lower:
-            lower = name in row.as_written_lower
-            value = fields.get(name)
-            if isinstance(value, list):
-                fields[name] = [_field_as_written(norm, v, lower) for v in value]
-            elif value is not None:
-                fields[name] = _field_as_written(norm, value, lower)
-    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **fields}
+    data = {"type": c.type, "start": start, "end": end, "text": norm.original[start:end], "rule": c.rule, **c.fields}
+    for name, lower in _as_written_fields(c.type):
+        value = data.get(name)
+        if isinstance(value, list):
+            data[name] = [_field_as_written(norm, v, lower) for v in value]
+        elif value is not None:
+            data[name] = _field_as_written(norm, value, lower)
     return fact_record(data)
+
+
+@lru_cache(maxsize=None)
+def _as_written_fields(type_name: str) -> tuple[tuple[str, bool], ...]:
+    """(field, lower-cased?) of each as-written field of a fact type (the
+    registry's rows are fixed: made once per type)."""
+    row = TYPES.get(type_name)
+    if row is None:
+        return ()
+    return tuple((name, name in row.as_written_lower) for name in row.as_written + row.as_written_lower)
 
 
 def _field_as_written(norm: NormalizedText, value, lower: bool):

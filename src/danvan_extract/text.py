@@ -9,6 +9,7 @@ what the caller gave us.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -96,13 +97,15 @@ class NormalizedText:
 
 
 # str.translate looks up every character; a class search only stops at the
-# few that change, which is several times faster on ordinary text.
-_MAPPED = regex.compile("[" + regex.escape("".join(_CHAR_MAP)) + "]")
+# few that change, which is several times faster on ordinary text.  (The
+# standard library's engine: it skips to a class of literals three times
+# as fast as ``regex``.)
+_MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
 # Characters that change the length of the text: "\r" before "\n", and the
 # dropped ones.
-_NEEDS_MAP = regex.compile("[\r" + "".join(_DROP) + "]")
+_NEEDS_MAP = re.compile("[\r" + "".join(_DROP) + "]")
 _MARK = regex.compile(r"\p{M}")
-_REMOVED = regex.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
+_REMOVED = re.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
 
 
 def normalize(original: str) -> NormalizedText:

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from .base import Candidate, Context, Spanned, Lexicons
+from .base import Candidate, Context, Spanned, Lexicons, group
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
@@ -37,11 +37,11 @@ class AreaExtractor:
                     unit = self.units["km2"]
                 else:
                     unit = self.units[m.group("unit").lower()]
-                nxt = (m.groupdict().get("next") or "").strip().lower()
+                nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
                 end = m.end("unit")
-                if m.groupdict().get("sp"):
+                if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
                 else:
@@ -52,7 +52,7 @@ class AreaExtractor:
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if m.groupdict().get("m1") or m.groupdict().get("m2") else _as_written(ctx, m, unit.unit, rule),
+                        "unit": unit.unit if group(m, "m1") or group(m, "m2") else _as_written(ctx, m, unit.unit, rule),
                         "hectares": in_hectares(s1, unit.hectares),
                         "hectares_max": None if s2 is None else in_hectares(s2, unit.hectares),
                         "subject": self._subject(ctx, m, nxt, start),

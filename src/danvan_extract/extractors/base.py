@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 import regex
@@ -32,7 +32,38 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     engine first searches the whole rest of the text for it, which turns a
     page with thousands of candidates quadratic.
     """
-    return pattern.match(text, pos, min(len(text), pos + window))
+    return pattern.match(text, pos, pos + window)  # an end past the text is the text's end
+
+
+def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[regex.Match]:
+    """``pattern.search(window)`` for a pattern that matches a phrase of at
+    most ``longest`` characters and white space up to the window's end
+    ("...\\s+$"): tried only where such a match can start."""
+    return pattern.search(window, max(0, len(window.rstrip()) - longest))
+
+
+# The same numbers recur across texts ("2024", "10", "1.000"): each
+# written form parsed once (values are ints and floats, never changed).
+_parse_digits = lru_cache(maxsize=8192)(parse_digits)
+
+
+@lru_cache(maxsize=4096)
+def group_numbers(rx: regex.Pattern) -> dict[str, int]:
+    """``rx.groupindex``, made once per pattern: the regex module makes it
+    anew for every look-up of a group by name (and for ``groupdict``)."""
+    return rx.groupindex
+
+
+def group(m: regex.Match, name: str) -> Optional[str]:
+    """``m.groupdict().get(name)``: what group ``name`` read, None when the
+    pattern has no such group or it took no part."""
+    i = group_numbers(m.re).get(name)
+    return None if i is None else m.group(i)
+
+
+def has_group(m: regex.Match, name: str) -> bool:
+    """True when ``m``'s pattern has a group ``name``."""
+    return name in group_numbers(m.re)
 
 
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
@@ -130,6 +161,7 @@ class Context:
         self._scans: dict[tuple, list[regex.Match]] = {}
         self._values: dict[tuple[int, int], int | float] = {}  # by the span of the number
         self._qualifiers: dict[int, tuple[str, int, str]] = {}  # qualifier_before, by position
+        self._line_sentence_starts: dict[int, list[int]] = {}  # by line start, before the text is segmented
         self._chrome = self._find_chrome()
 
     # -- numbers ------------------------------------------------------------
@@ -137,11 +169,12 @@ class Context:
         """The value of the number that group ``group`` of ``m`` read
         (digits, or spelled out for group "sp").  Every number is parsed
         once per document, whichever families read it."""
-        key = (m.start(group), m.end(group))
+        i = group_numbers(m.re)[group]
+        key = m.span(i)
         value = self._values.get(key)
         if value is None:
-            written = m.group(group)
-            value = self._values[key] = parse_spelled(written) if group == "sp" else parse_digits(written)
+            written = m.group(i)
+            value = self._values[key] = parse_spelled(written) if group == "sp" else _parse_digits(written)
         return value
 
     def numbers(self) -> list[regex.Match]:
@@ -201,8 +234,27 @@ class Context:
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence that holds ``pos``."""
+        if "sentences" not in self.__dict__:
+            found = self._sentence_start_on_line(pos)
+            if found is not None:
+                return found
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[i][0] if i >= 0 else 0
+
+    def _sentence_start_on_line(self, pos: int) -> Optional[int]:
+        """:meth:`sentence_start` from the line of ``pos`` alone (sentences
+        never cross a line break, so a line is segmented as in the whole
+        text; each line once); None when no sentence of that line starts
+        by ``pos``."""
+        start = self.anchors.line_start(pos)
+        starts = self._line_sentence_starts.get(start)
+        if starts is None:
+            from ..segment import sentences
+
+            line = self.text[start:self.anchors.line_end(pos)]
+            starts = self._line_sentence_starts[start] = [start + s for s, _ in sentences(line)]
+        i = bisect.bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else None
 
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
@@ -287,6 +339,14 @@ class Lexicons:
         return regex.compile(rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE)
 
     @cached_property
+    def longest_qualifier(self) -> int:
+        return max(map(len, self.qualifier_of), default=0)
+
+    @cached_property
+    def longest_copula(self) -> int:
+        return max(map(len, self.rules.qualifiers.clause.copulas), default=0)
+
+    @cached_property
     def copula_re(self) -> regex.Pattern:
         copulas = self.rules.qualifiers.clause.copulas
         return _word_list_re(rf"(?<![\p{{L}}])(?:{alternation(copulas)})\s+$", copulas)
@@ -298,8 +358,9 @@ class Lexicons:
 
     @cached_property
     def clause_cut_re(self) -> regex.Pattern:
-        # A clause ends at punctuation; another figure ends a qualifier's reach.
-        return regex.compile(r"[,;:.!?()\n]|\p{N}")
+        # A clause ends at punctuation; another figure ends a qualifier's
+        # reach.  Searched from the end: the clause is after the last one.
+        return regex.compile(r"[,;:.!?()\n]|\p{N}", regex.REVERSE)
 
     @cached_property
     def clause_stop_re(self) -> regex.Pattern:
@@ -345,7 +406,7 @@ class Lexicons:
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
         window = ctx.text[max(0, pos - 30) : pos]
-        m = self.qualifier_re.search(window)
+        m = search_tail(self.qualifier_re, window, self.longest_qualifier)
         if not m:
             return "exact", pos, ""
         phrase = m.group("q").lower()
@@ -373,12 +434,13 @@ class Lexicons:
         from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
         none does."""
         window = ctx.text[max(0, pos - 80) : pos]
-        m = self.copula_re.search(window)
+        m = search_tail(self.copula_re, window, self.longest_copula)
         if m:
             q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
             if phrase:
                 return q, pos
-        clause = self.clause_cut_re.split(window)[-1]
+        cut = self.clause_cut_re.search(window)
+        clause = window[cut.end():] if cut else window
         last = None
         offset = pos - len(clause)
         for m in self.reach_re.finditer(clause):
@@ -413,6 +475,19 @@ class Lexicons:
         m = match_at(self.syllables, ctx.text, pos, 200)
         if not m:
             return None, pos
+        noun, length = self._noun_of_read(m.group(0))
+        return (None, pos) if noun is None else (noun, pos + length)
+
+    @cached_property
+    def _noun_of_read(self):
+        """:meth:`_noun_read`, once per run of syllables (the same words
+        follow many numbers)."""
+        return lru_cache(maxsize=8192)(self._noun_read)
+
+    def _noun_read(self, read: str) -> tuple[Optional[str], int]:
+        """The counted noun that ``read`` (syllables :attr:`syllables` read
+        after a number) opens, and its end in ``read``; (None, 0) for none."""
+        m = self.syllables.match(read)
         words = [w for w in m.groups() if w]
         low = [fold_tones(w.lower()) for w in words]  # for look-ups
         written = [w.lower() for w in words]  # for the noun as written
@@ -431,7 +506,7 @@ class Lexicons:
             if joinable >= size and " ".join(low[:size]) in known:
                 phrase = " ".join(low[:size])
                 if phrase not in self.counted_folded and low[0] in self.not_nouns:
-                    return None, pos  # "đến nay", "trong đó": no noun
+                    return None, 0  # "đến nay", "trong đó": no noun
                 if not capital and phrase not in self.counted_folded and self._head_and_modifier(low, size, joinable):
                     return written[0], ends[0]
                 return " ".join(written[:size]), ends[size - 1]
@@ -439,9 +514,9 @@ class Lexicons:
             # "02 Ban", "07 CHƯƠNG"; but "2 Chương Dương" is a name
             name_goes_on = len(words) > 1 and words[1][0].isupper() and not words[0].isupper()
             ok = low[0] in self.counted_folded and (len(words[0]) > 1 or words[0].isupper()) and not name_goes_on
-            return (written[0], ends[0]) if ok else (None, pos)
+            return (written[0], ends[0]) if ok else (None, 0)
         if low[0] in self.not_nouns:
-            return None, pos
+            return None, 0
         return written[0], ends[0]
 
     def _head_and_modifier(self, low: list[str], size: int, joinable: int) -> bool:

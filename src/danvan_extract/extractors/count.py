@@ -9,7 +9,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from .tones import fold_tones
 from ..grammar.alternation import alternation
-from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, qualify
 from .table_cells import header_cell_span
 
@@ -52,7 +52,7 @@ class CountExtractor:
                 yield from self._table_cells(ctx, pat)
                 continue
             for m in ctx.scan(pat):
-                spelled = "sp" in m.groupdict() and m.group("sp")
+                spelled = group(m, "sp")
                 if spelled:
                     if not _plausible_spelled(ctx, m):
                         continue
@@ -60,13 +60,13 @@ class CountExtractor:
                 else:
                     _, _, value, value_max = bounds(ctx, m)
                     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
-                    if value is None or (m.group("n2") and value_max is None):
+                    if value is None or (group(m, "n2") and value_max is None):
                         continue  # "16,7 tiêu chí/xã": an average, no count
                 noun, end = lex.noun_after(ctx, m.end())
                 if noun is None and not spelled and match_at(self.share_follows, ctx.text, m.end(), 60):
                     # "số người dùng 20.000 chiếm 40,16%": a quantity whose
                     # noun came before it; the share that follows proves it.
-                    if lex.designated(ctx, m.start()) or _is_year(m.group("n1")):
+                    if lex.designated(ctx, m.start()) or _is_year(group(m, "n1")):
                         continue
                     qualifier, start = qualify(ctx, lex, m.start(), m.end())
                     yield Candidate("count", start, m.end(), "count.before_share",
@@ -84,7 +84,7 @@ class CountExtractor:
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start()):
                     continue
-                if not spelled and _is_year(m.group("n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
+                if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
                 nstart = nend = end
@@ -133,7 +133,7 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     return None
 
 
-def _whole(m, value, group: str = "n1"):
+def _whole(m, value, name: str = "n1"):
     """A count's value as a whole number, or None.
 
     "5,312 người" cannot be five and a third people: the English reading
@@ -144,8 +144,8 @@ def _whole(m, value, group: str = "n1"):
         return value
     if abs(value - round(value)) < 1e-9:
         return int(round(value))
-    token = m.group(group)
-    mult = m.groupdict().get("m1") or m.groupdict().get("m2")
+    token = m.group(name)
+    mult = group(m, "m1") or group(m, "m2")
     if not mult and _ENGLISH_THOUSANDS.fullmatch(token):
         return int(token.replace(",", ""))
     return None

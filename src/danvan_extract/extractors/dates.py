@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Candidate, Context, Lexicons
+from .base import Candidate, Context, Lexicons, group
 
 
 class DateExtractor:
@@ -18,7 +18,7 @@ class DateExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                g = m.groupdict()
+                g = {name: group(m, name) for name in ("d", "m", "y")}
                 if g.get("m") and g["m"].isdigit() and not 1 <= int(g["m"]) <= 12:
                     continue
                 if g.get("d") and not 1 <= int(g["d"]) <= 31:

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import MULTIPLIERS, compound, scale
-from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
@@ -29,19 +29,18 @@ class MoneyExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                groups = m.groupdict()
-                cur = groups.get("cur")
+                cur = group(m, "cur")
                 if rule == "amount.spelled" and not cur:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, m.end("cur")):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
-                if groups.get("sp"):
+                if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
                     unit = _unit(ctx, m, "cur")
-                elif groups.get("n3"):
+                elif group(m, "n3"):
                     parts = [(ctx.number(m, "n1"), m.group("m1")), (ctx.number(m, "n3"), m.group("m3"))]
-                    if groups.get("n4"):
+                    if group(m, "n4"):
                         parts.append((ctx.number(m, "n4"), m.group("m4")))
                     if not all(v < 1000 for v, _ in parts[1:]):
                         continue  # "2 tỷ 3.500 triệu" is no compound
@@ -89,8 +88,7 @@ class MoneyExtractor:
 def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
     """The unit as written: the multiplier and currency groups read, joined
     by a space ("tỷ đồng"), with their spans; None when none was read."""
-    found = m.groupdict()
-    parts = [Spanned.at(ctx.text, *m.span(g)) for g in groups if found.get(g)]
+    parts = [Spanned.at(ctx.text, *m.span(g)) for g in groups if group(m, g)]
     return Spanned.joined(parts) if parts else None
 
 

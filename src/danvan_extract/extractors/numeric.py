@@ -7,7 +7,7 @@ from typing import Optional
 import regex
 
 from ..numbers import scale
-from .base import Context, Lexicons
+from .base import Context, Lexicons, group
 
 
 def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | float], int | float, Optional[int | float]]:
@@ -16,10 +16,9 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
     A multiplier written only on the upper bound applies to both ("từ 80
     đến 150 triệu đồng": 80 million to 150 million).
     """
-    groups = m.groupdict()
     v1 = ctx.number(m, "n1")
-    v2 = ctx.number(m, "n2") if groups.get("n2") else None
-    m1, m2 = groups.get("m1"), groups.get("m2")
+    v2 = ctx.number(m, "n2") if group(m, "n2") else None
+    m1, m2 = group(m, "m1"), group(m, "m2")
     s1 = scale(v1, m1 or m2)
     s2 = scale(v2, m2 or m1) if v2 is not None else None
     return v1, v2, s1, s2

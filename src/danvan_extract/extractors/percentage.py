@@ -8,7 +8,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
-from .base import Candidate, Context, Lexicons
+from .base import Candidate, Context, Lexicons, group
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
@@ -37,7 +37,7 @@ class PercentageExtractor:
                     header = header_cell(ctx.text, start)
                     if not header or not _PERCENT_HEADER.search(header):
                         continue
-                if m.groupdict().get("sp"):
+                if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None
                 else:
                     v1, v2, _, _ = bounds(ctx, m)

@@ -9,7 +9,7 @@ import regex
 
 from ..numbers import MULT
 from ..grammar.rules import alternation
-from .base import Candidate, Context, Lexicons, Spanned, match_at
+from .base import Candidate, Context, Lexicons, Spanned, has_group, match_at
 from .numeric import qualify
 
 
@@ -48,7 +48,7 @@ class RatioExtractor:
             for m in ctx.scan(pat):
                 first = m.start("n1")  # "ratio.words" opens at "trong"
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
-                tail = None if "pn" in m.groupdict() else match_at(self.unit_tail, ctx.text, m.end(), 40)
+                tail = None if has_group(m, "pn") else match_at(self.unit_tail, ctx.text, m.end(), 40)
                 if tail:
                     qualifier, start = qualify(ctx, self.lex, first, tail.end())
                     yield Candidate("ratio", start, tail.end(), rule,
@@ -62,7 +62,7 @@ class RatioExtractor:
                     noun, end = self.lex.noun_after(ctx, end)
                 if noun is not None and self.lex.is_time_noun(noun):
                     continue
-                if "pn" in m.groupdict() and not self._words_ratio(ctx, m, noun):
+                if has_group(m, "pn") and not self._words_ratio(ctx, m, noun):
                     continue
                 if noun is None and _looks_like_date(m.group("n1"), m.group("n2")):
                     continue
@@ -77,7 +77,7 @@ class RatioExtractor:
                 else:
                     end = m.end()
                 qualifier, start = qualify(ctx, self.lex, first, end, noun)
-                if "pn" in m.groupdict() and num == den:
+                if has_group(m, "pn") and num == den:
                     continue
                 yield Candidate(
                     "ratio", start, end, rule,

@@ -44,11 +44,23 @@ _SECOND_TONED = regex.compile(
 _TONED_SECOND = frozenset(key[-1] for key in _TABLE)
 
 
+# Longer texts (a word list joined) are folded without the cache.
+_CACHED_LENGTH = 64
+
+
 def fold_tones(text: str) -> str:
     """``text`` with the tone of final "oa"/"oe"/"uy" on the first vowel."""
     if _TONED_SECOND.isdisjoint(text):
         return text
+    return _fold_short(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+
+
+def _fold(text: str) -> str:
     return _SECOND_TONED.sub(lambda m: _TABLE[m.group(0)], text)
+
+
+# The words and phrases looked up recur (syllables, nouns): folded once each.
+_fold_short = lru_cache(maxsize=16384)(_fold)
 
 
 @lru_cache(maxsize=4)

@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - another Python implementation
 from ..grammar.alternation import alternation
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
-_DIGIT_RUN = regex.compile(r"\d+")
+_DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
 _LINE_SPACE = regex.compile(r"[^\S\n]*")  # white space on one line
 # Part of the anchor promise: a match of an anchored pattern is at most this
@@ -72,11 +72,15 @@ class _Alarm:
                 and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0)
 
     @staticmethod
-    def run(seconds: float, fn, *args):
-        """``fn(*args)``, raising TimeoutError once ``seconds`` have passed."""
+    def run(deadline: float, fn, *args):
+        """``fn(*args)``, raising TimeoutError once ``deadline`` (monotonic)
+        has passed: under the open :class:`AlarmSession`, else under a
+        handler and timer of its own."""
+        if _SESSION.open:
+            return _SESSION.run(deadline, fn, *args)
         previous = _sig.signal(_sig.SIGALRM, _on_alarm)
         try:
-            _sig.setitimer(_sig.ITIMER_REAL, max(seconds, 1e-6))  # 0 would disarm it
+            _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))  # 0 would disarm it
             return fn(*args)
         finally:
             # nested, so that an alarm arriving right here still restores the handler
@@ -84,6 +88,64 @@ class _Alarm:
                 _sig.setitimer(_sig.ITIMER_REAL, 0)
             finally:
                 _sig.signal(_sig.SIGALRM, previous)
+
+
+class AlarmSession(threading.local):
+    """One SIGALRM handler and timer for all the pattern runs of a document
+    (four system calls per pattern otherwise).  The timer is set to the
+    deadline, again only when the deadline moves; an alarm raises
+    TimeoutError inside a pattern run only (between runs, the next run
+    finds its deadline passed).  Opens only where :class:`_Alarm` is free
+    (so in the main thread only; per thread, hence ``threading.local``);
+    handler and timer are gone once the ``with`` block is left."""
+
+    def __init__(self):
+        self.open = False
+        self._depth = 0
+        self._running = False
+        self._armed: Optional[float] = None
+        self._previous = None
+
+    def __enter__(self) -> "AlarmSession":
+        self._depth += 1
+        if self._depth == 1 and _Alarm.free():
+            self._previous = _sig.signal(_sig.SIGALRM, self._on_alarm)
+            self._armed, self._running, self.open = None, False, True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self.open:
+            self.open = False
+            try:
+                _sig.setitimer(_sig.ITIMER_REAL, 0)
+            finally:
+                _sig.signal(_sig.SIGALRM, self._previous)
+
+    def _on_alarm(self, signum, frame):
+        if self._running:
+            raise TimeoutError
+
+    def run(self, deadline: float, fn, *args):
+        """``fn(*args)``, raising TimeoutError once ``deadline`` has passed."""
+        if deadline != self._armed:
+            self._armed = deadline
+            _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))
+        elif time.monotonic() >= deadline:
+            raise TimeoutError  # the alarm rang between runs
+        self._running = True
+        try:
+            return fn(*args)
+        finally:
+            self._running = False
+
+
+_SESSION = AlarmSession()
+
+
+def alarm_session() -> AlarmSession:
+    """The process's :class:`AlarmSession`, to open around one document."""
+    return _SESSION
 
 
 def _all_matches(rx: regex.Pattern, text: str) -> list[regex.Match]:
@@ -197,6 +259,9 @@ class AnchorIndex:
         self.check = check
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
+        self._opens: dict[frozenset, _Opens] = {}
+        self._promise_numbers: dict[Anchors, int] = {}
+        self._promise_keys: dict[int, tuple[Anchors, int]] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -205,7 +270,9 @@ class AnchorIndex:
         # plain trie of literals, which is linear by construction and so
         # needs no time-out.
         trie = alternation(keys).replace("\\ ", "\\s+")
-        self.syllable_re = re.compile(f"(?<![^\\W\\d_])(?=({trie}))") if keys else None
+        # Found from the character before the word (anything but a letter:
+        # the engine skips to those quickly); a space is put before the text.
+        self.syllable_re = re.compile(f"[\\W\\d_](?=({trie}))") if keys else None
         # Each key found also stands for the shorter keys it starts with
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
         known = frozenset(keys)
@@ -223,6 +290,32 @@ class AnchorIndex:
             got = self._followers[anchors.after] = re.compile("|".join(parts), re.IGNORECASE)
         return got
 
+    def opens(self, anchors: Anchors) -> "_Opens":
+        """Whether a character can open one of ``anchors.after`` (any case,
+        as the follower reads it), by character, asked once each (cached
+        by the words): a dictionary look-up spares most follower calls."""
+        got = self._opens.get(anchors.after)
+        if got is None:
+            got = self._opens[anchors.after] = _Opens(self._opener(anchors.after))
+        return got
+
+    @staticmethod
+    def _opener(after: frozenset) -> re.Pattern:
+        """The first characters of the follower's words (and a digit), with
+        its flags."""
+        firsts = sorted({w[0] for w in after if w != "digit"})
+        parts = [re.escape(c) for c in firsts] + ([r"\d"] if "digit" in after else [])
+        return re.compile("|".join(parts), re.IGNORECASE)
+
+    def promise_key(self, anchors: Anchors) -> int:
+        """A number per promise, the same for equal promises (looked up by
+        the object's identity: hashing the dataclass is the slow part)."""
+        got = self._promise_keys.get(id(anchors))
+        if got is None:
+            key = self._promise_numbers.setdefault(anchors, len(self._promise_numbers))
+            got = self._promise_keys[id(anchors)] = (anchors, key)  # holds the Anchors, so its id stays its own
+        return got[1]
+
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
         and the longer keys that start with one of them (cached)."""
@@ -231,6 +324,18 @@ class AnchorIndex:
             keys = frozenset(k for k, prefixes in self.prefixes_of.items() if not anchors.words.isdisjoint(prefixes))
             got = self._accepting[id(anchors)] = (anchors, keys)  # holds the Anchors, so its id stays its own
         return got[1]
+
+
+class _Opens(dict):
+    """Character → whether ``opener`` matches it, filled on first look-up."""
+
+    def __init__(self, opener: re.Pattern):
+        super().__init__()
+        self.opener = opener
+
+    def __missing__(self, ch: str) -> bool:
+        got = self[ch] = self.opener.match(ch) is not None
+        return got
 
 
 class DocumentAnchors:
@@ -248,7 +353,7 @@ class DocumentAnchors:
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple[int, int, int]]] = None
         self._line_follows: Optional[list[tuple[int, int]]] = None
-        self._merged: dict[Anchors, list[int]] = {}  # equal promises share their positions
+        self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
@@ -271,15 +376,16 @@ class DocumentAnchors:
 
     # -- anchor positions ---------------------------------------------------------
     def digits(self) -> list[int]:
-        return [start for start, _ in self.digit_follows()]
+        return [start for start, _, _ in self.digit_follows()]
 
-    def digit_follows(self) -> list[tuple[int, int]]:
-        """(start, follow) of each run of digits: where it starts, and where
-        the text goes on past it and white space."""
+    def digit_follows(self) -> list[tuple[int, int, str]]:
+        """(start, follow, character) of each run of digits: where it starts,
+        where the text goes on past it and white space, and the character
+        there ("" at the end: for :meth:`AnchorIndex.opens`)."""
         if self._digits is None:
-            space, text = _SPACE.match, self.text
-            self._digits = [(m.start(), space(text, m.end()).end())
-                            for m in _DIGIT_RUN.finditer(self.text, timeout=self.remaining("anchors"))]
+            text = self.text
+            spans = [m.span() for m in _DIGIT_RUN.finditer(text, timeout=self.remaining("anchors"))]
+            self._digits = [(start, follow, text[follow:follow + 1]) for start, follow in spans]
         return self._digits
 
     def digit_starts(self, anchors: Anchors) -> list[int]:
@@ -287,8 +393,8 @@ class DocumentAnchors:
         followed by one of its words past white space."""
         if not anchors.after:
             return self.digits()
-        follower, text = self.index.follower(anchors).match, self.text
-        return [start for start, follow in self.digit_follows() if follower(text, follow)]
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        return [start for start, follow, ch in self.digit_follows() if opens[ch] and follower(text, follow)]
 
     def numbers(self) -> list[regex.Match]:
         """The number reader's matches: every number of the text, read once."""
@@ -305,36 +411,42 @@ class DocumentAnchors:
             return self.digits()
         if not anchors.after:
             return [m.start() for m in self.numbers()]
-        follower, text = self.index.follower(anchors).match, self.text
-        return [start for start, f1, f2 in self.follows()
-                if follower(text, f1) or (f2 >= 0 and follower(text, f2))]
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        return [start for start, f1, f2, c1, c2 in self.follows()
+                if (opens[c1] and follower(text, f1)) or (f2 >= 0 and opens[c2] and follower(text, f2))]
 
     def line_starts(self, anchors: Anchors) -> list[int]:
         """The line starts, and with ``anchors.after`` only the lines that
         open with one of its words past white space."""
         if not anchors.after:
             return self.lines()
-        follower, text = self.index.follower(anchors).match, self.text
-        return [start for start, first in self.line_follows() if follower(text, first)]
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        return [start for start, first, ch in self.line_follows() if opens[ch] and follower(text, first)]
 
-    def line_follows(self) -> list[tuple[int, int]]:
-        """(start, first) of each line: where it starts and where its
-        first character past white space is."""
+    def line_follows(self) -> list[tuple[int, int, str]]:
+        """(start, first, character) of each line: where it starts, where its
+        first character past white space is, and that character."""
         if self._line_follows is None:
             space, text = _LINE_SPACE.match, self.text
-            self._line_follows = [(start, space(text, start).end()) for start in self.lines()]
+            firsts = [(start, space(text, start).end()) for start in self.lines()]
+            self._line_follows = [(start, first, text[first:first + 1]) for start, first in firsts]
         return self._line_follows
 
-    def follows(self) -> list[tuple[int, int, int]]:
-        """(start, f1, f2) of each number written in digits: where the text
-        goes on past it and white space (f1), and past the second number of
-        a range that follows it (f2; -1 without a range)."""
+    def follows(self) -> list[tuple[int, int, int, str, str]]:
+        """(start, f1, f2, c1, c2) of each number written in digits: where
+        the text goes on past it and white space (f1), and past the second
+        number of a range that follows it (f2; -1 without a range), and the
+        characters there ("" for none)."""
         if self._follows is None:
             space, text = _SPACE.match, self.text
             out = []
-            for m in self.numbers():
-                f2 = m.end("range")
-                out.append((m.start(), space(text, m.end()).end(), space(text, f2).end() if f2 >= 0 else -1))
+            numbers = self.numbers()
+            # by number: the regex module looks a group's name up slowly
+            in_range = numbers[0].re.groupindex["range"] if numbers else 0
+            for m in numbers:
+                f1, f2 = space(text, m.end()).end(), m.end(in_range)
+                f2 = space(text, f2).end() if f2 >= 0 else -1
+                out.append((m.start(), f1, f2, text[f1:f1 + 1], text[f2:f2 + 1] if f2 >= 0 else ""))
             self._follows = out
         return self._follows
 
@@ -353,16 +465,17 @@ class DocumentAnchors:
             found: dict[str, list[int]] = {}
             if self.index.syllable_re is not None:
                 self.remaining("anchors")
-                for m in self.index.syllable_re.finditer(self.lower):
+                for m in self.index.syllable_re.finditer(" " + self.lower):
                     key = m.group(1)
                     if " " in key or "\n" in key or not key.isalpha():
                         key = " ".join(key.split())
-                    found.setdefault(key, []).append(m.start())
+                    found.setdefault(key, []).append(m.start(1) - 1)  # less the space put before
             self._words = found
         return self._words
 
     def positions(self, anchors: Anchors) -> list[int]:
-        got = self._merged.get(anchors)
+        key = self.index.promise_key(anchors)
+        got = self._merged.get(key)
         if got is None:
             parts: list[list[int]] = []
             if anchors.digit:
@@ -381,7 +494,7 @@ class DocumentAnchors:
                 got = parts[0]
             else:
                 got = sorted({p for part in parts for p in part})
-            self._merged[anchors] = got
+            self._merged[key] = got
         return got
 
     def line_start(self, pos: int) -> int:
@@ -426,7 +539,8 @@ class DocumentAnchors:
 
     def _finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         text = self.text
-        self._discount_compiling()
+        if CompileClock.seconds != self._compiling_seen:  # (a call less per scan)
+            self._discount_compiling()
         if time.monotonic() >= self.deadline:
             raise TimeoutError
         positions = None if pattern.anywhere else self.positions(pattern.anchors)
@@ -435,17 +549,18 @@ class DocumentAnchors:
                 self._check(pattern, [])
             return []
         rx = pattern.regex  # compiled on its first use, before any timer runs
-        self._discount_compiling()
+        if CompileClock.seconds != self._compiling_seen:
+            self._discount_compiling()
         if self._alarm is None:
-            self._alarm = _Alarm.free()
+            self._alarm = _SESSION.open or _Alarm.free()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
             if self._alarm:
-                return _Alarm.run(self.deadline - time.monotonic(), _all_matches, rx, text)
+                return _Alarm.run(self.deadline, _all_matches, rx, text)
             return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
         if self._alarm:
-            out = _Alarm.run(self.deadline - time.monotonic(), self._at_anchors, pattern, positions, False)
+            out = _Alarm.run(self.deadline, self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)
         if self.index.check:
