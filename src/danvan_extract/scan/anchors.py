@@ -104,13 +104,14 @@ class AlarmSession(threading.local):
         self._depth = 0
         self._running = False
         self._armed: Optional[float] = None
+        self._rang = False
         self._previous = None
 
     def __enter__(self) -> "AlarmSession":
         self._depth += 1
         if self._depth == 1 and _Alarm.free():
             self._previous = _sig.signal(_sig.SIGALRM, self._on_alarm)
-            self._armed, self._running, self.open = None, False, True
+            self._armed, self._running, self._rang, self.open = None, False, False, True
         return self
 
     def __exit__(self, *exc) -> None:
@@ -125,14 +126,16 @@ class AlarmSession(threading.local):
     def _on_alarm(self, signum, frame):
         if self._running:
             raise TimeoutError
+        self._rang = True  # between runs: the next run of this deadline stops at once
 
     def run(self, deadline: float, fn, *args):
         """``fn(*args)``, raising TimeoutError once ``deadline`` has passed."""
         if deadline != self._armed:
-            self._armed = deadline
+            self._armed, self._rang = deadline, False
             _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))
-        elif time.monotonic() >= deadline:
-            raise TimeoutError  # the alarm rang between runs
+        elif self._rang or time.monotonic() >= deadline:
+            # the alarm rang between runs: no timer is left to stop this one
+            raise TimeoutError
         self._running = True
         try:
             return fn(*args)
