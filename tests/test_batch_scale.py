@@ -155,3 +155,19 @@ def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypat
     assert "worker process died" in docs[13]["errors"][0] and docs[13]["facts"] == []
     for d in docs[:13] + docs[14:]:
         assert not d["errors"] and len(d["facts"]) == 2
+
+
+
+def test_the_warm_up_before_forking_never_fails_a_batch_and_keeps_the_budget(monkeypatch):
+    from danvan_extract.engines import local
+    from danvan_extract.engines.document import pipeline_for
+
+    hopeless = pipeline_for(None, 1e-9)  # every extraction runs out of time
+    local._warm_up(None, 1e-9)  # no error: the workers will report their own
+    assert hopeless.time_budget == 1e-9
+
+    pipeline = pipeline_for(None, 30.0)
+    seen = []
+    monkeypatch.setattr(pipeline, "extract", lambda text: seen.append(pipeline.time_budget))
+    local._warm_up(None, 30.0)
+    assert seen == [local._WARM_UP_SECONDS] and pipeline.time_budget == 30.0

@@ -63,6 +63,30 @@ def _init_worker(rules_dir: Optional[str], html: bool, time_budget: float = DEFA
     _WORKER = (rules_dir, html, time_budget)
 
 
+# Patterns compile, and the gazetteer loads, on first use: one short text of
+# the common kinds of fact warms a pipeline up.
+_WARM_UP_TEXT = ("Năm 2024, xã có 285 hộ, chiếm 73,53%, được hỗ trợ 4,22 tỷ đồng cho 29,168 ha "
+                 "theo Nghị quyết số 12-NQ/TU ngày 15/3/2024. Đồng chí Bí thư Huyện ủy cho biết.")
+
+
+_WARM_UP_SECONDS = 1.0  # at most, for a rules folder with a runaway pattern
+
+
+def _warm_up(rules_dir: Optional[str], time_budget: float) -> None:
+    """Build this process's pipeline and run it once, before forking the
+    workers, so that each of them does not pay the first use again.  A
+    warm-up that fails (a user's rule over its budget) is only not warm:
+    the documents report their own errors."""
+    pipeline = pipeline_for(rules_dir, time_budget)
+    budget, pipeline.time_budget = pipeline.time_budget, min(pipeline.time_budget, _WARM_UP_SECONDS)
+    try:
+        pipeline.extract(_WARM_UP_TEXT)
+    except Exception:  # noqa: BLE001 - never the batch's failure
+        pass
+    finally:
+        pipeline.time_budget = budget
+
+
 def process_file(args: tuple[str, str]) -> tuple[str, int]:
     """Read and extract one file in a worker; returns (JSON line, characters)."""
     path_str, doc_id = args
@@ -203,6 +227,8 @@ class _Workers:
         self.workers = workers
         self.initargs = (*settings, os.getpid())
         self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        if self.ctx.get_start_method() == "fork":
+            _warm_up(settings[0], settings[2])  # forked workers start with it warm
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
