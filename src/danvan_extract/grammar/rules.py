@@ -100,21 +100,29 @@ class UnitsFile(_Strict):
     time: Time
 
 
+class NamedPattern(_Strict):
+    """A named pattern of a rules file with its anchor promise
+    (rules/README.md, "Anchors"): chrome lines, numeric rules, grammars."""
+
+    name: str
+    pattern: str
+    # Where every match starts: "digit", "number", "line", "{words_ref}" or
+    # a literal word.  A promise that lets the engine skip the full scan;
+    # leave it out when unsure.
+    anchor: list[str] = []
+    # With anchor "number", "digit" or "line": what follows the number
+    # (past its multiplier and white space, or past the second number of a
+    # range: "5 - 7 triệu đồng"), the digits or the line start a match
+    # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
+    after: list[str] = []
+
+
 class GrammarSection(_Strict):
     """``[grammar]`` of a rules file: named parts (``refs``) and the named
     patterns its extractor reads, composed from the parts by ``{name}``."""
 
-    class Pattern(_Strict):
-        name: str
-        pattern: str
+    class Pattern(NamedPattern):
         flags: list[Literal["ignorecase", "multiline"]] = []
-        # where every match starts, as in numeric.toml (README "Anchors")
-        anchor: list[str] = []
-        # With anchor "number", "digit" or "line": what follows the number
-        # (past its multiplier and white space, or past the second number of
-        # a range: "5 - 7 triệu đồng"), the digits or the line start a match
-        # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
-        after: list[str] = []
 
     refs: dict[str, str] = {}
     pattern: list[Pattern]
@@ -148,44 +156,23 @@ class DocumentsFile(_Strict):
 
 
 class ChromeFile(_Strict):
-    class Line(_Strict):
-        name: str
-        pattern: str
-        anchor: list[str] = []
-        # With anchor "line": what a matching line opens with, past white
-        # space (as in numeric.toml).  The rule is tried only at those lines.
-        after: list[str] = []
-
-    line: list[Line]
+    line: list[NamedPattern]
 
 
 class NumericFile(_Strict):
-    class Rule(_Strict):
-        name: str
-        pattern: str
-        # Where every match starts: "digit", "line", "{words_ref}" or a
-        # literal word.  A promise that lets the engine skip the full scan;
-        # leave it out when unsure.
-        anchor: list[str] = []
-        # With anchor "number", "digit" or "line": what follows the number
-        # (past its multiplier and white space, or past the second number of
-        # a range: "5 - 7 triệu đồng"), the digits or the line start a match
-        # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
-        after: list[str] = []
-
     refs: dict[str, str]
     words: dict[str, list[str]] = {}
     # The number reader: one pass over a text finds every number written in
     # digits (groups n1/m1: digits, multiplier; range: a range after it).
     reader: str
-    percentage: list[Rule]
-    money: list[Rule]
-    area: list[Rule]
-    ratio: list[Rule]
-    count: list[Rule]
-    measure: list[Rule]
-    duration: list[Rule]
-    date: list[Rule]
+    percentage: list[NamedPattern]
+    money: list[NamedPattern]
+    area: list[NamedPattern]
+    ratio: list[NamedPattern]
+    count: list[NamedPattern]
+    measure: list[NamedPattern]
+    duration: list[NamedPattern]
+    date: list[NamedPattern]
 
 
 class PersonsFile(_Strict):
