@@ -396,8 +396,13 @@ class DocumentAnchors:
         followed by one of its words past white space."""
         if not anchors.after:
             return self.digits()
+        return self._followed(anchors, self.digit_follows())
+
+    def _followed(self, anchors: Anchors, follows: list[tuple[int, int, str]]) -> list[int]:
+        """The starts of ``follows`` ((start, follow, character) each) where
+        one of ``anchors.after`` opens the text at ``follow``."""
         follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
-        return [start for start, follow, ch in self.digit_follows() if opens[ch] and follower(text, follow)]
+        return [start for start, follow, ch in follows if opens[ch] and follower(text, follow)]
 
     def numbers(self) -> list[regex.Match]:
         """The number reader's matches: every number of the text, read once."""
@@ -423,8 +428,7 @@ class DocumentAnchors:
         open with one of its words past white space."""
         if not anchors.after:
             return self.lines()
-        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
-        return [start for start, first, ch in self.line_follows() if opens[ch] and follower(text, first)]
+        return self._followed(anchors, self.line_follows())
 
     def line_follows(self) -> list[tuple[int, int, str]]:
         """(start, first, character) of each line: where it starts, where its
