@@ -356,7 +356,7 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
             c.wait_for_workers(2, timeout=DEADLINE)
             runner = dask_engine._Runner(c, None, False, 2**30, True, window=2,
                                          fn=_poisoned(dask_engine._run_partition))
-            parts = list(runner.run(dask_engine._partitions(iter(items), 3)))
+            parts = list(runner.run(dask_engine.batches(iter(items), 3)))
     lines = [r[0] for results, _ in parts for r in results]
     want = local.read_text(encoding="utf-8").splitlines()
     poison = next(i for i, (_, doc_id) in enumerate(items) if doc_id == "poison")

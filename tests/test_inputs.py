@@ -430,3 +430,12 @@ def test_document_that_breaks_an_extractor_still_gets_its_line(tmp_path):
         assert bad["facts"] == [] and all(e.strip() for e in bad["errors"])
     for f in bad["facts"]:
         assert huge[f["start"] : f["end"]] == f["text"]
+
+
+@given(st.lists(st.integers(), max_size=50), st.integers(min_value=1, max_value=7))
+def test_batches_keep_every_item_in_order_in_lists_of_the_size(items, size):
+    from danvan_extract.io.listing import batches
+
+    got = list(batches(iter(items), size))
+    assert [x for batch in got for x in batch] == items
+    assert all(len(batch) == size for batch in got[:-1]) and all(0 < len(batch) <= size for batch in got)

@@ -35,7 +35,7 @@ from collections import Counter, deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..io.listing import count_inputs, doc_id_of, iter_inputs, pending_inputs
+from ..io.listing import batches, count_inputs, doc_id_of, iter_inputs, pending_inputs
 from ..io.output import done_ids
 from .local import Summary
 from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
@@ -320,7 +320,7 @@ def run_dask(
             _clear_parts(table_dir)
         runner = _Runner(cl, bundle, html, large_file_bytes, worker_tables, window=max(2, threads * _WINDOW_PER_THREAD))
         with out.open("a" if resume else "w", encoding="utf-8") as fh:
-            for index, (results, parquet) in enumerate(runner.run(_partitions(pending_inputs(root, suffixes, skip, summary), partition_size))):
+            for index, (results, parquet) in enumerate(runner.run(batches(pending_inputs(root, suffixes, skip, summary), partition_size))):
                 for line, chars, facts, failed in results:
                     fh.write(line + "\n")
                     summary.documents += 1
@@ -340,17 +340,6 @@ def run_dask(
     return summary
 
 
-def _partitions(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    part: list[tuple[str, str]] = []
-    for item in items:
-        part.append(item)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
-
-
 def _clear_parts(table_dir: Path) -> None:
     table_dir.mkdir(parents=True, exist_ok=True)
     for old in table_dir.glob("part-*.parquet"):
@@ -363,7 +352,7 @@ def write_dataset(jsonl: Path, table_dir: Path, partition_documents: int = DEFAU
     _clear_parts(table_dir)
     index = 0
     with open(jsonl, encoding="utf-8") as fh:
-        for part in _partitions((line for line in fh if line.strip()), max(partition_documents, 256)):
+        for part in batches((line for line in fh if line.strip()), max(partition_documents, 256)):
             (table_dir / PART_NAME.format(index)).write_bytes(parquet_bytes(part))
             index += 1
     if index == 0:

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from ..errors import E_FIELD_NOT_IN_SCHEMA, E_NO_PANDAS, E_TABLE_FORMAT, DependencyError, InputError, InternalError
 from ..records import MODELS
+from .listing import batches
 
 FORMATS = ("jsonl", "csv", "parquet")
 LEADING = ("doc_id", "type", "text", "start", "end", "rule")
@@ -180,17 +181,6 @@ def arrow_schema():
     return pa.schema(fields)
 
 
-def _chunks(docs: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    chunk: list[dict] = []
-    for doc in docs:
-        chunk.append(doc)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 # A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -221,7 +211,7 @@ def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_do
     if fmt == "csv":
         with out_path.open("w", encoding="utf-8", newline="") as fh:
             header = True
-            for chunk in _chunks(iter_jsonl(jsonl_path), chunk_documents):
+            for chunk in batches(iter_jsonl(jsonl_path), chunk_documents):
                 df = csv_safe(to_dataframe(chunk))
                 df.to_csv(fh, index=False, header=header)
                 header = False
@@ -240,7 +230,7 @@ def write_table(jsonl_path: str | Path, out_path: str | Path, fmt: str, chunk_do
     # the first chunk's schema carries pandas' metadata (nullable Int64 ...)
     writer = None
     try:
-        for chunk in _chunks(iter_jsonl(jsonl_path), chunk_documents):
+        for chunk in batches(iter_jsonl(jsonl_path), chunk_documents):
             table = table_of(chunk)
             if writer is None:
                 writer = pq.ParquetWriter(out_path, table.schema)
