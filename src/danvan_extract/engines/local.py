@@ -228,7 +228,8 @@ class _Workers:
         self.initargs = (*settings, os.getpid())
         self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         if self.ctx.get_start_method() == "fork":
-            _warm_up(settings[0], settings[2])  # forked workers start with it warm
+            rules_dir, _, time_budget = settings
+            _warm_up(rules_dir, time_budget)  # forked workers start with it warm
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:

@@ -177,11 +177,6 @@ class Context:
             value = self._values[key] = parse_spelled(written) if group == "sp" else _parse_digits(written)
         return value
 
-    def numbers(self) -> list[regex.Match]:
-        """Every number written in digits, in order, read in one pass
-        (groups n1 and m1: digits and multiplier)."""
-        return self.anchors.numbers()
-
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` over the text, under the time budget.
 
