@@ -77,6 +77,12 @@ def document_line(doc: Document) -> str:
     return doc.model_dump_json(exclude_none=True)
 
 
+def line_result(doc: Document, chars: int) -> tuple[str, int, Counter, bool]:
+    """(line, characters, facts per type, has errors) of ``doc``: what an
+    engine's writer needs, so that it never parses the line again."""
+    return document_line(doc), chars, Counter(f.type for f in doc.facts), bool(doc.errors)
+
+
 def failed_line(path: str | Path, doc_id: str, reason: str) -> str:
     """The line of a document whose extraction could not finish (e.g. its worker died)."""
     return document_line(Document(doc_id=doc_id, errors=[E_LINE.format(name=Path(path).name, message=reason)]))
@@ -115,8 +121,7 @@ def line_of_file(path: str | Path, doc_id: str, *, html: bool = False, rules_dir
         chars, facts, failed = stream_document(Path(path), doc_id, encoding, pipeline_for(rules_dir), buf,
                                                stray=tuple(stray))
         return buf.getvalue().rstrip("\n"), chars, facts, failed
-    doc, chars = extract_file(path, doc_id, html=html, rules_dir=rules_dir)
-    return document_line(doc), chars, Counter(f.type for f in doc.facts), bool(doc.errors)
+    return line_result(*extract_file(path, doc_id, html=html, rules_dir=rules_dir))
 
 
 # --- a rules folder sent to workers that cannot read it -------------------

@@ -15,7 +15,6 @@ most one partial last line, which ``resume`` cuts off before carrying on.
 
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
 import os
 import time
@@ -29,7 +28,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..io.decoding import printable_name
 from ..io.listing import count_inputs, pending_inputs
 from ..scan.budget import time_budget_seconds
-from .document import LARGE_FILE_BYTES, document_line, extract_file, large_encoding, pipeline_for
+from .document import LARGE_FILE_BYTES, extract_file, large_encoding, line_result, pipeline_for
 from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from ..extractors.base import DEFAULT_BUDGET
 from ..io.output import Output, done_ids
@@ -87,15 +86,17 @@ def _warm_up(rules_dir: Optional[str], time_budget: float) -> None:
         pipeline.time_budget = budget
 
 
-def process_file(args: tuple[str, str]) -> tuple[str, int]:
-    """Read and extract one file in a worker; returns (JSON line, characters)."""
+_Result = tuple[str, int, Counter, bool]  # (JSON line, characters, facts per type, has errors)
+
+
+def process_file(args: tuple[str, str]) -> _Result:
+    """Read and extract one file in a worker: its line and what the summary counts."""
     path_str, doc_id = args
     rules_dir, html, time_budget = _WORKER
-    doc, chars = extract_file(path_str, doc_id, html=html, rules_dir=rules_dir, time_budget=time_budget)
-    return document_line(doc), chars
+    return line_result(*extract_file(path_str, doc_id, html=html, rules_dir=rules_dir, time_budget=time_budget))
 
 
-def _process_chunk(items: list[tuple[str, str]]) -> list[tuple[str, int]]:
+def _process_chunk(items: list[tuple[str, str]]) -> list[_Result]:
     return [process_file(item) for item in items]
 
 
@@ -145,12 +146,9 @@ def run_batch(
                 doc = _stream_large(result, fh, rules_dir, time_budget)
                 line_chars, facts, failed = doc
             else:
-                line, line_chars = result
+                line, line_chars, facts, failed = result
                 fh.write(line + "\n")
                 fh.flush()
-                parsed = json.loads(line)
-                facts = Counter(f["type"] for f in parsed["facts"])
-                failed = bool(parsed["errors"])
             summary.documents += 1
             summary.characters += line_chars
             summary.failed += failed
@@ -171,7 +169,7 @@ class _Large:
 
 def _ordered_results(
     items: Iterable[tuple[str, str]], workers: int, settings: tuple, limit: int
-) -> Iterator[tuple[str, int] | _Large]:
+) -> Iterator[_Result | _Large]:
     """Results in input order; large files come back as :class:`_Large` markers.
     ``settings``: (rules_dir, html, time_budget), as the workers load them."""
     html = settings[1]
@@ -246,7 +244,7 @@ class _Workers:
     def submit(self, items: list[tuple[str, str]]) -> _Pending:
         return _Pending(items, self.pool.submit(_process_chunk, items))
 
-    def drain(self, entry, window: deque) -> Iterator[tuple[str, int] | _Large]:
+    def drain(self, entry, window: deque) -> Iterator[_Result | _Large]:
         """The results of ``entry`` (in order); ``window`` is what is still in flight."""
         if isinstance(entry, _Large):
             yield entry
@@ -263,9 +261,9 @@ class _Workers:
                 yield from self.pool.submit(_process_chunk, [item]).result()
             except BrokenProcessPool:
                 self._restart(window)
-                yield _failed(item, E_WORKER_DIED), 0
+                yield _failed(item, E_WORKER_DIED)
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                yield _failed(item, E_DOCUMENT.format(kind=type(exc).__name__, message=exc)), 0
+                yield _failed(item, E_DOCUMENT.format(kind=type(exc).__name__, message=exc))
 
     def __enter__(self) -> "_Workers":
         return self
@@ -274,9 +272,9 @@ class _Workers:
         self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)
 
 
-def _failed(item: tuple[str, str], reason: str) -> str:
+def _failed(item: tuple[str, str], reason: str) -> _Result:
     path, doc_id = item
-    return Document(doc_id=doc_id, errors=[E_LINE.format(name=printable_name(Path(path).name), message=reason)]).model_dump_json(exclude_none=True)
+    return line_result(Document(doc_id=doc_id, errors=[E_LINE.format(name=printable_name(Path(path).name), message=reason)]), 0)
 
 
 _MAIN_PIPELINES: dict[tuple, object] = {}
