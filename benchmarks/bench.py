@@ -29,7 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def articles() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "gold").glob("*.txt"))]
+    """The gold articles (``gold/seeds`` then ``gold/dev``)."""
+    paths = sorted((ROOT / "gold" / "seeds").glob("*.txt")) + sorted((ROOT / "gold" / "dev").glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no gold articles under {ROOT / 'gold'}")
+    return [p.read_text(encoding="utf-8") for p in paths]
 
 
 def _repeat(texts: list[str], mb: float) -> list[str]:
