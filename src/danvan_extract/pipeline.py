@@ -89,10 +89,9 @@ class Pipeline:
                     c.fields = {**c.fields, **_context_fields(norm, fields)}
             info = {"title": _written(norm, [found.title]) if found.title else None,
                     "published": found.published, "location": _place_as_written(norm, found.location)}
-        facts = [to_record(norm, c) for c in chosen]
-        if not self.extras:
-            facts = [f for f in facts if f.type in GRADED_TYPES]
-        return facts, info
+        if not self.extras:  # (after the context pass, which reads dates and years)
+            chosen = [c for c in chosen if c.type in GRADED_TYPES]
+        return [to_record(norm, c) for c in chosen], info
 
     def extract_document(self, text: str, doc_id: str) -> Document:
         """Extract ``text`` into a :class:`Document` (errors recorded, not raised)."""
