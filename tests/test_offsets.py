@@ -90,3 +90,11 @@ def test_fast_crlf_and_zero_width_path_equals_the_general_one(text):
     for s in range(n + 1):
         for e in range(s, n + 1):
             assert fast.to_original(s, e) == general.to_original(s, e), (s, e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_NFC_PIECES, st.text(max_size=5)), max_size=30).map("".join))
+def test_visible_drops_exactly_the_dropped_characters(text):
+    from danvan_extract.text import _DROP, visible
+
+    assert visible(text) == "".join(c for c in text if c not in _DROP)

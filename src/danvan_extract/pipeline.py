@@ -17,7 +17,7 @@ from .scan.anchors import AnchorIndex, alarm_session
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
-from .registry import GRADED_TYPES, TYPES, layer
+from .registry import GRADED_TYPES, LAYERS, TYPES
 from .grammar.rules import load_rules
 from .text import NormalizedText, normalize, visible
 
@@ -89,10 +89,9 @@ class Pipeline:
                     c.fields = {**c.fields, **_context_fields(norm, fields)}
             info = {"title": _written(norm, [found.title]) if found.title else None,
                     "published": found.published, "location": _place_as_written(norm, found.location)}
-        facts = [to_record(norm, c) for c in chosen]
-        if not self.extras:
-            facts = [f for f in facts if f.type in GRADED_TYPES]
-        return facts, info
+        if not self.extras:  # (after the context pass, which reads dates and years)
+            chosen = [c for c in chosen if c.type in GRADED_TYPES]
+        return [to_record(norm, c) for c in chosen], info
 
     def extract_document(self, text: str, doc_id: str) -> Document:
         """Extract ``text`` into a :class:`Document` (errors recorded, not raised)."""
@@ -110,10 +109,7 @@ class Pipeline:
 
 def _written(norm: NormalizedText, spans: list[tuple[int, int]]) -> Optional[str]:
     """The caller's words at normalized ``spans``, NFC, single spaces."""
-    parts = []
-    for s, e in spans:
-        os_, oe = norm.to_original(s, e)
-        parts.append(unicodedata.normalize("NFC", visible(norm.original[os_:oe])))
+    parts = [unicodedata.normalize("NFC", visible(norm.original_slice(s, e))) for s, e in spans]
     text = " ".join(" ".join(parts).split())
     return text or None
 
@@ -140,12 +136,12 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
     Better = lower priority number, then longer span, then earlier start.
     """
-    ordered = sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start))
+    ordered = sorted(candidates, key=lambda c: (c.priority, c.start - c.end, c.start))
     kept: dict[int, tuple[list[int], list[int]]] = {}
     out = []
     for c in ordered:
         # candidates of different layers never compete for the same characters
-        starts, ends = kept.setdefault(layer(c.type), ([], []))
+        starts, ends = kept.setdefault(LAYERS.get(c.type, 0), ([], []))
         i = bisect.bisect_left(starts, c.start)
         if i > 0 and ends[i - 1] > c.start:
             continue

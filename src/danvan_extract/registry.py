@@ -120,15 +120,7 @@ EXTRA_TYPES: tuple[str, ...] = tuple(row.name for row in ROWS if row.model == "E
 # numeric.toml sections, each compiled for the type(s) that read it
 RULE_SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(row.rules for row in ROWS if row.rules))
 UNKNOWN_PRIORITY = 9
-
-
-def priority(name: str) -> int:
-    """Overlap priority of type ``name`` (lower wins)."""
-    row = TYPES.get(name)
-    return row.priority if row else UNKNOWN_PRIORITY
-
-
-def layer(name: str) -> int:
-    """Overlap layer of type ``name``."""
-    row = TYPES.get(name)
-    return row.layer if row else 0
+# Overlap priority (lower wins; types not listed: UNKNOWN_PRIORITY) and
+# layer (0 when not listed) of each type.
+PRIORITIES: dict[str, int] = {row.name: row.priority for row in ROWS}
+LAYERS: dict[str, int] = {row.name: row.layer for row in ROWS}

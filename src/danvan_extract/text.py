@@ -49,13 +49,14 @@ _CHAR_MAP = {
 # Characters dropped entirely (zero-width, BOM, soft hyphen).
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
-_INVISIBLE_TABLE = dict.fromkeys(map(ord, _DROP))
+# (a class search: str.translate looks up every character, several times slower)
+_INVISIBLE = re.compile("[" + "".join(_DROP) + "]")
 
 
 def visible(s: str) -> str:
     """``s`` without the invisible characters normalization drops (zero-width
     spaces and joiners, BOM, soft hyphen): for fields read "as written"."""
-    return s.translate(_INVISIBLE_TABLE)
+    return _INVISIBLE.sub("", s)
 
 
 # Tone marks (combining) used to fix "hoà"/"hòa" placement below.

@@ -18,12 +18,10 @@ import regex
 from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 
 from ..numbers import parse_digits, parse_spelled
-from ..registry import ROWS, UNKNOWN_PRIORITY
+from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
 from .tones import fold_tones, folded
 
-# Lower number = wins an overlap (the registry's priorities).
-PRIORITY = {row.name: row.priority for row in ROWS}
 
 def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Optional[regex.Match]:
     """``pattern.match(text, pos)`` looking at most ``window`` characters ahead.
@@ -86,7 +84,7 @@ class Candidate:
 
     @property
     def priority(self) -> int:
-        return PRIORITY.get(self.type, UNKNOWN_PRIORITY)
+        return PRIORITIES.get(self.type, UNKNOWN_PRIORITY)  # lower wins an overlap
 
     @property
     def field_spans(self) -> dict:
