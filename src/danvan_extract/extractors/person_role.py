@@ -30,10 +30,21 @@ _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
 _BLANKS = regex.compile(r"[ ]+")
 _SENTENCE_END = regex.compile(r"[.!?:\n]")
+# The characters after the first space where paren_acronym ("(UBND)") and
+# dash_head ("- Cơ quan") may match: their opening, or a second space.
+_PAREN_OPENERS = ("(", " ", "")
+_DASH_OPENERS = ("-", "–", " ", "")
 
 
 def _at(text: str, span: tuple[int, int]) -> Spanned:
     return Spanned.at(text, *span)
+
+
+def _pattern_tail(text: str, lo: int, pos: int) -> str:
+    """``text[lo:pos]`` as a pattern ending in "$" searched there reads its
+    end: "$" also matches before a final line break."""
+    tail = text[lo:pos]
+    return tail[:-1] if tail.endswith("\n") else tail
 
 
 _T = TypeVar("_T")
@@ -367,7 +378,10 @@ class PersonRoleExtractor(GrammarAttributes):
         """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
         before ``pos``, after a comma, that starts its capitalised run and
         is not itself part of a role or a place; (name, start) or None."""
-        bm = self.name_comma_before.search(text, max(0, pos - 60), pos)
+        lo = max(0, pos - 60)
+        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith(","):
+            return None  # name_comma_before ends with the comma
+        bm = self.name_comma_before.search(text, lo, pos)
         if not bm:
             return None
         words = bm.group("name").split(" ")
@@ -477,8 +491,10 @@ class PersonRoleExtractor(GrammarAttributes):
     def _title_end(self, text: str, tm) -> int:
         """Where a title match ends: an abbreviated title keeps its dot
         ("ThS.", "PGS.TS.")."""
+        if text[tm.end():tm.end() + 1] != "." or not tm.group("title")[-1].isupper():
+            return tm.end()  # abbrev_dot reads the dot
         dot = match_at(self.abbrev_dot, text, tm.end(), 2)
-        return dot.end() if dot and tm.group("title")[-1].isupper() else tm.end()
+        return dot.end() if dot else tm.end()
 
     def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
@@ -486,6 +502,8 @@ class PersonRoleExtractor(GrammarAttributes):
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
         while True:
+            if text[pos:pos + 1] != " ":
+                break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
             # one word at a time with a bounded look-ahead: a finditer from
             # ``pos`` would go on trying every later position of the text
             hm = match_at(self.org_head_unit, text, pos, 60)
@@ -493,11 +511,12 @@ class PersonRoleExtractor(GrammarAttributes):
                 end = pos = hm.end()
                 caps_run = 0
                 continue
-            pm = match_at(self.paren_acronym, text, pos, 30)
+            opener = text[pos + 1:pos + 2]  # " ": more spaces, any piece may follow
+            pm = match_at(self.paren_acronym, text, pos, 30) if opener in _PAREN_OPENERS else None
             if pm is not None and end == pos:
                 end = pos = pm.end()
                 continue
-            dm = match_at(self.dash_head, text, pos, 40)
+            dm = match_at(self.dash_head, text, pos, 40) if opener in _DASH_OPENERS else None
             if dm is not None and end == pos:
                 # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
                 end = pos = dm.end()
