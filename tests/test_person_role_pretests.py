@@ -13,9 +13,9 @@ _EXTRACTOR = next(e for e in Pipeline(context=False).extractors if e.name == "pe
 
 # Pieces of organizations, titles and names, and the characters the
 # pre-tests look at.
-_PIECES = ["Ban", "Trung tâm", "Văn phòng", "Cơ quan", "Bộ", "UBND", "(UBND)", "(TN&MT)", "TN-MT", "tỉnh", "Dân vận",
-           "Nguyễn Văn An", "Lê Thị", "ThS", "PGS.TS", "Bí thư", "Đảng ủy", "phụ trách", "khóa", "2", "A", "ủ",
-           " ", "  ", "(", ")", "-", "–", ".", ",", ";", ":", "\n", "x"]
+_PIECES = ["Ban", "Trung tâm", "Văn phòng", "Cơ quan", "Bộ", "UBND", "(UBND)", "(TN&MT)", "TN-MT", "tỉnh",
+           "Dân vận", "Nguyễn Văn An", "Lê Thị", "ThS", "PGS.TS", "Bí thư", "Đảng ủy", "phụ trách", "khóa", "2",
+           "A", "ủ", " ", "  ", "(", ")", "-", "–", ".", ",", ";", ":", "\n", "x"]
 _texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
 
