@@ -13,7 +13,7 @@ around it.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterator, Optional, TypeVar
 
 import regex
@@ -30,10 +30,21 @@ _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
 _BLANKS = regex.compile(r"[ ]+")
 _SENTENCE_END = regex.compile(r"[.!?:\n]")
+# The characters after the first space where paren_acronym ("(UBND)") and
+# dash_head ("- Cơ quan") may match: their opening, or a second space.
+_PAREN_OPENERS = ("(", " ", "")
+_DASH_OPENERS = ("-", "–", " ", "")
 
 
 def _at(text: str, span: tuple[int, int]) -> Spanned:
     return Spanned.at(text, *span)
+
+
+def _pattern_tail(text: str, lo: int, pos: int) -> str:
+    """``text[lo:pos]`` as a pattern ending in "$" searched there reads its
+    end: "$" also matches before a final line break."""
+    tail = text[lo:pos]
+    return tail[:-1] if tail.endswith("\n") else tail
 
 
 _T = TypeVar("_T")
@@ -82,6 +93,16 @@ class PersonRoleExtractor(GrammarAttributes):
         self._title_word = _per_word(self._bare_title)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
                               self.list_scan, self.title_scan]
+
+    # The numbers of the groups read once per word or title: a look-up by
+    # name costs the regex module as much as building its name table anew.
+    @cached_property
+    def _word_group(self) -> int:
+        return self.next_word.groupindex["w"]
+
+    @cached_property
+    def _title_group(self) -> int:
+        return self.title_re.groupindex["title"]
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -354,7 +375,7 @@ class PersonRoleExtractor(GrammarAttributes):
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
                 continue
-            personal = end == m.end() and self._title_word(m.group("title")) in self.personal_titles
+            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
             name_start_at = end + nm.start("name") + offset
@@ -367,7 +388,10 @@ class PersonRoleExtractor(GrammarAttributes):
         """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
         before ``pos``, after a comma, that starts its capitalised run and
         is not itself part of a role or a place; (name, start) or None."""
-        bm = self.name_comma_before.search(text, max(0, pos - 60), pos)
+        lo = max(0, pos - 60)
+        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith(","):
+            return None  # name_comma_before ends with the comma
+        bm = self.name_comma_before.search(text, lo, pos)
         if not bm:
             return None
         words = bm.group("name").split(" ")
@@ -441,7 +465,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 p = end + sep.end()
                 continue
             title_end = self._title_end(text, tm)
-            if self._title_word(tm.group("title")) in self.personal_titles:
+            if self._title_word(tm.group(self._title_group)) in self.personal_titles:
                 role_end = title_end  # worn by the person: no organization follows
             else:
                 role_end = self._org_end(text, title_end, stop)
@@ -457,7 +481,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if not sep and role_end == title_end and text[end:end + 1] == " ":
                 # titles worn together: "TS. BS Name", "Đại tá, TS Name"
                 nxt = match_at(self.title_re, text, end + 1, 40)
-                if nxt and self._title_word(nxt.group("title")) in self.personal_titles:
+                if nxt and self._title_word(nxt.group(self._title_group)) in self.personal_titles:
                     # written as one compound ("TS. BS" like "TS.BS"): one role
                     joined_start = end - len(roles[-1])
                     roles.pop()
@@ -477,8 +501,10 @@ class PersonRoleExtractor(GrammarAttributes):
     def _title_end(self, text: str, tm) -> int:
         """Where a title match ends: an abbreviated title keeps its dot
         ("ThS.", "PGS.TS.")."""
+        if text[tm.end():tm.end() + 1] != "." or not tm.group(self._title_group)[-1].isupper():
+            return tm.end()  # abbrev_dot reads the dot
         dot = match_at(self.abbrev_dot, text, tm.end(), 2)
-        return dot.end() if dot and tm.group("title")[-1].isupper() else tm.end()
+        return dot.end() if dot else tm.end()
 
     def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
@@ -486,6 +512,8 @@ class PersonRoleExtractor(GrammarAttributes):
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
         while True:
+            if text[pos:pos + 1] != " ":
+                break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
             # one word at a time with a bounded look-ahead: a finditer from
             # ``pos`` would go on trying every later position of the text
             hm = match_at(self.org_head_unit, text, pos, 60)
@@ -493,11 +521,12 @@ class PersonRoleExtractor(GrammarAttributes):
                 end = pos = hm.end()
                 caps_run = 0
                 continue
-            pm = match_at(self.paren_acronym, text, pos, 30)
+            opener = text[pos + 1:pos + 2]  # " ": more spaces, any piece may follow
+            pm = match_at(self.paren_acronym, text, pos, 30) if opener in _PAREN_OPENERS else None
             if pm is not None and end == pos:
                 end = pos = pm.end()
                 continue
-            dm = match_at(self.dash_head, text, pos, 40)
+            dm = match_at(self.dash_head, text, pos, 40) if opener in _DASH_OPENERS else None
             if dm is not None and end == pos:
                 # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
                 end = pos = dm.end()
@@ -506,7 +535,8 @@ class PersonRoleExtractor(GrammarAttributes):
             wm = match_at(self.next_word, text, pos, 200)
             if wm is None:
                 break
-            raw = wm.group("w")
+            w_start, w_end = wm.span(self._word_group)
+            raw = text[w_start:w_end]
             w = raw.rstrip(".")
             if not w:
                 break  # an ellipsis
@@ -514,11 +544,11 @@ class PersonRoleExtractor(GrammarAttributes):
             sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
             if self._is_title(w):
                 break
-            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, wm.start("w"), stop_before_name))):
+            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
             if w[0].isdigit():
                 if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
-                    end = pos = wm.start("w") + len(w)
+                    end = pos = w_start + len(w)
                     numbered = True
                     continue
                 break
@@ -533,13 +563,13 @@ class PersonRoleExtractor(GrammarAttributes):
             if self._caps_word(w, low):
                 break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
             if self._is_acronym(w) or low in self.org_heads:
-                end = wm.start("w") + len(w)
+                end = w_start + len(w)
                 caps_run = 0
             elif w[0].isupper():
-                end = wm.start("w") + len(w)
+                end = w_start + len(w)
                 caps_run += 1
             elif low in self.org_words and (caps_run <= 1 or low in self.level_words):
-                end = wm.start("w") + len(w)
+                end = w_start + len(w)
                 caps_run = 0
             else:
                 break

@@ -1,0 +1,65 @@
+"""The person_role extractor skips a pattern where a look at one or two
+characters shows it cannot match: each such pre-test must only ever skip
+a pattern that would have failed there (the patterns are data in
+rules/persons.toml, the pre-tests code)."""
+
+from hypothesis import given, settings, strategies as st
+
+from danvan_extract import Pipeline
+from danvan_extract.extractors import person_role
+from danvan_extract.extractors.base import match_at
+
+_EXTRACTOR = next(e for e in Pipeline(context=False).extractors if e.name == "person_role")
+
+# Pieces of organizations, titles and names, and the characters the
+# pre-tests look at.
+_PIECES = ["Ban", "Trung tâm", "Văn phòng", "Cơ quan", "Bộ", "UBND", "(UBND)", "(TN&MT)", "TN-MT", "tỉnh",
+           "Dân vận", "Nguyễn Văn An", "Lê Thị", "ThS", "PGS.TS", "Bí thư", "Đảng ủy", "phụ trách", "khóa", "2",
+           "A", "ủ", " ", "  ", "(", ")", "-", "–", ".", ",", ";", ":", "\n", "x"]
+_texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_organization_pieces_open_as_the_pre_tests_say(text):
+    """No piece of an organization matches where the text has no space;
+    paren_acronym and dash_head only after their opening (or more spaces)."""
+    for pos in range(len(text) + 1):
+        _pieces_open_as_said(text, pos)
+
+
+def _pieces_open_as_said(text: str, pos: int) -> None:
+    ex = _EXTRACTOR
+    found = {name: match_at(getattr(ex, name), text, pos, window) is not None
+             for name, window in (("org_head_unit", 60), ("paren_acronym", 30), ("dash_head", 40), ("next_word", 200))}
+    if text[pos:pos + 1] != " ":
+        assert not any(found.values())
+    opener = text[pos + 1:pos + 2]
+    if opener not in person_role._PAREN_OPENERS:
+        assert not found["paren_acronym"]
+    if opener not in person_role._DASH_OPENERS:
+        assert not found["dash_head"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_an_abbreviated_title_s_dot_is_read_only_at_a_dot(text):
+    for pos in range(len(text) + 1):
+        if text[pos:pos + 1] != ".":
+            assert match_at(_EXTRACTOR.abbrev_dot, text, pos, 2) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_a_name_before_a_comma_is_searched_only_after_a_comma(text):
+    for pos in range(len(text) + 1):
+        lo = max(0, pos - 60)
+        if not person_role._pattern_tail(text, lo, pos).rstrip(" ").endswith(","):
+            assert _EXTRACTOR.name_comma_before.search(text, lo, pos) is None
+
+
+def test_a_name_before_a_comma_and_a_line_break_is_still_found():
+    text = "Nguyễn Văn An,\nBí thư"
+    pos = text.index("Bí")
+    assert _EXTRACTOR.name_comma_before.search(text, 0, pos) is not None
+    assert person_role._pattern_tail(text, 0, pos).rstrip(" ").endswith(",")
