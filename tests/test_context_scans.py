@@ -99,7 +99,8 @@ def test_words_found_from_their_first_syllable_as_over_the_text(variant):
 
 
 _LINES = ["Kết quả thực hiện chương trình", "Kết quả thực hiện chương trình,", "Tin tức  ", "Huyện đạt 5%.", "",
-          "  ", "Ảnh: Văn Hùng", "Một tiêu đề khá dài về kinh tế xã hội |", "Mục tiêu: giảm nghèo", "Ba ngày…"]
+          "  ", "Ảnh: Văn Hùng", "Một tiêu đề khá dài về kinh tế xã hội |", "Mục tiêu: giảm nghèo", "Ba ngày…",
+          "Tiêu đề có dấu. Ở giữa dòng", " Đ" + "a" * 91, "Đ" + "a" * 91 + "\x1c ", "Đ" + "a" * 92, "\x1cĐ" + "ab " * 31]
 
 
 @settings(max_examples=300, deadline=None)

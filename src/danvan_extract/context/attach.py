@@ -351,11 +351,21 @@ _NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
 _NOT_HEADING_END = frozenset(".!?:;…|,")
 
 
+# what a heading never holds, and its most characters (past white space)
+_NOT_IN_HEADING = frozenset(".!?:;…|")
+_HEADING_CHARS = 92
+
+
 def _unlike_heading(text: str, start: int, end: int) -> bool:
     """The line ``[start, end)`` ends with a character no heading ends with,
-    or the next line is not blank (a test before the heading's pattern,
-    which backtracks on long lines)."""
-    return (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace())
+    holds one no heading holds or is too long for one, or the next line is
+    not blank (a test before the heading's pattern, which backtracks on
+    long lines)."""
+    if (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace()):
+        return True
+    line = text[start:end]
+    # (str.strip takes every \s off, and more: a heading's line is never longer)
+    return len(line.strip()) > _HEADING_CHARS or not _NOT_IN_HEADING.isdisjoint(line)
 
 
 def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
