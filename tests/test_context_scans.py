@@ -99,7 +99,8 @@ def test_words_found_from_their_first_syllable_as_over_the_text(variant):
 
 
 _LINES = ["Kết quả thực hiện chương trình", "Kết quả thực hiện chương trình,", "Tin tức  ", "Huyện đạt 5%.", "",
-          "  ", "Ảnh: Văn Hùng", "Một tiêu đề khá dài về kinh tế xã hội |", "Mục tiêu: giảm nghèo", "Ba ngày…"]
+          "  ", "Ảnh: Văn Hùng", "Một tiêu đề khá dài về kinh tế xã hội |", "Mục tiêu: giảm nghèo", "Ba ngày…",
+          "Tiêu đề có dấu. Ở giữa dòng", " Đ" + "a" * 91, "Đ" + "a" * 91 + "\x1c ", "Đ" + "a" * 92, "\x1cĐ" + "ab " * 31]
 
 
 @settings(max_examples=300, deadline=None)
@@ -355,3 +356,38 @@ def test_bounds_from_one_scan_as_from_two(parts):
     assert sentences == [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     assert lines == attach._line_starts(text)
     assert full_stops == [m.end() for m in _FULL_STOP.finditer(text)]
+
+
+_SYLLABLE_PARTS = ["đạt", "Đạt", "ĐẠT", "có", "là", "mô", "hình", "tỷ", "lệ", "trong", "đó", " ", ",", ":", "-", "2", "²",
+                   "ſ", "İ", "\u0301", "\x1c", "“"]
+_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS_BACK = regex.compile(r"\p{L}+", regex.REVERSE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SYLLABLE_PARTS), max_size=10))
+def test_stretches_of_letters_read_as_by_the_letters_pattern(parts):
+    # _may_lead and _trailing_from walk the letters (\p{L}) themselves: as from the pattern's matches
+    seg = "".join(parts)
+    first = _LETTERS.match(seg)
+    low = lowered(first.group()) if first else None
+    assert subjects._may_lead(seg) == (low is None or low in subjects._LEADING_SYLLABLES)
+    whole = lowered(seg)
+    ends = [m.end() for m in _LETTERS_BACK.finditer(seg) if whole is not None
+            and whole[m.start():m.end()] not in subjects._TRAILING_SYLLABLES]
+    assert subjects._trailing_from(seg) == (ends[0] if ends else 0)
+
+
+_WORD_PARTS = ["bình", "BÌNH", "Bình", "quân", "trung", "số", "SỐ", "Số", "ſố", "İ", "tổng", "xã", " ", ",", "là", "o"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PARTS), max_size=10))
+def test_patterns_find_nothing_where_their_word_cannot_be(parts):
+    # may_hold: a test before a case-insensitive pattern that needs the word
+    seg = "".join(parts)
+    if not subjects.may_hold(seg, "bình"):
+        assert subjects._AVERAGE.search(seg) is None
+    if not subjects.may_hold(seg, "số"):
+        assert attach._number_of_noun("xã").search(seg) is None
+        assert attach._NUMBER_PHRASE.search(seg) is None

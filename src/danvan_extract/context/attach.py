@@ -351,11 +351,21 @@ _NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
 _NOT_HEADING_END = frozenset(".!?:;…|,")
 
 
+# what a heading never holds, and its most characters (past white space)
+_NOT_IN_HEADING = frozenset(".!?:;…|")
+_HEADING_CHARS = 92
+
+
 def _unlike_heading(text: str, start: int, end: int) -> bool:
     """The line ``[start, end)`` ends with a character no heading ends with,
-    or the next line is not blank (a test before the heading's pattern,
-    which backtracks on long lines)."""
-    return (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace())
+    holds one no heading holds or is too long for one, or the next line is
+    not blank (a test before the heading's pattern, which backtracks on
+    long lines)."""
+    if (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace()):
+        return True
+    line = text[start:end]
+    # (str.strip takes every \s off, and more: a heading's line is never longer)
+    return len(line.strip()) > _HEADING_CHARS or not _NOT_IN_HEADING.isdisjoint(line)
 
 
 def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
@@ -1049,7 +1059,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
         end = own[-1][1]
-        recipient = _RECIPIENT.match(text, end, limit)
+        recipient = _RECIPIENT.match(text, end, limit) if text.find("cho", end, limit) >= 0 else None
         given = subjects.right_phrase(text, recipient.end(), limit) if recipient else None
         if given:
             own[-1] = (own[-1][0], given[1])
@@ -1068,6 +1078,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
 def _number_of(text: str, noun: str, start: int, end: int) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
+    if not subjects.may_hold(text[start:end], "số"):
+        return []
     named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
     return [(start + named.start("what"), start + named.end("what"))] if named else []
 
@@ -1089,7 +1101,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     if not _NUMBER_IS.search(text, max(s_start, c.start - 12), c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
-    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start):
+    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start) or not subjects.may_hold(text[semi:c.start], "số"):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):

@@ -18,7 +18,7 @@ import regex
 
 from ..grammar.rules import load_rules
 from .lazy import deferred, settle
-from .places import _LEVELS  # the level words of administrative units
+from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
 from .words import lowered
 
 Span = tuple[int, int]
@@ -36,7 +36,6 @@ _TRAILING = deferred(_TRAILING_SOURCE, regex.I | regex.V0)
 # Every stretch of letters a match of _TRAILING holds is one of these (the
 # letters of the pattern's syntax, "s" of "\s", come along: more is safe).
 _TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
-_LETTERS_BACK = deferred(r"\p{L}+", regex.REVERSE)
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
@@ -52,7 +51,6 @@ _LEADING_SOURCE = (
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
-_LETTERS = deferred(r"\p{L}+")
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 
@@ -126,8 +124,10 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
 def _may_lead(seg: str) -> bool:
     """A match of _LEADING can open ``seg``: it opens with no letter, or
     with a syllable of its words (the match is costly)."""
-    m = _LETTERS.match(seg)
-    low = lowered(m.group()) if m else None
+    end, letter = 0, _LETTER
+    while end < len(seg) and letter[seg[end]]:
+        end += 1
+    low = lowered(seg[:end]) if end else None
     return low is None or low in _LEADING_SYLLABLES
 
 
@@ -138,9 +138,16 @@ def _trailing_from(seg: str) -> int:
     low = lowered(seg)
     if low is None:
         return 0
-    for m in _LETTERS_BACK.finditer(seg):
-        if low[m.start():m.end()] not in _TRAILING_SYLLABLES:
-            return m.end()
+    end, letter = len(seg), _LETTER
+    while end:  # each stretch of letters, the last first
+        while end and not letter[seg[end - 1]]:
+            end -= 1
+        start = end
+        while start and letter[seg[start - 1]]:
+            start -= 1
+        if start < end and low[start:end] not in _TRAILING_SYLLABLES:
+            return end
+        end = start
     return 0
 
 
@@ -219,8 +226,9 @@ def list_end(text: str, start: int, end: int, limit: int) -> int:
     """The end of the phrase ``[start, end)`` with the later nouns of a list
     its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
     item = start
-    # (the object is the end of the phrase: a phrase of few words has an object of few words)
-    while (len(text[item:end].split()) <= _LIST_ITEM_WORDS
+    # (the object is the end of the phrase: a phrase of few words has an object of few words;
+    # no comma after the phrase, no list: see next_list_item)
+    while text.startswith(",", end) and (len(text[item:end].split()) <= _LIST_ITEM_WORDS
            or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS):
         item = next_list_item(text, end)
         if not item:
@@ -264,7 +272,7 @@ def next_list_item(text: str, pos: int) -> int:
     a noun (a countable one of the lexicon, else as underthesea tags the
     item's first word) that reaches the next comma without a figure of its
     own (not "hộ nghèo, hộ cận nghèo giảm còn 20 hộ"); else 0."""
-    comma = _LIST_COMMA.match(text, pos, pos + 3)
+    comma = _LIST_COMMA.match(text, pos, pos + 3) if text.startswith(",", pos) else None
     words = _ITEM_WORDS.match(text, comma.end(), comma.end() + 60) if comma else None
     if not words:
         return 0
@@ -423,6 +431,13 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
     if not joined or _GENERIC.match(joined):
         return []
     return pieces
+
+
+def may_hold(seg: str, word: str) -> bool:
+    """``seg`` may hold ``word`` (lower-case) in any case: a test before a
+    case-insensitive pattern that needs it."""
+    low = lowered(seg)
+    return low is None or word in low
 
 
 def rate_word_in(text: str, start: int, end: int) -> bool:
@@ -640,6 +655,7 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
 # the members of that body.
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
 _MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
+_MEMBER_PREFIXES = tuple(MEMBER_NOUNS)  # (one str.startswith test for all)
 _MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
 
 
@@ -656,7 +672,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
     head = text[noun_start:noun_start + _MEMBER_NOUN_CHARS].lower()
-    member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None)
+    member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None) if head.startswith(_MEMBER_PREFIXES) else None
     if not member or not _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20]):
         return []
     link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)
@@ -803,7 +819,8 @@ _AVERAGE = deferred(r"(?<![\p{L}])(?:bình\s+quân|trung\s+bình)(?![\p{L}])[^,;
 def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) -> list[Span]:
     """"bình quân chung toàn huyện mỗi xã đạt 13 tiêu chí" → "bình quân chung
     mỗi xã": an average's phrase before the verb joins the counted noun."""
-    m = _AVERAGE.search(text, max(clause_start, pos - 120), pos)
+    lo = max(clause_start, pos - 120)
+    m = _AVERAGE.search(text, lo, pos) if may_hold(text[lo:pos], "bình") else None
     if not m:
         return []
     return left_phrase(text, m.start(), m.end(), holes, after_verb=False)
@@ -815,7 +832,8 @@ _QUOTED_TOPIC = deferred(r"\s*(?P<name>[“\"][^”\"\n]{1,60}[”\"])\s*(?:(?:c
 def quoted_topic(text: str, clause_start: int, pos: int) -> list[Span]:
     """"“Dân vận khéo” có 36 mô hình" → "“Dân vận khéo”": a quoted name that
     is all the clause says before the figure names its kind."""
-    m = _QUOTED_TOPIC.match(text, clause_start, pos)
+    quoted = text.find('"', clause_start, pos) >= 0 or text.find("“", clause_start, pos) >= 0
+    m = _QUOTED_TOPIC.match(text, clause_start, pos) if quoted else None
     return [m.span("name")] if m and m.end() == pos else []
 
 
