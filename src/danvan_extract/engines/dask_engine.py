@@ -405,16 +405,33 @@ class _Runner:
         # One document at a time: only the document that fails gets an error line.
         from distributed import KilledWorker
 
-        singles = [self._submit([item], f"danvan-doc-{self.token}-{uuid.uuid4().hex[:12]}", False)
-                   for item in items]
+        singles = [self._single(item) for item in items]
         results = []
-        for (path, doc_id), single in zip(items, singles):
+        for item, single in zip(items, singles):
             try:
-                results += single.result()[0]
+                results += self._single_result(item, single, KilledWorker)
             except KilledWorker:
-                results.append((failed_line(path, doc_id, E_WORKER_DIED), 0, Counter(), True))
-            except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                results.append((failed_line(path, doc_id, f"{type(exc).__name__}: {exc}"), 0, Counter(), True))
-            finally:
-                single.release()
+                # A healthy document queued on the worker that another one
+                # killed dies with it: alone, it is only lost if it kills too.
+                results += self._single_result(item, self._single(item), ())
         return results, (parquet_bytes([r[0] for r in results]) if self.table else None)
+
+    def _single(self, item: tuple[str, str]):
+        return self._submit([item], f"danvan-doc-{self.token}-{uuid.uuid4().hex[:12]}", False)
+
+    def _single_result(self, item: tuple[str, str], single, reraise) -> list:
+        """The result of one document's task; its error line when it failed,
+        except for the exception types in ``reraise``."""
+        from distributed import KilledWorker
+
+        path, doc_id = item
+        try:
+            return single.result()[0]
+        except reraise:
+            raise
+        except KilledWorker:
+            return [(failed_line(path, doc_id, E_WORKER_DIED), 0, Counter(), True)]
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            return [(failed_line(path, doc_id, f"{type(exc).__name__}: {exc}"), 0, Counter(), True)]
+        finally:
+            single.release()
