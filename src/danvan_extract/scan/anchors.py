@@ -22,6 +22,8 @@ anchor scan itself is a trie of literals, linear by construction.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate, count
+from operator import add
 import re
 import signal
 import threading
@@ -469,16 +471,24 @@ class DocumentAnchors:
     def words(self) -> dict[str, list[int]]:
         """Positions of each anchor syllable found (the longest at a position)."""
         if self._words is None:
-            found: dict[str, list[int]] = {}
-            if self.index.syllable_re is not None:
-                self.remaining("anchors")
-                for m in self.index.syllable_re.finditer(" " + self.lower):
-                    key = m.group(1)
-                    if " " in key or "\n" in key or not key.isalpha():
-                        key = " ".join(key.split())
-                    found.setdefault(key, []).append(m.start(1) - 1)  # less the space put before
-            self._words = found
+            self._words = {} if self.index.syllable_re is None else self._word_positions()
         return self._words
+
+    def _word_positions(self) -> dict[str, list[int]]:
+        self.remaining("anchors")
+        # One split instead of a match object per key: the pieces between
+        # the one-character separators, each separator's key between them.
+        parts = self.index.syllable_re.split(" " + self.lower)
+        # the i-th key starts where its separator stands in the spaced text:
+        # the pieces before it and i separators
+        starts = map(add, accumulate(map(len, parts[0::2])), count())
+        found: dict[str, list[int]] = {}
+        known = self.index.prefixes_of
+        for key, start in zip(parts[1::2], starts):
+            if key not in known:  # white space other than one space between syllables
+                key = " ".join(key.split())
+            found.setdefault(key, []).append(start)
+        return found
 
     def positions(self, anchors: Anchors) -> list[int]:
         key = self.index.promise_key(anchors)
