@@ -185,9 +185,8 @@ class Anchors:
     ``words``: at one
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables, and with ``word_after`` only
-    where one of the anchor words (``lead``) is followed by one of those
-    past white space.  Such a match is at most
-    ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
+    where one of the anchor words in full (``lead``) is followed by one of
+    those past white space.  Such a match is at most ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
     "anywhere": scan in full.
     """
 
@@ -274,6 +273,7 @@ class AnchorIndex:
         self.check = check
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
+        self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
         self._opens: dict[frozenset, _Opens] = {}
         self._promise_numbers: dict[Anchors, int] = {}
         self._promise_keys: dict[int, tuple[Anchors, int]] = {}
@@ -306,10 +306,10 @@ class AnchorIndex:
         """A pattern matching where one of ``anchors.lead`` starts, followed
         past white space by one of ``anchors.word_after`` (cached)."""
         key = (anchors.lead, anchors.word_after)
-        got = self._followers.get(key)
+        got = self._word_followers.get(key)
         if got is None:
             source = f"(?:{_one_of(anchors.lead)})\\s*(?:{_one_of(anchors.word_after)})"
-            got = self._followers[key] = re.compile(source, re.IGNORECASE)
+            got = self._word_followers[key] = re.compile(source, re.IGNORECASE)
         return got
 
     def opens(self, anchors: Anchors) -> "_Opens":
