@@ -81,7 +81,8 @@ def test_anchored_equals_full_scan_on_gold_and_corpora(pattern):
 
 # Text made of the words the patterns are built from, in any case, glued by
 # spaces, digits and punctuation: the places an anchor promise could break.
-_WORDS = sorted({w for p in ANCHORED for w in p.anchors.words | p.anchors.after} - {"digit"}) + [
+_WORDS = sorted({w for p in ANCHORED for w in p.anchors.words | p.anchors.after | p.anchors.word_after}
+                - {"digit"}) + [
     "Ban", "ủy", "số", "ngày", "tháng", "năm", "2020", "25-NQ/TW", "12", "3,5", "/", "-", ":", ";", "(", ")",
     "Nguyễn", "Văn", "An", "mô hình", "hộ", "ha", "%", "đồng", "tỷ",
     # numbers, multipliers, ranges and what may follow a number
@@ -160,6 +161,29 @@ def test_a_user_rule_with_after_but_no_number_anchor_is_refused(tmp_path):
     (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(RulesError, match=r"E072.*ratio"):
         Pipeline(tmp_path)
+
+
+def test_a_user_rule_with_after_word_but_no_anchor_word_is_refused(tmp_path):
+    from danvan_extract.errors import RulesError
+    from danvan_extract.grammar.rules import bundled_rules_dir
+
+    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
+    broken = src.replace('anchor = ["trong", "trên"]\n', 'anchor = ["number"]\n')
+    assert broken != src
+    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"E074.*ratio.words"):
+        Pipeline(tmp_path)
+
+
+def test_after_word_keeps_the_anchor_words_one_of_its_words_follows():
+    (ratio,) = [p for p in ANCHORED if p.name == "ratio.words"]
+    text = "Có 5 xã trong số 16 xã; trong năm, trên 3 huyện và trong\n 20 thôn."
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    every = sorted(p for part in ctx.anchors.word_starts(dataclasses.replace(ratio.anchors, word_after=frozenset()))
+                   for p in part)
+    kept = ctx.anchors.positions(ratio.anchors)
+    assert [ctx.text[p:p + 8] for p in every] == ["trong số", "trong nă", "trên 3 h", "trong\n 2"]
+    assert kept == [every[0], every[2], every[3]]
 
 
 def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):

@@ -22,6 +22,8 @@ anchor scan itself is a trie of literals, linear by construction.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate, chain, count
+from operator import add
 import re
 import signal
 import threading
@@ -164,6 +166,10 @@ def anchor_key(word: str) -> Optional[str]:
     return " ".join(m.group(0).lower().split()) if m else None
 
 
+def _normal_words(words: Iterable[str]) -> frozenset:
+    return frozenset(" ".join(w.split()) for w in words)
+
+
 @dataclass(frozen=True)
 class Anchors:
     """Where matches of a pattern can start.
@@ -178,8 +184,9 @@ class Anchors:
     only a line that opens with one of those words past white space;
     ``words``: at one
     of these words (any case) at the start of a word (no letter before),
-    with white space between its syllables.  Such a match is at most
-    ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
+    with white space between its syllables, and with ``word_after`` only
+    where one of the anchor words in full (``lead``) is followed by one of
+    those past white space.  Such a match is at most ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
     "anywhere": scan in full.
     """
 
@@ -188,18 +195,22 @@ class Anchors:
     words: frozenset = frozenset()
     number: bool = False
     after: frozenset = frozenset()
+    word_after: frozenset = frozenset()
+    lead: frozenset = frozenset()  # the anchor words in full, kept for ``word_after``
 
     @classmethod
     def of(cls, *, digit: bool = False, line: bool = False, number: bool = False,
-           words: Iterable[str] = (), after: Iterable[str] = ()) -> "Anchors":
-        keys = set()
+           words: Iterable[str] = (), after: Iterable[str] = (), word_after: Iterable[str] = ()) -> "Anchors":
+        keys, lead = set(), set()
         for w in words:
             k = anchor_key(w)
             if k is None:
                 return cls()  # a word that starts with no letter: no promise
             keys.add(k)
-        return cls(digit=digit, line=line, words=frozenset(keys), number=number,
-                   after=frozenset(" ".join(w.split()) for w in after))
+            lead.add(" ".join(w.lower().split()))
+        word_after = _normal_words(word_after)
+        return cls(digit=digit, line=line, words=frozenset(keys), number=number, after=_normal_words(after),
+                   word_after=word_after, lead=frozenset(lead) if word_after and keys else frozenset())
 
     @property
     def anywhere(self) -> bool:
@@ -262,6 +273,7 @@ class AnchorIndex:
         self.check = check
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
+        self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
         self._opens: dict[frozenset, _Opens] = {}
         self._promise_numbers: dict[Anchors, int] = {}
         self._promise_keys: dict[int, tuple[Anchors, int]] = {}
@@ -287,10 +299,17 @@ class AnchorIndex:
         by the words: the money rules share theirs)."""
         got = self._followers.get(anchors.after)
         if got is None:
-            words = [w for w in anchors.after if w != "digit"]
-            parts = [alternation(words).replace("\\ ", "\\s+")] if words else []
-            parts += [r"\d"] if "digit" in anchors.after else []
-            got = self._followers[anchors.after] = re.compile("|".join(parts), re.IGNORECASE)
+            got = self._followers[anchors.after] = re.compile(_one_of(anchors.after), re.IGNORECASE)
+        return got
+
+    def word_follower(self, anchors: Anchors) -> re.Pattern:
+        """A pattern matching where one of ``anchors.lead`` starts, followed
+        past white space by one of ``anchors.word_after`` (cached)."""
+        key = (anchors.lead, anchors.word_after)
+        got = self._word_followers.get(key)
+        if got is None:
+            source = f"(?:{_one_of(anchors.lead)})\\s*(?:{_one_of(anchors.word_after)})"
+            got = self._word_followers[key] = re.compile(source, re.IGNORECASE)
         return got
 
     def opens(self, anchors: Anchors) -> "_Opens":
@@ -327,6 +346,15 @@ class AnchorIndex:
             keys = frozenset(k for k, prefixes in self.prefixes_of.items() if not anchors.words.isdisjoint(prefixes))
             got = self._accepting[id(anchors)] = (anchors, keys)  # holds the Anchors, so its id stays its own
         return got[1]
+
+
+def _one_of(words: frozenset) -> str:
+    """A pattern matching one of ``words`` (any white space between their
+    syllables; "digit": a digit)."""
+    literal = [w for w in words if w != "digit"]
+    parts = [alternation(literal).replace("\\ ", "\\s+")] if literal else []
+    parts += [r"\d"] if "digit" in words else []
+    return "|".join(parts)
 
 
 class _Opens(dict):
@@ -387,7 +415,10 @@ class DocumentAnchors:
         there ("" at the end: for :meth:`AnchorIndex.opens`)."""
         if self._digits is None:
             text = self.text
-            spans = [m.span() for m in _DIGIT_RUN.finditer(text, timeout=self.remaining("anchors"))]
+            self.remaining("anchors")
+            # linear by construction, so without the engine's time-out (which
+            # doubles the scan's cost)
+            spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
             self._digits = [(start, follow, text[follow:follow + 1]) for start, follow in spans]
         return self._digits
 
@@ -469,16 +500,24 @@ class DocumentAnchors:
     def words(self) -> dict[str, list[int]]:
         """Positions of each anchor syllable found (the longest at a position)."""
         if self._words is None:
-            found: dict[str, list[int]] = {}
-            if self.index.syllable_re is not None:
-                self.remaining("anchors")
-                for m in self.index.syllable_re.finditer(" " + self.lower):
-                    key = m.group(1)
-                    if " " in key or "\n" in key or not key.isalpha():
-                        key = " ".join(key.split())
-                    found.setdefault(key, []).append(m.start(1) - 1)  # less the space put before
-            self._words = found
+            self._words = {} if self.index.syllable_re is None else self._word_positions()
         return self._words
+
+    def _word_positions(self) -> dict[str, list[int]]:
+        self.remaining("anchors")
+        # One split instead of a match object per key: the pieces between
+        # the one-character separators, each separator's key between them.
+        parts = self.index.syllable_re.split(" " + self.lower)
+        # the i-th key starts where its separator stands in the spaced text:
+        # the pieces before it and i separators
+        starts = map(add, accumulate(map(len, parts[0::2])), count())
+        found: dict[str, list[int]] = {}
+        known = self.index.prefixes_of
+        for key, start in zip(parts[1::2], starts):
+            if key not in known:  # white space other than one space between syllables
+                key = " ".join(key.split())
+            found.setdefault(key, []).append(start)
+        return found
 
     def positions(self, anchors: Anchors) -> list[int]:
         key = self.index.promise_key(anchors)
@@ -492,17 +531,27 @@ class DocumentAnchors:
             if anchors.line:
                 parts.append(self.line_starts(anchors))
             if anchors.words:
-                words = self.words()
-                parts += [words[key] for key in self.index.accepting(anchors).intersection(words)]
+                parts += self.word_starts(anchors)
             # each part is already in order; only a mix needs a merge
             if not parts:
                 got = []
             elif len(parts) == 1:
                 got = parts[0]
             else:
-                got = sorted({p for part in parts for p in part})
+                got = sorted(set().union(*parts))
             self._merged[key] = got
         return got
+
+    def word_starts(self, anchors: Anchors) -> list[list[int]]:
+        """The positions of the anchor words of ``anchors``, in order, a list
+        per key found; with ``anchors.word_after`` one list, of the
+        positions where one of those follows the word past white space."""
+        words = self.words()
+        found = [words[key] for key in self.index.accepting(anchors).intersection(words)]
+        if not anchors.word_after:
+            return found
+        follower, text = self.index.word_follower(anchors).match, self.text
+        return [[p for p in sorted(chain.from_iterable(found)) if follower(text, p)]]
 
     def line_start(self, pos: int) -> int:
         """Start of the line that holds ``pos``."""
