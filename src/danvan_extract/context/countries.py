@@ -167,9 +167,10 @@ def find_countries(text: str, starts: Optional[list[int]] = None) -> Iterator[tu
 
 def _named(text: str, countries: _Countries, starts: Optional[list[int]]) -> Iterator[regex.Match]:
     """The matches of ``countries.named`` in ``text``, tried where a
-    name starts (at ``starts`` when given)."""
+    name starts (at ``starts`` when given; none: the pattern, whose
+    compiling a short text may never need, is left uncompiled)."""
     if starts is not None:
-        return finditer_at(countries.named, text, starts)
+        return finditer_at(countries.named, text, starts) if starts else iter(())
     return finditer_found(countries.named, text, countries.finder) if countries.may_name(text) else iter(())
 
 
