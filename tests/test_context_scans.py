@@ -271,6 +271,52 @@ def test_place_scans_at_their_openers_as_over_the_text(parts, gap):
             == [m.span() for m in gaz.province_pattern().finditer(text)])
     assert ([m.span() for m in finditer_found(countries.named, text, countries.finder)]
             == [m.span() for m in countries.named.finditer(text)])
+    _names_found_by_one_scan_as_by_two(text)
+
+
+def _names_found_by_one_scan_as_by_two(text):
+    # the one scan for both lists of names: the same provinces and countries as a scan for each
+    from danvan_extract.context.countries import find_countries
+    from danvan_extract.context.gazetteer import gazetteer
+
+    from danvan_extract.context.countries import _countries, _named
+
+    gaz, countries = gazetteer(), _countries()
+    province_starts, country_starts = places._name_starts(gaz)(text)
+    assert ([m.span() for m in gaz.find_provinces(text, province_starts)]
+            == [m.span() for m in gaz.province_pattern().finditer(text)])
+    assert ([m.span() for m in _named(text, countries, country_starts)]
+            == [m.span() for m in countries.named.finditer(text)])
+    assert list(find_countries(text, country_starts)) == list(find_countries(text))
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PARTS + ["Ngày", "Ủy", "Hội", " - "]), max_size=8))
+def test_names_cleaned_once_as_each_time(parts):
+    # _clean_name is remembered: the same name as the plain function gives
+    name = " ".join(parts)
+    assert places._clean_name(name) == places._clean_name.__wrapped__(name) == places._clean_name(name)
+
+@pytest.mark.parametrize("variant", [str, str.upper, str.title])
+def test_names_found_by_one_scan_as_by_two_on_texts(variant):
+    for text in TEXTS + [ODD, BRANCH, "Lào Cai, Lào, Nam Phi, Hà Nam Định, Cộng hòa Nam Phi, Thái Lan, Thái Bình"]:
+        _names_found_by_one_scan_as_by_two(variant(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_names_that_open_other_names_found_by_one_scan(data):
+    # names run together ("Lào" + "Lào Cai"), cut and glued: each list's starts as its own scan finds them
+    from danvan_extract.context.gazetteer import gazetteer
+
+    every = places._name_starts(gazetteer())._lists
+    # the names that open with another name, and those they open with
+    pool = sorted({n[:k] for n in every for k in range(1, len(n) + 1) if n[:k] in every and len(n) > k}
+                  | {n for n in every if any(n[:k] in every for k in range(1, len(n)))})
+    names = data.draw(st.lists(st.sampled_from(pool), max_size=6))
+    gaps = data.draw(st.lists(st.sampled_from(["", " ", " ", ", ", "-", "x", "X"]), min_size=6, max_size=6))
+    _names_found_by_one_scan_as_by_two("".join(n + g for n, g in zip(names, gaps)))
 
 
 @settings(max_examples=200, deadline=None)

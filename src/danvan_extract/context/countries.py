@@ -20,13 +20,13 @@ import pickle
 import re
 import unicodedata
 from functools import cached_property, lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
-from .words import finditer_found
+from .words import finditer_at, finditer_found
 
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
@@ -141,13 +141,15 @@ def _vietnamese_territories() -> dict[str, str] | None:
     return dict(territories)
 
 
-def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
+def find_countries(text: str, starts: Optional[list[int]] = None) -> Iterator[tuple[int, int, str]]:
     """``(start, end, name)`` of each foreign country named in ``text``
-    (the name as written; an official name from its form word on)."""
+    (the name as written; an official name from its form word on).
+    ``starts``: every position where one of :func:`country_names`
+    starts, if found already."""
     countries = _countries()
     if countries is None:
         return
-    for m in finditer_found(countries.named, text, countries.finder) if countries.may_name(text) else ():
+    for m in _named(text, countries, starts):
         # (the form is looked for before each name found: a scan of the whole
         # text for the forms' alternation would cost more than all the rest)
         official = _OFFICIAL_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -161,6 +163,22 @@ def find_countries(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # part of a longer name ("Lào Cai", "Nguyễn Thái Lan")
         yield m.start(), m.end(), name
     yield from _transliterated(text, countries)
+
+
+def _named(text: str, countries: _Countries, starts: Optional[list[int]]) -> Iterator[regex.Match]:
+    """The matches of ``countries.named`` in ``text``, tried where a
+    name starts (at ``starts`` when given; none: the pattern, whose
+    compiling a short text may never need, is left uncompiled)."""
+    if starts is not None:
+        return finditer_at(countries.named, text, starts) if starts else iter(())
+    return finditer_found(countries.named, text, countries.finder) if countries.may_name(text) else iter(())
+
+
+def country_names() -> set[str]:
+    """The countries' names :func:`find_countries` looks for (empty
+    without Babel)."""
+    countries = _countries()
+    return countries.names if countries is not None else set()
 
 
 def _transliterated(text: str, countries: _Countries) -> Iterator[tuple[int, int, str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..errors import E_NO_GAZETTEER, DependencyError
-from .words import finditer_found
+from .words import finditer_at, finditer_found
 
 # Provinces whose name changed in the dataset's legacy era (the dataset
 # keeps the latest name; articles use the one of their time).
@@ -160,12 +160,21 @@ class Gazetteer:
             self._pattern = regex.compile(rf"(?<![\p{{L}}])(?:{self._province_alternation()})(?![\p{{L}}])", regex.V0)
         return self._pattern
 
-    def find_provinces(self, text: str) -> Iterator[regex.Match]:
+    def find_provinces(self, text: str, starts: Optional[list[int]] = None) -> Iterator[regex.Match]:
         """``province_pattern().finditer(text)``, tried only where a stdlib
-        ``re`` scan of the names (no look-arounds) finds one."""
+        ``re`` scan of the names (no look-arounds) finds one; ``starts``:
+        every position where one of :meth:`province_names` starts, if
+        found already."""
+        if starts is not None:
+            return finditer_at(self.province_pattern(), text, starts)
         if self._finder is None:
             self._finder = re.compile(self._province_alternation())
         return finditer_found(self.province_pattern(), text, self._finder)
+
+    def province_names(self) -> set[str]:
+        """Every province name and alias as a text writes it (what
+        :meth:`find_provinces` looks for)."""
+        return self._province_names()
 
     def _province_alternation(self) -> str:
         """The province names and aliases as written, as one alternation

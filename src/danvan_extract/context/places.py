@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
+import re
+
 import regex
 
 from functools import lru_cache
 
-from .countries import find_countries
+from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, gazetteer, key, level_class
 from .words import CharClass, Openers, finditer_at, space_before
@@ -143,6 +145,7 @@ def _lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Op
     return gaz.lookup(name, level, province=province, district=district)
 
 
+@lru_cache(maxsize=4096)
 def _clean_name(name: str) -> str:
     words = name.split()
     # a name ends before a capitalized word that starts an organization
@@ -218,7 +221,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
             spans.take(m.start(), m.end())
     # provinces named without their level word
-    for m in gaz.find_provinces(text):
+    province_starts, country_starts = _name_starts(gaz)(text)
+    for m in gaz.find_provinces(text, province_starts):
         # a province's name, not the start or end of a longer capitalized name
         if not free(m.start(), m.end()) or (_may_follow_capital(text, m.start())
                                             and _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start())):
@@ -226,7 +230,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if gaz.province(m.group(0)) and not person_named(m.group(0)):
             raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
             spans.take(m.start(), m.end())
-    for start, end, name in find_countries(text):
+    for start, end, name in find_countries(text, country_starts):
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
             spans.take(start, end)
@@ -249,7 +253,46 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         else:
             raw.append((m.start(), m.end(), level, None))
     raw.sort()
-    return [replace(p, office=True) if p.start in offices else p for p in _resolve(text, raw, gaz)]
+    out = _resolve(text, raw, gaz)
+    return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
+
+
+class _NameStarts:
+    """Where the provinces' and the countries' names start in a text, found
+    by one stdlib ``re`` scan for both lists instead of one each."""
+
+    def __init__(self, provinces: set[str], countries: set[str]):
+        from ..grammar.alternation import alternation
+
+        self._finder = re.compile(alternation(provinces | countries))
+        # the scan finds the longest name at a position: the names there are
+        # it and those it opens with; which of the lists hold one of them
+        self._lists = {n: (_opens_with_one(n, provinces), _opens_with_one(n, countries)) for n in provinces | countries}
+
+    def __call__(self, text: str) -> tuple[list[int], list[int]]:
+        """The starts of a province's name and of a country's name."""
+        provinces: list[int] = []
+        countries: list[int] = []
+        search, lists, pos = self._finder.search, self._lists, 0
+        while (found := search(text, pos)) is not None:
+            pos = found.start()
+            province, country = lists[found.group()]
+            if province:
+                provinces.append(pos)
+            if country:
+                countries.append(pos)
+            pos += 1
+        return provinces, countries
+
+
+def _opens_with_one(name: str, names: set[str]) -> bool:
+    """``name`` opens with one of ``names`` (or is one)."""
+    return any(name[:k] in names for k in range(1, len(name) + 1))
+
+
+@lru_cache(maxsize=4)
+def _name_starts(gaz: Gazetteer) -> _NameStarts:
+    return _NameStarts(gaz.province_names(), country_names())
 
 
 def _may_follow_capital(text: str, start: int) -> bool:
