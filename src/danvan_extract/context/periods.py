@@ -609,12 +609,12 @@ def _years(text: str) -> list[tuple[int, int]]:
     """The spans of the years in ``text`` ("19" or "20" and two digits, no
     digit around), found from where "19" and "20" stand: a fraction of the
     cost of a pattern's scan."""
-    out = []
+    out, n, digit = [], len(text), _DIGIT
     for head in ("19", "20"):
         i = text.find(head)
         while i >= 0:
-            if (text[i + 2:i + 4].isdecimal() and i + 4 <= len(text) and not text[i + 4:i + 5].isdecimal()
-                    and not (i and text[i - 1].isdecimal())):
+            if (i + 4 <= n and digit[text[i + 2]] and digit[text[i + 3]] and not (i + 4 < n and digit[text[i + 4]])
+                    and not (i and digit[text[i - 1]])):
                 out.append((i, i + 4))
             i = text.find(head, i + 1)
     out.sort()
@@ -697,6 +697,7 @@ def _standing_in(low: str, word: str, s: int, e: int) -> list[int]:
 
 
 _WORD_CHAR = CharClass(r"\w")
+_DIGIT = CharClass(r"\d")  # (the engine's digits: str.isdecimal knows fewer)
 _FIRST_CHARS = {form.first: CharClass(rf"(?i)[{form.first}]") for form in _FORMS}
 
 
