@@ -401,11 +401,15 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
 
 def _since_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
-    "trải" right before "qua" (None: scan in full)."""
-    past, after = _standing(openers, "qua"), _standing(openers, "sau")
-    if past is None:
+    "trải" right before "qua"; none without a "năm" before the work it
+    counts years of, which most texts lack (None: scan in full)."""
+    years = openers.starts(("năm",))
+    if years is None:
         return None
     text = openers.text
+    if not any(_WORK_AFTER.match(text, p + 3) for p in years):
+        return []
+    past, after = _standing(openers, "qua"), _standing(openers, "sau")
     past = [p for p in past if _count_after(text, p + 3)]
     return sorted(set(past + [p for p in after if _count_after(text, p + 3)] + openers.before(past, ("trải",))))
 
@@ -463,7 +467,10 @@ def _after_day_words(openers: Openers) -> Optional[list[int]]:
     matches of _NO_YEAR never overlap (its look-ahead forbids it)."""
     if openers.low is None:
         return None
-    return sorted({p + len(w) for w in ("ngày",) + _TIMES_OF_DAY for p in openers.starts((w,))})
+    text, digit = openers.text, _DIGIT
+    # (a match opens with white space and a digit)
+    return sorted({q for w in ("ngày",) + _TIMES_OF_DAY for q in (p + len(w) for p in openers.starts((w,)))
+                   if q + 1 < len(text) and digit[text[q + 1]]})
 
 
 def _counts_before(openers: Openers, halves: list[int]) -> Optional[list[int]]:
@@ -545,6 +552,8 @@ _SINCE_ANCHOR = regex.compile(r"(?<![\p{L}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{
                               regex.I)
 _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)",
                         regex.I)
+# what every match of _SINCE_ANCHOR holds after its "năm" (a test before the scan)
+_WORK_AFTER = regex.compile(r"\s+(?:thực|triển|thi|tổ)", regex.I)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "mười lăm": 15, "hai mươi": 20}
 
