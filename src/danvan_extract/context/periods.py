@@ -384,7 +384,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in openers.finditer(_RELATIVE_RE, ("năm", "trong", "tháng")):
+    for m in finditer_at(_RELATIVE_RE, text, _relative_starts(openers)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
             continue
@@ -412,6 +412,23 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
     past, after = _standing(openers, "qua"), _standing(openers, "sau")
     past = [p for p in past if _count_after(text, p + 3)]
     return sorted(set(past + [p for p in after if _count_after(text, p + 3)] + openers.before(past, ("trải",))))
+
+
+def _relative_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _RELATIVE_RE can start: at "năm", "trong" or
+    "tháng" with a word after it that one of its forms goes on with (None:
+    scan in full)."""
+    return openers.starts_before(("năm", "trong", "tháng"), _may_go_on_relative)
+
+
+# the words after the first of each form of _RELATIVE_RE ("năm nay", "trong năm", "tháng vừa qua")
+_RELATIVE_NEXT = ("nay", "qua", "vừa", "gần", "năm")
+
+
+def _may_go_on_relative(text: str, low: str, end: int) -> bool:
+    while end < len(low) and low[end].isspace():
+        end += 1
+    return low.startswith(_RELATIVE_NEXT, end)
 
 
 def _count_after(text: str, pos: int) -> bool:
