@@ -694,20 +694,27 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
     count; None when every place must be tried."""
     if not form.opens and form.lead < 0 and not form.counted:
         return None
-    s, e, years, dated = window
+    s, _, years, dated = window
     found = []
-    for w in form.opens + (("tháng",) if form.counted else ()):
-        if w not in words:
-            words[w] = _standing_in(openers.low, w, s, e)
     for w in form.opens:
-        found += words[w]
+        found += _standing_in_window(openers.low, w, window, words)
+    if len(form.opens) == 1 and form.lead < 0 and not form.counted:
+        return found  # (sorted already)
     if form.counted:
-        found += [p for p in _counts_before(openers, words["tháng"]) if p >= s]
+        found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
     if form.lead >= 0:
         text, first = openers.text, _FIRST_CHARS[form.first]
         found += [p for y in (dated if _DATED in form.needs else years) for p in range(max(s, y - form.lead), y + 1)
                   if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
     return sorted(set(found))
+
+
+def _standing_in_window(low: str, word: str, window: tuple, words: dict[str, list[int]]) -> list[int]:
+    """:func:`_standing_in` of ``window``, kept in ``words`` (the window's found so far)."""
+    at = words.get(word)
+    if at is None:
+        at = words[word] = _standing_in(low, word, window[0], window[1])
+    return at
 
 
 def _standing_in(low: str, word: str, s: int, e: int) -> list[int]:
