@@ -20,12 +20,13 @@ BRANCH = "chi nhánh Yên Thế, Bố Hạ và Lục Nam; Chi  Nhánh\tYên Bái
 NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Việt Nam, của\nViệt Nam, tại Việt  Nam, trêntoàn quốc"
 NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
-         "sau 5 năm triển khai, qua hai năm thi hành")
+         "sau 5 năm triển khai, qua hai năm thi hành, năm nay, NĂM\tQUA, trong  năm 2024, Trong năm, tháng vừa qua, Năm gần đây, "
+         "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay")
 SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places._may_name)),
          (places._BARE, places._bare_starts), (places._COMMITTEE, places._committee_starts),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
-         (periods._SINCE_ANCHOR, periods._since_starts)]
+         (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts)]
 
 
 @pytest.mark.parametrize("pattern,starts", SCANS)
@@ -60,18 +61,44 @@ DATED = ("Giai đoạn 2016 - 2020, từ năm 2021 đến nay, TỪ NGÀY 1/7/20
          "2016 -  2020, 2016    -2020, năm 2019,2020")
 
 
+# the widest days and months before a year, and the widest white space before a span
+SPACED = "x 15 / 06 / 2020, (15 / 06 /2021); 1 - 2 - 2022 ;   2016 - 2020, Năm   2019-2020, 7/8/2023"
+
+
+def _forms_at_openings_as_over_every_window(text):
+    # a window without a form's words or years is skipped, and a form is
+    # tried only where it can open: the same matches as every form over every window
+    windows = periods._YearWindows(text, lowered(text))
+    forms = periods._dated_forms()
+    got = [(forms.index(form), m.span()) for form, m in windows.matches(forms, Openers(text))]
+    assert got == [(i, m.span()) for s, e in windows.spans for i, form in enumerate(forms)
+                   for m in form.pattern.finditer(text, s, e)]
+    assert ([m.span() for m in windows.ranges_of_days(text)]
+            == [m.span() for s, e in windows.spans for m in periods._DATES_RANGE.finditer(text, s, e)])
+
+
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
 def test_dated_forms_in_the_windows_that_hold_their_words(variant):
-    # a window without a form's words or years is skipped: same matches as every window
-    for text in TEXTS + [DATED, DATED.replace("ſ", "s"), ODD]:
-        text = variant(text)
-        windows = periods._YearWindows(text, lowered(text))
-        for form in periods._dated_forms():
-            got = [m.span() for m in periods._finditer(form.pattern, text, windows.of(form.needs))]
-            assert got == [m.span() for m in periods._finditer(form.pattern, text, windows.spans)]
-        dated = windows.of(periods._DATES_RANGE_NEEDS)
-        assert ([m.span() for m in periods._finditer(periods._DATES_RANGE, text, dated)]
-                == [m.span() for m in periods._finditer(periods._DATES_RANGE, text, windows.spans)])
+    for text in TEXTS + [DATED, DATED.replace("ſ", "s"), ODD, FORMS, HALVES, SPACED]:
+        _forms_at_openings_as_over_every_window(variant(text))
+
+
+_DATED_PARTS = ["ngày", "Ngày", "từ", "năm", "tháng", "Giai đoạn", "Sáu", "mười một", "quý I", "đến", "tới hết", "so với",
+                "tết", "12", "5", "2020", "1999", "20201", "/", "-", ".", " ", "  ", "\t", "(", ")", ",", "và", "x", "đầu",
+                "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATED_PARTS), max_size=16), st.sampled_from(["", " "]))
+def test_dated_forms_at_their_openings_as_over_every_window(parts, gap):
+    _forms_at_openings_as_over_every_window(gap.join(parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="1290x/ \u0661\u0969\U00010d40", max_size=14))
+def test_years_as_the_year_pattern(text):
+    year = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+    assert periods._years(text) == [m.span() for m in year.finditer(text)]
 
 
 _TRAIL_WORDS = ["đạt", "tỷ lệ", "với tổng số", "ước thực hiện", "mới", "xây mới", "khoảng", "Đã", "LÀ", "hộ", "ſố", "İ",

@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Collection, NamedTuple, Optional
+from itertools import chain
+from typing import Any, Collection, Iterator, NamedTuple, Optional
 
 import regex
 
 from .spans import SpanMask
-from .words import Openers, finditer_at, space_before
+from .words import CharClass, Openers, finditer_at, space_before
 
 Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -165,14 +166,22 @@ class _Form(NamedTuple):
     kind: str
     needs: Collection[str] = ()  # a frozenset once compiled
     first: str = r"\s\S"  # what a match's first character can be (inside of a class, case-insensitive)
+    # where a match can open: at one of these words (lower case, standing on
+    # their own), at most ``lead`` characters before one of its window's
+    # years (-1: never; the years after a date's separator for a form that
+    # needs one), or, ``counted``, at a count right before "tháng"; none
+    # given: anywhere in the window
+    opens: tuple[str, ...] = ()
+    lead: int = -1
+    counted: bool = False
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
+_UNTIL_OPENS = ("tính", "đến", "tới", "hết", "cuối")  # the words _UNTIL opens with
 # needs no word meets, told by a window's years: a year after a date's
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
 # after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP)
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
-_DATES_RANGE_NEEDS = frozenset({_DATED})  # (a range of days ends with a full date)
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
@@ -181,37 +190,47 @@ _FORMS: list[_Form] = [
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
-          ("so",), first=r"s"),
-    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED), first=r"tn"),
+          ("so",), first=r"s", opens=("so",)),
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED), first=r"tn",
+          opens=("từ", "ngày")),
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
-          ("từ", "ngày", _DATED), first=r"ckt"),
+          ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
-          _open_from_month, "time", ("từ", "tháng"), first=r"kt"),
-    _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt"),
+          _open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
+          opens=("kể", "tính", "từ")),
     _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"),
-          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv"),
+          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", opens=("so", "với")),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
-          ("từ", "đến|tới"), first=r"t"),
+          ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
-          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12"),
-    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn"),
+          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12",
+          opens=("giai", "nhiệm", "thời", "từ", "trong", "các", "năm", "niên"), lead=3),
+    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
+          opens=("các", "năm")),
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm"),
+          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", counted=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
-          first=r"q"),
-    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc"),
-    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc"),
-    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc"),
+          first=r"q", opens=("quý",)),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
+          opens=_UNTIL_OPENS),
+    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc",
+          opens=_UNTIL_OPENS),
+    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", opens=_UNTIL_OPENS),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
-          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk"),
-    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn"),
-    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn"),
-    _Form(_MONTH, _month, "time", ("tháng",), first=r"t"),
-    _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn"),
+          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
+    # (a day and month before a year: at most 10 characters, "dd / mm / ")
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10),
+    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", opens=("ngày",),
+          counted=True),
+    _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
+    _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
+          opens=("cuối", "đầu", "năm")),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
     _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (")",),
-          first=r"12"),
-    _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t"),
+          first=r"12", lead=0),
+    _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
+          opens=("tết",)),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
@@ -286,7 +305,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
         out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
-    for m in _finditer(_DATES_RANGE, text, windows.of(_DATES_RANGE_NEEDS)):
+    for m in windows.ranges_of_days(text):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
         s = opener.start() if opener else s
@@ -296,24 +315,23 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if free(s, m.end()):
             spans.take(s, m.end())
             out.append(TimeMention(s, m.end(), period))
-    for form in [_SAME_TIME_BEFORE] + (_dated_forms() if windows.spans else []):
-        pattern, fn, kind = form[:3]
-        found = (openers.finditer(pattern, ("so",)) if form is _SAME_TIME_BEFORE
-                 else _finditer(pattern, text, windows.of(form.needs)))
-        for m in found:
-            s, e = m.start(), m.end()
-            while s < e and text[s].isspace():
-                s += 1  # at most 3: the pattern bounds leading white space
-            if s >= e or not free(s, e):
-                continue
-            try:
-                period = fn(m)
-            except (ValueError, KeyError):
-                continue
-            if not _valid(period):
-                continue
-            spans.take(s, e)
-            out.append(TimeMention(s, e, period, kind))
+    # (window by window: a match lies in its window, so the forms of one
+    # window take their spans apart from the others')
+    found = ((_SAME_TIME_BEFORE, m) for m in openers.finditer(_SAME_TIME_BEFORE.pattern, ("so",)))
+    for form, m in chain(found, windows.matches(_dated_forms() if windows.spans else [], openers)):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1  # at most 3: the pattern bounds leading white space
+        if s >= e or not free(s, e):
+            continue
+        try:
+            period = form.fn(m)
+        except (ValueError, KeyError):
+            continue
+        if not _valid(period):
+            continue
+        spans.take(s, e)
+        out.append(TimeMention(s, e, period, form.kind))
     year_before = _years_before(out)
     for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
         y = year_of_article or year_before(m.start())
@@ -330,14 +348,14 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         iso = f"{y}-{mo:02d}-{d:02d}"
         spans.take(word.start(), m.end())
         out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
-    for m in windows.years:
-        before = text[max(0, m.start() - 4):m.start()]
+    for start, end in windows.years:
+        before = text[max(0, start - 4):start]
         if not before.endswith(" ") or before.lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
-        named = _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        if named and free(named.start(), m.end()):
-            spans.take(named.start(), m.end())
-            out.append(TimeMention(named.start(), m.end(), (m.group(), m.group()), named=True))
+        named = _NAMED_BEFORE.search(text, max(0, start - 60), start)
+        if named and free(named.start(), end):
+            spans.take(named.start(), end)
+            out.append(TimeMention(named.start(), end, (text[start:end],) * 2, named=True))
     halves = [m.start() for m in openers.finditer(_HALF_YEAR, ("tháng",))]
     for m in (finditer_at(_MONTHS_NO_YEAR, text, _counts_before(openers, halves)) if halves else ()):
         if not free(m.start(), m.end()):
@@ -366,7 +384,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(TimeMention(m.start(), m.end(), None, "null"))
-    for m in openers.finditer(_RELATIVE_RE, ("năm", "trong", "tháng")):
+    for m in finditer_at(_RELATIVE_RE, text, _relative_starts(openers)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
             continue
@@ -383,13 +401,34 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
 
 def _since_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _SINCE_ANCHOR can start: at "qua", "sau", or
-    "trải" right before "qua" (None: scan in full)."""
-    past, after = _standing(openers, "qua"), _standing(openers, "sau")
-    if past is None:
+    "trải" right before "qua"; none without a "năm" before the work it
+    counts years of, which most texts lack (None: scan in full)."""
+    years = openers.starts(("năm",))
+    if years is None:
         return None
     text = openers.text
+    if not any(_WORK_AFTER.match(text, p + 3) for p in years):
+        return []
+    past, after = _standing(openers, "qua"), _standing(openers, "sau")
     past = [p for p in past if _count_after(text, p + 3)]
     return sorted(set(past + [p for p in after if _count_after(text, p + 3)] + openers.before(past, ("trải",))))
+
+
+def _relative_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _RELATIVE_RE can start: at "năm", "trong" or
+    "tháng" with a word after it that one of its forms goes on with (None:
+    scan in full)."""
+    return openers.starts_before(("năm", "trong", "tháng"), _may_go_on_relative)
+
+
+# the words after the first of each form of _RELATIVE_RE ("năm nay", "trong năm", "tháng vừa qua")
+_RELATIVE_NEXT = ("nay", "qua", "vừa", "gần", "năm")
+
+
+def _may_go_on_relative(text: str, low: str, end: int) -> bool:
+    while end < len(low) and low[end].isspace():
+        end += 1
+    return low.startswith(_RELATIVE_NEXT, end)
 
 
 def _count_after(text: str, pos: int) -> bool:
@@ -411,7 +450,12 @@ def _standing(openers: Openers, word: str) -> Optional[list[int]]:
     if at is None:
         return None
     text, n = openers.text, len(word)
-    return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
+    return [p for p in at if _stands(text, p, n)]
+
+
+def _stands(text: str, pos: int, n: int) -> bool:
+    """No letter right before or after the ``n`` characters at ``pos``."""
+    return not (pos and text[pos - 1].isalpha()) and not text[pos + n:pos + n + 1].isalpha()
 
 
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
@@ -440,7 +484,10 @@ def _after_day_words(openers: Openers) -> Optional[list[int]]:
     matches of _NO_YEAR never overlap (its look-ahead forbids it)."""
     if openers.low is None:
         return None
-    return sorted({p + len(w) for w in ("ngày",) + _TIMES_OF_DAY for p in openers.starts((w,))})
+    text, digit = openers.text, _DIGIT
+    # (a match opens with white space and a digit)
+    return sorted({q for w in ("ngày",) + _TIMES_OF_DAY for q in (p + len(w) for p in openers.starts((w,)))
+                   if q + 1 < len(text) and digit[text[q + 1]]})
 
 
 def _counts_before(openers: Openers, halves: list[int]) -> Optional[list[int]]:
@@ -515,7 +562,6 @@ def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMenti
     return TimeMention(t.start, t.end, t.period, "ref")
 
 
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "Qua 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014": from that date
 # to ten years on.
 _SINCE_ANCHOR = regex.compile(r"(?<![\p{L}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
@@ -523,6 +569,8 @@ _SINCE_ANCHOR = regex.compile(r"(?<![\p{L}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{
                               regex.I)
 _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)",
                         regex.I)
+# what every match of _SINCE_ANCHOR holds after its "năm" (a test before the scan)
+_WORK_AFTER = regex.compile(r"\s+(?:thực|triển|thi|tổ)", regex.I)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "mười lăm": 15, "hai mươi": 20}
 
@@ -542,29 +590,61 @@ _BEFORE, _AFTER = 90, 40
 class _YearWindows:
     """Stretches of a text around its years, merged: the only places a
     dated form can match (one cheap scan instead of every form over all),
-    each with the forms' needs it holds."""
+    each with the forms' needs it holds and its years."""
 
     def __init__(self, text: str, low: Optional[str]):
         """``low``: the text lower-cased (:func:`words.lowered`), or None:
         every word is taken to stand in every window."""
-        self.years = list(_YEAR.finditer(text))  # the text's years
-        merged: list[list] = []  # [start, end, the ways its years are written]
-        for i, m in enumerate(self.years):
-            s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        self.years = _years(text)  # the spans of the text's years
+        merged: list[list] = []  # [start, end, the ways its years are written, its years' starts, those dated]
+        for i, (start, end) in enumerate(self.years):
+            s, e = max(0, start - _BEFORE), min(len(text), end + _AFTER)
             if merged and s <= merged[-1][1]:
                 merged[-1][1] = e
-                merged[-1][2] |= _written_after(text, self.years[i - 1], m)
+                merged[-1][2] |= _written_after(text, self.years[i - 1][1], start)
+                merged[-1][3].append(start)
             else:
-                merged.append([s, e, set()])
+                merged.append([s, e, set(), [start], []])
             # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
-            if not _DATE_SEPARATORS.isdisjoint(text[max(0, m.start() - 2):m.start()]):
+            if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
                 merged[-1][2].add(_DATED)
-        self.spans = [(s, e) for s, e, _ in merged]
-        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written) for s, e, written in merged]
+                merged[-1][4].append(start)
+        self.spans = [(s, e) for s, e, *_ in merged]
+        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written, years, dated)
+                         for s, e, written, years, dated in merged]
 
-    def of(self, needs: frozenset[str]) -> list[tuple[int, int]]:
-        """The windows holding what a form ``needs``."""
-        return [(s, e) for s, e, has in self._windows if needs <= has]
+    def ranges_of_days(self, text: str) -> Iterator[regex.Match]:
+        """The matches of _DATES_RANGE, in the windows with a full date."""
+        for s, e, has, *_ in self._windows:
+            if _DATED in has:
+                yield from _DATES_RANGE.finditer(text, s, e)
+
+    def matches(self, forms: list[_Form], openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
+        """Each form with each of its matches, window by window, in the
+        windows holding what it needs, tried where it can open (its words
+        looked for in the window only)."""
+        for s, e, has, years, dated in self._windows:
+            words: dict[str, list[int]] = {}  # where the forms' words stand in the window
+            for form in forms:
+                if form.needs <= has:
+                    at = None if openers.low is None else _openings(form, openers, (s, e, years, dated), words)
+                    yield from ((form, m) for m in _matches_at(form.pattern, openers.text, s, e, at))
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """The spans of the years in ``text`` ("19" or "20" and two digits, no
+    digit around), found from where "19" and "20" stand: a fraction of the
+    cost of a pattern's scan."""
+    out, n, digit = [], len(text), _DIGIT
+    for head in ("19", "20"):
+        i = text.find(head)
+        while i >= 0:
+            if (i + 4 <= n and digit[text[i + 2]] and digit[text[i + 3]] and not (i + 4 < n and digit[text[i + 4]])
+                    and not (i and digit[text[i - 1]])):
+                out.append((i, i + 4))
+            i = text.find(head, i + 1)
+    out.sort()
+    return out
 
 
 # each form's needs ("a|b": one of the words), the words of each, and all words
@@ -582,21 +662,76 @@ def _needs_in(low: str) -> frozenset[str]:
     return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
 
 
-def _written_after(text: str, before: regex.Match, year: regex.Match) -> set[str]:
-    """How ``year`` is written after the year ``before`` it: as a span's
-    end, as a list's next item (what lies between them tells)."""
+def _written_after(text: str, before: int, year: int) -> set[str]:
+    """How the year at ``year`` is written after the year that ends at
+    ``before``: as a span's end, as a list's next item (what lies between
+    them tells)."""
     written = set()
-    if _SPAN_GAP_RE.fullmatch(text, before.end(), year.start()):
+    if _SPAN_GAP_RE.fullmatch(text, before, year):
         written.add(_SPAN)
-    if _LIST_GAP_RE.fullmatch(text, before.end(), year.start()):
+    if _LIST_GAP_RE.fullmatch(text, before, year):
         written.add(_LISTED)
     return written
 
 
-def _finditer(pattern, text: str, windows):
-    """Matches of a dated form: in the windows around the text's years."""
-    for s, e in windows:
+def _matches_at(pattern, text: str, s: int, e: int, starts: Optional[list[int]]) -> Iterator[regex.Match]:
+    """``pattern.finditer(text, s, e)``, tried only at ``starts`` (sorted;
+    None: scan in full): exact when every match starts at one of them."""
+    if starts is None:
         yield from pattern.finditer(text, s, e)
+        return
+    end, match = 0, pattern.match
+    for p in starts:
+        if p >= end and (m := match(text, p, e)):
+            yield m
+            end = m.end()
+
+
+def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, list[int]]) -> Optional[list[int]]:
+    """Where ``form`` can open in ``window`` (start, end, its years' starts,
+    those after a date's separator): at its words, standing on their own
+    (``words``: those of the window found so far), before a year or at a
+    count; None when every place must be tried."""
+    if not form.opens and form.lead < 0 and not form.counted:
+        return None
+    s, _, years, dated = window
+    found = []
+    for w in form.opens:
+        found += _standing_in_window(openers.low, w, window, words)
+    if len(form.opens) == 1 and form.lead < 0 and not form.counted:
+        return found  # (sorted already)
+    if form.counted:
+        found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
+    if form.lead >= 0:
+        text, first = openers.text, _FIRST_CHARS[form.first]
+        found += [p for y in (dated if _DATED in form.needs else years) for p in range(max(s, y - form.lead), y + 1)
+                  if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
+    return sorted(set(found))
+
+
+def _standing_in_window(low: str, word: str, window: tuple, words: dict[str, list[int]]) -> list[int]:
+    """:func:`_standing_in` of ``window``, kept in ``words`` (the window's found so far)."""
+    at = words.get(word)
+    if at is None:
+        at = words[word] = _standing_in(low, word, window[0], window[1])
+    return at
+
+
+def _standing_in(low: str, word: str, s: int, e: int) -> list[int]:
+    """Where ``word`` starts between ``s`` and ``e`` of the lower-cased
+    ``low``, no letter right before or after it."""
+    out, n = [], len(word)
+    i = low.find(word, s, e)
+    while i >= 0:
+        if _stands(low, i, n):
+            out.append(i)
+        i = low.find(word, i + 1, e)
+    return out
+
+
+_WORD_CHAR = CharClass(r"\w")
+_DIGIT = CharClass(r"\d")  # (the engine's digits: str.isdecimal knows fewer)
+_FIRST_CHARS = {form.first: CharClass(rf"(?i)[{form.first}]") for form in _FORMS}
 
 
 def _valid(period) -> bool:
