@@ -88,10 +88,37 @@ _WORDS = sorted({w for p in ANCHORED for w in p.anchors.words | p.anchors.after 
     # numbers, multipliers, ranges and what may follow a number
     "3.980", "08", "18,912,473", "1,5", "73,53", "triệu", "nghìn tỷ", "rưỡi", "đến", "–", "dưới", "~",
     "USD", "m2", "km", "phần trăm", "điểm", "giờ", "người",
+    # numerals that are not decimal digits: no letter, so a word may start after them
+    "km²", "½", "Ⅻ",
 ]
 _piece = st.sampled_from(_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
 _glue = st.sampled_from([" ", "  ", "\n", ", ", ". ", "", ": "])
 _text = st.lists(st.tuples(_piece, _glue), max_size=25).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+@pytest.mark.parametrize("text", ["km²bác sĩ ", "½ông Nguyễn Văn An", "Ⅻ ngày 3/2"])
+def test_a_word_after_a_numeral_that_is_no_digit_is_anchored(text):
+    for pattern in ANCHORED:
+        anchored, full = _spans_both_ways(text, pattern)
+        assert anchored == full, pattern.name
+
+
+def test_the_anchor_scan_takes_every_non_letter_for_a_word_boundary():
+    """The word scan's separator class (stdlib ``re``) is exactly "not a
+    letter" as the rules' ``\\p{L}`` (``regex``) reads it, over every code
+    point this Python's Unicode database assigns (``regex`` may know a newer
+    Unicode, whose new letters the standard library cannot tell)."""
+    import re
+    import sys
+    import unicodedata
+
+    from danvan_extract.scan.anchors import _NOT_LETTER
+
+    separator, letter = re.compile(_NOT_LETTER), regex.compile(r"\p{L}")
+    wrong = [hex(c) for c in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(c)) != "Cn"
+             and (separator.match(chr(c)) is None) != (letter.match(chr(c)) is not None)]
+    assert wrong == []
 
 
 @settings(max_examples=150, deadline=None)
