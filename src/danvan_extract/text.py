@@ -14,6 +14,8 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, islice
 from typing import Optional
 
 import regex
@@ -71,8 +73,9 @@ class NormalizedText:
     Three kinds of map, the cheapest that fits: none (``_starts`` and
     ``_shifts`` None) when every normalized character sits at the same
     index as its original (one-for-one replacements only); ``_shifts`` when
-    characters were only cut out (CRLF line ends, invisible characters);
-    ``_starts``/``_ends`` per character otherwise (NFD input, marks).
+    characters were only cut out (CRLF line ends, invisible characters) or
+    folded into the letter before them (NFD Vietnamese); ``_starts``/``_ends``
+    per character otherwise.
     """
 
     original: str
@@ -82,6 +85,9 @@ class NormalizedText:
     # Cut-out map: one entry per removed character, the normalized index
     # from which the characters after it sit one further in the original.
     _shifts: Optional[list[int]] = None
+    # With _shifts: each char ends where the next one starts (its cut
+    # characters were marks folded into it), not one after its start.
+    _ends_at_next: bool = False
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span ``[start, end)`` to the original string."""
@@ -98,6 +104,8 @@ class NormalizedText:
         if start >= end:
             pos = self._shifted(start) if start < len(self.text) else len(self.original)
             return pos, pos
+        if self._ends_at_next:
+            return self._shifted(start), self._shifted(end) if end < len(self.text) else len(self.original)
         last = self._shifted(end - 1)
         # the "\n" of a "\r\n" stands for both characters
         return self._shifted(start), last + (2 if self.original.startswith("\r\n", last) else 1)
@@ -126,10 +134,12 @@ _REMOVED = re.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
 
 def normalize(original: str) -> NormalizedText:
     """Normalize ``original`` for matching while keeping an offset map."""
-    # Combining marks left in NFC text (letters with no precomposed form)
-    # make clusters, which only the general path maps as one piece.
+    # Combining marks, in NFD text or left in NFC text (letters with no
+    # precomposed form), make clusters, which only the folding and the
+    # general path map as one piece.
     if not unicodedata.is_normalized("NFC", original) or _MARK.search(original):
-        return _normalize_mapped(original)
+        folded = _normalize_folded(original)
+        return folded if folded is not None else _normalize_mapped(original)
     if _contains_any(original, _LENGTH_CHANGING):
         return _normalize_cuts(original)
     # One-for-one replacements only: offsets are the identity.
@@ -159,6 +169,45 @@ def _normalize_cuts(original: str) -> NormalizedText:
         shifts.append(cut - k)
     text = _fix_tone_placement(_map_chars(_REMOVED.sub("", original)))
     return NormalizedText(original, text, None, None, shifts)
+
+
+def _normalize_folded(original: str) -> Optional[NormalizedText]:
+    """Decomposed text whose every letter with marks composes into one
+    character (NFD Vietnamese): those clusters replaced whole, the map kept
+    as the positions of the folded marks.  None for any other text (the
+    general path, character by character, takes it)."""
+    if _contains_any(original, _LENGTH_CHANGING):
+        return None
+    parts = _LETTER_WITH_MARKS.split(original)  # plain, cluster, plain, ..., plain
+    clusters = parts[1::2]
+    folded = [_fold_cluster(c) for c in clusters]
+    if None in folded:
+        return None
+    parts[1::2] = folded
+    text = "".join(parts)
+    # A character left alone that NFC replaces (the general path would)
+    # leaves the text not NFC.
+    if not unicodedata.is_normalized("NFC", text):
+        return None
+    # each cluster's marks are cut after its folded character
+    at = accumulate(map(len, parts))
+    cuts = [index + 1 for index, cluster in zip(islice(at, 0, None, 2), clusters) for _ in range(len(cluster) - 1)]
+    return NormalizedText(original, _fix_tone_placement(_map_chars(text)), None, None, cuts, True)
+
+
+# A character with the marks after it (every combining character is a mark:
+# the cluster ends where the marks do).
+_LETTER_WITH_MARKS = regex.compile(r"(?s)(.\p{M}+)")
+
+
+@lru_cache(maxsize=4096)
+def _fold_cluster(cluster: str) -> Optional[str]:
+    """The one character NFC makes of a letter and its combining marks, or
+    None (a mark that does not combine, or no single character)."""
+    if not all(unicodedata.combining(c) for c in cluster[1:]):
+        return None
+    folded = unicodedata.normalize("NFC", cluster)
+    return folded if len(folded) == 1 else None
 
 
 def _normalize_mapped(original: str) -> NormalizedText:
