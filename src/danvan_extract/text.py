@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, islice
 from typing import Optional
 
 import regex
@@ -67,91 +70,144 @@ _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 class NormalizedText:
     """A normalized copy of ``original`` with an offset map back into it.
 
-    ``_starts``/``_ends`` are None when every normalized character sits at
-    the same index as its original (the common case: one-for-one
-    replacements only), so no per-character map is built.
+    Three kinds of map, the cheapest that fits: none (``_starts`` and
+    ``_shifts`` None) when every normalized character sits at the same
+    index as its original (one-for-one replacements only); ``_shifts`` when
+    characters were only cut out (CRLF line ends, invisible characters) or
+    folded into the letter before them (NFD Vietnamese); ``_starts``/``_ends``
+    per character otherwise.
     """
 
     original: str
     text: str
     _starts: Optional[array]  # original start index of each normalized char
     _ends: Optional[array]  # original end index (exclusive) of each normalized char
-    # With _starts but no _ends, each char ends one after its start, except
-    # these (the "\n" of a "\r\n", which spans two original characters).
-    _wide: frozenset = frozenset()
+    # Cut-out map: one entry per removed character, the normalized index
+    # from which the characters after it sit one further in the original.
+    _shifts: Optional[list[int]] = None
+    # With _shifts: each char ends where the next one starts (its cut
+    # characters were marks folded into it), not one after its start.
+    _ends_at_next: bool = False
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span ``[start, end)`` to the original string."""
+        if self._shifts is not None:
+            return self._cut_to_original(start, end)
         if self._starts is None:
             return start, end
         if start >= end:
             pos = self._starts[start] if start < len(self.text) else len(self.original)
             return pos, pos
-        if self._ends is None:
-            last = end - 1
-            return self._starts[start], self._starts[last] + (2 if last in self._wide else 1)
         return self._starts[start], self._ends[end - 1]
+
+    def _cut_to_original(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            pos = self._shifted(start) if start < len(self.text) else len(self.original)
+            return pos, pos
+        if self._ends_at_next:
+            return self._shifted(start), self._shifted(end) if end < len(self.text) else len(self.original)
+        last = self._shifted(end - 1)
+        # the "\n" of a "\r\n" stands for both characters
+        return self._shifted(start), last + (2 if self.original.startswith("\r\n", last) else 1)
+
+    def _shifted(self, i: int) -> int:
+        return i + bisect_right(self._shifts, i)
 
     def original_slice(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
         return self.original[s:e]
 
 
+# Characters that change the length of the text: "\r" before "\n", and the
+# dropped ones.  (``c in text`` for each is several times faster than one
+# class search: it is a memchr-like scan.)
+_LENGTH_CHANGING = "\r" + "".join(sorted(_DROP))
+_MAPPED_CHARS = "".join(_CHAR_MAP)
 # str.translate looks up every character; a class search only stops at the
 # few that change, which is several times faster on ordinary text.  (The
 # standard library's engine: it skips to a class of literals three times
 # as fast as ``regex``.)
-_MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
-# Characters that change the length of the text: "\r" before "\n", and the
-# dropped ones.
-_NEEDS_MAP = re.compile("[\r" + "".join(_DROP) + "]")
+_MAPPED = re.compile("[" + re.escape(_MAPPED_CHARS) + "]")
 _MARK = regex.compile(r"\p{M}")
 _REMOVED = re.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
 
 
 def normalize(original: str) -> NormalizedText:
     """Normalize ``original`` for matching while keeping an offset map."""
-    # Combining marks left in NFC text (letters with no precomposed form)
-    # make clusters, which only the general path maps as one piece.
-    if unicodedata.is_normalized("NFC", original) and not _MARK.search(original):
-        if not _NEEDS_MAP.search(original):
-            # One-for-one replacements only: offsets are the identity.
-            return NormalizedText(original, _fix_tone_placement(_map_chars(original)), None, None)
-        return _normalize_removals(original, _removals(original))
-    return _normalize_mapped(original)
+    # Combining marks, in NFD text or left in NFC text (letters with no
+    # precomposed form), make clusters, which only the folding and the
+    # general path map as one piece.
+    if not unicodedata.is_normalized("NFC", original) or _MARK.search(original):
+        folded = _normalize_folded(original)
+        return folded if folded is not None else _normalize_mapped(original)
+    if _contains_any(original, _LENGTH_CHANGING):
+        return _normalize_cuts(original)
+    # One-for-one replacements only: offsets are the identity.
+    return NormalizedText(original, _fix_tone_placement(_map_chars(original)), None, None)
+
+
+def _contains_any(text: str, chars: str) -> bool:
+    for c in chars:
+        if c in text:
+            return True
+    return False
 
 
 def _map_chars(text: str) -> str:
+    if not _contains_any(text, _MAPPED_CHARS):
+        return text
     return _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], text)
 
 
-def _removals(original: str) -> list[int]:
-    """Indices of the characters that CRLF and dropping remove."""
-    return [m.start() for m in _REMOVED.finditer(original)]
+def _normalize_cuts(original: str) -> NormalizedText:
+    """NFC text with CRLF line ends or zero-width characters: cut them out,
+    remembering only where the cuts are."""
+    shifts = []
+    for k, m in enumerate(_REMOVED.finditer(original)):
+        # of a "\r\n" the "\n" counts as cut: the "\n" left maps to the "\r"
+        cut = m.start() + 1 if original[m.start()] == "\r" else m.start()
+        shifts.append(cut - k)
+    text = _fix_tone_placement(_map_chars(_REMOVED.sub("", original)))
+    return NormalizedText(original, text, None, None, shifts)
 
 
-def _normalize_removals(original: str, removed: list[int]) -> NormalizedText:
-    """NFC text with CRLF line ends or zero-width characters: cut them out
-    with whole ranges at a time, not one character at a time."""
-    pieces: list[str] = []
-    starts = array("l")
-    wide = set()
-    prev = 0
-    for i in removed:
-        pieces.append(original[prev:i])
-        starts.extend(range(prev, i))
-        if original[i] == "\r":
-            # the "\n" that follows stands for both characters
-            wide.add(len(starts))
-            pieces.append("\n")
-            starts.append(i)
-            prev = i + 2
-        else:
-            prev = i + 1
-    pieces.append(original[prev:])
-    starts.extend(range(prev, len(original)))
-    text = _fix_tone_placement(_map_chars("".join(pieces)))
-    return NormalizedText(original, text, starts, None, frozenset(wide))
+def _normalize_folded(original: str) -> Optional[NormalizedText]:
+    """Decomposed text whose every letter with marks composes into one
+    character (NFD Vietnamese): those clusters replaced whole, the map kept
+    as the positions of the folded marks.  None for any other text (the
+    general path, character by character, takes it)."""
+    if _contains_any(original, _LENGTH_CHANGING):
+        return None
+    parts = _LETTER_WITH_MARKS.split(original)  # plain, cluster, plain, ..., plain
+    clusters = parts[1::2]
+    folded = [_fold_cluster(c) for c in clusters]
+    if None in folded:
+        return None
+    parts[1::2] = folded
+    text = "".join(parts)
+    # A character left alone that NFC replaces (the general path would)
+    # leaves the text not NFC.
+    if not unicodedata.is_normalized("NFC", text):
+        return None
+    # each cluster's marks are cut after its folded character
+    at = accumulate(map(len, parts))
+    cuts = [index + 1 for index, cluster in zip(islice(at, 0, None, 2), clusters) for _ in range(len(cluster) - 1)]
+    return NormalizedText(original, _fix_tone_placement(_map_chars(text)), None, None, cuts, True)
+
+
+# A character with the marks after it (every combining character is a mark:
+# the cluster ends where the marks do).
+_LETTER_WITH_MARKS = regex.compile(r"(?s)(.\p{M}+)")
+
+
+@lru_cache(maxsize=4096)
+def _fold_cluster(cluster: str) -> Optional[str]:
+    """The one character NFC makes of a letter and its combining marks, or
+    None (a mark that does not combine, or no single character)."""
+    if not all(unicodedata.combining(c) for c in cluster[1:]):
+        return None
+    folded = unicodedata.normalize("NFC", cluster)
+    return folded if len(folded) == 1 else None
 
 
 def _normalize_mapped(original: str) -> NormalizedText:
@@ -196,19 +252,20 @@ def _fix_tone_placement(text: str) -> str:
     Works on NFD pieces so the length of the text never changes (two
     precomposed letters in, two out).
     """
-    if not any(c in text for c in "oOuU"):
+    found = _OLD_TONE_NFC.search(text)
+    if found is None:  # most texts: no copy made
         return text
+    return _OLD_TONE_NFC.sub(_retone, text, pos=found.start())  # (the text before pos is kept)
 
-    def repl(m: regex.Match) -> str:
-        piece = unicodedata.normalize("NFD", m.group(0))
-        letters = [c for c in piece if c not in _TONES]
-        tone = next(c for c in piece if c in _TONES)
-        first = unicodedata.normalize("NFC", letters[0] + tone)
-        rest = unicodedata.normalize("NFC", "".join(letters[1:]))
-        fixed = first + rest
-        return fixed if len(fixed) == len(m.group(0)) else m.group(0)
 
-    return _OLD_TONE_NFC.sub(repl, text)
+def _retone(m: regex.Match) -> str:
+    piece = unicodedata.normalize("NFD", m.group(0))
+    letters = [c for c in piece if c not in _TONES]
+    tone = next(c for c in piece if c in _TONES)
+    first = unicodedata.normalize("NFC", letters[0] + tone)
+    rest = unicodedata.normalize("NFC", "".join(letters[1:]))
+    fixed = first + rest
+    return fixed if len(fixed) == len(m.group(0)) else m.group(0)
 
 
 def _build_old_tone_pattern() -> regex.Pattern:
@@ -219,7 +276,8 @@ def _build_old_tone_pattern() -> regex.Pattern:
     cls = "".join(sorted(set(toned)))
     # "oà", "oè", "uỳ" not followed by another letter ("hoàn" keeps its tone).
     # "quỳ"/"quý" keep theirs: after "q" the "u" is not a vowel nucleus.
-    return regex.compile(rf"(?<![qQ])(?:[oO][{cls}]|[uU][{''.join(c for c in cls if c.lower() in 'ỳýỷỹỵ')}])(?!\p{{L}})")
+    # (the "q" test after the pair: the engine skips faster to a class)
+    return regex.compile(rf"(?:[oO][{cls}]|[uU][{''.join(c for c in cls if c.lower() in 'ỳýỷỹỵ')}])(?<![qQ]..)(?!\p{{L}})")
 
 
 _OLD_TONE_NFC = _build_old_tone_pattern()
