@@ -82,7 +82,7 @@ def test_anchored_equals_full_scan_on_gold_and_corpora(pattern):
 # Text made of the words the patterns are built from, in any case, glued by
 # spaces, digits and punctuation: the places an anchor promise could break.
 _WORDS = sorted({w for p in ANCHORED for w in p.anchors.words | p.anchors.after | p.anchors.word_after}
-                - {"digit"}) + [
+                - {"digit", *anchors.WORD_CLASSES}) + [
     "Ban", "ủy", "số", "ngày", "tháng", "năm", "2020", "25-NQ/TW", "12", "3,5", "/", "-", ":", ";", "(", ")",
     "Nguyễn", "Văn", "An", "mô hình", "hộ", "ha", "%", "đồng", "tỷ",
     # numbers, multipliers, ranges and what may follow a number
@@ -90,6 +90,8 @@ _WORDS = sorted({w for p in ANCHORED for w in p.anchors.words | p.anchors.after 
     "USD", "m2", "km", "phần trăm", "điểm", "giờ", "người",
     # numerals that are not decimal digits: no letter, so a word may start after them
     "km²", "½", "Ⅻ",
+    # names and words after an anchor word that wants a capital or a letter next
+    "Đức", "ĐỨC", "Ánh", "nguyễn", "A", "Ơ", "H'Hen",
 ]
 _piece = st.sampled_from(_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
 _glue = st.sampled_from([" ", "  ", "\n", ", ", ". ", "", ": "])
@@ -276,3 +278,49 @@ def test_equal_promises_share_one_key_and_their_positions():
     assert index.promise_key(one) != index.promise_key(Anchors.of(words=["tháng"]))
     ctx = Context(normalize("Tháng 5\ntháng 6 có 3 xã.").text, _PIPELINE.rules, _PIPELINE.anchor_index)
     assert ctx.anchors.positions(one) is ctx.anchors.positions(two) == [0, 8]
+
+
+# The patterns whose ``after_word`` holds a kind of character ("capital",
+# "letter"), and text made of phrases: one of their anchor words, any white
+# space or none, a name, word or number in any case, a separator.
+CLASSED = [p for p in ANCHORED if p.anchors.word_after & anchors.WORD_CLASSES.keys()]
+_cased = lambda words: st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper()]))
+_lead = _cased(sorted({w for p in CLASSED for w in p.anchors.lead}))
+_next = _cased(["Nguyễn Văn An", "Đỗ Hà", "Ánh Hồng", "Ơ Lan", "H'Hen Niê", "nguyễn văn", "2020", "mươi người",
+                "trăm", "hộ", "ha", "%", "đồng", "ngày", "Đức"])
+_space = st.sampled_from([" ", "", "\n", "\t", "  ", "\u00a0", "\u2003"])
+_sep = st.sampled_from([", ", " - ", " (", " ", ". ", ""])
+_near_text = st.lists(st.tuples(_lead, _space, _next, _sep), max_size=8).map(
+    lambda ps: "".join("".join(p) for p in ps))
+
+
+def test_there_are_patterns_wanting_a_capital_and_a_letter_after_their_word():
+    assert {w for p in CLASSED for w in p.anchors.word_after} >= {"capital", "letter"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_near_text)
+def test_anchored_equals_full_scan_where_a_capital_or_letter_must_follow(text):
+    for pattern in CLASSED:
+        anchored, full = _spans_both_ways(text, pattern)
+        assert anchored == full, pattern.name
+
+
+def test_after_word_capital_keeps_the_honorifics_an_upper_case_letter_follows():
+    (hon,) = [p for p in ANCHORED if p.name == "person_role.honorific_name"]
+    text = "Ông Nguyễn An, bà\nĐỗ Hà, ông nói; anh 2 con; đ/c  Ánh Hồng - ôngAn."
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    kept = ctx.anchors.positions(hon.anchors)
+    assert [ctx.text[p:p + 5] for p in kept] == ["Ông N", "bà\nĐỗ", "đ/c  "]
+
+
+def test_a_user_rule_with_a_kind_of_character_in_after_is_refused(tmp_path):
+    from danvan_extract.errors import RulesError
+    from danvan_extract.grammar.rules import bundled_rules_dir
+
+    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
+    broken = src.replace('anchor = ["number"]\nafter = ["/"]', 'anchor = ["number"]\nafter = ["capital"]')
+    assert broken != src
+    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"E075.*ratio.*capital"):
+        Pipeline(tmp_path)

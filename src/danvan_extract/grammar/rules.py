@@ -22,9 +22,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .. import numbers
 from .alternation import alternation, word_alternation
-from ..scan.anchors import Anchors, PatternSource, ScanPattern
+from ..scan.anchors import WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
-from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_WORD, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
+from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
 from ..registry import ROWS, RULE_SECTIONS
@@ -116,7 +116,8 @@ class NamedPattern(_Strict):
     # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
     after: list[str] = []
     # With anchor words: what follows the anchor word a match starts with,
-    # past white space (the same kinds of entries as ``after``).
+    # past white space (the same kinds of entries as ``after``, and "capital"
+    # or "letter": an upper-case letter, any letter).
     after_word: list[str] = []
 
 
@@ -345,6 +346,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
     u = r.units
     word_lists = {
         "spelled": list(numbers.SPELLED_START),
+        "spelled_word": list(numbers.SPELLED_WORDS),
         "currency": [f for c in u.currency for f in c.forms],
         "area_unit": [f for a in u.area for f in a.forms],
         "measure_unit": list(u.measure.forms),
@@ -494,8 +496,11 @@ def _anchors(rule: NamedPattern, word_lists: dict[str, list[str]], where: str) -
     words = _word_list([item for item in spec if item not in kinds], word_lists, where)
     if rule.after_word and not words:
         raise RulesError(E_RULES_AFTER_WORD.format(path=where))
+    after = _word_list(rule.after, word_lists, where)
+    if WORD_CLASSES.keys() & set(after):
+        raise RulesError(E_RULES_AFTER_CLASS.format(path=where, entries=sorted(WORD_CLASSES.keys() & set(after))))
     return Anchors.of(digit="digit" in spec, line="line" in spec, number="number" in spec, words=words,
-                      after=_word_list(rule.after, word_lists, where),
+                      after=after,
                       word_after=_word_list(rule.after_word, word_lists, where))
 
 

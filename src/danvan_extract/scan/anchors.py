@@ -79,6 +79,11 @@ _NOT_LETTER = "[\\W\\d_" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _NUMERAL
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
+# Entries of ``after_word`` that stand for a kind of character opening the
+# next word (past one white space character at least), not for a word:
+# "capital", an upper-case letter (a name after "ông"); "letter", any letter
+# (the noun a spelled number counts).
+WORD_CLASSES = {"capital": r"\p{Lu}", "letter": r"\p{L}"}
 
 
 def _on_alarm(signum, frame):
@@ -214,7 +219,7 @@ class Anchors:
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables, and with ``word_after`` only
     where one of the anchor words in full (``lead``) is followed by one of
-    those past white space.  Such a match is at most ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
+    those past white space ("capital", "letter": :data:`WORD_CLASSES`).  Such a match is at most ``MAX_MATCH_CHARS`` long.  An empty promise (nothing set) means
     "anywhere": scan in full.
     """
 
@@ -336,8 +341,7 @@ class AnchorIndex:
         key = (anchors.lead, anchors.word_after)
         got = self._word_followers.get(key)
         if got is None:
-            source = f"(?:{_one_of(anchors.lead)})\\s*(?:{_one_of(anchors.word_after)})"
-            got = self._word_followers[key] = re.compile(source, re.IGNORECASE)
+            got = self._word_followers[key] = _word_follower(anchors.lead, anchors.word_after)
         return got
 
     def opens(self, anchors: Anchors) -> "_Opens":
@@ -383,6 +387,21 @@ def _one_of(words: frozenset) -> str:
     parts = [alternation(literal).replace("\\ ", "\\s+")] if literal else []
     parts += [r"\d"] if "digit" in words else []
     return "|".join(parts)
+
+
+def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Pattern:
+    """A pattern matching one of ``lead`` (any case), white space and one of
+    ``after``: words in any case, or, past one white space character at
+    least (the next word), a kind of character of :data:`WORD_CLASSES` in
+    the case written.  With a kind, a pattern of the ``regex`` module, which
+    has the classes (the standard library's engine has no ``\\p{Lu}``, and
+    its ignore-case would take a lower-case letter for an upper-case one)."""
+    classes = "|".join(WORD_CLASSES[w] for w in sorted(after & WORD_CLASSES.keys()))
+    words = after - WORD_CLASSES.keys()
+    if not classes:
+        return re.compile(f"(?:{_one_of(lead)})\\s*(?:{_one_of(words)})", re.IGNORECASE)
+    follow = [f"\\s+(?:{classes})"] + ([f"\\s*(?i:{_one_of(words)})"] if words else [])
+    return regex.compile(f"(?i:{_one_of(lead)})(?:{'|'.join(follow)})")
 
 
 class _Opens(dict):
