@@ -100,9 +100,7 @@ _text = st.lists(st.tuples(_piece, _glue), max_size=25).map(lambda ps: "".join(a
 
 @pytest.mark.parametrize("text", ["km²bác sĩ ", "½ông Nguyễn Văn An", "Ⅻ ngày 3/2"])
 def test_a_word_after_a_numeral_that_is_no_digit_is_anchored(text):
-    for pattern in ANCHORED:
-        anchored, full = _spans_both_ways(text, pattern)
-        assert anchored == full, pattern.name
+    _assert_anchored_equals_full(text, ANCHORED)
 
 
 def test_the_anchor_scan_takes_every_non_letter_for_a_word_boundary():
@@ -126,7 +124,11 @@ def test_the_anchor_scan_takes_every_non_letter_for_a_word_boundary():
 @settings(max_examples=150, deadline=None)
 @given(_text)
 def test_anchored_equals_full_scan_on_generated_text(text):
-    for pattern in ANCHORED:
+    _assert_anchored_equals_full(text, ANCHORED)
+
+
+def _assert_anchored_equals_full(text: str, patterns) -> None:
+    for pattern in patterns:
         anchored, full = _spans_both_ways(text, pattern)
         assert anchored == full, pattern.name
 
@@ -180,27 +182,18 @@ def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch)
     assert isinstance(pattern.regex, regex.Pattern)
 
 
-def test_a_user_rule_with_after_but_no_number_anchor_is_refused(tmp_path):
+@pytest.mark.parametrize("written, broken, error", [
+    ('anchor = ["number"]\nafter = ["/"]', 'after = ["/"]', r"E072.*ratio"),  # after, no number anchor
+    ('anchor = ["trong", "trên"]\n', 'anchor = ["number"]\n', r"E074.*ratio.words"),  # after_word, no word
+])
+def test_a_user_rule_whose_after_keys_lack_their_anchor_is_refused(tmp_path, written, broken, error):
     from danvan_extract.errors import RulesError
     from danvan_extract.grammar.rules import bundled_rules_dir
 
     src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
-    broken = src.replace('anchor = ["number"]\nafter = ["/"]', 'after = ["/"]')
-    assert broken != src
-    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
-    with pytest.raises(RulesError, match=r"E072.*ratio"):
-        Pipeline(tmp_path)
-
-
-def test_a_user_rule_with_after_word_but_no_anchor_word_is_refused(tmp_path):
-    from danvan_extract.errors import RulesError
-    from danvan_extract.grammar.rules import bundled_rules_dir
-
-    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
-    broken = src.replace('anchor = ["trong", "trên"]\n', 'anchor = ["number"]\n')
-    assert broken != src
-    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
-    with pytest.raises(RulesError, match=r"E074.*ratio.words"):
+    assert written in src
+    (tmp_path / "numeric.toml").write_text(src.replace(written, broken), encoding="utf-8")
+    with pytest.raises(RulesError, match=error):
         Pipeline(tmp_path)
 
 
@@ -301,9 +294,7 @@ def test_there_are_patterns_wanting_a_capital_and_a_letter_after_their_word():
 @settings(max_examples=300, deadline=None)
 @given(_near_text)
 def test_anchored_equals_full_scan_where_a_capital_or_letter_must_follow(text):
-    for pattern in CLASSED:
-        anchored, full = _spans_both_ways(text, pattern)
-        assert anchored == full, pattern.name
+    _assert_anchored_equals_full(text, CLASSED)
 
 
 def test_after_word_capital_keeps_the_honorifics_an_upper_case_letter_follows():
