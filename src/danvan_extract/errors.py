@@ -79,6 +79,8 @@ E_RULES_AFTER = ("[E072] rules file {path}: `after` needs the anchor \"number\",
                  "what follows the number, digits or line start a match starts at)")
 E_RULES_AFTER_WORD = ("[E074] rules file {path}: `after_word` needs an anchor word (it says what follows "
                       "the word a match starts with)")
+E_RULES_HOLDS = ("[E075] rules file {path}: `holds` needs the anchor \"line\" (it says what every matching "
+                 "line holds)")
 E_RULES_GROUPS = ("[E070] rules file {path}: pattern {rule} lacks the named group(s) {groups} that the "
                   "{extractor} extractor reads; add them to the pattern")
 E_RULES_PATTERN_MISSING = "[E071] rules file {path}: [grammar] has no pattern {rule}, which the {extractor} extractor reads"

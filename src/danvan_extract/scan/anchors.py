@@ -181,7 +181,9 @@ class Anchors:
     its multiplier and white space, itself or through a range ("5 - 7
     triệu đồng"); ``line``: at the
     start of a line (and the match stays on that line), with ``after``
-    only a line that opens with one of those words past white space;
+    only a line that opens with one of those words past white space, with
+    ``holds`` only a line where that pattern (any case, ``$`` at a line's
+    end, staying on one line) is found;
     ``words``: at one
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables, and with ``word_after`` only
@@ -197,10 +199,12 @@ class Anchors:
     after: frozenset = frozenset()
     word_after: frozenset = frozenset()
     lead: frozenset = frozenset()  # the anchor words in full, kept for ``word_after``
+    holds: str = ""  # with ``line``: a pattern found on every matching line
 
     @classmethod
     def of(cls, *, digit: bool = False, line: bool = False, number: bool = False,
-           words: Iterable[str] = (), after: Iterable[str] = (), word_after: Iterable[str] = ()) -> "Anchors":
+           words: Iterable[str] = (), after: Iterable[str] = (), word_after: Iterable[str] = (),
+           holds: str = "") -> "Anchors":
         keys, lead = set(), set()
         for w in words:
             k = anchor_key(w)
@@ -210,7 +214,8 @@ class Anchors:
             lead.add(" ".join(w.lower().split()))
         word_after = _normal_words(word_after)
         return cls(digit=digit, line=line, words=frozenset(keys), number=number, after=_normal_words(after),
-                   word_after=word_after, lead=frozenset(lead) if word_after and keys else frozenset())
+                   word_after=word_after, lead=frozenset(lead) if word_after and keys else frozenset(),
+                   holds=holds)
 
     @property
     def anywhere(self) -> bool:
@@ -275,6 +280,7 @@ class AnchorIndex:
         self._followers: dict[frozenset, re.Pattern] = {}
         self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
         self._opens: dict[frozenset, _Opens] = {}
+        self._holders: dict[str, regex.Pattern] = {}
         self._promise_numbers: dict[Anchors, int] = {}
         self._promise_keys: dict[int, tuple[Anchors, int]] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
@@ -300,6 +306,13 @@ class AnchorIndex:
         got = self._followers.get(anchors.after)
         if got is None:
             got = self._followers[anchors.after] = re.compile(_one_of(anchors.after), re.IGNORECASE)
+        return got
+
+    def holder(self, anchors: Anchors) -> regex.Pattern:
+        """``anchors.holds`` compiled, any case, ``$`` at each line end (cached)."""
+        got = self._holders.get(anchors.holds)
+        if got is None:
+            got = self._holders[anchors.holds] = regex.compile(anchors.holds, regex.IGNORECASE | regex.MULTILINE)
         return got
 
     def word_follower(self, anchors: Anchors) -> re.Pattern:
@@ -456,10 +469,28 @@ class DocumentAnchors:
 
     def line_starts(self, anchors: Anchors) -> list[int]:
         """The line starts, and with ``anchors.after`` only the lines that
-        open with one of its words past white space."""
+        open with one of its words past white space, with ``anchors.holds``
+        only the lines where it is found."""
+        if anchors.holds:
+            held = self.holding_lines(anchors)
+            if not anchors.after:
+                return held
+            followed = set(self._followed(anchors, self.line_follows()))
+            return [start for start in held if start in followed]
         if not anchors.after:
             return self.lines()
         return self._followed(anchors, self.line_follows())
+
+    def holding_lines(self, anchors: Anchors) -> list[int]:
+        """The starts of the lines where ``anchors.holds`` is found: one
+        search over the text (under the budget: it is a rule's pattern)
+        instead of a pattern call at every line."""
+        text, out = self.text, []
+        for m in self.index.holder(anchors).finditer(text, timeout=self.remaining("anchors")):
+            start = text.rfind("\n", 0, m.start()) + 1
+            if not out or out[-1] != start:
+                out.append(start)
+        return out
 
     def line_follows(self) -> list[tuple[int, int, str]]:
         """(start, first, character) of each line: where it starts, where its

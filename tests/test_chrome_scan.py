@@ -1,0 +1,94 @@
+"""Page-chrome lines found through the anchor promises (``after``,
+``holds``) are exactly those a plain full scan of each chrome pattern finds,
+on the gold articles, the example corpora and generated lines."""
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from danvan_extract import Pipeline
+from danvan_extract.errors import RulesError
+from danvan_extract.extractors.base import Context
+from danvan_extract.scan import anchors
+from danvan_extract.text import normalize
+
+from .test_anchors import _texts
+
+_PIPELINE = Pipeline()
+_CHROME = _PIPELINE.rules.chrome_patterns
+
+
+def _plain_chrome(text: str) -> list[tuple[int, int]]:
+    """The chrome lines by a full scan of every pattern, line by line."""
+    lines = set()
+    for pattern in _CHROME:
+        for m in pattern.regex.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            lines.add((start, end if end >= 0 else len(text)))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(lines):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _chrome(text: str) -> tuple[list, list]:
+    norm = normalize(text).text
+    return Context(norm, _PIPELINE.rules, _PIPELINE.anchor_index).chrome_spans(), _plain_chrome(norm)
+
+
+@pytest.mark.parametrize("dense", [False, True])
+def test_chrome_equals_the_plain_scan_on_gold_and_corpora(monkeypatch, dense):
+    if dense:  # the anchored path itself, not the full scan short texts fall back to
+        monkeypatch.setattr(anchors, "_DENSE", 10**9)
+    for text in _texts():
+        got, want = _chrome(text)
+        assert got == want, text[:80]
+
+
+_PIECES = ["ảnh", "Hình 1", "photo_2024", "a-b", "(1)", ".", "..", ".png", ".PNG", ".jpg", ".Jpeg", ".gif", ".webp",
+           ".svg", ".tif", ".TIFF", ".bmp", "png", "jpg", " ", "  ", "\t", "\u00a0", "\u3000", ":", ",", "/",
+           "Lượt xem: 12", "Hôm nay: 3", "12:30", "Facebook | Zalo", "Cập nhật: 5", "Chủ nhật, 1/2/2024 08:00",
+           "tổng số điểm của bài viết", "ſvg", "K", "1.234"]
+_GLUE = ["", "", " ", "\n", "\n\n", " \n", "\t\n"]
+_lines = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GLUE)), max_size=30).map(
+    lambda ps: "".join(a + b for a, b in ps))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lines)
+def test_chrome_equals_the_plain_scan_on_generated_lines(text):
+    got, want = _chrome(text)
+    assert got == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines)
+def test_holds_keeps_every_line_the_pattern_matches(text):
+    (image,) = [p for p in _CHROME if p.name == "image_file_name"]
+    ctx = Context(text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    held = set(ctx.anchors.positions(image.anchors))
+    assert {m.start() for m in image.regex.finditer(text)} <= held
+
+
+def test_holds_without_a_line_anchor_is_refused(tmp_path):
+    from danvan_extract.grammar.rules import bundled_rules_dir
+
+    src = (bundled_rules_dir() / "chrome.toml").read_text(encoding="utf-8")
+    broken = src.replace('anchor = ["line"]\nholds', 'holds', 1)
+    assert broken != src
+    (tmp_path / "chrome.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"E075.*image_file_name"):
+        Pipeline(tmp_path)
+
+
+def test_an_invalid_holds_pattern_is_refused_at_load(tmp_path):
+    from danvan_extract.grammar.rules import bundled_rules_dir
+
+    src = (bundled_rules_dir() / "chrome.toml").read_text(encoding="utf-8")
+    broken = src.replace("holds = '", "holds = '(", 1)
+    (tmp_path / "chrome.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RulesError, match="image_file_name"):
+        Pipeline(tmp_path)
