@@ -3,6 +3,7 @@
 on the gold articles, the example corpora and generated lines."""
 
 import pytest
+import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
@@ -51,7 +52,8 @@ def test_chrome_equals_the_plain_scan_on_gold_and_corpora(monkeypatch, dense):
 _PIECES = ["ảnh", "Hình 1", "photo_2024", "a-b", "(1)", ".", "..", ".png", ".PNG", ".jpg", ".Jpeg", ".gif", ".webp",
            ".svg", ".tif", ".TIFF", ".bmp", "png", "jpg", " ", "  ", "\t", "\u00a0", "\u3000", ":", ",", "/",
            "Lượt xem: 12", "Hôm nay: 3", "12:30", "Facebook | Zalo", "Cập nhật: 5", "Chủ nhật, 1/2/2024 08:00",
-           "tổng số điểm của bài viết", "ſvg", "K", "1.234"]
+           "tổng số điểm của bài viết", "ſvg", "K", "1.234",
+           "- ", "• ", "* ", "Thứ hai - 3/4/2024 10:15 12", "Đang online: 7", "IN", "E-mail", "Ngày đăng:", "Tweet"]
 _GLUE = ["", "", " ", "\n", "\n\n", " \n", "\t\n"]
 _lines = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GLUE)), max_size=30).map(
     lambda ps: "".join(a + b for a, b in ps))
@@ -92,3 +94,23 @@ def test_an_invalid_holds_pattern_is_refused_at_load(tmp_path):
     (tmp_path / "chrome.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(RulesError, match="image_file_name"):
         Pipeline(tmp_path)
+
+
+def test_line_white_is_the_rules_white_space_on_one_line():
+    import re
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(f"[{anchors.LINE_WHITE}]", every) == regex.findall(r"[^\S\n]", every)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines)
+def test_one_search_finds_the_opening_lines_of_every_line_promise(text):
+    index = _PIPELINE.anchor_index
+    assert len(index.line_afters) > 1
+    doc = anchors.DocumentAnchors(text, text.lower(), index, 10.0)
+    for after in index.line_afters:
+        follower = index.follower(anchors.Anchors(after=after)).match
+        one_by_one = [s for s in [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+                      if follower(text, regex.match(r"[^\S\n]*", text[s:]).end() + s)]
+        assert doc.opening_lines(anchors.Anchors(line=True, after=after)) == one_by_one

@@ -43,7 +43,10 @@ from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
-_LINE_SPACE = regex.compile(r"[^\S\n]*")  # white space on one line
+# The rules' white space on one line (the ``regex`` module's ``[^\S\n]``,
+# Unicode White_Space) spelled out for the standard library's engine, whose
+# ``\s`` differs; a test checks it against ``regex`` for every character.
+LINE_WHITE = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Part of the anchor promise: a match of an anchored pattern is at most this
 # long, or, for a "line" anchor, does not go past the end of its line.
 MAX_MATCH_CHARS = 300
@@ -276,10 +279,15 @@ class AnchorIndex:
         # check: also scan in full and fail loudly where an anchor promise
         # is broken (for people writing rules; twice the work)
         self.check = check
+        patterns = list(patterns)
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
         self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
         self._opens: dict[frozenset, _Opens] = {}
+        self._line_openers: dict[tuple, tuple[re.Pattern, re.Pattern]] = {}
+        # the ``after`` sets of the line promises: one search finds the lines of all
+        self.line_afters = tuple(sorted({p.anchors.after for p in patterns if p.anchors.line and p.anchors.after},
+                                        key=sorted))
         self._holders: dict[str, regex.Pattern] = {}
         self._promise_numbers: dict[Anchors, int] = {}
         self._promise_keys: dict[int, tuple[Anchors, int]] = {}
@@ -306,6 +314,19 @@ class AnchorIndex:
         got = self._followers.get(anchors.after)
         if got is None:
             got = self._followers[anchors.after] = re.compile(_one_of(anchors.after), re.IGNORECASE)
+        return got
+
+    def line_opener(self, afters: tuple) -> tuple[re.Pattern, re.Pattern]:
+        """Two patterns for the lines one of the words of ``afters`` (a tuple
+        of ``after`` sets) opens past white space: one matching at the text's
+        start, one searched for from each line break; group ``i`` of a match
+        is set when a word of ``afters[i]`` opens that line (cached)."""
+        got = self._line_openers.get(afters)
+        if got is None:
+            which = "".join(f"(?:(?={_one_of(after)})())?" for after in afters)
+            opening = f"[{LINE_WHITE}]*(?={_one_of(frozenset().union(*afters))}){which}"
+            got = re.compile(opening, re.IGNORECASE), re.compile("\n" + opening, re.IGNORECASE)
+            self._line_openers[afters] = got
         return got
 
     def holder(self, anchors: Anchors) -> regex.Pattern:
@@ -396,7 +417,7 @@ class DocumentAnchors:
         self._words: Optional[dict[str, list[int]]] = None
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple[int, int, int]]] = None
-        self._line_follows: Optional[list[tuple[int, int]]] = None
+        self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
@@ -475,11 +496,37 @@ class DocumentAnchors:
             held = self.holding_lines(anchors)
             if not anchors.after:
                 return held
-            followed = set(self._followed(anchors, self.line_follows()))
-            return [start for start in held if start in followed]
+            opening = set(self.opening_lines(anchors))
+            return [start for start in held if start in opening]
         if not anchors.after:
             return self.lines()
-        return self._followed(anchors, self.line_follows())
+        return self.opening_lines(anchors)
+
+    def opening_lines(self, anchors: Anchors) -> list[int]:
+        """The starts of the lines one of ``anchors.after`` opens past white
+        space (found for all the index's line promises at once)."""
+        if self._openings is None:
+            self._openings = self._opening_scan(self.index.line_afters)
+        got = self._openings.get(anchors.after)
+        if got is None:  # a promise the index was not built with
+            got = self._openings[anchors.after] = self._opening_scan((anchors.after,))[anchors.after]
+        return got
+
+    def _opening_scan(self, afters: tuple) -> dict[frozenset, list[int]]:
+        """For each ``after`` set of ``afters``, the starts of the lines one
+        of its words opens: one search from the line breaks instead of a
+        call per line and promise (linear: white space, then literals)."""
+        self.remaining("anchors")
+        first, rest = self.index.line_opener(afters)
+        text = self.text
+        found = [(0, m)] if (m := first.match(text)) is not None else []
+        found += [(m.start() + 1, m) for m in rest.finditer(text)]
+        out: list[list[int]] = [[] for _ in afters]
+        for start, m in found:
+            for i, opened in enumerate(m.groups()):
+                if opened is not None:
+                    out[i].append(start)
+        return dict(zip(afters, out))
 
     def holding_lines(self, anchors: Anchors) -> list[int]:
         """The starts of the lines where ``anchors.holds`` is found: one
@@ -491,15 +538,6 @@ class DocumentAnchors:
             if not out or out[-1] != start:
                 out.append(start)
         return out
-
-    def line_follows(self) -> list[tuple[int, int, str]]:
-        """(start, first, character) of each line: where it starts, where its
-        first character past white space is, and that character."""
-        if self._line_follows is None:
-            space, text = _LINE_SPACE.match, self.text
-            firsts = [(start, space(text, start).end()) for start in self.lines()]
-            self._line_follows = [(start, first, text[first:first + 1]) for start, first in firsts]
-        return self._line_follows
 
     def follows(self) -> list[tuple[int, int, int, str, str]]:
         """(start, f1, f2, c1, c2) of each number written in digits: where
