@@ -114,3 +114,13 @@ def test_one_search_finds_the_opening_lines_of_every_line_promise(text):
         one_by_one = [s for s in [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
                       if follower(text, regex.match(r"[^\S\n]*", text[s:]).end() + s)]
         assert doc.opening_lines(anchors.Anchors(line=True, after=after)) == one_by_one
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=60), st.sampled_from([r"a", r"a[\s\S]{0,6}?b", r"\n", r"(?m)$", r"b*"]))
+def test_match_lines_equal_the_line_index(text, pattern):
+    from danvan_extract.extractors.base import _match_lines
+
+    doc = anchors.DocumentAnchors(text, text, _PIPELINE.anchor_index, 10.0)
+    matches = list(regex.finditer(pattern, text))
+    assert _match_lines(text, matches) == [(doc.line_start(m.start()), doc.line_end(m.end())) for m in matches]
