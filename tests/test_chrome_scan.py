@@ -124,3 +124,18 @@ def test_match_lines_equal_the_line_index(text, pattern):
     doc = anchors.DocumentAnchors(text, text, _PIPELINE.anchor_index, 10.0)
     matches = list(regex.finditer(pattern, text))
     assert _match_lines(text, matches) == [(doc.line_start(m.start()), doc.line_end(m.end())) for m in matches]
+
+
+@pytest.mark.parametrize("in_session", [False, True])
+def test_a_runaway_holds_pattern_is_stopped_by_the_budget(in_session):
+    from danvan_extract.errors import ExtractionTimeout
+    from danvan_extract.scan.anchors import Anchors, ScanPattern, alarm_session
+
+    slow = ScanPattern("test.holds", regex.compile(r"^a"), Anchors.of(line=True, holds=r"(?:a|aa)+c"))
+    ctx = Context("a" * 40, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)
+    with pytest.raises(ExtractionTimeout, match="test.holds"):
+        if in_session:
+            with alarm_session():
+                ctx.scan(slow)
+        else:
+            ctx.scan(slow)

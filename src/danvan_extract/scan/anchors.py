@@ -532,8 +532,9 @@ class DocumentAnchors:
         """The starts of the lines where ``anchors.holds`` is found: one
         search over the text (under the budget: it is a rule's pattern)
         instead of a pattern call at every line."""
+        self.remaining("anchors")
         text, out = self.text, []
-        for m in self.index.holder(anchors).finditer(text, timeout=self.remaining("anchors")):
+        for m in self.full_scan(self.index.holder(anchors)):
             start = text.rfind("\n", 0, m.start()) + 1
             if not out or out[-1] != start:
                 out.append(start)
@@ -676,21 +677,31 @@ class DocumentAnchors:
         rx = pattern.regex  # compiled on its first use, before any timer runs
         if CompileClock.seconds != self._compiling_seen:
             self._discount_compiling()
-        if self._alarm is None:
-            self._alarm = _SESSION.open or _Alarm.free()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
-            if self._alarm:
-                return _Alarm.run(self.deadline, _all_matches, rx, text)
-            return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
-        if self._alarm:
+            return self.full_scan(rx)
+        if self._alarm_usable():
             out = _Alarm.run(self.deadline, self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)
         if self.index.check:
             self._check(pattern, out)
         return out
+
+    def _alarm_usable(self) -> bool:
+        """Whether :class:`_Alarm` may run here (asked once per document)."""
+        if self._alarm is None:
+            self._alarm = _SESSION.open or _Alarm.free()
+        return self._alarm
+
+    def full_scan(self, rx: regex.Pattern) -> list[regex.Match]:
+        """``rx.finditer`` over the text, stopped at the deadline (by the
+        alarm where it may run: the engine's ``timeout`` doubles a scan's
+        cost)."""
+        if self._alarm_usable():
+            return _Alarm.run(self.deadline, _all_matches, rx, self.text)
+        return list(rx.finditer(self.text, timeout=self.deadline - time.monotonic()))
 
     def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
         """Matches of ``pattern`` tried at ``positions``; with ``timed``, each
