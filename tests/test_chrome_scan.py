@@ -75,25 +75,25 @@ def test_holds_keeps_every_line_the_pattern_matches(text):
     assert {m.start() for m in image.regex.finditer(text)} <= held
 
 
-def test_holds_without_a_line_anchor_is_refused(tmp_path):
+def _chrome_rules_with(tmp_path, old: str, new: str) -> None:
+    """Load a rules folder whose chrome.toml has ``old`` replaced by ``new``."""
     from danvan_extract.grammar.rules import bundled_rules_dir
 
     src = (bundled_rules_dir() / "chrome.toml").read_text(encoding="utf-8")
-    broken = src.replace('anchor = ["line"]\nholds', 'holds', 1)
+    broken = src.replace(old, new, 1)
     assert broken != src
     (tmp_path / "chrome.toml").write_text(broken, encoding="utf-8")
+    Pipeline(tmp_path)
+
+
+def test_holds_without_a_line_anchor_is_refused(tmp_path):
     with pytest.raises(RulesError, match=r"E075.*image_file_name"):
-        Pipeline(tmp_path)
+        _chrome_rules_with(tmp_path, 'anchor = ["line"]\nholds', "holds")
 
 
 def test_an_invalid_holds_pattern_is_refused_at_load(tmp_path):
-    from danvan_extract.grammar.rules import bundled_rules_dir
-
-    src = (bundled_rules_dir() / "chrome.toml").read_text(encoding="utf-8")
-    broken = src.replace("holds = '", "holds = '(", 1)
-    (tmp_path / "chrome.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(RulesError, match="image_file_name"):
-        Pipeline(tmp_path)
+        _chrome_rules_with(tmp_path, "holds = '", "holds = '(")
 
 
 def test_line_white_is_the_rules_white_space_on_one_line():
