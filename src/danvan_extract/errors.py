@@ -81,6 +81,8 @@ E_RULES_AFTER_WORD = ("[E074] rules file {path}: `after_word` needs an anchor wo
                       "the word a match starts with)")
 E_RULES_AFTER_CLASS = ("[E075] rules file {path}: `after` cannot hold {entries} (a kind of character after an "
                        "anchor word: put it in `after_word`, with the anchor word)")
+E_RULES_HOLDS = ("[E076] rules file {path}: `holds` needs the anchor \"line\" (it says what every matching "
+                 "line holds)")
 E_RULES_GROUPS = ("[E070] rules file {path}: pattern {rule} lacks the named group(s) {groups} that the "
                   "{extractor} extractor reads; add them to the pattern")
 E_RULES_PATTERN_MISSING = "[E071] rules file {path}: [grammar] has no pattern {rule}, which the {extractor} extractor reads"

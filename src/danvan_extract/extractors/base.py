@@ -144,6 +144,30 @@ class GrammarAttributes:
         return rx
 
 
+def _match_lines(text: str, matches: list[regex.Match]) -> list[tuple[int, int]]:
+    """For each match (in order), from the start of the line where it starts
+    to the end of the line where it ends.  Found with ``str.find`` rather
+    than the document's line index, which most texts never need otherwise;
+    a line that holds many matches is searched once."""
+    spans, line = [], (-1, -1)
+    for m in matches:
+        start, end = m.span()
+        if not line[0] <= start <= line[1]:
+            line = _line_around(text, start)
+        first = line[0]
+        if not line[0] <= end <= line[1]:
+            line = _line_around(text, end)
+        spans.append((first, line[1]))
+    return spans
+
+
+def _line_around(text: str, pos: int) -> tuple[int, int]:
+    """The start of the line that holds ``pos`` and the index of the line
+    break that ends it (or the text's end)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
 class Context:
     """The normalized text of one document with the helpers rules need."""
 
@@ -190,8 +214,7 @@ class Context:
     def _find_chrome(self) -> list[tuple[int, int]]:
         spans = []
         for pat in self.rules.chrome_patterns:
-            for m in self.scan(pat):
-                spans.append((self.anchors.line_start(m.start()), self.anchors.line_end(m.end())))
+            spans += _match_lines(self.text, self.scan(pat))
         spans.sort()
         merged: list[tuple[int, int]] = []
         for s, e in spans:

@@ -24,7 +24,7 @@ from .. import numbers
 from .alternation import alternation, word_alternation
 from ..scan.anchors import WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
-from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
+from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_HOLDS, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
 from ..registry import ROWS, RULE_SECTIONS
@@ -119,6 +119,9 @@ class NamedPattern(_Strict):
     # past white space (the same kinds of entries as ``after``, and "capital"
     # or "letter": an upper-case letter, any letter).
     after_word: list[str] = []
+    # With anchor "line": a pattern found (any case, ``$`` at a line's end)
+    # on every matching line; the rule is tried at those lines only.
+    holds: str = ""
 
 
 class GrammarSection(_Strict):
@@ -380,7 +383,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
                 for row in ROWS:
                     if row.rules == family:
                         _check_groups(rx, row.groups, "numeric.toml", f"[{family}] {rule.name}", row.name)
-            anchors = _anchors(rule, word_lists, where)
+            anchors = _anchors(rule, word_lists, where, validate)
             compiled.append(ScanPattern(rule.name, rx, anchors))
         r.patterns[family] = compiled
     where = "numeric.toml reader"
@@ -392,7 +395,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
     for line in r.chrome.line:
         where = f"chrome.toml {line.name}"
         rx = _compiled(line.pattern, regex.IGNORECASE | regex.MULTILINE, "chrome.toml", line.name, validate)
-        r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line, word_lists, where)))
+        r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line, word_lists, where, validate)))
 
 
 def _compiled(src: str, flags: int, path: str, rule: str, validate: bool) -> regex.Pattern | PatternSource:
@@ -436,7 +439,7 @@ def _compile_grammars(r: Rules, validate: bool) -> None:
             for flag in pat.flags:
                 flags |= _FLAGS[flag]
             rx = _compiled(src, flags, path, pat.name, validate)
-            found[pat.name] = ScanPattern(f"{row.name}.{pat.name}", rx, _anchors(pat, word_lists, where))
+            found[pat.name] = ScanPattern(f"{row.name}.{pat.name}", rx, _anchors(pat, word_lists, where, validate))
         for name, groups in row.grammar.patterns:
             if name not in found:
                 raise RulesError(E_RULES_PATTERN_MISSING.format(path=path, rule=name, extractor=row.name))
@@ -487,8 +490,9 @@ def _person_parts(p: PersonsFile) -> tuple[dict[str, str], dict[str, list[str]]]
 _GRAMMAR_FILES = {"documents.toml": ("documents", _document_parts), "persons.toml": ("persons", _person_parts)}
 
 
-def _anchors(rule: NamedPattern, word_lists: dict[str, list[str]], where: str) -> Anchors:
-    """The anchor promise of ``rule`` (its ``anchor``, ``after`` and ``after_word``)."""
+def _anchors(rule: NamedPattern, word_lists: dict[str, list[str]], where: str, validate: bool) -> Anchors:
+    """The anchor promise of ``rule`` (its ``anchor``, ``after``, ``after_word``
+    and ``holds``, compiled here with ``validate``)."""
     spec = rule.anchor
     kinds = {"digit", "line", "number"}
     if rule.after and not kinds & set(spec):
@@ -496,12 +500,16 @@ def _anchors(rule: NamedPattern, word_lists: dict[str, list[str]], where: str) -
     words = _word_list([item for item in spec if item not in kinds], word_lists, where)
     if rule.after_word and not words:
         raise RulesError(E_RULES_AFTER_WORD.format(path=where))
+    if rule.holds and "line" not in spec:
+        raise RulesError(E_RULES_HOLDS.format(path=where))
+    if rule.holds and validate:
+        _compiled(rule.holds, regex.IGNORECASE | regex.MULTILINE, where, rule.name, True)
     after = _word_list(rule.after, word_lists, where)
     if WORD_CLASSES.keys() & set(after):
         raise RulesError(E_RULES_AFTER_CLASS.format(path=where, entries=sorted(WORD_CLASSES.keys() & set(after))))
     return Anchors.of(digit="digit" in spec, line="line" in spec, number="number" in spec, words=words,
                       after=after,
-                      word_after=_word_list(rule.after_word, word_lists, where))
+                      word_after=_word_list(rule.after_word, word_lists, where), holds=rule.holds)
 
 
 def _word_list(spec, word_lists: dict[str, list[str]], where: str) -> list[str]:

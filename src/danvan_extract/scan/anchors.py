@@ -43,7 +43,10 @@ from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
-_LINE_SPACE = regex.compile(r"[^\S\n]*")  # white space on one line
+# The rules' white space on one line (the ``regex`` module's ``[^\S\n]``,
+# Unicode White_Space) spelled out for the standard library's engine, whose
+# ``\s`` differs; a test checks it against ``regex`` for every character.
+LINE_WHITE = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Part of the anchor promise: a match of an anchored pattern is at most this
 # long, or, for a "line" anchor, does not go past the end of its line.
 MAX_MATCH_CHARS = 300
@@ -214,7 +217,9 @@ class Anchors:
     its multiplier and white space, itself or through a range ("5 - 7
     triệu đồng"); ``line``: at the
     start of a line (and the match stays on that line), with ``after``
-    only a line that opens with one of those words past white space;
+    only a line that opens with one of those words past white space, with
+    ``holds`` only a line where that pattern (any case, ``$`` at a line's
+    end, staying on one line) is found;
     ``words``: at one
     of these words (any case) at the start of a word (no letter before),
     with white space between its syllables, and with ``word_after`` only
@@ -230,10 +235,12 @@ class Anchors:
     after: frozenset = frozenset()
     word_after: frozenset = frozenset()
     lead: frozenset = frozenset()  # the anchor words in full, kept for ``word_after``
+    holds: str = ""  # with ``line``: a pattern found on every matching line
 
     @classmethod
     def of(cls, *, digit: bool = False, line: bool = False, number: bool = False,
-           words: Iterable[str] = (), after: Iterable[str] = (), word_after: Iterable[str] = ()) -> "Anchors":
+           words: Iterable[str] = (), after: Iterable[str] = (), word_after: Iterable[str] = (),
+           holds: str = "") -> "Anchors":
         keys, lead = set(), set()
         for w in words:
             k = anchor_key(w)
@@ -243,7 +250,8 @@ class Anchors:
             lead.add(" ".join(w.lower().split()))
         word_after = _normal_words(word_after)
         return cls(digit=digit, line=line, words=frozenset(keys), number=number, after=_normal_words(after),
-                   word_after=word_after, lead=frozenset(lead) if word_after and keys else frozenset())
+                   word_after=word_after, lead=frozenset(lead) if word_after and keys else frozenset(),
+                   holds=holds)
 
     @property
     def anywhere(self) -> bool:
@@ -304,10 +312,16 @@ class AnchorIndex:
         # check: also scan in full and fail loudly where an anchor promise
         # is broken (for people writing rules; twice the work)
         self.check = check
+        patterns = list(patterns)
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
         self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
         self._opens: dict[frozenset, _Opens] = {}
+        self._line_openers: dict[tuple, tuple[re.Pattern, re.Pattern]] = {}
+        # the ``after`` sets of the line promises: one search finds the lines of all
+        self.line_afters = tuple(sorted({p.anchors.after for p in patterns if p.anchors.line and p.anchors.after},
+                                        key=sorted))
+        self._holders: dict[str, regex.Pattern] = {}
         self._promise_numbers: dict[Anchors, int] = {}
         self._promise_keys: dict[int, tuple[Anchors, int]] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
@@ -333,6 +347,26 @@ class AnchorIndex:
         got = self._followers.get(anchors.after)
         if got is None:
             got = self._followers[anchors.after] = re.compile(_one_of(anchors.after), re.IGNORECASE)
+        return got
+
+    def line_opener(self, afters: tuple) -> tuple[re.Pattern, re.Pattern]:
+        """Two patterns for the lines one of the words of ``afters`` (a tuple
+        of ``after`` sets) opens past white space: one matching at the text's
+        start, one searched for from each line break; group ``i`` of a match
+        is set when a word of ``afters[i]`` opens that line (cached)."""
+        got = self._line_openers.get(afters)
+        if got is None:
+            which = "".join(f"(?:(?={_one_of(after)})())?" for after in afters)
+            opening = f"[{LINE_WHITE}]*(?={_one_of(frozenset().union(*afters))}){which}"
+            got = re.compile(opening, re.IGNORECASE), re.compile("\n" + opening, re.IGNORECASE)
+            self._line_openers[afters] = got
+        return got
+
+    def holder(self, anchors: Anchors) -> regex.Pattern:
+        """``anchors.holds`` compiled, any case, ``$`` at each line end (cached)."""
+        got = self._holders.get(anchors.holds)
+        if got is None:
+            got = self._holders[anchors.holds] = regex.compile(anchors.holds, regex.IGNORECASE | regex.MULTILINE)
         return got
 
     def word_follower(self, anchors: Anchors) -> re.Pattern:
@@ -430,7 +464,7 @@ class DocumentAnchors:
         self._words: Optional[dict[str, list[int]]] = None
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple[int, int, int]]] = None
-        self._line_follows: Optional[list[tuple[int, int]]] = None
+        self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._compiling_seen = CompileClock.seconds
@@ -503,19 +537,55 @@ class DocumentAnchors:
 
     def line_starts(self, anchors: Anchors) -> list[int]:
         """The line starts, and with ``anchors.after`` only the lines that
-        open with one of its words past white space."""
+        open with one of its words past white space, with ``anchors.holds``
+        only the lines where it is found."""
+        if anchors.holds:
+            held = self.holding_lines(anchors)
+            if not anchors.after:
+                return held
+            opening = set(self.opening_lines(anchors))
+            return [start for start in held if start in opening]
         if not anchors.after:
             return self.lines()
-        return self._followed(anchors, self.line_follows())
+        return self.opening_lines(anchors)
 
-    def line_follows(self) -> list[tuple[int, int, str]]:
-        """(start, first, character) of each line: where it starts, where its
-        first character past white space is, and that character."""
-        if self._line_follows is None:
-            space, text = _LINE_SPACE.match, self.text
-            firsts = [(start, space(text, start).end()) for start in self.lines()]
-            self._line_follows = [(start, first, text[first:first + 1]) for start, first in firsts]
-        return self._line_follows
+    def opening_lines(self, anchors: Anchors) -> list[int]:
+        """The starts of the lines one of ``anchors.after`` opens past white
+        space (found for all the index's line promises at once)."""
+        if self._openings is None:
+            self._openings = self._opening_scan(self.index.line_afters)
+        got = self._openings.get(anchors.after)
+        if got is None:  # a promise the index was not built with
+            got = self._openings[anchors.after] = self._opening_scan((anchors.after,))[anchors.after]
+        return got
+
+    def _opening_scan(self, afters: tuple) -> dict[frozenset, list[int]]:
+        """For each ``after`` set of ``afters``, the starts of the lines one
+        of its words opens: one search from the line breaks instead of a
+        call per line and promise (linear: white space, then literals)."""
+        self.remaining("anchors")
+        first, rest = self.index.line_opener(afters)
+        text = self.text
+        found = [(0, m)] if (m := first.match(text)) is not None else []
+        found += [(m.start() + 1, m) for m in rest.finditer(text)]
+        out: list[list[int]] = [[] for _ in afters]
+        for start, m in found:
+            for i, opened in enumerate(m.groups()):
+                if opened is not None:
+                    out[i].append(start)
+        return dict(zip(afters, out))
+
+    def holding_lines(self, anchors: Anchors) -> list[int]:
+        """The starts of the lines where ``anchors.holds`` is found: one
+        search over the text (under the budget: it is a rule's pattern)
+        instead of a pattern call at every line."""
+        self.remaining("anchors")
+        text, out = self.text, []
+        for m in self.full_scan(self.index.holder(anchors)):
+            start = text.rfind("\n", 0, m.start()) + 1
+            if not out or out[-1] != start:
+                out.append(start)
+        return out
 
     def follows(self) -> list[tuple[int, int, int, str, str]]:
         """(start, f1, f2, c1, c2) of each number written in digits: where
@@ -654,21 +724,31 @@ class DocumentAnchors:
         rx = pattern.regex  # compiled on its first use, before any timer runs
         if CompileClock.seconds != self._compiling_seen:
             self._discount_compiling()
-        if self._alarm is None:
-            self._alarm = _SESSION.open or _Alarm.free()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
-            if self._alarm:
-                return _Alarm.run(self.deadline, _all_matches, rx, text)
-            return list(rx.finditer(text, timeout=self.deadline - time.monotonic()))
-        if self._alarm:
+            return self.full_scan(rx)
+        if self._alarm_usable():
             out = _Alarm.run(self.deadline, self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)
         if self.index.check:
             self._check(pattern, out)
         return out
+
+    def _alarm_usable(self) -> bool:
+        """Whether :class:`_Alarm` may run here (asked once per document)."""
+        if self._alarm is None:
+            self._alarm = _SESSION.open or _Alarm.free()
+        return self._alarm
+
+    def full_scan(self, rx: regex.Pattern) -> list[regex.Match]:
+        """``rx.finditer`` over the text, stopped at the deadline (by the
+        alarm where it may run: the engine's ``timeout`` doubles a scan's
+        cost)."""
+        if self._alarm_usable():
+            return _Alarm.run(self.deadline, _all_matches, rx, self.text)
+        return list(rx.finditer(self.text, timeout=self.deadline - time.monotonic()))
 
     def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
         """Matches of ``pattern`` tried at ``positions``; with ``timed``, each
