@@ -35,11 +35,52 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     return pattern.match(text, pos, pos + window)  # an end past the text is the text's end
 
 
-def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[regex.Match]:
+def search_tail(pattern: regex.Pattern, window: str, longest: int,
+                ends: Optional[frozenset[str]] = None) -> Optional[regex.Match]:
     """``pattern.search(window)`` for a pattern that matches a phrase of at
     most ``longest`` characters and white space up to the window's end
-    ("...\\s+$"): tried only where such a match can start."""
+    ("...\\s+$"): tried only where such a match can start.
+
+    ``ends``: the phrases' :func:`last_words`, for a pattern whose phrase
+    never follows a letter; a window whose last word is none of them is
+    answered without the engine (most numbers have no qualifier)."""
+    if ends is not None and fold_case(last_word(window)) not in ends:
+        return None
     return pattern.search(window, max(0, len(window.rstrip()) - longest))
+
+
+def fold_case(text: str) -> str:
+    """``text`` case-folded the way the regex module's IGNORECASE compares
+    letters: it takes "İ" for "i", which ``str.casefold`` makes "i̇"."""
+    return text.casefold().replace("i\u0307", "i")
+
+
+def last_word(window: str) -> str:
+    """The letters that end ``window`` once its trailing white space is cut
+    ("" when another character ends it)."""
+    text = window.rstrip()
+    i = len(text)
+    while i and text[i - 1].isalpha():
+        i -= 1
+    return text[i:]
+
+
+def last_words(phrases) -> Optional[frozenset[str]]:
+    """The case-folded last words of ``phrases`` (:func:`search_tail`'s
+    ``ends``); None when a phrase does not end in a letter."""
+    ends = set()
+    for phrase in phrases:
+        if not phrase or not phrase[-1].isalpha():
+            return None
+        ends.add(fold_case(last_word(phrase)))
+    return frozenset(ends)
+
+
+def cores(words) -> frozenset[str]:
+    """The case-folded ``words`` that hold none of the others: a text that
+    holds none of these holds none of ``words``."""
+    folded = {fold_case(w) for w in words}
+    return frozenset(w for w in folded if not any(o != w and o in w for o in folded))
 
 
 # The same numbers recur across texts ("2024", "10", "1.000"): each
@@ -342,6 +383,18 @@ class Lexicons:
         return max(map(len, self.rules.qualifiers.clause.copulas), default=0)
 
     @cached_property
+    def qualifier_ends(self) -> Optional[frozenset[str]]:
+        return last_words(self.qualifier_of)
+
+    @cached_property
+    def copula_ends(self) -> Optional[frozenset[str]]:
+        return last_words(self.rules.qualifiers.clause.copulas)
+
+    @cached_property
+    def reach_cores(self) -> frozenset[str]:
+        return cores(self.rules.qualifiers.clause.reach_words)
+
+    @cached_property
     def copula_re(self) -> regex.Pattern:
         copulas = self.rules.qualifiers.clause.copulas
         return _word_list_re(rf"(?<![\p{{L}}])(?:{alternation(copulas)})\s+$", copulas)
@@ -401,7 +454,7 @@ class Lexicons:
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
         window = ctx.text[max(0, pos - 30) : pos]
-        m = search_tail(self.qualifier_re, window, self.longest_qualifier)
+        m = search_tail(self.qualifier_re, window, self.longest_qualifier, self.qualifier_ends)
         if not m:
             return "exact", pos, ""
         phrase = m.group("q").lower()
@@ -429,11 +482,13 @@ class Lexicons:
         from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
         none does."""
         window = ctx.text[max(0, pos - 80) : pos]
-        m = search_tail(self.copula_re, window, self.longest_copula)
+        m = search_tail(self.copula_re, window, self.longest_copula, self.copula_ends)
         if m:
             q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
             if phrase:
                 return q, pos
+        if not self.may_reach(window):
+            return "exact", pos
         cut = self.clause_cut_re.search(window)
         clause = window[cut.end():] if cut else window
         last = None
@@ -447,6 +502,12 @@ class Lexicons:
         if self.clause_stop_re.search(between):
             return "exact", pos
         return self.qualifier_of.get(last.group("q").lower(), "approx"), pos
+
+    def may_reach(self, window: str) -> bool:
+        """False when no reach word stands in ``window`` (a string test:
+        most clauses have none)."""
+        folded = fold_case(window)
+        return any(word in folded for word in self.reach_cores)
 
     def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
         m = match_at(self.trailing_re, ctx.text, end, 80)
