@@ -5,21 +5,41 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Lexicons, search_tail
+from danvan_extract.extractors.base import Lexicons, fold_case, search_tail
 
 _LEX = Lexicons(Pipeline(context=False).rules)
 _PHRASES = sorted(_LEX.qualifier_of) + list(_LEX.rules.qualifiers.clause.copulas)
-_piece = st.one_of(st.sampled_from(_PHRASES).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
-                   st.sampled_from(["a", "x", "5", ",", ".", "(", "\n", "\u00a0", "  ", " ", "\u2003", "đ"]))
+_REACH = list(_LEX.rules.qualifiers.clause.reach_words)
+_piece = st.one_of(st.sampled_from(_PHRASES + _REACH).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
+                   st.sampled_from(["a", "x", "5", ",", ".", "(", "\n", "\u00a0", "  ", " ", "\u2003", "đ",
+                                    "İ", "ſ", "\u212a", "i\u0307", "\x1c"]))
 _window = st.lists(_piece, max_size=12).map(" ".join).map(lambda t: t[-80:])
 
 
 @settings(max_examples=400, deadline=None)
 @given(_window)
 def test_search_tail_equals_a_plain_search(window):
-    for pattern, longest in ((_LEX.qualifier_re, _LEX.longest_qualifier), (_LEX.copula_re, _LEX.longest_copula)):
-        got, want = search_tail(pattern, window, longest), pattern.search(window)
-        assert (got and got.span()) == (want and want.span())
+    for pattern, longest, ends in ((_LEX.qualifier_re, _LEX.longest_qualifier, _LEX.qualifier_ends),
+                                   (_LEX.copula_re, _LEX.longest_copula, _LEX.copula_ends)):
+        want = pattern.search(window)
+        for got in (search_tail(pattern, window, longest), search_tail(pattern, window, longest, ends)):
+            assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_window)
+def test_a_window_without_a_reach_word_has_no_reach_match(window):
+    if _LEX.reach_re.search(window):
+        assert _LEX.may_reach(window)
+
+
+def test_fold_case_folds_what_ignorecase_takes_for_the_same_letter():
+    # the string tests above fold; the engine compares case-insensitively
+    words = _PHRASES + _REACH
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for ch in sorted(set("".join(words)) - {" "}):
+        for same in set(regex.findall(regex.escape(ch), every, flags=regex.IGNORECASE)):
+            assert fold_case(same) == fold_case(ch), (ch, same)
 
 
 @settings(max_examples=300, deadline=None)
