@@ -88,17 +88,26 @@ def cores(words) -> frozenset[str]:
 _parse_digits = lru_cache(maxsize=8192)(parse_digits)
 
 
-@lru_cache(maxsize=4096)
+# rx.groupindex by pattern (a plain dict: an lru_cache look-up costs more
+# than the rest of a group look-up).
+_GROUP_NUMBERS: dict[regex.Pattern, dict[str, int]] = {}
+
+
 def group_numbers(rx: regex.Pattern) -> dict[str, int]:
     """``rx.groupindex``, made once per pattern: the regex module makes it
     anew for every look-up of a group by name (and for ``groupdict``)."""
-    return rx.groupindex
+    found = _GROUP_NUMBERS.get(rx)
+    if found is None:
+        if len(_GROUP_NUMBERS) >= 4096:  # patterns of many rule sets
+            _GROUP_NUMBERS.clear()
+        found = _GROUP_NUMBERS[rx] = rx.groupindex
+    return found
 
 
 def group(m: regex.Match, name: str) -> Optional[str]:
     """``m.groupdict().get(name)``: what group ``name`` read, None when the
     pattern has no such group or it took no part."""
-    i = group_numbers(m.re).get(name)
+    i = (_GROUP_NUMBERS.get(m.re) or group_numbers(m.re)).get(name)
     return None if i is None else m.group(i)
 
 
