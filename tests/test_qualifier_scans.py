@@ -48,3 +48,35 @@ def test_the_clause_is_what_follows_the_last_cut(window):
     cut = _LEX.clause_cut_re.search(window)
     plain = regex.compile(_LEX.clause_cut_re.pattern)
     assert (window[cut.end():] if cut else window) == plain.split(window)[-1]
+
+
+_TRAILING = sorted(_LEX.trailing)
+_after = st.lists(st.one_of(st.sampled_from(_TRAILING + ["và", "chiếm", "khoảng", "hộ"]).flatmap(
+    lambda w: st.sampled_from([w, w.upper(), w.title()])), st.sampled_from([",", " ", "  ", "\n", "5", "a", "İ", "\x1c"])),
+    max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_after)
+def test_trailing_qualifier_equals_the_plain_match(after):
+    from danvan_extract.extractors.base import Context
+
+    ctx = Context("12" + after, _LEX.rules)
+    m = _LEX.trailing_re.match(ctx.text, 2, 82)
+    assert _LEX.trailing_qualifier(ctx, 2) == (_LEX.trailing[" ".join(m.group(0).split()).lower()] if m else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_after)
+def test_the_string_tests_before_a_share_and_a_coordinated_noun_miss_no_match(after):
+    from danvan_extract.extractors import base
+    from danvan_extract.extractors.base import Context
+    from danvan_extract.extractors.count import CountExtractor
+
+    ctx = Context("12 hộ" + after, _LEX.rules)
+    count = CountExtractor(_LEX)
+    plain = count.share_follows.match(ctx.text, 2, 62)
+    assert count._share_after(ctx, 2) == bool(plain)
+    joined = ctx.text[5:11]
+    if base._JOINER.match(joined):  # coordinated() tries the engine only then
+        assert joined.startswith(",") or "và" in joined
