@@ -1,11 +1,11 @@
-"""The qualifier look-ups that search only where a match can be give what
-the plain searches give."""
+"""The qualifier (and issuing verb) look-ups that search only where a
+match can be give what the plain searches give."""
 
 import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Lexicons, fold_case, search_tail
+from danvan_extract.extractors.base import Lexicons, fold_case, may_end_with, search_tail
 
 _LEX = Lexicons(Pipeline(context=False).rules)
 _PHRASES = sorted(_LEX.qualifier_of) + list(_LEX.rules.qualifiers.clause.copulas)
@@ -33,9 +33,22 @@ def test_a_window_without_a_reach_word_has_no_reach_match(window):
         assert _LEX.may_reach(window)
 
 
+_DOCS = next(ex for ex in Pipeline(context=False).extractors if ex.name == "document_ref")
+_VERBS = list(_LEX.rules.documents.issuer.issue_verbs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_VERBS + ["đã", "vừa", "Tỉnh ủy"]).flatmap(
+    lambda w: st.sampled_from([w, w.upper(), w.title()])), st.sampled_from([" ", "\n", ",", "x", "İ"])), max_size=10).map(" ".join))
+def test_an_issuing_verb_found_ends_the_window_with_one_of_its_last_words(window):
+    assert _DOCS.verb_ends is not None  # the shipped grammar ends with the verbs
+    if _DOCS.verb_before.search(window):
+        assert may_end_with(window, _DOCS.verb_ends)
+
+
 def test_fold_case_folds_what_ignorecase_takes_for_the_same_letter():
     # the string tests above fold; the engine compares case-insensitively
-    words = _PHRASES + _REACH
+    words = _PHRASES + _REACH + _VERBS
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     for ch in sorted(set("".join(words)) - {" "}):
         for same in set(regex.findall(regex.escape(ch), every, flags=regex.IGNORECASE)):

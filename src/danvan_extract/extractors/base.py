@@ -44,9 +44,15 @@ def search_tail(pattern: regex.Pattern, window: str, longest: int,
     ``ends``: the phrases' :func:`last_words`, for a pattern whose phrase
     never follows a letter; a window whose last word is none of them is
     answered without the engine (most numbers have no qualifier)."""
-    if ends is not None and fold_case(last_word(window)) not in ends:
+    if not may_end_with(window, ends):
         return None
     return pattern.search(window, max(0, len(window.rstrip()) - longest))
+
+
+def may_end_with(window: str, ends: Optional[frozenset[str]]) -> bool:
+    """False when ``window``'s last word is none of ``ends`` (phrases'
+    :func:`last_words`); always True for ``ends`` None."""
+    return ends is None or fold_case(last_word(window)) in ends
 
 
 def fold_case(text: str) -> str:
@@ -304,13 +310,14 @@ class Context:
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (one space allowed) and its start."""
+        text = self.text
         i = pos
-        while i > 0 and self.text[i - 1] == " ":
+        while i > 0 and text[i - 1] == " ":
             i -= 1
         j = i
-        while j > 0 and self.text[j - 1].isalpha():
+        while j > 0 and text[j - 1].isalpha():
             j -= 1
-        return self.text[j:i], j
+        return text[j:i], j
 
     def at_sentence_start(self, pos: int) -> bool:
         """True when only spaces, or a sentence end, stand before ``pos``."""
@@ -516,7 +523,10 @@ class Lexicons:
         """False when no reach word stands in ``window`` (a string test:
         most clauses have none)."""
         folded = fold_case(window)
-        return any(word in folded for word in self.reach_cores)
+        for word in self.reach_cores:
+            if word in folded:
+                return True
+        return False
 
     def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
         """The qualifier a phrase after the unit sets ("trở lên"), or None."""

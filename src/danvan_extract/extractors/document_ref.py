@@ -5,11 +5,13 @@ hành Trung ương (Khóa XI) về “...”", "Công điện 134/CĐ-TTg", "S�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator, Optional
 
+from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
-from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
+from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, last_words, match_at, may_end_with
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
@@ -247,6 +249,8 @@ class DocumentRefExtractor(GrammarAttributes):
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
         text = ctx.text
+        if not may_end_with(text[max(0, start - _VERB_WINDOW) : start], self.verb_ends):
+            return None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
         # Look back a bounded window, so a page-long "sentence" with
         # thousands of mentions stays linear.
@@ -286,6 +290,15 @@ class DocumentRefExtractor(GrammarAttributes):
             if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
                 date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
+
+    @cached_property
+    def verb_ends(self) -> Optional[frozenset[str]]:
+        """The issuing verbs' last words, when ``verb_before`` ends with
+        white space, a verb and white space (as written in documents.toml);
+        else None: no string test before it."""
+        verbs = self.lex.rules.documents.issuer.issue_verbs
+        tail = rf"\s+(?:{alternation(verbs)})\s*$"
+        return last_words(verbs) if self.verb_before.pattern.endswith(tail) else None
 
     def _strip_name(self, run: list[str]) -> list[str]:
         for i in range(1, len(run)):
