@@ -83,3 +83,12 @@ def test_the_string_tests_before_a_share_and_a_coordinated_noun_miss_no_match(af
     joined = ctx.text[5:11]
     if base._JOINER.match(joined):  # coordinated() tries the engine only then
         assert joined.startswith(",") or "và" in joined
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["0,5", "12", ",", " ", "và", "\n", "\x1c", "%", "a", "Và"]), max_size=10).map("".join))
+def test_a_listed_percentage_ends_its_window_as_the_string_test_says(window):
+    from danvan_extract.extractors.percentage import _LIST_ITEM, _ends_with_separator
+
+    if _LIST_ITEM.search(window):
+        assert _ends_with_separator(window)
