@@ -5,7 +5,7 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Lexicons, fold_case, may_end_with, search_tail
+from danvan_extract.extractors.base import Context, Lexicons, fold_case, may_end_with, search_tail
 
 _LEX = Lexicons(Pipeline(context=False).rules)
 _PHRASES = sorted(_LEX.qualifier_of) + list(_LEX.rules.qualifiers.clause.copulas)
@@ -18,19 +18,21 @@ _window = st.lists(_piece, max_size=12).map(" ".join).map(lambda t: t[-80:])
 
 @settings(max_examples=400, deadline=None)
 @given(_window)
-def test_search_tail_equals_a_plain_search(window):
+def test_search_tail_equals_a_plain_search_and_the_last_word_test_lets_its_matches_through(window):
+    ctx = Context(window, _LEX.rules)
     for pattern, longest, ends in ((_LEX.qualifier_re, _LEX.longest_qualifier, _LEX.qualifier_ends),
                                    (_LEX.copula_re, _LEX.longest_copula, _LEX.copula_ends)):
-        want = pattern.search(window)
-        for got in (search_tail(pattern, window, longest), search_tail(pattern, window, longest, ends)):
-            assert (got and got.span()) == (want and want.span())
+        got, want = search_tail(pattern, window, longest), pattern.search(window)
+        assert (got and got.span()) == (want and want.span())
+        if want:
+            assert may_end_with(ctx, 0, len(window), ends)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_window)
 def test_a_window_without_a_reach_word_has_no_reach_match(window):
     if _LEX.reach_re.search(window):
-        assert _LEX.may_reach(window)
+        assert _LEX.may_reach(Context(window, _LEX.rules), 0, len(window))
 
 
 _DOCS = next(ex for ex in Pipeline(context=False).extractors if ex.name == "document_ref")
@@ -43,7 +45,7 @@ _VERBS = list(_LEX.rules.documents.issuer.issue_verbs)
 def test_an_issuing_verb_found_ends_the_window_with_one_of_its_last_words(window):
     assert _DOCS.verb_ends is not None  # the shipped grammar ends with the verbs
     if _DOCS.verb_before.search(window):
-        assert may_end_with(window, _DOCS.verb_ends)
+        assert may_end_with(Context(window, _LEX.rules), 0, len(window), _DOCS.verb_ends)
 
 
 def test_fold_case_folds_what_ignorecase_takes_for_the_same_letter():
@@ -53,6 +55,14 @@ def test_fold_case_folds_what_ignorecase_takes_for_the_same_letter():
     for ch in sorted(set("".join(words)) - {" "}):
         for same in set(regex.findall(regex.escape(ch), every, flags=regex.IGNORECASE)):
             assert fold_case(same) == fold_case(ch), (ch, same)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAiIİıßẞſKkĐđƯư \u0307"), max_size=12), st.data())
+def test_fold_case_keeps_offsets(text, data):
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, len(text)))
+    assert len(fold_case(text)) == len(text) and fold_case(text)[i:j] == fold_case(text[i:j])
 
 
 @settings(max_examples=300, deadline=None)

@@ -35,44 +35,52 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     return pattern.match(text, pos, pos + window)  # an end past the text is the text's end
 
 
-def search_tail(pattern: regex.Pattern, window: str, longest: int,
-                ends: Optional[frozenset[str]] = None) -> Optional[regex.Match]:
+def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[regex.Match]:
     """``pattern.search(window)`` for a pattern that matches a phrase of at
     most ``longest`` characters and white space up to the window's end
-    ("...\\s+$"): tried only where such a match can start.
-
-    ``ends``: the phrases' :func:`last_words`, for a pattern whose phrase
-    never follows a letter; a window whose last word is none of them is
-    answered without the engine (most numbers have no qualifier)."""
-    if not may_end_with(window, ends):
-        return None
+    ("...\\s+$"): tried only where such a match can start."""
     return pattern.search(window, max(0, len(window.rstrip()) - longest))
 
 
-def may_end_with(window: str, ends: Optional[frozenset[str]]) -> bool:
-    """False when ``window``'s last word is none of ``ends`` (phrases'
-    :func:`last_words`); always True for ``ends`` None."""
-    return ends is None or fold_case(last_word(window)) in ends
+def may_end_with(ctx: "Context", lo: int, pos: int, ends: Optional[frozenset[str]]) -> bool:
+    """False when the last word of ``ctx.text[lo:pos]`` is none of ``ends``
+    (phrases' :func:`last_words`): a pattern whose phrase never follows a
+    letter and ends the window finds nothing there, and the engine need not
+    be asked (most numbers have no qualifier).  True for ``ends`` None."""
+    if ends is None:
+        return True
+    start, end = last_word_span(ctx.text, lo, pos)
+    return ctx.folded[start:end] in ends
 
 
 def fold_case(text: str) -> str:
-    """``text`` case-folded the way the regex module's IGNORECASE compares
-    letters: it takes "İ" for "i", which ``str.casefold`` makes "i̇"."""
-    return text.casefold().replace("i\u0307", "i")
+    """``text`` case-folded letter for letter, as the regex module's
+    IGNORECASE compares letters (of a letter ``str.casefold`` makes two,
+    "İ" → "i̇", the first), so that offsets stay those of ``text``."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else "".join(c.casefold()[0] for c in text)
+
+
+def last_word_span(text: str, lo: int, pos: int) -> tuple[int, int]:
+    """The span of the letters that end ``text[lo:pos]`` once its trailing
+    white space is cut (empty when another character ends it)."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    return j, i
 
 
 def last_word(window: str) -> str:
-    """The letters that end ``window`` once its trailing white space is cut
-    ("" when another character ends it)."""
-    text = window.rstrip()
-    i = len(text)
-    while i and text[i - 1].isalpha():
-        i -= 1
-    return text[i:]
+    """The letters that end ``window`` once its trailing white space is cut."""
+    start, end = last_word_span(window, 0, len(window))
+    return window[start:end]
 
 
 def last_words(phrases) -> Optional[frozenset[str]]:
-    """The case-folded last words of ``phrases`` (:func:`search_tail`'s
+    """The case-folded last words of ``phrases`` (:func:`may_end_with`'s
     ``ends``); None when a phrase does not end in a letter."""
     ends = set()
     for phrase in phrases:
@@ -307,6 +315,11 @@ class Context:
         i = bisect.bisect_right(starts, pos) - 1
         return starts[i] if i >= 0 else None
 
+    @cached_property
+    def folded(self) -> str:
+        """The text case-folded letter for letter (:func:`fold_case`)."""
+        return fold_case(self.text)
+
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (one space allowed) and its start."""
@@ -469,8 +482,11 @@ class Lexicons:
         return found
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
-        window = ctx.text[max(0, pos - 30) : pos]
-        m = search_tail(self.qualifier_re, window, self.longest_qualifier, self.qualifier_ends)
+        lo = max(0, pos - 30)
+        if not may_end_with(ctx, lo, pos, self.qualifier_ends):
+            return "exact", pos, ""
+        window = ctx.text[lo:pos]
+        m = search_tail(self.qualifier_re, window, self.longest_qualifier)
         if not m:
             return "exact", pos, ""
         phrase = m.group("q").lower()
@@ -497,13 +513,14 @@ class Lexicons:
         across a copula ("ước tính là 245.310") or, for the estimate words,
         from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
         none does."""
-        window = ctx.text[max(0, pos - 80) : pos]
-        m = search_tail(self.copula_re, window, self.longest_copula, self.copula_ends)
+        lo = max(0, pos - 80)
+        window = ctx.text[lo:pos]
+        m = may_end_with(ctx, lo, pos, self.copula_ends) and search_tail(self.copula_re, window, self.longest_copula)
         if m:
             q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
             if phrase:
                 return q, pos
-        if not self.may_reach(window):
+        if not self.may_reach(ctx, lo, pos):
             return "exact", pos
         cut = self.clause_cut_re.search(window)
         clause = window[cut.end():] if cut else window
@@ -519,12 +536,12 @@ class Lexicons:
             return "exact", pos
         return self.qualifier_of.get(last.group("q").lower(), "approx"), pos
 
-    def may_reach(self, window: str) -> bool:
-        """False when no reach word stands in ``window`` (a string test:
-        most clauses have none)."""
-        folded = fold_case(window)
+    def may_reach(self, ctx: Context, lo: int, pos: int) -> bool:
+        """False when no reach word stands in ``ctx.text[lo:pos]`` (a string
+        test: most clauses have none)."""
+        folded = ctx.folded
         for word in self.reach_cores:
-            if word in folded:
+            if folded.find(word, lo, pos) >= 0:
                 return True
         return False
 

@@ -256,7 +256,7 @@ class DocumentRefExtractor(GrammarAttributes):
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
         text = ctx.text
-        if not may_end_with(text[max(0, start - _VERB_WINDOW) : start], self.verb_ends):
+        if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
             return None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
         # Look back a bounded window, so a page-long "sentence" with
