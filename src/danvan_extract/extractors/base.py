@@ -50,7 +50,7 @@ def may_end_with(ctx: "Context", lo: int, pos: int, ends: Optional[frozenset[str
     if ends is None:
         return True
     start, end = last_word_span(ctx.text, lo, pos)
-    return ctx.folded[start:end] in ends
+    return fold_case(ctx.text[start:end]) in ends
 
 
 def fold_case(text: str) -> str:
@@ -315,11 +315,6 @@ class Context:
         i = bisect.bisect_right(starts, pos) - 1
         return starts[i] if i >= 0 else None
 
-    @cached_property
-    def folded(self) -> str:
-        """The text case-folded letter for letter (:func:`fold_case`)."""
-        return fold_case(self.text)
-
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (one space allowed) and its start."""
@@ -539,9 +534,9 @@ class Lexicons:
     def may_reach(self, ctx: Context, lo: int, pos: int) -> bool:
         """False when no reach word stands in ``ctx.text[lo:pos]`` (a string
         test: most clauses have none)."""
-        folded = ctx.folded
+        folded = fold_case(ctx.text[lo:pos])  # the window only: most of a text is far from any number
         for word in self.reach_cores:
-            if folded.find(word, lo, pos) >= 0:
+            if word in folded:
                 return True
         return False
 
