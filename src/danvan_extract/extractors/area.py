@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from .base import Candidate, Context, Spanned, Lexicons, group
+from .base import Candidate, Context, Spanned, Lexicons, group, group_numbers
 from .numeric import bounds, qualify
 from .table_cells import header_cell
 
@@ -26,21 +26,22 @@ class AreaExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                if rule == "amount.spelled" and not m.group("unit"):
+                form = group(m, "unit")
+                if rule == "amount.spelled" and not form:
                     continue  # a percentage or an amount of money
                 if rule == "area.km_as_area":
                     # the measure pattern: only "km" in an area's context
-                    if m.group("unit").lower() != "km" or ctx.text[m.end():m.end() + 1] == "/":
+                    if form.lower() != "km" or ctx.text[m.end():m.end() + 1] == "/":
                         continue
                     if not _area_context(ctx.text, m.start()):
                         continue
                     unit = self.units["km2"]
                 else:
-                    unit = self.units[m.group("unit").lower()]
+                    unit = self.units[form.lower()]
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
-                end = m.end("unit")
+                end = m.end(group_numbers(m.re)["unit"])  # by number: a look-up by name costs ten times more
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
@@ -93,9 +94,9 @@ def _area_context(text: str, start: int) -> bool:
 def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") -> str:
     """Keep "m²"/"m2" (and a square "km" read from its context) as written,
     with its span; word forms ("héc-ta") become the symbol."""
-    form = m.group("unit")
+    form = group(m, "unit")
     if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area":
-        return Spanned.at(ctx.text, *m.span("unit"))
+        return Spanned.at(ctx.text, *m.span(group_numbers(m.re)["unit"]))
     return canonical
 
 

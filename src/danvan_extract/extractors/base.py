@@ -40,22 +40,86 @@ def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[r
     return pattern.search(window, max(0, len(window.rstrip()) - longest))
 
 
+def may_end_with(ctx: "Context", lo: int, pos: int, ends: Optional[frozenset[str]]) -> bool:
+    """False when the last word of ``ctx.text[lo:pos]`` is none of ``ends``
+    (phrases' :func:`last_words`): a pattern whose phrase never follows a
+    letter and ends the window finds nothing there, and the engine need not
+    be asked (most numbers have no qualifier).  True for ``ends`` None."""
+    if ends is None:
+        return True
+    start, end = last_word_span(ctx.text, lo, pos)
+    return fold_case(ctx.text[start:end]) in ends
+
+
+def fold_case(text: str) -> str:
+    """``text`` case-folded letter for letter, as the regex module's
+    IGNORECASE compares letters (of a letter ``str.casefold`` makes two,
+    "İ" → "i̇", the first), so that offsets stay those of ``text``."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else "".join(c.casefold()[0] for c in text)
+
+
+def last_word_span(text: str, lo: int, pos: int) -> tuple[int, int]:
+    """The span of the letters that end ``text[lo:pos]`` once its trailing
+    white space is cut (empty when another character ends it)."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    return j, i
+
+
+def last_word(window: str) -> str:
+    """The letters that end ``window`` once its trailing white space is cut."""
+    start, end = last_word_span(window, 0, len(window))
+    return window[start:end]
+
+
+def last_words(phrases) -> Optional[frozenset[str]]:
+    """The case-folded last words of ``phrases`` (:func:`may_end_with`'s
+    ``ends``); None when a phrase does not end in a letter."""
+    ends = set()
+    for phrase in phrases:
+        if not phrase or not phrase[-1].isalpha():
+            return None
+        ends.add(fold_case(last_word(phrase)))
+    return frozenset(ends)
+
+
+def cores(words) -> frozenset[str]:
+    """The case-folded ``words`` that hold none of the others: a text that
+    holds none of these holds none of ``words``."""
+    folded = {fold_case(w) for w in words}
+    return frozenset(w for w in folded if not any(o != w and o in w for o in folded))
+
+
 # The same numbers recur across texts ("2024", "10", "1.000"): each
 # written form parsed once (values are ints and floats, never changed).
 _parse_digits = lru_cache(maxsize=8192)(parse_digits)
 
 
-@lru_cache(maxsize=4096)
+# rx.groupindex by pattern (a plain dict: an lru_cache look-up costs more
+# than the rest of a group look-up).
+_GROUP_NUMBERS: dict[regex.Pattern, dict[str, int]] = {}
+
+
 def group_numbers(rx: regex.Pattern) -> dict[str, int]:
     """``rx.groupindex``, made once per pattern: the regex module makes it
     anew for every look-up of a group by name (and for ``groupdict``)."""
-    return rx.groupindex
+    found = _GROUP_NUMBERS.get(rx)
+    if found is None:
+        if len(_GROUP_NUMBERS) >= 4096:  # patterns of many rule sets
+            _GROUP_NUMBERS.clear()
+        found = _GROUP_NUMBERS[rx] = rx.groupindex
+    return found
 
 
 def group(m: regex.Match, name: str) -> Optional[str]:
     """``m.groupdict().get(name)``: what group ``name`` read, None when the
     pattern has no such group or it took no part."""
-    i = group_numbers(m.re).get(name)
+    i = (_GROUP_NUMBERS.get(m.re) or group_numbers(m.re)).get(name)
     return None if i is None else m.group(i)
 
 
@@ -275,13 +339,14 @@ class Context:
     # -- words around a position -------------------------------------------
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (one space allowed) and its start."""
+        text = self.text
         i = pos
-        while i > 0 and self.text[i - 1] == " ":
+        while i > 0 and text[i - 1] == " ":
             i -= 1
         j = i
-        while j > 0 and self.text[j - 1].isalpha():
+        while j > 0 and text[j - 1].isalpha():
             j -= 1
-        return self.text[j:i], j
+        return text[j:i], j
 
     def at_sentence_start(self, pos: int) -> bool:
         """True when only spaces, or a sentence end, stand before ``pos``."""
@@ -363,6 +428,18 @@ class Lexicons:
         return max(map(len, self.rules.qualifiers.clause.copulas), default=0)
 
     @cached_property
+    def qualifier_ends(self) -> Optional[frozenset[str]]:
+        return last_words(self.qualifier_of)
+
+    @cached_property
+    def copula_ends(self) -> Optional[frozenset[str]]:
+        return last_words(self.rules.qualifiers.clause.copulas)
+
+    @cached_property
+    def reach_cores(self) -> frozenset[str]:
+        return cores(self.rules.qualifiers.clause.reach_words)
+
+    @cached_property
     def copula_re(self) -> regex.Pattern:
         copulas = self.rules.qualifiers.clause.copulas
         return _word_list_re(rf"(?<![\p{{L}}])(?:{alternation(copulas)})\s+$", copulas)
@@ -421,7 +498,10 @@ class Lexicons:
         return found
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
-        window = ctx.text[max(0, pos - 30) : pos]
+        lo = max(0, pos - 30)
+        if not may_end_with(ctx, lo, pos, self.qualifier_ends):
+            return "exact", pos, ""
+        window = ctx.text[lo:pos]
         m = search_tail(self.qualifier_re, window, self.longest_qualifier)
         if not m:
             return "exact", pos, ""
@@ -449,12 +529,15 @@ class Lexicons:
         across a copula ("ước tính là 245.310") or, for the estimate words,
         from earlier in the clause ("ước tăng 9,7%").  ("exact", pos) when
         none does."""
-        window = ctx.text[max(0, pos - 80) : pos]
-        m = search_tail(self.copula_re, window, self.longest_copula)
+        lo = max(0, pos - 80)
+        window = ctx.text[lo:pos]
+        m = may_end_with(ctx, lo, pos, self.copula_ends) and search_tail(self.copula_re, window, self.longest_copula)
         if m:
             q, _, phrase = self.qualifier_before(ctx, pos - len(window) + m.start())
             if phrase:
                 return q, pos
+        if not self.may_reach(ctx, lo, pos):
+            return "exact", pos
         cut = self.clause_cut_re.search(window)
         clause = window[cut.end():] if cut else window
         last = None
@@ -469,7 +552,17 @@ class Lexicons:
             return "exact", pos
         return self.qualifier_of.get(last.group("q").lower(), "approx"), pos
 
+    def may_reach(self, ctx: Context, lo: int, pos: int) -> bool:
+        """False when no reach word stands in ``ctx.text[lo:pos]`` (a string
+        test: most clauses have none)."""
+        folded = fold_case(ctx.text[lo:pos])  # the window only: most of a text is far from any number
+        for word in self.reach_cores:
+            if word in folded:
+                return True
+        return False
+
     def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
+        """The qualifier a phrase after the unit sets ("trở lên"), or None."""
         m = match_at(self.trailing_re, ctx.text, end, 80)
         return self.trailing[" ".join(m.group(0).split()).lower()] if m else None
 
@@ -551,7 +644,8 @@ class Lexicons:
 
     def coordinated(self, ctx: Context, end: int) -> tuple[Optional[str], int]:
         """A second noun joined by "," or "và" that is itself countable."""
-        m = _JOINER.match(ctx.text[end : end + 6])
+        after = ctx.text[end : end + 6]
+        m = (after.startswith(",") or "và" in after) and _JOINER.match(after)
         if not m:
             return None, end
         start = end + m.end()

@@ -17,19 +17,18 @@ class DateExtractor:
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
+            kind = "year" if rule.startswith("date.year") else "date"
             for m in ctx.scan(pat):
-                g = {name: group(m, name) for name in ("d", "m", "y")}
-                if g.get("m") and g["m"].isdigit() and not 1 <= int(g["m"]) <= 12:
+                y, mo, d = group(m, "y"), group(m, "m"), group(m, "d")
+                if mo and mo.isdigit() and not 1 <= int(mo) <= 12:
                     continue
-                if g.get("d") and not 1 <= int(g["d"]) <= 31:
+                if d and not 1 <= int(d) <= 31:
                     continue
-                kind = "year" if rule.startswith("date.year") else "date"
-                yield Candidate(kind, m.start(), m.end(), rule, {"value": iso_date(g)})
+                yield Candidate(kind, m.start(), m.end(), rule, {"value": iso_date(y, mo, d)})
 
 
-def iso_date(g: dict) -> str | None:
-    """"YYYY-MM-DD" (or shorter) from named groups d, m, y."""
-    y, mo, d = g.get("y"), g.get("m"), g.get("d")
+def iso_date(y: str | None, mo: str | None, d: str | None) -> str | None:
+    """"YYYY-MM-DD" (or shorter) from what groups y, m, d read."""
     if y and mo and d and mo.isdigit():
         return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
     if y and mo and mo.isdigit():

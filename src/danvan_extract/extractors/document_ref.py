@@ -5,11 +5,14 @@ hành Trung ương (Khóa XI) về “...”", "Công điện 134/CĐ-TTg", "S�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator, Optional
 
+from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
-from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
+from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, last_words, match_at,
+                   may_end_with)
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
@@ -60,29 +63,35 @@ class DocumentRefExtractor(GrammarAttributes):
         chains: list[list[Candidate]] = []
         last_end = -1
         for m in ctx.scan(self.with_word_scan):
-            tw = " ".join(m.group("tw").split()).lower()
-            ref = m.group("ref")
-            if not _is_code_form(ref):
+            # groups by number: a look-up by name costs ten times more
+            g = group_numbers(m.re)
+            tw = " ".join(m.group(g["tw"]).split()).lower()
+            ref_start, ref_end = m.span(g["ref"])
+            if not _is_code_form(ctx.text[ref_start:ref_end]):
                 # bare digits: need "số" or a formal type ("Quy định 217")
-                if not m.group("so") and tw not in self.bare_ok:
+                so = m.group(g["so"])
+                if not so and tw not in self.bare_ok:
                     continue
-                if tw in self.generic and not m.group("so"):
+                if tw in self.generic and not so:
                     continue
-                if self._followed_by_counted(ctx, m.end("ref")):
+                if self._followed_by_counted(ctx, ref_end):
                     continue
             generic = tw in self.generic
-            start = m.start("ref") if generic else m.start()
+            start = ref_start if generic else m.start()
             word_type = None if generic else self.type_of_word.get(tw)
-            chain = [self._candidate(ctx, start, m.start("ref"), m.end("ref"), word_type, "document_ref.with_word")]
-            seen.add(m.start("ref"))
-            pos = m.end("ref")
+            chain = [self._candidate(ctx, start, ref_start, ref_end, word_type, "document_ref.with_word")]
+            seen.add(ref_start)
+            pos = ref_end
             while True:
                 nxt = match_at(self.more, ctx.text, pos, 80)
-                if not nxt or (not _is_code_form(nxt.group("ref")) and word_type is None):
+                if not nxt:
                     break
-                seen.add(nxt.start("ref"))
-                chain.append(self._candidate(ctx, nxt.start("ref"), nxt.start("ref"), nxt.end("ref"), word_type, "document_ref.list"))
-                pos = nxt.end("ref")
+                ref_start, ref_end = nxt.span(group_numbers(nxt.re)["ref"])
+                if not _is_code_form(ctx.text[ref_start:ref_end]) and word_type is None:
+                    break
+                seen.add(ref_start)
+                chain.append(self._candidate(ctx, ref_start, ref_start, ref_end, word_type, "document_ref.list"))
+                pos = ref_end
             # "Nghị quyết số 66 và Nghị quyết số 68 của ...": one list
             if chains and last_end >= 0 and self.list_joiner.fullmatch(ctx.text[last_end : m.start()]):
                 chains[-1].extend(chain)
@@ -247,6 +256,8 @@ class DocumentRefExtractor(GrammarAttributes):
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
         text = ctx.text
+        if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
+            return None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
         # Look back a bounded window, so a page-long "sentence" with
         # thousands of mentions stays linear.
@@ -286,6 +297,15 @@ class DocumentRefExtractor(GrammarAttributes):
             if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
                 date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
+
+    @cached_property
+    def verb_ends(self) -> Optional[frozenset[str]]:
+        """The issuing verbs' last words, when ``verb_before`` ends with
+        white space, a verb and white space (as written in documents.toml);
+        else None: no string test before it."""
+        verbs = self.lex.rules.documents.issuer.issue_verbs
+        tail = rf"\s+(?:{alternation(verbs)})\s*$"
+        return last_words(verbs) if self.verb_before.pattern.endswith(tail) else None
 
     def _strip_name(self, run: list[str]) -> list[str]:
         for i in range(1, len(run)):

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import MULTIPLIERS, compound, scale
-from .base import Candidate, Context, Lexicons, Spanned, group, match_at
+from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, match_at
 from .numeric import bounds, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
@@ -32,7 +32,7 @@ class MoneyExtractor:
                 cur = group(m, "cur")
                 if rule == "amount.spelled" and not cur:
                     continue  # a percentage or an area
-                if cur and self._not_currency(ctx, cur, m.end("cur")):
+                if cur and self._not_currency(ctx, cur, m.end(group_numbers(m.re)["cur"])):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
@@ -58,9 +58,9 @@ class MoneyExtractor:
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
-                    mult = ("m2" if m.group("m2") else "m1") if v2 is not None else "m1"
-                    unit = _unit(ctx, m, mult, "cur") if m.group(mult) else _unit(ctx, m, "cur")
-                per = "/".join(p.strip() for p in (m.group("per") or "").split("/") if p.strip()) or None
+                    mult = ("m2" if group(m, "m2") else "m1") if v2 is not None else "m1"
+                    unit = _unit(ctx, m, mult, "cur") if group(m, mult) else _unit(ctx, m, "cur")
+                per = "/".join(p.strip() for p in (group(m, "per") or "").split("/") if p.strip()) or None
                 first = m.start("n1") if rule == "money.between" else m.start()  # not "giữa"
                 qualifier, start = qualify(ctx, self.lex, first, m.end())
                 yield Candidate(
@@ -88,7 +88,8 @@ class MoneyExtractor:
 def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
     """The unit as written: the multiplier and currency groups read, joined
     by a space ("tỷ đồng"), with their spans; None when none was read."""
-    parts = [Spanned.at(ctx.text, *m.span(g)) for g in groups if group(m, g)]
+    numbers = group_numbers(m.re)  # by number: a look-up by name costs ten times more
+    parts = [Spanned.at(ctx.text, *m.span(numbers[g])) for g in groups if group(m, g)]
     return Spanned.joined(parts) if parts else None
 
 

@@ -15,6 +15,15 @@ from .table_cells import header_cell
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
 _LIST_ITEM = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,/])(?P<n>{DIGITS})(?:,\s+|\s+và\s+)$")
+
+
+def _ends_with_separator(window: str) -> bool:
+    """True when ``window`` ends as a :data:`_LIST_ITEM` match must: "," or
+    "và", then white space (a string test: most percentages are alone)."""
+    head = window.rstrip()
+    return len(head) < len(window) and (head.endswith(",") or head.endswith("và"))
+
+
 _PERCENT_HEADER = deferred(r"%|phần\s+trăm", regex.IGNORECASE)
 
 
@@ -54,7 +63,8 @@ class PercentageExtractor:
         0,5, 0,4 và 0,7 điểm phần trăm" gives three percentages."""
         text = ctx.text
         for _ in range(5):
-            m = _LIST_ITEM.search(text, max(0, start - 40), start)
+            lo = max(0, start - 40)
+            m = _ends_with_separator(text[lo:start]) and _LIST_ITEM.search(text, lo, start)
             if not m:
                 return
             qualifier, qstart = qualify(ctx, self.lex, m.start("n"), m.end("n"))
