@@ -69,18 +69,18 @@ def rate(fn, texts: list[str], repeat: int = 1) -> float:
     return chars / best
 
 
-def side_by_side(first, second, texts: list[str], rounds: int = 3) -> tuple[float, float]:
-    """Characters per CPU second of ``first`` and ``second`` over ``texts``,
-    rounds alternating so that a busy machine slows both alike (best round each)."""
+def side_by_side(fns: list, texts: list[str], rounds: int = 3) -> list[float]:
+    """Characters per CPU second of each of ``fns`` over ``texts``, rounds
+    alternating so that a busy machine slows them alike (best round each)."""
     chars = sum(map(len, texts))
-    best = [float("inf"), float("inf")]
+    best = [float("inf")] * len(fns)
     for _ in range(rounds):
-        for i, fn in enumerate((first, second)):
+        for i, fn in enumerate(fns):
             t0 = time.process_time()
             for t in texts:
                 fn(t)
             best[i] = min(best[i], time.process_time() - t0)
-    return chars / best[0], chars / best[1]
+    return [chars / b for b in best]
 
 
 def cold_start() -> float:
@@ -140,7 +140,7 @@ def main() -> None:
         sample.append(p)
         n += len(p)
     ner(sample[0])  # load the model outside the timing
-    b, a_sample = side_by_side(ner, full.extract, sample)
+    b, a_sample, a_sample_rules = side_by_side([ner, full.extract, Pipeline(context=False).extract], sample)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cs = cold_start()
 
@@ -152,9 +152,11 @@ def main() -> None:
     print(f"{'(a) danvan-extract, all types, per paragraph':<58}{a_para:>14,.0f}")
     print(f"{'(a) danvan-extract, person_role off, per document':<58}{a_np:>14,.0f}")
     print(f"{'(a) danvan-extract, per paragraph, on the NER sample':<58}{a_sample:>14,.0f}")
+    print(f"{'(a) the same, context off (Pipeline(context=False))':<58}{a_sample_rules:>14,.0f}")
     print(f"{'(b) underthesea.ner, per paragraph, on the NER sample':<58}{b:>14,.0f}")
     print(f"{'(c) regex digit scan, per document':<58}{c:>14,.0f}")
-    print(f"ratio a/b: {a_doc / b:,.1f}x per document, {a_sample / b:,.1f}x per paragraph on the same sample")
+    print(f"ratio a/b: {a_doc / b:,.1f}x per document, {a_sample / b:,.1f}x per paragraph on the same sample "
+          f"({a_sample_rules / b:,.1f}x with context off)")
     print(f"ratio a/c: {a_doc / c:.4f}")
     print(f"peak RSS: {peak_mb:,.0f} MB   cold start (fresh process, one short text): {cs:.2f} s")
     print()
