@@ -711,36 +711,41 @@ class DocumentAnchors:
         """Matches of ``pattern`` in the text, as ``finditer`` would give them
         (collected at once, so the time budget covers matching only)."""
         name = pattern.name
-        if not (pattern.anywhere or pattern.anchors.holds or self.index.check) and not self.positions(pattern.anchors):
-            # Nothing to try (most patterns on most texts): the deadline is
-            # all there is to check.  The anchor scans behind ``positions``
-            # are linear and charged to no pattern; a ``holds`` promise runs
-            # a rule's pattern, so it takes the timed path.
-            self._check_deadline(name)
-            return []
+        positions = None
+        if not (pattern.anywhere or pattern.anchors.holds or self.index.check):
+            positions = self.positions(pattern.anchors)
+            if not positions:
+                # Nothing to try (most patterns on most texts): the deadline
+                # is all there is to check.  The anchor scans behind
+                # ``positions`` are linear and charged to no pattern; a
+                # ``holds`` promise runs a rule's pattern, so it is timed.
+                if self._past_deadline(time.monotonic()):
+                    raise self.timeout(name)
+                return []
         started = time.monotonic()
         try:
-            found = self._finditer(pattern, started)
+            found = self._finditer(pattern, positions, started)
         except TimeoutError:
             self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
             raise self.timeout(name) from None
         self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
         return found
 
-    def _check_deadline(self, name: str) -> None:
-        """Raise the document's time-out once its deadline has passed."""
-        if CompileClock.seconds != self._compiling_seen:
-            self._discount_compiling()
-        if time.monotonic() >= self.deadline:
-            raise self.timeout(name)
-
-    def _finditer(self, pattern: ScanPattern, now: float) -> list[regex.Match]:
-        text = self.text
+    def _past_deadline(self, now: float) -> bool:
+        """Whether ``now`` is past the deadline (moved first by the time
+        patterns took to compile)."""
         if CompileClock.seconds != self._compiling_seen:  # (a call less per scan)
             self._discount_compiling()
-        if now >= self.deadline:
+        return now >= self.deadline
+
+    def _finditer(self, pattern: ScanPattern, positions: Optional[list[int]], now: float) -> list[regex.Match]:
+        """:meth:`finditer` at ``positions`` (None: not computed yet), the
+        clock read at ``now``."""
+        text = self.text
+        if self._past_deadline(now):
             raise TimeoutError
-        positions = None if pattern.anywhere else self.positions(pattern.anchors)
+        if positions is None and not pattern.anywhere:
+            positions = self.positions(pattern.anchors)
         if positions is not None and not positions:
             if self.index.check:
                 self._check(pattern, [])
