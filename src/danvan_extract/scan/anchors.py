@@ -78,7 +78,20 @@ _NUMERALS = (
     (0x1D360, 0x1D378), (0x1E8C7, 0x1E8CF), (0x1EC71, 0x1ECAB), (0x1ECAD, 0x1ECAF),
     (0x1ECB1, 0x1ECB4), (0x1ED01, 0x1ED2D), (0x1ED2F, 0x1ED3D), (0x1F100, 0x1F10C),
 )
-_NOT_LETTER = "[\\W\\d_" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _NUMERALS) + "]"
+
+
+def _ranges(ranges) -> str:
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+# One character that is not a letter.  The engine tests a letter (most of a
+# text) against each entry of a class that it cannot make a table of, one by
+# one: here that is the categories and one range for all the characters past
+# the Basic Multilingual Plane, where the numerals there are then told apart
+# by the look-behind (reached only past the first class).  Twice as fast as
+# the one class with every range.
+_NOT_LETTER = (f"[\\W\\d_{_ranges(r for r in _NUMERALS if r[0] < 0x10000)}\\U00010000-\\U0010ffff]"
+               f"(?<![^\\W\\d_{_ranges(_NUMERALS)}])")
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
