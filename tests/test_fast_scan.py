@@ -127,6 +127,20 @@ def test_an_alarm_between_scans_raises_nothing_until_the_next_scan():
     assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
 
 
+def test_a_pattern_with_nothing_to_try_still_finds_the_deadline_passed():
+    import time
+
+    from danvan_extract.errors import ExtractionTimeout
+
+    ctx = Context("Không có con số nào.\n", _PIPELINE.rules, _PIPELINE.anchor_index, budget=60)
+    count = _PIPELINE.rules.patterns["count"][0]
+    assert ctx.anchors.positions(count.anchors) == []
+    ctx.anchors.spent["user.evil"] = 59.5
+    ctx.anchors.deadline = time.monotonic() - 1
+    with pytest.raises(ExtractionTimeout, match=r"pattern 'user\.evil' took 59\.5s"):
+        ctx.scan(count)
+
+
 def test_extract_leaves_no_alarm_whether_it_returns_or_raises():
     import signal
 
