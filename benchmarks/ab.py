@@ -1,0 +1,95 @@
+"""Two commits of the pipeline side by side in one process.
+
+The commit ``BASE`` is extracted (``git archive``) into a temporary folder
+as the package ``danvan_base``, beside the checkout's ``danvan_extract``;
+both run over the gold articles (one ``extract()`` per article), context
+on and off, rounds alternating so that a busy machine slows them alike.
+Times are CPU seconds of this process, best round each.  Before timing,
+both must give the same facts on every article (a speed change keeps
+every fact; ``--allow-diff`` only reports the articles that differ).
+
+    python benchmarks/ab.py BASE [--rounds 30] [--allow-diff]
+
+Separate runs of ``speed.py`` on a shared VM vary by ±10 %; this ratio,
+measured in one process, is the before/after figure to quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speed import texts  # noqa: E402
+
+
+def base_package(commit: str, into: Path):
+    """The package of ``commit``, importable as ``danvan_base`` (its rules inside it)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src/danvan_extract", "rules"],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    package = into / "danvan_base"
+    (into / "src" / "danvan_extract").rename(package)
+    link = package / "rules"
+    if link.is_symlink():
+        link.unlink()
+    if not link.exists():
+        (into / "rules").rename(link)
+    sys.path.insert(0, str(into))
+    return importlib.import_module("danvan_base")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("base")
+    ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--allow-diff", action="store_true")
+    args = ap.parse_args()
+    import danvan_extract
+
+    docs = texts()
+    chars = sum(map(len, docs))
+    with tempfile.TemporaryDirectory(prefix="danvan-ab-") as tmp:
+        base = base_package(args.base, Path(tmp))
+        runners = {}
+        for name, module in (("base", base), ("head", danvan_extract)):
+            runners[f"{name}, context on"] = module.Pipeline().extract
+            runners[f"{name}, context off"] = module.Pipeline(context=False).extract
+        differ = [i for i, t in enumerate(docs)
+                  if [f.model_dump() for f in runners["base, context on"](t)]
+                  != [f.model_dump() for f in runners["head, context on"](t)]]
+        if differ and not args.allow_diff:
+            raise SystemExit(f"facts differ on {len(differ)} article(s) (e.g. #{differ[0]}): "
+                             f"use --allow-diff to time them anyway")
+        for fn in runners.values():
+            for t in docs:
+                fn(t)
+        best = dict.fromkeys(runners, float("inf"))
+        for _ in range(args.rounds):
+            for name, fn in runners.items():
+                t0 = time.process_time()
+                for t in docs:
+                    fn(t)
+                best[name] = min(best[name], time.process_time() - t0)
+    print(f"{len(docs)} articles, {chars:,} characters, best of {args.rounds} rounds; "
+          f"base {args.base}, facts differ on {len(differ)} article(s)")
+    for name, seconds in best.items():
+        print(f"{name:<22}{seconds * 1000:8.1f} ms per round{chars / seconds / 1000:9,.0f} kchar/s")
+    for mode in ("context on", "context off"):
+        print(f"head ÷ base speed, {mode}: {best[f'base, {mode}'] / best[f'head, {mode}']:.3f}×")
+    for name in ("base", "head"):
+        print(f"{name}: context on ÷ off {best[f'{name}, context off'] / best[f'{name}, context on']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
