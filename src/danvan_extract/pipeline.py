@@ -17,7 +17,7 @@ from .scan.anchors import AnchorIndex, alarm_session
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
-from .registry import GRADED_TYPES, LAYERS, TYPES
+from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, TYPES
 from .grammar.rules import load_rules
 from .text import NormalizedText, normalize, visible
 
@@ -53,13 +53,14 @@ class Pipeline:
 
     def extract(self, text: str) -> list[FactBase]:
         """All facts in ``text``, sorted by position, offsets into ``text``."""
-        return self._extract(text)[0]
+        return self._extract(text, article=False)[0]
 
-    def _extract(self, text: str) -> tuple[list[FactBase], dict]:
+    def _extract(self, text: str, article: bool = True) -> tuple[list[FactBase], dict]:
+        """Facts and, with ``article``, the article's title, date and place."""
         if not isinstance(text, str):
             raise InputError(E_NOT_STR.format(kind=type(text).__name__))
         try:
-            return self._extract_str(text)
+            return self._extract_str(text, article)
         except InputError as exc:  # the input is a str: the fault is the package's
             raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
         except (DanvanError, MemoryError, RecursionError):
@@ -67,7 +68,7 @@ class Pipeline:
         except Exception as exc:  # e.g. an IndexError from a rule without the groups its extractor reads
             raise InternalError(E_INTERNAL.format(kind=type(exc).__name__, message=exc)) from exc
 
-    def _extract_str(self, text: str) -> tuple[list[FactBase], dict]:
+    def _extract_str(self, text: str, article: bool) -> tuple[list[FactBase], dict]:
         if not text or text.isspace():  # nothing to find: skip the scans (a batch meets many such texts)
             return [], ({"title": None, "published": None, "location": None} if self.context else {})
         norm = normalize(text)
@@ -79,7 +80,9 @@ class Pipeline:
         chosen = resolve_overlaps(candidates)
         reread_by_arithmetic(norm.text, chosen)
         info: dict = {}
-        if self.context:
+        # Context fields are a figure's: without one, only the article's
+        # fields would come of the analysis (a paragraph's common case).
+        if self.context and (article or any(c.type in NUMERIC_TYPES for c in chosen)):
             from .context import analyse
 
             found = analyse(norm.text, chosen, ctx.chrome_spans(), self._surnames)

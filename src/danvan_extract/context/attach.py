@@ -20,11 +20,11 @@ from . import subjects
 from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
                             year_of)
 from .lazy import deferred, settle
+from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 from .words import Openers
 
-NUMERIC = ("percentage", "count", "ratio", "area", "money")
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
 _LOWER = deferred(r"\p{Ll}")
@@ -106,7 +106,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     times = [t for t in find_times(text, year_of(out.published), openers)
              if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
-    figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC)
+    figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC_TYPES)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs, full_stops = _bounds(text)
@@ -121,7 +121,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
-    numeric = sorted((c for c in candidates if c.type in NUMERIC), key=lambda c: c.start)
+    numeric = sorted((c for c in candidates if c.type in NUMERIC_TYPES), key=lambda c: c.start)
     other_spans = [(c.start, c.end) for c in numeric]
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs)
