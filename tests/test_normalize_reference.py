@@ -1,11 +1,12 @@
-"""The normalization equals its reference (the slower one it replaced):
-same text, same offsets for every span, on text made to hit every path."""
+"""The normalization equals its references (tests/normalize_reference.py):
+same text, same offsets for every span, on text made to hit every path;
+the tone fix equals one substitution over the whole text."""
 
 import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from danvan_extract.text import normalize
+from danvan_extract.text import _fix_tone_placement, normalize
 from tests import normalize_reference as reference
 
 # Letters and marks of every kind normalization treats apart: old-style
@@ -54,6 +55,13 @@ def test_normalize_equals_the_reference_on_decomposed_vietnamese(text):
 @given(st.text(max_size=30))
 def test_normalize_equals_the_reference_on_any_text(text):
     _assert_same(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_texts, st.text(max_size=30)))
+def test_the_tone_fix_equals_one_substitution_over_the_text(text):
+    for variant in _variants(text):
+        assert _fix_tone_placement(variant) == reference.fix_tone_placement(variant)
 
 
 def test_normalize_equals_the_reference_on_the_gold_texts():
