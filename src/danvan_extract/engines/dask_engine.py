@@ -43,7 +43,7 @@ from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E
 from .document import (
     LARGE_FILE_BYTES,
     extract_file,
-    failed_line,
+    failed_result,
     large_encoding,
     line_of_file,
     rules_bundle,
@@ -430,8 +430,8 @@ class _Runner:
         except reraise:
             raise
         except KilledWorker:
-            return [(failed_line(path, doc_id, E_WORKER_DIED), 0, Counter(), True)]
+            return [failed_result(path, doc_id, E_WORKER_DIED)]
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-            return [(failed_line(path, doc_id, f"{type(exc).__name__}: {exc}"), 0, Counter(), True)]
+            return [failed_result(path, doc_id, f"{type(exc).__name__}: {exc}")]
         finally:
             single.release()

@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ..io.decoding import read_text
+from ..io.decoding import printable_name, read_text
 from ..errors import E_LINE, E_RULES_TOO_BIG, E_WORKER_DIED, RulesError  # noqa: F401  (E_WORKER_DIED for callers)
 from ..records import Document
 
@@ -85,7 +85,13 @@ def line_result(doc: Document, chars: int) -> tuple[str, int, Counter, bool]:
 
 def failed_line(path: str | Path, doc_id: str, reason: str) -> str:
     """The line of a document whose extraction could not finish (e.g. its worker died)."""
-    return document_line(Document(doc_id=doc_id, errors=[E_LINE.format(name=Path(path).name, message=reason)]))
+    return failed_result(path, doc_id, reason)[0]
+
+
+def failed_result(path: str | Path, doc_id: str, reason: str) -> tuple[str, int, Counter, bool]:
+    """:func:`line_result` of a document whose extraction could not finish."""
+    name = printable_name(Path(path).name)
+    return line_result(Document(doc_id=doc_id, errors=[E_LINE.format(name=name, message=reason)]), 0)
 
 
 def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[tuple[str, list[int]]]:

@@ -25,15 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..io.decoding import printable_name
 from ..io.listing import count_inputs, pending_inputs
 from ..scan.budget import time_budget_seconds
-from .document import LARGE_FILE_BYTES, extract_file, large_encoding, line_result, pipeline_for
-from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LINE, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
+from .document import LARGE_FILE_BYTES, extract_file, failed_result, large_encoding, line_result, pipeline_for
+from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from ..extractors.base import DEFAULT_BUDGET
 from ..io.output import Output, done_ids
 from .workers import die_with_parent
-from ..records import Document
 from ..io.streaming import stream_document
 
 # Documents handed to a worker at once, and chunks in flight per worker.
@@ -261,9 +259,9 @@ class _Workers:
                 yield from self.pool.submit(_process_chunk, [item]).result()
             except BrokenProcessPool:
                 self._restart(window)
-                yield _failed(item, E_WORKER_DIED)
+                yield failed_result(*item, E_WORKER_DIED)
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-                yield _failed(item, E_DOCUMENT.format(kind=type(exc).__name__, message=exc))
+                yield failed_result(*item, E_DOCUMENT.format(kind=type(exc).__name__, message=exc))
 
     def __enter__(self) -> "_Workers":
         return self
@@ -272,9 +270,6 @@ class _Workers:
         self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)
 
 
-def _failed(item: tuple[str, str], reason: str) -> _Result:
-    path, doc_id = item
-    return line_result(Document(doc_id=doc_id, errors=[E_LINE.format(name=printable_name(Path(path).name), message=reason)]), 0)
 
 
 _MAIN_PIPELINES: dict[tuple, object] = {}
