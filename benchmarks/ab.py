@@ -23,13 +23,12 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from speed import texts  # noqa: E402
+from speed import best_rounds, texts  # noqa: E402
 
 
 def base_package(commit: str, into: Path):
@@ -74,13 +73,7 @@ def main() -> None:
         for fn in runners.values():
             for t in docs:
                 fn(t)
-        best = dict.fromkeys(runners, float("inf"))
-        for _ in range(args.rounds):
-            for name, fn in runners.items():
-                t0 = time.process_time()
-                for t in docs:
-                    fn(t)
-                best[name] = min(best[name], time.process_time() - t0)
+        best = best_rounds(runners, docs, args.rounds)
     print(f"{len(docs)} articles, {chars:,} characters, best of {args.rounds} rounds; "
           f"base {args.base}, facts differ on {len(differ)} article(s)")
     for name, seconds in best.items():

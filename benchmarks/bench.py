@@ -27,14 +27,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def articles() -> list[str]:
-    """The gold articles (``gold/seeds`` then ``gold/dev``)."""
-    paths = sorted((ROOT / "gold" / "seeds").glob("*.txt")) + sorted((ROOT / "gold" / "dev").glob("*.txt"))
-    if not paths:
-        raise SystemExit(f"no gold articles under {ROOT / 'gold'}")
-    return [p.read_text(encoding="utf-8") for p in paths]
+from speed import best_rounds, texts  # noqa: E402  (the gold articles; turns of rounds)
 
 
 def _repeat(texts: list[str], mb: float) -> list[str]:
@@ -49,12 +44,12 @@ def _repeat(texts: list[str], mb: float) -> list[str]:
 
 def corpus(mb: float) -> list[str]:
     """The paragraphs of the gold articles, repeated to ``mb`` million characters."""
-    return _repeat([p for d in articles() for p in d.split("\n") if p.strip()], mb)
+    return _repeat([p for d in texts() for p in d.split("\n") if p.strip()], mb)
 
 
 def documents(mb: float) -> list[str]:
     """The gold articles, each one document, repeated to ``mb`` million characters."""
-    return _repeat(articles(), mb)
+    return _repeat(texts(), mb)
 
 
 def rate(fn, texts: list[str], repeat: int = 1) -> float:
@@ -71,16 +66,10 @@ def rate(fn, texts: list[str], repeat: int = 1) -> float:
 
 def side_by_side(fns: list, texts: list[str], rounds: int = 3) -> list[float]:
     """Characters per CPU second of each of ``fns`` over ``texts``, rounds
-    alternating so that a busy machine slows them alike (best round each)."""
+    alternating (best round each)."""
     chars = sum(map(len, texts))
-    best = [float("inf")] * len(fns)
-    for _ in range(rounds):
-        for i, fn in enumerate(fns):
-            t0 = time.process_time()
-            for t in texts:
-                fn(t)
-            best[i] = min(best[i], time.process_time() - t0)
-    return [chars / b for b in best]
+    best = best_rounds(dict(enumerate(fns)), texts, rounds)
+    return [chars / best[i] for i in range(len(fns))]
 
 
 def cold_start() -> float:
@@ -124,7 +113,7 @@ def main() -> None:
     total = sum(map(len, docs))
     full = Pipeline()
     no_person = Pipeline(person_roles=False)
-    for t in articles():  # first use (patterns compiled, models loaded) outside the timing
+    for t in texts():  # first use (patterns compiled, models loaded) outside the timing
         full.extract(t)
         no_person.extract(t)
     a_doc = rate(full.extract, docs)

@@ -35,7 +35,10 @@ SHORT = ("Huyện có 285 mô hình, chiếm 73,53%. Đồng chí Lê Văn Hùng
 
 
 def texts() -> list[str]:
+    """The gold articles (``gold/seeds`` then ``gold/dev``)."""
     paths = sorted((ROOT / "gold" / "seeds").glob("*.txt")) + sorted((ROOT / "gold" / "dev").glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no gold articles under {ROOT / 'gold'}")
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
@@ -44,6 +47,16 @@ def one_round(fn, docs: list[str]) -> float:
     for t in docs:
         fn(t)
     return time.process_time() - t0
+
+
+def best_rounds(runners: dict, docs: list[str], rounds: int) -> dict:
+    """CPU seconds of each runner's best round over ``docs``, the runners
+    taking turns within each round so that a busy machine slows them alike."""
+    best = dict.fromkeys(runners, float("inf"))
+    for _ in range(rounds):
+        for name, fn in runners.items():
+            best[name] = min(best[name], one_round(fn, docs))
+    return best
 
 
 def per_call(fn, text: str, n: int = 20_000) -> float:
@@ -105,10 +118,7 @@ def main() -> None:
     for fn in runners.values():
         for t in docs:  # warm every cache once
             fn(t)
-    best = {name: float("inf") for name in runners}
-    for _ in range(args.rounds):
-        for name, fn in runners.items():
-            best[name] = min(best[name], one_round(fn, docs))
+    best = best_rounds(runners, docs, args.rounds)
     naive = chars / best[next(iter(runners))]
     print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one process")
     print(f"text: {len(docs)} articles (gold/seeds + gold/dev), {chars:,} characters, "
