@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract.context import attach, periods, places, subjects
-from danvan_extract.context.lazy import Deferred, deferred, settle
+from danvan_extract.grammar.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, lowered
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"

@@ -19,7 +19,7 @@ import regex
 from . import subjects
 from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
                             year_of)
-from .lazy import deferred, settle
+from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..grammar.rules import load_rules
-from .lazy import deferred, settle
+from ..grammar.lazy import deferred, settle
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
 from .words import lowered
 
