@@ -22,7 +22,7 @@ pd = pytest.importorskip("pandas")
 import danvan_extract  # noqa: E402
 from danvan_extract.engines.local import run_batch  # noqa: E402
 from danvan_extract.engines import dask_engine  # noqa: E402
-from danvan_extract.engines.document import failed_line, rules_bundle, rules_dir_of_bundle  # noqa: E402
+from danvan_extract.engines.document import failed_result, rules_bundle, rules_dir_of_bundle  # noqa: E402
 from danvan_extract.errors import E_WORKER_DIED  # noqa: E402
 from danvan_extract.io.tables import to_dataframe, write_table, read_jsonl  # noqa: E402
 
@@ -360,7 +360,7 @@ def test_a_document_that_kills_its_workers_gets_one_error_line(tmp_path):
     lines = [r[0] for results, _ in parts for r in results]
     want = local.read_text(encoding="utf-8").splitlines()
     poison = next(i for i, (_, doc_id) in enumerate(items) if doc_id == "poison")
-    assert lines[poison] == failed_line(items[poison][0], "poison", E_WORKER_DIED)
+    assert lines[poison] == failed_result(items[poison][0], "poison", E_WORKER_DIED)[0]
     assert lines[:poison] + lines[poison + 1:] == want[:poison] + want[poison + 1:]
     assert all(table is not None for _, table in parts)
 

@@ -75,7 +75,8 @@ class Pipeline:
         with alarm_session():  # one timer for the document's scans, gone when they are
             ctx = Context(norm.text, self.rules, self.anchor_index, self.time_budget)
             candidates = [c for ex in self.extractors for c in ex(ctx)]
-        if ctx.chrome_spans():  # most texts have no page chrome: nothing to filter
+        chrome = ctx.chrome_spans()
+        if chrome:  # most texts have no page chrome: nothing to filter
             candidates = [c for c in candidates if not ctx.in_chrome(c.start)]
         chosen = resolve_overlaps(candidates)
         reread_by_arithmetic(norm.text, chosen)
@@ -85,7 +86,7 @@ class Pipeline:
         if self.context and (article or any(c.type in NUMERIC_TYPES for c in chosen)):
             from .context import analyse
 
-            found = analyse(norm.text, chosen, ctx.chrome_spans(), self._surnames)
+            found = analyse(norm.text, chosen, chrome, self._surnames)
             for c in chosen:
                 fields = found.facts.get(id(c))
                 if fields is not None:

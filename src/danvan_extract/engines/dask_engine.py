@@ -31,7 +31,7 @@ import json
 import logging
 import time
 import uuid
-from collections import Counter, deque
+from collections import deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -42,6 +42,7 @@ from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E
                       E_WORKER_DIED, E_WORKER_IMPORT, E_WORKER_VERSION, E_WORKERS, DanvanError, InputError)
 from .document import (
     LARGE_FILE_BYTES,
+    Result,
     extract_file,
     failed_result,
     large_encoding,
@@ -89,7 +90,7 @@ def _bundle(bundle: Optional[dict]) -> Optional[dict]:
 
 
 def _run_partition(items: list[tuple[str, str]], bundle: Optional[dict], html: bool, large_file_bytes: int,
-                   table: bool) -> tuple[list[tuple[str, int, Counter, bool]], Optional[bytes]]:
+                   table: bool) -> tuple[list[Result], Optional[bytes]]:
     """Extract a partition: its lines (line, characters, facts per type, has
     errors) in order, and with ``table`` its fact table as Parquet bytes."""
     rules_dir = rules_dir_of_bundle(bundle)
@@ -403,33 +404,25 @@ class _Runner:
         finally:
             future.release()
         # One document at a time: only the document that fails gets an error line.
-        from distributed import KilledWorker
-
         singles = [self._single(item) for item in items]
-        results = []
-        for item, single in zip(items, singles):
-            try:
-                results += self._single_result(item, single, KilledWorker)
-            except KilledWorker:
-                # A healthy document queued on the worker that another one
-                # killed dies with it: alone, it is only lost if it kills too.
-                results += self._single_result(item, self._single(item), ())
+        results = [r for item, single in zip(items, singles) for r in self._single_result(item, single, retry=True)]
         return results, (parquet_bytes([r[0] for r in results]) if self.table else None)
 
     def _single(self, item: tuple[str, str]):
         return self._submit([item], f"danvan-doc-{self.token}-{uuid.uuid4().hex[:12]}", False)
 
-    def _single_result(self, item: tuple[str, str], single, reraise) -> list:
-        """The result of one document's task; its error line when it failed,
-        except for the exception types in ``reraise``."""
+    def _single_result(self, item: tuple[str, str], single, retry: bool) -> list:
+        """The result of one document's task, or its error line when it failed."""
         from distributed import KilledWorker
 
         path, doc_id = item
         try:
             return single.result()[0]
-        except reraise:
-            raise
         except KilledWorker:
+            if retry:
+                # A healthy document queued on the worker that another one
+                # killed dies with it: alone, it is only lost if it kills too.
+                return self._single_result(item, self._single(item), retry=False)
             return [failed_result(path, doc_id, E_WORKER_DIED)]
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             return [failed_result(path, doc_id, f"{type(exc).__name__}: {exc}")]

@@ -77,19 +77,18 @@ def document_line(doc: Document) -> str:
     return doc.model_dump_json(exclude_none=True)
 
 
-def line_result(doc: Document, chars: int) -> tuple[str, int, Counter, bool]:
+Result = tuple[str, int, Counter, bool]  # (JSON line, characters, facts per type, has errors)
+
+
+def line_result(doc: Document, chars: int) -> Result:
     """(line, characters, facts per type, has errors) of ``doc``: what an
     engine's writer needs, so that it never parses the line again."""
     return document_line(doc), chars, Counter(f.type for f in doc.facts), bool(doc.errors)
 
 
-def failed_line(path: str | Path, doc_id: str, reason: str) -> str:
-    """The line of a document whose extraction could not finish (e.g. its worker died)."""
-    return failed_result(path, doc_id, reason)[0]
-
-
-def failed_result(path: str | Path, doc_id: str, reason: str) -> tuple[str, int, Counter, bool]:
-    """:func:`line_result` of a document whose extraction could not finish."""
+def failed_result(path: str | Path, doc_id: str, reason: str) -> Result:
+    """:func:`line_result` of a document whose extraction could not finish
+    (e.g. its worker died)."""
     name = printable_name(Path(path).name)
     return line_result(Document(doc_id=doc_id, errors=[E_LINE.format(name=name, message=reason)]), 0)
 
@@ -112,7 +111,7 @@ def large_encoding(path: str | Path, html: bool, limit: int) -> Optional[tuple[s
 
 
 def line_of_file(path: str | Path, doc_id: str, *, html: bool = False, rules_dir: str | Path | None = None,
-                 large_file_bytes: int = LARGE_FILE_BYTES) -> tuple[str, int, Counter, bool]:
+                 large_file_bytes: int = LARGE_FILE_BYTES) -> Result:
     """One file's output line: (line, characters, facts per type, has errors).
 
     A file above ``large_file_bytes`` is extracted block by block, exactly

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from ..io.listing import count_inputs, pending_inputs
 from ..scan.budget import time_budget_seconds
-from .document import LARGE_FILE_BYTES, extract_file, failed_result, large_encoding, line_result, pipeline_for
+from .document import LARGE_FILE_BYTES, Result, extract_file, failed_result, large_encoding, line_result, pipeline_for
 from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
 from ..extractors.base import DEFAULT_BUDGET
 from ..io.output import Output, done_ids
@@ -84,17 +84,14 @@ def _warm_up(rules_dir: Optional[str], time_budget: float) -> None:
         pipeline.time_budget = budget
 
 
-_Result = tuple[str, int, Counter, bool]  # (JSON line, characters, facts per type, has errors)
-
-
-def process_file(args: tuple[str, str]) -> _Result:
+def process_file(args: tuple[str, str]) -> Result:
     """Read and extract one file in a worker: its line and what the summary counts."""
     path_str, doc_id = args
     rules_dir, html, time_budget = _WORKER
     return line_result(*extract_file(path_str, doc_id, html=html, rules_dir=rules_dir, time_budget=time_budget))
 
 
-def _process_chunk(items: list[tuple[str, str]]) -> list[_Result]:
+def _process_chunk(items: list[tuple[str, str]]) -> list[Result]:
     return [process_file(item) for item in items]
 
 
@@ -167,7 +164,7 @@ class _Large:
 
 def _ordered_results(
     items: Iterable[tuple[str, str]], workers: int, settings: tuple, limit: int
-) -> Iterator[_Result | _Large]:
+) -> Iterator[Result | _Large]:
     """Results in input order; large files come back as :class:`_Large` markers.
     ``settings``: (rules_dir, html, time_budget), as the workers load them."""
     html = settings[1]
@@ -242,7 +239,7 @@ class _Workers:
     def submit(self, items: list[tuple[str, str]]) -> _Pending:
         return _Pending(items, self.pool.submit(_process_chunk, items))
 
-    def drain(self, entry, window: deque) -> Iterator[_Result | _Large]:
+    def drain(self, entry, window: deque) -> Iterator[Result | _Large]:
         """The results of ``entry`` (in order); ``window`` is what is still in flight."""
         if isinstance(entry, _Large):
             yield entry
@@ -270,17 +267,7 @@ class _Workers:
         self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)
 
 
-
-
-_MAIN_PIPELINES: dict[tuple, object] = {}
-
-
 def _stream_large(item: _Large, fh: Output, rules_dir: Optional[str],
                   time_budget: float = DEFAULT_BUDGET) -> tuple[int, Counter, bool]:
-    from ..pipeline import Pipeline
-
-    key = (rules_dir, time_budget)
-    pipeline = _MAIN_PIPELINES.get(key)
-    if pipeline is None:
-        pipeline = _MAIN_PIPELINES[key] = Pipeline(rules_dir, time_budget=time_budget)
+    pipeline = pipeline_for(rules_dir, time_budget)  # this process's, warmed up before the workers forked
     return stream_document(Path(item.path), item.doc_id, item.encoding, pipeline, fh, stray=item.stray)
