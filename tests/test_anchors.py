@@ -232,9 +232,9 @@ def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
 def _words_by_look_behind(lower: str) -> dict[str, list[int]]:
     """The anchor words' scan as the rules read a word start: a look-behind
     for no letter (``\\p{L}``) at every character."""
-    from danvan_extract.grammar.alternation import alternation
+    from danvan_extract.grammar.alternation import word_alternation
 
-    trie = alternation(sorted(_PIPELINE.anchor_index.prefixes_of)).replace("\\ ", "\\s+")
+    trie = word_alternation(sorted(_PIPELINE.anchor_index.prefixes_of))
     found: dict[str, list[int]] = {}
     for m in regex.finditer(f"(?<!\\p{{L}})(?=({trie}))", lower):
         found.setdefault(" ".join(m.group(1).split()), []).append(m.start())

@@ -28,7 +28,7 @@ from .words import Openers
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
 _LOWER = deferred(r"\p{Ll}")
-_BLANK = deferred(r"[^\S\n]*")
+_BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
 _CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
@@ -59,19 +59,7 @@ def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
     lines = _line_starts(text)
     # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
     breaks = [start for start in lines[1:] if not _LOWER.match(text, start)]
-    return [0] + sorted(marks + breaks), lines, sorted(marks + _blank_line_ends(text, lines))
-
-
-def _blank_line_ends(text: str, lines: list[int]) -> list[int]:
-    """Where the blank lines end, after their line break: the ends a scan
-    for a line break, white space and a line break finds (the break that
-    ends one blank line opens no other)."""
-    out, taken = [], -1
-    for start, end in zip(lines[1:], lines[2:]):
-        if start - 1 != taken and _BLANK.fullmatch(text, start, end - 1):
-            out.append(end)
-            taken = end - 1
-    return out
+    return [0] + sorted(marks + breaks), lines, sorted(marks + [m.end() for m in _BLANK_LINE.finditer(text)])
 
 
 def _line_starts(text: str) -> list[int]:

@@ -38,7 +38,7 @@ try:  # the C functions under ``signal``, without its enum conversions (a fifth 
 except ImportError:  # pragma: no cover - another Python implementation
     _sig = signal
 
-from ..grammar.alternation import alternation
+from ..grammar.alternation import word_alternation
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
@@ -344,7 +344,7 @@ class AnchorIndex:
         # syllable.  The standard library's engine is twice as fast on this
         # plain trie of literals, which is linear by construction and so
         # needs no time-out.
-        trie = alternation(keys).replace("\\ ", "\\s+")
+        trie = word_alternation(keys)
         # Found from the character before the word (anything but a letter:
         # the engine skips to those quickly); a space is put before the text.
         self.syllable_re = re.compile(f"{_NOT_LETTER}(?=({trie}))") if keys else None
@@ -431,7 +431,7 @@ def _one_of(words: frozenset) -> str:
     """A pattern matching one of ``words`` (any white space between their
     syllables; "digit": a digit)."""
     literal = [w for w in words if w != "digit"]
-    parts = [alternation(literal).replace("\\ ", "\\s+")] if literal else []
+    parts = [word_alternation(literal)] if literal else []
     parts += [r"\d"] if "digit" in words else []
     return "|".join(parts)
 
