@@ -258,11 +258,11 @@ def test_the_anchor_words_scan_equals_the_look_behind_scan_on_gold_and_corpora()
 @given(_text)
 def test_a_character_that_cannot_open_an_after_word_never_starts_a_follower_match(text):
     index = _PIPELINE.anchor_index
-    for anchors in {p.anchors for p in ANCHORED if p.anchors.after}:
-        follower, opens = index.follower(anchors), index.opens(anchors)
+    for promise in {p.anchors for p in ANCHORED if p.anchors.after}:
+        follower, opens = index.follower(promise), index.opens(promise)
         for i in range(len(text) + 1):
             if follower.match(text, i):
-                assert opens[text[i:i + 1]], (anchors.after, text[i:i + 10])
+                assert opens[text[i:i + 1]], (promise.after, text[i:i + 10])
 
 
 def test_equal_promises_share_one_key_and_their_positions():
