@@ -18,17 +18,18 @@ from typing import Optional
 
 import regex
 
-from .base import Candidate
+from ..grammar.lazy import deferred, settle
+from .base import Candidate, line_around
 
 # The figure's number as written, and a number written "28,350" (one comma,
 # three digits after it: a decimal the Vietnamese way, thousands the English way).
-_NUMBER = regex.compile(r"\d[\d.,]*\d|\d")
-_COMMA_THOUSANDS = regex.compile(r"\d{1,3},\d{3}")
+_NUMBER = deferred(r"\d[\d.,]*\d|\d")
+_COMMA_THOUSANDS = deferred(r"\d{1,3},\d{3}")
 # What may stand between the figure and the percentage that states its share.
-_STATES_SHARE = regex.compile(
+_STATES_SHARE = deferred(
     r"[\s,;:(–-]*(?:(?:đạt|bằng|chiếm|tương\s+đương|tương\s+ứng|=)\s*)?(?:(?:tỷ|tỉ)\s+lệ\s*)?", regex.IGNORECASE
 )
-_PERCENT_DIGITS = regex.compile(r"\d+(?:,(\d+))?")
+_PERCENT_DIGITS = deferred(r"\d+(?:,(\d+))?")
 # Per fact type: the field compared with the other figures, and the fields
 # that the English reading multiplies by a thousand.
 _COMPARED = {"money": "amount", "area": "hectares"}
@@ -48,7 +49,7 @@ def reread_by_arithmetic(text: str, candidates: list[Candidate]) -> None:
         share = _share_after(text, c, shares)
         if share is None:
             continue
-        start, end = _paragraph(text, c.start)
+        start, end = line_around(text, c.start)  # the line: a paragraph of the article
         others = [o.fields[_COMPARED[c.type]] for o in candidates if start <= o.start < end and _comparable(c, o)]
         x = c.fields[_COMPARED[c.type]]
         english = _thousand_times(x)
@@ -65,12 +66,6 @@ def _share_after(text: str, c: Candidate, shares: list[Candidate]) -> Optional[t
         return None
     digits = _PERCENT_DIGITS.search(text, p.start, p.end)
     return float(p.fields["value"]), len(digits.group(1) or "") if digits else 0
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    """The line (a paragraph of the article) that holds ``pos``."""
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 def _comparable(c: Candidate, other: Candidate) -> bool:
@@ -91,3 +86,6 @@ def _thousand_times(value):
     if value is None or isinstance(value, int):
         return None if value is None else value * 1000
     return float(Decimal(repr(value)) * 1000)
+
+
+settle(globals())

@@ -217,15 +217,15 @@ def _match_lines(text: str, matches: list[regex.Match]) -> list[tuple[int, int]]
     for m in matches:
         start, end = m.span()
         if not line[0] <= start <= line[1]:
-            line = _line_around(text, start)
+            line = line_around(text, start)
         first = line[0]
         if not line[0] <= end <= line[1]:
-            line = _line_around(text, end)
+            line = line_around(text, end)
         spans.append((first, line[1]))
     return spans
 
 
-def _line_around(text: str, pos: int) -> tuple[int, int]:
+def line_around(text: str, pos: int) -> tuple[int, int]:
     """The start of the line that holds ``pos`` and the index of the line
     break that ends it (or the text's end)."""
     end = text.find("\n", pos)
