@@ -80,3 +80,19 @@ def test_a_pattern_compiled_on_first_use_scans_as_a_compiled_one():
         for a, b in zip(patterns, compiled.patterns[family]):
             copy = pickle.loads(pickle.dumps(a))  # a batch sends pipelines to worker processes
             assert [m.span() for m in copy.regex.finditer(text)] == [m.span() for m in b.regex.finditer(text)]
+
+
+def test_rules_of_one_name_in_several_families_are_one_scan():
+    """A rule written in several families ("amount.spelled" for percentage,
+    area and money) must stay the same rule, or the text is scanned again
+    for each copy: same pattern, flags and anchor promises."""
+    from danvan_extract.grammar.rules import load_rules
+
+    keys: dict[str, set] = {}
+    for family in load_rules().patterns.values():
+        for pattern in family:
+            keys.setdefault(pattern.name, set()).add(pattern.scan_key)
+    shared = {name for name, found in keys.items() if len(found) > 1}
+    assert shared == set()
+    families = [f for f in load_rules().patterns.values() if any(p.name == "amount.spelled" for p in f)]
+    assert len(families) >= 2  # the case this guards is there
