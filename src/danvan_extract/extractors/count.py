@@ -129,13 +129,13 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     m = _HEADER_NOUN.match(flat)
     if not m:
         return None
-    for group in ("unit", "noun"):
-        candidate = m.group(group)
+    for name in ("unit", "noun"):
+        candidate = m.group(name)
         if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
             noun = candidate.lower().strip()
             if flat != header:
                 return noun
-            s = m.start(group) + len(candidate) - len(candidate.lstrip())
+            s = m.start(name) + len(candidate) - len(candidate.lstrip())
             return Spanned(noun, ((at + s, at + s + len(candidate.strip())),))
     return None
 
