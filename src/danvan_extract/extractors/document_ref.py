@@ -11,7 +11,7 @@ from typing import Iterator, Optional
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
-from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, last_words, match_at,
+from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_words, match_at,
                    may_end_with)
 from .tones import fold_tones
 
@@ -86,7 +86,7 @@ class DocumentRefExtractor(GrammarAttributes):
                 nxt = match_at(self.more, ctx.text, pos, 80)
                 if not nxt:
                     break
-                ref_start, ref_end = nxt.span(group_numbers(nxt.re)["ref"])
+                ref_start, ref_end = group_span(nxt, "ref")
                 if not _is_code_form(ctx.text[ref_start:ref_end]) and word_type is None:
                     break
                 seen.add(ref_start)

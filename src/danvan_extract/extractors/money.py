@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import MULTIPLIERS, compound, scale
-from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, match_at
+from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
 from .numeric import bounds, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
@@ -32,7 +32,7 @@ class MoneyExtractor:
                 cur = group(m, "cur")
                 if rule == "amount.spelled" and not cur:
                     continue  # a percentage or an area
-                if cur and self._not_currency(ctx, cur, m.end(group_numbers(m.re)["cur"])):
+                if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")

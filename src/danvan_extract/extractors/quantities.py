@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 
-from .base import Candidate, Context, Lexicons, group, group_numbers
+from .base import Candidate, Context, Lexicons, group, group_span
 
 
 class MeasureExtractor:
@@ -35,7 +35,7 @@ class DurationExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 # by number: a look-up by name costs ten times more
-                unit_start, unit_end = m.span(group_numbers(m.re)["unit"])
+                unit_start, unit_end = group_span(m, "unit")
                 unit = ctx.text[unit_start:unit_end].lower()
                 after = ctx.lower[unit_end : unit_end + 6]
                 if f"{unit} {after.split(' ')[1] if ' ' in after else ''}".strip() in self.lex.counted_exceptions:

@@ -9,7 +9,7 @@ import regex
 
 from ..numbers import MULT
 from ..grammar.rules import alternation
-from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, has_group, match_at
+from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
 from .numeric import qualify
 
 
@@ -47,7 +47,7 @@ class RatioExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 # "ratio.words" opens at "trong"; by number: a look-up by name costs ten times more
-                first = m.start(group_numbers(m.re)["n1"])
+                first = group_span(m, "n1")[0]
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
                 tail = None if has_group(m, "pn") else match_at(self.unit_tail, ctx.text, m.end(), 40)
                 if tail:
