@@ -334,13 +334,11 @@ _HEADING = deferred(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|
 
 
 _NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
-# what a heading never ends with (its last character is the line's last one
-# that is no white space)
-_NOT_HEADING_END = frozenset(".!?:;…|,")
-
-
 # what a heading never holds, and its most characters (past white space)
 _NOT_IN_HEADING = frozenset(".!?:;…|")
+# what a heading never ends with (its last character is the line's last one
+# that is no white space)
+_NOT_HEADING_END = _NOT_IN_HEADING | {","}
 _HEADING_CHARS = 92
 
 

@@ -171,10 +171,6 @@ class Gazetteer:
             self._finder = re.compile(self._province_alternation())
         return finditer_found(self.province_pattern(), text, self._finder)
 
-    def province_names(self) -> set[str]:
-        """Every province name and alias as a text writes it (what
-        :meth:`find_provinces` looks for)."""
-        return self._province_names()
 
     def _province_alternation(self) -> str:
         """The province names and aliases as written, as one alternation
@@ -182,17 +178,18 @@ class Gazetteer:
         if self._names_alt is None:
             from ..grammar.alternation import alternation
 
-            self._names_alt = alternation(self._province_names())
+            self._names_alt = alternation(self.province_names())
         return self._names_alt
 
-    def _province_names(self) -> set[str]:
-        names = set()
-        for name in set(self.provinces.values()) | set(_PROVINCE_ALIASES):
+    def province_names(self) -> set[str]:
+        """Every province name and alias as a text writes it (what
+        :meth:`find_provinces` looks for)."""
+        names = set(self.provinces.values())
+        for name in names | set(_PROVINCE_ALIASES):
             written = " ".join(w[:1].upper() + w[1:] for w in name.split())
-            names.add(written if name[:1].isupper() else written)
+            names.add(written)
             for old, new in _OLD_TONES:
                 names.add(written.replace(new, old))
-        names |= {n for n in set(self.provinces.values())}
         return names
 
     def province(self, name: str) -> Optional[str]:
