@@ -154,13 +154,10 @@ def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     import shutil
 
     from danvan_extract.errors import RulesError
-    from danvan_extract.grammar.rules import bundled_rules_dir
+    from tests.rules_copy import rules_with
 
     # a user rule that claims to start at "tháng" but can start at "quý" too
-    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
-    broken = src.replace('anchor = ["tháng", "quý"]', 'anchor = ["tháng"]')
-    assert broken != src
-    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    rules_with(tmp_path, "numeric.toml", 'anchor = ["tháng", "quý"]', 'anchor = ["tháng"]')
     text = "Đến quý 3/2024, xã đạt chuẩn."
     assert [f.type for f in Pipeline(tmp_path, check_anchors=False).extract(text)] == []  # silently lost
     with pytest.raises(RulesError, match="date.month_year"):
@@ -190,11 +187,9 @@ def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch)
 ])
 def test_a_user_rule_whose_after_keys_lack_their_anchor_is_refused(tmp_path, written, broken, error):
     from danvan_extract.errors import RulesError
-    from danvan_extract.grammar.rules import bundled_rules_dir
+    from tests.rules_copy import rules_with
 
-    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
-    assert written in src
-    (tmp_path / "numeric.toml").write_text(src.replace(written, broken), encoding="utf-8")
+    rules_with(tmp_path, "numeric.toml", written, broken)
     with pytest.raises(RulesError, match=error):
         Pipeline(tmp_path)
 
@@ -308,11 +303,8 @@ def test_after_word_capital_keeps_the_honorifics_an_upper_case_letter_follows():
 
 def test_a_user_rule_with_a_kind_of_character_in_after_is_refused(tmp_path):
     from danvan_extract.errors import RulesError
-    from danvan_extract.grammar.rules import bundled_rules_dir
+    from tests.rules_copy import rules_with
 
-    src = (bundled_rules_dir() / "numeric.toml").read_text(encoding="utf-8")
-    broken = src.replace('anchor = ["number"]\nafter = ["/"]', 'anchor = ["number"]\nafter = ["capital"]')
-    assert broken != src
-    (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
+    rules_with(tmp_path, "numeric.toml", 'anchor = ["number"]\nafter = ["/"]', 'anchor = ["number"]\nafter = ["capital"]')
     with pytest.raises(RulesError, match=r"E075.*ratio.*capital"):
         Pipeline(tmp_path)

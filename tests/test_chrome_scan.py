@@ -77,13 +77,9 @@ def test_holds_keeps_every_line_the_pattern_matches(text):
 
 def _chrome_rules_with(tmp_path, old: str, new: str) -> None:
     """Load a rules folder whose chrome.toml has ``old`` replaced by ``new``."""
-    from danvan_extract.grammar.rules import bundled_rules_dir
+    from tests.rules_copy import rules_with
 
-    src = (bundled_rules_dir() / "chrome.toml").read_text(encoding="utf-8")
-    broken = src.replace(old, new, 1)
-    assert broken != src
-    (tmp_path / "chrome.toml").write_text(broken, encoding="utf-8")
-    Pipeline(tmp_path)
+    Pipeline(rules_with(tmp_path, "chrome.toml", old, new))
 
 
 def test_holds_without_a_line_anchor_is_refused(tmp_path):

@@ -11,13 +11,8 @@ import regex
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
 from danvan_extract.registry import ROWS
-from danvan_extract.grammar.rules import bundled_rules_dir, load_rules
-
-
-def _copy_with(tmp_path, name, old, new):
-    text = (bundled_rules_dir() / name).read_text(encoding="utf-8")
-    assert old in text
-    (tmp_path / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+from danvan_extract.grammar.rules import load_rules
+from tests.rules_copy import rules_with
 
 
 def test_every_pattern_an_extractor_reads_is_loaded_with_its_groups():
@@ -31,26 +26,26 @@ def test_every_pattern_an_extractor_reads_is_loaded_with_its_groups():
 
 
 def test_a_document_pattern_without_a_group_it_reads_is_refused_naming_it(tmp_path):
-    _copy_with(tmp_path, "documents.toml", "(?P<so>số)", "(số)")
+    rules_with(tmp_path, "documents.toml", "(?P<so>số)", "(số)")
     with pytest.raises(RulesError, match=r"\[E070\].*documents\.toml.*with_word.*\bso\b.*document_ref"):
         Pipeline(rules_dir=tmp_path)
 
 
 def test_a_person_pattern_without_a_group_it_reads_is_refused_naming_it(tmp_path):
-    _copy_with(tmp_path, "persons.toml", "(?P<label>{byline_bare_label})", "({byline_bare_label})")
+    rules_with(tmp_path, "persons.toml", "(?P<label>{byline_bare_label})", "({byline_bare_label})")
     with pytest.raises(RulesError, match=r"\[E070\].*persons\.toml.*byline_bare.*label"):
         Pipeline(rules_dir=tmp_path)
 
 
 def test_a_missing_pattern_is_refused_naming_it(tmp_path):
-    _copy_with(tmp_path, "documents.toml", 'name = "motto"', 'name = "national_motto"')
+    rules_with(tmp_path, "documents.toml", 'name = "motto"', 'name = "national_motto"')
     with pytest.raises(RulesError, match=r"\[E071\].*documents\.toml.*\bmotto\b"):
         Pipeline(rules_dir=tmp_path)
 
 
 def test_a_money_rule_without_per_is_refused_at_load(tmp_path):
     # before: it loaded, then every document failed with an IndexError
-    _copy_with(tmp_path, "numeric.toml", "(?P<cur>{currency})(?![\\p{L}\\p{N}])(?P<per>{per})'",
+    rules_with(tmp_path, "numeric.toml", "(?P<cur>{currency})(?![\\p{L}\\p{N}])(?P<per>{per})'",
                "(?P<cur>{currency})(?![\\p{L}\\p{N}]){per}'")
     with pytest.raises(RulesError, match=r"\[E070\].*numeric\.toml.*money.*\bper\b"):
         Pipeline(rules_dir=tmp_path)
@@ -58,7 +53,7 @@ def test_a_money_rule_without_per_is_refused_at_load(tmp_path):
 
 def test_a_user_grammar_part_changes_what_is_read(tmp_path):
     # a new code segment form: lower-case letters after the first ("Qđ")
-    _copy_with(tmp_path, "documents.toml", "seg = '[A-ZĐÐ][\\p{L}\\d]*'", "seg = '[A-ZĐÐa-z][\\p{L}\\d]*'")
+    rules_with(tmp_path, "documents.toml", "seg = '[A-ZĐÐ][\\p{L}\\d]*'", "seg = '[A-ZĐÐa-z][\\p{L}\\d]*'")
     facts = Pipeline(rules_dir=tmp_path, person_roles=False).extract("theo Quyết định số 12/qđ-UBND ngày 1/2/2024")
     assert [f.number for f in facts if f.type == "document_ref"] == ["12/qđ-UBND"]
 
