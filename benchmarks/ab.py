@@ -1,12 +1,13 @@
-"""Two commits of the pipeline side by side in one process.
+"""Two versions of the pipeline side by side in one process.
 
-The commit ``BASE`` is extracted (``git archive``) into a temporary folder
-as the package ``danvan_base``, beside the checkout's ``danvan_extract``;
-both run over the gold articles (one ``extract()`` per article), context
-on and off, rounds alternating so that a busy machine slows them alike.
-Times are CPU seconds of this process, best round each.  Before timing,
-both must give the same facts on every article (a speed change keeps
-every fact; ``--allow-diff`` only reports the articles that differ).
+``BASE`` is a commit, extracted (``git archive``) into a temporary folder,
+or the ``src`` folder of another checkout; it is imported as the package
+``danvan_base``, beside the checkout's ``danvan_extract``.  Both run over
+the gold articles (one ``extract()`` per article), context on and off,
+rounds alternating so that a busy machine slows them alike.  Times are CPU
+seconds of this process, best round each.  Before timing, both must give
+the same facts on every article (a speed change keeps every fact;
+``--allow-diff`` only reports the articles that differ).
 
     python benchmarks/ab.py BASE [--rounds 30] [--allow-diff]
 
@@ -17,7 +18,7 @@ measured in one process, is the before/after figure to quote.
 from __future__ import annotations
 
 import argparse
-import importlib
+import importlib.util
 import io
 import subprocess
 import sys
@@ -31,21 +32,27 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from speed import best_rounds, texts  # noqa: E402
 
 
-def base_package(commit: str, into: Path):
-    """The package of ``commit``, importable as ``danvan_base`` (its rules inside it)."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src/danvan_extract", "rules"],
+def load(src: Path, alias: str):
+    """The package in ``src``/danvan_extract imported as ``alias`` (its rules
+    found as a checkout's: ``src``/../rules)."""
+    package = src / "danvan_extract"
+    spec = importlib.util.spec_from_file_location(alias, package / "__init__.py",
+                                                  submodule_search_locations=[str(package)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[alias] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def base_package(base: str, into: Path):
+    """``base`` (a src folder, or a commit extracted into ``into``) as ``danvan_base``."""
+    if (Path(base) / "danvan_extract").is_dir():
+        return load(Path(base).resolve(), "danvan_base")
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", base, "src/danvan_extract", "rules"],
                              check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
-    package = into / "danvan_base"
-    (into / "src" / "danvan_extract").rename(package)
-    link = package / "rules"
-    if link.is_symlink():
-        link.unlink()
-    if not link.exists():
-        (into / "rules").rename(link)
-    sys.path.insert(0, str(into))
-    return importlib.import_module("danvan_base")
+    return load(into / "src", "danvan_base")
 
 
 def main() -> None:
