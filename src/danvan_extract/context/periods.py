@@ -628,7 +628,7 @@ class _YearWindows:
             for form in forms:
                 if form.needs <= has:
                     at = None if openers.low is None else _openings(form, openers, (s, e, years, dated), words)
-                    yield from ((form, m) for m in _matches_at(form.pattern, openers.text, s, e, at))
+                    yield from ((form, m) for m in finditer_at(form.pattern, openers.text, at, s, e))
 
 
 def _years(text: str) -> list[tuple[int, int]]:
@@ -672,19 +672,6 @@ def _written_after(text: str, before: int, year: int) -> set[str]:
     if _LIST_GAP_RE.fullmatch(text, before, year):
         written.add(_LISTED)
     return written
-
-
-def _matches_at(pattern, text: str, s: int, e: int, starts: Optional[list[int]]) -> Iterator[regex.Match]:
-    """``pattern.finditer(text, s, e)``, tried only at ``starts`` (sorted;
-    None: scan in full): exact when every match starts at one of them."""
-    if starts is None:
-        yield from pattern.finditer(text, s, e)
-        return
-    end, match = 0, pattern.match
-    for p in starts:
-        if p >= end and (m := match(text, p, e)):
-            yield m
-            end = m.end()
 
 
 def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, list[int]]) -> Optional[list[int]]:

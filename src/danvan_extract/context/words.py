@@ -127,19 +127,20 @@ def _find_all(low: str, word: str) -> list[int]:
     return out
 
 
-def finditer_at(pattern: regex.Pattern, text: str, starts: Optional[list[int]]) -> Iterator[regex.Match]:
-    """The matches ``pattern.finditer(text)`` gives, tried only at
-    ``starts`` (sorted; None: scan in full).  Exact when every match of the
-    pattern starts at one of them and none is empty."""
+def finditer_at(pattern: regex.Pattern, text: str, starts: Optional[list[int]],
+                pos: int = 0, endpos: Optional[int] = None) -> Iterator[regex.Match]:
+    """The matches ``pattern.finditer(text, pos, endpos)`` gives, tried only
+    at ``starts`` (sorted, from ``pos`` on; None: scan in full).  Exact when
+    every match of the pattern starts at one of them and none is empty."""
     if starts is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos, endpos)
         return
     end = 0
     match = pattern.match
     for s in starts:
         if s < end:
             continue
-        m = match(text, s)
+        m = match(text, s, endpos)
         if m:
             yield m
             end = m.end()
