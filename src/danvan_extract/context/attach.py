@@ -23,7 +23,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
-from .words import Openers
+from .words import Openers, may_hold
 
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
@@ -1064,7 +1064,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
 def _number_of(text: str, noun: str, start: int, end: int) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
-    if not subjects.may_hold(text[start:end], "số"):
+    if not may_hold(text[start:end], "số"):
         return []
     named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
     return [(start + named.start("what"), start + named.end("what"))] if named else []
@@ -1087,7 +1087,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     if not _NUMBER_IS.search(text, max(s_start, c.start - 12), c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
-    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start) or not subjects.may_hold(text[semi:c.start], "số"):
+    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start) or not may_hold(text[semi:c.start], "số"):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):

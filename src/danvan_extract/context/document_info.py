@@ -13,7 +13,7 @@ from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_dat
                         find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
-from .words import lowered
+from .words import may_hold
 
 _MAX_TITLE = 300
 
@@ -32,8 +32,7 @@ def _site_line(line: str) -> bool:
     """The line is a site's, not the headline."""
     if _SITE_END.search(line) or _SITE_START.match(line):
         return True
-    low = lowered(line)
-    return (low is None or any(w in low for w in _SITE_WORD_STARTS)) and bool(_SITE_WORDS.search(line))
+    return may_hold(line, *_SITE_WORD_STARTS) and bool(_SITE_WORDS.search(line))
 # A body sentence, not a headline: it ends with a full stop, opens with an
 # event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
 _BODY_LINE = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)

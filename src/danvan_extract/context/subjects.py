@@ -19,7 +19,7 @@ import regex
 from ..grammar.rules import load_rules
 from ..grammar.lazy import deferred, settle
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
-from .words import lowered
+from .words import lowered, may_hold
 
 Span = tuple[int, int]
 
@@ -431,13 +431,6 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
     if not joined or _GENERIC.match(joined):
         return []
     return pieces
-
-
-def may_hold(seg: str, word: str) -> bool:
-    """``seg`` may hold ``word`` (lower-case) in any case: a test before a
-    case-insensitive pattern that needs it."""
-    low = lowered(seg)
-    return low is None or word in low
 
 
 def rate_word_in(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,13 @@ def lowered(text: str) -> Optional[str]:
     return low
 
 
+def may_hold(seg: str, *words: str) -> bool:
+    """``seg`` may hold one of ``words`` (lower-case) in any case: a test
+    before a case-insensitive pattern that needs one of them."""
+    low = lowered(seg)
+    return low is None or any(w in low for w in words)
+
+
 class Openers:
     """Where words stand in one text, for scans tried at their opening
     words (each word looked for once per text)."""
