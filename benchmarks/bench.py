@@ -42,14 +42,14 @@ def _repeat(texts: list[str], mb: float) -> list[str]:
     return out
 
 
-def corpus(mb: float) -> list[str]:
-    """The paragraphs of the gold articles, repeated to ``mb`` million characters."""
-    return _repeat([p for d in texts() for p in d.split("\n") if p.strip()], mb)
+def corpus(articles: list[str], mb: float) -> list[str]:
+    """The paragraphs of ``articles``, repeated to ``mb`` million characters."""
+    return _repeat([p for d in articles for p in d.split("\n") if p.strip()], mb)
 
 
-def documents(mb: float) -> list[str]:
-    """The gold articles, each one document, repeated to ``mb`` million characters."""
-    return _repeat(texts(), mb)
+def documents(articles: list[str], mb: float) -> list[str]:
+    """``articles``, each one document, repeated to ``mb`` million characters."""
+    return _repeat(articles, mb)
 
 
 def rate(fn, texts: list[str], repeat: int = 1) -> float:
@@ -108,12 +108,13 @@ def main() -> None:
 
     from danvan_extract import Pipeline
 
-    docs = documents(args.mb)
-    paragraphs = corpus(args.mb)
+    articles = texts()
+    docs = documents(articles, args.mb)
+    paragraphs = corpus(articles, args.mb)
     total = sum(map(len, docs))
     full = Pipeline()
     no_person = Pipeline(person_roles=False)
-    for t in texts():  # first use (patterns compiled, models loaded) outside the timing
+    for t in articles:  # first use (patterns compiled, models loaded) outside the timing
         full.extract(t)
         no_person.extract(t)
     a_doc = rate(full.extract, docs)
