@@ -98,6 +98,7 @@ def cores(words) -> frozenset[str]:
 # The same numbers recur across texts ("2024", "10", "1.000"): each
 # written form parsed once (values are ints and floats, never changed).
 _parse_digits = lru_cache(maxsize=8192)(parse_digits)
+_parse_spelled = lru_cache(maxsize=8192)(parse_spelled)
 
 
 # rx.groupindex by pattern (a plain dict: an lru_cache look-up costs more
@@ -251,7 +252,6 @@ class Context:
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
         self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
         self._scans: dict[tuple, list[regex.Match]] = {}
-        self._values: dict[tuple[int, int], int | float] = {}  # by the span of the number
         self._qualifiers: dict[int, tuple[str, int, str]] = {}  # qualifier_before, by position
         self._line_sentence_starts: dict[int, list[int]] = {}  # by line start, before the text is segmented
         self._chrome = self._find_chrome()
@@ -259,15 +259,10 @@ class Context:
     # -- numbers ------------------------------------------------------------
     def number(self, m: regex.Match, group: str) -> int | float:
         """The value of the number that group ``group`` of ``m`` read
-        (digits, or spelled out for group "sp").  Every number is parsed
-        once per document, whichever families read it."""
-        i = group_numbers(m.re)[group]
-        key = m.span(i)
-        value = self._values.get(key)
-        if value is None:
-            written = m.group(i)
-            value = self._values[key] = parse_spelled(written) if group == "sp" else _parse_digits(written)
-        return value
+        (digits, or spelled out for group "sp").  A number written the same
+        way is parsed once, whichever families read it."""
+        written = m.group(group_numbers(m.re)[group])
+        return _parse_spelled(written) if group == "sp" else _parse_digits(written)
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` over the text, under the time budget.
