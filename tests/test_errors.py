@@ -86,7 +86,7 @@ def test_a_fault_inside_the_package_is_an_internal_error_not_an_input_error(monk
     def broken(*args, **kwargs):
         raise InputError("[E000] a parser handed a token it should not have")
 
-    monkeypatch.setattr(base, "parse_spelled", broken)
+    monkeypatch.setattr(base, "_parse_spelled", broken)  # (the parse the extractors call)
     with pytest.raises(InternalError, match=r"\[E034\] a bug in danvan-extract") as info:
         pipeline.extract("Huyện có hai mươi mô hình.")
     assert not isinstance(info.value, InputError) and isinstance(info.value, DanvanError)
