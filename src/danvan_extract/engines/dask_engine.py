@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..io.listing import batches, count_inputs, doc_id_of, iter_inputs, pending_inputs
 from ..io.output import done_ids
 from .local import Summary
-from ..errors import (E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
+from ..errors import (E_DOCUMENT, E_INPUT_FOLDER, E_NO_DASK, E_NO_SCHEDULER, E_NO_WORKERS, E_PARTITION, E_TABLE_DIR,
                       E_WORKER_DIED, E_WORKER_IMPORT, E_WORKER_VERSION, E_WORKERS, DanvanError, InputError)
 from .document import (
     LARGE_FILE_BYTES,
@@ -425,6 +425,6 @@ class _Runner:
                 return self._single_result(item, self._single(item), retry=False)
             return [failed_result(path, doc_id, E_WORKER_DIED)]
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-            return [failed_result(path, doc_id, f"{type(exc).__name__}: {exc}")]
+            return [failed_result(path, doc_id, E_DOCUMENT.format(kind=type(exc).__name__, message=exc))]
         finally:
             single.release()
