@@ -33,6 +33,8 @@ print(json.dumps({
     "seconds": dt, "documents": s.documents, "characters": s.characters, "failed": s.failed,
     "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "main_cpu": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+    "workers_cpu": sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
 }))
 """
 
@@ -72,7 +74,8 @@ def main() -> None:
         print(f"1. {one['documents']:,} articles, {one['characters']:,} characters")
         for name, r in (("--workers 1", one), ("--workers 2", two)):
             print(f"   {name}: {r['seconds']:.2f} s, {r['characters'] / r['seconds']:,.0f} chars/s, "
-                  f"main RSS {r['main_rss_mb']:.0f} MB, worker RSS {r['worker_rss_mb']:.0f} MB")
+                  f"main RSS {r['main_rss_mb']:.0f} MB, worker RSS {r['worker_rss_mb']:.0f} MB, "
+                  f"CPU s main {r['main_cpu']:.2f} + workers {r['workers_cpu']:.2f}")
         print(f"   speed-up {one['seconds'] / two['seconds']:.2f}x; outputs identical: {same}")
 
         # 2. many small files
