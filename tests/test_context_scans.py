@@ -22,8 +22,9 @@ NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệ
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
          "sau 5 năm triển khai, qua hai năm thi hành, năm nay, NĂM\tQUA, trong  năm 2024, Trong năm, tháng vừa qua, Năm gần đây, "
          "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay")
-SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places._may_name)),
-         (places._BARE, places._bare_starts), (places._COMMITTEE, places._committee_starts),
+SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
+         (places._BARE, lambda o: places._level_starts(o).bare),
+         (places._COMMITTEE, lambda o: places._level_starts(o).committee),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
          (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts)]

@@ -10,7 +10,7 @@ normalized text.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import re
 
@@ -185,9 +185,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
-    # (the bare level words first: "thị", "thành" are the first syllables of named ones)
-    bare_starts = _bare_starts(openers)
-    for m in finditer_at(_COMMITTEE, text, _committee_starts(openers)):
+    starts = _level_starts(openers)
+    for m in finditer_at(_COMMITTEE, text, starts.committee):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
@@ -195,7 +194,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in finditer_at(_NAMED, text, openers.starts_before(_NAMED_OPENERS, _may_name)):
+    for m in finditer_at(_NAMED, text, starts.named):
         written = m.group("level")
         level = written.lower()
         if level in ("tp", "tp."):
@@ -239,7 +238,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
             offices.add(start)
-    for m in finditer_at(_BARE, text, bare_starts):
+    for m in finditer_at(_BARE, text, starts.bare):
         if not free(m.start(), m.end()):
             continue
         level = " ".join(m.group("level").lower().split())
@@ -329,55 +328,103 @@ def _may_be_several(text: str, start: int) -> bool:
     return 0 < j < start and _SEVERAL_LAST[text[j - 1]]
 
 
-def _committee_starts(openers: Openers) -> Optional[list[int]]:
-    """Where a match of _COMMITTEE can start: at the level word before an
-    "ủy" ("Huyện ủy"), found back from it; None: scan in full."""
-    committees = openers.starts(("ủy", "uỷ"))
-    return None if committees is None else sorted(set(openers.before(committees, _COMMITTEE_OPENERS)))
-
-
-def _may_name(text: str, low: str, end: int) -> bool:
-    """False when no name can follow a level word that ends at ``end``:
-    after its spaces stands no capital, digit or other space."""
+def _blanks_end(text: str, end: int) -> int:
+    """Where the spaces that start at ``end`` end."""
     n = len(text)
     while end < n and text[end] == " ":
         end += 1
-    return end < n and _NAME_OR_SPACE[text[end]]
+    return end
 
 
-def _may_be_bare(text: str, low: str, end: int) -> bool:
-    """False when a level word that ends at ``end`` cannot be _BARE's: it
-    goes on as a longer word or, after its spaces, a capital (a name:
-    "tỉnh Yên Bái") or a word that makes it no unit's ("Tỉnh ủy") follows."""
-    n = len(text)
-    if end < n and _LETTER[text[end]]:
-        return False
-    while end < n and text[end] == " ":
-        end += 1
-    return not (end < n and (_CAPITAL[text[end]] or low.startswith(_BARE_NOT_NAMED, end)))
+def _may_be_bare(text: str, low: str, end: int, at: int) -> bool:
+    """False when a level word that ends at ``end`` (spaces after it up to
+    ``at``) cannot be _BARE's: it goes on as a longer word or a capital (a
+    name: "tỉnh Yên Bái") or a word that makes it no unit's ("Tỉnh ủy")
+    follows."""
+    after = text[at] if at < len(text) else ""
+    return not ((at == end and _LETTER[after]) or _CAPITAL[after] or low.startswith(_BARE_NOT_NAMED, at))
 
 
-def _may_be_bare_pair(text: str, low: str, end: int) -> bool:
-    """As :func:`_may_be_bare` for "thị" or "thành" ending at ``end``,
-    tested after the second word it needs ("thị xã"); True where other
-    white space than spaces leaves it to the pattern."""
-    n, at = len(text), end
-    while at < n and text[at] == " ":
-        at += 1
-    if at < n and _SPACE[text[at]]:
+def _may_be_bare_pair(text: str, low: str, end: int, at: int) -> bool:
+    """As :func:`_may_be_bare` for "thị" or "thành", tested after the second
+    word it needs ("thị xã"); True where other white space than spaces
+    leaves it to the pattern."""
+    if at < len(text) and _SPACE[text[at]]:
         return True
     second = next((w for w in _BARE_SECOND_WORDS if low.startswith(w, at)), None) if at > end else None
-    return second is not None and _may_be_bare(text, low, at + len(second))
+    if second is None:
+        return False
+    end = at + len(second)
+    return _may_be_bare(text, low, end, _blanks_end(text, end))
 
 
-def _bare_starts(openers: Openers) -> Optional[list[int]]:
-    """Where a match of _BARE can start: at a level word or at the word
-    before it ("toàn tỉnh"); None: scan in full."""
-    levels = openers.starts_before(_BARE_ONE_WORD, _may_be_bare)
-    if levels is None:
-        return None
-    levels = sorted(set(levels + openers.starts_before(_BARE_TWO_WORDS, _may_be_bare_pair)))
-    return sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
+def _head(word: str) -> str:
+    """The word looked for to find ``word``: its first syllable when that is
+    looked for anyway ("thị xã" among the places of "thị"), else itself."""
+    head = word.split(" ", 1)[0].rstrip(".")
+    return head if head != word and head in _LOOKED_FOR else word
+
+
+_LOOKED_FOR = frozenset(_NAMED_OPENERS + _BARE_TWO_WORDS + _COMMITTEE_OPENERS)
+_HEADS = tuple(dict.fromkeys(_head(w) for w in _NAMED_OPENERS + _BARE_TWO_WORDS + _COMMITTEE_OPENERS))
+# each head word: a _NAMED opener itself, _BARE's one-word level, a pair's
+# first word, a _COMMITTEE opener, the longer _NAMED openers it starts
+_ROLES = {h: (h in _NAMED_OPENERS, h in _BARE_ONE_WORD, h in _BARE_TWO_WORDS, h in _COMMITTEE_OPENERS,
+              tuple(w for w in _NAMED_OPENERS if w != h and _head(w) == h)) for h in _HEADS}
+_COMMITTEE_WORDS = ("ủy", "uỷ")
+
+
+class _Starts(NamedTuple):
+    """Where the level words' scans can start (None: scan in full)."""
+
+    named: Optional[list[int]]
+    bare: Optional[list[int]]
+    committee: Optional[list[int]]
+
+
+def _level_starts(openers: Openers) -> _Starts:
+    """Where a match of _NAMED, of _BARE and of _COMMITTEE can start, from
+    one pass over the places of the level words and a look at what follows
+    each."""
+    if openers.low is None:
+        return _Starts(None, None, None)
+    text, low, size = openers.text, openers.low, len(openers.text)
+    named: set[int] = set()
+    levels: set[int] = set()
+    committees: list[int] = []
+    for head in _HEADS:
+        is_named, one_word, pair, committee, longer = _ROLES[head]
+        n = len(head)
+        for p in openers.starts((head,)):
+            end = p + n
+            at = _blanks_end(text, end)
+            if is_named and at < size and _NAME_OR_SPACE[text[at]]:
+                named.add(p)
+            if (one_word and _may_be_bare(text, low, end, at)) or (pair and _may_be_bare_pair(text, low, end, at)):
+                levels.add(p)
+            if committee and _committee_after(text, low, end, at):
+                committees.append(p)
+            for w in longer:
+                if low.startswith(w, p) and _may_name(text, p + len(w)):
+                    named.add(p)
+    bare = sorted(levels)
+    return _Starts(sorted(named), sorted(set(bare + openers.before(bare, _BARE_BEFORE))), sorted(committees))
+
+
+def _may_name(text: str, end: int) -> bool:
+    """False when no name can follow a level word that ends at ``end``:
+    after its spaces stands no capital, digit or other space."""
+    at = _blanks_end(text, end)
+    return at < len(text) and _NAME_OR_SPACE[text[at]]
+
+
+def _committee_after(text: str, low: str, end: int, at: int) -> bool:
+    """An "ủy" after white space follows a level word that ends at ``end``
+    (its spaces up to ``at``): "Huyện ủy"."""
+    n = len(text)
+    while at < n and _SPACE[text[at]]:
+        at += 1
+    return at > end and low.startswith(_COMMITTEE_WORDS, at)
 
 
 def _nation_starts(openers: Openers) -> Optional[list[int]]:
