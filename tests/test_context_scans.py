@@ -362,6 +362,21 @@ def test_mentions_made_without_init_equal_the_dataclass(start, name, bare, writt
     assert replace(made, office=True) == replace(plain, office=True)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(places.gazetteer().province_names()) + ["Yên  Bái", "Vĩnh", "xã", ""]))
+def test_province_units_remembered_as_looked_up(name):
+    # a province's unit and 2025 code, remembered by name: as the plain look-up gives them
+    gaz = places.gazetteer()
+    units = gaz.lookup(name, "tỉnh")
+    assert places._province_unit(gaz, name) == ((units[0], gaz.new_code(units[0])) if units else (None, None))
+
+
+@given(st.lists(st.sampled_from(["Thị", "xã", " ", "  ", "\t", "TỈNH", "phố", "\n"]), max_size=4))
+def test_level_words_remembered_as_written_once(parts):
+    written = "".join(parts)
+    assert places._level_word(written) == places._level_word.__wrapped__(written) == " ".join(written.lower().split())
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.characters(), max_size=20))
 def test_char_classes_answer_as_their_patterns(chars):
