@@ -345,26 +345,26 @@ def _blanks_end(text: str, end: int) -> int:
     return end
 
 
-def _may_be_bare(text: str, low: str, end: int, at: int) -> bool:
+def _may_be_bare(low: str, end: int, at: int, after: str) -> bool:
     """False when a level word that ends at ``end`` (spaces after it up to
-    ``at``) cannot be _BARE's: it goes on as a longer word or a capital (a
-    name: "tỉnh Yên Bái") or a word that makes it no unit's ("Tỉnh ủy")
-    follows."""
-    after = text[at] if at < len(text) else ""
+    ``at``, where ``after`` stands: "" at the text's end) cannot be _BARE's:
+    it goes on as a longer word or a capital (a name: "tỉnh Yên Bái") or a
+    word that makes it no unit's ("Tỉnh ủy") follows."""
     return not ((at == end and _LETTER[after]) or _CAPITAL[after] or low.startswith(_BARE_NOT_NAMED, at))
 
 
-def _may_be_bare_pair(text: str, low: str, end: int, at: int) -> bool:
+def _may_be_bare_pair(text: str, low: str, end: int, at: int, after: str) -> bool:
     """As :func:`_may_be_bare` for "thị" or "thành", tested after the second
     word it needs ("thị xã"); True where other white space than spaces
     leaves it to the pattern."""
-    if at < len(text) and _SPACE[text[at]]:
+    if _SPACE[after]:
         return True
     second = next((w for w in _BARE_SECOND_WORDS if low.startswith(w, at)), None) if at > end else None
     if second is None:
         return False
     end = at + len(second)
-    return _may_be_bare(text, low, end, _blanks_end(text, end))
+    at = _blanks_end(text, end)
+    return _may_be_bare(low, end, at, text[at] if at < len(text) else "")
 
 
 def _head(word: str) -> str:
@@ -406,11 +406,13 @@ def _level_starts(openers: Openers) -> _Starts:
         n = len(head)
         p = low.find(head)
         while p >= 0:
-            end = p + n
-            at = _blanks_end(text, end)
-            if is_named and at < size and _NAME_OR_SPACE[text[at]]:
+            end = at = p + n
+            while at < size and text[at] == " ":
+                at += 1
+            after = text[at] if at < size else ""  # (no character class holds "")
+            if is_named and _NAME_OR_SPACE[after]:
                 named.add(p)
-            if (one_word and _may_be_bare(text, low, end, at)) or (pair and _may_be_bare_pair(text, low, end, at)):
+            if (one_word and _may_be_bare(low, end, at, after)) or (pair and _may_be_bare_pair(text, low, end, at, after)):
                 levels.add(p)
             if committee and _committee_after(text, low, end, at):
                 committees.append(p)
