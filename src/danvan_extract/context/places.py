@@ -220,23 +220,26 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, name_end, level, name))
             spans.take(start, end)
     for m in finditer_at(_NATION, text, _nation_starts(openers)):
-        if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
+        start, end = m.span()
+        if _COMPARED.search(text, max(0, start - 12), start):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
-        if _EVENT_NAME.search(text, max(0, m.start() - 50), m.start()):
+        if _EVENT_NAME.search(text, max(0, start - 50), start):
             continue  # "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc": an event's name
-        if free(m.start(), m.end()):
-            raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
-            spans.take(m.start(), m.end())
+        if free(start, end):
+            raw.append((start, end, "quốc gia", "Việt Nam"))
+            spans.take(start, end)
     # provinces named without their level word
     province_starts, country_starts = _name_starts(gaz)(text)
     for m in gaz.find_provinces(text, province_starts):
+        start, end = m.span()
         # a province's name, not the start or end of a longer capitalized name
-        if not free(m.start(), m.end()) or (_may_follow_capital(text, m.start())
-                                            and _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+        if not free(start, end) or (_may_follow_capital(text, start)
+                                    and _CAPITAL_BEFORE.search(text, max(0, start - 20), start)):
             continue
-        if gaz.province(m.group(0)) and not person_named(m.group(0)):
-            raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
-            spans.take(m.start(), m.end())
+        name = m.group()
+        if gaz.province(name) and not person_named(name):
+            raw.append((start, end, "tỉnh", name))
+            spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
@@ -495,7 +498,8 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             out.append(_mention(s, e, level, name, name if unit else None, unit.code if unit else None,
                                 written=False, new_code=new_code))
             continue
-        chain_province, chain_district = _chain(text, raw, i, gaz)
+        # (a province's own mention needs no chain after it)
+        chain_province, chain_district = (None, None) if level == "tỉnh" else _chain(text, raw, i, gaz)
         if level == "tỉnh" or (level == "thành phố" and gaz.province(name) and not chain_province):
             unit, new_code = _province_unit(gaz, name)
             out.append(_mention(s, e, level, name, name, unit.code if unit else None, new_code=new_code))
