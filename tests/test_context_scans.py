@@ -377,6 +377,13 @@ def test_level_words_remembered_as_written_once(parts):
     assert places._level_word(written) == places._level_word.__wrapped__(written) == " ".join(written.lower().split())
 
 
+@given(st.sampled_from(places._NAMED_OPENERS), st.sampled_from([str.lower, str.upper, str.title, str.capitalize]))
+def test_named_levels_remembered_as_written_once(word, case):
+    written = case(word)
+    assert places._named_level(written) == places._named_level.__wrapped__(written)
+    assert places._named_level(written) is None or places._named_level(written) in places._LEVELS + ("thành phố",)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.characters(), max_size=20))
 def test_char_classes_answer_as_their_patterns(chars):

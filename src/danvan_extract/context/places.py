@@ -145,6 +145,17 @@ def _lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Op
     return gaz.lookup(name, level, province=province, district=district)
 
 
+@lru_cache(maxsize=256)
+def _named_level(written: str) -> Optional[str]:
+    """The level a level word before a name stands for ("TP" → "thành
+    phố"); None for one written in capitals ("XÃ" in an all-caps heading:
+    too unsure)."""
+    if written not in ("TP", "TP.") and written[0].isupper() and written != written.capitalize():
+        return None
+    level = written.lower()
+    return "thành phố" if level in ("tp", "tp.") else level
+
+
 @lru_cache(maxsize=64)
 def _level_word(written: str) -> str:
     """A level word as the rules name it: lower-case, single spaces."""
@@ -201,13 +212,11 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
     for m in finditer_at(_NAMED, text, starts.named):
-        written = m.group("level")
-        level = written.lower()
-        if level in ("tp", "tp."):
-            level = "thành phố"
-        if written not in ("TP", "TP.") and written[0].isupper() and written != written.capitalize():
+        written, found = m.group("level", "name")
+        level = _named_level(written)
+        if level is None:
             continue  # "XÃ" in an all-caps heading: too unsure
-        name = _clean_name(m.group("name"))
+        name = _clean_name(found)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
