@@ -278,7 +278,8 @@ def test_span_mask_free_as_no_taken_character(takes, queries):
 _PLACE_PARTS = ["xã", "Xã", "XÃ", "tỉnh", "Huyện", "thị", "thành", "xã hội", "phố", "trấn", "ủy", "Uỷ", "đạt", "hộix", "Yên Bái",
                 "Lào Cai", "Lào", "Thái Lan", "Hà Nam", "Nam Định", "Hồ Chí Minh", "TP", "tp.", "Tp", "HCM", "toàn",
                 "của", "cấp", "cả", "nước", "quốc", "Việt", "Nam", "1", "Ⅻ", "ǅ", "x", "Ꞌ", " ", "  ", "\t", "\n",
-                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý", "chi", "CHI", "nhánh", "Nhánh", "và"]
+                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý", "chi", "CHI", "nhánh", "Nhánh", "và",
+                "Đảng", "ĐẢNG", "quận", "tổ dân phố"]
 
 
 @settings(max_examples=600, deadline=None)
