@@ -22,8 +22,9 @@ NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệ
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
          "sau 5 năm triển khai, qua hai năm thi hành, năm nay, NĂM\tQUA, trong  năm 2024, Trong năm, tháng vừa qua, Năm gần đây, "
          "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay")
-SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places._may_name)),
-         (places._BARE, places._bare_starts), (places._COMMITTEE, places._committee_starts),
+SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
+         (places._BARE, lambda o: places._level_starts(o).bare),
+         (places._COMMITTEE, lambda o: places._level_starts(o).committee),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
          (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts)]
@@ -277,7 +278,8 @@ def test_span_mask_free_as_no_taken_character(takes, queries):
 _PLACE_PARTS = ["xã", "Xã", "XÃ", "tỉnh", "Huyện", "thị", "thành", "xã hội", "phố", "trấn", "ủy", "Uỷ", "đạt", "hộix", "Yên Bái",
                 "Lào Cai", "Lào", "Thái Lan", "Hà Nam", "Nam Định", "Hồ Chí Minh", "TP", "tp.", "Tp", "HCM", "toàn",
                 "của", "cấp", "cả", "nước", "quốc", "Việt", "Nam", "1", "Ⅻ", "ǅ", "x", "Ꞌ", " ", "  ", "\t", "\n",
-                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý", "chi", "CHI", "nhánh", "Nhánh", "và"]
+                "\u00a0", "\u2003", ",", "-", ".", "ſ", "Cộng hòa", "Hàn Quốc", "Anh", "Ý", "chi", "CHI", "nhánh", "Nhánh", "và",
+                "Đảng", "ĐẢNG", "quận", "tổ dân phố"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -359,6 +361,28 @@ def test_mentions_made_without_init_equal_the_dataclass(start, name, bare, writt
     assert set(vars(made)) == {f.name for f in fields(places.PlaceMention)}
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert replace(made, office=True) == replace(plain, office=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(places.gazetteer().province_names()) + ["Yên  Bái", "Vĩnh", "xã", ""]))
+def test_province_units_remembered_as_looked_up(name):
+    # a province's unit and 2025 code, remembered by name: as the plain look-up gives them
+    gaz = places.gazetteer()
+    units = gaz.lookup(name, "tỉnh")
+    assert places._province_unit(gaz, name) == ((units[0], gaz.new_code(units[0])) if units else (None, None))
+
+
+@given(st.lists(st.sampled_from(["Thị", "xã", " ", "  ", "\t", "TỈNH", "phố", "\n"]), max_size=4))
+def test_level_words_remembered_as_written_once(parts):
+    written = "".join(parts)
+    assert places._level_word(written) == places._level_word.__wrapped__(written) == " ".join(written.lower().split())
+
+
+@given(st.sampled_from(places._NAMED_OPENERS), st.sampled_from([str.lower, str.upper, str.title, str.capitalize]))
+def test_named_levels_remembered_as_written_once(word, case):
+    written = case(word)
+    assert places._named_level(written) == places._named_level.__wrapped__(written)
+    assert places._named_level(written) is None or places._named_level(written) in places._LEVELS + ("thành phố",)
 
 
 @settings(max_examples=300, deadline=None)

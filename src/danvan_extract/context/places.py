@@ -10,7 +10,7 @@ normalized text.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import re
 
@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .countries import country_names, find_countries
 from .spans import SpanMask
-from .gazetteer import Gazetteer, gazetteer, key, level_class
+from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
@@ -145,6 +145,23 @@ def _lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Op
     return gaz.lookup(name, level, province=province, district=district)
 
 
+@lru_cache(maxsize=256)
+def _named_level(written: str) -> Optional[str]:
+    """The level a level word before a name stands for ("TP" → "thành
+    phố"); None for one written in capitals ("XÃ" in an all-caps heading:
+    too unsure)."""
+    if written not in ("TP", "TP.") and written[0].isupper() and written != written.capitalize():
+        return None
+    level = written.lower()
+    return "thành phố" if level in ("tp", "tp.") else level
+
+
+@lru_cache(maxsize=64)
+def _level_word(written: str) -> str:
+    """A level word as the rules name it: lower-case, single spaces."""
+    return " ".join(written.lower().split())
+
+
 @lru_cache(maxsize=4096)
 def _clean_name(name: str) -> str:
     words = name.split()
@@ -185,9 +202,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
-    # (the bare level words first: "thị", "thành" are the first syllables of named ones)
-    bare_starts = _bare_starts(openers)
-    for m in finditer_at(_COMMITTEE, text, _committee_starts(openers)):
+    starts = _level_starts(openers)
+    for m in finditer_at(_COMMITTEE, text, starts.committee):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
@@ -195,41 +211,44 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
-    for m in finditer_at(_NAMED, text, openers.starts_before(_NAMED_OPENERS, _may_name)):
-        written = m.group("level")
-        level = written.lower()
-        if level in ("tp", "tp."):
-            level = "thành phố"
-        if written not in ("TP", "TP.") and written[0].isupper() and written != written.capitalize():
+    for m in finditer_at(_NAMED, text, starts.named):
+        written, found = m.group("level", "name")
+        level = _named_level(written)
+        if level is None:
             continue  # "XÃ" in an all-caps heading: too unsure
-        name = _clean_name(m.group("name"))
+        name = _clean_name(found)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
-        if _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
+        name_end = m.start("name") + len(name)
+        if _lone_unknown(text, name_end, name, level, gaz):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
-        if free(m.start(), m.end()):
-            raw.append((m.start(), m.start("name") + len(name), level, name))
-            spans.take(m.start(), m.end())
+        start, end = m.span()
+        if free(start, end):
+            raw.append((start, name_end, level, name))
+            spans.take(start, end)
     for m in finditer_at(_NATION, text, _nation_starts(openers)):
-        if _COMPARED.search(text, max(0, m.start() - 12), m.start()):
+        start, end = m.span()
+        if _COMPARED.search(text, max(0, start - 12), start):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
-        if _EVENT_NAME.search(text, max(0, m.start() - 50), m.start()):
+        if _EVENT_NAME.search(text, max(0, start - 50), start):
             continue  # "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc": an event's name
-        if free(m.start(), m.end()):
-            raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
-            spans.take(m.start(), m.end())
+        if free(start, end):
+            raw.append((start, end, "quốc gia", "Việt Nam"))
+            spans.take(start, end)
     # provinces named without their level word
     province_starts, country_starts = _name_starts(gaz)(text)
     for m in gaz.find_provinces(text, province_starts):
+        start, end = m.span()
         # a province's name, not the start or end of a longer capitalized name
-        if not free(m.start(), m.end()) or (_may_follow_capital(text, m.start())
-                                            and _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+        if not free(start, end) or (_may_follow_capital(text, start)
+                                    and _CAPITAL_BEFORE.search(text, max(0, start - 20), start)):
             continue
-        if gaz.province(m.group(0)) and not person_named(m.group(0)):
-            raw.append((m.start(), m.end(), "tỉnh", m.group(0)))
-            spans.take(m.start(), m.end())
+        name = m.group()
+        if gaz.province(name) and not person_named(name):
+            raw.append((start, end, "tỉnh", name))
+            spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
@@ -239,19 +258,20 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
             offices.add(start)
-    for m in finditer_at(_BARE, text, bare_starts):
-        if not free(m.start(), m.end()):
+    for m in finditer_at(_BARE, text, starts.bare):
+        start, end = m.span()
+        if not free(start, end):
             continue
-        level = " ".join(m.group("level").lower().split())
+        level = _level_word(m.group("level"))
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
-        end = m.end("level")
-        described = _DESCRIBED.match(text, end, end + 80) if _may_describe(text, end) else None
+        level_end = m.end("level")
+        described = _DESCRIBED.match(text, level_end, level_end + 80) if _may_describe(text, level_end) else None
         name = _clean_name(described.group("name")) if described else ""
         # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285"
         if name and name[0].isupper() and _lookup(gaz, name, level):
             raw.append((m.start("level"), described.start("name") + len(name), level, name))
         else:
-            raw.append((m.start(), m.end(), level, None))
+            raw.append((start, end, level, None))
     raw.sort()
     out = _resolve(text, raw, gaz)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
@@ -329,55 +349,107 @@ def _may_be_several(text: str, start: int) -> bool:
     return 0 < j < start and _SEVERAL_LAST[text[j - 1]]
 
 
-def _committee_starts(openers: Openers) -> Optional[list[int]]:
-    """Where a match of _COMMITTEE can start: at the level word before an
-    "ủy" ("Huyện ủy"), found back from it; None: scan in full."""
-    committees = openers.starts(("ủy", "uỷ"))
-    return None if committees is None else sorted(set(openers.before(committees, _COMMITTEE_OPENERS)))
-
-
-def _may_name(text: str, low: str, end: int) -> bool:
-    """False when no name can follow a level word that ends at ``end``:
-    after its spaces stands no capital, digit or other space."""
+def _blanks_end(text: str, end: int) -> int:
+    """Where the spaces that start at ``end`` end."""
     n = len(text)
     while end < n and text[end] == " ":
         end += 1
-    return end < n and _NAME_OR_SPACE[text[end]]
+    return end
 
 
-def _may_be_bare(text: str, low: str, end: int) -> bool:
-    """False when a level word that ends at ``end`` cannot be _BARE's: it
-    goes on as a longer word or, after its spaces, a capital (a name:
-    "tỉnh Yên Bái") or a word that makes it no unit's ("Tỉnh ủy") follows."""
-    n = len(text)
-    if end < n and _LETTER[text[end]]:
-        return False
-    while end < n and text[end] == " ":
-        end += 1
-    return not (end < n and (_CAPITAL[text[end]] or low.startswith(_BARE_NOT_NAMED, end)))
+def _may_be_bare(low: str, end: int, at: int, after: str) -> bool:
+    """False when a level word that ends at ``end`` (spaces after it up to
+    ``at``, where ``after`` stands: "" at the text's end) cannot be _BARE's:
+    it goes on as a longer word or a capital (a name: "tỉnh Yên Bái") or a
+    word that makes it no unit's ("Tỉnh ủy") follows."""
+    return not ((at == end and _LETTER[after]) or _CAPITAL[after] or low.startswith(_BARE_NOT_NAMED, at))
 
 
-def _may_be_bare_pair(text: str, low: str, end: int) -> bool:
-    """As :func:`_may_be_bare` for "thị" or "thành" ending at ``end``,
-    tested after the second word it needs ("thị xã"); True where other
-    white space than spaces leaves it to the pattern."""
-    n, at = len(text), end
-    while at < n and text[at] == " ":
-        at += 1
-    if at < n and _SPACE[text[at]]:
+def _may_be_bare_pair(text: str, low: str, end: int, at: int, after: str) -> bool:
+    """As :func:`_may_be_bare` for "thị" or "thành", tested after the second
+    word it needs ("thị xã"); True where other white space than spaces
+    leaves it to the pattern."""
+    if _SPACE[after]:
         return True
     second = next((w for w in _BARE_SECOND_WORDS if low.startswith(w, at)), None) if at > end else None
-    return second is not None and _may_be_bare(text, low, at + len(second))
+    if second is None:
+        return False
+    end = at + len(second)
+    at = _blanks_end(text, end)
+    return _may_be_bare(low, end, at, text[at] if at < len(text) else "")
 
 
-def _bare_starts(openers: Openers) -> Optional[list[int]]:
-    """Where a match of _BARE can start: at a level word or at the word
-    before it ("toàn tỉnh"); None: scan in full."""
-    levels = openers.starts_before(_BARE_ONE_WORD, _may_be_bare)
-    if levels is None:
-        return None
-    levels = sorted(set(levels + openers.starts_before(_BARE_TWO_WORDS, _may_be_bare_pair)))
-    return sorted(set(levels + openers.before(levels, _BARE_BEFORE)))
+def _head(word: str) -> str:
+    """The word looked for to find ``word``: its first syllable when that is
+    looked for anyway ("thị xã" among the places of "thị"), else itself."""
+    head = word.split(" ", 1)[0].rstrip(".")
+    return head if head != word and head in _LOOKED_FOR else word
+
+
+_LOOKED_FOR = frozenset(_NAMED_OPENERS + _BARE_TWO_WORDS + _COMMITTEE_OPENERS)
+_HEADS = tuple(dict.fromkeys(_head(w) for w in _NAMED_OPENERS + _BARE_TWO_WORDS + _COMMITTEE_OPENERS))
+# each head word: a _NAMED opener itself, _BARE's one-word level, a pair's
+# first word, a _COMMITTEE opener, the longer _NAMED openers it starts
+_ROLES = {h: (h in _NAMED_OPENERS, h in _BARE_ONE_WORD, h in _BARE_TWO_WORDS, h in _COMMITTEE_OPENERS,
+              tuple(w for w in _NAMED_OPENERS if w != h and _head(w) == h)) for h in _HEADS}
+_COMMITTEE_WORDS = ("ủy", "uỷ")
+
+
+class _Starts(NamedTuple):
+    """Where the level words' scans can start (None: scan in full)."""
+
+    named: Optional[list[int]]
+    bare: Optional[list[int]]
+    committee: Optional[list[int]]
+
+
+def _level_starts(openers: Openers) -> _Starts:
+    """Where a match of _NAMED, of _BARE and of _COMMITTEE can start, from
+    one pass over the places of the level words (found in the lowered
+    text) and a look at what follows each."""
+    if openers.low is None:
+        return _Starts(None, None, None)
+    text, low, size = openers.text, openers.low, len(openers.text)
+    named: set[int] = set()
+    levels: set[int] = set()
+    committees: list[int] = []
+    for head in _HEADS:
+        is_named, one_word, pair, committee, longer = _ROLES[head]
+        n = len(head)
+        p = low.find(head)
+        while p >= 0:
+            end = at = p + n
+            while at < size and text[at] == " ":
+                at += 1
+            after = text[at] if at < size else ""  # (no character class holds "")
+            if is_named and _NAME_OR_SPACE[after]:
+                named.add(p)
+            if (one_word and _may_be_bare(low, end, at, after)) or (pair and _may_be_bare_pair(text, low, end, at, after)):
+                levels.add(p)
+            if committee and _committee_after(text, low, end, at):
+                committees.append(p)
+            for w in longer:
+                if low.startswith(w, p) and _may_name(text, p + len(w)):
+                    named.add(p)
+            p = low.find(head, p + 1)
+    bare = sorted(levels)
+    return _Starts(sorted(named), sorted(set(bare + openers.before(bare, _BARE_BEFORE))), sorted(committees))
+
+
+def _may_name(text: str, end: int) -> bool:
+    """False when no name can follow a level word that ends at ``end``:
+    after its spaces stands no capital, digit or other space."""
+    at = _blanks_end(text, end)
+    return at < len(text) and _NAME_OR_SPACE[text[at]]
+
+
+def _committee_after(text: str, low: str, end: int, at: int) -> bool:
+    """An "ủy" after white space follows a level word that ends at ``end``
+    (its spaces up to ``at``): "Huyện ủy"."""
+    n = len(text)
+    while at < n and _SPACE[text[at]]:
+        at += 1
+    return at > end and low.startswith(_COMMITTEE_WORDS, at)
 
 
 def _nation_starts(openers: Openers) -> Optional[list[int]]:
@@ -431,17 +503,15 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             continue
         if level == "quốc gia" or text[e - len(name):e] != name:
             # "TP.HCM": a province named by an abbreviation
-            unit = (_lookup(gaz, name, "tỉnh") or [None])[0] if level != "quốc gia" and gaz.province(name) else None
+            unit, new_code = _province_unit(gaz, name) if level != "quốc gia" and gaz.province(name) else (None, None)
             out.append(_mention(s, e, level, name, name if unit else None, unit.code if unit else None,
-                                written=False, new_code=gaz.new_code(unit) if unit else None))
+                                written=False, new_code=new_code))
             continue
-        chain_province, chain_district = _chain(text, raw, i, gaz)
+        # (a province's own mention needs no chain after it)
+        chain_province, chain_district = (None, None) if level == "tỉnh" else _chain(text, raw, i, gaz)
         if level == "tỉnh" or (level == "thành phố" and gaz.province(name) and not chain_province):
-            province_written = name
-            units = _lookup(gaz, name, "tỉnh")
-            unit = units[0] if units else None
-            out.append(_mention(s, e, level, name, province_written, unit.code if unit else None,
-                                new_code=gaz.new_code(unit) if unit else None))
+            unit, new_code = _province_unit(gaz, name)
+            out.append(_mention(s, e, level, name, name, unit.code if unit else None, new_code=new_code))
             continue
         hint = chain_province or nearest[i] or main_province
         units = _lookup(gaz, name, level, hint, chain_district)
@@ -460,6 +530,14 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             province = as_named(gaz.province(hint) or hint) if gaz.province(hint) else hint
         out.append(_mention(s, e, level, name, province, code, new_code=new_code))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _province_unit(gaz: Gazetteer, name: str) -> tuple[Optional[Unit], Optional[str]]:
+    """The province called ``name`` and its code since 2025 (None, None: no
+    such province), remembered."""
+    units = _lookup(gaz, name, "tỉnh")
+    return (units[0], gaz.new_code(units[0])) if units else (None, None)
 
 
 def _provinces_named(raw, gaz: Gazetteer) -> tuple[list[Optional[str]], list[str]]:
@@ -491,8 +569,7 @@ def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optio
     chain_province, chain_district = None, None
     pos = raw[i][1]
     for s2, e2, level2, name2 in raw[i + 1:i + 4]:
-        gap = text[pos:s2]
-        if name2 is None or len(gap) > 12 or not _CHAIN_GAP.fullmatch(gap):
+        if name2 is None or s2 - pos > 12 or not _CHAIN_GAP.fullmatch(text, pos, max(pos, s2)):
             break
         if level2 == "tỉnh" or (level2 == "thành phố" and gaz.province(name2)):
             chain_province = chain_province or name2
@@ -512,8 +589,19 @@ def _mention(start: int, end: int, level: str, name: Optional[str], province: Op
     ``__init__``, which sets each field through ``object.__setattr__``: most
     of the cost of the many mentions a text holds."""
     mention = _new(PlaceMention)
-    mention.__dict__.update(start=start, end=end, level=level, name=name, province=province, code=code, bare=bare,
-                            written=written, new_code=new_code, several=several, office=False)
+    # (a store per field, in the fields' order: half the cost of one update() with keywords)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["level"] = level
+    fields["name"] = name
+    fields["province"] = province
+    fields["code"] = code
+    fields["bare"] = bare
+    fields["written"] = written
+    fields["new_code"] = new_code
+    fields["several"] = several
+    fields["office"] = False
     return mention
 
 
