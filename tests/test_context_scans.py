@@ -464,3 +464,20 @@ def test_patterns_find_nothing_where_their_word_cannot_be(parts):
     if not may_hold(seg, "số"):
         assert attach._number_of_noun("xã").search(seg) is None
         assert attach._NUMBER_PHRASE.search(seg) is None
+
+
+def test_time_mentions_made_without_init_equal_the_dataclass():
+    made, plain = periods._time(3, 9, ("2020-01", None), "base"), periods.TimeMention(3, 9, ("2020-01", None), "base")
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert periods._time(1, 2, None, named=True) == periods.TimeMention(1, 2, None, named=True)
+
+
+_ENDS = st.one_of(st.none(), st.sampled_from(["-1", "2020", "1999"]),
+                  st.builds("{}-{:02d}".format, st.sampled_from(["2019", "2021"]), st.integers(0, 19)),
+                  st.builds("{}-{:02d}-{:02d}".format, st.sampled_from(["2020", "2024"]), st.integers(0, 19),
+                            st.integers(0, 39)))
+
+
+@given(st.tuples(_ENDS, _ENDS))
+def test_valid_periods_remembered_as_worked_out(period):
+    assert periods._valid(period) == periods._valid.__wrapped__(period)

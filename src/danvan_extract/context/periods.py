@@ -41,6 +41,18 @@ class TimeMention:
     named: bool = False  # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024")
 
 
+_new = object.__new__
+
+
+def _time(start: int, end: int, period, kind: str = "time", named: bool = False) -> TimeMention:
+    """``TimeMention(...)`` made without the frozen dataclass's ``__init__``
+    (one ``object.__setattr__`` per field): the same object, at a fraction
+    of the cost."""
+    mention = _new(TimeMention)
+    mention.__dict__.update(start=start, end=end, period=period, kind=kind, named=named)
+    return mention
+
+
 def _y(m, name="y"):
     return m.group(name)
 
@@ -304,7 +316,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             continue
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
-        out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
+        out.append(_time(m.start(), anchor.end(), (start, str(int(y) + n))))
     for m in windows.ranges_of_days(text):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
@@ -314,7 +326,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             continue
         if free(s, m.end()):
             spans.take(s, m.end())
-            out.append(TimeMention(s, m.end(), period))
+            out.append(_time(s, m.end(), period))
     # (window by window: a match lies in its window, so the forms of one
     # window take their spans apart from the others')
     found = ((_SAME_TIME_BEFORE, m) for m in openers.finditer(_SAME_TIME_BEFORE.pattern, ("so",)))
@@ -331,14 +343,14 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if not _valid(period):
             continue
         spans.take(s, e)
-        out.append(TimeMention(s, e, period, form.kind))
+        out.append(_time(s, e, period, form.kind))
     year_before = _years_before(out)
     for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
         y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
+            out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
@@ -347,7 +359,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
         spans.take(word.start(), m.end())
-        out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
+        out.append(_time(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
     for start, end in windows.years:
         before = text[max(0, start - 4):start]
         if not before.endswith(" ") or before.lower() == "năm ":
@@ -355,7 +367,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         named = _NAMED_BEFORE.search(text, max(0, start - 60), start)
         if named and free(named.start(), end):
             spans.take(named.start(), end)
-            out.append(TimeMention(named.start(), end, (text[start:end],) * 2, named=True))
+            out.append(_time(named.start(), end, (text[start:end],) * 2, named=True))
     halves = [m.start() for m in openers.finditer(_HALF_YEAR, ("tháng",))]
     for m in (finditer_at(_MONTHS_NO_YEAR, text, _counts_before(openers, halves)) if halves else ()):
         if not free(m.start(), m.end()):
@@ -368,33 +380,33 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             period = ((_month_end(y, 13 - n), _month_end(y, 12)) if m.group("half").lower() == "cuối"
                       else (_month_end(y, 1), _month_end(y, n)))
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), period))
+            out.append(_time(m.start(), m.end(), period))
     for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
         y = year_of_article or year_before(m.start())
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), (y, None)))
+            out.append(_time(m.start(), m.end(), (y, None)))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
     for m in openers.finditer(_PROGRESS_RE, ("tính", "đến", "tới")):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), None, "null"))
+            out.append(_time(m.start(), m.end(), None, "null"))
     for m in finditer_at(_NULL_RE, text, _null_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), None, "null"))
+            out.append(_time(m.start(), m.end(), None, "null"))
     for m in finditer_at(_RELATIVE_RE, text, _relative_starts(openers)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
             continue
         if count and free(count.start(), m.start()) and not m.group().lower().startswith("trong"):
             spans.take(count.start(), m.end())
-            out.append(TimeMention(count.start(), m.end(), None, "duration"))
+            out.append(_time(count.start(), m.end(), None, "duration"))
         elif _IS_RELATIVE.fullmatch(m.group()):
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
-            out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
+            out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
 
@@ -450,7 +462,7 @@ def _standing(openers: Openers, word: str) -> Optional[list[int]]:
     if at is None:
         return None
     text, n = openers.text, len(word)
-    return [p for p in at if _stands(text, p, n)]
+    return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
 
 
 def _stands(text: str, pos: int, n: int) -> bool:
@@ -534,7 +546,7 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
         start, end = t.period or (None, None)
         if t.kind == "time" and start and start == end and len(start) == 10 and _EFFECT.search(
                 text, max(0, t.start - 80), t.start):
-            t = TimeMention(t.start, t.end, (start, None), t.kind)
+            t = _time(t.start, t.end, (start, None), t.kind)
         dated.append(t)
     opened = [t for t in dated if t.period and t.period[0] and t.period[1] is None and len(t.period[0]) == 10]
     ends = [t.end for t in opened]
@@ -542,7 +554,7 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
         i = bisect.bisect_right(ends, m.start()) - 1
         if i >= 0 and _word_starts(text, m.start()) and free(m.start(), m.end()):
             take(m.start(), m.end())
-            dated.append(TimeMention(m.start(), m.end(), opened[i].period))
+            dated.append(_time(m.start(), m.end(), opened[i].period))
     return dated
 
 
@@ -559,7 +571,7 @@ def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMenti
         return t
     if not _COMPARED.search(text, lo, t.start):
         return t
-    return TimeMention(t.start, t.end, t.period, "ref")
+    return _time(t.start, t.end, t.period, "ref")
 
 
 # "Qua 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014": from that date
@@ -628,7 +640,8 @@ class _YearWindows:
             for form in forms:
                 if form.needs <= has:
                     at = None if openers.low is None else _openings(form, openers, (s, e, years, dated), words)
-                    yield from ((form, m) for m in finditer_at(form.pattern, openers.text, at, s, e))
+                    for m in finditer_at(form.pattern, openers.text, at, s, e):
+                        yield form, m
 
 
 def _years(text: str) -> list[tuple[int, int]]:
@@ -721,6 +734,7 @@ _DIGIT = CharClass(r"\d")  # (the engine's digits: str.isdecimal knows fewer)
 _FIRST_CHARS = {form.first: CharClass(rf"(?i)[{form.first}]") for form in _FORMS}
 
 
+@lru_cache(maxsize=4096)  # (a text states few periods, many times)
 def _valid(period) -> bool:
     for end in period:
         if end is None:
