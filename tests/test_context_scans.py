@@ -481,3 +481,18 @@ _ENDS = st.one_of(st.none(), st.sampled_from(["-1", "2020", "1999"]),
 @given(st.tuples(_ENDS, _ENDS))
 def test_valid_periods_remembered_as_worked_out(period):
     assert periods._valid(period) == periods._valid.__wrapped__(period)
+
+
+_HEAD_PARTS = ["Cập nhật:", "Thứ sáu,", "ngày", "6/1/2023", "2023-01-06", "date", "| 7:46", "Sóc Trăng,", "30", "tháng",
+               "05", "năm", "2023", "1999", "•", "x" * 40, "Trong giai đoạn", ",", "-", " ", "  ", "\t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PARTS), max_size=14), st.integers(0, 11))
+def test_head_lines_skipped_untried_hold_no_date(parts, i):
+    from danvan_extract import dateline
+
+    line = " ".join(parts).strip()
+    if not dateline._may_be_dated(line, i):
+        assert dateline.date_line_match(line) is None or (i >= dateline._HEAD_LINES and len(line) > 90)
+        assert len(line) > dateline._DATE_LINE_MAX or not dateline._PLACE_DATE.match(line)

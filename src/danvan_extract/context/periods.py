@@ -671,7 +671,13 @@ _LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
 
 def _needs_in(low: str) -> frozenset[str]:
     """The forms' words that the lower-cased ``low`` holds."""
-    found = {w for w in _WORDS if w in low}
+    return _needs_of(tuple([w in low for w in _WORDS]))
+
+
+@lru_cache(maxsize=1024)  # (windows hold few different sets of the words)
+def _needs_of(held: tuple[bool, ...]) -> frozenset[str]:
+    """The forms' words held, told by which of _WORDS are (``held``, in order)."""
+    found = {w for w, hit in zip(_WORDS, held) if hit}
     return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
 
 
@@ -680,6 +686,8 @@ def _written_after(text: str, before: int, year: int) -> set[str]:
     ``before``: as a span's end, as a list's next item (what lies between
     them tells)."""
     written = set()
+    if year - before > 6 and len(text[before:year].split()) > 2:
+        return written  # (a span's or a list's gap holds at most two words: "đến năm", "và năm")
     if _SPAN_GAP_RE.fullmatch(text, before, year):
         written.add(_SPAN)
     if _LIST_GAP_RE.fullmatch(text, before, year):
