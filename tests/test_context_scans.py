@@ -21,12 +21,14 @@ NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Vi�
 NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
          "sau 5 năm triển khai, qua hai năm thi hành, năm nay, NĂM\tQUA, trong  năm 2024, Trong năm, tháng vừa qua, Năm gần đây, "
-         "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay")
+         "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay, trong\t năm, TÍNH  ĐẾN nay, tới nay, tính tới\nnay, "
+         "tính đến thời điểm này, tínhđến nay")
 SCANS = [(places._NAMED, lambda o: o.starts_before(places._NAMED_OPENERS, places._may_name)),
          (places._BARE, places._bare_starts), (places._COMMITTEE, places._committee_starts),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
-         (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts)]
+         (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts),
+         (periods._PROGRESS_RE, periods._progress_starts)]
 
 
 @pytest.mark.parametrize("pattern,starts", SCANS)

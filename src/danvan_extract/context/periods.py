@@ -388,7 +388,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             out.append(_time(m.start(), m.end(), (y, None)))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
-    for m in openers.finditer(_PROGRESS_RE, ("tính", "đến", "tới")):
+    for m in finditer_at(_PROGRESS_RE, text, _progress_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), None, "null"))
@@ -427,14 +427,22 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
 
 
 def _relative_starts(openers: Openers) -> Optional[list[int]]:
-    """Where a match of _RELATIVE_RE can start: at "năm", "trong" or
-    "tháng" with a word after it that one of its forms goes on with (None:
-    scan in full)."""
-    return openers.starts_before(("năm", "trong", "tháng"), _may_go_on_relative)
+    """Where a match of _RELATIVE_RE can start: at "năm" or "tháng" with a
+    word after it that one of its forms goes on with, or at "trong" right
+    before "năm" (None: scan in full)."""
+    at = openers.starts_before(("năm", "tháng"), _may_go_on_relative)
+    return None if at is None else sorted(set(at + openers.before(openers.starts(("năm",)), ("trong",))))
 
 
-# the words after the first of each form of _RELATIVE_RE ("năm nay", "trong năm", "tháng vừa qua")
-_RELATIVE_NEXT = ("nay", "qua", "vừa", "gần", "năm")
+def _progress_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _PROGRESS_RE can start: at "đến" or "tới", or at
+    "tính" right before one (None: scan in full)."""
+    until = openers.starts(("đến", "tới"))
+    return None if until is None else sorted(set(until + openers.before(until, ("tính",))))
+
+
+# the words after "năm" or "tháng" in the forms of _RELATIVE_RE ("năm nay", "tháng vừa qua")
+_RELATIVE_NEXT = ("nay", "qua", "vừa", "gần")
 
 
 def _may_go_on_relative(text: str, low: str, end: int) -> bool:
