@@ -10,6 +10,7 @@ Offsets are into the normalized text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -361,8 +362,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         spans.take(word.start(), m.end())
         out.append(_time(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
     for start, end in windows.years:
-        before = text[max(0, start - 4):start]
-        if not before.endswith(" ") or before.lower() == "năm ":
+        if not start or text[start - 1] != " " or text[max(0, start - 4):start].lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
         named = _NAMED_BEFORE.search(text, max(0, start - 60), start)
         if named and free(named.start(), end):
@@ -419,7 +419,8 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
     if years is None:
         return None
     text = openers.text
-    if not any(_WORK_AFTER.match(text, p + 3) for p in years):
+    # (the lower-cased text lacking "năm" and a work word after white space: none at all, and no "năm" tried)
+    if not _MAY_WORK_AFTER.search(openers.low) or not any(_WORK_AFTER.match(text, p + 3) for p in years):
         return []
     past, after = _standing(openers, "qua"), _standing(openers, "sau")
     past = [p for p in past if _count_after(text, p + 3)]
@@ -591,6 +592,9 @@ _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?
                         regex.I)
 # what every match of _SINCE_ANCHOR holds after its "năm" (a test before the scan)
 _WORK_AFTER = regex.compile(r"\s+(?:thực|triển|thi|tổ)", regex.I)
+# a stdlib pattern over the lower-cased text, found wherever _WORK_AFTER matches after a "năm"
+# (its white space, str.isspace, holds the engine's): a fast test before it
+_MAY_WORK_AFTER = re.compile(r"năm\s+(?:thực|triển|thi|tổ)")
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "mười lăm": 15, "hai mươi": 20}
 
@@ -617,18 +621,21 @@ class _YearWindows:
         every word is taken to stand in every window."""
         self.years = _years(text)  # the spans of the text's years
         merged: list[list] = []  # [start, end, the ways its years are written, its years' starts, those dated]
-        for i, (start, end) in enumerate(self.years):
-            s, e = max(0, start - _BEFORE), min(len(text), end + _AFTER)
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = e
-                merged[-1][2] |= _written_after(text, self.years[i - 1][1], start)
-                merged[-1][3].append(start)
+        last, before, n = None, 0, len(text)  # (the window so far, the end of the year before)
+        for start, end in self.years:
+            s, e = max(0, start - _BEFORE), min(n, end + _AFTER)
+            if last is not None and s <= last[1]:
+                last[1] = e
+                last[2] |= _written_after(text, before, start)
+                last[3].append(start)
             else:
-                merged.append([s, e, set(), [start], []])
+                last = [s, e, set(), [start], []]
+                merged.append(last)
             # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
-            if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
-                merged[-1][2].add(_DATED)
-                merged[-1][4].append(start)
+            if (start and text[start - 1] in _DATE_SEPARATORS) or (start > 1 and text[start - 2] in _DATE_SEPARATORS):
+                last[2].add(_DATED)
+                last[4].append(start)
+            before = end
         self.spans = [(s, e) for s, e, *_ in merged]
         self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written, years, dated)
                          for s, e, written, years, dated in merged]
