@@ -474,11 +474,6 @@ def _standing(openers: Openers, word: str) -> Optional[list[int]]:
     return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
 
 
-def _stands(text: str, pos: int, n: int) -> bool:
-    """No letter right before or after the ``n`` characters at ``pos``."""
-    return not (pos and text[pos - 1].isalpha()) and not text[pos + n:pos + n + 1].isalpha()
-
-
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _DAY_RANGE_NO_YEAR can start: at "ngày", or at
     "từ" right before it (None: scan in full)."""
@@ -746,7 +741,7 @@ def _standing_in(low: str, word: str, s: int, e: int) -> list[int]:
     out, n = [], len(word)
     i = low.find(word, s, e)
     while i >= 0:
-        if _stands(low, i, n):
+        if not (i and low[i - 1].isalpha()) and not low[i + n:i + n + 1].isalpha():  # (stands: no letter around it)
             out.append(i)
         i = low.find(word, i + 1, e)
     return out
