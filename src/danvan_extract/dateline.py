@@ -46,7 +46,7 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
     that shows today's date comes first and has none.  A document header's
     "Place, ngày D tháng M năm Y" counts further down.  The line states
     when the article was published, not a figure's time."""
-    candidates = []
+    last = None  # the last date line without a clock time
     for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
         stripped = line.strip()
         if not _may_be_dated(stripped, i):
@@ -63,14 +63,11 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
         d, mo = int(m.group("d")), int(m.group("m"))
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
-        iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
-        has_clock = bool(_CLOCK_RE.search(stripped))
-        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
-    if not candidates:
-        return None
-    with_clock = [c for c in candidates if c[0]]
-    best = with_clock[0] if with_clock else candidates[-1]
-    return best[3], best[4], best[5]
+        found = f"{m.group('y')}-{mo:02d}-{d:02d}", start, start + len(line)
+        if _CLOCK_RE.search(stripped):
+            return found  # (the first with a clock time: the lines after it are not read)
+        last = found
+    return last
 
 
 # _ISO_LINE's year ends within this many characters of its line's start
