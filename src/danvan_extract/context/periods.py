@@ -10,7 +10,6 @@ Offsets are into the normalized text.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -419,8 +418,7 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
     if years is None:
         return None
     text = openers.text
-    # (the lower-cased text lacking "năm" and a work word after white space: none at all, and no "năm" tried)
-    if not _MAY_WORK_AFTER.search(openers.low) or not any(_WORK_AFTER.match(text, p + 3) for p in years):
+    if not any(_WORK_AFTER.match(text, p + 3) for p in years):
         return []
     past, after = _standing(openers, "qua"), _standing(openers, "sau")
     past = [p for p in past if _count_after(text, p + 3)]
@@ -587,9 +585,6 @@ _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?
                         regex.I)
 # what every match of _SINCE_ANCHOR holds after its "năm" (a test before the scan)
 _WORK_AFTER = regex.compile(r"\s+(?:thực|triển|thi|tổ)", regex.I)
-# a stdlib pattern over the lower-cased text, found wherever _WORK_AFTER matches after a "năm"
-# (its white space, str.isspace, holds the engine's): a fast test before it
-_MAY_WORK_AFTER = re.compile(r"năm\s+(?:thực|triển|thi|tổ)")
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                  "mười lăm": 15, "hai mươi": 20}
 
@@ -616,21 +611,18 @@ class _YearWindows:
         every word is taken to stand in every window."""
         self.years = _years(text)  # the spans of the text's years
         merged: list[list] = []  # [start, end, the ways its years are written, its years' starts, those dated]
-        last, before, n = None, 0, len(text)  # (the window so far, the end of the year before)
-        for start, end in self.years:
-            s, e = max(0, start - _BEFORE), min(n, end + _AFTER)
-            if last is not None and s <= last[1]:
-                last[1] = e
-                last[2] |= _written_after(text, before, start)
-                last[3].append(start)
+        for i, (start, end) in enumerate(self.years):
+            s, e = max(0, start - _BEFORE), min(len(text), end + _AFTER)
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = e
+                merged[-1][2] |= _written_after(text, self.years[i - 1][1], start)
+                merged[-1][3].append(start)
             else:
-                last = [s, e, set(), [start], []]
-                merged.append(last)
+                merged.append([s, e, set(), [start], []])
             # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
-            if (start and text[start - 1] in _DATE_SEPARATORS) or (start > 1 and text[start - 2] in _DATE_SEPARATORS):
-                last[2].add(_DATED)
-                last[4].append(start)
-            before = end
+            if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
+                merged[-1][2].add(_DATED)
+                merged[-1][4].append(start)
         self.spans = [(s, e) for s, e, *_ in merged]
         self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written, years, dated)
                          for s, e, written, years, dated in merged]
@@ -681,13 +673,7 @@ _LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
 
 def _needs_in(low: str) -> frozenset[str]:
     """The forms' words that the lower-cased ``low`` holds."""
-    return _needs_of(tuple([w in low for w in _WORDS]))
-
-
-@lru_cache(maxsize=1024)  # (windows hold few different sets of the words)
-def _needs_of(held: tuple[bool, ...]) -> frozenset[str]:
-    """The forms' words held, told by which of _WORDS are (``held``, in order)."""
-    found = {w for w, hit in zip(_WORDS, held) if hit}
+    found = {w for w in _WORDS if w in low}
     return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
 
 
@@ -696,8 +682,6 @@ def _written_after(text: str, before: int, year: int) -> set[str]:
     ``before``: as a span's end, as a list's next item (what lies between
     them tells)."""
     written = set()
-    if year - before > 6 and len(text[before:year].split()) > 2:
-        return written  # (a span's or a list's gap holds at most two words: "đến năm", "và năm")
     if _SPAN_GAP_RE.fullmatch(text, before, year):
         written.add(_SPAN)
     if _LIST_GAP_RE.fullmatch(text, before, year):
