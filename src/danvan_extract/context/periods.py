@@ -119,7 +119,8 @@ def _year(m) -> tuple[str, str]:
 # the counts of months a text writes before "tháng đầu năm" besides digits
 _COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một")
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
-_DAY = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?" + Y.format("y")
+_DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
+_DAY = _DAY_HEAD + Y.format("y")
 _DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
@@ -186,6 +187,9 @@ class _Form(NamedTuple):
     opens: tuple[str, ...] = ()
     lead: int = -1
     counted: bool = False
+    # what lies between where a match opens before a year and that year
+    # (a pattern; none: every place within ``lead`` can open)
+    head: Any = None
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
@@ -232,7 +236,8 @@ _FORMS: list[_Form] = [
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
     # (a day and month before a year: at most 10 characters, "dd / mm / ")
-    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10,
+          head=_DAY_HEAD),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", opens=("ngày",),
           counted=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
@@ -253,7 +258,9 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 def _form(form: _Form) -> _Form:
     # the look-ahead for the first character changes no match: the engine skips faster where none can start
     pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
-    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs))
+    # (a head ends where the search for it ends: at its year)
+    head = form.head and regex.compile(r"(?<!\w)(?:" + form.head + r")\Z", regex.I | regex.V0)
+    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head)
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
@@ -705,10 +712,20 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
     if form.counted:
         found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
     if form.lead >= 0:
-        text, first = openers.text, _FIRST_CHARS[form.first]
-        found += [p for y in (dated if _DATED in form.needs else years) for p in range(max(s, y - form.lead), y + 1)
-                  if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
+        found += _before_years(form, openers.text, s, dated if _DATED in form.needs else years)
     return sorted(set(found))
+
+
+def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
+    """Where ``form`` can open at most its ``lead`` characters before one of
+    ``years`` (from ``s`` on): where its head starts (the leftmost: a match
+    further right has one there too), else where one of its first
+    characters opens a word."""
+    if form.head is not None:
+        return [m.start() for m in (form.head.search(text, max(s, y - form.lead), y) for y in years) if m]
+    first = _FIRST_CHARS[form.first]
+    return [p for y in years for p in range(max(s, y - form.lead), y + 1)
+            if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
 
 
 def _standing_in_window(low: str, word: str, window: tuple, words: dict[str, list[int]]) -> list[int]:
