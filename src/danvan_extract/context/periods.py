@@ -259,7 +259,7 @@ def _form(form: _Form) -> _Form:
     # the look-ahead for the first character changes no match: the engine skips faster where none can start
     pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
     # (a head ends where the search for it ends: at its year)
-    head = form.head and regex.compile(r"(?<!\w)(?:" + form.head + r")\Z", regex.I | regex.V0)
+    head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z", regex.I | regex.V0)
     return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head)
 
 
