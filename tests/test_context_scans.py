@@ -21,13 +21,15 @@ NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Vi�
 NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
          "sau 5 năm triển khai, qua hai năm thi hành, năm nay, NĂM\tQUA, trong  năm 2024, Trong năm, tháng vừa qua, Năm gần đây, "
-         "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay")
+         "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay, trong\t năm, TÍNH  ĐẾN nay, tới nay, tính tới\nnay, "
+         "tính đến thời điểm này, tínhđến nay")
 SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
          (places._BARE, lambda o: places._level_starts(o).bare),
          (places._COMMITTEE, lambda o: places._level_starts(o).committee),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
-         (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts)]
+         (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts),
+         (periods._PROGRESS_RE, periods._progress_starts)]
 
 
 @pytest.mark.parametrize("pattern,starts", SCANS)
@@ -488,3 +490,35 @@ def test_patterns_find_nothing_where_their_word_cannot_be(parts):
     if not may_hold(seg, "số"):
         assert attach._number_of_noun("xã").search(seg) is None
         assert attach._NUMBER_PHRASE.search(seg) is None
+
+
+def test_time_mentions_made_without_init_equal_the_dataclass():
+    made, plain = periods._time(3, 9, ("2020-01", None), "base"), periods.TimeMention(3, 9, ("2020-01", None), "base")
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert periods._time(1, 2, None, named=True) == periods.TimeMention(1, 2, None, named=True)
+
+
+_ENDS = st.one_of(st.none(), st.sampled_from(["-1", "2020", "1999"]),
+                  st.builds("{}-{:02d}".format, st.sampled_from(["2019", "2021"]), st.integers(0, 19)),
+                  st.builds("{}-{:02d}-{:02d}".format, st.sampled_from(["2020", "2024"]), st.integers(0, 19),
+                            st.integers(0, 39)))
+
+
+@given(st.tuples(_ENDS, _ENDS))
+def test_valid_periods_remembered_as_worked_out(period):
+    assert periods._valid(period) == periods._valid.__wrapped__(period)
+
+
+_HEAD_PARTS = ["Cập nhật:", "Thứ sáu,", "ngày", "6/1/2023", "2023-01-06", "date", "| 7:46", "Sóc Trăng,", "30", "tháng",
+               "05", "năm", "2023", "1999", "•", "x" * 40, "Trong giai đoạn", ",", "-", " ", "  ", "\t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PARTS), max_size=14), st.integers(0, 11))
+def test_head_lines_skipped_untried_hold_no_date(parts, i):
+    from danvan_extract import dateline
+
+    line = " ".join(parts).strip()
+    if not dateline._may_be_dated(line, i):
+        assert dateline.date_line_match(line) is None or (i >= dateline._HEAD_LINES and len(line) > 90)
+        assert len(line) > dateline._DATE_LINE_MAX or not dateline._PLACE_DATE.match(line)

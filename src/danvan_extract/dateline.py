@@ -46,10 +46,10 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
     that shows today's date comes first and has none.  A document header's
     "Place, ngày D tháng M năm Y" counts further down.  The line states
     when the article was published, not a figure's time."""
-    candidates = []
+    last = None  # the last date line without a clock time
     for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
         stripped = line.strip()
-        if not stripped:
+        if not _may_be_dated(stripped, i):
             continue
         m = date_line_match(stripped)
         place_date = False
@@ -63,14 +63,27 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
         d, mo = int(m.group("d")), int(m.group("m"))
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
-        iso = f"{m.group('y')}-{mo:02d}-{d:02d}"
-        has_clock = bool(_CLOCK_RE.search(stripped))
-        candidates.append((has_clock, place_date, i, iso, start, start + len(line)))
-    if not candidates:
-        return None
-    with_clock = [c for c in candidates if c[0]]
-    best = with_clock[0] if with_clock else candidates[-1]
-    return best[3], best[4], best[5]
+        found = f"{m.group('y')}-{mo:02d}-{d:02d}", start, start + len(line)
+        if _CLOCK_RE.search(stripped):
+            return found  # (the first with a clock time: the lines after it are not read)
+        last = found
+    return last
+
+
+# _ISO_LINE's year ends within this many characters of its line's start
+_ISO_YEAR_END = 4 + len("date") + 3 + 4
+
+
+def _may_be_dated(line: str, i: int) -> bool:
+    """A cheap test before the patterns: can the ``i``-th stripped head
+    line be a date line?  Its year opens with "19" or "20"; a line too
+    long for the other patterns is one only by _ISO_LINE, near its start
+    and in the first head lines."""
+    if len(line) > _DATE_LINE_MAX:
+        if i >= _HEAD_LINES:
+            return False
+        line = line[:_ISO_YEAR_END]
+    return "20" in line or "19" in line
 
 
 def date_line_match(line: str):

@@ -41,6 +41,18 @@ class TimeMention:
     named: bool = False  # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024")
 
 
+_new = object.__new__
+
+
+def _time(start: int, end: int, period, kind: str = "time", named: bool = False) -> TimeMention:
+    """``TimeMention(...)`` made without the frozen dataclass's ``__init__``
+    (one ``object.__setattr__`` per field): the same object, at a fraction
+    of the cost."""
+    mention = _new(TimeMention)
+    mention.__dict__.update(start=start, end=end, period=period, kind=kind, named=named)
+    return mention
+
+
 def _y(m, name="y"):
     return m.group(name)
 
@@ -107,7 +119,8 @@ def _year(m) -> tuple[str, str]:
 # the counts of months a text writes before "tháng đầu năm" besides digits
 _COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một")
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
-_DAY = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?" + Y.format("y")
+_DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
+_DAY = _DAY_HEAD + Y.format("y")
 _DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
@@ -174,6 +187,9 @@ class _Form(NamedTuple):
     opens: tuple[str, ...] = ()
     lead: int = -1
     counted: bool = False
+    # what lies between where a match opens before a year and that year
+    # (a pattern; none: every place within ``lead`` can open)
+    head: Any = None
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
@@ -220,7 +236,8 @@ _FORMS: list[_Form] = [
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
     # (a day and month before a year: at most 10 characters, "dd / mm / ")
-    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10,
+          head=_DAY_HEAD),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", opens=("ngày",),
           counted=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
@@ -241,7 +258,9 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 def _form(form: _Form) -> _Form:
     # the look-ahead for the first character changes no match: the engine skips faster where none can start
     pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
-    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs))
+    # (a head ends where the search for it ends: at its year)
+    head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z", regex.I | regex.V0)
+    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head)
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
@@ -304,7 +323,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             continue
         start = (f"{y}-{int(anchor.group('m')):02d}-{int(anchor.group('d')):02d}" if anchor.group("d") else y)
         spans.take(m.start(), anchor.end())
-        out.append(TimeMention(m.start(), anchor.end(), (start, str(int(y) + n))))
+        out.append(_time(m.start(), anchor.end(), (start, str(int(y) + n))))
     for m in windows.ranges_of_days(text):
         s = m.start()
         opener = _RANGE_OPENER.search(text, max(0, s - 12), s)
@@ -314,7 +333,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             continue
         if free(s, m.end()):
             spans.take(s, m.end())
-            out.append(TimeMention(s, m.end(), period))
+            out.append(_time(s, m.end(), period))
     # (window by window: a match lies in its window, so the forms of one
     # window take their spans apart from the others')
     found = ((_SAME_TIME_BEFORE, m) for m in openers.finditer(_SAME_TIME_BEFORE.pattern, ("so",)))
@@ -331,14 +350,14 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if not _valid(period):
             continue
         spans.take(s, e)
-        out.append(TimeMention(s, e, period, form.kind))
+        out.append(_time(s, e, period, form.kind))
     year_before = _years_before(out)
     for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
         y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
+            out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
@@ -347,15 +366,14 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
         spans.take(word.start(), m.end())
-        out.append(TimeMention(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
+        out.append(_time(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
     for start, end in windows.years:
-        before = text[max(0, start - 4):start]
-        if not before.endswith(" ") or before.lower() == "năm ":
+        if not start or text[start - 1] != " " or text[max(0, start - 4):start].lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
         named = _NAMED_BEFORE.search(text, max(0, start - 60), start)
         if named and free(named.start(), end):
             spans.take(named.start(), end)
-            out.append(TimeMention(named.start(), end, (text[start:end],) * 2, named=True))
+            out.append(_time(named.start(), end, (text[start:end],) * 2, named=True))
     halves = [m.start() for m in openers.finditer(_HALF_YEAR, ("tháng",))]
     for m in (finditer_at(_MONTHS_NO_YEAR, text, _counts_before(openers, halves)) if halves else ()):
         if not free(m.start(), m.end()):
@@ -368,33 +386,33 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             period = ((_month_end(y, 13 - n), _month_end(y, 12)) if m.group("half").lower() == "cuối"
                       else (_month_end(y, 1), _month_end(y, n)))
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), period))
+            out.append(_time(m.start(), m.end(), period))
     for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
         y = year_of_article or year_before(m.start())
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), (y, None)))
+            out.append(_time(m.start(), m.end(), (y, None)))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
-    for m in openers.finditer(_PROGRESS_RE, ("tính", "đến", "tới")):
+    for m in finditer_at(_PROGRESS_RE, text, _progress_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), None, "null"))
+            out.append(_time(m.start(), m.end(), None, "null"))
     for m in finditer_at(_NULL_RE, text, _null_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
-            out.append(TimeMention(m.start(), m.end(), None, "null"))
+            out.append(_time(m.start(), m.end(), None, "null"))
     for m in finditer_at(_RELATIVE_RE, text, _relative_starts(openers)):
         count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if not _word_starts(text, m.start()) or not free(m.start(), m.end()):
             continue
         if count and free(count.start(), m.start()) and not m.group().lower().startswith("trong"):
             spans.take(count.start(), m.end())
-            out.append(TimeMention(count.start(), m.end(), None, "duration"))
+            out.append(_time(count.start(), m.end(), None, "duration"))
         elif _IS_RELATIVE.fullmatch(m.group()):
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
-            out.append(TimeMention(m.start(), m.end(), period, "time" if period else "null"))
+            out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
 
@@ -415,14 +433,22 @@ def _since_starts(openers: Openers) -> Optional[list[int]]:
 
 
 def _relative_starts(openers: Openers) -> Optional[list[int]]:
-    """Where a match of _RELATIVE_RE can start: at "năm", "trong" or
-    "tháng" with a word after it that one of its forms goes on with (None:
-    scan in full)."""
-    return openers.starts_before(("năm", "trong", "tháng"), _may_go_on_relative)
+    """Where a match of _RELATIVE_RE can start: at "năm" or "tháng" with a
+    word after it that one of its forms goes on with, or at "trong" right
+    before "năm" (None: scan in full)."""
+    at = openers.starts_before(("năm", "tháng"), _may_go_on_relative)
+    return None if at is None else sorted(set(at + openers.before(openers.starts(("năm",)), ("trong",))))
 
 
-# the words after the first of each form of _RELATIVE_RE ("năm nay", "trong năm", "tháng vừa qua")
-_RELATIVE_NEXT = ("nay", "qua", "vừa", "gần", "năm")
+def _progress_starts(openers: Openers) -> Optional[list[int]]:
+    """Where a match of _PROGRESS_RE can start: at "đến" or "tới", or at
+    "tính" right before one (None: scan in full)."""
+    until = openers.starts(("đến", "tới"))
+    return None if until is None else sorted(set(until + openers.before(until, ("tính",))))
+
+
+# the words after "năm" or "tháng" in the forms of _RELATIVE_RE ("năm nay", "tháng vừa qua")
+_RELATIVE_NEXT = ("nay", "qua", "vừa", "gần")
 
 
 def _may_go_on_relative(text: str, low: str, end: int) -> bool:
@@ -450,12 +476,7 @@ def _standing(openers: Openers, word: str) -> Optional[list[int]]:
     if at is None:
         return None
     text, n = openers.text, len(word)
-    return [p for p in at if _stands(text, p, n)]
-
-
-def _stands(text: str, pos: int, n: int) -> bool:
-    """No letter right before or after the ``n`` characters at ``pos``."""
-    return not (pos and text[pos - 1].isalpha()) and not text[pos + n:pos + n + 1].isalpha()
+    return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
 
 
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
@@ -534,7 +555,7 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
         start, end = t.period or (None, None)
         if t.kind == "time" and start and start == end and len(start) == 10 and _EFFECT.search(
                 text, max(0, t.start - 80), t.start):
-            t = TimeMention(t.start, t.end, (start, None), t.kind)
+            t = _time(t.start, t.end, (start, None), t.kind)
         dated.append(t)
     opened = [t for t in dated if t.period and t.period[0] and t.period[1] is None and len(t.period[0]) == 10]
     ends = [t.end for t in opened]
@@ -542,7 +563,7 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
         i = bisect.bisect_right(ends, m.start()) - 1
         if i >= 0 and _word_starts(text, m.start()) and free(m.start(), m.end()):
             take(m.start(), m.end())
-            dated.append(TimeMention(m.start(), m.end(), opened[i].period))
+            dated.append(_time(m.start(), m.end(), opened[i].period))
     return dated
 
 
@@ -559,7 +580,7 @@ def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMenti
         return t
     if not _COMPARED.search(text, lo, t.start):
         return t
-    return TimeMention(t.start, t.end, t.period, "ref")
+    return _time(t.start, t.end, t.period, "ref")
 
 
 # "Qua 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014": from that date
@@ -628,7 +649,8 @@ class _YearWindows:
             for form in forms:
                 if form.needs <= has:
                     at = None if openers.low is None else _openings(form, openers, (s, e, years, dated), words)
-                    yield from ((form, m) for m in finditer_at(form.pattern, openers.text, at, s, e))
+                    for m in finditer_at(form.pattern, openers.text, at, s, e):
+                        yield form, m
 
 
 def _years(text: str) -> list[tuple[int, int]]:
@@ -690,10 +712,20 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
     if form.counted:
         found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
     if form.lead >= 0:
-        text, first = openers.text, _FIRST_CHARS[form.first]
-        found += [p for y in (dated if _DATED in form.needs else years) for p in range(max(s, y - form.lead), y + 1)
-                  if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
+        found += _before_years(form, openers.text, s, dated if _DATED in form.needs else years)
     return sorted(set(found))
+
+
+def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
+    """Where ``form`` can open at most its ``lead`` characters before one of
+    ``years`` (from ``s`` on): where its head starts (the leftmost: a match
+    further right has one there too), else where one of its first
+    characters opens a word."""
+    if form.head is not None:
+        return [m.start() for m in (form.head.search(text, max(s, y - form.lead), y) for y in years) if m]
+    first = _FIRST_CHARS[form.first]
+    return [p for y in years for p in range(max(s, y - form.lead), y + 1)
+            if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
 
 
 def _standing_in_window(low: str, word: str, window: tuple, words: dict[str, list[int]]) -> list[int]:
@@ -710,7 +742,7 @@ def _standing_in(low: str, word: str, s: int, e: int) -> list[int]:
     out, n = [], len(word)
     i = low.find(word, s, e)
     while i >= 0:
-        if _stands(low, i, n):
+        if not (i and low[i - 1].isalpha()) and not low[i + n:i + n + 1].isalpha():  # (stands: no letter around it)
             out.append(i)
         i = low.find(word, i + 1, e)
     return out
@@ -721,6 +753,7 @@ _DIGIT = CharClass(r"\d")  # (the engine's digits: str.isdecimal knows fewer)
 _FIRST_CHARS = {form.first: CharClass(rf"(?i)[{form.first}]") for form in _FORMS}
 
 
+@lru_cache(maxsize=4096)  # (a text states few periods, many times)
 def _valid(period) -> bool:
     for end in period:
         if end is None:
