@@ -156,12 +156,29 @@ _SITE_PARTS = ["Trang chủ", "TRANG 2 / 5", "page 3 of 9", "Hotline", "hotlines
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SITE_PARTS), max_size=8), st.sampled_from(["", " ", "  "]))
 def test_site_line_as_its_one_pattern(parts, gap):
-    # the site line's three patterns and its cheap word test: as the one pattern they split
+    # the site line's patterns, its end test and its cheap word tests: as the one pattern they split (on a
+    # stripped line, as the headline's search reads it)
     from danvan_extract.context import document_info as di
 
-    whole = regex.compile("|".join(p.pattern for p in (di._SITE_WORDS, di._SITE_END, di._SITE_START)), regex.I)
-    line = gap.join(parts)
+    site_end = r":\s*$|\|\s*$"
+    whole = regex.compile("|".join((di._SITE_WORDS.pattern, site_end, di._SITE_START.pattern)), regex.I)
+    line = gap.join(parts).strip()
     assert di._site_line(line) == bool(whole.search(line))
+
+
+_BODY_PARTS = ["Ngày 3/10", "sáng  18", "TỐI ngày 5", "Ảnh", "nguồn :", "NGUỒN:", "12. ", "1.", ".", "…", " ", "\x1c",
+               "\t", "Huyện", "2", ":", "ngày", "ſáng 2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_PARTS), max_size=8))
+def test_body_line_as_its_one_pattern(parts):
+    # a body line's end test, start pattern and caption pattern: as the one pattern they split (stripped line)
+    from danvan_extract.context import document_info as di
+
+    whole = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)
+    line = "".join(parts).strip()
+    assert di._body_line(line) == bool(whole.search(line))
 
 
 HALVES = ("6 tháng đầu năm, Sáu  tháng cuối năm; mười một tháng đầu năm, 12 tháng đầu năm 2024, x9 tháng đầu năm, "
