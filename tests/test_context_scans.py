@@ -3,6 +3,7 @@ find, and deferred patterns behave as compiled ones."""
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import pytest
@@ -481,3 +482,23 @@ def test_patterns_find_nothing_where_their_word_cannot_be(parts):
     if not may_hold(seg, "số"):
         assert attach._number_of_noun("xã").search(seg) is None
         assert attach._NUMBER_PHRASE.search(seg) is None
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)).map(lambda t: (t[0], t[0] + t[1])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(-5, 35), st.integers(-5, 35), st.tuples(st.integers(0, 30), st.integers(0, 36)))
+def test_holes_near_a_figure_by_bisection_as_by_a_filter(spans, lo, hi, own):
+    # the spans starting in [lo, hi] less the figure's own: by bisection as by filtering the slice
+    holes = sorted(spans)
+    starts = [h[0] for h in holes]
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
+    assert attach._holes_near(holes, starts, lo, hi, own) == [h for h in holes[i:j] if h != own]
+
+
+@pytest.mark.parametrize("noun", ["huyện", "Xã", " tổ dân phố ", "xã, phường", "hộ", "", "thôn,", "thị xã, thị trấn"])
+def test_level_word_of_a_count_remembered_as_read(noun):
+    plain = noun.split(",")[0].strip().lower()
+    for _ in range(2):  # (the second time from the cache)
+        assert attach._level_word(noun) == (plain if plain in attach._RANK else "")

@@ -79,6 +79,12 @@ def _end_of(bounds: list[int], pos: int, limit: int) -> int:
     return bounds[i] if i < len(bounds) else limit
 
 
+def _around(bounds: list[int], pos: int, limit: int) -> tuple[int, int]:
+    """(:func:`_start_of`, :func:`_end_of`) of ``pos`` (``bounds`` open with 0)."""
+    i = bisect.bisect_right(bounds, pos)
+    return bounds[i - 1], bounds[i] if i < len(bounds) else limit
+
+
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
             surnames: frozenset = frozenset()) -> DocumentContext:
     """The context of ``text`` and of each numeric candidate in it."""
@@ -120,27 +126,30 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
                        + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
     hole_starts = [h[0] for h in all_holes]
     for i, c in enumerate(numeric):
-        s_start = _start_of(sentences, c.start)
-        s_end = _end_of(sentences, c.start, len(text))
+        s_start, s_end = _around(sentences, c.start, len(text))
         p_start = _start_of(paragraphs, c.start)
         clause_start = _clause_start(text, s_start, c.start, other_spans)
         clause_end = _clause_end(text, c.end, s_end)
-        fields: dict = {}
-        fields["period"] = _period(text, c, times, time_starts, p_start, clause_end, out.title,
-                                   lead_end, sections)
-        fields["location"] = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
-                                       other_spans, full_stops)
-        lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
-        hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
-        holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
+        period = _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections)
+        location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
+                             other_spans, full_stops)
+        holes = _holes_near(all_holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
         # the figure before this one in its sentence, if any (figures are sorted by start)
         prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
         pieces = _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start)
         subject_of[id(c)] = pieces
-        fields["subject_spans"] = pieces
-        out.facts[id(c)] = fields
+        out.facts[id(c)] = {"period": period, "location": location, "subject_spans": pieces}
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
+                own: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of ``holes`` (sorted; ``starts``: theirs) that start in
+    ``[lo, hi]``, less ``own``."""
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
+    k, m = bisect.bisect_left(holes, own, i, j), bisect.bisect_right(holes, own, i, j)
+    return holes[i:k] + holes[m:j]
 
 
 def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -729,8 +738,14 @@ _NATIONWIDE_AFTER = deferred(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|to
 
 def _unit_noun(c) -> str:
     """The level word a count or ratio counts ("6 huyện" → "huyện"), or ""."""
-    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
-    return noun if noun in _RANK else ""
+    return _level_word(c.fields.get("noun") or "") if c.type in ("count", "ratio") else ""
+
+
+@lru_cache(maxsize=1024)
+def _level_word(noun: str) -> str:
+    """The level word ``noun`` (a count's, as written) names, or ""."""
+    word = noun.split(",")[0].strip().lower()
+    return word if word in _RANK else ""
 
 
 def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
