@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
-from danvan_extract.context.words import Openers, finditer_at, lowered, may_hold
+from danvan_extract.context.words import Openers, finditer_at, finditer_found, lowered, may_hold
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
@@ -502,3 +502,18 @@ def test_level_word_of_a_count_remembered_as_read(noun):
     plain = noun.split(",")[0].strip().lower()
     for _ in range(2):  # (the second time from the cache)
         assert attach._level_word(noun) == (plain if plain in attach._RANK else "")
+
+
+_CENTRAL_PARTS = ["Quốc hội", "Thủ tướng Chính phủ", "Chính phủ", "Bộ Chính trị", "Ban Bí thư", "cả nước", "toàn  quốc",
+                  "toàn quốcx", "xcả nước", "Trung ương Đảng", "Tổng Bí thư", "Mặt trận Tổ quốc Việt Nam", "quốc hội", " ",
+                  "theo ", "của ", "Ngân hàng Chính sách xã hội", "Chủ tịch nước", "Ban Chấp hành Trung ương", "ſ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CENTRAL_PARTS), max_size=10))
+def test_central_bodies_found_at_their_first_words_as_by_a_full_scan(parts):
+    from danvan_extract.context import document_info as di
+
+    text = "".join(parts)
+    found = [m.span() for m in finditer_found(di.CENTRAL_BODY, text, di._CENTRAL_OPENERS)]
+    assert found == [m.span() for m in di.CENTRAL_BODY.finditer(text)]

@@ -3,6 +3,7 @@ line, never a site header's), the unit it is mainly about."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Optional
 
@@ -13,7 +14,7 @@ from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_dat
                         find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
-from .words import may_hold
+from .words import finditer_found, may_hold
 
 _MAX_TITLE = 300
 
@@ -111,6 +112,8 @@ CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
                               r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
                               r"(?![\p{L}])")
+# (the first words of CENTRAL_BODY's names: a stdlib scan for them finds where one may start)
+_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|cả|toàn")
 
 
 _CITED = regex.compile(r"(?:của|theo|với)\s+$", regex.I)
@@ -125,7 +128,8 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if any(p.start < len(lead) and not p.bare and p.level != "quốc gia" for p in places):
         return False  # "Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Gia Lai": about that unit
     # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
-    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in CENTRAL_BODY.finditer(lead))
+    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start())
+               for m in finditer_found(CENTRAL_BODY, lead, _CENTRAL_OPENERS))
 
 
 _VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
