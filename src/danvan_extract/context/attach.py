@@ -234,8 +234,11 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
-    base = next((t for t in times[k:k + 2]
-                 if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text[c.end:t.start])), None)
+    base = None
+    for t in times[k:k + 2]:
+        if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
+            base = t
+            break
     if (own is None or own.period is None) and base and base.period[0] != "-1":
         # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
         return {"start": base.period[0], "end": None}
@@ -316,7 +319,7 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
     """"năm 2023 từ 25,6% đã giảm xuống còn 21,29%": the end value of a change
     is not at its start's time; it takes a later time its paragraph states
     for the same change ("... 33,24% năm 2024; ..."), else none."""
-    if own is None or "từ" not in text[own.end:own.end + 6] or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
+    if own is None or text.find("từ", own.end, own.end + 6) < 0 or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
         return own
     if not _CHANGE_TO.search(text, max(own.end, c.start - 24), c.start):
         return own
@@ -527,10 +530,9 @@ _EVENT_AT = deferred(r"(?<![\p{L}])vào\s+$", regex.I)
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     """"5,12% (năm 2019)": a bracketed time binds only the figure before it."""
-    before = text[max(0, t.start - 8):t.start]
-    if "(" not in before or ")" not in text[t.end:t.end + 3]:
-        return False
     k = text.rfind("(", max(0, t.start - 8), t.start)
+    if k < 0 or text.find(")", t.end, t.end + 3) < 0:
+        return False
     return bool(_VALUE_WORD_BEFORE.search(text[max(0, k - 16):k]))
 
 
@@ -669,64 +671,71 @@ def _container_of(places, run) -> Optional[dict]:
 def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
     # the sentence's start, and that of the sentence by punctuation only
     s_start, full_start = starts_of_sentence
-    lo = max(s_start, c.start - 80)
+    start, end = c.start, c.end
+    lo = max(s_start, start - 80)
     # "mỗi", "từng": a cheap test first
-    if (text.find("ỗi", lo, c.start) >= 0 or text.find("ừng", lo, c.start) >= 0) and _EACH.search(text[lo:c.start]):
+    if (text.find("ỗi", lo, start) >= 0 or text.find("ừng", lo, start) >= 0) and _EACH.search(text[lo:start]):
         return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
     if _central_document(text, c, clause_end):
         return dict(_NATION)
-    i = bisect.bisect_left(starts, c.start)
+    i = bisect.bisect_left(starts, start)
     # a row of a flattened table ("1 | Tuyên Quang | Tuyên Quang + Hà Giang | 13.795,6 km"):
     # the row's first unit is its subject
-    line_start = text.rfind("\n", 0, c.start) + 1
-    if text.count("|", line_start, c.start) >= 2:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("|", line_start, start) >= 2:
         j = bisect.bisect_left(starts, line_start)
         if j < i and not places[j].bare:
             return _place(places[j], places, main)
     # a unit the figure belongs to or goes to, linked right after it
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
-    k = bisect.bisect_left(starts, c.end)
+    k = bisect.bisect_left(starts, end)
     # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
-    for p in [q for q in places[k:k + 3] if not q.bare][:1]:
+    for p in places[k:k + 3]:
+        if p.bare:
+            continue
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
-        bracket = _bracket_first(text, c.end, p.start)
-        if p.start - (bracket.end() if bracket else c.end) > 40:
+        bracket = _bracket_first(text, end, p.start)
+        gap_start = bracket.end() if bracket else end
+        if p.start - gap_start > 40:
             break  # too far to be linked to the figure
-        gap = text[bracket.end() if bracket else c.end:p.start]
+        gap = text[gap_start:p.start]
         in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
-        if in_clause and not p.bare and not _DIGIT.search(gap) and _OBJECT_LINK.search(gap):
+        if in_clause and not _DIGIT.search(gap) and _OBJECT_LINK.search(gap):
             return _place(p, places, main)
+        break
     if _unit_noun(c):
         # "ba huyện Chư Prông, Đức Cơ": the units counted are named
         for p in places[i:k]:
-            if not p.bare and p.start < c.end:
+            if not p.bare and p.start < end:
                 return _place(p, places, main)
         # "1 trong 62 huyện nghèo nhất cả nước": units counted over the country
-        if _NATIONWIDE_AFTER.match(text, c.end, max(clause_end, c.end)):
+        if _NATIONWIDE_AFTER.match(text, end, max(clause_end, end)):
             return dict(_NATION)
     for j in range(i - 1, -1, -1):
-        if places[j].start < s_start:
+        q = places[j]
+        if q.start < s_start:
             break
-        if places[j].foreign and _PHRASE_BREAK.search(text, places[j].end, c.start):
+        if q.foreign and _PHRASE_BREAK.search(text, q.end, start):
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
-        if places[j].office:
+        if q.office:
             continue
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place
     # a unit named after the figure in its clause, with no unit before it
     for p in places[k:k + 1]:
-        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, c.end, p.start):
+        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, end, p.start):
             return _place(p, places, main)
-    lo = max(full_start, c.start - _WINDOW)
-    if (text.find("cầu", lo, c.start) >= 0 or text.find("giới", lo, c.start) >= 0) and _WORLD.search(text[lo:c.start]):
+    lo = max(full_start, start - _WINDOW)
+    if (text.find("cầu", lo, start) >= 0 or text.find("giới", lo, start) >= 0) and _WORLD.search(text[lo:start]):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
-        if places[j].start < p_start:
+        q = places[j]
+        if q.start < p_start:
             break
-        if not places[j].bare and not places[j].office:
+        if not q.bare and not q.office:
             topic = j
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
