@@ -23,11 +23,11 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
-from .words import Openers, may_hold
+from .words import CharClass, Openers, may_hold
 
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
-_LOWER = deferred(r"\p{Ll}")
+_LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
@@ -58,7 +58,7 @@ def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
     marks = [m.end() for m in _STOP_MARKS.finditer(text)]
     lines = _line_starts(text)
     # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
-    breaks = [start for start in lines[1:] if not _LOWER.match(text, start)]
+    breaks = [start for start in lines[1:] if not _LOWER[text[start:start + 1]]]
     return [0] + sorted(marks + breaks), lines, sorted(marks + [m.end() for m in _BLANK_LINE.finditer(text)])
 
 
@@ -97,12 +97,13 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
     openers = Openers(text)  # where words stand, for the scans of both
-    times = [t for t in find_times(text, year_of(out.published), openers)
-             if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
+    times = find_times(text, year_of(out.published), openers)
+    if skip or doc_ends:
+        times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC_TYPES)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
-                     if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
+                     if not (chrome and _in(chrome, p.start)) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -439,13 +440,14 @@ _SAME_LOOKBACK = 20  # earlier figures written the same way looked at
 def _keep_first_time(text, numeric, facts, untimed: list[int]) -> None:
     """Each figure of ``untimed`` (indices) takes the period of the first
     figure before it written the same way with the same words after it."""
+    written = [_figure_text(text, c) for c in numeric[:untimed[-1] + 1]]
     by_text: dict[str, list[int]] = {}
-    for i, c in enumerate(numeric[:untimed[-1]]):
-        by_text.setdefault(_figure_text(text, c), []).append(i)
+    for i, form in enumerate(written[:-1]):
+        by_text.setdefault(form, []).append(i)
     for i in untimed:
         c = numeric[i]
         key = _figure_key(text, c)
-        for j in itertools.islice(by_text.get(_figure_text(text, c), ()), _SAME_LOOKBACK):
+        for j in itertools.islice(by_text.get(written[i], ()), _SAME_LOOKBACK):
             if j >= i:
                 break
             if facts[id(numeric[j])]["period"] is not None and _figure_key(text, numeric[j]) == key:
@@ -473,8 +475,8 @@ def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tupl
     without end punctuation, with a body after it."""
     if title and title[0] <= pos < title[1]:
         return title
-    start = _start_of(lines, pos)
-    end = _end_of(lines, pos, len(text) + 1) - 1
+    start, end = _around(lines, pos, len(text) + 1)
+    end -= 1
     if end - start > _MAX_HEADING or text[max(0, start - 2):start] not in ("\n\n", "") or text[end:end + 2] != "\n\n":
         return None
     line = text[start:end].strip()
