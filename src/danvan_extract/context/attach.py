@@ -121,12 +121,11 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
-    subject_of: dict[int, list] = {}
     # every other figure, measure or date is no part of a subject
-    all_holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
-                       + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
-    hole_starts = [h[0] for h in all_holes]
-    for i, c in enumerate(numeric):
+    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
+                   + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
+    clauses = []
+    for c in numeric:
         s_start, s_end = _around(sentences, c.start, len(text))
         p_start = _start_of(paragraphs, c.start)
         clause_start = _clause_start(text, s_start, c.start, other_spans)
@@ -134,14 +133,28 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         period = _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections)
         location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
                              other_spans, full_stops)
-        holes = _holes_near(all_holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
-        # the figure before this one in its sentence, if any (figures are sorted by start)
-        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
-        pieces = _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start)
-        subject_of[id(c)] = pieces
-        out.facts[id(c)] = {"period": period, "location": location, "subject_spans": pieces}
+        out.facts[id(c)] = {"period": period, "location": location}
+        clauses.append((s_start, clause_start, clause_end))
+    # (the subjects in a pass of their own: the code of each pass stays at hand)
+    _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], holes: list[tuple[int, int]],
+              facts: dict[int, dict]) -> None:
+    """The subject of each figure of ``numeric`` (sorted), into its fields
+    in ``facts``; ``clauses``: each one's sentence start and clause bounds;
+    ``holes``: the spans no subject takes (sorted)."""
+    hole_starts = [h[0] for h in holes]
+    subject_of: dict[int, list] = {}
+    for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
+        near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
+        # the figure before this one in its sentence, if any (figures are sorted by start)
+        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
+        pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
+        subject_of[id(c)] = pieces
+        facts[id(c)]["subject_spans"] = pieces
 
 
 def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
