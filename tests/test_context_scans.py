@@ -3,6 +3,7 @@ find, and deferred patterns behave as compiled ones."""
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
-from danvan_extract.context.words import Openers, finditer_at, lowered, may_hold
+from danvan_extract.context.words import Openers, finditer_at, finditer_found, lowered, may_hold
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
@@ -159,12 +160,29 @@ _SITE_PARTS = ["Trang chủ", "TRANG 2 / 5", "page 3 of 9", "Hotline", "hotlines
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SITE_PARTS), max_size=8), st.sampled_from(["", " ", "  "]))
 def test_site_line_as_its_one_pattern(parts, gap):
-    # the site line's three patterns and its cheap word test: as the one pattern they split
+    # the site line's patterns, its end test and its cheap word tests: as the one pattern they split (on a
+    # stripped line, as the headline's search reads it)
     from danvan_extract.context import document_info as di
 
-    whole = regex.compile("|".join(p.pattern for p in (di._SITE_WORDS, di._SITE_END, di._SITE_START)), regex.I)
-    line = gap.join(parts)
+    site_end = r":\s*$|\|\s*$"
+    whole = regex.compile("|".join((di._SITE_WORDS.pattern, site_end, di._SITE_START.pattern)), regex.I)
+    line = gap.join(parts).strip()
     assert di._site_line(line) == bool(whole.search(line))
+
+
+_BODY_PARTS = ["Ngày 3/10", "sáng  18", "TỐI ngày 5", "Ảnh", "nguồn :", "NGUỒN:", "12. ", "1.", ".", "…", " ", "\x1c",
+               "\t", "Huyện", "2", ":", "ngày", "ſáng 2"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_PARTS), max_size=8))
+def test_body_line_as_its_one_pattern(parts):
+    # a body line's end test, start pattern and caption pattern: as the one pattern they split (stripped line)
+    from danvan_extract.context import document_info as di
+
+    whole = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)
+    line = "".join(parts).strip()
+    assert di._body_line(line) == bool(whole.search(line))
 
 
 HALVES = ("6 tháng đầu năm, Sáu  tháng cuối năm; mười một tháng đầu năm, 12 tháng đầu năm 2024, x9 tháng đầu năm, "
@@ -522,3 +540,38 @@ def test_head_lines_skipped_untried_hold_no_date(parts, i):
     if not dateline._may_be_dated(line, i):
         assert dateline.date_line_match(line) is None or (i >= dateline._HEAD_LINES and len(line) > 90)
         assert len(line) > dateline._DATE_LINE_MAX or not dateline._PLACE_DATE.match(line)
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)).map(lambda t: (t[0], t[0] + t[1])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(-5, 35), st.integers(-5, 35), st.tuples(st.integers(0, 30), st.integers(0, 36)))
+def test_holes_near_a_figure_by_bisection_as_by_a_filter(spans, lo, hi, own):
+    # the spans starting in [lo, hi] less the figure's own: by bisection as by filtering the slice
+    holes = sorted(spans)
+    starts = [h[0] for h in holes]
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
+    assert attach._holes_near(holes, starts, lo, hi, own) == [h for h in holes[i:j] if h != own]
+
+
+@pytest.mark.parametrize("noun", ["huyện", "Xã", " tổ dân phố ", "xã, phường", "hộ", "", "thôn,", "thị xã, thị trấn"])
+def test_level_word_of_a_count_remembered_as_read(noun):
+    plain = noun.split(",")[0].strip().lower()
+    for _ in range(2):  # (the second time from the cache)
+        assert attach._level_word(noun) == (plain if plain in attach._RANK else "")
+
+
+_CENTRAL_PARTS = ["Quốc hội", "Thủ tướng Chính phủ", "Chính phủ", "Bộ Chính trị", "Ban Bí thư", "cả nước", "toàn  quốc",
+                  "toàn quốcx", "xcả nước", "Trung ương Đảng", "Tổng Bí thư", "Mặt trận Tổ quốc Việt Nam", "quốc hội", " ",
+                  "theo ", "của ", "Ngân hàng Chính sách xã hội", "Chủ tịch nước", "Ban Chấp hành Trung ương", "ſ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CENTRAL_PARTS), max_size=10))
+def test_central_bodies_found_at_their_first_words_as_by_a_full_scan(parts):
+    from danvan_extract.context import document_info as di
+
+    text = "".join(parts)
+    found = [m.span() for m in finditer_found(di.CENTRAL_BODY, text, di._CENTRAL_OPENERS)]
+    assert found == [m.span() for m in di.CENTRAL_BODY.finditer(text)]

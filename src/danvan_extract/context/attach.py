@@ -23,11 +23,11 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
-from .words import Openers, may_hold
+from .words import CharClass, Openers, may_hold
 
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
-_LOWER = deferred(r"\p{Ll}")
+_LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
@@ -58,7 +58,7 @@ def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
     marks = [m.end() for m in _STOP_MARKS.finditer(text)]
     lines = _line_starts(text)
     # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
-    breaks = [start for start in lines[1:] if not _LOWER.match(text, start)]
+    breaks = [start for start in lines[1:] if not _LOWER[text[start:start + 1]]]
     return [0] + sorted(marks + breaks), lines, sorted(marks + [m.end() for m in _BLANK_LINE.finditer(text)])
 
 
@@ -79,6 +79,12 @@ def _end_of(bounds: list[int], pos: int, limit: int) -> int:
     return bounds[i] if i < len(bounds) else limit
 
 
+def _around(bounds: list[int], pos: int, limit: int) -> tuple[int, int]:
+    """(:func:`_start_of`, :func:`_end_of`) of ``pos`` (``bounds`` open with 0)."""
+    i = bisect.bisect_right(bounds, pos)
+    return bounds[i - 1], bounds[i] if i < len(bounds) else limit
+
+
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
             surnames: frozenset = frozenset()) -> DocumentContext:
     """The context of ``text`` and of each numeric candidate in it."""
@@ -91,12 +97,13 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
     openers = Openers(text)  # where words stand, for the scans of both
-    times = [t for t in find_times(text, year_of(out.published), openers)
-             if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
+    times = find_times(text, year_of(out.published), openers)
+    if skip or doc_ends:
+        times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
     figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC_TYPES)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
-                     if not _in(chrome, p.start) and not (p.bare and _overlaps(figure_spans, p.start)))
+                     if not (chrome and _in(chrome, p.start)) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -114,33 +121,49 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
-    subject_of: dict[int, list] = {}
     # every other figure, measure or date is no part of a subject
-    all_holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
-                       + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
-    hole_starts = [h[0] for h in all_holes]
-    for i, c in enumerate(numeric):
-        s_start = _start_of(sentences, c.start)
-        s_end = _end_of(sentences, c.start, len(text))
+    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
+                   + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
+    clauses = []
+    for c in numeric:
+        s_start, s_end = _around(sentences, c.start, len(text))
         p_start = _start_of(paragraphs, c.start)
         clause_start = _clause_start(text, s_start, c.start, other_spans)
         clause_end = _clause_end(text, c.end, s_end)
-        fields: dict = {}
-        fields["period"] = _period(text, c, times, time_starts, p_start, clause_end, out.title,
-                                   lead_end, sections)
-        fields["location"] = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
-                                       other_spans, full_stops)
-        lo = bisect.bisect_left(hole_starts, clause_start - _WINDOW)
-        hi = bisect.bisect_right(hole_starts, clause_end + _WINDOW)
-        holes = [h for h in all_holes[lo:hi] if h != (c.start, c.end)]
-        # the figure before this one in its sentence, if any (figures are sorted by start)
-        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
-        pieces = _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start)
-        subject_of[id(c)] = pieces
-        fields["subject_spans"] = pieces
-        out.facts[id(c)] = fields
+        period = _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections)
+        location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
+                             other_spans, full_stops)
+        out.facts[id(c)] = {"period": period, "location": location}
+        clauses.append((s_start, clause_start, clause_end))
+    # (the subjects in a pass of their own: the code of each pass stays at hand)
+    _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], holes: list[tuple[int, int]],
+              facts: dict[int, dict]) -> None:
+    """The subject of each figure of ``numeric`` (sorted), into its fields
+    in ``facts``; ``clauses``: each one's sentence start and clause bounds;
+    ``holes``: the spans no subject takes (sorted)."""
+    hole_starts = [h[0] for h in holes]
+    subject_of: dict[int, list] = {}
+    for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
+        near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
+        # the figure before this one in its sentence, if any (figures are sorted by start)
+        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
+        pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
+        subject_of[id(c)] = pieces
+        facts[id(c)]["subject_spans"] = pieces
+
+
+def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
+                own: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of ``holes`` (sorted; ``starts``: theirs) that start in
+    ``[lo, hi]``, less ``own``."""
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
+    k, m = bisect.bisect_left(holes, own, i, j), bisect.bisect_right(holes, own, i, j)
+    return holes[i:k] + holes[m:j]
 
 
 def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -225,8 +248,11 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
-    base = next((t for t in times[k:k + 2]
-                 if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text[c.end:t.start])), None)
+    base = None
+    for t in times[k:k + 2]:
+        if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
+            base = t
+            break
     if (own is None or own.period is None) and base and base.period[0] != "-1":
         # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
         return {"start": base.period[0], "end": None}
@@ -307,7 +333,7 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
     """"năm 2023 từ 25,6% đã giảm xuống còn 21,29%": the end value of a change
     is not at its start's time; it takes a later time its paragraph states
     for the same change ("... 33,24% năm 2024; ..."), else none."""
-    if own is None or "từ" not in text[own.end:own.end + 6] or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
+    if own is None or text.find("từ", own.end, own.end + 6) < 0 or not _OPENS_CHANGE.match(text, own.end, own.end + 12):
         return own
     if not _CHANGE_TO.search(text, max(own.end, c.start - 24), c.start):
         return own
@@ -427,13 +453,14 @@ _SAME_LOOKBACK = 20  # earlier figures written the same way looked at
 def _keep_first_time(text, numeric, facts, untimed: list[int]) -> None:
     """Each figure of ``untimed`` (indices) takes the period of the first
     figure before it written the same way with the same words after it."""
+    written = [_figure_text(text, c) for c in numeric[:untimed[-1] + 1]]
     by_text: dict[str, list[int]] = {}
-    for i, c in enumerate(numeric[:untimed[-1]]):
-        by_text.setdefault(_figure_text(text, c), []).append(i)
+    for i, form in enumerate(written[:-1]):
+        by_text.setdefault(form, []).append(i)
     for i in untimed:
         c = numeric[i]
         key = _figure_key(text, c)
-        for j in itertools.islice(by_text.get(_figure_text(text, c), ()), _SAME_LOOKBACK):
+        for j in itertools.islice(by_text.get(written[i], ()), _SAME_LOOKBACK):
             if j >= i:
                 break
             if facts[id(numeric[j])]["period"] is not None and _figure_key(text, numeric[j]) == key:
@@ -461,8 +488,8 @@ def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tupl
     without end punctuation, with a body after it."""
     if title and title[0] <= pos < title[1]:
         return title
-    start = _start_of(lines, pos)
-    end = _end_of(lines, pos, len(text) + 1) - 1
+    start, end = _around(lines, pos, len(text) + 1)
+    end -= 1
     if end - start > _MAX_HEADING or text[max(0, start - 2):start] not in ("\n\n", "") or text[end:end + 2] != "\n\n":
         return None
     line = text[start:end].strip()
@@ -518,10 +545,9 @@ _EVENT_AT = deferred(r"(?<![\p{L}])vào\s+$", regex.I)
 
 def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     """"5,12% (năm 2019)": a bracketed time binds only the figure before it."""
-    before = text[max(0, t.start - 8):t.start]
-    if "(" not in before or ")" not in text[t.end:t.end + 3]:
-        return False
     k = text.rfind("(", max(0, t.start - 8), t.start)
+    if k < 0 or text.find(")", t.end, t.end + 3) < 0:
+        return False
     return bool(_VALUE_WORD_BEFORE.search(text[max(0, k - 16):k]))
 
 
@@ -660,64 +686,71 @@ def _container_of(places, run) -> Optional[dict]:
 def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
     # the sentence's start, and that of the sentence by punctuation only
     s_start, full_start = starts_of_sentence
-    lo = max(s_start, c.start - 80)
+    start, end = c.start, c.end
+    lo = max(s_start, start - 80)
     # "mỗi", "từng": a cheap test first
-    if (text.find("ỗi", lo, c.start) >= 0 or text.find("ừng", lo, c.start) >= 0) and _EACH.search(text[lo:c.start]):
+    if (text.find("ỗi", lo, start) >= 0 or text.find("ừng", lo, start) >= 0) and _EACH.search(text[lo:start]):
         return None  # "mỗi xã đều có 2 mô hình": holds for each unit separately
     if _central_document(text, c, clause_end):
         return dict(_NATION)
-    i = bisect.bisect_left(starts, c.start)
+    i = bisect.bisect_left(starts, start)
     # a row of a flattened table ("1 | Tuyên Quang | Tuyên Quang + Hà Giang | 13.795,6 km"):
     # the row's first unit is its subject
-    line_start = text.rfind("\n", 0, c.start) + 1
-    if text.count("|", line_start, c.start) >= 2:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("|", line_start, start) >= 2:
         j = bisect.bisect_left(starts, line_start)
         if j < i and not places[j].bare:
             return _place(places[j], places, main)
     # a unit the figure belongs to or goes to, linked right after it
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
-    k = bisect.bisect_left(starts, c.end)
+    k = bisect.bisect_left(starts, end)
     # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
-    for p in [q for q in places[k:k + 3] if not q.bare][:1]:
+    for p in places[k:k + 3]:
+        if p.bare:
+            continue
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
-        bracket = _bracket_first(text, c.end, p.start)
-        if p.start - (bracket.end() if bracket else c.end) > 40:
+        bracket = _bracket_first(text, end, p.start)
+        gap_start = bracket.end() if bracket else end
+        if p.start - gap_start > 40:
             break  # too far to be linked to the figure
-        gap = text[bracket.end() if bracket else c.end:p.start]
+        gap = text[gap_start:p.start]
         in_clause = p.start < clause_end or (bracket and not _CLAUSE_BREAK.search(gap))
-        if in_clause and not p.bare and not _DIGIT.search(gap) and _OBJECT_LINK.search(gap):
+        if in_clause and not _DIGIT.search(gap) and _OBJECT_LINK.search(gap):
             return _place(p, places, main)
+        break
     if _unit_noun(c):
         # "ba huyện Chư Prông, Đức Cơ": the units counted are named
         for p in places[i:k]:
-            if not p.bare and p.start < c.end:
+            if not p.bare and p.start < end:
                 return _place(p, places, main)
         # "1 trong 62 huyện nghèo nhất cả nước": units counted over the country
-        if _NATIONWIDE_AFTER.match(text, c.end, max(clause_end, c.end)):
+        if _NATIONWIDE_AFTER.match(text, end, max(clause_end, end)):
             return dict(_NATION)
     for j in range(i - 1, -1, -1):
-        if places[j].start < s_start:
+        q = places[j]
+        if q.start < s_start:
             break
-        if places[j].foreign and _PHRASE_BREAK.search(text, places[j].end, c.start):
+        if q.foreign and _PHRASE_BREAK.search(text, q.end, start):
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
-        if places[j].office:
+        if q.office:
             continue
         place = _place(places[_chain_head(text, places, j)], places, main)
         if place is not None:
             return place
     # a unit named after the figure in its clause, with no unit before it
     for p in places[k:k + 1]:
-        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, c.end, p.start):
+        if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, end, p.start):
             return _place(p, places, main)
-    lo = max(full_start, c.start - _WINDOW)
-    if (text.find("cầu", lo, c.start) >= 0 or text.find("giới", lo, c.start) >= 0) and _WORLD.search(text[lo:c.start]):
+    lo = max(full_start, start - _WINDOW)
+    if (text.find("cầu", lo, start) >= 0 or text.find("giới", lo, start) >= 0) and _WORLD.search(text[lo:start]):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
-        if places[j].start < p_start:
+        q = places[j]
+        if q.start < p_start:
             break
-        if not places[j].bare and not places[j].office:
+        if not q.bare and not q.office:
             topic = j
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
@@ -729,8 +762,14 @@ _NATIONWIDE_AFTER = deferred(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|to
 
 def _unit_noun(c) -> str:
     """The level word a count or ratio counts ("6 huyện" → "huyện"), or ""."""
-    noun = (c.fields.get("noun") or "").split(",")[0].strip().lower() if c.type in ("count", "ratio") else ""
-    return noun if noun in _RANK else ""
+    return _level_word(c.fields.get("noun") or "") if c.type in ("count", "ratio") else ""
+
+
+@lru_cache(maxsize=1024)
+def _level_word(noun: str) -> str:
+    """The level word ``noun`` (a count's, as written) names, or ""."""
+    word = noun.split(",")[0].strip().lower()
+    return word if word in _RANK else ""
 
 
 def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:

@@ -3,6 +3,7 @@ line, never a site header's), the unit it is mainly about."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Optional
 
@@ -13,7 +14,7 @@ from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_dat
                         find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
-from .words import may_hold
+from .words import finditer_found, may_hold
 
 _MAX_TITLE = 300
 
@@ -22,20 +23,33 @@ _MAX_TITLE = 300
 # a line that ends as a menu does, or opens with a section's name.
 _SITE_WORDS = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
                             r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$", regex.I)
-# (each match of _SITE_WORDS holds one of these, in lower case: a cheap test before its costly search)
-_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "theo", "đăng", "trang", "page")
-_SITE_END = regex.compile(r":\s*$|\|\s*$")
+# (each match of _SITE_WORDS but a pager's holds one of these, in lower case, and a
+# pager's ends with a digit: cheap tests before its costly search)
+_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "dõi", "đăng", "chủ")
+_PAGER_STARTS = ("page", "trang")
+# (what a line ends with, past white space, when it is a menu's)
+_SITE_ENDS = (":", "|")
 _SITE_START = regex.compile(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s]{0,25}$", regex.I)
 
 
 def _site_line(line: str) -> bool:
-    """The line is a site's, not the headline."""
-    if _SITE_END.search(line) or _SITE_START.match(line):
+    """The line (stripped) is a site's, not the headline."""
+    if line.endswith(_SITE_ENDS) or _SITE_START.match(line):
         return True
-    return may_hold(line, *_SITE_WORD_STARTS) and bool(_SITE_WORDS.search(line))
+    hints = _SITE_WORD_STARTS + _PAGER_STARTS if line[-1:].isdigit() else _SITE_WORD_STARTS
+    return may_hold(line, *hints) and bool(_SITE_WORDS.search(line))
+
+
 # A body sentence, not a headline: it ends with a full stop, opens with an
 # event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
-_BODY_LINE = regex.compile(r"[.…]\s*$|^(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|(?:ảnh|nguồn)\s*:|^\d+\.\s", regex.I)
+_BODY_ENDS = (".", "…")
+_BODY_START = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|\d+\.\s", regex.I)
+_CAPTION = regex.compile(r"(?:ảnh|nguồn)\s*:", regex.I)
+
+
+def _body_line(line: str) -> bool:
+    """The line (stripped) is a body sentence or a photo caption."""
+    return line.endswith(_BODY_ENDS) or bool(_BODY_START.match(line) or (":" in line and _CAPTION.search(line)))
 
 
 def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
@@ -43,10 +57,10 @@ def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, 
     date line, no site menu and no official document's header; None when
     that line is a body sentence (the page kept no headline)."""
     for start, line, stripped, stamp in _content_lines(lines_with_offsets(text)[:_HEAD_LINES * 2]):
-        if (any(s <= start < e for s, e in chrome) or stamp is not None or _site_line(stripped)
-                or len(stripped) < 12):
+        if (stamp is not None or len(stripped) < 12 or any(s <= start < e for s, e in chrome)
+                or _site_line(stripped)):
             continue
-        if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")) or _BODY_LINE.search(stripped):
+        if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")) or _body_line(stripped):
             return None
         if stripped.isupper() and "|" in stripped:
             continue
@@ -87,7 +101,7 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    return any(len(line) <= _MAX_HEAD_LINE and _MOTTO.search(line) for _, line in lines)
+    return any(len(line) <= _MAX_HEAD_LINE and may_hold(line, "cộng", "độc") and _MOTTO.search(line) for _, line in lines)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
@@ -98,6 +112,8 @@ CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
                               r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
                               r"(?![\p{L}])")
+# (the first words of CENTRAL_BODY's names: a stdlib scan for them finds where one may start)
+_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|cả|toàn")
 
 
 _CITED = regex.compile(r"(?:của|theo|với)\s+$", regex.I)
@@ -112,7 +128,8 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if any(p.start < len(lead) and not p.bare and p.level != "quốc gia" for p in places):
         return False  # "Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Gia Lai": about that unit
     # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
-    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start()) for m in CENTRAL_BODY.finditer(lead))
+    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start())
+               for m in finditer_found(CENTRAL_BODY, lead, _CENTRAL_OPENERS))
 
 
 _VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
