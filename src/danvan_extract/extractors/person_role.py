@@ -306,7 +306,7 @@ class PersonRoleExtractor(GrammarAttributes):
                                      "roles": roles, "honorific": None})
                     pos = end
                     continue
-            roles, end = self._roles(text, m.start(), allow_name_end=True)
+            roles, end = self._roles(text, m.start(), allow_name_end=True, title=m)
             if not roles:
                 continue
             start, honorific = m.start(), None
@@ -436,18 +436,20 @@ class PersonRoleExtractor(GrammarAttributes):
 
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
-               career: bool = False, own_name: bool = False) -> tuple[list[str], int]:
+               career: bool = False, own_name: bool = False,
+               title: Optional[regex.Match] = None) -> tuple[list[str], int]:
         """Roles written from ``pos``: title + organization, joined by ",",
         ";", "-", "kiêm", "đồng thời là", "hiện là" (with ``career``, a term
         after a role is skipped).  With ``own_name`` the person was named
         before the roles: a full name after a role starts the next person
-        ("ông A, Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh Trần Văn B")."""
+        ("ông A, Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh Trần Văn B").  ``title``:
+        the title pattern's match at ``pos``, when the caller has it."""
         roles: list[str] = []
         end = pos
         p = pos
         stop = 3 if own_name else (2 if allow_name_end else 0)
         while True:
-            tm = match_at(self.title_re, text, p, 300)
+            tm = title if title is not None and p == pos else match_at(self.title_re, text, p, 300)
             if not tm:
                 om = match_at(self.org_role, text, p, 40) if roles and text[end:p].strip() == "," else None
                 if om is None:
@@ -511,31 +513,35 @@ class PersonRoleExtractor(GrammarAttributes):
         end = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
+        # the loop's patterns, looked up once (it runs for every word of every role)
+        head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
-            # one word at a time with a bounded look-ahead: a finditer from
-            # ``pos`` would go on trying every later position of the text
-            hm = match_at(self.org_head_unit, text, pos, 60)
+            # one word at a time with a bounded look-ahead (match_at's): a
+            # finditer from ``pos`` would go on trying every later position
+            hm = head_unit(text, pos, pos + 60)
             if hm is not None:
                 end = pos = hm.end()
                 caps_run = 0
                 continue
             opener = text[pos + 1:pos + 2]  # " ": more spaces, any piece may follow
-            pm = match_at(self.paren_acronym, text, pos, 30) if opener in _PAREN_OPENERS else None
-            if pm is not None and end == pos:
-                end = pos = pm.end()
-                continue
-            dm = match_at(self.dash_head, text, pos, 40) if opener in _DASH_OPENERS else None
-            if dm is not None and end == pos:
-                # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
-                end = pos = dm.end()
-                caps_run = 0
-                continue
-            wm = match_at(self.next_word, text, pos, 200)
+            if end == pos and opener in _PAREN_OPENERS:
+                pm = match_at(self.paren_acronym, text, pos, 30)
+                if pm is not None:
+                    end = pos = pm.end()
+                    continue
+            if end == pos and opener in _DASH_OPENERS:
+                dm = match_at(self.dash_head, text, pos, 40)
+                if dm is not None:
+                    # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
+                    end = pos = dm.end()
+                    caps_run = 0
+                    continue
+            wm = next_word(text, pos, pos + 200)
             if wm is None:
                 break
-            w_start, w_end = wm.span(self._word_group)
+            w_start, w_end = wm.span(word_group)
             raw = text[w_start:w_end]
             w = raw.rstrip(".")
             if not w:
