@@ -63,3 +63,16 @@ def test_a_name_before_a_comma_and_a_line_break_is_still_found():
     pos = text.index("Bí")
     assert _EXTRACTOR.name_comma_before.search(text, 0, pos) is not None
     assert person_role._pattern_tail(text, 0, pos).rstrip(" ").endswith(",")
+
+
+_WORDS = ["Ban", "Dân", "vận", "Huyện", "ủy", "UBND", "TN-MT", "TỈNH", "PHÁT", "và", "&", "2", "3.", "TP.", "tỉnh.",
+          "Bí", "thư", "ThS", "...", "phụ", "trách", "Hà", "Nội", "xã", "thôn", "Nguyễn", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_a_word_s_kind_in_an_organization_depends_on_the_word_only(words):
+    """_org_end reads each word's kind through a cache by word: a fresh
+    reading gives what the cache gives, whatever was read before."""
+    for raw in words:
+        assert _EXTRACTOR._word_kind(raw) == _EXTRACTOR._read_word_kind(raw)

@@ -49,6 +49,9 @@ def _pattern_tail(text: str, lo: int, pos: int) -> str:
 
 _T = TypeVar("_T")
 
+# What a word read after a title is to the organization (_read_word_kind).
+_ENDS, _DIGITS, _CONNECTOR, _HEAD, _CAPITALISED, _LEVEL, _ORG_WORD, _OTHER = range(8)
+
 
 def _per_word(fn: Callable[[str], _T]) -> Callable[[str], _T]:
     """``fn``, remembering its answer for the words met most recently
@@ -91,6 +94,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
         self._title_word = _per_word(self._bare_title)
+        self._word_kind = _per_word(self._read_word_kind)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
                               self.list_scan, self.title_scan]
 
@@ -515,6 +519,7 @@ class PersonRoleExtractor(GrammarAttributes):
         numbered = False  # "thôn 2": the place's name is given, a name may follow
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
+        word_kind = self._word_kind
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
@@ -542,23 +547,18 @@ class PersonRoleExtractor(GrammarAttributes):
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
-            raw = text[w_start:w_end]
-            w = raw.rstrip(".")
-            if not w:
-                break  # an ellipsis
-            low = w.lower()
-            sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
-            if self._is_title(w):
+            w, kind, sentence_end = word_kind(text[w_start:w_end])
+            if kind == _ENDS:
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
-            if w[0].isdigit():
+            if kind == _DIGITS:
                 if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
                     end = pos = w_start + len(w)
                     numbered = True
                     continue
                 break
-            if low in _CONNECTORS:
+            if kind == _CONNECTOR:
                 nxt = match_at(self.next_word, text, wm.end(), 60)
                 if nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip(".")):
                     pos = wm.end()
@@ -566,15 +566,13 @@ class PersonRoleExtractor(GrammarAttributes):
                     continue
                 break
             pos = wm.end()
-            if self._caps_word(w, low):
-                break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
-            if self._is_acronym(w) or low in self.org_heads:
+            if kind == _HEAD:
                 end = w_start + len(w)
                 caps_run = 0
-            elif w[0].isupper():
+            elif kind == _CAPITALISED:
                 end = w_start + len(w)
                 caps_run += 1
-            elif low in self.org_words and (caps_run <= 1 or low in self.level_words):
+            elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
                 end = w_start + len(w)
                 caps_run = 0
             else:
@@ -582,6 +580,31 @@ class PersonRoleExtractor(GrammarAttributes):
             if sentence_end:
                 break
         return end
+
+    def _read_word_kind(self, raw: str) -> tuple[str, int, bool]:
+        """What a word of an organization (``raw``, as next_word reads it)
+        is to :meth:`_org_end`: (the word without its final dots, its kind,
+        whether it ends a sentence)."""
+        w = raw.rstrip(".")
+        if not w or self._is_title(w):
+            return w, _ENDS, False  # an ellipsis, or the next role
+        sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
+        low = w.lower()
+        if w[0].isdigit():
+            kind = _DIGITS
+        elif low in _CONNECTORS:
+            kind = _CONNECTOR
+        elif self._caps_word(w, low):
+            kind = _ENDS  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
+        elif self._is_acronym(w) or low in self.org_heads:
+            kind = _HEAD
+        elif w[0].isupper():
+            kind = _CAPITALISED
+        elif low in self.org_words:
+            kind = _LEVEL if low in self.level_words else _ORG_WORD
+        else:
+            kind = _OTHER
+        return w, kind, sentence_end
 
     def _caps_word(self, w: str, low: str) -> bool:
         """An upper-case Vietnamese word that is no organization word
