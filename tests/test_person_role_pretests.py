@@ -76,3 +76,27 @@ def test_a_word_s_kind_in_an_organization_depends_on_the_word_only(words):
     reading gives what the cache gives, whatever was read before."""
     for raw in words:
         assert _EXTRACTOR._word_kind(raw) == _EXTRACTOR._read_word_kind(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_an_organization_head_is_tried_only_where_the_next_word_may_open_one(text):
+    """_org_end skips org_head_unit where no match can open with the next
+    word (a partial match of the word says so): it never skips a match."""
+    opens = _EXTRACTOR._unit_opens
+    assert opens is not None  # the bundled pattern reads nothing before it
+    for pos in range(len(text) + 1):
+        wm = match_at(_EXTRACTOR.next_word, text, pos, 200)
+        if wm is not None and not opens(text[pos:min(wm.end(), pos + 60)]):
+            assert match_at(_EXTRACTOR.org_head_unit, text, pos, 60) is None
+
+
+def test_an_opening_test_is_refused_for_a_pattern_that_reads_before_its_start():
+    import regex
+
+    from danvan_extract.extractors.base import opening_test
+
+    assert opening_test(regex.compile(r"(?<=x)Ban")) is None
+    assert opening_test(regex.compile(r"Ban$")) is None
+    test = opening_test(regex.compile(r"\G[ ]+(?:Ban(?: Chấp hành)?|Sở)(?![\p{L}])"))
+    assert test(" Ban") and test(" Ban Ch") and test(" Sở.") and not test(" Dân") and not test(" Sởx")

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Optional, TypeVar
 import regex
 
 from ..scan.anchors import ScanPattern
-from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
+from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
@@ -103,6 +103,11 @@ class PersonRoleExtractor(GrammarAttributes):
     @cached_property
     def _word_group(self) -> int:
         return self.next_word.groupindex["w"]
+
+    @cached_property
+    def _unit_opens(self) -> Optional[Callable[[str], bool]]:
+        """Whether an org_head_unit match can open with a given string."""
+        return opening_test(self.org_head_unit)
 
     @cached_property
     def _title_group(self) -> int:
@@ -519,17 +524,20 @@ class PersonRoleExtractor(GrammarAttributes):
         numbered = False  # "thôn 2": the place's name is given, a name may follow
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
-        word_kind = self._word_kind
+        word_kind, unit_opens = self._word_kind, self._unit_opens
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
             # one word at a time with a bounded look-ahead (match_at's): a
             # finditer from ``pos`` would go on trying every later position
-            hm = head_unit(text, pos, pos + 60)
-            if hm is not None:
-                end = pos = hm.end()
-                caps_run = 0
-                continue
+            wm = next_word(text, pos, pos + 200)
+            # most words open no organization head: asked once per word
+            if wm is None or unit_opens is None or unit_opens(text[pos:min(wm.end(), pos + 60)]):
+                hm = head_unit(text, pos, pos + 60)
+                if hm is not None:
+                    end = pos = hm.end()
+                    caps_run = 0
+                    continue
             opener = text[pos + 1:pos + 2]  # " ": more spaces, any piece may follow
             if end == pos and opener in _PAREN_OPENERS:
                 pm = match_at(self.paren_acronym, text, pos, 30)
@@ -543,7 +551,6 @@ class PersonRoleExtractor(GrammarAttributes):
                     end = pos = dm.end()
                     caps_run = 0
                     continue
-            wm = next_word(text, pos, pos + 200)
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
