@@ -528,10 +528,11 @@ class PersonRoleExtractor(GrammarAttributes):
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
-            # one word at a time with a bounded look-ahead (match_at's): a
-            # finditer from ``pos`` would go on trying every later position
+            # one word at a time, each call with a bounded look-ahead (as
+            # match_at): a finditer from ``pos`` would go on trying every
+            # later position of the text
             wm = next_word(text, pos, pos + 200)
-            # most words open no organization head: asked once per word
+            # most words open no organization head (asked once per word)
             if wm is None or unit_opens is None or unit_opens(text[pos:min(wm.end(), pos + 60)]):
                 hm = head_unit(text, pos, pos + 60)
                 if hm is not None:
