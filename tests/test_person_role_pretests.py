@@ -63,3 +63,40 @@ def test_a_name_before_a_comma_and_a_line_break_is_still_found():
     pos = text.index("Bí")
     assert _EXTRACTOR.name_comma_before.search(text, 0, pos) is not None
     assert person_role._pattern_tail(text, 0, pos).rstrip(" ").endswith(",")
+
+
+_WORDS = ["Ban", "Dân", "vận", "Huyện", "ủy", "UBND", "TN-MT", "TỈNH", "PHÁT", "và", "&", "2", "3.", "TP.", "tỉnh.",
+          "Bí", "thư", "ThS", "...", "phụ", "trách", "Hà", "Nội", "xã", "thôn", "Nguyễn", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_a_word_s_kind_in_an_organization_depends_on_the_word_only(words):
+    """_org_end reads each word's kind through a cache by word: a fresh
+    reading gives what the cache gives, whatever was read before."""
+    for raw in words:
+        assert _EXTRACTOR._word_kind(raw) == _EXTRACTOR._read_word_kind(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_an_organization_head_is_tried_only_where_the_next_word_may_open_one(text):
+    """_org_end skips org_head_unit where no match can open with the next
+    word (a partial match of the word says so): it never skips a match."""
+    opens = _EXTRACTOR._unit_opens
+    assert opens is not None  # the bundled pattern reads nothing before it
+    for pos in range(len(text) + 1):
+        wm = match_at(_EXTRACTOR.next_word, text, pos, 200)
+        if wm is not None and not opens(text[pos:min(wm.end(), pos + 60)]):
+            assert match_at(_EXTRACTOR.org_head_unit, text, pos, 60) is None
+
+
+def test_an_opening_test_is_refused_for_a_pattern_that_reads_before_its_start():
+    import regex
+
+    from danvan_extract.extractors.base import opening_test
+
+    assert opening_test(regex.compile(r"(?<=x)Ban")) is None
+    assert opening_test(regex.compile(r"Ban$")) is None
+    test = opening_test(regex.compile(r"\G[ ]+(?:Ban(?: Chấp hành)?|Sở)(?![\p{L}])"))
+    assert test(" Ban") and test(" Ban Ch") and test(" Sở.") and not test(" Dân") and not test(" Sởx")

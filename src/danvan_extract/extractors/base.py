@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -31,6 +31,22 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     page with thousands of candidates quadratic.
     """
     return pattern.match(text, pos, pos + window)  # an end past the text is the text's end
+
+
+# What lets a pattern's match at a position depend on the text before it
+# or on where the text ends: a probe of the text that follows cannot tell.
+_CONTEXT_READERS = ("(?<", "\\B", "$", "\\Z", "\\z")
+
+
+def opening_test(pattern: regex.Pattern) -> Optional[Callable[[str], bool]]:
+    """A test "can a match of ``pattern`` at a position open with this
+    string" (the regex module's partial matching: False only when nothing
+    the string could go on with matches), remembered by string; None for a
+    pattern that reads what stands before its start or where the text ends
+    (a look-behind, ``\\B``, ``$``): the test could not tell there."""
+    if any(token in pattern.pattern for token in _CONTEXT_READERS):
+        return None
+    return lru_cache(maxsize=4096)(lambda head: pattern.match(head, partial=True) is not None)
 
 
 def search_tail(pattern: regex.Pattern, window: str, longest: int) -> Optional[regex.Match]:

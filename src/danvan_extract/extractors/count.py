@@ -51,6 +51,16 @@ class CountExtractor:
             yield Candidate("count", start, end, pat.name,
                             {"value": value, "noun": noun, "qualifier": "exact"})
 
+    def _before_share(self, ctx: Context, m) -> Iterator[Candidate]:
+        """"số người dùng 20.000 chiếm 40,16%": a quantity whose noun came
+        before it; the share that follows proves it."""
+        values = _values(ctx, m, None)
+        if values is None or self.lex.designated(ctx, m.start()) or _is_year(group(m, "n1")):
+            return
+        qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
+        yield Candidate("count", start, m.end(), "count.before_share",
+                        {"value": values[0], "noun": None, "qualifier": qualifier})
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         lex = self.lex
         for pat in self.patterns:
@@ -60,27 +70,20 @@ class CountExtractor:
                 continue
             for m in ctx.scan(pat):
                 spelled = group(m, "sp")
-                if spelled:
-                    if not _plausible_spelled(ctx, m):
-                        continue
-                    value, value_max = ctx.number(m, "sp"), None
-                else:
-                    _, _, value, value_max = bounds(ctx, m)
-                    value, value_max = _whole(m, value), _whole(m, value_max, "n2")
-                    if value is None or (group(m, "n2") and value_max is None):
-                        continue  # "16,7 tiêu chí/xã": an average, no count
+                if spelled and not _plausible_spelled(ctx, m):
+                    continue
+                # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
-                if noun is None and not spelled and self._share_after(ctx, m.end()):
-                    # "số người dùng 20.000 chiếm 40,16%": a quantity whose
-                    # noun came before it; the share that follows proves it.
-                    if lex.designated(ctx, m.start()) or _is_year(group(m, "n1")):
-                        continue
-                    qualifier, start = qualify(ctx, lex, m.start(), m.end())
-                    yield Candidate("count", start, m.end(), "count.before_share",
-                                    {"value": value, "noun": None, "qualifier": qualifier})
+                if noun is None:
+                    if not spelled and self._share_after(ctx, m.end()):
+                        yield from self._before_share(ctx, m)
                     continue
-                if noun is None or lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
+                if lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
                     continue
+                values = _values(ctx, m, spelled)
+                if values is None:
+                    continue  # "16,7 tiêu chí/xã": an average, no count
+                value, value_max = values
                 if spelled and ctx.text[end - len(noun)].isupper():
                     continue  # "Năm Căn", "Ba Đình": a place's name
                 if spelled and not _spelled_noun(lex, m.group("sp"), noun):
@@ -138,6 +141,18 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
             s = m.start(name) + len(candidate) - len(candidate.lstrip())
             return Spanned(noun, ((at + s, at + s + len(candidate.strip())),))
     return None
+
+
+def _values(ctx: Context, m, spelled: Optional[str]) -> Optional[tuple[int, Optional[int]]]:
+    """(value, value_max) a count match reads, whole numbers; None when one
+    is no whole number."""
+    if spelled:
+        return ctx.number(m, "sp"), None
+    _, _, value, value_max = bounds(ctx, m)
+    value, value_max = _whole(m, value), _whole(m, value_max, "n2")
+    if value is None or (group(m, "n2") and value_max is None):
+        return None
+    return value, value_max
 
 
 def _whole(m, value, name: str = "n1"):

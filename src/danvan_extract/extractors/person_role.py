@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Optional, TypeVar
 import regex
 
 from ..scan.anchors import ScanPattern
-from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at
+from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
@@ -48,6 +48,9 @@ def _pattern_tail(text: str, lo: int, pos: int) -> str:
 
 
 _T = TypeVar("_T")
+
+# What a word read after a title is to the organization (_read_word_kind).
+_ENDS, _DIGITS, _CONNECTOR, _HEAD, _CAPITALISED, _LEVEL, _ORG_WORD, _OTHER = range(8)
 
 
 def _per_word(fn: Callable[[str], _T]) -> Callable[[str], _T]:
@@ -91,6 +94,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
         self._title_word = _per_word(self._bare_title)
+        self._word_kind = _per_word(self._read_word_kind)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
                               self.list_scan, self.title_scan]
 
@@ -99,6 +103,11 @@ class PersonRoleExtractor(GrammarAttributes):
     @cached_property
     def _word_group(self) -> int:
         return self.next_word.groupindex["w"]
+
+    @cached_property
+    def _unit_opens(self) -> Optional[Callable[[str], bool]]:
+        """Whether an org_head_unit match can open with a given string."""
+        return opening_test(self.org_head_unit)
 
     @cached_property
     def _title_group(self) -> int:
@@ -306,7 +315,7 @@ class PersonRoleExtractor(GrammarAttributes):
                                      "roles": roles, "honorific": None})
                     pos = end
                     continue
-            roles, end = self._roles(text, m.start(), allow_name_end=True)
+            roles, end = self._roles(text, m.start(), allow_name_end=True, title=m)
             if not roles:
                 continue
             start, honorific = m.start(), None
@@ -436,18 +445,20 @@ class PersonRoleExtractor(GrammarAttributes):
 
     # -- pieces ---------------------------------------------------------------
     def _roles(self, text: str, pos: int, allow_name_end: bool = False,
-               career: bool = False, own_name: bool = False) -> tuple[list[str], int]:
+               career: bool = False, own_name: bool = False,
+               title: Optional[regex.Match] = None) -> tuple[list[str], int]:
         """Roles written from ``pos``: title + organization, joined by ",",
         ";", "-", "kiêm", "đồng thời là", "hiện là" (with ``career``, a term
         after a role is skipped).  With ``own_name`` the person was named
         before the roles: a full name after a role starts the next person
-        ("ông A, Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh Trần Văn B")."""
+        ("ông A, Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh Trần Văn B").  ``title``:
+        the title pattern's match at ``pos``, when the caller has it."""
         roles: list[str] = []
         end = pos
         p = pos
         stop = 3 if own_name else (2 if allow_name_end else 0)
         while True:
-            tm = match_at(self.title_re, text, p, 300)
+            tm = title if title is not None and p == pos else match_at(self.title_re, text, p, 300)
             if not tm:
                 om = match_at(self.org_role, text, p, 40) if roles and text[end:p].strip() == "," else None
                 if om is None:
@@ -511,48 +522,51 @@ class PersonRoleExtractor(GrammarAttributes):
         end = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
+        # the loop's patterns, looked up once (it runs for every word of every role)
+        head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
+        word_kind, unit_opens = self._word_kind, self._unit_opens
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
-            # one word at a time with a bounded look-ahead: a finditer from
-            # ``pos`` would go on trying every later position of the text
-            hm = match_at(self.org_head_unit, text, pos, 60)
-            if hm is not None:
-                end = pos = hm.end()
-                caps_run = 0
-                continue
+            # one word at a time, each call with a bounded look-ahead (as
+            # match_at): a finditer from ``pos`` would go on trying every
+            # later position of the text
+            wm = next_word(text, pos, pos + 200)
+            # most words open no organization head (asked once per word)
+            if wm is None or unit_opens is None or unit_opens(text[pos:min(wm.end(), pos + 60)]):
+                hm = head_unit(text, pos, pos + 60)
+                if hm is not None:
+                    end = pos = hm.end()
+                    caps_run = 0
+                    continue
             opener = text[pos + 1:pos + 2]  # " ": more spaces, any piece may follow
-            pm = match_at(self.paren_acronym, text, pos, 30) if opener in _PAREN_OPENERS else None
-            if pm is not None and end == pos:
-                end = pos = pm.end()
-                continue
-            dm = match_at(self.dash_head, text, pos, 40) if opener in _DASH_OPENERS else None
-            if dm is not None and end == pos:
-                # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
-                end = pos = dm.end()
-                caps_run = 0
-                continue
-            wm = match_at(self.next_word, text, pos, 200)
+            if end == pos and opener in _PAREN_OPENERS:
+                pm = match_at(self.paren_acronym, text, pos, 30)
+                if pm is not None:
+                    end = pos = pm.end()
+                    continue
+            if end == pos and opener in _DASH_OPENERS:
+                dm = match_at(self.dash_head, text, pos, 40)
+                if dm is not None:
+                    # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
+                    end = pos = dm.end()
+                    caps_run = 0
+                    continue
             if wm is None:
                 break
-            w_start, w_end = wm.span(self._word_group)
-            raw = text[w_start:w_end]
-            w = raw.rstrip(".")
-            if not w:
-                break  # an ellipsis
-            low = w.lower()
-            sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
-            if self._is_title(w):
+            w_start, w_end = wm.span(word_group)
+            w, kind, sentence_end = word_kind(text[w_start:w_end])
+            if kind == _ENDS:
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
-            if w[0].isdigit():
+            if kind == _DIGITS:
                 if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
                     end = pos = w_start + len(w)
                     numbered = True
                     continue
                 break
-            if low in _CONNECTORS:
+            if kind == _CONNECTOR:
                 nxt = match_at(self.next_word, text, wm.end(), 60)
                 if nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip(".")):
                     pos = wm.end()
@@ -560,15 +574,13 @@ class PersonRoleExtractor(GrammarAttributes):
                     continue
                 break
             pos = wm.end()
-            if self._caps_word(w, low):
-                break  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
-            if self._is_acronym(w) or low in self.org_heads:
+            if kind == _HEAD:
                 end = w_start + len(w)
                 caps_run = 0
-            elif w[0].isupper():
+            elif kind == _CAPITALISED:
                 end = w_start + len(w)
                 caps_run += 1
-            elif low in self.org_words and (caps_run <= 1 or low in self.level_words):
+            elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
                 end = w_start + len(w)
                 caps_run = 0
             else:
@@ -576,6 +588,31 @@ class PersonRoleExtractor(GrammarAttributes):
             if sentence_end:
                 break
         return end
+
+    def _read_word_kind(self, raw: str) -> tuple[str, int, bool]:
+        """What a word of an organization (``raw``, as next_word reads it)
+        is to :meth:`_org_end`: (the word without its final dots, its kind,
+        whether it ends a sentence)."""
+        w = raw.rstrip(".")
+        if not w or self._is_title(w):
+            return w, _ENDS, False  # an ellipsis, or the next role
+        sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
+        low = w.lower()
+        if w[0].isdigit():
+            kind = _DIGITS
+        elif low in _CONNECTORS:
+            kind = _CONNECTOR
+        elif self._caps_word(w, low):
+            kind = _ENDS  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
+        elif self._is_acronym(w) or low in self.org_heads:
+            kind = _HEAD
+        elif w[0].isupper():
+            kind = _CAPITALISED
+        elif low in self.org_words:
+            kind = _LEVEL if low in self.level_words else _ORG_WORD
+        else:
+            kind = _OTHER
+        return w, kind, sentence_end
 
     def _caps_word(self, w: str, low: str) -> bool:
         """An upper-case Vietnamese word that is no organization word
