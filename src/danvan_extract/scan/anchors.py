@@ -29,7 +29,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import regex
 
@@ -292,6 +292,8 @@ class ScanPattern:
 
     def __post_init__(self) -> None:
         self.anywhere = self.anchors.anywhere
+        # tried at its anchors only, which may be none in a text
+        self.at_anchors = not (self.anywhere or self.anchors.holds)
         rx = self.regex
         # equal for patterns that find the same matches: a text is scanned once for them
         self.scan_key = (rx.pattern, rx.flags, repr(self.anchors))
@@ -336,7 +338,7 @@ class AnchorIndex:
                                         key=sorted))
         self._holders: dict[str, regex.Pattern] = {}
         self._promise_numbers: dict[Anchors, int] = {}
-        self._promise_keys: dict[int, tuple[Anchors, int]] = {}
+        self._promises: dict[int, _Promise] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -409,13 +411,19 @@ class AnchorIndex:
         return re.compile("|".join(parts), re.IGNORECASE)
 
     def promise_key(self, anchors: Anchors) -> int:
-        """A number per promise, the same for equal promises (looked up by
-        the object's identity: hashing the dataclass is the slow part)."""
-        got = self._promise_keys.get(id(anchors))
+        """A number per promise, the same for equal promises."""
+        return self.promise(anchors).key
+
+    def promise(self, anchors: Anchors) -> "_Promise":
+        """What a document needs to know of a promise before its positions
+        (looked up by the object's identity: hashing the dataclass is the
+        slow part)."""
+        got = self._promises.get(id(anchors))
         if got is None:
             key = self._promise_numbers.setdefault(anchors, len(self._promise_numbers))
-            got = self._promise_keys[id(anchors)] = (anchors, key)  # holds the Anchors, so its id stays its own
-        return got[1]
+            only_words = anchors.words and not (anchors.digit or anchors.number or anchors.line)
+            got = self._promises[id(anchors)] = _Promise(anchors, key, self.accepting(anchors) if only_words else None)
+        return got
 
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
@@ -449,6 +457,16 @@ def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Patt
         return re.compile(f"(?:{_one_of(lead)})\\s*(?:{_one_of(words)})", re.IGNORECASE)
     follow = [f"\\s+(?:{classes})"] + ([f"\\s*(?i:{_one_of(words)})"] if words else [])
     return regex.compile(f"(?i:{_one_of(lead)})(?:{'|'.join(follow)})")
+
+
+class _Promise(NamedTuple):
+    """A promise's number (equal promises share it) and, for a promise of
+    anchor words alone, the keys it accepts: a text that has none of them
+    has no position for it."""
+
+    anchors: Anchors  # held, so that its id stays its own
+    key: int
+    words: Optional[frozenset]
 
 
 class _Opens(dict):
@@ -657,10 +675,12 @@ class DocumentAnchors:
     def positions(self, anchors: Anchors) -> list[int]:
         """Where matches of a pattern with promise ``anchors`` can start, in
         order (computed once per document for equal promises)."""
-        key = self.index.promise_key(anchors)
+        _, key, words = self.index.promise(anchors)
         got = self._merged.get(key)
         if got is None:
-            got = self._merged[key] = self._promised(anchors)
+            # (most promises of words find none of them: no call further)
+            empty = words is not None and words.isdisjoint(self.words())
+            got = self._merged[key] = [] if empty else self._promised(anchors)
         return got
 
     def _promised(self, anchors: Anchors) -> list[int]:
@@ -725,14 +745,16 @@ class DocumentAnchors:
         (collected at once, so the time budget covers matching only)."""
         name = pattern.name
         positions = None
-        if not (pattern.anywhere or pattern.anchors.holds or self.index.check):
+        if pattern.at_anchors and not self.index.check:
             positions = self.positions(pattern.anchors)
             if not positions:
                 # Nothing to try (most patterns on most texts): the deadline
-                # is all there is to check.  The anchor scans behind
-                # ``positions`` are linear and charged to no pattern; a
-                # ``holds`` promise runs a rule's pattern, so it is timed.
-                if self._past_deadline(time.monotonic()):
+                # is all there is to check (not yet reached, it is not
+                # reached once moved by compiling either).  The anchor scans
+                # behind ``positions`` are linear and charged to no pattern;
+                # a ``holds`` promise runs a rule's pattern, so it is timed.
+                now = time.monotonic()
+                if now >= self.deadline and self._past_deadline(now):
                     raise self.timeout(name)
                 return []
         started = time.monotonic()
