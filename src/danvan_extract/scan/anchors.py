@@ -118,9 +118,10 @@ class _Alarm:
 
     @classmethod
     def free(cls) -> bool:
-        return (cls.usable and threading.current_thread() is threading.main_thread()
-                and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
-                and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0)
+        # (asked once per document: the C functions, without enum conversions)
+        return (cls.usable and threading.get_ident() == threading.main_thread().ident
+                and _sig.getsignal(_sig.SIGALRM) == _sig.SIG_DFL
+                and _sig.getitimer(_sig.ITIMER_REAL)[0] == 0.0)
 
     @staticmethod
     def run(deadline: float, fn, *args):
@@ -421,8 +422,10 @@ class AnchorIndex:
         got = self._promises.get(id(anchors))
         if got is None:
             key = self._promise_numbers.setdefault(anchors, len(self._promise_numbers))
-            only_words = anchors.words and not (anchors.digit or anchors.number or anchors.line)
-            got = self._promises[id(anchors)] = _Promise(anchors, key, self.accepting(anchors) if only_words else None)
+            kinds = (anchors.digit, anchors.number, anchors.line, bool(anchors.words))
+            words = self.accepting(anchors) if kinds == (False, False, False, True) else None
+            numbers = kinds == (False, True, False, False) and self.number_reader is not None
+            got = self._promises[id(anchors)] = _Promise(anchors, key, words, numbers)
         return got
 
     def accepting(self, anchors: Anchors) -> frozenset:
@@ -460,13 +463,16 @@ def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Patt
 
 
 class _Promise(NamedTuple):
-    """A promise's number (equal promises share it) and, for a promise of
-    anchor words alone, the keys it accepts: a text that has none of them
-    has no position for it."""
+    """A promise's number (equal promises share it) and what tells at once
+    that a text has no position for it (most texts, for most promises):
+    for a promise of anchor words alone, the keys it accepts (the text has
+    none of them); for one of numbers alone, ``numbers`` (the text has no
+    number)."""
 
     anchors: Anchors  # held, so that its id stays its own
     key: int
     words: Optional[frozenset]
+    numbers: bool
 
 
 class _Opens(dict):
@@ -675,13 +681,18 @@ class DocumentAnchors:
     def positions(self, anchors: Anchors) -> list[int]:
         """Where matches of a pattern with promise ``anchors`` can start, in
         order (computed once per document for equal promises)."""
-        _, key, words = self.index.promise(anchors)
-        got = self._merged.get(key)
+        promise = self.index._promises.get(id(anchors)) or self.index.promise(anchors)
+        got = self._merged.get(promise.key)
         if got is None:
-            # (most promises of words find none of them: no call further)
-            empty = words is not None and words.isdisjoint(self.words())
-            got = self._merged[key] = [] if empty else self._promised(anchors)
+            got = self._merged[promise.key] = [] if self._plainly_none(promise) else self._promised(anchors)
         return got
+
+    def _plainly_none(self, promise: _Promise) -> bool:
+        """Whether the text plainly has no position for ``promise`` (see
+        :class:`_Promise`), without the calls that find them."""
+        if promise.words is not None:
+            return promise.words.isdisjoint(self.words() if self._words is None else self._words)
+        return promise.numbers and not (self.numbers() if self._numbers is None else self._numbers)
 
     def _promised(self, anchors: Anchors) -> list[int]:
         """:meth:`positions`, computed: each kind of anchor's positions, merged."""
