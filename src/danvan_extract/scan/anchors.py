@@ -84,14 +84,15 @@ def _ranges(ranges) -> str:
     return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
-# One character that is not a letter.  The engine tests a letter (most of a
-# text) against each entry of a class that it cannot make a table of, one by
-# one: here that is the categories and one range for all the characters past
-# the Basic Multilingual Plane, where the numerals there are then told apart
-# by the look-behind (reached only past the first class).  Twice as fast as
-# the one class with every range.
-_NOT_LETTER = (f"[\\W\\d_{_ranges(r for r in _NUMERALS if r[0] < 0x10000)}\\U00010000-\\U0010ffff]"
-               f"(?<![^\\W\\d_{_ranges(_NUMERALS)}])")
+# Letters of most texts (ASCII, Latin-1, Latin Extended-A and -B, the
+# Vietnamese block), every one of them a letter: a class of a few ranges
+# the engine makes one table of.
+_COMMON_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1eff"
+# One character that is not a letter.  The first class passes over most of
+# a text's letters at one table look-up each; the look-behind then tells
+# the characters it lets through apart (a letter of another script, a
+# numeral) with the categories, which the engine tests one entry at a time.
+_NOT_LETTER = f"[^{_COMMON_LETTERS}](?<![^\\W\\d_{_ranges(_NUMERALS)}])"
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
