@@ -129,8 +129,9 @@ class _Alarm:
         """``fn(*args)``, raising TimeoutError once ``deadline`` (monotonic)
         has passed: under the open :class:`AlarmSession`, else under a
         handler and timer of its own."""
-        if _SESSION.open:
-            return _SESSION.run(deadline, fn, *args)
+        session = alarm_session()
+        if session.open:
+            return session.run(deadline, fn, *args)
         previous = _sig.signal(_sig.SIGALRM, _on_alarm)
         try:
             _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))  # 0 would disarm it
@@ -143,13 +144,13 @@ class _Alarm:
                 _sig.signal(_sig.SIGALRM, previous)
 
 
-class AlarmSession(threading.local):
+class AlarmSession:
     """One SIGALRM handler and timer for all the pattern runs of a document
     (four system calls per pattern otherwise).  The timer is set to the
     deadline, again only when the deadline moves; an alarm raises
     TimeoutError inside a pattern run only (between runs, the next run
     finds its deadline passed).  Opens only where :class:`_Alarm` is free
-    (so in the main thread only; per thread, hence ``threading.local``);
+    (so in the main thread only; one per thread: :func:`alarm_session`);
     handler and timer are gone once the ``with`` block is left."""
 
     def __init__(self):
@@ -196,12 +197,19 @@ class AlarmSession(threading.local):
             self._running = False
 
 
-_SESSION = AlarmSession()
+# Each thread's session.  (A plain object in a ``threading.local`` rather
+# than a ``threading.local`` itself: its attributes, read on every pattern
+# run, are then plain attributes.)
+_SESSIONS = threading.local()
 
 
 def alarm_session() -> AlarmSession:
-    """The process's :class:`AlarmSession`, to open around one document."""
-    return _SESSION
+    """This thread's :class:`AlarmSession`, to open around one document."""
+    try:
+        return _SESSIONS.session
+    except AttributeError:
+        session = _SESSIONS.session = AlarmSession()
+        return session
 
 
 def _all_matches(rx: regex.Pattern, text: str) -> list[regex.Match]:
@@ -505,6 +513,7 @@ class DocumentAnchors:
         self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
+        self._session: Optional[AlarmSession] = None  # the session open then, if any
         self._compiling_seen = CompileClock.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
@@ -805,7 +814,7 @@ class DocumentAnchors:
             # that one engine pass is cheaper than a call per anchor
             return self.full_scan(rx)
         if self._alarm_usable():
-            out = _Alarm.run(self.deadline, self._at_anchors, pattern, positions, False)
+            out = self._under_alarm(self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)
         if self.index.check:
@@ -815,15 +824,25 @@ class DocumentAnchors:
     def _alarm_usable(self) -> bool:
         """Whether :class:`_Alarm` may run here (asked once per document)."""
         if self._alarm is None:
-            self._alarm = _SESSION.open or _Alarm.free()
+            session = alarm_session()
+            self._session = session if session.open else None
+            self._alarm = session.open or _Alarm.free()
         return self._alarm
+
+    def _under_alarm(self, fn, *args):
+        """``fn(*args)`` under :class:`_Alarm` (straight to the document's
+        open session while it is open)."""
+        session = self._session
+        if session is not None and session.open:
+            return session.run(self.deadline, fn, *args)
+        return _Alarm.run(self.deadline, fn, *args)
 
     def full_scan(self, rx: regex.Pattern) -> list[regex.Match]:
         """``rx.finditer`` over the text, stopped at the deadline (by the
         alarm where it may run: the engine's ``timeout`` doubles a scan's
         cost)."""
         if self._alarm_usable():
-            return _Alarm.run(self.deadline, _all_matches, rx, self.text)
+            return self._under_alarm(_all_matches, rx, self.text)
         return list(rx.finditer(self.text, timeout=self.deadline - time.monotonic()))
 
     def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
