@@ -92,6 +92,7 @@ _COMMON_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1eff"
 # a text's letters at one table look-up each; the look-behind then tells
 # the characters it lets through apart (a letter of another script, a
 # numeral) with the categories, which the engine tests one entry at a time.
+# (tests/test_anchors.py checks the whole against ``\p{L}`` over every code point.)
 _NOT_LETTER = f"[^{_COMMON_LETTERS}](?<![^\\W\\d_{_ranges(_NUMERALS)}])"
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
