@@ -260,6 +260,25 @@ def test_a_character_that_cannot_open_an_after_word_never_starts_a_follower_matc
                 assert opens[text[i:i + 1]], (promise.after, text[i:i + 10])
 
 
+def _assert_plainly_none_means_none(text: str) -> None:
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    for p in ANCHORED:
+        if ctx.anchors._plainly_none(_PIPELINE.anchor_index.promise(p.anchors)):
+            assert ctx.anchors._promised(p.anchors) == [], (p.name, text[:80])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text)
+def test_a_promise_plainly_without_positions_has_none(text):
+    _assert_plainly_none_means_none(text)
+
+
+def test_a_promise_plainly_without_positions_has_none_on_gold_paragraphs():
+    for text in _texts():
+        for paragraph in [text] + text.split("\n"):
+            _assert_plainly_none_means_none(paragraph)
+
+
 def test_equal_promises_share_one_key_and_their_positions():
     index = _PIPELINE.anchor_index
     one, two = Anchors.of(words=["tháng"], line=True), Anchors.of(words=["tháng"], line=True)

@@ -29,7 +29,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import regex
 
@@ -84,14 +84,16 @@ def _ranges(ranges) -> str:
     return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
-# One character that is not a letter.  The engine tests a letter (most of a
-# text) against each entry of a class that it cannot make a table of, one by
-# one: here that is the categories and one range for all the characters past
-# the Basic Multilingual Plane, where the numerals there are then told apart
-# by the look-behind (reached only past the first class).  Twice as fast as
-# the one class with every range.
-_NOT_LETTER = (f"[\\W\\d_{_ranges(r for r in _NUMERALS if r[0] < 0x10000)}\\U00010000-\\U0010ffff]"
-               f"(?<![^\\W\\d_{_ranges(_NUMERALS)}])")
+# Letters of most texts (ASCII, Latin-1, Latin Extended-A and -B, the
+# Vietnamese block), every one of them a letter: a class of a few ranges
+# the engine makes one table of.
+_COMMON_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1eff"
+# One character that is not a letter.  The first class passes over most of
+# a text's letters at one table look-up each; the look-behind then tells
+# the characters it lets through apart (a letter of another script, a
+# numeral) with the categories, which the engine tests one entry at a time.
+# (tests/test_anchors.py checks the whole against ``\p{L}`` over every code point.)
+_NOT_LETTER = f"[^{_COMMON_LETTERS}](?<![^\\W\\d_{_ranges(_NUMERALS)}])"
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
@@ -118,17 +120,19 @@ class _Alarm:
 
     @classmethod
     def free(cls) -> bool:
-        return (cls.usable and threading.current_thread() is threading.main_thread()
-                and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
-                and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0)
+        # (asked once per document: the C functions, without enum conversions)
+        return (cls.usable and threading.get_ident() == threading.main_thread().ident
+                and _sig.getsignal(_sig.SIGALRM) == _sig.SIG_DFL
+                and _sig.getitimer(_sig.ITIMER_REAL)[0] == 0.0)
 
     @staticmethod
     def run(deadline: float, fn, *args):
         """``fn(*args)``, raising TimeoutError once ``deadline`` (monotonic)
         has passed: under the open :class:`AlarmSession`, else under a
         handler and timer of its own."""
-        if _SESSION.open:
-            return _SESSION.run(deadline, fn, *args)
+        session = alarm_session()
+        if session.open:
+            return session.run(deadline, fn, *args)
         previous = _sig.signal(_sig.SIGALRM, _on_alarm)
         try:
             _sig.setitimer(_sig.ITIMER_REAL, max(deadline - time.monotonic(), 1e-6))  # 0 would disarm it
@@ -141,13 +145,13 @@ class _Alarm:
                 _sig.signal(_sig.SIGALRM, previous)
 
 
-class AlarmSession(threading.local):
+class AlarmSession:
     """One SIGALRM handler and timer for all the pattern runs of a document
     (four system calls per pattern otherwise).  The timer is set to the
     deadline, again only when the deadline moves; an alarm raises
     TimeoutError inside a pattern run only (between runs, the next run
     finds its deadline passed).  Opens only where :class:`_Alarm` is free
-    (so in the main thread only; per thread, hence ``threading.local``);
+    (so in the main thread only; one per thread: :func:`alarm_session`);
     handler and timer are gone once the ``with`` block is left."""
 
     def __init__(self):
@@ -194,12 +198,19 @@ class AlarmSession(threading.local):
             self._running = False
 
 
-_SESSION = AlarmSession()
+# Each thread's session.  (A plain object in a ``threading.local`` rather
+# than a ``threading.local`` itself: its attributes, read on every pattern
+# run, are then plain attributes.)
+_SESSIONS = threading.local()
 
 
 def alarm_session() -> AlarmSession:
-    """The process's :class:`AlarmSession`, to open around one document."""
-    return _SESSION
+    """This thread's :class:`AlarmSession`, to open around one document."""
+    try:
+        return _SESSIONS.session
+    except AttributeError:
+        session = _SESSIONS.session = AlarmSession()
+        return session
 
 
 def _all_matches(rx: regex.Pattern, text: str) -> list[regex.Match]:
@@ -292,6 +303,8 @@ class ScanPattern:
 
     def __post_init__(self) -> None:
         self.anywhere = self.anchors.anywhere
+        # tried at its anchors only, which may be none in a text
+        self.at_anchors = not (self.anywhere or self.anchors.holds)
         rx = self.regex
         # equal for patterns that find the same matches: a text is scanned once for them
         self.scan_key = (rx.pattern, rx.flags, repr(self.anchors))
@@ -336,7 +349,7 @@ class AnchorIndex:
                                         key=sorted))
         self._holders: dict[str, regex.Pattern] = {}
         self._promise_numbers: dict[Anchors, int] = {}
-        self._promise_keys: dict[int, tuple[Anchors, int]] = {}
+        self._promises: dict[int, _Promise] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
         # any white space between its two syllables.  A look-ahead, so a
@@ -409,13 +422,21 @@ class AnchorIndex:
         return re.compile("|".join(parts), re.IGNORECASE)
 
     def promise_key(self, anchors: Anchors) -> int:
-        """A number per promise, the same for equal promises (looked up by
-        the object's identity: hashing the dataclass is the slow part)."""
-        got = self._promise_keys.get(id(anchors))
+        """A number per promise, the same for equal promises."""
+        return self.promise(anchors).key
+
+    def promise(self, anchors: Anchors) -> "_Promise":
+        """What a document needs to know of a promise before its positions
+        (looked up by the object's identity: hashing the dataclass is the
+        slow part)."""
+        got = self._promises.get(id(anchors))
         if got is None:
             key = self._promise_numbers.setdefault(anchors, len(self._promise_numbers))
-            got = self._promise_keys[id(anchors)] = (anchors, key)  # holds the Anchors, so its id stays its own
-        return got[1]
+            kinds = (anchors.digit, anchors.number, anchors.line, bool(anchors.words))
+            words = self.accepting(anchors) if kinds == (False, False, False, True) else None
+            numbers = kinds == (False, True, False, False) and self.number_reader is not None
+            got = self._promises[id(anchors)] = _Promise(anchors, key, words, numbers)
+        return got
 
     def accepting(self, anchors: Anchors) -> frozenset:
         """The keys whose positions are anchors of ``anchors``: its words
@@ -451,6 +472,19 @@ def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Patt
     return regex.compile(f"(?i:{_one_of(lead)})(?:{'|'.join(follow)})")
 
 
+class _Promise(NamedTuple):
+    """A promise's number (equal promises share it) and what tells at once
+    that a text has no position for it (most texts, for most promises):
+    for a promise of anchor words alone, the keys it accepts (the text has
+    none of them); for one of numbers alone, ``numbers`` (the text has no
+    number)."""
+
+    anchors: Anchors  # held, so that its id stays its own
+    key: int
+    words: Optional[frozenset]
+    numbers: bool
+
+
 class _Opens(dict):
     """Character → whether ``opener`` matches it, filled on first look-up."""
 
@@ -480,6 +514,7 @@ class DocumentAnchors:
         self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
+        self._session: Optional[AlarmSession] = None  # the session open then, if any
         self._compiling_seen = CompileClock.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
@@ -657,11 +692,18 @@ class DocumentAnchors:
     def positions(self, anchors: Anchors) -> list[int]:
         """Where matches of a pattern with promise ``anchors`` can start, in
         order (computed once per document for equal promises)."""
-        key = self.index.promise_key(anchors)
-        got = self._merged.get(key)
+        promise = self.index._promises.get(id(anchors)) or self.index.promise(anchors)
+        got = self._merged.get(promise.key)
         if got is None:
-            got = self._merged[key] = self._promised(anchors)
+            got = self._merged[promise.key] = [] if self._plainly_none(promise) else self._promised(anchors)
         return got
+
+    def _plainly_none(self, promise: _Promise) -> bool:
+        """Whether the text plainly has no position for ``promise`` (see
+        :class:`_Promise`), without the calls that find them."""
+        if promise.words is not None:
+            return promise.words.isdisjoint(self.words() if self._words is None else self._words)
+        return promise.numbers and not (self.numbers() if self._numbers is None else self._numbers)
 
     def _promised(self, anchors: Anchors) -> list[int]:
         """:meth:`positions`, computed: each kind of anchor's positions, merged."""
@@ -725,14 +767,16 @@ class DocumentAnchors:
         (collected at once, so the time budget covers matching only)."""
         name = pattern.name
         positions = None
-        if not (pattern.anywhere or pattern.anchors.holds or self.index.check):
+        if pattern.at_anchors and not self.index.check:
             positions = self.positions(pattern.anchors)
             if not positions:
                 # Nothing to try (most patterns on most texts): the deadline
-                # is all there is to check.  The anchor scans behind
-                # ``positions`` are linear and charged to no pattern; a
-                # ``holds`` promise runs a rule's pattern, so it is timed.
-                if self._past_deadline(time.monotonic()):
+                # is all there is to check (not yet reached, it is not
+                # reached once moved by compiling either).  The anchor scans
+                # behind ``positions`` are linear and charged to no pattern;
+                # a ``holds`` promise runs a rule's pattern, so it is timed.
+                now = time.monotonic()
+                if now >= self.deadline and self._past_deadline(now):
                     raise self.timeout(name)
                 return []
         started = time.monotonic()
@@ -771,7 +815,7 @@ class DocumentAnchors:
             # that one engine pass is cheaper than a call per anchor
             return self.full_scan(rx)
         if self._alarm_usable():
-            out = _Alarm.run(self.deadline, self._at_anchors, pattern, positions, False)
+            out = self._under_alarm(self._at_anchors, pattern, positions, False)
         else:
             out = self._at_anchors(pattern, positions, timed=True)
         if self.index.check:
@@ -781,15 +825,25 @@ class DocumentAnchors:
     def _alarm_usable(self) -> bool:
         """Whether :class:`_Alarm` may run here (asked once per document)."""
         if self._alarm is None:
-            self._alarm = _SESSION.open or _Alarm.free()
+            session = alarm_session()
+            self._session = session if session.open else None
+            self._alarm = session.open or _Alarm.free()
         return self._alarm
+
+    def _under_alarm(self, fn, *args):
+        """``fn(*args)`` under :class:`_Alarm` (straight to the document's
+        open session while it is open)."""
+        session = self._session
+        if session is not None and session.open:
+            return session.run(self.deadline, fn, *args)
+        return _Alarm.run(self.deadline, fn, *args)
 
     def full_scan(self, rx: regex.Pattern) -> list[regex.Match]:
         """``rx.finditer`` over the text, stopped at the deadline (by the
         alarm where it may run: the engine's ``timeout`` doubles a scan's
         cost)."""
         if self._alarm_usable():
-            return _Alarm.run(self.deadline, _all_matches, rx, self.text)
+            return self._under_alarm(_all_matches, rx, self.text)
         return list(rx.finditer(self.text, timeout=self.deadline - time.monotonic()))
 
     def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
