@@ -97,6 +97,8 @@ _NOT_LETTER = f"[^{_COMMON_LETTERS}](?<![^\\W\\d_{_ranges(_NUMERALS)}])"
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
+# A word of letter syllables only: its key is the whole word.
+_LETTER_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+(?:/\p{L}+)*)*")
 # Entries of ``after_word`` that stand for a kind of character opening the
 # next word (past one white space character at least), not for a word:
 # "capital", an upper-case letter (a name after "ông"); "letter", any letter
@@ -218,11 +220,13 @@ def _all_matches(rx: regex.Pattern, text: str) -> list[regex.Match]:
 
 
 def anchor_key(word: str) -> Optional[str]:
-    """The first one or two syllables of ``word``, lower-cased, one space
-    between them ("bí thư" for "Bí thư Huyện ủy"); None if it opens with no
-    letter.  Two syllables make far fewer anchors than one: "chủ tịch" is
-    rare where "chủ" is everywhere."""
-    m = _LEADING_SYLLABLES.match(word.strip())
+    """``word`` lower-cased, one space between its syllables, if it is made
+    of letters only ("bí thư huyện ủy"); else its first one or two
+    syllables ("covid" for "Covid-19"); None if it opens with no letter.
+    The whole word makes the fewest anchors: "chính trị viên" is rare where
+    "chính trị" is everywhere (the scan finds the longest key at a place)."""
+    word = word.strip()
+    m = _LETTER_SYLLABLES.fullmatch(word) or _LEADING_SYLLABLES.match(word)
     return " ".join(m.group(0).lower().split()) if m else None
 
 
