@@ -53,7 +53,7 @@ def test_there_are_anchored_patterns_of_each_kind():
     assert any(p.anchors.words for p in ANCHORED)
     assert any(p.anchors.line for p in ANCHORED)
     assert any(p.anchors.number and p.anchors.after for p in ANCHORED)
-    assert any(p.anchors.number and not p.anchors.after for p in ANCHORED)
+    assert any(p.anchors.number and "letter" in p.anchors.after for p in ANCHORED)
     assert any(p.anchors.line and p.anchors.after for p in ANCHORED)
     assert any(p.anchors.digit and p.anchors.after for p in ANCHORED)
 
@@ -70,6 +70,30 @@ def test_number_anchors_with_after_keep_the_numbers_a_currency_follows(text, kep
     ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
     starts = ctx.anchors.positions(money.anchors)
     assert [ctx.text[s:].split()[0].rstrip(".,") for s in starts] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Có 12 hộ, 3 xã.", ["12", "3"]),
+    ("Thu 4 tỷ.", ["4"]),                          # the multiplier is the letter after the digits
+    ("Từ 5 - 7 triệu.", ["5", "7"]),                 # and so in a range
+    ("Từ 5 đến 7.", ["5"]),                          # a range's word is a letter too
+    ("Đạt 12%, 3/4, 7.", []),
+])
+def test_number_anchors_with_after_letter_keep_the_numbers_a_letter_may_follow(text, kept):
+    counts = next(p for p in ANCHORED if p.name == "count.digits")
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    starts = ctx.anchors.positions(counts.anchors)
+    assert [ctx.text[s:].split()[0].rstrip(".,%") for s in starts] == kept
+
+
+def test_number_anchors_without_after_equal_full_scan():
+    """No bundled rule is anchored on numbers alone any more: the plain
+    number anchors, tried with a rule that was."""
+    counts = next(p for p in ANCHORED if p.name == "count.digits")
+    plain = dataclasses.replace(counts, anchors=Anchors.of(number=True))
+    for text in _texts():
+        anchored, full = _spans_both_ways(text, plain)
+        assert anchored == full, text[:80]
 
 
 @pytest.mark.parametrize("pattern", ANCHORED, ids=lambda p: p.name)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .. import numbers
 from .alternation import alternation, word_alternation
-from ..scan.anchors import WORD_CLASSES, Anchors, PatternSource, ScanPattern
+from ..scan.anchors import AFTER_CLASSES, WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
 from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_HOLDS, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
@@ -113,7 +113,7 @@ class NamedPattern(_Strict):
     # With anchor "number", "digit" or "line": what follows the number
     # (past its multiplier and white space, or past the second number of a
     # range: "5 - 7 triệu đồng"), the digits or the line start a match
-    # starts at: words, "{words_ref}" or "digit" (numeric.toml's header).
+    # starts at: words, "{words_ref}", "digit" or "letter" (numeric.toml's header).
     after: list[str] = []
     # With anchor words: what follows the anchor word a match starts with,
     # past white space (the same kinds of entries as ``after``, and "capital"
@@ -505,8 +505,8 @@ def _anchors(rule: NamedPattern, word_lists: dict[str, list[str]], where: str, v
     if rule.holds and validate:
         _compiled(rule.holds, regex.IGNORECASE | regex.MULTILINE, where, rule.name, True)
     after = _word_list(rule.after, word_lists, where)
-    if WORD_CLASSES.keys() & set(after):
-        raise RulesError(E_RULES_AFTER_CLASS.format(path=where, entries=sorted(WORD_CLASSES.keys() & set(after))))
+    if wrong := (WORD_CLASSES.keys() - AFTER_CLASSES.keys()) & set(after):
+        raise RulesError(E_RULES_AFTER_CLASS.format(path=where, entries=sorted(wrong)))
     return Anchors.of(digit="digit" in spec, line="line" in spec, number="number" in spec, words=words,
                       after=after,
                       word_after=_word_list(rule.after_word, word_lists, where), holds=rule.holds)

@@ -104,6 +104,10 @@ _LETTER_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+(?:/\p{L}+)*)*
 # "capital", an upper-case letter (a name after "ông"); "letter", any letter
 # (the noun a spelled number counts).
 WORD_CLASSES = {"capital": r"\p{Lu}", "letter": r"\p{L}"}
+# Entries of ``after`` that stand for a kind of character, for the standard
+# library's engine: "digit", a decimal digit; "letter", a letter (and the
+# few numerals ``\w`` also takes: a wider net loses no position).
+AFTER_CLASSES = {"digit": r"\d", "letter": r"[^\W\d_]"}
 
 
 def _on_alarm(signum, frame):
@@ -419,10 +423,10 @@ class AnchorIndex:
 
     @staticmethod
     def _opener(after: frozenset) -> re.Pattern:
-        """The first characters of the follower's words (and a digit), with
-        its flags."""
-        firsts = sorted({w[0] for w in after if w != "digit"})
-        parts = [re.escape(c) for c in firsts] + ([r"\d"] if "digit" in after else [])
+        """The first characters of the follower's words (and its classes of
+        :data:`AFTER_CLASSES`), with its flags."""
+        firsts = sorted({w[0] for w in after - AFTER_CLASSES.keys()})
+        parts = [re.escape(c) for c in firsts] + [AFTER_CLASSES[w] for w in sorted(after & AFTER_CLASSES.keys())]
         return re.compile("|".join(parts), re.IGNORECASE)
 
     def promise_key(self, anchors: Anchors) -> int:
@@ -454,10 +458,10 @@ class AnchorIndex:
 
 def _one_of(words: frozenset) -> str:
     """A pattern matching one of ``words`` (any white space between their
-    syllables; "digit": a digit)."""
-    literal = [w for w in words if w != "digit"]
+    syllables; "digit", "letter": :data:`AFTER_CLASSES`)."""
+    literal = [w for w in words if w not in AFTER_CLASSES]
     parts = [word_alternation(literal)] if literal else []
-    parts += [r"\d"] if "digit" in words else []
+    parts += [AFTER_CLASSES[w] for w in sorted(words & AFTER_CLASSES.keys())]
     return "|".join(parts)
 
 
@@ -514,7 +518,7 @@ class DocumentAnchors:
         self._lines: Optional[list[int]] = None
         self._words: Optional[dict[str, list[int]]] = None
         self._numbers: Optional[list[regex.Match]] = None
-        self._follows: Optional[list[tuple[int, int, int]]] = None
+        self._follows: Optional[list[tuple]] = None
         self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
@@ -589,7 +593,12 @@ class DocumentAnchors:
         if not follows:
             return []
         follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
-        return [start for start, f1, f2, c1, c2 in follows
+        if "letter" in anchors.after:
+            # a multiplier is a letter after the digits: a match may stop before it
+            return [start for start, f1, f2, c1, c2, e1, e2 in follows
+                    if opens[e1] or opens[e2] or (opens[c1] and follower(text, f1))
+                    or (f2 >= 0 and opens[c2] and follower(text, f2))]
+        return [start for start, f1, f2, c1, c2, _, _ in follows
                 if (opens[c1] and follower(text, f1)) or (f2 >= 0 and opens[c2] and follower(text, f2))]
 
     def line_starts(self, anchors: Anchors) -> list[int]:
@@ -644,11 +653,12 @@ class DocumentAnchors:
                 out.append(start)
         return out
 
-    def follows(self) -> list[tuple[int, int, int, str, str]]:
-        """(start, f1, f2, c1, c2) of each number written in digits: where
-        the text goes on past it and white space (f1), and past the second
-        number of a range that follows it (f2; -1 without a range), and the
-        characters there ("" for none)."""
+    def follows(self) -> list[tuple[int, int, int, str, str, str, str]]:
+        """(start, f1, f2, c1, c2, e1, e2) of each number written in digits:
+        where the text goes on past it and white space (f1), and past the
+        second number of a range that follows it (f2; -1 without a range),
+        the characters there ("" for none), and the last characters of the
+        number and of its range (a multiplier's, if it has one)."""
         if self._follows is None:
             space, text = _SPACE.match, self.text
             out = []
@@ -656,9 +666,11 @@ class DocumentAnchors:
             # by number: the regex module looks a group's name up slowly
             in_range = numbers[0].re.groupindex["range"] if numbers else 0
             for m in numbers:
-                f1, f2 = space(text, m.end()).end(), m.end(in_range)
+                end, f2 = m.end(), m.end(in_range)
+                f1, e2 = space(text, end).end(), text[f2 - 1] if f2 > 0 else ""
                 f2 = space(text, f2).end() if f2 >= 0 else -1
-                out.append((m.start(), f1, f2, text[f1:f1 + 1], text[f2:f2 + 1] if f2 >= 0 else ""))
+                out.append((m.start(), f1, f2, text[f1:f1 + 1], text[f2:f2 + 1] if f2 >= 0 else "",
+                            text[end - 1], e2))
             self._follows = out
         return self._follows
 
