@@ -3,8 +3,8 @@
 A pattern whose every match begins with a digit, at a line start, or with
 one of a known set of words does not need the regex engine to try it at
 every character.  One cheap pass per document finds those anchor
-positions (digit runs, line starts, and the first one or two syllables of
-every anchor word of every pattern, in a single combined scan), and each
+positions (digit runs, line starts, and every anchor word of every
+pattern (its key: :func:`anchor_key`), in a single combined scan), and each
 anchored pattern is then tried with ``match`` at its anchors only.
 
 The result is exactly what ``pattern.finditer(text)`` gives, provided the
@@ -360,9 +360,9 @@ class AnchorIndex:
         self._promises: dict[int, _Promise] = {}
         keys = sorted({k for p in patterns for k in p.anchors.words})
         # At every word start (no letter before), the longest key there,
-        # any white space between its two syllables.  A look-ahead, so a
-        # two-syllable hit does not hide a key starting at its second
-        # syllable.  The standard library's engine is twice as fast on this
+        # any white space between its syllables.  A look-ahead, so a
+        # hit of several syllables does not hide a key starting at its
+        # second one.  The standard library's engine is twice as fast on this
         # plain trie of literals, which is linear by construction and so
         # needs no time-out.
         trie = word_alternation(keys)
@@ -684,7 +684,7 @@ class DocumentAnchors:
         return self._lines
 
     def words(self) -> dict[str, list[int]]:
-        """Positions of each anchor syllable found (the longest at a position)."""
+        """Positions of each anchor key found (the longest at a position)."""
         if self._words is None:
             self._words = {} if self.index.syllable_re is None else self._word_positions()
         return self._words
