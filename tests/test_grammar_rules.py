@@ -11,7 +11,8 @@ import regex
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
 from danvan_extract.registry import ROWS
-from danvan_extract.grammar.rules import load_rules
+from danvan_extract.grammar.rules import case_free, load_rules
+from tests.conftest import GOLD
 from tests.rules_copy import rules_with
 
 
@@ -91,3 +92,33 @@ def test_rules_of_one_name_in_several_families_are_one_scan():
     assert shared == set()
     families = [f for f in load_rules().patterns.values() if any(p.name == "amount.spelled" for p in f)]
     assert len(families) >= 2  # the case this guards is there
+
+
+@pytest.mark.parametrize("src, free", [
+    (r"\|[ \t]*(?P<n1>\d{1,3}(?:\.\d{3})*)(?=\n|$)", True),
+    (r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)", True),
+    (r"\d+\s*ha", False),            # a letter
+    (r"\p{Lu}", False),              # a property the flag widens
+    (r"(.)\1", False),               # a back-reference compares any case
+    (r"[@-Z]", False),               # a range spanning letters
+    (r"\x41", False),                # a letter by its code
+    (r"Ⅻ", False),                   # a cased numeral
+    (r"(?P<a>.)(?P=a)", False),
+])
+def test_case_free_tells_the_patterns_a_case_flag_leaves_alone(src, free):
+    assert case_free(src) is free
+
+
+def test_case_free_patterns_find_the_same_with_and_without_the_flag():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(GOLD.glob("*.txt"))]
+    free = [p for p in Pipeline().scan_patterns if case_free(p.regex.pattern)]
+    assert {"count.table_cell", "percentage.table_cell"} <= {p.name for p in free}
+    for p in free:
+        blind, plain = regex.compile(p.regex.pattern, regex.IGNORECASE), regex.compile(p.regex.pattern)
+        for text in texts + ["| 12 |\n|A| 3,5 |\n(5/3) (A/b)"]:
+            assert [m.span() for m in blind.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_count_and_percentage_table_cells_share_one_scan():
+    keys = {p.name: p.scan_key for p in Pipeline().scan_patterns}
+    assert keys["count.table_cell"] == keys["percentage.table_cell"]

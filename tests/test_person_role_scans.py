@@ -1,8 +1,8 @@
 """The person_role scans written for speed read what their plain forms read.
 
-"Name - Role" (name_dash) and "PV Name" (byline_bare) take the line break
-or punctuation before them, with a twin for the text's first line; the
-plain forms open with "^" or a look-behind.  Per-word answers are
+"Name - Role" (name_dash) takes the line break or punctuation before it,
+"PV Name" (byline_bare) looks behind for the line break, each with a twin
+for the text's first line; the plain forms open with "^" or a look-behind.  Per-word answers are
 remembered.  Each must give what the plain path gives."""
 
 import regex
@@ -28,7 +28,7 @@ def _plain(name: str, taken: str, opening: str) -> regex.Pattern:
 
 
 _PLAIN_DASH = _plain("name_dash", "[\\n:;]", r"(?:^|(?<=[:;][^\S\n]?)|(?<=\n))")
-_PLAIN_BARE = _plain("byline_bare", "\\n", "^")
+_PLAIN_BARE = _plain("byline_bare", "(?<=\\n)", "^")
 
 
 def _context(text: str) -> Context:

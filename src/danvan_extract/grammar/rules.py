@@ -377,7 +377,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
         for rule in getattr(r.numeric, family):
             where = f"numeric.toml [{family}] {rule.name}"
             src = _compose(rule.pattern, parts, where)
-            flags = regex.IGNORECASE if family in ignore_case else 0
+            flags = regex.IGNORECASE if family in ignore_case and not case_free(src) else 0
             rx = _compiled(src, flags, "numeric.toml", rule.name, validate)
             if validate:
                 for row in ROWS:
@@ -396,6 +396,21 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
         where = f"chrome.toml {line.name}"
         rx = _compiled(line.pattern, regex.IGNORECASE | regex.MULTILINE, "chrome.toml", line.name, validate)
         r.chrome_patterns.append(ScanPattern(line.name, rx, _anchors(line, word_lists, where, validate)))
+
+
+# Parts of a pattern no case flag changes: the escapes of character kinds,
+# positions and controls, escaped punctuation, group names.
+_CASE_NEUTRAL = regex.compile(r"\\[dDsSwWbBAZGtnrfv]|\\[^\w]|\(\?P<\w+>")
+
+
+def case_free(src: str) -> bool:
+    """Whether ``src`` matches the same with or without IGNORECASE: no cased
+    character, other escape, back-reference or range (which could span
+    letters) outside :data:`_CASE_NEUTRAL` (so that a family's case-blind
+    pattern and another family's equal one share one scan)."""
+    rest = _CASE_NEUTRAL.sub("", src)
+    return "\\" not in rest and "-" not in rest and not any(
+        c.isalpha() or c.lower() != c or c.upper() != c for c in rest)
 
 
 def _compiled(src: str, flags: int, path: str, rule: str, validate: bool) -> regex.Pattern | PatternSource:
