@@ -93,7 +93,9 @@ _COMMON_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1ea0-\u1eff"
 # the characters it lets through apart (a letter of another script, a
 # numeral) with the categories, which the engine tests one entry at a time.
 # (tests/test_anchors.py checks the whole against ``\p{L}`` over every code point.)
-_NOT_LETTER = f"[^{_COMMON_LETTERS}](?<![^\\W\\d_{_ranges(_NUMERALS)}])"
+_NOT_COMMON_LETTER = f"[^{_COMMON_LETTERS}]"
+_NO_LETTER_BEFORE = f"(?<![^\\W\\d_{_ranges(_NUMERALS)}])"
+_NOT_LETTER = _NOT_COMMON_LETTER + _NO_LETTER_BEFORE
 
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
 _LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
@@ -368,7 +370,10 @@ class AnchorIndex:
         trie = word_alternation(keys)
         # Found from the character before the word (anything but a letter:
         # the engine skips to those quickly); a space is put before the text.
-        self.syllable_re = re.compile(f"{_NOT_LETTER}(?=({trie}))") if keys else None
+        # The trie before the look-behind of :data:`_NOT_LETTER`: the trie
+        # fails at once at most separators, the look-behind is slower.
+        self.syllable_re = (re.compile(f"{_NOT_COMMON_LETTER}(?=({trie})){_NO_LETTER_BEFORE}")
+                            if keys else None)
         # Each key found also stands for the shorter keys it starts with
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").
         known = frozenset(keys)
