@@ -117,6 +117,15 @@ class NormalizedText:
         s, e = self.to_original(start, end)
         return self.original[s:e]
 
+    def visible_slice(self, start: int, end: int) -> str:
+        """The caller's string at normalized ``[start, end)`` without the
+        invisible characters normalization drops (see :func:`visible`)."""
+        if self._starts is None and self._shifts is None:
+            # the identity map: the original holds no character that
+            # normalization drops (dropping one changes the length)
+            return self.original[start:end]
+        return visible(self.original_slice(start, end))
+
 
 # Characters that change the length of the text: "\r" before "\n", and the
 # dropped ones.  (``c in text`` for each is several times faster than one
