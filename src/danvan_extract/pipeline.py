@@ -18,7 +18,7 @@ from .scan.anchors import AnchorIndex, alarm_session
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
-from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, PRIORITIES, TYPES, UNKNOWN_PRIORITY
+from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, TYPES
 from .grammar.rules import load_rules
 from .text import NormalizedText, normalize
 
@@ -144,8 +144,7 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
     Better = lower priority number, then longer span, then earlier start.
     """
-    priority = PRIORITIES.get  # (Candidate.priority, without a property call per candidate)
-    ordered = sorted(candidates, key=lambda c: (priority(c.type, UNKNOWN_PRIORITY), c.start - c.end, c.start))
+    ordered = sorted(candidates, key=lambda c: (c.priority, c.start - c.end, c.start))
     kept: dict[int, tuple[list[int], list[int]]] = {}
     out = []
     layer = LAYERS.get
