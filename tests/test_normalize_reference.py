@@ -106,3 +106,11 @@ def test_written_equals_nfc_of_each_part(text, data):
     spans = list(zip(cuts[::2], cuts[1::2]))
     parts = [unicodedata.normalize("NFC", visible(norm.original_slice(s, e))) for s, e in spans]
     assert _written(norm, spans) == (" ".join(" ".join(parts).split()) or None)
+
+
+def test_no_replacement_is_itself_replaced():
+    """The one-for-one map is applied one character at a time: no
+    replacement may be a character the map replaces."""
+    from danvan_extract.text import _CHAR_MAP
+
+    assert not set(_CHAR_MAP.values()) & set(_CHAR_MAP)
