@@ -78,3 +78,39 @@ def test_normalize_equals_the_reference_on_the_gold_texts():
             for start, end in [(0, len(old.text)), (len(old.text), len(old.text))] + [
                     (i, i + 7) for i in range(0, max(len(old.text) - 7, 0), 31)]:
                 assert new.to_original(start, end) == old.to_original(start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_texts, _VIETNAMESE, st.text(max_size=30)), st.data())
+def test_visible_slice_equals_the_plain_path(text, data):
+    """The identity map's short cut gives the caller's text as the offset
+    map and :func:`visible` do."""
+    from danvan_extract.text import visible
+
+    norm = normalize(text)
+    start = data.draw(st.integers(0, len(norm.text)))
+    end = data.draw(st.integers(start, len(norm.text)))
+    assert norm.visible_slice(start, end) == visible(norm.original_slice(start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_texts, _VIETNAMESE, st.text(max_size=30)), st.data())
+def test_written_equals_nfc_of_each_part(text, data):
+    """Fields as written: one NFC of the joined parts equals the parts' own
+    NFC joined (the join's space composes with nothing)."""
+    from danvan_extract.pipeline import _written
+    from danvan_extract.text import visible
+
+    norm = normalize(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(norm.text)), min_size=2, max_size=6)))
+    spans = list(zip(cuts[::2], cuts[1::2]))
+    parts = [unicodedata.normalize("NFC", visible(norm.original_slice(s, e))) for s, e in spans]
+    assert _written(norm, spans) == (" ".join(" ".join(parts).split()) or None)
+
+
+def test_no_replacement_is_itself_replaced():
+    """The one-for-one map is applied one character at a time: no
+    replacement may be a character the map replaces."""
+    from danvan_extract.text import _CHAR_MAP
+
+    assert not set(_CHAR_MAP.values()) & set(_CHAR_MAP)

@@ -7,8 +7,9 @@ import bisect
 import os
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
@@ -19,7 +20,7 @@ from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
 from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, TYPES
 from .grammar.rules import load_rules
-from .text import NormalizedText, normalize, visible
+from .text import NormalizedText, normalize
 
 
 class Pipeline:
@@ -111,10 +112,13 @@ class Pipeline:
             yield self.extract(text)
 
 
-def _written(norm: NormalizedText, spans: list[tuple[int, int]]) -> Optional[str]:
+def _written(norm: NormalizedText, spans: Sequence[tuple[int, int]]) -> Optional[str]:
     """The caller's words at normalized ``spans``, NFC, single spaces."""
-    parts = [unicodedata.normalize("NFC", visible(norm.original_slice(s, e))) for s, e in spans]
-    text = " ".join(" ".join(parts).split())
+    if len(spans) == 1:  # most fields
+        raw = norm.visible_slice(*spans[0])
+    else:  # (NFC after the join: a space composes with nothing and blocks every composition)
+        raw = " ".join([norm.visible_slice(s, e) for s, e in spans])
+    text = " ".join(unicodedata.normalize("NFC", raw).split())
     return text or None
 
 
@@ -143,9 +147,10 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     ordered = sorted(candidates, key=lambda c: (c.priority, c.start - c.end, c.start))
     kept: dict[int, tuple[list[int], list[int]]] = {}
     out = []
+    layer = LAYERS.get
     for c in ordered:
         # candidates of different layers never compete for the same characters
-        starts, ends = kept.setdefault(LAYERS.get(c.type, 0), ([], []))
+        starts, ends = kept.setdefault(layer(c.type, 0), ([], []))
         i = bisect.bisect_left(starts, c.start)
         if i > 0 and ends[i - 1] > c.start:
             continue
@@ -154,8 +159,11 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         starts.insert(i, c.start)
         ends.insert(i, c.end)
         out.append(c)
-    out.sort(key=lambda c: (c.start, c.end))
+    out.sort(key=_START_END)
     return out
+
+
+_START_END = attrgetter("start", "end")
 
 
 # Text fields that FACTS.md wants "as written" (the registry's
@@ -197,7 +205,7 @@ def _field_as_written(norm: NormalizedText, value, lower: bool):
     spans = getattr(value, "spans", None)
     if not spans:
         return str(value) if isinstance(value, str) else value
-    written = _written(norm, list(spans)) or str(value)
+    written = _written(norm, spans) or str(value)
     return written.lower() if lower else written
 
 

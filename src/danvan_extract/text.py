@@ -117,17 +117,22 @@ class NormalizedText:
         s, e = self.to_original(start, end)
         return self.original[s:e]
 
+    def visible_slice(self, start: int, end: int) -> str:
+        """The caller's string at normalized ``[start, end)`` without the
+        invisible characters normalization drops (see :func:`visible`)."""
+        if self._starts is None and self._shifts is None:
+            # the identity map: the original holds no character that
+            # normalization drops (dropping one changes the length)
+            return self.original[start:end]
+        return visible(self.original_slice(start, end))
+
 
 # Characters that change the length of the text: "\r" before "\n", and the
 # dropped ones.  (``c in text`` for each is several times faster than one
 # class search: it is a memchr-like scan.)
 _LENGTH_CHANGING = "\r" + "".join(sorted(_DROP))
-_MAPPED_CHARS = "".join(_CHAR_MAP)
-# str.translate looks up every character; a class search only stops at the
-# few that change, which is several times faster on ordinary text.  (The
-# standard library's engine: it skips to a class of literals three times
-# as fast as ``regex``.)
-_MAPPED = re.compile("[" + re.escape(_MAPPED_CHARS) + "]")
+# (no replacement is itself replaced: one str.replace per character)
+_REPLACEMENTS = tuple(_CHAR_MAP.items())
 _MARK = regex.compile(r"\p{M}")
 _REMOVED = re.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
 
@@ -154,9 +159,12 @@ def _contains_any(text: str, chars: str) -> bool:
 
 
 def _map_chars(text: str) -> str:
-    if not _contains_any(text, _MAPPED_CHARS):
-        return text
-    return _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], text)
+    # str.translate looks up every character, a class search stops at each
+    # one it changes; ``in`` and str.replace scan as fast as memchr
+    for c, replacement in _REPLACEMENTS:
+        if c in text:
+            text = text.replace(c, replacement)
+    return text
 
 
 def _normalize_cuts(original: str) -> NormalizedText:
