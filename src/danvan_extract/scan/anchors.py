@@ -713,7 +713,7 @@ class DocumentAnchors:
     def positions(self, anchors: Anchors) -> list[int]:
         """Where matches of a pattern with promise ``anchors`` can start, in
         order (computed once per document for equal promises)."""
-        promise = self.index._promises.get(id(anchors)) or self.index.promise(anchors)
+        promise = self.index.promise(anchors)
         got = self._merged.get(promise.key)
         if got is None:
             got = self._merged[promise.key] = [] if self._plainly_none(promise) else self._promised(anchors)
