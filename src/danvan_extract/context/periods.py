@@ -476,7 +476,12 @@ def _standing(openers: Openers, word: str) -> Optional[list[int]]:
     if at is None:
         return None
     text, n = openers.text, len(word)
-    return [p for p in at if not (p and text[p - 1].isalpha()) and not text[p + n:p + n + 1].isalpha()]
+    return [p for p in at if _stands(text, p, n)]
+
+
+def _stands(text: str, pos: int, n: int) -> bool:
+    """No letter right before or after the ``n`` characters at ``pos``."""
+    return not (pos and text[pos - 1].isalpha()) and not text[pos + n:pos + n + 1].isalpha()
 
 
 def _day_range_starts(openers: Openers) -> Optional[list[int]]:
@@ -742,7 +747,7 @@ def _standing_in(low: str, word: str, s: int, e: int) -> list[int]:
     out, n = [], len(word)
     i = low.find(word, s, e)
     while i >= 0:
-        if not (i and low[i - 1].isalpha()) and not low[i + n:i + n + 1].isalpha():  # (stands: no letter around it)
+        if _stands(low, i, n):
             out.append(i)
         i = low.find(word, i + 1, e)
     return out
