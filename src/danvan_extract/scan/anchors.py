@@ -723,8 +723,8 @@ class DocumentAnchors:
         """Whether the text plainly has no position for ``promise`` (see
         :class:`_Promise`), without the calls that find them."""
         if promise.words is not None:
-            return promise.words.isdisjoint(self.words() if self._words is None else self._words)
-        return promise.numbers and not (self.numbers() if self._numbers is None else self._numbers)
+            return promise.words.isdisjoint(self.words())
+        return promise.numbers and not self.numbers()
 
     def _promised(self, anchors: Anchors) -> list[int]:
         """:meth:`positions`, computed: each kind of anchor's positions, merged."""
