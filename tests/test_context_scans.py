@@ -575,3 +575,33 @@ def test_central_bodies_found_at_their_first_words_as_by_a_full_scan(parts):
     text = "".join(parts)
     found = [m.span() for m in finditer_found(di.CENTRAL_BODY, text, di._CENTRAL_OPENERS)]
     assert found == [m.span() for m in di.CENTRAL_BODY.finditer(text)]
+
+
+def _places_by_find(low, words):
+    found = {}
+    for w in words:
+        p = low.find(w)
+        while p >= 0:
+            found.setdefault(w, []).append(p)
+            p = low.find(w, p + 1)
+    return found
+
+
+_HEAD_TEXT_PARTS = list(places._HEADS) + ["t", "x", "b", "h", "p", "tỉnhuyện", "thànhuyện", "tphường", "ấphường", "tpp",
+                                          "xãxóm", "tổ dân", "thịthị", " ", "\n", ".", "T", "Xã", "uyện"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_TEXT_PARTS), max_size=16), st.sampled_from(["", " "]))
+def test_level_words_found_by_their_letter_scans_as_by_find(parts, gap):
+    # one stdlib scan per shared first letter: the places a find per word gives
+    low = gap.join(parts).lower()
+    assert places._HEAD_FINDER(low) == _places_by_find(low, places._HEADS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abx", min_size=1, max_size=4), min_size=1, max_size=5, unique=True),
+       st.text(alphabet="abx ", max_size=30))
+def test_words_found_by_letter_scans_as_by_find(words, text):
+    # words that open others or hold their first letter again are left to find
+    assert places._WordFinder(tuple(words))(text) == _places_by_find(text, words)

@@ -413,11 +413,10 @@ def _level_starts(openers: Openers) -> _Starts:
     named: set[int] = set()
     levels: set[int] = set()
     committees: list[int] = []
-    for head in _HEADS:
+    for head, places in _HEAD_FINDER(low).items():
         is_named, one_word, pair, committee, longer = _ROLES[head]
         n = len(head)
-        p = low.find(head)
-        while p >= 0:
+        for p in places:
             end = at = p + n
             while at < size and text[at] == " ":
                 at += 1
@@ -431,9 +430,51 @@ def _level_starts(openers: Openers) -> _Starts:
             for w in longer:
                 if low.startswith(w, p) and _may_name(text, p + len(w)):
                     named.add(p)
-            p = low.find(head, p + 1)
     bare = sorted(levels)
     return _Starts(sorted(named), sorted(set(bare + openers.before(bare, _BARE_BEFORE))), sorted(committees))
+
+
+class _WordFinder:
+    """Where each of some lower-case words starts in a lowered text: words
+    that share their first letter with others are found by one stdlib
+    ``re`` scan per letter (its search for one letter is faster than a
+    ``find`` per word), the other words by ``str.find``."""
+
+    def __init__(self, words: tuple[str, ...]):
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            groups.setdefault(w[0], []).append(w)
+        shared = [g for g in groups.values() if len(g) > 1 and _one_match_each(g)]
+        self._scans = tuple(re.compile(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
+                            for g in shared)
+        self._alone = tuple(w for w in words if not any(w in g for g in shared))
+
+    def __call__(self, low: str) -> dict[str, list[int]]:
+        """The places (sorted) of each word found in ``low``."""
+        at: dict[str, list[int]] = {}
+        for scan in self._scans:
+            for m in scan.finditer(low):
+                at.setdefault(m.group(), []).append(m.start())
+        for w in self._alone:
+            p = low.find(w)
+            if p >= 0:
+                found = at[w] = []
+                while p >= 0:
+                    found.append(p)
+                    p = low.find(w, p + 1)
+        return at
+
+
+def _one_match_each(words: list[str]) -> bool:
+    """A scan for ``words`` (one first letter) finds every place of each:
+    none opens another, and none holds that letter further on (where
+    another could start inside it)."""
+    first = words[0][0]
+    return (not any(a != b and b.startswith(a) for a in words for b in words)
+            and not any(first in w[1:] for w in words))
+
+
+_HEAD_FINDER = _WordFinder(_HEADS)
 
 
 def _may_name(text: str, end: int) -> bool:
