@@ -31,9 +31,13 @@ _LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
-_CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
+_ONE_CHAR_BREAK_SOURCE = r"[,;:()|]"
+_CLAUSE_BREAK_SOURCE = _ONE_CHAR_BREAK_SOURCE + r"|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
 _CLAUSE_BREAK = deferred(_CLAUSE_BREAK_SOURCE)
 _CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last break first
+# (a class search for the last break of one character, without look-around:
+# the others each hold a line break or a hyphen, which str.find rules out)
+_ONE_CHAR_BREAK_BACK = deferred(_ONE_CHAR_BREAK_SOURCE, regex.REVERSE)
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
@@ -199,6 +203,10 @@ def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
 def _last_break(text: str, start: int, end: int) -> int:
     """Where the last clause break a scan of ``[start, end)`` finds ends,
     or ``start``: the break ending last, found from the end."""
+    one = _ONE_CHAR_BREAK_BACK.search(text, start, end)
+    last = one.end() if one else start
+    if text.find("\n", last, end) < 0 and text.find("-", last, end) < 0:
+        return last  # no other break ends after it
     m = _CLAUSE_BREAK_BACK.search(text, start, end)
     if m is None:
         return start
