@@ -25,8 +25,12 @@ from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 from .words import CharClass, Openers, may_hold
 
-# The punctuation that ends a sentence (and a full sentence).
-_STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
+# The punctuation that ends a sentence (and a full sentence): where a run of
+# ".!?…" ends before white space and a capital, a digit or an opening mark.
+# (One scan per mark, each ending at the last mark of a run: a pattern that
+# opens with one character is found by a fast scan, a class is tried at
+# every position.)
+_STOP_MARKS = {mark: deferred(regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])") for mark in ".!?…"}
 _LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
@@ -59,7 +63,7 @@ def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where sentences and lines start, and where full sentences end (by
     punctuation and blank lines only: :func:`_full_sentence`), from one scan
     for the punctuation that ends them."""
-    marks = [m.end() for m in _STOP_MARKS.finditer(text)]
+    marks = [m.end() for mark, stops in _STOP_MARKS.items() if mark in text for m in stops.finditer(text)]
     lines = _line_starts(text)
     # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
     breaks = [start for start in lines[1:] if not _LOWER[text[start:start + 1]]]
