@@ -101,10 +101,7 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    short = [line for _, line in lines if len(line) <= _MAX_HEAD_LINE]
-    # (one test of the short lines together first: most texts hold neither word)
-    return may_hold("\n".join(short), "cộng", "độc") and any(
-        may_hold(line, "cộng", "độc") and _MOTTO.search(line) for line in short)
+    return any(len(line) <= _MAX_HEAD_LINE and may_hold(line, "cộng", "độc") and _MOTTO.search(line) for _, line in lines)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
