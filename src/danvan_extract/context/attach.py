@@ -25,15 +25,23 @@ from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
 from .words import CharClass, Openers, may_hold
 
-# The punctuation that ends a sentence (and a full sentence).
-_STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
+# The punctuation that ends a sentence (and a full sentence): where a run of
+# ".!?…" ends before white space and a capital, a digit or an opening mark.
+# (One scan per mark, each ending at the last mark of a run: a pattern that
+# opens with one character is found by a fast scan, a class is tried at
+# every position.)
+_STOP_MARKS = {mark: deferred(regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])") for mark in ".!?…"}
 _LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
-_CLAUSE_BREAK_SOURCE = r"[,;:()|]|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
+_ONE_CHAR_BREAK_SOURCE = r"[,;:()|]"
+_CLAUSE_BREAK_SOURCE = _ONE_CHAR_BREAK_SOURCE + r"|\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
 _CLAUSE_BREAK = deferred(_CLAUSE_BREAK_SOURCE)
 _CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last break first
+# (a class search for the last break of one character, without look-around:
+# the others each hold a line break or a hyphen, which str.find rules out)
+_ONE_CHAR_BREAK_BACK = deferred(_ONE_CHAR_BREAK_SOURCE, regex.REVERSE)
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
@@ -55,7 +63,7 @@ def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where sentences and lines start, and where full sentences end (by
     punctuation and blank lines only: :func:`_full_sentence`), from one scan
     for the punctuation that ends them."""
-    marks = [m.end() for m in _STOP_MARKS.finditer(text)]
+    marks = [m.end() for mark, stops in _STOP_MARKS.items() if mark in text for m in stops.finditer(text)]
     lines = _line_starts(text)
     # a line break followed by a lower-case letter is a soft wrap (PDF text), no boundary
     breaks = [start for start in lines[1:] if not _LOWER[text[start:start + 1]]]
@@ -199,6 +207,10 @@ def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
 def _last_break(text: str, start: int, end: int) -> int:
     """Where the last clause break a scan of ``[start, end)`` finds ends,
     or ``start``: the break ending last, found from the end."""
+    one = _ONE_CHAR_BREAK_BACK.search(text, start, end)
+    last = one.end() if one else start
+    if text.find("\n", last, end) < 0 and text.find("-", last, end) < 0:
+        return last  # no other break ends after it
     m = _CLAUSE_BREAK_BACK.search(text, start, end)
     if m is None:
         return start
