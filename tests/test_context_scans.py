@@ -89,13 +89,30 @@ def test_dated_forms_in_the_windows_that_hold_their_words(variant):
 
 _DATED_PARTS = ["ngày", "Ngày", "từ", "năm", "tháng", "Giai đoạn", "Sáu", "mười một", "quý I", "đến", "tới hết", "so với",
                 "tết", "12", "5", "2020", "1999", "20201", "/", "-", ".", " ", "  ", "\t", "(", ")", ",", "và", "x", "đầu",
-                "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ"]
+                "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ", "các năm", "niên  độ", "nhiệm kỳ",
+                "xnăm", "   ", "đến ngày", "tới", "16 - 18/5/", "1/7", "5.6. "]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_DATED_PARTS), max_size=16), st.sampled_from(["", " "]))
 def test_dated_forms_at_their_openings_as_over_every_window(parts, gap):
     _forms_at_openings_as_over_every_window(gap.join(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATED_PARTS), max_size=16), st.sampled_from(["", " "]))
+def test_heads_searched_backwards_start_leftmost(parts, gap):
+    # a head searched backwards from its year starts where the leftmost
+    # forward search finds it; the backward search for a range's day finds one as the forward search does
+    text = gap.join(parts)
+    forward = [regex.compile(form.head.pattern, regex.I | regex.V0) for form in periods._dated_forms() if form.head]
+    backward = [form.head for form in periods._dated_forms() if form.head]
+    ranged = regex.compile(periods._RANGED_BEFORE.pattern, regex.I | regex.V0)
+    for start, _ in periods._years(text):
+        for lo in {0, max(0, start - 10)}:
+            for fwd, bwd in zip(forward, backward):
+                assert ((m := fwd.search(text, lo, start)) and m.start()) == ((m := bwd.search(text, lo, start)) and m.start())
+            assert bool(ranged.search(text, lo, start)) == bool(periods._RANGED_BEFORE.search(text, lo, start))
 
 
 @settings(max_examples=300, deadline=None)

@@ -171,8 +171,8 @@ class _Form(NamedTuple):
     """A time form: its pattern, the function giving its period and its
     kind; ``needs``: what each match holds, words (lower case,
     alternatives split by "|") or a way years are written (_DATED, _SPAN,
-    _LISTED): a window of the text around its years lacking one holds no
-    match."""
+    _LISTED, _CLOSED, _RANGED): a window of the text around its years
+    lacking one holds no match."""
 
     pattern: Any
     fn: Any
@@ -181,25 +181,35 @@ class _Form(NamedTuple):
     first: str = r"\s\S"  # what a match's first character can be (inside of a class, case-insensitive)
     # where a match can open: at one of these words (lower case, standing on
     # their own), at most ``lead`` characters before one of its window's
-    # years (-1: never; the years after a date's separator for a form that
-    # needs one), or, ``counted``, at a count right before "tháng"; none
-    # given: anywhere in the window
+    # years (-1: never; _WINDOW: anywhere before it in the window; only the
+    # years written the way the form needs, _DATED, _SPAN or _CLOSED, for
+    # a form that needs one), or, ``counted``, at a count right before
+    # "tháng"; none given: anywhere in the window
     opens: tuple[str, ...] = ()
     lead: int = -1
     counted: bool = False
     # what lies between where a match opens before a year and that year
     # (a pattern; none: every place within ``lead`` can open)
     head: Any = None
+    # the way of writing years it needs whose years it opens before (set once compiled)
+    written: Optional[str] = None
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
 _UNTIL_OPENS = ("tính", "đến", "tới", "hết", "cuối")  # the words _UNTIL opens with
 # needs no word meets, told by a window's years: a year after a date's
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
-# after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP)
+# after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP), a year
+# a bracket closes ("(2023)") or a date that ends a range of days
+# ("16 - 18/5/2025", "1/7 đến ngày 5/7/2025", after _RANGED_BEFORE)
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
+_CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
+_WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
+_WINDOW = 1 << 30  # a lead reaching the window's start
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
+# what opens a span of years before its first year
+_SPAN_HEAD = r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
 _FORMS: list[_Form] = [
     _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
           first=r"s"),
@@ -207,7 +217,7 @@ _FORMS: list[_Form] = [
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
           ("so",), first=r"s", opens=("so",)),
-    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED), first=r"tn",
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED, _RANGED), first=r"tn",
           opens=("từ", "ngày")),
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
@@ -219,9 +229,8 @@ _FORMS: list[_Form] = [
           lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", opens=("so", "với")),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
-    _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
-          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12",
-          opens=("giai", "nhiệm", "thời", "từ", "trong", "các", "năm", "niên"), lead=3),
+    _Form(_SPAN_HEAD + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12",
+          lead=_WINDOW, head=_SPAN_HEAD),
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
           opens=("các", "năm")),
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
@@ -244,7 +253,7 @@ _FORMS: list[_Form] = [
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
           opens=("cuối", "đầu", "năm")),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
-    _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (")",),
+    _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (_CLOSED,),
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
@@ -258,9 +267,14 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 def _form(form: _Form) -> _Form:
     # the look-ahead for the first character changes no match: the engine skips faster where none can start
     pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
-    # (a head ends where the search for it ends: at its year)
-    head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z", regex.I | regex.V0)
-    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head)
+    # (a head ends where the search for it ends: at its year; searched
+    # backwards, only an end there is tried, and the head's greedy parts,
+    # longer alternatives first, give its leftmost start)
+    head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z",
+                                                        regex.I | regex.V0 | regex.REVERSE)
+    written = next((way for way in (_DATED, _SPAN, _CLOSED) if way in form.needs), None)
+    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head,
+                         written=written)
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
@@ -622,38 +636,38 @@ class _YearWindows:
         """``low``: the text lower-cased (:func:`words.lowered`), or None:
         every word is taken to stand in every window."""
         self.years = _years(text)  # the spans of the text's years
-        merged: list[list] = []  # [start, end, the ways its years are written, its years' starts, those dated]
+        merged: list[list] = []  # [start, end, its years' starts, {a way years are written: the years so written}]
         for i, (start, end) in enumerate(self.years):
             s, e = max(0, start - _BEFORE), min(len(text), end + _AFTER)
             if merged and s <= merged[-1][1]:
                 merged[-1][1] = e
-                merged[-1][2] |= _written_after(text, self.years[i - 1][1], start)
-                merged[-1][3].append(start)
+                merged[-1][2].append(start)
+                for way in _written_after(text, self.years[i - 1][1], start):
+                    merged[-1][3].setdefault(way, []).append(self.years[i - 1][0])  # (the year that opens them)
             else:
-                merged.append([s, e, set(), [start], []])
-            # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
-            if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
-                merged[-1][2].add(_DATED)
-                merged[-1][4].append(start)
+                merged.append([s, e, [start], {}])
+            for way in _written_around(text, merged[-1][0], start, end):
+                merged[-1][3].setdefault(way, []).append(start)
         self.spans = [(s, e) for s, e, *_ in merged]
-        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written, years, dated)
-                         for s, e, written, years, dated in merged]
+        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | ways.keys(), years, ways)
+                         for s, e, years, ways in merged]
 
     def ranges_of_days(self, text: str) -> Iterator[regex.Match]:
-        """The matches of _DATES_RANGE, in the windows with a full date."""
+        """The matches of _DATES_RANGE, in the windows with a date that ends
+        a range of days."""
         for s, e, has, *_ in self._windows:
-            if _DATED in has:
+            if _RANGED in has:
                 yield from _DATES_RANGE.finditer(text, s, e)
 
     def matches(self, forms: list[_Form], openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
         """Each form with each of its matches, window by window, in the
         windows holding what it needs, tried where it can open (its words
         looked for in the window only)."""
-        for s, e, has, years, dated in self._windows:
+        for s, e, has, years, ways in self._windows:
             words: dict[str, list[int]] = {}  # where the forms' words stand in the window
             for form in forms:
                 if form.needs <= has:
-                    at = None if openers.low is None else _openings(form, openers, (s, e, years, dated), words)
+                    at = None if openers.low is None else _openings(form, openers, (s, e, years, ways), words)
                     for m in finditer_at(form.pattern, openers.text, at, s, e):
                         yield form, m
 
@@ -676,11 +690,15 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 # each form's needs ("a|b": one of the words), the words of each, and all words
 _NEEDS = frozenset(words for form in _FORMS for words in form.needs)
-_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - {_DATED, _SPAN, _LISTED})]
+_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - _WAYS)]
 _WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
 _DATE_SEPARATORS = frozenset("/.-")
 _SPAN_GAP_RE = regex.compile(_SPAN_GAP, regex.I | regex.V0)
 _LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
+# a day and its month after a range's "-" or "đến", up to a year: what every
+# match of _DATES_RANGE and of the range form holds (searched backwards from
+# the year: one try where the match must end)
+_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z", regex.I | regex.V0 | regex.REVERSE)
 
 
 def _needs_in(low: str) -> frozenset[str]:
@@ -701,14 +719,29 @@ def _written_after(text: str, before: int, year: int) -> set[str]:
     return written
 
 
+def _written_around(text: str, s: int, start: int, end: int) -> list[str]:
+    """How the year from ``start`` to ``end`` is written, from what lies
+    right around it (``s``: its window's start): after a date's separator,
+    and then at the end of a range of days; before a closing bracket."""
+    ways = []
+    # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
+    if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
+        ways.append(_DATED)
+        if _RANGED_BEFORE.search(text, s, start):
+            ways.append(_RANGED)
+    if ")" in text[end:end + 4]:  # (what "\s{0,3}\)" can be)
+        ways.append(_CLOSED)
+    return ways
+
+
 def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, list[int]]) -> Optional[list[int]]:
     """Where ``form`` can open in ``window`` (start, end, its years' starts,
-    those after a date's separator): at its words, standing on their own
+    those of each way years are written): at its words, standing on their own
     (``words``: those of the window found so far), before a year or at a
     count; None when every place must be tried."""
     if not form.opens and form.lead < 0 and not form.counted:
         return None
-    s, _, years, dated = window
+    s, _, years, ways = window
     found = []
     for w in form.opens:
         found += _standing_in_window(openers.low, w, window, words)
@@ -717,7 +750,7 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
     if form.counted:
         found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
     if form.lead >= 0:
-        found += _before_years(form, openers.text, s, dated if _DATED in form.needs else years)
+        found += _before_years(form, openers.text, s, years if form.written is None else ways[form.written])
     return sorted(set(found))
 
 
