@@ -592,3 +592,17 @@ def test_central_bodies_found_at_their_first_words_as_by_a_full_scan(parts):
     text = "".join(parts)
     found = [m.span() for m in finditer_found(di.CENTRAL_BODY, text, di._CENTRAL_OPENERS)]
     assert found == [m.span() for m in di.CENTRAL_BODY.finditer(text)]
+
+
+_NAMED_PARTS = ["Tết", "tết", "Giáp", "Thìn", "tháng", "Tháng", "Thanh", "niên", "năm", "Năm", "Du lịch", "ngày  hội", "Lễ Hội",
+                "hội thi", "Liên hoan", "FESTIVAL", "(", "-", ",", "x", "12", "İ", "ſ", "ϒ", "\t", "\n", "  "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAMED_PARTS), max_size=12), st.sampled_from(["", " "]))
+def test_named_event_test_before_its_scan(parts, gap):
+    # the cheap test before _NAMED_BEFORE says "maybe" wherever it finds a name
+    text = gap.join(parts) + " 2024"
+    start = len(text) - 4
+    found = periods._NAMED_BEFORE.search(text, max(0, start - periods._NAMED_REACH), start)
+    assert not found or periods._may_be_named(text, lowered(text), start)

@@ -148,9 +148,12 @@ _DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
 # "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held
-_NAMED_EVENT = (r"(?:tết|tháng|năm|ngày\s+hội|lễ\s+hội|hội\s+thi|hội\s+diễn|liên\s+hoan|festival)"
+_EVENTS = ("tết", "tháng", "năm", "ngày hội", "lễ hội", "hội thi", "hội diễn", "liên hoan", "festival")
+_NAMED_EVENT = (r"(?:" + "|".join(word.replace(" ", r"\s+") for word in _EVENTS) + ")"
                 r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
 _NAMED_BEFORE = regex.compile(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
+_EVENT_ENDS = tuple(word.split()[-1] for word in _EVENTS)  # (the last word of each)
+_NAMED_REACH = 60  # where _NAMED_BEFORE is looked for, before a year
 
 
 def _dates_range(m) -> tuple[str, str]:
@@ -384,7 +387,9 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
     for start, end in windows.years:
         if not start or text[start - 1] != " " or text[max(0, start - 4):start].lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
-        named = _NAMED_BEFORE.search(text, max(0, start - 60), start)
+        if not _may_be_named(text, openers.low, start):
+            continue
+        named = _NAMED_BEFORE.search(text, max(0, start - _NAMED_REACH), start)
         if named and free(named.start(), end):
             spans.take(named.start(), end)
             out.append(_time(named.start(), end, (text[start:end],) * 2, named=True))
@@ -429,6 +434,17 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
+
+
+def _may_be_named(text: str, low: Optional[str], start: int) -> bool:
+    """A cheap test before _NAMED_BEFORE at the year at ``start``: a letter
+    ends the word before it, and one of the last five words before it ends
+    as a name's event word does (``low``: the text lower-cased, or None)."""
+    j = space_before(text, start)
+    if not (j and text[j - 1].isalpha()):
+        return False
+    # (an event word, then at most four words of the name)
+    return low is None or any(word.endswith(_EVENT_ENDS) for word in low[max(0, start - _NAMED_REACH):j].rsplit(None, 5)[-5:])
 
 
 def _since_starts(openers: Openers) -> Optional[list[int]]:
