@@ -211,6 +211,7 @@ _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _WINDOW = 1 << 30  # a lead reaching the window's start
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
+_DATE_HEAD = r"(?:ngày\s+)?" + _DAY_HEAD  # (a day and month before a year)
 # what opens a span of years before its first year
 _SPAN_HEAD = r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
 _FORMS: list[_Form] = [
@@ -247,9 +248,7 @@ _FORMS: list[_Form] = [
     _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", opens=_UNTIL_OPENS),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
-    # (a day and month before a year: at most 10 characters, "dd / mm / ")
-    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10,
-          head=_DAY_HEAD),
+    _Form(_DATE_HEAD + Y.format("y"), _date, "time", (_DATED,), first=r"\dn", lead=_WINDOW, head=_DATE_HEAD),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", opens=("ngày",),
           counted=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
@@ -525,12 +524,12 @@ def _null_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _NULL_RE can start, found from the words it ends
     with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
     "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
-    now, year, past = (_standing(openers, w) for w in ("hiện", "năm", "qua"))
+    now = _standing(openers, "hiện")
     if now is None:
         return None
-    term, spell = openers.before(past, ("kỳ",)), openers.before(past, ("gian",))
-    return sorted(set(now + openers.before(year, ("mỗi", "hằng", "hàng", "những")) + openers.before(term, ("nhiệm",))
-                      + openers.before(spell, ("thời",))))
+    # (the words before "qua" looked for in one pass: "thời kỳ qua", never a match, is tried too)
+    past = openers.before(openers.before(_standing(openers, "qua"), ("kỳ", "gian")), ("nhiệm", "thời"))
+    return sorted(set(now + openers.before(openers.starts(("năm",)), ("mỗi", "hằng", "hàng", "những")) + past))
 
 
 def _after_day_words(openers: Openers) -> Optional[list[int]]:
@@ -758,23 +757,21 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
     if not form.opens and form.lead < 0 and not form.counted:
         return None
     s, _, years, ways = window
-    found = []
-    for w in form.opens:
-        found += _standing_in_window(openers.low, w, window, words)
-    if len(form.opens) == 1 and form.lead < 0 and not form.counted:
-        return found  # (sorted already)
+    found = [_standing_in_window(openers.low, w, window, words) for w in form.opens]
     if form.counted:
-        found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
+        found.append([p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words))
+                      if p >= s])
     if form.lead >= 0:
-        found += _before_years(form, openers.text, s, years if form.written is None else ways[form.written])
-    return sorted(set(found))
+        found.append(_before_years(form, openers.text, s, years if form.written is None else ways[form.written]))
+    return found[0] if len(found) == 1 else sorted(set().union(*found))  # (each sorted already, no repeats)
 
 
 def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
     """Where ``form`` can open at most its ``lead`` characters before one of
-    ``years`` (from ``s`` on): where its head starts (the leftmost: a match
-    further right has one there too), else where one of its first
-    characters opens a word."""
+    ``years`` (from ``s`` on), sorted: where its head starts (the leftmost:
+    a match further right has one there too; a head holds no year, so one
+    ends before the next year's starts), else where one of its first
+    characters opens a word (a lead reaching no year before)."""
     if form.head is not None:
         return [m.start() for m in (form.head.search(text, max(s, y - form.lead), y) for y in years) if m]
     first = _FIRST_CHARS[form.first]
