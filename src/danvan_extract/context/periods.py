@@ -121,7 +121,8 @@ _COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mườ
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
 _DAY = _DAY_HEAD + Y.format("y")
-_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
+_DAY_WORDS_HEAD = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+"  # (a day and month in words before a year)
+_DAY_WORDS = _DAY_WORDS_HEAD + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
 
@@ -249,8 +250,8 @@ _FORMS: list[_Form] = [
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
     _Form(_DATE_HEAD + Y.format("y"), _date, "time", (_DATED,), first=r"\dn", lead=_WINDOW, head=_DATE_HEAD),
-    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", opens=("ngày",),
-          counted=True),
+    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", lead=_WINDOW,
+          head=r"(?:ngày\s+)?" + _DAY_WORDS_HEAD),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
           opens=("cuối", "đầu", "năm")),
