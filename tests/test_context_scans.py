@@ -90,7 +90,8 @@ def test_dated_forms_in_the_windows_that_hold_their_words(variant):
 _DATED_PARTS = ["ngày", "Ngày", "từ", "năm", "tháng", "Giai đoạn", "Sáu", "mười một", "quý I", "đến", "tới hết", "so với",
                 "tết", "12", "5", "2020", "1999", "20201", "/", "-", ".", " ", "  ", "\t", "(", ")", ",", "và", "x", "đầu",
                 "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ", "các năm", "niên  độ", "nhiệm kỳ",
-                "xnăm", "   ", "đến ngày", "tới", "16 - 18/5/", "1/7", "5.6. "]
+                "xnăm", "   ", "đến ngày", "tới", "16 - 18/5/", "1/7", "5.6. ", "cuối năm", "Đầu năm học", "tháng 6/",
+                "5 tháng 6 năm", "ngày 5/6/"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -99,19 +100,33 @@ def test_dated_forms_at_their_openings_as_over_every_window(parts, gap):
     _forms_at_openings_as_over_every_window(gap.join(parts))
 
 
+def _start(m):
+    return m and m.start()
+
+
+def _span(m):
+    return m and m.span()
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_DATED_PARTS), max_size=16), st.sampled_from(["", " "]))
 def test_heads_searched_backwards_start_leftmost(parts, gap):
     # a head searched backwards from its year starts where the leftmost
-    # forward search finds it; the backward search for a range's day finds one as the forward search does
+    # forward search finds it, and so does a form matched backwards from its
+    # year's end; the backward search for a range's day finds one as the forward search does
     text = gap.join(parts)
-    forward = [regex.compile(form.head.pattern, regex.I | regex.V0) for form in periods._dated_forms() if form.head]
-    backward = [form.head for form in periods._dated_forms() if form.head]
+    forms = periods._dated_forms()
+    heads = [(regex.compile(form.head.pattern, regex.I | regex.V0), form.head) for form in forms if form.head]
+    # (a form matched backwards: as its leftmost match that ends at the year's end)
+    wholes = [(regex.compile(f"(?:{form.pattern.pattern})\\Z", regex.I | regex.V0), form.backward)
+              for form in forms if form.backward]
     ranged = regex.compile(periods._RANGED_BEFORE.pattern, regex.I | regex.V0)
-    for start, _ in periods._years(text):
+    for start, end in periods._years(text):
         for lo in {0, max(0, start - 10)}:
-            for fwd, bwd in zip(forward, backward):
-                assert ((m := fwd.search(text, lo, start)) and m.start()) == ((m := bwd.search(text, lo, start)) and m.start())
+            for fwd, bwd in heads:
+                assert _start(fwd.search(text, lo, start)) == _start(bwd.search(text, lo, start))
+            for fwd, bwd in wholes:
+                assert _span(fwd.search(text, lo, end)) == _span(bwd.match(text, lo, end))
             assert bool(ranged.search(text, lo, start)) == bool(periods._RANGED_BEFORE.search(text, lo, start))
 
 

@@ -121,8 +121,7 @@ _COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mườ
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
 _DAY = _DAY_HEAD + Y.format("y")
-_DAY_WORDS_HEAD = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+"  # (a day and month in words before a year)
-_DAY_WORDS = _DAY_WORDS_HEAD + Y.format("y")
+_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
 
@@ -195,6 +194,10 @@ class _Form(NamedTuple):
     # what lies between where a match opens before a year and that year
     # (a pattern; none: every place within ``lead`` can open)
     head: Any = None
+    # every match ends with its year (nothing after it but no letter): the
+    # form is matched backwards from the end of each of its window's years
+    # instead (its pattern so, once compiled)
+    backward: Any = None
     # the way of writing years it needs whose years it opens before (set once compiled)
     written: Optional[str] = None
 
@@ -212,7 +215,6 @@ _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _WINDOW = 1 << 30  # a lead reaching the window's start
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
-_DATE_HEAD = r"(?:ngày\s+)?" + _DAY_HEAD  # (a day and month before a year)
 # what opens a span of years before its first year
 _SPAN_HEAD = r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
 _FORMS: list[_Form] = [
@@ -249,12 +251,11 @@ _FORMS: list[_Form] = [
     _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", opens=_UNTIL_OPENS),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
-    _Form(_DATE_HEAD + Y.format("y"), _date, "time", (_DATED,), first=r"\dn", lead=_WINDOW, head=_DATE_HEAD),
-    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", lead=_WINDOW,
-          head=r"(?:ngày\s+)?" + _DAY_WORDS_HEAD),
-    _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
+    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
+    _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
-          opens=("cuối", "đầu", "năm")),
+          backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
     _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (_CLOSED,),
           first=r"12", lead=0),
@@ -276,8 +277,10 @@ def _form(form: _Form) -> _Form:
     head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z",
                                                         regex.I | regex.V0 | regex.REVERSE)
     written = next((way for way in (_DATED, _SPAN, _CLOSED) if way in form.needs), None)
+    # (backwards, a match ends where the search ends: at the year's end; its greedy parts give the leftmost start)
+    backward = regex.compile(pattern, regex.I | regex.V0 | regex.REVERSE) if form.backward else None
     return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head,
-                         written=written)
+                         written=written, backward=backward)
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
@@ -444,7 +447,8 @@ def _may_be_named(text: str, low: Optional[str], start: int) -> bool:
     if not (j and text[j - 1].isalpha()):
         return False
     # (an event word, then at most four words of the name)
-    return low is None or any(word.endswith(_EVENT_ENDS) for word in low[max(0, start - _NAMED_REACH):j].rsplit(None, 5)[-5:])
+    return low is None or any(word.endswith(_EVENT_ENDS)
+                              for word in low[max(0, start - _NAMED_REACH):j].rsplit(None, 5)[-5:])
 
 
 def _since_starts(openers: Openers) -> Optional[list[int]]:
@@ -682,10 +686,16 @@ class _YearWindows:
         for s, e, has, years, ways in self._windows:
             words: dict[str, list[int]] = {}  # where the forms' words stand in the window
             for form in forms:
-                if form.needs <= has:
+                if not form.needs <= has:
+                    continue
+                if form.backward is not None:
+                    written = years if form.written is None else ways.get(form.written, ())
+                    found = _ending_at(form.backward, openers.text, s, written)
+                else:
                     at = None if openers.low is None else _openings(form, openers, (s, e, years, ways), words)
-                    for m in finditer_at(form.pattern, openers.text, at, s, e):
-                        yield form, m
+                    found = finditer_at(form.pattern, openers.text, at, s, e)
+                for m in found:
+                    yield form, m
 
 
 def _years(text: str) -> list[tuple[int, int]]:
@@ -714,7 +724,8 @@ _LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
 # a day and its month after a range's "-" or "đến", up to a year: what every
 # match of _DATES_RANGE and of the range form holds (searched backwards from
 # the year: one try where the match must end)
-_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z", regex.I | regex.V0 | regex.REVERSE)
+_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
+                               regex.I | regex.V0 | regex.REVERSE)
 
 
 def _needs_in(low: str) -> frozenset[str]:
@@ -765,6 +776,22 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
     if form.lead >= 0:
         found.append(_before_years(form, openers.text, s, years if form.written is None else ways[form.written]))
     return found[0] if len(found) == 1 else sorted(set().union(*found))  # (each sorted already, no repeats)
+
+
+def _ending_at(backward: regex.Pattern, text: str, s: int, years: list[int]) -> Iterator[regex.Match]:
+    """The matches of a form that ends with its year (``backward``: its
+    pattern searching backwards), from ``s`` on, that end with one of
+    ``years``: the ones its forward scan finds (a match's start is
+    the leftmost one that ends there; none reaches back past the year
+    before)."""
+    n = len(text)
+    for y in years:
+        # (no letter after the year: what the pattern's end asks, which a match ending there cannot see)
+        if y + 4 < n and _WORD_CHAR[text[y + 4]]:
+            continue
+        m = backward.match(text, s, y + 4)
+        if m:
+            yield m
 
 
 def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
