@@ -91,7 +91,7 @@ _DATED_PARTS = ["ngày", "Ngày", "từ", "năm", "tháng", "Giai đoạn", "Sá
                 "tết", "12", "5", "2020", "1999", "20201", "/", "-", ".", " ", "  ", "\t", "(", ")", ",", "và", "x", "đầu",
                 "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ", "các năm", "niên  độ", "nhiệm kỳ",
                 "xnăm", "   ", "đến ngày", "tới", "16 - 18/5/", "1/7", "5.6. ", "cuối năm", "Đầu năm học", "tháng 6/",
-                "5 tháng 6 năm", "ngày 5/6/"]
+                "5 tháng 6 năm", "ngày 5/6/", "cùng kỳ năm", "dự báo", "tính đến", "6 tháng cuối năm", "quý III"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -108,13 +108,18 @@ def _span(m):
     return m and m.span()
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_DATED_PARTS), max_size=16), st.sampled_from(["", " "]))
-def test_heads_searched_backwards_start_leftmost(parts, gap):
+# how a year can end a form
+_YEAR_ENDS = ["2020", "5/6/2020", "5 / 6 /2020", "30 tháng 6 năm 2024", "6/2020", "tháng 6 - 2020", "năm 2020", "II/2020",
+              "năm học 2020", "2016 - 2020", "2016 đến năm 2020"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_DATED_PARTS), max_size=8), st.sampled_from(["", " "]), st.sampled_from(_YEAR_ENDS))
+def test_heads_searched_backwards_start_leftmost(parts, gap, end):
     # a head searched backwards from its year starts where the leftmost
     # forward search finds it, and so does a form matched backwards from its
     # year's end; the backward search for a range's day finds one as the forward search does
-    text = gap.join(parts)
+    text = gap.join(parts + [end])
     forms = periods._dated_forms()
     heads = [(regex.compile(form.head.pattern, regex.I | regex.V0), form.head) for form in forms if form.head]
     # (a form matched backwards: as its leftmost match that ends at the year's end)

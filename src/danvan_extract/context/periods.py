@@ -186,11 +186,9 @@ class _Form(NamedTuple):
     # their own), at most ``lead`` characters before one of its window's
     # years (-1: never; _WINDOW: anywhere before it in the window; only the
     # years written the way the form needs, _DATED, _SPAN or _CLOSED, for
-    # a form that needs one), or, ``counted``, at a count right before
-    # "tháng"; none given: anywhere in the window
+    # a form that needs one); none given: anywhere in the window
     opens: tuple[str, ...] = ()
     lead: int = -1
-    counted: bool = False
     # what lies between where a match opens before a year and that year
     # (a pattern; none: every place within ``lead`` can open)
     head: Any = None
@@ -203,7 +201,6 @@ class _Form(NamedTuple):
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
-_UNTIL_OPENS = ("tính", "đến", "tới", "hết", "cuối")  # the words _UNTIL opens with
 # needs no word meets, told by a window's years: a year after a date's
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
 # after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP), a year
@@ -223,9 +220,9 @@ _FORMS: list[_Form] = [
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
-          ("so",), first=r"s", opens=("so",)),
+          ("so",), first=r"s", backward=True),
     _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED, _RANGED), first=r"tn",
-          opens=("từ", "ngày")),
+          backward=True),
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
@@ -233,7 +230,7 @@ _FORMS: list[_Form] = [
     _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
           opens=("kể", "tính", "từ")),
     _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"),
-          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", opens=("so", "với")),
+          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", backward=True),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     _Form(_SPAN_HEAD + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12",
@@ -241,16 +238,16 @@ _FORMS: list[_Form] = [
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
           opens=("các", "năm")),
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", counted=True),
+          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
-          first=r"q", opens=("quý",)),
+          first=r"q", backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
-          opens=_UNTIL_OPENS),
+          backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc",
-          opens=_UNTIL_OPENS),
-    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", opens=_UNTIL_OPENS),
+          backward=True),
+    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", backward=True),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
-          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
+          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", backward=True),
     _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
@@ -764,15 +761,12 @@ def _written_around(text: str, s: int, start: int, end: int) -> list[str]:
 def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, list[int]]) -> Optional[list[int]]:
     """Where ``form`` can open in ``window`` (start, end, its years' starts,
     those of each way years are written): at its words, standing on their own
-    (``words``: those of the window found so far), before a year or at a
-    count; None when every place must be tried."""
-    if not form.opens and form.lead < 0 and not form.counted:
+    (``words``: those of the window found so far) or before a year; None
+    when every place must be tried."""
+    if not form.opens and form.lead < 0:
         return None
     s, _, years, ways = window
     found = [_standing_in_window(openers.low, w, window, words) for w in form.opens]
-    if form.counted:
-        found.append([p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words))
-                      if p >= s])
     if form.lead >= 0:
         found.append(_before_years(form, openers.text, s, years if form.written is None else ways[form.written]))
     return found[0] if len(found) == 1 else sorted(set().union(*found))  # (each sorted already, no repeats)
@@ -784,14 +778,15 @@ def _ending_at(backward: regex.Pattern, text: str, s: int, years: list[int]) -> 
     ``years``: the ones its forward scan finds (a match's start is
     the leftmost one that ends there; none reaches back past the year
     before)."""
-    n = len(text)
+    n, end = len(text), 0
     for y in years:
         # (no letter after the year: what the pattern's end asks, which a match ending there cannot see)
         if y + 4 < n and _WORD_CHAR[text[y + 4]]:
             continue
         m = backward.match(text, s, y + 4)
-        if m:
+        if m and m.start() >= end:
             yield m
+            end = m.end()
 
 
 def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
