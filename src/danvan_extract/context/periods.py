@@ -183,20 +183,17 @@ class _Form(NamedTuple):
     needs: Collection[str] = ()  # a frozenset once compiled
     first: str = r"\s\S"  # what a match's first character can be (inside of a class, case-insensitive)
     # where a match can open: at one of these words (lower case, standing on
-    # their own), at most ``lead`` characters before one of its window's
-    # years (-1: never; _WINDOW: anywhere before it in the window; only the
-    # years written the way the form needs, _DATED, _SPAN or _CLOSED, for
+    # their own), or at most ``lead`` characters before one of its window's
+    # years (-1: never; only the years written the way the form needs, for
     # a form that needs one); none given: anywhere in the window
     opens: tuple[str, ...] = ()
     lead: int = -1
-    # what lies between where a match opens before a year and that year
-    # (a pattern; none: every place within ``lead`` can open)
-    head: Any = None
-    # every match ends with its year (nothing after it but no letter): the
+    # every match ends with a year (nothing after it but no letter): the
     # form is matched backwards from the end of each of its window's years
-    # instead (its pattern so, once compiled)
+    # instead, of those written the way it needs if it needs one (its
+    # pattern so, once compiled)
     backward: Any = None
-    # the way of writing years it needs whose years it opens before (set once compiled)
+    # the way of writing years it needs (set once compiled)
     written: Optional[str] = None
 
 
@@ -209,11 +206,8 @@ _UNTIL_WORDS = "đến|tới|hết|cuối"
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
 _CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
 _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
-_WINDOW = 1 << 30  # a lead reaching the window's start
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
-# what opens a span of years before its first year
-_SPAN_HEAD = r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
 _FORMS: list[_Form] = [
     _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
           first=r"s"),
@@ -233,10 +227,10 @@ _FORMS: list[_Form] = [
           lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", backward=True),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
-    _Form(_SPAN_HEAD + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12",
-          lead=_WINDOW, head=_SPAN_HEAD),
+    _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
+          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12", backward=True),
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
-          opens=("các", "năm")),
+          backward=True),
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
           _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
@@ -268,15 +262,11 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 def _form(form: _Form) -> _Form:
     # the look-ahead for the first character changes no match: the engine skips faster where none can start
     pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
-    # (a head ends where the search for it ends: at its year; searched
-    # backwards, only an end there is tried, and the head's greedy parts,
-    # longer alternatives first, give its leftmost start)
-    head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z",
-                                                        regex.I | regex.V0 | regex.REVERSE)
-    written = next((way for way in (_DATED, _SPAN, _CLOSED) if way in form.needs), None)
-    # (backwards, a match ends where the search ends: at the year's end; its greedy parts give the leftmost start)
+    written = next((way for way in (_DATED, _SPAN, _LISTED, _CLOSED) if way in form.needs), None)
+    # (backwards, a match ends where the search ends: at the year's end; its
+    # greedy parts, longer alternatives first, give the leftmost start)
     backward = regex.compile(pattern, regex.I | regex.V0 | regex.REVERSE) if form.backward else None
-    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head,
+    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs),
                          written=written, backward=backward)
 
 
@@ -660,7 +650,7 @@ class _YearWindows:
                 merged[-1][1] = e
                 merged[-1][2].append(start)
                 for way in _written_after(text, self.years[i - 1][1], start):
-                    merged[-1][3].setdefault(way, []).append(self.years[i - 1][0])  # (the year that opens them)
+                    merged[-1][3].setdefault(way, []).append(start)
             else:
                 merged.append([s, e, [start], {}])
             for way in _written_around(text, merged[-1][0], start, end):
@@ -773,11 +763,11 @@ def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, lis
 
 
 def _ending_at(backward: regex.Pattern, text: str, s: int, years: list[int]) -> Iterator[regex.Match]:
-    """The matches of a form that ends with its year (``backward``: its
+    """The matches of a form that ends with a year (``backward``: its
     pattern searching backwards), from ``s`` on, that end with one of
-    ``years``: the ones its forward scan finds (a match's start is
-    the leftmost one that ends there; none reaches back past the year
-    before)."""
+    ``years``: the ones its forward scan finds (a match's start is the
+    leftmost one that ends there; one that starts inside the match before,
+    by a year they share, is left as that scan leaves it)."""
     n, end = len(text), 0
     for y in years:
         # (no letter after the year: what the pattern's end asks, which a match ending there cannot see)
@@ -791,12 +781,8 @@ def _ending_at(backward: regex.Pattern, text: str, s: int, years: list[int]) -> 
 
 def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
     """Where ``form`` can open at most its ``lead`` characters before one of
-    ``years`` (from ``s`` on), sorted: where its head starts (the leftmost:
-    a match further right has one there too; a head holds no year, so one
-    ends before the next year's starts), else where one of its first
-    characters opens a word (a lead reaching no year before)."""
-    if form.head is not None:
-        return [m.start() for m in (form.head.search(text, max(s, y - form.lead), y) for y in years) if m]
+    ``years`` (from ``s`` on), sorted: where one of its first characters
+    opens a word (a lead reaching no year before)."""
     first = _FIRST_CHARS[form.first]
     return [p for y in years for p in range(max(s, y - form.lead), y + 1)
             if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
