@@ -669,7 +669,7 @@ class _YearWindows:
     def matches(self, forms: list[_Form], openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
         """Each form with each of its matches, window by window, in the
         windows holding what it needs, tried where it can open (its words
-        looked for in the window only)."""
+        looked for in the window only) or backwards from its years' ends."""
         for s, e, has, years, ways in self._windows:
             words: dict[str, list[int]] = {}  # where the forms' words stand in the window
             for form in forms:
