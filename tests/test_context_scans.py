@@ -74,7 +74,7 @@ def _forms_at_openings_as_over_every_window(text):
     # tried only where it can open: the same matches as every form over every window
     windows = periods._YearWindows(text, lowered(text))
     forms = periods._dated_forms()
-    got = [(forms.index(form), m.span()) for form, m in windows.matches(forms, Openers(text))]
+    got = [(forms.index(form), m.span()) for form, m in windows.matches(Openers(text))]
     assert got == [(i, m.span()) for s, e in windows.spans for i, form in enumerate(forms)
                    for m in form.pattern.finditer(text, s, e)]
     assert ([m.span() for m in windows.ranges_of_days(text)]
@@ -617,3 +617,13 @@ def test_named_event_test_before_its_scan(parts, gap):
     start = len(text) - 4
     found = periods._NAMED_BEFORE.search(text, max(0, start - periods._NAMED_REACH), start)
     assert not found or periods._may_be_named(text, lowered(text), start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(st.sampled_from(periods._WORDS + sorted(periods._WAYS))))
+def test_forms_of_a_window_remembered_as_worked_out(held):
+    # the forms a window's words and years allow, remembered per set: as
+    # every form whose needs (one word of each "a|b", each way) it holds
+    forms = [form for form in periods._dated_forms()
+             if all(not held.isdisjoint(need.split("|")) for need in form.needs)]
+    assert list(periods._forms_for(held)) == forms == list(periods._forms_for.__wrapped__(held))

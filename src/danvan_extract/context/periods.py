@@ -344,7 +344,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
     # (window by window: a match lies in its window, so the forms of one
     # window take their spans apart from the others')
     found = ((_SAME_TIME_BEFORE, m) for m in openers.finditer(_SAME_TIME_BEFORE.pattern, ("so",)))
-    for form, m in chain(found, windows.matches(_dated_forms() if windows.spans else [], openers)):
+    for form, m in chain(found, windows.matches(openers)):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1  # at most 3: the pattern bounds leading white space
@@ -656,25 +656,25 @@ class _YearWindows:
             for way in _written_around(text, merged[-1][0], start, end):
                 merged[-1][3].setdefault(way, []).append(start)
         self.spans = [(s, e) for s, e, *_ in merged]
-        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | ways.keys(), years, ways)
+        # (what each window holds: the forms' words in it and the ways its years are written)
+        self._windows = [(s, e, _NEEDS if low is None else _words_in(low[s:e]).union(ways), years, ways)
                          for s, e, years, ways in merged]
 
     def ranges_of_days(self, text: str) -> Iterator[regex.Match]:
         """The matches of _DATES_RANGE, in the windows with a date that ends
         a range of days."""
-        for s, e, has, *_ in self._windows:
-            if _RANGED in has:
+        for s, e, held, *_ in self._windows:
+            if _RANGED in held:
                 yield from _DATES_RANGE.finditer(text, s, e)
 
-    def matches(self, forms: list[_Form], openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
-        """Each form with each of its matches, window by window, in the
-        windows holding what it needs, tried where it can open (its words
-        looked for in the window only) or backwards from its years' ends."""
-        for s, e, has, years, ways in self._windows:
+    def matches(self, openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
+        """Each dated form with each of its matches, window by window, in
+        the windows holding what it needs, tried where it can open (its
+        words looked for in the window only) or backwards from its years'
+        ends."""
+        for s, e, held, years, ways in self._windows:
             words: dict[str, list[int]] = {}  # where the forms' words stand in the window
-            for form in forms:
-                if not form.needs <= has:
-                    continue
+            for form in _forms_for(held):
                 if form.backward is not None:
                     written = years if form.written is None else ways.get(form.written, ())
                     found = _ending_at(form.backward, openers.text, s, written)
@@ -715,10 +715,17 @@ _RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_
                                regex.I | regex.V0 | regex.REVERSE)
 
 
-def _needs_in(low: str) -> frozenset[str]:
+def _words_in(low: str) -> frozenset[str]:
     """The forms' words that the lower-cased ``low`` holds."""
-    found = {w for w in _WORDS if w in low}
-    return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
+    return frozenset([w for w in _WORDS if w in low])
+
+
+@lru_cache(maxsize=1024)  # (windows hold few sets of words)
+def _forms_for(held: frozenset[str]) -> tuple[_Form, ...]:
+    """The dated forms whose needs a window meets that holds ``held``: the
+    forms' words it holds and the ways its years are written."""
+    has = held.union(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(held))
+    return tuple(form for form in _dated_forms() if form.needs <= has)
 
 
 def _written_after(text: str, before: int, year: int) -> set[str]:
