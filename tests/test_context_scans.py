@@ -74,7 +74,7 @@ def _forms_at_openings_as_over_every_window(text):
     # tried only where it can open: the same matches as every form over every window
     windows = periods._YearWindows(text, lowered(text))
     forms = periods._dated_forms()
-    got = [(forms.index(form), m.span()) for form, m in windows.matches(forms, Openers(text))]
+    got = [(forms.index(form), m.span()) for form, m in windows.matches(Openers(text))]
     assert got == [(i, m.span()) for s, e in windows.spans for i, form in enumerate(forms)
                    for m in form.pattern.finditer(text, s, e)]
     assert ([m.span() for m in windows.ranges_of_days(text)]
@@ -89,13 +89,41 @@ def test_dated_forms_in_the_windows_that_hold_their_words(variant):
 
 _DATED_PARTS = ["ngày", "Ngày", "từ", "năm", "tháng", "Giai đoạn", "Sáu", "mười một", "quý I", "đến", "tới hết", "so với",
                 "tết", "12", "5", "2020", "1999", "20201", "/", "-", ".", " ", "  ", "\t", "(", ")", ",", "và", "x", "đầu",
-                "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ"]
+                "kết thúc", "có hiệu lực", "Với cùng kỳ", "trong những năm", "ſo", "İ", "các năm", "niên  độ", "nhiệm kỳ",
+                "xnăm", "   ", "đến ngày", "tới", "16 - 18/5/", "1/7", "5.6. ", "cuối năm", "Đầu năm học", "tháng 6/",
+                "5 tháng 6 năm", "ngày 5/6/", "cùng kỳ năm", "dự báo", "tính đến", "6 tháng cuối năm", "quý III"]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_DATED_PARTS), max_size=16), st.sampled_from(["", " "]))
 def test_dated_forms_at_their_openings_as_over_every_window(parts, gap):
     _forms_at_openings_as_over_every_window(gap.join(parts))
+
+
+def _span(m):
+    return m and m.span()
+
+
+# how a year can end a form
+_YEAR_ENDS = ["2020", "5/6/2020", "5 / 6 /2020", "30 tháng 6 năm 2024", "6/2020", "tháng 6 - 2020", "năm 2020", "II/2020",
+              "năm học 2020", "2016 - 2020", "2016 đến năm 2020", "năm 2019, 2020", "2019 và năm 2020",
+              "các năm 2016 - 2020", "trong những năm 2016-2020", "từ năm 2016 đến 2020", "cuối năm 2020", "đến hết năm 2020"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_DATED_PARTS), max_size=8), st.sampled_from(["", " "]), st.sampled_from(_YEAR_ENDS))
+def test_forms_matched_backwards_start_leftmost(parts, gap, last):
+    # a form matched backwards from a year's end gives the leftmost match
+    # that ends there; the backward search for a range's day finds one as the forward search does
+    text = gap.join(parts + [last])
+    wholes = [(regex.compile(f"(?:{form.pattern.pattern})\\Z", regex.I | regex.V0), form.backward)
+              for form in periods._dated_forms() if form.backward]
+    ranged = regex.compile(periods._RANGED_BEFORE.pattern, regex.I | regex.V0)
+    for start, end in periods._years(text):
+        for lo in {0, max(0, start - 10)}:
+            for fwd, bwd in wholes:
+                assert _span(fwd.search(text, lo, end)) == _span(bwd.match(text, lo, end))
+            assert bool(ranged.search(text, lo, start)) == bool(periods._RANGED_BEFORE.search(text, lo, start))
 
 
 @settings(max_examples=300, deadline=None)
@@ -605,3 +633,27 @@ def test_level_words_found_by_their_letter_scans_as_by_find(parts, gap):
 def test_words_found_by_letter_scans_as_by_find(words, text):
     # words that open others or hold their first letter again are left to find
     assert places._WordFinder(tuple(words))(text) == _places_by_find(text, words)
+
+
+_NAMED_PARTS = ["Tết", "tết", "Giáp", "Thìn", "tháng", "Tháng", "Thanh", "niên", "năm", "Năm", "Du lịch", "ngày  hội", "Lễ Hội",
+                "hội thi", "Liên hoan", "FESTIVAL", "(", "-", ",", "x", "12", "İ", "ſ", "ϒ", "\t", "\n", "  "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAMED_PARTS), max_size=12), st.sampled_from(["", " "]))
+def test_named_event_test_before_its_scan(parts, gap):
+    # the cheap test before _NAMED_BEFORE says "maybe" wherever it finds a name
+    text = gap.join(parts) + " 2024"
+    start = len(text) - 4
+    found = periods._NAMED_BEFORE.search(text, max(0, start - periods._NAMED_REACH), start)
+    assert not found or periods._may_be_named(text, lowered(text), start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.frozensets(st.sampled_from(periods._WORDS + sorted(periods._WAYS))))
+def test_forms_of_a_window_remembered_as_worked_out(held):
+    # the forms a window's words and years allow, remembered per set: as
+    # every form whose needs (one word of each "a|b", each way) it holds
+    forms = [form for form in periods._dated_forms()
+             if all(not held.isdisjoint(need.split("|")) for need in form.needs)]
+    assert list(periods._forms_for(held)) == forms == list(periods._forms_for.__wrapped__(held))

@@ -148,9 +148,12 @@ _DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
 # "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held
-_NAMED_EVENT = (r"(?:tết|tháng|năm|ngày\s+hội|lễ\s+hội|hội\s+thi|hội\s+diễn|liên\s+hoan|festival)"
+_EVENTS = ("tết", "tháng", "năm", "ngày hội", "lễ hội", "hội thi", "hội diễn", "liên hoan", "festival")
+_NAMED_EVENT = (r"(?:" + "|".join(word.replace(" ", r"\s+") for word in _EVENTS) + ")"
                 r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
 _NAMED_BEFORE = regex.compile(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
+_EVENT_ENDS = tuple(word.split()[-1] for word in _EVENTS)  # (the last word of each)
+_NAMED_REACH = 60  # where _NAMED_BEFORE is looked for, before a year
 
 
 def _dates_range(m) -> tuple[str, str]:
@@ -171,8 +174,8 @@ class _Form(NamedTuple):
     """A time form: its pattern, the function giving its period and its
     kind; ``needs``: what each match holds, words (lower case,
     alternatives split by "|") or a way years are written (_DATED, _SPAN,
-    _LISTED): a window of the text around its years lacking one holds no
-    match."""
+    _LISTED, _CLOSED, _RANGED): a window of the text around its years
+    lacking one holds no match."""
 
     pattern: Any
     fn: Any
@@ -180,24 +183,29 @@ class _Form(NamedTuple):
     needs: Collection[str] = ()  # a frozenset once compiled
     first: str = r"\s\S"  # what a match's first character can be (inside of a class, case-insensitive)
     # where a match can open: at one of these words (lower case, standing on
-    # their own), at most ``lead`` characters before one of its window's
-    # years (-1: never; the years after a date's separator for a form that
-    # needs one), or, ``counted``, at a count right before "tháng"; none
-    # given: anywhere in the window
+    # their own), or at most ``lead`` characters before one of its window's
+    # years (-1: never; only the years written the way the form needs, for
+    # a form that needs one); none given: anywhere in the window
     opens: tuple[str, ...] = ()
     lead: int = -1
-    counted: bool = False
-    # what lies between where a match opens before a year and that year
-    # (a pattern; none: every place within ``lead`` can open)
-    head: Any = None
+    # every match ends with a year (nothing after it but no letter): the
+    # form is matched backwards from the end of each of its window's years
+    # instead, of those written the way it needs if it needs one (its
+    # pattern so, once compiled)
+    backward: Any = None
+    # the way of writing years it needs (set once compiled)
+    written: Optional[str] = None
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
-_UNTIL_OPENS = ("tính", "đến", "tới", "hết", "cuối")  # the words _UNTIL opens with
 # needs no word meets, told by a window's years: a year after a date's
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
-# after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP)
+# after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP), a year
+# a bracket closes ("(2023)") or a date that ends a range of days
+# ("16 - 18/5/2025", "1/7 đến ngày 5/7/2025", after _RANGED_BEFORE)
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
+_CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
+_WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
@@ -206,9 +214,9 @@ _FORMS: list[_Form] = [
     # "so với dự báo (trong) tháng 6/2022": when a forecast was made, no figure's time
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
-          ("so",), first=r"s", opens=("so",)),
-    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED), first=r"tn",
-          opens=("từ", "ngày")),
+          ("so",), first=r"s", backward=True),
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED, _RANGED), first=r"tn",
+          backward=True),
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
@@ -216,35 +224,31 @@ _FORMS: list[_Form] = [
     _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
           opens=("kể", "tính", "từ")),
     _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"),
-          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", opens=("so", "với")),
+          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", backward=True),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
-          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12",
-          opens=("giai", "nhiệm", "thời", "từ", "trong", "các", "năm", "niên"), lead=3),
+          + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12", backward=True),
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
-          opens=("các", "năm")),
+          backward=True),
     _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", counted=True),
+          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
-          first=r"q", opens=("quý",)),
+          first=r"q", backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
-          opens=_UNTIL_OPENS),
+          backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc",
-          opens=_UNTIL_OPENS),
-    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", opens=_UNTIL_OPENS),
+          backward=True),
+    _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", backward=True),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
-          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", opens=("tính", "đến", "tới", "hết", "kết")),
-    # (a day and month before a year: at most 10 characters, "dd / mm / ")
-    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", opens=("ngày",), lead=10,
-          head=_DAY_HEAD),
-    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", opens=("ngày",),
-          counted=True),
-    _Form(_MONTH, _month, "time", ("tháng",), first=r"t", opens=("tháng",)),
+          _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", backward=True),
+    _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
+    _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
+    _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
-          opens=("cuối", "đầu", "năm")),
+          backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
-    _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (")",),
+    _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (_CLOSED,),
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
@@ -258,9 +262,12 @@ _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 def _form(form: _Form) -> _Form:
     # the look-ahead for the first character changes no match: the engine skips faster where none can start
     pattern = rf"(?<!\w)(?=[{form.first}])(?:" + form.pattern + r")(?!\w)"
-    # (a head ends where the search for it ends: at its year)
-    head = None if form.head is None else regex.compile(r"(?<!\w)(?:" + form.head + r")\Z", regex.I | regex.V0)
-    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs), head=head)
+    written = next((way for way in (_DATED, _SPAN, _LISTED, _CLOSED) if way in form.needs), None)
+    # (backwards, a match ends where the search ends: at the year's end; its
+    # greedy parts, longer alternatives first, give the leftmost start)
+    backward = regex.compile(pattern, regex.I | regex.V0 | regex.REVERSE) if form.backward else None
+    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs),
+                         written=written, backward=backward)
 
 
 # the first form, "so với cùng kỳ", is the only one without a year
@@ -337,7 +344,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
     # (window by window: a match lies in its window, so the forms of one
     # window take their spans apart from the others')
     found = ((_SAME_TIME_BEFORE, m) for m in openers.finditer(_SAME_TIME_BEFORE.pattern, ("so",)))
-    for form, m in chain(found, windows.matches(_dated_forms() if windows.spans else [], openers)):
+    for form, m in chain(found, windows.matches(openers)):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1  # at most 3: the pattern bounds leading white space
@@ -370,7 +377,9 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
     for start, end in windows.years:
         if not start or text[start - 1] != " " or text[max(0, start - 4):start].lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year
-        named = _NAMED_BEFORE.search(text, max(0, start - 60), start)
+        if not _may_be_named(text, openers.low, start):
+            continue
+        named = _NAMED_BEFORE.search(text, max(0, start - _NAMED_REACH), start)
         if named and free(named.start(), end):
             spans.take(named.start(), end)
             out.append(_time(named.start(), end, (text[start:end],) * 2, named=True))
@@ -415,6 +424,18 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
     return [_compared(text, t, openers.low) for t in out]
+
+
+def _may_be_named(text: str, low: Optional[str], start: int) -> bool:
+    """A cheap test before _NAMED_BEFORE at the year at ``start``: a letter
+    ends the word before it, and one of the last five words before it ends
+    as a name's event word does (``low``: the text lower-cased, or None)."""
+    j = space_before(text, start)
+    if not (j and text[j - 1].isalpha()):
+        return False
+    # (an event word, then at most four words of the name)
+    return low is None or any(word.endswith(_EVENT_ENDS)
+                              for word in low[max(0, start - _NAMED_REACH):j].rsplit(None, 5)[-5:])
 
 
 def _since_starts(openers: Openers) -> Optional[list[int]]:
@@ -495,12 +516,12 @@ def _null_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of _NULL_RE can start, found from the words it ends
     with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
     "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
-    now, year, past = (_standing(openers, w) for w in ("hiện", "năm", "qua"))
+    now = _standing(openers, "hiện")
     if now is None:
         return None
-    term, spell = openers.before(past, ("kỳ",)), openers.before(past, ("gian",))
-    return sorted(set(now + openers.before(year, ("mỗi", "hằng", "hàng", "những")) + openers.before(term, ("nhiệm",))
-                      + openers.before(spell, ("thời",))))
+    # (the words before "qua" looked for in one pass: "thời kỳ qua", never a match, is tried too)
+    past = openers.before(openers.before(_standing(openers, "qua"), ("kỳ", "gian")), ("nhiệm", "thời"))
+    return sorted(set(now + openers.before(openers.starts(("năm",)), ("mỗi", "hằng", "hàng", "những")) + past))
 
 
 def _after_day_words(openers: Openers) -> Optional[list[int]]:
@@ -622,40 +643,46 @@ class _YearWindows:
         """``low``: the text lower-cased (:func:`words.lowered`), or None:
         every word is taken to stand in every window."""
         self.years = _years(text)  # the spans of the text's years
-        merged: list[list] = []  # [start, end, the ways its years are written, its years' starts, those dated]
+        merged: list[list] = []  # [start, end, its years' starts, {a way years are written: the years so written}]
         for i, (start, end) in enumerate(self.years):
             s, e = max(0, start - _BEFORE), min(len(text), end + _AFTER)
             if merged and s <= merged[-1][1]:
                 merged[-1][1] = e
-                merged[-1][2] |= _written_after(text, self.years[i - 1][1], start)
-                merged[-1][3].append(start)
+                merged[-1][2].append(start)
+                for way in _written_after(text, self.years[i - 1][1], start):
+                    merged[-1][3].setdefault(way, []).append(start)
             else:
-                merged.append([s, e, set(), [start], []])
-            # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
-            if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
-                merged[-1][2].add(_DATED)
-                merged[-1][4].append(start)
+                merged.append([s, e, [start], {}])
+            for way in _written_around(text, merged[-1][0], start, end):
+                merged[-1][3].setdefault(way, []).append(start)
         self.spans = [(s, e) for s, e, *_ in merged]
-        self._windows = [(s, e, _NEEDS if low is None else _needs_in(low[s:e]) | written, years, dated)
-                         for s, e, written, years, dated in merged]
+        # (what each window holds: the forms' words in it and the ways its years are written)
+        self._windows = [(s, e, _NEEDS if low is None else _words_in(low[s:e]).union(ways), years, ways)
+                         for s, e, years, ways in merged]
 
     def ranges_of_days(self, text: str) -> Iterator[regex.Match]:
-        """The matches of _DATES_RANGE, in the windows with a full date."""
-        for s, e, has, *_ in self._windows:
-            if _DATED in has:
+        """The matches of _DATES_RANGE, in the windows with a date that ends
+        a range of days."""
+        for s, e, held, *_ in self._windows:
+            if _RANGED in held:
                 yield from _DATES_RANGE.finditer(text, s, e)
 
-    def matches(self, forms: list[_Form], openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
-        """Each form with each of its matches, window by window, in the
-        windows holding what it needs, tried where it can open (its words
-        looked for in the window only)."""
-        for s, e, has, years, dated in self._windows:
+    def matches(self, openers: Openers) -> Iterator[tuple[_Form, regex.Match]]:
+        """Each dated form with each of its matches, window by window, in
+        the windows holding what it needs, tried where it can open (its
+        words looked for in the window only) or backwards from its years'
+        ends."""
+        for s, e, held, years, ways in self._windows:
             words: dict[str, list[int]] = {}  # where the forms' words stand in the window
-            for form in forms:
-                if form.needs <= has:
-                    at = None if openers.low is None else _openings(form, openers, (s, e, years, dated), words)
-                    for m in finditer_at(form.pattern, openers.text, at, s, e):
-                        yield form, m
+            for form in _forms_for(held):
+                if form.backward is not None:
+                    written = years if form.written is None else ways.get(form.written, ())
+                    found = _ending_at(form.backward, openers.text, s, written)
+                else:
+                    at = None if openers.low is None else _openings(form, openers, (s, e, years, ways), words)
+                    found = finditer_at(form.pattern, openers.text, at, s, e)
+                for m in found:
+                    yield form, m
 
 
 def _years(text: str) -> list[tuple[int, int]]:
@@ -676,17 +703,29 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 # each form's needs ("a|b": one of the words), the words of each, and all words
 _NEEDS = frozenset(words for form in _FORMS for words in form.needs)
-_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - {_DATED, _SPAN, _LISTED})]
+_NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - _WAYS)]
 _WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
 _DATE_SEPARATORS = frozenset("/.-")
 _SPAN_GAP_RE = regex.compile(_SPAN_GAP, regex.I | regex.V0)
 _LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
+# a day and its month after a range's "-" or "đến", up to a year: what every
+# match of _DATES_RANGE and of the range form holds (searched backwards from
+# the year: one try where the match must end)
+_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
+                               regex.I | regex.V0 | regex.REVERSE)
 
 
-def _needs_in(low: str) -> frozenset[str]:
+def _words_in(low: str) -> frozenset[str]:
     """The forms' words that the lower-cased ``low`` holds."""
-    found = {w for w in _WORDS if w in low}
-    return frozenset(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(found))
+    return frozenset([w for w in _WORDS if w in low])
+
+
+@lru_cache(maxsize=1024)  # (windows hold few sets of words)
+def _forms_for(held: frozenset[str]) -> tuple[_Form, ...]:
+    """The dated forms whose needs a window meets that holds ``held``: the
+    forms' words it holds and the ways its years are written."""
+    has = held.union(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(held))
+    return tuple(form for form in _dated_forms() if form.needs <= has)
 
 
 def _written_after(text: str, before: int, year: int) -> set[str]:
@@ -701,33 +740,56 @@ def _written_after(text: str, before: int, year: int) -> set[str]:
     return written
 
 
+def _written_around(text: str, s: int, start: int, end: int) -> list[str]:
+    """How the year from ``start`` to ``end`` is written, from what lies
+    right around it (``s``: its window's start): after a date's separator,
+    and then at the end of a range of days; before a closing bracket."""
+    ways = []
+    # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
+    if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
+        ways.append(_DATED)
+        if _RANGED_BEFORE.search(text, s, start):
+            ways.append(_RANGED)
+    if ")" in text[end:end + 4]:  # (what "\s{0,3}\)" can be)
+        ways.append(_CLOSED)
+    return ways
+
+
 def _openings(form: _Form, openers: Openers, window: tuple, words: dict[str, list[int]]) -> Optional[list[int]]:
     """Where ``form`` can open in ``window`` (start, end, its years' starts,
-    those after a date's separator): at its words, standing on their own
-    (``words``: those of the window found so far), before a year or at a
-    count; None when every place must be tried."""
-    if not form.opens and form.lead < 0 and not form.counted:
+    those of each way years are written): at its words, standing on their own
+    (``words``: those of the window found so far) or before a year; None
+    when every place must be tried."""
+    if not form.opens and form.lead < 0:
         return None
-    s, _, years, dated = window
-    found = []
-    for w in form.opens:
-        found += _standing_in_window(openers.low, w, window, words)
-    if len(form.opens) == 1 and form.lead < 0 and not form.counted:
-        return found  # (sorted already)
-    if form.counted:
-        found += [p for p in _counts_before(openers, _standing_in_window(openers.low, "tháng", window, words)) if p >= s]
+    s, _, years, ways = window
+    found = [_standing_in_window(openers.low, w, window, words) for w in form.opens]
     if form.lead >= 0:
-        found += _before_years(form, openers.text, s, dated if _DATED in form.needs else years)
-    return sorted(set(found))
+        found.append(_before_years(form, openers.text, s, years if form.written is None else ways[form.written]))
+    return found[0] if len(found) == 1 else sorted(set().union(*found))  # (each sorted already, no repeats)
+
+
+def _ending_at(backward: regex.Pattern, text: str, s: int, years: list[int]) -> Iterator[regex.Match]:
+    """The matches of a form that ends with a year (``backward``: its
+    pattern searching backwards), from ``s`` on, that end with one of
+    ``years``: the ones its forward scan finds (a match's start is the
+    leftmost one that ends there; one that starts inside the match before,
+    by a year they share, is left as that scan leaves it)."""
+    n, end = len(text), 0
+    for y in years:
+        # (no letter after the year: what the pattern's end asks, which a match ending there cannot see)
+        if y + 4 < n and _WORD_CHAR[text[y + 4]]:
+            continue
+        m = backward.match(text, s, y + 4)
+        if m and m.start() >= end:
+            yield m
+            end = m.end()
 
 
 def _before_years(form: _Form, text: str, s: int, years: list[int]) -> list[int]:
     """Where ``form`` can open at most its ``lead`` characters before one of
-    ``years`` (from ``s`` on): where its head starts (the leftmost: a match
-    further right has one there too), else where one of its first
-    characters opens a word."""
-    if form.head is not None:
-        return [m.start() for m in (form.head.search(text, max(s, y - form.lead), y) for y in years) if m]
+    ``years`` (from ``s`` on), sorted: where one of its first characters
+    opens a word (a lead reaching no year before)."""
     first = _FIRST_CHARS[form.first]
     return [p for y in years for p in range(max(s, y - form.lead), y + 1)
             if first[text[p]] and not (p and _WORD_CHAR[text[p - 1]])]
