@@ -353,3 +353,15 @@ def test_a_user_rule_with_a_kind_of_character_in_after_is_refused(tmp_path):
     rules_with(tmp_path, "numeric.toml", 'anchor = ["number"]\nafter = ["/"]', 'anchor = ["number"]\nafter = ["capital"]')
     with pytest.raises(RulesError, match=r"E075.*ratio.*capital"):
         Pipeline(tmp_path)
+
+
+def test_white_is_the_rules_white_space():
+    every = "".join(map(chr, range(0x110000)))
+    assert sorted(anchors._WHITE) == regex.findall(r"\s", every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\t\u00a0\u2003\x1ca1.", max_size=12), st.integers(min_value=0, max_value=12))
+def test_past_space_equals_the_white_space_pattern(text, pos):
+    pos = min(pos, len(text))
+    assert anchors._past_space(text, pos) == anchors._SPACE.match(text, pos).end()
