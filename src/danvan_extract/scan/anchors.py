@@ -439,7 +439,9 @@ class AnchorIndex:
         by the words): a dictionary look-up spares most follower calls."""
         got = self._opens.get(anchors.after)
         if got is None:
-            got = self._opens[anchors.after] = _Opens(self._opener(anchors.after))
+            after = anchors.after
+            decides = all(len(w) == 1 for w in after - AFTER_CLASSES.keys())
+            got = self._opens[after] = _Opens(self._opener(after), decides)
         return got
 
     @staticmethod
@@ -515,11 +517,14 @@ class _Promise(NamedTuple):
 
 
 class _Opens(dict):
-    """Character → whether ``opener`` matches it, filled on first look-up."""
+    """Character → whether ``opener`` matches it, filled on first look-up.
+    ``decides``: every word of its ``after`` is one character (or a kind of
+    character), so the character alone tells whether the follower matches."""
 
-    def __init__(self, opener: re.Pattern):
+    def __init__(self, opener: re.Pattern, decides: bool = False):
         super().__init__()
         self.opener = opener
+        self.decides = decides
 
     def __missing__(self, ch: str) -> bool:
         got = self[ch] = self.opener.match(ch) is not None
@@ -593,7 +598,8 @@ class DocumentAnchors:
         if not follows:
             return []
         follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
-        return [start for start, follow, ch in follows if opens[ch] and follower(text, follow)]
+        decides = opens.decides
+        return [start for start, follow, ch in follows if opens[ch] and (decides or follower(text, follow))]
 
     def numbers(self) -> list[regex.Match]:
         """The number reader's matches: every number of the text, read once."""
@@ -614,13 +620,15 @@ class DocumentAnchors:
         if not follows:
             return []
         follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        decides = opens.decides
         if "letter" in anchors.after:
             # a multiplier is a letter after the digits: a match may stop before it
             return [start for start, f1, f2, c1, c2, e1, e2 in follows
-                    if opens[e1] or opens[e2] or (opens[c1] and follower(text, f1))
-                    or (f2 >= 0 and opens[c2] and follower(text, f2))]
+                    if opens[e1] or opens[e2] or (opens[c1] and (decides or follower(text, f1)))
+                    or (f2 >= 0 and opens[c2] and (decides or follower(text, f2)))]
         return [start for start, f1, f2, c1, c2, _, _ in follows
-                if (opens[c1] and follower(text, f1)) or (f2 >= 0 and opens[c2] and follower(text, f2))]
+                if (opens[c1] and (decides or follower(text, f1)))
+                or (f2 >= 0 and opens[c2] and (decides or follower(text, f2)))]
 
     def line_starts(self, anchors: Anchors) -> list[int]:
         """The line starts, and with ``anchors.after`` only the lines that
