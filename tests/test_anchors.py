@@ -286,6 +286,25 @@ def test_a_character_that_cannot_open_an_after_word_never_starts_a_follower_matc
                 assert opens[text[i:i + 1]], (promise.after, text[i:i + 10])
 
 
+_DECIDED = sorted({p.anchors.after for p in ANCHORED if p.anchors.after
+                   and _PIPELINE.anchor_index.opens(p.anchors).decides}, key=sorted)
+
+
+def test_there_are_after_sets_the_character_alone_decides():
+    assert _DECIDED and any("letter" in after for after in _DECIDED)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_text, st.text(alphabet="aH1/-.:%,\n ²½à", max_size=20)))
+def test_where_the_character_decides_it_is_the_follower_answer(text):
+    index = _PIPELINE.anchor_index
+    for after in _DECIDED:
+        promise = Anchors(number=True, after=after)
+        follower, opens = index.follower(promise), index.opens(promise)
+        for i in range(len(text) + 1):
+            assert opens[text[i:i + 1]] == (follower.match(text, i) is not None), (after, text[i:i + 10])
+
+
 def _assert_plainly_none_means_none(text: str) -> None:
     ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
     for p in ANCHORED:
@@ -353,3 +372,15 @@ def test_a_user_rule_with_a_kind_of_character_in_after_is_refused(tmp_path):
     rules_with(tmp_path, "numeric.toml", 'anchor = ["number"]\nafter = ["/"]', 'anchor = ["number"]\nafter = ["capital"]')
     with pytest.raises(RulesError, match=r"E075.*ratio.*capital"):
         Pipeline(tmp_path)
+
+
+def test_white_is_the_rules_white_space():
+    every = "".join(map(chr, range(0x110000)))
+    assert sorted(anchors._WHITE) == regex.findall(r"\s", every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\t\u00a0\u2003\x1ca1.", max_size=12), st.integers(min_value=0, max_value=12))
+def test_past_space_equals_the_white_space_pattern(text, pos):
+    pos = min(pos, len(text))
+    assert anchors._past_space(text, pos) == anchors._SPACE.match(text, pos).end()

@@ -47,6 +47,22 @@ _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
 # Unicode White_Space) spelled out for the standard library's engine, whose
 # ``\s`` differs; a test checks it against ``regex`` for every character.
 LINE_WHITE = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# The characters of the rules' white space (``_SPACE``), for a test by character.
+_WHITE = frozenset("\n\t\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
+                   + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+def _past_space(text: str, pos: int) -> int:
+    """``_SPACE.match(text, pos).end()``: where the text goes on past the
+    white space at ``pos`` (most often none, or one space: told by
+    character, without a call of the engine)."""
+    if text[pos:pos + 1] not in _WHITE:  # ("" at the end: no white space)
+        return pos
+    if text[pos + 1:pos + 2] not in _WHITE:
+        return pos + 1
+    return _SPACE.match(text, pos).end()
+
+
 # Part of the anchor promise: a match of an anchored pattern is at most this
 # long, or, for a "line" anchor, does not go past the end of its line.
 MAX_MATCH_CHARS = 300
@@ -423,7 +439,9 @@ class AnchorIndex:
         by the words): a dictionary look-up spares most follower calls."""
         got = self._opens.get(anchors.after)
         if got is None:
-            got = self._opens[anchors.after] = _Opens(self._opener(anchors.after))
+            after = anchors.after
+            decides = all(len(w) == 1 for w in after - AFTER_CLASSES.keys())
+            got = self._opens[after] = _Opens(self._opener(after), decides)
         return got
 
     @staticmethod
@@ -499,11 +517,14 @@ class _Promise(NamedTuple):
 
 
 class _Opens(dict):
-    """Character → whether ``opener`` matches it, filled on first look-up."""
+    """Character → whether ``opener`` matches it, filled on first look-up.
+    ``decides``: every word of its ``after`` is one character (or a kind of
+    character), so the character alone tells whether the follower matches."""
 
-    def __init__(self, opener: re.Pattern):
+    def __init__(self, opener: re.Pattern, decides: bool = False):
         super().__init__()
         self.opener = opener
+        self.decides = decides
 
     def __missing__(self, ch: str) -> bool:
         got = self[ch] = self.opener.match(ch) is not None
@@ -577,7 +598,8 @@ class DocumentAnchors:
         if not follows:
             return []
         follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
-        return [start for start, follow, ch in follows if opens[ch] and follower(text, follow)]
+        decides = opens.decides
+        return [start for start, follow, ch in follows if opens[ch] and (decides or follower(text, follow))]
 
     def numbers(self) -> list[regex.Match]:
         """The number reader's matches: every number of the text, read once."""
@@ -598,13 +620,15 @@ class DocumentAnchors:
         if not follows:
             return []
         follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
+        decides = opens.decides
         if "letter" in anchors.after:
             # a multiplier is a letter after the digits: a match may stop before it
             return [start for start, f1, f2, c1, c2, e1, e2 in follows
-                    if opens[e1] or opens[e2] or (opens[c1] and follower(text, f1))
-                    or (f2 >= 0 and opens[c2] and follower(text, f2))]
+                    if opens[e1] or opens[e2] or (opens[c1] and (decides or follower(text, f1)))
+                    or (f2 >= 0 and opens[c2] and (decides or follower(text, f2)))]
         return [start for start, f1, f2, c1, c2, _, _ in follows
-                if (opens[c1] and follower(text, f1)) or (f2 >= 0 and opens[c2] and follower(text, f2))]
+                if (opens[c1] and (decides or follower(text, f1)))
+                or (f2 >= 0 and opens[c2] and (decides or follower(text, f2)))]
 
     def line_starts(self, anchors: Anchors) -> list[int]:
         """The line starts, and with ``anchors.after`` only the lines that
@@ -665,15 +689,15 @@ class DocumentAnchors:
         the characters there ("" for none), and the last characters of the
         number and of its range (a multiplier's, if it has one)."""
         if self._follows is None:
-            space, text = _SPACE.match, self.text
+            text = self.text
             out = []
             numbers = self.numbers()
             # by number: the regex module looks a group's name up slowly
             in_range = numbers[0].re.groupindex["range"] if numbers else 0
             for m in numbers:
                 end, f2 = m.end(), m.end(in_range)
-                f1, e2 = space(text, end).end(), text[f2 - 1] if f2 > 0 else ""
-                f2 = space(text, f2).end() if f2 >= 0 else -1
+                f1, e2 = _past_space(text, end), text[f2 - 1] if f2 > 0 else ""
+                f2 = _past_space(text, f2) if f2 >= 0 else -1
                 out.append((m.start(), f1, f2, text[f1:f1 + 1], text[f2:f2 + 1] if f2 >= 0 else "",
                             text[end - 1], e2))
             self._follows = out
@@ -820,7 +844,7 @@ class DocumentAnchors:
         """:meth:`finditer` at ``positions`` (None: not computed yet), the
         clock read at ``now``."""
         text = self.text
-        if self._past_deadline(now):
+        if now >= self.deadline and self._past_deadline(now):
             raise TimeoutError
         if positions is None and not pattern.anywhere:
             positions = self.positions(pattern.anchors)
@@ -835,10 +859,12 @@ class DocumentAnchors:
             # no promise, or anchors so dense (a page of blank lines)
             # that one engine pass is cheaper than a call per anchor
             return self.full_scan(rx)
-        if self._alarm_usable():
-            out = self._under_alarm(self._at_anchors, pattern, positions, False)
-        else:
+        if not (self._alarm if self._alarm is not None else self._alarm_usable()):
             out = self._at_anchors(pattern, positions, timed=True)
+        elif pattern.anchors.line:
+            out = self._under_alarm(self._at_anchors, pattern, positions, False)
+        else:  # the common case, straight to its loop
+            out = self._under_alarm(self._at_anchors_fast, rx.match, positions)
         if self.index.check:
             self._check(pattern, out)
         return out
@@ -870,8 +896,6 @@ class DocumentAnchors:
     def _at_anchors(self, pattern: ScanPattern, positions: list[int], timed: bool) -> list[regex.Match]:
         """Matches of ``pattern`` tried at ``positions``; with ``timed``, each
         call under the budget left (no alarm runs)."""
-        if not timed and not pattern.anchors.line:
-            return self._at_anchors_fast(pattern.regex.match, positions)
         text, match = self.text, pattern.regex.match
         out = []
         last = 0
