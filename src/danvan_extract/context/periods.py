@@ -224,8 +224,9 @@ _FORMS: list[_Form] = [
           opens=("giai", "nhiệm", "thời", "từ", "trong", "các", "năm", "niên"), lead=3),
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
           opens=("các", "năm")),
-    _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", counted=True),
+    # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
+    _Form(_COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng", "năm"), first=r"\dscbtnm", counted=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", opens=("quý",)),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
