@@ -22,7 +22,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
-from .places import PlaceMention, find_places
+from .places import CHAIN_GAP, PlaceMention, find_places
 from .words import CharClass, Openers, may_hold
 
 # The punctuation that ends a sentence (and a full sentence).
@@ -591,7 +591,6 @@ def _opens_bracket(text: str, start: int, end: int) -> bool:
         i += 1
     return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
-_ADDRESS_GAP = deferred(r"[\s,\-]*")
 _OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
 
 
@@ -796,7 +795,7 @@ def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
     is the place: from the chain's last unit back to its first."""
     while j > 0:
         prev, cur = places[j - 1], places[j]
-        if prev.bare or cur.bare or not _ADDRESS_GAP.fullmatch(text, prev.end, cur.start):
+        if prev.bare or cur.bare or not CHAIN_GAP.fullmatch(text, prev.end, cur.start):
             break
         if _RANK.get(prev.level, 9) >= _RANK.get(cur.level, 9):
             break
