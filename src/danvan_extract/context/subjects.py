@@ -29,8 +29,9 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
-# "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
-_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
+# "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
+# the programme's names "nông thôn mới", "đô thị mới"
+_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
 _TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 _TRAILING = deferred(_TRAILING_SOURCE, regex.I | regex.V0)
 # Every stretch of letters a match of _TRAILING holds is one of these (the
