@@ -922,6 +922,11 @@ def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
 
 def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
     t = c.type
+    if c.rule.endswith(".table_cell"):
+        # a bare number in a flattened table's cell is the value of its column's heading
+        column = subjects.table_column(text, c.start)
+        if column:
+            return column
     if t in ("count", "ratio"):
         return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
@@ -1066,8 +1071,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     if members:
         return members
     if label:
-        # "Cá nhân: 18 mô hình" → the noun and the item's label
-        return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
+        # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
+        # which names the noun already
+        named = noun and f" {noun.lower()} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
+        return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
@@ -1217,6 +1224,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+# a label opening with one of these names its own quantity ("Số hộ", "Tỷ lệ", "Tổng kinh phí")
+_QUANTITY_OPENERS = frozenset({"số", "tỷ", "tỉ", "tổng"})
 _HEADING_LINE = deferred(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
 _ITEM_LINE = deferred(r"[^\n]*\d")
 
@@ -1228,8 +1237,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
     noun ("Đại biểu nữ", "Cơ cấu đại biểu:" do)."""
     words = text[label[0]:label[1]].lower().split()
     counted = subjects.counted_nouns()
-    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)):
-        return None
+    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)) or words[0] in _QUANTITY_OPENERS:
+        return None  # "Số hộ nghèo:", "Tỷ lệ hộ nghèo:": the label names what it measures
     end = text.rfind("\n", 0, label[0])
     for _ in range(12):  # the heading's line, above the items before this one
         if end <= 0:
@@ -1238,6 +1247,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
         head = _HEADING_LINE.fullmatch(text, start, end)
         if head:
             h = head.group("h").lower().split()
+            if h[-2:] == ["như", "sau"]:
+                return None  # "Kết quả cụ thể như sau:": a lead-in, not what the items are kinds of
             pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
             # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as items
             if any(p in " ".join(words) or p in counted for p in pairs) or counted & set(h):
