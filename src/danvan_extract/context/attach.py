@@ -942,14 +942,15 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         # the prior figure's, with its own noun phrase, is about that
         own_clause = (bool(left) and not change and prior is not None
                       and bool(_LIST_BREAK.search(text, prior.end, clause_start)))
-        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
-            return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
-        # "chiếm" makes what follows the base)
+        # "chiếm" makes what follows the base), before a prior figure's subject
+        # ("12/15 xã đạt ..., 100% thôn có ...": a noun of its own)
         after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
         if after:
             return after
+        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
+            return subject_of[id(prior)]
         if label:
             return [label]
         if left:

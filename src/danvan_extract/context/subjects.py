@@ -627,7 +627,10 @@ def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
     return found[-1].span()
 
 
-_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b)"
+# (what follows a percentage and is no population: links, verbs, a plan, and the
+# conjunctions that open a reason, a purpose or a contrast: "giảm 0,2 điểm phần trăm do ...")
+_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b"
+                            r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu)"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 
