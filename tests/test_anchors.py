@@ -240,7 +240,7 @@ def test_a_broken_after_promise_is_caught_by_the_anchor_check(tmp_path):
     rule = 'name = "money"\n'
     at = src.index(rule)
     block = src[at:src.index("\n\n", at)]
-    broken = src.replace(block, block.replace('after = ["{currency}"]', 'after = ["USD"]'))
+    broken = src.replace(block, block.replace('after = ["{currency}", "rưỡi"]', 'after = ["USD"]'))
     assert broken != src
     (tmp_path / "numeric.toml").write_text(broken, encoding="utf-8")
     text = "Hỗ trợ 5 triệu đồng."

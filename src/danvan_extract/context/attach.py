@@ -22,7 +22,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
-from .places import PlaceMention, find_places
+from .places import CHAIN_GAP, PlaceMention, find_places
 from .words import CharClass, Openers, may_hold
 
 # The punctuation that ends a sentence (and a full sentence): where a run of
@@ -603,7 +603,6 @@ def _opens_bracket(text: str, start: int, end: int) -> bool:
         i += 1
     return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
-_ADDRESS_GAP = deferred(r"[\s,\-]*")
 _OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
 
 
@@ -808,7 +807,7 @@ def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
     is the place: from the chain's last unit back to its first."""
     while j > 0:
         prev, cur = places[j - 1], places[j]
-        if prev.bare or cur.bare or not _ADDRESS_GAP.fullmatch(text, prev.end, cur.start):
+        if prev.bare or cur.bare or not CHAIN_GAP.fullmatch(text, prev.end, cur.start):
             break
         if _RANK.get(prev.level, 9) >= _RANK.get(cur.level, 9):
             break
@@ -935,6 +934,11 @@ def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
 
 def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
     t = c.type
+    if c.rule.endswith(".table_cell"):
+        # a bare number in a flattened table's cell is the value of its column's heading
+        column = subjects.table_column(text, c.start)
+        if column:
+            return column
     if t in ("count", "ratio"):
         return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
     if t == "percentage":
@@ -950,14 +954,15 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         # the prior figure's, with its own noun phrase, is about that
         own_clause = (bool(left) and not change and prior is not None
                       and bool(_LIST_BREAK.search(text, prior.end, clause_start)))
-        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
-            return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
-        # "chiếm" makes what follows the base)
+        # "chiếm" makes what follows the base), before a prior figure's subject
+        # ("12/15 xã đạt ..., 100% thôn có ...": a noun of its own)
         after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
         if after:
             return after
+        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
+            return subject_of[id(prior)]
         if label:
             return [label]
         if left:
@@ -1079,8 +1084,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     if members:
         return members
     if label:
-        # "Cá nhân: 18 mô hình" → the noun and the item's label
-        return [(k, c.end), label] if k >= c.start and not bare_noun_generic else [label]
+        # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
+        # which names the noun already
+        named = noun and f" {noun.lower()} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
+        return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
@@ -1230,6 +1237,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+# a label opening with one of these names its own quantity ("Số hộ", "Tỷ lệ", "Tổng kinh phí")
+_QUANTITY_OPENERS = frozenset({"số", "tỷ", "tỉ", "tổng"})
 _HEADING_LINE = deferred(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
 _ITEM_LINE = deferred(r"[^\n]*\d")
 
@@ -1241,8 +1250,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
     noun ("Đại biểu nữ", "Cơ cấu đại biểu:" do)."""
     words = text[label[0]:label[1]].lower().split()
     counted = subjects.counted_nouns()
-    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)):
-        return None
+    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)) or words[0] in _QUANTITY_OPENERS:
+        return None  # "Số hộ nghèo:", "Tỷ lệ hộ nghèo:": the label names what it measures
     end = text.rfind("\n", 0, label[0])
     for _ in range(12):  # the heading's line, above the items before this one
         if end <= 0:
@@ -1251,6 +1260,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
         head = _HEADING_LINE.fullmatch(text, start, end)
         if head:
             h = head.group("h").lower().split()
+            if h[-2:] == ["như", "sau"]:
+                return None  # "Kết quả cụ thể như sau:": a lead-in, not what the items are kinds of
             pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
             # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as items
             if any(p in " ".join(words) or p in counted for p in pairs) or counted & set(h):

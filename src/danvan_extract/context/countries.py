@@ -5,8 +5,10 @@ nothing is listed by hand.  Four forms are found:
 
 - a Vietnamese name of two syllables or more ("Thái Lan", "Hàn Quốc"),
   standing alone (not inside a longer capitalized name);
-- a one-syllable name ("Lào", "Nga") only after "nước" ("nước bạn Lào"),
-  since such words are also given names and common words;
+- a one-word name shaped like a Vietnamese syllable ("Lào", "Nga", "Anh")
+  only after "nước" ("nước bạn Lào"), since such words are also given
+  names and common words; one that no Vietnamese syllable spells
+  ("Campuchia", "Myanmar") stands alone;
 - a name transliterated syllable by syllable with hyphens
   ("In-đô-nê-xi-a", "Phi-li-pin"), matched to a country's name by sound;
 - an official name ("nước Cộng hòa dân chủ nhân dân Lào"): a state form
@@ -42,6 +44,8 @@ _CAPITAL_BEFORE = deferred(r"\p{Lu}[\p{L}]*[^\S\n]+$")
 _LETTERS = regex.compile(r"\p{L}+")
 _SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
           ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
+# A Vietnamese syllable without its marks: an initial, one to three vowels, a final.
+_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 _MIN_SOUND_RATIO = 0.85  # below it, names of people and cities begin to match ("Ô-ba-ma" ~ "Bahamas": 0.8)
 
 
@@ -55,10 +59,19 @@ def _sound(name: str) -> str:
     return regex.sub(r"(.)\1+", r"\1", s)
 
 
+def _like_a_syllable(word: str) -> bool:
+    """``word`` is spelled like one Vietnamese syllable ("Lào", "Đức"; not
+    "Campuchia", "Brunei")."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+                    if not unicodedata.combining(ch)).lower()
+    return _SYLLABLE.fullmatch(plain) is not None
+
+
 class _Countries:
     def __init__(self, vietnamese: list[str]):
         names = self.names = {n for n in vietnamese if n}
-        self.one_word = {n for n in names if " " not in n}
+        # one word that a Vietnamese syllable could spell: a given name or a common word too
+        self.one_word = {n for n in names if " " not in n and _like_a_syllable(n)}
         # the letters each name opens with, up to its first non-letter
         self.first_words = frozenset(m.group(0) for m in map(_LETTERS.match, names) if m)
 

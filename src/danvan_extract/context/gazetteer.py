@@ -198,8 +198,9 @@ class Gazetteer:
 
     def lookup(self, name: str, level: Optional[str] = None, province: Optional[str] = None,
                district: Optional[str] = None, legacy: bool = True) -> list[Unit]:
-        """Units called ``name`` (of ``level`` when given), narrowed by the
-        province and district when that leaves any; legacy era first."""
+        """Units called ``name`` (of ``level``'s tier when given), narrowed by
+        the province, the district and the exact level word when that
+        leaves any; legacy era first."""
         units = self.by_name.get(key(name), [])
         if level:
             lv = _level_class(level)
@@ -210,6 +211,10 @@ class Gazetteer:
             units = narrowed or units
         if district:
             narrowed = [u for u in units if u.district and key(u.district) == key(district)]
+            units = narrowed or units
+        if level and len(units) > 1:
+            # "thị xã Sơn Tây", not "huyện Sơn Tây": the level word is part of a unit's name
+            narrowed = [u for u in units if u.level.lower() == level.lower()]
             units = narrowed or units
         era = "legacy" if legacy else "2025"
         preferred = [u for u in units if u.era == era]

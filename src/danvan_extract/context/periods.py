@@ -231,8 +231,9 @@ _FORMS: list[_Form] = [
           + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12", backward=True),
     _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
           backward=True),
-    _Form(_COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "đầu|cuối"), first=r"\dscbtnm", backward=True),
+    # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
+    _Form(_COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng", "năm"), first=r"\dscbtnm", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",

@@ -58,7 +58,8 @@ _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _NAME_RE = regex.compile(_NAME)
-_CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
+# between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B")
+CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(_LEVELS, key=len))  # ("tp" before "tp.": found among its places)
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
@@ -610,7 +611,7 @@ def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optio
     chain_province, chain_district = None, None
     pos = raw[i][1]
     for s2, e2, level2, name2 in raw[i + 1:i + 4]:
-        if name2 is None or s2 - pos > 12 or not _CHAIN_GAP.fullmatch(text, pos, max(pos, s2)):
+        if name2 is None or s2 - pos > 12 or not CHAIN_GAP.fullmatch(text, pos, max(pos, s2)):
             break
         if level2 == "tỉnh" or (level2 == "thành phố" and gaz.province(name2)):
             chain_province = chain_province or name2

@@ -27,10 +27,11 @@ Span = tuple[int, int]
 _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
-            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|đã|với\s+số"
+            r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
-# "mới" after a verb of making is part of it ("xây mới", "thành lập mới")
-_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
+# "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
+# the programme's names "nông thôn mới", "đô thị mới"
+_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
 _TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 _TRAILING = deferred(_TRAILING_SOURCE, regex.I | regex.V0)
 # Every stretch of letters a match of _TRAILING holds is one of these (the
@@ -626,7 +627,10 @@ def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
     return found[-1].span()
 
 
-_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b)"
+# (what follows a percentage and is no population: links, verbs, a plan, and the
+# conjunctions that open a reason, a purpose or a contrast: "giảm 0,2 điểm phần trăm do ...")
+_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b"
+                            r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu)"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 

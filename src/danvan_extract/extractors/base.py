@@ -17,7 +17,7 @@ import regex
 
 from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 
-from ..numbers import parse_digits, parse_spelled
+from ..numbers import MULTIPLIERS, parse_digits, parse_spelled
 from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
 from .tones import fold_tones, folded
@@ -427,7 +427,8 @@ class Lexicons:
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
         self.measure_units = frozenset(u.measure.forms)
         self.factor_nouns = frozenset(u.factor.nouns)
-        self.non_count_heads = self.measure_units | self.factor_nouns
+        # a multiplier the number could not take ("đạt 5 nghìn,") counts nothing
+        self.non_count_heads = self.measure_units | self.factor_nouns | frozenset(MULTIPLIERS)
 
     # The patterns and folded word sets below are made on first use
     # (compiling and folding are most of a cold start; a text meets few).

@@ -47,7 +47,7 @@ class MoneyExtractor:
                     s1, v2, s2 = compound(parts), None, None
                     v1 = s1 / MULTIPLIERS[m.group("m1").lower()]
                     unit = _unit(ctx, m, "m1", "cur")
-                elif "rưỡi" in m.group(0):
+                elif rule == "money.half":
                     mult = m.group("m1")
                     if cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000:
                         continue  # "2 triệu rưỡi" alone may be people

@@ -11,13 +11,14 @@ from .base import Context, Lexicons, group
 
 
 def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | float], int | float, Optional[int | float]]:
-    """(value, value_max, scaled value, scaled max) from groups n1/m1/n2/m2.
+    """(value, value_max, scaled value, scaled max) from groups n1/m1/n2/m2
+    ("rưỡi" after a multiplier, groups h1/h2, adds half of it).
 
     A multiplier written only on the upper bound applies to both ("từ 80
     đến 150 triệu đồng": 80 million to 150 million).
     """
-    v1 = ctx.number(m, "n1")
-    v2 = ctx.number(m, "n2") if group(m, "n2") else None
+    v1 = ctx.number(m, "n1") + (0.5 if group(m, "h1") else 0)
+    v2 = ctx.number(m, "n2") + (0.5 if group(m, "h2") else 0) if group(m, "n2") else None
     m1, m2 = group(m, "m1"), group(m, "m2")
     s1 = scale(v1, m1 or m2)
     s2 = scale(v2, m2 or m1) if v2 is not None else None
