@@ -23,7 +23,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
-from .words import CharClass, Openers, may_hold
+from .words import CharClass, Openers, may_end_with, may_hold
 
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
@@ -1033,6 +1033,7 @@ _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
+_NUMBER_IS_ENDS = ("là", "gồm", "có")  # (what its matches end with)
 
 
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -1123,10 +1124,12 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     Hội đồng nhân dân xã do cử tri bầu là 29 vị đại biểu": the "số ..."
     phrase of the clause, commas included, names what is counted when the
     count's noun says nothing of its own or is the phrase's noun."""
-    if not _NUMBER_IS.search(text, max(s_start, c.start - 12), c.start):
+    lo = max(s_start, c.start - 12)
+    if not may_end_with(text[lo:c.start], _NUMBER_IS_ENDS) or not _NUMBER_IS.search(text, lo, c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
-    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start) or not may_hold(text[semi:c.start], "số"):
+    # (from a later start only: the same search otherwise)
+    if semi > lo and not _NUMBER_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
