@@ -631,3 +631,21 @@ def test_few_words_counted_as_the_word_pattern(parts, cut, most):
     assert not few or words <= most
     if not any(ch in text for ch in subjects._SPLIT_ONLY):
         assert few == (words <= most)
+
+
+_WRAP_PARTS = ["tăng trưởng toàn cầu năm nay được dự báo sẽ chậm lại so với cùng kỳ năm trước đó", "\n", "2023 đạt",
+               " - ", "-", " -\n", ",", "(", ")", ";", "A", "b", "2", " ", "\n\n", "1/2/2024", "Hà Nội"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WRAP_PARTS), max_size=14), st.integers(0, 400), st.integers(0, 400))
+def test_plain_clause_start_from_the_end_as_over_all_breaks(parts, s_start, pos):
+    # _plain_clause_start takes the last break found from the end unless it
+    # is a wrapped line's: as the last of all breaks that cut a clause
+    text = "".join(parts) + "5"  # (a figure starts at ``pos``)
+    pos = min(pos, len(text) - 1)
+    s_start = min(s_start, pos)
+    lo = max(s_start, pos - attach._WINDOW)
+    breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, lo, pos)
+              if m.group() != "\n" or attach._unwrapped_start(text, m.end()) == m.end()]
+    assert attach._plain_clause_start(text, s_start, pos) == (breaks[-1] if breaks else lo)

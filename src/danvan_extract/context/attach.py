@@ -1279,6 +1279,9 @@ def _plain_clause_start(text: str, s_start: int, pos: int) -> int:
     """The clause start before ``pos`` by punctuation only (figures inside a
     noun phrase, "tỷ lệ hộ nghèo ở 6 huyện ...", do not cut it)."""
     s_start = max(s_start, pos - _WINDOW)
+    end = _last_break(text, s_start, pos)
+    if end == s_start or text[end - 1] != "\n" or _unwrapped_start(text, end) == end:
+        return end  # (the last break, found from the end)
     # a wrapped line's break ("năm\n2023") cuts no clause
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)
               if m.group() != "\n" or _unwrapped_start(text, m.end()) == m.end()]
