@@ -649,3 +649,23 @@ def test_plain_clause_start_from_the_end_as_over_all_breaks(parts, s_start, pos)
     breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, lo, pos)
               if m.group() != "\n" or attach._unwrapped_start(text, m.end()) == m.end()]
     assert attach._plain_clause_start(text, s_start, pos) == (breaks[-1] if breaks else lo)
+
+
+_LABEL_PARTS = ["Dân số", "Học vấn", "Cá nhân", ":", ": ", " :", "\n", "\n\n", ";", ".", "- ", "* ", "   ", "\t", "\x1c",
+                "16/29 vị", "540.000 người", "đại biểu " * 8, "tổng số hộ nghèo trên địa bàn " * 3, "Tập thể"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PARTS), max_size=10), st.integers(0, 300), st.integers(0, 300))
+def test_label_pre_test_passes_every_label(parts, lo, pos):
+    # _may_label drops no match of _LABEL
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    lo = min(lo, pos)
+    if attach._LABEL.search(text, lo, pos):
+        assert attach._may_label(text, lo, pos)
+
+
+@pytest.mark.parametrize("phrase", ["Tổng số", "TỔNG  KINH PHÍ", "ſố tiền", "Con số này", "trị giá", "số\ttiền"])
+def test_generic_phrases_open_with_a_first_letter_of_theirs(phrase):
+    assert subjects._GENERIC.match(phrase) and subjects._GENERIC_FIRST[phrase[0]]

@@ -1208,7 +1208,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     line_start = text.rfind("\n", 0, pos) + 1
     lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
-    m = ((_LABEL.search(text, lo, pos) if text.find(":", lo, pos) >= 0 else None)  # in its sentence, after a colon
+    m = ((_LABEL.search(text, lo, pos) if _may_label(text, lo, pos) else None)  # in its sentence, after a colon
          or (_BULLET_LABEL.match(text, line_start, pos) if _gap_before(text, pos) else None))
     if not m:
         return None
@@ -1219,6 +1219,22 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
         return None
     return s, e
+
+
+def _may_label(text: str, lo: int, pos: int) -> bool:
+    """_LABEL may match in ``[lo, pos)``: after its last colon, at most 80
+    characters on their line; before it, at most 60 since the last break
+    (a test before the costly pattern)."""
+    colon = text.rfind(":", lo, pos)
+    if colon < 0:
+        return False
+    after = text[colon + 1:pos].strip()
+    if len(after) > 80 or "\n" in after:
+        return False
+    opener = max(text.rfind(ch, lo, colon) for ch in "\n;.:")
+    if opener < 0:
+        return lo == 0  # ("^" matches at the text's start only)
+    return len(text[opener + 1:colon].strip()) <= 60
 
 
 _HEADING_LINE = deferred(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")

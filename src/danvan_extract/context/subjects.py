@@ -20,7 +20,7 @@ from ..grammar.rules import load_rules
 from ..grammar.alternation import word_alternation
 from ..grammar.lazy import deferred, settle
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
-from .words import lowered, may_end_with, may_hold
+from .words import CharClass, lowered, may_end_with, may_hold
 
 Span = tuple[int, int]
 
@@ -82,6 +82,7 @@ _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|k
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
+_GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
 # How far ahead a match at a fixed position may look: the clause is read at
@@ -465,7 +466,7 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
         pieces = _after_last_verb(text, pieces)
     pieces = _limit(text, pieces, keep_end=True, most=max_words)
     joined = " ".join(text[s:e] for s, e in pieces)
-    if not joined or _GENERIC.match(joined):
+    if not joined or _GENERIC_FIRST[joined[0]] and _GENERIC.match(joined):
         return []
     return pieces
 
