@@ -669,3 +669,17 @@ def test_label_pre_test_passes_every_label(parts, lo, pos):
 @pytest.mark.parametrize("phrase", ["Tổng số", "TỔNG  KINH PHÍ", "ſố tiền", "Con số này", "trị giá", "số\ttiền"])
 def test_generic_phrases_open_with_a_first_letter_of_theirs(phrase):
     assert subjects._GENERIC.match(phrase) and subjects._GENERIC_FIRST[phrase[0]]
+
+
+_VERB_PARTS = ["giải quyết", "Xây  dựng", "XÂY MỚI", "hỗ trợ", "cho vay", "tái định cư", "trồng", "hộ", "đất", "cho",
+               "ſửa chữa", "İ", " ", ", ", "2", "kiểm tra"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_PARTS), max_size=8))
+def test_verb_heads_found_where_a_verb_opens_a_phrase(parts):
+    # distinguishing_verb reads no phrase in a clause that holds none of its verbs' first syllables
+    seg = " ".join(parts)
+    for start in range(len(seg)):
+        if subjects._VERB_START.match(seg[start:]):
+            assert may_hold(seg, *subjects._VERB_HEADS)

@@ -540,6 +540,7 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
+_VERB_HEADS = tuple({verb.split("\\s+")[0] for verb in _VERBS.split("|")})  # the first syllable of each
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -556,8 +557,10 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
     20 căn nhà"); reporting verbs do not."""
-    pieces = left_phrase(text, clause_start, fig_start, holes)
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
+    if not object_of and not may_hold(text[clause_start:fig_start], *_VERB_HEADS):
+        return []  # no verb to open the phrase
+    pieces = left_phrase(text, clause_start, fig_start, holes)
     if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent
         pieces = _predicate(text, pieces)
     if not pieces:
