@@ -247,7 +247,7 @@ _LEAD_PARTS = _TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ", "\
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_LEAD_PARTS), max_size=8), st.sampled_from(["", " ", ", "]))
 def test_leading_and_trailing_words_as_their_patterns_find_them(parts, gap):
-    # _leading_end and _trailing_start answer for a run of marks without the pattern
+    # _may_lead drops no match; _trailing_start answers for a run of marks without the pattern
     seg = gap.join(parts)
     lead = subjects._LEADING.match(seg)
     assert subjects._may_lead(seg) or lead is None
@@ -612,8 +612,7 @@ def test_end_words_needed_by_patterns_that_end_with_them(parts):
     # may_end_with passes every text these patterns match (they end at $)
     seg = " ".join(parts)
     for pattern, ends in ((subjects._PLACE_LINK, subjects._PLACE_LINK_ENDS),
-                          (subjects._RIGHT_TRAILING, subjects._RIGHT_TRAILING_ENDS),
-                          (attach._NUMBER_IS, attach._NUMBER_IS_ENDS)):
+                          (subjects._RIGHT_TRAILING, subjects._RIGHT_TRAILING_ENDS)):
         if pattern.search(seg):
             assert may_end_with(seg, ends)
 

@@ -23,7 +23,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import PlaceMention, find_places
-from .words import CharClass, Openers, may_end_with, may_hold
+from .words import CharClass, Openers, may_hold
 
 # The punctuation that ends a sentence (and a full sentence).
 _STOP_MARKS = deferred(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])")
@@ -1033,7 +1033,6 @@ _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
-_NUMBER_IS_ENDS = ("là", "gồm", "có")  # (what its matches end with)
 
 
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -1125,7 +1124,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     phrase of the clause, commas included, names what is counted when the
     count's noun says nothing of its own or is the phrase's noun."""
     lo = max(s_start, c.start - 12)
-    if not may_end_with(text[lo:c.start], _NUMBER_IS_ENDS) or not _NUMBER_IS.search(text, lo, c.start):
+    if not _NUMBER_IS.search(text, lo, c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
     # (from a later start only: the same search otherwise)

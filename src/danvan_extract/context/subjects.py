@@ -540,7 +540,7 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
-_VERB_HEADS = tuple({verb.split("\\s+")[0] for verb in _VERBS.split("|")})  # the first syllable of each
+_VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
