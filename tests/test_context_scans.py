@@ -682,3 +682,12 @@ def test_verb_heads_found_where_a_verb_opens_a_phrase(parts):
     for start in range(len(seg)):
         if subjects._VERB_START.match(seg[start:]):
             assert may_hold(seg, *subjects._VERB_HEADS)
+
+
+def test_an_area_before_a_line_break_names_no_land_there():
+    # the phrase after "ha" is only the line break (found by test_offsets' fragments)
+    text = "29,168 ha \ntrên 4,22 tỷ đồng"
+    assert not subjects.names_land(text, (10, 11))
+    from danvan_extract import Pipeline
+
+    assert [f.type for f in Pipeline().extract("29,168 ha\xa0\r\ntrên 4,22 tỷ đồng")] == ["area", "money"]

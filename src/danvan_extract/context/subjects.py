@@ -497,8 +497,8 @@ def names_land(text: str, span: Span) -> bool:
     if LAND.match(text, span[0], span[1]):
         return True
     words = text[span[0]:span[1]]
-    if words.split()[0].lower() in _not_nouns():
-        return False
+    if not words.split() or words.split()[0].lower() in _not_nouns():
+        return False  # (a line break alone names nothing)
     from ..nlp import first_word_is_noun  # the tagger only decides the few words left
 
     return first_word_is_noun(" ".join(words.split()[:4]))[0]
