@@ -691,3 +691,13 @@ def test_an_area_before_a_line_break_names_no_land_there():
     from danvan_extract import Pipeline
 
     assert [f.type for f in Pipeline().extract("29,168 ha\xa0\r\ntrên 4,22 tỷ đồng")] == ["area", "money"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab;:, \n", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_item_start_after_the_last_semicolon_or_colon(text, s_start, pos):
+    pos = min(pos, len(text))
+    s_start = min(s_start, pos)
+    lo = max(s_start, pos - attach._WINDOW)
+    breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
+    assert attach._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)

@@ -931,13 +931,15 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
-        left = subjects.left_phrase(text, clause_start, c.start, holes)
         change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
-        own_clause = (bool(left) and not change and prior is not None
-                      and bool(_LIST_BREAK.search(text, prior.end, clause_start)))
+        after_prior = not change and prior is not None and bool(_LIST_BREAK.search(text, prior.end, clause_start))
+        if shared and not after_prior and prior is not None and subject_of.get(id(prior)):
+            return subject_of[id(prior)]  # (whatever its own noun phrase)
+        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
@@ -1115,7 +1117,6 @@ def _number_of_noun(noun: str) -> regex.Pattern:
 
 
 _NUMBER_PHRASE = deferred(r"(?:tổng\s+)?số\s", regex.I)
-_ITEM_BREAK = deferred(r"[;:]")
 
 
 def _number_is(text, c, s_start, holes, noun: str) -> list:
@@ -1143,8 +1144,7 @@ def _semicolon_start(text: str, s_start: int, pos: int) -> int:
     """The start of the list item before ``pos``: after the last ";" or ":"
     of the sentence (commas inside a noun phrase do not cut it)."""
     lo = max(s_start, pos - _WINDOW)
-    breaks = [m.end() for m in _ITEM_BREAK.finditer(text[lo:pos])]
-    return lo + breaks[-1] if breaks else lo
+    return max(text.rfind(";", lo, pos), text.rfind(":", lo, pos), lo - 1) + 1
 
 
 def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
