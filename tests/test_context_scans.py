@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
-from danvan_extract.context.words import Openers, finditer_at, finditer_found, lowered, may_hold
+from danvan_extract.context.words import Openers, finditer_at, finditer_found, lowered, may_end_with, may_hold
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
@@ -269,13 +269,18 @@ def test_days_without_year_tried_after_day_words_as_by_a_scan(parts):
     assert [m.span() for m in finditer_at(periods._NO_YEAR, text, starts) if after_word(m)] == scanned
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ"]), max_size=8))
-def test_phrases_that_cannot_open_with_leading_words_need_no_match(parts):
-    seg = " ".join(parts)
-    if not subjects._may_lead(seg):
-        assert subjects._LEADING.match(seg) is None
+_LEAD_PARTS = _TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ", "\t", "\xa0", "\x1c", "*", "+", "“", "của", "Ở"]
 
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PARTS), max_size=8), st.sampled_from(["", " ", ", "]))
+def test_leading_and_trailing_words_as_their_patterns_find_them(parts, gap):
+    # _may_lead drops no match; _trailing_start answers for a run of marks without the pattern
+    seg = gap.join(parts)
+    lead = subjects._LEADING.match(seg)
+    assert subjects._may_lead(seg) or lead is None
+    trail = subjects._TRAILING.search(seg)
+    assert subjects._trailing_start(seg) == (trail.start() if trail else None)
 
 
 _FORM_PARTS = ["Giai đoạn", "nhiệm kỳ", "từ", "TỪ NĂM", "năm", "các năm", "ngày", "Ngày", "tháng", "quý II", "/", "-", ".",
@@ -512,11 +517,8 @@ _LETTERS_BACK = regex.compile(r"\p{L}+", regex.REVERSE)
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SYLLABLE_PARTS), max_size=10))
 def test_stretches_of_letters_read_as_by_the_letters_pattern(parts):
-    # _may_lead and _trailing_from walk the letters (\p{L}) themselves: as from the pattern's matches
+    # _trailing_from walks the letters (\p{L}) itself: as from the pattern's matches
     seg = "".join(parts)
-    first = _LETTERS.match(seg)
-    low = lowered(first.group()) if first else None
-    assert subjects._may_lead(seg) == (low is None or low in subjects._LEADING_SYLLABLES)
     whole = lowered(seg)
     ends = [m.end() for m in _LETTERS_BACK.finditer(seg) if whole is not None
             and whole[m.start():m.end()] not in subjects._TRAILING_SYLLABLES]
@@ -657,3 +659,127 @@ def test_forms_of_a_window_remembered_as_worked_out(held):
     forms = [form for form in periods._dated_forms()
              if all(not held.isdisjoint(need.split("|")) for need in form.needs)]
     assert list(periods._forms_for(held)) == forms == list(periods._forms_for.__wrapped__(held))
+
+
+# The patterns as written before their words were compiled as tries.
+_PLAIN_RIGHT_STOP = regex.compile(
+    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
+    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|đối\s+với|với|như|thì|nhưng|sau|trước"
+    r"|khi|do|vì|nên|(?<!thực\s)hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/"
+    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống|chung\s+sống"
+    r")(?![\p{L}])|\d", regex.I | regex.V0)
+_PLAIN_TRAILING = regex.compile(subjects._TRAILING_SOURCE, regex.I | regex.V0)
+_STOP_PARTS = ["của", "CỦA", "trên", "trên địa bàn", "trên  địa\tbàn", "so với", "với", "với tổng số", "tổng", "số tiền",
+               "và", "và 2", "và số", "thực hiện", "hiện", "giúp", "giúp nhau", "cùng sinh sống", "chung sống", "đạt tỷ lệ",
+               "ước thực hiện", "xây mới", "mới", "xã", "hộ nghèo", "Năm", "/", "-", " - ", "A", "2", ",", ":", "\n", " ",
+               "ſo", "İ", "ước", "đạt được", "nhưngx", "trênđịa"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_PARTS), max_size=10), st.sampled_from(["", " "]), st.integers(0, 30))
+def test_word_tries_find_the_starts_of_the_plain_alternations(parts, gap, start):
+    # _RIGHT_STOP and _TRAILING hold their plain words as tries: the same
+    # match starts (all their callers read)
+    seg = gap.join(parts)
+    plain, trie = _PLAIN_RIGHT_STOP.search(seg), subjects._RIGHT_STOP.search(seg)
+    assert (plain and plain.start()) == (trie and trie.start())
+    start = min(start, len(seg))
+    plain, trie = _PLAIN_TRAILING.search(seg, start), subjects._TRAILING.search(seg, start)
+    assert (plain and plain.span()) == (trie and trie.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_PARTS + ["gồm", "CÓ", "là ", "tại\n", "Ở", "toàn", "cả"]), max_size=8))
+def test_end_words_needed_by_patterns_that_end_with_them(parts):
+    # may_end_with passes every text these patterns match (they end at $)
+    seg = " ".join(parts)
+    for pattern, ends in ((subjects._PLACE_LINK, subjects._PLACE_LINK_ENDS),
+                          (subjects._RIGHT_TRAILING, subjects._RIGHT_TRAILING_ENDS)):
+        if pattern.search(seg):
+            assert may_end_with(seg, ends)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "a", "xã", "\x1c", "\x1f", "\t", "\n", "\xa0", "2", "  "]), max_size=30),
+       st.integers(0, 30), st.integers(0, 12))
+def test_few_words_counted_as_the_word_pattern(parts, cut, most):
+    # _limit counts words with str.split() before listing them with \S+
+    text = "".join(parts)
+    cut = min(cut, len(text))
+    pieces = [(0, cut), (cut, len(text))]
+    words = sum(1 for s, e in pieces for _ in subjects._NON_SPACE.finditer(text[s:e]))
+    few = subjects._few_words(text, pieces, most)
+    assert not few or words <= most
+    if not any(ch in text for ch in subjects._SPLIT_ONLY):
+        assert few == (words <= most)
+
+
+_WRAP_PARTS = ["tăng trưởng toàn cầu năm nay được dự báo sẽ chậm lại so với cùng kỳ năm trước đó", "\n", "2023 đạt",
+               " - ", "-", " -\n", ",", "(", ")", ";", "A", "b", "2", " ", "\n\n", "1/2/2024", "Hà Nội"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WRAP_PARTS), max_size=14), st.integers(0, 400), st.integers(0, 400))
+def test_plain_clause_start_from_the_end_as_over_all_breaks(parts, s_start, pos):
+    # _plain_clause_start takes the last break found from the end unless it
+    # is a wrapped line's: as the last of all breaks that cut a clause
+    text = "".join(parts) + "5"  # (a figure starts at ``pos``)
+    pos = min(pos, len(text) - 1)
+    s_start = min(s_start, pos)
+    lo = max(s_start, pos - attach._WINDOW)
+    breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, lo, pos)
+              if m.group() != "\n" or attach._unwrapped_start(text, m.end()) == m.end()]
+    assert attach._plain_clause_start(text, s_start, pos) == (breaks[-1] if breaks else lo)
+
+
+_LABEL_PARTS = ["Dân số", "Học vấn", "Cá nhân", ":", ": ", " :", "\n", "\n\n", ";", ".", "- ", "* ", "   ", "\t", "\x1c",
+                "16/29 vị", "540.000 người", "đại biểu " * 8, "tổng số hộ nghèo trên địa bàn " * 3, "Tập thể"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PARTS), max_size=10), st.integers(0, 300), st.integers(0, 300))
+def test_label_pre_test_passes_every_label(parts, lo, pos):
+    # _may_label drops no match of _LABEL
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    lo = min(lo, pos)
+    if attach._LABEL.search(text, lo, pos):
+        assert attach._may_label(text, lo, pos)
+
+
+@pytest.mark.parametrize("phrase", ["Tổng số", "TỔNG  KINH PHÍ", "ſố tiền", "Con số này", "trị giá", "số\ttiền"])
+def test_generic_phrases_open_with_a_first_letter_of_theirs(phrase):
+    assert subjects._GENERIC.match(phrase) and subjects._GENERIC_FIRST[phrase[0]]
+
+
+_VERB_PARTS = ["giải quyết", "Xây  dựng", "XÂY MỚI", "hỗ trợ", "cho vay", "tái định cư", "trồng", "hộ", "đất", "cho",
+               "ſửa chữa", "İ", " ", ", ", "2", "kiểm tra"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_PARTS), max_size=8))
+def test_verb_heads_found_where_a_verb_opens_a_phrase(parts):
+    # distinguishing_verb reads no phrase in a clause that holds none of its verbs' first syllables
+    seg = " ".join(parts)
+    for start in range(len(seg)):
+        if subjects._VERB_START.match(seg[start:]):
+            assert may_hold(seg, *subjects._VERB_HEADS)
+
+
+def test_an_area_before_a_line_break_names_no_land_there():
+    # the phrase after "ha" is only the line break (found by test_offsets' fragments)
+    text = "29,168 ha \ntrên 4,22 tỷ đồng"
+    assert not subjects.names_land(text, (10, 11))
+    from danvan_extract import Pipeline
+
+    assert [f.type for f in Pipeline().extract("29,168 ha\xa0\r\ntrên 4,22 tỷ đồng")] == ["area", "money"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab;:, \n", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_item_start_after_the_last_semicolon_or_colon(text, s_start, pos):
+    pos = min(pos, len(text))
+    s_start = min(s_start, pos)
+    lo = max(s_start, pos - attach._WINDOW)
+    breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
+    assert attach._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)

@@ -947,13 +947,15 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
-        left = subjects.left_phrase(text, clause_start, c.start, holes)
         change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
-        own_clause = (bool(left) and not change and prior is not None
-                      and bool(_LIST_BREAK.search(text, prior.end, clause_start)))
+        after_prior = not change and prior is not None and bool(_LIST_BREAK.search(text, prior.end, clause_start))
+        if shared and not after_prior and prior is not None and subject_of.get(id(prior)):
+            return subject_of[id(prior)]  # (whatever its own noun phrase)
+        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        own_clause = bool(left) and after_prior
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base), before a prior figure's subject
@@ -1134,7 +1136,6 @@ def _number_of_noun(noun: str) -> regex.Pattern:
 
 
 _NUMBER_PHRASE = deferred(r"(?:tổng\s+)?số\s", regex.I)
-_ITEM_BREAK = deferred(r"[;:]")
 
 
 def _number_is(text, c, s_start, holes, noun: str) -> list:
@@ -1142,10 +1143,12 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     Hội đồng nhân dân xã do cử tri bầu là 29 vị đại biểu": the "số ..."
     phrase of the clause, commas included, names what is counted when the
     count's noun says nothing of its own or is the phrase's noun."""
-    if not _NUMBER_IS.search(text, max(s_start, c.start - 12), c.start):
+    lo = max(s_start, c.start - 12)
+    if not _NUMBER_IS.search(text, lo, c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
-    if not _NUMBER_IS.search(text, max(semi, c.start - 12), c.start) or not may_hold(text[semi:c.start], "số"):
+    # (from a later start only: the same search otherwise)
+    if semi > lo and not _NUMBER_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
@@ -1160,8 +1163,7 @@ def _semicolon_start(text: str, s_start: int, pos: int) -> int:
     """The start of the list item before ``pos``: after the last ";" or ":"
     of the sentence (commas inside a noun phrase do not cut it)."""
     lo = max(s_start, pos - _WINDOW)
-    breaks = [m.end() for m in _ITEM_BREAK.finditer(text[lo:pos])]
-    return lo + breaks[-1] if breaks else lo
+    return max(text.rfind(";", lo, pos), text.rfind(":", lo, pos), lo - 1) + 1
 
 
 def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
@@ -1224,7 +1226,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     line_start = text.rfind("\n", 0, pos) + 1
     lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
-    m = ((_LABEL.search(text, lo, pos) if text.find(":", lo, pos) >= 0 else None)  # in its sentence, after a colon
+    m = ((_LABEL.search(text, lo, pos) if _may_label(text, lo, pos) else None)  # in its sentence, after a colon
          or (_BULLET_LABEL.match(text, line_start, pos) if _gap_before(text, pos) else None))
     if not m:
         return None
@@ -1235,6 +1237,22 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
         return None
     return s, e
+
+
+def _may_label(text: str, lo: int, pos: int) -> bool:
+    """_LABEL may match in ``[lo, pos)``: after its last colon, at most 80
+    characters on their line; before it, at most 60 since the last break
+    (a test before the costly pattern)."""
+    colon = text.rfind(":", lo, pos)
+    if colon < 0:
+        return False
+    after = text[colon + 1:pos].strip()
+    if len(after) > 80 or "\n" in after:
+        return False
+    opener = max(text.rfind(ch, lo, colon) for ch in "\n;.:")
+    if opener < 0:
+        return lo == 0  # ("^" matches at the text's start only)
+    return len(text[opener + 1:colon].strip()) <= 60
 
 
 # a label opening with one of these names its own quantity ("Số hộ", "Tỷ lệ", "Tổng kinh phí")
@@ -1299,6 +1317,9 @@ def _plain_clause_start(text: str, s_start: int, pos: int) -> int:
     """The clause start before ``pos`` by punctuation only (figures inside a
     noun phrase, "tỷ lệ hộ nghèo ở 6 huyện ...", do not cut it)."""
     s_start = max(s_start, pos - _WINDOW)
+    end = _last_break(text, s_start, pos)
+    if end == s_start or text[end - 1] != "\n" or _unwrapped_start(text, end) == end:
+        return end  # (the last break, found from the end)
     # a wrapped line's break ("năm\n2023") cuts no clause
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, pos)
               if m.group() != "\n" or _unwrapped_start(text, m.end()) == m.end()]

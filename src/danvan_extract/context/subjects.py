@@ -17,9 +17,10 @@ from typing import Optional
 import regex
 
 from ..grammar.rules import load_rules
+from ..grammar.alternation import word_alternation
 from ..grammar.lazy import deferred, settle
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
-from .words import lowered, may_hold
+from .words import CharClass, lowered, may_end_with, may_hold
 
 Span = tuple[int, int]
 
@@ -33,7 +34,9 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
 # the programme's names "nông thôn mới", "đô thị mới"
 _ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
 _TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
-_TRAILING = deferred(_TRAILING_SOURCE, regex.I | regex.V0)
+# (compiled with the stating words as a trie: the same starts of matches, sooner)
+_TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
+                     regex.I | regex.V0)
 # Every stretch of letters a match of _TRAILING holds is one of these (the
 # letters of the pattern's syntax, "s" of "\s", come along: more is safe).
 _TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
@@ -54,14 +57,21 @@ _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
 
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
+_PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả")  # (what its matches end with)
+# Stop words: a trie of the plain ones (the engine tests each shared prefix
+# once), then the ones with a condition.
+_RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
+                     "nhằm", "góp phần", "thuộc", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
+                     "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
+                     "lần này", "đợt này", "chung sống")
 _RIGHT_STOP = deferred(
-    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|năm|trong|với|chiếm|tăng|giảm|so\s+với|là"
-    r"|và\s+\d|nhằm|góp\s+phần|thuộc|theo|từ|đến|trên|cho|bằng|gồm|đối\s+với|với|như|thì|nhưng|sau|trước"
-    r"|khi|do|vì|nên|(?<!thực\s)hiện|cùng|bình\s+quân|mỗi|đều|vẫn|lần\s+này|đợt\s+này|/"
+    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
+    + r"|và\s+\d|(?<!thực\s)hiện|/"
     # a new quantity or predicate after "và"; a verb of helping or of living there
-    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống|chung\s+sống"
+    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r")(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = deferred(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
@@ -73,6 +83,7 @@ _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|k
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
+_GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
 # How far ahead a match at a fixed position may look: the clause is read at
@@ -95,7 +106,7 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
             break  # (the later ones start later still)
         if he <= s:
             continue
-        link = _PLACE_LINK.search(text[pos:hs])
+        link = _PLACE_LINK.search(text[pos:hs]) if may_end_with(text[pos:hs], _PLACE_LINK_ENDS) else None
         cut_at = pos + link.start() if link else hs
         if cut_at > pos:
             pieces.append((pos, cut_at))
@@ -112,10 +123,9 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         m = _LEADING.match(seg) if _may_lead(seg) else None
         if m:
             s += m.end()
-        seg = text[s:e]
-        m = _TRAILING.search(seg, _trailing_from(seg))
-        if m:
-            e = s + m.start()
+        start = _trailing_start(text[s:e])
+        if start is not None:
+            e = s + start
         s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
@@ -130,6 +140,21 @@ def _may_lead(seg: str) -> bool:
         end += 1
     low = lowered(seg[:end]) if end else None
     return low is None or low in _LEADING_SYLLABLES
+
+
+_TRAILING_MARKS = " \t\n,:"  # (some of what _TRAILING takes between its words)
+
+
+def _trailing_start(seg: str) -> Optional[int]:
+    """Where the match of _TRAILING in ``seg`` starts (None: none), searched
+    from its earliest start; a mere run of marks there is its match."""
+    start = _trailing_from(seg)
+    if start == len(seg):
+        return None
+    if not seg[start:].strip(_TRAILING_MARKS):
+        return start
+    m = _TRAILING.search(seg, start)
+    return m.start() if m else None
 
 
 def _trailing_from(seg: str) -> int:
@@ -168,6 +193,8 @@ _QUOTED = deferred(r"[“\"][^”\"\n]{1,80}[”\"]")
 
 def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS) -> list[Span]:
     """At most ``most`` words, the ones nearest the figure."""
+    if _few_words(text, pieces, most):
+        return pieces
     words = [(m.start() + s, m.end() + s) for s, e in pieces for m in _NON_SPACE.finditer(text[s:e])]
     if len(words) <= most:
         return pieces
@@ -176,6 +203,16 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
         return [(max(s, first), e) for s, e in pieces if e > first]
     last = words[most - 1][1]
     return [(s, min(e, last)) for s, e in pieces if s < last]
+
+
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")  # white space to str.split(), not to \s
+
+
+def _few_words(text: str, pieces: list[Span], most: int) -> bool:
+    """At most ``most`` words (runs of \\S) in ``pieces``, as str.split()
+    counts them (a few control characters aside, it splits where \\s is)."""
+    seg = " ".join([text[s:e] for s, e in pieces])
+    return not any(ch in seg for ch in _SPLIT_ONLY) and len(seg.split()) <= most
 
 
 _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
@@ -217,7 +254,8 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
     # ("1.016 hộ đạt 94%") names nothing
-    trailing = _RIGHT_TRAILING.search(text, start - 1 if start and text[start - 1].isspace() else start, end)
+    lo = start - 1 if start and text[start - 1].isspace() else start
+    trailing = _RIGHT_TRAILING.search(text, lo, end) if may_end_with(text[lo:end], _RIGHT_TRAILING_ENDS) else None
     if trailing:
         end = max(start, trailing.start())
     return (start, end) if end > start else None
@@ -342,7 +380,7 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
             break  # (the later ones start later still)
         if hs < pos or not _NAMED.search(text, hs, he):
             continue
-        link = _PLACE_LINK.search(text, pos, hs)
+        link = _PLACE_LINK.search(text, pos, hs) if may_end_with(text[pos:hs], _PLACE_LINK_ENDS) else None
         pieces.append((pos, link.start() if link else hs))
         pos = he
     pieces.append((pos, end))
@@ -429,7 +467,7 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
         pieces = _after_last_verb(text, pieces)
     pieces = _limit(text, pieces, keep_end=True, most=max_words)
     joined = " ".join(text[s:e] for s, e in pieces)
-    if not joined or _GENERIC.match(joined):
+    if not joined or _GENERIC_FIRST[joined[0]] and _GENERIC.match(joined):
         return []
     return pieces
 
@@ -460,8 +498,8 @@ def names_land(text: str, span: Span) -> bool:
     if LAND.match(text, span[0], span[1]):
         return True
     words = text[span[0]:span[1]]
-    if words.split()[0].lower() in _not_nouns():
-        return False
+    if not words.split() or words.split()[0].lower() in _not_nouns():
+        return False  # (a line break alone names nothing)
     from ..nlp import first_word_is_noun  # the tagger only decides the few words left
 
     return first_word_is_noun(" ".join(words.split()[:4]))[0]
@@ -503,6 +541,7 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
+_VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -519,8 +558,10 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
     20 căn nhà"); reporting verbs do not."""
-    pieces = left_phrase(text, clause_start, fig_start, holes)
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
+    if not object_of and not may_hold(text[clause_start:fig_start], *_VERB_HEADS):
+        return []  # no verb to open the phrase
+    pieces = left_phrase(text, clause_start, fig_start, holes)
     if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent
         pieces = _predicate(text, pieces)
     if not pieces:

@@ -45,6 +45,14 @@ def may_hold(seg: str, *words: str) -> bool:
     return low is None or any(w in low for w in words)
 
 
+def may_end_with(seg: str, words: tuple[str, ...]) -> bool:
+    """``seg`` may end with one of ``words`` (lower-case) and white space,
+    in any case: a test before a case-insensitive pattern whose every
+    match ends so (at ``$``)."""
+    low = lowered(seg.rstrip())
+    return low is None or low.endswith(words)
+
+
 class Openers:
     """Where words stand in one text, for scans tried at their opening
     words (each word looked for once per text)."""
