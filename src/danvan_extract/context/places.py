@@ -24,7 +24,12 @@ from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
-           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp")
+           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp", "tx.", "tx", "tt.", "h.", "q.", "p.")
+# level words written short in addresses and headlines ("TX. Hoàng Mai", "H. Mù Cang Chải")
+_ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã", "tt.": "thị trấn",
+                "h.": "huyện", "q.": "quận", "p.": "phường"}
+# one letter and a dot is also a person's initial: such a level word needs a unit the gazetteer knows
+_INITIALS = ("h.", "q.", "p.")
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(_LEVELS, key=len, reverse=True))
 _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 _NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
@@ -58,8 +63,9 @@ _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _NAME_RE = regex.compile(_NAME)
-# between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B")
-CHAIN_GAP = regex.compile(r"[\s,\-–(]*(?:thuộc\s+|của\s+)?")
+# between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
+# "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
+CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:thuộc\s+|của\s+)?|\s*\(\s*(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*){{1,2}}", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(_LEVELS, key=len))  # ("tp" before "tp.": found among its places)
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
@@ -151,10 +157,12 @@ def _named_level(written: str) -> Optional[str]:
     """The level a level word before a name stands for ("TP" → "thành
     phố"); None for one written in capitals ("XÃ" in an all-caps heading:
     too unsure)."""
-    if written not in ("TP", "TP.") and written[0].isupper() and written != written.capitalize():
-        return None
     level = written.lower()
-    return "thành phố" if level in ("tp", "tp.") else level
+    if level in _ABBREVIATED:
+        return _ABBREVIATED[level] if written[0].isupper() else None
+    if written[0].isupper() and written != written.capitalize():
+        return None
+    return level
 
 
 @lru_cache(maxsize=64)
@@ -223,6 +231,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
         name_end = m.start("name") + len(name)
+        if written.lower() in _INITIALS and not _lookup(gaz, name, level):
+            continue  # "Nguyễn Văn H. Lò": an initial, no level word
         if _lone_unknown(text, name_end, name, level, gaz):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
         start, end = m.span()
@@ -571,7 +581,26 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             # village): it lies in the province the text is about
             province = as_named(gaz.province(hint) or hint) if gaz.province(hint) else hint
         out.append(_mention(s, e, level, name, province, code, new_code=new_code))
+    _inherit_provinces(text, out)
     return out
+
+
+def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:
+    """A unit the gazetteer cannot place ("bản A, xã B, huyện C": a village,
+    or a commune whose name repeats) lies in the province of the unit its
+    address chain names next."""
+    for i in range(len(out) - 2, -1, -1):
+        p, q = out[i], out[i + 1]
+        if (p.province is None and p.name and not p.bare and p.level != "quốc gia" and q.province and q.name
+                and q.level != "quốc gia" and _tier(q.level) < _tier(p.level) and q.start - p.end <= 40
+                and CHAIN_GAP.fullmatch(text, p.end, q.start)):
+            out[i] = replace(p, province=q.province)
+
+
+def _tier(level: str) -> int:
+    """0 for a province, 1 a district, 2 a commune, 3 a village."""
+    cls = level_class(level)
+    return _CLASS_ORDER.index(cls) if cls in _CLASS_ORDER else 3
 
 
 @lru_cache(maxsize=1024)
@@ -611,7 +640,7 @@ def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optio
     chain_province, chain_district = None, None
     pos = raw[i][1]
     for s2, e2, level2, name2 in raw[i + 1:i + 4]:
-        if name2 is None or s2 - pos > 12 or not CHAIN_GAP.fullmatch(text, pos, max(pos, s2)):
+        if name2 is None or s2 - pos > 40 or not CHAIN_GAP.fullmatch(text, pos, max(pos, s2)):
             break
         if level2 == "tỉnh" or (level2 == "thành phố" and gaz.province(name2)):
             chain_province = chain_province or name2
