@@ -260,6 +260,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if gaz.province(name) and not person_named(name):
             raw.append((start, end, "tỉnh", name))
             spans.take(start, end)
+            before = _unit_before_bracket(text, start, name, gaz) if text.rfind("(", max(0, start - 3), start) >= 0 else None
+            if before and free(before[0], before[1]):
+                raw.append(before)
+                spans.take(before[0], before[1])
     for start, end, name in find_countries(text, country_starts):
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
@@ -286,6 +290,31 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     raw.sort()
     out = _resolve(text, raw, gaz)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
+
+
+# a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."
+_NAME_BEFORE_BRACKET = regex.compile(rf"(?<![\p{{L}}])(?P<name>{_NAME})[^\S\n]*\([^\S\n]*$", regex.V0)
+
+
+def _unit_before_bracket(text: str, start: int, province: str, gaz: Gazetteer):
+    """A unit named without its level word before a bracket that holds its
+    province ("Mường Lát (Thanh Hóa)", the headline's and the dateline's
+    way of placing a district or commune): (start, end, level, name) when
+    the gazetteer knows that name in that province at one level."""
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, start - 50), start)
+    if m is None:
+        return None
+    name = _clean_name(m.group("name"))
+    want = key(gaz.province(province) or province)
+    units = [u for u in _lookup(gaz, name) if u.level != "tỉnh" and key(u.province) == want] if name else []
+    if not units:
+        return None
+    # a district and its seat town share a name: the name alone is the district
+    top = min(_tier(u.level) for u in units)
+    units = [u for u in units if _tier(u.level) == top]
+    if len({u.level for u in units}) != 1:
+        return None
+    return m.start("name"), m.start("name") + len(name), units[0].level, name
 
 
 class _NameStarts:
@@ -567,7 +596,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             continue
         hint = chain_province or nearest[i] or main_province
         units = _lookup(gaz, name, level, hint, chain_district)
-        provinces = {u.province for u in units}
+        provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
         if len(units) == 1:
@@ -601,6 +630,15 @@ def _tier(level: str) -> int:
     """0 for a province, 1 a district, 2 a commune, 3 a village."""
     cls = level_class(level)
     return _CLASS_ORDER.index(cls) if cls in _CLASS_ORDER else 3
+
+
+def _seat_provinces(gaz: Gazetteer, name: str, level: str, hint: Optional[str]) -> set[str]:
+    """The provinces of the district seats called ``name``: a district the
+    gazetteer spells otherwise ("Mù Cang Chải") is found by the town that
+    bears its name (a seat is named after its district)."""
+    if level_class(level) != "huyện":
+        return set()
+    return {u.province for u in _lookup(gaz, name, "thị trấn", hint) if u.district and u.level == "thị trấn"}
 
 
 @lru_cache(maxsize=1024)
