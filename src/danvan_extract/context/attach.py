@@ -265,6 +265,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
             base = t
             break
+    if base is None and k:
+        base = _base_before(text, c, times, k)
     if (own is None or own.period is None) and base and base.period[0] != "-1":
         # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
         return {"start": base.period[0], "end": None}
@@ -278,6 +280,25 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+def _base_before(text, c, times, k) -> Optional[TimeMention]:
+    """"So với năm 2020, năm 2023 thu nhập tăng 12 triệu đồng": a base that
+    opens the sentence is the base of its changes (a figure right after
+    "tăng" or "giảm"), not of its levels."""
+    for t in times[max(0, k - 3):k][::-1]:
+        if t.kind != "base" or t.period[0] == "-1":
+            continue
+        if _SENTENCE_STOP.search(text, t.end, c.start) is None and _CHANGE_BEFORE.search(text, max(t.end, c.start - 30), c.start):
+            return t
+        return None
+    return None
+
+
+_SENTENCE_STOP = deferred(r"[.;!?\n]")
+# "tăng 12 triệu", "giảm gần 3%", not "tăng lên 52 triệu" (the new level)
+_CHANGE_BEFORE = deferred(r"(?<![\p{L}])(?:tăng|giảm)(?:\s+(?!lên|xuống|còn)(?:thêm|được|gần|hơn|trên|khoảng|ước|đến|tới))?\s*$",
+                          regex.I)
 
 
 def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -> Optional[TimeMention]:
@@ -560,7 +581,12 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     k = text.rfind("(", max(0, t.start - 8), t.start)
     if k < 0 or text.find(")", t.end, t.end + 3) < 0:
         return False
-    return bool(_VALUE_WORD_BEFORE.search(text[max(0, k - 16):k]))
+    before = text[max(0, k - 16):k]
+    # "trong 3 năm (2021 - 2023)": the bracket dates a duration, no figure
+    return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
+
+
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$", regex.I)
 
 
 # -- location -----------------------------------------------------------------

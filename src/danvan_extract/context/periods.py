@@ -103,6 +103,20 @@ def _until_year(m) -> tuple[None, str]:
     return None, (f"{m.group('y')}-12" if m.group("end") else m.group("y"))
 
 
+def _months_range(m) -> tuple[str, str]:
+    first, last = int(m.group("m1")), int(m.group("m"))
+    if not 1 <= first < last <= 12:
+        raise ValueError("no range of months")
+    return _month_end(m.group("y"), first), _month_end(m.group("y"), last)
+
+
+def _months_across(m) -> tuple[str, str]:
+    first, last = _month_end(m.group("y1"), int(m.group("m1"))), _month_end(m.group("y"), int(m.group("m")))
+    if not (0 < int(m.group("m1")) <= 12 and 0 < int(m.group("m")) <= 12 and first < last):
+        raise ValueError("no range of months")
+    return first, last
+
+
 def _since(m) -> tuple[str, None]:
     return m.group("y"), None
 
@@ -236,6 +250,13 @@ _FORMS: list[_Form] = [
           _first_months, "time", ("tháng", "năm"), first=r"\dscbtnm", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", backward=True),
+    # "từ tháng 9/2023 đến tháng 6/2024": a range of months across years
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m1>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y1")
+          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
+          _months_across, "time", ("từ", "tháng"), first=r"kt", backward=True),
+    # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
+    _Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
+          r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), _months_range, "time", ("tháng",), first=r"t", backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
           backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc",
@@ -424,7 +445,26 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return [_compared(text, t, openers.low) for t in out]
+    return [_compared(text, t, openers.low) for t in _joined(text, out)]
+
+
+_AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)
+
+
+def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """"năm 2023 và 6 tháng đầu năm 2024": two times joined by "và", the
+    later after the earlier, are one period from the first's start to the
+    second's end (what figures stated for both hold for)."""
+    out: list[TimeMention] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == t.kind == "time" and not prev.named and not t.named
+                and prev.period and t.period and all(prev.period) and all(t.period)
+                and prev.period[1] < t.period[0] and _AND.fullmatch(text, prev.end, t.start)):
+            out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
+            continue
+        out.append(t)
+    return out
 
 
 def _may_be_named(text: str, low: Optional[str], start: int) -> bool:
