@@ -28,7 +28,7 @@ _CLOCK = r"\d{1,2}:\d{1,2}(?::\d\d)?'?(?:\s*(?:AM|PM|SA|CH|GMT\s*[+\d:]*))?"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
 _DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
 _DATE_WORDS = r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
-_LEAD = (r"^[\s•*|-]*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|date)\s*(?:ngày)?\s*:?\s*)?"
+_LEAD = (r"^[\s•*|-]*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
          r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
 _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
@@ -36,6 +36,20 @@ _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
+
+
+def stamp_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the head lines that are nothing but a date stamp
+    ("Chủ Nhật, 01/12/2024", a site header's today; the article's own date
+    line): a page's dates, which state no figure's time."""
+    out = []
+    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES]):
+        stripped = line.strip()
+        if _may_be_dated(stripped, i) and len(stripped) <= _DATE_LINE_MAX:
+            m = date_line_match(stripped)
+            if m is not None and not body_after_stamp(stripped, m):
+                out.append((start, start + len(line)))
+    return out
 
 
 def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
