@@ -29,6 +29,10 @@ _PROVINCE_ALIASES = {"thừa thiên huế": "Huế", "thừa thiên - huế": "H
                      "hcm": "Hồ Chí Minh", "bà rịa vũng tàu": "Bà Rịa - Vũng Tàu"}
 
 
+# aliases that name a province before it became a centrally governed city
+_FORMER_PROVINCES = frozenset(("thừa thiên huế",))  # (key() drops the hyphen of "Thừa Thiên - Huế")
+
+
 @dataclass(frozen=True)
 class Unit:
     """One administrative unit: short ``name``, ``level`` ("tỉnh", "huyện",
@@ -93,6 +97,9 @@ class Gazetteer:
         else:
             # the last province unit of a key wins, as in the index
             self.provinces = {key(name): name for rows in province_rows for name, _, _ in rows}
+        # the centrally governed cities: the dataset's key names the level ("thanhphohanoi")
+        self.cities = (frozenset(name for rows in province_rows for name, _, pkey in rows if pkey.startswith("thanhpho"))
+                       if province_rows is not None else frozenset())
         for alias, name in _PROVINCE_ALIASES.items():
             self.provinces.setdefault(key(alias), name)
 
@@ -191,6 +198,11 @@ class Gazetteer:
             for old, new in _OLD_TONES:
                 names.add(written.replace(new, old))
         return names
+
+    def province_level(self, name: str) -> str:
+        """The level word of the province called ``name``: "thành phố" for a
+        centrally governed city, else "tỉnh"."""
+        return "thành phố" if self.province(name) in self.cities and key(name) not in _FORMER_PROVINCES else "tỉnh"
 
     def province(self, name: str) -> Optional[str]:
         """The dataset's short name of a province written ``name``, or None."""

@@ -133,7 +133,8 @@ def _lone_unknown(text: str, end: int, name: str, level: str, gaz: Gazetteer) ->
     level, followed by a lower-case word ("xã Chủ trì", "Đảng ủy Chính
     phủ"): a capitalized common word, unless the text writes the same
     "level Name" again (a small unit the gazetteer lacks: "xã Vĩnh")."""
-    if " " in name or not _LOWER_NEXT.match(text[end:end + 40]) or _lookup(gaz, name, level):
+    if (" " in name or not _LOWER_NEXT.match(text[end:end + 40]) or _lookup(gaz, name, level)
+            or (level == "thành phố" and gaz.province(name))):
         return False
     # each writing holds the name itself: written once, it is not written again
     return text.count(name) < 2 or len(_written_again(level, name).findall(text, 0, len(text))) < 2
@@ -592,6 +593,8 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         chain_province, chain_district = (None, None) if level == "tỉnh" else _chain(text, raw, i, gaz)
         if level == "tỉnh" or (level == "thành phố" and gaz.province(name) and not chain_province):
             unit, new_code = _province_unit(gaz, name)
+            if level == "tỉnh" and s == e - len(name):
+                level = gaz.province_level(name)  # no level word written: the level the unit has
             out.append(_mention(s, e, level, name, name, unit.code if unit else None, new_code=new_code))
             continue
         hint = chain_province or nearest[i] or main_province
