@@ -265,6 +265,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             if before and free(before[0], before[1]):
                 raw.append(before)
                 spans.take(before[0], before[1])
+    for start, end, name in _caps_headline_province(text, gaz):
+        if free(start, end):
+            raw.append((start, end, gaz.province_level(name), name))
+            spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
@@ -316,6 +320,25 @@ def _unit_before_bracket(text: str, start: int, province: str, gaz: Gazetteer):
     if len({u.level for u in units}) != 1:
         return None
     return m.start("name"), m.start("name") + len(name), units[0].level, name
+
+
+# "LAI CHÂU: GIẢM NGHÈO ...": an all-caps headline opened by its place
+_CAPS_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(?::|\s[-–]\s)")
+_HEAD_LINES = 6
+
+
+def _caps_headline_province(text: str, gaz: Gazetteer):
+    """(start, end, name) of a province that opens an all-caps head line
+    followed by a colon or a dash (the headline's "Place: ..." convention,
+    written in capitals), the name as the gazetteer writes it."""
+    pos = 0
+    for line in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]:
+        m = _CAPS_PLACE.match(line) if line.isupper() else None
+        if m is not None:
+            name = gaz.province(m.group("name"))
+            if name:
+                yield pos + m.start("name"), pos + m.end("name"), name
+        pos += len(line) + 1
 
 
 class _NameStarts:
