@@ -47,7 +47,7 @@ _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 _LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
-                "xã": "xã", "phường": "xã", "thị trấn": "xã"}
+                "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã"}
 
 
 @dataclass
@@ -234,7 +234,8 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 _COMMA_ONLY = deferred(r"\s*(?:,\s*)?$")
 _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
 _PAUSE_OR_DIGIT = deferred(r"[,;.\d]")
-_VALUE_WORD_BEFORE = deferred(r"[\d%]\s*\p{L}{0,12}\s*$")
+# a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
+_VALUE_WORD_BEFORE = deferred(r"[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
 
 def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
@@ -253,6 +254,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         change = _COMMA_ONLY.match(gap) and _MOVES_TO.match(text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
         named = t.named and t.start < clause_end and not _STOP_OR_FIGURE.search(gap)
+        if bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end()):
+            break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
@@ -583,7 +586,7 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     k = text.rfind("(", max(0, t.start - 8), t.start)
     if k < 0 or text.find(")", t.end, t.end + 3) < 0:
         return False
-    before = text[max(0, k - 16):k]
+    before = text[max(0, k - 30):k]
     # "trong 3 năm (2021 - 2023)": the bracket dates a duration, no figure
     return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
 
@@ -773,7 +776,10 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
-        place = _place(places[_chain_head(text, places, j)], places, main)
+        head = _chain_head(text, places, j)
+        if head == j and _aside(text, q, start):
+            continue  # "tỉnh A (sau hợp nhất với B) có ...": a bracket's aside is not the clause's unit
+        place = _place(places[head], places, main)
         if place is not None:
             return place
     # a unit named after the figure in its clause, with no unit before it
@@ -827,7 +833,13 @@ def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
 
 
 _RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "buôn": 0, "làng": 0, "sóc": 0, "xã": 1,
-         "phường": 1, "thị trấn": 1, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 3, "tỉnh": 4, "quốc gia": 5}
+         "phường": 1, "thị trấn": 1, "đặc khu": 1, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 3, "tỉnh": 4, "quốc gia": 5}
+
+
+def _aside(text: str, q: PlaceMention, pos: int) -> bool:
+    """``q`` stands in a bracket that closes before ``pos``."""
+    opened = text.rfind("(", max(0, q.start - 60), q.start)
+    return opened >= 0 and text.find(")", opened, q.start) < 0 and 0 <= text.find(")", q.end, pos) < pos
 
 
 def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:

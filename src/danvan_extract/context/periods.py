@@ -220,7 +220,7 @@ _UNTIL_WORDS = "đến|tới|hết|cuối"
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
 _CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
 _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
-_SPAN_GAP = r"\s{0,3}(?:-|đến(?:\s+năm)?|tới(?:\s+năm)?)\s{0,3}"
+_SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
     _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",

@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
-           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "tp.", "tp", "tx.", "tx", "tt.", "h.", "q.", "p.")
+           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "đặc khu", "tp.", "tp", "tx.", "tx", "tt.", "h.", "q.", "p.")
 # level words written short in addresses and headlines ("TX. Hoàng Mai", "H. Mù Cang Chải")
 _ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã", "tt.": "thị trấn",
                 "h.": "huyện", "q.": "quận", "p.": "phường"}
@@ -50,6 +50,7 @@ _BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đ�
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:{'|'.join(_BARE_NOT_NAMED)})))(?![\p{{L}}])", regex.V0)
 _SEVERAL_WORDS = ("các", "những", "nhiều", "mỗi", "từng", r"một\s+số", "số")
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|một\s+số)\s+$", regex.I)
 _SEVERAL = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_SEVERAL_WORDS)})\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
@@ -87,6 +88,11 @@ _SEVERAL_LAST = CharClass(rf"(?i)[{''.join(sorted({w[-1] for w in _SEVERAL_WORDS
 _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn", "Ban", "Mặt", "Công", "Sở", "Phòng", "Trung",
                    "Bộ", "Nhà", "Trường", "Cụm", "Khu", "Đội", "Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong",
                    "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
+
+
+# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung")
+_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn"))
+_CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
 
 
 @dataclass(frozen=True)
@@ -173,16 +179,32 @@ def _level_word(written: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _clean_name(name: str) -> str:
+def _clean_name(name: str, closed: bool = False) -> str:
+    """``name`` without what follows a place's name in a capitalized run;
+    ``closed``: punctuation follows the run, so its last word starts no
+    organization's name ("thôn Phiêng Ban," is a name; "thôn A Ban Dân vận"
+    is not)."""
     words = name.split()
     # a name ends before a capitalized word that starts an organization
     if words and words[0] in _NO_NAME_FIRST:
         return ""  # "... cấp xã Ngày 15/5": a sentence goes on, no name
+    last = len(words) - 1
     for i, w in enumerate(words):
-        if i and w in _NOT_NAME_START:
+        if i and w in _NOT_NAME_START and not (closed and i == last and w in _NAME_SYLLABLES):
             words = words[:i]
             break
     return " ".join(words).strip(" -")
+
+
+def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
+    """``name`` with the word of _NAME_SYLLABLES it was cut before, when the
+    gazetteer knows the longer name at that level ("xã Hòa Trung có ...")."""
+    words, kept = found.split(), len(name.split())
+    if name and kept < len(words) and words[kept] in _NAME_SYLLABLES:
+        longer = f"{name} {words[kept]}"
+        if _lookup(gaz, longer, level):
+            return longer
+    return name
 
 
 def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
@@ -226,7 +248,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level = _named_level(written)
         if level is None:
             continue  # "XÃ" in an all-caps heading: too unsure
-        name = _clean_name(found)
+        name = _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
@@ -635,7 +657,9 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             # a unit the gazetteer does not know (another spelling, a
             # village): it lies in the province the text is about
             province = as_named(gaz.province(hint) or hint) if gaz.province(hint) else hint
-        out.append(_mention(s, e, level, name, province, code, new_code=new_code))
+        # "các xã A, B, C": a plural word before the level word names several units
+        several = _may_be_several(text, s) and bool(_PLURAL_BEFORE.search(text, max(0, s - 12), s))
+        out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
     _inherit_provinces(text, out)
     return out
 
