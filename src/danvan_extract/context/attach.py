@@ -47,7 +47,7 @@ _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 _LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
-                "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã"}
+                "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã", "bang": "tỉnh"}
 
 
 @dataclass
@@ -833,7 +833,7 @@ def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
 
 
 _RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "buôn": 0, "làng": 0, "sóc": 0, "xã": 1,
-         "phường": 1, "thị trấn": 1, "đặc khu": 1, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 3, "tỉnh": 4, "quốc gia": 5}
+         "phường": 1, "thị trấn": 1, "đặc khu": 1, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 3, "tỉnh": 4, "bang": 4, "quốc gia": 5}
 
 
 def _aside(text: str, q: PlaceMention, pos: int) -> bool:

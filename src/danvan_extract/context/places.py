@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
-           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "đặc khu", "tp.", "tp", "tx.", "tx", "tt.", "h.", "q.", "p.")
+           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "đặc khu", "bang", "tp.", "tp", "tx.", "tx", "tt.", "h.", "q.", "p.")
 # level words written short in addresses and headlines ("TX. Hoàng Mai", "H. Mù Cang Chải")
 _ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã", "tt.": "thị trấn",
                 "h.": "huyện", "q.": "quận", "p.": "phường"}
@@ -50,6 +50,7 @@ _BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đ�
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:{'|'.join(_BARE_NOT_NAMED)})))(?![\p{{L}}])", regex.V0)
 _SEVERAL_WORDS = ("các", "những", "nhiều", "mỗi", "từng", r"một\s+số", "số")
+_FEDERAL_BEFORE = regex.compile(r"(?<![\p{L}])liên\s+$", regex.I)
 _PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|một\s+số)\s+$", regex.I)
 _SEVERAL = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_SEVERAL_WORDS)})\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
@@ -254,9 +255,11 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
         name_end = m.start("name") + len(name)
+        if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "Liên bang Nga": a country's name
         if written.lower() in _INITIALS and not _lookup(gaz, name, level):
             continue  # "Nguyễn Văn H. Lò": an initial, no level word
-        if _lone_unknown(text, name_end, name, level, gaz):
+        if level != "bang" and _lone_unknown(text, name_end, name, level, gaz):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
         start, end = m.span()
         if free(start, end):
@@ -635,8 +638,9 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
                                 written=False, new_code=new_code))
             continue
         # (a province's own mention needs no chain after it)
-        chain_province, chain_district = (None, None) if level == "tỉnh" else _chain(text, raw, i, gaz)
-        if level == "tỉnh" or (level == "thành phố" and gaz.province(name) and not chain_province):
+        # (a state abroad, "bang Texas", is its own first-level unit, as a province is)
+        chain_province, chain_district = (None, None) if level in ("tỉnh", "bang") else _chain(text, raw, i, gaz)
+        if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province):
             unit, new_code = _province_unit(gaz, name)
             if level == "tỉnh" and s == e - len(name):
                 level = gaz.province_level(name)  # no level word written: the level the unit has
