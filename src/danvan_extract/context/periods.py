@@ -418,6 +418,13 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
                       else (_month_end(y, 1), _month_end(y, n)))
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), period))
+    for m in openers.finditer(_NO_YEAR_QUARTER_OR_MONTH, ("quý", "tháng")):
+        y = year_of_article or year_before(m.start())
+        if y and free(m.start(), m.end()):
+            period = _quarter_or_month(m, y)
+            if period:
+                spans.take(m.start(), m.end())
+                out.append(_time(m.start(), m.end(), period))
     for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
         y = year_of_article or year_before(m.start())
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
@@ -604,6 +611,23 @@ def _years_before(out: list[TimeMention]):
 
 
 # "từ đầu năm đến nay": from the start of the article's year, open end
+# "quý I", "quý II năm nay", "tháng 3 vừa qua" without a year: the
+# article's year (FACTS.md: a date without a year), else the year stated last
+# ("5 tháng 3" is a day's date, "tháng 3/2024" has its year)
+_NO_YEAR_QUARTER_OR_MONTH = regex.compile(
+    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9]))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
+    r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\s+năm\s+trước|\w)", regex.I)
+
+
+def _quarter_or_month(m, y: str) -> Optional[tuple[str, str]]:
+    """The period of a _NO_YEAR_QUARTER_OR_MONTH match in year ``y``."""
+    if m.group("q"):
+        q = _ROMAN[m.group("q").lower()]
+        return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
+    month = _month_end(y, int(m.group("m")))
+    return month, month
+
+
 _SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"

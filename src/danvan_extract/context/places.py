@@ -32,7 +32,8 @@ _ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", 
 _INITIALS = ("h.", "q.", "p.")
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(_LEVELS, key=len, reverse=True))
 _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
-_NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}){{0,4}}"
+# (transliterated names join lower-case syllables by hyphens: "Phông-sa-lỳ")
+_NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}|-\p{{Ll}}[\p{{L}}']*){{0,4}}"
 # a name follows its level word on the same line
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
 # a description after a level word, then the name (matched from the level word's end)
@@ -197,6 +198,16 @@ def _clean_name(name: str, closed: bool = False) -> str:
     return " ".join(words).strip(" -")
 
 
+def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
+    """``name`` without a last number that is a figure's ("hỗ trợ huyện A
+    5 tỷ đồng"): dropped when the gazetteer knows the name without it and
+    not with it ("phường Hà Giang 1" keeps its number)."""
+    head, _, last = name.rpartition(" ")
+    if head and last.isdigit() and not _lookup(gaz, name, level) and _lookup(gaz, head, level):
+        return head
+    return name
+
+
 def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     """``name`` with the word of _NAME_SYLLABLES it was cut before, when the
     gazetteer knows the longer name at that level ("xã Hòa Trung có ...")."""
@@ -250,6 +261,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if level is None:
             continue  # "XÃ" in an all-caps heading: too unsure
         name = _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
+        name = _without_figure(name, level, gaz)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
@@ -350,16 +362,19 @@ def _unit_before_bracket(text: str, start: int, province: str, gaz: Gazetteer):
 # "LAI CHÂU: GIẢM NGHÈO ...": an all-caps headline opened by its place
 _CAPS_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(?::|\s[-–]\s)")
 _HEAD_LINES = 6
+# "QUẢNG NINH - Sáng 5/6, ...": a dateline's place in capitals, then a dash, in a line of any case
+_DATELINE_DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]")
 
 
 def _caps_headline_province(text: str, gaz: Gazetteer):
-    """(start, end, name) of a province that opens an all-caps head line
-    followed by a colon or a dash (the headline's "Place: ..." convention,
-    written in capitals), the name as the gazetteer writes it."""
+    """(start, end, name) of a province in capitals that opens a head line,
+    followed by a colon or a dash in an all-caps line (the headline's
+    "Place: ..." convention) or by a dash in any (a dateline: "QUẢNG NINH -
+    ..."), the name as the gazetteer writes it."""
     pos = 0
     for line in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]:
-        m = _CAPS_PLACE.match(line) if line.isupper() else None
-        if m is not None:
+        m = _CAPS_PLACE.match(line) if line[:2].isupper() else None
+        if m is not None and (line.isupper() or _DATELINE_DASH.match(line, m.end("name"))):
             name = gaz.province(m.group("name"))
             if name:
                 yield pos + m.start("name"), pos + m.end("name"), name
