@@ -46,6 +46,9 @@ _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|th
 # the phrases that speak of the whole country count.
 _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
+# "Việt Nam" as a clause's subject, a verb after it ("Năm 2023, Việt Nam có ..."):
+# the country, not part of a name ("Hội Nông dân Việt Nam")
+_NATION_SUBJECT = regex.compile(r"(?<=(?:^|[,.;:!?\n(])[^\S\n]*)Việt[^\S\n]+Nam(?=[^\S\n]+\p{Ll})", regex.V0)
 # words after a level word that make it no unit's ("Tỉnh ủy", "xã hội", "xã đạt chuẩn")
 _BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đạt", "nông", "điểm", "viên", "hội", "giao")
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
@@ -286,6 +289,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(start, end):
             raw.append((start, end, "quốc gia", "Việt Nam"))
             spans.take(start, end)
+    for m in finditer_at(_NATION_SUBJECT, text, openers.starts(("việt",))):
+        if free(m.start(), m.end()):
+            raw.append((m.start(), m.end(), "quốc gia", "Việt Nam"))
+            spans.take(m.start(), m.end())
     # provinces named without their level word
     province_starts, country_starts = _name_starts(gaz)(text)
     for m in gaz.find_provinces(text, province_starts):
