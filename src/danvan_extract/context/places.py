@@ -280,6 +280,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(start, end):
             raw.append((start, name_end, level, name))
             spans.take(start, end)
+            for listed in _listed_after(text, start, name_end, level, gaz):
+                if free(listed[0], listed[1]):
+                    raw.append(listed)
+                    spans.take(listed[0], listed[1])
     for m in finditer_at(_NATION, text, _nation_starts(openers)):
         start, end = m.span()
         if _COMPARED.search(text, max(0, start - 12), start):
@@ -333,12 +337,38 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         name = _clean_name(described.group("name")) if described else ""
         # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285"
         if name and name[0].isupper() and _lookup(gaz, name, level):
-            raw.append((m.start("level"), described.start("name") + len(name), level, name))
+            name_end = described.start("name") + len(name)
+            raw.append((m.start("level"), name_end, level, name))
+            raw.extend(listed for listed in _listed_after(text, m.start("level"), name_end, level, gaz)
+                       if free(listed[0], listed[1]))
         else:
             raw.append((start, end, level, None))
     raw.sort()
     out = _resolve(text, raw, gaz)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
+
+
+# a plural word or a count before a level word: several units of that level follow
+_MANY_BEFORE = regex.compile(r"(?<![\p{L}\d.,])(?:các|những|một\s+số|\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$",
+                             regex.I)
+_NEXT_LISTED = regex.compile(rf"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})", regex.V0)
+_MAX_LISTED = 12
+
+
+def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
+    """"3 huyện A, B và C", "các xã A, B": after a level word that a plural
+    word or a count opens, the names listed after the first are units of
+    the same level; each one the gazetteer knows at that level is one
+    (the list ends at the first it does not)."""
+    if level_class(level) not in ("huyện", "xã") or not _MANY_BEFORE.search(text, max(0, start - 8), start):
+        return
+    for _ in range(_MAX_LISTED):
+        m = _NEXT_LISTED.match(text, end)
+        name = _clean_name(m.group("name")) if m else ""
+        if not name or not _lookup(gaz, name, level):
+            return
+        end = m.start("name") + len(name)
+        yield m.start("name"), end, level, name
 
 
 # a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."
