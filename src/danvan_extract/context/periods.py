@@ -312,7 +312,8 @@ _HALF_YEAR = regex.compile(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 _RELATIVE_RE = regex.compile(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
                              r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 _IS_RELATIVE = regex.compile(_RELATIVE, regex.I)
-_COUNT_BEFORE = regex.compile(r"(?<!\w)(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$", regex.I)
+# (on the same line, and no clock time: "10:05\nNăm nay" counts no years)
+_COUNT_BEFORE = regex.compile(r"(?<![\w:.,/])(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[^\S\n]+$", regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)

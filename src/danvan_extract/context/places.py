@@ -272,7 +272,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         name_end = m.start("name") + len(name)
         if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "Liên bang Nga": a country's name
-        if written.lower() in _INITIALS and not _lookup(gaz, name, level):
+        if written.lower() in _INITIALS and not (_lookup(gaz, name, level) or _seat_provinces(gaz, name, level, None)):
             continue  # "Nguyễn Văn H. Lò": an initial, no level word
         if level != "bang" and _lone_unknown(text, name_end, name, level, gaz):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
