@@ -233,7 +233,7 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 
 _COMMA_ONLY = deferred(r"\s*(?:,\s*)?$")
 _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
-_PAUSE_OR_DIGIT = deferred(r"[,;.\d]")
+_PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends the figure's row)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 _VALUE_WORD_BEFORE = deferred(r"[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
@@ -259,7 +259,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
-    if own is None and title and title[0] <= c.start < title[1]:
+    if own is None and title and title[0] <= c.start < title[1] and not _time_within(times, starts, title[0], c.start):
+        # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None:

@@ -42,7 +42,7 @@ def _site_line(line: str) -> bool:
 
 # A body sentence, not a headline: it ends with a full stop, opens with an
 # event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
-_BODY_ENDS = (".", "…")
+_BODY_ENDS = (".", "…", ",", ";")  # (a line that ends with a comma is wrapped body text)
 _BODY_START = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|\d+\.\s", regex.I)
 _CAPTION = regex.compile(r"(?:ảnh|nguồn)\s*:", regex.I)
 

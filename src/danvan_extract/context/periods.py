@@ -231,8 +231,9 @@ _FORMS: list[_Form] = [
           _open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
           opens=("kể", "tính", "từ")),
-    _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+" + Y.format("y"),
-          lambda m: (m.group("y"), m.group("y")), "base", ("so|với",), first=r"sv", backward=True),
+    # ("so với cuối năm 2023": the base is the year's end)
+    _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm)?\s+"
+          + Y.format("y"), _year, "base", ("so|với",), first=r"sv", backward=True),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"

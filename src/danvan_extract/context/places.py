@@ -40,8 +40,9 @@ _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<
 # (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
 _DESCRIBED = regex.compile(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})",
                            regex.V0)
-_COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ)\s+(?P<name>{_NAME})",
-                           regex.V0)
+# ("Huyện đoàn X", "Tỉnh đoàn X": a Youth Union's committee of that unit; not "Đảng đoàn")
+_COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ|(?<!(?i:đảng)\s+)đoàn)"
+                           rf"\s+(?P<name>{_NAME})", regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
 # the phrases that speak of the whole country count.
 _NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
@@ -533,7 +534,7 @@ _HEADS = tuple(dict.fromkeys(_head(w) for w in _NAMED_OPENERS + _BARE_TWO_WORDS 
 # first word, a _COMMITTEE opener, the longer _NAMED openers it starts
 _ROLES = {h: (h in _NAMED_OPENERS, h in _BARE_ONE_WORD, h in _BARE_TWO_WORDS, h in _COMMITTEE_OPENERS,
               tuple(w for w in _NAMED_OPENERS if w != h and _head(w) == h)) for h in _HEADS}
-_COMMITTEE_WORDS = ("ủy", "uỷ")
+_COMMITTEE_WORDS = ("ủy", "uỷ", "đoàn")
 
 
 class _Starts(NamedTuple):
@@ -730,6 +731,27 @@ def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:
                 and q.level != "quốc gia" and _tier(q.level) < _tier(p.level) and q.start - p.end <= 40
                 and CHAIN_GAP.fullmatch(text, p.end, q.start)):
             out[i] = replace(p, province=q.province)
+    for i, p in enumerate(out):
+        if p.province is None and p.name and not p.bare and _tier(p.level) == 3:
+            near = _placed_before(text, out, i)
+            if near is not None:
+                out[i] = replace(p, province=near.province)
+
+
+_VILLAGE_REACH = 200
+
+
+def _placed_before(text: str, out: list[PlaceMention], i: int) -> Optional[PlaceMention]:
+    """The unit with a province named last before mention ``i`` on its line
+    and near it: "xã A có 500 hộ, trong đó 300 hộ ở thôn B" (a village the
+    gazetteer does not know lies where the text is)."""
+    p = out[i]
+    for q in reversed(out[:i]):
+        if p.start - q.end > _VILLAGE_REACH or "\n" in text[q.end:p.start]:
+            return None
+        if q.province and q.name and not q.bare and q.level != "quốc gia":
+            return q
+    return None
 
 
 def _tier(level: str) -> int:
