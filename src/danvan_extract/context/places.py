@@ -72,7 +72,8 @@ _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _NAME_RE = regex.compile(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
-CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:thuộc\s+|của\s+)?|\s*\(\s*(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*){{1,2}}", regex.V0)
+CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
+                          rf"(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(_LEVELS, key=len))  # ("tp" before "tp.": found among its places)
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
@@ -808,9 +809,13 @@ def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optio
     chain_province, chain_district = None, None
     pos = raw[i][1]
     for s2, e2, level2, name2 in raw[i + 1:i + 4]:
-        if name2 is None or s2 - pos > 40 or not CHAIN_GAP.fullmatch(text, pos, max(pos, s2)):
+        gap = CHAIN_GAP.fullmatch(text, pos, max(pos, s2)) if name2 is not None and s2 - pos <= 40 else None
+        if gap is None:
             break
-        if level2 == "tỉnh" or (level2 == "thành phố" and gaz.province(name2)):
+        if level2 == "quốc gia" and name2 != "Việt Nam" and gap.group("between"):
+            # "thành phố Côn Minh (Vân Nam, Trung Quốc)": abroad, the first-level unit the bracket names
+            chain_province = chain_province or gap.group("between")
+        elif level2 == "tỉnh" or (level2 == "thành phố" and gaz.province(name2)):
             chain_province = chain_province or name2
         elif level2 in ("huyện", "quận", "thị xã", "thành phố"):
             chain_district = chain_district or name2
