@@ -60,7 +60,8 @@ MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 MULT = rf"(?:(?:{'|'.join(_BELOW_BILLION)})\s+(?:{'|'.join(_BILLION)})|{MULT_WORD})"
 
 _UNITS: dict[str, int] = _WORDS["digits"]
-_TENS = {"mười": 10, "mươi": 10}
+# "chục" counts tens like "mươi" ("ba chục hộ" = 30, "hai chục triệu" = 20 000 000).
+_TENS = {"mười": 10, "mươi": 10, "chục": 10}
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", "rưỡi") + tuple(MULTIPLIERS)
 # A spelled number starts with a digit from two up, or "mười" (numbers.toml).
 SPELLED_START: tuple[str, ...] = _WORDS["starts"]
@@ -118,7 +119,7 @@ def parse_spelled(words: str) -> int:
         elif tok in _TENS:
             if tok == "mười":
                 group += 10
-            else:  # "mươi" multiplies the preceding unit ("ba mươi")
+            else:  # "mươi", "chục" multiply the preceding unit ("ba mươi")
                 group += (1 if current is None else current) * 10
             current = None
         elif tok == "trăm":
