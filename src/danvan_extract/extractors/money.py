@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 from ..grammar.lazy import deferred, settle
 from ..numbers import MULTIPLIERS, compound, scale
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import bounds, qualify
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 
@@ -30,7 +30,7 @@ class MoneyExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 cur = group(m, "cur")
-                if rule == "amount.spelled" and not cur:
+                if rule in ("amount.spelled", CHANGE_FROM) and not cur:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
@@ -56,15 +56,23 @@ class MoneyExtractor:
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
+                elif rule == CHANGE_FROM:
+                    v1, _, s1, _ = bounds(ctx, m)
+                    v2 = s2 = None  # the second value is a fact of its own
+                    # the unit as the text gives it, written after the second value
+                    unit = " ".join(g for g in (group(m, "m1") or group(m, "m2"), cur) if g)
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
                     mult = ("m2" if group(m, "m2") else "m1") if v2 is not None else "m1"
                     unit = _unit(ctx, m, mult, "cur") if group(m, mult) else _unit(ctx, m, "cur")
                 per = "/".join(p.strip() for p in (group(m, "per") or "").split("/") if p.strip()) or None
-                first = m.start("n1") if rule == "money.between" else m.start()  # not "giữa"
-                qualifier, start = qualify(ctx, self.lex, first, m.end())
+                if rule == CHANGE_FROM:
+                    first, end = first_of_change(m)
+                else:
+                    first, end = m.start("n1") if rule == "money.between" else m.start(), m.end()  # not "giữa"
+                qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
-                    "money", start, m.end(), rule,
+                    "money", start, end, rule,
                     {
                         "value": float(v1),
                         "value_max": None if v2 is None else float(v2),

@@ -25,6 +25,16 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
     return v1, v2, s1, s2
 
 
+CHANGE_FROM = "amount.change_from"
+
+
+def first_of_change(m: regex.Match) -> tuple[int, int]:
+    """The span of the first value of a change over time ("từ 14,58 lên
+    44,7 triệu đồng": "14,58"), its multiplier included when written."""
+    end = max(m.end(g) for g in ("n1", "m1", "h1") if group(m, g))
+    return m.start("n1"), end
+
+
 def qualify(
     ctx: Context, lex: Lexicons, start: int, end: int, noun: Optional[str] = None
 ) -> tuple[str, int]:

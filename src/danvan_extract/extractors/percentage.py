@@ -9,7 +9,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
-from .numeric import bounds, qualify
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 from .table_cells import header_cell
 
 # A bare number and the list separator that follows it, right before a
@@ -38,9 +38,9 @@ class PercentageExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                if rule == "amount.spelled" and not m.group("pct"):
+                if rule in ("amount.spelled", CHANGE_FROM) and not m.group("pct"):
                     continue  # an area or an amount of money
-                start, end = m.start(), m.end()
+                start, end = first_of_change(m) if rule == CHANGE_FROM else m.span()
                 if rule == "percentage.table_cell":
                     start, end = m.span("n1")  # the match opens at the cell's bar
                     header = header_cell(ctx.text, start)
@@ -50,6 +50,8 @@ class PercentageExtractor:
                     v1, v2 = ctx.number(m, "sp"), None
                 else:
                     v1, v2, _, _ = bounds(ctx, m)
+                if rule == CHANGE_FROM:
+                    v2 = None  # the second value is a fact of its own
                 qualifier, qstart = qualify(ctx, self.lex, start, end)
                 yield Candidate(
                     "percentage", qstart, end, rule,
