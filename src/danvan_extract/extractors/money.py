@@ -11,6 +11,7 @@ from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, g
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
+_MILLION = "triệu"  # the "tr" of "trđ", "tr.đồng"
 
 
 class MoneyExtractor:
@@ -56,6 +57,10 @@ class MoneyExtractor:
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
+                elif rule == "money.abbreviated":
+                    v1, v2, s2 = ctx.number(m, "n1"), None, None
+                    s1 = scale(v1, _MILLION)
+                    unit = Spanned.at(ctx.text, group_span(m, "m1")[0], group_span(m, "cur")[1])  # "tr.đồng"
                 elif rule == CHANGE_FROM:
                     v1, _, s1, _ = bounds(ctx, m)
                     v2 = s2 = None  # the second value is a fact of its own
