@@ -72,6 +72,7 @@ class MoneyExtractor:
                     unit = _unit(ctx, m, mult, "cur") if group(m, mult) else _unit(ctx, m, "cur")
                 per = "/".join(p.strip() for p in (group(m, "per") or "").split("/") if p.strip()) or None
                 if rule == CHANGE_FROM:
+                    per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
                     first, end = first_of_change(m)
                 else:
                     first, end = m.start("n1") if rule == "money.between" else m.start(), m.end()  # not "giữa"
