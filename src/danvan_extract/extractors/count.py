@@ -105,7 +105,7 @@ class CountExtractor:
                 if not classified:
                     noun, end = _repeated_head(ctx, lex, noun, end)
                     nend = end
-                more, end2 = lex.coordinated(ctx, end)
+                more, end2 = lex.coordinated(ctx, end, noun)
                 if more:
                     # "1000 lượt cán bộ, đoàn viên": the list is classified too
                     noun, end = (noun if classified else noun + more), end2

@@ -44,7 +44,7 @@ def qualify(
     """
     qualifier, qstart, phrase = lex.qualifier_before(ctx, start)
     if not phrase:
-        qualifier, qstart = lex.clause_qualifier(ctx, start)
+        qualifier, qstart = _before_range(ctx, lex, start) or lex.clause_qualifier(ctx, start)
     if phrase == "trên" and noun is not None and _prepositional_tren(ctx, lex, qstart, noun):
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
@@ -57,6 +57,17 @@ def qualify(
     if qualifier == "exact":
         return "exact", start
     return qualifier, qstart
+
+
+def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str, int]]:
+    """"khoảng từ 50 đến 70%": a qualifier before the "từ" that opens a
+    range qualifies it; the span starts at the number (FACTS.md: a range's
+    span leaves "từ" out).  None when no qualifier stands there."""
+    word, wstart = ctx.word_before(start)
+    if word.lower() != "từ":
+        return None
+    qualifier, _, phrase = lex.qualifier_before(ctx, wstart)
+    return (qualifier, start) if phrase else None
 
 
 def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:
