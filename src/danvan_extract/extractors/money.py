@@ -35,6 +35,8 @@ class MoneyExtractor:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
+                if rule == "money.bare_billion":
+                    cur = "đồng"  # the unit left unsaid
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
