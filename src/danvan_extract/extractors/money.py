@@ -35,7 +35,7 @@ class MoneyExtractor:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
-                if rule == "money.bare_billion":
+                if rule in ("money.bare_billion", "money.bare_per"):
                     cur = "đồng"  # the unit left unsaid
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
