@@ -59,6 +59,8 @@ class MoneyExtractor:
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
+                elif rule == "money.bare_billion":
+                    v1, v2, s1, s2, unit = _billions(ctx, m)
                 elif rule == "money.abbreviated":
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
                     s1 = scale(v1, _MILLION)
@@ -77,7 +79,9 @@ class MoneyExtractor:
                     per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
                     first, end = first_of_change(m)
                 else:
-                    first, end = m.start("n1") if rule == "money.between" else m.start(), m.end()  # not "giữa"
+                    # not "giữa"; "money.bare_billion" opens at "tỷ"
+                    first = m.start("n1") if rule in ("money.between", "money.bare_billion") else m.start()
+                    end = m.end()
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "money", start, end, rule,
@@ -99,6 +103,16 @@ class MoneyExtractor:
         if not nxt:
             return False
         return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
+
+
+def _billions(ctx: Context, m):
+    """(value, value_max, amount, amount_max, unit) of "15 nghìn tỷ", "3 - 5
+    tỷ": the multiplier read in the look-behind and at the match."""
+    mult_start = m.start("mh") if group(m, "mh") else m.start("m1")
+    unit = Spanned.at(ctx.text, mult_start, m.end("m1"))
+    v1 = ctx.number(m, "n1")
+    v2 = ctx.number(m, "n2") if group(m, "n2") else None
+    return v1, v2, scale(v1, unit), None if v2 is None else scale(v2, unit), unit
 
 
 def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
