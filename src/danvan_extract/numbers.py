@@ -7,6 +7,8 @@ multipliers (nghìn, triệu, tỷ) and spelled-out numbers ("hai mươi mốt")
 73.53
 >>> parse_number("18,912,473")
 18912473
+>>> parse_number("1,234.5")
+1234.5
 >>> parse_spelled("hai mươi mốt nghìn không trăm mười một")
 21011
 """
@@ -26,12 +28,15 @@ from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
 # One digit group as Vietnamese writes it.  Alternatives, first match wins:
 # 1. "3.980", "1.234.567,89": dots group thousands, optional comma decimal;
 # 2. "18,912,473": English grouping (two or more comma groups) in page chrome;
-# 3. "73,53", "29,168", "3.5", "08": plain integer or one decimal separator.
+# 3. "1,234.5": English grouping with a decimal point, which no Vietnamese
+#    reading allows (a comma before a dot);
+# 4. "73,53", "29,168", "3.5", "08": plain integer or one decimal separator.
 # Bounded repetitions: no fact needs more than 21 digits, and a run of
 # 100,000 digits must neither match as one number nor reach int().
 DIGITS = (
     r"(?:\d{1,3}(?:\.\d{3}){1,6}(?:,\d{1,12})?(?![.,]?\d)"
     r"|\d{1,3}(?:,\d{3}){2,6}(?![.,]?\d)"
+    r"|\d{1,3}(?:,\d{3}){1,6}\.\d{1,12}(?![.,]?\d)"
     r"|\d{1,18}(?!\d)(?:[.,]\d{1,12}(?!\d))?)"
 )
 DIGITS_RE = regex.compile(DIGITS)
@@ -60,7 +65,8 @@ MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 MULT = rf"(?:(?:{'|'.join(_BELOW_BILLION)})\s+(?:{'|'.join(_BILLION)})|{MULT_WORD})"
 
 _UNITS: dict[str, int] = _WORDS["digits"]
-_TENS = {"mười": 10, "mươi": 10}
+# "chục" counts tens like "mươi" ("ba chục hộ" = 30, "hai chục triệu" = 20 000 000).
+_TENS = {"mười": 10, "mươi": 10, "chục": 10}
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", "rưỡi") + tuple(MULTIPLIERS)
 # A spelled number starts with a digit from two up, or "mười" (numbers.toml).
 SPELLED_START: tuple[str, ...] = _WORDS["starts"]
@@ -81,6 +87,8 @@ def parse_digits(token: str) -> int | float:
     if "." in token and _DOT_THOUSANDS.fullmatch(token):
         whole, _, frac = token.replace(".", "").partition(",")
         return float(f"{whole}.{frac}") if frac else int(whole)
+    if "," in token and "." in token:  # "1,234.5": the English reading, the only one
+        return float(token.replace(",", ""))
     if token.count(",") >= 2:
         return int(token.replace(",", ""))
     if "," in token:
@@ -118,7 +126,7 @@ def parse_spelled(words: str) -> int:
         elif tok in _TENS:
             if tok == "mười":
                 group += 10
-            else:  # "mươi" multiplies the preceding unit ("ba mươi")
+            else:  # "mươi", "chục" multiply the preceding unit ("ba mươi")
                 group += (1 if current is None else current) * 10
             current = None
         elif tok == "trăm":

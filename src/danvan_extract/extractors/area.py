@@ -8,7 +8,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import bounds, qualify
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 from .table_cells import header_cell
 
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
@@ -27,7 +27,7 @@ class AreaExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 form = group(m, "unit")
-                if rule == "amount.spelled" and not form:
+                if rule in ("amount.spelled", CHANGE_FROM) and not form:
                     continue  # a percentage or an amount of money
                 if rule == "area.km_as_area":
                     # the measure pattern: only "km" in an area's context
@@ -41,19 +41,22 @@ class AreaExtractor:
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
-                end = group_span(m, "unit")[1]
+                first, end = first_of_change(m) if rule == CHANGE_FROM else (m.start(), group_span(m, "unit")[1])
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
-                qualifier, start = qualify(ctx, self.lex, m.start(), end)
+                if rule == CHANGE_FROM:
+                    v2 = s2 = None  # the second value is a fact of its own
+                qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "area", start, end, rule,
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if group(m, "m1") or group(m, "m2") else _as_written(ctx, m, unit.unit, rule),
+                        "unit": unit.unit if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM
+                        else _as_written(ctx, m, unit.unit, rule),
                         "hectares": in_hectares(s1, unit.hectares),
                         "hectares_max": None if s2 is None else in_hectares(s2, unit.hectares),
                         "subject": self._subject(ctx, m, nxt, start),

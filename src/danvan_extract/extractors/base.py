@@ -152,6 +152,15 @@ def has_group(m: regex.Match, name: str) -> bool:
 
 
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
+# A few lower-case words, then a number: the figure of a list item's label.
+_LABEL_FIGURE = regex.compile(r"(?:[ ]+\p{Ll}+){0,3}[ ]+\d[\d.,]*[ ]+")
+
+
+def _counts_again(text: str, pos: int, noun: str) -> bool:
+    """True when a figure counting ``noun`` follows ``pos`` within a few
+    words: what stands before it labels a new item of a list."""
+    m = _LABEL_FIGURE.match(text, pos, pos + 60)
+    return bool(m) and text[m.end() : m.end() + len(noun)].lower() == noun
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
 # Seconds one document may spend in pattern matching before it is given up
@@ -660,8 +669,10 @@ class Lexicons:
             return True
         return joinable >= 3 and " ".join(low[1:3]) in self.known_words
 
-    def coordinated(self, ctx: Context, end: int) -> tuple[Optional[str], int]:
-        """A second noun joined by "," or "và" that is itself countable."""
+    def coordinated(self, ctx: Context, end: int, noun: Optional[str] = None) -> tuple[Optional[str], int]:
+        """A second noun joined by "," or "và" that is itself countable; not
+        the label of the list's next item, which counts ``noun`` again
+        ("nữ 98 đồng chí, dân tộc thiểu số 120 đồng chí")."""
         after = ctx.text[end : end + 6]
         m = (after.startswith(",") or "và" in after) and _JOINER.match(after)
         if not m:
@@ -669,11 +680,13 @@ class Lexicons:
         start = end + m.end()
         if start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper():
             return None, end  # "56 người, Ban Thường vụ ...": a new item
-        noun, nend = self.noun_after(ctx, start)
-        if noun is None or fold_tones(noun) not in self.counted_folded or noun in self.time_nouns:
+        second, nend = self.noun_after(ctx, start)
+        if second is None or fold_tones(second) not in self.counted_folded or second in self.time_nouns:
             return None, end
         # A new number after it means a new fact ("3 xã, 5 thôn").
         if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):
+            return None, end
+        if noun and _counts_again(ctx.text, nend, noun):
             return None, end
         return ctx.text[end:nend].lower(), nend
 

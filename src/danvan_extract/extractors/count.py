@@ -11,7 +11,7 @@ from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, qualify
-from .table_cells import header_cell_span
+from .table_cells import header_cell_span, row_label_span
 
 
 _SHARE = "chiếm"  # the verb of a share after a count
@@ -42,6 +42,10 @@ class CountExtractor:
             start, end = m.span("n1")  # the match opens at the cell's bar
             cell = header_cell_span(ctx.text, start)
             noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0]) if cell else None
+            if noun is None and cell and "%" not in ctx.text[cell[0]:cell[1]]:
+                # no noun over the column: the row's label may name it ("Số hộ nghèo (hộ) | 1.250")
+                label = row_label_span(ctx.text, start)
+                noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0]) if label else None
             if noun is None:
                 continue
             _, _, value, _ = bounds(ctx, m)
@@ -105,7 +109,7 @@ class CountExtractor:
                 if not classified:
                     noun, end = _repeated_head(ctx, lex, noun, end)
                     nend = end
-                more, end2 = lex.coordinated(ctx, end)
+                more, end2 = lex.coordinated(ctx, end, noun)
                 if more:
                     # "1000 lượt cán bộ, đoàn viên": the list is classified too
                     noun, end = (noun if classified else noun + more), end2

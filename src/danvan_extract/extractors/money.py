@@ -8,9 +8,10 @@ from typing import Iterator, Optional
 from ..grammar.lazy import deferred, settle
 from ..numbers import MULTIPLIERS, compound, scale
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import bounds, qualify
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
+_MILLION = "triệu"  # the "tr" of "trđ", "tr.đồng"
 
 
 class MoneyExtractor:
@@ -30,10 +31,12 @@ class MoneyExtractor:
             rule = pat.name
             for m in ctx.scan(pat):
                 cur = group(m, "cur")
-                if rule == "amount.spelled" and not cur:
+                if rule in ("amount.spelled", CHANGE_FROM) and not cur:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
+                if rule in ("money.bare_billion", "money.bare_per"):
+                    cur = "đồng"  # the unit left unsaid
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
@@ -56,15 +59,32 @@ class MoneyExtractor:
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
+                elif rule == "money.bare_billion":
+                    v1, v2, s1, s2, unit = _billions(ctx, m)
+                elif rule == "money.abbreviated":
+                    v1, v2, s2 = ctx.number(m, "n1"), None, None
+                    s1 = scale(v1, _MILLION)
+                    unit = Spanned.at(ctx.text, group_span(m, "m1")[0], group_span(m, "cur")[1])  # "tr.đồng"
+                elif rule == CHANGE_FROM:
+                    v1, _, s1, _ = bounds(ctx, m)
+                    v2 = s2 = None  # the second value is a fact of its own
+                    # the unit as the text gives it, written after the second value
+                    unit = " ".join(g for g in (group(m, "m1") or group(m, "m2"), cur) if g)
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
                     mult = ("m2" if group(m, "m2") else "m1") if v2 is not None else "m1"
                     unit = _unit(ctx, m, mult, "cur") if group(m, mult) else _unit(ctx, m, "cur")
                 per = "/".join(p.strip() for p in (group(m, "per") or "").split("/") if p.strip()) or None
-                first = m.start("n1") if rule == "money.between" else m.start()  # not "giữa"
-                qualifier, start = qualify(ctx, self.lex, first, m.end())
+                if rule == CHANGE_FROM:
+                    per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
+                    first, end = first_of_change(m)
+                else:
+                    # not "giữa"; "money.bare_billion" opens at "tỷ"
+                    first = m.start("n1") if rule in ("money.between", "money.bare_billion") else m.start()
+                    end = m.end()
+                qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
-                    "money", start, m.end(), rule,
+                    "money", start, end, rule,
                     {
                         "value": float(v1),
                         "value_max": None if v2 is None else float(v2),
@@ -83,6 +103,16 @@ class MoneyExtractor:
         if not nxt:
             return False
         return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
+
+
+def _billions(ctx: Context, m):
+    """(value, value_max, amount, amount_max, unit) of "15 nghìn tỷ", "3 - 5
+    tỷ": the multiplier read in the look-behind and at the match."""
+    mult_start = m.start("mh") if group(m, "mh") else m.start("m1")
+    unit = Spanned.at(ctx.text, mult_start, m.end("m1"))
+    v1 = ctx.number(m, "n1")
+    v2 = ctx.number(m, "n2") if group(m, "n2") else None
+    return v1, v2, scale(v1, unit), None if v2 is None else scale(v2, unit), unit
 
 
 def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:

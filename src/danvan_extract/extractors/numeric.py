@@ -25,6 +25,16 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
     return v1, v2, s1, s2
 
 
+CHANGE_FROM = "amount.change_from"
+
+
+def first_of_change(m: regex.Match) -> tuple[int, int]:
+    """The span of the first value of a change over time ("từ 14,58 lên
+    44,7 triệu đồng": "14,58"), its multiplier included when written."""
+    end = max(m.end(g) for g in ("n1", "m1", "h1") if group(m, g))
+    return m.start("n1"), end
+
+
 def qualify(
     ctx: Context, lex: Lexicons, start: int, end: int, noun: Optional[str] = None
 ) -> tuple[str, int]:
@@ -34,7 +44,7 @@ def qualify(
     """
     qualifier, qstart, phrase = lex.qualifier_before(ctx, start)
     if not phrase:
-        qualifier, qstart = lex.clause_qualifier(ctx, start)
+        qualifier, qstart = _before_range(ctx, lex, start) or lex.clause_qualifier(ctx, start)
     if phrase == "trên" and noun is not None and _prepositional_tren(ctx, lex, qstart, noun):
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
@@ -47,6 +57,19 @@ def qualify(
     if qualifier == "exact":
         return "exact", start
     return qualifier, qstart
+
+
+def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str, int]]:
+    """"khoảng từ 50 đến 70%": a qualifier before the "từ" that opens a
+    range qualifies it; the span starts at the number (FACTS.md: a range's
+    span leaves "từ" out).  None when no qualifier stands there."""
+    if "từ" not in ctx.lower[max(0, start - 4) : start]:
+        return None  # a string test first: most numbers follow no "từ"
+    word, wstart = ctx.word_before(start)
+    if word.lower() != "từ":
+        return None
+    qualifier, _, phrase = lex.qualifier_before(ctx, wstart)
+    return (qualifier, start) if phrase else None
 
 
 def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:

@@ -9,8 +9,8 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
-from .numeric import bounds, qualify
-from .table_cells import header_cell
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
+from .table_cells import header_cell, row_label_span
 
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
@@ -25,6 +25,14 @@ def _ends_with_separator(window: str) -> bool:
 
 
 _PERCENT_HEADER = deferred(r"%|phần\s+trăm", regex.IGNORECASE)
+_PERCENT_UNIT = deferred(r"\(\s*%\s*\)|\(\s*phần\s+trăm\s*\)", regex.IGNORECASE)
+
+
+def _percent_row(text: str, pos: int) -> bool:
+    """True when the label of the table row holding ``pos`` gives "%" as
+    its unit ("Tỷ lệ hộ nghèo (%) | 5,2 | 4,1")."""
+    label = header_cell(text, pos) is not None and row_label_span(text, pos)  # not in the header line
+    return bool(label) and bool(_PERCENT_UNIT.search(text, label[0], label[1]))
 
 
 class PercentageExtractor:
@@ -38,18 +46,20 @@ class PercentageExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
-                if rule == "amount.spelled" and not m.group("pct"):
+                if rule in ("amount.spelled", CHANGE_FROM) and not m.group("pct"):
                     continue  # an area or an amount of money
-                start, end = m.start(), m.end()
+                start, end = first_of_change(m) if rule == CHANGE_FROM else m.span()
                 if rule == "percentage.table_cell":
                     start, end = m.span("n1")  # the match opens at the cell's bar
                     header = header_cell(ctx.text, start)
-                    if not header or not _PERCENT_HEADER.search(header):
+                    if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start):
                         continue
                 if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None
                 else:
                     v1, v2, _, _ = bounds(ctx, m)
+                if rule == CHANGE_FROM:
+                    v2 = None  # the second value is a fact of its own
                 qualifier, qstart = qualify(ctx, self.lex, start, end)
                 yield Candidate(
                     "percentage", qstart, end, rule,

@@ -9,6 +9,7 @@ import regex
 
 from ..numbers import MULT
 from ..grammar.rules import alternation
+from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
 from .numeric import qualify
 
@@ -42,6 +43,12 @@ class RatioExtractor:
         before, _ = self.lex.noun_after(ctx, m.start("pn"))
         return before is not None and _same_noun(before, noun) and len(between.split()) <= len(noun.split()) + 2
 
+    def _achieved(self, m, noun) -> bool:
+        """"kết nạp 45/40 đảng viên": achieved against a target of a
+        counted noun, which may exceed it (not "25/12", a date)."""
+        return (not has_group(m, "pn") and noun is not None and fold_tones(noun) in self.lex.counted_folded
+                and not _looks_like_date(group(m, "n1"), group(m, "n2")))
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
@@ -55,9 +62,11 @@ class RatioExtractor:
                     yield Candidate("ratio", start, tail.end(), rule,
                                     {"numerator": num, "denominator": den, "noun": None, "qualifier": qualifier})
                     continue
-                if num > den or den == 0:
-                    continue  # "22/12" is a date; a part never exceeds its whole
+                if den == 0:
+                    continue
                 noun, end = self.lex.noun_after(ctx, m.end())
+                if num > den and not self._achieved(m, noun):
+                    continue  # "22/12" is a date; a part never exceeds its whole
                 if noun in _TOTAL_WORDS:
                     # "461/465 tổng số đại biểu": the noun follows "tổng số"
                     noun, end = self.lex.noun_after(ctx, end)

@@ -48,6 +48,29 @@ def header_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return cs, cs + len(cell.strip())
 
 
+def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """The first cell of the table row holding ``pos`` (white space cut),
+    which labels the row ("Số hộ nghèo (hộ) | 1.250 | 980"); None when
+    ``pos`` is in that cell or not in a table row.
+
+    >>> t = "Chỉ tiêu | 2023 | 2024\\nSố hộ (hộ) | 120 | 98"
+    >>> s = row_label_span(t, t.index("98")); t[s[0]:s[1]]
+    'Số hộ (hộ)'
+    """
+    ls = text.rfind("\n", 0, pos) + 1
+    bar = text.find("|", ls, pos)
+    if bar < 0:
+        return None
+    if text[ls:bar].strip() == "" and text.count("|", bar + 1, pos) >= 1:
+        # a row written "| label | 120 |": the label is the second cell
+        ls, bar = bar + 1, text.find("|", bar + 1, pos)
+    cell = text[ls:bar]
+    if not cell.strip():
+        return None
+    start = ls + len(cell) - len(cell.lstrip())
+    return start, start + len(cell.strip())
+
+
 def cell_is_bare(text: str, start: int, end: int) -> bool:
     """True when [start, end) fills its cell alone ("| 120 |")."""
     before = text[text.rfind("\n", 0, start) + 1 : start].rsplit("|", 1)
