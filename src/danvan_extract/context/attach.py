@@ -940,7 +940,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if column:
             return column
     if t in ("count", "ratio"):
-        return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
+        return (_change_of_prior(text, c, prior, subject_of, s_start)
+                or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
     if t == "percentage":
         # (the clause is no wider than the reading window)
         pieces = (subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
@@ -980,6 +981,22 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+_NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
+
+
+def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
+    """"… là 15.300 hội viên, tăng 420 hội viên so với …": a change written
+    right after a count of the same noun, with no words of its own, counts
+    what that count counts."""
+    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+        return []
+    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
+        return []
+    if not _CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start):
+        return []
+    return subject_of[id(prior)] if _NOTHING_OWN.match(text, c.end, c.end + 20) else []
 
 
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -1094,7 +1111,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
         lead = text.rfind(":", s_start, clause_start)
-        named = _number_of(text, noun, clause_start, c.start) or (_number_of(text, noun, s_start, lead) if lead > 0 else [])
+        named = (_number_of(text, noun, clause_start, c.start, holes)
+                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else []))
         if named:
             return named
     if k >= c.start:
@@ -1121,13 +1139,20 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     return subjects.left_phrase(text, clause_start, c.start, holes)
 
 
-def _number_of(text: str, noun: str, start: int, end: int) -> list:
+def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
-    đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
+    đạt" before "1 xã đạt 7 tiêu chí"), from the noun on, without the verb
+    that states the figure and a place phrase ("Số thuê bao Internet của
+    tỉnh đạt 450.000 thuê bao")."""
     if not may_hold(text[start:end], "số"):
         return []
     named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
-    return [(start + named.start("what"), start + named.end("what"))] if named else []
+    if not named:
+        return []
+    what = start + named.start("what"), start + named.end("what")
+    # (the noun itself may read as a bare level word: "số xã")
+    holes = [h for h in holes if h[0] > what[0]]
+    return subjects.left_phrase(text, what[0], what[1], holes, max_words=24, after_verb=False) or [what]
 
 
 @lru_cache(maxsize=256)
@@ -1234,9 +1259,15 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     while s < e and text[s] in " -+•*":
         s += 1
     words = text[s:e].split()
-    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
+    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
         return None
     return s, e
+
+
+# Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
+# "Kết quả: 18/20 chỉ tiêu đạt" (the item's own words name what is counted)
+_LEAD_IN = deferred(r"(?:trong\s+(?:số\s+)?đó|cụ\s+thể|kết\s+quả(?:\s+cụ\s+thể)?|bao\s+gồm|gồm(?:\s+có)?|theo\s+đó"
+                         r"|tổng\s+cộng|ngoài\s+ra|riêng|đến\s+nay|hiện\s+nay|[^\n]*\s+như\s+sau)", regex.I)
 
 
 def _may_label(text: str, lo: int, pos: int) -> bool:

@@ -32,7 +32,9 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
 # the programme's names "nông thôn mới", "đô thị mới"
-_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
+# ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
+_ADVERBS = (r"vẫn|còn|đã|đang|sẽ|(?<!(?:chứng|địa)\s+)chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn"
+            r"|đều|thì|nay|(?<!(?:thực|phát|xuất|thể)\s+)hiện|lần\s+lượt")
 _TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
@@ -126,10 +128,30 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
+        if may_end_with(text[s:e], _UNIT_WORDS):
+            e = _before_unit_phrase(text, s, e)
         s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
     return out
+
+
+# "tốc độ tăng trưởng kinh tế của huyện": a unit named by its level word alone,
+# after a place link, is the location ("thu trên địa bàn", "cấp huyện" stay)
+_UNIT_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "ấp", "xóm",
+               "tổ dân phố")
+_UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
+                        r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _UNIT_WORDS) + r")\s*$", regex.I)
+
+
+def _before_unit_phrase(text: str, s: int, e: int) -> int:
+    """The end of ``[s, e)`` without a place phrase that closes it, and the
+    stating words before that."""
+    m = _UNIT_PHRASE.search(text, s, e)
+    if not m:
+        return e
+    start = _trailing_start(text[s:m.start()])
+    return s + start if start is not None else m.start()
 
 
 def _may_lead(seg: str) -> bool:
@@ -219,13 +241,38 @@ _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhậ
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
+# the verbs of a relative clause after a counted noun ("hộ có điện thoại thông minh")
+_RELATIVE_VERBS = frozenset({"có", "là", "đạt"})
+# counted nouns that name a body or a unit: before "có" they are its agent ("Đảng bộ xã có ...")
+_BODIES = frozenset({"đảng bộ", "chi bộ", "hội", "chi hội", "chi đoàn", "ban", "ban ngành", "cơ quan", "đơn vị",
+                     "tổ chức", "ngân hàng", "doanh nghiệp", "hợp tác xã", "sở", "ngành", "đoàn thể", "tổ", "nhóm",
+                     "câu lạc bộ", "bệnh viện", "trường", "gia đình", "khu dân cư"})
+
+
+_PROPERTY_NEXT = deferred(r"(?:tổng|số|tỷ\s+lệ|tỉ\s+lệ|diện\s+tích|mức)(?![\p{L}])", regex.I)
+
+
+def _defines_population(text: str, start: int, verb) -> bool:
+    """"Hộ có điện thoại thông minh chiếm 62%", "Số hộ có Internet": the verb
+    opens a clause that defines the counted noun before it (a population),
+    not the predicate of an agent ("Đảng bộ xã có đảng viên nữ 26 người")."""
+    if verb.group().split()[0].lower() not in _RELATIVE_VERBS or _PROPERTY_NEXT.match(text, verb.end()):
+        return False  # ("Dự án có tổng số diện tích đất là": a property of the agent)
+    words = text[start:verb.start()].lower().split()
+    if not words or words[0] in ("số", "tổng"):
+        return bool(words)
+    counted = counted_nouns()
+    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in counted), None)
+    return head is not None and head not in _BODIES and head not in _UNIT_WORDS
+
+
 def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
     """"Đảng bộ xã A có đảng viên nữ 26 người": what comes after the last
     verb that states the figure is what it counts."""
     if not pieces:
         return pieces
     found = list(_INNER_VERB.finditer(text, pieces[0][0], pieces[-1][1]))
-    if not found:
+    if not found or _defines_population(text, pieces[0][0], found[-1]):
         return pieces
     cut = found[-1].end()
     kept = [(max(s, cut), e) for s, e in pieces if e > cut]
@@ -604,6 +651,8 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
     while start > 0 and text[start - 1] == ",":
         breaks = list(_SEGMENT_BREAK.finditer(text, max(0, start - 120), start - 1))
         seg_start = breaks[-1].end() if breaks else max(0, start - 120)
+        if any(seg_start <= hs < start and _DIGIT.match(text, hs) for hs, _ in holes):
+            break  # "xây mới 45 phòng học, sửa chữa 30 phòng học": the verb of a sibling figure
         item = left_phrase(text, seg_start, start - 1, holes, after_verb=False)
         if not item or not _opens_with_verb(text, item[0]):
             break
