@@ -1061,8 +1061,12 @@ _CHANGE_ONLY = deferred(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)
                           r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+                             r"|tổng\s+(?:số\s+)?vốn(?:\s+đầu\s+tư)?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+# the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
+_GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp|tặng\s+quà|tặng|trao\s+tặng)"
+                          r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
 
 
 _LIST_BREAK = deferred(r"[,;]")
@@ -1209,7 +1213,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
             start = head.end() if head else prior.start
             if start < prior.end:
-                return subject_of.get(id(prior)) if bracket < 0 and subject_of.get(id(prior)) else [(start, prior.end)]
+                if bracket >= 0 or not subject_of.get(id(prior)):
+                    return [(start, prior.end)]
+                # "cho vay 1.200 hộ nghèo với số tiền 45 tỷ đồng" → "cho vay hộ nghèo"
+                given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
+                return ([given.span("verb")] if given else []) + subject_of[id(prior)]
     pieces = subjects.left_phrase(text, clause_start, c.start, holes)
     after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
     if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
@@ -1222,15 +1230,34 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
-        return [verb, (purpose.start("link"), what_end)]
+        return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
     if verb:
         return [verb]
+    link = purpose.group("link").lower() if purpose else ""
+    if purpose and link[-1] in "ộợ":
+        # "tiếp nhận 2,1 tỷ đồng ủng hộ đồng bào bị thiên tai": what the money is given for
+        given = _without_numbers(text, purpose.start("link"), what_end, holes)
+        return (pieces if pieces and subjects.names_sum(text, pieces) else []) + given
     if pieces:
         return pieces
     if purpose:
-        return [(purpose.start("link") if purpose.group("link").lower().startswith("dành") else purpose.start("what"),
-                 what_end)]
+        return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
+                                what_end, holes)
     return [label] if label else []
+
+
+def _without_numbers(text: str, start: int, end: int, holes) -> list:
+    """``[start, end)`` less the numbers of the figures in it ("cho 100 hộ
+    nghèo" → "cho", "hộ nghèo"): a subject holds no number."""
+    pieces, pos = [], start
+    for hs, he in holes:
+        if start <= hs < end and text[hs].isdigit():
+            head = _FIGURE_HEAD.match(text, hs, he)
+            if head and head.end() < he:
+                pieces.append((pos, hs))
+                pos = head.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
 
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")

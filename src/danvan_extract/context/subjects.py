@@ -84,7 +84,8 @@ LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo
 _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
-_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
+_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
+                        r"|tổng\s+(?:số\s+)?vốn(?:\s+đầu\s+tư)?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
@@ -701,7 +702,18 @@ _SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s+hộ
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền)(?![\p{L}])", regex.I)
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+số"
+                            r"|tổng(?!\s+(?:cục|công\s+ty|liên\s+đoàn|đội)))(?![\p{L}])", regex.I)
+
+
+def names_sum(text: str, pieces: list[Span]) -> bool:
+    """The phrase opens with a noun for a sum or a fund ("Kinh phí", "Quỹ ...")."""
+    return bool(pieces) and bool(_MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]))
+
+
+def stripped(text: str, s: int, e: int) -> Span:
+    """``[s, e)`` without white space and commas at its ends."""
+    return _stripped(text, s, e, " ,", " ,")
 
 
 def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
