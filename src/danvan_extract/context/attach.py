@@ -898,6 +898,9 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
     label = _label(text, c.start, s_start)
+    wide = _across_bracket(text, s_start, clause_start, c.start, holes)
+    if wide:
+        clause_start, holes = wide
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
               or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
     heading = _list_heading(text, label) if label in pieces else None
@@ -908,6 +911,32 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         k = pieces.index(label)
         pieces = pieces[:k] + [heading] + pieces[k:]
     return pieces
+
+
+_BRACKET_CHARS = 80
+_BRACKET_THEN_WORD = deferred(r"[^\S\n]*\([^()\n]{1,80}\)[^\S\n]+(?=\p{Ll})")
+
+
+def _across_bracket(text, s_start, clause_start, pos, holes) -> Optional[tuple[int, list]]:
+    """"Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều) giảm còn 3,1%": a clause
+    after a bracket with no noun phrase of its own reads on before the
+    bracket, which is left out (the clause's start and the holes then);
+    None otherwise.  A bracket with a figure in it ("(chiếm 2,1%)") is a
+    clause of its own."""
+    if clause_start <= s_start or text[clause_start - 1] != ")":
+        return None
+    opener = text.rfind("(", max(s_start, clause_start - _BRACKET_CHARS), clause_start)
+    inner = text[opener + 1:clause_start - 1] if opener >= 0 else ""
+    if opener <= s_start or "\n" in inner or ")" in inner or _DIGIT.search(inner):
+        return None
+    if subjects.left_phrase(text, clause_start, pos, holes):
+        return None
+    start = _plain_clause_start(text, s_start, opener)
+    if start >= opener:
+        return None
+    wider = list(holes)
+    bisect.insort(wider, (opener, clause_start))
+    return start, wider
 
 
 _OPENS_BREAKDOWN = deferred(r"[^;.]*?(?<![\p{L}])trong\s+đó\s*:?\s*$", regex.I)
@@ -944,7 +973,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                 or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
     if t == "percentage":
         # (the clause is no wider than the reading window)
-        pieces = (subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+        # (from the clause's start when it reads across a bracket)
+        lo = min(clause_start, _plain_clause_start(text, s_start, c.start))
+        pieces = (subjects.proportion_phrase(text, lo, c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
@@ -1084,6 +1115,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
+    if bracket:
+        # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
+        end = _CLAUSE_BREAK.search(text, bracket.end(), bracket.end() + _WINDOW)
+        after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
     bare_noun_generic = bool(noun) and noun.lower() in subjects.SAYS_NOTHING and bare_noun
     if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):

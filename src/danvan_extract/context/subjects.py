@@ -122,7 +122,7 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
 def _trim(text: str, pieces: list[Span]) -> list[Span]:
     out = []
     for s, e in pieces:
-        seg = text[s:e]
+        seg, first = text[s:e], s
         m = _LEADING.match(seg) if _may_lead(seg) else None
         if m:
             s += m.end()
@@ -130,7 +130,8 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         if start is not None:
             e = s + start
         if may_end_with(text[s:e], _UNIT_WORDS):
-            e = _before_unit_phrase(text, s, e)
+            # (from the piece's first word: "của tỉnh" may open it)
+            e = max(s, _before_unit_phrase(text, first, e))
         s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
