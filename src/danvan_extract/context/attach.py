@@ -1116,7 +1116,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
-    if bracket:
+    if bracket and subjects.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
         end = _CLAUSE_BREAK.search(text, bracket.end(), bracket.end() + _WINDOW)
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)

@@ -569,6 +569,15 @@ _ADVERBS_AHEAD = deferred(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
 _PREDICATE = deferred(_PREDICATE_VERBS, regex.I)
 
 
+def opens_predicate(text: str, pos: int) -> bool:
+    """A predicate that defines a noun opens at ``pos`` ("đạt chuẩn ...",
+    "chưa có ...")."""
+    return bool(_PREDICATE.match(text, pos, pos + _SCAN) or _NEGATION.match(text, pos, pos + 10))
+
+
+_NEGATION = deferred(r"(?:chưa|không)\s", regex.I)
+
+
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
     """"12 xã trên địa bàn huyện X đều đạt chuẩn nông thôn mới": the
     predicate that defines the noun, past the place phrase between them."""
