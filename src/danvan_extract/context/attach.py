@@ -998,7 +998,13 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         if label:
-            return [label]
+            # "cơ cấu kinh tế: nông nghiệp 32%, dịch vụ 40%": an item named without a verb
+            # under the label is the label's share for that item
+            item = subjects.breakdown_label(text, clause_start, c.start, holes, in_list=False) if left else []
+            if item and item[0][0] > label[1]:
+                return [label] + item
+            # "Về giáo dục: số trường đạt chuẩn tăng 12%": a clause of its own under a topic
+            return left if left and left[0][0] > label[1] else [label]
         if left:
             return left
         if shared or text[clause_start:c.start].strip(" ,"):
@@ -1155,6 +1161,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                  or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else []))
         if named:
             return named
+    if noun and not after and not shared:
+        named = _same_noun_before(text, noun, clause_start, c.start, holes)
+        if named:
+            return named
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         own = [(k, c.end)]
@@ -1177,6 +1187,15 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) -> list:
+    """"trong đó hộ nghèo dân tộc thiểu số 3.100 hộ": a noun phrase before
+    the figure that opens with the counted noun names what is counted."""
+    left = subjects.left_phrase(text, clause_start, pos, holes)
+    words = " ".join(text[s:e] for s, e in left).lower().split()
+    head = noun.lower().split()
+    return left if len(words) > len(head) and words[:len(head)] == head else []
 
 
 def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:

@@ -665,7 +665,7 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
         if any(seg_start <= hs < start and _DIGIT.match(text, hs) for hs, _ in holes):
             break  # "xây mới 45 phòng học, sửa chữa 30 phòng học": the verb of a sibling figure
         item = left_phrase(text, seg_start, start - 1, holes, after_verb=False)
-        if not item or not _opens_with_verb(text, item[0]):
+        if not item or not _opens_with_verb(text, item[0]) or _TOPIC.match(text, item[0][0], item[0][1]):
             break
         words = text[item[0][0]:item[-1][1]]
         if len(words.split()) > _LIST_VERB_WORDS or _DIGIT.search(words):
@@ -674,6 +674,10 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
         if any(seg_start <= hs < start for hs, _ in holes):
             break  # the agent's place or the time before the list
     return start
+
+
+# "Về nhà ở, xã hỗ trợ 15 hộ": "Về" opening a sentence names its topic, no verb
+_TOPIC = deferred(r"(?-i:Về)\s", regex.I)
 
 
 def _opens_with_verb(text: str, span: Span) -> bool:
@@ -687,15 +691,16 @@ def _opens_with_verb(text: str, span: Span) -> bool:
 _STATING_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
 
 
-def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True) -> list[Span]:
     """"Lĩnh vực kinh tế 88 mô hình; lĩnh vực văn hoá - xã hội 134 mô hình":
     a label right before the number, with no verb, names the item of a
     breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
-    only in a list (its item opens after ";", ":" or a line break)."""
+    only in a list (its item opens after ";", ":" or a line break), unless
+    ``in_list`` is false (the caller knows the list)."""
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    if i and text[i - 1] not in ";:":
+    if in_list and i and text[i - 1] not in ";:":
         return []
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
