@@ -904,6 +904,7 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
               or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
     heading = _list_heading(text, label) if label in pieces else None
+    pieces = _with_bound_word(text, c, pieces)
     if heading in pieces:  # taken over from the count it is the share of
         heading = None
     if heading:
@@ -914,6 +915,19 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
 
 
 _BRACKET_CHARS = 80
+# "tối đa", "tối thiểu" after a rate's or a cap's noun name the category ("mức cho vay tối đa")
+_BOUND_WORD = deferred(r"(?:tối\s+đa|tối\s+thiểu)(?![\p{L}])", regex.I)
+_CAP_NOUN = deferred(r"(?:mức|định\s+mức|hạn\s+mức|lãi\s+suất|thời\s+hạn)(?![\p{L}])", regex.I)
+
+
+def _with_bound_word(text, c, pieces) -> list:
+    """"Mức cho vay tối đa 100 triệu đồng/hộ": a bound word that opens the
+    figure's span after a cap's noun phrase stays in the subject (FACTS.md:
+    a qualifier word that is part of a category's name stays)."""
+    bound = _BOUND_WORD.match(text, c.start, c.end) if pieces else None
+    if not bound or text[pieces[-1][1]:c.start].strip() or not _CAP_NOUN.match(text, pieces[0][0], pieces[0][1]):
+        return pieces
+    return pieces[:-1] + [(pieces[-1][0], bound.end())]
 _BRACKET_THEN_WORD = deferred(r"[^\S\n]*\([^()\n]{1,80}\)[^\S\n]+(?=\p{Ll})")
 
 
@@ -1144,8 +1158,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if left:
             return left
     # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
+    # (a clause cut at the figure before names no body: "… 12 chi bộ trực thuộc với 245 đảng viên")
+    after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
     members = (subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
-               else []) or subjects.members_of(text, clause_start, c, holes)
+               else []) or (subjects.members_of(text, clause_start, c, holes) if not after_figure else [])
     if members:
         return members
     if label:
@@ -1180,11 +1196,14 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if shared:
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        average = subjects.average_phrase(text, clause_start, c.start, holes)
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
-                       or subjects.average_phrase(text, clause_start, c.start, holes)
+                       or average
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
+        elif average:
+            pieces += average  # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
 

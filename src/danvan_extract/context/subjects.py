@@ -66,17 +66,17 @@ _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn"
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
 _RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
-                     "nhằm", "góp phần", "thuộc", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
+                     "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 _RIGHT_STOP = deferred(
     r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
-    + r"|và\s+\d|(?<!thực\s)hiện|/"
+    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|/"
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r")(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = deferred(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 # Land and crops: what an area after its unit can be of.
 LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
                      r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
