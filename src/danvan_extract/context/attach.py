@@ -1158,10 +1158,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if left:
             return left
     # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
-    # (a clause cut at the figure before names no body: "… 12 chi bộ trực thuộc với 245 đảng viên")
-    after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
     members = (subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
-               else []) or (subjects.members_of(text, clause_start, c, holes) if not after_figure else [])
+               else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
     if label:
@@ -1206,6 +1204,20 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             pieces += average  # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+def _members_of(text, c, clause_start, s_start, holes) -> list:
+    """A body's members ("Ban Chấp hành … gồm 60 ủy viên"); after a count
+    of groups, the members of those groups ("906 tổ phụ nữ tiết kiệm với
+    20.163 thành viên" → "thành viên tổ phụ nữ tiết kiệm")."""
+    if clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
+        # the clause was cut at the figure before: its noun and words are the body
+        prior = next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)
+        head = _FIGURE_HEAD.match(text, prior[0], prior[1]) if prior else None
+        if not head or head.end() >= prior[1]:
+            return []
+        return subjects.members_of(text, head.end(), c, [h for h in holes if h != prior])
+    return subjects.members_of(text, clause_start, c, holes)
 
 
 def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) -> list:
