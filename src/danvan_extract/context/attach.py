@@ -897,7 +897,8 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     if start < s_start:
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
-    label = _label(text, c.start, s_start)
+    # (a table's row label is a label: "| Số hộ thoát nghèo | 320 hộ |")
+    label = _label(text, c.start, s_start) or _row_label(text, c.start)
     wide = _across_bracket(text, s_start, clause_start, c.start, holes)
     if wide:
         clause_start, holes = wide
@@ -929,6 +930,13 @@ def _with_bound_word(text, c, pieces) -> list:
         return pieces
     return pieces[:-1] + [(pieces[-1][0], bound.end())]
 _BRACKET_THEN_WORD = deferred(r"[^\S\n]*\([^()\n]{1,80}\)[^\S\n]+(?=\p{Ll})")
+
+
+def _row_label(text: str, pos: int) -> Optional[tuple[int, int]]:
+    if text.find("|", text.rfind("\n", 0, pos) + 1, pos) < 0:
+        return None
+    row = subjects.table_row_label(text, pos)
+    return row[0] if row else None
 
 
 def _across_bracket(text, s_start, clause_start, pos, holes) -> Optional[tuple[int, list]]:
@@ -978,8 +986,8 @@ def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
 def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
     t = c.type
     if c.rule.endswith(".table_cell"):
-        # a bare number in a flattened table's cell is the value of its column's heading
-        column = subjects.table_column(text, c.start)
+        # a bare number in a flattened table's cell is the value of its row's quantity, else of its column's heading
+        column = ([label] if label and text.count("|", label[1], c.start) else []) or subjects.table_column(text, c.start)
         if column:
             return column
     if t in ("count", "ratio"):

@@ -908,6 +908,48 @@ def table_column(text: str, pos: int) -> list[Span]:
     return [(start + name.start("n"), start + name.end("n"))] if name else []
 
 
+# a row label that names a quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng"), or a
+# column of indicators: the rows, not the columns, say what the figures are
+_ROW_QUANTITY = deferred(r"\s*(?:số|tỷ\s+lệ|tỉ\s+lệ|tổng)(?![\p{L}])", regex.I)
+_INDICATOR_COLUMN = deferred(r"\s*(?:chỉ\s+tiêu|nội\s+dung|tiêu\s+chí|danh\s+mục|hạng\s+mục)\s*$", regex.I)
+
+
+def table_row_label(text: str, pos: int) -> list[Span]:
+    """"STT | Chỉ tiêu | Kết quả" … "2 | Tỷ lệ che phủ rừng | 62,5%": a
+    figure in a flattened table's row takes the row's label when it names
+    a quantity or stands in a column of indicators."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column or line_start == 0 or text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start) < 2:
+        return []  # (no table: no row of cells above)
+    cells = text[line_start:pos].split("|")[:-1]
+    start = line_start + sum(len(x) + 1 for x in cells)  # (past the last cell: walk back)
+    for k in range(len(cells) - 1, -1, -1):
+        start -= len(cells[k]) + 1
+        name = _CELL_NAME.match(cells[k])
+        if not name or not any(ch.islower() for ch in name.group("n")):
+            continue  # a number, a blank or a proper name
+        label = (start + name.start("n"), start + name.end("n"))
+        heading = _column_heading(text, line_start, k)
+        if _ROW_QUANTITY.match(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
+            return [label]
+        return []
+    return []
+
+
+def _column_heading(text: str, line_start: int, column: int) -> Optional[str]:
+    """The text of the table's first line's cell ``column``."""
+    head = line_start
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if text.count("|", prev, head) < 2:
+            break
+        head = prev
+    end = text.find("\n", head)
+    cells = text[head:end if end >= 0 else len(text)].split("|")
+    return cells[column] if column < len(cells) and head != line_start else None
+
+
 _GROUP_LINK = deferred(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
 _NUMBER_HEAD = deferred(r"[\d.,]+[^\S\n]*")
 
