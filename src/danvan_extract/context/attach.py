@@ -1120,7 +1120,7 @@ _CHANGE_ONLY = deferred(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)
                           r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
-                             r"|tổng\s+(?:số\s+)?vốn(?:\s+đầu\s+tư)?|tổng\s+mức\s+đầu\s+tư"
+                             r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 _PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")

@@ -44,7 +44,7 @@ _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.repla
 _TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
-GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
+GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí", "em", "cháu"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
 SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted
@@ -85,7 +85,7 @@ _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|k
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
-                        r"|tổng\s+(?:số\s+)?vốn(?:\s+đầu\s+tư)?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
+                        r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
@@ -107,7 +107,7 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     for hs, he in sorted(holes):
         if hs >= e:
             break  # (the later ones start later still)
-        if he <= s:
+        if he <= s or _level_modifier(text, pos, hs, he):
             continue
         link = _PLACE_LINK.search(text[pos:hs]) if may_end_with(text[pos:hs], _PLACE_LINK_ENDS) else None
         cut_at = pos + link.start() if link else hs
@@ -117,6 +117,17 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     if pos < e:
         pieces.append((pos, e))
     return _trim(text, pieces)
+
+
+_WORD_BEFORE = deferred(r"(?<![\p{L}])\p{Ll}+[^\S\n]$")
+
+
+def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
+    """"công chức xã", "ngân sách huyện": a level word alone right after a
+    noun, with no link before it, is part of the noun (a category), no place."""
+    return (text[hs:he] in _UNIT_WORDS and hs - pos >= 2
+            and bool(_WORD_BEFORE.search(text, max(pos, hs - 12), hs))
+            and not (may_end_with(text[pos:hs], _PLACE_LINK_ENDS) and _PLACE_LINK.search(text[pos:hs])))
 
 
 def _trim(text: str, pieces: list[Span]) -> list[Span]:
@@ -129,6 +140,8 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
+        if e < len(text) and _OR_MORE.match(text, e, e + 8) and may_end_with(text[s:e], ("trở",)):
+            e = _OR_MORE.match(text, e, e + 8).end()  # "đại học trở lên": one phrase, no verb "lên"
         if may_end_with(text[s:e], _UNIT_WORDS):
             # (from the piece's first word: "của tỉnh" may open it)
             e = max(s, _before_unit_phrase(text, first, e))
@@ -144,6 +157,9 @@ _UNIT_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã"
                "tổ dân phố")
 _UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
                         r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _UNIT_WORDS) + r")\s*$", regex.I)
+
+
+_OR_MORE = deferred(r"\s+(?:lên|xuống)(?![\p{L}])", regex.I)
 
 
 def _before_unit_phrase(text: str, s: int, e: int) -> int:
@@ -251,6 +267,7 @@ _BODIES = frozenset({"đảng bộ", "chi bộ", "hội", "chi hội", "chi đo�
                      "câu lạc bộ", "bệnh viện", "trường", "gia đình", "khu dân cư"})
 
 
+_LETTERS = deferred(r"\p{L}+")
 _PROPERTY_NEXT = deferred(r"(?:tổng|số|tỷ\s+lệ|tỉ\s+lệ|diện\s+tích|mức)(?![\p{L}])", regex.I)
 
 
@@ -260,7 +277,7 @@ def _defines_population(text: str, start: int, verb) -> bool:
     not the predicate of an agent ("Đảng bộ xã có đảng viên nữ 26 người")."""
     if verb.group().split()[0].lower() not in _RELATIVE_VERBS or _PROPERTY_NEXT.match(text, verb.end()):
         return False  # ("Dự án có tổng số diện tích đất là": a property of the agent)
-    words = text[start:verb.start()].lower().split()
+    words = _LETTERS.findall(text[start:verb.start()].lower())
     if not words or words[0] in ("số", "tổng"):
         return bool(words)
     counted = counted_nouns()
@@ -510,7 +527,9 @@ def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Spa
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
                 after_verb: bool = True) -> list[Span]:
     """The noun phrase before the figure in its clause, without the verb
-    that states the figure, place and time phrases."""
+    that states the figure, place and time phrases; a list of counted
+    nouns before the clause's comma opens it ("Cán bộ, công chức ...")."""
+    clause_start = _list_start(text, clause_start)
     pieces = _cut(text, clause_start, fig_start, holes)
     if after_verb:
         pieces = _after_last_verb(text, pieces)
@@ -519,6 +538,20 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
     if not joined or _GENERIC_FIRST[joined[0]] and _GENERIC.match(joined):
         return []
     return pieces
+
+
+_ITEM_BEFORE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<item>\p{L}+(?:[^\S\n]+\p{L}+){0,2})[^\S\n]*,[^\S\n]*$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of counted nouns joined by commas that ends right
+    before ``start`` opens ("Cán bộ, công chức xã …"); else ``start``."""
+    while start > 1 and text[start - 1] in ", ":
+        item = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+        if not item or item.group("item").lower() not in counted_nouns():
+            break
+        start = item.start("item")
+    return start
 
 
 def rate_word_in(text: str, start: int, end: int) -> bool:
@@ -746,7 +779,9 @@ def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
 
 # (what follows a percentage and is no population: links, verbs, a plan, and the
 # conjunctions that open a reason, a purpose or a contrast: "giảm 0,2 điểm phần trăm do ...")
-_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b"
+_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng"
+                            # "35% dân số" is a base, unless a predicate defines it ("95% dân số tham gia ...")
+                            r"|dân\s+số\b(?!\s+(?:tham\s+gia|được|có|sử\s+dụng|sống|là)(?![\p{L}]))"
                             r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu)"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
