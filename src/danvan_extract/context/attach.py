@@ -154,6 +154,9 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     """The subject of each figure of ``numeric`` (sorted), into its fields
     in ``facts``; ``clauses``: each one's sentence start and clause bounds;
     ``holes``: the spans no subject takes (sorted)."""
+    # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
+    starts = [c.start for c in numeric]
+    holes = [h for h in holes if not _starts_within(starts, h)]
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
@@ -163,6 +166,12 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
+
+
+def _starts_within(starts: list[int], span: tuple[int, int]) -> bool:
+    """One of ``starts`` (sorted) lies strictly inside ``span``."""
+    i = bisect.bisect_right(starts, span[0])
+    return i < len(starts) and starts[i] < span[1]
 
 
 def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
@@ -1001,6 +1010,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
+        pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
+        if pieces:
+            return pieces
         change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
@@ -1056,6 +1068,37 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     if not _CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start):
         return []
     return subject_of[id(prior)] if _NOTHING_OWN.match(text, c.end, c.end + 20) else []
+
+
+_RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
+_ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
+_WORD = deferred(r"\p{L}+")
+
+
+def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) -> list:
+    """"Tỉ lệ hộ nghèo thành thị 2%, nông thôn 5%" → "tỉ lệ hộ nghèo nông
+    thôn"; "Tỷ lệ hộ nghèo 3,2%, hộ cận nghèo 4,1%" → "tỷ lệ hộ cận
+    nghèo": a later item of a list of rates takes the rate's head and its
+    own words (FACTS.md: a list that shares its head)."""
+    base = subject_of.get(id(prior)) if prior is not None and prior.type == "percentage" else None
+    if not base or not _RATE_HEAD.match(text, base[0][0], base[0][1]) or _ITEM_VERB.search(text, clause_start, c.start):
+        return []
+    item = subjects.left_phrase(text, clause_start, c.start, holes)
+    if not item and label and not text[label[1]:c.start].strip(" \t:"):
+        item = [label]
+    own = [m.span() for s, e in item for m in _WORD.finditer(text, s, e)]
+    if not own or len(own) > 4 or _RATE_HEAD.match(text, item[0][0], item[0][1]):
+        return []
+    words = [m.span() for s, e in base for m in _WORD.finditer(text, s, e)]
+    rate = _RATE_HEAD.match(text, base[0][0], base[0][1]).end()
+    population = [w for w in words if w[0] >= rate]
+    if population and text[own[0][0]:own[0][1]].lower() == text[population[0][0]:population[0][1]].lower():
+        return [(base[0][0], rate)] + item  # "hộ cận nghèo" after "tỷ lệ hộ nghèo": a population of its own
+    if len(own) > 2 or len(population) <= len(own):
+        return []
+    # "nông thôn" after "… hộ nghèo thành thị": a modifier in place of the last one
+    keep = words[len(words) - len(own) - 1][1]
+    return [(s, min(e, keep)) for s, e in base if s < keep] + item
 
 
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
