@@ -399,7 +399,8 @@ def next_list_item(text: str, pos: int) -> int:
 # xếp", "dân cư là người dân tộc thiểu số"), unless a place, a time or a
 # figure follows: that is the location or the period.
 _LINK_ON = deferred(
-    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu}))"
+    # ("ở", "tại" before no place: "hộ gia đình ở vùng đồng bào dân tộc thiểu số")
+    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|ở|tại|là(?![^\S\n]+(?-i:\p{Lu}))"
     # "cho" that yields, not a recipient: "chè đã cho thu hái"
     r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
@@ -560,10 +561,15 @@ def rate_word_in(text: str, start: int, end: int) -> bool:
     return text.find("ệ", start, end) >= 0 or text.find("Ệ", start, end) >= 0
 
 
+_VERB_THEN_RATE = deferred(r"(?<![\p{L}])(?:đạt|chiếm|với|có|ở\s+mức)\s+(?:tỷ|tỉ)\s+lệ$", regex.I)
+
+
 def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"tỷ lệ hộ nghèo giảm còn 19,3%" → "tỷ lệ hộ nghèo"."""
     seg = text[clause_start:fig_start]
     found = list(_PROPORTION.finditer(seg)) if rate_word_in(text, clause_start, fig_start) else []
+    if found and _VERB_THEN_RATE.search(seg, 0, found[-1].end()) and not seg[found[-1].end():].strip():
+        found.pop()  # "đạt tỷ lệ 99,5%": a property word after the verb names nothing
     if not found:
         return []
     s = clause_start + found[-1].start()
@@ -744,7 +750,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     return pieces
 
 
-_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
+_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
 
 
