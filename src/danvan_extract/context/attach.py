@@ -1370,6 +1370,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
     if verb:
         return [verb]
+    if purpose and subjects.support_verb(text, pieces, any_head=True):
+        # "Ngân sách tỉnh chi 120 tỷ đồng cho giáo dục": the fund's verb and its purpose
+        return pieces + _without_numbers(text, purpose.start("link"), what_end, holes)
     link = purpose.group("link").lower() if purpose else ""
     if purpose and link[-1] in "ộợ":
         # "tiếp nhận 2,1 tỷ đồng ủng hộ đồng bào bị thiên tai": what the money is given for

@@ -770,11 +770,12 @@ def stripped(text: str, s: int, e: int) -> Span:
     return _stripped(text, s, e, " ,", " ,")
 
 
-def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
+def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optional[Span]:
     """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
     phrase before an amount ends with it (after its agent: "được Trung
-    ương hỗ trợ" → "hỗ trợ"); none when a fund or a sum heads the phrase."""
-    if not pieces or _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
+    ương hỗ trợ" → "hỗ trợ"); none when a fund or a sum heads the phrase,
+    unless ``any_head``."""
+    if not pieces or not any_head and _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
     found = list(_SUPPORT_VERB.finditer(text, s, e))
