@@ -1479,13 +1479,26 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
             if h[-2:] == ["như", "sau"]:
                 return None  # "Kết quả cụ thể như sau:": a lead-in, not what the items are kinds of
             pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
-            # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as items
-            if any(p in " ".join(words) or p in counted for p in pairs) or counted & set(h):
+            # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as
+            # items: its noun goes with an item that names none ("Nữ: 12 người" → "đại biểu Nữ")
+            if any(p in " ".join(words) for p in pairs):
                 return None
+            if any(p in counted for p in pairs) or counted & set(h):
+                return _noun_in(text, head.span("h"), [p for p in pairs if p in counted] + [w for w in h if w in counted])
             return head.span("h")
         if text[start:end].strip() and not _ITEM_LINE.match(text, start, end):
             return None
         end = start - 1
+    return None
+
+
+def _noun_in(text: str, span: tuple[int, int], nouns: list[str]) -> Optional[tuple[int, int]]:
+    """Where the first of ``nouns`` (lower-case) is written in ``span``."""
+    low = text[span[0]:span[1]].lower()
+    for noun in nouns:
+        at = regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", low)
+        if at:
+            return span[0] + at.start(), span[0] + at.end()
     return None
 
 
