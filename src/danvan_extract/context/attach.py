@@ -156,6 +156,9 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     """The subject of each figure of ``numeric`` (sorted), into its fields
     in ``facts``; ``clauses``: each one's sentence start and clause bounds;
     ``holes``: the spans no subject takes (sorted)."""
+    # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
+    starts = [c.start for c in numeric]
+    holes = [h for h in holes if not _starts_within(starts, h)]
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
@@ -165,6 +168,12 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
+
+
+def _starts_within(starts: list[int], span: tuple[int, int]) -> bool:
+    """One of ``starts`` (sorted) lies strictly inside ``span``."""
+    i = bisect.bisect_right(starts, span[0])
+    return i < len(starts) and starts[i] < span[1]
 
 
 def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
@@ -938,10 +947,15 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     if start < s_start:
         clause_start = _plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
-    label = _label(text, c.start, s_start)
+    # (a table's row label is a label: "| Số hộ thoát nghèo | 320 hộ |")
+    label = _label(text, c.start, s_start) or _row_label(text, c.start)
+    wide = _across_bracket(text, s_start, clause_start, c.start, holes)
+    if wide:
+        clause_start, holes = wide
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
               or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
     heading = _list_heading(text, label) if label in pieces else None
+    pieces = _with_bound_word(text, c, pieces)
     if heading in pieces:  # taken over from the count it is the share of
         heading = None
     if heading:
@@ -949,6 +963,52 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         k = pieces.index(label)
         pieces = pieces[:k] + [heading] + pieces[k:]
     return pieces
+
+
+_BRACKET_CHARS = 80
+# "tối đa", "tối thiểu" after a rate's or a cap's noun name the category ("mức cho vay tối đa")
+_BOUND_WORD = deferred(r"(?:tối\s+đa|tối\s+thiểu)(?![\p{L}])", regex.I)
+_CAP_NOUN = deferred(r"(?:mức|định\s+mức|hạn\s+mức|lãi\s+suất|thời\s+hạn)(?![\p{L}])", regex.I)
+
+
+def _with_bound_word(text, c, pieces) -> list:
+    """"Mức cho vay tối đa 100 triệu đồng/hộ": a bound word that opens the
+    figure's span after a cap's noun phrase stays in the subject (FACTS.md:
+    a qualifier word that is part of a category's name stays)."""
+    bound = _BOUND_WORD.match(text, c.start, c.end) if pieces else None
+    if not bound or text[pieces[-1][1]:c.start].strip() or not _CAP_NOUN.match(text, pieces[0][0], pieces[0][1]):
+        return pieces
+    return pieces[:-1] + [(pieces[-1][0], bound.end())]
+_BRACKET_THEN_WORD = deferred(r"[^\S\n]*\([^()\n]{1,80}\)[^\S\n]+(?=\p{Ll})")
+
+
+def _row_label(text: str, pos: int) -> Optional[tuple[int, int]]:
+    if text.find("|", text.rfind("\n", 0, pos) + 1, pos) < 0:
+        return None
+    row = subjects.table_row_label(text, pos)
+    return row[0] if row else None
+
+
+def _across_bracket(text, s_start, clause_start, pos, holes) -> Optional[tuple[int, list]]:
+    """"Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều) giảm còn 3,1%": a clause
+    after a bracket with no noun phrase of its own reads on before the
+    bracket, which is left out (the clause's start and the holes then);
+    None otherwise.  A bracket with a figure in it ("(chiếm 2,1%)") is a
+    clause of its own."""
+    if clause_start <= s_start or text[clause_start - 1] != ")":
+        return None
+    opener = text.rfind("(", max(s_start, clause_start - _BRACKET_CHARS), clause_start)
+    inner = text[opener + 1:clause_start - 1] if opener >= 0 else ""
+    if opener <= s_start or "\n" in inner or ")" in inner or _DIGIT.search(inner):
+        return None
+    if subjects.left_phrase(text, clause_start, pos, holes):
+        return None
+    start = _plain_clause_start(text, s_start, opener)
+    if start >= opener:
+        return None
+    wider = list(holes)
+    bisect.insort(wider, (opener, clause_start))
+    return start, wider
 
 
 _OPENS_BREAKDOWN = deferred(r"[^;.]*?(?<![\p{L}])trong\s+đó\s*:?\s*$", regex.I)
@@ -976,16 +1036,22 @@ def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
 def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
     t = c.type
     if c.rule.endswith(".table_cell"):
-        # a bare number in a flattened table's cell is the value of its column's heading
-        column = subjects.table_column(text, c.start)
+        # a bare number in a flattened table's cell is the value of its row's quantity, else of its column's heading
+        column = ([label] if label and text.count("|", label[1], c.start) else []) or subjects.table_column(text, c.start)
         if column:
             return column
     if t in ("count", "ratio"):
-        return _count_subject(text, c, clause_start, clause_end, holes, s_start, label)
+        return (_change_of_prior(text, c, prior, subject_of, s_start)
+                or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
     if t == "percentage":
         # (the clause is no wider than the reading window)
-        pieces = (subjects.proportion_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
+        # (from the clause's start when it reads across a bracket)
+        lo = min(clause_start, _plain_clause_start(text, s_start, c.start))
+        pieces = (subjects.proportion_phrase(text, lo, c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
+        if pieces:
+            return pieces
+        pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
         if pieces:
             return pieces
         change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
@@ -1007,7 +1073,13 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         if label:
-            return [label]
+            # "cơ cấu kinh tế: nông nghiệp 32%, dịch vụ 40%": an item named without a verb
+            # under the label is the label's share for that item
+            item = subjects.breakdown_label(text, clause_start, c.start, holes, in_list=False) if left else []
+            if item and item[0][0] > label[1]:
+                return [label] + item
+            # "Về giáo dục: số trường đạt chuẩn tăng 12%": a clause of its own under a topic
+            return left if left and left[0][0] > label[1] else [label]
         if left:
             return left
         if shared or text[clause_start:c.start].strip(" ,"):
@@ -1021,6 +1093,53 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+_NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
+
+
+def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
+    """"… là 15.300 hội viên, tăng 420 hội viên so với …": a change written
+    right after a count of the same noun, with no words of its own, counts
+    what that count counts."""
+    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+        return []
+    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
+        return []
+    if not _CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start):
+        return []
+    return subject_of[id(prior)] if _NOTHING_OWN.match(text, c.end, c.end + 20) else []
+
+
+_RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
+_ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
+_WORD = deferred(r"\p{L}+")
+
+
+def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) -> list:
+    """"Tỉ lệ hộ nghèo thành thị 2%, nông thôn 5%" → "tỉ lệ hộ nghèo nông
+    thôn"; "Tỷ lệ hộ nghèo 3,2%, hộ cận nghèo 4,1%" → "tỷ lệ hộ cận
+    nghèo": a later item of a list of rates takes the rate's head and its
+    own words (FACTS.md: a list that shares its head)."""
+    base = subject_of.get(id(prior)) if prior is not None and prior.type == "percentage" else None
+    if not base or not _RATE_HEAD.match(text, base[0][0], base[0][1]) or _ITEM_VERB.search(text, clause_start, c.start):
+        return []
+    item = subjects.left_phrase(text, clause_start, c.start, holes)
+    if not item and label and not text[label[1]:c.start].strip(" \t:"):
+        item = [label]
+    own = [m.span() for s, e in item for m in _WORD.finditer(text, s, e)]
+    if not own or len(own) > 4 or _RATE_HEAD.match(text, item[0][0], item[0][1]):
+        return []
+    words = [m.span() for s, e in base for m in _WORD.finditer(text, s, e)]
+    rate = _RATE_HEAD.match(text, base[0][0], base[0][1]).end()
+    population = [w for w in words if w[0] >= rate]
+    if population and text[own[0][0]:own[0][1]].lower() == text[population[0][0]:population[0][1]].lower():
+        return [(base[0][0], rate)] + item  # "hộ cận nghèo" after "tỷ lệ hộ nghèo": a population of its own
+    if len(own) > 2 or len(population) <= len(own):
+        return []
+    # "nông thôn" after "… hộ nghèo thành thị": a modifier in place of the last one
+    keep = words[len(words) - len(own) - 1][1]
+    return [(s, min(e, keep)) for s, e in base if s < keep] + item
 
 
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -1085,8 +1204,12 @@ _CHANGE_ONLY = deferred(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)
                           r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+                             r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+# the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
+_GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp|tặng\s+quà|tặng|trao\s+tặng)"
+                          r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
 
 
 _LIST_BREAK = deferred(r"[,;]")
@@ -1104,6 +1227,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
+    if bracket and subjects.opens_predicate(text, bracket.end()):
+        # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
+        end = _CLAUSE_BREAK.search(text, bracket.end(), bracket.end() + _WINDOW)
+        after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
     bare_noun_generic = bool(noun) and noun.lower() in subjects.SAYS_NOTHING and bare_noun
     if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
@@ -1123,7 +1251,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             return left
     # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
     members = (subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
-               else []) or subjects.members_of(text, clause_start, c, holes)
+               else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
     if label:
@@ -1135,7 +1263,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
         lead = text.rfind(":", s_start, clause_start)
-        named = _number_of(text, noun, clause_start, c.start) or (_number_of(text, noun, s_start, lead) if lead > 0 else [])
+        named = (_number_of(text, noun, clause_start, c.start, holes)
+                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else []))
+        if named:
+            return named
+    if noun and not after and not shared:
+        named = _same_noun_before(text, noun, clause_start, c.start, holes)
         if named:
             return named
     if k >= c.start:
@@ -1153,22 +1286,55 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if shared:
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        average = subjects.average_phrase(text, clause_start, c.start, holes)
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
-                       or subjects.average_phrase(text, clause_start, c.start, holes)
+                       or average
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
+        elif average:
+            pieces += average  # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
 
 
-def _number_of(text: str, noun: str, start: int, end: int) -> list:
+def _members_of(text, c, clause_start, s_start, holes) -> list:
+    """A body's members ("Ban Chấp hành … gồm 60 ủy viên"); after a count
+    of groups, the members of those groups ("906 tổ phụ nữ tiết kiệm với
+    20.163 thành viên" → "thành viên tổ phụ nữ tiết kiệm")."""
+    if clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
+        # the clause was cut at the figure before: its noun and words are the body
+        prior = next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)
+        head = _FIGURE_HEAD.match(text, prior[0], prior[1]) if prior else None
+        if not head or head.end() >= prior[1]:
+            return []
+        return subjects.members_of(text, head.end(), c, [h for h in holes if h != prior])
+    return subjects.members_of(text, clause_start, c, holes)
+
+
+def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) -> list:
+    """"trong đó hộ nghèo dân tộc thiểu số 3.100 hộ": a noun phrase before
+    the figure that opens with the counted noun names what is counted."""
+    left = subjects.left_phrase(text, clause_start, pos, holes)
+    words = " ".join(text[s:e] for s, e in left).lower().split()
+    head = noun.lower().split()
+    return left if len(words) > len(head) and words[:len(head)] == head else []
+
+
+def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
-    đạt" before "1 xã đạt 7 tiêu chí"), from the noun on."""
+    đạt" before "1 xã đạt 7 tiêu chí"), from the noun on, without the verb
+    that states the figure and a place phrase ("Số thuê bao Internet của
+    tỉnh đạt 450.000 thuê bao")."""
     if not may_hold(text[start:end], "số"):
         return []
     named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
-    return [(start + named.start("what"), start + named.end("what"))] if named else []
+    if not named:
+        return []
+    what = start + named.start("what"), start + named.end("what")
+    # (the noun itself may read as a bare level word: "số xã")
+    holes = [h for h in holes if h[0] > what[0]]
+    return subjects.left_phrase(text, what[0], what[1], holes, max_words=24, after_verb=False) or [what]
 
 
 @lru_cache(maxsize=256)
@@ -1225,7 +1391,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
             start = head.end() if head else prior.start
             if start < prior.end:
-                return subject_of.get(id(prior)) if bracket < 0 and subject_of.get(id(prior)) else [(start, prior.end)]
+                if bracket >= 0 or not subject_of.get(id(prior)):
+                    return [(start, prior.end)]
+                # "cho vay 1.200 hộ nghèo với số tiền 45 tỷ đồng" → "cho vay hộ nghèo"
+                given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
+                return ([given.span("verb")] if given else []) + subject_of[id(prior)]
     pieces = subjects.left_phrase(text, clause_start, c.start, holes)
     after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
     if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
@@ -1238,15 +1408,37 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
-        return [verb, (purpose.start("link"), what_end)]
+        return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
     if verb:
         return [verb]
+    if purpose and subjects.support_verb(text, pieces, any_head=True):
+        # "Ngân sách tỉnh chi 120 tỷ đồng cho giáo dục": the fund's verb and its purpose
+        return pieces + _without_numbers(text, purpose.start("link"), what_end, holes)
+    link = purpose.group("link").lower() if purpose else ""
+    if purpose and link[-1] in "ộợ":
+        # "tiếp nhận 2,1 tỷ đồng ủng hộ đồng bào bị thiên tai": what the money is given for
+        given = _without_numbers(text, purpose.start("link"), what_end, holes)
+        return (pieces if pieces and subjects.names_sum(text, pieces) else []) + given
     if pieces:
         return pieces
     if purpose:
-        return [(purpose.start("link") if purpose.group("link").lower().startswith("dành") else purpose.start("what"),
-                 what_end)]
+        return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
+                                what_end, holes)
     return [label] if label else []
+
+
+def _without_numbers(text: str, start: int, end: int, holes) -> list:
+    """``[start, end)`` less the numbers of the figures in it ("cho 100 hộ
+    nghèo" → "cho", "hộ nghèo"): a subject holds no number."""
+    pieces, pos = [], start
+    for hs, he in holes:
+        if start <= hs < end and text[hs].isdigit():
+            head = _FIGURE_HEAD.match(text, hs, he)
+            if head and head.end() < he:
+                pieces.append((pos, hs))
+                pos = head.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
 
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
@@ -1275,9 +1467,15 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     while s < e and text[s] in " -+•*":
         s += 1
     words = text[s:e].split()
-    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]):
+    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
         return None
     return s, e
+
+
+# Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
+# "Kết quả: 18/20 chỉ tiêu đạt" (the item's own words name what is counted)
+_LEAD_IN = deferred(r"(?:trong\s+(?:số\s+)?đó|cụ\s+thể|kết\s+quả(?:\s+cụ\s+thể)?|bao\s+gồm|gồm(?:\s+có)?|theo\s+đó"
+                         r"|tổng\s+cộng|ngoài\s+ra|riêng|đến\s+nay|hiện\s+nay|[^\n]*\s+như\s+sau)", regex.I)
 
 
 def _may_label(text: str, lo: int, pos: int) -> bool:
@@ -1322,13 +1520,26 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
             if h[-2:] == ["như", "sau"]:
                 return None  # "Kết quả cụ thể như sau:": a lead-in, not what the items are kinds of
             pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
-            # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as items
-            if any(p in " ".join(words) or p in counted for p in pairs) or counted & set(h):
+            # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as
+            # items: its noun goes with an item that names none ("Nữ: 12 người" → "đại biểu Nữ")
+            if any(p in " ".join(words) for p in pairs):
                 return None
+            if any(p in counted for p in pairs) or counted & set(h):
+                return _noun_in(text, head.span("h"), [p for p in pairs if p in counted] + [w for w in h if w in counted])
             return head.span("h")
         if text[start:end].strip() and not _ITEM_LINE.match(text, start, end):
             return None
         end = start - 1
+    return None
+
+
+def _noun_in(text: str, span: tuple[int, int], nouns: list[str]) -> Optional[tuple[int, int]]:
+    """Where the first of ``nouns`` (lower-case) is written in ``span``."""
+    low = text[span[0]:span[1]].lower()
+    for noun in nouns:
+        at = regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", low)
+        if at:
+            return span[0] + at.start(), span[0] + at.end()
     return None
 
 

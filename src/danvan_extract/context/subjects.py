@@ -32,7 +32,9 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
 # the programme's names "nông thôn mới", "đô thị mới"
-_ADVERBS = r"vẫn|còn|đã|đang|sẽ|chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn|đều|thì|nay|hiện|lần\s+lượt"
+# ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
+_ADVERBS = (r"vẫn|còn|đã|đang|sẽ|(?<!(?:chứng|địa)\s+)chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn"
+            r"|đều|thì|nay|(?<!(?:thực|phát|xuất|thể)\s+)hiện|lần\s+lượt")
 _TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
@@ -42,7 +44,7 @@ _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.repla
 _TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
-GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí"})
+GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí", "em", "cháu"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
 SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted
@@ -64,17 +66,17 @@ _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn"
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
 _RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
-                     "nhằm", "góp phần", "thuộc", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
+                     "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 _RIGHT_STOP = deferred(
     r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
-    + r"|và\s+\d|(?<!thực\s)hiện|/"
+    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|/"
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r")(?![\p{L}])|\d", regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = deferred(r"^(?:tổng\s+số\s+)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 # Land and crops: what an area after its unit can be of.
 LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
                      r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
@@ -82,7 +84,8 @@ LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo
 _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
-_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này)$", regex.I)
+_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
+                        r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
@@ -104,7 +107,7 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     for hs, he in sorted(holes):
         if hs >= e:
             break  # (the later ones start later still)
-        if he <= s:
+        if he <= s or _level_modifier(text, pos, hs, he):
             continue
         link = _PLACE_LINK.search(text[pos:hs]) if may_end_with(text[pos:hs], _PLACE_LINK_ENDS) else None
         cut_at = pos + link.start() if link else hs
@@ -116,20 +119,57 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     return _trim(text, pieces)
 
 
+_WORD_BEFORE = deferred(r"(?<![\p{L}])\p{Ll}+[^\S\n]$")
+
+
+def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
+    """"công chức xã", "ngân sách huyện": a level word alone right after a
+    noun, with no link before it, is part of the noun (a category), no place."""
+    return (text[hs:he] in _UNIT_WORDS and hs - pos >= 2
+            and bool(_WORD_BEFORE.search(text, max(pos, hs - 12), hs))
+            and not (may_end_with(text[pos:hs], _PLACE_LINK_ENDS) and _PLACE_LINK.search(text[pos:hs])))
+
+
 def _trim(text: str, pieces: list[Span]) -> list[Span]:
     out = []
     for s, e in pieces:
-        seg = text[s:e]
+        seg, first = text[s:e], s
         m = _LEADING.match(seg) if _may_lead(seg) else None
         if m:
             s += m.end()
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
+        if e < len(text) and _OR_MORE.match(text, e, e + 8) and may_end_with(text[s:e], ("trở",)):
+            e = _OR_MORE.match(text, e, e + 8).end()  # "đại học trở lên": one phrase, no verb "lên"
+        if may_end_with(text[s:e], _UNIT_WORDS):
+            # (from the piece's first word: "của tỉnh" may open it)
+            e = max(s, _before_unit_phrase(text, first, e))
         s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
     return out
+
+
+# "tốc độ tăng trưởng kinh tế của huyện": a unit named by its level word alone,
+# after a place link, is the location ("thu trên địa bàn", "cấp huyện" stay)
+_UNIT_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "ấp", "xóm",
+               "tổ dân phố")
+_UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
+                        r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _UNIT_WORDS) + r")\s*$", regex.I)
+
+
+_OR_MORE = deferred(r"\s+(?:lên|xuống)(?![\p{L}])", regex.I)
+
+
+def _before_unit_phrase(text: str, s: int, e: int) -> int:
+    """The end of ``[s, e)`` without a place phrase that closes it, and the
+    stating words before that."""
+    m = _UNIT_PHRASE.search(text, s, e)
+    if not m:
+        return e
+    start = _trailing_start(text[s:m.start()])
+    return s + start if start is not None else m.start()
 
 
 def _may_lead(seg: str) -> bool:
@@ -219,13 +259,39 @@ _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhậ
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
+# the verbs of a relative clause after a counted noun ("hộ có điện thoại thông minh")
+_RELATIVE_VERBS = frozenset({"có", "là", "đạt"})
+# counted nouns that name a body or a unit: before "có" they are its agent ("Đảng bộ xã có ...")
+_BODIES = frozenset({"đảng bộ", "chi bộ", "hội", "chi hội", "chi đoàn", "ban", "ban ngành", "cơ quan", "đơn vị",
+                     "tổ chức", "ngân hàng", "doanh nghiệp", "hợp tác xã", "sở", "ngành", "đoàn thể", "tổ", "nhóm",
+                     "câu lạc bộ", "bệnh viện", "trường", "gia đình", "khu dân cư"})
+
+
+_LETTERS = deferred(r"\p{L}+")
+_PROPERTY_NEXT = deferred(r"(?:tổng|số|tỷ\s+lệ|tỉ\s+lệ|diện\s+tích|mức)(?![\p{L}])", regex.I)
+
+
+def _defines_population(text: str, start: int, verb) -> bool:
+    """"Hộ có điện thoại thông minh chiếm 62%", "Số hộ có Internet": the verb
+    opens a clause that defines the counted noun before it (a population),
+    not the predicate of an agent ("Đảng bộ xã có đảng viên nữ 26 người")."""
+    if verb.group().split()[0].lower() not in _RELATIVE_VERBS or _PROPERTY_NEXT.match(text, verb.end()):
+        return False  # ("Dự án có tổng số diện tích đất là": a property of the agent)
+    words = _LETTERS.findall(text[start:verb.start()].lower())
+    if not words or words[0] in ("số", "tổng"):
+        return bool(words)
+    counted = counted_nouns()
+    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in counted), None)
+    return head is not None and head not in _BODIES and head not in _UNIT_WORDS
+
+
 def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
     """"Đảng bộ xã A có đảng viên nữ 26 người": what comes after the last
     verb that states the figure is what it counts."""
     if not pieces:
         return pieces
     found = list(_INNER_VERB.finditer(text, pieces[0][0], pieces[-1][1]))
-    if not found:
+    if not found or _defines_population(text, pieces[0][0], found[-1]):
         return pieces
     cut = found[-1].end()
     kept = [(max(s, cut), e) for s, e in pieces if e > cut]
@@ -333,7 +399,8 @@ def next_list_item(text: str, pos: int) -> int:
 # xếp", "dân cư là người dân tộc thiểu số"), unless a place, a time or a
 # figure follows: that is the location or the period.
 _LINK_ON = deferred(
-    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|là(?![^\S\n]+(?-i:\p{Lu}))"
+    # ("ở", "tại" before no place: "hộ gia đình ở vùng đồng bào dân tộc thiểu số")
+    r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|ở|tại|là(?![^\S\n]+(?-i:\p{Lu}))"
     # "cho" that yields, not a recipient: "chè đã cho thu hái"
     r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
@@ -461,7 +528,9 @@ def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Spa
 def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
                 after_verb: bool = True) -> list[Span]:
     """The noun phrase before the figure in its clause, without the verb
-    that states the figure, place and time phrases."""
+    that states the figure, place and time phrases; a list of counted
+    nouns before the clause's comma opens it ("Cán bộ, công chức ...")."""
+    clause_start = _list_start(text, clause_start)
     pieces = _cut(text, clause_start, fig_start, holes)
     if after_verb:
         pieces = _after_last_verb(text, pieces)
@@ -472,16 +541,35 @@ def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span],
     return pieces
 
 
+_ITEM_BEFORE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<item>\p{L}+(?:[^\S\n]+\p{L}+){0,2})[^\S\n]*,[^\S\n]*$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of counted nouns joined by commas that ends right
+    before ``start`` opens ("Cán bộ, công chức xã …"); else ``start``."""
+    while start > 1 and text[start - 1] in ", ":
+        item = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+        if not item or item.group("item").lower() not in counted_nouns():
+            break
+        start = item.start("item")
+    return start
+
+
 def rate_word_in(text: str, start: int, end: int) -> bool:
     """``[start, end)`` may hold "tỷ lệ" (it holds its "ệ"): a test before
     the search for a rate's phrase."""
     return text.find("ệ", start, end) >= 0 or text.find("Ệ", start, end) >= 0
 
 
+_VERB_THEN_RATE = deferred(r"(?<![\p{L}])(?:đạt|chiếm|với|có|ở\s+mức)\s+(?:tỷ|tỉ)\s+lệ$", regex.I)
+
+
 def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
     """"tỷ lệ hộ nghèo giảm còn 19,3%" → "tỷ lệ hộ nghèo"."""
     seg = text[clause_start:fig_start]
     found = list(_PROPORTION.finditer(seg)) if rate_word_in(text, clause_start, fig_start) else []
+    if found and _VERB_THEN_RATE.search(seg, 0, found[-1].end()) and not seg[found[-1].end():].strip():
+        found.pop()  # "đạt tỷ lệ 99,5%": a property word after the verb names nothing
     if not found:
         return []
     s = clause_start + found[-1].start()
@@ -518,6 +606,15 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
 _ADVERBS_AHEAD = deferred(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
 _PREDICATE = deferred(_PREDICATE_VERBS, regex.I)
+
+
+def opens_predicate(text: str, pos: int) -> bool:
+    """A predicate that defines a noun opens at ``pos`` ("đạt chuẩn ...",
+    "chưa có ...")."""
+    return bool(_PREDICATE.match(text, pos, pos + _SCAN) or _NEGATION.match(text, pos, pos + 10))
+
+
+_NEGATION = deferred(r"(?:chưa|không)\s", regex.I)
 
 
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
@@ -604,8 +701,10 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
     while start > 0 and text[start - 1] == ",":
         breaks = list(_SEGMENT_BREAK.finditer(text, max(0, start - 120), start - 1))
         seg_start = breaks[-1].end() if breaks else max(0, start - 120)
+        if any(seg_start <= hs < start and _DIGIT.match(text, hs) for hs, _ in holes):
+            break  # "xây mới 45 phòng học, sửa chữa 30 phòng học": the verb of a sibling figure
         item = left_phrase(text, seg_start, start - 1, holes, after_verb=False)
-        if not item or not _opens_with_verb(text, item[0]):
+        if not item or not _opens_with_verb(text, item[0]) or _TOPIC.match(text, item[0][0], item[0][1]):
             break
         words = text[item[0][0]:item[-1][1]]
         if len(words.split()) > _LIST_VERB_WORDS or _DIGIT.search(words):
@@ -614,6 +713,10 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
         if any(seg_start <= hs < start for hs, _ in holes):
             break  # the agent's place or the time before the list
     return start
+
+
+# "Về nhà ở, xã hỗ trợ 15 hộ": "Về" opening a sentence names its topic, no verb
+_TOPIC = deferred(r"(?-i:Về)\s", regex.I)
 
 
 def _opens_with_verb(text: str, span: Span) -> bool:
@@ -627,15 +730,16 @@ def _opens_with_verb(text: str, span: Span) -> bool:
 _STATING_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
 
 
-def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True) -> list[Span]:
     """"Lĩnh vực kinh tế 88 mô hình; lĩnh vực văn hoá - xã hội 134 mô hình":
     a label right before the number, with no verb, names the item of a
     breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
-    only in a list (its item opens after ";", ":" or a line break)."""
+    only in a list (its item opens after ";", ":" or a line break), unless
+    ``in_list`` is false (the caller knows the list)."""
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    if i and text[i - 1] not in ";:":
+    if in_list and i and text[i - 1] not in ";:":
         return []
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
@@ -646,20 +750,32 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     return pieces
 
 
-_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
+_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền)(?![\p{L}])", regex.I)
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+số"
+                            r"|tổng(?!\s+(?:cục|công\s+ty|liên\s+đoàn|đội)))(?![\p{L}])", regex.I)
 
 
-def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
+def names_sum(text: str, pieces: list[Span]) -> bool:
+    """The phrase opens with a noun for a sum or a fund ("Kinh phí", "Quỹ ...")."""
+    return bool(pieces) and bool(_MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]))
+
+
+def stripped(text: str, s: int, e: int) -> Span:
+    """``[s, e)`` without white space and commas at its ends."""
+    return _stripped(text, s, e, " ,", " ,")
+
+
+def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optional[Span]:
     """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
     phrase before an amount ends with it (after its agent: "được Trung
-    ương hỗ trợ" → "hỗ trợ"); none when a fund or a sum heads the phrase."""
-    if not pieces or _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
+    ương hỗ trợ" → "hỗ trợ"); none when a fund or a sum heads the phrase,
+    unless ``any_head``."""
+    if not pieces or not any_head and _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
     found = list(_SUPPORT_VERB.finditer(text, s, e))
@@ -670,7 +786,9 @@ def support_verb(text: str, pieces: list[Span]) -> Optional[Span]:
 
 # (what follows a percentage and is no population: links, verbs, a plan, and the
 # conjunctions that open a reason, a purpose or a contrast: "giảm 0,2 điểm phần trăm do ...")
-_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng|dân\s+số\b"
+_PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng"
+                            # "35% dân số" is a base, unless a predicate defines it ("95% dân số tham gia ...")
+                            r"|dân\s+số\b(?!\s+(?:tham\s+gia|được|có|sử\s+dụng|sống|là)(?![\p{L}]))"
                             r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu)"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
@@ -830,6 +948,48 @@ def table_column(text: str, pos: int) -> list[Span]:
     start = head + sum(len(x) + 1 for x in cells[:column])
     name = _CELL_NAME.match(cells[column])
     return [(start + name.start("n"), start + name.end("n"))] if name else []
+
+
+# a row label that names a quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng"), or a
+# column of indicators: the rows, not the columns, say what the figures are
+_ROW_QUANTITY = deferred(r"\s*(?:số|tỷ\s+lệ|tỉ\s+lệ|tổng)(?![\p{L}])", regex.I)
+_INDICATOR_COLUMN = deferred(r"\s*(?:chỉ\s+tiêu|nội\s+dung|tiêu\s+chí|danh\s+mục|hạng\s+mục)\s*$", regex.I)
+
+
+def table_row_label(text: str, pos: int) -> list[Span]:
+    """"STT | Chỉ tiêu | Kết quả" … "2 | Tỷ lệ che phủ rừng | 62,5%": a
+    figure in a flattened table's row takes the row's label when it names
+    a quantity or stands in a column of indicators."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column or line_start == 0 or text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start) < 2:
+        return []  # (no table: no row of cells above)
+    cells = text[line_start:pos].split("|")[:-1]
+    start = line_start + sum(len(x) + 1 for x in cells)  # (past the last cell: walk back)
+    for k in range(len(cells) - 1, -1, -1):
+        start -= len(cells[k]) + 1
+        name = _CELL_NAME.match(cells[k])
+        if not name or not any(ch.islower() for ch in name.group("n")):
+            continue  # a number, a blank or a proper name
+        label = (start + name.start("n"), start + name.end("n"))
+        heading = _column_heading(text, line_start, k)
+        if _ROW_QUANTITY.match(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
+            return [label]
+        return []
+    return []
+
+
+def _column_heading(text: str, line_start: int, column: int) -> Optional[str]:
+    """The text of the table's first line's cell ``column``."""
+    head = line_start
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if text.count("|", prev, head) < 2:
+            break
+        head = prev
+    end = text.find("\n", head)
+    cells = text[head:end if end >= 0 else len(text)].split("|")
+    return cells[column] if column < len(cells) and head != line_start else None
 
 
 _GROUP_LINK = deferred(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
