@@ -1315,9 +1315,11 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
 def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) -> list:
     """"trong đó hộ nghèo dân tộc thiểu số 3.100 hộ": a noun phrase before
     the figure that opens with the counted noun names what is counted."""
+    head = noun.lower().split()
+    if not head or head[0] not in text[clause_start:pos].lower():
+        return []  # (the phrase's words are the clause's: no noun there, no phrase)
     left = subjects.left_phrase(text, clause_start, pos, holes)
     words = " ".join(text[s:e] for s, e in left).lower().split()
-    head = noun.lower().split()
     return left if len(words) > len(head) and words[:len(head)] == head else []
 
 
