@@ -132,7 +132,9 @@ class DocumentRefExtractor(GrammarAttributes):
         tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
-        im = match_at(self.issuer_after, ctx.text, pos, 60) or match_at(self.plenum_after, ctx.text, pos, 80)
+        # the plenum first: "của Hội nghị lần thứ sáu Ban Chấp hành Trung
+        # ương" names the Ban Chấp hành, not the "Hội nghị"
+        im = match_at(self.plenum_after, ctx.text, pos, 80) or match_at(self.issuer_after, ctx.text, pos, 60)
         if im:
             issuer, pos2 = self._issuer_run(ctx.text, im.end())
             if issuer:
