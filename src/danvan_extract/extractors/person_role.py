@@ -20,11 +20,13 @@ import regex
 
 from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
+from .tones import fold_tones
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
+_ROMAN = regex.compile(r"[IVXL]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
@@ -364,6 +366,11 @@ class PersonRoleExtractor(GrammarAttributes):
                     continue
             if offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end():
                 continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
+            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
+            if offset and personal and len(raw.split(" ")) <= 5:
+                # a title worn by the person has no organization: the words
+                # before the surname are the name's ("Linh mục Giuse Trần Văn B")
+                name, offset = raw, 0
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
             if dm:
@@ -384,7 +391,6 @@ class PersonRoleExtractor(GrammarAttributes):
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
                 continue
-            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
             name_start_at = end + nm.start("name") + offset
@@ -568,11 +574,14 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if kind == _CONNECTOR:
                 nxt = match_at(self.next_word, text, wm.end(), 60)
-                if nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip(".")):
+                if (nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip("."))
+                        and not match_at(self.title_re, text, nxt.start("w"), 60)):  # "và Đại đức …": a new person
                     pos = wm.end()
                     caps_run = 0
                     continue
                 break
+            if kind == _HEAD and w.islower() and self._opens_other_word(text, w, wm.end()):
+                break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
             pos = wm.end()
             if kind == _HEAD:
                 end = w_start + len(w)
@@ -589,6 +598,15 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
         return end
 
+    def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
+        """The lower-case head ``w`` makes a word with the syllable at ``pos``
+        that names no organization ("báo cáo", "đoàn kết", "ban hành")."""
+        nxt = match_at(self.next_word, text, pos, 20)
+        if nxt is None or not nxt.group(self._word_group).islower():
+            return False
+        pair = f"{w} {nxt.group(self._word_group).rstrip('.')}"
+        return pair not in self.org_words and fold_tones(pair) in self.lex.known_words
+
     def _read_word_kind(self, raw: str) -> tuple[str, int, bool]:
         """What a word of an organization (``raw``, as next_word reads it)
         is to :meth:`_org_end`: (the word without its final dots, its kind,
@@ -602,6 +620,8 @@ class PersonRoleExtractor(GrammarAttributes):
             kind = _DIGITS
         elif low in _CONNECTORS:
             kind = _CONNECTOR
+        elif _ROMAN.fullmatch(w):
+            kind = _CAPITALISED  # "khu vực III", "Quân khu IV": a numbered unit
         elif self._caps_word(w, low):
             kind = _ENDS  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
         elif self._is_acronym(w) or low in self.org_heads:
