@@ -27,6 +27,7 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
 _ROMAN = regex.compile(r"[IVXL]+")
+_APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
@@ -152,8 +153,8 @@ class PersonRoleExtractor(GrammarAttributes):
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
         for m in self._with_opening(ctx, self.name_dash_opening, self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
-            if name is None or name != m.group("name"):
-                continue
+            if name is None or name != m.group("name") or self._hon(name.split(" ")[0]):
+                continue  # "Ông K'Điệp - …" opens with an honorific: no name of its own
             if self._in_list(ctx, m.start("name")):
                 continue  # the list reading gives it the list's honorific
             roles, end = self._roles(text, m.end(), own_name=True)
@@ -662,6 +663,8 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
+        if len(words) == 1 and _APOS_NAME.fullmatch(raw):
+            return raw, start + len(raw)  # "K'Brơi": one word, two syllables
         if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
             return None, start
         if raw.lower() in self.not_names:
