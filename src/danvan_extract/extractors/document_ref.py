@@ -167,7 +167,8 @@ class DocumentRefExtractor(GrammarAttributes):
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
             ts, te = ttl.span("t")
-            title = ttl.group("t")
+            te = _balanced_title_end(ctx.text, ts, te)
+            title = ctx.text[ts:te]
             ts += len(title) - len(title.lstrip())
             te -= len(title) - len(title.rstrip())
             fields["title"] = Spanned.at(ctx.text, ts, te)
@@ -416,6 +417,19 @@ class DocumentRefExtractor(GrammarAttributes):
                     out.append(Spanned(" ".join(seg.split()), ((s, s + len(seg)),)))
             pos = max(pos, b)
         return out
+
+
+def _balanced_title_end(text: str, ts: int, te: int) -> int:
+    """Where a quoted title ends when it quotes a name itself: "“Xây dựng
+    mô hình “Dân vận khéo” giai đoạn 2023-2025”" closes at the last quote."""
+    depth = text.count("“", ts, te)  # quotes opened inside the title
+    while depth and text[te:te + 1] == "”":
+        nxt = text.find("”", te + 1, min(len(text), te + 300))
+        if nxt < 0 or "\n" in text[te:nxt]:
+            break
+        depth += text.count("“", te, nxt) - 1
+        te = nxt
+    return te
 
 
 def _is_code_form(ref: str) -> bool:
