@@ -359,6 +359,8 @@ class PersonRoleExtractor(GrammarAttributes):
             name, offset = self._name_in_run(raw)
             if name is None or (offset == 0 and self._named_after(text, end + nm.start("name"))):
                 continue
+            if len(roles) > 1 and self._org_only(text, roles[-1]):
+                continue  # "…, Học viện Chính trị quốc gia Hồ Chí Minh": the organization's own name
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
                 # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
                 # bare title that ends in a place word ("Trưởng thôn Name")
@@ -387,7 +389,13 @@ class PersonRoleExtractor(GrammarAttributes):
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True)
-                if more and not self.name_after_role.match(text, more_end, min(len(text), more_end + 60)):
+                after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
+                if after_more and self._org_only(text, more[-1]):
+                    # a name closing an organization is the organization's own
+                    more_end = after_more.end("name")
+                    more[-1] = Spanned.at(text, more[-1].spans[0][0], more_end)
+                    after_more = None
+                if more and not after_more:
                     roles += more
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
@@ -529,6 +537,9 @@ class PersonRoleExtractor(GrammarAttributes):
         end = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
+        # "thôn Bản Lìm": a level word then a name; the organization ends with
+        # its place, so a lower-case word after it is none of its own
+        after_level = placed = False
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens = self._word_kind, self._unit_opens
@@ -583,6 +594,10 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if kind == _HEAD and w.islower() and self._opens_other_word(text, w, wm.end()):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
+            if kind == _ORG_WORD and placed:
+                break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
+            placed = w[0].isupper() and kind in (_HEAD, _CAPITALISED) and (after_level or placed)
+            after_level = w.islower() and w in self.level_words
             pos = wm.end()
             if kind == _HEAD:
                 end = w_start + len(w)
@@ -598,6 +613,11 @@ class PersonRoleExtractor(GrammarAttributes):
             if sentence_end:
                 break
         return end
+
+    def _org_only(self, text: str, role: Spanned) -> bool:
+        """The role names an organization and no post ("Học viện X" after
+        "Trưởng khoa Y,"): it does not open with a title."""
+        return match_at(self.title_re, text, role.spans[0][0], 80) is None
 
     def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
