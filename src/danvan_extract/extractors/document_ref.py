@@ -98,7 +98,10 @@ class DocumentRefExtractor(GrammarAttributes):
                 chains[-1].extend(chain)
             else:
                 chains.append(chain)
-            last_end = pos
+            # "Quyết định số 261/QĐ-TTg ngày 22/02/2022, Quyết định số 263/QĐ-TTg
+            # ngày 22/02/2022 của …": each item's own date stays inside the list
+            dm = match_at(self.date_after, ctx.text, pos, 120)
+            last_end = dm.end() if dm else pos
         for m in ctx.scan(self.bare_scan):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
                 continue
