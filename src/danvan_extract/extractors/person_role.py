@@ -91,7 +91,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening")}})
+            "byline_bare_opening", "more_credit")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
@@ -131,10 +131,16 @@ class PersonRoleExtractor(GrammarAttributes):
         """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
         for m, start, rule in self._credit_lines(ctx):
+            label = _at(text, m.span("label"))
             if self._credit_names_person(m.group("name")):
                 yield Candidate("person_role", start, m.end("name"), rule,
-                                {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
-                                 "honorific": None})
+                                {"person": _at(text, m.span("name")), "roles": [label], "honorific": None})
+            more = match_at(self.more_credit, text, m.end("name"), 80)
+            while more is not None and self._credit_names_person(more.group("name")):
+                # "Ảnh: Đức Anh - Văn Hùng": each credited person under the label
+                yield Candidate("person_role", more.start("name"), more.end("name"), rule,
+                                {"person": _at(text, more.span("name")), "roles": [label], "honorific": None})
+                more = match_at(self.more_credit, text, more.end("name"), 80)
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
