@@ -27,6 +27,8 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
 _ROMAN = regex.compile(r"[IVXL]+")
+# What a signed document's signature block holds (tested before its pattern).
+_SIGNATURE_CUES = ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)")
 _APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
@@ -91,7 +93,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit")}})
+            "byline_bare_opening", "more_credit", "signature")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
@@ -169,6 +171,23 @@ class PersonRoleExtractor(GrammarAttributes):
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
+        yield from self._signatures(text)
+
+    def _signatures(self, text: str) -> Iterator[Candidate]:
+        """"TM. BAN THƯỜNG VỤ / BÍ THƯ / (Đã ký) / Name": a signer and the
+        post written above the name (the authority line is no role)."""
+        if not any(cue in text for cue in _SIGNATURE_CUES):
+            return  # most articles reproduce no signed document
+        for m in self.signature.finditer(text):
+            if not (m.group("auth") or m.group("signed")) or not self.title_re.fullmatch(m.group("role").strip()):
+                continue
+            name, _ = self._name(m.group("name"), m.start("name"))
+            if name is None or name != m.group("name"):
+                continue
+            role_start = m.start("role")
+            role = Spanned.at(text, role_start, role_start + len(m.group("role").rstrip()))
+            yield Candidate("person_role", role_start, m.end("name"), "person_role.signature",
+                            {"person": _at(text, m.span("name")), "roles": [role], "honorific": None})
 
     def _credit_lines(self, ctx: Context) -> Iterator[tuple[regex.Match, int, str]]:
         """Byline matches, each with where its span starts ("Ảnh: Name" at
