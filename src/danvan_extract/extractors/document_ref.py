@@ -299,7 +299,8 @@ class DocumentRefExtractor(GrammarAttributes):
             return None, None
         clause = text[lo : vm.start()]
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
-        clause = clause[: self.session_tail.search(clause).start()]
+        if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
+            clause = clause[: self.session_tail.search(clause).start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
         word_spans = [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)]
         words = [text[a:b] for a, b in word_spans]

@@ -27,6 +27,17 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
 _ROMAN = regex.compile(r"[IVXL]+")
+# A lower-case word of an organization: a level word ("thôn", "xã") or
+# another head ("báo", "đoàn") that may open a word of its own ("báo cáo").
+_LOWER_LEVEL, _LOWER_HEAD = 1, 2
+
+
+def _lower_kind(w: str, level_words: set, heads: set) -> int:
+    if not w.islower():
+        return 0
+    if w in level_words:
+        return _LOWER_LEVEL
+    return _LOWER_HEAD if w in heads else 0
 # What a signed document's signature block holds (tested before its pattern).
 _SIGNATURE_CUES = ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)")
 _APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
@@ -598,7 +609,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
-            w, kind, sentence_end = word_kind(text[w_start:w_end])
+            w, kind, sentence_end, lower = word_kind(text[w_start:w_end])
             if kind == _ENDS:
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
@@ -617,12 +628,12 @@ class PersonRoleExtractor(GrammarAttributes):
                     caps_run = 0
                     continue
                 break
-            if kind == _HEAD and w.islower() and self._opens_other_word(text, w, wm.end()):
+            if lower == _LOWER_HEAD and self._opens_other_word(text, w, wm.end()):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
-            if kind == _ORG_WORD and placed:
+            if placed and kind == _ORG_WORD:
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
-            placed = w[0].isupper() and kind in (_HEAD, _CAPITALISED) and (after_level or placed)
-            after_level = w.islower() and w in self.level_words
+            placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
+            after_level = lower == _LOWER_LEVEL
             pos = wm.end()
             if kind == _HEAD:
                 end = w_start + len(w)
@@ -653,13 +664,18 @@ class PersonRoleExtractor(GrammarAttributes):
         pair = f"{w} {nxt.group(self._word_group).rstrip('.')}"
         return pair not in self.org_words and fold_tones(pair) in self.lex.known_words
 
-    def _read_word_kind(self, raw: str) -> tuple[str, int, bool]:
+    def _read_word_kind(self, raw: str) -> tuple[str, int, bool, int]:
         """What a word of an organization (``raw``, as next_word reads it)
         is to :meth:`_org_end`: (the word without its final dots, its kind,
-        whether it ends a sentence)."""
+        whether it ends a sentence, what it is in lower case: a level word
+        ("thôn"), another organization head ("báo") or 0)."""
         w = raw.rstrip(".")
         if not w or self._is_title(w):
-            return w, _ENDS, False  # an ellipsis, or the next role
+            return w, _ENDS, False, 0  # an ellipsis, or the next role
+        return (*self._kind_of(raw, w), _lower_kind(w, self.level_words, self.org_heads))
+
+    def _kind_of(self, raw: str, w: str) -> tuple[str, int, bool]:
+        """(word, kind, ends a sentence) for :meth:`_read_word_kind`."""
         sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
         low = w.lower()
         if w[0].isdigit():
