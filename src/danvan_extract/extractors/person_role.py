@@ -395,7 +395,7 @@ class PersonRoleExtractor(GrammarAttributes):
             name, offset = self._name_in_run(raw)
             if name is None or (offset == 0 and self._named_after(text, end + nm.start("name"))):
                 continue
-            if len(roles) > 1 and self._org_only(text, roles[-1]):
+            if len(roles) > 1 and offset == 0 and self._named_org_end(text, end, roles[-1]):
                 continue  # "…, Học viện Chính trị quốc gia Hồ Chí Minh": the organization's own name
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
                 # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
@@ -426,7 +426,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True)
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
-                if after_more and self._org_only(text, more[-1]):
+                if after_more and self._named_org_end(text, more_end, more[-1]):
                     # a name closing an organization is the organization's own
                     more_end = after_more.end("name")
                     more[-1] = Spanned.at(text, more[-1].spans[0][0], more_end)
@@ -650,10 +650,14 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
         return end
 
-    def _org_only(self, text: str, role: Spanned) -> bool:
-        """The role names an organization and no post ("Học viện X" after
-        "Trưởng khoa Y,"): it does not open with a title."""
-        return match_at(self.title_re, text, role.spans[0][0], 80) is None
+    def _named_org_end(self, text: str, end: int, role: Spanned) -> bool:
+        """A capitalised run at ``end`` completes the organization ``role``
+        names: the role is an organization alone ("Học viện X" after
+        "Trưởng khoa Y,") and ends in a lower-case word that is no level word
+        ("… quốc gia Hồ Chí Minh"; after "UBND xã" a place or a person)."""
+        last = self._last_word(text, end)
+        return (last.islower() and last not in self.level_words
+                and match_at(self.title_re, text, role.spans[0][0], 80) is None)
 
     def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
