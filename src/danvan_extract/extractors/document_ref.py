@@ -55,7 +55,8 @@ class DocumentRefExtractor(GrammarAttributes):
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
             "plenum_after", "list_head", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "number_label", "motto")})
+            "four_digits", "lower_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
+            "session_tail")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -79,7 +80,7 @@ class DocumentRefExtractor(GrammarAttributes):
             generic = tw in self.generic
             start = ref_start if generic else m.start()
             word_type = None if generic else self.type_of_word.get(tw)
-            chain = [self._candidate(ctx, start, ref_start, ref_end, word_type, "document_ref.with_word")]
+            chain = [self._candidate(ctx, start, ref_start, ref_end, word_type, "document_ref.with_word", m.start())]
             seen.add(ref_start)
             pos = ref_end
             while True:
@@ -97,9 +98,18 @@ class DocumentRefExtractor(GrammarAttributes):
                 chains[-1].extend(chain)
             else:
                 chains.append(chain)
-            last_end = pos
+            # "Quyết định số 261/QĐ-TTg ngày 22/02/2022, Quyết định số 263/QĐ-TTg
+            # ngày 22/02/2022 của …": each item's own date stays inside the list
+            dm = match_at(self.date_after, ctx.text, pos, 120)
+            last_end = dm.end() if dm else pos
         for m in ctx.scan(self.bare_scan):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
+                continue
+            named = self.named_before.search(ctx.text, max(0, m.start() - 120), m.start())
+            if named:
+                # "Luật Đất đai số 31/2024/QH15": the span opens at the type word
+                word_type = self.type_of_word.get(" ".join(named.group("tw").split()).lower())
+                chains.append([self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         for chain in chains:
@@ -108,7 +118,10 @@ class DocumentRefExtractor(GrammarAttributes):
             yield from chain
 
     # ------------------------------------------------------------------
-    def _candidate(self, ctx: Context, start: int, ref_start: int, ref_end: int, word_type: Optional[str], rule: str) -> Candidate:
+    def _candidate(self, ctx: Context, start: int, ref_start: int, ref_end: int, word_type: Optional[str], rule: str,
+                   lead: Optional[int] = None) -> Candidate:
+        """The reference whose number is ``ref_start:ref_end``; ``lead`` is where
+        its words open when the span does not ("văn bản số 12/UBND-VX")."""
         parsed = self.parse_number(ctx.text[ref_start:ref_end])
         doc_type = word_type or self._type_from_code(parsed)
         fields = {
@@ -132,7 +145,11 @@ class DocumentRefExtractor(GrammarAttributes):
         tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
-        im = match_at(self.issuer_after, ctx.text, pos, 60) or match_at(self.plenum_after, ctx.text, pos, 80)
+        # the plenum first: "của Hội nghị lần thứ sáu Ban Chấp hành Trung
+        # ương" names the Ban Chấp hành, not the "Hội nghị"
+        im = match_at(self.plenum_after, ctx.text, pos, 80) or match_at(self.issuer_after, ctx.text, pos, 60)
+        if im is None:
+            im = self._passive_issuer(ctx.text, pos)
         if im:
             issuer, pos2 = self._issuer_run(ctx.text, im.end())
             if issuer:
@@ -141,6 +158,9 @@ class DocumentRefExtractor(GrammarAttributes):
                 tm = match_at(self.term, ctx.text, pos, 120)
                 if tm:
                     pos = tm.end()
+                vm = match_at(self.verb_after, ctx.text, pos, 60)
+                if vm:
+                    pos = vm.end()  # "do HĐND huyện khóa XX thông qua ngày …"
                 if fields["date"] is None:
                     # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
                     dm = match_at(self.date_after, ctx.text, pos, 120)
@@ -150,7 +170,8 @@ class DocumentRefExtractor(GrammarAttributes):
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
             ts, te = ttl.span("t")
-            title = ttl.group("t")
+            te = _balanced_title_end(ctx.text, ts, te)
+            title = ctx.text[ts:te]
             ts += len(title) - len(title.lstrip())
             te -= len(title) - len(title.rstrip())
             fields["title"] = Spanned.at(ctx.text, ts, te)
@@ -162,7 +183,7 @@ class DocumentRefExtractor(GrammarAttributes):
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
-            fields["issuer"], clause_date = self._issuer_before(ctx, start)
+            fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
         if fields["date"] is None and self._is_header(ctx.text, start):
@@ -203,12 +224,22 @@ class DocumentRefExtractor(GrammarAttributes):
             return "Công văn"
         return None
 
+    def _passive_issuer(self, text: str, pos: int):
+        """"… được Quốc hội thông qua": the match that opens the issuer, when
+        an issuing verb follows its name; else None."""
+        pm = match_at(self.passive_after, text, pos, 60)
+        if pm is None:
+            return None
+        _, end = self._issuer_run(text, pm.end())
+        return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
+
     def _plausible_bare(self, ref: str) -> bool:
         segs = self.number_split.split(ref)[1:]
         segs = [s for s in segs if not self.four_digits.fullmatch(s)]
         if not segs:
             return False
-        if segs[0] in self.codes or segs[0] in self.issuer_codes:
+        # a body's code may carry its term: "QH15" (the 15th National Assembly)
+        if segs[0] in self.codes or segs[0] in self.issuer_codes or segs[0].rstrip("0123456789") in self.issuer_codes:
             return True
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
@@ -267,6 +298,9 @@ class DocumentRefExtractor(GrammarAttributes):
         if not vm:
             return None, None
         clause = text[lo : vm.start()]
+        # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
+        if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
+            clause = clause[: self.session_tail.search(clause).start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
         word_spans = [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)]
         words = [text[a:b] for a, b in word_spans]
@@ -387,6 +421,19 @@ class DocumentRefExtractor(GrammarAttributes):
                     out.append(Spanned(" ".join(seg.split()), ((s, s + len(seg)),)))
             pos = max(pos, b)
         return out
+
+
+def _balanced_title_end(text: str, ts: int, te: int) -> int:
+    """Where a quoted title ends when it quotes a name itself: "“Xây dựng
+    mô hình “Dân vận khéo” giai đoạn 2023-2025”" closes at the last quote."""
+    depth = text.count("“", ts, te)  # quotes opened inside the title
+    while depth and text[te:te + 1] == "”":
+        nxt = text.find("”", te + 1, min(len(text), te + 300))
+        if nxt < 0 or "\n" in text[te:nxt]:
+            break
+        depth += text.count("“", te, nxt) - 1
+        te = nxt
+    return te
 
 
 def _is_code_form(ref: str) -> bool:

@@ -20,11 +20,27 @@ import regex
 
 from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
+from .tones import fold_tones
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
+_ROMAN = regex.compile(r"[IVXL]+")
+# A lower-case word of an organization: a level word ("thôn", "xã") or
+# another head ("báo", "đoàn") that may open a word of its own ("báo cáo").
+_LOWER_LEVEL, _LOWER_HEAD = 1, 2
+
+
+def _lower_kind(w: str, level_words: set, heads: set) -> int:
+    if not w.islower():
+        return 0
+    if w in level_words:
+        return _LOWER_LEVEL
+    return _LOWER_HEAD if w in heads else 0
+# What a signed document's signature block holds (tested before its pattern).
+_SIGNATURE_CUES = ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)")
+_APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
@@ -88,7 +104,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening")}})
+            "byline_bare_opening", "more_credit", "signature")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
@@ -128,10 +144,16 @@ class PersonRoleExtractor(GrammarAttributes):
         """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
         for m, start, rule in self._credit_lines(ctx):
+            label = _at(text, m.span("label"))
             if self._credit_names_person(m.group("name")):
                 yield Candidate("person_role", start, m.end("name"), rule,
-                                {"person": _at(text, m.span("name")), "roles": [_at(text, m.span("label"))],
-                                 "honorific": None})
+                                {"person": _at(text, m.span("name")), "roles": [label], "honorific": None})
+            more = match_at(self.more_credit, text, m.end("name"), 80)
+            while more is not None and self._credit_names_person(more.group("name")):
+                # "Ảnh: Đức Anh - Văn Hùng": each credited person under the label
+                yield Candidate("person_role", more.start("name"), more.end("name"), rule,
+                                {"person": _at(text, more.span("name")), "roles": [label], "honorific": None})
+                more = match_at(self.more_credit, text, more.end("name"), 80)
         for m in ctx.scan(self.hon_name_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
@@ -150,8 +172,8 @@ class PersonRoleExtractor(GrammarAttributes):
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": self._hon(m.group("hon"))})
         for m in self._with_opening(ctx, self.name_dash_opening, self.dash_name_scan):
             name, _ = self._name(m.group("name"), m.start("name"))
-            if name is None or name != m.group("name"):
-                continue
+            if name is None or name != m.group("name") or self._hon(name.split(" ")[0]):
+                continue  # "Ông K'Điệp - …" opens with an honorific: no name of its own
             if self._in_list(ctx, m.start("name")):
                 continue  # the list reading gives it the list's honorific
             roles, end = self._roles(text, m.end(), own_name=True)
@@ -160,6 +182,23 @@ class PersonRoleExtractor(GrammarAttributes):
                                 {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
+        yield from self._signatures(text)
+
+    def _signatures(self, text: str) -> Iterator[Candidate]:
+        """"TM. BAN THƯỜNG VỤ / BÍ THƯ / (Đã ký) / Name": a signer and the
+        post written above the name (the authority line is no role)."""
+        if not any(cue in text for cue in _SIGNATURE_CUES):
+            return  # most articles reproduce no signed document
+        for m in self.signature.finditer(text):
+            if not (m.group("auth") or m.group("signed")) or not self.title_re.fullmatch(m.group("role").strip()):
+                continue
+            name, _ = self._name(m.group("name"), m.start("name"))
+            if name is None or name != m.group("name"):
+                continue
+            role_start = m.start("role")
+            role = Spanned.at(text, role_start, role_start + len(m.group("role").rstrip()))
+            yield Candidate("person_role", role_start, m.end("name"), "person_role.signature",
+                            {"person": _at(text, m.span("name")), "roles": [role], "honorific": None})
 
     def _credit_lines(self, ctx: Context) -> Iterator[tuple[regex.Match, int, str]]:
         """Byline matches, each with where its span starts ("Ảnh: Name" at
@@ -356,6 +395,8 @@ class PersonRoleExtractor(GrammarAttributes):
             name, offset = self._name_in_run(raw)
             if name is None or (offset == 0 and self._named_after(text, end + nm.start("name"))):
                 continue
+            if len(roles) > 1 and offset == 0 and self._named_org_end(text, end, roles[-1]):
+                continue  # "…, Học viện Chính trị quốc gia Hồ Chí Minh": the organization's own name
             if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
                 # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
                 # bare title that ends in a place word ("Trưởng thôn Name")
@@ -364,6 +405,11 @@ class PersonRoleExtractor(GrammarAttributes):
                     continue
             if offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end():
                 continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
+            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
+            if offset and personal and len(raw.split(" ")) <= 5:
+                # a title worn by the person has no organization: the words
+                # before the surname are the name's ("Linh mục Giuse Trần Văn B")
+                name, offset = raw, 0
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
             if dm:
@@ -379,12 +425,17 @@ class PersonRoleExtractor(GrammarAttributes):
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True)
-                if more and not self.name_after_role.match(text, more_end, min(len(text), more_end + 60)):
+                after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
+                if after_more and self._named_org_end(text, more_end, more[-1]):
+                    # a name closing an organization is the organization's own
+                    more_end = after_more.end("name")
+                    more[-1] = Spanned.at(text, more[-1].spans[0][0], more_end)
+                    after_more = None
+                if more and not after_more:
                     roles += more
                     name_end = more_end
             if name.lower() in self.not_names and not roles:
                 continue
-            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
             name_start_at = end + nm.start("name") + offset
@@ -522,6 +573,9 @@ class PersonRoleExtractor(GrammarAttributes):
         end = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
+        # "thôn Bản Lìm": a level word then a name; the organization ends with
+        # its place, so a lower-case word after it is none of its own
+        after_level = placed = False
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens = self._word_kind, self._unit_opens
@@ -555,7 +609,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
-            w, kind, sentence_end = word_kind(text[w_start:w_end])
+            w, kind, sentence_end, lower = word_kind(text[w_start:w_end])
             if kind == _ENDS:
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
@@ -568,11 +622,18 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if kind == _CONNECTOR:
                 nxt = match_at(self.next_word, text, wm.end(), 60)
-                if nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip(".")):
+                if (nxt and nxt.group("w")[0].isupper() and not self._is_title(nxt.group("w").rstrip("."))
+                        and not match_at(self.title_re, text, nxt.start("w"), 60)):  # "và Đại đức …": a new person
                     pos = wm.end()
                     caps_run = 0
                     continue
                 break
+            if lower == _LOWER_HEAD and self._opens_other_word(text, w, wm.end()):
+                break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
+            if placed and kind == _ORG_WORD:
+                break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
+            placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
+            after_level = lower == _LOWER_LEVEL
             pos = wm.end()
             if kind == _HEAD:
                 end = w_start + len(w)
@@ -589,19 +650,44 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
         return end
 
-    def _read_word_kind(self, raw: str) -> tuple[str, int, bool]:
+    def _named_org_end(self, text: str, end: int, role: Spanned) -> bool:
+        """A capitalised run at ``end`` completes the organization ``role``
+        names: the role is an organization alone ("Học viện X" after
+        "Trưởng khoa Y,") and ends in a lower-case word that is no level word
+        ("… quốc gia Hồ Chí Minh"; after "UBND xã" a place or a person)."""
+        last = self._last_word(text, end)
+        return (last.islower() and last not in self.level_words
+                and match_at(self.title_re, text, role.spans[0][0], 80) is None)
+
+    def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
+        """The lower-case head ``w`` makes a word with the syllable at ``pos``
+        that names no organization ("báo cáo", "đoàn kết", "ban hành")."""
+        nxt = match_at(self.next_word, text, pos, 20)
+        if nxt is None or not nxt.group(self._word_group).islower():
+            return False
+        pair = f"{w} {nxt.group(self._word_group).rstrip('.')}"
+        return pair not in self.org_words and fold_tones(pair) in self.lex.known_words
+
+    def _read_word_kind(self, raw: str) -> tuple[str, int, bool, int]:
         """What a word of an organization (``raw``, as next_word reads it)
         is to :meth:`_org_end`: (the word without its final dots, its kind,
-        whether it ends a sentence)."""
+        whether it ends a sentence, what it is in lower case: a level word
+        ("thôn"), another organization head ("báo") or 0)."""
         w = raw.rstrip(".")
         if not w or self._is_title(w):
-            return w, _ENDS, False  # an ellipsis, or the next role
+            return w, _ENDS, False, 0  # an ellipsis, or the next role
+        return (*self._kind_of(raw, w), _lower_kind(w, self.level_words, self.org_heads))
+
+    def _kind_of(self, raw: str, w: str) -> tuple[str, int, bool]:
+        """(word, kind, ends a sentence) for :meth:`_read_word_kind`."""
         sentence_end = raw.endswith(".") and not w.isupper()  # "TP." is no sentence end
         low = w.lower()
         if w[0].isdigit():
             kind = _DIGITS
         elif low in _CONNECTORS:
             kind = _CONNECTOR
+        elif _ROMAN.fullmatch(w):
+            kind = _CAPITALISED  # "khu vực III", "Quân khu IV": a numbered unit
         elif self._caps_word(w, low):
             kind = _ENDS  # a word of an upper-case heading ("… TỈNH ỦY PHÁT BIỂU"), not an acronym
         elif self._is_acronym(w) or low in self.org_heads:
@@ -642,6 +728,8 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
+        if len(words) == 1 and _APOS_NAME.fullmatch(raw):
+            return raw, start + len(raw)  # "K'Brơi": one word, two syllables
         if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
             return None, start
         if raw.lower() in self.not_names:
