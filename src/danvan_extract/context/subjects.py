@@ -935,15 +935,8 @@ def table_column(text: str, pos: int) -> list[Span]:
     column = text.count("|", line_start, pos)
     if not column:
         return []
-    head = line_start  # the table's first line: the headings
-    while head > 0:
-        prev = text.rfind("\n", 0, head - 1) + 1
-        if text.count("|", prev, head) < 2:
-            break
-        head = prev
-    line_end = text.find("\n", head)
-    cells = text[head:line_end if line_end >= 0 else len(text)].split("|")
-    if head == line_start or column >= len(cells):
+    head, cells = _heading_cells(text, line_start)
+    if not cells or column >= len(cells):
         return []
     start = head + sum(len(x) + 1 for x in cells[:column])
     name = _CELL_NAME.match(cells[column])
@@ -981,15 +974,24 @@ def table_row_label(text: str, pos: int) -> list[Span]:
 
 def _column_heading(text: str, line_start: int, column: int) -> Optional[str]:
     """The text of the table's first line's cell ``column``."""
+    _, cells = _heading_cells(text, line_start)
+    return cells[column] if column < len(cells) else None
+
+
+def _heading_cells(text: str, line_start: int) -> tuple[int, list[str]]:
+    """Where the flattened table whose row starts at ``line_start`` has its
+    first line (the headings), and that line's cells (none when the row is
+    the first line)."""
     head = line_start
     while head > 0:
         prev = text.rfind("\n", 0, head - 1) + 1
         if text.count("|", prev, head) < 2:
             break
         head = prev
+    if head == line_start:
+        return head, []
     end = text.find("\n", head)
-    cells = text[head:end if end >= 0 else len(text)].split("|")
-    return cells[column] if column < len(cells) and head != line_start else None
+    return head, text[head:end if end >= 0 else len(text)].split("|")
 
 
 _GROUP_LINK = deferred(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)
