@@ -716,6 +716,8 @@ class Lexicons:
             # never part of a name.
             if ctx.text[start] == "0" and start + 1 < len(ctx.text) and ctx.text[start + 1].isdigit():
                 return False
-            return low not in self.qualifier_of
+            # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
+            # function word before the number names nothing
+            return low not in self.qualifier_of and low not in self.not_nouns
         return False
 
