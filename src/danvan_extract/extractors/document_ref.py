@@ -105,7 +105,7 @@ class DocumentRefExtractor(GrammarAttributes):
         for m in ctx.scan(self.bare_scan):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
                 continue
-            named = self.named_before.search(ctx.text, max(0, m.start() - 120), m.start())
+            named = self._named_before(ctx.text, m.start())
             if named:
                 # "Luật Đất đai số 31/2024/QH15": the span opens at the type word
                 word_type = self.type_of_word.get(" ".join(named.group("tw").split()).lower())
@@ -232,6 +232,14 @@ class DocumentRefExtractor(GrammarAttributes):
             return None
         _, end = self._issuer_run(text, pm.end())
         return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
+
+    def _named_before(self, text: str, start: int):
+        """The match of ``named_before`` that ends at ``start`` ("Luật Đất đai
+        số "), or None."""
+        lo = max(0, start - 120)
+        if "số" not in text[lo:start].casefold():
+            return None  # a string test first: most references follow no "số"
+        return self.named_before.search(text, lo, start)
 
     def _plausible_bare(self, ref: str) -> bool:
         segs = self.number_split.split(ref)[1:]

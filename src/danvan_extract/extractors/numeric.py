@@ -63,7 +63,7 @@ def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str
     """"khoảng từ 50 đến 70%": a qualifier before the "từ" that opens a
     range qualifies it; the span starts at the number (FACTS.md: a range's
     span leaves "từ" out).  None when no qualifier stands there."""
-    if "từ" not in ctx.lower[max(0, start - 4) : start]:
+    if ctx.lower.find("từ", max(0, start - 4), start) < 0:
         return None  # a string test first: most numbers follow no "từ"
     word, wstart = ctx.word_before(start)
     if word.lower() != "từ":

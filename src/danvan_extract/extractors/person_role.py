@@ -13,6 +13,7 @@ around it.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property, lru_cache
 from typing import Callable, Iterator, Optional, TypeVar
 
@@ -39,7 +40,8 @@ def _lower_kind(w: str, level_words: set, heads: set) -> int:
         return _LOWER_LEVEL
     return _LOWER_HEAD if w in heads else 0
 # What a signed document's signature block holds (tested before its pattern).
-_SIGNATURE_CUES = ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)")
+# (one search of the standard library's engine: cheaper than a test per cue)
+_SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)"))))
 _APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
@@ -187,7 +189,7 @@ class PersonRoleExtractor(GrammarAttributes):
     def _signatures(self, text: str) -> Iterator[Candidate]:
         """"TM. BAN THƯỜNG VỤ / BÍ THƯ / (Đã ký) / Name": a signer and the
         post written above the name (the authority line is no role)."""
-        if not any(cue in text for cue in _SIGNATURE_CUES):
+        if _SIGNATURE_CUE.search(text) is None:
             return  # most articles reproduce no signed document
         for m in self.signature.finditer(text):
             if not (m.group("auth") or m.group("signed")) or not self.title_re.fullmatch(m.group("role").strip()):
