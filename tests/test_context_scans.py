@@ -783,3 +783,51 @@ def test_item_start_after_the_last_semicolon_or_colon(text, s_start, pos):
     lo = max(s_start, pos - attach._WINDOW)
     breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
     assert attach._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)
+
+
+_MANY_PARTS = ["các", "CÁC", "những", "một  số", "Một\nsố", "3", "12", "1.5", "hai", "Ba", "bốn", "NĂM", "sáu", "bảy", "tám",
+               "chín", "mười", "mươi", "xã", "huyện", "A", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "ſ", "İ", "ǅ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MANY_PARTS), max_size=10))
+def test_many_before_as_its_pattern(parts):
+    # the test of the character before the spaces turns away no match of _MANY_BEFORE
+    text = "".join(parts)
+    for pos in range(len(text) + 1):
+        assert places._many_before(text, pos) == bool(places._MANY_BEFORE.search(text, max(0, pos - 8), pos))
+
+
+_HEAD_LINE_PARTS = ["LAI CHÂU", "Lai Châu", "A", "a", "1", "-", ":", " ", "\n", "\n\n", "ĐẮK LẮK - ", "Ǆ", "ǅ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_LINE_PARTS), max_size=16))
+def test_head_lines_as_split(parts):
+    # the first lines that open with two capitals, as cutting the text into lines gives them
+    text = "".join(parts)
+    expected, pos = [], 0
+    for line in text.split("\n", places._HEAD_LINES)[:places._HEAD_LINES]:
+        if line[:2].isupper():
+            expected.append((pos, line))
+        pos += len(line) + 1
+    assert list(places._head_lines(text)) == expected
+
+
+_KNOWN_NAME_PARTS = ["Hòa", "Trung", "Phiêng", "Ban", "Công", "Đoàn", "Dân", "vận", "Hà", "Nội", "Bantrung", "5", " ", ",", ".",
+                     ")", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KNOWN_NAME_PARTS), max_size=10), st.sampled_from(["xã ", "thôn ", "huyện ", "phường "]))
+def test_known_name_as_plain_path(parts, level):
+    # the cut of a name without a word of _NAME_SYLLABLES: as the full path gives it
+    text = level + "".join(parts)
+    gaz = places.gazetteer()
+    for m in places._NAMED.finditer(text):
+        found, lv = m.group("name"), places._named_level(m.group("level"))
+        if lv is None:
+            continue
+        closed = places._CLOSING.match(text, m.end("name")) is not None
+        plain = places._longer_known(places._clean_name(found, closed), found, lv, gaz)
+        assert places._known_name(text, m, found, lv, gaz) == plain

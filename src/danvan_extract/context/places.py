@@ -224,6 +224,15 @@ def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
+def _known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
+    """The name a _NAMED match ``m`` gives (``found``: its name group):
+    :func:`_clean_name` and :func:`_longer_known`, which differ from the
+    plain cut only where a word of _NAME_SYLLABLES is written."""
+    if not any(w in found for w in _NAME_SYLLABLES):
+        return _clean_name(found)
+    return _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
+
+
 def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
                 openers: Optional[Openers] = None) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
@@ -265,14 +274,14 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level = _named_level(written)
         if level is None:
             continue  # "XÃ" in an all-caps heading: too unsure
-        name = _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
+        name = _known_name(text, m, found, level, gaz)
         name = _without_figure(name, level, gaz)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
         name_end = m.start("name") + len(name)
-        if level == "tỉnh" and not gaz.province(name) and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if level == "tỉnh" and not gaz.province(name) and _many_before(text, m.start()):
             continue  # "5 tỉnh Tây Nguyên": a region the provinces counted lie in, no province
         if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "Liên bang Nga": a country's name
@@ -359,20 +368,33 @@ _NEXT_LISTED = regex.compile(rf"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{
 _MAX_LISTED = 12
 
 
-def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
+def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer) -> list:
     """"3 huyện A, B và C", "các xã A, B": after a level word that a plural
     word or a count opens, the names listed after the first are units of
     the same level; each one the gazetteer knows at that level is one
     (the list ends at the first it does not)."""
-    if level_class(level) not in ("huyện", "xã") or not _MANY_BEFORE.search(text, max(0, start - 8), start):
-        return
+    listed: list = []
+    if not _many_before(text, start) or level_class(level) not in ("huyện", "xã"):
+        return listed
     for _ in range(_MAX_LISTED):
         m = _NEXT_LISTED.match(text, end)
         name = _clean_name(m.group("name")) if m else ""
         if not name or not _lookup(gaz, name, level):
-            return
+            break
         end = m.start("name") + len(name)
-        yield m.start("name"), end, level, name
+        listed.append((m.start("name"), end, level, name))
+    return listed
+
+
+# the last characters of _MANY_BEFORE's words
+_MANY_LAST = CharClass(r"(?i)[\dcgốiamnuy]")
+
+
+def _many_before(text: str, start: int) -> bool:
+    """_MANY_BEFORE matches right before ``start`` (a cheap test of the
+    character before the spaces first)."""
+    return (_word_before_ends(text, start, _MANY_LAST)
+            and _MANY_BEFORE.search(text, max(0, start - 8), start) is not None)
 
 
 # a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."
@@ -412,14 +434,27 @@ def _caps_headline_province(text: str, gaz: Gazetteer):
     followed by a colon or a dash in an all-caps line (the headline's
     "Place: ..." convention) or by a dash in any (a dateline: "QUẢNG NINH -
     ..."), the name as the gazetteer writes it."""
-    pos = 0
-    for line in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]:
-        m = _CAPS_PLACE.match(line) if line[:2].isupper() else None
+    for pos, line in _head_lines(text):
+        m = _CAPS_PLACE.match(line)
         if m is not None and (line.isupper() or _DATELINE_DASH.match(line, m.end("name"))):
             name = gaz.province(m.group("name"))
             if name:
                 yield pos + m.start("name"), pos + m.end("name"), name
-        pos += len(line) + 1
+
+
+def _head_lines(text: str):
+    """(start, line) of each of the first _HEAD_LINES lines whose first two
+    characters are upper-case (the others are not cut out of the text)."""
+    pos = 0
+    for _ in range(_HEAD_LINES):
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        if text[pos:min(pos + 2, end)].isupper():
+            yield pos, text[pos:end]
+        if end == len(text):
+            return
+        pos = end + 1
 
 
 class _NameStarts:
@@ -490,8 +525,14 @@ def _may_describe(text: str, end: int) -> bool:
 def _may_be_several(text: str, start: int) -> bool:
     """False when _SEVERAL cannot match right before ``start``: no white
     space there, or the word before it does not end as one of its words."""
+    return _word_before_ends(text, start, _SEVERAL_LAST)
+
+
+def _word_before_ends(text: str, start: int, last: CharClass) -> bool:
+    """White space ends at ``start`` and a character of ``last`` stands
+    before it."""
     j = space_before(text, start)
-    return 0 < j < start and _SEVERAL_LAST[text[j - 1]]
+    return 0 < j < start and last[text[j - 1]]
 
 
 def _blanks_end(text: str, end: int) -> int:
@@ -589,7 +630,9 @@ class _WordFinder:
         groups: dict[str, list[str]] = {}
         for w in words:
             groups.setdefault(w[0], []).append(w)
-        shared = [g for g in groups.values() if len(g) > 1 and _one_match_each(g)]
+        # (a word that holds its first letter further on is found alone: "tt." beside "thành")
+        kept = [[w for w in g if w[0] not in w[1:]] for g in groups.values()]
+        shared = [g for g in kept if len(g) > 1 and _one_match_each(g)]
         self._scans = tuple(re.compile(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
                             for g in shared)
         self._alone = tuple(w for w in words if not any(w in g for g in shared))
