@@ -831,3 +831,11 @@ def test_known_name_as_plain_path(parts, level):
         closed = places._CLOSING.match(text, m.end("name")) is not None
         plain = places._longer_known(places._clean_name(found, closed), found, lv, gaz)
         assert places._known_name(text, m, found, lv, gaz) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="tTốỐiI đaĐAthiểuỂ\u1e97", max_size=14))
+def test_bound_word_opens_with_a_t(text):
+    # _with_bound_word tries its pattern only at a "t" or "T"
+    if attach._BOUND_WORD.match(text):
+        assert text[0] in "tT"

@@ -975,7 +975,8 @@ def _with_bound_word(text, c, pieces) -> list:
     """"Mức cho vay tối đa 100 triệu đồng/hộ": a bound word that opens the
     figure's span after a cap's noun phrase stays in the subject (FACTS.md:
     a qualifier word that is part of a category's name stays)."""
-    bound = _BOUND_WORD.match(text, c.start, c.end) if pieces else None
+    # (its words open with "tối": the pattern is tried only at a "t")
+    bound = _BOUND_WORD.match(text, c.start, c.end) if pieces and text[c.start] in "tT" else None
     if not bound or text[pieces[-1][1]:c.start].strip() or not _CAP_NOUN.match(text, pieces[0][0], pieces[0][1]):
         return pieces
     return pieces[:-1] + [(pieces[-1][0], bound.end())]
@@ -1286,14 +1287,14 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if shared:
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
-        average = subjects.average_phrase(text, clause_start, c.start, holes)
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
-                       or average
+                       or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
-        elif average:
-            pieces += average  # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
+        else:
+            # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
+            pieces += subjects.average_phrase(text, clause_start, c.start, holes)
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
 
@@ -1302,6 +1303,8 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     """A body's members ("Ban Chấp hành … gồm 60 ủy viên"); after a count
     of groups, the members of those groups ("906 tổ phụ nữ tiết kiệm với
     20.163 thành viên" → "thành viên tổ phụ nữ tiết kiệm")."""
+    if subjects.counted_member(text, c) is None:
+        return []  # (no members counted: the clause's body is not looked for)
     if clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
         # the clause was cut at the figure before: its noun and words are the body
         prior = next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)
