@@ -10,6 +10,7 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
+from danvan_extract import dateline
 from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, finditer_found, lowered, may_end_with, may_hold
@@ -798,20 +799,19 @@ def test_many_before_as_its_pattern(parts):
         assert places._many_before(text, pos) == bool(places._MANY_BEFORE.search(text, max(0, pos - 8), pos))
 
 
-_HEAD_LINE_PARTS = ["LAI CHÂU", "Lai Châu", "A", "a", "1", "-", ":", " ", "\n", "\n\n", "ĐẮK LẮK - ", "Ǆ", "ǅ"]
+_HEAD_LINE_PARTS = ["LAI CHÂU", "Lai Châu", "A", "a", "1", "-", ":", " ", "\n", "\n\n", "ĐẮK LẮK - ", "Ǆ", "ǅ", "\r"]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_HEAD_LINE_PARTS), max_size=16))
-def test_head_lines_as_split(parts):
-    # the first lines that open with two capitals, as cutting the text into lines gives them
+@given(st.lists(st.sampled_from(_HEAD_LINE_PARTS), max_size=16), st.integers(1, 14))
+def test_head_lines_as_split(parts, limit):
+    # the first lines found line by line, as cutting the text into lines gives them
     text = "".join(parts)
     expected, pos = [], 0
-    for line in text.split("\n", places._HEAD_LINES)[:places._HEAD_LINES]:
-        if line[:2].isupper():
-            expected.append((pos, line))
+    for line in text.split("\n", limit)[:limit]:
+        expected.append((pos, line))
         pos += len(line) + 1
-    assert list(places._head_lines(text)) == expected
+    assert dateline.lines_with_offsets(text, limit) == expected
 
 
 _KNOWN_NAME_PARTS = ["Hòa", "Trung", "Phiêng", "Ban", "Công", "Đoàn", "Dân", "vận", "Hà", "Nội", "Bantrung", "5", " ", ",", ".",
@@ -839,3 +839,25 @@ def test_bound_word_opens_with_a_t(text):
     # _with_bound_word tries its pattern only at a "t" or "T"
     if attach._BOUND_WORD.match(text):
         assert text[0] in "tT"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=12), st.lists(st.integers(0, 50), max_size=10))
+def test_spans_without_figure_starts_as_by_bisect(spans, starts):
+    # one walk through the sorted spans and starts: what a bisect per span keeps
+    spans = sorted((s, s + n) for s, n in spans)
+    starts = sorted(starts)
+
+    def start_within(span):
+        i = bisect.bisect_right(starts, span[0])
+        return i < len(starts) and starts[i] < span[1]
+    assert attach._without_starts_within(spans, starts) == [h for h in spans if not start_within(h)]
+
+
+def test_date_line_match_remembered_as_worked_out():
+    # the remembered match of a head line: the one the patterns give
+    for text in TEXTS:
+        for _, line in dateline.lines_with_offsets(text):
+            line = line.strip()
+            got, plain = dateline.date_line_match(line), dateline.date_line_match.__wrapped__(line)
+            assert (got and (got.span(), got.groupdict())) == (plain and (plain.span(), plain.groupdict()))

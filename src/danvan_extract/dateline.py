@@ -5,6 +5,7 @@ read it (a clause date without a year takes the article's year)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -17,10 +18,16 @@ _ISO_LINE = regex.compile(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(
 
 def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[int, str]]:
     """The first ``limit`` lines of ``text`` with their start offsets."""
-    out, pos = [], 0
-    for line in text.split("\n", limit)[:limit]:
-        out.append((pos, line))
-        pos += len(line) + 1
+    # (found line by line: a split would copy the rest of the text)
+    out, pos, size = [], 0, len(text)
+    for _ in range(limit):
+        end = text.find("\n", pos)
+        if end < 0:
+            end = size
+        out.append((pos, text[pos:end]))
+        if end == size:
+            break
+        pos = end + 1
     return out
 
 
@@ -102,6 +109,7 @@ def _may_be_dated(line: str, i: int) -> bool:
     return "20" in line or "19" in line
 
 
+@lru_cache(maxsize=64)
 def date_line_match(line: str):
     """The date at the start of a stripped head line that is a date line
     ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31", "24/01/2022 09:17"), or

@@ -158,7 +158,7 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     ``holes``: the spans no subject takes (sorted)."""
     # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
     starts = [c.start for c in numeric]
-    holes = [h for h in holes if not _starts_within(starts, h)]
+    holes = _without_starts_within(holes, starts)
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
@@ -170,10 +170,16 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         facts[id(c)]["subject_spans"] = pieces
 
 
-def _starts_within(starts: list[int], span: tuple[int, int]) -> bool:
-    """One of ``starts`` (sorted) lies strictly inside ``span``."""
-    i = bisect.bisect_right(starts, span[0])
-    return i < len(starts) and starts[i] < span[1]
+def _without_starts_within(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The ``spans`` (sorted) that none of ``starts`` (sorted) lies strictly
+    inside, by one walk through both."""
+    out, i, n = [], 0, len(starts)
+    for span in spans:
+        while i < n and starts[i] <= span[0]:
+            i += 1
+        if i == n or starts[i] >= span[1]:
+            out.append(span)
+    return out
 
 
 def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
@@ -848,8 +854,11 @@ _RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "bu
 
 def _aside(text: str, q: PlaceMention, pos: int) -> bool:
     """``q`` stands in a bracket that closes before ``pos``."""
+    # (the closing bracket first: mostly none follows, and the test ends there)
+    if not 0 <= text.find(")", q.end, pos) < pos:
+        return False
     opened = text.rfind("(", max(0, q.start - 60), q.start)
-    return opened >= 0 and text.find(")", opened, q.start) < 0 and 0 <= text.find(")", q.end, pos) < pos
+    return opened >= 0 and text.find(")", opened, q.start) < 0
 
 
 def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:

@@ -18,6 +18,7 @@ import regex
 
 from functools import lru_cache
 
+from ..dateline import lines_with_offsets
 from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
@@ -434,27 +435,12 @@ def _caps_headline_province(text: str, gaz: Gazetteer):
     followed by a colon or a dash in an all-caps line (the headline's
     "Place: ..." convention) or by a dash in any (a dateline: "QUẢNG NINH -
     ..."), the name as the gazetteer writes it."""
-    for pos, line in _head_lines(text):
-        m = _CAPS_PLACE.match(line)
+    for pos, line in lines_with_offsets(text, _HEAD_LINES):
+        m = _CAPS_PLACE.match(line) if line[:2].isupper() else None
         if m is not None and (line.isupper() or _DATELINE_DASH.match(line, m.end("name"))):
             name = gaz.province(m.group("name"))
             if name:
                 yield pos + m.start("name"), pos + m.end("name"), name
-
-
-def _head_lines(text: str):
-    """(start, line) of each of the first _HEAD_LINES lines whose first two
-    characters are upper-case (the others are not cut out of the text)."""
-    pos = 0
-    for _ in range(_HEAD_LINES):
-        end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
-        if text[pos:min(pos + 2, end)].isupper():
-            yield pos, text[pos:end]
-        if end == len(text):
-            return
-        pos = end + 1
 
 
 class _NameStarts:
