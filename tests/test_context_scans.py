@@ -786,34 +786,6 @@ def test_item_start_after_the_last_semicolon_or_colon(text, s_start, pos):
     assert attach._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)
 
 
-_MANY_PARTS = ["các", "CÁC", "những", "một  số", "Một\nsố", "3", "12", "1.5", "hai", "Ba", "bốn", "NĂM", "sáu", "bảy", "tám",
-               "chín", "mười", "mươi", "xã", "huyện", "A", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "ſ", "İ", "ǅ"]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_MANY_PARTS), max_size=10))
-def test_many_before_as_its_pattern(parts):
-    # the test of the character before the spaces turns away no match of _MANY_BEFORE
-    text = "".join(parts)
-    for pos in range(len(text) + 1):
-        assert places._many_before(text, pos) == bool(places._MANY_BEFORE.search(text, max(0, pos - 8), pos))
-
-
-_HEAD_LINE_PARTS = ["LAI CHÂU", "Lai Châu", "A", "a", "1", "-", ":", " ", "\n", "\n\n", "ĐẮK LẮK - ", "Ǆ", "ǅ", "\r"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_HEAD_LINE_PARTS), max_size=16), st.integers(1, 14))
-def test_head_lines_as_split(parts, limit):
-    # the first lines found line by line, as cutting the text into lines gives them
-    text = "".join(parts)
-    expected, pos = [], 0
-    for line in text.split("\n", limit)[:limit]:
-        expected.append((pos, line))
-        pos += len(line) + 1
-    assert dateline.lines_with_offsets(text, limit) == expected
-
-
 _KNOWN_NAME_PARTS = ["Hòa", "Trung", "Phiêng", "Ban", "Công", "Đoàn", "Dân", "vận", "Hà", "Nội", "Bantrung", "5", " ", ",", ".",
                      ")", "\n"]
 

@@ -18,16 +18,10 @@ _ISO_LINE = regex.compile(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(
 
 def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[int, str]]:
     """The first ``limit`` lines of ``text`` with their start offsets."""
-    # (found line by line: a split would copy the rest of the text)
-    out, pos, size = [], 0, len(text)
-    for _ in range(limit):
-        end = text.find("\n", pos)
-        if end < 0:
-            end = size
-        out.append((pos, text[pos:end]))
-        if end == size:
-            break
-        pos = end + 1
+    out, pos = [], 0
+    for line in text.split("\n", limit)[:limit]:
+        out.append((pos, line))
+        pos += len(line) + 1
     return out
 
 

@@ -282,7 +282,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
         name_end = m.start("name") + len(name)
-        if level == "tỉnh" and not gaz.province(name) and _many_before(text, m.start()):
+        if level == "tỉnh" and not gaz.province(name) and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "5 tỉnh Tây Nguyên": a region the provinces counted lie in, no province
         if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "Liên bang Nga": a country's name
@@ -369,33 +369,20 @@ _NEXT_LISTED = regex.compile(rf"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{
 _MAX_LISTED = 12
 
 
-def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer) -> list:
+def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
     """"3 huyện A, B và C", "các xã A, B": after a level word that a plural
     word or a count opens, the names listed after the first are units of
     the same level; each one the gazetteer knows at that level is one
     (the list ends at the first it does not)."""
-    listed: list = []
-    if not _many_before(text, start) or level_class(level) not in ("huyện", "xã"):
-        return listed
+    if level_class(level) not in ("huyện", "xã") or not _MANY_BEFORE.search(text, max(0, start - 8), start):
+        return
     for _ in range(_MAX_LISTED):
         m = _NEXT_LISTED.match(text, end)
         name = _clean_name(m.group("name")) if m else ""
         if not name or not _lookup(gaz, name, level):
-            break
+            return
         end = m.start("name") + len(name)
-        listed.append((m.start("name"), end, level, name))
-    return listed
-
-
-# the last characters of _MANY_BEFORE's words
-_MANY_LAST = CharClass(r"(?i)[\dcgốiamnuy]")
-
-
-def _many_before(text: str, start: int) -> bool:
-    """_MANY_BEFORE matches right before ``start`` (a cheap test of the
-    character before the spaces first)."""
-    return (_word_before_ends(text, start, _MANY_LAST)
-            and _MANY_BEFORE.search(text, max(0, start - 8), start) is not None)
+        yield m.start("name"), end, level, name
 
 
 # a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."
@@ -511,14 +498,8 @@ def _may_describe(text: str, end: int) -> bool:
 def _may_be_several(text: str, start: int) -> bool:
     """False when _SEVERAL cannot match right before ``start``: no white
     space there, or the word before it does not end as one of its words."""
-    return _word_before_ends(text, start, _SEVERAL_LAST)
-
-
-def _word_before_ends(text: str, start: int, last: CharClass) -> bool:
-    """White space ends at ``start`` and a character of ``last`` stands
-    before it."""
     j = space_before(text, start)
-    return 0 < j < start and last[text[j - 1]]
+    return 0 < j < start and _SEVERAL_LAST[text[j - 1]]
 
 
 def _blanks_end(text: str, end: int) -> int:
