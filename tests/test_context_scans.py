@@ -10,6 +10,7 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
+from danvan_extract import dateline
 from danvan_extract.context import attach, periods, places, subjects
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import Openers, finditer_at, finditer_found, lowered, may_end_with, may_hold
@@ -783,3 +784,52 @@ def test_item_start_after_the_last_semicolon_or_colon(text, s_start, pos):
     lo = max(s_start, pos - attach._WINDOW)
     breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
     assert attach._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)
+
+
+_KNOWN_NAME_PARTS = ["Hòa", "Trung", "Phiêng", "Ban", "Công", "Đoàn", "Dân", "vận", "Hà", "Nội", "Bantrung", "5", " ", ",", ".",
+                     ")", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KNOWN_NAME_PARTS), max_size=10), st.sampled_from(["xã ", "thôn ", "huyện ", "phường "]))
+def test_known_name_as_plain_path(parts, level):
+    # the cut of a name without a word of _NAME_SYLLABLES: as the full path gives it
+    text = level + "".join(parts)
+    gaz = places.gazetteer()
+    for m in places._NAMED.finditer(text):
+        found, lv = m.group("name"), places._named_level(m.group("level"))
+        if lv is None:
+            continue
+        closed = places._CLOSING.match(text, m.end("name")) is not None
+        plain = places._longer_known(places._clean_name(found, closed), found, lv, gaz)
+        assert places._known_name(text, m, found, lv, gaz) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="tTốỐiI đaĐAthiểuỂ\u1e97", max_size=14))
+def test_bound_word_opens_with_a_t(text):
+    # _with_bound_word tries its pattern only at a "t" or "T"
+    if attach._BOUND_WORD.match(text):
+        assert text[0] in "tT"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=12), st.lists(st.integers(0, 50), max_size=10))
+def test_spans_without_figure_starts_as_by_bisect(spans, starts):
+    # one walk through the sorted spans and starts: what a bisect per span keeps
+    spans = sorted((s, s + n) for s, n in spans)
+    starts = sorted(starts)
+
+    def start_within(span):
+        i = bisect.bisect_right(starts, span[0])
+        return i < len(starts) and starts[i] < span[1]
+    assert attach._without_starts_within(spans, starts) == [h for h in spans if not start_within(h)]
+
+
+def test_date_line_match_remembered_as_worked_out():
+    # the remembered match of a head line: the one the patterns give
+    for text in TEXTS:
+        for _, line in dateline.lines_with_offsets(text):
+            line = line.strip()
+            got, plain = dateline.date_line_match(line), dateline.date_line_match.__wrapped__(line)
+            assert (got and (got.span(), got.groupdict())) == (plain and (plain.span(), plain.groupdict()))

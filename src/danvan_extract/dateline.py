@@ -5,6 +5,7 @@ read it (a clause date without a year takes the article's year)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -102,6 +103,7 @@ def _may_be_dated(line: str, i: int) -> bool:
     return "20" in line or "19" in line
 
 
+@lru_cache(maxsize=64)
 def date_line_match(line: str):
     """The date at the start of a stripped head line that is a date line
     ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31", "24/01/2022 09:17"), or

@@ -158,7 +158,7 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     ``holes``: the spans no subject takes (sorted)."""
     # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
     starts = [c.start for c in numeric]
-    holes = [h for h in holes if not _starts_within(starts, h)]
+    holes = _without_starts_within(holes, starts)
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
@@ -170,10 +170,16 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         facts[id(c)]["subject_spans"] = pieces
 
 
-def _starts_within(starts: list[int], span: tuple[int, int]) -> bool:
-    """One of ``starts`` (sorted) lies strictly inside ``span``."""
-    i = bisect.bisect_right(starts, span[0])
-    return i < len(starts) and starts[i] < span[1]
+def _without_starts_within(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The ``spans`` (sorted) that none of ``starts`` (sorted) lies strictly
+    inside, by one walk through both."""
+    out, i, n = [], 0, len(starts)
+    for span in spans:
+        while i < n and starts[i] <= span[0]:
+            i += 1
+        if i == n or starts[i] >= span[1]:
+            out.append(span)
+    return out
 
 
 def _holes_near(holes: list[tuple[int, int]], starts: list[int], lo: int, hi: int,
@@ -848,8 +854,11 @@ _RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "bu
 
 def _aside(text: str, q: PlaceMention, pos: int) -> bool:
     """``q`` stands in a bracket that closes before ``pos``."""
+    # (the closing bracket first: mostly none follows, and the test ends there)
+    if not 0 <= text.find(")", q.end, pos) < pos:
+        return False
     opened = text.rfind("(", max(0, q.start - 60), q.start)
-    return opened >= 0 and text.find(")", opened, q.start) < 0 and 0 <= text.find(")", q.end, pos) < pos
+    return opened >= 0 and text.find(")", opened, q.start) < 0
 
 
 def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
@@ -975,7 +984,8 @@ def _with_bound_word(text, c, pieces) -> list:
     """"Mức cho vay tối đa 100 triệu đồng/hộ": a bound word that opens the
     figure's span after a cap's noun phrase stays in the subject (FACTS.md:
     a qualifier word that is part of a category's name stays)."""
-    bound = _BOUND_WORD.match(text, c.start, c.end) if pieces else None
+    # (its words open with "tối": the pattern is tried only at a "t")
+    bound = _BOUND_WORD.match(text, c.start, c.end) if pieces and text[c.start] in "tT" else None
     if not bound or text[pieces[-1][1]:c.start].strip() or not _CAP_NOUN.match(text, pieces[0][0], pieces[0][1]):
         return pieces
     return pieces[:-1] + [(pieces[-1][0], bound.end())]
@@ -1286,14 +1296,14 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if shared:
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
-        average = subjects.average_phrase(text, clause_start, c.start, holes)
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
-                       or average
+                       or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes)
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
-        elif average:
-            pieces += average  # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
+        else:
+            # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
+            pieces += subjects.average_phrase(text, clause_start, c.start, holes)
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
 
@@ -1302,6 +1312,8 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     """A body's members ("Ban Chấp hành … gồm 60 ủy viên"); after a count
     of groups, the members of those groups ("906 tổ phụ nữ tiết kiệm với
     20.163 thành viên" → "thành viên tổ phụ nữ tiết kiệm")."""
+    if subjects.counted_member(text, c) is None:
+        return []  # (no members counted: the clause's body is not looked for)
     if clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
         # the clause was cut at the figure before: its noun and words are the body
         prior = next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)

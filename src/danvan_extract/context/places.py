@@ -18,6 +18,7 @@ import regex
 
 from functools import lru_cache
 
+from ..dateline import lines_with_offsets
 from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
@@ -224,6 +225,15 @@ def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
+def _known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
+    """The name a _NAMED match ``m`` gives (``found``: its name group):
+    :func:`_clean_name` and :func:`_longer_known`, which differ from the
+    plain cut only where a word of _NAME_SYLLABLES is written."""
+    if not any(w in found for w in _NAME_SYLLABLES):
+        return _clean_name(found)
+    return _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
+
+
 def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
                 openers: Optional[Openers] = None) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
@@ -265,7 +275,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level = _named_level(written)
         if level is None:
             continue  # "XÃ" in an all-caps heading: too unsure
-        name = _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
+        name = _known_name(text, m, found, level, gaz)
         name = _without_figure(name, level, gaz)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
             continue
@@ -412,14 +422,12 @@ def _caps_headline_province(text: str, gaz: Gazetteer):
     followed by a colon or a dash in an all-caps line (the headline's
     "Place: ..." convention) or by a dash in any (a dateline: "QUẢNG NINH -
     ..."), the name as the gazetteer writes it."""
-    pos = 0
-    for line in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]:
+    for pos, line in lines_with_offsets(text, _HEAD_LINES):
         m = _CAPS_PLACE.match(line) if line[:2].isupper() else None
         if m is not None and (line.isupper() or _DATELINE_DASH.match(line, m.end("name"))):
             name = gaz.province(m.group("name"))
             if name:
                 yield pos + m.start("name"), pos + m.end("name"), name
-        pos += len(line) + 1
 
 
 class _NameStarts:
@@ -589,7 +597,9 @@ class _WordFinder:
         groups: dict[str, list[str]] = {}
         for w in words:
             groups.setdefault(w[0], []).append(w)
-        shared = [g for g in groups.values() if len(g) > 1 and _one_match_each(g)]
+        # (a word that holds its first letter further on is found alone: "tt." beside "thành")
+        kept = [[w for w in g if w[0] not in w[1:]] for g in groups.values()]
+        shared = [g for g in kept if len(g) > 1 and _one_match_each(g)]
         self._scans = tuple(re.compile(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
                             for g in shared)
         self._alone = tuple(w for w in words if not any(w in g for g in shared))

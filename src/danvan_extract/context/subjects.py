@@ -818,19 +818,29 @@ _MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex
 _ONE_OR_TWO_WORDS = deferred(r"[\p{L}]+(?:\s+[\p{L}]+)?")
 
 
-def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]:
-    """"Ban Chấp hành Đảng bộ tỉnh gồm 60 ủy viên" → "ủy viên" + "Ban Chấp
-    hành Đảng bộ tỉnh": the members and the body they belong to."""
+def counted_member(text: str, c) -> Optional[tuple[int, str]]:
+    """Where the members figure ``c`` counts are written, and their noun of
+    MEMBER_NOUNS ("ủy viên"); None when it counts no members."""
     noun = (c.fields.get("noun") or "").lower()
     k = text[c.start:c.end].lower().rfind(noun) if noun else -1
     if k < 0:
-        return []
+        return None
     noun_start = c.start + k
     # the counted noun as written may run past the extractor's noun ("ủy viên")
     head = text[noun_start:noun_start + _MEMBER_NOUN_CHARS].lower()
     member = next((m for m in MEMBER_NOUNS if head.startswith(m)), None) if head.startswith(_MEMBER_PREFIXES) else None
     if not member or not _ONE_OR_TWO_WORDS.match(text[noun_start:noun_start + 20]):
+        return None
+    return noun_start, member
+
+
+def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]:
+    """"Ban Chấp hành Đảng bộ tỉnh gồm 60 ủy viên" → "ủy viên" + "Ban Chấp
+    hành Đảng bộ tỉnh": the members and the body they belong to."""
+    counted = counted_member(text, c)
+    if counted is None:
         return []
+    noun_start, member = counted
     link = _MEMBER_LINK.search(text, max(clause_start, c.start - 12), c.start)
     if not link:
         return []
