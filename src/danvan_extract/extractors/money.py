@@ -36,6 +36,8 @@ class MoneyExtractor:
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if rule in ("money.bare_billion", "money.bare_per"):
+                    if _of_population(ctx.text, m.start("n1")):
+                        continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
                     cur = "đồng"  # the unit left unsaid
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
@@ -123,4 +125,14 @@ def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
     return Spanned.joined(parts) if parts else None
 
 
+def _of_population(text: str, start: int) -> bool:
+    """"dân số" (population) in the clause before ``start``: a bare
+    multiplier there counts people."""
+    lo = max(0, start - 60)
+    for stop in ".;\n":
+        lo = max(lo, text.rfind(stop, lo, start) + 1)
+    return "dân số" in text[lo:start].lower()
+
+
 settle(globals())
+
