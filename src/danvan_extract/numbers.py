@@ -51,6 +51,7 @@ def _number_words() -> dict:
         "multipliers": {nfc(w): int(v) for w, v in data["multipliers"].items()},
         "digits": {nfc(w): int(v) for w, v in data["digits"].items()},
         "starts": tuple(nfc(w) for w in data["spelled"]["starts"]),
+        "half": nfc(data["spelled"]["half"]),
     }
 
 
@@ -67,7 +68,9 @@ MULT = rf"(?:(?:{'|'.join(_BELOW_BILLION)})\s+(?:{'|'.join(_BILLION)})|{MULT_WOR
 _UNITS: dict[str, int] = _WORDS["digits"]
 # "chục" counts tens like "mươi" ("ba chục hộ" = 30, "hai chục triệu" = 20 000 000).
 _TENS = {"mười": 10, "mươi": 10, "chục": 10}
-SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", "rưỡi") + tuple(MULTIPLIERS)
+# "and a half" ("rưỡi"): the parsers below and the rules' {half} part.
+HALF: str = _WORDS["half"]
+SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", HALF) + tuple(MULTIPLIERS)
 # A spelled number starts with a digit from two up, or "mười" (numbers.toml).
 SPELLED_START: tuple[str, ...] = _WORDS["starts"]
 SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
@@ -111,11 +114,11 @@ def parse_spelled(words: str) -> int:
     tokens = words.lower().split()
     if not tokens:
         raise InputError(E_SPELLED_EMPTY)
-    if len(tokens) >= 3 and (_UNITS.get(tokens[-1]) or tokens[-1] == "rưỡi"):
+    if len(tokens) >= 3 and (_UNITS.get(tokens[-1]) or tokens[-1] == HALF):
         order = 100 if tokens[-2] == "trăm" else MULTIPLIERS.get(tokens[-2])
         if order:
             head = parse_spelled(" ".join(tokens[:-1]))
-            tail = 5 if tokens[-1] == "rưỡi" else _UNITS[tokens[-1]]
+            tail = 5 if tokens[-1] == HALF else _UNITS[tokens[-1]]
             return head + tail * order // 10
     total = 0  # completed groups (above the current multiplier)
     group = 0  # value below 1000 being built
@@ -132,7 +135,7 @@ def parse_spelled(words: str) -> int:
         elif tok == "trăm":
             group += (1 if current is None else current) * 100
             current = None
-        elif tok == "rưỡi":
+        elif tok == HALF:
             pass  # "và rưỡi" after a bare unit ("hai rưỡi") adds no whole number
         elif tok in MULTIPLIERS:
             group += current or 0
