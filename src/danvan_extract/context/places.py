@@ -55,9 +55,12 @@ _NATION_SUBJECT = regex.compile(r"(?<=(?:^|[,.;:!?\n(])[^\S\n]*)Việt[^\S\n]+Na
 _BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đạt", "nông", "điểm", "viên", "hội", "giao")
 _BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:{'|'.join(_BARE_NOT_NAMED)})))(?![\p{{L}}])", regex.V0)
-_SEVERAL_WORDS = ("các", "những", "nhiều", "mỗi", "từng", r"một\s+số", "số")
+# plural words before a level word: "các xã A, B" names several units; with
+# "mỗi", "từng", "số" a level word alone ("mỗi xã") names none either
+_PLURAL_WORDS = ("các", "những", "nhiều", r"một\s+số")
+_SEVERAL_WORDS = _PLURAL_WORDS + ("mỗi", "từng", "số")
 _FEDERAL_BEFORE = regex.compile(r"(?<![\p{L}])liên\s+$", regex.I)
-_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|những|nhiều|một\s+số)\s+$", regex.I)
+_PLURAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_PLURAL_WORDS)})\s+$", regex.I)
 _SEVERAL = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_SEVERAL_WORDS)})\s+$", regex.I)
 _BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
 _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
