@@ -48,7 +48,7 @@ class AreaExtractor:
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
                 if rule == CHANGE_FROM:
-                    v2 = s2 = None  # the second value is a fact of its own
+                    s2 = None  # the second value is a fact of its own
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "area", start, end, rule,
