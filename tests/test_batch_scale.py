@@ -132,6 +132,20 @@ def test_large_files_among_small_ones_keep_the_order_with_two_workers(tmp_path, 
     assert ids == [f"{i:03d}" for i in range(40)]
 
 
+def test_the_pool_leaves_the_collector_as_it_found_it(tmp_path):
+    """The objects frozen for the forked workers are unfrozen when the pool
+    closes: a process that runs batch after batch does not keep its garbage."""
+    import gc
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text("Xã có 285 hộ.", encoding="utf-8")
+    before = gc.get_freeze_count()
+    run_batch(src, tmp_path / "out.jsonl", workers=2)
+    assert gc.get_freeze_count() == before
+
+
 def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypatch):
     import danvan_extract.engines.local as batch
 

@@ -21,6 +21,13 @@ def _model(name: str):
     return getattr(underthesea, name)
 
 
+def load_models() -> None:
+    """Load the NER and part-of-speech models now (a parent process does,
+    so that the workers it forks share them instead of each loading its own)."""
+    _model("ner")("Ông Nguyễn Văn An")
+    _model("pos_tag")("cán bộ")
+
+
 def _ner():
     return _model("ner")
 

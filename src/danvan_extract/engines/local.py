@@ -15,6 +15,7 @@ most one partial last line, which ``resume`` cuts off before carrying on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
@@ -32,6 +33,7 @@ from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LIST_INPUT, E_WORKER_DIED, E_
 from ..extractors.base import DEFAULT_BUDGET
 from ..io.output import Output, done_ids
 from .workers import die_with_parent
+from ..nlp import load_models
 from ..io.streaming import stream_document
 
 # Documents handed to a worker at once, and chunks in flight per worker.
@@ -70,18 +72,25 @@ _WARM_UP_SECONDS = 1.0  # at most, for a rules folder with a runaway pattern
 
 
 def _warm_up(rules_dir: Optional[str], time_budget: float) -> None:
-    """Build this process's pipeline and run it once, before forking the
-    workers, so that each of them does not pay the first use again.  A
+    """Build this process's pipeline, run it once and load the NER and
+    part-of-speech models, before forking the workers, so that each of them
+    does not pay the first use again and they share those pages.  A
     warm-up that fails (a user's rule over its budget) is only not warm:
     the documents report their own errors."""
     pipeline = pipeline_for(rules_dir, time_budget)
     budget, pipeline.time_budget = pipeline.time_budget, min(pipeline.time_budget, _WARM_UP_SECONDS)
     try:
         pipeline.extract(_WARM_UP_TEXT)
+        load_models()
     except Exception:  # noqa: BLE001 - never the batch's failure
         pass
     finally:
         pipeline.time_budget = budget
+    # A forked worker's collector would otherwise touch every object it
+    # inherited and copy the pages they sit on (CPython's advice for fork);
+    # the pool unfreezes them when it closes.
+    gc.collect()
+    gc.freeze()
 
 
 def process_file(args: tuple[str, str]) -> Result:
@@ -264,7 +273,10 @@ class _Workers:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)
+        try:
+            self.pool.shutdown(wait=exc[0] is None, cancel_futures=exc[0] is not None)
+        finally:
+            gc.unfreeze()
 
 
 def _stream_large(item: _Large, fh: Output, rules_dir: Optional[str],
