@@ -7,6 +7,7 @@ from typing import Iterator
 
 
 from .base import Candidate, Context, Lexicons, group, group_span
+from .numeric import bounds
 
 
 class MeasureExtractor:
@@ -19,8 +20,9 @@ class MeasureExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                # the value with its multiplier ("2 triệu tấn": 2,000,000), as every family reads it
                 yield Candidate("measure", m.start(), m.end(), rule,
-                                {"value": ctx.number(m, "n1"), "unit": m.group("unit")})
+                                {"value": bounds(ctx, m)[2], "unit": m.group("unit")})
 
 
 class DurationExtractor:
