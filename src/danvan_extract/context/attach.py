@@ -587,8 +587,9 @@ def _stays_in_paragraph(text: str, t: TimeMention, lead_end: int) -> bool:
     if not start or t.start < lead_end:
         return False
     days = len(start) == 10 and end is not None and len(end) == 10
-    event = bool(_EVENT_EDGE.match(text, t.start) or _EVENT_AT.search(text, max(0, t.start - 6), t.start))
-    return days or (event and start == end and len(start) > 4)
+    # (the patterns last: most times are years or spans)
+    return days or (start == end and len(start) > 4
+                    and bool(_EVENT_EDGE.match(text, t.start) or _EVENT_AT.search(text, max(0, t.start - 6), t.start)))
 
 
 # "vào tháng 9/2024", "cuối năm 2018" as the moment something happened (a

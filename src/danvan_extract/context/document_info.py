@@ -101,7 +101,9 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    return any(len(line) <= _MAX_HEAD_LINE and may_hold(line, "cộng", "độc") and _MOTTO.search(line) for _, line in lines)
+    # (the words tested in the head lines at once first: most texts have neither)
+    return may_hold("\n".join(line for _, line in lines if len(line) <= _MAX_HEAD_LINE), "cộng", "độc") and any(
+        len(line) <= _MAX_HEAD_LINE and may_hold(line, "cộng", "độc") and _MOTTO.search(line) for _, line in lines)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short

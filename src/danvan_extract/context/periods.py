@@ -396,8 +396,8 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         spans.take(word.start(), m.end())
         out.append(_time(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
     for start, end in windows.years:
-        if not start or text[start - 1] != " " or text[max(0, start - 4):start].lower() == "năm ":
-            continue  # "năm 2024", "12/2024": no name before the year
+        if not start or text[start - 1] != " " or not free(start, end) or text[max(0, start - 4):start].lower() == "năm ":
+            continue  # "năm 2024", "12/2024": no name before the year; a year a time holds already
         if not _may_be_named(text, openers.low, start):
             continue
         named = _NAMED_BEFORE.search(text, max(0, start - _NAMED_REACH), start)
@@ -812,7 +812,7 @@ def _written_around(text: str, s: int, start: int, end: int) -> list[str]:
     # (any separator among the two characters before: more than "[/.-]\s?", which is safe)
     if not _DATE_SEPARATORS.isdisjoint(text[max(0, start - 2):start]):
         ways.append(_DATED)
-        if _RANGED_BEFORE.search(text, s, start):
+        if _RANGED_BEFORE.match(text, s, start):  # (backwards: tried where it must end only)
             ways.append(_RANGED)
     if ")" in text[end:end + 4]:  # (what "\s{0,3}\)" can be)
         ways.append(_CLOSED)
