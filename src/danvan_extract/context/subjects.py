@@ -19,8 +19,9 @@ import regex
 from ..grammar.rules import load_rules
 from ..grammar.alternation import word_alternation
 from ..grammar.lazy import deferred, settle
+from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
-from .words import CharClass, lowered, may_end_with, may_hold
+from .words import CharClass, holds_letter, lowered, may_end_with, may_hold
 
 Span = tuple[int, int]
 
@@ -57,6 +58,7 @@ _LEADING_SOURCE = (
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
+_LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 _RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
@@ -134,9 +136,7 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     out = []
     for s, e in pieces:
         seg, first = text[s:e], s
-        m = _LEADING.match(seg) if _may_lead(seg) else None
-        if m:
-            s += m.end()
+        s += _leading_end(seg)
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
@@ -172,14 +172,19 @@ def _before_unit_phrase(text: str, s: int, e: int) -> int:
     return s + start if start is not None else m.start()
 
 
-def _may_lead(seg: str) -> bool:
-    """A match of _LEADING can open ``seg``: it opens with no letter, or
-    with a syllable of its words (the match is costly)."""
-    end, letter = 0, _LETTER
+def _leading_end(seg: str) -> int:
+    """Where the match of _LEADING that opens ``seg`` ends (0: none).  The
+    match is costly: marks before no syllable of its words (most often one
+    space before the phrase) are all it takes, told without it."""
+    marks = len(seg) - len(seg.lstrip(_LEADING_MARKS))
+    end, letter = marks, _LETTER
     while end < len(seg) and letter[seg[end]]:
         end += 1
-    low = lowered(seg[:end]) if end else None
-    return low is None or low in _LEADING_SYLLABLES
+    low = lowered(seg[marks:end])
+    if low is not None and low not in _LEADING_SYLLABLES:  # ("" when no word follows)
+        return marks
+    m = _LEADING.match(seg)
+    return m.end() if m else 0
 
 
 _TRAILING_MARKS = " \t\n,:"  # (some of what _TRAILING takes between its words)
@@ -548,6 +553,8 @@ def _list_start(text: str, start: int) -> int:
     """Where a list of counted nouns joined by commas that ends right
     before ``start`` opens ("Cán bộ, công chức xã …"); else ``start``."""
     while start > 1 and text[start - 1] in ", ":
+        if not _may_end_list_item(text, start):
+            break
         item = _ITEM_BEFORE.search(text, max(0, start - 40), start)
         if not item or item.group("item").lower() not in counted_nouns():
             break
@@ -555,10 +562,24 @@ def _list_start(text: str, start: int) -> int:
     return start
 
 
+def _may_end_list_item(text: str, start: int) -> bool:
+    """A counted noun and a comma may end right before ``start`` (its last
+    syllable in any case, white space around the comma): a test before the
+    costly search for the item."""
+    tail = text[max(0, start - 40):start].rstrip()
+    return tail.endswith(",") and tail[:-1].rstrip().lower().endswith(_counted_ends())
+
+
+@lru_cache(maxsize=1)
+def _counted_ends() -> tuple[str, ...]:
+    """The last syllable of each countable noun of the bundled lexicon."""
+    return tuple(sorted({noun.split()[-1] for noun in counted_nouns()}))
+
+
 def rate_word_in(text: str, start: int, end: int) -> bool:
     """``[start, end)`` may hold "tỷ lệ" (it holds its "ệ"): a test before
     the search for a rate's phrase."""
-    return text.find("ệ", start, end) >= 0 or text.find("Ệ", start, end) >= 0
+    return holds_letter(text, start, end, "ệ")
 
 
 _VERB_THEN_RATE = deferred(r"(?<![\p{L}])(?:đạt|chiếm|với|có|ở\s+mức)\s+(?:tỷ|tỉ)\s+lệ$", regex.I)
@@ -1030,7 +1051,7 @@ def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) ->
     """"bình quân chung toàn huyện mỗi xã đạt 13 tiêu chí" → "bình quân chung
     mỗi xã": an average's phrase before the verb joins the counted noun."""
     lo = max(clause_start, pos - 120)
-    m = _AVERAGE.search(text, lo, pos) if may_hold(text[lo:pos], "bình") else None
+    m = _AVERAGE.search(text, lo, pos) if holds_letter(text, lo, pos, "ì") else None  # (the "ì" of "bình")
     if not m:
         return []
     return left_phrase(text, m.start(), m.end(), holes, after_verb=False)
