@@ -850,3 +850,22 @@ def test_list_item_pre_test_passes_every_counted_item(parts, cut):
     item = subjects._ITEM_BEFORE.search(text, max(0, start - 40), start)
     if item and item.group("item").lower() in subjects.counted_nouns():
         assert subjects._may_end_list_item(text, start)
+
+
+def test_holes_reach_the_subject_scans_sorted(monkeypatch):
+    # _cut and _skip_named walk the holes in order, without sorting them
+    from danvan_extract import Pipeline
+
+    seen = []
+    for name in ("_cut", "_skip_named"):
+        plain = getattr(subjects, name)
+
+        def check(text, start, end, holes, plain=plain):
+            seen.append(list(holes) == sorted(holes))
+            return plain(text, start, end, holes)
+
+        monkeypatch.setattr(subjects, name, check)
+    pipeline = Pipeline(context=True)
+    for text in TEXTS:
+        pipeline.extract(text)
+    assert seen and all(seen)

@@ -6,7 +6,9 @@ that define it; a percentage's "tỷ lệ ..." phrase or the noun phrase
 before its verb ("đồng bào dân tộc thiểu số chiếm trên 88%"), else the
 subject of the figure it is a share of; money's and area's noun phrase
 before the verb, else the purpose or land after the unit.  Returns pieces
-of the normalized text (spans), joined later as written.
+of the normalized text (spans), joined later as written.  The ``holes``
+each function takes (the place, time and figure mentions no subject
+takes) are sorted spans.
 """
 
 from __future__ import annotations
@@ -104,9 +106,10 @@ def starts_clause(text: str, pos: int) -> bool:
 
 def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     """``[s, e)`` without the place and time mentions inside it (and the
-    preposition that introduces them)."""
+    preposition that introduces them); ``holes`` sorted, as every caller
+    keeps them."""
     pieces, pos = [], s
-    for hs, he in sorted(holes):
+    for hs, he in holes:
         if hs >= e:
             break  # (the later ones start later still)
         if he <= s or _level_modifier(text, pos, hs, he):
@@ -445,9 +448,9 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     """``[start, end)`` without the named places and times in it, and the
     link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
     are the location and the period; a bare level ("hội phụ nữ cấp xã")
-    stays."""
+    stays.  ``holes`` sorted."""
     pieces, pos = [], start
-    for hs, he in sorted(holes):
+    for hs, he in holes:
         if hs >= end:
             break  # (the later ones start later still)
         if hs < pos or not _NAMED.search(text, hs, he):
