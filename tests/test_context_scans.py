@@ -534,12 +534,14 @@ _WORD_PARTS = ["bình", "BÌNH", "Bình", "bìNH", "quân", "trung", "số", "S�
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_WORD_PARTS), max_size=10))
 def test_patterns_find_nothing_where_their_word_cannot_be(parts):
-    # may_hold: a test before a case-insensitive pattern that needs the word
+    # holds_letter: a test before a case-insensitive pattern that needs the word
     seg = "".join(parts)
     if not holds_letter(seg, 0, len(seg), "ì"):
         assert subjects._AVERAGE.search(seg) is None
-    if not may_hold(seg, "số"):
+    if not holds_letter(seg, 0, len(seg), "ố"):
         assert attach._number_of_noun("xã").search(seg) is None
+    if not may_hold(seg, "số"):
+        assert attach._NUMBER_PHRASE.match(seg) is None
         assert attach._NUMBER_PHRASE.search(seg) is None
 
 

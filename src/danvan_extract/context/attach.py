@@ -24,7 +24,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import CHAIN_GAP, PlaceMention, find_places
-from .words import CharClass, Openers, may_hold
+from .words import CharClass, Openers, holds_letter, may_hold
 
 # The punctuation that ends a sentence (and a full sentence): where a run of
 # ".!?…" ends before white space and a capital, a digit or an opening mark.
@@ -1340,7 +1340,7 @@ def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on, without the verb
     that states the figure and a place phrase ("Số thuê bao Internet của
     tỉnh đạt 450.000 thuê bao")."""
-    if not may_hold(text[start:end], "số"):
+    if not holds_letter(text, start, end, "ố"):  # (the "ố" of "số")
         return []
     named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
     if not named:
