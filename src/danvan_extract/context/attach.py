@@ -1056,8 +1056,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
-        lo = min(clause_start, _plain_clause_start(text, s_start, c.start))
-        pieces = (subjects.proportion_phrase(text, lo, c.start, holes)
+        pieces = (subjects.proportion_phrase(text, min(clause_start, _plain_clause_start(text, s_start, c.start)),
+                                             c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces

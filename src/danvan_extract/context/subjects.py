@@ -73,12 +73,15 @@ _RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "tron
                      "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
-_RIGHT_STOP = deferred(
-    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
+_RIGHT_STOP_INLINE_SOURCE = (
+    r"[,.;:()|!?\d]|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|/"
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
-    r")(?![\p{L}])|\d", regex.I | regex.V0)
+    r")(?![\p{L}])")
+_RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
+# (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
+_RIGHT_STOP_INLINE = deferred(_RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 # Land and crops: what an area after its unit can be of.
@@ -140,6 +143,8 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     for s, e in pieces:
         seg, first = text[s:e], s
         s += _leading_end(seg)
+        if s >= e:
+            continue  # (leading words and marks only: nothing is left to trim)
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
@@ -311,7 +316,7 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     punctuation or another number; a quoted name after the noun stays whole
     ("mô hình “Dân vận khéo”")."""
     seg = text[start:limit]
-    m = _RIGHT_STOP.search(seg)
+    m = (_RIGHT_STOP if "\n" in seg or "-" in seg else _RIGHT_STOP_INLINE).search(seg)
     end = start + (m.start() if m else len(seg))
     quoted = _QUOTED.search(seg) if ('"' in seg or "“" in seg) else None
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
