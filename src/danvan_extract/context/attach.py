@@ -1233,8 +1233,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     defines it after it; for a noun that says nothing on its own ("26 vị",
     "1.477 căn"), the phrase before it; a body's members; a label."""
     noun = c.fields.get("noun")
+    low_noun = noun.lower() if noun else ""
     limit = clause_end if clause_end > c.end else c.end + 80
-    k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
+    k = text[c.start:c.end].lower().rfind(low_noun) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
@@ -1242,13 +1243,13 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
         end = _CLAUSE_BREAK.search(text, bracket.end(), bracket.end() + _WINDOW)
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
-    bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
-    bare_noun_generic = bool(noun) and noun.lower() in subjects.SAYS_NOTHING and bare_noun
-    if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
+    bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
+    bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
+    if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
             return whole
-    if noun and noun.lower() in subjects.SAYS_NOTHING and not after and bare_noun:
+    if noun and low_noun in subjects.SAYS_NOTHING and not after and bare_noun:
         if label and not text[label[1]:c.start].strip(" \t:"):
             return [label]  # the item's label right before the figure
         left = subjects.left_phrase(text, clause_start, c.start, holes)
@@ -1267,7 +1268,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
-        named = noun and f" {noun.lower()} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
+        named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
