@@ -761,7 +761,7 @@ def test_generic_phrases_open_with_a_first_letter_of_theirs(phrase):
 
 
 _VERB_PARTS = ["giải quyết", "Xây  dựng", "XÂY MỚI", "hỗ trợ", "cho vay", "tái định cư", "trồng", "hộ", "đất", "cho",
-               "ſửa chữa", "İ", " ", ", ", "2", "kiểm tra"]
+               "ſửa chữa", "İ", " ", ", ", "2", "kiểm tra", "d", "i", "công", "CẤP", "ch", "o", "khám"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -772,6 +772,7 @@ def test_verb_heads_found_where_a_verb_opens_a_phrase(parts):
     for start in range(len(seg)):
         if subjects._VERB_START.match(seg[start:]):
             assert may_hold(seg, *subjects._VERB_HEADS)
+    assert subjects._may_hold_verb_head(seg) == may_hold(seg, *subjects._VERB_HEADS)
 
 
 def test_an_area_before_a_line_break_names_no_land_there():

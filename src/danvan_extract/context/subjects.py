@@ -13,17 +13,18 @@ takes) are sorted spans.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..grammar.rules import load_rules
-from ..grammar.alternation import word_alternation
+from ..grammar.alternation import alternation, word_alternation
 from ..grammar.lazy import deferred, settle
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
-from .words import CharClass, holds_letter, lowered, may_end_with, may_hold
+from .words import CharClass, holds_letter, lowered, may_end_with
 
 Span = tuple[int, int]
 
@@ -668,6 +669,14 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
+_VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
+
+
+def _may_hold_verb_head(seg: str) -> bool:
+    """``may_hold(seg, *_VERB_HEADS)`` by one scan (a test per head scans
+    the text once each)."""
+    low = lowered(seg)
+    return low is None or _VERB_HEAD_IN.search(low) is not None
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -685,7 +694,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
     20 căn nhà"); reporting verbs do not."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
-    if not object_of and not may_hold(text[clause_start:fig_start], *_VERB_HEADS):
+    if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
     pieces = left_phrase(text, clause_start, fig_start, holes)
     if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent

@@ -40,7 +40,12 @@ def may_hold(seg: str, *words: str) -> bool:
     """``seg`` may hold one of ``words`` (lower-case) in any case: a test
     before a case-insensitive pattern that needs one of them."""
     low = lowered(seg)
-    return low is None or any(w in low for w in words)
+    if low is None:
+        return True
+    for w in words:  # (a loop: no generator to set up for the one or two words most callers give)
+        if w in low:
+            return True
+    return False
 
 
 def holds_letter(text: str, start: int, end: int, letter: str) -> bool:
