@@ -1071,8 +1071,6 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         after_prior = not change and prior is not None and bool(_LIST_BREAK.search(text, prior.end, clause_start))
         if shared and not after_prior and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]  # (whatever its own noun phrase)
-        left = subjects.left_phrase(text, clause_start, c.start, holes)
-        own_clause = bool(left) and after_prior
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base), before a prior figure's subject
@@ -1080,6 +1078,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
         if after:
             return after
+        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         if label:

@@ -266,7 +266,10 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
     """At most ``most`` words (runs of \\S) in ``pieces``, as str.split()
     counts them (a few control characters aside, it splits where \\s is)."""
     seg = " ".join([text[s:e] for s, e in pieces])
-    return not any(ch in seg for ch in _SPLIT_ONLY) and len(seg.split()) <= most
+    # (a printable text holds none of them: one pass instead of a scan for each)
+    if not seg.isprintable() and any(ch in seg for ch in _SPLIT_ONLY):
+        return False
+    return len(seg.split()) <= most
 
 
 _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
