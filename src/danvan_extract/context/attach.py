@@ -24,7 +24,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
 from .places import CHAIN_GAP, PlaceMention, find_places
-from .words import CharClass, Openers, may_hold
+from .words import CharClass, Openers, holds_letter, may_hold
 
 # The punctuation that ends a sentence (and a full sentence): where a run of
 # ".!?…" ends before white space and a capital, a digit or an opening mark.
@@ -1057,8 +1057,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
-        lo = min(clause_start, _plain_clause_start(text, s_start, c.start))
-        pieces = (subjects.proportion_phrase(text, lo, c.start, holes)
+        pieces = (subjects.proportion_phrase(text, min(clause_start, _plain_clause_start(text, s_start, c.start)),
+                                             c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
         if pieces:
             return pieces
@@ -1072,8 +1072,6 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         after_prior = not change and prior is not None and bool(_LIST_BREAK.search(text, prior.end, clause_start))
         if shared and not after_prior and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]  # (whatever its own noun phrase)
-        left = subjects.left_phrase(text, clause_start, c.start, holes)
-        own_clause = bool(left) and after_prior
         # "trên 98% đồng bào dân tộc thiểu số được sử dụng ...": the share of
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base), before a prior figure's subject
@@ -1081,6 +1079,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
         if after:
             return after
+        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
         if label:
@@ -1234,8 +1234,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     defines it after it; for a noun that says nothing on its own ("26 vị",
     "1.477 căn"), the phrase before it; a body's members; a label."""
     noun = c.fields.get("noun")
+    low_noun = noun.lower() if noun else ""
     limit = clause_end if clause_end > c.end else c.end + 80
-    k = text[c.start:c.end].lower().rfind(noun.lower()) + c.start if noun else -1
+    k = text[c.start:c.end].lower().rfind(low_noun) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
@@ -1243,13 +1244,13 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
         end = _CLAUSE_BREAK.search(text, bracket.end(), bracket.end() + _WINDOW)
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
-    bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(noun.lower().split())
-    bare_noun_generic = bool(noun) and noun.lower() in subjects.SAYS_NOTHING and bare_noun
-    if noun and not after and not shared and (bare_noun or noun.lower() in subjects.GENERIC_NOUNS):
+    bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
+    bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
+    if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
             return whole
-    if noun and noun.lower() in subjects.SAYS_NOTHING and not after and bare_noun:
+    if noun and low_noun in subjects.SAYS_NOTHING and not after and bare_noun:
         if label and not text[label[1]:c.start].strip(" \t:"):
             return [label]  # the item's label right before the figure
         left = subjects.left_phrase(text, clause_start, c.start, holes)
@@ -1268,7 +1269,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
-        named = noun and f" {noun.lower()} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
+        named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
@@ -1341,7 +1342,7 @@ def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on, without the verb
     that states the figure and a place phrase ("Số thuê bao Internet của
     tỉnh đạt 450.000 thuê bao")."""
-    if not may_hold(text[start:end], "số"):
+    if not holds_letter(text, start, end, "ố"):  # (the "ố" of "số")
         return []
     named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
     if not named:

@@ -6,21 +6,25 @@ that define it; a percentage's "tỷ lệ ..." phrase or the noun phrase
 before its verb ("đồng bào dân tộc thiểu số chiếm trên 88%"), else the
 subject of the figure it is a share of; money's and area's noun phrase
 before the verb, else the purpose or land after the unit.  Returns pieces
-of the normalized text (spans), joined later as written.
+of the normalized text (spans), joined later as written.  The ``holes``
+each function takes (the place, time and figure mentions no subject
+takes) are sorted spans.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..grammar.rules import load_rules
-from ..grammar.alternation import word_alternation
+from ..grammar.alternation import alternation, word_alternation
 from ..grammar.lazy import deferred, settle
+from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
-from .words import CharClass, lowered, may_end_with, may_hold
+from .words import CharClass, holds_letter, lowered, may_end_with
 
 Span = tuple[int, int]
 
@@ -57,6 +61,7 @@ _LEADING_SOURCE = (
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
+_LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
 # Words that end a phrase read after a noun without belonging to it.
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 _RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
@@ -69,12 +74,15 @@ _RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "tron
                      "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
-_RIGHT_STOP = deferred(
-    r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
+_RIGHT_STOP_INLINE_SOURCE = (
+    r"[,.;:()|!?\d]|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|/"
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
-    r")(?![\p{L}])|\d", regex.I | regex.V0)
+    r")(?![\p{L}])")
+_RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
+# (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
+_RIGHT_STOP_INLINE = deferred(_RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 _LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
 # Land and crops: what an area after its unit can be of.
@@ -102,9 +110,10 @@ def starts_clause(text: str, pos: int) -> bool:
 
 def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
     """``[s, e)`` without the place and time mentions inside it (and the
-    preposition that introduces them)."""
+    preposition that introduces them); ``holes`` sorted, as every caller
+    keeps them."""
     pieces, pos = [], s
-    for hs, he in sorted(holes):
+    for hs, he in holes:
         if hs >= e:
             break  # (the later ones start later still)
         if he <= s or _level_modifier(text, pos, hs, he):
@@ -134,9 +143,9 @@ def _trim(text: str, pieces: list[Span]) -> list[Span]:
     out = []
     for s, e in pieces:
         seg, first = text[s:e], s
-        m = _LEADING.match(seg) if _may_lead(seg) else None
-        if m:
-            s += m.end()
+        s += _leading_end(seg)
+        if s >= e:
+            continue  # (leading words and marks only: nothing is left to trim)
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
@@ -172,14 +181,19 @@ def _before_unit_phrase(text: str, s: int, e: int) -> int:
     return s + start if start is not None else m.start()
 
 
-def _may_lead(seg: str) -> bool:
-    """A match of _LEADING can open ``seg``: it opens with no letter, or
-    with a syllable of its words (the match is costly)."""
-    end, letter = 0, _LETTER
+def _leading_end(seg: str) -> int:
+    """Where the match of _LEADING that opens ``seg`` ends (0: none).  The
+    match is costly: marks before no syllable of its words (most often one
+    space before the phrase) are all it takes, told without it."""
+    marks = len(seg) - len(seg.lstrip(_LEADING_MARKS))
+    end, letter = marks, _LETTER
     while end < len(seg) and letter[seg[end]]:
         end += 1
-    low = lowered(seg[:end]) if end else None
-    return low is None or low in _LEADING_SYLLABLES
+    low = lowered(seg[marks:end])
+    if low is not None and low not in _LEADING_SYLLABLES:  # ("" when no word follows)
+        return marks
+    m = _LEADING.match(seg)
+    return m.end() if m else 0
 
 
 _TRAILING_MARKS = " \t\n,:"  # (some of what _TRAILING takes between its words)
@@ -252,7 +266,10 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
     """At most ``most`` words (runs of \\S) in ``pieces``, as str.split()
     counts them (a few control characters aside, it splits where \\s is)."""
     seg = " ".join([text[s:e] for s, e in pieces])
-    return not any(ch in seg for ch in _SPLIT_ONLY) and len(seg.split()) <= most
+    # (a printable text holds none of them: one pass instead of a scan for each)
+    if not seg.isprintable() and any(ch in seg for ch in _SPLIT_ONLY):
+        return False
+    return len(seg.split()) <= most
 
 
 _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
@@ -303,7 +320,7 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     punctuation or another number; a quoted name after the noun stays whole
     ("mô hình “Dân vận khéo”")."""
     seg = text[start:limit]
-    m = _RIGHT_STOP.search(seg)
+    m = (_RIGHT_STOP if "\n" in seg or "-" in seg else _RIGHT_STOP_INLINE).search(seg)
     end = start + (m.start() if m else len(seg))
     quoted = _QUOTED.search(seg) if ('"' in seg or "“" in seg) else None
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
@@ -440,9 +457,9 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     """``[start, end)`` without the named places and times in it, and the
     link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
     are the location and the period; a bare level ("hội phụ nữ cấp xã")
-    stays."""
+    stays.  ``holes`` sorted."""
     pieces, pos = [], start
-    for hs, he in sorted(holes):
+    for hs, he in holes:
         if hs >= end:
             break  # (the later ones start later still)
         if hs < pos or not _NAMED.search(text, hs, he):
@@ -548,6 +565,8 @@ def _list_start(text: str, start: int) -> int:
     """Where a list of counted nouns joined by commas that ends right
     before ``start`` opens ("Cán bộ, công chức xã …"); else ``start``."""
     while start > 1 and text[start - 1] in ", ":
+        if not _may_end_list_item(text, start):
+            break
         item = _ITEM_BEFORE.search(text, max(0, start - 40), start)
         if not item or item.group("item").lower() not in counted_nouns():
             break
@@ -555,10 +574,24 @@ def _list_start(text: str, start: int) -> int:
     return start
 
 
+def _may_end_list_item(text: str, start: int) -> bool:
+    """A counted noun and a comma may end right before ``start`` (its last
+    syllable in any case, white space around the comma): a test before the
+    costly search for the item."""
+    tail = text[max(0, start - 40):start].rstrip()
+    return tail.endswith(",") and tail[:-1].rstrip().lower().endswith(_counted_ends())
+
+
+@lru_cache(maxsize=1)
+def _counted_ends() -> tuple[str, ...]:
+    """The last syllable of each countable noun of the bundled lexicon."""
+    return tuple(sorted({noun.split()[-1] for noun in counted_nouns()}))
+
+
 def rate_word_in(text: str, start: int, end: int) -> bool:
     """``[start, end)`` may hold "tỷ lệ" (it holds its "ệ"): a test before
     the search for a rate's phrase."""
-    return text.find("ệ", start, end) >= 0 or text.find("Ệ", start, end) >= 0
+    return holds_letter(text, start, end, "ệ")
 
 
 _VERB_THEN_RATE = deferred(r"(?<![\p{L}])(?:đạt|chiếm|với|có|ở\s+mức)\s+(?:tỷ|tỉ)\s+lệ$", regex.I)
@@ -639,6 +672,14 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
+_VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
+
+
+def _may_hold_verb_head(seg: str) -> bool:
+    """``may_hold(seg, *_VERB_HEADS)`` by one scan (a test per head scans
+    the text once each)."""
+    low = lowered(seg)
+    return low is None or _VERB_HEAD_IN.search(low) is not None
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -656,7 +697,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
     20 căn nhà"); reporting verbs do not."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
-    if not object_of and not may_hold(text[clause_start:fig_start], *_VERB_HEADS):
+    if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
     pieces = left_phrase(text, clause_start, fig_start, holes)
     if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent
@@ -1030,7 +1071,7 @@ def average_phrase(text: str, clause_start: int, pos: int, holes: list[Span]) ->
     """"bình quân chung toàn huyện mỗi xã đạt 13 tiêu chí" → "bình quân chung
     mỗi xã": an average's phrase before the verb joins the counted noun."""
     lo = max(clause_start, pos - 120)
-    m = _AVERAGE.search(text, lo, pos) if may_hold(text[lo:pos], "bình") else None
+    m = _AVERAGE.search(text, lo, pos) if holds_letter(text, lo, pos, "ì") else None  # (the "ì" of "bình")
     if not m:
         return []
     return left_phrase(text, m.start(), m.end(), holes, after_verb=False)

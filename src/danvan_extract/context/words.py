@@ -20,8 +20,9 @@ import regex
 
 # The only letters a case-insensitive pattern of Vietnamese letters matches
 # whose ``str.lower()`` is not the letter matched (checked over every code
-# point): "ſ" matches "s"; "İ" matches "i" but lowers to two characters.
-_ODD_FOLDS = ("ſ", "İ")
+# point): "ſ" matches "s"; "İ" matches "i" but lowers to two characters (a
+# lowered text of another length holds it: no scan for it).
+_ODD_FOLD = "ſ"
 _SPACE = regex.compile(r"\s")
 
 
@@ -30,11 +31,8 @@ def lowered(text: str) -> Optional[str]:
     offsets, and every letter a case-insensitive pattern takes for a
     Vietnamese letter lowers to that letter; else None (scan in full)."""
     low = text.lower()
-    if len(low) != len(text):
+    if len(low) != len(text) or _ODD_FOLD in low:  # ("ſ" lowers to itself)
         return None
-    for ch in _ODD_FOLDS:
-        if ch in text:
-            return None
     return low
 
 
@@ -42,7 +40,20 @@ def may_hold(seg: str, *words: str) -> bool:
     """``seg`` may hold one of ``words`` (lower-case) in any case: a test
     before a case-insensitive pattern that needs one of them."""
     low = lowered(seg)
-    return low is None or any(w in low for w in words)
+    if low is None:
+        return True
+    for w in words:  # (a loop: no generator to set up for the one or two words most callers give)
+        if w in low:
+            return True
+    return False
+
+
+def holds_letter(text: str, start: int, end: int, letter: str) -> bool:
+    """``text[start:end]`` holds ``letter`` (lower-case) in either case: a
+    test before a case-insensitive pattern whose every match holds it (a
+    letter only its own capital folds to, "ệ" of "tỷ lệ"), without a copy
+    of the text."""
+    return text.find(letter, start, end) >= 0 or text.find(letter.upper(), start, end) >= 0
 
 
 def may_end_with(seg: str, words: tuple[str, ...]) -> bool:
