@@ -91,11 +91,12 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
 _ISO_YEAR_END = 4 + len("date") + 3 + 4
 
 
-def _may_be_dated(line: str, i: int) -> bool:
+def _may_be_dated(line: str, i: int = 0) -> bool:
     """A cheap test before the patterns: can the ``i``-th stripped head
     line be a date line?  Its year opens with "19" or "20"; a line too
     long for the other patterns is one only by _ISO_LINE, near its start
-    and in the first head lines."""
+    and in the first head lines.  (Without ``i``: can
+    :func:`date_line_match` find a date in it?)"""
     if len(line) > _DATE_LINE_MAX:
         if i >= _HEAD_LINES:
             return False

@@ -87,7 +87,7 @@ class Pipeline:
         if self.context and (article or any(c.type in NUMERIC_TYPES for c in chosen)):
             from .context import analyse
 
-            found = analyse(norm.text, chosen, chrome, self._surnames)
+            found = analyse(norm.text, chosen, chrome, self._surnames, ctx.lower)
             for c in chosen:
                 fields = found.facts.get(id(c))
                 if fields is not None:

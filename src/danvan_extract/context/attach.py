@@ -95,8 +95,9 @@ def _around(bounds: list[int], pos: int, limit: int) -> tuple[int, int]:
 
 
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
-            surnames: frozenset = frozenset()) -> DocumentContext:
-    """The context of ``text`` and of each numeric candidate in it."""
+            surnames: frozenset = frozenset(), lower: Optional[str] = None) -> DocumentContext:
+    """The context of ``text`` and of each numeric candidate in it;
+    ``lower``: ``text`` lowered already (the extractors' context has it)."""
     out = DocumentContext()
     date_line = find_date_line(text)
     out.published = date_line[0] if date_line else None
@@ -106,7 +107,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     skip = sorted(set(list(chrome) + ([tuple(date_line[1:])] if date_line else []) + stamp_lines(text)))
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
-    openers = Openers(text)  # where words stand, for the scans of both
+    openers = Openers(text, lower)  # where words stand, for the scans of both
     times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]

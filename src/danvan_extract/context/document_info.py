@@ -10,8 +10,8 @@ from typing import Optional
 import regex
 
 # find_date_line and find_published are read from here by attach.py and the tests
-from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_date_line,  # noqa: F401
-                        find_published, lines_with_offsets)
+from ..dateline import (_HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match,  # noqa: F401
+                        find_date_line, find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
 from .words import finditer_found, may_hold
@@ -79,7 +79,7 @@ def _content_lines(lines: list[tuple[int, str]]):
         stripped = line.strip()
         if not stripped:
             continue
-        stamp = date_line_match(stripped)
+        stamp = date_line_match(stripped) if _may_be_dated(stripped) else None
         rest = body_after_stamp(stripped, stamp) if stamp is not None else ""
         if rest:
             start, line, stripped, stamp = start + line.index(rest), rest, rest, None
@@ -101,7 +101,10 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    return any(len(line) <= _MAX_HEAD_LINE and may_hold(line, "cộng", "độc") and _MOTTO.search(line) for _, line in lines)
+    short = [line for _, line in lines if len(line) <= _MAX_HEAD_LINE]
+    # (one test over them all first: most texts hold neither word in any line)
+    return may_hold("\n".join(short), "cộng", "độc") and any(may_hold(line, "cộng", "độc") and _MOTTO.search(line)
+                                                            for line in short)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short

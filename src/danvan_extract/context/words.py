@@ -25,11 +25,14 @@ _ODD_FOLDS = ("ſ", "İ")
 _SPACE = regex.compile(r"\s")
 
 
-def lowered(text: str) -> Optional[str]:
+def lowered(text: str, low: Optional[str] = None) -> Optional[str]:
     """``text.lower()`` where opening words can be found in it: same
     offsets, and every letter a case-insensitive pattern takes for a
-    Vietnamese letter lowers to that letter; else None (scan in full)."""
-    low = text.lower()
+    Vietnamese letter lowers to that letter; else None (scan in full).
+    ``low``: ``text`` lowered already, if the caller has it (a text lowered
+    character by character, for offsets, differs from ``text.lower()``
+    only where an odd fold stands: None then)."""
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         return None
     for ch in _ODD_FOLDS:
@@ -57,9 +60,10 @@ class Openers:
     """Where words stand in one text, for scans tried at their opening
     words (each word looked for once per text)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, low: Optional[str] = None):
+        """``low``: ``text`` lowered already (see :func:`lowered`), if known."""
         self.text = text
-        self.low = lowered(text)
+        self.low = lowered(text, low)
         self._at: dict[str, list[int]] = {}
 
     def starts(self, words: Iterable[str]) -> Optional[list[int]]:
