@@ -38,3 +38,40 @@ def test_official_head_found_as_line_by_line(parts):
     lines = dateline.lines_with_offsets("".join(parts))
     plain = any(len(line) <= document_info._MAX_HEAD_LINE and document_info._MOTTO.search(line) for _, line in lines)
     assert document_info._is_official(lines) == plain
+
+
+
+def _section_starts_plain(text: str) -> list[int]:
+    """Section starts as read before: the headings' walk, then a walk of its
+    own (each line split off) for the list of other stories."""
+    from danvan_extract.context import attach
+
+    starts, end, lines = [], 0, attach._line_starts(text)
+    for i, pos in enumerate(lines):
+        line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
+        m = attach._HEADING.match(text, pos) if pos >= end and not attach._unlike_heading(text, pos, line_end) else None
+        if m is not None:
+            end = m.end()
+            line, before = m.group("h"), text[max(0, m.start() - 2):m.start()]
+            if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
+                starts.append(m.end())
+    pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if line and len(line) <= 30 and attach._OTHER_STORIES.fullmatch(line):
+            starts += [m.end() for m in attach._NON_BLANK_LINE.finditer(text, pos=pos - 1)]
+            break
+    return sorted(set(starts))
+
+
+_SECTION_PARTS = ["Tin liên quan", "TIN LIÊN QUAN:", " Xem thêm ", "Có thể bạn quan tâm", "\n", "\n\n", " ", "\t",
+                  "Kết quả thực hiện chương trình", "Huyện đạt 5%.", "Ảnh: Văn Hùng", "x" * 25]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SECTION_PARTS), max_size=12))
+def test_sections_from_one_walk_over_the_lines_as_from_two(parts):
+    from danvan_extract.context import attach
+
+    text = "".join(parts)
+    assert attach.section_starts(text) == _section_starts_plain(text)

@@ -443,11 +443,16 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     where the text's lines start, if known."""
     starts = []
     end = 0
+    other = None  # where the line that opens a list of other stories ends
     lines = _line_starts(text) if lines is None else lines
-    for i, pos in enumerate(lines):
+    for pos, line_end in zip(lines, itertools.chain(itertools.islice(lines, 1, None), (len(text) + 1,))):
+        line_end -= 1
+        if other is None and 0 < line_end - pos <= _OTHER_STORIES_LINE and _OTHER_STORIES.fullmatch(text, pos, line_end):
+            other = line_end
         # a heading starts a line: tried there only, as the scan would find it
-        line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
-        m = _HEADING.match(text, pos) if pos >= end and not _unlike_heading(text, pos, line_end) else None
+        if pos < end or _unlike_heading(text, pos, line_end):
+            continue
+        m = _HEADING.match(text, pos)
         if m is None:
             continue
         end = m.end()
@@ -455,25 +460,16 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
         before = text[max(0, m.start() - 2):m.start()]
         if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
             starts.append(m.end())
-    other = _other_stories(text)
     if other is not None:
         starts += [m.end() for m in _NON_BLANK_LINE.finditer(text, pos=other)]
     return sorted(set(starts))
 
 
-# the line that opens a page's list of other stories
+# the line that opens a page's list of other stories (a line of at most
+# _OTHER_STORIES_LINE characters)
 _OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
                                r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
-
-
-def _other_stories(text: str) -> Optional[int]:
-    """Where the line that opens a list of other stories ends, if any."""
-    pos = 0
-    for line in text.split("\n"):
-        pos += len(line) + 1
-        if line and len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
-            return pos - 1
-    return None
+_OTHER_STORIES_LINE = 30
 
 
 def _section_start(sections: list[int], pos: int) -> int:
