@@ -510,11 +510,14 @@ def _keep_first_time(text, numeric, facts, untimed: list[int]) -> None:
         by_text.setdefault(form, []).append(i)
     for i in untimed:
         c = numeric[i]
-        key = _figure_key(text, c)
+        key = None  # (read only for a figure with a timed one written alike before it)
         for j in itertools.islice(by_text.get(written[i], ()), _SAME_LOOKBACK):
             if j >= i:
                 break
-            if facts[id(numeric[j])]["period"] is not None and _figure_key(text, numeric[j]) == key:
+            if facts[id(numeric[j])]["period"] is None:
+                continue
+            key = key or _figure_key(text, c)
+            if _figure_key(text, numeric[j]) == key:
                 facts[id(c)]["period"] = facts[id(numeric[j])]["period"]
                 break
 
