@@ -75,3 +75,21 @@ def test_sections_from_one_walk_over_the_lines_as_from_two(parts):
 
     text = "".join(parts)
     assert attach.section_starts(text) == _section_starts_plain(text)
+
+
+_DATED_PARTS = ["Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31", "24/01/2022", "date 2025-09-02 Trong giai đoạn", "\n", " ",
+                "Tiêu đề của bài báo về kinh tế", "Trang chủ", "Sóc Trăng, ngày 30 tháng 05 năm 2023", "Huyện đạt 5%."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATED_PARTS), max_size=14))
+def test_head_lines_read_once_as_by_each_reader(parts):
+    # the date line, the date stamps and the headline from the head lines analyse reads once
+    from danvan_extract import dateline
+    from danvan_extract.context import document_info
+
+    text = "".join(parts)
+    head = dateline.lines_with_offsets(text)
+    assert dateline.find_date_line(text, head) == dateline.find_date_line(text)
+    assert dateline.stamp_lines(text, head) == dateline.stamp_lines(text)
+    assert document_info.find_title(text, [], head) == document_info.find_title(text, [])

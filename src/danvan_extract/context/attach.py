@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from . import subjects
-from ..dateline import stamp_lines
+from ..dateline import lines_with_offsets, stamp_lines
 from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
                             year_of)
 from ..grammar.lazy import deferred, settle
@@ -99,12 +99,13 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     """The context of ``text`` and of each numeric candidate in it;
     ``lower``: ``text`` lowered already (the extractors' context has it)."""
     out = DocumentContext()
-    date_line = find_date_line(text)
+    head = lines_with_offsets(text)  # (read by the date line, the date stamps and the headline)
+    date_line = find_date_line(text, head)
     out.published = date_line[0] if date_line else None
-    out.title = find_title(text, list(chrome))
+    out.title = find_title(text, list(chrome), head)
     # the article's own date line states no figure's time
     # (nor does a site header's date above it)
-    skip = sorted(set(list(chrome) + ([tuple(date_line[1:])] if date_line else []) + stamp_lines(text)))
+    skip = sorted(set(list(chrome) + ([tuple(date_line[1:])] if date_line else []) + stamp_lines(text, head)))
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
     doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
     openers = Openers(text, lower)  # where words stand, for the scans of both

@@ -52,11 +52,13 @@ def _body_line(line: str) -> bool:
     return line.endswith(_BODY_ENDS) or bool(_BODY_START.match(line) or (":" in line and _CAPTION.search(line)))
 
 
-def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+def find_title(text: str, chrome: list[tuple[int, int]],
+               lines: Optional[list[tuple[int, str]]] = None) -> Optional[tuple[int, int]]:
     """The headline: the first line near the top that is no page chrome, no
     date line, no site menu and no official document's header; None when
-    that line is a body sentence (the page kept no headline)."""
-    for start, line, stripped, stamp in _content_lines(lines_with_offsets(text)[:_HEAD_LINES * 2]):
+    that line is a body sentence (the page kept no headline).  ``lines``:
+    :func:`lines_with_offsets` of ``text``, if known."""
+    for start, line, stripped, stamp in _content_lines((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         if (stamp is not None or len(stripped) < 12 or any(s <= start < e for s, e in chrome)
                 or _site_line(stripped)):
             continue
