@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
@@ -107,35 +108,32 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # (nor does a site header's date above it)
     skip = sorted(set(list(chrome) + ([tuple(date_line[1:])] if date_line else []) + stamp_lines(text, head)))
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
-    doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
+    numeric, doc_ends, roles, mentions = _by_kind(candidates)
+    other_spans = [(c.start, c.end) for c in numeric]
     openers = Openers(text, lower)  # where words stand, for the scans of both
     times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
-    figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC_TYPES)
+    figure_spans = sorted(other_spans)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not (chrome and _in(chrome, p.start)) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
-    posts = [(c.start, c.end) for c in candidates if c.type == "person_role" and out.title
-             and c.start < out.title[1] and c.end > out.title[0]]
+    posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
     main = main_place(reported, out.title, lead_end, posts)
     if national_by_default(text, out.title, reported) and (main is None or main.start >= lead_end):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
-    numeric = sorted((c for c in candidates if c.type in NUMERIC_TYPES), key=lambda c: c.start)
-    other_spans = [(c.start, c.end) for c in numeric]
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
     # every other figure, measure or date is no part of a subject
-    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
-                   + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
+    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places] + mentions)
     clauses = []
     for c in numeric:
         s_start, s_end = _around(sentences, c.start, len(text))
@@ -151,6 +149,29 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _by_kind(candidates: list) -> tuple[list, list[int], list, list[tuple[int, int]]]:
+    """From one pass over ``candidates``: the numeric ones (by start), the
+    ends of the document references (sorted), the person roles, and the
+    spans of all but those two kinds (figures, dates, measures...)."""
+    numeric, doc_ends, roles, spans = [], [], [], []
+    for c in candidates:
+        kind = c.type
+        if kind == "document_ref":
+            doc_ends.append(c.end)
+        elif kind == "person_role":
+            roles.append(c)
+        else:
+            spans.append((c.start, c.end))
+            if kind in NUMERIC_TYPES:
+                numeric.append(c)
+    numeric.sort(key=_START)
+    doc_ends.sort()
+    return numeric, doc_ends, roles, spans
+
+
+_START = attrgetter("start")
 
 
 def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], holes: list[tuple[int, int]],
