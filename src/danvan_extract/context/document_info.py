@@ -103,10 +103,9 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    short = [line for _, line in lines if len(line) <= _MAX_HEAD_LINE]
-    # (one test over them all first: most texts hold neither word in any line)
-    return may_hold("\n".join(short), "cộng", "độc") and any(may_hold(line, "cộng", "độc") and _MOTTO.search(line)
-                                                            for line in short)
+    # (the motto's "CỘNG HÒA" and "Độc lập" both hold an "ộ", in one case or
+    # the other: a test of each short line before the pattern)
+    return any(len(line) <= _MAX_HEAD_LINE and ("ộ" in line or "Ộ" in line) and _MOTTO.search(line) for _, line in lines)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
