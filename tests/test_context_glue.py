@@ -93,3 +93,16 @@ def test_head_lines_read_once_as_by_each_reader(parts):
     assert dateline.find_date_line(text, head) == dateline.find_date_line(text)
     assert dateline.stamp_lines(text, head) == dateline.stamp_lines(text)
     assert document_info.find_title(text, [], head) == document_info.find_title(text, [])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Tin", "TIN MỚI", "Đạt", "A", " ", "\t", "\n", "\n\n", "Huyện Ba", "Ảnh"]), max_size=10))
+def test_lines_too_short_for_a_heading_hold_none(parts):
+    # the sections' walk skips the lines shorter than any heading's
+    from danvan_extract.context import attach
+
+    text = "".join(parts)
+    starts = attach._line_starts(text)
+    for pos, nxt in zip(starts, starts[1:] + [len(text) + 1]):
+        if nxt - 1 - pos < attach._HEADING_MIN:
+            assert attach._HEADING.match(text, pos) is None

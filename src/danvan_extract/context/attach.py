@@ -443,6 +443,7 @@ _NOT_IN_HEADING = frozenset(".!?:;…|")
 # that is no white space)
 _NOT_HEADING_END = _NOT_IN_HEADING | {","}
 _HEADING_CHARS = 92
+_HEADING_MIN = 10  # (and its fewest: a capital and nine more)
 
 
 def _unlike_heading(text: str, start: int, end: int) -> bool:
@@ -472,7 +473,7 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
         if other is None and 0 < line_end - pos <= _OTHER_STORIES_LINE and _OTHER_STORIES.fullmatch(text, pos, line_end):
             other = line_end
         # a heading starts a line: tried there only, as the scan would find it
-        if pos < end or _unlike_heading(text, pos, line_end):
+        if pos < end or line_end - pos < _HEADING_MIN or _unlike_heading(text, pos, line_end):
             continue
         m = _HEADING.match(text, pos)
         if m is None:
