@@ -125,7 +125,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
     main = main_place(reported, out.title, lead_end, posts)
-    if national_by_default(text, out.title, reported) and (main is None or main.start >= lead_end):
+    if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
