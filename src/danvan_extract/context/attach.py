@@ -129,6 +129,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
+    if not numeric:
+        return out  # (an article without figures: its own context alone)
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
