@@ -41,12 +41,13 @@ _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
 
 
-def stamp_lines(text: str) -> list[tuple[int, int]]:
+def stamp_lines(text: str, lines: Optional[list[tuple[int, str]]] = None) -> list[tuple[int, int]]:
     """The spans of the head lines that are nothing but a date stamp
     ("Chủ Nhật, 01/12/2024", a site header's today; the article's own date
-    line): a page's dates, which state no figure's time."""
+    line): a page's dates, which state no figure's time.  ``lines``:
+    :func:`lines_with_offsets` of ``text``, if known."""
     out = []
-    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES]):
+    for i, (start, line) in enumerate((lines or lines_with_offsets(text))[:_HEAD_LINES]):
         stripped = line.strip()
         if _may_be_dated(stripped, i) and len(stripped) <= _DATE_LINE_MAX:
             m = date_line_match(stripped)
@@ -55,16 +56,17 @@ def stamp_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
+def find_date_line(text: str, lines: Optional[list[tuple[int, str]]] = None) -> Optional[tuple[str, int, int]]:
     """(ISO date, start, end) of the article's date line, or None.
 
     Among the date lines at the top, one with a clock time is the
     article's ("Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31"); a site header
     that shows today's date comes first and has none.  A document header's
     "Place, ngày D tháng M năm Y" counts further down.  The line states
-    when the article was published, not a figure's time."""
+    when the article was published, not a figure's time.  ``lines``:
+    :func:`lines_with_offsets` of ``text``, if known."""
     last = None  # the last date line without a clock time
-    for i, (start, line) in enumerate(lines_with_offsets(text)[:_HEAD_LINES * 2]):
+    for i, (start, line) in enumerate((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         stripped = line.strip()
         if not _may_be_dated(stripped, i):
             continue
@@ -91,11 +93,12 @@ def find_date_line(text: str) -> Optional[tuple[str, int, int]]:
 _ISO_YEAR_END = 4 + len("date") + 3 + 4
 
 
-def _may_be_dated(line: str, i: int) -> bool:
+def _may_be_dated(line: str, i: int = 0) -> bool:
     """A cheap test before the patterns: can the ``i``-th stripped head
     line be a date line?  Its year opens with "19" or "20"; a line too
     long for the other patterns is one only by _ISO_LINE, near its start
-    and in the first head lines."""
+    and in the first head lines.  (Without ``i``: can
+    :func:`date_line_match` find a date in it?)"""
     if len(line) > _DATE_LINE_MAX:
         if i >= _HEAD_LINES:
             return False

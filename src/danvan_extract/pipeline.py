@@ -87,13 +87,14 @@ class Pipeline:
         if self.context and (article or any(c.type in NUMERIC_TYPES for c in chosen)):
             from .context import analyse
 
-            found = analyse(norm.text, chosen, chrome, self._surnames)
+            found = analyse(norm.text, chosen, chrome, self._surnames, ctx.lower)
             for c in chosen:
                 fields = found.facts.get(id(c))
                 if fields is not None:
                     c.fields = {**c.fields, **_context_fields(norm, fields)}
-            info = {"title": _written(norm, [found.title]) if found.title else None,
-                    "published": found.published, "location": _place_as_written(norm, found.location)}
+            if article:  # (extract() reads the facts only)
+                info = {"title": _written(norm, [found.title]) if found.title else None,
+                        "published": found.published, "location": _place_as_written(norm, found.location)}
         if not self.extras:  # (after the context pass, which reads dates and years)
             chosen = [c for c in chosen if c.type in GRADED_TYPES]
         return [to_record(norm, c) for c in chosen], info

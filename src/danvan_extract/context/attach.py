@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Optional
@@ -17,7 +18,7 @@ from typing import Optional
 import regex
 
 from . import subjects
-from ..dateline import stamp_lines
+from ..dateline import lines_with_offsets, stamp_lines
 from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
                             year_of)
 from ..grammar.lazy import deferred, settle
@@ -95,45 +96,46 @@ def _around(bounds: list[int], pos: int, limit: int) -> tuple[int, int]:
 
 
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
-            surnames: frozenset = frozenset()) -> DocumentContext:
-    """The context of ``text`` and of each numeric candidate in it."""
+            surnames: frozenset = frozenset(), lower: Optional[str] = None) -> DocumentContext:
+    """The context of ``text`` and of each numeric candidate in it;
+    ``lower``: ``text`` lowered already (the extractors' context has it)."""
     out = DocumentContext()
-    date_line = find_date_line(text)
+    head = lines_with_offsets(text)  # (read by the date line, the date stamps and the headline)
+    date_line = find_date_line(text, head)
     out.published = date_line[0] if date_line else None
-    out.title = find_title(text, list(chrome))
+    out.title = find_title(text, list(chrome), head)
     # the article's own date line states no figure's time
     # (nor does a site header's date above it)
-    skip = sorted(set(list(chrome) + ([tuple(date_line[1:])] if date_line else []) + stamp_lines(text)))
+    skip = sorted(set(list(chrome) + ([tuple(date_line[1:])] if date_line else []) + stamp_lines(text, head)))
     # "Nghị quyết 60-NQ/TW năm 2025": a year in a document's name is no time
-    doc_ends = sorted(c.end for c in candidates if c.type == "document_ref")
-    openers = Openers(text)  # where words stand, for the scans of both
+    numeric, doc_ends, roles, mentions = _by_kind(candidates)
+    other_spans = [(c.start, c.end) for c in numeric]
+    openers = Openers(text, lower)  # where words stand, for the scans of both
     times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
-    figure_spans = sorted((c.start, c.end) for c in candidates if c.type in NUMERIC_TYPES)
+    figure_spans = sorted(other_spans)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not (chrome and _in(chrome, p.start)) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
-    posts = [(c.start, c.end) for c in candidates if c.type == "person_role" and out.title
-             and c.start < out.title[1] and c.end > out.title[0]]
+    posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
     main = main_place(reported, out.title, lead_end, posts)
-    if national_by_default(text, out.title, reported) and (main is None or main.start >= lead_end):
+    if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
     out.location = _place(main, places, main) if main else None
-    numeric = sorted((c for c in candidates if c.type in NUMERIC_TYPES), key=lambda c: c.start)
-    other_spans = [(c.start, c.end) for c in numeric]
+    if not numeric:
+        return out  # (an article without figures: its own context alone)
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
     # every other figure, measure or date is no part of a subject
-    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places]
-                   + [(o.start, o.end) for o in candidates if o.type not in ("person_role", "document_ref")])
+    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places] + mentions)
     clauses = []
     for c in numeric:
         s_start, s_end = _around(sentences, c.start, len(text))
@@ -149,6 +151,29 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _by_kind(candidates: list) -> tuple[list, list[int], list, list[tuple[int, int]]]:
+    """From one pass over ``candidates``: the numeric ones (by start), the
+    ends of the document references (sorted), the person roles, and the
+    spans of all but those two kinds (figures, dates, measures...)."""
+    numeric, doc_ends, roles, spans = [], [], [], []
+    for c in candidates:
+        kind = c.type
+        if kind == "document_ref":
+            doc_ends.append(c.end)
+        elif kind == "person_role":
+            roles.append(c)
+        else:
+            spans.append((c.start, c.end))
+            if kind in NUMERIC_TYPES:
+                numeric.append(c)
+    numeric.sort(key=_START)
+    doc_ends.sort()
+    return numeric, doc_ends, roles, spans
+
+
+_START = attrgetter("start")
 
 
 def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], holes: list[tuple[int, int]],
@@ -420,6 +445,7 @@ _NOT_IN_HEADING = frozenset(".!?:;…|")
 # that is no white space)
 _NOT_HEADING_END = _NOT_IN_HEADING | {","}
 _HEADING_CHARS = 92
+_HEADING_MIN = 10  # (and its fewest: a capital and nine more)
 
 
 def _unlike_heading(text: str, start: int, end: int) -> bool:
@@ -442,11 +468,16 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     where the text's lines start, if known."""
     starts = []
     end = 0
+    other = None  # where the line that opens a list of other stories ends
     lines = _line_starts(text) if lines is None else lines
-    for i, pos in enumerate(lines):
+    for pos, line_end in zip(lines, itertools.chain(itertools.islice(lines, 1, None), (len(text) + 1,))):
+        line_end -= 1
+        if other is None and 0 < line_end - pos <= _OTHER_STORIES_LINE and _OTHER_STORIES.fullmatch(text, pos, line_end):
+            other = line_end
         # a heading starts a line: tried there only, as the scan would find it
-        line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
-        m = _HEADING.match(text, pos) if pos >= end and not _unlike_heading(text, pos, line_end) else None
+        if pos < end or line_end - pos < _HEADING_MIN or _unlike_heading(text, pos, line_end):
+            continue
+        m = _HEADING.match(text, pos)
         if m is None:
             continue
         end = m.end()
@@ -454,25 +485,16 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
         before = text[max(0, m.start() - 2):m.start()]
         if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
             starts.append(m.end())
-    other = _other_stories(text)
     if other is not None:
         starts += [m.end() for m in _NON_BLANK_LINE.finditer(text, pos=other)]
     return sorted(set(starts))
 
 
-# the line that opens a page's list of other stories
+# the line that opens a page's list of other stories (a line of at most
+# _OTHER_STORIES_LINE characters)
 _OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
                                r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
-
-
-def _other_stories(text: str) -> Optional[int]:
-    """Where the line that opens a list of other stories ends, if any."""
-    pos = 0
-    for line in text.split("\n"):
-        pos += len(line) + 1
-        if line and len(line) <= 30 and _OTHER_STORIES.fullmatch(line):
-            return pos - 1
-    return None
+_OTHER_STORIES_LINE = 30
 
 
 def _section_start(sections: list[int], pos: int) -> int:
@@ -513,11 +535,14 @@ def _keep_first_time(text, numeric, facts, untimed: list[int]) -> None:
         by_text.setdefault(form, []).append(i)
     for i in untimed:
         c = numeric[i]
-        key = _figure_key(text, c)
+        key = None  # (read only for a figure with a timed one written alike before it)
         for j in itertools.islice(by_text.get(written[i], ()), _SAME_LOOKBACK):
             if j >= i:
                 break
-            if facts[id(numeric[j])]["period"] is not None and _figure_key(text, numeric[j]) == key:
+            if facts[id(numeric[j])]["period"] is None:
+                continue
+            key = key or _figure_key(text, c)
+            if _figure_key(text, numeric[j]) == key:
                 facts[id(c)]["period"] = facts[id(numeric[j])]["period"]
                 break
 

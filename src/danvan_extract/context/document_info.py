@@ -10,8 +10,8 @@ from typing import Optional
 import regex
 
 # find_date_line and find_published are read from here by attach.py and the tests
-from ..dateline import (_HEAD_LINES, body_after_stamp, date_line_match, find_date_line,  # noqa: F401
-                        find_published, lines_with_offsets)
+from ..dateline import (_HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match,  # noqa: F401
+                        find_date_line, find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
 from .words import finditer_found, may_hold
@@ -52,11 +52,13 @@ def _body_line(line: str) -> bool:
     return line.endswith(_BODY_ENDS) or bool(_BODY_START.match(line) or (":" in line and _CAPTION.search(line)))
 
 
-def find_title(text: str, chrome: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+def find_title(text: str, chrome: list[tuple[int, int]],
+               lines: Optional[list[tuple[int, str]]] = None) -> Optional[tuple[int, int]]:
     """The headline: the first line near the top that is no page chrome, no
     date line, no site menu and no official document's header; None when
-    that line is a body sentence (the page kept no headline)."""
-    for start, line, stripped, stamp in _content_lines(lines_with_offsets(text)[:_HEAD_LINES * 2]):
+    that line is a body sentence (the page kept no headline).  ``lines``:
+    :func:`lines_with_offsets` of ``text``, if known."""
+    for start, line, stripped, stamp in _content_lines((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         if (stamp is not None or len(stripped) < 12 or any(s <= start < e for s, e in chrome)
                 or _site_line(stripped)):
             continue
@@ -79,7 +81,7 @@ def _content_lines(lines: list[tuple[int, str]]):
         stripped = line.strip()
         if not stripped:
             continue
-        stamp = date_line_match(stripped)
+        stamp = date_line_match(stripped) if _may_be_dated(stripped) else None
         rest = body_after_stamp(stripped, stamp) if stamp is not None else ""
         if rest:
             start, line, stripped, stamp = start + line.index(rest), rest, rest, None
@@ -101,9 +103,9 @@ _DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊN
 
 def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
-    # (the words tested in the head lines at once first: most texts have neither)
-    return may_hold("\n".join(line for _, line in lines if len(line) <= _MAX_HEAD_LINE), "cộng", "độc") and any(
-        len(line) <= _MAX_HEAD_LINE and may_hold(line, "cộng", "độc") and _MOTTO.search(line) for _, line in lines)
+    # (the motto's "CỘNG HÒA" and "Độc lập" both hold an "ộ", in one case or
+    # the other: a test of each short line before the pattern)
+    return any(len(line) <= _MAX_HEAD_LINE and ("ộ" in line or "Ộ" in line) and _MOTTO.search(line) for _, line in lines)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short

@@ -26,14 +26,20 @@ _ODD_FOLD = "ſ"
 _SPACE = regex.compile(r"\s")
 
 
-def lowered(text: str) -> Optional[str]:
+def lowered(text: str, low: Optional[str] = None) -> Optional[str]:
     """``text.lower()`` where opening words can be found in it: same
     offsets, and every letter a case-insensitive pattern takes for a
-    Vietnamese letter lowers to that letter; else None (scan in full)."""
-    low = text.lower()
-    if len(low) != len(text) or _ODD_FOLD in low:  # ("ſ" lowers to itself)
+    Vietnamese letter lowers to that letter; else None (scan in full).
+    ``low``: ``text`` lowered already, if the caller has it (lowered
+    character by character, for offsets, it keeps its length where an "İ"
+    stands: that is looked for then)."""
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+    elif len(low) != len(text) or "İ" in text:
         return None
-    return low
+    return None if _ODD_FOLD in low else low  # ("ſ" lowers to itself)
 
 
 def may_hold(seg: str, *words: str) -> bool:
@@ -68,9 +74,10 @@ class Openers:
     """Where words stand in one text, for scans tried at their opening
     words (each word looked for once per text)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, low: Optional[str] = None):
+        """``low``: ``text`` lowered already (see :func:`lowered`), if known."""
         self.text = text
-        self.low = lowered(text)
+        self.low = lowered(text, low)
         self._at: dict[str, list[int]] = {}
 
     def starts(self, words: Iterable[str]) -> Optional[list[int]]:
