@@ -46,6 +46,8 @@ _APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
+# the first letter of a word
+_WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
 _BLANKS = regex.compile(r"[ ]+")
 _SENTENCE_END = regex.compile(r"[.!?:\n]")
 # The characters after the first space where paren_acronym ("(UBND)") and
@@ -146,6 +148,8 @@ class PersonRoleExtractor(GrammarAttributes):
         """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
         for m, start, rule in self._credit_lines(ctx):
+            if self._label_ends_title(text, m):
+                continue
             label = _at(text, m.span("label"))
             if self._credit_names_person(m.group("name")):
                 yield Candidate("person_role", start, m.end("name"), rule,
@@ -209,6 +213,17 @@ class PersonRoleExtractor(GrammarAttributes):
             yield m, m.start(), self.byline_scan.name
         for m in self._with_opening(ctx, self.byline_bare_opening, self.byline_bare_scan):
             yield m, ctx.anchors.line_start(m.start("label")), self.byline_bare_scan.name
+
+    def _label_ends_title(self, text: str, m: regex.Match) -> bool:
+        """"Tổng Biên tập: Name": the label ("Biên tập") ends a title the
+        words before it on its line open; the title's holder, no credit."""
+        label_start, label_end = m.span("label")
+        lo = max(text.rfind("\n", 0, label_start) + 1, label_start - 30)
+        for w in _WORD_START.finditer(text, lo, label_start):
+            title = self.title_re.match(text, w.start(), min(len(text), label_end + 40))
+            if title is not None and title.end() >= label_end:
+                return True
+        return False
 
     @staticmethod
     def _with_opening(ctx: Context, opening: regex.Pattern, scan: ScanPattern) -> list[regex.Match]:
