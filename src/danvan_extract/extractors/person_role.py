@@ -182,6 +182,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue  # "Ông K'Điệp - …" opens with an honorific: no name of its own
             if self._in_list(ctx, m.start("name")):
                 continue  # the list reading gives it the list's honorific
+            if self._labelled_in_masthead(text, m.start("name")):
+                continue
             roles, end = self._roles(text, m.end(), own_name=True)
             if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
@@ -317,6 +319,14 @@ class PersonRoleExtractor(GrammarAttributes):
                 s = head_start
             yield Candidate("person_role", s, e, "person_role.list",
                             {"person": name, "roles": all_roles, "honorific": own_hon})
+
+    def _labelled_in_masthead(self, text: str, pos: int) -> bool:
+        """"Trưởng ban: Name - Role" in a site's contact block: a short label
+        and its colon open the name's line, a masthead's cue is near."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        label = text[line_start:pos].strip()
+        return (label.endswith(":") and len(label) <= 40
+                and bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300))))
 
     def _masthead(self, text: str, pos: int, opener: regex.Match) -> bool:
         """"Trưởng Ban: Name" in a site's contact block is page chrome."""
