@@ -221,6 +221,8 @@ class PersonRoleExtractor(GrammarAttributes):
         words before it on its line open; the title's holder, no credit."""
         label_start, label_end = m.span("label")
         lo = max(text.rfind("\n", 0, label_start) + 1, label_start - 30)
+        if not text[lo:label_start].strip():
+            return False  # (most credits open their line: nothing before them)
         for w in _WORD_START.finditer(text, lo, label_start):
             title = self.title_re.match(text, w.start(), min(len(text), label_end + 40))
             if title is not None and title.end() >= label_end:
