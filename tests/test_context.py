@@ -156,6 +156,10 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
      "2024-03-05"),
     ("Tính đến ngày 30/6/2023, cả nước có 5.000 xã.\n", None),  # a sentence, not a date line
     ("Ngày 16/6/2025, Hội đồng nhân dân tỉnh thông qua nghị quyết.\n", None),  # a sentence opened by its date
+    # a publication stamp under other labels
+    ("Thời gian đăng: 15/04/2024 08:30\n", "2024-04-15"),
+    ("Ngày xuất bản: 15/04/2024\n", "2024-04-15"),
+    ("Posted: 15/04/2024\n", "2024-04-15"),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.context.document_info import find_published
@@ -176,6 +180,13 @@ def test_the_articles_date_line(head, published):
     ("ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 7/KH-UBND |\n"
      "Căn cứ Kế hoạch số 3/KH-UBND của Ủy ban nhân dân huyện về công tác dân vận năm 2024.\n", None),
     ("You are on page 1of 12\n\nNông thôn mới ở vùng biên\n\n", "Nông thôn mới ở vùng biên"),
+    # a site's name in capitals and a menu between bars are the page's
+    ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO THẮNG\nChính trị | Kinh tế | Văn hóa | Xã hội | Quốc tế\n"
+     "Huyện Bảo Thắng ra quân xây dựng nông thôn mới\n", "Huyện Bảo Thắng ra quân xây dựng nông thôn mới"),
+    ("BÁO NGHỆ AN ĐIỆN TỬ\nKỳ Sơn có thêm 3 xã nông thôn mới\n", "Kỳ Sơn có thêm 3 xã nông thôn mới"),
+    # a headline about a portal, or with a bar before the site's name, stays the headline
+    ("Cổng thông tin điện tử tỉnh ra mắt giao diện mới\n", "Cổng thông tin điện tử tỉnh ra mắt giao diện mới"),
+    ("Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An\n", "Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An"),
 ])
 def test_the_articles_title(head, title):
     from danvan_extract.context.document_info import find_title

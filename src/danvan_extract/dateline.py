@@ -31,7 +31,7 @@ _DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)
 _DATE_WORDS = r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
 # "Báo Cao Bằng | 14:20 | 12/05/2024": a source's name before a clock time
 _SOURCE = r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r"))?"
-_LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
+_LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
          r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
 _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)

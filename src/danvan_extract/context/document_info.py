@@ -30,11 +30,17 @@ _PAGER_STARTS = ("page", "trang")
 # (what a line ends with, past white space, when it is a menu's)
 _SITE_ENDS = (":", "|")
 _SITE_START = regex.compile(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
+# a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa")
+_MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}")
+# a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
+# "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
+_SITE_NAME = regex.compile(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
 
 
 def _site_line(line: str) -> bool:
     """The line (stripped) is a site's, not the headline."""
-    if line.endswith(_SITE_ENDS) or _SITE_START.match(line):
+    if (line.endswith(_SITE_ENDS) or _SITE_START.match(line) or (line.isupper() and _SITE_NAME.match(line))
+            or ("|" in line and _MENU.fullmatch(line))):
         return True
     hints = _SITE_WORD_STARTS + _PAGER_STARTS if line[-1:].isdigit() else _SITE_WORD_STARTS
     return may_hold(line, *hints) and bool(_SITE_WORDS.search(line))

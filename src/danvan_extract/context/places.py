@@ -34,7 +34,8 @@ _INITIALS = ("h.", "q.", "p.")
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(_LEVELS, key=len, reverse=True))
 _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 # (transliterated names join lower-case syllables by hyphens: "Phông-sa-lỳ")
-_NAME = rf"{_SYL}(?:(?:\s|\s?-\s?){_SYL}|-\p{{Ll}}[\p{{L}}']*){{0,4}}"
+# (a name stays on its line: "tỉnh Điện Biên\nHuyện Tuần Giáo" names two units)
+_NAME = rf"{_SYL}(?:(?:[^\S\n]|[^\S\n]?-[^\S\n]?){_SYL}|-\p{{Ll}}[\p{{L}}']*){{0,4}}"
 # a name follows its level word on the same line
 _NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
 # a description after a level word, then the name (matched from the level word's end)

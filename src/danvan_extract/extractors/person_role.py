@@ -46,6 +46,8 @@ _APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _SPACES = regex.compile(r"\s*")
+# the first letter of a word
+_WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
 _BLANKS = regex.compile(r"[ ]+")
 _SENTENCE_END = regex.compile(r"[.!?:\n]")
 # The characters after the first space where paren_acronym ("(UBND)") and
@@ -146,6 +148,8 @@ class PersonRoleExtractor(GrammarAttributes):
         """Bylines, "hon Name, Role", "Name - Role" lines and lists."""
         text = ctx.text
         for m, start, rule in self._credit_lines(ctx):
+            if self._label_ends_title(text, m):
+                continue
             label = _at(text, m.span("label"))
             if self._credit_names_person(m.group("name")):
                 yield Candidate("person_role", start, m.end("name"), rule,
@@ -178,6 +182,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue  # "Ông K'Điệp - …" opens with an honorific: no name of its own
             if self._in_list(ctx, m.start("name")):
                 continue  # the list reading gives it the list's honorific
+            if self._labelled_in_masthead(text, m.start("name")):
+                continue
             roles, end = self._roles(text, m.end(), own_name=True)
             if roles and self._vouched(name, text, m.start("name"), end):
                 yield Candidate("person_role", m.start("name"), end, "person_role.name_dash_role",
@@ -209,6 +215,19 @@ class PersonRoleExtractor(GrammarAttributes):
             yield m, m.start(), self.byline_scan.name
         for m in self._with_opening(ctx, self.byline_bare_opening, self.byline_bare_scan):
             yield m, ctx.anchors.line_start(m.start("label")), self.byline_bare_scan.name
+
+    def _label_ends_title(self, text: str, m: regex.Match) -> bool:
+        """"Tổng Biên tập: Name": the label ("Biên tập") ends a title the
+        words before it on its line open; the title's holder, no credit."""
+        label_start, label_end = m.span("label")
+        lo = max(text.rfind("\n", 0, label_start) + 1, label_start - 30)
+        if not text[lo:label_start].strip():
+            return False  # (most credits open their line: nothing before them)
+        for w in _WORD_START.finditer(text, lo, label_start):
+            title = self.title_re.match(text, w.start(), min(len(text), label_end + 40))
+            if title is not None and title.end() >= label_end:
+                return True
+        return False
 
     @staticmethod
     def _with_opening(ctx: Context, opening: regex.Pattern, scan: ScanPattern) -> list[regex.Match]:
@@ -302,6 +321,14 @@ class PersonRoleExtractor(GrammarAttributes):
                 s = head_start
             yield Candidate("person_role", s, e, "person_role.list",
                             {"person": name, "roles": all_roles, "honorific": own_hon})
+
+    def _labelled_in_masthead(self, text: str, pos: int) -> bool:
+        """"Trưởng ban: Name - Role" in a site's contact block: a short label
+        and its colon open the name's line, a masthead's cue is near."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        label = text[line_start:pos].strip()
+        return (label.endswith(":") and len(label) <= 40
+                and bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300))))
 
     def _masthead(self, text: str, pos: int, opener: regex.Match) -> bool:
         """"Trưởng Ban: Name" in a site's contact block is page chrome."""
