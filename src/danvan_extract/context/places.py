@@ -715,8 +715,11 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
                 level = gaz.province_level(name)  # no level word written: the level the unit has
             out.append(_mention(s, e, level, name, name, unit.code if unit else None, new_code=new_code))
             continue
-        hint = chain_province or nearest[i] or main_province
-        units = _lookup(gaz, name, level, hint, chain_district)
+        # a commune named without its district lies, when it can, in the
+        # district the text named before it ("huyện A ... Ở xã B, ...")
+        district = _district_before(out) if chain_district is None and _tier(level) == 2 else None
+        hint = chain_province or nearest[i] or main_province or (district.province if district else None)
+        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None))
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -735,6 +738,15 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
     _inherit_provinces(text, out)
     return out
+
+
+def _district_before(out: list[PlaceMention]) -> Optional[PlaceMention]:
+    """The district-tier unit named last, with its province, among the
+    mentions resolved so far; None when there is none."""
+    for p in reversed(out):
+        if p.name and p.province and not p.bare and p.level != "quốc gia" and _tier(p.level) == 1:
+            return p
+    return None
 
 
 def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:
