@@ -274,6 +274,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
+    if own is None and "|" in text[text.rfind("\n", 0, c.start) + 1:c.start]:
+        own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not _time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
@@ -301,6 +303,17 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:
+    """"Chỉ tiêu | Năm 2023 | Năm 2024": a figure in a flattened table's
+    column takes the time its column's heading states."""
+    cell = subjects.table_heading_cell(text, pos)
+    if cell is None:
+        return None
+    k = bisect.bisect_left(starts, cell[0])
+    t = times[k] if k < len(times) else None
+    return t if t is not None and t.end <= cell[1] and t.kind == "time" and t.period else None
 
 
 def _base_before(text, c, times, k) -> Optional[TimeMention]:
@@ -1051,8 +1064,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if column:
             return column
     if t in ("count", "ratio"):
-        return (_change_of_prior(text, c, prior, subject_of, s_start)
-                or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
+        pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
+                  or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
+        return _column_of_noun(text, c, pieces) or pieces
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
@@ -1106,6 +1120,21 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
 
 
 _NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
+
+
+def _column_of_noun(text, c, pieces) -> list:
+    """"Huyện | Số hộ nghèo" … "| 3.200 hộ |": a count in a flattened table's
+    cell that says no more than its noun takes its column's heading when the
+    heading names that noun."""
+    noun = (c.fields.get("noun") or "").lower()
+    if not noun or len(pieces) != 1 or text[pieces[0][0]:pieces[0][1]].lower() != noun:
+        return []
+    if "|" not in text[text.rfind("\n", 0, c.start) + 1:c.start]:
+        return []
+    column = subjects.table_column(text, c.start)
+    if column and regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", text[column[0][0]:column[0][1]].lower()):
+        return column
+    return []
 
 
 def _change_of_prior(text, c, prior, subject_of, s_start) -> list:

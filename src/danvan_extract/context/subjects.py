@@ -953,6 +953,21 @@ def table_column(text: str, pos: int) -> list[Span]:
     return [(start + name.start("n"), start + name.end("n"))] if name else []
 
 
+def table_heading_cell(text: str, pos: int) -> Optional[Span]:
+    """The whole heading cell of the flattened table column ``pos`` stands
+    in ("Chỉ tiêu | Năm 2023 | Năm 2024" … "| 950 hộ" → "Năm 2024"); None
+    outside a table's body."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column:
+        return None
+    head, cells = _heading_cells(text, line_start)
+    if not cells or column >= len(cells):
+        return None
+    start = head + sum(len(x) + 1 for x in cells[:column])
+    return start, start + len(cells[column])
+
+
 # a row label that names a quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng"), or a
 # column of indicators: the rows, not the columns, say what the figures are
 _ROW_QUANTITY = deferred(r"\s*(?:số|tỷ\s+lệ|tỉ\s+lệ|tổng)(?![\p{L}])", regex.I)
