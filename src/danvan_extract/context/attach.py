@@ -23,6 +23,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
+from .gazetteer import gazetteer, key
 from .places import CHAIN_GAP, PlaceMention, find_places
 from .words import CharClass, Openers, may_hold
 
@@ -1512,7 +1513,24 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     words = text[s:e].split()
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
         return None
+    if _names_place(words):
+        return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
     return s, e
+
+
+_LEVEL_OPENER = frozenset({"huyện", "xã", "tỉnh", "phường", "quận", "tp", "tp.", "thị", "thành"})
+
+
+def _names_place(words: list[str]) -> bool:
+    """A label of capitalised words that names an administrative unit ("Huyện
+    Quỳ Hợp", "SƠN LA", "Mường Khương"): a headline's or a list item's place."""
+    if not all(w[0].isupper() for w in words):
+        return False
+    if words[0].lower() in _LEVEL_OPENER and len(words) > 1:
+        return True
+    name = " ".join(words)
+    gaz = gazetteer()
+    return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
 
 
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
