@@ -73,6 +73,8 @@ _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+# "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
+_COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
 _NAME_RE = regex.compile(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
@@ -264,6 +266,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
+    if "tác" in text or "TÁC" in text or "Tác" in text:
+        for m in _COOPERATIVE.finditer(text):
+            spans.take(m.start(), m.end())
     starts = _level_starts(openers)
     for m in finditer_at(_COMMITTEE, text, starts.committee):
         name = _clean_name(m.group("name"))

@@ -239,10 +239,26 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
     if len(words) <= most:
         return pieces
     if keep_end:
+        # "dư nợ cho vay của Phòng giao dịch Ngân hàng …": a head noun before
+        # "của" and a named holder is what is meant, not the holder's name
+        of = _of_named_holder(text, words, most)
+        last = words[of - 1][1] if of else None
+        if last is not None:
+            return [(s, min(e, last)) for s, e in pieces if s < last]
         first = words[-most][0]
         return [(max(s, first), e) for s, e in pieces if e > first]
     last = words[most - 1][1]
     return [(s, min(e, last)) for s, e in pieces if s < last]
+
+
+def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
+    """The index of a "của" among the first ``most`` words that a
+    capitalised name follows (the holder: "của Ngân hàng …"), else None."""
+    for j in range(1, min(most, len(words) - 1) + 1):
+        s, e = words[j]
+        if text[s:e].lower() == "của" and text[words[j + 1][0]].isupper():
+            return j
+    return None
 
 
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")  # white space to str.split(), not to \s
