@@ -1468,6 +1468,10 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if purpose:
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
                                 what_end, holes)
+    if not label and bracket >= 0 and prior is not None and prior.type == "money" and subject_of.get(id(prior)):
+        # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)":
+        # the standard a figure is compared with measures the same quantity
+        return subject_of[id(prior)]
     return [label] if label else []
 
 
