@@ -301,6 +301,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
             period = (f"{int(start[:4]) - 1}{start[4:]}", period[1])
+        elif period[0] and len(period[0]) > 4 and "cùng kỳ" in text[base.start:base.end].lower():
+            # "9 tháng … tăng 10% so với cùng kỳ năm 2023": the same months of that year
+            period = (base.period[0][:4] + period[0][4:], period[1])
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
