@@ -675,6 +675,13 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
+    if run and _MERGED.search(text, max(full[0], places[run[0]].start - 30), places[run[0]].start):
+        # "Tỉnh A mới được hợp nhất từ tỉnh B và tỉnh C, có 92 xã": the units merged
+        # are the new unit's sources; its figures hold for the unit named before them
+        j = run[0] - 1
+        if j >= 0 and places[j].start >= full[0] and not places[j].bare:
+            return _place(places[_chain_head(text, places, j)], places, main)
+        run = []
     if run:
         respective = _respective(text, c, places, run, full[1], figures)
         if respective is not None:
@@ -686,6 +693,8 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
+                   regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
@@ -719,6 +728,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
         if (prev.start < s_start or prev.bare or _LEVEL_CLASS.get(prev.level, prev.level) != level
                 or not _LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
             break
+        if prev.name == places[run[0]].name:
+            break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
 
