@@ -1161,13 +1161,13 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
         return []
     if not (_CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
-            or _CHANGE_TO.search(text, max(s_start, prior.end, c.start - 45), c.start)):
+            or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)):
         return []
     return subject_of[id(prior)] if _NOTHING_OWN.match(text, c.end, c.end + 20) else []
 
 
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
-_CHANGE_TO = deferred(r"[,;]\s*(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
+_NEW_LEVEL = deferred(r"[,;]\s*(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
                       r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)\s*$", regex.I)
 
 
