@@ -1488,9 +1488,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if purpose:
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
                                 what_end, holes)
-    if not label and bracket >= 0 and prior is not None and prior.type == "money" and subject_of.get(id(prior)):
-        # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)":
-        # the standard a figure is compared with measures the same quantity
+    if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
+            and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start))):
+        # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
+        # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
+        # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
     return [label] if label else []
 
@@ -1534,6 +1536,9 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     s, e = m.span("label")
     while s < e and text[s] in " -+•*":
         s += 1
+    # "Thu ngân sách năm 2024: 120 tỷ đồng": the label's time is the figure's period, not its name
+    timed = _LABEL_TIME.search(text, s, e)
+    e = timed.start() if timed and timed.start() > s else e
     words = text[s:e].split()
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
         return None
@@ -1555,6 +1560,9 @@ def _names_place(words: list[str]) -> bool:
     name = " ".join(words)
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+
+
+_LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
 
 
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
