@@ -65,13 +65,13 @@ _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\
 _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 _RIGHT_STOP = deferred(
     r"[,.;:()|!?]|\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
-    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|/"
+    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r")(?![\p{L}])|\d", regex.I | regex.V0)
