@@ -275,7 +275,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
-    if own is None and "|" in text[text.rfind("\n", 0, c.start) + 1:c.start]:
+    if own is None and text.find("|", text.rfind("\n", 0, c.start) + 1, c.start) >= 0:
         own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not _time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
@@ -1141,10 +1141,10 @@ def _column_of_noun(text, c, pieces) -> list:
     """"Huyện | Số hộ nghèo" … "| 3.200 hộ |": a count in a flattened table's
     cell that says no more than its noun takes its column's heading when the
     heading names that noun."""
-    noun = (c.fields.get("noun") or "").lower()
-    if not noun or len(pieces) != 1 or text[pieces[0][0]:pieces[0][1]].lower() != noun:
+    if len(pieces) != 1 or text.find("|", text.rfind("\n", 0, c.start) + 1, c.start) < 0:
         return []
-    if "|" not in text[text.rfind("\n", 0, c.start) + 1:c.start]:
+    noun = (c.fields.get("noun") or "").lower()
+    if not noun or text[pieces[0][0]:pieces[0][1]].lower() != noun:
         return []
     column = subjects.table_column(text, c.start)
     if column and regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", text[column[0][0]:column[0][1]].lower()):
