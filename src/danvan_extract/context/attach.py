@@ -116,7 +116,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not (chrome and _in(chrome, p.start)) and not (p.bare and _overlaps(figure_spans, p.start)))
     sentences, paragraphs, full_stops = _bounds(text)
-    first_body = _after_stamps(text, out.title[1] + 1, skip) if out.title else 0
+    first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in candidates if c.type == "person_role" and out.title
@@ -150,16 +150,6 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
-
-
-def _after_stamps(text: str, pos: int, stamps: list[tuple[int, int]]) -> int:
-    """Where the body starts at or after ``pos``: past the date lines and
-    stamps right under the headline ("Cập nhật: 20/12/2024"), which are no
-    part of the lead."""
-    for s, e in stamps:
-        if s >= pos and not text[pos:s].strip():
-            pos = e + 1
-    return pos
 
 
 def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], holes: list[tuple[int, int]],
