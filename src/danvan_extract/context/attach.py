@@ -1610,8 +1610,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
         head = _HEADING_LINE.fullmatch(text, start, end)
         if head:
             h = head.group("h").lower().split()
-            if h[-2:] == ["như", "sau"]:
-                return None  # "Kết quả cụ thể như sau:": a lead-in, not what the items are kinds of
+            if h[-2:] == ["như", "sau"] or _LEAD_IN.fullmatch(head.group("h")):
+                return None  # "Kết quả cụ thể như sau:", "Trong đó:": a lead-in, not what the items are kinds of
             pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
             # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as
             # items: its noun goes with an item that names none ("Nữ: 12 người" → "đại biểu Nữ")
