@@ -963,7 +963,11 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
     starts, items = index.by_class.get(want, ([], []))
     k = bisect.bisect_left(starts, p.start)
     if k > 0:
-        return items[k - 1].as_place()
+        found = items[k - 1]
+        if p.level == "tỉnh" and found.level == "thành phố" and found.province and not _central_city(found.province):
+            # "thành phố Sơn La …, toàn tỉnh …": a province's city is no province; its province is
+            return {"name": found.province, "level": "tỉnh", "province": found.province, "code": None}
+        return found.as_place()
     if main is not None:
         if _LEVEL_CLASS.get(main.level, main.level) == want:
             return main.as_place()
@@ -973,6 +977,12 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
         return {"name": index.only_province, "level": "tỉnh", "province": index.only_province, "code": None}
     unit = index.only_unit.get(want)
     return unit.as_place() if unit else None
+
+
+def _central_city(province: str) -> bool:
+    """The province ``province`` is a centrally governed city ("Đà Nẵng")."""
+    gaz = gazetteer()
+    return gaz.province(province) in gaz.cities
 
 
 # -- subject ------------------------------------------------------------------
