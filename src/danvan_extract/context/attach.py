@@ -167,8 +167,31 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         # the figure before this one in its sentence, if any (figures are sorted by start)
         prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
         pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
+        if i and _ANAPHOR_FIRST.search(text, clause_start, c.start):
+            pieces = _antecedent(text, c, numeric[i - 1], subject_of, clause_start) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
+
+
+# "tỷ lệ này", "con số trên": a quantity named by pointing back at the figure before
+_ANAPHOR = deferred(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|con\s+số|số\s+liệu|chỉ\s+số)\s+(?:này|đó|trên|nói\s+trên)(?![\p{L}])",
+                    regex.I)
+_ANAPHOR_FIRST = deferred(r"(?:này|đó|trên)(?![\p{L}])", regex.I)  # (a cheap test before _ANAPHOR)
+_ANAPHOR_REACH = 300
+
+
+def _antecedent(text, c, before, subject_of, clause_start) -> list:
+    """"Năm 2020, … 45% hộ nghèo. Đến năm 2024, tỷ lệ này giảm còn 28%": the
+    subject of the figure of the same kind right before, which "tỷ lệ này",
+    "con số trên" point back at (FACTS.md: null only with no antecedent)."""
+    if not _ANAPHOR.search(text, max(clause_start, c.start - 60), c.start) or c.start - before.end > _ANAPHOR_REACH:
+        return []
+    kinds = {c.type, before.type}
+    same = (len(kinds) == 1 and (c.type != "count" or (c.fields.get("noun") or "").lower()
+                                 == (before.fields.get("noun") or "").lower()))
+    # ("450 hộ nghèo. Con số này chiếm 30%": a share of what any figure before measures)
+    same = same or c.type == "percentage"
+    return list(subject_of.get(id(before)) or []) if same else []
 
 
 def _without_starts_within(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
