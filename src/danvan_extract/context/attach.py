@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Optional
 
@@ -708,7 +708,8 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     if run:
         respective = _respective(text, c, places, run, full[1], figures)
         if respective is not None:
-            return _place(respective, places, main)
+            # ("các huyện A, B và C … lần lượt": the plural word opens the list; A is one unit)
+            return _place(replace(respective, several=False) if respective.name else respective, places, main)
         total = _container_of(places, run)
         if total is not None:
             return total
@@ -1121,6 +1122,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         lo = min(clause_start, _plain_clause_start(text, s_start, c.start))
         pieces = (subjects.proportion_phrase(text, lo, c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
+        if not pieces and lo > s_start and _RESPECTIVELY.search(text, lo, c.start):
+            # "tỷ lệ hộ nghèo của các huyện A, B, C lần lượt là 40%, …": the rate stands before the list
+            pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)

@@ -61,8 +61,10 @@ _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower())
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 _RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
 
-_PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
-_PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả")  # (what its matches end with)
+# ("của các huyện A, B": the plural word before the places goes with them)
+_PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
+                       regex.I)
+_PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả", "các", "những")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
 _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
