@@ -310,7 +310,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     base = None
     for t in times[k:k + 2]:
         if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
-            base = t
+            # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ": the base of the change after it)
+            base = None if _CHANGE_NEXT.match(text, t.end) else t
             break
     if base is None and k:
         base = _base_before(text, c, times, k)
@@ -343,13 +344,16 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
     return t if t is not None and t.end <= cell[1] and t.kind == "time" and t.period else None
 
 
+_CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
+
+
 def _base_before(text, c, times, k) -> Optional[TimeMention]:
     """"So với năm 2020, năm 2023 thu nhập tăng 12 triệu đồng": a base that
     opens the sentence is the base of its changes (a figure right after
     "tăng" or "giảm"), not of its levels."""
     for t in times[max(0, k - 3):k][::-1]:
-        if t.kind != "base" or t.period[0] == "-1":
-            continue
+        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)):
+            continue  # ("so với cùng kỳ" counts here only right before its change: "…, so với cùng kỳ tăng 10%")
         if _SENTENCE_STOP.search(text, t.end, c.start) is None and _CHANGE_BEFORE.search(text, max(t.end, c.start - 30), c.start):
             return t
         return None
@@ -1204,8 +1208,11 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
 
 
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
-_NEW_LEVEL = deferred(r"[,;]\s*(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
-                      r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)\s*$", regex.I)
+_NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
+                      r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)"
+                      # "…; so với đầu năm giảm 620 hộ": a change against a base written first
+                      r"|so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?|(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d\d)?"
+                      r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
 
 
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
