@@ -37,6 +37,8 @@ _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
+# "Điện Biên, ngày 20/12/2024" alone on its line: a dateline with its date in figures
+_PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*ngày\s+" + _DATE_NUM + r"\s*$", regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
 
@@ -73,7 +75,7 @@ def find_date_line(text: str, lines: Optional[list[tuple[int, str]]] = None) -> 
         m = date_line_match(stripped)
         place_date = False
         if m is None and len(stripped) <= _DATE_LINE_MAX:
-            m = _PLACE_DATE.match(stripped)
+            m = _PLACE_DATE.match(stripped) or _PLACE_DATE_NUM.match(stripped)
             place_date = m is not None
         if m is None or (i >= _HEAD_LINES and not place_date):
             continue

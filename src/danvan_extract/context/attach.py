@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from operator import attrgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Optional
 
@@ -24,6 +24,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times
+from .gazetteer import gazetteer, key
 from .places import CHAIN_GAP, PlaceMention, find_places
 from .words import CharClass, Openers, holds_letter, may_hold
 
@@ -191,8 +192,31 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         # the figure before this one in its sentence, if any (figures are sorted by start)
         prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
         pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
+        if i and _ANAPHOR_FIRST.search(text, clause_start, c.start):
+            pieces = _antecedent(text, c, numeric[i - 1], subject_of, clause_start) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
+
+
+# "tỷ lệ này", "con số trên": a quantity named by pointing back at the figure before
+_ANAPHOR = deferred(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|con\s+số|số\s+liệu|chỉ\s+số)\s+(?:này|đó|trên|nói\s+trên)(?![\p{L}])",
+                    regex.I)
+_ANAPHOR_FIRST = deferred(r"(?:này|đó|trên)(?![\p{L}])", regex.I)  # (a cheap test before _ANAPHOR)
+_ANAPHOR_REACH = 300
+
+
+def _antecedent(text, c, before, subject_of, clause_start) -> list:
+    """"Năm 2020, … 45% hộ nghèo. Đến năm 2024, tỷ lệ này giảm còn 28%": the
+    subject of the figure of the same kind right before, which "tỷ lệ này",
+    "con số trên" point back at (FACTS.md: null only with no antecedent)."""
+    if not _ANAPHOR.search(text, max(clause_start, c.start - 60), c.start) or c.start - before.end > _ANAPHOR_REACH:
+        return []
+    kinds = {c.type, before.type}
+    same = (len(kinds) == 1 and (c.type != "count" or (c.fields.get("noun") or "").lower()
+                                 == (before.fields.get("noun") or "").lower()))
+    # ("450 hộ nghèo. Con số này chiếm 30%": a share of what any figure before measures)
+    same = same or c.type == "percentage"
+    return list(subject_of.get(id(before)) or []) if same else []
 
 
 def _without_starts_within(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
@@ -299,6 +323,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
+    if own is None and text.find("|", text.rfind("\n", 0, c.start) + 1, c.start) >= 0:
+        own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not _time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
@@ -309,7 +335,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     base = None
     for t in times[k:k + 2]:
         if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
-            base = t
+            # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ": the base of the change after it)
+            base = None if _CHANGE_NEXT.match(text, t.end) else t
             break
     if base is None and k:
         base = _base_before(text, c, times, k)
@@ -323,9 +350,26 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
             period = (f"{int(start[:4]) - 1}{start[4:]}", period[1])
+        elif period[0] and len(period[0]) > 4 and "cùng kỳ" in text[base.start:base.end].lower():
+            # "9 tháng … tăng 10% so với cùng kỳ năm 2023": the same months of that year
+            period = (base.period[0][:4] + period[0][4:], period[1])
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:
+    """"Chỉ tiêu | Năm 2023 | Năm 2024": a figure in a flattened table's
+    column takes the time its column's heading states."""
+    cell = subjects.table_heading_cell(text, pos)
+    if cell is None:
+        return None
+    k = bisect.bisect_left(starts, cell[0])
+    t = times[k] if k < len(times) else None
+    return t if t is not None and t.end <= cell[1] and t.kind == "time" and t.period else None
+
+
+_CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
 
 
 def _base_before(text, c, times, k) -> Optional[TimeMention]:
@@ -333,8 +377,8 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
     opens the sentence is the base of its changes (a figure right after
     "tăng" or "giảm"), not of its levels."""
     for t in times[max(0, k - 3):k][::-1]:
-        if t.kind != "base" or t.period[0] == "-1":
-            continue
+        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)):
+            continue  # ("so với cùng kỳ" counts here only right before its change: "…, so với cùng kỳ tăng 10%")
         if _SENTENCE_STOP.search(text, t.end, c.start) is None and _CHANGE_BEFORE.search(text, max(t.end, c.start - 30), c.start):
             return t
         return None
@@ -432,7 +476,7 @@ def _bound_to_value(text: str, t: TimeMention) -> bool:
     return bool(_AFTER_VALUE.search(text, max(0, t.start - 3), t.start) or _OPENS_CHANGE.match(text, t.end, t.end + 12))
 
 
-_AFTER_VALUE = deferred(r"[\d%]\s{0,2}$")
+_AFTER_VALUE = deferred(r"[\d%][^\S\n]{0,2}\Z")  # (a line's first words follow no value: "… 20/12/2024\nNăm 2024, …")
 
 
 _HEADING = deferred(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
@@ -684,10 +728,18 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
+    if run and _MERGED.search(text, max(full[0], places[run[0]].start - 30), places[run[0]].start):
+        # "Tỉnh A mới được hợp nhất từ tỉnh B và tỉnh C, có 92 xã": the units merged
+        # are the new unit's sources; its figures hold for the unit named before them
+        j = run[0] - 1
+        if j >= 0 and places[j].start >= full[0] and not places[j].bare:
+            return _place(places[_chain_head(text, places, j)], places, main)
+        run = []
     if run:
         respective = _respective(text, c, places, run, full[1], figures)
         if respective is not None:
-            return _place(respective, places, main)
+            # ("các huyện A, B và C … lần lượt": the plural word opens the list; A is one unit)
+            return _place(replace(respective, several=False) if respective.name else respective, places, main)
         total = _container_of(places, run)
         if total is not None:
             return total
@@ -695,6 +747,8 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
+                   regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
@@ -728,6 +782,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
         if (prev.start < s_start or prev.bare or _LEVEL_CLASS.get(prev.level, prev.level) != level
                 or not _LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
             break
+        if prev.name == places[run[0]].name:
+            break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
 
@@ -961,7 +1017,11 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
     starts, items = index.by_class.get(want, ([], []))
     k = bisect.bisect_left(starts, p.start)
     if k > 0:
-        return items[k - 1].as_place()
+        found = items[k - 1]
+        if p.level == "tỉnh" and found.level == "thành phố" and found.province and not _central_city(found.province):
+            # "thành phố Sơn La …, toàn tỉnh …": a province's city is no province; its province is
+            return {"name": found.province, "level": "tỉnh", "province": found.province, "code": None}
+        return found.as_place()
     if main is not None:
         if _LEVEL_CLASS.get(main.level, main.level) == want:
             return main.as_place()
@@ -971,6 +1031,12 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
         return {"name": index.only_province, "level": "tỉnh", "province": index.only_province, "code": None}
     unit = index.only_unit.get(want)
     return unit.as_place() if unit else None
+
+
+def _central_city(province: str) -> bool:
+    """The province ``province`` is a centrally governed city ("Đà Nẵng")."""
+    gaz = gazetteer()
+    return gaz.province(province) in gaz.cities
 
 
 # -- subject ------------------------------------------------------------------
@@ -1069,6 +1135,13 @@ def _breakdown_base(text, c, prior, subject_of, label, s_start) -> list:
     return []
 
 
+def _respectively_after_start(text: str, s_start: int, clause_start: int, c) -> bool:
+    """"lần lượt" stands between the percentage's clause start (the plain
+    one if earlier; past the sentence's start) and the percentage."""
+    lo = min(clause_start, _plain_clause_start(text, s_start, c.start))
+    return lo > s_start and bool(_RESPECTIVELY.search(text, lo, c.start))
+
+
 def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
     t = c.type
     if c.rule.endswith(".table_cell"):
@@ -1077,14 +1150,18 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if column:
             return column
     if t in ("count", "ratio"):
-        return (_change_of_prior(text, c, prior, subject_of, s_start)
-                or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
+        pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
+                  or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
+        return _column_of_noun(text, c, pieces) or pieces
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
         pieces = (subjects.proportion_phrase(text, min(clause_start, _plain_clause_start(text, s_start, c.start)),
                                              c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
+        if not pieces and _RESPECTIVELY.search(text, s_start, c.start) and _respectively_after_start(text, s_start, clause_start, c):
+            # "tỷ lệ hộ nghèo của các huyện A, B, C lần lượt là 40%, …": the rate stands before the list
+            pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
@@ -1134,6 +1211,21 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
 _NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
 
 
+def _column_of_noun(text, c, pieces) -> list:
+    """"Huyện | Số hộ nghèo" … "| 3.200 hộ |": a count in a flattened table's
+    cell that says no more than its noun takes its column's heading when the
+    heading names that noun."""
+    if len(pieces) != 1 or text.find("|", text.rfind("\n", 0, c.start) + 1, c.start) < 0:
+        return []
+    noun = (c.fields.get("noun") or "").lower()
+    if not noun or text[pieces[0][0]:pieces[0][1]].lower() != noun:
+        return []
+    column = subjects.table_column(text, c.start)
+    if column and regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", text[column[0][0]:column[0][1]].lower()):
+        return column
+    return []
+
+
 def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     """"… là 15.300 hội viên, tăng 420 hội viên so với …": a change written
     right after a count of the same noun, with no words of its own, counts
@@ -1142,9 +1234,18 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
         return []
     if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
         return []
-    if not _CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start):
+    if not (_CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
+            or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)):
         return []
     return subject_of[id(prior)] if _NOTHING_OWN.match(text, c.end, c.end + 20) else []
+
+
+# "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
+_NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
+                      r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)"
+                      # "…; so với đầu năm giảm 620 hộ": a change against a base written first
+                      r"|so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?|(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d\d)?"
+                      r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
 
 
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
@@ -1465,6 +1566,12 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if purpose:
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
                                 what_end, holes)
+    if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
+            and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start))):
+        # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
+        # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
+        # clause names no quantity of its own measures the one before it
+        return subject_of[id(prior)]
     return [label] if label else []
 
 
@@ -1507,10 +1614,33 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     s, e = m.span("label")
     while s < e and text[s] in " -+•*":
         s += 1
+    # "Thu ngân sách năm 2024: 120 tỷ đồng": the label's time is the figure's period, not its name
+    timed = _LABEL_TIME.search(text, s, e)
+    e = timed.start() if timed and timed.start() > s else e
     words = text[s:e].split()
     if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
         return None
+    if _names_place(words):
+        return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
     return s, e
+
+
+_LEVEL_OPENER = frozenset({"huyện", "xã", "tỉnh", "phường", "quận", "tp", "tp.", "thị", "thành"})
+
+
+def _names_place(words: list[str]) -> bool:
+    """A label of capitalised words that names an administrative unit ("Huyện
+    Quỳ Hợp", "SƠN LA", "Mường Khương"): a headline's or a list item's place."""
+    if not all(w[0].isupper() for w in words):
+        return False
+    if words[0].lower() in _LEVEL_OPENER and len(words) > 1:
+        return True
+    name = " ".join(words)
+    gaz = gazetteer()
+    return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+
+
+_LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
 
 
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
@@ -1558,8 +1688,8 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
         head = _HEADING_LINE.fullmatch(text, start, end)
         if head:
             h = head.group("h").lower().split()
-            if h[-2:] == ["như", "sau"]:
-                return None  # "Kết quả cụ thể như sau:": a lead-in, not what the items are kinds of
+            if h[-2:] == ["như", "sau"] or _LEAD_IN.fullmatch(head.group("h")):
+                return None  # "Kết quả cụ thể như sau:", "Trong đó:": a lead-in, not what the items are kinds of
             pairs = [" ".join(h[k:k + 2]) for k in range(len(h) - 1)]
             # "Cơ cấu đại biểu:": a heading that names the counted noun has its kinds as
             # items: its noun goes with an item that names none ("Nữ: 12 người" → "đại biểu Nữ")

@@ -76,6 +76,10 @@ def _quarter(m) -> tuple[str, str]:
     return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
 
 
+def _until_quarter(m) -> tuple[None, str]:
+    return None, _quarter(m)[1]
+
+
 def _date(m) -> tuple[str, str]:
     d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
     iso = f"{y}-{mo:02d}-{d:02d}"
@@ -232,7 +236,8 @@ _FORMS: list[_Form] = [
           ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
           _open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
-    _Form(r"(?:kể\s+|tính\s+)?từ\s+năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
+    # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
           opens=("kể", "tính", "từ")),
     # ("so với cuối năm 2023": the base is the year's end)
     _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm)?\s+"
@@ -246,6 +251,9 @@ _FORMS: list[_Form] = [
     # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
     _Form(_COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm\s+" + Y.format("y"),
           _first_months, "time", ("tháng", "năm"), first=r"\dscbtnm", backward=True),
+    # "đến hết quý III/2024": an open start and the quarter's last month
+    _Form(_UNTIL + r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _until_quarter,
+          "time", (_UNTIL_WORDS, "quý"), first=r"tđhc", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", backward=True),
     # "từ tháng 9/2023 đến tháng 6/2024": a range of months across years

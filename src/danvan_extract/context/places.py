@@ -74,6 +74,8 @@ _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+# "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
+_COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
 _NAME_RE = regex.compile(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
@@ -265,6 +267,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
+    if "tác" in text or "TÁC" in text or "Tác" in text:
+        for m in _COOPERATIVE.finditer(text):
+            spans.take(m.start(), m.end())
     starts = _level_starts(openers)
     for m in finditer_at(_COMMITTEE, text, starts.committee):
         name = _clean_name(m.group("name"))
@@ -716,8 +721,11 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
                 level = gaz.province_level(name)  # no level word written: the level the unit has
             out.append(_mention(s, e, level, name, name, unit.code if unit else None, new_code=new_code))
             continue
-        hint = chain_province or nearest[i] or main_province
-        units = _lookup(gaz, name, level, hint, chain_district)
+        # a commune named without its district lies, when it can, in the
+        # district the text named before it ("huyện A ... Ở xã B, ...")
+        district = _district_before(out) if chain_district is None and _tier(level) == 2 else None
+        hint = chain_province or nearest[i] or main_province or (district.province if district else None)
+        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None))
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -736,6 +744,15 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
     _inherit_provinces(text, out)
     return out
+
+
+def _district_before(out: list[PlaceMention]) -> Optional[PlaceMention]:
+    """The district-tier unit named last, with its province, among the
+    mentions resolved so far; None when there is none."""
+    for p in reversed(out):
+        if p.name and p.province and not p.bare and p.level != "quốc gia" and _tier(p.level) == 1:
+            return p
+    return None
 
 
 def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:

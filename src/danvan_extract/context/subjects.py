@@ -66,17 +66,19 @@ _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by ch
 _RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
 _RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
 
-_PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)\s*$", regex.I)
-_PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả")  # (what its matches end with)
+# ("của các huyện A, B": the plural word before the places goes with them)
+_PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
+                       regex.I)
+_PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả", "các", "những")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "ở", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?\d]|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
-    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|/"
+    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
     # a new quantity or predicate after "và"; a verb of helping or of living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r")(?![\p{L}])")
@@ -253,10 +255,26 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
     if len(words) <= most:
         return pieces
     if keep_end:
+        # "dư nợ cho vay của Phòng giao dịch Ngân hàng …": a head noun before
+        # "của" and a named holder is what is meant, not the holder's name
+        of = _of_named_holder(text, words, most)
+        last = words[of - 1][1] if of else None
+        if last is not None:
+            return [(s, min(e, last)) for s, e in pieces if s < last]
         first = words[-most][0]
         return [(max(s, first), e) for s, e in pieces if e > first]
     last = words[most - 1][1]
     return [(s, min(e, last)) for s, e in pieces if s < last]
+
+
+def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
+    """The index of a "của" among the first ``most`` words that a
+    capitalised name follows (the holder: "của Ngân hàng …"), else None."""
+    for j in range(1, min(most, len(words) - 1) + 1):
+        s, e = words[j]
+        if text[s:e].lower() == "của" and text[words[j + 1][0]].isupper():
+            return j
+    return None
 
 
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")  # white space to str.split(), not to \s
@@ -992,6 +1010,21 @@ def table_column(text: str, pos: int) -> list[Span]:
     start = head + sum(len(x) + 1 for x in cells[:column])
     name = _CELL_NAME.match(cells[column])
     return [(start + name.start("n"), start + name.end("n"))] if name else []
+
+
+def table_heading_cell(text: str, pos: int) -> Optional[Span]:
+    """The whole heading cell of the flattened table column ``pos`` stands
+    in ("Chỉ tiêu | Năm 2023 | Năm 2024" … "| 950 hộ" → "Năm 2024"); None
+    outside a table's body."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column:
+        return None
+    head, cells = _heading_cells(text, line_start)
+    if not cells or column >= len(cells):
+        return None
+    start = head + sum(len(x) + 1 for x in cells[:column])
+    return start, start + len(cells[column])
 
 
 # a row label that names a quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng"), or a
