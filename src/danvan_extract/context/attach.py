@@ -260,8 +260,19 @@ def _in(spans, pos: int) -> bool:
 _WINDOW = 300  # a clause is read at most this far from its figure
 
 
+# A verb of reporting: what is reported after it is a clause of its own, its
+# speaker no part of what a figure there counts ("Ông A cho biết có 300
+# đoàn viên").  (Verbs only: "thông tin", "chia sẻ" are nouns as often.)
+_REPORTED_SOURCE = r"(?<![\p{L}])(?:cho\s+biết|cho\s+hay|khẳng\s+định|nhấn\s+mạnh)(?:\s+(?:thêm|rằng|là))?(?![\p{L}])"
+_REPORTED_BACK = deferred(_REPORTED_SOURCE, regex.I | regex.REVERSE)  # the last one first
+
+
 def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
     start = _last_break(text, max(s_start, pos - _WINDOW), pos)
+    if may_hold(text[start:pos], "cho", "khẳng", "nhấn"):  # (a test before the pattern)
+        reported = _REPORTED_BACK.search(text, start, pos)
+        if reported:
+            start = reported.end()
     # a clause holds one figure: start after the previous figure in it
     i = bisect.bisect_left(figures, (pos, -1))
     for fs, fe in figures[max(0, i - 4):i + 1]:
@@ -1442,10 +1453,11 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     20.163 thành viên" → "thành viên tổ phụ nữ tiết kiệm")."""
     if subjects.counted_member(text, c) is None:
         return []  # (no members counted: the clause's body is not looked for)
-    if clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1):
+    prior = (next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)
+             if clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1) else None)
+    if prior:
         # the clause was cut at the figure before: its noun and words are the body
-        prior = next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)
-        head = _FIGURE_HEAD.match(text, prior[0], prior[1]) if prior else None
+        head = _FIGURE_HEAD.match(text, prior[0], prior[1])
         if not head or head.end() >= prior[1]:
             return []
         return subjects.members_of(text, head.end(), c, [h for h in holes if h != prior])

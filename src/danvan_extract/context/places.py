@@ -276,6 +276,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
+        if name and person_like(name):
+            continue  # "Bí thư Tỉnh đoàn Nguyễn Văn A": the post's holder, no unit
         if name and free(m.start(), m.end()):
             raw.append((m.start(), m.start("name") + len(name), level, name))
             spans.take(m.start(), m.end())
