@@ -64,6 +64,14 @@ def key(name: str) -> str:
     return " ".join(s.split())
 
 
+def loose_key(name: str) -> str:
+    """A looser key, for the names of the highlands written several ways
+    ("Đakrông" = "Đa Krông", "KBang" = "K'Bang", "Cư Mgar" = "Cư M'gar",
+    "Đắk Glong" = "Đăk Glong"): :func:`key` without spaces or apostrophes,
+    "đắk" as "đăk"."""
+    return key(name).replace("đắk", "đăk").replace(" ", "").replace("'", "").replace("’", "")
+
+
 def _keys(names: list[str]) -> dict[str, str]:
     """:func:`key` of each name, computed over all of them as one text (the
     per-name calls were a third of the index's cold start)."""
@@ -86,6 +94,7 @@ class Gazetteer:
         # the rows, or a function that reads them (see lazy)
         self._rows = (rows_legacy, rows_2025) if rows_2025 is not None else rows_legacy
         self._by_name: Optional[dict[str, list[Unit]]] = None
+        self._by_loose_name: Optional[dict[str, list[Unit]]] = None
         self._new_codes: Optional[dict[str, str]] = None
         self._old_to_new: Optional[dict[str, Optional[str]]] = None
         self._pattern = None
@@ -118,6 +127,17 @@ class Gazetteer:
         if self._by_name is None:
             self._build()
         return self._by_name
+
+    @property
+    def by_loose_name(self) -> dict[str, list[Unit]]:
+        """Units by :func:`loose_key` of their name (built on the first name
+        the exact index does not know)."""
+        if self._by_loose_name is None:
+            loose: defaultdict[str, list[Unit]] = defaultdict(list)
+            for k, units in self.by_name.items():
+                loose[loose_key(k)].extend(units)
+            self._by_loose_name = dict(loose)
+        return self._by_loose_name
 
     @property
     def new_codes(self) -> dict[str, str]:
@@ -217,6 +237,11 @@ class Gazetteer:
         if level:
             lv = _level_class(level)
             units = [u for u in units if _level_class(u.level) == lv]
+        if not units:
+            # a name the dataset spells another way ("huyện Đakrông": "Đa Krông")
+            units = self.by_loose_name.get(loose_key(name), [])
+            if level:
+                units = [u for u in units if _level_class(u.level) == lv]
         if province:
             p = self.province(province) or province
             narrowed = [u for u in units if key(u.province) == key(p)]
