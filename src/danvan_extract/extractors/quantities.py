@@ -25,6 +25,10 @@ class MeasureExtractor:
                                 {"value": bounds(ctx, m)[2], "unit": m.group("unit")})
 
 
+# A number between these words names a day of a month or a month of a year.
+_CALENDAR_BEFORE = {"năm": "tháng", "tháng": "ngày"}
+
+
 class DurationExtractor:
     name = "duration"
 
@@ -39,9 +43,10 @@ class DurationExtractor:
                 # by number: a look-up by name costs ten times more
                 unit_start, unit_end = group_span(m, "unit")
                 unit = ctx.text[unit_start:unit_end].lower()
-                after = ctx.lower[unit_end : unit_end + 6]
-                if f"{unit} {after.split(' ')[1] if ' ' in after else ''}".strip() in self.lex.counted_exceptions:
+                if f"{unit} {_word_after(ctx.lower, unit_end)}".strip() in self.lex.counted_exceptions:
                     continue  # "ngày công" is counted labour, not time
+                if _CALENDAR_BEFORE.get(unit) == ctx.word_before(m.start())[0].lower():
+                    continue  # "tháng 9 năm nay", "ngày 15 tháng 9": a date's day or month, no length of time
                 spelled = group(m, "sp")
                 if spelled:
                     if spelled[0].isupper():
@@ -50,3 +55,11 @@ class DurationExtractor:
                 else:
                     value = ctx.number(m, "n1")
                 yield Candidate("duration", m.start(), m.end(), rule, {"value": value, "unit": unit})
+
+
+def _word_after(low: str, pos: int) -> str:
+    """The word one space after ``pos`` in the lowered text, without the
+    mark that ends a sentence or clause after it ("ngày công." → "công")."""
+    if low[pos:pos + 1] != " ":
+        return ""
+    return low[pos + 1:pos + 12].split(" ")[0].rstrip(".,;:!?)\"”'")
