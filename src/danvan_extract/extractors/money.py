@@ -76,7 +76,7 @@ class MoneyExtractor:
                     v1, v2, s1, s2 = bounds(ctx, m)
                     mult = ("m2" if group(m, "m2") else "m1") if v2 is not None else "m1"
                     unit = _unit(ctx, m, mult, "cur") if group(m, mult) else _unit(ctx, m, "cur")
-                per = "/".join(p.strip() for p in (group(m, "per") or "").split("/") if p.strip()) or None
+                per = "/".join(" ".join(p.split()) for p in (group(m, "per") or "").split("/") if p.strip()) or None
                 if rule == CHANGE_FROM:
                     per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
                     first, end = first_of_change(m)
