@@ -152,8 +152,9 @@ def has_group(m: regex.Match, name: str) -> bool:
 
 
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
-# A few lower-case words, then a number: the figure of a list item's label.
-_LABEL_FIGURE = regex.compile(r"(?:[ ]+\p{Ll}+){0,3}[ ]+\d[\d.,]*[ ]+")
+# A few lower-case words, then a number: the figure of a list item's label
+# (a label runs to five syllables: "người dân tộc thiểu số 145 đồng chí").
+_LABEL_FIGURE = regex.compile(r"(?:[ ]+\p{Ll}+){0,5}[ ]+\d[\d.,]*[ ]+")
 
 
 def _counts_again(text: str, pos: int, noun: str) -> bool:
