@@ -43,6 +43,12 @@ class RatioExtractor:
         before, _ = self.lex.noun_after(ctx, m.start("pn"))
         return before is not None and _same_noun(before, noun) and len(between.split()) <= len(noun.split()) + 2
 
+    def _rank(self, ctx: Context, start: int) -> bool:
+        """"đứng thứ 12/63 tỉnh", "xếp hạng 5/63": a place in a ranking
+        out of a field, not a part of a whole."""
+        word, _ = ctx.word_before(start)
+        return word.lower() in _RANK_WORDS
+
     def _achieved(self, m, noun) -> bool:
         """"kết nạp 45/40 đảng viên": achieved against a target of a
         counted noun, which may exceed it (not "25/12", a date)."""
@@ -62,7 +68,7 @@ class RatioExtractor:
                     yield Candidate("ratio", start, tail.end(), rule,
                                     {"numerator": num, "denominator": den, "noun": None, "qualifier": qualifier})
                     continue
-                if den == 0:
+                if den == 0 or self._rank(ctx, first):
                     continue
                 noun, end = self.lex.noun_after(ctx, m.end())
                 if num > den and not self._achieved(m, noun):
@@ -97,6 +103,7 @@ class RatioExtractor:
 
 
 _TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
+_RANK_WORDS = frozenset({"thứ", "hạng"})
 
 
 def _same_noun(a: str, b: str) -> bool:
