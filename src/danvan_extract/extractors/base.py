@@ -432,6 +432,7 @@ class Lexicons:
         self.designators = rules.lexicon("designators")
         self.classifiers = rules.lexicon("classifiers")
         self.modifiers = rules.lexicon("modifiers")
+        self.capitalised_nouns = rules.lexicon("capitalised_nouns")
         u = rules.units
         self.time_nouns = frozenset(w.lower() for w in u.time.nouns)
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
@@ -718,7 +719,8 @@ class Lexicons:
             if ctx.text[start] == "0" and start + 1 < len(ctx.text) and ctx.text[start + 1].isdigit():
                 return False
             # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
-            # function word before the number names nothing
-            return low not in self.qualifier_of and low not in self.not_nouns
+            # function word before the number names nothing; "vào Đảng 120
+            # đảng viên": a noun capitalised by convention names nothing either
+            return low not in self.qualifier_of and low not in self.not_nouns and low not in self.capitalised_nouns
         return False
 

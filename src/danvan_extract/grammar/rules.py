@@ -216,7 +216,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "numeric.toml": NumericFile,
     "persons.toml": PersonsFile,
 }
-LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames", "classifiers", "modifiers")
+LEXICONS = ("counted_nouns", "not_nouns", "designators", "date_cues", "surnames", "classifiers", "modifiers", "capitalised_nouns")
 
 
 # --- locating the folders -------------------------------------------------
