@@ -672,6 +672,18 @@ class Lexicons:
         return joinable >= 3 and " ".join(low[1:3]) in self.known_words
 
     def coordinated(self, ctx: Context, end: int, noun: Optional[str] = None) -> tuple[Optional[str], int]:
+        """The nouns joined by "," or "và" after ``end`` that are themselves
+        countable, as written ("156 xã, phường, thị trấn": ", phường, thị
+        trấn"), and their end; (None, end) for none."""
+        more, nend = self._coordinated_one(ctx, end, noun)
+        while more:
+            further, nend2 = self._coordinated_one(ctx, nend, noun)
+            if not further:
+                break
+            nend = nend2
+        return (ctx.text[end:nend].lower(), nend) if nend > end else (None, end)
+
+    def _coordinated_one(self, ctx: Context, end: int, noun: Optional[str] = None) -> tuple[Optional[str], int]:
         """A second noun joined by "," or "và" that is itself countable; not
         the label of the list's next item, which counts ``noun`` again
         ("nữ 98 đồng chí, dân tộc thiểu số 120 đồng chí")."""
