@@ -9,7 +9,8 @@ import regex
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
-from .table_cells import header_cell
+from .table_cells import bracketed_unit, header_cell
+from ..grammar.alternation import alternation
 
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
 
@@ -21,10 +22,18 @@ class AreaExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["area"]
         self.units = {f.lower(): a for a in lex.rules.units.area for f in a.forms}
+        # "Diện tích (ha)" over a column, "Đất lúa (ha)" before a row: a
+        # land measure in brackets (not one that needs a land word after it)
+        self.cell_unit = deferred(
+            r"\((?:\s*)(?P<unit>" + alternation([f for a in lex.rules.units.area if not a.requires_next for f in a.forms])
+            + r")\s*\)", regex.IGNORECASE)
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
+            if rule == "area.table_cell":
+                yield from self._table_cells(ctx, pat)
+                continue
             for m in ctx.scan(pat):
                 form = group(m, "unit")
                 if rule in ("amount.spelled", CHANGE_FROM) and not form:
@@ -63,6 +72,21 @@ class AreaExtractor:
                         "qualifier": qualifier,
                     },
                 )
+
+    def _table_cells(self, ctx: Context, pat) -> Iterator[Candidate]:
+        """Bare numbers in table cells whose column header or row label
+        gives a land measure in brackets ("Diện tích (ha) |" over "| 1.250 |")."""
+        for m in ctx.scan(pat):
+            found = bracketed_unit(ctx.text, m.start("n1"), self.cell_unit)
+            if found is None:
+                continue
+            unit = self.units[found.group("unit").lower()]
+            value = ctx.number(m, "n1")
+            yield Candidate("area", m.start("n1"), m.end(), pat.name, {
+                "value": float(value), "value_max": None, "unit": unit.unit,
+                "hectares": in_hectares(value, unit.hectares), "hectares_max": None,
+                "subject": None, "qualifier": "exact",
+            })
 
     def _subject(self, ctx: Context, m: regex.Match, nxt: str, start: int) -> Optional[str]:
         if nxt and nxt not in self.lex.not_nouns and nxt[:1].isalpha():

@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import MULTIPLIERS, compound, scale
+from functools import cached_property
+
+import regex
+
+from ..grammar.alternation import alternation
+from ..numbers import MULT, MULTIPLIERS, compound, scale
+from .table_cells import bracketed_unit
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 
@@ -26,6 +32,13 @@ class MoneyExtractor:
             " ".join(w.lower().split()[:2]) for c in lex.rules.units.currency for w in c.not_currency
         )
 
+    @cached_property
+    def cell_unit(self) -> regex.Pattern:
+        """A currency in brackets heading a table's column or row ("Thực
+        hiện (tỷ đồng)", "(triệu đồng)", "(USD)"); made on first use."""
+        return regex.compile(rf"\(\s*(?P<unit>(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)}))\s*\)",
+                             regex.IGNORECASE)
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
@@ -39,7 +52,15 @@ class MoneyExtractor:
                     if _of_population(ctx.text, m.start("n1")):
                         continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
                     cur = "đồng"  # the unit left unsaid
-                if group(m, "sp"):
+                if rule == "money.table_cell":
+                    # a bare number in a cell under "(tỷ đồng)": the amount in that unit
+                    found = bracketed_unit(ctx.text, m.start("n1"), self.cell_unit)
+                    if found is None:
+                        continue
+                    cur, unit = found.group("cur"), found.group("unit")
+                    v1, v2, s2 = ctx.number(m, "n1"), None, None
+                    s1 = scale(v1, found.group("mult"))
+                elif group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
                     unit = _unit(ctx, m, "cur")
@@ -82,7 +103,7 @@ class MoneyExtractor:
                     first, end = first_of_change(m)
                 else:
                     # not "giữa"; "money.bare_billion" opens at "tỷ"
-                    first = m.start("n1") if rule in ("money.between", "money.bare_billion") else m.start()
+                    first = m.start("n1") if rule in ("money.between", "money.bare_billion", "money.table_cell") else m.start()
                     end = m.end()
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(

@@ -71,6 +71,21 @@ def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return start, start + len(cell.strip())
 
 
+def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
+    """The match of ``pattern`` (a unit in brackets: "(tỷ đồng)", "(ha)")
+    in the header of the column holding ``pos``, else in its row's label
+    ("Dự toán (tỷ đồng) | ..." over "Thu nội địa | 1.250"); None when neither
+    gives one, or ``pos`` is not in a table's body."""
+    cell = header_cell_span(text, pos)
+    if cell is None:
+        return None
+    found = pattern.search(text, cell[0], cell[1])
+    if found is None:
+        label = row_label_span(text, pos)
+        found = pattern.search(text, label[0], label[1]) if label else None
+    return found
+
+
 def cell_is_bare(text: str, start: int, end: int) -> bool:
     """True when [start, end) fills its cell alone ("| 120 |")."""
     before = text[text.rfind("\n", 0, start) + 1 : start].rsplit("|", 1)
