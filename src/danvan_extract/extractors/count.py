@@ -10,7 +10,7 @@ from ..grammar.lazy import deferred, settle
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
-from .numeric import bounds, qualify
+from .numeric import bounds, first_of_change, qualify
 from .table_cells import header_cell_span, row_label_span
 
 
@@ -55,6 +55,22 @@ class CountExtractor:
             yield Candidate("count", start, end, pat.name,
                             {"value": value, "noun": noun, "qualifier": "exact"})
 
+    def _change_from(self, ctx: Context, pat) -> Iterator[Candidate]:
+        """"giảm từ 456 xuống 312 hộ": the first value counts the noun
+        written after the second (a unit there makes it no count)."""
+        lex = self.lex
+        for m in ctx.scan(pat):
+            noun, end = lex.noun_after(ctx, m.end())
+            if noun is None or fold_tones(noun) not in lex.counted_folded or lex.is_time_noun(noun):
+                continue
+            value = _whole(m, ctx.number(m, "n1"))
+            if value is None or group(m, "m1") or group(m, "m2"):
+                continue  # (a multiplier: "từ 1,2 lên 1,5 triệu hộ" is rare; left to the reader of amounts)
+            start, stop = first_of_change(m)
+            qualifier, start = qualify(ctx, lex, start, stop)
+            noun = Spanned.at(ctx.text, end - len(noun), end, noun)
+            yield Candidate("count", start, stop, pat.name, {"value": value, "noun": noun, "qualifier": qualifier})
+
     def _before_share(self, ctx: Context, m) -> Iterator[Candidate]:
         """"số người dùng 20.000 chiếm 40,16%": a quantity whose noun came
         before it; the share that follows proves it."""
@@ -71,6 +87,9 @@ class CountExtractor:
             rule = pat.name
             if rule == "count.table_cell":
                 yield from self._table_cells(ctx, pat)
+                continue
+            if rule == "count.change_from":
+                yield from self._change_from(ctx, pat)
                 continue
             for m in ctx.scan(pat):
                 spelled = group(m, "sp")
