@@ -61,9 +61,11 @@ class MoneyExtractor:
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
                     s1 = scale(v1, found.group("mult"))
                 elif group(m, "sp"):
-                    v1 = s1 = ctx.number(m, "sp")
+                    s1 = ctx.number(m, "sp")
                     v2 = s2 = None
+                    v1, mult = _spelled_in_unit(m.group("sp"), s1)
                     unit = _unit(ctx, m, "cur")
+                    unit = f"{mult} {unit}" if mult else unit
                 elif group(m, "n3"):
                     parts = [(ctx.number(m, "n1"), m.group("m1")), (ctx.number(m, "n3"), m.group("m3"))]
                     if group(m, "n4"):
@@ -126,6 +128,22 @@ class MoneyExtractor:
         if not nxt:
             return False
         return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
+
+
+def _spelled_in_unit(spelled: str, amount) -> tuple:
+    """(value, multiplier) of a spelled amount in its largest order, as a
+    figure in digits reads: "hai trăm triệu" is 200 (triệu), "hai triệu năm
+    trăm nghìn" 2.5 (triệu), "mười lăm nghìn tỷ" 15 (nghìn tỷ); (amount,
+    None) without a multiplier word ("tám")."""
+    words = spelled.split()
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in MULTIPLIERS:
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            if MULTIPLIERS.get(after, 0) > MULTIPLIERS[low]:
+                low, word = f"{low} {after}", f"{word} {words[i + 1]}"  # "nghìn tỷ"
+            return amount / scale(1, low), word
+    return amount, None
 
 
 def _billions(ctx: Context, m):
