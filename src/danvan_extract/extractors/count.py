@@ -112,7 +112,7 @@ class CountExtractor:
                 if spelled and not _spelled_noun(lex, m.group("sp"), noun):
                     continue  # "ba kích", "năm nay": words, not numbers
                 if _rate_base(ctx, m.start()) and _power_of_ten(value):
-                    continue  # "12 bác sỹ/10.000 dân": the base is no fact
+                    continue  # "12 bác sỹ/10.000 dân", "đồng/1 người": the base is no fact
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start()):
@@ -269,8 +269,9 @@ def _repeated_head(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[st
 
 
 def _power_of_ten(value) -> bool:
-    """"/10.000 dân" is the base of a rate; "27 xã/6 huyện" two counts."""
-    return isinstance(value, int) and value >= 10 and str(value).rstrip("0") == "1"
+    """"/10.000 dân", "đồng/1 người" are the base of a rate; "27 xã/6 huyện"
+    two counts."""
+    return isinstance(value, int) and value >= 1 and str(value).rstrip("0") == "1"
 
 
 def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
