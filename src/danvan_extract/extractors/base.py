@@ -709,8 +709,11 @@ class Lexicons:
             return False
         return noun in self.time_nouns or noun.split(" ")[0] in self.time_nouns
 
-    def designated(self, ctx: Context, start: int) -> bool:
-        """True when the number names or ranks something ("thứ 22", "số 3")."""
+    def designated(self, ctx: Context, start: int, noun: Optional[str] = None) -> bool:
+        """True when the number names or ranks something ("thứ 22", "số 3").
+        After a noun capitalised by convention ("vào Đảng 120 đảng viên"),
+        only when ``noun`` is no counted noun of the lexicon ("Đoàn 3 kiểm
+        tra": a delegation's number)."""
         word, wstart = ctx.word_before(start)
         if not word:
             return False
@@ -733,6 +736,8 @@ class Lexicons:
             # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
             # function word before the number names nothing; "vào Đảng 120
             # đảng viên": a noun capitalised by convention names nothing either
-            return low not in self.qualifier_of and low not in self.not_nouns and low not in self.capitalised_nouns
+            if low in self.capitalised_nouns:
+                return noun is None or fold_tones(noun) not in self.counted_folded
+            return low not in self.qualifier_of and low not in self.not_nouns
         return False
 

@@ -115,7 +115,7 @@ class CountExtractor:
                     continue  # "12 bác sỹ/10.000 dân", "đồng/1 người": the base is no fact
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
-                if lex.designated(ctx, m.start()):
+                if lex.designated(ctx, m.start(), noun):
                     continue
                 if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
