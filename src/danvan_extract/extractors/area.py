@@ -8,7 +8,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base
 from .table_cells import bracketed_unit, header_cell
 from ..grammar.alternation import alternation
 
@@ -58,6 +58,8 @@ class AreaExtractor:
                     v1, v2, s1, s2 = bounds(ctx, m)
                 if rule == CHANGE_FROM:
                     s2 = None  # the second value is a fact of its own
+                if s2 is None and rate_base(ctx, self.lex, first, s1):
+                    continue  # "giá trị sản xuất trên 1 ha": the base of a rate
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "area", start, end, rule,

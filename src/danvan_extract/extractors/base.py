@@ -427,6 +427,7 @@ class Lexicons:
         self.comparatives = frozenset(w.lower() for w in q.margin.comparatives)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
+        self.per_one_words = frozenset(w.lower() for w in q.preposition_tren.per_one_words)
         self.counted = rules.lexicon("counted_nouns")
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")

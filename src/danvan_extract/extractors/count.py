@@ -10,7 +10,7 @@ from ..grammar.lazy import deferred, settle
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
-from .numeric import bounds, first_of_change, qualify
+from .numeric import bounds, first_of_change, qualify, rate_base
 from .table_cells import header_cell_span, row_label_span
 
 
@@ -113,6 +113,8 @@ class CountExtractor:
                     continue  # "ba kích", "năm nay": words, not numbers
                 if _rate_base(ctx, m.start()) and _power_of_ten(value):
                     continue  # "12 bác sỹ/10.000 dân", "đồng/1 người": the base is no fact
+                if value_max is None and rate_base(ctx, lex, m.start(), value):
+                    continue  # "thu nhập bình quân trên 1 hộ": the base of a rate
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start(), noun):

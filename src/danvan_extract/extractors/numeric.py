@@ -72,6 +72,20 @@ def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str
     return (qualifier, start) if phrase else None
 
 
+def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
+    """"giá trị sản xuất trên 1 ha", "thu nhập trên 1 hộ": "trên" + one
+    unit after a word of yield is "per one unit", the base of a rate (no
+    fact, like "/10.000 dân")."""
+    if value != 1:
+        return False
+    _, qstart, phrase = lex.qualifier_before(ctx, start)
+    if phrase != "trên":
+        return False
+    prev, pstart = ctx.word_before(qstart)
+    prev2, _ = ctx.word_before(pstart)
+    return prev.lower() in lex.per_one_words or f"{prev2} {prev}".lower() in lex.per_one_words
+
+
 def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:
     """"trên 74 huyện": "across", when a place noun follows and no verb of
     having or reaching comes before."""
