@@ -164,6 +164,17 @@ def _counts_again(text: str, pos: int, noun: str) -> bool:
     return bool(m) and text[m.end() : m.end() + len(noun)].lower() == noun
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
+
+def _upper_after(text: str, start: int, noun: Optional[str]) -> bool:
+    """True when ``noun`` is written in capitals after the number at
+    ``start`` ("356 ĐẢNG VIÊN" in a heading)."""
+    if not noun:
+        return False
+    i = start
+    while i < len(text) and not text[i].isalpha():
+        i += 1
+    return text[i : i + len(noun)].isupper()
+
 # Seconds one document may spend in pattern matching before it is given up
 # with an ExtractionTimeout (pathological input, never ordinary articles).
 DEFAULT_BUDGET = 60.0
@@ -737,8 +748,11 @@ class Lexicons:
             # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
             # function word before the number names nothing; "vào Đảng 120
             # đảng viên": a noun capitalised by convention names nothing either
-            if low in self.capitalised_nouns:
-                return noun is None or fold_tones(noun) not in self.counted_folded
+            heading = word.isupper() and pair in self.dictionary and _upper_after(ctx.text, start, noun)
+            if low in self.capitalised_nouns or heading:
+                # "KẾT NẠP 356 ĐẢNG VIÊN": in a heading in capitals, a word
+                # ("kết nạp") before a noun of the lexicon names nothing
+                return noun is None or fold_tones(noun.lower()) not in self.counted_folded
             return low not in self.qualifier_of and low not in self.not_nouns
         return False
 
