@@ -13,10 +13,14 @@ import regex
 from ..grammar.alternation import alternation
 from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit
+from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
+# Up to two lower-case syllables after a basis, and more bases after it.
+_BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
+_MORE_BASES = deferred(r"(?:\s*/\s*(?!\p{N})[\p{L}\p{N}]+)+")
 _MILLION = "triệu"  # the "tr" of "trđ", "tr.đồng"
 
 
@@ -107,6 +111,8 @@ class MoneyExtractor:
                     # not "giữa"; "money.bare_billion" opens at "tỷ"
                     first = m.start("n1") if rule in ("money.between", "money.bare_billion", "money.table_cell") else m.start()
                     end = m.end()
+                if per:
+                    end, per = self._whole_basis(ctx, end, per)
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "money", start, end, rule,
@@ -121,6 +127,24 @@ class MoneyExtractor:
                         "qualifier": qualifier,
                     },
                 )
+
+    def _whole_basis(self, ctx: Context, end: int, per: str) -> tuple[int, str]:
+        """(end, per) with a basis after "/" read whole when it is a counted
+        noun of several syllables ("đồng/hội viên/năm": "hội viên", then
+        "/năm"); the pattern reads a basis as one word."""
+        words = match_at(_BASIS_REST, ctx.text, end, 40)
+        if not words:
+            return end, per
+        head, _, last = per.rpartition("/")
+        rest = words.group(0).split()
+        for size in (2, 1):
+            noun = " ".join([last, *rest[:size]])
+            if len(rest) >= size and fold_tones(noun.lower()) in self.lex.counted_folded:
+                nend = end + sum(1 + len(w) for w in rest[:size])
+                more = match_at(_MORE_BASES, ctx.text, nend, 60)
+                tail = [" ".join(p.split()) for p in more.group(0).split("/") if p.strip()] if more else []
+                return (more.end() if more else nend), "/".join(([head] if head else []) + [noun] + tail)
+        return end, per
 
     def _not_currency(self, ctx: Context, cur: str, end: int) -> bool:
         """"đồng" that opens a word ("đồng chí", "đồng bào", "đồng thời")."""

@@ -356,7 +356,6 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
         "measure_unit": list(u.measure.forms),
         "time_noun": list(u.time.nouns),
         "date_cue": sorted(r.lexicon("date_cues")),
-        "counted_noun": sorted(r.lexicon("counted_nouns")),
         **r.numeric.words,
     }
     builtin = {
@@ -371,7 +370,6 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
         "measure_unit": alternation(word_lists["measure_unit"]),
         "time_noun": alternation(word_lists["time_noun"]),
         "date_cue": alternation(word_lists["date_cue"]),
-        "counted_noun": word_alternation(word_lists["counted_noun"]),
         **{name: word_alternation(ws) for name, ws in r.numeric.words.items()},
     }
     parts = {**builtin, **r.numeric.refs}
