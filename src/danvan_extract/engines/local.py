@@ -232,7 +232,11 @@ class _Workers:
         if self.ctx.get_start_method() == "fork":
             rules_dir, _, time_budget = settings
             _warm_up(rules_dir, time_budget)  # forked workers start with it warm
-        self.pool = self._new_pool()
+        try:
+            self.pool = self._new_pool()
+        except BaseException:
+            gc.unfreeze()  # (no pool, no __exit__ to undo the warm-up's freeze)
+            raise
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=_init_worker,
