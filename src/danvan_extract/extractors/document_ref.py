@@ -318,8 +318,11 @@ class DocumentRefExtractor(GrammarAttributes):
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
-            if w[0].isupper() or w.lower() in inner or (joins and words[i - 1][0].isupper()):
-                run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính"
+            if w[0].isupper() or w.lower() in inner or (joins and (words[i - 1][0].isupper()
+                                                                  or words[i - 1].lower() in inner)):
+                run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
+            elif w == "và" and run and run[0][0].isupper() and not self._opens_body(run):
+                run.insert(0, w)  # "Sở Khoa học và Công nghệ": the parts of one name (as and_part reads them)
             else:
                 break
         while run and not run[0][0].isupper():
@@ -348,6 +351,12 @@ class DocumentRefExtractor(GrammarAttributes):
         verbs = self.lex.rules.documents.issuer.issue_verbs
         tail = rf"\s+(?:{alternation(verbs)})\s*$"
         return last_words(verbs) if self.verb_before.pattern.endswith(tail) else None
+
+    def _opens_body(self, run: list[str]) -> bool:
+        """The words ``run`` open with the head of an issuing body ("Ban Bí
+        thư", "Bộ"): after "và", a second body, not a part of one name."""
+        head = " ".join(run[:3])
+        return any(head == h or head.startswith(h + " ") for h in self.lex.rules.documents.issuer.body_heads)
 
     def _strip_name(self, run: list[str]) -> list[str]:
         for i in range(1, len(run)):
