@@ -282,7 +282,7 @@ _FORMS: list[_Form] = [
           opens=("tết",)),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
-_NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})"
+_NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
           r"|mỗi\s+năm|hằng\s+năm|hàng\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
