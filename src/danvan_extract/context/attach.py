@@ -194,6 +194,9 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
         if i and _ANAPHOR_FIRST.search(text, clause_start, c.start):
             pieces = _antecedent(text, c, numeric[i - 1], subject_of, clause_start) or pieces
+        elif prior and c.type == "percentage" and _rate_word_alone(text, pieces):
+            # "… đạt 9.500 hộ, tỷ lệ 93,1%": a bare rate is a share of what the figure before it measures
+            pieces = list(subject_of.get(id(prior)) or []) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
 
@@ -203,6 +206,14 @@ _ANAPHOR = deferred(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|con\s+số|số\s+l
                     regex.I)
 _ANAPHOR_FIRST = deferred(r"(?:này|đó|trên)(?![\p{L}])", regex.I)  # (a cheap test before _ANAPHOR)
 _ANAPHOR_REACH = 300
+
+
+_RATE_WORD = ("tỷ lệ", "tỉ lệ")
+
+
+def _rate_word_alone(text: str, pieces: list) -> bool:
+    """The subject found is the word "tỷ lệ" alone, which names no quantity."""
+    return len(pieces) == 1 and " ".join(text[pieces[0][0]:pieces[0][1]].lower().split()) in _RATE_WORD
 
 
 def _antecedent(text, c, before, subject_of, clause_start) -> list:
