@@ -194,7 +194,8 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
         if i and _ANAPHOR_FIRST.search(text, clause_start, c.start):
             pieces = _antecedent(text, c, numeric[i - 1], subject_of, clause_start) or pieces
-        elif prior and c.type == "percentage" and _rate_word_alone(text, pieces):
+        elif (prior and c.type == "percentage" and not c.rule.endswith(".table_cell")
+              and _rate_word_alone(text, pieces)):
             # "… đạt 9.500 hộ, tỷ lệ 93,1%": a bare rate is a share of what the figure before it measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
         subject_of[id(c)] = pieces
