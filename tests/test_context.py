@@ -160,6 +160,10 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Thời gian đăng: 15/04/2024 08:30\n", "2024-04-15"),
     ("Ngày xuất bản: 15/04/2024\n", "2024-04-15"),
     ("Posted: 15/04/2024\n", "2024-04-15"),
+    # a newspaper's or portal's name before its date
+    ("Tiêu đề bài\nBáo Tuyên Quang - 20/6/2024\n", "2024-06-20"),
+    ("Tiêu đề bài\nĐài PT-TH Lào Cai | Thứ Năm, 20/6/2024\n", "2024-06-20"),
+    ("Báo cáo - 20/6/2024 kết quả thực hiện\n", None),  # a report's word, no paper's name
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.context.document_info import find_published
