@@ -31,6 +31,10 @@ class ParsedNumber:
     year: Optional[int]
 
 
+# What joins the parts of one body's name ("Khoa học và Công nghệ", "Lao động - Thương binh").
+_JOINING = frozenset({"và", "-", "–"})
+
+
 class DocumentRefExtractor(GrammarAttributes):
     name = "document_ref"
 
@@ -321,8 +325,9 @@ class DocumentRefExtractor(GrammarAttributes):
             if w[0].isupper() or w.lower() in inner or (joins and (words[i - 1][0].isupper()
                                                                   or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
-            elif w == "và" and run and run[0][0].isupper() and not self._opens_body(run):
-                run.insert(0, w)  # "Sở Khoa học và Công nghệ": the parts of one name (as and_part reads them)
+            elif w in _JOINING and run and run[0][0].isupper() and not self._opens_body(run):
+                # "Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội": the parts of one name
+                run.insert(0, w)
             else:
                 break
         while run and not run[0][0].isupper():
