@@ -45,6 +45,7 @@ _SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "TL.",
 _APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
+_LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
 _SPACES = regex.compile(r"\s*")
 # the first letter of a word
 _WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
@@ -271,11 +272,15 @@ class PersonRoleExtractor(GrammarAttributes):
         """Items "Name", "Name - Role, Role", "Name, Role" from ``pos``,
         joined by ";" (items with roles) or "," / "và" (bare names)."""
         items = []
+        labels = list(head_roles)  # the label the items from here are under
         for _ in range(60):
             bullet = match_at(self.bullet, text, pos, 8)
             if bullet:
                 pos = bullet.end()
             item_start = pos
+            relabelled = self._item_label(text, pos) if items else None
+            if relabelled is not None:
+                labels, pos = relabelled  # "…; Phó Trưởng ban: đồng chí B, …": a new label for what follows
             own_hon = hon
             hm = match_at(self.hon_at, text, pos, 20)
             if hm:
@@ -288,7 +293,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 if item is None:
                     break
                 roles, name, pos = item
-                items.append((item_start, pos, Spanned.at(text, pos - len(name), pos), roles, own_hon))
+                items.append((item_start, pos, Spanned.at(text, pos - len(name), pos), roles, own_hon, labels))
             else:
                 name, _ = self._name(nm.group(0), pos)
                 if name is None or name != nm.group(0):
@@ -304,23 +309,35 @@ class PersonRoleExtractor(GrammarAttributes):
                 item_end = end if roles else nm.end()
                 if roles:
                     pos = end
-                items.append((item_start, item_end, name, roles, own_hon))
+                items.append((item_start, item_end, name, roles, own_hon, labels))
             jm = match_at(self.item_sep, text, pos, 12)
             if not jm:
                 break
             pos = jm.end()
-        if not items or not (head_roles or any(r for *_, r, _h in items)):
+        if not items or not (head_roles or any(item[3] for item in items)):
             return
-        if head_roles and not any(r for *_, r, _h in items) and self._predicate_before(text, head_start):
+        if head_roles and not any(item[3] for item in items) and self._predicate_before(text, head_start):
             return
-        for i, (s, e, name, roles, own_hon) in enumerate(items):
-            all_roles = list(head_roles) + roles
+        # one item under the head's label: its span opens at the label ("Chủ tịch HĐND: Đ/c A")
+        alone_under_head = bool(head_roles) and sum(1 for item in items if item[5] is items[0][5]) == 1
+        for i, (s, e, name, roles, own_hon, item_labels) in enumerate(items):
+            all_roles = list(item_labels) + roles
             if not all_roles:
                 continue
-            if len(items) == 1 and head_roles:
+            if i == 0 and alone_under_head:
                 s = head_start
             yield Candidate("person_role", s, e, "person_role.list",
                             {"person": name, "roles": all_roles, "honorific": own_hon})
+
+    def _item_label(self, text: str, pos: int) -> Optional[tuple[list[str], int]]:
+        """(roles, where the item's name starts) when a post and its colon
+        open the list item at ``pos`` ("Phó Trưởng ban: đồng chí B"); else None."""
+        tm = match_at(self.title_re, text, pos, 300)
+        if tm is None:
+            return None
+        roles, end = self._roles(text, pos, title=tm)
+        colon = _COLON.match(text, end, end + 6) if roles else None
+        return (roles, colon.end()) if colon else None
 
     def _labelled_in_masthead(self, text: str, pos: int) -> bool:
         """"Trưởng ban: Name - Role" in a site's contact block: a short label
@@ -562,6 +579,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 role_end = self._org_end(text, title_end, stop)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
+            if own_name and roles and _LABEL_COLON.match(text, role_end, role_end + 4):
+                break  # "…; Phó Trưởng ban: đồng chí B": the next list item's label
             roles.append(Spanned.at(text, tm.start(), role_end))
             end = role_end
             if career:
