@@ -79,8 +79,10 @@ _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "v�
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?\d]|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
-    # a new quantity or predicate after "và"; a verb of helping or of living there
-    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa)|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
+    # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
+    # living there
+    r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
+    r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r")(?![\p{L}])")
 _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
