@@ -346,7 +346,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
-    if own is None and text.find("|", text.rfind("\n", 0, c.start) + 1, c.start) >= 0:
+    if own is None and _in_table_row(text, c.start):
         own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not _time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
@@ -379,6 +379,12 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """A flattened table's bar stands before ``pos`` on its line: ``pos``
+    lies in a row's cell."""
+    return text.find("|", text.rfind("\n", 0, pos) + 1, pos) >= 0
 
 
 def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:
@@ -1104,11 +1110,13 @@ def _with_bound_word(text, c, pieces) -> list:
     if not bound or text[pieces[-1][1]:c.start].strip() or not _CAP_NOUN.match(text, pieces[0][0], pieces[0][1]):
         return pieces
     return pieces[:-1] + [(pieces[-1][0], bound.end())]
+
+
 _BRACKET_THEN_WORD = deferred(r"[^\S\n]*\([^()\n]{1,80}\)[^\S\n]+(?=\p{Ll})")
 
 
 def _row_label(text: str, pos: int) -> Optional[tuple[int, int]]:
-    if text.find("|", text.rfind("\n", 0, pos) + 1, pos) < 0:
+    if not _in_table_row(text, pos):
         return None
     row = subjects.table_row_label(text, pos)
     return row[0] if row else None
@@ -1239,7 +1247,7 @@ def _column_of_noun(text, c, pieces) -> list:
     """"Huyện | Số hộ nghèo" … "| 3.200 hộ |": a count in a flattened table's
     cell that says no more than its noun takes its column's heading when the
     heading names that noun."""
-    if len(pieces) != 1 or text.find("|", text.rfind("\n", 0, c.start) + 1, c.start) < 0:
+    if len(pieces) != 1 or not _in_table_row(text, c.start):
         return []
     noun = (c.fields.get("noun") or "").lower()
     if not noun or text[pieces[0][0]:pieces[0][1]].lower() != noun:
@@ -1368,6 +1376,8 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+t�
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 _PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+# the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
+_GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
 _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp|tặng\s+quà|tặng|trao\s+tặng)"
                           r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
@@ -1581,8 +1591,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if purpose and subjects.support_verb(text, pieces, any_head=True):
         # "Ngân sách tỉnh chi 120 tỷ đồng cho giáo dục": the fund's verb and its purpose
         return pieces + _without_numbers(text, purpose.start("link"), what_end, holes)
-    link = purpose.group("link").lower() if purpose else ""
-    if purpose and link[-1] in "ộợ":
+    link = " ".join(purpose.group("link").lower().split()) if purpose else ""
+    if link in _GIVING_LINKS:
         # "tiếp nhận 2,1 tỷ đồng ủng hộ đồng bào bị thiên tai": what the money is given for
         given = _without_numbers(text, purpose.start("link"), what_end, holes)
         return (pieces if pieces and subjects.names_sum(text, pieces) else []) + given
