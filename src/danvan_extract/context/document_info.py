@@ -14,7 +14,7 @@ from ..dateline import (_HEAD_LINES, _may_be_dated, body_after_stamp, date_line_
                         find_date_line, find_published, lines_with_offsets)
 from .gazetteer import level_class
 from .places import PlaceMention
-from .words import finditer_found, may_hold
+from .words import finditer_found, holds_letter, may_hold
 
 _MAX_TITLE = 300
 
@@ -111,7 +111,8 @@ def _is_official(lines: list[tuple[int, str]]) -> bool:
     """The text opens with an official document's header (national motto)."""
     # (the motto's "CỘNG HÒA" and "Độc lập" both hold an "ộ", in one case or
     # the other: a test of each short line before the pattern)
-    return any(len(line) <= _MAX_HEAD_LINE and ("ộ" in line or "Ộ" in line) and _MOTTO.search(line) for _, line in lines)
+    return any(len(line) <= _MAX_HEAD_LINE and holds_letter(line, 0, len(line), "ộ") and _MOTTO.search(line)
+               for _, line in lines)
 
 
 _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short

@@ -18,7 +18,7 @@ import regex
 
 from functools import lru_cache
 
-from ..dateline import lines_with_offsets
+from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page's dateline is looked for in)
 from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
@@ -423,7 +423,6 @@ def _unit_before_bracket(text: str, start: int, province: str, gaz: Gazetteer):
 
 # "LAI CHÂU: GIẢM NGHÈO ...": an all-caps headline opened by its place
 _CAPS_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(?::|\s[-–]\s)")
-_HEAD_LINES = 6
 # "QUẢNG NINH - Sáng 5/6, ...": a dateline's place in capitals, then a dash, in a line of any case
 _DATELINE_DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]")
 
