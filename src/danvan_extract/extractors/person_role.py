@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property, lru_cache
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import Callable, Iterator, NamedTuple, Optional, TypeVar
 
 import regex
 
@@ -39,10 +39,11 @@ def _lower_kind(w: str, level_words: set, heads: set) -> int:
     if w in level_words:
         return _LOWER_LEVEL
     return _LOWER_HEAD if w in heads else 0
+
+
 # What a signed document's signature block holds (tested before its pattern).
 # (one search of the standard library's engine: cheaper than a test per cue)
 _SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)"))))
-_APOS_NAME = regex.compile(r"[\p{Lu}][\p{Ll}]{0,2}['’][\p{Lu}][\p{Ll}]+")
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
@@ -80,6 +81,17 @@ def _per_word(fn: Callable[[str], _T]) -> Callable[[str], _T]:
     return lru_cache(maxsize=4096)(fn)
 
 
+class _ListItem(NamedTuple):
+    """One item of a list of people: its span, name, own roles, honorific,
+    and the roles of the label it stands under."""
+    start: int
+    end: int
+    name: Spanned
+    roles: list
+    honorific: Optional[str]
+    labels: list
+
+
 class PersonRoleExtractor(GrammarAttributes):
     name = "person_role"
 
@@ -95,6 +107,8 @@ class PersonRoleExtractor(GrammarAttributes):
         self.level_words = {w.lower() for w in p.place_before} | {"tỉnh", "huyện", "xã", "thành", "phố", "thị", "trấn", "xã", "thôn", "bản"}
         self.not_credits = {c.lower() for c in p.bylines.not_credits}
         self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
+        # a one-word name of the Central Highlands peoples, as the grammar's part writes it
+        self.apos_name = regex.compile(p.grammar.refs["apos_name"])
         # the grammar is data: [grammar] in persons.toml, validated at load
         g = lex.rules.grammar("person_role")
         self.byline_scan = g["byline"]
@@ -271,7 +285,7 @@ class PersonRoleExtractor(GrammarAttributes):
                     hon: Optional[str]) -> Iterator[Candidate]:
         """Items "Name", "Name - Role, Role", "Name, Role" from ``pos``,
         joined by ";" (items with roles) or "," / "và" (bare names)."""
-        items = []
+        items: list[_ListItem] = []
         labels = list(head_roles)  # the label the items from here are under
         for _ in range(60):
             bullet = match_at(self.bullet, text, pos, 8)
@@ -293,7 +307,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 if item is None:
                     break
                 roles, name, pos = item
-                items.append((item_start, pos, Spanned.at(text, pos - len(name), pos), roles, own_hon, labels))
+                items.append(_ListItem(item_start, pos, Spanned.at(text, pos - len(name), pos), roles, own_hon, labels))
             else:
                 name, _ = self._name(nm.group(0), pos)
                 if name is None or name != nm.group(0):
@@ -309,25 +323,24 @@ class PersonRoleExtractor(GrammarAttributes):
                 item_end = end if roles else nm.end()
                 if roles:
                     pos = end
-                items.append((item_start, item_end, name, roles, own_hon, labels))
+                items.append(_ListItem(item_start, item_end, name, roles, own_hon, labels))
             jm = match_at(self.item_sep, text, pos, 12)
             if not jm:
                 break
             pos = jm.end()
-        if not items or not (head_roles or any(item[3] for item in items)):
+        if not items or not (head_roles or any(item.roles for item in items)):
             return
-        if head_roles and not any(item[3] for item in items) and self._predicate_before(text, head_start):
+        if head_roles and not any(item.roles for item in items) and self._predicate_before(text, head_start):
             return
         # one item under the head's label: its span opens at the label ("Chủ tịch HĐND: Đ/c A")
-        alone_under_head = bool(head_roles) and sum(1 for item in items if item[5] is items[0][5]) == 1
-        for i, (s, e, name, roles, own_hon, item_labels) in enumerate(items):
-            all_roles = list(item_labels) + roles
+        alone_under_head = bool(head_roles) and sum(1 for item in items if item.labels is items[0].labels) == 1
+        for i, item in enumerate(items):
+            all_roles = list(item.labels) + item.roles
             if not all_roles:
                 continue
-            if i == 0 and alone_under_head:
-                s = head_start
-            yield Candidate("person_role", s, e, "person_role.list",
-                            {"person": name, "roles": all_roles, "honorific": own_hon})
+            start = head_start if i == 0 and alone_under_head else item.start
+            yield Candidate("person_role", start, item.end, "person_role.list",
+                            {"person": item.name, "roles": all_roles, "honorific": item.honorific})
 
     def _item_label(self, text: str, pos: int) -> Optional[tuple[list[str], int]]:
         """(roles, where the item's name starts) when a post and its colon
@@ -776,7 +789,7 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
-        if len(words) == 1 and _APOS_NAME.fullmatch(raw):
+        if len(words) == 1 and self.apos_name.fullmatch(raw):
             return raw, start + len(raw)  # "K'Brơi": one word, two syllables
         if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
             return None, start
