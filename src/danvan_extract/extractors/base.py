@@ -162,6 +162,8 @@ def _counts_again(text: str, pos: int, noun: str) -> bool:
     words: what stands before it labels a new item of a list."""
     m = _LABEL_FIGURE.match(text, pos, pos + 60)
     return bool(m) and text[m.end() : m.end() + len(noun)].lower() == noun
+
+
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 
 
@@ -174,6 +176,7 @@ def _upper_after(text: str, start: int, noun: Optional[str]) -> bool:
     while i < len(text) and not text[i].isalpha():
         i += 1
     return text[i : i + len(noun)].isupper()
+
 
 # Seconds one document may spend in pattern matching before it is given up
 # with an ExtractionTimeout (pathological input, never ordinary articles).

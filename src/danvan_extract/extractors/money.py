@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
-
-from ..grammar.lazy import deferred, settle
 from functools import cached_property
+from typing import Iterator, Optional
 
 import regex
 
 from ..grammar.alternation import alternation
+from ..grammar.lazy import deferred, settle
 from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit
 from .tones import fold_tones
