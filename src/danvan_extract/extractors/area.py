@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterator, Optional
 
 import regex
@@ -9,7 +10,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base
-from .table_cells import bracketed_unit, header_cell
+from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
 
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
@@ -22,11 +23,6 @@ class AreaExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["area"]
         self.units = {f.lower(): a for a in lex.rules.units.area for f in a.forms}
-        # "Diện tích (ha)" over a column, "Đất lúa (ha)" before a row: a
-        # land measure in brackets (not one that needs a land word after it)
-        self.cell_unit = deferred(
-            r"\((?:\s*)(?P<unit>" + alternation([f for a in lex.rules.units.area if not a.requires_next for f in a.forms])
-            + r")\s*\)", regex.IGNORECASE)
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -74,6 +70,14 @@ class AreaExtractor:
                         "qualifier": qualifier,
                     },
                 )
+
+    @cached_property
+    def cell_unit(self) -> regex.Pattern:
+        """"Diện tích (ha)" over a column, "Đất lúa (ha)" before a row: a land
+        measure in brackets (not one that needs a land word after it); made
+        on first use."""
+        return unit_in_brackets(alternation([f for a in self.lex.rules.units.area if not a.requires_next
+                                             for f in a.forms]))
 
     def _table_cells(self, ctx: Context, pat) -> Iterator[Candidate]:
         """Bare numbers in table cells whose column header or row label

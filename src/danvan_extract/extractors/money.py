@@ -11,7 +11,7 @@ import regex
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..numbers import MULT, MULTIPLIERS, compound, scale
-from .table_cells import bracketed_unit
+from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
@@ -39,8 +39,7 @@ class MoneyExtractor:
     def cell_unit(self) -> regex.Pattern:
         """A currency in brackets heading a table's column or row ("Thực
         hiện (tỷ đồng)", "(triệu đồng)", "(USD)"); made on first use."""
-        return regex.compile(rf"\(\s*(?P<unit>(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)}))\s*\)",
-                             regex.IGNORECASE)
+        return unit_in_brackets(rf"(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)})")
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:

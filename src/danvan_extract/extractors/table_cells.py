@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 
 def header_cell(text: str, pos: int) -> Optional[str]:
     """The header cell of the column holding ``pos``, or None when ``pos``
@@ -69,6 +71,13 @@ def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
         return None
     start = ls + len(cell) - len(cell.lstrip())
     return start, start + len(cell.strip())
+
+
+def unit_in_brackets(units: str) -> regex.Pattern:
+    """The pattern of a unit in brackets as a column's header or a row's
+    label gives it ("(tỷ đồng)", "(ha)"): ``units`` an alternation, the
+    unit in group ``unit``; for :func:`bracketed_unit`."""
+    return regex.compile(rf"\(\s*(?P<unit>{units})\s*\)", regex.IGNORECASE)
 
 
 def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
