@@ -73,6 +73,8 @@ HALF: str = _WORDS["half"]
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", HALF) + tuple(MULTIPLIERS)
 # A spelled number starts with a digit from two up, or "mười" (numbers.toml).
 SPELLED_START: tuple[str, ...] = _WORDS["starts"]
+# One of those words alone: "two" to "ten" ("ba xã", "sau năm năm").
+SPELLED_SMALL = "|".join(SPELLED_START)
 SPELLED_WORD = "|".join(sorted(SPELLED_WORDS, key=len, reverse=True))
 # At most 15 more words ("hai tỷ ba trăm bốn mươi lăm triệu ..."): bounded,
 # so a page of "hai hai hai ..." cannot make the matching quadratic.

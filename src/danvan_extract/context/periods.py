@@ -17,6 +17,7 @@ from typing import Any, Collection, Iterator, NamedTuple, Optional
 
 import regex
 
+from ..numbers import SPELLED, SPELLED_SMALL, SPELLED_START, parse_spelled
 from .spans import SpanMask
 from .words import CharClass, Openers, finditer_at, space_before
 
@@ -325,7 +326,7 @@ _RELATIVE_RE = regex.compile(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\
                              r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 _IS_RELATIVE = regex.compile(_RELATIVE, regex.I)
 # (on the same line, and no clock time: "10:05\nNăm nay" counts no years)
-_COUNT_BEFORE = regex.compile(r"(?<![\w:.,/])(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[^\S\n]+$", regex.I)
+_COUNT_BEFORE = regex.compile(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL})[^\S\n]+$", regex.I)
 
 
 _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
@@ -683,24 +684,20 @@ def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMenti
 
 # "Qua 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014": from that date
 # to ten years on.
-_SINCE_ANCHOR = regex.compile(r"(?<![\p{L}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
-                              r"|mười\s+lăm|hai\s+mươi)\s+năm\s+(?:thực\s+hiện|triển\s+khai|thi\s+hành|tổ\s+chức\s+thực\s+hiện)",
-                              regex.I)
+_SINCE_ANCHOR = regex.compile(rf"(?<![\p{{L}}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{{1,2}}|{SPELLED})\s+năm\s+"
+                              r"(?:thực\s+hiện|triển\s+khai|thi\s+hành|tổ\s+chức\s+thực\s+hiện)", regex.I)
 _ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)",
                         regex.I)
 # what every match of _SINCE_ANCHOR holds after its "năm" (a test before the scan)
 _WORK_AFTER = regex.compile(r"\s+(?:thực|triển|thi|tổ)", regex.I)
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-                 "mười lăm": 15, "hai mươi": 20}
-
-
 # the first word of each count in words (a test before _SINCE_ANCHOR)
-_COUNT_HEADS = frozenset(word.split()[0] for word in _NUMBER_WORDS)
+_COUNT_HEADS = frozenset(SPELLED_START)
+_MAX_YEARS = 100
 
 
 def _count_word(word: str) -> Optional[int]:
-    word = " ".join(word.lower().split())
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    n = int(word) if word.isdigit() else parse_spelled(word)
+    return n if n <= _MAX_YEARS else None  # ("qua ba triệu năm ..." dates no work)
 # Every dated form ends within this many characters after its first year
 # and starts within this many before it.
 _BEFORE, _AFTER = 90, 40

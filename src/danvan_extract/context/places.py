@@ -18,6 +18,7 @@ import regex
 
 from functools import lru_cache
 
+from ..numbers import SPELLED_SMALL
 from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page's dateline is looked for in)
 from .countries import country_names, find_countries
 from .spans import SpanMask
@@ -374,8 +375,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
 
 
 # a plural word or a count before a level word: several units of that level follow
-_MANY_BEFORE = regex.compile(r"(?<![\p{L}\d.,])(?:các|những|một\s+số|\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$",
-                             regex.I)
+_MANY_BEFORE = regex.compile(rf"(?<![\p{{L}}\d.,])(?:các|những|một\s+số|\d{{1,3}}|{SPELLED_SMALL})\s+$", regex.I)
 _NEXT_LISTED = regex.compile(rf"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})", regex.V0)
 _MAX_LISTED = 12
 
