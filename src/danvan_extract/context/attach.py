@@ -1700,8 +1700,6 @@ def _may_label(text: str, lo: int, pos: int) -> bool:
     return len(text[opener + 1:colon].strip()) <= 60
 
 
-# a label opening with one of these names its own quantity ("Số hộ", "Tỷ lệ", "Tổng kinh phí")
-_QUANTITY_OPENERS = frozenset({"số", "tỷ", "tỉ", "tổng"})
 _HEADING_LINE = deferred(r"[^\S\n]*[-–+•*]?[^\S\n]*(?P<h>[^\n:;.\d]{2,40}?)[^\S\n]*:[^\S\n]*$")
 _ITEM_LINE = deferred(r"[^\n]*\d")
 
@@ -1713,7 +1711,7 @@ def _list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]
     noun ("Đại biểu nữ", "Cơ cấu đại biểu:" do)."""
     words = text[label[0]:label[1]].lower().split()
     counted = subjects.counted_nouns()
-    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)) or words[0] in _QUANTITY_OPENERS:
+    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)) or subjects.names_quantity(text[label[0]:label[1]]):
         return None  # "Số hộ nghèo:", "Tỷ lệ hộ nghèo:": the label names what it measures
     end = text.rfind("\n", 0, label[0])
     for _ in range(12):  # the heading's line, above the items before this one

@@ -1029,9 +1029,19 @@ def table_heading_cell(text: str, pos: int) -> Optional[Span]:
     return start, start + len(cells[column])
 
 
-# a row label that names a quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng"), or a
-# column of indicators: the rows, not the columns, say what the figures are
-_ROW_QUANTITY = deferred(r"\s*(?:số|tỷ\s+lệ|tỉ\s+lệ|tổng)(?![\p{L}])", regex.I)
+# a label that names its own quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng",
+# "Tỷ trọng công nghiệp", "Tổng kinh phí")
+_QUANTITY_NAME = deferred(r"\s*(?:số|t[ỷỉ]\s+(?:lệ|trọng)|tổng)(?![\p{L}])", regex.I)
+
+
+def names_quantity(label: str) -> bool:
+    """Whether ``label`` opens with the name of a quantity ("Số hộ nghèo",
+    "Tỷ lệ che phủ rừng"): it says what its figure measures."""
+    return _QUANTITY_NAME.match(label) is not None
+
+
+# a row label that names a quantity, or a column of indicators: the rows,
+# not the columns, say what the figures are
 _INDICATOR_COLUMN = deferred(r"\s*(?:chỉ\s+tiêu|nội\s+dung|tiêu\s+chí|danh\s+mục|hạng\s+mục)\s*$", regex.I)
 
 
@@ -1052,7 +1062,7 @@ def table_row_label(text: str, pos: int) -> list[Span]:
             continue  # a number, a blank or a proper name
         label = (start + name.start("n"), start + name.end("n"))
         heading = _column_heading(text, line_start, k)
-        if _ROW_QUANTITY.match(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
+        if names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
             return [label]
         return []
     return []
