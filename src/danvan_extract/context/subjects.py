@@ -22,6 +22,7 @@ import regex
 from ..grammar.rules import load_rules
 from ..grammar.alternation import alternation, word_alternation
 from ..grammar.lazy import deferred, settle
+from ..extractors.table_cells import header_cell_bounds, header_line
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
 from .words import CharClass, holds_letter, lowered, may_end_with
@@ -1002,31 +1003,18 @@ _CELL_NAME = deferred(r"\s*(?P<n>[^()|\d]*?\p{L})\s*(?:\(|$)")
 def table_column(text: str, pos: int) -> list[Span]:
     """"STT | Tên tỉnh | Diện tích (km²) |" ... "| 13.257 km |": a figure in
     a flattened table's cell takes its column's heading (its bracket dropped)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    column = text.count("|", line_start, pos)
-    if not column:
-        return []
-    head, cells = _heading_cells(text, line_start)
-    if not cells or column >= len(cells):
-        return []
-    start = head + sum(len(x) + 1 for x in cells[:column])
-    name = _CELL_NAME.match(cells[column])
-    return [(start + name.start("n"), start + name.end("n"))] if name else []
+    cell = table_heading_cell(text, pos)
+    name = _CELL_NAME.match(text, *cell) if cell else None
+    return [(name.start("n"), name.end("n"))] if name else []
 
 
 def table_heading_cell(text: str, pos: int) -> Optional[Span]:
     """The whole heading cell of the flattened table column ``pos`` stands
     in ("Chỉ tiêu | Năm 2023 | Năm 2024" … "| 950 hộ" → "Năm 2024"); None
-    outside a table's body."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    column = text.count("|", line_start, pos)
-    if not column:
+    outside a table's body and in a row's first cell."""
+    if text.find("|", text.rfind("\n", 0, pos) + 1, pos) < 0:
         return None
-    head, cells = _heading_cells(text, line_start)
-    if not cells or column >= len(cells):
-        return None
-    start = head + sum(len(x) + 1 for x in cells[:column])
-    return start, start + len(cells[column])
+    return header_cell_bounds(text, pos)
 
 
 # a label that names its own quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng",
@@ -1070,24 +1058,8 @@ def table_row_label(text: str, pos: int) -> list[Span]:
 
 def _column_heading(text: str, line_start: int, column: int) -> Optional[str]:
     """The text of the table's first line's cell ``column``."""
-    _, cells = _heading_cells(text, line_start)
+    _, cells = header_line(text, line_start)
     return cells[column] if column < len(cells) else None
-
-
-def _heading_cells(text: str, line_start: int) -> tuple[int, list[str]]:
-    """Where the flattened table whose row starts at ``line_start`` has its
-    first line (the headings), and that line's cells (none when the row is
-    the first line)."""
-    head = line_start
-    while head > 0:
-        prev = text.rfind("\n", 0, head - 1) + 1
-        if text.count("|", prev, head) < 2:
-            break
-        head = prev
-    if head == line_start:
-        return head, []
-    end = text.find("\n", head)
-    return head, text[head:end if end >= 0 else len(text)].split("|")
 
 
 _GROUP_LINK = deferred(r"[^\S\n]+(?:tại|ở|của|thuộc|trong)[^\S\n]+(?=\d)", regex.I)

@@ -25,29 +25,43 @@ def header_cell(text: str, pos: int) -> Optional[str]:
 
 def header_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     """Where :func:`header_cell` reads its cell (white space around cut)."""
+    cell = header_cell_bounds(text, pos)
+    if cell is None:
+        return None
+    written = text[cell[0]:cell[1]]
+    start = cell[0] + len(written) - len(written.lstrip())
+    return start, start + len(written.strip())
+
+
+def header_cell_bounds(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """The whole header cell (white space and all) of the column holding
+    ``pos``; None when ``pos`` is not in a table row below the header."""
     ls = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    line = text[ls : len(text) if line_end < 0 else line_end]
-    if "|" not in line:
+    if text.find("|", ls, line_end if line_end >= 0 else len(text)) < 0:
         return None
-    column = text[ls:pos].count("|")
-    header = None
-    start = ls
-    while start > 0:
-        prev_start = text.rfind("\n", 0, start - 1) + 1
-        prev = text[prev_start : start - 1]
-        if "|" not in prev:
-            break
-        header, start = prev, prev_start
-    if header is None:
-        return None
-    cells = header.split("|")
+    column = text.count("|", ls, pos)
+    start, cells = header_line(text, ls)
     if column >= len(cells):
         return None
-    cs = start + sum(len(c) + 1 for c in cells[:column])
-    cell = cells[column]
-    cs += len(cell) - len(cell.lstrip())
-    return cs, cs + len(cell.strip())
+    start += sum(len(c) + 1 for c in cells[:column])
+    return start, start + len(cells[column])
+
+
+def header_line(text: str, line_start: int) -> tuple[int, list[str]]:
+    """Where the flattened table whose row starts at ``line_start`` has its
+    header (the first of the lines holding "|" right above), and that
+    line's cells; no cells when the row is that line."""
+    head = line_start
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if text.find("|", prev, head) < 0:
+            break
+        head = prev
+    if head == line_start:
+        return head, []
+    end = text.find("\n", head)
+    return head, text[head:end if end >= 0 else len(text)].split("|")
 
 
 def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
