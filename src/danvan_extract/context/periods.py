@@ -243,6 +243,10 @@ _FORMS: list[_Form] = [
     # ("so với cuối năm 2023": the base is the year's end)
     _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm)?\s+"
           + Y.format("y"), _year, "base", ("so|với",), first=r"sv", backward=True),
+    # "từ đầu nhiệm kỳ 2020 - 2025 đến nay": from the term's start, open end
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+" + Y.format("y") + _SPAN_GAP + Y.format("y2")
+          + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time", ("từ", "đến|tới", _SPAN),
+          first=r"kt", opens=("kể", "tính", "từ")),
     _Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time",
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
