@@ -116,6 +116,10 @@ def _months_across(m) -> tuple[str, str]:
     return _month_end(m.group("y1"), int(m.group("m1"))), _month_end(m.group("y"), int(m.group("m")))
 
 
+def _year_to_month(m) -> tuple[str, str]:
+    return m.group("y1"), _month_end(m.group("y"), int(m.group("m")))
+
+
 def _since(m) -> tuple[str, None]:
     return m.group("y"), None
 
@@ -261,6 +265,10 @@ _FORMS: list[_Form] = [
           "time", (_UNTIL_WORDS, "quý"), first=r"tđhc", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", backward=True),
+    # "từ (đầu) năm 2024 đến tháng 6/2024": from the year to the month
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?năm\s+" + Y.format("y1")
+          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
+          _year_to_month, "time", ("từ", "năm", "tháng"), first=r"kt", backward=True),
     # "từ tháng 9/2023 đến tháng 6/2024": a range of months across years
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m1>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y1")
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
