@@ -358,8 +358,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     base = None
     for t in times[k:k + 2]:
         if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
-            # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ": the base of the change after it)
-            base = None if _CHANGE_NEXT.match(text, t.end) else t
+            # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ", "đạt 43,5%, cao hơn năm 2023 là 0,5%":
+            # the base of the change after it)
+            base = None if _CHANGE_NEXT.match(text, t.end) or _DIFFERENCE_NEXT.match(text, t.end) else t
             break
     if base is None and k:
         base = _base_before(text, c, times, k)
@@ -399,6 +400,9 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
 
 
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
+# "cao hơn năm 2023 là 0,5%", "tăng so với năm 2023 là 8 tỷ đồng": the difference follows its base
+_DIFFERENCE_NEXT = deferred(r"\s*,?\s*là(?![\p{L}])", regex.I)
+_DIFFERENCE_GAP = deferred(r"\s*,?\s*là\s+(?:(?:khoảng|gần|hơn|trên)\s+)?", regex.I)
 
 
 def _base_before(text, c, times, k) -> Optional[TimeMention]:
@@ -408,6 +412,8 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
     for t in times[max(0, k - 3):k][::-1]:
         if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)):
             continue  # ("so với cùng kỳ" counts here only right before its change: "…, so với cùng kỳ tăng 10%")
+        if _DIFFERENCE_GAP.fullmatch(text, t.end, c.start):
+            return t  # "cao hơn năm 2023 là 0,5%"
         if _SENTENCE_STOP.search(text, t.end, c.start) is None and _CHANGE_BEFORE.search(text, max(t.end, c.start - 30), c.start):
             return t
         return None

@@ -244,6 +244,9 @@ _FORMS: list[_Form] = [
     # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)
     _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?năm\s+" + Y.format("y") + _NOT_UNTIL, _since, "time", ("từ", "năm"), first=r"kt",
           opens=("kể", "tính", "từ")),
+    # "cao hơn năm 2023 là 0,5%", "nhiều hơn cùng kỳ năm 2023": "hơn" before a year compares with it
+    _Form(r"hơn\s+(?:cùng\s+kỳ\s+)?(?:(?P<edge>cuối|đầu)\s+)?năm\s+" + Y.format("y"), _year, "base", ("hơn",),
+          first=r"h", backward=True),
     # ("so với cuối năm 2023": the base is the year's end)
     _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm)?\s+"
           + Y.format("y"), _year, "base", ("so|với",), first=r"sv", backward=True),
