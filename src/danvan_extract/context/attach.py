@@ -777,7 +777,7 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
             return _place(replace(respective, several=False) if respective.name else respective, places, main)
         total = _container_of(places, run)
         if total is not None:
-            return total
+            return total or None
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place)
 
@@ -844,18 +844,45 @@ def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
 
 
 def _container_of(places, run) -> Optional[dict]:
-    """A total over listed districts or provinces: their province, or Việt
-    Nam for several provinces (FACTS.md: the smallest unit containing them
-    all); None where that is not known (communes, units abroad)."""
+    """A total over listed units: the smallest unit containing them all
+    (FACTS.md): communes' district, else districts' or communes' province,
+    else Việt Nam for several provinces; an empty place (no location) for
+    communes whose district is not known; None for other levels (units
+    abroad, villages)."""
     units = [places[j] for j in run]
     level = _LEVEL_CLASS.get(units[0].level)
     provinces = {u.province for u in units}
     if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
         return dict(_NATION)
-    if level == "huyện" and len(provinces) == 1 and None not in provinces:
-        province = provinces.pop()
-        return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
-    return None
+    if level not in ("huyện", "xã") or None in provinces:
+        return {} if level == "xã" else None
+    if len(provinces) > 1:
+        return dict(_NATION)
+    province = provinces.pop()
+    district = _shared_district(units) if level == "xã" else None
+    if district is not None:
+        return {"name": district.name, "level": district.level.lower(), "province": province, "code": district.code,
+                "new_code": None}
+    if level == "xã" and any(u.code is None for u in units):
+        return {}  # (communes the gazetteer cannot place: their district is not known)
+    return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+
+
+def _shared_district(units: list[PlaceMention]):
+    """The district (a gazetteer unit) every one of the communes ``units``
+    lies in, by their codes; None when they lie in several or one's is not
+    known."""
+    gaz = gazetteer()
+    names = set()
+    for u in units:
+        found = [g for g in gaz.lookup(u.name, u.level, u.province) if g.code == u.code] if u.code else []
+        if not found or not found[0].district:
+            return None
+        names.add((found[0].district, found[0].province))
+    if len(names) != 1:
+        return None
+    district, province = names.pop()
+    return next(iter(gaz.lookup(district, "huyện", province)), None)
 
 
 def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, main) -> Optional[dict]:
