@@ -115,10 +115,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
-    # a level word that is a figure's counted noun ("6/21 xã") names no unit
+    # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
+    # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
-                     if not (chrome and _in(chrome, p.start)) and not (p.bare and _overlaps(figure_spans, p.start)))
+                     if not (chrome and _in(chrome, p.start))
+                     and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1)))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
