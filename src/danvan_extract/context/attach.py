@@ -23,7 +23,7 @@ from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place
                             year_of)
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
-from .periods import TimeMention, find_times
+from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
 from .places import CHAIN_GAP, PlaceMention, find_places
 from .words import CharClass, Openers, holds_letter, may_hold
@@ -145,7 +145,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         p_start = _start_of(paragraphs, c.start)
         clause_start = _clause_start(text, s_start, c.start, other_spans)
         clause_end = _clause_end(text, c.end, s_end)
-        period = _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections)
+        period = (_respective_year(text, c, times, time_starts, (s_start, s_end), other_spans)
+                  or _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections))
         location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
                              other_spans, full_stops)
         out.facts[id(c)] = {"period": period, "location": location}
@@ -830,8 +831,16 @@ def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
     0,7"): after a list of n units, the i-th figure of the sentence holds
     for unit i mod n, when the figures come in groups of n that are
     themselves listed or said to be respective."""
-    n = len(run)
-    list_end = places[run[-1]].end
+    k = _respective_index(text, c, places[run[-1]].end, len(run), s_end, figures)
+    return None if k is None else places[run[k]]
+
+
+def _respective_index(text, c, list_end, n, s_end, figures) -> Optional[int]:
+    """Which of a list of ``n`` items (units, years) ending at ``list_end``
+    the figure ``c`` holds for: the i-th figure after it in its sentence
+    (ending at ``s_end``) the item i mod n, when ``figures`` (sorted spans)
+    come in groups of n that are listed or said to be respective; None
+    otherwise."""
     lo = bisect.bisect_left(figures, (list_end, -1))
     group = [f for f in figures[lo:lo + 4 * n] if f[0] < s_end]
     if len(group) % n or (c.start, c.end) not in group:
@@ -842,7 +851,18 @@ def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
               and len({_NOT_DIGITS.sub("", text[a:b]) for a, b in group[:n]}) == 1)
     if not listed and not _RESPECTIVELY.search(text, list_end, s_end):
         return None
-    return places[run[group.index((c.start, c.end)) % n]]
+    return group.index((c.start, c.end)) % n
+
+
+def _respective_year(text, c, times, starts, sentence, figures) -> Optional[dict]:
+    """"Tỷ lệ hộ nghèo năm 2022, 2023, 2024 lần lượt là 30%, 26%, 22%": after
+    a list of years in the figure's sentence, each listed value its own year."""
+    i = bisect.bisect_left(starts, c.start) - 1
+    if i < 0 or times[i].start < sentence[0]:
+        return None
+    years = listed_years(text, times[i])
+    k = _respective_index(text, c, times[i].end, len(years), sentence[1], figures) if years else None
+    return None if k is None else {"start": years[k], "end": years[k]}
 
 
 def _container_of(places, run) -> Optional[dict]:

@@ -258,7 +258,10 @@ _FORMS: list[_Form] = [
           ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     _Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
           + Y.format("y") + _SPAN_GAP + Y.format("y2"), _span, "time", (_SPAN,), first=r"gntc\s12", backward=True),
-    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + _LIST_GAP + Y.format("y2"), _span, "time", ("năm", _LISTED), first=r"cn",
+    # "các năm 2022, 2023 và 2024": from the first listed year to the last (each value's own when
+    # values are listed after it one by one: the context reads them so)
+    _Form(r"(?:các\s+)?năm\s+" + Y.format("y") + r"(?:" + _LIST_GAP + r"(?:19|20)\d\d(?!\d)){0,8}" + _LIST_GAP
+          + Y.format("y2") + r"(?!" + _LIST_GAP + r"(?:19|20)\d\d)", _span, "time", ("năm", _LISTED), first=r"cn",
           backward=True),
     # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
     _Form(_COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm\s+" + Y.format("y"),
@@ -739,6 +742,9 @@ class _YearWindows:
                 merged.append([s, e, [start], {}])
             for way in _written_around(text, merged[-1][0], start, end):
                 merged[-1][3].setdefault(way, []).append(start)
+        for _, _, years, ways in merged:
+            if len(ways.get(_LISTED, ())) > 1:
+                ways[_LISTED] = _list_ends(years, ways[_LISTED])
         self.spans = [(s, e) for s, e, *_ in merged]
         # (what each window holds: the forms' words in it and the ways its years are written)
         self._windows = [(s, e, _NEEDS if low is None else _words_in(low[s:e]).union(ways), years, ways)
@@ -792,6 +798,20 @@ _WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
 _DATE_SEPARATORS = frozenset("/.-")
 _SPAN_GAP_RE = regex.compile(_SPAN_GAP, regex.I | regex.V0)
 _LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
+
+
+_LISTED_YEARS = regex.compile(r"(?:các\s+)?năm\s+(?:19|20)\d\d(?:" + _LIST_GAP + r"(?:19|20)\d\d)+", regex.I)
+_A_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def listed_years(text: str, t: TimeMention) -> list[str]:
+    """The years a time lists one by one ("năm 2022, 2023 và 2024"), in
+    order; [] for any other time."""
+    if not _LISTED_YEARS.fullmatch(text, t.start, t.end):
+        return []
+    return _A_YEAR.findall(text, t.start, t.end)
+
+
 # a day and its month after a range's "-" or "đến", up to a year: what every
 # match of _DATES_RANGE and of the range form holds (searched backwards from
 # the year: one try where the match must end)
@@ -810,6 +830,15 @@ def _forms_for(held: frozenset[str]) -> tuple[_Form, ...]:
     forms' words it holds and the ways its years are written."""
     has = held.union(words for words, alternatives in _NEED_WORDS if not alternatives.isdisjoint(held))
     return tuple(form for form in _dated_forms() if form.needs <= has)
+
+
+def _list_ends(years: list[int], listed: list[int]) -> list[int]:
+    """The ``listed`` years (each a list's next item after the year before
+    it in ``years``) that end their list: a listed form ends there, not at
+    the items inside ("năm 2022, 2023, 2024")."""
+    order = {y: k for k, y in enumerate(years)}
+    inside = {y for y, after in zip(listed, listed[1:]) if order[after] == order[y] + 1}
+    return [y for y in listed if y not in inside]
 
 
 def _written_after(text: str, before: int, year: int) -> set[str]:
