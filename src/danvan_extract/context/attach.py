@@ -201,6 +201,9 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
               and _rate_word_alone(text, pieces)):
             # "… đạt 9.500 hộ, tỷ lệ 93,1%": a bare rate is a share of what the figure before it measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
+        elif prior and _respective_next(text, prior, c, s_start):
+            # "Số hộ nghèo năm 2023 và 2024 lần lượt là 320 hộ và 280 hộ": what the first value measures
+            pieces = list(subject_of.get(id(prior)) or []) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
 
@@ -213,6 +216,16 @@ _ANAPHOR_REACH = 300
 
 
 _RATE_WORD = ("tỷ lệ", "tỉ lệ")
+
+
+def _respective_next(text: str, prior, c, s_start: int) -> bool:
+    """``c`` is the next of values of one kind listed after "lần lượt" or
+    "tương ứng" ("lần lượt là 320 hộ và 280 hộ"), ``prior`` the one before."""
+    if c.type != prior.type or c.type == "percentage" or not _LIST_GAP.fullmatch(text, prior.end, c.start):
+        return False
+    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
+        return False
+    return bool(_RESPECTIVELY.search(text, s_start, prior.start))
 
 
 def _rate_word_alone(text: str, pieces: list) -> bool:
