@@ -793,7 +793,7 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
             return _place(replace(respective, several=False) if respective.name else respective, places, main)
         total = _container_of(places, run)
         if total is not None:
-            return total or None
+            return total or None  # ({}: a total whose container is not known has no location)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place)
 
