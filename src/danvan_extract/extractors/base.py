@@ -165,6 +165,7 @@ def _counts_again(text: str, pos: int, noun: str) -> bool:
 
 
 _DIGIT_NEXT = regex.compile(r"\s*\d")
+_NAME_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")  # a capitalised word right after, on the same line
 
 
 def _upper_after(text: str, start: int, noun: Optional[str]) -> bool:
@@ -443,6 +444,8 @@ class Lexicons:
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
         self.per_one_words = frozenset(w.lower() for w in q.preposition_tren.per_one_words)
         self.counted = rules.lexicon("counted_nouns")
+        # the level words a unit's name follows ("huyện Quan Sơn")
+        self.level_words = frozenset(w.lower() for w in rules.persons.place_before)
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")
         self.classifiers = rules.lexicon("classifiers")
@@ -712,6 +715,8 @@ class Lexicons:
         second, nend = self.noun_after(ctx, start)
         if second is None or fold_tones(second) not in self.counted_folded or second in self.time_nouns:
             return None, end
+        if second in self.level_words and _NAME_NEXT.match(ctx.text, nend):
+            return None, end  # "10 xã, huyện Quan Sơn có 8 xã": a level word with its name is one named unit
         # A new number after it means a new fact ("3 xã, 5 thôn").
         if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):
             return None, end
