@@ -761,6 +761,21 @@ class Lexicons:
                 # "KẾT NẠP 356 ĐẢNG VIÊN": in a heading in capitals, a word
                 # ("kết nạp") before a noun of the lexicon names nothing
                 return noun is None or fold_tones(noun.lower()) not in self.counted_folded
+            if noun and fold_tones(noun.lower()) in self.counted_folded and self._named_unit_ends(ctx, wstart):
+                return False  # "trong đó: huyện Phong Thổ 5 xã": a unit's name, then its count
             return low not in self.qualifier_of and low not in self.not_nouns
+        return False
+
+    def _named_unit_ends(self, ctx: Context, wstart: int) -> bool:
+        """The capitalised word at ``wstart`` ends a unit's name written
+        after its level word ("huyện Phong Thổ"), at most four words long."""
+        for _ in range(4):
+            word, wstart = ctx.word_before(wstart)
+            if not word:
+                return False
+            if word.lower() in self.level_words:
+                return True
+            if not word[0].isupper():
+                return False
         return False
 
