@@ -691,6 +691,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if lower == _LOWER_HEAD and self._opens_other_word(text, w, wm.end()):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
+            if kind == _ORG_WORD and self._opens_other_word(text, w, wm.end(), outside=True):
+                break  # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an"
             if placed and kind == _ORG_WORD:
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
@@ -720,13 +722,18 @@ class PersonRoleExtractor(GrammarAttributes):
         return (last.islower() and last not in self.level_words
                 and match_at(self.title_re, text, role.spans[0][0], 80) is None)
 
-    def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
+    def _opens_other_word(self, text: str, w: str, pos: int, outside: bool = False) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
-        that names no organization ("báo cáo", "đoàn kết", "ban hành")."""
+        that names no organization ("báo cáo", "đoàn kết", "ban hành");
+        with ``outside``, only a syllable that is no organization word
+        ("công bố", "công tác", but not "công an", "nhân dân")."""
         nxt = match_at(self.next_word, text, pos, 20)
         if nxt is None or not nxt.group(self._word_group).islower():
             return False
-        pair = f"{w} {nxt.group(self._word_group).rstrip('.')}"
+        second = nxt.group(self._word_group).rstrip('.')
+        if outside and second in self.org_words:
+            return False
+        pair = f"{w} {second}"
         return pair not in self.org_words and fold_tones(pair) in self.lex.known_words
 
     def _read_word_kind(self, raw: str) -> tuple[str, int, bool, int]:
