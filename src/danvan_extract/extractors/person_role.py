@@ -122,7 +122,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
-            "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
+            "named_after", "dash_head", "sector_tail", "dash_sector", "org_role", "masthead", "dash_org", "name_dash_opening",
             "byline_bare_opening", "more_credit", "signature")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
@@ -667,6 +667,11 @@ class PersonRoleExtractor(GrammarAttributes):
                     end = pos = dm.end()
                     caps_run = 0
                     continue
+                sector_end = self._dash_sector_end(text, pos)
+                if sector_end:
+                    end = pos = sector_end
+                    caps_run = 0
+                    continue
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
@@ -712,6 +717,22 @@ class PersonRoleExtractor(GrammarAttributes):
             if sentence_end:
                 break
         return end
+
+    def _dash_sector_end(self, text: str, pos: int) -> int:
+        """End of a field's second name after a dash ("Ban Kinh tế - Ngân
+        sách"): the organization at ``pos`` ends in a capitalised word of an
+        organization, and a word of the dictionary that is no title follows
+        the dash (0 when not)."""
+        tail = self.sector_tail.search(text, max(0, pos - 30), pos)
+        if tail is None or tail.group("w") not in self.org_words:
+            return 0
+        dm = match_at(self.dash_sector, text, pos, 40)
+        if dm is None:
+            return 0
+        w = dm.group("w")
+        if fold_tones(w.lower()) not in self.lex.known_words or match_at(self.title_re, text, dm.start("w"), 60):
+            return 0
+        return dm.end()
 
     def _named_org_end(self, text: str, end: int, role: Spanned) -> bool:
         """A capitalised run at ``end`` completes the organization ``role``
