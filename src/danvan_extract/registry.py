@@ -72,7 +72,7 @@ _DOCUMENT_GRAMMAR = Grammar("documents.toml", (
     ("list_head", ("who",)), ("title_after", ("t",)), ("ve_inside_title", ("t",)), ("open_title_after", ("t",)),
     ("verb_before", ()), ("clause_date", ("d", "m", "y")), ("clause_date_inner", ("d", "m", "y")),
     ("header_date", ("d", "m", "y")), ("number_split", ()), ("list_joiner", ()), ("year", ()),
-    ("four_digits", ()), ("lower_syllable", ()), ("number_label", ()), ("motto", ()),
+    ("four_digits", ()), ("lower_syllable", ()), ("last_syllable", ()), ("number_label", ()), ("motto", ()),
 ))
 _PERSON_GRAMMAR = Grammar("persons.toml", (
     ("name", ()), ("name_sep", ()), ("acronym", ()), ("name_after_role", ("name",)), ("role_sep", ()), ("comma_only", ()),

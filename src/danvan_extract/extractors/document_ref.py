@@ -59,7 +59,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
             "plenum_after", "list_head", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
+            "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
 
     # ------------------------------------------------------------------
@@ -71,6 +71,8 @@ class DocumentRefExtractor(GrammarAttributes):
             # groups by number: a look-up by name costs ten times more
             g = group_numbers(m.re)
             tw = " ".join(m.group(g["tw"]).split()).lower()
+            if self._inside_word(ctx.text, m.start()):
+                continue
             ref_start, ref_end = m.span(g["ref"])
             if not _is_code_form(ctx.text[ref_start:ref_end]):
                 # bare digits: need "số" or a formal type ("Quy định 217")
@@ -236,6 +238,17 @@ class DocumentRefExtractor(GrammarAttributes):
             return None
         _, end = self._issuer_run(text, pm.end())
         return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
+
+    def _inside_word(self, text: str, start: int) -> bool:
+        """The lower-case type word at ``start`` is the last syllable of a
+        word begun before it ("kỷ luật số", "pháp luật"): no type word."""
+        if not text[start:start + 1].islower():
+            return False
+        prev = self.last_syllable.search(text, max(0, start - 12), start)
+        if prev is None:
+            return False
+        first = text[start:start + 12].split(maxsplit=1)[0]
+        return fold_tones(f"{prev.group(1).lower()} {first}") in self.lex.known_words
 
     def _named_before(self, text: str, start: int):
         """The match of ``named_before`` that ends at ``start`` ("Luật Đất đai
