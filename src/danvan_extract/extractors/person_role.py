@@ -485,6 +485,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True)
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
+                if after_more and self._heading_words(after_more.group("name")):
+                    after_more = None  # "… QUÂN SỰ TỈNH PHÁT BIỂU": a heading's words, no name
                 if after_more and self._named_org_end(text, more_end, more[-1]):
                     # a name closing an organization is the organization's own
                     more_end = after_more.end("name")
@@ -830,6 +832,11 @@ class PersonRoleExtractor(GrammarAttributes):
     @staticmethod
     def _cap(w: str) -> str:
         return w[:1] + w[1:].lower() if w.isupper() else w
+
+    def _heading_words(self, run: str) -> bool:
+        """An upper-case run with no known surname: the words of a heading
+        ("… TỈNH PHÁT BIỂU"), where case tells no name."""
+        return run.isupper() and name_start(run.split(" "), self.surnames) is None
 
     def _name_in_run(self, raw: str) -> tuple[Optional[str], int]:
         """The personal name at the end of a capitalised run ("Bộ Y tế" is cut
