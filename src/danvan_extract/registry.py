@@ -84,7 +84,7 @@ _PERSON_GRAMMAR = Grammar("persons.toml", (
     ("list", ("hon",)), ("list_colon", ()), ("role_then_hon", ("hon", "name")),
     ("list_opener", ()), ("list_predicates", ()), ("name_comma_before", ("name",)), ("named_after", ()),
     ("dash_head", ()), ("org_role", ("head",)), ("masthead", ()), ("dash_org", ("head",)),
-    ("sector_tail", ("w",)), ("dash_sector", ("w",)),
+    ("sector_tail", ("w",)), ("dash_sector", ("w",)), ("post_object", ()),
 ))
 
 

@@ -122,7 +122,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
-            "named_after", "dash_head", "sector_tail", "dash_sector", "org_role", "masthead", "dash_org", "name_dash_opening",
+            "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
             "byline_bare_opening", "more_credit", "signature")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
@@ -397,6 +397,8 @@ class PersonRoleExtractor(GrammarAttributes):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and taken[i][0] < m.start() < taken[i][1]:
                 continue
+            if self.post_object.search(text, max(0, m.start() - 14), m.start()):
+                continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
             before = self._name_before(text, m.start())
             if before is not None:
                 # "…, ông bà Name, Role": the name is written first
