@@ -269,8 +269,8 @@ class DocumentRefExtractor(GrammarAttributes):
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
     def _followed_by_counted(self, ctx: Context, end: int) -> bool:
-        if match_at(self.year_after, ctx.text, end, 60):
-            return False  # "Chỉ thị số 35 năm 2019"
+        if match_at(self.year_after, ctx.text, end, 60) or match_at(self.date_after, ctx.text, end, 60):
+            return False  # "Chỉ thị số 35 năm 2019", "Kế hoạch số 05 ngày 10/1/2025": an issue date, not days
         noun, _ = self.lex.noun_after(ctx, end)
         return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
