@@ -69,7 +69,7 @@ _DOCUMENT_GRAMMAR = Grammar("documents.toml", (
     ("with_word", ("tw", "so", "ref")), ("bare", ("ref",)), ("more", ("ref",)),
     ("date_after", ("d", "m", "y", "d2", "m2", "y2")), ("year_after", ("y",)), ("term", ()),
     ("and_part", ()), ("issuer_stop", ()), ("issuer_word", ()), ("issuer_after", ()), ("plenum_after", ()),
-    ("list_head", ("who",)), ("title_after", ("t",)), ("ve_inside_title", ("t",)), ("open_title_after", ("t",)),
+    ("list_head", ("who",)), ("list_bullet", ()), ("title_after", ("t",)), ("ve_inside_title", ("t",)), ("open_title_after", ("t",)),
     ("verb_before", ()), ("clause_date", ("d", "m", "y")), ("clause_date_inner", ("d", "m", "y")),
     ("header_date", ("d", "m", "y")), ("number_split", ()), ("list_joiner", ()), ("year", ()),
     ("four_digits", ()), ("lower_syllable", ()), ("last_syllable", ()), ("number_label", ()), ("motto", ()),

@@ -57,7 +57,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_bullet", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
@@ -387,7 +387,7 @@ class DocumentRefExtractor(GrammarAttributes):
         list's head names the issuer of every item."""
         if all(c.fields["issuer"] for c in chain):
             return
-        start = chain[0].start
+        start = self._bulleted_run_start(ctx.text, chain[0].start)
         hm = self.list_head.search(ctx.text, max(0, start - 200), start)
         if not hm:
             return
@@ -395,6 +395,21 @@ class DocumentRefExtractor(GrammarAttributes):
         if issuer:
             for cand in chain:
                 cand.fields["issuer"] = cand.fields["issuer"] or issuer
+
+    def _bulleted_run_start(self, text: str, start: int) -> int:
+        """Where the run of bulleted lines that holds the item at ``start``
+        opens ("của Tỉnh ủy:\n- Nghị quyết …;\n- Chỉ thị …"), or ``start``
+        when the item opens no bulleted line."""
+        line = text.rfind("\n", 0, start) + 1
+        bm = self.list_bullet.match(text, line, start)
+        if bm is None or bm.end() != start:
+            return start
+        while line > 0:
+            prev = text.rfind("\n", 0, line - 1) + 1
+            if not self.list_bullet.match(text, prev, line):
+                break
+            line = prev
+        return line
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
