@@ -641,6 +641,10 @@ class PersonRoleExtractor(GrammarAttributes):
         # "thôn Bản Lìm": a level word then a name; the organization ends with
         # its place, so a lower-case word after it is none of its own
         after_level = placed = False
+        # the last lower-case organization word read, the end before it and
+        # after it: with a word after it that is none, it may make another
+        # word ("công bố"), which ends the organization before it
+        org_word: Optional[tuple[str, int, int]] = None
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens = self._word_kind, self._unit_opens
@@ -700,8 +704,6 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if lower == _LOWER_HEAD and self._opens_other_word(text, w, wm.end()):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
-            if kind == _ORG_WORD and self._opens_other_word(text, w, wm.end(), outside=True):
-                break  # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an"
             if placed and kind == _ORG_WORD:
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
@@ -714,9 +716,13 @@ class PersonRoleExtractor(GrammarAttributes):
                 end = w_start + len(w)
                 caps_run += 1
             elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
+                if kind == _ORG_WORD and w.islower():
+                    org_word = (w, end, w_start + len(w))
                 end = w_start + len(w)
                 caps_run = 0
             else:
+                if org_word is not None and org_word[2] == end and self._makes_word(org_word[0], w):
+                    end = org_word[1]  # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an"
                 break
             if sentence_end:
                 break
@@ -747,19 +753,19 @@ class PersonRoleExtractor(GrammarAttributes):
         return (last.islower() and last not in self.level_words
                 and match_at(self.title_re, text, role.spans[0][0], 80) is None)
 
-    def _opens_other_word(self, text: str, w: str, pos: int, outside: bool = False) -> bool:
+    def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
-        that names no organization ("báo cáo", "đoàn kết", "ban hành");
-        with ``outside``, only a syllable that is no organization word
-        ("công bố", "công tác", but not "công an", "nhân dân")."""
+        that names no organization ("báo cáo", "đoàn kết", "ban hành")."""
         nxt = match_at(self.next_word, text, pos, 20)
         if nxt is None or not nxt.group(self._word_group).islower():
             return False
-        second = nxt.group(self._word_group).rstrip('.')
-        if outside and second in self.org_words:
-            return False
+        return self._makes_word(w, nxt.group(self._word_group).rstrip("."))
+
+    def _makes_word(self, w: str, second: str) -> bool:
+        """``w`` and the lower-case ``second`` after it make a word of the
+        dictionary that is no word of an organization ("công bố", "báo cáo")."""
         pair = f"{w} {second}"
-        return pair not in self.org_words and fold_tones(pair) in self.lex.known_words
+        return second.islower() and pair not in self.org_words and fold_tones(pair) in self.lex.known_words
 
     def _read_word_kind(self, raw: str) -> tuple[str, int, bool, int]:
         """What a word of an organization (``raw``, as next_word reads it)
