@@ -69,10 +69,10 @@ _DOCUMENT_GRAMMAR = Grammar("documents.toml", (
     ("with_word", ("tw", "so", "ref")), ("bare", ("ref",)), ("more", ("ref",)),
     ("date_after", ("d", "m", "y", "d2", "m2", "y2")), ("year_after", ("y",)), ("term", ()),
     ("and_part", ()), ("issuer_stop", ()), ("issuer_word", ()), ("issuer_after", ()), ("plenum_after", ()),
-    ("list_head", ("who",)), ("title_after", ("t",)), ("ve_inside_title", ("t",)), ("open_title_after", ("t",)),
+    ("list_head", ("who",)), ("list_bullet", ()), ("title_after", ("t",)), ("ve_inside_title", ("t",)), ("open_title_after", ("t",)),
     ("verb_before", ()), ("clause_date", ("d", "m", "y")), ("clause_date_inner", ("d", "m", "y")),
     ("header_date", ("d", "m", "y")), ("number_split", ()), ("list_joiner", ()), ("year", ()),
-    ("four_digits", ()), ("lower_syllable", ()), ("number_label", ()), ("motto", ()),
+    ("four_digits", ()), ("lower_syllable", ()), ("last_syllable", ()), ("number_label", ()), ("motto", ()),
 ))
 _PERSON_GRAMMAR = Grammar("persons.toml", (
     ("name", ()), ("name_sep", ()), ("acronym", ()), ("name_after_role", ("name",)), ("role_sep", ()), ("comma_only", ()),
@@ -84,6 +84,7 @@ _PERSON_GRAMMAR = Grammar("persons.toml", (
     ("list", ("hon",)), ("list_colon", ()), ("role_then_hon", ("hon", "name")),
     ("list_opener", ()), ("list_predicates", ()), ("name_comma_before", ("name",)), ("named_after", ()),
     ("dash_head", ()), ("org_role", ("head",)), ("masthead", ()), ("dash_org", ("head",)),
+    ("sector_tail", ("w",)), ("dash_sector", ("w",)), ("post_object", ()),
 ))
 
 

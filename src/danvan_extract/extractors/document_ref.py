@@ -57,9 +57,9 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_bullet", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
+            "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
 
     # ------------------------------------------------------------------
@@ -71,6 +71,8 @@ class DocumentRefExtractor(GrammarAttributes):
             # groups by number: a look-up by name costs ten times more
             g = group_numbers(m.re)
             tw = " ".join(m.group(g["tw"]).split()).lower()
+            if self._inside_word(ctx.text, m.start()):
+                continue
             ref_start, ref_end = m.span(g["ref"])
             if not _is_code_form(ctx.text[ref_start:ref_end]):
                 # bare digits: need "số" or a formal type ("Quy định 217")
@@ -237,6 +239,17 @@ class DocumentRefExtractor(GrammarAttributes):
         _, end = self._issuer_run(text, pm.end())
         return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
 
+    def _inside_word(self, text: str, start: int) -> bool:
+        """The lower-case type word at ``start`` is the last syllable of a
+        word begun before it ("kỷ luật số", "pháp luật"): no type word."""
+        if not text[start:start + 1].islower():
+            return False
+        prev = self.last_syllable.search(text, max(0, start - 12), start)
+        if prev is None:
+            return False
+        first = text[start:start + 12].split(maxsplit=1)[0]
+        return fold_tones(f"{prev.group(1).lower()} {first}") in self.lex.known_words
+
     def _named_before(self, text: str, start: int):
         """The match of ``named_before`` that ends at ``start`` ("Luật Đất đai
         số "), or None."""
@@ -256,8 +269,8 @@ class DocumentRefExtractor(GrammarAttributes):
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
     def _followed_by_counted(self, ctx: Context, end: int) -> bool:
-        if match_at(self.year_after, ctx.text, end, 60):
-            return False  # "Chỉ thị số 35 năm 2019"
+        if match_at(self.year_after, ctx.text, end, 60) or match_at(self.date_after, ctx.text, end, 60):
+            return False  # "Chỉ thị số 35 năm 2019", "Kế hoạch số 05 ngày 10/1/2025": an issue date, not days
         noun, _ = self.lex.noun_after(ctx, end)
         return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
@@ -374,7 +387,7 @@ class DocumentRefExtractor(GrammarAttributes):
         list's head names the issuer of every item."""
         if all(c.fields["issuer"] for c in chain):
             return
-        start = chain[0].start
+        start = self._bulleted_run_start(ctx.text, chain[0].start)
         hm = self.list_head.search(ctx.text, max(0, start - 200), start)
         if not hm:
             return
@@ -382,6 +395,21 @@ class DocumentRefExtractor(GrammarAttributes):
         if issuer:
             for cand in chain:
                 cand.fields["issuer"] = cand.fields["issuer"] or issuer
+
+    def _bulleted_run_start(self, text: str, start: int) -> int:
+        """Where the run of bulleted lines that holds the item at ``start``
+        opens ("của Tỉnh ủy:\n- Nghị quyết …;\n- Chỉ thị …"), or ``start``
+        when the item opens no bulleted line."""
+        line = text.rfind("\n", 0, start) + 1
+        bm = self.list_bullet.match(text, line, start)
+        if bm is None or bm.end() != start:
+            return start
+        while line > 0:
+            prev = text.rfind("\n", 0, line - 1) + 1
+            if not self.list_bullet.match(text, prev, line):
+                break
+            line = prev
+        return line
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:

@@ -122,7 +122,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
-            "named_after", "dash_head", "org_role", "masthead", "dash_org", "name_dash_opening",
+            "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
             "byline_bare_opening", "more_credit", "signature")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
@@ -397,6 +397,8 @@ class PersonRoleExtractor(GrammarAttributes):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and taken[i][0] < m.start() < taken[i][1]:
                 continue
+            if self.post_object.search(text, max(0, m.start() - 14), m.start()):
+                continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
             before = self._name_before(text, m.start())
             if before is not None:
                 # "…, ông bà Name, Role": the name is written first
@@ -485,6 +487,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True)
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
+                if after_more and self._heading_words(after_more.group("name")):
+                    after_more = None  # "… QUÂN SỰ TỈNH PHÁT BIỂU": a heading's words, no name
                 if after_more and self._named_org_end(text, more_end, more[-1]):
                     # a name closing an organization is the organization's own
                     more_end = after_more.end("name")
@@ -637,6 +641,10 @@ class PersonRoleExtractor(GrammarAttributes):
         # "thôn Bản Lìm": a level word then a name; the organization ends with
         # its place, so a lower-case word after it is none of its own
         after_level = placed = False
+        # the last lower-case organization word read, the end before it and
+        # after it: with a word after it that is none, it may make another
+        # word ("công bố"), which ends the organization before it
+        org_word: Optional[tuple[str, int, int]] = None
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens = self._word_kind, self._unit_opens
@@ -665,6 +673,11 @@ class PersonRoleExtractor(GrammarAttributes):
                 if dm is not None:
                     # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
                     end = pos = dm.end()
+                    caps_run = 0
+                    continue
+                sector_end = self._dash_sector_end(text, pos)
+                if sector_end:
+                    end = pos = sector_end
                     caps_run = 0
                     continue
             if wm is None:
@@ -703,13 +716,33 @@ class PersonRoleExtractor(GrammarAttributes):
                 end = w_start + len(w)
                 caps_run += 1
             elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
+                if kind == _ORG_WORD and w.islower():
+                    org_word = (w, end, w_start + len(w))
                 end = w_start + len(w)
                 caps_run = 0
             else:
+                if org_word is not None and org_word[2] == end and self._makes_word(org_word[0], w):
+                    end = org_word[1]  # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an"
                 break
             if sentence_end:
                 break
         return end
+
+    def _dash_sector_end(self, text: str, pos: int) -> int:
+        """End of a field's second name after a dash ("Ban Kinh tế - Ngân
+        sách"): the organization at ``pos`` ends in a capitalised word of an
+        organization, and a word of the dictionary that is no title follows
+        the dash (0 when not)."""
+        tail = self.sector_tail.search(text, max(0, pos - 30), pos)
+        if tail is None or tail.group("w") not in self.org_words:
+            return 0
+        dm = match_at(self.dash_sector, text, pos, 40)
+        if dm is None:
+            return 0
+        w = dm.group("w")
+        if fold_tones(w.lower()) not in self.lex.known_words or match_at(self.title_re, text, dm.start("w"), 60):
+            return 0
+        return dm.end()
 
     def _named_org_end(self, text: str, end: int, role: Spanned) -> bool:
         """A capitalised run at ``end`` completes the organization ``role``
@@ -726,8 +759,13 @@ class PersonRoleExtractor(GrammarAttributes):
         nxt = match_at(self.next_word, text, pos, 20)
         if nxt is None or not nxt.group(self._word_group).islower():
             return False
-        pair = f"{w} {nxt.group(self._word_group).rstrip('.')}"
-        return pair not in self.org_words and fold_tones(pair) in self.lex.known_words
+        return self._makes_word(w, nxt.group(self._word_group).rstrip("."))
+
+    def _makes_word(self, w: str, second: str) -> bool:
+        """``w`` and the lower-case ``second`` after it make a word of the
+        dictionary that is no word of an organization ("công bố", "báo cáo")."""
+        pair = f"{w} {second}"
+        return second.islower() and pair not in self.org_words and fold_tones(pair) in self.lex.known_words
 
     def _read_word_kind(self, raw: str) -> tuple[str, int, bool, int]:
         """What a word of an organization (``raw``, as next_word reads it)
@@ -802,6 +840,11 @@ class PersonRoleExtractor(GrammarAttributes):
     @staticmethod
     def _cap(w: str) -> str:
         return w[:1] + w[1:].lower() if w.isupper() else w
+
+    def _heading_words(self, run: str) -> bool:
+        """An upper-case run with no known surname: the words of a heading
+        ("… TỈNH PHÁT BIỂU"), where case tells no name."""
+        return run.isupper() and name_start(run.split(" "), self.surnames) is None
 
     def _name_in_run(self, raw: str) -> tuple[Optional[str], int]:
         """The personal name at the end of a capitalised run ("Bộ Y tế" is cut
