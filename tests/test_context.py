@@ -166,7 +166,7 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Báo cáo - 20/6/2024 kết quả thực hiện\n", None),  # a report's word, no paper's name
 ])
 def test_the_articles_date_line(head, published):
-    from danvan_extract.context.document_info import find_published
+    from danvan_extract.dateline import find_published
 
     assert find_published(head + "Nội dung bài viết.\n") == published
 

@@ -4,7 +4,7 @@ import pytest
 
 from danvan_extract.scoring.evaluate import check_gold_fact, load_gold, score
 from danvan_extract.numbers import parse_number
-from danvan_extract.records import GRADED_TYPES
+from danvan_extract.registry import GRADED_TYPES
 
 from .conftest import GOLD, ROOT
 

@@ -10,7 +10,7 @@ import pytest
 import danvan_extract
 from danvan_extract.io import tables
 from danvan_extract.views import html_view, spacy_component
-from danvan_extract.records import GRADED_TYPES
+from danvan_extract.registry import GRADED_TYPES
 
 from .conftest import ROOT
 

@@ -18,8 +18,8 @@ from typing import Optional
 import regex
 
 from . import subjects
-from ..dateline import lines_with_offsets, stamp_lines
-from .document_info import (CENTRAL_BODY, find_date_line, find_title, main_place, national_by_default, not_venues,
+from ..dateline import find_date_line, lines_with_offsets, stamp_lines
+from .document_info import (CENTRAL_BODY, find_title, main_place, national_by_default, not_venues,
                             year_of)
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES

@@ -9,9 +9,7 @@ from typing import Optional
 
 import regex
 
-# find_date_line and find_published are read from here by attach.py and the tests
-from ..dateline import (_HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match,  # noqa: F401
-                        find_date_line, find_published, lines_with_offsets)
+from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
 from .gazetteer import level_class
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold

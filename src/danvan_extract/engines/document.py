@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..io.decoding import printable_name, read_text
-from ..errors import E_LINE, E_RULES_TOO_BIG, E_WORKER_DIED, RulesError  # noqa: F401  (E_WORKER_DIED for callers)
+from ..errors import E_LINE, E_RULES_TOO_BIG, RulesError
 from ..records import Document
 
 # Files above this size are read block by block (see :mod:`danvan_extract.io.streaming`),

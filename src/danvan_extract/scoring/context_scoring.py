@@ -11,7 +11,6 @@ from typing import Optional
 
 import regex
 
-from ..registry import NUMERIC_TYPES  # noqa: F401  (the types whose context is scored)
 _LEVEL_WORDS = ("thành phố", "tp.", "tp", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn",
                 "bản", "ấp", "xóm", "tổ dân phố", "buôn", "làng", "sóc", "quốc gia")
 _HCM = ("hcm", "tphcm", "tp.hcm", "thành phố hồ chí minh")

@@ -15,10 +15,10 @@ from typing import Iterable, Optional
 
 import regex
 
-from .context_scoring import NUMERIC_TYPES, ContextReport, DocumentScores, Share, row_right, score_pair
+from .context_scoring import ContextReport, DocumentScores, Share, row_right, score_pair
 from ..errors import E_GOLD, E_GOLD_DOC, E_GOLD_EMPTY, E_GOLD_FOLDER, E_GOLD_UTF8, GoldError
 from ..records import parse_fact
-from ..registry import GRADED_TYPES, TYPES
+from ..registry import GRADED_TYPES, NUMERIC_TYPES, TYPES
 
 MODEL_ROW = "count[mô hình]"
 ATTRIBUTES = (
