@@ -64,12 +64,18 @@ class AreaExtractor:
                         "value_max": None if s2 is None else float(s2),
                         "unit": unit.unit if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM
                         else _as_written(ctx, m, unit.unit, rule),
-                        "hectares": in_hectares(s1, unit.hectares),
+                        "hectares": in_hectares(s1, self._lower_unit(m, unit).hectares),
                         "hectares_max": None if s2 is None else in_hectares(s2, unit.hectares),
                         "subject": self._subject(ctx, m, nxt, start),
                         "qualifier": qualifier,
                     },
                 )
+
+    def _lower_unit(self, m: regex.Match, unit):
+        """The unit of a range's lower bound: its own when written ("5.000
+        m2 - 2 ha"), else the one after the upper."""
+        own = group(m, "u1")
+        return self.units[own.lower()] if own else unit
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:

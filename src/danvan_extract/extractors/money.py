@@ -111,6 +111,8 @@ class MoneyExtractor:
                     end = m.end()
                 if per:
                     end, per = self._whole_basis(ctx, end, per)
+                if _other_basis(m, per):
+                    continue  # "2 triệu đồng/người - 5 triệu đồng/hộ": two amounts
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "money", start, end, rule,
@@ -150,6 +152,15 @@ class MoneyExtractor:
         if not nxt:
             return False
         return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
+
+
+def _other_basis(m, per: Optional[str]) -> bool:
+    """True when a range's lower bound has a basis of its own ("/người")
+    that is not the upper's."""
+    own = group(m, "per1")
+    if not own or not own.strip():
+        return False
+    return not (per or "").startswith("/".join(" ".join(p.split()) for p in own.split("/") if p.strip()))
 
 
 def _spelled_in_unit(spelled: str, amount) -> tuple:
