@@ -115,6 +115,8 @@ class CountExtractor:
                     continue  # "12 bác sỹ/10.000 dân", "đồng/1 người": the base is no fact
                 if value_max is None and rate_base(ctx, lex, m.start(), value):
                     continue  # "thu nhập bình quân trên 1 hộ": the base of a rate
+                if value_max is None and _per_base(ctx, lex, m.start(), value):
+                    continue  # "35 giường bệnh trên 10.000 dân": the base of a rate
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start(), noun):
@@ -232,6 +234,26 @@ def _rate_base(ctx: Context, start: int) -> bool:
     while i > 0 and ctx.text[i - 1] == " ":
         i -= 1
     return i > 0 and ctx.text[i - 1] == "/"
+
+
+# A number and the few words after it that run to the end of the window.
+_NUMBER_THEN_WORDS = deferred(r"(?<![\p{L}\p{N}])\d[\d.,]*(?=(?:[^\S\n]+\p{L}+){1,4}[^\S\n]+$)")
+
+
+def _per_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
+    """True for the N of "X <noun> trên N <noun>" with N a power of ten ("35
+    giường bệnh trên 10.000 dân"): right after a count, "trên" is "per";
+    the base of a rate is no fact.  ("xã có trên 10.000 dân": over.)"""
+    if not _power_of_ten(value):
+        return False
+    _, qstart, phrase = lex.qualifier_before(ctx, start)
+    if phrase != "trên":
+        return False
+    before = _NUMBER_THEN_WORDS.search(ctx.text, max(0, qstart - 50), qstart)
+    if before is None:
+        return False
+    noun, end = lex.noun_after(ctx, before.end())
+    return noun is not None and not ctx.text[end:qstart].strip()
 
 
 _WORD = regex.compile(r"[ ]+(\p{Ll}+)")
