@@ -11,7 +11,7 @@ from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
-from .table_cells import header_cell_span, row_label_span
+from .table_cells import header_cell_span, header_cells_before, row_label_span
 
 
 _SHARE = "chiếm"  # the verb of a share after a count
@@ -28,6 +28,7 @@ class CountExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
         # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
+        self.indicator_heads = frozenset(w.lower() for w in lex.rules.numeric.words.get("indicator_head", ()))
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
     def _share_after(self, ctx: Context, end: int) -> bool:
@@ -41,7 +42,9 @@ class CountExtractor:
         for m in ctx.scan(pat):
             start, end = m.span("n1")  # the match opens at the cell's bar
             cell = header_cell_span(ctx.text, start)
-            noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0]) if cell else None
+            noun = None
+            if cell and not self._indicator_table(ctx.text, cell):
+                noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0])
             if noun is None and cell and "%" not in ctx.text[cell[0]:cell[1]]:
                 # no noun over the column: the row's label may name it ("Số hộ nghèo (hộ) | 1.250")
                 label = row_label_span(ctx.text, start)
@@ -54,6 +57,12 @@ class CountExtractor:
                 continue
             yield Candidate("count", start, end, pat.name,
                             {"value": value, "noun": noun, "qualifier": "exact"})
+
+    def _indicator_table(self, text: str, cell: tuple[int, int]) -> bool:
+        """True when a header cell before ``cell`` heads the rows'
+        indicators ("Chỉ tiêu | Kế hoạch | Thực hiện"): the column's header
+        is a plan or a period there, never a counted noun."""
+        return any(c in self.indicator_heads for c in header_cells_before(text, cell))
 
     def _change_from(self, ctx: Context, pat) -> Iterator[Candidate]:
         """"giảm từ 456 xuống 312 hộ": the first value counts the noun

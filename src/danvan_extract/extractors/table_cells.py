@@ -50,6 +50,17 @@ def header_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return cs, cs + len(cell.strip())
 
 
+def header_cells_before(text: str, cell: tuple[int, int]) -> list[str]:
+    """The header line's cells before ``cell`` (a span from
+    :func:`header_cell_span`), white space cut, lower-cased."""
+    ls = text.rfind("\n", 0, cell[0]) + 1
+    return [c.strip().lower() for c in text[ls : cell[0]].split("|")[:-1]]
+
+
+# An order number heading a row: "1", "2.", "II", "a)".
+_ORDER_CELL = regex.compile(r"\d{1,3}\.?|[IVXLivxl]{1,6}\.?|\p{Ll}\)")
+
+
 def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     """The first cell of the table row holding ``pos`` (white space cut),
     which labels the row ("Số hộ nghèo (hộ) | 1.250 | 980"); None when
@@ -67,6 +78,10 @@ def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
         # a row written "| label | 120 |": the label is the second cell
         ls, bar = bar + 1, text.find("|", bar + 1, pos)
     cell = text[ls:bar]
+    if _ORDER_CELL.fullmatch(cell.strip()) and text.count("|", bar + 1, pos) >= 1:
+        # "1 | Số hộ nghèo (hộ) | 120": an order number (STT) before the label
+        ls, bar = bar + 1, text.find("|", bar + 1, pos)
+        cell = text[ls:bar]
     if not cell.strip():
         return None
     start = ls + len(cell) - len(cell.lstrip())
