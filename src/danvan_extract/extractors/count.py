@@ -11,7 +11,7 @@ from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
-from .table_cells import header_cell_span, header_cells_before, row_label_span
+from .table_cells import first_row_figure, header_cell_span, header_cells_before, row_label_span
 
 
 _SHARE = "chiếm"  # the verb of a share after a count
@@ -45,7 +45,8 @@ class CountExtractor:
             noun = None
             if cell and not self._indicator_table(ctx.text, cell):
                 noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0])
-            if noun is None and cell and "%" not in ctx.text[cell[0]:cell[1]]:
+            headless = cell is None and first_row_figure(ctx.text, start)
+            if noun is None and (headless or cell and "%" not in ctx.text[cell[0]:cell[1]]):
                 # no noun over the column: the row's label may name it ("Số hộ nghèo (hộ) | 1.250")
                 label = row_label_span(ctx.text, start)
                 noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0]) if label else None

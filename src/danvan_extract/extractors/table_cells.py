@@ -50,6 +50,22 @@ def header_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return cs, cs + len(cell.strip())
 
 
+_YEAR = regex.compile(r"(?:19|20)\d\d(?![\d.,])")
+
+
+def first_row_figure(text: str, pos: int) -> bool:
+    """True when ``pos`` is in the first line of a table, past its first
+    cell, and no year stands there: a table without a header line
+    ("Diện tích thu hồi (ha) | 45,6 | 32,1"), whose rows' labels say what
+    the figures are (a header line's figures are years: "Chỉ tiêu (ha) |
+    2023 | 2024")."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if "|" not in text[ls:pos] or _YEAR.match(text, pos):
+        return False
+    above = text[text.rfind("\n", 0, max(ls - 1, 0)) + 1 : max(ls - 1, 0)]
+    return ls == 0 or "|" not in above
+
+
 def header_cells_before(text: str, cell: tuple[int, int]) -> list[str]:
     """The header line's cells before ``cell`` (a span from
     :func:`header_cell_span`), white space cut, lower-cased."""
@@ -101,9 +117,9 @@ def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
     ("Dự toán (tỷ đồng) | ..." over "Thu nội địa | 1.250"); None when neither
     gives one, or ``pos`` is not in a table's body."""
     cell = header_cell_span(text, pos)
-    if cell is None:
+    if cell is None and not first_row_figure(text, pos):
         return None
-    found = pattern.search(text, cell[0], cell[1])
+    found = pattern.search(text, cell[0], cell[1]) if cell else None
     if found is None:
         label = row_label_span(text, pos)
         found = pattern.search(text, label[0], label[1]) if label else None
