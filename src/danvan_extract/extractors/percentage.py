@@ -10,7 +10,7 @@ from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
-from .table_cells import first_row_figure, header_cell, row_label_span
+from .table_cells import first_row_figure, header_cell, row_label_span, unit_cell_span
 
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
@@ -30,10 +30,13 @@ _PERCENT_UNIT = deferred(r"\(\s*%\s*\)|\(\s*phần\s+trăm\s*\)", regex.IGNORECA
 
 def _percent_row(text: str, pos: int) -> bool:
     """True when the label of the table row holding ``pos`` gives "%" as
-    its unit ("Tỷ lệ hộ nghèo (%) | 5,2 | 4,1")."""
+    its unit ("Tỷ lệ hộ nghèo (%) | 5,2 | 4,1"), or its cell under "ĐVT"."""
     # not in the header line, unless the table has none
     label = (header_cell(text, pos) is not None or first_row_figure(text, pos)) and row_label_span(text, pos)
-    return bool(label) and bool(_PERCENT_UNIT.search(text, label[0], label[1]))
+    if label and _PERCENT_UNIT.search(text, label[0], label[1]):
+        return True
+    unit = unit_cell_span(text, pos)  # "Tỷ lệ hộ nghèo | % | 4,1" under "Chỉ tiêu | ĐVT |"
+    return bool(unit) and text[unit[0]:unit[1]] == "%"
 
 
 class PercentageExtractor:

@@ -104,6 +104,34 @@ def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return start, start + len(cell.strip())
 
 
+# The header of a column of units of measure ("ĐVT": đơn vị tính), which
+# report tables put between an indicator and its figures.
+_UNIT_HEAD = regex.compile(r"đvt|đơn\s+vị\s+tính|đv\s+tính", regex.IGNORECASE)
+
+
+def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """The cell of the row holding ``pos`` under a header "ĐVT" before its
+    column ("Chỉ tiêu | ĐVT | Thực hiện" over "Số hộ | hộ | 120"), white
+    space cut; None when the table has no such column.
+
+    >>> t = "Chỉ tiêu | ĐVT | 2024\nDiện tích | ha | 120"
+    >>> s = unit_cell_span(t, t.index("120")); t[s[0]:s[1]]
+    'ha'
+    """
+    head = header_cell_span(text, pos)
+    if head is None:
+        return None
+    column = next((i for i, c in enumerate(header_cells_before(text, head)) if _UNIT_HEAD.fullmatch(c)), None)
+    ls = text.rfind("\n", 0, pos) + 1
+    cells = text[ls:pos].split("|")
+    if column is None or column >= len(cells) - 1:
+        return None
+    start = ls + sum(len(c) + 1 for c in cells[:column])
+    cell = cells[column]
+    start += len(cell) - len(cell.lstrip())
+    return start, start + len(cell.strip())
+
+
 def unit_in_brackets(units: str) -> regex.Pattern:
     """The pattern of a unit in brackets as a column's header or a row's
     label gives it ("(tỷ đồng)", "(ha)"): ``units`` an alternation, the
@@ -114,8 +142,9 @@ def unit_in_brackets(units: str) -> regex.Pattern:
 def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
     """The match of ``pattern`` (a unit in brackets: "(tỷ đồng)", "(ha)")
     in the header of the column holding ``pos``, else in its row's label
-    ("Dự toán (tỷ đồng) | ..." over "Thu nội địa | 1.250"); None when neither
-    gives one, or ``pos`` is not in a table's body."""
+    ("Dự toán (tỷ đồng) | ..." over "Thu nội địa | 1.250"), else alone in
+    the row's cell under "ĐVT"; None when none gives one, or ``pos`` is not
+    in a table's body."""
     cell = header_cell_span(text, pos)
     if cell is None and not first_row_figure(text, pos):
         return None
@@ -123,6 +152,10 @@ def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
     if found is None:
         label = row_label_span(text, pos)
         found = pattern.search(text, label[0], label[1]) if label else None
+    if found is None:
+        unit = unit_cell_span(text, pos)
+        # a unit alone in its cell reads as one in brackets would
+        found = pattern.fullmatch(f"({text[unit[0]:unit[1]]})") if unit else None
     return found
 
 
