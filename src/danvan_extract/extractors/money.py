@@ -50,7 +50,7 @@ class MoneyExtractor:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
-                if rule in ("money.bare_billion", "money.bare_per"):
+                if rule in ("money.bare_billion", "money.bare_per") or (rule == "money.compound" and not cur):
                     if _of_population(ctx.text, m.start("n1")):
                         continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
                     cur = "đồng"  # the unit left unsaid
