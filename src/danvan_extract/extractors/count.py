@@ -130,8 +130,8 @@ class CountExtractor:
                     continue  # "thu nhập bình quân trên 1 hộ": the base of a rate
                 if value_max is None and _per_base(ctx, lex, m.start(), value):
                     continue  # "35 giường bệnh trên 10.000 dân": the base of a rate
-                if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
-                    continue  # "hai phần ba": a word fraction
+                if noun.split(" ")[0] == "phần" and (noun == "phần trăm" or match_at(_FRACTION_REST, ctx.text, end, 20)):
+                    continue  # "hai phần ba": a word fraction; "năm mươi phần trăm": a percentage
                 if lex.designated(ctx, m.start(), noun):
                     continue
                 if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):

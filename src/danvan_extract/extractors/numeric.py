@@ -6,7 +6,8 @@ from typing import Optional
 
 import regex
 
-from ..numbers import scale
+from ..grammar.lazy import deferred, settle
+from ..numbers import DIGITS, MULT, parse_digits, scale
 from .base import Context, Lexicons, group
 
 
@@ -97,3 +98,23 @@ def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> 
         return False
     two = f"{prev2} {prev}".lower()
     return prev.lower() not in lex.quantity_verbs and two not in lex.quantity_verbs
+
+
+# A figure in digits, its unit (a few words) and an opening bracket, at
+# the end of the window.
+_FIGURE_THEN_BRACKET = deferred(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<num>{DIGITS})[^\S\n]*(?:(?P<mult>{MULT})(?!\p{{L}})[^\S\n]*)?(?:[\p{{L}}%$€]+[^\S\n]*){{0,3}}\([^\S\n]*$",
+    regex.IGNORECASE,
+)
+
+
+def restates_figure(ctx: Context, start: int, amount) -> bool:
+    """True when a number in words at ``start`` opens a bracket right after
+    the same amount in digits ("500 triệu đồng (năm trăm triệu đồng)"): the
+    words restate the figure, as official writing spells an amount out; no
+    second fact."""
+    m = _FIGURE_THEN_BRACKET.search(ctx.text, max(0, start - 50), start)
+    return bool(m) and abs(scale(parse_digits(m.group("num")), m.group("mult")) - amount) < 1e-6 * max(1, abs(amount))
+
+
+settle(globals())
