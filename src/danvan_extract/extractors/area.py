@@ -9,7 +9,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base, restates_figure
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base, restates_figure, side_of_unit_ratio
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
 
@@ -58,6 +58,8 @@ class AreaExtractor:
                     s2 = None  # the second value is a fact of its own
                 if s2 is None and rate_base(ctx, self.lex, first, s1):
                     continue  # "giá trị sản xuất trên 1 ha": the base of a rate
+                if s2 is None and side_of_unit_ratio(ctx, first, end, form):
+                    continue  # "1.234 ha/1.500 ha": a ratio
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "area", start, end, rule,

@@ -14,7 +14,7 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure, side_of_unit_ratio
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 # Up to two lower-case syllables after a basis, and more bases after it.
@@ -115,6 +115,8 @@ class MoneyExtractor:
                     end, per = self._whole_basis(ctx, end, per)
                 if _other_basis(m, per):
                     continue  # "2 triệu đồng/người - 5 triệu đồng/hộ": two amounts
+                if v2 is None and not per and unit and side_of_unit_ratio(ctx, first, end, str(unit)):
+                    continue  # "456 tỷ đồng/600 tỷ đồng": a ratio
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "money", start, end, rule,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
@@ -31,6 +31,18 @@ class RatioExtractor:
         return regex.compile(
             rf"\s*(?:{MULT}(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
         )
+
+    def _unit_after(self, ctx: Context, m) -> Optional[regex.Match]:
+        """The unit after the denominator ("31/35 triệu đồng"); with a
+        unit written before the "/" too ("1.234 ha/1.500 ha"), only the
+        same one."""
+        if not has_group(m, "pn"):
+            return match_at(self.unit_tail, ctx.text, m.end(), 40)
+        before = group(m, "pn")
+        if not before or not self.unit_tail.fullmatch(before):
+            return None
+        tail = match_at(self.unit_tail, ctx.text, m.end(), 40)
+        return tail if tail and tail.group(0).split() == before.split() else None
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
@@ -62,7 +74,7 @@ class RatioExtractor:
                 # "ratio.words" opens at "trong"; by number: a look-up by name costs ten times more
                 first = group_span(m, "n1")[0]
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
-                tail = None if has_group(m, "pn") else match_at(self.unit_tail, ctx.text, m.end(), 40)
+                tail = self._unit_after(ctx, m)
                 if tail:
                     qualifier, start = qualify(ctx, self.lex, first, tail.end())
                     yield Candidate("ratio", start, tail.end(), rule,
