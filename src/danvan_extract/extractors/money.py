@@ -20,7 +20,8 @@ _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
 _MORE_BASES = deferred(r"(?:\s*/\s*(?!\p{N})[\p{L}\p{N}]+)+")
-_MILLION = "triệu"  # the "tr" of "trđ", "tr.đồng"
+# the multiplier an abbreviation stands for: "trđ", "tr.đồng"; "ngđ", "ng.đ"
+_ABBREVIATED = {"tr": "triệu", "ng": "nghìn"}
 
 
 class MoneyExtractor:
@@ -92,7 +93,7 @@ class MoneyExtractor:
                     v1, v2, s1, s2, unit = _billions(ctx, m)
                 elif rule == "money.abbreviated":
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
-                    s1 = scale(v1, _MILLION)
+                    s1 = scale(v1, _ABBREVIATED[m.group("m1").lower()])
                     unit = Spanned.at(ctx.text, group_span(m, "m1")[0], group_span(m, "cur")[1])  # "tr.đồng"
                 elif rule == CHANGE_FROM:
                     v1, _, s1, _ = bounds(ctx, m)
