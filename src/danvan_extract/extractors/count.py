@@ -11,7 +11,7 @@ from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
-from .table_cells import first_row_figure, header_cell_span, header_cells_before, row_label_span, unit_cell_span
+from .table_cells import first_row_figure, header_cell_span, header_cells_before, row_label_span, says_own_unit, table_unit_span, unit_cell_span
 
 
 _SHARE = "chiếm"  # the verb of a share after a count
@@ -50,9 +50,11 @@ class CountExtractor:
                 # no noun over the column: the row's label may name it ("Số hộ nghèo (hộ) | 1.250")
                 label = row_label_span(ctx.text, start)
                 noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0]) if label else None
-            if noun is None and cell:
-                unit = unit_cell_span(ctx.text, start)  # "Số hộ | hộ | 120" under "Chỉ tiêu | ĐVT |"
-                noun = header_noun(self.lex, ctx.text[unit[0]:unit[1]], unit[0]) if unit else None
+            if noun is None and cell and not says_own_unit(ctx.text, start):
+                for where in (unit_cell_span, table_unit_span):
+                    # "Số hộ | hộ | 120" under "Chỉ tiêu | ĐVT |"; "ĐVT: hộ" over the table
+                    unit = where(ctx.text, start) if noun is None else None
+                    noun = header_noun(self.lex, ctx.text[unit[0]:unit[1]], unit[0]) if unit else noun
             if noun is None:
                 continue
             _, _, value, _ = bounds(ctx, m)

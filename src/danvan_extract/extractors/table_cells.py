@@ -132,6 +132,40 @@ def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return start, start + len(cell.strip())
 
 
+# "Đơn vị tính: triệu đồng", "ĐVT: ha", "(Đơn vị: tỷ đồng)": the unit of a
+# whole table, written on a line over it.
+_TABLE_UNIT = regex.compile(r"(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)", regex.IGNORECASE | regex.MULTILINE)
+
+
+def table_unit_span(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """Where a line over the table holding ``pos`` (one of the two above
+    its first line) names the unit of the whole table ("ĐVT: triệu đồng"
+    over "Chỉ tiêu | Dự toán | Thực hiện"); None when none does or ``pos``
+    is in no table's body.
+
+    >>> t = "ĐVT: ha\nXã | Lúa\nXã A | 12"
+    >>> s = table_unit_span(t, t.index("12")); t[s[0]:s[1]]
+    'ha'
+    """
+    if header_cell_span(text, pos) is None:
+        return None
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        above = text.rfind("\n", 0, start - 1) + 1
+        if "|" not in text[above : start - 1]:
+            break
+        start = above
+    lo = start
+    for _ in range(2):
+        if lo == 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+    found = None
+    for found in _TABLE_UNIT.finditer(text, lo, max(lo, start - 1)):
+        pass  # the last one, nearest the table
+    return found.span("unit") if found else None
+
+
 def unit_in_brackets(units: str) -> regex.Pattern:
     """The pattern of a unit in brackets as a column's header or a row's
     label gives it ("(tỷ đồng)", "(ha)"): ``units`` an alternation, the
@@ -143,20 +177,38 @@ def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
     """The match of ``pattern`` (a unit in brackets: "(tỷ đồng)", "(ha)")
     in the header of the column holding ``pos``, else in its row's label
     ("Dự toán (tỷ đồng) | ..." over "Thu nội địa | 1.250"), else alone in
-    the row's cell under "ĐVT"; None when none gives one, or ``pos`` is not
-    in a table's body."""
+    the row's cell under "ĐVT", else on a line over the table ("ĐVT: tỷ
+    đồng"); None when none gives one, or ``pos`` is not in a table's body."""
     cell = header_cell_span(text, pos)
     if cell is None and not first_row_figure(text, pos):
         return None
-    found = pattern.search(text, cell[0], cell[1]) if cell else None
-    if found is None:
-        label = row_label_span(text, pos)
-        found = pattern.search(text, label[0], label[1]) if label else None
-    if found is None:
-        unit = unit_cell_span(text, pos)
-        # a unit alone in its cell reads as one in brackets would
+    label = row_label_span(text, pos)
+    for span in (cell, label):
+        found = pattern.search(text, span[0], span[1]) if span else None
+        if found is not None:
+            return found
+    if says_own_unit(text, pos):
+        return None  # "So sánh (%)", "Số hộ (hộ)": another unit than the table's
+    for where in (unit_cell_span, table_unit_span):
+        unit = where(text, pos)
+        # a unit alone in its cell, or over the table, reads as one in brackets would
         found = pattern.fullmatch(f"({text[unit[0]:unit[1]]})") if unit else None
-    return found
+        if found is not None:
+            return found
+    return None
+
+
+_OWN_UNIT = regex.compile(r"\([^()\n]{1,20}\)|%")
+
+
+def says_own_unit(text: str, pos: int) -> bool:
+    """True when the header of the column holding ``pos`` or its row's
+    label gives a unit of its own, in brackets or "%" ("So sánh (%)",
+    "Số hộ (hộ)"): a unit for the whole table does not reach that cell."""
+    for span in (header_cell_span(text, pos), row_label_span(text, pos)):
+        if span and _OWN_UNIT.search(text, span[0], span[1]):
+            return True
+    return False
 
 
 def cell_is_bare(text: str, start: int, end: int) -> bool:
