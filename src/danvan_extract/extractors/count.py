@@ -11,7 +11,10 @@ from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
-from .table_cells import first_row_figure, header_cell_span, header_cells_before, row_label_span, says_own_unit, table_unit_span, unit_cell_span
+from .table_cells import (
+    first_row_figure, header_cell_span, header_cells_before, row_label_span, says_own_unit, table_unit_span,
+    unit_cell_span,
+)
 
 
 _SHARE = "chiếm"  # the verb of a share after a count
@@ -132,8 +135,10 @@ class CountExtractor:
                     continue  # "thu nhập bình quân trên 1 hộ": the base of a rate
                 if value_max is None and _per_base(ctx, lex, m.start(), value):
                     continue  # "35 giường bệnh trên 10.000 dân": the base of a rate
-                if noun.split(" ")[0] == "phần" and (noun == "phần trăm" or match_at(_FRACTION_REST, ctx.text, end, 20)):
-                    continue  # "hai phần ba": a word fraction; "năm mươi phần trăm": a percentage
+                if noun == "phần trăm":
+                    continue  # "năm mươi phần trăm": a percentage
+                if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
+                    continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start(), noun):
                     continue
                 if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):

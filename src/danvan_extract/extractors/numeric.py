@@ -104,7 +104,8 @@ def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> 
 # A figure in digits, its unit (a few words) and an opening bracket, at
 # the end of the window.
 _FIGURE_THEN_BRACKET = deferred(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<num>{DIGITS})[^\S\n]*(?:(?P<mult>{MULT})(?!\p{{L}})[^\S\n]*)?(?:[\p{{L}}%$€]+[^\S\n]*){{0,3}}\([^\S\n]*$",
+    rf"(?<![\p{{L}}\p{{N}}])(?P<num>{DIGITS})[^\S\n]*(?:(?P<mult>{MULT})(?!\p{{L}})[^\S\n]*)?"
+    rf"(?:[\p{{L}}%$€]+[^\S\n]*){{0,3}}\([^\S\n]*$",
     regex.IGNORECASE,
 )
 

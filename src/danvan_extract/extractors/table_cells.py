@@ -15,6 +15,8 @@ from typing import Optional
 
 import regex
 
+from ..grammar.lazy import deferred, settle
+
 
 def header_cell(text: str, pos: int) -> Optional[str]:
     """The header cell of the column holding ``pos``, or None when ``pos``
@@ -50,7 +52,7 @@ def header_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return cs, cs + len(cell.strip())
 
 
-_YEAR = regex.compile(r"(?:19|20)\d\d(?![\d.,])")
+_YEAR = deferred(r"(?:19|20)\d\d(?![\d.,])")
 
 
 def first_row_figure(text: str, pos: int) -> bool:
@@ -74,7 +76,7 @@ def header_cells_before(text: str, cell: tuple[int, int]) -> list[str]:
 
 
 # An order number heading a row: "1", "2.", "II", "a)".
-_ORDER_CELL = regex.compile(r"\d{1,3}\.?|[IVXLivxl]{1,6}\.?|\p{Ll}\)")
+_ORDER_CELL = deferred(r"\d{1,3}\.?|[IVXLivxl]{1,6}\.?|\p{Ll}\)")
 
 
 def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
@@ -106,7 +108,7 @@ def row_label_span(text: str, pos: int) -> Optional[tuple[int, int]]:
 
 # The header of a column of units of measure ("ĐVT": đơn vị tính), which
 # report tables put between an indicator and its figures.
-_UNIT_HEAD = regex.compile(r"đvt|đơn\s+vị\s+tính|đv\s+tính", regex.IGNORECASE)
+_UNIT_HEAD = deferred(r"đvt|đơn\s+vị\s+tính|đv\s+tính", regex.IGNORECASE)
 
 
 def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
@@ -114,7 +116,7 @@ def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     column ("Chỉ tiêu | ĐVT | Thực hiện" over "Số hộ | hộ | 120"), white
     space cut; None when the table has no such column.
 
-    >>> t = "Chỉ tiêu | ĐVT | 2024\nDiện tích | ha | 120"
+    >>> t = "Chỉ tiêu | ĐVT | 2024\\nDiện tích | ha | 120"
     >>> s = unit_cell_span(t, t.index("120")); t[s[0]:s[1]]
     'ha'
     """
@@ -134,7 +136,9 @@ def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
 
 # "Đơn vị tính: triệu đồng", "ĐVT: ha", "(Đơn vị: tỷ đồng)": the unit of a
 # whole table, written on a line over it.
-_TABLE_UNIT = regex.compile(r"(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)", regex.IGNORECASE | regex.MULTILINE)
+_TABLE_UNIT = deferred(
+    r"(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)", regex.IGNORECASE | regex.MULTILINE
+)
 
 
 def table_unit_span(text: str, pos: int) -> Optional[tuple[int, int]]:
@@ -143,7 +147,7 @@ def table_unit_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     over "Chỉ tiêu | Dự toán | Thực hiện"); None when none does or ``pos``
     is in no table's body.
 
-    >>> t = "ĐVT: ha\nXã | Lúa\nXã A | 12"
+    >>> t = "ĐVT: ha\\nXã | Lúa\\nXã A | 12"
     >>> s = table_unit_span(t, t.index("12")); t[s[0]:s[1]]
     'ha'
     """
@@ -198,7 +202,7 @@ def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
     return None
 
 
-_OWN_UNIT = regex.compile(r"\([^()\n]{1,20}\)|%")
+_OWN_UNIT = deferred(r"\([^()\n]{1,20}\)|%")
 
 
 def says_own_unit(text: str, pos: int) -> bool:
@@ -216,3 +220,6 @@ def cell_is_bare(text: str, start: int, end: int) -> bool:
     before = text[text.rfind("\n", 0, start) + 1 : start].rsplit("|", 1)
     after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1].split("|", 1)
     return len(before) == 2 and not before[1].strip() and len(after) == 2 and not after[0].strip()
+
+
+settle(globals())
