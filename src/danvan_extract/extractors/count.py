@@ -12,8 +12,8 @@ from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
 from .table_cells import (
-    first_row_figure, header_cell_span, header_cells_before, row_label_span, says_own_unit, table_unit_span,
-    unit_cell_span,
+    first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span, says_own_unit,
+    table_unit_span, unit_cell_span,
 )
 
 
@@ -31,7 +31,10 @@ class CountExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
         # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
-        self.indicator_heads = frozenset(w.lower() for w in lex.rules.numeric.words.get("indicator_head", ()))
+        words = lex.rules.numeric.words
+        self.indicator_heads = frozenset(w.lower() for w in words.get("indicator_head", ()))
+        self.plan_heads = frozenset(w.lower() for w in words.get("plan_head", ()))
+        self.result_heads = frozenset(w.lower() for w in words.get("result_head", ()))
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
     def _share_after(self, ctx: Context, end: int) -> bool:
@@ -69,9 +72,14 @@ class CountExtractor:
 
     def _indicator_table(self, text: str, cell: tuple[int, int]) -> bool:
         """True when a header cell before ``cell`` heads the rows'
-        indicators ("Chỉ tiêu | Kế hoạch | Thực hiện"): the column's header
-        is a plan or a period there, never a counted noun."""
-        return any(c in self.indicator_heads for c in header_cells_before(text, cell))
+        indicators ("Chỉ tiêu | Kế hoạch | Thực hiện"), or ``cell`` heads a
+        plan beside a column of results: the column's header is a plan or
+        a period there, never a counted noun."""
+        if any(c in self.indicator_heads for c in header_cells_before(text, cell)):
+            return True
+        # "Nguồn vốn | Kế hoạch | Giải ngân": a plan column beside results
+        return (" ".join(text[cell[0]:cell[1]].lower().split()) in self.plan_heads
+                and any(c in self.result_heads for c in header_cells(text, cell)))
 
     def _change_from(self, ctx: Context, pat) -> Iterator[Candidate]:
         """"giảm từ 456 xuống 312 hộ": the first value counts the noun

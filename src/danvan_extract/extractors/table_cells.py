@@ -75,6 +75,14 @@ def header_cells_before(text: str, cell: tuple[int, int]) -> list[str]:
     return [c.strip().lower() for c in text[ls : cell[0]].split("|")[:-1]]
 
 
+def header_cells(text: str, cell: tuple[int, int]) -> list[str]:
+    """Every cell of the header line holding ``cell``, white space cut,
+    lower-cased."""
+    ls = text.rfind("\n", 0, cell[0]) + 1
+    le = text.find("\n", cell[1])
+    return [c.strip().lower() for c in text[ls : len(text) if le < 0 else le].split("|")]
+
+
 # An order number heading a row: "1", "2.", "II", "a)".
 _ORDER_CELL = deferred(r"\d{1,3}\.?|[IVXLivxl]{1,6}\.?|\p{Ll}\)")
 
