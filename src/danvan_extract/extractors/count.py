@@ -35,6 +35,8 @@ class CountExtractor:
         self.indicator_heads = frozenset(w.lower() for w in words.get("indicator_head", ()))
         self.plan_heads = frozenset(w.lower() for w in words.get("plan_head", ()))
         self.result_heads = frozenset(w.lower() for w in words.get("result_head", ()))
+        self.score_nouns = frozenset(words.get("score_noun", ()))
+        self.score_verbs = frozenset(words.get("score_verb", ()))
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
     def _share_after(self, ctx: Context, end: int) -> bool:
@@ -69,6 +71,20 @@ class CountExtractor:
                 continue
             yield Candidate("count", start, end, pat.name,
                             {"value": value, "noun": noun, "qualifier": "exact"})
+
+    def _score(self, ctx: Context, start: int, end: int) -> bool:
+        """True when a verb of reaching or changing stands before the number
+        at ``start``, past a qualifier word, and a clause's end or a
+        comparison after the noun ending at ``end`` ("đạt 85 điểm,", "tăng
+        hơn 3 điểm so với"): the noun is a score."""
+        if not _SCORE_END.match(ctx.text, end, end + 10):
+            return False
+        _, qstart, phrase = self.lex.qualifier_before(ctx, start)
+        if phrase and phrase.lower() in self.score_verbs:
+            return True  # "đạt" is a qualifier word too
+        word, wstart = ctx.word_before(qstart if phrase else start)
+        prev, _ = ctx.word_before(wstart)
+        return word.lower() in self.score_verbs or f"{prev} {word}".lower() in self.score_verbs
 
     def _indicator_table(self, text: str, cell: tuple[int, int]) -> bool:
         """True when a header cell before ``cell`` heads the rows'
@@ -149,6 +165,8 @@ class CountExtractor:
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start(), noun):
                     continue
+                if noun in self.score_nouns and self._score(ctx, m.start(), end):
+                    continue  # "đạt 85 điểm,": a score ("tăng 5 điểm trường" counts places)
                 if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
@@ -283,6 +301,10 @@ def _per_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     noun, end = lex.noun_after(ctx, before.end())
     return noun is not None and not ctx.text[end:qstart].strip()
 
+
+# What ends a score: a clause's end or a comparison ("đạt 85 điểm, ...",
+# "tăng 3 điểm so với ...").
+_SCORE_END = deferred(r"[^\S\n]*(?:[,.;:!?)]|\n|$|so\b|trên\b)")
 
 _WORD = regex.compile(r"[ ]+(\p{Ll}+)")
 _LIST_JOIN = deferred(r",[ ]*|[ ]+và[ ]+")
