@@ -12,7 +12,7 @@ from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
 from .table_cells import (
-    first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span, says_own_unit,
+    colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span, says_own_unit,
     table_unit_span, unit_cell_span,
 )
 
@@ -49,6 +49,11 @@ class CountExtractor:
         noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
         for m in ctx.scan(pat):
             start, end = m.span("n1")  # the match opens at the cell's bar
+            label = colon_label_unit(ctx.text, start)  # "Dân số (người): 123.456"
+            if label:
+                noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0])
+                yield from self._cell_count(ctx, m, pat, noun)
+                continue
             cell = header_cell_span(ctx.text, start)
             noun = None
             if cell and not self._indicator_table(ctx.text, cell):
@@ -63,14 +68,16 @@ class CountExtractor:
                     # "Số hộ | hộ | 120" under "Chỉ tiêu | ĐVT |"; "ĐVT: hộ" over the table
                     unit = where(ctx.text, start) if noun is None else None
                     noun = header_noun(self.lex, ctx.text[unit[0]:unit[1]], unit[0]) if unit else noun
-            if noun is None:
-                continue
-            _, _, value, _ = bounds(ctx, m)
-            value = _whole(m, value)
-            if value is None:
-                continue
-            yield Candidate("count", start, end, pat.name,
-                            {"value": value, "noun": noun, "qualifier": "exact"})
+            yield from self._cell_count(ctx, m, pat, noun)
+
+    def _cell_count(self, ctx: Context, m, pat, noun) -> Iterator[Candidate]:
+        """The count a bare number in a cell gives with ``noun`` (none
+        without a noun, or for a number that is no whole one)."""
+        _, _, value, _ = bounds(ctx, m)
+        value = _whole(m, value)
+        if noun is None or value is None:
+            return
+        yield Candidate("count", *m.span("n1"), pat.name, {"value": value, "noun": noun, "qualifier": "exact"})
 
     def _score(self, ctx: Context, start: int, end: int) -> bool:
         """True when a verb of reaching or changing stands before the number

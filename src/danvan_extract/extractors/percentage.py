@@ -10,7 +10,7 @@ from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure
-from .table_cells import first_row_figure, header_cell, row_label_span, unit_cell_span
+from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
 
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
@@ -26,6 +26,13 @@ def _ends_with_separator(window: str) -> bool:
 
 _PERCENT_HEADER = deferred(r"%|phần\s+trăm", regex.IGNORECASE)
 _PERCENT_UNIT = deferred(r"\(\s*%\s*\)|\(\s*phần\s+trăm\s*\)", regex.IGNORECASE)
+
+
+def _percent_label(text: str, pos: int) -> bool:
+    """True when a label gives "%" in brackets and a colon joins it to the
+    figure at ``pos`` ("Tỷ lệ (%): 3,4")."""
+    unit = colon_label_unit(text, pos)
+    return bool(unit) and text[unit[0]:unit[1]].strip() == "%"
 
 
 def _percent_row(text: str, pos: int) -> bool:
@@ -56,7 +63,8 @@ class PercentageExtractor:
                 if rule == "percentage.table_cell":
                     start, end = m.span("n1")  # the match opens at the cell's bar
                     header = header_cell(ctx.text, start)
-                    if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start):
+                    if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start) \
+                            and not _percent_label(ctx.text, start):
                         continue
                 if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None

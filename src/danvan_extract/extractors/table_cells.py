@@ -145,7 +145,8 @@ def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
 # "Đơn vị tính: triệu đồng", "ĐVT: ha", "(Đơn vị: tỷ đồng)": the unit of a
 # whole table, written on a line over it.
 _TABLE_UNIT = deferred(
-    r"(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)", regex.IGNORECASE | regex.MULTILINE
+    r"(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)",
+    regex.IGNORECASE | regex.MULTILINE,
 )
 
 
@@ -185,12 +186,34 @@ def unit_in_brackets(units: str) -> regex.Pattern:
     return regex.compile(rf"\(\s*(?P<unit>{units})\s*\)", regex.IGNORECASE)
 
 
+# A label's unit in brackets and the colon that joins it to a figure.
+_COLON_LABEL = deferred(r"\((?P<unit>[^()\n]{1,20})\)[ \t]*:[ \t]*$")
+
+
+def colon_label_unit(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """The span of the unit a label gives in brackets when a colon joins
+    it to the figure at ``pos`` ("Diện tích (ha): 12.345", a table's row
+    written as a line); None otherwise.
+
+    >>> t = "Dân số (người): 123.456"
+    >>> s = colon_label_unit(t, t.index("123")); t[s[0]:s[1]]
+    'người'
+    """
+    m = _COLON_LABEL.search(text, max(text.rfind("\n", 0, pos) + 1, pos - 40), pos)
+    return m.span("unit") if m else None
+
+
 def bracketed_unit(text: str, pos: int, pattern) -> Optional[object]:
     """The match of ``pattern`` (a unit in brackets: "(tỷ đồng)", "(ha)")
     in the header of the column holding ``pos``, else in its row's label
     ("Dự toán (tỷ đồng) | ..." over "Thu nội địa | 1.250"), else alone in
     the row's cell under "ĐVT", else on a line over the table ("ĐVT: tỷ
-    đồng"); None when none gives one, or ``pos`` is not in a table's body."""
+    đồng"); or in the brackets of a label joined to ``pos`` by a colon
+    ("Tổng vốn (tỷ đồng): 1.250"); None when none gives one, or ``pos`` is
+    not in a table's body."""
+    unit = colon_label_unit(text, pos)
+    if unit:
+        return pattern.fullmatch(f"({text[unit[0]:unit[1]]})")
     cell = header_cell_span(text, pos)
     if cell is None and not first_row_figure(text, pos):
         return None
