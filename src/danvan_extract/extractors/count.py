@@ -7,13 +7,14 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
+from ..numbers import compound
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
 from .table_cells import (
-    colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span, says_own_unit,
-    table_unit_span, unit_cell_span,
+    colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
+    says_own_unit, table_unit_span, unit_cell_span,
 )
 
 
@@ -228,6 +229,12 @@ def _values(ctx: Context, m, spelled: Optional[str]) -> Optional[tuple[int, Opti
     is no whole number."""
     if spelled:
         return ctx.number(m, "sp"), None
+    if group(m, "n3"):
+        # "2 triệu 500 nghìn người": a lower order below a thousand of it
+        low = ctx.number(m, "n3")
+        if low >= 1000:
+            return None
+        return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, m.group("m3"))])), None
     _, _, value, value_max = bounds(ctx, m)
     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
     if value is None or (group(m, "n2") and value_max is None):
