@@ -20,6 +20,7 @@ _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
 _MORE_BASES = deferred(r"(?:\s*/\s*(?!\p{N})[\p{L}\p{N}]+)+")
+_TITLE_DONG = "Đồng"  # the currency in title case, or a place's first syllable
 # the multiplier an abbreviation stands for: "trđ", "tr.đồng"; "ngđ", "ng.đ"
 _ABBREVIATED = {"tr": "triệu", "ng": "nghìn"}
 
@@ -51,6 +52,8 @@ class MoneyExtractor:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
+                if cur == _TITLE_DONG and not (group(m, "m1") or group(m, "m2")):
+                    continue  # "12 Đồng Nai": a place; "12 Triệu Đồng" is money
                 if rule in ("money.bare_billion", "money.bare_per") or (rule == "money.compound" and not cur):
                     if _of_population(ctx.text, m.start("n1")):
                         continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
