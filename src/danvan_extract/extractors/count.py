@@ -31,13 +31,13 @@ class CountExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
-        # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
         words = lex.rules.numeric.words
         self.indicator_heads = frozenset(w.lower() for w in words.get("indicator_head", ()))
         self.plan_heads = frozenset(w.lower() for w in words.get("plan_head", ()))
         self.result_heads = frozenset(w.lower() for w in words.get("result_head", ()))
         self.score_nouns = frozenset(words.get("score_noun", ()))
         self.score_verbs = frozenset(words.get("score_verb", ()))
+        # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
     def _share_after(self, ctx: Context, end: int) -> bool:
@@ -49,36 +49,41 @@ class CountExtractor:
         """Bare numbers in table cells whose column header names a counted
         noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
         for m in ctx.scan(pat):
-            start, end = m.span("n1")  # the match opens at the cell's bar
-            label = colon_label_unit(ctx.text, start)  # "Dân số (người): 123.456"
-            if label:
-                noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0])
-                yield from self._cell_count(ctx, m, pat, noun)
+            noun = self._cell_noun(ctx.text, m.start("n1"))  # the match opens at the cell's bar
+            _, _, value, _ = bounds(ctx, m)
+            value = _whole(m, value)
+            if noun is None or value is None:
                 continue
-            cell = header_cell_span(ctx.text, start)
-            noun = None
-            if cell and not self._indicator_table(ctx.text, cell):
-                noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0])
-            headless = cell is None and first_row_figure(ctx.text, start)
-            if noun is None and (headless or cell and "%" not in ctx.text[cell[0]:cell[1]]):
-                # no noun over the column: the row's label may name it ("Số hộ nghèo (hộ) | 1.250")
-                label = row_label_span(ctx.text, start)
-                noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0]) if label else None
-            if noun is None and cell and not says_own_unit(ctx.text, start):
-                for where in (unit_cell_span, table_unit_span):
-                    # "Số hộ | hộ | 120" under "Chỉ tiêu | ĐVT |"; "ĐVT: hộ" over the table
-                    unit = where(ctx.text, start) if noun is None else None
-                    noun = header_noun(self.lex, ctx.text[unit[0]:unit[1]], unit[0]) if unit else noun
-            yield from self._cell_count(ctx, m, pat, noun)
+            yield Candidate("count", *m.span("n1"), pat.name, {"value": value, "noun": noun, "qualifier": "exact"})
 
-    def _cell_count(self, ctx: Context, m, pat, noun) -> Iterator[Candidate]:
-        """The count a bare number in a cell gives with ``noun`` (none
-        without a noun, or for a number that is no whole one)."""
-        _, _, value, _ = bounds(ctx, m)
-        value = _whole(m, value)
-        if noun is None or value is None:
-            return
-        yield Candidate("count", *m.span("n1"), pat.name, {"value": value, "noun": noun, "qualifier": "exact"})
+    def _cell_noun(self, text: str, start: int) -> Optional[str]:
+        """The counted noun of the bare number at ``start`` in a table
+        cell: from a label's brackets joined by a colon ("Dân số (người):
+        123.456"), the column's header ("Số hộ"), the row's label ("Số hộ
+        nghèo (hộ) | 1.250"), the row's cell under "ĐVT" or a unit over the
+        table ("ĐVT: hộ"), the first that names one; None otherwise."""
+        label = colon_label_unit(text, start)
+        if label:
+            return header_noun(self.lex, text[label[0]:label[1]], label[0])
+        cell = header_cell_span(text, start)
+        if cell and not self._indicator_table(text, cell):
+            noun = header_noun(self.lex, text[cell[0]:cell[1]], cell[0])
+            if noun is not None:
+                return noun
+        headless = cell is None and first_row_figure(text, start)
+        if headless or cell and "%" not in text[cell[0]:cell[1]]:
+            label = row_label_span(text, start)
+            noun = header_noun(self.lex, text[label[0]:label[1]], label[0]) if label else None
+            if noun is not None:
+                return noun
+        if cell is None or says_own_unit(text, start):
+            return None
+        for where in (unit_cell_span, table_unit_span):
+            unit = where(text, start)
+            noun = header_noun(self.lex, text[unit[0]:unit[1]], unit[0]) if unit else None
+            if noun is not None:
+                return noun
+        return None
 
     def _score(self, ctx: Context, start: int, end: int) -> bool:
         """True when a verb of reaching or changing stands before the number
