@@ -9,7 +9,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base, restates_figure, side_of_unit_ratio
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
 
@@ -50,12 +50,16 @@ class AreaExtractor:
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
+                    if restates_figure(ctx, m.start(), s1):
+                        continue  # "200 ha (hai trăm héc-ta)"
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
                 if rule == CHANGE_FROM:
                     s2 = None  # the second value is a fact of its own
                 if s2 is None and rate_base(ctx, self.lex, first, s1):
                     continue  # "giá trị sản xuất trên 1 ha": the base of a rate
+                if s2 is None and side_of_unit_ratio(ctx, first, end, form):
+                    continue  # "1.234 ha/1.500 ha": a ratio
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "area", start, end, rule,
@@ -64,12 +68,18 @@ class AreaExtractor:
                         "value_max": None if s2 is None else float(s2),
                         "unit": unit.unit if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM
                         else _as_written(ctx, m, unit.unit, rule),
-                        "hectares": in_hectares(s1, unit.hectares),
+                        "hectares": in_hectares(s1, self._lower_unit(m, unit).hectares),
                         "hectares_max": None if s2 is None else in_hectares(s2, unit.hectares),
                         "subject": self._subject(ctx, m, nxt, start),
                         "qualifier": qualifier,
                     },
                 )
+
+    def _lower_unit(self, m: regex.Match, unit):
+        """The unit of a range's lower bound: its own when written ("5.000
+        m2 - 2 ha"), else the one after the upper."""
+        own = group(m, "u1")
+        return self.units[own.lower()] if own else unit
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:

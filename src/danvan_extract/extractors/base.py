@@ -17,7 +17,7 @@ import regex
 
 from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 
-from ..numbers import MULTIPLIERS, parse_digits, parse_spelled
+from ..numbers import MULT_WORD, MULTIPLIERS, parse_digits, parse_spelled
 from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
 from .tones import fold_tones, folded
@@ -166,6 +166,12 @@ def _counts_again(text: str, pos: int, noun: str) -> bool:
 
 _DIGIT_NEXT = regex.compile(r"\s*\d")
 _NAME_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")  # a capitalised word right after, on the same line
+# A measured quantity: thousands grouped ("1.234.567"), a decimal ("1,2")
+# or a multiplier after ("12 nghìn").  A name's number never looks so
+# ("Covid 19", "Tổ 5").
+_QUANTITY_FORM = regex.compile(
+    rf"\d{{1,3}}(?:\.\d{{3}})+(?![\d.,])|\d+,\d|\d+[^\S\n]*(?:{MULT_WORD})(?!\p{{L}})", regex.IGNORECASE
+)
 
 
 def _upper_after(text: str, start: int, noun: Optional[str]) -> bool:
@@ -752,6 +758,9 @@ class Lexicons:
             # "ngoài Đảng 03 vị": a zero-padded figure is an official count,
             # never part of a name.
             if ctx.text[start] == "0" and start + 1 < len(ctx.text) and ctx.text[start + 1].isdigit():
+                return False
+            # "thẻ BHYT 1,2 triệu người": a quantity after an abbreviation
+            if _QUANTITY_FORM.match(ctx.text, start, start + 40):
                 return False
             # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
             # function word before the number names nothing; "vào Đảng 120

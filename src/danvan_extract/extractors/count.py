@@ -7,11 +7,15 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
+from ..numbers import compound
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
 from .numeric import bounds, first_of_change, qualify, rate_base
-from .table_cells import header_cell_span, row_label_span
+from .table_cells import (
+    colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
+    says_own_unit, table_unit_span, unit_cell_span,
+)
 
 
 _SHARE = "chiếm"  # the verb of a share after a count
@@ -27,6 +31,12 @@ class CountExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["count"]
+        words = lex.rules.numeric.words
+        self.indicator_heads = frozenset(w.lower() for w in words.get("indicator_head", ()))
+        self.plan_heads = frozenset(w.lower() for w in words.get("plan_head", ()))
+        self.result_heads = frozenset(w.lower() for w in words.get("result_head", ()))
+        self.score_nouns = frozenset(words.get("score_noun", ()))
+        self.score_verbs = frozenset(words.get("score_verb", ()))
         # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
@@ -39,21 +49,66 @@ class CountExtractor:
         """Bare numbers in table cells whose column header names a counted
         noun ("STT | Xã | Số hộ |" over "1 | An Phú | 120 |")."""
         for m in ctx.scan(pat):
-            start, end = m.span("n1")  # the match opens at the cell's bar
-            cell = header_cell_span(ctx.text, start)
-            noun = header_noun(self.lex, ctx.text[cell[0]:cell[1]], cell[0]) if cell else None
-            if noun is None and cell and "%" not in ctx.text[cell[0]:cell[1]]:
-                # no noun over the column: the row's label may name it ("Số hộ nghèo (hộ) | 1.250")
-                label = row_label_span(ctx.text, start)
-                noun = header_noun(self.lex, ctx.text[label[0]:label[1]], label[0]) if label else None
-            if noun is None:
-                continue
+            noun = self._cell_noun(ctx.text, m.start("n1"))  # the match opens at the cell's bar
             _, _, value, _ = bounds(ctx, m)
             value = _whole(m, value)
-            if value is None:
+            if noun is None or value is None:
                 continue
-            yield Candidate("count", start, end, pat.name,
-                            {"value": value, "noun": noun, "qualifier": "exact"})
+            yield Candidate("count", *m.span("n1"), pat.name, {"value": value, "noun": noun, "qualifier": "exact"})
+
+    def _cell_noun(self, text: str, start: int) -> Optional[str]:
+        """The counted noun of the bare number at ``start`` in a table
+        cell: from a label's brackets joined by a colon ("Dân số (người):
+        123.456"), the column's header ("Số hộ"), the row's label ("Số hộ
+        nghèo (hộ) | 1.250"), the row's cell under "ĐVT" or a unit over the
+        table ("ĐVT: hộ"), the first that names one; None otherwise."""
+        label = colon_label_unit(text, start)
+        if label:
+            return header_noun(self.lex, text[label[0]:label[1]], label[0])
+        cell = header_cell_span(text, start)
+        if cell and not self._indicator_table(text, cell):
+            noun = header_noun(self.lex, text[cell[0]:cell[1]], cell[0])
+            if noun is not None:
+                return noun
+        headless = cell is None and first_row_figure(text, start)
+        if headless or cell and "%" not in text[cell[0]:cell[1]]:
+            label = row_label_span(text, start)
+            noun = header_noun(self.lex, text[label[0]:label[1]], label[0]) if label else None
+            if noun is not None:
+                return noun
+        if cell is None or says_own_unit(text, start):
+            return None
+        for where in (unit_cell_span, table_unit_span):
+            unit = where(text, start)
+            noun = header_noun(self.lex, text[unit[0]:unit[1]], unit[0]) if unit else None
+            if noun is not None:
+                return noun
+        return None
+
+    def _score(self, ctx: Context, start: int, end: int) -> bool:
+        """True when a verb of reaching or changing stands before the number
+        at ``start``, past a qualifier word, and a clause's end or a
+        comparison after the noun ending at ``end`` ("đạt 85 điểm,", "tăng
+        hơn 3 điểm so với"): the noun is a score."""
+        if not _SCORE_END.match(ctx.text, end, end + 10):
+            return False
+        _, qstart, phrase = self.lex.qualifier_before(ctx, start)
+        if phrase and phrase.lower() in self.score_verbs:
+            return True  # "đạt" is a qualifier word too
+        word, wstart = ctx.word_before(qstart if phrase else start)
+        prev, _ = ctx.word_before(wstart)
+        return word.lower() in self.score_verbs or f"{prev} {word}".lower() in self.score_verbs
+
+    def _indicator_table(self, text: str, cell: tuple[int, int]) -> bool:
+        """True when a header cell before ``cell`` heads the rows'
+        indicators ("Chỉ tiêu | Kế hoạch | Thực hiện"), or ``cell`` heads a
+        plan beside a column of results: the column's header is a plan or
+        a period there, never a counted noun."""
+        if any(c in self.indicator_heads for c in header_cells_before(text, cell)):
+            return True
+        # "Nguồn vốn | Kế hoạch | Giải ngân": a plan column beside results
+        return (" ".join(text[cell[0]:cell[1]].lower().split()) in self.plan_heads
+                and any(c in self.result_heads for c in header_cells(text, cell)))
 
     def _change_from(self, ctx: Context, pat) -> Iterator[Candidate]:
         """"giảm từ 456 xuống 312 hộ": the first value counts the noun
@@ -115,10 +170,16 @@ class CountExtractor:
                     continue  # "12 bác sỹ/10.000 dân", "đồng/1 người": the base is no fact
                 if value_max is None and rate_base(ctx, lex, m.start(), value):
                     continue  # "thu nhập bình quân trên 1 hộ": the base of a rate
+                if value_max is None and _per_base(ctx, lex, m.start(), value):
+                    continue  # "35 giường bệnh trên 10.000 dân": the base of a rate
+                if noun == "phần trăm":
+                    continue  # "năm mươi phần trăm": a percentage
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start(), noun):
                     continue
+                if noun in self.score_nouns and self._score(ctx, m.start(), end):
+                    continue  # "đạt 85 điểm,": a score ("tăng 5 điểm trường" counts places)
                 if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
@@ -173,6 +234,12 @@ def _values(ctx: Context, m, spelled: Optional[str]) -> Optional[tuple[int, Opti
     is no whole number."""
     if spelled:
         return ctx.number(m, "sp"), None
+    if group(m, "n3"):
+        # "2 triệu 500 nghìn người": a lower order below a thousand of it
+        low = ctx.number(m, "n3")
+        if low >= 1000:
+            return None
+        return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, m.group("m3"))])), None
     _, _, value, value_max = bounds(ctx, m)
     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
     if value is None or (group(m, "n2") and value_max is None):
@@ -233,6 +300,30 @@ def _rate_base(ctx: Context, start: int) -> bool:
         i -= 1
     return i > 0 and ctx.text[i - 1] == "/"
 
+
+# A number and the few words after it that run to the end of the window.
+_NUMBER_THEN_WORDS = deferred(r"(?<![\p{L}\p{N}])\d[\d.,]*(?=(?:[^\S\n]+\p{L}+){1,4}[^\S\n]+$)")
+
+
+def _per_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
+    """True for the N of "X <noun> trên N <noun>" with N a power of ten ("35
+    giường bệnh trên 10.000 dân"): right after a count, "trên" is "per";
+    the base of a rate is no fact.  ("xã có trên 10.000 dân": over.)"""
+    if not _power_of_ten(value):
+        return False
+    _, qstart, phrase = lex.qualifier_before(ctx, start)
+    if phrase != "trên":
+        return False
+    before = _NUMBER_THEN_WORDS.search(ctx.text, max(0, qstart - 50), qstart)
+    if before is None:
+        return False
+    noun, end = lex.noun_after(ctx, before.end())
+    return noun is not None and not ctx.text[end:qstart].strip()
+
+
+# What ends a score: a clause's end or a comparison ("đạt 85 điểm, ...",
+# "tăng 3 điểm so với ...").
+_SCORE_END = deferred(r"[^\S\n]*(?:[,.;:!?)]|\n|$|so\b|trên\b)")
 
 _WORD = regex.compile(r"[ ]+(\p{Ll}+)")
 _LIST_JOIN = deferred(r",[ ]*|[ ]+và[ ]+")

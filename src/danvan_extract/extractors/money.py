@@ -14,13 +14,15 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure, side_of_unit_ratio
 
 _NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
 _MORE_BASES = deferred(r"(?:\s*/\s*(?!\p{N})[\p{L}\p{N}]+)+")
-_MILLION = "triệu"  # the "tr" of "trđ", "tr.đồng"
+_TITLE_DONG = "Đồng"  # the currency in title case, or a place's first syllable
+# the multiplier an abbreviation stands for: "trđ", "tr.đồng"; "ngđ", "ng.đ"
+_ABBREVIATED = {"tr": "triệu", "ng": "nghìn"}
 
 
 class MoneyExtractor:
@@ -50,7 +52,9 @@ class MoneyExtractor:
                     continue  # a percentage or an area
                 if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
-                if rule in ("money.bare_billion", "money.bare_per"):
+                if cur == _TITLE_DONG and not (group(m, "m1") or group(m, "m2")):
+                    continue  # "12 Đồng Nai": a place; "12 Triệu Đồng" is money
+                if rule in ("money.bare_billion", "money.bare_per") or (rule == "money.compound" and not cur):
                     if _of_population(ctx.text, m.start("n1")):
                         continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
                     cur = "đồng"  # the unit left unsaid
@@ -64,6 +68,8 @@ class MoneyExtractor:
                     s1 = scale(v1, found.group("mult"))
                 elif group(m, "sp"):
                     s1 = ctx.number(m, "sp")
+                    if restates_figure(ctx, m.start(), s1):
+                        continue  # "500 triệu đồng (năm trăm triệu đồng)"
                     v2 = s2 = None
                     v1, mult = _spelled_in_unit(m.group("sp"), s1)
                     unit = _unit(ctx, m, "cur")
@@ -90,7 +96,7 @@ class MoneyExtractor:
                     v1, v2, s1, s2, unit = _billions(ctx, m)
                 elif rule == "money.abbreviated":
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
-                    s1 = scale(v1, _MILLION)
+                    s1 = scale(v1, _ABBREVIATED[m.group("m1").lower()])
                     unit = Spanned.at(ctx.text, group_span(m, "m1")[0], group_span(m, "cur")[1])  # "tr.đồng"
                 elif rule == CHANGE_FROM:
                     v1, _, s1, _ = bounds(ctx, m)
@@ -111,6 +117,10 @@ class MoneyExtractor:
                     end = m.end()
                 if per:
                     end, per = self._whole_basis(ctx, end, per)
+                if _other_basis(m, per):
+                    continue  # "2 triệu đồng/người - 5 triệu đồng/hộ": two amounts
+                if v2 is None and not per and unit and side_of_unit_ratio(ctx, first, end, str(unit)):
+                    continue  # "456 tỷ đồng/600 tỷ đồng": a ratio
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "money", start, end, rule,
@@ -150,6 +160,15 @@ class MoneyExtractor:
         if not nxt:
             return False
         return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
+
+
+def _other_basis(m, per: Optional[str]) -> bool:
+    """True when a range's lower bound has a basis of its own ("/người")
+    that is not the upper's."""
+    own = group(m, "per1")
+    if not own or not own.strip():
+        return False
+    return not (per or "").startswith("/".join(" ".join(p.split()) for p in own.split("/") if p.strip()))
 
 
 def _spelled_in_unit(spelled: str, amount) -> tuple:

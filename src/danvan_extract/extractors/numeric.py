@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ..numbers import scale
+from ..grammar.lazy import deferred, settle
+from ..numbers import DIGITS, MULT, parse_digits, scale
 from .base import Context, Lexicons, group
 
 
@@ -97,3 +99,59 @@ def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> 
         return False
     two = f"{prev2} {prev}".lower()
     return prev.lower() not in lex.quantity_verbs and two not in lex.quantity_verbs
+
+
+# A figure in digits, its unit (a few words) and an opening bracket, at
+# the end of the window.
+_FIGURE_THEN_BRACKET = deferred(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<num>{DIGITS})[^\S\n]*(?:(?P<mult>{MULT})(?!\p{{L}})[^\S\n]*)?"
+    rf"(?:[\p{{L}}%$€]+[^\S\n]*){{0,3}}\([^\S\n]*$",
+    regex.IGNORECASE,
+)
+
+
+def restates_figure(ctx: Context, start: int, amount) -> bool:
+    """True when a number in words at ``start`` opens a bracket right after
+    the same amount in digits ("500 triệu đồng (năm trăm triệu đồng)"): the
+    words restate the figure, as official writing spells an amount out; no
+    second fact."""
+    m = _FIGURE_THEN_BRACKET.search(ctx.text, max(0, start - 50), start)
+    return bool(m) and abs(scale(parse_digits(m.group("num")), m.group("mult")) - amount) < 1e-6 * max(1, abs(amount))
+
+
+_SLASH_FIGURE = deferred(rf"[^\S\n]?/[^\S\n]?{DIGITS}")
+_FIGURE_END = deferred(rf"{DIGITS}$")
+
+
+@lru_cache(maxsize=256)
+def _unit_written(unit: str) -> regex.Pattern:
+    """``unit`` as a whole word, any case, any white space, after white space."""
+    words = r"\s+".join(map(regex.escape, unit.split()))
+    return regex.compile(rf"[^\S\n]*{words}(?![\p{{L}}\p{{N}}²])", regex.IGNORECASE)
+
+
+def _same_unit_at(text: str, pos: int, unit: str) -> bool:
+    """True when ``unit`` is written at ``pos``, after white space."""
+    return _unit_written(" ".join(unit.split())).match(text, pos, pos + len(unit) + 10) is not None
+
+
+def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
+    """True when the amount [start, end), which ends in ``unit``, is one side
+    of "x unit/y unit" ("1.234 ha/1.500 ha", "456 tỷ đồng/600 tỷ đồng"):
+    achieved against target, a ratio (FACTS.md), no amount of its own."""
+    text = ctx.text
+    if "/" not in text[max(0, start - 3) : start] and "/" not in text[end : end + 3]:
+        return False  # a string test first: most amounts stand alone
+    after = _SLASH_FIGURE.match(text, end, end + 30)
+    if after and _same_unit_at(text, after.end(), unit):
+        return True
+    head = text[:start].rstrip()
+    if not head.endswith("/"):
+        return False
+    head = head[:-1].rstrip()
+    if not head.lower().endswith(" ".join(unit.split()).lower()):
+        return False
+    return bool(_FIGURE_END.search(head[: len(head) - len(" ".join(unit.split()))].rstrip()[-30:]))
+
+
+settle(globals())

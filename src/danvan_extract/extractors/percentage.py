@@ -9,8 +9,8 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify
-from .table_cells import header_cell, row_label_span
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure
+from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
 
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
@@ -28,11 +28,22 @@ _PERCENT_HEADER = deferred(r"%|phần\s+trăm", regex.IGNORECASE)
 _PERCENT_UNIT = deferred(r"\(\s*%\s*\)|\(\s*phần\s+trăm\s*\)", regex.IGNORECASE)
 
 
+def _percent_label(text: str, pos: int) -> bool:
+    """True when a label gives "%" in brackets and a colon joins it to the
+    figure at ``pos`` ("Tỷ lệ (%): 3,4")."""
+    unit = colon_label_unit(text, pos)
+    return bool(unit) and text[unit[0]:unit[1]].strip() == "%"
+
+
 def _percent_row(text: str, pos: int) -> bool:
     """True when the label of the table row holding ``pos`` gives "%" as
-    its unit ("Tỷ lệ hộ nghèo (%) | 5,2 | 4,1")."""
-    label = header_cell(text, pos) is not None and row_label_span(text, pos)  # not in the header line
-    return bool(label) and bool(_PERCENT_UNIT.search(text, label[0], label[1]))
+    its unit ("Tỷ lệ hộ nghèo (%) | 5,2 | 4,1"), or its cell under "ĐVT"."""
+    # not in the header line, unless the table has none
+    label = (header_cell(text, pos) is not None or first_row_figure(text, pos)) and row_label_span(text, pos)
+    if label and _PERCENT_UNIT.search(text, label[0], label[1]):
+        return True
+    unit = unit_cell_span(text, pos)  # "Tỷ lệ hộ nghèo | % | 4,1" under "Chỉ tiêu | ĐVT |"
+    return bool(unit) and text[unit[0]:unit[1]] == "%"
 
 
 class PercentageExtractor:
@@ -52,10 +63,13 @@ class PercentageExtractor:
                 if rule == "percentage.table_cell":
                     start, end = m.span("n1")  # the match opens at the cell's bar
                     header = header_cell(ctx.text, start)
-                    if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start):
+                    if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start) \
+                            and not _percent_label(ctx.text, start):
                         continue
                 if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None
+                    if restates_figure(ctx, m.start(), v1):
+                        continue  # "50% (năm mươi phần trăm)"
                 else:
                     v1, v2, _, _ = bounds(ctx, m)
                 if rule == CHANGE_FROM:

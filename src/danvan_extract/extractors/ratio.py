@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
@@ -31,6 +31,31 @@ class RatioExtractor:
         return regex.compile(
             rf"\s*(?:{MULT}(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
         )
+
+    @cached_property
+    def not_currency(self) -> frozenset[str]:
+        """Words that open with a currency's form and are not it ("đồng chí")."""
+        return frozenset(w.lower() for c in self.lex.rules.units.currency for w in c.not_currency)
+
+    def _unit_after(self, ctx: Context, m) -> Optional[regex.Match]:
+        """The unit after the denominator ("31/35 triệu đồng", not "9/9
+        đồng chí"); with a unit written before the "/" too ("1.234 ha/1.500
+        ha"), only the same one."""
+        tail = match_at(self.unit_tail, ctx.text, m.end(), 40)
+        if tail is None or self._opens_word(ctx, tail):
+            return None
+        if not has_group(m, "pn"):
+            return tail
+        before = group(m, "pn")
+        if not before or not self.unit_tail.fullmatch(before):
+            return None
+        return tail if tail.group(0).split() == before.split() else None
+
+    def _opens_word(self, ctx: Context, tail: regex.Match) -> bool:
+        """True when the unit's last syllable opens a word with the next one
+        ("đồng chí", "đồng bào"): no unit."""
+        nxt = _NEXT_SYLLABLE.match(ctx.text, tail.end(), tail.end() + 30)
+        return bool(nxt) and f"{tail.group(0).split()[-1].lower()} {nxt.group(1).lower()}" in self.not_currency
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
@@ -62,7 +87,7 @@ class RatioExtractor:
                 # "ratio.words" opens at "trong"; by number: a look-up by name costs ten times more
                 first = group_span(m, "n1")[0]
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
-                tail = None if has_group(m, "pn") else match_at(self.unit_tail, ctx.text, m.end(), 40)
+                tail = self._unit_after(ctx, m)
                 if tail:
                     qualifier, start = qualify(ctx, self.lex, first, tail.end())
                     yield Candidate("ratio", start, tail.end(), rule,
@@ -102,6 +127,7 @@ class RatioExtractor:
                 )
 
 
+_NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")
 _TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
 _RANK_WORDS = frozenset({"thứ", "hạng"})
 
