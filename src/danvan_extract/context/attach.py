@@ -141,7 +141,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     for c in numeric:
         s_start, s_end = _around(sentences, c.start, len(text))
         p_start = _start_of(paragraphs, c.start)
-        clause_start = _clause_start(text, s_start, c.start, other_spans)
+        clause_start = _clause_start(text, s_start, c.start, other_spans, places, place_starts)
         clause_end = _clause_end(text, c.end, s_end)
         period = _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections)
         location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
@@ -279,8 +279,11 @@ _REPORTED_SOURCE = r"(?<![\p{L}])(?:cho\s+biết|cho\s+hay|khẳng\s+định|nh�
 _REPORTED_BACK = deferred(_REPORTED_SOURCE, regex.I | regex.REVERSE)  # the last one first
 
 
-def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
-    start = _last_break(text, max(s_start, pos - _WINDOW), pos)
+def _clause_start(text: str, s_start: int, pos: int, figures, places=(), place_starts=()) -> int:
+    lo = max(s_start, pos - _WINDOW)
+    start = _last_break(text, lo, pos)
+    while start > lo and _chain_comma(text, start - 1, places, place_starts):
+        start = _last_break(text, lo, start - 1)
     if may_hold(text[start:pos], "cho", "khẳng", "nhấn"):  # (a test before the pattern)
         reported = _REPORTED_BACK.search(text, start, pos)
         if reported:
@@ -291,6 +294,18 @@ def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
         if start <= fe <= pos and fs < pos:
             start = max(start, fe)
     return start
+
+
+def _chain_comma(text: str, comma: int, places, place_starts) -> bool:
+    """The comma at ``comma`` joins the units of an address chain ("của xã
+    A, huyện B đạt 45 triệu đồng"): a unit ends right before it and another
+    starts right after it; such a comma breaks no clause."""
+    if text[comma] != ",":
+        return False
+    k = bisect.bisect_left(place_starts, comma)
+    if k == 0 or k >= len(places) or text[comma + 1:places[k].start].strip():
+        return False
+    return not text[places[k - 1].end:comma].strip()
 
 
 def _last_break(text: str, start: int, end: int) -> int:

@@ -73,12 +73,20 @@ _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn"
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
 _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
-                     "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
+                     "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
+# "bão số 3", "học sinh lớp 1", "đơn vị bầu cử số 2": a number of one or two
+# digits after "số" or "lớp" names the thing (a designation), no figure
+# ("tổng số 12 hộ", "trong số 5 xã": a count)
+_DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp)\s"
+_DIGIT_STOP = rf"(?<!{_DESIGNATOR}\d?)\d|(?<={_DESIGNATOR})\d(?=\d\d|\d?[.,/]\d)"
 _RIGHT_STOP_INLINE_SOURCE = (
-    r"[,.;:()|!?\d]|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
+    r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
+    # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng"); "đến" after a verb of
+    # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
+    r"|(?<!(?:mặt|đồng|văn|công|cân)\s)bằng|(?<!(?:chuyển|tìm|đưa|gửi|đi)\s)đến"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
@@ -812,12 +820,12 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 
 
 _SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
-                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
+                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|(?<!doanh\s)thu|nộp)(?![\p{L}])", regex.I)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+số"
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)"
                             r"|tổng(?!\s+(?:cục|công\s+ty|liên\s+đoàn|đội)))(?![\p{L}])", regex.I)
 
 
