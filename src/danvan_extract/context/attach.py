@@ -779,12 +779,15 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
         if j >= 0 and places[j].start >= full[0] and not places[j].bare:
             return _place(places[_chain_head(text, places, j)], places, main)
         run = []
+    container = None if run else _container_after_list(text, places, starts, c.start, full[0])
+    if container is not None:
+        container, run = container
     if run:
         respective = _respective(text, c, places, run, full[1], figures)
         if respective is not None:
             # ("các huyện A, B và C … lần lượt": the plural word opens the list; A is one unit)
             return _place(replace(respective, several=False) if respective.name else respective, places, main)
-        total = _container_of(places, run)
+        total = _place(container, places, main) if container is not None else _container_of(places, run)
         if total is not None:
             return total
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
@@ -799,6 +802,25 @@ _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
+
+
+_OF_CONTAINER = deferred(r"\s*,?\s*(?:của|thuộc)\s+", regex.I)
+
+
+def _container_after_list(text, places, starts, pos, s_start) -> Optional[tuple[PlaceMention, list[int]]]:
+    """"các huyện A, B của tỉnh C có 4.500 hộ": the unit named right after a
+    list of units as the one they lie in ("của", "thuộc") holds their total
+    (FACTS.md: the smallest unit that contains them all); with the list."""
+    i = bisect.bisect_left(starts, pos)
+    if i < 3:
+        return None
+    last = places[i - 1]
+    if last.start < s_start or last.bare or not _OF_CONTAINER.fullmatch(text, places[i - 2].end, last.start):
+        return None
+    run = _unit_list(text, places, starts, last.start, s_start)
+    if not run or _LEVEL_CLASS.get(last.level, last.level) == _LEVEL_CLASS.get(places[run[0]].level):
+        return None
+    return last, run
 
 
 def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -1404,6 +1426,27 @@ _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
 
+# the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, listed
+_UNIT_NAMES = deferred(r"[^\S\n]+(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*"
+                       r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)*")
+_UNIT_NOUNS = frozenset(("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
+                         "xóm", "tổ dân phố", "buôn", "làng", "sóc", "đặc khu"))
+
+
+def _past_unit_names(text: str, end: int, low_noun: str) -> int:
+    """Where the words defining a count of units start to be read: after the
+    units' own names ("2 huyện Hàm Thuận Nam và Hàm Tân đạt chuẩn" → "huyện
+    đạt chuẩn"), which name the units and define no kind of them."""
+    if low_noun not in _UNIT_NOUNS:
+        return end
+    names = _UNIT_NAMES.match(text, end, end + 160)
+    return names.end() if names else end
+
+
+# a label that announces results ("Kết quả thi đua năm 2024:", "Kết quả bầu cử:") is no kind of what is counted
+_RESULTS_LABEL = deferred(r"kết\s+quả(?![\p{L}])", regex.I)
+
+
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
     """What a count or ratio counts: the noun as written in the fact and what
     defines it after it; for a noun that says nothing on its own ("26 vị",
@@ -1413,7 +1456,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     limit = clause_end if clause_end > c.end else c.end + 80
     k = text[c.start:c.end].lower().rfind(low_noun) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
-    after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    read_from = _past_unit_names(text, c.end, low_noun)
+    limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
+    after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
+                     else ([], []))
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
     if bracket and subjects.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
@@ -1421,6 +1467,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
     bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
+    if label and noun and not bare_noun_generic and _RESULTS_LABEL.match(text, label[0], label[1]):
+        label = None  # "Kết quả thi đua: 12 tập thể đạt …": a report's heading; the item's noun names what
     if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
