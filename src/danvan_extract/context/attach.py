@@ -47,7 +47,7 @@ _CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last b
 _ONE_CHAR_BREAK_BACK = deferred(_ONE_CHAR_BREAK_SOURCE, regex.REVERSE)
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
-                            r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
+                            r"|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 _LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
                 "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã", "bang": "tỉnh"}
 

@@ -29,7 +29,7 @@ from .words import CharClass, holds_letter, lowered, may_end_with
 Span = tuple[int, int]
 
 # Verbs and words that state a figure: left out of the subject.
-_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
+_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
@@ -57,7 +57,7 @@ _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thờ
 _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+")
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt|ước\s+tính)(?![\p{L}]))+")
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
@@ -839,6 +839,9 @@ def stripped(text: str, s: int, e: int) -> Span:
     return _stripped(text, s, e, " ,", " ,")
 
 
+_EACH_RECIPIENT = deferred(r"\s+(?:cho\s+)?(?:mỗi|từng)\s+\p{L}+(?:\s+\p{L}+)?\s*", regex.I)
+
+
 def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optional[Span]:
     """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
     phrase before an amount ends with it (after its agent: "được Trung
@@ -848,9 +851,14 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         return None
     s, e = pieces[-1]
     found = list(_SUPPORT_VERB.finditer(text, s, e))
-    if not found or text[found[-1].end():e].strip():
+    if not found:
         return None
-    return found[-1].span()
+    verb = found[-1]
+    if text[verb.end():e].strip():
+        # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to
+        each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
+        return (verb.start(), e) if each else None
+    return verb.span()
 
 
 # (what follows a percentage and is no population: links, verbs, a plan, and the
