@@ -137,7 +137,7 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
         pos = max(pos, he)
     if pos < e:
         pieces.append((pos, e))
-    return _trim(text, pieces)
+    return _trim(text, pieces, relative_after_hole=True)
 
 
 _WORD_BEFORE = deferred(r"(?<![\p{L}])\p{Ll}+[^\S\n]$")
@@ -151,11 +151,17 @@ def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
             and not (may_end_with(text[pos:hs], _PLACE_LINK_ENDS) and _PLACE_LINK.search(text[pos:hs])))
 
 
-def _trim(text: str, pieces: list[Span]) -> list[Span]:
+# "tỷ lệ người dân [thị xã A] có thẻ bảo hiểm y tế": after a place cut out of a
+# noun phrase, "có" opens the relative clause that defines the noun
+_HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
+
+
+def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> list[Span]:
     out = []
-    for s, e in pieces:
+    for i, (s, e) in enumerate(pieces):
         seg, first = text[s:e], s
-        s += _leading_end(seg)
+        have = _HAVE_THEN_WORD.match(seg) if relative_after_hole and i and out and seg.lstrip()[:3].lower() == "có " else None
+        s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
         if s >= e:
             continue  # (leading words and marks only: nothing is left to trim)
         start = _trailing_start(text[s:e])
