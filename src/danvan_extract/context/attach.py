@@ -410,7 +410,14 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
         return None
     k = bisect.bisect_left(starts, cell[0])
     t = times[k] if k < len(times) else None
-    return t if t is not None and t.end <= cell[1] and t.kind == "time" and t.period else None
+    if t is not None and t.end <= cell[1] and t.kind == "time" and t.period:
+        return t
+    # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time
+    year = _YEAR_CELL.fullmatch(text, cell[0], cell[1])
+    return TimeMention(year.start("y"), year.end("y"), (year["y"], year["y"])) if year else None
+
+
+_YEAR_CELL = deferred(r"[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*")
 
 
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
