@@ -114,7 +114,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     openers = Openers(text, lower)  # where words stand, for the scans of both
     times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
-        times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
+        times = [t for t in times if not _in(skip, t.start) and not _right_after(text, doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit
     figure_spans = sorted(other_spans)
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
@@ -258,9 +258,11 @@ def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans[max(0, i - 3):i])
 
 
-def _right_after(ends: list[int], pos: int) -> bool:
+def _right_after(text: str, ends: list[int], pos: int) -> bool:
+    """``pos`` follows one of ``ends`` across white space only ("Nghị quyết
+    35/NQ-CP năm 2024"; after a comma, "…/NQ-CP, năm 2024 tỉnh …" opens a clause)."""
     i = bisect.bisect_right(ends, pos) - 1
-    return i >= 0 and pos - ends[i] <= 2
+    return i >= 0 and pos - ends[i] <= 2 and not text[ends[i]:pos].strip()
 
 
 def _in(spans, pos: int) -> bool:
@@ -779,10 +781,12 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
-    if run and _MERGED.search(text, max(full[0], places[run[0]].start - 30), places[run[0]].start):
+    first = _listed_from(text, places, run[0], full[0]) if run else 0
+    if run and _MERGED.search(text, max(full[0], places[first].start - 30), places[first].start):
         # "Tỉnh A mới được hợp nhất từ tỉnh B và tỉnh C, có 92 xã": the units merged
-        # are the new unit's sources; its figures hold for the unit named before them
-        j = run[0] - 1
+        # are the new unit's sources ("thị trấn B và các xã C, D": of any level); its
+        # figures hold for the unit named before them
+        j = first - 1
         if j >= 0 and places[j].start >= full[0] and not places[j].bare:
             return _place(places[_chain_head(text, places, j)], places, main)
         run = []
@@ -809,6 +813,18 @@ _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
+
+
+_ANY_LIST_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
+
+
+def _listed_from(text, places, i: int, s_start: int) -> int:
+    """The first unit of the list that unit ``i`` closes, whatever their
+    levels ("thị trấn A và các xã B, C")."""
+    while i > 0 and places[i - 1].start >= s_start and not places[i - 1].bare and places[i - 1].name \
+            and _ANY_LIST_GAP.fullmatch(text, places[i - 1].end, places[i].start):
+        i -= 1
+    return i
 
 
 _OF_CONTAINER = deferred(r"\s*,?\s*(?:của|thuộc)\s+", regex.I)
@@ -1730,17 +1746,23 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
-_LEVEL_OPENER = frozenset({"huyện", "xã", "tỉnh", "phường", "quận", "tp", "tp.", "thị", "thành"})
+_LEVEL_FIRST = deferred(r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn|đặc\s+khu)\s+",
+                        regex.I)
 
 
 def _names_place(words: list[str]) -> bool:
     """A label of capitalised words that names an administrative unit ("Huyện
-    Quỳ Hợp", "SƠN LA", "Mường Khương"): a headline's or a list item's place."""
-    if not all(w[0].isupper() for w in words):
-        return False
-    if words[0].lower() in _LEVEL_OPENER and len(words) > 1:
-        return True
+    Quỳ Hợp", "SƠN LA", "Mường Khương"), or an address chain ("Xã Nậm Xe,
+    huyện Phong Thổ"): a headline's or a list item's place."""
     name = " ".join(words)
+    if "," in name:
+        return all(_names_place(part.split()) for part in name.split(","))
+    level = _LEVEL_FIRST.match(name)
+    if level and level.end() < len(name):
+        # "Huyện Quỳ Hợp", "Thành phố Hải Phòng", "huyện Phong Thổ": a level word, then a capitalised name
+        return all(w[0].isupper() for w in name[level.end():].split())
+    if not words or not all(w[0].isupper() for w in words):
+        return False
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
 

@@ -104,8 +104,8 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
                    "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 
 
-# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung")
-_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn"))
+# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng")
+_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng"))  # ("Hải Phòng")
 _CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
 
 
@@ -226,7 +226,8 @@ def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     words, kept = found.split(), len(name.split())
     if name and kept < len(words) and words[kept] in _NAME_SYLLABLES:
         longer = f"{name} {words[kept]}"
-        if _lookup(gaz, longer, level):
+        # (a centrally governed city is a province to the gazetteer: "thành phố Hải Phòng")
+        if _lookup(gaz, longer, level) or (level in ("thành phố", "tỉnh") and gaz.province(longer)):
             return longer
     return name
 

@@ -825,7 +825,9 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     return pieces
 
 
-_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
+# ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
+_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
+                              r"|(?<!(?:khẩn|các|mọi|cùng)\s)cấp|chi|trao"
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|(?<!doanh\s)thu|nộp)(?![\p{L}])", regex.I)
 
 
