@@ -259,10 +259,16 @@ def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _right_after(text: str, ends: list[int], pos: int) -> bool:
-    """``pos`` follows one of ``ends`` across white space only ("Nghị quyết
-    35/NQ-CP năm 2024"; after a comma, "…/NQ-CP, năm 2024 tỉnh …" opens a clause)."""
+    """``pos`` follows one of ``ends`` closely: a document's own time ("Nghị
+    quyết 35/NQ-CP năm 2024", "số 25-NQ/TW, ngày 03/6/2013"); a year after
+    a comma opens a clause ("…/NQ-CP, năm 2024 tỉnh …")."""
     i = bisect.bisect_right(ends, pos) - 1
-    return i >= 0 and pos - ends[i] <= 2 and not text[ends[i]:pos].strip()
+    if i < 0 or pos - ends[i] > 2:
+        return False
+    return not text[ends[i]:pos].strip() or not _YEAR_WORD.match(text, pos)
+
+
+_YEAR_WORD = deferred(r"năm(?![\p{L}])", regex.I)
 
 
 def _in(spans, pos: int) -> bool:
