@@ -225,8 +225,9 @@ _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
-    _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
-          first=r"s"),
+    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ")
+    _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước)",
+          lambda m: ("-1", "-1"), "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
     _Form(r"tầm\s+nhìn\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+" + Y.format("y"), lambda m: (None, m.group("y")), "ref",
           ("tầm",), first=r"t", backward=True),
