@@ -827,7 +827,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
 _SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
-                              r"|(?<!(?:khẩn|các|mọi|cùng)\s)cấp|chi|trao"
+                              r"|(?<!(?:khẩn|các|mọi|cùng)\s)cấp|chi|trao|tiếp\s+nhận"
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|(?<!doanh\s)thu|nộp)(?![\p{L}])", regex.I)
 
 
