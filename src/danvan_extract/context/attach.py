@@ -732,11 +732,11 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     if k < 0 or text.find(")", t.end, t.end + 3) < 0:
         return False
     before = text[max(0, k - 30):k]
-    # "trong 3 năm (2021 - 2023)": the bracket dates a duration, no figure
+    # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure
     return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
 
 
-_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$", regex.I)
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$", regex.I)
 
 
 # -- location -----------------------------------------------------------------

@@ -159,7 +159,7 @@ def _day_range(m) -> tuple[str, str]:
     return f"{y}-{mo:02d}-{int(m.group('d')):02d}", f"{y}-{mo:02d}-{int(m.group('d2')):02d}"
 
 
-_DAY_RANGE = (r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?(?P<d2>[0-3]?\d)\s?[/.-]\s?"
+_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?(?P<d2>[0-3]?\d)\s?[/.-]\s?"
               r"(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
@@ -235,7 +235,7 @@ _FORMS: list[_Form] = [
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
           ("so",), first=r"s", backward=True),
-    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED, _RANGED), first=r"tn",
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày|từ", _DATED, _RANGED), first=r"tn",
           backward=True),
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),

@@ -84,9 +84,9 @@ _DIGIT_STOP = rf"(?<!{_DESIGNATOR}\d?)\d|(?<={_DESIGNATOR})\d(?=\d\d|\d?[.,/]\d)
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
-    # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng"); "đến" after a verb of
+    # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
     # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
-    r"|(?<!(?:mặt|đồng|văn|công|cân)\s)bằng|(?<!(?:chuyển|tìm|đưa|gửi|đi)\s)đến"
+    r"|(?<!(?:mặt|đồng|văn|công|cân)\s)bằng(?!\s+khen)|(?<!(?:chuyển|tìm|đưa|gửi|đi)\s)đến"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
@@ -554,7 +554,8 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
 _UNIT_END = deferred(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if level.isalpha() or ' ' in level)})\s*$",
                           regex.I)
 # a verb that opens a predicate defining the noun before it
-_PREDICATE_VERBS = r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
+# (and "bị", the passive of harm: "12.000 hộ của huyện A bị ngập")
+_PREDICATE_VERBS = r"(?:đạt|có|được|bị|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
 _PREDICATE_IN = deferred(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
 
 
