@@ -871,16 +871,24 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
     if not i or places[i - 1].start < s_start or places[i - 1].bare:
         return []
     run = [i - 1]
-    level = _LEVEL_CLASS.get(places[i - 1].level, places[i - 1].level)
+    level = _unit_class(places[i - 1])
     while run[0] > 0:
         prev = places[run[0] - 1]
-        if (prev.start < s_start or prev.bare or _LEVEL_CLASS.get(prev.level, prev.level) != level
+        if (prev.start < s_start or prev.bare or _unit_class(prev) != level
                 or not _LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+
+
+def _unit_class(p: PlaceMention) -> str:
+    """The tier of a unit for lists: a province's city ("thành phố Điện Biên
+    Phủ") is a district-tier unit, a centrally governed one a province."""
+    if p.level == "thành phố" and p.name and not _central_city(p.name):
+        return "huyện"
+    return _LEVEL_CLASS.get(p.level, p.level)
 
 
 def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
@@ -908,7 +916,7 @@ def _container_of(places, run) -> Optional[dict]:
     Nam for several provinces (FACTS.md: the smallest unit containing them
     all); None where that is not known (communes, units abroad)."""
     units = [places[j] for j in run]
-    level = _LEVEL_CLASS.get(units[0].level)
+    level = _unit_class(units[0])
     provinces = {u.province for u in units}
     if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
         return dict(_NATION)
