@@ -688,11 +688,15 @@ _NEGATION = deferred(r"(?:chưa|không)\s", regex.I)
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
     """"12 xã trên địa bàn huyện X đều đạt chuẩn nông thôn mới": the
     predicate that defines the noun, past the place phrase between them."""
-    for hs, he in holes:
+    for k, (hs, he) in enumerate(holes):
         if hs < pos or hs > pos + 25:
             continue
         if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
             return []
+        for hs2, he2 in holes[k + 1:k + 4]:  # an address chain ("ở xã A, huyện B bị ...")
+            if text[he:hs2].strip(" ,"):
+                break
+            he = he2
         adverbs = _ADVERBS_AHEAD.match(text, he, he + _SCAN)
         start = adverbs.end() if adverbs else he
         if not _PREDICATE.match(text, start, start + _SCAN):
