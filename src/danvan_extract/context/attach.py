@@ -33,7 +33,10 @@ from .words import CharClass, Openers, holds_letter, may_hold
 # (One scan per mark, each ending at the last mark of a run: a pattern that
 # opens with one character is found by a fast scan, a class is tried at
 # every position.)
-_STOP_MARKS = {mark: deferred(regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])") for mark in ".!?…"}
+# ("TP. Sơn La", "H. Sốp Cộp", "TX. Nghĩa Lộ": the point of a level word written short ends no sentence)
+_SHORT_LEVEL = r"(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|H|Q|P))"
+_STOP_MARKS = {mark: deferred((_SHORT_LEVEL if mark == "." else "") + regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])")
+               for mark in ".!?…"}
 _LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
@@ -1702,12 +1705,18 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
                                 what_end, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
-            and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start))):
+            and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
+                 or _SUM_ONLY.fullmatch(text, clause_start, c.start))):
         # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
     return [label] if label else []
+
+
+# "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
+_SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
+                     r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:
