@@ -383,7 +383,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
                           times, starts, p_start)
     base = None
     for t in times[k:k + 2]:
-        if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
+        if (t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start)
+                and text.find(";", c.end, t.start) < 0):
+            # (a base after a ";" opens the next clause: "…; so với cùng kỳ, số doanh nghiệp tăng 12%")
             # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ": the base of the change after it)
             base = None if _CHANGE_NEXT.match(text, t.end) else t
             break
@@ -439,8 +441,11 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
     opens the sentence is the base of its changes (a figure right after
     "tăng" or "giảm"), not of its levels."""
     for t in times[max(0, k - 3):k][::-1]:
-        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)):
-            continue  # ("so với cùng kỳ" counts here only right before its change: "…, so với cùng kỳ tăng 10%")
+        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)
+                                and not _opens_clause(text, t)):
+            # ("so với cùng kỳ" counts here only right before its change, "…, so với cùng kỳ tăng 10%",
+            # or opening a clause of its own: "So với cùng kỳ, số doanh nghiệp tăng 12%")
+            continue
         if _SENTENCE_STOP.search(text, t.end, c.start) is None and _CHANGE_BEFORE.search(text, max(t.end, c.start - 30), c.start):
             return t
         return None
@@ -448,6 +453,13 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
 
 
 _SENTENCE_STOP = deferred(r"[.;!?\n]")
+_CLAUSE_OPEN_BEFORE = deferred(r"(?:^|[.;:!?\n])\s*$")
+
+
+def _opens_clause(text: str, t: TimeMention) -> bool:
+    """The time ``t`` opens its sentence or a clause after ";" and a comma
+    closes it ("So với cùng kỳ, …")."""
+    return text.startswith(",", t.end) and bool(_CLAUSE_OPEN_BEFORE.search(text, max(0, t.start - 4), t.start))
 # "tăng 12 triệu", "giảm gần 3%", not "tăng lên 52 triệu" (the new level)
 _CHANGE_BEFORE = deferred(r"(?<![\p{L}])(?:tăng|giảm)(?:\s+(?!lên|xuống|còn)(?:thêm|được|gần|hơn|trên|khoảng|ước|đến|tới))?\s*$",
                           regex.I)
@@ -791,14 +803,16 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
     first = _listed_from(text, places, run[0], full[0]) if run else 0
-    if run and _MERGED.search(text, max(full[0], places[first].start - 30), places[first].start):
+    merged = _MERGED.search(text, max(full[0], places[first].start - 30), places[first].start) if run else None
+    if merged:
         # "Tỉnh A mới được hợp nhất từ tỉnh B và tỉnh C, có 92 xã": the units merged
-        # are the new unit's sources ("thị trấn B và các xã C, D": of any level); its
-        # figures hold for the unit named before them
+        # are the new unit's sources ("thị trấn B và các xã C, D": of any level;
+        # "Xã A (mới) gồm xã A cũ và xã B"); its figures hold for the unit named before them
         j = first - 1
         if j >= 0 and places[j].start >= full[0] and not places[j].bare:
             return _place(places[_chain_head(text, places, j)], places, main)
-        run = []
+        if not merged.group().lower().startswith("gồm"):
+            run = []  # ("Đơn vị bầu cử số 1 gồm A và B": no unit before the list, a total over it)
     container = None if run else _container_after_list(text, places, starts, c.start, full[0])
     if container is not None:
         container, run = container
@@ -814,17 +828,18 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở|gồm)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
                    regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
-_LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
+# ("xã A cũ và xã B", "xã A (cũ), xã B": the mark of a former unit stays with its name)
+_LIST_GAP = deferred(r"(?:\s*\(?cũ\)?)?\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
 
 
-_ANY_LIST_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
+_ANY_LIST_GAP = deferred(r"(?:\s*\(?cũ\)?)?\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
 
 
 def _listed_from(text, places, i: int, s_start: int) -> int:
