@@ -1721,7 +1721,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
                                 what_end, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
-                 or _SUM_ONLY.fullmatch(text, clause_start, c.start))):
+                 or _SUM_ONLY.fullmatch(text, clause_start, c.start)
+                 or _PART_ONLY.fullmatch(text, clause_start, c.start))):
         # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
@@ -1732,6 +1733,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
 _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
                      r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
+
+
+# "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
+_PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
+                      r"|xã|phường|thị\s+trấn)\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:
