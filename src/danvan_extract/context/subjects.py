@@ -487,6 +487,9 @@ def _counted(text: str, hole: Optional[Span]) -> bool:
 _NAMED = deferred(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
 
 
+_QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)\s+$", regex.I)
+
+
 def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
     """``[start, end)`` without the named places and times in it, and the
     link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
@@ -499,7 +502,9 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
         if hs < pos or not _NAMED.search(text, hs, he):
             continue
         link = _PLACE_LINK.search(text, pos, hs) if may_end_with(text[pos:hs], _PLACE_LINK_ENDS) else None
-        pieces.append((pos, link.start() if link else hs))
+        # (a number goes with its qualifier: "trẻ em dưới 1 tuổi được …" → "trẻ em được …")
+        qualifier = _QUALIFIER_BEFORE.search(text, max(pos, hs - 12), hs) if text[hs].isdigit() else None
+        pieces.append((pos, link.start() if link else qualifier.start() if qualifier else hs))
         pos = he
     pieces.append((pos, end))
     out = []
