@@ -362,11 +362,19 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+_QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
+_QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+$", regex.I)
+
+
 def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     """The noun phrase that starts at ``start``, up to a stop word,
     punctuation or another number (at most ``limit``), with the later
     nouns of a list it opens ("người dân, học sinh")."""
     end = list_end(text, start, _phrase_end(text, start, limit), limit)
+    if text[end:end + 1].isdigit():
+        # a number stops the phrase: its qualifier goes with it ("trẻ em dưới 1 tuổi" → "trẻ em")
+        qualifier = _QUALIFIER_BEFORE.search(text, max(start, end - 12), end)
+        end = qualifier.start() if qualifier else end
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
@@ -487,6 +495,7 @@ def _counted(text: str, hole: Optional[Span]) -> bool:
 _NAMED = deferred(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
 
 
+_QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)\s+$", regex.I)
 
 
@@ -696,8 +705,8 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
     for k, (hs, he) in enumerate(holes):
         if hs < pos or hs > pos + 25:
             continue
-        if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
-            return []
+        if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]) and not (text[hs].isdigit() and _QUALIFIER_GAP.fullmatch(text, pos, hs)):
+            return []  # (past a place phrase, or a number and its qualifier: "trẻ em dưới 1 tuổi được …")
         for hs2, he2 in holes[k + 1:k + 4]:  # an address chain ("ở xã A, huyện B bị ...")
             if text[he:hs2].strip(" ,"):
                 break
