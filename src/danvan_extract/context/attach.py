@@ -50,7 +50,8 @@ _CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last b
 _ONE_CHAR_BREAK_BACK = deferred(_ONE_CHAR_BREAK_SOURCE, regex.REVERSE)
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
-                            r"|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
+                            r"|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ)"
+                            r"\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 _LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
                 "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã", "bang": "tỉnh"}
 
@@ -751,7 +752,8 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
 
 
-_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$", regex.I)
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$",
+                            regex.I)
 
 
 # -- location -----------------------------------------------------------------
@@ -828,7 +830,8 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở|gồm)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở|gồm)"
+                   r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
                    regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")

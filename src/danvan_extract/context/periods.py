@@ -159,8 +159,8 @@ def _day_range(m) -> tuple[str, str]:
     return f"{y}-{mo:02d}-{int(m.group('d')):02d}", f"{y}-{mo:02d}-{int(m.group('d2')):02d}"
 
 
-_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?(?P<d2>[0-3]?\d)\s?[/.-]\s?"
-              r"(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
+_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
+              r"(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
 # "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held

@@ -29,7 +29,8 @@ from .words import CharClass, holds_letter, lowered, may_end_with
 Span = tuple[int, int]
 
 # Verbs and words that state a figure: left out of the subject.
-_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
+_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ"
+            r"|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
@@ -160,7 +161,8 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
     out = []
     for i, (s, e) in enumerate(pieces):
         seg, first = text[s:e], s
-        have = _HAVE_THEN_WORD.match(seg) if relative_after_hole and i and out and seg.lstrip()[:3].lower() == "có " else None
+        after_hole = relative_after_hole and i and out
+        have = _HAVE_THEN_WORD.match(seg) if after_hole and seg.lstrip()[:3].lower() == "có " else None
         s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
         if s >= e:
             continue  # (leading words and marks only: nothing is left to trim)
@@ -705,8 +707,10 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
     for k, (hs, he) in enumerate(holes):
         if hs < pos or hs > pos + 25:
             continue
-        if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]) and not (text[hs].isdigit() and _QUALIFIER_GAP.fullmatch(text, pos, hs)):
-            return []  # (past a place phrase, or a number and its qualifier: "trẻ em dưới 1 tuổi được …")
+        # (past a place phrase, or a number and its qualifier: "trẻ em dưới 1 tuổi được …")
+        number = text[hs].isdigit() and _QUALIFIER_GAP.fullmatch(text, pos, hs)
+        if not number and not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
+            return []
         for hs2, he2 in holes[k + 1:k + 4]:  # an address chain ("ở xã A, huyện B bị ...")
             if text[he:hs2].strip(" ,"):
                 break
