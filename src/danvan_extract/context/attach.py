@@ -1484,9 +1484,11 @@ _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
 
-# the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, listed
+# the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, two or
+# more listed (one name is a region the units lie in: "5 tỉnh Tây Nguyên")
 _UNIT_NAMES = deferred(r"[^\S\n]+(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*"
-                       r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)*")
+                       r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)+")
+_STATES_FIGURE = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])[^\d\n,;.]{0,30}\d", regex.I)
 _UNIT_NOUNS = frozenset(("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
                          "xóm", "tổ dân phố", "buôn", "làng", "sóc", "đặc khu"))
 
@@ -1518,6 +1520,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
     after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
                      else ([], []))
+    if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
+        after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
     if bracket and subjects.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun

@@ -364,6 +364,8 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS) + r")(?![\p{L}])",
+                     regex.I)  # (a place mention opens with its level word)
 _QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+$", regex.I)
 
@@ -497,6 +499,8 @@ def _counted(text: str, hole: Optional[Span]) -> bool:
 _NAMED = deferred(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
 
 
+_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS) + r")(?![\p{L}])",
+                     regex.I)  # (a place mention opens with its level word)
 _QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)\s+$", regex.I)
 
@@ -712,7 +716,7 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
         if not number and not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
             return []
         for hs2, he2 in holes[k + 1:k + 4]:  # an address chain ("ở xã A, huyện B bị ...")
-            if text[he:hs2].strip(" ,"):
+            if text[he:hs2].strip(" ,") or not (_LEVEL_AT.match(text, hs) and _LEVEL_AT.match(text, hs2)):
                 break
             he = he2
         adverbs = _ADVERBS_AHEAD.match(text, he, he + _SCAN)
