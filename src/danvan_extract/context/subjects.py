@@ -502,9 +502,6 @@ _NAMED = deferred(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
 _LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS) + r")(?![\p{L}])",
                      regex.I)  # (a place mention opens with its level word)
 _QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
-_QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)\s+$", regex.I)
-
-
 def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
     """``[start, end)`` without the named places and times in it, and the
     link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
@@ -517,9 +514,7 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
         if hs < pos or not _NAMED.search(text, hs, he):
             continue
         link = _PLACE_LINK.search(text, pos, hs) if may_end_with(text[pos:hs], _PLACE_LINK_ENDS) else None
-        # (a number goes with its qualifier: "trẻ em dưới 1 tuổi được …" → "trẻ em được …")
-        qualifier = _QUALIFIER_BEFORE.search(text, max(pos, hs - 12), hs) if text[hs].isdigit() else None
-        pieces.append((pos, link.start() if link else qualifier.start() if qualifier else hs))
+        pieces.append((pos, link.start() if link else hs))
         pos = he
     pieces.append((pos, end))
     out = []
