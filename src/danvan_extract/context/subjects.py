@@ -499,9 +499,6 @@ def _counted(text: str, hole: Optional[Span]) -> bool:
 _NAMED = deferred(r"(?-i:\p{Lu})|\d|cả\s+nước|toàn\s+quốc", regex.I)
 
 
-_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS) + r")(?![\p{L}])",
-                     regex.I)  # (a place mention opens with its level word)
-_QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
 def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span]:
     """``[start, end)`` without the named places and times in it, and the
     link before them ("thanh niên xuất sắc toàn quốc dự đại hội"): those
