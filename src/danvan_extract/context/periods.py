@@ -338,7 +338,8 @@ _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d
 # right after the words a day follows; the words before are read apart)
 _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
 _TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?(?:ngày|(?:"
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
+                                 r"(?:ngày|(?:"
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 

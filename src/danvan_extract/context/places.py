@@ -105,7 +105,7 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
 
 
 # words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng")
-_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng"))  # ("Hải Phòng")
+_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng"))
 _CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
 
 

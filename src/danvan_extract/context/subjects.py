@@ -364,8 +364,9 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     return end
 
 
-_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS) + r")(?![\p{L}])",
-                     regex.I)  # (a place mention opens with its level word)
+# (a place mention opens with its level word)
+_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS)
+                     + r")(?![\p{L}])", regex.I)
 _QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+$", regex.I)
 
