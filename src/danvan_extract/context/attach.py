@@ -33,7 +33,10 @@ from .words import CharClass, Openers, holds_letter, may_hold
 # (One scan per mark, each ending at the last mark of a run: a pattern that
 # opens with one character is found by a fast scan, a class is tried at
 # every position.)
-_STOP_MARKS = {mark: deferred(regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])") for mark in ".!?…"}
+# ("TP. Sơn La", "H. Sốp Cộp", "TX. Nghĩa Lộ": the point of a level word written short ends no sentence)
+_SHORT_LEVEL = r"(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|H|Q|P))"
+_STOP_MARKS = {mark: deferred((_SHORT_LEVEL if mark == "." else "") + regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])")
+               for mark in ".!?…"}
 _LOWER = CharClass(r"\p{Ll}")
 _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that closes it)
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
@@ -47,7 +50,8 @@ _CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last b
 _ONE_CHAR_BREAK_BACK = deferred(_ONE_CHAR_BREAK_SOURCE, regex.REVERSE)
 _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)")
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
-                            r"|chiếm\s+tỉ\s+lệ)\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
+                            r"|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ)"
+                            r"\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 _LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
                 "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã", "bang": "tỉnh"}
 
@@ -114,7 +118,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     openers = Openers(text, lower)  # where words stand, for the scans of both
     times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
-        times = [t for t in times if not _in(skip, t.start) and not _right_after(doc_ends, t.start)]
+        times = [t for t in times if not _in(skip, t.start) and not _right_after(text, doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
@@ -143,7 +147,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     for c in numeric:
         s_start, s_end = _around(sentences, c.start, len(text))
         p_start = _start_of(paragraphs, c.start)
-        clause_start = _clause_start(text, s_start, c.start, other_spans)
+        clause_start = _clause_start(text, s_start, c.start, other_spans, places, place_starts)
         clause_end = _clause_end(text, c.end, s_end)
         period = (_respective_year(text, c, times, time_starts, (s_start, s_end), other_spans)
                   or _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections))
@@ -274,9 +278,17 @@ def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans[max(0, i - 3):i])
 
 
-def _right_after(ends: list[int], pos: int) -> bool:
+def _right_after(text: str, ends: list[int], pos: int) -> bool:
+    """``pos`` follows one of ``ends`` closely: a document's own time ("Nghị
+    quyết 35/NQ-CP năm 2024", "số 25-NQ/TW, ngày 03/6/2013"); a year after
+    a comma opens a clause ("…/NQ-CP, năm 2024 tỉnh …")."""
     i = bisect.bisect_right(ends, pos) - 1
-    return i >= 0 and pos - ends[i] <= 2
+    if i < 0 or pos - ends[i] > 2:
+        return False
+    return not text[ends[i]:pos].strip() or not _YEAR_WORD.match(text, pos)
+
+
+_YEAR_WORD = deferred(r"năm(?![\p{L}])", regex.I)
 
 
 def _in(spans, pos: int) -> bool:
@@ -295,8 +307,11 @@ _REPORTED_SOURCE = r"(?<![\p{L}])(?:cho\s+biết|cho\s+hay|khẳng\s+định|nh�
 _REPORTED_BACK = deferred(_REPORTED_SOURCE, regex.I | regex.REVERSE)  # the last one first
 
 
-def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
-    start = _last_break(text, max(s_start, pos - _WINDOW), pos)
+def _clause_start(text: str, s_start: int, pos: int, figures, places=(), place_starts=()) -> int:
+    lo = max(s_start, pos - _WINDOW)
+    start = _last_break(text, lo, pos)
+    while start > lo and _chain_comma(text, start - 1, places, place_starts):
+        start = _last_break(text, lo, start - 1)
     if may_hold(text[start:pos], "cho", "khẳng", "nhấn"):  # (a test before the pattern)
         reported = _REPORTED_BACK.search(text, start, pos)
         if reported:
@@ -307,6 +322,18 @@ def _clause_start(text: str, s_start: int, pos: int, figures) -> int:
         if start <= fe <= pos and fs < pos:
             start = max(start, fe)
     return start
+
+
+def _chain_comma(text: str, comma: int, places, place_starts) -> bool:
+    """The comma at ``comma`` joins the units of an address chain ("của xã
+    A, huyện B đạt 45 triệu đồng"): a unit ends right before it and another
+    starts right after it; such a comma breaks no clause."""
+    if text[comma] != ",":
+        return False
+    k = bisect.bisect_left(place_starts, comma)
+    if k == 0 or k >= len(places) or text[comma + 1:places[k].start].strip():
+        return False
+    return not text[places[k - 1].end:comma].strip()
 
 
 def _last_break(text: str, start: int, end: int) -> int:
@@ -373,7 +400,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
                           times, starts, p_start)
     base = None
     for t in times[k:k + 2]:
-        if t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start):
+        if (t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start)
+                and text.find(";", c.end, t.start) < 0):
+            # (a base after a ";" opens the next clause: "…; so với cùng kỳ, số doanh nghiệp tăng 12%")
             # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ", "đạt 43,5%, cao hơn năm 2023 là 0,5%":
             # the base of the change after it)
             base = None if _CHANGE_NEXT.match(text, t.end) or _DIFFERENCE_NEXT.match(text, t.end) else t
@@ -412,7 +441,14 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
         return None
     k = bisect.bisect_left(starts, cell[0])
     t = times[k] if k < len(times) else None
-    return t if t is not None and t.end <= cell[1] and t.kind == "time" and t.period else None
+    if t is not None and t.end <= cell[1] and t.kind == "time" and t.period:
+        return t
+    # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time
+    year = _YEAR_CELL.fullmatch(text, cell[0], cell[1])
+    return TimeMention(year.start("y"), year.end("y"), (year["y"], year["y"])) if year else None
+
+
+_YEAR_CELL = deferred(r"[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*")
 
 
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
@@ -426,8 +462,11 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
     opens the sentence is the base of its changes (a figure right after
     "tăng" or "giảm"), not of its levels."""
     for t in times[max(0, k - 3):k][::-1]:
-        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)):
-            continue  # ("so với cùng kỳ" counts here only right before its change: "…, so với cùng kỳ tăng 10%")
+        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)
+                                and not _opens_clause(text, t)):
+            # ("so với cùng kỳ" counts here only right before its change, "…, so với cùng kỳ tăng 10%",
+            # or opening a clause of its own: "So với cùng kỳ, số doanh nghiệp tăng 12%")
+            continue
         if _DIFFERENCE_GAP.fullmatch(text, t.end, c.start):
             return t  # "cao hơn năm 2023 là 0,5%"
         if _SENTENCE_STOP.search(text, t.end, c.start) is None and _CHANGE_BEFORE.search(text, max(t.end, c.start - 30), c.start):
@@ -437,6 +476,13 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
 
 
 _SENTENCE_STOP = deferred(r"[.;!?\n]")
+_CLAUSE_OPEN_BEFORE = deferred(r"(?:^|[.;:!?\n])\s*$")
+
+
+def _opens_clause(text: str, t: TimeMention) -> bool:
+    """The time ``t`` opens its sentence or a clause after ";" and a comma
+    closes it ("So với cùng kỳ, …")."""
+    return text.startswith(",", t.end) and bool(_CLAUSE_OPEN_BEFORE.search(text, max(0, t.start - 4), t.start))
 # "tăng 12 triệu", "giảm gần 3%", not "tăng lên 52 triệu" (the new level)
 _CHANGE_BEFORE = deferred(r"(?<![\p{L}])(?:tăng|giảm)(?:\s+(?!lên|xuống|còn)(?:thêm|được|gần|hơn|trên|khoảng|ước|đến|tới))?\s*$",
                           regex.I)
@@ -724,11 +770,12 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     if k < 0 or text.find(")", t.end, t.end + 3) < 0:
         return False
     before = text[max(0, k - 30):k]
-    # "trong 3 năm (2021 - 2023)": the bracket dates a duration, no figure
+    # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure
     return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
 
 
-_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$", regex.I)
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$",
+                            regex.I)
 
 
 # -- location -----------------------------------------------------------------
@@ -779,33 +826,73 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
-    if run and _MERGED.search(text, max(full[0], places[run[0]].start - 30), places[run[0]].start):
+    first = _listed_from(text, places, run[0], full[0]) if run else 0
+    merged = _MERGED.search(text, max(full[0], places[first].start - 30), places[first].start) if run else None
+    if merged:
         # "Tỉnh A mới được hợp nhất từ tỉnh B và tỉnh C, có 92 xã": the units merged
-        # are the new unit's sources; its figures hold for the unit named before them
-        j = run[0] - 1
+        # are the new unit's sources ("thị trấn B và các xã C, D": of any level;
+        # "Xã A (mới) gồm xã A cũ và xã B"); its figures hold for the unit named before them
+        j = first - 1
         if j >= 0 and places[j].start >= full[0] and not places[j].bare:
             return _place(places[_chain_head(text, places, j)], places, main)
-        run = []
+        if not merged.group().lower().startswith("gồm"):
+            run = []  # ("Đơn vị bầu cử số 1 gồm A và B": no unit before the list, a total over it)
+    container = None if run else _container_after_list(text, places, starts, c.start, full[0])
+    if container is not None:
+        container, run = container
     if run:
         respective = _respective(text, c, places, run, full[1], figures)
         if respective is not None:
             # ("các huyện A, B và C … lần lượt": the plural word opens the list; A is one unit)
             return _place(replace(respective, several=False) if respective.name else respective, places, main)
-        total = _container_of(places, run)
+        total = _place(container, places, main) if container is not None else _container_of(places, run)
         if total is not None:
             return total or None  # ({}: a total whose container is not known has no location)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở|gồm)"
+                   r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
                    regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
-_LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
+# ("xã A cũ và xã B", "xã A (cũ), xã B": the mark of a former unit stays with its name)
+_LIST_GAP = deferred(r"(?:\s*\(?cũ\)?)?\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
 
 
+
+
+_ANY_LIST_GAP = deferred(r"(?:\s*\(?cũ\)?)?\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
+
+
+def _listed_from(text, places, i: int, s_start: int) -> int:
+    """The first unit of the list that unit ``i`` closes, whatever their
+    levels ("thị trấn A và các xã B, C")."""
+    while i > 0 and places[i - 1].start >= s_start and not places[i - 1].bare and places[i - 1].name \
+            and _ANY_LIST_GAP.fullmatch(text, places[i - 1].end, places[i].start):
+        i -= 1
+    return i
+
+
+_OF_CONTAINER = deferred(r"\s*,?\s*(?:của|thuộc)\s+", regex.I)
+
+
+def _container_after_list(text, places, starts, pos, s_start) -> Optional[tuple[PlaceMention, list[int]]]:
+    """"các huyện A, B của tỉnh C có 4.500 hộ": the unit named right after a
+    list of units as the one they lie in ("của", "thuộc") holds their total
+    (FACTS.md: the smallest unit that contains them all); with the list."""
+    i = bisect.bisect_left(starts, pos)
+    if i < 3:
+        return None
+    last = places[i - 1]
+    if last.start < s_start or last.bare or not _OF_CONTAINER.fullmatch(text, places[i - 2].end, last.start):
+        return None
+    run = _unit_list(text, places, starts, last.start, s_start)
+    if not run or _LEVEL_CLASS.get(last.level, last.level) == _LEVEL_CLASS.get(places[run[0]].level):
+        return None
+    return last, run
 
 
 def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit: int) -> tuple[int, int]:
@@ -827,16 +914,24 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
     if not i or places[i - 1].start < s_start or places[i - 1].bare:
         return []
     run = [i - 1]
-    level = _LEVEL_CLASS.get(places[i - 1].level, places[i - 1].level)
+    level = _unit_class(places[i - 1])
     while run[0] > 0:
         prev = places[run[0] - 1]
-        if (prev.start < s_start or prev.bare or _LEVEL_CLASS.get(prev.level, prev.level) != level
+        if (prev.start < s_start or prev.bare or _unit_class(prev) != level
                 or not _LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+
+
+def _unit_class(p: PlaceMention) -> str:
+    """The tier of a unit for lists: a province's city ("thành phố Điện Biên
+    Phủ") is a district-tier unit, a centrally governed one a province."""
+    if p.level == "thành phố" and p.name and not _central_city(p.name):
+        return "huyện"
+    return _LEVEL_CLASS.get(p.level, p.level)
 
 
 def _respective(text, c, places, run, s_end, figures) -> Optional[PlaceMention]:
@@ -885,7 +980,7 @@ def _container_of(places, run) -> Optional[dict]:
     communes whose district is not known; None for other levels (units
     abroad, villages)."""
     units = [places[j] for j in run]
-    level = _LEVEL_CLASS.get(units[0].level)
+    level = _unit_class(units[0])
     provinces = {u.province for u in units}
     if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
         return dict(_NATION)
@@ -1457,6 +1552,29 @@ _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 
 
+# the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, two or
+# more listed (one name is a region the units lie in: "5 tỉnh Tây Nguyên")
+_UNIT_NAMES = deferred(r"[^\S\n]+(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*"
+                       r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)+")
+_STATES_FIGURE = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])[^\d\n,;.]{0,30}\d", regex.I)
+_UNIT_NOUNS = frozenset(("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
+                         "xóm", "tổ dân phố", "buôn", "làng", "sóc", "đặc khu"))
+
+
+def _past_unit_names(text: str, end: int, low_noun: str) -> int:
+    """Where the words defining a count of units start to be read: after the
+    units' own names ("2 huyện Hàm Thuận Nam và Hàm Tân đạt chuẩn" → "huyện
+    đạt chuẩn"), which name the units and define no kind of them."""
+    if low_noun not in _UNIT_NOUNS:
+        return end
+    names = _UNIT_NAMES.match(text, end, end + 160)
+    return names.end() if names else end
+
+
+# a label that announces results ("Kết quả thi đua năm 2024:", "Kết quả bầu cử:") is no kind of what is counted
+_RESULTS_LABEL = deferred(r"kết\s+quả(?![\p{L}])", regex.I)
+
+
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
     """What a count or ratio counts: the noun as written in the fact and what
     defines it after it; for a noun that says nothing on its own ("26 vị",
@@ -1466,7 +1584,12 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     limit = clause_end if clause_end > c.end else c.end + 80
     k = text[c.start:c.end].lower().rfind(low_noun) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
-    after, shared = subjects.noun_clause(text, c.end + 1, limit, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    read_from = _past_unit_names(text, c.end, low_noun)
+    limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
+    after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
+                     else ([], []))
+    if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
+        after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
     if bracket and subjects.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
@@ -1474,6 +1597,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
     bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
+    if label and noun and not bare_noun_generic and _RESULTS_LABEL.match(text, label[0], label[1]):
+        label = None  # "Kết quả thi đua: 12 tập thể đạt …": a report's heading; the item's noun names what
     if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
@@ -1670,12 +1795,24 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
                                 what_end, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
-            and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start))):
+            and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
+                 or _SUM_ONLY.fullmatch(text, clause_start, c.start)
+                 or _PART_ONLY.fullmatch(text, clause_start, c.start))):
         # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
     return [label] if label else []
+
+
+# "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
+_SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
+                     r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
+
+
+# "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
+_PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
+                      r"|xã|phường|thị\s+trấn)\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:
@@ -1728,17 +1865,23 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
-_LEVEL_OPENER = frozenset({"huyện", "xã", "tỉnh", "phường", "quận", "tp", "tp.", "thị", "thành"})
+_LEVEL_FIRST = deferred(r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn|đặc\s+khu)\s+",
+                        regex.I)
 
 
 def _names_place(words: list[str]) -> bool:
     """A label of capitalised words that names an administrative unit ("Huyện
-    Quỳ Hợp", "SƠN LA", "Mường Khương"): a headline's or a list item's place."""
-    if not all(w[0].isupper() for w in words):
-        return False
-    if words[0].lower() in _LEVEL_OPENER and len(words) > 1:
-        return True
+    Quỳ Hợp", "SƠN LA", "Mường Khương"), or an address chain ("Xã Nậm Xe,
+    huyện Phong Thổ"): a headline's or a list item's place."""
     name = " ".join(words)
+    if "," in name:
+        return all(_names_place(part.split()) for part in name.split(","))
+    level = _LEVEL_FIRST.match(name)
+    if level and level.end() < len(name):
+        # "Huyện Quỳ Hợp", "Thành phố Hải Phòng", "huyện Phong Thổ": a level word, then a capitalised name
+        return all(w[0].isupper() for w in name[level.end():].split())
+    if not words or not all(w[0].isupper() for w in words):
+        return False
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
 

@@ -141,6 +141,9 @@ _DAY = _DAY_HEAD + Y.format("y")
 _DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
 _MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
+# a clock time before a report's date ("tính đến 17 giờ ngày 10/9/2024", "đến 7h00 sáng ngày"):
+# the day is still the end of the period
+_CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|chiều|tối|trưa|đêm))?,?\s+)?"
 
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
@@ -161,7 +164,8 @@ def _day_range(m) -> tuple[str, str]:
     return f"{y}-{mo:02d}-{int(m.group('d')):02d}", f"{y}-{mo:02d}-{int(m.group('d2')):02d}"
 
 
-_DAY_RANGE = r"(?:từ\s+)?ngày\s+(?P<d>[0-3]?\d)\s?(?:-|đến)\s?(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)"
+_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
+              r"(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
 # "Năm Du lịch quốc gia 2023", "Tết Giáp Thìn 2024"): the year it is held
@@ -226,8 +230,9 @@ _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
-    _Form(r"(?:so\s+với|so)\s+cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)", lambda m: ("-1", "-1"), "base",
-          first=r"s"),
+    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ")
+    _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước)",
+          lambda m: ("-1", "-1"), "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
     _Form(r"tầm\s+nhìn\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+" + Y.format("y"), lambda m: (None, m.group("y")), "ref",
           ("tầm",), first=r"t", backward=True),
@@ -235,7 +240,7 @@ _FORMS: list[_Form] = [
     _Form(r"so\s+với\s+(?:(?:các\s+)?dự\s+báo|kế\s+hoạch|dự\s+kiến)(?:\s+(?:đưa\s+ra\s+)?(?:trong|vào|hồi|từ))?\s+"
           r"(?:tháng\s+(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "ref",
           ("so",), first=r"s", backward=True),
-    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày", _DATED, _RANGED), first=r"tn",
+    _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày|từ", _DATED, _RANGED), first=r"tn",
           backward=True),
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
@@ -282,7 +287,7 @@ _FORMS: list[_Form] = [
     # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
     _Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
           r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), _months_range, "time", ("tháng",), first=r"t", backward=True),
-    _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
+    _Form(_UNTIL + _CLOCK + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
           backward=True),
     _Form(_UNTIL + r"(?:ngày\s+)?" + _DAY_WORDS, _until_date, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc",
           backward=True),
@@ -352,7 +357,8 @@ _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d
 # right after the words a day follows; the words before are read apart)
 _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
 _TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+)?(?:ngày|(?:"
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
+                                 r"(?:ngày|(?:"
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
@@ -414,7 +420,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
-        word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 45), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
         y = year_of_article or year_before(m.start())
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
@@ -689,12 +695,20 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
 _COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
 
 
+# "so với quý I", "so với tháng 7/2023", "so với 6 tháng đầu năm 2023": the
+# time right after "so với" is the base of a change, as "so với năm 2023" is
+_BASE_BEFORE = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:cùng\s+kỳ\s+)?$", regex.I)
+
+
 def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMention:
-    """``t`` as a ``ref`` when it is the time of what a figure is compared
-    with; ``low``: the text lower-cased, if known ("so" is looked for first)."""
+    """``t`` as a ``base`` when a change is compared with it, as a ``ref``
+    when it is the time of what a figure is compared with; ``low``: the
+    text lower-cased, if known ("so" is looked for first)."""
     lo = max(0, t.start - 90)
     if t.kind != "time" or (low is not None and low.find("so", lo, t.start) < 0):
         return t
+    if t.period and _BASE_BEFORE.search(text, max(0, t.start - 20), t.start):
+        return _time(t.start, t.end, t.period, "base")
     if not _COMPARED.search(text, lo, t.start):
         return t
     return _time(t.start, t.end, t.period, "ref")

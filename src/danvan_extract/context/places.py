@@ -105,8 +105,8 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
                    "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 
 
-# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung")
-_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn"))
+# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng")
+_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng"))
 _CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
 
 
@@ -227,7 +227,8 @@ def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     words, kept = found.split(), len(name.split())
     if name and kept < len(words) and words[kept] in _NAME_SYLLABLES:
         longer = f"{name} {words[kept]}"
-        if _lookup(gaz, longer, level):
+        # (a centrally governed city is a province to the gazetteer: "thành phố Hải Phòng")
+        if _lookup(gaz, longer, level) or (level in ("thành phố", "tỉnh") and gaz.province(longer)):
             return longer
     return name
 
@@ -703,6 +704,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
     # order, which changes with PYTHONHASHSEED from one run to the next)
     main_province = max(dict.fromkeys(provinces_named), key=provinces_named.count) if provinces_named else None
     as_named = _AsNamed(provinces_named, gaz)
+    open_choices: dict[int, set[str]] = {}  # mention → the provinces its name may lie in, when several
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             out.append(_bare(text, s, e, level, out[-1] if out else None))
@@ -742,9 +744,49 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
             province = as_named(gaz.province(hint) or hint) if gaz.province(hint) else hint
         # "các xã A, B, C": a plural word before the level word names several units
         several = _may_be_several(text, s) and bool(_PLURAL_BEFORE.search(text, max(0, s - 12), s))
+        if province is None and len(provinces) > 1:
+            open_choices[len(out)] = provinces
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
     _inherit_provinces(text, out)
+    if open_choices:
+        _province_of_neighbours(text, out, open_choices, as_named)
     return out
+
+
+_NEIGHBOUR_REACH = 120
+
+
+def _province_of_neighbours(text: str, out: list[PlaceMention], choices: dict[int, set[str]], as_named) -> None:
+    """"xã A (sáp nhập từ các xã A, B, C)", "phường A, phường B, phường C":
+    a unit whose name repeats across provinces lies in the province of the
+    units named with it in its sentence, when one of its choices is theirs
+    alone (units listed together lie together)."""
+    for i, provinces in choices.items():
+        p = out[i]
+        if p.province is not None:
+            continue
+        near = {q.province for q in _neighbours(text, out, i) if q.province in provinces}
+        if len(near) == 1:
+            out[i] = replace(p, province=as_named(next(iter(near))))
+
+
+def _neighbours(text: str, out: list[PlaceMention], i: int):
+    """The named units with a province on both sides of mention ``i`` within
+    its sentence and near it."""
+    p = out[i]
+    for q in out[i + 1:]:
+        if q.start - p.end > _NEIGHBOUR_REACH or _SENTENCE_END.search(text, p.end, q.start):
+            break
+        if q.name and q.province and not q.bare:
+            yield q
+    for q in reversed(out[:i]):
+        if p.start - q.end > _NEIGHBOUR_REACH or _SENTENCE_END.search(text, q.end, p.start):
+            break
+        if q.name and q.province and not q.bare:
+            yield q
+
+
+_SENTENCE_END = regex.compile(r"[.;!?\n]")
 
 
 def _district_before(out: list[PlaceMention]) -> Optional[PlaceMention]:

@@ -30,7 +30,8 @@ from .words import CharClass, holds_letter, lowered, may_end_with
 Span = tuple[int, int]
 
 # Verbs and words that state a figure: left out of the subject.
-_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
+_STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ"
+            r"|có\s+tổng\s+số|với\s+tổng\s+số|với\s+tổng"
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
@@ -58,7 +59,7 @@ _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thờ
 _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt)(?![\p{L}]))+")
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt|ước\s+tính)(?![\p{L}]))+")
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
@@ -74,12 +75,20 @@ _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn"
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
 _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
-                     "nhằm", "góp phần", "theo", "từ", "đến", "trên", "cho", "bằng", "gồm", "đối với", "như",
+                     "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
+# "bão số 3", "học sinh lớp 1", "đơn vị bầu cử số 2": a number of one or two
+# digits after "số" or "lớp" names the thing (a designation), no figure
+# ("tổng số 12 hộ", "trong số 5 xã": a count)
+_DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp)\s"
+_DIGIT_STOP = rf"(?<!{_DESIGNATOR}\d?)\d|(?<={_DESIGNATOR})\d(?=\d\d|\d?[.,/]\d)"
 _RIGHT_STOP_INLINE_SOURCE = (
-    r"[,.;:()|!?\d]|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
+    r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
+    # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
+    # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
+    r"|(?<!(?:mặt|đồng|văn|công|cân)\s)bằng(?!\s+khen)|(?<!(?:chuyển|tìm|đưa|gửi|đi)\s)đến"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
@@ -130,7 +139,7 @@ def _cut(text: str, s: int, e: int, holes: list[Span]) -> list[Span]:
         pos = max(pos, he)
     if pos < e:
         pieces.append((pos, e))
-    return _trim(text, pieces)
+    return _trim(text, pieces, relative_after_hole=True)
 
 
 _WORD_BEFORE = deferred(r"(?<![\p{L}])\p{Ll}+[^\S\n]$")
@@ -144,11 +153,18 @@ def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
             and not (may_end_with(text[pos:hs], _PLACE_LINK_ENDS) and _PLACE_LINK.search(text[pos:hs])))
 
 
-def _trim(text: str, pieces: list[Span]) -> list[Span]:
+# "tỷ lệ người dân [thị xã A] có thẻ bảo hiểm y tế": after a place cut out of a
+# noun phrase, "có" opens the relative clause that defines the noun
+_HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
+
+
+def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> list[Span]:
     out = []
-    for s, e in pieces:
+    for i, (s, e) in enumerate(pieces):
         seg, first = text[s:e], s
-        s += _leading_end(seg)
+        after_hole = relative_after_hole and i and out
+        have = _HAVE_THEN_WORD.match(seg) if after_hole and seg.lstrip()[:3].lower() == "có " else None
+        s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
         if s >= e:
             continue  # (leading words and marks only: nothing is left to trim)
         start = _trailing_start(text[s:e])
@@ -349,11 +365,22 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+# (a place mention opens with its level word)
+_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS)
+                     + r")(?![\p{L}])", regex.I)
+_QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
+_QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+$", regex.I)
+
+
 def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
     """The noun phrase that starts at ``start``, up to a stop word,
     punctuation or another number (at most ``limit``), with the later
     nouns of a list it opens ("người dân, học sinh")."""
     end = list_end(text, start, _phrase_end(text, start, limit), limit)
+    if text[end:end + 1].isdigit():
+        # a number stops the phrase: its qualifier goes with it ("trẻ em dưới 1 tuổi" → "trẻ em")
+        qualifier = _QUALIFIER_BEFORE.search(text, max(start, end - 12), end)
+        end = qualifier.start() if qualifier else end
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
@@ -541,7 +568,8 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
 _UNIT_END = deferred(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if level.isalpha() or ' ' in level)})\s*$",
                           regex.I)
 # a verb that opens a predicate defining the noun before it
-_PREDICATE_VERBS = r"(?:đạt|có|được|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
+# (and "bị", the passive of harm: "12.000 hộ của huyện A bị ngập")
+_PREDICATE_VERBS = r"(?:đạt|có|được|bị|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
 _PREDICATE_IN = deferred(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
 
 
@@ -674,11 +702,17 @@ _NEGATION = deferred(r"(?:chưa|không)\s", regex.I)
 def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) -> list[Span]:
     """"12 xã trên địa bàn huyện X đều đạt chuẩn nông thôn mới": the
     predicate that defines the noun, past the place phrase between them."""
-    for hs, he in holes:
+    for k, (hs, he) in enumerate(holes):
         if hs < pos or hs > pos + 25:
             continue
-        if not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
+        # (past a place phrase, or a number and its qualifier: "trẻ em dưới 1 tuổi được …")
+        number = text[hs].isdigit() and _QUALIFIER_GAP.fullmatch(text, pos, hs)
+        if not number and not _PLACE_LINK_AHEAD.fullmatch(text[pos:hs]):
             return []
+        for hs2, he2 in holes[k + 1:k + 4]:  # an address chain ("ở xã A, huyện B bị ...")
+            if text[he:hs2].strip(" ,") or not (_LEVEL_AT.match(text, hs) and _LEVEL_AT.match(text, hs2)):
+                break
+            he = he2
         adverbs = _ADVERBS_AHEAD.match(text, he, he + _SCAN)
         start = adverbs.end() if adverbs else he
         if not _PREDICATE.match(text, start, start + _SCAN):
@@ -812,13 +846,15 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     return pieces
 
 
-_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay|cấp|chi|trao"
-                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu|nộp)(?![\p{L}])", regex.I)
+# ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
+_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
+                              r"|(?<!(?:khẩn|các|mọi|cùng)\s)cấp|chi|trao|tiếp\s+nhận"
+                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|(?<!doanh\s)thu|nộp)(?![\p{L}])", regex.I)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+số"
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)"
                             r"|tổng(?!\s+(?:cục|công\s+ty|liên\s+đoàn|đội)))(?![\p{L}])", regex.I)
 
 
@@ -832,6 +868,9 @@ def stripped(text: str, s: int, e: int) -> Span:
     return _stripped(text, s, e, " ,", " ,")
 
 
+_EACH_RECIPIENT = deferred(r"\s+(?:cho\s+)?(?:mỗi|từng)\s+\p{L}+(?:\s+\p{L}+)?\s*", regex.I)
+
+
 def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optional[Span]:
     """The verb that moves the money ("hỗ trợ", "đầu tư", "ủng hộ"), when the
     phrase before an amount ends with it (after its agent: "được Trung
@@ -841,9 +880,14 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         return None
     s, e = pieces[-1]
     found = list(_SUPPORT_VERB.finditer(text, s, e))
-    if not found or text[found[-1].end():e].strip():
+    if not found:
         return None
-    return found[-1].span()
+    verb = found[-1]
+    if text[verb.end():e].strip():
+        # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to
+        each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
+        return (verb.start(), e) if each else None
+    return verb.span()
 
 
 # (what follows a percentage and is no population: links, verbs, a plan, and the
