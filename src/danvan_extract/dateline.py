@@ -41,6 +41,8 @@ _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 # "Điện Biên, ngày 20/12/2024" alone on its line: a dateline with its date in figures
 _PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*ngày\s+" + _DATE_NUM + r"\s*$", regex.I)
+# "HÀ GIANG, 15/6/2024 - Thực hiện ...": a news dateline (place, date, dash) opening the lead
+_PLACE_DATE_LEAD = deferred(r"\(?\p{Lu}[\p{L}\s.]{1,30}\)?,\s*(?:ngày\s+)?" + _DATE_NUM + r"\s*[-–—]\s", regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
 
@@ -72,16 +74,19 @@ def find_date_line(text: str, lines: Optional[list[tuple[int, str]]] = None) -> 
     last = None  # the last date line without a clock time
     for i, (start, line) in enumerate((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         stripped = line.strip()
-        if not _may_be_dated(stripped, i):
-            continue
-        m = date_line_match(stripped)
-        place_date = False
+        # (a lead's dateline: its line is long, the dated-line test does not see it)
+        m = _PLACE_DATE_LEAD.match(stripped) if stripped[:1].isupper() else None
+        place_date = lead = m is not None
+        if m is None:
+            if not _may_be_dated(stripped, i):
+                continue
+            m = date_line_match(stripped)
         if m is None and len(stripped) <= _DATE_LINE_MAX:
             m = _PLACE_DATE.match(stripped) or _PLACE_DATE_NUM.match(stripped)
             place_date = m is not None
         if m is None or (i >= _HEAD_LINES and not place_date):
             continue
-        if body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
+        if lead or body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
             stripped, line = stripped[:m.end()], line[:line.index(stripped) + m.end()]
         d, mo = int(m.group("d")), int(m.group("m"))
         if not (1 <= d <= 31 and 1 <= mo <= 12):
