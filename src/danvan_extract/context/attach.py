@@ -994,7 +994,32 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             topic = j
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
+    heading = _heading_unit(text, places, i, p_start)
+    if heading is not None:
+        return _place(heading, places, main)
     return _place(main, places, main) if main else None
+
+
+def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMention]:
+    """The unit a subheading right above the paragraph names and nothing
+    more ("HUYỆN PHÚ LƯƠNG", "Xã Tân Lập:"): the report under it is that
+    unit's."""
+    j = bisect.bisect_left(places, p_start, hi=i, key=_start_key) - 1
+    if j < 0 or p_start < 1:
+        return None
+    q = places[j]
+    line_start = text.rfind("\n", 0, p_start - 1) + 1
+    if q.bare or q.start < line_start or not _HEADING_REST.fullmatch(text, q.end, p_start):
+        return None
+    return q if _HEADING_BEFORE.fullmatch(text, line_start, q.start) else None
+
+
+def _start_key(p) -> int:
+    return p.start
+
+
+_HEADING_BEFORE = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
+_HEADING_REST = regex.compile(r"[^\S\n]*:?\s*")
 
 
 _NATIONWIDE_AFTER = deferred(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
