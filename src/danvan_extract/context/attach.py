@@ -127,7 +127,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
-    main = main_place(reported, out.title, lead_end, posts)
+    main = main_place(reported, out.title, lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)

@@ -177,17 +177,21 @@ def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
-               posts: list[tuple[int, int]] = ()) -> Optional[PlaceMention]:
+               posts: list[tuple[int, int]] = (), text: str = "") -> Optional[PlaceMention]:
     """The unit the article is mainly about: named in the headline (not in
-    a person's post there, ``posts`` being the spans of people's roles),
+    a person's post there, ``posts`` being the spans of people's roles;
+    a headline may name it without its level word, the body with it),
     else the unit named most often (the first in the lead breaks ties), if
-    named at least twice or in the lead."""
+    named at least twice or in the lead.  ``text``: the article."""
     named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
     if title:
         in_title = [p for p in named if title[0] <= p.start < title[1]
                     and not any(s <= p.start < e for s, e in posts)]
+        if not in_title and text:
+            # "Thăng Bình đẩy mạnh …" over "Huyện Thăng Bình có …"
+            in_title = [p for p in named if p.level != "quốc gia" and _written_in(text, title, p.name)]
         if in_title:
             # the most specific unit; among equals, the one the text names most
             often = Counter((p.name, p.level) for p in named)
@@ -231,6 +235,13 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
     return None
+
+
+def _written_in(text: str, span: tuple[int, int], name: str) -> bool:
+    """``name`` stands as whole words in ``text[span[0]:span[1]]``."""
+    i = text.find(name, span[0], span[1])
+    return (i >= 0 and not (i > 0 and text[i - 1].isalpha())
+            and not (i + len(name) < len(text) and text[i + len(name)].isalpha()))
 
 
 def _province_of_spread_districts(sub: list[PlaceMention]) -> Optional[PlaceMention]:

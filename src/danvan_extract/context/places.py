@@ -846,8 +846,9 @@ def _provinces_named(raw, gaz: Gazetteer) -> tuple[list[Optional[str]], list[str
 
 def _bare(text: str, s: int, e: int, level: str, before: Optional[PlaceMention]) -> PlaceMention:
     """A level word without a name; ``before``: the mention before it."""
-    several = text[s:s + 4].lower() == "cấp " or bool(_may_be_several(text, s)
-                                                     and _SEVERAL.search(text, max(0, s - 12), s))
+    # "100% xã": a share of the units of that level, no one unit
+    several = (text[s:s + 4].lower() == "cấp " or bool(_may_be_several(text, s) and _SEVERAL.search(text, max(0, s - 12), s))
+               or text[max(0, s - 2):s].rstrip().endswith("%"))
     # "các huyện, xã": a level word listed after a plural one is plural too
     several = several or bool(before and before.several and _LISTED.fullmatch(text, before.end, s))
     return _mention(s, e, level, None, bare=True, several=several)
