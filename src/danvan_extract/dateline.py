@@ -41,8 +41,10 @@ _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 # "Điện Biên, ngày 20/12/2024" alone on its line: a dateline with its date in figures
 _PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*ngày\s+" + _DATE_NUM + r"\s*$", regex.I)
-# "HÀ GIANG, 15/6/2024 - Thực hiện ...": a news dateline (place, date, dash) opening the lead
-_PLACE_DATE_LEAD = deferred(r"\(?\p{Lu}[\p{L}\s.]{1,30}\)?,\s*(?:ngày\s+)?" + _DATE_NUM + r"\s*[-–—]\s", regex.I)
+# "HÀ GIANG, 15/6/2024 - Thực hiện ...", "(Daklak.gov.vn) - 11/11/2023 - Theo ...": a news
+# dateline (place or source, date, dash) opening the lead
+_PLACE_DATE_LEAD = deferred(r"(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"
+                            + _DATE_NUM + r"\s*[-–—]\s", regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
 
@@ -75,7 +77,7 @@ def find_date_line(text: str, lines: Optional[list[tuple[int, str]]] = None) -> 
     for i, (start, line) in enumerate((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         stripped = line.strip()
         # (a lead's dateline: its line is long, the dated-line test does not see it)
-        m = _PLACE_DATE_LEAD.match(stripped) if stripped[:1].isupper() else None
+        m = _PLACE_DATE_LEAD.match(stripped) if stripped[:1].isupper() or stripped[:1] == "(" else None
         place_date = lead = m is not None
         if m is None:
             if not _may_be_dated(stripped, i):

@@ -1003,21 +1003,32 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
 def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMention]:
     """The unit a subheading right above the paragraph names and nothing
     more ("HUYỆN PHÚ LƯƠNG", "Xã Tân Lập:"): the report under it is that
-    unit's."""
+    unit's.  A subheading follows a body paragraph (a page's place line
+    above its headline does not)."""
     j = bisect.bisect_left(places, p_start, hi=i, key=_start_key) - 1
     if j < 0 or p_start < 1:
         return None
     q = places[j]
     line_start = text.rfind("\n", 0, p_start - 1) + 1
-    if q.bare or q.start < line_start or not _HEADING_REST.fullmatch(text, q.end, p_start):
+    if (q.bare or q.start < line_start or not _HEADING_REST.fullmatch(text, q.end, p_start)
+            or not _after_body(text, line_start)):
         return None
     return q if _HEADING_BEFORE.fullmatch(text, line_start, q.start) else None
+
+
+def _after_body(text: str, pos: int) -> bool:
+    """The text before ``pos``, past white space, ends as a body sentence does."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in _BODY_END
 
 
 def _start_key(p) -> int:
     return p.start
 
 
+_BODY_END = ".!?;:…"
 _HEADING_BEFORE = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
 _HEADING_REST = regex.compile(r"[^\S\n]*:?\s*")
 
