@@ -164,6 +164,10 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Tiêu đề bài\nBáo Tuyên Quang - 20/6/2024\n", "2024-06-20"),
     ("Tiêu đề bài\nĐài PT-TH Lào Cai | Thứ Năm, 20/6/2024\n", "2024-06-20"),
     ("Báo cáo - 20/6/2024 kết quả thực hiện\n", None),  # a report's word, no paper's name
+    # a date in words without "ngày"; a byline's name before the date
+    ("Tiêu đề bài\nThứ hai, 15 tháng 4 năm 2024\n", "2024-04-15"),
+    ("Tiêu đề bài\nTác giả: Minh Anh | 15/04/2024\n", "2024-04-15"),
+    ("Tiêu đề bài\nMinh Anh - 15/04/2024 10:20\n", "2024-04-15"),
     # a news dateline opening the lead: place or bracketed source, date, dash
     ("Tiêu đề bài viết ở đây\nHÀ GIANG, 15/6/2024 - Tỉnh đã sắp xếp các thôn, tổ dân phố theo nghị quyết.\n", "2024-06-15"),
     ("Tiêu đề bài viết ở đây\n(Daklak.gov.vn) - 11/11/2023 - Theo kết quả rà soát, huyện còn nhiều hộ nghèo.\n",
