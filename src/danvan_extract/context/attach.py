@@ -648,12 +648,40 @@ _REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
 def _repeated_in_body(text, numeric, i, line_end, title, lines):
     """The first figure after the heading figure ``numeric[i]`` that says it
     again outside a heading, within reach."""
+    c = numeric[i]
+    rounded = None  # the first body figure the heading's rounded one ("Hơn 2.000 căn") stands for
     for d in itertools.islice(numeric, i + 1, None):
         if d.start - line_end >= _REPEAT_REACH:
-            return None
-        if _same_figure(text, numeric[i], d) and _heading_line(text, d.start, title, lines) is None:
+            break
+        if _heading_line(text, d.start, title, lines) is not None:
+            continue
+        if _same_figure(text, c, d):
             return d
-    return None
+        if rounded is None and _rounds_to(c, d):
+            rounded = d
+    return rounded
+
+
+# how far a headline's rounded figure may stand from the body's: "hơn 2.000" for 2.150
+_ROUNDED = {"over": (1.0, 1.5), "nearly": (0.8, 1.0), "approx": (0.8, 1.25)}
+
+
+def _rounds_to(c, d) -> bool:
+    """The headline's figure ``c``, qualified ("hơn", "gần", "khoảng"), is
+    the body figure ``d`` rounded: the same kind and noun or unit, the value
+    on the qualifier's side of it and near."""
+    bounds = _ROUNDED.get(c.fields.get("qualifier"))
+    if bounds is None or c.type != d.type or c.type not in ("count", "money", "area"):
+        return False
+    field = {"count": "noun", "money": "unit", "area": "unit"}[c.type]
+    if not c.fields.get(field) or str(c.fields.get(field)) != str(d.fields.get(field)):
+        return False
+    key = {"count": "value", "money": "amount", "area": "hectares"}[c.type]
+    a, b = c.fields.get(key), d.fields.get(key)
+    if not a or not b:
+        return False
+    low, high = bounds
+    return a * low <= b <= a * high and b != a
 
 
 def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tuple[int, int]]:
