@@ -653,12 +653,12 @@ def _repeated_in_body(text, numeric, i, line_end, title, lines):
     for d in itertools.islice(numeric, i + 1, None):
         if d.start - line_end >= _REPEAT_REACH:
             break
-        if _heading_line(text, d.start, title, lines) is not None:
+        same = _same_figure(text, c, d)
+        if not (same or rounded is None and _rounds_to(c, d)) or _heading_line(text, d.start, title, lines) is not None:
             continue
-        if _same_figure(text, c, d):
+        if same:
             return d
-        if rounded is None and _rounds_to(c, d):
-            rounded = d
+        rounded = d
     return rounded
 
 
