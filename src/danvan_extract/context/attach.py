@@ -1797,7 +1797,10 @@ _LEVEL_OPENER = frozenset({"huyện", "xã", "tỉnh", "phường", "quận", "t
 
 def _names_place(words: list[str]) -> bool:
     """A label of capitalised words that names an administrative unit ("Huyện
-    Quỳ Hợp", "SƠN LA", "Mường Khương"): a headline's or a list item's place."""
+    Quỳ Hợp", "SƠN LA", "Mường Khương", "Xã Bắc Hà (mới)"): a headline's or a
+    list item's place."""
+    if words[-1].startswith("(") and len(words) > 2:
+        words = words[:-1]  # ("(mới)", "(cũ)": an aside on the unit)
     if not all(w[0].isupper() for w in words):
         return False
     if words[0].lower() in _LEVEL_OPENER and len(words) > 1:
