@@ -121,6 +121,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not (chrome and _in(chrome, p.start))
                      and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1)))
+    places.text = text
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -826,8 +827,10 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở)(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
-                   regex.I)
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?)(?:\s+(?:từ|với|của|lại))?"
+                   r"(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
+# the gap between two units of a list of sources ("thị trấn A và các xã B, C")
+_SOURCES_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 _LIST_GAP = deferred(r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
@@ -1143,11 +1146,12 @@ def _only_province(places: list[PlaceMention]) -> Optional[PlaceMention]:
 class _Named:
     """The named places of a document by level class, built once per text."""
 
-    def __init__(self, places: list[PlaceMention]):
+    def __init__(self, places: list[PlaceMention], sources=frozenset()):
+        # (``sources``: the units a new one was formed from, no antecedents of a later bare level word)
         self.by_class: dict[str, tuple[list[int], list[PlaceMention]]] = {}
         provinces, inside = set(), {}
         for q in places:
-            if q.bare or not q.name:
+            if q.bare or not q.name or q in sources:
                 continue
             cls = _LEVEL_CLASS.get(q.level, q.level)
             starts, items = self.by_class.setdefault(cls, ([], []))
@@ -1163,9 +1167,27 @@ class _Named:
 class _Places(list):
     """A document's place mentions, with their index by level built once."""
 
+    text = ""  # (set by analyse: the text the places are in)
+
     @cached_property
     def named(self) -> _Named:
-        return _Named(self)
+        return _Named(self, _merger_sources(self.text, self))
+
+
+def _merger_sources(text: str, places: list[PlaceMention]) -> set:
+    """The units named as what a new unit was formed from ("… được thành lập
+    trên cơ sở sắp xếp thị trấn A và các xã B, C"): the list after a merger
+    phrase."""
+    out: set = set()
+    prev = None
+    for q in places:
+        if q.name and not q.bare and (
+                (prev in out and _SOURCES_GAP.fullmatch(text, prev.end, q.start))
+                or (q.start > 0 and may_hold(text[max(0, q.start - 30):q.start], "nhập", "nhất", "cơ sở")
+                    and _MERGED.search(text, max(0, q.start - 30), q.start))):
+            out.add(q)
+        prev = q
+    return out
 
 
 def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
