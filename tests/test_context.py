@@ -164,6 +164,14 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Tiêu đề bài\nBáo Tuyên Quang - 20/6/2024\n", "2024-06-20"),
     ("Tiêu đề bài\nĐài PT-TH Lào Cai | Thứ Năm, 20/6/2024\n", "2024-06-20"),
     ("Báo cáo - 20/6/2024 kết quả thực hiện\n", None),  # a report's word, no paper's name
+    # a date in words without "ngày"; a byline's name before the date
+    ("Tiêu đề bài\nThứ hai, 15 tháng 4 năm 2024\n", "2024-04-15"),
+    ("Tiêu đề bài\nTác giả: Minh Anh | 15/04/2024\n", "2024-04-15"),
+    ("Tiêu đề bài\nMinh Anh - 15/04/2024 10:20\n", "2024-04-15"),
+    # a news dateline opening the lead: place or bracketed source, date, dash
+    ("Tiêu đề bài viết ở đây\nHÀ GIANG, 15/6/2024 - Tỉnh đã sắp xếp các thôn, tổ dân phố theo nghị quyết.\n", "2024-06-15"),
+    ("Tiêu đề bài viết ở đây\n(Daklak.gov.vn) - 11/11/2023 - Theo kết quả rà soát, huyện còn nhiều hộ nghèo.\n",
+     "2023-11-11"),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published
@@ -188,6 +196,13 @@ def test_the_articles_date_line(head, published):
     ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO THẮNG\nChính trị | Kinh tế | Văn hóa | Xã hội | Quốc tế\n"
      "Huyện Bảo Thắng ra quân xây dựng nông thôn mới\n", "Huyện Bảo Thắng ra quân xây dựng nông thôn mới"),
     ("BÁO NGHỆ AN ĐIỆN TỬ\nKỳ Sơn có thêm 3 xã nông thôn mới\n", "Kỳ Sơn có thêm 3 xã nông thôn mới"),
+    # an outlet's, a unit's, a province's or a section's name alone on its line is no headline
+    ("Báo Quảng Ninh\nBa Chẽ trồng mới 1.500 ha rừng\n", "Ba Chẽ trồng mới 1.500 ha rừng"),
+    ("Cổng thông tin điện tử tỉnh Cao Bằng\nBảo Lâm hỗ trợ nhà ở cho hộ nghèo\n", "Bảo Lâm hỗ trợ nhà ở cho hộ nghèo"),
+    ("Huyện Tam Nông (Phú Thọ)\nTam Nông đào tạo nghề cho lao động\n", "Tam Nông đào tạo nghề cho lao động"),
+    ("Thừa Thiên Huế\nPhong Điền làm lúa hữu cơ\n", "Phong Điền làm lúa hữu cơ"),
+    ("Xây dựng Đảng\nKiểm tra tổ chức đảng năm 2023\n", "Kiểm tra tổ chức đảng năm 2023"),
+    ("Báo Nhân Dân trao quà Tết cho hộ nghèo\n", "Báo Nhân Dân trao quà Tết cho hộ nghèo"),
     # a headline about a portal, or with a bar before the site's name, stays the headline
     ("Cổng thông tin điện tử tỉnh ra mắt giao diện mới\n", "Cổng thông tin điện tử tỉnh ra mắt giao diện mới"),
     ("Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An\n", "Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An"),

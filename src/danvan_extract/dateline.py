@@ -28,10 +28,13 @@ def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[in
 _CLOCK = r"\d{1,2}:\d{1,2}(?::\d\d)?'?(?:\s*(?:AM|PM|SA|CH|GMT\s*[+\d:]*))?"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
 _DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
-_DATE_WORDS = r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+_DATE_WORDS = r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
 # "Báo Cao Bằng | 14:20 | 12/05/2024": a source's name before a clock time;
 # "Báo Tuyên Quang - 20/6/2024": a newspaper's or portal's name before its date
-_SOURCE = (r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
+# "Minh Anh - 15/04/2024 10:20", "Tác giả: Minh Anh | 15/04/2024": a byline's name before the date
+_BYLINE = (r"(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|phóng\s+viên)\s*:\s*)?(?-i:\p{Lu}[\p{L}.]*)(?:\s(?-i:\p{Lu}[\p{L}.]*)){0,4}"
+           r"\s[|–-]\s*(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d)")
+_SOURCE = (r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
            r"\s+(?-i:\p{Lu})[^|\n\d]{0,40}?\s[-–|]\s*(?=\d|thứ|chủ|ngày))?")
 _LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
          r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
@@ -41,6 +44,10 @@ _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 # "Điện Biên, ngày 20/12/2024" alone on its line: a dateline with its date in figures
 _PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*ngày\s+" + _DATE_NUM + r"\s*$", regex.I)
+# "HÀ GIANG, 15/6/2024 - Thực hiện ...", "(Daklak.gov.vn) - 11/11/2023 - Theo ...": a news
+# dateline (place or source, date, dash) opening the lead
+_PLACE_DATE_LEAD = deferred(r"(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"
+                            + _DATE_NUM + r"\s*[-–—]\s", regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
 
@@ -72,16 +79,19 @@ def find_date_line(text: str, lines: Optional[list[tuple[int, str]]] = None) -> 
     last = None  # the last date line without a clock time
     for i, (start, line) in enumerate((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         stripped = line.strip()
-        if not _may_be_dated(stripped, i):
-            continue
-        m = date_line_match(stripped)
-        place_date = False
+        # (a lead's dateline: its line is long, the dated-line test does not see it)
+        m = _PLACE_DATE_LEAD.match(stripped) if stripped[:1].isupper() or stripped[:1] == "(" else None
+        place_date = lead = m is not None
+        if m is None:
+            if not _may_be_dated(stripped, i):
+                continue
+            m = date_line_match(stripped)
         if m is None and len(stripped) <= _DATE_LINE_MAX:
             m = _PLACE_DATE.match(stripped) or _PLACE_DATE_NUM.match(stripped)
             place_date = m is not None
         if m is None or (i >= _HEAD_LINES and not place_date):
             continue
-        if body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
+        if lead or body_after_stamp(stripped, m):  # a date stamp before body text: the stamp alone
             stripped, line = stripped[:m.end()], line[:line.index(stripped) + m.end()]
         d, mo = int(m.group("d")), int(m.group("m"))
         if not (1 <= d <= 31 and 1 <= mo <= 12):

@@ -125,13 +125,14 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
                      if not (chrome and _in(chrome, p.start))
                      and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1)))
+    places.text = text
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
-    main = main_place(reported, out.title, lead_end, posts)
+    main = main_place(reported, out.title, lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
@@ -694,12 +695,40 @@ _REPEAT_REACH = 3000  # how far after a heading its body repeats the figure
 def _repeated_in_body(text, numeric, i, line_end, title, lines):
     """The first figure after the heading figure ``numeric[i]`` that says it
     again outside a heading, within reach."""
+    c = numeric[i]
+    rounded = None  # the first body figure the heading's rounded one ("Hơn 2.000 căn") stands for
     for d in itertools.islice(numeric, i + 1, None):
         if d.start - line_end >= _REPEAT_REACH:
-            return None
-        if _same_figure(text, numeric[i], d) and _heading_line(text, d.start, title, lines) is None:
+            break
+        same = _same_figure(text, c, d)
+        if not (same or rounded is None and _rounds_to(c, d)) or _heading_line(text, d.start, title, lines) is not None:
+            continue
+        if same:
             return d
-    return None
+        rounded = d
+    return rounded
+
+
+# how far a headline's rounded figure may stand from the body's: "hơn 2.000" for 2.150
+_ROUNDED = {"over": (1.0, 1.5), "nearly": (0.8, 1.0), "approx": (0.8, 1.25)}
+
+
+def _rounds_to(c, d) -> bool:
+    """The headline's figure ``c``, qualified ("hơn", "gần", "khoảng"), is
+    the body figure ``d`` rounded: the same kind and noun or unit, the value
+    on the qualifier's side of it and near."""
+    bounds = _ROUNDED.get(c.fields.get("qualifier"))
+    if bounds is None or c.type != d.type or c.type not in ("count", "money", "area"):
+        return False
+    field = {"count": "noun", "money": "unit", "area": "unit"}[c.type]
+    if not c.fields.get(field) or str(c.fields.get(field)) != str(d.fields.get(field)):
+        return False
+    key = {"count": "value", "money": "amount", "area": "hectares"}[c.type]
+    a, b = c.fields.get(key), d.fields.get(key)
+    if not a or not b:
+        return False
+    low, high = bounds
+    return a * low <= b <= a * high and b != a
 
 
 def _heading_line(text: str, pos: int, title, lines: list[int]) -> Optional[tuple[int, int]]:
@@ -852,9 +881,10 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở|gồm)"
-                   r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$",
-                   regex.I)
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm)"
+                   r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
+# the gap between two units of a list of sources ("thị trấn A và các xã B, C")
+_SOURCES_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 # ("xã A cũ và xã B", "xã A (cũ), xã B": the mark of a former unit stays with its name)
@@ -1089,7 +1119,43 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             topic = j
     if topic is not None:
         return _place(places[_chain_head(text, places, topic)], places, main)
+    heading = _heading_unit(text, places, i, p_start)
+    if heading is not None:
+        return _place(heading, places, main)
     return _place(main, places, main) if main else None
+
+
+def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMention]:
+    """The unit a subheading right above the paragraph names and nothing
+    more ("HUYỆN PHÚ LƯƠNG", "Xã Tân Lập:"): the report under it is that
+    unit's.  A subheading follows a body paragraph (a page's place line
+    above its headline does not)."""
+    j = bisect.bisect_left(places, p_start, hi=i, key=_start_key) - 1
+    if j < 0 or p_start < 1:
+        return None
+    q = places[j]
+    line_start = text.rfind("\n", 0, p_start - 1) + 1
+    if (q.bare or q.start < line_start or not _HEADING_REST.fullmatch(text, q.end, p_start)
+            or not _after_body(text, line_start)):
+        return None
+    return q if _HEADING_BEFORE.fullmatch(text, line_start, q.start) else None
+
+
+def _after_body(text: str, pos: int) -> bool:
+    """The text before ``pos``, past white space, ends as a body sentence does."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] in _BODY_END
+
+
+def _start_key(p) -> int:
+    return p.start
+
+
+_BODY_END = ".!?;:…"
+_HEADING_BEFORE = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
+_HEADING_REST = regex.compile(r"[^\S\n]*:?\s*")
 
 
 _NATIONWIDE_AFTER = deferred(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
@@ -1174,11 +1240,12 @@ def _only_province(places: list[PlaceMention]) -> Optional[PlaceMention]:
 class _Named:
     """The named places of a document by level class, built once per text."""
 
-    def __init__(self, places: list[PlaceMention]):
+    def __init__(self, places: list[PlaceMention], sources=frozenset()):
+        # (``sources``: the units a new one was formed from, no antecedents of a later bare level word)
         self.by_class: dict[str, tuple[list[int], list[PlaceMention]]] = {}
         provinces, inside = set(), {}
         for q in places:
-            if q.bare or not q.name:
+            if q.bare or not q.name or q in sources:
                 continue
             cls = _LEVEL_CLASS.get(q.level, q.level)
             starts, items = self.by_class.setdefault(cls, ([], []))
@@ -1194,9 +1261,27 @@ class _Named:
 class _Places(list):
     """A document's place mentions, with their index by level built once."""
 
+    text = ""  # (set by analyse: the text the places are in)
+
     @cached_property
     def named(self) -> _Named:
-        return _Named(self)
+        return _Named(self, _merger_sources(self.text, self))
+
+
+def _merger_sources(text: str, places: list[PlaceMention]) -> set:
+    """The units named as what a new unit was formed from ("… được thành lập
+    trên cơ sở sắp xếp thị trấn A và các xã B, C"): the list after a merger
+    phrase."""
+    out: set = set()
+    prev = None
+    for q in places:
+        if q.name and not q.bare and (
+                (prev in out and _SOURCES_GAP.fullmatch(text, prev.end, q.start))
+                or (q.start > 0 and may_hold(text[max(0, q.start - 30):q.start], "nhập", "nhất", "cơ sở")
+                    and _MERGED.search(text, max(0, q.start - 30), q.start))):
+            out.add(q)
+        prev = q
+    return out
 
 
 def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
@@ -1871,8 +1956,10 @@ _LEVEL_FIRST = deferred(r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+
 
 def _names_place(words: list[str]) -> bool:
     """A label of capitalised words that names an administrative unit ("Huyện
-    Quỳ Hợp", "SƠN LA", "Mường Khương"), or an address chain ("Xã Nậm Xe,
-    huyện Phong Thổ"): a headline's or a list item's place."""
+    Quỳ Hợp", "SƠN LA", "Mường Khương", "Xã Bắc Hà (mới)"), or an address
+    chain ("Xã Nậm Xe, huyện Phong Thổ"): a headline's or a list item's place."""
+    if words and words[-1].startswith("(") and len(words) > 2:
+        words = words[:-1]  # ("(mới)", "(cũ)": an aside on the unit)
     name = " ".join(words)
     if "," in name:
         return all(_names_place(part.split()) for part in name.split(","))

@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
-from .gazetteer import level_class
+from .gazetteer import gazetteer, level_class
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 
@@ -33,6 +33,30 @@ _MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
 # "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
 _SITE_NAME = regex.compile(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
+
+
+# a site's or a section's own name alone on its line, in any case ("Báo Quảng
+# Ninh", "Cổng thông tin điện tử tỉnh Cao Bằng"): the outlet and a name, no predicate
+_OUTLET_NAME = regex.compile(r"(?i:báo|tạp\s+chí|đài(?:\s+(?:phát\s+thanh|truyền\s+hình|PT-TH|PTTH))?"
+                             r"|(?:cổng|trang)\s+(?:thông\s+tin|ttđt))(?:\s+(?i:điện\s+tử))?"
+                             r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?(?:[\s-]+\p{Lu}[\p{L}.]*){1,5}"
+                             r"(?:\s+(?i:điện\s+tử))?")
+# a unit's name alone on its line, its province in a bracket after it
+# ("Huyện Tam Nông (Phú Thọ)", "Thành phố Huế"): the page's place, no headline
+_UNIT_LINE = regex.compile(r"(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?:[\s-]+\p{Lu}[\p{L}]*){1,5}"
+                           r"(?:\s*\((?:\p{Lu}[\p{L}]*[\s-]*){1,5}\))?")
+_MIN_TITLE_WORDS = 4  # a section's name ("Xây dựng Đảng", "Nông thôn mới") is shorter than a headline
+
+
+def _name_line(line: str) -> bool:
+    """The line (stripped) is no more than a name: a section's (fewer words
+    than any headline), an outlet's, a unit's or a province's."""
+    if len(line.split()) < _MIN_TITLE_WORDS:
+        return True
+    if len(line) > 60 or not line[:1].isupper():
+        return False
+    return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line)
+                or (line.count(" ") <= 4 and gazetteer().province(line)))
 
 
 def _site_line(line: str) -> bool:
@@ -64,7 +88,7 @@ def find_title(text: str, chrome: list[tuple[int, int]],
     :func:`lines_with_offsets` of ``text``, if known."""
     for start, line, stripped, stamp in _content_lines((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         if (stamp is not None or len(stripped) < 12 or any(s <= start < e for s, e in chrome)
-                or _site_line(stripped)):
+                or _site_line(stripped) or _name_line(stripped)):
             continue
         if len(stripped) > _MAX_TITLE or stripped.startswith((">>", "•", "*")) or _body_line(stripped):
             return None
@@ -151,17 +175,21 @@ def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
-               posts: list[tuple[int, int]] = ()) -> Optional[PlaceMention]:
+               posts: list[tuple[int, int]] = (), text: str = "") -> Optional[PlaceMention]:
     """The unit the article is mainly about: named in the headline (not in
-    a person's post there, ``posts`` being the spans of people's roles),
+    a person's post there, ``posts`` being the spans of people's roles;
+    a headline may name it without its level word, the body with it),
     else the unit named most often (the first in the lead breaks ties), if
-    named at least twice or in the lead."""
+    named at least twice or in the lead.  ``text``: the article."""
     named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
     if title:
         in_title = [p for p in named if title[0] <= p.start < title[1]
                     and not any(s <= p.start < e for s, e in posts)]
+        if not in_title and text:
+            # "Thăng Bình đẩy mạnh …" over "Huyện Thăng Bình có …"
+            in_title = [p for p in named if p.level != "quốc gia" and _written_in(text, title, p.name)]
         if in_title:
             # the most specific unit; among equals, the one the text names most
             often = Counter((p.name, p.level) for p in named)
@@ -205,6 +233,13 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
         return best
     return None
+
+
+def _written_in(text: str, span: tuple[int, int], name: str) -> bool:
+    """``name`` stands as whole words in ``text[span[0]:span[1]]``."""
+    i = text.find(name, span[0], span[1])
+    return (i >= 0 and not (i > 0 and text[i - 1].isalpha())
+            and not (i + len(name) < len(text) and text[i + len(name)].isalpha()))
 
 
 def _province_of_spread_districts(sub: list[PlaceMention]) -> Optional[PlaceMention]:

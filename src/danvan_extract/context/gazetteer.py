@@ -155,6 +155,7 @@ class Gazetteer:
         # checked before a unit is built (a cold start cost)
         provinces, districts = set(), set()
         for prov, dist, ward, dtype, wtype, pcode, dcode, wcode, pkey, dkey, wkey in rows_legacy:
+            dist, ward = _plain(dist), _plain(ward)
             if pcode not in provinces:
                 provinces.add(pcode)
                 add(unit(prov, "tỉnh", prov, None, pcode, "legacy", pkey))
@@ -267,6 +268,16 @@ class Gazetteer:
             self._old_to_new = _old_to_new_keys()
         new_key = self._old_to_new.get(unit.key)
         return self.new_codes.get(new_key) if new_key else None
+
+
+# the dataset tells apart two units of one name by their level in a bracket
+# ("Kỳ Anh (Thị xã)", "Kỳ Anh (Huyện)"); a text writes the level word before the name
+_LEVEL_SUFFIX = re.compile(r"\s*\((?:Huyện|Thị xã|Thành phố|Thị trấn|Xã|Phường|Quận)\)$")
+
+
+def _plain(name: Optional[str]) -> Optional[str]:
+    """The unit's name without the dataset's bracketed level."""
+    return _LEVEL_SUFFIX.sub("", name) if name and name.endswith(")") else name
 
 
 def _level_class(level: str) -> str:

@@ -242,8 +242,9 @@ _FORMS: list[_Form] = [
           ("so",), first=r"s", backward=True),
     _Form(_DAY_RANGE + r"\s?[/.-]\s?" + Y.format("y"), _day_range, "time", ("ngày|từ", _DATED, _RANGED), first=r"tn",
           backward=True),
-    _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+ngày\s+" + _DAY + _NOT_UNTIL, _open_from_date, "time",
-          ("từ", "ngày", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
+    # ("từ 1/7/2024, lương cơ sở …": "ngày" is often left out)
+    _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+(?:ngày\s+)?" + _DAY + _NOT_UNTIL, _open_from_date, "time",
+          ("từ", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
           _open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
     # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)

@@ -187,6 +187,22 @@ def _named_level(written: str) -> Optional[str]:
     return level
 
 
+_HEADING_NUMBER = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
+_HEADING_END = regex.compile(r"[^\S\n]*:?[^\S\n]*(?:\n|$)")
+
+
+def _unit_heading(text: str, m, gaz: Gazetteer) -> bool:
+    """The level word and name in capitals are a whole line, numbered or
+    not ("HUYỆN PHÚ LƯƠNG", "2. XÃ TÂN LẬP:"), and the gazetteer knows the
+    unit at that level: a subheading naming the unit the report under it is
+    about, not a heading's common word."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    name = m.group("name")
+    return (name.isupper() and _HEADING_NUMBER.fullmatch(text, line_start, m.start()) is not None
+            and _HEADING_END.match(text, m.end()) is not None
+            and bool(_lookup(gaz, name, _level_word(m.group("level")))))
+
+
 @lru_cache(maxsize=64)
 def _level_word(written: str) -> str:
     """A level word as the rules name it: lower-case, single spaces."""
@@ -287,7 +303,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         written, found = m.group("level", "name")
         level = _named_level(written)
         if level is None:
-            continue  # "XÃ" in an all-caps heading: too unsure
+            if not _unit_heading(text, m, gaz):
+                continue  # "XÃ" in an all-caps heading: too unsure
+            level = _level_word(written)
         name = _known_name(text, m, found, level, gaz)
         name = _without_figure(name, level, gaz)
         if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
@@ -870,8 +888,9 @@ def _provinces_named(raw, gaz: Gazetteer) -> tuple[list[Optional[str]], list[str
 
 def _bare(text: str, s: int, e: int, level: str, before: Optional[PlaceMention]) -> PlaceMention:
     """A level word without a name; ``before``: the mention before it."""
-    several = text[s:s + 4].lower() == "cấp " or bool(_may_be_several(text, s)
-                                                     and _SEVERAL.search(text, max(0, s - 12), s))
+    # "100% xã": a share of the units of that level, no one unit
+    several = (text[s:s + 4].lower() == "cấp " or bool(_may_be_several(text, s) and _SEVERAL.search(text, max(0, s - 12), s))
+               or text[max(0, s - 2):s].rstrip().endswith("%"))
     # "các huyện, xã": a level word listed after a plural one is plural too
     several = several or bool(before and before.several and _LISTED.fullmatch(text, before.end, s))
     return _mention(s, e, level, None, bare=True, several=several)
