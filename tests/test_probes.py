@@ -35,3 +35,16 @@ def test_probe_sentence_holds_its_offsets_in_nfc_and_nfd(pipeline, name, n, text
         assert nfd[f.start:f.end] == f.text, f
     # NFD offsets differ; what is found and where (in characters of the NFC text) must not
     assert [(f.type, unicodedata.normalize("NFC", f.text)) for f in again] == [(f.type, f.text) for f in facts]
+
+
+@pytest.fixture(scope="module")
+def checking_pipeline():
+    return Pipeline(context=False, check_anchors=True)
+
+
+def test_every_anchor_promise_holds_on_the_probes(checking_pipeline):
+    """Each rule tried only at its anchors finds what a scan of the whole
+    text finds, on every probe text (the check raises a RulesError naming
+    the rule otherwise)."""
+    for name, n, text in LINES:
+        checking_pipeline.extract(text)

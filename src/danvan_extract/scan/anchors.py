@@ -113,8 +113,10 @@ _NOT_COMMON_LETTER = f"[^{_COMMON_LETTERS}]"
 _NO_LETTER_BEFORE = f"(?<![^\\W\\d_{_ranges(_NUMERALS)}])"
 _NOT_LETTER = _NOT_COMMON_LETTER + _NO_LETTER_BEFORE
 
-# A slash inside a word stays in its key ("đ/c", not "đ": every word opening with "đ").
-_LEADING_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
+# A slash inside a word stays in its key ("đ/c", not "đ": every word opening
+# with "đ"), and so does the dot after a one-letter abbreviation ("q." of
+# "Q. Giám đốc", not "q": every word opening with "q").
+_LEADING_SYLLABLES = regex.compile(r"\p{L}\.(?!\p{L})|\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
 # A word of letter syllables only: its key is the whole word.
 _LETTER_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+(?:/\p{L}+)*)*")
 # Entries of ``after_word`` that stand for a kind of character opening the
