@@ -82,13 +82,15 @@ _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "v�
 # digits after "số" or "lớp" names the thing (a designation), no figure
 # ("tổng số 12 hộ", "trong số 5 xã": a count)
 _DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp)\s"
-_DIGIT_STOP = rf"(?<!{_DESIGNATOR}\d?)\d|(?<={_DESIGNATOR})\d(?=\d\d|\d?[.,/]\d)"
+# (each look-behind after what it looks back from: the engine finds the digit or
+# the word first, instead of trying the look-behind at every position)
+_DIGIT_STOP = rf"\d(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))"
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
     # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
     # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
-    r"|(?<!(?:mặt|đồng|văn|công|cân)\s)bằng(?!\s+khen)|(?<!(?:chuyển|tìm|đưa|gửi|đi)\s)đến"
+    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi)\sđến)"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
