@@ -39,8 +39,8 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
 # the programme's names "nông thôn mới", "đô thị mới"
 # ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
-_ADVERBS = (r"vẫn|còn|đã|đang|sẽ|(?<!(?:chứng|địa)\s+)chỉ|lại|cũng|(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+)mới|luôn"
-            r"|đều|thì|nay|(?<!(?:thực|phát|xuất|thể)\s+)hiện|lần\s+lượt")
+_ADVERBS = (r"vẫn|còn|đã|đang|sẽ|chỉ(?<!(?:chứng|địa)\s+chỉ)|lại|cũng|mới(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+mới)|luôn"
+            r"|đều|thì|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
 _TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
@@ -850,8 +850,8 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
 _SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
-                              r"|(?<!(?:khẩn|các|mọi|cùng)\s)cấp|chi|trao|tiếp\s+nhận"
-                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|(?<!doanh\s)thu|nộp)(?![\p{L}])", regex.I)
+                              r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
+                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp)(?![\p{L}])", regex.I)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
