@@ -172,6 +172,8 @@ class CountExtractor:
                     continue  # "thu nhập bình quân trên 1 hộ": the base of a rate
                 if value_max is None and _per_base(ctx, lex, m.start(), value):
                     continue  # "35 giường bệnh trên 10.000 dân": the base of a rate
+                if value == 1 and value_max is None and _norm_base(ctx, m.start(), end):
+                    continue  # "định mức hỗ trợ 1 nhà là 50 triệu đồng": "1 nhà" is "each house"
                 if noun == "phần trăm":
                     continue  # "năm mươi phần trăm": a percentage
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
@@ -319,6 +321,22 @@ def _per_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
         return False
     noun, end = lex.noun_after(ctx, before.end())
     return noun is not None and not ctx.text[end:qstart].strip()
+
+
+# A norm's word a few words before ("định mức hỗ trợ", "mức chi"), and an
+# amount of money after the counted noun in its clause ("ở là 50 triệu đồng").
+_NORM_BEFORE = deferred(r"(?<![\p{L}])(?:định[^\S\n]+)?mức(?:[^\S\n]+\p{L}+){0,4}[^\S\n]+$", regex.I)
+_MONEY_AFTER = deferred(r"[^,;.\n\d]{0,30}\d[\d.,]*[^\S\n]*(?:(?:nghìn|ngàn|triệu|tỷ)[^\S\n]*)?đồng(?![\p{L}])", regex.I)
+
+
+def _norm_base(ctx: Context, start: int, end: int) -> bool:
+    """True for the "1 <noun>" of a norm: after a norm's word, with an amount
+    of money after it in its clause ("định mức hỗ trợ 1 nhà ở là 50 triệu
+    đồng"), "1" is "each", the unit the amount is for (no count)."""
+    text = ctx.text
+    return (ctx.lower.find("mức", max(0, start - 40), start) >= 0
+            and _NORM_BEFORE.search(text, max(0, start - 40), start) is not None
+            and _MONEY_AFTER.match(text, end, end + 60) is not None)
 
 
 # What ends a score: a clause's end or a comparison ("đạt 85 điểm, ...",
