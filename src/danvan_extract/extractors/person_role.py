@@ -485,7 +485,7 @@ class PersonRoleExtractor(GrammarAttributes):
             cm = match_at(self.comma_only, text, name_end, 6)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
-                more, more_end = self._roles(text, cm.end(), allow_name_end=True)
+                more, more_end = self._roles(text, cm.end(), allow_name_end=True, own_name=True)
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
                 if after_more and self._heading_words(after_more.group("name")):
                     after_more = None  # "… QUÂN SỰ TỈNH PHÁT BIỂU": a heading's words, no name
