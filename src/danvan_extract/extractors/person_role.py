@@ -648,7 +648,7 @@ class PersonRoleExtractor(GrammarAttributes):
         # the last capitalised word read and its end: organization names
         # capitalise only a word's first syllable ("Ban Đại diện", "Công ty
         # TNHH Thương mại"), so a lower-case syllable completing it goes on
-        caps_word: Optional[tuple[str, int]] = None
+        caps_word: Optional[tuple[str, int, int]] = None
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens = self._word_kind, self._unit_opens
@@ -720,8 +720,8 @@ class PersonRoleExtractor(GrammarAttributes):
             elif kind == _CAPITALISED:
                 end = w_start + len(w)
                 caps_run += 1
-                caps_word = (w, end)
-            elif kind == _OTHER and caps_run == 1 and self._completes_caps(caps_word, end, was_placed, w):
+                caps_word = (w, w_start, end)
+            elif kind == _OTHER and caps_run == 1 and self._completes_caps(text, caps_word, end, was_placed, w):
                 end = w_start + len(w)
                 caps_run = 0
             elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
@@ -762,12 +762,14 @@ class PersonRoleExtractor(GrammarAttributes):
         return (last.islower() and last not in self.level_words
                 and match_at(self.title_re, text, role.spans[0][0], 80) is None)
 
-    def _completes_caps(self, caps_word: Optional[tuple[str, int]], end: int, placed: bool, w: str) -> bool:
+    def _completes_caps(self, text: str, caps_word: Optional[tuple[str, int, int]], end: int,
+                        placed: bool, w: str) -> bool:
         """The lower-case ``w`` completes the capitalised word just read into
         one word of the dictionary ("Thương mại", "Đại diện", "Xi măng"); not
-        after a place's name ("xã Hòa giải quyết": the verb after the place)."""
-        return (caps_word is not None and caps_word[1] == end and not placed
-                and self._makes_word(caps_word[0].lower(), w))
+        after a place's name ("thôn Hòa giải thích": the verb after the place)."""
+        return (caps_word is not None and caps_word[2] == end and not placed
+                and self._makes_word(caps_word[0].lower(), w)
+                and self._last_word(text, caps_word[1]).lower() not in self.level_words)
 
     def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
