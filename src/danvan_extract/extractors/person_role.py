@@ -485,7 +485,7 @@ class PersonRoleExtractor(GrammarAttributes):
             cm = match_at(self.comma_only, text, name_end, 6)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
-                more, more_end = self._roles(text, cm.end(), allow_name_end=True)
+                more, more_end = self._roles(text, cm.end(), allow_name_end=True, own_name=True)
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
                 if after_more and self._heading_words(after_more.group("name")):
                     after_more = None  # "… QUÂN SỰ TỈNH PHÁT BIỂU": a heading's words, no name
@@ -645,6 +645,10 @@ class PersonRoleExtractor(GrammarAttributes):
         # after it: with a word after it that is none, it may make another
         # word ("công bố"), which ends the organization before it
         org_word: Optional[tuple[str, int, int]] = None
+        # the last capitalised word read and its end: organization names
+        # capitalise only a word's first syllable ("Ban Đại diện", "Công ty
+        # TNHH Thương mại"), so a lower-case syllable completing it goes on
+        caps_word: Optional[tuple[str, int, int]] = None
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens = self._word_kind, self._unit_opens
@@ -706,6 +710,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
             if placed and kind == _ORG_WORD:
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
+            was_placed = placed
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
             after_level = lower == _LOWER_LEVEL
             pos = wm.end()
@@ -715,6 +720,10 @@ class PersonRoleExtractor(GrammarAttributes):
             elif kind == _CAPITALISED:
                 end = w_start + len(w)
                 caps_run += 1
+                caps_word = (w, w_start, end)
+            elif kind == _OTHER and caps_run == 1 and self._completes_caps(text, caps_word, end, was_placed, w):
+                end = w_start + len(w)
+                caps_run = 0
             elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
                 if kind == _ORG_WORD and w.islower():
                     org_word = (w, end, w_start + len(w))
@@ -752,6 +761,15 @@ class PersonRoleExtractor(GrammarAttributes):
         last = self._last_word(text, end)
         return (last.islower() and last not in self.level_words
                 and match_at(self.title_re, text, role.spans[0][0], 80) is None)
+
+    def _completes_caps(self, text: str, caps_word: Optional[tuple[str, int, int]], end: int,
+                        placed: bool, w: str) -> bool:
+        """The lower-case ``w`` completes the capitalised word just read into
+        one word of the dictionary ("Thương mại", "Đại diện", "Xi măng"); not
+        after a place's name ("thôn Hòa giải thích": the verb after the place)."""
+        return (caps_word is not None and caps_word[2] == end and not placed
+                and self._makes_word(caps_word[0].lower(), w)
+                and self._last_word(text, caps_word[1]).lower() not in self.level_words)
 
     def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
