@@ -151,6 +151,9 @@ def has_group(m: regex.Match, name: str) -> bool:
     return name in group_numbers(m.re)
 
 
+# Words before a unit's noun that make it each or the whole unit, or a level,
+# not one named by a number ("mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người")
+_DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"})
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
 # A few lower-case words, then a number: the figure of a list item's label
 # (a label runs to five syllables: "người dân tộc thiểu số 145 đồng chí").
@@ -751,7 +754,8 @@ class Lexicons:
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
         # not the designator "phòng"/"số".
         if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of:
-            return True
+            # "mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người": how many in it
+            return prev2.lower() not in _DISTRIBUTIVES
         # A capitalised word right before: a proper name with a number
         # ("Covid 19", "Vĩnh Phúc 72"), unless it opens the sentence.
         if word[0].isupper() and start - (wstart + len(word)) <= 1 and not ctx.at_sentence_start(wstart):

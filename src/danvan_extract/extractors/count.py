@@ -292,7 +292,8 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
     return first, aend, True
 
 
-_FRACTION_REST = deferred(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|\d)(?![\p{L}])")
+# "hai phần ba", "15 phần nghìn" (per mille): a word fraction
+_FRACTION_REST = deferred(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|vạn|\d)(?![\p{L}])")
 
 
 def _rate_base(ctx: Context, start: int) -> bool:

@@ -119,7 +119,6 @@ def restates_figure(ctx: Context, start: int, amount) -> bool:
     return bool(m) and abs(scale(parse_digits(m.group("num")), m.group("mult")) - amount) < 1e-6 * max(1, abs(amount))
 
 
-_SLASH_FIGURE = deferred(rf"[^\S\n]?/[^\S\n]?{DIGITS}")
 _FIGURE_END = deferred(rf"{DIGITS}$")
 
 
@@ -137,21 +136,34 @@ def _same_unit_at(text: str, pos: int, unit: str) -> bool:
 
 def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
     """True when the amount [start, end), which ends in ``unit``, is one side
-    of "x unit/y unit" ("1.234 ha/1.500 ha", "456 tỷ đồng/600 tỷ đồng"):
-    achieved against target, a ratio (FACTS.md), no amount of its own."""
+    of "x unit/y unit" ("1.234 ha/1.500 ha", "456 tỷ đồng/kế hoạch 600 tỷ
+    đồng"): achieved against target, a ratio (FACTS.md), no amount of its own."""
     text = ctx.text
-    if "/" not in text[max(0, start - 3) : start] and "/" not in text[end : end + 3]:
+    if "/" not in text[max(0, start - 12) : start] and "/" not in text[end : end + 3]:
         return False  # a string test first: most amounts stand alone
-    after = _SLASH_FIGURE.match(text, end, end + 30)
+    of_total = ctx.rules.numeric.refs["of_total"]
+    after = _slash_figure(of_total).match(text, end, end + 40)
     if after and _same_unit_at(text, after.end(), unit):
         return True
-    head = text[:start].rstrip()
-    if not head.endswith("/"):
+    slash = _slash_before(of_total).search(text, max(0, start - 40), start)
+    if slash is None:
         return False
-    head = head[:-1].rstrip()
+    head = text[: slash.start()].rstrip()
     if not head.lower().endswith(" ".join(unit.split()).lower()):
         return False
     return bool(_FIGURE_END.search(head[: len(head) - len(" ".join(unit.split()))].rstrip()[-30:]))
+
+
+@lru_cache(maxsize=4)
+def _slash_figure(of_total: str) -> regex.Pattern:
+    """"/" and a figure, perhaps the whole or the target named between ("/kế hoạch 1.500")."""
+    return regex.compile(rf"[^\S\n]?/[^\S\n]?{of_total}{DIGITS}")
+
+
+@lru_cache(maxsize=4)
+def _slash_before(of_total: str) -> regex.Pattern:
+    """"/" ending right before a figure, perhaps with the whole or the target named between."""
+    return regex.compile(rf"[^\S\n]?/[^\S\n]*{of_total}$")
 
 
 settle(globals())

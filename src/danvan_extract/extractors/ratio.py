@@ -96,7 +96,7 @@ class RatioExtractor:
                 if den == 0 or self._rank(ctx, first):
                     continue
                 noun, end = self.lex.noun_after(ctx, m.end())
-                if num > den and not self._achieved(m, noun):
+                if num > den and not (self._achieved(m, noun) or group(m, "plan")):
                     continue  # "22/12" is a date; a part never exceeds its whole
                 if noun in _TOTAL_WORDS:
                     # "461/465 tổng số đại biểu": the noun follows "tổng số"
