@@ -1531,6 +1531,7 @@ _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đ�
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
 _ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
 _WORD = deferred(r"\p{L}+")
+_ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)
 
 
 def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) -> list:
@@ -1545,13 +1546,24 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
     if not item and label and not text[label[1]:c.start].strip(" \t:"):
         item = [label]
     own = [m.span() for s, e in item for m in _WORD.finditer(text, s, e)]
-    if not own or len(own) > 4 or _RATE_HEAD.match(text, item[0][0], item[0][1]):
+    if not own or len(own) > _ITEM_MOST or _RATE_HEAD.match(text, item[0][0], item[0][1]):
+        return []
+    if len(base) > 1 and _LIST_BREAK.search(text, base[-2][1], base[-1][0]) and not subjects.has_predicate(text, item):
+        # "…, nông thôn 6,8%, vùng đồng bào dân tộc thiểu số 14,5%": the item before took
+        # the head over; a later item takes the same head in place of that item's words
+        return base[:-1] + item
+    if len(own) > 4:
         return []
     words = [m.span() for s, e in base for m in _WORD.finditer(text, s, e)]
     rate = _RATE_HEAD.match(text, base[0][0], base[0][1]).end()
+    first = text[own[0][0]:own[0][1]].lower()
+    same = [k for k, w in enumerate(words) if w[0] >= rate and text[w[0]:w[1]].lower() == first]
+    if same:
+        # "hộ cận nghèo" after "tỷ lệ hộ nghèo", "thể nhẹ cân" after "… suy dinh dưỡng thể
+        # thấp còi": the item repeats the word its modifiers part from, and replaces the rest
+        keep = words[same[-1] - 1][1]
+        return [(s, min(e, keep)) for s, e in base if s < keep] + item
     population = [w for w in words if w[0] >= rate]
-    if population and text[own[0][0]:own[0][1]].lower() == text[population[0][0]:population[0][1]].lower():
-        return [(base[0][0], rate)] + item  # "hộ cận nghèo" after "tỷ lệ hộ nghèo": a population of its own
     if len(own) > 2 or len(population) <= len(own):
         return []
     # "nông thôn" after "… hộ nghèo thành thị": a modifier in place of the last one
@@ -1623,7 +1635,9 @@ _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đ�
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+# (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
+_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+"
+                    r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
@@ -1861,6 +1875,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
+    if purpose:
+        what_end = _before_next_amount(text, purpose.start("what"), what_end)
+        shared = _shared_verb(text, c, prior, subject_of)
+        if shared is not None:
+            return shared + _without_numbers(text, purpose.start("link"), what_end, holes)
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
         return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
@@ -1898,6 +1917,33 @@ _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+ti�
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
 _PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
                       r"|xã|phường|thị\s+trấn)\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
+
+
+# "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
+_DIGIT_IN = deferred(r"\d")
+_NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
+                        r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
+_PURPOSE_THEN_AND = deferred(r"\s*(?:để|nhằm)\s[^\n,.;:()\d]{1,80}?(?:,\s*|\s+)(?:(?:và|hoặc)\s+)?"
+                             r"(?:(?:khoảng|hơn|trên|gần)\s+)?$", regex.I)
+
+
+def _before_next_amount(text: str, start: int, end: int) -> int:
+    """The end of a purpose ``[start, end)`` before the next amount it runs
+    into ("để xây nhà cho mỗi hộ nghèo và 20 triệu đồng để …"): that amount
+    opens an item of its own."""
+    found = _NEXT_AMOUNT.search(text, start, end + 30) if _DIGIT_IN.search(text, start, end) else None
+    return found.start() if found and found.start() < end else end
+
+
+def _shared_verb(text, c, prior, subject_of) -> Optional[list]:
+    """The verb an amount shares with the amount before it when both give
+    their purpose ("hỗ trợ 40 triệu đồng để xây nhà và 20 triệu đồng để sửa
+    chữa nhà" → "hỗ trợ"); None when the amount follows no such one."""
+    if prior is None or prior.type != "money" or not subject_of.get(id(prior)):
+        return None
+    if not _PURPOSE_THEN_AND.fullmatch(text, prior.end, c.start):
+        return None
+    return [p for p in subject_of[id(prior)] if p[1] <= prior.start]
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:

@@ -65,8 +65,9 @@ _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
 _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
 # Words that end a phrase read after a noun without belonging to it.
-_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
-_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
+# ("1.200 suất quà trị giá 600 triệu đồng": "trị giá" states the next figure, as "đạt" does)
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá))+\s*$", regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá")  # (what its matches end with)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
@@ -690,6 +691,12 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
 _ADVERBS_AHEAD = deferred(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
 _PREDICATE = deferred(_PREDICATE_VERBS, regex.I)
+
+
+def has_predicate(text: str, pieces: list[Span]) -> bool:
+    """A predicate verb stands in the phrase ("hộ có nhà tiêu …"): a clause,
+    no bare modifier."""
+    return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
 
 
 def opens_predicate(text: str, pos: int) -> bool:
