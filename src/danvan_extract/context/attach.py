@@ -1753,13 +1753,26 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
                        or subjects.average_phrase(text, clause_start, c.start, holes)
-                       or subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                       or subjects.distinguishing_verb(text, clause_start, c.start, holes,
+                                                       _has_sibling(text, c, holes, s_start, low_noun))
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
             pieces += subjects.average_phrase(text, clause_start, c.start, holes)
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+_SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
+
+
+def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
+    """Another figure of the sentence counts the same noun ("kết nạp 420
+    đảng viên, …, xóa tên 12 đảng viên"): the verbs tell them apart."""
+    end = _SENTENCE_END.search(text, c.end, c.end + _WINDOW)
+    end = end.start() if end else c.end + _WINDOW
+    return any(hs >= s_start and hs != c.start and text[hs].isdigit() and text[hs:he].lower().endswith(low_noun)
+               for hs, he in holes if hs < end)
 
 
 def _members_of(text, c, clause_start, s_start, holes) -> list:

@@ -733,8 +733,18 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
 
 _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
-          r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
+          r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
+          r"|xóa\s+tên|khai\s+trừ|thi\s+hành\s+kỷ\s+luật|kỷ\s+luật")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
+_VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS})(?![\p{{L}}])", regex.I)
+
+
+def _last_verb(text: str, start: int, end: int) -> Optional[int]:
+    """Where the last verb of ``_VERBS`` in ``[start, end)`` starts, if any."""
+    found = None
+    for found in _VERB_INSIDE.finditer(text, start, end):
+        pass
+    return found.start() if found else None
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 _VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
 
@@ -754,12 +764,15 @@ def starts_with_verb(text: str, pieces: list[Span]) -> bool:
 _OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
 
-def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span],
+                        siblings: bool = False) -> list[Span]:
     """"giải quyết đất sản xuất cho 1.627 hộ", "kiểm tra Quy chế dân chủ
     đối với 8 đơn vị" → the verb phrase that tells the figure from its
     siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
-    20 căn nhà"); reporting verbs do not."""
+    20 căn nhà"); reporting verbs do not.  With ``siblings`` (figures of the sentence that
+    count the same noun) the verb joins past its agent ("các cơ sở đảng
+    kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
     if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
@@ -772,6 +785,9 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     phrase = text[s:e]
     if len(phrase.split()) > 9:
         return []
+    inner = None if _VERB_START.match(phrase) or not siblings else _last_verb(text, s, e)
+    if inner is not None:
+        return [(max(ps, inner), pe) for ps, pe in pieces if pe > inner]
     if _VERB_START.match(phrase) or object_of:
         first = _verb_list_start(text, clause_start, holes)
         if first < clause_start:
@@ -793,7 +809,8 @@ def _predicate(text: str, pieces: list[Span]) -> list[Span]:
     return [(max(s, cut), e) for s, e in pieces if e > cut]
 
 
-_SEGMENT_BREAK = deferred(r"[,;:()\n.!?]")
+# (a number's grouping dot or decimal comma breaks nothing: "huy động 3.200 lượt …, trồng …")
+_SEGMENT_BREAK = deferred(r"[;:()\n!?]|(?<!\d)[,.]|[,.](?!\d)")
 _LIST_VERB_WORDS = 6  # syllables
 
 
