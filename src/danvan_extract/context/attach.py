@@ -1772,7 +1772,19 @@ def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
     end = _SENTENCE_END.search(text, c.end, c.end + _WINDOW)
     end = end.start() if end else c.end + _WINDOW
     return any(hs >= s_start and hs != c.start and text[hs].isdigit() and text[hs:he].lower().endswith(low_noun)
-               for hs, he in holes if hs < end)
+               and _verb_before(text, max(s_start, hs - 60), hs) for hs, he in holes if hs < end)
+
+
+_ITEM_OPEN = deferred(r"(?:^|[,;:]\s|\s(?:và|đã|và\s+đã)\s)(?=[^,;:]*$)", regex.I)
+
+
+def _verb_before(text: str, lo: int, pos: int) -> bool:
+    """The list item that ends at ``pos`` opens with a verb that tells its
+    figure apart ("…, xóa tên 12 đảng viên"), not with a noun ("định mức hỗ
+    trợ 1 nhà", "lĩnh vực … 21 mô hình")."""
+    item = _ITEM_OPEN.search(text, lo, pos)
+    start = item.end() if item else lo
+    return subjects.starts_with_verb(text, [(start, pos)])
 
 
 def _members_of(text, c, clause_start, s_start, holes) -> list:
