@@ -1709,8 +1709,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
             # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
             left = _topic_before(text, s_start, clause_start, holes)
-        if left and subjects.starts_with_verb(text, left) and k >= c.start:
-            return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
+        if left and k >= c.start and (subjects.starts_with_verb(text, left)
+                                      or low_noun in _CASE_NOUNS and subjects.verb_first(text, left)):
+            # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
+            # hành chính": the verb says what the cases are (FACTS.md: a generic counted noun)
+            return [(k, c.end)] + left
         if left:
             return left
     # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
@@ -1785,6 +1788,10 @@ def _verb_before(text: str, lo: int, pos: int) -> bool:
     item = _ITEM_OPEN.search(text, lo, pos)
     start = item.end() if item else lo
     return subjects.starts_with_verb(text, [(start, pos)])
+
+
+# generic nouns of cases and persons: the verb before them says which ("bị thương 9 người")
+_CASE_NOUNS = frozenset({"trường hợp", "lượt", "khoản", "người"})
 
 
 def _members_of(text, c, clause_start, s_start, holes) -> list:

@@ -841,6 +841,12 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
 _TOPIC = deferred(r"(?-i:Về)\s", regex.I)
 
 
+def verb_first(text: str, pieces: list[Span]) -> bool:
+    """The phrase opens with a verb (of the list, else as the tagger reads
+    its first word)."""
+    return bool(pieces) and _opens_with_verb(text, pieces[0])
+
+
 def _opens_with_verb(text: str, span: Span) -> bool:
     if _VERB_START.match(text[span[0]:span[1]]):
         return True
