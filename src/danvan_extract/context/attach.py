@@ -1713,6 +1713,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                                       or low_noun in _CASE_NOUNS and subjects.verb_first(text, left)):
             # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
             # hành chính": the verb says what the cases are (FACTS.md: a generic counted noun)
+            causative = _CAUSATIVE.match(text, left[0][0], left[0][1])
+            if causative:  # "làm chết 5 người" → "người chết": the cases are the result, no one makes them
+                left = [(causative.end(), left[0][1])] + left[1:]
             return [(k, c.end)] + left
         if left:
             return left
@@ -1792,6 +1795,7 @@ def _verb_before(text: str, lo: int, pos: int) -> bool:
 
 # generic nouns of cases and persons: the verb before them says which ("bị thương 9 người")
 _CASE_NOUNS = frozenset({"trường hợp", "lượt", "khoản", "người"})
+_CAUSATIVE = deferred(r"làm[^\S\n]+(?=\p{L})", regex.I)
 
 
 def _members_of(text, c, clause_start, s_start, holes) -> list:
