@@ -1482,7 +1482,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
+        return (_sibling_land(text, c, prior, subject_of)
+                or _area_subject(text, c, clause_start, clause_end, holes, s_start, label))
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
@@ -1569,6 +1570,29 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
     # "nông thôn" after "… hộ nghèo thành thị": a modifier in place of the last one
     keep = words[len(words) - len(own) - 1][1]
     return [(s, min(e, keep)) for s, e in base if s < keep] + item
+
+
+# where land goes ("để làm sân thể thao", "sang trồng rau màu"), up to the next figure
+_LAND_TARGET = deferred(r"[^\S\n]+(?P<what>(?:để|nhằm|sang)[^\S\n]+[^\n,.;:()\d]{1,80})", regex.I)
+_TARGET_IN = deferred(r"(?<![\p{L}])(?:để|nhằm|sang)(?![\p{L}])", regex.I)
+# between two areas: the first's target, then a comma or "và" ("… để xây trường học và 1,2 ha …")
+_TARGET_THEN_AND = deferred(r"[^\n;:()]{0,120}?(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|còn)[^\S\n]+)?$", regex.I)
+
+
+def _sibling_land(text, c, prior, subject_of) -> list:
+    """"hiến 4,5 ha đất để xây trường học và 1,2 ha để làm sân thể thao",
+    "chuyển 45 ha đất lúa sang trồng thủy sản, 20 ha sang trồng rau màu":
+    an area with no noun of its own, only where it goes, shares the land of
+    the area before it (ellipsis of the repeated head) with its own target."""
+    target = _LAND_TARGET.match(text, c.end) if prior is not None and prior.type == "area" else None
+    base = subject_of.get(id(prior)) if target else None
+    if not base or not _TARGET_THEN_AND.fullmatch(text, prior.end, c.start):
+        return []
+    cut = _TARGET_IN.search(text, base[0][0], base[-1][1])
+    if not cut or cut.start() <= base[0][0]:
+        return []
+    land = [(s, min(e, cut.start())) for s, e in base if s < cut.start()]
+    return land + [subjects.stripped(text, *target.span("what"))]
 
 
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
