@@ -1462,6 +1462,12 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if after:
             return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
+        if part:
+            # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
+            # modifier ("40% là nữ") names the part of what the figure before counts
+            whole = subject_of.get(id(prior)) if prior is not None and len(text[part[0][0]:part[-1][1]].split()) == 1 else None
+            return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]

@@ -945,6 +945,21 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
     return own + shared
 
 
+# "89% là đồng bào dân tộc Mông", not "95%, là mức cao nhất" (a property names no part)
+_COPULA_PART = deferred(r"[^\S\n]+là[^\S\n]+(?!(?:mức|con\s+số|tỷ\s+lệ|tỉ\s+lệ|năm|kết\s+quả|chỉ\s+tiêu|một|đơn\s+vị"
+                        r"|địa\s+phương|huyện|xã|tỉnh)(?![\p{L}]))(?=\p{Ll})", regex.I)
+
+
+def part_after_copula(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]:
+    """"…, trong đó 89% là đồng bào dân tộc Mông": a share with no noun of
+    its own before it is the share of the noun phrase after "là" (FACTS.md:
+    where the head noun is left out, the defining clause is the subject)."""
+    m = _COPULA_PART.match(text, end, end + _SCAN) if text.startswith(" là", end) else None
+    if not m:
+        return []
+    return noun_clause(text, m.end(), max(limit, m.end() + 100), holes)[0]
+
+
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
 # the members of that body.
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
