@@ -1466,7 +1466,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if part:
             # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
             # modifier ("40% là nữ") names the part of what the figure before counts
-            whole = subject_of.get(id(prior)) if prior is not None and len(text[part[0][0]:part[-1][1]].split()) == 1 else None
+            bare = len(text[part[0][0]:part[-1][1]].split()) == 1
+            whole = subject_of.get(id(prior)) if bare and prior is not None else None
             return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
@@ -1739,13 +1740,14 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
             # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
             left = _topic_before(text, s_start, clause_start, holes)
+        harm = _last_causative(text, left) if left and k >= c.start and low_noun in _CASE_NOUNS else None
+        if harm is not None:
+            # "Bão làm chết 5 người" → "người chết": the cases are the harm's result, not its agent
+            return [(k, c.end)] + [(max(s, harm), e) for s, e in left if e > harm]
         if left and k >= c.start and (subjects.starts_with_verb(text, left)
                                       or low_noun in _CASE_NOUNS and subjects.verb_first(text, left)):
             # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
             # hành chính": the verb says what the cases are (FACTS.md: a generic counted noun)
-            causative = _CAUSATIVE.match(text, left[0][0], left[0][1])
-            if causative:  # "làm chết 5 người" → "người chết": the cases are the result, no one makes them
-                left = [(causative.end(), left[0][1])] + left[1:]
             return [(k, c.end)] + left
         if left:
             return left
@@ -1825,7 +1827,19 @@ def _verb_before(text: str, lo: int, pos: int) -> bool:
 
 # generic nouns of cases and persons: the verb before them says which ("bị thương 9 người")
 _CASE_NOUNS = frozenset({"trường hợp", "lượt", "khoản", "người"})
-_CAUSATIVE = deferred(r"làm[^\S\n]+(?=\p{L})", regex.I)
+# "làm" making a harm happen ("làm chết", "làm bị thương", "làm hư hỏng")
+_CAUSATIVE = deferred(r"(?<![\p{L}])làm[^\S\n]+(?=(?:chết|bị|mất\s+tích|hư|sập|tốc|ngập|sạt|thiệt)(?![\p{L}]))",
+                      regex.I)
+
+
+def _last_causative(text: str, pieces: list) -> Optional[int]:
+    """Where the harm after the last causative "làm" of the pieces starts."""
+    found = None
+    for s, e in pieces:
+        if holds_letter(text, s, e, "à"):  # (the "à" of "làm")
+            for found in _CAUSATIVE.finditer(text, s, e):
+                pass
+    return found.end() if found else None
 
 
 def _members_of(text, c, clause_start, s_start, holes) -> list:
