@@ -1792,7 +1792,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
                        or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
-                                                       _has_sibling(text, c, holes, s_start, low_noun))
+                                                       lambda: _has_sibling(text, c, holes, s_start, low_noun))
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
@@ -1809,8 +1809,9 @@ def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
     đảng viên, …, xóa tên 12 đảng viên"): the verbs tell them apart."""
     end = _SENTENCE_END.search(text, c.end, c.end + _WINDOW)
     end = end.start() if end else c.end + _WINDOW
-    return any(hs >= s_start and hs != c.start and text[hs].isdigit() and text[hs:he].lower().endswith(low_noun)
-               and _verb_before(text, max(s_start, hs - 60), hs) for hs, he in holes if hs < end)
+    first, last = bisect.bisect_left(holes, (s_start,)), bisect.bisect_left(holes, (end,))
+    return any(hs != c.start and text[hs].isdigit() and text[hs:he].lower().endswith(low_noun)
+               and _verb_before(text, max(s_start, hs - 60), hs) for hs, he in holes[first:last])
 
 
 _ITEM_OPEN = deferred(r"(?:^|[,;:]\s|\s(?:và|đã|và\s+đã)\s)(?=[^,;:]*$)", regex.I)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -765,12 +765,12 @@ _OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
 
 def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span],
-                        siblings: bool = False) -> list[Span]:
+                        siblings: Callable[[], bool] = bool) -> list[Span]:
     """"giải quyết đất sản xuất cho 1.627 hộ", "kiểm tra Quy chế dân chủ
     đối với 8 đơn vị" → the verb phrase that tells the figure from its
     siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
-    20 căn nhà"); reporting verbs do not.  With ``siblings`` (figures of the sentence that
+    20 căn nhà"); reporting verbs do not.  When ``siblings()`` (figures of the sentence that
     count the same noun) the verb joins past its agent ("các cơ sở đảng
     kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
@@ -785,7 +785,8 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     phrase = text[s:e]
     if len(phrase.split()) > 9:
         return []
-    inner = None if _VERB_START.match(phrase) or not siblings else _last_verb(text, s, e)
+    inner = None if _VERB_START.match(phrase) else _last_verb(text, s, e)
+    inner = inner if inner is not None and siblings() else None
     if inner is not None:
         return [(max(ps, inner), pe) for ps, pe in pieces if pe > inner]
     if _VERB_START.match(phrase) or object_of:
