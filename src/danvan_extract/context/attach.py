@@ -1489,7 +1489,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return (_sibling_land(text, c, prior, subject_of)
+        return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
                 or _area_subject(text, c, clause_start, clause_end, holes, s_start, label))
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
@@ -1602,6 +1602,25 @@ def _sibling_land(text, c, prior, subject_of) -> list:
     return land + [subjects.stripped(text, *target.span("what"))]
 
 
+# the area named only as such ("với diện tích", ", tổng diện tích") right before the figure
+_AREA_ONLY = deferred(r"(?<![\p{L}])(?:(?:với|có)[^\S\n]+)?(?:tổng[^\S\n]+)?diện[^\S\n]+tích"
+                      r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần))?[^\S\n]*$", regex.I)
+
+
+def _area_of_counted(text, c, prior, subject_of) -> list:
+    """"cấp 45 mã số vùng trồng với diện tích 2.300 ha": an area named only
+    as an area right after a count measures the things counted (what lies
+    there), as "với tổng số tiền" after a count prices them."""
+    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+        return []
+    if c.start - prior.end > 80 or not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
+        return []
+    only = _AREA_ONLY.search(text, max(prior.end, c.start - 30), c.start)
+    if not only or _DIGIT_IN.search(text, prior.end, only.start()) or _SENTENCE_STOP.search(text, prior.end, only.start()):
+        return []
+    return subject_of[id(prior)]
+
+
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
     """What grows or lies on an area: the land after the unit and what
     defines it, with the verb before the figure that tells it from its
@@ -1667,7 +1686,10 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+t�
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+"
+# (a verb of building or buying right after the amount is its purpose without "để":
+# "huy động 78 tỷ đồng xây dựng nông thôn mới")
+_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
+                    r"|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
