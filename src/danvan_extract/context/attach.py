@@ -1618,7 +1618,14 @@ def _area_of_counted(text, c, prior, subject_of) -> list:
     only = _AREA_ONLY.search(text, max(prior.end, c.start - 30), c.start)
     if not only or _DIGIT_IN.search(text, prior.end, only.start()) or _SENTENCE_STOP.search(text, prior.end, only.start()):
         return []
+    # a recipient holds no land ("giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha"),
+    # and words after the area name it themselves ("212 ha khai hoang")
+    if _RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) or not _NOTHING_OWN.match(text, c.end):
+        return []
     return subject_of[id(prior)]
+
+
+_RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 
 
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
