@@ -1774,7 +1774,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             # "Bão làm chết 5 người" → "người chết": the cases are the harm's result, not its agent
             return [(k, c.end)] + [(max(s, harm), e) for s, e in left if e > harm]
         if left and k >= c.start and (subjects.starts_with_verb(text, left)
-                                      or low_noun in _CASE_NOUNS and subjects.verb_first(text, left)):
+                                      or low_noun in _CASE_NOUNS and _short_verb_phrase(text, left)):
             # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
             # hành chính": the verb says what the cases are (FACTS.md: a generic counted noun)
             return [(k, c.end)] + left
@@ -1860,6 +1860,16 @@ _CASE_NOUNS = frozenset({"trường hợp", "lượt", "khoản", "người"})
 # "làm" making a harm happen ("làm chết", "làm bị thương", "làm hư hỏng")
 _CAUSATIVE = deferred(r"(?<![\p{L}])làm[^\S\n]+(?=(?:chết|bị|mất\s+tích|hư|sập|tốc|ngập|sạt|thiệt)(?![\p{L}]))",
                       regex.I)
+
+
+_CASE_VERB_WORDS = 5  # (a verb phrase that says what the cases are is short: the tagger asked for no more)
+
+
+def _short_verb_phrase(text: str, pieces: list) -> bool:
+    """The pieces are a short phrase opening with a verb ("xử phạt hành
+    chính", "bị thương"); a capital opens a name, no verb."""
+    words = text[pieces[0][0]:pieces[-1][1]].split()
+    return len(words) <= _CASE_VERB_WORDS and words[0][:1].islower() and subjects.verb_first(text, pieces)
 
 
 def _last_causative(text: str, pieces: list) -> Optional[int]:
