@@ -195,6 +195,7 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     holes = _without_starts_within(holes, starts)
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
+    lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
         near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
         # the figure before this one in its sentence, if any (figures are sorted by start)
@@ -209,6 +210,13 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         elif prior and _respective_next(text, prior, c, s_start):
             # "Số hộ nghèo năm 2023 và 2024 lần lượt là 320 hộ và 280 hộ": what the first value measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
+        # (a later value pairs with the list its first value's subject named)
+        for piece in (lists.get(id(prior)) if prior is not None else None,
+                      pieces[0] if len(pieces) == 1 and c.type != "ratio" else None):
+            item = _respective_item(text, c, piece, numeric) if piece else []
+            if item:
+                pieces, lists[id(c)] = item, piece
+                break
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
 
@@ -231,6 +239,55 @@ def _respective_next(text: str, prior, c, s_start: int) -> bool:
     if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
         return False
     return bool(_RESPECTIVELY.search(text, s_start, prior.start))
+
+
+_ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
+_ITEM_MOST_WORDS = 6
+
+
+def _respective_item(text: str, c, piece, numeric: list) -> list:
+    """"Số hộ nghèo, hộ cận nghèo năm 2024 lần lượt là 1.230 hộ và 2.450 hộ":
+    values listed after "lần lượt" take the listed items of their subject in
+    turn, a later item with the head of the first it repeats a word of ("Số
+    hộ cận nghèo"); [] when the subject lists nothing or the values do not
+    pair with its items."""
+    s, e = piece
+    if e > c.start or not (holds_letter(text, e, c.start, "ầ") or holds_letter(text, e, c.start, "ứ")):
+        return []  # (the "ầ" of "lần lượt", the "ứ" of "tương ứng")
+    resp = _RESPECTIVELY.search(text, e, c.start)
+    cuts = list(_ITEM_SPLIT.finditer(text, s, e)) if resp else []
+    if not cuts:
+        return []
+    items = [(a, b) for a, b in zip([s] + [m.end() for m in cuts], [m.start() for m in cuts] + [e])]
+    if any(len(text[a:b].split()) > _ITEM_MOST_WORDS for a, b in items):
+        return []
+    group = _listed_after(text, numeric, resp.end(), len(items) + 1)
+    if len(group) != len(items) or c not in group:
+        return []
+    k = group.index(c)
+    if not k:
+        return [items[0]]
+    first = [text[a:b].lower() for a, b in (m.span() for m in _WORD.finditer(text, *items[0]))]
+    spans = [m.span() for m in _WORD.finditer(text, *items[0])]
+    own = [text[a:b].lower() for a, b in (m.span() for m in _WORD.finditer(text, *items[k]))]
+    # "hộ cận nghèo" after "Tỷ lệ hộ nghèo": from the word the item repeats; "cận nghèo": before
+    # the last word both end with
+    cut = next((j for j, w in enumerate(first) if j and own and w == own[0]), None)
+    if cut is None and len(first) > len(own) > 1 and own[-1] == first[-1]:
+        cut = len(first) - 1
+    return ([(items[0][0], spans[cut - 1][1])] if cut else []) + [items[k]]
+
+
+def _listed_after(text: str, numeric: list, pos: int, most: int) -> list:
+    """The figures of one kind listed one after another from the first after
+    ``pos`` ("1.230 hộ và 2.450 hộ"), at most ``most``."""
+    j = bisect.bisect_left([f.start for f in numeric], pos)
+    group = numeric[j:j + 1]
+    for f in numeric[j + 1:j + most]:
+        if f.type != group[-1].type or not _LIST_GAP.fullmatch(text, group[-1].end, f.start):
+            break
+        group.append(f)
+    return group
 
 
 def _rate_word_alone(text: str, pieces: list) -> bool:
