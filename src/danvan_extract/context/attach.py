@@ -1670,6 +1670,8 @@ def _area_of_counted(text, c, prior, subject_of) -> list:
     there), as "với tổng số tiền" after a count prices them."""
     if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
         return []
+    if (prior.fields.get("noun") or "").lower().split(",")[0].strip() in _UNIT_NOUNS:
+        return []  # "tỉnh có 99 xã, phường với diện tích …": units tile the whole, whose area it is
     if c.start - prior.end > 80 or not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
         return []
     only = _AREA_ONLY.search(text, max(prior.end, c.start - 30), c.start)
@@ -1919,7 +1921,7 @@ _CAUSATIVE = deferred(r"(?<![\p{L}])làm[^\S\n]+(?=(?:chết|bị|mất\s+tích|
                       regex.I)
 
 
-_CASE_VERB_WORDS = 5  # (a verb phrase that says what the cases are is short: the tagger asked for no more)
+_CASE_VERB_WORDS = 8  # (a verb phrase that says what the cases are is short: the tagger asked for no more)
 
 
 def _short_verb_phrase(text: str, pieces: list) -> bool:
