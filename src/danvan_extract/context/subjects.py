@@ -734,7 +734,8 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
 _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
-          r"|xóa\s+tên|khai\s+trừ|thi\s+hành\s+kỷ\s+luật|kỷ\s+luật")
+          # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
+          r"|xóa\s+tên|kỷ\s+luật")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
 _VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS})(?![\p{{L}}])", regex.I)
 
@@ -785,8 +786,8 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     phrase = text[s:e]
     if len(phrase.split()) > 9:
         return []
-    inner = None if _VERB_START.match(phrase) else _last_verb(text, s, e)
-    inner = inner if inner is not None and siblings() else None
+    # (the sibling test first: most figures have none, and the scan for a verb is the dearer)
+    inner = _last_verb(text, s, e) if not _VERB_START.match(phrase) and siblings() else None
     if inner is not None:
         return [(max(ps, inner), pe) for ps, pe in pieces if pe > inner]
     if _VERB_START.match(phrase) or object_of:
