@@ -195,6 +195,7 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     holes = _without_starts_within(holes, starts)
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
+    lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
         near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
         # the figure before this one in its sentence, if any (figures are sorted by start)
@@ -209,6 +210,13 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         elif prior and _respective_next(text, prior, c, s_start):
             # "Số hộ nghèo năm 2023 và 2024 lần lượt là 320 hộ và 280 hộ": what the first value measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
+        # (a later value pairs with the list its first value's subject named)
+        for piece in (lists.get(id(prior)) if prior is not None else None,
+                      pieces[0] if len(pieces) == 1 and c.type != "ratio" else None):
+            item = _respective_item(text, c, piece, numeric) if piece else []
+            if item:
+                pieces, lists[id(c)] = item, piece
+                break
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
 
@@ -231,6 +239,55 @@ def _respective_next(text: str, prior, c, s_start: int) -> bool:
     if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
         return False
     return bool(_RESPECTIVELY.search(text, s_start, prior.start))
+
+
+_ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
+_ITEM_MOST_WORDS = 6
+
+
+def _respective_item(text: str, c, piece, numeric: list) -> list:
+    """"Số hộ nghèo, hộ cận nghèo năm 2024 lần lượt là 1.230 hộ và 2.450 hộ":
+    values listed after "lần lượt" take the listed items of their subject in
+    turn, a later item with the head of the first it repeats a word of ("Số
+    hộ cận nghèo"); [] when the subject lists nothing or the values do not
+    pair with its items."""
+    s, e = piece
+    if e > c.start or not (holds_letter(text, e, c.start, "ầ") or holds_letter(text, e, c.start, "ứ")):
+        return []  # (the "ầ" of "lần lượt", the "ứ" of "tương ứng")
+    resp = _RESPECTIVELY.search(text, e, c.start)
+    cuts = list(_ITEM_SPLIT.finditer(text, s, e)) if resp else []
+    if not cuts:
+        return []
+    items = [(a, b) for a, b in zip([s] + [m.end() for m in cuts], [m.start() for m in cuts] + [e])]
+    if any(len(text[a:b].split()) > _ITEM_MOST_WORDS for a, b in items):
+        return []
+    group = _listed_after(text, numeric, resp.end(), len(items) + 1)
+    if len(group) != len(items) or c not in group:
+        return []
+    k = group.index(c)
+    if not k:
+        return [items[0]]
+    first = [text[a:b].lower() for a, b in (m.span() for m in _WORD.finditer(text, *items[0]))]
+    spans = [m.span() for m in _WORD.finditer(text, *items[0])]
+    own = [text[a:b].lower() for a, b in (m.span() for m in _WORD.finditer(text, *items[k]))]
+    # "hộ cận nghèo" after "Tỷ lệ hộ nghèo": from the word the item repeats; "cận nghèo": before
+    # the last word both end with
+    cut = next((j for j, w in enumerate(first) if j and own and w == own[0]), None)
+    if cut is None and len(first) > len(own) > 1 and own[-1] == first[-1]:
+        cut = len(first) - 1
+    return ([(items[0][0], spans[cut - 1][1])] if cut else []) + [items[k]]
+
+
+def _listed_after(text: str, numeric: list, pos: int, most: int) -> list:
+    """The figures of one kind listed one after another from the first after
+    ``pos`` ("1.230 hộ và 2.450 hộ"), at most ``most``."""
+    j = bisect.bisect_left([f.start for f in numeric], pos)
+    group = numeric[j:j + 1]
+    for f in numeric[j + 1:j + most]:
+        if f.type != group[-1].type or not _LIST_GAP.fullmatch(text, group[-1].end, f.start):
+            break
+        group.append(f)
+    return group
 
 
 def _rate_word_alone(text: str, pieces: list) -> bool:
@@ -1462,6 +1519,13 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if after:
             return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
+        if part:
+            # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
+            # modifier ("40% là nữ") names the part of what the figure before counts
+            bare = len(text[part[0][0]:part[-1][1]].split()) == 1
+            whole = subject_of.get(id(prior)) if bare and prior is not None else None
+            return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
             return subject_of[id(prior)]
@@ -1482,7 +1546,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
+        return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
+                or _area_subject(text, c, clause_start, clause_end, holes, s_start, label))
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
@@ -1531,6 +1596,7 @@ _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đ�
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
 _ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
 _WORD = deferred(r"\p{L}+")
+_ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)
 
 
 def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) -> list:
@@ -1545,18 +1611,80 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
     if not item and label and not text[label[1]:c.start].strip(" \t:"):
         item = [label]
     own = [m.span() for s, e in item for m in _WORD.finditer(text, s, e)]
-    if not own or len(own) > 4 or _RATE_HEAD.match(text, item[0][0], item[0][1]):
+    if not own or len(own) > _ITEM_MOST or _RATE_HEAD.match(text, item[0][0], item[0][1]):
+        return []
+    if len(base) > 1 and _LIST_BREAK.search(text, base[-2][1], base[-1][0]) and not subjects.has_predicate(text, item):
+        # "…, nông thôn 6,8%, vùng đồng bào dân tộc thiểu số 14,5%": the item before took
+        # the head over; a later item takes the same head in place of that item's words
+        return base[:-1] + item
+    if len(own) > 4:
         return []
     words = [m.span() for s, e in base for m in _WORD.finditer(text, s, e)]
     rate = _RATE_HEAD.match(text, base[0][0], base[0][1]).end()
+    first = text[own[0][0]:own[0][1]].lower()
+    same = [k for k, w in enumerate(words) if w[0] >= rate and text[w[0]:w[1]].lower() == first]
+    if same:
+        # "hộ cận nghèo" after "tỷ lệ hộ nghèo", "thể nhẹ cân" after "… suy dinh dưỡng thể
+        # thấp còi": the item repeats the word its modifiers part from, and replaces the rest
+        keep = words[same[-1] - 1][1]
+        return [(s, min(e, keep)) for s, e in base if s < keep] + item
     population = [w for w in words if w[0] >= rate]
-    if population and text[own[0][0]:own[0][1]].lower() == text[population[0][0]:population[0][1]].lower():
-        return [(base[0][0], rate)] + item  # "hộ cận nghèo" after "tỷ lệ hộ nghèo": a population of its own
     if len(own) > 2 or len(population) <= len(own):
         return []
     # "nông thôn" after "… hộ nghèo thành thị": a modifier in place of the last one
     keep = words[len(words) - len(own) - 1][1]
     return [(s, min(e, keep)) for s, e in base if s < keep] + item
+
+
+# where land goes ("để làm sân thể thao", "sang trồng rau màu"), up to the next figure
+_LAND_TARGET = deferred(r"[^\S\n]+(?P<what>(?:để|nhằm|sang)[^\S\n]+[^\n,.;:()\d]{1,80})", regex.I)
+_TARGET_IN = deferred(r"(?<![\p{L}])(?:để|nhằm|sang)(?![\p{L}])", regex.I)
+# between two areas: the first's target, then a comma or "và" ("… để xây trường học và 1,2 ha …")
+_TARGET_THEN_AND = deferred(r"[^\n;:()]{0,120}?(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|còn)[^\S\n]+)?$", regex.I)
+
+
+def _sibling_land(text, c, prior, subject_of) -> list:
+    """"hiến 4,5 ha đất để xây trường học và 1,2 ha để làm sân thể thao",
+    "chuyển 45 ha đất lúa sang trồng thủy sản, 20 ha sang trồng rau màu":
+    an area with no noun of its own, only where it goes, shares the land of
+    the area before it (ellipsis of the repeated head) with its own target."""
+    target = _LAND_TARGET.match(text, c.end) if prior is not None and prior.type == "area" else None
+    base = subject_of.get(id(prior)) if target else None
+    if not base or not _TARGET_THEN_AND.fullmatch(text, prior.end, c.start):
+        return []
+    cut = _TARGET_IN.search(text, base[0][0], base[-1][1])
+    if not cut or cut.start() <= base[0][0]:
+        return []
+    land = [(s, min(e, cut.start())) for s, e in base if s < cut.start()]
+    return land + [subjects.stripped(text, *target.span("what"))]
+
+
+# the area named only as such ("với diện tích", ", tổng diện tích") right before the figure
+_AREA_ONLY = deferred(r"(?<![\p{L}])(?:(?:với|có)[^\S\n]+)?(?:tổng[^\S\n]+)?diện[^\S\n]+tích"
+                      r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần))?[^\S\n]*$", regex.I)
+
+
+def _area_of_counted(text, c, prior, subject_of) -> list:
+    """"cấp 45 mã số vùng trồng với diện tích 2.300 ha": an area named only
+    as an area right after a count measures the things counted (what lies
+    there), as "với tổng số tiền" after a count prices them."""
+    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+        return []
+    if (prior.fields.get("noun") or "").lower().split(",")[0].strip() in _UNIT_NOUNS:
+        return []  # "tỉnh có 99 xã, phường với diện tích …": units tile the whole, whose area it is
+    if c.start - prior.end > 80 or not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
+        return []
+    only = _AREA_ONLY.search(text, max(prior.end, c.start - 30), c.start)
+    if not only or _DIGIT_IN.search(text, prior.end, only.start()) or _SENTENCE_STOP.search(text, prior.end, only.start()):
+        return []
+    # a recipient holds no land ("giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha"),
+    # and words after the area name it themselves ("212 ha khai hoang")
+    if _RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) or not _NOTHING_OWN.match(text, c.end):
+        return []
+    return subject_of[id(prior)]
+
+
+_RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 
 
 def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -1623,7 +1751,12 @@ _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đ�
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ)\s+(?P<what>[^\n,.;:()]{1,80})", regex.I)
+# (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
+# (a verb of building or buying right after the amount is its purpose without "để":
+# "huy động 78 tỷ đồng xây dựng nông thôn mới")
+_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
+                    r"|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
+                    r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
@@ -1695,8 +1828,15 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
             # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
             left = _topic_before(text, s_start, clause_start, holes)
-        if left and subjects.starts_with_verb(text, left) and k >= c.start:
-            return [(k, c.end)] + left  # "xây mới 610 căn" → "căn xây mới"
+        harm = _last_causative(text, left) if left and k >= c.start and low_noun in _CASE_NOUNS else None
+        if harm is not None:
+            # "Bão làm chết 5 người" → "người chết": the cases are the harm's result, not its agent
+            return [(k, c.end)] + [(max(s, harm), e) for s, e in left if e > harm]
+        if left and k >= c.start and (subjects.starts_with_verb(text, left)
+                                      or low_noun in _CASE_NOUNS and _short_verb_phrase(text, left)):
+            # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
+            # hành chính": the verb says what the cases are (FACTS.md: a generic counted noun)
+            return [(k, c.end)] + left
         if left:
             return left
     # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
@@ -1739,13 +1879,66 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
                        or subjects.average_phrase(text, clause_start, c.start, holes)
-                       or subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                       or subjects.distinguishing_verb(text, clause_start, c.start, holes,
+                                                       lambda: _has_sibling(text, c, holes, s_start, low_noun))
                        or subjects.breakdown_label(text, clause_start, c.start, holes))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
             pieces += subjects.average_phrase(text, clause_start, c.start, holes)
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+_SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
+
+
+def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
+    """Another figure of the sentence counts the same noun ("kết nạp 420
+    đảng viên, …, xóa tên 12 đảng viên"): the verbs tell them apart."""
+    end = _SENTENCE_END.search(text, c.end, c.end + _WINDOW)
+    end = end.start() if end else c.end + _WINDOW
+    first, last = bisect.bisect_left(holes, (s_start,)), bisect.bisect_left(holes, (end,))
+    return any(hs != c.start and text[hs].isdigit() and text[hs:he].lower().endswith(low_noun)
+               and _verb_before(text, max(s_start, hs - 60), hs) for hs, he in holes[first:last])
+
+
+_ITEM_OPEN = deferred(r"(?:^|[,;:]\s|\s(?:và|đã|và\s+đã)\s)(?=[^,;:]*$)", regex.I)
+
+
+def _verb_before(text: str, lo: int, pos: int) -> bool:
+    """The list item that ends at ``pos`` opens with a verb that tells its
+    figure apart ("…, xóa tên 12 đảng viên"), not with a noun ("định mức hỗ
+    trợ 1 nhà", "lĩnh vực … 21 mô hình")."""
+    item = _ITEM_OPEN.search(text, lo, pos)
+    start = item.end() if item else lo
+    return subjects.starts_with_verb(text, [(start, pos)])
+
+
+# generic nouns of cases and persons: the verb before them says which ("bị thương 9 người")
+_CASE_NOUNS = frozenset({"trường hợp", "lượt", "khoản", "người"})
+# "làm" making a harm happen ("làm chết", "làm bị thương", "làm hư hỏng")
+_CAUSATIVE = deferred(r"(?<![\p{L}])làm[^\S\n]+(?=(?:chết|bị|mất\s+tích|hư|sập|tốc|ngập|sạt|thiệt)(?![\p{L}]))",
+                      regex.I)
+
+
+_CASE_VERB_WORDS = 8  # (a verb phrase that says what the cases are is short: the tagger asked for no more)
+
+
+def _short_verb_phrase(text: str, pieces: list) -> bool:
+    """The pieces are a short phrase opening with a verb ("xử phạt hành
+    chính", "bị thương"); a capital opens a name, no verb."""
+    words = text[pieces[0][0]:pieces[-1][1]].split()
+    return len(words) <= _CASE_VERB_WORDS and words[0][:1].islower() and subjects.verb_first(text, pieces)
+
+
+def _last_causative(text: str, pieces: list) -> Optional[int]:
+    """Where the harm after the last causative "làm" of the pieces starts."""
+    found = None
+    for s, e in pieces:
+        if holds_letter(text, s, e, "à"):  # (the "à" of "làm")
+            for found in _CAUSATIVE.finditer(text, s, e):
+                pass
+    return found.end() if found else None
 
 
 def _members_of(text, c, clause_start, s_start, holes) -> list:
@@ -1861,6 +2054,11 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
+    if purpose:
+        what_end = _before_next_amount(text, purpose.start("what"), what_end)
+        shared = _shared_verb(text, c, prior, subject_of)
+        if shared is not None:
+            return shared + _without_numbers(text, purpose.start("link"), what_end, holes)
     verb = subjects.support_verb(text, pieces)
     if verb and purpose:
         return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
@@ -1898,6 +2096,33 @@ _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+ti�
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
 _PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
                       r"|xã|phường|thị\s+trấn)\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
+
+
+# "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
+_DIGIT_IN = deferred(r"\d")
+_NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
+                        r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
+_PURPOSE_THEN_AND = deferred(r"\s*(?:để|nhằm)\s[^\n,.;:()\d]{1,80}?(?:,\s*|\s+)(?:(?:và|hoặc)\s+)?"
+                             r"(?:(?:khoảng|hơn|trên|gần)\s+)?$", regex.I)
+
+
+def _before_next_amount(text: str, start: int, end: int) -> int:
+    """The end of a purpose ``[start, end)`` before the next amount it runs
+    into ("để xây nhà cho mỗi hộ nghèo và 20 triệu đồng để …"): that amount
+    opens an item of its own."""
+    found = _NEXT_AMOUNT.search(text, start, end + 30) if _DIGIT_IN.search(text, start, end) else None
+    return found.start() if found and found.start() < end else end
+
+
+def _shared_verb(text, c, prior, subject_of) -> Optional[list]:
+    """The verb an amount shares with the amount before it when both give
+    their purpose ("hỗ trợ 40 triệu đồng để xây nhà và 20 triệu đồng để sửa
+    chữa nhà" → "hỗ trợ"); None when the amount follows no such one."""
+    if prior is None or prior.type != "money" or not subject_of.get(id(prior)):
+        return None
+    if not _PURPOSE_THEN_AND.fullmatch(text, prior.end, c.start):
+        return None
+    return [p for p in subject_of[id(prior)] if p[1] <= prior.start]
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:

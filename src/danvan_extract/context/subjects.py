@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -65,8 +65,9 @@ _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
 _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
 # Words that end a phrase read after a noun without belonging to it.
-_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm))+\s*$", regex.I)
-_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm")  # (what its matches end with)
+# ("1.200 suất quà trị giá 600 triệu đồng": "trị giá" states the next figure, as "đạt" does)
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá))+\s*$", regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá")  # (what its matches end with)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
@@ -692,6 +693,12 @@ _ADVERBS_AHEAD = deferred(r"\s*(?:(?:đều|cũng|vẫn|hiện)\s+)*", regex.I)
 _PREDICATE = deferred(_PREDICATE_VERBS, regex.I)
 
 
+def has_predicate(text: str, pieces: list[Span]) -> bool:
+    """A predicate verb stands in the phrase ("hộ có nhà tiêu …"): a clause,
+    no bare modifier."""
+    return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
+
+
 def opens_predicate(text: str, pos: int) -> bool:
     """A predicate that defines a noun opens at ``pos`` ("đạt chuẩn ...",
     "chưa có ...")."""
@@ -726,8 +733,19 @@ def predicate_after_place(text: str, pos: int, limit: int, holes: list[Span]) ->
 
 _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+chữa|hỗ\s+trợ|cấp|trồng|khởi\s+công|hoàn\s+thành"
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
-          r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay")
+          r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
+          # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
+          r"|xóa\s+tên|kỷ\s+luật")
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
+_VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS})(?![\p{{L}}])", regex.I)
+
+
+def _last_verb(text: str, start: int, end: int) -> Optional[int]:
+    """Where the last verb of ``_VERBS`` in ``[start, end)`` starts, if any."""
+    found = None
+    for found in _VERB_INSIDE.finditer(text, start, end):
+        pass
+    return found.start() if found else None
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 _VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
 
@@ -747,12 +765,15 @@ def starts_with_verb(text: str, pieces: list[Span]) -> bool:
 _OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
 
-def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span]) -> list[Span]:
+def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: list[Span],
+                        siblings: Callable[[], bool] = bool) -> list[Span]:
     """"giải quyết đất sản xuất cho 1.627 hộ", "kiểm tra Quy chế dân chủ
     đối với 8 đơn vị" → the verb phrase that tells the figure from its
     siblings joins the noun ("hộ giải quyết đất sản xuất"), with the verbs
     listed before it that share the figure ("khởi công xây dựng, sửa chữa
-    20 căn nhà"); reporting verbs do not."""
+    20 căn nhà"); reporting verbs do not.  When ``siblings()`` (figures of the sentence that
+    count the same noun) the verb joins past its agent ("các cơ sở đảng
+    kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
     if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
@@ -765,6 +786,10 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     phrase = text[s:e]
     if len(phrase.split()) > 9:
         return []
+    # (the sibling test first: most figures have none, and the scan for a verb is the dearer)
+    inner = _last_verb(text, s, e) if not _VERB_START.match(phrase) and siblings() else None
+    if inner is not None:
+        return [(max(ps, inner), pe) for ps, pe in pieces if pe > inner]
     if _VERB_START.match(phrase) or object_of:
         first = _verb_list_start(text, clause_start, holes)
         if first < clause_start:
@@ -786,7 +811,8 @@ def _predicate(text: str, pieces: list[Span]) -> list[Span]:
     return [(max(s, cut), e) for s, e in pieces if e > cut]
 
 
-_SEGMENT_BREAK = deferred(r"[,;:()\n.!?]")
+# (a number's grouping dot or decimal comma breaks nothing: "huy động 3.200 lượt …, trồng …")
+_SEGMENT_BREAK = deferred(r"[;:()\n!?]|(?<!\d)[,.]|[,.](?!\d)")
 _LIST_VERB_WORDS = 6  # syllables
 
 
@@ -815,6 +841,12 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
 
 # "Về nhà ở, xã hỗ trợ 15 hộ": "Về" opening a sentence names its topic, no verb
 _TOPIC = deferred(r"(?-i:Về)\s", regex.I)
+
+
+def verb_first(text: str, pieces: list[Span]) -> bool:
+    """The phrase opens with a verb (of the list, else as the tagger reads
+    its first word)."""
+    return bool(pieces) and _opens_with_verb(text, pieces[0])
 
 
 def _opens_with_verb(text: str, span: Span) -> bool:
@@ -913,6 +945,21 @@ def percent_of(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]
     if own and not shared:
         return own + predicate_after_place(text, own[-1][1], limit, holes)
     return own + shared
+
+
+# "89% là đồng bào dân tộc Mông", not "95%, là mức cao nhất" (a property names no part)
+_COPULA_PART = deferred(r"[^\S\n]+là[^\S\n]+(?!(?:mức|con\s+số|tỷ\s+lệ|tỉ\s+lệ|năm|kết\s+quả|chỉ\s+tiêu|một|đơn\s+vị"
+                        r"|địa\s+phương|huyện|xã|tỉnh)(?![\p{L}]))(?=\p{Ll})", regex.I)
+
+
+def part_after_copula(text: str, end: int, limit: int, holes: list[Span]) -> list[Span]:
+    """"…, trong đó 89% là đồng bào dân tộc Mông": a share with no noun of
+    its own before it is the share of the noun phrase after "là" (FACTS.md:
+    where the head noun is left out, the defining clause is the subject)."""
+    m = _COPULA_PART.match(text, end, end + _SCAN) if text.startswith(" là", end) else None
+    if not m:
+        return []
+    return noun_clause(text, m.end(), max(limit, m.end() + 100), holes)[0]
 
 
 # Nouns for the members of a body: "Ban Thường vụ gồm 18 ủy viên" counts
