@@ -80,7 +80,9 @@ def find_date_line(text: str, lines: Optional[list[tuple[int, str]]] = None) -> 
     for i, (start, line) in enumerate((lines or lines_with_offsets(text))[:_HEAD_LINES * 2]):
         stripped = line.strip()
         # (a lead's dateline: its line is long, the dated-line test does not see it)
-        m = _PLACE_DATE_LEAD.match(stripped) if stripped[:1].isupper() or stripped[:1] == "(" else None
+        # (its place ends with a comma within 32 characters, or its source is in brackets)
+        opens = stripped[:1] == "(" or (stripped[:1].isupper() and "," in stripped[:33])
+        m = _PLACE_DATE_LEAD.match(stripped) if opens else None
         place_date = lead = m is not None
         if m is None:
             if not _may_be_dated(stripped, i):
