@@ -220,6 +220,19 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
 
+    _share_with_list_end(text, numeric, subject_of, facts)
+
+
+def _share_with_list_end(text: str, numeric: list, subject_of: dict[int, list], facts: dict[int, dict]) -> None:
+    """"450, 620 và 380 đảng viên": a bare number listed before the count
+    whose noun it shares counts what that count counts (from the list's end
+    back)."""
+    for c, after in reversed(list(zip(numeric, numeric[1:]))):
+        noun = c.fields.get("noun") if c.type == "count" == after.type else None
+        if (noun and noun == after.fields.get("noun") and _LIST_GAP.fullmatch(text, c.end, after.start)
+                and not text[c.start:c.end].lower().endswith(str(noun).lower())):
+            subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(after)) or [])
+
 
 # "tỷ lệ này", "con số trên": a quantity named by pointing back at the figure before
 _ANAPHOR = deferred(r"(?<![\p{L}])(?:tỷ\s+lệ|tỉ\s+lệ|con\s+số|số\s+liệu|chỉ\s+số)\s+(?:này|đó|trên|nói\s+trên)(?![\p{L}])",

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import compound
+from ..numbers import compound, parse_digits
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
@@ -203,7 +203,34 @@ class CountExtractor:
                 fields = {"value": value, "noun": noun, "qualifier": qualifier}
                 if value_max is not None:
                     fields["value_max"] = value_max
+                if not spelled and value_max is None:
+                    yield from self._listed_before(ctx, start, noun, rule)
                 yield Candidate("count", start, end, rule, fields)
+
+    def _listed_before(self, ctx: Context, start: int, noun, rule: str) -> Iterator[Candidate]:
+        """"lần lượt kết nạp 450, 620 và 380 đảng viên", "12 và 15 mô hình":
+        the bare numbers listed before a count's number count its noun too,
+        when the last is joined by "và" or the list is said to be respective."""
+        found: list[regex.Match] = []
+        pos = start
+        while len(found) < _MAX_LISTED:
+            m = _LISTED_NUMBER.search(ctx.text, max(0, pos - 24), pos)
+            if m is None or _is_year(m.group("n")) or self.lex.designated(ctx, m.start()):
+                break
+            found.append(m)
+            pos = m.start()
+        word, _ = ctx.word_before(pos)
+        if not found or (word and self.lex.is_time_noun(word.lower())):
+            return  # ("ngày 12 và 15": days, no list of counts)
+        # ("12 và 15 mô hình", "450, 620 và 380 đảng viên": the last joined by "và")
+        with_and = "và" in ctx.text[found[0].end("n"):found[0].end()]
+        if not with_and and not _RESPECTIVE_BEFORE.search(ctx.text, max(0, pos - 40), pos):
+            return
+        for m in reversed(found):
+            value = parse_digits(m.group("n"))
+            if isinstance(value, int):
+                yield Candidate("count", m.start("n"), m.end("n"), rule,
+                                {"value": value, "noun": noun, "qualifier": "exact"})
 
 
 _HEADER_NOUN = deferred(
@@ -322,6 +349,13 @@ def _per_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
         return False
     noun, end = lex.noun_after(ctx, before.end())
     return noun is not None and not ctx.text[end:qstart].strip()
+
+
+# A bare number in a list right before another number ("450, 620 và 380 đảng
+# viên"), and what says that the listed values go one by one with something.
+_LISTED_NUMBER = deferred(r"(?<![\p{L}\d.,/:-])(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)$")
+_RESPECTIVE_BEFORE = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+_MAX_LISTED = 8
 
 
 # A norm's word a few words before ("định mức hỗ trợ", "mức chi"), and an
