@@ -1818,6 +1818,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     read_from = _past_unit_names(text, c.end, low_noun)
     limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
     after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
+                     # ("350 tập thể, 1.200 cá nhân được khen thưởng": the items of a list share its predicate)
+                     else subjects.noun_clause(text, read_from, limit, holes)
+                     if text.startswith(",", read_from) and subjects.item_follows(text, read_from, limit)
                      else ([], []))
     if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
         after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)

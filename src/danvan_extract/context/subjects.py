@@ -475,8 +475,16 @@ _LINK_ON = deferred(
     r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần|thời\s+gian|thời\s+kỳ|dịp)(?![\p{L}]))(?=\p{L})", regex.I)
 # "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
 _THROUGH_FIGURE = deferred(r"[^\S\n]*đạt[^\S\n]+(?=\d)", regex.I)
-_SHARED_AFTER = deferred(r"[^\S\n]*(?:và|hoặc)[^\S\n]+(?=\d)", regex.I)
+# ("350 tập thể, 1.200 cá nhân được khen thưởng": a comma joins the items too)
+_SHARED_AFTER = deferred(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|(?:và|hoặc)[^\S\n]+)(?=\d)", regex.I)
 _STATES = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I)
+
+
+def item_follows(text: str, pos: int, limit: int) -> bool:
+    """Another figure's item follows ``pos`` past "và", "hoặc" or a comma
+    (its modifiers may be shared: see :func:`noun_clause`)."""
+    return _SHARED_AFTER.match(text, pos, limit) is not None
+
 _MAX_CLAUSE_WORDS = 20
 
 
