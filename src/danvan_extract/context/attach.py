@@ -230,7 +230,7 @@ def _share_with_list_end(text: str, numeric: list, subject_of: dict[int, list], 
     for c, after in reversed(list(zip(numeric, numeric[1:]))):
         noun = c.fields.get("noun") if c.type == "count" == after.type else None
         if (noun and noun == after.fields.get("noun") and _LIST_GAP.fullmatch(text, c.end, after.start)
-                and not text[c.start:c.end].lower().endswith(str(noun).lower())):
+                and not _writes_noun(text, c, str(noun).lower())):
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(after)) or [])
 
 
@@ -249,9 +249,15 @@ def _respective_next(text: str, prior, c, s_start: int) -> bool:
     "tương ứng" ("lần lượt là 320 hộ và 280 hộ"), ``prior`` the one before."""
     if c.type != prior.type or c.type == "percentage" or not _LIST_GAP.fullmatch(text, prior.end, c.start):
         return False
-    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
-        return False
+    noun = (prior.fields.get("noun") or "").lower()
+    if (c.fields.get("noun") or "").lower() != noun or not _writes_noun(text, prior, noun):
+        return False  # (a bare number listed before the count of its noun takes that count's subject instead)
     return bool(_RESPECTIVELY.search(text, s_start, prior.start))
+
+
+def _writes_noun(text: str, c, noun: str) -> bool:
+    """The figure ``c`` writes its noun ``noun`` (lower case) in its own span."""
+    return " ".join(text[c.start:c.end].lower().split()).endswith(" ".join(noun.split()))
 
 
 _ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
