@@ -25,7 +25,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
-from .places import CHAIN_GAP, PlaceMention, find_places
+from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
 from .words import CharClass, Openers, holds_letter, may_hold
 
 # The punctuation that ends a sentence (and a full sentence): where a run of
@@ -286,8 +286,8 @@ def _respective_item(text: str, c, piece, numeric: list) -> list:
     k = group.index(c)
     if not k:
         return [items[0]]
-    first = [text[a:b].lower() for a, b in (m.span() for m in _WORD.finditer(text, *items[0]))]
     spans = [m.span() for m in _WORD.finditer(text, *items[0])]
+    first = [text[a:b].lower() for a, b in spans]
     own = [text[a:b].lower() for a, b in (m.span() for m in _WORD.finditer(text, *items[k]))]
     # "hộ cận nghèo" after "Tỷ lệ hộ nghèo": from the word the item repeats; "cận nghèo": before
     # the last word both end with
@@ -959,18 +959,15 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
 
 _MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm)"
                    r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
+_FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
+_JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
-_SOURCES_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
+_SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
-# ("xã A cũ và xã B", "xã A (cũ), xã B": the mark of a former unit stays with its name)
-_LIST_GAP = deferred(r"(?:\s*\(?cũ\)?)?\s*(?:,|;|và|,\s*và)\s*", regex.I)
+_LIST_GAP = deferred(_FORMER + r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
 _RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
-
-
-
-
-_ANY_LIST_GAP = deferred(r"(?:\s*\(?cũ\)?)?\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?", regex.I)
+_ANY_LIST_GAP = deferred(_FORMER + _JOIN_PLURAL, regex.I)
 
 
 def _listed_from(text, places, i: int, s_start: int) -> int:
@@ -1206,7 +1203,7 @@ def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMent
     more ("HUYỆN PHÚ LƯƠNG", "Xã Tân Lập:"): the report under it is that
     unit's.  A subheading follows a body paragraph (a page's place line
     above its headline does not)."""
-    j = bisect.bisect_left(places, p_start, hi=i, key=_start_key) - 1
+    j = bisect.bisect_left(places, p_start, hi=i, key=_START) - 1
     if j < 0 or p_start < 1:
         return None
     q = places[j]
@@ -1214,7 +1211,7 @@ def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMent
     if (q.bare or q.start < line_start or not _HEADING_REST.fullmatch(text, q.end, p_start)
             or not _after_body(text, line_start)):
         return None
-    return q if _HEADING_BEFORE.fullmatch(text, line_start, q.start) else None
+    return q if HEADING_NUMBER.fullmatch(text, line_start, q.start) else None
 
 
 def _after_body(text: str, pos: int) -> bool:
@@ -1225,12 +1222,7 @@ def _after_body(text: str, pos: int) -> bool:
     return k > 0 and text[k - 1] in _BODY_END
 
 
-def _start_key(p) -> int:
-    return p.start
-
-
 _BODY_END = ".!?;:…"
-_HEADING_BEFORE = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
 _HEADING_REST = regex.compile(r"[^\S\n]*:?\s*")
 
 
@@ -1694,7 +1686,7 @@ def _area_of_counted(text, c, prior, subject_of) -> list:
     if c.start - prior.end > 80 or not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
         return []
     only = _AREA_ONLY.search(text, max(prior.end, c.start - 30), c.start)
-    if not only or _DIGIT_IN.search(text, prior.end, only.start()) or _SENTENCE_STOP.search(text, prior.end, only.start()):
+    if not only or _DIGIT.search(text, prior.end, only.start()) or _SENTENCE_STOP.search(text, prior.end, only.start()):
         return []
     # a recipient holds no land ("giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha"),
     # and words after the area name it themselves ("212 ha khai hoang")
@@ -1794,8 +1786,7 @@ _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
 _UNIT_NAMES = deferred(r"[^\S\n]+(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*"
                        r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)+")
 _STATES_FIGURE = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])[^\d\n,;.]{0,30}\d", regex.I)
-_UNIT_NOUNS = frozenset(("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
-                         "xóm", "tổ dân phố", "buôn", "làng", "sóc", "đặc khu"))
+_UNIT_NOUNS = frozenset(_RANK) - {"bang", "quốc gia"}  # (the level words of Vietnamese units)
 
 
 def _past_unit_names(text: str, end: int, low_noun: str) -> int:
@@ -2121,7 +2112,6 @@ _PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]
 
 
 # "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
-_DIGIT_IN = deferred(r"\d")
 _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
 _PURPOSE_THEN_AND = deferred(r"\s*(?:để|nhằm)\s[^\n,.;:()\d]{1,80}?(?:,\s*|\s+)(?:(?:và|hoặc)\s+)?"
@@ -2132,7 +2122,7 @@ def _before_next_amount(text: str, start: int, end: int) -> int:
     """The end of a purpose ``[start, end)`` before the next amount it runs
     into ("để xây nhà cho mỗi hộ nghèo và 20 triệu đồng để …"): that amount
     opens an item of its own."""
-    found = _NEXT_AMOUNT.search(text, start, end + 30) if _DIGIT_IN.search(text, start, end) else None
+    found = _NEXT_AMOUNT.search(text, start, end + 30) if _DIGIT.search(text, start, end) else None
     return found.start() if found and found.start() < end else end
 
 

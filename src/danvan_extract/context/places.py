@@ -187,7 +187,7 @@ def _named_level(written: str) -> Optional[str]:
     return level
 
 
-_HEADING_NUMBER = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
+HEADING_NUMBER = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
 _HEADING_END = regex.compile(r"[^\S\n]*:?[^\S\n]*(?:\n|$)")
 
 
@@ -198,7 +198,7 @@ def _unit_heading(text: str, m, gaz: Gazetteer) -> bool:
     about, not a heading's common word."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     name = m.group("name")
-    return (name.isupper() and _HEADING_NUMBER.fullmatch(text, line_start, m.start()) is not None
+    return (name.isupper() and HEADING_NUMBER.fullmatch(text, line_start, m.start()) is not None
             and _HEADING_END.match(text, m.end()) is not None
             and bool(_lookup(gaz, name, _level_word(m.group("level")))))
 
