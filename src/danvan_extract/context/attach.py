@@ -18,6 +18,8 @@ from typing import Optional
 import regex
 
 from . import subjects
+from ..extractors.count import RESPECTIVELY_SOURCE
+from ..extractors.table_cells import in_table_row
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
 from .document_info import (CENTRAL_BODY, find_title, main_place, national_by_default, not_venues,
                             year_of)
@@ -466,7 +468,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
         break
-    if own is None and _in_table_row(text, c.start):
+    if own is None and in_table_row(text, c.start):
         own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not _time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
@@ -502,12 +504,6 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
-
-
-def _in_table_row(text: str, pos: int) -> bool:
-    """A flattened table's bar stands before ``pos`` on its line: ``pos``
-    lies in a row's cell."""
-    return text.find("|", text.rfind("\n", 0, pos) + 1, pos) >= 0
 
 
 def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:
@@ -966,7 +962,7 @@ _SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 _LIST_GAP = deferred(_FORMER + r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
-_RESPECTIVELY = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+_RESPECTIVELY = deferred(RESPECTIVELY_SOURCE, regex.I)
 _ANY_LIST_GAP = deferred(_FORMER + _JOIN_PLURAL, regex.I)
 
 
@@ -1432,7 +1428,7 @@ _BRACKET_THEN_WORD = deferred(r"[^\S\n]*\([^()\n]{1,80}\)[^\S\n]+(?=\p{Ll})")
 
 
 def _row_label(text: str, pos: int) -> Optional[tuple[int, int]]:
-    if not _in_table_row(text, pos):
+    if not in_table_row(text, pos):
         return None
     row = subjects.table_row_label(text, pos)
     return row[0] if row else None
@@ -1571,7 +1567,7 @@ def _column_of_noun(text, c, pieces) -> list:
     """"Huyện | Số hộ nghèo" … "| 3.200 hộ |": a count in a flattened table's
     cell that says no more than its noun takes its column's heading when the
     heading names that noun."""
-    if len(pieces) != 1 or not _in_table_row(text, c.start):
+    if len(pieces) != 1 or not in_table_row(text, c.start):
         return []
     noun = (c.fields.get("noun") or "").lower()
     if not noun or text[pieces[0][0]:pieces[0][1]].lower() != noun:

@@ -22,7 +22,7 @@ import regex
 from ..grammar.rules import load_rules
 from ..grammar.alternation import alternation, word_alternation
 from ..grammar.lazy import deferred, settle
-from ..extractors.table_cells import header_cell_bounds, header_line
+from ..extractors.table_cells import header_cell_bounds, header_line, in_table_row
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
 from .words import CharClass, holds_letter, lowered, may_end_with
@@ -1113,9 +1113,7 @@ def table_heading_cell(text: str, pos: int) -> Optional[Span]:
     """The whole heading cell of the flattened table column ``pos`` stands
     in ("Chỉ tiêu | Năm 2023 | Năm 2024" … "| 950 hộ" → "Năm 2024"); None
     outside a table's body and in a row's first cell."""
-    if text.find("|", text.rfind("\n", 0, pos) + 1, pos) < 0:
-        return None
-    return header_cell_bounds(text, pos)
+    return header_cell_bounds(text, pos) if in_table_row(text, pos) else None
 
 
 # a label that names its own quantity ("Số hộ thoát nghèo", "Tỷ lệ che phủ rừng",

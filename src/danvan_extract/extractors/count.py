@@ -224,7 +224,7 @@ class CountExtractor:
             return  # ("ngày 12 và 15": days, no list of counts)
         # ("12 và 15 mô hình", "450, 620 và 380 đảng viên": the last joined by "và")
         with_and = "và" in ctx.text[found[0].end("n"):found[0].end()]
-        if not with_and and not _RESPECTIVE_BEFORE.search(ctx.text, max(0, pos - 40), pos):
+        if not with_and and not _RESPECTIVELY.search(ctx.text, max(0, pos - 40), pos):
             return
         for m in reversed(found):
             value = parse_digits(m.group("n"))
@@ -354,7 +354,9 @@ def _per_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
 # A bare number in a list right before another number ("450, 620 và 380 đảng
 # viên"), and what says that the listed values go one by one with something.
 _LISTED_NUMBER = deferred(r"(?<![\p{L}\d.,/:-])(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)$")
-_RESPECTIVE_BEFORE = deferred(r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])", regex.I)
+# ("lần lượt", "tương ứng": the context reads them too, from this source)
+RESPECTIVELY_SOURCE = r"(?<![\p{L}])(?:lần\s+lượt|tương\s+ứng)(?![\p{L}])"
+_RESPECTIVELY = deferred(RESPECTIVELY_SOURCE, regex.I)
 _MAX_LISTED = 8
 
 

@@ -50,16 +50,30 @@ def header_cell_bounds(text: str, pos: int) -> Optional[tuple[int, int]]:
     return start, start + len(cells[column])
 
 
-def header_line(text: str, line_start: int) -> tuple[int, list[str]]:
-    """Where the flattened table whose row starts at ``line_start`` has its
-    header (the first of the lines holding "|" right above), and that
-    line's cells; no cells when the row is that line."""
+def in_table_row(text: str, pos: int) -> bool:
+    """A flattened table's bar stands before ``pos`` on its line: ``pos``
+    lies in a row's cell."""
+    return text.find("|", text.rfind("\n", 0, pos) + 1, pos) >= 0
+
+
+def _table_start(text: str, line_start: int) -> int:
+    """Where the flattened table whose row starts at ``line_start`` starts:
+    the first of the lines holding "|" right above it (``line_start`` when
+    the line above holds none)."""
     head = line_start
     while head > 0:
         prev = text.rfind("\n", 0, head - 1) + 1
         if text.find("|", prev, head) < 0:
             break
         head = prev
+    return head
+
+
+def header_line(text: str, line_start: int) -> tuple[int, list[str]]:
+    """Where the flattened table whose row starts at ``line_start`` has its
+    header (its first line), and that line's cells; no cells when the row
+    is that line."""
+    head = _table_start(text, line_start)
     if head == line_start:
         return head, []
     end = text.find("\n", head)
@@ -78,8 +92,7 @@ def first_row_figure(text: str, pos: int) -> bool:
     ls = text.rfind("\n", 0, pos) + 1
     if "|" not in text[ls:pos] or _YEAR.match(text, pos):
         return False
-    above = text[text.rfind("\n", 0, max(ls - 1, 0)) + 1 : max(ls - 1, 0)]
-    return ls == 0 or "|" not in above
+    return _table_start(text, ls) == ls
 
 
 def header_cells_before(text: str, cell: tuple[int, int]) -> list[str]:
@@ -176,12 +189,7 @@ def table_unit_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     """
     if header_cell_span(text, pos) is None:
         return None
-    start = text.rfind("\n", 0, pos) + 1
-    while start > 0:
-        above = text.rfind("\n", 0, start - 1) + 1
-        if "|" not in text[above : start - 1]:
-            break
-        start = above
+    start = _table_start(text, text.rfind("\n", 0, pos) + 1)
     lo = start
     for _ in range(2):
         if lo == 0:
