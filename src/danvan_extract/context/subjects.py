@@ -820,7 +820,7 @@ def _predicate(text: str, pieces: list[Span]) -> list[Span]:
 
 
 # (a number's grouping dot or decimal comma breaks nothing: "huy động 3.200 lượt …, trồng …")
-_SEGMENT_BREAK = deferred(r"[;:()\n!?]|(?<!\d)[,.]|[,.](?!\d)")
+_SEGMENT_BREAK = deferred(r"[;:()\n!?]|[,.](?:(?<!\d[,.])|(?!\d))")  # (the look-behind after its mark)
 _LIST_VERB_WORDS = 6  # syllables
 
 
