@@ -779,7 +779,9 @@ class DocumentAnchors:
         if not found or not anchors.word_after:
             return found
         follower, text = self.index.word_follower(anchors).match, self.text
-        kept = [p for p in sorted(chain.from_iterable(found)) if follower(text, p)]
+        # tested first, then sorted: most positions fail the test
+        kept = [p for p in chain.from_iterable(found) if follower(text, p)]
+        kept.sort()
         return [kept] if kept else []
 
     def line_start(self, pos: int) -> int:
