@@ -155,6 +155,32 @@ def test_anchored_equals_full_scan_on_generated_text(text):
     _assert_anchored_equals_full(text, ANCHORED)
 
 
+def _reader_both_ways(text: str):
+    """The number reader's numbers (with their multiplier and range) read at
+    the runs of digits, and by a full scan."""
+    reader = _PIPELINE.rules.number_reader
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+
+    def read(pattern):
+        return [(m.span(), m.span("m1"), m.span("range")) for m in ctx.scan(pattern)]
+
+    return read(reader), read(dataclasses.replace(reader, anchors=Anchors()))
+
+
+def test_the_number_reader_at_digit_runs_reads_what_a_full_scan_reads():
+    assert _PIPELINE.rules.number_reader.anchors.digit
+    for text in _texts():
+        anchored, full = _reader_both_ways(text)
+        assert anchored == full, text[:80]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text)
+def test_the_number_reader_at_digit_runs_reads_what_a_full_scan_reads_on_generated_text(text):
+    anchored, full = _reader_both_ways(text)
+    assert anchored == full
+
+
 def _assert_anchored_equals_full(text: str, patterns) -> None:
     for pattern in patterns:
         anchored, full = _spans_both_ways(text, pattern)

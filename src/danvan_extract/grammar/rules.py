@@ -173,6 +173,9 @@ class NumericFile(_Strict):
     # The number reader: one pass over a text finds every number written in
     # digits (groups n1/m1: digits, multiplier; range: a range after it).
     reader: str
+    # Where every match of the reader starts: "digit" (at a run of digits)
+    # or, left empty, anywhere (a full scan).
+    reader_anchor: list[Literal["digit"]] = []
     percentage: list[NamedPattern]
     money: list[NamedPattern]
     area: list[NamedPattern]
@@ -392,7 +395,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
     rx = _compiled(_compose(r.numeric.reader, parts, where), regex.IGNORECASE, "numeric.toml", "reader", validate)
     if validate:
         _check_groups(rx, ("n1", "m1", "range"), "numeric.toml", "reader", "number")
-    r.number_reader = ScanPattern("number_reader", rx)
+    r.number_reader = ScanPattern("number_reader", rx, Anchors.of(digit=bool(r.numeric.reader_anchor)))
     r.chrome_patterns = []
     for line in r.chrome.line:
         where = f"chrome.toml {line.name}"
