@@ -410,3 +410,51 @@ def test_white_is_the_rules_white_space():
 def test_past_space_equals_the_white_space_pattern(text, pos):
     pos = min(pos, len(text))
     assert anchors._past_space(text, pos) == anchors._SPACE.match(text, pos).end()
+
+
+def _all_characters() -> str:
+    import sys
+    import unicodedata
+
+    return "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) not in ("Cs", "Cn"))
+
+
+def test_the_lowered_followers_read_as_the_ignore_case_ones_outside_the_case_traps():
+    """Every character of the followers' words, the white space and the
+    kinds of character after a word, read case-sensitively in the
+    lower-cased characters, where ignore-case reads them in the characters
+    (the lower-cased text is lowered character for character where a
+    character lowers to two), for every code point but the case traps."""
+    import re
+
+    chars = "".join(c for c in _all_characters() if c not in anchors.CASE_TRAPS)
+    lowered = "".join(c.lower()[0] for c in chars)
+    promises = [p.anchors for p in ANCHORED if _PIPELINE.anchor_index.lowered_follower(p.anchors) is not None]
+    assert promises
+    letters = {c for a in promises for w in a.lead | a.word_after if w not in anchors.AFTER_CLASSES for c in w}
+    tests = [(re.escape(c), re.escape(c.lower())) for c in letters]
+    tests += [(test, test) for test in (r"\s", *anchors.AFTER_CLASSES.values())]
+    for test, lower_test in tests:
+        ignoring = [m.start() for m in re.finditer(test, chars, re.IGNORECASE)]
+        assert [m.start() for m in re.finditer(lower_test, lowered)] == ignoring, test
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_piece, _glue), max_size=25).map(lambda ps: "".join(a + b for a, b in ps)))
+def test_word_after_positions_are_the_same_by_the_lowered_followers(text):
+    ctx = Context(normalize(text).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    index = _PIPELINE.anchor_index
+    for pattern in ANCHORED:
+        if pattern.anchors.word_after and index.lowered_follower(pattern.anchors) is not None:
+            follower, read = ctx.anchors._word_follower(pattern.anchors)
+            assert read is ctx.anchors.lower
+            for p in range(len(ctx.text)):
+                want = index.word_follower(pattern.anchors).match(ctx.text, p) is not None
+                assert (follower(read, p) is not None) == want, (pattern.name, p)
+
+
+def test_a_text_with_a_case_trap_reads_with_the_ignore_case_follower():
+    ctx = Context(normalize("Năm ſáu mươi").text, _PIPELINE.rules, _PIPELINE.anchor_index)
+    pattern = next(p for p in ANCHORED if p.name == "amount.spelled")
+    follower, read = ctx.anchors._word_follower(pattern.anchors)
+    assert read is ctx.text
