@@ -62,3 +62,20 @@ def test_the_noun_after_a_number_depends_on_the_syllables_read_only():
 
 
 _PIPELINE_LEX = next(ex.lex for ex in _PIPELINE.extractors if type(ex).__name__ == "CountExtractor")
+
+
+def test_group_reader_reads_what_group_reads_on_gold_for_every_pattern():
+    from danvan_extract.extractors.numeric import group_reader
+
+    names = ("sp", "n1", "h1", "n2", "h2", "m1", "m2", "n3", "d", "m", "y", "nothing")
+    readers = [group_reader(*names), group_reader("y", "m", "d"), group_reader("nothing", "n1")]
+    seen = 0
+    for path in sorted(GOLD.glob("*.txt"))[:12]:
+        ctx = Context(normalize(path.read_text(encoding="utf-8")).text, _PIPELINE.rules, _PIPELINE.anchor_index)
+        for pattern in _PIPELINE.scan_patterns:
+            for m in ctx.scan(pattern):
+                assert readers[0](m) == tuple(group(m, name) for name in names)
+                assert readers[1](m) == (group(m, "y"), group(m, "m"), group(m, "d"))
+                assert readers[2](m) == (None, group(m, "n1"))
+                seen += 1
+    assert seen > 100

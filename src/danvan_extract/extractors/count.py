@@ -11,7 +11,7 @@ from ..numbers import compound, parse_digits
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, match_at
-from .numeric import bounds, first_of_change, qualify, rate_base
+from .numeric import bounds, first_of_change, group_reader, qualify, rate_base
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
@@ -129,7 +129,7 @@ class CountExtractor:
     def _before_share(self, ctx: Context, m) -> Iterator[Candidate]:
         """"số người dùng 20.000 chiếm 40,16%": a quantity whose noun came
         before it; the share that follows proves it."""
-        values = _values(ctx, m, None)
+        values = _values(ctx, m, None, group(m, "n3"))
         if values is None or self.lex.designated(ctx, m.start()) or _is_year(group(m, "n1")):
             return
         qualifier, start = qualify(ctx, self.lex, m.start(), m.end())
@@ -147,7 +147,7 @@ class CountExtractor:
                 yield from self._change_from(ctx, pat)
                 continue
             for m in ctx.scan(pat):
-                spelled = group(m, "sp")
+                spelled, n1, n3 = _COUNT_GROUPS(m)
                 if spelled and not _plausible_spelled(ctx, m):
                     continue
                 # the noun first: most numbers count none, and need no value
@@ -158,7 +158,7 @@ class CountExtractor:
                     continue
                 if lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
                     continue
-                values = _values(ctx, m, spelled)
+                values = _values(ctx, m, spelled, n3)
                 if values is None:
                     continue  # "16,7 tiêu chí/xã": an average, no count
                 value, value_max = values
@@ -182,7 +182,7 @@ class CountExtractor:
                     continue
                 if noun in self.score_nouns and self._score(ctx, m.start(), end):
                     continue  # "đạt 85 điểm,": a score ("tăng 5 điểm trường" counts places)
-                if not spelled and _is_year(group(m, "n1")) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
+                if not spelled and _is_year(n1) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
                     continue  # "năm 2023 Ban Thường vụ": a year before a name
                 classified = False
                 nstart = nend = end
@@ -258,20 +258,25 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     return None
 
 
-def _values(ctx: Context, m, spelled: Optional[str]) -> Optional[tuple[int, Optional[int]]]:
+# The groups every count match is asked for (read in one call).
+_COUNT_GROUPS = group_reader("sp", "n1", "n3")
+
+
+def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optional[tuple[int, Optional[int]]]:
     """(value, value_max) a count match reads, whole numbers; None when one
-    is no whole number."""
+    is no whole number.  ``spelled`` and ``n3`` are what groups "sp" and
+    "n3" read."""
     if spelled:
         return ctx.number(m, "sp"), None
-    if group(m, "n3"):
+    if n3:
         # "2 triệu 500 nghìn người": a lower order below a thousand of it
         low = ctx.number(m, "n3")
         if low >= 1000:
             return None
         return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, m.group("m3"))])), None
-    _, _, value, value_max = bounds(ctx, m)
+    _, upper, value, value_max = bounds(ctx, m)
     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
-    if value is None or (group(m, "n2") and value_max is None):
+    if value is None or (upper is not None and value_max is None):  # (upper: group "n2" read a number)
         return None
     return value, value_max
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Candidate, Context, Lexicons, group
+from .base import Candidate, Context, Lexicons
+from .numeric import group_reader
+
+_DATE_GROUPS = group_reader("y", "m", "d")
 
 
 class DateExtractor:
@@ -19,7 +22,7 @@ class DateExtractor:
             rule = pat.name
             kind = "year" if rule.startswith("date.year") else "date"
             for m in ctx.scan(pat):
-                y, mo, d = group(m, "y"), group(m, "m"), group(m, "d")
+                y, mo, d = _DATE_GROUPS(m)
                 if mo and mo.isdigit() and not 1 <= int(mo) <= 12:
                     continue
                 if d and not 1 <= int(d) <= 31:

@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from operator import itemgetter
+from typing import Callable, Optional
 
 import regex
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS, MULT, parse_digits, scale
 from .base import Context, Lexicons, group
+
+
+def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ...]]:
+    """A function giving ``(group(m, name) for name in names)`` as a tuple
+    (at least two names): one call for all, the groups' numbers found once
+    per pattern (a look-up by name per group costs several times more)."""
+    getters: dict[regex.Pattern, Callable] = {}
+
+    def read(m: regex.Match) -> tuple[Optional[str], ...]:
+        get = getters.get(m.re)
+        if get is None:
+            if len(getters) >= 4096:  # patterns of many rule sets
+                getters.clear()
+            index = m.re.groupindex
+            # a name the pattern lacks reads the None put after its groups
+            get = getters[m.re] = itemgetter(*[index[n] - 1 if n in index else -1 for n in names])
+        return get((*m.groups(), None))
+
+    return read
+
+
+_BOUND_GROUPS = group_reader("n1", "h1", "n2", "h2", "m1", "m2")
 
 
 def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | float], int | float, Optional[int | float]]:
@@ -19,9 +42,9 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
     A multiplier written only on the upper bound applies to both ("từ 80
     đến 150 triệu đồng": 80 million to 150 million).
     """
-    v1 = ctx.number(m, "n1") + (0.5 if group(m, "h1") else 0)
-    v2 = ctx.number(m, "n2") + (0.5 if group(m, "h2") else 0) if group(m, "n2") else None
-    m1, m2 = group(m, "m1"), group(m, "m2")
+    _, h1, n2, h2, m1, m2 = _BOUND_GROUPS(m)
+    v1 = ctx.number(m, "n1") + (0.5 if h1 else 0)
+    v2 = ctx.number(m, "n2") + (0.5 if h2 else 0) if n2 else None
     s1 = scale(v1, m1 or m2)
     s2 = scale(v2, m2 or m1) if v2 is not None else None
     return v1, v2, s1, s2
