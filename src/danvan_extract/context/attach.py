@@ -27,6 +27,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
+from .levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
 from .words import CharClass, Openers, holds_letter, may_hold
 
@@ -54,8 +55,7 @@ _BRACKET_TIME = deferred(r"\s*\(\s*(?:năm\s+|tính\s+đến\s+)?[^()\n]{0,20}\)
 _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ"
                             r"|chiếm\s+tỉ\s+lệ|với\s+tỷ\s+lệ|với\s+tỉ\s+lệ)"
                             r"\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
-_LEVEL_CLASS = {"tỉnh": "tỉnh", "thành phố": "tỉnh", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện",
-                "xã": "xã", "phường": "xã", "thị trấn": "xã", "đặc khu": "xã", "bang": "tỉnh"}
+
 
 
 @dataclass
@@ -1252,8 +1252,7 @@ def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
     return place
 
 
-_RANK = {"thôn": 0, "bản": 0, "ấp": 0, "xóm": 0, "tổ dân phố": 0, "buôn": 0, "làng": 0, "sóc": 0, "xã": 1,
-         "phường": 1, "thị trấn": 1, "đặc khu": 1, "huyện": 2, "quận": 2, "thị xã": 2, "thành phố": 3, "tỉnh": 4, "bang": 4, "quốc gia": 5}
+
 
 
 def _aside(text: str, q: PlaceMention, pos: int) -> bool:
@@ -2183,7 +2182,9 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
-_LEVEL_FIRST = deferred(r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|tx\.?|xã|phường|thị\s+trấn|đặc\s+khu)\s+",
+# a Vietnamese unit's level word, or its short form that is no initial
+_LEVEL_FIRST = deferred(rf"(?:{written_pattern(VIETNAMESE_CLASSED)}|"
+                        rf"{written_pattern(s for s, w in SHORT.items() if w in VIETNAMESE_CLASSED and s not in INITIALS)})\s+",
                         regex.I)
 
 

@@ -11,6 +11,7 @@ import regex
 
 from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
 from .gazetteer import gazetteer, level_class
+from .levels import VIETNAMESE_CLASSED, written_pattern
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 
@@ -39,11 +40,11 @@ _SITE_NAME = regex.compile(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|t
 # Ninh", "Cổng thông tin điện tử tỉnh Cao Bằng"): the outlet and a name, no predicate
 _OUTLET_NAME = regex.compile(r"(?i:báo|tạp\s+chí|đài(?:\s+(?:phát\s+thanh|truyền\s+hình|PT-TH|PTTH))?"
                              r"|(?:cổng|trang)\s+(?:thông\s+tin|ttđt))(?:\s+(?i:điện\s+tử))?"
-                             r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường))?(?:[\s-]+\p{Lu}[\p{L}.]*){1,5}"
+                             rf"(?:\s+(?i:{written_pattern(VIETNAMESE_CLASSED)}))?(?:[\s-]+\p{{Lu}}[\p{{L}}.]*){{1,5}}"
                              r"(?:\s+(?i:điện\s+tử))?")
 # a unit's name alone on its line, its province in a bracket after it
 # ("Huyện Tam Nông (Phú Thọ)", "Thành phố Huế"): the page's place, no headline
-_UNIT_LINE = regex.compile(r"(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?:[\s-]+\p{Lu}[\p{L}]*){1,5}"
+_UNIT_LINE = regex.compile(rf"(?i:{written_pattern(VIETNAMESE_CLASSED)})(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{1,5}}"
                            r"(?:\s*\((?:\p{Lu}[\p{L}]*[\s-]*){1,5}\))?")
 _MIN_TITLE_WORDS = 4  # a section's name ("Xây dựng Đảng", "Nông thôn mới") is shorter than a headline
 

@@ -24,7 +24,8 @@ from ..grammar.alternation import alternation, word_alternation
 from ..grammar.lazy import deferred, settle
 from ..extractors.table_cells import header_cell_bounds, header_line, in_table_row
 from ..scan.anchors import _WHITE  # the engine's white space, by character
-from .places import _LETTER, _LEVELS  # a letter's test; the level words of administrative units
+from .places import _LETTER  # a letter's test
+from .levels import WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
 from .words import CharClass, holds_letter, lowered, may_end_with
 
 Span = tuple[int, int]
@@ -369,8 +370,7 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
 
 
 # (a place mention opens with its level word)
-_LEVEL_AT = deferred(r"(?:" + "|".join(level.replace(" ", r"\s+").replace(".", r"\.") for level in _LEVELS)
-                     + r")(?![\p{L}])", regex.I)
+_LEVEL_AT = deferred(r"(?:" + written_pattern(_LEVELS) + r")(?![\p{L}])", regex.I)
 _QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+$", regex.I)
 

@@ -104,7 +104,8 @@ class PersonRoleExtractor(GrammarAttributes):
         self.honorific_of = {k.lower(): v for k, v in p.honorifics.items()}
         self.org_heads = {h.lower() for h in p.org_heads}
         self.org_words = set(p.org_words) | self.org_heads
-        self.level_words = {w.lower() for w in p.place_before} | {"tỉnh", "huyện", "xã", "thành", "phố", "thị", "trấn", "xã", "thôn", "bản"}
+        # the level words, and each of their syllables (a name is read one syllable at a time)
+        self.level_words = {w.lower() for w in p.place_before} | {s for w in p.place_before for s in w.lower().split()}
         self.not_credits = {c.lower() for c in p.bylines.not_credits}
         self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
         # a one-word name of the Central Highlands peoples, as the grammar's part writes it
