@@ -11,7 +11,7 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import dateline
-from danvan_extract.context import attach, periods, places, subjects
+from danvan_extract.context import attach, levels, periods, places, subjects
 from danvan_extract.grammar.alternation import word_alternation
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import (Openers, finditer_at, finditer_found, holds_letter, lowered, may_end_with,
@@ -445,7 +445,7 @@ def test_level_words_remembered_as_written_once(parts):
 def test_named_levels_remembered_as_written_once(word, case):
     written = case(word)
     assert places._named_level(written) == places._named_level.__wrapped__(written)
-    assert places._named_level(written) is None or places._named_level(written) in places._LEVELS + ("thành phố",)
+    assert places._named_level(written) is None or places._named_level(written) in levels.WRITTEN + ("thành phố",)
 
 
 @settings(max_examples=300, deadline=None)

@@ -23,16 +23,10 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
+from .levels import INITIALS, SHORT, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
-_LEVELS = ("tổ dân phố", "thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "thôn",
-           "bản", "ấp", "xóm", "buôn", "làng", "sóc", "đặc khu", "bang", "tp.", "tp", "tx.", "tx", "tt.", "h.", "q.", "p.")
-# level words written short in addresses and headlines ("TX. Hoàng Mai", "H. Mù Cang Chải")
-_ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã", "tt.": "thị trấn",
-                "h.": "huyện", "q.": "quận", "p.": "phường"}
-# one letter and a dot is also a person's initial: such a level word needs a unit the gazetteer knows
-_INITIALS = ("h.", "q.", "p.")
-_LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(_LEVELS, key=len, reverse=True))
+_LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
 _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 # (transliterated names join lower-case syllables by hyphens: "Phông-sa-lỳ")
 # (a name stays on its line: "tỉnh Điện Biên\nHuyện Tuần Giáo" names two units)
@@ -83,7 +77,7 @@ _NAME_RE = regex.compile(_NAME)
 CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
                           rf"(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
-_NAMED_OPENERS = tuple(sorted(_LEVELS, key=len))  # ("tp" before "tp.": found among its places)
+_NAMED_OPENERS = tuple(sorted(WRITTEN, key=len))  # ("tp" before "tp.": found among its places)
 _COMMITTEE_OPENERS = ("tỉnh", "huyện", "thành", "thị", "quận", "đảng")
 # (_BARE's optional first words, and _NATION's, are found back from the word after them)
 _BARE_ONE_WORD = ("tỉnh", "huyện", "xã", "phường")
@@ -180,8 +174,8 @@ def _named_level(written: str) -> Optional[str]:
     phố"); None for one written in capitals ("XÃ" in an all-caps heading:
     too unsure)."""
     level = written.lower()
-    if level in _ABBREVIATED:
-        return _ABBREVIATED[level] if written[0].isupper() else None
+    if level in SHORT:
+        return SHORT[level] if written[0].isupper() else None
     if written[0].isupper() and written != written.capitalize():
         return None
     return level
@@ -317,7 +311,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue  # "5 tỉnh Tây Nguyên": a region the provinces counted lie in, no province
         if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue  # "Liên bang Nga": a country's name
-        if written.lower() in _INITIALS and not (_lookup(gaz, name, level) or _seat_provinces(gaz, name, level, None)):
+        if written.lower() in INITIALS and not (_lookup(gaz, name, level) or _seat_provinces(gaz, name, level, None)):
             continue  # "Nguyễn Văn H. Lò": an initial, no level word
         if level != "bang" and _lone_unknown(text, name_end, name, level, gaz):
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
