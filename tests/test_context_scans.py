@@ -21,6 +21,7 @@ GOLD = Path(__file__).resolve().parent.parent / "gold"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt"))[:12]]
 ODD = "ſóc Xã Kiến Sơn, TỈNH Yên Bái, CẢ NƯỚC và İ; thị  xã Nghĩa Lộ, Thị ủy Nghĩa Lộ"
 BRANCH = "chi nhánh Yên Thế, Bố Hạ và Lục Nam; Chi  Nhánh\tYên Bái; chinhánh Tây; chi\nnhánh Hà Nam"
+COOPERATIVE = "Hợp tác xã Tân Tiến, HỢP  TÁC\tXÃ A, hợp\ntác xã, hợptác xã, nhợp tác xã, hợp tác xãx, hợp tác  xã"
 NATION = "cả  nước, TRÊN TOÀN\tQUỐC, toàn quốc, nước ta, ở Việt Nam, của\nViệt Nam, tại Việt  Nam, trêntoàn quốc"
 NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệm kỳ qua, những năm qua, thời gian qua, thực hiện các, "
          "hiện đang, từ ngày 16 - 18/5, Từ  ngày 1-3/7, ngày 2 đến 4/9, nhiệm\tkỳ  qua, thời gianqua, Trải  qua 10 năm thực hiện, "
@@ -30,6 +31,7 @@ NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệ
 SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
          (places._BARE, lambda o: places._level_starts(o).bare),
          (places._COMMITTEE, lambda o: places._level_starts(o).committee),
+         (places._COOPERATIVE, lambda o: places._level_starts(o).cooperative),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
          (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
          (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts),
@@ -39,7 +41,7 @@ SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
 @pytest.mark.parametrize("pattern,starts", SCANS)
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
 def test_scan_at_openers_equals_full_scan(pattern, starts, variant):
-    for text in TEXTS + [ODD, NATION, NULLS, BRANCH]:
+    for text in TEXTS + [ODD, NATION, NULLS, BRANCH, COOPERATIVE]:
         text = variant(text)
         got = [m.span() for m in finditer_at(pattern, text, starts(Openers(text)))]
         assert got == [m.span() for m in pattern.finditer(text)]

@@ -279,10 +279,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
         spans.take(m.start(), m.end())
-    if "tác" in text or "TÁC" in text or "Tác" in text:
-        for m in _COOPERATIVE.finditer(text):
-            spans.take(m.start(), m.end())
     starts = _level_starts(openers)
+    for m in finditer_at(_COOPERATIVE, text, starts.cooperative):
+        spans.take(m.start(), m.end())
     for m in finditer_at(_COMMITTEE, text, starts.committee):
         name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
@@ -577,19 +576,21 @@ class _Starts(NamedTuple):
     named: Optional[list[int]]
     bare: Optional[list[int]]
     committee: Optional[list[int]]
+    cooperative: Optional[list[int]]  # (_COOPERATIVE's: the "hợp" before "tác" before a "xã")
 
 
 def _level_starts(openers: Openers) -> _Starts:
-    """Where a match of _NAMED, of _BARE and of _COMMITTEE can start, from
-    one pass over the places of the level words (found in the lowered
-    text) and a look at what follows each."""
+    """Where a match of _NAMED, of _BARE, of _COMMITTEE and of _COOPERATIVE
+    can start, from one pass over the places of the level words (found in
+    the lowered text) and a look at what follows each."""
     if openers.low is None:
-        return _Starts(None, None, None)
+        return _Starts(None, None, None, None)
     text, low, size = openers.text, openers.low, len(openers.text)
     named: set[int] = set()
     levels: set[int] = set()
     committees: list[int] = []
-    for head, places in _HEAD_FINDER(low).items():
+    heads = _HEAD_FINDER(low)
+    for head, places in heads.items():
         is_named, one_word, pair, committee, longer = _ROLES[head]
         n = len(head)
         for p in places:
@@ -607,7 +608,8 @@ def _level_starts(openers: Openers) -> _Starts:
                 if low.startswith(w, p) and _may_name(text, p + len(w)):
                     named.add(p)
     bare = sorted(levels)
-    return _Starts(sorted(named), sorted(set(bare + openers.before(bare, _BARE_BEFORE))), sorted(committees))
+    cooperative = openers.before(openers.before(heads.get("xã", []), ("tác",)), ("hợp",))
+    return _Starts(sorted(named), sorted(set(bare + openers.before(bare, _BARE_BEFORE))), sorted(committees), cooperative)
 
 
 class _WordFinder:
