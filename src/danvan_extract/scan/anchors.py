@@ -387,7 +387,6 @@ class AnchorIndex:
         self._followers: dict[frozenset, re.Pattern] = {}
         self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
         self._lowered_followers: dict[tuple[frozenset, frozenset], Optional[re.Pattern]] = {}
-        self._lowered_afters: dict[frozenset, Optional[re.Pattern]] = {}
         self._opens: dict[frozenset, _Opens] = {}
         self._line_openers: dict[tuple, tuple[re.Pattern, re.Pattern]] = {}
         # the ``after`` sets of the line promises: one search finds the lines of all
@@ -461,19 +460,13 @@ class AnchorIndex:
         In a text without those characters it matches where the follower does."""
         key = (anchors.lead, anchors.word_after)
         if key not in self._lowered_followers:
-            plain = _lowers_plainly(anchors.lead | anchors.word_after) and not anchors.word_after & WORD_CLASSES.keys()
+            words = anchors.lead | anchors.word_after
+            plain = (CASE_TRAPS is not None and not anchors.word_after & WORD_CLASSES.keys()
+                     and not _contains_any("".join(words), CASE_TRAPS))
             self._lowered_followers[key] = re.compile(
-                f"(?:{_one_of(anchors.lead)})\\s*(?:{_one_of(_lowered(anchors.word_after))})"
+                f"(?:{_one_of(anchors.lead)})\\s*(?:{_one_of(frozenset(w.lower() for w in anchors.word_after))})"
             ) if plain else None
         return self._lowered_followers[key]
-
-    def lowered_after(self, anchors: Anchors) -> Optional[re.Pattern]:
-        """:meth:`follower` for the lower-cased text, as :meth:`lowered_follower`
-        is :meth:`word_follower`'s (None where it could read otherwise)."""
-        if anchors.after not in self._lowered_afters:
-            self._lowered_afters[anchors.after] = (re.compile(_one_of(_lowered(anchors.after)))
-                                                   if _lowers_plainly(anchors.after) else None)
-        return self._lowered_afters[anchors.after]
 
     def opens(self, anchors: Anchors) -> "_Opens":
         """Whether a character can open one of ``anchors.after`` (any case,
@@ -528,17 +521,6 @@ def _one_of(words: frozenset) -> str:
     parts = [word_alternation(literal)] if literal else []
     parts += [AFTER_CLASSES[w] for w in sorted(words & AFTER_CLASSES.keys())]
     return "|".join(parts)
-
-
-def _lowered(words: frozenset) -> frozenset:
-    return frozenset(w.lower() for w in words)
-
-
-def _lowers_plainly(words: frozenset) -> bool:
-    """Whether ``words`` lower-cased, matched case-sensitively in the
-    lower-cased text, read what they read ignoring case in the text (in a
-    text without :data:`CASE_TRAPS`)."""
-    return CASE_TRAPS is not None and not _contains_any("".join(words), CASE_TRAPS)
 
 
 def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Pattern:
@@ -599,7 +581,7 @@ class DocumentAnchors:
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple]] = None
         self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
-        self._plain: Optional[bool] = None  # no character of CASE_TRAPS in the text
+        self._case_plain: Optional[bool] = None  # no character of CASE_TRAPS in the text
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._session: Optional[AlarmSession] = None  # the session open then, if any
@@ -651,7 +633,7 @@ class DocumentAnchors:
         one of ``anchors.after`` opens the text at ``follow``."""
         if not follows:
             return []
-        (follower, text), opens = self._after_follower(anchors), self.index.opens(anchors)
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
         decides = opens.decides
         return [start for start, follow, ch in follows if opens[ch] and (decides or follower(text, follow))]
 
@@ -673,7 +655,7 @@ class DocumentAnchors:
         follows = self.follows()
         if not follows:
             return []
-        (follower, text), opens = self._after_follower(anchors), self.index.opens(anchors)
+        follower, opens, text = self.index.follower(anchors).match, self.index.opens(anchors), self.text
         decides = opens.decides
         if "letter" in anchors.after:
             # a multiplier is a letter after the digits: a match may stop before it
@@ -841,22 +823,12 @@ class DocumentAnchors:
         the lower-cased text where that reads the same (no character of
         :data:`CASE_TRAPS` in the text: asked once per document)."""
         lowered = self.index.lowered_follower(anchors)
-        if lowered is not None and self._case_plain():
-            return lowered.match, self.lower
+        if lowered is not None:
+            if self._case_plain is None:
+                self._case_plain = not _contains_any(self.text, CASE_TRAPS)
+            if self._case_plain:
+                return lowered.match, self.lower
         return self.index.word_follower(anchors).match, self.text
-
-    def _after_follower(self, anchors: Anchors) -> tuple[Callable, str]:
-        """:meth:`_word_follower` for the words of ``anchors.after``."""
-        lowered = self.index.lowered_after(anchors)
-        if lowered is not None and self._case_plain():
-            return lowered.match, self.lower
-        return self.index.follower(anchors).match, self.text
-
-    def _case_plain(self) -> bool:
-        """Whether the text holds no character of :data:`CASE_TRAPS` (asked once)."""
-        if self._plain is None:
-            self._plain = not _contains_any(self.text, CASE_TRAPS)
-        return self._plain
 
     def line_start(self, pos: int) -> int:
         """Start of the line that holds ``pos``."""
