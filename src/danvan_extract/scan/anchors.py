@@ -29,7 +29,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import regex
 
@@ -40,12 +40,6 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 from ..grammar.alternation import word_alternation
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
-from ..text import _contains_any
-
-try:  # the standard library's ignore-case pairs beyond lower-casing
-    from re._casefix import _EXTRA_CASES
-except ImportError:  # pragma: no cover - another Python implementation
-    _EXTRA_CASES = None
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
@@ -134,16 +128,6 @@ WORD_CLASSES = {"capital": r"\p{Lu}", "letter": r"\p{L}"}
 # library's engine: "digit", a decimal digit; "letter", a letter (and the
 # few numerals ``\w`` also takes: a wider net loses no position).
 AFTER_CLASSES = {"digit": r"\d", "letter": r"[^\W\d_]"}
-
-
-# The characters for which a case-sensitive match of lower-case words in
-# the lower-cased text may read otherwise than the standard library's
-# ignore-case match in the text: the non-ASCII ones of its case pairs that
-# lower-casing does not make ("ı" ~ "i", "ſ" ~ "s", "µ" ~ "μ"), the capital
-# sigma (lowered by its place in a word) and "İ" (lowered to two characters).
-# None: those pairs are unknown here, every match is ignore-case.
-CASE_TRAPS = None if _EXTRA_CASES is None else "".join(sorted(
-    {chr(c) for key, more in _EXTRA_CASES.items() for c in (key, *more) if c > 0x7F} | {"\u03a3", "\u0130"}))
 
 
 def _on_alarm(signum, frame):
@@ -386,7 +370,6 @@ class AnchorIndex:
         self.number_reader = number_reader
         self._followers: dict[frozenset, re.Pattern] = {}
         self._word_followers: dict[tuple[frozenset, frozenset], re.Pattern] = {}
-        self._lowered_followers: dict[tuple[frozenset, frozenset], Optional[re.Pattern]] = {}
         self._opens: dict[frozenset, _Opens] = {}
         self._line_openers: dict[tuple, tuple[re.Pattern, re.Pattern]] = {}
         # the ``after`` sets of the line promises: one search finds the lines of all
@@ -451,22 +434,6 @@ class AnchorIndex:
         if got is None:
             got = self._word_followers[key] = _word_follower(anchors.lead, anchors.word_after)
         return got
-
-    def lowered_follower(self, anchors: Anchors) -> Optional[re.Pattern]:
-        """:meth:`word_follower` for the lower-cased text: its words lower-cased,
-        matched case-sensitively (several times faster than ignore-case, which
-        enters every branch); None where it could read otherwise (a kind of
-        character after the word, a word with a character of :data:`CASE_TRAPS`).
-        In a text without those characters it matches where the follower does."""
-        key = (anchors.lead, anchors.word_after)
-        if key not in self._lowered_followers:
-            words = anchors.lead | anchors.word_after
-            plain = (CASE_TRAPS is not None and not anchors.word_after & WORD_CLASSES.keys()
-                     and not _contains_any("".join(words), CASE_TRAPS))
-            self._lowered_followers[key] = re.compile(
-                f"(?:{_one_of(anchors.lead)})\\s*(?:{_one_of(frozenset(w.lower() for w in anchors.word_after))})"
-            ) if plain else None
-        return self._lowered_followers[key]
 
     def opens(self, anchors: Anchors) -> "_Opens":
         """Whether a character can open one of ``anchors.after`` (any case,
@@ -581,7 +548,6 @@ class DocumentAnchors:
         self._numbers: Optional[list[regex.Match]] = None
         self._follows: Optional[list[tuple]] = None
         self._openings: Optional[dict[frozenset, list[int]]] = None  # by ``after`` set
-        self._case_plain: Optional[bool] = None  # no character of CASE_TRAPS in the text
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._session: Optional[AlarmSession] = None  # the session open then, if any
@@ -812,23 +778,11 @@ class DocumentAnchors:
         found = [words[key] for key in self.index.accepting(anchors).intersection(words)]
         if not found or not anchors.word_after:
             return found
-        follower, text = self._word_follower(anchors)
+        follower, text = self.index.word_follower(anchors).match, self.text
         # tested first, then sorted: most positions fail the test
         kept = [p for p in chain.from_iterable(found) if follower(text, p)]
         kept.sort()
         return [kept] if kept else []
-
-    def _word_follower(self, anchors: Anchors) -> tuple[Callable, str]:
-        """The ``match`` of the follower of ``anchors`` and the text it reads:
-        the lower-cased text where that reads the same (no character of
-        :data:`CASE_TRAPS` in the text: asked once per document)."""
-        lowered = self.index.lowered_follower(anchors)
-        if lowered is not None:
-            if self._case_plain is None:
-                self._case_plain = not _contains_any(self.text, CASE_TRAPS)
-            if self._case_plain:
-                return lowered.match, self.lower
-        return self.index.word_follower(anchors).match, self.text
 
     def line_start(self, pos: int) -> int:
         """Start of the line that holds ``pos``."""
