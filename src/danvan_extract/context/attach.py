@@ -198,11 +198,20 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
+    bare_lists: list[tuple[int, int]] = []  # (first, end): bare numbers listed before the count at end
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
         near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
         # the figure before this one in its sentence, if any (figures are sorted by start)
         prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
-        pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
+        first = _bare_list_start(text, numeric, i)
+        if first < i:
+            # "… lần lượt là 120 và 150 hộ": the list's end reads its subject from where the list starts
+            bare_lists.append((first, i))
+            whole = replace(c, start=numeric[first].start)
+            before = numeric[first - 1] if first and numeric[first - 1].start >= _unwrapped_start(text, s_start) else None
+            pieces = _subject(text, whole, clause_start, clause_end, near, before, subject_of, s_start)
+        else:
+            pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
         if i and _ANAPHOR_FIRST.search(text, clause_start, c.start):
             pieces = _antecedent(text, c, numeric[i - 1], subject_of, clause_start) or pieces
         elif (prior and c.type == "percentage" and not c.rule.endswith(".table_cell")
@@ -221,19 +230,24 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
                 break
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = pieces
+    # "450, 620 và 380 đảng viên": a bare number listed before the count whose
+    # noun it shares counts what that count counts
+    for first, end in bare_lists:
+        for c in numeric[first:end]:
+            subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
 
-    _share_with_list_end(text, numeric, subject_of, facts)
 
-
-def _share_with_list_end(text: str, numeric: list, subject_of: dict[int, list], facts: dict[int, dict]) -> None:
-    """"450, 620 và 380 đảng viên": a bare number listed before the count
-    whose noun it shares counts what that count counts (from the list's end
-    back)."""
-    for c, after in reversed(list(zip(numeric, numeric[1:]))):
-        noun = c.fields.get("noun") if c.type == "count" == after.type else None
-        if (noun and noun == after.fields.get("noun") and _LIST_GAP.fullmatch(text, c.end, after.start)
-                and not _writes_noun(text, c, str(noun).lower())):
-            subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(after)) or [])
+def _bare_list_start(text: str, numeric: list, i: int) -> int:
+    """The index of the first of the bare numbers listed right before the
+    count ``numeric[i]`` whose noun they share ("120, 150 và 180 hộ"); ``i``
+    when there is none."""
+    c, first = numeric[i], i
+    noun = c.fields.get("noun") if c.type == "count" else None
+    while (noun and first and numeric[first - 1].type == "count" and numeric[first - 1].fields.get("noun") == noun
+           and _LIST_GAP.fullmatch(text, numeric[first - 1].end, numeric[first].start)
+           and not _writes_noun(text, numeric[first - 1], str(noun).lower())):
+        first -= 1
+    return first
 
 
 # "tỷ lệ này", "con số trên": a quantity named by pointing back at the figure before
