@@ -57,7 +57,6 @@ _SHARE_VERB = deferred(r"(?:chiếm|bằng|đạt|tương\s+đương|tương\s+�
                             r"\s*(?:khoảng|trên|hơn|gần|dưới|xấp\s+xỉ)?\s*$", regex.I)
 
 
-
 @dataclass
 class DocumentContext:
     """The article's own context and each numeric candidate's."""
@@ -201,17 +200,15 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     bare_lists: list[tuple[int, int]] = []  # (first, end): bare numbers listed before the count at end
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
         near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
-        # the figure before this one in its sentence, if any (figures are sorted by start)
-        prior = numeric[i - 1] if i and numeric[i - 1].start >= _unwrapped_start(text, s_start) else None
+        # "… lần lượt là 120 và 150 hộ": the end of a list of bare numbers reads its subject from the list's start
         first = _bare_list_start(text, numeric, i)
+        # the figure before this one in its sentence, and before its list, if any (figures are sorted by start)
+        sentence_start = _unwrapped_start(text, s_start)
+        prior, before = (numeric[k - 1] if k and numeric[k - 1].start >= sentence_start else None for k in (i, first))
         if first < i:
-            # "… lần lượt là 120 và 150 hộ": the list's end reads its subject from where the list starts
             bare_lists.append((first, i))
-            whole = replace(c, start=numeric[first].start)
-            before = numeric[first - 1] if first and numeric[first - 1].start >= _unwrapped_start(text, s_start) else None
-            pieces = _subject(text, whole, clause_start, clause_end, near, before, subject_of, s_start)
-        else:
-            pieces = _subject(text, c, clause_start, clause_end, near, prior, subject_of, s_start)
+        whole = replace(c, start=numeric[first].start) if first < i else c
+        pieces = _subject(text, whole, clause_start, clause_end, near, before, subject_of, s_start)
         if i and _ANAPHOR_FIRST.search(text, clause_start, c.start):
             pieces = _antecedent(text, c, numeric[i - 1], subject_of, clause_start) or pieces
         elif (prior and c.type == "percentage" and not c.rule.endswith(".table_cell")
@@ -1264,9 +1261,6 @@ def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
     if province and _RANK[noun] < _RANK["tỉnh"]:
         return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
     return place
-
-
-
 
 
 def _aside(text: str, q: PlaceMention, pos: int) -> bool:
