@@ -30,3 +30,10 @@ def test_vietnamese_units_leave_out_foreign_levels_and_the_nation():
     assert "bang" in levels.RANK and "bang" not in levels.VIETNAMESE_UNITS
     assert "quốc gia" in levels.RANK and "quốc gia" not in levels.WRITTEN
     assert set(levels.VIETNAMESE_CLASSED) <= set(levels.LEVEL_CLASS)
+
+
+def test_numbered_and_plain_units_are_level_words_of_vietnamese_units():
+    assert levels.NUMBERED and levels.NUMBERED <= set(levels.VIETNAMESE_UNITS)
+    assert set(levels.PLAIN_UNITS) < set(levels.VIETNAMESE_UNITS)
+    # a word that is also a common noun ("bản": a copy) is never read alone as a unit
+    assert "bản" in levels.VIETNAMESE_UNITS and "bản" not in levels.PLAIN_UNITS

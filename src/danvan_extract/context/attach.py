@@ -27,7 +27,7 @@ from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
-from .levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, written_pattern
+from .levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
 from .words import CharClass, Openers, holds_letter, may_hold
 
@@ -895,8 +895,8 @@ _DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ng
 
 # "mỗi chi đoàn thôn đều có ...", "từng xã": a figure for each unit
 # (an average over them, "bình quân mỗi xã đạt 13 tiêu chí", holds for the whole)
-_EACH = deferred(r"(?<![\p{L}]|(?:bình\s+quân|trung\s+bình)[^\n.;:]{0,40})(?:mỗi|từng)\s+(?:chi\s+\p{Ll}+\s+)?(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường"
-                      r"|thị\s+trấn|thôn|bản|ấp|xóm|buôn|làng|tổ\s+dân\s+phố)(?![\p{L}])[^\d\n.;:]*$", regex.I)
+_EACH = deferred(r"(?<![\p{L}]|(?:bình\s+quân|trung\s+bình)[^\n.;:]{0,40})(?:mỗi|từng)\s+(?:chi\s+\p{Ll}+\s+)?(?:"
+                      rf"{written_pattern(VIETNAMESE_UNITS)})(?![\p{{L}}])[^\d\n.;:]*$", regex.I)
 _WORLD = deferred(r"(?<![\p{L}])(?:toàn\s+cầu|thế\s+giới)(?![\p{L}])")
 _DOCUMENT_NOUNS = {"nghị quyết", "chỉ thị", "kết luận", "quy định", "quyết định", "nghị định", "thông tư", "luật",
                    "văn bản", "đề án", "chương trình", "kế hoạch", "văn kiện"}

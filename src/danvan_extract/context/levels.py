@@ -30,6 +30,10 @@ WRITTEN = tuple(e["word"] for e in _ENTRIES if e.get("written", True)) + tuple(S
 INITIALS = tuple(s for s in SHORT if len(s) == 2 and s.endswith("."))
 # the full words of Vietnamese units (no foreign level, no nation)
 VIETNAMESE_UNITS = tuple(e["word"] for e in _ENTRIES if e.get("written", True) and not e.get("foreign"))
+# those of them that are no common word as well: read alone, each is a unit
+PLAIN_UNITS = tuple(e["word"] for e in _ENTRIES if e["word"] in VIETNAMESE_UNITS and not e.get("common"))
+# the levels whose units may be named by a number ("thôn 3", "phường 5")
+NUMBERED = frozenset(e["word"] for e in _ENTRIES if e.get("numbered"))
 # the level words of Vietnamese units that have a class (communes and up)
 VIETNAMESE_CLASSED = tuple(w for w in VIETNAMESE_UNITS if w in LEVEL_CLASS)
 

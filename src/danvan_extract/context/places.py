@@ -23,7 +23,7 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
-from .levels import INITIALS, SHORT, WRITTEN  # the level words, their short forms, those like an initial
+from .levels import INITIALS, NUMBERED, SHORT, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -301,7 +301,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             level = _level_word(written)
         name = _known_name(text, m, found, level, gaz)
         name = _without_figure(name, level, gaz)
-        if not name or name[0].isdigit() and level not in ("thôn", "bản", "ấp", "xóm", "tổ dân phố", "phường", "quận"):
+        if not name or name[0].isdigit() and level not in NUMBERED:
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name

@@ -25,7 +25,7 @@ from ..grammar.lazy import deferred, settle
 from ..extractors.table_cells import header_cell_bounds, header_line, in_table_row
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER  # a letter's test
-from .levels import WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
+from .levels import PLAIN_UNITS as _UNIT_WORDS, WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
 from .words import CharClass, holds_letter, lowered, may_end_with
 
 Span = tuple[int, int]
@@ -185,12 +185,10 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
     return out
 
 
-# "tốc độ tăng trưởng kinh tế của huyện": a unit named by its level word alone,
+# "tốc độ tăng trưởng kinh tế của huyện": a unit named by its level word alone (_UNIT_WORDS: no common word),
 # after a place link, is the location ("thu trên địa bàn", "cấp huyện" stay)
-_UNIT_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "ấp", "xóm",
-               "tổ dân phố")
 _UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
-                        r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _UNIT_WORDS) + r")\s*$", regex.I)
+                        r"(?:" + written_pattern(_UNIT_WORDS) + r")\s*$", regex.I)
 
 
 _OR_MORE = deferred(r"\s+(?:lên|xuống)(?![\p{L}])", regex.I)
