@@ -168,6 +168,7 @@ def _counts_again(text: str, pos: int, noun: str) -> bool:
 
 
 _DIGIT_NEXT = regex.compile(r"\s*\d")
+_NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")  # the syllable after a word, on its line
 _NAME_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")  # a capitalised word right after, on the same line
 # A measured quantity: thousands grouped ("1.234.567"), a decimal ("1,2")
 # or a multiplier after ("12 nghìn").  A name's number never looks so
@@ -470,6 +471,19 @@ class Lexicons:
 
     # The patterns and folded word sets below are made on first use
     # (compiling and folding are most of a cold start; a text meets few).
+
+    @cached_property
+    def not_currency(self) -> frozenset[str]:
+        """Two-syllable words that open with a currency's form and are not it
+        ("đồng chí", "đô thị"), lower case."""
+        return frozenset(" ".join(w.lower().split()[:2]) for c in self.rules.units.currency for w in c.not_currency)
+
+    def opens_other_word(self, text: str, unit: str, end: int) -> bool:
+        """True when the last syllable of ``unit``, which ends at ``end``, and
+        the syllable after it make a word that is no currency ("đồng chí",
+        "đồng bào", "đồng thời")."""
+        nxt = match_at(_NEXT_SYLLABLE, text, end, 30)
+        return bool(nxt) and f"{unit.split()[-1].lower()} {nxt.group(1).lower()}" in self.not_currency
 
     @cached_property
     def qualifier_re(self) -> regex.Pattern:

@@ -16,7 +16,6 @@ from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
 from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure, side_of_unit_ratio
 
-_NEXT_SYLLABLE = deferred(r"[ ]+(\p{L}+)")
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
 _MORE_BASES = deferred(r"(?:\s*/\s*(?!\p{N})[\p{L}\p{N}]+)+")
@@ -32,10 +31,6 @@ class MoneyExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["money"]
         self.currency_of = {f.lower(): c.code for c in lex.rules.units.currency for f in c.forms}
-        # first two syllables of the words that are not the currency
-        self.not_currency = frozenset(
-            " ".join(w.lower().split()[:2]) for c in lex.rules.units.currency for w in c.not_currency
-        )
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:
@@ -50,7 +45,7 @@ class MoneyExtractor:
                 cur = group(m, "cur")
                 if rule in ("amount.spelled", CHANGE_FROM) and not cur:
                     continue  # a percentage or an area
-                if cur and self._not_currency(ctx, cur, group_span(m, "cur")[1]):
+                if cur and self.lex.opens_other_word(ctx.text, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if cur == _TITLE_DONG and not (group(m, "m1") or group(m, "m2")):
                     continue  # "12 Đồng Nai": a place; "12 Triệu Đồng" is money
@@ -153,13 +148,6 @@ class MoneyExtractor:
                 tail = [" ".join(p.split()) for p in more.group(0).split("/") if p.strip()] if more else []
                 return (more.end() if more else nend), "/".join(([head] if head else []) + [noun] + tail)
         return end, per
-
-    def _not_currency(self, ctx: Context, cur: str, end: int) -> bool:
-        """"đồng" that opens a word ("đồng chí", "đồng bào", "đồng thời")."""
-        nxt = match_at(_NEXT_SYLLABLE, ctx.text, end, 30)
-        if not nxt:
-            return False
-        return f"{cur.lower()} {nxt.group(1).lower()}" in self.not_currency
 
 
 def _other_basis(m, per: Optional[str]) -> bool:

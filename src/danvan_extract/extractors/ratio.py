@@ -32,17 +32,12 @@ class RatioExtractor:
             rf"\s*(?:{MULT}(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
         )
 
-    @cached_property
-    def not_currency(self) -> frozenset[str]:
-        """Words that open with a currency's form and are not it ("đồng chí")."""
-        return frozenset(w.lower() for c in self.lex.rules.units.currency for w in c.not_currency)
-
     def _unit_after(self, ctx: Context, m) -> Optional[regex.Match]:
         """The unit after the denominator ("31/35 triệu đồng", not "9/9
         đồng chí"); with a unit written before the "/" too ("1.234 ha/1.500
         ha"), only the same one."""
         tail = match_at(self.unit_tail, ctx.text, m.end(), 40)
-        if tail is None or self._opens_word(ctx, tail):
+        if tail is None or self.lex.opens_other_word(ctx.text, tail.group(0), tail.end()):
             return None
         if not has_group(m, "pn"):
             return tail
@@ -50,12 +45,6 @@ class RatioExtractor:
         if not before or not self.unit_tail.fullmatch(before):
             return None
         return tail if tail.group(0).split() == before.split() else None
-
-    def _opens_word(self, ctx: Context, tail: regex.Match) -> bool:
-        """True when the unit's last syllable opens a word with the next one
-        ("đồng chí", "đồng bào"): no unit."""
-        nxt = _NEXT_SYLLABLE.match(ctx.text, tail.end(), tail.end() + 30)
-        return bool(nxt) and f"{tail.group(0).split()[-1].lower()} {nxt.group(1).lower()}" in self.not_currency
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
@@ -127,7 +116,6 @@ class RatioExtractor:
                 )
 
 
-_NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")
 _TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
 _RANK_WORDS = frozenset({"thứ", "hạng"})
 
