@@ -65,7 +65,7 @@ _PIPELINE_LEX = next(ex.lex for ex in _PIPELINE.extractors if type(ex).__name__ 
 
 
 def test_group_reader_reads_what_group_reads_on_gold_for_every_pattern():
-    from danvan_extract.extractors.numeric import group_reader
+    from danvan_extract.extractors.base import group_reader
 
     names = ("sp", "n1", "h1", "n2", "h2", "m1", "m2", "n3", "d", "m", "y", "nothing")
     readers = [group_reader(*names), group_reader("y", "m", "d"), group_reader("nothing", "n1")]

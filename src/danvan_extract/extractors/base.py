@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Callable, Optional
 
 import regex
@@ -149,6 +150,25 @@ def group_span(m: regex.Match, name: str) -> tuple[int, int]:
 def has_group(m: regex.Match, name: str) -> bool:
     """True when ``m``'s pattern has a group ``name``."""
     return name in group_numbers(m.re)
+
+
+def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ...]]:
+    """A function giving ``(group(m, name) for name in names)`` as a tuple
+    (at least two names): one call for all, the groups' numbers found once
+    per pattern (a look-up by name per group costs several times more)."""
+    getters: dict[regex.Pattern, Callable] = {}
+
+    def read(m: regex.Match) -> tuple[Optional[str], ...]:
+        get = getters.get(m.re)
+        if get is None:
+            if len(getters) >= 4096:  # patterns of many rule sets
+                getters.clear()
+            index = m.re.groupindex
+            # a name the pattern lacks reads the None put after its groups
+            get = getters[m.re] = itemgetter(*[index[n] - 1 if n in index else -1 for n in names])
+        return get((*m.groups(), None))
+
+    return read
 
 
 # Words before a unit's noun that make it each or the whole unit, or a level,

@@ -10,8 +10,8 @@ from ..grammar.lazy import deferred, settle
 from ..numbers import compound, parse_digits
 from .tones import fold_tones
 from ..grammar.alternation import alternation
-from .base import Candidate, Context, Lexicons, Spanned, group, match_at
-from .numeric import bounds, first_of_change, group_reader, qualify, rate_base
+from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
+from .numeric import bounds, first_of_change, qualify, rate_base
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Candidate, Context, Lexicons
-from .numeric import group_reader
+from .base import Candidate, Context, Lexicons, group_reader
 
 _DATE_GROUPS = group_reader("y", "m", "d")
 

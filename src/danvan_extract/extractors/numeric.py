@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
-from typing import Callable, Optional
+from typing import Optional
 
 import regex
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS, MULT, parse_digits, scale
-from .base import Context, Lexicons, group
-
-
-def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ...]]:
-    """A function giving ``(group(m, name) for name in names)`` as a tuple
-    (at least two names): one call for all, the groups' numbers found once
-    per pattern (a look-up by name per group costs several times more)."""
-    getters: dict[regex.Pattern, Callable] = {}
-
-    def read(m: regex.Match) -> tuple[Optional[str], ...]:
-        get = getters.get(m.re)
-        if get is None:
-            if len(getters) >= 4096:  # patterns of many rule sets
-                getters.clear()
-            index = m.re.groupindex
-            # a name the pattern lacks reads the None put after its groups
-            get = getters[m.re] = itemgetter(*[index[n] - 1 if n in index else -1 for n in names])
-        return get((*m.groups(), None))
-
-    return read
+from .base import Context, Lexicons, group, group_reader
 
 
 _BOUND_GROUPS = group_reader("n1", "h1", "n2", "h2", "m1", "m2")
@@ -171,10 +151,10 @@ def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
     slash = _slash_before(of_total).search(text, max(0, start - 40), start)
     if slash is None:
         return False
-    head = text[: slash.start()].rstrip()
-    if not head.lower().endswith(" ".join(unit.split()).lower()):
+    head, words = text[: slash.start()].rstrip(), " ".join(unit.split())
+    if not head.lower().endswith(words.lower()):
         return False
-    return bool(_FIGURE_END.search(head[: len(head) - len(" ".join(unit.split()))].rstrip()[-30:]))
+    return bool(_FIGURE_END.search(head[: len(head) - len(words)].rstrip()[-30:]))
 
 
 @lru_cache(maxsize=4)
