@@ -29,7 +29,7 @@ from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
 from .levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
-from .words import CharClass, Openers, holds_letter, may_hold
+from .words import CharClass, Openers, holds_letter, last_match, may_hold
 
 # The punctuation that ends a sentence (and a full sentence): where a run of
 # ".!?…" ends before white space and a capital, a digit or an opening mark.
@@ -123,10 +123,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
-    places = _Places(p for p in find_places(text, surnames=surnames, openers=openers)
-                     if not (chrome and _in(chrome, p.start))
-                     and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1)))
-    places.text = text
+    places = _Places(text, (p for p in find_places(text, surnames=surnames, openers=openers)
+                            if not (chrome and _in(chrome, p.start))
+                            and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1))))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -567,6 +566,8 @@ def _opens_clause(text: str, t: TimeMention) -> bool:
     """The time ``t`` opens its sentence or a clause after ";" and a comma
     closes it ("So với cùng kỳ, …")."""
     return text.startswith(",", t.end) and bool(_CLAUSE_OPEN_BEFORE.search(text, max(0, t.start - 4), t.start))
+
+
 # "tăng 12 triệu", "giảm gần 3%", not "tăng lên 52 triệu" (the new level)
 _CHANGE_BEFORE = deferred(r"(?<![\p{L}])(?:tăng|giảm)(?:\s+(?!lên|xuống|còn)(?:thêm|được|gần|hơn|trên|khoảng|ước|đến|tới))?\s*$",
                           regex.I)
@@ -1332,7 +1333,9 @@ class _Named:
 class _Places(list):
     """A document's place mentions, with their index by level built once."""
 
-    text = ""  # (set by analyse: the text the places are in)
+    def __init__(self, text: str, places):
+        super().__init__(places)
+        self.text = text  # the text the places are in
 
     @cached_property
     def named(self) -> _Named:
@@ -1952,8 +1955,7 @@ def _last_causative(text: str, pieces: list) -> Optional[int]:
     found = None
     for s, e in pieces:
         if holds_letter(text, s, e, "à"):  # (the "à" of "làm")
-            for found in _CAUSATIVE.finditer(text, s, e):
-                pass
+            found = last_match(_CAUSATIVE, text, s, e) or found
     return found.end() if found else None
 
 

@@ -26,7 +26,7 @@ from ..extractors.table_cells import header_cell_bounds, header_line, in_table_r
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER  # a letter's test
 from .levels import PLAIN_UNITS as _UNIT_WORDS, WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
-from .words import CharClass, holds_letter, lowered, may_end_with
+from .words import CharClass, holds_letter, last_match, lowered, may_end_with
 
 Span = tuple[int, int]
 
@@ -369,8 +369,9 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
 
 # (a place mention opens with its level word)
 _LEVEL_AT = deferred(r"(?:" + written_pattern(_LEVELS) + r")(?![\p{L}])", regex.I)
-_QUALIFIER_GAP = deferred(r"[^\S\n]*(?:(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+)?", regex.I)
-_QUALIFIER_BEFORE = deferred(r"(?<![\p{L}])(?:dưới|trên|từ|hơn|gần|khoảng)[^\S\n]+$", regex.I)
+_QUALIFIER_WORDS = r"(?:dưới|trên|từ|hơn|gần|khoảng)"  # (before a number: "trẻ em dưới 1 tuổi")
+_QUALIFIER_GAP = deferred(rf"[^\S\n]*(?:{_QUALIFIER_WORDS}[^\S\n]+)?", regex.I)
+_QUALIFIER_BEFORE = deferred(rf"(?<![\p{{L}}]){_QUALIFIER_WORDS}[^\S\n]+$", regex.I)
 
 
 def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
@@ -412,9 +413,7 @@ def _object_start(text: str, start: int, end: int) -> int:
     """Where the last item of a phrase starts: after its last predicate verb
     ("người sử dụng điện thoại thông minh" → "điện thoại thông minh"), the
     first of a list of objects."""
-    found = None
-    for found in _PREDICATE_IN.finditer(text, start, end):
-        pass
+    found = last_match(_PREDICATE_IN, text, start, end)
     return found.end() if found else start
 
 
@@ -482,6 +481,7 @@ def item_follows(text: str, pos: int, limit: int) -> bool:
     """Another figure's item follows ``pos`` past "và", "hoặc" or a comma
     (its modifiers may be shared: see :func:`noun_clause`)."""
     return _SHARED_AFTER.match(text, pos, limit) is not None
+
 
 _MAX_CLAUSE_WORDS = 20
 
@@ -745,13 +745,6 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
 _VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
 _VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS})(?![\p{{L}}])", regex.I)
 
-
-def _last_verb(text: str, start: int, end: int) -> Optional[int]:
-    """Where the last verb of ``_VERBS`` in ``[start, end)`` starts, if any."""
-    found = None
-    for found in _VERB_INSIDE.finditer(text, start, end):
-        pass
-    return found.start() if found else None
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 _VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
 
@@ -793,9 +786,9 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     if len(phrase.split()) > 9:
         return []
     # (the sibling test first: most figures have none, and the scan for a verb is the dearer)
-    inner = _last_verb(text, s, e) if not _VERB_START.match(phrase) and siblings() else None
-    if inner is not None:
-        return [(max(ps, inner), pe) for ps, pe in pieces if pe > inner]
+    inner = last_match(_VERB_INSIDE, text, s, e) if not _VERB_START.match(phrase) and siblings() else None
+    if inner is not None:  # (the last verb of the phrase)
+        return [(max(ps, inner.start()), pe) for ps, pe in pieces if pe > inner.start()]
     if _VERB_START.match(phrase) or object_of:
         first = _verb_list_start(text, clause_start, holes)
         if first < clause_start:
