@@ -9,7 +9,11 @@ seconds of this process, best round each.  Before timing, both must give
 the same facts on every article (a speed change keeps every fact;
 ``--allow-diff`` only reports the articles that differ).
 
-    python benchmarks/ab.py BASE [--rounds 30] [--allow-diff]
+    python benchmarks/ab.py BASE [--rounds 30] [--allow-diff] [--paragraphs]
+
+``--paragraphs``: one ``extract()`` per paragraph of the articles instead
+(the per-call cost, as ``bench.py`` measures the pipeline beside
+underthesea.ner).
 
 Separate runs of ``speed.py`` on a shared VM vary by ±10 %; this ratio,
 measured in one process, is the before/after figure to quote.
@@ -60,10 +64,13 @@ def main() -> None:
     ap.add_argument("base")
     ap.add_argument("--rounds", type=int, default=30)
     ap.add_argument("--allow-diff", action="store_true")
+    ap.add_argument("--paragraphs", action="store_true", help="one extract() per paragraph")
     args = ap.parse_args()
     import danvan_extract
 
     docs = texts()
+    if args.paragraphs:
+        docs = [p for d in docs for p in d.split("\n") if p.strip()]
     chars = sum(map(len, docs))
     with tempfile.TemporaryDirectory(prefix="danvan-ab-") as tmp:
         base = base_package(args.base, Path(tmp))
@@ -72,8 +79,8 @@ def main() -> None:
             runners[f"{name}, context on"] = module.Pipeline().extract
             runners[f"{name}, context off"] = module.Pipeline(context=False).extract
         differ = [i for i, t in enumerate(docs)
-                  if [f.model_dump() for f in runners["base, context on"](t)]
-                  != [f.model_dump() for f in runners["head, context on"](t)]]
+                  if any([f.model_dump() for f in runners[f"base, {mode}"](t)]
+                         != [f.model_dump() for f in runners[f"head, {mode}"](t)] for mode in ("context on", "context off"))]
         if differ and not args.allow_diff:
             raise SystemExit(f"facts differ on {len(differ)} article(s) (e.g. #{differ[0]}): "
                              f"use --allow-diff to time them anyway")
@@ -81,7 +88,7 @@ def main() -> None:
             for t in docs:
                 fn(t)
         best = best_rounds(runners, docs, args.rounds)
-    print(f"{len(docs)} articles, {chars:,} characters, best of {args.rounds} rounds; "
+    print(f"{len(docs)} {'paragraphs' if args.paragraphs else 'articles'}, {chars:,} characters, best of {args.rounds} rounds; "
           f"base {args.base}, facts differ on {len(differ)} article(s)")
     for name, seconds in best.items():
         print(f"{name:<22}{seconds * 1000:8.1f} ms per round{chars / seconds / 1000:9,.0f} kchar/s")
