@@ -9,6 +9,7 @@ offsets.
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -322,7 +323,8 @@ class Context:
         # offsets aligned by lowering char by char in that rare case.
         self.lower = lower if len(lower) == len(text) else "".join(c.lower()[0] for c in text)
         self.anchors = DocumentAnchors(text, self.lower, index or AnchorIndex(()), budget)
-        self._scans: dict[tuple, list[regex.Match]] = {}
+        # the patterns with nothing to try here found empty at once, not one call chain each
+        self._scans: dict[tuple, list[regex.Match]] = {key: [] for key in self.anchors.empty_scans()}
         self._qualifiers: dict[int, tuple[str, int, str]] = {}  # qualifier_before, by position
         self._line_sentence_starts: dict[int, list[int]] = {}  # by line start, before the text is segmented
         self._chrome = self._find_chrome()
@@ -344,6 +346,8 @@ class Context:
         found = self._scans.get(pattern.scan_key)
         if found is None:
             found = self._scans[pattern.scan_key] = self.anchors.finditer(pattern)
+        elif not found and time.monotonic() >= self.anchors.deadline:  # (found empty before any scan)
+            self.anchors.nothing_to_try(pattern.name)
         return found
 
     # -- page chrome -------------------------------------------------------

@@ -397,6 +397,15 @@ class AnchorIndex:
         known = frozenset(keys)
         self.prefixes_of = {k: frozenset(k[:i] for i in range(1, len(k) + 1) if k[:i] in known) for k in keys}
         self._accepting: dict[int, tuple[Anchors, frozenset]] = {}
+        # The scan keys of the patterns tried at anchors, by promise: a
+        # document tells at once for which of them it has no position
+        # (most, on most texts; a short paragraph has none for nearly all).
+        groups: dict[int, tuple[_Promise, list]] = {}
+        for p in patterns:
+            if p.at_anchors:
+                promise = self.promise(p.anchors)
+                groups.setdefault(promise.key, (promise, []))[1].append(p.scan_key)
+        self.anchored = [(promise, tuple(dict.fromkeys(keys))) for promise, keys in groups.values()]
 
     def follower(self, anchors: Anchors) -> re.Pattern:
         """A pattern matching where one of ``anchors.after`` starts (cached
@@ -465,10 +474,11 @@ class AnchorIndex:
         got = self._promises.get(id(anchors))
         if got is None:
             key = self._promise_numbers.setdefault(anchors, len(self._promise_numbers))
-            kinds = (anchors.digit, anchors.number, anchors.line, bool(anchors.words))
-            words = self.accepting(anchors) if kinds == (False, False, False, True) else None
-            numbers = kinds == (False, True, False, False) and self.number_reader is not None
-            got = self._promises[id(anchors)] = _Promise(anchors, key, words, numbers)
+            reader = self.number_reader is not None
+            got = self._promises[id(anchors)] = _Promise(
+                anchors, key, words=self.accepting(anchors) if anchors.words else None,
+                digits=anchors.digit or (anchors.number and not reader), numbers=anchors.number and reader,
+                lines=anchors.line or bool(anchors.holds))
         return got
 
     def accepting(self, anchors: Anchors) -> frozenset:
@@ -508,14 +518,17 @@ def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Patt
 class _Promise(NamedTuple):
     """A promise's number (equal promises share it) and what tells at once
     that a text has no position for it (most texts, for most promises):
-    for a promise of anchor words alone, the keys it accepts (the text has
-    none of them); for one of numbers alone, ``numbers`` (the text has no
-    number)."""
+    the keys its anchor words accept (None without words), whether its
+    positions are among the digit runs (``digits``) or the numbers read
+    (``numbers``), and whether it has lines among them (a text always has
+    one).  A text has no position when it has none of these."""
 
     anchors: Anchors  # held, so that its id stays its own
     key: int
     words: Optional[frozenset]
+    digits: bool
     numbers: bool
+    lines: bool
 
 
 class _Opens(dict):
@@ -748,9 +761,35 @@ class DocumentAnchors:
     def _plainly_none(self, promise: _Promise) -> bool:
         """Whether the text plainly has no position for ``promise`` (see
         :class:`_Promise`), without the calls that find them."""
-        if promise.words is not None:
-            return promise.words.isdisjoint(self.words())
-        return promise.numbers and not self.numbers()
+        if promise.lines:
+            return False
+        if promise.words is not None and not promise.words.isdisjoint(self.words()):
+            return False
+        if promise.digits and self.digit_follows():
+            return False
+        return not (promise.numbers and self.numbers())
+
+    def empty_scans(self) -> list[tuple]:
+        """The scan keys of the index's patterns tried at anchors that have
+        no position in this text, plainly (see :meth:`_plainly_none`); none
+        when the index checks its promises."""
+        if self.index.check:
+            return []
+        out: list[tuple] = []
+        merged, words, digits, numbers = self._merged, self.words(), bool(self.digit_follows()), None
+        for promise, keys in self.index.anchored:  # (_plainly_none, inline: a loop over every promise)
+            if promise.lines or (digits and promise.digits) or promise.key in merged:
+                continue
+            if promise.words is not None and not promise.words.isdisjoint(words):
+                continue
+            if promise.numbers:
+                if numbers is None:
+                    numbers = bool(self.numbers())
+                if numbers:
+                    continue
+            merged[promise.key] = []
+            out += keys
+        return out
 
     def _promised(self, anchors: Anchors) -> list[int]:
         """:meth:`positions`, computed: each kind of anchor's positions, merged."""
@@ -819,15 +858,10 @@ class DocumentAnchors:
         if pattern.at_anchors and not self.index.check:
             positions = self.positions(pattern.anchors)
             if not positions:
-                # Nothing to try (most patterns on most texts): the deadline
-                # is all there is to check (not yet reached, it is not
-                # reached once moved by compiling either).  The anchor scans
-                # behind ``positions`` are linear and charged to no pattern;
-                # a ``holds`` promise runs a rule's pattern, so it is timed.
-                now = time.monotonic()
-                if now >= self.deadline and self._past_deadline(now):
-                    raise self.timeout(name)
-                return []
+                # The anchor scans behind ``positions`` are linear and charged
+                # to no pattern; a ``holds`` promise runs a rule's pattern,
+                # so it is timed.
+                return self.nothing_to_try(name)
         started = time.monotonic()
         try:
             found = self._finditer(pattern, positions, started)
@@ -836,6 +870,16 @@ class DocumentAnchors:
             raise self.timeout(name) from None
         self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
         return found
+
+    def nothing_to_try(self, name: str) -> list[regex.Match]:
+        """The matches of pattern ``name`` where it has no position (most
+        patterns on most texts): none, the deadline being all there is to
+        check (not yet reached, it is not reached once moved by compiling
+        either)."""
+        now = time.monotonic()
+        if now >= self.deadline and self._past_deadline(now):
+            raise self.timeout(name)
+        return []
 
     def _past_deadline(self, now: float) -> bool:
         """Whether ``now`` is past the deadline (moved first by the time
