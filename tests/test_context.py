@@ -116,6 +116,10 @@ def test_place_names_compare_as_the_contract_says():
     assert place_name("TP. Hồ Chí Minh") == place_name("thành phố Hồ Chí Minh")
     assert place_name("Bà Rịa - Vũng Tàu") == place_name("Bà Rịa Vũng Tàu")
     assert place_name("Lào Cai") != place_name("Lai Châu")
+    # every level word of the registry, short forms too, is dropped at the start
+    assert place_name("đặc khu Hòn Mây") == place_name("Hòn Mây")
+    assert place_name("khu phố Tân Phước") == place_name("Tân Phước")
+    assert place_name("TX. Sơn Hà") == place_name("thị xã Sơn Hà") == place_name("Sơn Hà")
 
 
 def test_subject_f1_is_syllable_f1():

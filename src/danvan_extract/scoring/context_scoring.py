@@ -11,8 +11,10 @@ from typing import Optional
 
 import regex
 
-_LEVEL_WORDS = ("thành phố", "tp.", "tp", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn",
-                "bản", "ấp", "xóm", "tổ dân phố", "buôn", "làng", "sóc", "quốc gia")
+from ..context.levels import RANK, SHORT
+
+# every level word and short form of the registry, longest first ("thị xã" before "xã")
+_LEVEL_WORDS = tuple(sorted((*RANK, *SHORT), key=len, reverse=True))
 _HCM = ("hcm", "tphcm", "tp.hcm", "thành phố hồ chí minh")
 
 
@@ -75,7 +77,7 @@ def place_name(name: Optional[str]) -> Optional[str]:
     s = " ".join(unicodedata.normalize("NFC", name).lower().split())
     if s.replace(" ", "") in _HCM:
         return "hồ chí minh"
-    for word in sorted(_LEVEL_WORDS, key=len, reverse=True):
+    for word in _LEVEL_WORDS:
         if s.startswith(word + " ") or (word.endswith(".") and s.startswith(word)):
             s = s[len(word):].strip()
             break
