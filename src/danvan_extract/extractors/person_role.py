@@ -27,6 +27,7 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
 _CONNECTORS = {"và", "&"}
+_AND = " và "  # between two posts of one named person
 _ROMAN = regex.compile(r"[IVXL]+")
 # A lower-case word of an organization: a level word ("thôn", "xã") or
 # another head ("báo", "đoàn") that may open a word of its own ("báo cáo").
@@ -572,6 +573,7 @@ class PersonRoleExtractor(GrammarAttributes):
         end = pos
         p = pos
         stop = 3 if own_name else (2 if allow_name_end else 0)
+        after_and = False  # the post at ``p`` follows " và "
         while True:
             tm = title if title is not None and p == pos else match_at(self.title_re, text, p, 300)
             if not tm:
@@ -597,10 +599,12 @@ class PersonRoleExtractor(GrammarAttributes):
                 role_end = self._org_end(text, title_end, stop)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
+            if after_and and role_end == title_end:
+                break  # "ông A, Giám đốc Sở Y tế và Giám đốc các bệnh viện": other people's post
             if own_name and roles and _LABEL_COLON.match(text, role_end, role_end + 4):
                 break  # "…; Phó Trưởng ban: đồng chí B": the next list item's label
             roles.append(Spanned.at(text, tm.start(), role_end))
-            end = role_end
+            end, after_and = role_end, False
             if career:
                 term = match_at(self.term, text, end, 80)
                 if term:
@@ -621,10 +625,20 @@ class PersonRoleExtractor(GrammarAttributes):
                         break
                     p = end + sep.end()
                     continue
+            if not sep and own_name and role_end > title_end and self._and_post(text, end):
+                p = end + len(_AND)  # "ông A, Bí thư Chi bộ thôn X và Trưởng thôn X"
+                after_and = True
+                continue
             if not sep:
                 break
             p = end + sep.end()
         return roles, end
+
+    def _and_post(self, text: str, pos: int) -> bool:
+        """" và " then a capitalised post at ``pos``: after a named person's
+        post with its organization, a second post of the same person."""
+        return (text.startswith(_AND, pos) and text[pos + len(_AND):pos + len(_AND) + 1].isupper()
+                and match_at(self.title_re, text, pos + len(_AND), 300) is not None)
 
     def _title_end(self, text: str, tm) -> int:
         """Where a title match ends: an abbreviated title keeps its dot
