@@ -181,6 +181,8 @@ class PersonRoleExtractor(GrammarAttributes):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
                 continue
+            if self._labelled_in_masthead(text, m.start()):
+                continue  # "Phó Trưởng ban: Bà Name - Role" in a site's contact block
             roles, end = self._roles(text, m.end(), own_name=True)
             if not roles:
                 # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
