@@ -25,9 +25,14 @@ from .tones import fold_tones
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
-_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
+_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu",
+             "đạo"}  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
+# "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
+# Trưởng phòng phụ trách,"); before a lower-case word its object was not read
+_IN_CHARGE = " phụ trách"
+_LOWER_NEXT = regex.compile(r" \p{Ll}")
 _ROMAN = regex.compile(r"[IVXL]+")
 # A lower-case word of an organization: a level word ("thôn", "xã") or
 # another head ("báo", "đoàn") that may open a word of its own ("báo cáo").
@@ -652,7 +657,7 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
-        end = pos
+        end = start = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
         # "thôn Bản Lìm": a level word then a name; the organization ends with
@@ -752,6 +757,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if sentence_end:
                 break
+        if text.endswith(_IN_CHARGE, start, end) and _LOWER_NEXT.match(text, end, end + 2):
+            end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
 
     def _dash_sector_end(self, text: str, pos: int) -> int:
