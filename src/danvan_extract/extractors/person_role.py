@@ -29,6 +29,8 @@ _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", 
              "đạo"}  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
+# "các", "hai", "3" right before a post: it is held by several people
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})[ ]+$")
 # "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
 # Trưởng phòng phụ trách,"); before a lower-case word its object was not read
 _IN_CHARGE = " phụ trách"
@@ -130,7 +132,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
@@ -515,6 +517,27 @@ class PersonRoleExtractor(GrammarAttributes):
                             {"person": Spanned.at(text, name_start_at, name_start_at + len(name)), "roles": roles,
                              "honorific": honorific})
             pos = end + nm.end("name")
+            if name_end == name_start_at + len(name) and _PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                for c in self._plural_names(text, name_end, roles):
+                    yield c
+                    pos = c.end
+
+    def _plural_names(self, text: str, pos: int, roles: list) -> Iterator[Candidate]:
+        """"Hai Phó Chủ tịch UBND huyện A và B", "các Trưởng thôn A, B": after
+        a post made plural by "các" or a number, each further full name
+        joined by "," or "và" (three syllables or more, a known surname)
+        holds the post too (one fact per name)."""
+        while True:
+            nm = match_at(self.plural_name, text, pos, 60)
+            if nm is None:
+                return
+            name, _ = self._name(nm.group("name"), nm.start("name"))
+            words = name.split(" ") if name == nm.group("name") else ()
+            if len(words) < 3 or self._cap(words[0]) not in self.surnames:
+                return  # two syllables are often a place ("…, Hà Nội")
+            yield Candidate("person_role", nm.start("name"), nm.end("name"), "person_role.role_name",
+                            {"person": _at(text, nm.span("name")), "roles": list(roles), "honorific": None})
+            pos = nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
         """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
