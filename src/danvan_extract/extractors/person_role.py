@@ -29,6 +29,8 @@ _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", 
              "đạo"}  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
+# "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
+_NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "các", "hai", "3" right before a post: it is held by several people
 _PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})[ ]+$")
 # "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
@@ -732,6 +734,12 @@ class PersonRoleExtractor(GrammarAttributes):
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
+            if end == pos and text.startswith("số", w_start):
+                nm = _NUMBER_NAME.match(text, pos, pos + 12)
+                if nm is not None:
+                    # "Chi bộ Khu dân cư số 5", "Trường Tiểu học số 2": the unit's number
+                    end = pos = nm.end()
+                    continue
             w, kind, sentence_end, lower = word_kind(text[w_start:w_end])
             if kind == _ENDS:
                 break
