@@ -369,7 +369,8 @@ class PersonRoleExtractor(GrammarAttributes):
         """"Trưởng ban: Name - Role" in a site's contact block: a short label
         and its colon open the name's line, a masthead's cue is near."""
         line_start = text.rfind("\n", 0, pos) + 1
-        label = text[line_start:pos].strip()
+        hb = self.hon_before.search(text, max(line_start, pos - 12), pos)
+        label = text[line_start:hb.start() if hb else pos].strip()  # "Trưởng ban: Đồng chí Name, Role"
         return (label.endswith(":") and len(label) <= 40
                 and bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300))))
 
@@ -413,6 +414,8 @@ class PersonRoleExtractor(GrammarAttributes):
             if self.post_object.search(text, max(0, m.start() - 14), m.start()):
                 continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
             before = self._name_before(text, m.start())
+            if before is not None and self._labelled_in_masthead(text, before[1]):
+                continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block
             if before is not None:
                 # "…, ông bà Name, Role": the name is written first
                 roles, end = self._roles(text, m.start(), allow_name_end=True)
