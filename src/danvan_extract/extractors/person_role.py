@@ -32,7 +32,8 @@ _AND = " và "  # between two posts of one named person
 # "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
 _NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "các", "hai", "3" right before a post: it is held by several people
-_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})[ ]+$")
+# ("các đồng chí Ủy viên … A, B": the list's honorific is every person's)
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})(?:[ ]+(?P<hon>đồng chí))?[ ]+$")
 # "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
 # Trưởng phòng phụ trách,"); before a lower-case word its object was not read
 _IN_CHARGE = " phụ trách"
@@ -518,20 +519,23 @@ class PersonRoleExtractor(GrammarAttributes):
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
             name_start_at = end + nm.start("name") + offset
+            pm = (_PLURAL_BEFORE.search(text, max(0, m.start() - 18), m.start())
+                  if name_end == name_start_at + len(name) else None)
+            more = list(self._plural_names(text, name_end, roles, pm.group("hon"))) if pm else []
+            if more and pm.group("hon"):
+                honorific = pm.group("hon")
             yield Candidate("person_role", start, name_end, "person_role.role_name",
                             {"person": Spanned.at(text, name_start_at, name_start_at + len(name)), "roles": roles,
                              "honorific": honorific})
-            pos = end + nm.end("name")
-            if name_end == name_start_at + len(name) and _PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                for c in self._plural_names(text, name_end, roles):
-                    yield c
-                    pos = c.end
+            pos = more[-1].end if more else end + nm.end("name")
+            yield from more
 
-    def _plural_names(self, text: str, pos: int, roles: list) -> Iterator[Candidate]:
+    def _plural_names(self, text: str, pos: int, roles: list, hon: Optional[str]) -> Iterator[Candidate]:
         """"Hai Phó Chủ tịch UBND huyện A và B", "các Trưởng thôn A, B": after
         a post made plural by "các" or a number, each further full name
         joined by "," or "và" (three syllables or more, a known surname)
-        holds the post too (one fact per name)."""
+        holds the post too (one fact per name), with the list's honorific
+        ``hon`` ("các đồng chí …")."""
         while True:
             nm = match_at(self.plural_name, text, pos, 60)
             if nm is None:
@@ -541,7 +545,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if len(words) < 3 or self._cap(words[0]) not in self.surnames:
                 return  # two syllables are often a place ("…, Hà Nội")
             yield Candidate("person_role", nm.start("name"), nm.end("name"), "person_role.role_name",
-                            {"person": _at(text, nm.span("name")), "roles": list(roles), "honorific": None})
+                            {"person": _at(text, nm.span("name")), "roles": list(roles), "honorific": hon})
             pos = nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
