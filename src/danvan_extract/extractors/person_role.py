@@ -29,6 +29,9 @@ _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", 
              "đạo"}  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
+# what follows the number of a numbered place's name: a name, a mark or the
+# end (not a counted noun: "xã Tân Lập 5 năm liền")
+_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
 # "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
 _NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "các", "hai", "3" right before a post: it is held by several people
@@ -753,7 +756,9 @@ class PersonRoleExtractor(GrammarAttributes):
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
             if kind == _DIGITS:
-                if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
+                if end == pos and (self._last_word(text, pos).lower() in _NUMBERED
+                                   or (placed and len(w) <= 2 and _NAME_NUMBER_END.match(text, w_start + len(w)))):
+                    # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
                     end = pos = w_start + len(w)
                     numbered = True
                     continue
