@@ -250,11 +250,14 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _label_ends_title(self, text: str, m: regex.Match) -> bool:
         """"Tổng Biên tập: Name": the label ("Biên tập") ends a title the
-        words before it on its line open; the title's holder, no credit."""
+        words before it on its line open, or names the field of the body
+        before it ("Ban biên tập"); the holder's post, no credit."""
         label_start, label_end = m.span("label")
         lo = max(text.rfind("\n", 0, label_start) + 1, label_start - 30)
         if not text[lo:label_start].strip():
             return False  # (most credits open their line: nothing before them)
+        if self._last_word(text, label_start).lower() in self.org_heads:
+            return True  # "Trưởng Ban biên tập: Name": the board's field, no credit
         for w in _WORD_START.finditer(text, lo, label_start):
             title = self.title_re.match(text, w.start(), min(len(text), label_end + 40))
             if title is not None and title.end() >= label_end:
