@@ -26,7 +26,8 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
 _NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu",
-             "đạo"}  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
+             "đạo",  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
+             "sở"}  # "Thuế cơ sở 3": a numbered base unit (the tax offices of 2025)
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name, a mark or the
