@@ -41,6 +41,7 @@ _PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]�
 # "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
 # Trưởng phòng phụ trách,"); before a lower-case word its object was not read
 _IN_CHARGE = " phụ trách"
+_IN_CHARGE_OF = ", phụ trách "
 _LOWER_NEXT = regex.compile(r" \p{Ll}")
 _ROMAN = regex.compile(r"[IVXL]+")
 # A lower-case word of an organization: a level word ("thôn", "xã") or
@@ -649,6 +650,11 @@ class PersonRoleExtractor(GrammarAttributes):
                 break  # "ông A, Giám đốc Sở Y tế và Giám đốc các bệnh viện": other people's post
             if own_name and roles and _LABEL_COLON.match(text, role_end, role_end + 4):
                 break  # "…; Phó Trưởng ban: đồng chí B": the next list item's label
+            if text.startswith(_IN_CHARGE_OF, role_end):
+                # "Phó Trưởng phòng, phụ trách Phòng Nội vụ": one post, the body it runs
+                body = role_end + len(_IN_CHARGE_OF) - 1
+                body_end = self._org_end(text, body, stop)
+                role_end = body_end if body_end > body else role_end
             roles.append(Spanned.at(text, tm.start(), role_end))
             end, after_and = role_end, False
             if career:
