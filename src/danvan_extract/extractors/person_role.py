@@ -25,8 +25,24 @@ from .tones import fold_tones
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
 # Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
-_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu"}
+_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu",
+             "đạo",  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
+             "sở"}  # "Thuế cơ sở 3": a numbered base unit (the tax offices of 2025)
 _CONNECTORS = {"và", "&"}
+_AND = " và "  # between two posts of one named person
+# what follows the number of a numbered place's name: a name, a mark or the
+# end (not a counted noun: "xã Tân Lập 5 năm liền")
+_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+# "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
+_NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
+# "các", "hai", "3" right before a post: it is held by several people
+# ("các đồng chí Ủy viên … A, B": the list's honorific is every person's)
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})(?:[ ]+(?P<hon>đồng chí))?[ ]+$")
+# "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
+# Trưởng phòng phụ trách,"); before a lower-case word its object was not read
+_IN_CHARGE = " phụ trách"
+_IN_CHARGE_OF = ", phụ trách "
+_LOWER_NEXT = regex.compile(r" \p{Ll}")
 _ROMAN = regex.compile(r"[IVXL]+")
 # A lower-case word of an organization: a level word ("thôn", "xã") or
 # another head ("báo", "đoàn") that may open a word of its own ("báo cáo").
@@ -124,7 +140,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name")}})
         self.place_before = {w.lower() for w in p.place_before}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
@@ -180,6 +196,8 @@ class PersonRoleExtractor(GrammarAttributes):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
                 continue
+            if self._labelled_in_masthead(text, m.start()):
+                continue  # "Phó Trưởng ban: Bà Name - Role" in a site's contact block
             roles, end = self._roles(text, m.end(), own_name=True)
             if not roles:
                 # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
@@ -234,11 +252,14 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _label_ends_title(self, text: str, m: regex.Match) -> bool:
         """"Tổng Biên tập: Name": the label ("Biên tập") ends a title the
-        words before it on its line open; the title's holder, no credit."""
+        words before it on its line open, or names the field of the body
+        before it ("Ban biên tập"); the holder's post, no credit."""
         label_start, label_end = m.span("label")
         lo = max(text.rfind("\n", 0, label_start) + 1, label_start - 30)
         if not text[lo:label_start].strip():
             return False  # (most credits open their line: nothing before them)
+        if self._last_word(text, label_start).lower() in self.org_heads:
+            return True  # "Trưởng Ban biên tập: Name": the board's field, no credit
         for w in _WORD_START.finditer(text, lo, label_start):
             title = self.title_re.match(text, w.start(), min(len(text), label_end + 40))
             if title is not None and title.end() >= label_end:
@@ -357,7 +378,8 @@ class PersonRoleExtractor(GrammarAttributes):
         """"Trưởng ban: Name - Role" in a site's contact block: a short label
         and its colon open the name's line, a masthead's cue is near."""
         line_start = text.rfind("\n", 0, pos) + 1
-        label = text[line_start:pos].strip()
+        hb = self.hon_before.search(text, max(line_start, pos - 12), pos)
+        label = text[line_start:hb.start() if hb else pos].strip()  # "Trưởng ban: Đồng chí Name, Role"
         return (label.endswith(":") and len(label) <= 40
                 and bool(self.masthead.search(text, max(0, pos - 300), min(len(text), pos + 300))))
 
@@ -401,6 +423,8 @@ class PersonRoleExtractor(GrammarAttributes):
             if self.post_object.search(text, max(0, m.start() - 14), m.start()):
                 continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
             before = self._name_before(text, m.start())
+            if before is not None and self._labelled_in_masthead(text, before[1]):
+                continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block
             if before is not None:
                 # "…, ông bà Name, Role": the name is written first
                 roles, end = self._roles(text, m.start(), allow_name_end=True)
@@ -503,10 +527,34 @@ class PersonRoleExtractor(GrammarAttributes):
             if honorific is None and not personal and not self._vouched(name, text, m.start(), end + nm.end("name")):
                 continue
             name_start_at = end + nm.start("name") + offset
+            pm = (_PLURAL_BEFORE.search(text, max(0, m.start() - 18), m.start())
+                  if name_end == name_start_at + len(name) else None)
+            more = list(self._plural_names(text, name_end, roles, pm.group("hon"))) if pm else []
+            if more and pm.group("hon"):
+                honorific = pm.group("hon")
             yield Candidate("person_role", start, name_end, "person_role.role_name",
                             {"person": Spanned.at(text, name_start_at, name_start_at + len(name)), "roles": roles,
                              "honorific": honorific})
-            pos = end + nm.end("name")
+            pos = more[-1].end if more else end + nm.end("name")
+            yield from more
+
+    def _plural_names(self, text: str, pos: int, roles: list, hon: Optional[str]) -> Iterator[Candidate]:
+        """"Hai Phó Chủ tịch UBND huyện A và B", "các Trưởng thôn A, B": after
+        a post made plural by "các" or a number, each further full name
+        joined by "," or "và" (three syllables or more, a known surname)
+        holds the post too (one fact per name), with the list's honorific
+        ``hon`` ("các đồng chí …")."""
+        while True:
+            nm = match_at(self.plural_name, text, pos, 60)
+            if nm is None:
+                return
+            name, _ = self._name(nm.group("name"), nm.start("name"))
+            words = name.split(" ") if name == nm.group("name") else ()
+            if len(words) < 3 or self._cap(words[0]) not in self.surnames:
+                return  # two syllables are often a place ("…, Hà Nội")
+            yield Candidate("person_role", nm.start("name"), nm.end("name"), "person_role.role_name",
+                            {"person": _at(text, nm.span("name")), "roles": list(roles), "honorific": hon})
+            pos = nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
         """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
@@ -572,6 +620,7 @@ class PersonRoleExtractor(GrammarAttributes):
         end = pos
         p = pos
         stop = 3 if own_name else (2 if allow_name_end else 0)
+        after_and = False  # the post at ``p`` follows " và "
         while True:
             tm = title if title is not None and p == pos else match_at(self.title_re, text, p, 300)
             if not tm:
@@ -597,10 +646,17 @@ class PersonRoleExtractor(GrammarAttributes):
                 role_end = self._org_end(text, title_end, stop)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
+            if after_and and role_end == title_end:
+                break  # "ông A, Giám đốc Sở Y tế và Giám đốc các bệnh viện": other people's post
             if own_name and roles and _LABEL_COLON.match(text, role_end, role_end + 4):
                 break  # "…; Phó Trưởng ban: đồng chí B": the next list item's label
+            if text.startswith(_IN_CHARGE_OF, role_end):
+                # "Phó Trưởng phòng, phụ trách Phòng Nội vụ": one post, the body it runs
+                body = role_end + len(_IN_CHARGE_OF) - 1
+                body_end = self._org_end(text, body, stop)
+                role_end = body_end if body_end > body else role_end
             roles.append(Spanned.at(text, tm.start(), role_end))
-            end = role_end
+            end, after_and = role_end, False
             if career:
                 term = match_at(self.term, text, end, 80)
                 if term:
@@ -621,10 +677,20 @@ class PersonRoleExtractor(GrammarAttributes):
                         break
                     p = end + sep.end()
                     continue
+            if not sep and own_name and role_end > title_end and self._and_post(text, end):
+                p = end + len(_AND)  # "ông A, Bí thư Chi bộ thôn X và Trưởng thôn X"
+                after_and = True
+                continue
             if not sep:
                 break
             p = end + sep.end()
         return roles, end
+
+    def _and_post(self, text: str, pos: int) -> bool:
+        """" và " then a capitalised post at ``pos``: after a named person's
+        post with its organization, a second post of the same person."""
+        return (text.startswith(_AND, pos) and text[pos + len(_AND):pos + len(_AND) + 1].isupper()
+                and match_at(self.title_re, text, pos + len(_AND), 300) is not None)
 
     def _title_end(self, text: str, tm) -> int:
         """Where a title match ends: an abbreviated title keeps its dot
@@ -636,7 +702,7 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
         """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
-        end = pos
+        end = start = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
         # "thôn Bản Lìm": a level word then a name; the organization ends with
@@ -688,13 +754,21 @@ class PersonRoleExtractor(GrammarAttributes):
             if wm is None:
                 break
             w_start, w_end = wm.span(word_group)
+            if end == pos and text.startswith("số", w_start):
+                nm = _NUMBER_NAME.match(text, pos, pos + 12)
+                if nm is not None:
+                    # "Chi bộ Khu dân cư số 5", "Trường Tiểu học số 2": the unit's number
+                    end = pos = nm.end()
+                    continue
             w, kind, sentence_end, lower = word_kind(text[w_start:w_end])
             if kind == _ENDS:
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
             if kind == _DIGITS:
-                if self._last_word(text, pos).lower() in _NUMBERED and end == pos:
+                if end == pos and (self._last_word(text, pos).lower() in _NUMBERED
+                                   or (placed and len(w) <= 2 and _NAME_NUMBER_END.match(text, w_start + len(w)))):
+                    # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
                     end = pos = w_start + len(w)
                     numbered = True
                     continue
@@ -736,6 +810,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if sentence_end:
                 break
+        if text.endswith(_IN_CHARGE, start, end) and _LOWER_NEXT.match(text, end, end + 2):
+            end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
 
     def _dash_sector_end(self, text: str, pos: int) -> int:
