@@ -1772,7 +1772,7 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+t�
 # (a verb of building or buying right after the amount is its purpose without "để":
 # "huy động 78 tỷ đồng xây dựng nông thôn mới")
 _PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
-                    r"|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
+                    r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
@@ -2077,7 +2077,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         shared = _shared_verb(text, c, prior, subject_of)
         if shared is not None:
             return shared + _without_numbers(text, purpose.start("link"), what_end, holes)
-    verb = subjects.support_verb(text, pieces)
+    verb = subjects.support_verb(text, _unlimited(text, clause_start, c.start, holes, pieces))
     if verb and purpose:
         return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
     if verb:
@@ -2104,6 +2104,15 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
     return [label] if label else []
+
+
+def _unlimited(text, clause_start, pos, holes, pieces) -> list:
+    """The noun phrase before ``pos`` read further back than the window when
+    ``pieces`` fill it ("ngân hàng giải ngân cho vay nước sạch và vệ sinh môi
+    trường nông thôn": the verb that opens its last words)."""
+    if not pieces or len(" ".join(text[s:e] for s, e in pieces).split()) < subjects.MAX_WORDS:
+        return pieces
+    return subjects.left_phrase(text, clause_start, pos, holes, max_words=subjects.MAX_RATE_WORDS)
 
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it

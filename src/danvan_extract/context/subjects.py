@@ -115,6 +115,7 @@ _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
+MAX_WORDS, MAX_RATE_WORDS = _MAX_WORDS, _MAX_RATE_WORDS  # (for the callers that read further)
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
 # engine scans the rest of the text for a literal the pattern needs.
@@ -627,9 +628,28 @@ def _list_start(text: str, start: int) -> int:
             break
         item = _ITEM_BEFORE.search(text, max(0, start - 40), start)
         if not item or item.group("item").lower() not in counted_nouns():
-            break
+            return _object_list_start(text, start)
         start = item.start("item")
     return start
+
+
+_VERB_OBJECT_BEFORE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<seg>\p{Ll}+(?:[^\S\n]+\p{L}+){1,5})[^\S\n]*,[^\S\n]*$")
+
+
+def _object_list_start(text: str, start: int) -> int:
+    """"cho vay học sinh, sinh viên 6 tỷ đồng": where a short phrase opens,
+    led by a verb of giving or making, whose last words are a countable noun
+    coordinated with the one at ``start`` (the verb's object is the whole
+    list); else ``start``."""
+    seg = _VERB_OBJECT_BEFORE.search(text, max(0, start - 60), start)
+    if not seg or not (_SUPPORT_VERB.match(text, seg.start("seg")) or _VERB_START.match(seg.group("seg"))):
+        return start  # (a verb of giving or making opens the phrase: its object is the list)
+    words = seg.group("seg").lower().split()
+    after = text[start:start + 40].lower().split()
+    counted = counted_nouns()
+    if not any(" ".join(words[-n:]) in counted for n in (1, 2, 3) if n < len(words)):
+        return start
+    return seg.start("seg") if any(" ".join(after[:n]) in counted for n in (1, 2, 3)) else start
 
 
 def _may_end_list_item(text: str, start: int) -> bool:
@@ -917,10 +937,23 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         return None
     verb = found[-1]
     if text[verb.end():e].strip():
-        # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to
+        # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to;
+        # "Ngân hàng … cho vay hộ cận nghèo 18 tỷ đồng": the verb and its object, without the agent
         each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
-        return (verb.start(), e) if each else None
+        return (verb.start(), e) if each or _object_only(text, verb.end(), e) else None
     return verb.span()
+
+
+_OBJECT_WORDS = 10
+
+
+def _object_only(text: str, start: int, end: int) -> bool:
+    """``[start, end)`` is a short object after a verb of giving ("hộ cận
+    nghèo", "học sinh, sinh viên"), no clause of its own (no stating or
+    predicate verb in it)."""
+    words = text[start:end].split()
+    return (0 < len(words) <= _OBJECT_WORDS and words[0][:1].islower()
+            and not _STATING_INSIDE.search(text, start, end) and not _PREDICATE_IN.search(text, start, end))
 
 
 # (what follows a percentage and is no population: links, verbs, a plan, and the
@@ -1005,7 +1038,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
 
 
 # What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
-_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|kinh\s+phí|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
                             regex.I)
 
 
