@@ -1762,7 +1762,7 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
     return subjects.left_phrase(text, before, clause_start, holes)
 
 
-_CHANGE_ONLY = deferred(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
                           r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
@@ -1863,6 +1863,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
+    if label and clause_start > label[1] and subjects.left_phrase(text, clause_start, c.start, holes):
+        label = None  # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
@@ -2198,6 +2200,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
         return None
     if _names_place(words):
         return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
+    if _SPEAKER.fullmatch(text, s, e):
+        return None  # "Ông Nguyễn Văn A: Năm 2024, huyện giảm được 620 hộ nghèo": an interview's speaker
     return s, e
 
 
@@ -2224,6 +2228,10 @@ def _names_place(words: list[str]) -> bool:
         return False
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+
+
+# who speaks in an interview: "PV", a form of address and a name ("Ông Nguyễn Văn A", "Đồng chí Lò Văn B")
+_SPEAKER = deferred(r"(?-i:PV|Phóng\s+viên|(?:Ông|Bà|Anh|Chị|Đồng\s+chí|Đ/c)(?:[^\S\n]+\p{Lu}\p{L}*)+)")
 
 
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
