@@ -1785,6 +1785,7 @@ _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
+_TOTAL_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có|lên)\s*$", regex.I)  # (and "nâng tổng số … lên")
 
 
 # the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, two or
@@ -2007,9 +2008,10 @@ def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
 
 @lru_cache(maxsize=256)
 def _number_of_noun(noun: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])[^,;:()\n]*?)\s*$", regex.I)
+    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])(?:[^,;:()\n]|\([^()\n]*\))*?)\s*$", regex.I)
 
 
+_RAISED = deferred(r"(?<![\p{L}])(?:nâng|đưa)\s+(?=(?:tổng\s+)?số\s)", regex.I)
 _NUMBER_PHRASE = deferred(r"(?:tổng\s+)?số\s", regex.I)
 
 
@@ -2019,13 +2021,16 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     phrase of the clause, commas included, names what is counted when the
     count's noun says nothing of its own or is the phrase's noun."""
     lo = max(s_start, c.start - 12)
-    if not _NUMBER_IS.search(text, lo, c.start):
+    if not _TOTAL_IS.search(text, lo, c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
     # (from a later start only: the same search otherwise)
-    if semi > lo and not _NUMBER_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
+    if semi > lo and not _TOTAL_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
+    raised = last_match(_RAISED, text, whole[0][0], whole[-1][1]) if whole else None
+    if raised:  # "…, nâng tổng số hội viên lên 21.300 người": what the total counts
+        whole = [(max(s, raised.end()), e) for s, e in whole if e > raised.end()]
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
         return []
     head = noun.split(",")[0].split()[-1].lower()
@@ -2070,7 +2075,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
         # reaches back past a figure inside it
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
-    pieces = subjects.drop_generic_head(text, pieces)
+    pieces = subjects.drop_generic_head(text, pieces) or _holder_of_sum(text, clause_start, c.start, holes)
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
@@ -2115,6 +2120,19 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
     if not pieces or len(" ".join(text[s:e] for s, e in pieces).split()) < subjects.MAX_WORDS:
         return pieces
     return subjects.left_phrase(text, clause_start, pos, holes, max_words=subjects.MAX_RATE_WORDS)
+
+
+# "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
+_HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:số[^\S\n]+)?)?(?:mức[^\S\n]+đầu[^\S\n]+tư|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
+                    r"|kinh[^\S\n]+phí|số[^\S\n]+tiền)(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
+
+
+def _holder_of_sum(text, clause_start, pos, holes) -> list:
+    """"Dự án xây dựng cầu dân sinh có tổng mức đầu tư 18 tỷ đồng" → "Dự án
+    xây dựng cầu dân sinh": a sum named only generically is the sum of what
+    has it (FACTS.md: "tổng kinh phí", "tổng số tiền" never are a subject)."""
+    has = _HAS_SUM.search(text, max(clause_start, pos - 40), pos) if holds_letter(text, clause_start, pos, "ó") else None
+    return subjects.left_phrase(text, clause_start, has.start(), holes) if has else []
 
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
