@@ -1903,12 +1903,25 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
                                                        lambda: _has_sibling(text, c, holes, s_start, low_noun))
-                       or subjects.breakdown_label(text, clause_start, c.start, holes))
+                       or subjects.breakdown_label(text, clause_start, c.start, holes,
+                                                   in_list=not _in_breakdown(text, s_start, clause_start)))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
             pieces += subjects.average_phrase(text, clause_start, c.start, holes)
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+# "…, trong đó cấp tỉnh 180 hộ, cấp huyện 620 hộ": the items of a breakdown, each named by its label
+_BREAKDOWN_OPEN = deferred(r"(?<![\p{L}])trong\s+đó(?![\p{L}])", regex.I)
+
+
+def _in_breakdown(text: str, s_start: int, clause_start: int) -> bool:
+    """A "trong đó" of the sentence opens the clause at ``clause_start`` or a
+    list of figures it stands in (only items between)."""
+    lo = max(s_start, clause_start - 150)
+    opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12) if holds_letter(text, lo, clause_start + 12, "đ") else None
+    return opener is not None and not _SENTENCE_STOP.search(text, opener.end(), clause_start)
 
 
 _SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")

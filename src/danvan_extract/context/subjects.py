@@ -762,8 +762,10 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
           r"|xóa\s+tên|kỷ\s+luật")
-_VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
-_VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS})(?![\p{{L}}])", regex.I)
+# "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
+_TIER = r"(?!cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
+_VERB_START = deferred(rf"^{_TIER}(?:{_VERBS})", regex.I)
+_VERB_INSIDE = deferred(rf"(?<![\p{{L}}]){_TIER}(?:{_VERBS})(?![\p{{L}}])", regex.I)
 
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 _VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
