@@ -1904,7 +1904,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
                                                        lambda: _has_sibling(text, c, holes, s_start, low_noun))
                        or subjects.breakdown_label(text, clause_start, c.start, holes,
-                                                   in_list=not _in_breakdown(text, s_start, clause_start)))
+                                                   in_list=not _in_breakdown(text, s_start, clause_start, holes)))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
             pieces += subjects.average_phrase(text, clause_start, c.start, holes)
@@ -1916,12 +1916,17 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
 _BREAKDOWN_OPEN = deferred(r"(?<![\p{L}])trong\s+đó(?![\p{L}])", regex.I)
 
 
-def _in_breakdown(text: str, s_start: int, clause_start: int) -> bool:
-    """A "trong đó" of the sentence opens the clause at ``clause_start`` or a
-    list of figures it stands in (only items between)."""
+def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
+    """The clause at ``clause_start`` opens with "trong đó", or follows a
+    figure of a list that a "trong đó" of its sentence opens."""
     lo = max(s_start, clause_start - 150)
     opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12) if holds_letter(text, lo, clause_start + 12, "đ") else None
-    return opener is not None and not _SENTENCE_STOP.search(text, opener.end(), clause_start)
+    if opener is None or _SENTENCE_STOP.search(text, opener.end(), clause_start):
+        return False
+    if opener.start() >= clause_start:
+        return not text[clause_start:opener.start()].strip(" ,")
+    before = len(text[:clause_start].rstrip(" ,"))  # (the end of the item before)
+    return any(he == before and text[hs].isdigit() for hs, he in holes)
 
 
 _SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
