@@ -2074,6 +2074,12 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
     limit = clause_end if clause_end > c.end else c.end + 100
     item = subjects.priced_item(text, s_start, c.start, c.fields.get("per")) if bracket >= 0 else None
+    # (from the mark that opens the clause)
+    each = (_EACH_ITEM.search(text, max(s_start, clause_start - 3, c.start - 30), c.start)
+            if not item and "ỗ" in text[clause_start:c.start] else None)
+    if each:
+        # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất"
+        item = subjects.priced_item(text, s_start, each.start(), each.group("per"))
     named = item or subjects.money_noun_after(text, c.end, limit)
     if named:
         return [named]
@@ -2168,6 +2174,10 @@ _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
 _PURPOSE_THEN_AND = deferred(r"\s*(?:để|nhằm)\s[^\n,.;:()\d]{1,80}?(?:,\s*|\s+)(?:(?:và|hoặc)\s+)?"
                              r"(?:(?:khoảng|hơn|trên|gần)\s+)?$", regex.I)
+
+
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có)?[^\S\n]*$",
+                      regex.I)
 
 
 def _before_next_amount(text: str, start: int, end: int) -> int:
