@@ -633,23 +633,31 @@ def _list_start(text: str, start: int) -> int:
     return start
 
 
-_VERB_OBJECT_BEFORE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<seg>\p{Ll}+(?:[^\S\n]+\p{L}+){1,5})[^\S\n]*,[^\S\n]*$")
+_OBJECT_LIST_WORDS = 5  # (the words of the verb's object before the comma: a noun phrase, no clause)
 
 
 def _object_list_start(text: str, start: int) -> int:
-    """"cho vay học sinh, sinh viên 6 tỷ đồng": where a short phrase opens,
-    led by a verb of giving or making, whose last words are a countable noun
-    coordinated with the one at ``start`` (the verb's object is the whole
-    list); else ``start``."""
-    seg = _VERB_OBJECT_BEFORE.search(text, max(0, start - 60), start)
-    if not seg or not (_SUPPORT_VERB.match(text, seg.start("seg")) or _VERB_START.match(seg.group("seg"))):
-        return start  # (a verb of giving or making opens the phrase: its object is the list)
-    words = seg.group("seg").lower().split()
-    after = text[start:start + 40].lower().split()
-    counted = counted_nouns()
-    if not any(" ".join(words[-n:]) in counted for n in (1, 2, 3) if n < len(words)):
+    """"cho vay học sinh, sinh viên 6 tỷ đồng", "Hội tặng quà hội viên, cựu
+    chiến binh …": where the clause opens whose verb of giving or making has
+    for object a countable noun coordinated with the one at ``start`` (the
+    verb's object is the whole list); else ``start``."""
+    comma = text.rfind(",", max(0, start - 3), start)
+    lo = max(0, comma - 80)
+    seg_start = max(text.rfind(ch, lo, comma) for ch in ",;:()\n.") + 1 if comma > 0 else -1
+    if seg_start <= 0 and lo:
         return start
-    return seg.start("seg") if any(" ".join(after[:n]) in counted for n in (1, 2, 3)) else start
+    verb = last_match(_SUPPORT_VERB, text, seg_start, comma) or last_match(_VERB_INSIDE, text, seg_start, comma)
+    if verb is None:
+        return start
+    words = text[verb.end():comma].lower().split()
+    if not words or len(words) > _OBJECT_LIST_WORDS or not words[0][:1].isalpha():
+        return start
+    counted = counted_nouns()
+    after = text[start:start + 40].lower().split()
+    if (any(" ".join(words[-n:]) in counted for n in (1, 2, 3) if n <= len(words))
+            and any(" ".join(after[:n]) in counted for n in (1, 2, 3))):
+        return seg_start
+    return start
 
 
 def _may_end_list_item(text: str, start: int) -> bool:
