@@ -641,23 +641,24 @@ def _object_list_start(text: str, start: int) -> int:
     chiến binh …": where the clause opens whose verb of giving or making has
     for object a countable noun coordinated with the one at ``start`` (the
     verb's object is the whole list); else ``start``."""
+    counted = counted_nouns()
+    after = text[start:start + 40].lower().split()
+    if not any(" ".join(after[:n]) in counted for n in (1, 2, 3)):
+        return start  # (the cheap test first: no countable noun after the comma, no list)
     comma = text.rfind(",", max(0, start - 3), start)
-    lo = max(0, comma - 80)
-    seg_start = max(text.rfind(ch, lo, comma) for ch in ",;:()\n.") + 1 if comma > 0 else -1
-    if seg_start <= 0 and lo:
+    if comma <= 0:
         return start
+    lo = max(0, comma - 80)
+    seg_start = max(text.rfind(ch, lo, comma) for ch in ",;:()\n.") + 1
+    if seg_start <= 0 and lo:
+        return start  # (a clause longer than that is no short verb phrase)
     verb = last_match(_SUPPORT_VERB, text, seg_start, comma) or last_match(_VERB_INSIDE, text, seg_start, comma)
     if verb is None:
         return start
     words = text[verb.end():comma].lower().split()
     if not words or len(words) > _OBJECT_LIST_WORDS or not words[0][:1].isalpha():
         return start
-    counted = counted_nouns()
-    after = text[start:start + 40].lower().split()
-    if (any(" ".join(words[-n:]) in counted for n in (1, 2, 3) if n <= len(words))
-            and any(" ".join(after[:n]) in counted for n in (1, 2, 3))):
-        return seg_start
-    return start
+    return seg_start if any(" ".join(words[-n:]) in counted for n in (1, 2, 3) if n <= len(words)) else start
 
 
 def _may_end_list_item(text: str, start: int) -> bool:
@@ -771,9 +772,11 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
           r"|xóa\s+tên|kỷ\s+luật")
 # "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
-_TIER = r"(?!cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
-_VERB_START = deferred(rf"^{_TIER}(?:{_VERBS})", regex.I)
-_VERB_INSIDE = deferred(rf"(?<![\p{{L}}]){_TIER}(?:{_VERBS})(?![\p{{L}}])", regex.I)
+# (the test after the word: tried only where "cấp" stands)
+_NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
+_VERBS_NO_TIER = _VERBS.replace("|cấp|", rf"|cấp{_NOT_TIER}|")
+_VERB_START = deferred(rf"^(?:{_VERBS_NO_TIER})", regex.I)
+_VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS_NO_TIER})(?![\p{{L}}])", regex.I)
 
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 _VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
