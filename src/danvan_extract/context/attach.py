@@ -1516,6 +1516,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                 and _respectively_after_start(text, s_start, clause_start, c)):
             # "tỷ lệ hộ nghèo của các huyện A, B, C lần lượt là 40%, …": the rate stands before the list
             pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
+        if not pieces and clause_start > s_start and _rate_across_comma(text, s_start, clause_start):
+            # "Tỷ lệ thu gom, xử lý rác thải … đạt 75%": a comma inside the rate's own phrase
+            pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
@@ -1570,6 +1573,21 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     return []
 
 
+_RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)
+
+
+def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
+    """A "tỷ lệ" of the sentence opens a phrase that runs up to the comma before
+    ``clause_start`` with no figure and no stating verb in it ("Tỷ lệ thu gom,
+    xử lý …", "Tỷ lệ hộ nghèo, hộ cận nghèo …"): the comma joins the items of
+    the rate's own phrase."""
+    lo = max(s_start, clause_start - 80)
+    if not subjects.rate_word_in(text, lo, clause_start):
+        return False
+    rate = _RATE_THEN_WORDS.search(text, lo, clause_start)
+    return rate is not None and not subjects.states_figure(text, rate.start(), clause_start)
+
+
 _NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
 
 
@@ -1605,6 +1623,8 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
 _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
                       r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)"
+                      # "giảm 35 em, còn 12 em": the level left after the change
+                      r"|(?:(?:đến|tới)\s+nay\s*,?\s*|hiện\s+)?(?:chỉ\s+)?còn(?:\s+lại)?"
                       # "…; so với đầu năm giảm 620 hộ": a change against a base written first
                       r"|so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?|(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d\d)?"
                       r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
@@ -2134,6 +2154,12 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
+    if not label and prior is not None and prior.type != "money" and _LIST_GAP.fullmatch(text, prior.end, c.start):
+        # "ủng hộ 500 kg gạo và 20 triệu đồng", "giúp nhau 320 ngày công, 150 triệu đồng": an amount
+        # listed after another figure with no words of its own shares that figure's verb
+        verb = subjects.support_verb(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, prior.start),
+                                                                prior.start, holes))
+        return [verb] if verb else []
     return [label] if label else []
 
 
@@ -2147,7 +2173,7 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
 
 
 # "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
-_HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:số[^\S\n]+)?)?(?:mức[^\S\n]+đầu[^\S\n]+tư|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
+_HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:số[^\S\n]+|nguồn[^\S\n]+)?)?(?:mức[^\S\n]+đầu[^\S\n]+tư|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
                     r"|kinh[^\S\n]+phí|số[^\S\n]+tiền)(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
 
 

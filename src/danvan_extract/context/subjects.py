@@ -111,7 +111,7 @@ _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|k
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
-                        r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
+                        r"|tổng\s+(?:số\s+|nguồn\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
@@ -890,6 +890,11 @@ def _opens_with_verb(text: str, span: Span) -> bool:
 
 
 _STATING_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
+
+
+def states_figure(text: str, start: int, end: int) -> bool:
+    """A word that states a figure ("đạt", "chiếm", "là", …) stands in ``[start, end)``."""
+    return bool(_STATING_INSIDE.search(text, start, end))
 
 
 def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True) -> list[Span]:
