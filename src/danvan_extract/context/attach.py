@@ -1884,7 +1884,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
-    if label and clause_start > label[1] and subjects.left_phrase(text, clause_start, c.start, holes):
+    if label and clause_start > label[1] and _has_words(text, subjects.left_phrase(text, clause_start, c.start, holes)):
         label = None  # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
@@ -1947,6 +1947,11 @@ def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
         return not text[clause_start:opener.start()].strip(" ,")
     before = len(text[:clause_start].rstrip(" ,"))  # (the end of the item before)
     return any(he == before and text[hs].isdigit() for hs, he in holes)
+
+
+def _has_words(text: str, pieces: list) -> bool:
+    """Some piece holds a letter ("/" between two figures holds none)."""
+    return any(_WORD.search(text, s, e) for s, e in pieces)
 
 
 _SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
@@ -2049,6 +2054,8 @@ def _number_of_noun(noun: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])(?:[^,;:()\n]|\([^()\n]*\))*?)\s*$", regex.I)
 
 
+_LIFTED = deferred(r"(?<![\p{L}])lên\s*$", regex.I)
+_DIGIT_OR_BRACKET = deferred(r"[\d()]")
 _RAISED = deferred(r"(?<![\p{L}])(?:nâng|đưa)\s+(?=(?:tổng\s+)?số\s)", regex.I)
 _NUMBER_PHRASE = deferred(r"(?:tổng\s+)?số\s", regex.I)
 
@@ -2069,6 +2076,8 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     raised = last_match(_RAISED, text, whole[0][0], whole[-1][1]) if whole else None
     if raised:  # "…, nâng tổng số hội viên lên 21.300 người": what the total counts
         whole = [(max(s, raised.end()), e) for s, e in whole if e > raised.end()]
+    elif whole and _LIFTED.search(text, lo, c.start) and _DIGIT_OR_BRACKET.search(text, whole[0][0], whole[-1][1]):
+        return []  # ("tăng gấp 1,5 lần (từ 2.000 lên 3.000 hộ)": "lên" ends a change, no "số" phrase)
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
         return []
     head = noun.split(",")[0].split()[-1].lower()
@@ -2119,7 +2128,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
         # reaches back past a figure inside it
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
-    pieces = subjects.drop_generic_head(text, pieces) or _holder_of_sum(text, clause_start, c.start, holes)
+    pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0

@@ -111,7 +111,7 @@ _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|k
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
 _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
-                        r"|tổng\s+(?:số\s+|nguồn\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
+                        r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
@@ -911,6 +911,8 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
+    if _DIGIT.search(seg):
+        return []  # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word)
     pieces = _trim(text, [(clause_start, fig_start)])
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []
@@ -958,8 +960,30 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to;
         # "Ngân hàng … cho vay hộ cận nghèo 18 tỷ đồng": the verb and its object, without the agent
         each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
-        return (verb.start(), e) if each or _object_only(text, verb.end(), e) else None
+        given = each or _object_only(text, verb.end(), e) and _agent_before(text, s, verb.start())
+        return (verb.start(), e) if given else None
     return verb.span()
+
+
+_TENSE_BEFORE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)(?![\p{L}])", regex.I)
+_NAME_INSIDE = deferred(r"(?<=\S\s)(?-i:\p{Lu})|(?-i:^\p{Lu}{2,}(?![\p{L}]))")
+
+
+def _agent_before(text: str, start: int, verb: int) -> bool:
+    """The words ``[start, verb)`` before a verb of giving are its agent, the
+    verb a predicate ("Hội Nông dân xã hỗ trợ …", "ngân hàng giải ngân cho vay
+    …", "… đã cho vay …"): a name (a capital past the first word, or an
+    abbreviation such as "UBND"), a body's noun, or a tense word stands
+    there; not the head of a noun phrase the verb modifies ("Giá thu mua",
+    "Các khoản đóng góp", "Nhà đầu tư")."""
+    if verb <= start:
+        return False
+    if _TENSE_BEFORE.search(text, start, verb) or _NAME_INSIDE.search(text[start:verb]):
+        return True
+    words = text[start:verb].lower().split()
+    counted = counted_nouns()
+    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in counted or " ".join(words[:n]) in _BODIES), None)
+    return head in _BODIES
 
 
 _OBJECT_WORDS = 10
