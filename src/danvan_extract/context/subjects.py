@@ -529,6 +529,8 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     out = []
     for s, e in pieces:
         s, e = _stripped(text, s, e, " ,-", " ,-")
+        while e > s and (text[e - 1] == "“" or text[e - 1] == '"' and text.count('"', s, e) % 2):
+            e = len(text[s:e - 1].rstrip(" ,-")) + s  # a quote that opens a name cut off (by its figure) opens nothing
         if e > s:
             out.append((s, e))
     return out
