@@ -283,10 +283,21 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
         last = words[of - 1][1] if of else None
         if last is not None:
             return [(s, min(e, last)) for s, e in pieces if s < last]
+        if _of_holder(text, words, most):
+            # "tổng số tiền đóng góp của các tổ chức, cá nhân …": the head before "của" and its
+            # holder (a longer phrase: the window of a rate's), not the holder's last words alone
+            last = words[min(len(words), _MAX_RATE_WORDS) - 1][1]
+            return [(s, min(e, last)) for s, e in pieces if s < last]
         first = words[-most][0]
         return [(max(s, first), e) for s, e in pieces if e > first]
     last = words[most - 1][1]
     return [(s, min(e, last)) for s, e in pieces if s < last]
+
+
+def _of_holder(text: str, words: list[Span], most: int) -> bool:
+    """A "của" after the first word and within the first ``most`` words, whose
+    holder the window would keep without its head."""
+    return any(text[s:e].lower() == "của" for s, e in words[1:min(most, len(words) - most + 1)])
 
 
 def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
