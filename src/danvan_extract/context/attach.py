@@ -2182,8 +2182,9 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
 
 
 # "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
-_HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:số[^\S\n]+|nguồn[^\S\n]+)?)?(?:mức[^\S\n]+đầu[^\S\n]+tư|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
-                    r"|kinh[^\S\n]+phí|số[^\S\n]+tiền)(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
+_HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:(?:số|nguồn)[^\S\n]+)?(?:vốn|kinh[^\S\n]+phí|tiền|mức[^\S\n]+đầu[^\S\n]+tư)"
+                    r"|số[^\S\n]+tiền)(?:[^\S\n]+(?:đầu[^\S\n]+tư|đăng[^\S\n]+ký))?"
+                    r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
 
 
 def _holder_of_sum(text, clause_start, pos, holes) -> list:
