@@ -1791,7 +1791,9 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+t�
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
 # (a verb of building or buying right after the amount is its purpose without "để":
 # "huy động 78 tỷ đồng xây dựng nông thôn mới")
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
+# ("huy động 35 tỷ đồng từ xã hội hóa để làm đường": the source before the purpose is passed over)
+_PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|nhằm)[^\S\n]))?"
+                    r"(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
                     r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
