@@ -1612,8 +1612,9 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     what that count counts."""
     if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
         return []
-    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
-        return []
+    noun = (c.fields.get("noun") or "").lower()
+    if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
+        return []  # ("87 học sinh …, tăng 15 em": a generic noun repeats the count's)
     if not (_CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
             or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)):
         return []

@@ -919,8 +919,8 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    if in_list and i and text[i - 1] not in ";:":
-        return []
+    if in_list and (not i or text[i - 1] not in ";:"):
+        return []  # (the text's start opens no list)
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
