@@ -1567,7 +1567,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         return []
     if t == "area":
         return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
-                or _area_subject(text, c, clause_start, clause_end, holes, s_start, label))
+                or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
+                or _part_of_area(text, c, prior, subject_of, clause_end))
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
@@ -1695,6 +1696,24 @@ def _sibling_land(text, c, prior, subject_of) -> list:
         return []
     land = [(s, min(e, cut.start())) for s, e in base if s < cut.start()]
     return land + [subjects.stripped(text, *target.span("what"))]
+
+
+def _part_of_area(text, c, prior, subject_of, clause_end) -> list:
+    """"Diện tích lúa bị ngập úng là 1.200 ha, trong đó 350 ha bị mất trắng" →
+    "lúa bị mất trắng": a part of the area before, opened by "trong đó" and
+    named only by a predicate, is of that area's land (its own predicate in
+    place of the whole's)."""
+    if prior is None or prior.type != "area" or not subject_of.get(id(prior)):
+        return []
+    if not text.startswith(" ", c.end) or not subjects.opens_predicate(text, c.end + 1):
+        return []
+    if not _OPENS_BREAKDOWN.fullmatch(text, prior.end, c.start):
+        return []
+    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 80))
+    base = subject_of[id(prior)]
+    cut = next((m.start() for s, e in base for m in [subjects.predicate_in(text, s, e)] if m), base[-1][1])
+    land = [subjects.stripped(text, s, min(e, cut)) for s, e in base if s < cut]
+    return [p for p in land if p[1] > p[0]] + [own] if own and land else []
 
 
 # the area named only as such ("với diện tích", ", tổng diện tích") right before the figure

@@ -747,6 +747,11 @@ def has_predicate(text: str, pieces: list[Span]) -> bool:
     return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
 
 
+def predicate_in(text: str, start: int, end: int):
+    """The first predicate verb in ``[start, end)`` ("hộ có nhà tiêu …"), or None."""
+    return _PREDICATE_IN.search(text, start, end)
+
+
 def opens_predicate(text: str, pos: int) -> bool:
     """A predicate that defines a noun opens at ``pos`` ("đạt chuẩn ...",
     "chưa có ...")."""
@@ -919,8 +924,8 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    if in_list and (not i or text[i - 1] not in ";:"):
-        return []  # (the text's start opens no list)
+    if in_list and (text[i - 1] not in ";:" if i else text.find(";", fig_start, fig_start + 80) < 0):
+        return []  # (at the text's start, only an item a ";" list goes on after)
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
