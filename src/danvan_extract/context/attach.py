@@ -1712,7 +1712,7 @@ def _part_of_area(text, c, prior, subject_of, clause_end) -> list:
     own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 80))
     base = subject_of[id(prior)]
     cut = next((m.start() for s, e in base for m in [subjects.predicate_in(text, s, e)] if m), base[-1][1])
-    land = [subjects.stripped(text, s, min(e, cut)) for s, e in base if s < cut]
+    land = subjects.land_subject(text, [subjects.stripped(text, s, min(e, cut)) for s, e in base if s < cut])
     return [p for p in land if p[1] > p[0]] + [own] if own and land else []
 
 

@@ -102,7 +102,8 @@ _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
 _RIGHT_STOP_INLINE = deferred(_RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo|ngô|sắn|keo|quế|mía|rau|hoa|cỏ|dược\s+liệu"
+                      r"|mắc\s+ca|bời\s+lời)(?![\p{L}]))", regex.I)
 # Land and crops: what an area after its unit can be of.
 LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
                      r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
