@@ -89,7 +89,7 @@ _DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?
 _DIGIT_STOP = rf"\d(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))"
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
-    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
+    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
     # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
     # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
     r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi)\sđến)"
