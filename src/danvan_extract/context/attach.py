@@ -1567,6 +1567,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         return []
     if t == "area":
         return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
+                or _land_given(text, c, prior, s_start, clause_end)
                 or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
                 or _part_of_area(text, c, prior, subject_of, clause_end))
     if t == "money":
@@ -1741,6 +1742,29 @@ def _area_of_counted(text, c, prior, subject_of) -> list:
     return subject_of[id(prior)]
 
 
+def _land_given(text, c, prior, s_start, clause_end) -> list:
+    """"giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha khai hoang" →
+    "đất sản xuất khai hoang": an area named only as an area after the
+    recipients of land measures the land given to them (the object before
+    "cho"), with the words after it."""
+    if prior is None or prior.type not in ("count", "ratio") or c.start - prior.end > 40:
+        return []
+    if not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
+        return []
+    only = _AREA_ONLY.search(text, prior.end, c.start)
+    recipient = _RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) if only else None
+    if not recipient or text[prior.end:only.start()].strip(" ,"):
+        return []
+    lo = max(s_start, recipient.start() - 60)
+    lo = max(lo, _last_break(text, lo, recipient.start()))  # (the object's own clause)
+    land = _LAND_WORD.search(text, lo, recipient.start())
+    if land is None:
+        return []
+    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 60)) if text.startswith(" ", c.end) else None
+    return [subjects.stripped(text, land.start(), recipient.start())] + ([own] if own else [])
+
+
+_LAND_WORD = deferred(r"(?<![\p{L}])(?:đất|rừng|mặt\s+nước)(?![\p{L}])", regex.I)
 _RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 
 
