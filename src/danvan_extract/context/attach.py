@@ -1753,8 +1753,8 @@ def _land_given(text, c, prior, s_start, clause_end) -> list:
         return []
     only = _AREA_ONLY.search(text, prior.end, c.start)
     recipient = _RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) if only else None
-    if not recipient or text[prior.end:only.start()].strip(" ,"):
-        return []
+    if not recipient or _DIGIT_OR_BREAK.search(text, prior.end, only.start()):
+        return []  # (the recipients' own words may stand between: "cho 150 hộ đồng bào với diện tích")
     lo = max(s_start, recipient.start() - 60)
     lo = max(lo, _last_break(text, lo, recipient.start()))  # (the object's own clause)
     land = _LAND_WORD.search(text, lo, recipient.start())
@@ -1764,6 +1764,7 @@ def _land_given(text, c, prior, s_start, clause_end) -> list:
     return [subjects.stripped(text, land.start(), recipient.start())] + ([own] if own else [])
 
 
+_DIGIT_OR_BREAK = deferred(r"[\d;:()\n.]")
 _LAND_WORD = deferred(r"(?<![\p{L}])(?:đất|rừng|mặt\s+nước)(?![\p{L}])", regex.I)
 _RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 
