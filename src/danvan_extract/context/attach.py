@@ -1971,7 +1971,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
                                                        lambda: _has_sibling(text, c, holes, s_start, low_noun))
                        or subjects.breakdown_label(text, clause_start, c.start, holes,
-                                                   in_list=not _in_breakdown(text, s_start, clause_start, holes)))
+                                                   opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
             pieces += subjects.average_phrase(text, clause_start, c.start, holes)
@@ -1987,7 +1987,9 @@ def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
     """The clause at ``clause_start`` opens with "trong đó", or follows a
     figure of a list that a "trong đó" of its sentence opens."""
     lo = max(s_start, clause_start - 150)
-    opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12) if holds_letter(text, lo, clause_start + 12, "đ") else None
+    if "đó" not in text[lo:clause_start + 12].lower():
+        return False  # (the cheap test first)
+    opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12)
     if opener is None or _SENTENCE_STOP.search(text, opener.end(), clause_start):
         return False
     if opener.start() >= clause_start:

@@ -916,17 +916,21 @@ def states_figure(text: str, start: int, end: int) -> bool:
     return bool(_STATING_INSIDE.search(text, start, end))
 
 
-def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True) -> list[Span]:
+def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True,
+                    opened: Callable[[], bool] = bool) -> list[Span]:
     """"Lĩnh vực kinh tế 88 mô hình; lĩnh vực văn hoá - xã hội 134 mô hình":
     a label right before the number, with no verb, names the item of a
     breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
-    only in a list (its item opens after ";", ":" or a line break), unless
-    ``in_list`` is false (the caller knows the list)."""
+    only in a list (its item opens after ";" or ":", or ``opened()``: a
+    "trong đó" opens it), unless ``in_list`` is false (the caller knows the
+    list)."""
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    if in_list and (text[i - 1] not in ";:" if i else text.find(";", fig_start, fig_start + 80) < 0):
-        return []  # (at the text's start, only an item a ";" list goes on after)
+    # (at the text's start, only an item a ";" list goes on after)
+    listed = not in_list or (text[i - 1] in ";:" if i else text.find(";", fig_start, fig_start + 80) >= 0)
+    if not listed and opened is bool:
+        return []  # (no list, and no caller's test of one)
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
@@ -935,7 +939,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     pieces = _trim(text, [(clause_start, fig_start)])
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []
-    return pieces
+    return pieces if listed or opened() else []
 
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
