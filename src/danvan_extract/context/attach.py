@@ -1758,13 +1758,15 @@ def _land_given(text, c, prior, s_start, clause_end) -> list:
     lo = max(s_start, recipient.start() - 60)
     lo = max(lo, _last_break(text, lo, recipient.start()))  # (the object's own clause)
     land = _LAND_WORD.search(text, lo, recipient.start())
-    if land is None:
-        return []
+    if land is None or not _ALLOTS.search(text, lo, land.start()):
+        return []  # ("cấp giấy chứng nhận quyền sử dụng đất cho 4.560 hộ": no land given)
     own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 60)) if text.startswith(" ", c.end) else None
     return [subjects.stripped(text, land.start(), recipient.start())] + ([own] if own else [])
 
 
 _DIGIT_OR_BREAK = deferred(r"[\d;:()\n.]")
+# verbs of allotting land, right before it ("giải quyết đất sản xuất", "giao đất rừng", "cấp đất ở")
+_ALLOTS = deferred(r"(?<![\p{L}])(?:giải\s+quyết|giao|bàn\s+giao|cấp|chia|bố\s+trí|hỗ\s+trợ|đền\s+bù)[^\S\n]+$", regex.I)
 _LAND_WORD = deferred(r"(?<![\p{L}])(?:đất|rừng|mặt\s+nước)(?![\p{L}])", regex.I)
 _RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 
