@@ -2158,8 +2158,10 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     each = (_EACH_ITEM.search(text, max(s_start, clause_start - 3, c.start - 30), c.start)
             if not item and "ỗ" in text[clause_start:c.start] else None)
     if each:
-        # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất"
-        item = subjects.priced_item(text, s_start, each.start(), each.group("per"))
+        # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất";
+        # else "… được hỗ trợ tiền ăn, mỗi em 936.000 đồng": each one's share of what the clause before gives
+        item = (subjects.priced_item(text, s_start, each.start(), each.group("per"))
+                or _given_before(text, s_start, each.start()))
     named = item or subjects.money_noun_after(text, c.end, limit)
     if named:
         return [named]
@@ -2261,6 +2263,23 @@ _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
 _PURPOSE_THEN_AND = deferred(r"\s*(?:để|nhằm)\s[^\n,.;:()\d]{1,80}?(?:,\s*|\s+)(?:(?:và|hoặc)\s+)?"
                              r"(?:(?:khoảng|hơn|trên|gần)\s+)?$", regex.I)
+
+
+_GIVEN_WORDS = 6
+
+
+def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]]:
+    """The verb of giving and its object that end the clause before ``end``
+    ("được hỗ trợ tiền ăn" → "hỗ trợ tiền ăn"), when short and with no figure."""
+    lo = _last_break(text, max(s_start, end - 80), max(s_start, end - 1))
+    verb = last_match(subjects.SUPPORT_VERB, text, lo, end)
+    if verb is None:
+        return None
+    span = subjects.stripped(text, verb.start(), end)
+    words = text[span[0]:span[1]].split()
+    if len(words) > _GIVEN_WORDS or _DIGIT.search(text, *span) or text[span[1] - 1:span[1]] in ",;:(":
+        return None
+    return span
 
 
 _EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có)?[^\S\n]*$",
