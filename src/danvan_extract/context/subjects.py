@@ -911,18 +911,6 @@ def _opens_with_verb(text: str, span: Span) -> bool:
 _STATING_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
 
 
-def _agent_first(seg: str) -> bool:
-    """The phrase opens with a noun (an agent: "Đội tình nguyện phát"), as
-    the tagger reads its first word written in lower case (a sentence's
-    capital makes it read names)."""
-    seg = seg.strip()
-    if not seg:
-        return False
-    from ..nlp import first_word_is_noun  # the tagger only decides the few words left
-
-    return first_word_is_noun(seg[0].lower() + seg[1:])[0]
-
-
 def states_figure(text: str, start: int, end: int) -> bool:
     """A word that states a figure ("đạt", "chiếm", "là", …) stands in ``[start, end)``."""
     return bool(_STATING_INSIDE.search(text, start, end))
@@ -935,15 +923,11 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
     only in a list (its item opens after ";" or ":", or ``opened()``: a
     "trong đó" opens it), unless ``in_list`` is false (the caller knows the
-    list); at the text's start, a phrase led by a verb names its figure as
-    well ("Thi hành kỷ luật 23 đảng viên"), an agent's does not ("Đội tình
-    nguyện phát 2.000 khẩu trang")."""
+    list)."""
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    # (at the text's start, an item a ";" list goes on after, or a phrase no agent opens)
-    listed = not in_list or (text[i - 1] in ";:" if i else text.find(";", fig_start, fig_start + 80) >= 0
-                             or not _agent_first(text[clause_start:fig_start]))
+    listed = not in_list or not i or text[i - 1] in ";:"
     if not listed and opened is bool:
         return []  # (no list, and no caller's test of one)
     seg = text[clause_start:fig_start]
