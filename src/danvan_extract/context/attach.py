@@ -2277,7 +2277,7 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
         return None
     span = subjects.stripped(text, verb.start(), end)
     words = text[span[0]:span[1]].split()
-    if len(words) > _GIVEN_WORDS or _DIGIT.search(text, *span) or text[span[1] - 1:span[1]] in ",;:(":
+    if not words or len(words) > _GIVEN_WORDS or _DIGIT.search(text, *span):
         return None
     return span
 

@@ -748,7 +748,7 @@ def has_predicate(text: str, pieces: list[Span]) -> bool:
     return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
 
 
-def predicate_in(text: str, start: int, end: int):
+def predicate_in(text: str, start: int, end: int) -> Optional[regex.Match]:
     """The first predicate verb in ``[start, end)`` ("hộ có nhà tiêu …"), or None."""
     return _PREDICATE_IN.search(text, start, end)
 
@@ -1006,9 +1006,9 @@ def _agent_before(text: str, start: int, verb: int) -> bool:
     if _TENSE_BEFORE.search(text, start, verb) or _NAME_INSIDE.search(text[start:verb]):
         return True
     words = text[start:verb].lower().split()
-    counted = counted_nouns()
-    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in counted or " ".join(words[:n]) in _BODIES), None)
-    return head in _BODIES
+    nouns = counted_nouns() | _BODIES
+    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in nouns), None)
+    return head in _BODIES  # (the longest noun: "hội viên" is no body, "hội" is)
 
 
 _OBJECT_WORDS = 10
