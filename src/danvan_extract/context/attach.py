@@ -1584,8 +1584,8 @@ def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
     xử lý …", "Tỷ lệ hộ nghèo, hộ cận nghèo …"): the comma joins the items of
     the rate's own phrase."""
     lo = max(s_start, clause_start - 80)
-    if not subjects.rate_word_in(text, lo, clause_start):
-        return False
+    if not text[lo:clause_start].rstrip().endswith(",") or not subjects.rate_word_in(text, lo, clause_start):
+        return False  # (the cheap tests first)
     rate = _RATE_THEN_WORDS.search(text, lo, clause_start)
     return rate is not None and not subjects.states_figure(text, rate.start(), clause_start)
 
@@ -2229,8 +2229,8 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
     """The noun phrase before ``pos`` read further back than the window when
     ``pieces`` fill it ("ngân hàng giải ngân cho vay nước sạch và vệ sinh môi
     trường nông thôn": the verb that opens its last words)."""
-    if not pieces or len(" ".join(text[s:e] for s, e in pieces).split()) < subjects.MAX_WORDS:
-        return pieces
+    if not pieces or sum(text.count(" ", s, e) + 1 for s, e in pieces) < subjects.MAX_WORDS:
+        return pieces  # (fewer words than the window holds: read whole; a count of spaces tells)
     return subjects.left_phrase(text, clause_start, pos, holes, max_words=subjects.MAX_RATE_WORDS)
 
 
@@ -2244,7 +2244,11 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
     """"Dự án xây dựng cầu dân sinh có tổng mức đầu tư 18 tỷ đồng" → "Dự án
     xây dựng cầu dân sinh": a sum named only generically is the sum of what
     has it (FACTS.md: "tổng kinh phí", "tổng số tiền" never are a subject)."""
-    has = _HAS_SUM.search(text, max(clause_start, pos - 40), pos) if holds_letter(text, clause_start, pos, "ó") else None
+    lo = max(clause_start, pos - 40)
+    low = text[lo:pos].lower()
+    if "có " not in low or "tổng" not in low and "tiền" not in low:
+        return []  # (the cheap test first)
+    has = _HAS_SUM.search(text, lo, pos)
     return subjects.left_phrase(text, clause_start, has.start(), holes) if has else []
 
 

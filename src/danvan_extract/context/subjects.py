@@ -928,8 +928,8 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     while i > 0 and text[i - 1].isspace():
         i -= 1
     listed = not in_list or not i or text[i - 1] in ";:"
-    if not listed and opened is bool:
-        return []  # (no list, and no caller's test of one)
+    if not listed and not opened():
+        return []
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
@@ -938,7 +938,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     pieces = _trim(text, [(clause_start, fig_start)])
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []
-    return pieces if listed or opened() else []
+    return pieces
 
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
