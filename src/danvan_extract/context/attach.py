@@ -1516,6 +1516,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                 and _respectively_after_start(text, s_start, clause_start, c)):
             # "tỷ lệ hộ nghèo của các huyện A, B, C lần lượt là 40%, …": the rate stands before the list
             pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
+        if not pieces and clause_start > s_start and _rate_across_comma(text, s_start, clause_start):
+            # "Tỷ lệ thu gom, xử lý rác thải … đạt 75%": a comma inside the rate's own phrase
+            pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
@@ -1564,10 +1567,27 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         return []
     if t == "area":
         return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
-                or _area_subject(text, c, clause_start, clause_end, holes, s_start, label))
+                or _land_given(text, c, prior, s_start, clause_end)
+                or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
+                or _part_of_area(text, c, prior, subject_of, clause_end))
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+_RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)
+
+
+def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
+    """A "tỷ lệ" of the sentence opens a phrase that runs up to the comma before
+    ``clause_start`` with no figure and no stating verb in it ("Tỷ lệ thu gom,
+    xử lý …", "Tỷ lệ hộ nghèo, hộ cận nghèo …"): the comma joins the items of
+    the rate's own phrase."""
+    lo = max(s_start, clause_start - 80)
+    if not text[lo:clause_start].rstrip().endswith(",") or not subjects.rate_word_in(text, lo, clause_start):
+        return False  # (the cheap tests first)
+    rate = _RATE_THEN_WORDS.search(text, lo, clause_start)
+    return rate is not None and not subjects.states_figure(text, rate.start(), clause_start)
 
 
 _NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
@@ -1594,8 +1614,9 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     what that count counts."""
     if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
         return []
-    if (c.fields.get("noun") or "").lower() != (prior.fields.get("noun") or "").lower():
-        return []
+    noun = (c.fields.get("noun") or "").lower()
+    if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
+        return []  # ("87 học sinh …, tăng 15 em": a generic noun repeats the count's)
     if not (_CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
             or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)):
         return []
@@ -1605,6 +1626,8 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
 _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
                       r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)"
+                      # "giảm 35 em, còn 12 em": the level left after the change
+                      r"|(?:(?:đến|tới)\s+nay\s*,?\s*|hiện\s+)?(?:chỉ\s+)?còn(?:\s+lại)?"
                       # "…; so với đầu năm giảm 620 hộ": a change against a base written first
                       r"|so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?|(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d\d)?"
                       r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
@@ -1676,6 +1699,24 @@ def _sibling_land(text, c, prior, subject_of) -> list:
     return land + [subjects.stripped(text, *target.span("what"))]
 
 
+def _part_of_area(text, c, prior, subject_of, clause_end) -> list:
+    """"Diện tích lúa bị ngập úng là 1.200 ha, trong đó 350 ha bị mất trắng" →
+    "lúa bị mất trắng": a part of the area before, opened by "trong đó" and
+    named only by a predicate, is of that area's land (its own predicate in
+    place of the whole's)."""
+    if prior is None or prior.type != "area" or not subject_of.get(id(prior)):
+        return []
+    if not text.startswith(" ", c.end) or not subjects.opens_predicate(text, c.end + 1):
+        return []
+    if not _OPENS_BREAKDOWN.fullmatch(text, prior.end, c.start):
+        return []
+    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 80))
+    base = subject_of[id(prior)]
+    cut = next((m.start() for s, e in base for m in [subjects.predicate_in(text, s, e)] if m), base[-1][1])
+    land = subjects.land_subject(text, [subjects.stripped(text, s, min(e, cut)) for s, e in base if s < cut])
+    return [p for p in land if p[1] > p[0]] + [own] if own and land else []
+
+
 # the area named only as such ("với diện tích", ", tổng diện tích") right before the figure
 _AREA_ONLY = deferred(r"(?<![\p{L}])(?:(?:với|có)[^\S\n]+)?(?:tổng[^\S\n]+)?diện[^\S\n]+tích"
                       r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần))?[^\S\n]*$", regex.I)
@@ -1701,6 +1742,32 @@ def _area_of_counted(text, c, prior, subject_of) -> list:
     return subject_of[id(prior)]
 
 
+def _land_given(text, c, prior, s_start, clause_end) -> list:
+    """"giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha khai hoang" →
+    "đất sản xuất khai hoang": an area named only as an area after the
+    recipients of land measures the land given to them (the object before
+    "cho"), with the words after it."""
+    if prior is None or prior.type not in ("count", "ratio") or c.start - prior.end > 40:
+        return []
+    if not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
+        return []
+    only = _AREA_ONLY.search(text, prior.end, c.start)
+    recipient = _RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) if only else None
+    if not recipient or _DIGIT_OR_BREAK.search(text, prior.end, only.start()):
+        return []  # (the recipients' own words may stand between: "cho 150 hộ đồng bào với diện tích")
+    lo = max(s_start, recipient.start() - 60)
+    lo = max(lo, _last_break(text, lo, recipient.start()))  # (the object's own clause)
+    land = _LAND_WORD.search(text, lo, recipient.start())
+    if land is None or not _ALLOTS.search(text, lo, land.start()):
+        return []  # ("cấp giấy chứng nhận quyền sử dụng đất cho 4.560 hộ": no land given)
+    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 60)) if text.startswith(" ", c.end) else None
+    return [subjects.stripped(text, land.start(), recipient.start())] + ([own] if own else [])
+
+
+_DIGIT_OR_BREAK = deferred(r"[\d;:()\n.]")
+# verbs of allotting land, right before it ("giải quyết đất sản xuất", "giao đất rừng", "cấp đất ở")
+_ALLOTS = deferred(r"(?<![\p{L}])(?:giải\s+quyết|giao|bàn\s+giao|cấp|chia|bố\s+trí|hỗ\s+trợ|đền\s+bù)[^\S\n]+$", regex.I)
+_LAND_WORD = deferred(r"(?<![\p{L}])(?:đất|rừng|mặt\s+nước)(?![\p{L}])", regex.I)
 _RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 
 
@@ -1762,7 +1829,7 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
     return subjects.left_phrase(text, before, clause_start, holes)
 
 
-_CHANGE_ONLY = deferred(r"[,;]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
                           r"\s*(?:thêm\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
@@ -1771,8 +1838,10 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+t�
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
 # (a verb of building or buying right after the amount is its purpose without "để":
 # "huy động 78 tỷ đồng xây dựng nông thôn mới")
-_PURPOSE = deferred(r"\s*(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
-                    r"|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
+# ("huy động 35 tỷ đồng từ xã hội hóa để làm đường": the source before the purpose is passed over)
+_PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|nhằm)[^\S\n]))?"
+                    r"(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
+                    r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
@@ -1785,6 +1854,7 @@ _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
 _NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
+_TOTAL_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có|lên)\s*$", regex.I)  # (and "nâng tổng số … lên")
 
 
 # the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, two or
@@ -1863,6 +1933,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
+    if label and clause_start > label[1] and _has_words(text, subjects.left_phrase(text, clause_start, c.start, holes)):
+        label = None  # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
@@ -1900,12 +1972,37 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                        or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
                                                        lambda: _has_sibling(text, c, holes, s_start, low_noun))
-                       or subjects.breakdown_label(text, clause_start, c.start, holes))
+                       or subjects.breakdown_label(text, clause_start, c.start, holes,
+                                                   opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
             pieces += subjects.average_phrase(text, clause_start, c.start, holes)
         return pieces
     return subjects.left_phrase(text, clause_start, c.start, holes)
+
+
+# "…, trong đó cấp tỉnh 180 hộ, cấp huyện 620 hộ": the items of a breakdown, each named by its label
+_BREAKDOWN_OPEN = deferred(r"(?<![\p{L}])trong\s+đó(?![\p{L}])", regex.I)
+
+
+def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
+    """The clause at ``clause_start`` opens with "trong đó", or follows a
+    figure of a list that a "trong đó" of its sentence opens."""
+    lo = max(s_start, clause_start - 150)
+    if "đó" not in text[lo:clause_start + 12].lower():
+        return False  # (the cheap test first)
+    opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12)
+    if opener is None or _SENTENCE_STOP.search(text, opener.end(), clause_start):
+        return False
+    if opener.start() >= clause_start:
+        return not text[clause_start:opener.start()].strip(" ,")
+    before = len(text[:clause_start].rstrip(" ,"))  # (the end of the item before)
+    return any(he == before and text[hs].isdigit() for hs, he in holes)
+
+
+def _has_words(text: str, pieces: list) -> bool:
+    """Some piece holds a letter ("/" between two figures holds none)."""
+    return any(_WORD.search(text, s, e) for s, e in pieces)
 
 
 _SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
@@ -2005,9 +2102,12 @@ def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
 
 @lru_cache(maxsize=256)
 def _number_of_noun(noun: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])[^,;:()\n]*?)\s*$", regex.I)
+    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])(?:[^,;:()\n]|\([^()\n]*\))*?)\s*$", regex.I)
 
 
+_LIFTED = deferred(r"(?<![\p{L}])lên\s*$", regex.I)
+_DIGIT_OR_BRACKET = deferred(r"[\d()]")
+_RAISED = deferred(r"(?<![\p{L}])(?:nâng|đưa)\s+(?=(?:tổng\s+)?số\s)", regex.I)
 _NUMBER_PHRASE = deferred(r"(?:tổng\s+)?số\s", regex.I)
 
 
@@ -2017,13 +2117,18 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     phrase of the clause, commas included, names what is counted when the
     count's noun says nothing of its own or is the phrase's noun."""
     lo = max(s_start, c.start - 12)
-    if not _NUMBER_IS.search(text, lo, c.start):
+    if not _TOTAL_IS.search(text, lo, c.start):
         return []
     semi = _semicolon_start(text, s_start, c.start)
     # (from a later start only: the same search otherwise)
-    if semi > lo and not _NUMBER_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
+    if semi > lo and not _TOTAL_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
         return []
     whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
+    raised = last_match(_RAISED, text, whole[0][0], whole[-1][1]) if whole else None
+    if raised:  # "…, nâng tổng số hội viên lên 21.300 người": what the total counts
+        whole = [(max(s, raised.end()), e) for s, e in whole if e > raised.end()]
+    elif whole and _LIFTED.search(text, lo, c.start) and _DIGIT_OR_BRACKET.search(text, whole[0][0], whole[-1][1]):
+        return []  # ("tăng gấp 1,5 lần (từ 2.000 lên 3.000 hộ)": "lên" ends a change, no "số" phrase)
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
         return []
     head = noun.split(",")[0].split()[-1].lower()
@@ -2049,6 +2154,14 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
     limit = clause_end if clause_end > c.end else c.end + 100
     item = subjects.priced_item(text, s_start, c.start, c.fields.get("per")) if bracket >= 0 else None
+    # (from the mark that opens the clause)
+    each = (_EACH_ITEM.search(text, max(s_start, clause_start - 3, c.start - 30), c.start)
+            if not item and "ỗ" in text[clause_start:c.start] else None)
+    if each:
+        # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất";
+        # else "… được hỗ trợ tiền ăn, mỗi em 936.000 đồng": each one's share of what the clause before gives
+        item = (subjects.priced_item(text, s_start, each.start(), each.group("per"))
+                or _given_before(text, s_start, each.start()))
     named = item or subjects.money_noun_after(text, c.end, limit)
     if named:
         return [named]
@@ -2068,7 +2181,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
         # reaches back past a figure inside it
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
-    pieces = subjects.drop_generic_head(text, pieces)
+    pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
@@ -2077,7 +2190,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         shared = _shared_verb(text, c, prior, subject_of)
         if shared is not None:
             return shared + _without_numbers(text, purpose.start("link"), what_end, holes)
-    verb = subjects.support_verb(text, pieces)
+    verb = subjects.support_verb(text, _unlimited(text, clause_start, c.start, holes, pieces))
     if verb and purpose:
         return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
     if verb:
@@ -2103,7 +2216,40 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
+    if not label and prior is not None and prior.type != "money" and _LIST_GAP.fullmatch(text, prior.end, c.start):
+        # "ủng hộ 500 kg gạo và 20 triệu đồng", "giúp nhau 320 ngày công, 150 triệu đồng": an amount
+        # listed after another figure with no words of its own shares that figure's verb
+        verb = subjects.support_verb(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, prior.start),
+                                                                prior.start, holes))
+        return [verb] if verb else []
     return [label] if label else []
+
+
+def _unlimited(text, clause_start, pos, holes, pieces) -> list:
+    """The noun phrase before ``pos`` read further back than the window when
+    ``pieces`` fill it ("ngân hàng giải ngân cho vay nước sạch và vệ sinh môi
+    trường nông thôn": the verb that opens its last words)."""
+    if not pieces or sum(text.count(" ", s, e) + 1 for s, e in pieces) < subjects.MAX_WORDS:
+        return pieces  # (fewer words than the window holds: read whole; a count of spaces tells)
+    return subjects.left_phrase(text, clause_start, pos, holes, max_words=subjects.MAX_RATE_WORDS)
+
+
+# "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
+_HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:(?:số|nguồn)[^\S\n]+)?(?:vốn|kinh[^\S\n]+phí|tiền|mức[^\S\n]+đầu[^\S\n]+tư)"
+                    r"|số[^\S\n]+tiền)(?:[^\S\n]+(?:đầu[^\S\n]+tư|đăng[^\S\n]+ký))?"
+                    r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
+
+
+def _holder_of_sum(text, clause_start, pos, holes) -> list:
+    """"Dự án xây dựng cầu dân sinh có tổng mức đầu tư 18 tỷ đồng" → "Dự án
+    xây dựng cầu dân sinh": a sum named only generically is the sum of what
+    has it (FACTS.md: "tổng kinh phí", "tổng số tiền" never are a subject)."""
+    lo = max(clause_start, pos - 40)
+    low = text[lo:pos].lower()
+    if "có " not in low or "tổng" not in low and "tiền" not in low:
+        return []  # (the cheap test first)
+    has = _HAS_SUM.search(text, lo, pos)
+    return subjects.left_phrase(text, clause_start, has.start(), holes) if has else []
 
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
@@ -2121,6 +2267,27 @@ _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
 _PURPOSE_THEN_AND = deferred(r"\s*(?:để|nhằm)\s[^\n,.;:()\d]{1,80}?(?:,\s*|\s+)(?:(?:và|hoặc)\s+)?"
                              r"(?:(?:khoảng|hơn|trên|gần)\s+)?$", regex.I)
+
+
+_GIVEN_WORDS = 6
+
+
+def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]]:
+    """The verb of giving and its object that end the clause before ``end``
+    ("được hỗ trợ tiền ăn" → "hỗ trợ tiền ăn"), when short and with no figure."""
+    lo = _last_break(text, max(s_start, end - 80), max(s_start, end - 1))
+    verb = last_match(subjects.SUPPORT_VERB, text, lo, end)
+    if verb is None:
+        return None
+    span = subjects.stripped(text, verb.start(), end)
+    words = text[span[0]:span[1]].split()
+    if not words or len(words) > _GIVEN_WORDS or _DIGIT.search(text, *span):
+        return None
+    return span
+
+
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có)?[^\S\n]*$",
+                      regex.I)
 
 
 def _before_next_amount(text: str, start: int, end: int) -> int:
@@ -2189,6 +2356,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
         return None
     if _names_place(words):
         return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
+    if _SPEAKER.fullmatch(text, s, e):
+        return None  # "Ông Nguyễn Văn A: Năm 2024, huyện giảm được 620 hộ nghèo": an interview's speaker
     return s, e
 
 
@@ -2215,6 +2384,10 @@ def _names_place(words: list[str]) -> bool:
         return False
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+
+
+# who speaks in an interview: "PV", a form of address and a name ("Ông Nguyễn Văn A", "Đồng chí Lò Văn B")
+_SPEAKER = deferred(r"(?-i:PV|Phóng\s+viên|(?:Ông|Bà|Anh|Chị|Đồng\s+chí|Đ/c)(?:[^\S\n]+\p{Lu}\p{L}*)+)")
 
 
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")

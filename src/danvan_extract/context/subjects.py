@@ -89,7 +89,7 @@ _DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?
 _DIGIT_STOP = rf"\d(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))"
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
-    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|(?<!nhà\s)ở|/"  # ("nhà ở": housing, a noun)
+    + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
     # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
     # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
     r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi)\sđến)"
@@ -102,7 +102,8 @@ _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
 _RIGHT_STOP_INLINE = deferred(_RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
-_LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo))", regex.I)
+_LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất|rừng|cây|lúa|chè|cà\s+phê|mặt\s+nước|trồng|gieo|ngô|sắn|keo|quế|mía|rau|hoa|cỏ|dược\s+liệu"
+                      r"|mắc\s+ca|bời\s+lời)(?![\p{L}]))", regex.I)
 # Land and crops: what an area after its unit can be of.
 LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
                      r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
@@ -115,6 +116,7 @@ _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
+MAX_WORDS, MAX_RATE_WORDS = _MAX_WORDS, _MAX_RATE_WORDS  # (for the callers that read further)
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
 # engine scans the rest of the text for a literal the pattern needs.
@@ -282,10 +284,21 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
         last = words[of - 1][1] if of else None
         if last is not None:
             return [(s, min(e, last)) for s, e in pieces if s < last]
+        if _of_holder(text, words, most):
+            # "tổng số tiền đóng góp của các tổ chức, cá nhân …": the head before "của" and its
+            # holder (a longer phrase: the window of a rate's), not the holder's last words alone
+            last = words[min(len(words), _MAX_RATE_WORDS) - 1][1]
+            return [(s, min(e, last)) for s, e in pieces if s < last]
         first = words[-most][0]
         return [(max(s, first), e) for s, e in pieces if e > first]
     last = words[most - 1][1]
     return [(s, min(e, last)) for s, e in pieces if s < last]
+
+
+def _of_holder(text: str, words: list[Span], most: int) -> bool:
+    """A "của" after the first word and within the first ``most`` words, whose
+    holder the window would keep without its head."""
+    return any(text[s:e].lower() == "của" for s, e in words[1:min(most, len(words) - most + 1)])
 
 
 def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
@@ -528,6 +541,8 @@ def _skip_named(text: str, start: int, end: int, holes: list[Span]) -> list[Span
     out = []
     for s, e in pieces:
         s, e = _stripped(text, s, e, " ,-", " ,-")
+        while e > s and (text[e - 1] == "“" or text[e - 1] == '"' and text.count('"', s, e) % 2):
+            e = len(text[s:e - 1].rstrip(" ,-")) + s  # a quote that opens a name cut off (by its figure) opens nothing
         if e > s:
             out.append((s, e))
     return out
@@ -627,9 +642,37 @@ def _list_start(text: str, start: int) -> int:
             break
         item = _ITEM_BEFORE.search(text, max(0, start - 40), start)
         if not item or item.group("item").lower() not in counted_nouns():
-            break
+            return _object_list_start(text, start)
         start = item.start("item")
     return start
+
+
+_OBJECT_LIST_WORDS = 5  # (the words of the verb's object before the comma: a noun phrase, no clause)
+
+
+def _object_list_start(text: str, start: int) -> int:
+    """"cho vay học sinh, sinh viên 6 tỷ đồng", "Hội tặng quà hội viên, cựu
+    chiến binh …": where the clause opens whose verb of giving or making has
+    for object a countable noun coordinated with the one at ``start`` (the
+    verb's object is the whole list); else ``start``."""
+    counted = counted_nouns()
+    after = text[start:start + 40].lower().split()
+    if not any(" ".join(after[:n]) in counted for n in (1, 2, 3)):
+        return start  # (the cheap test first: no countable noun after the comma, no list)
+    comma = text.rfind(",", max(0, start - 3), start)
+    if comma <= 0:
+        return start
+    lo = max(0, comma - 80)
+    seg_start = max(text.rfind(ch, lo, comma) for ch in ",;:()\n.") + 1
+    if seg_start <= 0 and lo:
+        return start  # (a clause longer than that is no short verb phrase)
+    verb = last_match(_SUPPORT_VERB, text, seg_start, comma) or last_match(_VERB_INSIDE, text, seg_start, comma)
+    if verb is None:
+        return start
+    words = text[verb.end():comma].lower().split()
+    if not words or len(words) > _OBJECT_LIST_WORDS or not words[0][:1].isalpha():
+        return start
+    return seg_start if any(" ".join(words[-n:]) in counted for n in (1, 2, 3) if n <= len(words)) else start
 
 
 def _may_end_list_item(text: str, start: int) -> bool:
@@ -705,6 +748,11 @@ def has_predicate(text: str, pieces: list[Span]) -> bool:
     return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
 
 
+def predicate_in(text: str, start: int, end: int) -> Optional[regex.Match]:
+    """The first predicate verb in ``[start, end)`` ("hộ có nhà tiêu …"), or None."""
+    return _PREDICATE_IN.search(text, start, end)
+
+
 def opens_predicate(text: str, pos: int) -> bool:
     """A predicate that defines a noun opens at ``pos`` ("đạt chuẩn ...",
     "chưa có ...")."""
@@ -742,8 +790,12 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
           r"|xóa\s+tên|kỷ\s+luật")
-_VERB_START = deferred(rf"^(?:{_VERBS})", regex.I)
-_VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS})(?![\p{{L}}])", regex.I)
+# "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
+# (the test after the word: tried only where "cấp" stands)
+_NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
+_VERBS_NO_TIER = _VERBS.replace("|cấp|", rf"|cấp{_NOT_TIER}|")
+_VERB_START = deferred(rf"^(?:{_VERBS_NO_TIER})", regex.I)
+_VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS_NO_TIER})(?![\p{{L}}])", regex.I)
 
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
 _VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
@@ -859,20 +911,30 @@ def _opens_with_verb(text: str, span: Span) -> bool:
 _STATING_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_STATING})(?![\p{{L}}])", regex.I | regex.V0)
 
 
-def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True) -> list[Span]:
+def states_figure(text: str, start: int, end: int) -> bool:
+    """A word that states a figure ("đạt", "chiếm", "là", …) stands in ``[start, end)``."""
+    return bool(_STATING_INSIDE.search(text, start, end))
+
+
+def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Span], in_list: bool = True,
+                    opened: Callable[[], bool] = bool) -> list[Span]:
     """"Lĩnh vực kinh tế 88 mô hình; lĩnh vực văn hoá - xã hội 134 mô hình":
     a label right before the number, with no verb, names the item of a
     breakdown and joins the noun ("mô hình lĩnh vực văn hoá - xã hội");
-    only in a list (its item opens after ";", ":" or a line break), unless
-    ``in_list`` is false (the caller knows the list)."""
+    only in a list (its item opens after ";" or ":", or ``opened()``: a
+    "trong đó" opens it), unless ``in_list`` is false (the caller knows the
+    list)."""
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    if in_list and i and text[i - 1] not in ";:":
+    listed = not in_list or not i or text[i - 1] in ";:"
+    if not listed and not opened():
         return []
     seg = text[clause_start:fig_start]
     if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
         return []
+    if _DIGIT.search(seg):
+        return []  # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word)
     pieces = _trim(text, [(clause_start, fig_start)])
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []
@@ -883,6 +945,9 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 _SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
                               r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
                               r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp)(?![\p{L}])", regex.I)
+
+
+SUPPORT_VERB = _SUPPORT_VERB  # (for the callers that look for a verb of giving)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
@@ -917,10 +982,45 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         return None
     verb = found[-1]
     if text[verb.end():e].strip():
-        # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to
+        # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to;
+        # "Ngân hàng … cho vay hộ cận nghèo 18 tỷ đồng": the verb and its object, without the agent
         each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
-        return (verb.start(), e) if each else None
+        given = each or _object_only(text, verb.end(), e) and _agent_before(text, s, verb.start())
+        return (verb.start(), e) if given else None
     return verb.span()
+
+
+_TENSE_BEFORE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)(?![\p{L}])", regex.I)
+_NAME_INSIDE = deferred(r"(?<=\S\s)(?-i:\p{Lu})|(?-i:^\p{Lu}{2,}(?![\p{L}]))")
+
+
+def _agent_before(text: str, start: int, verb: int) -> bool:
+    """The words ``[start, verb)`` before a verb of giving are its agent, the
+    verb a predicate ("Hội Nông dân xã hỗ trợ …", "ngân hàng giải ngân cho vay
+    …", "… đã cho vay …"): a name (a capital past the first word, or an
+    abbreviation such as "UBND"), a body's noun, or a tense word stands
+    there; not the head of a noun phrase the verb modifies ("Giá thu mua",
+    "Các khoản đóng góp", "Nhà đầu tư")."""
+    if verb <= start:
+        return False
+    if _TENSE_BEFORE.search(text, start, verb) or _NAME_INSIDE.search(text[start:verb]):
+        return True
+    words = text[start:verb].lower().split()
+    nouns = counted_nouns() | _BODIES
+    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in nouns), None)
+    return head in _BODIES  # (the longest noun: "hội viên" is no body, "hội" is)
+
+
+_OBJECT_WORDS = 10
+
+
+def _object_only(text: str, start: int, end: int) -> bool:
+    """``[start, end)`` is a short object after a verb of giving ("hộ cận
+    nghèo", "học sinh, sinh viên"), no clause of its own (no stating or
+    predicate verb in it)."""
+    words = text[start:end].split()
+    return (0 < len(words) <= _OBJECT_WORDS and words[0][:1].islower()
+            and not _STATING_INSIDE.search(text, start, end) and not _PREDICATE_IN.search(text, start, end))
 
 
 # (what follows a percentage and is no population: links, verbs, a plan, and the
@@ -1005,7 +1105,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
 
 
 # What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
-_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|kinh\s+phí|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
                             regex.I)
 
 
