@@ -370,14 +370,15 @@ def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
 def _right_after(text: str, ends: list[int], pos: int) -> bool:
     """``pos`` follows one of ``ends`` closely: a document's own time ("Nghị
     quyết 35/NQ-CP năm 2024", "số 25-NQ/TW, ngày 03/6/2013"); a year after
-    a comma opens a clause ("…/NQ-CP, năm 2024 tỉnh …")."""
+    a comma opens a clause ("…/NQ-CP, năm 2024 tỉnh …"), as any time but a
+    day does ("…/QH14, giai đoạn 2021-2025 huyện …")."""
     i = bisect.bisect_right(ends, pos) - 1
     if i < 0 or pos - ends[i] > 2:
         return False
-    return not text[ends[i]:pos].strip() or not _YEAR_WORD.match(text, pos)
+    return not text[ends[i]:pos].strip() or bool(_DAY_WORD.match(text, pos))
 
 
-_YEAR_WORD = deferred(r"năm(?![\p{L}])", regex.I)
+_DAY_WORD = deferred(r"ngày(?![\p{L}])|\d{1,2}\s?[/.-]\s?\d", regex.I)
 
 
 def _in(spans, pos: int) -> bool:
@@ -473,7 +474,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         change = _COMMA_ONLY.match(gap) and _MOVES_TO.match(text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
         named = t.named and t.start < clause_end and not _STOP_OR_FIGURE.search(gap)
-        if bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end()):
+        if (bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end())) or (
+                "(" in gap and _states_figure(text, gap, t)):
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
@@ -514,6 +516,16 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+def _states_figure(text: str, gap: str, t: TimeMention) -> bool:
+    """The time ``t`` opens a bracket left open in ``gap`` that states a
+    figure of its own ("… 42 triệu đồng (năm 2023 đạt 38 triệu đồng)",
+    "120 hộ nghèo (năm 2023 có 150 hộ)"): the bracket's time is that figure's."""
+    if gap.rfind("(") < gap.rfind(")"):
+        return False
+    close = text.find(")", t.end, t.end + _BRACKET_CHARS)
+    return close > 0 and bool(_DIGIT.search(text, t.end, close))
 
 
 def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:

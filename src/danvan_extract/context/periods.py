@@ -219,6 +219,7 @@ class _Form(NamedTuple):
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
+_SEASONS = r"đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|chiêm|mùa|xuân|hè|đông|thu"
 # needs no word meets, told by a window's years: a year after a date's
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
 # after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP), a year
@@ -305,6 +306,9 @@ _FORMS: list[_Form] = [
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
+    # a crop season and its year ("vụ Hè Thu 2024", "vụ mùa 2024"), as "vụ Đông Xuân năm 2024" says it
+    _Form(r"vụ\s+(?:" + _SEASONS + r")\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("vụ",),
+          first=r"v", opens=("vụ",)),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
