@@ -128,6 +128,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
                             and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1))))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
+    if date_line and date_line[1] >= first_body and not text[first_body:date_line[1]].strip():
+        first_body = date_line[2] + 1  # (a date line under the headline is no lead)
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
@@ -500,7 +502,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             break
     if base is None and k:
         base = _base_before(text, c, times, k)
-    if (own is None or own.period is None) and base and base.period[0] != "-1":
+    if (own is None or own.period is None) and base and base.period[0] not in _RELATIVE_BASES:
         # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
         return {"start": base.period[0], "end": None}
     if own is None or own.period is None:
@@ -510,6 +512,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
             period = (f"{int(start[:4]) - 1}{start[4:]}", period[1])
+        elif base.period[0] == "0":  # "so với đầu năm": from the start of the figure's year
+            period = (f"{period[1][:4]}-01", period[1])
         elif period[0] and len(period[0]) > 4 and "cùng kỳ" in text[base.start:base.end].lower():
             # "9 tháng … tăng 10% so với cùng kỳ năm 2023": the same months of that year
             period = (base.period[0][:4] + period[0][4:], period[1])
@@ -546,6 +550,8 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
 _YEAR_CELL = deferred(r"[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*")
 
 
+# bases told relative to the figure's own time: "so với cùng kỳ" ("-1"), "so với đầu năm" ("0")
+_RELATIVE_BASES = ("-1", "0")
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
 # "cao hơn năm 2023 là 0,5%", "tăng so với năm 2023 là 8 tỷ đồng": the difference follows its base
 _DIFFERENCE_NEXT = deferred(r"\s*,?\s*là(?![\p{L}])", regex.I)
@@ -557,7 +563,7 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
     opens the sentence is the base of its changes (a figure right after
     "tăng" or "giảm"), not of its levels."""
     for t in times[max(0, k - 3):k][::-1]:
-        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)
+        if t.kind != "base" or (t.period[0] in _RELATIVE_BASES and not _CHANGE_NEXT.match(text, t.end)
                                 and not _opens_clause(text, t)):
             # ("so với cùng kỳ" counts here only right before its change, "…, so với cùng kỳ tăng 10%",
             # or opening a clause of its own: "So với cùng kỳ, số doanh nghiệp tăng 12%")
@@ -1032,8 +1038,12 @@ def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit:
 def _unit_list(text, places, starts, pos, s_start) -> list[int]:
     """The list of units of one level named last before ``pos`` in its
     sentence ("huyện A và huyện B", "In-đô-nê-xi-a, Ma-lai-xi-a và Thái
-    Lan"): their indexes, or [] when the nearest unit stands alone."""
+    Lan"): their indexes, or [] when the nearest unit stands alone.  A
+    tier ("đơn vị hành chính cấp xã") names no unit: the list before it
+    is looked for."""
     i = bisect.bisect_left(starts, pos)
+    while i and places[i - 1].bare and text.startswith(("cấp", "Cấp"), places[i - 1].start):
+        i -= 1
     if not i or places[i - 1].start < s_start or places[i - 1].bare:
         return []
     run = [i - 1]

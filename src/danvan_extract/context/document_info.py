@@ -47,17 +47,20 @@ _OUTLET_NAME = regex.compile(r"(?i:báo|tạp\s+chí|đài(?:\s+(?:phát\s+thanh
 _UNIT_LINE = regex.compile(rf"(?i:{written_pattern(VIETNAMESE_CLASSED)})(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{1,5}}"
                            r"(?:\s*\((?:\p{Lu}[\p{L}]*[\s-]*){1,5}\))?")
 _MIN_TITLE_WORDS = 4  # a section's name ("Xây dựng Đảng", "Nông thôn mới") is shorter than a headline
+# a section named by two fields joined by a dash ("Dân tộc - Tôn giáo", "Văn hóa – Xã hội")
+_PAIRED_SECTION = regex.compile(r"\p{Lu}\p{Ll}*\s\p{Ll}+\s[-–]\s\p{Lu}\p{Ll}*\s\p{Ll}+")
 
 
 def _name_line(line: str) -> bool:
     """The line (stripped) is no more than a name: a section's (fewer words
-    than any headline), an outlet's, a unit's or a province's."""
+    than any headline), an outlet's, a unit's or a province's; or a
+    document type alone ("THÔNG CÁO BÁO CHÍ"), which names no content."""
     if len(line.split()) < _MIN_TITLE_WORDS:
         return True
     if len(line) > 60 or not line[:1].isupper():
         return False
-    return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line)
-                or (line.count(" ") <= 4 and gazetteer().province(line)))
+    return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line) or _PAIRED_SECTION.fullmatch(line)
+                or _DOC_TYPE_LINE.match(line) or (line.count(" ") <= 4 and gazetteer().province(line)))
 
 
 def _site_line(line: str) -> bool:
@@ -126,7 +129,7 @@ def _content_lines(lines: list[tuple[int, str]]):
 _MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", regex.I)
 _OFFICIAL_HEAD = regex.compile(r"CỘNG\s+HÒA|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do|^Số\s*:|,\s*ngày\s+\d",
                                regex.I)
-_DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
+_DOC_TYPE_LINE = regex.compile(r"^(?:THÔNG\s+CÁO(?:\s+BÁO\s+CHÍ)?|BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
                                r"|HƯỚNG\s+DẪN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|CÔNG\s+VĂN|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH|LUẬT)\s*\|?$")
 
 

@@ -231,9 +231,11 @@ _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
-    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ")
-    _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước)",
-          lambda m: ("-1", "-1"), "base", first=r"s"),
+    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
+    # "so với đầu năm": the start of the figure's own year, "0")
+    _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước"
+          r"|(?:thời\s+điểm\s+)?(?P<start>đầu\s+năm)(?:\s+nay)?(?!\s+(?:học\s+)?(?:19|20)\d\d))",
+          lambda m: ("0", "0") if m.group("start") else ("-1", "-1"), "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
     _Form(r"tầm\s+nhìn\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+" + Y.format("y"), lambda m: (None, m.group("y")), "ref",
           ("tầm",), first=r"t", backward=True),
@@ -327,7 +329,7 @@ def _form(form: _Form) -> _Form:
                          written=written, backward=backward)
 
 
-# the first form, "so với cùng kỳ", is the only one without a year
+# the first form, "so với cùng kỳ" or "đầu năm", is the only one without a year
 _SAME_TIME_BEFORE = _form(_FORMS[0])
 
 
