@@ -128,13 +128,11 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
                             and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1))))
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
-    if date_line and date_line[1] >= first_body and not text[first_body:date_line[1]].strip():
-        first_body = date_line[2] + 1  # (a date line under the headline is no lead)
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
-    main = main_place(reported, out.title, lead_end, posts, text)
+    main = main_place(reported, out.title, _lead_past_date(text, date_line, paragraphs, first_body, lead_end), posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
@@ -162,6 +160,15 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _lead_past_date(text: str, date_line, paragraphs: list[int], first_body: int, lead_end: int) -> int:
+    """The end of the lead when a date line stands right above it (under
+    the headline, or opening the page): the body paragraph after the date
+    line, not the date line, is the lead that names the article's unit."""
+    if date_line and date_line[1] >= first_body and not text[first_body:date_line[1]].strip():
+        return _end_of(paragraphs, date_line[2] + 2, len(text))
+    return lead_end
 
 
 def _by_kind(candidates: list) -> tuple[list, list[int], list, list[tuple[int, int]]]:

@@ -170,12 +170,21 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
 
 
 _VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
+# "Chiều 14/12, tại thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị …": where a
+# body holds its meeting, named before the body (the lead's time, venue, organizer)
+_AT = regex.compile(r"(?<![\p{L}])tại\s+$", regex.I)
+_HOLDS_MEETING = regex.compile(r"[^\S\n]*,[^.;:\n]{3,80}?(?<![\p{L}])tổ\s+chức\s+(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm"
+                               r"|lễ|buổi\s+lễ|đại\s+hội|hội\s+thi|hội\s+diễn|chương\s+trình)(?![\p{L}])", regex.I)
 
 
 def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places less those named as where an online meeting is followed
-    ("dự tại điểm cầu Vĩnh Phúc"): a venue, not what the article reports."""
-    return [p for p in places if not _VENUE.search(text, max(0, p.start - 12), p.start)]
+    ("dự tại điểm cầu Vĩnh Phúc") or where a body holds its meeting ("tại
+    thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị"): a venue, not what
+    the article reports."""
+    return [p for p in places if not (_VENUE.search(text, max(0, p.start - 12), p.start)
+                                      or (_AT.search(text, max(0, p.start - 5), p.start)
+                                          and _HOLDS_MEETING.match(text, p.end, p.end + 120)))]
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
@@ -234,7 +243,8 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             if (unit.province == best.province and counts[(unit.name, unit.level)] >= 2
                     and _referred_back(places, unit) >= 2):
                 return unit
-    if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
+    # (a unit named once in the lead as one of a list, "ở các huyện A, B", is no main unit)
+    if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
     return None
 
