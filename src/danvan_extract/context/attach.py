@@ -956,7 +956,9 @@ def _opens_bracket(text: str, start: int, end: int) -> bool:
         i += 1
     return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
-_OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
+# ("300 suất quà cho hộ nghèo xã A": the people given to, of the unit named after them)
+_OBJECT_LINK = deferred(r"(?:của|cho(?:\s+(?-i:\p{Ll}+)){0,4}|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$",
+                        regex.I)
 
 
 def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
