@@ -956,8 +956,9 @@ def _opens_bracket(text: str, start: int, end: int) -> bool:
         i += 1
     return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
-# ("300 suất quà cho hộ nghèo xã A": the people given to, of the unit named after them)
-_OBJECT_LINK = deferred(r"(?:của|cho(?:\s+(?-i:\p{Ll}+)){0,4}|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$",
+# ("300 suất quà cho hộ nghèo xã A": the people given to, of the unit named after them;
+# "cho các huyện A, B": a list, whose total the units before it hold)
+_OBJECT_LINK = deferred(r"(?:của|cho(?:\s+(?!(?:các|những)\s)(?-i:\p{Ll}+)){0,4}|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$",
                         regex.I)
 
 
