@@ -495,6 +495,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
+    if own is None and "hân" in text[max(p_start, c.start - _EVENT_REACH):c.start]:
+        own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
@@ -527,6 +529,32 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+# "Nhân lễ phát động, các đơn vị ủng hộ …": a sentence opened by an event the text named before
+_EVENT_AGAIN = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))nhân\s+(?:dịp\s+)?(?P<event>(?:buổi\s+)?(?:lễ|hội\s+nghị|hội\s+thảo"
+                        r"|tọa\s+đàm|đại\s+hội|hội\s+thi|chương\s+trình)(?:\s+(?-i:\p{Ll}+)){0,3})\s*,", regex.I)
+_EVENT_REACH = 160  # how far before a figure its sentence's opener is looked for
+_SENTENCE_END = deferred(r"[.!?\n]")
+
+
+def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
+    """"Nhân lễ phát động, …" opening the figure's sentence, the event
+    named earlier with its time ("Chiều 18/10, huyện tổ chức lễ phát động
+    …"): that time (FACTS.md: what is counted at an event takes its date)."""
+    m = _EVENT_AGAIN.search(text, max(p_start, pos - _EVENT_REACH), pos)
+    if m is None or _SENTENCE_END.search(text, m.end(), pos):
+        return None
+    before = text.lower().rfind(m.group("event").lower(), 0, m.start())
+    if before < 0:
+        return None
+    # (the time of the sentence that names the event: the nearest before it, else after it)
+    end = _SENTENCE_END.search(text, before)
+    i = bisect.bisect_left(starts, max(text.rfind(".", 0, before), text.rfind("\n", 0, before)) + 1)
+    j = bisect.bisect_left(starts, end.start() if end else len(text))
+    near = [t for t in times[i:j] if t.kind == "time" and t.period]
+    earlier = [t for t in near if t.start < before]
+    return earlier[-1] if earlier else (near[0] if near else None)
 
 
 def _states_figure(text: str, gap: str, t: TimeMention) -> bool:
