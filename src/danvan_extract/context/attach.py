@@ -535,7 +535,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
 _EVENT_AGAIN = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))nhân\s+(?:dịp\s+)?(?P<event>(?:buổi\s+)?(?:lễ|hội\s+nghị|hội\s+thảo"
                         r"|tọa\s+đàm|đại\s+hội|hội\s+thi|chương\s+trình)(?:\s+(?-i:\p{Ll}+)){0,3})\s*,", regex.I)
 _EVENT_REACH = 160  # how far before a figure its sentence's opener is looked for
-_SENTENCE_END = deferred(r"[.!?\n]")
+_SENTENCE_END = deferred(r"[.!?](?!\S)|\n")  # (a dot inside "18.10" or "1.200" ends none)
 
 
 def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
@@ -550,7 +550,7 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
         return None
     # (the time of the sentence that names the event: the nearest before it, else after it)
     end = _SENTENCE_END.search(text, before)
-    i = bisect.bisect_left(starts, max(text.rfind(".", 0, before), text.rfind("\n", 0, before)) + 1)
+    i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
     j = bisect.bisect_left(starts, end.start() if end else len(text))
     near = [t for t in times[i:j] if t.kind == "time" and t.period]
     earlier = [t for t in near if t.start < before]
