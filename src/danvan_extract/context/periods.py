@@ -164,7 +164,7 @@ def _day_range(m) -> tuple[str, str]:
     return f"{y}-{mo:02d}-{int(m.group('d')):02d}", f"{y}-{mo:02d}-{int(m.group('d2')):02d}"
 
 
-_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
+_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:ngày\s+)?"
               r"(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
@@ -836,7 +836,7 @@ def listed_years(text: str, t: TimeMention) -> list[str]:
 # a day and its month after a range's "-" or "đến", up to a year: what every
 # match of _DATES_RANGE and of the range form holds (searched backwards from
 # the year: one try where the match must end)
-_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
+_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới|và)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
                                regex.I | regex.V0 | regex.REVERSE)
 
 
