@@ -1333,11 +1333,18 @@ def _aside(text: str, q: PlaceMention, pos: int) -> bool:
     return opened >= 0 and text.find(")", opened, q.start) < 0
 
 
+_OF_THIS = deferred(r"\s+(?:của|thuộc)\s+\p{L}+", regex.I)
+
+
 def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
     """In an address chain ("xã A, huyện B, tỉnh C") the most specific unit
     is the place: from the chain's last unit back to its first."""
     while j > 0:
         prev, cur = places[j - 1], places[j]
+        if cur.bare and not prev.bare and _RANK.get(prev.level, 9) < _RANK.get(cur.level, 9) \
+                and _OF_THIS.fullmatch(text, prev.end, cur.end):
+            j -= 1  # "xã A của huyện này": the unit the level word refers to holds the commune
+            continue
         if prev.bare or cur.bare or not CHAIN_GAP.fullmatch(text, prev.end, cur.start):
             break
         if _RANK.get(prev.level, 9) >= _RANK.get(cur.level, 9):

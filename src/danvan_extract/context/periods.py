@@ -147,6 +147,11 @@ _CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|ch
 
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
+def _beside_year(m) -> tuple[Optional[str], Optional[str]]:
+    y = int(m.group("y"))
+    return (None, str(y - 1)) if m.group("side").lower() == "trước" else (str(y + 1), None)
+
+
 def _open_from_date(m) -> tuple[str, None]:
     return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", None
 
@@ -301,6 +306,9 @@ _FORMS: list[_Form] = [
     _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
+    # "trước năm 2020": up to the year before; "sau năm 2025": from the year after
+    _Form(r"(?P<side>trước|sau)\s+năm\s+" + Y.format("y"), _beside_year, "time", ("trước|sau", "năm"), first=r"ts",
+          backward=True),
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
           backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
