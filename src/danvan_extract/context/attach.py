@@ -577,12 +577,14 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
     t = times[k] if k < len(times) else None
     if t is not None and t.end <= cell[1] and t.kind == "time" and t.period:
         return t
-    # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time
+    # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time, as is a
+    # report's plan or result column ("KH 2024", "TH 2024", "Ước thực hiện 2024")
     year = _YEAR_CELL.fullmatch(text, cell[0], cell[1])
     return TimeMention(year.start("y"), year.end("y"), (year["y"], year["y"])) if year else None
 
 
-_YEAR_CELL = deferred(r"[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*")
+_YEAR_CELL = deferred(r"[^\S\n]*(?:(?:(?-i:\p{Lu}{1,4})|kế\s+hoạch|thực\s+hiện|dự\s+toán|ước)[^\S\n]+){0,2}"
+                      r"(?P<y>(?:19|20)\d\d)[^\S\n]*", regex.I)
 
 
 # bases told relative to the figure's own time: "so với cùng kỳ" ("-1"), "so với đầu năm" ("0")

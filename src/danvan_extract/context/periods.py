@@ -294,7 +294,7 @@ _FORMS: list[_Form] = [
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
           _months_across, "time", ("từ", "tháng"), first=r"kt", backward=True),
     # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
-    _Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
+    _Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
           r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), _months_range, "time", ("tháng",), first=r"t", backward=True),
     _Form(_UNTIL + _CLOCK + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
           backward=True),
@@ -316,8 +316,8 @@ _FORMS: list[_Form] = [
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
-    # a crop season and its year ("vụ Hè Thu 2024", "vụ mùa 2024"), as "vụ Đông Xuân năm 2024" says it
-    _Form(r"vụ\s+(?:" + _SEASONS + r")\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("vụ",),
+    # a crop season and its year ("vụ Hè Thu 2024", "vụ lúa Xuân 2025"), as "vụ Đông Xuân năm 2024" says it
+    _Form(r"vụ\s+(?:lúa\s+)?(?:" + _SEASONS + r")\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("vụ",),
           first=r"v", opens=("vụ",)),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
