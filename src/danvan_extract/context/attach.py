@@ -785,7 +785,8 @@ def _section_start(sections: list[int], pos: int) -> int:
 
 def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
     """A figure in a headline or subheading takes the period of the body
-    figure it repeats (FACTS.md), and none from before it; a figure said
+    figure it repeats (FACTS.md), and none from before it, a headline's
+    figure its place too; a figure said
     again without a time ("Dưới đây là toàn bộ 34 Nghị quyết ...") keeps the
     time it had when first said."""
     starts = [t.start for t in times]
@@ -796,12 +797,23 @@ def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
             body = _repeated_in_body(text, numeric, i, line[1], title, lines)
             if body is not None:
                 facts[id(c)]["period"] = facts[id(body)]["period"]
+                if title and title[0] <= c.start < title[1]:
+                    facts[id(c)]["location"] = _finer(facts[id(body)]["location"], facts[id(c)]["location"])
             elif not (title and title[0] <= c.start < title[1]):
                 facts[id(c)]["period"] = None
         elif facts[id(c)]["period"] is None:
             untimed.append(i)
     if untimed:
         _keep_first_time(text, numeric, facts, untimed)
+
+
+def _finer(body: Optional[dict], own: Optional[dict]) -> Optional[dict]:
+    """A headline figure's place: the body figure's it repeats ("Bắc Hà: Ra
+    mắt 5 tổ …" over "xã Bản Phố, huyện Bắc Hà ra mắt 5 tổ …"), unless the
+    headline names a finer unit than the body's reading gives."""
+    if body is None or (own is not None and _RANK.get(own["level"], 9) < _RANK.get(body["level"], 9)):
+        return own
+    return body
 
 
 _SAME_LOOKBACK = 20  # earlier figures written the same way looked at
