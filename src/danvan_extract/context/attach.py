@@ -495,7 +495,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
-    if own is None and "hân" in text[max(p_start, c.start - _EVENT_REACH):c.start]:
+    if own is None and text.find("Nhân ", c.start - _EVENT_REACH if c.start - _EVENT_REACH > p_start else p_start,
+                                 c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),

@@ -172,7 +172,7 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
 _VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
 # "Chiều 14/12, tại thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị …": where a
 # body holds its meeting, named before the body (the lead's time, venue, organizer)
-_AT = regex.compile(r"(?<![\p{L}])tại\s+$", regex.I)
+_AT = ("tại ", "Tại ")  # (the four characters before the unit)
 _HOLDS_MEETING = regex.compile(r"[^\S\n]*,[^.;:\n]{3,80}?(?<![\p{L}])tổ\s+chức\s+(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm"
                                r"|lễ|buổi\s+lễ|đại\s+hội|hội\s+thi|hội\s+diễn|chương\s+trình)(?![\p{L}])", regex.I)
 
@@ -183,7 +183,7 @@ def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị"): a venue, not what
     the article reports."""
     return [p for p in places if not (_VENUE.search(text, max(0, p.start - 12), p.start)
-                                      or (_AT.search(text, max(0, p.start - 5), p.start)
+                                      or (text[p.start - 4:p.start] in _AT and p.start >= 4
                                           and _HOLDS_MEETING.match(text, p.end, p.end + 120)))]
 
 
