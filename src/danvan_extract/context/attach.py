@@ -812,8 +812,9 @@ def _finer(body: Optional[dict], own: Optional[dict]) -> Optional[dict]:
     """A headline figure's place: the body figure's it repeats ("Bắc Hà: Ra
     mắt 5 tổ …" over "xã Bản Phố, huyện Bắc Hà ra mắt 5 tổ …"), unless the
     headline names a finer unit than the body's reading gives."""
-    if body is None or (own is not None and _RANK.get(own["level"], 9) < _RANK.get(body["level"], 9)):
-        return own
+    if body is None or (own is not None and (_RANK.get(own["level"], 9) < _RANK.get(body["level"], 9)
+                                             or (own["name"], own["level"]) == (body["name"], body["level"]))):
+        return own  # (the same unit: the headline's reading, with its code)
     return body
 
 
