@@ -176,6 +176,9 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Tiêu đề bài viết ở đây\nHÀ GIANG, 15/6/2024 - Tỉnh đã sắp xếp các thôn, tổ dân phố theo nghị quyết.\n", "2024-06-15"),
     ("Tiêu đề bài viết ở đây\n(Daklak.gov.vn) - 11/11/2023 - Theo kết quả rà soát, huyện còn nhiều hộ nghèo.\n",
      "2023-11-11"),
+    # "Place, d/m/y" alone on its line, "ngày" left out
+    ("Tiêu đề bài viết ở đây\nSi Ma Cai, 28/6/2025\n", "2025-06-28"),
+    ("Tiêu đề bài viết ở đây\nSi Ma Cai, 28/6/2025 là ngày huyện ra mắt mô hình mới của thanh niên.\n", None),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published
@@ -210,6 +213,10 @@ def test_the_articles_date_line(head, published):
     ("Trang thông tin điện tử Thị trấn Phố Ràng\nPhố Ràng ra quân làm đường\n", "Phố Ràng ra quân làm đường"),
     ("Xây dựng Đảng\nKiểm tra tổ chức đảng năm 2023\n", "Kiểm tra tổ chức đảng năm 2023"),
     ("Báo Nhân Dân trao quà Tết cho hộ nghèo\n", "Báo Nhân Dân trao quà Tết cho hộ nghèo"),
+    # a section named by two fields joined by a dash, a document type alone
+    ("Dân tộc - Tôn giáo\nVùng cao Lạng Sơn đổi thay\n", "Vùng cao Lạng Sơn đổi thay"),
+    ("THÔNG CÁO BÁO CHÍ\nKết quả hoạt động 9 tháng năm 2024 của ngân hàng\n", "Kết quả hoạt động 9 tháng năm 2024 của ngân hàng"),
+    ("Hà Giang - Cao Bằng hợp tác phát triển du lịch\n", "Hà Giang - Cao Bằng hợp tác phát triển du lịch"),
     # a headline about a portal, or with a bar before the site's name, stays the headline
     ("Cổng thông tin điện tử tỉnh ra mắt giao diện mới\n", "Cổng thông tin điện tử tỉnh ra mắt giao diện mới"),
     ("Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An\n", "Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An"),
@@ -252,3 +259,19 @@ def test_a_central_body_acting_on_a_named_province_is_about_the_province(pipelin
     national = pipeline.extract_document("Quốc hội thông qua nghị quyết.\n\nSáng 12/6/2025, Quốc hội biểu quyết với "
                                          "461 đại biểu tán thành.", "b")
     assert national.location is not None and national.location.name == "Việt Nam"
+
+
+@pytest.mark.parametrize("text,place", [
+    # a date line right above the lead: the lead that follows names the article's unit
+    ("Khám sàng lọc cho người cao tuổi\n08:20 | 12/10/2024\nTrung tâm Y tế thị xã Nghĩa Lộ khám sàng lọc cho người cao tuổi.",
+     "Nghĩa Lộ"),
+    ("Cập nhật ngày 15/12/2023\nNăm qua, huyện Yên Minh đã hỗ trợ xây dựng nhiều căn nhà Đại đoàn kết.", "Yên Minh"),
+    # a unit named once in the lead as one of a list is none of the article's own
+    ("Cập nhật: 08/10/2024\nMưa lũ làm nhiều người chết ở các huyện Hướng Hóa, Gio Linh.", "Quảng Trị"),
+    # the venue of a provincial body's meeting is not the article's unit
+    ("Sơ kết mô hình dân vận\n12/3/2024 10:00\nSáng 12/3/2024, tại huyện Bảo Yên, Ban Dân vận Tỉnh ủy Lào Cai tổ chức"
+     " hội nghị sơ kết.\nRiêng huyện Bảo Yên có nhiều mô hình.", "Lào Cai"),
+])
+def test_the_articles_place(pipeline, text, place):
+    doc = pipeline.extract_document(text, "x")
+    assert doc.location is not None and doc.location.name == place

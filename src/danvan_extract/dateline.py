@@ -42,8 +42,8 @@ _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
-# "Điện Biên, ngày 20/12/2024" alone on its line: a dateline with its date in figures
-_PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*ngày\s+" + _DATE_NUM + r"\s*$", regex.I)
+# "Điện Biên, ngày 20/12/2024", "Si Ma Cai, 28/6/2025" alone on its line: a dateline with its date in figures
+_PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*(?:ngày\s+)?" + _DATE_NUM + r"\s*$", regex.I)
 # "HÀ GIANG, 15/6/2024 - Thực hiện ...", "(Daklak.gov.vn) - 11/11/2023 - Theo ...": a news
 # dateline (place or source, date, dash) opening the lead
 _PLACE_DATE_LEAD = deferred(r"(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"

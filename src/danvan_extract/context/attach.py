@@ -132,7 +132,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
-    main = main_place(reported, out.title, lead_end, posts, text)
+    main = main_place(reported, out.title, _lead_past_date(text, date_line, paragraphs, first_body, lead_end), posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
@@ -160,6 +160,15 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     _subjects(text, numeric, clauses, holes, out.facts)
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
+
+
+def _lead_past_date(text: str, date_line, paragraphs: list[int], first_body: int, lead_end: int) -> int:
+    """The end of the lead when a date line stands right above it (under
+    the headline, or opening the page): the body paragraph after the date
+    line, not the date line, is the lead that names the article's unit."""
+    if date_line and date_line[1] >= first_body and not text[first_body:date_line[1]].strip():
+        return _end_of(paragraphs, date_line[2] + 2, len(text))
+    return lead_end
 
 
 def _by_kind(candidates: list) -> tuple[list, list[int], list, list[tuple[int, int]]]:
@@ -370,14 +379,15 @@ def _overlaps(spans: list[tuple[int, int]], pos: int) -> bool:
 def _right_after(text: str, ends: list[int], pos: int) -> bool:
     """``pos`` follows one of ``ends`` closely: a document's own time ("Nghị
     quyết 35/NQ-CP năm 2024", "số 25-NQ/TW, ngày 03/6/2013"); a year after
-    a comma opens a clause ("…/NQ-CP, năm 2024 tỉnh …")."""
+    a comma opens a clause ("…/NQ-CP, năm 2024 tỉnh …"), as any time but a
+    day does ("…/QH14, giai đoạn 2021-2025 huyện …")."""
     i = bisect.bisect_right(ends, pos) - 1
     if i < 0 or pos - ends[i] > 2:
         return False
-    return not text[ends[i]:pos].strip() or not _YEAR_WORD.match(text, pos)
+    return not text[ends[i]:pos].strip() or bool(_DAY_WORD.match(text, pos))
 
 
-_YEAR_WORD = deferred(r"năm(?![\p{L}])", regex.I)
+_DAY_WORD = deferred(r"ngày(?![\p{L}])|\d{1,2}\s?[/.-]\s?\d", regex.I)
 
 
 def _in(spans, pos: int) -> bool:
@@ -473,7 +483,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         change = _COMMA_ONLY.match(gap) and _MOVES_TO.match(text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
         named = t.named and t.start < clause_end and not _STOP_OR_FIGURE.search(gap)
-        if bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end()):
+        if (bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end())) or (
+                "(" in gap and _states_figure(text, gap, t)):
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
@@ -484,6 +495,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
+    if own is None and text.find("Nhân ", c.start - _EVENT_REACH if c.start - _EVENT_REACH > p_start else p_start,
+                                 c.start) >= 0:
+        own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
@@ -498,7 +512,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             break
     if base is None and k:
         base = _base_before(text, c, times, k)
-    if (own is None or own.period is None) and base and base.period[0] != "-1":
+    if (own is None or own.period is None) and base and base.period[0] not in _RELATIVE_BASES:
         # "tăng 76 triệu đồng so với năm 2011" with no time of its own: from the base on
         return {"start": base.period[0], "end": None}
     if own is None or own.period is None:
@@ -508,12 +522,50 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
             period = (f"{int(start[:4]) - 1}{start[4:]}", period[1])
+        elif base.period[0] == "0":  # "so với đầu năm": from the start of the figure's year
+            period = (f"{period[1][:4]}-01", period[1])
         elif period[0] and len(period[0]) > 4 and "cùng kỳ" in text[base.start:base.end].lower():
             # "9 tháng … tăng 10% so với cùng kỳ năm 2023": the same months of that year
             period = (base.period[0][:4] + period[0][4:], period[1])
         else:
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
+
+
+# "Nhân lễ phát động, các đơn vị ủng hộ …": a sentence opened by an event the text named before
+_EVENT_AGAIN = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))nhân\s+(?:dịp\s+)?(?P<event>(?:buổi\s+)?(?:lễ|hội\s+nghị|hội\s+thảo"
+                        r"|tọa\s+đàm|đại\s+hội|hội\s+thi|chương\s+trình)(?:\s+(?-i:\p{Ll}+)){0,3})\s*,", regex.I)
+_EVENT_REACH = 160  # how far before a figure its sentence's opener is looked for
+_SENTENCE_END = deferred(r"[.!?](?!\S)|\n")  # (a dot inside "18.10" or "1.200" ends none)
+
+
+def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
+    """"Nhân lễ phát động, …" opening the figure's sentence, the event
+    named earlier with its time ("Chiều 18/10, huyện tổ chức lễ phát động
+    …"): that time (FACTS.md: what is counted at an event takes its date)."""
+    m = _EVENT_AGAIN.search(text, max(p_start, pos - _EVENT_REACH), pos)
+    if m is None or _SENTENCE_END.search(text, m.end(), pos):
+        return None
+    before = text.lower().rfind(m.group("event").lower(), 0, m.start())
+    if before < 0:
+        return None
+    # (the time of the sentence that names the event: the nearest before it, else after it)
+    end = _SENTENCE_END.search(text, before)
+    i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
+    j = bisect.bisect_left(starts, end.start() if end else len(text))
+    near = [t for t in times[i:j] if t.kind == "time" and t.period]
+    earlier = [t for t in near if t.start < before]
+    return earlier[-1] if earlier else (near[0] if near else None)
+
+
+def _states_figure(text: str, gap: str, t: TimeMention) -> bool:
+    """The time ``t`` opens a bracket left open in ``gap`` that states a
+    figure of its own ("… 42 triệu đồng (năm 2023 đạt 38 triệu đồng)",
+    "120 hộ nghèo (năm 2023 có 150 hộ)"): the bracket's time is that figure's."""
+    if gap.rfind("(") < gap.rfind(")"):
+        return False
+    close = text.find(")", t.end, t.end + _BRACKET_CHARS)
+    return close > 0 and bool(_DIGIT.search(text, t.end, close))
 
 
 def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:
@@ -526,14 +578,18 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
     t = times[k] if k < len(times) else None
     if t is not None and t.end <= cell[1] and t.kind == "time" and t.period:
         return t
-    # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time
+    # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time, as is a
+    # report's plan or result column ("KH 2024", "TH 2024", "Ước thực hiện 2024")
     year = _YEAR_CELL.fullmatch(text, cell[0], cell[1])
     return TimeMention(year.start("y"), year.end("y"), (year["y"], year["y"])) if year else None
 
 
-_YEAR_CELL = deferred(r"[^\S\n]*(?P<y>(?:19|20)\d\d)[^\S\n]*")
+_YEAR_CELL = deferred(r"[^\S\n]*(?:(?:(?-i:\p{Lu}{1,4})|kế\s+hoạch|thực\s+hiện|dự\s+toán|ước)[^\S\n]+){0,2}"
+                      r"(?P<y>(?:19|20)\d\d)[^\S\n]*", regex.I)
 
 
+# bases told relative to the figure's own time: "so với cùng kỳ" ("-1"), "so với đầu năm" ("0")
+_RELATIVE_BASES = ("-1", "0")
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
 # "cao hơn năm 2023 là 0,5%", "tăng so với năm 2023 là 8 tỷ đồng": the difference follows its base
 _DIFFERENCE_NEXT = deferred(r"\s*,?\s*là(?![\p{L}])", regex.I)
@@ -545,7 +601,7 @@ def _base_before(text, c, times, k) -> Optional[TimeMention]:
     opens the sentence is the base of its changes (a figure right after
     "tăng" or "giảm"), not of its levels."""
     for t in times[max(0, k - 3):k][::-1]:
-        if t.kind != "base" or (t.period[0] == "-1" and not _CHANGE_NEXT.match(text, t.end)
+        if t.kind != "base" or (t.period[0] in _RELATIVE_BASES and not _CHANGE_NEXT.match(text, t.end)
                                 and not _opens_clause(text, t)):
             # ("so với cùng kỳ" counts here only right before its change, "…, so với cùng kỳ tăng 10%",
             # or opening a clause of its own: "So với cùng kỳ, số doanh nghiệp tăng 12%")
@@ -730,7 +786,8 @@ def _section_start(sections: list[int], pos: int) -> int:
 
 def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
     """A figure in a headline or subheading takes the period of the body
-    figure it repeats (FACTS.md), and none from before it; a figure said
+    figure it repeats (FACTS.md), and none from before it, a headline's
+    figure its place too; a figure said
     again without a time ("Dưới đây là toàn bộ 34 Nghị quyết ...") keeps the
     time it had when first said."""
     starts = [t.start for t in times]
@@ -741,12 +798,24 @@ def _periods_of_repeats(text, numeric, facts, title, times, lines) -> None:
             body = _repeated_in_body(text, numeric, i, line[1], title, lines)
             if body is not None:
                 facts[id(c)]["period"] = facts[id(body)]["period"]
+                if title and title[0] <= c.start < title[1]:
+                    facts[id(c)]["location"] = _finer(facts[id(body)]["location"], facts[id(c)]["location"])
             elif not (title and title[0] <= c.start < title[1]):
                 facts[id(c)]["period"] = None
         elif facts[id(c)]["period"] is None:
             untimed.append(i)
     if untimed:
         _keep_first_time(text, numeric, facts, untimed)
+
+
+def _finer(body: Optional[dict], own: Optional[dict]) -> Optional[dict]:
+    """A headline figure's place: the body figure's it repeats ("Bắc Hà: Ra
+    mắt 5 tổ …" over "xã Bản Phố, huyện Bắc Hà ra mắt 5 tổ …"), unless the
+    headline names a finer unit than the body's reading gives."""
+    if body is None or (own is not None and (_RANK.get(own["level"], 9) < _RANK.get(body["level"], 9)
+                                             or (own["name"], own["level"]) == (body["name"], body["level"]))):
+        return own  # (the same unit: the headline's reading, with its code)
+    return body
 
 
 _SAME_LOOKBACK = 20  # earlier figures written the same way looked at
@@ -931,7 +1000,10 @@ def _opens_bracket(text: str, start: int, end: int) -> bool:
         i += 1
     return i < end and text[i] == "("
 _DIGIT = deferred(r"\d")
-_OBJECT_LINK = deferred(r"(?:của|cho|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$", regex.I)
+# ("300 suất quà cho hộ nghèo xã A": the people given to, of the unit named after them;
+# "cho các huyện A, B": a list, whose total the units before it hold)
+_OBJECT_LINK = deferred(r"(?:của|cho(?:\s+(?!(?:các|những)\s)(?-i:\p{Ll}+)){0,4}|thuộc|tại|ở|trên\s+địa\s+bàn|trên\s+toàn)(?:\s+nước(?:\s+bạn)?)?\s*$",
+                        regex.I)
 
 
 def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
@@ -1020,8 +1092,12 @@ def _full_sentence(stops: list[int], pos: int, sentence: tuple[int, int], limit:
 def _unit_list(text, places, starts, pos, s_start) -> list[int]:
     """The list of units of one level named last before ``pos`` in its
     sentence ("huyện A và huyện B", "In-đô-nê-xi-a, Ma-lai-xi-a và Thái
-    Lan"): their indexes, or [] when the nearest unit stands alone."""
+    Lan"): their indexes, or [] when the nearest unit stands alone.  A
+    tier ("đơn vị hành chính cấp xã") names no unit: the list before it
+    is looked for."""
     i = bisect.bisect_left(starts, pos)
+    while i and places[i - 1].bare and text.startswith(("cấp", "Cấp"), places[i - 1].start):
+        i -= 1
     if not i or places[i - 1].start < s_start or places[i - 1].bare:
         return []
     run = [i - 1]
@@ -1273,11 +1349,18 @@ def _aside(text: str, q: PlaceMention, pos: int) -> bool:
     return opened >= 0 and text.find(")", opened, q.start) < 0
 
 
+_OF_THIS = deferred(r"\s+(?:của|thuộc)\s+\p{L}+", regex.I)
+
+
 def _chain_head(text: str, places: list[PlaceMention], j: int) -> int:
     """In an address chain ("xã A, huyện B, tỉnh C") the most specific unit
     is the place: from the chain's last unit back to its first."""
     while j > 0:
         prev, cur = places[j - 1], places[j]
+        if cur.bare and not prev.bare and _RANK.get(prev.level, 9) < _RANK.get(cur.level, 9) \
+                and _OF_THIS.fullmatch(text, prev.end, cur.end):
+            j -= 1  # "xã A của huyện này": the unit the level word refers to holds the commune
+            continue
         if prev.bare or cur.bare or not CHAIN_GAP.fullmatch(text, prev.end, cur.start):
             break
         if _RANK.get(prev.level, 9) >= _RANK.get(cur.level, 9):

@@ -47,17 +47,20 @@ _OUTLET_NAME = regex.compile(r"(?i:báo|tạp\s+chí|đài(?:\s+(?:phát\s+thanh
 _UNIT_LINE = regex.compile(rf"(?i:{written_pattern(VIETNAMESE_CLASSED)})(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{1,5}}"
                            r"(?:\s*\((?:\p{Lu}[\p{L}]*[\s-]*){1,5}\))?")
 _MIN_TITLE_WORDS = 4  # a section's name ("Xây dựng Đảng", "Nông thôn mới") is shorter than a headline
+# a section named by two fields joined by a dash ("Dân tộc - Tôn giáo", "Văn hóa – Xã hội")
+_PAIRED_SECTION = regex.compile(r"\p{Lu}\p{Ll}*\s\p{Ll}+\s[-–]\s\p{Lu}\p{Ll}*\s\p{Ll}+")
 
 
 def _name_line(line: str) -> bool:
     """The line (stripped) is no more than a name: a section's (fewer words
-    than any headline), an outlet's, a unit's or a province's."""
+    than any headline), an outlet's, a unit's or a province's; or a
+    document type alone ("THÔNG CÁO BÁO CHÍ"), which names no content."""
     if len(line.split()) < _MIN_TITLE_WORDS:
         return True
     if len(line) > 60 or not line[:1].isupper():
         return False
-    return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line)
-                or (line.count(" ") <= 4 and gazetteer().province(line)))
+    return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line) or _PAIRED_SECTION.fullmatch(line)
+                or _DOC_TYPE_LINE.match(line) or (line.count(" ") <= 4 and gazetteer().province(line)))
 
 
 def _site_line(line: str) -> bool:
@@ -126,7 +129,7 @@ def _content_lines(lines: list[tuple[int, str]]):
 _MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", regex.I)
 _OFFICIAL_HEAD = regex.compile(r"CỘNG\s+HÒA|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do|^Số\s*:|,\s*ngày\s+\d",
                                regex.I)
-_DOC_TYPE_LINE = regex.compile(r"^(?:BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
+_DOC_TYPE_LINE = regex.compile(r"^(?:THÔNG\s+CÁO(?:\s+BÁO\s+CHÍ)?|BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
                                r"|HƯỚNG\s+DẪN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|CÔNG\s+VĂN|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH|LUẬT)\s*\|?$")
 
 
@@ -167,12 +170,21 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
 
 
 _VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
+# "Chiều 14/12, tại thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị …": where a
+# body holds its meeting, named before the body (the lead's time, venue, organizer)
+_AT = ("tại ", "Tại ")  # (the four characters before the unit)
+_HOLDS_MEETING = regex.compile(r"[^\S\n]*,[^.;:\n]{3,80}?(?<![\p{L}])tổ\s+chức\s+(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm"
+                               r"|lễ|buổi\s+lễ|đại\s+hội|hội\s+thi|hội\s+diễn|chương\s+trình)(?![\p{L}])", regex.I)
 
 
 def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """The places less those named as where an online meeting is followed
-    ("dự tại điểm cầu Vĩnh Phúc"): a venue, not what the article reports."""
-    return [p for p in places if not _VENUE.search(text, max(0, p.start - 12), p.start)]
+    ("dự tại điểm cầu Vĩnh Phúc") or where a body holds its meeting ("tại
+    thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị"): a venue, not what
+    the article reports."""
+    return [p for p in places if not (_VENUE.search(text, max(0, p.start - 12), p.start)
+                                      or (text[p.start - 4:p.start] in _AT and p.start >= 4
+                                          and _HOLDS_MEETING.match(text, p.end, p.end + 120)))]
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
@@ -231,7 +243,8 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             if (unit.province == best.province and counts[(unit.name, unit.level)] >= 2
                     and _referred_back(places, unit) >= 2):
                 return unit
-    if counts[(best.name, best.level)] >= 2 or best.start < lead_end:
+    # (a unit named once in the lead as one of a list, "ở các huyện A, B", is no main unit)
+    if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
     return None
 

@@ -147,6 +147,11 @@ _CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|ch
 
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
+def _beside_year(m) -> tuple[Optional[str], Optional[str]]:
+    y = int(m.group("y"))
+    return (None, str(y - 1)) if m.group("side").lower() == "trước" else (str(y + 1), None)
+
+
 def _open_from_date(m) -> tuple[str, None]:
     return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", None
 
@@ -164,7 +169,7 @@ def _day_range(m) -> tuple[str, str]:
     return f"{y}-{mo:02d}-{int(m.group('d')):02d}", f"{y}-{mo:02d}-{int(m.group('d2')):02d}"
 
 
-_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
+_DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:ngày\s+)?"
               r"(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 # a named campaign, holiday or festival with its year ("Tháng Thanh niên 2024",
@@ -219,6 +224,7 @@ class _Form(NamedTuple):
 
 
 _UNTIL_WORDS = "đến|tới|hết|cuối"
+_SEASONS = r"đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|chiêm|mùa|xuân|hè|đông|thu"
 # needs no word meets, told by a window's years: a year after a date's
 # separator ("1/7/2025", "1.7. 2025"), two years as a span ("2016 - 2020",
 # after _SPAN_GAP) or listed ("năm 2019, 2020", after _LIST_GAP), a year
@@ -230,9 +236,11 @@ _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 _SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
-    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ")
-    _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước)",
-          lambda m: ("-1", "-1"), "base", first=r"s"),
+    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
+    # "so với đầu năm": the start of the figure's own year, "0")
+    _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước"
+          r"|(?:thời\s+điểm\s+)?(?P<start>đầu\s+năm)(?:\s+nay)?(?!\s+(?:học\s+)?(?:19|20)\d\d))",
+          lambda m: ("0", "0") if m.group("start") else ("-1", "-1"), "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
     _Form(r"tầm\s+nhìn\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+" + Y.format("y"), lambda m: (None, m.group("y")), "ref",
           ("tầm",), first=r"t", backward=True),
@@ -286,7 +294,7 @@ _FORMS: list[_Form] = [
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
           _months_across, "time", ("từ", "tháng"), first=r"kt", backward=True),
     # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
-    _Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
+    _Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
           r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), _months_range, "time", ("tháng",), first=r"t", backward=True),
     _Form(_UNTIL + _CLOCK + r"(?:ngày\s+)?" + _DAY, _until_date, "time", (_UNTIL_WORDS, _DATED), first=r"tđhc",
           backward=True),
@@ -298,6 +306,9 @@ _FORMS: list[_Form] = [
     _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
+    # "trước năm 2020": up to the year before; "sau năm 2025": from the year after
+    _Form(r"(?P<side>trước|sau)\s+năm\s+" + Y.format("y"), _beside_year, "time", ("trước|sau", "năm"), first=r"ts",
+          backward=True),
     _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
           backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
@@ -305,6 +316,9 @@ _FORMS: list[_Form] = [
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
+    # a crop season and its year ("vụ Hè Thu 2024", "vụ lúa Xuân 2025"), as "vụ Đông Xuân năm 2024" says it
+    _Form(r"vụ\s+(?:lúa\s+)?(?:" + _SEASONS + r")\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("vụ",),
+          first=r"v", opens=("vụ",)),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
@@ -323,7 +337,7 @@ def _form(form: _Form) -> _Form:
                          written=written, backward=backward)
 
 
-# the first form, "so với cùng kỳ", is the only one without a year
+# the first form, "so với cùng kỳ" or "đầu năm", is the only one without a year
 _SAME_TIME_BEFORE = _form(_FORMS[0])
 
 
@@ -830,7 +844,7 @@ def listed_years(text: str, t: TimeMention) -> list[str]:
 # a day and its month after a range's "-" or "đến", up to a year: what every
 # match of _DATES_RANGE and of the range form holds (searched backwards from
 # the year: one try where the match must end)
-_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
+_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới|và)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
                                regex.I | regex.V0 | regex.REVERSE)
 
 

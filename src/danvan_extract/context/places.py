@@ -373,8 +373,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level_end = m.end("level")
         described = _DESCRIBED.match(text, level_end, level_end + 80) if _may_describe(text, level_end) else None
         name = _clean_name(described.group("name")) if described else ""
-        # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285"
-        if name and name[0].isupper() and _lookup(gaz, name, level):
+        # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285";
+        # a roman numeral grades the description ("các xã vùng III", "khu vực II")
+        if name and name[0].isupper() and name.strip("IVX") and _lookup(gaz, name, level):
             name_end = described.start("name") + len(name)
             raw.append((m.start("level"), name_end, level, name))
             raw.extend(listed for listed in _listed_after(text, m.start("level"), name_end, level, gaz)
