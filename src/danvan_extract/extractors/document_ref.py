@@ -11,8 +11,8 @@ from typing import Iterator, Optional
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
-from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_words, match_at,
-                   may_end_with)
+from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
+                   last_words, match_at, may_end_with)
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
@@ -121,6 +121,7 @@ class DocumentRefExtractor(GrammarAttributes):
         for chain in chains:
             self._share_tail(chain)
             self._share_head(ctx, chain)
+            self._share_subject(chain)
             yield from chain
 
     # ------------------------------------------------------------------
@@ -155,7 +156,7 @@ class DocumentRefExtractor(GrammarAttributes):
         # ương" names the Ban Chấp hành, not the "Hội nghị"
         im = match_at(self.plenum_after, ctx.text, pos, 80) or match_at(self.issuer_after, ctx.text, pos, 60)
         if im is None:
-            im = self._passive_issuer(ctx.text, pos)
+            im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
         if im:
             issuer, pos2 = self._issuer_run(ctx.text, im.end())
             if issuer:
@@ -239,6 +240,35 @@ class DocumentRefExtractor(GrammarAttributes):
         _, end = self._issuer_run(text, pm.end())
         return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
 
+    def _issuer_past_aside(self, text: str, pos: int):
+        """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
+        tỉnh": the "của X" after a bracketed aside, as the match that opens
+        the issuer; else None."""
+        op = pos + len(text[pos:pos + 4]) - len(text[pos:pos + 4].lstrip(" "))
+        if text[op:op + 1] != "(":
+            return None
+        close = text.find(")", op, op + 200)
+        if close < 0 or "\n" in text[op:close] or "(" in text[op + 1:close]:
+            return None
+        return match_at(self.issuer_after, text, close + 1, 60)
+
+    def _verb_end(self, text: str, start: int) -> tuple[int, bool]:
+        """Where an issuing verb before the document at ``start`` would end:
+        before a plural word ("thông qua các Nghị quyết") and, after the
+        approving verb, before the word that names the instrument ("phê
+        duyệt tại Quyết định"); and whether that instrument word was passed."""
+        cfg = self.lex.rules.documents.issuer
+        a, b = last_word_span(text, max(0, start - 8), start)
+        word = text[a:b].lower()
+        if word in cfg.plural_words:
+            start = a
+            a, b = last_word_span(text, max(0, a - 8), a)
+            word = text[a:b].lower()
+        if word in cfg.instrument_words and cfg.instrument_verb and \
+                text[max(0, a - 30):a].rstrip().lower().endswith(cfg.instrument_verb):
+            return a, True
+        return start, False
+
     def _inside_word(self, text: str, start: int) -> bool:
         """The lower-case type word at ``start`` is the last syllable of a
         word begun before it ("kỷ luật số", "pháp luật"): no type word."""
@@ -312,6 +342,7 @@ class DocumentRefExtractor(GrammarAttributes):
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
         text = ctx.text
+        start, instrument = self._verb_end(text, start)
         if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
             return None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
@@ -347,6 +378,8 @@ class DocumentRefExtractor(GrammarAttributes):
             run.pop(0)
         first = len(words) - len(run)
         run = self._strip_name(run)
+        if instrument and not self._opens_body(run):
+            return None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
@@ -410,6 +443,17 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
             line = prev
         return line
+
+    @staticmethod
+    def _share_subject(chain: list[Candidate]) -> None:
+        """"Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU và 06-NQ/TU": an issuer
+        named before the first item (the subject of the issuing verb) issued
+        every item that names none of its own."""
+        issuer = chain[0].fields["issuer"]
+        if len(chain) < 2 or not getattr(issuer, "spans", None) or issuer.spans[-1][1] > chain[0].start:
+            return
+        for cand in chain[1:]:
+            cand.fields["issuer"] = cand.fields["issuer"] or issuer
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:

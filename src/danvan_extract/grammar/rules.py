@@ -153,6 +153,9 @@ class DocumentsFile(_Strict):
         stop_words: list[str]
         issue_verbs: list[str]
         body_heads: list[str] = []
+        plural_words: list[str] = []
+        instrument_verb: str = ""
+        instrument_words: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
