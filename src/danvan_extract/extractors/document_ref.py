@@ -57,7 +57,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "list_bullet", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_goes_on", "list_bullet", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
@@ -118,9 +118,10 @@ class DocumentRefExtractor(GrammarAttributes):
                 chains.append([self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
+        head = None
         for chain in chains:
             self._share_tail(chain)
-            self._share_head(ctx, chain)
+            head = self._share_head(ctx, chain, head)
             self._share_subject(chain)
             yield from chain
 
@@ -358,16 +359,18 @@ class DocumentRefExtractor(GrammarAttributes):
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
-        word_spans = [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)]
+        word_spans = self._area_joined(text, [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)])
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
-        inner = self.lex.rules.documents.issuer.inner_words
+        cfg = self.lex.rules.documents.issuer
+        inner = cfg.inner_words
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
-            if w[0].isupper() or w.lower() in inner or (joins and (words[i - 1][0].isupper()
-                                                                  or words[i - 1].lower() in inner)):
+            area = run and run[0][0].isupper() and w.lower() in cfg.area_words  # "Kho bạc Nhà nước khu vực VII"
+            if w[0].isupper() or w.lower() in inner or area or (joins and (words[i - 1][0].isupper()
+                                                                          or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
             elif w in _JOINING and run and run[0][0].isupper() and not self._opens_body(run):
                 # "Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội": the parts of one name
@@ -394,6 +397,17 @@ class DocumentRefExtractor(GrammarAttributes):
                 date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
 
+    def _area_joined(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The word spans with the two words of an area word ("khu vực") as one."""
+        areas = self.lex.rules.documents.issuer.area_words
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            if out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower() in areas:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
     @cached_property
     def verb_ends(self) -> Optional[frozenset[str]]:
         """The issuing verbs' last words, when ``verb_before`` ends with
@@ -415,19 +429,25 @@ class DocumentRefExtractor(GrammarAttributes):
                 return run[:i]
         return run
 
-    def _share_head(self, ctx: Context, chain: list[Candidate]) -> None:
+    def _share_head(self, ctx: Context, chain: list[Candidate], head: Optional[tuple]) -> Optional[tuple]:
         """"Các văn bản của Bộ Chính trị: Nghị quyết số 66-NQ/TW, ...": a
-        list's head names the issuer of every item."""
-        if all(c.fields["issuer"] for c in chain):
-            return
-        start = self._bulleted_run_start(ctx.text, chain[0].start)
-        hm = self.list_head.search(ctx.text, max(0, start - 200), start)
-        if not hm:
-            return
-        issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
-        if issuer:
-            for cand in chain:
-                cand.fields["issuer"] = cand.fields["issuer"] or issuer
+        list's head names the issuer of every item, also of the items after
+        a semicolon ("do UBND tỉnh ban hành: Quyết định số …; Kế hoạch số
+        …").  ``head`` is (issuer, end) of the list before ``chain``; returns
+        that of the list through ``chain`` (None when it has no head)."""
+        issuer = None
+        if head and self.list_goes_on.fullmatch(ctx.text, head[1], chain[0].start):
+            issuer = head[0]
+        elif not all(c.fields["issuer"] for c in chain):
+            start = self._bulleted_run_start(ctx.text, chain[0].start)
+            hm = self.list_head.search(ctx.text, max(0, start - 200), start)
+            if hm:
+                issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
+        if not issuer:
+            return None
+        for cand in chain:
+            cand.fields["issuer"] = cand.fields["issuer"] or issuer
+        return issuer, chain[-1].end
 
     def _bulleted_run_start(self, text: str, start: int) -> int:
         """Where the run of bulleted lines that holds the item at ``start``
