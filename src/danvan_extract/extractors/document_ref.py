@@ -16,6 +16,7 @@ from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, gro
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
+_PHRASE_END = deferred(r"[.;](?=\s|$)|\n")  # where a quote never closed stops
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
 # clause is read from at most _CLAUSE_WINDOW characters back.
@@ -539,19 +540,24 @@ class DocumentRefExtractor(GrammarAttributes):
 
 def _balanced_title_end(text: str, ts: int, te: int) -> int:
     """Where a quoted title ends when it quotes a name itself: "“Xây dựng
-    mô hình “Dân vận khéo” giai đoạn 2023-2025”" closes at the last quote."""
+    mô hình “Dân vận khéo” giai đoạn 2023-2025”" closes at the last quote;
+    when that last quote is missing, at the end of the phrase."""
     depth = text.count("“", ts, te)  # quotes opened inside the title
     while depth and text[te:te + 1] == "”":
-        nxt = text.find("”", te + 1, min(len(text), te + 300))
-        if nxt < 0 or "\n" in text[te:nxt]:
-            break
+        limit = min(len(text), te + 300)
+        nxt = text.find("”", te + 1, limit)
+        pe = _PHRASE_END.search(text, te + 1, nxt if nxt >= 0 else limit)
+        if pe or nxt < 0:
+            # the outer quote is never closed: the title runs to the end of its phrase
+            return pe.start() if pe else (limit if limit == len(text) else te)
         depth += text.count("“", te, nxt) - 1
         te = nxt
     return te
 
 
 def _is_code_form(ref: str) -> bool:
-    return not ref.isdigit()
+    """The number carries a code ("25-NQ/TW"), not digits and a year alone ("168/2024")."""
+    return any(c.isalpha() for c in ref)
 
 
 def _issue_date(dm, pos: int) -> tuple[Optional[str], int]:
