@@ -369,7 +369,8 @@ class DocumentRefExtractor(GrammarAttributes):
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
-            area = run and run[0][0].isupper() and w.lower() in cfg.area_words  # "Kho bạc Nhà nước khu vực VII"
+            # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
+            area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in cfg.area_words
             if w[0].isupper() or w.lower() in inner or area or (joins and (words[i - 1][0].isupper()
                                                                           or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
