@@ -51,6 +51,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.tt_party = set(d.tt_party.issuers)
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
+        self.titles = frozenset(r.persons.titles)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -58,7 +59,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "list_goes_on", "list_bullet", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
@@ -151,6 +152,10 @@ class DocumentRefExtractor(GrammarAttributes):
             if ym and fields["year"] is None:
                 fields["year"] = int(ym.group("y"))
                 pos = ym.end()
+            elif not ym:
+                # "ngày 10/7" without its year: no issue date, but the issuer follows
+                dm = match_at(self.day_month_after, ctx.text, pos, 30)
+                pos = dm.end() if dm else pos
         tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
@@ -173,8 +178,11 @@ class DocumentRefExtractor(GrammarAttributes):
                 if fields["date"] is None:
                     # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
                     dm = match_at(self.date_after, ctx.text, pos, 120)
+                    ym = None if dm or fields["year"] else vm and match_at(self.year_after, ctx.text, pos, 60)
                     if dm:
                         fields["date"], pos = _issue_date(dm, pos)
+                    elif ym:
+                        fields["year"], pos = int(ym.group("y")), ym.end()  # "được X ban hành năm 2014"
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
@@ -266,8 +274,7 @@ class DocumentRefExtractor(GrammarAttributes):
             start = a
             a, b = last_word_span(text, max(0, a - 8), a)
             word = text[a:b].lower()
-        if word in cfg.instrument_words and cfg.instrument_verb and \
-                text[max(0, a - 30):a].rstrip().lower().endswith(cfg.instrument_verb):
+        if word in cfg.instrument_words and text[max(0, a - 30):a].rstrip().lower().endswith(tuple(cfg.instrument_verbs)):
             return a, True
         return start, False
 
@@ -311,6 +318,7 @@ class DocumentRefExtractor(GrammarAttributes):
         lower-case words of organization names, up to a stop word."""
         end = pos
         words: list[str] = []
+        ends: list[int] = []
         p = pos
         while True:
             q = p + 1 if words and text.startswith(" ", p) else p
@@ -320,6 +328,7 @@ class DocumentRefExtractor(GrammarAttributes):
                     break
                 words.append("và")  # "Sở Nông nghiệp và Phát triển nông thôn"
                 p = end = q + 2
+                ends.append(end)
                 continue
             wm = match_at(self.issuer_word, text, q, 200)
             if not wm and words:
@@ -335,10 +344,28 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
             words.append(w)
             p = end = wm.end()
-        if not words:
+            ends.append(end)
+        keep = self._office_words(words)
+        if not keep:
             return None, pos
         # words are read one space apart: the name is one stretch
-        return Spanned(" ".join(words), ((pos, end),)), end
+        return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
+
+    def _office_words(self, words: list[str]) -> int:
+        """How many of an issuer's ``words`` name the office: an office holder's
+        name after the title and body is left out ("Phó Chủ tịch UBND tỉnh
+        Nguyễn Văn An"), and a name alone names no body."""
+        if len(words) >= 3 and words[0] in self.surnames and all(w[0].isupper() for w in words[:4]) and len(words) <= 4:
+            return 0
+        if not any(" ".join(words[:k]) in self.titles for k in range(1, min(4, len(words)) + 1)):
+            return len(words)
+        keep = len(self._strip_name(words))
+        # after a level word a two-word run is as likely a place ("tỉnh Lâm
+        # Đồng"); a title alone is no office ("Chủ tịch Hồ Chí Minh")
+        if keep < len(words) and (words[keep - 1][0].islower() and len(words) - keep < 3
+                                  or " ".join(words[:keep]) in self.titles):
+            return len(words)
+        return keep
 
     def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date

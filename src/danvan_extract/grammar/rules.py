@@ -154,7 +154,7 @@ class DocumentsFile(_Strict):
         issue_verbs: list[str]
         body_heads: list[str] = []
         plural_words: list[str] = []
-        instrument_verb: str = ""
+        instrument_verbs: list[str] = []
         instrument_words: list[str] = []
         area_words: list[str] = []
 
