@@ -59,7 +59,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after", "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
@@ -145,7 +145,7 @@ class DocumentRefExtractor(GrammarAttributes):
         }
         pos = ref_end
         dm = match_at(self.date_after, ctx.text, pos, 120)
-        if dm:
+        if dm and not self._opens_clause(ctx.text, dm):
             fields["date"], pos = _issue_date(dm, pos)
         else:
             ym = match_at(self.year_after, ctx.text, pos, 60)
@@ -165,24 +165,7 @@ class DocumentRefExtractor(GrammarAttributes):
         if im is None:
             im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
         if im:
-            issuer, pos2 = self._issuer_run(ctx.text, im.end())
-            if issuer:
-                fields["issuer"] = issuer
-                pos = pos2
-                tm = match_at(self.term, ctx.text, pos, 120)
-                if tm:
-                    pos = tm.end()
-                vm = match_at(self.verb_after, ctx.text, pos, 60)
-                if vm:
-                    pos = vm.end()  # "do HĐND huyện khóa XX thông qua ngày …"
-                if fields["date"] is None:
-                    # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
-                    dm = match_at(self.date_after, ctx.text, pos, 120)
-                    ym = None if dm or fields["year"] else vm and match_at(self.year_after, ctx.text, pos, 60)
-                    if dm:
-                        fields["date"], pos = _issue_date(dm, pos)
-                    elif ym:
-                        fields["year"], pos = int(ym.group("y")), ym.end()  # "được X ban hành năm 2014"
+            pos = self._issuer_tail(ctx.text, im.end(), fields) or pos
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
@@ -193,10 +176,10 @@ class DocumentRefExtractor(GrammarAttributes):
             te -= len(title) - len(title.rstrip())
             fields["title"] = Spanned.at(ctx.text, ts, te)
             if fields["issuer"] is None:
-                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy"
-                im = match_at(self.issuer_after, ctx.text, ttl.end(), 60)
+                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy", "… về “...” được HĐND tỉnh thông qua ngày …"
+                im = match_at(self.issuer_after, ctx.text, ttl.end(), 60) or self._passive_issuer(ctx.text, ttl.end())
                 if im:
-                    fields["issuer"] = self._issuer_run(ctx.text, im.end())[0]
+                    self._issuer_tail(ctx.text, im.end(), fields)
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
@@ -241,6 +224,31 @@ class DocumentRefExtractor(GrammarAttributes):
             return "Công văn"
         return None
 
+    def _issuer_tail(self, text: str, pos: int, fields: dict) -> Optional[int]:
+        """Read the issuer that opens at ``pos`` into ``fields``, then its term,
+        an issuing verb and the date or year after them ("do HĐND huyện khóa
+        XX thông qua ngày …", "được X ban hành năm 2014"); the position after
+        them, or None when no issuer opens there."""
+        issuer, pos = self._issuer_run(text, pos)
+        if not issuer:
+            return None
+        fields["issuer"] = issuer
+        tm = match_at(self.term, text, pos, 120)
+        if tm:
+            pos = tm.end()
+        vm = match_at(self.verb_after, text, pos, 60)
+        if vm:
+            pos = vm.end()
+        if fields["date"] is None:
+            # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
+            dm = match_at(self.date_after, text, pos, 120)
+            ym = None if dm or fields["year"] else vm and match_at(self.year_after, text, pos, 60)
+            if dm:
+                fields["date"], pos = _issue_date(dm, pos)
+            elif ym:
+                fields["year"], pos = int(ym.group("y")), ym.end()
+        return pos
+
     def _passive_issuer(self, text: str, pos: int):
         """"… được Quốc hội thông qua": the match that opens the issuer, when
         an issuing verb follows its name; else None."""
@@ -249,6 +257,13 @@ class DocumentRefExtractor(GrammarAttributes):
             return None
         _, end = self._issuer_run(text, pm.end())
         return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
+
+    def _opens_clause(self, text: str, dm) -> bool:
+        """The date matched by ``dm`` stands between commas before a capital:
+        it opens the next clause ("Nhằm cụ thể hóa Nghị quyết số 05-NQ/TU,
+        ngày 12/2/2025, Ban Thường vụ … ban hành …"), it is not the issue date."""
+        return "," in text[dm.start():dm.start("d") if dm.group("d") else dm.start("d2")] and \
+            bool(self.clause_follows.match(text, dm.end()))
 
     def _issuer_past_aside(self, text: str, pos: int):
         """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
