@@ -52,6 +52,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
         self.titles = frozenset(r.persons.titles)
+        self.inner = frozenset(d.issuer.inner_words)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -346,9 +347,10 @@ class DocumentRefExtractor(GrammarAttributes):
                 ends.append(end)
                 continue
             wm = match_at(self.issuer_word, text, q, 200)
-            if not wm and words:
+            if not wm and words and (words[-1][0].isupper() or words[-1] in self.inner):
                 # a lower-case syllable that makes a word with the one
-                # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "Hội nghị"
+                # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "nông thôn"
+                # (not with one joined so itself: "Môi trường | hợp nhất")
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
@@ -599,8 +601,9 @@ def _balanced_title_end(text: str, ts: int, te: int) -> int:
 
 
 def _is_code_form(ref: str) -> bool:
-    """The number carries a code ("25-NQ/TW"), not digits and a year alone ("168/2024")."""
-    return any(c.isalpha() for c in ref)
+    """The number carries a code ("25-NQ/TW"), not digits alone, with a
+    letter ("30a") or a year ("168/2024")."""
+    return any(c.isalpha() for c in ref.lstrip("0123456789.").lstrip("abcdefghijklmnopqrstuvwxyz"))
 
 
 def _issue_date(dm, pos: int) -> tuple[Optional[str], int]:
