@@ -60,7 +60,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
+            "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
@@ -177,7 +178,8 @@ class DocumentRefExtractor(GrammarAttributes):
             te -= len(title) - len(title.rstrip())
             fields["title"] = Spanned.at(ctx.text, ts, te)
             if fields["issuer"] is None:
-                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy", "… về “...” được HĐND tỉnh thông qua ngày …"
+                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy", "… về “...” được
+                # HĐND tỉnh thông qua ngày …"
                 im = match_at(self.issuer_after, ctx.text, ttl.end(), 60) or self._passive_issuer(ctx.text, ttl.end())
                 if im:
                     self._issuer_tail(ctx.text, im.end(), fields)
@@ -372,7 +374,7 @@ class DocumentRefExtractor(GrammarAttributes):
         """How many of an issuer's ``words`` name the office: an office holder's
         name after the title and body is left out ("Phó Chủ tịch UBND tỉnh
         Nguyễn Văn An"), and a name alone names no body."""
-        if len(words) >= 3 and words[0] in self.surnames and all(w[0].isupper() for w in words[:4]) and len(words) <= 4:
+        if 3 <= len(words) <= 4 and words[0] in self.surnames and all(w[0].isupper() for w in words):
             return 0
         if not any(" ".join(words[:k]) in self.titles for k in range(1, min(4, len(words)) + 1)):
             return len(words)
@@ -408,13 +410,13 @@ class DocumentRefExtractor(GrammarAttributes):
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
-        cfg = self.lex.rules.documents.issuer
-        inner = cfg.inner_words
+        inner = self.inner
+        areas = self.lex.rules.documents.issuer.area_words
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
             # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
-            area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in cfg.area_words
+            area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in areas
             if w[0].isupper() or w.lower() in inner or area or (joins and (words[i - 1][0].isupper()
                                                                           or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
