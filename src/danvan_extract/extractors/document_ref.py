@@ -437,7 +437,8 @@ class DocumentRefExtractor(GrammarAttributes):
             # at the clause's start, or right before the issuer's own clause
             # ("Nhằm ..., ngày 23/1, UBND tỉnh ban hành ...")
             cm = self.clause_date.match(text, ls, start)
-            if cm is None and cut >= 0:
+            # (the issuer opens that clause, after "đồng chí" at most)
+            if cm is None and cut >= 0 and first <= 2:
                 for m in self.clause_date_inner.finditer(text, max(lo, lo + cut - 40), lo + cut + 1):
                     cm = m if m.end() == lo + cut + 1 else None
             year = cm and (cm.group("y") or _article_year(text))
