@@ -52,7 +52,11 @@ class DocumentRefExtractor(GrammarAttributes):
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
         self.titles = frozenset(r.persons.titles)
+        self.title_heads = frozenset(t.split()[0] for t in self.titles)
         self.inner = frozenset(d.issuer.inner_words)
+        self.plural_words = frozenset(d.issuer.plural_words)
+        self.instrument_words = frozenset(d.issuer.instrument_words)
+        self.instrument_verbs = tuple(d.issuer.instrument_verbs)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -272,8 +276,8 @@ class DocumentRefExtractor(GrammarAttributes):
         """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
         tỉnh": the "của X" after a bracketed aside, as the match that opens
         the issuer; else None."""
-        op = pos + len(text[pos:pos + 4]) - len(text[pos:pos + 4].lstrip(" "))
-        if text[op:op + 1] != "(":
+        op = text.find("(", pos, pos + 4)
+        if op < 0 or text[pos:op].strip(" "):
             return None
         close = text.find(")", op, op + 200)
         if close < 0 or "\n" in text[op:close] or "(" in text[op + 1:close]:
@@ -285,14 +289,13 @@ class DocumentRefExtractor(GrammarAttributes):
         before a plural word ("thông qua các Nghị quyết") and, after the
         approving verb, before the word that names the instrument ("phê
         duyệt tại Quyết định"); and whether that instrument word was passed."""
-        cfg = self.lex.rules.documents.issuer
         a, b = last_word_span(text, max(0, start - 8), start)
         word = text[a:b].lower()
-        if word in cfg.plural_words:
+        if word in self.plural_words:
             start = a
             a, b = last_word_span(text, max(0, a - 8), a)
             word = text[a:b].lower()
-        if word in cfg.instrument_words and text[max(0, a - 30):a].rstrip().lower().endswith(tuple(cfg.instrument_verbs)):
+        if word in self.instrument_words and text[max(0, a - 30):a].rstrip().lower().endswith(self.instrument_verbs):
             return a, True
         return start, False
 
@@ -376,7 +379,8 @@ class DocumentRefExtractor(GrammarAttributes):
         Nguyễn Văn An"), and a name alone names no body."""
         if 3 <= len(words) <= 4 and words[0] in self.surnames and all(w[0].isupper() for w in words):
             return 0
-        if not any(" ".join(words[:k]) in self.titles for k in range(1, min(4, len(words)) + 1)):
+        if words[0] not in self.title_heads or not any(" ".join(words[:k]) in self.titles
+                                                       for k in range(1, min(4, len(words)) + 1)):
             return len(words)
         keep = len(self._strip_name(words))
         # after a level word a two-word run is as likely a place ("tỉnh Lâm
@@ -606,6 +610,8 @@ def _balanced_title_end(text: str, ts: int, te: int) -> int:
 def _is_code_form(ref: str) -> bool:
     """The number carries a code ("25-NQ/TW"), not digits alone, with a
     letter ("30a") or a year ("168/2024")."""
+    if ref.isdigit():
+        return False
     return any(c.isalpha() for c in ref.lstrip("0123456789.").lstrip("abcdefghijklmnopqrstuvwxyz"))
 
 
