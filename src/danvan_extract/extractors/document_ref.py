@@ -11,11 +11,12 @@ from typing import Iterator, Optional
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
-from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_words, match_at,
-                   may_end_with)
+from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
+                   last_words, match_at, may_end_with)
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
+_PHRASE_END = deferred(r"[.;](?=\s|$)|\n")  # where a quote never closed stops
 # The issuing verb ends the text before a document; looking at this many
 # characters is enough for "X đã chính thức ban hành", and the issuer's
 # clause is read from at most _CLAUSE_WINDOW characters back.
@@ -50,6 +51,12 @@ class DocumentRefExtractor(GrammarAttributes):
         self.tt_party = set(d.tt_party.issuers)
         self.tt_party_type = d.tt_party.doc_type
         self.surnames = r.lexicon("surnames")
+        self.titles = frozenset(r.persons.titles)
+        self.title_heads = frozenset(t.split()[0] for t in self.titles)
+        self.inner = frozenset(d.issuer.inner_words)
+        self.plural_words = frozenset(d.issuer.plural_words)
+        self.instrument_words = frozenset(d.issuer.instrument_words)
+        self.instrument_verbs = tuple(d.issuer.instrument_verbs)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -57,7 +64,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.scan_patterns = [self.with_word_scan, self.bare_scan]
         self._grammar_attributes(g, {name: name for name in (
             "more", "date_after", "year_after", "term", "and_part", "issuer_stop", "issuer_word", "issuer_after",
-            "plenum_after", "list_head", "list_bullet", "title_after", "ve_inside_title", "open_title_after", "verb_before",
+            "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
+            "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail")})
@@ -118,9 +126,11 @@ class DocumentRefExtractor(GrammarAttributes):
                 chains.append([self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
+        head = None
         for chain in chains:
             self._share_tail(chain)
-            self._share_head(ctx, chain)
+            head = self._share_head(ctx, chain, head)
+            self._share_subject(chain)
             yield from chain
 
     # ------------------------------------------------------------------
@@ -141,13 +151,17 @@ class DocumentRefExtractor(GrammarAttributes):
         }
         pos = ref_end
         dm = match_at(self.date_after, ctx.text, pos, 120)
-        if dm:
+        if dm and not self._opens_clause(ctx.text, dm):
             fields["date"], pos = _issue_date(dm, pos)
         else:
             ym = match_at(self.year_after, ctx.text, pos, 60)
             if ym and fields["year"] is None:
                 fields["year"] = int(ym.group("y"))
                 pos = ym.end()
+            elif not ym:
+                # "ngày 10/7" without its year: no issue date, but the issuer follows
+                dm = match_at(self.day_month_after, ctx.text, pos, 30)
+                pos = dm.end() if dm else pos
         tm = match_at(self.term, ctx.text, pos, 120)
         if tm:
             pos = tm.end()
@@ -155,23 +169,9 @@ class DocumentRefExtractor(GrammarAttributes):
         # ương" names the Ban Chấp hành, not the "Hội nghị"
         im = match_at(self.plenum_after, ctx.text, pos, 80) or match_at(self.issuer_after, ctx.text, pos, 60)
         if im is None:
-            im = self._passive_issuer(ctx.text, pos)
+            im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
         if im:
-            issuer, pos2 = self._issuer_run(ctx.text, im.end())
-            if issuer:
-                fields["issuer"] = issuer
-                pos = pos2
-                tm = match_at(self.term, ctx.text, pos, 120)
-                if tm:
-                    pos = tm.end()
-                vm = match_at(self.verb_after, ctx.text, pos, 60)
-                if vm:
-                    pos = vm.end()  # "do HĐND huyện khóa XX thông qua ngày …"
-                if fields["date"] is None:
-                    # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
-                    dm = match_at(self.date_after, ctx.text, pos, 120)
-                    if dm:
-                        fields["date"], pos = _issue_date(dm, pos)
+            pos = self._issuer_tail(ctx.text, im.end(), fields) or pos
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
@@ -182,10 +182,11 @@ class DocumentRefExtractor(GrammarAttributes):
             te -= len(title) - len(title.rstrip())
             fields["title"] = Spanned.at(ctx.text, ts, te)
             if fields["issuer"] is None:
-                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy"
-                im = match_at(self.issuer_after, ctx.text, ttl.end(), 60)
+                # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy", "… về “...” được
+                # HĐND tỉnh thông qua ngày …"
+                im = match_at(self.issuer_after, ctx.text, ttl.end(), 60) or self._passive_issuer(ctx.text, ttl.end())
                 if im:
-                    fields["issuer"] = self._issuer_run(ctx.text, im.end())[0]
+                    self._issuer_tail(ctx.text, im.end(), fields)
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
@@ -230,6 +231,31 @@ class DocumentRefExtractor(GrammarAttributes):
             return "Công văn"
         return None
 
+    def _issuer_tail(self, text: str, pos: int, fields: dict) -> Optional[int]:
+        """Read the issuer that opens at ``pos`` into ``fields``, then its term,
+        an issuing verb and the date or year after them ("do HĐND huyện khóa
+        XX thông qua ngày …", "được X ban hành năm 2014"); the position after
+        them, or None when no issuer opens there."""
+        issuer, pos = self._issuer_run(text, pos)
+        if not issuer:
+            return None
+        fields["issuer"] = issuer
+        tm = match_at(self.term, text, pos, 120)
+        if tm:
+            pos = tm.end()
+        vm = match_at(self.verb_after, text, pos, 60)
+        if vm:
+            pos = vm.end()
+        if fields["date"] is None:
+            # "của UBND tỉnh ngày 5/3/2024 về ...": the date after the issuer
+            dm = match_at(self.date_after, text, pos, 120)
+            ym = None if dm or fields["year"] else vm and match_at(self.year_after, text, pos, 60)
+            if dm:
+                fields["date"], pos = _issue_date(dm, pos)
+            elif ym:
+                fields["year"], pos = int(ym.group("y")), ym.end()
+        return pos
+
     def _passive_issuer(self, text: str, pos: int):
         """"… được Quốc hội thông qua": the match that opens the issuer, when
         an issuing verb follows its name; else None."""
@@ -238,6 +264,40 @@ class DocumentRefExtractor(GrammarAttributes):
             return None
         _, end = self._issuer_run(text, pm.end())
         return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
+
+    def _opens_clause(self, text: str, dm) -> bool:
+        """The date matched by ``dm`` stands between commas before a capital:
+        it opens the next clause ("Nhằm cụ thể hóa Nghị quyết số 05-NQ/TU,
+        ngày 12/2/2025, Ban Thường vụ … ban hành …"), it is not the issue date."""
+        return "," in text[dm.start():dm.start("d") if dm.group("d") else dm.start("d2")] and \
+            bool(self.clause_follows.match(text, dm.end()))
+
+    def _issuer_past_aside(self, text: str, pos: int):
+        """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
+        tỉnh": the "của X" after a bracketed aside, as the match that opens
+        the issuer; else None."""
+        op = text.find("(", pos, pos + 4)
+        if op < 0 or text[pos:op].strip(" "):
+            return None
+        close = text.find(")", op, op + 200)
+        if close < 0 or "\n" in text[op:close] or "(" in text[op + 1:close]:
+            return None
+        return match_at(self.issuer_after, text, close + 1, 60)
+
+    def _verb_end(self, text: str, start: int) -> tuple[int, bool]:
+        """Where an issuing verb before the document at ``start`` would end:
+        before a plural word ("thông qua các Nghị quyết") and, after the
+        approving verb, before the word that names the instrument ("phê
+        duyệt tại Quyết định"); and whether that instrument word was passed."""
+        a, b = last_word_span(text, max(0, start - 8), start)
+        word = text[a:b].lower()
+        if word in self.plural_words:
+            start = a
+            a, b = last_word_span(text, max(0, a - 8), a)
+            word = text[a:b].lower()
+        if word in self.instrument_words and text[max(0, a - 30):a].rstrip().lower().endswith(self.instrument_verbs):
+            return a, True
+        return start, False
 
     def _inside_word(self, text: str, start: int) -> bool:
         """The lower-case type word at ``start`` is the last syllable of a
@@ -279,6 +339,7 @@ class DocumentRefExtractor(GrammarAttributes):
         lower-case words of organization names, up to a stop word."""
         end = pos
         words: list[str] = []
+        ends: list[int] = []
         p = pos
         while True:
             q = p + 1 if words and text.startswith(" ", p) else p
@@ -288,11 +349,13 @@ class DocumentRefExtractor(GrammarAttributes):
                     break
                 words.append("và")  # "Sở Nông nghiệp và Phát triển nông thôn"
                 p = end = q + 2
+                ends.append(end)
                 continue
             wm = match_at(self.issuer_word, text, q, 200)
-            if not wm and words:
+            if not wm and words and (words[-1][0].isupper() or words[-1] in self.inner):
                 # a lower-case syllable that makes a word with the one
-                # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "Hội nghị"
+                # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "nông thôn"
+                # (not with one joined so itself: "Môi trường | hợp nhất")
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
@@ -303,15 +366,35 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
             words.append(w)
             p = end = wm.end()
-        if not words:
+            ends.append(end)
+        keep = self._office_words(words)
+        if not keep:
             return None, pos
         # words are read one space apart: the name is one stretch
-        return Spanned(" ".join(words), ((pos, end),)), end
+        return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
+
+    def _office_words(self, words: list[str]) -> int:
+        """How many of an issuer's ``words`` name the office: an office holder's
+        name after the title and body is left out ("Phó Chủ tịch UBND tỉnh
+        Nguyễn Văn An"), and a name alone names no body."""
+        if 3 <= len(words) <= 4 and words[0] in self.surnames and all(w[0].isupper() for w in words):
+            return 0
+        if words[0] not in self.title_heads or not any(" ".join(words[:k]) in self.titles
+                                                       for k in range(1, min(4, len(words)) + 1)):
+            return len(words)
+        keep = len(self._strip_name(words))
+        # after a level word a two-word run is as likely a place ("tỉnh Lâm
+        # Đồng"); a title alone is no office ("Chủ tịch Hồ Chí Minh")
+        if keep < len(words) and (words[keep - 1][0].islower() and len(words) - keep < 3
+                                  or " ".join(words[:keep]) in self.titles):
+            return len(words)
+        return keep
 
     def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
         ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
         text = ctx.text
+        start, instrument = self._verb_end(text, start)
         if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
             return None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
@@ -327,16 +410,19 @@ class DocumentRefExtractor(GrammarAttributes):
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
         cut = max(clause.rfind(","), clause.rfind(":"))
-        word_spans = [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)]
+        word_spans = self._area_joined(text, [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)])
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
-        inner = self.lex.rules.documents.issuer.inner_words
+        inner = self.inner
+        areas = self.lex.rules.documents.issuer.area_words
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
-            if w[0].isupper() or w.lower() in inner or (joins and (words[i - 1][0].isupper()
-                                                                  or words[i - 1].lower() in inner)):
+            # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
+            area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in areas
+            if w[0].isupper() or w.lower() in inner or area or (joins and (words[i - 1][0].isupper()
+                                                                          or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
             elif w in _JOINING and run and run[0][0].isupper() and not self._opens_body(run):
                 # "Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội": the parts of one name
@@ -347,19 +433,33 @@ class DocumentRefExtractor(GrammarAttributes):
             run.pop(0)
         first = len(words) - len(run)
         run = self._strip_name(run)
+        if instrument and not self._opens_body(run):
+            return None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
             # at the clause's start, or right before the issuer's own clause
             # ("Nhằm ..., ngày 23/1, UBND tỉnh ban hành ...")
             cm = self.clause_date.match(text, ls, start)
-            if cm is None and cut >= 0:
+            # (the issuer opens that clause, after "đồng chí" at most)
+            if cm is None and cut >= 0 and first <= 2:
                 for m in self.clause_date_inner.finditer(text, max(lo, lo + cut - 40), lo + cut + 1):
                     cm = m if m.end() == lo + cut + 1 else None
             year = cm and (cm.group("y") or _article_year(text))
             if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
                 date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
+
+    def _area_joined(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The word spans with the two words of an area word ("khu vực") as one."""
+        areas = self.lex.rules.documents.issuer.area_words
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            if out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower() in areas:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
 
     @cached_property
     def verb_ends(self) -> Optional[frozenset[str]]:
@@ -382,19 +482,25 @@ class DocumentRefExtractor(GrammarAttributes):
                 return run[:i]
         return run
 
-    def _share_head(self, ctx: Context, chain: list[Candidate]) -> None:
+    def _share_head(self, ctx: Context, chain: list[Candidate], head: Optional[tuple]) -> Optional[tuple]:
         """"Các văn bản của Bộ Chính trị: Nghị quyết số 66-NQ/TW, ...": a
-        list's head names the issuer of every item."""
-        if all(c.fields["issuer"] for c in chain):
-            return
-        start = self._bulleted_run_start(ctx.text, chain[0].start)
-        hm = self.list_head.search(ctx.text, max(0, start - 200), start)
-        if not hm:
-            return
-        issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
-        if issuer:
-            for cand in chain:
-                cand.fields["issuer"] = cand.fields["issuer"] or issuer
+        list's head names the issuer of every item, also of the items after
+        a semicolon ("do UBND tỉnh ban hành: Quyết định số …; Kế hoạch số
+        …").  ``head`` is (issuer, end) of the list before ``chain``; returns
+        that of the list through ``chain`` (None when it has no head)."""
+        issuer = None
+        if head and self.list_goes_on.fullmatch(ctx.text, head[1], chain[0].start):
+            issuer = head[0]
+        elif not all(c.fields["issuer"] for c in chain):
+            start = self._bulleted_run_start(ctx.text, chain[0].start)
+            hm = self.list_head.search(ctx.text, max(0, start - 200), start)
+            if hm:
+                issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
+        if not issuer:
+            return None
+        for cand in chain:
+            cand.fields["issuer"] = cand.fields["issuer"] or issuer
+        return issuer, chain[-1].end
 
     def _bulleted_run_start(self, text: str, start: int) -> int:
         """Where the run of bulleted lines that holds the item at ``start``
@@ -410,6 +516,17 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
             line = prev
         return line
+
+    @staticmethod
+    def _share_subject(chain: list[Candidate]) -> None:
+        """"Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU và 06-NQ/TU": an issuer
+        named before the first item (the subject of the issuing verb) issued
+        every item that names none of its own."""
+        issuer = chain[0].fields["issuer"]
+        if len(chain) < 2 or not getattr(issuer, "spans", None) or issuer.spans[-1][1] > chain[0].start:
+            return
+        for cand in chain[1:]:
+            cand.fields["issuer"] = cand.fields["issuer"] or issuer
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
@@ -475,19 +592,27 @@ class DocumentRefExtractor(GrammarAttributes):
 
 def _balanced_title_end(text: str, ts: int, te: int) -> int:
     """Where a quoted title ends when it quotes a name itself: "“Xây dựng
-    mô hình “Dân vận khéo” giai đoạn 2023-2025”" closes at the last quote."""
+    mô hình “Dân vận khéo” giai đoạn 2023-2025”" closes at the last quote;
+    when that last quote is missing, at the end of the phrase."""
     depth = text.count("“", ts, te)  # quotes opened inside the title
     while depth and text[te:te + 1] == "”":
-        nxt = text.find("”", te + 1, min(len(text), te + 300))
-        if nxt < 0 or "\n" in text[te:nxt]:
-            break
+        limit = min(len(text), te + 300)
+        nxt = text.find("”", te + 1, limit)
+        pe = _PHRASE_END.search(text, te + 1, nxt if nxt >= 0 else limit)
+        if pe or nxt < 0:
+            # the outer quote is never closed: the title runs to the end of its phrase
+            return pe.start() if pe else (limit if limit == len(text) else te)
         depth += text.count("“", te, nxt) - 1
         te = nxt
     return te
 
 
 def _is_code_form(ref: str) -> bool:
-    return not ref.isdigit()
+    """The number carries a code ("25-NQ/TW"), not digits alone, with a
+    letter ("30a") or a year ("168/2024")."""
+    if ref.isdigit():
+        return False
+    return any(c.isalpha() for c in ref.lstrip("0123456789.").lstrip("abcdefghijklmnopqrstuvwxyz"))
 
 
 def _issue_date(dm, pos: int) -> tuple[Optional[str], int]:

@@ -153,6 +153,10 @@ class DocumentsFile(_Strict):
         stop_words: list[str]
         issue_verbs: list[str]
         body_heads: list[str] = []
+        plural_words: list[str] = []
+        instrument_verbs: list[str] = []
+        instrument_words: list[str] = []
+        area_words: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
@@ -471,13 +475,14 @@ def _compile_grammars(r: Rules, validate: bool) -> None:
 def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
-    ``{issuer_stop}``, ``{issue_verb}``."""
+    ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
         "inner_word": list(d.issuer.inner_words),
         "body_head": list(d.issuer.body_heads),
         "issuer_stop": list(d.issuer.stop_words),
         "issue_verb": list(d.issuer.issue_verbs),
+        "area_word": list(d.issuer.area_words),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
 
