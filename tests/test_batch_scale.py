@@ -171,6 +171,32 @@ def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypat
         assert not d["errors"] and len(d["facts"]) == 2
 
 
+def test_a_document_redone_after_a_worker_died_is_not_blamed_for_another_death(tmp_path, monkeypatch):
+    # "03" is still running when the chunk holding "13" kills its worker, so
+    # its chunk is redone one document at a time; the chunk of "13" must not
+    # run beside it then (it would kill the pool again while "03" runs).
+    import time
+
+    import danvan_extract.engines.local as batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(30):
+        (src / f"{i:02d}.txt").write_text(f"Xã có {i + 2} mô hình.", encoding="utf-8")
+    real = batch.process_file
+
+    def deadly(args):
+        if args[1] == "13":
+            os._exit(9)
+        if args[1] == "03":
+            time.sleep(0.5)  # in flight when the other worker dies, and again when redone
+        return real(args)
+
+    monkeypatch.setattr(batch, "process_file", deadly)
+    summary = run_batch(src, tmp_path / "o.jsonl", workers=2)
+    docs = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [d["doc_id"] for d in docs if d["errors"]] == ["13"] and summary.failed == 1
+
 
 def test_the_warm_up_before_forking_never_fails_a_batch_and_keeps_the_budget(monkeypatch):
     from danvan_extract.engines import local

@@ -220,9 +220,11 @@ class _Workers:
     """A process pool that outlives a worker's death.
 
     When a worker process dies (killed for memory, a crash in native code),
-    the pool is rebuilt, the chunks in flight are handed out again, and the
-    chunk that was being read is redone one document at a time, so only the
-    document that kills a worker gets an error line; the batch goes on.
+    the pool is rebuilt and the chunk that was being read is redone one
+    document at a time, alone in the pool, so only the document that kills
+    a worker gets an error line; the chunks in flight are handed out again
+    after it (run beside it, the chunk that killed the pool would kill it
+    again and blame the document being redone).  The batch goes on.
     """
 
     def __init__(self, workers: int, settings: tuple):
@@ -242,9 +244,11 @@ class _Workers:
         return ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=_init_worker,
                                    initargs=self.initargs)
 
-    def _restart(self, window: deque) -> None:
+    def _restart(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new_pool()
+
+    def _resubmit(self, window: deque) -> None:
         for entry in window:
             if isinstance(entry, _Pending):
                 entry.future = self.pool.submit(_process_chunk, entry.items)
@@ -257,21 +261,26 @@ class _Workers:
         if isinstance(entry, _Large):
             yield entry
             return
+        broken = False
         try:
             yield from entry.future.result()
             return
         except BrokenProcessPool:
-            self._restart(window)
+            self._restart()
+            broken = True
         except Exception:  # noqa: BLE001 - redone below, one document at a time
             pass
         for item in entry.items:  # one at a time: find the document that fails
             try:
                 yield from self.pool.submit(_process_chunk, [item]).result()
             except BrokenProcessPool:
-                self._restart(window)
+                self._restart()
+                broken = True
                 yield failed_result(*item, E_WORKER_DIED)
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
                 yield failed_result(*item, E_DOCUMENT.format(kind=type(exc).__name__, message=exc))
+        if broken:  # the chunks in flight died with the pool
+            self._resubmit(window)
 
     def __enter__(self) -> "_Workers":
         return self
