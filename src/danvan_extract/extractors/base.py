@@ -174,6 +174,9 @@ def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ..
 # Words before a unit's noun that make it each or the whole unit, or a level,
 # not one named by a number ("mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người")
 _DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"})
+# "trong số 45 đại biểu" (among the 45 delegates): "số" there is the number
+# of a whole, which the figure counts, not the designator "bão số 3"
+_AMONG = "trong số"
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
 # A few lower-case words, then a number: the figure of a list item's label
 # (a label runs to five syllables: "người dân tộc thiểu số 145 đồng chí").
@@ -785,6 +788,8 @@ class Lexicons:
         pair = f"{prev2.lower()} {low}"
         if pair in self.designators:
             return True
+        if pair == _AMONG:
+            return False
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
         # not the designator "phòng"/"số".
         if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of:

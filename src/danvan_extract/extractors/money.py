@@ -70,14 +70,14 @@ class MoneyExtractor:
                     unit = _unit(ctx, m, "cur")
                     unit = f"{mult} {unit}" if mult else unit
                 elif group(m, "n3"):
-                    parts = [(ctx.number(m, "n1"), m.group("m1")), (ctx.number(m, "n3"), m.group("m3"))]
-                    if group(m, "n4"):
-                        parts.append((ctx.number(m, "n4"), m.group("m4")))
-                    if not all(v < 1000 for v, _ in parts[1:]):
-                        continue  # "2 tỷ 3.500 triệu" is no compound
+                    parts = _orders(ctx, m)
+                    if parts is None:
+                        continue  # "2 tỷ 3.500 triệu", "5 triệu 2 tỷ" is no compound
                     s1, v2, s2 = compound(parts), None, None
-                    v1 = s1 / MULTIPLIERS[m.group("m1").lower()]
-                    unit = _unit(ctx, m, "m1", "cur")
+                    # in the largest order; thousands of an order in that order, as written after them
+                    top = "m1" if parts[0][1] == m.group("m1").lower() else "m3"
+                    v1 = s1 / MULTIPLIERS[m.group(top).lower()]
+                    unit = _unit(ctx, m, top, "cur")
                 elif rule == "money.half":
                     mult = m.group("m1")
                     if cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000:
@@ -173,6 +173,22 @@ def _spelled_in_unit(spelled: str, amount) -> tuple:
                 low, word = f"{low} {after}", f"{word} {words[i + 1]}"  # "nghìn tỷ"
             return amount / scale(1, low), word
     return amount, None
+
+
+def _orders(ctx: Context, m) -> Optional[list]:
+    """The (number, multiplier) parts of a compound amount in descending
+    orders ("12 tỷ 275 triệu"); "1 nghìn 200 tỷ" is thousands of the order
+    after it (1 nghìn tỷ + 200 tỷ = 1 200 tỷ).  None when the orders do not descend or
+    a lower part reaches the order above it."""
+    first, second = m.group("m1").lower(), m.group("m3").lower()
+    parts = [(ctx.number(m, "n1"), first), (ctx.number(m, "n3"), second)]
+    if MULTIPLIERS[first] <= MULTIPLIERS[second]:
+        if MULTIPLIERS[first] != 1_000 or MULTIPLIERS[second] < 1_000_000 or group(m, "n4"):
+            return None
+        parts[0] = (parts[0][0], f"{first} {second}")
+    if group(m, "n4"):
+        parts.append((ctx.number(m, "n4"), m.group("m4")))
+    return parts if all(v < 1000 for v, _ in parts[1:]) else None
 
 
 def _billions(ctx: Context, m):
