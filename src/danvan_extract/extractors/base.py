@@ -177,6 +177,8 @@ _DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"
 # "trong số 45 đại biểu" (among the 45 delegates): "số" there is the number
 # of a whole, which the figure counts, not the designator "bão số 3"
 _AMONG = "trong số"
+# The suffix of persons who do what the word before says ("tình nguyện viên")
+_AGENT = "viên"
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
 # A few lower-case words, then a number: the figure of a list item's label
 # (a label runs to five syllables: "người dân tộc thiểu số 145 đồng chí").
@@ -704,6 +706,10 @@ class Lexicons:
             else:
                 break
         known = self.counted_folded if capital else self.known_words
+        if joinable >= 3 and low[2] == _AGENT and low[0] not in self.classifiers and " ".join(low[:2]) in known:
+            # "345 tình nguyện viên", "12 tuyên truyền viên": "-viên" makes a
+            # word of two syllables a person who does it, one noun
+            return " ".join(written[:3]), ends[2]
         for size in (3, 2):
             if joinable >= size and " ".join(low[:size]) in known:
                 phrase = " ".join(low[:size])

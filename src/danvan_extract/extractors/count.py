@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import compound, parse_digits
+from ..numbers import SPELLED, compound, parse_digits, parse_spelled
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
@@ -17,6 +17,9 @@ from .table_cells import (
     says_own_unit, table_unit_span, unit_cell_span,
 )
 
+
+# A number spelled out in brackets: "(mười lăm)", "(Năm)"
+_SPELLED_BRACKET = deferred(rf"[^\S\n]?\([^\S\n]*(?P<sp>(?i:{SPELLED}))[^\S\n]*\)")
 
 _SHARE = "chiếm"  # the verb of a share after a count
 
@@ -152,6 +155,8 @@ class CountExtractor:
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
+                if noun is None and not spelled and "(" in ctx.text[m.end() : m.end() + 2]:
+                    noun, end = self._noun_past_words(ctx, m, n1)
                 if noun is None:
                     if not spelled and self._share_after(ctx, m.end()):
                         yield from self._before_share(ctx, m)
@@ -206,6 +211,15 @@ class CountExtractor:
                 if not spelled and value_max is None:
                     yield from self._listed_before(ctx, start, noun, rule)
                 yield Candidate("count", start, end, rule, fields)
+
+    def _noun_past_words(self, ctx: Context, m, n1: Optional[str]) -> tuple[Optional[str], int]:
+        """The noun after the same number spelled out in brackets ("15 (mười
+        lăm) căn nhà", as official writing restates a figure); (None, end)
+        when the brackets hold anything else."""
+        words = match_at(_SPELLED_BRACKET, ctx.text, m.end(), 80)
+        if words is None or not n1 or parse_spelled(words.group("sp").lower()) != parse_digits(n1):
+            return None, m.end()
+        return self.lex.noun_after(ctx, words.end())
 
     def _listed_before(self, ctx: Context, start: int, noun, rule: str) -> Iterator[Candidate]:
         """"lần lượt kết nạp 450, 620 và 380 đảng viên", "12 và 15 mô hình":
