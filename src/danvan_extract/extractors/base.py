@@ -203,6 +203,16 @@ _QUANTITY_FORM = regex.compile(
 )
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """True when the line before ``pos`` is written in title case: three
+    words at least, each capitalised, not all in capitals."""
+    words = _WORD.findall(text, text.rfind("\n", 0, pos) + 1, pos)
+    return len(words) >= 3 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
+
+
 def _upper_after(text: str, start: int, noun: Optional[str]) -> bool:
     """True when ``noun`` is written in capitals after the number at
     ``start`` ("356 ĐẢNG VIÊN" in a heading)."""
@@ -680,6 +690,12 @@ class Lexicons:
         if not m:
             return None, pos
         noun, length = self._noun_of_read(m.group(0))
+        if noun is None and m.group(0).lstrip()[:1].isupper() and _title_line(ctx.text, pos):
+            # "Toàn Huyện Có 12 Xã Đạt Chuẩn": a headline in title case names
+            # nothing by its capitals; a noun of the project lexicon counts
+            noun, length = self._noun_of_read(m.group(0).lower())
+            if noun is not None and fold_tones(noun) not in self.counted_folded:
+                noun = None
         return (None, pos) if noun is None else (noun, pos + length)
 
     @cached_property
@@ -812,9 +828,11 @@ class Lexicons:
             if _QUANTITY_FORM.match(ctx.text, start, start + 40):
                 return False
             # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
-            # function word before the number names nothing; "vào Đảng 120
+            # function word before the number names nothing, nor in a headline
+            # in title case ("Năm Nay Kết Nạp 120 Đảng Viên Mới"); "vào Đảng 120
             # đảng viên": a noun capitalised by convention names nothing either
-            heading = word.isupper() and pair in self.dictionary and _upper_after(ctx.text, start, noun)
+            heading = pair in self.dictionary and (
+                _upper_after(ctx.text, start, noun) if word.isupper() else _title_line(ctx.text, start))
             if low in self.capitalised_nouns or heading:
                 # "KẾT NẠP 356 ĐẢNG VIÊN": in a heading in capitals, a word
                 # ("kết nạp") before a noun of the lexicon names nothing
