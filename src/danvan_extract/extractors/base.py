@@ -484,6 +484,7 @@ class Lexicons:
         c = q.clause
         self.reach_words = frozenset(w.lower() for w in c.reach_words)
         self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
+        self.symbol_kinds = {w: k for k, ws in q.symbols.items() for w in ws}
         self.comparatives = frozenset(w.lower() for w in q.margin.comparatives)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
@@ -603,6 +604,9 @@ class Lexicons:
         return found
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
+        sign, sstart = self._sign_before(ctx.text, pos)
+        if sign:
+            return self.symbol_kinds[sign], sstart, sign
         lo = max(0, pos - 30)
         if not may_end_with(ctx, lo, pos, self.qualifier_ends):
             return "exact", pos, ""
@@ -615,6 +619,26 @@ class Lexicons:
         if self.inside_word(ctx, qstart, phrase):
             return "exact", pos, ""  # "quy ước 5 điều": a convention, no estimate
         return self.qualifier_of[phrase], qstart, phrase
+
+    def _sign_before(self, text: str, pos: int) -> tuple[str, int]:
+        """The qualifying sign ("≥", ">", "~") right before ``pos`` (spaces
+        allowed) and its start; ("", pos) when none, or when a figure or an
+        arrow stands before it."""
+        i = pos
+        while i > 0 and text[i - 1] == " ":
+            i -= 1
+        if i == 0 or (text[i - 1] not in self.symbol_kinds and text[i - 1] != "="):
+            return "", pos  # a string test first: most numbers follow no sign
+        sign = text[max(0, i - 2) : i] if text[max(0, i - 2) : i] in self.symbol_kinds else text[i - 1]
+        if sign not in self.symbol_kinds:
+            return "", pos
+        start = i - len(sign)
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j > 0 and (text[j - 1].isdigit() or text[j - 1] in "-=<>"):
+            return "", pos  # "5 > 3", "->": a comparison or an arrow
+        return sign, start
 
     def inside_word(self, ctx: Context, start: int, phrase: str) -> bool:
         """True when a one-syllable qualifier word ends a word with the
