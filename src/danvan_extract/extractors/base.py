@@ -722,6 +722,14 @@ class Lexicons:
                 noun = None
         return (None, pos) if noun is None else (noun, pos + length)
 
+    def head_noun(self, phrase: str) -> Optional[str]:
+        """The counted noun of the project lexicon that opens ``phrase``
+        ("hộ nghèo" → "hộ", "xã đạt NTM" → "xã"), as after a number; None
+        when the phrase opens with none."""
+        m = self.syllables.match(phrase)
+        noun = self._noun_of_read(m.group(0))[0] if m else None
+        return noun if noun is not None and fold_tones(noun) in self.counted_folded else None
+
     @cached_property
     def _noun_of_read(self):
         """:meth:`_noun_read`, once per run of syllables (the same words

@@ -264,12 +264,19 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     for name in ("unit", "noun"):
         candidate = m.group(name)
         if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
-            noun = candidate.lower().strip()
-            if flat != header:
-                return noun
-            s = m.start(name) + len(candidate) - len(candidate.lstrip())
-            return Spanned(noun, ((at + s, at + s + len(candidate.strip())),))
+            return _header_span(candidate.lower().strip(), m.start(name), flat != header, at)
+    if m.group("unit") is None and m.group("noun"):
+        # "Số hộ nghèo", "Số xã đạt NTM": the counted noun heads the phrase
+        head = lex.head_noun(m.group("noun"))
+        if head is not None:
+            return _header_span(head, m.start("noun"), flat != header, at)
     return None
+
+
+def _header_span(noun: str, start: int, spaced: bool, at: int):
+    """``noun`` read at ``start`` of a header at offset ``at``, with its span
+    (none when the header was written with runs of spaces)."""
+    return noun if spaced else Spanned(noun, ((at + start, at + start + len(noun)),))
 
 
 # The groups every count match is asked for (read in one call).
