@@ -70,7 +70,7 @@ class CountExtractor:
             return header_noun(self.lex, text[label[0]:label[1]], label[0])
         cell = header_cell_span(text, start)
         if cell and not self._indicator_table(text, cell):
-            noun = header_noun(self.lex, text[cell[0]:cell[1]], cell[0])
+            noun = header_noun(self.lex, text[cell[0]:cell[1]], cell[0], opening=True)
             if noun is not None:
                 return noun
         headless = cell is None and first_row_figure(text, start)
@@ -252,11 +252,14 @@ _HEADER_NOUN = deferred(
 )
 
 
-def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
+def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) -> Optional[str]:
     """The counted noun a column header names: "Số hộ" → "hộ", "Đảng viên
-    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers.
-    With the header's offset ``at`` in the text, the noun comes with its
-    span (a header written with runs of spaces gives none)."""
+    (người)" → "người", "Số lượng (hộ)" → "hộ"; with ``opening`` (a column's
+    header over its cells) also the noun that opens a longer phrase ("Số
+    hộ nghèo" → "hộ"); None for other headers.  With the header's offset
+    ``at`` in the text, the noun comes with its span (a header written with
+    runs of spaces gives none).  (A row's label names no noun unless whole:
+    "Số hộ nghèo | 1.250" is a bare value after a label, FACTS.md.)"""
     flat = " ".join(header.split())
     m = _HEADER_NOUN.match(flat)
     if not m:
@@ -265,7 +268,7 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
         candidate = m.group(name)
         if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
             return _header_span(candidate.lower().strip(), m.start(name), flat != header, at)
-    if m.group("unit") is None and m.group("noun"):
+    if opening and m.group("unit") is None and m.group("noun"):
         # "Số hộ nghèo", "Số xã đạt NTM": the counted noun heads the phrase
         head = lex.head_noun(m.group("noun"))
         if head is not None:
