@@ -838,10 +838,11 @@ class Lexicons:
         if not word:
             return False
         low = word.lower()
-        prev2, _ = ctx.word_before(wstart)
+        prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
         if pair in self.designators:
-            return True
+            # "cấp Trung ương 5 hộ", "mỗi tổ dân phố 12 hộ": a level or each unit, then how many
+            return ctx.word_before(p2start)[0].lower() not in _DISTRIBUTIVES
         if pair == _AMONG:
             return False
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
