@@ -30,16 +30,13 @@ from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
 # 2. "18,912,473": English grouping (two or more comma groups) in page chrome;
 # 3. "1,234.5": English grouping with a decimal point, which no Vietnamese
 #    reading allows (a comma before a dot);
-# 4. "1 234 567": spaces group thousands, two groups at least (one group,
-#    "1 200", is too often two figures side by side);
-# 5. "73,53", "29,168", "3.5", "08": plain integer or one decimal separator.
+# 4. "73,53", "29,168", "3.5", "08": plain integer or one decimal separator.
 # Bounded repetitions: no fact needs more than 21 digits, and a run of
 # 100,000 digits must neither match as one number nor reach int().
 DIGITS = (
     r"(?:\d{1,3}(?:\.\d{3}){1,6}(?:,\d{1,12})?(?![.,]?\d)"
     r"|\d{1,3}(?:,\d{3}){2,6}(?![.,]?\d)"
     r"|\d{1,3}(?:,\d{3}){1,6}\.\d{1,12}(?![.,]?\d)"
-    r"|\d{1,3}+(?:[ ]\d{3}){2,6}+(?![.,]?\d|[ ]\d)"
     r"|\d{1,18}(?!\d)(?:[.,]\d{1,12}(?!\d))?)"
 )
 DIGITS_RE = regex.compile(DIGITS)
@@ -92,8 +89,6 @@ def parse_digits(token: str) -> int | float:
     token = token.strip()
     if not token or not DIGITS_RE.fullmatch(token):
         raise InputError(E_NOT_A_NUMBER.format(token=token))
-    if " " in token:  # "1 234 567"
-        return int(token.replace(" ", ""))
     if "." in token and _DOT_THOUSANDS.fullmatch(token):
         whole, _, frac = token.replace(".", "").partition(",")
         return float(f"{whole}.{frac}") if frac else int(whole)

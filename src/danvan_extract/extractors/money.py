@@ -14,7 +14,7 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure, side_of_unit_ratio
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, spelled_no_figure, side_of_unit_ratio
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -63,7 +63,7 @@ class MoneyExtractor:
                     s1 = scale(v1, found.group("mult"))
                 elif group(m, "sp"):
                     s1 = ctx.number(m, "sp")
-                    if restates_figure(ctx, m.start(), s1):
+                    if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "500 triệu đồng (năm trăm triệu đồng)"
                     v2 = s2 = None
                     v1, mult = _spelled_in_unit(m.group("sp"), s1)
