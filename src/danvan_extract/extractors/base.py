@@ -841,8 +841,8 @@ class Lexicons:
         prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
         if pair in self.designators:
-            # "cấp Trung ương 5 hộ", "mỗi tổ dân phố 12 hộ": a level or each unit, then how many
-            return ctx.word_before(p2start)[0].lower() not in _DISTRIBUTIVES
+            # "cấp Trung ương 5 hộ": a level, then how many ("nâng cấp Quốc lộ 279": a name)
+            return not self._distributive_before(ctx, p2start)
         if pair == _AMONG:
             return False
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
@@ -874,6 +874,16 @@ class Lexicons:
                 return False  # "trong đó: huyện Phong Thổ 5 xã": a unit's name, then its count
             return low not in self.qualifier_of and low not in self.not_nouns
         return False
+
+    def _distributive_before(self, ctx: Context, pos: int) -> bool:
+        """True when a word of each or of a level ("cấp", "mỗi", "toàn")
+        stands before ``pos`` on its own, not ending a word ("nâng cấp",
+        "an toàn")."""
+        word, wstart = ctx.word_before(pos)
+        if word.lower() not in _DISTRIBUTIVES:
+            return False
+        prev, _ = ctx.word_before(wstart)
+        return f"{prev.lower()} {word.lower()}" not in self.dictionary
 
     def _named_unit_ends(self, ctx: Context, wstart: int) -> bool:
         """The capitalised word at ``wstart`` ends a unit's name written
