@@ -125,6 +125,7 @@ def parse_spelled(words: str) -> int:
     total = 0  # completed groups (above the current multiplier)
     group = 0  # value below 1000 being built
     current: int | None = None  # last unit digit not yet placed ("không" is 0)
+    prev = ""
     for tok in tokens:
         if tok in _UNITS:
             current = _UNITS[tok]
@@ -138,7 +139,9 @@ def parse_spelled(words: str) -> int:
             group += (1 if current is None else current) * 100
             current = None
         elif tok == HALF:
-            pass  # "và rưỡi" after a bare unit ("hai rưỡi") adds no whole number
+            # "ba trăm rưỡi nghìn" = 350 nghìn: half a hundred; after a bare
+            # unit ("hai rưỡi") it adds no whole number
+            group += 50 if prev == "trăm" else 0
         elif tok in MULTIPLIERS:
             group += current or 0
             current = None
@@ -151,6 +154,7 @@ def parse_spelled(words: str) -> int:
             group = 0
         else:
             raise InputError(E_SPELLED_WORD.format(token=tok, words=words))
+        prev = tok
     return total + group + (current or 0)
 
 

@@ -9,7 +9,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base, restates_figure, side_of_unit_ratio
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, rate_base, spelled_no_figure, side_of_unit_ratio
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
 
@@ -50,7 +50,7 @@ class AreaExtractor:
                 if group(m, "sp"):
                     v1 = s1 = ctx.number(m, "sp")
                     v2 = s2 = None
-                    if restates_figure(ctx, m.start(), s1):
+                    if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "200 ha (hai trăm héc-ta)"
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)

@@ -175,6 +175,11 @@ def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ..
 # Words before a unit's noun that make it each or the whole unit, or a level,
 # not one named by a number ("mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người")
 _DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"})
+# "trong số 45 đại biểu" (among the 45 delegates): "số" there is the number
+# of a whole, which the figure counts, not the designator "bão số 3"
+_AMONG = "trong số"
+# The suffix of persons who do what the word before says ("tình nguyện viên")
+_AGENT = "viên"
 _JOINER = regex.compile(r"(,\s*|\s+và\s+)")
 # A few lower-case words, then a number: the figure of a list item's label
 # (a label runs to five syllables: "người dân tộc thiểu số 145 đồng chí").
@@ -197,6 +202,16 @@ _NAME_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")  # a capitalised word right after,
 _QUANTITY_FORM = regex.compile(
     rf"\d{{1,3}}(?:\.\d{{3}})+(?![\d.,])|\d+,\d|\d+[^\S\n]*(?:{MULT_WORD})(?!\p{{L}})", regex.IGNORECASE
 )
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """True when the line before ``pos`` is written in title case: three
+    words at least, each capitalised, not all in capitals."""
+    words = _WORD.findall(text, text.rfind("\n", 0, pos) + 1, pos)
+    return len(words) >= 3 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
 
 
 def _upper_after(text: str, start: int, noun: Optional[str]) -> bool:
@@ -473,6 +488,7 @@ class Lexicons:
         c = q.clause
         self.reach_words = frozenset(w.lower() for w in c.reach_words)
         self.trailing = {w.lower(): k for k, ws in q.trailing.items() for w in ws}
+        self.symbol_kinds = {w: k for k, ws in q.symbols.items() for w in ws}
         self.comparatives = frozenset(w.lower() for w in q.margin.comparatives)
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
@@ -592,6 +608,9 @@ class Lexicons:
         return found
 
     def _qualifier_before(self, ctx: Context, pos: int) -> tuple[str, int, str]:
+        sign, sstart = self._sign_before(ctx.text, pos)
+        if sign:
+            return self.symbol_kinds[sign], sstart, sign
         lo = max(0, pos - 30)
         if not may_end_with(ctx, lo, pos, self.qualifier_ends):
             return "exact", pos, ""
@@ -604,6 +623,26 @@ class Lexicons:
         if self.inside_word(ctx, qstart, phrase):
             return "exact", pos, ""  # "quy ước 5 điều": a convention, no estimate
         return self.qualifier_of[phrase], qstart, phrase
+
+    def _sign_before(self, text: str, pos: int) -> tuple[str, int]:
+        """The qualifying sign ("≥", ">", "~") right before ``pos`` (spaces
+        allowed) and its start; ("", pos) when none, or when a figure or an
+        arrow stands before it."""
+        i = pos
+        while i > 0 and text[i - 1] == " ":
+            i -= 1
+        if i == 0 or (text[i - 1] not in self.symbol_kinds and text[i - 1] != "="):
+            return "", pos  # a string test first: most numbers follow no sign
+        sign = text[max(0, i - 2) : i] if text[max(0, i - 2) : i] in self.symbol_kinds else text[i - 1]
+        if sign not in self.symbol_kinds:
+            return "", pos
+        start = i - len(sign)
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j > 0 and (text[j - 1].isdigit() or text[j - 1] in "-=<>"):
+            return "", pos  # "5 > 3", "->": a comparison or an arrow
+        return sign, start
 
     def inside_word(self, ctx: Context, start: int, phrase: str) -> bool:
         """True when a one-syllable qualifier word ends a word with the
@@ -679,7 +718,21 @@ class Lexicons:
         if not m:
             return None, pos
         noun, length = self._noun_of_read(m.group(0))
+        if noun is None and m.group(0).lstrip()[:1].isupper() and _title_line(ctx.text, pos):
+            # "Toàn Huyện Có 12 Xã Đạt Chuẩn": a headline in title case names
+            # nothing by its capitals; a noun of the project lexicon counts
+            noun, length = self._noun_of_read(m.group(0).lower())
+            if noun is not None and fold_tones(noun) not in self.counted_folded:
+                noun = None
         return (None, pos) if noun is None else (noun, pos + length)
+
+    def head_noun(self, phrase: str) -> Optional[str]:
+        """The counted noun of the project lexicon that opens ``phrase``
+        ("hộ nghèo" → "hộ", "xã đạt NTM" → "xã"), as after a number; None
+        when the phrase opens with none."""
+        m = self.syllables.match(phrase)
+        noun = self._noun_of_read(m.group(0))[0] if m else None
+        return noun if noun is not None and fold_tones(noun) in self.counted_folded else None
 
     @cached_property
     def _noun_of_read(self):
@@ -705,6 +758,10 @@ class Lexicons:
             else:
                 break
         known = self.counted_folded if capital else self.known_words
+        if joinable >= 3 and low[2] == _AGENT and low[0] not in self.classifiers and " ".join(low[:2]) in known:
+            # "345 tình nguyện viên", "12 tuyên truyền viên": "-viên" makes a
+            # word of two syllables a person who does it, one noun
+            return " ".join(written[:3]), ends[2]
         for size in (3, 2):
             if joinable >= size and " ".join(low[:size]) in known:
                 phrase = " ".join(low[:size])
@@ -785,10 +842,13 @@ class Lexicons:
         if not word:
             return False
         low = word.lower()
-        prev2, _ = ctx.word_before(wstart)
+        prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
         if pair in self.designators:
-            return True
+            # "cấp Trung ương 5 hộ": a level, then how many ("nâng cấp Quốc lộ 279": a name)
+            return not self._distributive_before(ctx, p2start)
+        if pair == _AMONG:
+            return False
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
         # not the designator "phòng"/"số".
         if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of:
@@ -805,9 +865,11 @@ class Lexicons:
             if _QUANTITY_FORM.match(ctx.text, start, start + 40):
                 return False
             # "TOÀN TỈNH CÓ 120 MÔ HÌNH": a heading in capitals, whose verb or
-            # function word before the number names nothing; "vào Đảng 120
+            # function word before the number names nothing, nor in a headline
+            # in title case ("Năm Nay Kết Nạp 120 Đảng Viên Mới"); "vào Đảng 120
             # đảng viên": a noun capitalised by convention names nothing either
-            heading = word.isupper() and pair in self.dictionary and _upper_after(ctx.text, start, noun)
+            heading = pair in self.dictionary and (
+                _upper_after(ctx.text, start, noun) if word.isupper() else _title_line(ctx.text, start))
             if low in self.capitalised_nouns or heading:
                 # "KẾT NẠP 356 ĐẢNG VIÊN": in a heading in capitals, a word
                 # ("kết nạp") before a noun of the lexicon names nothing
@@ -816,6 +878,16 @@ class Lexicons:
                 return False  # "trong đó: huyện Phong Thổ 5 xã": a unit's name, then its count
             return low not in self.qualifier_of and low not in self.not_nouns
         return False
+
+    def _distributive_before(self, ctx: Context, pos: int) -> bool:
+        """True when a word of each or of a level ("cấp", "mỗi", "toàn")
+        stands before ``pos`` on its own, not ending a word ("nâng cấp",
+        "an toàn")."""
+        word, wstart = ctx.word_before(pos)
+        if word.lower() not in _DISTRIBUTIVES:
+            return False
+        prev, _ = ctx.word_before(wstart)
+        return f"{prev.lower()} {word.lower()}" not in self.dictionary
 
     def _named_unit_ends(self, ctx: Context, wstart: int) -> bool:
         """The capitalised word at ``wstart`` ends a unit's name written

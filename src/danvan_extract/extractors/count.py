@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import compound, parse_digits
+from ..numbers import SPELLED, compound, parse_digits, parse_spelled
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
@@ -17,6 +17,9 @@ from .table_cells import (
     says_own_unit, table_unit_span, unit_cell_span,
 )
 
+
+# A number spelled out in brackets: "(mười lăm)", "(Năm)"
+_SPELLED_BRACKET = deferred(rf"[^\S\n]?\([^\S\n]*(?P<sp>(?i:{SPELLED}))[^\S\n]*\)")
 
 _SHARE = "chiếm"  # the verb of a share after a count
 
@@ -67,7 +70,7 @@ class CountExtractor:
             return header_noun(self.lex, text[label[0]:label[1]], label[0])
         cell = header_cell_span(text, start)
         if cell and not self._indicator_table(text, cell):
-            noun = header_noun(self.lex, text[cell[0]:cell[1]], cell[0])
+            noun = header_noun(self.lex, text[cell[0]:cell[1]], cell[0], opening=True)
             if noun is not None:
                 return noun
         headless = cell is None and first_row_figure(text, start)
@@ -152,6 +155,8 @@ class CountExtractor:
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
+                if noun is None and not spelled and "(" in ctx.text[m.end() : m.end() + 2]:
+                    noun, end = self._noun_past_words(ctx, m, n1)
                 if noun is None:
                     if not spelled and self._share_after(ctx, m.end()):
                         yield from self._before_share(ctx, m)
@@ -207,6 +212,15 @@ class CountExtractor:
                     yield from self._listed_before(ctx, start, noun, rule)
                 yield Candidate("count", start, end, rule, fields)
 
+    def _noun_past_words(self, ctx: Context, m, n1: Optional[str]) -> tuple[Optional[str], int]:
+        """The noun after the same number spelled out in brackets ("15 (mười
+        lăm) căn nhà", as official writing restates a figure); (None, end)
+        when the brackets hold anything else."""
+        words = match_at(_SPELLED_BRACKET, ctx.text, m.end(), 80)
+        if words is None or not n1 or parse_spelled(words.group("sp").lower()) != parse_digits(n1):
+            return None, m.end()
+        return self.lex.noun_after(ctx, words.end())
+
     def _listed_before(self, ctx: Context, start: int, noun, rule: str) -> Iterator[Candidate]:
         """"lần lượt kết nạp 450, 620 và 380 đảng viên", "12 và 15 mô hình":
         the bare numbers listed before a count's number count its noun too,
@@ -238,11 +252,14 @@ _HEADER_NOUN = deferred(
 )
 
 
-def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
+def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) -> Optional[str]:
     """The counted noun a column header names: "Số hộ" → "hộ", "Đảng viên
-    (người)" → "người", "Số lượng (hộ)" → "hộ"; None for other headers.
-    With the header's offset ``at`` in the text, the noun comes with its
-    span (a header written with runs of spaces gives none)."""
+    (người)" → "người", "Số lượng (hộ)" → "hộ"; with ``opening`` (a column's
+    header over its cells) also the noun that opens a longer phrase ("Số
+    hộ nghèo" → "hộ"); None for other headers.  With the header's offset
+    ``at`` in the text, the noun comes with its span (a header written with
+    runs of spaces gives none).  (A row's label names no noun unless whole:
+    "Số hộ nghèo | 1.250" is a bare value after a label, FACTS.md.)"""
     flat = " ".join(header.split())
     m = _HEADER_NOUN.match(flat)
     if not m:
@@ -250,12 +267,19 @@ def header_noun(lex: Lexicons, header: str, at: int = 0) -> Optional[str]:
     for name in ("unit", "noun"):
         candidate = m.group(name)
         if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
-            noun = candidate.lower().strip()
-            if flat != header:
-                return noun
-            s = m.start(name) + len(candidate) - len(candidate.lstrip())
-            return Spanned(noun, ((at + s, at + s + len(candidate.strip())),))
+            return _header_span(candidate.lower().strip(), m.start(name), flat != header, at)
+    if opening and m.group("unit") is None and m.group("noun"):
+        # "Số hộ nghèo", "Số xã đạt NTM": the counted noun heads the phrase
+        head = lex.head_noun(m.group("noun"))
+        if head is not None:
+            return _header_span(head, m.start("noun"), flat != header, at)
     return None
+
+
+def _header_span(noun: str, start: int, spaced: bool, at: int):
+    """``noun`` read at ``start`` of a header at offset ``at``, with its span
+    (none when the header was written with runs of spaces)."""
+    return noun if spaced else Spanned(noun, ((at + start, at + start + len(noun)),))
 
 
 # The groups every count match is asked for (read in one call).

@@ -14,7 +14,7 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure, side_of_unit_ratio
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, spelled_no_figure, side_of_unit_ratio
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -63,21 +63,21 @@ class MoneyExtractor:
                     s1 = scale(v1, found.group("mult"))
                 elif group(m, "sp"):
                     s1 = ctx.number(m, "sp")
-                    if restates_figure(ctx, m.start(), s1):
+                    if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "500 triệu đồng (năm trăm triệu đồng)"
                     v2 = s2 = None
                     v1, mult = _spelled_in_unit(m.group("sp"), s1)
                     unit = _unit(ctx, m, "cur")
                     unit = f"{mult} {unit}" if mult else unit
                 elif group(m, "n3"):
-                    parts = [(ctx.number(m, "n1"), m.group("m1")), (ctx.number(m, "n3"), m.group("m3"))]
-                    if group(m, "n4"):
-                        parts.append((ctx.number(m, "n4"), m.group("m4")))
-                    if not all(v < 1000 for v, _ in parts[1:]):
-                        continue  # "2 tỷ 3.500 triệu" is no compound
+                    parts = _orders(ctx, m)
+                    if parts is None:
+                        continue  # "2 tỷ 3.500 triệu", "5 triệu 2 tỷ" is no compound
                     s1, v2, s2 = compound(parts), None, None
-                    v1 = s1 / MULTIPLIERS[m.group("m1").lower()]
-                    unit = _unit(ctx, m, "m1", "cur")
+                    # in the largest order; thousands of an order in that order, as written after them
+                    top = "m1" if parts[0][1] == m.group("m1").lower() else "m3"
+                    v1 = s1 / MULTIPLIERS[m.group(top).lower()]
+                    unit = _unit(ctx, m, top, "cur")
                 elif rule == "money.half":
                     mult = m.group("m1")
                     if cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000:
@@ -173,6 +173,22 @@ def _spelled_in_unit(spelled: str, amount) -> tuple:
                 low, word = f"{low} {after}", f"{word} {words[i + 1]}"  # "nghìn tỷ"
             return amount / scale(1, low), word
     return amount, None
+
+
+def _orders(ctx: Context, m) -> Optional[list]:
+    """The (number, multiplier) parts of a compound amount in descending
+    orders ("12 tỷ 275 triệu"); "1 nghìn 200 tỷ" is thousands of the order
+    after it (1 nghìn tỷ + 200 tỷ = 1 200 tỷ).  None when the orders do not descend or
+    a lower part reaches the order above it."""
+    first, second = m.group("m1").lower(), m.group("m3").lower()
+    parts = [(ctx.number(m, "n1"), first), (ctx.number(m, "n3"), second)]
+    if MULTIPLIERS[first] <= MULTIPLIERS[second]:
+        if MULTIPLIERS[first] != 1_000 or MULTIPLIERS[second] < 1_000_000 or group(m, "n4"):
+            return None
+        parts[0] = (parts[0][0], f"{first} {second}")
+    if group(m, "n4"):
+        parts.append((ctx.number(m, "n4"), m.group("m4")))
+    return parts if all(v < 1000 for v, _ in parts[1:]) else None
 
 
 def _billions(ctx: Context, m):

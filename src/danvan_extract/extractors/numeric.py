@@ -113,6 +113,18 @@ _FIGURE_THEN_BRACKET = deferred(
 )
 
 
+def spelled_no_figure(ctx: Context, start: int, amount) -> bool:
+    """True when the number in words at ``start`` is no figure of its own:
+    it restates the figure before it (:func:`restates_figure`), or it
+    follows "phẩy", the spoken decimal comma ("sáu phẩy sáu phần trăm":
+    the decimal part of a number, not 6 %)."""
+    word, _ = ctx.word_before(start)
+    return word.lower() == _DECIMAL_WORD or restates_figure(ctx, start, amount)
+
+
+_DECIMAL_WORD = "phẩy"
+
+
 def restates_figure(ctx: Context, start: int, amount) -> bool:
     """True when a number in words at ``start`` opens a bracket right after
     the same amount in digits ("500 triệu đồng (năm trăm triệu đồng)"): the

@@ -9,7 +9,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, restates_figure
+from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, spelled_no_figure
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
 
 # A bare number and the list separator that follows it, right before a
@@ -68,7 +68,7 @@ class PercentageExtractor:
                         continue
                 if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None
-                    if restates_figure(ctx, m.start(), v1):
+                    if spelled_no_figure(ctx, m.start(), v1):
                         continue  # "50% (năm mươi phần trăm)"
                 else:
                     v1, v2, _, _ = bounds(ctx, m)

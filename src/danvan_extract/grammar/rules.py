@@ -62,8 +62,9 @@ class QualifiersFile(_Strict):
     preposition_tren: Tren
     margin: Margin
     clause: Clause = Clause()
+    symbols: dict[str, list[str]] = {}
 
-    @field_validator("qualifiers", "trailing")
+    @field_validator("qualifiers", "trailing", "symbols")
     @classmethod
     def _known(cls, v: dict) -> dict:
         bad = set(v) - {"exact", "over", "under", "approx", "nearly"}
