@@ -146,7 +146,12 @@ def test_the_pool_leaves_the_collector_as_it_found_it(tmp_path):
     assert gc.get_freeze_count() == before
 
 
-def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypatch):
+def _batch_where_13_kills_its_worker(tmp_path, monkeypatch, slow: str = "") -> tuple:
+    """A 2-worker batch of 30 one-line files in which document "13" kills
+    its worker (``slow``: a document that takes half a second); the
+    summary and the output lines."""
+    import time
+
     import danvan_extract.engines.local as batch
 
     src = tmp_path / "in"
@@ -158,12 +163,18 @@ def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypat
     def deadly(args):
         if args[1] == "13":
             os._exit(9)  # as if killed by the kernel: no exception, no clean-up
+        if args[1] == slow:
+            time.sleep(0.5)
         return real(args)
 
     monkeypatch.setattr(batch, "process_file", deadly)  # forked workers inherit it
     out = tmp_path / "o.jsonl"
     summary = run_batch(src, out, workers=2)
-    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return summary, [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_worker_that_dies_costs_one_document_not_the_batch(tmp_path, monkeypatch):
+    summary, docs = _batch_where_13_kills_its_worker(tmp_path, monkeypatch)
     assert [d["doc_id"] for d in docs] == [f"{i:02d}" for i in range(30)]
     assert summary.failed == 1
     assert "worker process died" in docs[13]["errors"][0] and docs[13]["facts"] == []
@@ -175,26 +186,7 @@ def test_a_document_redone_after_a_worker_died_is_not_blamed_for_another_death(t
     # "03" is still running when the chunk holding "13" kills its worker, so
     # its chunk is redone one document at a time; the chunk of "13" must not
     # run beside it then (it would kill the pool again while "03" runs).
-    import time
-
-    import danvan_extract.engines.local as batch
-
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(30):
-        (src / f"{i:02d}.txt").write_text(f"Xã có {i + 2} mô hình.", encoding="utf-8")
-    real = batch.process_file
-
-    def deadly(args):
-        if args[1] == "13":
-            os._exit(9)
-        if args[1] == "03":
-            time.sleep(0.5)  # in flight when the other worker dies, and again when redone
-        return real(args)
-
-    monkeypatch.setattr(batch, "process_file", deadly)
-    summary = run_batch(src, tmp_path / "o.jsonl", workers=2)
-    docs = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
+    summary, docs = _batch_where_13_kills_its_worker(tmp_path, monkeypatch, slow="03")
     assert [d["doc_id"] for d in docs if d["errors"]] == ["13"] and summary.failed == 1
 
 
