@@ -776,19 +776,11 @@ class DocumentAnchors:
         if self.index.check:
             return []
         out: list[tuple] = []
-        merged, words, digits, numbers = self._merged, self.words(), bool(self.digit_follows()), None
-        for promise, keys in self.index.anchored:  # (_plainly_none, inline: a loop over every promise)
-            if promise.lines or (digits and promise.digits) or promise.key in merged:
-                continue
-            if promise.words is not None and not promise.words.isdisjoint(words):
-                continue
-            if promise.numbers:
-                if numbers is None:
-                    numbers = bool(self.numbers())
-                if numbers:
-                    continue
-            merged[promise.key] = []
-            out += keys
+        merged = self._merged
+        for promise, keys in self.index.anchored:
+            if promise.key not in merged and self._plainly_none(promise):
+                merged[promise.key] = []
+                out += keys
         return out
 
     def _promised(self, anchors: Anchors) -> list[int]:
