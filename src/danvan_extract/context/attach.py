@@ -495,8 +495,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         # (a headline that states its own time before the figure keeps it)
         # a headline figure takes the time of the body it sums up
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
-    if own is None and text.find("Nhân ", c.start - _EVENT_REACH if c.start - _EVENT_REACH > p_start else p_start,
-                                 c.start) >= 0:
+    if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
@@ -536,7 +535,6 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
 _EVENT_AGAIN = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))nhân\s+(?:dịp\s+)?(?P<event>(?:buổi\s+)?(?:lễ|hội\s+nghị|hội\s+thảo"
                         r"|tọa\s+đàm|đại\s+hội|hội\s+thi|chương\s+trình)(?:\s+(?-i:\p{Ll}+)){0,3})\s*,", regex.I)
 _EVENT_REACH = 160  # how far before a figure its sentence's opener is looked for
-_SENTENCE_END = deferred(r"[.!?](?!\S)|\n")  # (a dot inside "18.10" or "1.200" ends none)
 
 
 def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
