@@ -54,6 +54,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.titles = frozenset(r.persons.titles)
         self.title_heads = frozenset(t.split()[0] for t in self.titles)
         self.inner = frozenset(d.issuer.inner_words)
+        self.area_words = frozenset(d.issuer.area_words)
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
@@ -414,8 +415,7 @@ class DocumentRefExtractor(GrammarAttributes):
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
-        inner = self.inner
-        areas = self.lex.rules.documents.issuer.area_words
+        inner, areas = self.inner, self.area_words
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
@@ -452,7 +452,7 @@ class DocumentRefExtractor(GrammarAttributes):
 
     def _area_joined(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The word spans with the two words of an area word ("khu vực") as one."""
-        areas = self.lex.rules.documents.issuer.area_words
+        areas = self.area_words
         out: list[tuple[int, int]] = []
         for a, b in spans:
             if out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower() in areas:
