@@ -24,6 +24,7 @@ from ..dateline import find_date_line, lines_with_offsets, stamp_lines
 from .document_info import (CENTRAL_BODY, find_title, main_place, national_by_default, not_venues,
                             year_of)
 from ..grammar.lazy import deferred, settle
+from ..grammar.rules import load_rules
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
@@ -1934,8 +1935,9 @@ _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp
 _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
-_NUMBER_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có)\s*$", regex.I)
-_TOTAL_IS = deferred(r"(?<![\p{L}])(?:là|gồm|có|lên)\s*$", regex.I)  # (and "nâng tổng số … lên")
+_IS = "là|gồm|có"  # a copula right before the number: "... gồm 56 người"
+_NUMBER_IS = deferred(rf"(?<![\p{{L}}])(?:{_IS})\s*$", regex.I)
+_TOTAL_IS = deferred(rf"(?<![\p{{L}}])(?:{_IS}|lên)\s*$", regex.I)  # (and "nâng tổng số … lên")
 
 
 # the names after a count of units ("2 huyện Hàm Thuận Nam và Hàm Tân"): capitalised words, two or
@@ -2437,7 +2439,7 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
         return None
     if _names_place(words):
         return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
-    if _SPEAKER.fullmatch(text, s, e):
+    if _speaker().fullmatch(text, s, e):
         return None  # "Ông Nguyễn Văn A: Năm 2024, huyện giảm được 620 hộ nghèo": an interview's speaker
     return s, e
 
@@ -2467,8 +2469,15 @@ def _names_place(words: list[str]) -> bool:
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
 
 
-# who speaks in an interview: "PV", a form of address and a name ("Ông Nguyễn Văn A", "Đồng chí Lò Văn B")
-_SPEAKER = deferred(r"(?-i:PV|Phóng\s+viên|(?:Ông|Bà|Anh|Chị|Đồng\s+chí|Đ/c)(?:[^\S\n]+\p{Lu}\p{L}*)+)")
+@lru_cache(maxsize=1)
+def _speaker() -> regex.Pattern:
+    """Who speaks in an interview: a reporter's label ("PV"), or a form of
+    address and a name ("Ông Nguyễn Văn A", "Đồng chí Lò Văn B"), from the
+    persons rules' byline labels and honorifics."""
+    persons = load_rules().persons
+    honorifics = (h[0].upper() + h[1:] for h in persons.honorifics)
+    return regex.compile(rf"(?-i:{written_pattern(persons.bylines.bare_labels)}|"
+                         rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+)")
 
 
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
