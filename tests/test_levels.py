@@ -1,6 +1,6 @@
 """The registry of level words (rules/levels.toml) holds together."""
 
-from danvan_extract.context import levels
+from danvan_extract.grammar import levels
 
 _CLASS_OF_RANK = {1: "xã", 2: "huyện", 3: "tỉnh", 4: "tỉnh"}
 

@@ -28,7 +28,7 @@ from ..grammar.rules import load_rules
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
-from .levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
+from ..grammar.levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
 from .words import CharClass, Openers, holds_letter, last_match, may_hold
 

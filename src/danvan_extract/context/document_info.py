@@ -11,7 +11,7 @@ import regex
 
 from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
 from .gazetteer import gazetteer, level_class
-from .levels import VIETNAMESE_CLASSED, written_pattern
+from ..grammar.levels import VIETNAMESE_CLASSED, written_pattern
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 

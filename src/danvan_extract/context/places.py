@@ -23,7 +23,7 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
-from .levels import INITIALS, NUMBERED, SHORT, WRITTEN  # the level words, their short forms, those like an initial
+from ..grammar.levels import INITIALS, NUMBERED, SHORT, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))

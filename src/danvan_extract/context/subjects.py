@@ -25,7 +25,7 @@ from ..grammar.lazy import deferred, settle
 from ..extractors.table_cells import header_cell_bounds, header_line, in_table_row
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER  # a letter's test
-from .levels import PLAIN_UNITS as _UNIT_WORDS, WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
+from ..grammar.levels import PLAIN_UNITS as _UNIT_WORDS, WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
 from .words import CharClass, holds_letter, last_match, lowered, may_end_with
 
 Span = tuple[int, int]

@@ -19,15 +19,12 @@ from typing import Callable, Iterator, NamedTuple, Optional, TypeVar
 
 import regex
 
+from ..grammar.levels import NUMBERED
 from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
 from .tones import fold_tones
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
 
-# Places that take a number as their name ("thôn 2", "tổ 5", "khu phố 3").
-_NUMBERED = {"thôn", "tổ", "khu", "xóm", "ấp", "bản", "khóm", "phố", "đội", "khối", "phường", "quận", "tiểu khu",
-             "đạo",  # "Ban Chỉ đạo 389": a steering committee named by its founding document's number
-             "sở"}  # "Thuế cơ sở 3": a numbered base unit (the tax offices of 2025)
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name, a mark or the
@@ -142,6 +139,9 @@ class PersonRoleExtractor(GrammarAttributes):
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
             "byline_bare_opening", "more_credit", "signature", "plural_name")}})
         self.place_before = {w.lower() for w in p.place_before}
+        # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
+        # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
+        self.numbered_words = {w.split()[-1] for w in NUMBERED} | {w.lower() for w in p.numbered_names}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
@@ -766,7 +766,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
             if kind == _DIGITS:
-                if end == pos and (self._last_word(text, pos).lower() in _NUMBERED
+                if end == pos and (self._last_word(text, pos).lower() in self.numbered_words
                                    or (placed and len(w) <= 2 and _NAME_NUMBER_END.match(text, w_start + len(w)))):
                     # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
                     end = pos = w_start + len(w)

@@ -213,6 +213,7 @@ class PersonsFile(_Strict):
     not_names: list[str]
     name_stop_words: list[str]
     place_before: list[str]
+    numbered_names: list[str] = []
     org_phrases: list[str] = []
     grammar: GrammarSection
 

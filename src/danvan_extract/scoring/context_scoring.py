@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from ..context.levels import RANK, SHORT
+from ..grammar.levels import RANK, SHORT
 
 # every level word and short form of the registry, longest first ("thị xã" before "xã")
 _LEVEL_WORDS = tuple(sorted((*RANK, *SHORT), key=len, reverse=True))
