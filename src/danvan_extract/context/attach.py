@@ -38,7 +38,8 @@ from .words import CharClass, Openers, holds_letter, last_match, may_hold
 # opens with one character is found by a fast scan, a class is tried at
 # every position.)
 # ("TP. Sơn La", "H. Sốp Cộp", "TX. Nghĩa Lộ": the point of a level word written short ends no sentence)
-_SHORT_LEVEL = r"(?<!(?<![\p{L}])(?:TP|Tp|TX|Tx|TT|H|Q|P))"
+_SHORT_LEVEL = r"(?<!(?<![\p{L}])(?:%s))" % "|".join(sorted(
+    {form for short in SHORT if short.endswith(".") for form in (short[:-1].upper(), short[:-1].capitalize())}))
 _STOP_MARKS = {mark: deferred((_SHORT_LEVEL if mark == "." else "") + regex.escape(mark) + r"(?=\s+[\p{Lu}\d“\"(-])")
                for mark in ".!?…"}
 _LOWER = CharClass(r"\p{Ll}")
@@ -2341,8 +2342,8 @@ _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+ti�
 
 
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
-_PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
-                      r"|xã|phường|thị\s+trấn)\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
+_PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
+                      + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
 
 
 # "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
