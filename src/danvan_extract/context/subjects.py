@@ -114,9 +114,8 @@ _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|k
 _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
                         r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
-_MAX_WORDS = 10
-_MAX_RATE_WORDS = 16
-MAX_WORDS, MAX_RATE_WORDS = _MAX_WORDS, _MAX_RATE_WORDS  # (for the callers that read further)
+MAX_WORDS = 10
+MAX_RATE_WORDS = 16
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
 # engine scans the rest of the text for a literal the pattern needs.
@@ -270,7 +269,7 @@ _NON_SPACE = deferred(r"\S+")
 _QUOTED = deferred(r"[“\"][^”\"\n]{1,80}[”\"]")
 
 
-def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS) -> list[Span]:
+def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = MAX_WORDS) -> list[Span]:
     """At most ``most`` words, the ones nearest the figure."""
     if _few_words(text, pieces, most):
         return pieces
@@ -287,7 +286,7 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
         if _of_holder(text, words, most):
             # "tổng số tiền đóng góp của các tổ chức, cá nhân …": the head before "của" and its
             # holder (a longer phrase: the window of a rate's), not the holder's last words alone
-            last = words[min(len(words), _MAX_RATE_WORDS) - 1][1]
+            last = words[min(len(words), MAX_RATE_WORDS) - 1][1]
             return [(s, min(e, last)) for s, e in pieces if s < last]
         first = words[-most][0]
         return [(max(s, first), e) for s, e in pieces if e > first]
@@ -615,7 +614,7 @@ def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Spa
     return [(max(s, cut), e) for s, e in more if e > cut]
 
 
-def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = _MAX_WORDS,
+def left_phrase(text: str, clause_start: int, fig_start: int, holes: list[Span], max_words: int = MAX_WORDS,
                 after_verb: bool = True) -> list[Span]:
     """The noun phrase before the figure in its clause, without the verb
     that states the figure, place and time phrases; a list of counted
@@ -666,7 +665,7 @@ def _object_list_start(text: str, start: int) -> int:
     seg_start = max(text.rfind(ch, lo, comma) for ch in ",;:()\n.") + 1
     if seg_start <= 0 and lo:
         return start  # (a clause longer than that is no short verb phrase)
-    verb = last_match(_SUPPORT_VERB, text, seg_start, comma) or last_match(_VERB_INSIDE, text, seg_start, comma)
+    verb = last_match(SUPPORT_VERB, text, seg_start, comma) or last_match(_VERB_INSIDE, text, seg_start, comma)
     if verb is None:
         return start
     words = text[verb.end():comma].lower().split()
@@ -710,7 +709,7 @@ def proportion_phrase(text: str, clause_start: int, fig_start: int, holes: list[
     pieces = _cut(text, s, fig_start, holes)
     # the phrase is bounded by its verb: a rate's population may be long
     # ("tỷ lệ giải ngân vốn đầu tư xây dựng cơ bản")
-    return _limit(text, pieces, keep_end=False, most=_MAX_RATE_WORDS)
+    return _limit(text, pieces, keep_end=False, most=MAX_RATE_WORDS)
 
 
 def names_land(text: str, span: Span) -> bool:
@@ -844,7 +843,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     if _VERB_START.match(phrase) or object_of:
         first = _verb_list_start(text, clause_start, holes)
         if first < clause_start:
-            return left_phrase(text, first, fig_start, holes, max_words=_MAX_RATE_WORDS) or pieces
+            return left_phrase(text, first, fig_start, holes, max_words=MAX_RATE_WORDS) or pieces
         return pieces
     return []
 
@@ -942,12 +941,11 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
-_SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
-                              r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
-                              r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp)(?![\p{L}])", regex.I)
+SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
+                             r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
+                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp)(?![\p{L}])", regex.I)
 
 
-SUPPORT_VERB = _SUPPORT_VERB  # (for the callers that look for a verb of giving)
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
@@ -977,7 +975,7 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
     if not pieces or not any_head and _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
-    found = list(_SUPPORT_VERB.finditer(text, s, e))
+    found = list(SUPPORT_VERB.finditer(text, s, e))
     if not found:
         return None
     verb = found[-1]
