@@ -546,9 +546,11 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
     m = _EVENT_AGAIN.search(text, max(p_start, pos - _EVENT_REACH), pos)
     if m is None or _SENTENCE_END.search(text, m.end(), pos):
         return None
-    before = text.lower().rfind(m.group("event").lower(), 0, m.start())
-    if before < 0:
+    # (the last naming before, found without lowering the text: a lowered text may not keep its offsets)
+    named = regex.search(regex.escape(m.group("event")), text, regex.I | regex.REVERSE, endpos=m.start())
+    if named is None:
         return None
+    before = named.start()
     # (the time of the sentence that names the event: the nearest before it, else after it)
     end = _SENTENCE_END.search(text, before)
     i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
