@@ -22,6 +22,7 @@ from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 from ..numbers import MULT_WORD, MULTIPLIERS, parse_digits, parse_spelled
 from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
+from ..grammar.levels import VIETNAMESE_UNITS
 from .tones import fold_tones, folded
 
 
@@ -495,7 +496,7 @@ class Lexicons:
         self.per_one_words = frozenset(w.lower() for w in q.preposition_tren.per_one_words)
         self.counted = rules.lexicon("counted_nouns")
         # the level words a unit's name follows ("huyện Quan Sơn")
-        self.level_words = frozenset(w.lower() for w in rules.persons.place_before)
+        self.level_words = frozenset(w.lower() for w in (*VIETNAMESE_UNITS, *rules.persons.place_before))
         self.not_nouns = rules.lexicon("not_nouns")
         self.designators = rules.lexicon("designators")
         self.classifiers = rules.lexicon("classifiers")

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, NamedTuple, Optional, TypeVar
 
 import regex
 
-from ..grammar.levels import NUMBERED
+from ..grammar.levels import NUMBERED, VIETNAMESE_UNITS
 from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
 from .tones import fold_tones
@@ -118,7 +118,8 @@ class PersonRoleExtractor(GrammarAttributes):
         self.org_heads = {h.lower() for h in p.org_heads}
         self.org_words = set(p.org_words) | self.org_heads
         # the level words, and each of their syllables (a name is read one syllable at a time)
-        self.level_words = {w.lower() for w in p.place_before} | {s for w in p.place_before for s in w.lower().split()}
+        place_before = (*VIETNAMESE_UNITS, *p.place_before)
+        self.level_words = {w.lower() for w in place_before} | {s for w in place_before for s in w.lower().split()}
         self.not_credits = {c.lower() for c in p.bylines.not_credits}
         self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
         # a one-word name of the Central Highlands peoples, as the grammar's part writes it
@@ -138,7 +139,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
             "byline_bare_opening", "more_credit", "signature", "plural_name")}})
-        self.place_before = {w.lower() for w in p.place_before}
+        self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
         self.numbered_words = {w.split()[-1] for w in NUMBERED} | {w.lower() for w in p.numbered_names}
