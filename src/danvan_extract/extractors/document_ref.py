@@ -55,6 +55,10 @@ class DocumentRefExtractor(GrammarAttributes):
         self.title_heads = frozenset(t.split()[0] for t in self.titles)
         self.inner = frozenset(d.issuer.inner_words)
         self.area_words = frozenset(d.issuer.area_words)
+        # the words an area word's first words make: "các", "các cơ" of "các cơ quan"
+        self.area_prefixes = frozenset(" ".join(a.split()[:k]) for a in self.area_words for k in range(1, len(a.split())))
+        self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
+        self.name_asides = frozenset(d.issuer.name_asides)
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
@@ -69,7 +73,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
-            "session_tail")})
+            "session_tail", "dash_part")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -360,6 +364,14 @@ class DocumentRefExtractor(GrammarAttributes):
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
+            if not wm and words:
+                # "Sở Văn hóa - Thể thao và Du lịch": the dash joins two parts of one name
+                wm = match_at(self.dash_part, text, p, 40)
+                if wm:
+                    words.append(wm.group(0).strip())
+                    p = end = wm.end()
+                    ends.append(end)
+                    continue
             if not wm:
                 break
             w = wm.group(0)
@@ -410,8 +422,10 @@ class DocumentRefExtractor(GrammarAttributes):
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
-        cut = max(clause.rfind(","), clause.rfind(":"))
+        cut = self._name_cut(clause)
         word_spans = self._area_joined(text, [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)])
+        if word_spans and text[word_spans[-1][0]:word_spans[-1][1]].lower() in self.name_asides:
+            word_spans.pop()  # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []
@@ -432,7 +446,7 @@ class DocumentRefExtractor(GrammarAttributes):
         while run and not run[0][0].isupper():
             run.pop(0)
         first = len(words) - len(run)
-        run = self._strip_name(run)
+        run = run[:self._office_words(run)] if run else run
         if instrument and not self._opens_body(run):
             return None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
@@ -450,15 +464,29 @@ class DocumentRefExtractor(GrammarAttributes):
                 date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
         return issuer, date
 
+    def _name_cut(self, clause: str) -> int:
+        """Where the issuer's clause opens: after its last comma or colon, or
+        after the comma before that when the last one only adds the level
+        above ("UBND xã Mường Lát, tỉnh Thanh Hóa ban hành")."""
+        cut = max(clause.rfind(","), clause.rfind(":"))
+        if cut > 0 and clause[cut - 1:cut].isalpha() and clause[cut + 1:].lstrip(" ").startswith(self.upper_levels):
+            cut = max(clause.rfind(",", 0, cut), clause.rfind(":", 0, cut))
+        return cut
+
     def _area_joined(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The word spans with the two words of an area word ("khu vực") as one."""
-        areas = self.area_words
+        """The word spans with the words of an area word ("khu vực", "các cơ
+        quan") as one."""
+        areas, prefixes = self.area_words, self.area_prefixes
         out: list[tuple[int, int]] = []
+        partial = False  # the last span holds the first words of an area word
         for a, b in spans:
-            if out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower() in areas:
+            joined = out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower()
+            if joined and (joined in areas or partial and joined in prefixes):
                 out[-1] = (out[-1][0], b)
+                partial = joined in prefixes
             else:
                 out.append((a, b))
+                partial = text[a:b].lower() in prefixes
         return out
 
     @cached_property

@@ -158,6 +158,8 @@ class DocumentsFile(_Strict):
         instrument_verbs: list[str] = []
         instrument_words: list[str] = []
         area_words: list[str] = []
+        upper_levels: list[str] = []
+        name_asides: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
