@@ -386,10 +386,12 @@ class DocumentRefExtractor(GrammarAttributes):
         # words are read one space apart: the name is one stretch
         return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
 
-    def _office_words(self, words: list[str]) -> int:
+    def _office_words(self, words: list[str], title_holder: bool = False) -> int:
         """How many of an issuer's ``words`` name the office: an office holder's
         name after the title and body is left out ("Phó Chủ tịch UBND tỉnh
-        Nguyễn Văn An"), and a name alone names no body."""
+        Nguyễn Văn An"), and a name alone names no body; with
+        ``title_holder``, also a name after a title alone (before an
+        issuing verb: "Thủ tướng Chính phủ Phạm Minh Chính ký")."""
         if 3 <= len(words) <= 4 and words[0] in self.surnames and all(w[0].isupper() for w in words):
             return 0
         if words[0] not in self.title_heads or not any(" ".join(words[:k]) in self.titles
@@ -399,7 +401,7 @@ class DocumentRefExtractor(GrammarAttributes):
         # after a level word a two-word run is as likely a place ("tỉnh Lâm
         # Đồng"); a title alone is no office ("Chủ tịch Hồ Chí Minh")
         if keep < len(words) and (words[keep - 1][0].islower() and len(words) - keep < 3
-                                  or " ".join(words[:keep]) in self.titles):
+                                  or not title_holder and " ".join(words[:keep]) in self.titles):
             return len(words)
         return keep
 
@@ -446,7 +448,7 @@ class DocumentRefExtractor(GrammarAttributes):
         while run and not run[0][0].isupper():
             run.pop(0)
         first = len(words) - len(run)
-        run = run[:self._office_words(run)] if run else run
+        run = run[:self._office_words(run, title_holder=True)] if run else run
         if instrument and not self._opens_body(run):
             return None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
