@@ -59,6 +59,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.area_prefixes = frozenset(" ".join(a.split()[:k]) for a in self.area_words for k in range(1, len(a.split())))
         self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
         self.name_asides = frozenset(d.issuer.name_asides)
+        self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
@@ -400,7 +401,7 @@ class DocumentRefExtractor(GrammarAttributes):
         keep = len(self._strip_name(words))
         # after a level word a two-word run is as likely a place ("tỉnh Lâm
         # Đồng"); a title alone is no office ("Chủ tịch Hồ Chí Minh")
-        if keep < len(words) and (words[keep - 1][0].islower() and len(words) - keep < 3
+        if keep < len(words) and (words[keep - 1] in self.level_ends and len(words) - keep < 3
                                   or not title_holder and " ".join(words[:keep]) in self.titles):
             return len(words)
         return keep

@@ -159,6 +159,7 @@ class DocumentsFile(_Strict):
         instrument_words: list[str] = []
         area_words: list[str] = []
         upper_levels: list[str] = []
+        level_words: list[str] = []
         name_asides: list[str] = []
 
     types: dict[str, str]
