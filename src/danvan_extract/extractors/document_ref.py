@@ -186,7 +186,7 @@ class DocumentRefExtractor(GrammarAttributes):
             title = ctx.text[ts:te]
             ts += len(title) - len(title.lstrip())
             te -= len(title) - len(title.rstrip())
-            fields["title"] = Spanned.at(ctx.text, ts, te)
+            fields["title"] = _title_value(ctx.text, ts, te)
             if fields["issuer"] is None:
                 # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy", "… về “...” được
                 # HĐND tỉnh thông qua ngày …"
@@ -636,6 +636,20 @@ def _balanced_title_end(text: str, ts: int, te: int) -> int:
         depth += text.count("“", te, nxt) - 1
         te = nxt
     return te
+
+
+def _title_value(text: str, ts: int, te: int) -> Spanned:
+    """The title at ``ts:te``; one that runs across a line break is its
+    lines' stretches joined by a space."""
+    if "\n" not in text[ts:te]:
+        return Spanned.at(text, ts, te)
+    parts, pos = [], ts
+    for line in text[ts:te].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        if line.strip():
+            parts.append(Spanned.at(text, pos + lead, pos + lead + len(line.strip())))
+        pos += len(line) + 1
+    return Spanned.joined(parts)
 
 
 def _is_code_form(ref: str) -> bool:
