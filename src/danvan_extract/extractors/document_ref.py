@@ -381,7 +381,7 @@ class DocumentRefExtractor(GrammarAttributes):
             words.append(w)
             p = end = wm.end()
             ends.append(end)
-        keep = self._office_words(words)
+        keep = self._office_words(words) if words else 0  # "của xã", "của ubnd huyện": no body named
         if not keep:
             return None, pos
         # words are read one space apart: the name is one stretch
