@@ -74,7 +74,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
-            "session_tail", "dash_part")})
+            "session_tail", "dash_part", "proposal_of", "proposal_at")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -136,7 +136,7 @@ class DocumentRefExtractor(GrammarAttributes):
         for chain in chains:
             self._share_tail(chain)
             head = self._share_head(ctx, chain, head)
-            self._share_subject(chain)
+            self._share_subject(ctx.text, chain)
             yield from chain
 
     # ------------------------------------------------------------------
@@ -195,6 +195,8 @@ class DocumentRefExtractor(GrammarAttributes):
                     self._issuer_tail(ctx.text, im.end(), fields)
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
+        if fields["issuer"] is None:
+            fields["issuer"] = self._proposer(ctx.text, start if lead is None else lead)
         if fields["issuer"] is None:
             fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
             if fields["date"] is None and clause_date:
@@ -289,6 +291,19 @@ class DocumentRefExtractor(GrammarAttributes):
         if close < 0 or "\n" in text[op:close] or "(" in text[op + 1:close]:
             return None
         return match_at(self.issuer_after, text, close + 1, 60)
+
+    def _proposer(self, text: str, start: int) -> Optional[Spanned]:
+        """"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the body
+        whose proposal the document at ``start`` is; else None."""
+        if not text.endswith("tại ", 0, start):
+            return None
+        pm = None
+        for pm in self.proposal_of.finditer(text, max(0, start - 150), start):
+            pass
+        if pm is None:
+            return None
+        issuer, end = self._issuer_run(text, pm.end())
+        return issuer if issuer and self.proposal_at.match(text, end, start) else None
 
     def _verb_end(self, text: str, start: int) -> tuple[int, bool]:
         """Where an issuing verb before the document at ``start`` would end:
@@ -548,16 +563,23 @@ class DocumentRefExtractor(GrammarAttributes):
             line = prev
         return line
 
-    @staticmethod
-    def _share_subject(chain: list[Candidate]) -> None:
+    def _share_subject(self, text: str, chain: list[Candidate]) -> None:
         """"Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU và 06-NQ/TU": an issuer
         named before the first item (the subject of the issuing verb) issued
-        every item that names none of its own."""
-        issuer = chain[0].fields["issuer"]
+        every item that names none of its own; the clause's date ("Ngày
+        12/12/2013, Bộ Chính trị ban hành …") dates every such item."""
+        first = chain[0].fields
+        issuer = first["issuer"]
         if len(chain) < 2 or not getattr(issuer, "spans", None) or issuer.spans[-1][1] > chain[0].start:
             return
+        # a date of the first item not written after its number is the clause's
+        clause_date = first["date"] if first["date"] and not match_at(self.date_after, text, chain[0].end, 120) else None
         for cand in chain[1:]:
-            cand.fields["issuer"] = cand.fields["issuer"] or issuer
+            if cand.fields["issuer"] is None:
+                cand.fields["issuer"] = issuer
+                if clause_date and cand.fields["date"] is None:
+                    cand.fields["date"] = clause_date
+                    cand.fields["year"] = cand.fields["year"] or int(clause_date[:4])
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
