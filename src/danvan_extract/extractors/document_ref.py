@@ -60,6 +60,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
         self.name_asides = frozenset(d.issuer.name_asides)
         self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
+        self.relay_codes = tuple(d.issuer.relay_codes)
+        self.date_bounds = tuple(d.issuer.date_bounds)
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
@@ -74,7 +76,8 @@ class DocumentRefExtractor(GrammarAttributes):
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
-            "session_tail", "dash_part", "proposal_of", "proposal_at")})
+            "session_tail", "dash_part", "proposal_of", "proposal_at",
+            "conclusion_after")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -129,7 +132,11 @@ class DocumentRefExtractor(GrammarAttributes):
             if named:
                 # "Luật Đất đai số 31/2024/QH15": the span opens at the type word
                 word_type = self.type_of_word.get(" ".join(named.group("tw").split()).lower())
-                chains.append([self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")])
+                cand = self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")
+                if cand.fields["issuer"] is None and named.group("of"):
+                    # "Nghị quyết của Quốc hội số 60/2025/QH15"
+                    cand.fields["issuer"] = self._issuer_run(ctx.text, named.end("of"))[0]
+                chains.append([cand])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         head = None
@@ -173,6 +180,7 @@ class DocumentRefExtractor(GrammarAttributes):
             pos = tm.end()
         # the plenum first: "của Hội nghị lần thứ sáu Ban Chấp hành Trung
         # ương" names the Ban Chấp hành, not the "Hội nghị"
+        issuer_pos = pos
         im = match_at(self.plenum_after, ctx.text, pos, 80) or match_at(self.issuer_after, ctx.text, pos, 60)
         if im is None:
             im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
@@ -201,6 +209,10 @@ class DocumentRefExtractor(GrammarAttributes):
             fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
+        if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
+            cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
+            if cm:
+                self._issuer_tail(ctx.text, cm.end(), fields)
         if fields["date"] is None and self._is_header(ctx.text, start):
             hm = self.header_date.search(ctx.text, ref_end, min(len(ctx.text), ref_end + 400))
             if hm:
@@ -477,6 +489,8 @@ class DocumentRefExtractor(GrammarAttributes):
             if cm is None and cut >= 0 and first <= 2:
                 for m in self.clause_date_inner.finditer(text, max(lo, lo + cut - 40), lo + cut + 1):
                     cm = m if m.end() == lo + cut + 1 else None
+                if cm and text[max(0, cm.start() - 10):cm.start()].rstrip().lower().endswith(self.date_bounds):
+                    cm = None  # "Đến ngày 30/6/2025, UBND tỉnh đã ban hành …": a bound, not the issue
             year = cm and (cm.group("y") or _article_year(text))
             if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
                 date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"

@@ -161,6 +161,8 @@ class DocumentsFile(_Strict):
         upper_levels: list[str] = []
         level_words: list[str] = []
         name_asides: list[str] = []
+        relay_codes: list[str] = []
+        date_bounds: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
