@@ -98,7 +98,7 @@ class DocumentRefExtractor(GrammarAttributes):
                     continue
                 if tw in self.generic and not so:
                     continue
-                if self._followed_by_counted(ctx, ref_end):
+                if self._followed_by_counted(ctx, ref_end, m.group(g["tw"])[0].islower()):
                     continue
             generic = tw in self.generic
             start = ref_start if generic else m.start()
@@ -361,11 +361,14 @@ class DocumentRefExtractor(GrammarAttributes):
             return True
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
-    def _followed_by_counted(self, ctx: Context, end: int) -> bool:
+    def _followed_by_counted(self, ctx: Context, end: int, verb: bool = False) -> bool:
+        """The bare number at ``end`` counts the noun after it ("Quyết định 5
+        năm", and after a type word in lower case, the verb, any noun: "kết
+        luận 2 vấn đề", "quy định 4 mức hỗ trợ"), so no reference."""
         if match_at(self.year_after, ctx.text, end, 60) or match_at(self.date_after, ctx.text, end, 60):
             return False  # "Chỉ thị số 35 năm 2019", "Kế hoạch số 05 ngày 10/1/2025": an issue date, not days
         noun, _ = self.lex.noun_after(ctx, end)
-        return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
+        return noun is not None and (verb or self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
     def _issuer_run(self, text: str, pos: int) -> tuple[Optional[str], int]:
         """Words of an issuing body from ``pos``: capitalised words and the
