@@ -58,7 +58,6 @@ class DocumentRefExtractor(GrammarAttributes):
         # the words an area word's first words make: "các", "các cơ" of "các cơ quan"
         self.area_prefixes = frozenset(" ".join(a.split()[:k]) for a in self.area_words for k in range(1, len(a.split())))
         self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
-        self.name_asides = frozenset(d.issuer.name_asides)
         self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
@@ -77,7 +76,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
-            "conclusion_after")})
+            "conclusion_after", "aside_tail")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -455,10 +454,12 @@ class DocumentRefExtractor(GrammarAttributes):
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
+        if clause.endswith(")"):
+            # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
+            am = self.aside_tail.search(clause)
+            clause = clause[: am.start()] if am else clause
         cut = self._name_cut(clause)
         word_spans = self._area_joined(text, [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)])
-        if word_spans and text[word_spans[-1][0]:word_spans[-1][1]].lower() in self.name_asides:
-            word_spans.pop()  # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
         run: list[str] = []

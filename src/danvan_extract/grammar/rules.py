@@ -481,7 +481,8 @@ def _compile_grammars(r: Rules, validate: bool) -> None:
 def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
-    ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``."""
+    ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``, ``{name_aside}``,
+    ``{upper_level}``."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
         "inner_word": list(d.issuer.inner_words),
@@ -489,6 +490,8 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
         "issuer_stop": list(d.issuer.stop_words),
         "issue_verb": list(d.issuer.issue_verbs),
         "area_word": list(d.issuer.area_words),
+        "name_aside": list(d.issuer.name_asides),
+        "upper_level": list(d.issuer.upper_levels),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
 
