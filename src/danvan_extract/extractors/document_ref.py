@@ -61,6 +61,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
+        self.honorifics = frozenset(d.issuer.honorifics)
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
@@ -76,7 +77,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
-            "conclusion_after", "aside_tail")})
+            "conclusion_after", "aside_tail", "passive_issue")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -208,6 +209,8 @@ class DocumentRefExtractor(GrammarAttributes):
             fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
+        if fields["date"] is None:
+            fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
             cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
             if cm:
@@ -479,6 +482,8 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
         while run and not run[0][0].isupper():
             run.pop(0)
+        if len(run) > 2 and f"{run[0]} {run[1]}".lower() in self.honorifics:
+            run = run[2:]  # "Đồng chí Bí thư Tỉnh ủy đã ký": the office
         first = len(words) - len(run)
         run = run[:self._office_words(run, title_holder=True)] if run else run
         if instrument and not self._opens_body(run):
@@ -495,10 +500,20 @@ class DocumentRefExtractor(GrammarAttributes):
                     cm = m if m.end() == lo + cut + 1 else None
                 if cm and text[max(0, cm.start() - 10):cm.start()].rstrip().lower().endswith(self.date_bounds):
                     cm = None  # "Đến ngày 30/6/2025, UBND tỉnh đã ban hành …": a bound, not the issue
-            year = cm and (cm.group("y") or _article_year(text))
-            if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
-                date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+            date = _clause_day(text, cm)
         return issuer, date
+
+    def _passive_clause_date(self, ctx: Context, start: int, ref_end: int) -> Optional[str]:
+        """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
+        of the clause the document opens, when its sentence says it was
+        issued; else None."""
+        ls = ctx.sentence_start(start)
+        if start - ls > 40 or not any(c.isdigit() for c in ctx.text[ls:start]):
+            return None  # (most documents open no clause after a date)
+        cm = self.clause_date.match(ctx.text, ls, start)
+        if cm is None or ctx.text[cm.end():start].strip() or not match_at(self.passive_issue, ctx.text, ref_end, 160):
+            return None
+        return _clause_day(ctx.text, cm)
 
     def _name_cut(self, clause: str) -> int:
         """Where the issuer's clause opens: after its last comma or colon, or
@@ -707,6 +722,15 @@ def _issue_date(dm, pos: int) -> tuple[Optional[str], int]:
     if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
         return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", dm.end()
     return None, pos
+
+
+def _clause_day(text: str, cm) -> Optional[str]:
+    """The ISO date of a ``clause_day`` match (a day without its year takes
+    the article's year), or None when there is no year or it is out of range."""
+    year = cm and (cm.group("y") or _article_year(text))
+    if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
+        return f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+    return None
 
 
 def _article_year(text: str) -> Optional[str]:

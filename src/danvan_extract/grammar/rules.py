@@ -163,6 +163,7 @@ class DocumentsFile(_Strict):
         name_asides: list[str] = []
         relay_codes: list[str] = []
         date_bounds: list[str] = []
+        honorifics: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
