@@ -507,9 +507,10 @@ class DocumentRefExtractor(GrammarAttributes):
         """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
         of the clause the document opens, when its sentence says it was
         issued; else None."""
-        ls = ctx.sentence_start(start)
-        if start - ls > 40 or not any(c.isdigit() for c in ctx.text[ls:start]):
+        before = ctx.text[max(0, start - 40):start].rstrip()
+        if not before.endswith(",") or not any(c.isdigit() for c in before):
             return None  # (most documents open no clause after a date)
+        ls = ctx.sentence_start(start)
         cm = self.clause_date.match(ctx.text, ls, start)
         if cm is None or ctx.text[cm.end():start].strip() or not match_at(self.passive_issue, ctx.text, ref_end, 160):
             return None
@@ -529,15 +530,17 @@ class DocumentRefExtractor(GrammarAttributes):
         quan") as one."""
         areas, prefixes = self.area_words, self.area_prefixes
         out: list[tuple[int, int]] = []
-        partial = False  # the last span holds the first words of an area word
+        partial = None  # the words of the last span, when they open an area word
         for a, b in spans:
-            joined = out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower()
-            if joined and (joined in areas or partial and joined in prefixes):
-                out[-1] = (out[-1][0], b)
-                partial = joined in prefixes
-            else:
-                out.append((a, b))
-                partial = text[a:b].lower() in prefixes
+            if partial is not None:
+                joined = f"{partial} {text[a:b].lower()}"
+                if joined in areas or joined in prefixes:
+                    out[-1] = (out[-1][0], b)
+                    partial = joined if joined in prefixes else None
+                    continue
+            out.append((a, b))
+            word = text[a:b].lower()
+            partial = word if word in prefixes else None
         return out
 
     @cached_property
