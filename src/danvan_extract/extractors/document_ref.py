@@ -432,8 +432,9 @@ class DocumentRefExtractor(GrammarAttributes):
             return len(words)
         keep = len(self._strip_name(words))
         # after a level word a two-word run is as likely a place ("tỉnh Lâm
-        # Đồng"); a title alone is no office ("Chủ tịch Hồ Chí Minh")
-        if keep < len(words) and (words[keep - 1] in self.level_ends and len(words) - keep < 3
+        # Đồng"), after one written short any run is ("TP. Hồ Chí Minh"); a
+        # title alone is no office ("Chủ tịch Hồ Chí Minh")
+        if keep < len(words) and (words[keep - 1] in self.level_ends and (len(words) - keep < 3 or words[keep - 1][-1] == ".")
                                   or not title_holder and " ".join(words[:keep]) in self.titles):
             return len(words)
         return keep
@@ -620,7 +621,9 @@ class DocumentRefExtractor(GrammarAttributes):
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
         """"Quy định 217, 218 của Bộ Chính trị": the tail after the last
-        number applies to every number of the list."""
+        number applies to every number of the list; so does the last
+        number's code to bare numbers of its type ("Quyết định số 1234,
+        1235/QĐ-UBND": both of the UBND)."""
         if len(chain) < 2:
             return
         last = chain[-1].fields
@@ -628,6 +631,9 @@ class DocumentRefExtractor(GrammarAttributes):
             for key in ("issuer", "title", "date"):
                 if cand.fields[key] is None and last[key] is not None:
                     cand.fields[key] = last[key]
+            if cand.fields["issuer_code"] is None and cand.fields["number"].isdigit() \
+                    and cand.fields["doc_type"] == last["doc_type"]:
+                cand.fields["issuer_code"] = last["issuer_code"]
             if cand.fields["year"] is None and cand.fields["date"]:
                 cand.fields["year"] = int(cand.fields["date"][:4])
 
