@@ -622,8 +622,9 @@ class DocumentRefExtractor(GrammarAttributes):
     def _share_tail(chain: list[Candidate]) -> None:
         """"Quy định 217, 218 của Bộ Chính trị": the tail after the last
         number applies to every number of the list; so does the last
-        number's code to bare numbers of its type ("Quyết định số 1234,
-        1235/QĐ-UBND": both of the UBND)."""
+        number's code to the bare numbers listed right before it under one
+        type word ("Quyết định số 1234, 1235/QĐ-UBND": both of the UBND;
+        not "Quyết định 1719 và Quyết định số 90/QĐ-TTg")."""
         if len(chain) < 2:
             return
         last = chain[-1].fields
@@ -631,9 +632,11 @@ class DocumentRefExtractor(GrammarAttributes):
             for key in ("issuer", "title", "date"):
                 if cand.fields[key] is None and last[key] is not None:
                     cand.fields[key] = last[key]
-            if cand.fields["issuer_code"] is None and cand.fields["number"].isdigit() \
-                    and cand.fields["doc_type"] == last["doc_type"]:
-                cand.fields["issuer_code"] = last["issuer_code"]
+        for i in range(len(chain) - 2, -1, -1):
+            cand = chain[i]
+            if chain[i + 1].rule != "document_ref.list" or not cand.fields["number"].isdigit():
+                break
+            cand.fields["issuer_code"] = cand.fields["issuer_code"] or last["issuer_code"]
             if cand.fields["year"] is None and cand.fields["date"]:
                 cand.fields["year"] = int(cand.fields["date"][:4])
 
