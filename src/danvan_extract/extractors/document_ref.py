@@ -632,13 +632,13 @@ class DocumentRefExtractor(GrammarAttributes):
             for key in ("issuer", "title", "date"):
                 if cand.fields[key] is None and last[key] is not None:
                     cand.fields[key] = last[key]
+            if cand.fields["year"] is None and cand.fields["date"]:
+                cand.fields["year"] = int(cand.fields["date"][:4])
         for i in range(len(chain) - 2, -1, -1):
             cand = chain[i]
             if chain[i + 1].rule != "document_ref.list" or not cand.fields["number"].isdigit():
                 break
             cand.fields["issuer_code"] = cand.fields["issuer_code"] or last["issuer_code"]
-            if cand.fields["year"] is None and cand.fields["date"]:
-                cand.fields["year"] = int(cand.fields["date"][:4])
 
     def _is_header(self, text: str, start: int) -> bool:
         """"Số: 97-QĐ/TW" opening a line: a document header."""
