@@ -77,7 +77,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
-            "conclusion_after", "aside_tail", "passive_issue")})
+            "conclusion_after", "aside_tail", "passive_issue", "name_comma")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -415,9 +415,21 @@ class DocumentRefExtractor(GrammarAttributes):
             ends.append(end)
         keep = self._office_words(words) if words else 0  # "của xã", "của ubnd huyện": no body named
         if not keep:
-            return None, pos
+            return self._office_after_name(text, words, end) if words else (None, pos)
         # words are read one space apart: the name is one stretch
         return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
+
+    def _office_after_name(self, text: str, words: list[str], end: int) -> tuple[Optional[str], int]:
+        """"của đồng chí Nguyễn Văn Sơn, Bí thư Tỉnh ủy": after a name alone
+        (``words``, ending at ``end``), the office set beside it; (None, end)
+        when none follows."""
+        cm = match_at(self.name_comma, text, end, 10)
+        if cm is None:
+            return None, end
+        office, office_end = self._issuer_run(text, cm.end())
+        if office is None or office.split(" ", 1)[0] not in self.title_heads:
+            return None, end
+        return office, office_end
 
     def _office_words(self, words: list[str], title_holder: bool = False) -> int:
         """How many of an issuer's ``words`` name the office: an office holder's
