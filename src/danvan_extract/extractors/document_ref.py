@@ -55,6 +55,13 @@ class DocumentRefExtractor(GrammarAttributes):
         self.title_heads = frozenset(t.split()[0] for t in self.titles)
         self.inner = frozenset(d.issuer.inner_words)
         self.area_words = frozenset(d.issuer.area_words)
+        # the words an area word's first words make: "các", "các cơ" of "các cơ quan"
+        self.area_prefixes = frozenset(" ".join(a.split()[:k]) for a in self.area_words for k in range(1, len(a.split())))
+        self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
+        self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
+        self.relay_codes = tuple(d.issuer.relay_codes)
+        self.date_bounds = tuple(d.issuer.date_bounds)
+        self.honorifics = frozenset(d.issuer.honorifics)
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
@@ -69,7 +76,8 @@ class DocumentRefExtractor(GrammarAttributes):
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
-            "session_tail")})
+            "session_tail", "dash_part", "proposal_of", "proposal_at",
+            "conclusion_after", "aside_tail", "passive_issue", "name_comma")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -90,7 +98,7 @@ class DocumentRefExtractor(GrammarAttributes):
                     continue
                 if tw in self.generic and not so:
                     continue
-                if self._followed_by_counted(ctx, ref_end):
+                if self._followed_by_counted(ctx, ref_end, m.group(g["tw"])[0].islower()):
                     continue
             generic = tw in self.generic
             start = ref_start if generic else m.start()
@@ -124,14 +132,18 @@ class DocumentRefExtractor(GrammarAttributes):
             if named:
                 # "Luật Đất đai số 31/2024/QH15": the span opens at the type word
                 word_type = self.type_of_word.get(" ".join(named.group("tw").split()).lower())
-                chains.append([self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")])
+                cand = self._candidate(ctx, named.start(), m.start(), m.end(), word_type, "document_ref.named")
+                if cand.fields["issuer"] is None and named.group("of"):
+                    # "Nghị quyết của Quốc hội số 60/2025/QH15"
+                    cand.fields["issuer"] = self._issuer_run(ctx.text, named.end("of"))[0]
+                chains.append([cand])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         head = None
         for chain in chains:
             self._share_tail(chain)
             head = self._share_head(ctx, chain, head)
-            self._share_subject(chain)
+            self._share_subject(ctx.text, chain)
             yield from chain
 
     # ------------------------------------------------------------------
@@ -168,6 +180,7 @@ class DocumentRefExtractor(GrammarAttributes):
             pos = tm.end()
         # the plenum first: "của Hội nghị lần thứ sáu Ban Chấp hành Trung
         # ương" names the Ban Chấp hành, not the "Hội nghị"
+        issuer_pos = pos
         im = match_at(self.plenum_after, ctx.text, pos, 80) or match_at(self.issuer_after, ctx.text, pos, 60)
         if im is None:
             im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
@@ -181,7 +194,7 @@ class DocumentRefExtractor(GrammarAttributes):
             title = ctx.text[ts:te]
             ts += len(title) - len(title.lstrip())
             te -= len(title) - len(title.rstrip())
-            fields["title"] = Spanned.at(ctx.text, ts, te)
+            fields["title"] = _title_value(ctx.text, ts, te)
             if fields["issuer"] is None:
                 # "Kế hoạch số 12-KH/TU về “...” của Tỉnh ủy", "… về “...” được
                 # HĐND tỉnh thông qua ngày …"
@@ -191,9 +204,17 @@ class DocumentRefExtractor(GrammarAttributes):
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
+            fields["issuer"] = self._proposer(ctx.text, start if lead is None else lead)
+        if fields["issuer"] is None:
             fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
+        if fields["date"] is None:
+            fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
+        if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
+            cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
+            if cm:
+                self._issuer_tail(ctx.text, cm.end(), fields)
         if fields["date"] is None and self._is_header(ctx.text, start):
             hm = self.header_date.search(ctx.text, ref_end, min(len(ctx.text), ref_end + 400))
             if hm:
@@ -285,6 +306,19 @@ class DocumentRefExtractor(GrammarAttributes):
             return None
         return match_at(self.issuer_after, text, close + 1, 60)
 
+    def _proposer(self, text: str, start: int) -> Optional[Spanned]:
+        """"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the body
+        whose proposal the document at ``start`` is; else None."""
+        if not text.endswith("tại ", 0, start):
+            return None
+        pm = None
+        for pm in self.proposal_of.finditer(text, max(0, start - 150), start):
+            pass
+        if pm is None:
+            return None
+        issuer, end = self._issuer_run(text, pm.end())
+        return issuer if issuer and self.proposal_at.match(text, end, start) else None
+
     def _verb_end(self, text: str, start: int) -> tuple[int, bool]:
         """Where an issuing verb before the document at ``start`` would end:
         before a plural word ("thông qua các Nghị quyết") and, after the
@@ -329,11 +363,14 @@ class DocumentRefExtractor(GrammarAttributes):
             return True
         return len(segs) >= 2 and all(s.isupper() or s in self.issuer_codes for s in segs[:1])
 
-    def _followed_by_counted(self, ctx: Context, end: int) -> bool:
+    def _followed_by_counted(self, ctx: Context, end: int, verb: bool = False) -> bool:
+        """The bare number at ``end`` counts the noun after it ("Quyết định 5
+        năm", and after a type word in lower case, the verb, any noun: "kết
+        luận 2 vấn đề", "quy định 4 mức hỗ trợ"), so no reference."""
         if match_at(self.year_after, ctx.text, end, 60) or match_at(self.date_after, ctx.text, end, 60):
             return False  # "Chỉ thị số 35 năm 2019", "Kế hoạch số 05 ngày 10/1/2025": an issue date, not days
         noun, _ = self.lex.noun_after(ctx, end)
-        return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
+        return noun is not None and (verb or self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
     def _issuer_run(self, text: str, pos: int) -> tuple[Optional[str], int]:
         """Words of an issuing body from ``pos``: capitalised words and the
@@ -360,6 +397,14 @@ class DocumentRefExtractor(GrammarAttributes):
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
+            if not wm and words:
+                # "Sở Văn hóa - Thể thao và Du lịch": the dash joins two parts of one name
+                wm = match_at(self.dash_part, text, p, 40)
+                if wm:
+                    words.append(wm.group(0).strip())
+                    p = end = wm.end()
+                    ends.append(end)
+                    continue
             if not wm:
                 break
             w = wm.group(0)
@@ -368,16 +413,30 @@ class DocumentRefExtractor(GrammarAttributes):
             words.append(w)
             p = end = wm.end()
             ends.append(end)
-        keep = self._office_words(words)
+        keep = self._office_words(words) if words else 0  # "của xã", "của ubnd huyện": no body named
         if not keep:
-            return None, pos
+            return self._office_after_name(text, words, end) if words else (None, pos)
         # words are read one space apart: the name is one stretch
         return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
 
-    def _office_words(self, words: list[str]) -> int:
+    def _office_after_name(self, text: str, words: list[str], end: int) -> tuple[Optional[str], int]:
+        """"của đồng chí Nguyễn Văn Sơn, Bí thư Tỉnh ủy": after a name alone
+        (``words``, ending at ``end``), the office set beside it; (None, end)
+        when none follows."""
+        cm = match_at(self.name_comma, text, end, 10)
+        if cm is None:
+            return None, end
+        office, office_end = self._issuer_run(text, cm.end())
+        if office is None or office.split(" ", 1)[0] not in self.title_heads:
+            return None, end
+        return office, office_end
+
+    def _office_words(self, words: list[str], title_holder: bool = False) -> int:
         """How many of an issuer's ``words`` name the office: an office holder's
         name after the title and body is left out ("Phó Chủ tịch UBND tỉnh
-        Nguyễn Văn An"), and a name alone names no body."""
+        Nguyễn Văn An"), and a name alone names no body; with
+        ``title_holder``, also a name after a title alone (before an
+        issuing verb: "Thủ tướng Chính phủ Phạm Minh Chính ký")."""
         if 3 <= len(words) <= 4 and words[0] in self.surnames and all(w[0].isupper() for w in words):
             return 0
         if words[0] not in self.title_heads or not any(" ".join(words[:k]) in self.titles
@@ -385,9 +444,10 @@ class DocumentRefExtractor(GrammarAttributes):
             return len(words)
         keep = len(self._strip_name(words))
         # after a level word a two-word run is as likely a place ("tỉnh Lâm
-        # Đồng"); a title alone is no office ("Chủ tịch Hồ Chí Minh")
-        if keep < len(words) and (words[keep - 1][0].islower() and len(words) - keep < 3
-                                  or " ".join(words[:keep]) in self.titles):
+        # Đồng"), after one written short any run is ("TP. Hồ Chí Minh"); a
+        # title alone is no office ("Chủ tịch Hồ Chí Minh")
+        if keep < len(words) and (words[keep - 1] in self.level_ends and (len(words) - keep < 3 or words[keep - 1][-1] == ".")
+                                  or not title_holder and " ".join(words[:keep]) in self.titles):
             return len(words)
         return keep
 
@@ -410,7 +470,11 @@ class DocumentRefExtractor(GrammarAttributes):
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
-        cut = max(clause.rfind(","), clause.rfind(":"))
+        if clause.endswith(")"):
+            # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
+            am = self.aside_tail.search(clause)
+            clause = clause[: am.start()] if am else clause
+        cut = self._name_cut(clause)
         word_spans = self._area_joined(text, [(lo + w.start(), lo + w.end()) for w in _NONSPACE.finditer(clause, cut + 1)])
         words = [text[a:b] for a, b in word_spans]
         # keep the trailing run of issuer words; drop a personal name at its end
@@ -431,8 +495,10 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
         while run and not run[0][0].isupper():
             run.pop(0)
+        if len(run) > 2 and f"{run[0]} {run[1]}".lower() in self.honorifics:
+            run = run[2:]  # "Đồng chí Bí thư Tỉnh ủy đã ký": the office
         first = len(words) - len(run)
-        run = self._strip_name(run)
+        run = run[:self._office_words(run, title_holder=True)] if run else run
         if instrument and not self._opens_body(run):
             return None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
@@ -445,20 +511,49 @@ class DocumentRefExtractor(GrammarAttributes):
             if cm is None and cut >= 0 and first <= 2:
                 for m in self.clause_date_inner.finditer(text, max(lo, lo + cut - 40), lo + cut + 1):
                     cm = m if m.end() == lo + cut + 1 else None
-            year = cm and (cm.group("y") or _article_year(text))
-            if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
-                date = f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+                if cm and text[max(0, cm.start() - 10):cm.start()].rstrip().lower().endswith(self.date_bounds):
+                    cm = None  # "Đến ngày 30/6/2025, UBND tỉnh đã ban hành …": a bound, not the issue
+            date = _clause_day(text, cm)
         return issuer, date
 
+    def _passive_clause_date(self, ctx: Context, start: int, ref_end: int) -> Optional[str]:
+        """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
+        of the clause the document opens, when its sentence says it was
+        issued; else None."""
+        before = ctx.text[max(0, start - 40):start].rstrip()
+        if not before.endswith(",") or not any(c.isdigit() for c in before):
+            return None  # (most documents open no clause after a date)
+        ls = ctx.sentence_start(start)
+        cm = self.clause_date.match(ctx.text, ls, start)
+        if cm is None or ctx.text[cm.end():start].strip() or not match_at(self.passive_issue, ctx.text, ref_end, 160):
+            return None
+        return _clause_day(ctx.text, cm)
+
+    def _name_cut(self, clause: str) -> int:
+        """Where the issuer's clause opens: after its last comma or colon, or
+        after the comma before that when the last one only adds the level
+        above ("UBND xã Mường Lát, tỉnh Thanh Hóa ban hành")."""
+        cut = max(clause.rfind(","), clause.rfind(":"))
+        if cut > 0 and clause[cut - 1:cut].isalpha() and clause[cut + 1:].lstrip(" ").startswith(self.upper_levels):
+            cut = max(clause.rfind(",", 0, cut), clause.rfind(":", 0, cut))
+        return cut
+
     def _area_joined(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The word spans with the two words of an area word ("khu vực") as one."""
-        areas = self.area_words
+        """The word spans with the words of an area word ("khu vực", "các cơ
+        quan") as one."""
+        areas, prefixes = self.area_words, self.area_prefixes
         out: list[tuple[int, int]] = []
+        partial = None  # the words of the last span, when they open an area word
         for a, b in spans:
-            if out and f"{text[out[-1][0]:out[-1][1]]} {text[a:b]}".lower() in areas:
-                out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
+            if partial is not None:
+                joined = f"{partial} {text[a:b].lower()}"
+                if joined in areas or joined in prefixes:
+                    out[-1] = (out[-1][0], b)
+                    partial = joined if joined in prefixes else None
+                    continue
+            out.append((a, b))
+            word = text[a:b].lower()
+            partial = word if word in prefixes else None
         return out
 
     @cached_property
@@ -517,21 +612,31 @@ class DocumentRefExtractor(GrammarAttributes):
             line = prev
         return line
 
-    @staticmethod
-    def _share_subject(chain: list[Candidate]) -> None:
+    def _share_subject(self, text: str, chain: list[Candidate]) -> None:
         """"Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU và 06-NQ/TU": an issuer
         named before the first item (the subject of the issuing verb) issued
-        every item that names none of its own."""
-        issuer = chain[0].fields["issuer"]
+        every item that names none of its own; the clause's date ("Ngày
+        12/12/2013, Bộ Chính trị ban hành …") dates every such item."""
+        first = chain[0].fields
+        issuer = first["issuer"]
         if len(chain) < 2 or not getattr(issuer, "spans", None) or issuer.spans[-1][1] > chain[0].start:
             return
+        # a date of the first item not written after its number is the clause's
+        clause_date = first["date"] if first["date"] and not match_at(self.date_after, text, chain[0].end, 120) else None
         for cand in chain[1:]:
-            cand.fields["issuer"] = cand.fields["issuer"] or issuer
+            if cand.fields["issuer"] is None:
+                cand.fields["issuer"] = issuer
+                if clause_date and cand.fields["date"] is None:
+                    cand.fields["date"] = clause_date
+                    cand.fields["year"] = cand.fields["year"] or int(clause_date[:4])
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
         """"Quy định 217, 218 của Bộ Chính trị": the tail after the last
-        number applies to every number of the list."""
+        number applies to every number of the list; so does the last
+        number's code to the bare numbers listed right before it under one
+        type word ("Quyết định số 1234, 1235/QĐ-UBND": both of the UBND;
+        not "Quyết định 1719 và Quyết định số 90/QĐ-TTg")."""
         if len(chain) < 2:
             return
         last = chain[-1].fields
@@ -541,6 +646,11 @@ class DocumentRefExtractor(GrammarAttributes):
                     cand.fields[key] = last[key]
             if cand.fields["year"] is None and cand.fields["date"]:
                 cand.fields["year"] = int(cand.fields["date"][:4])
+        for i in range(len(chain) - 2, -1, -1):
+            cand = chain[i]
+            if chain[i + 1].rule != "document_ref.list" or not cand.fields["number"].isdigit():
+                break
+            cand.fields["issuer_code"] = cand.fields["issuer_code"] or last["issuer_code"]
 
     def _is_header(self, text: str, start: int) -> bool:
         """"Số: 97-QĐ/TW" opening a line: a document header."""
@@ -607,6 +717,20 @@ def _balanced_title_end(text: str, ts: int, te: int) -> int:
     return te
 
 
+def _title_value(text: str, ts: int, te: int) -> Spanned:
+    """The title at ``ts:te``; one that runs across a line break is its
+    lines' stretches joined by a space."""
+    if "\n" not in text[ts:te]:
+        return Spanned.at(text, ts, te)
+    parts, pos = [], ts
+    for line in text[ts:te].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        if line.strip():
+            parts.append(Spanned.at(text, pos + lead, pos + lead + len(line.strip())))
+        pos += len(line) + 1
+    return Spanned.joined(parts)
+
+
 def _is_code_form(ref: str) -> bool:
     """The number carries a code ("25-NQ/TW"), not digits alone, with a
     letter ("30a") or a year ("168/2024")."""
@@ -622,6 +746,15 @@ def _issue_date(dm, pos: int) -> tuple[Optional[str], int]:
     if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
         return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", dm.end()
     return None, pos
+
+
+def _clause_day(text: str, cm) -> Optional[str]:
+    """The ISO date of a ``clause_day`` match (a day without its year takes
+    the article's year), or None when there is no year or it is out of range."""
+    year = cm and (cm.group("y") or _article_year(text))
+    if cm and year and 1 <= int(cm.group("m")) <= 12 and 1 <= int(cm.group("d")) <= 31:
+        return f"{int(year):04d}-{int(cm.group('m')):02d}-{int(cm.group('d')):02d}"
+    return None
 
 
 def _article_year(text: str) -> Optional[str]:

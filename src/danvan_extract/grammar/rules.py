@@ -158,6 +158,12 @@ class DocumentsFile(_Strict):
         instrument_verbs: list[str] = []
         instrument_words: list[str] = []
         area_words: list[str] = []
+        upper_levels: list[str] = []
+        level_words: list[str] = []
+        name_asides: list[str] = []
+        relay_codes: list[str] = []
+        date_bounds: list[str] = []
+        honorifics: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
@@ -477,7 +483,8 @@ def _compile_grammars(r: Rules, validate: bool) -> None:
 def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
-    ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``."""
+    ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``, ``{name_aside}``,
+    ``{upper_level}``."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
         "inner_word": list(d.issuer.inner_words),
@@ -485,6 +492,8 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
         "issuer_stop": list(d.issuer.stop_words),
         "issue_verb": list(d.issuer.issue_verbs),
         "area_word": list(d.issuer.area_words),
+        "name_aside": list(d.issuer.name_asides),
+        "upper_level": list(d.issuer.upper_levels),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
 
