@@ -810,6 +810,8 @@ class Lexicons:
         the label of the list's next item, which counts ``noun`` again
         ("nữ 98 đồng chí, dân tộc thiểu số 120 đồng chí")."""
         after = ctx.text[end : end + 6]
+        if after.startswith("/"):
+            return self._slashed_unit(ctx, end, noun)
         m = (after.startswith(",") or "và" in after) and _JOINER.match(after)
         if not m:
             return None, end
@@ -826,6 +828,28 @@ class Lexicons:
             return None, end
         if noun and _counts_again(ctx.text, nend, noun):
             return None, end
+        return ctx.text[end:nend].lower(), nend
+
+    @cached_property
+    def unit_ranks(self) -> dict[str, int]:
+        """Level word of a Vietnamese unit → its rank (rules/levels.toml)."""
+        from ..context.levels import RANK, VIETNAMESE_UNITS
+
+        return {w: RANK[w] for w in VIETNAMESE_UNITS}
+
+    def _slashed_unit(self, ctx: Context, end: int, noun: Optional[str]) -> tuple[Optional[str], int]:
+        """"12 xã/thị trấn", "45 thôn/bản": a unit of the same rank as
+        ``noun`` after "/" is an alternative, one coordinated noun; a unit
+        of another rank is a rate's base ("17 xã/huyện") and a number a new
+        count ("27 xã/6 huyện")."""
+        rank = self.unit_ranks.get(noun) if noun else None
+        if rank is None:
+            return None, end
+        second, nend = self.noun_after(ctx, end + 1)
+        if second is None or second == noun or self.unit_ranks.get(second) != rank:
+            return None, end
+        if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]) or (second in self.level_words and _NAME_NEXT.match(ctx.text, nend)):
+            return None, end  # "12 xã/thị trấn 5 ...", "xã/phường An Lạc": a new figure, a named unit
         return ctx.text[end:nend].lower(), nend
 
     def is_time_noun(self, noun: str) -> bool:
