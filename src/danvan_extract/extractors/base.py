@@ -831,6 +831,11 @@ class Lexicons:
         return ctx.text[end:nend].lower(), nend
 
     @cached_property
+    def designating_verbs(self) -> frozenset[str]:
+        """Document types that are verbs in lower case (numeric.toml)."""
+        return frozenset(self.rules.numeric.words.get("designating_verb", ()))
+
+    @cached_property
     def unit_ranks(self) -> dict[str, int]:
         """Level word of a Vietnamese unit → its rank (rules/levels.toml)."""
         from ..context.levels import RANK, VIETNAMESE_UNITS
@@ -869,6 +874,8 @@ class Lexicons:
         prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
         if pair in self.designators:
+            if noun is not None and prev2[:1].islower() and pair in self.designating_verbs and fold_tones(noun) in self.counted_folded:
+                return False  # "quy định 12 hành vi": the verb, then how many ("Quyết định 1719": a name)
             # "cấp Trung ương 5 hộ": a level, then how many ("nâng cấp Quốc lộ 279": a name)
             return not self._distributive_before(ctx, p2start)
         if pair == _AMONG:

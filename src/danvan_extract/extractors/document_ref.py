@@ -103,8 +103,9 @@ class DocumentRefExtractor(GrammarAttributes):
                 if not nxt:
                     break
                 ref_start, ref_end = group_span(nxt, "ref")
-                if not _is_code_form(ctx.text[ref_start:ref_end]) and word_type is None:
-                    break
+                if not _is_code_form(ctx.text[ref_start:ref_end]) and (
+                        word_type is None or self._followed_by_counted(ctx, ref_end)):
+                    break  # ("Quyết định 1719, 45 xã được hỗ trợ": a count after the list)
                 seen.add(ref_start)
                 chain.append(self._candidate(ctx, ref_start, ref_start, ref_end, word_type, "document_ref.list"))
                 pos = ref_end
