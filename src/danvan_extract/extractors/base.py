@@ -816,12 +816,13 @@ class Lexicons:
         if not m:
             return None, end
         start = end + m.end()
-        if start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper():
-            return None, end  # "56 người, Ban Thường vụ ...": a new item
+        if (start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper()
+                and not _title_line(ctx.text, start)):
+            return None, end  # "56 người, Ban Thường vụ ...": a new item ("300 Cán Bộ, Chiến Sĩ": a headline)
         second, nend = self.noun_after(ctx, start)
         if second is None or fold_tones(second) not in self.counted_folded or second in self.time_nouns:
             return None, end
-        if second in self.level_words and _NAME_NEXT.match(ctx.text, nend):
+        if self._named_unit_at(ctx, second, start, nend):
             return None, end  # "10 xã, huyện Quan Sơn có 8 xã": a level word with its name is one named unit
         # A new number after it means a new fact ("3 xã, 5 thôn").
         if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):
@@ -853,9 +854,20 @@ class Lexicons:
         second, nend = self.noun_after(ctx, end + 1)
         if second is None or second == noun or self.unit_ranks.get(second) != rank:
             return None, end
-        if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]) or (second in self.level_words and _NAME_NEXT.match(ctx.text, nend)):
+        if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]) or self._named_unit_at(ctx, second, end + 1, nend):
             return None, end  # "12 xã/thị trấn 5 ...", "xã/phường An Lạc": a new figure, a named unit
         return ctx.text[end:nend].lower(), nend
+
+    def _named_unit_at(self, ctx: Context, level: str, start: int, end: int) -> bool:
+        """True when the level word ``level`` (at ``start``..``end``) opens a
+        unit's name: a capitalised word follows it; in a heading in capitals
+        ("12 XÃ, THỊ TRẤN ĐẠT CHUẨN"), a word that is no function word or verb."""
+        if level not in self.level_words or not _NAME_NEXT.match(ctx.text, end):
+            return False
+        if not ctx.text[start:end].isupper():
+            return True
+        nxt = match_at(_NEXT_SYLLABLE, ctx.text, end, 30)
+        return nxt is None or nxt.group(1).lower() not in self.not_nouns
 
     def is_time_noun(self, noun: str) -> bool:
         if noun in self.counted_exceptions:
