@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import SPELLED, compound, parse_digits, parse_spelled
+from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
@@ -40,6 +40,7 @@ class CountExtractor:
         self.result_heads = frozenset(w.lower() for w in words.get("result_head", ()))
         self.score_nouns = frozenset(words.get("score_noun", ()))
         self.score_verbs = frozenset(words.get("score_verb", ()))
+        self.vague_before = frozenset(words.get("vague_before", ()))
         # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
@@ -151,7 +152,7 @@ class CountExtractor:
                 continue
             for m in ctx.scan(pat):
                 spelled, n1, n3 = _COUNT_GROUPS(m)
-                if spelled and not _plausible_spelled(ctx, m):
+                if spelled and not _plausible_spelled(ctx, m, self.vague_before):
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
@@ -291,7 +292,8 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
     is no whole number.  ``spelled`` and ``n3`` are what groups "sp" and
     "n3" read."""
     if spelled:
-        return ctx.number(m, "sp"), None
+        # "ba bốn hộ", "hai ba chục người": a range said with two digits
+        return spelled_pair(spelled) or (ctx.number(m, "sp"), None)
     if n3:
         # "2 triệu 500 nghìn người": a lower order below a thousand of it
         low = ctx.number(m, "n3")
@@ -470,13 +472,16 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
 
 
-def _plausible_spelled(ctx: Context, m) -> bool:
+def _plausible_spelled(ctx: Context, m, vague: frozenset[str]) -> bool:
     """Spelled numbers in lower case only, or capitalised at a sentence start;
-    "Ba Lòng" (a place) and "Hai là," (an enumeration) are not numbers."""
+    "Ba Lòng" (a place) and "Hai là," (an enumeration) are not numbers, nor
+    a number after a word of ``vague`` ("vài ba hộ", "dăm bảy người": a few)."""
     word = m.group("sp")
     if word[0].isupper() and not ctx.at_sentence_start(m.start()):
         return False
     before, _ = ctx.word_before(m.start())
+    if before.lower() in vague:
+        return False
     if word.split()[0].lower() == "năm" and before.lower() in _YEAR_WORDS:
         return False  # "mỗi năm huyện ...": every year, not five
     after = ctx.text[m.end() : m.end() + 4]
