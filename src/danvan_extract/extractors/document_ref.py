@@ -333,7 +333,9 @@ class DocumentRefExtractor(GrammarAttributes):
     def _followed_by_counted(self, ctx: Context, end: int) -> bool:
         if match_at(self.year_after, ctx.text, end, 60) or match_at(self.date_after, ctx.text, end, 60):
             return False  # "Chỉ thị số 35 năm 2019", "Kế hoạch số 05 ngày 10/1/2025": an issue date, not days
-        noun, _ = self.lex.noun_after(ctx, end)
+        noun, nend = self.lex.noun_after(ctx, end)
+        if noun in self.lex.designating_verbs and ctx.text[nend - len(noun)].islower():
+            return False  # "Nghị định 100 quy định ...": the verb after the document's number
         return noun is not None and (self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
     def _issuer_run(self, text: str, pos: int) -> tuple[Optional[str], int]:
