@@ -249,8 +249,10 @@ class CountExtractor:
 
 
 _HEADER_NOUN = deferred(
-    r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
+    r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ,/]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
 )
+# Between the nouns of a coordinated header ("Số thôn, bản", "Số xã/phường")
+_HEADER_JOIN = deferred(r"\s*[,/]\s*|\s+và\s+")
 
 
 def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) -> Optional[str]:
@@ -267,7 +269,7 @@ def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) 
         return None
     for name in ("unit", "noun"):
         candidate = m.group(name)
-        if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
+        if candidate and _all_counted(lex, candidate.lower().strip()):
             return _header_span(candidate.lower().strip(), m.start(name), flat != header, at)
     if opening and m.group("unit") is None and m.group("noun"):
         # "Số hộ nghèo", "Số xã đạt NTM": the counted noun heads the phrase
@@ -275,6 +277,20 @@ def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) 
         if head is not None:
             return _header_span(head, m.start("noun"), flat != header, at)
     return None
+
+
+def _all_counted(lex: Lexicons, phrase: str) -> bool:
+    """Every noun of ``phrase`` is a counted noun: one ("hộ") or several
+    coordinated ("thôn, bản", "xã/phường", FACTS.md: kept whole; "/" joins
+    units of one rank only: "hộ/xã" is a rate)."""
+    if "," not in phrase and "/" not in phrase and " và " not in phrase:
+        return fold_tones(phrase) in lex.counted_folded
+    parts = _HEADER_JOIN.split(phrase)
+    if "/" in phrase:
+        ranks = {lex.unit_ranks.get(part) for part in parts}
+        if len(ranks) != 1 or None in ranks:
+            return False
+    return all(part and fold_tones(part) in lex.counted_folded for part in parts)
 
 
 def _header_span(noun: str, start: int, spaced: bool, at: int):
