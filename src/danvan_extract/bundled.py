@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import E_RULES_DIR, RulesError
@@ -17,3 +19,12 @@ def bundled_rules_dir() -> Path:
     if checkout.is_dir():
         return checkout
     raise RulesError(E_RULES_DIR.format(path=inside))
+
+
+@lru_cache(maxsize=1)
+def bundled_levels() -> dict:
+    """rules/levels.toml as written: the level words of administrative
+    units, their ranks and classes (read once; the context's registry,
+    context/levels.py, and the extractors' coordination read it)."""
+    with (bundled_rules_dir() / "levels.toml").open("rb") as fh:
+        return tomllib.load(fh)

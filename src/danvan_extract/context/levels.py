@@ -4,18 +4,11 @@ ranks, classes and short forms from."""
 
 from __future__ import annotations
 
-import tomllib
 from types import MappingProxyType
 
-from ..bundled import bundled_rules_dir
+from ..bundled import bundled_levels
 
-
-def _read() -> dict:
-    with (bundled_rules_dir() / "levels.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
-_DATA = _read()
+_DATA = bundled_levels()
 _ENTRIES = tuple(_DATA["level"])
 
 # level word → rank (0 village … 5 nation)

@@ -19,6 +19,7 @@ import regex
 
 from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 
+from ..bundled import bundled_levels
 from ..numbers import MULT_WORD, MULTIPLIERS, parse_digits, parse_spelled
 from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
@@ -839,9 +840,7 @@ class Lexicons:
     @cached_property
     def unit_ranks(self) -> dict[str, int]:
         """Level word of a Vietnamese unit → its rank (rules/levels.toml)."""
-        from ..context.levels import RANK, VIETNAMESE_UNITS
-
-        return {w: RANK[w] for w in VIETNAMESE_UNITS}
+        return {e["word"]: e["rank"] for e in bundled_levels()["level"] if e.get("written", True) and not e.get("foreign")}
 
     def _slashed_unit(self, ctx: Context, end: int, noun: Optional[str]) -> tuple[Optional[str], int]:
         """"12 xã/thị trấn", "45 thôn/bản": a unit of the same rank as
