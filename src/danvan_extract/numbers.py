@@ -158,6 +158,25 @@ def parse_spelled(words: str) -> int:
     return total + group + (current or 0)
 
 
+def spelled_pair(words: str) -> tuple[int, int] | None:
+    """The bounds of a spelled number that opens with two digits next to
+    each other ("ba bốn hộ": three or four; "hai ba chục" = 20 to 30), as
+    spoken for an approximate range; None for any other number.  ("bốn
+    năm" is left out: "năm" is as often the year.)
+
+    >>> spelled_pair("ba bốn"), spelled_pair("hai ba chục"), spelled_pair("ba mươi")
+    ((3, 4), (20, 30), None)
+    """
+    tokens = words.lower().split()
+    if len(tokens) < 2 or tokens[0] not in SPELLED_START or tokens[1] not in SPELLED_START or tokens[1] == "năm":
+        return None
+    low, high = _UNITS.get(tokens[0]), _UNITS.get(tokens[1])
+    if low is None or high != low + 1:
+        return None
+    rest = tokens[2:]
+    return parse_spelled(" ".join([tokens[0], *rest])), parse_spelled(" ".join([tokens[1], *rest]))
+
+
 def scale(value: int | float, multiplier_word: str | None) -> int | float:
     """Apply multiplier words ("triệu", "nghìn tỷ") to a parsed value,
     keeping ints exact.

@@ -22,7 +22,7 @@ from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
 from ..numbers import MULT_WORD, MULTIPLIERS, parse_digits, parse_spelled
 from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
-from ..grammar.levels import VIETNAMESE_UNITS
+from ..grammar.levels import RANK, VIETNAMESE_UNITS
 from .tones import fold_tones, folded
 
 
@@ -811,16 +811,19 @@ class Lexicons:
         the label of the list's next item, which counts ``noun`` again
         ("nữ 98 đồng chí, dân tộc thiểu số 120 đồng chí")."""
         after = ctx.text[end : end + 6]
+        if after.startswith("/"):
+            return self._slashed_unit(ctx, end, noun)
         m = (after.startswith(",") or "và" in after) and _JOINER.match(after)
         if not m:
             return None, end
         start = end + m.end()
-        if start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper():
-            return None, end  # "56 người, Ban Thường vụ ...": a new item
+        if (start < len(ctx.text) and ctx.text[start].isupper() and not ctx.text[end - 1].isupper()
+                and not _title_line(ctx.text, start)):
+            return None, end  # "56 người, Ban Thường vụ ...": a new item ("300 Cán Bộ, Chiến Sĩ": a headline)
         second, nend = self.noun_after(ctx, start)
         if second is None or fold_tones(second) not in self.counted_folded or second in self.time_nouns:
             return None, end
-        if second in self.level_words and _NAME_NEXT.match(ctx.text, nend):
+        if self._named_unit_at(ctx, second, start, nend):
             return None, end  # "10 xã, huyện Quan Sơn có 8 xã": a level word with its name is one named unit
         # A new number after it means a new fact ("3 xã, 5 thôn").
         if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]):
@@ -828,6 +831,42 @@ class Lexicons:
         if noun and _counts_again(ctx.text, nend, noun):
             return None, end
         return ctx.text[end:nend].lower(), nend
+
+    @cached_property
+    def designating_verbs(self) -> frozenset[str]:
+        """Document types that are verbs in lower case (numeric.toml)."""
+        return frozenset(self.rules.numeric.words.get("designating_verb", ()))
+
+    @cached_property
+    def unit_ranks(self) -> dict[str, int]:
+        """Level word of a Vietnamese unit → its rank (the level registry)."""
+        return {word: RANK[word] for word in VIETNAMESE_UNITS}
+
+    def _slashed_unit(self, ctx: Context, end: int, noun: Optional[str]) -> tuple[Optional[str], int]:
+        """"12 xã/thị trấn", "45 thôn/bản": a unit of the same rank as
+        ``noun`` after "/" is an alternative, one coordinated noun; a unit
+        of another rank is a rate's base ("17 xã/huyện") and a number a new
+        count ("27 xã/6 huyện")."""
+        rank = self.unit_ranks.get(noun) if noun else None
+        if rank is None:
+            return None, end
+        second, nend = self.noun_after(ctx, end + 1)
+        if second is None or second == noun or self.unit_ranks.get(second) != rank:
+            return None, end
+        if _DIGIT_NEXT.match(ctx.text[nend : nend + 3]) or self._named_unit_at(ctx, second, end + 1, nend):
+            return None, end  # "12 xã/thị trấn 5 ...", "xã/phường An Lạc": a new figure, a named unit
+        return ctx.text[end:nend].lower(), nend
+
+    def _named_unit_at(self, ctx: Context, level: str, start: int, end: int) -> bool:
+        """True when the level word ``level`` (at ``start``..``end``) opens a
+        unit's name: a capitalised word follows it; in a heading in capitals
+        ("12 XÃ, THỊ TRẤN ĐẠT CHUẨN"), a word that is no function word or verb."""
+        if level not in self.level_words or not _NAME_NEXT.match(ctx.text, end):
+            return False
+        if not ctx.text[start:end].isupper():
+            return True
+        nxt = match_at(_NEXT_SYLLABLE, ctx.text, end, 30)
+        return nxt is None or nxt.group(1).lower() not in self.not_nouns
 
     def is_time_noun(self, noun: str) -> bool:
         if noun in self.counted_exceptions:
@@ -846,6 +885,8 @@ class Lexicons:
         prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
         if pair in self.designators:
+            if noun is not None and prev2[:1].islower() and pair in self.designating_verbs and fold_tones(noun) in self.counted_folded:
+                return False  # "quy định 12 hành vi": the verb, then how many ("Quyết định 1719": a name)
             # "cấp Trung ương 5 hộ": a level, then how many ("nâng cấp Quốc lộ 279": a name)
             return not self._distributive_before(ctx, p2start)
         if pair == _AMONG:

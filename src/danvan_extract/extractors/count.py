@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import SPELLED, compound, parse_digits, parse_spelled
+from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
@@ -40,6 +40,7 @@ class CountExtractor:
         self.result_heads = frozenset(w.lower() for w in words.get("result_head", ()))
         self.score_nouns = frozenset(words.get("score_noun", ()))
         self.score_verbs = frozenset(words.get("score_verb", ()))
+        self.vague_before = frozenset(words.get("vague_before", ()))
         # "chiếm" and a share, a qualifier word (qualifiers.toml) allowed between
         self.share_follows = deferred(rf"\s+{_SHARE}\s+(?:(?:{alternation(lex.qualifier_of)})\s+)?\d")
 
@@ -151,7 +152,7 @@ class CountExtractor:
                 continue
             for m in ctx.scan(pat):
                 spelled, n1, n3 = _COUNT_GROUPS(m)
-                if spelled and not _plausible_spelled(ctx, m):
+                if spelled and not _plausible_spelled(ctx, m, self.vague_before):
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
@@ -248,8 +249,10 @@ class CountExtractor:
 
 
 _HEADER_NOUN = deferred(
-    r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
+    r"^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(?P<noun>[\p{L} ,/]+?)\s*(?:\((?P<unit>[\p{L} ]+)\))?$", regex.IGNORECASE
 )
+# Between the nouns of a coordinated header ("Số thôn, bản", "Số xã/phường")
+_HEADER_JOIN = deferred(r"\s*[,/]\s*|\s+và\s+")
 
 
 def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) -> Optional[str]:
@@ -266,7 +269,7 @@ def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) 
         return None
     for name in ("unit", "noun"):
         candidate = m.group(name)
-        if candidate and fold_tones(candidate.lower().strip()) in lex.counted_folded:
+        if candidate and _all_counted(lex, candidate.lower().strip()):
             return _header_span(candidate.lower().strip(), m.start(name), flat != header, at)
     if opening and m.group("unit") is None and m.group("noun"):
         # "Số hộ nghèo", "Số xã đạt NTM": the counted noun heads the phrase
@@ -274,6 +277,20 @@ def header_noun(lex: Lexicons, header: str, at: int = 0, opening: bool = False) 
         if head is not None:
             return _header_span(head, m.start("noun"), flat != header, at)
     return None
+
+
+def _all_counted(lex: Lexicons, phrase: str) -> bool:
+    """Every noun of ``phrase`` is a counted noun: one ("hộ") or several
+    coordinated ("thôn, bản", "xã/phường", FACTS.md: kept whole; "/" joins
+    units of one rank only: "hộ/xã" is a rate)."""
+    if "," not in phrase and "/" not in phrase and " và " not in phrase:
+        return fold_tones(phrase) in lex.counted_folded
+    parts = _HEADER_JOIN.split(phrase)
+    if "/" in phrase:
+        ranks = {lex.unit_ranks.get(part) for part in parts}
+        if len(ranks) != 1 or None in ranks:
+            return False
+    return all(part and fold_tones(part) in lex.counted_folded for part in parts)
 
 
 def _header_span(noun: str, start: int, spaced: bool, at: int):
@@ -291,7 +308,8 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
     is no whole number.  ``spelled`` and ``n3`` are what groups "sp" and
     "n3" read."""
     if spelled:
-        return ctx.number(m, "sp"), None
+        # "ba bốn hộ", "hai ba chục người": a range said with two digits
+        return spelled_pair(spelled) or (ctx.number(m, "sp"), None)
     if n3:
         # "2 triệu 500 nghìn người": a lower order below a thousand of it
         low = ctx.number(m, "n3")
@@ -470,13 +488,16 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
 
 
-def _plausible_spelled(ctx: Context, m) -> bool:
+def _plausible_spelled(ctx: Context, m, vague: frozenset[str]) -> bool:
     """Spelled numbers in lower case only, or capitalised at a sentence start;
-    "Ba Lòng" (a place) and "Hai là," (an enumeration) are not numbers."""
+    "Ba Lòng" (a place) and "Hai là," (an enumeration) are not numbers, nor
+    a number after a word of ``vague`` ("vài ba hộ", "dăm bảy người": a few)."""
     word = m.group("sp")
     if word[0].isupper() and not ctx.at_sentence_start(m.start()):
         return False
     before, _ = ctx.word_before(m.start())
+    if before.lower() in vague:
+        return False
     if word.split()[0].lower() == "năm" and before.lower() in _YEAR_WORDS:
         return False  # "mỗi năm huyện ...": every year, not five
     after = ctx.text[m.end() : m.end() + 4]

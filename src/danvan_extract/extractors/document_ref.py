@@ -111,8 +111,9 @@ class DocumentRefExtractor(GrammarAttributes):
                 if not nxt:
                     break
                 ref_start, ref_end = group_span(nxt, "ref")
-                if not _is_code_form(ctx.text[ref_start:ref_end]) and word_type is None:
-                    break
+                if not _is_code_form(ctx.text[ref_start:ref_end]) and (
+                        word_type is None or self._followed_by_counted(ctx, ref_end)):
+                    break  # ("Quyết định 1719, 45 xã được hỗ trợ": a count after the list)
                 seen.add(ref_start)
                 chain.append(self._candidate(ctx, ref_start, ref_start, ref_end, word_type, "document_ref.list"))
                 pos = ref_end
@@ -369,7 +370,9 @@ class DocumentRefExtractor(GrammarAttributes):
         luận 2 vấn đề", "quy định 4 mức hỗ trợ"), so no reference."""
         if match_at(self.year_after, ctx.text, end, 60) or match_at(self.date_after, ctx.text, end, 60):
             return False  # "Chỉ thị số 35 năm 2019", "Kế hoạch số 05 ngày 10/1/2025": an issue date, not days
-        noun, _ = self.lex.noun_after(ctx, end)
+        noun, nend = self.lex.noun_after(ctx, end)
+        if noun in self.lex.designating_verbs and ctx.text[nend - len(noun)].islower():
+            return False  # "Nghị định 100 quy định ...": the verb after the document's number
         return noun is not None and (verb or self.lex.is_time_noun(noun) or noun in self.lex.counted)
 
     def _issuer_run(self, text: str, pos: int) -> tuple[Optional[str], int]:

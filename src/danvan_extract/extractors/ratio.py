@@ -101,7 +101,7 @@ class RatioExtractor:
                     continue
                 if noun is not None:
                     nstart = end - len(noun)  # the noun's syllables are read with single spaces
-                    more, end2 = self.lex.coordinated(ctx, end)
+                    more, end2 = self.lex.coordinated(ctx, end, noun)
                     if more:
                         noun, end = noun + more, end2
                     noun = Spanned.at(ctx.text, nstart, end, noun)

@@ -172,7 +172,10 @@ def unit_cell_span(text: str, pos: int) -> Optional[tuple[int, int]]:
 # "Đơn vị tính: triệu đồng", "ĐVT: ha", "(Đơn vị: tỷ đồng)": the unit of a
 # whole table, written on a line over it.
 _TABLE_UNIT = deferred(
-    r"(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)",
+    # ("Bảng 2. Kết quả kết nạp đảng viên (người)": a caption's closing
+    # brackets of words alone give the unit too; the callers keep a unit only)
+    r"(?|(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)\s*:\s*(?P<unit>[^()|:;\n]+?)\s*(?:\)|$)"
+    r"|\((?P<unit>\p{L}+(?:[^\S\n]\p{L}+){0,2})\)[^\S\n]*$)",
     regex.IGNORECASE | regex.MULTILINE,
 )
 

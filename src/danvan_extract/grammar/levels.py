@@ -1,6 +1,6 @@
 """The level words of administrative units (``rules/levels.toml``): the one
-registry the place, location and subject rules take their level words,
-ranks, classes and short forms from."""
+registry the place, location, subject, count and person rules take their
+level words, ranks, classes and short forms from."""
 
 from __future__ import annotations
 
