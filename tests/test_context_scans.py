@@ -11,7 +11,8 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import dateline
-from danvan_extract.context import attach, levels, periods, places, subjects
+from danvan_extract.context import attach, periods, places, subjects
+from danvan_extract.grammar import levels
 from danvan_extract.grammar.alternation import word_alternation
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
 from danvan_extract.context.words import (Openers, finditer_at, finditer_found, holds_letter, lowered, may_end_with,
