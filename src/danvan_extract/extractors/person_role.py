@@ -30,6 +30,10 @@ _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name, a mark or the
 # end (not a counted noun: "xã Tân Lập 5 năm liền")
 _NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+_LOWER_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
+# the word before a run of capitalised words that ends a text (a level word
+# before a place's name: "thôn Hòa Bình")
+_PLACE_NAME_TAIL = regex.compile(r"(?<![\p{L}])(\p{Ll}+)(?:[ ]+\p{Lu}\p{L}*)+$")
 # "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
 _NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "các", "hai", "3" right before a post: it is held by several people
@@ -768,7 +772,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if kind == _DIGITS:
                 if end == pos and (self._last_word(text, pos).lower() in self.numbered_words
-                                   or (placed and len(w) <= 2 and _NAME_NUMBER_END.match(text, w_start + len(w)))):
+                                   or (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
+                                       and self._name_number_ends(text, w_start + len(w)))):
                     # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
                     end = pos = w_start + len(w)
                     numbered = True
@@ -814,6 +819,33 @@ class PersonRoleExtractor(GrammarAttributes):
         if text.endswith(_IN_CHARGE, start, end) and _LOWER_NEXT.match(text, end, end + 2):
             end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
+
+    def _named_place_ends(self, text: str, pos: int) -> bool:
+        """A place's name ends at ``pos``: a run of capitalised words right
+        after a level word, which a title may hold ("Trưởng thôn Hòa Bình",
+        "Tổ trưởng Tổ dân phố Bắc Sơn")."""
+        m = _PLACE_NAME_TAIL.search(text, max(0, pos - 60), pos)
+        return m is not None and m.group(1).lower() in self.level_words
+
+    def _name_number_ends(self, text: str, pos: int) -> bool:
+        """The number of a place's name ends at ``pos``: a name, a mark or the
+        end follows, or a word that no number counts ("thôn Hòa Bình 2 phát
+        biểu", "… 2 đã"): a number counts a noun, so a verb or an adverb after
+        it leaves the number to the name ("… 2 hộ", "… 2 năm liền" count)."""
+        if _NAME_NUMBER_END.match(text, pos):
+            return True
+        wm = _LOWER_WORD.match(text, pos, pos + 20)
+        if wm is None:
+            return False
+        first, lex = wm.group(1), self.lex
+        if (first in lex.non_count_heads or first in lex.classifiers or lex.is_time_noun(first)
+                or lex.head_noun(text[wm.start(1):wm.start(1) + 30]) is not None):
+            return False
+        if first in lex.not_nouns:
+            return True
+        from ..nlp import first_word_is_noun  # the few words left (a place's number before a word: rare)
+
+        return not first_word_is_noun(" ".join(text[wm.start(1):wm.start(1) + 40].split()[:4]))[0]
 
     def _dash_sector_end(self, text: str, pos: int) -> int:
         """End of a field's second name after a dash ("Ban Kinh tế - Ngân
