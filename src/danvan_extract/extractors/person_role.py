@@ -30,6 +30,7 @@ _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name, a mark or the
 # end (not a counted noun: "xã Tân Lập 5 năm liền")
 _NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+_MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
 _LOWER_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
 # the word before a run of capitalised words that ends a text (a level word
 # before a place's name: "thôn Hòa Bình")
@@ -207,9 +208,15 @@ class PersonRoleExtractor(GrammarAttributes):
             if not roles:
                 # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
                 # trưởng …": an age or an address between stays in the span
+                # several in a row: "(68 tuổi, ngụ ấp …)", "65 tuổi, ở thôn 3,"
                 am = match_at(self.aside, text, m.end(), 90)
-                if am:
+                for _ in range(_MAX_ASIDES):
+                    if am is None:
+                        break
                     roles, end = self._roles(text, am.end(), own_name=True)
+                    if roles:
+                        break
+                    am = match_at(self.aside, text, am.end(), 90)
             if roles and m.group("sep").strip() == "(" and text[end:end + 1] == ")":
                 end += 1  # the bracket closes inside the span
             if roles:
