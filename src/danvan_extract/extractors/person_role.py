@@ -964,13 +964,23 @@ class PersonRoleExtractor(GrammarAttributes):
         words = raw.split(" ")
         if len(words) == 1 and self.apos_name.fullmatch(raw):
             return raw, start + len(raw)  # "K'Brơi": one word, two syllables
-        if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
+        if self._stopped(words) or not 2 <= len(words) <= max_len(words):
             return None, start
         if raw.lower() in self.not_names:
             return None, start
         if raw.isupper() and not is_caps_name(words):
             return None, start
         return raw, start + len(raw)
+
+    def _stopped(self, words: list[str]) -> bool:
+        """A word of an organization ("Sở", "Hội", "Ban") in a capitalised
+        run: no name.  A given name may be such a word ("Lê Văn Sở", "Kpă
+        Ban"): as the last word, in title case, after a known surname."""
+        caps, stop = self._cap, self.stop_caps
+        if any(caps(w) in stop for w in words[:-1]):
+            return True
+        last = words[-1]
+        return caps(last) in stop and not (len(words) > 1 and last[1:].islower() and words[0] in self.surnames)
 
     @staticmethod
     def _cap(w: str) -> str:
@@ -987,7 +997,7 @@ class PersonRoleExtractor(GrammarAttributes):
         words = raw.split(" ")
         if raw.isupper() and not is_caps_name(words):
             return None, 0
-        if any(self._cap(w) in self.stop_caps for w in words):
+        if self._stopped(words):
             return None, 0
         i = name_start(words, self.surnames)
         if i is None:
