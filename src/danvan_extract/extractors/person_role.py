@@ -30,6 +30,7 @@ _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name, a mark or the
 # end (not a counted noun: "xã Tân Lập 5 năm liền")
 _NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+_LAST_PAIR = regex.compile(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
 _MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
 _LOWER_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
 # the word before a run of capitalised words that ends a text (a level word
@@ -147,7 +148,9 @@ class PersonRoleExtractor(GrammarAttributes):
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
-        self.numbered_words = {w.split()[-1] for w in NUMBERED} | {w.lower() for w in p.numbered_names}
+        self.numbered_words = {w.split()[-1] for w in NUMBERED} | {w.lower() for w in p.numbered_names if " " not in w}
+        # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
+        self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
@@ -520,6 +523,9 @@ class PersonRoleExtractor(GrammarAttributes):
                 lead = end + nm.start("name")
                 roles[-1] = Spanned.joined([roles[-1], Spanned.at(text, lead, lead + len(raw[:offset].rstrip()))])
             cm = match_at(self.comma_only, text, name_end, 6)
+            if not dm and not cm and text.startswith(" (", name_end):
+                # "Đại úy Name (bên trái), Phó Trưởng …": a caption's aside first
+                cm = match_at(self.aside, text, name_end + 2, 90)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True, own_name=True)
@@ -779,6 +785,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if kind == _DIGITS:
                 if end == pos and (self._last_word(text, pos).lower() in self.numbered_words
+                                   or self._last_pair(text, pos) in self.numbered_pairs
                                    or (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
                                        and self._name_number_ends(text, w_start + len(w)))):
                     # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
@@ -938,6 +945,12 @@ class PersonRoleExtractor(GrammarAttributes):
         """An upper-case Vietnamese word that is no organization word
         ("PHÁT" in a heading), as opposed to an acronym ("UBND", "TU")."""
         return w.isupper() and len(w) > 2 and is_vi_syllable(w) and low not in self.org_words
+
+    @staticmethod
+    def _last_pair(text: str, pos: int) -> str:
+        """The last two words before ``pos``, lower case ("lữ đoàn")."""
+        m = _LAST_PAIR.search(text, max(0, pos - 30), pos)
+        return f"{m.group(1)} {m.group(2)}".lower() if m else ""
 
     def _last_word(self, text: str, pos: int) -> str:
         m = self.last_word_re.search(text[max(0, pos - 20):pos])
