@@ -808,6 +808,8 @@ class PersonRoleExtractor(GrammarAttributes):
             was_placed = placed
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
             after_level = lower == _LOWER_LEVEL
+            if after_level:
+                numbered = False  # "ấp 3 xã Vĩnh Thạnh": the next place's name follows
             pos = wm.end()
             if kind == _HEAD:
                 end = w_start + len(w)
