@@ -152,6 +152,8 @@ class PersonRoleExtractor(GrammarAttributes):
         # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
         self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        # land measures a number may count after a place's name ("xã Tân Lập 2 ha lúa")
+        self.area_forms = frozenset(f.lower() for a in lex.rules.units.area if not a.requires_next for f in a.forms)
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
         self._title_word = _per_word(self._bare_title)
@@ -854,7 +856,7 @@ class PersonRoleExtractor(GrammarAttributes):
         if wm is None:
             return False
         first, lex = wm.group(1), self.lex
-        if (first in lex.non_count_heads or first in lex.classifiers or lex.is_time_noun(first)
+        if (first in lex.non_count_heads or first in self.area_forms or first in lex.classifiers or lex.is_time_noun(first)
                 or lex.head_noun(text[wm.start(1):wm.start(1) + 30]) is not None):
             return False
         if first in lex.not_nouns:
