@@ -148,7 +148,8 @@ class PersonRoleExtractor(GrammarAttributes):
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
-        self.numbered_words = {w.split()[-1] for w in NUMBERED} | {w.lower() for w in p.numbered_names if " " not in w}
+        self.numbered_words = ({w.split()[-1] for w in NUMBERED}
+                               | {w.lower() for w in p.numbered_names if " " not in w})
         # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
         self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
         self.personal_titles = {t.lower() for t in p.personal_titles}
@@ -786,10 +787,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
             if kind == _DIGITS:
-                if end == pos and (self._last_word(text, pos).lower() in self.numbered_words
-                                   or self._last_pair(text, pos) in self.numbered_pairs
-                                   or (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
-                                       and self._name_number_ends(text, w_start + len(w)))):
+                if end == pos and self._names_number(text, pos, w, w_start + len(w), placed):
                     # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
                     end = pos = w_start + len(w)
                     numbered = True
@@ -838,6 +836,16 @@ class PersonRoleExtractor(GrammarAttributes):
             end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
 
+    def _names_number(self, text: str, pos: int, w: str, w_end: int, placed: bool) -> bool:
+        """The number ``w`` after ``pos`` (ending at ``w_end``) is the name's:
+        a numbered unit's ("thôn 2", "Lữ đoàn 168"), or that of a place named
+        with a number (``placed``: a place's name was read)."""
+        if (self._last_word(text, pos).lower() in self.numbered_words
+                or self._last_pair(text, pos) in self.numbered_pairs):
+            return True
+        return (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
+                and self._name_number_ends(text, w_end))
+
     def _named_place_ends(self, text: str, pos: int) -> bool:
         """A place's name ends at ``pos``: a run of capitalised words right
         after a level word, which a title may hold ("Trưởng thôn Hòa Bình",
@@ -855,15 +863,21 @@ class PersonRoleExtractor(GrammarAttributes):
         wm = _LOWER_WORD.match(text, pos, pos + 20)
         if wm is None:
             return False
-        first, lex = wm.group(1), self.lex
-        if (first in lex.non_count_heads or first in self.area_forms or first in lex.classifiers or lex.is_time_noun(first)
-                or lex.head_noun(text[wm.start(1):wm.start(1) + 30]) is not None):
-            return False
-        if first in lex.not_nouns:
-            return True
-        from ..nlp import first_word_is_noun  # the few words left (a place's number before a word: rare)
+        return not self._counted(wm.group(1), text[wm.start(1):wm.start(1) + 40])
 
-        return not first_word_is_noun(" ".join(text[wm.start(1):wm.start(1) + 40].split()[:4]))[0]
+    def _counted(self, first: str, after: str) -> bool:
+        """A number may count what ``after`` opens (``first``, its first
+        word): a counted noun, a classifier, a time word, a measure, a
+        multiplier, or a noun as the tagger reads the few words left."""
+        lex = self.lex
+        if (first in lex.non_count_heads or first in self.area_forms or first in lex.classifiers
+                or lex.is_time_noun(first) or lex.head_noun(after[:30]) is not None):
+            return True
+        if first in lex.not_nouns:
+            return False
+        from ..nlp import first_word_is_noun  # a place's number before a word is rare
+
+        return first_word_is_noun(" ".join(after.split()[:4]))[0]
 
     def _dash_sector_end(self, text: str, pos: int) -> int:
         """End of a field's second name after a dash ("Ban Kinh tế - Ngân
