@@ -31,6 +31,7 @@ _AND = " và "  # between two posts of one named person
 # end (not a counted noun: "xã Tân Lập 5 năm liền")
 _NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
 _LAST_PAIR = regex.compile(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
+_RANK_ENDS = ("tướng", "tá", "úy", "uý", "đốc")
 _MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
 _LOWER_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
 # the word before a run of capitalised words that ends a text (a level word
@@ -153,6 +154,9 @@ class PersonRoleExtractor(GrammarAttributes):
         # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
         self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        # the ranks of the army and the police ("Đại tá", "Thiếu tướng", "Chuẩn Đô đốc"), and their first words
+        self.ranks = {t.lower() for t in p.personal_titles if t.split()[-1].lower() in _RANK_ENDS}
+        self.rank_firsts = {t.split()[0] for t in p.personal_titles if t.lower() in self.ranks}
         # land measures a number may count after a place's name ("xã Tân Lập 2 ha lúa")
         self.area_forms = frozenset(f.lower() for a in lex.rules.units.area if not a.requires_next for f in a.forms)
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
@@ -698,6 +702,9 @@ class PersonRoleExtractor(GrammarAttributes):
                         break
                     p = end + sep.end()
                     continue
+            if not sep and not own_name and role_end > title_end and self._rank_follows(text, end):
+                p = end + 1  # "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank's wearer holds the post
+                continue
             if not sep and own_name and role_end > title_end and self._and_post(text, end):
                 p = end + len(_AND)  # "ông A, Bí thư Chi bộ thôn X và Trưởng thôn X"
                 after_and = True
@@ -706,6 +713,16 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             p = end + sep.end()
         return roles, end
+
+    def _rank_follows(self, text: str, pos: int) -> bool:
+        """A rank ("Đại tá") right after the post that ends at ``pos``, with
+        no mark between: its wearer, named next, holds the post."""
+        return text[pos:pos + 1] == " " and self._rank_at(text, pos + 1)
+
+    def _rank_at(self, text: str, pos: int) -> bool:
+        """A rank of the army or the police opens at ``pos``."""
+        tm = match_at(self.title_re, text, pos, 40) if text[pos:pos + 1].isupper() else None
+        return tm is not None and tm.start() == pos and self._title_word(tm.group(self._title_group)) in self.ranks
 
     def _and_post(self, text: str, pos: int) -> bool:
         """" và " then a capitalised post at ``pos``: after a named person's
@@ -786,6 +803,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
+            if w in self.rank_firsts and self._rank_at(text, w_start):
+                break  # "Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank of the person named next
             if kind == _DIGITS:
                 if end == pos and self._names_number(text, pos, w, w_start + len(w), placed):
                     # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
