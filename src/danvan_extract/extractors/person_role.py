@@ -756,7 +756,7 @@ class PersonRoleExtractor(GrammarAttributes):
         caps_word: Optional[tuple[str, int, int]] = None
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
-        word_kind, unit_opens = self._word_kind, self._unit_opens
+        word_kind, unit_opens, rank_firsts = self._word_kind, self._unit_opens, self.rank_firsts
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
@@ -803,7 +803,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
-            if w in self.rank_firsts and self._rank_at(text, w_start):
+            if w in rank_firsts and self._rank_at(text, w_start):
                 break  # "Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank of the person named next
             if kind == _DIGITS:
                 if end == pos and self._names_number(text, pos, w, w_start + len(w), placed):
