@@ -30,6 +30,13 @@ _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name, a mark or the
 # end (not a counted noun: "xã Tân Lập 5 năm liền")
 _NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+_LAST_PAIR = regex.compile(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
+_RANK_ENDS = ("tướng", "tá", "úy", "uý", "đốc")
+_MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
+_LOWER_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
+# the word before a run of capitalised words that ends a text (a level word
+# before a place's name: "thôn Hòa Bình")
+_PLACE_NAME_TAIL = regex.compile(r"(?<![\p{L}])(\p{Ll}+)(?:[ ]+\p{Lu}\p{L}*)+$")
 # "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
 _NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "các", "hai", "3" right before a post: it is held by several people
@@ -142,8 +149,16 @@ class PersonRoleExtractor(GrammarAttributes):
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
-        self.numbered_words = {w.split()[-1] for w in NUMBERED} | {w.lower() for w in p.numbered_names}
+        self.numbered_words = ({w.split()[-1] for w in NUMBERED}
+                               | {w.lower() for w in p.numbered_names if " " not in w})
+        # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
+        self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        # the ranks of the army and the police ("Đại tá", "Thiếu tướng", "Chuẩn Đô đốc"), and their first words
+        self.ranks = {t.lower() for t in p.personal_titles if t.split()[-1].lower() in _RANK_ENDS}
+        self.rank_firsts = {t.split()[0] for t in p.personal_titles if t.lower() in self.ranks}
+        # land measures a number may count after a place's name ("xã Tân Lập 2 ha lúa")
+        self.area_forms = frozenset(f.lower() for a in lex.rules.units.area if not a.requires_next for f in a.forms)
         self._is_title = _per_word(lambda w: self.title_re.fullmatch(w) is not None)
         self._is_acronym = _per_word(lambda w: self.acronym.fullmatch(w) is not None)
         self._title_word = _per_word(self._bare_title)
@@ -203,9 +218,15 @@ class PersonRoleExtractor(GrammarAttributes):
             if not roles:
                 # "ông A, 65 tuổi, Trưởng bản …", "bà B (ở thôn 3), Chi hội
                 # trưởng …": an age or an address between stays in the span
+                # several in a row: "(68 tuổi, ngụ ấp …)", "65 tuổi, ở thôn 3,"
                 am = match_at(self.aside, text, m.end(), 90)
-                if am:
+                for _ in range(_MAX_ASIDES):
+                    if am is None:
+                        break
                     roles, end = self._roles(text, am.end(), own_name=True)
+                    if roles:
+                        break
+                    am = match_at(self.aside, text, am.end(), 90)
             if roles and m.group("sep").strip() == "(" and text[end:end + 1] == ")":
                 end += 1  # the bracket closes inside the span
             if roles:
@@ -509,6 +530,9 @@ class PersonRoleExtractor(GrammarAttributes):
                 lead = end + nm.start("name")
                 roles[-1] = Spanned.joined([roles[-1], Spanned.at(text, lead, lead + len(raw[:offset].rstrip()))])
             cm = match_at(self.comma_only, text, name_end, 6)
+            if not dm and not cm and text.startswith(" (", name_end):
+                # "Đại úy Name (bên trái), Phó Trưởng …": a caption's aside first
+                cm = match_at(self.aside, text, name_end + 2, 90)
             if not dm and cm:
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
                 more, more_end = self._roles(text, cm.end(), allow_name_end=True, own_name=True)
@@ -678,6 +702,9 @@ class PersonRoleExtractor(GrammarAttributes):
                         break
                     p = end + sep.end()
                     continue
+            if not sep and not own_name and role_end > title_end and self._rank_follows(text, end):
+                p = end + 1  # "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank's wearer holds the post
+                continue
             if not sep and own_name and role_end > title_end and self._and_post(text, end):
                 p = end + len(_AND)  # "ông A, Bí thư Chi bộ thôn X và Trưởng thôn X"
                 after_and = True
@@ -686,6 +713,16 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             p = end + sep.end()
         return roles, end
+
+    def _rank_follows(self, text: str, pos: int) -> bool:
+        """A rank ("Đại tá") right after the post that ends at ``pos``, with
+        no mark between: its wearer, named next, holds the post."""
+        return text[pos:pos + 1] == " " and self._rank_at(text, pos + 1)
+
+    def _rank_at(self, text: str, pos: int) -> bool:
+        """A rank of the army or the police opens at ``pos``."""
+        tm = match_at(self.title_re, text, pos, 40) if text[pos:pos + 1].isupper() else None
+        return tm is not None and tm.start() == pos and self._title_word(tm.group(self._title_group)) in self.ranks
 
     def _and_post(self, text: str, pos: int) -> bool:
         """" và " then a capitalised post at ``pos``: after a named person's
@@ -719,7 +756,7 @@ class PersonRoleExtractor(GrammarAttributes):
         caps_word: Optional[tuple[str, int, int]] = None
         # the loop's patterns, looked up once (it runs for every word of every role)
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
-        word_kind, unit_opens = self._word_kind, self._unit_opens
+        word_kind, unit_opens, rank_firsts = self._word_kind, self._unit_opens, self.rank_firsts
         while True:
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
@@ -766,9 +803,10 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
                 break
+            if w in rank_firsts and self._rank_at(text, w_start):
+                break  # "Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank of the person named next
             if kind == _DIGITS:
-                if end == pos and (self._last_word(text, pos).lower() in self.numbered_words
-                                   or (placed and len(w) <= 2 and _NAME_NUMBER_END.match(text, w_start + len(w)))):
+                if end == pos and self._names_number(text, pos, w, w_start + len(w), placed):
                     # "thôn 2"; "phường Hà Giang 1" (a place named with a number, 2025)
                     end = pos = w_start + len(w)
                     numbered = True
@@ -789,6 +827,8 @@ class PersonRoleExtractor(GrammarAttributes):
             was_placed = placed
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
             after_level = lower == _LOWER_LEVEL
+            if after_level:
+                numbered = False  # "ấp 3 xã Vĩnh Thạnh": the next place's name follows
             pos = wm.end()
             if kind == _HEAD:
                 end = w_start + len(w)
@@ -814,6 +854,49 @@ class PersonRoleExtractor(GrammarAttributes):
         if text.endswith(_IN_CHARGE, start, end) and _LOWER_NEXT.match(text, end, end + 2):
             end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
+
+    def _names_number(self, text: str, pos: int, w: str, w_end: int, placed: bool) -> bool:
+        """The number ``w`` after ``pos`` (ending at ``w_end``) is the name's:
+        a numbered unit's ("thôn 2", "Lữ đoàn 168"), or that of a place named
+        with a number (``placed``: a place's name was read)."""
+        if (self._last_word(text, pos).lower() in self.numbered_words
+                or self._last_pair(text, pos) in self.numbered_pairs):
+            return True
+        return (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
+                and self._name_number_ends(text, w_end))
+
+    def _named_place_ends(self, text: str, pos: int) -> bool:
+        """A place's name ends at ``pos``: a run of capitalised words right
+        after a level word, which a title may hold ("Trưởng thôn Hòa Bình",
+        "Tổ trưởng Tổ dân phố Bắc Sơn")."""
+        m = _PLACE_NAME_TAIL.search(text, max(0, pos - 60), pos)
+        return m is not None and m.group(1).lower() in self.level_words
+
+    def _name_number_ends(self, text: str, pos: int) -> bool:
+        """The number of a place's name ends at ``pos``: a name, a mark or the
+        end follows, or a word that no number counts ("thôn Hòa Bình 2 phát
+        biểu", "… 2 đã"): a number counts a noun, so a verb or an adverb after
+        it leaves the number to the name ("… 2 hộ", "… 2 năm liền" count)."""
+        if _NAME_NUMBER_END.match(text, pos):
+            return True
+        wm = _LOWER_WORD.match(text, pos, pos + 20)
+        if wm is None:
+            return False
+        return not self._counted(wm.group(1), text[wm.start(1):wm.start(1) + 40])
+
+    def _counted(self, first: str, after: str) -> bool:
+        """A number may count what ``after`` opens (``first``, its first
+        word): a counted noun, a classifier, a time word, a measure, a
+        multiplier, or a noun as the tagger reads the few words left."""
+        lex = self.lex
+        if (first in lex.non_count_heads or first in self.area_forms or first in lex.classifiers
+                or lex.is_time_noun(first) or lex.head_noun(after[:30]) is not None):
+            return True
+        if first in lex.not_nouns:
+            return False
+        from ..nlp import first_word_is_noun  # a place's number before a word is rare
+
+        return first_word_is_noun(" ".join(after.split()[:4]))[0]
 
     def _dash_sector_end(self, text: str, pos: int) -> int:
         """End of a field's second name after a dash ("Ban Kinh tế - Ngân
@@ -900,6 +983,12 @@ class PersonRoleExtractor(GrammarAttributes):
         ("PHÁT" in a heading), as opposed to an acronym ("UBND", "TU")."""
         return w.isupper() and len(w) > 2 and is_vi_syllable(w) and low not in self.org_words
 
+    @staticmethod
+    def _last_pair(text: str, pos: int) -> str:
+        """The last two words before ``pos``, lower case ("lữ đoàn")."""
+        m = _LAST_PAIR.search(text, max(0, pos - 30), pos)
+        return f"{m.group(1)} {m.group(2)}".lower() if m else ""
+
     def _last_word(self, text: str, pos: int) -> str:
         m = self.last_word_re.search(text[max(0, pos - 20):pos])
         return m.group(1) if m else ""
@@ -925,13 +1014,23 @@ class PersonRoleExtractor(GrammarAttributes):
         words = raw.split(" ")
         if len(words) == 1 and self.apos_name.fullmatch(raw):
             return raw, start + len(raw)  # "K'Brơi": one word, two syllables
-        if any(self._cap(w) in self.stop_caps for w in words) or not 2 <= len(words) <= max_len(words):
+        if self._stopped(words) or not 2 <= len(words) <= max_len(words):
             return None, start
         if raw.lower() in self.not_names:
             return None, start
         if raw.isupper() and not is_caps_name(words):
             return None, start
         return raw, start + len(raw)
+
+    def _stopped(self, words: list[str]) -> bool:
+        """A word of an organization ("Sở", "Hội", "Ban") in a capitalised
+        run: no name.  A given name may be such a word ("Lê Văn Sở", "Kpă
+        Ban"): as the last word, in title case, after a known surname."""
+        caps, stop = self._cap, self.stop_caps
+        if any(caps(w) in stop for w in words[:-1]):
+            return True
+        last = words[-1]
+        return caps(last) in stop and not (len(words) > 1 and last[1:].islower() and words[0] in self.surnames)
 
     @staticmethod
     def _cap(w: str) -> str:
@@ -948,7 +1047,7 @@ class PersonRoleExtractor(GrammarAttributes):
         words = raw.split(" ")
         if raw.isupper() and not is_caps_name(words):
             return None, 0
-        if any(self._cap(w) in self.stop_caps for w in words):
+        if self._stopped(words):
             return None, 0
         i = name_start(words, self.surnames)
         if i is None:
