@@ -1931,6 +1931,19 @@ _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp
                           r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
 
 
+def _gift_before(text: str, s_start: int, recipients: int, holes: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """"trao 300 suất quà cho 300 hộ, trị giá 150 triệu đồng" → "suất quà":
+    a value is of the goods given, counted right before their recipients."""
+    cho = _RECIPIENT_BEFORE.search(text, max(s_start, recipients - 16), recipients)
+    i = bisect.bisect_left(holes, (cho.start(),)) - 1 if cho else -1
+    if i < 0 or holes[i][0] < s_start or not text[holes[i][0]].isdigit():
+        return None
+    hs, he = holes[i]
+    if _LIST_BREAK.search(text, he, cho.start()) or text.endswith("đồng", hs, he):
+        return None  # (goods counted in the clause of their recipients, no amount)
+    return subjects.stripped(text, _FIGURE_HEAD.match(text, hs, he).end(), cho.start())
+
+
 _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
@@ -2246,7 +2259,12 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     named = item or subjects.money_noun_after(text, c.end, limit)
     if named:
         return [named]
-    if prior is not None and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
+    of_previous = _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start) if bracket < 0 else None
+    if of_previous and prior is not None and "giá" in of_previous.group():
+        gift = _gift_before(text, s_start, prior.start, holes)
+        if gift:
+            return [gift]
+    if prior is not None and (bracket >= 0 or of_previous):
         if prior.type in ("count", "ratio"):
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
             start = head.end() if head else prior.start

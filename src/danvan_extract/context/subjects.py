@@ -97,6 +97,8 @@ _RIGHT_STOP_INLINE_SOURCE = (
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
+    # "thông qua" (through) brings the channel; after "được" it is the verb "passed" ("nghị quyết được thông qua")
+    r"|thông\s+qua(?<!được\sthông\squa)"
     r")(?![\p{L}])")
 _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
@@ -826,6 +828,8 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     count the same noun) the verb joins past its agent ("các cơ sở đảng
     kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
+    if object_of and _after_measure_word(text, clause_start, holes):
+        return []  # "cấp 2.000 cây giống cho 50 hộ": the words after the figure name what it measures
     if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
     pieces = left_phrase(text, clause_start, fig_start, holes)
@@ -849,6 +853,21 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     return []
 
 
+_MEASURED = deferred(r"[\d.,]+[^\S\n]+(?P<word>\p{L}+)")
+
+
+def _after_measure_word(text: str, pos: int, holes: list[Span]) -> bool:
+    """A figure counted by a measure word ("2.000 cây", "20 con bò") ends at
+    ``pos``: the words after it go on naming the thing, no verb ("1.554 cuộc
+    kiểm tra đối với …" has one)."""
+    for hs, he in holes:
+        if he == pos:
+            m = _MEASURED.match(text, hs, he)
+            return bool(m) and m.group("word").lower() in _MEASURE_WORDS
+    return False
+
+
+_MEASURE_WORDS = CLASSIFIERS | {"con"}
 _TENSE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
 
 
@@ -1104,8 +1123,8 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     return [(noun_start, noun_start + len(member))] + body
 
 
-# What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
-_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|kinh\s+phí|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+# What is given as an amount, written right after it ("20 triệu đồng tiền mặt", "1.200 tỷ đồng dư nợ").
+_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|dư\s+nợ|kinh\s+phí|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
                             regex.I)
 
 
