@@ -1486,7 +1486,8 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     if wide:
         clause_start, holes = wide
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
-              or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
+              or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+              or _topic_lead(text, s_start, c.start))
     heading = _list_heading(text, label) if label in pieces else None
     pieces = _with_bound_word(text, c, pieces)
     if heading in pieces:  # taken over from the count it is the share of
@@ -2426,6 +2427,17 @@ _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s
 
 
 _BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
+
+
+# (not "Về phía Hội," the agent's side, nor "Về cơ bản," "Về lâu dài," adverbs)
+_TOPIC_LEAD = deferred(r"\s*[-+•*]?\s*về[^\S\n]+(?!(?:phía|cơ\s+bản|lâu\s+dài)(?![\p{L}]))(?P<topic>[^\n,:;.\d]{2,50}?)[^\S\n]*,", regex.I)
+
+
+def _topic_lead(text: str, s_start: int, pos: int) -> list:
+    """"Về dư nợ, đến cuối năm đạt 1.320 tỷ đồng" → "dư nợ": the topic a
+    sentence opens with names a figure whose clause names nothing."""
+    m = _TOPIC_LEAD.match(text, s_start, pos) if "ề" in text[s_start:s_start + 8].lower() else None
+    return [m.span("topic")] if m else []
 
 
 def _gap_before(text: str, pos: int) -> bool:

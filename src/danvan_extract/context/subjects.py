@@ -42,7 +42,7 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
 # ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
 _ADVERBS = (r"vẫn|còn|đã|đang|sẽ|chỉ(?<!(?:chứng|địa)\s+chỉ)|lại|cũng|mới(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+mới)|luôn"
             r"|đều|thì|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
-_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
+_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
                      regex.I | regex.V0)
@@ -60,7 +60,8 @@ _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thờ
 _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt|ước\s+tính)(?![\p{L}]))+")
+    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm)(?![\p{L}]))+")  # (times: the period's)
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
