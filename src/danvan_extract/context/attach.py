@@ -1721,6 +1721,9 @@ _WORD = deferred(r"\p{L}+")
 _ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)
 
 
+_PART_OPEN = deferred(r"[\s;,]*(?:riêng|trong\s+đó)[^\S\n]", regex.I)
+
+
 def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) -> list:
     """"Tỉ lệ hộ nghèo thành thị 2%, nông thôn 5%" → "tỉ lệ hộ nghèo nông
     thôn"; "Tỷ lệ hộ nghèo 3,2%, hộ cận nghèo 4,1%" → "tỷ lệ hộ cận
@@ -1735,11 +1738,15 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
     own = [m.span() for s, e in item for m in _WORD.finditer(text, s, e)]
     if not own or len(own) > _ITEM_MOST or _RATE_HEAD.match(text, item[0][0], item[0][1]):
         return []
+    # "…; riêng khu vực nông thôn 94,8%", "…, trong đó thể thấp còi 9%": the rate of a part of the whole's
+    # population (not "riêng hộ đồng bào … chiếm 75%": that part's share)
+    part = (_PART_OPEN.match(text, clause_start, c.start) is not None and not subjects.has_predicate(text, item)
+            and "chiếm" not in text[clause_start:c.start].lower())
     if len(base) > 1 and _LIST_BREAK.search(text, base[-2][1], base[-1][0]) and not subjects.has_predicate(text, item):
         # "…, nông thôn 6,8%, vùng đồng bào dân tộc thiểu số 14,5%": the item before took
         # the head over; a later item takes the same head in place of that item's words
         return base[:-1] + item
-    if len(own) > 4:
+    if len(own) > 4 and not part:
         return []
     words = [m.span() for s, e in base for m in _WORD.finditer(text, s, e)]
     rate = _RATE_HEAD.match(text, base[0][0], base[0][1]).end()
@@ -1750,6 +1757,8 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
         # thấp còi": the item repeats the word its modifiers part from, and replaces the rest
         keep = words[same[-1] - 1][1]
         return [(s, min(e, keep)) for s, e in base if s < keep] + item
+    if part:
+        return base + item
     population = [w for w in words if w[0] >= rate]
     if len(own) > 2 or len(population) <= len(own):
         return []
