@@ -2071,7 +2071,13 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if shared:
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
-        if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
+        # "khám bệnh cho 86.500 lượt người" → "lượt người khám bệnh": "lượt người" says no more than
+        # "lượt"; the verb phrase before, with no agent left in it, says what the cases are
+        verb = (subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                if len(pieces) == 1 and _says_nothing(text, own[0]) else None)
+        if verb and text[verb[0][0]].islower():
+            pieces += verb
+        elif len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
                        or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
@@ -2110,6 +2116,12 @@ def _has_words(text: str, pieces: list) -> bool:
 
 
 _SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
+
+
+def _says_nothing(text: str, span: tuple[int, int]) -> bool:
+    """Every word of the counted noun says nothing of what is counted ("lượt người")."""
+    words = text[span[0]:span[1]].lower().split()
+    return 1 < len(words) <= 3 and all(w in subjects.SAYS_NOTHING for w in words)
 
 
 def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
