@@ -1954,6 +1954,17 @@ def _gift_before(text: str, s_start: int, recipients: int, holes: list[tuple[int
     return subjects.stripped(text, _FIGURE_HEAD.match(text, hs, he).end(), cho.start())
 
 
+# "cho" before an income is the verb "yield" ("mô hình cho thu nhập 300 triệu đồng"), no recipient
+_YIELD = deferred(r"(?<![\p{L}])cho[^\S\n]+(?=(?:thu\s+nhập|lãi|lợi\s+nhuận|doanh\s+thu)(?![\p{L}]))", regex.I)
+
+
+def _yielded(text: str, pieces: list) -> list:
+    """"Mô hình nuôi cá lồng cho thu nhập 300 triệu đồng" → "thu nhập": what
+    is yielded is the amount's name, from the income noun on."""
+    m = last_match(_YIELD, text, pieces[0][0], pieces[-1][1]) if pieces and "cho" in text[pieces[0][0]:pieces[-1][1]] else None
+    return [(max(s, m.end()), e) for s, e in pieces if e > m.end()] if m else pieces
+
+
 _LIST_BREAK = deferred(r"[,;]")
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 _RECIPIENT = deferred(r"\s+cho\s+")
@@ -2064,7 +2075,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
         end = own[-1][1]
-        recipient = _RECIPIENT.match(text, end, limit) if text.find("cho", end, limit) >= 0 else None
+        recipient = (_RECIPIENT.match(text, end, limit) if text.find("cho", end, limit) >= 0
+                     and not _YIELD.match(text, end + 1, limit) else None)
         given = subjects.right_phrase(text, recipient.end(), limit) if recipient else None
         if given:
             own[-1] = (own[-1][0], given[1])
@@ -2303,6 +2315,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # reaches back past a figure inside it
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
+    pieces = _yielded(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0

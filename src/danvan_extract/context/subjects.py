@@ -482,8 +482,8 @@ def next_list_item(text: str, pos: int) -> int:
 _LINK_ON = deferred(
     # ("ở", "tại" before no place: "hộ gia đình ở vùng đồng bào dân tộc thiểu số")
     r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|ở|tại|là(?![^\S\n]+(?-i:\p{Lu}))"
-    # "cho" that yields, not a recipient: "chè đã cho thu hái"
-    r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
+    # "cho" that yields, not a recipient: "chè đã cho thu hái" (an income it yields is a figure of its own)
+    r"|cho(?=[^\S\n]+(?:thu(?![^\S\n]+nhập)|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
     r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần|thời\s+gian|thời\s+kỳ|dịp)(?![\p{L}]))(?=\p{L})", regex.I)
 # "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
