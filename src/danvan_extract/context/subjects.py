@@ -300,8 +300,11 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = _MAX_WORDS
 
 def _of_holder(text: str, words: list[Span], most: int) -> bool:
     """A "của" after the first word and within the first ``most`` words, whose
-    holder the window would keep without its head."""
-    return any(text[s:e].lower() == "của" for s, e in words[1:min(most, len(words) - most + 1)])
+    holder the window would keep without its head, or, in a phrase no longer
+    than a rate's window, the head's first words ("Mức đóng bảo hiểm y tế hộ
+    gia đình của người thứ nhất" would lose "Mức đóng bảo")."""
+    whole = len(words) <= _MAX_RATE_WORDS
+    return any(text[s:e].lower() == "của" for s, e in words[1:most if whole else min(most, len(words) - most + 1)])
 
 
 def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
@@ -327,7 +330,8 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
     return len(seg.split()) <= most
 
 
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+# ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
