@@ -2532,7 +2532,9 @@ def _names_place(words: list[str]) -> bool:
 
 
 # who speaks in an interview: "PV", a form of address and a name ("Ông Nguyễn Văn A", "Đồng chí Lò Văn B")
-_SPEAKER = deferred(r"(?-i:PV|Phóng\s+viên|(?:Ông|Bà|Anh|Chị|Đồng\s+chí|Đ/c)(?:[^\S\n]+\p{Lu}\p{L}*)+)")
+# (with the speaker's post after a comma or a dash: "Ông Lò Văn A, Chủ tịch UBND huyện")
+_SPEAKER = deferred(r"(?-i:PV|Phóng\s+viên|(?:Ông|Bà|Anh|Chị|Đồng\s+chí|Đ/c)(?:[^\S\n]+\p{Lu}\p{L}*)+"
+                    r"(?:[^\S\n]*[,–-][^\S\n]*\p{Lu}[^\n:]*)?)")
 
 
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
@@ -2551,6 +2553,8 @@ def _may_label(text: str, lo: int, pos: int) -> bool:
     colon = text.rfind(":", lo, pos)
     if colon < 0:
         return False
+    if text.find(")", colon, pos) >= 0 and text.rfind("(", lo, colon) > text.rfind(")", lo, colon):
+        return False  # "(Ảnh: Văn Thành) … 890 hộ": a colon inside a bracket (a caption's credit) labels nothing
     after = text[colon + 1:pos].strip()
     if len(after) > 80 or "\n" in after:
         return False
