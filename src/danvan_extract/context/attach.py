@@ -1606,7 +1606,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
         if pieces:
             return pieces
-        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
+        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 50), c.start)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
@@ -1920,8 +1920,9 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
     return subjects.left_phrase(text, before, clause_start, holes)
 
 
+# (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
 _CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
-                          r"\s*(?:thêm\s*)?$", regex.I)
+                          r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
@@ -2019,7 +2020,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
     bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
-    if label and noun and not bare_noun_generic and _RESULTS_LABEL.match(text, label[0], label[1]):
+    if label and noun and not (bare_noun_generic and not after) and _RESULTS_LABEL.match(text, label[0], label[1]):
         label = None  # "Kết quả thi đua: 12 tập thể đạt …": a report's heading; the item's noun names what
     if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
@@ -2036,6 +2037,13 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if harm is not None:
             # "Bão làm chết 5 người" → "người chết": the cases are the harm's result, not its agent
             return [(k, c.end)] + [(max(s, harm), e) for s, e in left if e > harm]
+        if left and k >= c.start and not subjects.starts_with_verb(text, left):
+            # "Lực lượng chức năng đã tuần tra 1.250 lượt" → "lượt tuần tra": the agent before the tense word
+            # is not what the cases are
+            pred = subjects.predicate(text, left)
+            if pred and pred != left and (subjects.starts_with_verb(text, pred)
+                                          or low_noun in _CASE_NOUNS and _short_verb_phrase(text, pred)):
+                return [(k, c.end)] + pred
         if left and k >= c.start and (subjects.starts_with_verb(text, left)
                                       or low_noun in _CASE_NOUNS and _short_verb_phrase(text, left)):
             # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt

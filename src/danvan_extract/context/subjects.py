@@ -82,9 +82,10 @@ _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "v�
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 # "bão số 3", "học sinh lớp 1", "đơn vị bầu cử số 2": a number of one or two
-# digits after "số" or "lớp" names the thing (a designation), no figure
+# digits after "số", "lớp" or a grade's word names the thing (a designation), no figure
 # ("tổng số 12 hộ", "trong số 5 xã": a count)
-_DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp)\s"
+# ("dịch vụ công trực tuyến mức độ 4", "trường đạt chuẩn quốc gia mức độ 2", "bệnh viện hạng 2": a grade)
+_DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp|mức\s+độ|cấp\s+độ|hạng)\s"
 # (each look-behind after what it looks back from: the engine finds the digit or
 # the word first, instead of trying the look-behind at every position)
 _DIGIT_STOP = rf"\d(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))"
@@ -876,6 +877,12 @@ _MEASURE_WORDS = CLASSIFIERS | {"con"}
 _TENSE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
 
 
+def predicate(text: str, pieces: list[Span]) -> list[Span]:
+    """The pieces after the tense word that opens the predicate, the agent
+    before it left out (the pieces themselves when no tense word is there)."""
+    return _predicate(text, pieces)
+
+
 def _predicate(text: str, pieces: list[Span]) -> list[Span]:
     """The pieces after the tense word that opens the predicate ("Tổ công tác
     đã kiểm tra ..." → "kiểm tra ..."): the words before it are the agent."""
@@ -1137,7 +1144,13 @@ def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
     """"tặng 100 lá cờ cùng 20 triệu đồng tiền mặt" → "tiền mặt": a money
     noun right after the amount names what it is."""
     m = _MONEY_NOUN.match(text, end, end + 20)
-    return right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
+    span = right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
+    tense = _TENSE_END.search(text, *span) if span else None
+    # ("1.200 tỷ đồng vốn chính sách đã đến tay …": the predicate's tense word ends the noun)
+    return (span[0], tense.start()) if tense and tense.start() > span[0] else span
+
+
+_TENSE_END = deferred(r"[^\S\n]+(?:đã|đang|sẽ|vừa)$", regex.I)
 
 
 _ONE_OR_TWO_WORDS_SPACED = deferred(r"\p{L}+(?:\s\p{L}+)?")
@@ -1264,10 +1277,15 @@ def table_row_label(text: str, pos: int) -> list[Span]:
             continue  # a number, a blank or a proper name
         label = (start + name.start("n"), start + name.end("n"))
         heading = _column_heading(text, line_start, k)
+        if heading and _UNIT_COLUMN.match(heading):
+            continue  # "Tổng dư nợ | Tỷ đồng | 1.320": the unit's cell names nothing
         if names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
             return [label]
         return []
     return []
+
+
+_UNIT_COLUMN = deferred(r"\s*(?:đvt|đơn\s+vị\s+tính)\s*$", regex.I)  # (not "Đơn vị": a column of units)
 
 
 def _column_heading(text: str, line_start: int, column: int) -> Optional[str]:
