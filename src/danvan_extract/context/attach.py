@@ -1961,9 +1961,16 @@ _YIELD = deferred(r"(?<![\p{L}])cho[^\S\n]+(?=(?:thu\s+nhập|lãi|lợi\s+nhu�
 
 def _yielded(text: str, pieces: list) -> list:
     """"Mô hình nuôi cá lồng cho thu nhập 300 triệu đồng" → "thu nhập": what
-    is yielded is the amount's name, from the income noun on."""
+    is yielded is the amount's name, from the income noun on; a unit it is
+    yielded by ("Mỗi ha chè cho thu nhập …") stays, without the "cho"."""
     m = last_match(_YIELD, text, pieces[0][0], pieces[-1][1]) if pieces and "cho" in text[pieces[0][0]:pieces[-1][1]] else None
-    return [(max(s, m.end()), e) for s, e in pieces if e > m.end()] if m else pieces
+    if not m:
+        return pieces
+    each = [(s, min(e, m.start())) for s, e in pieces if s < m.start()] if _EACH_UNIT.match(text, pieces[0][0]) else []
+    return [subjects.stripped(text, s, e) for s, e in each] + [(max(s, m.end()), e) for s, e in pieces if e > m.end()]
+
+
+_EACH_UNIT = deferred(r"(?:mỗi|một|bình\s+quân\s+(?:mỗi|một))[^\S\n]", regex.I)
 
 
 _LIST_BREAK = deferred(r"[,;]")
@@ -2040,7 +2047,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if left and k >= c.start and not subjects.starts_with_verb(text, left):
             # "Lực lượng chức năng đã tuần tra 1.250 lượt" → "lượt tuần tra": the agent before the tense word
             # is not what the cases are
-            pred = subjects.predicate(text, left)
+            pred = subjects.predicate(text, left) if not subjects.names_quantity(text[left[0][0]:left[0][1]]) else None
             if pred and pred != left and (subjects.starts_with_verb(text, pred)
                                           or low_noun in _CASE_NOUNS and _short_verb_phrase(text, pred)):
                 return [(k, c.end)] + pred
@@ -2095,7 +2102,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # "lượt"; the verb phrase before, with no agent left in it, says what the cases are
         verb = (subjects.distinguishing_verb(text, clause_start, c.start, holes)
                 if len(pieces) == 1 and _says_nothing(text, own[0]) else None)
-        if verb and text[verb[0][0]].islower():
+        if verb and _short_verb_phrase(text, verb):
             pieces += verb
         elif len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)

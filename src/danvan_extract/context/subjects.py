@@ -68,8 +68,11 @@ _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower())
 _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
 # Words that end a phrase read after a noun without belonging to it.
 # ("1.200 suất quà trị giá 600 triệu đồng": "trị giá" states the next figure, as "đạt" does)
-_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá))+\s*$", regex.I)
-_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá")  # (what its matches end with)
+# ("1.245 tỷ đồng dư nợ thông qua 312 tổ …": "thông qua" before a figure brings the channel; not the verb
+# "passed" of "biểu quyết thông qua nghị quyết", whose object follows, nor "được thông qua")
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá|thông\s+qua(?<!được\sthông\squa)))+\s*$",
+                           regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá", "qua")  # (what its matches end with)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
@@ -99,8 +102,6 @@ _RIGHT_STOP_INLINE_SOURCE = (
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
-    # "thông qua" (through) brings the channel; after "được" it is the verb "passed" ("nghị quyết được thông qua")
-    r"|thông\s+qua(?<!được\sthông\squa)"
     r")(?![\p{L}])")
 _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
@@ -487,8 +488,8 @@ def next_list_item(text: str, pos: int) -> int:
 _LINK_ON = deferred(
     # ("ở", "tại" before no place: "hộ gia đình ở vùng đồng bào dân tộc thiểu số")
     r"[^\S\n]*(?:của|thuộc|theo|sau|trong|do|ở|tại|là(?![^\S\n]+(?-i:\p{Lu}))"
-    # "cho" that yields, not a recipient: "chè đã cho thu hái" (an income it yields is a figure of its own)
-    r"|cho(?=[^\S\n]+(?:thu(?![^\S\n]+nhập)|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
+    # "cho" that yields, not a recipient: "chè đã cho thu hái"
+    r"|cho(?=[^\S\n]+(?:thu|ra|sản\s+phẩm|quả|khai\s+thác|năng\s+suất)(?![\p{L}])))[^\S\n]+"
     r"(?!(?:đó|khi|này|vậy|số|các|những|báo\s+cáo|thống\s+kê|ông|bà|anh|chị|đồng\s+chí"
     r"|kế\s+hoạch|kết\s+quả|quy\s+định\s+tại|năm|tháng|quý|ngày|tuần|thời\s+gian|thời\s+kỳ|dịp)(?![\p{L}]))(?=\p{L})", regex.I)
 # "xã đạt 7 tiêu chí": a count after "đạt" says which units are meant
