@@ -60,7 +60,7 @@ _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thờ
 _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm)(?![\p{L}]))+")  # (times: the period's)
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
