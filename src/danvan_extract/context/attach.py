@@ -1672,6 +1672,22 @@ def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
     return rate is not None and not subjects.states_figure(text, rate.start(), clause_start)
 
 
+# a sum's name opening the sentence, then words up to a comma
+_SUM_THEN_WORDS = deferred(r"[^\S\n]*(?:tổng[^\S\n]+)?(?:kinh[^\S\n]+phí|giá[^\S\n]+trị|số[^\S\n]+tiền|chi[^\S\n]+phí)(?![\p{L}])"
+                           r"(?P<words>[^\d;:()\n.%]*),[^\S\n]*$", regex.I)
+
+
+def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
+    """The sentence opens with a sum's name ("Tổng kinh phí", "Giá trị", "Số
+    tiền") whose phrase runs up to the comma before ``clause_start`` with no
+    figure and no stating verb ("Tổng kinh phí bồi thường, hỗ trợ là …",
+    "Tổng giá trị các công trình, phần việc …"): the comma joins its items."""
+    if clause_start <= s_start or clause_start - s_start > 80 or not text[s_start:clause_start].rstrip().endswith(","):
+        return False  # (the cheap tests first)
+    m = _SUM_THEN_WORDS.match(text, s_start, clause_start)
+    return m is not None and bool(m.group("words").strip()) and not subjects.states_figure(text, *m.span("words"))
+
+
 _NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
 
 
@@ -2063,8 +2079,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
-    if label and clause_start > label[1] and _has_words(text, subjects.left_phrase(text, clause_start, c.start, holes)):
-        label = None  # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic
+    if label and clause_start > label[1] and (_has_words(text, subjects.left_phrase(text, clause_start, c.start, holes))
+                                             or after and len(text[label[1]:c.start].split()) > 3):
+        # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic; "…: tổ chức 45
+        # hội nghị với 3.600 lượt người tham dự": a noun defined by its own words deep in that clause
+        label = None
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
@@ -2323,7 +2342,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
                 # "cho vay 1.200 hộ nghèo với số tiền 45 tỷ đồng" → "cho vay hộ nghèo"
                 given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
                 return ([given.span("verb")] if given else []) + subject_of[id(prior)]
-    pieces = subjects.left_phrase(text, clause_start, c.start, holes)
+    # "Tổng kinh phí bồi thường, hỗ trợ là 86 tỷ đồng": a comma inside the sum's own phrase (as long as a rate's)
+    pieces = (subjects.left_phrase(text, s_start, c.start, holes, max_words=subjects.MAX_RATE_WORDS)
+              if _sum_across_comma(text, s_start, clause_start) else subjects.left_phrase(text, clause_start, c.start, holes))
     after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
     if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
         # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"

@@ -121,6 +121,7 @@ _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 _MAX_WORDS = 10
 _MAX_RATE_WORDS = 16
+MAX_RATE_WORDS = _MAX_RATE_WORDS  # (a rate's phrase, and a sum's read across a comma, run longer)
 MAX_WORDS, MAX_RATE_WORDS = _MAX_WORDS, _MAX_RATE_WORDS  # (for the callers that read further)
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
