@@ -2376,7 +2376,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if pieces:
         return pieces
     if purpose:
-        return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
+        # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
+        lends = link == "cho" and text[purpose.start("what"):purpose.start("what") + 4].lower() == "vay "
+        return _without_numbers(text, purpose.start("link") if link.startswith("dành") or lends else purpose.start("what"),
                                 what_end, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
