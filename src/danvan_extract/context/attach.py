@@ -2377,7 +2377,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         return pieces
     if purpose:
         # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
-        lends = link == "cho" and text[purpose.start("what"):purpose.start("what") + 4].lower() == "vay "
+        w = purpose.start("what")
+        lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") or lends else purpose.start("what"),
                                 what_end, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
