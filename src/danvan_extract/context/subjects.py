@@ -91,7 +91,9 @@ _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "v�
 _DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp|mức\s+độ|cấp\s+độ|hạng)\s"
 # (each look-behind after what it looks back from: the engine finds the digit or
 # the word first, instead of trying the look-behind at every position)
-_DIGIT_STOP = rf"\d(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))"
+# ("sản phẩm OCOP 4 sao": a one-digit rating of stars grades the thing, as "mức độ 2" does)
+_DIGIT_STOP = (rf"\d(?![^\S\n]+sao(?![\p{{L}}])(?<=(?<![\d.,])\d[^\S\n]+sao))"
+               rf"(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))")
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
