@@ -1490,7 +1490,8 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     if wide:
         clause_start, holes = wide
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
-              or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label))
+              or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+              or _topic_lead(text, s_start, c.start))
     heading = _list_heading(text, label) if label in pieces else None
     pieces = _with_bound_word(text, c, pieces)
     if heading in pieces:  # taken over from the count it is the share of
@@ -1609,7 +1610,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
         if pieces:
             return pieces
-        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 30), c.start)
+        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 50), c.start)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
@@ -1675,6 +1676,22 @@ def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
     return rate is not None and not subjects.states_figure(text, rate.start(), clause_start)
 
 
+# a sum's name opening the sentence, then words up to a comma
+_SUM_THEN_WORDS = deferred(r"[^\S\n]*(?:tổng[^\S\n]+)?(?:kinh[^\S\n]+phí|giá[^\S\n]+trị|số[^\S\n]+tiền|chi[^\S\n]+phí)(?![\p{L}])"
+                           r"(?P<words>[^\d;:()\n.%]*),[^\S\n]*$", regex.I)
+
+
+def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
+    """The sentence opens with a sum's name ("Tổng kinh phí", "Giá trị", "Số
+    tiền") whose phrase runs up to the comma before ``clause_start`` with no
+    figure and no stating verb ("Tổng kinh phí bồi thường, hỗ trợ là …",
+    "Tổng giá trị các công trình, phần việc …"): the comma joins its items."""
+    if clause_start <= s_start or clause_start - s_start > 80 or not text[s_start:clause_start].rstrip().endswith(","):
+        return False  # (the cheap tests first)
+    m = _SUM_THEN_WORDS.match(text, s_start, clause_start)
+    return m is not None and bool(m.group("words").strip()) and not subjects.states_figure(text, *m.span("words"))
+
+
 _NOTHING_OWN = deferred(r"[^\S\n]*(?:[,.;:)]|so[^\S\n]+với(?![\p{L}])|$)", regex.I)
 
 
@@ -1724,6 +1741,9 @@ _WORD = deferred(r"\p{L}+")
 _ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)
 
 
+_PART_OPEN = deferred(r"[\s;,]*(?:riêng|trong\s+đó)[^\S\n]", regex.I)
+
+
 def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) -> list:
     """"Tỉ lệ hộ nghèo thành thị 2%, nông thôn 5%" → "tỉ lệ hộ nghèo nông
     thôn"; "Tỷ lệ hộ nghèo 3,2%, hộ cận nghèo 4,1%" → "tỷ lệ hộ cận
@@ -1738,11 +1758,15 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
     own = [m.span() for s, e in item for m in _WORD.finditer(text, s, e)]
     if not own or len(own) > _ITEM_MOST or _RATE_HEAD.match(text, item[0][0], item[0][1]):
         return []
+    # "…; riêng khu vực nông thôn 94,8%", "…, trong đó thể thấp còi 9%": the rate of a part of the whole's
+    # population (not "riêng hộ đồng bào … chiếm 75%": that part's share)
+    part = (_PART_OPEN.match(text, clause_start, c.start) is not None and not subjects.has_predicate(text, item)
+            and "chiếm" not in text[clause_start:c.start].lower())
     if len(base) > 1 and _LIST_BREAK.search(text, base[-2][1], base[-1][0]) and not subjects.has_predicate(text, item):
         # "…, nông thôn 6,8%, vùng đồng bào dân tộc thiểu số 14,5%": the item before took
         # the head over; a later item takes the same head in place of that item's words
         return base[:-1] + item
-    if len(own) > 4:
+    if len(own) > 4 and not part:
         return []
     words = [m.span() for s, e in base for m in _WORD.finditer(text, s, e)]
     rate = _RATE_HEAD.match(text, base[0][0], base[0][1]).end()
@@ -1753,6 +1777,8 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
         # thấp còi": the item repeats the word its modifiers part from, and replaces the rest
         keep = words[same[-1] - 1][1]
         return [(s, min(e, keep)) for s, e in base if s < keep] + item
+    if part:
+        return base + item
     population = [w for w in words if w[0] >= rate]
     if len(own) > 2 or len(population) <= len(own):
         return []
@@ -1914,10 +1940,11 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
     return subjects.left_phrase(text, before, clause_start, holes)
 
 
+# (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
 _CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
-                          r"\s*(?:thêm\s*)?$", regex.I)
+                          r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
-_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
@@ -1933,6 +1960,37 @@ _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
 _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp|tặng\s+quà|tặng|trao\s+tặng)"
                           r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
+
+
+def _gift_before(text: str, s_start: int, recipients: int, holes: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """"trao 300 suất quà cho 300 hộ, trị giá 150 triệu đồng" → "suất quà":
+    a value is of the goods given, counted right before their recipients."""
+    cho = _RECIPIENT_BEFORE.search(text, max(s_start, recipients - 16), recipients)
+    i = bisect.bisect_left(holes, (cho.start(),)) - 1 if cho else -1
+    if i < 0 or holes[i][0] < s_start or not text[holes[i][0]].isdigit():
+        return None
+    hs, he = holes[i]
+    if _LIST_BREAK.search(text, he, cho.start()) or text.endswith("đồng", hs, he):
+        return None  # (goods counted in the clause of their recipients, no amount)
+    return subjects.stripped(text, _FIGURE_HEAD.match(text, hs, he).end(), cho.start())
+
+
+# "cho" before an income is the verb "yield" ("mô hình cho thu nhập 300 triệu đồng"), no recipient
+_YIELD = deferred(r"(?<![\p{L}])cho[^\S\n]+(?=(?:thu\s+nhập|lãi|lợi\s+nhuận|doanh\s+thu)(?![\p{L}]))", regex.I)
+
+
+def _yielded(text: str, pieces: list) -> list:
+    """"Mô hình nuôi cá lồng cho thu nhập 300 triệu đồng" → "thu nhập": what
+    is yielded is the amount's name, from the income noun on; a unit it is
+    yielded by ("Mỗi ha chè cho thu nhập …") stays, without the "cho"."""
+    m = last_match(_YIELD, text, pieces[0][0], pieces[-1][1]) if pieces and "cho" in text[pieces[0][0]:pieces[-1][1]] else None
+    if not m:
+        return pieces
+    each = [(s, min(e, m.start())) for s, e in pieces if s < m.start()] if _EACH_UNIT.match(text, pieces[0][0]) else []
+    return [subjects.stripped(text, s, e) for s, e in each] + [(max(s, m.end()), e) for s, e in pieces if e > m.end()]
+
+
+_EACH_UNIT = deferred(r"(?:mỗi|một|bình\s+quân\s+(?:mỗi|một))[^\S\n]", regex.I)
 
 
 _LIST_BREAK = deferred(r"[,;]")
@@ -1990,7 +2048,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
     bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
-    if label and noun and not bare_noun_generic and _RESULTS_LABEL.match(text, label[0], label[1]):
+    if label and noun and not (bare_noun_generic and not after) and _RESULTS_LABEL.match(text, label[0], label[1]):
         label = None  # "Kết quả thi đua: 12 tập thể đạt …": a report's heading; the item's noun names what
     if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
@@ -2007,6 +2065,13 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         if harm is not None:
             # "Bão làm chết 5 người" → "người chết": the cases are the harm's result, not its agent
             return [(k, c.end)] + [(max(s, harm), e) for s, e in left if e > harm]
+        if left and k >= c.start and not subjects.starts_with_verb(text, left):
+            # "Lực lượng chức năng đã tuần tra 1.250 lượt" → "lượt tuần tra": the agent before the tense word
+            # is not what the cases are
+            pred = subjects.predicate(text, left) if not subjects.names_quantity(text[left[0][0]:left[0][1]]) else None
+            if pred and pred != left and (subjects.starts_with_verb(text, pred)
+                                          or low_noun in _CASE_NOUNS and _short_verb_phrase(text, pred)):
+                return [(k, c.end)] + pred
         if left and k >= c.start and (subjects.starts_with_verb(text, left)
                                       or low_noun in _CASE_NOUNS and _short_verb_phrase(text, left)):
             # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
@@ -2019,8 +2084,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
-    if label and clause_start > label[1] and _has_words(text, subjects.left_phrase(text, clause_start, c.start, holes)):
-        label = None  # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic
+    if label and clause_start > label[1] and (_has_words(text, subjects.left_phrase(text, clause_start, c.start, holes))
+                                             or after and len(text[label[1]:c.start].split()) > 3):
+        # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic; "…: tổ chức 45
+        # hội nghị với 3.600 lượt người tham dự": a noun defined by its own words deep in that clause
+        label = None
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
@@ -2046,14 +2114,21 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
         end = own[-1][1]
-        recipient = _RECIPIENT.match(text, end, limit) if text.find("cho", end, limit) >= 0 else None
+        recipient = (_RECIPIENT.match(text, end, limit) if text.find("cho", end, limit) >= 0
+                     and not _YIELD.match(text, end + 1, limit) else None)
         given = subjects.right_phrase(text, recipient.end(), limit) if recipient else None
         if given:
             own[-1] = (own[-1][0], given[1])
         if shared:
             return own + shared
         pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
-        if len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
+        # "khám bệnh cho 86.500 lượt người" → "lượt người khám bệnh": "lượt người" says no more than
+        # "lượt"; the verb phrase before, with no agent left in it, says what the cases are
+        verb = (subjects.distinguishing_verb(text, clause_start, c.start, holes)
+                if len(pieces) == 1 and _says_nothing(text, own[0]) else None)
+        if verb and _short_verb_phrase(text, verb):
+            pieces += verb
+        elif len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
             pieces += (subjects.quoted_topic(text, clause_start, c.start)
                        or subjects.average_phrase(text, clause_start, c.start, holes)
                        or subjects.distinguishing_verb(text, clause_start, c.start, holes,
@@ -2092,6 +2167,12 @@ def _has_words(text: str, pieces: list) -> bool:
 
 
 _SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
+
+
+def _says_nothing(text: str, span: tuple[int, int]) -> bool:
+    """Every word of the counted noun says nothing of what is counted ("lượt người")."""
+    words = text[span[0]:span[1]].lower().split()
+    return 1 < len(words) <= 3 and all(w in subjects.SAYS_NOTHING for w in words)
 
 
 def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
@@ -2251,7 +2332,12 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     named = item or subjects.money_noun_after(text, c.end, limit)
     if named:
         return [named]
-    if prior is not None and (bracket >= 0 or _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start)):
+    of_previous = _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start) if bracket < 0 else None
+    if of_previous and prior is not None and "giá" in of_previous.group():
+        gift = _gift_before(text, s_start, prior.start, holes)
+        if gift:
+            return [gift]
+    if prior is not None and (bracket >= 0 or of_previous):
         if prior.type in ("count", "ratio"):
             head = _FIGURE_HEAD.match(text, prior.start, prior.end)
             start = head.end() if head else prior.start
@@ -2261,13 +2347,16 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
                 # "cho vay 1.200 hộ nghèo với số tiền 45 tỷ đồng" → "cho vay hộ nghèo"
                 given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
                 return ([given.span("verb")] if given else []) + subject_of[id(prior)]
-    pieces = subjects.left_phrase(text, clause_start, c.start, holes)
+    # "Tổng kinh phí bồi thường, hỗ trợ là 86 tỷ đồng": a comma inside the sum's own phrase (as long as a rate's)
+    pieces = (subjects.left_phrase(text, s_start, c.start, holes, max_words=subjects.MAX_RATE_WORDS)
+              if _sum_across_comma(text, s_start, clause_start) else subjects.left_phrase(text, clause_start, c.start, holes))
     after_figure = clause_start > s_start and not _CLAUSE_BREAK.match(text, clause_start - 1)
     if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
         # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
         # reaches back past a figure inside it
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
+    pieces = _yielded(text, pieces)
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
@@ -2292,7 +2381,10 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     if pieces:
         return pieces
     if purpose:
-        return _without_numbers(text, purpose.start("link") if link.startswith("dành") else purpose.start("what"),
+        # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
+        w = purpose.start("what")
+        lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
+        return _without_numbers(text, purpose.start("link") if link.startswith("dành") or lends else purpose.start("what"),
                                 what_end, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
@@ -2415,6 +2507,17 @@ _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s
 _BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
 
 
+# (not "Về phía Hội," the agent's side, nor "Về cơ bản," "Về lâu dài," adverbs)
+_TOPIC_LEAD = deferred(r"\s*[-+•*]?\s*về[^\S\n]+(?!(?:phía|cơ\s+bản|lâu\s+dài)(?![\p{L}]))(?P<topic>[^\n,:;.\d]{2,50}?)[^\S\n]*,", regex.I)
+
+
+def _topic_lead(text: str, s_start: int, pos: int) -> list:
+    """"Về dư nợ, đến cuối năm đạt 1.320 tỷ đồng" → "dư nợ": the topic a
+    sentence opens with names a figure whose clause names nothing."""
+    m = _TOPIC_LEAD.match(text, s_start, pos) if "ề" in text[s_start:s_start + 8].lower() else None
+    return [m.span("topic")] if m else []
+
+
 def _gap_before(text: str, pos: int) -> bool:
     """A tab or three white space characters right before ``pos``: what a
     bullet's column gap ends with (a test before its pattern)."""
@@ -2476,11 +2579,13 @@ def _names_place(words: list[str]) -> bool:
 def _speaker() -> regex.Pattern:
     """Who speaks in an interview: a reporter's label ("PV"), or a form of
     address and a name ("Ông Nguyễn Văn A", "Đồng chí Lò Văn B"), from the
-    persons rules' byline labels and honorifics."""
+    persons rules' byline labels and honorifics; with the speaker's post
+    after a comma or a dash ("Ông Lò Văn A, Chủ tịch UBND huyện")."""
     persons = load_rules().persons
     honorifics = (h[0].upper() + h[1:] for h in persons.honorifics)
     return regex.compile(rf"(?-i:{written_pattern(persons.bylines.bare_labels)}|"
-                         rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+)")
+                         rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+"
+                         rf"(?:[^\S\n]*[,–-][^\S\n]*\p{{Lu}}[^\n:]*)?)")
 
 
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
@@ -2499,6 +2604,8 @@ def _may_label(text: str, lo: int, pos: int) -> bool:
     colon = text.rfind(":", lo, pos)
     if colon < 0:
         return False
+    if text.find(")", colon, pos) >= 0 and text.rfind("(", lo, colon) > text.rfind(")", lo, colon):
+        return False  # "(Ảnh: Văn Thành) … 890 hộ": a colon inside a bracket (a caption's credit) labels nothing
     after = text[colon + 1:pos].strip()
     if len(after) > 80 or "\n" in after:
         return False

@@ -42,7 +42,7 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
 # ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
 _ADVERBS = (r"vẫn|còn|đã|đang|sẽ|chỉ(?<!(?:chứng|địa)\s+chỉ)|lại|cũng|mới(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+mới)|luôn"
             r"|đều|thì|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
-_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
+_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
                      regex.I | regex.V0)
@@ -60,15 +60,19 @@ _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thờ
 _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|với|đó|này|là|lần\s+lượt|ước\s+tính)(?![\p{L}]))+")
+    r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm)(?![\p{L}]))+")  # (times: the period's)
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
 _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
 # Words that end a phrase read after a noun without belonging to it.
 # ("1.200 suất quà trị giá 600 triệu đồng": "trị giá" states the next figure, as "đạt" does)
-_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá))+\s*$", regex.I)
-_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá")  # (what its matches end with)
+# ("1.245 tỷ đồng dư nợ thông qua 312 tổ …": "thông qua" before a figure brings the channel; not the verb
+# "passed" of "biểu quyết thông qua nghị quyết", whose object follows, nor "được thông qua")
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá|thông\s+qua(?<!được\sthông\squa)))+\s*$",
+                           regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá", "qua")  # (what its matches end with)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
@@ -81,12 +85,15 @@ _RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "v�
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 # "bão số 3", "học sinh lớp 1", "đơn vị bầu cử số 2": a number of one or two
-# digits after "số" or "lớp" names the thing (a designation), no figure
+# digits after "số", "lớp" or a grade's word names the thing (a designation), no figure
 # ("tổng số 12 hộ", "trong số 5 xã": a count)
-_DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp)\s"
+# ("dịch vụ công trực tuyến mức độ 4", "trường đạt chuẩn quốc gia mức độ 2", "bệnh viện hạng 2": a grade)
+_DESIGNATOR = r"(?<![\p{L}])(?<!(?:tổng|trong|có|với|là|các|những)\s)(?:số|lớp|mức\s+độ|cấp\s+độ|hạng)\s"
 # (each look-behind after what it looks back from: the engine finds the digit or
 # the word first, instead of trying the look-behind at every position)
-_DIGIT_STOP = rf"\d(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))"
+# ("sản phẩm OCOP 4 sao": a one-digit rating of stars grades the thing, as "mức độ 2" does)
+_DIGIT_STOP = (rf"\d(?![^\S\n]+sao(?![\p{{L}}])(?<=(?<![\d.,])\d[^\S\n]+sao))"
+               rf"(?:(?<!{_DESIGNATOR}\d?\d)|(?<={_DESIGNATOR}\d)(?=\d\d|\d?[.,/]\d))")
 _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
@@ -115,7 +122,7 @@ _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi
                         r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 MAX_WORDS = 10
-MAX_RATE_WORDS = 16
+MAX_RATE_WORDS = 16  # (a rate's phrase, and a sum's read across a comma, run longer)
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
 # engine scans the rest of the text for a literal the pattern needs.
@@ -296,8 +303,11 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = MAX_WORDS)
 
 def _of_holder(text: str, words: list[Span], most: int) -> bool:
     """A "của" after the first word and within the first ``most`` words, whose
-    holder the window would keep without its head."""
-    return any(text[s:e].lower() == "của" for s, e in words[1:min(most, len(words) - most + 1)])
+    holder the window would keep without its head, or, in a phrase no longer
+    than a rate's window, the head's first words ("Mức đóng bảo hiểm y tế hộ
+    gia đình của người thứ nhất" would lose "Mức đóng bảo")."""
+    whole = len(words) <= MAX_RATE_WORDS
+    return any(text[s:e].lower() == "của" for s, e in words[1:most if whole else min(most, len(words) - most + 1)])
 
 
 def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
@@ -323,7 +333,8 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
     return len(seg.split()) <= most
 
 
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+# ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
@@ -825,6 +836,8 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     count the same noun) the verb joins past its agent ("các cơ sở đảng
     kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
+    if object_of and _after_measure_word(text, clause_start, holes):
+        return []  # "cấp 2.000 cây giống cho 50 hộ": the words after the figure name what it measures
     if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
     pieces = left_phrase(text, clause_start, fig_start, holes)
@@ -848,7 +861,28 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     return []
 
 
+_MEASURED = deferred(r"[\d.,]+[^\S\n]+(?P<word>\p{L}+)")
+
+
+def _after_measure_word(text: str, pos: int, holes: list[Span]) -> bool:
+    """A figure counted by a measure word ("2.000 cây", "20 con bò") ends at
+    ``pos``: the words after it go on naming the thing, no verb ("1.554 cuộc
+    kiểm tra đối với …" has one)."""
+    for hs, he in holes:
+        if he == pos:
+            m = _MEASURED.match(text, hs, he)
+            return bool(m) and m.group("word").lower() in _MEASURE_WORDS
+    return False
+
+
+_MEASURE_WORDS = CLASSIFIERS | {"con"}
 _TENSE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
+
+
+def predicate(text: str, pieces: list[Span]) -> list[Span]:
+    """The pieces after the tense word that opens the predicate, the agent
+    before it left out (the pieces themselves when no tense word is there)."""
+    return _predicate(text, pieces)
 
 
 def _predicate(text: str, pieces: list[Span]) -> list[Span]:
@@ -1102,8 +1136,8 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     return [(noun_start, noun_start + len(member))] + body
 
 
-# What is given as an amount, written right after it ("20 triệu đồng tiền mặt").
-_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|kinh\s+phí|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
+# What is given as an amount, written right after it ("20 triệu đồng tiền mặt", "1.200 tỷ đồng dư nợ").
+_MONEY_NOUN = deferred(r"[^\S\n]+(?=(?:tiền\s+mặt|tiền|vốn|dư\s+nợ|kinh\s+phí|hiện\s+vật|học\s+bổng|quà|hàng\s+hóa|hàng\s+hoá)(?![\p{L}]))",
                             regex.I)
 
 
@@ -1111,7 +1145,13 @@ def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
     """"tặng 100 lá cờ cùng 20 triệu đồng tiền mặt" → "tiền mặt": a money
     noun right after the amount names what it is."""
     m = _MONEY_NOUN.match(text, end, end + 20)
-    return right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
+    span = right_phrase(text, m.end(), max(limit, m.end() + 40)) if m else None
+    tense = _TENSE_END.search(text, *span) if span else None
+    # ("1.200 tỷ đồng vốn chính sách đã đến tay …": the predicate's tense word ends the noun)
+    return (span[0], tense.start()) if tense and tense.start() > span[0] else span
+
+
+_TENSE_END = deferred(r"[^\S\n]+(?:đã|đang|sẽ|vừa)$", regex.I)
 
 
 _ONE_OR_TWO_WORDS_SPACED = deferred(r"\p{L}+(?:\s\p{L}+)?")
@@ -1238,10 +1278,15 @@ def table_row_label(text: str, pos: int) -> list[Span]:
             continue  # a number, a blank or a proper name
         label = (start + name.start("n"), start + name.end("n"))
         heading = _column_heading(text, line_start, k)
+        if heading and _UNIT_COLUMN.match(heading):
+            continue  # "Tổng dư nợ | Tỷ đồng | 1.320": the unit's cell names nothing
         if names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
             return [label]
         return []
     return []
+
+
+_UNIT_COLUMN = deferred(r"\s*(?:đvt|đơn\s+vị\s+tính)\s*$", regex.I)  # (not "Đơn vị": a column of units)
 
 
 def _column_heading(text: str, line_start: int, column: int) -> Optional[str]:
