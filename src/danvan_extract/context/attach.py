@@ -21,8 +21,8 @@ from . import subjects
 from ..extractors.count import RESPECTIVELY_SOURCE
 from ..extractors.table_cells import in_table_row
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
-from .document_info import (CENTRAL_BODY, find_title, main_place, national_by_default, not_venues,
-                            year_of)
+from .document_info import (CENTRAL_BODY, after_merger, find_title, main_place, national_by_default,
+                            not_venues, year_of)
 from ..grammar.lazy import deferred, settle
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
@@ -123,7 +123,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
-    places = _Places(text, (p for p in find_places(text, surnames=surnames, openers=openers)
+    places = _Places(text, (p for p in find_places(text, surnames=surnames, openers=openers,
+                                                   legacy=not after_merger(out.published))
                             if not (chrome and _in(chrome, p.start))
                             and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1))))
     sentences, paragraphs, full_stops = _bounds(text)

@@ -162,10 +162,10 @@ def _written_again(level: str, name: str) -> regex.Pattern:
 
 @lru_cache(maxsize=4096)
 def _lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Optional[str] = None,
-            district: Optional[str] = None) -> list:
+            district: Optional[str] = None, legacy: bool = True) -> list:
     """``gaz.lookup`` remembered (texts name the same units again and
     again); the list returned is shared: not to be changed."""
-    return gaz.lookup(name, level, province=province, district=district)
+    return gaz.lookup(name, level, province=province, district=district, legacy=legacy)
 
 
 @lru_cache(maxsize=256)
@@ -253,13 +253,14 @@ def _known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
 
 
 def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
-                openers: Optional[Openers] = None) -> list[PlaceMention]:
+                openers: Optional[Openers] = None, legacy: bool = True) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
     through the chain ("xã A, huyện B, tỉnh C") and the gazetteer.
     ``surnames``: a name the gazetteer does not know that starts with one
     and runs to three syllables or more is a person ("Chủ tịch UBND tỉnh
     Nguyễn Văn A"), not a place.  ``openers``: the text's :class:`Openers`,
-    if made."""
+    if made; ``legacy``: False when the text dates from after the 1 July
+    2025 merger, whose units a name then means first."""
     gaz = gaz or gazetteer()
 
     def person_like(name: str) -> bool:
@@ -383,7 +384,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         else:
             raw.append((start, end, level, None))
     raw.sort()
-    out = _resolve(text, raw, gaz)
+    out = _resolve(text, raw, gaz, legacy)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
@@ -712,7 +713,7 @@ def _branch_starts(openers: Openers) -> Optional[list[int]]:
 _CLASS_ORDER = ("tỉnh", "huyện", "xã")
 
 
-def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
+def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     nearest, provinces_named = _provinces_named(raw, gaz)
     # the province named most; a tie goes to the one named first (not to a set's
@@ -743,7 +744,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         # district the text named before it ("huyện A ... Ở xã B, ...")
         district = _district_before(out) if chain_district is None and _tier(level) == 2 else None
         hint = chain_province or nearest[i] or main_province or (district.province if district else None)
-        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None))
+        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None), legacy)
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
