@@ -74,7 +74,8 @@ _COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}
 _NAME_RE = regex.compile(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
-CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
+# ("xã A (mới), tỉnh B", "xã A cũ, huyện B": the era's mark of a unit stays in its chain)
+CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
                           rf"(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(WRITTEN, key=len))  # ("tp" before "tp.": found among its places)
@@ -99,8 +100,10 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
                    "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 
 
-# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng")
-_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng"))
+# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng",
+# "Tân Hội", "Xuân Trường", "Đại Từ", "Yên Sở", "Dền Sáng", "Tiến Bộ", "Mường Nhà", "Ngã Năm")
+_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng", "Hội", "Trường", "Từ", "Sở", "Sáng", "Bộ",
+                             "Qua", "Cụm", "Nhà", "Năm"))
 _CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
 
 
@@ -232,14 +235,16 @@ def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
 
 
 def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
-    """``name`` with the word of _NAME_SYLLABLES it was cut before, when the
-    gazetteer knows the longer name at that level ("xã Hòa Trung có ...")."""
+    """``name`` with the word of _NAME_SYLLABLES it was cut before (and the
+    words after it, "Ba Cụm Bắc"), when the gazetteer knows the longer name
+    at that level ("xã Hòa Trung có ...")."""
     words, kept = found.split(), len(name.split())
     if name and kept < len(words) and words[kept] in _NAME_SYLLABLES:
-        longer = f"{name} {words[kept]}"
-        # (a centrally governed city is a province to the gazetteer: "thành phố Hải Phòng")
-        if _lookup(gaz, longer, level) or (level in ("thành phố", "tỉnh") and gaz.province(longer)):
-            return longer
+        for end in range(min(len(words), kept + 3), kept, -1):
+            longer = " ".join(words[:end])
+            # (a centrally governed city is a province to the gazetteer: "thành phố Hải Phòng")
+            if _lookup(gaz, longer, level) or (level in ("thành phố", "tỉnh") and gaz.province(longer)):
+                return longer
     return name
 
 
@@ -284,8 +289,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in finditer_at(_COOPERATIVE, text, starts.cooperative):
         spans.take(m.start(), m.end())
     for m in finditer_at(_COMMITTEE, text, starts.committee):
-        name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
+        name = _known_name(text, m, m.group("name"), level, gaz)
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
         if name and person_like(name):
