@@ -649,8 +649,25 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             return _plan_before(text, times, i, p_start, section) or t
+        if _TERM.match(text, t.start, t.end):
+            return _other_time_of_sentence(text, times, i, t) or t
         return t
     return None
+
+
+_TERM = deferred(r"nhiệm\s+kỳ", regex.I)
+
+
+def _other_time_of_sentence(text, times, i: int, term: TimeMention) -> Optional[TimeMention]:
+    """A time stated before ``term`` in its sentence ("Tháng 9/2025, Đại hội
+    … nhiệm kỳ 2025-2030 có 150 đại biểu"): FACTS.md gives a term only to
+    figures for which it is the only time in their sentence."""
+    if i < 0:
+        return None
+    t = times[i]
+    if t.kind != "time" or not t.period or _SENTENCE_END.search(text, t.end, term.start):
+        return None
+    return t
 
 
 _STOP_OR_FIGURE = deferred(r"[;.\d]")
