@@ -1053,7 +1053,9 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm)"
+# ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ")
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm"
+                   r"|(?:hình\s+thành|thành\s+lập|sắp\s+xếp)(?=\s+từ))"
                    r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
@@ -1116,6 +1118,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
         i -= 1
     if not i or places[i - 1].start < s_start or places[i - 1].bare:
         return []
+    if i > 1 and _placing_bracket(text, places[i - 2], places[i - 1]):
+        i -= 1  # "các xã A, B (tỉnh C)": the bracket places the list's last unit, no item of it
     run = [i - 1]
     level = _unit_class(places[i - 1])
     while run[0] > 0:
@@ -1127,6 +1131,16 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+
+
+_OPEN_BRACKET = deferred(r"\s*\(\s*")
+
+
+def _placing_bracket(text: str, unit: PlaceMention, bracketed: PlaceMention) -> bool:
+    """``bracketed`` is a unit of a higher tier opening a bracket right after
+    ``unit`` ("xã A (huyện B cũ)"): where ``unit`` lies."""
+    return (not unit.bare and _RANK.get(unit.level, 9) < _RANK.get(bracketed.level, 9)
+            and _OPEN_BRACKET.fullmatch(text, unit.end, bracketed.start) is not None)
 
 
 def _unit_class(p: PlaceMention) -> str:
