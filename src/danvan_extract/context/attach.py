@@ -1036,7 +1036,7 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
         j = first - 1
         if j >= 0 and places[j].start >= full[0] and not places[j].bare:
             return _place(places[_chain_head(text, places, j)], places, main)
-        if not merged.group().lower().startswith("gồm"):
+        if not merged.group().lower().startswith(("gồm", "trước", "nguyên")):
             run = []  # ("Đơn vị bầu cử số 1 gồm A và B": no unit before the list, a total over it)
     container = None if run else _container_after_list(text, places, starts, c.start, full[0])
     if container is not None:
@@ -1053,9 +1053,10 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-# ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ")
+# ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ";
+# "xã A (trước đây là xã A và xã B)": the units it was before)
 _MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm"
-                   r"|(?:hình\s+thành|thành\s+lập|sắp\s+xếp)(?=\s+từ))"
+                   r"|(?:hình\s+thành|thành\s+lập|sắp\s+xếp)(?=\s+từ)|(?:trước\s+(?:đây\s+)?|nguyên\s+)là)"
                    r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
