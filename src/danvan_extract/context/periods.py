@@ -63,8 +63,8 @@ def _month_end(y: str, mo: int) -> str:
 
 
 def _first_months(m) -> tuple[str, str]:
-    n = m.group("n")
-    n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
+    n = m.group("n")  # (None for "nửa đầu năm": half a year)
+    n = 6 if n is None else int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
     y = _y(m)
     if m.group("half") and m.group("half").lower() == "cuối":
         return _month_end(y, 13 - n), _month_end(y, 12)
@@ -75,6 +75,10 @@ def _quarter(m) -> tuple[str, str]:
     q = _ROMAN[m.group("q").lower()]
     y = _y(m)
     return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
+
+
+def _quarters(m) -> tuple[str, str]:
+    return _month_end(_y(m), 3 * _ROMAN[m.group("q1").lower()] - 2), _quarter(m)[1]
 
 
 def _until_quarter(m) -> tuple[None, str]:
@@ -117,7 +121,8 @@ def _months_across(m) -> tuple[str, str]:
 
 
 def _year_to_month(m) -> tuple[str, str]:
-    return m.group("y1"), _month_end(m.group("y"), int(m.group("m")))
+    end = _until_date(m)[1] if m.group("d") else _month_end(m.group("y"), int(m.group("m")))
+    return m.group("y1") or m.group("y"), end
 
 
 def _since(m) -> tuple[str, None]:
@@ -278,17 +283,23 @@ _FORMS: list[_Form] = [
           + Y.format("y2") + r"(?!" + _LIST_GAP + r"(?:19|20)\d\d)", _span, "time", ("năm", _LISTED), first=r"cn",
           backward=True),
     # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
-    _Form(_COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "năm"), first=r"\dscbtnm", backward=True),
+    # ("nửa đầu năm 2026", "nửa cuối năm 2025": the first or last 6 months)
+    _Form(r"(?:" + _COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?|nửa\s+(?P<half>đầu|cuối)\s+)năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng|nửa", "năm"), first=r"\dscbtnm", backward=True),
+    # "quý I và quý II/2026", "(từ) quý II đến quý IV năm 2025", "quý I - III/2025": from the first quarter to the last
+    _Form(r"(?:từ\s+)?quý\s+(?P<q1>iv|iii|ii|i|[1-4])\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:quý\s+)?"
+          r"(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarters, "time", ("quý",),
+          first=r"tq", backward=True),
     # "đến hết quý III/2024": an open start and the quarter's last month
     _Form(_UNTIL + r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _until_quarter,
           "time", (_UNTIL_WORDS, "quý"), first=r"tđhc", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", backward=True),
     # "từ (đầu) năm 2024 đến tháng 6/2024": from the year to the month
-    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?năm\s+" + Y.format("y1")
-          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
-          _year_to_month, "time", ("từ", "năm", "tháng"), first=r"kt", backward=True),
+    # ("từ đầu năm (nay) đến ngày 15/11/2025": the year is the end's)
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:(?:đầu\s+)?năm\s+" + Y.format("y1") + r"|đầu\s+năm(?:\s+nay)?)"
+          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
+          + r"|(?:ngày\s+)?" + _DAY + ")", _year_to_month, "time", ("từ", "năm"), first=r"kt", backward=True),
     # "từ tháng 9/2023 đến tháng 6/2024": a range of months across years
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m1>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y1")
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
