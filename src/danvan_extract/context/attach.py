@@ -504,7 +504,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     base = None
     for t in times[k:k + 2]:
         if (t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start)
-                and text.find(";", c.end, t.start) < 0):
+                and text.find(";", c.end, t.start) < 0 and not _opens_own_change(text, c.end, t)):
             # (a base after a ";" opens the next clause: "…; so với cùng kỳ, số doanh nghiệp tăng 12%")
             # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ", "đạt 43,5%, cao hơn năm 2023 là 0,5%":
             # the base of the change after it)
@@ -668,6 +668,17 @@ def _other_time_of_sentence(text, times, i: int, term: TimeMention) -> Optional[
     if t.kind != "time" or not t.period or _SENTENCE_END.search(text, t.end, term.start):
         return None
     return t
+
+
+def _opens_own_change(text: str, pos: int, base: TimeMention) -> bool:
+    """A base that opens the next sentence and is followed there by a
+    figure ("… giảm 4.500 hộ. So với năm 2024, thu ngân sách tăng 8%") is
+    that figure's base, not the one before it."""
+    stop = _SENTENCE_END.search(text, pos, base.start)
+    if stop is None:
+        return False
+    end = _SENTENCE_END.search(text, base.end, base.end + _WINDOW)
+    return _DIGIT.search(text, base.end, end.start() if end else base.end + _WINDOW) is not None
 
 
 _STOP_OR_FIGURE = deferred(r"[;.\d]")
