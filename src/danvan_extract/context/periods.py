@@ -258,6 +258,10 @@ _FORMS: list[_Form] = [
     # ("từ 1/7/2024, lương cơ sở …": "ngày" is often left out)
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+(?:ngày\s+)?" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
+    # "kể từ khi vận hành chính quyền hai cấp (1/7/2025)": since the event the bracket dates
+    _Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,80}\(\s*(?:ngày\s+)?" + _DAY + r"\s*\)"
+          r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này))?", _open_from_date, "time",
+          ("từ", _DATED), first=r"kt", opens=("kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
           _open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
     # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)
