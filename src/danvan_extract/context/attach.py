@@ -665,8 +665,9 @@ def _other_time_of_sentence(text, times, i: int, term: TimeMention) -> Optional[
     if i < 0:
         return None
     t = times[i]
-    if t.kind != "time" or not t.period or _SENTENCE_END.search(text, t.end, term.start):
-        return None
+    if (t.kind != "time" or not t.period or _SENTENCE_END.search(text, t.end, term.start)
+            or _TERM.match(text, t.start, t.end) or _DIGIT.search(text, t.end, term.start)):
+        return None  # (a term or a figure between: the earlier time is another item's)
     return t
 
 
