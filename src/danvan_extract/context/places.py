@@ -770,25 +770,31 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
     _inherit_provinces(text, out)
     if open_choices:
-        _province_of_neighbours(text, out, open_choices, as_named)
+        _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)
     return out
 
 
 _NEIGHBOUR_REACH = 120
 
 
-def _province_of_neighbours(text: str, out: list[PlaceMention], choices: dict[int, set[str]], as_named) -> None:
+def _province_of_neighbours(text: str, out: list[PlaceMention], choices: dict[int, set[str]], as_named,
+                            gaz: Gazetteer, legacy: bool) -> None:
     """"xã A (sáp nhập từ các xã A, B, C)", "phường A, phường B, phường C":
     a unit whose name repeats across provinces lies in the province of the
     units named with it in its sentence, when one of its choices is theirs
-    alone (units listed together lie together)."""
+    alone (units listed together lie together); its code too when that
+    province holds one unit of the name."""
     for i, provinces in choices.items():
         p = out[i]
         if p.province is not None:
             continue
         near = {q.province for q in _neighbours(text, out, i) if q.province in provinces}
         if len(near) == 1:
-            out[i] = replace(p, province=as_named(next(iter(near))))
+            province = next(iter(near))
+            want = key(gaz.province(province) or province)
+            units = [u for u in _lookup(gaz, p.name, p.level, province, None, legacy) if key(u.province) == want]
+            code, new_code = (units[0].code, gaz.new_code(units[0])) if len(units) == 1 else (None, None)
+            out[i] = replace(p, province=as_named(province), code=code, new_code=new_code)
 
 
 def _neighbours(text: str, out: list[PlaceMention], i: int):
