@@ -104,7 +104,7 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
 # "Tân Hội", "Xuân Trường", "Đại Từ", "Yên Sở", "Dền Sáng", "Tiến Bộ", "Mường Nhà", "Ngã Năm")
 _NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng", "Hội", "Trường", "Từ", "Sở", "Sáng", "Bộ",
                              "Qua", "Cụm", "Nhà", "Năm"))
-_CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
+_CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:()]|$)")  # (a bracket after a name closes it too: "bản Phiêng Ban (xã A)")
 
 
 @dataclass(frozen=True)
