@@ -519,7 +519,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return [_compared(text, t, openers.low) for t in _joined(text, out)]
+    return [_compared(text, t, openers.low) for t in _since_until_now(text, _joined(text, out))]
 
 
 _HALF_YEAR_DAYS = 183
@@ -554,6 +554,28 @@ def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
                 and prev.period[1] < t.period[0] and _AND.fullmatch(text, prev.end, t.start)):
             out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
             continue
+        out.append(t)
+    return out
+
+
+_SINCE_BEFORE = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?$", regex.I)
+_BLANK = regex.compile(r"[^\S\n]{1,3}")
+
+
+def _since_until_now(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """"từ (đầu) tháng 10 đến nay", "từ ngày 1/10/2025 đến nay": a time
+    opened by "từ" and closed by "đến nay" is a period from its start, open
+    end (as "từ năm 2020 đến nay" is), not the null of "đến nay"."""
+    out: list[TimeMention] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if (prev is not None and t.kind == "null" and prev.kind == "time" and prev.period and prev.period[0]
+                and prev.period[1] and _BLANK.fullmatch(text, prev.end, t.start)
+                and _PROGRESS_RE.fullmatch(text, t.start, t.end)):
+            since = _SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start)
+            if since is not None:
+                out[-1] = _time(since.start(), t.end, (prev.period[0], None))
+                continue
         out.append(t)
     return out
 
