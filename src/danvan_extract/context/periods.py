@@ -303,7 +303,7 @@ _FORMS: list[_Form] = [
     # ("từ đầu năm (nay) đến ngày 15/11/2025": the year is the end's)
     _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:(?:đầu\s+)?năm\s+" + Y.format("y1") + r"|đầu\s+năm(?:\s+nay)?)"
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
-          + r"|(?:ngày\s+)?" + _DAY + ")", _year_to_month, "time", ("từ", "năm"), first=r"kt", backward=True),
+          + r"|(?:ngày\s+)?" + _DAY + ")", _year_to_month, "time", ("từ", "năm", "tháng|ngày|đầu"), first=r"kt", backward=True),
     # "từ tháng 9/2023 đến tháng 6/2024": a range of months across years
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m1>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y1")
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),

@@ -252,8 +252,9 @@ def _known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
     """The name a _NAMED match ``m`` gives (``found``: its name group):
     :func:`_clean_name` and :func:`_longer_known`, which differ from the
     plain cut only where a word of _NAME_SYLLABLES is written."""
-    if not any(w in found for w in _NAME_SYLLABLES):
-        return _clean_name(found)
+    name = _clean_name(found)
+    if len(name) == len(found) or _NAME_SYLLABLES.isdisjoint(found.split()):
+        return name  # (nothing cut, or no such word: the plain cut)
     return _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
 
 
