@@ -409,7 +409,7 @@ def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
         return
     for _ in range(_MAX_LISTED):
         m = _NEXT_LISTED.match(text, end)
-        name = _clean_name(m.group("name")) if m else ""
+        name = _known_name(text, m, m.group("name"), level, gaz) if m else ""
         if not name or not _lookup(gaz, name, level):
             return
         end = m.start("name") + len(name)
