@@ -750,7 +750,8 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         # district the text named before it ("huyện A ... Ở xã B, ...")
         district = _district_before(out) if chain_district is None and _tier(level) == 2 else None
         hint = chain_province or nearest[i] or main_province or (district.province if district else None)
-        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None), legacy)
+        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None),
+                        _era_after(text, e, legacy))
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -773,6 +774,24 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
     if open_choices:
         _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)
     return out
+
+
+# a unit's era written after its name: "(mới)", "mới," and "sau sáp nhập" the 2025 map's,
+# "(cũ)", "cũ" the old map's (a bare "mới" before a verb is the adverb "just": "mới được")
+_ERA_AFTER = regex.compile(r"[^\S\n]*(?:\([^\S\n]*(?P<new>mới)[^\S\n]*\)|(?P<new2>mới)(?=[^\S\n]*[,.;:)])"
+                           r"|(?P<new3>sau[^\S\n]+(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp|hợp[^\S\n]+nhất))"
+                           r"|\(?[^\S\n]*cũ(?![\p{L}]))", regex.V0)
+
+
+def _era_after(text: str, end: int, legacy: bool) -> bool:
+    """Whether the unit whose name ends at ``end`` is first looked for in
+    the old map: as its era mark says, else ``legacy`` (the text's)."""
+    if end >= len(text) or text[end] not in " (":
+        return legacy
+    m = _ERA_AFTER.match(text, end)
+    if m is None:
+        return legacy
+    return not (m.group("new") or m.group("new2") or m.group("new3"))
 
 
 _NEIGHBOUR_REACH = 120
