@@ -727,6 +727,7 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
     main_province = max(dict.fromkeys(provinces_named), key=provinces_named.count) if provinces_named else None
     as_named = _AsNamed(provinces_named, gaz)
     open_choices: dict[int, set[str]] = {}  # mention → the provinces its name may lie in, when several
+    merger_words = "sáp nhập" in text or "sắp xếp" in text or "hợp nhất" in text
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             out.append(_bare(text, s, e, level, out[-1] if out else None))
@@ -751,7 +752,7 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         district = _district_before(out) if chain_district is None and _tier(level) == 2 else None
         hint = chain_province or nearest[i] or main_province or (district.province if district else None)
         units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None),
-                        _era_after(text, e, legacy))
+                        _era_after(text, e, _era_before(text, s, legacy) if merger_words else legacy))
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -781,6 +782,21 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
 _ERA_AFTER = regex.compile(r"[^\S\n]*(?:\([^\S\n]*(?P<new>mới)[^\S\n]*\)|(?P<new2>mới)(?=[^\S\n]*[,.;:)])"
                            r"|(?P<new3>sau[^\S\n]+(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp|hợp[^\S\n]+nhất))"
                            r"|\(?[^\S\n]*cũ(?![\p{L}]))", regex.V0)
+
+
+# "Sau sáp nhập, xã A …", "Trước sắp xếp đơn vị hành chính, xã A …": the time of the
+# sentence's units after the comma (not "sau khi sáp nhập xã A và xã B,": the units merged)
+_ERA_BEFORE = regex.compile(r"(?i:(?P<side>sau|trước)[^\S\n]+(?:khi[^\S\n]+)?(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp"
+                            r"|hợp[^\S\n]+nhất))(?:[^\S\n]+[\p{Ll}\d/ ]{0,40})?,[^.;!?\n]*$", regex.V0)
+_ERA_REACH = 80
+
+
+def _era_before(text: str, start: int, legacy: bool) -> bool:
+    """Whether a unit named at ``start`` is first looked for in the old
+    map, as "sau/trước sáp nhập" earlier in its sentence says, else
+    ``legacy``."""
+    m = _ERA_BEFORE.search(text, max(0, start - _ERA_REACH), start)
+    return legacy if m is None else m.group("side").lower() == "trước"
 
 
 def _era_after(text: str, end: int, legacy: bool) -> bool:
