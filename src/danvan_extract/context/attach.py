@@ -1142,8 +1142,14 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
+        if text[prev.end:places[run[0]].start].lstrip().startswith(",") and _ASIDE.search(
+                text, max(s_start, prev.start - 16), prev.start):
+            break  # "Cùng với xã A, xã B có …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+
+
+_ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như)\s+$", regex.I)
 
 
 _OPEN_BRACKET = deferred(r"\s*\(\s*")
