@@ -515,6 +515,8 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             spans.take(count.start(), m.end())
             out.append(_time(count.start(), m.end(), None, "duration"))
         elif _IS_RELATIVE.fullmatch(m.group()):
+            if m.group().lower().startswith("trong") and year_before(m.start()) not in (None, year_of_article):
+                continue  # "(Cũng) trong năm" after another year stated: that year, which carries on
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
