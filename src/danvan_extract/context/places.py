@@ -224,6 +224,15 @@ def _clean_name(name: str, closed: bool = False) -> str:
     return " ".join(words).strip(" -")
 
 
+def _village_word_in_name(text: str, start: int, end: int, level: str, name: str, gaz: Gazetteer) -> tuple[str, str]:
+    """"Bản Lầu (Mường Khương): …": a capitalized village word that begins
+    the name of a unit the gazetteer knows is part of that name (communes
+    are often named so: "Bản Lầu", "Bản Phố"); the unit's own level then."""
+    full = text[start:end]
+    units = _lookup(gaz, full) if " " in full and "\n" not in full else []
+    return (units[0].level, full) if units else (level, name)
+
+
 def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
     """``name`` without a last number that is a figure's ("hỗ trợ huyện A
     5 tỷ đồng"): dropped when the gazetteer knows the name without it and
@@ -313,6 +322,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
         name_end = m.start("name") + len(name)
+        if written[0].isupper() and _tier(level) == 3:
+            level, name = _village_word_in_name(text, m.start(), name_end, level, name, gaz)
         if level == "tỉnh" and not gaz.province(name) and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "5 tỉnh Tây Nguyên": a region the provinces counted lie in, no province
         if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
