@@ -373,6 +373,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if free(start, end):
             raw.append((start, end, gaz.province_level(name), name))
             spans.take(start, end)
+    for start, end, level, name in _dateline_districts(text, gaz):
+        if free(start, end):
+            raw.append((start, end, level, name))
+            spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
@@ -469,6 +473,26 @@ def _caps_headline_province(text: str, gaz: Gazetteer):
             name = gaz.province(m.group("name"))
             if name:
                 yield pos + m.start("name"), pos + m.end("name"), name
+
+
+# a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"
+_DATELINE_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|,[^\S\n]*(?:ngày[^\S\n]+)?"
+                                r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
+
+
+def _dateline_districts(text: str, gaz: Gazetteer):
+    """(start, end, level, name) of a district-level unit a head line's
+    dateline names without its level word ("MƯỜNG KHƯƠNG - …", "Bắc Hà,
+    ngày 5/6/2024"): a dateline names the province or the district the
+    report comes from; the name as written, the level the unit has, when
+    the gazetteer knows one such unit (a province's name is read apart)."""
+    for pos, line in lines_with_offsets(text, _HEAD_LINES):
+        m = _DATELINE_PLACE.match(line) if line[:1].isupper() else None
+        if m is None or gaz.province(m.group("name")):
+            continue
+        units = {(u.level, u.province) for u in _lookup(gaz, m.group("name"), "huyện") if u.level != "tỉnh"}
+        if len(units) == 1:
+            yield pos + m.start("name"), pos + m.end("name"), next(iter(units))[0], m.group("name")
 
 
 class _NameStarts:
