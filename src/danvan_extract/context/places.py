@@ -369,11 +369,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             if before and free(before[0], before[1]):
                 raw.append(before)
                 spans.take(before[0], before[1])
-    for start, end, name in _caps_headline_province(text, gaz):
-        if free(start, end):
-            raw.append((start, end, gaz.province_level(name), name))
-            spans.take(start, end)
-    for start, end, level, name in _dateline_districts(text, gaz):
+    for start, end, level, name in _head_line_places(text, gaz):
         if free(start, end):
             raw.append((start, end, level, name))
             spans.take(start, end)
@@ -462,17 +458,24 @@ _CAPS_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(
 _DATELINE_DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]")
 
 
-def _caps_headline_province(text: str, gaz: Gazetteer):
-    """(start, end, name) of a province in capitals that opens a head line,
-    followed by a colon or a dash in an all-caps line (the headline's
-    "Place: ..." convention) or by a dash in any (a dateline: "QUẢNG NINH -
-    ..."), the name as the gazetteer writes it."""
+def _head_line_places(text: str, gaz: Gazetteer):
+    """(start, end, level, name) of the places the head lines name without
+    a level word: a province in capitals that opens a head line, followed
+    by a colon or a dash in an all-caps line (the headline's "Place: ..."
+    convention) or by a dash in any (a dateline: "QUẢNG NINH - ..."), the
+    name as the gazetteer writes it; a district-level unit a dateline names
+    (:func:`_dateline_district`)."""
     for pos, line in lines_with_offsets(text, _HEAD_LINES):
         m = _CAPS_PLACE.match(line) if line[:2].isupper() else None
         if m is not None and (line.isupper() or _DATELINE_DASH.match(line, m.end("name"))):
             name = gaz.province(m.group("name"))
             if name:
-                yield pos + m.start("name"), pos + m.end("name"), name
+                yield pos + m.start("name"), pos + m.end("name"), gaz.province_level(name), name
+                continue
+        district = _dateline_district(line, gaz) if line.lstrip()[:1].isupper() else None
+        if district is not None:
+            start, end, level = district
+            yield pos + start, pos + end, level, line[start:end]
 
 
 # a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"
@@ -480,19 +483,17 @@ _DATELINE_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n
                                 r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
 
 
-def _dateline_districts(text: str, gaz: Gazetteer):
-    """(start, end, level, name) of a district-level unit a head line's
-    dateline names without its level word ("MƯỜNG KHƯƠNG - …", "Bắc Hà,
-    ngày 5/6/2024"): a dateline names the province or the district the
-    report comes from; the name as written, the level the unit has, when
-    the gazetteer knows one such unit (a province's name is read apart)."""
-    for pos, line in lines_with_offsets(text, _HEAD_LINES):
-        m = _DATELINE_PLACE.match(line) if line[:1].isupper() else None
-        if m is None or gaz.province(m.group("name")):
-            continue
-        units = {(u.level, u.province) for u in _lookup(gaz, m.group("name"), "huyện") if u.level != "tỉnh"}
-        if len(units) == 1:
-            yield pos + m.start("name"), pos + m.end("name"), next(iter(units))[0], m.group("name")
+def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
+    """(start, end, level) of a district-level unit a dateline names without
+    its level word ("MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"): a dateline
+    names the province or the district the report comes from; the level
+    the unit has, when the gazetteer knows one such unit (a province's name
+    is read apart)."""
+    m = _DATELINE_PLACE.match(line)
+    if m is None or gaz.province(m.group("name")):
+        return None
+    units = {(u.level, u.province) for u in _lookup(gaz, m.group("name"), "huyện") if u.level != "tỉnh"}
+    return (m.start("name"), m.end("name"), next(iter(units))[0]) if len(units) == 1 else None
 
 
 class _NameStarts:
