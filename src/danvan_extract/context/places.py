@@ -489,6 +489,9 @@ def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, st
     names the province or the district the report comes from; the level
     the unit has, when the gazetteer knows one such unit (a province's name
     is read apart)."""
+    head = line[:40]
+    if "-" not in head and "–" not in head and "," not in head:
+        return None  # (a cheap test: no dash or comma where a dateline's place ends)
     m = _DATELINE_PLACE.match(line)
     if m is None or gaz.province(m.group("name")):
         return None
@@ -835,11 +838,14 @@ def _era_before(text: str, start: int, legacy: bool) -> bool:
     return legacy if m is None else m.group("side").lower() == "trước"
 
 
+_ERA_FIRST = frozenset("(mcsMCS")
+
+
 def _era_after(text: str, end: int, legacy: bool) -> bool:
     """Whether the unit whose name ends at ``end`` is first looked for in
     the old map: as its era mark says, else ``legacy`` (the text's)."""
-    if end >= len(text) or text[end] not in " (":
-        return legacy
+    if text[end:end + 1] != "(" and text[end + 1:end + 2] not in _ERA_FIRST:
+        return legacy  # (a cheap test: what may follow a space opens one of the marks)
     m = _ERA_AFTER.match(text, end)
     if m is None:
         return legacy
