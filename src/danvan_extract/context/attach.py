@@ -649,13 +649,13 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             return _plan_before(text, times, i, p_start, section) or t
-        if _TERM.match(text, t.start, t.end):
+        if text.startswith(_TERM_WORDS, t.start):
             return _other_time_of_sentence(text, times, i, t) or t
         return t
     return None
 
 
-_TERM = deferred(r"nhiệm\s+kỳ", regex.I)
+_TERM_WORDS = ("nhiệm", "Nhiệm", "NHIỆM")  # (a term's span opens with its word: "nhiệm kỳ 2020 - 2025")
 
 
 def _other_time_of_sentence(text, times, i: int, term: TimeMention) -> Optional[TimeMention]:
@@ -666,7 +666,7 @@ def _other_time_of_sentence(text, times, i: int, term: TimeMention) -> Optional[
         return None
     t = times[i]
     if (t.kind != "time" or not t.period or _SENTENCE_END.search(text, t.end, term.start)
-            or _TERM.match(text, t.start, t.end) or _DIGIT.search(text, t.end, term.start)):
+            or text.startswith(_TERM_WORDS, t.start) or _DIGIT.search(text, t.end, term.start)):
         return None  # (a term or a figure between: the earlier time is another item's)
     return t
 
@@ -1158,7 +1158,8 @@ _OPEN_BRACKET = deferred(r"\s*\(\s*")
 def _placing_bracket(text: str, unit: PlaceMention, bracketed: PlaceMention) -> bool:
     """``bracketed`` is a unit of a higher tier opening a bracket right after
     ``unit`` ("xã A (huyện B cũ)"): where ``unit`` lies."""
-    return (not unit.bare and _RANK.get(unit.level, 9) < _RANK.get(bracketed.level, 9)
+    return ("(" in text[unit.end:bracketed.start] and not unit.bare
+            and _RANK.get(unit.level, 9) < _RANK.get(bracketed.level, 9)
             and _OPEN_BRACKET.fullmatch(text, unit.end, bracketed.start) is not None)
 
 

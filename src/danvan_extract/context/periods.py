@@ -499,10 +499,12 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             out.append(_time(m.start(), m.end(), (y, None)))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
+    progress = False
     for m in finditer_at(_PROGRESS_RE, text, _progress_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), None, "null"))
+            progress = True
     for m in finditer_at(_NULL_RE, text, _null_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
@@ -521,7 +523,8 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return [_compared(text, t, openers.low) for t in _since_until_now(text, _joined(text, out))]
+    joined = _joined(text, out)
+    return [_compared(text, t, openers.low) for t in (_since_until_now(text, joined) if progress else joined)]
 
 
 _HALF_YEAR_DAYS = 183

@@ -483,15 +483,24 @@ _DATELINE_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n
                                 r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
 
 
+def _may_be_dateline(line: str) -> bool:
+    """A cheap test: a comma or a dash within the first 30 characters, and
+    before it at most four words, each capitalized (a place's name)."""
+    cuts = [i for i in (line.find(",", 0, 30), line.find(" - ", 0, 30), line.find(" – ", 0, 30)) if i > 0]
+    if not cuts:
+        return False
+    words = line[:min(cuts)].split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
     """(start, end, level) of a district-level unit a dateline names without
     its level word ("MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"): a dateline
     names the province or the district the report comes from; the level
     the unit has, when the gazetteer knows one such unit (a province's name
     is read apart)."""
-    head = line[:40]
-    if "-" not in head and "–" not in head and "," not in head:
-        return None  # (a cheap test: no dash or comma where a dateline's place ends)
+    if not _may_be_dateline(line):
+        return None
     m = _DATELINE_PLACE.match(line)
     if m is None or gaz.province(m.group("name")):
         return None
