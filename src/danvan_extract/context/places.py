@@ -75,7 +75,8 @@ _NAME_RE = regex.compile(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
 # ("xã A (mới), tỉnh B", "xã A cũ, huyện B": the era's mark of a unit stays in its chain)
-CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
+# (possessive runs: what follows them opens with a letter, and a failing gap is not retried)
+CHAIN_GAP = regex.compile(rf"[\s,\-–(]*+(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*+)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
                           rf"(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(WRITTEN, key=len))  # ("tp" before "tp.": found among its places)
