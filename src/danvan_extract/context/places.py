@@ -486,7 +486,7 @@ _DATELINE_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n
 
 # a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, or a
 # comma and a date
-_DATELINE_SHAPE = re.compile(r"\s*(?:[^\W\d_]+ ){0,3}[^\W\d_]+(?: [-–] |,\s*(?:ngày\s+)?\d)")
+_DATELINE_SHAPE = re.compile(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |,\s*+(?:ngày\s+)?\d)")
 
 
 def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
