@@ -117,7 +117,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     numeric, doc_ends, roles, mentions = _by_kind(candidates)
     other_spans = [(c.start, c.end) for c in numeric]
     openers = Openers(text, lower)  # where words stand, for the scans of both
-    times = find_times(text, year_of(out.published), openers, out.published)
+    times = find_times(text, year_of(out.published), openers)
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(text, doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does

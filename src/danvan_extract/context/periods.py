@@ -392,14 +392,10 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
-def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None,
-               article_date: Optional[str] = None) -> list[TimeMention]:
+def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
-    date, when known (the year before for a day more than half a year after
-    that date: ``article_date``, ISO).  ``openers``: the text's
-    :class:`Openers`, if made."""
-    of_day = (year_of_article, article_date if article_date and len(article_date) >= 10 else None)
+    date, when known.  ``openers``: the text's :class:`Openers`, if made."""
     spans = SpanMask(len(text))
     free = spans.free
     out: list[TimeMention] = []
@@ -448,15 +444,15 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         out.append(_time(s, e, period, form.kind))
     year_before = _years_before(out)
     for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
+        y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
-        y = _year_of_day(of_day, mo, d) or year_before(m.start())
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 45), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
-        y = _year_of_day(of_day, mo, d) or year_before(m.start())
+        y = year_of_article or year_before(m.start())
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
@@ -485,8 +481,7 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), period))
     for m in openers.finditer(_NO_YEAR_QUARTER_OR_MONTH, ("quý", "tháng")):
-        first = 3 * _ROMAN[m.group("q").lower()] - 2 if m.group("q") else int(m.group("m"))
-        y = _year_of_day(of_day, first, 1) or year_before(m.start())
+        y = year_of_article or year_before(m.start())
         if y and free(m.start(), m.end()):
             period = _quarter_or_month(m, y)
             if period:
@@ -525,23 +520,6 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
     out.sort(key=lambda t: t.start)
     joined = _joined(text, out)
     return [_compared(text, t, openers.low) for t in (_since_until_now(text, joined) if progress else joined)]
-
-
-_HALF_YEAR_DAYS = 183
-
-
-def _year_of_day(of_day: tuple[Optional[str], Optional[str]], month: int, day: int) -> Optional[str]:
-    """The year of a day written without one, from ``of_day`` (the
-    article's year and date, ISO): the article's year, or the year before
-    when the day would fall more than half a year after the article's date
-    ("Ngày 28/12" in a January article: last December's; news reports days
-    past, or near to come)."""
-    year, date = of_day
-    if not year:
-        return None
-    if date and (month - int(date[5:7])) * 31 + day - int(date[8:10]) > _HALF_YEAR_DAYS:
-        return str(int(year) - 1)
-    return year
 
 
 _AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)
