@@ -21,8 +21,8 @@ from . import subjects
 from ..extractors.count import RESPECTIVELY_SOURCE
 from ..extractors.table_cells import in_table_row
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
-from .document_info import (CENTRAL_BODY, find_title, main_place, national_by_default, not_venues,
-                            year_of)
+from .document_info import (CENTRAL_BODY, after_merger, find_title, main_place, national_by_default,
+                            not_venues, year_of)
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import load_rules
 from ..registry import NUMERIC_TYPES
@@ -125,7 +125,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
-    places = _Places(text, (p for p in find_places(text, surnames=surnames, openers=openers)
+    places = _Places(text, (p for p in find_places(text, surnames=surnames, openers=openers,
+                                                   legacy=not after_merger(out.published))
                             if not (chrome and _in(chrome, p.start))
                             and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1))))
     sentences, paragraphs, full_stops = _bounds(text)
@@ -505,7 +506,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     base = None
     for t in times[k:k + 2]:
         if (t.kind == "base" and t.start < clause_end + 30 and not _DIGIT.search(text, c.end, t.start)
-                and text.find(";", c.end, t.start) < 0):
+                and text.find(";", c.end, t.start) < 0 and not _opens_own_change(text, c.end, t)):
             # (a base after a ";" opens the next clause: "…; so với cùng kỳ, số doanh nghiệp tăng 12%")
             # ("300 hộ nghèo, so với năm 2023 giảm 60 hộ", "đạt 43,5%, cao hơn năm 2023 là 0,5%":
             # the base of the change after it)
@@ -652,8 +653,37 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             return _plan_before(text, times, i, p_start, section) or t
+        if text.startswith(_TERM_WORDS, t.start):
+            return _other_time_of_sentence(text, times, i, t) or t
         return t
     return None
+
+
+_TERM_WORDS = ("nhiệm", "Nhiệm", "NHIỆM")  # (a term's span opens with its word: "nhiệm kỳ 2020 - 2025")
+
+
+def _other_time_of_sentence(text, times, i: int, term: TimeMention) -> Optional[TimeMention]:
+    """A time stated before ``term`` in its sentence ("Tháng 9/2025, Đại hội
+    … nhiệm kỳ 2025-2030 có 150 đại biểu"): FACTS.md gives a term only to
+    figures for which it is the only time in their sentence."""
+    if i < 0:
+        return None
+    t = times[i]
+    if (t.kind != "time" or not t.period or _SENTENCE_END.search(text, t.end, term.start)
+            or text.startswith(_TERM_WORDS, t.start) or _DIGIT.search(text, t.end, term.start)):
+        return None  # (a term or a figure between: the earlier time is another item's)
+    return t
+
+
+def _opens_own_change(text: str, pos: int, base: TimeMention) -> bool:
+    """A base that opens the next sentence and is followed there by a
+    figure ("… giảm 4.500 hộ. So với năm 2024, thu ngân sách tăng 8%") is
+    that figure's base, not the one before it."""
+    stop = _SENTENCE_END.search(text, pos, base.start)
+    if stop is None:
+        return False
+    end = _SENTENCE_END.search(text, base.end, base.end + _WINDOW)
+    return _DIGIT.search(text, base.end, end.start() if end else base.end + _WINDOW) is not None
 
 
 _STOP_OR_FIGURE = deferred(r"[;.\d]")
@@ -1022,7 +1052,7 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
         j = first - 1
         if j >= 0 and places[j].start >= full[0] and not places[j].bare:
             return _place(places[_chain_head(text, places, j)], places, main)
-        if not merged.group().lower().startswith("gồm"):
+        if not merged.group().lower().startswith(("gồm", "trước", "nguyên")):
             run = []  # ("Đơn vị bầu cử số 1 gồm A và B": no unit before the list, a total over it)
     container = None if run else _container_after_list(text, places, starts, c.start, full[0])
     if container is not None:
@@ -1039,7 +1069,10 @@ def _location(text, c, places: list[PlaceMention], starts, sentence, p_start, cl
     return _container_for_units(c, place)
 
 
-_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm)"
+# ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ";
+# "xã A (trước đây là xã A và xã B)": the units it was before)
+_MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm"
+                   r"|(?:hình\s+thành|thành\s+lập|sắp\s+xếp)(?=\s+từ)|(?:trước\s+(?:đây\s+)?|nguyên\s+)là)"
                    r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
@@ -1102,6 +1135,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
         i -= 1
     if not i or places[i - 1].start < s_start or places[i - 1].bare:
         return []
+    if i > 1 and _placing_bracket(text, places[i - 2], places[i - 1]):
+        i -= 1  # "các xã A, B (tỉnh C)": the bracket places the list's last unit, no item of it
     run = [i - 1]
     level = _unit_class(places[i - 1])
     while run[0] > 0:
@@ -1111,8 +1146,25 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
+        if text[prev.end:places[run[0]].start].lstrip().startswith(",") and _ASIDE.search(
+                text, max(s_start, prev.start - 16), prev.start):
+            break  # "Cùng với xã A, xã B có …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+
+
+_ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như)\s+$", regex.I)
+
+
+_OPEN_BRACKET = deferred(r"\s*\(\s*")
+
+
+def _placing_bracket(text: str, unit: PlaceMention, bracketed: PlaceMention) -> bool:
+    """``bracketed`` is a unit of a higher tier opening a bracket right after
+    ``unit`` ("xã A (huyện B cũ)"): where ``unit`` lies."""
+    return ("(" in text[unit.end:bracketed.start] and not unit.bare
+            and _RANK.get(unit.level, 9) < _RANK.get(bracketed.level, 9)
+            and _OPEN_BRACKET.fullmatch(text, unit.end, bracketed.start) is not None)
 
 
 def _unit_class(p: PlaceMention) -> str:

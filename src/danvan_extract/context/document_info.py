@@ -311,5 +311,16 @@ def _rank(level: str) -> int:
     return order.index(level) if level in order else 0
 
 
+# the day the 2025 administrative map took effect (34 provinces, no districts)
+_MERGER_DAY = "2025-07-01"
+
+
+def after_merger(published: Optional[str]) -> bool:
+    """The article dates from the 2025 map's time: a unit's name then means
+    the unit of that map first (FACTS.md: the province as named at the time
+    of the article)."""
+    return bool(published) and published >= _MERGER_DAY
+
+
 def year_of(published: Optional[str]) -> Optional[str]:
     return published[:4] if published else None

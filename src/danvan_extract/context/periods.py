@@ -63,8 +63,8 @@ def _month_end(y: str, mo: int) -> str:
 
 
 def _first_months(m) -> tuple[str, str]:
-    n = m.group("n")
-    n = int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
+    n = m.group("n")  # (None for "nửa đầu năm": half a year)
+    n = 6 if n is None else int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
     y = _y(m)
     if m.group("half") and m.group("half").lower() == "cuối":
         return _month_end(y, 13 - n), _month_end(y, 12)
@@ -75,6 +75,10 @@ def _quarter(m) -> tuple[str, str]:
     q = _ROMAN[m.group("q").lower()]
     y = _y(m)
     return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
+
+
+def _quarters(m) -> tuple[str, str]:
+    return _month_end(_y(m), 3 * _ROMAN[m.group("q1").lower()] - 2), _quarter(m)[1]
 
 
 def _until_quarter(m) -> tuple[None, str]:
@@ -117,7 +121,8 @@ def _months_across(m) -> tuple[str, str]:
 
 
 def _year_to_month(m) -> tuple[str, str]:
-    return m.group("y1"), _month_end(m.group("y"), int(m.group("m")))
+    end = _until_date(m)[1] if m.group("d") else _month_end(m.group("y"), int(m.group("m")))
+    return m.group("y1") or m.group("y"), end
 
 
 def _since(m) -> tuple[str, None]:
@@ -253,6 +258,10 @@ _FORMS: list[_Form] = [
     # ("từ 1/7/2024, lương cơ sở …": "ngày" is often left out)
     _Form(r"(?:có\s+hiệu\s+lực\s+)?(?:kể\s+)?từ\s+(?:ngày\s+)?" + _DAY + _NOT_UNTIL, _open_from_date, "time",
           ("từ", _DATED), first=r"ckt", opens=("có", "kể", "từ")),
+    # "kể từ khi vận hành chính quyền hai cấp (1/7/2025)": since the event the bracket dates
+    _Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,80}\(\s*(?:ngày\s+)?" + _DAY + r"\s*\)"
+          r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này))?", _open_from_date, "time",
+          ("từ", _DATED), first=r"kt", opens=("kể", "từ")),
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
           _open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
     # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)
@@ -278,17 +287,23 @@ _FORMS: list[_Form] = [
           + Y.format("y2") + r"(?!" + _LIST_GAP + r"(?:19|20)\d\d)", _span, "time", ("năm", _LISTED), first=r"cn",
           backward=True),
     # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
-    _Form(_COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng", "năm"), first=r"\dscbtnm", backward=True),
+    # ("nửa đầu năm 2026", "nửa cuối năm 2025": the first or last 6 months)
+    _Form(r"(?:" + _COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?|nửa\s+(?P<half>đầu|cuối)\s+)năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng|nửa", "năm"), first=r"\dscbtnm", backward=True),
+    # "quý I và quý II/2026", "(từ) quý II đến quý IV năm 2025", "quý I - III/2025": from the first quarter to the last
+    _Form(r"(?:từ\s+)?quý\s+(?P<q1>iv|iii|ii|i|[1-4])\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:quý\s+)?"
+          r"(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarters, "time", ("quý",),
+          first=r"tq", backward=True),
     # "đến hết quý III/2024": an open start and the quarter's last month
     _Form(_UNTIL + r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _until_quarter,
           "time", (_UNTIL_WORDS, "quý"), first=r"tđhc", backward=True),
     _Form(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarter, "time", ("quý",),
           first=r"q", backward=True),
     # "từ (đầu) năm 2024 đến tháng 6/2024": from the year to the month
-    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?năm\s+" + Y.format("y1")
-          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
-          _year_to_month, "time", ("từ", "năm", "tháng"), first=r"kt", backward=True),
+    # ("từ đầu năm (nay) đến ngày 15/11/2025": the year is the end's)
+    _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:(?:đầu\s+)?năm\s+" + Y.format("y1") + r"|đầu\s+năm(?:\s+nay)?)"
+          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?(?:tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
+          + r"|(?:ngày\s+)?" + _DAY + ")", _year_to_month, "time", ("từ", "năm", "tháng|ngày|đầu"), first=r"kt", backward=True),
     # "từ tháng 9/2023 đến tháng 6/2024": a range of months across years
     _Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m1>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y1")
           + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
@@ -479,10 +494,12 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             out.append(_time(m.start(), m.end(), (y, None)))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
+    progress = False
     for m in finditer_at(_PROGRESS_RE, text, _progress_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), None, "null"))
+            progress = True
     for m in finditer_at(_NULL_RE, text, _null_starts(openers)):
         if free(m.start(), m.end()):
             spans.take(m.start(), m.end())
@@ -495,11 +512,14 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             spans.take(count.start(), m.end())
             out.append(_time(count.start(), m.end(), None, "duration"))
         elif _IS_RELATIVE.fullmatch(m.group()):
+            if m.group().lower().startswith("trong") and year_before(m.start()) not in (None, year_of_article):
+                continue  # "(Cũng) trong năm" after another year stated: that year, which carries on
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
     out.sort(key=lambda t: t.start)
-    return [_compared(text, t, openers.low) for t in _joined(text, out)]
+    joined = _joined(text, out)
+    return [_compared(text, t, openers.low) for t in (_since_until_now(text, joined) if progress else joined)]
 
 
 _AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)
@@ -517,6 +537,28 @@ def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
                 and prev.period[1] < t.period[0] and _AND.fullmatch(text, prev.end, t.start)):
             out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
             continue
+        out.append(t)
+    return out
+
+
+_SINCE_BEFORE = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?$", regex.I)
+_BLANK = regex.compile(r"[^\S\n]{1,3}")
+
+
+def _since_until_now(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """"từ (đầu) tháng 10 đến nay", "từ ngày 1/10/2025 đến nay": a time
+    opened by "từ" and closed by "đến nay" is a period from its start, open
+    end (as "từ năm 2020 đến nay" is), not the null of "đến nay"."""
+    out: list[TimeMention] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if (prev is not None and t.kind == "null" and prev.kind == "time" and prev.period and prev.period[0]
+                and prev.period[1] and _BLANK.fullmatch(text, prev.end, t.start)
+                and _PROGRESS_RE.fullmatch(text, t.start, t.end)):
+            since = _SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start)
+            if since is not None:
+                out[-1] = _time(since.start(), t.end, (prev.period[0], None))
+                continue
         out.append(t)
     return out
 

@@ -74,7 +74,9 @@ _COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}
 _NAME_RE = regex.compile(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
-CHAIN_GAP = regex.compile(rf"[\s,\-–(]*(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
+# ("xã A (mới), tỉnh B", "xã A cũ, huyện B": the era's mark of a unit stays in its chain)
+# (possessive runs: what follows them opens with a letter, and a failing gap is not retried)
+CHAIN_GAP = regex.compile(rf"[\s,\-–(]*+(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*+)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
                           rf"(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(WRITTEN, key=len))  # ("tp" before "tp.": found among its places)
@@ -99,9 +101,11 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
                    "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 
 
-# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng")
-_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng"))
-_CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)")
+# words of _NOT_NAME_START that also end places' names ("Phiêng Ban", "Hòa Trung", "Hải Phòng",
+# "Tân Hội", "Xuân Trường", "Đại Từ", "Yên Sở", "Dền Sáng", "Tiến Bộ", "Mường Nhà", "Ngã Năm")
+_NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng", "Hội", "Trường", "Từ", "Sở", "Sáng", "Bộ",
+                             "Qua", "Cụm", "Nhà", "Năm"))
+_CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:()]|$)")  # (a bracket after a name closes it too: "bản Phiêng Ban (xã A)")
 
 
 @dataclass(frozen=True)
@@ -162,10 +166,10 @@ def _written_again(level: str, name: str) -> regex.Pattern:
 
 @lru_cache(maxsize=4096)
 def _lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Optional[str] = None,
-            district: Optional[str] = None) -> list:
+            district: Optional[str] = None, legacy: bool = True) -> list:
     """``gaz.lookup`` remembered (texts name the same units again and
     again); the list returned is shared: not to be changed."""
-    return gaz.lookup(name, level, province=province, district=district)
+    return gaz.lookup(name, level, province=province, district=district, legacy=legacy)
 
 
 @lru_cache(maxsize=256)
@@ -221,6 +225,15 @@ def _clean_name(name: str, closed: bool = False) -> str:
     return " ".join(words).strip(" -")
 
 
+def _village_word_in_name(text: str, start: int, end: int, level: str, name: str, gaz: Gazetteer) -> tuple[str, str]:
+    """"Bản Lầu (Mường Khương): …": a capitalized village word that begins
+    the name of a unit the gazetteer knows is part of that name (communes
+    are often named so: "Bản Lầu", "Bản Phố"); the unit's own level then."""
+    full = text[start:end]
+    units = _lookup(gaz, full) if " " in full and "\n" not in full else []
+    return (units[0].level, full) if units else (level, name)
+
+
 def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
     """``name`` without a last number that is a figure's ("hỗ trợ huyện A
     5 tỷ đồng"): dropped when the gazetteer knows the name without it and
@@ -232,14 +245,16 @@ def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
 
 
 def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
-    """``name`` with the word of _NAME_SYLLABLES it was cut before, when the
-    gazetteer knows the longer name at that level ("xã Hòa Trung có ...")."""
+    """``name`` with the word of _NAME_SYLLABLES it was cut before (and the
+    words after it, "Ba Cụm Bắc"), when the gazetteer knows the longer name
+    at that level ("xã Hòa Trung có ...")."""
     words, kept = found.split(), len(name.split())
     if name and kept < len(words) and words[kept] in _NAME_SYLLABLES:
-        longer = f"{name} {words[kept]}"
-        # (a centrally governed city is a province to the gazetteer: "thành phố Hải Phòng")
-        if _lookup(gaz, longer, level) or (level in ("thành phố", "tỉnh") and gaz.province(longer)):
-            return longer
+        for end in range(min(len(words), kept + 3), kept, -1):
+            longer = " ".join(words[:end])
+            # (a centrally governed city is a province to the gazetteer: "thành phố Hải Phòng")
+            if _lookup(gaz, longer, level) or (level in ("thành phố", "tỉnh") and gaz.province(longer)):
+                return longer
     return name
 
 
@@ -247,19 +262,21 @@ def _known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
     """The name a _NAMED match ``m`` gives (``found``: its name group):
     :func:`_clean_name` and :func:`_longer_known`, which differ from the
     plain cut only where a word of _NAME_SYLLABLES is written."""
-    if not any(w in found for w in _NAME_SYLLABLES):
-        return _clean_name(found)
+    name = _clean_name(found)
+    if len(name) == len(found) or _NAME_SYLLABLES.isdisjoint(found.split()):
+        return name  # (nothing cut, or no such word: the plain cut)
     return _longer_known(_clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)
 
 
 def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset = frozenset(),
-                openers: Optional[Openers] = None) -> list[PlaceMention]:
+                openers: Optional[Openers] = None, legacy: bool = True) -> list[PlaceMention]:
     """Every place mention in ``text``, sorted by start, provinces resolved
     through the chain ("xã A, huyện B, tỉnh C") and the gazetteer.
     ``surnames``: a name the gazetteer does not know that starts with one
     and runs to three syllables or more is a person ("Chủ tịch UBND tỉnh
     Nguyễn Văn A"), not a place.  ``openers``: the text's :class:`Openers`,
-    if made."""
+    if made; ``legacy``: False when the text dates from after the 1 July
+    2025 merger, whose units a name then means first."""
     gaz = gaz or gazetteer()
 
     def person_like(name: str) -> bool:
@@ -283,8 +300,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     for m in finditer_at(_COOPERATIVE, text, starts.cooperative):
         spans.take(m.start(), m.end())
     for m in finditer_at(_COMMITTEE, text, starts.committee):
-        name = _clean_name(m.group("name"))
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
+        name = _known_name(text, m, m.group("name"), level, gaz)
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
         if name and person_like(name):
@@ -306,6 +323,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
             continue  # an abbreviation ("xã NTM") or a person's name
         name_end = m.start("name") + len(name)
+        if written[0].isupper() and _tier(level) == 3:
+            level, name = _village_word_in_name(text, m.start(), name_end, level, name, gaz)
         if level == "tỉnh" and not gaz.province(name) and _MANY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "5 tỉnh Tây Nguyên": a region the provinces counted lie in, no province
         if level == "bang" and _FEDERAL_BEFORE.search(text, max(0, m.start() - 5), m.start()):
@@ -351,9 +370,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             if before and free(before[0], before[1]):
                 raw.append(before)
                 spans.take(before[0], before[1])
-    for start, end, name in _caps_headline_province(text, gaz):
+    for start, end, level, name in _head_line_places(text, gaz):
         if free(start, end):
-            raw.append((start, end, gaz.province_level(name), name))
+            raw.append((start, end, level, name))
             spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
         if free(start, end):
@@ -383,7 +402,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         else:
             raw.append((start, end, level, None))
     raw.sort()
-    out = _resolve(text, raw, gaz)
+    out = _resolve(text, raw, gaz, legacy)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
@@ -402,7 +421,7 @@ def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
         return
     for _ in range(_MAX_LISTED):
         m = _NEXT_LISTED.match(text, end)
-        name = _clean_name(m.group("name")) if m else ""
+        name = _known_name(text, m, m.group("name"), level, gaz) if m else ""
         if not name or not _lookup(gaz, name, level):
             return
         end = m.start("name") + len(name)
@@ -440,17 +459,49 @@ _CAPS_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(
 _DATELINE_DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]")
 
 
-def _caps_headline_province(text: str, gaz: Gazetteer):
-    """(start, end, name) of a province in capitals that opens a head line,
-    followed by a colon or a dash in an all-caps line (the headline's
-    "Place: ..." convention) or by a dash in any (a dateline: "QUẢNG NINH -
-    ..."), the name as the gazetteer writes it."""
+def _head_line_places(text: str, gaz: Gazetteer):
+    """(start, end, level, name) of the places the head lines name without
+    a level word: a province in capitals that opens a head line, followed
+    by a colon or a dash in an all-caps line (the headline's "Place: ..."
+    convention) or by a dash in any (a dateline: "QUẢNG NINH - ..."), the
+    name as the gazetteer writes it; a district-level unit a dateline names
+    (:func:`_dateline_district`)."""
     for pos, line in lines_with_offsets(text, _HEAD_LINES):
         m = _CAPS_PLACE.match(line) if line[:2].isupper() else None
         if m is not None and (line.isupper() or _DATELINE_DASH.match(line, m.end("name"))):
             name = gaz.province(m.group("name"))
             if name:
-                yield pos + m.start("name"), pos + m.end("name"), name
+                yield pos + m.start("name"), pos + m.end("name"), gaz.province_level(name), name
+                continue
+        district = _dateline_district(line, gaz) if line.lstrip()[:1].isupper() else None
+        if district is not None:
+            start, end, level = district
+            yield pos + start, pos + end, level, line[start:end]
+
+
+# a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"
+_DATELINE_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|,[^\S\n]*(?:ngày[^\S\n]+)?"
+                                r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
+
+
+# a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, or a
+# comma and a date
+_DATELINE_SHAPE = re.compile(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |,\s*+(?:ngày\s+)?\d)")
+
+
+def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
+    """(start, end, level) of a district-level unit a dateline names without
+    its level word ("MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"): a dateline
+    names the province or the district the report comes from; the level
+    the unit has, when the gazetteer knows one such unit (a province's name
+    is read apart)."""
+    if _DATELINE_SHAPE.match(line) is None:
+        return None
+    m = _DATELINE_PLACE.match(line)
+    if m is None or gaz.province(m.group("name")):
+        return None
+    units = {(u.level, u.province) for u in _lookup(gaz, m.group("name"), "huyện") if u.level != "tỉnh"}
+    return (m.start("name"), m.end("name"), next(iter(units))[0]) if len(units) == 1 else None
 
 
 class _NameStarts:
@@ -712,7 +763,7 @@ def _branch_starts(openers: Openers) -> Optional[list[int]]:
 _CLASS_ORDER = ("tỉnh", "huyện", "xã")
 
 
-def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
+def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     nearest, provinces_named = _provinces_named(raw, gaz)
     # the province named most; a tie goes to the one named first (not to a set's
@@ -720,6 +771,7 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
     main_province = max(dict.fromkeys(provinces_named), key=provinces_named.count) if provinces_named else None
     as_named = _AsNamed(provinces_named, gaz)
     open_choices: dict[int, set[str]] = {}  # mention → the provinces its name may lie in, when several
+    merger_words = "sáp nhập" in text or "sắp xếp" in text or "hợp nhất" in text
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             out.append(_bare(text, s, e, level, out[-1] if out else None))
@@ -743,7 +795,8 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         # district the text named before it ("huyện A ... Ở xã B, ...")
         district = _district_before(out) if chain_district is None and _tier(level) == 2 else None
         hint = chain_province or nearest[i] or main_province or (district.province if district else None)
-        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None))
+        units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None),
+                        _era_after(text, e, _era_before(text, s, legacy) if merger_words else legacy))
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -764,25 +817,67 @@ def _resolve(text: str, raw, gaz: Gazetteer) -> list[PlaceMention]:
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
     _inherit_provinces(text, out)
     if open_choices:
-        _province_of_neighbours(text, out, open_choices, as_named)
+        _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)
     return out
+
+
+# a unit's era written after its name: "(mới)", "mới," and "sau sáp nhập" the 2025 map's,
+# "(cũ)", "cũ" the old map's (a bare "mới" before a verb is the adverb "just": "mới được")
+_ERA_AFTER = regex.compile(r"[^\S\n]*(?:\([^\S\n]*(?P<new>mới)[^\S\n]*\)|(?P<new2>mới)(?=[^\S\n]*[,.;:)])"
+                           r"|(?P<new3>sau[^\S\n]+(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp|hợp[^\S\n]+nhất))"
+                           r"|\(?[^\S\n]*cũ(?![\p{L}]))", regex.V0)
+
+
+# "Sau sáp nhập, xã A …", "Trước sắp xếp đơn vị hành chính, xã A …": the time of the
+# sentence's units after the comma (not "sau khi sáp nhập xã A và xã B,": the units merged)
+_ERA_BEFORE = regex.compile(r"(?i:(?P<side>sau|trước)[^\S\n]+(?:khi[^\S\n]+)?(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp"
+                            r"|hợp[^\S\n]+nhất))(?:[^\S\n]+[\p{Ll}\d/ ]{0,40})?,[^.;!?\n]*$", regex.V0)
+_ERA_REACH = 80
+
+
+def _era_before(text: str, start: int, legacy: bool) -> bool:
+    """Whether a unit named at ``start`` is first looked for in the old
+    map, as "sau/trước sáp nhập" earlier in its sentence says, else
+    ``legacy``."""
+    m = _ERA_BEFORE.search(text, max(0, start - _ERA_REACH), start)
+    return legacy if m is None else m.group("side").lower() == "trước"
+
+
+_ERA_FIRST = frozenset("(mcsMCS")
+
+
+def _era_after(text: str, end: int, legacy: bool) -> bool:
+    """Whether the unit whose name ends at ``end`` is first looked for in
+    the old map: as its era mark says, else ``legacy`` (the text's)."""
+    if text[end:end + 1] != "(" and text[end + 1:end + 2] not in _ERA_FIRST:
+        return legacy  # (a cheap test: what may follow a space opens one of the marks)
+    m = _ERA_AFTER.match(text, end)
+    if m is None:
+        return legacy
+    return not (m.group("new") or m.group("new2") or m.group("new3"))
 
 
 _NEIGHBOUR_REACH = 120
 
 
-def _province_of_neighbours(text: str, out: list[PlaceMention], choices: dict[int, set[str]], as_named) -> None:
+def _province_of_neighbours(text: str, out: list[PlaceMention], choices: dict[int, set[str]], as_named,
+                            gaz: Gazetteer, legacy: bool) -> None:
     """"xã A (sáp nhập từ các xã A, B, C)", "phường A, phường B, phường C":
     a unit whose name repeats across provinces lies in the province of the
     units named with it in its sentence, when one of its choices is theirs
-    alone (units listed together lie together)."""
+    alone (units listed together lie together); its code too when that
+    province holds one unit of the name."""
     for i, provinces in choices.items():
         p = out[i]
         if p.province is not None:
             continue
         near = {q.province for q in _neighbours(text, out, i) if q.province in provinces}
         if len(near) == 1:
-            out[i] = replace(p, province=as_named(next(iter(near))))
+            province = next(iter(near))
+            want = key(gaz.province(province) or province)
+            units = [u for u in _lookup(gaz, p.name, p.level, province, None, legacy) if key(u.province) == want]
+            code, new_code = (units[0].code, gaz.new_code(units[0])) if len(units) == 1 else (None, None)
+            out[i] = replace(p, province=as_named(province), code=code, new_code=new_code)
 
 
 def _neighbours(text: str, out: list[PlaceMention], i: int):
