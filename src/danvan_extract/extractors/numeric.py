@@ -80,7 +80,10 @@ def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str
 def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     """"giá trị sản xuất trên 1 ha", "thu nhập trên 1 hộ": "trên" + one
     unit after a word of yield is "per one unit", the base of a rate (no
-    fact, like "/10.000 dân")."""
+    fact, like "/10.000 dân"); so is any number after "cứ" ("cứ 10 người
+    dân thì có 3 người")."""
+    if ctx.word_before(start)[0].lower() in lex.every_words:
+        return True
     if value != 1:
         return False
     _, qstart, phrase = lex.qualifier_before(ctx, start)
