@@ -14,7 +14,7 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, spelled_no_figure, side_of_unit_ratio
+from .numeric import CHANGE_FROM, ENGLISH_THOUSANDS, bounds, first_of_change, qualify, spelled_no_figure, side_of_unit_ratio
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -115,7 +115,7 @@ class MoneyExtractor:
                     # the unit as the text gives it, written after the second value
                     unit = " ".join(g for g in (group(m, "m1") or group(m, "m2"), cur) if g)
                 else:
-                    v1, v2, s1, s2 = bounds(ctx, m)
+                    v1, v2, s1, s2 = _thousandths(m, *bounds(ctx, m))
                     if cur is None:
                         cur = group(m, "c1")  # "từ 40 triệu đồng đến 60 triệu"
                     unit = _range_unit(ctx, m, v2 is not None, "cur" if group(m, "cur") else "c1")
@@ -216,6 +216,21 @@ def _billions(ctx: Context, m):
     v1 = ctx.number(m, "n1")
     v2 = ctx.number(m, "n2") if group(m, "n2") else None
     return v1, v2, scale(v1, unit), None if v2 is None else scale(v2, unit), unit
+
+
+def _thousandths(m, v1, v2, s1, s2) -> tuple:
+    """(value, value_max, amount, amount_max) with a bound written "150,000"
+    and no multiplier read the English way (150 000): no currency is
+    counted in thousandths of its unit ("150,000 đồng", "15,000 USD"), so
+    the Vietnamese reading is impossible (FACTS.md)."""
+    if group(m, "m1") or group(m, "m2"):
+        return v1, v2, s1, s2  # (a multiplier scales both bounds)
+    if ENGLISH_THOUSANDS.fullmatch(m.group("n1")):
+        v1 = s1 = int(m.group("n1").replace(",", ""))
+    n2 = group(m, "n2")
+    if n2 and ENGLISH_THOUSANDS.fullmatch(n2):
+        v2 = s2 = int(n2.replace(",", ""))
+    return v1, v2, s1, s2
 
 
 def _range_unit(ctx: Context, m, is_range: bool, cur: str) -> Optional[Spanned]:

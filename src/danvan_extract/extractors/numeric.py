@@ -32,6 +32,10 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
 
 CHANGE_FROM = "amount.change_from"
 
+# One comma and three digits after it: a decimal the Vietnamese way,
+# thousands the English way ("5,312 người", "150,000 đồng").
+ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")
+
 
 def first_of_change(m: regex.Match) -> tuple[int, int]:
     """The span of the first value of a change over time ("từ 14,58 lên
