@@ -124,12 +124,21 @@ def spelled_no_figure(ctx: Context, start: int, amount) -> bool:
     """True when the number in words at ``start`` is no figure of its own:
     it restates the figure before it (:func:`restates_figure`), or it
     follows "phẩy", the spoken decimal comma ("sáu phẩy sáu phần trăm":
-    the decimal part of a number, not 6 %)."""
+    the decimal part of a number, not 6 %), or it stands in a note "Bằng
+    chữ: ..." (in words), where official writing spells out the figure,
+    orders parted by commas ("Hai tỷ, ba trăm triệu đồng")."""
     word, _ = ctx.word_before(start)
-    return word.lower() == _DECIMAL_WORD or restates_figure(ctx, start, amount)
+    return word.lower() == _DECIMAL_WORD or restates_figure(ctx, start, amount) or _in_words_note(ctx, start)
 
 
 _DECIMAL_WORD = "phẩy"
+_IN_WORDS = "bằng chữ"
+
+
+def _in_words_note(ctx: Context, start: int) -> bool:
+    """True when ``start`` follows "bằng chữ" in the same bracket or line."""
+    at = ctx.lower.rfind(_IN_WORDS, max(0, start - 150), start)
+    return at >= 0 and not any(c in ctx.text[at:start] for c in ")\n")
 
 
 def restates_figure(ctx: Context, start: int, amount) -> bool:
