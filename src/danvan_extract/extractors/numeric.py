@@ -86,7 +86,7 @@ def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     unit after a word of yield is "per one unit", the base of a rate (no
     fact, like "/10.000 dân"); so is any number after "cứ" ("cứ 10 người
     dân thì có 3 người")."""
-    if ctx.word_before(start)[0].lower() in lex.every_words:
+    if _after_every(ctx, lex, start):
         return True
     if value != 1:
         return False
@@ -96,6 +96,17 @@ def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     prev, pstart = ctx.word_before(qstart)
     prev2, _ = ctx.word_before(pstart)
     return prev.lower() in lex.per_one_words or f"{prev2} {prev}".lower() in lex.per_one_words
+
+
+def _after_every(ctx: Context, lex: Lexicons, start: int) -> bool:
+    """True when a word of "for every" ("cứ") stands right before ``start``,
+    one space between."""
+    for word in lex.every_words:
+        at = start - len(word) - 1
+        if at >= 0 and ctx.text[start - 1] == " " and ctx.lower.startswith(word, at) and (
+                at == 0 or not ctx.text[at - 1].isalpha()):
+            return True
+    return False
 
 
 def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:
