@@ -44,6 +44,11 @@ class MoneyExtractor:
         words = self.lex.rules.numeric.words.get("money_cue", ())
         return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
 
+    def _of_money(self, clause: str) -> bool:
+        """True when a noun of money stands in ``clause`` after its last
+        comma ("lượt khách đạt 1,2 triệu" after "doanh thu tăng," is none)."""
+        return self.money_cue.search(clause, clause.rfind(",") + 1) is not None
+
     @cached_property
     def cell_unit(self) -> regex.Pattern:
         """A currency in brackets heading a table's column or row ("Thực
@@ -65,7 +70,7 @@ class MoneyExtractor:
                     clause = _clause_before(ctx.text, m.start("n1"))
                     if "dân số" in clause:
                         continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
-                    if rule == "money.bare_million" and not self.money_cue.search(clause):
+                    if rule == "money.bare_million" and not self._of_money(clause):
                         continue  # "năm 2020 đạt 1,2 triệu": of what, the clause does not say
                     cur = "đồng"  # the unit left unsaid
                 if rule == "money.table_cell":
@@ -96,7 +101,7 @@ class MoneyExtractor:
                 elif rule == "money.half":
                     mult = m.group("m1")
                     if (cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000
-                            and not self.money_cue.search(_clause_before(ctx.text, m.start("n1")))):
+                            and not self._of_money(_clause_before(ctx.text, m.start("n1")))):
                         continue  # "2 triệu rưỡi" alone may be people ("kinh phí 2 triệu rưỡi" is not)
                     value = ctx.number(m, "n1")
                     s1 = compound([(value, mult)], half=True)
