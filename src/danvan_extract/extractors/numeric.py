@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS, MULT, parse_digits, scale
+from ..numbers import DIGITS, MULT, MULTIPLIERS, parse_digits, scale
 from .base import Context, Lexicons, group, group_reader
 
 
@@ -191,9 +191,18 @@ def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
     if slash is None:
         return False
     head, words = text[: slash.start()].rstrip(), " ".join(unit.split())
-    if not head.lower().endswith(words.lower()):
-        return False
-    return bool(_FIGURE_END.search(head[: len(head) - len(words)].rstrip()[-30:]))
+    low = head.lower()
+    for written in (words, elided_currency(words)):
+        if written and low.endswith(written.lower()):
+            return bool(_FIGURE_END.search(head[: len(head) - len(written)].rstrip()[-30:]))
+    return False
+
+
+def elided_currency(unit: str) -> Optional[str]:
+    """The multiplier of a unit of money ("tỷ" of "tỷ đồng"), which the
+    first side of "x tỷ/y tỷ đồng" writes alone; None for other units."""
+    words = unit.split()
+    return words[0] if len(words) > 1 and words[0].lower() in MULTIPLIERS else None
 
 
 @lru_cache(maxsize=4)

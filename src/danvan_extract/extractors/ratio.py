@@ -11,7 +11,7 @@ from ..numbers import MULT
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
-from .numeric import qualify
+from .numeric import elided_currency, qualify
 
 
 class RatioExtractor:
@@ -45,7 +45,10 @@ class RatioExtractor:
         before = group(m, "pn")
         if not before or not self.unit_tail.fullmatch(before):
             return None
-        return tail if tail.group(0).split() == before.split() else None
+        written = tail.group(0).split()
+        if written == before.split() or [elided_currency(" ".join(written))] == before.split():
+            return tail  # "1.234 ha/1.500 ha", "12 tỷ/15 tỷ đồng"
+        return None
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
