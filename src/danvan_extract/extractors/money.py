@@ -14,7 +14,8 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, ENGLISH_THOUSANDS, bounds, first_of_change, qualify, spelled_no_figure, side_of_unit_ratio
+from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, first_of_change, qualify, spelled_no_figure,
+                      side_of_unit_ratio)
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
