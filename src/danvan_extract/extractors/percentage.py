@@ -88,7 +88,7 @@ class PercentageExtractor:
                     if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start) \
                             and not _percent_label(ctx.text, start):
                         continue
-                if rule == "percentage.points" and not self._points_of_rate(ctx, start):
+                if rule == "percentage" and group(m, "pts") and not self._points_of_rate(ctx, start):
                     continue  # "chỉ số PCI tăng 2 điểm": points of an index
                 if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None
