@@ -138,9 +138,12 @@ def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") ->
     """Keep "m²"/"m2" (and a square "km" read from its context) as written,
     with its span; word forms ("héc-ta") become the symbol."""
     form = group(m, "unit")
-    if form.lower() in ("m2", "m²", "km2", "km²") or rule == "area.km_as_area":
+    if form in _SYMBOLS or rule == "area.km_as_area":
         return Spanned.at(ctx.text, *group_span(m, "unit"))
-    return canonical
+    return form.lower() if form.lower() in _SYMBOLS else canonical  # "KM2" in a heading: "km2"
+
+
+_SYMBOLS = frozenset({"m2", "m²", "km2", "km²"})
 
 
 settle(globals())

@@ -46,6 +46,8 @@ def reread_by_arithmetic(text: str, candidates: list[Candidate]) -> None:
         number = _NUMBER.search(text, c.start, c.end)
         if number is None or not _COMMA_THOUSANDS.fullmatch(number.group()):
             continue
+        if c.fields.get("value") == int(number.group().replace(",", "")):
+            continue  # read the English way already ("150,000 đồng")
         share = _share_after(text, c, shares)
         if share is None:
             continue

@@ -494,6 +494,7 @@ class Lexicons:
         self.place_nouns = frozenset(q.preposition_tren.place_nouns)
         self.quantity_verbs = frozenset(q.preposition_tren.quantity_verbs)
         self.per_one_words = frozenset(w.lower() for w in q.preposition_tren.per_one_words)
+        self.every_words = frozenset(w.lower() for w in q.preposition_tren.every_words)
         self.counted = rules.lexicon("counted_nouns")
         # the level words a unit's name follows ("huyện Quan Sơn")
         self.level_words = frozenset(w.lower() for w in (*VIETNAMESE_UNITS, *rules.persons.place_before))

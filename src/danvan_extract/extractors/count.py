@@ -11,7 +11,7 @@ from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pa
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
-from .numeric import bounds, first_of_change, qualify, rate_base
+from .numeric import ENGLISH_THOUSANDS, bounds, first_of_change, qualify, rate_base
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
@@ -336,12 +336,10 @@ def _whole(m, value, name: str = "n1"):
         return int(round(value))
     token = m.group(name)
     mult = group(m, "m1") or group(m, "m2")
-    if not mult and _ENGLISH_THOUSANDS.fullmatch(token):
+    if not mult and ENGLISH_THOUSANDS.fullmatch(token):
         return int(token.replace(",", ""))
     return None
 
-
-_ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")
 
 
 def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, int, bool]:

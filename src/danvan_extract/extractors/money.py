@@ -14,7 +14,8 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, spelled_no_figure, side_of_unit_ratio
+from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, first_of_change, qualify, spelled_no_figure,
+                      side_of_unit_ratio)
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -24,6 +25,12 @@ _TITLE_DONG = "Đồng"  # the currency in title case, or a place's first syllab
 _ABBREVIATED = {"tr": "triệu", "ng": "nghìn"}
 
 
+# bare multipliers, the đồng left unsaid
+_BARE = frozenset({"money.bare_billion", "money.bare_million", "money.bare_per"})
+# rules whose match opens before the fact's number, or at its multiplier
+_FROM_NUMBER = frozenset({"money.between", "money.bare_billion", "money.bare_million", "money.table_cell"})
+
+
 class MoneyExtractor:
     name = "money"
 
@@ -31,6 +38,17 @@ class MoneyExtractor:
         self.lex = lex
         self.patterns = lex.rules.patterns["money"]
         self.currency_of = {f.lower(): c.code for c in lex.rules.units.currency for f in c.forms}
+
+    @cached_property
+    def money_cue(self) -> regex.Pattern:
+        """A noun of money ("kinh phí", "trị giá"), made on first use."""
+        words = self.lex.rules.numeric.words.get("money_cue", ())
+        return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
+
+    def _of_money(self, clause: str) -> bool:
+        """True when a noun of money stands in ``clause`` after its last
+        comma ("lượt khách đạt 1,2 triệu" after "doanh thu tăng," is none)."""
+        return self.money_cue.search(clause, clause.rfind(",") + 1) is not None
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:
@@ -49,9 +67,12 @@ class MoneyExtractor:
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
                 if cur == _TITLE_DONG and not (group(m, "m1") or group(m, "m2")):
                     continue  # "12 Đồng Nai": a place; "12 Triệu Đồng" is money
-                if rule in ("money.bare_billion", "money.bare_per") or (rule == "money.compound" and not cur):
-                    if _of_population(ctx.text, m.start("n1")):
+                if rule in _BARE or (rule == "money.compound" and not cur):
+                    clause = _clause_before(ctx.text, m.start("n1"))
+                    if "dân số" in clause:
                         continue  # "dân số thế giới khoảng 8 tỷ": people, not đồng
+                    if rule == "money.bare_million" and not self._of_money(clause):
+                        continue  # "năm 2020 đạt 1,2 triệu": of what, the clause does not say
                     cur = "đồng"  # the unit left unsaid
                 if rule == "money.table_cell":
                     # a bare number in a cell under "(tỷ đồng)": the amount in that unit
@@ -80,14 +101,15 @@ class MoneyExtractor:
                     unit = _unit(ctx, m, top, "cur")
                 elif rule == "money.half":
                     mult = m.group("m1")
-                    if cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000:
-                        continue  # "2 triệu rưỡi" alone may be people
+                    if (cur is None and MULTIPLIERS[mult.split()[-1].lower()] < 1_000_000_000
+                            and not self._of_money(_clause_before(ctx.text, m.start("n1")))):
+                        continue  # "2 triệu rưỡi" alone may be people ("kinh phí 2 triệu rưỡi" is not)
                     value = ctx.number(m, "n1")
                     s1 = compound([(value, mult)], half=True)
                     v1, v2, s2 = s1 / scale(1, mult), None, None
                     cur = cur or "đồng"
                     unit = _unit(ctx, m, "m1", "cur") if m.group("cur") else _unit(ctx, m, "m1")
-                elif rule == "money.bare_billion":
+                elif rule in ("money.bare_billion", "money.bare_million"):
                     v1, v2, s1, s2, unit = _billions(ctx, m)
                 elif rule == "money.abbreviated":
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
@@ -99,16 +121,17 @@ class MoneyExtractor:
                     # the unit as the text gives it, written after the second value
                     unit = " ".join(g for g in (group(m, "m1") or group(m, "m2"), cur) if g)
                 else:
-                    v1, v2, s1, s2 = bounds(ctx, m)
-                    mult = ("m2" if group(m, "m2") else "m1") if v2 is not None else "m1"
-                    unit = _unit(ctx, m, mult, "cur") if group(m, mult) else _unit(ctx, m, "cur")
+                    v1, v2, s1, s2 = _thousandths(m, *bounds(ctx, m))
+                    if cur is None:
+                        cur = group(m, "c1")  # "từ 40 triệu đồng đến 60 triệu"
+                    unit = _range_unit(ctx, m, v2 is not None, "cur" if group(m, "cur") else "c1")
                 per = "/".join(" ".join(p.split()) for p in (group(m, "per") or "").split("/") if p.strip()) or None
                 if rule == CHANGE_FROM:
                     per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
                     first, end = first_of_change(m)
                 else:
-                    # not "giữa"; "money.bare_billion" opens at "tỷ"
-                    first = m.start("n1") if rule in ("money.between", "money.bare_billion", "money.table_cell") else m.start()
+                    # not "giữa"; "money.bare_billion" opens at "tỷ", "money.bare_million" at "triệu"
+                    first = m.start("n1") if rule in _FROM_NUMBER else m.start()
                     end = m.end()
                 if per:
                     end, per = self._whole_basis(ctx, end, per)
@@ -201,6 +224,33 @@ def _billions(ctx: Context, m):
     return v1, v2, scale(v1, unit), None if v2 is None else scale(v2, unit), unit
 
 
+def _thousandths(m, v1, v2, s1, s2) -> tuple:
+    """(value, value_max, amount, amount_max) with a bound written "150,000"
+    and no multiplier read the English way (150 000): no currency is
+    counted in thousandths of its unit ("150,000 đồng", "15,000 USD"), so
+    the Vietnamese reading is impossible (FACTS.md)."""
+    if group(m, "m1") or group(m, "m2"):
+        return v1, v2, s1, s2  # (a multiplier scales both bounds)
+    if ENGLISH_THOUSANDS.fullmatch(m.group("n1")):
+        v1 = s1 = int(m.group("n1").replace(",", ""))
+    n2 = group(m, "n2")
+    if n2 and ENGLISH_THOUSANDS.fullmatch(n2):
+        v2 = s2 = int(n2.replace(",", ""))
+    return v1, v2, s1, s2
+
+
+def _range_unit(ctx: Context, m, is_range: bool, cur: str) -> Optional[Spanned]:
+    """The unit of an amount or a range: the upper bound's multiplier, or
+    the lower's when the two differ ("500 triệu đồng đến 1 tỷ đồng": value
+    500 is in "triệu đồng", as its amount), with the currency."""
+    m1, m2 = group(m, "m1"), group(m, "m2")
+    if is_range and m2 and not (m1 and m1.lower() != m2.lower()):
+        mult = "m2"
+    else:
+        mult = "m1"
+    return _unit(ctx, m, mult, cur) if group(m, mult) else _unit(ctx, m, cur)
+
+
 def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
     """The unit as written: the multiplier and currency groups read, joined
     by a space ("tỷ đồng"), with their spans; None when none was read."""
@@ -209,13 +259,14 @@ def _unit(ctx: Context, m, *groups: str) -> Optional[Spanned]:
     return Spanned.joined(parts) if parts else None
 
 
-def _of_population(text: str, start: int) -> bool:
-    """"dân số" (population) in the clause before ``start``: a bare
-    multiplier there counts people."""
+def _clause_before(text: str, start: int) -> str:
+    """The clause before ``start`` (at most 60 characters back, to a full
+    stop, semicolon or line break), lower-cased: "dân số" there makes a
+    bare multiplier count people, a noun of money makes it đồng."""
     lo = max(0, start - 60)
     for stop in ".;\n":
         lo = max(lo, text.rfind(stop, lo, start) + 1)
-    return "dân số" in text[lo:start].lower()
+    return text[lo:start].lower()
 
 
 settle(globals())

@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS, MULT, parse_digits, scale
+from ..numbers import DIGITS, MULT, MULTIPLIERS, parse_digits, scale
 from .base import Context, Lexicons, group, group_reader
 
 
@@ -31,6 +31,10 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
 
 
 CHANGE_FROM = "amount.change_from"
+
+# One comma and three digits after it: a decimal the Vietnamese way,
+# thousands the English way ("5,312 người", "150,000 đồng").
+ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")
 
 
 def first_of_change(m: regex.Match) -> tuple[int, int]:
@@ -80,7 +84,10 @@ def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str
 def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     """"giá trị sản xuất trên 1 ha", "thu nhập trên 1 hộ": "trên" + one
     unit after a word of yield is "per one unit", the base of a rate (no
-    fact, like "/10.000 dân")."""
+    fact, like "/10.000 dân"); so is any number after "cứ" ("cứ 10 người
+    dân thì có 3 người")."""
+    if _after_every(ctx, lex, start):
+        return True
     if value != 1:
         return False
     _, qstart, phrase = lex.qualifier_before(ctx, start)
@@ -89,6 +96,17 @@ def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     prev, pstart = ctx.word_before(qstart)
     prev2, _ = ctx.word_before(pstart)
     return prev.lower() in lex.per_one_words or f"{prev2} {prev}".lower() in lex.per_one_words
+
+
+def _after_every(ctx: Context, lex: Lexicons, start: int) -> bool:
+    """True when a word of "for every" ("cứ") stands right before ``start``,
+    one space between."""
+    for word in lex.every_words:
+        at = start - len(word) - 1
+        if at >= 0 and ctx.text[start - 1] == " " and ctx.lower.startswith(word, at) and (
+                at == 0 or not ctx.text[at - 1].isalpha()):
+            return True
+    return False
 
 
 def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:
@@ -117,12 +135,21 @@ def spelled_no_figure(ctx: Context, start: int, amount) -> bool:
     """True when the number in words at ``start`` is no figure of its own:
     it restates the figure before it (:func:`restates_figure`), or it
     follows "phẩy", the spoken decimal comma ("sáu phẩy sáu phần trăm":
-    the decimal part of a number, not 6 %)."""
+    the decimal part of a number, not 6 %), or it stands in a note "Bằng
+    chữ: ..." (in words), where official writing spells out the figure,
+    orders parted by commas ("Hai tỷ, ba trăm triệu đồng")."""
     word, _ = ctx.word_before(start)
-    return word.lower() == _DECIMAL_WORD or restates_figure(ctx, start, amount)
+    return word.lower() == _DECIMAL_WORD or restates_figure(ctx, start, amount) or _in_words_note(ctx, start)
 
 
 _DECIMAL_WORD = "phẩy"
+_IN_WORDS = "bằng chữ"
+
+
+def _in_words_note(ctx: Context, start: int) -> bool:
+    """True when ``start`` follows "bằng chữ" in the same bracket or line."""
+    at = ctx.lower.rfind(_IN_WORDS, max(0, start - 150), start)
+    return at >= 0 and not any(c in ctx.text[at:start] for c in ")\n")
 
 
 def restates_figure(ctx: Context, start: int, amount) -> bool:
@@ -164,9 +191,18 @@ def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
     if slash is None:
         return False
     head, words = text[: slash.start()].rstrip(), " ".join(unit.split())
-    if not head.lower().endswith(words.lower()):
-        return False
-    return bool(_FIGURE_END.search(head[: len(head) - len(words)].rstrip()[-30:]))
+    low = head.lower()
+    for written in (words, elided_currency(words)):
+        if written and low.endswith(written.lower()):
+            return bool(_FIGURE_END.search(head[: len(head) - len(written)].rstrip()[-30:]))
+    return False
+
+
+def elided_currency(unit: str) -> Optional[str]:
+    """The multiplier of a unit of money ("tỷ" of "tỷ đồng"), which the
+    first side of "x tỷ/y tỷ đồng" writes alone; None for other units."""
+    words = unit.split()
+    return words[0] if len(words) > 1 and words[0].lower() in MULTIPLIERS else None
 
 
 @lru_cache(maxsize=4)

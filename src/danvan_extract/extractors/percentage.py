@@ -52,6 +52,28 @@ class PercentageExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["percentage"]
+        self.change_verbs = frozenset(lex.rules.numeric.words.get("change_verb", ()))
+
+    def _points_of_rate(self, ctx: Context, start: int) -> bool:
+        """True when the number at ``start`` follows a verb of change whose
+        subject is a rate: "tỷ lệ" in the clause, and after the clause's
+        last comma nothing but that verb, or the rate itself ("tỷ lệ hộ
+        nghèo còn 3,2%, giảm 1,1 điểm"; not "…, chỉ số PCI tăng 2 điểm")."""
+        word, wstart = ctx.word_before(start)
+        prev, pstart = ctx.word_before(wstart)
+        two = f"{prev} {word}".lower()
+        if two in self.change_verbs:
+            wstart = pstart
+        elif word.lower() not in self.change_verbs:
+            return False
+        lo = max(0, start - 120)
+        for stop in ".;\n":
+            lo = max(lo, ctx.text.rfind(stop, lo, start) + 1)
+        clause = ctx.lower[lo:wstart]
+        if "tỷ lệ" not in clause and "tỉ lệ" not in clause:
+            return False
+        tail = clause[clause.rfind(",") + 1:]
+        return not tail.strip() or "tỷ lệ" in tail or "tỉ lệ" in tail
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -66,6 +88,8 @@ class PercentageExtractor:
                     if not (header and _PERCENT_HEADER.search(header)) and not _percent_row(ctx.text, start) \
                             and not _percent_label(ctx.text, start):
                         continue
+                if rule == "percentage" and group(m, "pts") and not self._points_of_rate(ctx, start):
+                    continue  # "chỉ số PCI tăng 2 điểm": points of an index
                 if group(m, "sp"):
                     v1, v2 = ctx.number(m, "sp"), None
                     if spelled_no_figure(ctx, m.start(), v1):

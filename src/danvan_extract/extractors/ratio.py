@@ -11,7 +11,7 @@ from ..numbers import MULT
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
-from .numeric import qualify
+from .numeric import elided_currency, qualify
 
 
 class RatioExtractor:
@@ -20,6 +20,7 @@ class RatioExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["ratio"]
+        self.achieve_verbs = frozenset(lex.rules.numeric.words.get("achieve_verb", ()))
 
     @cached_property
     def unit_tail(self) -> regex.Pattern:
@@ -44,7 +45,10 @@ class RatioExtractor:
         before = group(m, "pn")
         if not before or not self.unit_tail.fullmatch(before):
             return None
-        return tail if tail.group(0).split() == before.split() else None
+        written = tail.group(0).split()
+        if written == before.split() or [elided_currency(" ".join(written))] == before.split():
+            return tail  # "1.234 ha/1.500 ha", "12 tỷ/15 tỷ đồng"
+        return None
 
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
@@ -63,11 +67,21 @@ class RatioExtractor:
         word, _ = ctx.word_before(start)
         return word.lower() in _RANK_WORDS
 
-    def _achieved(self, m, noun) -> bool:
+    def _achieved(self, ctx: Context, m, noun) -> bool:
         """"kết nạp 45/40 đảng viên": achieved against a target of a
-        counted noun, which may exceed it (not "25/12", a date)."""
+        counted noun, which may exceed it (not "25/12", a date, unless a
+        verb of achieving stands before it: "kết nạp 15/12 đảng viên")."""
         return (not has_group(m, "pn") and noun is not None and fold_tones(noun) in self.lex.counted_folded
-                and not _looks_like_date(group(m, "n1"), group(m, "n2")))
+                and (not _looks_like_date(group(m, "n1"), group(m, "n2")) or self._after_achieving(ctx, m.start())))
+
+    def _after_achieving(self, ctx: Context, start: int) -> bool:
+        """True when a verb of achieving (numeric.toml achieve_verb) ends right before ``start``."""
+        word, wstart = ctx.word_before(start)
+        word = word.lower()
+        if word in self.achieve_verbs:
+            return True
+        prev, _ = ctx.word_before(wstart)
+        return f"{prev.lower()} {word}" in self.achieve_verbs
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -85,7 +99,7 @@ class RatioExtractor:
                 if den == 0 or self._rank(ctx, first):
                     continue
                 noun, end = self.lex.noun_after(ctx, m.end())
-                if num > den and not (self._achieved(m, noun) or group(m, "plan")):
+                if num > den and not (self._achieved(ctx, m, noun) or group(m, "plan")):
                     continue  # "22/12" is a date; a part never exceeds its whole
                 if noun in _TOTAL_WORDS:
                     # "461/465 tổng số đại biểu": the noun follows "tổng số"

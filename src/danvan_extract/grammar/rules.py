@@ -46,6 +46,7 @@ class QualifiersFile(_Strict):
         place_nouns: list[str]
         quantity_verbs: list[str]
         per_one_words: list[str] = []
+        every_words: list[str] = []
 
     class Margin(_Strict):
         follow_words: list[str]
