@@ -47,7 +47,7 @@ _BLANK_LINE = deferred(r"\n[^\S\n]*\n")  # (its end: past the line break that cl
 # " - " breaks a clause before a capital or a number ("Name - Role"), not
 # inside a compound ("nông - lâm - thủy sản", "văn hoá - xã hội").
 _ONE_CHAR_BREAK_SOURCE = r"[,;:()|]"
-_CLAUSE_BREAK_SOURCE = _ONE_CHAR_BREAK_SOURCE + r"|(?<!,[^\S\n]*)\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
+_CLAUSE_BREAK_SOURCE = _ONE_CHAR_BREAK_SOURCE + r"|(?<!,)\n(?!\p{Ll})|\s-\s(?=[\p{Lu}\d])"
 _CLAUSE_BREAK = deferred(_CLAUSE_BREAK_SOURCE)
 _CLAUSE_BREAK_BACK = deferred(_CLAUSE_BREAK_SOURCE, regex.REVERSE)  # the last break first
 # (a class search for the last break of one character, without look-around:
@@ -82,12 +82,12 @@ def _bounds(text: str) -> tuple[list[int], list[int], list[int]]:
 
 
 # what ends a line that the next one continues: a comma, or a word that joins what follows
-_JOINING_END = deferred(r"(?:,|(?<![\p{L}])(?:và|hoặc|của|với|các|những))[^\S\n]*$", regex.I)
+_JOINING_ENDS = (",", " và", " hoặc", " của", " với", " các", " những")
 
 
 def _continued(text: str, start: int) -> bool:
     """The line before ``start`` (a line's start) ends in a comma or a joining word."""
-    return start > 1 and _JOINING_END.search(text, max(0, start - 9), start - 1) is not None
+    return text[max(0, start - 9):start - 1].rstrip(" \t").lower().endswith(_JOINING_ENDS)
 
 
 def _line_starts(text: str) -> list[int]:
