@@ -30,7 +30,8 @@ from .periods import TimeMention, find_times, listed_years
 from .gazetteer import gazetteer, key
 from ..grammar.levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
-from .words import CharClass, Openers, holds_letter, last_match, may_hold
+from .words import CharClass, Openers, holds_letter, may_hold
+from ..extractors.base import last_match
 
 # The punctuation that ends a sentence (and a full sentence): where a run of
 # ".!?…" ends before white space and a capital, a digit or an opening mark.

@@ -26,7 +26,8 @@ from ..extractors.table_cells import header_cell_bounds, header_line, in_table_r
 from ..scan.anchors import _WHITE  # the engine's white space, by character
 from .places import _LETTER  # a letter's test
 from ..grammar.levels import PLAIN_UNITS as _UNIT_WORDS, WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
-from .words import CharClass, holds_letter, last_match, lowered, may_end_with
+from .words import CharClass, holds_letter, lowered, may_end_with
+from ..extractors.base import last_match
 
 Span = tuple[int, int]
 

@@ -179,14 +179,6 @@ def finditer_at(pattern: regex.Pattern, text: str, starts: Optional[list[int]],
             end = m.end()
 
 
-def last_match(pattern: regex.Pattern, text: str, start: int, end: int) -> Optional[regex.Match]:
-    """The last of the matches ``pattern.finditer(text, start, end)`` gives, or None."""
-    found = None
-    for found in pattern.finditer(text, start, end):
-        pass
-    return found
-
-
 def finditer_found(pattern: regex.Pattern, text: str, finder: re.Pattern) -> Iterator[regex.Match]:
     """The matches ``pattern.finditer(text)`` gives, tried only where
     ``finder`` (a stdlib ``re`` pattern: its scan of literal words is

@@ -36,6 +36,13 @@ def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Option
     return pattern.match(text, pos, pos + window)  # an end past the text is the text's end
 
 
+def last_match(pattern: regex.Pattern, text: str, start: int, end: int) -> Optional[regex.Match]:
+    """The last of the matches ``pattern.finditer(text, start, end)`` gives, or None."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
 # What lets a pattern's match at a position depend on the text before it
 # or on where the text ends: a probe of the text that follows cannot tell.
 _CONTEXT_READERS = ("(?<", "\\B", "$", "\\Z", "\\z")

@@ -12,7 +12,7 @@ from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import Rules
 from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
-                   last_words, match_at, may_end_with)
+                   last_match, last_words, match_at, may_end_with)
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
@@ -312,9 +312,7 @@ class DocumentRefExtractor(GrammarAttributes):
         whose proposal the document at ``start`` is; else None."""
         if not text.endswith("tại ", 0, start):
             return None
-        pm = None
-        for pm in self.proposal_of.finditer(text, max(0, start - 150), start):
-            pass
+        pm = last_match(self.proposal_of, text, max(0, start - 150), start)
         if pm is None:
             return None
         issuer, end = self._issuer_run(text, pm.end())
