@@ -14,8 +14,8 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, first_of_change, qualify, spelled_no_figure,
-                      side_of_unit_ratio)
+from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, clause_start, first_of_change, qualify,
+                      side_of_unit_ratio, spelled_no_figure)
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -263,10 +263,7 @@ def _clause_before(text: str, start: int) -> str:
     """The clause before ``start`` (at most 60 characters back, to a full
     stop, semicolon or line break), lower-cased: "dân số" there makes a
     bare multiplier count people, a noun of money makes it đồng."""
-    lo = max(0, start - 60)
-    for stop in ".;\n":
-        lo = max(lo, text.rfind(stop, lo, start) + 1)
-    return text[lo:start].lower()
+    return text[clause_start(text, start, 60):start].lower()
 
 
 settle(globals())

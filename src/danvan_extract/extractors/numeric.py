@@ -109,6 +109,25 @@ def _after_every(ctx: Context, lex: Lexicons, start: int) -> bool:
     return False
 
 
+def clause_start(text: str, start: int, reach: int) -> int:
+    """Where the clause before ``start`` opens: after the last full stop,
+    semicolon or line break at most ``reach`` characters back."""
+    lo = max(0, start - reach)
+    for stop in ".;\n":
+        lo = max(lo, text.rfind(stop, lo, start) + 1)
+    return lo
+
+
+def phrase_before(ctx: Context, start: int, phrases: frozenset[str]) -> Optional[int]:
+    """Where a phrase of ``phrases`` (lower case, one word or two) that ends
+    right before ``start`` opens, the two-word one first; None for none."""
+    word, wstart = ctx.word_before(start)
+    prev, pstart = ctx.word_before(wstart)
+    if f"{prev} {word}".lower() in phrases:
+        return pstart
+    return wstart if word.lower() in phrases else None
+
+
 def _prepositional_tren(ctx: Context, lex: Lexicons, qstart: int, noun: str) -> bool:
     """"trên 74 huyện": "across", when a place noun follows and no verb of
     having or reaching comes before."""

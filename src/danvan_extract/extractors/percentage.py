@@ -9,7 +9,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS
 from .base import Candidate, Context, Lexicons, group
-from .numeric import CHANGE_FROM, bounds, first_of_change, qualify, spelled_no_figure
+from .numeric import CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
 
 # A bare number and the list separator that follows it, right before a
@@ -59,17 +59,10 @@ class PercentageExtractor:
         subject is a rate: "tỷ lệ" in the clause, and after the clause's
         last comma nothing but that verb, or the rate itself ("tỷ lệ hộ
         nghèo còn 3,2%, giảm 1,1 điểm"; not "…, chỉ số PCI tăng 2 điểm")."""
-        word, wstart = ctx.word_before(start)
-        prev, pstart = ctx.word_before(wstart)
-        two = f"{prev} {word}".lower()
-        if two in self.change_verbs:
-            wstart = pstart
-        elif word.lower() not in self.change_verbs:
+        wstart = phrase_before(ctx, start, self.change_verbs)
+        if wstart is None:
             return False
-        lo = max(0, start - 120)
-        for stop in ".;\n":
-            lo = max(lo, ctx.text.rfind(stop, lo, start) + 1)
-        clause = ctx.lower[lo:wstart]
+        clause = ctx.lower[clause_start(ctx.text, start, 120):wstart]
         if "tỷ lệ" not in clause and "tỉ lệ" not in clause:
             return False
         tail = clause[clause.rfind(",") + 1:]

@@ -11,7 +11,7 @@ from ..numbers import MULT
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
-from .numeric import elided_currency, qualify
+from .numeric import elided_currency, phrase_before, qualify
 
 
 class RatioExtractor:
@@ -76,12 +76,7 @@ class RatioExtractor:
 
     def _after_achieving(self, ctx: Context, start: int) -> bool:
         """True when a verb of achieving (numeric.toml achieve_verb) ends right before ``start``."""
-        word, wstart = ctx.word_before(start)
-        word = word.lower()
-        if word in self.achieve_verbs:
-            return True
-        prev, _ = ctx.word_before(wstart)
-        return f"{prev.lower()} {word}" in self.achieve_verbs
+        return phrase_before(ctx, start, self.achieve_verbs) is not None
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
