@@ -361,9 +361,13 @@ def _defines_population(text: str, start: int, verb) -> bool:
     words = _LETTERS.findall(text[start:verb.start()].lower())
     if not words or words[0] in ("số", "tổng"):
         return bool(words)
-    counted = counted_nouns()
-    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in counted), None)
+    head = _head_noun(words, counted_nouns())
     return head is not None and head not in _BODIES and head not in _UNIT_WORDS
+
+
+def _head_noun(words: list[str], nouns: frozenset[str]) -> Optional[str]:
+    """The longest of the first three, two or one ``words`` that is one of ``nouns``, or None."""
+    return next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in nouns), None)
 
 
 def _after_last_verb(text: str, pieces: list[Span]) -> list[Span]:
@@ -844,7 +848,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
         return []  # no verb to open the phrase
     pieces = left_phrase(text, clause_start, fig_start, holes)
     if object_of:  # "Tổ công tác đã kiểm tra ... đối với 9 chợ": no agent
-        pieces = _predicate(text, pieces)
+        pieces = predicate(text, pieces)
     if not pieces:
         return []
     s, e = pieces[0][0], pieces[-1][1]
@@ -878,18 +882,14 @@ def _after_measure_word(text: str, pos: int, holes: list[Span]) -> bool:
 
 
 _MEASURE_WORDS = CLASSIFIERS | {"con"}
-_TENSE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)\s+", regex.I)
+_TENSE_WORDS = "đã|đang|sẽ|vừa"
+_TENSE = deferred(rf"(?<![\p{{L}}])(?:{_TENSE_WORDS})\s+", regex.I)
 
 
 def predicate(text: str, pieces: list[Span]) -> list[Span]:
-    """The pieces after the tense word that opens the predicate, the agent
-    before it left out (the pieces themselves when no tense word is there)."""
-    return _predicate(text, pieces)
-
-
-def _predicate(text: str, pieces: list[Span]) -> list[Span]:
     """The pieces after the tense word that opens the predicate ("Tổ công tác
-    đã kiểm tra ..." → "kiểm tra ..."): the words before it are the agent."""
+    đã kiểm tra ..." → "kiểm tra ..."): the words before it are the agent
+    (the pieces themselves when no tense word is there)."""
     found = list(_TENSE.finditer(text, pieces[0][0], pieces[-1][1])) if pieces else []
     if not found:
         return pieces
@@ -1024,7 +1024,7 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
     return verb.span()
 
 
-_TENSE_BEFORE = deferred(r"(?<![\p{L}])(?:đã|đang|sẽ|vừa)(?![\p{L}])", regex.I)
+_TENSE_BEFORE = deferred(rf"(?<![\p{{L}}])(?:{_TENSE_WORDS})(?![\p{{L}}])", regex.I)
 _NAME_INSIDE = deferred(r"(?<=\S\s)(?-i:\p{Lu})|(?-i:^\p{Lu}{2,}(?![\p{L}]))")
 
 
@@ -1039,10 +1039,13 @@ def _agent_before(text: str, start: int, verb: int) -> bool:
         return False
     if _TENSE_BEFORE.search(text, start, verb) or _NAME_INSIDE.search(text[start:verb]):
         return True
-    words = text[start:verb].lower().split()
-    nouns = counted_nouns() | _BODIES
-    head = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in nouns), None)
+    head = _head_noun(text[start:verb].lower().split(), _nouns_and_bodies())
     return head in _BODIES  # (the longest noun: "hội viên" is no body, "hội" is)
+
+
+@lru_cache(maxsize=1)
+def _nouns_and_bodies() -> frozenset[str]:
+    return counted_nouns() | _BODIES
 
 
 _OBJECT_WORDS = 10
@@ -1153,7 +1156,7 @@ def money_noun_after(text: str, end: int, limit: int) -> Optional[Span]:
     return (span[0], tense.start()) if tense and tense.start() > span[0] else span
 
 
-_TENSE_END = deferred(r"[^\S\n]+(?:đã|đang|sẽ|vừa)$", regex.I)
+_TENSE_END = deferred(rf"[^\S\n]+(?:{_TENSE_WORDS})$", regex.I)
 
 
 _ONE_OR_TWO_WORDS_SPACED = deferred(r"\p{L}+(?:\s\p{L}+)?")
