@@ -13,7 +13,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Optional
@@ -139,6 +139,14 @@ _REMOVED = re.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
 
 def normalize(original: str) -> NormalizedText:
     """Normalize ``original`` for matching while keeping an offset map."""
+    if "\t" in original:  # (rare: a memchr scan)
+        cells = _tab_cells(original)
+        if cells is not original:  # one for one: the offsets hold; the caller's string stays the original
+            return replace(_normalize(cells), original=original)
+    return _normalize(original)
+
+
+def _normalize(original: str) -> NormalizedText:
     # Combining marks, in NFD text or left in NFC text (letters with no
     # precomposed form), make clusters, which only the folding and the
     # general path map as one piece.
@@ -149,6 +157,41 @@ def normalize(original: str) -> NormalizedText:
         return _normalize_cuts(original)
     # One-for-one replacements only: offsets are the identity.
     return NormalizedText(original, _fix_tone_placement(_map_chars(original)), None, None)
+
+
+# A table row written with tabs: its cells and the tabs between them (a
+# run of tabs is one separator).  A first cell that is a list's marker
+# ("1.", "a)", "-") makes a numbered line, not a row.
+_TAB_ROW = re.compile(r"[^\S\t\n]*(?P<first>[^\t\n]*?)[^\S\n]*\t[^\n]*")
+_TABS_INSIDE = re.compile(r"(?<=\S)[^\S\t\n]*\t+(?=[^\S\n]*\S)")
+_LIST_MARKER = re.compile(r"(?:\d+(?:\.\d+)*[.)]?|\(?[a-zđ][.)]|[-+•*]|[IVX]+\.)")
+
+
+def _tab_cells(text: str) -> str:
+    """``text`` with each tab between two cells of a table written with tabs
+    made "|" (the cell separator every table reader reads), one for one;
+    ``text`` itself when it holds no such table.  A line's tabs separate
+    cells when it has three cells or more, or two and a line next to it has
+    cells too, and its first cell is no list marker ("3.\t56 hộ" is an
+    item); a tab before the first cell or after the last is indentation."""
+    lines = text.split("\n")
+    inner = [len(_TABS_INSIDE.findall(line)) if "\t" in line else 0 for line in lines]
+    if not any(inner):
+        return text
+    out = []
+    for i, line in enumerate(lines):
+        n = inner[i]
+        row = n >= 2 or (n == 1 and ((i > 0 and inner[i - 1]) or (i + 1 < len(lines) and inner[i + 1]))
+                          and not _LIST_MARKER.fullmatch(_TAB_ROW.match(line).group("first")))
+        out.append(_TABS_INSIDE.sub(_bars, line) if row else line)
+    return "\n".join(out)
+
+
+def _bars(m: re.Match) -> str:
+    """A cell separator of tabs (and the spaces around them) as one "|" and
+    spaces, as long as it was."""
+    tabs = m.group()
+    return tabs.replace("\t", "|", 1).replace("\t", " ")
 
 
 def _contains_any(text: str, chars: str) -> bool:

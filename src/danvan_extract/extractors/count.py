@@ -11,7 +11,8 @@ from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pa
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
-from .numeric import ENGLISH_THOUSANDS, bounds, first_of_change, qualify, rate_base
+from .numeric import (ENGLISH_THOUSANDS, after_digit_group, bounds, first_of_change, qualify, rate_base,
+                      spaced_figure)
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
@@ -186,6 +187,13 @@ class CountExtractor:
                     continue  # "hai phần ba": a word fraction
                 if lex.designated(ctx, m.start(), noun):
                     continue
+                first = m.start()
+                if not spelled and after_digit_group(ctx.text, first):
+                    figure = spaced_figure(ctx, first, n1)
+                    if figure is False:
+                        continue  # "tổng đài 1900 9095 hỗ trợ": the tail of a phone number
+                    if figure and value_max is None and not group(m, "m1") and not lex.designated(ctx, figure[0]):
+                        first, value = figure  # "1 234 hộ"; "tổ 1 200 hộ" names its group
                 if noun in self.score_nouns and self._score(ctx, m.start(), end):
                     continue  # "đạt 85 điểm,": a score ("tăng 5 điểm trường" counts places)
                 if not spelled and _is_year(n1) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):
@@ -205,7 +213,7 @@ class CountExtractor:
                     noun, end = (noun if classified else noun + more), end2
                     nend = nend if classified else end2
                 noun = Spanned.at(ctx.text, nstart, nend, noun)
-                qualifier, start = qualify(ctx, lex, m.start(), end, noun)
+                qualifier, start = qualify(ctx, lex, first, end, noun)
                 fields = {"value": value, "noun": noun, "qualifier": qualifier}
                 if value_max is not None:
                     fields["value_max"] = value_max

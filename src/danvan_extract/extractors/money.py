@@ -14,8 +14,8 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, clause_start, first_of_change, qualify,
-                      side_of_unit_ratio, spelled_no_figure)
+from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, after_digit_group, bounds, clause_start, first_of_change,
+                      qualify, side_of_unit_ratio, spaced_figure, spelled_no_figure)
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -27,6 +27,8 @@ _ABBREVIATED = {"tr": "triệu", "ng": "nghìn"}
 
 # bare multipliers, the đồng left unsaid
 _BARE = frozenset({"money.bare_billion", "money.bare_million", "money.bare_per"})
+# "$500.000", "US$1,2 triệu": the currency's sign before the amount
+_SIGN_BEFORE = "money.sign_before"
 # rules whose match opens before the fact's number, or at its multiplier
 _FROM_NUMBER = frozenset({"money.between", "money.bare_billion", "money.bare_million", "money.table_cell"})
 
@@ -60,6 +62,7 @@ class MoneyExtractor:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                lead = None  # where a figure grouped by spaces opens ("1 250 tỷ đồng")
                 cur = group(m, "cur")
                 if rule in ("amount.spelled", CHANGE_FROM) and not cur:
                     continue  # a percentage or an area
@@ -122,9 +125,19 @@ class MoneyExtractor:
                     unit = " ".join(g for g in (group(m, "m1") or group(m, "m2"), cur) if g)
                 else:
                     v1, v2, s1, s2 = _thousandths(m, *bounds(ctx, m))
+                    if v2 is None and rule != _SIGN_BEFORE and after_digit_group(ctx.text, m.start()):
+                        figure = spaced_figure(ctx, m.start(), m.group("n1"))
+                        if figure is False:
+                            continue  # the tail of a phone number or a code
+                        if figure and not self.lex.designated(ctx, figure[0]):
+                            lead, v1 = figure  # "1 250 tỷ đồng"
+                            s1 = scale(v1, group(m, "m1"))
                     if cur is None:
                         cur = group(m, "c1")  # "từ 40 triệu đồng đến 60 triệu"
-                    unit = _range_unit(ctx, m, v2 is not None, "cur" if group(m, "cur") else "c1")
+                    if rule == _SIGN_BEFORE:
+                        unit = _unit(ctx, m, "cur", "m1")  # "$ triệu", in the order written
+                    else:
+                        unit = _range_unit(ctx, m, v2 is not None, "cur" if group(m, "cur") else "c1")
                 per = "/".join(" ".join(p.split()) for p in (group(m, "per") or "").split("/") if p.strip()) or None
                 if rule == CHANGE_FROM:
                     per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
@@ -132,6 +145,7 @@ class MoneyExtractor:
                 else:
                     # not "giữa"; "money.bare_billion" opens at "tỷ", "money.bare_million" at "triệu"
                     first = m.start("n1") if rule in _FROM_NUMBER else m.start()
+                    first = first if lead is None else lead
                     end = m.end()
                 if per:
                     end, per = self._whole_basis(ctx, end, per)

@@ -109,6 +109,34 @@ def _after_every(ctx: Context, lex: Lexicons, start: int) -> bool:
     return False
 
 
+# Thousands grouped with spaces before a group of three ("1 234 567 người":
+# "1 234 " before "567"), the first group not inside another figure.
+_SPACED_LEAD = deferred(r"(?<![\p{N}.,/:-])(?<!\p{N} )\d{1,3}(?: \d{3}){0,4} \Z")
+_THREE_DIGITS = deferred(r"\d{3}")
+_DIGITS_ONLY = deferred(r"\d{4,}")
+
+
+def after_digit_group(text: str, start: int) -> bool:
+    """True when a group of digits and one space stand right before the
+    number at ``start`` ("1 234", "1900 9095"): it continues that figure."""
+    return start >= 2 and text[start - 1] == " " and text[start - 2].isdigit()
+
+
+def spaced_figure(ctx: Context, start: int, digits: str) -> Optional[tuple[int, int] | bool]:
+    """For a number after a group of digits (``after_digit_group``): (start,
+    value) of the whole figure when ``digits`` is the last group of thousands
+    written with spaces ("1 234 567 người" = 1 234 567, "1 250 tỷ đồng"),
+    as French-style typography groups them; False when ``digits`` is a
+    group of four or more, the tail of a phone number or a code ("1900
+    9095", "0912 345 678"); None otherwise (a figure of its own)."""
+    if _THREE_DIGITS.fullmatch(digits):
+        lead = _SPACED_LEAD.search(ctx.text, max(0, start - 24), start)
+        if lead is not None:
+            return lead.start(), int(lead.group().replace(" ", "") + digits)
+        return None
+    return False if _DIGITS_ONLY.fullmatch(digits) else None
+
+
 def clause_start(text: str, start: int, reach: int) -> int:
     """Where the clause before ``start`` opens: after the last full stop,
     semicolon or line break at most ``reach`` characters back."""
