@@ -61,6 +61,8 @@ class MoneyExtractor:
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
+            if rule == _SIGN_BEFORE and not _has_sign(ctx.text):
+                continue  # (most texts: the unanchored pattern is not scanned)
             for m in ctx.scan(pat):
                 lead = None  # where a figure grouped by spaces opens ("1 250 tỷ đồng")
                 cur = group(m, "cur")
@@ -185,6 +187,12 @@ class MoneyExtractor:
                 tail = [" ".join(p.split()) for p in more.group(0).split("/") if p.strip()] if more else []
                 return (more.end() if more else nend), "/".join(([head] if head else []) + [noun] + tail)
         return end, per
+
+
+def _has_sign(text: str) -> bool:
+    """True when ``text`` holds a currency sign that may stand before an
+    amount (``in`` is a memchr-like scan, far cheaper than the pattern)."""
+    return "$" in text or "€" in text or "£" in text
 
 
 def _other_basis(m, per: Optional[str]) -> bool:
