@@ -9,8 +9,8 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import (CHANGE_FROM, after_digit_group, bounds, first_of_change, qualify, rate_base, spaced_figure,
-                      spelled_no_figure, side_of_unit_ratio)
+from .numeric import (CHANGE_FROM, after_digit_group, bounds, first_of_change, in_unit_size, qualify, rate_base,
+                      spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
 
@@ -67,6 +67,13 @@ class AreaExtractor:
                     continue  # "giá trị sản xuất trên 1 ha": the base of a rate
                 if s2 is None and side_of_unit_ratio(ctx, first, end, form):
                     continue  # "1.234 ha/1.500 ha": a ratio
+                if in_unit_size(ctx.text, first):
+                    continue  # "(1 mẫu = 5.000 m2)": a unit's size, no figure of the text's
+                lower, upper = self._lower_unit(m, unit).hectares, unit.hectares
+                if unit.unit in self.traditional:
+                    stated = unit_size_after(ctx.text, group_span(m, "unit")[1], unit.unit)
+                    if stated is not None:  # "10 sào (500 m²/sào)": the size the text gives
+                        lower = upper = stated / 10_000
                 qualifier, start = qualify(ctx, self.lex, first, end)
                 yield Candidate(
                     "area", start, end, rule,
@@ -75,12 +82,18 @@ class AreaExtractor:
                         "value_max": None if s2 is None else float(s2),
                         "unit": unit.unit if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM
                         else _as_written(ctx, m, unit.unit, rule),
-                        "hectares": in_hectares(s1, self._lower_unit(m, unit).hectares),
-                        "hectares_max": None if s2 is None else in_hectares(s2, unit.hectares),
+                        "hectares": in_hectares(s1, lower),
+                        "hectares_max": None if s2 is None else in_hectares(s2, upper),
                         "subject": self._subject(ctx, m, nxt, start),
                         "qualifier": qualifier,
                     },
                 )
+
+    @cached_property
+    def traditional(self) -> frozenset[str]:
+        """The land units of traditional, regional sizes ("mẫu", "sào",
+        "công"): not the metric ones."""
+        return frozenset(a.unit for a in self.lex.rules.units.area) - _METRIC
 
     def _lower_unit(self, m: regex.Match, unit):
         """The unit of a range's lower bound: its own when written ("5.000
@@ -151,6 +164,7 @@ def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") ->
 
 
 _SYMBOLS = frozenset({"m2", "m²", "km2", "km²"})
+_METRIC = frozenset({"ha", "m2", "km2"})
 
 
 settle(globals())

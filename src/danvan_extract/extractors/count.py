@@ -11,8 +11,8 @@ from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pa
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
-from .numeric import (ENGLISH_THOUSANDS, after_digit_group, bounds, first_of_change, qualify, rate_base,
-                      spaced_figure)
+from .numeric import (ENGLISH_THOUSANDS, after_digit_group, bounds, first_of_change, in_unit_size, qualify,
+                      rate_base, spaced_figure)
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
@@ -188,6 +188,8 @@ class CountExtractor:
                 if lex.designated(ctx, m.start(), noun):
                     continue
                 first = m.start()
+                if value == 1 and in_unit_size(ctx.text, first):
+                    continue  # "(1 công = 1.296 m²)": a land unit's size, no count
                 if not spelled and after_digit_group(ctx.text, first):
                     figure = spaced_figure(ctx, first, n1)
                     if figure is False:

@@ -137,6 +137,39 @@ def spaced_figure(ctx: Context, start: int, digits: str) -> Optional[tuple[int, 
     return False if _DIGITS_ONLY.fullmatch(digits) else None
 
 
+# A land unit's size stated in brackets, in square metres: "(500 m²/sào)",
+# "(1 mẫu = 5.000 m2)", "(1 công = 1.296 m²)".
+_UNIT_SIZE = deferred(
+    rf"\(\s*(?:1\s+(?P<u1>\p{{L}}+)\s*=\s*)?(?P<n>{DIGITS})\s*(?:m2|m²|mét vuông)(?:\s*/\s*(?P<u2>\p{{L}}+))?\s*\)")
+# Between a land unit and the bracket that states its size: a land word or two
+_TO_SIZE = deferred(r"(?:[^\S\n]+\p{Ll}+){0,3}?[^\S\n]*(?=\()")
+
+
+def unit_size_after(text: str, end: int, unit: str) -> Optional[int | float]:
+    """The square metres a land unit ``unit`` ("sào", "mẫu", "công") is said
+    to measure in a bracket after the figure ("10 sào ruộng (500 m²/sào)"),
+    FACTS.md: traditional units have their Northern sizes unless the text
+    says otherwise; None when the text says nothing."""
+    gap = _TO_SIZE.match(text, end, min(len(text), end + 40))
+    if gap is None:
+        return None
+    size = _UNIT_SIZE.match(text, gap.end())
+    if size is None or unit not in (size.group("u1"), size.group("u2")):
+        return None
+    return parse_digits(size.group("n"))
+
+
+def in_unit_size(text: str, start: int) -> bool:
+    """True when the figure at ``start`` states a land unit's size inside
+    the bracket that defines it ("(1 công = 1.296 m²)"): a definition, no
+    figure of the text's."""
+    opening = text.rfind("(", max(0, start - 12), start)
+    if opening < 0:
+        return False
+    size = _UNIT_SIZE.match(text, opening)
+    return size is not None and size.end() > start and bool(size.group("u1") or size.group("u2"))
+
+
 def clause_start(text: str, start: int, reach: int) -> int:
     """Where the clause before ``start`` opens: after the last full stop,
     semicolon or line break at most ``reach`` characters back."""
