@@ -3,7 +3,9 @@ offset for offset (tests/test_normalize_reference.py, tests/test_offsets.py).
 
 - The text and its offsets: the general path, ``text._normalize_mapped``
   (NFC cluster by cluster, every character's start and end kept), which
-  every other path only shortens.
+  every other path only shortens, over the text with the tabs between the
+  cells of a table made "|" (``text._tab_cells``, one for one, before every
+  path).
 - The tone fix: one substitution over the whole text with the tone
   pattern as first written (the "q" look-behind before the pair), which
   the fast fix (a search, then a substitution from its match) must equal.
@@ -15,12 +17,14 @@ import unicodedata
 
 import regex
 
-from danvan_extract.text import _TONES, NormalizedText, _normalize_mapped, _retone
+from dataclasses import replace
+
+from danvan_extract.text import _TONES, NormalizedText, _normalize_mapped, _retone, _tab_cells
 
 
 def normalize(original: str) -> NormalizedText:
     """The general path's normalization of ``original``."""
-    return _normalize_mapped(original)
+    return replace(_normalize_mapped(_tab_cells(original)), original=original)
 
 
 def _first_tone_pattern() -> regex.Pattern:

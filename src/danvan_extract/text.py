@@ -162,8 +162,9 @@ def _normalize(original: str) -> NormalizedText:
 # A table row written with tabs: its cells and the tabs between them (a
 # run of tabs is one separator).  A first cell that is a list's marker
 # ("1.", "a)", "-") makes a numbered line, not a row.
-_TAB_ROW = re.compile(r"[^\S\t\n]*(?P<first>[^\t\n]*?)[^\S\n]*\t[^\n]*")
-_TABS_INSIDE = re.compile(r"(?<=\S)[^\S\t\n]*\t+(?=[^\S\n]*\S)")
+_LINE_END = re.compile(r"(\r\n?|\n)")
+_TAB_ROW = re.compile(r"[^\S\t\r\n]*(?P<first>[^\t\r\n]*?)[^\S\r\n]*\t[^\r\n]*")
+_TABS_INSIDE = re.compile(r"(?<=\S)[^\S\t\r\n]*\t+(?=[^\S\r\n]*\S)")
 _LIST_MARKER = re.compile(r"(?:\d+(?:\.\d+)*[.)]?|\(?[a-zđ][.)]|[-+•*]|[IVX]+\.)")
 
 
@@ -174,17 +175,18 @@ def _tab_cells(text: str) -> str:
     cells when it has three cells or more, or two and a line next to it has
     cells too, and its first cell is no list marker ("3.\t56 hộ" is an
     item); a tab before the first cell or after the last is indentation."""
-    lines = text.split("\n")
+    parts = _LINE_END.split(text)  # lines and, between them, their ends ("\r\n", "\r", "\n")
+    lines = parts[::2]
     inner = [len(_TABS_INSIDE.findall(line)) if "\t" in line else 0 for line in lines]
     if not any(inner):
         return text
-    out = []
     for i, line in enumerate(lines):
         n = inner[i]
         row = n >= 2 or (n == 1 and ((i > 0 and inner[i - 1]) or (i + 1 < len(lines) and inner[i + 1]))
                           and not _LIST_MARKER.fullmatch(_TAB_ROW.match(line).group("first")))
-        out.append(_TABS_INSIDE.sub(_bars, line) if row else line)
-    return "\n".join(out)
+        if row:
+            parts[2 * i] = _TABS_INSIDE.sub(_bars, line)
+    return "".join(parts)
 
 
 def _bars(m: re.Match) -> str:
