@@ -157,8 +157,13 @@ class CountExtractor:
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
+                tens = None
                 if noun is None and not spelled and "(" in ctx.text[m.end() : m.end() + 2]:
                     noun, end = self._noun_past_words(ctx, m, n1)
+                elif noun is None and not spelled and not group(m, "m1"):
+                    tens = match_at(_TENS_AFTER, ctx.text, m.end(), 12)
+                    if tens is not None:  # "3 chục hộ": three tens of households
+                        noun, end = lex.noun_after(ctx, tens.end())
                 if noun is None:
                     if not spelled and self._share_after(ctx, m.end()):
                         yield from self._before_share(ctx, m)
@@ -169,6 +174,8 @@ class CountExtractor:
                 if values is None:
                     continue  # "16,7 tiêu chí/xã": an average, no count
                 value, value_max = values
+                if tens is not None:
+                    value, value_max = value * 10, None if value_max is None else value_max * 10
                 if spelled and ctx.text[end - len(noun)].isupper():
                     continue  # "Năm Căn", "Ba Đình": a place's name
                 if spelled and not _spelled_noun(lex, m.group("sp"), noun):
@@ -375,6 +382,8 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
 
 
 # "hai phần ba", "15 phần nghìn" (per mille): a word fraction
+# "chục" (ten) between digits and the noun: "3 chục hộ" = 30 hộ
+_TENS_AFTER = deferred(r"[^\S\n]+chục(?=[^\S\n]+\p{L})")
 _FRACTION_REST = deferred(r"\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|vạn|\d)(?![\p{L}])")
 
 
