@@ -63,7 +63,7 @@ def _lower_kind(w: str, level_words: set, heads: set) -> int:
 
 # What a signed document's signature block holds (tested before its pattern).
 # (one search of the standard library's engine: cheaper than a test per cue)
-_SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)"))))
+_SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "K/T", "TL.", "T/L", "TUQ.", "ký)"))))
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
@@ -153,6 +153,8 @@ class PersonRoleExtractor(GrammarAttributes):
                                | {w.lower() for w in p.numbered_names if " " not in w})
         # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
         self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
+        # numbered areas ("khu vực 2"), whose number a counted noun after it takes back
+        self.area_numbered = {w.lower() for w in p.area_numbered_names}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         # the ranks of the army and the police ("Đại tá", "Thiếu tướng", "Chuẩn Đô đốc"), and their first words
         self.ranks = {t.lower() for t in p.personal_titles if t.split()[-1].lower() in _RANK_ENDS}
@@ -862,7 +864,8 @@ class PersonRoleExtractor(GrammarAttributes):
         if (self._last_word(text, pos).lower() in self.numbered_words
                 or self._last_pair(text, pos) in self.numbered_pairs):
             return True
-        return (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
+        return (len(w) <= 2 and (placed or self._named_place_ends(text, pos)
+                                 or self._last_pair(text, pos) in self.area_numbered)
                 and self._name_number_ends(text, w_end))
 
     def _named_place_ends(self, text: str, pos: int) -> bool:
@@ -995,7 +998,18 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _named_after(self, text: str, pos: int) -> bool:
         """The capitalised run at ``pos`` names a school, a street or a prize."""
-        return bool(self.named_after.search(text, max(0, pos - 24), pos))
+        m = self.named_after.search(text, max(0, pos - 24), pos)
+        if m is None:
+            return False
+        # in an organization's title case only a word's first syllable is
+        # capitalised: "Sở Nông nghiệp và Môi trường Name" ends in the word
+        # "Môi trường", no school ("trường"); a unit's level word ("Thành
+        # phố Hồ Chí Minh") still names a place after a person
+        w = m.group(0).strip()
+        prev = self._last_word(text, m.start())
+        pair = f"{prev.lower()} {w}"
+        return not (w.islower() and prev[:1].isupper() and pair not in self.level_words
+                    and fold_tones(pair) in self.lex.known_words)
 
     def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
         m = self.name_re.match(text[pos:pos + 60])
