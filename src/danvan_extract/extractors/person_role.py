@@ -145,7 +145,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -446,6 +446,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue
             if self.post_object.search(text, max(0, m.start() - 14), m.start()):
                 continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
+            if self.interviewer.search(text, max(0, m.start() - 10), m.end()):
+                continue  # "Trao đổi với phóng viên, Đại tá A": the reporter, another person
             before = self._name_before(text, m.start())
             if before is not None and self._labelled_in_masthead(text, before[1]):
                 continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block
@@ -769,6 +771,8 @@ class PersonRoleExtractor(GrammarAttributes):
             # most words open no organization head (asked once per word)
             if wm is None or unit_opens is None or unit_opens(text[pos:min(wm.end(), pos + 60)]):
                 hm = head_unit(text, pos, pos + 60)
+                if hm is not None and placed and text[pos:hm.end()].lstrip()[:1].islower():
+                    break  # "Tổ hòa giải thôn Đông hòa giải thành công": the verb after the place
                 if hm is not None:
                     end = pos = hm.end()
                     caps_run = 0
