@@ -753,7 +753,7 @@ class PersonRoleExtractor(GrammarAttributes):
         # the last lower-case organization word read, the end before it and
         # after it: with a word after it that is none, it may make another
         # word ("công bố"), which ends the organization before it
-        org_word: Optional[tuple[str, int, int]] = None
+        org_word: Optional[tuple[str, int, int, bool]] = None  # (+ whether a level word came right before)
         # the last capitalised word read and its end: organization names
         # capitalise only a word's first syllable ("Ban Đại diện", "Công ty
         # TNHH Thương mại"), so a lower-case syllable completing it goes on
@@ -832,7 +832,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
             was_placed = placed
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
-            after_level = lower == _LOWER_LEVEL
+            level_before, after_level = after_level, lower == _LOWER_LEVEL
             if after_level:
                 numbered = False  # "ấp 3 xã Vĩnh Thạnh": the next place's name follows
             pos = wm.end()
@@ -848,12 +848,17 @@ class PersonRoleExtractor(GrammarAttributes):
                 caps_run = 0
             elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
                 if kind == _ORG_WORD and w.islower():
-                    org_word = (w, end, w_start + len(w))
+                    org_word = (w, end, w_start + len(w), level_before)
                 end = w_start + len(w)
                 caps_run = 0
             else:
-                if org_word is not None and org_word[2] == end and self._makes_word(org_word[0], w):
-                    end = org_word[1]  # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an"
+                if org_word is not None and org_word[2] == end and (
+                        self._makes_word(org_word[0], w)
+                        or (org_word[3] and self._prefixes_verb(text, org_word, w, wm.end()))):
+                    # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an";
+                    # "Chủ tịch UBND tỉnh đồng chủ trì": after the unit's level word,
+                    # "đồng" (co-) before the verb "chủ trì"
+                    end = org_word[1]
                 break
             if sentence_end:
                 break
@@ -946,6 +951,20 @@ class PersonRoleExtractor(GrammarAttributes):
         if nxt is None or not nxt.group(self._word_group).islower():
             return False
         return self._makes_word(w, nxt.group(self._word_group).rstrip("."))
+
+    def _prefixes_verb(self, text: str, org_word: tuple, w: str, pos: int) -> bool:
+        """The lower-case ``w`` and the syllable at ``pos`` make a word of the
+        dictionary of which neither syllable is an organization's ("chủ
+        trì"): the organization word ``org_word``, read after the unit's level
+        word and making no word with it ("khu vực"), is their prefix ("UBND
+        tỉnh đồng chủ trì": co-chair)."""
+        if w in self.org_words or self._makes_word(self._last_word(text, org_word[1]).lower(), org_word[0]):
+            return False
+        nxt = match_at(self.next_word, text, pos, 20)
+        if nxt is None:
+            return False
+        second = nxt.group(self._word_group).rstrip(".")
+        return second not in self.org_words and self._makes_word(w, second)
 
     def _makes_word(self, w: str, second: str) -> bool:
         """``w`` and the lower-case ``second`` after it make a word of the
