@@ -63,7 +63,7 @@ def _lower_kind(w: str, level_words: set, heads: set) -> int:
 
 # What a signed document's signature block holds (tested before its pattern).
 # (one search of the standard library's engine: cheaper than a test per cue)
-_SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "TL.", "TUQ.", "ký)"))))
+_SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "K/T", "TL.", "T/L", "TUQ.", "ký)"))))
 _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
@@ -145,7 +145,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -153,6 +153,8 @@ class PersonRoleExtractor(GrammarAttributes):
                                | {w.lower() for w in p.numbered_names if " " not in w})
         # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
         self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
+        # numbered areas ("khu vực 2"), whose number a counted noun after it takes back
+        self.area_numbered = {w.lower() for w in p.area_numbered_names}
         self.personal_titles = {t.lower() for t in p.personal_titles}
         # the ranks of the army and the police ("Đại tá", "Thiếu tướng", "Chuẩn Đô đốc"), and their first words
         self.ranks = {t.lower() for t in p.personal_titles if t.split()[-1].lower() in _RANK_ENDS}
@@ -444,6 +446,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue
             if self.post_object.search(text, max(0, m.start() - 14), m.start()):
                 continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
+            if self.interviewer.search(text, max(0, m.start() - 10), m.end()):
+                continue  # "Trao đổi với phóng viên, Đại tá A": the reporter, another person
             before = self._name_before(text, m.start())
             if before is not None and self._labelled_in_masthead(text, before[1]):
                 continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block
@@ -749,7 +753,7 @@ class PersonRoleExtractor(GrammarAttributes):
         # the last lower-case organization word read, the end before it and
         # after it: with a word after it that is none, it may make another
         # word ("công bố"), which ends the organization before it
-        org_word: Optional[tuple[str, int, int]] = None
+        org_word: Optional[tuple[str, int, int, bool]] = None  # (+ whether a level word came right before)
         # the last capitalised word read and its end: organization names
         # capitalise only a word's first syllable ("Ban Đại diện", "Công ty
         # TNHH Thương mại"), so a lower-case syllable completing it goes on
@@ -767,6 +771,8 @@ class PersonRoleExtractor(GrammarAttributes):
             # most words open no organization head (asked once per word)
             if wm is None or unit_opens is None or unit_opens(text[pos:min(wm.end(), pos + 60)]):
                 hm = head_unit(text, pos, pos + 60)
+                if hm is not None and placed and text[pos:hm.end()].lstrip()[:1].islower():
+                    break  # "Tổ hòa giải thôn Đông hòa giải thành công": the verb after the place
                 if hm is not None:
                     end = pos = hm.end()
                     caps_run = 0
@@ -826,7 +832,7 @@ class PersonRoleExtractor(GrammarAttributes):
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
             was_placed = placed
             placed = (after_level or placed) and not lower and (kind == _HEAD or kind == _CAPITALISED)
-            after_level = lower == _LOWER_LEVEL
+            level_before, after_level = after_level, lower == _LOWER_LEVEL
             if after_level:
                 numbered = False  # "ấp 3 xã Vĩnh Thạnh": the next place's name follows
             pos = wm.end()
@@ -842,12 +848,17 @@ class PersonRoleExtractor(GrammarAttributes):
                 caps_run = 0
             elif kind == _LEVEL or (kind == _ORG_WORD and caps_run <= 1):
                 if kind == _ORG_WORD and w.islower():
-                    org_word = (w, end, w_start + len(w))
+                    org_word = (w, end, w_start + len(w), level_before)
                 end = w_start + len(w)
                 caps_run = 0
             else:
-                if org_word is not None and org_word[2] == end and self._makes_word(org_word[0], w):
-                    end = org_word[1]  # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an"
+                if org_word is not None and org_word[2] == end and (
+                        self._makes_word(org_word[0], w)
+                        or (org_word[3] and self._prefixes_verb(text, org_word, w, wm.end()))):
+                    # "Chánh Thanh tra tỉnh công bố": "công bố", not "công" of "công an";
+                    # "Chủ tịch UBND tỉnh đồng chủ trì": after the unit's level word,
+                    # "đồng" (co-) before the verb "chủ trì"
+                    end = org_word[1]
                 break
             if sentence_end:
                 break
@@ -862,7 +873,8 @@ class PersonRoleExtractor(GrammarAttributes):
         if (self._last_word(text, pos).lower() in self.numbered_words
                 or self._last_pair(text, pos) in self.numbered_pairs):
             return True
-        return (len(w) <= 2 and (placed or self._named_place_ends(text, pos))
+        return (len(w) <= 2 and (placed or self._named_place_ends(text, pos)
+                                 or self._last_pair(text, pos) in self.area_numbered)
                 and self._name_number_ends(text, w_end))
 
     def _named_place_ends(self, text: str, pos: int) -> bool:
@@ -940,6 +952,20 @@ class PersonRoleExtractor(GrammarAttributes):
             return False
         return self._makes_word(w, nxt.group(self._word_group).rstrip("."))
 
+    def _prefixes_verb(self, text: str, org_word: tuple, w: str, pos: int) -> bool:
+        """The lower-case ``w`` and the syllable at ``pos`` make a word of the
+        dictionary of which neither syllable is an organization's ("chủ
+        trì"): the organization word ``org_word``, read after the unit's level
+        word and making no word with it ("khu vực"), is their prefix ("UBND
+        tỉnh đồng chủ trì": co-chair)."""
+        if w in self.org_words or self._makes_word(self._last_word(text, org_word[1]).lower(), org_word[0]):
+            return False
+        nxt = match_at(self.next_word, text, pos, 20)
+        if nxt is None:
+            return False
+        second = nxt.group(self._word_group).rstrip(".")
+        return second not in self.org_words and self._makes_word(w, second)
+
     def _makes_word(self, w: str, second: str) -> bool:
         """``w`` and the lower-case ``second`` after it make a word of the
         dictionary that is no word of an organization ("công bố", "báo cáo")."""
@@ -995,7 +1021,18 @@ class PersonRoleExtractor(GrammarAttributes):
 
     def _named_after(self, text: str, pos: int) -> bool:
         """The capitalised run at ``pos`` names a school, a street or a prize."""
-        return bool(self.named_after.search(text, max(0, pos - 24), pos))
+        m = self.named_after.search(text, max(0, pos - 24), pos)
+        if m is None:
+            return False
+        # in an organization's title case only a word's first syllable is
+        # capitalised: "Sở Nông nghiệp và Môi trường Name" ends in the word
+        # "Môi trường", no school ("trường"); a unit's level word ("Thành
+        # phố Hồ Chí Minh") still names a place after a person
+        w = m.group(0).strip()
+        prev = self._last_word(text, m.start())
+        pair = f"{prev.lower()} {w}"
+        return not (w.islower() and prev[:1].isupper() and pair not in self.level_words
+                    and fold_tones(pair) in self.lex.known_words)
 
     def _name_starts_here(self, text: str, pos: int, min_words: int = 2) -> bool:
         m = self.name_re.match(text[pos:pos + 60])

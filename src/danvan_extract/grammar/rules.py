@@ -221,6 +221,7 @@ class PersonsFile(_Strict):
     name_stop_words: list[str]
     place_before: list[str]
     numbered_names: list[str] = []
+    area_numbered_names: list[str] = []
     org_phrases: list[str] = []
     grammar: GrammarSection
 
