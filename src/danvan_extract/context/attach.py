@@ -248,12 +248,31 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
                 pieces, lists[id(c)] = item, piece
                 break
         subject_of[id(c)] = pieces
-        facts[id(c)]["subject_spans"] = pieces
+        facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
     # noun it shares counts what that count counts
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+# "đối với <who>" right after a rate or an amount: whom it holds for
+_REGARDING = deferred(r"(?:/\p{L}+)*[^\S\n]+đối[^\S\n]+với[^\S\n]+(?P<who>[^\n,.;:()\d]{1,60}?)[^\S\n]*(?=[,.;:()\n]|$)",
+                      regex.I)
+
+
+def _with_regard_to(text: str, c, pieces: list) -> list:
+    """"Miễn 100% học phí đối với học sinh dân tộc thiểu số, giảm 50% đối
+    với học sinh hộ cận nghèo", "Lãi suất … 6,6%/năm đối với hộ nghèo,
+    7,92%/năm đối với hộ cận nghèo": "đối với" right after a percentage or
+    an amount (or its noun) names whom it holds for, which tells sibling
+    figures of one subject apart (FACTS.md: each item takes the shared head
+    and its own modifier), as "đối với" before it does ("mức cho vay tối đa
+    đối với hộ nghèo").  The figures after take the head without it."""
+    if not pieces or c.type not in ("percentage", "money") or "đ" not in text[c.end:c.end + 16].lower():
+        return pieces  # (the cheap test first: "đối" within reach)
+    regard = _REGARDING.match(text, max(c.end, max(e for _, e in pieces)))
+    return pieces + [(regard.start("who") - len("đối với "), regard.end("who"))] if regard else pieces
 
 
 def _bare_list_start(text: str, numeric: list, i: int) -> int:
@@ -291,8 +310,9 @@ def _respective_next(text: str, prior, c, s_start: int) -> bool:
 
 
 def _writes_noun(text: str, c, noun: str) -> bool:
-    """The figure ``c`` writes its noun ``noun`` (lower case) in its own span."""
-    return " ".join(text[c.start:c.end].lower().split()).endswith(" ".join(noun.split()))
+    """The figure ``c`` writes its noun ``noun`` (lower case) in its own span
+    (at its end, or before the item a measure word counts: "120 suất quà")."""
+    return f" {' '.join(noun.split())} " in f" {' '.join(text[c.start:c.end].lower().split())} "
 
 
 _ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
@@ -1651,6 +1671,11 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         column = ([label] if label and text.count("|", label[1], c.start) else []) or subjects.table_column(text, c.start)
         if column:
             return column
+    if t == "ratio" and not c.fields.get("noun"):
+        # "giải ngân 120,5/150 tỷ đồng vốn đầu tư công": a money noun after the tail names the amounts
+        named = subjects.money_noun_after(text, c.end, clause_end if clause_end > c.end else c.end + 100)
+        if named:
+            return [named]
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
                   or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
@@ -1673,7 +1698,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
         if pieces:
             return pieces
-        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 50), c.start)
+        # (a change word the span opens with as its qualifier: "…, vượt 5%")
+        digit = _DIGIT.search(text, c.start, c.end) if text[c.start].isalpha() else None
+        head = digit.start() if digit else c.start
+        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 50), head)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
@@ -1688,6 +1716,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if after:
             return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if change and left and left[0][0] >= change.start():
+            left = []  # ("…, vượt 5% kế hoạch": the change word is no noun phrase)
         part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
         if part:
             # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
@@ -1715,7 +1745,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
+        return (_change_of_prior(text, c, prior, subject_of, s_start) or _sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
                 or _land_given(text, c, prior, s_start, clause_end)
                 or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
                 or _part_of_area(text, c, prior, subject_of, clause_end))
@@ -1775,9 +1805,11 @@ def _column_of_noun(text, c, pieces) -> list:
 
 def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     """"… là 15.300 hội viên, tăng 420 hội viên so với …": a change written
-    right after a count of the same noun, with no words of its own, counts
-    what that count counts."""
-    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+    right after a count of the same noun (or an area after an area: "đạt
+    1.850 ha, tăng 120 ha"), with no words of its own, counts what that
+    count counts."""
+    if (prior is None or prior.type not in ("count", "ratio") and prior.type != c.type
+            or not subject_of.get(id(prior))):
         return []
     noun = (c.fields.get("noun") or "").lower()
     if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
@@ -2004,7 +2036,7 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
 
 
 # (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
-_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
                           r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
@@ -2162,7 +2194,9 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # else the one that opens the list the figure is an item of
         lead = text.rfind(":", s_start, clause_start)
         named = (_number_of(text, noun, clause_start, c.start, holes)
-                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else []))
+                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
+                 or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
+                     if _number_across_comma(text, s_start, clause_start) else []))
         if named:
             return named
     if noun and not after and not shared:
@@ -2314,14 +2348,15 @@ def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) 
     return left if len(words) > len(head) and words[:len(head)] == head else []
 
 
-def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
+def _number_of(text: str, noun: str, start: int, end: int, holes, across_comma: bool = False) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on, without the verb
     that states the figure and a place phrase ("Số thuê bao Internet của
-    tỉnh đạt 450.000 thuê bao")."""
+    tỉnh đạt 450.000 thuê bao"); with ``across_comma``, a comma before a
+    lower-case word inside it joins its items ("Số hộ khá, giàu")."""
     if not holds_letter(text, start, end, "ố"):  # (the "ố" of "số")
         return []
-    named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
+    named = _number_of_noun(noun.split(",")[0].strip(), across_comma).search(text[start:end])
     if not named:
         return []
     what = start + named.start("what"), start + named.end("what")
@@ -2331,8 +2366,25 @@ def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
 
 
 @lru_cache(maxsize=256)
-def _number_of_noun(noun: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])(?:[^,;:()\n]|\([^()\n]*\))*?)\s*$", regex.I)
+def _number_of_noun(noun: str, across_comma: bool = False) -> regex.Pattern:
+    comma = r"|,(?=[^\S\n]*\p{Ll})" if across_comma else ""
+    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])"
+                         rf"(?:[^,;:()\n]|\([^()\n]*\){comma})*?)\s*$", regex.I)
+
+
+# the sentence opens with a "số" phrase that runs up to a comma
+_NUMBER_THEN_WORDS = deferred(r"[^\S\n]*(?:tổng[^\S\n]+)?số[^\S\n]+(?P<words>[^\d;:\n.%]*),[^\S\n]*$", regex.I)
+
+
+def _number_across_comma(text: str, s_start: int, clause_start: int) -> bool:
+    """The sentence opens with "Số <noun> …" whose phrase runs up to the
+    comma before ``clause_start`` with no figure and no stating verb ("Số
+    hộ khá, giàu tăng …", "Số hộ có nhà tạm, nhà dột nát còn …"): the comma
+    joins the items of its own phrase, as in a rate's (``_rate_across_comma``)."""
+    if clause_start <= s_start or clause_start - s_start > 80 or not text[s_start:clause_start].rstrip().endswith(","):
+        return False  # (the cheap tests first)
+    m = _NUMBER_THEN_WORDS.match(text, s_start, clause_start)
+    return m is not None and not subjects.states_figure(text, *m.span("words"))
 
 
 _LIFTED = deferred(r"(?<![\p{L}])lên\s*$", regex.I)
@@ -2420,6 +2472,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
     pieces = _yielded(text, pieces)
+    person = _person_agent(text, pieces)
+    pieces = person or pieces
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
@@ -2442,7 +2496,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         given = _without_numbers(text, purpose.start("link"), what_end, holes)
         return (pieces if pieces and subjects.names_sum(text, pieces) else []) + given
     if pieces:
-        return pieces
+        # "Chị … được vay 50 triệu đồng để nuôi lợn" → "được vay để nuôi lợn"
+        return pieces + (_without_numbers(text, purpose.start("link"), what_end, holes) if person and purpose else [])
     if purpose:
         # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
         w = purpose.start("what")
@@ -2636,6 +2691,28 @@ def _names_place(words: list[str]) -> bool:
         return False
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+
+
+def _person_agent(text: str, pieces: list) -> list:
+    """"Chị Lò Thị Hoa được vay …", "Gia đình ông Vàng A Chứ vay …": a person
+    named with a form of address before the verb is who borrows or gives,
+    no kind of money: the pieces past the name, else [] (none named, or
+    nothing after the name)."""
+    if not pieces or not text[pieces[0][0]].isupper():
+        return []  # (the cheap test first: a name opens with a capital)
+    named = _addressed_name().match(text, pieces[0][0], pieces[0][1])
+    if not named or named.end() >= pieces[0][1]:
+        return []
+    return [(named.end(), pieces[0][1])] + pieces[1:]
+
+
+@lru_cache(maxsize=1)
+def _addressed_name() -> regex.Pattern:
+    """A form of address from the persons rules' honorifics (after "Gia
+    đình") and a capitalised name, with the space after it."""
+    honorifics = load_rules().persons.honorifics
+    return regex.compile(rf"(?:gia[^\S\n]+đình[^\S\n]+)?(?:{written_pattern(honorifics)})"
+                         rf"(?:[^\S\n]+(?-i:\p{{Lu}})\p{{L}}*)+[^\S\n]+(?=\p{{Ll}})", regex.I)
 
 
 @lru_cache(maxsize=1)
