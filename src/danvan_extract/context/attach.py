@@ -1991,7 +1991,8 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         # the verb joins only to tell the area from a sibling area of its sentence
         short = len(text[after[0][0]:after[-1][1]].split()) <= 3
         return after + ([verb] if verb and short and subjects.sibling_area(text, holes, s_start) else [])
-    pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
+    pieces = subjects.land_subject(text, subjects.left_phrase(
+        text, subjects.past_area_word(text, clause_start, c.start), c.start, holes))
     if pieces:
         return pieces
     part = subjects.land_of_total(text, s_start, clause_start, c.start)
@@ -2415,7 +2416,8 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
         return []
     head = noun.split(",")[0].split()[-1].lower()
     words = " ".join(text[s:e] for s, e in whole).lower().split()
-    generic = noun.lower() in subjects.SAYS_NOTHING
+    # ("… là 3.420 lượt người": a noun of generic words only says nothing either)
+    generic = noun.lower() in subjects.SAYS_NOTHING or all(w in subjects.SAYS_NOTHING for w in noun.lower().split())
     return whole if generic or head in words else []
 
 
@@ -2642,6 +2644,9 @@ def _gap_before(text: str, pos: int) -> bool:
     return text[pos - 1:pos] == "\t" or text[pos - 3:pos].isspace()
 
 
+_ITEM_MARK = deferred(r"(?:\p{Ll}|\d{1,2})\)[^\S\n]+")
+
+
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
@@ -2655,6 +2660,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     s, e = m.span("label")
     while s < e and text[s] in " -+•*":
         s += 1
+    mark = _ITEM_MARK.match(text, s, e)
+    s = mark.end() if mark else s  # ("a) Số đảng viên mới kết nạp: 86 đồng chí": the item's mark names nothing)
     # "Thu ngân sách năm 2024: 120 tỷ đồng": the label's time is the figure's period, not its name
     timed = _LABEL_TIME.search(text, s, e)
     e = timed.start() if timed and timed.start() > s else e

@@ -63,7 +63,10 @@ _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
-    r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm)(?![\p{L}]))+")  # (times: the period's)
+    r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
+    # ("Trung bình mỗi năm huyện giải quyết việc làm cho …": an average's word alone before a time, cut from the
+    # rest by it, is a yearly rate's adverb, no average per unit)
+    r"|(?:bình\s+quân|trung\s+bình)(?=\s*$))(?![\p{L}]))+")  # (times: the period's)
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
@@ -428,9 +431,11 @@ def list_end(text: str, start: int, end: int, limit: int) -> int:
     its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
     item = start
     # (the object is the end of the phrase: a phrase of few words has an object of few words;
-    # no comma after the phrase, no list: see next_list_item)
+    # no comma after the phrase, no list: see next_list_item; a phrase that ends in its predicate
+    # verb is whole, what follows its comma a clause of its own: "Với 250 hộ tham gia, mô hình …")
     while text.startswith(",", end) and (len(text[item:end].split()) <= _LIST_ITEM_WORDS
-           or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS):
+           or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS) and not (
+            _ENDS_IN_PREDICATE.search(text, item, end)):
         item = next_list_item(text, end)
         if not item:
             break
@@ -611,6 +616,8 @@ _UNIT_END = deferred(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if
 # (and "bị", the passive of harm: "12.000 hộ của huyện A bị ngập")
 _PREDICATE_VERBS = r"(?:đạt|có|được|bị|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
 _PREDICATE_IN = deferred(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
+# a phrase that ends in its predicate verb ("hộ tham gia")
+_ENDS_IN_PREDICATE = deferred(r"(?<![\p{L}])" + _PREDICATE_VERBS[:-len(r"\s")] + "$", regex.I)
 
 
 def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Span]:
@@ -751,6 +758,16 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
     return pieces
+
+
+def past_area_word(text: str, start: int, end: int) -> int:
+    """Past a "diện tích" that opens ``[start, end)`` before a land noun
+    (dropped there, as ``land_subject`` drops it), else ``start``: read
+    before the window is applied, so that a long phrase is not cut inside
+    its first word ("Diện tích đất thu hồi để xây dựng khu công nghiệp")."""
+    k = start + len(text[start:end]) - len(text[start:end].lstrip())
+    m = _LAND_DROP.match(text[k:end]) if text[k:k + 1] in "dDtT" else None
+    return k + m.end() if m else start
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
