@@ -1991,8 +1991,7 @@ def _area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         # the verb joins only to tell the area from a sibling area of its sentence
         short = len(text[after[0][0]:after[-1][1]].split()) <= 3
         return after + ([verb] if verb and short and subjects.sibling_area(text, holes, s_start) else [])
-    pieces = subjects.land_subject(text, subjects.left_phrase(
-        text, subjects.past_area_word(text, clause_start, c.start), c.start, holes))
+    pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
     if pieces:
         return pieces
     part = subjects.land_of_total(text, s_start, clause_start, c.start)

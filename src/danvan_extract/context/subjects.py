@@ -64,8 +64,9 @@ _LEADING_SOURCE = (
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
-    # ("Trung bình mỗi năm huyện giải quyết việc làm cho …": an average's word alone before a time, cut from the
-    # rest by it, is a yearly rate's adverb, no average per unit)
+    # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it (then cut
+    # from the rest by the time's mention, so alone), are no average per unit)
+    r"|(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần|ngày)"
     r"|(?:bình\s+quân|trung\s+bình)(?=\s*$))(?![\p{L}]))+")  # (times: the period's)
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
@@ -758,16 +759,6 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
     return pieces
-
-
-def past_area_word(text: str, start: int, end: int) -> int:
-    """Past a "diện tích" that opens ``[start, end)`` before a land noun
-    (dropped there, as ``land_subject`` drops it), else ``start``: read
-    before the window is applied, so that a long phrase is not cut inside
-    its first word ("Diện tích đất thu hồi để xây dựng khu công nghiệp")."""
-    k = start + len(text[start:end]) - len(text[start:end].lstrip())
-    m = _LAND_DROP.match(text[k:end]) if text[k:k + 1] in "dDtT" else None
-    return k + m.end() if m else start
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
