@@ -2048,7 +2048,9 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+g
 # ("huy động 35 tỷ đồng từ xã hội hóa để làm đường": the source before the purpose is passed over)
 _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|nhằm)[^\S\n]))?"
                     r"(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
-                    r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
+                    r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|tặng\s+quà"
+                    # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
+                    r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
@@ -2505,6 +2507,18 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
         return _without_numbers(text, purpose.start("link") if link.startswith("dành") or lends else purpose.start("what"),
                                 what_end, holes)
+    if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
+        # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
+        return subject_of.get(id(prior)) or []
+    if not pieces and not prior and _WITH_SUM.match(text, s_start, c.start):
+        # "Với tổng kinh phí 12 tỷ đồng, công trình gồm …": the sum of what the sentence goes on about
+        comma = _CLAUSE_BREAK.search(text, c.end, c.end + 4)
+        holder = subjects.right_phrase(text, comma.end() + 1, limit + _WINDOW) if comma and comma.group() == "," else None
+        if holder:
+            return [subjects.before_predicate(text, holder)]
+    if not pieces and not prior and of_previous and clause_start > s_start:
+        # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
+        return _topic_before(text, s_start, clause_start, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
                  or _SUM_ONLY.fullmatch(text, clause_start, c.start)
@@ -2550,6 +2564,13 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
+# "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:so[^\S\n]+với[^,;.\d\n]{0,30})?,[^\S\n]*(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
+                       r"(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*", regex.I)
+# a sentence that opens with "Với" and a sum before the amount
+_WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
+                     r"|mức[^\S\n]+đầu[^\S\n]+tư|số[^\S\n]+tiền)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là|gần|hơn))?[^\S\n]*$",
+                     regex.I)
 _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
                      r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 

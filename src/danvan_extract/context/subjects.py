@@ -772,6 +772,19 @@ def has_predicate(text: str, pieces: list[Span]) -> bool:
     return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
 
 
+def before_predicate(text: str, span: Span) -> Span:
+    """``span`` up to its first tense or predicate verb ("dự án sẽ tạo …" →
+    "dự án"), whole when none opens past its first word."""
+    s, e = span
+    verb = _TENSE.search(text, s, e) or _PREDICATE_IN.search(text, s, e)
+    if not verb:
+        return span
+    end = verb.start()
+    while end > s and text[end - 1].isspace():
+        end -= 1
+    return (s, end) if end > s else span
+
+
 def predicate_in(text: str, start: int, end: int) -> Optional[regex.Match]:
     """The first predicate verb in ``[start, end)`` ("hộ có nhà tiêu …"), or None."""
     return _PREDICATE_IN.search(text, start, end)
@@ -987,7 +1000,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
 SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
                              r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
-                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp)(?![\p{L}])", regex.I)
+                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
 
 
 
