@@ -2516,7 +2516,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         holder = subjects.right_phrase(text, comma.end() + 1, limit + _WINDOW) if comma and comma.group() == "," else None
         if holder:
             return [subjects.before_predicate(text, holder)]
-    if not pieces and not prior and of_previous and clause_start > s_start:
+    if (not pieces and not prior and of_previous and clause_start > s_start
+            and not text[clause_start:of_previous.start()].strip(" ,")):
         # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
         return _topic_before(text, s_start, clause_start, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
