@@ -1713,6 +1713,12 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         # "chiếm" makes what follows the base), before a prior figure's subject
         # ("12/15 xã đạt ..., 100% thôn có ...": a noun of its own)
         after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
+        if after and subjects.opens_predicate(text, after[0][0]):
+            # "Trong số 320 lao động được đào tạo, 85% có việc làm": a part named by its predicate alone is
+            # of the population counted before (or the base the sentence opens with)
+            whole = (subject_of.get(id(prior)) if prior is not None and prior.type in ("count", "ratio")
+                     else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
+            return (whole + after) if whole else after
         if after:
             return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
@@ -1722,8 +1728,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if part:
             # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
             # modifier ("40% là nữ") names the part of what the figure before counts
-            bare = len(text[part[0][0]:part[-1][1]].split()) == 1
-            whole = subject_of.get(id(prior)) if bare and prior is not None else None
+            # ("Trong số 320 lao động được đào tạo, 85% có việc làm": a part named by its predicate alone too)
+            bare = len(text[part[0][0]:part[-1][1]].split()) == 1 or subjects.opens_predicate(text, part[0][0])
+            whole = (subject_of.get(id(prior)) if prior is not None else _base_opener(text, s_start, clause_start, holes)
+                     ) if bare else None
             return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
@@ -1738,6 +1746,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return left if left and left[0][0] > label[1] else [label]
         if left:
             return left
+        base = _base_opener(text, s_start, clause_start, holes) if not shared and prior is None else []
+        if base:
+            # "Trong số các hộ tái nghèo, 60% do ốm đau, bệnh tật": a share whose part is named by no noun
+            return base
         if shared or text[clause_start:c.start].strip(" ,"):
             # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%", "tăng trưởng toàn cầu
             # có dấu hiệu tăng, dự báo đạt 2,6%": a clause with no subject of
@@ -1752,6 +1764,21 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+# "Trong (tổng) số (các) <base>," opening the sentence
+_BASE_OPENER = deferred(r"[^\S\n]*trong[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:các|những)[^\S\n]+)?"
+                        r"(?P<base>[^\d,;:()\n]{2,60}?)[^\S\n]*,[^\S\n]*", regex.I)
+
+
+def _base_opener(text: str, s_start: int, clause_start: int, holes) -> list:
+    """"Trong số các hộ tái nghèo, …" → "hộ tái nghèo": the base a sentence
+    opens with, with no figure in it, for the share in the clause after it;
+    [] when the sentence opens otherwise."""
+    if clause_start <= s_start or clause_start - s_start > 80:
+        return []
+    m = _BASE_OPENER.fullmatch(text, s_start, clause_start)
+    return subjects.left_phrase(text, m.start("base"), m.end("base"), holes, after_verb=False) if m else []
 
 
 _RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)

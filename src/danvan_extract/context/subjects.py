@@ -987,7 +987,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     if not listed and not opened():
         return []
     seg = text[clause_start:fig_start]
-    if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
+    # ("trong đó đã thoát nghèo 120 hộ": the leading words trimmed from a label, a tense word among them,
+    # state nothing)
+    if (not seg.strip() or _STATING_INSIDE.search(seg, _leading_end(seg))
+            or any(clause_start <= hs < fig_start for hs, _ in holes)):
         return []
     if _DIGIT.search(seg):
         return []  # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word)
