@@ -471,6 +471,15 @@ _ITEM_END = deferred(r"[,;:.!?()\n]|\d")
 _OPENS_CLAUSE = deferred(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời)(?![\p{{L}}])", regex.I | regex.V0)
 
 
+# Verbs that administrative Vietnamese coordinates with a comma over one object ("phòng, chống tham
+# nhũng", "khám, chữa bệnh", "sửa chữa, nâng cấp trường học", "thu gom, xử lý rác thải"): the first
+# of the pair before the comma, the second after it
+_PAIR_OPENS = deferred(r"(?<![\p{L}])(?:phòng|khám|sửa\s+chữa|cải\s+tạo|xây\s+dựng|xây\s+mới|thu\s+gom|quản\s+lý"
+                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc)$", regex.I)
+_PAIRED_VERB = deferred(r"(?:chống|chữa|nâng\s+cấp|sửa\s+chữa|xử\s+lý|bảo\s+vệ|bồi\s+dưỡng|phổ\s+biến|giám\s+sát"
+                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục)(?![\p{L}])", regex.I)
+
+
 def next_list_item(text: str, pos: int) -> int:
     """Where the next noun of a list starts when the comma at ``pos`` joins
     two nouns that share what follows ("đoàn viên, thanh niên sử dụng ..."):
@@ -481,6 +490,8 @@ def next_list_item(text: str, pos: int) -> int:
     words = _ITEM_WORDS.match(text, comma.end(), comma.end() + 60) if comma else None
     if not words:
         return 0
+    if _PAIRED_VERB.match(text, comma.end()) and _PAIR_OPENS.search(text, max(0, pos - 12), pos):
+        return comma.end()  # "phòng, chống dịch", "sửa chữa, nâng cấp trường": two verbs share one object
     stop = _ITEM_END.search(text, comma.end(), comma.end() + _SCAN)
     if stop and stop.group().isdigit():
         return 0
