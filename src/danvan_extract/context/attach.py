@@ -247,6 +247,12 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
             if item:
                 pieces, lists[id(c)] = item, piece
                 break
+        regard = facts[id(prior)]["subject_spans"][-1:] if prior is not None and id(prior) in subject_of else []
+        if (regard and regard[0] not in subject_of[id(prior)] and pieces
+                and all(regard[0][0] <= s and e <= regard[0][1] for s, e in pieces)):
+            # "… 25% đối với hộ cận nghèo và 10% đối với …": the words before the figure are the prior's
+            # "đối với" phrase; the figure shares the prior's head
+            pieces = subject_of[id(prior)]
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
@@ -257,8 +263,8 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
-_REGARDING = deferred(r"(?:/\p{L}+)*[^\S\n]+đối[^\S\n]+với[^\S\n]+(?P<who>[^\n,.;:()\d]{1,60}?)[^\S\n]*(?=[,.;:()\n]|$)",
-                      regex.I)
+_REGARDING = deferred(r"(?:/\p{L}+)*[^\S\n]+đối[^\S\n]+với[^\S\n]+(?P<who>[^\n,.;:()\d]{1,60}?)[^\S\n]*"
+                      r"(?=[,.;:()\n]|$|(?:và|hoặc)[^\S\n]+\d)", regex.I)
 
 
 def _with_regard_to(text: str, c, pieces: list) -> list:
@@ -2555,8 +2561,12 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
         w = purpose.start("what")
         lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
-        return _without_numbers(text, purpose.start("link") if link.startswith("dành") or lends else purpose.start("what"),
-                                what_end, holes)
+        # ("làm đường", "xây nhà": a building verb with its object is the purpose, the verb kept)
+        keep_link = link.startswith("dành") or lends or link in _BUILDING_LINKS
+        purpose_pieces = _without_numbers(text, purpose.start("link") if keep_link else w, what_end, holes)
+        listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
+        # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
+        return ([listed] if listed else []) + purpose_pieces
     if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
@@ -2578,13 +2588,24 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
-    if not label and prior is not None and prior.type != "money" and _LIST_GAP.fullmatch(text, prior.end, c.start):
+    if not label:
         # "ủng hộ 500 kg gạo và 20 triệu đồng", "giúp nhau 320 ngày công, 150 triệu đồng": an amount
         # listed after another figure with no words of its own shares that figure's verb
-        verb = subjects.support_verb(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, prior.start),
-                                                                prior.start, holes))
+        verb = _listed_verb(text, c, prior, s_start, holes)
         return [verb] if verb else []
-    return [label] if label else []
+    return [label]
+
+
+_BUILDING_LINKS = frozenset({"làm", "xây"})
+
+
+def _listed_verb(text, c, prior, s_start, holes) -> Optional[tuple[int, int]]:
+    """The verb of giving of the figure listed right before the amount ``c``
+    (not an amount: "giúp nhau 320 ngày công, 150 triệu đồng" → "giúp"), or None."""
+    if prior is None or prior.type == "money" or not _LIST_GAP.fullmatch(text, prior.end, c.start):
+        return None
+    return subjects.support_verb(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, prior.start),
+                                                            prior.start, holes))
 
 
 def _unlimited(text, clause_start, pos, holes, pieces) -> list:

@@ -65,9 +65,9 @@ _LEADING_SOURCE = (
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
     # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it (then cut
-    # from the rest by the time's mention, so alone), are no average per unit)
+    # from the rest by the time's mention, so alone, and opening the sentence), are no average per unit)
     r"|(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần|ngày)"
-    r"|(?:bình\s+quân|trung\s+bình)(?=\s*$))(?![\p{L}]))+")  # (times: the period's)
+    r"|(?-i:Bình\s+quân|Trung\s+bình)(?=\s*$))(?![\p{L}]))+")  # (times: the period's)
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
