@@ -65,7 +65,7 @@ _LEADING_SOURCE = (
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
     # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it, are no
-    # average per unit; see _trim for the word alone before a time's mention)
+    # average per unit; see _trim for the average's word alone)
     r"|(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần|ngày))(?![\p{L}]))+")
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
@@ -176,7 +176,6 @@ _HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
 
 
 _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", regex.I)
-_PER_TIME_AFTER = deferred(r"[^\S\n,]*(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần|ngày)(?![\p{L}])", regex.I)
 
 
 def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> list[Span]:
@@ -186,10 +185,10 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         after_hole = relative_after_hole and i and out
         have = _HAVE_THEN_WORD.match(seg) if after_hole and seg.lstrip()[:3].lower() == "có " else None
         s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
-        if s >= e or (e - s < 16 and text[s] in "bBtT" and _AVERAGE_ALONE.fullmatch(text, s, e)
-                      and _PER_TIME_AFTER.match(text, e)):
-            # (leading words and marks only: nothing is left to trim; "…, bình quân mỗi năm đào tạo nghề cho
-            # …": an average's word cut off by the time's mention after it is the rate's adverb)
+        if s >= e or e - s < 16 and text[s] in "bBtT" and _AVERAGE_ALONE.fullmatch(text, s, e):
+            # (leading words and marks only: nothing is left to trim; "…, bình quân 437.000 đồng/hội viên",
+            # "…, bình quân mỗi năm đào tạo nghề cho …": an average's word alone is the figure's qualifier
+            # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject)
             continue
         start = _trailing_start(text[s:e])
         if start is not None:
