@@ -247,13 +247,38 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
             if item:
                 pieces, lists[id(c)] = item, piece
                 break
+        regard = facts[id(prior)]["subject_spans"][-1:] if prior is not None and id(prior) in subject_of else []
+        if (regard and regard[0] not in subject_of[id(prior)] and pieces
+                and all(regard[0][0] <= s and e <= regard[0][1] for s, e in pieces)):
+            # "… 25% đối với hộ cận nghèo và 10% đối với …": the words before the figure are the prior's
+            # "đối với" phrase; the figure shares the prior's head
+            pieces = subject_of[id(prior)]
         subject_of[id(c)] = pieces
-        facts[id(c)]["subject_spans"] = pieces
+        facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
     # noun it shares counts what that count counts
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+# "đối với <who>" right after a rate or an amount: whom it holds for
+_REGARDING = deferred(r"(?:/\p{L}+)*[^\S\n]+đối[^\S\n]+với[^\S\n]+(?P<who>[^\n,.;:()\d]{1,60}?)[^\S\n]*"
+                      r"(?=[,.;:()\n]|$|(?:và|hoặc)[^\S\n]+\d)", regex.I)
+
+
+def _with_regard_to(text: str, c, pieces: list) -> list:
+    """"Miễn 100% học phí đối với học sinh dân tộc thiểu số, giảm 50% đối
+    với học sinh hộ cận nghèo", "Lãi suất … 6,6%/năm đối với hộ nghèo,
+    7,92%/năm đối với hộ cận nghèo": "đối với" right after a percentage or
+    an amount (or its noun) names whom it holds for, which tells sibling
+    figures of one subject apart (FACTS.md: each item takes the shared head
+    and its own modifier), as "đối với" before it does ("mức cho vay tối đa
+    đối với hộ nghèo").  The figures after take the head without it."""
+    if not pieces or c.type not in ("percentage", "money") or "đ" not in text[c.end:c.end + 16].lower():
+        return pieces  # (the cheap test first: "đối" within reach)
+    regard = _REGARDING.match(text, max(c.end, max(e for _, e in pieces)))
+    return pieces + [(regard.start("who") - len("đối với "), regard.end("who"))] if regard else pieces
 
 
 def _bare_list_start(text: str, numeric: list, i: int) -> int:
@@ -291,8 +316,9 @@ def _respective_next(text: str, prior, c, s_start: int) -> bool:
 
 
 def _writes_noun(text: str, c, noun: str) -> bool:
-    """The figure ``c`` writes its noun ``noun`` (lower case) in its own span."""
-    return " ".join(text[c.start:c.end].lower().split()).endswith(" ".join(noun.split()))
+    """The figure ``c`` writes its noun ``noun`` (lower case) in its own span
+    (at its end, or before the item a measure word counts: "120 suất quà")."""
+    return f" {' '.join(noun.split())} " in f" {' '.join(text[c.start:c.end].lower().split())} "
 
 
 _ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
@@ -1651,6 +1677,11 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         column = ([label] if label and text.count("|", label[1], c.start) else []) or subjects.table_column(text, c.start)
         if column:
             return column
+    if t == "ratio" and not c.fields.get("noun"):
+        # "giải ngân 120,5/150 tỷ đồng vốn đầu tư công": a money noun after the tail names the amounts
+        named = subjects.money_noun_after(text, c.end, clause_end if clause_end > c.end else c.end + 100)
+        if named:
+            return [named]
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
                   or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
@@ -1673,7 +1704,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
         if pieces:
             return pieces
-        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 50), c.start)
+        # (a change word the span opens with as its qualifier: "…, vượt 5%")
+        digit = _DIGIT.search(text, c.start, c.end) if text[c.start].isalpha() else None
+        head = digit.start() if digit else c.start
+        change = _CHANGE_ONLY.search(text, max(s_start, c.start - 50), head)
         shared = _SHARE_VERB.search(text, clause_start, c.start) or change
         # "..., giá trị thiệt hại ước tính chiếm 1,5%": a clause of its own after
         # the prior figure's, with its own noun phrase, is about that
@@ -1685,15 +1719,25 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         # "chiếm" makes what follows the base), before a prior figure's subject
         # ("12/15 xã đạt ..., 100% thôn có ...": a noun of its own)
         after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
+        if after and subjects.opens_predicate(text, after[0][0]):
+            # "Trong số 320 lao động được đào tạo, 85% có việc làm": a part named by its predicate alone is
+            # of the population counted before (or the base the sentence opens with)
+            whole = (subject_of.get(id(prior)) if prior is not None and prior.type in ("count", "ratio")
+                     else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
+            return (whole + after) if whole else after
         if after:
             return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if change and left and left[0][0] >= change.start():
+            left = []  # ("…, vượt 5% kế hoạch": the change word is no noun phrase)
         part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
         if part:
             # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
             # modifier ("40% là nữ") names the part of what the figure before counts
-            bare = len(text[part[0][0]:part[-1][1]].split()) == 1
-            whole = subject_of.get(id(prior)) if bare and prior is not None else None
+            # ("Trong số 320 lao động được đào tạo, 85% có việc làm": a part named by its predicate alone too)
+            bare = len(text[part[0][0]:part[-1][1]].split()) == 1 or subjects.opens_predicate(text, part[0][0])
+            whole = (subject_of.get(id(prior)) if prior is not None else _base_opener(text, s_start, clause_start, holes)
+                     ) if bare else None
             return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
         if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
@@ -1708,6 +1752,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return left if left and left[0][0] > label[1] else [label]
         if left:
             return left
+        base = _base_opener(text, s_start, clause_start, holes) if not shared and prior is None else []
+        if base:
+            # "Trong số các hộ tái nghèo, 60% do ốm đau, bệnh tật": a share whose part is named by no noun
+            return base
         if shared or text[clause_start:c.start].strip(" ,"):
             # "Tổng sản lượng ... 16.454 tấn, đạt 121,2%", "tăng trưởng toàn cầu
             # có dấu hiệu tăng, dự báo đạt 2,6%": a clause with no subject of
@@ -1715,13 +1763,28 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return _topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return (_sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
+        return (_change_of_prior(text, c, prior, subject_of, s_start) or _sibling_land(text, c, prior, subject_of) or _area_of_counted(text, c, prior, subject_of)
                 or _land_given(text, c, prior, s_start, clause_end)
                 or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
                 or _part_of_area(text, c, prior, subject_of, clause_end))
     if t == "money":
         return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
     return []
+
+
+# "Trong (tổng) số (các) <base>," opening the sentence
+_BASE_OPENER = deferred(r"[^\S\n]*trong[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?:(?:các|những)[^\S\n]+)?"
+                        r"(?P<base>[^\d,;:()\n]{2,60}?)[^\S\n]*,[^\S\n]*", regex.I)
+
+
+def _base_opener(text: str, s_start: int, clause_start: int, holes) -> list:
+    """"Trong số các hộ tái nghèo, …" → "hộ tái nghèo": the base a sentence
+    opens with, with no figure in it, for the share in the clause after it;
+    [] when the sentence opens otherwise."""
+    if clause_start <= s_start or clause_start - s_start > 80:
+        return []
+    m = _BASE_OPENER.fullmatch(text, s_start, clause_start)
+    return subjects.left_phrase(text, m.start("base"), m.end("base"), holes, after_verb=False) if m else []
 
 
 _RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)
@@ -1775,9 +1838,11 @@ def _column_of_noun(text, c, pieces) -> list:
 
 def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     """"… là 15.300 hội viên, tăng 420 hội viên so với …": a change written
-    right after a count of the same noun, with no words of its own, counts
-    what that count counts."""
-    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+    right after a count of the same noun (or an area after an area: "đạt
+    1.850 ha, tăng 120 ha"), with no words of its own, counts what that
+    count counts."""
+    if (prior is None or prior.type not in ("count", "ratio") and prior.type != c.type
+            or not subject_of.get(id(prior))):
         return []
     noun = (c.fields.get("noun") or "").lower()
     if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
@@ -2004,7 +2069,7 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
 
 
 # (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
-_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt)\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
                           r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
@@ -2016,7 +2081,9 @@ _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+g
 # ("huy động 35 tỷ đồng từ xã hội hóa để làm đường": the source before the purpose is passed over)
 _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|nhằm)[^\S\n]))?"
                     r"(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
-                    r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
+                    r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|tặng\s+quà"
+                    # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
+                    r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
@@ -2162,13 +2229,21 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
         # else the one that opens the list the figure is an item of
         lead = text.rfind(":", s_start, clause_start)
         named = (_number_of(text, noun, clause_start, c.start, holes)
-                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else []))
+                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
+                 or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
+                     if _number_across_comma(text, s_start, clause_start) else []))
         if named:
             return named
     if noun and not after and not shared:
         named = _same_noun_before(text, noun, clause_start, c.start, holes)
         if named:
             return named
+        topic = _topic_of_noun(text, noun, s_start, clause_start)
+        if topic:
+            # "Hộ nghèo, xã đã giảm được 135 hộ": the sentence's topic names what the clause after it counts,
+            # told apart by the verb that tells sibling figures apart ("Nhà văn hóa thôn, … xây mới 24 nhà")
+            return [topic] + subjects.distinguishing_verb(text, clause_start, c.start, holes,
+                                                           lambda: _has_sibling(text, c, holes, s_start, low_noun))
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         own = [(k, c.end)]
@@ -2303,6 +2378,23 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     return subjects.members_of(text, clause_start, c, holes)
 
 
+# a sentence's topic: a short noun phrase and its comma, with no figure
+_TOPIC_NOUN = deferred(r"[^\S\n]*(?:về[^\S\n]+)?(?P<topic>\p{L}[^\d,;:()\n.]{0,40}?)[^\S\n]*,[^\S\n]*$", regex.I)
+
+
+def _topic_of_noun(text: str, noun: str, s_start: int, clause_start: int) -> Optional[tuple[int, int]]:
+    """The noun phrase a sentence opens with as its topic, set off by a
+    comma, when it opens with the counted noun ("Hộ nghèo, xã đã giảm được
+    135 hộ" → "Hộ nghèo"); else None."""
+    if clause_start <= s_start or clause_start - s_start > 45:
+        return None
+    m = _TOPIC_NOUN.fullmatch(text, s_start, clause_start)
+    if not m:
+        return None
+    words, head = m.group("topic").lower().split(), noun.lower().split()
+    return m.span("topic") if len(words) > len(head) and words[:len(head)] == head else None
+
+
 def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) -> list:
     """"trong đó hộ nghèo dân tộc thiểu số 3.100 hộ": a noun phrase before
     the figure that opens with the counted noun names what is counted."""
@@ -2314,14 +2406,15 @@ def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) 
     return left if len(words) > len(head) and words[:len(head)] == head else []
 
 
-def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
+def _number_of(text: str, noun: str, start: int, end: int, holes, across_comma: bool = False) -> list:
     """The "số <noun> ..." phrase that ends at ``end`` ("số tiêu chí các xã
     đạt" before "1 xã đạt 7 tiêu chí"), from the noun on, without the verb
     that states the figure and a place phrase ("Số thuê bao Internet của
-    tỉnh đạt 450.000 thuê bao")."""
+    tỉnh đạt 450.000 thuê bao"); with ``across_comma``, a comma before a
+    lower-case word inside it joins its items ("Số hộ khá, giàu")."""
     if not holds_letter(text, start, end, "ố"):  # (the "ố" of "số")
         return []
-    named = _number_of_noun(noun.split(",")[0].strip()).search(text[start:end])
+    named = _number_of_noun(noun.split(",")[0].strip(), across_comma).search(text[start:end])
     if not named:
         return []
     what = start + named.start("what"), start + named.end("what")
@@ -2331,8 +2424,25 @@ def _number_of(text: str, noun: str, start: int, end: int, holes) -> list:
 
 
 @lru_cache(maxsize=256)
-def _number_of_noun(noun: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])(?:[^,;:()\n]|\([^()\n]*\))*?)\s*$", regex.I)
+def _number_of_noun(noun: str, across_comma: bool = False) -> regex.Pattern:
+    comma = r"|,(?=[^\S\n]*\p{Ll})" if across_comma else ""
+    return regex.compile(rf"(?<![\p{{L}}])(?:tổng\s+)?số\s+(?P<what>{regex.escape(noun)}(?![\p{{L}}])"
+                         rf"(?:[^,;:()\n]|\([^()\n]*\){comma})*?)\s*$", regex.I)
+
+
+# the sentence opens with a "số" phrase that runs up to a comma
+_NUMBER_THEN_WORDS = deferred(r"[^\S\n]*(?:tổng[^\S\n]+)?số[^\S\n]+(?P<words>[^\d;:\n.%]*),[^\S\n]*$", regex.I)
+
+
+def _number_across_comma(text: str, s_start: int, clause_start: int) -> bool:
+    """The sentence opens with "Số <noun> …" whose phrase runs up to the
+    comma before ``clause_start`` with no figure and no stating verb ("Số
+    hộ khá, giàu tăng …", "Số hộ có nhà tạm, nhà dột nát còn …"): the comma
+    joins the items of its own phrase, as in a rate's (``_rate_across_comma``)."""
+    if clause_start <= s_start or clause_start - s_start > 80 or not text[s_start:clause_start].rstrip().endswith(","):
+        return False  # (the cheap tests first)
+    m = _NUMBER_THEN_WORDS.match(text, s_start, clause_start)
+    return m is not None and not subjects.states_figure(text, *m.span("words"))
 
 
 _LIFTED = deferred(r"(?<![\p{L}])lên\s*$", regex.I)
@@ -2363,7 +2473,8 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
         return []
     head = noun.split(",")[0].split()[-1].lower()
     words = " ".join(text[s:e] for s, e in whole).lower().split()
-    generic = noun.lower() in subjects.SAYS_NOTHING
+    # ("… là 3.420 lượt người": a noun of generic words only says nothing either)
+    generic = noun.lower() in subjects.SAYS_NOTHING or all(w in subjects.SAYS_NOTHING for w in noun.lower().split())
     return whole if generic or head in words else []
 
 
@@ -2420,6 +2531,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         pieces = subjects.left_phrase(text, _plain_clause_start(text, s_start, c.start), c.start, holes)
     pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
     pieces = _yielded(text, pieces)
+    person = _person_agent(text, pieces)
+    pieces = person or pieces
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
@@ -2442,13 +2555,31 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         given = _without_numbers(text, purpose.start("link"), what_end, holes)
         return (pieces if pieces and subjects.names_sum(text, pieces) else []) + given
     if pieces:
-        return pieces
+        # "Chị … được vay 50 triệu đồng để nuôi lợn" → "được vay để nuôi lợn"
+        return pieces + (_without_numbers(text, purpose.start("link"), what_end, holes) if person and purpose else [])
     if purpose:
         # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
         w = purpose.start("what")
         lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
-        return _without_numbers(text, purpose.start("link") if link.startswith("dành") or lends else purpose.start("what"),
-                                what_end, holes)
+        # ("làm đường", "xây nhà": a building verb with its object is the purpose, the verb kept)
+        keep_link = link.startswith("dành") or lends or link in _BUILDING_LINKS
+        purpose_pieces = _without_numbers(text, purpose.start("link") if keep_link else w, what_end, holes)
+        listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
+        # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
+        return ([listed] if listed else []) + purpose_pieces
+    if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
+        # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
+        return subject_of.get(id(prior)) or []
+    if not pieces and not prior and _WITH_SUM.match(text, s_start, c.start):
+        # "Với tổng kinh phí 12 tỷ đồng, công trình gồm …": the sum of what the sentence goes on about
+        comma = _CLAUSE_BREAK.search(text, c.end, c.end + 4)
+        holder = subjects.right_phrase(text, comma.end() + 1, limit + _WINDOW) if comma and comma.group() == "," else None
+        if holder:
+            return [subjects.before_predicate(text, holder)]
+    if (not pieces and not prior and of_previous and clause_start > s_start
+            and not text[clause_start:of_previous.start()].strip(" ,")):
+        # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
+        return _topic_before(text, s_start, clause_start, holes)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not _SENTENCE_STOP.search(text, prior.end, c.start)
                  or _SUM_ONLY.fullmatch(text, clause_start, c.start)
@@ -2457,13 +2588,24 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
-    if not label and prior is not None and prior.type != "money" and _LIST_GAP.fullmatch(text, prior.end, c.start):
+    if not label:
         # "ủng hộ 500 kg gạo và 20 triệu đồng", "giúp nhau 320 ngày công, 150 triệu đồng": an amount
         # listed after another figure with no words of its own shares that figure's verb
-        verb = subjects.support_verb(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, prior.start),
-                                                                prior.start, holes))
+        verb = _listed_verb(text, c, prior, s_start, holes)
         return [verb] if verb else []
-    return [label] if label else []
+    return [label]
+
+
+_BUILDING_LINKS = frozenset({"làm", "xây"})
+
+
+def _listed_verb(text, c, prior, s_start, holes) -> Optional[tuple[int, int]]:
+    """The verb of giving of the figure listed right before the amount ``c``
+    (not an amount: "giúp nhau 320 ngày công, 150 triệu đồng" → "giúp"), or None."""
+    if prior is None or prior.type == "money" or not _LIST_GAP.fullmatch(text, prior.end, c.start):
+        return None
+    return subjects.support_verb(text, subjects.left_phrase(text, _plain_clause_start(text, s_start, prior.start),
+                                                            prior.start, holes))
 
 
 def _unlimited(text, clause_start, pos, holes, pieces) -> list:
@@ -2494,6 +2636,13 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
+# "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:so[^\S\n]+với[^,;.\d\n]{0,30})?,[^\S\n]*(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
+                       r"(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*", regex.I)
+# a sentence that opens with "Với" and a sum before the amount
+_WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
+                     r"|mức[^\S\n]+đầu[^\S\n]+tư|số[^\S\n]+tiền)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là|gần|hơn))?[^\S\n]*$",
+                     regex.I)
 _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
                      r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 
@@ -2587,6 +2736,9 @@ def _gap_before(text: str, pos: int) -> bool:
     return text[pos - 1:pos] == "\t" or text[pos - 3:pos].isspace()
 
 
+_ITEM_MARK = deferred(r"(?:\p{Ll}|\d{1,2})\)[^\S\n]+")
+
+
 def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     """"Dân số: 540.000 người" → the label before the colon, when the figure
     follows it closely on its line."""
@@ -2600,6 +2752,8 @@ def _label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     s, e = m.span("label")
     while s < e and text[s] in " -+•*":
         s += 1
+    mark = _ITEM_MARK.match(text, s, e)
+    s = mark.end() if mark else s  # ("a) Số đảng viên mới kết nạp: 86 đồng chí": the item's mark names nothing)
     # "Thu ngân sách năm 2024: 120 tỷ đồng": the label's time is the figure's period, not its name
     timed = _LABEL_TIME.search(text, s, e)
     e = timed.start() if timed and timed.start() > s else e
@@ -2636,6 +2790,28 @@ def _names_place(words: list[str]) -> bool:
         return False
     gaz = gazetteer()
     return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+
+
+def _person_agent(text: str, pieces: list) -> list:
+    """"Chị Lò Thị Hoa được vay …", "Gia đình ông Vàng A Chứ vay …": a person
+    named with a form of address before the verb is who borrows or gives,
+    no kind of money: the pieces past the name, else [] (none named, or
+    nothing after the name)."""
+    if not pieces or not text[pieces[0][0]].isupper():
+        return []  # (the cheap test first: a name opens with a capital)
+    named = _addressed_name().match(text, pieces[0][0], pieces[0][1])
+    if not named or named.end() >= pieces[0][1]:
+        return []
+    return [(named.end(), pieces[0][1])] + pieces[1:]
+
+
+@lru_cache(maxsize=1)
+def _addressed_name() -> regex.Pattern:
+    """A form of address from the persons rules' honorifics (after "Gia
+    đình") and a capitalised name, with the space after it."""
+    honorifics = load_rules().persons.honorifics
+    return regex.compile(rf"(?:gia[^\S\n]+đình[^\S\n]+)?(?:{written_pattern(honorifics)})"
+                         rf"(?:[^\S\n]+(?-i:\p{{Lu}})\p{{L}}*)+[^\S\n]+(?=\p{{Ll}})", regex.I)
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,10 @@ _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
-    r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm)(?![\p{L}]))+")  # (times: the period's)
+    r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
+    # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it, are no
+    # average per unit; see _trim for the average's word alone)
+    r"|(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần|ngày))(?![\p{L}]))+")
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
@@ -172,6 +175,9 @@ def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
 _HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
 
 
+_AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", regex.I)
+
+
 def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> list[Span]:
     out = []
     for i, (s, e) in enumerate(pieces):
@@ -179,8 +185,11 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         after_hole = relative_after_hole and i and out
         have = _HAVE_THEN_WORD.match(seg) if after_hole and seg.lstrip()[:3].lower() == "có " else None
         s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
-        if s >= e:
-            continue  # (leading words and marks only: nothing is left to trim)
+        if s >= e or e - s < 16 and text[s] in "bBtT" and _AVERAGE_ALONE.fullmatch(text, s, e):
+            # (leading words and marks only: nothing is left to trim; "…, bình quân 437.000 đồng/hội viên",
+            # "…, bình quân mỗi năm đào tạo nghề cho …": an average's word alone is the figure's qualifier
+            # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject)
+            continue
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
@@ -428,9 +437,11 @@ def list_end(text: str, start: int, end: int, limit: int) -> int:
     its last item opens ("để phát triển kinh tế, xã hội vùng ...")."""
     item = start
     # (the object is the end of the phrase: a phrase of few words has an object of few words;
-    # no comma after the phrase, no list: see next_list_item)
+    # no comma after the phrase, no list: see next_list_item; a phrase that ends in its predicate
+    # verb is whole, what follows its comma a clause of its own: "Với 250 hộ tham gia, mô hình …")
     while text.startswith(",", end) and (len(text[item:end].split()) <= _LIST_ITEM_WORDS
-           or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS):
+           or len(text[_object_start(text, item, end):end].split()) <= _LIST_ITEM_WORDS) and not (
+            _ENDS_IN_PREDICATE.search(text, item, end)):
         item = next_list_item(text, end)
         if not item:
             break
@@ -465,6 +476,15 @@ _ITEM_END = deferred(r"[,;:.!?()\n]|\d")
 _OPENS_CLAUSE = deferred(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+thời)(?![\p{{L}}])", regex.I | regex.V0)
 
 
+# Verbs that administrative Vietnamese coordinates with a comma over one object ("phòng, chống tham
+# nhũng", "khám, chữa bệnh", "sửa chữa, nâng cấp trường học", "thu gom, xử lý rác thải"): the first
+# of the pair before the comma, the second after it
+_PAIR_OPENS = deferred(r"(?<![\p{L}])(?:phòng|khám|sửa\s+chữa|cải\s+tạo|xây\s+dựng|xây\s+mới|thu\s+gom|quản\s+lý"
+                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc)$", regex.I)
+_PAIRED_VERB = deferred(r"(?:chống|chữa|nâng\s+cấp|sửa\s+chữa|xử\s+lý|bảo\s+vệ|bồi\s+dưỡng|phổ\s+biến|giám\s+sát"
+                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục)(?![\p{L}])", regex.I)
+
+
 def next_list_item(text: str, pos: int) -> int:
     """Where the next noun of a list starts when the comma at ``pos`` joins
     two nouns that share what follows ("đoàn viên, thanh niên sử dụng ..."):
@@ -475,6 +495,8 @@ def next_list_item(text: str, pos: int) -> int:
     words = _ITEM_WORDS.match(text, comma.end(), comma.end() + 60) if comma else None
     if not words:
         return 0
+    if _PAIRED_VERB.match(text, comma.end()) and _PAIR_OPENS.search(text, max(0, pos - 12), pos):
+        return comma.end()  # "phòng, chống dịch", "sửa chữa, nâng cấp trường": two verbs share one object
     stop = _ITEM_END.search(text, comma.end(), comma.end() + _SCAN)
     if stop and stop.group().isdigit():
         return 0
@@ -611,6 +633,8 @@ _UNIT_END = deferred(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if
 # (and "bị", the passive of harm: "12.000 hộ của huyện A bị ngập")
 _PREDICATE_VERBS = r"(?:đạt|có|được|bị|là|thuộc|tham\s+gia|tham\s+dự|hoàn\s+thành|sử\s+dụng|đang|đã)\s"
 _PREDICATE_IN = deferred(rf"(?<![\p{{L}}])(?:(?:đều|cũng|vẫn|hiện)\s+)*(?P<p>{_PREDICATE_VERBS})", regex.I)
+# a phrase that ends in its predicate verb ("hộ tham gia")
+_ENDS_IN_PREDICATE = deferred(r"(?<![\p{L}])" + _PREDICATE_VERBS[:-len(r"\s")] + "$", regex.I)
 
 
 def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Span]:
@@ -762,6 +786,19 @@ def has_predicate(text: str, pieces: list[Span]) -> bool:
     """A predicate verb stands in the phrase ("hộ có nhà tiêu …"): a clause,
     no bare modifier."""
     return any(_PREDICATE_IN.search(text, s, e) for s, e in pieces)
+
+
+def before_predicate(text: str, span: Span) -> Span:
+    """``span`` up to its first tense or predicate verb ("dự án sẽ tạo …" →
+    "dự án"), whole when none opens past its first word."""
+    s, e = span
+    verb = _TENSE.search(text, s, e) or _PREDICATE_IN.search(text, s, e)
+    if not verb:
+        return span
+    end = verb.start()
+    while end > s and text[end - 1].isspace():
+        end -= 1
+    return (s, end) if end > s else span
 
 
 def predicate_in(text: str, start: int, end: int) -> Optional[regex.Match]:
@@ -966,7 +1003,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     if not listed and not opened():
         return []
     seg = text[clause_start:fig_start]
-    if not seg.strip() or _STATING_INSIDE.search(seg) or any(clause_start <= hs < fig_start for hs, _ in holes):
+    # ("trong đó đã thoát nghèo 120 hộ": the leading words trimmed from a label, a tense word among them,
+    # state nothing)
+    if (not seg.strip() or _STATING_INSIDE.search(seg, _leading_end(seg))
+            or any(clause_start <= hs < fig_start for hs, _ in holes)):
         return []
     if _DIGIT.search(seg):
         return []  # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word)
@@ -979,7 +1019,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
 SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
                              r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
-                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp)(?![\p{L}])", regex.I)
+                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
 
 
 
