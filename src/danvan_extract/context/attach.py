@@ -130,7 +130,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     numeric, doc_ends, roles, mentions = _by_kind(candidates)
     other_spans = [(c.start, c.end) for c in numeric]
     openers = Openers(text, lower)  # where words stand, for the scans of both
-    times = find_times(text, year_of(out.published), openers)
+    times = find_times(text, year_of(out.published), openers, out.published)
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(text, doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
@@ -563,6 +563,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             period = (f"{int(start[:4]) - 1}{start[4:]}", period[1])
         elif base.period[0] == "0":  # "so với đầu năm": from the start of the figure's year
             period = (f"{period[1][:4]}-01", period[1])
+        elif base.period[0] in _MONTHS_BEFORE:  # "so với tháng/quý trước": from the month or quarter before
+            period = _months_earlier(period, _MONTHS_BEFORE[base.period[0]])
         elif period[0] and len(period[0]) > 4 and "cùng kỳ" in text[base.start:base.end].lower():
             # "9 tháng … tăng 10% so với cùng kỳ năm 2023": the same months of that year
             period = (base.period[0][:4] + period[0][4:], period[1])
@@ -621,6 +623,15 @@ def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optio
     # "Chỉ tiêu | 2023 | 2024": a heading that is a year alone is its column's time, as is a
     # report's plan or result column ("KH 2024", "TH 2024", "Ước thực hiện 2024")
     year = _YEAR_CELL.fullmatch(text, cell[0], cell[1])
+    return TimeMention(year.start("y"), year.end("y"), (year["y"], year["y"])) if year else _row_year(text, pos)
+
+
+def _row_year(text: str, pos: int) -> Optional[TimeMention]:
+    """"Năm | Số mô hình\n2023 | 45": a row whose first cell is a year alone
+    gives its cells that year, as a column's heading does."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    bar = text.find("|", line_start, pos)
+    year = _YEAR_CELL.fullmatch(text, line_start, bar) if bar > 0 else None
     return TimeMention(year.start("y"), year.end("y"), (year["y"], year["y"])) if year else None
 
 
@@ -629,7 +640,21 @@ _YEAR_CELL = deferred(r"[^\S\n]*(?:(?:(?-i:\p{Lu}{1,4})|kế\s+hoạch|thực\s+
 
 
 # bases told relative to the figure's own time: "so với cùng kỳ" ("-1"), "so với đầu năm" ("0")
-_RELATIVE_BASES = ("-1", "0")
+_RELATIVE_BASES = ("-1", "0", "1m", "3m")
+_MONTHS_BEFORE = {"1m": 1, "3m": 3}
+
+
+def _months_earlier(period: tuple, n: int) -> tuple:
+    """``period`` widened back to start ``n`` months before its start, when
+    the start is a month ("2025-10" .. "2025-10" by 1 → "2025-09" ..);
+    a period of whole years is kept (no month to count back from)."""
+    start = period[0] or period[1]
+    if len(start) < 7:
+        return period
+    months = int(start[:4]) * 12 + int(start[5:7]) - 1 - n
+    return (f"{months // 12}-{months % 12 + 1:02d}", period[1])
+
+
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)
 # "cao hơn năm 2023 là 0,5%", "tăng so với năm 2023 là 8 tỷ đồng": the difference follows its base
 _DIFFERENCE_NEXT = deferred(r"\s*,?\s*là(?![\p{L}])", regex.I)
@@ -1025,7 +1050,9 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
 
 
-_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?\s*$",
+# ("qua 5 năm triển khai (2020 - 2025)", "sau 10 năm thực hiện Nghị quyết (2014 - 2024)": the work's years)
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?"
+                            r"(?:\s+(?:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động)(?:\s+\p{L}+){0,4})?\s*$",
                             regex.I)
 
 
@@ -1350,6 +1377,10 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         place = _place(places[head], places, main)
         if place is not None:
             return place
+        if _unknown_unit_of_its_own(text, places, j, start, main):
+            # "Lào Cai, ngày …\nNăm 2025, huyện có 500 hộ nghèo": a district never named is no
+            # province (FACTS.md: null, not its parent unit)
+            return None
     # a unit named after the figure in its clause, with no unit before it
     for p in places[k:k + 1]:
         if p.start < clause_end and not p.bare and p.level != "quốc gia" and not _DIGIT.search(text, end, p.start):
@@ -1371,6 +1402,28 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     if heading is not None:
         return _place(heading, places, main)
     return _place(main, places, main) if main else None
+
+
+def _unknown_unit_of_its_own(text: str, places, j: int, pos: int, main: Optional[PlaceMention]) -> bool:
+    """``places[j]`` is a level word alone ("huyện có …") in the clause of
+    the figure at ``pos`` that names one unit below the article's own,
+    which the text does not identify: the figure's unit is that one,
+    unknown, and no unit above it.  Level words listed together ("15 xã,
+    thị trấn") name units counted, and one in another clause ("… y tế
+    xã; 95% trạm …") is another's."""
+    q = places[j]
+    if not q.bare or q.several or q.office or not (main is None or _RANK.get(q.level, 9) < _RANK.get(main.level, 9)):
+        return False
+    if text.find(";", q.end, pos) >= 0 or _DIGIT.search(text, q.end, pos):
+        return False
+    if _LEVEL_LISTED_BEFORE.search(text, max(0, q.start - 20), q.start):
+        return False
+    after = places[j + 1] if j + 1 < len(places) else None
+    return not (after and after.bare and _LEVELS_LISTED.fullmatch(text, q.end, after.start))
+
+
+_LEVELS_LISTED = deferred(r"\s*(?:,|và|hoặc)\s*", regex.I)
+_LEVEL_LISTED_BEFORE = deferred(rf"(?<![\p{{L}}])(?:{written_pattern(VIETNAMESE_UNITS)})\s*(?:,|và|hoặc)\s*$", regex.I)
 
 
 def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMention]:

@@ -41,12 +41,23 @@ _HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
 _HYPHENATED = deferred(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
 _CAPITAL_NEXT = deferred(r"[^\S\n]+\p{Lu}")
 _CAPITAL_BEFORE = deferred(r"\p{Lu}[\p{L}]*[^\S\n]+$")
+# "Tại Lào, …", "Ở Đức, …": a one-word country's name as the place a sentence opens with
+_WHERE_OPENING = deferred(r"(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở)[^\S\n]+$")
+_COMMA_NEXT = deferred(r"[^\S\n]*,")
+# a preposition capitalized only because it opens the sentence ("Tại Nhật Bản, …"): no part of a name
+_OPENING_PREPOSITION = deferred(r"(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở|Từ|Sang|Đến|Tới|Với|Trong|Ngoài|Như)[^\S\n]+$")
 _LETTERS = regex.compile(r"\p{L}+")
 _SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
           ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
 # A Vietnamese syllable without its marks: an initial, one to three vowels, a final.
 _SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 _MIN_SOUND_RATIO = 0.85  # below it, names of people and cities begin to match ("Ô-ba-ma" ~ "Bahamas": 0.8)
+
+
+def after_opening_preposition(text: str, start: int) -> bool:
+    """A preposition capitalized only because it opens the sentence ("Tại",
+    "Ở", "Từ", …) stands right before ``start``: no part of the name there."""
+    return _OPENING_PREPOSITION.search(text, max(0, start - 20), start) is not None
 
 
 def _sound(name: str) -> str:
@@ -170,9 +181,11 @@ def find_countries(text: str, starts: Optional[list[int]] = None) -> Iterator[tu
             yield official.start(), m.end(), text[official.start():m.end()]
             continue
         name = m.group(0)
-        if name in countries.one_word and not _COUNTRY_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "Nga", "Đức" are given names too
-        if _CAPITAL_NEXT.match(text, m.end()) or _CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if name in countries.one_word and not _COUNTRY_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                and not (_WHERE_OPENING.search(text, max(0, m.start() - 12), m.start()) and _COMMA_NEXT.match(text, m.end())):
+            continue  # "Nga", "Đức" are given names too ("Tại Lào, …" opening a sentence names the country)
+        if _CAPITAL_NEXT.match(text, m.end()) or (_CAPITAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                                                  and not after_opening_preposition(text, m.start())):
             continue  # part of a longer name ("Lào Cai", "Nguyễn Thái Lan")
         yield m.start(), m.end(), name
     yield from _transliterated(text, countries)

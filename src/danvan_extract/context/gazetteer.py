@@ -235,6 +235,9 @@ class Gazetteer:
         the province, the district and the exact level word when that
         leaves any; legacy era first."""
         units = self.by_name.get(key(name), [])
+        if not units and level and name.isdigit():
+            # "phường 1", "quận 5": the dataset names a numbered unit with its level word
+            units = self.by_name.get(key(f"{level} {name}"), [])
         if level:
             lv = _level_class(level)
             units = [u for u in units if _level_class(u.level) == lv]

@@ -18,6 +18,8 @@ from typing import Any, Collection, Iterator, NamedTuple, Optional
 import regex
 
 from ..numbers import SPELLED, SPELLED_SMALL, SPELLED_START, parse_spelled
+from .lunar_years import lunar_years
+from .relative_times import relative_times
 from .spans import SpanMask
 from .words import CharClass, Openers, finditer_at, space_before
 
@@ -150,6 +152,16 @@ _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)
 # the day is still the end of the period
 _CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|chiều|tối|trưa|đêm))?,?\s+)?"
 
+def _same_time_before(m) -> tuple[str, str]:
+    """A base told relative to the figure's own time: "0" (the start of its
+    year), "-1" (a year before), "1m" / "3m" (a month or a quarter before)."""
+    if m.group("start"):
+        return "0", "0"
+    prev = (m.group("prev") or "").lower()
+    shift = "1m" if prev == "tháng" else "3m" if prev == "quý" else "-1"
+    return shift, shift
+
+
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
 def _beside_year(m) -> tuple[Optional[str], Optional[str]]:
@@ -243,9 +255,10 @@ _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
     # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
     # "so với đầu năm": the start of the figure's own year, "0")
+    # ("so với tháng trước", "so với quý trước": the month or quarter before the figure's, "1m", "3m")
     _Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước"
-          r"|(?:thời\s+điểm\s+)?(?P<start>đầu\s+năm)(?:\s+nay)?(?!\s+(?:học\s+)?(?:19|20)\d\d))",
-          lambda m: ("0", "0") if m.group("start") else ("-1", "-1"), "base", first=r"s"),
+          r"|(?P<prev>tháng|quý)\s+trước|(?:thời\s+điểm\s+)?(?P<start>đầu\s+năm)(?:\s+nay)?(?!\s+(?:học\s+)?(?:19|20)\d\d))",
+          _same_time_before, "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
     _Form(r"tầm\s+nhìn\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+" + Y.format("y"), lambda m: (None, m.group("y")), "ref",
           ("tầm",), first=r"t", backward=True),
@@ -271,8 +284,10 @@ _FORMS: list[_Form] = [
     _Form(r"hơn\s+(?:cùng\s+kỳ\s+)?(?:(?P<edge>cuối|đầu)\s+)?năm\s+" + Y.format("y"), _year, "base", ("hơn",),
           first=r"h", backward=True),
     # ("so với cuối năm 2023": the base is the year's end)
-    _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm)?\s+"
-          + Y.format("y"), _year, "base", ("so|với",), first=r"sv", backward=True),
+    # ("so với năm học 2023 - 2024": from the school year's first year)
+    _Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm(?:\s+học)?)?\s+"
+          + Y.format("y") + r"(?:" + _SPAN_GAP + r"(?:19|20)\d\d(?!\d))?", _year, "base", ("so|với",), first=r"sv",
+          backward=True),
     # "từ đầu nhiệm kỳ 2020 - 2025 đến nay": from the term's start, open end
     _Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+" + Y.format("y") + _SPAN_GAP + Y.format("y2")
           + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", _since, "time", ("từ", "đến|tới", _SPAN),
@@ -324,8 +339,9 @@ _FORMS: list[_Form] = [
     # "trước năm 2020": up to the year before; "sau năm 2025": from the year after
     _Form(r"(?P<side>trước|sau)\s+năm\s+" + Y.format("y"), _beside_year, "time", ("trước|sau", "năm"), first=r"ts",
           backward=True),
-    _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+)?" + Y.format("y"), _year, "time", ("năm",), first=r"cđn",
-          backward=True),
+    # ("năm tài chính 2024", "năm ngân sách 2025": a budget's year is the calendar year)
+    _Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+|tài\s+chính\s+|ngân\s+sách\s+)?" + Y.format("y"), _year, "time",
+          ("năm",), first=r"cđn", backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
     _Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (_CLOSED,),
           first=r"12", lead=0),
@@ -386,16 +402,22 @@ _DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d
 # "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (tried
 # right after the words a day follows; the words before are read apart)
 _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
+# "từ ngày 1/9 đến ngày 31/10", "từ ngày 3/11 đến 9/11": a range of days without a year
+# (tried where _NO_YEAR is, after a day word)
+_DATES_NO_YEAR = regex.compile(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
+                               r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
 _TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
 _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
                                  r"(?:ngày|(?:"
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
-def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
+def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None,
+               published: Optional[str] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
-    date, when known.  ``openers``: the text's :class:`Openers`, if made."""
+    date, when known, and a time told from that date ("tháng trước") is
+    read from ``published`` (ISO).  ``openers``: the text's :class:`Openers`, if made."""
     spans = SpanMask(len(text))
     free = spans.free
     out: list[TimeMention] = []
@@ -449,7 +471,19 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
-    for m in finditer_at(_NO_YEAR, text, _after_day_words(openers)):
+    after_day_words = _after_day_words(openers)
+    for m in finditer_at(_DATES_NO_YEAR, text, after_day_words):
+        word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 45), m.start())
+        y = year_of_article or year_before(m.start())
+        if word and y and not word.group("until") and free(word.start(), m.end()):
+            d1, m1, d, mo = (int(m.group(k)) for k in ("d1", "m1", "d", "m"))
+            # (a range across the year's turn, "từ 15/12 đến 15/1": the first day is of the year before)
+            first = f"{int(y) - 1 if (m1, d1) > (mo, d) else y}-{m1:02d}-{d1:02d}"
+            period = (first, f"{y}-{mo:02d}-{d:02d}")
+            if _valid(period):
+                spans.take(word.start(), m.end())
+                out.append(_time(word.start(), m.end(), period))
+    for m in finditer_at(_NO_YEAR, text, after_day_words):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 45), m.start())
         d, mo = int(m.group("d")), int(m.group("m"))
         y = year_of_article or year_before(m.start())
@@ -492,6 +526,13 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (y, None)))
+    for s, e, year in lunar_years(text, year_of_article, openers):
+        if free(s, e):
+            spans.take(s, e)
+            out.append(_time(s, e, (year, year), named=True))
+    for s, e, period in relative_times(text, published, openers, free):
+        spans.take(s, e)
+        out.append(_time(s, e, period, "time" if period else "null"))
     if "iệu lực" in text or "IỆU LỰC" in text:  # "hiệu lực": a cheap test before the scans
         out = _effective_dates(text, out, free, spans.take)
     progress = False

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..numbers import SPELLED_SMALL
 from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page's dateline is looked for in)
-from .countries import country_names, find_countries
+from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from ..grammar.levels import INITIALS, NUMBERED, SHORT, WRITTEN  # the level words, their short forms, those like an initial
@@ -32,7 +32,9 @@ _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 # (a name stays on its line: "tỉnh Điện Biên\nHuyện Tuần Giáo" names two units)
 _NAME = rf"{_SYL}(?:(?:[^\S\n]|[^\S\n]?-[^\S\n]?){_SYL}|-\p{{Ll}}[\p{{L}}']*){{0,4}}"
 # a name follows its level word on the same line
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?P<name>{_NAME})", regex.V0)
+# ("Tổ dân phố số 5", "Thôn số 3": "số" before a unit's number is no part of its name)
+_NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?:(?i:số)[^\S\n]+(?=\d))?(?P<name>{_NAME})",
+                       regex.V0)
 # a description after a level word, then the name (matched from the level word's end)
 # (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
 _DESCRIBED = regex.compile(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})",
@@ -360,8 +362,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         start, end = m.span()
         # a province's name, not the start or end of a longer capitalized name
         if not free(start, end) or (_may_follow_capital(text, start)
-                                    and _CAPITAL_BEFORE.search(text, max(0, start - 20), start)):
-            continue
+                                    and _CAPITAL_BEFORE.search(text, max(0, start - 20), start)
+                                    and not after_opening_preposition(text, start)):
+            continue  # (part of a longer name; "Tại Lào Cai, …": the sentence's first word only)
         name = m.group()
         if gaz.province(name) and not person_named(name):
             raw.append((start, end, "tỉnh", name))
@@ -650,7 +653,7 @@ def _level_starts(openers: Openers) -> _Starts:
             while at < size and text[at] == " ":
                 at += 1
             after = text[at] if at < size else ""  # (no character class holds "")
-            if is_named and _NAME_OR_SPACE[after]:
+            if is_named and (_NAME_OR_SPACE[after] or _number_word(text, at)):
                 named.add(p)
             if (one_word and _may_be_bare(low, end, at, after)) or (pair and _may_be_bare_pair(text, low, end, at, after)):
                 levels.add(p)
@@ -713,7 +716,12 @@ def _may_name(text: str, end: int) -> bool:
     """False when no name can follow a level word that ends at ``end``:
     after its spaces stands no capital, digit or other space."""
     at = _blanks_end(text, end)
-    return at < len(text) and _NAME_OR_SPACE[text[at]]
+    return at < len(text) and (_NAME_OR_SPACE[text[at]] or _number_word(text, at))
+
+
+def _number_word(text: str, at: int) -> bool:
+    """"số" and a digit stand at ``at`` ("Tổ dân phố số 5")."""
+    return text[at:at + 3].lower() == "số " and text[at + 3:at + 4].isdigit()
 
 
 def _committee_after(text: str, low: str, end: int, at: int) -> bool:

@@ -1,0 +1,99 @@
+"""Times told relative to the article's date: "năm ngoái" (the year
+before), "năm tới", "tháng trước", "tháng này", "quý trước", "quý
+này", "hôm qua", "hôm nay", "sáng nay", "từ đầu tháng (đến nay)", and
+"9 tháng năm nay" (the first nine months of the article's year), "năm
+học mới", "năm học này" (a school year runs from September to May).
+
+FACTS.md reads "năm nay", "năm qua" as the year of the article's date;
+the other words a reporter counts from the day he writes on are read the
+same way.  A year, month or quarter before or after opens its clause
+("Năm ngoái, huyện …", "…; tháng trước, …"): mid-clause "năm trước" is
+most often a comparison ("năm sau cao hơn năm trước", "bằng năm
+trước").  Without the article's date they state a time no reader can
+tell: no period.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Optional
+
+import regex
+
+from .words import Openers, finditer_at
+
+# (the words each form opens with, for the scan's starts)
+_OPENING = ("năm", "tháng", "quý", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
+_RELATIVE = regex.compile(
+    r"(?:(?P<first>tháng)\s+năm\s+nay"
+    r"|(?P<since>từ\s+đầu\s+tháng)(?:\s+này)?(?:\s+(?:đến|tới)\s+nay)?"
+    r"|năm\s+học\s+(?P<school>mới|này)|năm\s+(?P<year>ngoái|trước|tới)|tháng\s+(?P<month>trước|này)"
+    r"|quý\s+(?P<quarter>trước|này)"
+    r"|hôm\s+(?P<day>qua|nay)|(?:sáng|chiều|tối|trưa|đêm)\s+(?P<today>nay))(?!\w)"
+    r"(?!\s+(?:đó|nữa)(?!\w))",  # ("năm trước đó", "năm trước nữa": counted from another time)
+    regex.I)
+# a count of months before "tháng năm nay" ("9 tháng năm nay", "Sáu tháng năm nay")
+_COUNT_BEFORE = regex.compile(r"(?<![\w:.,/])(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|bảy|mười|mười một)\s+$", regex.I)
+_WORD_COUNTS = {"ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11}
+# what a year, month or quarter told so opens: the text's or a line's start, a clause's punctuation,
+# and "trong" / "cũng trong" / "riêng" right before it
+_CLAUSE_OPEN = regex.compile(r"(?:^|[\n.,;:!?(]\s*|[\n.,;:!?(]?\s*(?:cũng\s+)?(?:trong|riêng)\s+)$", regex.I)
+
+
+def _article_day(published: Optional[str]) -> Optional[datetime.date]:
+    try:
+        return datetime.date.fromisoformat(published) if published and len(published) == 10 else None
+    except ValueError:
+        return None
+
+
+def _months(day: datetime.date, shift: int) -> str:
+    n = day.year * 12 + day.month - 1 + shift
+    return f"{n // 12}-{n % 12 + 1:02d}"
+
+
+def _period(m, day: datetime.date, count: Optional[str]) -> Optional[tuple[Optional[str], Optional[str]]]:
+    word = (m.group("year") or m.group("month") or m.group("quarter") or m.group("day") or "").lower()
+    if m.group("first"):
+        n = int(count) if count.isdigit() else _WORD_COUNTS[count.lower()]
+        return (f"{day.year}-01", f"{day.year}-{min(max(n, 1), 12):02d}")
+    if m.group("school"):
+        # a school year opens in September: "năm học mới" is the one that opens in the article's
+        # year, "năm học này" the one the article's date lies in
+        first = day.year if m.group("school").lower() == "mới" or day.month >= 8 else day.year - 1
+        return (str(first), str(first + 1))
+    if m.group("since"):
+        return (_months(day, 0), None)
+    if m.group("year"):
+        y = str(day.year + (1 if word == "tới" else -1))
+        return (y, y)
+    if m.group("month"):
+        month = _months(day, -1 if word == "trước" else 0)
+        return (month, month)
+    if m.group("quarter"):
+        first = (day.month - 1) // 3 * 3 - (3 if word == "trước" else 0)
+        return (_months(day, first - day.month + 1), _months(day, first - day.month + 3))
+    iso = (day - datetime.timedelta(days=1 if word == "qua" else 0)).isoformat()
+    return (iso, iso)
+
+
+def relative_times(text: str, published: Optional[str], openers: Openers, free):
+    """(start, end, period) of each time in ``text`` told relative to the
+    article's date ``published`` (ISO), where ``free(start, end)``; the
+    period is None when the article has no date."""
+    day = _article_day(published)
+    for m in finditer_at(_RELATIVE, text, openers.starts(_OPENING)):
+        s = m.start()
+        if s and text[s - 1].isalnum():
+            continue
+        count = None
+        if m.group("first"):
+            found = _COUNT_BEFORE.search(text, max(0, s - 10), s)
+            if not found:
+                continue  # ("tháng năm nay" without a count: no form of its own)
+            count, s = found.group("n"), found.start()
+        elif not m.group("since") and not _CLAUSE_OPEN.search(text, max(0, s - 20), s):
+            continue  # ("bằng 110% năm trước", "thành quả của ngày hôm nay": no time of a figure)
+        if not free(s, m.end()):
+            continue
+        yield s, m.end(), (_period(m, day, count) if day else None)
