@@ -65,6 +65,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
+        self.joint_codes = frozenset(d.issuer.joint_codes)
+        self.joint_words = tuple(d.issuer.joint_words)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -77,7 +79,8 @@ class DocumentRefExtractor(GrammarAttributes):
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
-            "conclusion_after", "aside_tail", "passive_issue", "name_comma")})
+            "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
+            "partner_before")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -154,6 +157,7 @@ class DocumentRefExtractor(GrammarAttributes):
         its words open when the span does not ("văn bản số 12/UBND-VX")."""
         parsed = self.parse_number(ctx.text[ref_start:ref_end])
         doc_type = word_type or self._type_from_code(parsed)
+        joint = parsed.type_code in self.joint_codes or self._joint_word(ctx.text, start, ref_start)
         fields = {
             "number": parsed.number,
             "doc_type": doc_type,
@@ -186,7 +190,7 @@ class DocumentRefExtractor(GrammarAttributes):
         if im is None:
             im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
         if im:
-            pos = self._issuer_tail(ctx.text, im.end(), fields) or pos
+            pos = self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between"))) or pos
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
@@ -201,13 +205,13 @@ class DocumentRefExtractor(GrammarAttributes):
                 # HĐND tỉnh thông qua ngày …"
                 im = match_at(self.issuer_after, ctx.text, ttl.end(), 60) or self._passive_issuer(ctx.text, ttl.end())
                 if im:
-                    self._issuer_tail(ctx.text, im.end(), fields)
+                    self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between")))
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
             fields["issuer"] = self._proposer(ctx.text, start if lead is None else lead)
         if fields["issuer"] is None:
-            fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
+            fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead, joint)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
         if fields["date"] is None:
@@ -238,6 +242,9 @@ class DocumentRefExtractor(GrammarAttributes):
         if not segs:
             return ParsedNumber(number, None, None, year)
         segs = [seg.replace("Ð", "Đ") for seg in segs]
+        if segs[0] in self.joint_codes and len(segs) > 2:
+            # "01/2015/TTLT-BNV-BTC": every body that issued it
+            return ParsedNumber(number, segs[0], "-".join(segs[1:]), year)
         if segs[0] in self.codes:
             return ParsedNumber(number, segs[0], segs[1] if len(segs) > 1 else None, year)
         # State letter "3863/UBND-ĐTXD" or law "120/2020/QH14": the first
@@ -254,14 +261,16 @@ class DocumentRefExtractor(GrammarAttributes):
             return "Công văn"
         return None
 
-    def _issuer_tail(self, text: str, pos: int, fields: dict) -> Optional[int]:
+    def _issuer_tail(self, text: str, pos: int, fields: dict, joint: bool = False) -> Optional[int]:
         """Read the issuer that opens at ``pos`` into ``fields``, then its term,
         an issuing verb and the date or year after them ("do HĐND huyện khóa
         XX thông qua ngày …", "được X ban hành năm 2014"); the position after
-        them, or None when no issuer opens there."""
+        them, or None when no issuer opens there.  ``joint``: the document
+        is one several bodies issue together."""
         issuer, pos = self._issuer_run(text, pos)
         if not issuer:
             return None
+        issuer, pos = self._partners_after(text, issuer, pos, joint)
         fields["issuer"] = issuer
         tm = match_at(self.term, text, pos, 120)
         if tm:
@@ -278,6 +287,57 @@ class DocumentRefExtractor(GrammarAttributes):
             elif ym:
                 fields["year"], pos = int(ym.group("y")), ym.end()
         return pos
+
+    def _joint_word(self, text: str, start: int, ref_start: int) -> bool:
+        """The words before the number say the document is a joint one
+        ("Kế hoạch liên tịch số", "Quy chế phối hợp số")."""
+        words = text[start:ref_start].lower()
+        return any(w in words for w in self.joint_words)
+
+    def _partners_after(self, text: str, issuer: Spanned, end: int, joint: bool) -> tuple[Spanned, int]:
+        """The issuer ``issuer`` (read up to ``end``) with the bodies joined
+        to it ("của Bộ Nội vụ và Bộ Tài chính", "của Bộ Chính trị, Ban Bí
+        thư về …"): for a joint document any named body, else bodies only
+        where the names end the phrase; the issuer and the position after it."""
+        last, last_end = None, end
+        while True:
+            lm = match_at(self.partner_link, text, last_end, 40)
+            if lm is None or (lm.group("with") and not joint):
+                break
+            nxt, nend = self._issuer_run(text, lm.end())
+            if not nxt or not getattr(nxt, "spans", None) or not (joint or self._opens_body(nxt.split())):
+                break
+            last, last_end = nxt, nend
+        if last is None or not (joint or match_at(self.partners_end, text, last_end, 40)):
+            return issuer, end
+        return self._stretch(text, issuer.spans[0][0], last.spans[-1][1]), last_end
+
+    def _partners_before(self, text: str, lo: int, issuer: Spanned, joint: bool) -> Spanned:
+        """The subject ``issuer`` of an issuing verb with the bodies joined
+        to it before, in its own clause opening at or after ``lo`` ("Sở Nội
+        vụ và Sở Tài chính ban hành", "Bộ Chính trị, Ban Bí thư ban hành"):
+        for a joint document any named body, else bodies whose names open
+        with a body's head; "X phối hợp với Y ban hành" a document not
+        joint is X's."""
+        while True:
+            start = issuer.spans[0][0]
+            pm = self.partner_before.search(text[lo:start])
+            if pm is None:
+                return issuer
+            x_start, x_end = lo + pm.start("x"), lo + pm.end("x")
+            partner, end = self._issuer_run(text, x_start)
+            if not partner or end != x_end or not getattr(partner, "spans", None):
+                return issuer
+            if not joint and pm.group("with"):
+                return partner
+            if not joint and not (self._opens_body(partner.split()) and self._opens_body(issuer.split())):
+                return issuer
+            issuer = self._stretch(text, partner.spans[0][0], issuer.spans[-1][1])
+
+    @staticmethod
+    def _stretch(text: str, start: int, end: int) -> Spanned:
+        """``text[start:end]`` with single spaces, as one stretch."""
+        return Spanned(" ".join(text[start:end].split()), ((start, end),))
 
     def _passive_issuer(self, text: str, pos: int):
         """"… được Quốc hội thông qua": the match that opens the issuer, when
@@ -452,9 +512,10 @@ class DocumentRefExtractor(GrammarAttributes):
             return len(words)
         return keep
 
-    def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
-        """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
-        ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
+    def _issuer_before(self, ctx: Context, start: int, joint: bool = False) -> tuple[Optional[str], Optional[str]]:
+        """"X (đã/vừa) ban hành|ký <document>": X is the issuer (with the
+        bodies joined to it, see ``_partners_before``); a clause date ("Ngày
+        9/7/2024, X ban hành ...") is the issue date."""
         text = ctx.text
         start, instrument = self._verb_end(text, start)
         if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
@@ -505,6 +566,7 @@ class DocumentRefExtractor(GrammarAttributes):
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
+            issuer = self._partners_before(text, ls, issuer, joint)
             # at the clause's start, or right before the issuer's own clause
             # ("Nhằm ..., ngày 23/1, UBND tỉnh ban hành ...")
             cm = self.clause_date.match(text, ls, start)
