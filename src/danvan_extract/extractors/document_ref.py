@@ -80,7 +80,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
-            "partner_before")})
+            "partner_before", "comma_part", "about_phrase")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -206,6 +206,12 @@ class DocumentRefExtractor(GrammarAttributes):
                 im = match_at(self.issuer_after, ctx.text, ttl.end(), 60) or self._passive_issuer(ctx.text, ttl.end())
                 if im:
                     self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between")))
+        elif fields["issuer"] is None:
+            # "… về sắp xếp đơn vị hành chính được Quốc hội thông qua ngày …"
+            am = match_at(self.about_phrase, ctx.text, pos, 200)
+            pm = am and self._passive_issuer(ctx.text, am.end())
+            if pm:
+                self._issuer_tail(ctx.text, pm.end(), fields, joint)
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
@@ -326,7 +332,12 @@ class DocumentRefExtractor(GrammarAttributes):
                 return issuer
             x_start, x_end = lo + pm.start("x"), lo + pm.end("x")
             partner, end = self._issuer_run(text, x_start)
-            if not partner or end != x_end or not getattr(partner, "spans", None):
+            if not partner or not getattr(partner, "spans", None):
+                return issuer
+            if pm.group("comma") and partner.spans[-1][1] == issuer.spans[-1][1]:
+                issuer = partner  # "Bộ Văn hóa, Thể thao và Du lịch ban hành": one name
+                continue
+            if end != x_end:
                 return issuer
             if not joint and pm.group("with"):
                 return partner
@@ -458,6 +469,13 @@ class DocumentRefExtractor(GrammarAttributes):
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
+            if not wm and len(words) > 1 and self._opens_body(words):
+                # "Sở Văn hóa, Thể thao và Du lịch": the comma lists the fields of one name
+                cm = match_at(self.comma_part, text, p, 40)
+                if cm:
+                    words[-1] += ","
+                    p = cm.end()
+                    continue
             if not wm and words:
                 # "Sở Văn hóa - Thể thao và Du lịch": the dash joins two parts of one name
                 wm = match_at(self.dash_part, text, p, 40)
