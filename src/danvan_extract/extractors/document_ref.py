@@ -80,7 +80,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
-            "partner_before", "comma_part", "about_phrase")})
+            "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -132,6 +132,8 @@ class DocumentRefExtractor(GrammarAttributes):
         for m in ctx.scan(self.bare_scan):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
                 continue
+            if self.form_label.search(ctx.text, max(0, m.start() - 20), m.start()):
+                continue  # "Mẫu số 02/BC-UBND": a form's number
             named = self._named_before(ctx.text, m.start())
             if named:
                 # "Luật Đất đai số 31/2024/QH15": the span opens at the type word
@@ -217,9 +219,11 @@ class DocumentRefExtractor(GrammarAttributes):
         if fields["issuer"] is None:
             fields["issuer"] = self._proposer(ctx.text, start if lead is None else lead)
         if fields["issuer"] is None:
-            fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead, joint)
+            fields["issuer"], clause_date, clause_year = self._issuer_before(ctx, start if lead is None else lead, joint)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
+            if fields["year"] is None and clause_year:
+                fields["year"] = clause_year
         if fields["date"] is None:
             fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
@@ -530,14 +534,17 @@ class DocumentRefExtractor(GrammarAttributes):
             return len(words)
         return keep
 
-    def _issuer_before(self, ctx: Context, start: int, joint: bool = False) -> tuple[Optional[str], Optional[str]]:
+    def _issuer_before(self, ctx: Context, start: int,
+                       joint: bool = False) -> tuple[Optional[str], Optional[str], Optional[int]]:
         """"X (đã/vừa) ban hành|ký <document>": X is the issuer (with the
         bodies joined to it, see ``_partners_before``); a clause date ("Ngày
-        9/7/2024, X ban hành ...") is the issue date."""
+        9/7/2024, X ban hành ...") is the issue date, a clause month or year
+        ("Tháng 6/2025, X ban hành ...", "Năm 2023, ...") the issue year:
+        (issuer, date, year)."""
         text = ctx.text
         start, instrument = self._verb_end(text, start)
         if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
-            return None, None  # no issuing verb before the document: most
+            return None, None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
         # Look back a bounded window, so a page-long "sentence" with
         # thousands of mentions stays linear.
@@ -545,7 +552,7 @@ class DocumentRefExtractor(GrammarAttributes):
         lo = max(ls, start - _CLAUSE_WINDOW)
         vm = self.verb_before.search(text, max(lo, start - _VERB_WINDOW), start)
         if not vm:
-            return None, None
+            return None, None, None
         clause = text[lo : vm.start()]
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
@@ -580,7 +587,7 @@ class DocumentRefExtractor(GrammarAttributes):
         first = len(words) - len(run)
         run = run[:self._office_words(run, title_holder=True)] if run else run
         if instrument and not self._opens_body(run):
-            return None, None  # "Đề án phê duyệt tại Quyết định": no body
+            return None, None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
@@ -595,7 +602,8 @@ class DocumentRefExtractor(GrammarAttributes):
                 if cm and text[max(0, cm.start() - 10):cm.start()].rstrip().lower().endswith(self.date_bounds):
                     cm = None  # "Đến ngày 30/6/2025, UBND tỉnh đã ban hành …": a bound, not the issue
             date = _clause_day(text, cm)
-        return issuer, date
+        ym = None if date or not issuer else self.clause_year.match(text, ls, start)
+        return issuer, date, ym and int(ym.group("y") or ym.group("y2") or ym.group("y3"))
 
     def _passive_clause_date(self, ctx: Context, start: int, ref_end: int) -> Optional[str]:
         """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
