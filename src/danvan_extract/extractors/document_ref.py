@@ -705,19 +705,25 @@ class DocumentRefExtractor(GrammarAttributes):
         """"Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU và 06-NQ/TU": an issuer
         named before the first item (the subject of the issuing verb) issued
         every item that names none of its own; the clause's date ("Ngày
-        12/12/2013, Bộ Chính trị ban hành …") dates every such item."""
+        12/12/2013, Bộ Chính trị ban hành …") dates every such item, and
+        the clause's year ("Năm 2023, …") gives it its year."""
         first = chain[0].fields
         issuer = first["issuer"]
         if len(chain) < 2 or not getattr(issuer, "spans", None) or issuer.spans[-1][1] > chain[0].start:
             return
         # a date of the first item not written after its number is the clause's
         clause_date = first["date"] if first["date"] and not match_at(self.date_after, text, chain[0].end, 120) else None
+        # … and so is a year not from its number nor written after it ("Năm 2023, X ban hành …")
+        clause_year = first["year"] if not first["date"] and first["year"] and self.parse_number(
+            first["number"]).year is None and not match_at(self.year_after, text, chain[0].end, 60) else None
         for cand in chain[1:]:
             if cand.fields["issuer"] is None:
                 cand.fields["issuer"] = issuer
                 if clause_date and cand.fields["date"] is None:
                     cand.fields["date"] = clause_date
                     cand.fields["year"] = cand.fields["year"] or int(clause_date[:4])
+                elif clause_year and cand.fields["year"] is None:
+                    cand.fields["year"] = clause_year
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:
