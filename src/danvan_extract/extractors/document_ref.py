@@ -22,6 +22,10 @@ _PHRASE_END = deferred(r"[.;](?=\s|$)|\n")  # where a quote never closed stops
 # clause is read from at most _CLAUSE_WINDOW characters back.
 _VERB_WINDOW = 120
 _CLAUSE_WINDOW = 400
+# A body joined to a subject ("Sở Nội vụ và Sở Tài chính ban hành") is
+# looked for this many characters back, from a comma, colon or line break.
+_PARTNER_WINDOW = 200
+_CLAUSE_MARK = deferred(r"[,:;\n]")
 
 
 @dataclass
@@ -331,10 +335,18 @@ class DocumentRefExtractor(GrammarAttributes):
         joint is X's."""
         while True:
             start = issuer.spans[0][0]
-            pm = self.partner_before.search(text[lo:start])
+            # a partner's name and its link are short: look back a bounded
+            # stretch that opens at the clause or after a comma
+            at = max(lo, start - _PARTNER_WINDOW)
+            if at > lo:
+                cut = _CLAUSE_MARK.search(text, at, start)
+                if cut is None:
+                    return issuer
+                at = cut.end()
+            pm = self.partner_before.search(text[at:start])
             if pm is None:
                 return issuer
-            x_start, x_end = lo + pm.start("x"), lo + pm.end("x")
+            x_start, x_end = at + pm.start("x"), at + pm.end("x")
             partner, end = self._issuer_run(text, x_start)
             if not partner or not getattr(partner, "spans", None):
                 return issuer
