@@ -22,6 +22,10 @@ _PHRASE_END = deferred(r"[.;](?=\s|$)|\n")  # where a quote never closed stops
 # clause is read from at most _CLAUSE_WINDOW characters back.
 _VERB_WINDOW = 120
 _CLAUSE_WINDOW = 400
+# A body joined to a subject ("Sở Nội vụ và Sở Tài chính ban hành") is
+# looked for this many characters back, from a comma, colon or line break.
+_PARTNER_WINDOW = 200
+_CLAUSE_MARK = deferred(r"[,:;\n]")
 
 
 @dataclass
@@ -65,6 +69,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.plural_words = frozenset(d.issuer.plural_words)
         self.instrument_words = frozenset(d.issuer.instrument_words)
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
+        self.joint_codes = frozenset(d.issuer.joint_codes)
+        self.joint_words = tuple(d.issuer.joint_words)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -77,7 +83,8 @@ class DocumentRefExtractor(GrammarAttributes):
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
-            "conclusion_after", "aside_tail", "passive_issue", "name_comma")})
+            "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
+            "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
 
     # ------------------------------------------------------------------
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
@@ -129,6 +136,8 @@ class DocumentRefExtractor(GrammarAttributes):
         for m in ctx.scan(self.bare_scan):
             if m.start() in seen or not self._plausible_bare(m.group("ref")):
                 continue
+            if self.form_label.search(ctx.text, max(0, m.start() - 20), m.start()):
+                continue  # "Mẫu số 02/BC-UBND": a form's number
             named = self._named_before(ctx.text, m.start())
             if named:
                 # "Luật Đất đai số 31/2024/QH15": the span opens at the type word
@@ -154,6 +163,7 @@ class DocumentRefExtractor(GrammarAttributes):
         its words open when the span does not ("văn bản số 12/UBND-VX")."""
         parsed = self.parse_number(ctx.text[ref_start:ref_end])
         doc_type = word_type or self._type_from_code(parsed)
+        joint = parsed.type_code in self.joint_codes or self._joint_word(ctx.text, start, ref_start)
         fields = {
             "number": parsed.number,
             "doc_type": doc_type,
@@ -186,7 +196,7 @@ class DocumentRefExtractor(GrammarAttributes):
         if im is None:
             im = self._passive_issuer(ctx.text, pos) or self._issuer_past_aside(ctx.text, pos)
         if im:
-            pos = self._issuer_tail(ctx.text, im.end(), fields) or pos
+            pos = self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between"))) or pos
         ttl = (match_at(self.title_after, ctx.text, pos, 400) or match_at(self.open_title_after, ctx.text, pos, 400)
                or match_at(self.ve_inside_title, ctx.text, pos, 400))
         if ttl:
@@ -201,15 +211,23 @@ class DocumentRefExtractor(GrammarAttributes):
                 # HĐND tỉnh thông qua ngày …"
                 im = match_at(self.issuer_after, ctx.text, ttl.end(), 60) or self._passive_issuer(ctx.text, ttl.end())
                 if im:
-                    self._issuer_tail(ctx.text, im.end(), fields)
+                    self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between")))
+        elif fields["issuer"] is None:
+            # "… về sắp xếp đơn vị hành chính được Quốc hội thông qua ngày …"
+            am = match_at(self.about_phrase, ctx.text, pos, 200)
+            pm = am and self._passive_issuer(ctx.text, am.end())
+            if pm:
+                self._issuer_tail(ctx.text, pm.end(), fields, joint)
         if fields["issuer"] is None and self._is_header(ctx.text, start):
             fields["issuer"] = self._header_issuer(ctx.text, start)
         if fields["issuer"] is None:
             fields["issuer"] = self._proposer(ctx.text, start if lead is None else lead)
         if fields["issuer"] is None:
-            fields["issuer"], clause_date = self._issuer_before(ctx, start if lead is None else lead)
+            fields["issuer"], clause_date, clause_year = self._issuer_before(ctx, start if lead is None else lead, joint)
             if fields["date"] is None and clause_date:
                 fields["date"] = clause_date
+            if fields["year"] is None and clause_year:
+                fields["year"] = clause_year
         if fields["date"] is None:
             fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
@@ -238,6 +256,9 @@ class DocumentRefExtractor(GrammarAttributes):
         if not segs:
             return ParsedNumber(number, None, None, year)
         segs = [seg.replace("Ð", "Đ") for seg in segs]
+        if segs[0] in self.joint_codes and len(segs) > 2:
+            # "01/2015/TTLT-BNV-BTC": every body that issued it
+            return ParsedNumber(number, segs[0], "-".join(segs[1:]), year)
         if segs[0] in self.codes:
             return ParsedNumber(number, segs[0], segs[1] if len(segs) > 1 else None, year)
         # State letter "3863/UBND-ĐTXD" or law "120/2020/QH14": the first
@@ -254,14 +275,16 @@ class DocumentRefExtractor(GrammarAttributes):
             return "Công văn"
         return None
 
-    def _issuer_tail(self, text: str, pos: int, fields: dict) -> Optional[int]:
+    def _issuer_tail(self, text: str, pos: int, fields: dict, joint: bool = False) -> Optional[int]:
         """Read the issuer that opens at ``pos`` into ``fields``, then its term,
         an issuing verb and the date or year after them ("do HĐND huyện khóa
         XX thông qua ngày …", "được X ban hành năm 2014"); the position after
-        them, or None when no issuer opens there."""
+        them, or None when no issuer opens there.  ``joint``: the document
+        is one several bodies issue together."""
         issuer, pos = self._issuer_run(text, pos)
         if not issuer:
             return None
+        issuer, pos = self._partners_after(text, issuer, pos, joint)
         fields["issuer"] = issuer
         tm = match_at(self.term, text, pos, 120)
         if tm:
@@ -278,6 +301,70 @@ class DocumentRefExtractor(GrammarAttributes):
             elif ym:
                 fields["year"], pos = int(ym.group("y")), ym.end()
         return pos
+
+    def _joint_word(self, text: str, start: int, ref_start: int) -> bool:
+        """The words before the number say the document is a joint one
+        ("Kế hoạch liên tịch số", "Quy chế phối hợp số")."""
+        words = text[start:ref_start].lower()
+        return any(w in words for w in self.joint_words)
+
+    def _partners_after(self, text: str, issuer: Spanned, end: int, joint: bool) -> tuple[Spanned, int]:
+        """The issuer ``issuer`` (read up to ``end``) with the bodies joined
+        to it ("của Bộ Nội vụ và Bộ Tài chính", "của Bộ Chính trị, Ban Bí
+        thư về …"): for a joint document any named body, else bodies only
+        where the names end the phrase; the issuer and the position after it."""
+        last, last_end = None, end
+        while True:
+            lm = match_at(self.partner_link, text, last_end, 40)
+            if lm is None or (lm.group("with") and not joint):
+                break
+            nxt, nend = self._issuer_run(text, lm.end())
+            if not nxt or not getattr(nxt, "spans", None) or not (joint or self._opens_body(nxt.split())):
+                break
+            last, last_end = nxt, nend
+        if last is None or not (joint or match_at(self.partners_end, text, last_end, 40)):
+            return issuer, end
+        return self._stretch(text, issuer.spans[0][0], last.spans[-1][1]), last_end
+
+    def _partners_before(self, text: str, lo: int, issuer: Spanned, joint: bool) -> Spanned:
+        """The subject ``issuer`` of an issuing verb with the bodies joined
+        to it before, in its own clause opening at or after ``lo`` ("Sở Nội
+        vụ và Sở Tài chính ban hành", "Bộ Chính trị, Ban Bí thư ban hành"):
+        for a joint document any named body, else bodies whose names open
+        with a body's head; "X phối hợp với Y ban hành" a document not
+        joint is X's."""
+        while True:
+            start = issuer.spans[0][0]
+            # a partner's name and its link are short: look back a bounded
+            # stretch that opens at the clause or after a comma
+            at = max(lo, start - _PARTNER_WINDOW)
+            if at > lo:
+                cut = _CLAUSE_MARK.search(text, at, start)
+                if cut is None:
+                    return issuer
+                at = cut.end()
+            pm = self.partner_before.search(text[at:start])
+            if pm is None:
+                return issuer
+            x_start, x_end = at + pm.start("x"), at + pm.end("x")
+            partner, end = self._issuer_run(text, x_start)
+            if not partner or not getattr(partner, "spans", None):
+                return issuer
+            if pm.group("comma") and partner.spans[-1][1] == issuer.spans[-1][1]:
+                issuer = partner  # "Bộ Văn hóa, Thể thao và Du lịch ban hành": one name
+                continue
+            if end != x_end:
+                return issuer
+            if not joint and pm.group("with"):
+                return partner
+            if not joint and not (self._opens_body(partner.split()) and self._opens_body(issuer.split())):
+                return issuer
+            issuer = self._stretch(text, partner.spans[0][0], issuer.spans[-1][1])
+
+    @staticmethod
+    def _stretch(text: str, start: int, end: int) -> Spanned:
+        """``text[start:end]`` with single spaces, as one stretch."""
+        return Spanned(" ".join(text[start:end].split()), ((start, end),))
 
     def _passive_issuer(self, text: str, pos: int):
         """"… được Quốc hội thông qua": the match that opens the issuer, when
@@ -398,6 +485,13 @@ class DocumentRefExtractor(GrammarAttributes):
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
+            if not wm and len(words) > 1 and self._opens_body(words):
+                # "Sở Văn hóa, Thể thao và Du lịch": the comma lists the fields of one name
+                cm = match_at(self.comma_part, text, p, 40)
+                if cm:
+                    words[-1] += ","
+                    p = cm.end()
+                    continue
             if not wm and words:
                 # "Sở Văn hóa - Thể thao và Du lịch": the dash joins two parts of one name
                 wm = match_at(self.dash_part, text, p, 40)
@@ -452,13 +546,17 @@ class DocumentRefExtractor(GrammarAttributes):
             return len(words)
         return keep
 
-    def _issuer_before(self, ctx: Context, start: int) -> tuple[Optional[str], Optional[str]]:
-        """"X (đã/vừa) ban hành|ký <document>": X is the issuer; a clause date
-        ("Ngày 9/7/2024, X ban hành ...") is the issue date."""
+    def _issuer_before(self, ctx: Context, start: int,
+                       joint: bool = False) -> tuple[Optional[str], Optional[str], Optional[int]]:
+        """"X (đã/vừa) ban hành|ký <document>": X is the issuer (with the
+        bodies joined to it, see ``_partners_before``); a clause date ("Ngày
+        9/7/2024, X ban hành ...") is the issue date, a clause month or year
+        ("Tháng 6/2025, X ban hành ...", "Năm 2023, ...") the issue year:
+        (issuer, date, year)."""
         text = ctx.text
         start, instrument = self._verb_end(text, start)
         if not may_end_with(ctx, max(0, start - _VERB_WINDOW), start, self.verb_ends):
-            return None, None  # no issuing verb before the document: most
+            return None, None, None  # no issuing verb before the document: most
         sentence = ctx.sentence_start(start)
         # Look back a bounded window, so a page-long "sentence" with
         # thousands of mentions stays linear.
@@ -466,7 +564,7 @@ class DocumentRefExtractor(GrammarAttributes):
         lo = max(ls, start - _CLAUSE_WINDOW)
         vm = self.verb_before.search(text, max(lo, start - _VERB_WINDOW), start)
         if not vm:
-            return None, None
+            return None, None, None
         clause = text[lo : vm.start()]
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
         if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
@@ -501,10 +599,11 @@ class DocumentRefExtractor(GrammarAttributes):
         first = len(words) - len(run)
         run = run[:self._office_words(run, title_holder=True)] if run else run
         if instrument and not self._opens_body(run):
-            return None, None  # "Đề án phê duyệt tại Quyết định": no body
+            return None, None, None  # "Đề án phê duyệt tại Quyết định": no body
         issuer = Spanned(" ".join(run), ((word_spans[first][0], word_spans[first + len(run) - 1][1]),)) if run else None
         date = None
         if issuer:
+            issuer = self._partners_before(text, ls, issuer, joint)
             # at the clause's start, or right before the issuer's own clause
             # ("Nhằm ..., ngày 23/1, UBND tỉnh ban hành ...")
             cm = self.clause_date.match(text, ls, start)
@@ -515,7 +614,8 @@ class DocumentRefExtractor(GrammarAttributes):
                 if cm and text[max(0, cm.start() - 10):cm.start()].rstrip().lower().endswith(self.date_bounds):
                     cm = None  # "Đến ngày 30/6/2025, UBND tỉnh đã ban hành …": a bound, not the issue
             date = _clause_day(text, cm)
-        return issuer, date
+        ym = None if date or not issuer else self.clause_year.match(text, ls, start)
+        return issuer, date, ym and int(ym.group("y") or ym.group("y2") or ym.group("y3"))
 
     def _passive_clause_date(self, ctx: Context, start: int, ref_end: int) -> Optional[str]:
         """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
@@ -617,19 +717,25 @@ class DocumentRefExtractor(GrammarAttributes):
         """"Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU và 06-NQ/TU": an issuer
         named before the first item (the subject of the issuing verb) issued
         every item that names none of its own; the clause's date ("Ngày
-        12/12/2013, Bộ Chính trị ban hành …") dates every such item."""
+        12/12/2013, Bộ Chính trị ban hành …") dates every such item, and
+        the clause's year ("Năm 2023, …") gives it its year."""
         first = chain[0].fields
         issuer = first["issuer"]
         if len(chain) < 2 or not getattr(issuer, "spans", None) or issuer.spans[-1][1] > chain[0].start:
             return
         # a date of the first item not written after its number is the clause's
         clause_date = first["date"] if first["date"] and not match_at(self.date_after, text, chain[0].end, 120) else None
+        # … and so is a year not from its number nor written after it ("Năm 2023, X ban hành …")
+        clause_year = first["year"] if not first["date"] and first["year"] and self.parse_number(
+            first["number"]).year is None and not match_at(self.year_after, text, chain[0].end, 60) else None
         for cand in chain[1:]:
             if cand.fields["issuer"] is None:
                 cand.fields["issuer"] = issuer
                 if clause_date and cand.fields["date"] is None:
                     cand.fields["date"] = clause_date
                     cand.fields["year"] = cand.fields["year"] or int(clause_date[:4])
+                elif clause_year and cand.fields["year"] is None:
+                    cand.fields["year"] = clause_year
 
     @staticmethod
     def _share_tail(chain: list[Candidate]) -> None:

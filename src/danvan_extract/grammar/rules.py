@@ -165,6 +165,8 @@ class DocumentsFile(_Strict):
         relay_codes: list[str] = []
         date_bounds: list[str] = []
         honorifics: list[str] = []
+        joint_codes: list[str] = []
+        joint_words: list[str] = []
 
     types: dict[str, str]
     type_rules: TypeRules
