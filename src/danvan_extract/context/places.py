@@ -385,8 +385,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             offices.add(start)
     for m in finditer_at(_BARE, text, starts.bare):
         start, end = m.span()
-        if not free(start, end):
-            continue
+        if not free(start, end) or _COMPARED.search(text, max(0, start - 12), start):
+            continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
         level_end = m.end("level")
