@@ -403,7 +403,39 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, None))
     raw.sort()
     out = _resolve(text, raw, gaz, legacy)
+    opened = _line_opener_places(text, out, free, gaz, legacy) if ":" in text else []
+    if opened:
+        out = _resolve(text, sorted(raw + opened), gaz, legacy)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
+
+
+# "Mai Sơn: 300 hội viên …": a line (a headline, a related link) opened by a unit's
+# name without its level word, then a colon
+_LINE_OPENER = regex.compile(rf"(?m)^[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
+
+
+def _line_opener_places(text: str, found: list[PlaceMention], free, gaz: Gazetteer, legacy: bool):
+    """(start, end, level, name) of the units that open a line before a
+    colon, the headline's "Place: …" convention, when the gazetteer knows
+    the name at one level in the one province the text's units lie in."""
+    provinces = {p.province for p in found if p.province and not p.bare and p.level != "quốc gia"}
+    if len(provinces) != 1:
+        return []
+    want = key(gaz.province(next(iter(provinces))) or next(iter(provinces)))
+    out = []
+    for m in _LINE_OPENER.finditer(text):
+        start, end = m.span("name")
+        if not free(start, end) or gaz.province(m.group("name")):
+            continue
+        units = [u for u in _lookup(gaz, m.group("name"), legacy=legacy) if u.level != "tỉnh" and key(u.province) == want]
+        if not units:
+            continue
+        # a district and its seat town share a name: the name alone is the district
+        top = min(_tier(u.level) for u in units)
+        levels = {u.level for u in units if _tier(u.level) == top}
+        if len(levels) == 1:
+            out.append((start, end, levels.pop(), m.group("name")))
+    return out
 
 
 # a plural word or a count before a level word: several units of that level follow
