@@ -1318,6 +1318,9 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
+        if q.name and q in places.sources and any(not p.bare and p.start >= s_start and p not in places.sources
+                                                  for p in places[:j]):
+            continue  # "Xã A được thành lập trên cơ sở sáp nhập thị trấn B, có …": A's figures
         head = _chain_head(text, places, j)
         if head == j and _aside(text, q, start):
             continue  # "tỉnh A (sau hợp nhất với B) có ...": a bracket's aside is not the clause's unit
@@ -1486,8 +1489,13 @@ class _Places(list):
         self.text = text  # the text the places are in
 
     @cached_property
+    def sources(self) -> set:
+        """The units named as what a new unit was formed from."""
+        return _merger_sources(self.text, self)
+
+    @cached_property
     def named(self) -> _Named:
-        return _Named(self, _merger_sources(self.text, self))
+        return _Named(self, self.sources)
 
 
 def _merger_sources(text: str, places: list[PlaceMention]) -> set:
