@@ -1019,7 +1019,8 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to;
         # "Ngân hàng … cho vay hộ cận nghèo 18 tỷ đồng": the verb and its object, without the agent
         each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
-        given = each or _object_only(text, verb.end(), e) and _agent_before(text, s, verb.start())
+        # (the agent may stand in an earlier piece, a place between: "Mặt trận trong huyện đã vận động …")
+        given = each or _object_only(text, verb.end(), e) and _agent_before(text, pieces[0][0], verb.start())
         return (verb.start(), e) if given else None
     return verb.span()
 
@@ -1049,6 +1050,7 @@ def _nouns_and_bodies() -> frozenset[str]:
 
 
 _OBJECT_WORDS = 10
+_FUND = "Quỹ"  # a named fund is an object of giving too ("ủng hộ Quỹ “Vì người nghèo”")
 
 
 def _object_only(text: str, start: int, end: int) -> bool:
@@ -1056,7 +1058,7 @@ def _object_only(text: str, start: int, end: int) -> bool:
     nghèo", "học sinh, sinh viên"), no clause of its own (no stating or
     predicate verb in it)."""
     words = text[start:end].split()
-    return (0 < len(words) <= _OBJECT_WORDS and words[0][:1].islower()
+    return (0 < len(words) <= _OBJECT_WORDS and (words[0][:1].islower() or words[0] == _FUND)
             and not _STATING_INSIDE.search(text, start, end) and not _PREDICATE_IN.search(text, start, end))
 
 
