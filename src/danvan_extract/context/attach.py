@@ -511,6 +511,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
+    if own is None and text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
+        own = _this_occasion(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
@@ -570,6 +572,31 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
     near = [t for t in times[i:j] if t.kind == "time" and t.period]
     earlier = [t for t in near if t.start < before]
     return earlier[-1] if earlier else (near[0] if near else None)
+
+
+# "Dịp này, Ủy ban … tặng Giấy khen cho 15 tập thể": the occasion is the event the text reported
+_THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:nhân\s+)?dịp\s+này\s*,", regex.I)
+_EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
+                       regex.I | regex.REVERSE)  # (found from the occasion back)
+_EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
+
+
+def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
+    """"(Nhân) dịp này, …" opening the figure's sentence: the day of the
+    event the text named before, stated in the sentence that names it
+    ("Sáng 18/12, … tổ chức hội nghị …"; a plan's year in a speech at the
+    event is no such day)."""
+    m = _THIS_OCCASION.search(text, max(p_start, pos - _EVENT_REACH), pos)
+    if m is None or _SENTENCE_END.search(text, m.end(), pos):
+        return None
+    for named in itertools.islice(_EVENT_WORD.finditer(text, 0, m.start()), _EVENTS_LOOKED_AT):
+        before = named.start()
+        i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
+        j = bisect.bisect_left(starts, before)
+        days = [t for t in times[i:j] if t.kind == "time" and t.period and t.period[0] and len(t.period[0]) == 10]
+        if days:
+            return days[-1]
+    return None
 
 
 def _states_figure(text: str, gap: str, t: TimeMention) -> bool:
