@@ -26,7 +26,7 @@ from .document_info import (CENTRAL_BODY, after_merger, find_title, main_place, 
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import load_rules
 from ..registry import NUMERIC_TYPES
-from .periods import TimeMention, find_times, listed_years
+from .periods import TimeMention, find_times, listed_years, today_times
 from .gazetteer import gazetteer, key
 from ..grammar.levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
@@ -130,7 +130,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     numeric, doc_ends, roles, mentions = _by_kind(candidates)
     other_spans = [(c.start, c.end) for c in numeric]
     openers = Openers(text, lower)  # where words stand, for the scans of both
-    times = find_times(text, year_of(out.published), openers)
+    times = today_times(text, out.published, find_times(text, year_of(out.published), openers))
     if skip or doc_ends:
         times = [t for t in times if not _in(skip, t.start) and not _right_after(text, doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does

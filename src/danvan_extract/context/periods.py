@@ -392,6 +392,21 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
+# "Sáng nay", "hôm nay": the day of the article's own date
+_TODAY = regex.compile(r"(?<![\p{L}])(?:hôm|sáng|chiều|tối|trưa)\s+nay(?![\p{L}])", regex.I)
+
+
+def today_times(text: str, published: Optional[str], times: list[TimeMention]) -> list[TimeMention]:
+    """``times`` with "hôm nay", "sáng nay" … as the article's date
+    ``published`` (ISO), where no other time stands (FACTS.md: "năm nay" is
+    the article's year; "hôm nay" is its day)."""
+    if not published or "nay" not in text:
+        return times
+    found = [_time(m.start(), m.end(), (published, published)) for m in _TODAY.finditer(text)
+             if not any(t.start < m.end() and m.start() < t.end for t in times)]
+    return sorted(times + found, key=lambda t: t.start) if found else times
+
+
 def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
