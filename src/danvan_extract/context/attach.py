@@ -2242,6 +2242,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
 
 # "…, trong đó cấp tỉnh 180 hộ, cấp huyện 620 hộ": the items of a breakdown, each named by its label
 _BREAKDOWN_OPEN = deferred(r"(?<![\p{L}])trong\s+đó(?![\p{L}])", regex.I)
+_BREAKDOWN_STOP = deferred(r"[;!?\n]|\.(?!\d)")  # (the dot of "1.120 mô hình" ends no sentence)
 
 
 def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
@@ -2251,12 +2252,17 @@ def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
     if "đó" not in text[lo:clause_start + 12].lower():
         return False  # (the cheap test first)
     opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12)
-    if opener is None or _SENTENCE_STOP.search(text, opener.end(), clause_start):
+    if opener is None or _BREAKDOWN_STOP.search(text, opener.end(), clause_start):
         return False
     if opener.start() >= clause_start:
         return not text[clause_start:opener.start()].strip(" ,")
     before = len(text[:clause_start].rstrip(" ,"))  # (the end of the item before)
-    return any(he == before and text[hs].isdigit() for hs, he in holes)
+    if any(he == before and text[hs].isdigit() for hs, he in holes):
+        return True
+    # "trong đó lĩnh vực kinh tế 1.120 mô hình, văn hóa - xã hội 686 mô hình": the item
+    # before, since the last comma or the opener, states a figure of the list
+    item_start = max(text.rfind(",", opener.end(), before), text.rfind(";", opener.end(), before), opener.end())
+    return bool(_DIGIT.search(text, item_start, before))
 
 
 def _has_words(text: str, pieces: list) -> bool:
