@@ -2053,6 +2053,7 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     r"(?P<link>để|nhằm|dành\s+cho|cho|ủng\s+hộ|hỗ\s+trợ"
                     r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|làm\s+(?:nhà|đường|cầu))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+_A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
@@ -2466,6 +2467,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     if purpose:
         what_end = _before_next_amount(text, purpose.start("what"), what_end)
+        if not _A_LETTER.search(text, purpose.start("what"), what_end):
+            purpose = None  # "chi trả 820 tỷ đồng cho 1,26 triệu lượt …": a link to another figure, no purpose
+    if purpose:
         shared = _shared_verb(text, c, prior, subject_of)
         if shared is not None:
             return shared + _without_numbers(text, purpose.start("link"), what_end, holes)
