@@ -13,6 +13,8 @@ takes) are sorted spans.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 from typing import Callable, Optional
@@ -842,7 +844,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     count the same noun) the verb joins past its agent ("các cơ sở đảng
     kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
-    if object_of and _after_measure_word(text, clause_start, holes):
+    if object_of and (_after_measure_word(text, clause_start, holes) or _measure_within(text, clause_start, fig_start, holes)):
         return []  # "cấp 2.000 cây giống cho 50 hộ": the words after the figure name what it measures
     if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
@@ -879,6 +881,14 @@ def _after_measure_word(text: str, pos: int, holes: list[Span]) -> bool:
             m = _MEASURED.match(text, hs, he)
             return bool(m) and m.group("word").lower() in _MEASURE_WORDS
     return False
+
+
+def _measure_within(text: str, start: int, end: int, holes: list[Span]) -> bool:
+    """A measure or another figure stands in ``[start, end)`` ("…, 42 tấn phân
+    bón cho 920 hộ"): the words after it name what it measures, no verb
+    phrase of the figure at ``end``."""
+    k = bisect.bisect_left(holes, (start, -1))
+    return any(hs < end and text[hs].isdigit() for hs, _ in holes[k:k + 4])
 
 
 _MEASURE_WORDS = CLASSIFIERS | {"con"}
