@@ -315,13 +315,17 @@ def _of_holder(text: str, words: list[Span], most: int) -> bool:
 
 
 def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
-    """The index of a "của" among the first ``most`` words that a
-    capitalised name follows (the holder: "của Ngân hàng …"), else None."""
+    """The index of a "của" (or "qua": through a body) among the first
+    ``most`` words that a capitalised name follows (the holder: "của Ngân
+    hàng …", "dư nợ ủy thác qua Hội với Ngân hàng …"), else None."""
     for j in range(1, min(most, len(words) - 1) + 1):
         s, e = words[j]
-        if text[s:e].lower() == "của" and text[words[j + 1][0]].isupper():
+        if text[s:e].lower() in _HOLDER_LINKS and text[words[j + 1][0]].isupper():
             return j
     return None
+
+
+_HOLDER_LINKS = frozenset({"của", "qua"})  # ("với" after a verb links its partner: "tín chấp với Ngân hàng")
 
 
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")  # white space to str.split(), not to \s
@@ -338,7 +342,8 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 
 
 # ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+# ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
