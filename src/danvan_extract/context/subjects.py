@@ -757,7 +757,15 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         m = _LAND_DROP.match(text[s:e])
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
+        # "xây dựng xưởng chế biến trên diện tích 1.200 m2": what stands on an area of that size
+        s, e = pieces[-1]
+        tail = _ON_AREA.search(text, s, e)
+        if tail and tail.start() > pieces[0][0]:
+            pieces = [(ps, min(pe, tail.start())) for ps, pe in pieces if ps < tail.start()]
     return pieces
+
+
+_ON_AREA = deferred(r"[^\S\n]+(?:trên|với|có)[^\S\n]+(?:tổng[^\S\n]+)?diện[^\S\n]+tích[^\S\n]*$", regex.I)
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
