@@ -850,7 +850,24 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
     _inherit_provinces(text, out)
     if open_choices:
         _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)
+        _same_unit_named_again(out, open_choices)
     return out
+
+
+def _same_unit_named_again(out: list[PlaceMention], choices: dict[int, set[str]]) -> None:
+    """A unit whose name repeats across provinces, named alone in one place
+    (a headline: "Xã Xuân Bình đạt …") and placed by a chain elsewhere
+    ("xã Xuân Bình, huyện Như Xuân"): one text means one unit by one name
+    and level, when the text places it in one province."""
+    for i in choices:
+        p = out[i]
+        if p.province is not None:
+            continue
+        placed = {(q.province, q.code, q.new_code) for q in out
+                  if q.province and q.name and not q.bare and q.level == p.level and key(q.name) == key(p.name)}
+        if len({pl[0] for pl in placed}) == 1:
+            province, code, new_code = placed.pop() if len(placed) == 1 else (next(iter(placed))[0], None, None)
+            out[i] = replace(p, province=province, code=code, new_code=new_code)
 
 
 # a unit's era written after its name: "(mới)", "mới," and "sau sáp nhập" the 2025 map's,
