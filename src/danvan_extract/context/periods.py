@@ -392,8 +392,8 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
-# "Sáng nay", "hôm nay": the day of the article's own date
-_TODAY = regex.compile(r"(?<![\p{L}])(?:hôm|sáng|chiều|tối|trưa)\s+nay(?![\p{L}])", regex.I)
+# "Sáng nay", "hôm nay": the day of the article's own date (matched back from its "nay")
+_TODAY = regex.compile(r"(?<![\p{L}])(?:hôm|sáng|chiều|tối|trưa)\s+$", regex.I)
 
 
 def today_times(text: str, published: Optional[str], times: list[TimeMention]) -> list[TimeMention]:
@@ -402,8 +402,13 @@ def today_times(text: str, published: Optional[str], times: list[TimeMention]) -
     the article's year; "hôm nay" is its day)."""
     if not published or "nay" not in text:
         return times
-    found = [_time(m.start(), m.end(), (published, published)) for m in _TODAY.finditer(text)
-             if not any(t.start < m.end() and m.start() < t.end for t in times)]
+    found, at = [], text.find("nay")
+    while at >= 0:
+        end = at + 3
+        word = _TODAY.search(text, max(0, at - 8), at) if end == len(text) or not text[end].isalpha() else None
+        if word and not any(t.start < end and word.start() < t.end for t in times):
+            found.append(_time(word.start(), end, (published, published)))
+        at = text.find("nay", end)
     return sorted(times + found, key=lambda t: t.start) if found else times
 
 

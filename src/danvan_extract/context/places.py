@@ -411,7 +411,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
 
 # "Mai Sơn: 300 hội viên …": a line (a headline, a related link) opened by a unit's
 # name without its level word, then a colon
-_LINE_OPENER = regex.compile(rf"(?m)^[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
+_LINE_OPENER = regex.compile(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
+_OPENER_REACH = 40  # (a unit's name before the colon is short)
 
 
 def _line_opener_places(text: str, found: list[PlaceMention], free, gaz: Gazetteer, legacy: bool):
@@ -423,7 +424,14 @@ def _line_opener_places(text: str, found: list[PlaceMention], free, gaz: Gazette
         return []
     want = key(gaz.province(next(iter(provinces))) or next(iter(provinces)))
     out = []
-    for m in _LINE_OPENER.finditer(text):
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", max(0, colon - _OPENER_REACH), colon) + 1
+        m = (_LINE_OPENER.fullmatch(text, line_start, colon + 2)
+             if line_start or colon < _OPENER_REACH else None)
+        colon = text.find(":", colon + 1)
+        if m is None:
+            continue
         start, end = m.span("name")
         if not free(start, end) or gaz.province(m.group("name")):
             continue
