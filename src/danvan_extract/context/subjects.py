@@ -397,6 +397,12 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     seg = text[start:limit]
     m = (_RIGHT_STOP if "\n" in seg or "-" in seg else _RIGHT_STOP_INLINE).search(seg)
     end = start + (m.start() if m else len(seg))
+    if m and seg[m.start()].isdigit() and " và " in seg[:m.start()]:
+        # "sửa chữa 3 nhà nhân ái và tổ chức 12 lớp học": a coordinated verb before the
+        # next figure is that figure's, no part of this phrase
+        verb = _AND_VERB_TAIL.search(text, start, end)
+        if verb:
+            end = verb.start()
     quoted = _QUOTED.search(seg) if ('"' in seg or "“" in seg) else None
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
@@ -826,6 +832,8 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
 _VERBS_NO_TIER = _VERBS.replace("|cấp|", rf"|cấp{_NOT_TIER}|")
 _VERB_START = deferred(rf"^(?:{_VERBS_NO_TIER})", regex.I)
+_AND_VERB_TAIL = deferred(rf"[^\S\n]+và[^\S\n]+(?:{_VERBS_NO_TIER}|tổ\s+chức|mở|làm\s+mới)(?![\p{{L}}])"
+                          r"(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$", regex.I)
 _VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS_NO_TIER})(?![\p{{L}}])", regex.I)
 
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
