@@ -199,7 +199,9 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
 
 # "tốc độ tăng trưởng kinh tế của huyện": a unit named by its level word alone (_UNIT_WORDS: no common word),
 # after a place link, is the location ("thu trên địa bàn", "cấp huyện" stay)
-_UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
+# ("thấp nhất tỉnh", "cao nhất huyện": the frame a figure is compared with, no part of what it measures)
+_UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn"
+                        r"|(?:cao|thấp|lớn|nhỏ|nhiều|ít)\s+nhất(?:\s+(?:của|trong|toàn))?)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
                         r"(?:" + written_pattern(_UNIT_WORDS) + r")\s*$", regex.I)
 
 
