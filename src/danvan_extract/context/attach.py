@@ -2122,6 +2122,10 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 _RESULTS_LABEL = deferred(r"kết\s+quả(?![\p{L}])", regex.I)
 
 
+_LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
+_TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
+
+
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
     """What a count or ratio counts: the noun as written in the fact and what
     defines it after it; for a noun that says nothing on its own ("26 vị",
@@ -2140,6 +2144,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                      else ([], []))
     if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
         after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
+    # "Ban Thanh tra nhân dân ở 21 xã, thị trấn đã tiến hành …": units counted in a place
+    # phrase; the tensed verb after them is the sentence's predicate, no kind of unit
+    in_place = low_noun.split(",")[0] in _UNIT_NOUNS and bool(_LOCATIVE_BEFORE.search(text, max(0, c.start - 6), c.start))
+    if in_place and after and _TENSE_NEXT.match(text, after[0][0]):
+        after, shared = [], []
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
     if bracket and subjects.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
@@ -2220,7 +2229,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             own[-1] = (own[-1][0], given[1])
         if shared:
             return own + shared
-        pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        predicate = subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        if in_place and predicate and _TENSE_NEXT.match(text, predicate[0][0]):
+            predicate = []
+        pieces = own + predicate
         # "khám bệnh cho 86.500 lượt người" → "lượt người khám bệnh": "lượt người" says no more than
         # "lượt"; the verb phrase before, with no agent left in it, says what the cases are
         verb = (subjects.distinguishing_verb(text, clause_start, c.start, holes)
