@@ -537,6 +537,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
+    if own is None and text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
+        own = _this_occasion(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
@@ -598,6 +600,31 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
     near = [t for t in times[i:j] if t.kind == "time" and t.period]
     earlier = [t for t in near if t.start < before]
     return earlier[-1] if earlier else (near[0] if near else None)
+
+
+# "Dịp này, Ủy ban … tặng Giấy khen cho 15 tập thể": the occasion is the event the text reported
+_THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:nhân\s+)?dịp\s+này\s*,", regex.I)
+_EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
+                       regex.I | regex.REVERSE)  # (found from the occasion back)
+_EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
+
+
+def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
+    """"(Nhân) dịp này, …" opening the figure's sentence: the day of the
+    event the text named before, stated in the sentence that names it
+    ("Sáng 18/12, … tổ chức hội nghị …"; a plan's year in a speech at the
+    event is no such day)."""
+    m = _THIS_OCCASION.search(text, max(p_start, pos - _EVENT_REACH), pos)
+    if m is None or _SENTENCE_END.search(text, m.end(), pos):
+        return None
+    for named in itertools.islice(_EVENT_WORD.finditer(text, 0, m.start()), _EVENTS_LOOKED_AT):
+        before = named.start()
+        i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
+        j = bisect.bisect_left(starts, before)
+        days = [t for t in times[i:j] if t.kind == "time" and t.period and t.period[0] and len(t.period[0]) == 10]
+        if days:
+            return days[-1]
+    return None
 
 
 def _states_figure(text: str, gap: str, t: TimeMention) -> bool:
@@ -1371,6 +1398,9 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
+        if q.name and q in places.sources and any(not p.bare and p.start >= s_start and p not in places.sources
+                                                  for p in places[:j]):
+            continue  # "Xã A được thành lập trên cơ sở sáp nhập thị trấn B, có …": A's figures
         head = _chain_head(text, places, j)
         if head == j and _aside(text, q, start):
             continue  # "tỉnh A (sau hợp nhất với B) có ...": a bracket's aside is not the clause's unit
@@ -1565,8 +1595,13 @@ class _Places(list):
         self.text = text  # the text the places are in
 
     @cached_property
+    def sources(self) -> set:
+        """The units named as what a new unit was formed from."""
+        return _merger_sources(self.text, self)
+
+    @cached_property
     def named(self) -> _Named:
-        return _Named(self, _merger_sources(self.text, self))
+        return _Named(self, self.sources)
 
 
 def _merger_sources(text: str, places: list[PlaceMention]) -> set:
@@ -2138,6 +2173,7 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
                     r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+_A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
@@ -2206,6 +2242,10 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 _RESULTS_LABEL = deferred(r"kết\s+quả(?![\p{L}])", regex.I)
 
 
+_LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
+_TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
+
+
 def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
     """What a count or ratio counts: the noun as written in the fact and what
     defines it after it; for a noun that says nothing on its own ("26 vị",
@@ -2224,6 +2264,11 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
                      else ([], []))
     if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
         after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
+    # "Ban Thanh tra nhân dân ở 21 xã, thị trấn đã tiến hành …": units counted in a place
+    # phrase; the tensed verb after them is the sentence's predicate, no kind of unit
+    in_place = low_noun.split(",")[0] in _UNIT_NOUNS and bool(_LOCATIVE_BEFORE.search(text, max(0, c.start - 6), c.start))
+    if in_place and after and _TENSE_NEXT.match(text, after[0][0]):
+        after, shared = [], []
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + _BRACKET_CHARS + 4) if not after and not shared else None
     if bracket and subjects.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
@@ -2312,7 +2357,10 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
             own[-1] = (own[-1][0], given[1])
         if shared:
             return own + shared
-        pieces = own + subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        predicate = subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        if in_place and predicate and _TENSE_NEXT.match(text, predicate[0][0]):
+            predicate = []
+        pieces = own + predicate
         # "khám bệnh cho 86.500 lượt người" → "lượt người khám bệnh": "lượt người" says no more than
         # "lượt"; the verb phrase before, with no agent left in it, says what the cases are
         verb = (subjects.distinguishing_verb(text, clause_start, c.start, holes)
@@ -2335,6 +2383,7 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
 
 # "…, trong đó cấp tỉnh 180 hộ, cấp huyện 620 hộ": the items of a breakdown, each named by its label
 _BREAKDOWN_OPEN = deferred(r"(?<![\p{L}])trong\s+đó(?![\p{L}])", regex.I)
+_BREAKDOWN_STOP = deferred(r"[;!?\n]|\.(?!\d)")  # (the dot of "1.120 mô hình" ends no sentence)
 
 
 def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
@@ -2344,12 +2393,17 @@ def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
     if "đó" not in text[lo:clause_start + 12].lower():
         return False  # (the cheap test first)
     opener = last_match(_BREAKDOWN_OPEN, text, lo, clause_start + 12)
-    if opener is None or _SENTENCE_STOP.search(text, opener.end(), clause_start):
+    if opener is None or _BREAKDOWN_STOP.search(text, opener.end(), clause_start):
         return False
     if opener.start() >= clause_start:
         return not text[clause_start:opener.start()].strip(" ,")
     before = len(text[:clause_start].rstrip(" ,"))  # (the end of the item before)
-    return any(he == before and text[hs].isdigit() for hs, he in holes)
+    if any(he == before and text[hs].isdigit() for hs, he in holes):
+        return True
+    # "trong đó lĩnh vực kinh tế 1.120 mô hình, văn hóa - xã hội 686 mô hình": the item
+    # before, since the last comma or the opener, states a figure of the list
+    item_start = max(text.rfind(",", opener.end(), before), text.rfind(";", opener.end(), before), opener.end())
+    return bool(_DIGIT.search(text, item_start, before))
 
 
 def _has_words(text: str, pieces: list) -> bool:
@@ -2591,6 +2645,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     if purpose:
         what_end = _before_next_amount(text, purpose.start("what"), what_end)
+        if not _A_LETTER.search(text, purpose.start("what"), what_end):
+            purpose = None  # "chi trả 820 tỷ đồng cho 1,26 triệu lượt …": a link to another figure, no purpose
+    if purpose:
         shared = _shared_verb(text, c, prior, subject_of)
         if shared is not None:
             return shared + _without_numbers(text, purpose.start("link"), what_end, holes)

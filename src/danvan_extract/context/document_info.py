@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
 from .gazetteer import gazetteer, level_class
+from ..grammar.rules import load_rules
 from ..grammar.levels import VIETNAMESE_CLASSED, written_pattern
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
@@ -51,6 +53,36 @@ _MIN_TITLE_WORDS = 4  # a section's name ("Xây dựng Đảng", "Nông thôn m�
 _PAIRED_SECTION = regex.compile(r"\p{Lu}\p{Ll}*\s\p{Ll}+\s[-–]\s\p{Lu}\p{Ll}*\s\p{Ll}+")
 
 
+@lru_cache(maxsize=1)
+def _agency_name() -> regex.Pattern:
+    """An agency's or a news outlet's name alone ("Ban Dân vận Tỉnh ủy Đắk
+    Lắk", "UBND HUYỆN NHƯ XUÂN", "Thanh niên Nghệ An"): an organization's
+    head word or words of organization names (persons.toml), then a level
+    word and a name (group ``name``), no predicate."""
+    persons = load_rules().persons
+    heads = written_pattern(sorted(persons.org_heads, key=len, reverse=True))
+    words = written_pattern(sorted(set(persons.org_words), key=len, reverse=True))
+    return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])\s*){{0,6}}?"
+                         rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
+                         regex.V0)
+
+
+def _agency_line(line: str) -> bool:
+    """The line (stripped, short) is an agency's or an outlet's name with
+    the unit it serves, which the gazetteer knows: a site's header, no
+    headline."""
+    m = _agency_name().fullmatch(line)
+    if not m or m.start("name") == 0:
+        return False
+    name = m.group("name")
+    name = name.title() if name.isupper() else name
+    return bool(gazetteer().province(name) or gazetteer().lookup(name))
+
+
+# a breadcrumb: short items joined by ">" or "»" ("Thời sự > Giao thông")
+_BREADCRUMB = regex.compile(r"[^>»›\n]{1,30}(?:\s[>»›]\s[^>»›\n]{1,30})+")
+
+
 def _name_line(line: str) -> bool:
     """The line (stripped) is no more than a name: a section's (fewer words
     than any headline), an outlet's, a unit's or a province's; or a
@@ -60,13 +92,15 @@ def _name_line(line: str) -> bool:
     if len(line) > 60 or not line[:1].isupper():
         return False
     return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line) or _PAIRED_SECTION.fullmatch(line)
-                or _DOC_TYPE_LINE.match(line) or (line.count(" ") <= 4 and gazetteer().province(line)))
+                or _DOC_TYPE_LINE.match(line) or (line.count(" ") <= 4 and gazetteer().province(line))
+                or _agency_line(line))
 
 
 def _site_line(line: str) -> bool:
     """The line (stripped) is a site's, not the headline."""
     if (line.endswith(_SITE_ENDS) or _SITE_START.match(line) or (line.isupper() and _SITE_NAME.match(line))
-            or ("|" in line and _MENU.fullmatch(line))):
+            or ("|" in line and _MENU.fullmatch(line)) or (">" in line or "»" in line or "›" in line)
+            and _BREADCRUMB.fullmatch(line)):
         return True
     hints = _SITE_WORD_STARTS + _PAGER_STARTS if line[-1:].isdigit() else _SITE_WORD_STARTS
     return may_hold(line, *hints) and bool(_SITE_WORDS.search(line))

@@ -388,8 +388,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             offices.add(start)
     for m in finditer_at(_BARE, text, starts.bare):
         start, end = m.span()
-        if not free(start, end):
-            continue
+        if not free(start, end) or _COMPARED.search(text, max(0, start - 12), start):
+            continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
         level_end = m.end("level")
@@ -406,7 +406,47 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, None))
     raw.sort()
     out = _resolve(text, raw, gaz, legacy)
+    opened = _line_opener_places(text, out, free, gaz, legacy) if ":" in text else []
+    if opened:
+        out = _resolve(text, sorted(raw + opened), gaz, legacy)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
+
+
+# "Mai Sơn: 300 hội viên …": a line (a headline, a related link) opened by a unit's
+# name without its level word, then a colon
+_LINE_OPENER = regex.compile(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
+_OPENER_REACH = 40  # (a unit's name before the colon is short)
+
+
+def _line_opener_places(text: str, found: list[PlaceMention], free, gaz: Gazetteer, legacy: bool):
+    """(start, end, level, name) of the units that open a line before a
+    colon, the headline's "Place: …" convention, when the gazetteer knows
+    the name at one level in the one province the text's units lie in."""
+    provinces = {p.province for p in found if p.province and not p.bare and p.level != "quốc gia"}
+    if len(provinces) != 1:
+        return []
+    want = key(gaz.province(next(iter(provinces))) or next(iter(provinces)))
+    out = []
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", max(0, colon - _OPENER_REACH), colon) + 1
+        m = (_LINE_OPENER.fullmatch(text, line_start, colon + 2)
+             if line_start or colon < _OPENER_REACH else None)
+        colon = text.find(":", colon + 1)
+        if m is None:
+            continue
+        start, end = m.span("name")
+        if not free(start, end) or gaz.province(m.group("name")):
+            continue
+        units = [u for u in _lookup(gaz, m.group("name"), legacy=legacy) if u.level != "tỉnh" and key(u.province) == want]
+        if not units:
+            continue
+        # a district and its seat town share a name: the name alone is the district
+        top = min(_tier(u.level) for u in units)
+        levels = {u.level for u in units if _tier(u.level) == top}
+        if len(levels) == 1:
+            out.append((start, end, levels.pop(), m.group("name")))
+    return out
 
 
 # a plural word or a count before a level word: several units of that level follow
@@ -826,7 +866,24 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
     _inherit_provinces(text, out)
     if open_choices:
         _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)
+        _same_unit_named_again(out, open_choices)
     return out
+
+
+def _same_unit_named_again(out: list[PlaceMention], choices: dict[int, set[str]]) -> None:
+    """A unit whose name repeats across provinces, named alone in one place
+    (a headline: "Xã Xuân Bình đạt …") and placed by a chain elsewhere
+    ("xã Xuân Bình, huyện Như Xuân"): one text means one unit by one name
+    and level, when the text places it in one province."""
+    for i in choices:
+        p = out[i]
+        if p.province is not None:
+            continue
+        placed = {(q.province, q.code, q.new_code) for q in out
+                  if q.province and q.name and not q.bare and q.level == p.level and key(q.name) == key(p.name)}
+        if len({pl[0] for pl in placed}) == 1:
+            province, code, new_code = placed.pop() if len(placed) == 1 else (next(iter(placed))[0], None, None)
+            out[i] = replace(p, province=province, code=code, new_code=new_code)
 
 
 # a unit's era written after its name: "(mới)", "mới," and "sau sáp nhập" the 2025 map's,

@@ -13,6 +13,8 @@ takes) are sorted spans.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 from typing import Callable, Optional
@@ -206,7 +208,9 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
 
 # "tốc độ tăng trưởng kinh tế của huyện": a unit named by its level word alone (_UNIT_WORDS: no common word),
 # after a place link, is the location ("thu trên địa bàn", "cấp huyện" stay)
-_UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
+# ("thấp nhất tỉnh", "cao nhất huyện": the frame a figure is compared with, no part of what it measures)
+_UNIT_PHRASE = deferred(r"[\s,]*(?<![\p{L}])(?:của|tại|ở|trên\s+địa\s+bàn|thuộc|trong|toàn"
+                        r"|(?:cao|thấp|lớn|nhỏ|nhiều|ít)\s+nhất(?:\s+(?:của|trong|toàn))?)\s+(?:(?:các|mỗi|từng|cả)\s+)?"
                         r"(?:" + written_pattern(_UNIT_WORDS) + r")\s*$", regex.I)
 
 
@@ -322,13 +326,17 @@ def _of_holder(text: str, words: list[Span], most: int) -> bool:
 
 
 def _of_named_holder(text: str, words: list[Span], most: int) -> Optional[int]:
-    """The index of a "của" among the first ``most`` words that a
-    capitalised name follows (the holder: "của Ngân hàng …"), else None."""
+    """The index of a "của" (or "qua": through a body) among the first
+    ``most`` words that a capitalised name follows (the holder: "của Ngân
+    hàng …", "dư nợ ủy thác qua Hội với Ngân hàng …"), else None."""
     for j in range(1, min(most, len(words) - 1) + 1):
         s, e = words[j]
-        if text[s:e].lower() == "của" and text[words[j + 1][0]].isupper():
+        if text[s:e].lower() in _HOLDER_LINKS and text[words[j + 1][0]].isupper():
             return j
     return None
+
+
+_HOLDER_LINKS = frozenset({"của", "qua"})  # ("với" after a verb links its partner: "tín chấp với Ngân hàng")
 
 
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")  # white space to str.split(), not to \s
@@ -345,7 +353,8 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 
 
 # ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+# ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             r"|công\s+bố|chỉ\s+định)\s+", regex.I)
 
 
@@ -399,6 +408,12 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     seg = text[start:limit]
     m = (_RIGHT_STOP if "\n" in seg or "-" in seg else _RIGHT_STOP_INLINE).search(seg)
     end = start + (m.start() if m else len(seg))
+    if m and seg[m.start()].isdigit() and " và " in seg[:m.start()]:
+        # "sửa chữa 3 nhà nhân ái và tổ chức 12 lớp học": a coordinated verb before the
+        # next figure is that figure's, no part of this phrase
+        verb = _AND_VERB_TAIL.search(text, start, end)
+        if verb:
+            end = verb.start()
     quoted = _QUOTED.search(seg) if ('"' in seg or "“" in seg) else None
     if quoted and quoted.start() <= (m.start() if m else len(seg)) + 1 and quoted.start() < 60:
         end = max(end, start + quoted.end())
@@ -774,7 +789,15 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         m = _LAND_DROP.match(text[s:e])
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
+        # "xây dựng xưởng chế biến trên diện tích 1.200 m2": what stands on an area of that size
+        s, e = pieces[-1]
+        tail = _ON_AREA.search(text, s, e)
+        if tail and tail.start() > pieces[0][0]:
+            pieces = [(ps, min(pe, tail.start())) for ps, pe in pieces if ps < tail.start()]
     return pieces
+
+
+_ON_AREA = deferred(r"[^\S\n]+(?:trên|với|có)[^\S\n]+(?:tổng[^\S\n]+)?diện[^\S\n]+tích[^\S\n]*$", regex.I)
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
@@ -848,6 +871,8 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
 _VERBS_NO_TIER = _VERBS.replace("|cấp|", rf"|cấp{_NOT_TIER}|")
 _VERB_START = deferred(rf"^(?:{_VERBS_NO_TIER})", regex.I)
+_AND_VERB_TAIL = deferred(rf"[^\S\n]+và[^\S\n]+(?:{_VERBS_NO_TIER}|tổ\s+chức|mở|làm\s+mới)(?![\p{{L}}])"
+                          r"(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$", regex.I)
 _VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS_NO_TIER})(?![\p{{L}}])", regex.I)
 
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
@@ -879,7 +904,7 @@ def distinguishing_verb(text: str, clause_start: int, fig_start: int, holes: lis
     count the same noun) the verb joins past its agent ("các cơ sở đảng
     kết nạp 420 đảng viên" → "kết nạp")."""
     object_of = bool(_OBJECT_OF.search(text, max(clause_start, fig_start - 12), fig_start))
-    if object_of and _after_measure_word(text, clause_start, holes):
+    if object_of and (_after_measure_word(text, clause_start, holes) or _measure_within(text, clause_start, fig_start, holes)):
         return []  # "cấp 2.000 cây giống cho 50 hộ": the words after the figure name what it measures
     if not object_of and not _may_hold_verb_head(text[clause_start:fig_start]):
         return []  # no verb to open the phrase
@@ -916,6 +941,14 @@ def _after_measure_word(text: str, pos: int, holes: list[Span]) -> bool:
             m = _MEASURED.match(text, hs, he)
             return bool(m) and m.group("word").lower() in _MEASURE_WORDS
     return False
+
+
+def _measure_within(text: str, start: int, end: int, holes: list[Span]) -> bool:
+    """A measure or another figure stands in ``[start, end)`` ("…, 42 tấn phân
+    bón cho 920 hộ"): the words after it name what it measures, no verb
+    phrase of the figure at ``end``."""
+    k = bisect.bisect_left(holes, (start, -1))
+    return any(hs < end and text[hs].isdigit() for hs, _ in holes[k:k + 4])
 
 
 _MEASURE_WORDS = CLASSIFIERS | {"con"}
@@ -1059,7 +1092,8 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
         # "UBND huyện hỗ trợ mỗi hộ 5 triệu đồng": the verb with whom each amount goes to;
         # "Ngân hàng … cho vay hộ cận nghèo 18 tỷ đồng": the verb and its object, without the agent
         each = _EACH_RECIPIENT.fullmatch(text, verb.end(), e)
-        given = each or _object_only(text, verb.end(), e) and _agent_before(text, s, verb.start())
+        # (the agent may stand in an earlier piece, a place between: "Mặt trận trong huyện đã vận động …")
+        given = each or _object_only(text, verb.end(), e) and _agent_before(text, pieces[0][0], verb.start())
         return (verb.start(), e) if given else None
     return verb.span()
 
@@ -1089,6 +1123,7 @@ def _nouns_and_bodies() -> frozenset[str]:
 
 
 _OBJECT_WORDS = 10
+_FUND = "Quỹ"  # a named fund is an object of giving too ("ủng hộ Quỹ “Vì người nghèo”")
 
 
 def _object_only(text: str, start: int, end: int) -> bool:
@@ -1096,7 +1131,7 @@ def _object_only(text: str, start: int, end: int) -> bool:
     nghèo", "học sinh, sinh viên"), no clause of its own (no stating or
     predicate verb in it)."""
     words = text[start:end].split()
-    return (0 < len(words) <= _OBJECT_WORDS and words[0][:1].islower()
+    return (0 < len(words) <= _OBJECT_WORDS and (words[0][:1].islower() or words[0] == _FUND)
             and not _STATING_INSIDE.search(text, start, end) and not _PREDICATE_IN.search(text, start, end))
 
 
