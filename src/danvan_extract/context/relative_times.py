@@ -36,8 +36,9 @@ _RELATIVE = regex.compile(
 _COUNT_BEFORE = regex.compile(r"(?<![\w:.,/])(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|bảy|mười|mười một)\s+$", regex.I)
 _WORD_COUNTS = {"ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11}
 # what a year, month or quarter told so opens: the text's or a line's start, a clause's punctuation,
-# and "trong" / "cũng trong" / "riêng" right before it
-_CLAUSE_OPEN = regex.compile(r"(?:^|[\n.,;:!?(]\s*|[\n.,;:!?(]?\s*(?:cũng\s+)?(?:trong|riêng)\s+)$", regex.I)
+# a spaced dash (a dateline's "LÂM ĐỒNG, 5/9/2024 - Sáng nay, …"), and "trong" / "cũng trong" /
+# "riêng" right before it
+_CLAUSE_OPEN = regex.compile(r"(?:^|[\n.,;:!?(]\s*|\s[-–—]\s*|[\n.,;:!?(]?\s*(?:cũng\s+)?(?:trong|riêng)\s+)$", regex.I)
 
 
 def _article_day(published: Optional[str]) -> Optional[datetime.date]:
