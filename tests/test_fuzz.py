@@ -16,7 +16,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from danvan_extract.io.decoding import decode_bytes
 from danvan_extract.errors import DanvanError
 
-BOUND = 10.0  # seconds per hostile call, generous for a 2-core CI machine
+BOUND = 10.0  # seconds per hostile call at least, generous for a 2-core CI machine
+# ... and at least this many times what the text's length costs at the pipeline's
+# linear rate, measured on ordinary text in this process (below): a super-linear
+# pattern costs thousands of times that on these sizes, while a slow or busy
+# machine slows the measure and the hostile call alike
+LINEAR_MARGIN = 8
 
 from .conftest import GOLD  # noqa: E402
 
@@ -94,12 +99,26 @@ def _cases():
         yield pytest.param(name, id=name, marks=marks)
 
 
+@pytest.fixture(scope="module")
+def seconds_per_char(pipeline) -> float:
+    """Wall seconds a character of ordinary text costs (the seed articles,
+    best of two), the linear rate the hostile inputs are held to."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        pipeline.extract(text)
+        best = min(best, time.perf_counter() - start)
+    return best / len(text)
+
+
 @pytest.mark.parametrize("name", list(_cases()))
-def test_hostile_input_returns_in_time(pipeline, name):
+def test_hostile_input_returns_in_time(pipeline, seconds_per_char, name):
     pipeline.extract("warm up: năm 2022, huyện Mường Khương có 285 mô hình")  # lazy loads (gazetteer too) happen before the fork
     text = HOSTILE[name]
-    outcome, payload, seconds = run_bounded(pipeline, text)
-    assert seconds < BOUND, f"{name}: {seconds:.1f} s"
+    bound = max(BOUND, LINEAR_MARGIN * len(text) * seconds_per_char)
+    outcome, payload, seconds = run_bounded(pipeline, text, bound)
+    assert seconds < bound, f"{name}: {seconds:.1f} s (bound {bound:.0f} s)"
     assert outcome != "crash", payload
     if outcome == "error":
         assert payload.startswith("ExtractionTimeout") and "skipped" in payload
