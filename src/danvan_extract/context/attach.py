@@ -263,7 +263,7 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
-_REGARDING = deferred(r"(?:/\p{L}+)*[^\S\n]+đối[^\S\n]+với[^\S\n]+(?P<who>[^\n,.;:()\d]{1,60}?)[^\S\n]*"
+_REGARDING = deferred(r"(?:/\p{L}+)*[^\S\n]+(?P<phrase>đối[^\S\n]+với[^\S\n]+(?P<who>[^\n,.;:()\d]{1,60}?))[^\S\n]*"
                       r"(?=[,.;:()\n]|$|(?:và|hoặc)[^\S\n]+\d)", regex.I)
 
 
@@ -278,7 +278,7 @@ def _with_regard_to(text: str, c, pieces: list) -> list:
     if not pieces or c.type not in ("percentage", "money") or "đ" not in text[c.end:c.end + 16].lower():
         return pieces  # (the cheap test first: "đối" within reach)
     regard = _REGARDING.match(text, max(c.end, max(e for _, e in pieces)))
-    return pieces + [(regard.start("who") - len("đối với "), regard.end("who"))] if regard else pieces
+    return pieces + [regard.span("phrase")] if regard else pieces
 
 
 def _bare_list_start(text: str, numeric: list, i: int) -> int:
