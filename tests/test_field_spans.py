@@ -80,3 +80,11 @@ def test_money_unit_and_table_noun_are_read_where_written(pipeline):
     assert [f.unit for f in facts if f.type == "money"] == ["tỉ đồng"]
     facts = pipeline.extract("STT | Xã | Số hộ |\n1 | An Phú | 120 |\n")
     assert [f.noun for f in facts if f.type == "count"] == ["hộ"]
+
+
+def test_regarding_phrase_is_read_at_its_own_span(pipeline):
+    """"đối với <who>" after a rate joins the subject at the phrase's own
+    span, whatever white space it holds (not counted back from the name)."""
+    text = "Miễn 100% học phí đối  với học sinh dân tộc thiểu số, giảm 50% đối với học sinh hộ cận nghèo."
+    rate = next(f for f in pipeline.extract(text) if f.text == "100%")
+    assert rate.subject == "học phí đối với học sinh dân tộc thiểu số"
