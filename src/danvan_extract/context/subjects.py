@@ -14,7 +14,6 @@ takes) are sorted spans.
 from __future__ import annotations
 
 import bisect
-
 import re
 from functools import lru_cache
 from typing import Callable, Optional
