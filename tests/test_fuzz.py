@@ -50,6 +50,12 @@ HOSTILE = {
     "date cues without a slash x20000": "ngày 1 tháng 1 năm " * 20_000,
     "a megabyte of line breaks": "\n" * 1_000_000,
     "image-like lines x50000": "x.png y\n" * 50_000,
+    # thousands of figures in one sentence or on one line: each figure's look-backs
+    # are bounded, not read from the sentence's or the line's start (each took
+    # 20 s or more before, quadratic; about 2 s now)
+    "one sentence of 8000 rates 'đối với …'": "giảm 5% đối với hộ nghèo, " * 8_000,
+    "a table row of 30000 cells on one line": "Xã A | 120 | 135 | " * 10_000,
+    "a tab-separated row of 24000 cells on one line": "Xã A\t120\t135\t" * 8_000,
     # real articles back to back: 3 MB in one text must stay linear
     "the gold articles x40 as one text": "\n".join(
         p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))) * 40,

@@ -1780,8 +1780,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = (subjects.proportion_phrase(text, min(clause_start, _plain_clause_start(text, s_start, c.start)),
                                              c.start, holes)
                   if subjects.rate_word_in(text, max(s_start, c.start - _WINDOW), c.start) else [])
-        if (not pieces and _RESPECTIVELY.search(text, s_start, c.start)
-                and _respectively_after_start(text, s_start, clause_start, c)):
+        if not pieces and _respectively_after_start(text, s_start, clause_start, c):
             # "tỷ lệ hộ nghèo của các huyện A, B, C lần lượt là 40%, …": the rate stands before the list
             pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
         if not pieces and clause_start > s_start and _rate_across_comma(text, s_start, clause_start):

@@ -42,8 +42,10 @@ def header_cell_bounds(text: str, pos: int) -> Optional[tuple[int, int]]:
     line_end = text.find("\n", pos)
     if text.find("|", ls, line_end if line_end >= 0 else len(text)) < 0:
         return None
-    column = text.count("|", ls, pos)
     start, cells = header_line(text, ls)
+    if not cells:
+        return None  # (the row is the header: counting its bars would cost the line's length a figure)
+    column = text.count("|", ls, pos)
     if column >= len(cells):
         return None
     start += sum(len(c) + 1 for c in cells[:column])
