@@ -27,6 +27,7 @@ from ..grammar.lazy import deferred, settle
 from ..grammar.rules import load_rules
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
+from .relative_times import month_shifted
 from .gazetteer import gazetteer, key
 from ..grammar.levels import INITIALS, LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, SHORT, VIETNAMESE_CLASSED, VIETNAMESE_UNITS, written_pattern
 from .places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, find_places
@@ -678,8 +679,7 @@ def _months_earlier(period: tuple, n: int) -> tuple:
     start = period[0] or period[1]
     if len(start) < 7:
         return period
-    months = int(start[:4]) * 12 + int(start[5:7]) - 1 - n
-    return (f"{months // 12}-{months % 12 + 1:02d}", period[1])
+    return (month_shifted(int(start[:4]), int(start[5:7]), -n), period[1])
 
 
 _CHANGE_NEXT = deferred(r"\s*,?\s*(?:đã\s+)?(?:tăng|giảm)(?![\p{L}])", regex.I)

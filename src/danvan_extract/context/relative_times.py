@@ -48,9 +48,15 @@ def _article_day(published: Optional[str]) -> Optional[datetime.date]:
         return None
 
 
-def _months(day: datetime.date, shift: int) -> str:
-    n = day.year * 12 + day.month - 1 + shift
+def month_shifted(year: int, month: int, shift: int) -> str:
+    """The month ``shift`` months after ``year``-``month`` (before, when
+    negative), as "YYYY-MM"."""
+    n = year * 12 + month - 1 + shift
     return f"{n // 12}-{n % 12 + 1:02d}"
+
+
+def _months(day: datetime.date, shift: int) -> str:
+    return month_shifted(day.year, day.month, shift)
 
 
 def _period(m, day: datetime.date, count: Optional[str]) -> Optional[tuple[Optional[str], Optional[str]]]:
