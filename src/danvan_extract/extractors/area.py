@@ -9,7 +9,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import (CHANGE_FROM, after_digit_group, bounds, first_of_change, in_unit_size, qualify, rate_base,
+from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualify, rate_base,
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
@@ -55,11 +55,11 @@ class AreaExtractor:
                         continue  # "200 ha (hai trăm héc-ta)"
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
-                    if s2 is None and rule != CHANGE_FROM and after_digit_group(ctx.text, first):
-                        figure = spaced_figure(ctx, first, m.group("n1"))
+                    if s2 is None and rule != CHANGE_FROM:
+                        figure = spaced_figure(ctx, self.lex, first, m.group("n1"))
                         if figure is False:
                             continue  # the tail of a phone number or a code
-                        if figure and not group(m, "m1") and not self.lex.designated(ctx, figure[0]):
+                        if figure and not group(m, "m1"):
                             first, s1 = figure  # "1 234 ha"
                 if rule == CHANGE_FROM:
                     s2 = None  # the second value is a fact of its own

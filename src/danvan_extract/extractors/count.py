@@ -11,7 +11,7 @@ from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pa
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
-from .numeric import (ENGLISH_THOUSANDS, after_digit_group, bounds, first_of_change, in_unit_size, qualify,
+from .numeric import (ENGLISH_THOUSANDS, bounds, first_of_change, in_unit_size, qualify,
                       rate_base, spaced_figure)
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
@@ -197,12 +197,11 @@ class CountExtractor:
                 first = m.start()
                 if value == 1 and in_unit_size(ctx.text, first):
                     continue  # "(1 công = 1.296 m²)": a land unit's size, no count
-                if not spelled and after_digit_group(ctx.text, first):
-                    figure = spaced_figure(ctx, first, n1)
-                    if figure is False:
-                        continue  # "tổng đài 1900 9095 hỗ trợ": the tail of a phone number
-                    if figure and value_max is None and not group(m, "m1") and not lex.designated(ctx, figure[0]):
-                        first, value = figure  # "1 234 hộ"; "tổ 1 200 hộ" names its group
+                figure = None if spelled else spaced_figure(ctx, lex, first, n1)
+                if figure is False:
+                    continue  # "tổng đài 1900 9095 hỗ trợ": the tail of a phone number
+                if figure and value_max is None and not group(m, "m1"):
+                    first, value = figure  # "1 234 hộ"
                 if noun in self.score_nouns and self._score(ctx, m.start(), end):
                     continue  # "đạt 85 điểm,": a score ("tăng 5 điểm trường" counts places)
                 if not spelled and _is_year(n1) and (noun not in lex.counted or ctx.text[end - len(noun)].isupper()):

@@ -14,7 +14,7 @@ from ..numbers import MULT, MULTIPLIERS, compound, scale
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
-from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, after_digit_group, bounds, clause_start, first_of_change,
+from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, clause_start, first_of_change,
                       qualify, side_of_unit_ratio, spaced_figure, spelled_no_figure)
 
 # Up to two lower-case syllables after a basis, and more bases after it.
@@ -127,11 +127,11 @@ class MoneyExtractor:
                     unit = " ".join(g for g in (group(m, "m1") or group(m, "m2"), cur) if g)
                 else:
                     v1, v2, s1, s2 = _thousandths(m, *bounds(ctx, m))
-                    if v2 is None and rule != _SIGN_BEFORE and after_digit_group(ctx.text, m.start()):
-                        figure = spaced_figure(ctx, m.start(), m.group("n1"))
+                    if v2 is None and rule != _SIGN_BEFORE:
+                        figure = spaced_figure(ctx, self.lex, m.start(), m.group("n1"))
                         if figure is False:
                             continue  # the tail of a phone number or a code
-                        if figure and not self.lex.designated(ctx, figure[0]):
+                        if figure:
                             lead, v1 = figure  # "1 250 tỷ đồng"
                             s1 = scale(v1, group(m, "m1"))
                     if cur is None:

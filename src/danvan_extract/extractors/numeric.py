@@ -116,24 +116,23 @@ _THREE_DIGITS = deferred(r"\d{3}")
 _DIGITS_ONLY = deferred(r"\d{4,}")
 
 
-def after_digit_group(text: str, start: int) -> bool:
-    """True when a group of digits and one space stand right before the
-    number at ``start`` ("1 234", "1900 9095"): it continues that figure."""
-    return start >= 2 and text[start - 1] == " " and text[start - 2].isdigit()
-
-
-def spaced_figure(ctx: Context, start: int, digits: str) -> Optional[tuple[int, int] | bool]:
-    """For a number after a group of digits (``after_digit_group``): (start,
-    value) of the whole figure when ``digits`` is the last group of thousands
-    written with spaces ("1 234 567 người" = 1 234 567, "1 250 tỷ đồng"),
-    as French-style typography groups them; False when ``digits`` is a
-    group of four or more, the tail of a phone number or a code ("1900
-    9095", "0912 345 678"); None otherwise (a figure of its own)."""
-    if _THREE_DIGITS.fullmatch(digits):
-        lead = _SPACED_LEAD.search(ctx.text, max(0, start - 24), start)
-        if lead is not None:
-            return lead.start(), int(lead.group().replace(" ", "") + digits)
+def spaced_figure(ctx: Context, lex: Lexicons, start: int, digits: str) -> Optional[tuple[int, int] | bool]:
+    """For the number ``digits`` at ``start`` after a group of digits and one
+    space: (start, value) of the whole figure when ``digits`` is the last
+    group of thousands written with spaces ("1 234 567 người" = 1 234 567,
+    "1 250 tỷ đồng"), as French-style typography groups them, unless its
+    first group is designated ("tổ 1 200 hộ" names its group); False when
+    ``digits`` is a group of four or more, the tail of a phone number or a
+    code ("1900 9095", "0912 345 678"); None otherwise (a figure of its
+    own, as is any number with no group of digits right before it)."""
+    text = ctx.text
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isdigit():
         return None
+    if _THREE_DIGITS.fullmatch(digits):
+        lead = _SPACED_LEAD.search(text, max(0, start - 24), start)
+        if lead is None or lex.designated(ctx, lead.start()):
+            return None
+        return lead.start(), int(lead.group().replace(" ", "") + digits)
     return False if _DIGITS_ONLY.fullmatch(digits) else None
 
 
