@@ -202,6 +202,32 @@ def test_a_timed_out_document_gets_an_error_not_a_crash(monkeypatch):
         pipeline.extract("Có 285 mô hình.")
 
 
+def test_the_context_stage_stops_at_the_documents_budget(monkeypatch):
+    """A context step that runs long (here: each figure's subject made slow)
+    stops the document at its budget, naming the stage, instead of holding
+    the caller or a worker until it ends."""
+    import time
+
+    from danvan_extract.context import attach
+
+    text = " ".join(f"Xã số {i} có {100 + i} hộ nghèo." for i in range(40))
+    assert len(Pipeline(time_budget=5).extract(text)) == 40  # the same text, the stage at its own pace
+    real = attach._subject
+
+    def slow(*args, **kwargs):
+        time.sleep(0.02)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(attach, "_subject", slow)  # 40 figures: 0.8 s of subjects at least
+    pipeline = Pipeline(time_budget=0.3)
+    with pytest.raises(ExtractionTimeout, match=r"\[E077\] the context stage \(subject of a figure\)"):
+        pipeline.extract(text)
+    doc = pipeline.extract_document(text, "slow")
+    assert doc.facts == [] and "E077" in doc.errors[0]
+    # without context, the stage is not run and the same budget holds
+    assert len(Pipeline(time_budget=0.3, context=False).extract(text)) == 40
+
+
 def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     import shutil
 

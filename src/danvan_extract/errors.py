@@ -96,6 +96,8 @@ E_ENCODING_BYTE = "[E033] encoding table tcvn3.toml: {key!r} must be a byte 80..
 # Extraction.
 E_TIMEOUT = ("[E006] pattern '{rule}' took {spent:.1f}s of this document's {seconds:g}s time budget (--time-budget); "
              "the document was skipped")
+E_CONTEXT_TIMEOUT = ("[E077] the context stage ({step}) ran past this document's {seconds:g}s time budget "
+                     "(--time-budget); the document was skipped")
 E_INTERNAL = ("[E034] a bug in danvan-extract, not in the input: {kind}: {message}; please report it "
               "(with a rules folder of your own: check that each pattern has the named groups its extractor reads)")
 E_FIELD_NOT_IN_SCHEMA = "[E035] fact field {key!r} is not in the fact schema"

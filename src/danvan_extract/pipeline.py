@@ -15,7 +15,7 @@ from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, 
 from .extractors import build_extractors
 from .extractors.arithmetic import reread_by_arithmetic
 from .scan.anchors import AnchorIndex, alarm_session
-from .scan.budget import time_budget_seconds
+from .scan.budget import StageClock, time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
 from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, TYPES
@@ -29,8 +29,8 @@ class Pipeline:
     def __init__(self, rules_dir: str | Path | None = None, *, person_roles: bool = True, extras: bool = True,
                  time_budget: float = DEFAULT_BUDGET, check_anchors: Optional[bool] = None,
                  context: bool = True):
-        """``time_budget``: seconds of pattern matching one text may take
-        before :class:`ExtractionTimeout` is raised for it.  ``check_anchors``
+        """``time_budget``: seconds one text's pattern matching and context
+        stage may take before :class:`ExtractionTimeout` is raised for it.  ``check_anchors``
         (default: the ``DANVAN_CHECK_ANCHORS`` environment variable): also
         scan every anchored rule in full and raise :class:`RulesError` where
         its anchor promise fails; for people writing rules, twice as slow.
@@ -87,7 +87,8 @@ class Pipeline:
         if self.context and (article or any(c.type in NUMERIC_TYPES for c in chosen)):
             from .context import analyse
 
-            found = analyse(norm.text, chosen, chrome, self._surnames, ctx.lower)
+            found = analyse(norm.text, chosen, chrome, self._surnames, ctx.lower,
+                            StageClock(ctx.anchors.deadline, self.time_budget))
             for c in chosen:
                 fields = found.facts.get(id(c))
                 if fields is not None:

@@ -24,6 +24,7 @@ from ..dateline import find_date_line, lines_with_offsets, stamp_lines
 from .document_info import (CENTRAL_BODY, after_merger, find_title, main_place, national_by_default,
                             not_venues, year_of)
 from ..grammar.lazy import deferred, settle
+from ..scan.budget import UNBOUNDED, StageClock
 from ..grammar.rules import load_rules
 from ..registry import NUMERIC_TYPES
 from .periods import TimeMention, find_times, listed_years
@@ -116,9 +117,12 @@ def _around(bounds: list[int], pos: int, limit: int) -> tuple[int, int]:
 
 
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
-            surnames: frozenset = frozenset(), lower: Optional[str] = None) -> DocumentContext:
+            surnames: frozenset = frozenset(), lower: Optional[str] = None,
+            clock: StageClock = UNBOUNDED) -> DocumentContext:
     """The context of ``text`` and of each numeric candidate in it;
-    ``lower``: ``text`` lowered already (the extractors' context has it)."""
+    ``lower``: ``text`` lowered already (the extractors' context has it);
+    ``clock``: the document's deadline, checked between steps and figures
+    (:class:`ExtractionTimeout` once it has passed)."""
     out = DocumentContext()
     head = lines_with_offsets(text)  # (read by the date line, the date stamps and the headline)
     date_line = find_date_line(text, head)
@@ -137,10 +141,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
+    clock.check("times")
     places = _Places(text, (p for p in find_places(text, surnames=surnames, openers=openers,
                                                    legacy=not after_merger(out.published))
                             if not (chrome and _in(chrome, p.start))
                             and not ((p.bare or p.name and p.name[0].isdigit()) and _overlaps(figure_spans, p.end - 1))))
+    clock.check("places")
     sentences, paragraphs, full_stops = _bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
     lead_end = _end_of(paragraphs, first_body + 1, len(text)) if text else 0
@@ -161,6 +167,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places] + mentions)
     clauses = []
     for c in numeric:
+        clock.check("period and place of a figure")
         s_start, s_end = _around(sentences, c.start, len(text))
         p_start = _start_of(paragraphs, c.start)
         clause_start = _clause_start(text, s_start, c.start, other_spans, places, place_starts)
@@ -172,7 +179,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         out.facts[id(c)] = {"period": period, "location": location}
         clauses.append((s_start, clause_start, clause_end))
     # (the subjects in a pass of their own: the code of each pass stays at hand)
-    _subjects(text, numeric, clauses, holes, out.facts)
+    _subjects(text, numeric, clauses, holes, out.facts, clock)
+    clock.check("subjects")
     _periods_of_repeats(text, numeric, out.facts, out.title, times, paragraphs)
     return out
 
@@ -210,7 +218,7 @@ _START = attrgetter("start")
 
 
 def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], holes: list[tuple[int, int]],
-              facts: dict[int, dict]) -> None:
+              facts: dict[int, dict], clock: StageClock = UNBOUNDED) -> None:
     """The subject of each figure of ``numeric`` (sorted), into its fields
     in ``facts``; ``clauses``: each one's sentence start and clause bounds;
     ``holes``: the spans no subject takes (sorted)."""
@@ -222,6 +230,7 @@ def _subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]], hol
     lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
     bare_lists: list[tuple[int, int]] = []  # (first, end): bare numbers listed before the count at end
     for i, (c, (s_start, clause_start, clause_end)) in enumerate(zip(numeric, clauses)):
+        clock.check("subject of a figure")
         near = _holes_near(holes, hole_starts, clause_start - _WINDOW, clause_end + _WINDOW, (c.start, c.end))
         # "… lần lượt là 120 và 150 hộ": the end of a list of bare numbers reads its subject from the list's start
         first = _bare_list_start(text, numeric, i)
