@@ -64,6 +64,15 @@ def test_deferred_pattern_takes_its_place_on_first_use():
     assert isinstance(namespace["_X"], regex.Pattern) and namespace["_X"].flags & regex.I
 
 
+def test_a_deferred_pattern_imported_by_a_second_module_takes_its_place_in_both():
+    own = {"_X": deferred(r"b+")}
+    settle(own)
+    reader = {"_X": own["_X"], "_Y": 1}  # ("from .own import _X", then settle(globals()))
+    settle(reader)
+    assert reader["_X"].match("bbc").end() == 2  # first use from the second module
+    assert isinstance(own["_X"], regex.Pattern) and reader["_X"] is own["_X"]
+
+
 DATED = ("Giai đoạn 2016 - 2020, từ năm 2021 đến nay, TỪ NGÀY 1/7/2025; quý II/2024 (2023), Tết Giáp Thìn 2024, "
          "so với cùng kỳ năm 2022, năm 2019, 2020 và 2021; 6 tháng đầu năm 2023, tính đến hết 30 tháng 6 năm 2024, "
          "kết thúc năm 2018, ſo với năm 2017; ngày 5 / 6 / 2020, ngày 5.6. 2020, đến 5-6-2020, 5/6/  2020, "

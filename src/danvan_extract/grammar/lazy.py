@@ -16,21 +16,21 @@ import regex
 class Deferred:
     """A pattern and its flags, compiled when an attribute is first asked for."""
 
-    __slots__ = ("args", "compiled", "namespace", "name")
+    __slots__ = ("args", "compiled", "homes")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.args = (pattern, flags)
         self.compiled = None
-        self.namespace: dict | None = None
-        self.name = ""
+        self.homes: list[tuple[dict, str]] = []  # (a module's globals, the name it has there)
 
     def __getattr__(self, attr: str):
         # only called for the pattern's own attributes (match, search, ...)
         compiled = self.compiled
         if compiled is None:
             compiled = self.compiled = regex.compile(*self.args)
-            if self.namespace is not None and self.namespace.get(self.name) is self:
-                self.namespace[self.name] = compiled
+            for namespace, name in self.homes:
+                if namespace.get(name) is self:
+                    namespace[name] = compiled
         return getattr(compiled, attr)
 
 
@@ -40,8 +40,9 @@ def deferred(pattern: str, flags: int = 0) -> Deferred:
 
 
 def settle(namespace: dict) -> None:
-    """Let each deferred pattern among a module's globals put its compiled
-    pattern in its place there on first use."""
+    """Let each deferred pattern among a module's globals (its own, or one
+    it imported from another module) put its compiled pattern in its place
+    there on first use."""
     for name, value in namespace.items():
         if isinstance(value, Deferred):
-            value.namespace, value.name = namespace, name
+            value.homes.append((namespace, name))
