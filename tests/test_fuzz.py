@@ -81,6 +81,12 @@ def _child(pipeline, text, conn):
         conn.close()
 
 
+def linear_bound(text: str, seconds_per_char: float) -> float:
+    """Seconds a hostile call on ``text`` may take: :data:`BOUND`, or
+    :data:`LINEAR_MARGIN` times its length at the measured linear rate."""
+    return max(BOUND, LINEAR_MARGIN * len(text) * seconds_per_char)
+
+
 def run_bounded(pipeline, text: str, bound: float = BOUND):
     """Extract ``text`` in a forked child; (outcome, payload, seconds), or TimeoutError."""
     ctx = mp.get_context("fork")
@@ -105,24 +111,11 @@ def _cases():
         yield pytest.param(name, id=name, marks=marks)
 
 
-@pytest.fixture(scope="module")
-def seconds_per_char(pipeline) -> float:
-    """Wall seconds a character of ordinary text costs (the seed articles,
-    best of two), the linear rate the hostile inputs are held to."""
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        pipeline.extract(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(text)
-
-
 @pytest.mark.parametrize("name", list(_cases()))
 def test_hostile_input_returns_in_time(pipeline, seconds_per_char, name):
     pipeline.extract("warm up: năm 2022, huyện Mường Khương có 285 mô hình")  # lazy loads (gazetteer too) happen before the fork
     text = HOSTILE[name]
-    bound = max(BOUND, LINEAR_MARGIN * len(text) * seconds_per_char)
+    bound = linear_bound(text, seconds_per_char)
     outcome, payload, seconds = run_bounded(pipeline, text, bound)
     assert seconds < bound, f"{name}: {seconds:.1f} s (bound {bound:.0f} s)"
     assert outcome != "crash", payload
