@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
+from ..grammar.levels import VIETNAMESE_UNITS
 from ..grammar.rules import Rules
 from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
                    last_match, last_words, match_at, may_end_with)
@@ -57,12 +58,14 @@ class DocumentRefExtractor(GrammarAttributes):
         self.surnames = r.lexicon("surnames")
         self.titles = frozenset(r.persons.titles)
         self.title_heads = frozenset(t.split()[0] for t in self.titles)
-        self.inner = frozenset(d.issuer.inner_words)
+        self.inner = frozenset(d.issuer.name_words())
         self.area_words = frozenset(d.issuer.area_words)
         # the words an area word's first words make: "các", "các cơ" of "các cơ quan"
         self.area_prefixes = frozenset(" ".join(a.split()[:k]) for a in self.area_words for k in range(1, len(a.split())))
         self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
         self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
+        # the last words of every unit's level word, as written in lower case
+        self.unit_ends = frozenset(w.split()[-1] for w in VIETNAMESE_UNITS)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
         self.honorifics = frozenset(d.issuer.honorifics)
@@ -504,6 +507,12 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
             w = wm.group(0)
             if not words and not w[0].isupper():
+                break
+            if words and words[-1] in self.unit_ends and w.islower() and " " not in w \
+                    and fold_tones(f"{words[-1]} {w}") not in self.lex.known_words:
+                # after its level word a body's name goes on with a place's
+                # name, not a lower-case word ("của Tỉnh ủy, Đảng ủy xã tổ
+                # chức hội nghị"; "Chính sách xã hội" is one word)
                 break
             words.append(w)
             p = end = wm.end()
