@@ -701,6 +701,8 @@ class DocumentRefExtractor(GrammarAttributes):
             hm = self.list_head.search(ctx.text, max(0, start - 200), start)
             if hm:
                 issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
+                if issuer and hm.group("vb") and not self._opens_body(issuer.split()):
+                    issuer = None  # "Kết quả có: …": no body issued the list
         if not issuer:
             return None
         for cand in chain:
@@ -760,6 +762,11 @@ class DocumentRefExtractor(GrammarAttributes):
             for key in ("issuer", "title", "date"):
                 if cand.fields[key] is None and last[key] is not None:
                     cand.fields[key] = last[key]
+            code = cand.fields["issuer_code"]
+            if code and last["issuer_code"] and code != last["issuer_code"] and cand.fields["issuer"] is last["issuer"]:
+                # "Nghị định số 101/2024/NĐ-CP và Quyết định số 20/2024/QĐ-UBND
+                # của UBND tỉnh": the code names another issuing body
+                cand.fields["issuer"] = None
             if cand.fields["year"] is None and cand.fields["date"]:
                 cand.fields["year"] = int(cand.fields["date"][:4])
         for i in range(len(chain) - 2, -1, -1):
