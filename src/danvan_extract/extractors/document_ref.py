@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
-from ..grammar.levels import VIETNAMESE_UNITS
+from ..grammar.levels import NUMBERED, VIETNAMESE_UNITS
 from ..grammar.rules import Rules
 from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
                    last_match, last_words, match_at, may_end_with)
@@ -66,6 +66,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
         # the last words of every unit's level word, as written in lower case
         self.unit_ends = frozenset(w.split()[-1] for w in VIETNAMESE_UNITS)
+        self.numbered_ends = frozenset(w.split()[-1] for w in NUMBERED)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
         self.honorifics = frozenset(d.issuer.honorifics)
@@ -593,8 +594,10 @@ class DocumentRefExtractor(GrammarAttributes):
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
             # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
             area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in areas
-            if w[0].isupper() or w.lower() in inner or area or (joins and (words[i - 1][0].isupper()
-                                                                          or words[i - 1].lower() in inner)):
+            # the number of a unit a number names: "Chi bộ thôn 3 ban hành"
+            numbered = w.isdigit() and len(w) <= 3 and i > 0 and words[i - 1].lower() in self.numbered_ends
+            if w[0].isupper() or w.lower() in inner or area or numbered or (
+                    joins and (words[i - 1][0].isupper() or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
             elif w in _JOINING and run and run[0][0].isupper() and not self._opens_body(run):
                 # "Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội": the parts of one name

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .. import numbers
 from .alternation import alternation, word_alternation
-from .levels import VIETNAMESE_UNITS
+from .levels import NUMBERED, VIETNAMESE_UNITS
 from ..scan.anchors import AFTER_CLASSES, WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
 from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_HOLDS, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
@@ -498,7 +498,7 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
     ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``, ``{name_aside}``,
-    ``{upper_level}``."""
+    ``{upper_level}``, ``{numbered_level}`` (levels.toml)."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
         "inner_word": d.issuer.name_words(),
@@ -508,6 +508,8 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
         "area_word": list(d.issuer.area_words),
         "name_aside": list(d.issuer.name_asides),
         "upper_level": list(d.issuer.upper_levels),
+        # the levels whose units a number names ("Chi bộ thôn 3", "khu phố 4")
+        "numbered_level": sorted(NUMBERED, key=len, reverse=True),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
 
