@@ -67,6 +67,7 @@ class DocumentRefExtractor(GrammarAttributes):
         # the last words of every unit's level word, as written in lower case
         self.unit_ends = frozenset(w.split()[-1] for w in VIETNAMESE_UNITS)
         self.numbered_ends = frozenset(w.split()[-1] for w in NUMBERED)
+        self.unit_words = frozenset(VIETNAMESE_UNITS)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
         self.honorifics = frozenset(d.issuer.honorifics)
@@ -510,7 +511,7 @@ class DocumentRefExtractor(GrammarAttributes):
             if not words and not w[0].isupper():
                 break
             if words and words[-1] in self.unit_ends and w.islower() and " " not in w \
-                    and fold_tones(f"{words[-1]} {w}") not in self.lex.known_words:
+                    and fold_tones(f"{words[-1]} {w}") not in self.lex.known_words and self._ends_level(words):
                 # after its level word a body's name goes on with a place's
                 # name, not a lower-case word ("của Tỉnh ủy, Đảng ủy xã tổ
                 # chức hội nghị"; "Chính sách xã hội" is one word)
@@ -523,6 +524,14 @@ class DocumentRefExtractor(GrammarAttributes):
             return self._office_after_name(text, words, end) if words else (None, pos)
         # words are read one space apart: the name is one stretch
         return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
+
+    def _ends_level(self, words: list[str]) -> bool:
+        """The last of ``words`` is a level word, not the second syllable of
+        another word ("Phát triển nông thôn": "nông thôn" is no "thôn")."""
+        if len(words) < 2:
+            return True
+        pair = f"{words[-2].lower()} {words[-1]}"
+        return pair in self.unit_words or fold_tones(pair) not in self.lex.known_words
 
     def _office_after_name(self, text: str, words: list[str], end: int) -> tuple[Optional[str], int]:
         """"của đồng chí Nguyễn Văn Sơn, Bí thư Tỉnh ủy": after a name alone
