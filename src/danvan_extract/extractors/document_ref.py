@@ -237,7 +237,8 @@ class DocumentRefExtractor(GrammarAttributes):
             fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
             cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
-            if cm:
+            if cm and (not cm.group("about") or doc_type == "Thông báo"):
+                # ("Báo cáo … về kết luận của đoàn kiểm tra" reports on them)
                 self._issuer_tail(ctx.text, cm.end(), fields)
         if fields["date"] is None and self._is_header(ctx.text, start):
             hm = self.header_date.search(ctx.text, ref_end, min(len(ctx.text), ref_end + 400))
