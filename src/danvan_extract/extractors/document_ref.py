@@ -96,6 +96,9 @@ class DocumentRefExtractor(GrammarAttributes):
         seen: set[int] = set()
         chains: list[list[Candidate]] = []
         last_end = -1
+        # items joined by a semicolon, by chain: one list only when a "và"
+        # closes the enumeration after them ("A; B; C và D của X")
+        semis: dict[int, list[int]] = {}
         for m in ctx.scan(self.with_word_scan):
             # groups by number: a look-up by name costs ten times more
             g = group_numbers(m.re)
@@ -130,7 +133,12 @@ class DocumentRefExtractor(GrammarAttributes):
                 chain.append(self._candidate(ctx, ref_start, ref_start, ref_end, word_type, "document_ref.list"))
                 pos = ref_end
             # "Nghị quyết số 66 và Nghị quyết số 68 của ...": one list
-            if chains and last_end >= 0 and self.list_joiner.fullmatch(ctx.text[last_end : m.start()]):
+            jm = chains and last_end >= 0 and self.list_joiner.fullmatch(ctx.text[last_end : m.start()])
+            if jm:
+                if jm.group("semi"):
+                    semis.setdefault(len(chains) - 1, []).append(len(chains[-1]))
+                elif jm.group("closing"):
+                    semis.pop(len(chains) - 1, None)  # "A; B; C và D": one enumeration
                 chains[-1].extend(chain)
             else:
                 chains.append(chain)
@@ -154,6 +162,7 @@ class DocumentRefExtractor(GrammarAttributes):
                 chains.append([cand])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
+        chains = _split_at(chains, semis)
         head = None
         for chain in chains:
             self._share_tail(chain)
@@ -834,6 +843,20 @@ class DocumentRefExtractor(GrammarAttributes):
                     out.append(Spanned(" ".join(seg.split()), ((s, s + len(seg)),)))
             pos = max(pos, b)
         return out
+
+
+def _split_at(chains: list[list[Candidate]], cuts: dict[int, list[int]]) -> list[list[Candidate]]:
+    """``chains`` with chain ``i`` cut before each item index in ``cuts[i]``."""
+    if not cuts:
+        return chains
+    out = []
+    for i, chain in enumerate(chains):
+        prev = 0
+        for at in cuts.get(i, ()):
+            out.append(chain[prev:at])
+            prev = at
+        out.append(chain[prev:])
+    return out
 
 
 def _balanced_title_end(text: str, ts: int, te: int) -> int:
