@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
+from ..grammar.levels import NUMBERED, VIETNAMESE_UNITS
 from ..grammar.rules import Rules
 from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
                    last_match, last_words, match_at, may_end_with)
@@ -57,12 +58,16 @@ class DocumentRefExtractor(GrammarAttributes):
         self.surnames = r.lexicon("surnames")
         self.titles = frozenset(r.persons.titles)
         self.title_heads = frozenset(t.split()[0] for t in self.titles)
-        self.inner = frozenset(d.issuer.inner_words)
+        self.inner = frozenset(d.issuer.name_words())
         self.area_words = frozenset(d.issuer.area_words)
         # the words an area word's first words make: "các", "các cơ" of "các cơ quan"
         self.area_prefixes = frozenset(" ".join(a.split()[:k]) for a in self.area_words for k in range(1, len(a.split())))
         self.upper_levels = tuple(f"{w} " for w in d.issuer.upper_levels)
         self.level_ends = frozenset(w.split()[-1] for w in d.issuer.level_words)
+        # the last words of every unit's level word, as written in lower case
+        self.unit_ends = frozenset(w.split()[-1] for w in VIETNAMESE_UNITS)
+        self.numbered_ends = frozenset(w.split()[-1] for w in NUMBERED)
+        self.unit_words = frozenset(VIETNAMESE_UNITS)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
         self.honorifics = frozenset(d.issuer.honorifics)
@@ -91,6 +96,9 @@ class DocumentRefExtractor(GrammarAttributes):
         seen: set[int] = set()
         chains: list[list[Candidate]] = []
         last_end = -1
+        # items joined by a semicolon, by chain: one list only when a "và"
+        # closes the enumeration after them ("A; B; C và D của X")
+        semis: dict[int, list[int]] = {}
         for m in ctx.scan(self.with_word_scan):
             # groups by number: a look-up by name costs ten times more
             g = group_numbers(m.re)
@@ -125,7 +133,12 @@ class DocumentRefExtractor(GrammarAttributes):
                 chain.append(self._candidate(ctx, ref_start, ref_start, ref_end, word_type, "document_ref.list"))
                 pos = ref_end
             # "Nghị quyết số 66 và Nghị quyết số 68 của ...": one list
-            if chains and last_end >= 0 and self.list_joiner.fullmatch(ctx.text[last_end : m.start()]):
+            jm = chains and last_end >= 0 and self.list_joiner.fullmatch(ctx.text[last_end : m.start()])
+            if jm:
+                if jm.group("semi"):
+                    semis.setdefault(len(chains) - 1, []).append(len(chains[-1]))
+                elif jm.group("closing"):
+                    semis.pop(len(chains) - 1, None)  # "A; B; C và D": one enumeration
                 chains[-1].extend(chain)
             else:
                 chains.append(chain)
@@ -149,6 +162,7 @@ class DocumentRefExtractor(GrammarAttributes):
                 chains.append([cand])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
+        chains = _split_at(chains, semis)
         head = None
         for chain in chains:
             self._share_tail(chain)
@@ -232,7 +246,8 @@ class DocumentRefExtractor(GrammarAttributes):
             fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
             cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
-            if cm:
+            if cm and (not cm.group("about") or doc_type == "Thông báo"):
+                # ("Báo cáo … về kết luận của đoàn kiểm tra" reports on them)
                 self._issuer_tail(ctx.text, cm.end(), fields)
         if fields["date"] is None and self._is_header(ctx.text, start):
             hm = self.header_date.search(ctx.text, ref_end, min(len(ctx.text), ref_end + 400))
@@ -505,6 +520,12 @@ class DocumentRefExtractor(GrammarAttributes):
             w = wm.group(0)
             if not words and not w[0].isupper():
                 break
+            if words and words[-1] in self.unit_ends and w.islower() and " " not in w \
+                    and fold_tones(f"{words[-1]} {w}") not in self.lex.known_words and self._ends_level(words):
+                # after its level word a body's name goes on with a place's
+                # name, not a lower-case word ("của Tỉnh ủy, Đảng ủy xã tổ
+                # chức hội nghị"; "Chính sách xã hội" is one word)
+                break
             words.append(w)
             p = end = wm.end()
             ends.append(end)
@@ -513,6 +534,14 @@ class DocumentRefExtractor(GrammarAttributes):
             return self._office_after_name(text, words, end) if words else (None, pos)
         # words are read one space apart: the name is one stretch
         return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
+
+    def _ends_level(self, words: list[str]) -> bool:
+        """The last of ``words`` is a level word, not the second syllable of
+        another word ("Phát triển nông thôn": "nông thôn" is no "thôn")."""
+        if len(words) < 2:
+            return True
+        pair = f"{words[-2].lower()} {words[-1]}"
+        return pair in self.unit_words or fold_tones(pair) not in self.lex.known_words
 
     def _office_after_name(self, text: str, words: list[str], end: int) -> tuple[Optional[str], int]:
         """"của đồng chí Nguyễn Văn Sơn, Bí thư Tỉnh ủy": after a name alone
@@ -584,8 +613,10 @@ class DocumentRefExtractor(GrammarAttributes):
             joins = i > 0 and fold_tones(f"{words[i - 1].lower()} {w.lower()}") in self.lex.known_words
             # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
             area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in areas
-            if w[0].isupper() or w.lower() in inner or area or (joins and (words[i - 1][0].isupper()
-                                                                          or words[i - 1].lower() in inner)):
+            # the number of a unit a number names: "Chi bộ thôn 3 ban hành"
+            numbered = w.isdigit() and len(w) <= 3 and i > 0 and words[i - 1].lower() in self.numbered_ends
+            if w[0].isupper() or w.lower() in inner or area or numbered or (
+                    joins and (words[i - 1][0].isupper() or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
             elif w in _JOINING and run and run[0][0].isupper() and not self._opens_body(run):
                 # "Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội": the parts of one name
@@ -692,6 +723,8 @@ class DocumentRefExtractor(GrammarAttributes):
             hm = self.list_head.search(ctx.text, max(0, start - 200), start)
             if hm:
                 issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
+                if issuer and hm.group("vb") and not self._opens_body(issuer.split()):
+                    issuer = None  # "Kết quả có: …": no body issued the list
         if not issuer:
             return None
         for cand in chain:
@@ -751,6 +784,11 @@ class DocumentRefExtractor(GrammarAttributes):
             for key in ("issuer", "title", "date"):
                 if cand.fields[key] is None and last[key] is not None:
                     cand.fields[key] = last[key]
+            code = cand.fields["issuer_code"]
+            if code and last["issuer_code"] and code != last["issuer_code"] and cand.fields["issuer"] is last["issuer"]:
+                # "Nghị định số 101/2024/NĐ-CP và Quyết định số 20/2024/QĐ-UBND
+                # của UBND tỉnh": the code names another issuing body
+                cand.fields["issuer"] = None
             if cand.fields["year"] is None and cand.fields["date"]:
                 cand.fields["year"] = int(cand.fields["date"][:4])
         for i in range(len(chain) - 2, -1, -1):
@@ -805,6 +843,20 @@ class DocumentRefExtractor(GrammarAttributes):
                     out.append(Spanned(" ".join(seg.split()), ((s, s + len(seg)),)))
             pos = max(pos, b)
         return out
+
+
+def _split_at(chains: list[list[Candidate]], cuts: dict[int, list[int]]) -> list[list[Candidate]]:
+    """``chains`` with chain ``i`` cut before each item index in ``cuts[i]``."""
+    if not cuts:
+        return chains
+    out = []
+    for i, chain in enumerate(chains):
+        prev = 0
+        for at in cuts.get(i, ()):
+            out.append(chain[prev:at])
+            prev = at
+        out.append(chain[prev:])
+    return out
 
 
 def _balanced_title_end(text: str, ts: int, te: int) -> int:

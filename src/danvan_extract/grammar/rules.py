@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .. import numbers
 from .alternation import alternation, word_alternation
+from .levels import NUMBERED, VIETNAMESE_UNITS
 from ..scan.anchors import AFTER_CLASSES, WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
 from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_HOLDS, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
@@ -167,6 +168,15 @@ class DocumentsFile(_Strict):
         honorifics: list[str] = []
         joint_codes: list[str] = []
         joint_words: list[str] = []
+
+        def name_words(self) -> list[str]:
+            """The lower-case words allowed inside a body's name:
+            ``inner_words`` and the syllables of every unit's level word
+            (levels.toml): the bodies of a village and of a special zone
+            issue documents too ("Chi bộ thôn Bản Mới", "Ban Công tác Mặt
+            trận khu phố Đông", "UBND đặc khu Côn Đảo")."""
+            levels = [s for w in VIETNAMESE_UNITS for s in w.split()]
+            return list(dict.fromkeys(self.inner_words + levels))
 
     types: dict[str, str]
     type_rules: TypeRules
@@ -488,16 +498,18 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
     ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``, ``{name_aside}``,
-    ``{upper_level}``."""
+    ``{upper_level}``, ``{numbered_level}`` (levels.toml)."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
-        "inner_word": list(d.issuer.inner_words),
+        "inner_word": d.issuer.name_words(),
         "body_head": list(d.issuer.body_heads),
         "issuer_stop": list(d.issuer.stop_words),
         "issue_verb": list(d.issuer.issue_verbs),
         "area_word": list(d.issuer.area_words),
         "name_aside": list(d.issuer.name_asides),
         "upper_level": list(d.issuer.upper_levels),
+        # the levels whose units a number names ("Chi bộ thôn 3", "khu phố 4")
+        "numbered_level": sorted(NUMBERED, key=len, reverse=True),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
 
