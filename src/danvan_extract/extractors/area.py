@@ -43,7 +43,9 @@ class AreaExtractor:
                         continue
                     unit = self.units["km2"]
                 else:
-                    unit = self.units[form.lower()]
+                    unit = self.units[" ".join(form.lower().split())]
+                    if form[-1:] == "2" and not form[-2:-1].isalnum() and not _flat_square(ctx.text, m):
+                        continue  # "rộng 7 m 2 làn xe": metres, then a count
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
@@ -80,8 +82,7 @@ class AreaExtractor:
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM
-                        else _as_written(ctx, m, unit.unit, rule),
+                        "unit": self._unit_of_value(ctx, m, unit, rule),
                         "hectares": in_hectares(s1, lower),
                         "hectares_max": None if s2 is None else in_hectares(s2, upper),
                         "subject": self._subject(ctx, m, nxt, start),
@@ -95,11 +96,24 @@ class AreaExtractor:
         "công"): not the metric ones."""
         return frozenset(a.unit for a in self.lex.rules.units.area) - _METRIC
 
+    def _unit_of_value(self, ctx: Context, m: regex.Match, unit, rule: str):
+        """The unit ``value`` is in: a range's lower bound's when it writes
+        its own ("500 m2 đến 1 ha": value 500 is in m2, as money's "500
+        triệu đồng đến 1 tỷ đồng" is in "triệu đồng"), else the one after
+        the figure; "ha" when a multiplier scaled the value."""
+        if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM:
+            return unit.unit
+        own = group(m, "u1")
+        if own:
+            lower = self.units[" ".join(own.lower().split())]
+            return Spanned.at(ctx.text, *group_span(m, "u1")) if own in _SYMBOLS else lower.unit
+        return _as_written(ctx, m, unit.unit, rule)
+
     def _lower_unit(self, m: regex.Match, unit):
         """The unit of a range's lower bound: its own when written ("5.000
         m2 - 2 ha"), else the one after the upper."""
         own = group(m, "u1")
-        return self.units[own.lower()] if own else unit
+        return self.units[" ".join(own.lower().split())] if own else unit
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:
@@ -152,6 +166,18 @@ def _area_context(text: str, start: int) -> bool:
         return bool(_AREA_WORD.search(clause))
     header = header_cell(text, start)
     return header is not None and bool(_SQUARE_UNIT.search(header))
+
+
+_AFTER_FLAT_SQUARE = deferred(r"[^\S\n]*(?:[,.;:!?)/|]|\n|$)")
+
+
+def _flat_square(text: str, m: regex.Match) -> bool:
+    """True when "m 2"/"km 2" (a PDF's flattened "m²") is a square unit: it
+    closes its clause ("1.250 m 2, gồm …") or its clause is about an area
+    ("diện tích … 6.700 km 2 đất"); a word after it may otherwise be
+    counted ("rộng 7 m 2 làn xe")."""
+    end = group_span(m, "unit")[1]
+    return bool(_AFTER_FLAT_SQUARE.match(text, end)) or _area_context(text, m.start())
 
 
 def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") -> str:

@@ -47,10 +47,19 @@ class MoneyExtractor:
         words = self.lex.rules.numeric.words.get("money_cue", ())
         return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
 
+    @cached_property
+    def money_verb(self) -> regex.Pattern:
+        """A verb of giving money ending a clause, a word after it at most
+        ("được hỗ trợ 1 triệu", "đóng góp thêm 350 triệu"); made on first use."""
+        words = self.lex.rules.numeric.words.get("money_verb", ())
+        return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?:\s+\p{{L}}+)?\s*$")
+
     def _of_money(self, clause: str) -> bool:
         """True when a noun of money stands in ``clause`` after its last
-        comma ("lượt khách đạt 1,2 triệu" after "doanh thu tăng," is none)."""
-        return self.money_cue.search(clause, clause.rfind(",") + 1) is not None
+        comma ("lượt khách đạt 1,2 triệu" after "doanh thu tăng," is none),
+        or a verb of giving money ends it."""
+        return (self.money_cue.search(clause, clause.rfind(",") + 1) is not None
+                or self.money_verb.search(clause) is not None)
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:
