@@ -14,6 +14,7 @@ from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualif
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
 
+_COMPOUND = "area.compound"
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
 
 
@@ -32,6 +33,11 @@ class AreaExtractor:
                 yield from self._table_cells(ctx, pat)
                 continue
             for m in ctx.scan(pat):
+                if rule == _COMPOUND:
+                    found = self._compound(ctx, m)
+                    if found is not None:
+                        yield found
+                    continue
                 form = group(m, "unit")
                 if rule in ("amount.spelled", CHANGE_FROM) and not form:
                     continue  # a percentage or an amount of money
@@ -89,6 +95,22 @@ class AreaExtractor:
                         "qualifier": qualifier,
                     },
                 )
+
+    def _compound(self, ctx: Context, m: regex.Match) -> Optional[Candidate]:
+        """"1 mẫu 3 sào": one area in mẫu (1,3) with both parts' hectares;
+        None when the lower part reaches the upper unit ("1 mẫu 12 sào")."""
+        upper, lower = self.units[m.group("u1").lower()], self.units[m.group("unit").lower()]
+        whole, part = ctx.number(m, "n1"), ctx.number(m, "n3")
+        if part * lower.hectares >= upper.hectares:
+            return None
+        end = group_span(m, "unit")[1]
+        qualifier, start = qualify(ctx, self.lex, m.start(), end)
+        nxt = (group(m, "next") or "").strip().lower()
+        return Candidate("area", start, end, _COMPOUND, {
+            "value": float(f"{whole + part * lower.hectares / upper.hectares:.12g}"), "value_max": None,
+            "unit": upper.unit, "hectares": float(f"{whole * upper.hectares + part * lower.hectares:.12g}"),
+            "hectares_max": None, "subject": self._subject(ctx, m, nxt, start), "qualifier": qualifier,
+        })
 
     @cached_property
     def traditional(self) -> frozenset[str]:

@@ -65,7 +65,7 @@ class MoneyExtractor:
     def cell_unit(self) -> regex.Pattern:
         """A currency in brackets heading a table's column or row ("Thực
         hiện (tỷ đồng)", "(triệu đồng)", "(USD)"); made on first use."""
-        return unit_in_brackets(rf"(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)})")
+        return unit_in_brackets(rf"(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)})", basis=True)
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -74,6 +74,7 @@ class MoneyExtractor:
                 continue  # (most texts: the unanchored pattern is not scanned)
             for m in ctx.scan(pat):
                 lead = None  # where a figure grouped by spaces opens ("1 250 tỷ đồng")
+                cell_per = None  # a column's basis: "(triệu đồng/người/năm)"
                 cur = group(m, "cur")
                 if rule in ("amount.spelled", CHANGE_FROM) and not cur:
                     continue  # a percentage or an area
@@ -93,7 +94,7 @@ class MoneyExtractor:
                     found = bracketed_unit(ctx.text, m.start("n1"), self.cell_unit)
                     if found is None:
                         continue
-                    cur, unit = found.group("cur"), found.group("unit")
+                    cur, unit, cell_per = found.group("cur"), found.group("unit"), found.group("per")
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
                     s1 = scale(v1, found.group("mult"))
                 elif group(m, "sp"):
@@ -149,7 +150,8 @@ class MoneyExtractor:
                         unit = _unit(ctx, m, "cur", "m1")  # "$ triệu", in the order written
                     else:
                         unit = _range_unit(ctx, m, v2 is not None, "cur" if group(m, "cur") else "c1")
-                per = "/".join(" ".join(p.split()) for p in (group(m, "per") or "").split("/") if p.strip()) or None
+                per = "/".join(" ".join(p.split()) for p in (group(m, "per") or cell_per or "").split("/")
+                               if p.strip()) or None
                 if rule == CHANGE_FROM:
                     per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
                     first, end = first_of_change(m)
