@@ -13,6 +13,7 @@ from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualif
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
+from ..numbers import spelled_pair
 
 _COMPOUND = "area.compound"
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
@@ -57,8 +58,8 @@ class AreaExtractor:
                     continue
                 first, end = first_of_change(m) if rule == CHANGE_FROM else (m.start(), group_span(m, "unit")[1])
                 if group(m, "sp"):
-                    v1 = s1 = ctx.number(m, "sp")
-                    v2 = s2 = None
+                    v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "hai ba sào"
+                    s1, s2 = v1, v2
                     if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "200 ha (hai trăm héc-ta)"
                 else:

@@ -10,7 +10,7 @@ import regex
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
-from ..numbers import MULT, MULTIPLIERS, compound, scale
+from ..numbers import MULT, MULTIPLIERS, compound, scale, spelled_pair
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
@@ -101,8 +101,9 @@ class MoneyExtractor:
                     s1 = ctx.number(m, "sp")
                     if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "500 triệu đồng (năm trăm triệu đồng)"
-                    v2 = s2 = None
+                    s1, s2 = spelled_pair(m.group("sp")) or (s1, None)  # "bảy tám triệu": 7 to 8
                     v1, mult = _spelled_in_unit(m.group("sp"), s1)
+                    v2 = None if s2 is None else s2 / scale(1, mult)
                     unit = _unit(ctx, m, "cur")
                     unit = f"{mult} {unit}" if mult else unit
                 elif group(m, "n3"):
