@@ -51,7 +51,8 @@ class AreaExtractor:
                     unit = self.units["km2"]
                 else:
                     unit = self.units[" ".join(form.lower().split())]
-                    if form[-1:] == "2" and not form[-2:-1].isalnum() and not _flat_square(ctx.text, m):
+                    if (form[-1:] == "2" and not form[-2:-1].isalnum() and not _flat_square(ctx.text, m)
+                            and (group(m, "next") or "").strip().lower() not in self.land_words):
                         continue  # "rộng 7 m 2 làn xe": metres, then a count
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
@@ -112,6 +113,12 @@ class AreaExtractor:
             "unit": upper.unit, "hectares": float(f"{whole * upper.hectares + part * lower.hectares:.12g}"),
             "hectares_max": None, "subject": self._subject(ctx, m, nxt, start), "qualifier": qualifier,
         })
+
+    @cached_property
+    def land_words(self) -> frozenset[str]:
+        """The land words after a figure that make its unit a land measure
+        ("10 công ruộng", "200 m 2 đất vườn"): units.toml's requires_next."""
+        return frozenset(w for a in self.lex.rules.units.area for w in a.requires_next)
 
     @cached_property
     def traditional(self) -> frozenset[str]:
@@ -197,8 +204,8 @@ _AFTER_FLAT_SQUARE = deferred(r"[^\S\n]*(?:[,.;:!?)/|]|\n|$)")
 def _flat_square(text: str, m: regex.Match) -> bool:
     """True when "m 2"/"km 2" (a PDF's flattened "m²") is a square unit: it
     closes its clause ("1.250 m 2, gồm …") or its clause is about an area
-    ("diện tích … 6.700 km 2 đất"); a word after it may otherwise be
-    counted ("rộng 7 m 2 làn xe")."""
+    ("diện tích … 6.700 km 2"); a word after it may otherwise be counted
+    ("rộng 7 m 2 làn xe"), unless it is a land word (the caller checks)."""
     end = group_span(m, "unit")[1]
     return bool(_AFTER_FLAT_SQUARE.match(text, end)) or _area_context(text, m.start())
 
