@@ -46,8 +46,8 @@ def test_a_missing_pattern_is_refused_naming_it(tmp_path):
 
 def test_a_money_rule_without_per_is_refused_at_load(tmp_path):
     # before: it loaded, then every document failed with an IndexError
-    rules_with(tmp_path, "numeric.toml", "(?P<cur>{currency})(?![\\p{L}\\p{N}])(?P<per>{per})'",
-               "(?P<cur>{currency})(?![\\p{L}\\p{N}]){per}'")
+    rules_with(tmp_path, "numeric.toml", "(?P<cur>{currency}){unit_end}(?P<per>{per})'",
+               "(?P<cur>{currency}){unit_end}{per}'")
     with pytest.raises(RulesError, match=r"\[E070\].*numeric\.toml.*money.*\bper\b"):
         Pipeline(rules_dir=tmp_path)
 

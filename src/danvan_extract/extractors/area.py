@@ -13,7 +13,9 @@ from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualif
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
+from ..numbers import spelled_pair
 
+_COMPOUND = "area.compound"
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
 
 
@@ -32,6 +34,11 @@ class AreaExtractor:
                 yield from self._table_cells(ctx, pat)
                 continue
             for m in ctx.scan(pat):
+                if rule == _COMPOUND:
+                    found = self._compound(ctx, m)
+                    if found is not None:
+                        yield found
+                    continue
                 form = group(m, "unit")
                 if rule in ("amount.spelled", CHANGE_FROM) and not form:
                     continue  # a percentage or an amount of money
@@ -43,14 +50,17 @@ class AreaExtractor:
                         continue
                     unit = self.units["km2"]
                 else:
-                    unit = self.units[form.lower()]
+                    unit = self.units[" ".join(form.lower().split())]
+                    if (form[-1:] == "2" and not form[-2:-1].isalnum() and not _flat_square(ctx.text, m)
+                            and (group(m, "next") or "").strip().lower() not in self.land_words):
+                        continue  # "rộng 7 m 2 làn xe": metres, then a count
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
                 first, end = first_of_change(m) if rule == CHANGE_FROM else (m.start(), group_span(m, "unit")[1])
                 if group(m, "sp"):
-                    v1 = s1 = ctx.number(m, "sp")
-                    v2 = s2 = None
+                    v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "hai ba sào"
+                    s1, s2 = v1, v2
                     if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "200 ha (hai trăm héc-ta)"
                 else:
@@ -80,8 +90,7 @@ class AreaExtractor:
                     {
                         "value": float(s1),
                         "value_max": None if s2 is None else float(s2),
-                        "unit": unit.unit if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM
-                        else _as_written(ctx, m, unit.unit, rule),
+                        "unit": self._unit_of_value(ctx, m, unit, rule),
                         "hectares": in_hectares(s1, lower),
                         "hectares_max": None if s2 is None else in_hectares(s2, upper),
                         "subject": self._subject(ctx, m, nxt, start),
@@ -89,17 +98,52 @@ class AreaExtractor:
                     },
                 )
 
+    def _compound(self, ctx: Context, m: regex.Match) -> Optional[Candidate]:
+        """"1 mẫu 3 sào": one area in mẫu (1,3) with both parts' hectares;
+        None when the lower part reaches the upper unit ("1 mẫu 12 sào")."""
+        upper, lower = self.units[m.group("u1").lower()], self.units[m.group("unit").lower()]
+        whole, part = ctx.number(m, "n1"), ctx.number(m, "n3")
+        if part * lower.hectares >= upper.hectares:
+            return None
+        end = group_span(m, "unit")[1]
+        qualifier, start = qualify(ctx, self.lex, m.start(), end)
+        nxt = (group(m, "next") or "").strip().lower()
+        return Candidate("area", start, end, _COMPOUND, {
+            "value": float(f"{whole + part * lower.hectares / upper.hectares:.12g}"), "value_max": None,
+            "unit": upper.unit, "hectares": float(f"{whole * upper.hectares + part * lower.hectares:.12g}"),
+            "hectares_max": None, "subject": self._subject(ctx, m, nxt, start), "qualifier": qualifier,
+        })
+
+    @cached_property
+    def land_words(self) -> frozenset[str]:
+        """The land words after a figure that make its unit a land measure
+        ("10 công ruộng", "200 m 2 đất vườn"): units.toml's requires_next."""
+        return frozenset(w for a in self.lex.rules.units.area for w in a.requires_next)
+
     @cached_property
     def traditional(self) -> frozenset[str]:
         """The land units of traditional, regional sizes ("mẫu", "sào",
         "công"): not the metric ones."""
         return frozenset(a.unit for a in self.lex.rules.units.area) - _METRIC
 
+    def _unit_of_value(self, ctx: Context, m: regex.Match, unit, rule: str):
+        """The unit ``value`` is in: a range's lower bound's when it writes
+        its own ("500 m2 đến 1 ha": value 500 is in m2, as money's "500
+        triệu đồng đến 1 tỷ đồng" is in "triệu đồng"), else the one after
+        the figure; "ha" when a multiplier scaled the value."""
+        if group(m, "m1") or group(m, "m2") or rule == CHANGE_FROM:
+            return unit.unit
+        own = group(m, "u1")
+        if own:
+            lower = self.units[" ".join(own.lower().split())]
+            return Spanned.at(ctx.text, *group_span(m, "u1")) if own in _SYMBOLS else lower.unit
+        return _as_written(ctx, m, unit.unit, rule)
+
     def _lower_unit(self, m: regex.Match, unit):
         """The unit of a range's lower bound: its own when written ("5.000
         m2 - 2 ha"), else the one after the upper."""
         own = group(m, "u1")
-        return self.units[own.lower()] if own else unit
+        return self.units[" ".join(own.lower().split())] if own else unit
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:
@@ -152,6 +196,18 @@ def _area_context(text: str, start: int) -> bool:
         return bool(_AREA_WORD.search(clause))
     header = header_cell(text, start)
     return header is not None and bool(_SQUARE_UNIT.search(header))
+
+
+_AFTER_FLAT_SQUARE = deferred(r"[^\S\n]*(?:[,.;:!?)/|]|\n|$)")
+
+
+def _flat_square(text: str, m: regex.Match) -> bool:
+    """True when "m 2"/"km 2" (a PDF's flattened "m²") is a square unit: it
+    closes its clause ("1.250 m 2, gồm …") or its clause is about an area
+    ("diện tích … 6.700 km 2"); a word after it may otherwise be counted
+    ("rộng 7 m 2 làn xe"), unless it is a land word (the caller checks)."""
+    end = group_span(m, "unit")[1]
+    return bool(_AFTER_FLAT_SQUARE.match(text, end)) or _area_context(text, m.start())
 
 
 def _as_written(ctx: Context, m: regex.Match, canonical: str, rule: str = "") -> str:

@@ -876,6 +876,13 @@ class Lexicons:
         nxt = match_at(_NEXT_SYLLABLE, ctx.text, end, 30)
         return nxt is None or nxt.group(1).lower() not in self.not_nouns
 
+    def opens_with_non_count_head(self, noun: str) -> bool:
+        """True when ``noun`` opens with a measure, a factor or a multiplier
+        ("tấn gạo", "lần", "nghìn"), of one syllable or two ("cây số",
+        "mã lực"): a number before it counts nothing."""
+        words = noun.split(" ")
+        return words[0] in self.non_count_heads or " ".join(words[:2]) in self.non_count_heads
+
     def is_time_noun(self, noun: str) -> bool:
         if noun in self.counted_exceptions:
             return False

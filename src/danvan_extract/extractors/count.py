@@ -168,7 +168,7 @@ class CountExtractor:
                     if not spelled and self._share_after(ctx, m.end()):
                         yield from self._before_share(ctx, m)
                     continue
-                if lex.is_time_noun(noun) or noun.split(" ")[0] in lex.non_count_heads:
+                if lex.is_time_noun(noun) or lex.opens_with_non_count_head(noun):
                     continue
                 values = _values(ctx, m, spelled, n3)
                 if values is None:
@@ -366,7 +366,7 @@ def _classified(ctx: Context, lex: Lexicons, noun: str, end: int) -> tuple[str, 
     if noun != first:
         return first, end, True  # "phần quà", "căn nhà": one word list entry
     after, aend = lex.noun_after(ctx, end)
-    if after is None or lex.is_time_noun(after) or after.split(" ")[0] in lex.non_count_heads:
+    if after is None or lex.is_time_noun(after) or lex.opens_with_non_count_head(after):
         return first, end, False
     if fold_tones(after) not in lex.counted_folded:
         # "34 căn nhà" but "9.825 căn hoàn thành": only a noun is

@@ -10,7 +10,7 @@ import regex
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
-from ..numbers import MULT, MULTIPLIERS, compound, scale
+from ..numbers import MULT, MULTIPLIERS, compound, scale, spelled_pair
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
@@ -47,16 +47,25 @@ class MoneyExtractor:
         words = self.lex.rules.numeric.words.get("money_cue", ())
         return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
 
+    @cached_property
+    def money_verb(self) -> regex.Pattern:
+        """A verb of giving money ending a clause, a word after it at most
+        ("được hỗ trợ 1 triệu", "đóng góp thêm 350 triệu"); made on first use."""
+        words = self.lex.rules.numeric.words.get("money_verb", ())
+        return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?:\s+\p{{L}}+)?\s*$")
+
     def _of_money(self, clause: str) -> bool:
         """True when a noun of money stands in ``clause`` after its last
-        comma ("lượt khách đạt 1,2 triệu" after "doanh thu tăng," is none)."""
-        return self.money_cue.search(clause, clause.rfind(",") + 1) is not None
+        comma ("lượt khách đạt 1,2 triệu" after "doanh thu tăng," is none),
+        or a verb of giving money ends it."""
+        return (self.money_cue.search(clause, clause.rfind(",") + 1) is not None
+                or self.money_verb.search(clause) is not None)
 
     @cached_property
     def cell_unit(self) -> regex.Pattern:
         """A currency in brackets heading a table's column or row ("Thực
         hiện (tỷ đồng)", "(triệu đồng)", "(USD)"); made on first use."""
-        return unit_in_brackets(rf"(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)})")
+        return unit_in_brackets(rf"(?:(?P<mult>{MULT})\s+)?(?P<cur>{alternation(self.currency_of)})", basis=True)
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -65,6 +74,7 @@ class MoneyExtractor:
                 continue  # (most texts: the unanchored pattern is not scanned)
             for m in ctx.scan(pat):
                 lead = None  # where a figure grouped by spaces opens ("1 250 tỷ đồng")
+                cell_per = None  # a column's basis: "(triệu đồng/người/năm)"
                 cur = group(m, "cur")
                 if rule in ("amount.spelled", CHANGE_FROM) and not cur:
                     continue  # a percentage or an area
@@ -84,15 +94,16 @@ class MoneyExtractor:
                     found = bracketed_unit(ctx.text, m.start("n1"), self.cell_unit)
                     if found is None:
                         continue
-                    cur, unit = found.group("cur"), found.group("unit")
+                    cur, unit, cell_per = found.group("cur"), found.group("unit"), found.group("per")
                     v1, v2, s2 = ctx.number(m, "n1"), None, None
                     s1 = scale(v1, found.group("mult"))
                 elif group(m, "sp"):
                     s1 = ctx.number(m, "sp")
                     if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "500 triệu đồng (năm trăm triệu đồng)"
-                    v2 = s2 = None
+                    s1, s2 = spelled_pair(m.group("sp")) or (s1, None)  # "bảy tám triệu": 7 to 8
                     v1, mult = _spelled_in_unit(m.group("sp"), s1)
+                    v2 = None if s2 is None else s2 / scale(1, mult)
                     unit = _unit(ctx, m, "cur")
                     unit = f"{mult} {unit}" if mult else unit
                 elif group(m, "n3"):
@@ -140,7 +151,8 @@ class MoneyExtractor:
                         unit = _unit(ctx, m, "cur", "m1")  # "$ triệu", in the order written
                     else:
                         unit = _range_unit(ctx, m, v2 is not None, "cur" if group(m, "cur") else "c1")
-                per = "/".join(" ".join(p.split()) for p in (group(m, "per") or "").split("/") if p.strip()) or None
+                per = "/".join(" ".join(p.split()) for p in (group(m, "per") or cell_per or "").split("/")
+                               if p.strip()) or None
                 if rule == CHANGE_FROM:
                     per = None  # the "/" stands after the second value (FACTS.md: per only from a "/" right after)
                     first, end = first_of_change(m)

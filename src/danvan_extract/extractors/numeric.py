@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS, MULT, MULTIPLIERS, parse_digits, scale
+from ..numbers import DIGITS, DIGITS_RE, MULT, MULTIPLIERS, parse_digits, scale
 from .base import Context, Lexicons, group, group_reader
 
 
@@ -85,11 +85,14 @@ def rate_base(ctx: Context, lex: Lexicons, start: int, value) -> bool:
     """"giá trị sản xuất trên 1 ha", "thu nhập trên 1 hộ": "trên" + one
     unit after a word of yield is "per one unit", the base of a rate (no
     fact, like "/10.000 dân"); so is any number after "cứ" ("cứ 10 người
-    dân thì có 3 người")."""
+    dân thì có 3 người"), and one unit right after "/" ("150 triệu
+    đồng/1 ha", "80 triệu đồng/01 ha/năm": per hectare)."""
     if _after_every(ctx, lex, start):
         return True
     if value != 1:
         return False
+    if ctx.text[max(0, start - 2) : start].rstrip(" ")[-1:] == "/":
+        return True
     _, qstart, phrase = lex.qualifier_before(ctx, start)
     if phrase != "trên":
         return False
@@ -264,17 +267,44 @@ def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
         return False  # a string test first: most amounts stand alone
     of_total = ctx.rules.numeric.refs["of_total"]
     after = _slash_figure(of_total).match(text, end, end + 40)
-    if after and _same_unit_at(text, after.end(), unit):
+    if after and _same_unit_at(text, after.end(), compound_unit(text, start, unit) or unit):
         return True
     slash = _slash_before(of_total).search(text, max(0, start - 40), start)
     if slash is None:
         return False
     head, words = text[: slash.start()].rstrip(), " ".join(unit.split())
+    closing = _COMPOUND_END.search(head, max(0, len(head) - 60))
+    if closing and compound_unit(head, closing.start("low"), closing.group("unit")) == words:
+        return True  # "… 356 tỷ 780 triệu đồng/kế hoạch 400 tỷ đồng": the target's side
     low = head.lower()
     for written in (words, elided_currency(words)):
         if written and low.endswith(written.lower()):
             return bool(_FIGURE_END.search(head[: len(head) - len(written)].rstrip()[-30:]))
     return False
+
+
+# The upper order of a compound amount right before its lower part ("356
+# tỷ " of "356 tỷ 780 triệu"); the lower part with its unit closing a text.
+COMPOUND_LEAD = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<n>{DIGITS})[^\S\n]*(?P<top>(?i:tỷ|tỉ|triệu|nghìn|ngàn))[^\S\n]+\Z")
+_COMPOUND_END = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<low>{DIGITS})[^\S\n]*(?P<unit>(?i:tỷ|tỉ|triệu|nghìn|ngàn)(?:[^\S\n]+\p{{L}}+)?)\Z")
+
+
+def compound_unit(text: str, start: int, unit: str) -> Optional[str]:
+    """The unit of the whole compound amount whose lower part, in ``unit``,
+    opens at ``start`` ("tỷ đồng" for "780 triệu đồng" after "356 tỷ "):
+    its upper order with the lower's currency; None when no larger order
+    stands right before (the compound's own rule reads the whole)."""
+    lead = COMPOUND_LEAD.search(text, max(0, start - 30), start)
+    if lead is None:
+        return None
+    top, words = lead.group("top").lower(), unit.split()
+    low = words[0].lower() if words else ""
+    if low not in MULTIPLIERS or MULTIPLIERS[low] >= MULTIPLIERS[top]:
+        return None
+    part = DIGITS_RE.match(text, start)
+    if part is None or parse_digits(part.group(0)) >= MULTIPLIERS[top] // MULTIPLIERS[low]:
+        return None  # "2 tỷ 3.500 triệu" is no compound
+    return " ".join([lead.group("top"), *words[1:]])
 
 
 def elided_currency(unit: str) -> Optional[str]:

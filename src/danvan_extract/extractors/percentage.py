@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS
+from ..numbers import DIGITS, spelled_pair
 from .base import Candidate, Context, Lexicons, group
 from .numeric import CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
@@ -84,7 +84,7 @@ class PercentageExtractor:
                 if rule == "percentage" and group(m, "pts") and not self._points_of_rate(ctx, start):
                     continue  # "chỉ số PCI tăng 2 điểm": points of an index
                 if group(m, "sp"):
-                    v1, v2 = ctx.number(m, "sp"), None
+                    v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "bảy tám phần trăm"
                     if spelled_no_figure(ctx, m.start(), v1):
                         continue  # "50% (năm mươi phần trăm)"
                 else:

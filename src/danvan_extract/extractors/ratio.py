@@ -7,11 +7,11 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..numbers import MULT
+from ..numbers import MULT, MULTIPLIERS, parse_digits
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
-from .numeric import elided_currency, phrase_before, qualify
+from .numeric import COMPOUND_LEAD, elided_currency, phrase_before, qualify
 
 
 class RatioExtractor:
@@ -50,6 +50,25 @@ class RatioExtractor:
             return tail  # "1.234 ha/1.500 ha", "12 tỷ/15 tỷ đồng"
         return None
 
+    def _compound_side(self, ctx: Context, m) -> Optional[tuple]:
+        """(start, numerator, tail) when the numerator closes a compound
+        amount whose top order is the denominator's ("356 tỷ 780 triệu
+        đồng/kế hoạch 400 tỷ đồng": 356,78 against 400, in tỷ đồng, as
+        "30 tỷ/kế hoạch 50 tỷ đồng"); None otherwise."""
+        tail = match_at(self.unit_tail, ctx.text, m.end(), 40)
+        lead = COMPOUND_LEAD.search(ctx.text, max(0, m.start("n1") - 30), m.start("n1"))
+        if tail is None or lead is None:
+            return None
+        top, low, written = lead.group("top").lower(), group(m, "pn").split(), tail.group(0).split()
+        if (low[0].lower() not in MULTIPLIERS or written[0].lower() != top or low[1:] != written[1:]
+                or MULTIPLIERS[low[0].lower()] >= MULTIPLIERS[top]):
+            return None
+        part = ctx.number(m, "n1")
+        if part >= MULTIPLIERS[top] // MULTIPLIERS[low[0].lower()]:
+            return None  # "2 tỷ 3.500 triệu" is no compound
+        whole = parse_digits(lead.group("n")) + part * MULTIPLIERS[low[0].lower()] / MULTIPLIERS[top]
+        return lead.start(), whole, tail
+
     def _words_ratio(self, ctx: Context, m, noun) -> bool:
         """"x trong y" is a ratio when y counts a noun and x counts the same
         one (written again before "trong", or left out)."""
@@ -86,6 +105,10 @@ class RatioExtractor:
                 first = group_span(m, "n1")[0]
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
                 tail = self._unit_after(ctx, m)
+                if tail is None and has_group(m, "pn") and group(m, "pn"):
+                    lead = self._compound_side(ctx, m)
+                    if lead is not None:
+                        first, num, tail = lead  # "356 tỷ 780 triệu đồng/kế hoạch 400 tỷ đồng"
                 if tail:
                     qualifier, start = qualify(ctx, self.lex, first, tail.end())
                     yield Candidate("ratio", start, tail.end(), rule,

@@ -206,11 +206,13 @@ def table_unit_span(text: str, pos: int) -> Optional[tuple[int, int]]:
     return found.span("unit") if found else None
 
 
-def unit_in_brackets(units: str) -> regex.Pattern:
+def unit_in_brackets(units: str, basis: bool = False) -> regex.Pattern:
     """The pattern of a unit in brackets as a column's header or a row's
     label gives it ("(tỷ đồng)", "(ha)"): ``units`` an alternation, the
-    unit in group ``unit``; for :func:`bracketed_unit`."""
-    return regex.compile(rf"\(\s*(?P<unit>{units})\s*\)", regex.IGNORECASE)
+    unit in group ``unit``; for :func:`bracketed_unit`.  With ``basis``,
+    the bases after "/" too, in group ``per`` ("(triệu đồng/người/năm)")."""
+    per = r"(?P<per>(?:\s*/\s*\p{L}+(?:[^\S\n]\p{L}+)?)*)" if basis else ""
+    return regex.compile(rf"\(\s*(?P<unit>{units}){per}\s*\)", regex.IGNORECASE)
 
 
 # A label's unit in brackets and the colon that joins it to a figure.
