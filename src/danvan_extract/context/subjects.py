@@ -610,6 +610,7 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
     khó khăn" → "đặc biệt khó khăn") when it has at most ``bare_words``
     words of its own.  Returns the noun's own pieces and the shared ones,
     each empty when nothing is there."""
+    limit = min(limit, len(text))  # (callers may reach past a figure that ends the text)
     end = pos = start
     kept: list[Span] = []  # the figures read through ("đạt 7 tiêu chí")
     while pos < limit:
