@@ -177,6 +177,13 @@ _HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
 
 
 _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", regex.I)
+# "Tỷ lệ hộ nghèo thấp hơn 2,5% so với …", "Mức hỗ trợ cao hơn năm trước 5 triệu đồng": a comparative
+# right before the figure, with the base it is compared with, states the figure (as "tăng" does); one
+# followed by a copula defines the noun ("Số hộ có thu nhập cao hơn mức trung bình là 450 hộ")
+_COMPARED = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?![\p{L}])"
+                     r"(?:(?!\s(?:là|đạt|bằng|chiếm|có)(?![\p{L}]))[^\d\n,;:()]){0,40}$", regex.I)
+# (a time cut out of the piece may take its "hơn": "cao [hơn năm 2023] khoảng 120 tỷ đồng")
+_COMPARED_CUT = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", regex.I)
 
 
 def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> list[Span]:
@@ -191,6 +198,10 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
             # "…, bình quân mỗi năm đào tạo nghề cho …": an average's word alone is the figure's qualifier
             # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject)
             continue
+        compared = (_COMPARED.search(text, s, e) if "hơn" in text[s:e]
+                    else _COMPARED_CUT.search(text, s, e) if text[e:e + 6].lstrip().startswith("hơn ") else None)
+        if compared:
+            e = compared.start()
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
