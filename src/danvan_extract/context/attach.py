@@ -2578,6 +2578,9 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
         whole = [(max(s, raised.end()), e) for s, e in whole if e > raised.end()]
     elif whole and _LIFTED.search(text, lo, c.start) and _DIGIT_OR_BRACKET.search(text, whole[0][0], whole[-1][1]):
         return []  # ("tăng gấp 1,5 lần (từ 2.000 lên 3.000 hộ)": "lên" ends a change, no "số" phrase)
+    # "Số thôn … là 142 thôn, số cơ quan … là 86 cơ quan": each item of a list opens its own "số" phrase
+    last = next((i for i in range(len(whole) - 1, 0, -1) if _NUMBER_PHRASE.match(text, *whole[i])), 0)
+    whole = whole[last:]
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
         return []
     head = noun.split(",")[0].split()[-1].lower()
