@@ -1773,7 +1773,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
                   or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
-        return _column_of_noun(text, c, pieces) or pieces
+        return _column_of_noun(text, c, pieces) or _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
@@ -1855,8 +1855,27 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                 or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
                 or _part_of_area(text, c, prior, subject_of, clause_end))
     if t == "money":
-        return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+        pieces = _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+        return _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     return []
+
+
+def _value_in_bracket(text, c, s_start, holes, pieces) -> list:
+    """"Nguồn vốn vay ưu đãi (1.245 tỷ đồng) đã giúp …", "Hội viên phụ nữ
+    (12.400 người) tham gia …": a figure alone in a bracket right after a
+    noun phrase is that phrase's value, when the figure names nothing more
+    of its own (no subject, or only its noun: a generic one, or one the
+    phrase holds: "Số hộ nghèo (1.250 hộ)"); [] otherwise."""
+    if not text.startswith(")", c.end) or "(" not in text[max(s_start, c.start - 2):c.start]:
+        return []  # (the cheap test first)
+    noun = (c.fields.get("noun") or "").lower()
+    if pieces and " ".join(text[s:e] for s, e in pieces).lower() != noun:
+        return []
+    before = _before_bracket(text, c, s_start, holes)
+    if not before or (noun and noun not in subjects.SAYS_NOTHING
+                      and f" {noun} " not in " {} ".format(" ".join(text[before[0][0]:before[-1][1]].lower().split()))):
+        return []
+    return before
 
 
 # "Trong (tổng) số (các) <base>," opening the sentence
@@ -2158,7 +2177,7 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
 # (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
 # ("…, đạt 245 tỷ đồng và tăng 8%": a change joined by "và" to the level before; "…, ít hơn năm trước 12 hộ",
 # "…, cao hơn mức bình quân của tỉnh 3%": a comparative's base, of no digit, between)
-_CHANGE_ONLY = deferred(r"(?:[,;(]|(?<![\p{L}])và)\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?"
+_CHANGE_ONLY = deferred(r"(?:[,;()]|(?<![\p{L}])và)\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?"
                           r"(?:(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+(?:so\s+với\s+)?[^\d,;.:()\n]{1,40}?)?|tăng|giảm|hơn|thêm|vượt)"
                           r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
