@@ -1663,6 +1663,10 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         s_start = start
     # (a table's row label is a label: "| Số hộ thoát nghèo | 320 hộ |")
     label = _label(text, c.start, s_start) or _row_label(text, c.start)
+    if label and subjects.opens_topic(text, label[0]) and (_noun_outside(text, c, label) or text[label[1]:c.start].strip(" :\t")):
+        # "Về kinh tế: …; cơ cấu nông nghiệp 35%", "* Về giáo dục: 32/45 trường đạt chuẩn": a section's
+        # topic names the domain, not what a figure with words of its own is ("Về hộ nghèo: 120 hộ" stays)
+        label = None
     wide = _across_bracket(text, s_start, clause_start, c.start, holes)
     if wide:
         clause_start, holes = wide
@@ -1678,6 +1682,12 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         k = pieces.index(label)
         pieces = pieces[:k] + [heading] + pieces[k:]
     return pieces
+
+
+def _noun_outside(text: str, c, span: tuple[int, int]) -> bool:
+    """The figure has a counted noun that ``span``'s words do not hold."""
+    noun = (c.fields.get("noun") or "").lower()
+    return bool(noun) and f" {noun} " not in " {} ".format(" ".join(text[span[0]:span[1]].lower().split()))
 
 
 _BRACKET_CHARS = 80
@@ -1872,8 +1882,7 @@ def _value_in_bracket(text, c, s_start, holes, pieces) -> list:
     if pieces and " ".join(text[s:e] for s, e in pieces).lower() != noun:
         return []
     before = _before_bracket(text, c, s_start, holes)
-    if not before or (noun and noun not in subjects.SAYS_NOTHING
-                      and f" {noun} " not in " {} ".format(" ".join(text[before[0][0]:before[-1][1]].lower().split()))):
+    if not before or noun not in subjects.SAYS_NOTHING and _noun_outside(text, c, (before[0][0], before[-1][1])):
         return []
     return before
 

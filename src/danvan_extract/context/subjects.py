@@ -86,7 +86,7 @@ _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\
 _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả", "các", "những")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "với", "chiếm", "tăng", "giảm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
@@ -110,6 +110,7 @@ _RIGHT_STOP_INLINE_SOURCE = (
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
+    r"|trong(?!\s+sạch)"  # ("chi bộ đạt trong sạch vững mạnh": the adjective "clean", no preposition)
     r")(?![\p{L}])")
 _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
@@ -1008,6 +1009,11 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
 
 # "Về nhà ở, xã hỗ trợ 15 hộ": "Về" opening a sentence names its topic, no verb
 _TOPIC = deferred(r"(?-i:Về)\s", regex.I)
+
+
+def opens_topic(text: str, pos: int) -> bool:
+    """The words at ``pos`` open with the topic marker "Về" ("Về kinh tế")."""
+    return bool(_TOPIC.match(text, pos, pos + 4))
 
 
 def verb_first(text: str, pieces: list[Span]) -> bool:
