@@ -2269,7 +2269,9 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 
 
 # a label that announces results ("Kết quả thi đua năm 2024:", "Kết quả bầu cử:") is no kind of what is counted
-_RESULTS_LABEL = deferred(r"kết\s+quả(?![\p{L}])", regex.I)
+# and so does one that announces whom or what the list names ("Đối tượng thụ hưởng:", "Thành phần gồm:",
+# "Số liệu cụ thể:") or a photo's caption ("Ảnh:", "Ảnh trên:")
+_RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh)(?![\p{L}])", regex.I)
 
 
 _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)

@@ -45,7 +45,9 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
 _ADVERBS = (r"vẫn|còn|đã|đang|sẽ|chỉ(?<!(?:chứng|địa)\s+chỉ)|lại|cũng|mới(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+mới)|luôn"
             r"|đều|thì|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
 # (and a conjunction whose second item was a place or a time, cut out: "các xã vùng cao và [thị trấn X]")
-_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
+# ("Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm": an average's word after a change word is the change's, no property)
+_TRAILING_SOURCE = (rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|(?:tăng|giảm)\s+(?:bình\s+quân|trung\s+bình)"
+                    rf"|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$")
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
                      regex.I | regex.V0)
@@ -86,7 +88,7 @@ _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\
 _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả", "các", "những")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "với", "chiếm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "với", "chiếm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
@@ -111,6 +113,7 @@ _RIGHT_STOP_INLINE_SOURCE = (
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     r"|trong(?!\s+sạch)"  # ("chi bộ đạt trong sạch vững mạnh": the adjective "clean", no preposition)
+    r"|năm(?<!lâu\snăm)"  # ("đất trồng cây lâu năm": perennial, no time)
     # a change word with a noun object is a verb phrase that defines ("320 hộ tăng thu nhập"), and
     # "giảm nghèo" a noun ("vốn Chương trình giảm nghèo"); a direction before a figure ends the phrase
     # ("từ 45 xã xuống còn 33 xã")
