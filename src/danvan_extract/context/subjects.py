@@ -1236,9 +1236,16 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     if not link:
         return []
     body = left_phrase(text, clause_start, link.start(), holes)
+    each = _EACH_LEAD.match(text, body[0][0], body[0][1]) if body else None
+    if each:
+        # "Mỗi đội có 5 thành viên" → "thành viên đội": the distributive word is the figure's basis, no name
+        body = [(each.end(), body[0][1])] + body[1:] if each.end() < body[0][1] else body[1:]
     if not body:
         return []
     return [(noun_start, noun_start + len(member))] + body
+
+
+_EACH_LEAD = deferred(r"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|từng)\s+", regex.I)
 
 
 # What is given as an amount, written right after it ("20 triệu đồng tiền mặt", "1.200 tỷ đồng dư nợ").
