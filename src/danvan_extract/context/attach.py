@@ -2706,8 +2706,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
         w = purpose.start("what")
         lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
-        # ("làm đường", "xây nhà": a building verb with its object is the purpose, the verb kept)
-        keep_link = link.startswith("dành") or lends or link in _BUILDING_LINKS
+        # ("làm đường", "xây nhà", "xây dựng trường học", "đầu tư hạ tầng": a verb of building or investing with
+        # its object is the purpose, the verb kept; only a preposition ("để", "nhằm", "cho") is left out)
+        keep_link = lends or link not in _PURPOSE_PREPOSITIONS
         purpose_pieces = _without_numbers(text, purpose.start("link") if keep_link else w, what_end, holes)
         listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
         # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
@@ -2742,6 +2743,7 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
 
 
 _BUILDING_LINKS = frozenset({"làm", "xây"})
+_PURPOSE_PREPOSITIONS = frozenset({"để", "nhằm", "cho"})
 
 
 def _listed_verb(text, c, prior, s_start, holes) -> Optional[tuple[int, int]]:
