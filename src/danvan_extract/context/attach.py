@@ -1691,6 +1691,7 @@ def _noun_outside(text: str, c, span: tuple[int, int]) -> bool:
 
 
 _BRACKET_CHARS = 80
+_TOTAL_AFTER = deferred(r"tổng(?![\p{L}])", regex.I)
 # "tối đa", "tối thiểu" after a rate's or a cap's noun name the category ("mức cho vay tối đa")
 _BOUND_WORD = deferred(r"(?:tối\s+đa|tối\s+thiểu)(?![\p{L}])", regex.I)
 _CAP_NOUN = deferred(r"(?:mức|định\s+mức|hạn\s+mức|lãi\s+suất|thời\s+hạn)(?![\p{L}])", regex.I)
@@ -1822,9 +1823,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             whole = (subject_of.get(id(prior)) if prior is not None and prior.type in ("count", "ratio")
                      else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
             return (whole + after) if whole else after
-        if after:
-            return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1])):
+            return after
+        # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before)
         if change and left and left[0][0] >= change.start():
             left = []  # ("…, vượt 5% kế hoạch": the change word is no noun phrase)
         part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
