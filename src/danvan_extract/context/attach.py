@@ -2715,6 +2715,13 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
         # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
         return ([listed] if listed else []) + purpose_pieces
+    times = _TIMES_THEN_LEVEL.search(text, max(s_start, c.start - 90), c.start) if not pieces and not label else None
+    if times:
+        # "thu nhập bình quân đầu người tăng 1,6 lần, đạt 52 triệu đồng": the level after a change written as
+        # a factor (no figure of its own) is of what changed, the noun phrase before the change
+        changed = subjects.left_phrase(text, _plain_clause_start(text, s_start, times.start()), times.start(), holes)
+        if changed:
+            return changed
     if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
@@ -2746,6 +2753,8 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
 
 _BUILDING_LINKS = frozenset({"làm", "xây"})
 _PURPOSE_PREPOSITIONS = frozenset({"để", "nhằm", "cho"})
+_TIMES_THEN_LEVEL = deferred(r"(?<![\p{L}])(?:(?:cao|lớn|nhiều|tăng)\s+)?(?:gấp|tăng|giảm)(?:\s+(?:gần|hơn|khoảng|trên))?\s+\d[\d,.]*\s+lần[^,;.\d\n]{0,40},"
+                             r"\s*(?:ước\s+)?(?:đạt|lên)(?:\s+(?:khoảng|trên|hơn|gần))?\s*$", regex.I)
 
 
 def _listed_verb(text, c, prior, s_start, holes) -> Optional[tuple[int, int]]:
