@@ -2867,8 +2867,20 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
             if head and head.end() < he:
                 pieces.append((pos, hs))
                 pos = head.end()
+    # "giải ngân 2,5 tỷ đồng cho 45 hộ vay vốn tại xã Nam Sơn": a place phrase the purpose ends with is the
+    # figure's location, no part of its subject
+    for hs, he in holes:
+        # (a named unit only: "tại các xã vùng cao" names a part, which stays)
+        if pos < hs < end and not text[hs].isdigit() and not text[hs:he].islower():
+            link = _PLACE_TAIL.search(text, max(pos, hs - 24), hs)
+            if link:
+                end = link.start()
+                break
     pieces.append((pos, end))
     return [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+
+
+_PLACE_TAIL = deferred(r"[^\S\n]+(?:tại|ở|trên[^\S\n]+địa[^\S\n]+bàn|thuộc)[^\S\n]+(?:(?:các|những)[^\S\n]+)?$", regex.I)
 
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
