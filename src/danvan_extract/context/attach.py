@@ -1824,9 +1824,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                      else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
             return (whole + after) if whole else after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
-        if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1])):
+        if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1]) and not subjects.holds_verb(text, left)):
             return after
-        # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before)
+        # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before,
+        # by a noun phrase: "Phấn đấu hằng năm kết nạp 3% tổng số đảng viên" shares out the total itself)
         if change and left and left[0][0] >= change.start():
             left = []  # ("…, vượt 5% kế hoạch": the change word is no noun phrase)
         part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)

@@ -906,6 +906,11 @@ def _may_hold_verb_head(seg: str) -> bool:
     return low is None or _VERB_HEAD_IN.search(low) is not None
 
 
+def holds_verb(text: str, pieces: list[Span]) -> bool:
+    """A verb of the list stands in the phrase ("Phấn đấu kết nạp")."""
+    return any(_VERB_INSIDE.search(text, s, e) for s, e in pieces)
+
+
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
     """The phrase opens with a verb that tells a figure from its siblings."""
     return bool(pieces) and bool(_VERB_START.match(text[pieces[0][0]:pieces[0][1]]))
