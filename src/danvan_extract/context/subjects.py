@@ -138,7 +138,6 @@ _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 MAX_WORDS = 10
 _HEAD_SLACK = 2  # (words a phrase that keeps its head may run over the window)
-_PLURALS = frozenset({"các", "những"})
 MAX_RATE_WORDS = 16  # (a rate's phrase, and a sum's read across a comma, run longer)
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
@@ -321,10 +320,8 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = MAX_WORDS)
         return pieces
     if keep_end and len(words) <= most + _HEAD_SLACK:
         # "Thu nhập bình quân mỗi lao động tại hợp tác xã": a phrase a word or two over the window keeps its
-        # head (Vietnamese noun phrases open with it) rather than its last words cut inside a compound; the
-        # plural word before the head names nothing and is the first to go ("các cơ sở Hội …")
-        plural = text[words[0][0]:words[0][1]].lower() in _PLURALS
-        return [(words[1][0], e) if s == pieces[0][0] else (s, e) for s, e in pieces if e > words[1][0]] if plural else pieces
+        # head (Vietnamese noun phrases open with it) rather than its last words cut inside a compound
+        return pieces
     if keep_end:
         # "dư nợ cho vay của Phòng giao dịch Ngân hàng …": a head noun before
         # "của" and a named holder is what is meant, not the holder's name
