@@ -137,7 +137,6 @@ _GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi
                         r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 _GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
 MAX_WORDS = 10
-_HEAD_SLACK = 2  # (words a phrase that keeps its head may run over the window)
 MAX_RATE_WORDS = 16  # (a rate's phrase, and a sum's read across a comma, run longer)
 # How far ahead a match at a fixed position may look: the clause is read at
 # most this far from its figure, and without an end position the regex
@@ -317,10 +316,6 @@ def _limit(text: str, pieces: list[Span], keep_end: bool, most: int = MAX_WORDS)
         return pieces
     words = [(m.start() + s, m.end() + s) for s, e in pieces for m in _NON_SPACE.finditer(text[s:e])]
     if len(words) <= most:
-        return pieces
-    if keep_end and len(words) <= most + _HEAD_SLACK:
-        # "Thu nhập bình quân mỗi lao động tại hợp tác xã": a phrase a word or two over the window keeps its
-        # head (Vietnamese noun phrases open with it) rather than its last words cut inside a compound
         return pieces
     if keep_end:
         # "dư nợ cho vay của Phòng giao dịch Ngân hàng …": a head noun before
