@@ -885,7 +885,9 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
-          r"|xóa\s+tên|kỷ\s+luật")
+          r"|xóa\s+tên|kỷ\s+luật"
+          # (verbs of inspection and sanction: "kiểm tra 320 cơ sở, phát hiện 45 cơ sở vi phạm, xử phạt 38 cơ sở")
+          r"|kiểm\s+tra|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
 # "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
 # (the test after the word: tried only where "cấp" stands)
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
