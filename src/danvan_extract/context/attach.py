@@ -1784,6 +1784,12 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
                   or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
+        if (t == "count" and (not pieces or " ".join(text[s:e] for s, e in pieces).lower() == (c.fields.get("noun") or "").lower())
+                and "lần" in text[max(s_start, c.start - 90):c.start]):
+            # (a count named by its noun alone: "…, lên 840 hộ" after the factor)
+            changed = _level_after_factor(text, c, s_start, holes)
+            if changed and not _noun_outside(text, c, (changed[0][0], changed[-1][1])):
+                return changed
         return _column_of_noun(text, c, pieces) or _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     if t == "percentage":
         # (the clause is no wider than the reading window)
@@ -1871,6 +1877,18 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
         return _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     return []
+
+
+def _level_after_factor(text, c, s_start, holes) -> list:
+    """"thu nhập bình quân đầu người tăng 1,6 lần, đạt 52 triệu đồng", "Số hộ
+    được hỗ trợ tăng gấp 2 lần so với năm trước, lên 840 hộ": the level after
+    a change written as a factor (no figure of its own, so no figure before
+    the level to follow) is of what changed, the noun phrase before the
+    change; [] when there is none."""
+    times = _TIMES_THEN_LEVEL.search(text, max(s_start, c.start - 90), c.start)
+    if not times:
+        return []
+    return subjects.left_phrase(text, _plain_clause_start(text, s_start, times.start()), times.start(), holes)
 
 
 def _value_in_bracket(text, c, s_start, holes, pieces) -> list:
@@ -2716,13 +2734,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
         # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
         return ([listed] if listed else []) + purpose_pieces
-    times = _TIMES_THEN_LEVEL.search(text, max(s_start, c.start - 90), c.start) if not pieces and not label else None
-    if times:
-        # "thu nhập bình quân đầu người tăng 1,6 lần, đạt 52 triệu đồng": the level after a change written as
-        # a factor (no figure of its own) is of what changed, the noun phrase before the change
-        changed = subjects.left_phrase(text, _plain_clause_start(text, s_start, times.start()), times.start(), holes)
-        if changed:
-            return changed
+    changed = _level_after_factor(text, c, s_start, holes) if not pieces and not label else []
+    if changed:
+        return changed
     if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
