@@ -1672,6 +1672,10 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         s_start = start
     # (a table's row label is a label: "| Số hộ thoát nghèo | 320 hộ |")
     label = _label(text, c.start, s_start) or _row_label(text, c.start)
+    if label and subjects.opens_topic(text, label[0]) and (_noun_outside(text, c, label) or text[label[1]:c.start].strip(" :\t")):
+        # "Về kinh tế: …; cơ cấu nông nghiệp 35%", "* Về giáo dục: 32/45 trường đạt chuẩn": a section's
+        # topic names the domain, not what a figure with words of its own is ("Về hộ nghèo: 120 hộ" stays)
+        label = None
     wide = _across_bracket(text, s_start, clause_start, c.start, holes)
     if wide:
         clause_start, holes = wide
@@ -1689,7 +1693,14 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     return pieces
 
 
+def _noun_outside(text: str, c, span: tuple[int, int]) -> bool:
+    """The figure has a counted noun that ``span``'s words do not hold."""
+    noun = (c.fields.get("noun") or "").lower()
+    return bool(noun) and f" {noun} " not in " {} ".format(" ".join(text[span[0]:span[1]].lower().split()))
+
+
 _BRACKET_CHARS = 80
+_TOTAL_AFTER = deferred(r"tổng(?![\p{L}])", regex.I)
 # "tối đa", "tối thiểu" after a rate's or a cap's noun name the category ("mức cho vay tối đa")
 _BOUND_WORD = deferred(r"(?:tối\s+đa|tối\s+thiểu)(?![\p{L}])", regex.I)
 _CAP_NOUN = deferred(r"(?:mức|định\s+mức|hạn\s+mức|lãi\s+suất|thời\s+hạn)(?![\p{L}])", regex.I)
@@ -1782,7 +1793,13 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
                   or _count_subject(text, c, clause_start, clause_end, holes, s_start, label))
-        return _column_of_noun(text, c, pieces) or pieces
+        if (t == "count" and (not pieces or " ".join(text[s:e] for s, e in pieces).lower() == (c.fields.get("noun") or "").lower())
+                and "lần" in text[max(s_start, c.start - 90):c.start]):
+            # (a count named by its noun alone: "…, lên 840 hộ" after the factor)
+            changed = _level_after_factor(text, c, s_start, holes)
+            if changed and not _noun_outside(text, c, (changed[0][0], changed[-1][1])):
+                return changed
+        return _column_of_noun(text, c, pieces) or _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
@@ -1821,9 +1838,11 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             whole = (subject_of.get(id(prior)) if prior is not None and prior.type in ("count", "ratio")
                      else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
             return (whole + after) if whole else after
-        if after:
-            return after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1]) and not subjects.holds_verb(text, left)):
+            return after
+        # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before,
+        # by a noun phrase: "Phấn đấu hằng năm kết nạp 3% tổng số đảng viên" shares out the total itself)
         if change and left and left[0][0] >= change.start():
             left = []  # ("…, vượt 5% kế hoạch": the change word is no noun phrase)
         part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
@@ -1864,8 +1883,38 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                 or _area_subject(text, c, clause_start, clause_end, holes, s_start, label)
                 or _part_of_area(text, c, prior, subject_of, clause_end))
     if t == "money":
-        return _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+        pieces = _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+        return _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     return []
+
+
+def _level_after_factor(text, c, s_start, holes) -> list:
+    """"thu nhập bình quân đầu người tăng 1,6 lần, đạt 52 triệu đồng", "Số hộ
+    được hỗ trợ tăng gấp 2 lần so với năm trước, lên 840 hộ": the level after
+    a change written as a factor (no figure of its own, so no figure before
+    the level to follow) is of what changed, the noun phrase before the
+    change; [] when there is none."""
+    times = _TIMES_THEN_LEVEL.search(text, max(s_start, c.start - 90), c.start)
+    if not times:
+        return []
+    return subjects.left_phrase(text, _plain_clause_start(text, s_start, times.start()), times.start(), holes)
+
+
+def _value_in_bracket(text, c, s_start, holes, pieces) -> list:
+    """"Nguồn vốn vay ưu đãi (1.245 tỷ đồng) đã giúp …", "Hội viên phụ nữ
+    (12.400 người) tham gia …": a figure alone in a bracket right after a
+    noun phrase is that phrase's value, when the figure names nothing more
+    of its own (no subject, or only its noun: a generic one, or one the
+    phrase holds: "Số hộ nghèo (1.250 hộ)"); [] otherwise."""
+    if not text.startswith(")", c.end) or "(" not in text[max(s_start, c.start - 2):c.start]:
+        return []  # (the cheap test first)
+    noun = (c.fields.get("noun") or "").lower()
+    if pieces and " ".join(text[s:e] for s, e in pieces).lower() != noun:
+        return []
+    before = _before_bracket(text, c, s_start, holes)
+    if not before or noun not in subjects.SAYS_NOTHING and _noun_outside(text, c, (before[0][0], before[-1][1])):
+        return []
+    return before
 
 
 # "Trong (tổng) số (các) <base>," opening the sentence
@@ -2165,7 +2214,10 @@ def _topic_before(text, s_start, clause_start, holes) -> list:
 
 
 # (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
-_CHANGE_ONLY = deferred(r"[,;(]\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?(?:tăng|giảm|hơn|thêm|cao\s+hơn|thấp\s+hơn|vượt)"
+# ("…, đạt 245 tỷ đồng và tăng 8%": a change joined by "và" to the level before; "…, ít hơn năm trước 12 hộ",
+# "…, cao hơn mức bình quân của tỉnh 3%": a comparative's base, of no digit, between)
+_CHANGE_ONLY = deferred(r"(?:[,;()]|(?<![\p{L}])và)\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?"
+                          r"(?:(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+(?:so\s+với\s+)?[^\d,;.:()\n]{1,40}?)?|tăng|giảm|hơn|thêm|vượt)"
                           r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 _FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
@@ -2247,7 +2299,9 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 
 
 # a label that announces results ("Kết quả thi đua năm 2024:", "Kết quả bầu cử:") is no kind of what is counted
-_RESULTS_LABEL = deferred(r"kết\s+quả(?![\p{L}])", regex.I)
+# and so does one that announces whom or what the list names ("Đối tượng thụ hưởng:", "Thành phần gồm:",
+# "Số liệu cụ thể:") or a photo's caption ("Ảnh:", "Ảnh trên:")
+_RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh)(?![\p{L}])", regex.I)
 
 
 _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
@@ -2584,6 +2638,9 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
         whole = [(max(s, raised.end()), e) for s, e in whole if e > raised.end()]
     elif whole and _LIFTED.search(text, lo, c.start) and _DIGIT_OR_BRACKET.search(text, whole[0][0], whole[-1][1]):
         return []  # ("tăng gấp 1,5 lần (từ 2.000 lên 3.000 hộ)": "lên" ends a change, no "số" phrase)
+    # "Số thôn … là 142 thôn, số cơ quan … là 86 cơ quan": each item of a list opens its own "số" phrase
+    last = next((i for i in range(len(whole) - 1, 0, -1) if _NUMBER_PHRASE.match(text, *whole[i])), 0)
+    whole = whole[last:]
     if not whole or not _NUMBER_PHRASE.match(text[whole[0][0]:whole[0][1]]):
         return []
     head = noun.split(",")[0].split()[-1].lower()
@@ -2679,12 +2736,16 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
         # ("650 tỷ đồng cho vay ưu đãi hộ nghèo": "cho vay" is the verb "lend", its "cho" no link)
         w = purpose.start("what")
         lends = link == "cho" and text[w:w + 3].lower() == "vay" and not text[w + 3:w + 4].isalpha()
-        # ("làm đường", "xây nhà": a building verb with its object is the purpose, the verb kept)
-        keep_link = link.startswith("dành") or lends or link in _BUILDING_LINKS
+        # ("làm đường", "xây nhà", "xây dựng trường học", "đầu tư hạ tầng": a verb of building or investing with
+        # its object is the purpose, the verb kept; only a preposition ("để", "nhằm", "cho") is left out)
+        keep_link = lends or link not in _PURPOSE_PREPOSITIONS
         purpose_pieces = _without_numbers(text, purpose.start("link") if keep_link else w, what_end, holes)
         listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
         # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
         return ([listed] if listed else []) + purpose_pieces
+    changed = _level_after_factor(text, c, s_start, holes) if not pieces and not label else []
+    if changed:
+        return changed
     if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
@@ -2715,6 +2776,9 @@ def _money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, 
 
 
 _BUILDING_LINKS = frozenset({"làm", "xây"})
+_PURPOSE_PREPOSITIONS = frozenset({"để", "nhằm", "cho"})
+_TIMES_THEN_LEVEL = deferred(r"(?<![\p{L}])(?:(?:cao|lớn|nhiều|tăng)\s+)?(?:gấp|tăng|giảm)(?:\s+(?:gần|hơn|khoảng|trên))?\s+\d[\d,.]*\s+lần[^,;.\d\n]{0,40},"
+                             r"\s*(?:ước\s+)?(?:đạt|lên)(?:\s+(?:khoảng|trên|hơn|gần))?\s*$", regex.I)
 
 
 def _listed_verb(text, c, prior, s_start, holes) -> Optional[tuple[int, int]]:
@@ -2827,8 +2891,20 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
             if head and head.end() < he:
                 pieces.append((pos, hs))
                 pos = head.end()
+    # "giải ngân 2,5 tỷ đồng cho 45 hộ vay vốn tại xã Nam Sơn": a place phrase the purpose ends with is the
+    # figure's location, no part of its subject
+    for hs, he in holes:
+        # (a named unit only: "tại các xã vùng cao" names a part, which stays)
+        if pos < hs < end and not text[hs].isdigit() and not text[hs:he].islower():
+            link = _PLACE_TAIL.search(text, max(pos, hs - 24), hs)
+            if link:
+                end = link.start()
+                break
     pieces.append((pos, end))
     return [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+
+
+_PLACE_TAIL = deferred(r"[^\S\n]+(?:tại|ở|trên[^\S\n]+địa[^\S\n]+bàn|thuộc)[^\S\n]+(?:(?:các|những)[^\S\n]+)?$", regex.I)
 
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")

@@ -45,7 +45,9 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
 _ADVERBS = (r"vẫn|còn|đã|đang|sẽ|chỉ(?<!(?:chứng|địa)\s+chỉ)|lại|cũng|mới(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+mới)|luôn"
             r"|đều|thì|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
 # (and a conjunction whose second item was a place or a time, cut out: "các xã vùng cao và [thị trấn X]")
-_TRAILING_SOURCE = rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$"
+# ("Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm": an average's word after a change word is the change's, no property)
+_TRAILING_SOURCE = (rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|(?:tăng|giảm)\s+(?:bình\s+quân|trung\s+bình)"
+                    rf"|{_STATING}|{_ADVERBS})(?![\p{{L}}]))+$")
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.replace(r"\s+", " ") for w in _STATING.split("|"))),
                      regex.I | regex.V0)
@@ -62,7 +64,7 @@ _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thờ
 
 _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
-    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
+    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
     # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it, are no
@@ -86,7 +88,7 @@ _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\
 _PLACE_LINK_ENDS = ("của", "tại", "ở", "bàn", "thuộc", "trong", "toàn", "cả", "các", "những")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "năm", "trong", "với", "chiếm", "tăng", "giảm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "với", "chiếm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
@@ -110,6 +112,13 @@ _RIGHT_STOP_INLINE_SOURCE = (
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
+    r"|trong(?!\s+sạch)"  # ("chi bộ đạt trong sạch vững mạnh": the adjective "clean", no preposition)
+    r"|năm(?<!lâu\snăm)"  # ("đất trồng cây lâu năm": perennial, no time)
+    # a change word with a noun object is a verb phrase that defines ("320 hộ tăng thu nhập"), and
+    # "giảm nghèo" a noun ("vốn Chương trình giảm nghèo"); a direction before a figure ends the phrase
+    # ("từ 45 xã xuống còn 33 xã")
+    r"|tăng(?!\s+(?:thu\s+nhập|cường|trưởng|gia(?!\s+(?:đình|súc))|năng\s+suất))|giảm(?!\s+(?:nghèo|thiểu|thiệt\s+hại))"
+    r"|(?:xuống|lên)(?:\s+(?:còn|mức|đến|tới))?(?=\s+(?:(?:khoảng|hơn|trên|gần|dưới)\s+)?\d)"
     r")(?![\p{L}])")
 _RIGHT_STOP = deferred(r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + _RIGHT_STOP_INLINE_SOURCE, regex.I | regex.V0)
 # (the stops of a stretch with no line break and no hyphen: its search tries fewer branches at each position)
@@ -177,6 +186,13 @@ _HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
 
 
 _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", regex.I)
+# "Tỷ lệ hộ nghèo thấp hơn 2,5% so với …", "Mức hỗ trợ cao hơn năm trước 5 triệu đồng": a comparative
+# right before the figure, with the base it is compared with, states the figure (as "tăng" does); one
+# followed by a copula defines the noun ("Số hộ có thu nhập cao hơn mức trung bình là 450 hộ")
+_COMPARED = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?![\p{L}])"
+                     r"(?:(?!\s(?:là|đạt|bằng|chiếm|có)(?![\p{L}]))[^\d\n,;:()]){0,40}$", regex.I)
+# (a time cut out of the piece may take its "hơn": "cao [hơn năm 2023] khoảng 120 tỷ đồng")
+_COMPARED_CUT = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", regex.I)
 
 
 def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> list[Span]:
@@ -191,6 +207,10 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
             # "…, bình quân mỗi năm đào tạo nghề cho …": an average's word alone is the figure's qualifier
             # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject)
             continue
+        compared = (_COMPARED.search(text, s, e) if "hơn" in text[s:e]
+                    else _COMPARED_CUT.search(text, s, e) if text[e:e + 6].lstrip().startswith("hơn ") else None)
+        if compared:
+            e = compared.start()
         start = _trailing_start(text[s:e])
         if start is not None:
             e = s + start
@@ -610,6 +630,7 @@ def noun_clause(text: str, start: int, limit: int, holes: list[Span],
     khó khăn" → "đặc biệt khó khăn") when it has at most ``bare_words``
     words of its own.  Returns the noun's own pieces and the shared ones,
     each empty when nothing is there."""
+    limit = min(limit, len(text))  # (callers may reach past a figure that ends the text)
     end = pos = start
     kept: list[Span] = []  # the figures read through ("đạt 7 tiêu chí")
     while pos < limit:
@@ -864,7 +885,9 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           r"|bố\s+trí|sắp\s+xếp|đào\s+tạo|tập\s+huấn|giới\s+thiệu|kết\s+nạp|vận\s+động|thăm|tặng|trao"
           r"|khám|cấp\s+phát|di\s+dời|tái\s+định\s+cư|công\s+nhận|phát\s+triển|giải\s+ngân|cho\s+vay"
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
-          r"|xóa\s+tên|kỷ\s+luật")
+          r"|xóa\s+tên|kỷ\s+luật"
+          # (verbs of inspection and sanction: "kiểm tra 320 cơ sở, phát hiện 45 cơ sở vi phạm, xử phạt 38 cơ sở")
+          r"|kiểm\s+tra|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
 # "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
 # (the test after the word: tried only where "cấp" stands)
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
@@ -883,6 +906,11 @@ def _may_hold_verb_head(seg: str) -> bool:
     the text once each)."""
     low = lowered(seg)
     return low is None or _VERB_HEAD_IN.search(low) is not None
+
+
+def holds_verb(text: str, pieces: list[Span]) -> bool:
+    """A verb of the list stands in the phrase ("Phấn đấu kết nạp")."""
+    return any(_VERB_INSIDE.search(text, s, e) for s, e in pieces)
 
 
 def starts_with_verb(text: str, pieces: list[Span]) -> bool:
@@ -996,6 +1024,11 @@ def _verb_list_start(text: str, clause_start: int, holes: list[Span]) -> int:
 
 # "Về nhà ở, xã hỗ trợ 15 hộ": "Về" opening a sentence names its topic, no verb
 _TOPIC = deferred(r"(?-i:Về)\s", regex.I)
+
+
+def opens_topic(text: str, pos: int) -> bool:
+    """The words at ``pos`` open with the topic marker "Về" ("Về kinh tế")."""
+    return bool(_TOPIC.match(text, pos, pos + 4))
 
 
 def verb_first(text: str, pieces: list[Span]) -> bool:
@@ -1210,9 +1243,16 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     if not link:
         return []
     body = left_phrase(text, clause_start, link.start(), holes)
+    each = _EACH_LEAD.match(text, body[0][0], body[0][1]) if body else None
+    if each:
+        # "Mỗi đội có 5 thành viên" → "thành viên đội": the distributive word is the figure's basis, no name
+        body = [(each.end(), body[0][1])] + body[1:] if each.end() < body[0][1] else body[1:]
     if not body:
         return []
     return [(noun_start, noun_start + len(member))] + body
+
+
+_EACH_LEAD = deferred(r"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|từng)\s+", regex.I)
 
 
 # What is given as an amount, written right after it ("20 triệu đồng tiền mặt", "1.200 tỷ đồng dư nợ").
