@@ -145,7 +145,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -534,12 +534,18 @@ class PersonRoleExtractor(GrammarAttributes):
                 lead = end + nm.start("name")
                 roles[-1] = Spanned.joined([roles[-1], Spanned.at(text, lead, lead + len(raw[:offset].rstrip()))])
             cm = match_at(self.comma_only, text, name_end, 6)
+            bracketed = False  # "Đại tá Name (Chỉ huy trưởng …)": the posts in brackets
             if not dm and not cm and text.startswith(" (", name_end):
                 # "Đại úy Name (bên trái), Phó Trưởng …": a caption's aside first
                 cm = match_at(self.aside, text, name_end + 2, 90)
-            if not dm and cm:
+                bracketed = cm is None and match_at(self.title_re, text, name_end + 2, 300) is not None
+            if not dm and (cm or bracketed):
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
-                more, more_end = self._roles(text, cm.end(), allow_name_end=True, own_name=True)
+                more, more_end = self._roles(text, cm.end() if cm else name_end + 2, allow_name_end=True, own_name=True)
+                if bracketed and text[more_end:more_end + 1] != ")":
+                    more = []  # a bracket that holds more than posts
+                elif bracketed:
+                    more_end += 1  # the bracket closes inside the span
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
                 if after_more and self._heading_words(after_more.group("name")):
                     after_more = None  # "… QUÂN SỰ TỈNH PHÁT BIỂU": a heading's words, no name
@@ -1043,6 +1049,8 @@ class PersonRoleExtractor(GrammarAttributes):
             return False
         if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
             return False
+        if text.startswith(" (", pos + m.end()) and match_at(self.merged_after, text, pos + m.end(), 10):
+            return False  # "huyện Văn Lãng (cũ)": a merged unit's name, no person's
         # the look-behind search last: it costs most, and most runs fail before it
         return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
                 and not self._named_after(text, pos))
