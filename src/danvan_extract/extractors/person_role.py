@@ -509,15 +509,16 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue
             if len(roles) > 1 and offset == 0 and self._named_org_end(text, end, roles[-1]):
                 continue  # "…, Học viện Chính trị quốc gia Hồ Chí Minh": the organization's own name
-            if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
+            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
+            if offset == 0 and len(name.split(" ")) == 2 and not personal and self._place_word_before(text, end):
                 # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
                 # bare title that ends in a place word ("Trưởng thôn Name")
-                # the NER model decides
+                # the NER model decides; a title worn by the person ("Già
+                # làng") names no place
                 if end != m.end() or not self._ner_person(name, text, m.start(), end + nm.end("name")):
                     continue
             if offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end():
                 continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
-            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
             if offset and personal and len(raw.split(" ")) <= 5:
                 # a title worn by the person has no organization: the words
                 # before the surname are the name's ("Linh mục Giuse Trần Văn B")
