@@ -448,6 +448,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
             if self.interviewer.search(text, max(0, m.start() - 10), m.end()):
                 continue  # "Trao đổi với phóng viên, Đại tá A": the reporter, another person
+            if self._named_after(text, m.start()):
+                continue  # "Đền thờ Chủ tịch Hồ Chí Minh", "mang tên Đại tướng X": a place named after a person
             before = self._name_before(text, m.start())
             if before is not None and self._labelled_in_masthead(text, before[1]):
                 continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block
