@@ -145,7 +145,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -663,12 +663,18 @@ class PersonRoleExtractor(GrammarAttributes):
             tm = title if title is not None and p == pos else match_at(self.title_re, text, p, 300)
             if not tm:
                 om = match_at(self.org_role, text, p, 40) if roles and text[end:p].strip() == "," else None
+                if om is None and own_name:
+                    # "ông A, Phụ trách Trạm Y tế xã": a post without a title
+                    om = match_at(self.in_charge_post, text, p, 60)
+                    head_end = om.end() if om else 0
+                else:
+                    head_end = om.end("head") if om else 0
                 if om is None:
                     break
                 # "…, Chi cục trưởng Chi cục X, Sở Nông nghiệp …": the
                 # organization after a post is a role string of its own
-                role_end = self._org_end(text, om.end("head"), stop)
-                if role_end == om.end("head"):
+                role_end = self._org_end(text, head_end, stop)
+                if role_end == head_end:
                     break
                 roles.append(Spanned.at(text, p, role_end))
                 end = role_end
