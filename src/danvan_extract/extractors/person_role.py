@@ -145,7 +145,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -249,6 +249,22 @@ class PersonRoleExtractor(GrammarAttributes):
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
         yield from self._signatures(text)
+        yield from self._form_fields(ctx)
+
+    def _form_fields(self, ctx: Context) -> Iterator[Candidate]:
+        """"Họ và tên: Name / Chức vụ: Role": a profile's form, the name
+        and the post in labelled fields (span: the name through the post)."""
+        if "chức vụ" not in ctx.lower and "chức danh" not in ctx.lower:
+            return  # most articles hold no form
+        text = ctx.text
+        for m in self.form_fields.finditer(text):
+            name, _ = self._name(m.group("name"), m.start("name"))
+            if name is None or name != m.group("name"):
+                continue
+            roles, end = self._roles(text, m.end(), own_name=True)
+            if roles:
+                yield Candidate("person_role", m.start("name"), end, "person_role.form_fields",
+                                {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
 
     def _signatures(self, text: str) -> Iterator[Candidate]:
         """"TM. BAN THƯỜNG VỤ / BÍ THƯ / (Đã ký) / Name": a signer and the
