@@ -145,7 +145,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -385,6 +385,10 @@ class PersonRoleExtractor(GrammarAttributes):
                 item_end = end if roles else nm.end()
                 if roles:
                     pos = end
+                else:
+                    note = match_at(self.item_note, text, pos, 70)
+                    if note is not None:
+                        pos = note.end()  # "A (bản X), B (bản Y)": a note, no post
                 items.append(_ListItem(item_start, item_end, name, roles, own_hon, labels))
             jm = match_at(self.item_sep, text, pos, 12)
             if not jm:
@@ -479,6 +483,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     roles, end = self._roles(text, m.start(), own_name=True)
                     after_name = None
                 if roles and not after_name:
+                    if text[end:end + 1] == ")" and "(" in text[before[1] + len(before[0]):m.start()]:
+                        end += 1  # "Name (Role)": the bracket closes inside the span
                     yield Candidate("person_role", before[1], end, "person_role.name_role",
                                     {"person": Spanned.at(text, before[1], before[1] + len(before[0])),
                                      "roles": roles, "honorific": None})
@@ -611,12 +617,13 @@ class PersonRoleExtractor(GrammarAttributes):
             pos = nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
-        """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
-        before ``pos``, after a comma, that starts its capitalised run and
+        """"Nguyễn Văn Hải, Hiệu trưởng …", "Nguyễn Văn Hải (Hiệu trưởng …)": a
+        name with a known surname right before ``pos``, after a comma or a
+        bracket, that starts its capitalised run and
         is not itself part of a role or a place; (name, start) or None."""
         lo = max(0, pos - 60)
-        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith(","):
-            return None  # name_comma_before ends with the comma
+        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
+            return None  # name_comma_before ends with the comma or the bracket
         bm = self.name_comma_before.search(text, lo, pos)
         if not bm:
             return None
