@@ -482,8 +482,11 @@ class PersonRoleExtractor(GrammarAttributes):
                     # organization belong to it
                     roles, end = self._roles(text, m.start(), own_name=True)
                     after_name = None
+                bracket = "(" in text[before[1] + len(before[0]):m.start()]
+                if bracket and text[end:end + 1] != ")":
+                    roles = []  # "Name (Role …" with more than posts in the bracket: no apposition
                 if roles and not after_name:
-                    if text[end:end + 1] == ")" and "(" in text[before[1] + len(before[0]):m.start()]:
+                    if bracket:
                         end += 1  # "Name (Role)": the bracket closes inside the span
                     yield Candidate("person_role", before[1], end, "person_role.name_role",
                                     {"person": Spanned.at(text, before[1], before[1] + len(before[0])),
