@@ -27,9 +27,10 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
-# what follows the number of a numbered place's name: a name, a mark or the
-# end (not a counted noun: "xã Tân Lập 5 năm liền")
-_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+# what follows the number of a numbered place's name: a name (after a dash
+# too: "khu vực 1 - Điện Biên"), a mark or the end (not a counted noun: "xã
+# Tân Lập 5 năm liền")
+_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+(?:[-–][ ]+)?\p{Lu}|\s*$")
 _LAST_PAIR = regex.compile(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
 _RANK_ENDS = ("tướng", "tá", "úy", "uý", "đốc")
 _MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
