@@ -69,6 +69,7 @@ _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
 _SPACES = regex.compile(r"\s*")
+_LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)")  # nothing more on the line
 # the first letter of a word
 _WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
 _BLANKS = regex.compile(r"[ ]+")
@@ -146,7 +147,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -251,6 +252,21 @@ class PersonRoleExtractor(GrammarAttributes):
             yield from self._list_after_honorific(text, m)
         yield from self._signatures(text)
         yield from self._form_fields(ctx)
+        yield from self._name_cards(text)
+
+    def _name_cards(self, text: str) -> Iterator[Candidate]:
+        """"Ông Name" alone on a line and the post alone on the next (a
+        quote card): a post that runs on into a sentence ("Chủ tịch UBND xã
+        cho biết") is the next paragraph's subject, no post of the name."""
+        for m in self.name_card.finditer(text):
+            name, nend = self._name(m.group("name"), m.start("name"))
+            if name is None or nend != m.end("name"):
+                continue
+            roles, end = self._roles(text, m.end(), own_name=True)
+            if roles and _LINE_END.match(text, end):
+                yield Candidate("person_role", m.start("hon"), end, "person_role.name_card",
+                                {"person": _at(text, m.span("name")), "roles": roles,
+                                 "honorific": self._hon(m.group("hon"))})
 
     def _form_fields(self, ctx: Context) -> Iterator[Candidate]:
         """"Họ và tên: Name / Chức vụ: Role": a profile's form, the name
