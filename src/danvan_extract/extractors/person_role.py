@@ -70,6 +70,7 @@ _COLON = regex.compile(r"\s*:\s*")
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
 _SPACES = regex.compile(r"\s*")
 _LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)")  # nothing more on the line
+_NEXT_LINE = regex.compile(r"\n[^\S\n]*(?=\p{Lu})")  # a line break, a capital opening the next line
 # the first letter of a word
 _WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
 _BLANKS = regex.compile(r"[ ]+")
@@ -141,13 +142,14 @@ class PersonRoleExtractor(GrammarAttributes):
         self.dash_name_scan = g["name_dash"]
         self.list_scan = g["list"]
         self.title_scan = g["title"]
+        self.name_card_scan = g["name_card"]
         self._grammar_attributes(g, {"title_re": "title", "list_head": "list", "name_re": "name",
                                      "last_word_re": "last_word", **{name: name for name in (
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -168,7 +170,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self._title_word = _per_word(self._bare_title)
         self._word_kind = _per_word(self._read_word_kind)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
-                              self.list_scan, self.title_scan]
+                              self.list_scan, self.title_scan, self.name_card_scan]
 
     # The numbers of the groups read once per word or title: a look-up by
     # name costs the regex module as much as building its name table anew.
@@ -252,17 +254,21 @@ class PersonRoleExtractor(GrammarAttributes):
             yield from self._list_after_honorific(text, m)
         yield from self._signatures(text)
         yield from self._form_fields(ctx)
-        yield from self._name_cards(text)
+        yield from self._name_cards(ctx)
 
-    def _name_cards(self, text: str) -> Iterator[Candidate]:
+    def _name_cards(self, ctx: Context) -> Iterator[Candidate]:
         """"Ông Name" alone on a line and the post alone on the next (a
         quote card): a post that runs on into a sentence ("Chủ tịch UBND xã
         cho biết") is the next paragraph's subject, no post of the name."""
-        for m in self.name_card.finditer(text):
+        text = ctx.text
+        for m in self._with_opening(ctx, self.name_card_opening, self.name_card_scan):
             name, nend = self._name(m.group("name"), m.start("name"))
             if name is None or nend != m.end("name"):
                 continue
-            roles, end = self._roles(text, m.end(), own_name=True)
+            post = _NEXT_LINE.match(text, m.end())
+            if post is None:
+                continue
+            roles, end = self._roles(text, post.end(), own_name=True)
             if roles and _LINE_END.match(text, end):
                 yield Candidate("person_role", m.start("hon"), end, "person_role.name_card",
                                 {"person": _at(text, m.span("name")), "roles": roles,
