@@ -52,9 +52,10 @@ def test_an_abbreviated_title_s_dot_is_read_only_at_a_dot(text):
 @settings(max_examples=300, deadline=None)
 @given(_texts)
 def test_a_name_before_a_comma_is_searched_only_after_a_comma(text):
+    """("Name, Role" and "Name (Role)": after a comma or an opening bracket.)"""
     for pos in range(len(text) + 1):
         lo = max(0, pos - 60)
-        if not person_role._pattern_tail(text, lo, pos).rstrip(" ").endswith(","):
+        if not person_role._pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
             assert _EXTRACTOR.name_comma_before.search(text, lo, pos) is None
 
 

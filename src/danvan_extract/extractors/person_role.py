@@ -27,9 +27,10 @@ from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len,
 
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
-# what follows the number of a numbered place's name: a name, a mark or the
-# end (not a counted noun: "xã Tân Lập 5 năm liền")
-_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+\p{Lu}|\s*$")
+# what follows the number of a numbered place's name: a name (after a dash
+# too: "khu vực 1 - Điện Biên"), a mark or the end (not a counted noun: "xã
+# Tân Lập 5 năm liền")
+_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+(?:[-–][ ]+)?\p{Lu}|\s*$")
 _LAST_PAIR = regex.compile(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
 _RANK_ENDS = ("tướng", "tá", "úy", "uý", "đốc")
 _MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
@@ -68,6 +69,8 @@ _LIST_OPENER = regex.compile(r"^(?i:các)\s+")
 _COLON = regex.compile(r"\s*:\s*")
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
 _SPACES = regex.compile(r"\s*")
+_LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)")  # nothing more on the line
+_NEXT_LINE = regex.compile(r"\n[^\S\n]*(?=\p{Lu})")  # a line break, a capital opening the next line
 # the first letter of a word
 _WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
 _BLANKS = regex.compile(r"[ ]+")
@@ -139,13 +142,14 @@ class PersonRoleExtractor(GrammarAttributes):
         self.dash_name_scan = g["name_dash"]
         self.list_scan = g["list"]
         self.title_scan = g["title"]
+        self.name_card_scan = g["name_card"]
         self._grammar_attributes(g, {"title_re": "title", "list_head": "list", "name_re": "name",
                                      "last_word_re": "last_word", **{name: name for name in (
             "name_sep", "acronym", "name_after_role", "role_sep", "comma_only", "term", "next_word", "paren_acronym",
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -166,7 +170,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self._title_word = _per_word(self._bare_title)
         self._word_kind = _per_word(self._read_word_kind)
         self.scan_patterns = [self.byline_scan, self.byline_bare_scan, self.hon_name_scan, self.dash_name_scan,
-                              self.list_scan, self.title_scan]
+                              self.list_scan, self.title_scan, self.name_card_scan]
 
     # The numbers of the groups read once per word or title: a look-up by
     # name costs the regex module as much as building its name table anew.
@@ -249,6 +253,41 @@ class PersonRoleExtractor(GrammarAttributes):
         for m in ctx.scan(self.list_scan):
             yield from self._list_after_honorific(text, m)
         yield from self._signatures(text)
+        yield from self._form_fields(ctx)
+        yield from self._name_cards(ctx)
+
+    def _name_cards(self, ctx: Context) -> Iterator[Candidate]:
+        """"Ông Name" alone on a line and the post alone on the next (a
+        quote card): a post that runs on into a sentence ("Chủ tịch UBND xã
+        cho biết") is the next paragraph's subject, no post of the name."""
+        text = ctx.text
+        for m in self._with_opening(ctx, self.name_card_opening, self.name_card_scan):
+            name, nend = self._name(m.group("name"), m.start("name"))
+            if name is None or nend != m.end("name"):
+                continue
+            post = _NEXT_LINE.match(text, m.end())
+            if post is None:
+                continue
+            roles, end = self._roles(text, post.end(), own_name=True)
+            if roles and _LINE_END.match(text, end):
+                yield Candidate("person_role", m.start("hon"), end, "person_role.name_card",
+                                {"person": _at(text, m.span("name")), "roles": roles,
+                                 "honorific": self._hon(m.group("hon"))})
+
+    def _form_fields(self, ctx: Context) -> Iterator[Candidate]:
+        """"Họ và tên: Name / Chức vụ: Role": a profile's form, the name
+        and the post in labelled fields (span: the name through the post)."""
+        if "chức vụ" not in ctx.lower and "chức danh" not in ctx.lower:
+            return  # most articles hold no form
+        text = ctx.text
+        for m in self.form_fields.finditer(text):
+            name, _ = self._name(m.group("name"), m.start("name"))
+            if name is None or name != m.group("name"):
+                continue
+            roles, end = self._roles(text, m.end(), own_name=True)
+            if roles:
+                yield Candidate("person_role", m.start("name"), end, "person_role.form_fields",
+                                {"person": _at(text, m.span("name")), "roles": roles, "honorific": None})
 
     def _signatures(self, text: str) -> Iterator[Candidate]:
         """"TM. BAN THƯỜNG VỤ / BÍ THƯ / (Đã ký) / Name": a signer and the
@@ -369,6 +408,10 @@ class PersonRoleExtractor(GrammarAttributes):
                 item_end = end if roles else nm.end()
                 if roles:
                     pos = end
+                else:
+                    note = match_at(self.item_note, text, pos, 70)
+                    if note is not None:
+                        pos = note.end()  # "A (bản X), B (bản Y)": a note, no post
                 items.append(_ListItem(item_start, item_end, name, roles, own_hon, labels))
             jm = match_at(self.item_sep, text, pos, 12)
             if not jm:
@@ -448,6 +491,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue  # "bầu ông A giữ chức Chủ tịch HĐND xã, bà B …": a predicate's object
             if self.interviewer.search(text, max(0, m.start() - 10), m.end()):
                 continue  # "Trao đổi với phóng viên, Đại tá A": the reporter, another person
+            if self._named_after(text, m.start()):
+                continue  # "Đền thờ Chủ tịch Hồ Chí Minh", "mang tên Đại tướng X": a place named after a person
             before = self._name_before(text, m.start())
             if before is not None and self._labelled_in_masthead(text, before[1]):
                 continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block
@@ -460,7 +505,12 @@ class PersonRoleExtractor(GrammarAttributes):
                     # organization belong to it
                     roles, end = self._roles(text, m.start(), own_name=True)
                     after_name = None
+                bracket = "(" in text[before[1] + len(before[0]):m.start()]
+                if bracket and text[end:end + 1] != ")":
+                    roles = []  # "Name (Role …" with more than posts in the bracket: no apposition
                 if roles and not after_name:
+                    if bracket:
+                        end += 1  # "Name (Role)": the bracket closes inside the span
                     yield Candidate("person_role", before[1], end, "person_role.name_role",
                                     {"person": Spanned.at(text, before[1], before[1] + len(before[0])),
                                      "roles": roles, "honorific": None})
@@ -509,15 +559,16 @@ class PersonRoleExtractor(GrammarAttributes):
                 continue
             if len(roles) > 1 and offset == 0 and self._named_org_end(text, end, roles[-1]):
                 continue  # "…, Học viện Chính trị quốc gia Hồ Chí Minh": the organization's own name
-            if offset == 0 and len(name.split(" ")) == 2 and self._place_word_before(text, end):
+            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
+            if offset == 0 and len(name.split(" ")) == 2 and not personal and self._place_word_before(text, end):
                 # "UBND huyện Văn Bàn", "Thành ủy Hà Nội": a place; after a
                 # bare title that ends in a place word ("Trưởng thôn Name")
-                # the NER model decides
+                # the NER model decides; a title worn by the person ("Già
+                # làng") names no place
                 if end != m.end() or not self._ner_person(name, text, m.start(), end + nm.end("name")):
                     continue
             if offset == 0 and len(name.split(" ")) == 2 and honorific is None and end > m.end():
                 continue  # "Giám đốc Sở Y tế Hà Nội": after an organization, its place
-            personal = end == m.end() and self._title_word(m.group(self._title_group)) in self.personal_titles
             if offset and personal and len(raw.split(" ")) <= 5:
                 # a title worn by the person has no organization: the words
                 # before the surname are the name's ("Linh mục Giuse Trần Văn B")
@@ -534,12 +585,18 @@ class PersonRoleExtractor(GrammarAttributes):
                 lead = end + nm.start("name")
                 roles[-1] = Spanned.joined([roles[-1], Spanned.at(text, lead, lead + len(raw[:offset].rstrip()))])
             cm = match_at(self.comma_only, text, name_end, 6)
+            bracketed = False  # "Đại tá Name (Chỉ huy trưởng …)": the posts in brackets
             if not dm and not cm and text.startswith(" (", name_end):
                 # "Đại úy Name (bên trái), Phó Trưởng …": a caption's aside first
                 cm = match_at(self.aside, text, name_end + 2, 90)
-            if not dm and cm:
+                bracketed = cm is None and match_at(self.title_re, text, name_end + 2, 300) is not None
+            if not dm and (cm or bracketed):
                 # "Trung tá Name, Phó Tham mưu trưởng …": more posts after the name
-                more, more_end = self._roles(text, cm.end(), allow_name_end=True, own_name=True)
+                more, more_end = self._roles(text, cm.end() if cm else name_end + 2, allow_name_end=True, own_name=True)
+                if bracketed and text[more_end:more_end + 1] != ")":
+                    more = []  # a bracket that holds more than posts
+                elif bracketed:
+                    more_end += 1  # the bracket closes inside the span
                 after_more = more and self.name_after_role.match(text, more_end, min(len(text), more_end + 60))
                 if after_more and self._heading_words(after_more.group("name")):
                     after_more = None  # "… QUÂN SỰ TỈNH PHÁT BIỂU": a heading's words, no name
@@ -586,12 +643,13 @@ class PersonRoleExtractor(GrammarAttributes):
             pos = nm.end("name")
 
     def _name_before(self, text: str, pos: int) -> Optional[tuple[str, int]]:
-        """"Nguyễn Văn Hải, Hiệu trưởng …": a name with a known surname right
-        before ``pos``, after a comma, that starts its capitalised run and
+        """"Nguyễn Văn Hải, Hiệu trưởng …", "Nguyễn Văn Hải (Hiệu trưởng …)": a
+        name with a known surname right before ``pos``, after a comma or a
+        bracket, that starts its capitalised run and
         is not itself part of a role or a place; (name, start) or None."""
         lo = max(0, pos - 60)
-        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith(","):
-            return None  # name_comma_before ends with the comma
+        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
+            return None  # name_comma_before ends with the comma or the bracket
         bm = self.name_comma_before.search(text, lo, pos)
         if not bm:
             return None
@@ -654,12 +712,18 @@ class PersonRoleExtractor(GrammarAttributes):
             tm = title if title is not None and p == pos else match_at(self.title_re, text, p, 300)
             if not tm:
                 om = match_at(self.org_role, text, p, 40) if roles and text[end:p].strip() == "," else None
+                if om is None and own_name:
+                    # "ông A, Phụ trách Trạm Y tế xã": a post without a title
+                    om = match_at(self.in_charge_post, text, p, 60)
+                    head_end = om.end() if om else 0
+                else:
+                    head_end = om.end("head") if om else 0
                 if om is None:
                     break
                 # "…, Chi cục trưởng Chi cục X, Sở Nông nghiệp …": the
                 # organization after a post is a role string of its own
-                role_end = self._org_end(text, om.end("head"), stop)
-                if role_end == om.end("head"):
+                role_end = self._org_end(text, head_end, stop)
+                if role_end == head_end:
                     break
                 roles.append(Spanned.at(text, p, role_end))
                 end = role_end
@@ -1043,6 +1107,8 @@ class PersonRoleExtractor(GrammarAttributes):
             return False
         if len(run) >= 2 and f"{run[0]} {run[1]}".lower() in self.org_words:
             return False
+        if text.startswith(" (", pos + m.end()) and match_at(self.merged_after, text, pos + m.end(), 10):
+            return False  # "huyện Văn Lãng (cũ)": a merged unit's name, no person's
         # the look-behind search last: it costs most, and most runs fail before it
         return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
                 and not self._named_after(text, pos))
