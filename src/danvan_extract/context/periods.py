@@ -27,6 +27,18 @@ Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WORD_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+# a month written as a capitalized word ("tháng Mười năm 2025", "ngày 2 tháng Chín"): lower case
+# "tháng năm" is "months and years"; "Giêng", "Chạp" name lunar months, and so does any month
+# after "rằm" ("Rằm tháng Bảy"), which are not converted
+_MONTH_WORD = r"(?-i:Mười(?:\s+(?:một|Một|hai|Hai))?|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín)(?!\s+âm\s+lịch)"
+_MONTH_NUMBER = r"(?P<m>[01]?\d|" + _MONTH_WORD + ")"
+_NOT_LUNAR = r"(?<!rằm\s)"
+
+
+def _mo(m) -> int:
+    """The month of a match's ``m`` group, written in digits or as a word."""
+    word = m.group("m")
+    return int(word) if word.isdigit() else _WORD_MONTHS[" ".join(word.lower().split())]
 
 
 @dataclass(frozen=True)
@@ -88,13 +100,13 @@ def _until_quarter(m) -> tuple[None, str]:
 
 
 def _date(m) -> tuple[str, str]:
-    d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+    d, mo, y = int(m.group("d")), _mo(m), m.group("y")
     iso = f"{y}-{mo:02d}-{d:02d}"
     return iso, iso
 
 
 def _month(m) -> tuple[str, str]:
-    iso = _month_end(m.group("y"), int(m.group("m")))
+    iso = _month_end(m.group("y"), _mo(m))
     return iso, iso
 
 
@@ -103,11 +115,11 @@ def _span(m) -> tuple[str, Optional[str]]:
 
 
 def _until_date(m) -> tuple[None, str]:
-    return None, f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    return None, f"{m.group('y')}-{_mo(m):02d}-{int(m.group('d')):02d}"
 
 
 def _until_month(m) -> tuple[None, str]:
-    return None, _month_end(m.group("y"), int(m.group("m")))
+    return None, _month_end(m.group("y"), _mo(m))
 
 
 def _until_year(m) -> tuple[None, str]:
@@ -145,8 +157,8 @@ _COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mườ
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
 _DAY = _DAY_HEAD + Y.format("y")
-_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
-_MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
+_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+" + _MONTH_NUMBER + r"\s+năm\s+" + Y.format("y")
+_MONTH = _NOT_LUNAR + r"tháng\s+" + _MONTH_NUMBER + r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
 # a clock time before a report's date ("tính đến 17 giờ ngày 10/9/2024", "đến 7h00 sáng ngày"):
 # the day is still the end of the period
@@ -250,7 +262,8 @@ _SEASONS = r"đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|ch
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
 _CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
 _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
-_SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
+# (not across a line: "…, ngày 12/9/2025\nĐến năm 2030, …" is a dateline's year and a target's)
+_SPAN_GAP = r"[^\S\n]{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)[^\S\n]{0,3}"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
     # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
@@ -745,7 +758,7 @@ def _years_before(out: list[TimeMention]):
 # article's year (FACTS.md: a date without a year), else the year stated last
 # ("5 tháng 3" is a day's date, "tháng 3/2024" has its year)
 _NO_YEAR_QUARTER_OR_MONTH = regex.compile(
-    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9]))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
+    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
     r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\s+năm\s+trước|\w)", regex.I)
 
 
@@ -754,7 +767,7 @@ def _quarter_or_month(m, y: str) -> Optional[tuple[str, str]]:
     if m.group("q"):
         q = _ROMAN[m.group("q").lower()]
         return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
-    month = _month_end(y, int(m.group("m")))
+    month = _month_end(y, _mo(m))
     return month, month
 
 
