@@ -539,6 +539,15 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (y, None)))
+    for m in openers.finditer(_YEAR_END, ("hết năm", "cuối năm")):
+        until = _UNTIL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        y = year_of_article if m.group("nay") else year_of_article or year_before(m.start())
+        if not y or not (until or m.group("nay") and m.group("edge").lower() == "cuối"):
+            continue  # ("hết năm" alone: "năm" is no year there; "cuối năm" alone: which year's end is not told)
+        s = until.start() if until else m.start()
+        if free(s, m.end()):
+            spans.take(s, m.end())
+            out.append(_time(s, m.end(), (None if until else f"{y}-12", f"{y}-12")))
     for s, e, year in lunar_years(text, year_of_article, openers):
         if free(s, e):
             spans.take(s, e)
@@ -771,6 +780,11 @@ def _quarter_or_month(m, y: str) -> Optional[tuple[str, str]]:
     return month, month
 
 
+# "đến hết năm", "đến cuối năm (nay)", "từ nay đến cuối năm": an open start and the end of the
+# article's year (else of the year stated last); "cuối năm nay" alone: the year's last month
+_YEAR_END = regex.compile(r"(?P<edge>hết|cuối)\s+năm(?P<nay>\s+nay)?(?!\s{0,3}(?:nay|học|tài|ngân|(?:19|20)\d\d))(?!\w)",
+                          regex.I)
+_UNTIL_BEFORE = regex.compile(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)|từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới))\s+$", regex.I)
 _SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
