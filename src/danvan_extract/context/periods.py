@@ -503,8 +503,10 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
-        spans.take(word.start(), m.end())
-        out.append(_time(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
+        since = word.group("until") and _SINCE_YEAR_START_BEFORE.search(text, max(0, word.start() - 30), word.start())
+        s = since.start() if since and free(since.start(), word.start()) else word.start()
+        spans.take(s, m.end())
+        out.append(_time(s, m.end(), (f"{y}-01-01" if s < word.start() else None, iso) if word.group("until") else (iso, iso)))
     for start, end in windows.years:
         if not start or text[start - 1] != " " or not free(start, end) or text[max(0, start - 4):start].lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year; a year a time holds already
@@ -532,8 +534,18 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if y and free(m.start(), m.end()):
             period = _quarter_or_month(m, y)
             if period:
-                spans.take(m.start(), m.end())
-                out.append(_time(m.start(), m.end(), period))
+                # "(từ đầu năm) đến hết tháng 10": from the year's start, or an open start, to the month
+                until = _UNTIL_NO_YEAR.search(text, max(0, m.start() - 40), m.start())
+                s, e = (until.start() if until and free(until.start(), m.start()) else m.start()), m.end()
+                if s < m.start():
+                    period = (f"{y}-01" if until.group("since") else None, period[1])
+                elif m.group("m"):
+                    # "(từ) tháng 3 đến tháng 8": one range of months
+                    last = _MONTH_RANGE_TAIL.match(text, m.end())
+                    if last and _mo(m) < int(last.group("m")) and free(m.end(), last.end()):
+                        period, e = (period[0], _month_end(y, int(last.group("m")))), last.end()
+                spans.take(s, e)
+                out.append(_time(s, e, period))
     for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
         y = year_of_article or year_before(m.start())
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
@@ -785,6 +797,14 @@ def _quarter_or_month(m, y: str) -> Optional[tuple[str, str]]:
 _YEAR_END = regex.compile(r"(?P<edge>hết|cuối)\s+năm(?P<nay>\s+nay)?(?!\s{0,3}(?:nay|học|tài|ngân|(?:19|20)\d\d))(?!\w)",
                           regex.I)
 _UNTIL_BEFORE = regex.compile(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)|từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới))\s+$", regex.I)
+# before a month or a quarter without its year: "đến (hết)", "từ đầu năm (nay) đến (hết)"
+_UNTIL_NO_YEAR = regex.compile(r"(?<!\w)(?:(?P<since>(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s{0,3}(?:-|–|đến|tới))"
+                               r"|(?:tính\s+)?(?:đến|tới)|hết)(?:\s+hết)?\s+(?:cuối\s+)?$", regex.I)
+# "tháng 3 đến (hết) tháng 8" without a year: the range's last month, after the first
+_MONTH_RANGE_TAIL = regex.compile(r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9])"
+                                  r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\w)", regex.I)
+# before "đến ngày 31/8" without its year: "từ đầu năm (nay)" opens the range
+_SINCE_YEAR_START_BEFORE = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s+$", regex.I)
 _SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
