@@ -19,7 +19,7 @@ import regex
 
 from ..numbers import SPELLED, SPELLED_SMALL, SPELLED_START, parse_spelled
 from .lunar_years import lunar_years
-from .relative_times import relative_times
+from .relative_times import months_so_far, relative_times
 from .spans import SpanMask
 from .words import CharClass, Openers, finditer_at, space_before
 
@@ -564,6 +564,9 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if free(s, e):
             spans.take(s, e)
             out.append(_time(s, e, (year, year), named=True))
+    for s, e, period in months_so_far(text, published, openers, free):
+        spans.take(s, e)
+        out.append(_time(s, e, period))
     for s, e, period in relative_times(text, published, openers, free):
         spans.take(s, e)
         out.append(_time(s, e, period, "time" if period else "null"))

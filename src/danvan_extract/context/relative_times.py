@@ -104,3 +104,28 @@ def relative_times(text: str, published: Optional[str], openers: Openers, free):
         if not free(s, m.end()):
             continue
         yield s, m.end(), (_period(m, day, count) if day else None)
+
+
+# "9 tháng, toàn tỉnh thu …", "Lũy kế 8 tháng, …": in a report dated in the month
+# after those months or in the last of them, the year's first months, as "9 tháng năm nay"
+# ("Sau 8 tháng thi công", "trong 3 tháng" of a December article: durations, no period)
+_LEAD = regex.compile(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|lũy\s+kế|kết\s+quả)\s+)?$", regex.I)
+_COMMA_AFTER = regex.compile(r"[^\S\n]*,")
+
+
+def months_so_far(text: str, published: Optional[str], openers: Openers, free):
+    """(start, end, period) of each "N tháng," opening a clause of a report
+    dated in month N or N + 1: January to month N of the article's year."""
+    day = _article_day(published)
+    if not day:
+        return
+    for p in openers.starts(("tháng",)) or ():
+        if not _COMMA_AFTER.match(text, p + 5) or text[p + 5:p + 6].isalnum():
+            continue
+        count = _COUNT_BEFORE.search(text, max(0, p - 10), p)
+        if not count or not _LEAD.search(text, max(0, count.start() - 20), count.start()):
+            continue
+        word = count.group("n")
+        n = int(word) if word.isdigit() else _WORD_COUNTS[word.lower()]
+        if 2 <= n <= 11 and n in (day.month, day.month - 1) and free(count.start(), p + 5):
+            yield count.start(), p + 5, (f"{day.year}-01", f"{day.year}-{n:02d}")
