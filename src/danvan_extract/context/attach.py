@@ -529,6 +529,11 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
+            if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
+                # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
+                # "mỗi năm" written before it is
+                own = _span_before(times, starts, bisect.bisect_left(starts, c.start) - 1, p_start, lead_end,
+                                   _section_start(sections, c.start)) or t
         break
     if own is None and in_table_row(text, c.start):
         own = _column_time(text, c.start, times, starts)
