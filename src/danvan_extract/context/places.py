@@ -378,6 +378,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
+        if _PARTNER_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "xuất khẩu sang Hàn Quốc", "khách từ Trung Quốc": a partner, not where the figure holds
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
             spans.take(start, end)
@@ -412,6 +414,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
+# a country a trade or a journey goes to or comes from ("xuất khẩu sang thị trường Hàn Quốc",
+# "nhập khẩu từ Trung Quốc", "khách đến từ Nhật Bản"): the partner, not the figure's place
+_PARTNER_BEFORE = regex.compile(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:[^\S\n]+(?:các[^\S\n]+)?(?:thị[^\S\n]+trường|nước))?"
+                                r"[^\S\n]+$", regex.I)
 # "Mai Sơn: 300 hội viên …": a line (a headline, a related link) opened by a unit's
 # name without its level word, then a colon
 _LINE_OPENER = regex.compile(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
