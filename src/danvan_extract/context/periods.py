@@ -263,7 +263,8 @@ _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
 _CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
 _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
 # (not across a line: "…, ngày 12/9/2025\nĐến năm 2030, …" is a dateline's year and a target's)
-_SPAN_GAP = r"[^\S\n]{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)[^\S\n]{0,3}"
+# ("năm học 2024/2025", "niên vụ 2025/2026": a slash between two years joins a school or crop year)
+_SPAN_GAP = r"(?:[^\S\n]{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)[^\S\n]{0,3}|/)"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
     # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
