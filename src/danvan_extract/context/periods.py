@@ -361,9 +361,10 @@ _FORMS: list[_Form] = [
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
-    # a crop season and its year ("vụ Hè Thu 2024", "vụ lúa Xuân 2025"), as "vụ Đông Xuân năm 2024" says it
-    _Form(r"vụ\s+(?:lúa\s+)?(?:" + _SEASONS + r")\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("vụ",),
-          first=r"v", opens=("vụ",)),
+    # a crop season and its year ("vụ Hè Thu 2024", "vụ lúa Xuân 2025"), as "vụ Đông Xuân năm 2024" says it;
+    # a crop's year ("niên vụ tôm 2025", "vụ vải 2025")
+    _Form(r"(?:niên\s+)?vụ\s+(?:(?:lúa\s+)?(?:" + _SEASONS + r")|\p{L}+(?:\s+\p{L}+)?)\s+" + Y.format("y"),
+          lambda m: (m.group("y"), m.group("y")), "time", ("vụ",), first=r"vn", opens=("vụ", "niên")),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"

@@ -69,7 +69,7 @@ _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
-_HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
+_HCM = regex.compile(r"(?<![\p{L}])T[Pp]\.?\s?HCM(?![\p{L}])")  # ("Tp.HCM" too)
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 # "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
 _COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
