@@ -23,7 +23,7 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
-from ..grammar.levels import INITIALS, NUMBERED, SHORT, WRITTEN  # the level words, their short forms, those like an initial
+from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -333,7 +333,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue  # "Liên bang Nga": a country's name
         if written.lower() in INITIALS and not (_lookup(gaz, name, level) or _seat_provinces(gaz, name, level, None)):
             continue  # "Nguyễn Văn H. Lò": an initial, no level word
-        if level != "bang" and _lone_unknown(text, name_end, name, level, gaz):
+        if level != "bang" and not (name[0].isdigit() and level in PLAIN_UNITS) \
+                and _lone_unknown(text, name_end, name, level, gaz):
+            # ("Thôn 7 có 96 hộ": a number is no capitalized common word; "Văn bản 2 có": "bản" is one)
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
         start, end = m.span()
         if free(start, end):
