@@ -23,7 +23,7 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
-from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, WRITTEN  # the level words, their short forms, those like an initial
+from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, VIETNAMESE_UNITS, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -473,10 +473,15 @@ def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
     for _ in range(_MAX_LISTED):
         m = _NEXT_LISTED.match(text, end)
         name = _known_name(text, m, m.group("name"), level, gaz) if m else ""
-        if not name or not _lookup(gaz, name, level):
-            return
+        if not name or not (_lookup(gaz, name, level) or name.startswith(_VILLAGE_WORD_NAMES) and " " in name):
+            return  # (a name opening with a capitalized village word, "Bản Xen", is the list's unit too)
         end = m.start("name") + len(name)
         yield m.start("name"), end, level, name
+
+
+# the common words that are a village's level word ("bản", "làng", "buôn", "sóc", "khóm"),
+# capitalized: inside a list of communes they open a commune's name ("các xã Lùng Vai, Bản Xen")
+_VILLAGE_WORD_NAMES = tuple(w.capitalize() + " " for w in VIETNAMESE_UNITS if w not in PLAIN_UNITS)
 
 
 # a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."
