@@ -109,8 +109,9 @@ def relative_times(text: str, published: Optional[str], openers: Openers, free):
 # "9 tháng, toàn tỉnh thu …", "Lũy kế 8 tháng, …": in a report dated in the month
 # after those months or in the last of them, the year's first months, as "9 tháng năm nay"
 # ("Sau 8 tháng thi công", "trong 3 tháng" of a December article: durations, no period)
-_LEAD = regex.compile(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|lũy\s+kế|kết\s+quả)\s+)?$", regex.I)
-_COMMA_AFTER = regex.compile(r"[^\S\n]*,")
+_LEAD = regex.compile(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế)|kết\s+quả)\s+)?$", regex.I)
+# ("Chín tháng qua, …": in such a report the months past are the year's)
+_COMMA_AFTER = regex.compile(r"(?:[^\S\n]+(?:vừa[^\S\n]+)?qua)?[^\S\n]*,", regex.I)
 
 
 def months_so_far(text: str, published: Optional[str], openers: Openers, free):
@@ -120,11 +121,12 @@ def months_so_far(text: str, published: Optional[str], openers: Openers, free):
     if not day:
         return
     for p in openers.starts(("tháng",)) or ():
-        if not _COMMA_AFTER.match(text, p + 5) or text[p + 5:p + 6].isalnum():
+        if text[p + 5:p + 6].isalnum():
             continue
         count = _COUNT_BEFORE.search(text, max(0, p - 10), p)
-        if not count or not _LEAD.search(text, max(0, count.start() - 20), count.start()):
-            continue
+        lead = _LEAD.search(text, max(0, count.start() - 20), count.start()) if count else None
+        if not lead or not (lead.group("sum") or _COMMA_AFTER.match(text, p + 5)):
+            continue  # ("Lũy kế 10 tháng đạt …": a sum from the year's start, a comma or not)
         word = count.group("n")
         n = int(word) if word.isdigit() else _WORD_COUNTS[word.lower()]
         if 2 <= n <= 11 and n in (day.month, day.month - 1) and free(count.start(), p + 5):
