@@ -347,6 +347,10 @@ _FORMS: list[_Form] = [
     _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", backward=True),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", backward=True),
+    # "Đến 2030, …": a target's horizon written without "năm", the clause it closes a time
+    # (not a range's upper bound: "từ 1.980 đến 2030, …")
+    _Form(r"(?<![\d%][^\S\n]{1,3})(?:đến|tới)\s+" + Y.format("y") + r"(?=[^\S\n]*,)", lambda m: (None, m.group("y")), "time", ("đến|tới",),
+          first=r"đt", opens=("đến", "tới")),
     _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
