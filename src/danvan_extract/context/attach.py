@@ -1314,15 +1314,17 @@ def _container_of(places, run) -> Optional[dict]:
     """A total over listed units: the smallest unit containing them all
     (FACTS.md): communes' district, else districts' or communes' province,
     else Việt Nam for several provinces; an empty place (no location) for
-    communes whose district is not known; None for other levels (units
-    abroad, villages)."""
+    communes whose district is not known and for villages; None for other
+    levels (units abroad)."""
     units = [places[j] for j in run]
     level = _unit_class(units[0])
     provinces = {u.province for u in units}
     if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
         return dict(_NATION)
     if level not in ("huyện", "xã") or None in provinces:
-        return {} if level == "xã" else None
+        # (villages joined without their commune, "Thôn 1 và thôn 2 có 300 hộ": the commune is not
+        # named, so no place; a chain after them, "…, xã A", is read as the address it is)
+        return {} if level == "xã" or _RANK.get(level) == 0 else None
     if len(provinces) > 1:
         return dict(_NATION)
     province = provinces.pop()
