@@ -2,7 +2,8 @@
 before), "năm tới", "tháng trước", "tháng này", "quý trước", "quý
 này", "hôm qua", "hôm nay", "sáng nay", "từ đầu tháng (đến nay)", and
 "9 tháng năm nay" (the first nine months of the article's year), "năm
-học mới", "năm học này" (a school year runs from September to May).
+học mới", "năm học này" (a school year runs from September to May), and
+"9 tháng," opening a report dated in October (:func:`months_so_far`).
 
 FACTS.md reads "năm nay", "năm qua" as the year of the article's date;
 the other words a reporter counts from the day he writes on are read the
