@@ -122,8 +122,8 @@ def months_so_far(text: str, published: Optional[str], openers: Openers, free):
     if not day:
         return
     for p in openers.starts(("tháng",)) or ():
-        if text[p + 5:p + 6].isalnum():
-            continue
+        if text[p + 5:p + 6].isalnum() or not (_COMMA_AFTER.match(text, p + 5) or text.find("kế", max(0, p - 14), p) >= 0):
+            continue  # (the cheap tests first: a comma after it, or "lũy kế" before it)
         count = _COUNT_BEFORE.search(text, max(0, p - 10), p)
         lead = _LEAD.search(text, max(0, count.start() - 20), count.start()) if count else None
         if not lead or not (lead.group("sum") or _COMMA_AFTER.match(text, p + 5)):
