@@ -538,6 +538,11 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
             own = t
+            if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
+                # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
+                # "mỗi năm" written before it is
+                own = _span_before(times, starts, bisect.bisect_left(starts, c.start) - 1, p_start, lead_end,
+                                   _section_start(sections, c.start)) or t
         break
     if own is None and in_table_row(text, c.start):
         own = _column_time(text, c.start, times, starts)
@@ -1318,15 +1323,17 @@ def _container_of(places, run) -> Optional[dict]:
     """A total over listed units: the smallest unit containing them all
     (FACTS.md): communes' district, else districts' or communes' province,
     else Việt Nam for several provinces; an empty place (no location) for
-    communes whose district is not known; None for other levels (units
-    abroad, villages)."""
+    communes whose district is not known and for villages; None for other
+    levels (units abroad)."""
     units = [places[j] for j in run]
     level = _unit_class(units[0])
     provinces = {u.province for u in units}
     if level == "tỉnh" and len(provinces) > 1 and None not in provinces:
         return dict(_NATION)
     if level not in ("huyện", "xã") or None in provinces:
-        return {} if level == "xã" else None
+        # (villages joined without their commune, "Thôn 1 và thôn 2 có 300 hộ": the commune is not
+        # named, so no place; a chain after them, "…, xã A", is read as the address it is)
+        return {} if level == "xã" or _RANK.get(level) == 0 else None
     if len(provinces) > 1:
         return dict(_NATION)
     province = provinces.pop()

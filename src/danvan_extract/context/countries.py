@@ -41,8 +41,9 @@ _HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
 _HYPHENATED = deferred(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
 _CAPITAL_NEXT = deferred(r"[^\S\n]+\p{Lu}")
 _CAPITAL_BEFORE = deferred(r"\p{Lu}[\p{L}]*[^\S\n]+$")
-# "Tại Lào, …", "Ở Đức, …": a one-word country's name as the place a sentence opens with
-_WHERE_OPENING = deferred(r"(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở)[^\S\n]+$")
+# "Tại Lào, …", "Ở Đức, …": a one-word country's name as the place a sentence opens with, or
+# a clause after a comma ("Năm 2024, tại Lào, …")
+_WHERE_OPENING = deferred(r"(?:(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở)|,[^\S\n]*(?:tại|ở))[^\S\n]+$")
 _COMMA_NEXT = deferred(r"[^\S\n]*,")
 # a preposition capitalized only because it opens the sentence ("Tại Nhật Bản, …"): no part of a name
 _OPENING_PREPOSITION = deferred(r"(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở|Từ|Sang|Đến|Tới|Với|Trong|Ngoài|Như)[^\S\n]+$")

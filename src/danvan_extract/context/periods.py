@@ -19,7 +19,7 @@ import regex
 
 from ..numbers import SPELLED, SPELLED_SMALL, SPELLED_START, parse_spelled
 from .lunar_years import lunar_years
-from .relative_times import relative_times
+from .relative_times import months_so_far, relative_times
 from .spans import SpanMask
 from .words import CharClass, Openers, finditer_at, space_before
 
@@ -27,6 +27,18 @@ Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WORD_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+# a month written as a capitalized word ("tháng Mười năm 2025", "ngày 2 tháng Chín"): lower case
+# "tháng năm" is "months and years"; "Giêng", "Chạp" name lunar months, and so does any month
+# after "rằm" ("Rằm tháng Bảy"), which are not converted
+_MONTH_WORD = r"(?-i:Mười(?:\s+(?:một|Một|hai|Hai))?|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín)(?!\s+âm\s+lịch)"
+_MONTH_NUMBER = r"(?P<m>[01]?\d|" + _MONTH_WORD + ")"
+_NOT_LUNAR = r"(?<!rằm\s)"
+
+
+def _mo(m) -> int:
+    """The month of a match's ``m`` group, written in digits or as a word."""
+    word = m.group("m")
+    return int(word) if word.isdigit() else _WORD_MONTHS[" ".join(word.lower().split())]
 
 
 @dataclass(frozen=True)
@@ -88,13 +100,13 @@ def _until_quarter(m) -> tuple[None, str]:
 
 
 def _date(m) -> tuple[str, str]:
-    d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+    d, mo, y = int(m.group("d")), _mo(m), m.group("y")
     iso = f"{y}-{mo:02d}-{d:02d}"
     return iso, iso
 
 
 def _month(m) -> tuple[str, str]:
-    iso = _month_end(m.group("y"), int(m.group("m")))
+    iso = _month_end(m.group("y"), _mo(m))
     return iso, iso
 
 
@@ -103,11 +115,11 @@ def _span(m) -> tuple[str, Optional[str]]:
 
 
 def _until_date(m) -> tuple[None, str]:
-    return None, f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    return None, f"{m.group('y')}-{_mo(m):02d}-{int(m.group('d')):02d}"
 
 
 def _until_month(m) -> tuple[None, str]:
-    return None, _month_end(m.group("y"), int(m.group("m")))
+    return None, _month_end(m.group("y"), _mo(m))
 
 
 def _until_year(m) -> tuple[None, str]:
@@ -145,8 +157,8 @@ _COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mườ
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
 _DAY = _DAY_HEAD + Y.format("y")
-_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+" + Y.format("y")
-_MONTH = r"tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
+_DAY_WORDS = r"(?P<d>[0-3]?\d)\s+tháng\s+" + _MONTH_NUMBER + r"\s+năm\s+" + Y.format("y")
+_MONTH = _NOT_LUNAR + r"tháng\s+" + _MONTH_NUMBER + r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y")
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
 # a clock time before a report's date ("tính đến 17 giờ ngày 10/9/2024", "đến 7h00 sáng ngày"):
 # the day is still the end of the period
@@ -250,7 +262,9 @@ _SEASONS = r"đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|chiêm\s+xuân|ch
 _DATED, _SPAN, _LISTED = "<day/month/year>", "<year - year>", "<year, year>"
 _CLOSED, _RANGED = "<year)>", "<day - day/month/year>"
 _WAYS = frozenset((_DATED, _SPAN, _LISTED, _CLOSED, _RANGED))
-_SPAN_GAP = r"\s{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)\s{0,3}"
+# (not across a line: "…, ngày 12/9/2025\nĐến năm 2030, …" is a dateline's year and a target's)
+# ("năm học 2024/2025", "niên vụ 2025/2026": a slash between two years joins a school or crop year)
+_SPAN_GAP = r"(?:[^\S\n]{0,3}(?:-|(?:đến|tới)(?:\s+hết)?(?:\s+năm)?)[^\S\n]{0,3}|/)"
 _LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 _FORMS: list[_Form] = [
     # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
@@ -333,6 +347,10 @@ _FORMS: list[_Form] = [
     _Form(_UNTIL + _MONTH, _until_month, "time", (_UNTIL_WORDS, "tháng"), first=r"tđhc", backward=True),
     _Form(r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+|kết\s+thúc\s+)(?P<end>cuối\s+)?năm\s+" + Y.format("y"),
           _until_year, "time", ("đến|tới|hết|thúc", "năm"), first=r"tđhk", backward=True),
+    # "Đến 2030, …": a target's horizon written without "năm", the clause it closes a time
+    # (not a range's upper bound: "từ 1.980 đến 2030, …")
+    _Form(r"(?<![\d%][^\S\n]{1,3})(?:đến|tới)\s+" + Y.format("y") + r"(?=[^\S\n]*,)", lambda m: (None, m.group("y")), "time", ("đến|tới",),
+          first=r"đt", opens=("đến", "tới")),
     _Form(r"(?:ngày\s+)?" + _DAY, _date, "time", (_DATED,), first=r"\dn", backward=True),
     _Form(r"(?:ngày\s+)?" + _DAY_WORDS, _date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     _Form(_MONTH, _month, "time", ("tháng",), first=r"t", backward=True),
@@ -347,9 +365,10 @@ _FORMS: list[_Form] = [
           first=r"12", lead=0),
     _Form(r"tết\s+\w+\s+\w+\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("tết",), first=r"t",
           opens=("tết",)),
-    # a crop season and its year ("vụ Hè Thu 2024", "vụ lúa Xuân 2025"), as "vụ Đông Xuân năm 2024" says it
-    _Form(r"vụ\s+(?:lúa\s+)?(?:" + _SEASONS + r")\s+" + Y.format("y"), lambda m: (m.group("y"), m.group("y")), "time", ("vụ",),
-          first=r"v", opens=("vụ",)),
+    # a crop season and its year ("vụ Hè Thu 2024", "vụ lúa Xuân 2025"), as "vụ Đông Xuân năm 2024" says it;
+    # a crop's year ("niên vụ tôm 2025", "vụ vải 2025")
+    _Form(r"(?:niên\s+)?vụ\s+(?:(?:lúa\s+)?(?:" + _SEASONS + r")|\p{L}+(?:\s+\p{L}+)?)\s+" + Y.format("y"),
+          lambda m: (m.group("y"), m.group("y")), "time", ("vụ",), first=r"vn", opens=("vụ", "niên")),
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
@@ -490,8 +509,10 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
         iso = f"{y}-{mo:02d}-{d:02d}"
-        spans.take(word.start(), m.end())
-        out.append(_time(word.start(), m.end(), (None, iso) if word.group("until") else (iso, iso)))
+        since = word.group("until") and _SINCE_YEAR_START_BEFORE.search(text, max(0, word.start() - 30), word.start())
+        s = since.start() if since and free(since.start(), word.start()) else word.start()
+        spans.take(s, m.end())
+        out.append(_time(s, m.end(), (f"{y}-01-01" if s < word.start() else None, iso) if word.group("until") else (iso, iso)))
     for start, end in windows.years:
         if not start or text[start - 1] != " " or not free(start, end) or text[max(0, start - 4):start].lower() == "năm ":
             continue  # "năm 2024", "12/2024": no name before the year; a year a time holds already
@@ -519,17 +540,39 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
         if y and free(m.start(), m.end()):
             period = _quarter_or_month(m, y)
             if period:
-                spans.take(m.start(), m.end())
-                out.append(_time(m.start(), m.end(), period))
+                # "(từ đầu năm) đến hết tháng 10": from the year's start, or an open start, to the month
+                until = _UNTIL_NO_YEAR.search(text, max(0, m.start() - 40), m.start())
+                s, e = (until.start() if until and free(until.start(), m.start()) else m.start()), m.end()
+                if s < m.start():
+                    period = (f"{y}-01" if until.group("since") else None, period[1])
+                elif m.group("m"):
+                    # "(từ) tháng 3 đến tháng 8": one range of months
+                    last = _MONTH_RANGE_TAIL.match(text, m.end())
+                    if last and _mo(m) < int(last.group("m")) and free(m.end(), last.end()):
+                        period, e = (period[0], _month_end(y, int(last.group("m")))), last.end()
+                spans.take(s, e)
+                out.append(_time(s, e, period))
     for m in (_SINCE_YEAR_START.finditer(text) if "đầu năm" in text else ()):
         y = year_of_article or year_before(m.start())
         if y and _word_starts(text, m.start()) and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (y, None)))
+    for m in openers.finditer(_YEAR_END, ("hết năm", "cuối năm")):
+        until = _UNTIL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        y = year_of_article if m.group("nay") else year_of_article or year_before(m.start())
+        if not y or not (until or m.group("nay") and m.group("edge").lower() == "cuối"):
+            continue  # ("hết năm" alone: "năm" is no year there; "cuối năm" alone: which year's end is not told)
+        s = until.start() if until else m.start()
+        if free(s, m.end()):
+            spans.take(s, m.end())
+            out.append(_time(s, m.end(), (None if until else f"{y}-12", f"{y}-12")))
     for s, e, year in lunar_years(text, year_of_article, openers):
         if free(s, e):
             spans.take(s, e)
             out.append(_time(s, e, (year, year), named=True))
+    for s, e, period in months_so_far(text, published, openers, free):
+        spans.take(s, e)
+        out.append(_time(s, e, period))
     for s, e, period in relative_times(text, published, openers, free):
         spans.take(s, e)
         out.append(_time(s, e, period, "time" if period else "null"))
@@ -745,7 +788,7 @@ def _years_before(out: list[TimeMention]):
 # article's year (FACTS.md: a date without a year), else the year stated last
 # ("5 tháng 3" is a day's date, "tháng 3/2024" has its year)
 _NO_YEAR_QUARTER_OR_MONTH = regex.compile(
-    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9]))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
+    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
     r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\s+năm\s+trước|\w)", regex.I)
 
 
@@ -754,10 +797,23 @@ def _quarter_or_month(m, y: str) -> Optional[tuple[str, str]]:
     if m.group("q"):
         q = _ROMAN[m.group("q").lower()]
         return _month_end(y, 3 * q - 2), _month_end(y, 3 * q)
-    month = _month_end(y, int(m.group("m")))
+    month = _month_end(y, _mo(m))
     return month, month
 
 
+# "đến hết năm", "đến cuối năm (nay)", "từ nay đến cuối năm": an open start and the end of the
+# article's year (else of the year stated last); "cuối năm nay" alone: the year's last month
+_YEAR_END = regex.compile(r"(?P<edge>hết|cuối)\s+năm(?P<nay>\s+nay)?(?!\s{0,3}(?:nay|học|tài|ngân|(?:19|20)\d\d))(?!\w)",
+                          regex.I)
+_UNTIL_BEFORE = regex.compile(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)|từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới))\s+$", regex.I)
+# before a month or a quarter without its year: "đến (hết)", "từ đầu năm (nay) đến (hết)"
+_UNTIL_NO_YEAR = regex.compile(r"(?<!\w)(?:(?P<since>(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s{0,3}(?:-|–|đến|tới))"
+                               r"|(?:tính\s+)?(?:đến|tới)|hết)(?:\s+hết)?\s+(?:cuối\s+)?$", regex.I)
+# "tháng 3 đến (hết) tháng 8" without a year: the range's last month, after the first
+_MONTH_RANGE_TAIL = regex.compile(r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9])"
+                                  r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\w)", regex.I)
+# before "đến ngày 31/8" without its year: "từ đầu năm (nay)" opens the range
+_SINCE_YEAR_START_BEFORE = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s+$", regex.I)
 _SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"

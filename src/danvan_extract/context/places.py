@@ -23,7 +23,7 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
-from ..grammar.levels import INITIALS, NUMBERED, SHORT, WRITTEN  # the level words, their short forms, those like an initial
+from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, VIETNAMESE_UNITS, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -69,7 +69,7 @@ _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
-_HCM = regex.compile(r"(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])")
+_HCM = regex.compile(r"(?<![\p{L}])T[Pp]\.?\s?HCM(?![\p{L}])")  # ("Tp.HCM" too)
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 # "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
 _COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
@@ -333,7 +333,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue  # "Liên bang Nga": a country's name
         if written.lower() in INITIALS and not (_lookup(gaz, name, level) or _seat_provinces(gaz, name, level, None)):
             continue  # "Nguyễn Văn H. Lò": an initial, no level word
-        if level != "bang" and _lone_unknown(text, name_end, name, level, gaz):
+        if level != "bang" and not (name[0].isdigit() and level in PLAIN_UNITS) \
+                and _lone_unknown(text, name_end, name, level, gaz):
+            # ("Thôn 7 có 96 hộ": a number is no capitalized common word; "Văn bản 2 có": "bản" is one)
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
         start, end = m.span()
         if free(start, end):
@@ -378,6 +380,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, name))
             spans.take(start, end)
     for start, end, name in find_countries(text, country_starts):
+        if _PARTNER_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "xuất khẩu sang Hàn Quốc", "khách từ Trung Quốc": a partner, not where the figure holds
         if free(start, end):
             raw.append((start, end, "quốc gia", name))
             spans.take(start, end)
@@ -412,6 +416,10 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
+# a country a trade or a journey goes to or comes from ("xuất khẩu sang thị trường Hàn Quốc",
+# "nhập khẩu từ Trung Quốc", "khách đến từ Nhật Bản"): the partner, not the figure's place
+_PARTNER_BEFORE = regex.compile(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:[^\S\n]+(?:các[^\S\n]+)?(?:thị[^\S\n]+trường|nước))?"
+                                r"[^\S\n]+$", regex.I)
 # "Mai Sơn: 300 hội viên …": a line (a headline, a related link) opened by a unit's
 # name without its level word, then a colon
 _LINE_OPENER = regex.compile(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
@@ -465,10 +473,15 @@ def _listed_after(text: str, start: int, end: int, level: str, gaz: Gazetteer):
     for _ in range(_MAX_LISTED):
         m = _NEXT_LISTED.match(text, end)
         name = _known_name(text, m, m.group("name"), level, gaz) if m else ""
-        if not name or not _lookup(gaz, name, level):
-            return
+        if not name or not (_lookup(gaz, name, level) or name.startswith(_VILLAGE_WORD_NAMES) and " " in name):
+            return  # (a name opening with a capitalized village word, "Bản Xen", is the list's unit too)
         end = m.start("name") + len(name)
         yield m.start("name"), end, level, name
+
+
+# the common words that are a village's level word ("bản", "làng", "buôn", "sóc", "khóm"),
+# capitalized: inside a list of communes they open a commune's name ("các xã Lùng Vai, Bản Xen")
+_VILLAGE_WORD_NAMES = tuple(w.capitalize() + " " for w in VIETNAMESE_UNITS if w not in PLAIN_UNITS)
 
 
 # a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."

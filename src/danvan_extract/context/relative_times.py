@@ -2,7 +2,8 @@
 before), "năm tới", "tháng trước", "tháng này", "quý trước", "quý
 này", "hôm qua", "hôm nay", "sáng nay", "từ đầu tháng (đến nay)", and
 "9 tháng năm nay" (the first nine months of the article's year), "năm
-học mới", "năm học này" (a school year runs from September to May).
+học mới", "năm học này" (a school year runs from September to May), and
+"9 tháng," opening a report dated in October (:func:`months_so_far`).
 
 FACTS.md reads "năm nay", "năm qua" as the year of the article's date;
 the other words a reporter counts from the day he writes on are read the
@@ -104,3 +105,30 @@ def relative_times(text: str, published: Optional[str], openers: Openers, free):
         if not free(s, m.end()):
             continue
         yield s, m.end(), (_period(m, day, count) if day else None)
+
+
+# "9 tháng, toàn tỉnh thu …", "Lũy kế 8 tháng, …": in a report dated in the month
+# after those months or in the last of them, the year's first months, as "9 tháng năm nay"
+# ("Sau 8 tháng thi công", "trong 3 tháng" of a December article: durations, no period)
+_LEAD = regex.compile(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế)|kết\s+quả)\s+)?$", regex.I)
+# ("Chín tháng qua, …": in such a report the months past are the year's)
+_COMMA_AFTER = regex.compile(r"(?:[^\S\n]+(?:vừa[^\S\n]+)?qua)?[^\S\n]*,", regex.I)
+
+
+def months_so_far(text: str, published: Optional[str], openers: Openers, free):
+    """(start, end, period) of each "N tháng," opening a clause of a report
+    dated in month N or N + 1: January to month N of the article's year."""
+    day = _article_day(published)
+    if not day:
+        return
+    for p in openers.starts(("tháng",)) or ():
+        if text[p + 5:p + 6].isalnum() or not (_COMMA_AFTER.match(text, p + 5) or text.find("kế", max(0, p - 14), p) >= 0):
+            continue  # (the cheap tests first: a comma after it, or "lũy kế" before it)
+        count = _COUNT_BEFORE.search(text, max(0, p - 10), p)
+        lead = _LEAD.search(text, max(0, count.start() - 20), count.start()) if count else None
+        if not lead or not (lead.group("sum") or _COMMA_AFTER.match(text, p + 5)):
+            continue  # ("Lũy kế 10 tháng đạt …": a sum from the year's start, a comma or not)
+        word = count.group("n")
+        n = int(word) if word.isdigit() else _WORD_COUNTS[word.lower()]
+        if 2 <= n <= 11 and n in (day.month, day.month - 1) and free(count.start(), p + 5):
+            yield count.start(), p + 5, (f"{day.year}-01", f"{day.year}-{n:02d}")
