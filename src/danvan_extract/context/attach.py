@@ -2225,6 +2225,8 @@ _UNIT_NAMES = deferred(r"[^\S\n]+(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*
                        r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)+")
 _STATES_FIGURE = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])[^\d\n,;.]{0,30}\d", regex.I)
 _UNIT_NOUNS = frozenset(_RANK) - {"bang", "quốc gia"}  # (the level words of Vietnamese units)
+# "trở lên", "trở xuống" right after a figure's noun: the figure's qualifier (FACTS.md), no word of what it counts
+_OR_MORE_AFTER = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?![\p{L}])", regex.I)
 
 
 def _past_unit_names(text: str, end: int, low_noun: str) -> int:
@@ -2255,6 +2257,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     k = text[c.start:c.end].lower().rfind(low_noun) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     read_from = _past_unit_names(text, c.end, low_noun)
+    or_more = _OR_MORE_AFTER.match(text, read_from, read_from + 12) if text.startswith(" trở", read_from) else None
+    read_from = or_more.end() if or_more else read_from  # ("từ 35 đảng viên trở lên": the figure's qualifier)
     limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
     after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
                      # ("350 tập thể, 1.200 cá nhân được khen thưởng": the items of a list share its predicate)

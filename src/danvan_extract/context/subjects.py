@@ -64,6 +64,8 @@ _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
+    r"|phấn\s+đấu"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
     # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it, are no
     # average per unit; see _trim for the average's word alone)
@@ -788,7 +790,7 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         m = _LAND_DROP.match(text[s:e])
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
-        # "xây dựng xưởng chế biến trên diện tích 1.200 m2": what stands on an area of that size
+        # "xây dựng xưởng chế biến trên diện tích 1.200 m2", "… quy mô 3 ha": what stands on an area of that size
         s, e = pieces[-1]
         tail = _ON_AREA.search(text, s, e)
         if tail and tail.start() > pieces[0][0]:
@@ -796,7 +798,9 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
     return pieces
 
 
-_ON_AREA = deferred(r"[^\S\n]+(?:trên|với|có)[^\S\n]+(?:tổng[^\S\n]+)?diện[^\S\n]+tích[^\S\n]*$", regex.I)
+# (and "(với) quy mô" — "on a scale of": "mô hình trồng dưa lưới quy mô 3 ha")
+_ON_AREA = deferred(r"[^\S\n]+(?:(?:trên|với|có)[^\S\n]+(?:tổng[^\S\n]+)?diện[^\S\n]+tích|(?:(?:với|có)[^\S\n]+)?quy[^\S\n]+mô)"
+                    r"[^\S\n]*$", regex.I)
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
@@ -1139,7 +1143,8 @@ def _object_only(text: str, start: int, end: int) -> bool:
 _PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng"
                             # "35% dân số" is a base, unless a predicate defines it ("95% dân số tham gia ...")
                             r"|dân\s+số\b(?!\s+(?:tham\s+gia|được|có|sử\s+dụng|sống|là)(?![\p{L}]))"
-                            r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu)"
+                            # ("5% trở lên": the figure's qualifier, FACTS.md)
+                            r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu|trở\s+(?:lên|xuống))"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 
