@@ -147,7 +147,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
-    main = main_place(reported, out.title, _lead_past_date(text, date_line, paragraphs, first_body, lead_end), posts, text)
+    # (the lead is the body's first paragraph, below the date line under the headline)
+    body_lead_end = _lead_past_date(text, date_line, paragraphs, first_body, lead_end)
+    main = main_place(reported, out.title, body_lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
@@ -166,7 +168,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         clause_start = _clause_start(text, s_start, c.start, other_spans, places, place_starts)
         clause_end = _clause_end(text, c.end, s_end)
         period = (_respective_year(text, c, times, time_starts, (s_start, s_end), other_spans)
-                  or _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections))
+                  or _period(text, c, times, time_starts, p_start, clause_end, out.title, body_lead_end, sections))
         location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
                              other_spans, full_stops)
         out.facts[id(c)] = {"period": period, "location": location}
@@ -504,6 +506,8 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 _COMMA_ONLY = deferred(r"\s*(?:,\s*)?$")
 _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
 _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends the figure's row)
+# "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
+_CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 _VALUE_WORD_BEFORE = deferred(r"[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
@@ -527,7 +531,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end())) or (
                 "(" in gap and _states_figure(text, gap, t)):
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
-        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
+        if (bracket and t.start < bracket.end()) or change or named or (
+                len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)):
             own = t
         break
     if own is None and in_table_row(text, c.start):
