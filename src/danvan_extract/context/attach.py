@@ -506,6 +506,9 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 _COMMA_ONLY = deferred(r"\s*(?:,\s*)?$")
 _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
 _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends the figure's row)
+# "18 chỉ tiêu chủ yếu cho nhiệm kỳ 2025 - 2030", "… được xây dựng trong năm 2024": the time a figure's own
+# phrase sets it for, after its modifiers
+_FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong)[^\S\n]+", regex.I)
 # "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
 _CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
@@ -532,7 +535,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
                 "(" in gap and _states_figure(text, gap, t)):
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or change or named or (
-                len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)):
+                len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)) or (
+                len(gap) <= 40 and _FOR_TIME_GAP.fullmatch(gap)):
             own = t
         break
     if own is None and in_table_row(text, c.start):
