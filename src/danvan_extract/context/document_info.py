@@ -246,7 +246,8 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             first = min((p for p in in_title if _rank_of(p) == _rank_of(best)), key=lambda p: p.start)
             return _holding_all(_listed_with(text, in_title, first), named) or best
         # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
-        bare = [p for p in places if p.bare and title[0] <= p.start < title[1]]
+        # ("Nhiều tỉnh miền núi …", "các xã": several units, none of them the article's)
+        bare = [p for p in places if p.bare and not p.several and title[0] <= p.start < title[1]]
         if bare:
             level = bare[0].level
             of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
