@@ -547,7 +547,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
-    if own is None and text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
+    if own is None and (text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0
+                        or text.find(" đã ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0):
         own = _this_occasion(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
@@ -613,7 +614,10 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
 
 
 # "Dịp này, Ủy ban … tặng Giấy khen cho 15 tập thể": the occasion is the event the text reported
-_THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:nhân\s+)?dịp\s+này\s*,", regex.I)
+# ("Hội nghị đã khen thưởng 18 tập thể": the event named again as the one that awards, at the event)
+_THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:(?:nhân\s+)?dịp\s+này\s*,"
+                          r"|(?:hội\s+nghị|đại\s+hội|kỳ\s+họp|hội\s+thảo|buổi\s+lễ|lễ)\s+(?:(?:đã|cũng)\s+)?"
+                          r"(?:khen\s+thưởng|tặng|trao|biểu\s+dương|tôn\s+vinh|vinh\s+danh)\s)", regex.I)
 _EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
                        regex.I | regex.REVERSE)  # (found from the occasion back)
 _EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
@@ -627,6 +631,9 @@ def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_star
     m = _THIS_OCCASION.search(text, max(p_start, pos - _EVENT_REACH), pos)
     if m is None or _SENTENCE_END.search(text, m.end(), pos):
         return None
+    k = bisect.bisect_left(starts, m.end())
+    if k < len(times) and times[k].start < pos and times[k].kind == "time":
+        return None  # ("Dịp này, … năm 2025 …": a time the sentence states is its figures')
     for named in itertools.islice(_EVENT_WORD.finditer(text, 0, m.start()), _EVENTS_LOOKED_AT):
         before = named.start()
         i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
