@@ -794,14 +794,16 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         # "xây dựng xưởng chế biến trên diện tích 1.200 m2", "… quy mô 3 ha": what stands on an area of that size
         s, e = pieces[-1]
         tail = _ON_AREA.search(text, s, e)
-        if tail and tail.start() > pieces[0][0]:
+        if tail and tail.start() > pieces[0][0] and not _TOTAL_ONLY.fullmatch(text, pieces[0][0], tail.start()):
             pieces = [(ps, min(pe, tail.start())) for ps, pe in pieces if ps < tail.start()]
     return pieces
 
 
 # (and "(với) quy mô" — "on a scale of": "mô hình trồng dưa lưới quy mô 3 ha")
-_ON_AREA = deferred(r"[^\S\n]+(?:(?:trên|với|có)[^\S\n]+(?:tổng[^\S\n]+)?diện[^\S\n]+tích|(?:(?:với|có)[^\S\n]+)?quy[^\S\n]+mô)"
-                    r"[^\S\n]*$", regex.I)
+_TOTAL_ONLY = deferred(r"[^\S\n]*tổng(?:[^\S\n]+số)?[^\S\n]*", regex.I)  # ("tổng diện tích": the area is the only head)
+# ("1 lô đất ở diện tích từ 150 m2": "diện tích" alone after the land names its size too)
+_ON_AREA = deferred(r"[^\S\n]+(?:(?:(?:trên|với|có)[^\S\n]+)?(?:tổng[^\S\n]+)?diện[^\S\n]+tích"
+                    r"|(?:(?:với|có)[^\S\n]+)?quy[^\S\n]+mô)(?:[^\S\n]+từ)?[^\S\n]*$", regex.I)
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
