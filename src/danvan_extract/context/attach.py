@@ -21,7 +21,7 @@ from . import subjects
 from ..extractors.count import RESPECTIVELY_SOURCE
 from ..extractors.table_cells import in_table_row
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
-from .document_info import (CENTRAL_BODY, after_merger, find_title, main_place, national_by_default,
+from .document_info import (CENTRAL_BODY, after_merger, agency_lines, find_title, main_place, national_by_default,
                             not_venues, year_of)
 from ..grammar.lazy import deferred, settle
 from ..grammar.rules import load_rules
@@ -149,7 +149,10 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     reported = not_venues(text, places)
     # (the lead is the body's first paragraph, below the date line under the headline)
     body_lead_end = _lead_past_date(text, date_line, paragraphs, first_body, lead_end)
-    main = main_place(reported, out.title, body_lead_end, posts, text)
+    # (a site line's unit, "Hội LHPN tỉnh Đắk Lắk", counts only when the article names none of its own)
+    site = agency_lines(head, out.title)
+    main = (main_place([p for p in reported if not _in(site, p.start)], out.title, body_lead_end, posts, text)
+            if site else None) or main_place(reported, out.title, body_lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)

@@ -96,6 +96,16 @@ def _name_line(line: str) -> bool:
                 or _agency_line(line))
 
 
+def agency_lines(head: list[tuple[int, str]], title: Optional[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the lines above the headline that are an agency's or an
+    outlet's name with its unit ("Hội LHPN tỉnh Đắk Lắk"): the site's,
+    which names the unit it serves, not what the article reports."""
+    if not title:
+        return []
+    return [(start, start + len(line)) for start, line in head
+            if start < title[0] and line.strip() and _agency_line(line.strip())]
+
+
 def _site_line(line: str) -> bool:
     """The line (stripped) is a site's, not the headline."""
     if (line.endswith(_SITE_ENDS) or _SITE_START.match(line) or (line.isupper() and _SITE_NAME.match(line))
