@@ -1220,6 +1220,11 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     body = left_phrase(text, clause_start, link.start(), holes)
     if not body:
         return []
+    verb = last_match(_VERB_INSIDE, text, body[0][0], body[-1][1])
+    if verb is not None:
+        # "Chị còn thành lập tổ hợp tác với 12 thành viên": the body is the verb's object, not its agent
+        kept = _trim(text, [(max(s, verb.end()), e) for s, e in body if e > verb.end()])
+        body = kept or body
     return [(noun_start, noun_start + len(member))] + body
 
 
