@@ -1225,7 +1225,10 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
         # "Chị còn thành lập tổ hợp tác với 12 thành viên": the body is the verb's object, not its agent
         kept = _trim(text, [(max(s, verb.end()), e) for s, e in body if e > verb.end()])
         body = kept or body
-    return [(noun_start, noun_start + len(member))] + body
+    noun_end = noun_start + len(member)
+    # ("Đại hội có 250 đại biểu chính thức": the members' own modifier stays with them)
+    own = right_phrase(text, noun_end + 1, noun_end + 60) if text.startswith(" ", noun_end) else None
+    return [(noun_start, own[1] if own else noun_end)] + body
 
 
 # What is given as an amount, written right after it ("20 triệu đồng tiền mặt", "1.200 tỷ đồng dư nợ").
