@@ -1227,7 +1227,9 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
         body = kept or body
     noun_end = noun_start + len(member)
     # ("Đại hội có 250 đại biểu chính thức": the members' own modifier stays with them)
-    own = right_phrase(text, noun_end + 1, noun_end + 60) if text.startswith(" ", noun_end) else None
+    # (a predicate after them, "20.163 thành viên đã tiết kiệm được …", is the sentence's, no modifier)
+    own = (right_phrase(text, noun_end + 1, noun_end + 60)
+           if text.startswith(" ", noun_end) and not opens_predicate(text, noun_end + 1) else None)
     return [(noun_start, own[1] if own else noun_end)] + body
 
 
