@@ -551,7 +551,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None and (text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0
-                        or text.find(" đã ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0):
+                        or _awards_within(text, max(p_start, c.start - _EVENT_REACH), c.start)):
         own = _this_occasion(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
@@ -624,6 +624,14 @@ _THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:(?:nhân\s+)?dịp\s+nà
 _EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
                        regex.I | regex.REVERSE)  # (found from the occasion back)
 _EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
+
+
+_AWARD_SYLLABLES = ("khen", "tặng", "trao", "dương", "vinh")  # (one of each award verb of _THIS_OCCASION)
+
+
+def _awards_within(text: str, start: int, end: int) -> bool:
+    """A cheap test before the search for an event that awards: a syllable of its verbs stands there."""
+    return any(text.find(w, start, end) >= 0 for w in _AWARD_SYLLABLES)
 
 
 def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
