@@ -539,7 +539,7 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or change or named or (
                 len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)) or (
-                len(gap) <= 40 and _FOR_TIME_GAP.fullmatch(gap)):
+                len(gap) <= 40 and ("cho " in gap or "trong " in gap) and _FOR_TIME_GAP.fullmatch(gap)):
             own = t
         break
     if own is None and in_table_row(text, c.start):
