@@ -626,12 +626,13 @@ _EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa
 _EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
 
 
-_AWARD_SYLLABLES = ("khen", "tặng", "trao", "dương", "vinh")  # (one of each award verb of _THIS_OCCASION)
+# (a syllable of each award verb of _THIS_OCCASION, found by one scan)
+_AWARD_SYLLABLE = deferred(r"khen|tặng|trao|dương|vinh")
 
 
 def _awards_within(text: str, start: int, end: int) -> bool:
     """A cheap test before the search for an event that awards: a syllable of its verbs stands there."""
-    return any(text.find(w, start, end) >= 0 for w in _AWARD_SYLLABLES)
+    return _AWARD_SYLLABLE.search(text, start, end) is not None
 
 
 def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
