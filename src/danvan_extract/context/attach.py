@@ -21,7 +21,7 @@ from . import subjects
 from ..extractors.count import RESPECTIVELY_SOURCE
 from ..extractors.table_cells import in_table_row
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
-from .document_info import (CENTRAL_BODY, after_merger, find_title, main_place, national_by_default,
+from .document_info import (CENTRAL_BODY, after_merger, agency_lines, find_title, main_place, national_by_default,
                             not_venues, year_of)
 from ..grammar.lazy import deferred, settle
 from ..scan.budget import UNBOUNDED, StageClock
@@ -153,7 +153,12 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # "Bí thư Thành ủy TP HCM" in a headline: the person's post, not the article's place
     posts = [(c.start, c.end) for c in roles if out.title and c.start < out.title[1] and c.end > out.title[0]]
     reported = not_venues(text, places)
-    main = main_place(reported, out.title, _lead_past_date(text, date_line, paragraphs, first_body, lead_end), posts, text)
+    # (the lead is the body's first paragraph, below the date line under the headline)
+    body_lead_end = _lead_past_date(text, date_line, paragraphs, first_body, lead_end)
+    # (a site line's unit, "Hội LHPN tỉnh Đắk Lắk", counts only when the article names none of its own)
+    site = agency_lines(head, out.title)
+    main = (main_place([p for p in reported if not _in(site, p.start)], out.title, body_lead_end, posts, text)
+            if site else None) or main_place(reported, out.title, body_lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
     main = main or _only_province(places)
@@ -173,7 +178,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
         clause_start = _clause_start(text, s_start, c.start, other_spans, places, place_starts)
         clause_end = _clause_end(text, c.end, s_end)
         period = (_respective_year(text, c, times, time_starts, (s_start, s_end), other_spans)
-                  or _period(text, c, times, time_starts, p_start, clause_end, out.title, lead_end, sections))
+                  or _period(text, c, times, time_starts, p_start, clause_end, out.title, body_lead_end, sections))
         location = _location(text, c, places, place_starts, (s_start, s_end), p_start, clause_end, main,
                              other_spans, full_stops)
         out.facts[id(c)] = {"period": period, "location": location}
@@ -513,6 +518,11 @@ def _clause_end(text: str, pos: int, s_end: int) -> int:
 _COMMA_ONLY = deferred(r"\s*(?:,\s*)?$")
 _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
 _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends the figure's row)
+# "18 chỉ tiêu chủ yếu cho nhiệm kỳ 2025 - 2030", "… được xây dựng trong năm 2024": the time a figure's own
+# phrase sets it for, after its modifiers
+_FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong)[^\S\n]+", regex.I)
+# "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
+_CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 _VALUE_WORD_BEFORE = deferred(r"[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
@@ -536,7 +546,9 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         if (bracket and t.start < bracket.end() and _DIGIT.search(text, t.end, bracket.end())) or (
                 "(" in gap and _states_figure(text, gap, t)):
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
-        if (bracket and t.start < bracket.end()) or (len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap)) or change or named:
+        if (bracket and t.start < bracket.end()) or change or named or (
+                len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)) or (
+                len(gap) <= 40 and ("cho " in gap or "trong " in gap) and _FOR_TIME_GAP.fullmatch(gap)):
             own = t
             if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
                 # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
@@ -552,7 +564,8 @@ def _period(text, c, times: list[TimeMention], starts, p_start, clause_end,
         own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
-    if own is None and text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
+    if own is None and (text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0
+                        or _awards_within(text, max(p_start, c.start - _EVENT_REACH), c.start)):
         own = _this_occasion(text, c.start, times, starts, p_start)
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
@@ -618,10 +631,22 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
 
 
 # "Dịp này, Ủy ban … tặng Giấy khen cho 15 tập thể": the occasion is the event the text reported
-_THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:nhân\s+)?dịp\s+này\s*,", regex.I)
+# ("Hội nghị đã khen thưởng 18 tập thể": the event named again as the one that awards, at the event)
+_THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:(?:nhân\s+)?dịp\s+này\s*,"
+                          r"|(?:hội\s+nghị|đại\s+hội|kỳ\s+họp|hội\s+thảo|buổi\s+lễ|lễ)\s+(?:(?:đã|cũng)\s+)?"
+                          r"(?:khen\s+thưởng|tặng|trao|biểu\s+dương|tôn\s+vinh|vinh\s+danh)\s)", regex.I)
 _EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
                        regex.I | regex.REVERSE)  # (found from the occasion back)
 _EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
+
+
+# (a syllable of each award verb of _THIS_OCCASION, found by one scan)
+_AWARD_SYLLABLE = deferred(r"khen|tặng|trao|dương|vinh")
+
+
+def _awards_within(text: str, start: int, end: int) -> bool:
+    """A cheap test before the search for an event that awards: a syllable of its verbs stands there."""
+    return _AWARD_SYLLABLE.search(text, start, end) is not None
 
 
 def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_start: int) -> Optional[TimeMention]:
@@ -632,6 +657,9 @@ def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_star
     m = _THIS_OCCASION.search(text, max(p_start, pos - _EVENT_REACH), pos)
     if m is None or _SENTENCE_END.search(text, m.end(), pos):
         return None
+    k = bisect.bisect_left(starts, m.end())
+    if k < len(times) and times[k].start < pos and times[k].kind == "time":
+        return None  # ("Dịp này, … năm 2025 …": a time the sentence states is its figures')
     for named in itertools.islice(_EVENT_WORD.finditer(text, 0, m.start()), _EVENTS_LOOKED_AT):
         before = named.start()
         i = bisect.bisect_left(starts, max(text.rfind(". ", 0, before), text.rfind("\n", 0, before)) + 1)
@@ -2293,6 +2321,8 @@ _UNIT_NAMES = deferred(r"[^\S\n]+(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*
                        r"(?:[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?-i:\p{Lu})\p{L}*(?:[^\S\n]+(?-i:\p{Lu})\p{L}*)*)+")
 _STATES_FIGURE = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])[^\d\n,;.]{0,30}\d", regex.I)
 _UNIT_NOUNS = frozenset(_RANK) - {"bang", "quốc gia"}  # (the level words of Vietnamese units)
+# "trở lên", "trở xuống" right after a figure's noun: the figure's qualifier (FACTS.md), no word of what it counts
+_OR_MORE_AFTER = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?![\p{L}])", regex.I)
 
 
 def _past_unit_names(text: str, end: int, low_noun: str) -> int:
@@ -2325,6 +2355,8 @@ def _count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> 
     k = text[c.start:c.end].lower().rfind(low_noun) + c.start if noun else -1
     # what defines the noun after it, and the modifiers it shares with a coordinated figure
     read_from = _past_unit_names(text, c.end, low_noun)
+    or_more = _OR_MORE_AFTER.match(text, read_from, read_from + 12) if text.startswith(" trở", read_from) else None
+    read_from = or_more.end() if or_more else read_from  # ("từ 35 đảng viên trở lên": the figure's qualifier)
     limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
     after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
                      # ("350 tập thể, 1.200 cá nhân được khen thưởng": the items of a list share its predicate)

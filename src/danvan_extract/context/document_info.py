@@ -96,6 +96,16 @@ def _name_line(line: str) -> bool:
                 or _agency_line(line))
 
 
+def agency_lines(head: list[tuple[int, str]], title: Optional[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the lines above the headline that are an agency's or an
+    outlet's name with its unit ("Hội LHPN tỉnh Đắk Lắk"): the site's,
+    which names the unit it serves, not what the article reports."""
+    if not title:
+        return []
+    return [(start, start + len(line)) for start, line in head
+            if start < title[0] and line.strip() and _agency_line(line.strip())]
+
+
 def _site_line(line: str) -> bool:
     """The line (stripped) is a site's, not the headline."""
     if (line.endswith(_SITE_ENDS) or _SITE_START.match(line) or (line.isupper() and _SITE_NAME.match(line))
@@ -240,15 +250,27 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         if in_title:
             # the most specific unit; among equals, the one the text names most
             often = Counter((p.name, p.level) for p in named)
-            return min(in_title, key=lambda p: (_rank_of(p), -often[(p.name, p.level)]))
+            best = min(in_title, key=lambda p: (_rank_of(p), -often[(p.name, p.level)]))
+            # "Bảo Lạc, Bảo Lâm vẫn là “lõi nghèo”": units the headline lists side by side, the
+            # smallest unit that holds them all (FACTS.md: a total over several units)
+            first = min((p for p in in_title if _rank_of(p) == _rank_of(best)), key=lambda p: p.start)
+            return _holding_all(_listed_with(text, in_title, first), named) or best
         # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
-        bare = [p for p in places if p.bare and title[0] <= p.start < title[1]]
+        # ("Nhiều tỉnh miền núi …", "các xã": several units, none of them the article's)
+        bare = [p for p in places if p.bare and not p.several and title[0] <= p.start < title[1]]
         if bare:
             level = bare[0].level
             of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
                 return max(of_level, key=lambda p: (counts_level[(p.name, p.level)], -p.start))
+    if title and text:
+        # "Lai Châu, Điện Biên và Sơn La đã hoàn thành …": a headline with no unit over a lead
+        # that opens with a list of units is about them together
+        first = next((p for p in named if title[1] <= p.start < lead_end and p.level != "quốc gia"), None)
+        together = _holding_all(_listed_with(text, named, first), named) if first else None
+        if together is not None:
+            return together
     national = [p for p in named if p.level == "quốc gia"]
     sub = [p for p in named if p.level != "quốc gia"]
     provinces = Counter(p.province or p.name for p in sub if p.province or p.level == "tỉnh")
@@ -281,6 +303,41 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
     return None
+
+
+_LIST_JOIN = regex.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*")
+
+
+def _listed_with(text: str, places: list[PlaceMention], first: PlaceMention) -> list[PlaceMention]:
+    """``first`` and the units of ``places`` listed right after it ("A, B
+    và C"), each of the same level class, when more than one is listed."""
+    out = [first]
+    for p in sorted(places, key=lambda p: p.start):
+        if p.start <= out[-1].start:
+            continue
+        if (level_class(p.level) != level_class(first.level) or p.name == out[-1].name
+                or not _LIST_JOIN.fullmatch(text, out[-1].end, p.start)):
+            break
+        out.append(p)
+    return out if len(out) > 1 else []
+
+
+def _holding_all(units: list[PlaceMention], named: list[PlaceMention]) -> Optional[PlaceMention]:
+    """The smallest unit holding all ``units`` (two or more of one level):
+    their province as the text names it, or the country when they lie in
+    several provinces; None when there is no telling."""
+    if not units:
+        return None
+    provinces = {p.province or (p.name if level_class(p.level) == "tỉnh" else None) for p in units}
+    if None in provinces:
+        return None
+    if len(provinces) > 1:
+        return next((p for p in named if p.level == "quốc gia" and not p.foreign),
+                    PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False))
+    province = provinces.pop()
+    if level_class(units[0].level) == "tỉnh":
+        return None
+    return next((p for p in named if level_class(p.level) == "tỉnh" and p.name == province and not p.bare), None)
 
 
 def _written_in(text: str, span: tuple[int, int], name: str) -> bool:

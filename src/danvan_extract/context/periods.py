@@ -372,7 +372,8 @@ _FORMS: list[_Form] = [
 ]
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
-          r"|mỗi\s+năm|hằng\s+năm|hàng\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
+          # ("cây hằng năm", "cây trồng hàng năm": annual crops, a class of plants, no time)
+          r"|mỗi\s+năm|(?<!cây\s(?:trồng\s)?)(?:hằng|hàng)\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 
@@ -601,9 +602,38 @@ def find_times(text: str, year_of_article: Optional[str] = None, openers: Option
             spans.take(m.start(), m.end())
             period = (year_of_article, year_of_article) if year_of_article else None
             out.append(_time(m.start(), m.end(), period, "time" if period else "null"))
+    if "tháng" in text:
+        out += _months_named_again(text, out, free)
     out.sort(key=lambda t: t.start)
     joined = _joined(text, out)
     return [_compared(text, t, openers.low) for t in (_since_until_now(text, joined) if progress else joined)]
+
+
+# "9 tháng năm 2024", "6 tháng đầu năm 2023": the first months of a year, stated
+_FIRST_MONTHS = regex.compile(r"(?<![\p{L}\d/.,])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?:19|20)\d\d(?!\d)", regex.I)
+# "Giá trị sản xuất công nghiệp 9 tháng tăng 12,6%": the same count of months again, with no year
+# (a length of time is no such period: "mỗi 3 tháng", "hơn 9 tháng", "sau 6 tháng")
+_MONTHS_AGAIN = regex.compile(r"(?<![\p{L}\d/.,])(?<!(?:mỗi|hơn|gần|khoảng|sau|trên|dưới|chừng)\s)(?P<n>\d{1,2})[^\S\n]+tháng(?![\p{L}])(?![^\S\n]+(?:đầu|cuối|năm|qua|tới|nữa|sau|trước|\d))",
+                              regex.I)
+
+
+def _months_named_again(text: str, times: list[TimeMention], free) -> list[TimeMention]:
+    """"9 tháng" alone in a text that states "9 tháng (đầu) năm 2024": the
+    same first months of that year, named again (a report's short way);
+    only when the text states those months of one year only."""
+    stated = {}
+    for t in times:
+        m = _FIRST_MONTHS.match(text, t.start, t.end) if t.kind == "time" and t.period else None
+        if m is not None:
+            stated.setdefault(int(m.group("n")), set()).add(t.period)
+    out = []
+    if not stated:
+        return out
+    for m in _MONTHS_AGAIN.finditer(text):
+        periods = stated.get(int(m.group("n")))
+        if periods and len(periods) == 1 and free(m.start(), m.end()):
+            out.append(_time(m.start(), m.end(), next(iter(periods))))
+    return out
 
 
 _AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)

@@ -410,7 +410,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             raw.append((start, end, level, None))
     raw.sort()
     out = _resolve(text, raw, gaz, legacy)
-    opened = _line_opener_places(text, out, free, gaz, legacy) if ":" in text else []
+    opened = _line_opener_places(text, out, free, gaz, legacy) if ":" in text or "\t" in text or "|" in text else []
     if opened:
         out = _resolve(text, sorted(raw + opened), gaz, legacy)
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
@@ -424,37 +424,56 @@ _PARTNER_BEFORE = regex.compile(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:
 # name without its level word, then a colon
 _LINE_OPENER = regex.compile(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
 _OPENER_REACH = 40  # (a unit's name before the colon is short)
+# "Bảo Lâm\t4.012\t36,9", "| Bảo Lâm | 4.012 |": a table's row opened by a unit's name, its figures after it
+_ROW_LABEL = regex.compile(rf"[^\S\n]*\|?[^\S\n]*(?:\d{{1,2}}[^\S\n]*[\t|][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*[\t|][^\S\n]*\d",
+                           regex.V0)
+_ROW_LINE = regex.compile(r"(?m)^[^\n\t|]{0,48}[\t|][^\n]*")  # (a line with a cell's border near its start)
 
 
 def _line_opener_places(text: str, found: list[PlaceMention], free, gaz: Gazetteer, legacy: bool):
     """(start, end, level, name) of the units that open a line before a
-    colon, the headline's "Place: …" convention, when the gazetteer knows
-    the name at one level in the one province the text's units lie in."""
+    colon, the headline's "Place: …" convention, or that label a table's
+    row, when the gazetteer knows the name at one level in the one province
+    the text's units lie in, or, when the text names no unit with its
+    province ("BÁO LẠNG SƠN" and a list of news items "Cao Lộc: …", "Văn
+    Lãng: …"), in one province only."""
     provinces = {p.province for p in found if p.province and not p.bare and p.level != "quốc gia"}
-    if len(provinces) != 1:
+    if len(provinces) > 1:
         return []
-    want = key(gaz.province(next(iter(provinces))) or next(iter(provinces)))
+    want = key(gaz.province(next(iter(provinces))) or next(iter(provinces))) if provinces else None
     out = []
-    colon = text.find(":")
-    while colon >= 0:
-        line_start = text.rfind("\n", max(0, colon - _OPENER_REACH), colon) + 1
-        m = (_LINE_OPENER.fullmatch(text, line_start, colon + 2)
-             if line_start or colon < _OPENER_REACH else None)
-        colon = text.find(":", colon + 1)
-        if m is None:
-            continue
+    for m in _openers(text):
         start, end = m.span("name")
         if not free(start, end) or gaz.province(m.group("name")):
             continue
-        units = [u for u in _lookup(gaz, m.group("name"), legacy=legacy) if u.level != "tỉnh" and key(u.province) == want]
-        if not units:
-            continue
+        units = [u for u in _lookup(gaz, m.group("name"), legacy=legacy) if u.level != "tỉnh"
+                 and (want is None or key(u.province) == want)]
+        if not units or want is None and len({u.province for u in units}) > 1:
+            continue  # (a name several provinces have: no telling which without a province named)
         # a district and its seat town share a name: the name alone is the district
         top = min(_tier(u.level) for u in units)
         levels = {u.level for u in units if _tier(u.level) == top}
         if len(levels) == 1:
             out.append((start, end, levels.pop(), m.group("name")))
     return out
+
+
+def _openers(text: str):
+    """The matches of a unit's name that opens a line before a colon, and
+    of one that labels a table's row (lines with a tab or a bar)."""
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", max(0, colon - _OPENER_REACH), colon) + 1
+        m = (_LINE_OPENER.fullmatch(text, line_start, colon + 2)
+             if line_start or colon < _OPENER_REACH else None)
+        colon = text.find(":", colon + 1)
+        if m is not None:
+            yield m
+    if "\t" in text or "|" in text:
+        for row in _ROW_LINE.finditer(text):
+            m = _ROW_LABEL.match(text, row.start(), row.end())
+            if m is not None:
+                yield m
 
 
 # a plural word or a count before a level word: several units of that level follow

@@ -66,6 +66,8 @@ _LEADING_SOURCE = (
     r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
+    r"|phấn\s+đấu"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
     # ("Trung bình mỗi tháng xử lý 45 vụ …": a rate's time adverb, and an average's word before it, are no
     # average per unit; see _trim for the average's word alone)
@@ -374,7 +376,8 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 # ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
 # ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
 _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
-                            r"|công\s+bố|chỉ\s+định)\s+", regex.I)
+                            # ("kinh tế … duy trì tốc độ tăng trưởng bình quân 9,2%/năm": keeps a rate at the figure)
+                            r"|công\s+bố|chỉ\s+định|duy\s+trì)\s+", regex.I)
 
 
 # the verbs of a relative clause after a counted noun ("hộ có điện thoại thông minh")
@@ -809,15 +812,19 @@ def land_subject(text: str, pieces: list[Span]) -> list[Span]:
         m = _LAND_DROP.match(text[s:e])
         if m:
             pieces = [(s + m.end(), e)] + pieces[1:]
-        # "xây dựng xưởng chế biến trên diện tích 1.200 m2": what stands on an area of that size
+        # "xây dựng xưởng chế biến trên diện tích 1.200 m2", "… quy mô 3 ha": what stands on an area of that size
         s, e = pieces[-1]
         tail = _ON_AREA.search(text, s, e)
-        if tail and tail.start() > pieces[0][0]:
+        if tail and tail.start() > pieces[0][0] and not _TOTAL_ONLY.fullmatch(text, pieces[0][0], tail.start()):
             pieces = [(ps, min(pe, tail.start())) for ps, pe in pieces if ps < tail.start()]
     return pieces
 
 
-_ON_AREA = deferred(r"[^\S\n]+(?:trên|với|có)[^\S\n]+(?:tổng[^\S\n]+)?diện[^\S\n]+tích[^\S\n]*$", regex.I)
+# (and "(với) quy mô" — "on a scale of": "mô hình trồng dưa lưới quy mô 3 ha")
+_TOTAL_ONLY = deferred(r"[^\S\n]*tổng(?:[^\S\n]+số)?[^\S\n]*", regex.I)  # ("tổng diện tích": the area is the only head)
+# ("1 lô đất ở diện tích từ 150 m2": "diện tích" alone after the land names its size too)
+_ON_AREA = deferred(r"[^\S\n]+(?:(?:(?:trên|với|có)[^\S\n]+)?(?:tổng[^\S\n]+)?diện[^\S\n]+tích"
+                    r"|(?:(?:với|có)[^\S\n]+)?quy[^\S\n]+mô)(?:[^\S\n]+từ)?[^\S\n]*$", regex.I)
 
 
 _PLACE_LINK_AHEAD = deferred(r"\s*(?:trên\s+địa\s+bàn|của|tại|ở|thuộc|trong)?\s*$", regex.I)
@@ -1172,7 +1179,8 @@ def _object_only(text: str, start: int, end: int) -> bool:
 _PERCENT_OF = deferred(r"[^\S\n]+(?!(?:so|với|của|trong|tại|ở|năm|trên|và|là|được|đạt|chiếm|tăng|giảm|kế|cùng"
                             # "35% dân số" is a base, unless a predicate defines it ("95% dân số tham gia ...")
                             r"|dân\s+số\b(?!\s+(?:tham\s+gia|được|có|sử\s+dụng|sống|là)(?![\p{L}]))"
-                            r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu)"
+                            # ("5% trở lên": the figure's qualifier, FACTS.md)
+                            r"|do|nhờ|vì|bởi|để|nên|nhưng|khi|nếu|trở\s+(?:lên|xuống))"
                             r"(?![\p{L}]))(?=[\p{Ll}\p{Lu}])", regex.I)
 
 
@@ -1249,7 +1257,17 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
         body = [(each.end(), body[0][1])] + body[1:] if each.end() < body[0][1] else body[1:]
     if not body:
         return []
-    return [(noun_start, noun_start + len(member))] + body
+    verb = last_match(_VERB_INSIDE, text, body[0][0], body[-1][1])
+    if verb is not None:
+        # "Chị còn thành lập tổ hợp tác với 12 thành viên": the body is the verb's object, not its agent
+        kept = _trim(text, [(max(s, verb.end()), e) for s, e in body if e > verb.end()])
+        body = kept or body
+    noun_end = noun_start + len(member)
+    # ("Đại hội có 250 đại biểu chính thức": the members' own modifier stays with them)
+    # (a predicate after them, "20.163 thành viên đã tiết kiệm được …", is the sentence's, no modifier)
+    own = (right_phrase(text, noun_end + 1, noun_end + 60)
+           if text.startswith(" ", noun_end) and not opens_predicate(text, noun_end + 1) else None)
+    return [(noun_start, own[1] if own else noun_end)] + body
 
 
 _EACH_LEAD = deferred(r"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|từng)\s+", regex.I)

@@ -59,7 +59,9 @@ class DurationExtractor:
 
 def _word_after(low: str, pos: int) -> str:
     """The word one space after ``pos`` in the lowered text, without the
-    mark that ends a sentence or clause after it ("ngày công." → "công")."""
+    mark that ends a sentence or clause after it ("ngày công." → "công");
+    a line break ends the word as a space does ("ngày công.\nẢnh: …")."""
     if low[pos:pos + 1] != " ":
         return ""
-    return low[pos + 1:pos + 12].split(" ")[0].rstrip(".,;:!?)\"”'")
+    words = low[pos + 1:pos + 12].split(None, 1)
+    return words[0].rstrip(".,;:!?)\"”'") if words else ""
