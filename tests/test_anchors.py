@@ -208,17 +208,17 @@ def test_the_context_stage_stops_at_the_documents_budget(monkeypatch):
     the caller or a worker until it ends."""
     import time
 
-    from danvan_extract.context import attach
+    from danvan_extract.context import figure
 
     text = " ".join(f"Xã số {i} có {100 + i} hộ nghèo." for i in range(40))
     assert len(Pipeline(time_budget=5).extract(text)) == 40  # the same text, the stage at its own pace
-    real = attach._subject
+    real = figure.subject._subject
 
     def slow(*args, **kwargs):
         time.sleep(0.02)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(attach, "_subject", slow)  # 40 figures: 0.8 s of subjects at least
+    monkeypatch.setattr(figure.subject, "_subject", slow)  # 40 figures: 0.8 s of subjects at least
     pipeline = Pipeline(time_budget=0.3)
     with pytest.raises(ExtractionTimeout, match=r"\[E077\] the context stage \(subject of a figure\)"):
         pipeline.extract(text)

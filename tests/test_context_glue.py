@@ -44,12 +44,12 @@ def test_official_head_found_as_line_by_line(parts):
 def _section_starts_plain(text: str) -> list[int]:
     """Section starts as read before: the headings' walk, then a walk of its
     own (each line split off) for the list of other stories."""
-    from danvan_extract.context import attach
+    from danvan_extract.context import figure
 
-    starts, end, lines = [], 0, attach._line_starts(text)
+    starts, end, lines = [], 0, figure.clauses.line_starts(text)
     for i, pos in enumerate(lines):
         line_end = lines[i + 1] - 1 if i + 1 < len(lines) else len(text)
-        m = attach._HEADING.match(text, pos) if pos >= end and not attach._unlike_heading(text, pos, line_end) else None
+        m = figure.sections._HEADING.match(text, pos) if pos >= end and not figure.sections._unlike_heading(text, pos, line_end) else None
         if m is not None:
             end = m.end()
             line, before = m.group("h"), text[max(0, m.start() - 2):m.start()]
@@ -58,8 +58,8 @@ def _section_starts_plain(text: str) -> list[int]:
     pos = 0
     for line in text.split("\n"):
         pos += len(line) + 1
-        if line and len(line) <= 30 and attach._OTHER_STORIES.fullmatch(line):
-            starts += [m.end() for m in attach._NON_BLANK_LINE.finditer(text, pos=pos - 1)]
+        if line and len(line) <= 30 and figure.sections._OTHER_STORIES.fullmatch(line):
+            starts += [m.end() for m in figure.sections._NON_BLANK_LINE.finditer(text, pos=pos - 1)]
             break
     return sorted(set(starts))
 
@@ -71,10 +71,10 @@ _SECTION_PARTS = ["Tin liên quan", "TIN LIÊN QUAN:", " Xem thêm ", "Có thể
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SECTION_PARTS), max_size=12))
 def test_sections_from_one_walk_over_the_lines_as_from_two(parts):
-    from danvan_extract.context import attach
+    from danvan_extract.context import figure
 
     text = "".join(parts)
-    assert attach.section_starts(text) == _section_starts_plain(text)
+    assert figure.sections.section_starts(text) == _section_starts_plain(text)
 
 
 _DATED_PARTS = ["Thứ ba, ngày 24 tháng 1 năm 2023 | 10:31", "24/01/2022", "date 2025-09-02 Trong giai đoạn", "\n", " ",
@@ -99,10 +99,10 @@ def test_head_lines_read_once_as_by_each_reader(parts):
 @given(st.lists(st.sampled_from(["Tin", "TIN MỚI", "Đạt", "A", " ", "\t", "\n", "\n\n", "Huyện Ba", "Ảnh"]), max_size=10))
 def test_lines_too_short_for_a_heading_hold_none(parts):
     # the sections' walk skips the lines shorter than any heading's
-    from danvan_extract.context import attach
+    from danvan_extract.context import figure
 
     text = "".join(parts)
-    starts = attach._line_starts(text)
+    starts = figure.clauses.line_starts(text)
     for pos, nxt in zip(starts, starts[1:] + [len(text) + 1]):
-        if nxt - 1 - pos < attach._HEADING_MIN:
-            assert attach._HEADING.match(text, pos) is None
+        if nxt - 1 - pos < figure.sections._HEADING_MIN:
+            assert figure.sections._HEADING.match(text, pos) is None

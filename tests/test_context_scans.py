@@ -11,7 +11,7 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import dateline
-from danvan_extract.context import attach, periods, places, subjects
+from danvan_extract.context import figure, periods, places, subjects
 from danvan_extract.grammar import levels
 from danvan_extract.grammar.alternation import word_alternation
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
@@ -184,11 +184,11 @@ _LINES = ["Kết quả thực hiện chương trình", "Kết quả thực hiệ
 @given(st.lists(st.sampled_from(_LINES), max_size=12))
 def test_lines_ending_unlike_a_heading_hold_none(lines):
     text = "\n".join(lines)
-    starts = attach._line_starts(text)
+    starts = figure.clauses.line_starts(text)
     for i, pos in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-        if attach._unlike_heading(text, pos, end):
-            assert attach._HEADING.match(text, pos) is None
+        if figure.sections._unlike_heading(text, pos, end):
+            assert figure.sections._HEADING.match(text, pos) is None
 
 
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower])
@@ -257,8 +257,8 @@ def test_last_clause_break_found_from_the_end_as_by_a_scan(parts, cut, cut_end):
     text = "".join(parts)
     start = min(cut, len(text))
     end = max(start, len(text) - cut_end)
-    breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, start, end)]
-    assert attach._last_break(text, start, end) == (breaks[-1] if breaks else start)
+    breaks = [m.end() for m in figure.clauses.CLAUSE_BREAK.finditer(text, start, end)]
+    assert figure.clauses.last_break(text, start, end) == (breaks[-1] if breaks else start)
 
 
 @settings(max_examples=300, deadline=None)
@@ -499,13 +499,13 @@ def test_tests_before_patterns_drop_no_match(parts, a, b):
     # each cheap test before a pattern fails only where the pattern finds nothing
     text = "".join(parts)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    assert ((m := attach._bracket_first(text, start, end)) and m.span()) == (
-        (m := attach._BRACKET_FIRST.match(text, start, end)) and m.span())
-    if not attach._opens_bracket(text, start, b):  # (an end past the text's: as the pattern reads it)
-        assert attach._BRACKET_TIME.match(text, start, b) is None
+    assert ((m := figure.place._bracket_first(text, start, end)) and m.span()) == (
+        (m := figure.place._BRACKET_FIRST.match(text, start, end)) and m.span())
+    if not figure.period.opens_bracket(text, start, b):  # (an end past the text's: as the pattern reads it)
+        assert figure.period._BRACKET_TIME.match(text, start, b) is None
     line_start = text.rfind("\n", 0, end) + 1
-    if not attach._gap_before(text, end):
-        assert attach._BULLET_LABEL.match(text, line_start, end) is None
+    if not figure.subject_labels._gap_before(text, end):
+        assert figure.subject_labels._BULLET_LABEL.match(text, line_start, end) is None
     seg = text[start:end]
     if not subjects.rate_word_in(text, start, end):
         assert subjects._PROPORTION.search(seg) is None
@@ -524,9 +524,9 @@ _PROSE = [".", "…", "?!", "\n", " \n", "\n\n", "\t", " ", "\x0b", "\x1c", "huy
 def test_bounds_from_one_scan_as_from_two(parts):
     # sentence starts and full sentence ends from the stop marks and the lines: as each pattern's scan finds them
     text = "".join(parts)
-    sentences, lines, full_stops = attach._bounds(text)
+    sentences, lines, full_stops = figure.clauses.sentence_bounds(text)
     assert sentences == [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    assert lines == attach._line_starts(text)
+    assert lines == figure.clauses.line_starts(text)
     assert full_stops == [m.end() for m in _FULL_STOP.finditer(text)]
 
 
@@ -558,10 +558,10 @@ def test_patterns_find_nothing_where_their_word_cannot_be(parts):
     if not holds_letter(seg, 0, len(seg), "ì"):
         assert subjects._AVERAGE.search(seg) is None
     if not holds_letter(seg, 0, len(seg), "ố"):
-        assert attach._number_of_noun("xã").search(seg) is None
+        assert figure.subject_count._number_of_noun("xã").search(seg) is None
     if not may_hold(seg, "số"):
-        assert attach._NUMBER_PHRASE.match(seg) is None
-        assert attach._NUMBER_PHRASE.search(seg) is None
+        assert figure.subject_count._NUMBER_PHRASE.match(seg) is None
+        assert figure.subject_count._NUMBER_PHRASE.search(seg) is None
 
 
 def test_time_mentions_made_without_init_equal_the_dataclass():
@@ -606,14 +606,14 @@ def test_holes_near_a_figure_by_bisection_as_by_a_filter(spans, lo, hi, own):
     holes = sorted(spans)
     starts = [h[0] for h in holes]
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
-    assert attach._holes_near(holes, starts, lo, hi, own) == [h for h in holes[i:j] if h != own]
+    assert figure.clauses.holes_near(holes, starts, lo, hi, own) == [h for h in holes[i:j] if h != own]
 
 
 @pytest.mark.parametrize("noun", ["huyện", "Xã", " tổ dân phố ", "xã, phường", "hộ", "", "thôn,", "thị xã, thị trấn"])
 def test_level_word_of_a_count_remembered_as_read(noun):
     plain = noun.split(",")[0].strip().lower()
     for _ in range(2):  # (the second time from the cache)
-        assert attach._level_word(noun) == (plain if plain in attach._RANK else "")
+        assert figure.place._level_word(noun) == (plain if plain in figure.place._RANK else "")
 
 
 _CENTRAL_PARTS = ["Quốc hội", "Thủ tướng Chính phủ", "Chính phủ", "Bộ Chính trị", "Ban Bí thư", "cả nước", "toàn  quốc",
@@ -755,10 +755,10 @@ def test_plain_clause_start_from_the_end_as_over_all_breaks(parts, s_start, pos)
     text = "".join(parts) + "5"  # (a figure starts at ``pos``)
     pos = min(pos, len(text) - 1)
     s_start = min(s_start, pos)
-    lo = max(s_start, pos - attach._WINDOW)
-    breaks = [m.end() for m in attach._CLAUSE_BREAK.finditer(text, lo, pos)
-              if m.group() != "\n" or attach._unwrapped_start(text, m.end()) == m.end()]
-    assert attach._plain_clause_start(text, s_start, pos) == (breaks[-1] if breaks else lo)
+    lo = max(s_start, pos - figure.clauses.WINDOW)
+    breaks = [m.end() for m in figure.clauses.CLAUSE_BREAK.finditer(text, lo, pos)
+              if m.group() != "\n" or figure.clauses.unwrapped_start(text, m.end()) == m.end()]
+    assert figure.clauses.plain_clause_start(text, s_start, pos) == (breaks[-1] if breaks else lo)
 
 
 _LABEL_PARTS = ["Dân số", "Học vấn", "Cá nhân", ":", ": ", " :", "\n", "\n\n", ";", ".", "- ", "* ", "   ", "\t", "\x1c",
@@ -772,8 +772,8 @@ def test_label_pre_test_passes_every_label(parts, lo, pos):
     text = "".join(parts)
     pos = min(pos, len(text))
     lo = min(lo, pos)
-    if attach._LABEL.search(text, lo, pos):
-        assert attach._may_label(text, lo, pos)
+    if figure.subject_labels._LABEL.search(text, lo, pos):
+        assert figure.subject_labels._may_label(text, lo, pos)
 
 
 @pytest.mark.parametrize("phrase", ["Tổng số", "TỔNG  KINH PHÍ", "ſố tiền", "Con số này", "trị giá", "số\ttiền"])
@@ -810,9 +810,9 @@ def test_an_area_before_a_line_break_names_no_land_there():
 def test_item_start_after_the_last_semicolon_or_colon(text, s_start, pos):
     pos = min(pos, len(text))
     s_start = min(s_start, pos)
-    lo = max(s_start, pos - attach._WINDOW)
+    lo = max(s_start, pos - figure.clauses.WINDOW)
     breaks = [m.end() for m in regex.finditer(r"[;:]", text[lo:pos])]
-    assert attach._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)
+    assert figure.subject_count._semicolon_start(text, s_start, pos) == (lo + breaks[-1] if breaks else lo)
 
 
 _KNOWN_NAME_PARTS = ["Hòa", "Trung", "Phiêng", "Ban", "Công", "Đoàn", "Dân", "vận", "Hà", "Nội", "Bantrung", "5", " ", ",", ".",
@@ -838,7 +838,7 @@ def test_known_name_as_plain_path(parts, level):
 @given(st.text(alphabet="tTốỐiI đaĐAthiểuỂ\u1e97", max_size=14))
 def test_bound_word_opens_with_a_t(text):
     # _with_bound_word tries its pattern only at a "t" or "T"
-    if attach._BOUND_WORD.match(text):
+    if figure.subject._BOUND_WORD.match(text):
         assert text[0] in "tT"
 
 
@@ -852,7 +852,7 @@ def test_spans_without_figure_starts_as_by_bisect(spans, starts):
     def start_within(span):
         i = bisect.bisect_right(starts, span[0])
         return i < len(starts) and starts[i] < span[1]
-    assert attach._without_starts_within(spans, starts) == [h for h in spans if not start_within(h)]
+    assert figure.clauses.without_starts_within(spans, starts) == [h for h in spans if not start_within(h)]
 
 
 def test_date_line_match_remembered_as_worked_out():

@@ -1,0 +1,80 @@
+"""Headings that open a section of an article (a short capitalised line
+standing alone): a time stated under a heading holds to its end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import Optional
+
+import regex
+
+from ...grammar.lazy import deferred, settle
+from .clauses import NOT_IN_HEADING, line_starts
+
+
+_HEADING = deferred(r"(?m)^[^\S\n]*(?P<h>\p{Lu}[^\n.!?:;…|]{8,90}[^\n.!?:;…|,\s])[^\S\n]*\n[^\S\n]*\n")
+_NON_BLANK_LINE = deferred(r"\n(?=[^\S\n]*\S)")
+# what a heading never ends with (its last character is the line's last one
+# that is no white space)
+_NOT_HEADING_END = NOT_IN_HEADING | {","}
+_HEADING_CHARS = 92
+_HEADING_MIN = 10  # (and its fewest: a capital and nine more)
+
+
+def _unlike_heading(text: str, start: int, end: int) -> bool:
+    """The line ``[start, end)`` ends with a character no heading ends with,
+    holds one no heading holds or is too long for one, or the next line is
+    not blank (a test before the heading's pattern, which backtracks on
+    long lines)."""
+    if (end > start and text[end - 1] in _NOT_HEADING_END) or (end + 1 < len(text) and not text[end + 1].isspace()):
+        return True
+    line = text[start:end]
+    # (str.strip takes every \s off, and more: a heading's line is never longer)
+    return len(line.strip()) > _HEADING_CHARS or not NOT_IN_HEADING.isdisjoint(line)
+
+
+def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
+    """Where sections start: after each subheading (a short line without end
+    punctuation, alone between blank lines, that is no photo caption), and
+    at each paragraph of a page's list of other stories ("Tin cùng chuyên
+    mục", "Có thể bạn quan tâm"): each is a report of its own.  ``lines``:
+    where the text's lines start, if known."""
+    starts = []
+    end = 0
+    other = None  # where the line that opens a list of other stories ends
+    lines = line_starts(text) if lines is None else lines
+    for pos, line_end in zip(lines, itertools.chain(itertools.islice(lines, 1, None), (len(text) + 1,))):
+        line_end -= 1
+        if other is None and 0 < line_end - pos <= _OTHER_STORIES_LINE and _OTHER_STORIES.fullmatch(text, pos, line_end):
+            other = line_end
+        # a heading starts a line: tried there only, as the scan would find it
+        if pos < end or line_end - pos < _HEADING_MIN or _unlike_heading(text, pos, line_end):
+            continue
+        m = _HEADING.match(text, pos)
+        if m is None:
+            continue
+        end = m.end()
+        line = m.group("h")
+        before = text[max(0, m.start() - 2):m.start()]
+        if len(line.split()) >= 3 and "Ảnh" not in line and (m.start() == 0 or before == "\n\n"):
+            starts.append(m.end())
+    if other is not None:
+        starts += [m.end() for m in _NON_BLANK_LINE.finditer(text, pos=other)]
+    return sorted(set(starts))
+
+
+# the line that opens a page's list of other stories (a line of at most
+# _OTHER_STORIES_LINE characters)
+_OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
+                               r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
+_OTHER_STORIES_LINE = 30
+
+
+def section_start(sections: list[int], pos: int) -> int:
+    i = bisect.bisect_right(sections, pos) - 1
+    return sections[i] if i >= 0 else 0
+
+
+settle(globals())  # each deferred pattern above takes its compiled one's place on first use

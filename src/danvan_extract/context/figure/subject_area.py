@@ -1,0 +1,134 @@
+"""The subject of an area: the land it measures ("diện tích lúa",
+"đất sản xuất"), what was given or cleared, the part of a whole.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .. import subjects
+from ...grammar.lazy import deferred, settle
+from ..words import holds_letter
+from .clauses import DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, RECIPIENT_BEFORE, last_break
+from .period import SENTENCE_STOP
+from .subject_count import UNIT_NOUNS, before_bracket
+
+
+# where land goes ("để làm sân thể thao", "sang trồng rau màu"), up to the next figure
+_LAND_TARGET = deferred(r"[^\S\n]+(?P<what>(?:để|nhằm|sang)[^\S\n]+[^\n,.;:()\d]{1,80})", regex.I)
+_TARGET_IN = deferred(r"(?<![\p{L}])(?:để|nhằm|sang)(?![\p{L}])", regex.I)
+# between two areas: the first's target, then a comma or "và" ("… để xây trường học và 1,2 ha …")
+_TARGET_THEN_AND = deferred(r"[^\n;:()]{0,120}?(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|còn)[^\S\n]+)?$", regex.I)
+
+
+def sibling_land(text, c, prior, subject_of) -> list:
+    """"hiến 4,5 ha đất để xây trường học và 1,2 ha để làm sân thể thao",
+    "chuyển 45 ha đất lúa sang trồng thủy sản, 20 ha sang trồng rau màu":
+    an area with no noun of its own, only where it goes, shares the land of
+    the area before it (ellipsis of the repeated head) with its own target."""
+    target = _LAND_TARGET.match(text, c.end) if prior is not None and prior.type == "area" else None
+    base = subject_of.get(id(prior)) if target else None
+    if not base or not _TARGET_THEN_AND.fullmatch(text, prior.end, c.start):
+        return []
+    cut = _TARGET_IN.search(text, base[0][0], base[-1][1])
+    if not cut or cut.start() <= base[0][0]:
+        return []
+    land = [(s, min(e, cut.start())) for s, e in base if s < cut.start()]
+    return land + [subjects.stripped(text, *target.span("what"))]
+
+
+def part_of_area(text, c, prior, subject_of, clause_end) -> list:
+    """"Diện tích lúa bị ngập úng là 1.200 ha, trong đó 350 ha bị mất trắng" →
+    "lúa bị mất trắng": a part of the area before, opened by "trong đó" and
+    named only by a predicate, is of that area's land (its own predicate in
+    place of the whole's)."""
+    if prior is None or prior.type != "area" or not subject_of.get(id(prior)):
+        return []
+    if not text.startswith(" ", c.end) or not subjects.opens_predicate(text, c.end + 1):
+        return []
+    if not OPENS_BREAKDOWN.fullmatch(text, prior.end, c.start):
+        return []
+    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 80))
+    base = subject_of[id(prior)]
+    cut = next((m.start() for s, e in base for m in [subjects.predicate_in(text, s, e)] if m), base[-1][1])
+    land = subjects.land_subject(text, [subjects.stripped(text, s, min(e, cut)) for s, e in base if s < cut])
+    return [p for p in land if p[1] > p[0]] + [own] if own and land else []
+
+
+# the area named only as such ("với diện tích", ", tổng diện tích") right before the figure
+_AREA_ONLY = deferred(r"(?<![\p{L}])(?:(?:với|có)[^\S\n]+)?(?:tổng[^\S\n]+)?diện[^\S\n]+tích"
+                      r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần))?[^\S\n]*$", regex.I)
+
+
+def area_of_counted(text, c, prior, subject_of) -> list:
+    """"cấp 45 mã số vùng trồng với diện tích 2.300 ha": an area named only
+    as an area right after a count measures the things counted (what lies
+    there), as "với tổng số tiền" after a count prices them."""
+    if prior is None or prior.type not in ("count", "ratio") or not subject_of.get(id(prior)):
+        return []
+    if (prior.fields.get("noun") or "").lower().split(",")[0].strip() in UNIT_NOUNS:
+        return []  # "tỉnh có 99 xã, phường với diện tích …": units tile the whole, whose area it is
+    if c.start - prior.end > 80 or not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
+        return []
+    only = _AREA_ONLY.search(text, max(prior.end, c.start - 30), c.start)
+    if not only or DIGIT.search(text, prior.end, only.start()) or SENTENCE_STOP.search(text, prior.end, only.start()):
+        return []
+    # a recipient holds no land ("giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha"),
+    # and words after the area name it themselves ("212 ha khai hoang")
+    if RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) or not NOTHING_OWN.match(text, c.end):
+        return []
+    return subject_of[id(prior)]
+
+
+def land_given(text, c, prior, s_start, clause_end) -> list:
+    """"giải quyết đất sản xuất cho 1.627 hộ với diện tích 212 ha khai hoang" →
+    "đất sản xuất khai hoang": an area named only as an area after the
+    recipients of land measures the land given to them (the object before
+    "cho"), with the words after it."""
+    if prior is None or prior.type not in ("count", "ratio") or c.start - prior.end > 40:
+        return []
+    if not holds_letter(text, prior.end, c.start, "ệ"):  # (the "ệ" of "diện")
+        return []
+    only = _AREA_ONLY.search(text, prior.end, c.start)
+    recipient = RECIPIENT_BEFORE.search(text, max(0, prior.start - 20), prior.start) if only else None
+    if not recipient or _DIGIT_OR_BREAK.search(text, prior.end, only.start()):
+        return []  # (the recipients' own words may stand between: "cho 150 hộ đồng bào với diện tích")
+    lo = max(s_start, recipient.start() - 60)
+    lo = max(lo, last_break(text, lo, recipient.start()))  # (the object's own clause)
+    land = _LAND_WORD.search(text, lo, recipient.start())
+    if land is None or not _ALLOTS.search(text, lo, land.start()):
+        return []  # ("cấp giấy chứng nhận quyền sử dụng đất cho 4.560 hộ": no land given)
+    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 60)) if text.startswith(" ", c.end) else None
+    return [subjects.stripped(text, land.start(), recipient.start())] + ([own] if own else [])
+_DIGIT_OR_BREAK = deferred(r"[\d;:()\n.]")
+# verbs of allotting land, right before it ("giải quyết đất sản xuất", "giao đất rừng", "cấp đất ở")
+_ALLOTS = deferred(r"(?<![\p{L}])(?:giải\s+quyết|giao|bàn\s+giao|cấp|chia|bố\s+trí|hỗ\s+trợ|đền\s+bù)[^\S\n]+$", regex.I)
+_LAND_WORD = deferred(r"(?<![\p{L}])(?:đất|rừng|mặt\s+nước)(?![\p{L}])", regex.I)
+
+
+def area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
+    """What grows or lies on an area: the land after the unit and what
+    defines it, with the verb before the figure that tells it from its
+    siblings ("trồng mới 540 ha rừng" → "rừng trồng mới"); else the land
+    before it, the item of a breakdown ("Trong đó, 175 ha đã cho thu hái"
+    after "310 ha chè"), the label, the table column or the noun phrase
+    before a bracket or a colon."""
+    own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    after = own + shared
+    if after and subjects.names_land(text, after[0]):
+        verb = subjects.land_verb(text, clause_start, c.start)
+        # the verb joins only to tell the area from a sibling area of its sentence
+        short = len(text[after[0][0]:after[-1][1]].split()) <= 3
+        return after + ([verb] if verb and short and subjects.sibling_area(text, holes, s_start) else [])
+    pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
+    if pieces:
+        return pieces
+    part = subjects.land_of_total(text, s_start, clause_start, c.start)
+    if part and after:
+        return [part] + after
+    if label:
+        return [label]
+    return subjects.table_column(text, c.start) or before_bracket(text, c, s_start, holes)
+
+
+settle(globals())  # each deferred pattern above takes its compiled one's place on first use
