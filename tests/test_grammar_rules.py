@@ -7,6 +7,7 @@ import pickle
 
 import pytest
 import regex
+from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
@@ -122,3 +123,22 @@ def test_case_free_patterns_find_the_same_with_and_without_the_flag():
 def test_count_and_percentage_table_cells_share_one_scan():
     keys = {p.name: p.scan_key for p in Pipeline().scan_patterns}
     assert keys["count.table_cell"] == keys["percentage.table_cell"]
+
+
+_SPELLED_PARTS = ["hai", "ba", "năm", "mười", "mươi", "lăm", "tư", "trăm", "nghìn", "triệu", "tỷ", "rưỡi", "linh",
+                  "một", "Hai", "%", "phần trăm", "ha", "mẫu", "sào", "m2", "đồng", "triệu đồng", "tỷ đồng", "USD",
+                  "/năm", "hộ", "người", "ngày", ",", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPELLED_PARTS), max_size=24), st.sampled_from([" ", "  ", "\n", ""]))
+def test_spelled_amount_reads_as_if_its_words_could_be_given_back(parts, gap):
+    """The amount rules read a spelled number's words possessively (no unit
+    opens with a number word): the matches are those of the same pattern
+    allowed to give its words back, on any mix of number words and units."""
+    (pattern,) = {sp.regex for sp in Pipeline(context=False).scan_patterns if sp.name == "amount.spelled"}
+    assert "){0,15}+" in pattern.pattern and "(?>" in pattern.pattern
+    giving_back = regex.compile(pattern.pattern.replace("){0,15}+", "){0,15}").replace("(?>", "(?:"), pattern.flags)
+    text = gap.join(parts) + " " + " ".join(parts[:3])
+    assert ([(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            == [(m.span(), m.groupdict()) for m in giving_back.finditer(text)])
