@@ -228,6 +228,44 @@ def test_the_context_stage_stops_at_the_documents_budget(monkeypatch):
     assert len(Pipeline(time_budget=0.3, context=False).extract(text)) == 40
 
 
+def test_the_context_stage_does_not_count_first_uses(monkeypatch):
+    """Compiling a pattern, loading the gazetteer or importing the stage on
+    first use is the rules' cost: a stage's clock moves its deadline past
+    the time they took, as the pattern scans do."""
+    import time
+
+    from danvan_extract.grammar.lazy import FirstUse, deferred, first_use, settle
+    from danvan_extract.scan.budget import StageClock
+
+    passed = StageClock(time.monotonic() - 1.0, 5.0)  # the deadline passed a second ago
+    with pytest.raises(ExtractionTimeout, match=r"\[E077\] the context stage \(step\)"):
+        passed.check("step")
+    loading = StageClock(time.monotonic() - 1.0, 5.0)
+    monkeypatch.setattr(FirstUse, "seconds", FirstUse.seconds + 60.0)  # a minute of loading since it was set
+    loading.check("step")  # not raised: the deadline moved by that minute
+    before = FirstUse.seconds
+    namespace = {"_X": deferred(r"(?:một|hai)\s+\d+")}
+    settle(namespace)
+    assert namespace["_X"].match("hai 3") and FirstUse.seconds > before  # its compiling was counted
+
+    calls = []
+
+    @first_use
+    def inner():
+        calls.append(FirstUse.seconds)
+        time.sleep(0.01)
+
+    @first_use
+    def outer():
+        inner()
+        inner()
+
+    before = FirstUse.seconds
+    outer()
+    assert calls == [before, before]  # (nested calls add nothing of their own)
+    assert FirstUse.seconds - before >= 0.02  # the outer call's time
+
+
 def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     import shutil
 

@@ -15,7 +15,8 @@ from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, 
 from .extractors import build_extractors
 from .extractors.arithmetic import reread_by_arithmetic
 from .scan.anchors import AnchorIndex, alarm_session
-from .scan.budget import StageClock, time_budget_seconds
+from .grammar.lazy import first_use
+from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context
 from .records import Document, FactBase, fact_record
 from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, TYPES
@@ -85,10 +86,8 @@ class Pipeline:
         # Context fields are a figure's: without one, only the article's
         # fields would come of the analysis (a paragraph's common case).
         if self.context and (article or any(c.type in NUMERIC_TYPES for c in chosen)):
-            from .context import analyse
-
-            found = analyse(norm.text, chosen, chrome, self._surnames, ctx.lower,
-                            StageClock(ctx.anchors.deadline, self.time_budget))
+            found = _context_stage()(norm.text, chosen, chrome, self._surnames, ctx.lower,
+                                     ctx.anchors.stage_clock(self.time_budget))
             for c in chosen:
                 fields = found.facts.get(id(c))
                 if fields is not None:
@@ -112,6 +111,16 @@ class Pipeline:
         """Facts of each text in turn (lazily), one list per text."""
         for text in texts:
             yield self.extract(text)
+
+
+@lru_cache(maxsize=1)
+@first_use
+def _context_stage():
+    """The context stage's entry, imported on first use (a rule-only process
+    never imports it); the import is no document's time."""
+    from .context import analyse
+
+    return analyse
 
 
 def _written(norm: NormalizedText, spans: Sequence[tuple[int, int]]) -> Optional[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..errors import E_NO_GAZETTEER, DependencyError
+from ..grammar.lazy import compile_pattern, first_use
 from .words import finditer_at, finditer_found
 
 # Provinces whose name changed in the dataset's legacy era (the dataset
@@ -146,6 +147,7 @@ class Gazetteer:
             self._build()
         return self._new_codes
 
+    @first_use
     def _build(self) -> None:
         rows_legacy, rows_2025 = self._rows() if callable(self._rows) else self._rows
         new_codes: dict[str, str] = {}
@@ -185,7 +187,7 @@ class Gazetteer:
         """A regex of every province name and alias as a capitalized text
         writes it (both tone placements), built once."""
         if self._pattern is None:
-            self._pattern = regex.compile(rf"(?<![\p{{L}}])(?:{self._province_alternation()})(?![\p{{L}}])", regex.V0)
+            self._pattern = compile_pattern(rf"(?<![\p{{L}}])(?:{self._province_alternation()})(?![\p{{L}}])", regex.V0)
         return self._pattern
 
     def find_provinces(self, text: str, starts: Optional[list[int]] = None) -> Iterator[regex.Match]:
@@ -316,6 +318,7 @@ _ROWS_2025 = "select provinceShort, wardShort, wardType, provinceCode, wardCode,
 _PROVINCES = "select provinceShort, provinceCode, provinceKey from {table} group by provinceCode order by min(rowid)"
 
 
+@first_use
 def _read(*queries: str) -> list[list[tuple]]:
     """The rows of each query, from the dataset read-only."""
     db = _data_dir() / "dataset.db"

@@ -17,6 +17,7 @@ from typing import Any, Collection, Iterator, NamedTuple, Optional
 
 import regex
 
+from ..grammar.lazy import first_use
 from ..numbers import SPELLED, SPELLED_SMALL, SPELLED_START, parse_spelled
 from .lunar_years import lunar_years
 from .relative_times import months_so_far, relative_times
@@ -393,6 +394,7 @@ _SAME_TIME_BEFORE = _form(_FORMS[0])
 
 
 @lru_cache(maxsize=1)
+@first_use
 def _dated_forms() -> list[_Form]:
     """The forms with a year, compiled on the first text with a year (a
     cold start cost)."""

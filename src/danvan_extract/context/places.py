@@ -23,6 +23,7 @@ from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page
 from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
+from ..grammar.lazy import first_use
 from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, VIETNAMESE_UNITS, WRITTEN  # the level words, their short forms, those like an initial
 from .words import CharClass, Openers, finditer_at, space_before
 
@@ -583,6 +584,7 @@ class _NameStarts:
     """Where the provinces' and the countries' names start in a text, found
     by one stdlib ``re`` scan for both lists instead of one each."""
 
+    @first_use
     def __init__(self, provinces: set[str], countries: set[str]):
         from ..grammar.alternation import alternation
 

@@ -10,7 +10,41 @@ call the compiled pattern directly from then on.
 
 from __future__ import annotations
 
+import functools
+import time
+
 import regex
+
+
+class FirstUse:
+    """Seconds this process spent on work done once, on first use: compiling
+    patterns, loading the gazetteer, importing the context stage.  A
+    document's time budget does not count them: they are the rules' cost,
+    not the document's."""
+
+    seconds = 0.0
+    _depth = 0  # (calls of first_use functions under way: only the outermost counts)
+
+
+def first_use(fn):
+    """Decorate a function whose calls build something once (a pattern, an
+    index, a module): their time is :class:`FirstUse` time."""
+    @functools.wraps(fn)
+    def timed(*args, **kwargs):
+        if FirstUse._depth:
+            return fn(*args, **kwargs)
+        FirstUse._depth += 1
+        started = time.monotonic()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            FirstUse._depth -= 1
+            FirstUse.seconds += time.monotonic() - started
+    return timed
+
+
+# regex.compile, its time counted as first use
+compile_pattern = first_use(regex.compile)
 
 
 class Deferred:
@@ -27,7 +61,7 @@ class Deferred:
         # only called for the pattern's own attributes (match, search, ...)
         compiled = self.compiled
         if compiled is None:
-            compiled = self.compiled = regex.compile(*self.args)
+            compiled = self.compiled = compile_pattern(*self.args)
             for namespace, name in self.homes:
                 if namespace.get(name) is self:
                     namespace[name] = compiled

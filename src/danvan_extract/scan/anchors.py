@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sig = signal
 
 from ..grammar.alternation import word_alternation
+from ..grammar.lazy import FirstUse
+from .budget import StageClock
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
@@ -351,11 +353,9 @@ class ScanPattern:
         return compiled
 
 
-class CompileClock:
-    """Seconds this process spent compiling patterns on first use; a
-    document's time budget does not count them (see DocumentAnchors)."""
-
-    seconds = 0.0
+# Seconds this process spent compiling patterns (and loading) on first use; a
+# document's time budget does not count them (see DocumentAnchors)
+CompileClock = FirstUse
 
 
 class AnchorIndex:
@@ -834,6 +834,11 @@ class DocumentAnchors:
             raise RulesError(E_ANCHOR.format(rule=pattern.name, pos=at[0], text=self.text[at[0]:at[0] + 40]))
 
     # -- scanning -------------------------------------------------------------
+    def stage_clock(self, seconds: float) -> StageClock:
+        """A clock for a later stage of this document (the context stage):
+        the same deadline, first uses since the last discount not counted."""
+        return StageClock(self.deadline, seconds, self._compiling_seen)
+
     def _discount_compiling(self) -> None:
         """Move the deadline by the time patterns took to compile on first
         use since the last look (the rules' cost, not the document's)."""

@@ -7,6 +7,7 @@ import math
 import time
 
 from ..errors import E_BUDGET, E_CONTEXT_TIMEOUT, ExtractionTimeout, InputError
+from ..grammar.lazy import FirstUse
 
 # "No limit" (inf): the regex engine needs a finite time-out; 30 years is none.
 NO_LIMIT = 1e9
@@ -26,16 +27,26 @@ class StageClock:
     in Python (the context stage): a step that runs long on a hostile text
     stops the document at the budget instead of holding a worker."""
 
-    __slots__ = ("deadline", "seconds")
+    __slots__ = ("deadline", "seconds", "_first_use_seen")
 
-    def __init__(self, deadline: float = math.inf, seconds: float = NO_LIMIT):
+    def __init__(self, deadline: float = math.inf, seconds: float = NO_LIMIT,
+                 first_use_seen: float | None = None):
+        """``first_use_seen``: :attr:`FirstUse.seconds` when ``deadline`` was
+        last moved past the first uses (default: now)."""
         self.deadline = deadline
         self.seconds = seconds
+        self._first_use_seen = FirstUse.seconds if first_use_seen is None else first_use_seen
 
     def check(self, step: str) -> None:
-        """Raise :class:`ExtractionTimeout` naming ``step`` once the deadline has passed."""
+        """Raise :class:`ExtractionTimeout` naming ``step`` once the deadline
+        has passed, the time spent on first uses since the clock was set
+        not counted."""
         if time.monotonic() >= self.deadline:
-            raise ExtractionTimeout(E_CONTEXT_TIMEOUT.format(step=step, seconds=self.seconds))
+            taken = FirstUse.seconds - self._first_use_seen
+            self._first_use_seen += taken
+            self.deadline += taken
+            if time.monotonic() >= self.deadline:
+                raise ExtractionTimeout(E_CONTEXT_TIMEOUT.format(step=step, seconds=self.seconds))
 
 
 UNBOUNDED = StageClock()
