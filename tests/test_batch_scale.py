@@ -195,8 +195,11 @@ def test_the_warm_up_before_forking_never_fails_a_batch_and_keeps_the_budget(mon
     from danvan_extract.engines.document import pipeline_for
 
     hopeless = pipeline_for(None, 1e-9)  # every extraction runs out of time
+    loaded = []
+    monkeypatch.setattr(local, "load_models", lambda: loaded.append(True))
     local._warm_up(None, 1e-9)  # no error: the workers will report their own
     assert hopeless.time_budget == 1e-9
+    assert loaded == [True]  # the models are loaded before forking all the same
 
     pipeline = pipeline_for(None, 30.0)
     seen = []

@@ -81,11 +81,14 @@ def _warm_up(rules_dir: Optional[str], time_budget: float) -> None:
     budget, pipeline.time_budget = pipeline.time_budget, min(pipeline.time_budget, _WARM_UP_SECONDS)
     try:
         pipeline.extract(_WARM_UP_TEXT)
-        load_models()
     except Exception:  # noqa: BLE001 - never the batch's failure
         pass
     finally:
         pipeline.time_budget = budget
+    try:  # (the models load whatever the warm-up text gave)
+        load_models()
+    except Exception:  # noqa: BLE001
+        pass
     # A forked worker's collector would otherwise touch every object it
     # inherited and copy the pages they sit on (CPython's advice for fork);
     # the pool unfreezes them when it closes.
