@@ -291,7 +291,7 @@ def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch)
     doc = DocumentAnchors("12 ab 34", "12 ab 34", AnchorIndex([pattern]), 5.0)
     before = doc.deadline
     # as if a grammar pattern had taken 2 s to compile since the document began
-    monkeypatch.setattr(anchors.CompileClock, "seconds", anchors.CompileClock.seconds + 2.0)
+    monkeypatch.setattr(anchors.FirstUse, "seconds", anchors.FirstUse.seconds + 2.0)
     assert [m.group() for m in doc.finditer(pattern)] == ["12", "34"]
     assert doc.deadline >= before + 2.0
     assert isinstance(pattern.regex, regex.Pattern)

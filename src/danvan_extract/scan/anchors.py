@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sig = signal
 
 from ..grammar.alternation import word_alternation
-from ..grammar.lazy import FirstUse
+from ..grammar.lazy import FirstUse, compile_pattern
 from .budget import StageClock
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
@@ -347,15 +347,8 @@ class ScanPattern:
         source = self.__dict__.get("_source")
         if name != "regex" or source is None:
             raise AttributeError(name)
-        started = time.monotonic()
-        self.regex = compiled = regex.compile(source.pattern, source.flags)
-        CompileClock.seconds += time.monotonic() - started
+        self.regex = compiled = compile_pattern(source.pattern, source.flags)  # (first-use time)
         return compiled
-
-
-# Seconds this process spent compiling patterns (and loading) on first use; a
-# document's time budget does not count them (see DocumentAnchors)
-CompileClock = FirstUse
 
 
 class AnchorIndex:
@@ -564,7 +557,7 @@ class DocumentAnchors:
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._session: Optional[AlarmSession] = None  # the session open then, if any
-        self._compiling_seen = CompileClock.seconds
+        self._compiling_seen = FirstUse.seconds
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
     # -- time budget ----------------------------------------------------------
@@ -840,9 +833,9 @@ class DocumentAnchors:
         return StageClock(self.deadline, seconds, self._compiling_seen)
 
     def _discount_compiling(self) -> None:
-        """Move the deadline by the time patterns took to compile on first
-        use since the last look (the rules' cost, not the document's)."""
-        taken = CompileClock.seconds - self._compiling_seen
+        """Move the deadline by the first-use time (patterns compiled, data
+        loaded) since the last look: the rules' cost, not the document's."""
+        taken = FirstUse.seconds - self._compiling_seen
         if taken:
             self._compiling_seen += taken
             self.deadline += taken
@@ -881,7 +874,7 @@ class DocumentAnchors:
     def _past_deadline(self, now: float) -> bool:
         """Whether ``now`` is past the deadline (moved first by the time
         patterns took to compile)."""
-        if CompileClock.seconds != self._compiling_seen:  # (a call less per scan)
+        if FirstUse.seconds != self._compiling_seen:  # (a call less per scan)
             self._discount_compiling()
         return now >= self.deadline
 
@@ -898,7 +891,7 @@ class DocumentAnchors:
                 self._check(pattern, [])
             return []
         rx = pattern.regex  # compiled on its first use, before any timer runs
-        if CompileClock.seconds != self._compiling_seen:
+        if FirstUse.seconds != self._compiling_seen:
             self._discount_compiling()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)
