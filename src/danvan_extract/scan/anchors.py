@@ -39,9 +39,12 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sig = signal
 
 from ..grammar.alternation import word_alternation
-from ..grammar.lazy import FirstUse, compile_pattern
+from ..grammar.lazy import FirstUse, compile_pattern, first_use
 from .budget import StageClock
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
+
+# the standard library's re.compile, its time counted as first use (the anchor scans' helpers, built when first needed)
+_compile_std = first_use(re.compile)
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
@@ -405,7 +408,7 @@ class AnchorIndex:
         by the words: the money rules share theirs)."""
         got = self._followers.get(anchors.after)
         if got is None:
-            got = self._followers[anchors.after] = re.compile(_one_of(anchors.after), re.IGNORECASE)
+            got = self._followers[anchors.after] = _compile_std(_one_of(anchors.after), re.IGNORECASE)
         return got
 
     def line_opener(self, afters: tuple) -> tuple[re.Pattern, re.Pattern]:
@@ -417,7 +420,7 @@ class AnchorIndex:
         if got is None:
             which = "".join(f"(?:(?={_one_of(after)})())?" for after in afters)
             opening = f"[{LINE_WHITE}]*(?={_one_of(frozenset().union(*afters))}){which}"
-            got = re.compile(opening, re.IGNORECASE), re.compile("\n" + opening, re.IGNORECASE)
+            got = _compile_std(opening, re.IGNORECASE), _compile_std("\n" + opening, re.IGNORECASE)
             self._line_openers[afters] = got
         return got
 
@@ -425,7 +428,7 @@ class AnchorIndex:
         """``anchors.holds`` compiled, any case, ``$`` at each line end (cached)."""
         got = self._holders.get(anchors.holds)
         if got is None:
-            got = self._holders[anchors.holds] = regex.compile(anchors.holds, regex.IGNORECASE | regex.MULTILINE)
+            got = self._holders[anchors.holds] = compile_pattern(anchors.holds, regex.IGNORECASE | regex.MULTILINE)
         return got
 
     def word_follower(self, anchors: Anchors) -> re.Pattern:
@@ -454,7 +457,7 @@ class AnchorIndex:
         :data:`AFTER_CLASSES`), with its flags."""
         firsts = sorted({w[0] for w in after - AFTER_CLASSES.keys()})
         parts = [re.escape(c) for c in firsts] + [AFTER_CLASSES[w] for w in sorted(after & AFTER_CLASSES.keys())]
-        return re.compile("|".join(parts), re.IGNORECASE)
+        return _compile_std("|".join(parts), re.IGNORECASE)
 
     def promise_key(self, anchors: Anchors) -> int:
         """A number per promise, the same for equal promises."""
@@ -503,7 +506,7 @@ def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Patt
     classes = "|".join(WORD_CLASSES[w] for w in sorted(after & WORD_CLASSES.keys()))
     words = after - WORD_CLASSES.keys()
     if not classes:
-        return re.compile(f"(?:{_one_of(lead)})\\s*(?:{_one_of(words)})", re.IGNORECASE)
+        return _compile_std(f"(?:{_one_of(lead)})\\s*(?:{_one_of(words)})", re.IGNORECASE)
     follow = [f"\\s+(?:{classes})"] + ([f"\\s*(?i:{_one_of(words)})"] if words else [])
     return regex.compile(f"(?i:{_one_of(lead)})(?:{'|'.join(follow)})")
 
