@@ -285,8 +285,22 @@ def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
 
 # The upper order of a compound amount right before its lower part ("356
 # tỷ " of "356 tỷ 780 triệu"); the lower part with its unit closing a text.
-COMPOUND_LEAD = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<n>{DIGITS})[^\S\n]*(?P<top>(?i:tỷ|tỉ|triệu|nghìn|ngàn))[^\S\n]+\Z")
+_COMPOUND_LEAD = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<n>{DIGITS})[^\S\n]*(?P<top>(?i:tỷ|tỉ|triệu|nghìn|ngàn))[^\S\n]+\Z")
 _COMPOUND_END = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<low>{DIGITS})[^\S\n]*(?P<unit>(?i:tỷ|tỉ|triệu|nghìn|ngàn)(?:[^\S\n]+\p{{L}}+)?)\Z")
+
+
+def compound_lead(text: str, start: int, low: str, part) -> Optional[regex.Match]:
+    """The upper part ("356 tỷ ", groups ``n`` and ``top``) of the compound
+    amount whose lower part, ``part`` in the multiplier ``low``, opens at
+    ``start`` ("780 triệu"); None when no larger order stands right before,
+    or the lower part reaches it ("2 tỷ 3.500 triệu" is no compound)."""
+    lead = _COMPOUND_LEAD.search(text, max(0, start - 30), start)
+    if lead is None:
+        return None
+    top, low = lead.group("top").lower(), low.lower()
+    if low not in MULTIPLIERS or MULTIPLIERS[low] >= MULTIPLIERS[top] or part >= MULTIPLIERS[top] // MULTIPLIERS[low]:
+        return None
+    return lead
 
 
 def compound_unit(text: str, start: int, unit: str) -> Optional[str]:
@@ -294,17 +308,9 @@ def compound_unit(text: str, start: int, unit: str) -> Optional[str]:
     opens at ``start`` ("tỷ đồng" for "780 triệu đồng" after "356 tỷ "):
     its upper order with the lower's currency; None when no larger order
     stands right before (the compound's own rule reads the whole)."""
-    lead = COMPOUND_LEAD.search(text, max(0, start - 30), start)
-    if lead is None:
-        return None
-    top, words = lead.group("top").lower(), unit.split()
-    low = words[0].lower() if words else ""
-    if low not in MULTIPLIERS or MULTIPLIERS[low] >= MULTIPLIERS[top]:
-        return None
-    part = DIGITS_RE.match(text, start)
-    if part is None or parse_digits(part.group(0)) >= MULTIPLIERS[top] // MULTIPLIERS[low]:
-        return None  # "2 tỷ 3.500 triệu" is no compound
-    return " ".join([lead.group("top"), *words[1:]])
+    words, part = unit.split(), DIGITS_RE.match(text, start)
+    lead = compound_lead(text, start, words[0], parse_digits(part.group(0))) if words and part else None
+    return None if lead is None else " ".join([lead.group("top"), *words[1:]])
 
 
 def elided_currency(unit: str) -> Optional[str]:

@@ -11,7 +11,7 @@ from ..numbers import MULT, MULTIPLIERS, parse_digits
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
-from .numeric import COMPOUND_LEAD, elided_currency, phrase_before, qualify
+from .numeric import compound_lead, elided_currency, phrase_before, qualify
 
 
 class RatioExtractor:
@@ -56,16 +56,13 @@ class RatioExtractor:
         đồng/kế hoạch 400 tỷ đồng": 356,78 against 400, in tỷ đồng, as
         "30 tỷ/kế hoạch 50 tỷ đồng"); None otherwise."""
         tail = match_at(self.unit_tail, ctx.text, m.end(), 40)
-        lead = COMPOUND_LEAD.search(ctx.text, max(0, m.start("n1") - 30), m.start("n1"))
-        if tail is None or lead is None:
+        if tail is None:
             return None
-        top, low, written = lead.group("top").lower(), group(m, "pn").split(), tail.group(0).split()
-        if (low[0].lower() not in MULTIPLIERS or written[0].lower() != top or low[1:] != written[1:]
-                or MULTIPLIERS[low[0].lower()] >= MULTIPLIERS[top]):
+        low, written, part = group(m, "pn").split(), tail.group(0).split(), ctx.number(m, "n1")
+        lead = compound_lead(ctx.text, m.start("n1"), low[0], part)
+        if lead is None or written[0].lower() != lead.group("top").lower() or low[1:] != written[1:]:
             return None
-        part = ctx.number(m, "n1")
-        if part >= MULTIPLIERS[top] // MULTIPLIERS[low[0].lower()]:
-            return None  # "2 tỷ 3.500 triệu" is no compound
+        top = lead.group("top").lower()
         whole = parse_digits(lead.group("n")) + part * MULTIPLIERS[low[0].lower()] / MULTIPLIERS[top]
         return lead.start(), whole, tail
 
