@@ -14,7 +14,7 @@ from typing import Optional
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
 from ..registry import NUMERIC_TYPES
 from ..scan.budget import UNBOUNDED, StageClock
-from .document_info import after_merger, agency_lines, find_title, main_place, national_by_default, not_venues, year_of
+from .document_info import after_merger, agency_lines, find_title, main_place, national_by_default, not_venues
 from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_after, clause_start_before, end_of, inside_any, overlaps,
                              right_after, start_of)
 from .figure.period import figure_period
@@ -56,7 +56,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     numeric, doc_ends, roles, mentions = _by_kind(candidates)
     other_spans = [(c.start, c.end) for c in numeric]
     openers = Openers(text, lower)  # where words stand, for the scans of both
-    times = find_times(text, year_of(out.published), openers, out.published)
+    times = find_times(text, out.published, openers)
     if skip or doc_ends:
         times = [t for t in times if not inside_any(skip, t.start) and not right_after(text, doc_ends, t.start)]
     # a level word that is a figure's counted noun ("6/21 xã") names no unit, nor does

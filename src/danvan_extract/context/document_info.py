@@ -412,6 +412,3 @@ def after_merger(published: Optional[str]) -> bool:
     of the article)."""
     return bool(published) and published >= _MERGER_DAY
 
-
-def year_of(published: Optional[str]) -> Optional[str]:
-    return published[:4] if published else None

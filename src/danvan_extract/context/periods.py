@@ -434,12 +434,13 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
-def find_times(text: str, year_of_article: Optional[str] = None, openers: Optional[Openers] = None,
-               published: Optional[str] = None) -> list[TimeMention]:
+def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
-    date, when known, and a time told from that date ("tháng trước") is
-    read from ``published`` (ISO).  ``openers``: the text's :class:`Openers`, if made."""
+    date ``published`` (ISO), when known, and a time told from that date
+    ("tháng trước") is read from it.  ``openers``: the text's
+    :class:`Openers`, if made."""
+    year_of_article = published[:4] if published else None
     spans = SpanMask(len(text))
     free = spans.free
     out: list[TimeMention] = []
