@@ -832,8 +832,9 @@ class DocumentAnchors:
     # -- scanning -------------------------------------------------------------
     def stage_clock(self, seconds: float) -> StageClock:
         """A clock for a later stage of this document (the context stage):
-        the same deadline, first uses since the last discount not counted."""
-        return StageClock(self.deadline, seconds, self._compiling_seen)
+        the same deadline, moved past the first uses so far."""
+        self._discount_compiling()
+        return StageClock(self.deadline, seconds)
 
     def _discount_compiling(self) -> None:
         """Move the deadline by the first-use time (patterns compiled, data

@@ -29,13 +29,10 @@ class StageClock:
 
     __slots__ = ("deadline", "seconds", "_first_use_seen")
 
-    def __init__(self, deadline: float = math.inf, seconds: float = NO_LIMIT,
-                 first_use_seen: float | None = None):
-        """``first_use_seen``: :attr:`FirstUse.seconds` when ``deadline`` was
-        last moved past the first uses (default: now)."""
+    def __init__(self, deadline: float = math.inf, seconds: float = NO_LIMIT):
         self.deadline = deadline
         self.seconds = seconds
-        self._first_use_seen = FirstUse.seconds if first_use_seen is None else first_use_seen
+        self._first_use_seen = FirstUse.seconds
 
     def check(self, step: str) -> None:
         """Raise :class:`ExtractionTimeout` naming ``step`` once the deadline
