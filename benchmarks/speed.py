@@ -9,7 +9,8 @@ what another process's load disturbs least.  Also: the cost of a call on
 an empty text, and the cold start (CPU seconds of a fresh process that
 imports the package from its compiled bytecode, loads the rules and
 extracts one short text; with ``Pipeline(context=False)``, the rule-only
-path, and with ``extract()``, context on).
+path, and with ``extract()``, context on), with the compiled patterns an
+earlier process kept (the usual case) and without them (the first run).
 
     python benchmarks/speed.py [--rounds 15] [--profile]
 
@@ -24,6 +25,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -71,17 +73,22 @@ def per_call(fn, text: str, n: int = 20_000) -> float:
     return best / n * 1e6
 
 
-def cold_start(code: str, runs: int = 5) -> float:
+def cold_start(code: str, cache: str, runs: int = 5) -> float:
     """CPU seconds of a fresh process running ``code`` (best of ``runs``),
     the package's modules compiled to bytecode first, as ``pip install``
     leaves them (an editable install under ``PYTHONDONTWRITEBYTECODE``
-    would otherwise compile every module from source in every run)."""
+    would otherwise compile every module from source in every run).
+    ``cache``: the ``DANVAN_CACHE_DIR`` of the runs ("off": no kept
+    patterns; a folder: filled by one run before the timed ones)."""
     import compileall
 
     import danvan_extract
 
     compileall.compile_dir(Path(danvan_extract.__file__).parent, quiet=1)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["DANVAN_CACHE_DIR"] = cache
+    if cache != "off":
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
     best = float("inf")
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -139,11 +146,13 @@ def main() -> None:
         print(f"{name:<52}{r / 1000:>10,.0f}{r / naive:>10.2f}")
     full = runners["Pipeline(), context on"]
     print(f"empty text: {per_call(full, ''):.2f} µs per call (context on)")
-    rule_only = cold_start(f"from danvan_extract import Pipeline; Pipeline(context=False).extract({SHORT!r})")
-    default = cold_start(f"from danvan_extract import extract; extract({SHORT!r})")
-    print(f"cold start (CPU s of a fresh process, bytecode compiled, one short text): {rule_only:.2f} rule-only "
-          f"(Pipeline(context=False)), {default:.2f} with context (extract())")
-
+    rule_only_code = f"from danvan_extract import Pipeline; Pipeline(context=False).extract({SHORT!r})"
+    default_code = f"from danvan_extract import extract; extract({SHORT!r})"
+    with tempfile.TemporaryDirectory() as kept:
+        for label, cache in (("patterns kept from an earlier run", kept), ("no kept patterns", "off")):
+            print(f"cold start (CPU s of a fresh process, bytecode compiled, one short text; {label}): "
+                  f"{cold_start(rule_only_code, cache):.2f} rule-only (Pipeline(context=False)), "
+                  f"{cold_start(default_code, cache):.2f} with context (extract())")
 
 if __name__ == "__main__":
     main()

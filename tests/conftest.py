@@ -1,3 +1,14 @@
+import atexit
+import os
+import shutil
+import tempfile
+
+# The test processes keep compiled patterns in a folder of their own, not
+# the user's cache (set before the package is imported: it reads it once).
+if "DANVAN_CACHE_DIR" not in os.environ:
+    os.environ["DANVAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="danvan-test-patterns-")
+    atexit.register(shutil.rmtree, os.environ["DANVAN_CACHE_DIR"], True)
+
 import time
 from pathlib import Path
 

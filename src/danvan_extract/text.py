@@ -53,7 +53,7 @@ _CHAR_MAP = {
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 # (a class search: str.translate looks up every character, several times slower)
-_INVISIBLE = re.compile("[" + "".join(_DROP) + "]")
+_INVISIBLE = re.compile("[" + "".join(sorted(_DROP)) + "]")
 
 
 def visible(s: str) -> str:
@@ -134,7 +134,7 @@ _LENGTH_CHANGING = "\r" + "".join(sorted(_DROP))
 # (no replacement is itself replaced: one str.replace per character)
 _REPLACEMENTS = tuple(_CHAR_MAP.items())
 _MARK = regex.compile(r"\p{M}")
-_REMOVED = re.compile("\r(?=\n)|[" + "".join(_DROP) + "]")
+_REMOVED = re.compile("\r(?=\n)|[" + "".join(sorted(_DROP)) + "]")
 
 
 def normalize(original: str) -> NormalizedText:

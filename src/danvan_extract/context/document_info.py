@@ -60,8 +60,8 @@ def _agency_name() -> regex.Pattern:
     head word or words of organization names (persons.toml), then a level
     word and a name (group ``name``), no predicate."""
     persons = load_rules().persons
-    heads = written_pattern(sorted(persons.org_heads, key=len, reverse=True))
-    words = written_pattern(sorted(set(persons.org_words), key=len, reverse=True))
+    heads = written_pattern(sorted(persons.org_heads, key=lambda w: (-len(w), w)))
+    words = written_pattern(sorted(set(persons.org_words), key=lambda w: (-len(w), w)))
     return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])\s*){{0,6}}?"
                          rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
                          regex.V0)

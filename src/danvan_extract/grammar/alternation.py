@@ -1,7 +1,8 @@
 """Regexes matching any of a list of literal words, built as tries.
 
-Used by the rules loader, the anchor index and the extractors; imports
-nothing from the package.
+Used by the rules loader, the anchor index and the extractors.  A trie
+over a long lexicon takes a while to build: the texts are kept between
+processes with the compiled patterns (:mod:`.pattern_cache`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
+
+from .pattern_cache import kept_text
 
 
 def alternation(words) -> str:
@@ -19,8 +22,12 @@ def alternation(words) -> str:
     on long lexicons this is several times faster, and it matches exactly
     what the longest-first alternation of the same words matches.
     """
+    return kept_text("alternation", words, _trie_of)
+
+
+def _trie_of(words: frozenset) -> str:
     trie: dict = {}
-    for word in set(words):
+    for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -38,7 +45,8 @@ def _trie_pattern(node: dict) -> str:
             # "Trưởng ban"/"trưởng Ban": case variants would make a
             # case-insensitive match stop in the wrong branch, so list
             # their suffixes flat, longest first, as a plain alternation.
-            suffixes = sorted({c + rest for c in chars for rest in _words_below(node[c])}, key=len, reverse=True)
+            # (ties in a fixed order: the same words give the same text in every process)
+            suffixes = sorted({c + rest for c in chars for rest in _words_below(node[c])}, key=lambda w: (-len(w), w))
             branches.append("(?:" + "|".join(_escape(w) for w in suffixes) + ")")
             continue
         ch = chars[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import time
 
-import regex
+from .pattern_cache import compile_regex
 
 
 class FirstUse:
@@ -43,8 +43,8 @@ def first_use(fn):
     return timed
 
 
-# regex.compile, its time counted as first use
-compile_pattern = first_use(regex.compile)
+# regex.compile (kept between processes), its time counted as first use
+compile_pattern = first_use(compile_regex)
 
 
 class Deferred:

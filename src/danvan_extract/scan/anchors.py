@@ -40,11 +40,12 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 from ..grammar.alternation import word_alternation
 from ..grammar.lazy import FirstUse, compile_pattern, first_use
+from ..grammar.pattern_cache import compile_std
 from .budget import StageClock
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
 
 # the standard library's re.compile, its time counted as first use (the anchor scans' helpers, built when first needed)
-_compile_std = first_use(re.compile)
+_compile_std = first_use(compile_std)
 
 _DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
 _SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
@@ -386,7 +387,7 @@ class AnchorIndex:
         # the engine skips to those quickly); a space is put before the text.
         # The trie before the look-behind of :data:`_NOT_LETTER`: the trie
         # fails at once at most separators, the look-behind is slower.
-        self.syllable_re = (re.compile(f"{_NOT_COMMON_LETTER}(?=({trie})){_NO_LETTER_BEFORE}")
+        self.syllable_re = (compile_std(f"{_NOT_COMMON_LETTER}(?=({trie})){_NO_LETTER_BEFORE}")
                             if keys else None)
         # Each key found also stands for the shorter keys it starts with
         # ("nhiệm kỳ" for "nhiệm", "bao" for "ba").

@@ -1,0 +1,260 @@
+"""Compiled patterns kept between processes, as Python keeps compiled modules.
+
+Parsing and compiling the rules' patterns is most of a cold start: both
+engines parse in Python.  A compiled pattern is a pattern, its flags and a
+list of instruction codes, so the codes of every pattern compiled here
+are written to one file in the user's cache folder when the process ends,
+and the next process builds its patterns from them without parsing.
+
+- ``regex`` patterns are kept as their pickling protocol gives them
+  (``copyreg``: the constructor and its arguments, no parse on load).
+- Standard-library ``re`` patterns are kept as the arguments
+  ``re._compiler.compile`` hands to ``_sre.compile`` (Python 3.11 to
+  3.13 build them alike).  An interpreter where that call differs is
+  noticed at once (the built pattern is checked against ``re.compile``'s)
+  and its patterns are then compiled as usual, never kept.
+
+The texts of the long alternations built from word lists (a trie each)
+are kept the same way, keyed by a digest of their words.
+
+The file is keyed by the Python and ``regex`` versions; an entry by the
+pattern and its flags, so an edited rule is a new entry.  The file is
+``marshal`` data (as ``.pyc`` files are) in a folder only its user writes:
+``$DANVAN_CACHE_DIR``, else the platform's user cache folder; ``DANVAN_CACHE_DIR=off``
+(or empty) keeps nothing.  A missing, unreadable or damaged file only
+means patterns are compiled as usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copyreg
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Callable, Optional
+
+import regex
+
+_DISABLED = ("", "0", "off", "no", "false")
+# entries beyond this (a user who edits rules often): keep only this process's
+_MAX_ENTRIES = 20_000
+
+
+def cache_dir() -> Optional[Path]:
+    """The folder of the pattern file, or None when caching is off."""
+    chosen = os.environ.get("DANVAN_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in _DISABLED else Path(chosen)
+    import platformdirs  # (only where no folder is given)
+    return Path(platformdirs.user_cache_dir("danvan-extract", appauthor=False))
+
+
+def _file_name() -> str:
+    return f"patterns-py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}.marshal"
+
+
+# what ``regex`` patterns are unpickled with (their copyreg reducer's callable)
+_REGEX_CONSTRUCTOR = copyreg.dispatch_table[regex.Pattern](regex.compile("a"))[0]
+
+
+def _regex_arguments(compiled: regex.Pattern) -> tuple:
+    return copyreg.dispatch_table[regex.Pattern](compiled)[1]
+
+
+def _std_arguments(pattern: str, flags: int) -> Optional[tuple]:
+    """The arguments ``re`` compiles ``pattern`` into, or None where this
+    interpreter builds its patterns otherwise."""
+    try:
+        from re import _compiler, _parser
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # (the codes are int subclasses with names, which marshal does not write)
+        return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex,
+                tuple(indexgroup))
+    except re.error:  # the pattern's own fault: re.compile says so
+        raise
+    except Exception:  # another interpreter's internals: compile as usual
+        return None
+
+
+def _std_build(pattern: str, arguments: tuple) -> re.Pattern:
+    import _sre
+    return _sre.compile(pattern, *arguments)
+
+
+def _same(built, compiled) -> bool:
+    return (built.pattern == compiled.pattern and built.flags == compiled.flags
+            and built.groups == compiled.groups and dict(built.groupindex) == dict(compiled.groupindex))
+
+
+class PatternStore:
+    """Compiled patterns by engine, pattern and flags: those of the cache
+    file (built on first use) and those compiled by this process."""
+
+    def __init__(self, folder: Optional[Path]):
+        self.path = folder / _file_name() if folder is not None else None
+        self._kept: Optional[dict] = None  # the file's entries, read on first use
+        self._built: dict = {}  # patterns built or compiled by this process, by key
+        self._new: dict = {}  # entries this process compiled
+        self._used: set = set()
+        self.misses = 0  # patterns and texts this process had to compile or build
+        self._lock = threading.Lock()
+        self._exit_hook = False
+        self.std_keepable = True  # False once this interpreter's ``re`` proved different
+        self._std_checked = False  # (the first pattern built from its arguments is compared with re.compile's)
+
+    def _entries(self) -> dict:
+        if self._kept is None:
+            self._kept = self._read()
+        return self._kept
+
+    def _read(self) -> dict:
+        if self.path is None:
+            return {}
+        try:
+            data = marshal.loads(self.path.read_bytes())
+        except Exception:  # absent, unreadable or damaged: compile as usual
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def regex(self, pattern: str, flags: int = 0) -> regex.Pattern:
+        """``regex.compile(pattern, flags)``, from the cache when it holds it."""
+        key = ("regex", pattern, int(flags), int(regex.DEFAULT_VERSION))
+        built = self._built.get(key)
+        if built is None:
+            built = self._built[key] = self._build_regex(key, pattern, flags)
+        return built
+
+    def _build_regex(self, key: tuple, pattern: str, flags: int) -> regex.Pattern:
+        arguments = self._entries().get(key)
+        if arguments is not None:
+            try:
+                built = _REGEX_CONSTRUCTOR(*arguments)
+                self._used.add(key)
+                return built
+            except Exception:  # a damaged entry: compile it again
+                pass
+        compiled = regex.compile(pattern, flags)
+        self.misses += 1
+        if self.path is not None:
+            self._keep(key, _regex_arguments(compiled))
+        return compiled
+
+    def std(self, pattern: str, flags: int = 0) -> re.Pattern:
+        """``re.compile(pattern, flags)``, from the cache when it holds it."""
+        flags = int(flags)
+        key = ("re", pattern, flags)
+        built = self._built.get(key)
+        if built is None:
+            built = self._built[key] = self._build_std(key, pattern, flags)
+        return built
+
+    def _build_std(self, key: tuple, pattern: str, flags: int) -> re.Pattern:
+        arguments = self._entries().get(key)
+        if arguments is not None and self.std_keepable:
+            try:
+                built = _std_build(pattern, arguments)
+                self._used.add(key)
+                return built
+            except Exception:
+                pass
+        self.misses += 1
+        if self.path is None or not self.std_keepable:
+            return re.compile(pattern, flags)
+        arguments = _std_arguments(pattern, flags)
+        try:
+            built = _std_build(pattern, arguments) if arguments is not None else None
+            if built is not None and not self._std_checked:
+                self._std_checked = _same(built, re.compile(pattern, flags))
+                built = built if self._std_checked else None
+        except Exception:
+            built = None
+        if built is None:  # not this interpreter's way: compile as usual, keep nothing
+            self.std_keepable = False
+            return re.compile(pattern, flags)
+        self._keep(key, arguments)
+        return built
+
+    def text(self, kind: str, words: frozenset, build: Callable[[frozenset], str]) -> str:
+        """``build(words)``, a pattern's text built from a word list, from the
+        cache when it holds it (keyed by a digest of the words)."""
+        digest = hashlib.blake2b("\n".join(sorted(words)).encode(), digest_size=16).digest()
+        key = ("text", kind, digest)
+        built = self._built.get(key)
+        if built is None:
+            built = self._entries().get(key)
+            if isinstance(built, str):
+                self._used.add(key)
+            else:
+                built = build(words)
+                self.misses += 1
+                if self.path is not None:
+                    self._keep(key, built)
+            self._built[key] = built
+        return built
+
+    def _keep(self, key: tuple, arguments) -> None:
+        with self._lock:
+            self._new[key] = arguments
+            if not self._exit_hook:
+                self._exit_hook = True
+                atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write this process's new entries to the cache file (merged with
+        what other processes wrote meanwhile); any failure keeps nothing."""
+        if self.path is None or not self._new:
+            return
+        with self._lock:
+            new, self._new = self._new, {}
+        try:
+            merged = {**self._read(), **new}
+            if len(merged) > _MAX_ENTRIES:
+                merged = {k: v for k, v in merged.items() if k in self._used or k in new}
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(marshal.dumps(merged))
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except Exception:  # a cache: a read-only or full disk costs only the next cold start
+            pass
+
+
+_STORE: Optional[PatternStore] = None
+
+
+def store() -> PatternStore:
+    """The process's pattern store (its folder read from the environment once)."""
+    global _STORE
+    if _STORE is None:
+        _STORE = PatternStore(cache_dir())
+    return _STORE
+
+
+def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile``, kept between processes."""
+    return store().regex(pattern, flags)
+
+
+def kept_text(kind: str, words, build: Callable[[frozenset], str]) -> str:
+    """``build(words)`` (a pattern's text from a word list), kept between processes."""
+    return store().text(kind, frozenset(words), build)
+
+
+def compile_std(pattern: str, flags: int = 0) -> re.Pattern:
+    """The standard library's ``re.compile``, kept between processes."""
+    return store().std(pattern, flags)
