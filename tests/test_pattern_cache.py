@@ -170,3 +170,28 @@ def test_a_warm_cache_changes_no_fact_and_misses_nothing_under_another_hash_seed
     assert cold["misses"] > 100  # the first process compiled its patterns
     assert warm["misses"] == 0  # the second built every one from the file (the same texts in any process)
     assert warm["facts"] == cold["facts"]
+
+
+def test_a_kept_rules_file_is_not_parsed_again_and_each_caller_gets_its_own_copy(tmp_path, monkeypatch):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[money]]\nname = "xa\u0303"\nwords = ["Hòa", "bình"]\n', encoding="utf-8")  # "xã" in NFD
+    monkeypatch.setattr(pattern_cache, "_STORE", PatternStore(tmp_path / "kept"))
+    first = pattern_cache.parsed_toml(rules)
+    assert first == {"money": [{"name": "xã", "words": ["Hòa", "bình"]}]}  # in NFC
+    first["money"].clear()  # a caller's copy
+    pattern_cache.store().save()
+    monkeypatch.setattr(pattern_cache, "_STORE", PatternStore(tmp_path / "kept"))
+    monkeypatch.setattr(pattern_cache.tomllib, "loads", _must_not_compile)
+    assert pattern_cache.parsed_toml(rules) == {"money": [{"name": "xã", "words": ["Hòa", "bình"]}]}
+    rules.write_text('[[money]]\nname = "huyện"\n', encoding="utf-8")  # an edited file is parsed again
+    monkeypatch.undo()
+    monkeypatch.setattr(pattern_cache, "_STORE", PatternStore(tmp_path / "kept"))
+    assert pattern_cache.parsed_toml(rules) == {"money": [{"name": "huyện"}]}
+
+
+def test_a_rules_file_with_a_date_is_read_and_not_kept(tmp_path, monkeypatch):
+    rules = tmp_path / "rules.toml"
+    rules.write_text("since = 2025-07-01\n", encoding="utf-8")
+    monkeypatch.setattr(pattern_cache, "_STORE", PatternStore(tmp_path / "kept"))
+    assert str(pattern_cache.parsed_toml(rules)["since"]) == "2025-07-01"
+    assert not pattern_cache.store()._new

@@ -16,13 +16,13 @@ multipliers (nghìn, triệu, tỷ) and spelled-out numbers ("hai mươi mốt")
 from __future__ import annotations
 
 import functools
-import tomllib
 import unicodedata
 
 import regex
 
 from .bundled import bundled_rules_dir
 from .grammar.lazy import deferred, settle
+from .grammar.pattern_cache import parsed_toml
 from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
 
 # One digit group as Vietnamese writes it.  Alternatives, first match wins:
@@ -44,8 +44,7 @@ DIGITS_RE = regex.compile(DIGITS)
 
 def _number_words() -> dict:
     """rules/numbers.toml: the multiplier, digit and starting words."""
-    with open(bundled_rules_dir() / "numbers.toml", "rb") as f:
-        data = tomllib.load(f)
+    data = parsed_toml(bundled_rules_dir() / "numbers.toml")
     nfc = functools.partial(unicodedata.normalize, "NFC")
     return {
         "multipliers": {nfc(w): int(v) for w, v in data["multipliers"].items()},

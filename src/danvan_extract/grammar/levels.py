@@ -4,15 +4,14 @@ level words, ranks, classes and short forms from."""
 
 from __future__ import annotations
 
-import tomllib
 from types import MappingProxyType
 
 from ..bundled import bundled_rules_dir
+from .pattern_cache import parsed_toml
 
 
 def _read() -> dict:
-    with (bundled_rules_dir() / "levels.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return parsed_toml(bundled_rules_dir() / "levels.toml")
 
 
 _DATA = _read()

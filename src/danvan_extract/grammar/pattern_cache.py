@@ -15,7 +15,8 @@ and the next process builds its patterns from them without parsing.
   and its patterns are then compiled as usual, never kept.
 
 The texts of the long alternations built from word lists (a trie each)
-are kept the same way, keyed by a digest of their words.
+and the rules files as parsed are kept the same way, keyed by a digest of
+their words or bytes.
 
 The file is keyed by the Python and ``regex`` versions; an entry by the
 pattern and its flags, so an edited rule is a new entry.  The file is
@@ -28,6 +29,7 @@ means patterns are compiled as usual.
 from __future__ import annotations
 
 import atexit
+import copy
 import copyreg
 import hashlib
 import marshal
@@ -36,6 +38,8 @@ import re
 import sys
 import tempfile
 import threading
+import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -188,15 +192,20 @@ class PatternStore:
     def text(self, kind: str, words: frozenset, build: Callable[[frozenset], str]) -> str:
         """``build(words)``, a pattern's text built from a word list, from the
         cache when it holds it (keyed by a digest of the words)."""
-        digest = hashlib.blake2b("\n".join(sorted(words)).encode(), digest_size=16).digest()
-        key = ("text", kind, digest)
+        return self.value(kind, "\n".join(sorted(words)).encode(), lambda: build(words))
+
+    def value(self, kind: str, material: bytes, build: Callable[[], object]):
+        """``build()``, a value made from ``material`` alone (a word list, a
+        rules file's bytes), from the cache when it holds it (keyed by a
+        digest of ``material``).  The value is shared: not to be changed."""
+        key = (kind, hashlib.blake2b(material, digest_size=16).digest())
         built = self._built.get(key)
         if built is None:
             built = self._entries().get(key)
-            if isinstance(built, str):
+            if built is not None:
                 self._used.add(key)
             else:
-                built = build(words)
+                built = build()
                 self.misses += 1
                 if self.path is not None:
                     self._keep(key, built)
@@ -204,6 +213,10 @@ class PatternStore:
         return built
 
     def _keep(self, key: tuple, arguments) -> None:
+        try:
+            marshal.dumps(arguments)
+        except ValueError:  # not marshal data (a TOML date): not kept
+            return
         with self._lock:
             self._new[key] = arguments
             if not self._exit_hook:
@@ -253,6 +266,28 @@ def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern:
 def kept_text(kind: str, words, build: Callable[[frozenset], str]) -> str:
     """``build(words)`` (a pattern's text from a word list), kept between processes."""
     return store().text(kind, frozenset(words), build)
+
+
+def parsed_toml(path: Path) -> dict:
+    """A TOML file parsed, its strings in NFC, kept between processes (by a
+    digest of its bytes); a fresh copy, the caller's to change.  Raises
+    ``tomllib.TOMLDecodeError`` and ``OSError`` as ``tomllib.load`` does."""
+    raw = path.read_bytes()
+    parsed = store().value("toml", raw, lambda: _nfc_tree(tomllib.loads(raw.decode())))
+    try:
+        return marshal.loads(marshal.dumps(parsed))
+    except ValueError:  # (a date or time: TOML has them, marshal does not)
+        return copy.deepcopy(parsed)
+
+
+def _nfc_tree(obj):
+    if isinstance(obj, str):
+        return unicodedata.normalize("NFC", obj)
+    if isinstance(obj, list):
+        return [_nfc_tree(x) for x in obj]
+    if isinstance(obj, dict):
+        return {unicodedata.normalize("NFC", k): _nfc_tree(v) for k, v in obj.items()}
+    return obj
 
 
 def compile_std(pattern: str, flags: int = 0) -> re.Pattern:

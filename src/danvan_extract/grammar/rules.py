@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .. import numbers
 from .alternation import alternation, word_alternation
+from .pattern_cache import parsed_toml
 from .levels import NUMBERED, VIETNAMESE_UNITS
 from ..scan.anchors import AFTER_CLASSES, WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
@@ -294,21 +295,11 @@ def _inside(path: Path, folder: Optional[Path]) -> Path:
 
 
 def _load_toml(path: Path) -> dict:
+    """A rules file parsed, its strings in NFC (kept between processes)."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return parsed_toml(path)
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(E_RULES_FILE.format(path=path, problem=exc)) from exc
-
-
-def _nfc_tree(obj):
-    if isinstance(obj, str):
-        return nfc(obj)
-    if isinstance(obj, list):
-        return [_nfc_tree(x) for x in obj]
-    if isinstance(obj, dict):
-        return {nfc(k): _nfc_tree(v) for k, v in obj.items()}
-    return obj
 
 
 # --- the compiled rules ---------------------------------------------------
@@ -608,7 +599,7 @@ def _load_rules_cached(rules_dir: str | None, validate: bool) -> Rules:
         if user is not None and (user / name).is_file():
             data.update(_load_toml(_inside(user / name, user)))
         try:
-            files[name] = schema.model_validate(_nfc_tree(data))
+            files[name] = schema.model_validate(data)
         except ValidationError as exc:
             raise RulesError(E_RULES_FILE.format(path=name, problem=exc)) from exc
     lexicons = {}
