@@ -266,6 +266,34 @@ def test_the_context_stage_does_not_count_first_uses(monkeypatch):
     assert FirstUse.seconds - before >= 0.02  # the outer call's time
 
 
+def test_a_first_use_in_another_thread_is_counted_while_one_is_under_way():
+    import threading
+    import time
+
+    from danvan_extract.grammar.lazy import FirstUse, first_use
+
+    entered, release = threading.Event(), threading.Event()
+
+    @first_use
+    def slow_load():
+        entered.set()
+        release.wait(5)
+
+    @first_use
+    def other_load():
+        time.sleep(0.03)
+
+    loader = threading.Thread(target=slow_load)
+    loader.start()
+    entered.wait(5)
+    before = FirstUse.seconds
+    other_load()  # another thread's first use while the loader's is under way
+    counted = FirstUse.seconds - before
+    release.set()
+    loader.join()
+    assert counted >= 0.03
+
+
 def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
     import shutil
 

@@ -11,6 +11,7 @@ call the compiled pattern directly from then on.
 from __future__ import annotations
 
 import functools
+import threading
 import time
 
 from .pattern_cache import compile_regex
@@ -23,7 +24,11 @@ class FirstUse:
     not the document's."""
 
     seconds = 0.0
-    _depth = 0  # (calls of first_use functions under way: only the outermost counts)
+
+
+# per thread, whether a first_use function is under way (only the outermost
+# call counts; another thread's first use is its own)
+_UNDER_WAY = threading.local()
 
 
 def first_use(fn):
@@ -31,14 +36,14 @@ def first_use(fn):
     index, a module): their time is :class:`FirstUse` time."""
     @functools.wraps(fn)
     def timed(*args, **kwargs):
-        if FirstUse._depth:
+        if getattr(_UNDER_WAY, "active", False):
             return fn(*args, **kwargs)
-        FirstUse._depth += 1
+        _UNDER_WAY.active = True
         started = time.monotonic()
         try:
             return fn(*args, **kwargs)
         finally:
-            FirstUse._depth -= 1
+            _UNDER_WAY.active = False
             FirstUse.seconds += time.monotonic() - started
     return timed
 
