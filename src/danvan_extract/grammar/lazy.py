@@ -26,6 +26,22 @@ class FirstUse:
     seconds = 0.0
 
 
+class FirstUseMark:
+    """The first-use time one deadline has seen so far: a deadline moves by
+    what was spent on first uses since it last looked."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self):
+        self.seen = FirstUse.seconds
+
+    def taken(self) -> float:
+        """First-use seconds since the last look (looking now)."""
+        taken = FirstUse.seconds - self.seen
+        self.seen += taken
+        return taken
+
+
 # per thread, whether a first_use function is under way (only the outermost
 # call counts; another thread's first use is its own)
 _UNDER_WAY = threading.local()

@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sig = signal
 
 from ..grammar.alternation import word_alternation
-from ..grammar.lazy import FirstUse, compile_pattern, first_use
+from ..grammar.lazy import FirstUse, FirstUseMark, compile_pattern, first_use
 from ..grammar.pattern_cache import compile_std
 from .budget import StageClock
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
@@ -561,7 +561,7 @@ class DocumentAnchors:
         self._merged: dict[int, list[int]] = {}  # by promise key: equal promises share their positions
         self._alarm: Optional[bool] = None  # whether _Alarm may run here (asked once per document)
         self._session: Optional[AlarmSession] = None  # the session open then, if any
-        self._compiling_seen = FirstUse.seconds
+        self._first_use = FirstUseMark()
         self.spent: dict[str, float] = {}  # seconds of matching per pattern name
 
     # -- time budget ----------------------------------------------------------
@@ -840,10 +840,7 @@ class DocumentAnchors:
     def _discount_compiling(self) -> None:
         """Move the deadline by the first-use time (patterns compiled, data
         loaded) since the last look: the rules' cost, not the document's."""
-        taken = FirstUse.seconds - self._compiling_seen
-        if taken:
-            self._compiling_seen += taken
-            self.deadline += taken
+        self.deadline += self._first_use.taken()
 
     def finditer(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` in the text, as ``finditer`` would give them
@@ -879,7 +876,7 @@ class DocumentAnchors:
     def _past_deadline(self, now: float) -> bool:
         """Whether ``now`` is past the deadline (moved first by the time
         patterns took to compile)."""
-        if FirstUse.seconds != self._compiling_seen:  # (a call less per scan)
+        if FirstUse.seconds != self._first_use.seen:  # (a call less per scan)
             self._discount_compiling()
         return now >= self.deadline
 
@@ -896,7 +893,7 @@ class DocumentAnchors:
                 self._check(pattern, [])
             return []
         rx = pattern.regex  # compiled on its first use, before any timer runs
-        if FirstUse.seconds != self._compiling_seen:
+        if FirstUse.seconds != self._first_use.seen:
             self._discount_compiling()
         if positions is None or len(positions) * _DENSE > len(text):
             # no promise, or anchors so dense (a page of blank lines)

@@ -7,7 +7,7 @@ import math
 import time
 
 from ..errors import E_BUDGET, E_CONTEXT_TIMEOUT, ExtractionTimeout, InputError
-from ..grammar.lazy import FirstUse
+from ..grammar.lazy import FirstUseMark
 
 # "No limit" (inf): the regex engine needs a finite time-out; 30 years is none.
 NO_LIMIT = 1e9
@@ -27,21 +27,19 @@ class StageClock:
     in Python (the context stage): a step that runs long on a hostile text
     stops the document at the budget instead of holding a worker."""
 
-    __slots__ = ("deadline", "seconds", "_first_use_seen")
+    __slots__ = ("deadline", "seconds", "_first_use")
 
     def __init__(self, deadline: float = math.inf, seconds: float = NO_LIMIT):
         self.deadline = deadline
         self.seconds = seconds
-        self._first_use_seen = FirstUse.seconds
+        self._first_use = FirstUseMark()
 
     def check(self, step: str) -> None:
         """Raise :class:`ExtractionTimeout` naming ``step`` once the deadline
         has passed, the time spent on first uses since the clock was set
         not counted."""
         if time.monotonic() >= self.deadline:
-            taken = FirstUse.seconds - self._first_use_seen
-            self._first_use_seen += taken
-            self.deadline += taken
+            self.deadline += self._first_use.taken()
             if time.monotonic() >= self.deadline:
                 raise ExtractionTimeout(E_CONTEXT_TIMEOUT.format(step=step, seconds=self.seconds))
 
