@@ -195,3 +195,14 @@ def test_a_rules_file_with_a_date_is_read_and_not_kept(tmp_path, monkeypatch):
     monkeypatch.setattr(pattern_cache, "_STORE", PatternStore(tmp_path / "kept"))
     assert str(pattern_cache.parsed_toml(rules)["since"]) == "2025-07-01"
     assert not pattern_cache.store()._new
+
+
+def test_a_file_made_by_other_code_is_not_read_and_is_replaced(tmp_path, monkeypatch):
+    _filled(tmp_path)
+    (old,) = tmp_path.iterdir()
+    monkeypatch.setattr(pattern_cache, "_makers_digest", lambda: "000000000000")  # the trie builder changed
+    store = PatternStore(tmp_path)
+    assert store.path != old and not store._entries()
+    store.regex(*REGEX_PATTERNS[0])
+    store.save()
+    assert [p.name for p in tmp_path.iterdir()] == [store.path.name]

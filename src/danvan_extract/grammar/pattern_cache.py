@@ -18,8 +18,10 @@ The texts of the long alternations built from word lists (a trie each)
 and the rules files as parsed are kept the same way, keyed by a digest of
 their words or bytes.
 
-The file is keyed by the Python and ``regex`` versions; an entry by the
-pattern and its flags, so an edited rule is a new entry.  The file is
+The file is keyed by the Python and ``regex`` versions and by a digest of
+the code that builds the kept texts; an entry by the pattern and its
+flags (or a digest of its words or bytes), so an edited rule is a new
+entry.  The file is
 ``marshal`` data (as ``.pyc`` files are) in a folder only its user writes:
 ``$DANVAN_CACHE_DIR``, else the platform's user cache folder; ``DANVAN_CACHE_DIR=off``
 (or empty) keeps nothing.  A missing, unreadable or damaged file only
@@ -59,8 +61,25 @@ def cache_dir() -> Optional[Path]:
     return Path(platformdirs.user_cache_dir("danvan-extract", appauthor=False))
 
 
+# the engines a kept pattern was compiled by
+_PREFIX = f"patterns-py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}-"
+
+
 def _file_name() -> str:
-    return f"patterns-py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}.marshal"
+    return f"{_PREFIX}{_makers_digest()}.marshal"
+
+
+def _makers_digest() -> str:
+    """A digest of the code that makes the kept texts and values (this
+    module, the trie builder): a change there starts a new file."""
+    here = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=6)
+    for name in ("pattern_cache.py", "alternation.py"):
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:  # (no source beside the module: its name stands for it)
+            digest.update(name.encode())
+    return digest.hexdigest()
 
 
 # what ``regex`` patterns are unpickled with (their copyreg reducer's callable)
@@ -243,6 +262,9 @@ class PatternStore:
             except BaseException:
                 os.unlink(temporary)
                 raise
+            for stale in self.path.parent.glob(_PREFIX + "*.marshal"):  # (made by older code)
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)
         except Exception:  # a cache: a read-only or full disk costs only the next cold start
             pass
 
