@@ -52,6 +52,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.generic = {w.lower() for w in d.type_rules.generic_words}
         self.bare_ok = {w.lower() for w in d.type_rules.bare_number_types}
         self.codes = d.codes
+        # a code typed in lower case ("05-ct/tw", "123/qđ-ubnd") is the same code
+        self.codes_folded = {k.casefold(): k for k in d.codes}
         self.issuer_codes = set(d.issuers.codes)
         self.tt_party = set(d.tt_party.issuers)
         self.tt_party_type = d.tt_party.doc_type
@@ -86,7 +88,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
+            "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
             "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
@@ -160,6 +162,12 @@ class DocumentRefExtractor(GrammarAttributes):
                     # "Nghị quyết của Quốc hội số 60/2025/QH15"
                     cand.fields["issuer"] = self._issuer_run(ctx.text, named.end("of"))[0]
                 chains.append([cand])
+                continue
+            qualified = self._qualified_before(ctx.text, m.start(), m.end())
+            if qualified:
+                # "Kế hoạch kiểm tra số 05-KH/UBKT": the span opens at the type word
+                word_type = self.type_of_word.get(" ".join(qualified.group("tw").split()).lower())
+                chains.append([self._candidate(ctx, qualified.start(), m.start(), m.end(), word_type, "document_ref.named")])
                 continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         chains = _split_at(chains, semis)
@@ -271,6 +279,8 @@ class DocumentRefExtractor(GrammarAttributes):
         if not segs:
             return ParsedNumber(number, None, None, year)
         segs = [seg.replace("Ð", "Đ") for seg in segs]
+        if segs[0].islower() and segs[0] in self.codes_folded:
+            segs[0] = self.codes_folded[segs[0]]
         if segs[0] in self.joint_codes and len(segs) > 2:
             # "01/2015/TTLT-BNV-BTC": every body that issued it
             return ParsedNumber(number, segs[0], "-".join(segs[1:]), year)
@@ -454,6 +464,19 @@ class DocumentRefExtractor(GrammarAttributes):
             return None  # a string test first: most references follow no "số"
         return self.named_before.search(text, lo, start)
 
+    def _qualified_before(self, text: str, start: int, end: int):
+        """The match of ``qualified_before`` that ends at ``start`` ("Kế hoạch
+        kiểm tra số "), when the number at ``start:end`` has a type code that
+        names the same type; else None."""
+        if "số" not in text[max(0, start - 12):start].casefold():
+            return None
+        qm = self.qualified_before.search(text, max(0, start - 80), start)
+        if qm is None:
+            return None
+        parsed = self.parse_number(text[start:end])
+        word_type = self.type_of_word.get(" ".join(qm.group("tw").split()).lower())
+        return qm if parsed.type_code and word_type == self._type_from_code(parsed) else None
+
     def _plausible_bare(self, ref: str) -> bool:
         segs = self.number_split.split(ref)[1:]
         segs = [s for s in segs if not self.four_digits.fullmatch(s)]
@@ -520,11 +543,14 @@ class DocumentRefExtractor(GrammarAttributes):
             w = wm.group(0)
             if not words and not w[0].isupper():
                 break
-            if words and words[-1] in self.unit_ends and w.islower() and " " not in w \
-                    and fold_tones(f"{words[-1]} {w}") not in self.lex.known_words and self._ends_level(words):
+            if words and words[-1] in self.unit_ends and w.islower() and " " not in w and w != "số" \
+                    and self._ends_level(words) \
+                    and not (w in self.inner and fold_tones(f"{words[-1]} {w}") in self.lex.known_words):
                 # after its level word a body's name goes on with a place's
                 # name, not a lower-case word ("của Tỉnh ủy, Đảng ủy xã tổ
-                # chức hội nghị"; "Chính sách xã hội" is one word)
+                # chức hội nghị"); "Chính sách xã hội" is one word of a name,
+                # "xã giao" a word but none of a name ("của UBND xã giao …");
+                # "số" here numbers the unit ("khu phố số 3": issuer_word)
                 break
             words.append(w)
             p = end = wm.end()
@@ -614,7 +640,12 @@ class DocumentRefExtractor(GrammarAttributes):
             # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
             area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in areas
             # the number of a unit a number names: "Chi bộ thôn 3 ban hành"
-            numbered = w.isdigit() and len(w) <= 3 and i > 0 and words[i - 1].lower() in self.numbered_ends
+            numbered = w.isdigit() and len(w) <= 3 and i > 0 and (
+                words[i - 1].lower() in self.numbered_ends
+                or i > 1 and words[i - 1] == "số" and words[i - 2].lower() in self.numbered_ends)
+            # ... and the "số" before it: "Chi bộ tổ dân phố số 5 ban hành"
+            numbered = numbered or (w == "số" and run[:1] == [words[i + 1]] and run[0].isdigit()
+                                    and i > 0 and words[i - 1].lower() in self.numbered_ends)
             if w[0].isupper() or w.lower() in inner or area or numbered or (
                     joins and (words[i - 1][0].isupper() or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"
