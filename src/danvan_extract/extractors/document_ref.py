@@ -51,6 +51,7 @@ class DocumentRefExtractor(GrammarAttributes):
         self.type_of_word = {k.lower(): v for k, v in d.types.items()}
         self.generic = {w.lower() for w in d.type_rules.generic_words}
         self.bare_ok = {w.lower() for w in d.type_rules.bare_number_types}
+        self.bare_with_issuer = {w.lower() for w in d.type_rules.bare_with_issuer_types}
         self.codes = d.codes
         # a code typed in lower case ("05-ct/tw", "123/qđ-ubnd") is the same code
         self.codes_folded = {k.casefold(): k for k in d.codes}
@@ -88,7 +89,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
+            "four_digits", "joined_type_code", "body_of_follows", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
             "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
@@ -111,7 +112,9 @@ class DocumentRefExtractor(GrammarAttributes):
             if not _is_code_form(ctx.text[ref_start:ref_end]):
                 # bare digits: need "số" or a formal type ("Quy định 217")
                 so = m.group(g["so"])
-                if not so and tw not in self.bare_ok:
+                if not so and tw not in self.bare_ok and not (
+                        tw in self.bare_with_issuer and not self.year.fullmatch(m.group(g["ref"]))
+                        and match_at(self.body_of_follows, ctx.text, ref_end, 40)):
                     continue
                 if tw in self.generic and not so:
                     continue
@@ -271,6 +274,9 @@ class DocumentRefExtractor(GrammarAttributes):
         """Split "67/2022/TT-BTC" into number, type code, issuer code and year."""
         number = "".join(ref.split())
         parts = self.number_split.split(ref.strip())
+        jm = self.joined_type_code.fullmatch(parts[0])
+        if jm:
+            parts[0:1] = [jm.group(1), jm.group(2)]  # "25 NQ/TW", "45KH/TU": the dash left out
         year = None
         if len(parts) > 1 and self.year.fullmatch(parts[1]):
             year = int(parts[1])
@@ -409,15 +415,16 @@ class DocumentRefExtractor(GrammarAttributes):
 
     def _issuer_past_aside(self, text: str, pos: int):
         """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
-        tỉnh": the "của X" after a bracketed aside, as the match that opens
-        the issuer; else None."""
+        tỉnh", "Luật số 65/2025/QH15 (Luật Tổ chức …) được Quốc hội thông
+        qua": the "của X" or passive "được X <issuing verb>" after a
+        bracketed aside, as the match that opens the issuer; else None."""
         op = text.find("(", pos, pos + 4)
         if op < 0 or text[pos:op].strip(" "):
             return None
         close = text.find(")", op, op + 200)
         if close < 0 or "\n" in text[op:close] or "(" in text[op + 1:close]:
             return None
-        return match_at(self.issuer_after, text, close + 1, 60)
+        return match_at(self.issuer_after, text, close + 1, 60) or self._passive_issuer(text, close + 1)
 
     def _proposer(self, text: str, start: int) -> Optional[Spanned]:
         """"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the body
@@ -622,7 +629,7 @@ class DocumentRefExtractor(GrammarAttributes):
             return None, None, None
         clause = text[lo : vm.start()]
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
-        if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
+        if "kh" in clause or "kỳ" in clause or "lần" in clause:  # (most clauses name none: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
         if clause.endswith(")"):
             # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
