@@ -113,7 +113,8 @@ class DocumentRefExtractor(GrammarAttributes):
                 # bare digits: need "số" or a formal type ("Quy định 217")
                 so = m.group(g["so"])
                 if not so and tw not in self.bare_ok and not (
-                        tw in self.bare_with_issuer and not self.year.fullmatch(m.group(g["ref"]))
+                        tw in self.bare_with_issuer and m.group(g["ref"]).isdigit()
+                        and not self.year.fullmatch(m.group(g["ref"]))
                         and match_at(self.body_of_follows, ctx.text, ref_end, 40)):
                     continue
                 if tw in self.generic and not so:
@@ -552,11 +553,13 @@ class DocumentRefExtractor(GrammarAttributes):
                 break
             if words and words[-1] in self.unit_ends and w.islower() and " " not in w and w != "số" \
                     and self._ends_level(words) \
-                    and not (w in self.inner and fold_tones(f"{words[-1]} {w}") in self.lex.known_words):
+                    and not ((w in self.inner or f"{words[-1].lower()} {w}" in self.area_words)
+                             and fold_tones(f"{words[-1]} {w}") in self.lex.known_words):
                 # after its level word a body's name goes on with a place's
                 # name, not a lower-case word ("của Tỉnh ủy, Đảng ủy xã tổ
-                # chức hội nghị"); "Chính sách xã hội" is one word of a name,
-                # "xã giao" a word but none of a name ("của UBND xã giao …");
+                # chức hội nghị"); "Chính sách xã hội", "Tòa án nhân dân khu
+                # vực 1" go on with a word of a name or an area word, "xã
+                # giao" is a word but none of a name ("của UBND xã giao …");
                 # "số" here numbers the unit ("khu phố số 3": issuer_word)
                 break
             words.append(w)
