@@ -89,7 +89,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "joined_type_code", "body_of_follows", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
+            "four_digits", "joined_type_code", "body_of_follows", "common_partner_tail", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
             "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
@@ -634,6 +634,11 @@ class DocumentRefExtractor(GrammarAttributes):
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
         if "kh" in clause or "kỳ" in clause or "lần" in clause:  # (most clauses name none: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
+        if "phối hợp" in clause or "cùng" in clause:
+            # "Ủy ban MTTQ xã phối hợp với các đoàn thể ban hành": the partners
+            # named in common words leave the subject the issuer
+            pm = self.common_partner_tail.search(clause)
+            clause = clause[: pm.start()] if pm else clause
         if clause.endswith(")"):
             # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
             am = self.aside_tail.search(clause)
