@@ -37,6 +37,10 @@ class ParsedNumber:
     year: Optional[int]
 
 
+# The first characters of a footnote mark (see documents.toml footnote_mark):
+# a string test before the pattern.
+_FOOTNOTE_OPENERS = frozenset("[(¹²³⁴⁵⁶⁷⁸⁹⁰")
+
 # What joins the parts of one body's name ("Khoa học và Công nghệ", "Lao động - Thương binh").
 _JOINING = frozenset({"và", "-", "–"})
 
@@ -89,7 +93,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "joined_type_code", "body_of_follows", "common_partner_tail", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
+            "four_digits", "joined_type_code", "body_of_follows", "common_partner_tail", "footnote_mark", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
             "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
@@ -200,6 +204,9 @@ class DocumentRefExtractor(GrammarAttributes):
             "title": None,
         }
         pos = ref_end
+        if ctx.text[pos:pos + 1] in _FOOTNOTE_OPENERS:
+            fm = match_at(self.footnote_mark, ctx.text, pos, 8)
+            pos = fm.end() if fm else pos
         dm = match_at(self.date_after, ctx.text, pos, 120)
         if dm and not self._opens_clause(ctx.text, dm):
             fields["date"], pos = _issue_date(dm, pos)
