@@ -28,7 +28,7 @@ def test_every_pattern_an_extractor_reads_is_loaded_with_its_groups():
 
 
 def test_a_document_pattern_without_a_group_it_reads_is_refused_naming_it(tmp_path):
-    rules_with(tmp_path, "documents.toml", "(?P<so>số)", "(số)")
+    rules_with(tmp_path, "documents.toml", "(?P<so>s[ốô])", "(s[ốô])")
     with pytest.raises(RulesError, match=r"\[E070\].*documents\.toml.*with_word.*\bso\b.*document_ref"):
         Pipeline(rules_dir=tmp_path)
 

@@ -37,6 +37,10 @@ class ParsedNumber:
     year: Optional[int]
 
 
+# The first characters of a footnote mark (see documents.toml footnote_mark):
+# a string test before the pattern.
+_FOOTNOTE_OPENERS = frozenset("[(¹²³⁴⁵⁶⁷⁸⁹⁰")
+
 # What joins the parts of one body's name ("Khoa học và Công nghệ", "Lao động - Thương binh").
 _JOINING = frozenset({"và", "-", "–"})
 
@@ -51,7 +55,10 @@ class DocumentRefExtractor(GrammarAttributes):
         self.type_of_word = {k.lower(): v for k, v in d.types.items()}
         self.generic = {w.lower() for w in d.type_rules.generic_words}
         self.bare_ok = {w.lower() for w in d.type_rules.bare_number_types}
+        self.bare_with_issuer = {w.lower() for w in d.type_rules.bare_with_issuer_types}
         self.codes = d.codes
+        # a code typed in lower case ("05-ct/tw", "123/qđ-ubnd") is the same code
+        self.codes_folded = {k.casefold(): k for k in d.codes}
         self.issuer_codes = set(d.issuers.codes)
         self.tt_party = set(d.tt_party.issuers)
         self.tt_party_type = d.tt_party.doc_type
@@ -86,7 +93,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "plenum_after", "list_head", "list_goes_on", "list_bullet", "day_month_after", "clause_follows", "title_after",
             "ve_inside_title", "open_title_after", "verb_before",
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
-            "four_digits", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before",
+            "four_digits", "joined_type_code", "body_of_follows", "common_partner_tail", "footnote_mark", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
             "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
             "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
@@ -109,7 +116,10 @@ class DocumentRefExtractor(GrammarAttributes):
             if not _is_code_form(ctx.text[ref_start:ref_end]):
                 # bare digits: need "số" or a formal type ("Quy định 217")
                 so = m.group(g["so"])
-                if not so and tw not in self.bare_ok:
+                if not so and tw not in self.bare_ok and not (
+                        tw in self.bare_with_issuer and m.group(g["ref"]).isdigit()
+                        and not self.year.fullmatch(m.group(g["ref"]))
+                        and match_at(self.body_of_follows, ctx.text, ref_end, 40)):
                     continue
                 if tw in self.generic and not so:
                     continue
@@ -161,6 +171,12 @@ class DocumentRefExtractor(GrammarAttributes):
                     cand.fields["issuer"] = self._issuer_run(ctx.text, named.end("of"))[0]
                 chains.append([cand])
                 continue
+            qualified = self._qualified_before(ctx.text, m.start(), m.end())
+            if qualified:
+                # "Kế hoạch kiểm tra số 05-KH/UBKT": the span opens at the type word
+                word_type = self.type_of_word.get(" ".join(qualified.group("tw").split()).lower())
+                chains.append([self._candidate(ctx, qualified.start(), m.start(), m.end(), word_type, "document_ref.named")])
+                continue
             chains.append([self._candidate(ctx, m.start(), m.start(), m.end(), None, "document_ref.code")])
         chains = _split_at(chains, semis)
         head = None
@@ -188,6 +204,9 @@ class DocumentRefExtractor(GrammarAttributes):
             "title": None,
         }
         pos = ref_end
+        if ctx.text[pos:pos + 1] in _FOOTNOTE_OPENERS:
+            fm = match_at(self.footnote_mark, ctx.text, pos, 8)
+            pos = fm.end() if fm else pos
         dm = match_at(self.date_after, ctx.text, pos, 120)
         if dm and not self._opens_clause(ctx.text, dm):
             fields["date"], pos = _issue_date(dm, pos)
@@ -263,6 +282,9 @@ class DocumentRefExtractor(GrammarAttributes):
         """Split "67/2022/TT-BTC" into number, type code, issuer code and year."""
         number = "".join(ref.split())
         parts = self.number_split.split(ref.strip())
+        jm = self.joined_type_code.fullmatch(parts[0])
+        if jm:
+            parts[0:1] = [jm.group(1), jm.group(2)]  # "25 NQ/TW", "45KH/TU": the dash left out
         year = None
         if len(parts) > 1 and self.year.fullmatch(parts[1]):
             year = int(parts[1])
@@ -271,6 +293,8 @@ class DocumentRefExtractor(GrammarAttributes):
         if not segs:
             return ParsedNumber(number, None, None, year)
         segs = [seg.replace("Ð", "Đ") for seg in segs]
+        if segs[0].islower() and segs[0] in self.codes_folded:
+            segs[0] = self.codes_folded[segs[0]]
         if segs[0] in self.joint_codes and len(segs) > 2:
             # "01/2015/TTLT-BNV-BTC": every body that issued it
             return ParsedNumber(number, segs[0], "-".join(segs[1:]), year)
@@ -399,15 +423,16 @@ class DocumentRefExtractor(GrammarAttributes):
 
     def _issuer_past_aside(self, text: str, pos: int):
         """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
-        tỉnh": the "của X" after a bracketed aside, as the match that opens
-        the issuer; else None."""
+        tỉnh", "Luật số 65/2025/QH15 (Luật Tổ chức …) được Quốc hội thông
+        qua": the "của X" or passive "được X <issuing verb>" after a
+        bracketed aside, as the match that opens the issuer; else None."""
         op = text.find("(", pos, pos + 4)
         if op < 0 or text[pos:op].strip(" "):
             return None
         close = text.find(")", op, op + 200)
         if close < 0 or "\n" in text[op:close] or "(" in text[op + 1:close]:
             return None
-        return match_at(self.issuer_after, text, close + 1, 60)
+        return match_at(self.issuer_after, text, close + 1, 60) or self._passive_issuer(text, close + 1)
 
     def _proposer(self, text: str, start: int) -> Optional[Spanned]:
         """"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the body
@@ -453,6 +478,19 @@ class DocumentRefExtractor(GrammarAttributes):
         if "số" not in text[lo:start].casefold():
             return None  # a string test first: most references follow no "số"
         return self.named_before.search(text, lo, start)
+
+    def _qualified_before(self, text: str, start: int, end: int):
+        """The match of ``qualified_before`` that ends at ``start`` ("Kế hoạch
+        kiểm tra số "), when the number at ``start:end`` has a type code that
+        names the same type; else None."""
+        if "số" not in text[max(0, start - 12):start].casefold():
+            return None
+        qm = self.qualified_before.search(text, max(0, start - 80), start)
+        if qm is None:
+            return None
+        parsed = self.parse_number(text[start:end])
+        word_type = self.type_of_word.get(" ".join(qm.group("tw").split()).lower())
+        return qm if parsed.type_code and word_type == self._type_from_code(parsed) else None
 
     def _plausible_bare(self, ref: str) -> bool:
         segs = self.number_split.split(ref)[1:]
@@ -520,11 +558,16 @@ class DocumentRefExtractor(GrammarAttributes):
             w = wm.group(0)
             if not words and not w[0].isupper():
                 break
-            if words and words[-1] in self.unit_ends and w.islower() and " " not in w \
-                    and fold_tones(f"{words[-1]} {w}") not in self.lex.known_words and self._ends_level(words):
+            if words and words[-1] in self.unit_ends and w.islower() and " " not in w and w != "số" \
+                    and self._ends_level(words) \
+                    and not ((w in self.inner or f"{words[-1].lower()} {w}" in self.area_words)
+                             and fold_tones(f"{words[-1]} {w}") in self.lex.known_words):
                 # after its level word a body's name goes on with a place's
                 # name, not a lower-case word ("của Tỉnh ủy, Đảng ủy xã tổ
-                # chức hội nghị"; "Chính sách xã hội" is one word)
+                # chức hội nghị"); "Chính sách xã hội", "Tòa án nhân dân khu
+                # vực 1" go on with a word of a name or an area word, "xã
+                # giao" is a word but none of a name ("của UBND xã giao …");
+                # "số" here numbers the unit ("khu phố số 3": issuer_word)
                 break
             words.append(w)
             p = end = wm.end()
@@ -596,8 +639,13 @@ class DocumentRefExtractor(GrammarAttributes):
             return None, None, None
         clause = text[lo : vm.start()]
         # "HĐND tỉnh khóa XVII, kỳ họp thứ 12 đã thông qua": the body before its term and session
-        if "kh" in clause or "kỳ" in clause:  # (most clauses name neither: skip the search)
+        if "kh" in clause or "kỳ" in clause or "lần" in clause:  # (most clauses name none: skip the search)
             clause = clause[: self.session_tail.search(clause).start()]
+        if "phối hợp" in clause or "cùng" in clause:
+            # "Ủy ban MTTQ xã phối hợp với các đoàn thể ban hành": the partners
+            # named in common words leave the subject the issuer
+            pm = self.common_partner_tail.search(clause)
+            clause = clause[: pm.start()] if pm else clause
         if clause.endswith(")"):
             # "UBND tỉnh Tuyên Quang (mới) ban hành": the name ends before the bracket
             am = self.aside_tail.search(clause)
@@ -614,7 +662,12 @@ class DocumentRefExtractor(GrammarAttributes):
             # "Kho bạc Nhà nước khu vực VII", "Ngân hàng … chi nhánh tỉnh"
             area = run and (run[0][0].isupper() or run[0].lower() in inner) and w.lower() in areas
             # the number of a unit a number names: "Chi bộ thôn 3 ban hành"
-            numbered = w.isdigit() and len(w) <= 3 and i > 0 and words[i - 1].lower() in self.numbered_ends
+            numbered = w.isdigit() and len(w) <= 3 and i > 0 and (
+                words[i - 1].lower() in self.numbered_ends
+                or i > 1 and words[i - 1] == "số" and words[i - 2].lower() in self.numbered_ends)
+            # ... and the "số" before it: "Chi bộ tổ dân phố số 5 ban hành"
+            numbered = numbered or (w == "số" and run[:1] == [words[i + 1]] and run[0].isdigit()
+                                    and i > 0 and words[i - 1].lower() in self.numbered_ends)
             if w[0].isupper() or w.lower() in inner or area or numbered or (
                     joins and (words[i - 1][0].isupper() or words[i - 1].lower() in inner)):
                 run.insert(0, w)  # "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Tài chính", "nông thôn"

@@ -143,6 +143,7 @@ class GrammarSection(_Strict):
 class DocumentsFile(_Strict):
     class TypeRules(_Strict):
         bare_number_types: list[str]
+        bare_with_issuer_types: list[str] = []
         generic_words: list[str]
 
     class TTParty(_Strict):
@@ -488,7 +489,7 @@ def _compile_grammars(r: Rules, validate: bool) -> None:
 def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
-    ``{issuer_stop}``, ``{issue_verb}``, ``{area_word}``, ``{name_aside}``,
+    ``{issuer_stop}``, ``{issue_verb}``, ``{type_code}``, ``{area_word}``, ``{name_aside}``,
     ``{upper_level}``, ``{numbered_level}`` (levels.toml)."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
@@ -496,6 +497,7 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
         "body_head": list(d.issuer.body_heads),
         "issuer_stop": list(d.issuer.stop_words),
         "issue_verb": list(d.issuer.issue_verbs),
+        "type_code": sorted(d.codes, key=len, reverse=True),
         "area_word": list(d.issuer.area_words),
         "name_aside": list(d.issuer.name_asides),
         "upper_level": list(d.issuer.upper_levels),
