@@ -80,6 +80,8 @@ def _month_end(y: str, mo: int) -> str:
 def _first_months(m) -> tuple[str, str]:
     n = m.group("n")  # (None for "nửa đầu năm": half a year)
     n = 6 if n is None else int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
+    if m.group("quarters"):
+        n *= 3  # "hai quý đầu năm 2025": the first 6 months
     y = _y(m)
     if m.group("half") and m.group("half").lower() == "cuối":
         return _month_end(y, 13 - n), _month_end(y, 12)
@@ -154,7 +156,7 @@ def _year(m) -> tuple[str, str]:
 
 
 # the counts of months a text writes before "tháng đầu năm" besides digits
-_COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một")
+_COUNT_WORDS = ("sáu", "chín", "hai", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một", "mười hai")
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
 _DAY = _DAY_HEAD + Y.format("y")
@@ -318,8 +320,10 @@ _FORMS: list[_Form] = [
           backward=True),
     # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
     # ("nửa đầu năm 2026", "nửa cuối năm 2025": the first or last 6 months)
-    _Form(r"(?:" + _COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?|nửa\s+(?P<half>đầu|cuối)\s+)năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng|nửa", "năm"), first=r"\dscbtnm", backward=True),
+    # ("hai quý đầu năm 2025", "3 quý đầu năm 2024": the first quarters, counted in months)
+    _Form(r"(?:" + _COUNT + r"\s+(?:tháng|(?P<quarters>quý)(?=\s+(?:đầu|cuối)))\s+(?:(?P<half>đầu|cuối)\s+)?"
+          r"|nửa\s+(?P<half>đầu|cuối)\s+)năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng|nửa|quý", "năm"), first=r"\dscbtnmh", backward=True),
     # "quý I và quý II/2026", "(từ) quý II đến quý IV năm 2025", "quý I - III/2025": from the first quarter to the last
     _Form(r"(?:từ\s+)?quý\s+(?P<q1>iv|iii|ii|i|[1-4])\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:quý\s+)?"
           r"(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarters, "time", ("quý",),
@@ -434,6 +438,17 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới
                                  + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
 
 
+def _year_past(y: Optional[str], month: int, published: Optional[str]) -> Optional[str]:
+    """The year of a day, month or quarter written without one (``month``:
+    its first month) that takes the article's year ``y``: the year before
+    when the month lies more than half a year after the article's date (a
+    report of 8/1/2026 on "ngày 28/12" or "tháng 12" tells of the December
+    just past; a report is written after what it tells)."""
+    if y and published and published[:4] == y and len(published) >= 7 and month - int(published[5:7]) > 6:
+        return str(int(y) - 1)
+    return y
+
+
 def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, not overlapping.
     A date without a year ("ngày 20/7") takes the year of the article's
@@ -489,15 +504,15 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         out.append(_time(s, e, period, form.kind))
     year_before = _years_before(out)
     for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
-        y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
+        y = _year_past(year_of_article, mo, published) or year_before(m.start())
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     after_day_words = _after_day_words(openers)
     for m in finditer_at(_DATES_NO_YEAR, text, after_day_words):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 45), m.start())
-        y = year_of_article or year_before(m.start())
+        y = _year_past(year_of_article, int(m.group("m")), published) or year_before(m.start())
         if word and y and not word.group("until") and free(word.start(), m.end()):
             d1, m1, d, mo = (int(m.group(k)) for k in ("d1", "m1", "d", "m"))
             # (a range across the year's turn, "từ 15/12 đến 15/1": the first day is of the year before)
@@ -512,6 +527,8 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         y = year_of_article or year_before(m.start())
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
+        if not word.group("until"):
+            y = _year_past(y, mo, published)  # (an end "đến ngày 31/12" is a target's: the year stays)
         iso = f"{y}-{mo:02d}-{d:02d}"
         since = word.group("until") and _SINCE_YEAR_START_BEFORE.search(text, max(0, word.start() - 30), word.start())
         s = since.start() if since and free(since.start(), word.start()) else word.start()
@@ -546,6 +563,9 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
             if period:
                 # "(từ đầu năm) đến hết tháng 10": from the year's start, or an open start, to the month
                 until = _UNTIL_NO_YEAR.search(text, max(0, m.start() - 40), m.start())
+                past = _year_past(y, int(period[0][5:7]), published) if not until else y
+                if past != y:
+                    y, period = past, _quarter_or_month(m, past)
                 s, e = (until.start() if until and free(until.start(), m.start()) else m.start()), m.end()
                 if s < m.start():
                     period = (f"{y}-01" if until.group("since") else None, period[1])

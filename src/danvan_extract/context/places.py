@@ -66,7 +66,19 @@ _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
-_COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
+# the frame or the unit a figure is compared with or ranked in, not its place: "lớn nhất cả nước",
+# "so với toàn huyện", "cao hơn huyện B", "gấp 2 lần xã B", "đứng đầu cả nước", "dẫn đầu tỉnh A",
+# "xếp thứ 3 khu vực", "đứng thứ hai sau TP. Hồ Chí Minh"
+_COMPARED = regex.compile(r"(?<![\p{L}])(?:nhất|so\s+với|bằng|hơn|(?:đứng|dẫn)\s+đầu|(?:đứng|xếp)\s+thứ\s+[\p{L}\d]+"
+                          r"|(?:đứng|xếp|chỉ)(?:\s+thứ\s+[\p{L}\d]+)?\s+sau|gấp\s+(?:[\d,]+\s+lần|\p{L}+\s+lần|đôi|rưỡi))"
+                          r"(?:\s+(?:toàn|trong))?\s+$", regex.I)
+COMPARED_REACH = 30  # (how far before a unit its comparison word is looked for)
+
+
+def compared_with(text: str, start: int) -> bool:
+    """The unit named at ``start`` is what a figure is compared with or
+    ranked in ("cao hơn huyện B", "nhất tỉnh"), not where it holds."""
+    return bool(_COMPARED.search(text, max(0, start - COMPARED_REACH), start))
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
@@ -348,7 +360,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
                     spans.take(listed[0], listed[1])
     for m in finditer_at(_NATION, text, _nation_starts(openers)):
         start, end = m.span()
-        if _COMPARED.search(text, max(0, start - 12), start):
+        if compared_with(text, start):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if _EVENT_NAME.search(text, max(0, start - 50), start):
             continue  # "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc": an event's name
@@ -393,7 +405,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             offices.add(start)
     for m in finditer_at(_BARE, text, starts.bare):
         start, end = m.span()
-        if not free(start, end) or _COMPARED.search(text, max(0, start - 12), start):
+        if not free(start, end) or compared_with(text, start):
             continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description

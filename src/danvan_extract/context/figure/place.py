@@ -19,7 +19,7 @@ from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNA
 from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
 from ..periods import listed_years
-from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention
+from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, compared_with
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
 from .period import opens_bracket
@@ -167,9 +167,9 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
-        if text[prev.end:places[run[0]].start].lstrip().startswith(",") and _ASIDE.search(
-                text, max(s_start, prev.start - 16), prev.start):
-            break  # "Cùng với xã A, xã B có …": the unit set aside opens the sentence, no item
+        if text[prev.end:places[run[0]].start].lstrip().startswith(",") and (_ASIDE.search(
+                text, max(s_start, prev.start - 16), prev.start) or compared_with(text, prev.start)):
+            break  # "Cùng với xã A, xã B có …", "So với xã A, xã B …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
 _ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như)\s+$", regex.I)
@@ -326,6 +326,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
+        if q.name and compared_with(text, q.start):
+            continue  # "xã A … cao gấp 2 lần xã B, đạt …": B is what A's figure is compared with
         if q.name and q in places.sources and any(not p.bare and p.start >= s_start and p not in places.sources
                                                   for p in places[:j]):
             continue  # "Xã A được thành lập trên cơ sở sáp nhập thị trấn B, có …": A's figures
@@ -352,7 +354,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         q = places[j]
         if q.start < p_start:
             break
-        if not q.bare and not q.office:
+        if not q.bare and not q.office and not compared_with(text, q.start):
             topic = j
     if topic is not None:
         return place_record(places[_chain_head(text, places, topic)], places, main)
