@@ -191,10 +191,16 @@ _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
 # Bodies whose documents and figures hold for the whole country.
 CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
-                              r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
+                              r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc"
+                              # a ministry ("Bộ Nông nghiệp và Môi trường"; not a province's military command,
+                              # "Bộ Chỉ huy Quân sự tỉnh"), the state's treasury and bank, a body of the
+                              # Centre ("Ban Dân vận Trung ương", "Trung ương Hội Nông dân Việt Nam")
+                              r"|Bộ\s+(?!Chỉ\s+huy|Tư\s+lệnh)\p{Lu}\p{Ll}*(?:\s+(?:và\s+)?\p{Lu}\p{Ll}*){0,5}"
+                              r"|Ủy\s+ban\s+Dân\s+tộc|Kho\s+bạc\s+Nhà\s+nước|Ngân\s+hàng\s+Nhà\s+nước"
+                              r"|(?:Ban|Ủy\s+ban|Hội\s+đồng)\s+\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4}?\s+Trung\s+ương|Trung\s+ương\s+(?:Hội|Đoàn))"
                               r"(?![\p{L}])")
 # (the first words of CENTRAL_BODY's names: a stdlib scan for them finds where one may start)
-_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|cả|toàn")
+_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|Ủy|Kho|Hội|cả|toàn")
 
 
 _CITED = regex.compile(r"(?:của|theo|với)\s+$", regex.I)
