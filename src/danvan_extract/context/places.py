@@ -18,13 +18,14 @@ import regex
 
 from functools import lru_cache
 
-from ..numbers import SPELLED_SMALL
+from ..numbers import MULTIPLIERS, SPELLED_SMALL
 from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page's dateline is looked for in)
 from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from ..grammar.lazy import first_use
 from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, VIETNAMESE_UNITS, WRITTEN  # the level words, their short forms, those like an initial
+from ..grammar.rules import load_rules
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -259,6 +260,33 @@ def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
+_WORDS_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?")
+
+
+def _counts_after(text: str, end: int, name: str) -> str:
+    """``name`` (ending at ``end``) without a last number that a counted noun
+    follows ("thôn Lùng Phình 18 hộ": the village's figure, not its
+    number; "thôn Na Lốc 1 có 25 hộ" keeps it)."""
+    head, _, last = name.rpartition(" ")
+    if not head or not last.isdigit():
+        return name
+    after = _WORDS_AFTER.match(text, end)
+    if after is None:
+        return head if _PERCENT_AFTER.match(text, end) else name
+    counted = load_rules().lexicon("counted_nouns")
+    one = after.group(1)
+    if one in MULTIPLIERS or one in _area_words():
+        return head  # "hỗ trợ thôn A 120 triệu đồng", "thôn A 45 ha"
+    return head if one in counted or (after.group(2) and f"{one} {after.group(2)}" in counted) else name
+_PERCENT_AFTER = regex.compile(r"[^\S\n]?%")
+
+
+@lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """The one-word forms of the land units of units.toml ("ha", "m2", "sào")."""
+    return frozenset(f for unit in load_rules().units.area for f in unit.forms if " " not in f)
+
+
 def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     """``name`` with the word of _NAME_SYLLABLES it was cut before (and the
     words after it, "Ba Cụm Bắc"), when the gazetteer knows the longer name
@@ -333,6 +361,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             level = _level_word(written)
         name = _known_name(text, m, found, level, gaz)
         name = _without_figure(name, level, gaz)
+        if name[-1:].isdigit():
+            name = _counts_after(text, m.start("name") + len(name), name)
         if not name or name[0].isdigit() and level not in NUMBERED:
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
