@@ -521,7 +521,9 @@ def _openers(text: str):
 
 # a plural word or a count before a level word: several units of that level follow
 _MANY_BEFORE = regex.compile(rf"(?<![\p{{L}}\d.,])(?:các|những|một\s+số|\d{{1,3}}|{SPELLED_SMALL})\s+$", regex.I)
-_NEXT_LISTED = regex.compile(rf"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})", regex.V0)
+# ("các huyện A (18%), B (22%)": a bracket of the item's figure before the next)
+_NEXT_LISTED = regex.compile(rf"(?:[^\S\n]*\([^\S\n]*\d[^()\n]{{0,30}}\))?[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})",
+                             regex.V0)
 _MAX_LISTED = 12
 
 

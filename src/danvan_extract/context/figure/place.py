@@ -63,6 +63,10 @@ _OBJECT_LINK = deferred(r"(?:của|cho(?:\s+(?!(?:các|những)\s)(?-i:\p{Ll}+))
 
 def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
               figures=(), full_stops=()) -> Optional[dict]:
+    bracketed = _bracket_unit(text, c, places, starts, bisect.bisect_left(starts, c.start))
+    if bracketed is not None:
+        # ("các huyện A (18%), B (22%)": the plural word opens the list; A is one unit)
+        return place_record(replace(bracketed, several=False), places, main)
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
@@ -362,6 +366,28 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     if heading is not None:
         return place_record(heading, places, main)
     return place_record(main, places, main) if main else None
+
+
+def _bracket_unit(text, c, places, starts, i: int) -> Optional[PlaceMention]:
+    """The unit a bracket ties to the figure alone: the figure in a bracket
+    right after a unit's name ("các huyện Bắc Hà (18%), Si Ma Cai (22%)"), or
+    a unit alone in a bracket right after the figure ("120 hộ (xã A) và 85
+    hộ (xã B)"; not units counted, "3 tỉnh (A, B và C)")."""
+    start, end = c.start, c.end
+    if i and text[start - 1:start] == "(" or text[start - 2:start] == "( ":
+        q = places[i - 1]
+        if not q.bare and not q.office and _OPEN_BRACKET.fullmatch(text, q.end, start):
+            return q
+    if not opens_bracket(text, end, end + 3) or _unit_noun(c):
+        return None
+    k = bisect.bisect_left(starts, end)
+    if k < len(places):
+        p = places[k]
+        close = text.find(")", p.end, p.end + 3)
+        if (not p.bare and p.level != "quốc gia" and _OPEN_BRACKET.fullmatch(text, end, p.start)
+                and close >= 0 and not text[p.end:close].strip()):
+            return p
+    return None
 
 
 def _unknown_unit_of_its_own(text: str, places, j: int, pos: int, main: Optional[PlaceMention]) -> bool:
