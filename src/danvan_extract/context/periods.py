@@ -660,18 +660,30 @@ def _months_named_again(text: str, times: list[TimeMention], free) -> list[TimeM
 
 
 _AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)
+_TO = regex.compile(r"[^\S\n]{0,3}(?:-|–|đến|tới)[^\S\n]+(?:hết[^\S\n]+)?", regex.I)
 
 
 def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
     """"năm 2023 và 6 tháng đầu năm 2024": two times joined by "và", the
     later after the earlier, are one period from the first's start to the
-    second's end (what figures stated for both hold for)."""
+    second's end (what figures stated for both hold for); so are "từ năm
+    2023 đến 6 tháng đầu năm 2025" (a range whose ends are times)."""
     out: list[TimeMention] = []
     for t in times:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == t.kind == "time" and not prev.named and not t.named
                 and prev.period and t.period and all(prev.period) and all(t.period)
-                and prev.period[1] < t.period[0] and _AND.fullmatch(text, prev.end, t.start)):
+                and prev.period[1] < t.period[0]
+                and (_AND.fullmatch(text, prev.end, t.start)
+                     or _TO.fullmatch(text, prev.end, t.start)
+                     and _SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start))):
+            out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
+            continue
+        if (prev is not None and prev.kind == t.kind == "time" and not prev.named and prev.period and t.period
+                and all(prev.period) and t.period[0] is None and t.period[1] and prev.period[1] < t.period[1]
+                and _BLANK.fullmatch(text, prev.end, t.start) and _TO.match(text, t.start)
+                and _SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start)):
+            # ("từ tháng 3/2024 đến quý II/2025": the end read as "đến quý II/2025", an open start)
             out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
             continue
         out.append(t)
