@@ -433,9 +433,10 @@ _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?
 _DATES_NO_YEAR = regex.compile(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
                                r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
 _TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
-                                 r"(?:ngày|(?:"
-                                 + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
+# ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến")
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
+                                 r"(?:ngày|(?:" + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)"
+                                 r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?))$", regex.I)
 
 
 def _year_past(y: Optional[str], month: int, published: Optional[str]) -> Optional[str]:
@@ -819,7 +820,7 @@ def _after_day_words(openers: Openers) -> Optional[list[int]]:
         return None
     text, digit = openers.text, _DIGIT
     # (a match opens with white space and a digit)
-    return sorted({q for w in ("ngày",) + _TIMES_OF_DAY for q in (p + len(w) for p in openers.starts((w,)))
+    return sorted({q for w in ("ngày", "đến", "tới", "hết") + _TIMES_OF_DAY for q in (p + len(w) for p in openers.starts((w,)))
                    if q + 1 < len(text) and digit[text[q + 1]]})
 
 
