@@ -46,7 +46,8 @@ _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|th
                            rf"\s+(?P<name>{_NAME})", regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
 # the phrases that speak of the whole country count.
-_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
+# ("khách quốc tế đến Việt Nam", "đầu tư vào Việt Nam": arrivals and investment the country receives)
+_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của|đến|vào)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
 # "Việt Nam" as a clause's subject, a verb after it ("Năm 2023, Việt Nam có ..."):
 # the country, not part of a name ("Hội Nông dân Việt Nam")
@@ -394,6 +395,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if _EVENT_NAME.search(text, max(0, start - 50), start):
             continue  # "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc": an event's name
+        if text[start] in "đĐvV" and _TRADE_BEFORE.search(text, max(0, start - 60), start):
+            continue  # "Lào xuất khẩu vào Việt Nam": the trade's partner, not where the figure holds
         if free(start, end):
             raw.append((start, end, "quốc gia", "Việt Nam"))
             spans.take(start, end)
@@ -459,6 +462,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
+_TRADE_BEFORE = regex.compile(r"(?<![\p{L}])(?:xuất|nhập)(?:\s+khẩu)?[^,.;:\n]{0,40}$", regex.I)
 # a country a trade or a journey goes to or comes from ("xuất khẩu sang thị trường Hàn Quốc",
 # "nhập khẩu từ Trung Quốc", "khách đến từ Nhật Bản"): the partner, not the figure's place
 _PARTNER_BEFORE = regex.compile(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:[^\S\n]+(?:các[^\S\n]+)?(?:thị[^\S\n]+trường|nước))?"
@@ -860,7 +864,7 @@ def _nation_starts(openers: Openers) -> Optional[list[int]]:
         return None
     toan = openers.before(whole, ("toàn",))
     return sorted(set(country + openers.before(country, ("cả",)) + toan + openers.before(toan, ("trên",))
-                      + openers.before(viet, ("tại", "ở", "của"))))
+                      + openers.before(viet, ("tại", "ở", "của", "đến", "vào"))))
 
 
 def _branch_places(text: str, gaz: Gazetteer, openers: Openers):

@@ -312,6 +312,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         gap = text[gap_start:p.start]
         in_clause = p.start < clause_end or (bracket and not CLAUSE_BREAK.search(gap))
         if in_clause and not DIGIT.search(gap) and _OBJECT_LINK.search(gap):
+            if p.foreign and _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
+                break  # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad
             return place_record(p, places, main)
         break
     if _unit_noun(c):
@@ -366,6 +368,16 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     if heading is not None:
         return place_record(heading, places, main)
     return place_record(main, places, main) if main else None
+
+
+# where people counted work, study or live abroad ("lao động làm việc tại Nhật Bản", "du học ở Úc")
+_ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học\s+tập|du\s+học|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
+                        r"(?:\s+\p{Ll}+){0,3}\s+(?:tại|ở)\s*$", regex.I)
+
+
+def _domestic_before(places, i: int, s_start: int) -> bool:
+    """A unit of Việt Nam with a name stands before place ``i`` in its sentence."""
+    return any(not q.bare and q.name and q.level != "quốc gia" for q in places[:i] if q.start >= s_start)
 
 
 def _bracket_unit(text, c, places, starts, i: int) -> Optional[PlaceMention]:
