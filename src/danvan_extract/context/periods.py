@@ -595,7 +595,9 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         if free(s, e):
             spans.take(s, e)
             out.append(_time(s, e, (year, year), named=True))
-    for s, e, period in months_so_far(text, published, openers, free):
+    # (the years stated so far, read only when an undated "lũy kế N tháng" asks)
+    for s, e, period in months_so_far(text, published, openers, free,
+                                      None if published else lambda pos: _years_before(out)(pos)):
         spans.take(s, e)
         out.append(_time(s, e, period))
     for s, e, period in relative_times(text, published, openers, free):

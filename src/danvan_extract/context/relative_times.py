@@ -121,13 +121,14 @@ _STATED_AFTER = regex.compile(r"[^\S\n]+(?:ước[^\S\n]+)?đạt(?![\p{L}])", r
 _DURATION_BEFORE = regex.compile(r"(?<![\p{L}])(?:sau|vòng|mất|gần|hơn|khoảng|được|trên|dưới|trong|qua|hết)\s+$", regex.I)
 
 
-def months_so_far(text: str, published: Optional[str], openers: Openers, free):
+def months_so_far(text: str, published: Optional[str], openers: Openers, free, year_before=None):
     """(start, end, period) of each "N tháng," opening a clause of a report
     dated in month N or N + 1, and of each "N tháng" right before the verb
     that states a total ("Xuất khẩu 9 tháng đạt …"): January to month N of
-    the article's year."""
+    the article's year.  Without a date, "Lũy kế N tháng" (a sum from the
+    year's start) takes the year stated last before it (``year_before``)."""
     day = _article_day(published)
-    if not day:
+    if not day and year_before is None:
         return
     for p in openers.starts(("tháng",)) or ():
         if text[p + 5:p + 6].isalnum():
@@ -143,5 +144,10 @@ def months_so_far(text: str, published: Optional[str], openers: Openers, free):
             continue  # ("Lũy kế 10 tháng đạt …": a sum from the year's start, a comma or not)
         word = count.group("n")
         n = int(word) if word.isdigit() else _WORD_COUNTS[word.lower()]
+        if not day:
+            y = year_before(count.start()) if lead is not stated and lead.group("sum") else None
+            if y and 2 <= n <= 12 and free(count.start(), p + 5):
+                yield count.start(), p + 5, (f"{y}-01", f"{y}-{n:02d}")
+            continue
         if 2 <= n <= 11 and n in (day.month, day.month - 1) and free(count.start(), p + 5):
             yield count.start(), p + 5, (f"{day.year}-01", f"{day.year}-{n:02d}")
