@@ -65,8 +65,9 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
               figures=(), full_stops=()) -> Optional[dict]:
     bracketed = _bracket_unit(text, c, places, starts, bisect.bisect_left(starts, c.start))
     if bracketed is not None:
-        # ("các huyện A (18%), B (22%)": the plural word opens the list; A is one unit)
-        return place_record(replace(bracketed, several=False), places, main)
+        # ("các huyện A (18%), B (22%)": the plural word opens the list; A is one unit;
+        # "thôn A, xã B (120 hộ)": the most specific unit of the chain)
+        return place_record(replace(places[_chain_head(text, places, bracketed)], several=False), places, main)
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
@@ -380,8 +381,8 @@ def _domestic_before(places, i: int, s_start: int) -> bool:
     return any(not q.bare and q.name and q.level != "quốc gia" for q in places[:i] if q.start >= s_start)
 
 
-def _bracket_unit(text, c, places, starts, i: int) -> Optional[PlaceMention]:
-    """The unit a bracket ties to the figure alone: the figure in a bracket
+def _bracket_unit(text, c, places, starts, i: int) -> Optional[int]:
+    """The index of the unit a bracket ties to the figure alone: the figure in a bracket
     right after a unit's name ("các huyện Bắc Hà (18%), Si Ma Cai (22%)"), or
     a unit alone in a bracket right after the figure ("120 hộ (xã A) và 85
     hộ (xã B)"; not units counted, "3 tỉnh (A, B và C)")."""
@@ -389,7 +390,7 @@ def _bracket_unit(text, c, places, starts, i: int) -> Optional[PlaceMention]:
     if i and text[start - 1:start] == "(" or text[start - 2:start] == "( ":
         q = places[i - 1]
         if not q.bare and not q.office and _OPEN_BRACKET.fullmatch(text, q.end, start):
-            return q
+            return i - 1
     if not opens_bracket(text, end, end + 3) or _unit_noun(c):
         return None
     k = bisect.bisect_left(starts, end)
@@ -398,7 +399,7 @@ def _bracket_unit(text, c, places, starts, i: int) -> Optional[PlaceMention]:
         close = text.find(")", p.end, p.end + 3)
         if (not p.bare and p.level != "quốc gia" and _OPEN_BRACKET.fullmatch(text, end, p.start)
                 and close >= 0 and not text[p.end:close].strip()):
-            return p
+            return k
     return None
 
 
