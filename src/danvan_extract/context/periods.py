@@ -565,6 +565,8 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
                 # "(từ đầu năm) đến hết tháng 10": from the year's start, or an open start, to the month
                 until = _UNTIL_NO_YEAR.search(text, max(0, m.start() - 40), m.start())
                 past = _year_past(y, int(period[0][5:7]), published) if not until else y
+                if m.group("next") and published and published[:4] == y and int(period[1][5:7]) < int(published[5:7]):
+                    past = str(int(y) + 1)  # ("tháng 1 tới" in December: the coming January)
                 if past != y:
                     y, period = past, _quarter_or_month(m, past)
                 s, e = (until.start() if until and free(until.start(), m.start()) else m.start()), m.end()
@@ -856,7 +858,7 @@ def _years_before(out: list[TimeMention]):
 # article's year (FACTS.md: a date without a year), else the year stated last
 # ("5 tháng 3" is a day's date, "tháng 3/2024" has its year)
 _NO_YEAR_QUARTER_OR_MONTH = regex.compile(
-    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
+    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay|(?P<next>(?:sắp\s+)?tới)))?"
     r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\s+năm\s+trước|\w)", regex.I)
 
 
