@@ -664,8 +664,15 @@ def _months_named_again(text: str, times: list[TimeMention], free) -> list[TimeM
     return out
 
 
-_AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)
+# ("năm học 2024-2025 và năm học 2025-2026": the second span's word stands outside its time)
+_AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?(?:(?:năm\s+học|niên\s+vụ|niên\s+độ)\s+)?", regex.I)
 _TO = regex.compile(r"[^\S\n]{0,3}(?:-|–|đến|tới)[^\S\n]+(?:hết[^\S\n]+)?", regex.I)
+
+
+def _school_years_in_turn(first: tuple, second: tuple) -> bool:
+    """Two spans of two years, the second opening in the year the first
+    ends ("2024-2025" then "2025-2026"): school or crop years in turn."""
+    return len(first[0]) == len(first[1]) == len(second[0]) == 4 and first[0] < first[1] == second[0] < second[1]
 
 
 def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
@@ -678,10 +685,11 @@ def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == t.kind == "time" and not prev.named and not t.named
                 and prev.period and t.period and all(prev.period) and all(t.period)
-                and prev.period[1] < t.period[0]
+                and (prev.period[1] < t.period[0] or _school_years_in_turn(prev.period, t.period))
                 and (_AND.fullmatch(text, prev.end, t.start)
                      or _TO.fullmatch(text, prev.end, t.start)
-                     and _SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start))):
+                     and (_SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start)
+                          or text.startswith(("từ", "Từ"), prev.start)))):
             out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
             continue
         if (prev is not None and prev.kind == t.kind == "time" and not prev.named and prev.period and t.period
