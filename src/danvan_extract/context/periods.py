@@ -439,15 +439,25 @@ _DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|t�
                                  r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?))$", regex.I)
 
 
-def _year_past(y: Optional[str], month: int, published: Optional[str]) -> Optional[str]:
+def _year_past(y: Optional[str], month: int, published: Optional[str], text: str = "", end: int = -1) -> Optional[str]:
     """The year of a day, month or quarter written without one (``month``:
     its first month) that takes the article's year ``y``: the year before
     when the month lies more than half a year after the article's date (a
     report of 8/1/2026 on "ngày 28/12" or "tháng 12" tells of the December
-    just past; a report is written after what it tells)."""
-    if y and published and published[:4] == y and len(published) >= 7 and month - int(published[5:7]) > 6:
+    just past; a report is written after what it tells), the year after
+    when it lies more than half a year before it and its clause (from
+    ``end`` in ``text``) speaks of the future ("Ngày 5/1, tỉnh sẽ tổ chức …"
+    in a December report)."""
+    if not (y and published and published[:4] == y and len(published) >= 7):
+        return y
+    ahead = month - int(published[5:7])
+    if ahead > 6:
         return str(int(y) - 1)
+    if ahead < -6 and end >= 0 and _FUTURE_AFTER.match(text, end):
+        return str(int(y) + 1)
     return y
+# ("sẽ", "dự kiến", "sắp": the future, in the clause after a time)
+_FUTURE_AFTER = regex.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp)(?![\p{L}])", regex.I)
 
 
 def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
@@ -529,7 +539,7 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
         if not word.group("until"):
-            y = _year_past(y, mo, published)  # (an end "đến ngày 31/12" is a target's: the year stays)
+            y = _year_past(y, mo, published, text, m.end())  # (an end "đến ngày 31/12" is a target's: the year stays)
         iso = f"{y}-{mo:02d}-{d:02d}"
         since = word.group("until") and _SINCE_YEAR_START_BEFORE.search(text, max(0, word.start() - 30), word.start())
         s = since.start() if since and free(since.start(), word.start()) else word.start()
@@ -564,7 +574,7 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
             if period:
                 # "(từ đầu năm) đến hết tháng 10": from the year's start, or an open start, to the month
                 until = _UNTIL_NO_YEAR.search(text, max(0, m.start() - 40), m.start())
-                past = _year_past(y, int(period[0][5:7]), published) if not until else y
+                past = _year_past(y, int(period[0][5:7]), published, text, m.end()) if not until else y
                 if m.group("next") and published and published[:4] == y and int(period[1][5:7]) < int(published[5:7]):
                     past = str(int(y) + 1)  # ("tháng 1 tới" in December: the coming January)
                 if past != y:
