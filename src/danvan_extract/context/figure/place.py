@@ -177,7 +177,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break  # "Cùng với xã A, xã B có …", "So với xã A, xã B …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
-_ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như)\s+$", regex.I)
+# ("Sau huyện A, huyện B có …": the unit ranked before, or left before, opens the sentence too)
+_ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như|sau)\s+$", regex.I)
 _OPEN_BRACKET = deferred(r"\s*\(\s*")
 
 
