@@ -191,13 +191,19 @@ _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
 # Bodies whose documents and figures hold for the whole country.
 CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
-                              r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc)"
+                              r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc"
+                              # a ministry ("Bộ Nông nghiệp và Môi trường"; not a province's military command,
+                              # "Bộ Chỉ huy Quân sự tỉnh"), the state's treasury and bank, a body of the
+                              # Centre ("Ban Dân vận Trung ương", "Trung ương Hội Nông dân Việt Nam")
+                              r"|Bộ\s+(?!Chỉ\s+huy|Tư\s+lệnh)\p{Lu}\p{Ll}*(?:\s+(?:và\s+)?\p{Lu}\p{Ll}*){0,5}"
+                              r"|Ủy\s+ban\s+Dân\s+tộc|(?:Kho\s+bạc|Ngân\s+hàng)\s+Nhà\s+nước(?!\s+(?:khu\s+vực|chi\s+nhánh|tỉnh|huyện|thành\s+phố|Việt))"
+                              r"|(?:Ban|Ủy\s+ban|Hội\s+đồng)\s+\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4}?\s+Trung\s+ương|Trung\s+ương\s+(?:Hội|Đoàn))"
                               r"(?![\p{L}])")
 # (the first words of CENTRAL_BODY's names: a stdlib scan for them finds where one may start)
-_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|cả|toàn")
+_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|Ủy|Kho|Hội|cả|toàn")
 
 
-_CITED = regex.compile(r"(?:của|theo|với)\s+$", regex.I)
+_CITED = regex.compile(r"(?:của|theo|với|(?:chỉ\s+tiêu|kế\s+hoạch|nhiệm\s+vụ)(?:\s+(?:do|được))?)\s+(?:(?:Bộ|Thứ)\s+trưởng\s+)?$", regex.I)  # ("của Bộ trưởng Bộ Tài chính": the issuer cited)
 
 
 def national_by_default(text: str, title: Optional[tuple[int, int]], places: list[PlaceMention]) -> bool:
@@ -209,7 +215,7 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
     if any(p.start < len(lead) and not p.bare and p.level != "quốc gia" for p in places):
         return False  # "Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Gia Lai": about that unit
     # the body acts or reports; "theo Chỉ thị 42 của Thủ tướng" only cites it
-    return any(not _CITED.search(lead, max(0, m.start() - 14), m.start())
+    return any(not _CITED.search(lead, max(0, m.start() - 26), m.start())
                for m in finditer_found(CENTRAL_BODY, lead, _CENTRAL_OPENERS))
 
 

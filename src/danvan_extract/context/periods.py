@@ -80,6 +80,8 @@ def _month_end(y: str, mo: int) -> str:
 def _first_months(m) -> tuple[str, str]:
     n = m.group("n")  # (None for "nửa đầu năm": half a year)
     n = 6 if n is None else int(n) if n.isdigit() else _WORD_MONTHS.get(n.lower(), 6)
+    if m.group("quarters"):
+        n *= 3  # "hai quý đầu năm 2025": the first 6 months
     y = _y(m)
     if m.group("half") and m.group("half").lower() == "cuối":
         return _month_end(y, 13 - n), _month_end(y, 12)
@@ -154,7 +156,7 @@ def _year(m) -> tuple[str, str]:
 
 
 # the counts of months a text writes before "tháng đầu năm" besides digits
-_COUNT_WORDS = ("sáu", "chín", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một")
+_COUNT_WORDS = ("sáu", "chín", "hai", "ba", "bốn", "tám", "năm", "bảy", "mười", "mười một", "mười hai")
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(_COUNT_WORDS) + ")"
 _DAY_HEAD = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"  # a date before its year
 _DAY = _DAY_HEAD + Y.format("y")
@@ -318,8 +320,10 @@ _FORMS: list[_Form] = [
           backward=True),
     # "6 tháng đầu năm 2023", and as reports say it, "9 tháng năm 2023": the first months
     # ("nửa đầu năm 2026", "nửa cuối năm 2025": the first or last 6 months)
-    _Form(r"(?:" + _COUNT + r"\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?|nửa\s+(?P<half>đầu|cuối)\s+)năm\s+" + Y.format("y"),
-          _first_months, "time", ("tháng|nửa", "năm"), first=r"\dscbtnm", backward=True),
+    # ("hai quý đầu năm 2025", "3 quý đầu năm 2024": the first quarters, counted in months)
+    _Form(r"(?:" + _COUNT + r"\s+(?:tháng|(?P<quarters>quý)(?=\s+(?:đầu|cuối)))\s+(?:(?P<half>đầu|cuối)\s+)?"
+          r"|nửa\s+(?P<half>đầu|cuối)\s+)năm\s+" + Y.format("y"),
+          _first_months, "time", ("tháng|nửa|quý", "năm"), first=r"\dscbtnmh", backward=True),
     # "quý I và quý II/2026", "(từ) quý II đến quý IV năm 2025", "quý I - III/2025": from the first quarter to the last
     _Form(r"(?:từ\s+)?quý\s+(?P<q1>iv|iii|ii|i|[1-4])\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:quý\s+)?"
           r"(?P<q>iv|iii|ii|i|[1-4])\s{0,3}(?:/|-|\s+năm\s+)\s{0,3}" + Y.format("y"), _quarters, "time", ("quý",),
@@ -429,9 +433,31 @@ _NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?
 _DATES_NO_YEAR = regex.compile(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
                                r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
 _TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
-                                 r"(?:ngày|(?:"
-                                 + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)$", regex.I)
+# ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến")
+_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
+                                 r"(?:ngày|(?:" + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)"
+                                 r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?))$", regex.I)
+
+
+def _year_past(y: Optional[str], month: int, published: Optional[str], text: str = "", end: int = -1) -> Optional[str]:
+    """The year of a day, month or quarter written without one (``month``:
+    its first month) that takes the article's year ``y``: the year before
+    when the month lies more than half a year after the article's date (a
+    report of 8/1/2026 on "ngày 28/12" or "tháng 12" tells of the December
+    just past; a report is written after what it tells), the year after
+    when it lies more than half a year before it and its clause (from
+    ``end`` in ``text``) speaks of the future ("Ngày 5/1, tỉnh sẽ tổ chức …"
+    in a December report)."""
+    if not (y and published and published[:4] == y and len(published) >= 7):
+        return y
+    ahead = month - int(published[5:7])
+    if ahead > 6:
+        return str(int(y) - 1)
+    if ahead < -6 and end >= 0 and _FUTURE_AFTER.match(text, end):
+        return str(int(y) + 1)
+    return y
+# ("sẽ", "dự kiến", "sắp": the future, in the clause after a time)
+_FUTURE_AFTER = regex.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp)(?![\p{L}])", regex.I)
 
 
 def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
@@ -489,15 +515,15 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         out.append(_time(s, e, period, form.kind))
     year_before = _years_before(out)
     for m in finditer_at(_DAY_RANGE_NO_YEAR, text, _day_range_starts(openers)):
-        y = year_of_article or year_before(m.start())
         d, d2, mo = int(m.group("d")), int(m.group("d2")), int(m.group("m"))
+        y = _year_past(year_of_article, mo, published) or year_before(m.start())
         if y and 1 <= d <= d2 <= 31 and 1 <= mo <= 12 and free(m.start(), m.end()):
             spans.take(m.start(), m.end())
             out.append(_time(m.start(), m.end(), (f"{y}-{mo:02d}-{d:02d}", f"{y}-{mo:02d}-{d2:02d}")))
     after_day_words = _after_day_words(openers)
     for m in finditer_at(_DATES_NO_YEAR, text, after_day_words):
         word = _DAY_WORD_BEFORE.search(text, max(0, m.start() - 45), m.start())
-        y = year_of_article or year_before(m.start())
+        y = _year_past(year_of_article, int(m.group("m")), published) or year_before(m.start())
         if word and y and not word.group("until") and free(word.start(), m.end()):
             d1, m1, d, mo = (int(m.group(k)) for k in ("d1", "m1", "d", "m"))
             # (a range across the year's turn, "từ 15/12 đến 15/1": the first day is of the year before)
@@ -512,6 +538,8 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         y = year_of_article or year_before(m.start())
         if not word or not y or not (1 <= d <= 31 and 1 <= mo <= 12) or not free(word.start(), m.end()):
             continue
+        if not word.group("until"):
+            y = _year_past(y, mo, published, text, m.end())  # (an end "đến ngày 31/12" is a target's: the year stays)
         iso = f"{y}-{mo:02d}-{d:02d}"
         since = word.group("until") and _SINCE_YEAR_START_BEFORE.search(text, max(0, word.start() - 30), word.start())
         s = since.start() if since and free(since.start(), word.start()) else word.start()
@@ -546,6 +574,11 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
             if period:
                 # "(từ đầu năm) đến hết tháng 10": from the year's start, or an open start, to the month
                 until = _UNTIL_NO_YEAR.search(text, max(0, m.start() - 40), m.start())
+                past = _year_past(y, int(period[0][5:7]), published, text, m.end()) if not until else y
+                if m.group("next") and published and published[:4] == y and int(period[1][5:7]) < int(published[5:7]):
+                    past = str(int(y) + 1)  # ("tháng 1 tới" in December: the coming January)
+                if past != y:
+                    y, period = past, _quarter_or_month(m, past)
                 s, e = (until.start() if until and free(until.start(), m.start()) else m.start()), m.end()
                 if s < m.start():
                     period = (f"{y}-01" if until.group("since") else None, period[1])
@@ -574,7 +607,9 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         if free(s, e):
             spans.take(s, e)
             out.append(_time(s, e, (year, year), named=True))
-    for s, e, period in months_so_far(text, published, openers, free):
+    # (the years stated so far, read only when an undated "lũy kế N tháng" asks)
+    for s, e, period in months_so_far(text, published, openers, free,
+                                      None if published else lambda pos: _years_before(out)(pos)):
         spans.take(s, e)
         out.append(_time(s, e, period))
     for s, e, period in relative_times(text, published, openers, free):
@@ -639,19 +674,39 @@ def _months_named_again(text: str, times: list[TimeMention], free) -> list[TimeM
     return out
 
 
-_AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?", regex.I)
+# ("năm học 2024-2025 và năm học 2025-2026": the second span's word stands outside its time)
+_AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?(?:(?:năm\s+học|niên\s+vụ|niên\s+độ)\s+)?", regex.I)
+_TO = regex.compile(r"[^\S\n]{0,3}(?:-|–|đến|tới)[^\S\n]+(?:hết[^\S\n]+)?", regex.I)
+
+
+def _school_years_in_turn(first: tuple, second: tuple) -> bool:
+    """Two spans of two years, the second opening in the year the first
+    ends ("2024-2025" then "2025-2026"): school or crop years in turn."""
+    return len(first[0]) == len(first[1]) == len(second[0]) == 4 and first[0] < first[1] == second[0] < second[1]
 
 
 def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
     """"năm 2023 và 6 tháng đầu năm 2024": two times joined by "và", the
     later after the earlier, are one period from the first's start to the
-    second's end (what figures stated for both hold for)."""
+    second's end (what figures stated for both hold for); so are "từ năm
+    2023 đến 6 tháng đầu năm 2025" (a range whose ends are times)."""
     out: list[TimeMention] = []
     for t in times:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == t.kind == "time" and not prev.named and not t.named
                 and prev.period and t.period and all(prev.period) and all(t.period)
-                and prev.period[1] < t.period[0] and _AND.fullmatch(text, prev.end, t.start)):
+                and (prev.period[1] < t.period[0] or _school_years_in_turn(prev.period, t.period))
+                and (_AND.fullmatch(text, prev.end, t.start)
+                     or _TO.fullmatch(text, prev.end, t.start)
+                     and (_SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start)
+                          or text.startswith(("từ", "Từ"), prev.start)))):
+            out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
+            continue
+        if (prev is not None and prev.kind == t.kind == "time" and not prev.named and prev.period and t.period
+                and all(prev.period) and t.period[0] is None and t.period[1] and prev.period[1] < t.period[1]
+                and _BLANK.fullmatch(text, prev.end, t.start) and _TO.match(text, t.start)
+                and _SINCE_BEFORE.search(text, max(0, prev.start - 16), prev.start)):
+            # ("từ tháng 3/2024 đến quý II/2025": the end read as "đến quý II/2025", an open start)
             out[-1] = _time(prev.start, t.end, (prev.period[0], t.period[1]))
             continue
         out.append(t)
@@ -787,7 +842,7 @@ def _after_day_words(openers: Openers) -> Optional[list[int]]:
         return None
     text, digit = openers.text, _DIGIT
     # (a match opens with white space and a digit)
-    return sorted({q for w in ("ngày",) + _TIMES_OF_DAY for q in (p + len(w) for p in openers.starts((w,)))
+    return sorted({q for w in ("ngày", "đến", "tới", "hết") + _TIMES_OF_DAY for q in (p + len(w) for p in openers.starts((w,)))
                    if q + 1 < len(text) and digit[text[q + 1]]})
 
 
@@ -821,7 +876,7 @@ def _years_before(out: list[TimeMention]):
 # article's year (FACTS.md: a date without a year), else the year stated last
 # ("5 tháng 3" is a day's date, "tháng 3/2024" has its year)
 _NO_YEAR_QUARTER_OR_MONTH = regex.compile(
-    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay))?"
+    r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay|(?P<next>(?:sắp\s+)?tới)))?"
     r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\s+năm\s+trước|\w)", regex.I)
 
 

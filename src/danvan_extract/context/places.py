@@ -18,13 +18,14 @@ import regex
 
 from functools import lru_cache
 
-from ..numbers import SPELLED_SMALL
+from ..numbers import MULTIPLIERS, SPELLED_SMALL
 from ..dateline import _HEAD_LINES, lines_with_offsets  # (the head lines a page's dateline is looked for in)
 from .countries import after_opening_preposition, country_names, find_countries
 from .spans import SpanMask
 from .gazetteer import Gazetteer, Unit, gazetteer, key, level_class
 from ..grammar.lazy import first_use
 from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, VIETNAMESE_UNITS, WRITTEN  # the level words, their short forms, those like an initial
+from ..grammar.rules import load_rules
 from .words import CharClass, Openers, finditer_at, space_before
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -45,7 +46,8 @@ _COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|th
                            rf"\s+(?P<name>{_NAME})", regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
 # the phrases that speak of the whole country count.
-_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của)\s+Việt\s+Nam)(?![\p{L}])",
+# ("khách quốc tế đến Việt Nam", "đầu tư vào Việt Nam": arrivals and investment the country receives)
+_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của|đến|vào)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
 # "Việt Nam" as a clause's subject, a verb after it ("Năm 2023, Việt Nam có ..."):
 # the country, not part of a name ("Hội Nông dân Việt Nam")
@@ -66,7 +68,19 @@ _LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
-_COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
+# the frame or the unit a figure is compared with or ranked in, not its place: "lớn nhất cả nước",
+# "so với toàn huyện", "cao hơn huyện B", "gấp 2 lần xã B", "đứng đầu cả nước", "dẫn đầu tỉnh A",
+# "xếp thứ 3 khu vực", "đứng thứ hai sau TP. Hồ Chí Minh"
+_COMPARED = regex.compile(r"(?<![\p{L}])(?:nhất|so\s+với|bằng|hơn|(?:đứng|dẫn)\s+đầu|(?:đứng|xếp)\s+thứ\s+[\p{L}\d]+"
+                          r"|(?:đứng|xếp|chỉ)(?:\s+thứ\s+[\p{L}\d]+)?\s+sau|gấp\s+(?:[\d,]+\s+lần|\p{L}+\s+lần|đôi|rưỡi))"
+                          r"(?:\s+(?:toàn|trong))?\s+$", regex.I)
+COMPARED_REACH = 30  # (how far before a unit its comparison word is looked for)
+
+
+def compared_with(text: str, start: int) -> bool:
+    """The unit named at ``start`` is what a figure is compared with or
+    ranked in ("cao hơn huyện B", "nhất tỉnh"), not where it holds."""
+    return bool(_COMPARED.search(text, max(0, start - COMPARED_REACH), start))
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
@@ -247,6 +261,33 @@ def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
+_WORDS_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?")
+
+
+def _counts_after(text: str, end: int, name: str) -> str:
+    """``name`` (ending at ``end``) without a last number that a counted noun
+    follows ("thôn Lùng Phình 18 hộ": the village's figure, not its
+    number; "thôn Na Lốc 1 có 25 hộ" keeps it)."""
+    head, _, last = name.rpartition(" ")
+    if not head or not last.isdigit():
+        return name
+    after = _WORDS_AFTER.match(text, end)
+    if after is None:
+        return head if _PERCENT_AFTER.match(text, end) else name
+    counted = load_rules().lexicon("counted_nouns")
+    one = after.group(1)
+    if one in MULTIPLIERS or one in _area_words():
+        return head  # "hỗ trợ thôn A 120 triệu đồng", "thôn A 45 ha"
+    return head if one in counted or (after.group(2) and f"{one} {after.group(2)}" in counted) else name
+_PERCENT_AFTER = regex.compile(r"[^\S\n]?%")
+
+
+@lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """The one-word forms of the land units of units.toml ("ha", "m2", "sào")."""
+    return frozenset(f for unit in load_rules().units.area for f in unit.forms if " " not in f)
+
+
 def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     """``name`` with the word of _NAME_SYLLABLES it was cut before (and the
     words after it, "Ba Cụm Bắc"), when the gazetteer knows the longer name
@@ -321,6 +362,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             level = _level_word(written)
         name = _known_name(text, m, found, level, gaz)
         name = _without_figure(name, level, gaz)
+        if name[-1:].isdigit():
+            name = _counts_after(text, m.start("name") + len(name), name)
         if not name or name[0].isdigit() and level not in NUMBERED:
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
@@ -348,10 +391,12 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
                     spans.take(listed[0], listed[1])
     for m in finditer_at(_NATION, text, _nation_starts(openers)):
         start, end = m.span()
-        if _COMPARED.search(text, max(0, start - 12), start):
+        if compared_with(text, start):
             continue  # "lớn nhất cả nước", "so với cả nước": a comparison, not the place
         if _EVENT_NAME.search(text, max(0, start - 50), start):
             continue  # "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc": an event's name
+        if text[start] in "đĐvV" and _TRADE_BEFORE.search(text, max(0, start - 60), start):
+            continue  # "Lào xuất khẩu vào Việt Nam": the trade's partner, not where the figure holds
         if free(start, end):
             raw.append((start, end, "quốc gia", "Việt Nam"))
             spans.take(start, end)
@@ -393,7 +438,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             offices.add(start)
     for m in finditer_at(_BARE, text, starts.bare):
         start, end = m.span()
-        if not free(start, end) or _COMPARED.search(text, max(0, start - 12), start):
+        if not free(start, end) or compared_with(text, start):
             continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
@@ -417,6 +462,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
+_TRADE_BEFORE = regex.compile(r"(?<![\p{L}])(?:xuất|nhập)(?:\s+khẩu)?[^,.;:\n]{0,40}$", regex.I)
 # a country a trade or a journey goes to or comes from ("xuất khẩu sang thị trường Hàn Quốc",
 # "nhập khẩu từ Trung Quốc", "khách đến từ Nhật Bản"): the partner, not the figure's place
 _PARTNER_BEFORE = regex.compile(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:[^\S\n]+(?:các[^\S\n]+)?(?:thị[^\S\n]+trường|nước))?"
@@ -479,7 +525,9 @@ def _openers(text: str):
 
 # a plural word or a count before a level word: several units of that level follow
 _MANY_BEFORE = regex.compile(rf"(?<![\p{{L}}\d.,])(?:các|những|một\s+số|\d{{1,3}}|{SPELLED_SMALL})\s+$", regex.I)
-_NEXT_LISTED = regex.compile(rf"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})", regex.V0)
+# ("các huyện A (18%), B (22%)": a bracket of the item's figure before the next)
+_NEXT_LISTED = regex.compile(rf"(?:[^\S\n]*\([^\S\n]*\d[^()\n]{{0,30}}\))?[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})",
+                             regex.V0)
 _MAX_LISTED = 12
 
 
@@ -816,7 +864,7 @@ def _nation_starts(openers: Openers) -> Optional[list[int]]:
         return None
     toan = openers.before(whole, ("toàn",))
     return sorted(set(country + openers.before(country, ("cả",)) + toan + openers.before(toan, ("trên",))
-                      + openers.before(viet, ("tại", "ở", "của"))))
+                      + openers.before(viet, ("tại", "ở", "của", "đến", "vào"))))
 
 
 def _branch_places(text: str, gaz: Gazetteer, openers: Openers):
@@ -995,7 +1043,8 @@ def _neighbours(text: str, out: list[PlaceMention], i: int):
             yield q
 
 
-_SENTENCE_END = regex.compile(r"[.;!?\n]")
+# (a ";" joins the items of one list: "xã A: 120 hộ; xã B: 95 hộ" lie together as "xã A, xã B" do)
+_SENTENCE_END = regex.compile(r"[.!?\n]")
 
 
 def _district_before(out: list[PlaceMention]) -> Optional[PlaceMention]:

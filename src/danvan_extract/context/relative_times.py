@@ -115,20 +115,39 @@ _LEAD = regex.compile(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế)
 _COMMA_AFTER = regex.compile(r"(?:[^\S\n]+(?:vừa[^\S\n]+)?qua)?[^\S\n]*,", regex.I)
 
 
-def months_so_far(text: str, published: Optional[str], openers: Openers, free):
+# "Xuất khẩu 9 tháng đạt 3 tỷ USD": the months a report's total is stated for, before its verb
+# (not a duration: "sau 8 tháng đạt", "trong vòng 3 tháng đạt")
+_STATED_AFTER = regex.compile(r"[^\S\n]+(?:ước[^\S\n]+)?đạt(?![\p{L}])", regex.I)
+_DURATION_BEFORE = regex.compile(r"(?<![\p{L}])(?:sau|vòng|mất|gần|hơn|khoảng|được|trên|dưới|trong|qua|hết)\s+$", regex.I)
+
+
+def months_so_far(text: str, published: Optional[str], openers: Openers, free, year_before=None):
     """(start, end, period) of each "N tháng," opening a clause of a report
-    dated in month N or N + 1: January to month N of the article's year."""
+    dated in month N or N + 1, and of each "N tháng" right before the verb
+    that states a total ("Xuất khẩu 9 tháng đạt …"): January to month N of
+    the article's year.  Without a date, "Lũy kế N tháng" (a sum from the
+    year's start) takes the year stated last before it (``year_before``)."""
     day = _article_day(published)
-    if not day:
+    if not day and year_before is None:
         return
     for p in openers.starts(("tháng",)) or ():
-        if text[p + 5:p + 6].isalnum() or not (_COMMA_AFTER.match(text, p + 5) or text.find("kế", max(0, p - 14), p) >= 0):
-            continue  # (the cheap tests first: a comma after it, or "lũy kế" before it)
+        if text[p + 5:p + 6].isalnum():
+            continue
+        stated = _STATED_AFTER.match(text, p + 5)
+        if not (stated or _COMMA_AFTER.match(text, p + 5) or text.find("kế", max(0, p - 14), p) >= 0):
+            continue  # (the cheap tests first: a comma or "đạt" after it, or "lũy kế" before it)
         count = _COUNT_BEFORE.search(text, max(0, p - 10), p)
         lead = _LEAD.search(text, max(0, count.start() - 20), count.start()) if count else None
-        if not lead or not (lead.group("sum") or _COMMA_AFTER.match(text, p + 5)):
+        if stated and count and not lead and not _DURATION_BEFORE.search(text, max(0, count.start() - 10), count.start()):
+            lead = stated  # (after the total's noun: "Kim ngạch xuất khẩu 9 tháng đạt")
+        elif not lead or not (lead.group("sum") or stated or _COMMA_AFTER.match(text, p + 5)):
             continue  # ("Lũy kế 10 tháng đạt …": a sum from the year's start, a comma or not)
         word = count.group("n")
         n = int(word) if word.isdigit() else _WORD_COUNTS[word.lower()]
+        if not day:
+            y = year_before(count.start()) if lead is not stated and lead.group("sum") else None
+            if y and 2 <= n <= 12 and free(count.start(), p + 5):
+                yield count.start(), p + 5, (f"{y}-01", f"{y}-{n:02d}")
+            continue
         if 2 <= n <= 11 and n in (day.month, day.month - 1) and free(count.start(), p + 5):
             yield count.start(), p + 5, (f"{day.year}-01", f"{day.year}-{n:02d}")

@@ -33,7 +33,8 @@ _FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong)
 # "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
 _CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
-_VALUE_WORD_BEFORE = deferred(r"[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
+# (a number after "số" names a thing, no value: "cơn bão số 3 (tháng 9/2024)")
+_VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
 
 def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end,

@@ -19,7 +19,7 @@ from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNA
 from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
 from ..periods import listed_years
-from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention
+from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, compared_with
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
 from .period import opens_bracket
@@ -63,6 +63,11 @@ _OBJECT_LINK = deferred(r"(?:của|cho(?:\s+(?!(?:các|những)\s)(?-i:\p{Ll}+))
 
 def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_start, clause_end, main,
               figures=(), full_stops=()) -> Optional[dict]:
+    bracketed = _bracket_unit(text, c, places, starts, bisect.bisect_left(starts, c.start))
+    if bracketed is not None:
+        # ("các huyện A (18%), B (22%)": the plural word opens the list; A is one unit;
+        # "thôn A, xã B (120 hộ)": the most specific unit of the chain)
+        return place_record(replace(places[_chain_head(text, places, bracketed)], several=False), places, main)
     # lists run across the line breaks of wrapped (PDF) text
     full = _full_sentence(full_stops, c.start, sentence, len(text))
     run = _unit_list(text, places, starts, c.start, full[0])
@@ -167,12 +172,13 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
-        if text[prev.end:places[run[0]].start].lstrip().startswith(",") and _ASIDE.search(
-                text, max(s_start, prev.start - 16), prev.start):
-            break  # "Cùng với xã A, xã B có …": the unit set aside opens the sentence, no item
+        if text[prev.end:places[run[0]].start].lstrip().startswith(",") and (_ASIDE.search(
+                text, max(s_start, prev.start - 16), prev.start) or compared_with(text, prev.start)):
+            break  # "Cùng với xã A, xã B có …", "So với xã A, xã B …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
-_ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như)\s+$", regex.I)
+# ("Sau huyện A, huyện B có …": the unit ranked before, or left before, opens the sentence too)
+_ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như|sau)\s+$", regex.I)
 _OPEN_BRACKET = deferred(r"\s*\(\s*")
 
 
@@ -308,6 +314,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         gap = text[gap_start:p.start]
         in_clause = p.start < clause_end or (bracket and not CLAUSE_BREAK.search(gap))
         if in_clause and not DIGIT.search(gap) and _OBJECT_LINK.search(gap):
+            if p.foreign and _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
+                break  # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad
             return place_record(p, places, main)
         break
     if _unit_noun(c):
@@ -325,6 +333,11 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         if q.foreign and _PHRASE_BREAK.search(text, q.end, start):
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
+            continue
+        if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and _AVERAGE_COMPARED.search(
+                text, max(s_start, q.start - 50), q.start)):
+            # "xã A … cao gấp 2 lần xã B, đạt …": B is what A's figure is compared with;
+            # "bằng 65% mức bình quân cả nước, đạt 52 triệu đồng": the country's average, compared with
             continue
         if q.name and q in places.sources and any(not p.bare and p.start >= s_start and p not in places.sources
                                                   for p in places[:j]):
@@ -352,7 +365,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         q = places[j]
         if q.start < p_start:
             break
-        if not q.bare and not q.office:
+        if not q.bare and not q.office and not compared_with(text, q.start):
             topic = j
     if topic is not None:
         return place_record(places[_chain_head(text, places, topic)], places, main)
@@ -360,6 +373,43 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     if heading is not None:
         return place_record(heading, places, main)
     return place_record(main, places, main) if main else None
+
+
+# where people counted work, study or live abroad ("lao động làm việc tại Nhật Bản", "du học ở Úc")
+_ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học\s+tập|du\s+học|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
+                        r"(?:\s+\p{Ll}+){0,3}\s+(?:tại|ở)\s*$", regex.I)
+
+
+# the average a figure is compared with: "bằng 65% mức bình quân cả nước", "cao gấp 7 lần bình quân chung của"
+_AVERAGE_COMPARED = deferred(r"(?<![\p{L}])(?:bằng|so\s+với|gấp|hơn)(?![\p{L}])[^,.;:()\n]{0,25}?(?<![\p{L}])(?:mức\s+)?"
+                             r"(?:bình\s+quân|trung\s+bình)(?:\s+chung)?(?:\s+của)?\s+$", regex.I)
+
+
+def _domestic_before(places, i: int, s_start: int) -> bool:
+    """A unit of Việt Nam with a name stands before place ``i`` in its sentence."""
+    return any(not q.bare and q.name and q.level != "quốc gia" for q in places[:i] if q.start >= s_start)
+
+
+def _bracket_unit(text, c, places, starts, i: int) -> Optional[int]:
+    """The index of the unit a bracket ties to the figure alone: the figure in a bracket
+    right after a unit's name ("các huyện Bắc Hà (18%), Si Ma Cai (22%)"), or
+    a unit alone in a bracket right after the figure ("120 hộ (xã A) và 85
+    hộ (xã B)"; not units counted, "3 tỉnh (A, B và C)")."""
+    start, end = c.start, c.end
+    if i and text[start - 1:start] == "(" or text[start - 2:start] == "( ":
+        q = places[i - 1]
+        if not q.bare and not q.office and _OPEN_BRACKET.fullmatch(text, q.end, start):
+            return i - 1
+    if not opens_bracket(text, end, end + 3) or _unit_noun(c):
+        return None
+    k = bisect.bisect_left(starts, end)
+    if k < len(places):
+        p = places[k]
+        close = text.find(")", p.end, p.end + 3)
+        if (not p.bare and p.level != "quốc gia" and _OPEN_BRACKET.fullmatch(text, end, p.start)
+                and close >= 0 and not text[p.end:close].strip()):
+            return k
+    return None
 
 
 def _unknown_unit_of_its_own(text: str, places, j: int, pos: int, main: Optional[PlaceMention]) -> bool:
