@@ -149,7 +149,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening", "merged_word")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -386,6 +386,10 @@ class PersonRoleExtractor(GrammarAttributes):
                 own_hon = self._hon(hm.group("hon"))
                 pos = hm.end()
             nm = match_at(self.name_re, text, pos, 60)
+            if nm and text[nm.end() + 1:nm.end() + 2].islower():
+                tm = match_at(self.title_re, text, pos, 300)
+                if tm is not None and tm.end() > nm.end():
+                    nm = None  # "Phó Bí thư Thường trực Name": a title's capitalised words, no name
             if not nm:
                 # "các đồng chí: Bí thư Tỉnh ủy A; Chủ tịch UBND tỉnh B"
                 item = self._role_name_item(text, pos)
@@ -575,6 +579,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 name, offset = raw, 0
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
+            if dm and match_at(self.title_re, text, dm.start("head"), 60):
+                dm = None  # "Trung tá Name - Đồn trưởng Đồn …": a post after the dash, read as one
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
                 org_end = self._org_end(text, dm.end("head"), 0)
@@ -736,7 +742,12 @@ class PersonRoleExtractor(GrammarAttributes):
             if self._title_word(tm.group(self._title_group)) in self.personal_titles:
                 role_end = title_end  # worn by the person: no organization follows
             else:
-                role_end = self._org_end(text, title_end, stop)
+                # the first post after a person named with no post yet is
+                # that person's: a capitalised run after its level word is
+                # the unit's name ("bà A, Phó Chủ tịch UBND xã Hoàng Su
+                # Phì"), no next holder (after "Role Name, ", allow_name_end,
+                # a name after the post may be the next person's)
+                role_end = self._org_end(text, title_end, 0 if own_name and not roles and not allow_name_end else stop)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
             if after_and and role_end == title_end:
@@ -892,6 +903,9 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if lower == _LOWER_HEAD and self._opens_other_word(text, w, wm.end()):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
+            if placed and end == pos and kind == _OTHER and match_at(self.merged_word, text, pos, 8):
+                end = w_start + len(w)  # "xã Chiềng Cơi cũ": the unit before the 2025 merger,
+                break  # its name ended (a holder's name may follow)
             if placed and kind == _ORG_WORD:
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
             was_placed = placed
@@ -1004,9 +1018,12 @@ class PersonRoleExtractor(GrammarAttributes):
         """The lower-case ``w`` completes the capitalised word just read into
         one word of the dictionary ("Thương mại", "Đại diện", "Xi măng"); not
         after a place's name ("thôn Hòa giải thích": the verb after the place)."""
-        return (caps_word is not None and caps_word[2] == end and not placed
-                and self._makes_word(caps_word[0].lower(), w)
-                and self._last_word(text, caps_word[1]).lower() not in self.level_words)
+        if caps_word is None or caps_word[2] != end or placed or not self._makes_word(caps_word[0].lower(), w):
+            return False
+        before = self._last_word(text, caps_word[1])
+        # after a level word the capitalised word opens a place's name; an
+        # organization's head in title case ("Tổ Công tác") is no level word
+        return before.lower() not in self.level_words or (before[:1].isupper() and before.lower() in self.org_heads)
 
     def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
@@ -1109,15 +1126,17 @@ class PersonRoleExtractor(GrammarAttributes):
             return False
         if text.startswith(" (", pos + m.end()) and match_at(self.merged_after, text, pos + m.end(), 10):
             return False  # "huyện Văn Lãng (cũ)": a merged unit's name, no person's
+        if text.startswith(" c", pos + m.end()) and match_at(self.merged_word, text, pos + m.end(), 8):
+            return False  # "huyện Mai Sơn cũ" likewise
         # the look-behind search last: it costs most, and most runs fail before it
-        return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
+        return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run, self.surnames)
                 and not self._named_after(text, pos))
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
         if len(words) == 1 and self.apos_name.fullmatch(raw):
             return raw, start + len(raw)  # "K'Brơi": one word, two syllables
-        if self._stopped(words) or not 2 <= len(words) <= max_len(words):
+        if self._stopped(words) or not 2 <= len(words) <= max_len(words, self.surnames):
             return None, start
         if raw.lower() in self.not_names:
             return None, start
@@ -1157,7 +1176,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if 2 <= len(words) <= 3:
                 return raw, 0
             return None, 0
-        if i == 0 and len(words) > max_len(words):
+        if i == 0 and len(words) > max_len(words, self.surnames):
             return None, 0
         offset = len(" ".join(words[:i])) + 1 if i else 0
         return " ".join(words[i:]), offset
