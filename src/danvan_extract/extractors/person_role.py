@@ -160,6 +160,7 @@ class PersonRoleExtractor(GrammarAttributes):
         # numbered areas ("khu vực 2"), whose number a counted noun after it takes back
         self.area_numbered = {w.lower() for w in p.area_numbered_names}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        self.bare_not_posts = set(p.bare_not_posts)
         # the ranks of the army and the police ("Đại tá", "Thiếu tướng", "Chuẩn Đô đốc"), and their first words
         self.ranks = {t.lower() for t in p.personal_titles if t.split()[-1].lower() in _RANK_ENDS}
         self.rank_firsts = {t.split()[0] for t in p.personal_titles if t.lower() in self.ranks}
@@ -509,7 +510,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     # organization belong to it
                     roles, end = self._roles(text, m.start(), own_name=True)
                     after_name = None
-                bracket = "(" in text[before[1] + len(before[0]):m.start()]
+                # "Name (Role)"; a photo mark before the comma is no bracket of the post's
+                bracket = _pattern_tail(text, before[1], m.start()).rstrip(" ").endswith("(")
                 if bracket and text[end:end + 1] != ")":
                     roles = []  # "Name (Role …" with more than posts in the bracket: no apposition
                 if roles and not after_name:
@@ -521,8 +523,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     pos = end
                     continue
             roles, end = self._roles(text, m.start(), allow_name_end=True, title=m)
-            if not roles:
-                continue
+            if not roles or (len(roles) == 1 and roles[0] in self.bare_not_posts):
+                continue  # "các đại biểu: A, B": the meeting's delegates
             start, honorific = m.start(), None
             hb = self.hon_before.search(text, max(0, m.start() - 12), m.start())
             if hb and not text[max(0, hb.start() - 4):hb.start()].lower().endswith("các "):

@@ -235,6 +235,7 @@ class PersonsFile(_Strict):
     numbered_names: list[str] = []
     area_numbered_names: list[str] = []
     org_phrases: list[str] = []
+    bare_not_posts: list[str] = []
     grammar: GrammarSection
 
 
