@@ -862,6 +862,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     continue
             if end == pos and opener in _DASH_OPENERS:
                 dm = match_at(self.dash_head, text, pos, 40)
+                if dm is not None and self._title_opens(text, dm.end()):
+                    dm = None  # "… UBND xã - Tổ trưởng Tổ …": the next post, after the dash between posts
                 if dm is not None:
                     # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
                     end = pos = dm.end()
@@ -945,6 +947,13 @@ class PersonRoleExtractor(GrammarAttributes):
         if text.endswith(_IN_CHARGE, start, end) and _LOWER_NEXT.match(text, end, end + 2):
             end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
+
+    def _title_opens(self, text: str, head_end: int) -> bool:
+        """The organization head that ends at ``head_end`` opens a title
+        ("Tổ" of "Tổ trưởng", "Đội" of "Đội trưởng")."""
+        start = text.rfind(" ", 0, head_end) + 1
+        tm = match_at(self.title_re, text, start, 60) if text[head_end:head_end + 1] == " " else None
+        return tm is not None and tm.end() > head_end
 
     def _names_number(self, text: str, pos: int, w: str, w_end: int, placed: bool) -> bool:
         """The number ``w`` after ``pos`` (ending at ``w_end``) is the name's:
