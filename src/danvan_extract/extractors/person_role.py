@@ -745,11 +745,13 @@ class PersonRoleExtractor(GrammarAttributes):
                 role_end = title_end  # worn by the person: no organization follows
             else:
                 # the first post after a person named with no post yet is
-                # that person's: a capitalised run after its level word is
-                # the unit's name ("bà A, Phó Chủ tịch UBND xã Hoàng Su
+                # that person's: a capitalised run right after its level word
+                # is the unit's name ("bà A, Phó Chủ tịch UBND xã Hoàng Su
                 # Phì"), no next holder (after "Role Name, ", allow_name_end,
-                # a name after the post may be the next person's)
-                role_end = self._org_end(text, title_end, 0 if own_name and not roles and not allow_name_end else stop)
+                # a name after the post may be the next person's; after "và"
+                # a name is the next person's anyway)
+                role_end = self._org_end(text, title_end, stop,
+                                         unit_named=own_name and not roles and not allow_name_end)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
             if after_and and role_end == title_end:
@@ -819,8 +821,10 @@ class PersonRoleExtractor(GrammarAttributes):
         dot = match_at(self.abbrev_dot, text, tm.end(), 2)
         return dot.end() if dot else tm.end()
 
-    def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
-        """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
+    def _org_end(self, text: str, pos: int, stop_before_name: int, unit_named: bool = False) -> int:
+        """End of the organization that continues a title ("Ban Dân vận Huyện
+        ủy"); with ``unit_named`` a capitalised run right after a level word
+        is the unit's name even when a name could start there."""
         end = start = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
@@ -886,8 +890,9 @@ class PersonRoleExtractor(GrammarAttributes):
             w, kind, sentence_end, lower = word_kind(text[w_start:w_end])
             if kind == _ENDS:
                 break
-            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
-                break
+            if w[0].isupper() and (numbered or (stop_before_name and not (unit_named and after_level and pos == end)
+                                                and self._name_starts_here(text, w_start, stop_before_name))):
+                break  # (``pos == end``: the level word right before, no "và" between)
             if w in rank_firsts and self._rank_at(text, w_start):
                 break  # "Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank of the person named next
             if kind == _DIGITS:
