@@ -149,7 +149,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening", "merged_word")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening", "merged_word", "name_photo_before")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -656,9 +656,12 @@ class PersonRoleExtractor(GrammarAttributes):
         bracket, that starts its capitalised run and
         is not itself part of a role or a place; (name, start) or None."""
         lo = max(0, pos - 60)
-        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
+        tail = _pattern_tail(text, lo, pos).rstrip(" ")
+        if not tail.endswith((",", "(")):
             return None  # name_comma_before ends with the comma or the bracket
         bm = self.name_comma_before.search(text, lo, pos)
+        if bm is None and tail[:-1].rstrip(" ").endswith(")"):
+            bm = self.name_photo_before.search(text, max(0, pos - 110), pos)  # "Name (bìa trái), Role"
         if not bm:
             return None
         words = bm.group("name").split(" ")
