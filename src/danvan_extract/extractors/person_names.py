@@ -25,11 +25,16 @@ _VI_SYLLABLE = deferred(rf"{_ONSET}{_NUCLEUS}{_CODA}")
 MIDDLE_MARKERS = {"Văn", "Thị", "VĂN", "THỊ"}
 
 
-def max_len(words: list[str]) -> int:
+def max_len(words: list[str], surnames: frozenset[str] | set[str] = frozenset()) -> int:
     """Longest name allowed for a run: Ê Đê and Jrai names run to five
-    syllables ("Y Thanh Hà Niê Kđăm"), others to four."""
+    syllables ("Y Thanh Hà Niê Kđăm"), and so does a name whose family name
+    has two words (``surnames``: "Tôn Nữ Thị Minh Châu", "Rơ Mah Thị Kim
+    Anh"): the middle and given names after it are those of any name.
+    Others run to four."""
     w = words[0] if words else ""
-    return 5 if w == "Y" or w[:2] in ("H'", "H’") else 4
+    if w == "Y" or w[:2] in ("H'", "H’"):
+        return 5
+    return 5 if len(words) > 4 and f"{w} {words[1]}" in surnames else 4
 
 
 def _base(word: str) -> str:

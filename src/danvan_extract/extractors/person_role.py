@@ -149,7 +149,7 @@ class PersonRoleExtractor(GrammarAttributes):
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening", "merged_word", "name_photo_before")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
@@ -160,6 +160,7 @@ class PersonRoleExtractor(GrammarAttributes):
         # numbered areas ("khu vực 2"), whose number a counted noun after it takes back
         self.area_numbered = {w.lower() for w in p.area_numbered_names}
         self.personal_titles = {t.lower() for t in p.personal_titles}
+        self.bare_not_posts = set(p.bare_not_posts)
         # the ranks of the army and the police ("Đại tá", "Thiếu tướng", "Chuẩn Đô đốc"), and their first words
         self.ranks = {t.lower() for t in p.personal_titles if t.split()[-1].lower() in _RANK_ENDS}
         self.rank_firsts = {t.split()[0] for t in p.personal_titles if t.lower() in self.ranks}
@@ -386,6 +387,10 @@ class PersonRoleExtractor(GrammarAttributes):
                 own_hon = self._hon(hm.group("hon"))
                 pos = hm.end()
             nm = match_at(self.name_re, text, pos, 60)
+            if nm and text[nm.end() + 1:nm.end() + 2].islower():
+                tm = match_at(self.title_re, text, pos, 300)
+                if tm is not None and tm.end() > nm.end():
+                    nm = None  # "Phó Bí thư Thường trực Name": a title's capitalised words, no name
             if not nm:
                 # "các đồng chí: Bí thư Tỉnh ủy A; Chủ tịch UBND tỉnh B"
                 item = self._role_name_item(text, pos)
@@ -505,7 +510,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     # organization belong to it
                     roles, end = self._roles(text, m.start(), own_name=True)
                     after_name = None
-                bracket = "(" in text[before[1] + len(before[0]):m.start()]
+                # "Name (Role)"; a photo mark before the comma is no bracket of the post's
+                bracket = _pattern_tail(text, before[1], m.start()).rstrip(" ").endswith("(")
                 if bracket and text[end:end + 1] != ")":
                     roles = []  # "Name (Role …" with more than posts in the bracket: no apposition
                 if roles and not after_name:
@@ -517,8 +523,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     pos = end
                     continue
             roles, end = self._roles(text, m.start(), allow_name_end=True, title=m)
-            if not roles:
-                continue
+            if not roles or (len(roles) == 1 and roles[0] in self.bare_not_posts):
+                continue  # "các đại biểu: A, B": the meeting's delegates
             start, honorific = m.start(), None
             hb = self.hon_before.search(text, max(0, m.start() - 12), m.start())
             if hb and not text[max(0, hb.start() - 4):hb.start()].lower().endswith("các "):
@@ -575,6 +581,8 @@ class PersonRoleExtractor(GrammarAttributes):
                 name, offset = raw, 0
             name_end = end + nm.start("name") + offset + len(name)
             dm = match_at(self.dash_org, text, name_end, 300)
+            if dm and match_at(self.title_re, text, dm.start("head"), 60):
+                dm = None  # "Trung tá Name - Đồn trưởng Đồn …": a post after the dash, read as one
             if dm:
                 # "Bác sĩ Name - Bệnh viện X": the organization is a role too
                 org_end = self._org_end(text, dm.end("head"), 0)
@@ -648,9 +656,12 @@ class PersonRoleExtractor(GrammarAttributes):
         bracket, that starts its capitalised run and
         is not itself part of a role or a place; (name, start) or None."""
         lo = max(0, pos - 60)
-        if not _pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
+        tail = _pattern_tail(text, lo, pos).rstrip(" ")
+        if not tail.endswith((",", "(")):
             return None  # name_comma_before ends with the comma or the bracket
         bm = self.name_comma_before.search(text, lo, pos)
+        if bm is None and tail[:-1].rstrip(" ").endswith(")"):
+            bm = self.name_photo_before.search(text, max(0, pos - 110), pos)  # "Name (bìa trái), Role"
         if not bm:
             return None
         words = bm.group("name").split(" ")
@@ -736,7 +747,14 @@ class PersonRoleExtractor(GrammarAttributes):
             if self._title_word(tm.group(self._title_group)) in self.personal_titles:
                 role_end = title_end  # worn by the person: no organization follows
             else:
-                role_end = self._org_end(text, title_end, stop)
+                # the first post after a person named with no post yet is
+                # that person's: a capitalised run right after its level word
+                # is the unit's name ("bà A, Phó Chủ tịch UBND xã Hoàng Su
+                # Phì"), no next holder (after "Role Name, ", allow_name_end,
+                # a name after the post may be the next person's; after "và"
+                # a name is the next person's anyway)
+                role_end = self._org_end(text, title_end, stop,
+                                         unit_named=own_name and not roles and not allow_name_end)
             if own_name and roles and self._name_starts_here(text, role_end + 1, 3):
                 break  # this post belongs to the name after it
             if after_and and role_end == title_end:
@@ -806,8 +824,10 @@ class PersonRoleExtractor(GrammarAttributes):
         dot = match_at(self.abbrev_dot, text, tm.end(), 2)
         return dot.end() if dot else tm.end()
 
-    def _org_end(self, text: str, pos: int, stop_before_name: int) -> int:
-        """End of the organization that continues a title ("Ban Dân vận Huyện ủy")."""
+    def _org_end(self, text: str, pos: int, stop_before_name: int, unit_named: bool = False) -> int:
+        """End of the organization that continues a title ("Ban Dân vận Huyện
+        ủy"); with ``unit_named`` a capitalised run right after a level word
+        is the unit's name even when a name could start there."""
         end = start = pos
         caps_run = 0  # capitalised non-head words in a row: a proper name
         numbered = False  # "thôn 2": the place's name is given, a name may follow
@@ -849,6 +869,8 @@ class PersonRoleExtractor(GrammarAttributes):
                     continue
             if end == pos and opener in _DASH_OPENERS:
                 dm = match_at(self.dash_head, text, pos, 40)
+                if dm is not None and self._title_opens(text, dm.end()):
+                    dm = None  # "… UBND xã - Tổ trưởng Tổ …": the next post, after the dash between posts
                 if dm is not None:
                     # "Đảng ủy Bộ Tổng tham mưu - Cơ quan Bộ Quốc phòng"
                     end = pos = dm.end()
@@ -871,8 +893,9 @@ class PersonRoleExtractor(GrammarAttributes):
             w, kind, sentence_end, lower = word_kind(text[w_start:w_end])
             if kind == _ENDS:
                 break
-            if w[0].isupper() and (numbered or (stop_before_name and self._name_starts_here(text, w_start, stop_before_name))):
-                break
+            if w[0].isupper() and (numbered or (stop_before_name and not (unit_named and after_level and pos == end)
+                                                and self._name_starts_here(text, w_start, stop_before_name))):
+                break  # (``pos == end``: the level word right before, no "và" between)
             if w in rank_firsts and self._rank_at(text, w_start):
                 break  # "Bộ Chỉ huy Quân sự tỉnh Đại tá Name": the rank of the person named next
             if kind == _DIGITS:
@@ -892,6 +915,9 @@ class PersonRoleExtractor(GrammarAttributes):
                 break
             if lower == _LOWER_HEAD and self._opens_other_word(text, w, wm.end()):
                 break  # "Chủ tịch UBND xã báo cáo": the verb "báo cáo", not "Báo"
+            if placed and end == pos and kind == _OTHER and match_at(self.merged_word, text, pos, 8):
+                end = w_start + len(w)  # "xã Chiềng Cơi cũ": the unit before the 2025 merger,
+                break  # its name ended (a holder's name may follow)
             if placed and kind == _ORG_WORD:
                 break  # "Chi hội Phụ nữ thôn Bản Lìm vận động": the verb after the place
             was_placed = placed
@@ -929,6 +955,13 @@ class PersonRoleExtractor(GrammarAttributes):
         if text.endswith(_IN_CHARGE, start, end) and _LOWER_NEXT.match(text, end, end + 2):
             end -= len(_IN_CHARGE)  # "… UBND xã phụ trách lĩnh vực …": the field it is in charge of was not read
         return end
+
+    def _title_opens(self, text: str, head_end: int) -> bool:
+        """The organization head that ends at ``head_end`` opens a title
+        ("Tổ" of "Tổ trưởng", "Đội" of "Đội trưởng")."""
+        start = text.rfind(" ", 0, head_end) + 1
+        tm = match_at(self.title_re, text, start, 60) if text[head_end:head_end + 1] == " " else None
+        return tm is not None and tm.end() > head_end
 
     def _names_number(self, text: str, pos: int, w: str, w_end: int, placed: bool) -> bool:
         """The number ``w`` after ``pos`` (ending at ``w_end``) is the name's:
@@ -1004,9 +1037,12 @@ class PersonRoleExtractor(GrammarAttributes):
         """The lower-case ``w`` completes the capitalised word just read into
         one word of the dictionary ("Thương mại", "Đại diện", "Xi măng"); not
         after a place's name ("thôn Hòa giải thích": the verb after the place)."""
-        return (caps_word is not None and caps_word[2] == end and not placed
-                and self._makes_word(caps_word[0].lower(), w)
-                and self._last_word(text, caps_word[1]).lower() not in self.level_words)
+        if caps_word is None or caps_word[2] != end or placed or not self._makes_word(caps_word[0].lower(), w):
+            return False
+        before = self._last_word(text, caps_word[1])
+        # after a level word the capitalised word opens a place's name; an
+        # organization's head in title case ("Tổ Công tác") is no level word
+        return before.lower() not in self.level_words or (before[:1].isupper() and before.lower() in self.org_heads)
 
     def _opens_other_word(self, text: str, w: str, pos: int) -> bool:
         """The lower-case head ``w`` makes a word with the syllable at ``pos``
@@ -1109,15 +1145,17 @@ class PersonRoleExtractor(GrammarAttributes):
             return False
         if text.startswith(" (", pos + m.end()) and match_at(self.merged_after, text, pos + m.end(), 10):
             return False  # "huyện Văn Lãng (cũ)": a merged unit's name, no person's
+        if text.startswith(" c", pos + m.end()) and match_at(self.merged_word, text, pos + m.end(), 8):
+            return False  # "huyện Mai Sơn cũ" likewise
         # the look-behind search last: it costs most, and most runs fail before it
-        return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run)
+        return (name_start(run, self.surnames) == 0 and min_words <= len(run) <= max_len(run, self.surnames)
                 and not self._named_after(text, pos))
 
     def _name(self, raw: str, start: int) -> tuple[Optional[str], int]:
         words = raw.split(" ")
         if len(words) == 1 and self.apos_name.fullmatch(raw):
             return raw, start + len(raw)  # "K'Brơi": one word, two syllables
-        if self._stopped(words) or not 2 <= len(words) <= max_len(words):
+        if self._stopped(words) or not 2 <= len(words) <= max_len(words, self.surnames):
             return None, start
         if raw.lower() in self.not_names:
             return None, start
@@ -1157,7 +1195,7 @@ class PersonRoleExtractor(GrammarAttributes):
             if 2 <= len(words) <= 3:
                 return raw, 0
             return None, 0
-        if i == 0 and len(words) > max_len(words):
+        if i == 0 and len(words) > max_len(words, self.surnames):
             return None, 0
         offset = len(" ".join(words[:i])) + 1 if i else 0
         return " ".join(words[i:]), offset

@@ -237,6 +237,7 @@ class PersonsFile(_Strict):
     numbered_names: list[str] = []
     area_numbered_names: list[str] = []
     org_phrases: list[str] = []
+    bare_not_posts: list[str] = []
     grammar: GrammarSection
 
 
@@ -511,6 +512,9 @@ def _person_parts(p: PersonsFile) -> tuple[dict[str, str], dict[str, list[str]]]
     """Parts of the person grammar built from the word lists of
     persons.toml (see the comment over its ``[grammar]``)."""
     split_heads = [h for h in p.org_heads if any(w[0].islower() for w in h.split(" ")[1:])]
+    # running text writes them in lower case after a lower-case title too
+    # ("giám đốc công ty TNHH …", "chi hội trưởng chi hội phụ nữ thôn …")
+    split_heads += [h.lower() for h in split_heads if h[0].isupper()]
     lists = {
         "title_prefix": list(p.title_prefixes),
         "title_word": list(p.titles),
