@@ -63,8 +63,12 @@ SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing coun
 _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
 _LEADING_SOURCE = (
-    r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
-    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
+    r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay"
+    # ("hiện vật quy đổi 400 triệu đồng": the noun "in kind", no adverb "now")
+    r"|hiện(?!\s+(?:vật|trạng|trường))|tổng\s+cộng|ngoài\s+ra"
+    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi"
+    # ("Trong số 3.200 đoàn viên, …": the base's preposition, no word of what is counted)
+    r"|trong\s+(?:tổng\s+)?số\s*$|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
     r"|phấn\s+đấu"
@@ -221,7 +225,8 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         if may_end_with(text[s:e], _UNIT_WORDS):
             # (from the piece's first word: "của tỉnh" may open it)
             e = max(s, _before_unit_phrase(text, first, e))
-        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
+        # (a bracket opened at the piece's end, "Trường (có 320 cháu)", holds no word of it)
+        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-(")
         if e > s:
             out.append((s, e))
     return out
@@ -1218,7 +1223,9 @@ def part_after_copula(text: str, end: int, limit: int, holes: list[Span]) -> lis
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
 _MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
 _MEMBER_PREFIXES = tuple(MEMBER_NOUNS)  # (one str.startswith test for all)
-_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
+# ("tổ chức 4 hội nghị đối thoại với 300 đoàn viên": "với" after a word of meeting names the partner, no members)
+_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với(?<!(?:đối\s+thoại|tiếp\s+xúc|làm\s+việc|gặp\s+gỡ|gặp\s+mặt"
+                        r"|trao\s+đổi|giao\s+lưu|tọa\s+đàm|toạ\s+đàm|phối\s+hợp|ký\s+kết|kết\s+nghĩa)\s+với))\s*$", regex.I)
 
 
 _ONE_OR_TWO_WORDS = deferred(r"[\p{L}]+(?:\s+[\p{L}]+)?")

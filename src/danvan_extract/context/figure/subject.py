@@ -15,6 +15,7 @@ import regex
 from .. import subjects
 from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
+from ...grammar.levels import RANK
 from ...scan.budget import UNBOUNDED, StageClock
 from ..words import holds_letter
 from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW, WORD, holes_near,
@@ -38,7 +39,7 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     ``holes``: the spans no subject takes (sorted)."""
     # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
     starts = [c.start for c in numeric]
-    holes = without_starts_within(holes, starts)
+    holes = [h for h in without_starts_within(holes, starts) if not _plural_level(text, h)]
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
@@ -84,6 +85,18 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+_PLURAL_BEFORE = deferred(r"(?<![\p{L}])(?:các|những)[^\S\n]+$", regex.I)
+
+
+def _plural_level(text: str, hole: tuple[int, int]) -> bool:
+    """"Các xã đã hoàn thành (12 xã)": a level word alone after "các" or
+    "những" is a plural common noun (the communes), no unit's mention: the
+    subject keeps it."""
+    s, e = hole
+    return (e - s < 12 and text[s:e].lower() in RANK
+            and bool(_PLURAL_BEFORE.search(text, max(0, s - 8), s)))
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
@@ -378,6 +391,14 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                      else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
             return (whole + after) if whole else after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if (prior is None and shared and not change and not _names_own(text, left)
+                and _REACHED.search(text, clause_start, c.start)):
+            # "Xã đạt 95% số hộ dùng nước hợp vệ sinh", "Đến nay, đạt 92% số thôn có nhà văn hóa": with no
+            # quantity named before "đạt" (a unit or nothing), the "số …" phrase after it is the share's own
+            # population, as after a share with no verb ("100% số xã …")
+            own = subjects.percent_of(text, c.end, clause_end, holes) if _COUNTED_AFTER.match(text, c.end) else []
+            if own:
+                return own
         if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1]) and not subjects.holds_verb(text, left)):
             return after
         # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before,
@@ -425,6 +446,16 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         pieces = money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
         return _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     return []
+
+
+_REACHED = deferred(r"(?<![\p{L}])đạt\s*(?:khoảng|trên|hơn|gần|xấp\s+xỉ)?\s*$", regex.I)
+_COUNTED_AFTER = deferred(r"[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?=\p{L})", regex.I)
+
+
+def _names_own(text: str, left: list) -> bool:
+    """The words before the stating verb name a quantity of their own, not
+    only a unit by its level word ("Xã", "huyện") or nothing."""
+    return bool(left) and text[left[0][0]:left[-1][1]].lower() not in RANK
 
 
 def _value_in_bracket(text, c, s_start, holes, pieces) -> list:

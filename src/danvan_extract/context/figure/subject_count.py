@@ -205,10 +205,11 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
         lead = text.rfind(":", s_start, clause_start)
-        named = (_number_of(text, noun, clause_start, c.start, holes)
-                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
-                 or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
-                     if _number_across_comma(text, s_start, clause_start) else []))
+        named = _number_of(text, noun, clause_start, c.start, holes)
+        if not named and not _own_breakdown_item(text, c, s_start, clause_start, holes):
+            named = ((_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
+                     or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
+                         if _number_across_comma(text, s_start, clause_start) else []))
         if named:
             return named
     if noun and not after and not shared:
@@ -283,6 +284,16 @@ def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
     # before, since the last comma or the opener, states a figure of the list
     item_start = max(text.rfind(",", opener.end(), before), text.rfind(";", opener.end(), before), opener.end())
     return bool(DIGIT.search(text, item_start, before))
+
+
+def _own_breakdown_item(text, c, s_start: int, clause_start: int, holes) -> bool:
+    """"Tổng số vụ án đã thụ lý: 245 vụ, trong đó hình sự 86 vụ": an item of
+    a breakdown with a label of its own before its figure is that part, no
+    repeat of the total's "số …" phrase (the label tells the items apart)."""
+    if clause_start <= s_start or not text[clause_start:c.start].strip(" ,"):
+        return False  # (the cheap test first: no words of its own before the figure)
+    return bool(subjects.breakdown_label(text, clause_start, c.start, holes,
+                                         opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
 
 
 def _has_words(text: str, pieces: list) -> bool:

@@ -35,6 +35,7 @@ def _gap_before(text: str, pos: int) -> bool:
     bullet's column gap ends with (a test before its pattern)."""
     return text[pos - 1:pos] == "\t" or text[pos - 3:pos].isspace()
 _ITEM_MARK = deferred(r"(?:\p{Ll}|\d{1,2})\)[^\S\n]+")
+_BREAKDOWN_LEAD = deferred(r"(?:trong\s+đó|cụ\s+thể)[\s,]+(?=\p{L})", regex.I)
 
 
 def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
@@ -52,6 +53,9 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
         s += 1
     mark = _ITEM_MARK.match(text, s, e)
     s = mark.end() if mark else s  # ("a) Số đảng viên mới kết nạp: 86 đồng chí": the item's mark names nothing)
+    # ("…; trong đó hộ nghèo dân tộc thiểu số: 986 hộ": the word opening a breakdown names nothing either)
+    opener = _BREAKDOWN_LEAD.match(text, s, e) if text[s:s + 1] in "tTcC" else None
+    s = opener.end() if opener else s
     # "Thu ngân sách năm 2024: 120 tỷ đồng": the label's time is the figure's period, not its name
     timed = _LABEL_TIME.search(text, s, e)
     e = timed.start() if timed and timed.start() > s else e
