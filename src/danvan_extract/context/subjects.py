@@ -899,7 +899,7 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
           r"|xóa\s+tên|kỷ\s+luật"
           # (verbs of inspection and sanction: "kiểm tra 320 cơ sở, phát hiện 45 cơ sở vi phạm, xử phạt 38 cơ sở")
-          r"|kiểm\s+tra|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
+          r"|kiểm\s+tra|giám\s+sát|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
 # "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
 # (the test after the word: tried only where "cấp" stands)
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
@@ -1265,6 +1265,8 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     if not body:
         return []
     verb = last_match(_VERB_INSIDE, text, body[0][0], body[-1][1])
+    if verb is not None and _BODY_HEAD.search(text, max(body[0][0], verb.start() - 10), verb.start()):
+        verb = None  # ("Ban giám sát đầu tư cộng đồng có 5 thành viên": a verb after a body's head word names the body)
     if verb is not None:
         # "Chị còn thành lập tổ hợp tác với 12 thành viên": the body is the verb's object, not its agent
         kept = _trim(text, [(max(s, verb.end()), e) for s, e in body if e > verb.end()])
@@ -1277,6 +1279,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     return [(noun_start, own[1] if own else noun_end)] + body
 
 
+_BODY_HEAD = deferred(r"(?<![\p{L}])(?:ủy\s+ban|uỷ\s+ban|ban|tổ|đội|hội\s+đồng)[^\S\n]+$", regex.I)
 _EACH_LEAD = deferred(r"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|từng)\s+", regex.I)
 
 

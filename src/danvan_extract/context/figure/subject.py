@@ -415,7 +415,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                      ) if bare else None
             return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
-        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
+        # ("Hộ nghèo: 3,2%; hộ cận nghèo: 5,4%": a label of its own after the figure before names the share)
+        own_label = label is not None and prior is not None and label[0] >= prior.end
+        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)) and not own_label:
             return subject_of[id(prior)]
         if label:
             # "cơ cấu kinh tế: nông nghiệp 32%, dịch vụ 40%": an item named without a verb
@@ -530,11 +532,16 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
         return []  # ("87 học sinh …, tăng 15 em": a generic noun repeats the count's)
     if not (CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
-            or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)):
+            or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)
+            or _FROM_BEFORE.search(text, max(s_start, prior.start - 6), prior.start)
+            and _TO_LEVEL.fullmatch(text, prior.end, c.start)):
         return []
-    return subject_of[id(prior)] if NOTHING_OWN.match(text, c.end, c.end + 20) else []
+    # ("… xuống còn 520 hộ (năm 2024)": a bracket of the value's time is no words of its own)
+    own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12))
+    return [] if own_words else subject_of[id(prior)]
 
 
+_TIME_BRACKET = deferred(r"[^\S\n]*\((?:năm|tháng|quý)[^\S\n]", regex.I)
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
 _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
                       r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)"
@@ -543,6 +550,10 @@ _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đ�
                       # "…; so với đầu năm giảm 620 hộ": a change against a base written first
                       r"|so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?|(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d\d)?"
                       r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
+# "giảm từ 1.245 hộ (năm 2021) xuống còn 520 hộ": the level a change over time reaches, after the one it starts from
+_FROM_BEFORE = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
+_TO_LEVEL = deferred(r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+"
+                     r"(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?", regex.I)
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
 _ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
 _ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)
