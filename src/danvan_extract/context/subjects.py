@@ -68,7 +68,7 @@ _LEADING_SOURCE = (
     r"|hiện(?!\s+(?:vật|trạng|trường))|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi"
     # ("Trong số 3.200 đoàn viên, …": the base's preposition, no word of what is counted)
-    r"|trong\s+(?:tổng\s+)?số\s*$|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
+    r"|trong\s+(?:tổng\s+)?số\s*$|cả\s*$|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
     r"|phấn\s+đấu"
@@ -134,7 +134,10 @@ _LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất
                       r"|mắc\s+ca|bời\s+lời)(?![\p{L}]))", regex.I)
 # Land and crops: what an area after its unit can be of.
 LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
-                     r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
+                     r"|dược\s+liệu|cỏ|ao|đầm|hồ"
+                     # (fruit trees and field crops, which the tagger may read as verbs: "2 ha cam")
+                     r"|cam|bưởi|chuối|nhãn|vải|xoài|dứa|thanh\s+long|sầu\s+riêng|hồ\s+tiêu|lạc|đậu|khoai|thảo\s+quả"
+                     r"|măng|luồng|tre)(?![\p{L}])", regex.I)
 # Verbs that tell one area from another ("trồng mới 540 ha rừng, khai thác 570 ha rừng trồng").
 _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
@@ -225,8 +228,7 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         if may_end_with(text[s:e], _UNIT_WORDS):
             # (from the piece's first word: "của tỉnh" may open it)
             e = max(s, _before_unit_phrase(text, first, e))
-        # (a bracket opened at the piece's end, "Trường (có 320 cháu)", holds no word of it)
-        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-(")
+        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
         if e > s:
             out.append((s, e))
     return out

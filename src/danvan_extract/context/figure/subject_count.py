@@ -118,7 +118,9 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 # a label that announces results ("Kết quả thi đua năm 2024:", "Kết quả bầu cử:") is no kind of what is counted
 # and so does one that announces whom or what the list names ("Đối tượng thụ hưởng:", "Thành phần gồm:",
 # "Số liệu cụ thể:") or a photo's caption ("Ảnh:", "Ảnh trên:")
-_RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh)(?![\p{L}])", regex.I)
+# (a page's link to another article, "Xem thêm:", "Tin liên quan:", "Video:", names no kind either)
+_RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh|xem\s+thêm|tin\s+liên\s+quan|đọc\s+thêm"
+                          r"|video|clip)(?![\p{L}])", regex.I)
 _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
 _TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
 
