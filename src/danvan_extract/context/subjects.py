@@ -56,7 +56,8 @@ _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.repla
 _TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
-GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí", "em", "cháu"})
+# ("1.120 cụ": the polite word for elderly persons, as "em", "cháu" for children)
+GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí", "em", "cháu", "cụ"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
 SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted

@@ -240,6 +240,11 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     wide = _across_bracket(text, s_start, clause_start, c.start, holes)
     if wide:
         clause_start, holes = wide
+    opener = _share_in_bracket(text, c, s_start, holes)
+    if opener is not None:
+        # "nông nghiệp (55%), công nghiệp (25%)", "lĩnh vực đất đai (chiếm 35%)": a share alone in a bracket
+        # right after a noun phrase is that phrase's share, read as if written right after it
+        c, clause_start = replace(c, start=opener, end=opener), plain_clause_start(text, s_start, opener)
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
               or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
               or topic_lead(text, s_start, c.start))
@@ -252,6 +257,25 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         k = pieces.index(label)
         pieces = pieces[:k] + [heading] + pieces[k:]
     return pieces
+
+
+_BRACKETED_SHARE = deferred(r"[^\S\n]*\((?:chiếm[^\S\n]+)?$", regex.I)
+
+
+def _share_in_bracket(text: str, c, s_start: int, holes) -> Optional[int]:
+    """Where the bracket opens that holds the percentage ``c`` alone
+    ("(55%)", "(chiếm 35%)") right after a word that is no figure's (a noun
+    phrase: "1.250 hộ (chiếm 2,1%)" is the count's share); else None."""
+    if c.type != "percentage" or not text.startswith(")", c.end) or "(" not in text[max(s_start, c.start - 8):c.start]:
+        return None  # (the cheap test first)
+    m = _BRACKETED_SHARE.search(text, max(s_start, c.start - 12), c.start)
+    if not m or m.start() <= s_start or not text[m.start() - 1].isalpha():
+        return None
+    lo = plain_clause_start(text, s_start, m.start())
+    first, last = bisect.bisect_left(holes, (lo,)), bisect.bisect_left(holes, (m.start(),))
+    if any(text[hs].isdigit() for hs, _ in holes[first:last]):
+        return None  # ("Xã có 1.250 hộ nghèo (chiếm 2,1%)": the share of the figure its clause states)
+    return m.start()
 
 
 def _noun_outside(text: str, c, span: tuple[int, int]) -> bool:

@@ -201,7 +201,7 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
-        named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
+        named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().replace(',', ' ').split())} "
         return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,

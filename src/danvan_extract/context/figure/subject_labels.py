@@ -60,7 +60,8 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     timed = _LABEL_TIME.search(text, s, e)
     e = timed.start() if timed and timed.start() > s else e
     words = text[s:e].split()
-    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
+    if (not words or len(words) > (_LONG_LABEL_WORDS if _NAMES_QUANTITY.match(text, s, e) else 8)
+            or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e)):
         return None
     if _names_place(words):
         return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
@@ -127,6 +128,10 @@ def _speaker() -> regex.Pattern:
     return regex.compile(rf"(?-i:{written_pattern(persons.bylines.bare_labels)}|"
                          rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+"
                          rf"(?:[^\S\n]*[,–-][^\S\n]*\p{{Lu}}[^\n:]*)?)")
+# A report's label that names a quantity runs longer: "Số ý kiến, kiến nghị đã được giải quyết xong:",
+# "Hộ được cấp giấy chứng nhận quyền sử dụng đất lần đầu:" (a "số" phrase, or a noun with its passive clause)
+_NAMES_QUANTITY = deferred(r"(?:tổng\s+)?số\s|\p{L}+(?:\s+\p{L}+){0,2}\s+(?:được|bị)\s", regex.I)
+_LONG_LABEL_WORDS = 13
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
 # "Kết quả: 18/20 chỉ tiêu đạt" (the item's own words name what is counted)
