@@ -22,7 +22,7 @@ from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW
                       plain_clause_start, unwrapped_start, without_starts_within)
 from .place import LIST_GAP, RESPECTIVELY
 from .subject_area import area_of_counted, area_subject, land_given, part_of_area, sibling_land
-from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, count_subject, topic_before
+from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, breakdown_opener, count_subject, topic_before
 from .subject_labels import line_label, list_heading, topic_lead
 from .subject_money import level_after_factor, money_subject
 
@@ -78,6 +78,8 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             # "… 25% đối với hộ cận nghèo và 10% đối với …": the words before the figure are the prior's
             # "đối với" phrase; the figure shares the prior's head
             pieces = subject_of[id(prior)]
+        if c.type == "count" and prior is not None:
+            pieces = _part_of_total(text, c, numeric[:i], pieces, subject_of, sentence_start) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
@@ -97,6 +99,37 @@ def _plural_level(text: str, hole: tuple[int, int]) -> bool:
     s, e = hole
     return (e - s < 12 and text[s:e].lower() in RANK
             and bool(_PLURAL_BEFORE.search(text, max(0, s - 8), s)))
+
+
+_PART_WORDS = 4  # (a part's label is a modifier: "nữ", "dân tộc thiểu số")
+
+
+def _part_of_total(text: str, c, before: list, pieces: list, subject_of: dict, s_start: int) -> list:
+    """"Đảng bộ có 1.240 đảng viên, trong đó nữ 320 đồng chí" → "đảng viên
+    nữ": a breakdown's item counted by a noun that says nothing, named by a
+    modifier alone, is that part of what the total counts (the total's noun,
+    else its subject); [] otherwise."""
+    noun = (c.fields.get("noun") or "").lower()
+    if noun not in subjects.GENERIC_NOUNS or len(pieces) != 1 or pieces[0][1] > c.start:
+        return []  # (the cheap tests first)
+    s, e = pieces[0]
+    if len(text[s:e].split()) > _PART_WORDS or subjects.starts_with_verb(text, pieces):
+        return []
+    opener = breakdown_opener(text, s_start, s)
+    total = next((f for f in reversed(before) if opener is not None and s_start <= f.start and f.end <= opener), None)
+    if total is None or total.type not in ("count", "ratio") or not subject_of.get(id(total)):
+        return []
+    total_noun = (total.fields.get("noun") or "").lower()
+    if total_noun and total_noun not in subjects.GENERIC_NOUNS:
+        k = text.lower().rfind(total_noun, total.start, total.end)
+        base = [(k, k + len(total_noun))] if k >= 0 else subject_of[id(total)]
+    else:
+        base = subject_of[id(total)]
+    label = " ".join(text[s:e].lower().split())
+    if any(label in " ".join(text[bs:be].lower().split()) or " ".join(text[bs:be].lower().split()) in label
+           for bs, be in base):
+        return []  # ("trong đó đảng viên nữ 320 đồng chí": the label names the total's noun already)
+    return base + pieces
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for

@@ -298,6 +298,16 @@ def _own_breakdown_item(text, c, s_start: int, clause_start: int, holes) -> bool
                                          opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
 
 
+def breakdown_opener(text: str, s_start: int, pos: int) -> Optional[int]:
+    """Where the "trong đó" starts that opens the breakdown ``pos`` stands in
+    (no sentence break between); else None."""
+    lo = max(s_start, pos - 150)
+    if "đó" not in text[lo:pos].lower():
+        return None  # (the cheap test first)
+    opener = last_match(_BREAKDOWN_OPEN, text, lo, pos)
+    return opener.start() if opener is not None and not _BREAKDOWN_STOP.search(text, opener.end(), pos) else None
+
+
 def _has_words(text: str, pieces: list) -> bool:
     """Some piece holds a letter ("/" between two figures holds none)."""
     return any(WORD.search(text, s, e) for s, e in pieces)
