@@ -113,7 +113,8 @@ def _part_of_total(text: str, c, before: list, pieces: list, subject_of: dict, s
     if noun not in subjects.GENERIC_NOUNS or len(pieces) != 1 or pieces[0][1] > c.start:
         return []  # (the cheap tests first)
     s, e = pieces[0]
-    if len(text[s:e].split()) > _PART_WORDS or subjects.starts_with_verb(text, pieces):
+    words = text[s:e].lower().split()
+    if len(words) > _PART_WORDS or subjects.starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
     total = next((f for f in reversed(before) if opener is not None and s_start <= f.start and f.end <= opener), None)
@@ -125,10 +126,12 @@ def _part_of_total(text: str, c, before: list, pieces: list, subject_of: dict, s
         base = [(k, k + len(total_noun))] if k >= 0 else subject_of[id(total)]
     else:
         base = subject_of[id(total)]
-    label = " ".join(text[s:e].lower().split())
-    if any(label in " ".join(text[bs:be].lower().split()) or " ".join(text[bs:be].lower().split()) in label
-           for bs, be in base):
-        return []  # ("trong đó đảng viên nữ 320 đồng chí": the label names the total's noun already)
+    total_words = set(" ".join(text[bs:be] for bs, be in subject_of[id(total)] + base).lower().split())
+    if words[0] in total_words:
+        # ("trong đó đảng viên nữ 320 đồng chí", "7,5 triệu lượt khách, trong đó khách quốc tế 2,1 triệu lượt",
+        # "Tổng đàn gia súc …, trong đó đàn trâu 12.300 con": the label opens with the total's own head, a
+        # kind of it named whole, no modifier)
+        return []
     return base + pieces
 
 
@@ -304,10 +307,13 @@ def _share_in_bracket(text: str, c, s_start: int, holes) -> Optional[int]:
     m = _BRACKETED_SHARE.search(text, max(s_start, c.start - 12), c.start)
     if not m or m.start() <= s_start or not text[m.start() - 1].isalpha():
         return None
-    lo = plain_clause_start(text, s_start, m.start())
+    # (from the list item's start: "15/15 xã, thị trấn có trạm y tế đạt chuẩn (100%)")
+    lo = max(s_start, text.rfind(";", s_start, m.start()) + 1, text.rfind(":", s_start, m.start()) + 1)
     first, last = bisect.bisect_left(holes, (lo,)), bisect.bisect_left(holes, (m.start(),))
-    if any(text[hs].isdigit() for hs, _ in holes[first:last]):
-        return None  # ("Xã có 1.250 hộ nghèo (chiếm 2,1%)": the share of the figure its clause states)
+    if any(DIGIT.search(text, hs, he) and "(" not in text[max(lo, hs - 2):hs] for hs, he in holes[first:last]):
+        # ("Xã có 1.250 hộ nghèo (chiếm 2,1%)": the share of the figure its clause states; a sibling share
+        # in a bracket of its own, "nông nghiệp (35%), công nghiệp (30%)", is none)
+        return None
     return m.start()
 
 
