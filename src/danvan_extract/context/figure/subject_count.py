@@ -202,7 +202,11 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
         named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().replace(',', ' ').split())} "
-        return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
+        if k >= c.start and not bare_noun_generic and not named:
+            # ("* Xây dựng nông thôn mới: 18/22 xã đạt chuẩn": the words that define the noun after it stay)
+            own = ([(k, after[0][1])] + after[1:] if after[0][0] <= c.end + 1 else [(k, c.end)] + after) if after else [(k, c.end)]
+            return own + [label]
+        return [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
