@@ -120,6 +120,8 @@ def _part_of_total(text: str, c, before: list, pieces: list, subject_of: dict, s
     total = next((f for f in reversed(before) if opener is not None and s_start <= f.start and f.end <= opener), None)
     if total is None or total.type not in ("count", "ratio") or not subject_of.get(id(total)):
         return []
+    if total.type == "count" and (c.fields.get("value") or 0) > (total.fields.get("value") or 0):
+        return []  # ("Xã có 36 tổ hợp tác, trong đó: Nữ: 120 người": more than the total is no part of it)
     total_noun = (total.fields.get("noun") or "").lower()
     if total_noun and total_noun not in subjects.GENERIC_NOUNS:
         k = text.lower().rfind(total_noun, total.start, total.end)
@@ -308,7 +310,9 @@ def _share_in_bracket(text: str, c, s_start: int, holes) -> Optional[int]:
     if not m or m.start() <= s_start or not text[m.start() - 1].isalpha():
         return None
     # (from the list item's start: "15/15 xã, thị trấn có trạm y tế đạt chuẩn (100%)")
-    lo = max(s_start, text.rfind(";", s_start, m.start()) + 1, text.rfind(":", s_start, m.start()) + 1)
+    # (or from the breakdown's "trong đó": "Huyện có 450 hộ, trong đó hộ nghèo (12%) …")
+    lo = max(s_start, text.rfind(";", s_start, m.start()) + 1, text.rfind(":", s_start, m.start()) + 1,
+             breakdown_opener(text, s_start, m.start()) or 0)
     first, last = bisect.bisect_left(holes, (lo,)), bisect.bisect_left(holes, (m.start(),))
     if any(DIGIT.search(text, hs, he) and "(" not in text[max(lo, hs - 2):hs] for hs, he in holes[first:last]):
         # ("Xã có 1.250 hộ nghèo (chiếm 2,1%)": the share of the figure its clause states; a sibling share
