@@ -79,7 +79,7 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             # "đối với" phrase; the figure shares the prior's head
             pieces = subject_of[id(prior)]
         if c.type == "count" and prior is not None:
-            pieces = _part_of_total(text, c, numeric[:i], pieces, subject_of, sentence_start) or pieces
+            pieces = _part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
@@ -97,27 +97,30 @@ def _plural_level(text: str, hole: tuple[int, int]) -> bool:
     "những" is a plural common noun (the communes), no unit's mention: the
     subject keeps it."""
     s, e = hole
-    return (e - s < 12 and text[s:e].lower() in RANK
+    # (the cheap tests first: most holes are figures and dates, or named places)
+    return (e - s < 12 and s > 3 and text[s - 1] == " " and text[s - 2] in "cgCG" and text[s:e].lower() in RANK
             and bool(_PLURAL_BEFORE.search(text, max(0, s - 8), s)))
 
 
 _PART_WORDS = 4  # (a part's label is a modifier: "nữ", "dân tộc thiểu số")
 
 
-def _part_of_total(text: str, c, before: list, pieces: list, subject_of: dict, s_start: int) -> list:
+def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of: dict, s_start: int) -> list:
     """"Đảng bộ có 1.240 đảng viên, trong đó nữ 320 đồng chí" → "đảng viên
     nữ": a breakdown's item counted by a noun that says nothing, named by a
     modifier alone, is that part of what the total counts (the total's noun,
     else its subject); [] otherwise."""
-    noun = (c.fields.get("noun") or "").lower()
-    if noun not in subjects.GENERIC_NOUNS or len(pieces) != 1 or pieces[0][1] > c.start:
+    if len(pieces) != 1 or pieces[0][1] > c.start or (c.fields.get("noun") or "").lower() not in subjects.GENERIC_NOUNS:
         return []  # (the cheap tests first)
     s, e = pieces[0]
     words = text[s:e].lower().split()
     if len(words) > _PART_WORDS or subjects.starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
-    total = next((f for f in reversed(before) if opener is not None and s_start <= f.start and f.end <= opener), None)
+    # (the last figure of the sentence before the opener; figures are sorted by start)
+    total = next((f for f in (numeric[k] for k in range(i - 1, -1, -1)) if f.start < s_start or f.end <= opener),
+                 None) if opener is not None else None
+    total = total if total is not None and total.start >= s_start else None
     if total is None or total.type not in ("count", "ratio") or not subject_of.get(id(total)):
         return []
     if total.type == "count" and (c.fields.get("value") or 0) > (total.fields.get("value") or 0):

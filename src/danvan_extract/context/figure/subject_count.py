@@ -211,11 +211,14 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
         lead = text.rfind(":", s_start, clause_start)
-        named = _number_of(text, noun, clause_start, c.start, holes)
-        if not named and not _own_breakdown_item(text, c, s_start, clause_start, holes):
-            named = ((_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
-                     or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
-                         if _number_across_comma(text, s_start, clause_start) else []))
+        named = (_number_of(text, noun, clause_start, c.start, holes)
+                 or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
+                 or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
+                     if _number_across_comma(text, s_start, clause_start) else []))
+        # (the sentence's "số …" phrase, not the clause's own: a breakdown item with a label of its own is the part)
+        if named and not (named[0][0] >= clause_start and named[-1][1] <= c.start) and _own_breakdown_item(
+                text, c, s_start, clause_start, holes):
+            named = []
         if named:
             return named
     if noun and not after and not shared:

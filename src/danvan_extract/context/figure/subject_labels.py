@@ -60,7 +60,7 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     timed = _LABEL_TIME.search(text, s, e)
     e = timed.start() if timed and timed.start() > s else e
     words = text[s:e].split()
-    if (not words or len(words) > (_LONG_LABEL_WORDS if _NAMES_QUANTITY.match(text, s, e) else 8)
+    if (not words or len(words) > 8 and (len(words) > _LONG_LABEL_WORDS or not _NAMES_QUANTITY.match(text, s, e))
             or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e)):
         return None
     if _names_place(words):
