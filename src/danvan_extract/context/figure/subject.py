@@ -21,7 +21,7 @@ from ..words import holds_letter
 from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW, WORD, holes_near,
                       plain_clause_start, unwrapped_start, without_starts_within)
 from .place import LIST_GAP, RESPECTIVELY
-from .subject_area import area_of_counted, area_subject, land_given, part_of_area, sibling_land
+from .subject_area import area_of_counted, area_of_holder, area_subject, land_given, part_of_area, sibling_land
 from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, breakdown_opener, count_subject, topic_before
 from .subject_labels import line_label, list_heading, topic_lead
 from .subject_money import level_after_factor, money_subject
@@ -510,14 +510,31 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of) or area_of_counted(text, c, prior, subject_of)
-                or land_given(text, c, prior, s_start, clause_end)
-                or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
-                or part_of_area(text, c, prior, subject_of, clause_end))
+        pieces = _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+        opener_end = text.find(",", c.end, clause_end + 1) if _WITH_FIGURE.fullmatch(text, s_start, c.start) else -1
+        if opener_end > 0 and pieces and pieces[-1][1] > opener_end:
+            # ("Với 45 ha chè, xã có thu nhập cao": the opener's comma ends what the figure measures)
+            pieces = [(ps, min(pe, opener_end)) for ps, pe in pieces if ps < opener_end]
+        return pieces
     if t == "money":
         pieces = money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
         return _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     return []
+
+
+_WITH_FIGURE = deferred(r"[^\S\n]*với[^\S\n]+(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
+
+
+def _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
+    """What an area measures: a change's, a sibling's or a counted item's
+    land, a "Với diện tích …," opener's holder, land given, the words around
+    it, a part of the area before."""
+    return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of)
+            or area_of_counted(text, c, prior, subject_of)
+            or area_of_holder(text, c, prior, s_start, clause_end)
+            or land_given(text, c, prior, s_start, clause_end)
+            or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
+            or part_of_area(text, c, prior, subject_of, clause_end))
 
 
 _REACHED = deferred(r"(?<![\p{L}])đạt\s*(?:khoảng|trên|hơn|gần|xấp\s+xỉ)?\s*$", regex.I)
@@ -604,13 +621,18 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     if not (CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
             or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)
             or _FROM_BEFORE.search(text, max(s_start, prior.start - 6), prior.start)
-            and _TO_LEVEL.fullmatch(text, prior.end, c.start)):
+            and _TO_LEVEL.fullmatch(text, prior.end, c.start)
+            or _FROM_IN_BRACKET.fullmatch(text, prior.end, c.start)):
         return []
     # ("… xuống còn 520 hộ (năm 2024)": a bracket of the value's time is no words of its own)
-    own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12))
+    # ("(từ 1.120 hộ xuống 875 hộ)": the direction to the next level is no words of its own either)
+    own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12)
+                     or _TO_NUMBER.match(text, c.end, c.end + 24))
     return [] if own_words else subject_of[id(prior)]
 
 
+_TO_NUMBER = deferred(r"[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?\d",
+                      regex.I)
 _TIME_BRACKET = deferred(r"[^\S\n]*\((?:năm|tháng|quý)[^\S\n]", regex.I)
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
 _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
@@ -622,6 +644,8 @@ _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đ�
                       r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
 # "giảm từ 1.245 hộ (năm 2021) xuống còn 520 hộ": the level a change over time reaches, after the one it starts from
 _FROM_BEFORE = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
+# "Hộ nghèo giảm 245 hộ (từ 1.120 hộ xuống 875 hộ)": the start of the change over time a bracket explains
+_FROM_IN_BRACKET = deferred(r"[^\S\n]*\([^\S\n]*từ[^\S\n]+(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
 _TO_LEVEL = deferred(r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+"
                      r"(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?", regex.I)
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
