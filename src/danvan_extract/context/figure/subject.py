@@ -39,7 +39,7 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     ``holes``: the spans no subject takes (sorted)."""
     # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
     starts = [c.start for c in numeric]
-    holes = [h for h in without_starts_within(holes, starts) if not _plural_level(text, h)]
+    holes = without_starts_within(holes, starts)
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
@@ -92,14 +92,11 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
 _PLURAL_BEFORE = deferred(r"(?<![\p{L}])(?:các|những)[^\S\n]+$", regex.I)
 
 
-def _plural_level(text: str, hole: tuple[int, int]) -> bool:
-    """"Các xã đã hoàn thành (12 xã)": a level word alone after "các" or
-    "những" is a plural common noun (the communes), no unit's mention: the
-    subject keeps it."""
-    s, e = hole
-    # (the cheap tests first: most holes are figures and dates, or named places)
-    return (e - s < 12 and s > 3 and text[s - 1] == " " and text[s - 2] in "cgCG" and text[s:e].lower() in RANK
-            and bool(_PLURAL_BEFORE.search(text, max(0, s - 8), s)))
+def plural_level(text: str, s: int) -> bool:
+    """"Các xã đã hoàn thành (12 xã)": a level word alone (a bare place
+    mention at ``s``) after "các" or "những" is a plural common noun (the
+    communes), no unit's mention: a subject keeps it."""
+    return s > 3 and text[s - 2] in "cgCG" and bool(_PLURAL_BEFORE.search(text, max(0, s - 8), s))
 
 
 _PART_WORDS = 4  # (a part's label is a modifier: "nữ", "dân tộc thiểu số")
