@@ -21,7 +21,7 @@ from .figure.period import figure_period
 from .figure.place import Places, figure_location, sole_province, place_record, respective_year
 from .figure.repeats import periods_of_repeats
 from .figure.sections import section_starts
-from .figure.subject import assign_subjects
+from .figure.subject import assign_subjects, plural_level
 from .periods import find_times
 from .places import PlaceMention, find_places
 from .words import Openers
@@ -90,7 +90,9 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     sections = section_starts(text, paragraphs)
     place_starts = [p.start for p in places]
     # every other figure, measure or date is no part of a subject
-    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places] + mentions)
+    # (a level word after "các"/"những" is a plural noun a subject keeps: "Các xã đã hoàn thành (12 xã)")
+    holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places
+                                                         if not (p.bare and plural_level(text, p.start))] + mentions)
     clauses = []
     for c in numeric:
         clock.check("period and place of a figure")

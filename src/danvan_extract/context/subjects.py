@@ -56,15 +56,20 @@ _TRAILING = deferred(_TRAILING_SOURCE.replace(_STATING, word_alternation(w.repla
 _TRAILING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _TRAILING_SOURCE.lower()))
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
-GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí", "em", "cháu"})
+# ("1.120 cụ": the polite word for elderly persons, as "em", "cháu" for children)
+GENERIC_NOUNS = frozenset({"vị", "người", "con", "cái", "chiếc", "trường hợp", "lượt", "khoản", "đồng chí", "em", "cháu", "cụ"})
 # Measure words: alone after a number they say nothing of what is counted.
 CLASSIFIERS = frozenset({"căn", "suất", "phần", "tấm", "bộ", "chiếc", "cây", "bức", "lá", "đôi"})
 SAYS_NOTHING = GENERIC_NOUNS | CLASSIFIERS  # nouns that alone name nothing counted
 _CLAUSE_OPENER = deferred(r"(?:và|nhưng|còn|song|trong\s+đó|đồng\s+thời)(?![\p{L}])", regex.I)
 
 _LEADING_SOURCE = (
-    r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay|hiện|tổng\s+cộng|ngoài\s+ra"
-    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
+    r"^(?:[\s,:\-+•*]+|(?<![\p{L}])(?:trong\s+đó|cụ\s+thể|riêng|đến\s+nay|hiện\s+nay"
+    # ("hiện vật quy đổi 400 triệu đồng": the noun "in kind", no adverb "now")
+    r"|hiện(?!\s+(?:vật|trạng|trường))|tổng\s+cộng|ngoài\s+ra"
+    r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi"
+    # ("Trong số 3.200 đoàn viên, …": the base's preposition, no word of what is counted)
+    r"|trong\s+(?:tổng\s+)?số\s*$|cả\s*$|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
     r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
     # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
     r"|phấn\s+đấu"
@@ -130,7 +135,10 @@ _LAND_DROP = deferred(r"^(?:tổng\s+(?:số\s+)?)?diện\s+tích\s+(?=(?:đất
                       r"|mắc\s+ca|bời\s+lời)(?![\p{L}]))", regex.I)
 # Land and crops: what an area after its unit can be of.
 LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo|quế|ngô|sắn|hoa|rau|mía|thông|bời\s+lời|mắc\s+ca"
-                     r"|dược\s+liệu|cỏ|ao|đầm|hồ)(?![\p{L}])", regex.I)
+                     r"|dược\s+liệu|cỏ|ao|đầm|hồ"
+                     # (fruit trees and field crops, which the tagger may read as verbs: "2 ha cam")
+                     r"|cam|bưởi|chuối|nhãn|vải|xoài|dứa|thanh\s+long|sầu\s+riêng|hồ\s+tiêu|lạc|đậu|khoai|thảo\s+quả"
+                     r"|măng|luồng|tre)(?![\p{L}])", regex.I)
 # Verbs that tell one area from another ("trồng mới 540 ha rừng, khai thác 570 ha rừng trồng").
 _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
@@ -517,9 +525,10 @@ _OPENS_CLAUSE = deferred(rf"(?:{_STATING}|{_ADVERBS}|trong\s+đó|đồng\s+th�
 # nhũng", "khám, chữa bệnh", "sửa chữa, nâng cấp trường học", "thu gom, xử lý rác thải"): the first
 # of the pair before the comma, the second after it
 _PAIR_OPENS = deferred(r"(?<![\p{L}])(?:phòng|khám|sửa\s+chữa|cải\s+tạo|xây\s+dựng|xây\s+mới|thu\s+gom|quản\s+lý"
-                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc)$", regex.I)
+                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc|tiếp\s+xúc|gặp\s+gỡ)$", regex.I)
+# ("245 cuộc tiếp xúc, đối thoại với nhân dân": the meeting and the dialogue it holds, one phrase)
 _PAIRED_VERB = deferred(r"(?:chống|chữa|nâng\s+cấp|sửa\s+chữa|xử\s+lý|bảo\s+vệ|bồi\s+dưỡng|phổ\s+biến|giám\s+sát"
-                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục)(?![\p{L}])", regex.I)
+                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục|đối\s+thoại)(?![\p{L}])", regex.I)
 
 
 def next_list_item(text: str, pos: int) -> int:
@@ -894,7 +903,7 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
           r"|xóa\s+tên|kỷ\s+luật"
           # (verbs of inspection and sanction: "kiểm tra 320 cơ sở, phát hiện 45 cơ sở vi phạm, xử phạt 38 cơ sở")
-          r"|kiểm\s+tra|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
+          r"|kiểm\s+tra|giám\s+sát|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
 # "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
 # (the test after the word: tried only where "cấp" stands)
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
@@ -1218,7 +1227,9 @@ def part_after_copula(text: str, end: int, limit: int, holes: list[Span]) -> lis
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
 _MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
 _MEMBER_PREFIXES = tuple(MEMBER_NOUNS)  # (one str.startswith test for all)
-_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
+# ("tổ chức 4 hội nghị đối thoại với 300 đoàn viên": "với" after a word of meeting names the partner, no members)
+_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với(?<!(?:đối\s+thoại|tiếp\s+xúc|làm\s+việc|gặp\s+gỡ|gặp\s+mặt"
+                        r"|trao\s+đổi|giao\s+lưu|tọa\s+đàm|toạ\s+đàm|phối\s+hợp|ký\s+kết|kết\s+nghĩa)\s+với))\s*$", regex.I)
 
 
 _ONE_OR_TWO_WORDS = deferred(r"[\p{L}]+(?:\s+[\p{L}]+)?")
@@ -1258,6 +1269,8 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     if not body:
         return []
     verb = last_match(_VERB_INSIDE, text, body[0][0], body[-1][1])
+    if verb is not None and _BODY_HEAD.search(text, max(body[0][0], verb.start() - 10), verb.start()):
+        verb = None  # ("Ban giám sát đầu tư cộng đồng có 5 thành viên": a verb after a body's head word names the body)
     if verb is not None:
         # "Chị còn thành lập tổ hợp tác với 12 thành viên": the body is the verb's object, not its agent
         kept = _trim(text, [(max(s, verb.end()), e) for s, e in body if e > verb.end()])
@@ -1270,6 +1283,7 @@ def members_of(text: str, clause_start: int, c, holes: list[Span]) -> list[Span]
     return [(noun_start, own[1] if own else noun_end)] + body
 
 
+_BODY_HEAD = deferred(r"(?<![\p{L}])(?:ủy\s+ban|uỷ\s+ban|ban|tổ|đội|hội\s+đồng)[^\S\n]+$", regex.I)
 _EACH_LEAD = deferred(r"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:mỗi|từng)\s+", regex.I)
 
 

@@ -15,13 +15,14 @@ import regex
 from .. import subjects
 from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
+from ...grammar.levels import RANK
 from ...scan.budget import UNBOUNDED, StageClock
 from ..words import holds_letter
 from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW, WORD, holes_near,
                       plain_clause_start, unwrapped_start, without_starts_within)
 from .place import LIST_GAP, RESPECTIVELY
-from .subject_area import area_of_counted, area_subject, land_given, part_of_area, sibling_land
-from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, count_subject, topic_before
+from .subject_area import area_of_counted, area_of_holder, area_subject, land_given, part_of_area, sibling_land
+from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, breakdown_opener, count_subject, topic_before
 from .subject_labels import line_label, list_heading, topic_lead
 from .subject_money import level_after_factor, money_subject
 
@@ -77,6 +78,8 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             # "… 25% đối với hộ cận nghèo và 10% đối với …": the words before the figure are the prior's
             # "đối với" phrase; the figure shares the prior's head
             pieces = subject_of[id(prior)]
+        if c.type == "count" and prior is not None:
+            pieces = _part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start) or pieces
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
@@ -84,6 +87,54 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+_PLURAL_BEFORE = deferred(r"(?<![\p{L}])(?:các|những)[^\S\n]+$", regex.I)
+
+
+def plural_level(text: str, s: int) -> bool:
+    """"Các xã đã hoàn thành (12 xã)": a level word alone (a bare place
+    mention at ``s``) after "các" or "những" is a plural common noun (the
+    communes), no unit's mention: a subject keeps it."""
+    return s > 3 and text[s - 2] in "cgCG" and bool(_PLURAL_BEFORE.search(text, max(0, s - 8), s))
+
+
+_PART_WORDS = 4  # (a part's label is a modifier: "nữ", "dân tộc thiểu số")
+
+
+def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of: dict, s_start: int) -> list:
+    """"Đảng bộ có 1.240 đảng viên, trong đó nữ 320 đồng chí" → "đảng viên
+    nữ": a breakdown's item counted by a noun that says nothing, named by a
+    modifier alone, is that part of what the total counts (the total's noun,
+    else its subject); [] otherwise."""
+    if len(pieces) != 1 or pieces[0][1] > c.start or (c.fields.get("noun") or "").lower() not in subjects.GENERIC_NOUNS:
+        return []  # (the cheap tests first)
+    s, e = pieces[0]
+    words = text[s:e].lower().split()
+    if len(words) > _PART_WORDS or subjects.starts_with_verb(text, pieces):
+        return []
+    opener = breakdown_opener(text, s_start, s)
+    # (the last figure of the sentence before the opener; figures are sorted by start)
+    total = next((f for f in (numeric[k] for k in range(i - 1, -1, -1)) if f.start < s_start or f.end <= opener),
+                 None) if opener is not None else None
+    total = total if total is not None and total.start >= s_start else None
+    if total is None or total.type not in ("count", "ratio") or not subject_of.get(id(total)):
+        return []
+    if total.type == "count" and (c.fields.get("value") or 0) > (total.fields.get("value") or 0):
+        return []  # ("Xã có 36 tổ hợp tác, trong đó: Nữ: 120 người": more than the total is no part of it)
+    total_noun = (total.fields.get("noun") or "").lower()
+    if total_noun and total_noun not in subjects.GENERIC_NOUNS:
+        k = text.lower().rfind(total_noun, total.start, total.end)
+        base = [(k, k + len(total_noun))] if k >= 0 else subject_of[id(total)]
+    else:
+        base = subject_of[id(total)]
+    total_words = set(" ".join(text[bs:be] for bs, be in subject_of[id(total)] + base).lower().split())
+    if words[0] in total_words:
+        # ("trong đó đảng viên nữ 320 đồng chí", "7,5 triệu lượt khách, trong đó khách quốc tế 2,1 triệu lượt",
+        # "Tổng đàn gia súc …, trong đó đàn trâu 12.300 con": the label opens with the total's own head, a
+        # kind of it named whole, no modifier)
+        return []
+    return base + pieces
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
@@ -227,6 +278,11 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
     wide = _across_bracket(text, s_start, clause_start, c.start, holes)
     if wide:
         clause_start, holes = wide
+    opener = _share_in_bracket(text, c, s_start, holes)
+    if opener is not None:
+        # "nông nghiệp (55%), công nghiệp (25%)", "lĩnh vực đất đai (chiếm 35%)": a share alone in a bracket
+        # right after a noun phrase is that phrase's share, read as if written right after it
+        c, clause_start = replace(c, start=opener, end=opener), plain_clause_start(text, s_start, opener)
     pieces = (_breakdown_base(text, c, prior, subject_of, label, s_start)
               or _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
               or topic_lead(text, s_start, c.start))
@@ -239,6 +295,30 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         k = pieces.index(label)
         pieces = pieces[:k] + [heading] + pieces[k:]
     return pieces
+
+
+_BRACKETED_SHARE = deferred(r"[^\S\n]*\((?:chiếm[^\S\n]+)?$", regex.I)
+
+
+def _share_in_bracket(text: str, c, s_start: int, holes) -> Optional[int]:
+    """Where the bracket opens that holds the percentage ``c`` alone
+    ("(55%)", "(chiếm 35%)") right after a word that is no figure's (a noun
+    phrase: "1.250 hộ (chiếm 2,1%)" is the count's share); else None."""
+    if c.type != "percentage" or not text.startswith(")", c.end) or "(" not in text[max(s_start, c.start - 8):c.start]:
+        return None  # (the cheap test first)
+    m = _BRACKETED_SHARE.search(text, max(s_start, c.start - 12), c.start)
+    if not m or m.start() <= s_start or not text[m.start() - 1].isalpha():
+        return None
+    # (from the list item's start: "15/15 xã, thị trấn có trạm y tế đạt chuẩn (100%)")
+    # (or from the breakdown's "trong đó": "Huyện có 450 hộ, trong đó hộ nghèo (12%) …")
+    lo = max(s_start, text.rfind(";", s_start, m.start()) + 1, text.rfind(":", s_start, m.start()) + 1,
+             breakdown_opener(text, s_start, m.start()) or 0)
+    first, last = bisect.bisect_left(holes, (lo,)), bisect.bisect_left(holes, (m.start(),))
+    if any(DIGIT.search(text, hs, he) and "(" not in text[max(lo, hs - 2):hs] for hs, he in holes[first:last]):
+        # ("Xã có 1.250 hộ nghèo (chiếm 2,1%)": the share of the figure its clause states; a sibling share
+        # in a bracket of its own, "nông nghiệp (35%), công nghiệp (30%)", is none)
+        return None
+    return m.start()
 
 
 def _noun_outside(text: str, c, span: tuple[int, int]) -> bool:
@@ -378,6 +458,14 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                      else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
             return (whole + after) if whole else after
         left = subjects.left_phrase(text, clause_start, c.start, holes)
+        if (prior is None and shared and not change and not _names_own(text, left)
+                and _REACHED.search(text, clause_start, c.start)):
+            # "Xã đạt 95% số hộ dùng nước hợp vệ sinh", "Đến nay, đạt 92% số thôn có nhà văn hóa": with no
+            # quantity named before "đạt" (a unit or nothing), the "số …" phrase after it is the share's own
+            # population, as after a share with no verb ("100% số xã …")
+            own = subjects.percent_of(text, c.end, clause_end, holes) if _COUNTED_AFTER.match(text, c.end) else []
+            if own:
+                return own
         if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1]) and not subjects.holds_verb(text, left)):
             return after
         # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before,
@@ -394,7 +482,9 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
                      ) if bare else None
             return (whole + part) if whole else part
         own_clause = bool(left) and after_prior
-        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)):
+        # ("Hộ nghèo: 3,2%; hộ cận nghèo: 5,4%": a label of its own after the figure before names the share)
+        own_label = label is not None and prior is not None and label[0] >= prior.end
+        if (shared and not own_clause or not left) and prior is not None and subject_of.get(id(prior)) and not own_label:
             return subject_of[id(prior)]
         if label:
             # "cơ cấu kinh tế: nông nghiệp 32%, dịch vụ 40%": an item named without a verb
@@ -417,14 +507,41 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return topic_before(text, s_start, clause_start, holes)
         return []
     if t == "area":
-        return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of) or area_of_counted(text, c, prior, subject_of)
-                or land_given(text, c, prior, s_start, clause_end)
-                or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
-                or part_of_area(text, c, prior, subject_of, clause_end))
+        pieces = _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
+        opener_end = text.find(",", c.end, clause_end + 1) if _WITH_FIGURE.fullmatch(text, s_start, c.start) else -1
+        if opener_end > 0 and pieces and pieces[-1][1] > opener_end:
+            # ("Với 45 ha chè, xã có thu nhập cao": the opener's comma ends what the figure measures)
+            pieces = [(ps, min(pe, opener_end)) for ps, pe in pieces if ps < opener_end]
+        return pieces
     if t == "money":
         pieces = money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label)
         return _value_in_bracket(text, c, s_start, holes, pieces) or pieces
     return []
+
+
+_WITH_FIGURE = deferred(r"[^\S\n]*với[^\S\n]+(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
+
+
+def _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_start, label) -> list:
+    """What an area measures: a change's, a sibling's or a counted item's
+    land, a "Với diện tích …," opener's holder, land given, the words around
+    it, a part of the area before."""
+    return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of)
+            or area_of_counted(text, c, prior, subject_of)
+            or area_of_holder(text, c, prior, s_start, clause_end)
+            or land_given(text, c, prior, s_start, clause_end)
+            or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
+            or part_of_area(text, c, prior, subject_of, clause_end))
+
+
+_REACHED = deferred(r"(?<![\p{L}])đạt\s*(?:khoảng|trên|hơn|gần|xấp\s+xỉ)?\s*$", regex.I)
+_COUNTED_AFTER = deferred(r"[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(?=\p{L})", regex.I)
+
+
+def _names_own(text: str, left: list) -> bool:
+    """The words before the stating verb name a quantity of their own, not
+    only a unit by its level word ("Xã", "huyện") or nothing."""
+    return bool(left) and text[left[0][0]:left[-1][1]].lower() not in RANK
 
 
 def _value_in_bracket(text, c, s_start, holes, pieces) -> list:
@@ -499,11 +616,21 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
         return []  # ("87 học sinh …, tăng 15 em": a generic noun repeats the count's)
     if not (CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
-            or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)):
+            or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)
+            or _FROM_BEFORE.search(text, max(s_start, prior.start - 6), prior.start)
+            and _TO_LEVEL.fullmatch(text, prior.end, c.start)
+            or _FROM_IN_BRACKET.fullmatch(text, prior.end, c.start)):
         return []
-    return subject_of[id(prior)] if NOTHING_OWN.match(text, c.end, c.end + 20) else []
+    # ("… xuống còn 520 hộ (năm 2024)": a bracket of the value's time is no words of its own)
+    # ("(từ 1.120 hộ xuống 875 hộ)": the direction to the next level is no words of its own either)
+    own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12)
+                     or _TO_NUMBER.match(text, c.end, c.end + 24))
+    return [] if own_words else subject_of[id(prior)]
 
 
+_TO_NUMBER = deferred(r"[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?\d",
+                      regex.I)
+_TIME_BRACKET = deferred(r"[^\S\n]*\((?:năm|tháng|quý)[^\S\n]", regex.I)
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
 _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
                       r"(?:đã\s+)?(?:giảm|tăng)\s+(?:xuống\s+|lên\s+)?(?:còn|lên|đến|tới|thành)"
@@ -512,6 +639,12 @@ _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đ�
                       # "…; so với đầu năm giảm 620 hộ": a change against a base written first
                       r"|so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?|(?:đầu|cuối)\s+năm(?:\s+(?:19|20)\d\d)?"
                       r"|năm\s+(?:trước|(?:19|20)\d\d))\s*,?\s*(?:đã\s+)?(?:giảm|tăng)(?:\s+thêm)?)\s*$", regex.I)
+# "giảm từ 1.245 hộ (năm 2021) xuống còn 520 hộ": the level a change over time reaches, after the one it starts from
+_FROM_BEFORE = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
+# "Hộ nghèo giảm 245 hộ (từ 1.120 hộ xuống 875 hộ)": the start of the change over time a bracket explains
+_FROM_IN_BRACKET = deferred(r"[^\S\n]*\([^\S\n]*từ[^\S\n]+(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
+_TO_LEVEL = deferred(r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+"
+                     r"(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?", regex.I)
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
 _ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
 _ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)

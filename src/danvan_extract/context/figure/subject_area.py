@@ -21,6 +21,24 @@ _TARGET_IN = deferred(r"(?<![\p{L}])(?:để|nhằm|sang)(?![\p{L}])", regex.I)
 _TARGET_THEN_AND = deferred(r"[^\n;:()]{0,120}?(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|còn)[^\S\n]+)?$", regex.I)
 
 
+# a sentence that opens with "Với" and the generic name of an area before it
+_WITH_AREA = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:diện[^\S\n]+tích|quy[^\S\n]+mô)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là))?"
+                      r"[^\S\n]*$", regex.I)
+_COMMA_AFTER = deferred(r"[^\S\n]*,[^\S\n]*")
+
+
+def area_of_holder(text, c, prior, s_start, limit) -> list:
+    """"Với diện tích 120 ha, vùng chè cho sản lượng …" → "vùng chè": an area
+    named only generically in a "Với …," opener is the area of what the
+    sentence goes on about, up to its predicate (as a sum's, "Với tổng kinh
+    phí …,")."""
+    if prior is not None or not _WITH_AREA.fullmatch(text, s_start, c.start):
+        return []
+    comma = _COMMA_AFTER.match(text, c.end)
+    holder = subjects.right_phrase(text, comma.end(), max(limit, comma.end() + 80)) if comma else None
+    return [subjects.before_predicate(text, holder)] if holder else []
+
+
 def sibling_land(text, c, prior, subject_of) -> list:
     """"hiến 4,5 ha đất để xây trường học và 1,2 ha để làm sân thể thao",
     "chuyển 45 ha đất lúa sang trồng thủy sản, 20 ha sang trồng rau màu":

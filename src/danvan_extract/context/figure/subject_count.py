@@ -118,7 +118,9 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 # a label that announces results ("Kết quả thi đua năm 2024:", "Kết quả bầu cử:") is no kind of what is counted
 # and so does one that announces whom or what the list names ("Đối tượng thụ hưởng:", "Thành phần gồm:",
 # "Số liệu cụ thể:") or a photo's caption ("Ảnh:", "Ảnh trên:")
-_RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh)(?![\p{L}])", regex.I)
+# (a page's link to another article, "Xem thêm:", "Tin liên quan:", "Video:", names no kind either)
+_RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh|xem\s+thêm|tin\s+liên\s+quan|đọc\s+thêm"
+                          r"|video|clip)(?![\p{L}])", regex.I)
 _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
 _TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
 
@@ -199,8 +201,12 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     if label:
         # "Cá nhân: 18 mô hình" → the noun and the item's label; "Số hộ nghèo: 1.250 hộ" → the label,
         # which names the noun already
-        named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().split())} "
-        return [(k, c.end), label] if k >= c.start and not bare_noun_generic and not named else [label]
+        named = noun and f" {low_noun} " in f" {' '.join(text[label[0]:label[1]].lower().replace(',', ' ').split())} "
+        if k >= c.start and not bare_noun_generic and not named:
+            # ("* Xây dựng nông thôn mới: 18/22 xã đạt chuẩn": the words that define the noun after it stay)
+            own = ([(k, after[0][1])] + after[1:] if after[0][0] <= c.end + 1 else [(k, c.end)] + after) if after else [(k, c.end)]
+            return own + [label]
+        return [label]
     if noun and not after:
         # "nâng tổng số xã về đích nông thôn mới 5/16 xã": the "số <noun> ..." before it,
         # else the one that opens the list the figure is an item of
@@ -209,6 +215,10 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
                  or (_number_of(text, noun, s_start, lead, holes) if lead > 0 else [])
                  or (_number_of(text, noun, s_start, c.start, holes, across_comma=True)
                      if _number_across_comma(text, s_start, clause_start) else []))
+        # (the sentence's "số …" phrase, not the clause's own: a breakdown item with a label of its own is the part)
+        if named and not (named[0][0] >= clause_start and named[-1][1] <= c.start) and _own_breakdown_item(
+                text, c, s_start, clause_start, holes):
+            named = []
         if named:
             return named
     if noun and not after and not shared:
@@ -283,6 +293,26 @@ def _in_breakdown(text: str, s_start: int, clause_start: int, holes) -> bool:
     # before, since the last comma or the opener, states a figure of the list
     item_start = max(text.rfind(",", opener.end(), before), text.rfind(";", opener.end(), before), opener.end())
     return bool(DIGIT.search(text, item_start, before))
+
+
+def _own_breakdown_item(text, c, s_start: int, clause_start: int, holes) -> bool:
+    """"Tổng số vụ án đã thụ lý: 245 vụ, trong đó hình sự 86 vụ": an item of
+    a breakdown with a label of its own before its figure is that part, no
+    repeat of the total's "số …" phrase (the label tells the items apart)."""
+    if clause_start <= s_start or not text[clause_start:c.start].strip(" ,"):
+        return False  # (the cheap test first: no words of its own before the figure)
+    return bool(subjects.breakdown_label(text, clause_start, c.start, holes,
+                                         opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
+
+
+def breakdown_opener(text: str, s_start: int, pos: int) -> Optional[int]:
+    """Where the "trong đó" starts that opens the breakdown ``pos`` stands in
+    (no sentence break between); else None."""
+    lo = max(s_start, pos - 150)
+    if "đó" not in text[lo:pos].lower():
+        return None  # (the cheap test first)
+    opener = last_match(_BREAKDOWN_OPEN, text, lo, pos)
+    return opener.start() if opener is not None and not _BREAKDOWN_STOP.search(text, opener.end(), pos) else None
 
 
 def _has_words(text: str, pieces: list) -> bool:

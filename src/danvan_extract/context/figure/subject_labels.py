@@ -35,6 +35,7 @@ def _gap_before(text: str, pos: int) -> bool:
     bullet's column gap ends with (a test before its pattern)."""
     return text[pos - 1:pos] == "\t" or text[pos - 3:pos].isspace()
 _ITEM_MARK = deferred(r"(?:\p{Ll}|\d{1,2})\)[^\S\n]+")
+_BREAKDOWN_LEAD = deferred(r"(?:trong\s+đó|cụ\s+thể)[\s,]+(?=\p{L})", regex.I)
 
 
 def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
@@ -52,11 +53,15 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
         s += 1
     mark = _ITEM_MARK.match(text, s, e)
     s = mark.end() if mark else s  # ("a) Số đảng viên mới kết nạp: 86 đồng chí": the item's mark names nothing)
+    # ("…; trong đó hộ nghèo dân tộc thiểu số: 986 hộ": the word opening a breakdown names nothing either)
+    opener = _BREAKDOWN_LEAD.match(text, s, e) if text[s:s + 1] in "tTcC" else None
+    s = opener.end() if opener else s
     # "Thu ngân sách năm 2024: 120 tỷ đồng": the label's time is the figure's period, not its name
     timed = _LABEL_TIME.search(text, s, e)
     e = timed.start() if timed and timed.start() > s else e
     words = text[s:e].split()
-    if not words or len(words) > 8 or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e):
+    if (not words or len(words) > 8 and (len(words) > _LONG_LABEL_WORDS or not _NAMES_QUANTITY.match(text, s, e))
+            or any(ch.isdigit() for ch in text[s:e]) or _LEAD_IN.fullmatch(text, s, e)):
         return None
     if _names_place(words):
         return None  # "Huyện Quỳ Hợp: Năm 2023 có 2.500 lao động": the place, not what is counted
@@ -123,6 +128,10 @@ def _speaker() -> regex.Pattern:
     return regex.compile(rf"(?-i:{written_pattern(persons.bylines.bare_labels)}|"
                          rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+"
                          rf"(?:[^\S\n]*[,–-][^\S\n]*\p{{Lu}}[^\n:]*)?)")
+# A report's label that names a quantity runs longer: "Số ý kiến, kiến nghị đã được giải quyết xong:",
+# "Hộ được cấp giấy chứng nhận quyền sử dụng đất lần đầu:" (a "số" phrase, or a noun with its passive clause)
+_NAMES_QUANTITY = deferred(r"(?:tổng\s+)?số\s|\p{L}+(?:\s+\p{L}+){0,2}\s+(?:được|bị)\s", regex.I)
+_LONG_LABEL_WORDS = 13
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
 # "Kết quả: 18/20 chỉ tiêu đạt" (the item's own words name what is counted)

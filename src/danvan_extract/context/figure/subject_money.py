@@ -111,6 +111,15 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     pieces = yielded_name(text, pieces)
     person = person_agent(text, pieces)
     pieces = person or pieces
+    measured = (_measure_before(text, s_start, of_previous.start(), holes)
+                if of_previous and not prior and (not pieces or _GENERIC_SUM.fullmatch(text, pieces[0][0], pieces[-1][1]))
+                else None)
+    if measured is not None:
+        # "Các tuyến đường … có tổng chiều dài 45 km với kinh phí 22 tỷ đồng", "… là 45 km, với tổng kinh phí
+        # 28 tỷ đồng": a sum named only generically right after a measure is the sum of what was measured
+        topic = topic_before(text, s_start, measured, holes)
+        if topic:
+            return topic
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
     what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
@@ -179,6 +188,23 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         verb = _listed_verb(text, c, prior, s_start, holes)
         return [verb] if verb else []
     return [label]
+_GENERIC_SUM = deferred(r"(?:tổng\s+)?(?:kinh\s+phí|số\s+tiền|vốn(?:\s+đầu\s+tư)?|mức\s+đầu\s+tư)", regex.I)
+# (the measure's own noun, then a comma or "với": "24 km đường với kinh phí …")
+_WITH_GAP = deferred(r"(?P<noun>[^\d,;.:()\n]{0,40}?)[^\S\n]*(?:,[^\S\n]*)?(?:(?<![\p{L}])với[^\S\n]+)?", regex.I)
+
+
+def _measure_before(text, s_start: int, pos: int, holes) -> Optional[int]:
+    """Where the words before ``pos`` that are about a measure end (the
+    measure and its noun, before a comma or "với"), when the figure of the
+    sentence right before ``pos`` is a measure (no graded figure: those are
+    the prior); else None."""
+    for hs, he in reversed(holes):
+        if he <= pos:
+            gap = _WITH_GAP.fullmatch(text, he, pos) if hs > s_start and text[hs].isdigit() else None
+            return gap.end("noun") if gap else None
+    return None
+
+
 _BUILDING_LINKS = frozenset({"làm", "xây"})
 _PURPOSE_PREPOSITIONS = frozenset({"để", "nhằm", "cho"})
 
