@@ -38,7 +38,10 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
-            r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
+            r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến"
+            # ("Giá lúa dao động quanh mức 7.800 đồng/kg", "Mức hỗ trợ dao động từ …": ranges between, a verb
+            # that states the figure as "đạt" does)
+            r"|dao\s+động\s+quanh|dao\s+động\s+ở|dao\s+động\s+trong\s+khoảng|dao\s+động|ở\s+mức")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
 # the programme's names "nông thôn mới", "đô thị mới"
 # ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
@@ -108,8 +111,8 @@ _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
     # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
-    # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
-    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi)\sđến)"
+    # moving or handing over is its direction ("hộ chuyển đến sinh sống", "trao đến các gia đình"), no time or bound
+    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi|trao)\sđến)"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
@@ -194,6 +197,8 @@ _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", re
 _COMPARED = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?![\p{L}])"
                      r"(?:(?!\s(?:là|đạt|bằng|chiếm|có)(?![\p{L}]))[^\d\n,;:()]){0,40}$", regex.I)
 # (a time cut out of the piece may take its "hơn": "cao [hơn năm 2023] khoảng 120 tỷ đồng")
+# (a limit or a norm: "hạn mức 50 triệu đồng", "được cấp định mức 300 triệu đồng")
+_LEVEL_NOUN = deferred(r"(?<=(?<![\p{L}])(?:hạn|định))[^\S\n]+mức(?![\p{L}])", regex.I)
 _COMPARED_CUT = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", regex.I)
 
 
@@ -215,6 +220,11 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
             e = compared.start()
         start = _trailing_start(text[s:e])
         if start is not None:
+            noun = _LEVEL_NOUN.match(text, s + start, e)
+            if noun:
+                # "hạn mức", "định mức": a noun whose last syllable is the stating "mức" stays whole
+                rest = _trailing_start(text[noun.end():e])
+                start = noun.end() - s + (rest if rest is not None else e - noun.end())
             e = s + start
         if e < len(text) and _OR_MORE.match(text, e, e + 8) and may_end_with(text[s:e], ("trở",)):
             e = _OR_MORE.match(text, e, e + 8).end()  # "đại học trở lên": one phrase, no verb "lên"
@@ -375,7 +385,10 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 
 # ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
 # ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+# ("chiếm đoạt", "chiếm dụng": to embezzle, a verb of its own, not "chiếm" that states a share; "đạt chuẩn",
+# "đạt danh hiệu": meeting a standard defines the noun before it, "xã đạt chuẩn")
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt(?!\s+(?:chuẩn|danh\s+hiệu)(?![\p{L}]))"
+                            r"|chiếm(?!\s+(?:đoạt|dụng|giữ)(?![\p{L}]))|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             # ("kinh tế … duy trì tốc độ tăng trưởng bình quân 9,2%/năm": keeps a rate at the figure)
                             r"|công\s+bố|chỉ\s+định|duy\s+trì)\s+", regex.I)
 

@@ -149,10 +149,18 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
         # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
         return ([listed] if listed else []) + purpose_pieces
+    passive = _PASSIVE.match(text, c.end, limit) if not pieces and not label else None
+    if passive:
+        # "Gần 50 tỷ đồng được bố trí để xây dựng trường học": an amount that opens its clause is what the verb
+        # after "được" does with it
+        used = _used_for(text, passive.end(), limit, holes)
+        if used:
+            return used
     changed = level_after_factor(text, c, s_start, holes) if not pieces and not label else []
     if changed:
         return changed
-    if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
+    level = prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start)
+    if level and (level.group("verb") or _APPROX_AT.match(text, c.start)):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
     if not pieces and not prior and _WITH_SUM.match(text, s_start, c.start):
@@ -180,6 +188,24 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         return [verb] if verb else []
     return [label]
 _BUILDING_LINKS = frozenset({"làm", "xây"})
+# "… đồng (đã) được trao …", "… đồng được Công ty trao …": the passive after an amount
+# ("5 tỷ đã giải ngân": the passive's "được" left out after a tense word)
+_PASSIVE = deferred(r"[^\S\n]+(?=(?:đã|sẽ|vừa|được)[^\S\n])(?:(?:đã|sẽ|vừa|đang|cũng|đều)[^\S\n]+)*(?:được[^\S\n]+)?(?=\p{L})",
+                    regex.I)
+
+
+def _used_for(text, start, limit, holes) -> list:
+    """The verb phrase after the passive's "được" that says what an amount is
+    used for ("bố trí để xây dựng trường học vùng cao", "trao cho Quỹ khuyến
+    học"), its purpose after the phrase included; [] when none."""
+    phrase = subjects.right_phrase(text, start, limit)
+    if phrase is None:
+        return []
+    purpose = _PURPOSE.match(text, phrase[1], limit)
+    if purpose and purpose.group("link").lower() in _PURPOSE_PREPOSITIONS:
+        what_end = _before_next_amount(text, purpose.start("what"), purpose.end("what"))
+        return [phrase] + _without_numbers(text, purpose.start("link"), what_end, holes)
+    return [phrase]
 _PURPOSE_PREPOSITIONS = frozenset({"để", "nhằm", "cho"})
 
 
@@ -221,8 +247,11 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
 # "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
-_LEVEL_ONLY = deferred(r"[^\S\n]*(?:so[^\S\n]+với[^,;.\d\n]{0,30})?,[^\S\n]*(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
-                       r"(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*", regex.I)
+# ("…, tương đương 56 tỷ đồng", "(tương ứng 25 tỷ đồng)" after a share, or after "45% tổng kinh phí": the same
+# quantity in money; "…, khoảng 48 tỷ đồng": the estimate's word opens the amount's span, _APPROX_AT)
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:(?:so[^\S\n]+với|tổng)[^,;.\d\n]{0,30})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
+                       r"|tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?)(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*)?", regex.I)
+_APPROX_AT = deferred(r"(?:khoảng|xấp[^\S\n]+xỉ|ước|chừng)[^\S\n]", regex.I)
 # a sentence that opens with "Với" and a sum before the amount
 _WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
                      r"|mức[^\S\n]+đầu[^\S\n]+tư|số[^\S\n]+tiền)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là|gần|hơn))?[^\S\n]*$",
@@ -230,8 +259,12 @@ _WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?
 _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
                      r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
-_PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
-                      + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
+# "…; năm 2024 đạt 42,1 triệu đồng", ". Năm 2023 tăng lên 148 tỷ đồng": the same quantity at another time, named
+# by its time alone and a verb that states it
+_PART_ONLY = deferred(r"[\s;,]*(?:riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
+                      + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?"
+                      r"|(?:năm|quý)\s+(?:\d{4}|[IV]+(?:/\d{4})?)\s*,?\s*(?:ước\s+(?:đạt|tính)?|đạt|là|tăng\s+lên|giảm\s+còn"
+                      r"|lên|còn)(?:\s+(?:khoảng|trên|hơn|gần))?)\s*", regex.I)
 # "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
 _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
