@@ -138,9 +138,10 @@ LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo
 _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
-_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
+# ("giá trị", "tổng giá trị": the value, as generic as "trị giá")
+_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|(?:tổng\s+)?giá\s+trị|số\s+tiền|thành\s+tiền|tổng\s+số|con\s+số\s+này"
                         r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
-_GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
+_GENERIC_FIRST = CharClass(r"(?i)[tscg]")  # (the letters its words open with)
 MAX_WORDS = 10
 MAX_RATE_WORDS = 16  # (a rate's phrase, and a sum's read across a comma, run longer)
 # How far ahead a match at a fixed position may look: the clause is read at
@@ -1102,9 +1103,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
+# ("quà tặng": a gift, a noun)
 SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
                              r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
-                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
+                             r"|tặng(?<!quà\stặng)|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
 
 
 
@@ -1327,6 +1329,13 @@ _GENERIC_HEAD = deferred(r"(?:tổng\s+trị\s+giá|trị\s+giá|tổng\s+số\s
                               r"(?=\p{L})", regex.I)
 
 
+def generic_sum(text: str, span: Span) -> bool:
+    """Whether ``span`` is only a generic word for a sum ("Số tiền", "Tổng
+    kinh phí", "Giá trị"), which FACTS.md never takes for a subject."""
+    joined = " ".join(text[span[0]:span[1]].split())
+    return bool(joined) and _GENERIC_FIRST[joined[0]] and _GENERIC.match(joined) is not None
+
+
 def drop_generic_head(text: str, pieces: list[Span]) -> list[Span]:
     """"Tổng trị giá các hoạt động" → "hoạt động": a generic word for a sum
     is no subject, what it is the sum of is."""
@@ -1411,14 +1420,16 @@ def names_quantity(label: str) -> bool:
 _INDICATOR_COLUMN = deferred(r"\s*(?:chỉ\s+tiêu|nội\s+dung|tiêu\s+chí|danh\s+mục|hạng\s+mục)\s*$", regex.I)
 
 
-def table_row_label(text: str, pos: int) -> list[Span]:
+def table_row_label(text: str, pos: int, any_label: bool = False) -> list[Span]:
     """"STT | Chỉ tiêu | Kết quả" … "2 | Tỷ lệ che phủ rừng | 62,5%": a
     figure in a flattened table's row takes the row's label when it names
-    a quantity or stands in a column of indicators."""
+    a quantity or stands in a column of indicators (or, with
+    ``any_label``, whatever it names)."""
     line_start = text.rfind("\n", 0, pos) + 1
     column = text.count("|", line_start, pos)
-    if not column or line_start == 0 or text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start) < 2:
-        return []  # (no table: no row of cells above)
+    above = text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start)
+    if not column or line_start == 0 or above < (1 if any_label else 2):
+        return []  # (no table: no row of cells above; with ``any_label`` the caller found the column's heading)
     cells = text[line_start:pos].split("|")[:-1]
     start = line_start + sum(len(x) + 1 for x in cells)  # (past the last cell: walk back)
     for k in range(len(cells) - 1, -1, -1):
@@ -1430,7 +1441,7 @@ def table_row_label(text: str, pos: int) -> list[Span]:
         heading = _column_heading(text, line_start, k)
         if heading and _UNIT_COLUMN.match(heading):
             continue  # "Tổng dư nợ | Tỷ đồng | 1.320": the unit's cell names nothing
-        if names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
+        if any_label or names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
             return [label]
         return []
     return []

@@ -351,10 +351,18 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     if prior:
         # the clause was cut at the figure before: its noun and words are the body
         head = FIGURE_HEAD.match(text, prior[0], prior[1])
-        if not head or head.end() >= prior[1]:
-            return []
+        if not head or head.end() >= prior[1] or not _counts_groups(text, head.end(), prior[1]):
+            return []  # ("3,5 tỷ đồng với 45 thành viên": an amount's unit is no body of members)
         return subjects.members_of(text, head.end(), c, [h for h in holes if h != prior])
     return subjects.members_of(text, clause_start, c, holes)
+
+
+def _counts_groups(text: str, start: int, end: int) -> bool:
+    """The figure's words ``[start, end)`` after its number open with a
+    counted noun ("906 tổ phụ nữ"), not a unit ("3 tỷ 500 triệu đồng")."""
+    words = text[start:end].lower().split()
+    nouns = subjects.counted_nouns()
+    return any(" ".join(words[:n]) in nouns for n in (3, 2, 1))
 
 
 # a sentence's topic: a short noun phrase and its comma, with no figure

@@ -41,7 +41,7 @@ def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
         return False  # (the cheap tests first)
     m = SUM_THEN_WORDS.match(text, s_start, clause_start)
     return m is not None and bool(m.group("words").strip()) and not subjects.states_figure(text, *m.span("words"))
-_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
@@ -54,6 +54,7 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
                     r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+_WITH_VALUE = deferred(r"(?<![\p{L}])với\s+(?:tổng\s+)?giá\s+trị\s*(?:(?:là|khoảng|trên|hơn|gần|ước)\s*)?$", regex.I)
 _A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
@@ -99,6 +100,13 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
                 # "cho vay 1.200 hộ nghèo với số tiền 45 tỷ đồng" → "cho vay hộ nghèo"
                 given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
                 return ([given.span("verb")] if given else []) + subject_of[id(prior)]
+    value_of = _WITH_VALUE.search(text, max(clause_start, c.start - 30), c.start) if of_previous else None
+    if value_of and (prior is None or prior.end <= clause_start):
+        # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng": the value of what the clause gives (a generic
+        # word for a sum, as "trị giá", is no subject)
+        given = subjects.left_phrase(text, clause_start, value_of.start(), holes)
+        if given:
+            return given
     # "Tổng kinh phí bồi thường, hỗ trợ là 86 tỷ đồng": a comma inside the sum's own phrase (as long as a rate's)
     pieces = (subjects.left_phrase(text, s_start, c.start, holes, max_words=subjects.MAX_RATE_WORDS)
               if _sum_across_comma(text, s_start, clause_start) else subjects.left_phrase(text, clause_start, c.start, holes))
