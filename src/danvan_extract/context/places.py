@@ -67,6 +67,9 @@ _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong
 _EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
 _COMPARED = regex.compile(r"(?:nhất|so\s+với|bằng)\s+$", regex.I)
+# a budget named by its tier ("ngân sách tỉnh", "vốn ngân sách huyện"): the payer of an amount; its revenue and
+# spending ("thu ngân sách tỉnh", "chi ngân sách huyện") stay the unit's own
+_PAYER_BEFORE = regex.compile(r"(?<![\p{L}])(?<!(?:thu|chi|toán)\s)ngân\s+sách\s+$", regex.I)
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
@@ -396,6 +399,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if not free(start, end) or _COMPARED.search(text, max(0, start - 12), start):
             continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
+        if _PAYER_BEFORE.search(text, max(0, start - 24), start):
+            # "Trong đó, ngân sách tỉnh hỗ trợ 2,8 tỷ đồng": the tier that pays, not the place the money goes to
+            offices.add(start)
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
         level_end = m.end("level")
         described = _DESCRIBED.match(text, level_end, level_end + 80) if _may_describe(text, level_end) else None

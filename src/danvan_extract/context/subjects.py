@@ -83,9 +83,11 @@ _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by ch
 # ("1.200 suất quà trị giá 600 triệu đồng": "trị giá" states the next figure, as "đạt" does)
 # ("1.245 tỷ đồng dư nợ thông qua 312 tổ …": "thông qua" before a figure brings the channel; not the verb
 # "passed" of "biểu quyết thông qua nghị quyết", whose object follows, nor "được thông qua")
-_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá|thông\s+qua(?<!được\sthông\squa)))+\s*$",
-                           regex.I)
-_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá", "qua")  # (what its matches end with)
+# ("cho 15 hộ vay không lãi tổng số tiền 200 triệu đồng": a generic name of the next sum states it too)
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá|thông\s+qua(?<!được\sthông\squa)"
+                           r"|(?:tổng\s+)?số\s+tiền|tổng\s+(?:giá\s+trị|kinh\s+phí|trị\s+giá)))+\s*$", regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá", "qua", "tiền", "trị",
+                        "phí")  # (what its matches end with)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
@@ -232,7 +234,7 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         if may_end_with(text[s:e], _UNIT_WORDS):
             # (from the piece's first word: "của tỉnh" may open it)
             e = max(s, _before_unit_phrase(text, first, e))
-        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
+        s, e = _stripped(text, s, e, " ,:;-=\"'“”", " ,:;-=")  # ("1 USD = 25.450 VND": the sign names nothing)
         if e > s:
             out.append((s, e))
     return out

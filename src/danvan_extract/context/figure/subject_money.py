@@ -53,14 +53,18 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|tặng\s+quà"
                     # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
                     r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
-                    r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
-_WITH_VALUE = deferred(r"(?<![\p{L}])với\s+(?:tổng\s+)?giá\s+trị\s*(?:(?:là|khoảng|trên|hơn|gần|ước)\s*)?$", regex.I)
+                    # (a closing quote ends the purpose: "… cho vùng đồng bào dân tộc thiểu số".)
+                    r"(?P<what>(?:[^\n,.;:()\"”]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+_WITH_VALUE = deferred(r"(?<![\p{L}])với\s+(?:(?:tổng\s+)?giá\s+trị|kinh\s+phí)\s*(?:(?:là|khoảng|trên|hơn|gần|ước)\s*)?$", regex.I)
 _A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
 _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp|tặng\s+quà|tặng|trao\s+tặng)"
                           r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
+# the verb that gives, takes or trades land, right before its area
+_LAND_GIVEN = deferred(r"(?<![\p{L}])(?P<verb>hiến\s+tặng|hiến|tặng|giao|thu\s+hồi|chuyển\s+nhượng|mua|bán)"
+                       r"(?:\s+(?:khoảng|trên|hơn|gần))?\s*$", regex.I)
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 
 
@@ -90,6 +94,10 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         gift = gift_before(text, s_start, prior.start, holes)
         if gift:
             return [gift]
+    if prior is not None and of_previous and prior.type == "area" and "giá" in of_previous.group() and subject_of.get(id(prior)):
+        # "hiến 1.500 m2 đất, trị giá khoảng 300 triệu đồng" → "hiến đất": the value of the land given, with its verb
+        given = _LAND_GIVEN.search(text, max(s_start, prior.start - 20), prior.start)
+        return ([given.span("verb")] if given else []) + subject_of[id(prior)]
     if prior is not None and (bracket >= 0 or of_previous):
         if prior.type in ("count", "ratio"):
             head = FIGURE_HEAD.match(text, prior.start, prior.end)
@@ -102,8 +110,8 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
                 return ([given.span("verb")] if given else []) + subject_of[id(prior)]
     value_of = _WITH_VALUE.search(text, max(clause_start, c.start - 30), c.start) if of_previous else None
     if value_of and (prior is None or prior.end <= clause_start):
-        # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng": the value of what the clause gives (a generic
-        # word for a sum, as "trị giá", is no subject)
+        # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng", "xã làm nhà văn hóa với kinh phí 4,6 tỷ đồng":
+        # the value or cost of what the clause gives or builds (a generic word for a sum, as "trị giá", is no subject)
         given = subjects.left_phrase(text, clause_start, value_of.start(), holes)
         if given:
             return given
