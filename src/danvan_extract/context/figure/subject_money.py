@@ -53,8 +53,9 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|tặng\s+quà"
                     # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
                     r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
-                    # (a closing quote ends the purpose: "… cho vùng đồng bào dân tộc thiểu số".)
-                    r"(?P<what>(?:[^\n,.;:()\"”]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+                    # (a closing quote before a stop ends the quoted speech: "… cho vùng đồng bào dân tộc thiểu số".;
+                    # one inside a name stays: "cho Quỹ “Vì người nghèo” huyện")
+                    r"(?P<what>(?:(?![\"”][^\S\n]*(?:[.,;:!?)\n]|$))[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 _WITH_VALUE = deferred(r"(?<![\p{L}])với\s+(?:(?:tổng\s+)?giá\s+trị|kinh\s+phí)\s*(?:(?:là|khoảng|trên|hơn|gần|ước)\s*)?$", regex.I)
 _A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
