@@ -15,6 +15,7 @@ from .. import subjects
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import RANK as _RANK
+from ...numbers import MULTIPLIERS
 from ..words import holds_letter, may_hold
 from .clauses import (BRACKET_CHARS, CLAUSE_BREAK, DIGIT, RECIPIENT_BEFORE, SENTENCE_END, WINDOW, WORD,
                       plain_clause_start)
@@ -358,11 +359,12 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
 
 
 def _counts_groups(text: str, start: int, end: int) -> bool:
-    """The figure's words ``[start, end)`` after its number open with a
-    counted noun ("906 tổ phụ nữ"), not a unit ("3 tỷ 500 triệu đồng")."""
-    words = text[start:end].lower().split()
-    nouns = subjects.counted_nouns()
-    return any(" ".join(words[:n]) in nouns for n in (3, 2, 1))
+    """The figure's words ``[start, end)`` after its number are no amount's
+    unit ("3 tỷ 500 triệu đồng", "500.000 đồng"): an amount is no body of
+    members ("906 tổ phụ nữ", "100% xã" are)."""
+    words = text[start:end].split(maxsplit=1)
+    first = words[0].lower() if words else ""
+    return first not in MULTIPLIERS and first != "đồng"
 
 
 # a sentence's topic: a short noun phrase and its comma, with no figure

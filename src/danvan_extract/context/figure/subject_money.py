@@ -53,9 +53,7 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     r"|đầu\s+tư|xây\s+dựng|xây\s+mới|sửa\s+chữa|nâng\s+cấp|mua\s+sắm|mua|tặng\s+quà"
                     # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
                     r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
-                    # (a closing quote before a stop ends the quoted speech: "… cho vùng đồng bào dân tộc thiểu số".;
-                    # one inside a name stays: "cho Quỹ “Vì người nghèo” huyện")
-                    r"(?P<what>(?:(?![\"”][^\S\n]*(?:[.,;:!?)\n]|$))[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+                    r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
 _WITH_VALUE = deferred(r"(?<![\p{L}])với\s+(?:(?:tổng\s+)?giá\s+trị|kinh\s+phí)\s*(?:(?:là|khoảng|trên|hơn|gần|ước)\s*)?$", regex.I)
 _A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
@@ -95,7 +93,8 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         gift = gift_before(text, s_start, prior.start, holes)
         if gift:
             return [gift]
-    if prior is not None and of_previous and prior.type == "area" and "giá" in of_previous.group() and subject_of.get(id(prior)):
+    if (prior is not None and of_previous and prior.type == "area" and "giá" in of_previous.group()
+            and subject_of.get(id(prior)) and not DIGIT.search(text, prior.end, of_previous.start())):
         # "hiến 1.500 m2 đất, trị giá khoảng 300 triệu đồng" → "hiến đất": the value of the land given, with its verb
         given = _LAND_GIVEN.search(text, max(s_start, prior.start - 20), prior.start)
         return ([given.span("verb")] if given else []) + subject_of[id(prior)]
@@ -113,7 +112,7 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     if value_of and (prior is None or prior.end <= clause_start):
         # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng", "xã làm nhà văn hóa với kinh phí 4,6 tỷ đồng":
         # the value or cost of what the clause gives or builds (a generic word for a sum, as "trị giá", is no subject)
-        given = subjects.left_phrase(text, clause_start, value_of.start(), holes)
+        given = subjects.left_phrase(text, clause_start, value_of.start(), holes, max_words=subjects.MAX_RATE_WORDS)
         if given:
             return given
     # "Tổng kinh phí bồi thường, hỗ trợ là 86 tỷ đồng": a comma inside the sum's own phrase (as long as a rate's)
@@ -345,7 +344,12 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
                 end = link.start()
                 break
     pieces.append((pos, end))
-    return [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+    pieces = [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+    if pieces and text[pieces[-1][1] - 1] in '"”' and not _OPENS_QUOTE.search(text, start, pieces[-1][1] - 1):
+        # '"… cho vùng đồng bào dân tộc thiểu số".': the quote of the speech the purpose ends, no name's
+        pieces[-1] = subjects.stripped(text, pieces[-1][0], pieces[-1][1] - 1)
+    return pieces
+_OPENS_QUOTE = deferred(r'[“"]')
 _PLACE_TAIL = deferred(r"[^\S\n]+(?:tại|ở|trên[^\S\n]+địa[^\S\n]+bàn|thuộc)[^\S\n]+(?:(?:các|những)[^\S\n]+)?$", regex.I)
 
 
