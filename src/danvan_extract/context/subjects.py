@@ -193,6 +193,7 @@ def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
 _HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
 
 
+_BOUND_ALONE = deferred(r"[^\S\n]*(?:tối\s+đa|tối\s+thiểu)[^\S\n]*", regex.I)
 _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", regex.I)
 # "Tỷ lệ hộ nghèo thấp hơn 2,5% so với …", "Mức hỗ trợ cao hơn năm trước 5 triệu đồng": a comparative
 # right before the figure, with the base it is compared with, states the figure (as "tăng" does); one
@@ -212,10 +213,12 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         after_hole = relative_after_hole and i and out
         have = _HAVE_THEN_WORD.match(seg) if after_hole and seg.lstrip()[:3].lower() == "có " else None
         s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
-        if s >= e or e - s < 16 and text[s] in "bBtT" and _AVERAGE_ALONE.fullmatch(text, s, e):
+        if s >= e or e - s < 16 and text[s] in "bBtT" and (_AVERAGE_ALONE.fullmatch(text, s, e)
+                                                          or _BOUND_ALONE.fullmatch(text, s, e)):
             # (leading words and marks only: nothing is left to trim; "…, bình quân 437.000 đồng/hội viên",
             # "…, bình quân mỗi năm đào tạo nghề cho …": an average's word alone is the figure's qualifier
-            # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject)
+            # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject; so is a bound's word
+            # alone: "…, tối đa không quá 50 triệu đồng/hộ")
             continue
         compared = (_COMPARED.search(text, s, e) if "hơn" in text[s:e]
                     else _COMPARED_CUT.search(text, s, e) if text[e:e + 6].lstrip().startswith("hơn ") else None)
