@@ -38,10 +38,7 @@ _STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|ch
             r"|tổng\s+số\s+tiền|tổng\s+kinh\s+phí|tổng\s+số|trị\s+giá|giảm\s+còn|tăng\s+lên|giảm\s+xuống|lên\s+tới|lên\s+đến"
             r"|đạt\s+được|đạt|chiếm|là|có|với|bằng|còn|được|gồm|tăng|giảm|khoảng|trên|hơn|gần|ước\s+tính|ước\s+đạt|ước"
             r"|xấp\s+xỉ|chừng|dưới|tới|đến|lên|xuống|hết|tương\s+đương|tương\s+ứng|cho|số\s+lượng|mức|tổng|từ|giữa|đã|với\s+số"
-            r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến"
-            # ("Giá lúa dao động quanh mức 7.800 đồng/kg", "Mức hỗ trợ dao động từ …": ranges between, a verb
-            # that states the figure as "đạt" does)
-            r"|dao\s+động\s+quanh|dao\s+động\s+ở|dao\s+động\s+trong\s+khoảng|dao\s+động|ở\s+mức")
+            r"|ước\s+thực\s+hiện|thực\s+hiện|dự\s+báo|dự\s+kiến")
 # "mới" after a verb of making is part of it ("xây mới", "thành lập mới"), and of
 # the programme's names "nông thôn mới", "đô thị mới"
 # ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
@@ -201,6 +198,22 @@ _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", re
 _COMPARED = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?![\p{L}])"
                      r"(?:(?!\s(?:là|đạt|bằng|chiếm|có)(?![\p{L}]))[^\d\n,;:()]){0,40}$", regex.I)
 # (a time cut out of the piece may take its "hơn": "cao [hơn năm 2023] khoảng 120 tỷ đồng")
+# ("Giá lúa dao động quanh mức 7.800 đồng/kg", "Mức hỗ trợ dao động từ …", "Giá lợn hơi ở mức …": verbs that
+# state a level or a range as "đạt" does, with the stating words after them)
+_RANGE_VERB = deferred(r"(?:dao\s+động(?:\s+(?:quanh|ở|trong\s+khoảng))?|ở\s+mức)"
+                       r"(?:\s+(?:mức|khoảng|từ|trên|hơn|gần|dưới|là))*[\s,:]*", regex.I)
+
+
+def _before_range_verb(text: str, s: int, e: int) -> int:
+    """The end of ``[s, e)`` before a verb of a level or range that ends it
+    ("dao động quanh mức", "ở mức"); ``e`` when none.  (Found by its
+    syllables first: the pattern is tried at one place at most.)"""
+    at = max(text.rfind("dao động", s, e), text.rfind("ở mức", s, e))
+    if at <= s or text[at - 1].isalpha() or not _RANGE_VERB.fullmatch(text, at, e):
+        return e
+    return at
+
+
 # (a limit or a norm: "hạn mức 50 triệu đồng", "được cấp định mức 300 triệu đồng")
 _LEVEL_NOUN = deferred(r"(?<=(?<![\p{L}])(?:hạn|định))[^\S\n]+mức(?![\p{L}])", regex.I)
 _COMPARED_CUT = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", regex.I)
@@ -224,6 +237,7 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
                     else _COMPARED_CUT.search(text, s, e) if text[e:e + 6].lstrip().startswith("hơn ") else None)
         if compared:
             e = compared.start()
+        e = _before_range_verb(text, s, e)
         start = _trailing_start(text[s:e])
         if start is not None:
             noun = _LEVEL_NOUN.match(text, s + start, e)
