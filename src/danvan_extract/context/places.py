@@ -399,7 +399,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if not free(start, end) or _COMPARED.search(text, max(0, start - 12), start):
             continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
-        if _PAYER_BEFORE.search(text, max(0, start - 24), start):
+        if text.find("sách", max(0, start - 6), start) >= 0 and _PAYER_BEFORE.search(text, max(0, start - 24), start):
             # "Trong đó, ngân sách tỉnh hỗ trợ 2,8 tỷ đồng": the tier that pays, not the place the money goes to
             offices.add(start)
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
