@@ -81,6 +81,9 @@ def compared_with(text: str, start: int) -> bool:
     """The unit named at ``start`` is what a figure is compared with or
     ranked in ("cao hơn huyện B", "nhất tỉnh"), not where it holds."""
     return bool(_COMPARED.search(text, max(0, start - COMPARED_REACH), start))
+# a budget named by its tier ("ngân sách tỉnh", "vốn ngân sách huyện"): the payer of an amount; its revenue and
+# spending ("thu ngân sách tỉnh", "chi ngân sách huyện") stay the unit's own
+_PAYER_BEFORE = regex.compile(r"(?<![\p{L}])(?<!(?:thu|chi|toán)\s)ngân\s+sách\s+$", regex.I)
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
@@ -441,6 +444,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         if not free(start, end) or compared_with(text, start):
             continue  # "thấp nhất tỉnh", "so với toàn huyện": the frame compared with, not the place
         level = _level_word(m.group("level"))
+        if text.find("sách", max(0, start - 6), start) >= 0 and _PAYER_BEFORE.search(text, max(0, start - 24), start):
+            # "Trong đó, ngân sách tỉnh hỗ trợ 2,8 tỷ đồng": the tier that pays, not the place the money goes to
+            offices.add(start)
         # "huyện vùng cao Mù Cang Chải": a unit the gazetteer knows, after a description
         level_end = m.end("level")
         described = _DESCRIBED.match(text, level_end, level_end + 80) if _may_describe(text, level_end) else None

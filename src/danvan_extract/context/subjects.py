@@ -85,9 +85,11 @@ _LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by ch
 # ("1.200 suất quà trị giá 600 triệu đồng": "trị giá" states the next figure, as "đạt" does)
 # ("1.245 tỷ đồng dư nợ thông qua 312 tổ …": "thông qua" before a figure brings the channel; not the verb
 # "passed" of "biểu quyết thông qua nghị quyết", whose object follows, nor "được thông qua")
-_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá|thông\s+qua(?<!được\sthông\squa)))+\s*$",
-                           regex.I)
-_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá", "qua")  # (what its matches end with)
+# ("cho 15 hộ vay không lãi tổng số tiền 200 triệu đồng": a generic name of the next sum states it too)
+_RIGHT_TRAILING = deferred(r"(?:\s+(?:đạt|có|được|là|với|và|hoặc|chiếm|gồm|trị\s+giá|thông\s+qua(?<!được\sthông\squa)"
+                           r"|(?:tổng\s+)?số\s+tiền|tổng\s+(?:giá\s+trị|kinh\s+phí|trị\s+giá)))+\s*$", regex.I)
+_RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "hoặc", "chiếm", "gồm", "giá", "qua", "tiền", "trị",
+                        "phí")  # (what its matches end with)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 _PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",
@@ -113,8 +115,8 @@ _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
     # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
-    # moving is its direction ("hộ chuyển đến sinh sống"), no time or bound
-    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi)\sđến)"
+    # moving or handing over is its direction ("hộ chuyển đến sinh sống", "trao đến các gia đình"), no time or bound
+    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi|trao)\sđến)"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
@@ -143,9 +145,10 @@ LAND = deferred(r"(?:đất|rừng|cây|lúa|chè|mặt|diện|vùng|cà|cao|keo
 _LAND_VERB = deferred(r"(?<![\p{L}])(?P<verb>trồng(?:\s+mới)?|khai\s+thác|khai\s+hoang|phục\s+hồi|cải\s+tạo|chuyển\s+đổi"
                            r"|thu\s+hoạch|gieo\s+cấy|gieo\s+trồng|khoanh\s+nuôi|thu\s+hồi)"
                            r"(?:\s+(?:được|thêm|mới))*\s*(?:(?:khoảng|trên|hơn|gần|dưới)\s*)?$", regex.I)
-_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|số\s+tiền|tổng\s+số|con\s+số\s+này"
+# ("giá trị", "tổng giá trị": the value, as generic as "trị giá")
+_GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|(?:tổng\s+)?giá\s+trị|số\s+tiền|thành\s+tiền|tổng\s+số|con\s+số\s+này"
                         r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
-_GENERIC_FIRST = CharClass(r"(?i)[tsc]")  # (the letters its words open with)
+_GENERIC_FIRST = CharClass(r"(?i)[tscg]")  # (the letters its words open with)
 MAX_WORDS = 10
 MAX_RATE_WORDS = 16  # (a rate's phrase, and a sum's read across a comma, run longer)
 # How far ahead a match at a fixed position may look: the clause is read at
@@ -195,6 +198,7 @@ def _level_modifier(text: str, pos: int, hs: int, he: int) -> bool:
 _HAVE_THEN_WORD = deferred(r"\s*(?=có\s+\p{L})", regex.I)
 
 
+_BOUND_ALONE = deferred(r"[^\S\n]*(?:tối\s+đa|tối\s+thiểu)[^\S\n]*", regex.I)
 _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", regex.I)
 # "Tỷ lệ hộ nghèo thấp hơn 2,5% so với …", "Mức hỗ trợ cao hơn năm trước 5 triệu đồng": a comparative
 # right before the figure, with the base it is compared with, states the figure (as "tăng" does); one
@@ -202,6 +206,24 @@ _AVERAGE_ALONE = deferred(r"[^\S\n]*(?:bình\s+quân|trung\s+bình)[^\S\n]*", re
 _COMPARED = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn(?![\p{L}])"
                      r"(?:(?!\s(?:là|đạt|bằng|chiếm|có)(?![\p{L}]))[^\d\n,;:()]){0,40}$", regex.I)
 # (a time cut out of the piece may take its "hơn": "cao [hơn năm 2023] khoảng 120 tỷ đồng")
+# ("Giá lúa dao động quanh mức 7.800 đồng/kg", "Mức hỗ trợ dao động từ …", "Giá lợn hơi ở mức …": verbs that
+# state a level or a range as "đạt" does, with the stating words after them)
+_RANGE_VERB = deferred(r"(?:dao\s+động(?:\s+(?:quanh|ở|trong\s+khoảng))?|ở\s+mức)"
+                       r"(?:\s+(?:mức|khoảng|từ|trên|hơn|gần|dưới|là))*[\s,:]*", regex.I)
+
+
+def _before_range_verb(text: str, s: int, e: int) -> int:
+    """The end of ``[s, e)`` before a verb of a level or range that ends it
+    ("dao động quanh mức", "ở mức"); ``e`` when none.  (Found by its
+    syllables first: the pattern is tried at one place at most.)"""
+    at = max(text.rfind("dao động", s, e), text.rfind("ở mức", s, e))
+    if at <= s or text[at - 1].isalpha() or not _RANGE_VERB.fullmatch(text, at, e):
+        return e
+    return at
+
+
+# (a limit or a norm: "hạn mức 50 triệu đồng", "được cấp định mức 300 triệu đồng")
+_LEVEL_NOUN = deferred(r"(?<=(?<![\p{L}])(?:hạn|định))[^\S\n]+mức(?![\p{L}])", regex.I)
 _COMPARED_CUT = deferred(r"(?<![\p{L}])(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$", regex.I)
 
 
@@ -212,24 +234,32 @@ def _trim(text: str, pieces: list[Span], relative_after_hole: bool = False) -> l
         after_hole = relative_after_hole and i and out
         have = _HAVE_THEN_WORD.match(seg) if after_hole and seg.lstrip()[:3].lower() == "có " else None
         s += have.end() if have and _leading_end(seg) <= have.end() + 3 else _leading_end(seg)
-        if s >= e or e - s < 16 and text[s] in "bBtT" and _AVERAGE_ALONE.fullmatch(text, s, e):
+        if s >= e or e - s < 16 and text[s] in "bBtT" and (_AVERAGE_ALONE.fullmatch(text, s, e)
+                                                          or _BOUND_ALONE.fullmatch(text, s, e)):
             # (leading words and marks only: nothing is left to trim; "…, bình quân 437.000 đồng/hội viên",
             # "…, bình quân mỗi năm đào tạo nghề cho …": an average's word alone is the figure's qualifier
-            # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject)
+            # (FACTS.md: "bình quân", "trung bình" are `exact`), left out of the subject; so is a bound's word
+            # alone: "…, tối đa không quá 50 triệu đồng/hộ")
             continue
         compared = (_COMPARED.search(text, s, e) if "hơn" in text[s:e]
                     else _COMPARED_CUT.search(text, s, e) if text[e:e + 6].lstrip().startswith("hơn ") else None)
         if compared:
             e = compared.start()
+        e = _before_range_verb(text, s, e)
         start = _trailing_start(text[s:e])
         if start is not None:
+            noun = _LEVEL_NOUN.match(text, s + start, e)
+            if noun:
+                # "hạn mức", "định mức": a noun whose last syllable is the stating "mức" stays whole
+                rest = _trailing_start(text[noun.end():e])
+                start = noun.end() - s + (rest if rest is not None else e - noun.end())
             e = s + start
         if e < len(text) and _OR_MORE.match(text, e, e + 8) and may_end_with(text[s:e], ("trở",)):
             e = _OR_MORE.match(text, e, e + 8).end()  # "đại học trở lên": one phrase, no verb "lên"
         if may_end_with(text[s:e], _UNIT_WORDS):
             # (from the piece's first word: "của tỉnh" may open it)
             e = max(s, _before_unit_phrase(text, first, e))
-        s, e = _stripped(text, s, e, " ,:;-\"'“”", " ,:;-")
+        s, e = _stripped(text, s, e, " ,:;-=\"'“”", " ,:;-=")  # ("1 USD = 25.450 VND": the sign names nothing)
         if e > s:
             out.append((s, e))
     return out
@@ -383,7 +413,10 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 
 # ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
 # ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
+# ("chiếm đoạt", "chiếm dụng": to embezzle, a verb of its own, not "chiếm" that states a share; "đạt chuẩn",
+# "đạt danh hiệu": meeting a standard defines the noun before it, "xã đạt chuẩn")
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt(?!\s+(?:chuẩn|danh\s+hiệu)(?![\p{L}]))"
+                            r"|chiếm(?!\s+(?:đoạt|dụng|giữ)(?![\p{L}]))|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             # ("kinh tế … duy trì tốc độ tăng trưởng bình quân 9,2%/năm": keeps a rate at the figure)
                             r"|công\s+bố|chỉ\s+định|duy\s+trì)\s+", regex.I)
 
@@ -1098,9 +1131,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
 
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
+# ("quà tặng": a gift, a noun)
 SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
                              r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
-                             r"|tặng|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
+                             r"|tặng(?<!quà\stặng)|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
 
 
 
@@ -1328,6 +1362,13 @@ _GENERIC_HEAD = deferred(r"(?:tổng\s+trị\s+giá|trị\s+giá|tổng\s+số\s
                               r"(?=\p{L})", regex.I)
 
 
+def generic_sum(text: str, span: Span) -> bool:
+    """Whether ``span`` is only a generic word for a sum ("Số tiền", "Tổng
+    kinh phí", "Giá trị"), which FACTS.md never takes for a subject."""
+    joined = " ".join(text[span[0]:span[1]].split())
+    return bool(joined) and _GENERIC_FIRST[joined[0]] and _GENERIC.match(joined) is not None
+
+
 def drop_generic_head(text: str, pieces: list[Span]) -> list[Span]:
     """"Tổng trị giá các hoạt động" → "hoạt động": a generic word for a sum
     is no subject, what it is the sum of is."""
@@ -1412,14 +1453,16 @@ def names_quantity(label: str) -> bool:
 _INDICATOR_COLUMN = deferred(r"\s*(?:chỉ\s+tiêu|nội\s+dung|tiêu\s+chí|danh\s+mục|hạng\s+mục)\s*$", regex.I)
 
 
-def table_row_label(text: str, pos: int) -> list[Span]:
+def table_row_label(text: str, pos: int, any_label: bool = False) -> list[Span]:
     """"STT | Chỉ tiêu | Kết quả" … "2 | Tỷ lệ che phủ rừng | 62,5%": a
     figure in a flattened table's row takes the row's label when it names
-    a quantity or stands in a column of indicators."""
+    a quantity or stands in a column of indicators (or, with
+    ``any_label``, whatever it names)."""
     line_start = text.rfind("\n", 0, pos) + 1
     column = text.count("|", line_start, pos)
-    if not column or line_start == 0 or text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start) < 2:
-        return []  # (no table: no row of cells above)
+    above = text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start)
+    if not column or line_start == 0 or above < (1 if any_label else 2):
+        return []  # (no table: no row of cells above; with ``any_label`` the caller found the column's heading)
     cells = text[line_start:pos].split("|")[:-1]
     start = line_start + sum(len(x) + 1 for x in cells)  # (past the last cell: walk back)
     for k in range(len(cells) - 1, -1, -1):
@@ -1431,7 +1474,7 @@ def table_row_label(text: str, pos: int) -> list[Span]:
         heading = _column_heading(text, line_start, k)
         if heading and _UNIT_COLUMN.match(heading):
             continue  # "Tổng dư nợ | Tỷ đồng | 1.320": the unit's cell names nothing
-        if names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
+        if any_label or names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
             return [label]
         return []
     return []

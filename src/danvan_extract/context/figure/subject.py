@@ -402,6 +402,10 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if c.rule.endswith(".table_cell"):
         # a bare number in a flattened table's cell is the value of its row's quantity, else of its column's heading
         column = ([label] if label and text.count("|", label[1], c.start) else []) or subjects.table_column(text, c.start)
+        if len(column) == 1 and c.type == "money" and subjects.generic_sum(text, column[0]):
+            # "Nguồn vốn | Số tiền (triệu đồng)" over "Ngân sách tỉnh | 2.500": a column of sums named
+            # generically, its rows say what each sum is
+            column = subjects.table_row_label(text, c.start, any_label=True) or column
         if column:
             return column
     if t == "ratio" and not c.fields.get("noun"):

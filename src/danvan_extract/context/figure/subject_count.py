@@ -15,6 +15,7 @@ from .. import subjects
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import RANK as _RANK
+from ...numbers import MULTIPLIERS
 from ..words import holds_letter, may_hold
 from .clauses import (BRACKET_CHARS, CLAUSE_BREAK, DIGIT, RECIPIENT_BEFORE, SENTENCE_END, WINDOW, WORD,
                       plain_clause_start)
@@ -381,10 +382,19 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     if prior:
         # the clause was cut at the figure before: its noun and words are the body
         head = FIGURE_HEAD.match(text, prior[0], prior[1])
-        if not head or head.end() >= prior[1]:
-            return []
+        if not head or head.end() >= prior[1] or not _counts_groups(text, head.end(), prior[1]):
+            return []  # ("3,5 tỷ đồng với 45 thành viên": an amount's unit is no body of members)
         return subjects.members_of(text, head.end(), c, [h for h in holes if h != prior])
     return subjects.members_of(text, clause_start, c, holes)
+
+
+def _counts_groups(text: str, start: int, end: int) -> bool:
+    """The figure's words ``[start, end)`` after its number are no amount's
+    unit ("3 tỷ 500 triệu đồng", "500.000 đồng"): an amount is no body of
+    members ("906 tổ phụ nữ", "100% xã" are)."""
+    words = text[start:end].split(maxsplit=1)
+    first = words[0].lower() if words else ""
+    return first not in MULTIPLIERS and first != "đồng"
 
 
 # a sentence's topic: a short noun phrase and its comma, with no figure

@@ -41,7 +41,7 @@ def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
         return False  # (the cheap tests first)
     m = SUM_THEN_WORDS.match(text, s_start, clause_start)
     return m is not None and bool(m.group("words").strip()) and not subjects.states_figure(text, *m.span("words"))
-_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
+_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
@@ -54,12 +54,16 @@ _PURPOSE = deferred(r"\s*(?:từ[^\S\n]+[^\n,.;:()\d]{1,40}?[^\S\n]+(?=(?:để|
                     # ("góp 620 triệu đồng làm 3 cầu treo": a count of what is built stays, its number dropped)
                     r"|(?:làm|xây)(?=\s+(?:\d[\d.]*\s+)?(?:căn\s+)?(?:nhà|đường|cầu|trường|phòng|bể|giếng)(?![\p{L}])))\s+"
                     r"(?P<what>(?:[^\n,.;:()]|(?<=\d)[.,](?=\d)){1,80})", regex.I)
+_WITH_VALUE = deferred(r"(?<![\p{L}])với\s+(?:(?:tổng\s+)?giá\s+trị|kinh\s+phí)\s*(?:(?:là|khoảng|trên|hơn|gần|ước)\s*)?$", regex.I)
 _A_LETTER = deferred(r"\p{L}")
 # the links of _PURPOSE that give the money ("ủng hộ đồng bào bị thiên tai")
 _GIVING_LINKS = frozenset({"ủng hộ", "hỗ trợ"})
 # the verb that gives a counted recipient its money ("cho vay 1.200 hộ nghèo với số tiền ...")
 _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp|tặng\s+quà|tặng|trao\s+tặng)"
                           r"(?:\s+(?:cho|đối\s+với))?\s*(?:(?:khoảng|trên|hơn|gần)\s+)?$", regex.I)
+# the verb that gives, takes or trades land, right before its area
+_LAND_GIVEN = deferred(r"(?<![\p{L}])(?P<verb>hiến\s+tặng|hiến|tặng|giao|thu\s+hồi|chuyển\s+nhượng|mua|bán)"
+                       r"(?:\s+(?:khoảng|trên|hơn|gần))?\s*$", regex.I)
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 
 
@@ -89,6 +93,11 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         gift = gift_before(text, s_start, prior.start, holes)
         if gift:
             return [gift]
+    if (prior is not None and of_previous and prior.type == "area" and "giá" in of_previous.group()
+            and subject_of.get(id(prior)) and not DIGIT.search(text, prior.end, of_previous.start())):
+        # "hiến 1.500 m2 đất, trị giá khoảng 300 triệu đồng" → "hiến đất": the value of the land given, with its verb
+        given = _LAND_GIVEN.search(text, max(s_start, prior.start - 20), prior.start)
+        return ([given.span("verb")] if given else []) + subject_of[id(prior)]
     if prior is not None and (bracket >= 0 or of_previous):
         if prior.type in ("count", "ratio"):
             head = FIGURE_HEAD.match(text, prior.start, prior.end)
@@ -99,6 +108,13 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
                 # "cho vay 1.200 hộ nghèo với số tiền 45 tỷ đồng" → "cho vay hộ nghèo"
                 given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
                 return ([given.span("verb")] if given else []) + subject_of[id(prior)]
+    value_of = _WITH_VALUE.search(text, max(clause_start, c.start - 30), c.start) if of_previous else None
+    if value_of and (prior is None or prior.end <= clause_start):
+        # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng", "xã làm nhà văn hóa với kinh phí 4,6 tỷ đồng":
+        # the value or cost of what the clause gives or builds (a generic word for a sum, as "trị giá", is no subject)
+        given = subjects.left_phrase(text, clause_start, value_of.start(), holes, max_words=subjects.MAX_RATE_WORDS)
+        if given:
+            return given
     # "Tổng kinh phí bồi thường, hỗ trợ là 86 tỷ đồng": a comma inside the sum's own phrase (as long as a rate's)
     pieces = (subjects.left_phrase(text, s_start, c.start, holes, max_words=subjects.MAX_RATE_WORDS)
               if _sum_across_comma(text, s_start, clause_start) else subjects.left_phrase(text, clause_start, c.start, holes))
@@ -158,10 +174,18 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         listed = _listed_verb(text, c, prior, s_start, holes) if not label else None
         # ("đóng góp … 1.500 ngày công, 2,3 tỷ đồng làm đường": the verb shared with the figure listed before)
         return ([listed] if listed else []) + purpose_pieces
+    passive = _PASSIVE.match(text, c.end, limit) if not pieces and not label else None
+    if passive:
+        # "Gần 50 tỷ đồng được bố trí để xây dựng trường học": an amount that opens its clause is what the verb
+        # after "được" does with it
+        used = _used_for(text, passive.end(), limit, holes)
+        if used:
+            return used
     changed = level_after_factor(text, c, s_start, holes) if not pieces and not label else []
     if changed:
         return changed
-    if prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start):
+    level = prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start)
+    if level and (level.group("verb") or _APPROX_AT.match(text, c.start)):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
     if not pieces and not prior and _WITH_SUM.match(text, s_start, c.start):
@@ -206,6 +230,24 @@ def _measure_before(text, s_start: int, pos: int, holes) -> Optional[int]:
 
 
 _BUILDING_LINKS = frozenset({"làm", "xây"})
+# "… đồng (đã) được trao …", "… đồng được Công ty trao …": the passive after an amount
+# ("5 tỷ đã giải ngân": the passive's "được" left out after a tense word)
+_PASSIVE = deferred(r"[^\S\n]+(?=(?:đã|sẽ|vừa|được)[^\S\n])(?:(?:đã|sẽ|vừa|đang|cũng|đều)[^\S\n]+)*(?:được[^\S\n]+)?(?=\p{L})",
+                    regex.I)
+
+
+def _used_for(text, start, limit, holes) -> list:
+    """The verb phrase after the passive's "được" that says what an amount is
+    used for ("bố trí để xây dựng trường học vùng cao", "trao cho Quỹ khuyến
+    học"), its purpose after the phrase included; [] when none."""
+    phrase = subjects.right_phrase(text, start, limit)
+    if phrase is None:
+        return []
+    purpose = _PURPOSE.match(text, phrase[1], limit)
+    if purpose and purpose.group("link").lower() in _PURPOSE_PREPOSITIONS:
+        what_end = _before_next_amount(text, purpose.start("what"), purpose.end("what"))
+        return [phrase] + _without_numbers(text, purpose.start("link"), what_end, holes)
+    return [phrase]
 _PURPOSE_PREPOSITIONS = frozenset({"để", "nhằm", "cho"})
 
 
@@ -247,8 +289,11 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
 # "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
-_LEVEL_ONLY = deferred(r"[^\S\n]*(?:so[^\S\n]+với[^,;.\d\n]{0,30})?,[^\S\n]*(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
-                       r"(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*", regex.I)
+# ("…, tương đương 56 tỷ đồng", "(tương ứng 25 tỷ đồng)" after a share, or after "45% tổng kinh phí": the same
+# quantity in money; "…, khoảng 48 tỷ đồng": the estimate's word opens the amount's span, _APPROX_AT)
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:(?:so[^\S\n]+với|tổng)[^,;.\d\n]{0,30})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
+                       r"|tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?)(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*)?", regex.I)
+_APPROX_AT = deferred(r"(?:khoảng|xấp[^\S\n]+xỉ|ước|chừng)[^\S\n]", regex.I)
 # a sentence that opens with "Với" and a sum before the amount
 _WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
                      r"|mức[^\S\n]+đầu[^\S\n]+tư|số[^\S\n]+tiền)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là|gần|hơn))?[^\S\n]*$",
@@ -256,8 +301,12 @@ _WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?
 _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
                      r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
-_PART_ONLY = deferred(r"[\s;,]*riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
-                      + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?\s*", regex.I)
+# "…; năm 2024 đạt 42,1 triệu đồng", ". Năm 2023 tăng lên 148 tỷ đồng": the same quantity at another time, named
+# by its time alone and a verb that states it
+_PART_ONLY = deferred(r"[\s;,]*(?:riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
+                      + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?"
+                      r"|(?:năm|quý)\s+(?:\d{4}|[IV]+(?:/\d{4})?)\s*,?\s*(?:ước\s+(?:đạt|tính)?|đạt|là|tăng\s+lên|giảm\s+còn"
+                      r"|lên|còn)(?:\s+(?:khoảng|trên|hơn|gần))?)\s*", regex.I)
 # "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
 _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
@@ -321,7 +370,12 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
                 end = link.start()
                 break
     pieces.append((pos, end))
-    return [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+    pieces = [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+    if pieces and text[pieces[-1][1] - 1] in '"”' and not _OPENS_QUOTE.search(text, start, pieces[-1][1] - 1):
+        # '"… cho vùng đồng bào dân tộc thiểu số".': the quote of the speech the purpose ends, no name's
+        pieces[-1] = subjects.stripped(text, pieces[-1][0], pieces[-1][1] - 1)
+    return pieces
+_OPENS_QUOTE = deferred(r'[“"]')
 _PLACE_TAIL = deferred(r"[^\S\n]+(?:tại|ở|trên[^\S\n]+địa[^\S\n]+bàn|thuộc)[^\S\n]+(?:(?:các|những)[^\S\n]+)?$", regex.I)
 
 
