@@ -109,7 +109,8 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
                 given = _GIVEN_TO.search(text, max(s_start, prior.start - 30), prior.start)
                 return ([given.span("verb")] if given else []) + subject_of[id(prior)]
     value_of = _WITH_VALUE.search(text, max(clause_start, c.start - 30), c.start) if of_previous else None
-    if value_of and (prior is None or prior.end <= clause_start):
+    if (value_of and (prior is None or prior.end <= clause_start)
+            and _measure_before(text, s_start, of_previous.start(), holes) is None):  # (a measured sum: below)
         # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng", "xã làm nhà văn hóa với kinh phí 4,6 tỷ đồng":
         # the value or cost of what the clause gives or builds (a generic word for a sum, as "trị giá", is no subject)
         given = subjects.left_phrase(text, clause_start, value_of.start(), holes, max_words=subjects.MAX_RATE_WORDS)
