@@ -20,7 +20,7 @@ from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_a
 from .figure.period import figure_period
 from .figure.place import Places, figure_location, sole_province, place_record, respective_year
 from .figure.repeats import periods_of_repeats
-from .figure.sections import section_starts
+from .figure.sections import other_stories_at, section_starts
 from .figure.subject import assign_subjects
 from .periods import find_times
 from .places import PlaceMention, find_places
@@ -77,6 +77,10 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # (the lead is the body's first paragraph, below the date line under the headline)
     body_lead_end = _lead_past_date(text, date_line, paragraphs, first_body, lead_end)
     # (a site line's unit, "Hội LHPN tỉnh Đắk Lắk", counts only when the article names none of its own)
+    # (the units of a page's list of other stories are theirs, not the article's)
+    other = other_stories_at(text, paragraphs)
+    if other is not None:
+        reported = [p for p in reported if p.start < other]
     site = agency_lines(head, out.title)
     main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text)
             if site else None) or main_place(reported, out.title, body_lead_end, posts, text)
@@ -87,7 +91,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     if not numeric:
         return out  # (an article without figures: its own context alone)
     time_starts = [t.start for t in times]
-    sections = section_starts(text, paragraphs)
+    sections = section_starts(text, paragraphs, other)
     place_starts = [p.start for p in places]
     # every other figure, measure or date is no part of a subject
     holes = sorted([(t.start, t.end) for t in times] + [(p.start, p.end) for p in places] + mentions)

@@ -32,7 +32,9 @@ _PAGER_STARTS = ("page", "trang")
 _SITE_ENDS = (":", "|")
 _SITE_START = regex.compile(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
 # a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa")
-_MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}")
+_MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}"
+                      # (five items or more, each opened by a letter: a menu even with a number in an item)
+                      r"|[^\S\n]*\p{L}[^|\n]{0,29}(?:\|[^\S\n]*\p{L}[^|\n]{0,29}){4,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
 # "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
 _SITE_NAME = regex.compile(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
@@ -62,7 +64,7 @@ def _agency_name() -> regex.Pattern:
     persons = load_rules().persons
     heads = written_pattern(sorted(persons.org_heads, key=len, reverse=True))
     words = written_pattern(sorted(set(persons.org_words), key=len, reverse=True))
-    return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])\s*){{0,6}}?"
+    return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:\s+[-–])?\s*){{0,6}}?"
                          rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
                          regex.V0)
 
@@ -75,8 +77,14 @@ def _agency_line(line: str) -> bool:
     if not m or m.start("name") == 0:
         return False
     name = m.group("name")
-    name = name.title() if name.isupper() else name
-    return bool(gazetteer().province(name) or gazetteer().lookup(name))
+    if not name.isupper():
+        return bool(gazetteer().province(name) or gazetteer().lookup(name))
+    # in capitals every word may open the name: the unit's name is the
+    # shortest tail of the capital run past the organization's words
+    # ("BAN DÂN TỘC TỈNH KON TUM", "ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH")
+    words = name.title().split()
+    return any(gazetteer().province(tail) or gazetteer().lookup(tail)
+               for tail in (" ".join(words[i:]) for i in range(len(words) - 1)))
 
 
 # a breadcrumb: short items joined by ">" or "»" ("Thời sự > Giao thông")

@@ -69,8 +69,9 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
         own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
-        # a headline figure takes the time of the body it sums up
-        own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
+        # a headline figure takes the time its headline states after it ("Tuyên dương 30 mô
+        # hình “Dân vận khéo” tiêu biểu giai đoạn 2021 - 2024"), else the body's it sums up
+        own = next((t for t in times[k:] if t.kind == "time" and t.period), None)
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None and (text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0

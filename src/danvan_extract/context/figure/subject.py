@@ -77,6 +77,8 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             # "… 25% đối với hộ cận nghèo và 10% đối với …": the words before the figure are the prior's
             # "đối với" phrase; the figure shares the prior's head
             pieces = subject_of[id(prior)]
+        # (a piece without a letter, "8" of a table's bare "9,8", names nothing)
+        pieces = [p for p in pieces if _LETTER.search(text, p[0], p[1])]
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
@@ -84,6 +86,9 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+_LETTER = deferred(r"\p{L}")
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
