@@ -285,6 +285,16 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     def person_like(name: str) -> bool:
         words = name.split()
         return len(words) >= 3 and words[0] in surnames and not _lookup(gaz, name)
+    def without_holder(name: str, level: str) -> str:
+        # "Trưởng Ban Dân vận Huyện ủy Hải Hậu Vũ Thị Lan Anh": the unit the
+        # gazetteer knows, then its post's holder, a surname first
+        words = name.split()
+        if len(words) < 3 or _lookup(gaz, name, level):
+            return name
+        for i in range(len(words) - 2, 0, -1):
+            if words[i] in surnames and _lookup(gaz, " ".join(words[:i]), level):
+                return " ".join(words[:i])
+        return name
     def person_named(name: str) -> bool:
         # a province named after a person ("Hồ Chí Minh") is the city only
         # with its level word; alone, the name is the person's
@@ -304,7 +314,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         spans.take(m.start(), m.end())
     for m in finditer_at(_COMMITTEE, text, starts.committee):
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
-        name = _known_name(text, m, m.group("name"), level, gaz)
+        name = without_holder(_known_name(text, m, m.group("name"), level, gaz), level)
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
         if name and person_like(name):
@@ -319,8 +329,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             if not _unit_heading(text, m, gaz):
                 continue  # "XÃ" in an all-caps heading: too unsure
             level = _level_word(written)
-        name = _known_name(text, m, found, level, gaz)
-        name = _without_figure(name, level, gaz)
+        name = without_holder(_without_figure(_known_name(text, m, found, level, gaz), level, gaz), level)
         if not name or name[0].isdigit() and level not in NUMBERED:
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
@@ -1017,11 +1026,25 @@ def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:
                 and q.level != "quốc gia" and _tier(q.level) < _tier(p.level) and q.start - p.end <= 40
                 and CHAIN_GAP.fullmatch(text, p.end, q.start)):
             out[i] = replace(p, province=q.province)
+    unplaced = []
     for i, p in enumerate(out):
         if p.province is None and p.name and not p.bare and _tier(p.level) == 3:
             near = _placed_before(text, out, i)
             if near is not None:
                 out[i] = replace(p, province=near.province)
+            else:
+                unplaced.append(i)
+    if unplaced:
+        # "Ngày hội … ở thôn Đồng Quan" in a headline, "thôn Đồng Quan, xã Tân Dĩnh (Lạng Giang)"
+        # in the body: one text means one village by one name and level
+        placed: dict[tuple[str, str], set[str]] = {}
+        for q in out:
+            if q.province and q.name and _tier(q.level) == 3:
+                placed.setdefault((q.level, key(q.name)), set()).add(q.province)
+        for i in unplaced:
+            provinces = placed.get((out[i].level, key(out[i].name)), ())
+            if len(provinces) == 1:
+                out[i] = replace(out[i], province=next(iter(provinces)))
 
 
 _VILLAGE_REACH = 200

@@ -283,11 +283,25 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
         if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
             return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
-            return _plan_before(text, times, i, p_start, section) or t
+            plan = _plan_before(text, times, i, p_start, section)
+            if plan is None and SENTENCE_END.search(text, t.end, pos):
+                # "Năm 2025, … tiếp nhận 264 ý kiến, đến nay đã giải quyết 241 ý kiến. … có 37 mô hình":
+                # "đến nay" dates its own clause's progress, no later sentence's figure
+                continue
+            return plan or t
         if text.startswith(_TERM_WORDS, t.start):
+            return _other_time_of_sentence(text, times, i, t) or t
+        if (t.kind == "time" and _NEXT_TASKS.search(text, max(0, t.start - _TASKS_REACH), t.start)
+                and SENTENCE_END.search(text, t.end, pos)):
+            # "tổng kết công tác dân vận năm 2025, triển khai nhiệm vụ năm 2026.": the plan's year
+            # names the next tasks; the report that follows is of the year reviewed
             return _other_time_of_sentence(text, times, i, t) or t
         return t
     return None
+# the next period's tasks after a review ("…, triển khai nhiệm vụ năm 2026", "phương hướng, nhiệm vụ năm 2026")
+_NEXT_TASKS = deferred(r"(?:triển\s+khai|phương\s+hướng,?|đề\s+ra)\s+(?:nhiệm\s+vụ|kế\s+hoạch|phương\s+hướng)"
+                       r"(?:\s+trọng\s+tâm)?\s+$", regex.I)
+_TASKS_REACH = 40
 _TERM_WORDS = ("nhiệm", "Nhiệm", "NHIỆM")  # (a term's span opens with its word: "nhiệm kỳ 2020 - 2025")
 
 
