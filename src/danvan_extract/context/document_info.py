@@ -266,8 +266,11 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
         # ("Nhiều tỉnh miền núi …", "các xã": several units, none of them the article's)
         bare = [p for p in places if p.bare and not p.several and title[0] <= p.start < title[1]]
-        if bare:
-            level = bare[0].level
+        # ("Kỳ họp thứ 32 của Ủy ban Kiểm tra Tỉnh ủy": a party committee without a name is
+        # the one of the unit of its level the article is about)
+        committee = None if bare or not text else _NAMELESS_COMMITTEE.search(text, title[0], title[1])
+        if bare or committee:
+            level = bare[0].level if bare else _COMMITTEE_LEVELS[committee.group(1).lower()]
             of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
@@ -311,6 +314,11 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
     return None
+
+
+# "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy" not followed by a unit's name
+_NAMELESS_COMMITTEE = regex.compile(r"(?<![\p{L}])(tỉnh|huyện|thành|thị)\s+[ủu][ỷy](?![\p{L}])(?!\s+\p{Lu})", regex.I)
+_COMMITTEE_LEVELS = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã"}
 
 
 _LIST_JOIN = regex.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*")

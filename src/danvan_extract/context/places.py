@@ -863,6 +863,7 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
     as_named = _AsNamed(provinces_named, gaz)
     open_choices: dict[int, set[str]] = {}  # mention → the provinces its name may lie in, when several
     merger_words = "sáp nhập" in text or "sắp xếp" in text or "hợp nhất" in text
+    by_chain: dict[tuple[str, str], str] = {}  # units the gazetteer misplaces, placed by their chain
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             out.append(_bare(text, s, e, level, out[-1] if out else None))
@@ -888,6 +889,13 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         hint = chain_province or nearest[i] or main_province or (district.province if district else None)
         units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None),
                         _era_after(text, e, _era_before(text, s, legacy) if merger_words else legacy))
+        if chain_district and not chain_province and units and all(u.district != chain_district for u in units):
+            # "xã Đông Xuân, huyện Đông Hưng" where the gazetteer holds no such commune in that
+            # district (renamed, merged, misspelt): the chain's district places it, not a namesake
+            seats = {u.province for u in _lookup(gaz, chain_district) if _tier(u.level) == 1}
+            if len(seats) == 1:
+                chain_province, units = next(iter(seats)), []
+                by_chain[(level, key(name))] = chain_province
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -906,6 +914,12 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         if province is None and len(provinces) > 1:
             open_choices[len(out)] = provinces
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
+    if by_chain:
+        # (one text means one unit by one name and level: its other mentions, a headline's, go with it)
+        for j, p in enumerate(out):
+            placed = by_chain.get((p.level, key(p.name))) if p.name else None
+            if placed and p.province != placed:
+                out[j] = replace(p, province=placed, code=None, new_code=None)
     _inherit_provinces(text, out)
     if open_choices:
         _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)

@@ -377,7 +377,9 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 # ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
 _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt|chiếm|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             # ("kinh tế … duy trì tốc độ tăng trưởng bình quân 9,2%/năm": keeps a rate at the figure)
-                            r"|công\s+bố|chỉ\s+định|duy\s+trì)\s+", regex.I)
+                            r"|công\s+bố|chỉ\s+định|duy\s+trì"
+                            # ("HTX đặt mục tiêu doanh thu 7 tỷ đồng": the verb of aiming, then what is measured)
+                            r"|(?:đặt|đề)\s+ra\s+mục\s+tiêu|đặt\s+mục\s+tiêu|phấn\s+đấu)\s+", regex.I)
 
 
 # the verbs of a relative clause after a counted noun ("hộ có điện thoại thông minh")

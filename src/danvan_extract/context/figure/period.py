@@ -284,7 +284,7 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             plan = _plan_before(text, times, i, p_start, section)
-            if plan is None and SENTENCE_END.search(text, t.end, pos):
+            if plan is None and SENTENCE_END.search(text, t.end, pos) and not _opens_sentence(text, t.start):
                 # "Năm 2025, … tiếp nhận 264 ý kiến, đến nay đã giải quyết 241 ý kiến. … có 37 mô hình":
                 # "đến nay" dates its own clause's progress, no later sentence's figure
                 continue
@@ -298,6 +298,15 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return _other_time_of_sentence(text, times, i, t) or t
         return t
     return None
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but white space or a bullet stands between the last sentence
+    end and ``pos`` ("Đến nay, tổ có 32 thành viên": the frame of what follows)."""
+    back = text[max(0, pos - WINDOW):pos]
+    last = max(back.rfind("."), back.rfind("\n"), back.rfind("!"), back.rfind("?"))
+    return not _LETTER_OR_DIGIT.search(back, last + 1)
+_LETTER_OR_DIGIT = deferred(r"[\p{L}\d]")
+
+
 # the next period's tasks after a review ("…, triển khai nhiệm vụ năm 2026", "phương hướng, nhiệm vụ năm 2026")
 _NEXT_TASKS = deferred(r"(?:triển\s+khai|phương\s+hướng,?|đề\s+ra)\s+(?:nhiệm\s+vụ|kế\s+hoạch|phương\s+hướng)"
                        r"(?:\s+trọng\s+tâm)?\s+$", regex.I)
