@@ -48,6 +48,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
         if t.kind in ("base", "progress", "ref", "duration"):
             continue
         gap = text[c.end:t.start]
+        if '"' in gap or "“" in gap:
+            # ("30 mô hình “Dân vận khéo” tiêu biểu giai đoạn 2021 - 2024": a quoted name is
+            # part of the counted noun's phrase, no distance from its time)
+            gap = _QUOTED_NAME.sub("", gap)
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
         change = _COMMA_ONLY.match(gap) and _MOVES_TO.match(text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
@@ -69,9 +73,8 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
         own = _column_time(text, c.start, times, starts)
     if own is None and title and title[0] <= c.start < title[1] and not time_within(times, starts, title[0], c.start):
         # (a headline that states its own time before the figure keeps it)
-        # a headline figure takes the time its headline states after it ("Tuyên dương 30 mô
-        # hình “Dân vận khéo” tiêu biểu giai đoạn 2021 - 2024"), else the body's it sums up
-        own = next((t for t in times[k:] if t.kind == "time" and t.period), None)
+        # a headline figure takes the time of the body it sums up
+        own = next((t for t in times if t.start >= title[1] and t.kind == "time" and t.period), None)
     if own is None and text.find("Nhân ", max(p_start, c.start - _EVENT_REACH), c.start) >= 0:
         own = _event_named_again(text, c.start, times, starts, p_start)
     if own is None and (text.find("ịp này", max(p_start, c.start - _EVENT_REACH), c.start) >= 0
@@ -305,6 +308,9 @@ def _opens_sentence(text: str, pos: int) -> bool:
     last = max(back.rfind("."), back.rfind("\n"), back.rfind("!"), back.rfind("?"))
     return not _LETTER_OR_DIGIT.search(back, last + 1)
 _LETTER_OR_DIGIT = deferred(r"[\p{L}\d]")
+
+
+_QUOTED_NAME = deferred(r"[^\S\n]*(?:“[^”\n]{1,60}”|"[^"\n]{1,60}")")
 
 
 # the next period's tasks after a review ("…, triển khai nhiệm vụ năm 2026", "phương hướng, nhiệm vụ năm 2026")
