@@ -310,7 +310,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 _LETTER_OR_DIGIT = deferred(r"[\p{L}\d]")
 
 
-_QUOTED_NAME = deferred(r"[^\S\n]*(?:“[^”\n]{1,60}”|"[^"\n]{1,60}")")
+_QUOTED_NAME = deferred(r'[^\S\n]*(?:“[^”\n]{1,60}”|"[^"\n]{1,60}")')
 
 
 # the next period's tasks after a review ("…, triển khai nhiệm vụ năm 2026", "phương hướng, nhiệm vụ năm 2026")
