@@ -8,7 +8,7 @@ as written from the caller's string.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
@@ -37,6 +37,15 @@ class DocumentContext:
     facts: dict[int, dict] = field(default_factory=dict)  # id(candidate) → fields
 
 
+def _without_figure_number(p: PlaceMention, figure_spans: list[tuple[int, int]]) -> PlaceMention:
+    """``p`` without a last number that starts a figure ("tặng thôn Đồng Quan 1 bộ
+    loa": the village is "Đồng Quan", the "1" counts the gift)."""
+    if not p.name or not p.name[-1].isdigit() or " " not in p.name or not overlaps(figure_spans, p.end - 1):
+        return p
+    head, _, last = p.name.rpartition(" ")
+    return replace(p, name=head, end=p.end - len(last) - 1)
+
+
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
             surnames: frozenset = frozenset(), lower: Optional[str] = None,
             clock: StageClock = UNBOUNDED) -> DocumentContext:
@@ -63,10 +72,11 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
     clock.check("times")
-    places = Places(text, (p for p in find_places(text, surnames=surnames, openers=openers,
-                                                   legacy=not after_merger(out.published))
-                            if not (chrome and inside_any(chrome, p.start))
-                            and not ((p.bare or p.name and p.name[0].isdigit()) and overlaps(figure_spans, p.end - 1))))
+    places = Places(text, (_without_figure_number(p, figure_spans)
+                           for p in find_places(text, surnames=surnames, openers=openers,
+                                                legacy=not after_merger(out.published))
+                           if not (chrome and inside_any(chrome, p.start))
+                           and not ((p.bare or p.name and p.name[0].isdigit()) and overlaps(figure_spans, p.end - 1))))
     clock.check("places")
     sentences, paragraphs, full_stops = sentence_bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
