@@ -1220,7 +1220,8 @@ def part_after_copula(text: str, end: int, limit: int, holes: list[Span]) -> lis
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
 _MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
 _MEMBER_PREFIXES = tuple(MEMBER_NOUNS)  # (one str.startswith test for all)
-_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với)\s*$", regex.I)
+# ("kỷ luật khiển trách đối với 3 đảng viên": "đối với" brings a verb's object, no body's members)
+_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với(?<!đối\s+với))\s*$", regex.I)
 
 
 _ONE_OR_TWO_WORDS = deferred(r"[\p{L}]+(?:\s+[\p{L}]+)?")
