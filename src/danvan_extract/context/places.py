@@ -1055,8 +1055,10 @@ def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:
         for q in out:
             if q.province and q.name and _tier(q.level) == 3:
                 placed.setdefault((q.level, key(q.name)), set()).add(q.province)
+        # ("Tại khu phố 7, …" in an article whose units all lie in one province: that province)
+        everywhere = {q.province for q in out if q.province and q.name and q.level != "quốc gia" and _tier(q.level) < 3}
         for i in unplaced:
-            provinces = placed.get((out[i].level, key(out[i].name)), ())
+            provinces = placed.get((out[i].level, key(out[i].name)), ()) or everywhere
             if len(provinces) == 1:
                 out[i] = replace(out[i], province=next(iter(provinces)))
 

@@ -449,6 +449,14 @@ _LEVEL_AT = deferred(r"(?:" + written_pattern(_LEVELS) + r")(?![\p{L}])", regex.
 _QUALIFIER_WORDS = r"(?:dưới|trên|từ|hơn|gần|khoảng)"  # (before a number: "trẻ em dưới 1 tuổi")
 _QUALIFIER_GAP = deferred(rf"[^\S\n]*(?:{_QUALIFIER_WORDS}[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(rf"(?<![\p{{L}}]){_QUALIFIER_WORDS}[^\S\n]+$", regex.I)
+_SIZE_BEFORE = deferred(r"(?<![\p{L}])(?:dài|rộng|sâu|dày)[^\S\n]*$", regex.I)
+
+
+def size_before(text: str, lo: int, pos: int) -> Optional[int]:
+    """Where the word of a size ("dài", "rộng") that ends right before the
+    number at ``pos`` starts; None without one."""
+    size = _SIZE_BEFORE.search(text, lo, pos)
+    return size.start() if size else None
 
 
 def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
@@ -460,6 +468,9 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
         # a number stops the phrase: its qualifier goes with it ("trẻ em dưới 1 tuổi" → "trẻ em")
         qualifier = _QUALIFIER_BEFORE.search(text, max(start, end - 12), end)
         end = qualifier.start() if qualifier else end
+        # and so does the word of the size it measures ("cây cầu bê tông dài 24 m" → "cây cầu bê tông")
+        size = _SIZE_BEFORE.search(text, max(start, end - 8), end)
+        end = size.start() if size else end
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb

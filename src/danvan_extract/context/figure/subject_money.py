@@ -288,6 +288,12 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
     pieces, pos = [], start
     for hs, he in holes:
         if start <= hs < end and text[hs].isdigit():
+            size = subjects.size_before(text, max(pos, hs - 8), hs)
+            if size is not None:
+                # "xây dựng 1 cây cầu dài 24 m": a size and its measure say how big, not what
+                pieces.append((pos, size))
+                pos = he
+                continue
             head = FIGURE_HEAD.match(text, hs, he)
             if head and head.end() < he:
                 pieces.append((pos, hs))
