@@ -449,7 +449,8 @@ _LEVEL_AT = deferred(r"(?:" + written_pattern(_LEVELS) + r")(?![\p{L}])", regex.
 _QUALIFIER_WORDS = r"(?:dưới|trên|từ|hơn|gần|khoảng)"  # (before a number: "trẻ em dưới 1 tuổi")
 _QUALIFIER_GAP = deferred(rf"[^\S\n]*(?:{_QUALIFIER_WORDS}[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(rf"(?<![\p{{L}}]){_QUALIFIER_WORDS}[^\S\n]+$", regex.I)
-_SIZE_BEFORE = deferred(r"(?<![\p{L}])(?:dài|rộng|sâu|dày)[^\S\n]*$", regex.I)
+# (not the second word of a verb: "mở rộng 1,7 km đường", "kéo dài 3 km", "đào sâu 2 m")
+_SIZE_BEFORE = deferred(r"(?<![\p{L}])(?<!(?:mở|nới|kéo|đào|vét)\s)(?:dài|rộng|sâu|dày)[^\S\n]*$", regex.I)
 
 
 def size_before(text: str, lo: int, pos: int) -> Optional[int]:
