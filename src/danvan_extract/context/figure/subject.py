@@ -61,6 +61,9 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
               and _rate_word_alone(text, pieces)):
             # "… đạt 9.500 hộ, tỷ lệ 93,1%": a bare rate is a share of what the figure before it measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
+        elif prior and c.type == prior.type and _bound_word_alone(text, pieces):
+            # "… là 3.000 đồng/m2, tối đa không quá 5 triệu đồng/hộ": the cap of what the figure before prices
+            pieces = list(subject_of.get(id(prior)) or []) or pieces
         elif prior and _respective_next(text, prior, c, s_start):
             # "Số hộ nghèo năm 2023 và 2024 lần lượt là 320 hộ và 280 hộ": what the first value measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
@@ -193,6 +196,13 @@ def _listed_after(text: str, numeric: list, pos: int, most: int) -> list:
             break
         group.append(f)
     return group
+
+
+def _bound_word_alone(text: str, pieces: list) -> bool:
+    """The subject found is a bound's word alone ("tối đa", "tối thiểu"), which
+    names no quantity (in "mức cho vay tối đa" it is part of one)."""
+    return len(pieces) == 1 and " ".join(text[pieces[0][0]:pieces[0][1]].lower().split()) in _BOUND_WORDS
+_BOUND_WORDS = ("tối đa", "tối thiểu", "cao nhất", "thấp nhất")
 
 
 def _rate_word_alone(text: str, pieces: list) -> bool:
