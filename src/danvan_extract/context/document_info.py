@@ -82,9 +82,26 @@ def _agency_line(line: str) -> bool:
     # in capitals every word may open the name: the unit's name is the
     # shortest tail of the capital run past the organization's words
     # ("BAN DÂN TỘC TỈNH KON TUM", "ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH")
-    words = name.title().split()
-    return any(gazetteer().province(tail) or gazetteer().lookup(tail)
-               for tail in (" ".join(words[i:]) for i in range(len(words) - 1)))
+    # ("ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH"), every word before it an organization's
+    # or a level's (a headline in capitals has a predicate: "RA MẮT … TẠI XÃ TẢ VAN")
+    words, line_words = name.title().split(), [w for w in line.lower().split() if w not in ("-", "–")]
+    vocabulary = _org_vocabulary()
+    for i in range(len(words) - 1):
+        before = line_words[:len(line_words) - (len(words) - i)]
+        if all(w in vocabulary for w in before):
+            tail = " ".join(words[i:])
+            if gazetteer().province(tail) or gazetteer().lookup(tail):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _org_vocabulary() -> frozenset:
+    """The lower-case syllables of organization heads and words and of level
+    words (persons.toml, grammar/levels.py)."""
+    persons = load_rules().persons
+    return frozenset(w for phrase in (*persons.org_heads, *persons.org_words, *VIETNAMESE_CLASSED)
+                     for w in phrase.lower().split())
 
 
 # a breadcrumb: short items joined by ">" or "»" ("Thời sự > Giao thông")
