@@ -16,6 +16,7 @@ from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
 from ..periods import TimeMention
 from ..relative_times import month_shifted
+from ..words import may_hold
 from .clauses import BRACKET_CHARS, DIGIT, SENTENCE_END, WINDOW
 from .sections import section_start
 
@@ -294,7 +295,8 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return plan or t
         if text.startswith(_TERM_WORDS, t.start):
             return _other_time_of_sentence(text, times, i, t) or t
-        if (t.kind == "time" and _NEXT_TASKS.search(text, max(0, t.start - _TASKS_REACH), t.start)
+        if (t.kind == "time" and may_hold(text[max(0, t.start - _TASKS_REACH):t.start], "vụ", "hoạch", "hướng")
+                and _NEXT_TASKS.search(text, max(0, t.start - _TASKS_REACH), t.start)
                 and SENTENCE_END.search(text, t.end, pos)):
             # "tổng kết công tác dân vận năm 2025, triển khai nhiệm vụ năm 2026.": the plan's year
             # names the next tasks; the report that follows is of the year reviewed
