@@ -8,7 +8,7 @@ as written from the caller's string.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
@@ -20,7 +20,7 @@ from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_a
 from .figure.period import figure_period
 from .figure.place import Places, figure_location, sole_province, place_record, respective_year
 from .figure.repeats import periods_of_repeats
-from .figure.sections import section_starts
+from .figure.sections import other_stories_at, section_starts
 from .figure.subject import assign_subjects, plural_level
 from .periods import find_times
 from .places import PlaceMention, find_places
@@ -35,6 +35,15 @@ class DocumentContext:
     published: Optional[str] = None
     location: Optional[dict] = None
     facts: dict[int, dict] = field(default_factory=dict)  # id(candidate) → fields
+
+
+def _without_figure_number(p: PlaceMention, figure_spans: list[tuple[int, int]]) -> PlaceMention:
+    """``p`` without a last number that starts a figure ("tặng thôn Đồng Quan 1 bộ
+    loa": the village is "Đồng Quan", the "1" counts the gift)."""
+    if not p.name or not p.name[-1].isdigit() or " " not in p.name or not overlaps(figure_spans, p.end - 1):
+        return p
+    head, _, last = p.name.rpartition(" ")
+    return replace(p, name=head, end=p.end - len(last) - 1)
 
 
 def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
@@ -63,10 +72,11 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # a figure's number ("nông thôn 15%": no "thôn 15")
     figure_spans = sorted(other_spans)
     clock.check("times")
-    places = Places(text, (p for p in find_places(text, surnames=surnames, openers=openers,
-                                                   legacy=not after_merger(out.published))
-                            if not (chrome and inside_any(chrome, p.start))
-                            and not ((p.bare or p.name and p.name[0].isdigit()) and overlaps(figure_spans, p.end - 1))))
+    places = Places(text, (_without_figure_number(p, figure_spans)
+                           for p in find_places(text, surnames=surnames, openers=openers,
+                                                legacy=not after_merger(out.published))
+                           if not (chrome and inside_any(chrome, p.start))
+                           and not ((p.bare or p.name and p.name[0].isdigit()) and overlaps(figure_spans, p.end - 1))))
     clock.check("places")
     sentences, paragraphs, full_stops = sentence_bounds(text)
     first_body = out.title[1] + 1 if out.title else 0
@@ -77,6 +87,10 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     # (the lead is the body's first paragraph, below the date line under the headline)
     body_lead_end = _lead_past_date(text, date_line, paragraphs, first_body, lead_end)
     # (a site line's unit, "Hội LHPN tỉnh Đắk Lắk", counts only when the article names none of its own)
+    # (the units of a page's list of other stories are theirs, not the article's)
+    other = other_stories_at(text, paragraphs)
+    if other is not None:
+        reported = [p for p in reported if p.start < other]
     site = agency_lines(head, out.title)
     main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text)
             if site else None) or main_place(reported, out.title, body_lead_end, posts, text)
@@ -87,7 +101,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     if not numeric:
         return out  # (an article without figures: its own context alone)
     time_starts = [t.start for t in times]
-    sections = section_starts(text, paragraphs)
+    sections = section_starts(text, paragraphs, other)
     place_starts = [p.start for p in places]
     # every other figure, measure or date is no part of a subject
     # (a level word after "các"/"những" is a plural noun a subject keeps: "Các xã đã hoàn thành (12 xã)")

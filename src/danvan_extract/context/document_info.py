@@ -32,7 +32,9 @@ _PAGER_STARTS = ("page", "trang")
 _SITE_ENDS = (":", "|")
 _SITE_START = regex.compile(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
 # a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa")
-_MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}")
+_MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}"
+                      # (five items or more, each opened by a letter: a menu even with a number in an item)
+                      r"|[^\S\n]*\p{L}[^|\n]{0,29}(?:\|[^\S\n]*\p{L}[^|\n]{0,29}){4,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
 # "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
 _SITE_NAME = regex.compile(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
@@ -62,7 +64,7 @@ def _agency_name() -> regex.Pattern:
     persons = load_rules().persons
     heads = written_pattern(sorted(persons.org_heads, key=lambda w: (-len(w), w)))
     words = written_pattern(sorted(set(persons.org_words), key=lambda w: (-len(w), w)))
-    return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])\s*){{0,6}}?"
+    return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:\s+[-–])?\s*){{0,6}}?"
                          rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
                          regex.V0)
 
@@ -75,8 +77,31 @@ def _agency_line(line: str) -> bool:
     if not m or m.start("name") == 0:
         return False
     name = m.group("name")
-    name = name.title() if name.isupper() else name
-    return bool(gazetteer().province(name) or gazetteer().lookup(name))
+    if not name.isupper():
+        return bool(gazetteer().province(name) or gazetteer().lookup(name))
+    # in capitals every word may open the name: the unit's name is the
+    # shortest tail of the capital run past the organization's words
+    # ("BAN DÂN TỘC TỈNH KON TUM", "ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH")
+    # ("ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH"), every word before it an organization's
+    # or a level's (a headline in capitals has a predicate: "RA MẮT … TẠI XÃ TẢ VAN")
+    words, line_words = name.title().split(), [w for w in line.lower().split() if w not in ("-", "–")]
+    vocabulary = _org_vocabulary()
+    for i in range(len(words) - 1):
+        before = line_words[:len(line_words) - (len(words) - i)]
+        if all(w in vocabulary for w in before):
+            tail = " ".join(words[i:])
+            if gazetteer().province(tail) or gazetteer().lookup(tail):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _org_vocabulary() -> frozenset:
+    """The lower-case syllables of organization heads and words and of level
+    words (persons.toml, grammar/levels.py)."""
+    persons = load_rules().persons
+    return frozenset(w for phrase in (*persons.org_heads, *persons.org_words, *VIETNAMESE_CLASSED)
+                     for w in phrase.lower().split())
 
 
 # a breadcrumb: short items joined by ">" or "»" ("Thời sự > Giao thông")
@@ -264,8 +289,11 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         # "toàn tỉnh có thêm 6 xã" in the headline: the article is about the province
         # ("Nhiều tỉnh miền núi …", "các xã": several units, none of them the article's)
         bare = [p for p in places if p.bare and not p.several and title[0] <= p.start < title[1]]
-        if bare:
-            level = bare[0].level
+        # ("Kỳ họp thứ 32 của Ủy ban Kiểm tra Tỉnh ủy": a party committee without a name is
+        # the one of the unit of its level the article is about)
+        committee = None if bare or not text else _NAMELESS_COMMITTEE.search(text, title[0], title[1])
+        if bare or committee:
+            level = bare[0].level if bare else _COMMITTEE_LEVELS[committee.group(1).lower()]
             of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
@@ -309,6 +337,11 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
     return None
+
+
+# "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy" not followed by a unit's name
+_NAMELESS_COMMITTEE = regex.compile(r"(?<![\p{L}])(tỉnh|huyện|thành|thị)\s+[ủu][ỷy](?![\p{L}])(?!\s+\p{Lu})", regex.I)
+_COMMITTEE_LEVELS = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã"}
 
 
 _LIST_JOIN = regex.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*")

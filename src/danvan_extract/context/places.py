@@ -329,6 +329,16 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     def person_like(name: str) -> bool:
         words = name.split()
         return len(words) >= 3 and words[0] in surnames and not _lookup(gaz, name)
+    def without_holder(name: str, level: str) -> str:
+        # "Trưởng Ban Dân vận Huyện ủy Hải Hậu Vũ Thị Lan Anh": the unit the
+        # gazetteer knows, then its post's holder, a surname first
+        words = name.split()
+        if len(words) < 3 or _lookup(gaz, name, level):
+            return name
+        for i in range(len(words) - 2, 0, -1):
+            if words[i] in surnames and _lookup(gaz, " ".join(words[:i]), level):
+                return " ".join(words[:i])
+        return name
     def person_named(name: str) -> bool:
         # a province named after a person ("Hồ Chí Minh") is the city only
         # with its level word; alone, the name is the person's
@@ -348,7 +358,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         spans.take(m.start(), m.end())
     for m in finditer_at(_COMMITTEE, text, starts.committee):
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
-        name = _known_name(text, m, m.group("name"), level, gaz)
+        name = without_holder(_known_name(text, m, m.group("name"), level, gaz), level)
         if name and _lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
         if name and person_like(name):
@@ -363,8 +373,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
             if not _unit_heading(text, m, gaz):
                 continue  # "XÃ" in an all-caps heading: too unsure
             level = _level_word(written)
-        name = _known_name(text, m, found, level, gaz)
-        name = _without_figure(name, level, gaz)
+        name = without_holder(_without_figure(_known_name(text, m, found, level, gaz), level, gaz), level)
         if name[-1:].isdigit():
             name = _counts_after(text, m.start("name") + len(name), name)
         if not name or name[0].isdigit() and level not in NUMBERED:
@@ -908,6 +917,7 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
     as_named = _AsNamed(provinces_named, gaz)
     open_choices: dict[int, set[str]] = {}  # mention → the provinces its name may lie in, when several
     merger_words = "sáp nhập" in text or "sắp xếp" in text or "hợp nhất" in text
+    by_chain: dict[tuple[str, str], str] = {}  # units the gazetteer misplaces, placed by their chain
     for i, (s, e, level, name) in enumerate(raw):
         if name is None:
             out.append(_bare(text, s, e, level, out[-1] if out else None))
@@ -933,6 +943,13 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         hint = chain_province or nearest[i] or main_province or (district.province if district else None)
         units = _lookup(gaz, name, level, hint, chain_district or (district.name if district else None),
                         _era_after(text, e, _era_before(text, s, legacy) if merger_words else legacy))
+        if chain_district and not chain_province and units and all(u.district != chain_district for u in units):
+            # "xã Đông Xuân, huyện Đông Hưng" where the gazetteer holds no such commune in that
+            # district (renamed, merged, misspelt): the chain's district places it, not a namesake
+            seats = {u.province for u in _lookup(gaz, chain_district) if _tier(u.level) == 1}
+            if len(seats) == 1:
+                chain_province, units = next(iter(seats)), []
+                by_chain[(level, key(name))] = chain_province
         provinces = {u.province for u in units} or _seat_provinces(gaz, name, level, hint)
         province = chain_province
         code = new_code = None
@@ -951,6 +968,12 @@ def _resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceM
         if province is None and len(provinces) > 1:
             open_choices[len(out)] = provinces
         out.append(_mention(s, e, level, name, province, code, new_code=new_code, several=several))
+    if by_chain:
+        # (one text means one unit by one name and level: its other mentions, a headline's, go with it)
+        for j, p in enumerate(out):
+            placed = by_chain.get((p.level, key(p.name))) if p.name else None
+            if placed and p.province != placed:
+                out[j] = replace(p, province=placed, code=None, new_code=None)
     _inherit_provinces(text, out)
     if open_choices:
         _province_of_neighbours(text, out, open_choices, as_named, gaz, legacy)
@@ -1072,11 +1095,27 @@ def _inherit_provinces(text: str, out: list[PlaceMention]) -> None:
                 and q.level != "quốc gia" and _tier(q.level) < _tier(p.level) and q.start - p.end <= 40
                 and CHAIN_GAP.fullmatch(text, p.end, q.start)):
             out[i] = replace(p, province=q.province)
+    unplaced = []
     for i, p in enumerate(out):
         if p.province is None and p.name and not p.bare and _tier(p.level) == 3:
             near = _placed_before(text, out, i)
             if near is not None:
                 out[i] = replace(p, province=near.province)
+            else:
+                unplaced.append(i)
+    if unplaced:
+        # "Ngày hội … ở thôn Đồng Quan" in a headline, "thôn Đồng Quan, xã Tân Dĩnh (Lạng Giang)"
+        # in the body: one text means one village by one name and level
+        placed: dict[tuple[str, str], set[str]] = {}
+        for q in out:
+            if q.province and q.name and _tier(q.level) == 3:
+                placed.setdefault((q.level, key(q.name)), set()).add(q.province)
+        # ("Tại khu phố 7, …" in an article whose units all lie in one province: that province)
+        everywhere = {q.province for q in out if q.province and q.name and q.level != "quốc gia" and _tier(q.level) < 3}
+        for i in unplaced:
+            provinces = placed.get((out[i].level, key(out[i].name)), ()) or everywhere
+            if len(provinces) == 1:
+                out[i] = replace(out[i], province=next(iter(provinces)))
 
 
 _VILLAGE_REACH = 200

@@ -418,7 +418,9 @@ def _few_words(text: str, pieces: list[Span], most: int) -> bool:
 _INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt(?!\s+(?:chuẩn|danh\s+hiệu)(?![\p{L}]))"
                             r"|chiếm(?!\s+(?:đoạt|dụng|giữ)(?![\p{L}]))|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             # ("kinh tế … duy trì tốc độ tăng trưởng bình quân 9,2%/năm": keeps a rate at the figure)
-                            r"|công\s+bố|chỉ\s+định|duy\s+trì)\s+", regex.I)
+                            r"|công\s+bố|chỉ\s+định|duy\s+trì"
+                            # ("HTX đặt mục tiêu doanh thu 7 tỷ đồng": the verb of aiming, then what is measured)
+                            r"|(?:đặt|đề)\s+ra\s+mục\s+tiêu|đặt\s+mục\s+tiêu|phấn\s+đấu)\s+", regex.I)
 
 
 # the verbs of a relative clause after a counted noun ("hộ có điện thoại thông minh")
@@ -488,6 +490,15 @@ _LEVEL_AT = deferred(r"(?:" + written_pattern(_LEVELS) + r")(?![\p{L}])", regex.
 _QUALIFIER_WORDS = r"(?:dưới|trên|từ|hơn|gần|khoảng)"  # (before a number: "trẻ em dưới 1 tuổi")
 _QUALIFIER_GAP = deferred(rf"[^\S\n]*(?:{_QUALIFIER_WORDS}[^\S\n]+)?", regex.I)
 _QUALIFIER_BEFORE = deferred(rf"(?<![\p{{L}}]){_QUALIFIER_WORDS}[^\S\n]+$", regex.I)
+# (not the second word of a verb: "mở rộng 1,7 km đường", "kéo dài 3 km", "đào sâu 2 m")
+_SIZE_BEFORE = deferred(r"(?<![\p{L}])(?<!(?:mở|nới|kéo|đào|vét)\s)(?:dài|rộng|sâu|dày)[^\S\n]*$", regex.I)
+
+
+def size_before(text: str, lo: int, pos: int) -> Optional[int]:
+    """Where the word of a size ("dài", "rộng") that ends right before the
+    number at ``pos`` starts; None without one."""
+    size = _SIZE_BEFORE.search(text, lo, pos)
+    return size.start() if size else None
 
 
 def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
@@ -499,6 +510,9 @@ def right_phrase(text: str, start: int, limit: int) -> Optional[Span]:
         # a number stops the phrase: its qualifier goes with it ("trẻ em dưới 1 tuổi" → "trẻ em")
         qualifier = _QUALIFIER_BEFORE.search(text, max(start, end - 12), end)
         end = qualifier.start() if qualifier else end
+        # and so does the word of the size it measures ("cây cầu bê tông dài 24 m" → "cây cầu bê tông")
+        size = _SIZE_BEFORE.search(text, max(start, end - 8), end)
+        end = size.start() if size else end
     while end > start and text[end - 1] in " ,-":
         end -= 1
     # from the space before ``start``: a phrase that is only a stating verb
@@ -1261,8 +1275,9 @@ def part_after_copula(text: str, end: int, limit: int, holes: list[Span]) -> lis
 MEMBER_NOUNS = frozenset({"ủy viên", "uỷ viên", "thành viên", "hội viên", "đoàn viên", "đảng viên", "đại biểu"})
 _MEMBER_NOUN_CHARS = max(map(len, MEMBER_NOUNS))
 _MEMBER_PREFIXES = tuple(MEMBER_NOUNS)  # (one str.startswith test for all)
-# ("tổ chức 4 hội nghị đối thoại với 300 đoàn viên": "với" after a word of meeting names the partner, no members)
-_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với(?<!(?:đối\s+thoại|tiếp\s+xúc|làm\s+việc|gặp\s+gỡ|gặp\s+mặt"
+# ("tổ chức 4 hội nghị đối thoại với 300 đoàn viên": "với" after a word of meeting names the partner, no members;
+# "kỷ luật khiển trách đối với 3 đảng viên": "đối với" brings a verb's object, no body's members)
+_MEMBER_LINK = deferred(r"(?<![\p{L}])(?:gồm(?:\s+có)?|có|với(?<!(?:đối|đối\s+thoại|tiếp\s+xúc|làm\s+việc|gặp\s+gỡ|gặp\s+mặt"
                         r"|trao\s+đổi|giao\s+lưu|tọa\s+đàm|toạ\s+đàm|phối\s+hợp|ký\s+kết|kết\s+nghĩa)\s+với))\s*$", regex.I)
 
 

@@ -909,8 +909,10 @@ class Lexicons:
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
         # not the designator "phòng"/"số".
         if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of:
-            # "mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người": how many in it
-            return prev2.lower() not in _DISTRIBUTIVES
+            # "mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người": how many in it;
+            # "tặng thôn 3 con bò": a classifier after the number counts, no unit's name goes on so
+            return prev2.lower() not in _DISTRIBUTIVES and not (
+                noun is not None and noun.split(" ")[0] in self.classifiers)
         # A capitalised word right before: a proper name with a number
         # ("Covid 19", "Vĩnh Phúc 72"), unless it opens the sentence.
         if word[0].isupper() and start - (wstart + len(word)) <= 1 and not ctx.at_sentence_start(wstart):

@@ -74,6 +74,8 @@ class RatioExtractor:
         between = m.group("pn")
         if not between:
             return True
+        if between.split()[-1].lower() in _LINKS:
+            return False  # "12 tổ với trên 150 tổ viên": "trên" qualifies the second count
         before, _ = self.lex.noun_after(ctx, m.start("pn"))
         return before is not None and _same_noun(before, noun) and len(between.split()) <= len(noun.split()) + 2
 
@@ -146,6 +148,9 @@ class RatioExtractor:
 
 
 _TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
+# words that link a count to the next one ("N A với trên M B"): the "trên"
+# after them is a qualifier, no "out of"
+_LINKS = frozenset(("với", "và", "có", "gồm", "cùng", "hoặc", "hay"))
 _RANK_WORDS = frozenset({"thứ", "hạng"})
 
 

@@ -16,6 +16,7 @@ from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
 from ..periods import TimeMention
 from ..relative_times import month_shifted
+from ..words import may_hold
 from .clauses import BRACKET_CHARS, DIGIT, SENTENCE_END, WINDOW
 from .sections import section_start
 
@@ -49,6 +50,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
         if t.kind in ("base", "progress", "ref", "duration"):
             continue
         gap = text[c.end:t.start]
+        if '"' in gap or "“" in gap:
+            # ("30 mô hình “Dân vận khéo” tiêu biểu giai đoạn 2021 - 2024": a quoted name is
+            # part of the counted noun's phrase, no distance from its time)
+            gap = _QUOTED_NAME.sub("", gap)
         # "giảm từ 14,2%, năm 2011 xuống 2,93%": each value's own time, even after a comma
         change = _COMMA_ONLY.match(gap) and _MOVES_TO.match(text[t.end:t.end + 8])
         # "... tham gia các hoạt động Tháng Thanh niên 2024": the event the figure is of, in its clause
@@ -283,11 +288,38 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
         if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
             return _span_before(times, starts, i, p_start, lead_end, section) or t
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
-            return _plan_before(text, times, i, p_start, section) or t
+            plan = _plan_before(text, times, i, p_start, section)
+            if plan is None and SENTENCE_END.search(text, t.end, pos) and not _opens_sentence(text, t.start):
+                # "Năm 2025, … tiếp nhận 264 ý kiến, đến nay đã giải quyết 241 ý kiến. … có 37 mô hình":
+                # "đến nay" dates its own clause's progress, no later sentence's figure
+                continue
+            return plan or t
         if text.startswith(_TERM_WORDS, t.start):
+            return _other_time_of_sentence(text, times, i, t) or t
+        if (t.kind == "time" and may_hold(text[max(0, t.start - _TASKS_REACH):t.start], "vụ", "hoạch", "hướng")
+                and _NEXT_TASKS.search(text, max(0, t.start - _TASKS_REACH), t.start)
+                and SENTENCE_END.search(text, t.end, pos)):
+            # "tổng kết công tác dân vận năm 2025, triển khai nhiệm vụ năm 2026.": the plan's year
+            # names the next tasks; the report that follows is of the year reviewed
             return _other_time_of_sentence(text, times, i, t) or t
         return t
     return None
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but white space or a bullet stands between the last sentence
+    end and ``pos`` ("Đến nay, tổ có 32 thành viên": the frame of what follows)."""
+    back = text[max(0, pos - WINDOW):pos]
+    last = max(back.rfind("."), back.rfind("\n"), back.rfind("!"), back.rfind("?"))
+    return not _LETTER_OR_DIGIT.search(back, last + 1)
+_LETTER_OR_DIGIT = deferred(r"[\p{L}\d]")
+
+
+_QUOTED_NAME = deferred(r'[^\S\n]*(?:“[^”\n]{1,60}”|"[^"\n]{1,60}")')
+
+
+# the next period's tasks after a review ("…, triển khai nhiệm vụ năm 2026", "phương hướng, nhiệm vụ năm 2026")
+_NEXT_TASKS = deferred(r"(?:triển\s+khai|phương\s+hướng,?|đề\s+ra)\s+(?:nhiệm\s+vụ|kế\s+hoạch|phương\s+hướng)"
+                       r"(?:\s+trọng\s+tâm)?\s+$", regex.I)
+_TASKS_REACH = 40
 _TERM_WORDS = ("nhiệm", "Nhiệm", "NHIỆM")  # (a term's span opens with its word: "nhiệm kỳ 2020 - 2025")
 
 

@@ -101,7 +101,8 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
 # "xã A (trước đây là xã A và xã B)": the units it was before)
 _MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+cơ\s+sở(?:\s+sắp\s+xếp)?|gồm"
                    r"|(?:hình\s+thành|thành\s+lập|sắp\s+xếp)(?=\s+từ)|(?:trước\s+(?:đây\s+)?|nguyên\s+)là)"
-                   r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ))?\s*$", regex.I)
+                   # ("hợp nhất 3 tỉnh A, B và C": how many sources, before their level word)
+                   r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ|\d{1,2}|hai|ba|bốn))?\s*$", regex.I)
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
@@ -237,6 +238,19 @@ def respective_year(text, c, times, starts, sentence, figures) -> Optional[dict]
     return None if k is None else {"start": years[k], "end": years[k]}
 
 
+def _list_after(text, places, i: int) -> list[int]:
+    """The indexes of the list of units of one tier that unit ``i`` opens
+    ("xã A và xã B"), or [] when it stands alone."""
+    run = [i]
+    while run[-1] + 1 < len(places):
+        nxt = places[run[-1] + 1]
+        if (nxt.bare or not nxt.name or _unit_class(nxt) != _unit_class(places[i]) or nxt.name == places[run[-1]].name
+                or not LIST_GAP.fullmatch(text, places[run[-1]].end, nxt.start)):
+            break
+        run.append(run[-1] + 1)
+    return run if len(run) >= 2 else []
+
+
 def _container_of(places, run) -> Optional[dict]:
     """A total over listed units: the smallest unit containing them all
     (FACTS.md): communes' district, else districts' or communes' province,
@@ -303,7 +317,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     # ("03 huyện của tỉnh X", "50 triệu đồng cho xã Y")
     k = bisect.bisect_left(starts, end)
     # (level words without a name on the way are skipped: "100% số xã trên địa bàn thành phố X")
-    for p in places[k:k + 3]:
+    for j in range(k, min(k + 3, len(places))):
+        p = places[j]
         if p.bare:
             continue
         # a bracket naming the units counted ("3 tỉnh (A, B và C) của nước X") is skipped
@@ -316,6 +331,11 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         if in_clause and not DIGIT.search(gap) and _OBJECT_LINK.search(gap):
             if p.foreign and _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
                 break  # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad
+            # ("27 hộ tại xã A và xã B": a total over the units listed, their container)
+            run = _list_after(text, places, j)
+            total = _container_of(places, run) if run else None
+            if total is not None:
+                return total or None
             return place_record(p, places, main)
         break
     if _unit_noun(c):

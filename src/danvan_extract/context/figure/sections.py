@@ -35,20 +35,20 @@ def _unlike_heading(text: str, start: int, end: int) -> bool:
     return len(line.strip()) > _HEADING_CHARS or not NOT_IN_HEADING.isdisjoint(line)
 
 
-def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
+def section_starts(text: str, lines: Optional[list[int]] = None, other: Optional[int] = -1) -> list[int]:
     """Where sections start: after each subheading (a short line without end
     punctuation, alone between blank lines, that is no photo caption), and
     at each paragraph of a page's list of other stories ("Tin cùng chuyên
     mục", "Có thể bạn quan tâm"): each is a report of its own.  ``lines``:
-    where the text's lines start, if known."""
+    where the text's lines start, if known; ``other``: :func:`other_stories_at`,
+    if known (-1: not known)."""
     starts = []
     end = 0
-    other = None  # where the line that opens a list of other stories ends
     lines = line_starts(text) if lines is None else lines
+    if other == -1:
+        other = other_stories_at(text, lines)
     for pos, line_end in zip(lines, itertools.chain(itertools.islice(lines, 1, None), (len(text) + 1,))):
         line_end -= 1
-        if other is None and 0 < line_end - pos <= _OTHER_STORIES_LINE and _OTHER_STORIES.fullmatch(text, pos, line_end):
-            other = line_end
         # a heading starts a line: tried there only, as the scan would find it
         if pos < end or line_end - pos < _HEADING_MIN or _unlike_heading(text, pos, line_end):
             continue
@@ -63,6 +63,17 @@ def section_starts(text: str, lines: Optional[list[int]] = None) -> list[int]:
     if other is not None:
         starts += [m.end() for m in _NON_BLANK_LINE.finditer(text, pos=other)]
     return sorted(set(starts))
+
+
+def other_stories_at(text: str, lines: list[int]) -> Optional[int]:
+    """Where the line that opens a page's list of other stories ("Tin cùng
+    chuyên mục", "Bài viết liên quan") ends; None without one.  ``lines``:
+    where the text's lines start."""
+    for pos, line_end in zip(lines, itertools.chain(itertools.islice(lines, 1, None), (len(text) + 1,))):
+        line_end -= 1
+        if 0 < line_end - pos <= _OTHER_STORIES_LINE and _OTHER_STORIES.fullmatch(text, pos, line_end):
+            return line_end
+    return None
 
 
 # the line that opens a page's list of other stories (a line of at most

@@ -62,6 +62,9 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
               and _rate_word_alone(text, pieces)):
             # "… đạt 9.500 hộ, tỷ lệ 93,1%": a bare rate is a share of what the figure before it measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
+        elif prior and c.type == prior.type and _bound_word_alone(text, pieces):
+            # "… là 3.000 đồng/m2, tối đa không quá 5 triệu đồng/hộ": the cap of what the figure before prices
+            pieces = list(subject_of.get(id(prior)) or []) or pieces
         elif prior and _respective_next(text, prior, c, s_start):
             # "Số hộ nghèo năm 2023 và 2024 lần lượt là 320 hộ và 280 hộ": what the first value measures
             pieces = list(subject_of.get(id(prior)) or []) or pieces
@@ -80,6 +83,8 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             pieces = subject_of[id(prior)]
         if c.type == "count" and prior is not None:
             pieces = _part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start) or pieces
+        # (a piece without a letter, "8" of a table's bare "9,8", names nothing)
+        pieces = [p for p in pieces if _LETTER.search(text, p[0], p[1])]
         subject_of[id(c)] = pieces
         facts[id(c)]["subject_spans"] = _with_regard_to(text, c, pieces)
     # "450, 620 và 380 đảng viên": a bare number listed before the count whose
@@ -135,6 +140,7 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
         # kind of it named whole, no modifier)
         return []
     return base + pieces
+_LETTER = deferred(r"\p{L}")
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
@@ -239,6 +245,13 @@ def _listed_after(text: str, numeric: list, pos: int, most: int) -> list:
             break
         group.append(f)
     return group
+
+
+def _bound_word_alone(text: str, pieces: list) -> bool:
+    """The subject found is a bound's word alone ("tối đa", "tối thiểu"), which
+    names no quantity (in "mức cho vay tối đa" it is part of one)."""
+    return len(pieces) == 1 and " ".join(text[pieces[0][0]:pieces[0][1]].lower().split()) in _BOUND_WORDS
+_BOUND_WORDS = ("tối đa", "tối thiểu", "cao nhất", "thấp nhất")
 
 
 def _rate_word_alone(text: str, pieces: list) -> bool:

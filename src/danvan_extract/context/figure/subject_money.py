@@ -84,7 +84,7 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất";
         # else "… được hỗ trợ tiền ăn, mỗi em 936.000 đồng": each one's share of what the clause before gives
         item = (subjects.priced_item(text, s_start, each.start(), each.group("per"))
-                or _given_before(text, s_start, each.start()))
+                or _named_item(each) or _given_before(text, s_start, each.start()))
     named = item or subjects.money_noun_after(text, c.end, limit)
     if named:
         return [named]
@@ -328,8 +328,15 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
     if not words or len(words) > _GIVEN_WORDS or DIGIT.search(text, *span):
         return None
     return span
-_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có)?[^\S\n]*$",
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có|trị[^\S\n]+giá)?[^\S\n]*$",
                       regex.I)
+
+
+def _named_item(each) -> Optional[tuple[int, int]]:
+    """"mỗi suất quà trị giá 2 triệu đồng": a classifier and its noun name the
+    item priced, when no count before names it."""
+    words = each.group("per").split()
+    return each.span("per") if len(words) == 2 and words[0].lower() in subjects.CLASSIFIERS else None
 
 
 def _before_next_amount(text: str, start: int, end: int) -> int:
@@ -357,6 +364,12 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
     pieces, pos = [], start
     for hs, he in holes:
         if start <= hs < end and text[hs].isdigit():
+            size = subjects.size_before(text, max(pos, hs - 8), hs)
+            if size is not None:
+                # "xây dựng 1 cây cầu dài 24 m": a size and its measure say how big, not what
+                pieces.append((pos, size))
+                pos = he
+                continue
             head = FIGURE_HEAD.match(text, hs, he)
             if head and head.end() < he:
                 pieces.append((pos, hs))
