@@ -11,9 +11,10 @@ from typing import Optional
 import regex
 
 from .grammar.lazy import deferred, settle
+from .grammar.pattern_cache import compile_regex
 
 _HEAD_LINES = 6
-_ISO_LINE = regex.compile(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
+_ISO_LINE = compile_regex(r"^\W{0,4}(?:date|ngày)?\W{0,3}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
 
 
 def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[int, str]]:
@@ -136,7 +137,7 @@ def date_line_match(line: str):
     return None if m is not None and _SENTENCE_AFTER.match(line, m.end()) else m
 
 
-_SENTENCE_AFTER = regex.compile(r",\s*(?!\d{1,2}:)\S+(?:\s+\S+){3}")
+_SENTENCE_AFTER = compile_regex(r",\s*(?!\d{1,2}:)\S+(?:\s+\S+){3}")
 
 
 def body_after_stamp(line: str, m) -> str:

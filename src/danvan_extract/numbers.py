@@ -24,6 +24,7 @@ from .bundled import bundled_rules_dir
 from .grammar.lazy import deferred, settle
 from .grammar.pattern_cache import parsed_toml
 from .errors import E_NOT_A_NUMBER, E_SPELLED_EMPTY, E_SPELLED_WORD, InputError
+from .grammar.pattern_cache import compile_regex
 
 # One digit group as Vietnamese writes it.  Alternatives, first match wins:
 # 1. "3.980", "1.234.567,89": dots group thousands, optional comma decimal;
@@ -39,7 +40,7 @@ DIGITS = (
     r"|\d{1,3}(?:,\d{3}){1,6}\.\d{1,12}(?![.,]?\d)"
     r"|\d{1,18}(?!\d)(?:[.,]\d{1,12}(?!\d))?)"
 )
-DIGITS_RE = regex.compile(DIGITS)
+DIGITS_RE = compile_regex(DIGITS)
 
 
 def _number_words() -> dict:

@@ -8,13 +8,13 @@ inside a number ("3.980").
 
 from __future__ import annotations
 
-import regex
+from .grammar.pattern_cache import compile_regex
 
 ABBREVIATIONS = frozenset(
     "TP Tp TS ThS PGS GS BS BSCKI BSCKII KS CN ThS.BS Th.S TT Q P Ths St Mr Ms Dr NXB tr Tr".split()
 )
-_END = regex.compile(r"[.!?…]+[\"'”’)]*(?=\s+[\p{Lu}\d\"'“‘(])")
-_ONE_CAPITAL = regex.compile(r"\p{Lu}")
+_END = compile_regex(r"[.!?…]+[\"'”’)]*(?=\s+[\p{Lu}\d\"'“‘(])")
+_ONE_CAPITAL = compile_regex(r"\p{Lu}")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

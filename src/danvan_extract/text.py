@@ -19,6 +19,7 @@ from itertools import accumulate, islice
 from typing import Optional
 
 import regex
+from .grammar.pattern_cache import compile_regex, compile_std
 
 # Characters replaced one for one.  Dashes and minus signs inside document
 # numbers ("25–NQ/TW") must look like "-" to the grammars.
@@ -53,7 +54,7 @@ _CHAR_MAP = {
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 # (a class search: str.translate looks up every character, several times slower)
-_INVISIBLE = re.compile("[" + "".join(sorted(_DROP)) + "]")
+_INVISIBLE = compile_std("[" + "".join(sorted(_DROP)) + "]")
 
 
 def visible(s: str) -> str:
@@ -133,8 +134,8 @@ class NormalizedText:
 _LENGTH_CHANGING = "\r" + "".join(sorted(_DROP))
 # (no replacement is itself replaced: one str.replace per character)
 _REPLACEMENTS = tuple(_CHAR_MAP.items())
-_MARK = regex.compile(r"\p{M}")
-_REMOVED = re.compile("\r(?=\n)|[" + "".join(sorted(_DROP)) + "]")
+_MARK = compile_regex(r"\p{M}")
+_REMOVED = compile_std("\r(?=\n)|[" + "".join(sorted(_DROP)) + "]")
 
 
 def normalize(original: str) -> NormalizedText:
@@ -162,10 +163,10 @@ def _normalize(original: str) -> NormalizedText:
 # A table row written with tabs: its cells and the tabs between them (a
 # run of tabs is one separator).  A first cell that is a list's marker
 # ("1.", "a)", "-") makes a numbered line, not a row.
-_LINE_END = re.compile(r"(\r\n?|\n)")
-_TAB_ROW = re.compile(r"[^\S\t\r\n]*(?P<first>[^\t\r\n]*?)[^\S\r\n]*\t[^\r\n]*")
-_TABS_INSIDE = re.compile(r"(?<=\S)[^\S\t\r\n]*\t+(?=[^\S\r\n]*\S)")
-_LIST_MARKER = re.compile(r"(?:\d+(?:\.\d+)*[.)]?|\(?[a-zđ][.)]|[-+•*]|[IVX]+\.)")
+_LINE_END = compile_std(r"(\r\n?|\n)")
+_TAB_ROW = compile_std(r"[^\S\t\r\n]*(?P<first>[^\t\r\n]*?)[^\S\r\n]*\t[^\r\n]*")
+_TABS_INSIDE = compile_std(r"(?<=\S)[^\S\t\r\n]*\t+(?=[^\S\r\n]*\S)")
+_LIST_MARKER = compile_std(r"(?:\d+(?:\.\d+)*[.)]?|\(?[a-zđ][.)]|[-+•*]|[IVX]+\.)")
 
 
 def _tab_cells(text: str) -> str:
@@ -250,7 +251,7 @@ def _normalize_folded(original: str) -> Optional[NormalizedText]:
 
 # A character with the marks after it (every combining character is a mark:
 # the cluster ends where the marks do).
-_LETTER_WITH_MARKS = regex.compile(r"(?s)(.\p{M}+)")
+_LETTER_WITH_MARKS = compile_regex(r"(?s)(.\p{M}+)")
 
 
 @lru_cache(maxsize=4096)
@@ -330,7 +331,7 @@ def _build_old_tone_pattern() -> regex.Pattern:
     # "oà", "oè", "uỳ" not followed by another letter ("hoàn" keeps its tone).
     # "quỳ"/"quý" keep theirs: after "q" the "u" is not a vowel nucleus.
     # (the "q" test after the pair: the engine skips faster to a class)
-    return regex.compile(rf"(?:[oO][{cls}]|[uU][{''.join(c for c in cls if c.lower() in 'ỳýỷỹỵ')}])(?<![qQ]..)(?!\p{{L}})")
+    return compile_regex(rf"(?:[oO][{cls}]|[uU][{''.join(c for c in cls if c.lower() in 'ỳýỷỹỵ')}])(?<![qQ]..)(?!\p{{L}})")
 
 
 _OLD_TONE_NFC = _build_old_tone_pattern()

@@ -29,6 +29,7 @@ import regex
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from .words import finditer_at, finditer_found
+from ..grammar.pattern_cache import compile_regex, compile_std
 
 # CLDR codes that name no country: groupings, the UN, test locales, "unknown"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO", "VN"}
@@ -37,7 +38,7 @@ _FORM = r"(?:[Cc]ộng\s+[Hh](?:òa|oà)|[Vv]ương\s+[Qq]uốc|[Ll]iên\s+[Bb]a
 # the form, a few lower-case words of the state's name (no "và": a list), the name
 _OFFICIAL_BEFORE = deferred(rf"(?<![\p{{L}}]){_FORM}(?:[^\S\n]+(?!và(?![\p{{L}}]))\p{{Ll}}+){{0,5}}?[^\S\n]+$", regex.V0)
 _COUNTRY_WORD_BEFORE = deferred(r"(?<![\p{L}])nước(?:\s+bạn)?\s+$", regex.I)
-_HYPHEN_CORE = regex.compile(r"-\p{Ll}+-\p{Ll}")
+_HYPHEN_CORE = compile_regex(r"-\p{Ll}+-\p{Ll}")
 _HYPHENATED = deferred(r"(?<![\p{L}-])\p{Lu}\p{Ll}*(?:-\p{Ll}+){2,}(?![\p{L}-])")
 _CAPITAL_NEXT = deferred(r"[^\S\n]+\p{Lu}")
 _CAPITAL_BEFORE = deferred(r"\p{Lu}[\p{L}]*[^\S\n]+$")
@@ -47,11 +48,11 @@ _WHERE_OPENING = deferred(r"(?:(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở)|,[^\S\
 _COMMA_NEXT = deferred(r"[^\S\n]*,")
 # a preposition capitalized only because it opens the sentence ("Tại Nhật Bản, …"): no part of a name
 _OPENING_PREPOSITION = deferred(r"(?:^|[.!?:;\n(“\"][^\S\n]*)(?:Tại|Ở|Từ|Sang|Đến|Tới|Với|Trong|Ngoài|Như)[^\S\n]+$")
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = compile_regex(r"\p{L}+")
 _SOUND = (("ph", "f"), ("x", "s"), ("z", "s"), ("y", "i"), ("c", "k"), ("q", "k"), ("w", "u"), ("th", "t"),
           ("gh", "g"), ("ch", "k"), ("kh", "k"), ("h", ""))
 # A Vietnamese syllable without its marks: an initial, one to three vowels, a final.
-_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+_SYLLABLE = compile_std(r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 _MIN_SOUND_RATIO = 0.85  # below it, names of people and cities begin to match ("Ô-ba-ma" ~ "Bahamas": 0.8)
 
 
@@ -95,13 +96,13 @@ class _Countries:
     def named(self) -> regex.Pattern:
         """The names, each standing alone (compiled on first use)."""
         # (the look-ahead for a capital lets the engine skip most positions)
-        return regex.compile(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{self._alternation})(?![\p{{L}}])", regex.V0)
+        return compile_regex(rf"(?<![\p{{L}}])(?=\p{{Lu}})(?:{self._alternation})(?![\p{{L}}])", regex.V0)
 
     @cached_property
     def finder(self) -> re.Pattern:
         """The names alone, no look-arounds, for stdlib ``re``'s faster
         scan (see :func:`finditer_found`)."""
-        return re.compile(self._alternation)
+        return compile_std(self._alternation)
 
     def may_name(self, text: str) -> bool:
         """False when :attr:`named` cannot match in ``text``: a match starts

@@ -3,7 +3,6 @@ line, never a site header's), the unit it is mainly about."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
@@ -16,13 +15,14 @@ from ..grammar.rules import load_rules
 from ..grammar.levels import VIETNAMESE_CLASSED, written_pattern
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
+from ..grammar.pattern_cache import compile_regex, compile_std
 
 _MAX_TITLE = 300
 
 
 # A site's line (menu, contact, pager, section name): one of its words, or
 # a line that ends as a menu does, or opens with a section's name.
-_SITE_WORDS = regex.compile(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
+_SITE_WORDS = compile_regex(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
                             r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$", regex.I)
 # (each match of _SITE_WORDS but a pager's holds one of these, in lower case, and a
 # pager's ends with a digit: cheap tests before its costly search)
@@ -30,29 +30,29 @@ _SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "dõi"
 _PAGER_STARTS = ("page", "trang")
 # (what a line ends with, past white space, when it is a menu's)
 _SITE_ENDS = (":", "|")
-_SITE_START = regex.compile(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
+_SITE_START = compile_regex(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
 # a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa")
-_MENU = regex.compile(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}"
+_MENU = compile_regex(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}"
                       # (five items or more, each opened by a letter: a menu even with a number in an item)
                       r"|[^\S\n]*\p{L}[^|\n]{0,29}(?:\|[^\S\n]*\p{L}[^|\n]{0,29}){4,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
 # "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
-_SITE_NAME = regex.compile(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
+_SITE_NAME = compile_regex(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
 
 
 # a site's or a section's own name alone on its line, in any case ("Báo Quảng
 # Ninh", "Cổng thông tin điện tử tỉnh Cao Bằng"): the outlet and a name, no predicate
-_OUTLET_NAME = regex.compile(r"(?i:báo|tạp\s+chí|đài(?:\s+(?:phát\s+thanh|truyền\s+hình|PT-TH|PTTH))?"
+_OUTLET_NAME = compile_regex(r"(?i:báo|tạp\s+chí|đài(?:\s+(?:phát\s+thanh|truyền\s+hình|PT-TH|PTTH))?"
                              r"|(?:cổng|trang)\s+(?:thông\s+tin|ttđt))(?:\s+(?i:điện\s+tử))?"
                              rf"(?:\s+(?i:{written_pattern(VIETNAMESE_CLASSED)}))?(?:[\s-]+\p{{Lu}}[\p{{L}}.]*){{1,5}}"
                              r"(?:\s+(?i:điện\s+tử))?")
 # a unit's name alone on its line, its province in a bracket after it
 # ("Huyện Tam Nông (Phú Thọ)", "Thành phố Huế"): the page's place, no headline
-_UNIT_LINE = regex.compile(rf"(?i:{written_pattern(VIETNAMESE_CLASSED)})(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{1,5}}"
+_UNIT_LINE = compile_regex(rf"(?i:{written_pattern(VIETNAMESE_CLASSED)})(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{1,5}}"
                            r"(?:\s*\((?:\p{Lu}[\p{L}]*[\s-]*){1,5}\))?")
 _MIN_TITLE_WORDS = 4  # a section's name ("Xây dựng Đảng", "Nông thôn mới") is shorter than a headline
 # a section named by two fields joined by a dash ("Dân tộc - Tôn giáo", "Văn hóa – Xã hội")
-_PAIRED_SECTION = regex.compile(r"\p{Lu}\p{Ll}*\s\p{Ll}+\s[-–]\s\p{Lu}\p{Ll}*\s\p{Ll}+")
+_PAIRED_SECTION = compile_regex(r"\p{Lu}\p{Ll}*\s\p{Ll}+\s[-–]\s\p{Lu}\p{Ll}*\s\p{Ll}+")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +64,7 @@ def _agency_name() -> regex.Pattern:
     persons = load_rules().persons
     heads = written_pattern(sorted(persons.org_heads, key=lambda w: (-len(w), w)))
     words = written_pattern(sorted(set(persons.org_words), key=lambda w: (-len(w), w)))
-    return regex.compile(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:\s+[-–])?\s*){{0,6}}?"
+    return compile_regex(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:\s+[-–])?\s*){{0,6}}?"
                          rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
                          regex.V0)
 
@@ -105,7 +105,7 @@ def _org_vocabulary() -> frozenset:
 
 
 # a breadcrumb: short items joined by ">" or "»" ("Thời sự > Giao thông")
-_BREADCRUMB = regex.compile(r"[^>»›\n]{1,30}(?:\s[>»›]\s[^>»›\n]{1,30})+")
+_BREADCRUMB = compile_regex(r"[^>»›\n]{1,30}(?:\s[>»›]\s[^>»›\n]{1,30})+")
 
 
 def _name_line(line: str) -> bool:
@@ -144,8 +144,8 @@ def _site_line(line: str) -> bool:
 # A body sentence, not a headline: it ends with a full stop, opens with an
 # event time ("Ngày 3/10, ...", "Sáng 18/5"), or is a photo caption.
 _BODY_ENDS = (".", "…", ",", ";")  # (a line that ends with a comma is wrapped body text)
-_BODY_START = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|\d+\.\s", regex.I)
-_CAPTION = regex.compile(r"(?:ảnh|nguồn)\s*:", regex.I)
+_BODY_START = compile_regex(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d|\d+\.\s", regex.I)
+_CAPTION = compile_regex(r"(?:ảnh|nguồn)\s*:", regex.I)
 
 
 def _body_line(line: str) -> bool:
@@ -195,10 +195,10 @@ def _content_lines(lines: list[tuple[int, str]]):
 
 # An official document's header: the national motto, the agency, its number
 # and place-date; its title is the line after the document type.
-_MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", regex.I)
-_OFFICIAL_HEAD = regex.compile(r"CỘNG\s+HÒA|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do|^Số\s*:|,\s*ngày\s+\d",
+_MOTTO = compile_regex(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", regex.I)
+_OFFICIAL_HEAD = compile_regex(r"CỘNG\s+HÒA|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do|^Số\s*:|,\s*ngày\s+\d",
                                regex.I)
-_DOC_TYPE_LINE = regex.compile(r"^(?:THÔNG\s+CÁO(?:\s+BÁO\s+CHÍ)?|BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
+_DOC_TYPE_LINE = compile_regex(r"^(?:THÔNG\s+CÁO(?:\s+BÁO\s+CHÍ)?|BÁO\s+CÁO|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|THÔNG\s+BÁO|TỜ\s+TRÌNH"
                                r"|HƯỚNG\s+DẪN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|CÔNG\s+VĂN|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH|LUẬT)\s*\|?$")
 
 
@@ -214,7 +214,7 @@ _MAX_HEAD_LINE = 120  # a header line (motto, agency, number) is short
 
 
 # Bodies whose documents and figures hold for the whole country.
-CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
+CENTRAL_BODY = compile_regex(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
                               r"|Ban\s+Chấp\s+hành\s+Trung\s+ương|Trung\s+ương\s+Đảng|Tổng\s+Bí\s+thư|Chủ\s+tịch\s+nước"
                               r"|Ngân\s+hàng\s+Chính\s+sách\s+xã\s+hội|Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|cả\s+nước|toàn\s+quốc"
                               # a ministry ("Bộ Nông nghiệp và Môi trường"; not a province's military command,
@@ -225,10 +225,10 @@ CENTRAL_BODY = regex.compile(r"(?<![\p{L}])(?:Quốc\s+hội|Thủ\s+tướng(?:
                               r"|(?:Ban|Ủy\s+ban|Hội\s+đồng)\s+\p{Lu}\p{Ll}*(?:\s+\p{L}+){0,4}?\s+Trung\s+ương|Trung\s+ương\s+(?:Hội|Đoàn))"
                               r"(?![\p{L}])")
 # (the first words of CENTRAL_BODY's names: a stdlib scan for them finds where one may start)
-_CENTRAL_OPENERS = re.compile("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|Ủy|Kho|Hội|cả|toàn")
+_CENTRAL_OPENERS = compile_std("Quốc|Thủ|Chính|Bộ|Ban|Trung|Tổng|Chủ|Ngân|Mặt|Ủy|Kho|Hội|cả|toàn")
 
 
-_CITED = regex.compile(r"(?:của|theo|với|(?:chỉ\s+tiêu|kế\s+hoạch|nhiệm\s+vụ)(?:\s+(?:do|được))?)\s+(?:(?:Bộ|Thứ)\s+trưởng\s+)?$", regex.I)  # ("của Bộ trưởng Bộ Tài chính": the issuer cited)
+_CITED = compile_regex(r"(?:của|theo|với|(?:chỉ\s+tiêu|kế\s+hoạch|nhiệm\s+vụ)(?:\s+(?:do|được))?)\s+(?:(?:Bộ|Thứ)\s+trưởng\s+)?$", regex.I)  # ("của Bộ trưởng Bộ Tài chính": the issuer cited)
 
 
 def national_by_default(text: str, title: Optional[tuple[int, int]], places: list[PlaceMention]) -> bool:
@@ -244,11 +244,11 @@ def national_by_default(text: str, title: Optional[tuple[int, int]], places: lis
                for m in finditer_found(CENTRAL_BODY, lead, _CENTRAL_OPENERS))
 
 
-_VENUE = regex.compile(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
+_VENUE = compile_regex(r"(?<![\p{L}])điểm\s+cầu\s+$", regex.I)
 # "Chiều 14/12, tại thành phố A, Ban Dân vận Tỉnh ủy tổ chức hội nghị …": where a
 # body holds its meeting, named before the body (the lead's time, venue, organizer)
 _AT = ("tại ", "Tại ")  # (the four characters before the unit)
-_HOLDS_MEETING = regex.compile(r"[^\S\n]*,[^.;:\n]{3,80}?(?<![\p{L}])tổ\s+chức\s+(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm"
+_HOLDS_MEETING = compile_regex(r"[^\S\n]*,[^.;:\n]{3,80}?(?<![\p{L}])tổ\s+chức\s+(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm"
                                r"|lễ|buổi\s+lễ|đại\s+hội|hội\s+thi|hội\s+diễn|chương\s+trình)(?![\p{L}])", regex.I)
 
 
@@ -340,11 +340,11 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
 
 
 # "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy" not followed by a unit's name
-_NAMELESS_COMMITTEE = regex.compile(r"(?<![\p{L}])(tỉnh|huyện|thành|thị)\s+[ủu][ỷy](?![\p{L}])(?!\s+\p{Lu})", regex.I)
+_NAMELESS_COMMITTEE = compile_regex(r"(?<![\p{L}])(tỉnh|huyện|thành|thị)\s+[ủu][ỷy](?![\p{L}])(?!\s+\p{Lu})", regex.I)
 _COMMITTEE_LEVELS = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã"}
 
 
-_LIST_JOIN = regex.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*")
+_LIST_JOIN = compile_regex(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*")
 
 
 def _listed_with(text: str, places: list[PlaceMention], first: PlaceMention) -> list[PlaceMention]:

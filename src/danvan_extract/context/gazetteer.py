@@ -8,7 +8,6 @@ name indexes; nothing of the package's own code is imported.
 from __future__ import annotations
 
 import importlib.util
-import re
 import sqlite3
 
 import regex
@@ -22,6 +21,7 @@ from typing import Iterator, Optional
 from ..errors import E_NO_GAZETTEER, DependencyError
 from ..grammar.lazy import compile_pattern, first_use
 from .words import finditer_at, finditer_found
+from ..grammar.pattern_cache import compile_std
 
 # Provinces whose name changed in the dataset's legacy era (the dataset
 # keeps the latest name; articles use the one of their time).
@@ -198,7 +198,7 @@ class Gazetteer:
         if starts is not None:
             return finditer_at(self.province_pattern(), text, starts)
         if self._finder is None:
-            self._finder = re.compile(self._province_alternation())
+            self._finder = compile_std(self._province_alternation())
         return finditer_found(self.province_pattern(), text, self._finder)
 
 
@@ -277,7 +277,7 @@ class Gazetteer:
 
 # the dataset tells apart two units of one name by their level in a bracket
 # ("Kỳ Anh (Thị xã)", "Kỳ Anh (Huyện)"); a text writes the level word before the name
-_LEVEL_SUFFIX = re.compile(r"\s*\((?:Huyện|Thị xã|Thành phố|Thị trấn|Xã|Phường|Quận)\)$")
+_LEVEL_SUFFIX = compile_std(r"\s*\((?:Huyện|Thị xã|Thành phố|Thị trấn|Xã|Phường|Quận)\)$")
 
 
 def _plain(name: Optional[str]) -> Optional[str]:

@@ -15,12 +15,13 @@ from typing import Iterator, Optional
 import regex
 
 from .words import Openers, finditer_at
+from ..grammar.pattern_cache import compile_regex
 
 _STEMS = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
 _BRANCHES = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi")
 _BRANCH_SPELLINGS = {"tí": "tý", "mẹo": "mão", "tị": "tỵ"}
 _CYCLE_START = 1984  # Giáp Tý
-_LUNAR_YEAR = regex.compile(
+_LUNAR_YEAR = compile_regex(
     r"(?:tết(?:\s+(?:nguyên\s+đán|cổ\s+truyền))?|xuân)\s+(?=(?-i:\p{Lu}))(?P<stem>" + "|".join(_STEMS) + r")\s+"
     r"(?P<branch>" + "|".join(_BRANCHES + tuple(_BRANCH_SPELLINGS)) + r")(?!\w)"
     r"(?:\s{0,3}(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?",  # ("Xuân Quý Mão 2023": the year written wins)

@@ -23,6 +23,7 @@ from .lunar_years import lunar_years
 from .relative_times import months_so_far, relative_times
 from .spans import SpanMask
 from .words import CharClass, Openers, finditer_at, space_before
+from ..grammar.pattern_cache import compile_regex
 
 Y = r"(?P<{}>(?:19|20)\d\d)(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -209,7 +210,7 @@ _DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|
 _EVENTS = ("tết", "tháng", "năm", "ngày hội", "lễ hội", "hội thi", "hội diễn", "liên hoan", "festival")
 _NAMED_EVENT = (r"(?:" + "|".join(word.replace(" ", r"\s+") for word in _EVENTS) + ")"
                 r"\s+(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}")
-_NAMED_BEFORE = regex.compile(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
+_NAMED_BEFORE = compile_regex(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
 _EVENT_ENDS = tuple(word.split()[-1] for word in _EVENTS)  # (the last word of each)
 _NAMED_REACH = 60  # where _NAMED_BEFORE is looked for, before a year
 
@@ -223,9 +224,9 @@ def _dates_range(m) -> tuple[str, str]:
 # "từ ngày 1/7 đến ngày 5/7/2025", "từ 28/6/2024 - 2/7/2024": one range of
 # days (opening with a digit keeps the scan fast; the words before are
 # read apart)
-_DATES_RANGE = regex.compile(r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})(?:[/.-]" + Y.format("y1") + r")?\s{0,3}(?:-|đến|tới)\s{0,3}"
+_DATES_RANGE = compile_regex(r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})(?:[/.-]" + Y.format("y1") + r")?\s{0,3}(?:-|đến|tới)\s{0,3}"
                              r"(?:ngày\s+)?" + _DAY + r"(?!\w)", regex.I)
-_RANGE_OPENER = regex.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
+_RANGE_OPENER = compile_regex(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
 
 
 class _Form(NamedTuple):
@@ -388,8 +389,8 @@ def _form(form: _Form) -> _Form:
     written = next((way for way in (_DATED, _SPAN, _LISTED, _CLOSED) if way in form.needs), None)
     # (backwards, a match ends where the search ends: at the year's end; its
     # greedy parts, longer alternatives first, give the leftmost start)
-    backward = regex.compile(pattern, regex.I | regex.V0 | regex.REVERSE) if form.backward else None
-    return form._replace(pattern=regex.compile(pattern, regex.I | regex.V0), needs=frozenset(form.needs),
+    backward = compile_regex(pattern, regex.I | regex.V0 | regex.REVERSE) if form.backward else None
+    return form._replace(pattern=compile_regex(pattern, regex.I | regex.V0), needs=frozenset(form.needs),
                          written=written, backward=backward)
 
 
@@ -405,36 +406,36 @@ def _dated_forms() -> list[_Form]:
     return [_form(form) for form in _FORMS[1:]]
 
 
-_NULL_RE = regex.compile(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
-_PROGRESS_RE = regex.compile(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
+_NULL_RE = compile_regex(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
+_PROGRESS_RE = compile_regex(r"(?<!\w)(?:" + _PROGRESS + r")(?!\w)", regex.I)
 # "6 tháng đầu năm" without its year: the year stated last before it
-_MONTHS_NO_YEAR = regex.compile(r"(?<!\w)" + _COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
+_MONTHS_NO_YEAR = compile_regex(r"(?<!\w)" + _COUNT + r"\s+tháng\s+(?P<half>đầu|cuối)\s+năm"
                                 r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 # what every match of _MONTHS_NO_YEAR holds after its count (where the count is looked for)
-_HALF_YEAR = regex.compile(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
+_HALF_YEAR = compile_regex(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 # "năm nay", "năm qua" (the article's year), and with a count before them
 # "3 năm qua", "5 tháng gần đây": a duration without an anchor, no time of
 # its own (the figure keeps the span its paragraph states).  Whole-text
 # scans open with a literal for the engine's fast search; the word
 # boundary before is checked apart.
-_RELATIVE_RE = regex.compile(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
+_RELATIVE_RE = compile_regex(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
                              r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
-_IS_RELATIVE = regex.compile(_RELATIVE, regex.I)
+_IS_RELATIVE = compile_regex(_RELATIVE, regex.I)
 # (on the same line, and no clock time: "10:05\nNăm nay" counts no years)
-_COUNT_BEFORE = regex.compile(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL})[^\S\n]+$", regex.I)
+_COUNT_BEFORE = compile_regex(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL})[^\S\n]+$", regex.I)
 
 
-_DAY_RANGE_NO_YEAR = regex.compile(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
+_DAY_RANGE_NO_YEAR = compile_regex(r"(?<!\w)" + _DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
 # "ngày 22/12", "Sáng 18/5", "Chiều 18.10": a day without its year (tried
 # right after the words a day follows; the words before are read apart)
-_NO_YEAR = regex.compile(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
+_NO_YEAR = compile_regex(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)")
 # "từ ngày 1/9 đến ngày 31/10", "từ ngày 3/11 đến 9/11": a range of days without a year
 # (tried where _NO_YEAR is, after a day word)
-_DATES_NO_YEAR = regex.compile(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
+_DATES_NO_YEAR = compile_regex(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
                                r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
 _TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
 # ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến")
-_DAY_WORD_BEFORE = regex.compile(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
+_DAY_WORD_BEFORE = compile_regex(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _CLOCK + r")?"
                                  r"(?:ngày|(?:" + "|".join(_TIMES_OF_DAY) + r")(?:\s+ngày)?)"
                                  r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?))$", regex.I)
 
@@ -457,7 +458,7 @@ def _year_past(y: Optional[str], month: int, published: Optional[str], text: str
         return str(int(y) + 1)
     return y
 # ("sẽ", "dự kiến", "sắp": the future, in the clause after a time)
-_FUTURE_AFTER = regex.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp)(?![\p{L}])", regex.I)
+_FUTURE_AFTER = compile_regex(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp)(?![\p{L}])", regex.I)
 
 
 def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
@@ -648,10 +649,10 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
 
 
 # "9 tháng năm 2024", "6 tháng đầu năm 2023": the first months of a year, stated
-_FIRST_MONTHS = regex.compile(r"(?<![\p{L}\d/.,])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?:19|20)\d\d(?!\d)", regex.I)
+_FIRST_MONTHS = compile_regex(r"(?<![\p{L}\d/.,])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?:19|20)\d\d(?!\d)", regex.I)
 # "Giá trị sản xuất công nghiệp 9 tháng tăng 12,6%": the same count of months again, with no year
 # (a length of time is no such period: "mỗi 3 tháng", "hơn 9 tháng", "sau 6 tháng")
-_MONTHS_AGAIN = regex.compile(r"(?<![\p{L}\d/.,])(?<!(?:mỗi|hơn|gần|khoảng|sau|trên|dưới|chừng)\s)(?P<n>\d{1,2})[^\S\n]+tháng(?![\p{L}])(?![^\S\n]+(?:đầu|cuối|năm|qua|tới|nữa|sau|trước|\d))",
+_MONTHS_AGAIN = compile_regex(r"(?<![\p{L}\d/.,])(?<!(?:mỗi|hơn|gần|khoảng|sau|trên|dưới|chừng)\s)(?P<n>\d{1,2})[^\S\n]+tháng(?![\p{L}])(?![^\S\n]+(?:đầu|cuối|năm|qua|tới|nữa|sau|trước|\d))",
                               regex.I)
 
 
@@ -675,8 +676,8 @@ def _months_named_again(text: str, times: list[TimeMention], free) -> list[TimeM
 
 
 # ("năm học 2024-2025 và năm học 2025-2026": the second span's word stands outside its time)
-_AND = regex.compile(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?(?:(?:năm\s+học|niên\s+vụ|niên\s+độ)\s+)?", regex.I)
-_TO = regex.compile(r"[^\S\n]{0,3}(?:-|–|đến|tới)[^\S\n]+(?:hết[^\S\n]+)?", regex.I)
+_AND = compile_regex(r"\s{0,3}(?:,\s*)?và\s+(?:trong\s+)?(?:(?:năm\s+học|niên\s+vụ|niên\s+độ)\s+)?", regex.I)
+_TO = compile_regex(r"[^\S\n]{0,3}(?:-|–|đến|tới)[^\S\n]+(?:hết[^\S\n]+)?", regex.I)
 
 
 def _school_years_in_turn(first: tuple, second: tuple) -> bool:
@@ -713,8 +714,8 @@ def _joined(text: str, times: list[TimeMention]) -> list[TimeMention]:
     return out
 
 
-_SINCE_BEFORE = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?$", regex.I)
-_BLANK = regex.compile(r"[^\S\n]{1,3}")
+_SINCE_BEFORE = compile_regex(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?$", regex.I)
+_BLANK = compile_regex(r"[^\S\n]{1,3}")
 
 
 def _since_until_now(text: str, times: list[TimeMention]) -> list[TimeMention]:
@@ -875,7 +876,7 @@ def _years_before(out: list[TimeMention]):
 # "quý I", "quý II năm nay", "tháng 3 vừa qua" without a year: the
 # article's year (FACTS.md: a date without a year), else the year stated last
 # ("5 tháng 3" is a day's date, "tháng 3/2024" has its year)
-_NO_YEAR_QUARTER_OR_MONTH = regex.compile(
+_NO_YEAR_QUARTER_OR_MONTH = compile_regex(
     r"(?<![\p{L}\d])(?<!\d )(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|(?<!rằm\s|mạng\s)tháng\s+(?P<m>1[0-2]|0?[1-9]|" + _MONTH_WORD + r"))(?:\s+(?:vừa\s+qua|này|năm\s+nay|(?P<next>(?:sắp\s+)?tới)))?"
     r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\s+năm\s+trước|\w)", regex.I)
 
@@ -891,23 +892,23 @@ def _quarter_or_month(m, y: str) -> Optional[tuple[str, str]]:
 
 # "đến hết năm", "đến cuối năm (nay)", "từ nay đến cuối năm": an open start and the end of the
 # article's year (else of the year stated last); "cuối năm nay" alone: the year's last month
-_YEAR_END = regex.compile(r"(?P<edge>hết|cuối)\s+năm(?P<nay>\s+nay)?(?!\s{0,3}(?:nay|học|tài|ngân|(?:19|20)\d\d))(?!\w)",
+_YEAR_END = compile_regex(r"(?P<edge>hết|cuối)\s+năm(?P<nay>\s+nay)?(?!\s{0,3}(?:nay|học|tài|ngân|(?:19|20)\d\d))(?!\w)",
                           regex.I)
-_UNTIL_BEFORE = regex.compile(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)|từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới))\s+$", regex.I)
+_UNTIL_BEFORE = compile_regex(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)|từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới))\s+$", regex.I)
 # before a month or a quarter without its year: "đến (hết)", "từ đầu năm (nay) đến (hết)"
-_UNTIL_NO_YEAR = regex.compile(r"(?<!\w)(?:(?P<since>(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s{0,3}(?:-|–|đến|tới))"
+_UNTIL_NO_YEAR = compile_regex(r"(?<!\w)(?:(?P<since>(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s{0,3}(?:-|–|đến|tới))"
                                r"|(?:tính\s+)?(?:đến|tới)|hết)(?:\s+hết)?\s+(?:cuối\s+)?$", regex.I)
 # "tháng 3 đến (hết) tháng 8" without a year: the range's last month, after the first
-_MONTH_RANGE_TAIL = regex.compile(r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9])"
+_MONTH_RANGE_TAIL = compile_regex(r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>1[0-2]|0?[1-9])"
                                   r"(?!\s?[/.-]\s?\d|\s+năm\s+(?:19|20)\d\d|\w)", regex.I)
 # before "đến ngày 31/8" without its year: "từ đầu năm (nay)" opens the range
-_SINCE_YEAR_START_BEFORE = regex.compile(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s+$", regex.I)
-_SINCE_YEAR_START = regex.compile(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
+_SINCE_YEAR_START_BEFORE = compile_regex(r"(?<!\w)(?:kể\s+|tính\s+)?từ\s+đầu\s+năm(?:\s+nay)?\s+$", regex.I)
+_SINCE_YEAR_START = compile_regex(r"từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
                                   r"(?!\s{0,3}(?:nay|học|(?:19|20)\d\d))(?!\w)", regex.I)
 # "Nghị quyết có hiệu lực kể từ ngày được thông qua (ngày 12/6)"
-_EFFECT = regex.compile(r"(?<!\w)(?:có|phát\s+sinh)\s+hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
+_EFFECT = compile_regex(r"(?<!\w)(?:có|phát\s+sinh)\s+hiệu\s+lực(?![\p{L}])[^.;\n]{0,60}$", regex.I)
 # "Kể từ ngày Nghị quyết này có hiệu lực thi hành, ...": that effective date
-_SINCE_EFFECT = regex.compile(r"từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
+_SINCE_EFFECT = compile_regex(r"từ\s+(?:ngày|khi)\s+[^,.;\n\d]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)",
                               regex.I)
 
 
@@ -934,12 +935,12 @@ def _effective_dates(text: str, out: list[TimeMention], free, take) -> list[Time
 
 # "so với nhu cầu của giai đoạn 2021-2025": the time of what a figure is
 # compared with, not the figure's
-_COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
+_COMPARED = compile_regex(r"(?<![\p{L}])so\s+với\s+[^,;.\n()\d]{3,80}?[\s(]*$", regex.I)
 
 
 # "so với quý I", "so với tháng 7/2023", "so với 6 tháng đầu năm 2023": the
 # time right after "so với" is the base of a change, as "so với năm 2023" is
-_BASE_BEFORE = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:cùng\s+kỳ\s+)?$", regex.I)
+_BASE_BEFORE = compile_regex(r"(?<![\p{L}])so\s+với\s+(?:cùng\s+kỳ\s+)?$", regex.I)
 
 
 def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMention:
@@ -958,12 +959,12 @@ def _compared(text: str, t: TimeMention, low: Optional[str] = None) -> TimeMenti
 
 # "Qua 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014": from that date
 # to ten years on.
-_SINCE_ANCHOR = regex.compile(rf"(?<![\p{{L}}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{{1,2}}|{SPELLED})\s+năm\s+"
+_SINCE_ANCHOR = compile_regex(rf"(?<![\p{{L}}])(?:qua|sau|trải\s+qua)\s+(?P<n>\d{{1,2}}|{SPELLED})\s+năm\s+"
                               r"(?:thực\s+hiện|triển\s+khai|thi\s+hành|tổ\s+chức\s+thực\s+hiện)", regex.I)
-_ANCHOR = regex.compile(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)",
+_ANCHOR = compile_regex(r"(?:ngày\s+(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?|năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)",
                         regex.I)
 # what every match of _SINCE_ANCHOR holds after its "năm" (a test before the scan)
-_WORK_AFTER = regex.compile(r"\s+(?:thực|triển|thi|tổ)", regex.I)
+_WORK_AFTER = compile_regex(r"\s+(?:thực|triển|thi|tổ)", regex.I)
 # the first word of each count in words (a test before _SINCE_ANCHOR)
 _COUNT_HEADS = frozenset(SPELLED_START)
 _MAX_YEARS = 100
@@ -1052,12 +1053,12 @@ _NEEDS = frozenset(words for form in _FORMS for words in form.needs)
 _NEED_WORDS = [(words, frozenset(words.split("|"))) for words in sorted(_NEEDS - _WAYS)]
 _WORDS = sorted({w for _, alternatives in _NEED_WORDS for w in alternatives})
 _DATE_SEPARATORS = frozenset("/.-")
-_SPAN_GAP_RE = regex.compile(_SPAN_GAP, regex.I | regex.V0)
-_LIST_GAP_RE = regex.compile(_LIST_GAP, regex.I | regex.V0)
+_SPAN_GAP_RE = compile_regex(_SPAN_GAP, regex.I | regex.V0)
+_LIST_GAP_RE = compile_regex(_LIST_GAP, regex.I | regex.V0)
 
 
-_LISTED_YEARS = regex.compile(r"(?:các\s+)?năm\s+(?:19|20)\d\d(?:" + _LIST_GAP + r"(?:19|20)\d\d)+", regex.I)
-_A_YEAR = regex.compile(r"(?:19|20)\d\d")
+_LISTED_YEARS = compile_regex(r"(?:các\s+)?năm\s+(?:19|20)\d\d(?:" + _LIST_GAP + r"(?:19|20)\d\d)+", regex.I)
+_A_YEAR = compile_regex(r"(?:19|20)\d\d")
 
 
 def listed_years(text: str, t: TimeMention) -> list[str]:
@@ -1071,7 +1072,7 @@ def listed_years(text: str, t: TimeMention) -> list[str]:
 # a day and its month after a range's "-" or "đến", up to a year: what every
 # match of _DATES_RANGE and of the range form holds (searched backwards from
 # the year: one try where the match must end)
-_RANGED_BEFORE = regex.compile(r"(?:-|đến|tới|và)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
+_RANGED_BEFORE = compile_regex(r"(?:-|đến|tới|và)\s{0,3}(?:ngày\s+)?" + _DAY_HEAD + r"\Z",
                                regex.I | regex.V0 | regex.REVERSE)
 
 

@@ -27,6 +27,7 @@ from ..grammar.lazy import first_use
 from ..grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT, VIETNAMESE_UNITS, WRITTEN  # the level words, their short forms, those like an initial
 from ..grammar.rules import load_rules
 from .words import CharClass, Openers, finditer_at, space_before
+from ..grammar.pattern_cache import compile_regex, compile_std
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
 _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
@@ -35,43 +36,43 @@ _SYL = r"(?:[\p{Lu}][\p{L}']*|\d{1,3}(?!\d|[.,/]\d))"
 _NAME = rf"{_SYL}(?:(?:[^\S\n]|[^\S\n]?-[^\S\n]?){_SYL}|-\p{{Ll}}[\p{{L}}']*){{0,4}}"
 # a name follows its level word on the same line
 # ("Tổ dân phố số 5", "Thôn số 3": "số" before a unit's number is no part of its name)
-_NAMED = regex.compile(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?:(?i:số)[^\S\n]+(?=\d))?(?P<name>{_NAME})",
+_NAMED = compile_regex(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?:(?i:số)[^\S\n]+(?=\d))?(?P<name>{_NAME})",
                        regex.V0)
 # a description after a level word, then the name (matched from the level word's end)
 # (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
-_DESCRIBED = regex.compile(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})",
+_DESCRIBED = compile_regex(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{_NAME})",
                            regex.V0)
 # ("Huyện đoàn X", "Tỉnh đoàn X": a Youth Union's committee of that unit; not "Đảng đoàn")
-_COMMITTEE = regex.compile(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ|(?<!(?i:đảng)\s+)đoàn)"
+_COMMITTEE = compile_regex(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ|(?<!(?i:đảng)\s+)đoàn)"
                            rf"\s+(?P<name>{_NAME})", regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
 # the phrases that speak of the whole country count.
 # ("khách quốc tế đến Việt Nam", "đầu tư vào Việt Nam": arrivals and investment the country receives)
-_NATION = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của|đến|vào)\s+Việt\s+Nam)(?![\p{L}])",
+_NATION = compile_regex(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc|trên\s+toàn\s+quốc|nước\s+ta|(?:tại|ở|của|đến|vào)\s+Việt\s+Nam)(?![\p{L}])",
                         regex.I | regex.V0)
 # "Việt Nam" as a clause's subject, a verb after it ("Năm 2023, Việt Nam có ..."):
 # the country, not part of a name ("Hội Nông dân Việt Nam")
-_NATION_SUBJECT = regex.compile(r"(?<=(?:^|[,.;:!?\n(])[^\S\n]*)Việt[^\S\n]+Nam(?=[^\S\n]+\p{Ll})", regex.V0)
+_NATION_SUBJECT = compile_regex(r"(?<=(?:^|[,.;:!?\n(])[^\S\n]*)Việt[^\S\n]+Nam(?=[^\S\n]+\p{Ll})", regex.V0)
 # words after a level word that make it no unit's ("Tỉnh ủy", "xã hội", "xã đạt chuẩn")
 _BARE_NOT_NAMED = ("ủy", "uỷ", "đoàn", "đội", "lộ", "trưởng", "đạt", "nông", "điểm", "viên", "hội", "giao")
-_BARE = regex.compile(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
+_BARE = compile_regex(rf"(?<![\p{{L}}])(?i:toàn\s+|của\s+|trong\s+|cấp\s+)?(?P<level>(?i:tỉnh|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn))"
                       rf"(?!\s*(?:{_SYL}|(?i:{'|'.join(_BARE_NOT_NAMED)})))(?![\p{{L}}])", regex.V0)
 # plural words before a level word: "các xã A, B" names several units; with
 # "mỗi", "từng", "số" a level word alone ("mỗi xã") names none either
 _PLURAL_WORDS = ("các", "những", "nhiều", r"một\s+số")
 _SEVERAL_WORDS = _PLURAL_WORDS + ("mỗi", "từng", "số")
-_FEDERAL_BEFORE = regex.compile(r"(?<![\p{L}])liên\s+$", regex.I)
-_PLURAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_PLURAL_WORDS)})\s+$", regex.I)
-_SEVERAL = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_SEVERAL_WORDS)})\s+$", regex.I)
-_BRANCH = regex.compile(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
-_LISTED = regex.compile(r"\s*(?:,|và|hoặc)\s*")
+_FEDERAL_BEFORE = compile_regex(r"(?<![\p{L}])liên\s+$", regex.I)
+_PLURAL_BEFORE = compile_regex(rf"(?<![\p{{L}}])(?:{'|'.join(_PLURAL_WORDS)})\s+$", regex.I)
+_SEVERAL = compile_regex(rf"(?<![\p{{L}}])(?:{'|'.join(_SEVERAL_WORDS)})\s+$", regex.I)
+_BRANCH = compile_regex(rf"(?<![\p{{L}}])(?i:chi\s+nhánh)[^\S\n]+(?P<names>{_NAME}(?:[^\S\n]*(?:,|và)[^\S\n]*{_NAME})*)", regex.V0)
+_LISTED = compile_regex(r"\s*(?:,|và|hoặc)\s*")
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
-_EVENT_NAME = regex.compile(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
+_EVENT_NAME = compile_regex(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộc\s+thi|Giải)(?:[^\S\n]+[^\s,.;:()]+){0,6}[^\S\n]+$",
                             regex.I)
 # the frame or the unit a figure is compared with or ranked in, not its place: "lớn nhất cả nước",
 # "so với toàn huyện", "cao hơn huyện B", "gấp 2 lần xã B", "đứng đầu cả nước", "dẫn đầu tỉnh A",
 # "xếp thứ 3 khu vực", "đứng thứ hai sau TP. Hồ Chí Minh"
-_COMPARED = regex.compile(r"(?<![\p{L}])(?:nhất|so\s+với|bằng|hơn|(?:đứng|dẫn)\s+đầu|(?:đứng|xếp)\s+thứ\s+[\p{L}\d]+"
+_COMPARED = compile_regex(r"(?<![\p{L}])(?:nhất|so\s+với|bằng|hơn|(?:đứng|dẫn)\s+đầu|(?:đứng|xếp)\s+thứ\s+[\p{L}\d]+"
                           r"|(?:đứng|xếp|chỉ)(?:\s+thứ\s+[\p{L}\d]+)?\s+sau|gấp\s+(?:[\d,]+\s+lần|\p{L}+\s+lần|đôi|rưỡi))"
                           r"(?:\s+(?:toàn|trong))?\s+$", regex.I)
 COMPARED_REACH = 30  # (how far before a unit its comparison word is looked for)
@@ -83,20 +84,20 @@ def compared_with(text: str, start: int) -> bool:
     return bool(_COMPARED.search(text, max(0, start - COMPARED_REACH), start))
 # a budget named by its tier ("ngân sách tỉnh", "vốn ngân sách huyện"): the payer of an amount; its revenue and
 # spending ("thu ngân sách tỉnh", "chi ngân sách huyện") stay the unit's own
-_PAYER_BEFORE = regex.compile(r"(?<![\p{L}])(?<!(?:thu|chi|toán)\s)ngân\s+sách\s+$", regex.I)
+_PAYER_BEFORE = compile_regex(r"(?<![\p{L}])(?<!(?:thu|chi|toán)\s)ngân\s+sách\s+$", regex.I)
 # a capitalized word (not an abbreviation: "BC-CTK Lai Châu", "UBND Lai Châu"
 # name the province) before a province's name makes it part of a longer name
-_CAPITAL_BEFORE = regex.compile(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
-_HCM = regex.compile(r"(?<![\p{L}])T[Pp]\.?\s?HCM(?![\p{L}])")  # ("Tp.HCM" too)
-_LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+_CAPITAL_BEFORE = compile_regex(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
+_HCM = compile_regex(r"(?<![\p{L}])T[Pp]\.?\s?HCM(?![\p{L}])")  # ("Tp.HCM" too)
+_LOWER_NEXT = compile_regex(r"\s+\p{Ll}")
 # "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
-_COOPERATIVE = regex.compile(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
-_NAME_RE = regex.compile(_NAME)
+_COOPERATIVE = compile_regex(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
+_NAME_RE = compile_regex(_NAME)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
 # ("xã A (mới), tỉnh B", "xã A cũ, huyện B": the era's mark of a unit stays in its chain)
 # (possessive runs: what follows them opens with a letter, and a failing gap is not retried)
-CHAIN_GAP = regex.compile(rf"[\s,\-–(]*+(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*+)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
+CHAIN_GAP = compile_regex(rf"[\s,\-–(]*+(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*+)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{_NAME})[^\S\n]*[,\-–][^\S\n]*"
                           rf"(?:{_NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
 # the words each scan's matches open with (lower-case; a scan is tried only where one stands)
 _NAMED_OPENERS = tuple(sorted(WRITTEN, key=len))  # ("tp" before "tp.": found among its places)
@@ -125,7 +126,7 @@ _NOT_NAME_START = {"Ủy", "Uỷ", "UBND", "HĐND", "Đảng", "Hội", "Đoàn"
 # "Tân Hội", "Xuân Trường", "Đại Từ", "Yên Sở", "Dền Sáng", "Tiến Bộ", "Mường Nhà", "Ngã Năm")
 _NAME_SYLLABLES = frozenset(("Ban", "Trung", "Công", "Đoàn", "Phòng", "Hội", "Trường", "Từ", "Sở", "Sáng", "Bộ",
                              "Qua", "Cụm", "Nhà", "Năm"))
-_CLOSING = regex.compile(r"[^\S\n]*(?:[,.;:()]|$)")  # (a bracket after a name closes it too: "bản Phiêng Ban (xã A)")
+_CLOSING = compile_regex(r"[^\S\n]*(?:[,.;:()]|$)")  # (a bracket after a name closes it too: "bản Phiêng Ban (xã A)")
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,8 @@ def _named_level(written: str) -> Optional[str]:
     return level
 
 
-HEADING_NUMBER = regex.compile(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
-_HEADING_END = regex.compile(r"[^\S\n]*:?[^\S\n]*(?:\n|$)")
+HEADING_NUMBER = compile_regex(r"[^\S\n]*(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)][^\S\n]*)?")
+_HEADING_END = compile_regex(r"[^\S\n]*:?[^\S\n]*(?:\n|$)")
 
 
 def _unit_heading(text: str, m, gaz: Gazetteer) -> bool:
@@ -264,7 +265,7 @@ def _without_figure(name: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
-_WORDS_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?")
+_WORDS_AFTER = compile_regex(r"[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?")
 
 
 def _counts_after(text: str, end: int, name: str) -> str:
@@ -282,7 +283,7 @@ def _counts_after(text: str, end: int, name: str) -> str:
     if one in MULTIPLIERS or one in _area_words():
         return head  # "hỗ trợ thôn A 120 triệu đồng", "thôn A 45 ha"
     return head if one in counted or (after.group(2) and f"{one} {after.group(2)}" in counted) else name
-_PERCENT_AFTER = regex.compile(r"[^\S\n]?%")
+_PERCENT_AFTER = compile_regex(r"[^\S\n]?%")
 
 
 @lru_cache(maxsize=1)
@@ -477,19 +478,19 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
     return [replace(p, office=True) if p.start in offices else p for p in out] if offices else out
 
 
-_TRADE_BEFORE = regex.compile(r"(?<![\p{L}])(?:xuất|nhập)(?:\s+khẩu)?[^,.;:\n]{0,40}$", regex.I)
+_TRADE_BEFORE = compile_regex(r"(?<![\p{L}])(?:xuất|nhập)(?:\s+khẩu)?[^,.;:\n]{0,40}$", regex.I)
 # a country a trade or a journey goes to or comes from ("xuất khẩu sang thị trường Hàn Quốc",
 # "nhập khẩu từ Trung Quốc", "khách đến từ Nhật Bản"): the partner, not the figure's place
-_PARTNER_BEFORE = regex.compile(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:[^\S\n]+(?:các[^\S\n]+)?(?:thị[^\S\n]+trường|nước))?"
+_PARTNER_BEFORE = compile_regex(r"(?<![\p{L}])(?:sang|từ|vào|đến|tới)(?:[^\S\n]+(?:các[^\S\n]+)?(?:thị[^\S\n]+trường|nước))?"
                                 r"[^\S\n]+$", regex.I)
 # "Mai Sơn: 300 hội viên …": a line (a headline, a related link) opened by a unit's
 # name without its level word, then a colon
-_LINE_OPENER = regex.compile(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
+_LINE_OPENER = compile_regex(rf"[^\S\n]*(?:[-–•*+][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*:[^\S\n]", regex.V0)
 _OPENER_REACH = 40  # (a unit's name before the colon is short)
 # "Bảo Lâm\t4.012\t36,9", "| Bảo Lâm | 4.012 |": a table's row opened by a unit's name, its figures after it
-_ROW_LABEL = regex.compile(rf"[^\S\n]*\|?[^\S\n]*(?:\d{{1,2}}[^\S\n]*[\t|][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*[\t|][^\S\n]*\d",
+_ROW_LABEL = compile_regex(rf"[^\S\n]*\|?[^\S\n]*(?:\d{{1,2}}[^\S\n]*[\t|][^\S\n]*)?(?P<name>{_NAME})[^\S\n]*[\t|][^\S\n]*\d",
                            regex.V0)
-_ROW_LINE = regex.compile(r"(?m)^[^\n\t|]{0,48}[\t|][^\n]*")  # (a line with a cell's border near its start)
+_ROW_LINE = compile_regex(r"(?m)^[^\n\t|]{0,48}[\t|][^\n]*")  # (a line with a cell's border near its start)
 
 
 def _line_opener_places(text: str, found: list[PlaceMention], free, gaz: Gazetteer, legacy: bool):
@@ -539,9 +540,9 @@ def _openers(text: str):
 
 
 # a plural word or a count before a level word: several units of that level follow
-_MANY_BEFORE = regex.compile(rf"(?<![\p{{L}}\d.,])(?:các|những|một\s+số|\d{{1,3}}|{SPELLED_SMALL})\s+$", regex.I)
+_MANY_BEFORE = compile_regex(rf"(?<![\p{{L}}\d.,])(?:các|những|một\s+số|\d{{1,3}}|{SPELLED_SMALL})\s+$", regex.I)
 # ("các huyện A (18%), B (22%)": a bracket of the item's figure before the next)
-_NEXT_LISTED = regex.compile(rf"(?:[^\S\n]*\([^\S\n]*\d[^()\n]{{0,30}}\))?[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})",
+_NEXT_LISTED = compile_regex(rf"(?:[^\S\n]*\([^\S\n]*\d[^()\n]{{0,30}}\))?[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?P<name>{_NAME})",
                              regex.V0)
 _MAX_LISTED = 12
 
@@ -568,7 +569,7 @@ _VILLAGE_WORD_NAMES = tuple(w.capitalize() + " " for w in VIETNAMESE_UNITS if w 
 
 
 # a name right before a bracket that names its province: "Mường Lát (Thanh Hóa): ..."
-_NAME_BEFORE_BRACKET = regex.compile(rf"(?<![\p{{L}}])(?P<name>{_NAME})[^\S\n]*\([^\S\n]*$", regex.V0)
+_NAME_BEFORE_BRACKET = compile_regex(rf"(?<![\p{{L}}])(?P<name>{_NAME})[^\S\n]*\([^\S\n]*$", regex.V0)
 
 
 def _unit_before_bracket(text: str, start: int, province: str, gaz: Gazetteer):
@@ -593,9 +594,9 @@ def _unit_before_bracket(text: str, start: int, province: str, gaz: Gazetteer):
 
 
 # "LAI CHÂU: GIẢM NGHÈO ...": an all-caps headline opened by its place
-_CAPS_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(?::|\s[-–]\s)")
+_CAPS_PLACE = compile_regex(r"[^\S\n]*(?P<name>\p{Lu}[\p{Lu}\s]{1,24}?)[^\S\n]*(?::|\s[-–]\s)")
 # "QUẢNG NINH - Sáng 5/6, ...": a dateline's place in capitals, then a dash, in a line of any case
-_DATELINE_DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]")
+_DATELINE_DASH = compile_regex(r"[^\S\n]+[-–][^\S\n]")
 
 
 def _head_line_places(text: str, gaz: Gazetteer):
@@ -619,13 +620,13 @@ def _head_line_places(text: str, gaz: Gazetteer):
 
 
 # a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"
-_DATELINE_PLACE = regex.compile(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|,[^\S\n]*(?:ngày[^\S\n]+)?"
+_DATELINE_PLACE = compile_regex(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|,[^\S\n]*(?:ngày[^\S\n]+)?"
                                 r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
 
 
 # a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, or a
 # comma and a date
-_DATELINE_SHAPE = re.compile(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |,\s*+(?:ngày\s+)?\d)")
+_DATELINE_SHAPE = compile_std(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |,\s*+(?:ngày\s+)?\d)")
 
 
 def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
@@ -651,7 +652,7 @@ class _NameStarts:
     def __init__(self, provinces: set[str], countries: set[str]):
         from ..grammar.alternation import alternation
 
-        self._finder = re.compile(alternation(provinces | countries))
+        self._finder = compile_std(alternation(provinces | countries))
         # the scan finds the longest name at a position: the names there are
         # it and those it opens with; which of the lists hold one of them
         self._lists = {n: (_opens_with_one(n, provinces), _opens_with_one(n, countries)) for n in provinces | countries}
@@ -817,7 +818,7 @@ class _WordFinder:
         # (a word that holds its first letter further on is found alone: "tt." beside "thành")
         kept = [[w for w in g if w[0] not in w[1:]] for g in groups.values()]
         shared = [g for g in kept if len(g) > 1 and _one_match_each(g)]
-        self._scans = tuple(re.compile(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
+        self._scans = tuple(compile_std(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
                             for g in shared)
         self._alone = tuple(w for w in words if not any(w in g for g in shared))
 
@@ -999,14 +1000,14 @@ def _same_unit_named_again(out: list[PlaceMention], choices: dict[int, set[str]]
 
 # a unit's era written after its name: "(mới)", "mới," and "sau sáp nhập" the 2025 map's,
 # "(cũ)", "cũ" the old map's (a bare "mới" before a verb is the adverb "just": "mới được")
-_ERA_AFTER = regex.compile(r"[^\S\n]*(?:\([^\S\n]*(?P<new>mới)[^\S\n]*\)|(?P<new2>mới)(?=[^\S\n]*[,.;:)])"
+_ERA_AFTER = compile_regex(r"[^\S\n]*(?:\([^\S\n]*(?P<new>mới)[^\S\n]*\)|(?P<new2>mới)(?=[^\S\n]*[,.;:)])"
                            r"|(?P<new3>sau[^\S\n]+(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp|hợp[^\S\n]+nhất))"
                            r"|\(?[^\S\n]*cũ(?![\p{L}]))", regex.V0)
 
 
 # "Sau sáp nhập, xã A …", "Trước sắp xếp đơn vị hành chính, xã A …": the time of the
 # sentence's units after the comma (not "sau khi sáp nhập xã A và xã B,": the units merged)
-_ERA_BEFORE = regex.compile(r"(?i:(?P<side>sau|trước)[^\S\n]+(?:khi[^\S\n]+)?(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp"
+_ERA_BEFORE = compile_regex(r"(?i:(?P<side>sau|trước)[^\S\n]+(?:khi[^\S\n]+)?(?:sáp[^\S\n]+nhập|sắp[^\S\n]+xếp"
                             r"|hợp[^\S\n]+nhất))(?:[^\S\n]+[\p{Ll}\d/ ]{0,40})?,[^.;!?\n]*$", regex.V0)
 _ERA_REACH = 80
 
@@ -1073,7 +1074,7 @@ def _neighbours(text: str, out: list[PlaceMention], i: int):
 
 
 # (a ";" joins the items of one list: "xã A: 120 hộ; xã B: 95 hộ" lie together as "xã A, xã B" do)
-_SENTENCE_END = regex.compile(r"[.!?\n]")
+_SENTENCE_END = compile_regex(r"[.!?\n]")
 
 
 def _district_before(out: list[PlaceMention]) -> Optional[PlaceMention]:

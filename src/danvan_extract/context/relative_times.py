@@ -22,10 +22,11 @@ from typing import Optional
 import regex
 
 from .words import Openers, finditer_at
+from ..grammar.pattern_cache import compile_regex
 
 # (the words each form opens with, for the scan's starts)
 _OPENING = ("năm", "tháng", "quý", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
-_RELATIVE = regex.compile(
+_RELATIVE = compile_regex(
     r"(?:(?P<first>tháng)\s+năm\s+nay"
     r"|(?P<since>từ\s+đầu\s+tháng)(?:\s+này)?(?:\s+(?:đến|tới)\s+nay)?"
     r"|năm\s+học\s+(?P<school>mới|này)|năm\s+(?P<year>ngoái|trước|tới)|tháng\s+(?P<month>trước|này)"
@@ -34,12 +35,12 @@ _RELATIVE = regex.compile(
     r"(?!\s+(?:đó|nữa)(?!\w))",  # ("năm trước đó", "năm trước nữa": counted from another time)
     regex.I)
 # a count of months before "tháng năm nay" ("9 tháng năm nay", "Sáu tháng năm nay")
-_COUNT_BEFORE = regex.compile(r"(?<![\w:.,/])(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|bảy|mười|mười một)\s+$", regex.I)
+_COUNT_BEFORE = compile_regex(r"(?<![\w:.,/])(?P<n>\d{1,2}|sáu|chín|ba|bốn|tám|bảy|mười|mười một)\s+$", regex.I)
 _WORD_COUNTS = {"ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11}
 # what a year, month or quarter told so opens: the text's or a line's start, a clause's punctuation,
 # a spaced dash (a dateline's "LÂM ĐỒNG, 5/9/2024 - Sáng nay, …"), and "trong" / "cũng trong" /
 # "riêng" right before it
-_CLAUSE_OPEN = regex.compile(r"(?:^|[\n.,;:!?(]\s*|\s[-–—]\s*|[\n.,;:!?(]?\s*(?:cũng\s+)?(?:trong|riêng)\s+)$", regex.I)
+_CLAUSE_OPEN = compile_regex(r"(?:^|[\n.,;:!?(]\s*|\s[-–—]\s*|[\n.,;:!?(]?\s*(?:cũng\s+)?(?:trong|riêng)\s+)$", regex.I)
 
 
 def _article_day(published: Optional[str]) -> Optional[datetime.date]:
@@ -110,15 +111,15 @@ def relative_times(text: str, published: Optional[str], openers: Openers, free):
 # "9 tháng, toàn tỉnh thu …", "Lũy kế 8 tháng, …": in a report dated in the month
 # after those months or in the last of them, the year's first months, as "9 tháng năm nay"
 # ("Sau 8 tháng thi công", "trong 3 tháng" of a December article: durations, no period)
-_LEAD = regex.compile(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế)|kết\s+quả)\s+)?$", regex.I)
+_LEAD = compile_regex(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế)|kết\s+quả)\s+)?$", regex.I)
 # ("Chín tháng qua, …": in such a report the months past are the year's)
-_COMMA_AFTER = regex.compile(r"(?:[^\S\n]+(?:vừa[^\S\n]+)?qua)?[^\S\n]*,", regex.I)
+_COMMA_AFTER = compile_regex(r"(?:[^\S\n]+(?:vừa[^\S\n]+)?qua)?[^\S\n]*,", regex.I)
 
 
 # "Xuất khẩu 9 tháng đạt 3 tỷ USD": the months a report's total is stated for, before its verb
 # (not a duration: "sau 8 tháng đạt", "trong vòng 3 tháng đạt")
-_STATED_AFTER = regex.compile(r"[^\S\n]+(?:ước[^\S\n]+)?đạt(?![\p{L}])", regex.I)
-_DURATION_BEFORE = regex.compile(r"(?<![\p{L}])(?:sau|vòng|mất|gần|hơn|khoảng|được|trên|dưới|trong|qua|hết)\s+$", regex.I)
+_STATED_AFTER = compile_regex(r"[^\S\n]+(?:ước[^\S\n]+)?đạt(?![\p{L}])", regex.I)
+_DURATION_BEFORE = compile_regex(r"(?<![\p{L}])(?:sau|vòng|mất|gần|hơn|khoảng|được|trên|dưới|trong|qua|hết)\s+$", regex.I)
 
 
 def months_so_far(text: str, published: Optional[str], openers: Openers, free, year_before=None):

@@ -14,7 +14,6 @@ takes) are sorted spans.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -29,6 +28,7 @@ from .places import _LETTER  # a letter's test
 from ..grammar.levels import PLAIN_UNITS as _UNIT_WORDS, WRITTEN as _LEVELS, written_pattern  # the level words of administrative units
 from .words import CharClass, holds_letter, lowered, may_end_with
 from ..extractors.base import last_match
+from ..grammar.pattern_cache import compile_std
 
 Span = tuple[int, int]
 
@@ -961,7 +961,7 @@ _AND_VERB_TAIL = deferred(rf"[^\S\n]+và[^\S\n]+(?:{_VERBS_NO_TIER}|tổ\s+chứ
 _VERB_INSIDE = deferred(rf"(?<![\p{{L}}])(?:{_VERBS_NO_TIER})(?![\p{{L}}])", regex.I)
 
 _VERB_HEADS = tuple(sorted({verb.split("\\s+")[0] for verb in _VERBS.split("|")}))  # the first syllable of each
-_VERB_HEAD_IN = re.compile(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
+_VERB_HEAD_IN = compile_std(alternation(_VERB_HEADS))  # (a scan for them all, in a lowered text)
 
 
 def _may_hold_verb_head(seg: str) -> bool:

@@ -17,13 +17,14 @@ import re
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex
+from ..grammar.pattern_cache import compile_regex
 
 # The only letters a case-insensitive pattern of Vietnamese letters matches
 # whose ``str.lower()`` is not the letter matched (checked over every code
 # point): "ſ" matches "s"; "İ" matches "i" but lowers to two characters (a
 # lowered text of another length holds it: no scan for it).
 _ODD_FOLD = "ſ"
-_SPACE = regex.compile(r"\s")
+_SPACE = compile_regex(r"\s")
 
 
 def lowered(text: str, low: Optional[str] = None) -> Optional[str]:

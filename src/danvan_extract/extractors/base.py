@@ -24,6 +24,7 @@ from ..registry import PRIORITIES, UNKNOWN_PRIORITY
 from ..grammar.rules import Rules, alternation
 from ..grammar.levels import RANK, VIETNAMESE_UNITS
 from .tones import fold_tones, folded
+from ..grammar.pattern_cache import compile_regex
 
 
 def match_at(pattern: regex.Pattern, text: str, pos: int, window: int) -> Optional[regex.Match]:
@@ -188,10 +189,10 @@ _DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"
 _AMONG = "trong số"
 # The suffix of persons who do what the word before says ("tình nguyện viên")
 _AGENT = "viên"
-_JOINER = regex.compile(r"(,\s*|\s+và\s+)")
+_JOINER = compile_regex(r"(,\s*|\s+và\s+)")
 # A few lower-case words, then a number: the figure of a list item's label
 # (a label runs to five syllables: "người dân tộc thiểu số 145 đồng chí").
-_LABEL_FIGURE = regex.compile(r"(?:[ ]+\p{Ll}+){0,5}[ ]+\d[\d.,]*[ ]+")
+_LABEL_FIGURE = compile_regex(r"(?:[ ]+\p{Ll}+){0,5}[ ]+\d[\d.,]*[ ]+")
 
 
 def _counts_again(text: str, pos: int, noun: str) -> bool:
@@ -201,18 +202,18 @@ def _counts_again(text: str, pos: int, noun: str) -> bool:
     return bool(m) and text[m.end() : m.end() + len(noun)].lower() == noun
 
 
-_DIGIT_NEXT = regex.compile(r"\s*\d")
-_NEXT_SYLLABLE = regex.compile(r"[ ]+(\p{L}+)")  # the syllable after a word, on its line
-_NAME_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")  # a capitalised word right after, on the same line
+_DIGIT_NEXT = compile_regex(r"\s*\d")
+_NEXT_SYLLABLE = compile_regex(r"[ ]+(\p{L}+)")  # the syllable after a word, on its line
+_NAME_NEXT = compile_regex(r"[^\S\n]+\p{Lu}")  # a capitalised word right after, on the same line
 # A measured quantity: thousands grouped ("1.234.567"), a decimal ("1,2")
 # or a multiplier after ("12 nghìn").  A name's number never looks so
 # ("Covid 19", "Tổ 5").
-_QUANTITY_FORM = regex.compile(
+_QUANTITY_FORM = compile_regex(
     rf"\d{{1,3}}(?:\.\d{{3}})+(?![\d.,])|\d+,\d|\d+[^\S\n]*(?:{MULT_WORD})(?!\p{{L}})", regex.IGNORECASE
 )
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compile_regex(r"\p{L}+")
 
 
 def _title_line(text: str, pos: int) -> bool:
@@ -480,7 +481,7 @@ class KnownWords:
 def _word_list_re(pattern: str, words: list[str]) -> regex.Pattern:
     """``pattern`` (case-insensitive), or a pattern that never matches when
     its word list is empty."""
-    return regex.compile(pattern, regex.IGNORECASE) if words else regex.compile(r"(?!)")
+    return compile_regex(pattern, regex.IGNORECASE) if words else compile_regex(r"(?!)")
 
 
 class Lexicons:
@@ -536,7 +537,7 @@ class Lexicons:
 
     @cached_property
     def qualifier_re(self) -> regex.Pattern:
-        return regex.compile(rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE)
+        return compile_regex(rf"(?<![\p{{L}}])(?P<q>{alternation(self.qualifier_of)})\s+$", regex.IGNORECASE)
 
     @cached_property
     def longest_qualifier(self) -> int:
@@ -572,7 +573,7 @@ class Lexicons:
     def clause_cut_re(self) -> regex.Pattern:
         # A clause ends at punctuation; another figure ends a qualifier's
         # reach.  Searched from the end: the clause is after the last one.
-        return regex.compile(r"[,;:.!?()\n]|\p{N}", regex.REVERSE)
+        return compile_regex(r"[,;:.!?()\n]|\p{N}", regex.REVERSE)
 
     @cached_property
     def clause_stop_re(self) -> regex.Pattern:
@@ -581,19 +582,19 @@ class Lexicons:
 
     @cached_property
     def trailing_re(self) -> regex.Pattern:
-        return regex.compile(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
+        return compile_regex(rf"\s+(?:{alternation(self.trailing)})(?![\p{{L}}])", regex.IGNORECASE)
 
     @cached_property
     def margin_re(self) -> regex.Pattern:
         m = self.rules.qualifiers.margin
-        return regex.compile(
+        return compile_regex(
             rf"^(?:\s+[^\s,;:]+){{0,{m.window_words}}}?\s+(?:{alternation(m.follow_words)})(?![\p{{L}}])",
             regex.IGNORECASE,
         )
 
     @cached_property
     def syllables(self) -> regex.Pattern:
-        return regex.compile(r"[ ]*(\p{L}+)(?:[ ](\p{L}+))?(?:[ ](\p{L}+))?")
+        return compile_regex(r"[ ]*(\p{L}+)(?:[ ](\p{L}+))?(?:[ ](\p{L}+))?")
 
     @cached_property
     def dictionary(self) -> frozenset[str]:

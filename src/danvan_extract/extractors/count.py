@@ -17,6 +17,7 @@ from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
 )
+from ..grammar.pattern_cache import compile_regex
 
 
 # A number spelled out in brackets: "(mười lăm)", "(Năm)"
@@ -443,7 +444,7 @@ def _norm_base(ctx: Context, start: int, end: int) -> bool:
 # "tăng 3 điểm so với ...").
 _SCORE_END = deferred(r"[^\S\n]*(?:[,.;:!?)]|\n|$|so\b|trên\b)")
 
-_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
+_WORD = compile_regex(r"[ ]+(\p{Ll}+)")
 _LIST_JOIN = deferred(r",[ ]*|[ ]+và[ ]+")
 
 

@@ -16,6 +16,7 @@ from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
 from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, clause_start, first_of_change,
                       qualify, side_of_unit_ratio, spaced_figure, spelled_no_figure)
+from ..grammar.pattern_cache import compile_regex
 
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
@@ -45,14 +46,14 @@ class MoneyExtractor:
     def money_cue(self) -> regex.Pattern:
         """A noun of money ("kinh phí", "trị giá"), made on first use."""
         words = self.lex.rules.numeric.words.get("money_cue", ())
-        return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
+        return compile_regex(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])")
 
     @cached_property
     def money_verb(self) -> regex.Pattern:
         """A verb of giving money ending a clause, a word after it at most
         ("được hỗ trợ 1 triệu", "đóng góp thêm 350 triệu"); made on first use."""
         words = self.lex.rules.numeric.words.get("money_verb", ())
-        return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?:\s+\p{{L}}+)?\s*$")
+        return compile_regex(rf"(?<![\p{{L}}])(?:{alternation(words)})(?:\s+\p{{L}}+)?\s*$")
 
     def _of_money(self, clause: str) -> bool:
         """True when a noun of money stands in ``clause`` after its last

@@ -10,6 +10,7 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS, DIGITS_RE, MULT, MULTIPLIERS, parse_digits, scale
 from .base import Context, Lexicons, group, group_reader
+from ..grammar.pattern_cache import compile_regex
 
 
 _BOUND_GROUPS = group_reader("n1", "h1", "n2", "h2", "m1", "m2")
@@ -250,7 +251,7 @@ _FIGURE_END = deferred(rf"{DIGITS}$")
 def _unit_written(unit: str) -> regex.Pattern:
     """``unit`` as a whole word, any case, any white space, after white space."""
     words = r"\s+".join(map(regex.escape, unit.split()))
-    return regex.compile(rf"[^\S\n]*{words}(?![\p{{L}}\p{{N}}²])", regex.IGNORECASE)
+    return compile_regex(rf"[^\S\n]*{words}(?![\p{{L}}\p{{N}}²])", regex.IGNORECASE)
 
 
 def _same_unit_at(text: str, pos: int, unit: str) -> bool:
@@ -323,13 +324,13 @@ def elided_currency(unit: str) -> Optional[str]:
 @lru_cache(maxsize=4)
 def _slash_figure(of_total: str) -> regex.Pattern:
     """"/" and a figure, perhaps the whole or the target named between ("/kế hoạch 1.500")."""
-    return regex.compile(rf"[^\S\n]?/[^\S\n]?{of_total}{DIGITS}")
+    return compile_regex(rf"[^\S\n]?/[^\S\n]?{of_total}{DIGITS}")
 
 
 @lru_cache(maxsize=4)
 def _slash_before(of_total: str) -> regex.Pattern:
     """"/" ending right before a figure, perhaps with the whole or the target named between."""
-    return regex.compile(rf"[^\S\n]?/[^\S\n]*{of_total}$")
+    return compile_regex(rf"[^\S\n]?/[^\S\n]*{of_total}$")
 
 
 settle(globals())

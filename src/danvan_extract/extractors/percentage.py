@@ -11,10 +11,11 @@ from ..numbers import DIGITS, spelled_pair
 from .base import Candidate, Context, Lexicons, group
 from .numeric import CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
+from ..grammar.pattern_cache import compile_regex
 
 # A bare number and the list separator that follows it, right before a
 # position ("0,5, " or "0,4 và ").
-_LIST_ITEM = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,/])(?P<n>{DIGITS})(?:,\s+|\s+và\s+)$")
+_LIST_ITEM = compile_regex(rf"(?<![\p{{L}}\p{{N}}.,/])(?P<n>{DIGITS})(?:,\s+|\s+và\s+)$")
 
 
 def _ends_with_separator(window: str) -> bool:

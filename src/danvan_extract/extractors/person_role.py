@@ -24,31 +24,32 @@ from ..scan.anchors import ScanPattern
 from .base import Candidate, Context, GrammarAttributes, Lexicons, Spanned, match_at, opening_test
 from .tones import fold_tones
 from .person_names import MIDDLE_MARKERS, is_caps_name, is_vi_syllable, max_len, name_start
+from ..grammar.pattern_cache import compile_regex, compile_std
 
 _CONNECTORS = {"và", "&"}
 _AND = " và "  # between two posts of one named person
 # what follows the number of a numbered place's name: a name (after a dash
 # too: "khu vực 1 - Điện Biên"), a mark or the end (not a counted noun: "xã
 # Tân Lập 5 năm liền")
-_NAME_NUMBER_END = regex.compile(r"[,;:.)]|[ ]+(?:[-–][ ]+)?\p{Lu}|\s*$")
-_LAST_PAIR = regex.compile(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
+_NAME_NUMBER_END = compile_regex(r"[,;:.)]|[ ]+(?:[-–][ ]+)?\p{Lu}|\s*$")
+_LAST_PAIR = compile_regex(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
 _RANK_ENDS = ("tướng", "tá", "úy", "uý", "đốc")
 _MAX_ASIDES = 3  # an age, an address, a people between a name and its roles
-_LOWER_WORD = regex.compile(r"[ ]+(\p{Ll}+)")
+_LOWER_WORD = compile_regex(r"[ ]+(\p{Ll}+)")
 # the word before a run of capitalised words that ends a text (a level word
 # before a place's name: "thôn Hòa Bình")
-_PLACE_NAME_TAIL = regex.compile(r"(?<![\p{L}])(\p{Ll}+)(?:[ ]+\p{Lu}\p{L}*)+$")
+_PLACE_NAME_TAIL = compile_regex(r"(?<![\p{L}])(\p{Ll}+)(?:[ ]+\p{Lu}\p{L}*)+$")
 # "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
-_NUMBER_NAME = regex.compile(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
+_NUMBER_NAME = compile_regex(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "các", "hai", "3" right before a post: it is held by several people
 # ("các đồng chí Ủy viên … A, B": the list's honorific is every person's)
-_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})(?:[ ]+(?P<hon>đồng chí))?[ ]+$")
+_PLURAL_BEFORE = compile_regex(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})(?:[ ]+(?P<hon>đồng chí))?[ ]+$")
 # "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
 # Trưởng phòng phụ trách,"); before a lower-case word its object was not read
 _IN_CHARGE = " phụ trách"
 _IN_CHARGE_OF = ", phụ trách "
-_LOWER_NEXT = regex.compile(r" \p{Ll}")
-_ROMAN = regex.compile(r"[IVXL]+")
+_LOWER_NEXT = compile_regex(r" \p{Ll}")
+_ROMAN = compile_regex(r"[IVXL]+")
 # A lower-case word of an organization: a level word ("thôn", "xã") or
 # another head ("báo", "đoàn") that may open a word of its own ("báo cáo").
 _LOWER_LEVEL, _LOWER_HEAD = 1, 2
@@ -64,17 +65,17 @@ def _lower_kind(w: str, level_words: set, heads: set) -> int:
 
 # What a signed document's signature block holds (tested before its pattern).
 # (one search of the standard library's engine: cheaper than a test per cue)
-_SIGNATURE_CUE = re.compile("|".join(map(re.escape, ("TM.", "T/M", "KT.", "K/T", "TL.", "T/L", "TUQ.", "ký)"))))
-_LIST_OPENER = regex.compile(r"^(?i:các)\s+")
-_COLON = regex.compile(r"\s*:\s*")
-_LABEL_COLON = regex.compile(r"[^\S\n]*:")  # (a post's colon on its line: a label)
-_SPACES = regex.compile(r"\s*")
-_LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)")  # nothing more on the line
-_NEXT_LINE = regex.compile(r"\n[^\S\n]*(?=\p{Lu})")  # a line break, a capital opening the next line
+_SIGNATURE_CUE = compile_std("|".join(map(re.escape, ("TM.", "T/M", "KT.", "K/T", "TL.", "T/L", "TUQ.", "ký)"))))
+_LIST_OPENER = compile_regex(r"^(?i:các)\s+")
+_COLON = compile_regex(r"\s*:\s*")
+_LABEL_COLON = compile_regex(r"[^\S\n]*:")  # (a post's colon on its line: a label)
+_SPACES = compile_regex(r"\s*")
+_LINE_END = compile_regex(r"[^\S\n]*(?:\n|$)")  # nothing more on the line
+_NEXT_LINE = compile_regex(r"\n[^\S\n]*(?=\p{Lu})")  # a line break, a capital opening the next line
 # the first letter of a word
-_WORD_START = regex.compile(r"(?<![\p{L}])\p{L}")
-_BLANKS = regex.compile(r"[ ]+")
-_SENTENCE_END = regex.compile(r"[.!?:\n]")
+_WORD_START = compile_regex(r"(?<![\p{L}])\p{L}")
+_BLANKS = compile_regex(r"[ ]+")
+_SENTENCE_END = compile_regex(r"[.!?:\n]")
 # The characters after the first space where paren_acronym ("(UBND)") and
 # dash_head ("- Cơ quan") may match: their opening, or a second space.
 _PAREN_OPENERS = ("(", " ", "")
@@ -133,7 +134,7 @@ class PersonRoleExtractor(GrammarAttributes):
         self.not_credits = {c.lower() for c in p.bylines.not_credits}
         self.credit_heads = {h.lower() for h in p.bylines.not_credit_heads}
         # a one-word name of the Central Highlands peoples, as the grammar's part writes it
-        self.apos_name = regex.compile(p.grammar.refs["apos_name"])
+        self.apos_name = compile_regex(p.grammar.refs["apos_name"])
         # the grammar is data: [grammar] in persons.toml, validated at load
         g = lex.rules.grammar("person_role")
         self.byline_scan = g["byline"]

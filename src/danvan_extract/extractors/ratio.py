@@ -12,6 +12,7 @@ from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
 from .numeric import compound_lead, elided_currency, phrase_before, qualify
+from ..grammar.pattern_cache import compile_regex
 
 
 class RatioExtractor:
@@ -29,7 +30,7 @@ class RatioExtractor:
         u = self.lex.rules.units
         units = ([f for c in u.currency for f in c.forms] + [f for a in u.area if not a.requires_next for f in a.forms]
                  + list(u.measure.forms))
-        return regex.compile(
+        return compile_regex(
             rf"\s*(?:{MULT}(?:\s+(?:{alternation(units)}))?|(?:{alternation(units)}))(?![\p{{L}}\p{{N}}²³])"
         )
 

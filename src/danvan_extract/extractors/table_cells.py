@@ -16,6 +16,7 @@ from typing import Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
+from ..grammar.pattern_cache import compile_regex
 
 
 def header_cell(text: str, pos: int) -> Optional[str]:
@@ -212,7 +213,7 @@ def unit_in_brackets(units: str, basis: bool = False) -> regex.Pattern:
     unit in group ``unit``; for :func:`bracketed_unit`.  With ``basis``,
     the bases after "/" too, in group ``per`` ("(triệu đồng/người/năm)")."""
     per = r"(?P<per>(?:\s*/\s*\p{L}+(?:[^\S\n]\p{L}+)?)*)" if basis else ""
-    return regex.compile(rf"\(\s*(?P<unit>{units}){per}\s*\)", regex.IGNORECASE)
+    return compile_regex(rf"\(\s*(?P<unit>{units}){per}\s*\)", regex.IGNORECASE)
 
 
 # A label's unit in brackets and the colon that joins it to a figure.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
+from ..grammar.pattern_cache import compile_regex
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -35,7 +35,7 @@ def _build() -> dict[str, str]:
 
 
 _TABLE = _build()
-_SECOND_TONED = regex.compile(
+_SECOND_TONED = compile_regex(
     rf"(?<![qQ])(?:{'|'.join(sorted(_TABLE, key=len, reverse=True))})(?!\p{{L}})"
 )
 

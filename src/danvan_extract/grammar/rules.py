@@ -30,6 +30,7 @@ from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULE
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,
                      RulesError)
 from ..registry import ROWS, RULE_SECTIONS
+from .pattern_cache import compile_regex
 
 
 def nfc(s: str) -> str:
@@ -424,7 +425,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
 
 # Parts of a pattern no case flag changes: the escapes of character kinds,
 # positions and controls, escaped punctuation, group names.
-_CASE_NEUTRAL = regex.compile(r"\\[dDsSwWbBAZGtnrfv]|\\[^\w]|\(\?P<\w+>")
+_CASE_NEUTRAL = compile_regex(r"\\[dDsSwWbBAZGtnrfv]|\\[^\w]|\(\?P<\w+>")
 
 
 def case_free(src: str) -> bool:
@@ -444,7 +445,7 @@ def _compiled(src: str, flags: int, path: str, rule: str, validate: bool) -> reg
     if not validate:
         return PatternSource(src, flags)
     try:
-        return regex.compile(src, flags)
+        return compile_regex(src, flags)
     except regex.error as exc:
         raise RulesError(E_RULES_REGEX.format(path=path, rule=rule, problem=exc)) from exc
 

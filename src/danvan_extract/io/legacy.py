@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import E_ENCODING_BYTE, E_ENCODING_MAP, E_ENCODING_TABLE, RulesError
+from ..grammar.pattern_cache import compile_std
 
 # A reading is accepted when at least this share of its non-ASCII words are
 # Vietnamese syllables.
@@ -48,10 +49,10 @@ def _alt(words: list[str]) -> str:
 
 
 # Linear in practice: tokens are capped at 12 characters before matching.
-_SYLLABLE = re.compile(f"(?:{_alt(_ONSETS)})?(?:{_alt(_NUCLEI)})(?:{_alt(_CODAS)})?")
+_SYLLABLE = compile_std(f"(?:{_alt(_ONSETS)})?(?:{_alt(_NUCLEI)})(?:{_alt(_CODAS)})?")
 _EDGE_PUNCT = "\"'()[]{}<>.,;:!?-–—…“”‘’/\\*|_+=~`@#$%^&"
 # Letters only Vietnamese uses (outside Latin-1): ă đ ĩ ũ ơ ư, U+1EA0..U+1EF9, combining tones.
-_VIETNAMESE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
+_VIETNAMESE_ONLY = compile_std("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
                               "\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
 
 
@@ -136,7 +137,7 @@ def _tcvn3() -> tuple[dict[int, str], frozenset[str]]:
 def _vni() -> tuple[dict[str, str], re.Pattern]:
     table = _load("vni", "sequences")
     # Literal alternation, longest first: one left-to-right pass, no backtracking.
-    return table, re.compile(_alt(list(table)))
+    return table, compile_std(_alt(list(table)))
 
 
 def _translation(chart: str) -> dict[int, str]:
@@ -157,7 +158,7 @@ def decode_tcvn3(data: bytes) -> str:
 # Where a word must start with a capital: at a line start (after a bullet or
 # an opening quote), after a sentence end, and after the dash between a name
 # and its title ("Phạm Tất Thắng - Ủy viên Trung ương").
-_STARTS = re.compile(
+_STARTS = compile_std(
     r"(?:^[^\S\n]*(?:[-–+•*][^\S\n]+)?|[.!?][^\S\n]+|(?P<dash>[^\W\d_][^\S\n]+[-–][^\S\n]+))"
     r"[\"'“‘(\[]*(?P<letter>[^\W\d_])", re.M)
 
@@ -194,7 +195,7 @@ def decode_vni(data: bytes) -> str:
     return pattern.sub(lambda m: table[m.group()], text)
 
 
-_WORD = re.compile(r"\S+")
+_WORD = compile_std(r"\S+")
 
 
 def _restore_capitals(text: str, converted: frozenset[str]) -> str:

@@ -43,12 +43,13 @@ from ..grammar.lazy import FirstUse, FirstUseMark, compile_pattern, first_use
 from ..grammar.pattern_cache import compile_std
 from .budget import StageClock
 from ..errors import E_ANCHOR, E_TIMEOUT, ExtractionTimeout, RulesError
+from ..grammar.pattern_cache import compile_regex
 
 # the standard library's re.compile, its time counted as first use (the anchor scans' helpers, built when first needed)
 _compile_std = first_use(compile_std)
 
-_DIGIT_RUN = regex.compile(r"\d+\s*")  # a run of digits and the white space after it
-_SPACE = regex.compile(r"\s*")  # the rules' white space, not str.isspace()
+_DIGIT_RUN = compile_regex(r"\d+\s*")  # a run of digits and the white space after it
+_SPACE = compile_regex(r"\s*")  # the rules' white space, not str.isspace()
 # The rules' white space on one line (the ``regex`` module's ``[^\S\n]``,
 # Unicode White_Space) spelled out for the standard library's engine, whose
 # ``\s`` differs; a test checks it against ``regex`` for every character.
@@ -122,9 +123,9 @@ _NOT_LETTER = _NOT_COMMON_LETTER + _NO_LETTER_BEFORE
 # A slash inside a word stays in its key ("đ/c", not "đ": every word opening
 # with "đ"), and so does the dot after a one-letter abbreviation ("q." of
 # "Q. Giám đốc", not "q": every word opening with "q").
-_LEADING_SYLLABLES = regex.compile(r"\p{L}\.(?!\p{L})|\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
+_LEADING_SYLLABLES = compile_regex(r"\p{L}\.(?!\p{L})|\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+)?")
 # A word of letter syllables only: its key is the whole word.
-_LETTER_SYLLABLES = regex.compile(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+(?:/\p{L}+)*)*")
+_LETTER_SYLLABLES = compile_regex(r"\p{L}+(?:/\p{L}+)*(?:\s+\p{L}+(?:/\p{L}+)*)*")
 # Entries of ``after_word`` that stand for a kind of character opening the
 # next word (past one white space character at least), not for a word:
 # "capital", an upper-case letter (a name after "ông"); "letter", any letter
@@ -509,7 +510,7 @@ def _word_follower(lead: frozenset, after: frozenset) -> re.Pattern | regex.Patt
     if not classes:
         return _compile_std(f"(?:{_one_of(lead)})\\s*(?:{_one_of(words)})", re.IGNORECASE)
     follow = [f"\\s+(?:{classes})"] + ([f"\\s*(?i:{_one_of(words)})"] if words else [])
-    return regex.compile(f"(?i:{_one_of(lead)})(?:{'|'.join(follow)})")
+    return compile_regex(f"(?i:{_one_of(lead)})(?:{'|'.join(follow)})")
 
 
 class _Promise(NamedTuple):

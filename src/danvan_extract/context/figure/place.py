@@ -23,6 +23,7 @@ from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, compared_with
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
 from .period import opens_bracket
+from ...grammar.pattern_cache import compile_regex
 
 
 # -- location -----------------------------------------------------------------
@@ -475,7 +476,7 @@ def _after_body(text: str, pos: int) -> bool:
         k -= 1
     return k > 0 and text[k - 1] in _BODY_END
 _BODY_END = ".!?;:…"
-_HEADING_REST = regex.compile(r"[^\S\n]*:?\s*")
+_HEADING_REST = compile_regex(r"[^\S\n]*:?\s*")
 _NATIONWIDE_AFTER = deferred(r"[^\d\n,;.]{0,40}?(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
 
 

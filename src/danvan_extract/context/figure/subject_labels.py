@@ -15,6 +15,7 @@ from ...grammar.lazy import deferred, settle
 from ...grammar.levels import INITIALS, SHORT, VIETNAMESE_CLASSED, written_pattern
 from ...grammar.rules import load_rules
 from ..gazetteer import gazetteer, key
+from ...grammar.pattern_cache import compile_regex
 
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
@@ -113,7 +114,7 @@ def _addressed_name() -> regex.Pattern:
     """A form of address from the persons rules' honorifics (after "Gia
     đình") and a capitalised name, with the space after it."""
     honorifics = load_rules().persons.honorifics
-    return regex.compile(rf"(?:gia[^\S\n]+đình[^\S\n]+)?(?:{written_pattern(honorifics)})"
+    return compile_regex(rf"(?:gia[^\S\n]+đình[^\S\n]+)?(?:{written_pattern(honorifics)})"
                          rf"(?:[^\S\n]+(?-i:\p{{Lu}})\p{{L}}*)+[^\S\n]+(?=\p{{Ll}})", regex.I)
 
 
@@ -125,7 +126,7 @@ def _speaker() -> regex.Pattern:
     after a comma or a dash ("Ông Lò Văn A, Chủ tịch UBND huyện")."""
     persons = load_rules().persons
     honorifics = (h[0].upper() + h[1:] for h in persons.honorifics)
-    return regex.compile(rf"(?-i:{written_pattern(persons.bylines.bare_labels)}|"
+    return compile_regex(rf"(?-i:{written_pattern(persons.bylines.bare_labels)}|"
                          rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+"
                          rf"(?:[^\S\n]*[,–-][^\S\n]*\p{{Lu}}[^\n:]*)?)")
 # A report's label that names a quantity runs longer: "Số ý kiến, kiến nghị đã được giải quyết xong:",
