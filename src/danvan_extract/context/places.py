@@ -74,7 +74,7 @@ _EVENT_NAME = compile_regex(r"(?:Đại\s+hội|Hội\s+nghị|Hội\s+thi|Cuộ
 # "xếp thứ 3 khu vực", "đứng thứ hai sau TP. Hồ Chí Minh"
 _COMPARED = compile_regex(r"(?<![\p{L}])(?:nhất|so\s+với|bằng|hơn|(?:đứng|dẫn)\s+đầu|(?:đứng|xếp)\s+thứ\s+[\p{L}\d]+"
                           r"|(?:đứng|xếp|chỉ)(?:\s+thứ\s+[\p{L}\d]+)?\s+sau|gấp\s+(?:[\d,]+\s+lần|\p{L}+\s+lần|đôi|rưỡi))"
-                          r"(?:\s+(?:toàn|trong))?\s+$", regex.I)
+                          r"(?:\s+(?:toàn|trong))?\s+$", regex.I | regex.REVERSE)  # (tried from its end: the words before a unit)
 COMPARED_REACH = 30  # (how far before a unit its comparison word is looked for)
 
 

@@ -50,7 +50,7 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
         if t.kind in ("base", "progress", "ref", "duration"):
             continue
         gap = text[c.end:t.start]
-        if '"' in gap or "“" in gap:
+        if ('"' in gap or "“" in gap) and (t.start < clause_end or len(gap) <= _QUOTED_GAP):
             # ("30 mô hình “Dân vận khéo” tiêu biểu giai đoạn 2021 - 2024": a quoted name is
             # part of the counted noun's phrase, no distance from its time)
             gap = _QUOTED_NAME.sub("", gap)
@@ -314,6 +314,7 @@ _LETTER_OR_DIGIT = deferred(r"[\p{L}\d]")
 
 
 _QUOTED_NAME = deferred(r'[^\S\n]*(?:“[^”\n]{1,60}”|"[^"\n]{1,60}")')
+_QUOTED_GAP = 110  # (beyond the clause, a gap longer than a quoted name and the words allowed around it binds no time)
 
 
 # the next period's tasks after a review ("…, triển khai nhiệm vụ năm 2026", "phương hướng, nhiệm vụ năm 2026")
