@@ -153,20 +153,10 @@ class PatternStore:
     def regex(self, pattern: str, flags: int = 0) -> regex.Pattern:
         """``regex.compile(pattern, flags)``, from the cache when it holds it."""
         key = ("regex", pattern, int(flags), int(regex.DEFAULT_VERSION))
-        built = self._built.get(key)
-        if built is None:
-            built = self._built[key] = self._build_regex(key, pattern, flags)
-        return built
+        return self._memo(key, lambda: self._from_file(key, lambda arguments: _REGEX_CONSTRUCTOR(*arguments))
+                          or self._compile_regex(key, pattern, flags))
 
-    def _build_regex(self, key: tuple, pattern: str, flags: int) -> regex.Pattern:
-        arguments = self._entries().get(key)
-        if arguments is not None:
-            try:
-                built = _REGEX_CONSTRUCTOR(*arguments)
-                self._used.add(key)
-                return built
-            except Exception:  # a damaged entry: compile it again
-                pass
+    def _compile_regex(self, key: tuple, pattern: str, flags: int) -> regex.Pattern:
         compiled = regex.compile(pattern, flags)
         self.misses += 1
         if self.path is not None:
@@ -177,20 +167,30 @@ class PatternStore:
         """``re.compile(pattern, flags)``, from the cache when it holds it."""
         flags = int(flags)
         key = ("re", pattern, flags)
+        return self._memo(key, lambda: (self._from_file(key, lambda arguments: _std_build(pattern, arguments))
+                                        if self.std_keepable else None) or self._compile_std(key, pattern, flags))
+
+    def _memo(self, key: tuple, build: Callable[[], object]):
+        """What this process built for ``key`` (building it the first time)."""
         built = self._built.get(key)
         if built is None:
-            built = self._built[key] = self._build_std(key, pattern, flags)
+            built = self._built[key] = build()
         return built
 
-    def _build_std(self, key: tuple, pattern: str, flags: int) -> re.Pattern:
+    def _from_file(self, key: tuple, construct: Callable[[object], object]):
+        """``construct`` applied to the file's entry for ``key``; None when the
+        file holds none or a damaged one (it is then compiled again)."""
         arguments = self._entries().get(key)
-        if arguments is not None and self.std_keepable:
-            try:
-                built = _std_build(pattern, arguments)
-                self._used.add(key)
-                return built
-            except Exception:
-                pass
+        if arguments is None:
+            return None
+        try:
+            built = construct(arguments)
+        except Exception:
+            return None
+        self._used.add(key)
+        return built
+
+    def _compile_std(self, key: tuple, pattern: str, flags: int) -> re.Pattern:
         self.misses += 1
         if self.path is None or not self.std_keepable:
             return re.compile(pattern, flags)
@@ -218,17 +218,16 @@ class PatternStore:
         rules file's bytes), from the cache when it holds it (keyed by a
         digest of ``material``).  The value is shared: not to be changed."""
         key = (kind, hashlib.blake2b(material, digest_size=16).digest())
-        built = self._built.get(key)
-        if built is None:
-            built = self._entries().get(key)
-            if built is not None:
-                self._used.add(key)
-            else:
-                built = build()
-                self.misses += 1
-                if self.path is not None:
-                    self._keep(key, built)
-            self._built[key] = built
+        return self._memo(key, lambda: self._read_or_build(key, build))
+
+    def _read_or_build(self, key: tuple, build: Callable[[], object]):
+        kept = self._from_file(key, lambda value: value)
+        if kept is not None:  # (an empty value is a value)
+            return kept
+        built = build()
+        self.misses += 1
+        if self.path is not None:
+            self._keep(key, built)
         return built
 
     def _keep(self, key: tuple, arguments) -> None:
