@@ -103,3 +103,11 @@ def test_a_rules_folder_cannot_replace_the_number_words(tmp_path):
     (tmp_path / "numbers.toml").write_text('[multipliers]\n"chục" = 10\n', encoding="utf-8")
     with pytest.raises(RulesError, match=r"E073.*numbers.toml"):
         Pipeline(tmp_path)
+
+
+def test_the_orders_of_a_compound_amount_are_multipliers_in_the_one_list():
+    from danvan_extract.numbers import COMPOUND_ORDER, MULTIPLIERS
+
+    orders = COMPOUND_ORDER.split("|")
+    assert orders and set(orders) <= MULTIPLIERS.keys()
+    assert {"tỷ", "triệu", "nghìn"} <= set(orders) and "vạn" not in orders

@@ -52,6 +52,7 @@ def _number_words() -> dict:
         "digits": {nfc(w): int(v) for w, v in data["digits"].items()},
         "starts": tuple(nfc(w) for w in data["spelled"]["starts"]),
         "half": nfc(data["spelled"]["half"]),
+        "compound_orders": tuple(nfc(w) for w in data["compound"]["orders"]),
     }
 
 
@@ -64,6 +65,10 @@ _BELOW_BILLION = [w for w, v in MULTIPLIERS.items() if v < 1_000_000_000]
 MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 # A multiplier, or a multiplier of billions ("nghìn tỷ", "triệu tỷ").
 MULT = rf"(?:(?:{'|'.join(_BELOW_BILLION)})\s+(?:{'|'.join(_BILLION)})|{MULT_WORD})"
+
+# The orders of a written compound amount ("12 tỷ 275 triệu"): the rules'
+# {compound_order} part and the compound readers (extractors/numeric.py).
+COMPOUND_ORDER = "|".join(_WORDS["compound_orders"])
 
 _UNITS: dict[str, int] = _WORDS["digits"]
 # "chục" counts tens like "mươi" ("ba chục hộ" = 30, "hai chục triệu" = 20 000 000).

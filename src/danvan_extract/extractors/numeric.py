@@ -8,7 +8,7 @@ from typing import Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS, DIGITS_RE, MULT, MULTIPLIERS, parse_digits, scale
+from ..numbers import COMPOUND_ORDER, DIGITS, DIGITS_RE, MULT, MULTIPLIERS, parse_digits, scale
 from .base import Context, Lexicons, group, group_reader
 from ..grammar.pattern_cache import compile_regex
 
@@ -286,8 +286,8 @@ def side_of_unit_ratio(ctx: Context, start: int, end: int, unit: str) -> bool:
 
 # The upper order of a compound amount right before its lower part ("356
 # tỷ " of "356 tỷ 780 triệu"); the lower part with its unit closing a text.
-_COMPOUND_LEAD = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<n>{DIGITS})[^\S\n]*(?P<top>(?i:tỷ|tỉ|triệu|nghìn|ngàn))[^\S\n]+\Z")
-_COMPOUND_END = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<low>{DIGITS})[^\S\n]*(?P<unit>(?i:tỷ|tỉ|triệu|nghìn|ngàn)(?:[^\S\n]+\p{{L}}+)?)\Z")
+_COMPOUND_LEAD = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<n>{DIGITS})[^\S\n]*(?P<top>(?i:{COMPOUND_ORDER}))[^\S\n]+\Z")
+_COMPOUND_END = deferred(rf"(?<![\p{{L}}\p{{N}}.,])(?P<low>{DIGITS})[^\S\n]*(?P<unit>(?i:{COMPOUND_ORDER})(?:[^\S\n]+\p{{L}}+)?)\Z")
 
 
 def compound_lead(text: str, start: int, low: str, part) -> Optional[regex.Match]:

@@ -387,6 +387,7 @@ def _compile_numeric(r: Rules, validate: bool) -> None:
         "spelled_word": numbers.SPELLED_WORD,
         "mult": numbers.MULT,
         "mult_word": numbers.MULT_WORD,
+        "compound_order": numbers.COMPOUND_ORDER,
         "half": numbers.HALF,
         "currency": alternation(word_lists["currency"]),
         "area_unit": alternation(word_lists["area_unit"]),
