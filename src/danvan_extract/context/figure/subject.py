@@ -645,8 +645,9 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     return [] if own_words else subject_of[id(prior)]
 
 
-_TO_NUMBER = deferred(r"[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?\d",
-                      regex.I)
+# the direction a change over time goes to its new level: "xuống còn", "lên mức khoảng"
+_TOWARDS = r"(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?"
+_TO_NUMBER = deferred(r"[^\S\n]+" + _TOWARDS + r"\d", regex.I)
 _TIME_BRACKET = deferred(r"[^\S\n]*\((?:năm|tháng|quý)[^\S\n]", regex.I)
 # "có 450 hộ nghèo, (đến cuối năm 2024) giảm còn 310 hộ": the new level of the same count
 _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+(?:19|20)\d\d\s*,?\s*)?"
@@ -660,8 +661,7 @@ _NEW_LEVEL = deferred(r"[,;]\s*(?:(?:(?:đến|tới|sang)\s+)?(?:(?:cuối|đ�
 _FROM_BEFORE = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
 # "Hộ nghèo giảm 245 hộ (từ 1.120 hộ xuống 875 hộ)": the start of the change over time a bracket explains
 _FROM_IN_BRACKET = deferred(r"[^\S\n]*\([^\S\n]*từ[^\S\n]+(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
-_TO_LEVEL = deferred(r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]+(?:xuống|lên)(?:[^\S\n]+(?:còn|mức|đến|tới))?[^\S\n]+"
-                     r"(?:(?:khoảng|hơn|trên|gần|dưới)[^\S\n]+)?", regex.I)
+_TO_LEVEL = deferred(r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]+" + _TOWARDS, regex.I)
 _RATE_HEAD = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])", regex.I)
 _ITEM_VERB = deferred(r"(?:^|\s)(?:tăng|giảm(?!\s+còn)|hơn|vượt|so)(?![\p{L}])", regex.I)
 _ITEM_MOST = 8  # (the words of a list item that takes a rate's head over: a modifier, no clause)
