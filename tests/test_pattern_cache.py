@@ -206,3 +206,39 @@ def test_a_file_made_by_other_code_is_not_read_and_is_replaced(tmp_path, monkeyp
     store.regex(*REGEX_PATTERNS[0])
     store.save()
     assert [p.name for p in tmp_path.iterdir()] == [store.path.name]
+
+
+_BATCH = """
+import sys
+from pathlib import Path
+from danvan_extract.engines.local import run_batch
+run_batch(Path(sys.argv[1]), Path(sys.argv[2]), workers=2)
+"""
+
+_AGAIN = """
+import sys
+from pathlib import Path
+from danvan_extract import Pipeline
+from danvan_extract.grammar.pattern_cache import store
+p = Pipeline()
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    p.extract(path.read_text(encoding="utf-8"))
+print(store().misses)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the local engine forks its workers where it can")
+def test_what_batch_workers_compiled_is_kept_for_the_next_process(tmp_path):
+    # A forked worker ends without running the interpreter's exit hooks, so
+    # the patterns only the workers compiled (the parent warms up on one
+    # short text) must be saved another way, or every batch compiles them again.
+    env = {**os.environ, "DANVAN_CACHE_DIR": str(tmp_path / "cache")}
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for seed in sorted((ROOT / "gold" / "seeds").glob("*.txt")):
+        (articles / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([sys.executable, "-c", _BATCH, str(articles), str(tmp_path / "out.jsonl")],
+                   check=True, env=env, capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", _AGAIN, str(articles)], check=True, env=env,
+                           capture_output=True, text=True)
+    assert int(again.stdout) == 0

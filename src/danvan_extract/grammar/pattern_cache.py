@@ -25,7 +25,8 @@ entry.  The file is
 ``marshal`` data (as ``.pyc`` files are) in a folder only its user writes:
 ``$DANVAN_CACHE_DIR``, else the platform's user cache folder; ``DANVAN_CACHE_DIR=off``
 (or empty) keeps nothing.  A missing, unreadable or damaged file only
-means patterns are compiled as usual.
+means patterns are compiled as usual.  A batch worker forked by
+``multiprocessing`` saves what it compiled when it ends, as a process does.
 """
 
 from __future__ import annotations
@@ -135,6 +136,14 @@ class PatternStore:
         self._exit_hook = False
         self.std_keepable = True  # False once this interpreter's ``re`` proved different
         self._std_checked = False  # (the first pattern built from its arguments is compared with re.compile's)
+        self._forked = False  # a forked child's: its exit hook is set up again on its first new entry
+
+    def forked(self) -> None:
+        """Set up again in a forked child: the parent's lock and exit hook
+        are not the child's."""
+        self._lock = threading.Lock()
+        self._exit_hook = False
+        self._forked = True
 
     def _entries(self) -> dict:
         if self._kept is None:
@@ -240,6 +249,11 @@ class PatternStore:
             if not self._exit_hook:
                 self._exit_hook = True
                 atexit.register(self.save)
+                if self._forked:
+                    # A worker forked by multiprocessing ends with os._exit:
+                    # no exit hook runs there, its finalizers do.
+                    from multiprocessing import util
+                    util.Finalize(self, self.save, exitpriority=0)
 
     def save(self) -> None:
         """Write this process's new entries to the cache file (merged with
@@ -277,6 +291,15 @@ def store() -> PatternStore:
     if _STORE is None:
         _STORE = PatternStore(cache_dir())
     return _STORE
+
+
+def _after_fork() -> None:
+    if _STORE is not None:
+        _STORE.forked()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern:
