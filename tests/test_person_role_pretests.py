@@ -6,7 +6,7 @@ rules/persons.toml, the pre-tests code)."""
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors import person_role
+from danvan_extract.extractors.person_role import organizations, role_first
 from danvan_extract.extractors.base import match_at
 
 _EXTRACTOR = next(e for e in Pipeline(context=False).extractors if e.name == "person_role")
@@ -35,9 +35,9 @@ def _pieces_open_as_said(text: str, pos: int) -> None:
     if text[pos:pos + 1] != " ":
         assert not any(found.values())
     opener = text[pos + 1:pos + 2]
-    if opener not in person_role._PAREN_OPENERS:
+    if opener not in organizations._PAREN_OPENERS:
         assert not found["paren_acronym"]
-    if opener not in person_role._DASH_OPENERS:
+    if opener not in organizations._DASH_OPENERS:
         assert not found["dash_head"]
 
 
@@ -55,7 +55,7 @@ def test_a_name_before_a_comma_is_searched_only_after_a_comma(text):
     """("Name, Role" and "Name (Role)": after a comma or an opening bracket.)"""
     for pos in range(len(text) + 1):
         lo = max(0, pos - 60)
-        if not person_role._pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
+        if not role_first._pattern_tail(text, lo, pos).rstrip(" ").endswith((",", "(")):
             assert _EXTRACTOR.name_comma_before.search(text, lo, pos) is None
 
 
@@ -63,7 +63,7 @@ def test_a_name_before_a_comma_and_a_line_break_is_still_found():
     text = "Nguyễn Văn An,\nBí thư"
     pos = text.index("Bí")
     assert _EXTRACTOR.name_comma_before.search(text, 0, pos) is not None
-    assert person_role._pattern_tail(text, 0, pos).rstrip(" ").endswith(",")
+    assert role_first._pattern_tail(text, 0, pos).rstrip(" ").endswith(",")
 
 
 _WORDS = ["Ban", "Dân", "vận", "Huyện", "ủy", "UBND", "TN-MT", "TỈNH", "PHÁT", "và", "&", "2", "3.", "TP.", "tỉnh.",

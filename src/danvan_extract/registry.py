@@ -42,8 +42,9 @@ class FactType:
     same, lower-cased.  ``colour``: in the HTML view.  ``rules``: the
     section of ``numeric.toml`` whose patterns find it (None: the extractor
     has its own), ``ignore_case``: those patterns compile case-insensitive.
-    ``extractor``: ``module:Class`` in ``extractors/`` (None: another
-    type's extractor emits it).  ``groups``: the named groups every rule of
+    ``extractor``: ``module:Class`` in ``extractors/`` (a package's module
+    dotted: ``person_role.extractor``; None: another type's extractor
+    emits it).  ``groups``: the named groups every rule of
     the ``rules`` section must define (the extractor reads them).
     ``grammar``: the extractor's named patterns in its own rules file.
     """
@@ -105,7 +106,7 @@ ROWS: tuple[FactType, ...] = (
              keys=(("amount", "number"),), as_written=("unit",), rules="money", groups=("per",)),
     FactType("document_ref", "DocumentRef", 0, "#ff8fab", "document_ref:DocumentRefExtractor", graded=True,
              keys=(("number", "code"),), as_written=("issuer", "title"), grammar=_DOCUMENT_GRAMMAR),
-    FactType("person_role", "PersonRole", 6, "#5ec2b7", "person_role:PersonRoleExtractor", layer=1, graded=True,
+    FactType("person_role", "PersonRole", 6, "#5ec2b7", "person_role.extractor:PersonRoleExtractor", layer=1, graded=True,
              keys=(("person", "text"),), as_written=("person", "roles"), grammar=_PERSON_GRAMMAR),
     FactType("date", "Extra", 1, "#d9d9d9", "dates:DateExtractor", rules="date"),
     FactType("year", "Extra", 1, "#e6e6e6", None),
