@@ -34,9 +34,11 @@ SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
          (places._COMMITTEE, lambda o: places._level_starts(o).committee),
          (places._COOPERATIVE, lambda o: places._level_starts(o).cooperative),
          (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
-         (periods._NULL_RE, periods._null_starts), (periods._DAY_RANGE_NO_YEAR, periods._day_range_starts),
-         (periods._SINCE_ANCHOR, periods._since_starts), (periods._RELATIVE_RE, periods._relative_starts),
-         (periods._PROGRESS_RE, periods._progress_starts)]
+         (periods.undated.NULL_RE, periods.starts.null_starts),
+         (periods.undated.DAY_RANGE_NO_YEAR, periods.starts.day_range_starts),
+         (periods.undated.SINCE_ANCHOR, periods.starts.since_starts),
+         (periods.undated.RELATIVE_RE, periods.starts.relative_starts),
+         (periods.undated.PROGRESS_RE, periods.starts.progress_starts)]
 
 
 @pytest.mark.parametrize("pattern,starts", SCANS)
@@ -87,8 +89,8 @@ SPACED = "x 15 / 06 / 2020, (15 / 06 /2021); 1 - 2 - 2022 ;   2016 - 2020, Năm 
 def _forms_at_openings_as_over_every_window(text):
     # a window without a form's words or years is skipped, and a form is
     # tried only where it can open: the same matches as every form over every window
-    windows = periods._YearWindows(text, lowered(text))
-    forms = periods._dated_forms()
+    windows = periods.windows.YearWindows(text, lowered(text))
+    forms = periods.forms.dated_forms()
     got = [(forms.index(form), m.span()) for form, m in windows.matches(Openers(text))]
     # (the text after a window stays visible to each form's look-aheads, as
     # it is to the forms matched backwards from a year: "2020" of "20201" is
@@ -96,7 +98,7 @@ def _forms_at_openings_as_over_every_window(text):
     assert got == [(i, m.span()) for s, e in windows.spans for i, form in enumerate(forms)
                    for m in form.pattern.finditer(text, s, len(text)) if m.end() <= e]
     assert ([m.span() for m in windows.ranges_of_days(text)]
-            == [m.span() for s, e in windows.spans for m in periods._DATES_RANGE.finditer(text, s, e)])
+            == [m.span() for s, e in windows.spans for m in periods.windows._DATES_RANGE.finditer(text, s, e)])
 
 
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower, str.title])
@@ -135,20 +137,20 @@ def test_forms_matched_backwards_start_leftmost(parts, gap, last):
     # that ends there; the backward match for a range's day (where it must end) finds one as the forward search does
     text = gap.join(parts + [last])
     wholes = [(regex.compile(f"(?:{form.pattern.pattern})\\Z", regex.I | regex.V0), form.backward)
-              for form in periods._dated_forms() if form.backward]
-    ranged = regex.compile(periods._RANGED_BEFORE.pattern, regex.I | regex.V0)
-    for start, end in periods._years(text):
+              for form in periods.forms.dated_forms() if form.backward]
+    ranged = regex.compile(periods.windows._RANGED_BEFORE.pattern, regex.I | regex.V0)
+    for start, end in periods.windows._years(text):
         for lo in {0, max(0, start - 10)}:
             for fwd, bwd in wholes:
                 assert _span(fwd.search(text, lo, end)) == _span(bwd.match(text, lo, end))
-            assert bool(ranged.search(text, lo, start)) == bool(periods._RANGED_BEFORE.match(text, lo, start))
+            assert bool(ranged.search(text, lo, start)) == bool(periods.windows._RANGED_BEFORE.match(text, lo, start))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="1290x/ \u0661\u0969\U00010d40", max_size=14))
 def test_years_as_the_year_pattern(text):
     year = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-    assert periods._years(text) == [m.span() for m in year.finditer(text)]
+    assert periods.windows._years(text) == [m.span() for m in year.finditer(text)]
 
 
 _TRAIL_WORDS = ["đạt", "tỷ lệ", "với tổng số", "ước thực hiện", "mới", "xây mới", "khoảng", "Đã", "LÀ", "hộ", "ſố", "İ",
@@ -195,8 +197,8 @@ def test_lines_ending_unlike_a_heading_hold_none(lines):
 def test_compared_times_found_alike_with_the_lowered_text(variant):
     for text in TEXTS + [DATED, "tăng 5% SO VỚI nhu cầu của giai đoạn 2021-2025", "ſo với kế hoạch năm 2020"]:
         text = variant(text)
-        for t in periods.find_times(text):
-            assert periods._compared(text, t, lowered(text)) == periods._compared(text, t)
+        for t in periods.find.find_times(text):
+            assert periods.comparisons.compared(text, t, lowered(text)) == periods.comparisons.compared(text, t)
 
 
 _SITE_PARTS = ["Trang chủ", "TRANG 2 / 5", "page 3 of 9", "Hotline", "hotlines", "email:", "Đăng nhập", "theo",
@@ -243,9 +245,10 @@ def test_counts_of_months_found_before_their_halves(variant):
     for text in TEXTS + [HALVES, HALVES + " ſáu tháng đầu năm"]:
         text = variant(text)
         openers = Openers(text)
-        halves = [m.start() for m in openers.finditer(periods._HALF_YEAR, ("tháng",))]
-        got = [m.span() for m in finditer_at(periods._MONTHS_NO_YEAR, text, periods._counts_before(openers, halves))]
-        assert got == [m.span() for m in periods._MONTHS_NO_YEAR.finditer(text)]
+        halves = [m.start() for m in openers.finditer(periods.undated.HALF_YEAR, ("tháng",))]
+        got = [m.span() for m in finditer_at(periods.undated.MONTHS_NO_YEAR, text,
+                                             periods.starts.counts_before(openers, halves))]
+        assert got == [m.span() for m in periods.undated.MONTHS_NO_YEAR.finditer(text)]
 
 
 _CLAUSE_PARTS = ["a", "A", "1", " ", "\n", "-", ",", ";", "(", ")", "|", ":", "ư", "Ư", "\t", " - ", "\n- ", " -\n"]
@@ -283,11 +286,11 @@ def test_days_without_year_tried_after_day_words_as_by_a_scan(parts):
     text = "".join(parts)
 
     def after_word(m):
-        return periods._DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        return periods.undated.DAY_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
 
-    scanned = [m.span() for m in periods._NO_YEAR.finditer(text) if after_word(m)]
-    starts = periods._after_day_words(Openers(text))
-    assert [m.span() for m in finditer_at(periods._NO_YEAR, text, starts) if after_word(m)] == scanned
+    scanned = [m.span() for m in periods.undated.NO_YEAR.finditer(text) if after_word(m)]
+    starts = periods.starts.after_day_word_starts(Openers(text))
+    assert [m.span() for m in finditer_at(periods.undated.NO_YEAR, text, starts) if after_word(m)] == scanned
 
 
 _LEAD_PARTS = _TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ", "\t", "\xa0", "\x1c", "*", "+", "“", "của", "Ở",
@@ -319,7 +322,7 @@ FORMS = (", 2016 - 2020;  2019-2020 và (2021) ngày 1/7/2020, 12/5/2021, có hi
 
 
 def _same_matches_without_first_characters(text):
-    for form in [periods._SAME_TIME_BEFORE] + periods._dated_forms():
+    for form in [periods.forms.SAME_TIME_BEFORE] + periods.forms.dated_forms():
         bare = regex.compile(form.pattern.pattern.replace(f"(?=[{form.first}])", "", 1), regex.I | regex.V0)
         assert [m.span() for m in form.pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
@@ -565,9 +568,10 @@ def test_patterns_find_nothing_where_their_word_cannot_be(parts):
 
 
 def test_time_mentions_made_without_init_equal_the_dataclass():
-    made, plain = periods._time(3, 9, ("2020-01", None), "base"), periods.TimeMention(3, 9, ("2020-01", None), "base")
+    made = periods.values.time(3, 9, ("2020-01", None), "base")
+    plain = periods.values.TimeMention(3, 9, ("2020-01", None), "base")
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
-    assert periods._time(1, 2, None, named=True) == periods.TimeMention(1, 2, None, named=True)
+    assert periods.values.time(1, 2, None, named=True) == periods.values.TimeMention(1, 2, None, named=True)
 
 
 _ENDS = st.one_of(st.none(), st.sampled_from(["-1", "2020", "1999"]),
@@ -578,7 +582,7 @@ _ENDS = st.one_of(st.none(), st.sampled_from(["-1", "2020", "1999"]),
 
 @given(st.tuples(_ENDS, _ENDS))
 def test_valid_periods_remembered_as_worked_out(period):
-    assert periods._valid(period) == periods._valid.__wrapped__(period)
+    assert periods.values.valid(period) == periods.values.valid.__wrapped__(period)
 
 
 _HEAD_PARTS = ["Cập nhật:", "Thứ sáu,", "ngày", "6/1/2023", "2023-01-06", "date", "| 7:46", "Sóc Trăng,", "30", "tháng",
@@ -671,18 +675,18 @@ def test_named_event_test_before_its_scan(parts, gap):
     # the cheap test before _NAMED_BEFORE says "maybe" wherever it finds a name
     text = gap.join(parts) + " 2024"
     start = len(text) - 4
-    found = periods._NAMED_BEFORE.search(text, max(0, start - periods._NAMED_REACH), start)
-    assert not found or periods._may_be_named(text, lowered(text), start)
+    found = periods.find._NAMED_BEFORE.search(text, max(0, start - periods.find._NAMED_REACH), start)
+    assert not found or periods.find._may_be_named(text, lowered(text), start)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.frozensets(st.sampled_from(periods._WORDS + sorted(periods._WAYS))))
+@given(st.frozensets(st.sampled_from(periods.windows._WORDS + sorted(periods.forms.WAYS))))
 def test_forms_of_a_window_remembered_as_worked_out(held):
     # the forms a window's words and years allow, remembered per set: as
     # every form whose needs (one word of each "a|b", each way) it holds
-    forms = [form for form in periods._dated_forms()
+    forms = [form for form in periods.forms.dated_forms()
              if all(not held.isdisjoint(need.split("|")) for need in form.needs)]
-    assert list(periods._forms_for(held)) == forms == list(periods._forms_for.__wrapped__(held))
+    assert list(periods.windows._forms_for(held)) == forms == list(periods.windows._forms_for.__wrapped__(held))
 
 
 # The patterns as written before their words were compiled as tries.

@@ -22,7 +22,7 @@ from .figure.place import Places, figure_location, sole_province, place_record, 
 from .figure.repeats import periods_of_repeats
 from .figure.sections import other_stories_at, section_starts
 from .figure.subject import assign_subjects, plural_level
-from .periods import find_times
+from .periods.find import find_times
 from .places import PlaceMention, find_places
 from .words import Openers
 

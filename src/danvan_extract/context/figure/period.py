@@ -14,7 +14,7 @@ import regex
 from .. import subjects
 from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
-from ..periods import TimeMention
+from ..periods.values import TimeMention
 from ..relative_times import month_shifted
 from ..words import may_hold
 from .clauses import BRACKET_CHARS, DIGIT, SENTENCE_END, WINDOW

@@ -18,7 +18,7 @@ from ...grammar.lazy import deferred, settle
 from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNAMESE_UNITS, written_pattern
 from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
-from ..periods import listed_years
+from ..periods.windows import listed_years
 from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, compared_with
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
