@@ -11,7 +11,10 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import dateline
-from danvan_extract.context import figure, periods, places, subjects
+from danvan_extract.context import figure, periods, subjects
+from danvan_extract.context.gazetteer import gazetteer
+from danvan_extract.context.places import find as place_find, names as place_names, patterns as place_patterns
+from danvan_extract.context.places import provinces as place_provinces, record as place_record, starts as place_starts
 from danvan_extract.grammar import levels
 from danvan_extract.grammar.alternation import word_alternation
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
@@ -29,11 +32,11 @@ NULLS = ("hiện nay, HIỆN TẠI, mỗi  năm, hằng năm, Hàng năm, nhiệ
          "sau 5 năm triển khai, qua hai năm thi hành, năm nay, NĂM\tQUA, trong  năm 2024, Trong năm, tháng vừa qua, Năm gần đây, "
          "tháng qua, 3 năm qua, nămnay, trongnăm, năm\n\nnay, trong\t năm, TÍNH  ĐẾN nay, tới nay, tính tới\nnay, "
          "tính đến thời điểm này, tínhđến nay")
-SCANS = [(places._NAMED, lambda o: places._level_starts(o).named),
-         (places._BARE, lambda o: places._level_starts(o).bare),
-         (places._COMMITTEE, lambda o: places._level_starts(o).committee),
-         (places._COOPERATIVE, lambda o: places._level_starts(o).cooperative),
-         (places._NATION, places._nation_starts), (places._BRANCH, places._branch_starts),
+SCANS = [(place_patterns.NAMED, lambda o: place_starts.level_starts(o).named),
+         (place_patterns.BARE, lambda o: place_starts.level_starts(o).bare),
+         (place_patterns.COMMITTEE, lambda o: place_starts.level_starts(o).committee),
+         (place_patterns.COOPERATIVE, lambda o: place_starts.level_starts(o).cooperative),
+         (place_patterns.NATION, place_starts.nation_starts), (place_patterns.BRANCH, place_starts.branch_starts),
          (periods.undated.NULL_RE, periods.starts.null_starts),
          (periods.undated.DAY_RANGE_NO_YEAR, periods.starts.day_range_starts),
          (periods.undated.SINCE_ANCHOR, periods.starts.since_starts),
@@ -55,7 +58,7 @@ def test_odd_case_folds_scan_in_full():
     # "İ" lowers to two characters: offsets would shift
     assert lowered("ſóc") is None and lowered("İ") is None
     assert lowered("Xã ĐÔNG") == "xã đông"
-    assert [m.span() for m in Openers("ſóc Trăng").finditer(places._NAMED, ("sóc",))] == [(0, 9)]
+    assert [m.span() for m in Openers("ſóc Trăng").finditer(place_patterns.NAMED, ("sóc",))] == [(0, 9)]
 
 
 def test_deferred_pattern_takes_its_place_on_first_use():
@@ -389,7 +392,7 @@ def _names_found_by_one_scan_as_by_two(text):
     from danvan_extract.context.countries import _countries, _named
 
     gaz, countries = gazetteer(), _countries()
-    province_starts, country_starts = places._name_starts(gaz)(text)
+    province_starts, country_starts = place_starts.name_starts(gaz)(text)
     assert ([m.span() for m in gaz.find_provinces(text, province_starts)]
             == [m.span() for m in gaz.province_pattern().finditer(text)])
     assert ([m.span() for m in _named(text, countries, country_starts)]
@@ -403,7 +406,7 @@ def _names_found_by_one_scan_as_by_two(text):
 def test_names_cleaned_once_as_each_time(parts):
     # _clean_name is remembered: the same name as the plain function gives
     name = " ".join(parts)
-    assert places._clean_name(name) == places._clean_name.__wrapped__(name) == places._clean_name(name)
+    assert place_names.clean_name(name) == place_names.clean_name.__wrapped__(name) == place_names.clean_name(name)
 
 @pytest.mark.parametrize("variant", [str, str.upper, str.title])
 def test_names_found_by_one_scan_as_by_two_on_texts(variant):
@@ -417,7 +420,7 @@ def test_names_that_open_other_names_found_by_one_scan(data):
     # names run together ("Lào" + "Lào Cai"), cut and glued: each list's starts as its own scan finds them
     from danvan_extract.context.gazetteer import gazetteer
 
-    every = places._name_starts(gazetteer())._lists
+    every = place_starts.name_starts(gazetteer())._lists
     # the names that open with another name, and those they open with
     pool = sorted({n[:k] for n in every for k in range(1, len(n) + 1) if n[:k] in every and len(n) > k}
                   | {n for n in every if any(n[:k] in every for k in range(1, len(n)))})
@@ -432,35 +435,35 @@ def test_mentions_made_without_init_equal_the_dataclass(start, name, bare, writt
     # every field set, equal and hashed alike, replace() still works
     from dataclasses import fields, replace
 
-    made = places._mention(start, start + 5, "xã", name, name, "01", bare=bare, written=written, new_code="02",
-                           several=several)
-    plain = places.PlaceMention(start, start + 5, "xã", name, name, "01", bare=bare, written=written, new_code="02",
+    made = place_record.mention(start, start + 5, "xã", name, name, "01", bare=bare, written=written, new_code="02",
                                 several=several)
-    assert set(vars(made)) == {f.name for f in fields(places.PlaceMention)}
+    plain = place_record.PlaceMention(start, start + 5, "xã", name, name, "01", bare=bare, written=written,
+                                      new_code="02", several=several)
+    assert set(vars(made)) == {f.name for f in fields(place_record.PlaceMention)}
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert replace(made, office=True) == replace(plain, office=True)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(sorted(places.gazetteer().province_names()) + ["Yên  Bái", "Vĩnh", "xã", ""]))
+@given(st.sampled_from(sorted(gazetteer().province_names()) + ["Yên  Bái", "Vĩnh", "xã", ""]))
 def test_province_units_remembered_as_looked_up(name):
     # a province's unit and 2025 code, remembered by name: as the plain look-up gives them
-    gaz = places.gazetteer()
+    gaz = gazetteer()
     units = gaz.lookup(name, "tỉnh")
-    assert places._province_unit(gaz, name) == ((units[0], gaz.new_code(units[0])) if units else (None, None))
+    assert place_provinces._province_unit(gaz, name) == ((units[0], gaz.new_code(units[0])) if units else (None, None))
 
 
 @given(st.lists(st.sampled_from(["Thị", "xã", " ", "  ", "\t", "TỈNH", "phố", "\n"]), max_size=4))
 def test_level_words_remembered_as_written_once(parts):
     written = "".join(parts)
-    assert places._level_word(written) == places._level_word.__wrapped__(written) == " ".join(written.lower().split())
+    assert place_names.level_word(written) == place_names.level_word.__wrapped__(written) == " ".join(written.lower().split())
 
 
-@given(st.sampled_from(places._NAMED_OPENERS), st.sampled_from([str.lower, str.upper, str.title, str.capitalize]))
+@given(st.sampled_from(place_starts._NAMED_OPENERS), st.sampled_from([str.lower, str.upper, str.title, str.capitalize]))
 def test_named_levels_remembered_as_written_once(word, case):
     written = case(word)
-    assert places._named_level(written) == places._named_level.__wrapped__(written)
-    assert places._named_level(written) is None or places._named_level(written) in levels.WRITTEN + ("thành phố",)
+    assert place_names.named_level(written) == place_names.named_level.__wrapped__(written)
+    assert place_names.named_level(written) is None or place_names.named_level(written) in levels.WRITTEN + ("thành phố",)
 
 
 @settings(max_examples=300, deadline=None)
@@ -484,12 +487,12 @@ def test_place_gates_turn_away_no_match(parts):
     # each cheap test before a place pattern says False only where the pattern finds nothing
     text = "".join(parts)
     for pos in range(len(text) + 1):
-        if not places._may_follow_capital(text, pos):
-            assert places._CAPITAL_BEFORE.search(text, max(0, pos - 20), pos) is None
-        if not places._may_describe(text, pos):
-            assert places._DESCRIBED.match(text, pos, pos + 80) is None
-        if not places._may_be_several(text, pos):
-            assert places._SEVERAL.search(text, max(0, pos - 12), pos) is None
+        if not place_starts.may_follow_capital(text, pos):
+            assert place_find._CAPITAL_BEFORE.search(text, max(0, pos - 20), pos) is None
+        if not place_starts.may_describe(text, pos):
+            assert place_patterns.DESCRIBED.match(text, pos, pos + 80) is None
+        if not place_starts.may_be_several(text, pos):
+            assert place_patterns.SEVERAL.search(text, max(0, pos - 12), pos) is None
 
 
 _CELLS = ["* Công tác Mặt trận", "- Đại học", "Dân số", "   ", "\t", " ", "\n", "(", ")", "(A, B và C)", "05/29 vị",
@@ -645,7 +648,7 @@ def _places_by_find(low, words):
     return found
 
 
-_HEAD_TEXT_PARTS = list(places._HEADS) + ["t", "x", "b", "h", "p", "tỉnhuyện", "thànhuyện", "tphường", "ấphường", "tpp",
+_HEAD_TEXT_PARTS = list(place_starts._HEADS) + ["t", "x", "b", "h", "p", "tỉnhuyện", "thànhuyện", "tphường", "ấphường", "tpp",
                                           "xãxóm", "tổ dân", "thịthị", " ", "\n", ".", "T", "Xã", "uyện"]
 
 
@@ -654,7 +657,7 @@ _HEAD_TEXT_PARTS = list(places._HEADS) + ["t", "x", "b", "h", "p", "tỉnhuyện
 def test_level_words_found_by_their_letter_scans_as_by_find(parts, gap):
     # one stdlib scan per shared first letter: the places a find per word gives
     low = gap.join(parts).lower()
-    assert places._HEAD_FINDER(low) == _places_by_find(low, places._HEADS)
+    assert place_starts._HEAD_FINDER(low) == _places_by_find(low, place_starts._HEADS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -662,7 +665,7 @@ def test_level_words_found_by_their_letter_scans_as_by_find(parts, gap):
        st.text(alphabet="abx ", max_size=30))
 def test_words_found_by_letter_scans_as_by_find(words, text):
     # words that open others or hold their first letter again are left to find
-    assert places._WordFinder(tuple(words))(text) == _places_by_find(text, words)
+    assert place_starts._WordFinder(tuple(words))(text) == _places_by_find(text, words)
 
 
 _NAMED_PARTS = ["Tết", "tết", "Giáp", "Thìn", "tháng", "Tháng", "Thanh", "niên", "năm", "Năm", "Du lịch", "ngày  hội", "Lễ Hội",
@@ -828,14 +831,14 @@ _KNOWN_NAME_PARTS = ["Hòa", "Trung", "Phiêng", "Ban", "Công", "Đoàn", "Dân
 def test_known_name_as_plain_path(parts, level):
     # the cut of a name without a word of _NAME_SYLLABLES: as the full path gives it
     text = level + "".join(parts)
-    gaz = places.gazetteer()
-    for m in places._NAMED.finditer(text):
-        found, lv = m.group("name"), places._named_level(m.group("level"))
+    gaz = gazetteer()
+    for m in place_patterns.NAMED.finditer(text):
+        found, lv = m.group("name"), place_names.named_level(m.group("level"))
         if lv is None:
             continue
-        closed = places._CLOSING.match(text, m.end("name")) is not None
-        plain = places._longer_known(places._clean_name(found, closed), found, lv, gaz)
-        assert places._known_name(text, m, found, lv, gaz) == plain
+        closed = place_names._CLOSING.match(text, m.end("name")) is not None
+        plain = place_names._longer_known(place_names.clean_name(found, closed), found, lv, gaz)
+        assert place_names.known_name(text, m, found, lv, gaz) == plain
 
 
 @settings(max_examples=300, deadline=None)

@@ -23,7 +23,8 @@ from .figure.repeats import periods_of_repeats
 from .figure.sections import other_stories_at, section_starts
 from .figure.subject import assign_subjects, plural_level
 from .periods.find import find_times
-from .places import PlaceMention, find_places
+from .places.find import find_places
+from .places.record import PlaceMention
 from .words import Openers
 
 

@@ -13,7 +13,7 @@ from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_m
 from .gazetteer import gazetteer, level_class
 from ..grammar.rules import load_rules
 from ..grammar.levels import VIETNAMESE_CLASSED, written_pattern
-from .places import PlaceMention
+from .places.record import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 from ..grammar.pattern_cache import compile_regex, compile_std
 

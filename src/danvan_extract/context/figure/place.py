@@ -19,7 +19,9 @@ from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNA
 from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
 from ..periods.windows import listed_years
-from ..places import CHAIN_GAP, HEADING_NUMBER, PlaceMention, compared_with
+from ..places.names import HEADING_NUMBER
+from ..places.patterns import CHAIN_GAP, compared_with
+from ..places.record import PlaceMention
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
 from .period import opens_bracket
