@@ -12,7 +12,8 @@ from hypothesis import given, settings, strategies as st
 
 from danvan_extract import dateline
 from danvan_extract.context import figure, periods, places
-from danvan_extract.context.subjects import clauses, distinctions, edges, land, leftward, lists, money, rightward, verbs, vocabulary
+from danvan_extract.context.subjects import (clauses, distinctions, edges, land, leftward, lists, money, rightward, verbs,
+                                             vocabulary)
 from danvan_extract.grammar import levels
 from danvan_extract.grammar.alternation import word_alternation
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
