@@ -23,8 +23,6 @@ GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi�
 GENERIC_FIRST = CharClass(r"(?i)[tscg]")  # (the letters its words open with)
 
 
-
-
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
 _MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)"
