@@ -11,10 +11,12 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import dateline
-from danvan_extract.context import figure, periods, subjects
+from danvan_extract.context import figure, periods
 from danvan_extract.context.gazetteer import gazetteer
 from danvan_extract.context.places import find as place_find, names as place_names, patterns as place_patterns
 from danvan_extract.context.places import provinces as place_provinces, record as place_record, starts as place_starts
+from danvan_extract.context.subjects import (clauses, distinctions, edges, land, leftward, lists, money, rightward, verbs,
+                                             vocabulary)
 from danvan_extract.grammar import levels
 from danvan_extract.grammar.alternation import word_alternation
 from danvan_extract.grammar.lazy import Deferred, deferred, settle
@@ -166,8 +168,8 @@ def test_trailing_words_searched_from_their_earliest_start(parts):
     # the search for the stating words at a phrase's end starts after the last
     # word that is none of theirs: the same match as a search from the start
     seg = " ".join(parts[: len(parts) // 2]) + "".join(parts[len(parts) // 2:])
-    full = subjects._TRAILING.search(seg)
-    assert (full and full.span()) == ((m := subjects._TRAILING.search(seg, subjects._trailing_from(seg))) and m.span())
+    full = edges._TRAILING.search(seg)
+    assert (full and full.span()) == ((m := edges._TRAILING.search(seg, edges._trailing_from(seg))) and m.span())
 
 
 @pytest.mark.parametrize("variant", [str, str.upper, str.lower])
@@ -305,10 +307,10 @@ _LEAD_PARTS = _TRAIL_WORDS + ["trong đó", "Hiện nay", "-", "•", "tỷ", "\
 def test_leading_and_trailing_words_as_their_patterns_find_them(parts, gap):
     # _leading_end answers for marks before no word of the pattern without it; _trailing_start, for a run of marks
     seg = gap.join(parts)
-    lead = subjects._LEADING.match(seg)
-    assert subjects._leading_end(seg) == (lead.end() if lead else 0)
-    trail = subjects._TRAILING.search(seg)
-    assert subjects._trailing_start(seg) == (trail.start() if trail else None)
+    lead = edges._LEADING.match(seg)
+    assert edges.leading_end(seg) == (lead.end() if lead else 0)
+    trail = edges._TRAILING.search(seg)
+    assert edges._trailing_start(seg) == (trail.start() if trail else None)
 
 
 _FORM_PARTS = ["Giai đoạn", "nhiệm kỳ", "từ", "TỪ NĂM", "năm", "các năm", "ngày", "Ngày", "tháng", "quý II", "/", "-", ".",
@@ -513,10 +515,10 @@ def test_tests_before_patterns_drop_no_match(parts, a, b):
     if not figure.subject_labels._gap_before(text, end):
         assert figure.subject_labels._BULLET_LABEL.match(text, line_start, end) is None
     seg = text[start:end]
-    if not subjects.rate_word_in(text, start, end):
-        assert subjects._PROPORTION.search(seg) is None
+    if not leftward.rate_word_in(text, start, end):
+        assert leftward._PROPORTION.search(seg) is None
     if '"' not in seg and "“" not in seg:
-        assert subjects._QUOTED.search(seg) is None
+        assert rightward._QUOTED.search(seg) is None
 
 
 _SENTENCE_END = regex.compile(r"[.!?…]+(?=\s+[\p{Lu}\d“\"(-])|\n(?!\p{Ll})")
@@ -549,8 +551,8 @@ def test_stretches_of_letters_read_as_by_the_letters_pattern(parts):
     seg = "".join(parts)
     whole = lowered(seg)
     ends = [m.end() for m in _LETTERS_BACK.finditer(seg) if whole is not None
-            and whole[m.start():m.end()] not in subjects._TRAILING_SYLLABLES]
-    assert subjects._trailing_from(seg) == (ends[0] if ends else 0)
+            and whole[m.start():m.end()] not in edges._TRAILING_SYLLABLES]
+    assert edges._trailing_from(seg) == (ends[0] if ends else 0)
 
 
 _WORD_PARTS = ["bình", "BÌNH", "Bình", "bìNH", "quân", "trung", "số", "SỐ", "Số", "ſố", "İ", "tổng", "xã", " ", ",", "là", "o"]
@@ -562,7 +564,7 @@ def test_patterns_find_nothing_where_their_word_cannot_be(parts):
     # holds_letter: a test before a case-insensitive pattern that needs the word
     seg = "".join(parts)
     if not holds_letter(seg, 0, len(seg), "ì"):
-        assert subjects._AVERAGE.search(seg) is None
+        assert distinctions._AVERAGE.search(seg) is None
     if not holds_letter(seg, 0, len(seg), "ố"):
         assert figure.subject_count._number_of_noun("xã").search(seg) is None
     if not may_hold(seg, "số"):
@@ -695,13 +697,13 @@ def test_forms_of_a_window_remembered_as_worked_out(held):
 # The patterns as written before their words were compiled as tries.
 # _RIGHT_STOP with its stop words as a plain alternation instead of a trie
 # (what the pattern is built from, so the two cannot drift apart)
-assert word_alternation(subjects._RIGHT_STOP_WORDS) in subjects._RIGHT_STOP_INLINE_SOURCE
+assert word_alternation(rightward._RIGHT_STOP_WORDS) in rightward._RIGHT_STOP_INLINE_SOURCE
 _PLAIN_RIGHT_STOP = regex.compile(
-    r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + subjects._RIGHT_STOP_INLINE_SOURCE.replace(
-        word_alternation(subjects._RIGHT_STOP_WORDS),
-        "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in subjects._RIGHT_STOP_WORDS)),
+    r"\n(?!(?-i:\p{Ll}))|\s-\s(?=(?-i:\p{Lu})|\d)|" + rightward._RIGHT_STOP_INLINE_SOURCE.replace(
+        word_alternation(rightward._RIGHT_STOP_WORDS),
+        "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rightward._RIGHT_STOP_WORDS)),
     regex.I | regex.V0)
-_PLAIN_TRAILING = regex.compile(subjects._TRAILING_SOURCE, regex.I | regex.V0)
+_PLAIN_TRAILING = regex.compile(edges._TRAILING_SOURCE, regex.I | regex.V0)
 _STOP_PARTS = ["của", "CỦA", "trên", "trên địa bàn", "trên  địa\tbàn", "so với", "với", "với tổng số", "tổng", "số tiền",
                "và", "và 2", "và số", "thực hiện", "hiện", "giúp", "giúp nhau", "cùng sinh sống", "chung sống", "đạt tỷ lệ",
                "ước thực hiện", "xây mới", "mới", "xã", "hộ nghèo", "Năm", "/", "-", " - ", "A", "2", ",", ":", "\n", " ",
@@ -715,12 +717,12 @@ def test_word_tries_find_the_starts_of_the_plain_alternations(parts, gap, start)
     # match starts (all their callers read); so does _RIGHT_STOP_INLINE
     # where no line break nor hyphen stands
     seg = gap.join(parts)
-    plain, trie = _PLAIN_RIGHT_STOP.search(seg), subjects._RIGHT_STOP.search(seg)
+    plain, trie = _PLAIN_RIGHT_STOP.search(seg), rightward._RIGHT_STOP.search(seg)
     assert (plain and plain.start()) == (trie and trie.start())
     if "\n" not in seg and "-" not in seg:
-        assert (plain and plain.start()) == ((inline := subjects._RIGHT_STOP_INLINE.search(seg)) and inline.start())
+        assert (plain and plain.start()) == ((inline := rightward._RIGHT_STOP_INLINE.search(seg)) and inline.start())
     start = min(start, len(seg))
-    plain, trie = _PLAIN_TRAILING.search(seg, start), subjects._TRAILING.search(seg, start)
+    plain, trie = _PLAIN_TRAILING.search(seg, start), edges._TRAILING.search(seg, start)
     assert (plain and plain.span()) == (trie and trie.span())
 
 
@@ -729,8 +731,8 @@ def test_word_tries_find_the_starts_of_the_plain_alternations(parts, gap, start)
 def test_end_words_needed_by_patterns_that_end_with_them(parts):
     # may_end_with passes every text these patterns match (they end at $)
     seg = " ".join(parts)
-    for pattern, ends in ((subjects._PLACE_LINK, subjects._PLACE_LINK_ENDS),
-                          (subjects._RIGHT_TRAILING, subjects._RIGHT_TRAILING_ENDS)):
+    for pattern, ends in ((edges.PLACE_LINK, edges.PLACE_LINK_ENDS),
+                          (rightward._RIGHT_TRAILING, rightward._RIGHT_TRAILING_ENDS)):
         if pattern.search(seg):
             assert may_end_with(seg, ends)
 
@@ -743,10 +745,10 @@ def test_few_words_counted_as_the_word_pattern(parts, cut, most):
     text = "".join(parts)
     cut = min(cut, len(text))
     pieces = [(0, cut), (cut, len(text))]
-    words = sum(1 for s, e in pieces for _ in subjects._NON_SPACE.finditer(text[s:e]))
-    few = subjects._few_words(text, pieces, most)
+    words = sum(1 for s, e in pieces for _ in edges._NON_SPACE.finditer(text[s:e]))
+    few = edges._few_words(text, pieces, most)
     assert not few or words <= most
-    if not any(ch in text for ch in subjects._SPLIT_ONLY):
+    if not any(ch in text for ch in edges._SPLIT_ONLY):
         assert few == (words <= most)
 
 
@@ -785,7 +787,7 @@ def test_label_pre_test_passes_every_label(parts, lo, pos):
 
 @pytest.mark.parametrize("phrase", ["Tổng số", "TỔNG  KINH PHÍ", "ſố tiền", "Con số này", "trị giá", "số\ttiền"])
 def test_generic_phrases_open_with_a_first_letter_of_theirs(phrase):
-    assert subjects._GENERIC.match(phrase) and subjects._GENERIC_FIRST[phrase[0]]
+    assert money.GENERIC.match(phrase) and money.GENERIC_FIRST[phrase[0]]
 
 
 _VERB_PARTS = ["giải quyết", "Xây  dựng", "XÂY MỚI", "hỗ trợ", "cho vay", "tái định cư", "trồng", "hộ", "đất", "cho",
@@ -798,15 +800,15 @@ def test_verb_heads_found_where_a_verb_opens_a_phrase(parts):
     # distinguishing_verb reads no phrase in a clause that holds none of its verbs' first syllables
     seg = " ".join(parts)
     for start in range(len(seg)):
-        if subjects._VERB_START.match(seg[start:]):
-            assert may_hold(seg, *subjects._VERB_HEADS)
-    assert subjects._may_hold_verb_head(seg) == may_hold(seg, *subjects._VERB_HEADS)
+        if verbs.VERB_START.match(seg[start:]):
+            assert may_hold(seg, *verbs._VERB_HEADS)
+    assert verbs.may_hold_verb_head(seg) == may_hold(seg, *verbs._VERB_HEADS)
 
 
 def test_an_area_before_a_line_break_names_no_land_there():
     # the phrase after "ha" is only the line break (found by test_offsets' fragments)
     text = "29,168 ha \ntrên 4,22 tỷ đồng"
-    assert not subjects.names_land(text, (10, 11))
+    assert not land.names_land(text, (10, 11))
     from danvan_extract import Pipeline
 
     assert [f.type for f in Pipeline().extract("29,168 ha\xa0\r\ntrên 4,22 tỷ đồng")] == ["area", "money"]
@@ -881,24 +883,25 @@ def test_list_item_pre_test_passes_every_counted_item(parts, cut):
     # _may_end_list_item fails only where no counted noun's item ends before the start
     text = "".join(parts)
     start = min(cut, len(text))
-    item = subjects._ITEM_BEFORE.search(text, max(0, start - 40), start)
-    if item and item.group("item").lower() in subjects.counted_nouns():
-        assert subjects._may_end_list_item(text, start)
+    item = lists._ITEM_BEFORE.search(text, max(0, start - 40), start)
+    if item and item.group("item").lower() in vocabulary.counted_nouns():
+        assert lists._may_end_list_item(text, start)
 
 
 def test_holes_reach_the_subject_scans_sorted(monkeypatch):
-    # _cut and _skip_named walk the holes in order, without sorting them
+    # cut and _skip_named walk the holes in order, without sorting them (each
+    # patched where it is called: leftward and clauses)
     from danvan_extract import Pipeline
 
     seen = []
-    for name in ("_cut", "_skip_named"):
-        plain = getattr(subjects, name)
+    for module, name in ((leftward, "cut"), (clauses, "_skip_named")):
+        plain = getattr(module, name)
 
         def check(text, start, end, holes, plain=plain):
             seen.append(list(holes) == sorted(holes))
             return plain(text, start, end, holes)
 
-        monkeypatch.setattr(subjects, name, check)
+        monkeypatch.setattr(module, name, check)
     pipeline = Pipeline(context=True)
     for text in TEXTS:
         pipeline.extract(text)

@@ -216,3 +216,5 @@ class CharClass(dict):
 
 
 _CHARS_KEPT = 4096
+
+LETTER = CharClass(r"\p{L}")  # a letter's test, for the loops that look at one character

@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from .. import subjects
+from ..subjects.tables import table_heading_cell
 from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
 from ..periods.values import TimeMention
@@ -196,7 +196,7 @@ def _states_figure(text: str, gap: str, t: TimeMention) -> bool:
 def _column_time(text: str, pos: int, times: list[TimeMention], starts) -> Optional[TimeMention]:
     """"Chỉ tiêu | Năm 2023 | Năm 2024": a figure in a flattened table's
     column takes the time its column's heading states."""
-    cell = subjects.table_heading_cell(text, pos)
+    cell = table_heading_cell(text, pos)
     if cell is None:
         return None
     k = bisect.bisect_left(starts, cell[0])

@@ -12,7 +12,13 @@ from typing import Optional
 
 import regex
 
-from .. import subjects
+from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING
+from ..subjects.verbs import has_predicate, holds_verb, opens_predicate, starts_with_verb, states_figure
+from ..subjects.leftward import left_phrase, proportion_phrase, rate_word_in
+from ..subjects.money import generic_sum, money_noun_after
+from ..subjects.clauses import part_after_copula, percent_of
+from ..subjects.distinctions import breakdown_label, opens_topic
+from ..subjects.tables import table_column, table_row_label
 from ...extractors.table_cells import in_table_row
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import RANK
@@ -112,11 +118,11 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
     nữ": a breakdown's item counted by a noun that says nothing, named by a
     modifier alone, is that part of what the total counts (the total's noun,
     else its subject); [] otherwise."""
-    if len(pieces) != 1 or pieces[0][1] > c.start or (c.fields.get("noun") or "").lower() not in subjects.GENERIC_NOUNS:
+    if len(pieces) != 1 or pieces[0][1] > c.start or (c.fields.get("noun") or "").lower() not in GENERIC_NOUNS:
         return []  # (the cheap tests first)
     s, e = pieces[0]
     words = text[s:e].lower().split()
-    if len(words) > _PART_WORDS or subjects.starts_with_verb(text, pieces):
+    if len(words) > _PART_WORDS or starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
     # (the last figure of the sentence before the opener; figures are sorted by start)
@@ -128,7 +134,7 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
     if total.type == "count" and (c.fields.get("value") or 0) > (total.fields.get("value") or 0):
         return []  # ("Xã có 36 tổ hợp tác, trong đó: Nữ: 120 người": more than the total is no part of it)
     total_noun = (total.fields.get("noun") or "").lower()
-    if total_noun and total_noun not in subjects.GENERIC_NOUNS:
+    if total_noun and total_noun not in GENERIC_NOUNS:
         k = text.lower().rfind(total_noun, total.start, total.end)
         base = [(k, k + len(total_noun))] if k >= 0 else subject_of[id(total)]
     else:
@@ -284,7 +290,7 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         s_start = start
     # (a table's row label is a label: "| Số hộ thoát nghèo | 320 hộ |")
     label = line_label(text, c.start, s_start) or _row_label(text, c.start)
-    if label and subjects.opens_topic(text, label[0]) and (_noun_outside(text, c, label) or text[label[1]:c.start].strip(" :\t")):
+    if label and opens_topic(text, label[0]) and (_noun_outside(text, c, label) or text[label[1]:c.start].strip(" :\t")):
         # "Về kinh tế: …; cơ cấu nông nghiệp 35%", "* Về giáo dục: 32/45 trường đạt chuẩn": a section's
         # topic names the domain, not what a figure with words of its own is ("Về hộ nghèo: 120 hộ" stays)
         label = None
@@ -358,7 +364,7 @@ def _with_bound_word(text, c, pieces) -> list:
 def _row_label(text: str, pos: int) -> Optional[tuple[int, int]]:
     if not in_table_row(text, pos):
         return None
-    row = subjects.table_row_label(text, pos)
+    row = table_row_label(text, pos)
     return row[0] if row else None
 
 
@@ -374,7 +380,7 @@ def _across_bracket(text, s_start, clause_start, pos, holes) -> Optional[tuple[i
     inner = text[opener + 1:clause_start - 1] if opener >= 0 else ""
     if opener <= s_start or "\n" in inner or ")" in inner or DIGIT.search(inner):
         return None
-    if subjects.left_phrase(text, clause_start, pos, holes):
+    if left_phrase(text, clause_start, pos, holes):
         return None
     start = plain_clause_start(text, s_start, opener)
     if start >= opener:
@@ -414,16 +420,16 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     t = c.type
     if c.rule.endswith(".table_cell"):
         # a bare number in a flattened table's cell is the value of its row's quantity, else of its column's heading
-        column = ([label] if label and text.count("|", label[1], c.start) else []) or subjects.table_column(text, c.start)
-        if len(column) == 1 and c.type == "money" and subjects.generic_sum(text, column[0]):
+        column = ([label] if label and text.count("|", label[1], c.start) else []) or table_column(text, c.start)
+        if len(column) == 1 and c.type == "money" and generic_sum(text, column[0]):
             # "Nguồn vốn | Số tiền (triệu đồng)" over "Ngân sách tỉnh | 2.500": a column of sums named
             # generically, its rows say what each sum is
-            column = subjects.table_row_label(text, c.start, any_label=True) or column
+            column = table_row_label(text, c.start, any_label=True) or column
         if column:
             return column
     if t == "ratio" and not c.fields.get("noun"):
         # "giải ngân 120,5/150 tỷ đồng vốn đầu tư công": a money noun after the tail names the amounts
-        named = subjects.money_noun_after(text, c.end, clause_end if clause_end > c.end else c.end + 100)
+        named = money_noun_after(text, c.end, clause_end if clause_end > c.end else c.end + 100)
         if named:
             return [named]
     if t in ("count", "ratio"):
@@ -439,15 +445,15 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if t == "percentage":
         # (the clause is no wider than the reading window)
         # (from the clause's start when it reads across a bracket)
-        pieces = (subjects.proportion_phrase(text, min(clause_start, plain_clause_start(text, s_start, c.start)),
+        pieces = (proportion_phrase(text, min(clause_start, plain_clause_start(text, s_start, c.start)),
                                              c.start, holes)
-                  if subjects.rate_word_in(text, max(s_start, c.start - WINDOW), c.start) else [])
+                  if rate_word_in(text, max(s_start, c.start - WINDOW), c.start) else [])
         if not pieces and _respectively_after_start(text, s_start, clause_start, c):
             # "tỷ lệ hộ nghèo của các huyện A, B, C lần lượt là 40%, …": the rate stands before the list
-            pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
+            pieces = proportion_phrase(text, s_start, c.start, holes)
         if not pieces and clause_start > s_start and _rate_across_comma(text, s_start, clause_start):
             # "Tỷ lệ thu gom, xử lý rác thải … đạt 75%": a comma inside the rate's own phrase
-            pieces = subjects.proportion_phrase(text, s_start, c.start, holes)
+            pieces = proportion_phrase(text, s_start, c.start, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
@@ -467,34 +473,34 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         # the noun phrase right after the figure (unless a verb such as
         # "chiếm" makes what follows the base), before a prior figure's subject
         # ("12/15 xã đạt ..., 100% thôn có ...": a noun of its own)
-        after = [] if shared else subjects.percent_of(text, c.end, clause_end, holes)
-        if after and subjects.opens_predicate(text, after[0][0]):
+        after = [] if shared else percent_of(text, c.end, clause_end, holes)
+        if after and opens_predicate(text, after[0][0]):
             # "Trong số 320 lao động được đào tạo, 85% có việc làm": a part named by its predicate alone is
             # of the population counted before (or the base the sentence opens with)
             whole = (subject_of.get(id(prior)) if prior is not None and prior.type in ("count", "ratio")
                      else _base_opener(text, s_start, clause_start, holes) if prior is None else None)
             return (whole + after) if whole else after
-        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        left = left_phrase(text, clause_start, c.start, holes)
         if (prior is None and shared and not change and not _names_own(text, left)
                 and _REACHED.search(text, clause_start, c.start)):
             # "Xã đạt 95% số hộ dùng nước hợp vệ sinh", "Đến nay, đạt 92% số thôn có nhà văn hóa": with no
             # quantity named before "đạt" (a unit or nothing), the "số …" phrase after it is the share's own
             # population, as after a share with no verb ("100% số xã …")
-            own = subjects.percent_of(text, c.end, clause_end, holes) if _COUNTED_AFTER.match(text, c.end) else []
+            own = percent_of(text, c.end, clause_end, holes) if _COUNTED_AFTER.match(text, c.end) else []
             if own:
                 return own
-        if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1]) and not subjects.holds_verb(text, left)):
+        if after and not (left and _TOTAL_AFTER.match(text, after[0][0], after[0][1]) and not holds_verb(text, left)):
             return after
         # ("…, ngân sách huyện 10% tổng mức đầu tư": a total after the share is its base; the part is named before,
         # by a noun phrase: "Phấn đấu hằng năm kết nạp 3% tổng số đảng viên" shares out the total itself)
         if change and left and left[0][0] >= change.start():
             left = []  # ("…, vượt 5% kế hoạch": the change word is no noun phrase)
-        part = [] if left or shared else subjects.part_after_copula(text, c.end, clause_end, holes)
+        part = [] if left or shared else part_after_copula(text, c.end, clause_end, holes)
         if part:
             # "…, trong đó 89% là đồng bào dân tộc Mông": the part the share names; a bare
             # modifier ("40% là nữ") names the part of what the figure before counts
             # ("Trong số 320 lao động được đào tạo, 85% có việc làm": a part named by its predicate alone too)
-            bare = len(text[part[0][0]:part[-1][1]].split()) == 1 or subjects.opens_predicate(text, part[0][0])
+            bare = len(text[part[0][0]:part[-1][1]].split()) == 1 or opens_predicate(text, part[0][0])
             whole = (subject_of.get(id(prior)) if prior is not None else _base_opener(text, s_start, clause_start, holes)
                      ) if bare else None
             return (whole + part) if whole else part
@@ -506,7 +512,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if label:
             # "cơ cấu kinh tế: nông nghiệp 32%, dịch vụ 40%": an item named without a verb
             # under the label is the label's share for that item
-            item = subjects.breakdown_label(text, clause_start, c.start, holes, in_list=False) if left else []
+            item = breakdown_label(text, clause_start, c.start, holes, in_list=False) if left else []
             if item and item[0][0] > label[1]:
                 return [label] + item
             # "Về giáo dục: số trường đạt chuẩn tăng 12%": a clause of its own under a topic
@@ -573,7 +579,7 @@ def _value_in_bracket(text, c, s_start, holes, pieces) -> list:
     if pieces and " ".join(text[s:e] for s, e in pieces).lower() != noun:
         return []
     before = before_bracket(text, c, s_start, holes)
-    if not before or noun not in subjects.SAYS_NOTHING and _noun_outside(text, c, (before[0][0], before[-1][1])):
+    if not before or noun not in SAYS_NOTHING and _noun_outside(text, c, (before[0][0], before[-1][1])):
         return []
     return before
 
@@ -590,7 +596,7 @@ def _base_opener(text: str, s_start: int, clause_start: int, holes) -> list:
     if clause_start <= s_start or clause_start - s_start > 80:
         return []
     m = _BASE_OPENER.fullmatch(text, s_start, clause_start)
-    return subjects.left_phrase(text, m.start("base"), m.end("base"), holes, after_verb=False) if m else []
+    return left_phrase(text, m.start("base"), m.end("base"), holes, after_verb=False) if m else []
 _RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)
 
 
@@ -600,10 +606,10 @@ def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
     xử lý …", "Tỷ lệ hộ nghèo, hộ cận nghèo …"): the comma joins the items of
     the rate's own phrase."""
     lo = max(s_start, clause_start - 80)
-    if not text[lo:clause_start].rstrip().endswith(",") or not subjects.rate_word_in(text, lo, clause_start):
+    if not text[lo:clause_start].rstrip().endswith(",") or not rate_word_in(text, lo, clause_start):
         return False  # (the cheap tests first)
     rate = _RATE_THEN_WORDS.search(text, lo, clause_start)
-    return rate is not None and not subjects.states_figure(text, rate.start(), clause_start)
+    return rate is not None and not states_figure(text, rate.start(), clause_start)
 
 
 def _column_of_noun(text, c, pieces) -> list:
@@ -615,7 +621,7 @@ def _column_of_noun(text, c, pieces) -> list:
     noun = (c.fields.get("noun") or "").lower()
     if not noun or text[pieces[0][0]:pieces[0][1]].lower() != noun:
         return []
-    column = subjects.table_column(text, c.start)
+    column = table_column(text, c.start)
     if column and regex.search(rf"(?<![\p{{L}}]){regex.escape(noun)}(?![\p{{L}}])", text[column[0][0]:column[0][1]].lower()):
         return column
     return []
@@ -630,7 +636,7 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
             or not subject_of.get(id(prior))):
         return []
     noun = (c.fields.get("noun") or "").lower()
-    if noun != (prior.fields.get("noun") or "").lower() and noun not in subjects.GENERIC_NOUNS:
+    if noun != (prior.fields.get("noun") or "").lower() and noun not in GENERIC_NOUNS:
         return []  # ("87 học sinh …, tăng 15 em": a generic noun repeats the count's)
     if not (CHANGE_ONLY.search(text, max(s_start, prior.end, c.start - 30), c.start)
             or _NEW_LEVEL.search(text, max(s_start, prior.end, c.start - 45), c.start)
@@ -676,7 +682,7 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
     base = subject_of.get(id(prior)) if prior is not None and prior.type == "percentage" else None
     if not base or not _RATE_HEAD.match(text, base[0][0], base[0][1]) or _ITEM_VERB.search(text, clause_start, c.start):
         return []
-    item = subjects.left_phrase(text, clause_start, c.start, holes)
+    item = left_phrase(text, clause_start, c.start, holes)
     if not item and label and not text[label[1]:c.start].strip(" \t:"):
         item = [label]
     own = [m.span() for s, e in item for m in WORD.finditer(text, s, e)]
@@ -684,9 +690,9 @@ def _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label) ->
         return []
     # "…; riêng khu vực nông thôn 94,8%", "…, trong đó thể thấp còi 9%": the rate of a part of the whole's
     # population (not "riêng hộ đồng bào … chiếm 75%": that part's share)
-    part = (_PART_OPEN.match(text, clause_start, c.start) is not None and not subjects.has_predicate(text, item)
+    part = (_PART_OPEN.match(text, clause_start, c.start) is not None and not has_predicate(text, item)
             and "chiếm" not in text[clause_start:c.start].lower())
-    if len(base) > 1 and LIST_BREAK.search(text, base[-2][1], base[-1][0]) and not subjects.has_predicate(text, item):
+    if len(base) > 1 and LIST_BREAK.search(text, base[-2][1], base[-1][0]) and not has_predicate(text, item):
         # "…, nông thôn 6,8%, vùng đồng bào dân tộc thiểu số 14,5%": the item before took
         # the head over; a later item takes the same head in place of that item's words
         return base[:-1] + item

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import regex
 
-from .. import subjects
+from ..subjects.edges import stripped
+from ..subjects.verbs import before_predicate, opens_predicate, predicate_in
+from ..subjects.rightward import right_phrase
+from ..subjects.leftward import left_phrase
+from ..subjects.clauses import noun_clause
+from ..subjects.land import land_of_total, land_subject, land_verb, names_land, sibling_area
+from ..subjects.tables import table_column
 from ...grammar.lazy import deferred, settle
 from ..words import holds_letter
 from .clauses import DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, RECIPIENT_BEFORE, last_break
@@ -35,8 +41,8 @@ def area_of_holder(text, c, prior, s_start, limit) -> list:
     if prior is not None or not _WITH_AREA.fullmatch(text, s_start, c.start):
         return []
     comma = _COMMA_AFTER.match(text, c.end)
-    holder = subjects.right_phrase(text, comma.end(), max(limit, comma.end() + 80)) if comma else None
-    return [subjects.before_predicate(text, holder)] if holder else []
+    holder = right_phrase(text, comma.end(), max(limit, comma.end() + 80)) if comma else None
+    return [before_predicate(text, holder)] if holder else []
 
 
 def sibling_land(text, c, prior, subject_of) -> list:
@@ -52,7 +58,7 @@ def sibling_land(text, c, prior, subject_of) -> list:
     if not cut or cut.start() <= base[0][0]:
         return []
     land = [(s, min(e, cut.start())) for s, e in base if s < cut.start()]
-    return land + [subjects.stripped(text, *target.span("what"))]
+    return land + [stripped(text, *target.span("what"))]
 
 
 def part_of_area(text, c, prior, subject_of, clause_end) -> list:
@@ -62,14 +68,14 @@ def part_of_area(text, c, prior, subject_of, clause_end) -> list:
     place of the whole's)."""
     if prior is None or prior.type != "area" or not subject_of.get(id(prior)):
         return []
-    if not text.startswith(" ", c.end) or not subjects.opens_predicate(text, c.end + 1):
+    if not text.startswith(" ", c.end) or not opens_predicate(text, c.end + 1):
         return []
     if not OPENS_BREAKDOWN.fullmatch(text, prior.end, c.start):
         return []
-    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 80))
+    own = right_phrase(text, c.end + 1, max(clause_end, c.end + 80))
     base = subject_of[id(prior)]
-    cut = next((m.start() for s, e in base for m in [subjects.predicate_in(text, s, e)] if m), base[-1][1])
-    land = subjects.land_subject(text, [subjects.stripped(text, s, min(e, cut)) for s, e in base if s < cut])
+    cut = next((m.start() for s, e in base for m in [predicate_in(text, s, e)] if m), base[-1][1])
+    land = land_subject(text, [stripped(text, s, min(e, cut)) for s, e in base if s < cut])
     return [p for p in land if p[1] > p[0]] + [own] if own and land else []
 
 
@@ -116,8 +122,8 @@ def land_given(text, c, prior, s_start, clause_end) -> list:
     land = _LAND_WORD.search(text, lo, recipient.start())
     if land is None or not _ALLOTS.search(text, lo, land.start()):
         return []  # ("cấp giấy chứng nhận quyền sử dụng đất cho 4.560 hộ": no land given)
-    own = subjects.right_phrase(text, c.end + 1, max(clause_end, c.end + 60)) if text.startswith(" ", c.end) else None
-    return [subjects.stripped(text, land.start(), recipient.start())] + ([own] if own else [])
+    own = right_phrase(text, c.end + 1, max(clause_end, c.end + 60)) if text.startswith(" ", c.end) else None
+    return [stripped(text, land.start(), recipient.start())] + ([own] if own else [])
 _DIGIT_OR_BREAK = deferred(r"[\d;:()\n.]")
 # verbs of allotting land, right before it ("giải quyết đất sản xuất", "giao đất rừng", "cấp đất ở")
 _ALLOTS = deferred(r"(?<![\p{L}])(?:giải\s+quyết|giao|bàn\s+giao|cấp|chia|bố\s+trí|hỗ\s+trợ|đền\s+bù)[^\S\n]+$", regex.I)
@@ -131,22 +137,22 @@ def area_subject(text, c, clause_start, clause_end, holes, s_start, label) -> li
     before it, the item of a breakdown ("Trong đó, 175 ha đã cho thu hái"
     after "310 ha chè"), the label, the table column or the noun phrase
     before a bracket or a colon."""
-    own, shared = subjects.noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
+    own, shared = noun_clause(text, c.end + 1, clause_end, holes) if text[c.end:c.end + 1] == " " else ([], [])
     after = own + shared
-    if after and subjects.names_land(text, after[0]):
-        verb = subjects.land_verb(text, clause_start, c.start)
+    if after and names_land(text, after[0]):
+        verb = land_verb(text, clause_start, c.start)
         # the verb joins only to tell the area from a sibling area of its sentence
         short = len(text[after[0][0]:after[-1][1]].split()) <= 3
-        return after + ([verb] if verb and short and subjects.sibling_area(text, holes, s_start) else [])
-    pieces = subjects.land_subject(text, subjects.left_phrase(text, clause_start, c.start, holes))
+        return after + ([verb] if verb and short and sibling_area(text, holes, s_start) else [])
+    pieces = land_subject(text, left_phrase(text, clause_start, c.start, holes))
     if pieces:
         return pieces
-    part = subjects.land_of_total(text, s_start, clause_start, c.start)
+    part = land_of_total(text, s_start, clause_start, c.start)
     if part and after:
         return [part] + after
     if label:
         return [label]
-    return subjects.table_column(text, c.start) or before_bracket(text, c, s_start, holes)
+    return table_column(text, c.start) or before_bracket(text, c, s_start, holes)
 
 
 settle(globals())  # each deferred pattern above takes its compiled one's place on first use

@@ -11,7 +11,17 @@ from typing import Optional
 
 import regex
 
-from .. import subjects
+from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING
+from ..subjects.edges import stripped
+from ..subjects import verbs
+from ..subjects.lists import item_follows
+from ..subjects.rightward import right_phrase
+from ..subjects.leftward import left_phrase
+from ..subjects.clauses import noun_clause, predicate_after_place, starts_clause
+from ..subjects.distinctions import average_phrase, breakdown_label, distinguishing_verb, quoted_topic
+from ..subjects.land import land_subject
+from ..subjects.tables import names_quantity
+from ..subjects.members import counted_member, member_groups, members_of
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import RANK as _RANK
@@ -33,7 +43,7 @@ def before_bracket(text, c, s_start, holes) -> list:
     if not opener or (opener.group().startswith("(") and not text.startswith(")", c.end)):
         return []
     k = c.start - len(opener.group())
-    return subjects.land_subject(text, subjects.left_phrase(text, plain_clause_start(text, s_start, k), k, holes))
+    return land_subject(text, left_phrase(text, plain_clause_start(text, s_start, k), k, holes))
 
 
 # Verbs that end a clause's topic ("tăng trưởng toàn cầu có dấu hiệu tăng"); not
@@ -49,10 +59,10 @@ def topic_before(text, s_start, clause_start, holes) -> list:
         return []
     before = plain_clause_start(text, s_start, clause_start - 1)
     for m in _TOPIC_END.finditer(text, before, clause_start):
-        pieces = subjects.left_phrase(text, before, m.start(), holes)
+        pieces = left_phrase(text, before, m.start(), holes)
         if pieces:
             return pieces
-    return subjects.left_phrase(text, before, clause_start, holes)
+    return left_phrase(text, before, clause_start, holes)
 
 
 # (a base may stand between: "…, cao hơn cùng kỳ 15%", "…, tăng so với cùng kỳ năm trước 12%")
@@ -74,7 +84,7 @@ def gift_before(text: str, s_start: int, recipients: int, holes: list[tuple[int,
     hs, he = holes[i]
     if LIST_BREAK.search(text, he, cho.start()) or text.endswith("đồng", hs, he):
         return None  # (goods counted in the clause of their recipients, no amount)
-    return subjects.stripped(text, FIGURE_HEAD.match(text, hs, he).end(), cho.start())
+    return stripped(text, FIGURE_HEAD.match(text, hs, he).end(), cho.start())
 
 
 # "cho" before an income is the verb "yield" ("mô hình cho thu nhập 300 triệu đồng"), no recipient
@@ -89,7 +99,7 @@ def yielded_name(text: str, pieces: list) -> list:
     if not m:
         return pieces
     each = [(s, min(e, m.start())) for s, e in pieces if s < m.start()] if _EACH_UNIT.match(text, pieces[0][0]) else []
-    return [subjects.stripped(text, s, e) for s, e in each] + [(max(s, m.end()), e) for s, e in pieces if e > m.end()]
+    return [stripped(text, s, e) for s, e in each] + [(max(s, m.end()), e) for s, e in pieces if e > m.end()]
 _EACH_UNIT = deferred(r"(?:mỗi|một|bình\s+quân\s+(?:mỗi|một))[^\S\n]", regex.I)
 LIST_BREAK = deferred(r"[,;]")
 _RECIPIENT = deferred(r"\s+cho\s+")
@@ -139,10 +149,10 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     or_more = _OR_MORE_AFTER.match(text, read_from, read_from + 12) if text.startswith(" trở", read_from) else None
     read_from = or_more.end() if or_more else read_from  # ("từ 35 đảng viên trở lên": the figure's qualifier)
     limit = limit if read_from < limit else read_from + 100  # (a list of names runs past the clause's comma)
-    after, shared = (subjects.noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
+    after, shared = (noun_clause(text, read_from + 1, limit, holes) if text[read_from:read_from + 1] == " "
                      # ("350 tập thể, 1.200 cá nhân được khen thưởng": the items of a list share its predicate)
-                     else subjects.noun_clause(text, read_from, limit, holes)
-                     if text.startswith(",", read_from) and subjects.item_follows(text, read_from, limit)
+                     else noun_clause(text, read_from, limit, holes)
+                     if text.startswith(",", read_from) and item_follows(text, read_from, limit)
                      else ([], []))
     if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
         after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
@@ -152,22 +162,22 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
     if in_place and after and _TENSE_NEXT.match(text, after[0][0]):
         after, shared = [], []
     bracket = _BRACKET_THEN_WORD.match(text, c.end, c.end + BRACKET_CHARS + 4) if not after and not shared else None
-    if bracket and subjects.opens_predicate(text, bracket.end()):
+    if bracket and verbs.opens_predicate(text, bracket.end()):
         # "3 thôn (Thôn 1, Thôn 2, Thôn 3) đạt chuẩn ...": the words after the bracket define the noun
         end = CLAUSE_BREAK.search(text, bracket.end(), bracket.end() + WINDOW)
-        after, shared = subjects.noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
+        after, shared = noun_clause(text, bracket.end(), end.start() if end else bracket.end() + 80, holes)
     bare_noun = k >= c.start and " ".join(text[k:c.end].lower().split()) == " ".join(low_noun.split())
-    bare_noun_generic = bool(noun) and low_noun in subjects.SAYS_NOTHING and bare_noun
+    bare_noun_generic = bool(noun) and low_noun in SAYS_NOTHING and bare_noun
     if label and noun and not (bare_noun_generic and not after) and _RESULTS_LABEL.match(text, label[0], label[1]):
         label = None  # "Kết quả thi đua: 12 tập thể đạt …": a report's heading; the item's noun names what
-    if noun and not after and not shared and (bare_noun or low_noun in subjects.GENERIC_NOUNS):
+    if noun and not after and not shared and (bare_noun or low_noun in GENERIC_NOUNS):
         whole = _number_is(text, c, s_start, holes, text[k:c.end] if k >= c.start else noun)
         if whole:
             return whole
-    if noun and low_noun in subjects.SAYS_NOTHING and not after and bare_noun:
+    if noun and low_noun in SAYS_NOTHING and not after and bare_noun:
         if label and not text[label[1]:c.start].strip(" \t:"):
             return [label]  # the item's label right before the figure
-        left = subjects.left_phrase(text, clause_start, c.start, holes)
+        left = left_phrase(text, clause_start, c.start, holes)
         if not left and _NUMBER_IS.search(text, max(clause_start, c.start - 12), c.start):
             # "Ban Chấp hành ..., nhiệm kỳ 2025-2030 gồm 56 người": past a clause of time or place
             left = topic_before(text, s_start, clause_start, holes)
@@ -175,14 +185,14 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         if harm is not None:
             # "Bão làm chết 5 người" → "người chết": the cases are the harm's result, not its agent
             return [(k, c.end)] + [(max(s, harm), e) for s, e in left if e > harm]
-        if left and k >= c.start and not subjects.starts_with_verb(text, left):
+        if left and k >= c.start and not verbs.starts_with_verb(text, left):
             # "Lực lượng chức năng đã tuần tra 1.250 lượt" → "lượt tuần tra": the agent before the tense word
             # is not what the cases are
-            pred = subjects.predicate(text, left) if not subjects.names_quantity(text[left[0][0]:left[0][1]]) else None
-            if pred and pred != left and (subjects.starts_with_verb(text, pred)
+            pred = verbs.predicate(text, left) if not names_quantity(text[left[0][0]:left[0][1]]) else None
+            if pred and pred != left and (verbs.starts_with_verb(text, pred)
                                           or low_noun in _CASE_NOUNS and _short_verb_phrase(text, pred)):
                 return [(k, c.end)] + pred
-        if left and k >= c.start and (subjects.starts_with_verb(text, left)
+        if left and k >= c.start and (verbs.starts_with_verb(text, left)
                                       or low_noun in _CASE_NOUNS and _short_verb_phrase(text, left)):
             # "xây mới 610 căn" → "căn xây mới"; "xử phạt hành chính 15 trường hợp" → "trường hợp xử phạt
             # hành chính": the verb says what the cases are (FACTS.md: a generic counted noun)
@@ -190,11 +200,11 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         if left:
             return left
     # members in counted groups ("tại 96 tổ") before the body named ahead of "có"
-    members = (subjects.member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
+    members = (member_groups(text, k, c.end, limit, holes) if not after and not shared and k >= c.start
                else []) or _members_of(text, c, clause_start, s_start, holes)
     if members:
         return members
-    if label and clause_start > label[1] and (_has_words(text, subjects.left_phrase(text, clause_start, c.start, holes))
+    if label and clause_start > label[1] and (_has_words(text, left_phrase(text, clause_start, c.start, holes))
                                              or after and len(text[label[1]:c.start].split()) > 3):
         # "Công tác kiểm tra: kiểm tra 86 tổ chức đảng": a clause of its own under a topic; "…: tổ chức 45
         # hội nghị với 3.600 lượt người tham dự": a noun defined by its own words deep in that clause
@@ -230,45 +240,45 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
         if topic:
             # "Hộ nghèo, xã đã giảm được 135 hộ": the sentence's topic names what the clause after it counts,
             # told apart by the verb that tells sibling figures apart ("Nhà văn hóa thôn, … xây mới 24 nhà")
-            return [topic] + subjects.distinguishing_verb(text, clause_start, c.start, holes,
+            return [topic] + distinguishing_verb(text, clause_start, c.start, holes,
                                                            lambda: _has_sibling(text, c, holes, s_start, low_noun))
     if k >= c.start:
         # the noun as the fact writes it ("lượt cán bộ, đoàn viên"), then what defines it
         own = [(k, c.end)]
-        if after and not subjects.starts_clause(text, after[0][0]):
+        if after and not starts_clause(text, after[0][0]):
             # one stretch when the defining words follow the noun, else pieces around a place
             own = [(k, after[0][1])] + after[1:] if after[0][0] == c.end + 1 else own + after
         # a recipient defines what is given ("10 suất học bổng cho các em học sinh nghèo")
         end = own[-1][1]
         recipient = (_RECIPIENT.match(text, end, limit) if text.find("cho", end, limit) >= 0
                      and not _YIELD.match(text, end + 1, limit) else None)
-        given = subjects.right_phrase(text, recipient.end(), limit) if recipient else None
+        given = right_phrase(text, recipient.end(), limit) if recipient else None
         if given:
             own[-1] = (own[-1][0], given[1])
         if shared:
             return own + shared
-        predicate = subjects.predicate_after_place(text, own[-1][1], limit, holes)
+        predicate = predicate_after_place(text, own[-1][1], limit, holes)
         if in_place and predicate and _TENSE_NEXT.match(text, predicate[0][0]):
             predicate = []
         pieces = own + predicate
         # "khám bệnh cho 86.500 lượt người" → "lượt người khám bệnh": "lượt người" says no more than
         # "lượt"; the verb phrase before, with no agent left in it, says what the cases are
-        verb = (subjects.distinguishing_verb(text, clause_start, c.start, holes)
+        verb = (distinguishing_verb(text, clause_start, c.start, holes)
                 if len(pieces) == 1 and _says_nothing(text, own[0]) else None)
         if verb and _short_verb_phrase(text, verb):
             pieces += verb
         elif len(pieces) == 1 and own[0][1] - own[0][0] <= len(noun) + 1:
-            pieces += (subjects.quoted_topic(text, clause_start, c.start)
-                       or subjects.average_phrase(text, clause_start, c.start, holes)
-                       or subjects.distinguishing_verb(text, clause_start, c.start, holes,
+            pieces += (quoted_topic(text, clause_start, c.start)
+                       or average_phrase(text, clause_start, c.start, holes)
+                       or distinguishing_verb(text, clause_start, c.start, holes,
                                                        lambda: _has_sibling(text, c, holes, s_start, low_noun))
-                       or subjects.breakdown_label(text, clause_start, c.start, holes,
+                       or breakdown_label(text, clause_start, c.start, holes,
                                                    opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
         else:
             # "Bình quân mỗi xã có 4 mô hình “Dân vận khéo”": an average whatever the noun
-            pieces += subjects.average_phrase(text, clause_start, c.start, holes)
+            pieces += average_phrase(text, clause_start, c.start, holes)
         return pieces
-    return subjects.left_phrase(text, clause_start, c.start, holes)
+    return left_phrase(text, clause_start, c.start, holes)
 
 
 # "…, trong đó cấp tỉnh 180 hộ, cấp huyện 620 hộ": the items of a breakdown, each named by its label
@@ -302,7 +312,7 @@ def _own_breakdown_item(text, c, s_start: int, clause_start: int, holes) -> bool
     repeat of the total's "số …" phrase (the label tells the items apart)."""
     if clause_start <= s_start or not text[clause_start:c.start].strip(" ,"):
         return False  # (the cheap test first: no words of its own before the figure)
-    return bool(subjects.breakdown_label(text, clause_start, c.start, holes,
+    return bool(breakdown_label(text, clause_start, c.start, holes,
                                          opened=lambda: _in_breakdown(text, s_start, clause_start, holes)))
 
 
@@ -324,7 +334,7 @@ def _has_words(text: str, pieces: list) -> bool:
 def _says_nothing(text: str, span: tuple[int, int]) -> bool:
     """Every word of the counted noun says nothing of what is counted ("lượt người")."""
     words = text[span[0]:span[1]].lower().split()
-    return 1 < len(words) <= 3 and all(w in subjects.SAYS_NOTHING for w in words)
+    return 1 < len(words) <= 3 and all(w in SAYS_NOTHING for w in words)
 
 
 def _has_sibling(text, c, holes, s_start, low_noun: str) -> bool:
@@ -344,7 +354,7 @@ def _verb_before(text: str, lo: int, pos: int) -> bool:
     trợ 1 nhà", "lĩnh vực … 21 mô hình")."""
     item = _ITEM_OPEN.search(text, lo, pos)
     start = item.end() if item else lo
-    return subjects.starts_with_verb(text, [(start, pos)])
+    return verbs.starts_with_verb(text, [(start, pos)])
 
 
 # generic nouns of cases and persons: the verb before them says which ("bị thương 9 người")
@@ -359,7 +369,7 @@ def _short_verb_phrase(text: str, pieces: list) -> bool:
     """The pieces are a short phrase opening with a verb ("xử phạt hành
     chính", "bị thương"); a capital opens a name, no verb."""
     words = text[pieces[0][0]:pieces[-1][1]].split()
-    return len(words) <= _CASE_VERB_WORDS and words[0][:1].islower() and subjects.verb_first(text, pieces)
+    return len(words) <= _CASE_VERB_WORDS and words[0][:1].islower() and verbs.verb_first(text, pieces)
 
 
 def _last_causative(text: str, pieces: list) -> Optional[int]:
@@ -375,7 +385,7 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
     """A body's members ("Ban Chấp hành … gồm 60 ủy viên"); after a count
     of groups, the members of those groups ("906 tổ phụ nữ tiết kiệm với
     20.163 thành viên" → "thành viên tổ phụ nữ tiết kiệm")."""
-    if subjects.counted_member(text, c) is None:
+    if counted_member(text, c) is None:
         return []  # (no members counted: the clause's body is not looked for)
     prior = (next((h for h in holes if h[1] == clause_start and text[h[0]].isdigit()), None)
              if clause_start > s_start and not CLAUSE_BREAK.match(text, clause_start - 1) else None)
@@ -384,8 +394,8 @@ def _members_of(text, c, clause_start, s_start, holes) -> list:
         head = FIGURE_HEAD.match(text, prior[0], prior[1])
         if not head or head.end() >= prior[1] or not _counts_groups(text, head.end(), prior[1]):
             return []  # ("3,5 tỷ đồng với 45 thành viên": an amount's unit is no body of members)
-        return subjects.members_of(text, head.end(), c, [h for h in holes if h != prior])
-    return subjects.members_of(text, clause_start, c, holes)
+        return members_of(text, head.end(), c, [h for h in holes if h != prior])
+    return members_of(text, clause_start, c, holes)
 
 
 def _counts_groups(text: str, start: int, end: int) -> bool:
@@ -420,7 +430,7 @@ def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) 
     head = noun.lower().split()
     if not head or head[0] not in text[clause_start:pos].lower():
         return []  # (the phrase's words are the clause's: no noun there, no phrase)
-    left = subjects.left_phrase(text, clause_start, pos, holes)
+    left = left_phrase(text, clause_start, pos, holes)
     words = " ".join(text[s:e] for s, e in left).lower().split()
     return left if len(words) > len(head) and words[:len(head)] == head else []
 
@@ -439,7 +449,7 @@ def _number_of(text: str, noun: str, start: int, end: int, holes, across_comma: 
     what = start + named.start("what"), start + named.end("what")
     # (the noun itself may read as a bare level word: "số xã")
     holes = [h for h in holes if h[0] > what[0]]
-    return subjects.left_phrase(text, what[0], what[1], holes, max_words=24, after_verb=False) or [what]
+    return left_phrase(text, what[0], what[1], holes, max_words=24, after_verb=False) or [what]
 
 
 @lru_cache(maxsize=256)
@@ -461,7 +471,7 @@ def _number_across_comma(text: str, s_start: int, clause_start: int) -> bool:
     if clause_start <= s_start or clause_start - s_start > 80 or not text[s_start:clause_start].rstrip().endswith(","):
         return False  # (the cheap tests first)
     m = _NUMBER_THEN_WORDS.match(text, s_start, clause_start)
-    return m is not None and not subjects.states_figure(text, *m.span("words"))
+    return m is not None and not verbs.states_figure(text, *m.span("words"))
 _LIFTED = deferred(r"(?<![\p{L}])lên\s*$", regex.I)
 _DIGIT_OR_BRACKET = deferred(r"[\d()]")
 _RAISED = deferred(r"(?<![\p{L}])(?:nâng|đưa)\s+(?=(?:tổng\s+)?số\s)", regex.I)
@@ -480,7 +490,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     # (from a later start only: the same search otherwise)
     if semi > lo and not _TOTAL_IS.search(text, semi, c.start) or not may_hold(text[semi:c.start], "số"):
         return []
-    whole = subjects.left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
+    whole = left_phrase(text, semi, c.start, holes, max_words=24, after_verb=False)
     raised = last_match(_RAISED, text, whole[0][0], whole[-1][1]) if whole else None
     if raised:  # "…, nâng tổng số hội viên lên 21.300 người": what the total counts
         whole = [(max(s, raised.end()), e) for s, e in whole if e > raised.end()]
@@ -494,7 +504,7 @@ def _number_is(text, c, s_start, holes, noun: str) -> list:
     head = noun.split(",")[0].split()[-1].lower()
     words = " ".join(text[s:e] for s, e in whole).lower().split()
     # ("… là 3.420 lượt người": a noun of generic words only says nothing either)
-    generic = noun.lower() in subjects.SAYS_NOTHING or all(w in subjects.SAYS_NOTHING for w in noun.lower().split())
+    generic = noun.lower() in SAYS_NOTHING or all(w in SAYS_NOTHING for w in noun.lower().split())
     return whole if generic or head in words else []
 
 

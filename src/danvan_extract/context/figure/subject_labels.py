@@ -10,7 +10,8 @@ from typing import Optional
 
 import regex
 
-from .. import subjects
+from ..subjects.vocabulary import counted_nouns
+from ..subjects.tables import names_quantity
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import INITIALS, SHORT, VIETNAMESE_CLASSED, written_pattern
 from ...grammar.rules import load_rules
@@ -166,8 +167,8 @@ def list_heading(text: str, label: tuple[int, int]) -> Optional[tuple[int, int]]
     word (two syllables) with the heading, and neither names a countable
     noun ("Đại biểu nữ", "Cơ cấu đại biểu:" do)."""
     words = text[label[0]:label[1]].lower().split()
-    counted = subjects.counted_nouns()
-    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)) or subjects.names_quantity(text[label[0]:label[1]]):
+    counted = counted_nouns()
+    if any(" ".join(words[:n]) in counted for n in (1, 2, 3)) or names_quantity(text[label[0]:label[1]]):
         return None  # "Số hộ nghèo:", "Tỷ lệ hộ nghèo:": the label names what it measures
     end = text.rfind("\n", 0, label[0])
     for _ in range(12):  # the heading's line, above the items before this one

@@ -8,7 +8,12 @@ from typing import Optional
 
 import regex
 
-from .. import subjects
+from ..subjects.vocabulary import CLASSIFIERS, MAX_RATE_WORDS, MAX_WORDS
+from ..subjects.edges import stripped
+from ..subjects.verbs import SUPPORT_VERB, before_predicate, states_figure
+from ..subjects.rightward import list_end, right_phrase, size_before
+from ..subjects.leftward import left_phrase
+from ..subjects.money import drop_generic_head, money_noun_after, names_sum, priced_item, support_verb
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import VIETNAMESE_CLASSED, written_pattern
@@ -29,7 +34,7 @@ def level_after_factor(text, c, s_start, holes) -> list:
     times = TIMES_THEN_LEVEL.search(text, max(s_start, c.start - 90), c.start)
     if not times:
         return []
-    return subjects.left_phrase(text, plain_clause_start(text, s_start, times.start()), times.start(), holes)
+    return left_phrase(text, plain_clause_start(text, s_start, times.start()), times.start(), holes)
 
 
 def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
@@ -40,7 +45,7 @@ def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
     if clause_start <= s_start or clause_start - s_start > 80 or not text[s_start:clause_start].rstrip().endswith(","):
         return False  # (the cheap tests first)
     m = SUM_THEN_WORDS.match(text, s_start, clause_start)
-    return m is not None and bool(m.group("words").strip()) and not subjects.states_figure(text, *m.span("words"))
+    return m is not None and bool(m.group("words").strip()) and not states_figure(text, *m.span("words"))
 _OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
                              r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
                              r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
@@ -76,16 +81,16 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         return subject_of[id(prior)]  # "..., tăng 1,5 triệu đồng so với năm 2020": the same quantity
     bracket = text.rfind("(", max(s_start, c.start - 4), c.start)
     limit = clause_end if clause_end > c.end else c.end + 100
-    item = subjects.priced_item(text, s_start, c.start, c.fields.get("per")) if bracket >= 0 else None
+    item = priced_item(text, s_start, c.start, c.fields.get("per")) if bracket >= 0 else None
     # (from the mark that opens the clause)
     each = (_EACH_ITEM.search(text, max(s_start, clause_start - 3, c.start - 30), c.start)
             if not item and "ỗ" in text[clause_start:c.start] else None)
     if each:
         # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất";
         # else "… được hỗ trợ tiền ăn, mỗi em 936.000 đồng": each one's share of what the clause before gives
-        item = (subjects.priced_item(text, s_start, each.start(), each.group("per"))
+        item = (priced_item(text, s_start, each.start(), each.group("per"))
                 or _named_item(each) or _given_before(text, s_start, each.start()))
-    named = item or subjects.money_noun_after(text, c.end, limit)
+    named = item or money_noun_after(text, c.end, limit)
     if named:
         return [named]
     of_previous = _OF_PREVIOUS.search(text, max(s_start, c.start - 40), c.start) if bracket < 0 else None
@@ -113,18 +118,18 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
             and _measure_before(text, s_start, of_previous.start(), holes) is None):  # (a measured sum: below)
         # "Ngân sách tỉnh hỗ trợ xi măng với giá trị 1,1 tỷ đồng", "xã làm nhà văn hóa với kinh phí 4,6 tỷ đồng":
         # the value or cost of what the clause gives or builds (a generic word for a sum, as "trị giá", is no subject)
-        given = subjects.left_phrase(text, clause_start, value_of.start(), holes, max_words=subjects.MAX_RATE_WORDS)
+        given = left_phrase(text, clause_start, value_of.start(), holes, max_words=MAX_RATE_WORDS)
         if given:
             return given
     # "Tổng kinh phí bồi thường, hỗ trợ là 86 tỷ đồng": a comma inside the sum's own phrase (as long as a rate's)
-    pieces = (subjects.left_phrase(text, s_start, c.start, holes, max_words=subjects.MAX_RATE_WORDS)
-              if _sum_across_comma(text, s_start, clause_start) else subjects.left_phrase(text, clause_start, c.start, holes))
+    pieces = (left_phrase(text, s_start, c.start, holes, max_words=MAX_RATE_WORDS)
+              if _sum_across_comma(text, s_start, clause_start) else left_phrase(text, clause_start, c.start, holes))
     after_figure = clause_start > s_start and not CLAUSE_BREAK.match(text, clause_start - 1)
     if after_figure and (not pieces or _COPULA.search(text, max(clause_start, c.start - 8), c.start)):
         # "định mức hỗ trợ 1 nhà ở là 50 triệu đồng": the noun phrase before "là"
         # reaches back past a figure inside it
-        pieces = subjects.left_phrase(text, plain_clause_start(text, s_start, c.start), c.start, holes)
-    pieces = _holder_of_sum(text, clause_start, c.start, holes) or subjects.drop_generic_head(text, pieces)
+        pieces = left_phrase(text, plain_clause_start(text, s_start, c.start), c.start, holes)
+    pieces = _holder_of_sum(text, clause_start, c.start, holes) or drop_generic_head(text, pieces)
     pieces = yielded_name(text, pieces)
     person = person_agent(text, pieces)
     pieces = person or pieces
@@ -139,7 +144,7 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
             return topic
     purpose = _PURPOSE.match(text, c.end, limit)
     # "để phát triển kinh tế, xã hội vùng ...": a list of nouns goes on past the comma
-    what_end = subjects.list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
+    what_end = list_end(text, purpose.start("what"), purpose.end("what"), limit) if purpose else 0
     if purpose:
         what_end = _before_next_amount(text, purpose.start("what"), what_end)
         if not _A_LETTER.search(text, purpose.start("what"), what_end):
@@ -148,19 +153,19 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         shared = _shared_verb(text, c, prior, subject_of)
         if shared is not None:
             return shared + _without_numbers(text, purpose.start("link"), what_end, holes)
-    verb = subjects.support_verb(text, _unlimited(text, clause_start, c.start, holes, pieces))
+    verb = support_verb(text, _unlimited(text, clause_start, c.start, holes, pieces))
     if verb and purpose:
         return [verb] + _without_numbers(text, purpose.start("link"), what_end, holes)
     if verb:
         return [verb]
-    if purpose and subjects.support_verb(text, pieces, any_head=True):
+    if purpose and support_verb(text, pieces, any_head=True):
         # "Ngân sách tỉnh chi 120 tỷ đồng cho giáo dục": the fund's verb and its purpose
         return pieces + _without_numbers(text, purpose.start("link"), what_end, holes)
     link = " ".join(purpose.group("link").lower().split()) if purpose else ""
     if link in _GIVING_LINKS:
         # "tiếp nhận 2,1 tỷ đồng ủng hộ đồng bào bị thiên tai": what the money is given for
         given = _without_numbers(text, purpose.start("link"), what_end, holes)
-        return (pieces if pieces and subjects.names_sum(text, pieces) else []) + given
+        return (pieces if pieces and names_sum(text, pieces) else []) + given
     if pieces:
         # "Chị … được vay 50 triệu đồng để nuôi lợn" → "được vay để nuôi lợn"
         return pieces + (_without_numbers(text, purpose.start("link"), what_end, holes) if person and purpose else [])
@@ -192,9 +197,9 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     if not pieces and not prior and _WITH_SUM.match(text, s_start, c.start):
         # "Với tổng kinh phí 12 tỷ đồng, công trình gồm …": the sum of what the sentence goes on about
         comma = CLAUSE_BREAK.search(text, c.end, c.end + 4)
-        holder = subjects.right_phrase(text, comma.end() + 1, limit + WINDOW) if comma and comma.group() == "," else None
+        holder = right_phrase(text, comma.end() + 1, limit + WINDOW) if comma and comma.group() == "," else None
         if holder:
-            return [subjects.before_predicate(text, holder)]
+            return [before_predicate(text, holder)]
     if (not pieces and not prior and of_previous and clause_start > s_start
             and not text[clause_start:of_previous.start()].strip(" ,")):
         # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
@@ -241,7 +246,7 @@ def _used_for(text, start, limit, holes) -> list:
     """The verb phrase after the passive's "được" that says what an amount is
     used for ("bố trí để xây dựng trường học vùng cao", "trao cho Quỹ khuyến
     học"), its purpose after the phrase included; [] when none."""
-    phrase = subjects.right_phrase(text, start, limit)
+    phrase = right_phrase(text, start, limit)
     if phrase is None:
         return []
     purpose = _PURPOSE.match(text, phrase[1], limit)
@@ -257,7 +262,7 @@ def _listed_verb(text, c, prior, s_start, holes) -> Optional[tuple[int, int]]:
     (not an amount: "giúp nhau 320 ngày công, 150 triệu đồng" → "giúp"), or None."""
     if prior is None or prior.type == "money" or not LIST_GAP.fullmatch(text, prior.end, c.start):
         return None
-    return subjects.support_verb(text, subjects.left_phrase(text, plain_clause_start(text, s_start, prior.start),
+    return support_verb(text, left_phrase(text, plain_clause_start(text, s_start, prior.start),
                                                             prior.start, holes))
 
 
@@ -265,9 +270,9 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
     """The noun phrase before ``pos`` read further back than the window when
     ``pieces`` fill it ("ngân hàng giải ngân cho vay nước sạch và vệ sinh môi
     trường nông thôn": the verb that opens its last words)."""
-    if not pieces or sum(text.count(" ", s, e) + 1 for s, e in pieces) < subjects.MAX_WORDS:
+    if not pieces or sum(text.count(" ", s, e) + 1 for s, e in pieces) < MAX_WORDS:
         return pieces  # (fewer words than the window holds: read whole; a count of spaces tells)
-    return subjects.left_phrase(text, clause_start, pos, holes, max_words=subjects.MAX_RATE_WORDS)
+    return left_phrase(text, clause_start, pos, holes, max_words=MAX_RATE_WORDS)
 
 
 # "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
@@ -285,7 +290,7 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
     if "có " not in low or "tổng" not in low and "tiền" not in low:
         return []  # (the cheap test first)
     has = _HAS_SUM.search(text, lo, pos)
-    return subjects.left_phrase(text, clause_start, has.start(), holes) if has else []
+    return left_phrase(text, clause_start, has.start(), holes) if has else []
 
 
 # "…; tổng kinh phí 1,5 tỷ đồng": a clause that names only a sum is the sum of the amounts before it
@@ -320,10 +325,10 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
     """The verb of giving and its object that end the clause before ``end``
     ("được hỗ trợ tiền ăn" → "hỗ trợ tiền ăn"), when short and with no figure."""
     lo = last_break(text, max(s_start, end - 80), max(s_start, end - 1))
-    verb = last_match(subjects.SUPPORT_VERB, text, lo, end)
+    verb = last_match(SUPPORT_VERB, text, lo, end)
     if verb is None:
         return None
-    span = subjects.stripped(text, verb.start(), end)
+    span = stripped(text, verb.start(), end)
     words = text[span[0]:span[1]].split()
     if not words or len(words) > _GIVEN_WORDS or DIGIT.search(text, *span):
         return None
@@ -336,7 +341,7 @@ def _named_item(each) -> Optional[tuple[int, int]]:
     """"mỗi suất quà trị giá 2 triệu đồng": a classifier and its noun name the
     item priced, when no count before names it."""
     words = each.group("per").split()
-    return each.span("per") if len(words) == 2 and words[0].lower() in subjects.CLASSIFIERS else None
+    return each.span("per") if len(words) == 2 and words[0].lower() in CLASSIFIERS else None
 
 
 def _before_next_amount(text: str, start: int, end: int) -> int:
@@ -364,7 +369,7 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
     pieces, pos = [], start
     for hs, he in holes:
         if start <= hs < end and text[hs].isdigit():
-            size = subjects.size_before(text, max(pos, hs - 8), hs)
+            size = size_before(text, max(pos, hs - 8), hs)
             if size is not None:
                 # "xây dựng 1 cây cầu dài 24 m": a size and its measure say how big, not what
                 pieces.append((pos, size))
@@ -384,10 +389,10 @@ def _without_numbers(text: str, start: int, end: int, holes) -> list:
                 end = link.start()
                 break
     pieces.append((pos, end))
-    pieces = [(s, e) for s, e in (subjects.stripped(text, s, e) for s, e in pieces) if e > s]
+    pieces = [(s, e) for s, e in (stripped(text, s, e) for s, e in pieces) if e > s]
     if pieces and text[pieces[-1][1] - 1] in '"”' and not _OPENS_QUOTE.search(text, start, pieces[-1][1] - 1):
         # '"… cho vùng đồng bào dân tộc thiểu số".': the quote of the speech the purpose ends, no name's
-        pieces[-1] = subjects.stripped(text, pieces[-1][0], pieces[-1][1] - 1)
+        pieces[-1] = stripped(text, pieces[-1][0], pieces[-1][1] - 1)
     return pieces
 _OPENS_QUOTE = deferred(r'[“"]')
 _PLACE_TAIL = deferred(r"[^\S\n]+(?:tại|ở|trên[^\S\n]+địa[^\S\n]+bàn|thuộc)[^\S\n]+(?:(?:các|những)[^\S\n]+)?$", regex.I)

@@ -11,7 +11,3 @@
 - neighbours: a province taken from the mentions around one
 """
 
-# (a letter's test, which context/subjects.py imports from here)
-from .starts import _LETTER
-
-__all__ = ["_LETTER"]

@@ -14,7 +14,7 @@ from ..countries import country_names
 from ..gazetteer import Gazetteer
 from ...grammar.lazy import first_use
 from ...grammar.levels import WRITTEN
-from ..words import CharClass, Openers, space_before
+from ..words import LETTER, CharClass, Openers, space_before
 from ...grammar.pattern_cache import compile_std
 from .patterns import BARE_NOT_NAMED, SEVERAL_WORDS
 
@@ -28,7 +28,6 @@ _BARE_SECOND_WORDS = ("xã", "trấn", "phố")  # "thị xã", "thị trấn", 
 _BARE_BEFORE = ("toàn", "của", "trong", "cấp")
 # what may stand right after a level word's spaces where a name follows
 _NAME_OR_SPACE = CharClass(r"[\p{Lu}\d]|[^\S\n]")
-_LETTER = CharClass(r"\p{L}")
 _CAPITAL = CharClass(r"\p{Lu}")
 _SPACE = CharClass(r"\s")
 _LOWER_OR_BLANK = CharClass(r"\p{Ll}|[^\S\n]")
@@ -84,7 +83,7 @@ def may_follow_capital(text: str, start: int) -> bool:
     if not _SPACE[text[j]]:
         return False
     j -= 1
-    while j >= 0 and (_LETTER[text[j]] or text[j] == "'"):
+    while j >= 0 and (LETTER[text[j]] or text[j] == "'"):
         if _CAPITAL[text[j]]:
             return True
         j -= 1
@@ -122,7 +121,7 @@ def _may_be_bare(low: str, end: int, at: int, after: str) -> bool:
     ``at``, where ``after`` stands: "" at the text's end) cannot be BARE's:
     it goes on as a longer word or a capital (a name: "tỉnh Yên Bái") or a
     word that makes it no unit's ("Tỉnh ủy") follows."""
-    return not ((at == end and _LETTER[after]) or _CAPITAL[after] or low.startswith(BARE_NOT_NAMED, at))
+    return not ((at == end and LETTER[after]) or _CAPITAL[after] or low.startswith(BARE_NOT_NAMED, at))
 
 
 def _may_be_bare_pair(text: str, low: str, end: int, at: int, after: str) -> bool:
