@@ -197,6 +197,12 @@ class DocumentRefExtractor(GrammarAttributes):
         """The reference whose number is ``ref_start:ref_end``; ``lead`` is where
         its words open when the span does not ("văn bản số 12/UBND-VX")."""
         parsed = self.parse_number(ctx.text[ref_start:ref_end])
+        if word_type == "Công văn" and parsed.type_code and self.codes[parsed.type_code] != word_type \
+                and parsed.issuer_code not in self.issuer_codes:
+            # a state letter's number has no type code: "Công văn số 3456/CT-TTHT"
+            # is the letter of the body "CT" (Cục Thuế) and its unit, not a
+            # Chỉ thị's ("Công văn số 12/QĐ-UBND" keeps the body UBND)
+            parsed = ParsedNumber(parsed.number, None, parsed.type_code, parsed.year)
         doc_type = word_type or self._type_from_code(parsed)
         joint = parsed.type_code in self.joint_codes or self._joint_word(ctx.text, start, ref_start)
         fields = {
