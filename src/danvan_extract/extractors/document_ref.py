@@ -273,7 +273,8 @@ class DocumentRefExtractor(GrammarAttributes):
             if fields["year"] is None and clause_year:
                 fields["year"] = clause_year
         if fields["date"] is None:
-            fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
+            fields["date"], clause_year = self._passive_clause_time(ctx, start if lead is None else lead, ref_end)
+            fields["year"] = fields["year"] or clause_year
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
             cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
             if cm and (not cm.group("about") or doc_type == "Thông báo"):
@@ -751,18 +752,21 @@ class DocumentRefExtractor(GrammarAttributes):
         ym = None if date or not issuer else self.clause_year.match(text, ls, start)
         return issuer, date, ym and int(ym.group("y") or ym.group("y2") or ym.group("y3"))
 
-    def _passive_clause_date(self, ctx: Context, start: int, ref_end: int) -> Optional[str]:
+    def _passive_clause_time(self, ctx: Context, start: int, ref_end: int) -> tuple[Optional[str], Optional[int]]:
         """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
         of the clause the document opens, when its sentence says it was
-        issued; else None."""
+        issued, or the clause's year ("Năm 2024, Kế hoạch số … đã được UBND
+        xã ban hành"): (date, year), None where the clause gives none."""
         before = ctx.text[max(0, start - 40):start].rstrip()
         if not before.endswith(",") or not any(c.isdigit() for c in before):
-            return None  # (most documents open no clause after a date)
+            return None, None  # (most documents open no clause after a date)
         ls = ctx.sentence_start(start)
-        cm = self.clause_date.match(ctx.text, ls, start)
+        cm = self.clause_date.match(ctx.text, ls, start) or self.clause_year.match(ctx.text, ls, start)
         if cm is None or ctx.text[cm.end():start].strip() or not match_at(self.passive_issue, ctx.text, ref_end, 160):
-            return None
-        return _clause_day(ctx.text, cm)
+            return None, None
+        if "d" not in cm.re.groupindex:
+            return None, int(cm.group("y") or cm.group("y2") or cm.group("y3"))
+        return _clause_day(ctx.text, cm), None
 
     def _name_cut(self, clause: str) -> int:
         """Where the issuer's clause opens: after its last comma or colon, or
