@@ -714,8 +714,11 @@ class DocumentRefExtractor(GrammarAttributes):
             numbered = w.isdigit() and len(w) <= 3 and i > 0 and (
                 words[i - 1].lower() in self.numbered_ends
                 or i > 1 and words[i - 1] == "số" and words[i - 2].lower() in self.numbered_ends)
-            # ... or of a body a number names: "Sư đoàn 9 ban hành", "Ban Chỉ đạo 35 Tỉnh ủy ban hành"
-            numbered = numbered or (w.isdigit() and len(w) <= 3 and self._named_by_number(words[:i]))
+            # ... or of a body a number names, where its name ends or goes on
+            # with a capital: "Sư đoàn 9 ban hành", "Ban Chỉ đạo 35 Tỉnh ủy
+            # ban hành" (not "Ban Chỉ đạo 3 xã": three communes)
+            numbered = numbered or (w.isdigit() and len(w) <= 3 and (not run or run[0][0].isupper())
+                                    and self._named_by_number(words[:i]))
             # ... and the "số" before it: "Chi bộ tổ dân phố số 5 ban hành"
             numbered = numbered or (w == "số" and run[:1] == [words[i + 1]] and run[0].isdigit()
                                     and i > 0 and words[i - 1].lower() in self.numbered_ends)
