@@ -88,6 +88,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
         self.joint_codes = frozenset(d.issuer.joint_codes)
         self.joint_words = tuple(d.issuer.joint_words)
+        # what a list's head ends with: a colon or a word that opens the list
+        self.list_head_ends = (":", *d.issuer.list_openers)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -258,7 +260,10 @@ class DocumentRefExtractor(GrammarAttributes):
                     self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between")))
         elif fields["issuer"] is None:
             # "… về sắp xếp đơn vị hành chính được Quốc hội thông qua ngày …"
-            am = match_at(self.about_phrase, ctx.text, pos, 200)
+            # (a string test first: most "về" phrases name no agent after them)
+            ahead = ctx.text[pos:pos + 200].lower()
+            am = ("được" in ahead or "do " in ahead) and "về" in ahead[:24] and \
+                match_at(self.about_phrase, ctx.text, pos, 200)
             pm = am and self._passive_issuer(ctx.text, am.end())
             if pm:
                 self._issuer_tail(ctx.text, pm.end(), fields, joint)
@@ -830,7 +835,9 @@ class DocumentRefExtractor(GrammarAttributes):
             issuer = head[0]
         elif not all(c.fields["issuer"] for c in chain):
             start = self._bulleted_run_start(ctx.text, chain[0].start)
-            hm = self.list_head.search(ctx.text, max(0, start - 200), start)
+            # (a string test first: most documents follow no list's head)
+            ends = ctx.text[max(0, start - 16):start].rstrip().endswith(self.list_head_ends)
+            hm = ends and self.list_head.search(ctx.text, max(0, start - 200), start)
             if hm:
                 issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
                 if issuer and (hm.group("vb") or hm.group("soft")) and not self._opens_body(issuer.split()):
