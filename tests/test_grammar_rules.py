@@ -55,7 +55,7 @@ def test_a_money_rule_without_per_is_refused_at_load(tmp_path):
 
 def test_a_user_grammar_part_changes_what_is_read(tmp_path):
     # a new code segment form: lower-case letters after the first ("Qđ")
-    rules_with(tmp_path, "documents.toml", "seg = '[A-ZĐÐ][\\p{L}\\d]*'", "seg = '[A-ZĐÐa-z][\\p{L}\\d]*'")
+    rules_with(tmp_path, "documents.toml", "seg = '[A-ZĐÐ\\p{Lu}][\\p{L}\\d]*'", "seg = '[A-ZĐÐ\\p{Lu}a-z][\\p{L}\\d]*'")
     facts = Pipeline(rules_dir=tmp_path, person_roles=False).extract("theo Quyết định số 12/qđ-UBND ngày 1/2/2024")
     assert [f.number for f in facts if f.type == "document_ref"] == ["12/qđ-UBND"]
 

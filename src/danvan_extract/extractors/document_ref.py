@@ -74,6 +74,11 @@ class DocumentRefExtractor(GrammarAttributes):
         # the last words of every unit's level word, as written in lower case
         self.unit_ends = frozenset(w.split()[-1] for w in VIETNAMESE_UNITS)
         self.numbered_ends = frozenset(w.split()[-1] for w in NUMBERED)
+        # bodies a number names, one registry with the persons rules ("Ban
+        # Chỉ đạo 35", "Quân khu 7"; "Lữ đoàn 147" by its two words, not "Công đoàn 3")
+        numbered_names = [w.lower() for w in r.persons.numbered_names]
+        self.body_number_words = frozenset(w for w in numbered_names if " " not in w)
+        self.body_number_pairs = frozenset(w for w in numbered_names if " " in w)
         self.unit_words = frozenset(VIETNAMESE_UNITS)
         self.relay_codes = tuple(d.issuer.relay_codes)
         self.date_bounds = tuple(d.issuer.date_bounds)
@@ -83,6 +88,8 @@ class DocumentRefExtractor(GrammarAttributes):
         self.instrument_verbs = tuple(d.issuer.instrument_verbs)
         self.joint_codes = frozenset(d.issuer.joint_codes)
         self.joint_words = tuple(d.issuer.joint_words)
+        # what a list's head ends with: a colon or a word that opens the list
+        self.list_head_ends = (":", *d.issuer.list_openers)
         # the grammar is data: [grammar] in documents.toml, validated at load
         g = r.grammar("document_ref")
         self.with_word_scan = g["with_word"]
@@ -95,7 +102,7 @@ class DocumentRefExtractor(GrammarAttributes):
             "clause_date", "clause_date_inner", "header_date", "number_split", "list_joiner", "year",
             "four_digits", "joined_type_code", "body_of_follows", "common_partner_tail", "footnote_mark", "lower_syllable", "last_syllable", "number_label", "motto", "passive_after", "verb_after", "named_before", "qualified_before",
             "session_tail", "dash_part", "proposal_of", "proposal_at",
-            "conclusion_after", "aside_tail", "passive_issue", "name_comma", "partner_link", "partners_end",
+            "conclusion_after", "aside_tail", "aside_after", "plenum_cited_end", "body_number", "passive_issue", "name_comma", "partner_link", "partners_end",
             "partner_before", "comma_part", "about_phrase", "form_label", "clause_year")})
 
     # ------------------------------------------------------------------
@@ -192,6 +199,12 @@ class DocumentRefExtractor(GrammarAttributes):
         """The reference whose number is ``ref_start:ref_end``; ``lead`` is where
         its words open when the span does not ("văn bản số 12/UBND-VX")."""
         parsed = self.parse_number(ctx.text[ref_start:ref_end])
+        if word_type == "Công văn" and parsed.type_code and self.codes[parsed.type_code] != word_type \
+                and parsed.issuer_code not in self.issuer_codes:
+            # a state letter's number has no type code: "Công văn số 3456/CT-TTHT"
+            # is the letter of the body "CT" (Cục Thuế) and its unit, not a
+            # Chỉ thị's ("Công văn số 12/QĐ-UBND" keeps the body UBND)
+            parsed = ParsedNumber(parsed.number, None, parsed.type_code, parsed.year)
         doc_type = word_type or self._type_from_code(parsed)
         joint = parsed.type_code in self.joint_codes or self._joint_word(ctx.text, start, ref_start)
         fields = {
@@ -247,7 +260,10 @@ class DocumentRefExtractor(GrammarAttributes):
                     self._issuer_tail(ctx.text, im.end(), fields, joint or bool(im.groupdict().get("between")))
         elif fields["issuer"] is None:
             # "… về sắp xếp đơn vị hành chính được Quốc hội thông qua ngày …"
-            am = match_at(self.about_phrase, ctx.text, pos, 200)
+            # (a string test first: most "về" phrases name no agent after them)
+            ahead = ctx.text[pos:pos + 200].lower()
+            am = ("được" in ahead or "do " in ahead) and "về" in ahead[:24] and \
+                match_at(self.about_phrase, ctx.text, pos, 200)
             pm = am and self._passive_issuer(ctx.text, am.end())
             if pm:
                 self._issuer_tail(ctx.text, pm.end(), fields, joint)
@@ -262,7 +278,8 @@ class DocumentRefExtractor(GrammarAttributes):
             if fields["year"] is None and clause_year:
                 fields["year"] = clause_year
         if fields["date"] is None:
-            fields["date"] = self._passive_clause_date(ctx, start if lead is None else lead, ref_end)
+            fields["date"], clause_year = self._passive_clause_time(ctx, start if lead is None else lead, ref_end)
+            fields["year"] = fields["year"] or clause_year
         if fields["issuer"] is None and not (parsed.issuer_code or "").startswith(self.relay_codes):
             cm = match_at(self.conclusion_after, ctx.text, issuer_pos, 60)
             if cm and (not cm.group("about") or doc_type == "Thông báo"):
@@ -325,6 +342,7 @@ class DocumentRefExtractor(GrammarAttributes):
             return None
         issuer, pos = self._partners_after(text, issuer, pos, joint)
         fields["issuer"] = issuer
+        pos = self._past_aside(text, pos)
         tm = match_at(self.term, text, pos, 120)
         if tm:
             pos = tm.end()
@@ -412,14 +430,31 @@ class DocumentRefExtractor(GrammarAttributes):
         if pm is None:
             return None
         _, end = self._issuer_run(text, pm.end())
-        return pm if end > pm.end() and match_at(self.verb_after, text, end, 60) else None
+        return pm if end > pm.end() and match_at(self.verb_after, text, self._past_aside(text, end), 60) else None
+
+    def _past_aside(self, text: str, pos: int) -> int:
+        """The position after a bracket at ``pos`` that tells which body the
+        name before it is ("(mới)", "(tỉnh Gia Lai)"); ``pos`` when none."""
+        if text[pos:pos + 2].lstrip(" ")[:1] != "(":
+            return pos  # (a string test first: most names end without one)
+        am = match_at(self.aside_after, text, pos, 60)
+        return am.end() if am else pos
 
     def _opens_clause(self, text: str, dm) -> bool:
         """The date matched by ``dm`` stands between commas before a capital:
         it opens the next clause ("Nhằm cụ thể hóa Nghị quyết số 05-NQ/TU,
         ngày 12/2/2025, Ban Thường vụ … ban hành …"), it is not the issue date."""
-        return "," in text[dm.start():dm.start("d") if dm.group("d") else dm.start("d2")] and \
-            bool(self.clause_follows.match(text, dm.end()))
+        if not ("," in text[dm.start():dm.start("d") if dm.group("d") else dm.start("d2")]
+                and self.clause_follows.match(text, dm.end())):
+            return False
+        # "…, ngày 25/10/2017, Hội nghị lần thứ sáu Ban Chấp hành Trung ương
+        # khóa XII, …": the plenum that issued it, when no verb of its own follows
+        pm = match_at(self.plenum_after, text, dm.end(), 80)
+        if pm is None:
+            return True
+        _, end = self._issuer_run(text, pm.end())
+        tm = match_at(self.term, text, end, 120)
+        return end == pm.end() or not match_at(self.plenum_cited_end, text, tm.end() if tm else end, 20)
 
     def _issuer_past_aside(self, text: str, pos: int):
         """"Quyết định số 22/2023/QĐ-UBND (sửa đổi Quyết định số …) của UBND
@@ -521,7 +556,8 @@ class DocumentRefExtractor(GrammarAttributes):
         ends: list[int] = []
         p = pos
         while True:
-            q = p + 1 if words and text.startswith(" ", p) else p
+            # the words may stand more than one space apart ("của  UBND  xã")
+            q = p + len(text[p:p + 8]) - len(text[p:p + 8].lstrip(" ")) if words else p
             if words and match_at(self.issuer_stop, text, q, 80):
                 joined = match_at(self.and_part, text, q, 80)
                 if not joined:
@@ -531,10 +567,14 @@ class DocumentRefExtractor(GrammarAttributes):
                 ends.append(end)
                 continue
             wm = match_at(self.issuer_word, text, q, 200)
-            if not wm and words and (words[-1][0].isupper() or words[-1] in self.inner):
+            if not wm and words and text[q:q + 1].isdigit() and self._named_by_number(words):
+                # "của Bộ Tư lệnh Quân khu 7", "của Ban Chỉ đạo 35 Tỉnh ủy": its number names the body
+                wm = match_at(self.body_number, text, q, 40)
+            if not wm and words and (words[-1][0].isupper() or words[-1] in self.inner) and not self._closes_word(words):
                 # a lower-case syllable that makes a word with the one
                 # before: "Hội đồng", "Bộ trưởng", "Nông nghiệp", "nông thôn"
-                # (not with one joined so itself: "Môi trường | hợp nhất")
+                # (not with one joined so itself: "Môi trường | hợp nhất",
+                # "Bí thư | ký": a syllable is of one word)
                 wm = match_at(self.lower_syllable, text, q, 40)
                 if wm and fold_tones(f"{words[-1].lower()} {wm.group(0).lower()}") not in self.lex.known_words:
                     wm = None
@@ -577,6 +617,20 @@ class DocumentRefExtractor(GrammarAttributes):
             return self._office_after_name(text, words, end) if words else (None, pos)
         # words are read one space apart: the name is one stretch
         return Spanned(" ".join(words[:keep]), ((pos, ends[keep - 1]),)), end
+
+    def _named_by_number(self, words: list[str]) -> bool:
+        """``words`` end with the name of a body that a number names ("Quân
+        khu", "Ban Chỉ đạo", "Lữ đoàn": persons.toml numbered_names)."""
+        if not words:
+            return False
+        last = words[-1].lower()
+        return last in self.body_number_words or len(words) > 1 and f"{words[-2].lower()} {last}" in self.body_number_pairs
+
+    def _closes_word(self, words: list[str]) -> bool:
+        """The last of ``words`` is in lower case and closes a word begun by
+        the one before ("Bí thư"), so it opens no second word ("thư ký")."""
+        return len(words) > 1 and words[-1].islower() and \
+            fold_tones(f"{words[-2].lower()} {words[-1]}") in self.lex.known_words
 
     def _ends_level(self, words: list[str]) -> bool:
         """The last of ``words`` is a level word, not the second syllable of
@@ -665,6 +719,11 @@ class DocumentRefExtractor(GrammarAttributes):
             numbered = w.isdigit() and len(w) <= 3 and i > 0 and (
                 words[i - 1].lower() in self.numbered_ends
                 or i > 1 and words[i - 1] == "số" and words[i - 2].lower() in self.numbered_ends)
+            # ... or of a body a number names, where its name ends or goes on
+            # with a capital: "Sư đoàn 9 ban hành", "Ban Chỉ đạo 35 Tỉnh ủy
+            # ban hành" (not "Ban Chỉ đạo 3 xã": three communes)
+            numbered = numbered or (w.isdigit() and len(w) <= 3 and (not run or run[0][0].isupper())
+                                    and self._named_by_number(words[:i]))
             # ... and the "số" before it: "Chi bộ tổ dân phố số 5 ban hành"
             numbered = numbered or (w == "số" and run[:1] == [words[i + 1]] and run[0].isdigit()
                                     and i > 0 and words[i - 1].lower() in self.numbered_ends)
@@ -701,18 +760,21 @@ class DocumentRefExtractor(GrammarAttributes):
         ym = None if date or not issuer else self.clause_year.match(text, ls, start)
         return issuer, date, ym and int(ym.group("y") or ym.group("y2") or ym.group("y3"))
 
-    def _passive_clause_date(self, ctx: Context, start: int, ref_end: int) -> Optional[str]:
+    def _passive_clause_time(self, ctx: Context, start: int, ref_end: int) -> tuple[Optional[str], Optional[int]]:
         """"Ngày 5/5/2025, Kế hoạch số … đã được UBND tỉnh ban hành": the date
         of the clause the document opens, when its sentence says it was
-        issued; else None."""
+        issued, or the clause's year ("Năm 2024, Kế hoạch số … đã được UBND
+        xã ban hành"): (date, year), None where the clause gives none."""
         before = ctx.text[max(0, start - 40):start].rstrip()
         if not before.endswith(",") or not any(c.isdigit() for c in before):
-            return None  # (most documents open no clause after a date)
+            return None, None  # (most documents open no clause after a date)
         ls = ctx.sentence_start(start)
-        cm = self.clause_date.match(ctx.text, ls, start)
+        cm = self.clause_date.match(ctx.text, ls, start) or self.clause_year.match(ctx.text, ls, start)
         if cm is None or ctx.text[cm.end():start].strip() or not match_at(self.passive_issue, ctx.text, ref_end, 160):
-            return None
-        return _clause_day(ctx.text, cm)
+            return None, None
+        if "d" not in cm.re.groupindex:
+            return None, int(cm.group("y") or cm.group("y2") or cm.group("y3"))
+        return _clause_day(ctx.text, cm), None
 
     def _name_cut(self, clause: str) -> int:
         """Where the issuer's clause opens: after its last comma or colon, or
@@ -773,10 +835,12 @@ class DocumentRefExtractor(GrammarAttributes):
             issuer = head[0]
         elif not all(c.fields["issuer"] for c in chain):
             start = self._bulleted_run_start(ctx.text, chain[0].start)
-            hm = self.list_head.search(ctx.text, max(0, start - 200), start)
+            # (a string test first: most documents follow no list's head)
+            ends = ctx.text[max(0, start - 16):start].rstrip().endswith(self.list_head_ends)
+            hm = ends and self.list_head.search(ctx.text, max(0, start - 200), start)
             if hm:
                 issuer, _ = self._issuer_run(ctx.text, hm.start("who"))
-                if issuer and hm.group("vb") and not self._opens_body(issuer.split()):
+                if issuer and (hm.group("vb") or hm.group("soft")) and not self._opens_body(issuer.split()):
                     issuer = None  # "Kết quả có: …": no body issued the list
         if not issuer:
             return None

@@ -171,6 +171,8 @@ class DocumentsFile(_Strict):
         honorifics: list[str] = []
         joint_codes: list[str] = []
         joint_words: list[str] = []
+        list_openers: list[str] = []
+        list_openers_after_of: list[str] = []
 
         def name_words(self) -> list[str]:
             """The lower-case words allowed inside a body's name:
@@ -493,7 +495,7 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
     """Parts of the document grammar built from the word lists of
     documents.toml: ``{type_word}``, ``{inner_word}``, ``{body_head}``,
     ``{issuer_stop}``, ``{issue_verb}``, ``{type_code}``, ``{area_word}``, ``{name_aside}``,
-    ``{upper_level}``, ``{numbered_level}`` (levels.toml)."""
+    ``{upper_level}``, ``{list_opener}``, ``{list_opener_after_of}``, ``{numbered_level}`` (levels.toml)."""
     lists = {
         "type_word": list(d.types) + [w for w in d.type_rules.generic_words if w != "Số"],
         "inner_word": d.issuer.name_words(),
@@ -504,6 +506,8 @@ def _document_parts(d: DocumentsFile) -> tuple[dict[str, str], dict[str, list[st
         "area_word": list(d.issuer.area_words),
         "name_aside": list(d.issuer.name_asides),
         "upper_level": list(d.issuer.upper_levels),
+        "list_opener": sorted(d.issuer.list_openers, key=len, reverse=True),
+        "list_opener_after_of": sorted(d.issuer.list_openers_after_of, key=len, reverse=True),
         # the levels whose units a number names ("Chi bộ thôn 3", "khu phố 4")
         "numbered_level": sorted(NUMBERED, key=len, reverse=True),
     }
