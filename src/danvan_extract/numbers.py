@@ -52,6 +52,7 @@ def _number_words() -> dict:
         "digits": {nfc(w): int(v) for w, v in data["digits"].items()},
         "starts": tuple(nfc(w) for w in data["spelled"]["starts"]),
         "half": nfc(data["spelled"]["half"]),
+        "after_ten": frozenset(nfc(w) for w in data["spelled"]["after_ten"]),
         "compound_orders": tuple(nfc(w) for w in data["compound"]["orders"]),
     }
 
@@ -75,6 +76,8 @@ _UNITS: dict[str, int] = _WORDS["digits"]
 _TENS = {"mười": 10, "mươi": 10, "chục": 10}
 # "and a half" ("rưỡi"): the parsers below and the rules' {half} part.
 HALF: str = _WORDS["half"]
+# Units spoken only after a ten: "hai mốt" is "hai mươi mốt" (21).
+_AFTER_TEN: frozenset[str] = _WORDS["after_ten"]
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", HALF) + tuple(MULTIPLIERS)
 # A spelled number starts with a digit from two up, or "mười" (numbers.toml).
 SPELLED_START: tuple[str, ...] = _WORDS["starts"]
@@ -117,6 +120,8 @@ def parse_spelled(words: str) -> int:
 
     >>> parse_spelled("hai nghìn tư"), parse_spelled("hai trăm rưỡi"), parse_spelled("một trăm linh năm")
     (2400, 250, 105)
+    >>> parse_spelled("hai mốt"), parse_spelled("một trăm ba tư")
+    (21, 134)
     """
     tokens = words.lower().split()
     if not tokens:
@@ -133,6 +138,8 @@ def parse_spelled(words: str) -> int:
     prev = ""
     for tok in tokens:
         if tok in _UNITS:
+            if current is not None and tok in _AFTER_TEN:
+                group += current * 10  # "hai mốt" = 21: the "mươi" left unsaid
             current = _UNITS[tok]
         elif tok in _TENS:
             if tok == "mười":
