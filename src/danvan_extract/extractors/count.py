@@ -154,7 +154,8 @@ class CountExtractor:
                 continue
             for m in ctx.scan(pat):
                 spelled, n1, n3 = _COUNT_GROUPS(m)
-                if spelled and not _plausible_spelled(ctx, m, self.vague_before):
+                heading = spelled and _spelled_in_heading(ctx, lex, m)
+                if spelled and not heading and not _plausible_spelled(ctx, m, self.vague_before):
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
@@ -177,7 +178,8 @@ class CountExtractor:
                 value, value_max = values
                 if tens is not None:
                     value, value_max = value * 10, None if value_max is None else value_max * 10
-                if spelled and ctx.text[end - len(noun)].isupper():
+                if spelled and ctx.text[end - len(noun)].isupper() and not (
+                        heading and fold_tones(noun) in lex.counted_folded):
                     continue  # "Năm Căn", "Ba Đình": a place's name
                 if spelled and not _spelled_noun(lex, m.group("sp"), noun):
                     continue  # "ba kích", "năm nay": words, not numbers
@@ -503,6 +505,29 @@ def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
 
 def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+
+_LINE_WORD = deferred(r"\p{L}+")
+
+
+def _spelled_in_heading(ctx: Context, lex: Lexicons, m) -> bool:
+    """A capitalised spelled number of a heading written in capitals or in
+    title case ("HUYỆN CÓ HAI MƯƠI MÔ HÌNH", "Mười Lăm Hộ Được Hỗ Trợ"),
+    where capitals name nothing; a lone "năm" (the year as often) and a
+    number right after a level word ("HUYỆN NĂM CĂN": a unit's name) stay
+    out.  The noun must still be of the counted lexicon."""
+    word = m.group("sp")
+    if not word[0].isupper() or word.lower() == "năm":
+        return False
+    before, _ = ctx.word_before(m.start())
+    if before.lower() in lex.level_words:
+        return False
+    text = ctx.text
+    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    words = _LINE_WORD.findall(text, start, len(text) if end < 0 else end)
+    if word.isupper():
+        return all(w.isupper() for w in words)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _plausible_spelled(ctx: Context, m, vague: frozenset[str]) -> bool:
