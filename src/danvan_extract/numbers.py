@@ -76,6 +76,8 @@ _UNITS: dict[str, int] = _WORDS["digits"]
 _TENS = {"mười": 10, "mươi": 10, "chục": 10}
 # "and a half" ("rưỡi"): the parsers below and the rules' {half} part.
 HALF: str = _WORDS["half"]
+# The decimal point read aloud ("bốn phẩy hai" = 4,2).
+_POINT = "phẩy"
 # Units spoken only after a ten: "hai mốt" is "hai mươi mốt" (21).
 _AFTER_TEN: frozenset[str] = _WORDS["after_ten"]
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", HALF) + tuple(MULTIPLIERS)
@@ -126,6 +128,8 @@ def parse_spelled(words: str) -> int:
     tokens = words.lower().split()
     if not tokens:
         raise InputError(E_SPELLED_EMPTY)
+    if _POINT in tokens:
+        return _spelled_decimal(tokens, words)
     if len(tokens) >= 3 and (_UNITS.get(tokens[-1]) or tokens[-1] == HALF):
         order = 100 if tokens[-2] == "trăm" else MULTIPLIERS.get(tokens[-2])
         if order:
@@ -168,6 +172,26 @@ def parse_spelled(words: str) -> int:
             raise InputError(E_SPELLED_WORD.format(token=tok, words=words))
         prev = tok
     return total + group + (current or 0)
+
+
+def _spelled_decimal(tokens: list[str], words: str) -> float | int:
+    """A decimal read aloud: "bốn phẩy hai" = 4.2, "chín mươi chín phẩy năm"
+    = 99.5, "không phẩy không năm" = 0.05, "hai phẩy năm tỷ" = 2.5·10⁹.
+    The words after "phẩy" read as one number, each leading "không" a zero
+    before it; multiplier words closing the figure scale the whole."""
+    point = tokens.index(_POINT)
+    whole, frac = tokens[:point], tokens[point + 1 :]
+    mult = []
+    while frac and frac[-1] in MULTIPLIERS:
+        mult.insert(0, frac.pop())
+    zeros = 0
+    while zeros < len(frac) - 1 and frac[zeros] == "không":
+        zeros += 1
+    if not whole or not frac or _POINT in frac:
+        raise InputError(E_SPELLED_WORD.format(token=_POINT, words=words))
+    head = 0 if whole == ["không"] else parse_spelled(" ".join(whole))
+    tail = parse_spelled(" ".join(frac[zeros:]))
+    return scale(float(f"{head}.{'0' * zeros}{tail}"), " ".join(mult) or None)
 
 
 def spelled_pair(words: str) -> tuple[int, int] | None:
