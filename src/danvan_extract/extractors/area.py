@@ -13,7 +13,7 @@ from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualif
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
-from ..numbers import spelled_pair
+from ..numbers import HALF, spelled_pair
 
 _COMPOUND = "area.compound"
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
@@ -73,6 +73,10 @@ class AreaExtractor:
                             first, s1 = figure  # "1 234 ha"
                 if rule == CHANGE_FROM:
                     s2 = None  # the second value is a fact of its own
+                elif nxt == HALF and s2 is None and not group(m, "m1") and float(s1).is_integer():
+                    # "hai mẫu rưỡi", "2 ha rưỡi": and a half of the unit, as
+                    # "1 triệu rưỡi" is of a multiplier
+                    s1, end, nxt = s1 + 0.5, m.end("next"), ""
                 if s2 is None and rate_base(ctx, self.lex, first, s1):
                     continue  # "giá trị sản xuất trên 1 ha": the base of a rate
                 if s2 is None and side_of_unit_ratio(ctx, first, end, form):
