@@ -334,7 +334,7 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
         low = ctx.number(m, "n3")
         if low >= 1000:
             return None
-        return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, m.group("m3"))])), None
+        return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, group(m, "m3"))])), None
     _, upper, value, value_max = bounds(ctx, m)
     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
     if value is None or (upper is not None and value_max is None):  # (upper: group "n2" read a number)
