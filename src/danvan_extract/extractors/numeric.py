@@ -59,7 +59,7 @@ def qualify(
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
         qualifier = "exact"
-    elif phrase == "hơn" and lex.is_margin(ctx, end) and ctx.word_before(qstart)[0].lower() in lex.comparatives:
+    elif _comparative(ctx, lex, phrase, qstart) and lex.is_margin(ctx, end):
         qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
     trailing = lex.trailing_qualifier(ctx, end)
     if trailing and qualifier == "exact":
@@ -67,6 +67,19 @@ def qualify(
     if qualifier == "exact":
         return "exact", start
     return qualifier, qstart
+
+
+def _comparative(ctx: Context, lex: Lexicons, phrase: Optional[str], qstart: int) -> bool:
+    """True when the qualifier ``phrase`` at ``qstart`` is a comparative
+    "hơn": "cao hơn", "ít hơn" as one phrase, or "hơn" after such an
+    adjective ("nhanh hơn")."""
+    if not phrase:
+        return False
+    words = phrase.lower().split()
+    if words[-1] != "hơn":
+        return False
+    head = words[0] if len(words) == 2 else ctx.word_before(qstart)[0].lower()
+    return head in lex.comparatives
 
 
 def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str, int]]:
