@@ -522,6 +522,7 @@ class Lexicons:
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
         self.measure_units = frozenset(u.measure.forms)
         self.factor_nouns = frozenset(u.factor.nouns)
+        self.occurrence_nouns = frozenset(u.factor.occurrences)
         # a multiplier the number could not take ("đạt 5 nghìn,") counts nothing
         self.non_count_heads = self.measure_units | self.factor_nouns | frozenset(MULTIPLIERS)
 
@@ -889,6 +890,18 @@ class Lexicons:
         "mã lực"): a number before it counts nothing."""
         words = noun.split(" ")
         return words[0] in self.non_count_heads or " ".join(words[:2]) in self.non_count_heads
+
+    def is_frequency(self, ctx: Context, noun: str, end: int) -> bool:
+        """True when ``noun`` (ending at ``end``) is an occurrence written
+        per a time ("2 buổi/tuần", "3 đợt/năm"): how often, no count."""
+        if noun not in self.occurrence_nouns:
+            return False
+        text = ctx.text
+        slash = text.find("/", end, end + 3)
+        if slash < 0 or text[end:slash].strip():
+            return False
+        word = _WORD.match(text, slash + 1 + (text[slash + 1 : slash + 2] == " "))
+        return word is not None and word.group().lower() in self.time_nouns
 
     def is_time_noun(self, noun: str) -> bool:
         if noun in self.counted_exceptions:

@@ -172,6 +172,8 @@ class CountExtractor:
                     continue
                 if lex.is_time_noun(noun) or lex.opens_with_non_count_head(noun):
                     continue
+                if lex.is_frequency(ctx, noun, end):
+                    continue  # "sinh hoạt 2 buổi/tuần": how often, as "3 lần/năm"
                 values = _values(ctx, m, spelled, n3)
                 if values is None:
                     continue  # "16,7 tiêu chí/xã": an average, no count

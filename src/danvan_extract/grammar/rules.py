@@ -94,6 +94,7 @@ class UnitsFile(_Strict):
 
     class Factor(_Strict):
         nouns: list[str]
+        occurrences: list[str] = []
 
     class Time(_Strict):
         nouns: list[str]
