@@ -184,6 +184,11 @@ def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ..
 # Words before a unit's noun that make it each or the whole unit, or a level,
 # not one named by a number ("mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người")
 _DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"})
+# A designator of a period after a word of its edge is the period's start or
+# end, not a name ("số hộ nghèo đầu kỳ 1.245 hộ", "cuối nhiệm kỳ 100 hộ"):
+# the figure after it is a level at that time
+_PERIODS = frozenset({"kỳ", "nhiệm kỳ", "đợt", "giai đoạn"})
+_PERIOD_EDGES = frozenset({"đầu", "cuối", "giữa", "trong"})
 # "trong số 45 đại biểu" (among the 45 delegates): "số" there is the number
 # of a whole, which the figure counts, not the designator "bão số 3"
 _AMONG = "trong số"
@@ -919,6 +924,10 @@ class Lexicons:
         low = word.lower()
         prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
+        if (pair if pair in _PERIODS else low) in _PERIODS:
+            edge, _ = ctx.word_before(p2start if pair in _PERIODS else wstart)
+            if edge.lower() in _PERIOD_EDGES:
+                return False
         if pair in self.designators:
             if noun is not None and prev2[:1].islower() and pair in self.designating_verbs and fold_tones(noun) in self.counted_folded:
                 return False  # "quy định 12 hành vi": the verb, then how many ("Quyết định 1719": a name)
