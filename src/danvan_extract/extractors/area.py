@@ -57,6 +57,8 @@ class AreaExtractor:
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
+                if nxt and self.lex.opens_other_word(ctx.text, form, group_span(m, "unit")[1]):
+                    continue  # "12 mẫu nước xét nghiệm": samples, no land
                 first, end = first_of_change(m) if rule == CHANGE_FROM else (m.start(), group_span(m, "unit")[1])
                 if group(m, "sp"):
                     v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "hai ba sào"

@@ -540,12 +540,21 @@ class Lexicons:
         ("đồng chí", "đô thị"), lower case."""
         return frozenset(" ".join(w.lower().split()[:2]) for c in self.rules.units.currency for w in c.not_currency)
 
+    @cached_property
+    def not_area(self) -> frozenset[str]:
+        """Two-syllable words that open with a land unit's form and are not
+        it ("mẫu nước", "mẫu bệnh phẩm": samples), lower case."""
+        return frozenset(" ".join(w.lower().split()[:2]) for a in self.rules.units.area for w in a.not_unit)
+
     def opens_other_word(self, text: str, unit: str, end: int) -> bool:
         """True when the last syllable of ``unit``, which ends at ``end``, and
-        the syllable after it make a word that is no currency ("đồng chí",
-        "đồng bào", "đồng thời")."""
+        the syllable after it make a word that is no currency or land unit
+        ("đồng chí", "đồng bào", "đồng thời", "mẫu nước")."""
         nxt = match_at(_NEXT_SYLLABLE, text, end, 30)
-        return bool(nxt) and f"{unit.split()[-1].lower()} {nxt.group(1).lower()}" in self.not_currency
+        if not nxt:
+            return False
+        word = f"{unit.split()[-1].lower()} {nxt.group(1).lower()}"
+        return word in self.not_currency or word in self.not_area
 
     @cached_property
     def qualifier_re(self) -> regex.Pattern:

@@ -83,6 +83,7 @@ class UnitsFile(_Strict):
         forms: list[str]
         hectares: float
         requires_next: list[str] = []
+        not_unit: list[str] = []
 
     class Currency(_Strict):
         code: str
