@@ -860,7 +860,22 @@ class Lexicons:
             return None, end
         if noun and _counts_again(ctx.text, nend, noun):
             return None, end
+        if (noun and (second in self.level_words) != (noun.split(",")[0] in self.level_words)
+                and match_at(self.verb_and_figure, ctx.text, nend, 40)):
+            # "120 hộ, xã có 12 thôn", "15/19 tiêu chí, huyện đạt 7/9 tiêu chí":
+            # a unit of another kind than the counted noun, with a verb and a
+            # figure of its own, opens a new clause ("15 xã, thị trấn với ..."
+            # joins units of one kind)
+            return None, end
         return ctx.text[end:nend].lower(), nend
+
+    @cached_property
+    def verb_and_figure(self) -> regex.Pattern:
+        """A verb of having or reaching right after a noun, then, within two
+        words, a figure of something named after it ("có 12 thôn", "đạt 7/9
+        tiêu chí"; not a share, "đạt 100%"): made on first use."""
+        return compile_regex(rf"[^\S\n]+(?:{alternation(self.quantity_verbs)})(?:[^\S\n]+\p{{Ll}}+){{0,2}}"
+                             rf"[^\S\n]+\d[\d.,]*(?:/\d[\d.,]*)?[^\S\n]+\p{{L}}")
 
     @cached_property
     def designating_verbs(self) -> frozenset[str]:
