@@ -367,10 +367,10 @@ class Context:
     # -- numbers ------------------------------------------------------------
     def number(self, m: regex.Match, group: str) -> int | float:
         """The value of the number that group ``group`` of ``m`` read
-        (digits, or spelled out for group "sp").  A number written the same
-        way is parsed once, whichever families read it."""
+        (digits, or spelled out for groups "sp", "sp2").  A number written
+        the same way is parsed once, whichever families read it."""
         written = m.group(group_numbers(m.re)[group])
-        return _parse_spelled(written) if group == "sp" else _parse_digits(written)
+        return _parse_spelled(written) if group[:2] == "sp" else _parse_digits(written)
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` over the text, under the time budget.

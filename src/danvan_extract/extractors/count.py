@@ -329,6 +329,9 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
     is no whole number.  ``spelled`` and ``n3`` are what groups "sp" and
     "n3" read."""
     if spelled:
+        if group(m, "sp2"):  # "từ hai đến ba hộ"
+            low, high = ctx.number(m, "sp"), ctx.number(m, "sp2")
+            return (low, high) if low < high else None
         # "ba bốn hộ", "hai ba chục người": a range said with two digits
         return spelled_pair(spelled) or (ctx.number(m, "sp"), None)
     if n3:
