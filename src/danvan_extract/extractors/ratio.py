@@ -7,10 +7,11 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..numbers import MULT, MULTIPLIERS, parse_digits
+from ..numbers import DIGITS, MULT, MULTIPLIERS, parse_digits
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
+from ..grammar.lazy import deferred, settle
 from .numeric import compound_lead, elided_currency, phrase_before, qualify
 from ..grammar.pattern_cache import compile_regex
 
@@ -127,7 +128,7 @@ class RatioExtractor:
                 if has_group(m, "pn") and not self._words_ratio(ctx, m, noun):
                     continue
                 n1, n2 = group(m, "n1"), group(m, "n2")
-                if noun is None and _looks_like_date(n1, n2):
+                if noun is None and _looks_like_date(n1, n2) and not _share_proves(ctx, m.end(), num, den):
                     continue
                 if _looks_like_month_year(n1, n2):
                     continue
@@ -159,9 +160,28 @@ def _same_noun(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+# A share in brackets right after a figure: "12/12 (100%)", "8/10 (đạt 80%)".
+_BRACKET_SHARE = deferred(rf"[^\S\n]*\([^\S\n]*(?:(?:đạt|bằng|chiếm|tỷ lệ|tỉ lệ)[^\S\n]+)?(?P<p>{DIGITS})[^\S\n]*%")
+
+
+def _share_proves(ctx: Context, end: int, num, den) -> bool:
+    """True when a share in brackets after the "x/y" at ``end`` is x out of
+    y as written, to its last decimal ("12/12 (100%)", "10/12 (83,3%)"):
+    the text's own arithmetic makes it a ratio, no date."""
+    m = match_at(_BRACKET_SHARE, ctx.text, end, 40)
+    if m is None or not den:
+        return False
+    written = m.group("p")
+    decimals = len(written.partition(",")[2])
+    return abs(parse_digits(written) - 100 * num / den) <= 0.5 * 10 ** -decimals + 1e-9
+
+
 def _looks_like_date(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
 
 
 def _looks_like_month_year(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and len(b) == 4 and 1900 <= int(b) <= 2100 and int(a) <= 12
+
+
+settle(globals())
