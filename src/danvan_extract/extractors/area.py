@@ -9,7 +9,7 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualify, rate_base,
+from .numeric import (CHANGE_FROM, bounds, year_label, first_of_change, in_unit_size, qualify, rate_base,
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
@@ -67,6 +67,8 @@ class AreaExtractor:
                         continue  # "200 ha (hai trăm héc-ta)"
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
+                    if s2 is not None and year_label(ctx, m):
+                        v1, v2, s1, s2, first = v2, None, s2, None, m.start("n2")  # "2023 - 345 ha"
                     if s2 is None and rule != CHANGE_FROM:
                         figure = spaced_figure(ctx, self.lex, first, m.group("n1"))
                         if figure is False:

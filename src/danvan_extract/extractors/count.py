@@ -12,7 +12,7 @@ from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
 from .numeric import (ENGLISH_THOUSANDS, bounds, first_of_change, in_unit_size, qualify,
-                      rate_base, spaced_figure)
+                      rate_base, spaced_figure, year_label)
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
@@ -178,6 +178,10 @@ class CountExtractor:
                 if values is None:
                     continue  # "16,7 tiêu chí/xã": an average, no count
                 value, value_max = values
+                first = m.start()
+                if value_max is not None and not spelled and year_label(ctx, m):
+                    # "2023 - 345 hộ": the year labels the count
+                    value, value_max, first, n1 = value_max, None, m.start("n2"), group(m, "n2")
                 if tens is not None:
                     value, value_max = value * 10, None if value_max is None else value_max * 10
                 if spelled and ctx.text[end - len(noun)].isupper() and not (
@@ -197,9 +201,8 @@ class CountExtractor:
                     continue  # "năm mươi phần trăm": a percentage
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
-                if lex.designated(ctx, m.start(), noun):
+                if lex.designated(ctx, first, noun):
                     continue
-                first = m.start()
                 if value == 1 and in_unit_size(ctx.text, first):
                     continue  # "(1 công = 1.296 m²)": a land unit's size, no count
                 figure = None if spelled else spaced_figure(ctx, lex, first, n1)

@@ -33,6 +33,19 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
 
 CHANGE_FROM = "amount.change_from"
 
+# A year, a dash and a figure: "2023 - 345 hộ; 2024 - 234 hộ" (a list by year)
+_YEAR_DASH = deferred(r"(?:19|20)\d\d[^\S\n]*[-–][^\S\n]*\d")
+
+
+def year_label(ctx: Context, m: regex.Match) -> bool:
+    """True when a range's lower bound is a year and a dash parts it from a
+    smaller figure ("Hộ nghèo: 2023 - 345 hộ; 2024 - 234 hộ"): the year
+    labels the figure, as a list by year writes it; no range runs down."""
+    n1 = group(m, "n1")
+    if not n1 or group(m, "m1") or not group(m, "n2") or not _YEAR_DASH.match(ctx.text, m.start("n1")):
+        return False
+    return ctx.number(m, "n2") < int(n1)
+
 # One comma and three digits after it: a decimal the Vietnamese way,
 # thousands the English way ("5,312 người", "150,000 đồng").
 ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")

@@ -9,7 +9,8 @@ import regex
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS, spelled_pair
 from .base import Candidate, Context, Lexicons, group
-from .numeric import CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure
+from .numeric import (CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure,
+                      year_label)
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
 from ..grammar.pattern_cache import compile_regex
 
@@ -90,6 +91,8 @@ class PercentageExtractor:
                         continue  # "50% (năm mươi phần trăm)"
                 else:
                     v1, v2, _, _ = bounds(ctx, m)
+                    if v2 is not None and year_label(ctx, m):
+                        v1, v2, start = v2, None, m.start("n2")  # "2023 - 4,5%": the year labels it
                 if rule == CHANGE_FROM:
                     v2 = None  # the second value is a fact of its own
                 qualifier, qstart = qualify(ctx, self.lex, start, end)
