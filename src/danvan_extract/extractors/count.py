@@ -154,6 +154,8 @@ class CountExtractor:
                 continue
             for m in ctx.scan(pat):
                 spelled, n1, n3 = _COUNT_GROUPS(m)
+                if n1 and len(n1) >= 5 and n1[0] == "0" and n1.isdigit():
+                    continue  # "mã số thuế 0123456789 cấp ...": a code or a phone number, no figure
                 heading = spelled and _spelled_in_heading(ctx, lex, m)
                 if spelled and not heading and not _plausible_spelled(ctx, m, self.vague_before):
                     continue
