@@ -213,6 +213,22 @@ def spelled_pair(words: str) -> tuple[int, int] | None:
     return parse_spelled(" ".join([tokens[0], *rest])), parse_spelled(" ".join([tokens[1], *rest]))
 
 
+def spelled_range(low: str, high: str) -> tuple[int | float, int | float]:
+    """The bounds of a range spelled out ("từ hai đến ba hộ"): a lower bound
+    of one digit word takes the orders said after the upper's first word, as
+    speech says them once ("hai đến ba trăm" = 200 to 300, "hai đến ba
+    triệu" = 2 to 3 million, "hai đến ba chục" = 20 to 30).
+
+    >>> spelled_range("hai", "ba trăm"), spelled_range("mười lăm", "hai mươi")
+    ((200, 300), (15, 20))
+    """
+    low_words, high_words = low.lower().split(), high.lower().split()
+    if len(low_words) == 1 and low_words[0] in _UNITS and len(high_words) > 1 and high_words[0] in _UNITS \
+            and high_words[1] != "mươi":
+        low_words = low_words + high_words[1:]
+    return parse_spelled(" ".join(low_words)), parse_spelled(" ".join(high_words))
+
+
 def scale(value: int | float, multiplier_word: str | None) -> int | float:
     """Apply multiplier words ("triệu", "nghìn tỷ") to a parsed value,
     keeping ints exact.

@@ -13,7 +13,7 @@ from .numeric import (CHANGE_FROM, bounds, year_label, first_of_change, in_unit_
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
-from ..numbers import HALF, spelled_pair
+from ..numbers import HALF, spelled_pair, spelled_range
 
 _COMPOUND = "area.compound"
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
@@ -62,6 +62,8 @@ class AreaExtractor:
                 first, end = first_of_change(m) if rule == CHANGE_FROM else (m.start(), group_span(m, "unit")[1])
                 if group(m, "sp"):
                     v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "hai ba sào"
+                    if group(m, "sp2"):  # "từ hai đến ba héc-ta"
+                        v1, v2 = spelled_range(m.group("sp"), m.group("sp2"))
                     s1, s2 = v1, v2
                     if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "200 ha (hai trăm héc-ta)"

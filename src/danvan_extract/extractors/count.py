@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair
+from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair, spelled_range
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
@@ -334,8 +334,8 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
     is no whole number.  ``spelled`` and ``n3`` are what groups "sp" and
     "n3" read."""
     if spelled:
-        if group(m, "sp2"):  # "từ hai đến ba hộ"
-            low, high = ctx.number(m, "sp"), ctx.number(m, "sp2")
+        if group(m, "sp2"):  # "từ hai đến ba hộ", "hai đến ba trăm người"
+            low, high = spelled_range(spelled, m.group("sp2"))
             return (low, high) if low < high else None
         # "ba bốn hộ", "hai ba chục người": a range said with two digits
         return spelled_pair(spelled) or (ctx.number(m, "sp"), None)

@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS, spelled_pair
+from ..numbers import DIGITS, spelled_pair, spelled_range
 from .base import Candidate, Context, Lexicons, group
 from .numeric import (CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure,
                       year_label)
@@ -87,6 +87,8 @@ class PercentageExtractor:
                     continue  # "chỉ số PCI tăng 2 điểm": points of an index
                 if group(m, "sp"):
                     v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "bảy tám phần trăm"
+                    if group(m, "sp2"):  # "mười lăm đến hai mươi phần trăm"
+                        v1, v2 = spelled_range(m.group("sp"), m.group("sp2"))
                     if spelled_no_figure(ctx, m.start(), v1):
                         continue  # "50% (năm mươi phần trăm)"
                 else:
