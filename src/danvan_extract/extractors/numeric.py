@@ -142,7 +142,7 @@ def _after_every(ctx: Context, lex: Lexicons, start: int) -> bool:
 # Thousands grouped with spaces before a group of three ("1 234 567 người":
 # "1 234 " before "567"), the first group not inside another figure.
 _SPACED_LEAD = deferred(r"(?<![\p{N}.,/:-])(?<!\p{N} )\d{1,3}(?: \d{3}){0,4} \Z")
-_THREE_DIGITS = deferred(r"\d{3}")
+_THREE_DIGITS = deferred(r"\d{3}(?:,\d{1,12})?")  # the last group, a decimal part after it ("1 234,5 ha")
 _DIGITS_ONLY = deferred(r"\d{4,}")
 
 
@@ -150,7 +150,7 @@ def spaced_figure(ctx: Context, lex: Lexicons, start: int, digits: str) -> Optio
     """For the number ``digits`` at ``start`` after a group of digits and one
     space: (start, value) of the whole figure when ``digits`` is the last
     group of thousands written with spaces ("1 234 567 người" = 1 234 567,
-    "1 250 tỷ đồng"), as French-style typography groups them, unless its
+    "1 250 tỷ đồng", "1 234,5 ha" with its decimals), as French-style typography groups them, unless its
     first group is designated ("tổ 1 200 hộ" names its group); False when
     ``digits`` is a group of four or more, the tail of a phone number or a
     code ("1900 9095", "0912 345 678"); None otherwise (a figure of its
@@ -162,7 +162,8 @@ def spaced_figure(ctx: Context, lex: Lexicons, start: int, digits: str) -> Optio
         lead = _SPACED_LEAD.search(text, max(0, start - 24), start)
         if lead is None or lex.designated(ctx, lead.start()):
             return None
-        return lead.start(), int(lead.group().replace(" ", "") + digits)
+        whole = lead.group().replace(" ", "") + digits
+        return lead.start(), (float(whole.replace(",", ".")) if "," in whole else int(whole))
     return False if _DIGITS_ONLY.fullmatch(digits) else None
 
 
