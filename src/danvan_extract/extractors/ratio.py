@@ -98,10 +98,29 @@ class RatioExtractor:
         """True when a verb of achieving (numeric.toml achieve_verb) ends right before ``start``."""
         return phrase_before(ctx, start, self.achieve_verbs) is not None
 
+    def _spelled(self, ctx: Context, m, rule: str) -> Iterator[Candidate]:
+        """"mười hai trên mười lăm xã": x out of y said in words, the
+        numbers spelled; a part never exceeds its whole, and the noun is
+        one the lexicon counts ("ba trên năm" alone is no ratio)."""
+        num, den = ctx.number(m, "sp"), ctx.number(m, "sp2")
+        noun, end = self.lex.noun_after(ctx, m.end())
+        if not 0 < num <= den or noun is None or fold_tones(noun) not in self.lex.counted_folded:
+            return
+        first = group_span(m, "sp")[0]
+        if first > 0 and ctx.text[first].isupper() and not ctx.at_sentence_start(first):
+            return  # "Ba Vì trên ...": a name
+        noun = Spanned.at(ctx.text, end - len(noun), end, noun)
+        qualifier, start = qualify(ctx, self.lex, first, end, noun)
+        yield Candidate("ratio", start, end, rule,
+                        {"numerator": num, "denominator": den, "noun": noun, "qualifier": qualifier})
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                if rule == _SPELLED:
+                    yield from self._spelled(ctx, m, rule)
+                    continue
                 # "ratio.words" opens at "trong"; by number: a look-up by name costs ten times more
                 first = group_span(m, "n1")[0]
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
@@ -149,6 +168,7 @@ class RatioExtractor:
                 )
 
 
+_SPELLED = "ratio.spelled"
 _TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
 # words that link a count to the next one ("N A với trên M B"): the "trên"
 # after them is a qualifier, no "out of"
