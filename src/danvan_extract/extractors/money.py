@@ -242,8 +242,10 @@ def _orders(ctx: Context, m) -> Optional[list]:
     orders ("12 tỷ 275 triệu"); "1 nghìn 200 tỷ" is thousands of the order
     after it (1 nghìn tỷ + 200 tỷ = 1 200 tỷ).  None when the orders do not descend or
     a lower part reaches the order above it."""
-    first, second = m.group("m1").lower(), m.group("m3").lower()
-    parts = [(ctx.number(m, "n1"), first), (ctx.number(m, "n3"), second)]
+    first, second = m.group("m1").lower(), (group(m, "m3") or "").lower()
+    parts = [(ctx.number(m, "n1"), first), (ctx.number(m, "n3"), second or None)]
+    if not second:  # "12 nghìn 500 đồng": the units under the thousand
+        return parts if parts[1][0] < 1000 else None
     if MULTIPLIERS[first] <= MULTIPLIERS[second]:
         if MULTIPLIERS[first] != 1_000 or MULTIPLIERS[second] < 1_000_000 or group(m, "n4"):
             return None
