@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .base import Candidate, Context, Lexicons, group, group_span
 from .numeric import bounds
+from ..grammar.pattern_cache import compile_regex
 
 
 class MeasureExtractor:
@@ -58,10 +59,14 @@ class DurationExtractor:
 
 
 def _word_after(low: str, pos: int) -> str:
-    """The word one space after ``pos`` in the lowered text, without the
-    mark that ends a sentence or clause after it ("ngày công." → "công");
-    a line break ends the word as a space does ("ngày công.\nẢnh: …")."""
+    """The word one space after ``pos`` in the lowered text: its letters,
+    without the mark that ends a sentence or clause after it ("ngày
+    công." → "công") or a rate's "/" ("ngày công/năm" → "công"); a line
+    break ends the word as a space does ("ngày công.\nẢnh: …")."""
     if low[pos:pos + 1] != " ":
         return ""
-    words = low[pos + 1:pos + 12].split(None, 1)
-    return words[0].rstrip(".,;:!?)\"”'") if words else ""
+    word = _LETTERS.match(low, pos + 1, pos + 12)
+    return word.group() if word else ""
+
+
+_LETTERS = compile_regex(r"\p{L}+")
