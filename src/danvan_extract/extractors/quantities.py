@@ -36,6 +36,7 @@ class DurationExtractor:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         self.patterns = lex.rules.patterns["duration"]
+        self.breakers = frozenset(w.lower() for w in lex.rules.units.time.exception_breakers)
 
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
@@ -44,7 +45,9 @@ class DurationExtractor:
                 # by number: a look-up by name costs ten times more
                 unit_start, unit_end = group_span(m, "unit")
                 unit = ctx.text[unit_start:unit_end].lower()
-                if f"{unit} {_word_after(ctx.lower, unit_end)}".strip() in self.lex.counted_exceptions:
+                after = _word_after(ctx.lower, unit_end)
+                if f"{unit} {after}".strip() in self.lex.counted_exceptions and not self._word_goes_on(
+                        ctx, after, unit_end + 1 + len(after)):
                     continue  # "ngày công" is counted labour, not time
                 if _CALENDAR_BEFORE.get(unit) == ctx.word_before(m.start())[0].lower():
                     continue  # "tháng 9 năm nay", "ngày 15 tháng 9": a date's day or month, no length of time
@@ -56,6 +59,14 @@ class DurationExtractor:
                 else:
                     value = ctx.number(m, "n1")
                 yield Candidate("duration", m.start(), m.end(), rule, {"value": value, "unit": unit})
+
+    def _word_goes_on(self, ctx: Context, word: str, end: int) -> bool:
+        """True when ``word`` (ending at ``end``) and the syllable after it
+        make one of units.toml's time.exception_breakers ("3 ngày công
+        tác": "công tác", a length of time; "ngày công lao động" stays
+        labour)."""
+        nxt = _word_after(ctx.lower, end)
+        return bool(nxt) and f"{word} {nxt}" in self.breakers
 
 
 def _word_after(low: str, pos: int) -> str:
@@ -70,3 +81,4 @@ def _word_after(low: str, pos: int) -> str:
 
 
 _LETTERS = compile_regex(r"\p{L}+")
+

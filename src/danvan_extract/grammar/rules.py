@@ -100,6 +100,7 @@ class UnitsFile(_Strict):
     class Time(_Strict):
         nouns: list[str]
         counted_exceptions: list[str]
+        exception_breakers: list[str] = []
 
     area: list[AreaUnit]
     currency: list[Currency]
