@@ -726,10 +726,20 @@ class Lexicons:
                 return True
         return False
 
-    def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
-        """The qualifier a phrase after the unit sets ("trở lên"), or None."""
+    def trailing_qualifier(self, ctx: Context, end: int, framed: bool = False) -> Optional[str]:
+        """The qualifier a phrase after the unit sets ("trở lên"), or None.
+        ``framed``: the figure follows "từ", which "trở lên" closes past the
+        counted noun ("từ 50% số hộ trở lên": at most four lower-case words
+        between, no mark)."""
         m = match_at(self.trailing_re, ctx.text, end, 80)
+        if m is None and framed:
+            m = match_at(self.framed_trailing_re, ctx.text, end, 80)
+            return self.trailing[" ".join(m.group("q").split()).lower()] if m else None
         return self.trailing[" ".join(m.group(0).split()).lower()] if m else None
+
+    @cached_property
+    def framed_trailing_re(self) -> regex.Pattern:
+        return compile_regex(rf"(?:[^\S\n]+\p{{Ll}}+){{1,4}}?[^\S\n]+(?P<q>{alternation(self.trailing)})(?![\p{{L}}])")
 
     def is_margin(self, ctx: Context, end: int) -> bool:
         """"vượt 163 hộ so với ...": the number is a margin, not a bound."""

@@ -74,7 +74,8 @@ def qualify(
         qualifier = "exact"
     elif _comparative(ctx, lex, phrase, qstart) and lex.is_margin(ctx, end):
         qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
-    trailing = lex.trailing_qualifier(ctx, end)
+    framed = qualifier == "exact" and ctx.word_before(start)[0].lower() == "từ"  # "từ 50% số hộ trở lên"
+    trailing = lex.trailing_qualifier(ctx, end, framed)
     if trailing and qualifier == "exact":
         return trailing, start
     if qualifier == "exact":
