@@ -523,15 +523,16 @@ _LINE_WORD = deferred(r"\p{L}+")
 def _spelled_in_heading(ctx: Context, lex: Lexicons, m) -> bool:
     """A capitalised spelled number of a heading written in capitals or in
     title case ("HUYỆN CÓ HAI MƯƠI MÔ HÌNH", "Mười Lăm Hộ Được Hỗ Trợ"),
-    where capitals name nothing; a lone "năm" (the year as often) and a
-    number right after a level word ("HUYỆN NĂM CĂN": a unit's name) stay
-    out.  The noun must still be of the counted lexicon."""
+    where capitals name nothing; a lone "năm" (the year as often), a number
+    right after a level word ("HUYỆN NĂM CĂN": a unit's name) or after an
+    honorific ("CHỊ BA": a nickname) stay out.  The noun must still be of
+    the counted lexicon."""
     word = m.group("sp")
     if not word[0].isupper() or word.lower() == "năm":
         return False
     before, _ = ctx.word_before(m.start())
-    if before.lower() in lex.level_words:
-        return False
+    if before.lower() in lex.level_words or before.lower() in lex.rules.persons.honorifics:
+        return False  # "CHỊ BA", "ANH HAI": a nickname by birth order, no number
     text = ctx.text
     start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
     words = _LINE_WORD.findall(text, start, len(text) if end < 0 else end)
