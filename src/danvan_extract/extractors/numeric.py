@@ -72,7 +72,7 @@ def qualify(
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
         qualifier = "exact"
-    elif _comparative(ctx, lex, phrase, qstart) and lex.is_margin(ctx, end):
+    elif _comparative(ctx, lex, phrase, qstart) and (lex.is_margin(ctx, end) or _compared_before(ctx, qstart)):
         qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
     framed = qualifier == "exact" and ctx.word_before(start)[0].lower() == "từ"  # "từ 50% số hộ trở lên"
     trailing = lex.trailing_qualifier(ctx, end, framed)
@@ -94,6 +94,13 @@ def _comparative(ctx: Context, lex: Lexicons, phrase: Optional[str], qstart: int
         return False
     head = words[0] if len(words) == 2 else ctx.word_before(qstart)[0].lower()
     return head in lex.comparatives
+
+
+def _compared_before(ctx: Context, pos: int) -> bool:
+    """True when "so với" opens the comparison earlier in the clause ("So
+    với bình quân toàn tỉnh, thu nhập của xã thấp hơn 12 triệu đồng"):
+    the base is written before the comparative, not after the figure."""
+    return ctx.lower.find("so với", clause_start(ctx.text, pos, 150), pos) >= 0
 
 
 def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str, int]]:
