@@ -52,6 +52,7 @@ def _number_words() -> dict:
         "digits": {nfc(w): int(v) for w, v in data["digits"].items()},
         "starts": tuple(nfc(w) for w in data["spelled"]["starts"]),
         "half": nfc(data["spelled"]["half"]),
+        "after_ten": frozenset(nfc(w) for w in data["spelled"]["after_ten"]),
         "compound_orders": tuple(nfc(w) for w in data["compound"]["orders"]),
     }
 
@@ -75,6 +76,10 @@ _UNITS: dict[str, int] = _WORDS["digits"]
 _TENS = {"mười": 10, "mươi": 10, "chục": 10}
 # "and a half" ("rưỡi"): the parsers below and the rules' {half} part.
 HALF: str = _WORDS["half"]
+# The decimal point read aloud ("bốn phẩy hai" = 4,2).
+_POINT = "phẩy"
+# Units spoken only after a ten: "hai mốt" is "hai mươi mốt" (21).
+_AFTER_TEN: frozenset[str] = _WORDS["after_ten"]
 SPELLED_WORDS = tuple(_UNITS) + tuple(_TENS) + ("trăm", HALF) + tuple(MULTIPLIERS)
 # A spelled number starts with a digit from two up, or "mười" (numbers.toml).
 SPELLED_START: tuple[str, ...] = _WORDS["starts"]
@@ -117,10 +122,14 @@ def parse_spelled(words: str) -> int:
 
     >>> parse_spelled("hai nghìn tư"), parse_spelled("hai trăm rưỡi"), parse_spelled("một trăm linh năm")
     (2400, 250, 105)
+    >>> parse_spelled("hai mốt"), parse_spelled("một trăm ba tư")
+    (21, 134)
     """
     tokens = words.lower().split()
     if not tokens:
         raise InputError(E_SPELLED_EMPTY)
+    if _POINT in tokens:
+        return _spelled_decimal(tokens, words)
     if len(tokens) >= 3 and (_UNITS.get(tokens[-1]) or tokens[-1] == HALF):
         order = 100 if tokens[-2] == "trăm" else MULTIPLIERS.get(tokens[-2])
         if order:
@@ -133,6 +142,8 @@ def parse_spelled(words: str) -> int:
     prev = ""
     for tok in tokens:
         if tok in _UNITS:
+            if current is not None and tok in _AFTER_TEN:
+                group += current * 10  # "hai mốt" = 21: the "mươi" left unsaid
             current = _UNITS[tok]
         elif tok in _TENS:
             if tok == "mười":
@@ -163,6 +174,26 @@ def parse_spelled(words: str) -> int:
     return total + group + (current or 0)
 
 
+def _spelled_decimal(tokens: list[str], words: str) -> float | int:
+    """A decimal read aloud: "bốn phẩy hai" = 4.2, "chín mươi chín phẩy năm"
+    = 99.5, "không phẩy không năm" = 0.05, "hai phẩy năm tỷ" = 2.5·10⁹.
+    The words after "phẩy" read as one number, each leading "không" a zero
+    before it; multiplier words closing the figure scale the whole."""
+    point = tokens.index(_POINT)
+    whole, frac = tokens[:point], tokens[point + 1 :]
+    mult = []
+    while frac and frac[-1] in MULTIPLIERS:
+        mult.insert(0, frac.pop())
+    zeros = 0
+    while zeros < len(frac) - 1 and frac[zeros] == "không":
+        zeros += 1
+    if not whole or not frac or _POINT in frac:
+        raise InputError(E_SPELLED_WORD.format(token=_POINT, words=words))
+    head = 0 if whole == ["không"] else parse_spelled(" ".join(whole))
+    tail = parse_spelled(" ".join(frac[zeros:]))
+    return scale(float(f"{head}.{'0' * zeros}{tail}"), " ".join(mult) or None)
+
+
 def spelled_pair(words: str) -> tuple[int, int] | None:
     """The bounds of a spelled number that opens with two digits next to
     each other ("ba bốn hộ": three or four; "hai ba chục" = 20 to 30), as
@@ -180,6 +211,22 @@ def spelled_pair(words: str) -> tuple[int, int] | None:
         return None
     rest = tokens[2:]
     return parse_spelled(" ".join([tokens[0], *rest])), parse_spelled(" ".join([tokens[1], *rest]))
+
+
+def spelled_range(low: str, high: str) -> tuple[int | float, int | float]:
+    """The bounds of a range spelled out ("từ hai đến ba hộ"): a lower bound
+    of one digit word takes the orders said after the upper's first word, as
+    speech says them once ("hai đến ba trăm" = 200 to 300, "hai đến ba
+    triệu" = 2 to 3 million, "hai đến ba chục" = 20 to 30).
+
+    >>> spelled_range("hai", "ba trăm"), spelled_range("mười lăm", "hai mươi")
+    ((200, 300), (15, 20))
+    """
+    low_words, high_words = low.lower().split(), high.lower().split()
+    if len(low_words) == 1 and low_words[0] in _UNITS and len(high_words) > 1 and high_words[0] in _UNITS \
+            and high_words[1] != "mươi":
+        low_words = low_words + high_words[1:]
+    return parse_spelled(" ".join(low_words)), parse_spelled(" ".join(high_words))
 
 
 def scale(value: int | float, multiplier_word: str | None) -> int | float:

@@ -9,11 +9,11 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from .base import Candidate, Context, Spanned, Lexicons, group, group_span
-from .numeric import (CHANGE_FROM, bounds, first_of_change, in_unit_size, qualify, rate_base,
+from .numeric import (CHANGE_FROM, bounds, year_label, first_of_change, in_unit_size, qualify, rate_base,
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets
 from ..grammar.alternation import alternation
-from ..numbers import spelled_pair
+from ..numbers import HALF, spelled_pair, spelled_range
 
 _COMPOUND = "area.compound"
 _LAND_BEFORE = deferred(r"(?<![\p{L}])(đất(?: \p{Ll}+){0,2})\s*:?\s*$")
@@ -57,14 +57,20 @@ class AreaExtractor:
                 nxt = (group(m, "next") or "").strip().lower()
                 if unit.requires_next and nxt not in unit.requires_next:
                     continue
+                if nxt and self.lex.opens_other_word(ctx.text, form, group_span(m, "unit")[1]):
+                    continue  # "12 mẫu nước xét nghiệm": samples, no land
                 first, end = first_of_change(m) if rule == CHANGE_FROM else (m.start(), group_span(m, "unit")[1])
                 if group(m, "sp"):
                     v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "hai ba sào"
+                    if group(m, "sp2"):  # "từ hai đến ba héc-ta"
+                        v1, v2 = spelled_range(m.group("sp"), m.group("sp2"))
                     s1, s2 = v1, v2
                     if spelled_no_figure(ctx, m.start(), s1):
                         continue  # "200 ha (hai trăm héc-ta)"
                 else:
                     v1, v2, s1, s2 = bounds(ctx, m)
+                    if s2 is not None and year_label(ctx, m):
+                        v1, v2, s1, s2, first = v2, None, s2, None, m.start("n2")  # "2023 - 345 ha"
                     if s2 is None and rule != CHANGE_FROM:
                         figure = spaced_figure(ctx, self.lex, first, m.group("n1"))
                         if figure is False:
@@ -73,6 +79,10 @@ class AreaExtractor:
                             first, s1 = figure  # "1 234 ha"
                 if rule == CHANGE_FROM:
                     s2 = None  # the second value is a fact of its own
+                elif nxt == HALF and s2 is None and not group(m, "m1") and float(s1).is_integer():
+                    # "hai mẫu rưỡi", "2 ha rưỡi": and a half of the unit, as
+                    # "1 triệu rưỡi" is of a multiplier
+                    s1, end, nxt = s1 + 0.5, m.end("next"), ""
                 if s2 is None and rate_base(ctx, self.lex, first, s1):
                     continue  # "giá trị sản xuất trên 1 ha": the base of a rate
                 if s2 is None and side_of_unit_ratio(ctx, first, end, form):

@@ -184,6 +184,11 @@ def group_reader(*names: str) -> Callable[[regex.Match], tuple[Optional[str], ..
 # Words before a unit's noun that make it each or the whole unit, or a level,
 # not one named by a number ("mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người")
 _DISTRIBUTIVES = frozenset({"mỗi", "từng", "mọi", "toàn", "cả", "cấp"})
+# A designator of a period after a word of its edge is the period's start or
+# end, not a name ("số hộ nghèo đầu kỳ 1.245 hộ", "cuối nhiệm kỳ 100 hộ"):
+# the figure after it is a level at that time
+_PERIODS = frozenset({"kỳ", "nhiệm kỳ", "đợt", "giai đoạn"})
+_PERIOD_EDGES = frozenset({"đầu", "cuối", "giữa", "trong"})
 # "trong số 45 đại biểu" (among the 45 delegates): "số" there is the number
 # of a whole, which the figure counts, not the designator "bão số 3"
 _AMONG = "trong số"
@@ -218,8 +223,15 @@ _WORD = compile_regex(r"\p{L}+")
 
 def _title_line(text: str, pos: int) -> bool:
     """True when the line before ``pos`` is written in title case: three
-    words at least, each capitalised, not all in capitals."""
-    words = _WORD.findall(text, text.rfind("\n", 0, pos) + 1, pos)
+    words at least, each capitalised, not all in capitals.  A figure near
+    the start of its line, fewer than three words before it ("Ba Xã Vùng
+    Cao Về Đích", "Hơn 1,2 Triệu Lượt Khách …"), is judged with the words
+    after it on the line."""
+    start = text.rfind("\n", 0, pos) + 1
+    words = _WORD.findall(text, start, pos)
+    if len(words) < 3:
+        end = text.find("\n", pos)
+        words = _WORD.findall(text, start, len(text) if end < 0 else min(end, pos + 200))
     return len(words) >= 3 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
 
 
@@ -356,10 +368,10 @@ class Context:
     # -- numbers ------------------------------------------------------------
     def number(self, m: regex.Match, group: str) -> int | float:
         """The value of the number that group ``group`` of ``m`` read
-        (digits, or spelled out for group "sp").  A number written the same
-        way is parsed once, whichever families read it."""
+        (digits, or spelled out for groups "sp", "sp2").  A number written
+        the same way is parsed once, whichever families read it."""
         written = m.group(group_numbers(m.re)[group])
-        return _parse_spelled(written) if group == "sp" else _parse_digits(written)
+        return _parse_spelled(written) if group[:2] == "sp" else _parse_digits(written)
 
     def scan(self, pattern: ScanPattern) -> list[regex.Match]:
         """Matches of ``pattern`` over the text, under the time budget.
@@ -516,6 +528,7 @@ class Lexicons:
         self.counted_exceptions = frozenset(w.lower() for w in u.time.counted_exceptions)
         self.measure_units = frozenset(u.measure.forms)
         self.factor_nouns = frozenset(u.factor.nouns)
+        self.occurrence_nouns = frozenset(u.factor.occurrences)
         # a multiplier the number could not take ("đạt 5 nghìn,") counts nothing
         self.non_count_heads = self.measure_units | self.factor_nouns | frozenset(MULTIPLIERS)
 
@@ -528,12 +541,21 @@ class Lexicons:
         ("đồng chí", "đô thị"), lower case."""
         return frozenset(" ".join(w.lower().split()[:2]) for c in self.rules.units.currency for w in c.not_currency)
 
+    @cached_property
+    def not_area(self) -> frozenset[str]:
+        """Two-syllable words that open with a land unit's form and are not
+        it ("mẫu nước", "mẫu bệnh phẩm": samples), lower case."""
+        return frozenset(" ".join(w.lower().split()[:2]) for a in self.rules.units.area for w in a.not_unit)
+
     def opens_other_word(self, text: str, unit: str, end: int) -> bool:
         """True when the last syllable of ``unit``, which ends at ``end``, and
-        the syllable after it make a word that is no currency ("đồng chí",
-        "đồng bào", "đồng thời")."""
+        the syllable after it make a word that is no currency or land unit
+        ("đồng chí", "đồng bào", "đồng thời", "mẫu nước")."""
         nxt = match_at(_NEXT_SYLLABLE, text, end, 30)
-        return bool(nxt) and f"{unit.split()[-1].lower()} {nxt.group(1).lower()}" in self.not_currency
+        if not nxt:
+            return False
+        word = f"{unit.split()[-1].lower()} {nxt.group(1).lower()}"
+        return word in self.not_currency or word in self.not_area
 
     @cached_property
     def qualifier_re(self) -> regex.Pattern:
@@ -704,10 +726,20 @@ class Lexicons:
                 return True
         return False
 
-    def trailing_qualifier(self, ctx: Context, end: int) -> Optional[str]:
-        """The qualifier a phrase after the unit sets ("trở lên"), or None."""
+    def trailing_qualifier(self, ctx: Context, end: int, framed: bool = False) -> Optional[str]:
+        """The qualifier a phrase after the unit sets ("trở lên"), or None.
+        ``framed``: the figure follows "từ", which "trở lên" closes past the
+        counted noun ("từ 50% số hộ trở lên": at most four lower-case words
+        between, no mark)."""
         m = match_at(self.trailing_re, ctx.text, end, 80)
+        if m is None and framed:
+            m = match_at(self.framed_trailing_re, ctx.text, end, 80)
+            return self.trailing[" ".join(m.group("q").split()).lower()] if m else None
         return self.trailing[" ".join(m.group(0).split()).lower()] if m else None
+
+    @cached_property
+    def framed_trailing_re(self) -> regex.Pattern:
+        return compile_regex(rf"(?:[^\S\n]+\p{{Ll}}+){{1,4}}?[^\S\n]+(?P<q>{alternation(self.trailing)})(?![\p{{L}}])")
 
     def is_margin(self, ctx: Context, end: int) -> bool:
         """"vượt 163 hộ so với ...": the number is a margin, not a bound."""
@@ -839,7 +871,22 @@ class Lexicons:
             return None, end
         if noun and _counts_again(ctx.text, nend, noun):
             return None, end
+        if (noun and (second in self.level_words) != (noun.split(",")[0] in self.level_words)
+                and match_at(self.verb_and_figure, ctx.text, nend, 40)):
+            # "120 hộ, xã có 12 thôn", "15/19 tiêu chí, huyện đạt 7/9 tiêu chí":
+            # a unit of another kind than the counted noun, with a verb and a
+            # figure of its own, opens a new clause ("15 xã, thị trấn với ..."
+            # joins units of one kind)
+            return None, end
         return ctx.text[end:nend].lower(), nend
+
+    @cached_property
+    def verb_and_figure(self) -> regex.Pattern:
+        """A verb of having or reaching right after a noun, then, within two
+        words, a figure of something named after it ("có 12 thôn", "đạt 7/9
+        tiêu chí"; not a share, "đạt 100%"): made on first use."""
+        return compile_regex(rf"[^\S\n]+(?:{alternation(self.quantity_verbs)})(?:[^\S\n]+\p{{Ll}}+){{0,2}}"
+                             rf"[^\S\n]+\d[\d.,]*(?:/\d[\d.,]*)?[^\S\n]+\p{{L}}")
 
     @cached_property
     def designating_verbs(self) -> frozenset[str]:
@@ -884,6 +931,18 @@ class Lexicons:
         words = noun.split(" ")
         return words[0] in self.non_count_heads or " ".join(words[:2]) in self.non_count_heads
 
+    def is_frequency(self, ctx: Context, noun: str, end: int) -> bool:
+        """True when ``noun`` (ending at ``end``) is an occurrence written
+        per a time ("2 buổi/tuần", "3 đợt/năm"): how often, no count."""
+        if noun not in self.occurrence_nouns:
+            return False
+        text = ctx.text
+        slash = text.find("/", end, end + 3)
+        if slash < 0 or text[end:slash].strip():
+            return False
+        word = _WORD.match(text, slash + 1 + (text[slash + 1 : slash + 2] == " "))
+        return word is not None and word.group().lower() in self.time_nouns
+
     def is_time_noun(self, noun: str) -> bool:
         if noun in self.counted_exceptions:
             return False
@@ -900,6 +959,10 @@ class Lexicons:
         low = word.lower()
         prev2, p2start = ctx.word_before(wstart)
         pair = f"{prev2.lower()} {low}"
+        if (pair if pair in _PERIODS else low) in _PERIODS:
+            edge, _ = ctx.word_before(p2start if pair in _PERIODS else wstart)
+            if edge.lower() in _PERIOD_EDGES:
+                return False
         if pair in self.designators:
             if noun is not None and prev2[:1].islower() and pair in self.designating_verbs and fold_tones(noun) in self.counted_folded:
                 return False  # "quy định 12 hành vi": the verb, then how many ("Quyết định 1719": a name)

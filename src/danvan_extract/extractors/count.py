@@ -7,12 +7,12 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair
+from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair, spelled_range
 from .tones import fold_tones
 from ..grammar.alternation import alternation
 from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
 from .numeric import (ENGLISH_THOUSANDS, bounds, first_of_change, in_unit_size, qualify,
-                      rate_base, spaced_figure)
+                      rate_base, spaced_figure, year_label)
 from .table_cells import (
     colon_label_unit, first_row_figure, header_cell_span, header_cells, header_cells_before, row_label_span,
     says_own_unit, table_unit_span, unit_cell_span,
@@ -154,7 +154,10 @@ class CountExtractor:
                 continue
             for m in ctx.scan(pat):
                 spelled, n1, n3 = _COUNT_GROUPS(m)
-                if spelled and not _plausible_spelled(ctx, m, self.vague_before):
+                if n1 and len(n1) >= 5 and n1[0] == "0" and n1.isdigit():
+                    continue  # "mã số thuế 0123456789 cấp ...": a code or a phone number, no figure
+                heading = spelled and _spelled_in_heading(ctx, lex, m)
+                if spelled and not heading and not _plausible_spelled(ctx, m, self.vague_before):
                     continue
                 # the noun first: most numbers count none, and need no value
                 noun, end = lex.noun_after(ctx, m.end())
@@ -171,13 +174,20 @@ class CountExtractor:
                     continue
                 if lex.is_time_noun(noun) or lex.opens_with_non_count_head(noun):
                     continue
+                if lex.is_frequency(ctx, noun, end):
+                    continue  # "sinh hoạt 2 buổi/tuần": how often, as "3 lần/năm"
                 values = _values(ctx, m, spelled, n3)
                 if values is None:
                     continue  # "16,7 tiêu chí/xã": an average, no count
                 value, value_max = values
+                first = m.start()
+                if value_max is not None and not spelled and year_label(ctx, m):
+                    # "2023 - 345 hộ": the year labels the count
+                    value, value_max, first, n1 = value_max, None, m.start("n2"), group(m, "n2")
                 if tens is not None:
                     value, value_max = value * 10, None if value_max is None else value_max * 10
-                if spelled and ctx.text[end - len(noun)].isupper():
+                if spelled and ctx.text[end - len(noun)].isupper() and not (
+                        heading and fold_tones(noun) in lex.counted_folded):
                     continue  # "Năm Căn", "Ba Đình": a place's name
                 if spelled and not _spelled_noun(lex, m.group("sp"), noun):
                     continue  # "ba kích", "năm nay": words, not numbers
@@ -193,9 +203,8 @@ class CountExtractor:
                     continue  # "năm mươi phần trăm": a percentage
                 if noun.split(" ")[0] == "phần" and match_at(_FRACTION_REST, ctx.text, end, 20):
                     continue  # "hai phần ba": a word fraction
-                if lex.designated(ctx, m.start(), noun):
+                if lex.designated(ctx, first, noun):
                     continue
-                first = m.start()
                 if value == 1 and in_unit_size(ctx.text, first):
                     continue  # "(1 công = 1.296 m²)": a land unit's size, no count
                 figure = None if spelled else spaced_figure(ctx, lex, first, n1)
@@ -325,6 +334,9 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
     is no whole number.  ``spelled`` and ``n3`` are what groups "sp" and
     "n3" read."""
     if spelled:
+        if group(m, "sp2"):  # "từ hai đến ba hộ", "hai đến ba trăm người"
+            low, high = spelled_range(spelled, m.group("sp2"))
+            return (low, high) if low < high else None
         # "ba bốn hộ", "hai ba chục người": a range said with two digits
         return spelled_pair(spelled) or (ctx.number(m, "sp"), None)
     if n3:
@@ -332,7 +344,7 @@ def _values(ctx: Context, m, spelled: Optional[str], n3: Optional[str]) -> Optio
         low = ctx.number(m, "n3")
         if low >= 1000:
             return None
-        return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, m.group("m3"))])), None
+        return int(compound([(ctx.number(m, "n1"), m.group("m1")), (low, group(m, "m3"))])), None
     _, upper, value, value_max = bounds(ctx, m)
     value, value_max = _whole(m, value), _whole(m, value_max, "n2")
     if value is None or (upper is not None and value_max is None):  # (upper: group "n2" read a number)
@@ -503,6 +515,30 @@ def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
 
 def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+
+_LINE_WORD = deferred(r"\p{L}+")
+
+
+def _spelled_in_heading(ctx: Context, lex: Lexicons, m) -> bool:
+    """A capitalised spelled number of a heading written in capitals or in
+    title case ("HUYỆN CÓ HAI MƯƠI MÔ HÌNH", "Mười Lăm Hộ Được Hỗ Trợ"),
+    where capitals name nothing; a lone "năm" (the year as often), a number
+    right after a level word ("HUYỆN NĂM CĂN": a unit's name) or after an
+    honorific ("CHỊ BA": a nickname) stay out.  The noun must still be of
+    the counted lexicon."""
+    word = m.group("sp")
+    if not word[0].isupper() or word.lower() == "năm":
+        return False
+    before, _ = ctx.word_before(m.start())
+    if before.lower() in lex.level_words or before.lower() in lex.rules.persons.honorifics:
+        return False  # "CHỊ BA", "ANH HAI": a nickname by birth order, no number
+    text = ctx.text
+    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    words = _LINE_WORD.findall(text, start, len(text) if end < 0 else end)
+    if word.isupper():
+        return all(w.isupper() for w in words)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _plausible_spelled(ctx: Context, m, vague: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ import regex
 
 from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
-from ..numbers import MULT, MULTIPLIERS, compound, scale, spelled_pair
+from ..numbers import MULT, MULTIPLIERS, compound, scale, spelled_pair, spelled_range
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
@@ -104,6 +104,10 @@ class MoneyExtractor:
                         continue  # "500 triệu đồng (năm trăm triệu đồng)"
                     s1, s2 = spelled_pair(m.group("sp")) or (s1, None)  # "bảy tám triệu": 7 to 8
                     v1, mult = _spelled_in_unit(m.group("sp"), s1)
+                    if group(m, "sp2"):  # "từ hai đến ba triệu đồng": the upper's multiplier serves both
+                        s1, s2 = spelled_range(m.group("sp"), m.group("sp2"))
+                        mult = mult or _spelled_in_unit(m.group("sp2"), s2)[1]
+                        v1 = s1 / scale(1, mult)
                     v2 = None if s2 is None else s2 / scale(1, mult)
                     unit = _unit(ctx, m, "cur")
                     unit = f"{mult} {unit}" if mult else unit
@@ -238,8 +242,10 @@ def _orders(ctx: Context, m) -> Optional[list]:
     orders ("12 tỷ 275 triệu"); "1 nghìn 200 tỷ" is thousands of the order
     after it (1 nghìn tỷ + 200 tỷ = 1 200 tỷ).  None when the orders do not descend or
     a lower part reaches the order above it."""
-    first, second = m.group("m1").lower(), m.group("m3").lower()
-    parts = [(ctx.number(m, "n1"), first), (ctx.number(m, "n3"), second)]
+    first, second = m.group("m1").lower(), (group(m, "m3") or "").lower()
+    parts = [(ctx.number(m, "n1"), first), (ctx.number(m, "n3"), second or None)]
+    if not second:  # "12 nghìn 500 đồng": the units under the thousand
+        return parts if parts[1][0] < 1000 else None
     if MULTIPLIERS[first] <= MULTIPLIERS[second]:
         if MULTIPLIERS[first] != 1_000 or MULTIPLIERS[second] < 1_000_000 or group(m, "n4"):
             return None

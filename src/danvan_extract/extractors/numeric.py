@@ -33,6 +33,19 @@ def bounds(ctx: Context, m: regex.Match) -> tuple[int | float, Optional[int | fl
 
 CHANGE_FROM = "amount.change_from"
 
+# A year, a dash and a figure: "2023 - 345 hộ; 2024 - 234 hộ" (a list by year)
+_YEAR_DASH = deferred(r"(?:19|20)\d\d[^\S\n]*[-–][^\S\n]*\d")
+
+
+def year_label(ctx: Context, m: regex.Match) -> bool:
+    """True when a range's lower bound is a year and a dash parts it from a
+    smaller figure ("Hộ nghèo: 2023 - 345 hộ; 2024 - 234 hộ"): the year
+    labels the figure, as a list by year writes it; no range runs down."""
+    n1 = group(m, "n1")
+    if not n1 or group(m, "m1") or not group(m, "n2") or not _YEAR_DASH.match(ctx.text, m.start("n1")):
+        return False
+    return ctx.number(m, "n2") < int(n1)
+
 # One comma and three digits after it: a decimal the Vietnamese way,
 # thousands the English way ("5,312 người", "150,000 đồng").
 ENGLISH_THOUSANDS = deferred(r"[1-9]\d{0,2},\d{3}")
@@ -59,14 +72,35 @@ def qualify(
         qualifier = "exact"
     elif phrase in ("vượt", "vượt quá") and lex.is_margin(ctx, end):
         qualifier = "exact"
-    elif phrase == "hơn" and lex.is_margin(ctx, end) and ctx.word_before(qstart)[0].lower() in lex.comparatives:
+    elif _comparative(ctx, lex, phrase, qstart) and (lex.is_margin(ctx, end) or _compared_before(ctx, qstart)):
         qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
-    trailing = lex.trailing_qualifier(ctx, end)
+    framed = qualifier == "exact" and ctx.word_before(start)[0].lower() == "từ"  # "từ 50% số hộ trở lên"
+    trailing = lex.trailing_qualifier(ctx, end, framed)
     if trailing and qualifier == "exact":
         return trailing, start
     if qualifier == "exact":
         return "exact", start
     return qualifier, qstart
+
+
+def _comparative(ctx: Context, lex: Lexicons, phrase: Optional[str], qstart: int) -> bool:
+    """True when the qualifier ``phrase`` at ``qstart`` is a comparative
+    "hơn": "cao hơn", "ít hơn" as one phrase, or "hơn" after such an
+    adjective ("nhanh hơn")."""
+    if not phrase:
+        return False
+    words = phrase.lower().split()
+    if words[-1] != "hơn":
+        return False
+    head = words[0] if len(words) == 2 else ctx.word_before(qstart)[0].lower()
+    return head in lex.comparatives
+
+
+def _compared_before(ctx: Context, pos: int) -> bool:
+    """True when "so với" opens the comparison earlier in the clause ("So
+    với bình quân toàn tỉnh, thu nhập của xã thấp hơn 12 triệu đồng"):
+    the base is written before the comparative, not after the figure."""
+    return ctx.lower.find("so với", clause_start(ctx.text, pos, 150), pos) >= 0
 
 
 def _before_range(ctx: Context, lex: Lexicons, start: int) -> Optional[tuple[str, int]]:
@@ -116,7 +150,7 @@ def _after_every(ctx: Context, lex: Lexicons, start: int) -> bool:
 # Thousands grouped with spaces before a group of three ("1 234 567 người":
 # "1 234 " before "567"), the first group not inside another figure.
 _SPACED_LEAD = deferred(r"(?<![\p{N}.,/:-])(?<!\p{N} )\d{1,3}(?: \d{3}){0,4} \Z")
-_THREE_DIGITS = deferred(r"\d{3}")
+_THREE_DIGITS = deferred(r"\d{3}(?:,\d{1,12})?")  # the last group, a decimal part after it ("1 234,5 ha")
 _DIGITS_ONLY = deferred(r"\d{4,}")
 
 
@@ -124,7 +158,7 @@ def spaced_figure(ctx: Context, lex: Lexicons, start: int, digits: str) -> Optio
     """For the number ``digits`` at ``start`` after a group of digits and one
     space: (start, value) of the whole figure when ``digits`` is the last
     group of thousands written with spaces ("1 234 567 người" = 1 234 567,
-    "1 250 tỷ đồng"), as French-style typography groups them, unless its
+    "1 250 tỷ đồng", "1 234,5 ha" with its decimals), as French-style typography groups them, unless its
     first group is designated ("tổ 1 200 hộ" names its group); False when
     ``digits`` is a group of four or more, the tail of a phone number or a
     code ("1900 9095", "0912 345 678"); None otherwise (a figure of its
@@ -136,7 +170,8 @@ def spaced_figure(ctx: Context, lex: Lexicons, start: int, digits: str) -> Optio
         lead = _SPACED_LEAD.search(text, max(0, start - 24), start)
         if lead is None or lex.designated(ctx, lead.start()):
             return None
-        return lead.start(), int(lead.group().replace(" ", "") + digits)
+        whole = lead.group().replace(" ", "") + digits
+        return lead.start(), (float(whole.replace(",", ".")) if "," in whole else int(whole))
     return False if _DIGITS_ONLY.fullmatch(digits) else None
 
 

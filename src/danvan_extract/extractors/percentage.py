@@ -7,9 +7,10 @@ from typing import Iterator
 import regex
 
 from ..grammar.lazy import deferred, settle
-from ..numbers import DIGITS, spelled_pair
+from ..numbers import DIGITS, spelled_pair, spelled_range
 from .base import Candidate, Context, Lexicons, group
-from .numeric import CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure
+from .numeric import (CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure,
+                      year_label)
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span
 from ..grammar.pattern_cache import compile_regex
 
@@ -86,10 +87,14 @@ class PercentageExtractor:
                     continue  # "chỉ số PCI tăng 2 điểm": points of an index
                 if group(m, "sp"):
                     v1, v2 = spelled_pair(m.group("sp")) or (ctx.number(m, "sp"), None)  # "bảy tám phần trăm"
+                    if group(m, "sp2"):  # "mười lăm đến hai mươi phần trăm"
+                        v1, v2 = spelled_range(m.group("sp"), m.group("sp2"))
                     if spelled_no_figure(ctx, m.start(), v1):
                         continue  # "50% (năm mươi phần trăm)"
                 else:
                     v1, v2, _, _ = bounds(ctx, m)
+                    if v2 is not None and year_label(ctx, m):
+                        v1, v2, start = v2, None, m.start("n2")  # "2023 - 4,5%": the year labels it
                 if rule == CHANGE_FROM:
                     v2 = None  # the second value is a fact of its own
                 qualifier, qstart = qualify(ctx, self.lex, start, end)

@@ -7,10 +7,11 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..numbers import MULT, MULTIPLIERS, parse_digits
+from ..numbers import DIGITS, MULT, MULTIPLIERS, parse_digits
 from ..grammar.rules import alternation
 from .tones import fold_tones
 from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
+from ..grammar.lazy import deferred, settle
 from .numeric import compound_lead, elided_currency, phrase_before, qualify
 from ..grammar.pattern_cache import compile_regex
 
@@ -97,10 +98,29 @@ class RatioExtractor:
         """True when a verb of achieving (numeric.toml achieve_verb) ends right before ``start``."""
         return phrase_before(ctx, start, self.achieve_verbs) is not None
 
+    def _spelled(self, ctx: Context, m, rule: str) -> Iterator[Candidate]:
+        """"mười hai trên mười lăm xã": x out of y said in words, the
+        numbers spelled; a part never exceeds its whole, and the noun is
+        one the lexicon counts ("ba trên năm" alone is no ratio)."""
+        num, den = ctx.number(m, "sp"), ctx.number(m, "sp2")
+        noun, end = self.lex.noun_after(ctx, m.end())
+        if not 0 < num <= den or noun is None or fold_tones(noun) not in self.lex.counted_folded:
+            return
+        first = group_span(m, "sp")[0]
+        if first > 0 and ctx.text[first].isupper() and not ctx.at_sentence_start(first):
+            return  # "Ba Vì trên ...": a name
+        noun = Spanned.at(ctx.text, end - len(noun), end, noun)
+        qualifier, start = qualify(ctx, self.lex, first, end, noun)
+        yield Candidate("ratio", start, end, rule,
+                        {"numerator": num, "denominator": den, "noun": noun, "qualifier": qualifier})
+
     def __call__(self, ctx: Context) -> Iterator[Candidate]:
         for pat in self.patterns:
             rule = pat.name
             for m in ctx.scan(pat):
+                if rule == _SPELLED:
+                    yield from self._spelled(ctx, m, rule)
+                    continue
                 # "ratio.words" opens at "trong"; by number: a look-up by name costs ten times more
                 first = group_span(m, "n1")[0]
                 num, den = ctx.number(m, "n1"), ctx.number(m, "n2")
@@ -127,7 +147,7 @@ class RatioExtractor:
                 if has_group(m, "pn") and not self._words_ratio(ctx, m, noun):
                     continue
                 n1, n2 = group(m, "n1"), group(m, "n2")
-                if noun is None and _looks_like_date(n1, n2):
+                if noun is None and _looks_like_date(n1, n2) and not _share_proves(ctx, m.end(), num, den):
                     continue
                 if _looks_like_month_year(n1, n2):
                     continue
@@ -148,6 +168,7 @@ class RatioExtractor:
                 )
 
 
+_SPELLED = "ratio.spelled"
 _TOTAL_WORDS = frozenset({"tổng số", "tổng", "số"})
 # words that link a count to the next one ("N A với trên M B"): the "trên"
 # after them is a qualifier, no "out of"
@@ -159,9 +180,28 @@ def _same_noun(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+# A share in brackets right after a figure: "12/12 (100%)", "8/10 (đạt 80%)".
+_BRACKET_SHARE = deferred(rf"[^\S\n]*\([^\S\n]*(?:(?:đạt|bằng|chiếm|tỷ lệ|tỉ lệ)[^\S\n]+)?(?P<p>{DIGITS})[^\S\n]*%")
+
+
+def _share_proves(ctx: Context, end: int, num, den) -> bool:
+    """True when a share in brackets after the "x/y" at ``end`` is x out of
+    y as written, to its last decimal ("12/12 (100%)", "10/12 (83,3%)"):
+    the text's own arithmetic makes it a ratio, no date."""
+    m = match_at(_BRACKET_SHARE, ctx.text, end, 40)
+    if m is None or not den:
+        return False
+    written = m.group("p")
+    decimals = len(written.partition(",")[2])
+    return abs(parse_digits(written) - 100 * num / den) <= 0.5 * 10 ** -decimals + 1e-9
+
+
 def _looks_like_date(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
 
 
 def _looks_like_month_year(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and len(b) == 4 and 1900 <= int(b) <= 2100 and int(a) <= 12
+
+
+settle(globals())

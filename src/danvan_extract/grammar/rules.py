@@ -83,6 +83,7 @@ class UnitsFile(_Strict):
         forms: list[str]
         hectares: float
         requires_next: list[str] = []
+        not_unit: list[str] = []
 
     class Currency(_Strict):
         code: str
@@ -94,10 +95,12 @@ class UnitsFile(_Strict):
 
     class Factor(_Strict):
         nouns: list[str]
+        occurrences: list[str] = []
 
     class Time(_Strict):
         nouns: list[str]
         counted_exceptions: list[str]
+        exception_breakers: list[str] = []
 
     area: list[AreaUnit]
     currency: list[Currency]
