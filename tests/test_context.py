@@ -179,6 +179,10 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     # "Place, d/m/y" alone on its line, "ngày" left out
     ("Tiêu đề bài viết ở đây\nSi Ma Cai, 28/6/2025\n", "2025-06-28"),
     ("Tiêu đề bài viết ở đây\nSi Ma Cai, 28/6/2025 là ngày huyện ra mắt mô hình mới của thanh niên.\n", None),
+    # a labelled stamp in the ISO order; "Ngày:" with a time zone after the date
+    ("Tiêu đề bài\nCập nhật: 2025-10-14 08:30\n", "2025-10-14"),
+    ("Tiêu đề bài\nNgày: 02/08/2024 (GMT+7)\n", "2024-08-02"),
+    ("Tiêu đề bài\nNgày: 02/08/2024, Liên đoàn Lao động tỉnh tổ chức đại hội.\n", None),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published
@@ -220,6 +224,12 @@ def test_the_articles_date_line(head, published):
     # a headline about a portal, or with a bar before the site's name, stays the headline
     ("Cổng thông tin điện tử tỉnh ra mắt giao diện mới\n", "Cổng thông tin điện tử tỉnh ra mắt giao diện mới"),
     ("Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An\n", "Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An"),
+    # an agency's name in capitals: an organization's own name ("CHỮ THẬP ĐỎ") counts as its
+    # words, and the capitals may run over the whole line
+    ("HỘI CHỮ THẬP ĐỎ TỈNH BẾN TRE\nTrao hơn 12.000 phần quà Tết nhân ái\n", "Trao hơn 12.000 phần quà Tết nhân ái"),
+    ("TRUYỀN HÌNH QUẢNG BÌNH\nMặt trận tỉnh hỗ trợ người dân vùng lũ\n", "Mặt trận tỉnh hỗ trợ người dân vùng lũ"),
+    ("HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY\n", "HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY"),
+    ("PHÁT TRIỂN DU LỊCH QUẢNG BÌNH\n", "PHÁT TRIỂN DU LỊCH QUẢNG BÌNH"),
 ])
 def test_the_articles_title(head, title):
     from danvan_extract.context.document_info import find_title

@@ -38,9 +38,11 @@ _BYLINE = (r"(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|phóng\s+viên)\s*:\s*)?
 _SOURCE = (r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
            r"\s+(?-i:\p{Lu})[^|\n\d]{0,40}?\s[-–|]\s*(?=\d|thứ|chủ|ngày))?")
 _LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
-         r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
+         r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày(?:\s*:)?\s+)?")
 _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
+# "Cập nhật: 2025-10-14 08:30": a labelled stamp in the ISO order (year first, unambiguous)
+_DATE_LINE_ISO = deferred(_LEAD + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 # "Điện Biên, ngày 20/12/2024", "Si Ma Cai, 28/6/2025" alone on its line: a dateline with its date in figures
@@ -132,7 +134,8 @@ def date_line_match(line: str):
     m = _ISO_LINE.match(line)
     if m is not None or len(line) > _DATE_LINE_MAX:
         return m
-    m = _DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+    m = (_DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+         or ("-" in line and _DATE_LINE_ISO.match(line) or None))
     # "Ngày 16/6/2025, Hội đồng thông qua ...": a sentence opened by its date
     return None if m is not None and _SENTENCE_AFTER.match(line, m.end()) else m
 

@@ -14,7 +14,8 @@ from typing import Optional
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
 from ..registry import NUMERIC_TYPES
 from ..scan.budget import UNBOUNDED, StageClock
-from .document_info import after_merger, agency_lines, find_title, main_place, national_by_default, not_venues
+from .document_info import (after_merger, agency_lines, find_title, main_place, national_by_default, not_venues,
+                            site_provinces)
 from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_after, clause_start_before, end_of, inside_any, overlaps,
                              right_after, start_of)
 from .figure.period import figure_period
@@ -92,7 +93,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     if other is not None:
         reported = [p for p in reported if p.start < other]
     site = agency_lines(head, out.title)
-    main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text)
+    main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text,
+                       [p for p in reported if inside_any(site, p.start)] or site_provinces(head, site))
             if site else None) or main_place(reported, out.title, body_lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)

@@ -73,26 +73,45 @@ def _agency_line(line: str) -> bool:
     """The line (stripped, short) is an agency's or an outlet's name with
     the unit it serves, which the gazetteer knows: a site's header, no
     headline."""
+    return _agency_unit(line) is not None
+
+
+def _agency_unit(line: str) -> Optional[str]:
+    """The unit's name (as :func:`_agency_line` reads it, title-cased when
+    the line is in capitals) of an agency's or outlet's line, or None."""
     m = _agency_name().fullmatch(line)
-    if not m or m.start("name") == 0:
-        return False
+    if not m:
+        return None
     name = m.group("name")
     if not name.isupper():
-        return bool(gazetteer().province(name) or gazetteer().lookup(name))
+        known = m.start("name") > 0 and bool(gazetteer().province(name) or gazetteer().lookup(name))
+        return name if known else None
     # in capitals every word may open the name: the unit's name is the
     # shortest tail of the capital run past the organization's words
     # ("BAN DÂN TỘC TỈNH KON TUM", "ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH")
     # ("ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH"), every word before it an organization's
     # or a level's (a headline in capitals has a predicate: "RA MẮT … TẠI XÃ TẢ VAN")
-    words, line_words = name.title().split(), [w for w in line.lower().split() if w not in ("-", "–")]
+    # (an organization's own name, "HỘI CHỮ THẬP ĐỎ", "HỘI NGƯỜI CAO TUỔI", counts as
+    # its words; a name in capitals may run over the whole line: "TRUYỀN HÌNH QUẢNG BÌNH")
+    words = name.title().split()
+    line_words = [w for w in _org_phrases().sub(" ", line.lower()).split() if w not in ("-", "–")]
     vocabulary = _org_vocabulary()
     for i in range(len(words) - 1):
         before = line_words[:len(line_words) - (len(words) - i)]
-        if all(w in vocabulary for w in before):
+        if before and all(w in vocabulary for w in before):
             tail = " ".join(words[i:])
             if gazetteer().province(tail) or gazetteer().lookup(tail):
-                return True
-    return False
+                return tail
+    return None
+
+
+@lru_cache(maxsize=1)
+def _org_phrases() -> regex.Pattern:
+    """The organizations' own names of persons.toml ``org_phrases`` ("Chữ thập
+    đỏ", "Người cao tuổi"), in lower case, as whole words: one word of an
+    agency's name each."""
+    phrases = sorted({p.lower() for p in load_rules().persons.org_phrases if " " in p}, key=lambda p: (-len(p), p))
+    return compile_regex(rf"(?<![\p{{L}}])(?:{written_pattern(phrases)})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +138,20 @@ def _name_line(line: str) -> bool:
     return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line) or _PAIRED_SECTION.fullmatch(line)
                 or _DOC_TYPE_LINE.match(line) or (line.count(" ") <= 4 and gazetteer().province(line))
                 or _agency_line(line))
+
+
+def site_provinces(head: list[tuple[int, str]], site: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The provinces that the site's lines (spans from :func:`agency_lines`)
+    name without a level word ("TRUYỀN HÌNH QUẢNG BÌNH"): the units the
+    site serves, which no place mention holds."""
+    out = []
+    for start, line in head:
+        if (start, start + len(line)) in site:
+            unit = _agency_unit(line.strip())
+            province = gazetteer().province(unit) if unit else None
+            if province:
+                out.append(PlaceMention(start, start + len(line), "tỉnh", province, province, written=False))
+    return out
 
 
 def agency_lines(head: list[tuple[int, str]], title: Optional[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -263,12 +296,15 @@ def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
-               posts: list[tuple[int, int]] = (), text: str = "") -> Optional[PlaceMention]:
+               posts: list[tuple[int, int]] = (), text: str = "",
+               site: list[PlaceMention] = ()) -> Optional[PlaceMention]:
     """The unit the article is mainly about: named in the headline (not in
     a person's post there, ``posts`` being the spans of people's roles;
     a headline may name it without its level word, the body with it),
     else the unit named most often (the first in the lead breaks ties), if
-    named at least twice or in the lead.  ``text``: the article."""
+    named at least twice or in the lead.  ``text``: the article; ``site``:
+    the units of the site's lines above the headline (left out of
+    ``places``), which a bare level word in the headline may refer to."""
     named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
@@ -295,6 +331,8 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         if bare or committee:
             level = bare[0].level if bare else _COMMITTEE_LEVELS[committee.group(1).lower()]
             of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
+            # ("Mặt trận tỉnh phân bổ …" under "TRUYỀN HÌNH QUẢNG BÌNH": the unit the site serves)
+            of_level = of_level or [p for p in site if p.name and p.level == level]
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
                 return max(of_level, key=lambda p: (counts_level[(p.name, p.level)], -p.start))
