@@ -336,6 +336,15 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
                 return max(of_level, key=lambda p: (counts_level[(p.name, p.level)], -p.start))
+    if site and title:
+        # "các cấp Hội trong tỉnh đã vận động …" under "HỘI CHỮ THẬP ĐỎ TỈNH BẾN TRE": a lead that
+        # names no unit and calls one by its level word alone is about the site's unit of that level
+        lead = [p for p in places if title[1] <= p.start < lead_end]
+        levels = {p.level for p in lead if p.bare and not p.several}
+        if levels and not any(p.name for p in lead):
+            of_site = [p for p in site if p.level in levels]
+            if of_site:
+                return of_site[0]
     if title and text:
         # "Lai Châu, Điện Biên và Sơn La đã hoàn thành …": a headline with no unit over a lead
         # that opens with a list of units is about them together
