@@ -147,10 +147,15 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
 
 # "Dịp này, Ủy ban … tặng Giấy khen cho 15 tập thể": the occasion is the event the text reported
 # ("Hội nghị đã khen thưởng 18 tập thể": the event named again as the one that awards, at the event)
+# ("Tại chương trình, Ban tổ chức trao 500 suất quà": the event named as the place of an award
+# opening the sentence; "Tại kỳ họp, …" alone also opens figures of the period reviewed)
+_AWARD_VERB = r"(?:khen\s+thưởng|tặng|trao|biểu\s+dương|tôn\s+vinh|vinh\s+danh)\s"
 _THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:(?:nhân\s+)?dịp\s+này\s*,"
-                          r"|(?:hội\s+nghị|đại\s+hội|kỳ\s+họp|hội\s+thảo|buổi\s+lễ|lễ)\s+(?:(?:đã|cũng)\s+)?"
-                          r"(?:khen\s+thưởng|tặng|trao|biểu\s+dương|tôn\s+vinh|vinh\s+danh)\s)", regex.I)
-_EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
+                          r"|(?:hội\s+nghị|đại\s+hội|kỳ\s+họp|hội\s+thảo|buổi\s+lễ|lễ)\s+(?:(?:đã|cũng)\s+)?" + _AWARD_VERB +
+                          r"|tại\s+(?:buổi\s+lễ|lễ|chương\s+trình|hội\s+nghị|đại\s+hội|buổi\s+gặp\s+mặt|ngày\s+hội)"
+                          r"(?:\s+này)?\s*,[^.!?;\n]{0,60}?(?<![\p{L}])" + _AWARD_VERB + ")", regex.I)
+_EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn|chương\s+trình"
+                       r"|buổi\s+gặp\s+mặt|ngày\s+hội)(?![\p{L}])",
                        regex.I | regex.REVERSE)  # (found from the occasion back)
 _EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
 # (a syllable of each award verb of _THIS_OCCASION, found by one scan)
@@ -170,7 +175,7 @@ def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_star
     m = _THIS_OCCASION.search(text, max(p_start, pos - _EVENT_REACH), pos)
     if m is None or SENTENCE_END.search(text, m.end(), pos):
         return None
-    k = bisect.bisect_left(starts, m.end())
+    k = bisect.bisect_left(starts, m.start())
     if k < len(times) and times[k].start < pos and times[k].kind == "time":
         return None  # ("Dịp này, … năm 2025 …": a time the sentence states is its figures')
     for named in itertools.islice(_EVENT_WORD.finditer(text, 0, m.start()), _EVENTS_LOOKED_AT):
