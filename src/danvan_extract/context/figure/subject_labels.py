@@ -71,6 +71,27 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+# an infographic's label: a short line of words alone, no figure and no end mark, opened by a capital
+_LABEL_LINE = deferred(r"[^\S\n]*(?P<label>\p{Lu}[^\n\d.,;:!?()|>»›/]{3,58}[^\n\d.,;:!?()|>»›/\s])[^\S\n]*")
+_LABEL_LINE_WORDS = (2, 10)
+_INDENT = 8  # (white space before the figure on its line, at most)
+_LINE_END = deferred(r"[^\S\n]*(?:\n|$)")
+
+
+def label_above(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """"Kim ngạch xuất khẩu\n385 triệu USD": a figure ``[start, end)``
+    alone on its line under a line of words alone (an infographic's or a
+    flattened card's label) is named by that line."""
+    line_start = text.rfind("\n", max(0, start - _INDENT), start) + 1
+    if line_start < 2 or (start > line_start and not text[line_start:start].isspace()) or not _LINE_END.match(text, end):
+        return None
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    m = _LABEL_LINE.fullmatch(text, above, line_start - 1)
+    if m is None or not _LABEL_LINE_WORDS[0] <= len(m.group("label").split()) <= _LABEL_LINE_WORDS[1]:
+        return None
+    return m.span("label")
+
+
 # a Vietnamese unit's level word, or its short form that is no initial
 _LEVEL_FIRST = deferred(rf"(?:{written_pattern(VIETNAMESE_CLASSED)}|"
                         rf"{written_pattern(s for s, w in SHORT.items() if w in VIETNAMESE_CLASSED and s not in INITIALS)})\s+",
