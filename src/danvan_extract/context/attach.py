@@ -21,7 +21,7 @@ from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_a
 from .figure.period import figure_period
 from .figure.place import Places, figure_location, sole_province, place_record, respective_year
 from .figure.repeats import periods_of_repeats
-from .figure.sections import other_stories_at, section_starts
+from .figure.sections import other_stories_at, post_dates, section_starts
 from .figure.subject import assign_subjects, plural_level
 from .periods import find_times
 from .places import PlaceMention, find_places
@@ -92,6 +92,8 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     other = other_stories_at(text, paragraphs)
     if other is not None:
         reported = [p for p in reported if p.start < other]
+        posted = post_dates(text, other)
+        times = [t for t in times if not inside_any(posted, t.start)] if posted else times
     site = agency_lines(head, out.title)
     main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text,
                        [p for p in reported if inside_any(site, p.start)] or site_provinces(head, site))

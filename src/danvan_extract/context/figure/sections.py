@@ -86,6 +86,17 @@ _OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|(?:các\s+)?
 _OTHER_STORIES_LINE = 30
 
 
+# "Kbang: Trao 1.500 suất quà (20/12/2024)": a story's post date in a bracket closing its line
+_POST_DATE = deferred(r"\([0-3]?\d/[01]?\d/(?:19|20)\d\d\)[^\S\n]*(?=\n|$)")
+
+
+def post_dates(text: str, other: Optional[int]) -> list[tuple[int, int]]:
+    """The spans of the post dates in a page's list of other stories (after
+    ``other``, from :func:`other_stories_at`): when a story was posted, no
+    time of the figures in its headline."""
+    return [m.span() for m in _POST_DATE.finditer(text, other)] if other is not None else []
+
+
 def section_start(sections: list[int], pos: int) -> int:
     i = bisect.bisect_right(sections, pos) - 1
     return sections[i] if i >= 0 else 0

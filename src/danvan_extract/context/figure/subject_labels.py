@@ -15,6 +15,7 @@ from ...grammar.lazy import deferred, settle
 from ...grammar.levels import INITIALS, SHORT, VIETNAMESE_CLASSED, written_pattern
 from ...grammar.rules import load_rules
 from ..gazetteer import gazetteer, key
+from ...extractors.person_names import is_vi_syllable
 from ...grammar.pattern_cache import compile_regex
 
 
@@ -114,7 +115,10 @@ def _names_place(words: list[str]) -> bool:
     if not words or not all(w[0].isupper() for w in words):
         return False
     gaz = gazetteer()
-    return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+    # (a one-word label names a unit only when it is no Vietnamese syllable: a name in a
+    # minority language written as one word, "Kbang", "Đakrông")
+    return ((len(words) > 1 or not is_vi_syllable(words[0]))
+            and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name)))))
 
 
 def person_agent(text: str, pieces: list) -> list:
