@@ -150,7 +150,8 @@ def site_provinces(head: list[tuple[int, str]], site: list[tuple[int, int]]) -> 
             unit = _agency_unit(line.strip())
             province = gazetteer().province(unit) if unit else None
             if province:
-                out.append(PlaceMention(start, start + len(line), "tỉnh", province, province, written=False))
+                out.append(PlaceMention(start, start + len(line), gazetteer().province_level(province), province, province,
+                                        written=False))
     return out
 
 

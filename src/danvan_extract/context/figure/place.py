@@ -276,7 +276,14 @@ def _container_of(places, run) -> Optional[dict]:
                 "new_code": None}
     if level == "xã" and any(u.code is None for u in units):
         return {}  # (communes the gazetteer cannot place: their district is not known)
-    return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+    return _province_place(province)
+
+
+def _province_place(province: str) -> dict:
+    """The place record of a province named by the text's units: its level is
+    "thành phố" for a centrally governed city ("Hải Phòng"), else "tỉnh"."""
+    return {"name": province, "level": gazetteer().province_level(province), "province": province, "code": None,
+            "new_code": None}
 
 
 def _shared_district(units: list[PlaceMention]):
@@ -503,7 +510,7 @@ def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
         return place
     province = place.get("province")
     if province and _RANK[noun] < _RANK["tỉnh"]:
-        return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+        return _province_place(province)
     return place
 
 
@@ -553,7 +560,7 @@ def sole_province(places: list[PlaceMention]) -> Optional[PlaceMention]:
     provinces = {p.province for p in places if p.name and not p.bare and p.level != "quốc gia"}
     if len(provinces) == 1 and None not in provinces:
         name = provinces.pop()
-        return PlaceMention(0, 0, "tỉnh", name, name, None, written=False)
+        return PlaceMention(0, 0, gazetteer().province_level(name), name, name, None, written=False)
     return None
 
 
@@ -630,9 +637,9 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
         if _LEVEL_CLASS.get(main.level, main.level) == want:
             return main.as_place()
         if want == "tỉnh" and main.province:
-            return {"name": main.province, "level": "tỉnh", "province": main.province, "code": None}
+            return _province_place(main.province)
     if want == "tỉnh" and index.only_province:
-        return {"name": index.only_province, "level": "tỉnh", "province": index.only_province, "code": None}
+        return _province_place(index.only_province)
     unit = index.only_unit.get(want)
     return unit.as_place() if unit else None
 
