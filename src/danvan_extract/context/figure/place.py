@@ -95,7 +95,7 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
         if total is not None:
             return total or None  # ({}: a total whose container is not known has no location)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
-    return _container_for_units(c, place)
+    return _container_for_units(c, place, main)
 
 
 # ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ";
@@ -499,16 +499,21 @@ def _level_word(noun: str) -> str:
     return word if word in _RANK else ""
 
 
-def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
+def _container_for_units(c, place: Optional[dict], main: Optional[PlaceMention] = None) -> Optional[dict]:
     """A count of units ("6 huyện", "5/16 xã") holds for a unit above them:
     a district's or commune's count never lies in a unit of that level or
-    below; it takes the province then."""
+    below; it takes the province then.  Villages ("2 thôn A và B") lie
+    where the text is: their count takes the article's commune or district
+    (``main``) when it lies in the same province."""
     noun = _unit_noun(c)
     if not place or not noun or place.get("level") == "quốc gia":
         return place
     if _RANK.get(place.get("level"), 9) > _RANK[noun]:
         return place
     province = place.get("province")
+    if (_RANK[noun] == 0 and main is not None and main.name and 0 < _RANK.get(main.level, 9) < _RANK["tỉnh"]
+            and main.province == province):
+        return main.as_place()
     if province and _RANK[noun] < _RANK["tỉnh"]:
         return _province_place(province)
     return place
