@@ -108,6 +108,9 @@ _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": 
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
 _SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
+# an organization named by its level word alone, then the verb of giving: the giver
+# (FACTS.md: goods given to a unit take the recipient's unit)
+_GIVES = deferred(r"\s+(?:(?:đã|cũng|còn)\s+)?(?:trao\s+tặng|tặng|trao)(?![\p{L}])", regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 LIST_GAP = deferred(_FORMER + r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
@@ -362,6 +365,8 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
+        if q.bare and not q.several and text[q.end:q.end + 1] == " " and _GIVES.match(text, q.end, start):
+            continue  # "Liên đoàn Lao động tỉnh trao tặng Nghiệp đoàn 30 lá cờ": the giver's level, not where the gifts go
         if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and _AVERAGE_COMPARED.search(
                 text, max(s_start, q.start - 50), q.start)):
             # "xã A … cao gấp 2 lần xã B, đạt …": B is what A's figure is compared with;
