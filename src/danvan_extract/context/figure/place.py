@@ -110,6 +110,7 @@ _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và cá
 _SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
 # an organization named by its level word alone, then the verb of giving: the giver
 # (FACTS.md: goods given to a unit take the recipient's unit)
+_AGENT_BEFORE = deferred(r"(?<![\p{L}])được\s+$", regex.I)
 _GIVES = deferred(r"\s+(?:(?:đã|cũng|còn)\s+)?(?:trao\s+tặng|tặng|trao)(?![\p{L}])", regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
@@ -365,8 +366,11 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
-        if q.bare and not q.several and text[q.end:q.end + 1] == " " and _GIVES.match(text, q.end, start):
-            continue  # "Liên đoàn Lao động tỉnh trao tặng Nghiệp đoàn 30 lá cờ": the giver's level, not where the gifts go
+        if q.bare and not q.several and text[q.end:q.end + 1] == " " and (
+                _GIVES.match(text, q.end, start) or _AGENT_BEFORE.search(text, max(0, q.start - 8), q.start)):
+            # "Liên đoàn Lao động tỉnh trao tặng Nghiệp đoàn 30 lá cờ": the giver's level, not where the gifts go;
+            # "3 mô hình được huyện công nhận, …, với 215 hộ tham gia": the agent of a passive, no place
+            continue
         if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and _AVERAGE_COMPARED.search(
                 text, max(s_start, q.start - 50), q.start)):
             # "xã A … cao gấp 2 lần xã B, đạt …": B is what A's figure is compared with;
