@@ -18,7 +18,7 @@ from .document_info import (after_merger, agency_lines, find_title, main_place, 
                             site_provinces)
 from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_after, clause_start_before, end_of, inside_any, overlaps,
                              right_after, start_of)
-from .figure.period import figure_period
+from .figure.period import deadlines, figure_period
 from .figure.place import Places, figure_location, sole_province, place_record, respective_year
 from .figure.repeats import periods_of_repeats
 from .figure.sections import other_stories_at, post_dates, section_starts
@@ -104,6 +104,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     out.location = place_record(main, places, main) if main else None
     if not numeric:
         return out  # (an article without figures: its own context alone)
+    times = deadlines(text, times)
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs, other)
     place_starts = [p.start for p in places]

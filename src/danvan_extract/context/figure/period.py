@@ -5,6 +5,7 @@ change's base time; an event's day named again; a table column's year.
 
 from __future__ import annotations
 
+from dataclasses import replace
 import bisect
 import itertools
 from typing import Optional
@@ -30,12 +31,30 @@ _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
 _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends the figure's row)
 # "18 chỉ tiêu chủ yếu cho nhiệm kỳ 2025 - 2030", "… được xây dựng trong năm 2024": the time a figure's own
 # phrase sets it for, after its modifiers
-_FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong)[^\S\n]+", regex.I)
+# ("xóa 1.120 căn nhà tạm cho hộ nghèo trước ngày 30/9/2025": a target's deadline, after its modifiers)
+_FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong|trước)[^\S\n]+", regex.I)
 # "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
 _CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 # (a number after "số" names a thing, no value: "cơn bão số 3 (tháng 9/2024)")
 _VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
+
+
+# "trước ngày 30/9/2025", "trước tháng 10/2025": a deadline (before a day or a month)
+_BEFORE_DAY = deferred(r"(?<![\p{L}])trước[^\S\n]+$", regex.I)
+
+
+def deadlines(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """``times`` with a day or a month after "trước" read as a deadline: an
+    open start, that end ("hoàn thành trước ngày 30/9/2025": by then, from
+    no stated start; FACTS.md: a target's horizon)."""
+    out = []
+    for t in times:
+        if (t.kind == "time" and t.period and t.period[0] and len(t.period[0]) >= 7 and t.period[0] == t.period[1]
+                and text.find("ớc", max(0, t.start - 6), t.start) >= 0 and _BEFORE_DAY.search(text, max(0, t.start - 8), t.start)):
+            t = replace(t, period=(None, t.period[1]))
+        out.append(t)
+    return out
 
 
 def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end,
@@ -63,7 +82,7 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or change or named or (
                 len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)) or (
-                len(gap) <= 40 and ("cho " in gap or "trong " in gap) and _FOR_TIME_GAP.fullmatch(gap)):
+                len(gap) <= 40 and ("cho " in gap or "trong " in gap or "trước " in gap) and _FOR_TIME_GAP.fullmatch(gap)):
             own = t
             if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
                 # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
