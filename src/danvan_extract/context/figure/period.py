@@ -121,6 +121,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
     if own is None or own.period is None:
         return None
     period = own.period
+    if (period[1] and text.find("cả năm", max(p_start, c.start - _WHOLE_YEAR_REACH), c.start) >= 0
+            and _WHOLE_YEAR.search(text, max(p_start, c.start - _WHOLE_YEAR_REACH), c.start)):
+        # "phấn đấu tăng trưởng GRDP cả năm đạt 7,5%" under "6 tháng cuối năm 2024": the whole year
+        period = (period[1][:4], period[1][:4])
     if base and period[1]:
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
@@ -136,6 +140,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
 
+
+# "cả năm" (the whole year) in the figure's clause, with no year of its own and no figure between
+_WHOLE_YEAR = deferred(r"(?<![\p{L}])cả\s+năm(?![\p{L}]|\s+(?:19|20)\d\d|\s+học)[^.;:\d\n]*$", regex.I)
+_WHOLE_YEAR_REACH = 60
 
 # "Nhân lễ phát động, các đơn vị ủng hộ …": a sentence opened by an event the text named before
 _EVENT_AGAIN = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))nhân\s+(?:dịp\s+)?(?P<event>(?:buổi\s+)?(?:lễ|hội\s+nghị|hội\s+thảo"
