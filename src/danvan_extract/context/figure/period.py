@@ -44,15 +44,30 @@ _VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L
 _BEFORE_DAY = deferred(r"(?<![\p{L}])trước[^\S\n]+$", regex.I)
 
 
+# "Từ khi lắp đặt thử nghiệm (tháng 7/2024) đến nay": the event's time in a bracket, from it to now
+_SINCE_EVENT = deferred(r"(?<![\p{L}])(?:kể\s+)?từ\s+(?:khi|lúc|ngày)\s+[^()\n\d.;]{1,50}\(\s*$", regex.I)
+_TO_NOW_AFTER = deferred(r"\s*\)\s*(?:đến|tới)\s+nay(?![\p{L}])", regex.I)
+
+
 def deadlines(text: str, times: list[TimeMention]) -> list[TimeMention]:
     """``times`` with a day or a month after "trước" read as a deadline: an
     open start, that end ("hoàn thành trước ngày 30/9/2025": by then, from
-    no stated start; FACTS.md: a target's horizon)."""
-    out = []
+    no stated start; FACTS.md: a target's horizon); and an event's time in
+    a bracket between "từ khi …" and "đến nay" read as the start of a span
+    to now ("Từ khi lắp đặt (tháng 7/2024) đến nay": from 2024-07, open end)."""
+    out, covered = [], -1
     for t in times:
-        if (t.kind == "time" and t.period and t.period[0] and len(t.period[0]) >= 7 and t.period[0] == t.period[1]
-                and text.find("ớc", max(0, t.start - 6), t.start) >= 0 and _BEFORE_DAY.search(text, max(0, t.start - 8), t.start)):
-            t = replace(t, period=(None, t.period[1]))
+        if t.start < covered:
+            continue  # (the "đến nay" the span to now took in)
+        if t.kind == "time" and t.period and t.period[0]:
+            to_now = None
+            if (len(t.period[0]) >= 7 and t.period[0] == t.period[1] and text.find("ớc", max(0, t.start - 6), t.start) >= 0
+                    and _BEFORE_DAY.search(text, max(0, t.start - 8), t.start)):
+                t = replace(t, period=(None, t.period[1]))
+            elif "(" in text[t.start - 2:t.start]:
+                to_now = _TO_NOW_AFTER.match(text, t.end)
+            if to_now and _SINCE_EVENT.search(text, max(0, t.start - 70), t.start):
+                t, covered = replace(t, end=to_now.end(), period=(t.period[0], None)), to_now.end()
         out.append(t)
     return out
 
