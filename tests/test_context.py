@@ -230,6 +230,9 @@ def test_the_articles_date_line(head, published):
     ("TRUYỀN HÌNH QUẢNG BÌNH\nMặt trận tỉnh hỗ trợ người dân vùng lũ\n", "Mặt trận tỉnh hỗ trợ người dân vùng lũ"),
     ("HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY\n", "HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY"),
     ("PHÁT TRIỂN DU LỊCH QUẢNG BÌNH\n", "PHÁT TRIỂN DU LỊCH QUẢNG BÌNH"),
+    # a menu with a campaign's longer section
+    ("Thời sự | Bầu cử ĐBQH và HĐND các cấp | Kinh tế | Xã hội\nHiệp thương lần thứ ba lập danh sách ứng cử viên\n",
+     "Hiệp thương lần thứ ba lập danh sách ứng cử viên"),
 ])
 def test_the_articles_title(head, title):
     from danvan_extract.context.document_info import find_title

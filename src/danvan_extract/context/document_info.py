@@ -31,8 +31,9 @@ _PAGER_STARTS = ("page", "trang")
 # (what a line ends with, past white space, when it is a menu's)
 _SITE_ENDS = (":", "|")
 _SITE_START = compile_regex(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
-# a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa")
-_MENU = compile_regex(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}"
+# a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa"; a campaign's
+# section is longer: "Bầu cử ĐBQH và HĐND các cấp")
+_MENU = compile_regex(r"[^|\d\n]{1,32}(?:\|[^|\d\n]{1,32}){2,}"
                       # (five items or more, each opened by a letter: a menu even with a number in an item)
                       r"|[^\S\n]*\p{L}[^|\n]{0,29}(?:\|[^\S\n]*\p{L}[^|\n]{0,29}){4,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
