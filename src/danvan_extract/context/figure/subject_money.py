@@ -64,6 +64,7 @@ _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp
 # the verb that gives, takes or trades land, right before its area
 _LAND_GIVEN = deferred(r"(?<![\p{L}])(?P<verb>hiến\s+tặng|hiến|tặng|giao|thu\s+hồi|chuyển\s+nhượng|mua|bán)"
                        r"(?:\s+(?:khoảng|trên|hơn|gần))?\s*$", regex.I)
+_AND_BEFORE = deferred(r"[^\S\n]*(?:,[^\S\n]*)?và[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?", regex.I)
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 
 
@@ -128,6 +129,14 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     pieces = yielded_name(text, pieces)
     person = person_agent(text, pieces)
     pieces = person or pieces
+    if (prior is not None and prior.type in ("area", "count") and pieces and pieces[0][0] >= prior.end
+            and _AND_BEFORE.fullmatch(text, pieces[-1][1], c.start)):
+        # "trả lại cho công dân 1.250 m2 đất và 86,4 triệu đồng": the noun is the land's; the amount
+        # listed after it shares the verb (of giving land: "hiến 240 m2 đất và 70 triệu đồng" → "hiến")
+        given = _LAND_GIVEN.search(text, max(s_start, prior.start - 20), prior.start)
+        verb = given.span("verb") if given else subjects.support_verb(
+            text, subjects.left_phrase(text, plain_clause_start(text, s_start, prior.start), prior.start, holes))
+        pieces = [verb] if verb else []
     measured = (_measure_before(text, s_start, of_previous.start(), holes)
                 if of_previous and not prior and (not pieces or _GENERIC_SUM.fullmatch(text, pieces[0][0], pieces[-1][1]))
                 else None)
