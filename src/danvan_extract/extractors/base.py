@@ -911,9 +911,8 @@ class Lexicons:
         # not the designator "phòng"/"số".
         # ("người dưới 40 tuổi 17 người", "3 thôn 120 hộ": after a number that counts, the word is that
         # number's unit or noun, no designator of the next one; "Lô 12 khoảnh 4": a chain of names)
-        number = _number_before(ctx.text, wstart) if not prev2 else None
-        if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of \
-                and (number is None or self.designated(ctx, number)):
+        if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of and (
+                prev2 or (number := _number_before(ctx.text, wstart)) is None or self.designated(ctx, number)):
             # "mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người": how many in it;
             # "tặng thôn 3 con bò": a classifier after the number counts, no unit's name goes on so
             return prev2.lower() not in _DISTRIBUTIVES and not (
