@@ -162,7 +162,9 @@ _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+k�
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
 # "Kết quả: 18/20 chỉ tiêu đạt" (the item's own words name what is counted)
 _LEAD_IN = deferred(r"(?:trong\s+(?:số\s+)?đó|cụ\s+thể|kết\s+quả(?:\s+cụ\s+thể)?|bao\s+gồm|gồm(?:\s+có)?|theo\s+đó"
-                         r"|tổng\s+cộng|ngoài\s+ra|riêng|đến\s+nay|hiện\s+nay|[^\n]*\s+như\s+sau)", regex.I)
+                         r"|tổng\s+cộng|ngoài\s+ra|riêng|đến\s+nay|hiện\s+nay|[^\n]*\s+như\s+sau"
+                         # ("Hội nghị thống nhất phân bổ:", "HĐND tỉnh quyết nghị:": a body's decision opens the list)
+                         r"|[^\n]*\s(?:thống\s+nhất|quyết\s+nghị)(?:\s+\p{L}+){0,2})", regex.I)
 
 
 def _may_label(text: str, lo: int, pos: int) -> bool:

@@ -216,6 +216,11 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
+    shared = _item_after_semicolon(text, c, prior, subject_of, clause_end, holes) if not pieces else None
+    if shared:
+        # "hỗ trợ 30 triệu đồng/người cho …; 5 triệu đồng/hộ có nhà bị ngập sâu …": a list's later
+        # item opened by its amount takes the list's verb and its own words
+        return shared
     if not label:
         # "ủng hộ 500 kg gạo và 20 triệu đồng", "giúp nhau 320 ngày công, 150 triệu đồng": an amount
         # listed after another figure with no words of its own shares that figure's verb
@@ -365,6 +370,31 @@ def _shared_verb(text, c, prior, subject_of) -> Optional[list]:
     if not _PURPOSE_THEN_AND.fullmatch(text, prior.end, c.start):
         return None
     return [p for p in subject_of[id(prior)] if p[1] <= prior.start]
+
+
+_OWN_WORDS = deferred(r"[^.;:()\n]*")
+_BOUND_BEFORE = deferred(r"(?:[^\S\n]+(?:trên|từ|dưới|hơn|khoảng|gần|tới|đến|là))*[^\S\n]*$", regex.I)
+_ITEM_OPENED = deferred(r"[^\n.;]*;[^\S\n]*")
+
+
+def _item_after_semicolon(text, c, prior, subject_of, clause_end, holes) -> Optional[list]:
+    """The verb of the amount before, from its own subject, and the words
+    after ``c`` (to its clause's end), when ``c`` opens the next item of a
+    list joined by ";" ("hỗ trợ 30 triệu đồng/người …; 5 triệu đồng/hộ có nhà
+    bị ngập sâu …" → "hỗ trợ", "có nhà bị ngập sâu"); else None."""
+    if prior is None or prior.type != "money" or not subject_of.get(id(prior)):
+        return None
+    if not _ITEM_OPENED.fullmatch(text, prior.end, c.start):
+        return None
+    verb = subject_of[id(prior)][0]
+    if verb[1] > prior.start or not subjects.SUPPORT_VERB.fullmatch(text, verb[0], verb[1]):
+        return None
+    # (its own words run to the next figure or mark, without a bound word left before a figure)
+    end = _OWN_WORDS.match(text, c.end, max(c.end, clause_end)).end()
+    nxt = next((hs for hs, _ in holes if c.end < hs < end), end)
+    words = _BOUND_BEFORE.sub("", text[c.end:nxt])
+    own = subjects.stripped(text, c.end, c.end + len(words))
+    return [verb] + ([own] if own[1] > own[0] else [])
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:
