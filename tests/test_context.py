@@ -183,6 +183,8 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Tiêu đề bài\nCập nhật: 2025-10-14 08:30\n", "2025-10-14"),
     ("Tiêu đề bài\nNgày: 02/08/2024 (GMT+7)\n", "2024-08-02"),
     ("Tiêu đề bài\nNgày: 02/08/2024, Liên đoàn Lao động tỉnh tổ chức đại hội.\n", None),
+    # a weekday is no place of a lead's dateline: the whole line, its clock time too, is the date line
+    ("Tiêu đề bài\nThứ Năm, 21/03/2024 - 08:25\n", "2024-03-21"),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published

@@ -49,7 +49,8 @@ _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_W
 _PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*(?:ngày\s+)?" + _DATE_NUM + r"\s*$", regex.I)
 # "HÀ GIANG, 15/6/2024 - Thực hiện ...", "(Daklak.gov.vn) - 11/11/2023 - Theo ...": a news
 # dateline (place or source, date, dash) opening the lead
-_PLACE_DATE_LEAD = deferred(r"(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"
+# (a weekday is no place: "Thứ Năm, 21/03/2024 - 08:25" is a date line with its clock time)
+_PLACE_DATE_LEAD = deferred(r"(?!" + _WEEKDAY + r"\s*,)(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"
                             + _DATE_NUM + r"\s*[-–—]\s", regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)

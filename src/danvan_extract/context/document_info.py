@@ -12,7 +12,7 @@ import regex
 from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
 from .gazetteer import gazetteer, level_class
 from ..grammar.rules import load_rules
-from ..grammar.levels import VIETNAMESE_CLASSED, written_pattern
+from ..grammar.levels import RANK as LEVEL_RANK, VIETNAMESE_CLASSED, written_pattern
 from .places import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 from ..grammar.pattern_cache import compile_regex, compile_std
@@ -382,9 +382,32 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             if (unit.province == best.province and counts[(unit.name, unit.level)] >= 2
                     and _referred_back(places, unit) >= 2):
                 return unit
+    if LEVEL_RANK.get(best.level) == 1 and text:
+        # "bản Sin Chải, xã Tả Ngảo (Sìn Hồ)" in the lead: the chain's head, a village of that commune
+        # named as often as the commune, is the unit the article is about
+        best = _village_of_lead_chain(text, named, best, lead_end, counts) or best
     # (a unit named once in the lead as one of a list, "ở các huyện A, B", is no main unit)
     if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
+    return None
+
+
+_CHAIN_GAP = compile_regex(r"[^\S\n]*,[^\S\n]*")
+
+
+def _village_of_lead_chain(text: str, named: list[PlaceMention], unit: PlaceMention, lead_end: int,
+                           counts: Counter) -> Optional[PlaceMention]:
+    """A village-level unit that heads an address chain in the lead right
+    before ``unit`` ("bản A, xã B") and is named again, at least as often
+    as ``unit`` (a village named once, in a person's address, is not what
+    the article is about)."""
+    ordered = sorted(named, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if q.start >= lead_end:
+            break
+        if ((q.name, q.level) == (unit.name, unit.level) and LEVEL_RANK.get(p.level) == 0 and p.name
+                and _CHAIN_GAP.fullmatch(text, p.end, q.start) and counts[(p.name, p.level)] >= max(2, counts[(q.name, q.level)])):
+            return p
     return None
 
 
