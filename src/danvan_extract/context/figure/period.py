@@ -406,14 +406,28 @@ def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeM
     """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
     the article's lead names (a per-year figure of a programme of that span)."""
     in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
-    paragraph = range(i, bisect.bisect_left(starts, max(p_start, section)) - 1, -1)
+    first = bisect.bisect_left(starts, max(p_start, section))
+    paragraph = range(i, first - 1, -1)
+    # ("Nhiệm kỳ 2019 - 2024, …" two paragraphs before, under a lead on the next term: the span the
+    # review states before the figure, unless a time of one year is stated after it)
+    between = _spans_until_time(times, range(first - 1, max(in_lead, bisect.bisect_left(starts, section) - 1), -1))
     lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
-    for j in itertools.islice(itertools.chain(paragraph, lead), _SPAN_LOOKBACK):
+    for j in itertools.islice(itertools.chain(paragraph, between, lead), _SPAN_LOOKBACK):
         t = times[j]
         start, end = t.period or (None, None)
         if t.kind == "time" and start and end and start[:4] != end[:4]:
             return t
     return None
+
+
+def _spans_until_time(times, indices):
+    """The ``indices`` of ``times`` up to the first time of one year or less
+    (a time stated after a span ends its reach)."""
+    for j in indices:
+        t = times[j]
+        yield j
+        if t.kind == "time" and t.period and t.period[0] and t.period[1] and t.period[0][:4] == t.period[1][:4]:
+            return
 
 
 def _plan_before(text, times, i, p_start, section) -> Optional[TimeMention]:
