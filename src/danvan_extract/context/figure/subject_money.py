@@ -81,6 +81,11 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     # (from the mark that opens the clause)
     each = (_EACH_ITEM.search(text, max(s_start, clause_start - 3, c.start - 30), c.start)
             if not item and "ỗ" in text[clause_start:c.start] else None)
+    if each and each.group("holds"):
+        # "mỗi suất gồm 1 triệu đồng tiền mặt và …": a part of each, named after the amount
+        named = subjects.money_noun_after(text, c.end, limit)
+        if named:
+            return [named]
     if each:
         # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất";
         # else "… được hỗ trợ tiền ăn, mỗi em 936.000 đồng": each one's share of what the clause before gives
@@ -342,8 +347,9 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
     if not words or len(words) > _GIVEN_WORDS or DIGIT.search(text, *span):
         return None
     return span
-_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có|trị[^\S\n]+giá)?[^\S\n]*$",
-                      regex.I)
+# ("mỗi suất gồm 1 triệu đồng tiền mặt và …": what each one holds, a part named after it, no price)
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n](?!(?:bao[^\S\n]+)?gồm(?![\p{L}]))\p{L}+)?)"
+                      r"[^\S\n]*(?:là|được|có|trị[^\S\n]+giá|(?P<holds>(?:bao[^\S\n]+)?gồm))?[^\S\n]*$", regex.I)
 
 
 def _named_item(each) -> Optional[tuple[int, int]]:
