@@ -40,6 +40,9 @@ _CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 _VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
 
+_DEADLINE_GAP = 80
+# a target's verb before the figure, in its sentence ("phấn đấu hoàn thành xóa 1.120 căn …")
+_TARGET_BEFORE = deferred(r"(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|đề\s+ra)(?![\p{L}])[^.;\n]*$", regex.I)
 # "trước ngày 30/9/2025", "trước tháng 10/2025": a deadline (before a day or a month)
 _BEFORE_DAY = deferred(r"(?<![\p{L}])trước[^\S\n]+$", regex.I)
 
@@ -97,7 +100,12 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or change or named or (
                 len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)) or (
-                len(gap) <= 40 and ("cho " in gap or "trong " in gap or "trước " in gap) and _FOR_TIME_GAP.fullmatch(gap)):
+                len(gap) <= 40 and ("cho " in gap or "trong " in gap or "trước " in gap) and _FOR_TIME_GAP.fullmatch(gap)) or (
+                # ("xóa 1.120 căn nhà tạm, nhà dột nát cho hộ nghèo, hộ cận nghèo trước ngày 30/9/2025": a deadline
+                # closing the figure's clause, past its coordinated nouns)
+                t.period and t.period[0] is None and len(gap) <= _DEADLINE_GAP
+                and gap.endswith("trước ") and not _STOP_OR_FIGURE.search(gap)
+                and _TARGET_BEFORE.search(text, max(p_start, c.start - _DEADLINE_GAP), c.start)):
             own = t
             if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
                 # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
