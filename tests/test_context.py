@@ -185,6 +185,11 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Tiêu đề bài\nNgày: 02/08/2024, Liên đoàn Lao động tỉnh tổ chức đại hội.\n", None),
     # a weekday is no place of a lead's dateline: the whole line, its clock time too, is the date line
     ("Tiêu đề bài\nThứ Năm, 21/03/2024 - 08:25\n", "2024-03-21"),
+    # "15 Tháng 4, 2021" (a comma for "năm"), "Ngày phát hành:", a weekday's short form "T5,"
+    ("Tiêu đề bài\nĐăng ngày 15 Tháng 4, 2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nNgày phát hành: 15/04/2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nT5, 15/04/2021 - 08:05\n", "2021-04-15"),
+    ("Tiêu đề bài\nNgày 15 tháng 4, 2021, UBND huyện tổ chức hội nghị tổng kết công tác.\n", None),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published

@@ -27,9 +27,10 @@ def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[in
 
 
 _CLOCK = r"\d{1,2}:\d{1,2}(?::\d\d)?'?(?:\s*(?:AM|PM|SA|CH|GMT\s*[+\d:]*))?"
-_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN|T[2-7](?=\s*,))"
 _DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
-_DATE_WORDS = r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+# ("15 Tháng 4, 2021": a comma in place of "năm")
+_DATE_WORDS = r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+|\s*,\s*)(?P<y>(?:19|20)\d\d)"
 # "Báo Cao Bằng | 14:20 | 12/05/2024": a source's name before a clock time;
 # "Báo Tuyên Quang - 20/6/2024": a newspaper's or portal's name before its date
 # "Minh Anh - 15/04/2024 10:20", "Tác giả: Minh Anh | 15/04/2024": a byline's name before the date
@@ -37,7 +38,7 @@ _BYLINE = (r"(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|phóng\s+viên)\s*:\s*)?
            r"\s[|–-]\s*(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d)")
 _SOURCE = (r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
            r"\s+(?-i:\p{Lu})[^|\n\d]{0,40}?\s[-–|]\s*(?=\d|thứ|chủ|ngày))?")
-_LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
+_LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản|phát\s+hành)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
          r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày(?:\s*:)?\s+)?")
 _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
