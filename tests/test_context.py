@@ -190,6 +190,10 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     ("Tiêu đề bài\nNgày phát hành: 15/04/2021\n", "2021-04-15"),
     ("Tiêu đề bài\nT5, 15/04/2021 - 08:05\n", "2021-04-15"),
     ("Tiêu đề bài\nNgày 15 tháng 4, 2021, UBND huyện tổ chức hội nghị tổng kết công tác.\n", None),
+    # a page's counter or its poster before the date
+    ("Tiêu đề bài\nLượt xem: 1.245 | 15/04/2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nĐăng bởi: Ban biên tập - 15/04/2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nLượt xem: 1.245\n", None),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published

@@ -36,7 +36,11 @@ _DATE_WORDS = r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm
 # "Minh Anh - 15/04/2024 10:20", "Tác giả: Minh Anh | 15/04/2024": a byline's name before the date
 _BYLINE = (r"(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|phóng\s+viên)\s*:\s*)?(?-i:\p{Lu}[\p{L}.]*)(?:\s(?-i:\p{Lu}[\p{L}.]*)){0,4}"
            r"\s[|–-]\s*(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d)")
-_SOURCE = (r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
+# "Lượt xem: 1.245 | 15/04/2021", "Đăng bởi: Ban biên tập - 15/04/2021": a page's counter or its
+# poster before the date
+_COUNTER_OR_POSTER = (r"(?:lượt\s+(?:xem|đọc|truy\s+cập)\s*:?\s*[\d.,]+\s*\|\s*"
+                      r"|(?:đăng\s+bởi|người\s+đăng)\s*:\s*[^|\n\d]{2,40}?\s[|–-]\s*(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d))")
+_SOURCE = (r"(?:" + _COUNTER_OR_POSTER + r"|[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
            r"\s+(?-i:\p{Lu})[^|\n\d]{0,40}?\s[-–|]\s*(?=\d|thứ|chủ|ngày))?")
 _LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản|phát\s+hành)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
          r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày(?:\s*:)?\s+)?")
