@@ -241,6 +241,10 @@ def test_the_articles_date_line(head, published):
     ("TRUYỀN HÌNH QUẢNG BÌNH\nMặt trận tỉnh hỗ trợ người dân vùng lũ\n", "Mặt trận tỉnh hỗ trợ người dân vùng lũ"),
     ("HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY\n", "HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY"),
     ("PHÁT TRIỂN DU LỊCH QUẢNG BÌNH\n", "PHÁT TRIỂN DU LỊCH QUẢNG BÌNH"),
+    # "Trang tin điện tử …" is a site's name; an agency's name in capitals may hold commas
+    ("TRANG TIN ĐIỆN TỬ ĐẢNG BỘ XÃ TÂN LẬP\nĐại hội chi bộ thôn điểm nhiệm kỳ mới\n", "Đại hội chi bộ thôn điểm nhiệm kỳ mới"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH NINH BÌNH\nKhai mạc lễ hội Hoa Lư năm 2024\n", "Khai mạc lễ hội Hoa Lư năm 2024"),
+    ("HỖ TRỢ, ĐỘNG VIÊN NGƯỜI DÂN TỈNH NINH BÌNH\n", "HỖ TRỢ, ĐỘNG VIÊN NGƯỜI DÂN TỈNH NINH BÌNH"),
     # a menu with a campaign's longer section
     ("Thời sự | Bầu cử ĐBQH và HĐND các cấp | Kinh tế | Xã hội\nHiệp thương lần thứ ba lập danh sách ứng cử viên\n",
      "Hiệp thương lần thứ ba lập danh sách ứng cử viên"),

@@ -38,7 +38,8 @@ _MENU = compile_regex(r"[^|\d\n]{1,32}(?:\|[^|\d\n]{1,32}){2,}"
                       r"|[^\S\n]*\p{L}[^|\n]{0,29}(?:\|[^\S\n]*\p{L}[^|\n]{0,29}){4,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
 # "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
-_SITE_NAME = compile_regex(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
+_SITE_NAME = compile_regex(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt|tin\s+điện\s+tử)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử",
+                           regex.I)
 
 
 # a site's or a section's own name alone on its line, in any case ("Báo Quảng
@@ -65,7 +66,7 @@ def _agency_name() -> regex.Pattern:
     persons = load_rules().persons
     heads = written_pattern(sorted(persons.org_heads, key=lambda w: (-len(w), w)))
     words = written_pattern(sorted(set(persons.org_words), key=lambda w: (-len(w), w)))
-    return compile_regex(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:\s+[-–])?\s*){{0,6}}?"
+    return compile_regex(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:,|\s+[-–])?\s*){{0,6}}?"
                          rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
                          regex.V0)
 
@@ -95,7 +96,7 @@ def _agency_unit(line: str) -> Optional[str]:
     # (an organization's own name, "HỘI CHỮ THẬP ĐỎ", "HỘI NGƯỜI CAO TUỔI", counts as
     # its words; a name in capitals may run over the whole line: "TRUYỀN HÌNH QUẢNG BÌNH")
     words = name.title().split()
-    line_words = [w for w in _org_phrases().sub(" ", line.lower()).split() if w not in ("-", "–")]
+    line_words = [w.rstrip(",") for w in _org_phrases().sub(" ", line.lower()).split() if w not in ("-", "–")]
     vocabulary = _org_vocabulary()
     for i in range(len(words) - 1):
         before = line_words[:len(line_words) - (len(words) - i)]
