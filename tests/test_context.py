@@ -245,6 +245,10 @@ def test_the_articles_date_line(head, published):
     ("TRANG TIN ĐIỆN TỬ ĐẢNG BỘ XÃ TÂN LẬP\nĐại hội chi bộ thôn điểm nhiệm kỳ mới\n", "Đại hội chi bộ thôn điểm nhiệm kỳ mới"),
     ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH NINH BÌNH\nKhai mạc lễ hội Hoa Lư năm 2024\n", "Khai mạc lễ hội Hoa Lư năm 2024"),
     ("HỖ TRỢ, ĐỘNG VIÊN NGƯỜI DÂN TỈNH NINH BÌNH\n", "HỖ TRỢ, ĐỘNG VIÊN NGƯỜI DÂN TỈNH NINH BÌNH"),
+    # "Chuyên mục: …" names the page's section, no headline
+    ("Chuyên mục: Dân vận khéo\nCập nhật: 14/05/2024\nNa Hang hỗ trợ 300 hộ phát triển sinh kế\n",
+     "Na Hang hỗ trợ 300 hộ phát triển sinh kế"),
+    ("Chuyên mục dân vận khéo mở rộng ra toàn tỉnh\n", "Chuyên mục dân vận khéo mở rộng ra toàn tỉnh"),
     # a menu with a campaign's longer section
     ("Thời sự | Bầu cử ĐBQH và HĐND các cấp | Kinh tế | Xã hội\nHiệp thương lần thứ ba lập danh sách ứng cử viên\n",
      "Hiệp thương lần thứ ba lập danh sách ứng cử viên"),

@@ -23,10 +23,12 @@ _MAX_TITLE = 300
 # A site's line (menu, contact, pager, section name): one of its words, or
 # a line that ends as a menu does, or opens with a section's name.
 _SITE_WORDS = compile_regex(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
+                            # ("Chuyên mục: Dân vận khéo": the page's section, as a label)
+                            r"|^(?:chuyên|danh)\s+mục\s*:"
                             r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$", regex.I)
 # (each match of _SITE_WORDS but a pager's holds one of these, in lower case, and a
 # pager's ends with a digit: cheap tests before its costly search)
-_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "dõi", "đăng", "chủ")
+_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "dõi", "đăng", "chủ", "mục")
 _PAGER_STARTS = ("page", "trang")
 # (what a line ends with, past white space, when it is a menu's)
 _SITE_ENDS = (":", "|")
