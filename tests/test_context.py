@@ -179,6 +179,21 @@ def test_show_page_groups_figures_by_place_and_period(pipeline):
     # "Place, d/m/y" alone on its line, "ngày" left out
     ("Tiêu đề bài viết ở đây\nSi Ma Cai, 28/6/2025\n", "2025-06-28"),
     ("Tiêu đề bài viết ở đây\nSi Ma Cai, 28/6/2025 là ngày huyện ra mắt mô hình mới của thanh niên.\n", None),
+    # a labelled stamp in the ISO order; "Ngày:" with a time zone after the date
+    ("Tiêu đề bài\nCập nhật: 2025-10-14 08:30\n", "2025-10-14"),
+    ("Tiêu đề bài\nNgày: 02/08/2024 (GMT+7)\n", "2024-08-02"),
+    ("Tiêu đề bài\nNgày: 02/08/2024, Liên đoàn Lao động tỉnh tổ chức đại hội.\n", None),
+    # a weekday is no place of a lead's dateline: the whole line, its clock time too, is the date line
+    ("Tiêu đề bài\nThứ Năm, 21/03/2024 - 08:25\n", "2024-03-21"),
+    # "15 Tháng 4, 2021" (a comma for "năm"), "Ngày phát hành:", a weekday's short form "T5,"
+    ("Tiêu đề bài\nĐăng ngày 15 Tháng 4, 2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nNgày phát hành: 15/04/2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nT5, 15/04/2021 - 08:05\n", "2021-04-15"),
+    ("Tiêu đề bài\nNgày 15 tháng 4, 2021, UBND huyện tổ chức hội nghị tổng kết công tác.\n", None),
+    # a page's counter or its poster before the date
+    ("Tiêu đề bài\nLượt xem: 1.245 | 15/04/2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nĐăng bởi: Ban biên tập - 15/04/2021\n", "2021-04-15"),
+    ("Tiêu đề bài\nLượt xem: 1.245\n", None),
 ])
 def test_the_articles_date_line(head, published):
     from danvan_extract.dateline import find_published
@@ -220,6 +235,23 @@ def test_the_articles_date_line(head, published):
     # a headline about a portal, or with a bar before the site's name, stays the headline
     ("Cổng thông tin điện tử tỉnh ra mắt giao diện mới\n", "Cổng thông tin điện tử tỉnh ra mắt giao diện mới"),
     ("Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An\n", "Kỳ Sơn có thêm 3 xã nông thôn mới | Báo Nghệ An"),
+    # an agency's name in capitals: an organization's own name ("CHỮ THẬP ĐỎ") counts as its
+    # words, and the capitals may run over the whole line
+    ("HỘI CHỮ THẬP ĐỎ TỈNH BẾN TRE\nTrao hơn 12.000 phần quà Tết nhân ái\n", "Trao hơn 12.000 phần quà Tết nhân ái"),
+    ("TRUYỀN HÌNH QUẢNG BÌNH\nMặt trận tỉnh hỗ trợ người dân vùng lũ\n", "Mặt trận tỉnh hỗ trợ người dân vùng lũ"),
+    ("HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY\n", "HỘI NGƯỜI CAO TUỔI MỪNG THỌ CÁC CỤ XÃ AN THỦY"),
+    ("PHÁT TRIỂN DU LỊCH QUẢNG BÌNH\n", "PHÁT TRIỂN DU LỊCH QUẢNG BÌNH"),
+    # "Trang tin điện tử …" is a site's name; an agency's name in capitals may hold commas
+    ("TRANG TIN ĐIỆN TỬ ĐẢNG BỘ XÃ TÂN LẬP\nĐại hội chi bộ thôn điểm nhiệm kỳ mới\n", "Đại hội chi bộ thôn điểm nhiệm kỳ mới"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH NINH BÌNH\nKhai mạc lễ hội Hoa Lư năm 2024\n", "Khai mạc lễ hội Hoa Lư năm 2024"),
+    ("HỖ TRỢ, ĐỘNG VIÊN NGƯỜI DÂN TỈNH NINH BÌNH\n", "HỖ TRỢ, ĐỘNG VIÊN NGƯỜI DÂN TỈNH NINH BÌNH"),
+    # "Chuyên mục: …" names the page's section, no headline
+    ("Chuyên mục: Dân vận khéo\nCập nhật: 14/05/2024\nNa Hang hỗ trợ 300 hộ phát triển sinh kế\n",
+     "Na Hang hỗ trợ 300 hộ phát triển sinh kế"),
+    ("Chuyên mục dân vận khéo mở rộng ra toàn tỉnh\n", "Chuyên mục dân vận khéo mở rộng ra toàn tỉnh"),
+    # a menu with a campaign's longer section
+    ("Thời sự | Bầu cử ĐBQH và HĐND các cấp | Kinh tế | Xã hội\nHiệp thương lần thứ ba lập danh sách ứng cử viên\n",
+     "Hiệp thương lần thứ ba lập danh sách ứng cử viên"),
 ])
 def test_the_articles_title(head, title):
     from danvan_extract.context.document_info import find_title

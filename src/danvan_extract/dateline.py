@@ -27,27 +27,35 @@ def lines_with_offsets(text: str, limit: int = _HEAD_LINES * 2) -> list[tuple[in
 
 
 _CLOCK = r"\d{1,2}:\d{1,2}(?::\d\d)?'?(?:\s*(?:AM|PM|SA|CH|GMT\s*[+\d:]*))?"
-_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN|T[2-7](?=\s*,))"
 _DATE_NUM = r"(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?(?P<y>(?:19|20)\d\d)"
-_DATE_WORDS = r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s+năm\s+(?P<y>(?:19|20)\d\d)"
+# ("15 Tháng 4, 2021": a comma in place of "năm")
+_DATE_WORDS = r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+|\s*,\s*)(?P<y>(?:19|20)\d\d)"
 # "Báo Cao Bằng | 14:20 | 12/05/2024": a source's name before a clock time;
 # "Báo Tuyên Quang - 20/6/2024": a newspaper's or portal's name before its date
 # "Minh Anh - 15/04/2024 10:20", "Tác giả: Minh Anh | 15/04/2024": a byline's name before the date
 _BYLINE = (r"(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|phóng\s+viên)\s*:\s*)?(?-i:\p{Lu}[\p{L}.]*)(?:\s(?-i:\p{Lu}[\p{L}.]*)){0,4}"
            r"\s[|–-]\s*(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d)")
-_SOURCE = (r"(?:[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
+# "Lượt xem: 1.245 | 15/04/2021", "Đăng bởi: Ban biên tập - 15/04/2021": a page's counter or its
+# poster before the date
+_COUNTER_OR_POSTER = (r"(?:lượt\s+(?:xem|đọc|truy\s+cập)\s*:?\s*[\d.,]+\s*\|\s*"
+                      r"|(?:đăng\s+bởi|người\s+đăng)\s*:\s*[^|\n\d]{2,40}?\s[|–-]\s*(?=[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d))")
+_SOURCE = (r"(?:" + _COUNTER_OR_POSTER + r"|[^|\n\d]{2,40}\|\s*(?=" + _CLOCK + r")|" + _BYLINE + r"|(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|cổng\s+ttđt)"
            r"\s+(?-i:\p{Lu})[^|\n\d]{0,40}?\s[-–|]\s*(?=\d|thứ|chủ|ngày))?")
-_LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
-         r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày\s+)?")
+_LEAD = (r"^" + _SOURCE + r"[\s•*|(-]*(?:(?:(?:ngày|thời\s+gian)\s+(?:cập\s+nhật|đăng(?:\s+tải)?|xuất\s+bản|phát\s+hành)|cập\s+nhật|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|published|posted(?:\s+on)?|date)\s*(?:ngày|lúc)?\s*:?\s*)?"
+         r"(?:" + _CLOCK + r"\s*[-,|]?\s*)?(?:" + _WEEKDAY + r"\s*[-,]?\s*)?(?:ngày(?:\s*:)?\s+)?")
 _DATE_LINE_NUM = deferred(_LEAD + _DATE_NUM + r"(?!\d)", regex.I)
 _DATE_LINE_WORDS = deferred(_LEAD + _DATE_WORDS, regex.I)
+# "Cập nhật: 2025-10-14 08:30": a labelled stamp in the ISO order (year first, unambiguous)
+_DATE_LINE_ISO = deferred(_LEAD + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", regex.I)
 # "Sóc Trăng, ngày 30 tháng 05 năm 2023": a document header's place and date
 _PLACE_DATE = deferred(r"^[\s\w./:-]{0,60}?\p{Lu}[\p{L}\s.]{1,30},\s*" + _DATE_WORDS, regex.I)
 # "Điện Biên, ngày 20/12/2024", "Si Ma Cai, 28/6/2025" alone on its line: a dateline with its date in figures
 _PLACE_DATE_NUM = deferred(r"^\p{Lu}[\p{L}\s.]{1,30},\s*(?:ngày\s+)?" + _DATE_NUM + r"\s*$", regex.I)
 # "HÀ GIANG, 15/6/2024 - Thực hiện ...", "(Daklak.gov.vn) - 11/11/2023 - Theo ...": a news
 # dateline (place or source, date, dash) opening the lead
-_PLACE_DATE_LEAD = deferred(r"(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"
+# (a weekday is no place: "Thứ Năm, 21/03/2024 - 08:25" is a date line with its clock time)
+_PLACE_DATE_LEAD = deferred(r"(?!" + _WEEKDAY + r"\s*,)(?:\(?\p{Lu}[\p{L}\s.]{1,30}\)?,|\([^()\n]{2,40}\)\s*[-–—])\s*(?:ngày\s+)?"
                             + _DATE_NUM + r"\s*[-–—]\s", regex.I)
 _DATE_LINE_MAX = 90
 _CLOCK_RE = deferred(_CLOCK)
@@ -132,7 +140,8 @@ def date_line_match(line: str):
     m = _ISO_LINE.match(line)
     if m is not None or len(line) > _DATE_LINE_MAX:
         return m
-    m = _DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+    m = (_DATE_LINE_NUM.match(line) or _DATE_LINE_WORDS.match(line)
+         or ("-" in line and _DATE_LINE_ISO.match(line) or None))
     # "Ngày 16/6/2025, Hội đồng thông qua ...": a sentence opened by its date
     return None if m is not None and _SENTENCE_AFTER.match(line, m.end()) else m
 

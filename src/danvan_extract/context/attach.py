@@ -14,13 +14,14 @@ from typing import Optional
 from ..dateline import find_date_line, lines_with_offsets, stamp_lines
 from ..registry import NUMERIC_TYPES
 from ..scan.budget import UNBOUNDED, StageClock
-from .document_info import after_merger, agency_lines, find_title, main_place, national_by_default, not_venues
+from .document_info import (after_merger, agency_lines, find_title, main_place, national_by_default, not_venues,
+                            site_provinces)
 from .figure.clauses import (START, bounds_around, sentence_bounds, clause_end_after, clause_start_before, end_of, inside_any, overlaps,
                              right_after, start_of)
-from .figure.period import figure_period
+from .figure.period import deadlines, figure_period
 from .figure.place import Places, figure_location, sole_province, place_record, respective_year
 from .figure.repeats import periods_of_repeats
-from .figure.sections import other_stories_at, section_starts
+from .figure.sections import other_stories_at, post_dates, section_starts
 from .figure.subject import assign_subjects, plural_level
 from .periods.find import find_times
 from .places.find import find_places
@@ -92,8 +93,11 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     other = other_stories_at(text, paragraphs)
     if other is not None:
         reported = [p for p in reported if p.start < other]
+        posted = post_dates(text, other)
+        times = [t for t in times if not inside_any(posted, t.start)] if posted else times
     site = agency_lines(head, out.title)
-    main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text)
+    main = (main_place([p for p in reported if not inside_any(site, p.start)], out.title, body_lead_end, posts, text,
+                       [p for p in reported if inside_any(site, p.start)] or site_provinces(head, site))
             if site else None) or main_place(reported, out.title, body_lead_end, posts, text)
     if (main is None or main.start >= lead_end) and national_by_default(text, out.title, reported):
         main = PlaceMention(0, 0, "quốc gia", "Việt Nam", None, None, written=False)
@@ -101,6 +105,7 @@ def analyse(text: str, candidates: list, chrome: list[tuple[int, int]] = (),
     out.location = place_record(main, places, main) if main else None
     if not numeric:
         return out  # (an article without figures: its own context alone)
+    times = deadlines(text, times)
     time_starts = [t.start for t in times]
     sections = section_starts(text, paragraphs, other)
     place_starts = [p.start for p in places]

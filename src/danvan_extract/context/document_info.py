@@ -12,7 +12,7 @@ import regex
 from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_match, lines_with_offsets
 from .gazetteer import gazetteer, level_class
 from ..grammar.rules import load_rules
-from ..grammar.levels import VIETNAMESE_CLASSED, written_pattern
+from ..grammar.levels import RANK as LEVEL_RANK, VIETNAMESE_CLASSED, written_pattern
 from .places.record import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 from ..grammar.pattern_cache import compile_regex, compile_std
@@ -23,21 +23,25 @@ _MAX_TITLE = 300
 # A site's line (menu, contact, pager, section name): one of its words, or
 # a line that ends as a menu does, or opens with a section's name.
 _SITE_WORDS = compile_regex(r"@|\bhotline\b|\bemail\b|skip\s+to|download|quay\s+về|theo\s+dõi|đăng\s+nhập|trang\s+chủ"
+                            # ("Chuyên mục: Dân vận khéo": the page's section, as a label)
+                            r"|^(?:chuyên|danh)\s+mục\s*:"
                             r"|\b(?:page|trang)\s*\d+\s*(?:of|\/)\s*\d+\s*$", regex.I)
 # (each match of _SITE_WORDS but a pager's holds one of these, in lower case, and a
 # pager's ends with a digit: cheap tests before its costly search)
-_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "dõi", "đăng", "chủ")
+_SITE_WORD_STARTS = ("@", "hotline", "email", "skip", "download", "quay", "dõi", "đăng", "chủ", "mục")
 _PAGER_STARTS = ("page", "trang")
 # (what a line ends with, past white space, when it is a menu's)
 _SITE_ENDS = (":", "|")
 _SITE_START = compile_regex(r"^\W*$|^(?:kinh\s+tế|xã\s+hội|chính\s+trị|thời\s+sự|tin\s+tức)[\w\s\-–|/,&]{0,25}$", regex.I)
-# a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa")
-_MENU = compile_regex(r"[^|\d\n]{1,25}(?:\|[^|\d\n]{1,25}){2,}"
+# a menu: three short items or more between bars ("Chính trị | Kinh tế | Văn hóa"; a campaign's
+# section is longer: "Bầu cử ĐBQH và HĐND các cấp")
+_MENU = compile_regex(r"[^|\d\n]{1,32}(?:\|[^|\d\n]{1,32}){2,}"
                       # (five items or more, each opened by a letter: a menu even with a number in an item)
                       r"|[^\S\n]*\p{L}[^|\n]{0,29}(?:\|[^\S\n]*\p{L}[^|\n]{0,29}){4,}")
 # a site's name in its header, in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …",
 # "BÁO NGHỆ AN ĐIỆN TỬ", "TẠP CHÍ ĐIỆN TỬ CỦA BAN …")
-_SITE_NAME = compile_regex(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử", regex.I)
+_SITE_NAME = compile_regex(r"(?:cổng|trang)\s+(?:thông\s+tin|ttđt|tin\s+điện\s+tử)|(?:báo|tạp\s+chí)(?:\s+\S+){0,3}?\s+điện\s+tử",
+                           regex.I)
 
 
 # a site's or a section's own name alone on its line, in any case ("Báo Quảng
@@ -64,7 +68,7 @@ def _agency_name() -> regex.Pattern:
     persons = load_rules().persons
     heads = written_pattern(sorted(persons.org_heads, key=lambda w: (-len(w), w)))
     words = written_pattern(sorted(set(persons.org_words), key=lambda w: (-len(w), w)))
-    return compile_regex(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:\s+[-–])?\s*){{0,6}}?"
+    return compile_regex(rf"(?:(?i:{heads})(?![\p{{L}}])\s*)?(?:(?:(?i:{words})|\p{{Lu}}{{2,}})(?![\p{{L}}])(?:,|\s+[-–])?\s*){{0,6}}?"
                          rf"(?:(?i:{written_pattern(VIETNAMESE_CLASSED)})\s+)?(?P<name>\p{{Lu}}[\p{{L}}]*(?:[\s-]+\p{{Lu}}[\p{{L}}]*){{0,3}})",
                          regex.V0)
 
@@ -73,26 +77,45 @@ def _agency_line(line: str) -> bool:
     """The line (stripped, short) is an agency's or an outlet's name with
     the unit it serves, which the gazetteer knows: a site's header, no
     headline."""
+    return _agency_unit(line) is not None
+
+
+def _agency_unit(line: str) -> Optional[str]:
+    """The unit's name (as :func:`_agency_line` reads it, title-cased when
+    the line is in capitals) of an agency's or outlet's line, or None."""
     m = _agency_name().fullmatch(line)
-    if not m or m.start("name") == 0:
-        return False
+    if not m:
+        return None
     name = m.group("name")
     if not name.isupper():
-        return bool(gazetteer().province(name) or gazetteer().lookup(name))
+        known = m.start("name") > 0 and bool(gazetteer().province(name) or gazetteer().lookup(name))
+        return name if known else None
     # in capitals every word may open the name: the unit's name is the
     # shortest tail of the capital run past the organization's words
     # ("BAN DÂN TỘC TỈNH KON TUM", "ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH")
     # ("ỦY BAN KIỂM TRA TỈNH ỦY HÒA BÌNH"), every word before it an organization's
     # or a level's (a headline in capitals has a predicate: "RA MẮT … TẠI XÃ TẢ VAN")
-    words, line_words = name.title().split(), [w for w in line.lower().split() if w not in ("-", "–")]
+    # (an organization's own name, "HỘI CHỮ THẬP ĐỎ", "HỘI NGƯỜI CAO TUỔI", counts as
+    # its words; a name in capitals may run over the whole line: "TRUYỀN HÌNH QUẢNG BÌNH")
+    words = name.title().split()
+    line_words = [w.rstrip(",") for w in _org_phrases().sub(" ", line.lower()).split() if w not in ("-", "–")]
     vocabulary = _org_vocabulary()
     for i in range(len(words) - 1):
         before = line_words[:len(line_words) - (len(words) - i)]
-        if all(w in vocabulary for w in before):
+        if before and all(w in vocabulary for w in before):
             tail = " ".join(words[i:])
             if gazetteer().province(tail) or gazetteer().lookup(tail):
-                return True
-    return False
+                return tail
+    return None
+
+
+@lru_cache(maxsize=1)
+def _org_phrases() -> regex.Pattern:
+    """The organizations' own names of persons.toml ``org_phrases`` ("Chữ thập
+    đỏ", "Người cao tuổi"), in lower case, as whole words: one word of an
+    agency's name each."""
+    phrases = sorted({p.lower() for p in load_rules().persons.org_phrases if " " in p}, key=lambda p: (-len(p), p))
+    return compile_regex(rf"(?<![\p{{L}}])(?:{written_pattern(phrases)})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +142,21 @@ def _name_line(line: str) -> bool:
     return bool(_OUTLET_NAME.fullmatch(line) or _UNIT_LINE.fullmatch(line) or _PAIRED_SECTION.fullmatch(line)
                 or _DOC_TYPE_LINE.match(line) or (line.count(" ") <= 4 and gazetteer().province(line))
                 or _agency_line(line))
+
+
+def site_provinces(head: list[tuple[int, str]], site: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The provinces that the site's lines (spans from :func:`agency_lines`)
+    name without a level word ("TRUYỀN HÌNH QUẢNG BÌNH"): the units the
+    site serves, which no place mention holds."""
+    out = []
+    for start, line in head:
+        if (start, start + len(line)) in site:
+            unit = _agency_unit(line.strip())
+            province = gazetteer().province(unit) if unit else None
+            if province:
+                out.append(PlaceMention(start, start + len(line), gazetteer().province_level(province), province, province,
+                                        written=False))
+    return out
 
 
 def agency_lines(head: list[tuple[int, str]], title: Optional[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -263,12 +301,15 @@ def not_venues(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lead_end: int,
-               posts: list[tuple[int, int]] = (), text: str = "") -> Optional[PlaceMention]:
+               posts: list[tuple[int, int]] = (), text: str = "",
+               site: list[PlaceMention] = ()) -> Optional[PlaceMention]:
     """The unit the article is mainly about: named in the headline (not in
     a person's post there, ``posts`` being the spans of people's roles;
     a headline may name it without its level word, the body with it),
     else the unit named most often (the first in the lead breaks ties), if
-    named at least twice or in the lead.  ``text``: the article."""
+    named at least twice or in the lead.  ``text``: the article; ``site``:
+    the units of the site's lines above the headline (left out of
+    ``places``), which a bare level word in the headline may refer to."""
     named = [p for p in places if p.name and not p.foreign]
     if not named:
         return None
@@ -295,9 +336,20 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
         if bare or committee:
             level = bare[0].level if bare else _COMMITTEE_LEVELS[committee.group(1).lower()]
             of_level = [p for p in named if p.level == level or (level == "tỉnh" and p.level == "thành phố")]
+            # ("Mặt trận tỉnh phân bổ …" under "TRUYỀN HÌNH QUẢNG BÌNH": the unit the site serves)
+            of_level = of_level or [p for p in site if p.name and p.level == level]
             if of_level:
                 counts_level = Counter((p.name, p.level) for p in of_level)
                 return max(of_level, key=lambda p: (counts_level[(p.name, p.level)], -p.start))
+    if site and title:
+        # "các cấp Hội trong tỉnh đã vận động …" under "HỘI CHỮ THẬP ĐỎ TỈNH BẾN TRE": a lead that
+        # names no unit and calls one by its level word alone is about the site's unit of that level
+        lead = [p for p in places if title[1] <= p.start < lead_end]
+        levels = {p.level for p in lead if p.bare and not p.several}
+        if levels and not any(p.name for p in lead):
+            of_site = [p for p in site if p.level in levels]
+            if of_site:
+                return of_site[0]
     if title and text:
         # "Lai Châu, Điện Biên và Sơn La đã hoàn thành …": a headline with no unit over a lead
         # that opens with a list of units is about them together
@@ -333,9 +385,32 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
             if (unit.province == best.province and counts[(unit.name, unit.level)] >= 2
                     and _referred_back(places, unit) >= 2):
                 return unit
+    if LEVEL_RANK.get(best.level) == 1 and text:
+        # "bản Sin Chải, xã Tả Ngảo (Sìn Hồ)" in the lead: the chain's head, a village of that commune
+        # named as often as the commune, is the unit the article is about
+        best = _village_of_lead_chain(text, named, best, lead_end, counts) or best
     # (a unit named once in the lead as one of a list, "ở các huyện A, B", is no main unit)
     if counts[(best.name, best.level)] >= 2 or (best.start < lead_end and not best.several):
         return best
+    return None
+
+
+_CHAIN_GAP = compile_regex(r"[^\S\n]*,[^\S\n]*")
+
+
+def _village_of_lead_chain(text: str, named: list[PlaceMention], unit: PlaceMention, lead_end: int,
+                           counts: Counter) -> Optional[PlaceMention]:
+    """A village-level unit that heads an address chain in the lead right
+    before ``unit`` ("bản A, xã B") and is named again, at least as often
+    as ``unit`` (a village named once, in a person's address, is not what
+    the article is about)."""
+    ordered = sorted(named, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if q.start >= lead_end:
+            break
+        if ((q.name, q.level) == (unit.name, unit.level) and LEVEL_RANK.get(p.level) == 0 and p.name
+                and _CHAIN_GAP.fullmatch(text, p.end, q.start) and counts[(p.name, p.level)] >= max(2, counts[(q.name, q.level)])):
+            return p
     return None
 
 

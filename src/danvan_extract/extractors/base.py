@@ -972,7 +972,10 @@ class Lexicons:
             return False
         # "quốc phòng 32", "tổng số 444": the word ends a compound, it is
         # not the designator "phòng"/"số".
-        if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of:
+        # ("người dưới 40 tuổi 17 người", "3 thôn 120 hộ": after a number that counts, the word is that
+        # number's unit or noun, no designator of the next one; "Lô 12 khoảnh 4": a chain of names)
+        if low in self.designators and pair not in self.dictionary and pair not in self.qualifier_of and (
+                prev2 or (number := _number_before(ctx.text, wstart)) is None or self.designated(ctx, number)):
             # "mỗi tổ 5 người", "toàn thôn 120 hộ", "cấp ấp 12 người": how many in it;
             # "tặng thôn 3 con bò": a classifier after the number counts, no unit's name goes on so
             return prev2.lower() not in _DISTRIBUTIVES and not (
@@ -1025,3 +1028,14 @@ class Lexicons:
                 return False
         return False
 
+
+def _number_before(text: str, pos: int) -> Optional[int]:
+    """Where the number ends whose digits end right before ``pos`` (one
+    space allowed) starts ("40 tuổi" → the "4"), or None."""
+    i = pos - 1 if pos > 0 and text[pos - 1] == " " else pos
+    if i <= 0 or not text[i - 1].isdigit():
+        return None
+    j = i - 1
+    while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ".," and j > 1 and text[j - 2].isdigit()):
+        j -= 1
+    return j

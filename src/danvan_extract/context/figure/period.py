@@ -5,6 +5,7 @@ change's base time; an event's day named again; a table column's year.
 
 from __future__ import annotations
 
+from dataclasses import replace
 import bisect
 import itertools
 from typing import Optional
@@ -30,12 +31,48 @@ _MOVES_TO = deferred(r"[^\S\n]*(?:xuống|lên)(?![\p{L}])")
 _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends the figure's row)
 # "18 chỉ tiêu chủ yếu cho nhiệm kỳ 2025 - 2030", "… được xây dựng trong năm 2024": the time a figure's own
 # phrase sets it for, after its modifiers
-_FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong)[^\S\n]+", regex.I)
+# ("xóa 1.120 căn nhà tạm cho hộ nghèo trước ngày 30/9/2025": a target's deadline, after its modifiers)
+_FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong|trước)[^\S\n]+", regex.I)
 # "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
 _CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 # (a number after "số" names a thing, no value: "cơn bão số 3 (tháng 9/2024)")
 _VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
+
+
+_DEADLINE_GAP = 80
+# a target's verb before the figure, in its sentence ("phấn đấu hoàn thành xóa 1.120 căn …")
+_TARGET_BEFORE = deferred(r"(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|đề\s+ra)(?![\p{L}])[^.;\n]*$", regex.I)
+# "trước ngày 30/9/2025", "trước tháng 10/2025": a deadline (before a day or a month)
+_BEFORE_DAY = deferred(r"(?<![\p{L}])trước[^\S\n]+$", regex.I)
+
+
+# "Từ khi lắp đặt thử nghiệm (tháng 7/2024) đến nay": the event's time in a bracket, from it to now
+_SINCE_EVENT = deferred(r"(?<![\p{L}])(?:kể\s+)?từ\s+(?:khi|lúc|ngày)\s+[^()\n\d.;]{1,50}\(\s*$", regex.I)
+_TO_NOW_AFTER = deferred(r"\s*\)\s*(?:đến|tới)\s+nay(?![\p{L}])", regex.I)
+
+
+def deadlines(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """``times`` with a day or a month after "trước" read as a deadline: an
+    open start, that end ("hoàn thành trước ngày 30/9/2025": by then, from
+    no stated start; FACTS.md: a target's horizon); and an event's time in
+    a bracket between "từ khi …" and "đến nay" read as the start of a span
+    to now ("Từ khi lắp đặt (tháng 7/2024) đến nay": from 2024-07, open end)."""
+    out, covered = [], -1
+    for t in times:
+        if t.start < covered:
+            continue  # (the "đến nay" the span to now took in)
+        if t.kind == "time" and t.period and t.period[0]:
+            to_now = None
+            if (len(t.period[0]) >= 7 and t.period[0] == t.period[1] and text.find("ớc", max(0, t.start - 6), t.start) >= 0
+                    and _BEFORE_DAY.search(text, max(0, t.start - 8), t.start)):
+                t = replace(t, period=(None, t.period[1]))
+            elif "(" in text[t.start - 2:t.start]:
+                to_now = _TO_NOW_AFTER.match(text, t.end)
+            if to_now and _SINCE_EVENT.search(text, max(0, t.start - 70), t.start):
+                t, covered = replace(t, end=to_now.end(), period=(t.period[0], None)), to_now.end()
+        out.append(t)
+    return out
 
 
 def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end,
@@ -63,7 +100,12 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             break  # "(năm 2022 là 29,1%)": a bracket that states a figure of its own dates that figure
         if (bracket and t.start < bracket.end()) or change or named or (
                 len(gap) <= 12 and not _PAUSE_OR_DIGIT.search(gap) and not _CONJUNCTION_GAP.fullmatch(gap)) or (
-                len(gap) <= 40 and ("cho " in gap or "trong " in gap) and _FOR_TIME_GAP.fullmatch(gap)):
+                len(gap) <= 40 and ("cho " in gap or "trong " in gap or "trước " in gap) and _FOR_TIME_GAP.fullmatch(gap)) or (
+                # ("xóa 1.120 căn nhà tạm, nhà dột nát cho hộ nghèo, hộ cận nghèo trước ngày 30/9/2025": a deadline
+                # closing the figure's clause, past its coordinated nouns)
+                t.period and t.period[0] is None and len(gap) <= _DEADLINE_GAP
+                and gap.endswith("trước ") and not _STOP_OR_FIGURE.search(gap)
+                and _TARGET_BEFORE.search(text, max(p_start, c.start - _DEADLINE_GAP), c.start)):
             own = t
             if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
                 # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
@@ -102,6 +144,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
     if own is None or own.period is None:
         return None
     period = own.period
+    if (period[1] and text.find("cả năm", max(p_start, c.start - _WHOLE_YEAR_REACH), c.start) >= 0
+            and _WHOLE_YEAR.search(text, max(p_start, c.start - _WHOLE_YEAR_REACH), c.start)):
+        # "phấn đấu tăng trưởng GRDP cả năm đạt 7,5%" under "6 tháng cuối năm 2024": the whole year
+        period = (period[1][:4], period[1][:4])
     if base and period[1]:
         if base.period[0] == "-1":  # "so với cùng kỳ": the same time a year before
             start = period[0] or period[1]
@@ -117,6 +163,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             period = (base.period[0], period[1])
     return {"start": period[0], "end": period[1]}
 
+
+# "cả năm" (the whole year) in the figure's clause, with no year of its own and no figure between
+_WHOLE_YEAR = deferred(r"(?<![\p{L}])cả\s+năm(?![\p{L}]|\s+(?:19|20)\d\d|\s+học)[^.;:\d\n]*$", regex.I)
+_WHOLE_YEAR_REACH = 60
 
 # "Nhân lễ phát động, các đơn vị ủng hộ …": a sentence opened by an event the text named before
 _EVENT_AGAIN = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))nhân\s+(?:dịp\s+)?(?P<event>(?:buổi\s+)?(?:lễ|hội\s+nghị|hội\s+thảo"
@@ -147,10 +197,15 @@ def _event_named_again(text: str, pos: int, times: list[TimeMention], starts, p_
 
 # "Dịp này, Ủy ban … tặng Giấy khen cho 15 tập thể": the occasion is the event the text reported
 # ("Hội nghị đã khen thưởng 18 tập thể": the event named again as the one that awards, at the event)
+# ("Tại chương trình, Ban tổ chức trao 500 suất quà": the event named as the place of an award
+# opening the sentence; "Tại kỳ họp, …" alone also opens figures of the period reviewed)
+_AWARD_VERB = r"(?:khen\s+thưởng|tặng|trao|biểu\s+dương|tôn\s+vinh|vinh\s+danh)\s"
 _THIS_OCCASION = deferred(r"(?:^|(?<=[.!?\n]\s{0,3}))(?:(?:nhân\s+)?dịp\s+này\s*,"
-                          r"|(?:hội\s+nghị|đại\s+hội|kỳ\s+họp|hội\s+thảo|buổi\s+lễ|lễ)\s+(?:(?:đã|cũng)\s+)?"
-                          r"(?:khen\s+thưởng|tặng|trao|biểu\s+dương|tôn\s+vinh|vinh\s+danh)\s)", regex.I)
-_EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn)(?![\p{L}])",
+                          r"|(?:hội\s+nghị|đại\s+hội|kỳ\s+họp|hội\s+thảo|buổi\s+lễ|lễ)\s+(?:(?:đã|cũng)\s+)?" + _AWARD_VERB +
+                          r"|tại\s+(?:buổi\s+lễ|lễ|chương\s+trình|hội\s+nghị|đại\s+hội|buổi\s+gặp\s+mặt|ngày\s+hội)"
+                          r"(?:\s+này)?\s*,[^.!?;\n]{0,60}?(?<![\p{L}])" + _AWARD_VERB + ")", regex.I)
+_EVENT_WORD = deferred(r"(?<![\p{L}])(?:lễ|hội\s+nghị|hội\s+thảo|tọa\s+đàm|đại\s+hội|hội\s+thi|hội\s+diễn|chương\s+trình"
+                       r"|buổi\s+gặp\s+mặt|ngày\s+hội)(?![\p{L}])",
                        regex.I | regex.REVERSE)  # (found from the occasion back)
 _EVENTS_LOOKED_AT = 6  # (the namings of an event looked back through)
 # (a syllable of each award verb of _THIS_OCCASION, found by one scan)
@@ -170,7 +225,7 @@ def _this_occasion(text: str, pos: int, times: list[TimeMention], starts, p_star
     m = _THIS_OCCASION.search(text, max(p_start, pos - _EVENT_REACH), pos)
     if m is None or SENTENCE_END.search(text, m.end(), pos):
         return None
-    k = bisect.bisect_left(starts, m.end())
+    k = bisect.bisect_left(starts, m.start())
     if k < len(times) and times[k].start < pos and times[k].kind == "time":
         return None  # ("Dịp này, … năm 2025 …": a time the sentence states is its figures')
     for named in itertools.islice(_EVENT_WORD.finditer(text, 0, m.start()), _EVENTS_LOOKED_AT):
@@ -359,14 +414,28 @@ def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeM
     """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
     the article's lead names (a per-year figure of a programme of that span)."""
     in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
-    paragraph = range(i, bisect.bisect_left(starts, max(p_start, section)) - 1, -1)
+    first = bisect.bisect_left(starts, max(p_start, section))
+    paragraph = range(i, first - 1, -1)
+    # ("Nhiệm kỳ 2019 - 2024, …" two paragraphs before, under a lead on the next term: the span the
+    # review states before the figure, unless a time of one year is stated after it)
+    between = _spans_until_time(times, range(first - 1, max(in_lead, bisect.bisect_left(starts, section) - 1), -1))
     lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
-    for j in itertools.islice(itertools.chain(paragraph, lead), _SPAN_LOOKBACK):
+    for j in itertools.islice(itertools.chain(paragraph, between, lead), _SPAN_LOOKBACK):
         t = times[j]
         start, end = t.period or (None, None)
         if t.kind == "time" and start and end and start[:4] != end[:4]:
             return t
     return None
+
+
+def _spans_until_time(times, indices):
+    """The ``indices`` of ``times`` up to the first time of one year or less
+    (a time stated after a span ends its reach)."""
+    for j in indices:
+        t = times[j]
+        yield j
+        if t.kind == "time" and t.period and t.period[0] and t.period[1] and t.period[0][:4] == t.period[1][:4]:
+            return
 
 
 def _plan_before(text, times, i, p_start, section) -> Optional[TimeMention]:

@@ -97,7 +97,7 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
         if total is not None:
             return total or None  # ({}: a total whose container is not known has no location)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
-    return _container_for_units(c, place)
+    return _container_for_units(c, place, main)
 
 
 # ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ";
@@ -110,6 +110,10 @@ _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": 
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
 _SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
+# an organization named by its level word alone, then the verb of giving: the giver
+# (FACTS.md: goods given to a unit take the recipient's unit)
+_AGENT_BEFORE = deferred(r"(?<![\p{L}])được\s+$", regex.I)
+_GIVES = deferred(r"\s+(?:(?:đã|cũng|còn)\s+)?(?:trao\s+tặng|tặng|trao)(?![\p{L}])", regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 LIST_GAP = deferred(_FORMER + r"\s*(?:,|;|và|,\s*và)\s*", regex.I)
@@ -278,7 +282,14 @@ def _container_of(places, run) -> Optional[dict]:
                 "new_code": None}
     if level == "xã" and any(u.code is None for u in units):
         return {}  # (communes the gazetteer cannot place: their district is not known)
-    return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+    return _province_place(province)
+
+
+def _province_place(province: str) -> dict:
+    """The place record of a province named by the text's units: its level is
+    "thành phố" for a centrally governed city ("Hải Phòng"), else "tỉnh"."""
+    return {"name": province, "level": gazetteer().province_level(province), "province": province, "code": None,
+            "new_code": None}
 
 
 def _shared_district(units: list[PlaceMention]):
@@ -356,6 +367,11 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         if q.foreign and _PHRASE_BREAK.search(text, q.end, start):
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
+            continue
+        if q.bare and not q.several and text[q.end:q.end + 1] == " " and (
+                _GIVES.match(text, q.end, start) or _AGENT_BEFORE.search(text, max(0, q.start - 8), q.start)):
+            # "Liên đoàn Lao động tỉnh trao tặng Nghiệp đoàn 30 lá cờ": the giver's level, not where the gifts go;
+            # "3 mô hình được huyện công nhận, …, với 215 hộ tham gia": the agent of a passive, no place
             continue
         if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and _AVERAGE_COMPARED.search(
                 text, max(s_start, q.start - 50), q.start)):
@@ -494,18 +510,23 @@ def _level_word(noun: str) -> str:
     return word if word in _RANK else ""
 
 
-def _container_for_units(c, place: Optional[dict]) -> Optional[dict]:
+def _container_for_units(c, place: Optional[dict], main: Optional[PlaceMention] = None) -> Optional[dict]:
     """A count of units ("6 huyện", "5/16 xã") holds for a unit above them:
     a district's or commune's count never lies in a unit of that level or
-    below; it takes the province then."""
+    below; it takes the province then.  Villages ("2 thôn A và B") lie
+    where the text is: their count takes the article's commune or district
+    (``main``) when it lies in the same province."""
     noun = _unit_noun(c)
     if not place or not noun or place.get("level") == "quốc gia":
         return place
     if _RANK.get(place.get("level"), 9) > _RANK[noun]:
         return place
     province = place.get("province")
+    if (_RANK[noun] == 0 and main is not None and main.name and 0 < _RANK.get(main.level, 9) < _RANK["tỉnh"]
+            and main.province == province):
+        return main.as_place()
     if province and _RANK[noun] < _RANK["tỉnh"]:
-        return {"name": province, "level": "tỉnh", "province": province, "code": None, "new_code": None}
+        return _province_place(province)
     return place
 
 
@@ -555,7 +576,7 @@ def sole_province(places: list[PlaceMention]) -> Optional[PlaceMention]:
     provinces = {p.province for p in places if p.name and not p.bare and p.level != "quốc gia"}
     if len(provinces) == 1 and None not in provinces:
         name = provinces.pop()
-        return PlaceMention(0, 0, "tỉnh", name, name, None, written=False)
+        return PlaceMention(0, 0, gazetteer().province_level(name), name, name, None, written=False)
     return None
 
 
@@ -632,9 +653,9 @@ def _resolve_bare(p: PlaceMention, places, main) -> Optional[dict]:
         if _LEVEL_CLASS.get(main.level, main.level) == want:
             return main.as_place()
         if want == "tỉnh" and main.province:
-            return {"name": main.province, "level": "tỉnh", "province": main.province, "code": None}
+            return _province_place(main.province)
     if want == "tỉnh" and index.only_province:
-        return {"name": index.only_province, "level": "tỉnh", "province": index.only_province, "code": None}
+        return _province_place(index.only_province)
     unit = index.only_unit.get(want)
     return unit.as_place() if unit else None
 

@@ -78,9 +78,23 @@ def other_stories_at(text: str, lines: list[int]) -> Optional[int]:
 
 # the line that opens a page's list of other stories (a line of at most
 # _OTHER_STORIES_LINE characters)
-_OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|tin\s+cùng\s+chuyên\s+mục|(?:các\s+)?tin\s+(?:liên\s+quan|khác"
-                               r"|mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
+# ("Tin/Bài viết/Video cùng chuyên mục", "Bài liên quan", "Tin đã đưa", "Tin mới hơn": a
+# portal's names for it, whatever the item's word)
+_OTHER_STORIES = deferred(r"\s*(?:có\s+thể\s+bạn\s+quan\s+tâm|(?:các\s+)?tin\s+(?:mới(?:\s+nhất)?|đọc\s+nhiều|nổi\s+bật)"
+                               r"|(?:các\s+)?(?:tin|bài|bài\s+viết|tin\s+bài|video)\s+(?:liên\s+quan|khác|cùng\s+chuyên\s+mục"
+                               r"|đã\s+đưa|(?:mới|cũ)\s+hơn)|xem\s+thêm|đọc\s+thêm)\s*:?\s*", regex.I)
 _OTHER_STORIES_LINE = 30
+
+
+# "Kbang: Trao 1.500 suất quà (20/12/2024)": a story's post date in a bracket closing its line
+_POST_DATE = deferred(r"\([0-3]?\d/[01]?\d/(?:19|20)\d\d\)[^\S\n]*(?=\n|$)")
+
+
+def post_dates(text: str, other: Optional[int]) -> list[tuple[int, int]]:
+    """The spans of the post dates in a page's list of other stories (after
+    ``other``, from :func:`other_stories_at`): when a story was posted, no
+    time of the figures in its headline."""
+    return [m.span() for m in _POST_DATE.finditer(text, other)] if other is not None else []
 
 
 def section_start(sections: list[int], pos: int) -> int:

@@ -29,7 +29,7 @@ from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW
 from .place import LIST_GAP, RESPECTIVELY
 from .subject_area import area_of_counted, area_of_holder, area_subject, land_given, part_of_area, sibling_land
 from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, breakdown_opener, count_subject, topic_before
-from .subject_labels import line_label, list_heading, topic_lead
+from .subject_labels import label_above, line_label, list_heading, topic_lead
 from .subject_money import level_after_factor, money_subject
 
 
@@ -289,7 +289,7 @@ def _subject(text, c, clause_start, clause_end, holes, prior, subject_of, s_star
         clause_start = plain_clause_start(text, start, c.start) if clause_start == s_start else clause_start
         s_start = start
     # (a table's row label is a label: "| Số hộ thoát nghèo | 320 hộ |")
-    label = line_label(text, c.start, s_start) or _row_label(text, c.start)
+    label = line_label(text, c.start, s_start) or _row_label(text, c.start) or label_above(text, c.start, c.end)
     if label and opens_topic(text, label[0]) and (_noun_outside(text, c, label) or text[label[1]:c.start].strip(" :\t")):
         # "Về kinh tế: …; cơ cấu nông nghiệp 35%", "* Về giáo dục: 32/45 trường đạt chuẩn": a section's
         # topic names the domain, not what a figure with words of its own is ("Về hộ nghèo: 120 hộ" stays)

@@ -16,6 +16,7 @@ from ...grammar.lazy import deferred, settle
 from ...grammar.levels import INITIALS, SHORT, VIETNAMESE_CLASSED, written_pattern
 from ...grammar.rules import load_rules
 from ..gazetteer import gazetteer, key
+from ...extractors.person_names import is_vi_syllable
 from ...grammar.pattern_cache import compile_regex
 
 
@@ -72,6 +73,27 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+# an infographic's label: a short line of words alone, no figure and no end mark, opened by a capital
+_LABEL_LINE = deferred(r"[^\S\n]*(?P<label>\p{Lu}[^\n\d.,;:!?()|>»›/]{3,58}[^\n\d.,;:!?()|>»›/\s])[^\S\n]*")
+_LABEL_LINE_WORDS = (2, 10)
+_INDENT = 8  # (white space before the figure on its line, at most)
+_LINE_END = deferred(r"[^\S\n]*(?:\n|$)")
+
+
+def label_above(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """"Kim ngạch xuất khẩu\n385 triệu USD": a figure ``[start, end)``
+    alone on its line under a line of words alone (an infographic's or a
+    flattened card's label) is named by that line."""
+    line_start = text.rfind("\n", max(0, start - _INDENT), start) + 1
+    if line_start < 2 or (start > line_start and not text[line_start:start].isspace()) or not _LINE_END.match(text, end):
+        return None
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    m = _LABEL_LINE.fullmatch(text, above, line_start - 1)
+    if m is None or not _LABEL_LINE_WORDS[0] <= len(m.group("label").split()) <= _LABEL_LINE_WORDS[1]:
+        return None
+    return m.span("label")
+
+
 # a Vietnamese unit's level word, or its short form that is no initial
 _LEVEL_FIRST = deferred(rf"(?:{written_pattern(VIETNAMESE_CLASSED)}|"
                         rf"{written_pattern(s for s, w in SHORT.items() if w in VIETNAMESE_CLASSED and s not in INITIALS)})\s+",
@@ -94,7 +116,10 @@ def _names_place(words: list[str]) -> bool:
     if not words or not all(w[0].isupper() for w in words):
         return False
     gaz = gazetteer()
-    return len(words) > 1 and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name))))
+    # (a one-word label names a unit only when it is no Vietnamese syllable: a name in a
+    # minority language written as one word, "Kbang", "Đakrông")
+    return ((len(words) > 1 or not is_vi_syllable(words[0]))
+            and (gaz.province(name) is not None or bool(gaz.by_name.get(key(name)))))
 
 
 def person_agent(text: str, pieces: list) -> list:
@@ -138,7 +163,9 @@ _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+k�
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",
 # "Kết quả: 18/20 chỉ tiêu đạt" (the item's own words name what is counted)
 _LEAD_IN = deferred(r"(?:trong\s+(?:số\s+)?đó|cụ\s+thể|kết\s+quả(?:\s+cụ\s+thể)?|bao\s+gồm|gồm(?:\s+có)?|theo\s+đó"
-                         r"|tổng\s+cộng|ngoài\s+ra|riêng|đến\s+nay|hiện\s+nay|[^\n]*\s+như\s+sau)", regex.I)
+                         r"|tổng\s+cộng|ngoài\s+ra|riêng|đến\s+nay|hiện\s+nay|[^\n]*\s+như\s+sau"
+                         # ("Hội nghị thống nhất phân bổ:", "HĐND tỉnh quyết nghị:": a body's decision opens the list)
+                         r"|[^\n]*\s(?:thống\s+nhất|quyết\s+nghị)(?:\s+\p{L}+){0,2})", regex.I)
 
 
 def _may_label(text: str, lo: int, pos: int) -> bool:

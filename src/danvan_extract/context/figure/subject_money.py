@@ -69,6 +69,7 @@ _GIVEN_TO = deferred(r"(?<![\p{L}])(?P<verb>cho\s+vay|hỗ\s+trợ|trợ\s+cấp
 # the verb that gives, takes or trades land, right before its area
 _LAND_GIVEN = deferred(r"(?<![\p{L}])(?P<verb>hiến\s+tặng|hiến|tặng|giao|thu\s+hồi|chuyển\s+nhượng|mua|bán)"
                        r"(?:\s+(?:khoảng|trên|hơn|gần))?\s*$", regex.I)
+_AND_BEFORE = deferred(r"[^\S\n]*(?:,[^\S\n]*)?và[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?", regex.I)
 _COPULA = deferred(r"(?<![\p{L}])là\s*$", regex.I)
 
 
@@ -85,6 +86,11 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     # (from the mark that opens the clause)
     each = (_EACH_ITEM.search(text, max(s_start, clause_start - 3, c.start - 30), c.start)
             if not item and "ỗ" in text[clause_start:c.start] else None)
+    if each and each.group("holds"):
+        # "mỗi suất gồm 1 triệu đồng tiền mặt và …": a part of each, named after the amount
+        named = money_noun_after(text, c.end, limit)
+        if named:
+            return [named]
     if each:
         # "200 suất quà, mỗi suất 500.000 đồng": the price of each item counted before, as "500.000 đồng/suất";
         # else "… được hỗ trợ tiền ăn, mỗi em 936.000 đồng": each one's share of what the clause before gives
@@ -133,6 +139,14 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     pieces = yielded_name(text, pieces)
     person = person_agent(text, pieces)
     pieces = person or pieces
+    if (prior is not None and prior.type in ("area", "count") and pieces and pieces[0][0] >= prior.end
+            and _AND_BEFORE.fullmatch(text, pieces[-1][1], c.start)):
+        # "trả lại cho công dân 1.250 m2 đất và 86,4 triệu đồng": the noun is the land's; the amount
+        # listed after it shares the verb (of giving land: "hiến 240 m2 đất và 70 triệu đồng" → "hiến")
+        given = _LAND_GIVEN.search(text, max(s_start, prior.start - 20), prior.start)
+        verb = given.span("verb") if given else support_verb(
+            text, left_phrase(text, plain_clause_start(text, s_start, prior.start), prior.start, holes))
+        pieces = [verb] if verb else []
     measured = (_measure_before(text, s_start, of_previous.start(), holes)
                 if of_previous and not prior and (not pieces or _GENERIC_SUM.fullmatch(text, pieces[0][0], pieces[-1][1]))
                 else None)
@@ -212,6 +226,11 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
         return subject_of[id(prior)]
+    shared = _item_after_semicolon(text, c, prior, subject_of, clause_end, holes) if not pieces else None
+    if shared:
+        # "hỗ trợ 30 triệu đồng/người cho …; 5 triệu đồng/hộ có nhà bị ngập sâu …": a list's later
+        # item opened by its amount takes the list's verb and its own words
+        return shared
     if not label:
         # "ủng hộ 500 kg gạo và 20 triệu đồng", "giúp nhau 320 ngày công, 150 triệu đồng": an amount
         # listed after another figure with no words of its own shares that figure's verb
@@ -333,8 +352,9 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
     if not words or len(words) > _GIVEN_WORDS or DIGIT.search(text, *span):
         return None
     return span
-_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có|trị[^\S\n]+giá)?[^\S\n]*$",
-                      regex.I)
+# ("mỗi suất gồm 1 triệu đồng tiền mặt và …": what each one holds, a part named after it, no price)
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n](?!(?:bao[^\S\n]+)?gồm(?![\p{L}]))\p{L}+)?)"
+                      r"[^\S\n]*(?:là|được|có|trị[^\S\n]+giá|(?P<holds>(?:bao[^\S\n]+)?gồm))?[^\S\n]*$", regex.I)
 
 
 def _named_item(each) -> Optional[tuple[int, int]]:
@@ -361,6 +381,31 @@ def _shared_verb(text, c, prior, subject_of) -> Optional[list]:
     if not _PURPOSE_THEN_AND.fullmatch(text, prior.end, c.start):
         return None
     return [p for p in subject_of[id(prior)] if p[1] <= prior.start]
+
+
+_OWN_WORDS = deferred(r"[^.;:()\n]*")
+_BOUND_BEFORE = deferred(r"(?:[^\S\n]+(?:trên|từ|dưới|hơn|khoảng|gần|tới|đến|là))*[^\S\n]*$", regex.I)
+_ITEM_OPENED = deferred(r"[^\n.;]*;[^\S\n]*")
+
+
+def _item_after_semicolon(text, c, prior, subject_of, clause_end, holes) -> Optional[list]:
+    """The verb of the amount before, from its own subject, and the words
+    after ``c`` (to its clause's end), when ``c`` opens the next item of a
+    list joined by ";" ("hỗ trợ 30 triệu đồng/người …; 5 triệu đồng/hộ có nhà
+    bị ngập sâu …" → "hỗ trợ", "có nhà bị ngập sâu"); else None."""
+    if prior is None or prior.type != "money" or not subject_of.get(id(prior)):
+        return None
+    if not _ITEM_OPENED.fullmatch(text, prior.end, c.start):
+        return None
+    verb = subject_of[id(prior)][0]
+    if verb[1] > prior.start or not SUPPORT_VERB.fullmatch(text, verb[0], verb[1]):
+        return None
+    # (its own words run to the next figure or mark, without a bound word left before a figure)
+    end = _OWN_WORDS.match(text, c.end, max(c.end, clause_end)).end()
+    nxt = next((hs for hs, _ in holes if c.end < hs < end), end)
+    words = _BOUND_BEFORE.sub("", text[c.end:nxt])
+    own = stripped(text, c.end, c.end + len(words))
+    return [verb] + ([own] if own[1] > own[0] else [])
 
 
 def _without_numbers(text: str, start: int, end: int, holes) -> list:
