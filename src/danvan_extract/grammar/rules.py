@@ -539,6 +539,8 @@ def _person_parts(p: PersonsFile) -> tuple[dict[str, str], dict[str, list[str]]]
         "org_head_capital": [h for h in p.org_heads if h[0].isupper()],
         "org_head_untitled": [h for h in p.org_heads if h[0].isupper() and h not in p.titles],
         "org_unit": split_heads + list(p.org_phrases),
+        # the level words of Vietnamese units ("bản", "tổ dân phố"): an address in brackets
+        "unit_level": sorted(VIETNAMESE_UNITS, key=len, reverse=True),
     }
     return {k: alternation(v) for k, v in lists.items()}, lists
 

@@ -65,14 +65,15 @@ class PersonRoleExtractor(NameFirstForms, PersonLists, RoleFirstForms, Roles, Or
             "abbrev_dot", "item_sep", "aside", "bullet", "head_words", "org_head_unit", "hon_before",
             "hon_at", "list_colon", "role_then_hon", "list_opener", "list_predicates", "name_comma_before",
             "named_after", "dash_head", "sector_tail", "dash_sector", "post_object", "org_role", "masthead", "dash_org", "name_dash_opening",
-            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening", "merged_word", "name_photo_before")}})
+            "byline_bare_opening", "more_credit", "signature", "plural_name", "interviewer", "merged_after", "in_charge_post", "form_fields", "item_note", "name_card_opening", "merged_word", "name_photo_before", "field_list")}})
         self.place_before = {w.lower() for w in place_before}
         # the last word of a name that a number ends: a unit of a numbered level ("thôn 2",
         # "khu phố 3"), or a numbered body of the persons rules ("tổ 5", "Ban Chỉ đạo 389")
         self.numbered_words = ({w.split()[-1] for w in NUMBERED}
                                | {w.lower() for w in p.numbered_names if " " not in w})
-        # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3")
-        self.numbered_pairs = {w.lower() for w in p.numbered_names if " " in w}
+        # units named by a number whose last word alone is no unit ("Lữ đoàn 168", not "Công đoàn 3"),
+        # by their last two words ("Vùng Cảnh sát biển 1" ends in "sát biển")
+        self.numbered_pairs = {" ".join(w.lower().split()[-2:]) for w in p.numbered_names if " " in w}
         # numbered areas ("khu vực 2"), whose number a counted noun after it takes back
         self.area_numbered = {w.lower() for w in p.area_numbered_names}
         self.personal_titles = {t.lower() for t in p.personal_titles}

@@ -20,6 +20,8 @@ _LOWER_WORD = compile_regex(r"[ ]+(\p{Ll}+)")
 # the word before a run of capitalised words that ends a text (a level word
 # before a place's name: "thôn Hòa Bình")
 _PLACE_NAME_TAIL = compile_regex(r"(?<![\p{L}])(\p{Ll}+)(?:[ ]+\p{Lu}\p{L}*)+$")
+# the starts of the fields of a field_list match ("Thể thao", "Du lịch")
+_FIELD_SPLIT = compile_regex(r"(?:^|(?<=, )|(?<= và ))\p{Lu}")
 # "số 5" after an organization's word: its number (not a document's "số 12/QĐ-…")
 _NUMBER_NAME = compile_regex(r"[ ]+số[ ]+\d{1,3}(?![\p{N}\p{L}/\-]|[.,]\p{N})")
 # "phụ trách" (in charge of) ends a post only when nothing follows ("Phó
@@ -57,6 +59,12 @@ class OrganizationEnds:
         head_unit, next_word, word_group = self.org_head_unit.match, self.next_word.match, self._word_group
         word_kind, unit_opens, rank_firsts = self._word_kind, self._unit_opens, self.rank_firsts
         while True:
+            if text[pos:pos + 1] == "," and end == pos:
+                fields_end = self._field_list_end(text, pos)
+                if fields_end:
+                    end = pos = fields_end  # "Sở Văn hóa, Thể thao và Du lịch"
+                    caps_run = 0
+                    continue
             if text[pos:pos + 1] != " ":
                 break  # each piece below (org_head_unit, paren_acronym, dash_head, next_word) opens with spaces
             # one word at a time, each call with a bounded look-ahead (as
@@ -217,6 +225,21 @@ class OrganizationEnds:
         from ...nlp import first_word_is_noun  # a place's number before a word is rare
 
         return first_word_is_noun(" ".join(after.split()[:4]))[0]
+
+    def _field_list_end(self, text: str, pos: int) -> int:
+        """End of the fields listed after the field that ends at ``pos``
+        ("Sở Văn hóa, Thể thao và Du lịch"), each in sentence case and none a
+        title ("…, Trưởng thôn và …" is the next post); 0 when there are none."""
+        if self.sector_tail.search(text, max(0, pos - 30), pos) is None:
+            return 0  # the organization does not end in a field
+        fm = match_at(self.field_list, text, pos, 80)
+        if fm is None:
+            return 0
+        fields_at = fm.start("fields")
+        for field in _FIELD_SPLIT.finditer(fm.group("fields")):
+            if match_at(self.title_re, text, fields_at + field.start(), 60):
+                return 0
+        return fm.end()
 
     def _dash_sector_end(self, text: str, pos: int) -> int:
         """End of a field's second name after a dash ("Ban Kinh tế - Ngân

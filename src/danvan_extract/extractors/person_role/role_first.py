@@ -16,6 +16,9 @@ from .text_helpers import at
 # ("các đồng chí Ủy viên … A, B": the list's honorific is every person's)
 _PLURAL_BEFORE = compile_regex(r"(?<![\p{L}\p{N}])(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|\d{1,2})(?:[ ]+(?P<hon>đồng chí))?[ ]+$")
 _SENTENCE_END = compile_regex(r"[.!?:\n]")
+# "Trưởng, Phó thôn": a head whose noun is shared with the deputy's post after
+# it; the post after it is held by only one of the people named next
+_SHARED_HEAD_BEFORE = compile_regex(r"(?<![\p{L}])[Tt]rưởng[ ]*(?:,|/|[ ]và)[ ]*$")
 
 
 def _pattern_tail(text: str, lo: int, pos: int) -> str:
@@ -44,6 +47,8 @@ class RoleFirstForms:
                 continue  # "Trao đổi với phóng viên, Đại tá A": the reporter, another person
             if self._named_after(text, m.start()):
                 continue  # "Đền thờ Chủ tịch Hồ Chí Minh", "mang tên Đại tướng X": a place named after a person
+            if _SHARED_HEAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Trưởng, Phó thôn là ông A và ông B": one post each, not told apart
             before = self._name_before(text, m.start())
             if before is not None and self._labelled_in_masthead(text, before[1]):
                 continue  # "Trưởng ban: Đồng chí Name, Role" in a site's contact block

@@ -140,8 +140,8 @@ class Roles:
 
     @staticmethod
     def _bare_title(title: str) -> str:
-        """A title without its "nguyên"/"cố" prefix, lower-cased."""
+        """A title without its "nguyên"/"cựu"/"cố" prefix, lower-cased."""
         words = title.split()
-        while len(words) > 1 and words[0].lower() in ("nguyên", "cố", "tân", "quyền"):
+        while len(words) > 1 and words[0].lower() in ("nguyên", "cựu", "cố", "tân", "quyền"):
             words = words[1:]
         return " ".join(words).lower().rstrip(".")
