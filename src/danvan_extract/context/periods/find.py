@@ -221,9 +221,14 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         elif IS_RELATIVE.fullmatch(m.group()):
             if m.group().lower().startswith("trong") and year_before(m.start()) not in (None, year_of_article):
                 continue  # "(Cũng) trong năm" after another year stated: that year, which carries on
-            spans.take(m.start(), m.end())
+            s = m.start()
             period = (year_of_article, year_of_article) if year_of_article else None
-            out.append(time(m.start(), m.end(), period, "time" if period else "null"))
+            if period and text[max(0, s - 4):s].lower() == "đầu " and word_starts(text, s - 4) and free(s - 4, s):
+                # ("đầu năm nay": its first month, as "đầu năm 2023"; "từ đầu năm nay": since the year's start)
+                since = text[max(0, s - 7):s - 4].lower() == "từ " and word_starts(text, s - 7) and free(s - 7, s)
+                s, period = (s - 7, (year_of_article, None)) if since else (s - 4, (f"{year_of_article}-01",) * 2)
+            spans.take(s, m.end())
+            out.append(time(s, m.end(), period, "time" if period else "null"))
     if "tháng" in text:
         out += months_named_again(text, out, free)
     out.sort(key=lambda t: t.start)

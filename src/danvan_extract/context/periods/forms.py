@@ -82,10 +82,10 @@ LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
 FORMS: list[Form] = [
-    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
+    # ("so với năm trước (ngoái)", "so với năm học trước": the same span a year before, as "cùng kỳ";
     # "so với đầu năm": the start of the figure's own year, "0")
     # ("so với tháng trước", "so với quý trước": the month or quarter before the figure's, "1m", "3m")
-    Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước"
+    Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?(?:trước|ngoái)"
          r"|(?P<prev>tháng|quý)\s+trước|(?:thời\s+điểm\s+)?(?P<start>đầu\s+năm)(?:\s+nay)?(?!\s+(?:học\s+)?(?:19|20)\d\d))",
          same_time_before, "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
@@ -104,6 +104,9 @@ FORMS: list[Form] = [
     Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,80}\(\s*(?:ngày\s+)?" + DAY + r"\s*\)"
          r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này))?", open_from_date, "time",
          ("từ", DATED), first=r"kt", opens=("kể", "từ")),
+    # "kể từ khi thành lập năm 2018": since the event the year dates, open end
+    Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,60}?\s(?:vào\s+|trong\s+)?năm\s+" + Y.format("y") + _NOT_UNTIL, since,
+         "time", ("từ", "khi", "năm"), first=r"kt", opens=("kể", "từ")),
     Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
          open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
     # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)
@@ -168,6 +171,9 @@ FORMS: list[Form] = [
     # (not a range's upper bound: "từ 1.980 đến 2030, …")
     Form(r"(?<![\d%][^\S\n]{1,3})(?:đến|tới)\s+" + Y.format("y") + r"(?=[^\S\n]*,)", lambda m: (None, m.group("y")), "time", ("đến|tới",),
          first=r"đt", opens=("đến", "tới")),
+    # "Trong 2024, …": a year written without "năm", the clause's time as "Năm 2024," is
+    Form(r"(?<![\d%][^\S\n]{1,3})trong\s+" + Y.format("y") + r"(?=[^\S\n]*,)", lambda m: (m.group("y"), m.group("y")),
+         "time", ("trong",), first=r"t", opens=("trong",)),
     Form(r"(?:ngày\s+)?" + DAY, date, "time", (DATED,), first=r"\dn", backward=True),
     Form(r"(?:ngày\s+)?" + _DAY_WORDS, date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     Form(_MONTH, month, "time", ("tháng",), first=r"t", backward=True),

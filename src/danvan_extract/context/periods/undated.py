@@ -39,8 +39,9 @@ HALF_YEAR = compile_regex(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 RELATIVE_RE = compile_regex(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
                             r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 IS_RELATIVE = compile_regex(_RELATIVE, regex.I)
-# (on the same line, and no clock time: "10:05\nNăm nay" counts no years)
-COUNT_BEFORE = compile_regex(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL})[^\S\n]+$", regex.I)
+# (on the same line, and no clock time: "10:05\nNăm nay" counts no years; "mấy năm nay",
+# "nhiều năm nay", "vài tháng gần đây": these few or many years, a duration as a count's is)
+COUNT_BEFORE = compile_regex(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL}|mấy|vài|nhiều|dăm)[^\S\n]+$", regex.I)
 
 
 DAY_RANGE_NO_YEAR = compile_regex(r"(?<!\w)" + DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
@@ -52,10 +53,12 @@ NO_YEAR = compile_regex(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\
 DATES_NO_YEAR = compile_regex(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
                               r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
 TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
-# ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến")
+# ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến", and after
+# "Đến" opening a sentence ("Đến 31/12, toàn tỉnh có …"); a bare mid-clause "đến 30/45" stays a ratio)
 DAY_WORD_BEFORE = compile_regex(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + CLOCK + r")?"
                                 r"(?:ngày|(?:" + "|".join(TIMES_OF_DAY) + r")(?:\s+ngày)?)"
-                                r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?))$", regex.I)
+                                r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?"
+                                r"|(?:(?<=^)|(?<=[\n.;!?][^\S\n]{0,3}))(?:đến|tới)(?:\s+hết)?))$", regex.I)
 
 
 def year_past(y: Optional[str], month: int, published: Optional[str], text: str = "", end: int = -1) -> Optional[str]:
