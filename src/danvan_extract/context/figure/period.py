@@ -85,6 +85,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
+        if own is not None and own.kind == "time" and _CHANGE_BEFORE.search(text, max(0, c.start - 30), c.start):
+            # "giảm từ 41,35% cuối năm 2023 xuống còn 34,8% cuối năm 2024, giảm 6,55 điểm phần trăm":
+            # the change between the two values runs over their span
+            own = _change_over_time(text, times, starts, c.start, own) or own
     base = None
     for t in times[k:k + 2]:
         if (t.kind == "base" and t.start < clause_end + 30 and not DIGIT.search(text, c.end, t.start)
@@ -279,14 +283,16 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
     while i >= 0:
         t = times[i]
         i -= 1
-        if t.kind in ("base", "ref", "duration") or _bound_by_bracket(text, t):
+        if t.kind in ("base", "ref", "duration") or _bound_by_bracket(text, t) or _dates_closed_bracket(text, t, pos):
             continue
         if t.start < p_start and (_stays_in_paragraph(text, t, lead_end) or _bound_to_value(text, t)):
             continue
         if t.start < section:
             return None  # a subheading opens another report: its time does not carry
         if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
-            return _span_before(times, starts, i, p_start, lead_end, section) or t
+            # ("giảm từ 12,5% năm 2021 xuống còn 6,2% năm 2024, bình quân mỗi năm giảm 2,1%": the change's span)
+            return (_span_before(times, starts, i, p_start, lead_end, section)
+                    or (i >= 0 and _change_over_time(text, times, starts, t.start, times[i])) or t)
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             plan = _plan_before(text, times, i, p_start, section)
             if plan is None and SENTENCE_END.search(text, t.end, pos) and not _opens_sentence(text, t.start):
@@ -393,6 +399,25 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
     later = [t for t in times[lo:hi] if t.kind == "time" and t.period and t.period[1] and end and t.period[1] > end]
     return later[-1] if later else None
 _OPENS_CHANGE = deferred(r"\s*từ\s+(?:mức\s+)?\d", regex.I)
+
+
+def _change_over_time(text, times, starts, pos, last: TimeMention) -> Optional[TimeMention]:
+    """The span of a change over time that ``last`` closes in the sentence
+    before ``pos`` ("từ 12,5% năm 2021 xuống còn 6,2% năm 2024"): each
+    value's own time written after it, "xuống" or "lên" between them, and
+    no sentence end up to ``pos``: from the first value's time to the last's."""
+    k = bisect.bisect_left(starts, last.start)
+    if not (0 < k < len(times) and times[k] is last and last.period and last.period[1]):
+        return None
+    first = times[k - 1]
+    if (first.kind != "time" or not first.period or not first.period[0] or first.period[0] >= last.period[1]
+            or not (_VALUE_WORD_BEFORE.search(text, max(0, first.start - 40), first.start)
+                    and _VALUE_WORD_BEFORE.search(text, max(0, last.start - 40), last.start))
+            or not _MOVES_TO_WITHIN.search(text, first.end, last.start)
+            or SENTENCE_END.search(text, first.end, pos)):
+        return None
+    return TimeMention(first.start, last.end, (first.period[0], last.period[1]))
+_MOVES_TO_WITHIN = deferred(r"(?<![\p{L}])(?:xuống|lên)(?![\p{L}])", regex.I)
 _CHANGE_TO = deferred(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$", regex.I)
 
 
@@ -435,6 +460,17 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     before = text[max(0, k - 30):k]
     # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure
     return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
+
+
+def _dates_closed_bracket(text: str, t: TimeMention, pos: int) -> bool:
+    """``t`` opens a bracket that states a figure of its own and closes
+    before ``pos`` ("320 hộ nghèo (năm 2020 là 560 hộ), giảm 240 hộ",
+    "đạt 62,5% (năm 2020: 58,3%)"): the time is that figure's, no later one's."""
+    k = text.rfind("(", max(0, t.start - 8), t.start)
+    if k < 0 or not text[k + 1:t.start].strip().lower() in ("", "năm", "vào", "vào năm"):
+        return False
+    close = text.find(")", t.end, min(pos, t.end + BRACKET_CHARS))
+    return close > 0 and bool(DIGIT.search(text, t.end, close))
 
 
 # ("qua 5 năm triển khai (2020 - 2025)", "sau 10 năm thực hiện Nghị quyết (2014 - 2024)": the work's years)

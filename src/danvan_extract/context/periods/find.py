@@ -232,8 +232,29 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
     if "tháng" in text:
         out += months_named_again(text, out, free)
     out.sort(key=lambda t: t.start)
+    if "niệm" in text or "NIỆM" in text:  # "kỷ niệm": a cheap test before the scan
+        out = _anniversaries(text, out)
     joined = join_times(text, out)
     return [compared(text, t, openers.low) for t in (since_until_now(text, joined) if progress else joined)]
+
+# "kỷ niệm 80 năm Ngày Cách mạng tháng Tám (19/8/1945 - 19/8/2025)", "kỷ niệm 50 năm thành lập
+# huyện (1975 - 2025)": the bracket spans the years commemorated, and what is done for it is done
+# in the anniversary's year (on its day, when the bracket gives one), the span's end
+_ANNIVERSARY = compile_regex(r"(?<!\w)k[ỷỉ]\s+niệm\s+(?P<n>\d{1,3})\s+năm(?!\w)[^()\n;]{0,100}"
+                             r"(?<!giai\s+đoạn\s*|nhiệm\s+kỳ\s*|thời\s+kỳ\s*)\(\s*$", regex.I)
+
+
+def _anniversaries(text: str, out: list[TimeMention]) -> list[TimeMention]:
+    """Each span of N years in a bracket after "kỷ niệm N năm …" read as its end, the anniversary."""
+    for i, t in enumerate(out):
+        p = t.period
+        if t.kind != "time" or not (p and p[0] and p[1]) or p[0][:4] == p[1][:4]:
+            continue
+        m = _ANNIVERSARY.search(text, max(0, t.start - 130), t.start)
+        if m and int(p[1][:4]) - int(p[0][:4]) == int(m.group("n")):
+            out[i] = time(t.start, t.end, (p[1], p[1]), t.kind, t.named)
+    return out
+
 
 def _may_be_named(text: str, low: Optional[str], start: int) -> bool:
     """A cheap test before _NAMED_BEFORE at the year at ``start``: a letter

@@ -158,7 +158,8 @@ FORMS: list[Form] = [
          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
          months_across, "time", ("từ", "tháng"), first=r"kt", backward=True),
     # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
-    Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
+    # ("tháng 7, 8 năm 2025": two months listed, the span they cover)
+    Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới|và|,)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
          r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), months_range, "time", ("tháng",), first=r"t", backward=True),
     Form(_UNTIL + CLOCK + r"(?:ngày\s+)?" + DAY, until_date, "time", (_UNTIL_WORDS, DATED), first=r"tđhc",
          backward=True),
