@@ -32,10 +32,13 @@ _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends
 # phrase sets it for, after its modifiers
 _FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong)[^\S\n]+", regex.I)
 # "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
-_CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
+# ("Nếu như năm 2020 … chỉ 25 triệu đồng thì đến năm 2025 …": "thì" opens the contrasted clause)
+_CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song|thì)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 # (a number after "số" names a thing, no value: "cơn bão số 3 (tháng 9/2024)")
-_VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
+# ("Bản tin Tuần 42 (từ 13/10 đến 19/10/2025)", "Đợt 2 (tháng 8)", "Kỳ họp thứ 10 (tháng 12/2025)": an
+# ordinal names the thing the bracket dates)
+_VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số|tuần|đợt|kỳ|thứ)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
 
 def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end,

@@ -117,7 +117,9 @@ FORMS: list[Form] = [
          first=r"h", backward=True),
     # ("so với cuối năm 2023": the base is the year's end)
     # ("so với năm học 2023 - 2024": from the school year's first year)
-    Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm(?:\s+học)?)?\s+"
+    # ("so với (kết quả) thực hiện năm 2025": the year's result a plan is set against)
+    Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+(?:kết\s+quả\s+)?(?:ước\s+)?thực\s+hiện)?(?:\s+cùng\s+kỳ)?"
+         r"(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm(?:\s+học)?)?\s+"
          + Y.format("y") + r"(?:" + SPAN_GAP + r"(?:19|20)\d\d(?!\d))?", year, "base", ("so|với",), first=r"sv",
          backward=True),
     # "từ đầu nhiệm kỳ 2020 - 2025 đến nay": from the term's start, open end
