@@ -26,7 +26,7 @@ from .forms import SAME_TIME_BEFORE
 from .starts import (after_day_word_starts, counts_before, day_range_starts, null_starts, progress_starts,
     relative_starts, since_starts, word_starts)
 from .undated import (ANCHOR, COUNT_BEFORE, count_word, DATES_NO_YEAR, DAY_RANGE_NO_YEAR, DAY_WORD_BEFORE,
-    HALF_YEAR, IS_RELATIVE, MONTH_RANGE_TAIL, MONTHS_NO_YEAR, NO_YEAR, NO_YEAR_QUARTER_OR_MONTH, NULL_RE,
+    FUTURE_AFTER, HALF_YEAR, IS_RELATIVE, MONTH_RANGE_TAIL, MONTHS_NO_YEAR, NO_YEAR, NO_YEAR_QUARTER_OR_MONTH, NULL_RE,
     PROGRESS_RE, quarter_or_month, RELATIVE_RE, SINCE_ANCHOR, SINCE_YEAR_START, SINCE_YEAR_START_BEFORE,
     UNTIL_BEFORE, UNTIL_NO_YEAR, YEAR_END, year_past, years_before)
 from .windows import YearWindows
@@ -147,6 +147,9 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
             n = m.group("n")
             n = int(n) if n.isdigit() else WORD_MONTHS.get(n.lower(), 6)
             n = max(1, min(n, 12))
+            past = year_past(y, 12 if m.group("half").lower() == "cuối" else n, published)
+            if past != y and y == year_of_article and not FUTURE_AFTER.match(text, m.end()):
+                y = past  # ("6 tháng cuối năm" in a January report: the half just ended, unless it is planned)
             period = ((month_end(y, 13 - n), month_end(y, 12)) if m.group("half").lower() == "cuối"
                       else (month_end(y, 1), month_end(y, n)))
             spans.take(m.start(), m.end())

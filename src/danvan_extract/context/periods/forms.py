@@ -31,7 +31,9 @@ CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|chi
 
 # "từ ngày 1/7/2025" opens a period; "từ ngày 1/7/2025 đến nay" too, but
 # "từ ngày 1/7 đến ngày 5/7/2025" is a range
-_NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
+# what "đến" reaches in "từ … đến nay": now ("hiện tại", "thời điểm hiện tại" as FACTS.md reads "đến nay")
+_NOW = r"(?:nay|hiện\s+nay|hiện\s+tại|thời\s+điểm\s+(?:này|hiện\s+tại))"
+_NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+" + _NOW + r"(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
 
 
 DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:ngày\s+)?"
@@ -102,7 +104,7 @@ FORMS: list[Form] = [
          ("từ", DATED), first=r"ckt", opens=("có", "kể", "từ")),
     # "kể từ khi vận hành chính quyền hai cấp (1/7/2025)": since the event the bracket dates
     Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,80}\(\s*(?:ngày\s+)?" + DAY + r"\s*\)"
-         r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này))?", open_from_date, "time",
+         r"(?:\s+(?:đến|tới)\s+" + _NOW + r")?", open_from_date, "time",
          ("từ", DATED), first=r"kt", opens=("kể", "từ")),
     # "kể từ khi thành lập năm 2018": since the event the year dates, open end
     Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,60}?\s(?:vào\s+|trong\s+)?năm\s+" + Y.format("y") + _NOT_UNTIL, since,
@@ -124,9 +126,9 @@ FORMS: list[Form] = [
          backward=True),
     # "từ đầu nhiệm kỳ 2020 - 2025 đến nay": from the term's start, open end
     Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+" + Y.format("y") + SPAN_GAP + Y.format("y2")
-         + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", since, "time", ("từ", "đến|tới", SPAN),
+         + r"\s+(?:đến|tới)\s+" + _NOW, since, "time", ("từ", "đến|tới", SPAN),
          first=r"kt", opens=("kể", "tính", "từ")),
-    Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", since, "time",
+    Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+" + _NOW, since, "time",
          ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
          + Y.format("y") + SPAN_GAP + Y.format("y2"), span, "time", (SPAN,), first=r"gntc\s12", backward=True),
@@ -160,8 +162,8 @@ FORMS: list[Form] = [
          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
          months_across, "time", ("từ", "tháng"), first=r"kt", backward=True),
     # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
-    # ("tháng 7, 8 năm 2025": two months listed, the span they cover)
-    Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới|và|,)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
+    # ("tháng 7, 8 năm 2025", "các tháng 10, 11 và 12/2025": months listed, the span they cover)
+    Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)(?:\s{0,3},\s{0,3}[01]?\d){0,4}\s{0,3}(?:-|–|đến|tới|và|,)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
          r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), months_range, "time", ("tháng",), first=r"t", backward=True),
     Form(_UNTIL + CLOCK + r"(?:ngày\s+)?" + DAY, until_date, "time", (_UNTIL_WORDS, DATED), first=r"tđhc",
          backward=True),

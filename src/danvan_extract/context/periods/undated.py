@@ -75,11 +75,11 @@ def year_past(y: Optional[str], month: int, published: Optional[str], text: str 
     ahead = month - int(published[5:7])
     if ahead > 6:
         return str(int(y) - 1)
-    if ahead < -6 and end >= 0 and _FUTURE_AFTER.match(text, end):
+    if ahead < -6 and end >= 0 and FUTURE_AFTER.match(text, end):
         return str(int(y) + 1)
     return y
-# ("sẽ", "dự kiến", "sắp": the future, in the clause after a time)
-_FUTURE_AFTER = compile_regex(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp)(?![\p{L}])", regex.I)
+# ("sẽ", "dự kiến", "sắp", "phấn đấu": the future or a target, in the clause after a time)
+FUTURE_AFTER = compile_regex(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp|phấn\s+đấu)(?![\p{L}])", regex.I)
 
 def years_before(out: list[TimeMention]):
     """A function giving the year of the dated time stated last before a
