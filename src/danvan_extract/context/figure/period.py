@@ -460,9 +460,12 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     k = text.rfind("(", max(0, t.start - 8), t.start)
     if k < 0 or text.find(")", t.end, t.end + 3) < 0:
         return False
-    before = text[max(0, k - 30):k]
-    # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure
-    return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
+    before = text[max(0, k - 30, text.rfind("\n", 0, k) + 1):k]  # (a dateline's year on the line before is no value)
+    # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure;
+    # "Năm công tác 2025 (từ 1/12/2024 đến 30/11/2025)": a year, no value, the bracket spells out
+    return (bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
+            and not _YEAR_BEFORE.search(before))
+_YEAR_BEFORE = deferred(r"(?<![\d.,/])(?:19|20)\d\d[^\S\n]*$")
 
 
 def _dates_closed_bracket(text: str, t: TimeMention, pos: int) -> bool:

@@ -36,7 +36,8 @@ _NOW = r"(?:nay|hiện\s+nay|hiện\s+tại|thời\s+điểm\s+(?:này|hiện\s+
 _NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+" + _NOW + r"(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
 
 
-DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:ngày\s+)?"
+# ("các ngày 26, 27/10": two days listed, the span they cover)
+DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và|,)\s{0,3}(?:ngày\s+)?"
              r"(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 
@@ -185,8 +186,9 @@ FORMS: list[Form] = [
     # "trước năm 2020": up to the year before; "sau năm 2025": from the year after
     Form(r"(?P<side>trước|sau)\s+năm\s+" + Y.format("y"), beside_year, "time", ("trước|sau", "năm"), first=r"ts",
          backward=True),
-    # ("năm tài chính 2024", "năm ngân sách 2025": a budget's year is the calendar year)
-    Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+|tài\s+chính\s+|ngân\s+sách\s+)?" + Y.format("y"), year, "time",
+    # ("năm tài chính 2024", "năm ngân sách 2025": a budget's year is the calendar year; "năm công tác 2025":
+    # a court's or an inspectorate's working year, named by the year it ends in)
+    Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+|tài\s+chính\s+|ngân\s+sách\s+|công\s+tác\s+)?" + Y.format("y"), year, "time",
          ("năm",), first=r"cđn", backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
     Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (CLOSED,),
