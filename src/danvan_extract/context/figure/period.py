@@ -71,7 +71,7 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
                 # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
                 # "mỗi năm" written before it is
-                own = _span_before(times, starts, bisect.bisect_left(starts, c.start) - 1, p_start, lead_end,
+                own = _span_before(text, times, starts, bisect.bisect_left(starts, c.start) - 1, p_start, lead_end,
                                    section_start(sections, c.start)) or t
         break
     if own is None and in_table_row(text, c.start):
@@ -294,7 +294,7 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
             return None  # a subheading opens another report: its time does not carry
         if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
             # ("giảm từ 12,5% năm 2021 xuống còn 6,2% năm 2024, bình quân mỗi năm giảm 2,1%": the change's span)
-            return (_span_before(times, starts, i, p_start, lead_end, section)
+            return (_span_before(text, times, starts, i, p_start, lead_end, section)
                     or (i >= 0 and _change_over_time(text, times, starts, t.start, times[i])) or t)
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             plan = _plan_before(text, times, i, p_start, section)
@@ -362,9 +362,10 @@ _PROGRESS = deferred(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+th�
 _PLAN = deferred(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
                       r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
 _SPAN_LOOKBACK = 40  # times looked at for a programme's span
+_NEXT_TERM = deferred(r"nhiệm\s+kỳ\s+(?:tới|mới)", regex.I)
 
 
-def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
+def _span_before(text, times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
     """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
     the article's lead names (a per-year figure of a programme of that span)."""
     in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
@@ -372,6 +373,8 @@ def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeM
     lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
     for j in itertools.islice(itertools.chain(paragraph, lead), _SPAN_LOOKBACK):
         t = times[j]
+        if t.kind == "null" and t.period is None and t.end - t.start > 8 and _NEXT_TERM.match(text, t.start, t.end):
+            return None  # ("Nhiệm kỳ tới, Hội phấn đấu mỗi năm …": the coming term, not the one stated before)
         start, end = t.period or (None, None)
         if t.kind == "time" and start and end and start[:4] != end[:4]:
             return t

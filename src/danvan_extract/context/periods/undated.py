@@ -21,7 +21,7 @@ from .forms import CLOCK, COUNT, DAY_RANGE
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
           # ("cây hằng năm", "cây trồng hàng năm": annual crops, a class of plants, no time)
-          r"|mỗi\s+năm|(?<!cây\s(?:trồng\s)?)(?:hằng|hàng)\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
+          r"|mỗi\s+năm|(?<!cây\s(?:trồng\s)?)(?:hằng|hàng)\s+năm|nhiệm\s+kỳ\s+(?:qua|tới|mới)(?![^\S\n]*\(?(?:19|20)\d\d)|những\s+năm\s+qua|thời\s+gian\s+qua")
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 NULL_RE = compile_regex(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
