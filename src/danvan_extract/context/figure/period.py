@@ -483,7 +483,9 @@ def _dates_closed_bracket(text: str, t: TimeMention, pos: int) -> bool:
 
 
 # ("qua 5 năm triển khai (2020 - 2025)", "sau 10 năm thực hiện Nghị quyết (2014 - 2024)": the work's years)
-_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?"
+# ("trong 2 tháng hè (tháng 6 - 7/2025)", "5 ngày nghỉ lễ (từ 30/4 đến 4/5)": a duration named by its season)
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)"
+                            r"(?:\s+(?:qua|gần\s+đây|vừa\s+qua|hè|nghỉ\s+(?:hè|lễ|tết)|cao\s+điểm|tết))?"
                             r"(?:\s+(?:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động)(?:\s+\p{L}+){0,4})?\s*$",
                             regex.I)
 
