@@ -1,6 +1,7 @@
 """Times told relative to the article's date: "năm ngoái" (the year
 before), "năm tới", "tháng trước", "tháng này", "quý trước", "quý
-này", "hôm qua", "hôm nay", "sáng nay", "từ đầu tháng (đến nay)", and
+này", "hôm qua", "hôm nay", "sáng nay", "chiều qua" (yesterday afternoon),
+"từ đầu tháng (đến nay)", and
 "9 tháng năm nay" (the first nine months of the article's year), "năm
 học mới", "năm học này" (a school year runs from September to May), and
 "9 tháng," opening a report dated in October (:func:`months_so_far`).
@@ -31,7 +32,7 @@ _RELATIVE = compile_regex(
     r"|(?P<since>từ\s+đầu\s+tháng)(?:\s+này)?(?:\s+(?:đến|tới)\s+nay)?"
     r"|năm\s+học\s+(?P<school>mới|này)|năm\s+(?P<year>ngoái|trước|tới)|tháng\s+(?P<month>trước|này)"
     r"|quý\s+(?P<quarter>trước|này)"
-    r"|hôm\s+(?P<day>qua|nay)|(?:sáng|chiều|tối|trưa|đêm)\s+(?P<today>nay))(?!\w)"
+    r"|hôm\s+(?P<day>qua|nay)|(?:sáng|chiều|tối|trưa|đêm)\s+(?P<today>nay|qua))(?!\w)"
     r"(?!\s+(?:đó|nữa)(?!\w))",  # ("năm trước đó", "năm trước nữa": counted from another time)
     regex.I)
 # a count of months before "tháng năm nay" ("9 tháng năm nay", "Sáu tháng năm nay")
@@ -62,7 +63,8 @@ def _months(day: datetime.date, shift: int) -> str:
 
 
 def _period(m, day: datetime.date, count: Optional[str]) -> Optional[tuple[Optional[str], Optional[str]]]:
-    word = (m.group("year") or m.group("month") or m.group("quarter") or m.group("day") or "").lower()
+    word = (m.group("year") or m.group("month") or m.group("quarter") or m.group("day") or m.group("today")
+            or "").lower()
     if m.group("first"):
         n = int(count) if count.isdigit() else _WORD_COUNTS[count.lower()]
         return (f"{day.year}-01", f"{day.year}-{min(max(n, 1), 12):02d}")
@@ -111,7 +113,9 @@ def relative_times(text: str, published: Optional[str], openers: Openers, free):
 # "9 tháng, toàn tỉnh thu …", "Lũy kế 8 tháng, …": in a report dated in the month
 # after those months or in the last of them, the year's first months, as "9 tháng năm nay"
 # ("Sau 8 tháng thi công", "trong 3 tháng" of a December article: durations, no period)
-_LEAD = compile_regex(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế)|kết\s+quả)\s+)?$", regex.I)
+# ("Tính chung 9 tháng," sums from the year's start as "lũy kế" does; "Hết 9 tháng,": when they end)
+_LEAD = compile_regex(r"(?:^|[\n.;:!?(]\s*|,\s+)(?:(?:trong|(?P<sum>lũy\s+kế|tính\s+chung)|kết\s+quả|hết)\s+)?$",
+                      regex.I)
 # ("Chín tháng qua, …": in such a report the months past are the year's)
 _COMMA_AFTER = compile_regex(r"(?:[^\S\n]+(?:vừa[^\S\n]+)?qua)?[^\S\n]*,", regex.I)
 

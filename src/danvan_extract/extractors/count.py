@@ -501,7 +501,12 @@ def _power_of_ten(value) -> bool:
 def _spelled_noun(lex: Lexicons, number: str, noun: str) -> bool:
     """A spelled number quantifies a noun of the counted lexicon, or a
     word of several syllables whose first does not make a word with the
-    number word ("năm đầu mối", but "ba kích", "năm học" are words)."""
+    number word ("năm đầu mối", but "ba kích", "năm học" are words).  A
+    "năm" after another number word is the noun "year" ("Hai năm gần
+    đây", "mười năm qua": five is "lăm" there), except after "linh"/"lẻ"."""
+    words = number.lower().split()
+    if len(words) > 1 and words[-1] == "năm" and words[-2] not in ("linh", "lẻ"):
+        return False
     folded = fold_tones(noun)
     if folded in lex.counted_folded:
         return True

@@ -34,10 +34,13 @@ _PAUSE_OR_DIGIT = deferred(r"[,;.\d\n|]")  # (a line break or a table's bar ends
 # ("xóa 1.120 căn nhà tạm cho hộ nghèo trước ngày 30/9/2025": a target's deadline, after its modifiers)
 _FOR_TIME_GAP = deferred(r"[^\S\n][^,;.:()\d\n|]{0,30}?(?<![\p{L}])(?:cho|trong|trước)[^\S\n]+", regex.I)
 # "… là 64.500 hộ và năm 2024 đạt 71.200 hộ": a conjunction before the time opens the next clause, whose time it is
-_CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song)\s+", regex.I)
+# ("Nếu như năm 2020 … chỉ 25 triệu đồng thì đến năm 2025 …": "thì" opens the contrasted clause)
+_CONJUNCTION_GAP = deferred(r"\s+(?:và|còn|nhưng|song|thì)\s+", regex.I)
 # a value and its unit ("5,12% ", "40 triệu đồng ", "45 triệu đồng/người ") before a bracket
 # (a number after "số" names a thing, no value: "cơn bão số 3 (tháng 9/2024)")
-_VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
+# ("Bản tin Tuần 42 (từ 13/10 đến 19/10/2025)", "Đợt 2 (tháng 8)", "Kỳ họp thứ 10 (tháng 12/2025)": an
+# ordinal names the thing the bracket dates)
+_VALUE_WORD_BEFORE = deferred(r"(?<!(?<![\p{L}])(?i:số|tuần|đợt|kỳ|thứ)\s+\d*)[\d%](?:\s*[\p{L}/]{1,12}){0,3}\s*$")
 
 
 _DEADLINE_GAP = 80
@@ -110,7 +113,7 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
             if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
                 # "trồng mới 3.000 ha rừng mỗi năm": a per-year figure of the programme's span, as
                 # "mỗi năm" written before it is
-                own = _span_before(times, starts, bisect.bisect_left(starts, c.start) - 1, p_start, lead_end,
+                own = _span_before(text, times, starts, bisect.bisect_left(starts, c.start) - 1, p_start, lead_end,
                                    section_start(sections, c.start)) or t
         break
     if own is None and in_table_row(text, c.start):
@@ -127,6 +130,10 @@ def figure_period(text, c, times: list[TimeMention], starts, p_start, clause_end
     if own is None:
         own = _change_end(text, c, _stated_before(times, starts, c.start, p_start, text, lead_end, sections),
                           times, starts, p_start)
+        if own is not None and own.kind == "time" and _CHANGE_BEFORE.search(text, max(0, c.start - 30), c.start):
+            # "giảm từ 41,35% cuối năm 2023 xuống còn 34,8% cuối năm 2024, giảm 6,55 điểm phần trăm":
+            # the change between the two values runs over their span
+            own = _change_over_time(text, times, starts, c.start, own) or own
     base = None
     for t in times[k:k + 2]:
         if (t.kind == "base" and t.start < clause_end + 30 and not DIGIT.search(text, c.end, t.start)
@@ -334,14 +341,16 @@ def _stated_before(times, starts, pos, p_start, text, lead_end=0, sections=()) -
     while i >= 0:
         t = times[i]
         i -= 1
-        if t.kind in ("base", "ref", "duration") or _bound_by_bracket(text, t):
+        if t.kind in ("base", "ref", "duration") or _bound_by_bracket(text, t) or _dates_closed_bracket(text, t, pos):
             continue
         if t.start < p_start and (_stays_in_paragraph(text, t, lead_end) or _bound_to_value(text, t)):
             continue
         if t.start < section:
             return None  # a subheading opens another report: its time does not carry
         if t.kind == "null" and _PER_YEAR.match(text, t.start, t.end):
-            return _span_before(times, starts, i, p_start, lead_end, section) or t
+            # ("giảm từ 12,5% năm 2021 xuống còn 6,2% năm 2024, bình quân mỗi năm giảm 2,1%": the change's span)
+            return (_span_before(text, times, starts, i, p_start, lead_end, section)
+                    or (i >= 0 and _change_over_time(text, times, starts, t.start, times[i])) or t)
         if t.kind == "null" and _PROGRESS.match(text, t.start, t.end):
             plan = _plan_before(text, times, i, p_start, section)
             if plan is None and SENTENCE_END.search(text, t.end, pos) and not _opens_sentence(text, t.start):
@@ -408,9 +417,10 @@ _PROGRESS = deferred(r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+th�
 _PLAN = deferred(r"(?<![\p{L}])(?:kế\s+hoạch|chương\s+trình|đề\s+án|phong\s+trào|cuộc\s+vận\s+động|tháng\s+cao\s+điểm"
                       r"|đợt|chỉ\s+tiêu|mục\s+tiêu|giai\s+đoạn|nhiệm\s+kỳ)(?![\p{L}])", regex.I)
 _SPAN_LOOKBACK = 40  # times looked at for a programme's span
+_NEXT_TERM = deferred(r"nhiệm\s+kỳ\s+(?:tới|mới)", regex.I)
 
 
-def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
+def _span_before(text, times, starts, i, p_start, lead_end, section) -> Optional[TimeMention]:
     """"mỗi năm", "hằng năm" in a programme's span: the span its paragraph or
     the article's lead names (a per-year figure of a programme of that span)."""
     in_lead = bisect.bisect_left(starts, min(lead_end, p_start)) - 1
@@ -422,6 +432,8 @@ def _span_before(times, starts, i, p_start, lead_end, section) -> Optional[TimeM
     lead = range(in_lead, bisect.bisect_left(starts, section) - 1, -1) if section < lead_end else ()
     for j in itertools.islice(itertools.chain(paragraph, between, lead), _SPAN_LOOKBACK):
         t = times[j]
+        if t.kind == "null" and t.period is None and t.end - t.start > 8 and _NEXT_TERM.match(text, t.start, t.end):
+            return None  # ("Nhiệm kỳ tới, Hội phấn đấu mỗi năm …": the coming term, not the one stated before)
         start, end = t.period or (None, None)
         if t.kind == "time" and start and end and start[:4] != end[:4]:
             return t
@@ -462,6 +474,25 @@ def _change_end(text, c, own, times, starts, p_start) -> Optional[TimeMention]:
     later = [t for t in times[lo:hi] if t.kind == "time" and t.period and t.period[1] and end and t.period[1] > end]
     return later[-1] if later else None
 _OPENS_CHANGE = deferred(r"\s*từ\s+(?:mức\s+)?\d", regex.I)
+
+
+def _change_over_time(text, times, starts, pos, last: TimeMention) -> Optional[TimeMention]:
+    """The span of a change over time that ``last`` closes in the sentence
+    before ``pos`` ("từ 12,5% năm 2021 xuống còn 6,2% năm 2024"): each
+    value's own time written after it, "xuống" or "lên" between them, and
+    no sentence end up to ``pos``: from the first value's time to the last's."""
+    k = bisect.bisect_left(starts, last.start)
+    if not (0 < k < len(times) and times[k] is last and last.period and last.period[1]):
+        return None
+    first = times[k - 1]
+    if (first.kind != "time" or not first.period or not first.period[0] or first.period[0] >= last.period[1]
+            or not (_VALUE_WORD_BEFORE.search(text, max(0, first.start - 40), first.start)
+                    and _VALUE_WORD_BEFORE.search(text, max(0, last.start - 40), last.start))
+            or not _MOVES_TO_WITHIN.search(text, first.end, last.start)
+            or SENTENCE_END.search(text, first.end, pos)):
+        return None
+    return TimeMention(first.start, last.end, (first.period[0], last.period[1]))
+_MOVES_TO_WITHIN = deferred(r"(?<![\p{L}])(?:xuống|lên)(?![\p{L}])", regex.I)
 _CHANGE_TO = deferred(r"(?:xuống|lên)(?:\s+(?:còn|mức|đến))?\s*$", regex.I)
 
 
@@ -501,13 +532,29 @@ def _bound_by_bracket(text: str, t: TimeMention) -> bool:
     k = text.rfind("(", max(0, t.start - 8), t.start)
     if k < 0 or text.find(")", t.end, t.end + 3) < 0:
         return False
-    before = text[max(0, k - 30):k]
-    # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure
-    return bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
+    before = text[max(0, k - 30, text.rfind("\n", 0, k) + 1):k]  # (a dateline's year on the line before is no value)
+    # "trong 3 năm (2021 - 2023)", "trong 3 ngày (từ 28 đến 30/10)": the bracket dates a duration, no figure;
+    # "Năm công tác 2025 (từ 1/12/2024 đến 30/11/2025)": a year, no value, the bracket spells out
+    return (bool(_VALUE_WORD_BEFORE.search(before)) and not _DURATION_BEFORE.search(before)
+            and not _YEAR_BEFORE.search(before))
+_YEAR_BEFORE = deferred(r"(?<![\d.,/])(?:19|20)\d\d[^\S\n]*$")
+
+
+def _dates_closed_bracket(text: str, t: TimeMention, pos: int) -> bool:
+    """``t`` opens a bracket that states a figure of its own and closes
+    before ``pos`` ("320 hộ nghèo (năm 2020 là 560 hộ), giảm 240 hộ",
+    "đạt 62,5% (năm 2020: 58,3%)"): the time is that figure's, no later one's."""
+    k = text.rfind("(", max(0, t.start - 8), t.start)
+    if k < 0 or not text[k + 1:t.start].strip().lower() in ("", "năm", "vào", "vào năm"):
+        return False
+    close = text.find(")", t.end, min(pos, t.end + BRACKET_CHARS))
+    return close > 0 and bool(DIGIT.search(text, t.end, close))
 
 
 # ("qua 5 năm triển khai (2020 - 2025)", "sau 10 năm thực hiện Nghị quyết (2014 - 2024)": the work's years)
-_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:qua|gần\s+đây|vừa\s+qua))?"
+# ("trong 2 tháng hè (tháng 6 - 7/2025)", "5 ngày nghỉ lễ (từ 30/4 đến 4/5)": a duration named by its season)
+_DURATION_BEFORE = deferred(r"(?<![\p{L}\d.,])\d{1,2}\s+(?:năm|tháng|tuần|ngày)"
+                            r"(?:\s+(?:qua|gần\s+đây|vừa\s+qua|hè|nghỉ\s+(?:hè|lễ|tết)|cao\s+điểm|tết))?"
                             r"(?:\s+(?:thực\s+hiện|triển\s+khai|thi\s+hành|hoạt\s+động)(?:\s+\p{L}+){0,4})?\s*$",
                             regex.I)
 

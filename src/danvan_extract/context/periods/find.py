@@ -26,7 +26,7 @@ from .forms import SAME_TIME_BEFORE
 from .starts import (after_day_word_starts, counts_before, day_range_starts, null_starts, progress_starts,
     relative_starts, since_starts, word_starts)
 from .undated import (ANCHOR, COUNT_BEFORE, count_word, DATES_NO_YEAR, DAY_RANGE_NO_YEAR, DAY_WORD_BEFORE,
-    HALF_YEAR, IS_RELATIVE, MONTH_RANGE_TAIL, MONTHS_NO_YEAR, NO_YEAR, NO_YEAR_QUARTER_OR_MONTH, NULL_RE,
+    FUTURE_AFTER, HALF_YEAR, IS_RELATIVE, MONTH_RANGE_TAIL, MONTHS_NO_YEAR, NO_YEAR, NO_YEAR_QUARTER_OR_MONTH, NULL_RE,
     PROGRESS_RE, quarter_or_month, RELATIVE_RE, SINCE_ANCHOR, SINCE_YEAR_START, SINCE_YEAR_START_BEFORE,
     UNTIL_BEFORE, UNTIL_NO_YEAR, YEAR_END, year_past, years_before)
 from .windows import YearWindows
@@ -42,6 +42,11 @@ _NAMED_BEFORE = compile_regex(r"(?<!\w)" + _NAMED_EVENT + r"\s+$", regex.I)
 _EVENT_ENDS = tuple(word.split()[-1] for word in _EVENTS)  # (the last word of each)
 _NAMED_REACH = 60  # where _NAMED_BEFORE is looked for, before a year
 
+# "Cả năm, tỉnh đón …", "Dự kiến cả năm, huyện thu …", "Lũy kế cả năm, …": the whole year the report is
+# of (the year stated last, else the article's), not the months stated before it; only opening a clause
+# ("làm việc cả năm", "cả năm học" are no time of a figure)
+_WHOLE_YEAR = compile_regex(r"(?:^|[\n.;:]\s*|(?<![\p{L}])(?:ước(?:\s+tính)?|dự\s+kiến|lũy\s+kế|tính)\s+)"
+                            r"(?P<w>cả\s+năm)(?=[^\S\n]*,)", regex.I | regex.M)
 _RANGE_OPENER = compile_regex(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
 
 def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
@@ -147,6 +152,9 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
             n = m.group("n")
             n = int(n) if n.isdigit() else WORD_MONTHS.get(n.lower(), 6)
             n = max(1, min(n, 12))
+            past = year_past(y, 12 if m.group("half").lower() == "cuối" else n, published)
+            if past != y and y == year_of_article and not FUTURE_AFTER.match(text, m.end()):
+                y = past  # ("6 tháng cuối năm" in a January report: the half just ended, unless it is planned)
             period = ((month_end(y, 13 - n), month_end(y, 12)) if m.group("half").lower() == "cuối"
                       else (month_end(y, 1), month_end(y, n)))
             spans.take(m.start(), m.end())
@@ -221,14 +229,45 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
         elif IS_RELATIVE.fullmatch(m.group()):
             if m.group().lower().startswith("trong") and year_before(m.start()) not in (None, year_of_article):
                 continue  # "(Cũng) trong năm" after another year stated: that year, which carries on
-            spans.take(m.start(), m.end())
+            s = m.start()
             period = (year_of_article, year_of_article) if year_of_article else None
-            out.append(time(m.start(), m.end(), period, "time" if period else "null"))
+            if period and text[max(0, s - 4):s].lower() == "đầu " and word_starts(text, s - 4) and free(s - 4, s):
+                # ("đầu năm nay": its first month, as "đầu năm 2023"; "từ đầu năm nay": since the year's start)
+                since = text[max(0, s - 7):s - 4].lower() == "từ " and word_starts(text, s - 7) and free(s - 7, s)
+                s, period = (s - 7, (year_of_article, None)) if since else (s - 4, (f"{year_of_article}-01",) * 2)
+            spans.take(s, m.end())
+            out.append(time(s, m.end(), period, "time" if period else "null"))
+    for m in (_WHOLE_YEAR.finditer(text) if "ả năm" in text or "Ả NĂM" in text else ()):
+        y = year_before(m.start()) or year_of_article
+        if y and free(m.start("w"), m.end()):
+            spans.take(m.start("w"), m.end())
+            out.append(time(m.start("w"), m.end(), (y, y)))
     if "tháng" in text:
         out += months_named_again(text, out, free)
     out.sort(key=lambda t: t.start)
+    if "niệm" in text or "NIỆM" in text:  # "kỷ niệm": a cheap test before the scan
+        out = _anniversaries(text, out)
     joined = join_times(text, out)
     return [compared(text, t, openers.low) for t in (since_until_now(text, joined) if progress else joined)]
+
+# "kỷ niệm 80 năm Ngày Cách mạng tháng Tám (19/8/1945 - 19/8/2025)", "kỷ niệm 50 năm thành lập
+# huyện (1975 - 2025)": the bracket spans the years commemorated, and what is done for it is done
+# in the anniversary's year (on its day, when the bracket gives one), the span's end
+_ANNIVERSARY = compile_regex(r"(?<!\w)k[ỷỉ]\s+niệm\s+(?P<n>\d{1,3})\s+năm(?!\w)[^()\n;]{0,100}"
+                             r"(?<!giai\s+đoạn\s*|nhiệm\s+kỳ\s*|thời\s+kỳ\s*)\(\s*$", regex.I)
+
+
+def _anniversaries(text: str, out: list[TimeMention]) -> list[TimeMention]:
+    """Each span of N years in a bracket after "kỷ niệm N năm …" read as its end, the anniversary."""
+    for i, t in enumerate(out):
+        p = t.period
+        if t.kind != "time" or not (p and p[0] and p[1]) or p[0][:4] == p[1][:4]:
+            continue
+        m = _ANNIVERSARY.search(text, max(0, t.start - 130), t.start)
+        if m and int(p[1][:4]) - int(p[0][:4]) == int(m.group("n")):
+            out[i] = time(t.start, t.end, (p[1], p[1]), t.kind, t.named)
+    return out
+
 
 def _may_be_named(text: str, low: Optional[str], start: int) -> bool:
     """A cheap test before _NAMED_BEFORE at the year at ``start``: a letter

@@ -31,10 +31,13 @@ CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|chi
 
 # "từ ngày 1/7/2025" opens a period; "từ ngày 1/7/2025 đến nay" too, but
 # "từ ngày 1/7 đến ngày 5/7/2025" is a range
-_NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
+# what "đến" reaches in "từ … đến nay": now ("hiện tại", "thời điểm hiện tại" as FACTS.md reads "đến nay")
+_NOW = r"(?:nay|hiện\s+nay|hiện\s+tại|thời\s+điểm\s+(?:này|hiện\s+tại))"
+_NOT_UNTIL = r"(?:\s+(?:đến|tới)\s+" + _NOW + r"(?!\w)|(?!\s{0,3}(?:-|đến|tới|cho\s+đến)))"
 
 
-DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:ngày\s+)?"
+# ("các ngày 26, 27/10": two days listed, the span they cover)
+DAY_RANGE = (r"(?:từ\s+(?:ngày\s+)?|ngày\s+)(?P<d>[0-3]?\d)\s{0,3}(?:-|–|đến|tới|và|,)\s{0,3}(?:ngày\s+)?"
              r"(?P<d2>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)")  # ("từ ngày 8 đến ngày 11/9/2024": the later day's month)
 
 
@@ -82,10 +85,10 @@ LIST_GAP = r"\s*(?:và|,)\s*(?:năm\s+)?"
 # Order matters: longer, more specific forms first; a span taken by one
 # form is not read again by a later one.
 FORMS: list[Form] = [
-    # ("so với năm trước", "so với năm học trước": the same span a year before, as "cùng kỳ";
+    # ("so với năm trước (ngoái)", "so với năm học trước": the same span a year before, as "cùng kỳ";
     # "so với đầu năm": the start of the figure's own year, "0")
     # ("so với tháng trước", "so với quý trước": the month or quarter before the figure's, "1m", "3m")
-    Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+trước)?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?trước"
+    Form(r"(?:so\s+với|so)\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?(?!\s+năm\s+(?:19|20)\d\d)|năm\s+(?:học\s+)?(?:trước|ngoái)"
          r"|(?P<prev>tháng|quý)\s+trước|(?:thời\s+điểm\s+)?(?P<start>đầu\s+năm)(?:\s+nay)?(?!\s+(?:học\s+)?(?:19|20)\d\d))",
          same_time_before, "base", first=r"s"),
     # "tầm nhìn đến năm 2045": a plan's vision, no figure's time
@@ -102,8 +105,11 @@ FORMS: list[Form] = [
          ("từ", DATED), first=r"ckt", opens=("có", "kể", "từ")),
     # "kể từ khi vận hành chính quyền hai cấp (1/7/2025)": since the event the bracket dates
     Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,80}\(\s*(?:ngày\s+)?" + DAY + r"\s*\)"
-         r"(?:\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này))?", open_from_date, "time",
+         r"(?:\s+(?:đến|tới)\s+" + _NOW + r")?", open_from_date, "time",
          ("từ", DATED), first=r"kt", opens=("kể", "từ")),
+    # "kể từ khi thành lập năm 2018": since the event the year dates, open end
+    Form(r"(?:kể\s+)?từ\s+khi[^().,;:\n\d]{3,60}?\s(?:vào\s+|trong\s+)?năm\s+" + Y.format("y") + _NOT_UNTIL, since,
+         "time", ("từ", "khi", "năm"), first=r"kt", opens=("kể", "từ")),
     Form(r"(?:kể\s+|tính\s+)?từ\s+tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y") + _NOT_UNTIL,
          open_from_month, "time", ("từ", "tháng"), first=r"kt", opens=("kể", "tính", "từ")),
     # ("từ đầu năm 2024 (đến nay)": from the year's start, as "từ đầu năm đến nay" is)
@@ -114,14 +120,16 @@ FORMS: list[Form] = [
          first=r"h", backward=True),
     # ("so với cuối năm 2023": the base is the year's end)
     # ("so với năm học 2023 - 2024": from the school year's first year)
-    Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+cùng\s+kỳ)?(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm(?:\s+học)?)?\s+"
+    # ("so với (kết quả) thực hiện năm 2025": the year's result a plan is set against)
+    Form(r"(?:so\s+với|với\s+cùng\s+kỳ|so\s+cùng\s+kỳ)(?:\s+(?:kết\s+quả\s+)?(?:ước\s+)?thực\s+hiện)?(?:\s+cùng\s+kỳ)?"
+         r"(?:\s+(?P<edge>cuối|đầu))?(?:\s+năm(?:\s+học)?)?\s+"
          + Y.format("y") + r"(?:" + SPAN_GAP + r"(?:19|20)\d\d(?!\d))?", year, "base", ("so|với",), first=r"sv",
          backward=True),
     # "từ đầu nhiệm kỳ 2020 - 2025 đến nay": from the term's start, open end
     Form(r"(?:kể\s+|tính\s+)?từ\s+(?:đầu\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+" + Y.format("y") + SPAN_GAP + Y.format("y2")
-         + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", since, "time", ("từ", "đến|tới", SPAN),
+         + r"\s+(?:đến|tới)\s+" + _NOW, since, "time", ("từ", "đến|tới", SPAN),
          first=r"kt", opens=("kể", "tính", "từ")),
-    Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)", since, "time",
+    Form(r"từ\s+(?:năm\s+)?" + Y.format("y") + r"\s+(?:đến|tới)\s+" + _NOW, since, "time",
          ("từ", "đến|tới"), first=r"t", opens=("từ",)),
     Form(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|từ|trong\s+(?:những\s+)?năm|các\s+năm|năm|niên\s+độ)?\s{0,3}"
          + Y.format("y") + SPAN_GAP + Y.format("y2"), span, "time", (SPAN,), first=r"gntc\s12", backward=True),
@@ -155,7 +163,8 @@ FORMS: list[Form] = [
          + r"\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:hết\s+)?tháng\s+(?P<m>[01]?\d)\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"),
          months_across, "time", ("từ", "tháng"), first=r"kt", backward=True),
     # "từ tháng 3 đến tháng 6/2024", "tháng 3 - 6/2024": a range of months of one year
-    Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)\s{0,3}(?:-|–|đến|tới|và)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
+    # ("tháng 7, 8 năm 2025", "các tháng 10, 11 và 12/2025": months listed, the span they cover)
+    Form(r"(?:từ\s+)?tháng\s+(?P<m1>[01]?\d)(?:\s{0,3},\s{0,3}[01]?\d){0,4}\s{0,3}(?:-|–|đến|tới|và|,)\s{0,3}(?:hết\s+)?(?:tháng\s+)?(?P<m>[01]?\d)"
          r"\s?(?:/|-|\s+năm\s+)\s?" + Y.format("y"), months_range, "time", ("tháng",), first=r"t", backward=True),
     Form(_UNTIL + CLOCK + r"(?:ngày\s+)?" + DAY, until_date, "time", (_UNTIL_WORDS, DATED), first=r"tđhc",
          backward=True),
@@ -168,14 +177,18 @@ FORMS: list[Form] = [
     # (not a range's upper bound: "từ 1.980 đến 2030, …")
     Form(r"(?<![\d%][^\S\n]{1,3})(?:đến|tới)\s+" + Y.format("y") + r"(?=[^\S\n]*,)", lambda m: (None, m.group("y")), "time", ("đến|tới",),
          first=r"đt", opens=("đến", "tới")),
+    # "Trong 2024, …": a year written without "năm", the clause's time as "Năm 2024," is
+    Form(r"(?<![\d%][^\S\n]{1,3})trong\s+" + Y.format("y") + r"(?=[^\S\n]*,)", lambda m: (m.group("y"), m.group("y")),
+         "time", ("trong",), first=r"t", opens=("trong",)),
     Form(r"(?:ngày\s+)?" + DAY, date, "time", (DATED,), first=r"\dn", backward=True),
     Form(r"(?:ngày\s+)?" + _DAY_WORDS, date, "time", ("tháng", "năm"), first=r"\dn", backward=True),
     Form(_MONTH, month, "time", ("tháng",), first=r"t", backward=True),
     # "trước năm 2020": up to the year before; "sau năm 2025": from the year after
     Form(r"(?P<side>trước|sau)\s+năm\s+" + Y.format("y"), beside_year, "time", ("trước|sau", "năm"), first=r"ts",
          backward=True),
-    # ("năm tài chính 2024", "năm ngân sách 2025": a budget's year is the calendar year)
-    Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+|tài\s+chính\s+|ngân\s+sách\s+)?" + Y.format("y"), year, "time",
+    # ("năm tài chính 2024", "năm ngân sách 2025": a budget's year is the calendar year; "năm công tác 2025":
+    # a court's or an inspectorate's working year, named by the year it ends in)
+    Form(r"(?:(?P<edge>cuối|đầu)\s+)?năm\s+(?:học\s+|tài\s+chính\s+|ngân\s+sách\s+|công\s+tác\s+)?" + Y.format("y"), year, "time",
          ("năm",), first=r"cđn", backward=True),
     # (a window's end is the text's end for a look-ahead: the bracket lies in it)
     Form(r"(?<=[\s(])" + Y.format("y") + r"(?=\s{0,3}\))", lambda m: (m.group("y"), m.group("y")), "time", (CLOSED,),

@@ -92,13 +92,16 @@ def day_range_starts(openers: Openers) -> Optional[list[int]]:
 def null_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of NULL_RE can start, found from the words it ends
     with: "hiện" ("hiện nay"), "mỗi", "hằng", "hàng", "những" before
-    "năm", "nhiệm kỳ" and "thời gian" before "qua" (None: scan in full)."""
+    "năm", "nhiệm kỳ" and "thời gian" before "qua", "nhiệm kỳ" before "tới"
+    and "mới" (None: scan in full)."""
     now = _standing(openers, "hiện")
     if now is None:
         return None
     # (the words before "qua" looked for in one pass: "thời kỳ qua", never a match, is tried too)
     past = openers.before(openers.before(_standing(openers, "qua"), ("kỳ", "gian")), ("nhiệm", "thời"))
-    return sorted(set(now + openers.before(openers.starts(("năm",)), ("mỗi", "hằng", "hàng", "những")) + past))
+    # ("nhiệm kỳ tới", "nhiệm kỳ mới": the coming term, no years)
+    coming = openers.before(openers.before(openers.starts(("tới", "mới")), ("kỳ",)), ("nhiệm",))
+    return sorted(set(now + openers.before(openers.starts(("năm",)), ("mỗi", "hằng", "hàng", "những")) + past + coming))
 
 
 def after_day_word_starts(openers: Openers) -> Optional[list[int]]:

@@ -21,7 +21,7 @@ from .forms import CLOCK, COUNT, DAY_RANGE
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
           # ("cây hằng năm", "cây trồng hàng năm": annual crops, a class of plants, no time)
-          r"|mỗi\s+năm|(?<!cây\s(?:trồng\s)?)(?:hằng|hàng)\s+năm|nhiệm\s+kỳ\s+qua|những\s+năm\s+qua|thời\s+gian\s+qua")
+          r"|mỗi\s+năm|(?<!cây\s(?:trồng\s)?)(?:hằng|hàng)\s+năm|nhiệm\s+kỳ\s+(?:qua|tới|mới)(?![^\S\n]*\(?(?:19|20)\d\d)|những\s+năm\s+qua|thời\s+gian\s+qua")
 _RELATIVE = r"năm\s+nay|năm\s+qua|trong\s+năm"
 
 NULL_RE = compile_regex(r"(?<!\w)(?:" + _NULLS + r")(?!\w)", regex.I)
@@ -39,8 +39,9 @@ HALF_YEAR = compile_regex(r"tháng\s+(?:đầu|cuối)\s+năm", regex.I)
 RELATIVE_RE = compile_regex(r"(?:" + _RELATIVE + r"|(?:năm|tháng)\s+(?:vừa\s+qua|gần\s+đây)|tháng\s+qua)"
                             r"(?!\s{0,3}(?:19|20)\d\d)(?!\w)", regex.I)
 IS_RELATIVE = compile_regex(_RELATIVE, regex.I)
-# (on the same line, and no clock time: "10:05\nNăm nay" counts no years)
-COUNT_BEFORE = compile_regex(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL})[^\S\n]+$", regex.I)
+# (on the same line, and no clock time: "10:05\nNăm nay" counts no years; "mấy năm nay",
+# "nhiều năm nay", "vài tháng gần đây": these few or many years, a duration as a count's is)
+COUNT_BEFORE = compile_regex(rf"(?<![\w:.,/])(?:\d{{1,2}}|{SPELLED_SMALL}|mấy|vài|nhiều|dăm)[^\S\n]+$", regex.I)
 
 
 DAY_RANGE_NO_YEAR = compile_regex(r"(?<!\w)" + DAY_RANGE + r"(?!\s?[/.-]?\s?\d)", regex.I)
@@ -52,10 +53,12 @@ NO_YEAR = compile_regex(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\
 DATES_NO_YEAR = compile_regex(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
                               r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
 TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
-# ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến")
+# ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến", and after
+# "Đến" opening a sentence ("Đến 31/12, toàn tỉnh có …"); a bare mid-clause "đến 30/45" stays a ratio)
 DAY_WORD_BEFORE = compile_regex(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + CLOCK + r")?"
                                 r"(?:ngày|(?:" + "|".join(TIMES_OF_DAY) + r")(?:\s+ngày)?)"
-                                r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?))$", regex.I)
+                                r"|(?P<until>tính\s+(?:đến|tới)(?:\s+hết)?"
+                                r"|(?:(?<=^)|(?<=[\n.;!?][^\S\n]{0,3}))(?:đến|tới)(?:\s+hết)?))$", regex.I)
 
 
 def year_past(y: Optional[str], month: int, published: Optional[str], text: str = "", end: int = -1) -> Optional[str]:
@@ -72,11 +75,11 @@ def year_past(y: Optional[str], month: int, published: Optional[str], text: str 
     ahead = month - int(published[5:7])
     if ahead > 6:
         return str(int(y) - 1)
-    if ahead < -6 and end >= 0 and _FUTURE_AFTER.match(text, end):
+    if ahead < -6 and end >= 0 and FUTURE_AFTER.match(text, end):
         return str(int(y) + 1)
     return y
-# ("sẽ", "dự kiến", "sắp": the future, in the clause after a time)
-_FUTURE_AFTER = compile_regex(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp)(?![\p{L}])", regex.I)
+# ("sẽ", "dự kiến", "sắp", "phấn đấu": the future or a target, in the clause after a time)
+FUTURE_AFTER = compile_regex(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:sẽ|dự\s+kiến|sắp|phấn\s+đấu)(?![\p{L}])", regex.I)
 
 def years_before(out: list[TimeMention]):
     """A function giving the year of the dated time stated last before a

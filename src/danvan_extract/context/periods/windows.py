@@ -123,7 +123,7 @@ def listed_years(text: str, t: TimeMention) -> list[str]:
 # a day and its month after a range's "-" or "đến", up to a year: what every
 # match of _DATES_RANGE and of the range form holds (searched backwards from
 # the year: one try where the match must end)
-_RANGED_BEFORE = compile_regex(r"(?:-|đến|tới|và)\s{0,3}(?:ngày\s+)?" + DAY_HEAD + r"\Z",
+_RANGED_BEFORE = compile_regex(r"(?:-|–|đến|tới|và|,)\s{0,3}(?:ngày\s+)?" + DAY_HEAD + r"\Z",
                                regex.I | regex.V0 | regex.REVERSE)
 
 
