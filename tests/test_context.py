@@ -73,6 +73,15 @@ def test_known_units_carry_their_code(pipeline):
     assert fact.location.code == "083"  # the official district code
 
 
+def test_a_provinces_city_carries_the_citys_code(pipeline):
+    # "thành phố Yên Bái" is the provincial city (a district-tier unit), not the province
+    # of the same name; "thành phố Đà Nẵng" is the centrally governed city, a province
+    city = _find(pipeline, "Năm 2024, thành phố Yên Bái có 90 hộ nghèo.", "90 hộ")
+    assert (city.location.level, city.location.code) == ("thành phố", "132")
+    central = _find(pipeline, "Năm 2024, thành phố Đà Nẵng có 90 hộ nghèo.", "90 hộ")
+    assert (central.location.level, central.location.code) == ("thành phố", "48")
+
+
 def test_unknown_place_keeps_name_and_level_without_code(pipeline):
     fact = _find(pipeline, "Năm 2022, xã Zzyzx Quớt có 12 mô hình.", "12 mô hình")
     assert fact.location.name == "Zzyzx Quớt" and fact.location.level == "xã" and fact.location.code is None

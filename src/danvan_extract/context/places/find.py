@@ -17,7 +17,7 @@ import regex
 from ..countries import after_opening_preposition, find_countries
 from ..spans import SpanMask
 from ..gazetteer import Gazetteer, gazetteer
-from ...grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS
+from ...grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT
 from ..words import Openers, finditer_at
 from ...grammar.pattern_cache import compile_regex
 from .record import PlaceMention
@@ -86,6 +86,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         spans.take(m.start(), m.end())
     for m in finditer_at(COMMITTEE, text, starts.committee):
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
+        written = m.group("written")
+        if written and SHORT.get(written.lower(), level_word(written)) != level:
+            continue  # "Đảng ủy huyện X": the unit's own level word names it (NAMED)
         name = without_holder(known_name(text, m, m.group("name"), level, gaz), level)
         if name and lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit

@@ -170,11 +170,26 @@ def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
+def _known_opening(found: str, level: str, gaz: Gazetteer) -> str:
+    """The first two or three words of ``found`` when the gazetteer knows
+    them as a unit of that level: a name that opens with a word that
+    mostly starts a sentence ("huyện Năm Căn", "thành phố Từ Sơn", "xã
+    Sáng Nhè"); else ""."""
+    words = found.split()
+    for end in range(min(len(words), 3), 1, -1):
+        opening = " ".join(words[:end])
+        if lookup(gaz, opening, level):
+            return opening
+    return ""
+
+
 def known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
     """The name a NAMED match ``m`` gives (``found``: its name group):
     :func:`clean_name` and :func:`_longer_known`, which differ from the
     plain cut only where a word of _NAME_SYLLABLES is written."""
     name = clean_name(found)
+    if not name and " " in found:
+        return _known_opening(found, level, gaz)
     if len(name) == len(found) or _NAME_SYLLABLES.isdisjoint(found.split()):
         return name  # (nothing cut, or no such word: the plain cut)
     return _longer_known(clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ...grammar.levels import WRITTEN
+from ...grammar.levels import SHORT, WRITTEN, written_pattern
 from ...grammar.pattern_cache import compile_regex
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -26,9 +26,15 @@ NAMED = compile_regex(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?:(?
 # (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
 DESCRIBED = compile_regex(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{NAME})",
                           regex.V0)
+# the level words a committee's unit may be written with after it ("Thành ủy TP Hồ Chí Minh",
+# "Thành ủy TP. Cần Thơ", "Thị ủy TX. Sơn Tây"): those of the committees' own levels, full and short
+_COMMITTEE_UNIT_LEVELS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận")
+_COMMITTEE_WRITTEN = written_pattern(sorted((w for w in WRITTEN if SHORT.get(w, w) in _COMMITTEE_UNIT_LEVELS),
+                                            key=len, reverse=True))
 # ("Huyện đoàn X", "Tỉnh đoàn X": a Youth Union's committee of that unit; not "Đảng đoàn")
 COMMITTEE = compile_regex(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ|(?<!(?i:đảng)\s+)đoàn)"
-                          rf"\s+(?P<name>{NAME})", regex.V0)
+                          rf"\s+(?:(?P<written>(?i:{_COMMITTEE_WRITTEN}))(?:(?<=\.)|[^\S\n])[^\S\n]*)?"
+                          rf"(?P<name>{NAME})", regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
 # the phrases that speak of the whole country count.
 # ("khách quốc tế đến Việt Nam", "đầu tư vào Việt Nam": arrivals and investment the country receives)

@@ -45,7 +45,9 @@ def resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceMe
         # (a province's own mention needs no chain after it)
         # (a state abroad, "bang Texas", is its own first-level unit, as a province is)
         chain_province, chain_district = (None, None) if level in ("tỉnh", "bang") else _chain(text, raw, i, gaz)
-        if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province):
+        # ("thành phố Yên Bái" is the province's city, a unit of its own; "thành phố Đà Nẵng" the province)
+        if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province
+                                         and gaz.province_level(name) == "thành phố"):
             unit, new_code = _province_unit(gaz, name)
             if level == "tỉnh" and s == e - len(name):
                 level = gaz.province_level(name)  # no level word written: the level the unit has
