@@ -15,6 +15,7 @@ import regex
 
 from ...extractors.count import RESPECTIVELY_SOURCE
 from ...grammar.lazy import deferred, settle
+from ...numbers import SPELLED_SMALL
 from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNAMESE_UNITS, written_pattern
 from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
@@ -109,7 +110,8 @@ _MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
-_SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
+# ("thị trấn A và 2 xã B, C": how many units of the next level, as a plural word)
+_SOURCES_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những|\d{1,2}|" + SPELLED_SMALL + r")\s+)?", regex.I)
 _PHRASE_BREAK = deferred(r"[;:()|\n]|,(?!\d)")  # a decimal comma breaks nothing
 _NOT_DIGITS = deferred(r"[\d.,\s]+")
 LIST_GAP = deferred(_FORMER + r"\s*(?:,|;|và|,\s*và)\s*", regex.I)

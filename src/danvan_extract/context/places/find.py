@@ -22,8 +22,8 @@ from ..words import Openers, finditer_at
 from ...grammar.pattern_cache import compile_regex
 from .record import PlaceMention
 from .patterns import BARE, COMMITTEE, COOPERATIVE, DESCRIBED, NAMED, NATION, NATION_SUBJECT, compared_with
-from .names import (clean_name, counts_after, known_name, level_word, lone_unknown, lookup, named_level, seat_provinces, tier,
-                    unit_heading, village_word_in_name, without_figure)
+from .names import (clean_name, counts_after, known_name, level_word, lone_unknown, lookup, named_level, seat_provinces,
+                    state_farm_name, tier, unit_heading, village_word_in_name, without_figure)
 from .starts import level_starts, may_describe, may_follow_capital, name_starts, nation_starts
 from .without_level import (MANY_BEFORE, branch_places, head_line_places, line_opener_places, listed_after,
                             unit_before_bracket)
@@ -56,7 +56,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
 
     def person_like(name: str) -> bool:
         words = name.split()
-        return len(words) >= 3 and words[0] in surnames and not lookup(gaz, name)
+        # (a person's name capitalizes every word: "Nông trường Mộc Châu" is a township's)
+        return (len(words) >= 3 and words[0] in surnames and all(w[:1].isupper() for w in words)
+                and not lookup(gaz, name))
     def without_holder(name: str, level: str) -> str:
         # "Trưởng Ban Dân vận Huyện ủy Hải Hậu Vũ Thị Lan Anh": the unit the
         # gazetteer knows, then its post's holder, a surname first
@@ -107,6 +109,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         name = without_holder(without_figure(known_name(text, m, found, level, gaz), level, gaz), level)
         if name[-1:].isdigit():
             name = counts_after(text, m.start("name") + len(name), name)
+        name = state_farm_name(text, m.start("name") + len(name), name, level)
         if not name or name[0].isdigit() and level not in NUMBERED:
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
@@ -124,7 +127,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
                 and lone_unknown(text, name_end, name, level, gaz):
             # ("Thôn 7 có 96 hộ": a number is no capitalized common word; "Văn bản 2 có": "bản" is one)
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
-        start, end = m.span()
+        start, end = m.start(), max(m.end(), name_end)
         if free(start, end):
             raw.append((start, name_end, level, name))
             spans.take(start, end)

@@ -16,6 +16,7 @@ from ..gazetteer import Gazetteer, level_class
 from ...grammar.levels import SHORT
 from ...grammar.rules import load_rules
 from ...grammar.pattern_cache import compile_regex
+from .patterns import NAME
 
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _LOWER_NEXT = compile_regex(r"\s+\p{Ll}")
@@ -53,8 +54,27 @@ def _written_again(level: str, name: str) -> regex.Pattern:
 def lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Optional[str] = None,
            district: Optional[str] = None, legacy: bool = True) -> list:
     """``gaz.lookup`` remembered (texts name the same units again and
-    again); the list returned is shared: not to be changed."""
+    again); the list returned is shared: not to be changed.  "NT" opening
+    a township's name is "Nông trường" written short ("thị trấn NT Phong
+    Hải")."""
+    if name.startswith("NT "):
+        name = "Nông trường" + name[2:]
     return gaz.lookup(name, level, province=province, district=district, legacy=legacy)
+
+
+# a state farm's township: "thị trấn Nông trường Liên Sơn" (the one lower-case word of a unit's name)
+_STATE_FARM = compile_regex(rf"[^\S\n]+trường[^\S\n]+(?P<name>{NAME})", regex.V0)
+
+
+def state_farm_name(text: str, end: int, name: str, level: str) -> str:
+    """``name`` (ending at ``end``) with the rest of a state farm's township
+    name when it is "Nông" before "trường" and a name ("thị trấn Nông
+    trường Mộc Châu")."""
+    if name != "Nông" or level != "thị trấn":
+        return name
+    m = _STATE_FARM.match(text, end)
+    rest = clean_name(m.group("name")) if m else ""
+    return text[end - len(name):m.start("name") + len(rest)] if rest else name
 
 
 @lru_cache(maxsize=256)
