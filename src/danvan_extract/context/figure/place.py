@@ -384,6 +384,9 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     lo = max(full_start, start - WINDOW)
     if (text.find("cầu", lo, start) >= 0 or text.find("giới", lo, start) >= 0) and _WORLD.search(text[lo:start]):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
+    village = _village_referred(text, places, i, s_start, start)
+    if village is not None:
+        return place_record(village, places, main)
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
@@ -455,6 +458,29 @@ def _unknown_unit_of_its_own(text: str, places, j: int, pos: int, main: Optional
     return not (after and after.bare and _LEVELS_LISTED.fullmatch(text, q.end, after.start))
 _LEVELS_LISTED = deferred(r"\s*(?:,|và|hoặc)\s*", regex.I)
 _LEVEL_LISTED_BEFORE = deferred(rf"(?<![\p{{L}}])(?:{written_pattern(VIETNAMESE_UNITS)})\s*(?:,|và|hoặc)\s*$", regex.I)
+
+
+# a village referred to by its level word alone: "Toàn thôn có …", "cả bản", or the word opening
+# a sentence before a verb ("Bản có 96 hộ": not "Bản cam kết có …", a copy)
+_VILLAGE_WORDS = written_pattern(sorted((w for w in VIETNAMESE_UNITS if _RANK.get(w) == 0), key=len, reverse=True))
+_VILLAGE_REFERENCE = deferred(rf"(?:(?<![\p{{L}}])(?i:toàn|cả)\s+(?P<level>(?i:{_VILLAGE_WORDS}))"
+                              rf"|(?:^|(?<=[.!?:;\n]\s*))(?P<level2>(?=\p{{Lu}})(?i:{_VILLAGE_WORDS}))"
+                              r"(?=\s+(?:có|đã|hiện|được|vừa|cũng|đạt|gồm|còn)\s))(?![\p{L}])")
+
+
+def _village_referred(text: str, places, i: int, s_start: int, pos: int) -> Optional[PlaceMention]:
+    """The village a level word alone refers to in the figure's sentence
+    before ``pos`` ("Toàn thôn có 12 hộ nghèo", "Bản có 96 hộ"): the last
+    village of that level named before it (``i``: the index of the first
+    place at or after ``pos``)."""
+    named = [q for q in places[max(0, i - 8):i] if q.name and not q.bare and _RANK.get(q.level) == 0]
+    if not named:
+        return None
+    m = _VILLAGE_REFERENCE.search(text, max(s_start, named[-1].end), pos)
+    if m is None:
+        return None
+    level = (m.group("level") or m.group("level2")).lower()
+    return next((q for q in reversed(named) if q.level == level), None)
 
 
 def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMention]:
