@@ -174,7 +174,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
     while run[0] > 0:
         prev = places[run[0] - 1]
         if (prev.start < s_start or prev.bare or _unit_class(prev) != level
-                or not LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
+                or not (LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)
+                        or _same_body_joined(text, prev, places[run[0]]))):
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
@@ -183,6 +184,20 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break  # "Cùng với xã A, xã B có …", "So với xã A, xã B …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+_BODY_JOIN = deferred(r"\s*(?:,|và|,\s*và)\s*(?=\p{Lu})")
+
+
+def _same_body_joined(text: str, prev: PlaceMention, cur: PlaceMention) -> bool:
+    """The same body's name stands before both units, joined by "và" or ","
+    ("Ban Dân vận Huyện ủy A và Ban Dân vận Huyện ủy B", "Hội Nông dân xã A
+    và Hội Nông dân xã B"): the units are listed."""
+    m = _BODY_JOIN.match(text, prev.end, cur.start)
+    if m is None or not 3 <= cur.start - m.end() <= 40:
+        return False
+    body = text[m.end():cur.start]
+    return "\n" not in body and text.startswith(body, prev.start - len(body)) and not DIGIT.search(body)
+
+
 # ("Sau huyện A, huyện B có …": the unit ranked before, or left before, opens the sentence too)
 _ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như|sau)\s+$", regex.I)
 _OPEN_BRACKET = deferred(r"\s*\(\s*")
