@@ -360,9 +360,13 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         break
     if _unit_noun(c):
         # "ba huyện Chư Prông, Đức Cơ": the units counted are named
-        for p in places[i:k]:
+        for j in range(i, k):
+            p = places[j]
             if not p.bare and p.start < end:
-                return place_record(p, places, main)
+                # ("hai tỉnh Lào Cai và Yên Bái": the units counted are listed, their container holds the count)
+                run = _list_after(text, places, j)
+                total = _container_of(places, run) if run else None
+                return total or place_record(p, places, main)
         # "1 trong 62 huyện nghèo nhất cả nước": units counted over the country
         if _NATIONWIDE_AFTER.match(text, end, max(clause_end, end)):
             return dict(_NATION)
