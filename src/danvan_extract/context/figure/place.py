@@ -21,7 +21,7 @@ from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
 from ..periods.windows import listed_years
 from ..places.names import HEADING_NUMBER
-from ..places.patterns import CHAIN_GAP, compared_with
+from ..places.patterns import CHAIN_GAP, average_compared, compared_with
 from ..places.record import PlaceMention
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
@@ -378,8 +378,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             continue  # "giáp 3 tỉnh của nước Lào, trải dài trên 27 xã": abroad only in its clause
         if q.office:
             continue
-        if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and _AVERAGE_COMPARED.search(
-                text, max(s_start, q.start - 50), q.start)):
+        if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and average_compared(text, q.start, s_start)):
             # "xã A … cao gấp 2 lần xã B, đạt …": B is what A's figure is compared with;
             # "bằng 65% mức bình quân cả nước, đạt 52 triệu đồng": the country's average, compared with
             continue
@@ -426,10 +425,6 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
 _ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học\s+tập|du\s+học|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
                         r"(?:\s+\p{Ll}+){0,3}\s+(?:tại|ở)\s*$", regex.I)
 
-
-# the average a figure is compared with: "bằng 65% mức bình quân cả nước", "cao gấp 7 lần bình quân chung của"
-_AVERAGE_COMPARED = deferred(r"(?<![\p{L}])(?:bằng|so\s+với|gấp|hơn)(?![\p{L}])[^,.;:()\n]{0,25}?(?<![\p{L}])(?:mức\s+)?"
-                             r"(?:bình\s+quân|trung\s+bình)(?:\s+chung)?(?:\s+của)?\s+$", regex.I)
 
 
 def _domestic_before(places, i: int, s_start: int) -> bool:

@@ -68,6 +68,17 @@ def compared_with(text: str, start: int) -> bool:
     """The unit named at ``start`` is what a figure is compared with or
     ranked in ("cao hơn huyện B", "nhất tỉnh"), not where it holds."""
     return bool(_COMPARED.search(text, max(0, start - COMPARED_REACH), start))
+# the average a figure is compared with: "bằng 65% mức bình quân cả nước", "cao gấp 7 lần bình quân chung của",
+# "gấp 11 lần tỷ lệ chung của cả nước"
+_AVERAGE_COMPARED = compile_regex(r"(?<![\p{L}])(?:bằng|so\s+với|gấp|hơn)(?![\p{L}])[^,.;:()\n]{0,25}?(?<![\p{L}])(?:mức\s+|t[ỷỉ]\s+lệ\s+)?"
+                                  r"(?:bình\s+quân|trung\s+bình|chung)(?:\s+chung)?(?:\s+của)?\s+$", regex.I)
+
+
+def average_compared(text: str, start: int, lo: int = 0) -> bool:
+    """The unit at ``start`` (the country) is named for an average a figure
+    is compared with ("bằng 52% bình quân cả nước"), not as a figure's place
+    (``lo``: where to look back from at most)."""
+    return bool(_AVERAGE_COMPARED.search(text, max(lo, start - 50), start))
 # "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
 COOPERATIVE = compile_regex(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
