@@ -158,14 +158,15 @@ def head_line_places(text: str, gaz: Gazetteer):
             yield pos + start, pos + end, level, line[start:end]
 
 
-# a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"
-_DATELINE_PLACE = compile_regex(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|,[^\S\n]*(?:ngày[^\S\n]+)?"
+# a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024";
+# a headline opened by its place and a colon: "Văn Yên: quế xuất khẩu sang 20 nước"
+_DATELINE_PLACE = compile_regex(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|:[^\S\n]|,[^\S\n]*(?:ngày[^\S\n]+)?"
                                 r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
 
 
-# a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, or a
-# comma and a date
-_DATELINE_SHAPE = compile_std(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |,\s*+(?:ngày\s+)?\d)")
+# a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, a colon,
+# or a comma and a date
+_DATELINE_SHAPE = compile_std(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |: |,\s*+(?:ngày\s+)?\d)")
 
 
 def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
