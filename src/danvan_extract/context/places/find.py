@@ -127,7 +127,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
                 and lone_unknown(text, name_end, name, level, gaz):
             # ("Thôn 7 có 96 hộ": a number is no capitalized common word; "Văn bản 2 có": "bản" is one)
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
-        start, end = m.start(), max(m.end(), name_end)
+        # ("xã A - B": the name cut at a dash leaves the unit after it to be found)
+        start, end = m.start(), (name_end if text[name_end:name_end + 2] in (" -", " –") else max(m.end(), name_end))
         if free(start, end):
             raw.append((start, name_end, level, name))
             spans.take(start, end)

@@ -210,6 +210,11 @@ def known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
     name = clean_name(found)
     if not name and " " in found:
         return _known_opening(found, level, gaz)
+    if " - " in name and not lookup(gaz, name, level):
+        # "xã Tân Lập - Lục Yên": a dash between spaces joins the unit to the one holding it
+        head = name.split(" - ", 1)[0]
+        if lookup(gaz, head, level):
+            return head
     if len(name) == len(found) or _NAME_SYLLABLES.isdisjoint(found.split()):
         return name  # (nothing cut, or no such word: the plain cut)
     return _longer_known(clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)

@@ -85,5 +85,6 @@ COOPERATIVE = compile_regex(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}]
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
 # ("xã A (mới), tỉnh B", "xã A cũ, huyện B": the era's mark of a unit stays in its chain)
 # (possessive runs: what follows them opens with a letter, and a failing gap is not retried)
+# ("xã A - B - tỉnh C": the district between dashes without its level word)
 CHAIN_GAP = compile_regex(rf"[\s,\-–(]*+(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*+)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{NAME})[^\S\n]*[,\-–][^\S\n]*"
-                          rf"(?:{NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
+                          rf"(?:{NAME}[^\S\n]*[,\-–][^\S\n]*)?|[^\S\n]+[-–][^\S\n]+{NAME}[^\S\n]+[-–][^\S\n]+", regex.V0)

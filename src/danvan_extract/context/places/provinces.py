@@ -45,7 +45,7 @@ def resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceMe
         # (a province's own mention needs no chain after it)
         # (a state abroad, "bang Texas", is its own first-level unit, as a province is)
         chain_province, chain_district = (None, None) if level in ("tỉnh", "bang") else _chain(text, raw, i, gaz)
-        if chain_district is None and chain_province is None and tier(level) == 2 and text.startswith("(", _blank_end(text, e)):
+        if chain_district is None and chain_province is None and tier(level) == 2 and text[_blank_end(text, e):][:1] in "(-–":
             chain_district = _bracket_district(text, e, gaz)
         # ("thành phố Yên Bái" is the province's city, a unit of its own; "thành phố Đà Nẵng" the province)
         if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province
@@ -196,8 +196,10 @@ def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optio
     return chain_province, chain_district
 
 
-# a district named without its level word in a bracket after a commune: "xã Yên Sơn (Lục Nam)"
-_BRACKET_NAME = compile_regex(rf"[^\S\n]*\([^\S\n]*(?P<name>{NAME})[^\S\n]*\)", regex.V0)
+# a district named without its level word in a bracket after a commune, or after a dash:
+# "xã Yên Sơn (Lục Nam)", "xã Tân Lập - Lục Yên"
+_BRACKET_NAME = compile_regex(rf"[^\S\n]*(?:\([^\S\n]*(?P<name>{NAME})[^\S\n]*\)|[-–][^\S\n]+(?P<name2>{NAME})(?![^\S\n]*[-–(]))",
+                              regex.V0)
 
 
 def _blank_end(text: str, end: int) -> int:
@@ -208,14 +210,14 @@ def _blank_end(text: str, end: int) -> int:
 
 
 def _bracket_district(text: str, end: int, gaz: Gazetteer) -> Optional[str]:
-    """The district a bracket right after a commune names without its level
-    word ("xã Quang Trung (Trùng Khánh)", the press's short way of placing
-    a commune), when the gazetteer knows it as a district and not as a
+    """The district a bracket or a dash right after a commune names without
+    its level word ("xã Quang Trung (Trùng Khánh)", "xã Tân Lập - Lục Yên",
+    the press's short ways of placing a commune), when the gazetteer knows it as a district and not as a
     province; else None."""
     m = _BRACKET_NAME.match(text, end)
-    if m is None or gaz.province(m.group("name")):
+    name = m and (m.group("name") or m.group("name2"))
+    if not name or gaz.province(name):
         return None
-    name = m.group("name")
     return name if any(tier(u.level) == 1 for u in lookup(gaz, name, "huyện")) else None
 
 
