@@ -368,7 +368,9 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             break  # too far to be linked to the figure
         gap = text[gap_start:p.start]
         in_clause = p.start < clause_end or (bracket and not CLAUSE_BREAK.search(gap))
-        if in_clause and not DIGIT.search(gap) and _OBJECT_LINK.search(gap):
+        # ("hỗ trợ 15 hộ xã A làm nhà": a unit right after the counted noun says whose they are)
+        if in_clause and not DIGIT.search(gap) and (_OBJECT_LINK.search(gap) or (
+                not bracket and c.type in ("count", "ratio") and not gap.strip(" ") and p.level != "quốc gia")):
             if p.foreign and _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
                 break  # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad
             # ("27 hộ tại xã A và xã B": a total over the units listed, their container)
