@@ -371,8 +371,10 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         # ("hỗ trợ 15 hộ xã A làm nhà": a unit right after the counted noun says whose they are)
         if in_clause and not DIGIT.search(gap) and (_OBJECT_LINK.search(gap) or (
                 not bracket and c.type in ("count", "ratio") and not gap.strip(" ") and p.level != "quốc gia")):
-            if p.foreign and _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
-                break  # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad
+            if _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
+                # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad;
+                # "tỉnh bạn A cử 200 lưu học sinh sang học tại B": A's students, in B
+                break
             # ("27 hộ tại xã A và xã B": a total over the units listed, their container)
             run = _list_after(text, places, j)
             total = _container_of(places, run) if run else None
@@ -443,14 +445,15 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     return place_record(main, places, main) if main else None
 
 
-# where people counted work, study or live abroad ("lao động làm việc tại Nhật Bản", "du học ở Úc")
-_ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học\s+tập|du\s+học|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
+# where people counted work, study or live, away from their unit ("lao động làm việc tại Nhật Bản",
+# "du học ở Úc", "sang học tại Thanh Hóa")
+_ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học(?:\s+tập)?|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
                         r"(?:\s+\p{Ll}+){0,3}\s+(?:tại|ở)\s*$", regex.I)
 
 
 
 def _domestic_before(places, i: int, s_start: int) -> bool:
-    """A unit of Việt Nam with a name stands before place ``i`` in its sentence."""
+    """A unit with a name, not a country, stands before place ``i`` in its sentence."""
     return any(not q.bare and q.name and q.level != "quốc gia" for q in places[:i] if q.start >= s_start)
 
 

@@ -195,9 +195,13 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level_end = m.end("level")
         described = DESCRIBED.match(text, level_end, level_end + 80) if may_describe(text, level_end) else None
         name = clean_name(described.group("name")) if described else ""
+        if name[-1:].isdigit():  # ("hỗ trợ tỉnh bạn A 10 tỷ đồng": the figure's number is no part of the name)
+            name = counts_after(text, described.start("name") + len(name), name)
         # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285";
         # a roman numeral grades the description ("các xã vùng III", "khu vực II")
-        if name and name[0].isupper() and name.strip("IVX") and lookup(gaz, name, level):
+        # ("tỉnh bạn Hủa Phăn": a partner unit abroad, named after "bạn", the gazetteer's or not)
+        if name and name[0].isupper() and name.strip("IVX") and (
+                lookup(gaz, name, level) or text[level_end:described.start("name")].split() == ["bạn"]):
             name_end = described.start("name") + len(name)
             raw.append((m.start("level"), name_end, level, name))
             raw.extend(listed for listed in listed_after(text, m.start("level"), name_end, level, gaz)
