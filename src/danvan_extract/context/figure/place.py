@@ -97,20 +97,22 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
         total = place_record(container, places, main) if container is not None else _container_of(places, run)
         if total is not None:
             return total or None  # ({}: a total whose container is not known has no location)
-    formed = _formed_unit(text, c, places, starts, sentence[0])
+    formed = _formed_unit(text, c, places, starts, sentence[0], main)
     if formed is not None:
         return place_record(formed, places, main)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place)
 
 
-def _formed_unit(text, c, places, starts, s_start: int) -> Optional[PlaceMention]:
+def _formed_unit(text, c, places, starts, s_start: int, main) -> Optional[PlaceMention]:
     """"Xã A (mới) được thành lập trên cơ sở 4 xã cũ", "tỉnh A hợp nhất từ 3
     tỉnh B, C, D": a count of units right after a merger phrase counts the
     sources of the unit named before it in the sentence; the count is that
     unit's (of the same level as the units counted, unlike other counts of
-    units)."""
-    if not _unit_noun(c) or not _MERGED.search(text, max(s_start, c.start - 40), c.start):
+    units).  With none named before ("Sau hợp nhất 3 tỉnh A, B và C, …"),
+    the article's unit of that level is the one formed."""
+    noun = _unit_noun(c)
+    if not noun or not _MERGED.search(text, max(s_start, c.start - 40), c.start):
         return None
     for j in range(bisect.bisect_left(starts, c.start) - 1, -1, -1):
         q = places[j]
@@ -118,6 +120,8 @@ def _formed_unit(text, c, places, starts, s_start: int) -> Optional[PlaceMention
             break
         if q.name and not q.bare and q not in places.sources:
             return places[_chain_head(text, places, j)]
+    if main is not None and main.name and _LEVEL_CLASS.get(main.level) == _LEVEL_CLASS.get(noun):
+        return main
     return None
 
 
