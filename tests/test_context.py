@@ -73,6 +73,15 @@ def test_known_units_carry_their_code(pipeline):
     assert fact.location.code == "083"  # the official district code
 
 
+def test_a_provinces_city_carries_the_citys_code(pipeline):
+    # "thành phố Yên Bái" is the provincial city (a district-tier unit), not the province
+    # of the same name; "thành phố Đà Nẵng" is the centrally governed city, a province
+    city = _find(pipeline, "Năm 2024, thành phố Yên Bái có 90 hộ nghèo.", "90 hộ")
+    assert (city.location.level, city.location.code) == ("thành phố", "132")
+    central = _find(pipeline, "Năm 2024, thành phố Đà Nẵng có 90 hộ nghèo.", "90 hộ")
+    assert (central.location.level, central.location.code) == ("thành phố", "48")
+
+
 def test_unknown_place_keeps_name_and_level_without_code(pipeline):
     fact = _find(pipeline, "Năm 2022, xã Zzyzx Quớt có 12 mô hình.", "12 mô hình")
     assert fact.location.name == "Zzyzx Quớt" and fact.location.level == "xã" and fact.location.code is None
@@ -303,6 +312,9 @@ def test_a_central_body_acting_on_a_named_province_is_about_the_province(pipelin
     # the venue of a provincial body's meeting is not the article's unit
     ("Sơ kết mô hình dân vận\n12/3/2024 10:00\nSáng 12/3/2024, tại huyện Bảo Yên, Ban Dân vận Tỉnh ủy Lào Cai tổ chức"
      " hội nghị sơ kết.\nRiêng huyện Bảo Yên có nhiều mô hình.", "Lào Cai"),
+    # the country named for the average compared with is not the article's unit
+    ("Thu nhập bình quân tăng khá\n05/01/2025\nNăm 2024, thu nhập bình quân của tỉnh Lai Châu đạt 50 triệu đồng/người,"
+     " bằng 52% bình quân cả nước.", "Lai Châu"),
 ])
 def test_the_articles_place(pipeline, text, place):
     doc = pipeline.extract_document(text, "x")

@@ -13,6 +13,7 @@ from ..dateline import _HEAD_LINES, _may_be_dated, body_after_stamp, date_line_m
 from .gazetteer import gazetteer, level_class
 from ..grammar.rules import load_rules
 from ..grammar.levels import RANK as LEVEL_RANK, VIETNAMESE_CLASSED, written_pattern
+from .places.patterns import average_compared
 from .places.record import PlaceMention
 from .words import finditer_found, holds_letter, may_hold
 from ..grammar.pattern_cache import compile_regex, compile_std
@@ -310,7 +311,9 @@ def main_place(places: list[PlaceMention], title: Optional[tuple[int, int]], lea
     named at least twice or in the lead.  ``text``: the article; ``site``:
     the units of the site's lines above the headline (left out of
     ``places``), which a bare level word in the headline may refer to."""
-    named = [p for p in places if p.name and not p.foreign]
+    # ("bằng 52% bình quân cả nước": the country's average, compared with, names no place of the article)
+    named = [p for p in places if p.name and not p.foreign
+             and not (p.level == "quốc gia" and text and average_compared(text, p.start))]
     if not named:
         return None
     if title:

@@ -15,12 +15,13 @@ import regex
 
 from ...extractors.count import RESPECTIVELY_SOURCE
 from ...grammar.lazy import deferred, settle
+from ...numbers import SPELLED_SMALL
 from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNAMESE_UNITS, written_pattern
 from ..document_info import CENTRAL_BODY
 from ..gazetteer import gazetteer
 from ..periods.windows import listed_years
 from ..places.names import HEADING_NUMBER
-from ..places.patterns import CHAIN_GAP, compared_with
+from ..places.patterns import CHAIN_GAP, average_compared, compared_with
 from ..places.record import PlaceMention
 from ..words import may_hold
 from .clauses import CLAUSE_BREAK, DIGIT, START, WINDOW
@@ -96,8 +97,32 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
         total = place_record(container, places, main) if container is not None else _container_of(places, run)
         if total is not None:
             return total or None  # ({}: a total whose container is not known has no location)
+    formed = _formed_unit(text, c, places, starts, sentence[0], main)
+    if formed is not None:
+        return place_record(formed, places, main)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
     return _container_for_units(c, place, main)
+
+
+def _formed_unit(text, c, places, starts, s_start: int, main) -> Optional[PlaceMention]:
+    """"Xã A (mới) được thành lập trên cơ sở 4 xã cũ", "tỉnh A hợp nhất từ 3
+    tỉnh B, C, D": a count of units right after a merger phrase counts the
+    sources of the unit named before it in the sentence; the count is that
+    unit's (of the same level as the units counted, unlike other counts of
+    units).  With none named before ("Sau hợp nhất 3 tỉnh A, B và C, …"),
+    the article's unit of that level is the one formed."""
+    noun = _unit_noun(c)
+    if not noun or not _MERGED.search(text, max(s_start, c.start - 40), c.start):
+        return None
+    for j in range(bisect.bisect_left(starts, c.start) - 1, -1, -1):
+        q = places[j]
+        if q.start < s_start:
+            break
+        if q.name and not q.bare and q not in places.sources:
+            return places[_chain_head(text, places, j)]
+    if main is not None and main.name and _LEVEL_CLASS.get(main.level) == _LEVEL_CLASS.get(noun):
+        return main
+    return None
 
 
 # ("hình thành từ", "thành lập từ", "sắp xếp từ": the new unit was made of those after "từ";
@@ -109,7 +134,8 @@ _MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
 _JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
-_SOURCES_GAP = deferred(_JOIN_PLURAL, regex.I)
+# ("thị trấn A và 2 xã B, C": how many units of the next level, as a plural word)
+_SOURCES_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những|\d{1,2}|" + SPELLED_SMALL + r")\s+)?", regex.I)
 # an organization named by its level word alone, then the verb of giving: the giver
 # (FACTS.md: goods given to a unit take the recipient's unit)
 _AGENT_BEFORE = deferred(r"(?<![\p{L}])được\s+$", regex.I)
@@ -176,7 +202,8 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
     while run[0] > 0:
         prev = places[run[0] - 1]
         if (prev.start < s_start or prev.bare or _unit_class(prev) != level
-                or not LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)):
+                or not (LIST_GAP.fullmatch(text, prev.end, places[run[0]].start)
+                        or _same_body_joined(text, prev, places[run[0]]))):
             break
         if prev.name == places[run[0]].name:
             break  # "… và tỉnh B, tỉnh B có …": a unit named again starts a clause, no list
@@ -185,6 +212,20 @@ def _unit_list(text, places, starts, pos, s_start) -> list[int]:
             break  # "Cùng với xã A, xã B có …", "So với xã A, xã B …": the unit set aside opens the sentence, no item
         run.insert(0, run[0] - 1)
     return run if len(run) >= 2 else []
+_BODY_JOIN = deferred(r"\s*(?:,|và|,\s*và)\s*(?=\p{Lu})")
+
+
+def _same_body_joined(text: str, prev: PlaceMention, cur: PlaceMention) -> bool:
+    """The same body's name stands before both units, joined by "và" or ","
+    ("Ban Dân vận Huyện ủy A và Ban Dân vận Huyện ủy B", "Hội Nông dân xã A
+    và Hội Nông dân xã B"): the units are listed."""
+    m = _BODY_JOIN.match(text, prev.end, cur.start)
+    if m is None or not 3 <= cur.start - m.end() <= 40:
+        return False
+    body = text[m.end():cur.start]
+    return "\n" not in body and text.startswith(body, prev.start - len(body)) and not DIGIT.search(body)
+
+
 # ("Sau huyện A, huyện B có …": the unit ranked before, or left before, opens the sentence too)
 _ASIDE = deferred(r"(?<![\p{L}])(?:cùng\s+với|ngoài|bên\s+cạnh|giống\s+như|sau)\s+$", regex.I)
 _OPEN_BRACKET = deferred(r"\s*\(\s*")
@@ -342,9 +383,13 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             break  # too far to be linked to the figure
         gap = text[gap_start:p.start]
         in_clause = p.start < clause_end or (bracket and not CLAUSE_BREAK.search(gap))
-        if in_clause and not DIGIT.search(gap) and _OBJECT_LINK.search(gap):
-            if p.foreign and _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
-                break  # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad
+        # ("hỗ trợ 15 hộ xã A làm nhà": a unit right after the counted noun says whose they are)
+        if in_clause and not DIGIT.search(gap) and (_OBJECT_LINK.search(gap) or (
+                not bracket and c.type in ("count", "ratio") and not gap.strip(" ") and p.level != "quốc gia")):
+            if _ABROAD_LINK.search(gap) and _domestic_before(places, i, s_start):
+                # "tỉnh A có 12.000 lao động làm việc tại Nhật Bản": A's people, abroad;
+                # "tỉnh bạn A cử 200 lưu học sinh sang học tại B": A's students, in B
+                break
             # ("27 hộ tại xã A và xã B": a total over the units listed, their container)
             run = _list_after(text, places, j)
             total = _container_of(places, run) if run else None
@@ -354,9 +399,13 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
         break
     if _unit_noun(c):
         # "ba huyện Chư Prông, Đức Cơ": the units counted are named
-        for p in places[i:k]:
+        for j in range(i, k):
+            p = places[j]
             if not p.bare and p.start < end:
-                return place_record(p, places, main)
+                # ("hai tỉnh Lào Cai và Yên Bái": the units counted are listed, their container holds the count)
+                run = _list_after(text, places, j)
+                total = _container_of(places, run) if run else None
+                return total or place_record(p, places, main)
         # "1 trong 62 huyện nghèo nhất cả nước": units counted over the country
         if _NATIONWIDE_AFTER.match(text, end, max(clause_end, end)):
             return dict(_NATION)
@@ -373,8 +422,7 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
             # "Liên đoàn Lao động tỉnh trao tặng Nghiệp đoàn 30 lá cờ": the giver's level, not where the gifts go;
             # "3 mô hình được huyện công nhận, …, với 215 hộ tham gia": the agent of a passive, no place
             continue
-        if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and _AVERAGE_COMPARED.search(
-                text, max(s_start, q.start - 50), q.start)):
+        if q.name and (compared_with(text, q.start) or q.level == "quốc gia" and average_compared(text, q.start, s_start)):
             # "xã A … cao gấp 2 lần xã B, đạt …": B is what A's figure is compared with;
             # "bằng 65% mức bình quân cả nước, đạt 52 triệu đồng": the country's average, compared with
             continue
@@ -398,6 +446,9 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     lo = max(full_start, start - WINDOW)
     if (text.find("cầu", lo, start) >= 0 or text.find("giới", lo, start) >= 0) and _WORLD.search(text[lo:start]):
         return None  # "tăng trưởng toàn cầu đạt 2,9%": the world is no unit
+    village = _village_referred(text, places, i, s_start, start)
+    if village is not None:
+        return place_record(village, places, main)
     # the unit the paragraph is about: the first it names (its topic)
     topic = None
     for j in range(i - 1, -1, -1):
@@ -414,18 +465,15 @@ def _unit_for(text, c, places, starts, starts_of_sentence, p_start, clause_end, 
     return place_record(main, places, main) if main else None
 
 
-# where people counted work, study or live abroad ("lao động làm việc tại Nhật Bản", "du học ở Úc")
-_ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học\s+tập|du\s+học|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
+# where people counted work, study or live, away from their unit ("lao động làm việc tại Nhật Bản",
+# "du học ở Úc", "sang học tại Thanh Hóa")
+_ABROAD_LINK = deferred(r"(?<![\p{L}])(?:làm\s+việc|lao\s+động|học(?:\s+tập)?|sinh\s+sống|định\s+cư|cư\s+trú|xuất\s+khẩu\s+lao\s+động)"
                         r"(?:\s+\p{Ll}+){0,3}\s+(?:tại|ở)\s*$", regex.I)
 
 
-# the average a figure is compared with: "bằng 65% mức bình quân cả nước", "cao gấp 7 lần bình quân chung của"
-_AVERAGE_COMPARED = deferred(r"(?<![\p{L}])(?:bằng|so\s+với|gấp|hơn)(?![\p{L}])[^,.;:()\n]{0,25}?(?<![\p{L}])(?:mức\s+)?"
-                             r"(?:bình\s+quân|trung\s+bình)(?:\s+chung)?(?:\s+của)?\s+$", regex.I)
-
 
 def _domestic_before(places, i: int, s_start: int) -> bool:
-    """A unit of Việt Nam with a name stands before place ``i`` in its sentence."""
+    """A unit with a name, not a country, stands before place ``i`` in its sentence."""
     return any(not q.bare and q.name and q.level != "quốc gia" for q in places[:i] if q.start >= s_start)
 
 
@@ -469,6 +517,29 @@ def _unknown_unit_of_its_own(text: str, places, j: int, pos: int, main: Optional
     return not (after and after.bare and _LEVELS_LISTED.fullmatch(text, q.end, after.start))
 _LEVELS_LISTED = deferred(r"\s*(?:,|và|hoặc)\s*", regex.I)
 _LEVEL_LISTED_BEFORE = deferred(rf"(?<![\p{{L}}])(?:{written_pattern(VIETNAMESE_UNITS)})\s*(?:,|và|hoặc)\s*$", regex.I)
+
+
+# a village referred to by its level word alone: "Toàn thôn có …", "cả bản", or the word opening
+# a sentence before a verb ("Bản có 96 hộ": not "Bản cam kết có …", a copy)
+_VILLAGE_WORDS = written_pattern(sorted((w for w in VIETNAMESE_UNITS if _RANK.get(w) == 0), key=len, reverse=True))
+_VILLAGE_REFERENCE = deferred(rf"(?:(?<![\p{{L}}])(?i:toàn|cả)\s+(?P<level>(?i:{_VILLAGE_WORDS}))"
+                              rf"|(?:^|(?<=[.!?:;\n]\s*))(?P<level2>(?=\p{{Lu}})(?i:{_VILLAGE_WORDS}))"
+                              r"(?=\s+(?:có|đã|hiện|được|vừa|cũng|đạt|gồm|còn)\s))(?![\p{L}])")
+
+
+def _village_referred(text: str, places, i: int, s_start: int, pos: int) -> Optional[PlaceMention]:
+    """The village a level word alone refers to in the figure's sentence
+    before ``pos`` ("Toàn thôn có 12 hộ nghèo", "Bản có 96 hộ"): the last
+    village of that level named before it (``i``: the index of the first
+    place at or after ``pos``)."""
+    named = [q for q in places[max(0, i - 8):i] if q.name and not q.bare and _RANK.get(q.level) == 0]
+    if not named:
+        return None
+    m = _VILLAGE_REFERENCE.search(text, max(s_start, named[-1].end), pos)
+    if m is None:
+        return None
+    level = (m.group("level") or m.group("level2")).lower()
+    return next((q for q in reversed(named) if q.level == level), None)
 
 
 def _heading_unit(text: str, places, i: int, p_start: int) -> Optional[PlaceMention]:

@@ -17,13 +17,13 @@ import regex
 from ..countries import after_opening_preposition, find_countries
 from ..spans import SpanMask
 from ..gazetteer import Gazetteer, gazetteer
-from ...grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS
+from ...grammar.levels import INITIALS, NUMBERED, PLAIN_UNITS, SHORT
 from ..words import Openers, finditer_at
 from ...grammar.pattern_cache import compile_regex
 from .record import PlaceMention
 from .patterns import BARE, COMMITTEE, COOPERATIVE, DESCRIBED, NAMED, NATION, NATION_SUBJECT, compared_with
-from .names import (clean_name, counts_after, known_name, level_word, lone_unknown, lookup, named_level, seat_provinces, tier,
-                    unit_heading, village_word_in_name, without_figure)
+from .names import (clean_name, counts_after, known_name, level_word, lone_unknown, lookup, named_level, seat_provinces,
+                    state_farm_name, tier, unit_heading, village_word_in_name, without_figure)
 from .starts import level_starts, may_describe, may_follow_capital, name_starts, nation_starts
 from .without_level import (MANY_BEFORE, branch_places, head_line_places, line_opener_places, listed_after,
                             unit_before_bracket)
@@ -56,7 +56,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
 
     def person_like(name: str) -> bool:
         words = name.split()
-        return len(words) >= 3 and words[0] in surnames and not lookup(gaz, name)
+        # (a person's name capitalizes every word: "Nông trường Mộc Châu" is a township's)
+        return (len(words) >= 3 and words[0] in surnames and all(w[:1].isupper() for w in words)
+                and not lookup(gaz, name))
     def without_holder(name: str, level: str) -> str:
         # "Trưởng Ban Dân vận Huyện ủy Hải Hậu Vũ Thị Lan Anh": the unit the
         # gazetteer knows, then its post's holder, a surname first
@@ -86,6 +88,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         spans.take(m.start(), m.end())
     for m in finditer_at(COMMITTEE, text, starts.committee):
         level = _COMMITTEE_LEVEL[m.group("org").lower()]
+        written = m.group("written")
+        if written and SHORT.get(written.lower(), level_word(written)) != level:
+            continue  # "Đảng ủy huyện X": the unit's own level word names it (NAMED)
         name = without_holder(known_name(text, m, m.group("name"), level, gaz), level)
         if name and lone_unknown(text, m.start("name") + len(name), name, level, gaz):
             continue  # "Đảng ủy Chính phủ": a capitalized common word, no unit
@@ -104,6 +109,7 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         name = without_holder(without_figure(known_name(text, m, found, level, gaz), level, gaz), level)
         if name[-1:].isdigit():
             name = counts_after(text, m.start("name") + len(name), name)
+        name = state_farm_name(text, m.start("name") + len(name), name, level)
         if not name or name[0].isdigit() and level not in NUMBERED:
             continue
         if (name.isupper() and len(name) <= 5 and " " not in name) or person_like(name):
@@ -121,7 +127,8 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
                 and lone_unknown(text, name_end, name, level, gaz):
             # ("Thôn 7 có 96 hộ": a number is no capitalized common word; "Văn bản 2 có": "bản" is one)
             continue  # "PCT UBND xã Chủ trì": one capitalized word the gazetteer does not know, then a verb
-        start, end = m.span()
+        # ("xã A - B": the name cut at a dash leaves the unit after it to be found)
+        start, end = m.start(), (name_end if text[name_end:name_end + 2] in (" -", " –") else max(m.end(), name_end))
         if free(start, end):
             raw.append((start, name_end, level, name))
             spans.take(start, end)
@@ -188,9 +195,13 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
         level_end = m.end("level")
         described = DESCRIBED.match(text, level_end, level_end + 80) if may_describe(text, level_end) else None
         name = clean_name(described.group("name")) if described else ""
+        if name[-1:].isdigit():  # ("hỗ trợ tỉnh bạn A 10 tỷ đồng": the figure's number is no part of the name)
+            name = counts_after(text, described.start("name") + len(name), name)
         # a unit's name is capitalized: "huyện có 285 ..." describes no unit "285";
         # a roman numeral grades the description ("các xã vùng III", "khu vực II")
-        if name and name[0].isupper() and name.strip("IVX") and lookup(gaz, name, level):
+        # ("tỉnh bạn Hủa Phăn": a partner unit abroad, named after "bạn", the gazetteer's or not)
+        if name and name[0].isupper() and name.strip("IVX") and (
+                lookup(gaz, name, level) or text[level_end:described.start("name")].split() == ["bạn"]):
             name_end = described.start("name") + len(name)
             raw.append((m.start("level"), name_end, level, name))
             raw.extend(listed for listed in listed_after(text, m.start("level"), name_end, level, gaz)

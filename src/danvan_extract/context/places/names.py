@@ -16,6 +16,7 @@ from ..gazetteer import Gazetteer, level_class
 from ...grammar.levels import SHORT
 from ...grammar.rules import load_rules
 from ...grammar.pattern_cache import compile_regex
+from .patterns import NAME
 
 _NO_NAME_FIRST = {"Ngày", "Tháng", "Năm", "Sáng", "Chiều", "Tối", "Trong", "Theo", "Tại", "Với", "Để", "Qua", "Từ", "Đến"}
 _LOWER_NEXT = compile_regex(r"\s+\p{Ll}")
@@ -53,8 +54,27 @@ def _written_again(level: str, name: str) -> regex.Pattern:
 def lookup(gaz: Gazetteer, name: str, level: Optional[str] = None, province: Optional[str] = None,
            district: Optional[str] = None, legacy: bool = True) -> list:
     """``gaz.lookup`` remembered (texts name the same units again and
-    again); the list returned is shared: not to be changed."""
+    again); the list returned is shared: not to be changed.  "NT" opening
+    a township's name is "Nông trường" written short ("thị trấn NT Phong
+    Hải")."""
+    if name.startswith("NT "):
+        name = "Nông trường" + name[2:]
     return gaz.lookup(name, level, province=province, district=district, legacy=legacy)
+
+
+# a state farm's township: "thị trấn Nông trường Liên Sơn" (the one lower-case word of a unit's name)
+_STATE_FARM = compile_regex(rf"[^\S\n]+trường[^\S\n]+(?P<name>{NAME})", regex.V0)
+
+
+def state_farm_name(text: str, end: int, name: str, level: str) -> str:
+    """``name`` (ending at ``end``) with the rest of a state farm's township
+    name when it is "Nông" before "trường" and a name ("thị trấn Nông
+    trường Mộc Châu")."""
+    if name != "Nông" or level != "thị trấn":
+        return name
+    m = _STATE_FARM.match(text, end)
+    rest = clean_name(m.group("name")) if m else ""
+    return text[end - len(name):m.start("name") + len(rest)] if rest else name
 
 
 @lru_cache(maxsize=256)
@@ -170,11 +190,31 @@ def _longer_known(name: str, found: str, level: str, gaz: Gazetteer) -> str:
     return name
 
 
+def _known_opening(found: str, level: str, gaz: Gazetteer) -> str:
+    """The first two or three words of ``found`` when the gazetteer knows
+    them as a unit of that level: a name that opens with a word that
+    mostly starts a sentence ("huyện Năm Căn", "thành phố Từ Sơn", "xã
+    Sáng Nhè"); else ""."""
+    words = found.split()
+    for end in range(min(len(words), 3), 1, -1):
+        opening = " ".join(words[:end])
+        if lookup(gaz, opening, level):
+            return opening
+    return ""
+
+
 def known_name(text: str, m, found: str, level: str, gaz: Gazetteer) -> str:
     """The name a NAMED match ``m`` gives (``found``: its name group):
     :func:`clean_name` and :func:`_longer_known`, which differ from the
     plain cut only where a word of _NAME_SYLLABLES is written."""
     name = clean_name(found)
+    if not name and " " in found:
+        return _known_opening(found, level, gaz)
+    if " - " in name and not lookup(gaz, name, level):
+        # "xã Tân Lập - Lục Yên": a dash between spaces joins the unit to the one holding it
+        head = name.split(" - ", 1)[0]
+        if lookup(gaz, head, level):
+            return head
     if len(name) == len(found) or _NAME_SYLLABLES.isdisjoint(found.split()):
         return name  # (nothing cut, or no such word: the plain cut)
     return _longer_known(clean_name(found, _CLOSING.match(text, m.end("name")) is not None), found, level, gaz)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ...grammar.levels import WRITTEN
+from ...grammar.levels import SHORT, WRITTEN, written_pattern
 from ...grammar.pattern_cache import compile_regex
 
 _LEVEL_ALT = "|".join(regex.escape(level) for level in sorted(WRITTEN, key=len, reverse=True))
@@ -26,9 +26,15 @@ NAMED = compile_regex(rf"(?<![\p{{L}}])(?P<level>(?i:{_LEVEL_ALT}))[^\S\n]*(?:(?
 # (no level word in the description: "huyện miền núi tỉnh Quảng Ngãi" names the province)
 DESCRIBED = compile_regex(rf"(?:[^\S\n]+(?!(?:{_LEVEL_ALT}|thị|thành|tổ)(?![\p{{L}}]))\p{{Ll}}+){{1,3}}[^\S\n]+(?P<name>{NAME})",
                           regex.V0)
+# the level words a committee's unit may be written with after it ("Thành ủy TP Hồ Chí Minh",
+# "Thành ủy TP. Cần Thơ", "Thị ủy TX. Sơn Tây"): those of the committees' own levels, full and short
+_COMMITTEE_UNIT_LEVELS = ("tỉnh", "huyện", "thành phố", "thị xã", "quận")
+_COMMITTEE_WRITTEN = written_pattern(sorted((w for w in WRITTEN if SHORT.get(w, w) in _COMMITTEE_UNIT_LEVELS),
+                                            key=len, reverse=True))
 # ("Huyện đoàn X", "Tỉnh đoàn X": a Youth Union's committee of that unit; not "Đảng đoàn")
 COMMITTEE = compile_regex(rf"(?<![\p{{L}}])(?P<org>(?i:tỉnh|huyện|thành|thị|quận|đảng))\s+(?i:ủy|uỷ|(?<!(?i:đảng)\s+)đoàn)"
-                          rf"\s+(?P<name>{NAME})", regex.V0)
+                          rf"\s+(?:(?P<written>(?i:{_COMMITTEE_WRITTEN}))(?:(?<=\.)|[^\S\n])[^\S\n]*)?"
+                          rf"(?P<name>{NAME})", regex.V0)
 # "Việt Nam" alone is mostly part of a name ("Hội Nông dân Việt Nam"): only
 # the phrases that speak of the whole country count.
 # ("khách quốc tế đến Việt Nam", "đầu tư vào Việt Nam": arrivals and investment the country receives)
@@ -62,11 +68,23 @@ def compared_with(text: str, start: int) -> bool:
     """The unit named at ``start`` is what a figure is compared with or
     ranked in ("cao hơn huyện B", "nhất tỉnh"), not where it holds."""
     return bool(_COMPARED.search(text, max(0, start - COMPARED_REACH), start))
+# the average a figure is compared with: "bằng 65% mức bình quân cả nước", "cao gấp 7 lần bình quân chung của",
+# "gấp 11 lần tỷ lệ chung của cả nước"
+_AVERAGE_COMPARED = compile_regex(r"(?<![\p{L}])(?:bằng|so\s+với|gấp|hơn)(?![\p{L}])[^,.;:()\n]{0,25}?(?<![\p{L}])(?:mức\s+|t[ỷỉ]\s+lệ\s+)?"
+                                  r"(?:bình\s+quân|trung\s+bình|chung)(?:\s+chung)?(?:\s+của)?\s+$", regex.I)
+
+
+def average_compared(text: str, start: int, lo: int = 0) -> bool:
+    """The unit at ``start`` (the country) is named for an average a figure
+    is compared with ("bằng 52% bình quân cả nước"), not as a figure's place
+    (``lo``: where to look back from at most)."""
+    return bool(_AVERAGE_COMPARED.search(text, max(lo, start - 50), start))
 # "hợp tác xã" is a cooperative: its "xã" is no level word ("Hợp tác xã Tân Tiến")
 COOPERATIVE = compile_regex(r"(?<![\p{L}])hợp[^\S\n]+tác[^\S\n]+xã(?![\p{L}])", regex.I)
 # between the units of an address chain ("xã A, huyện B", "phường A (TP B)", "xã A thuộc huyện B",
 # "xã A (B, tỉnh C)": a bracket may list the units between without their level words)
 # ("xã A (mới), tỉnh B", "xã A cũ, huyện B": the era's mark of a unit stays in its chain)
 # (possessive runs: what follows them opens with a letter, and a failing gap is not retried)
+# ("xã A - B - tỉnh C": the district between dashes without its level word)
 CHAIN_GAP = compile_regex(rf"[\s,\-–(]*+(?:(?:[mM]ới|[cC]ũ)\)?[\s,\-–]*+)?(?:thuộc\s+|của\s+)?|\s*\(\s*(?P<between>{NAME})[^\S\n]*[,\-–][^\S\n]*"
-                          rf"(?:{NAME}[^\S\n]*[,\-–][^\S\n]*)?", regex.V0)
+                          rf"(?:{NAME}[^\S\n]*[,\-–][^\S\n]*)?|[^\S\n]+[-–][^\S\n]+{NAME}[^\S\n]+[-–][^\S\n]+", regex.V0)

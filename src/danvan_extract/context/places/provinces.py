@@ -14,7 +14,7 @@ import regex
 from ..gazetteer import Gazetteer, Unit, key
 from ...grammar.pattern_cache import compile_regex
 from .record import PlaceMention, mention
-from .patterns import CHAIN_GAP, LISTED, PLURAL_BEFORE, SEVERAL
+from .patterns import CHAIN_GAP, LISTED, NAME, PLURAL_BEFORE, SEVERAL
 from .names import lookup, seat_provinces, tier
 from .starts import may_be_several
 from .neighbours import inherit_provinces, province_of_neighbours, same_unit_named_again
@@ -45,7 +45,11 @@ def resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceMe
         # (a province's own mention needs no chain after it)
         # (a state abroad, "bang Texas", is its own first-level unit, as a province is)
         chain_province, chain_district = (None, None) if level in ("tỉnh", "bang") else _chain(text, raw, i, gaz)
-        if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province):
+        if chain_district is None and chain_province is None and tier(level) == 2 and text[_blank_end(text, e):][:1] in "(-–":
+            chain_district = _bracket_district(text, e, gaz)
+        # ("thành phố Yên Bái" is the province's city, a unit of its own; "thành phố Đà Nẵng" the province)
+        if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province
+                                         and gaz.province_level(name) == "thành phố"):
             unit, new_code = _province_unit(gaz, name)
             if level == "tỉnh" and s == e - len(name):
                 level = gaz.province_level(name)  # no level word written: the level the unit has
@@ -190,6 +194,31 @@ def _chain(text: str, raw, i: int, gaz: Gazetteer) -> tuple[Optional[str], Optio
             chain_district = chain_district or name2
         pos = e2
     return chain_province, chain_district
+
+
+# a district named without its level word in a bracket after a commune, or after a dash:
+# "xã Yên Sơn (Lục Nam)", "xã Tân Lập - Lục Yên"
+_BRACKET_NAME = compile_regex(rf"[^\S\n]*(?:\([^\S\n]*(?P<name>{NAME})[^\S\n]*\)|[-–][^\S\n]+(?P<name2>{NAME})(?![^\S\n]*[-–(]))",
+                              regex.V0)
+
+
+def _blank_end(text: str, end: int) -> int:
+    """Where the spaces from ``end`` end."""
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
+
+
+def _bracket_district(text: str, end: int, gaz: Gazetteer) -> Optional[str]:
+    """The district a bracket or a dash right after a commune names without
+    its level word ("xã Quang Trung (Trùng Khánh)", "xã Tân Lập - Lục Yên",
+    the press's short ways of placing a commune), when the gazetteer knows it as a district and not as a
+    province; else None."""
+    m = _BRACKET_NAME.match(text, end)
+    name = m and (m.group("name") or m.group("name2"))
+    if not name or gaz.province(name):
+        return None
+    return name if any(tier(u.level) == 1 for u in lookup(gaz, name, "huyện")) else None
 
 
 class _AsNamed:

@@ -6,6 +6,7 @@ row's opening name ("Mai Sơn: ..."), the unit an office's branch serves.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -13,7 +14,7 @@ import regex
 from ...numbers import SPELLED_SMALL
 from ...dateline import _HEAD_LINES, lines_with_offsets
 from ..gazetteer import Gazetteer, key, level_class
-from ...grammar.levels import PLAIN_UNITS, VIETNAMESE_UNITS
+from ...grammar.levels import PLAIN_UNITS, VIETNAMESE_UNITS, written_pattern
 from ..words import Openers, finditer_at
 from ...grammar.pattern_cache import compile_regex, compile_std
 from .record import PlaceMention
@@ -152,35 +153,51 @@ def head_line_places(text: str, gaz: Gazetteer):
             if name:
                 yield pos + m.start("name"), pos + m.end("name"), gaz.province_level(name), name
                 continue
-        district = _dateline_district(line, gaz) if line.lstrip()[:1].isupper() else None
+        district = _dateline_district(line, gaz, text) if line.lstrip()[:1].isupper() else None
         if district is not None:
             start, end, level = district
             yield pos + start, pos + end, level, line[start:end]
 
 
-# a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"
-_DATELINE_PLACE = compile_regex(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|,[^\S\n]*(?:ngày[^\S\n]+)?"
+# a dateline naming its place without a level word: "MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024";
+# a headline opened by its place and a colon: "Văn Yên: quế xuất khẩu sang 20 nước"
+_DATELINE_PLACE = compile_regex(r"[^\S\n]*(?P<name>\p{Lu}[\p{L}\s]{1,24}?)[^\S\n]*(?:\s[-–]\s|:[^\S\n]|,[^\S\n]*(?:ngày[^\S\n]+)?"
                                 r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)")
 
 
-# a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, or a
-# comma and a date
-_DATELINE_SHAPE = compile_std(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |,\s*+(?:ngày\s+)?\d)")
+# a cheap test before _DATELINE_PLACE (stdlib ``re``): at most four words, then a dash, a colon,
+# or a comma and a date
+_DATELINE_SHAPE = compile_std(r"\s*+[^\W\d_]++(?: [^\W\d_]++){0,3}+(?: [-–] |: |,\s*+(?:ngày\s+)?\d)")
 
 
-def _dateline_district(line: str, gaz: Gazetteer) -> Optional[tuple[int, int, str]]:
+def _dateline_district(line: str, gaz: Gazetteer, text: str = "") -> Optional[tuple[int, int, str]]:
     """(start, end, level) of a district-level unit a dateline names without
     its level word ("MƯỜNG KHƯƠNG - …", "Bắc Hà, ngày 5/6/2024"): a dateline
     names the province or the district the report comes from; the level
     the unit has, when the gazetteer knows one such unit (a province's name
-    is read apart)."""
+    is read apart).  A headline's "Name: …" names one when the gazetteer
+    knows one district-tier unit of that name of any level word and the
+    ``text`` names none of that name with its level word (the body's unit
+    then tells which it is: "Kỳ Anh: …" over "thị xã Kỳ Anh")."""
     if _DATELINE_SHAPE.match(line) is None:
         return None
     m = _DATELINE_PLACE.match(line)
     if m is None or gaz.province(m.group("name")):
         return None
-    units = {(u.level, u.province) for u in lookup(gaz, m.group("name"), "huyện") if u.level != "tỉnh"}
+    name = m.group("name")
+    if line[m.end("name"):].lstrip()[:1] == ":":
+        districts = {(u.level, u.province) for u in lookup(gaz, name) if tier(u.level) == 1}
+        if len(districts) != 1 or _level_named(name).search(text):
+            return None
+        return m.start("name"), m.end("name"), next(iter(districts))[0]
+    units = {(u.level, u.province) for u in lookup(gaz, name, "huyện") if u.level != "tỉnh"}
     return (m.start("name"), m.end("name"), next(iter(units))[0]) if len(units) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def _level_named(name: str) -> regex.Pattern:
+    """``name`` after any level word ("thị xã Kỳ Anh", "xã Mường Khương")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?i:{written_pattern(VIETNAMESE_UNITS)})\s+{regex.escape(name)}(?![\p{{L}}])")
 
 
 def branch_places(text: str, gaz: Gazetteer, openers: Openers):
