@@ -206,6 +206,7 @@ def _writes_noun(text: str, c, noun: str) -> bool:
     return f" {' '.join(noun.split())} " in f" {' '.join(text[c.start:c.end].lower().split())} "
 _ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
 _ITEM_MOST_WORDS = 6
+_FIRST_ITEM_MOST_WORDS = 10  # (the first item carries the head the later ones share: "Tỷ lệ bao phủ bảo hiểm y tế")
 
 
 def _respective_item(text: str, c, piece, numeric: list) -> list:
@@ -222,7 +223,8 @@ def _respective_item(text: str, c, piece, numeric: list) -> list:
     if not cuts:
         return []
     items = [(a, b) for a, b in zip([s] + [m.end() for m in cuts], [m.start() for m in cuts] + [e])]
-    if any(len(text[a:b].split()) > _ITEM_MOST_WORDS for a, b in items):
+    if (len(text[items[0][0]:items[0][1]].split()) > _FIRST_ITEM_MOST_WORDS
+            or any(len(text[a:b].split()) > _ITEM_MOST_WORDS for a, b in items[1:])):
         return []
     group = _listed_after(text, numeric, resp.end(), len(items) + 1)
     if len(group) != len(items) or c not in group:

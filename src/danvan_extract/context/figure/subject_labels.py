@@ -131,8 +131,9 @@ def _speaker() -> regex.Pattern:
                          rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+"
                          rf"(?:[^\S\n]*[,–-][^\S\n]*\p{{Lu}}[^\n:]*)?)")
 # A report's label that names a quantity runs longer: "Số ý kiến, kiến nghị đã được giải quyết xong:",
-# "Hộ được cấp giấy chứng nhận quyền sử dụng đất lần đầu:" (a "số" phrase, or a noun with its passive clause)
-_NAMES_QUANTITY = deferred(r"(?:tổng\s+)?số\s|\p{L}+(?:\s+\p{L}+){0,2}\s+(?:được|bị)\s", regex.I)
+# "Hộ được cấp giấy chứng nhận quyền sử dụng đất lần đầu:" (a "số" or "tỷ lệ" phrase, or a noun with its
+# passive clause: "Tỷ lệ dân số tham gia bảo hiểm y tế:")
+_NAMES_QUANTITY = deferred(r"(?:tổng\s+)?số\s|t[ỷỉ]\s+lệ\s|\p{L}+(?:\s+\p{L}+){0,2}\s+(?:được|bị)\s", regex.I)
 _LONG_LABEL_WORDS = 13
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",

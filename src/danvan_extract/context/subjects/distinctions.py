@@ -18,6 +18,7 @@ from .vocabulary import CLASSIFIERS, DIGIT, MAX_RATE_WORDS, Span
 from .edges import leading_end, trim
 from .verbs import STATING_INSIDE, VERB_INSIDE, VERB_START, may_hold_verb_head, opens_with_verb, predicate
 from .leftward import left_phrase
+from .lists import coordinated_start
 
 _OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
@@ -127,6 +128,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     only in a list (its item opens after ";" or ":", or ``opened()``: a
     "trong đó" opens it), unless ``in_list`` is false (the caller knows the
     list)."""
+    clause_start = coordinated_start(text, clause_start)  # ("Cơ cấu kinh tế: nông, lâm nghiệp 38%")
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1

@@ -72,6 +72,7 @@ _ITEM_BEFORE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<item>\p{L}+(?:[^\S\n]
 def list_start(text: str, start: int) -> int:
     """Where a list of counted nouns joined by commas that ends right
     before ``start`` opens ("Cán bộ, công chức xã …"); else ``start``."""
+    start = coordinated_start(text, start)
     while start > 1 and text[start - 1] in ", ":
         if not _may_end_list_item(text, start):
             break
@@ -79,6 +80,38 @@ def list_start(text: str, start: int) -> int:
         if not item or item.group("item").lower() not in counted_nouns():
             return _object_list_start(text, start)
         start = item.start("item")
+    return start
+
+
+# a lone syllable opening its item before a comma: the first half of a compound that shares its last
+# syllable with the next item ("nông, lâm nghiệp" = nông nghiệp, lâm nghiệp; "nông, lâm, ngư nghiệp")
+_LONE_SYLLABLE = deferred(r"(?:^|(?<=[;:(\n,]))[^\S\n]*(?P<item>\p{L}\p{Ll}*)[^\S\n]*,[^\S\n]*$")
+_PAIR_CLAUSE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<clause>[^,;:()\n.]+?)[^\S\n]*,[^\S\n]*$")
+
+
+def coordinated_start(text: str, start: int) -> int:
+    """Where the phrase opens when the comma right before ``start`` joins
+    halves of one phrase: a lone syllable that shares the next word's last
+    syllable ("nông, lâm nghiệp còn 58,4%"), or the first verb of a pair over
+    one object ("Lượng rác thải được thu gom, xử lý đạt 92%"); else ``start``."""
+    word = start + len(text[start:start + 3]) - len(text[start:start + 3].lstrip())
+    if word < 2 or "," not in text[word - 3:word]:
+        return start
+    first = word
+    while _ITEM_WORDS.match(text, word):
+        lone = _LONE_SYLLABLE.search(text, max(0, word - 12), word)
+        if not lone:
+            break
+        first = lone.start("item")
+        if text[:first].rstrip()[-1:] in ("", ";", ":", "(", "\n"):  # (the first opens its item)
+            start = word = first
+            break
+        word = first
+    if _PAIRED_VERB.match(text, word):
+        comma = text.rfind(",", 0, word)
+        if _PAIR_OPENS.search(text, max(0, comma - 12), comma):
+            clause = _PAIR_CLAUSE.search(text, max(0, comma - 80), start)
+            start = clause.start("clause") if clause else start
     return start
 
 

@@ -28,9 +28,9 @@ _RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "ho�
                         "phí")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "với", "chiếm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "chiếm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
-                     "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
+                     "thì", "nhưng", "sau", "trước", "khi", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
 # "bão số 3", "học sinh lớp 1", "đơn vị bầu cử số 2": a number of one or two
 # digits after "số", "lớp" or a grade's word names the thing (a designation), no figure
@@ -52,6 +52,9 @@ _RIGHT_STOP_INLINE_SOURCE = (
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
+    # "người có công với cách mạng" (a status's fixed name), "thí sinh tự do", "lao động tự do", "vắng có lý
+    # do": no "with" or "because" that ends the phrase
+    r"|với(?<!có\scông\svới)|do(?<!(?:tự|lý|nguyên)\sdo)"
     r"|trong(?!\s+sạch)"  # ("chi bộ đạt trong sạch vững mạnh": the adjective "clean", no preposition)
     r"|năm(?<!lâu\snăm)"  # ("đất trồng cây lâu năm": perennial, no time)
     # a change word with a noun object is a verb phrase that defines ("320 hộ tăng thu nhập"), and
