@@ -45,7 +45,7 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     ``holes``: the spans no subject takes (sorted)."""
     # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
     starts = [c.start for c in numeric]
-    holes = without_starts_within(holes, starts)
+    holes = _with_age_bounds(text, without_starts_within(holes, starts))
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
@@ -98,6 +98,24 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+_AGE_FROM = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
+_AGE_BOUND = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?![\p{L}])", regex.I)
+
+
+def _with_age_bounds(text: str, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An age's hole with the words that bound it ("người dân [từ 15 tuổi trở
+    lên] có tài khoản"): its "từ" and "trở lên"/"trở xuống" are no words of
+    what is counted, and the phrase reads on past them as past "trên 15 tuổi"."""
+    out = []
+    for s, e in holes:
+        if text[e - 4:e].lower() == "tuổi":
+            before = _AGE_FROM.search(text, max(0, s - 6), s)
+            after = _AGE_BOUND.match(text, e)
+            s, e = before.start() if before else s, after.end() if after else e
+        out.append((s, e))
+    return out
 
 
 _PLURAL_BEFORE = deferred(r"(?<![\p{L}])(?:các|những)[^\S\n]+$", regex.I)
@@ -436,6 +454,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return [named]
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
+                  or _level_after_change(text, c, prior, subject_of)
                   or count_subject(text, c, clause_start, clause_end, holes, s_start, label))
         if (t == "count" and (not pieces or " ".join(text[s:e] for s, e in pieces).lower() == (c.fields.get("noun") or "").lower())
                 and "lần" in text[max(s_start, c.start - 90):c.start]):
@@ -651,6 +670,26 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12)
                      or _TO_NUMBER.match(text, c.end, c.end + 24))
     return [] if own_words else subject_of[id(prior)]
+
+
+_LEVEL_REACHED = deferred(r"[^,;()\d]{0,30},[^\S\n]*(?:đạt|còn|lên|xuống[^\S\n]+còn)[^\S\n]+"
+                          r"(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
+_COUNT_OF = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
+
+
+def _level_after_change(text, c, prior, subject_of) -> list:
+    """"Số doanh nghiệp thành lập mới tăng 15% so với cùng kỳ, đạt 245 doanh
+    nghiệp": the level a count reaches after the change in percent of a
+    "số …" phrase of its noun counts what that phrase counts; [] otherwise."""
+    pieces = subject_of.get(id(prior)) if prior is not None and prior.type == "percentage" else None
+    if not pieces or not _LEVEL_REACHED.fullmatch(text, prior.end, c.start):
+        return []
+    lead = _COUNT_OF.match(text, pieces[0][0], pieces[0][1])
+    noun = " ".join((c.fields.get("noun") or "").lower().split())
+    if not lead or not noun or not f"{' '.join(text[lead.end():pieces[0][1]].lower().split())} ".startswith(noun + " "):
+        return []
+    own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12))
+    return [] if own_words else pieces
 
 
 # the direction a change over time goes to its new level: "xuống còn", "lên mức khoảng"

@@ -20,6 +20,7 @@ from .verbs import STATING_INSIDE, VERB_INSIDE, VERB_START, may_hold_verb_head, 
 from .leftward import left_phrase
 from .lists import coordinated_start
 
+_ENDS_IN_LINK = deferred(r"(?<![\p{L}])(?:của|cho|với|tại|ở|giữa)\s*$", regex.I)
 _OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
 
@@ -141,8 +142,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     if (not seg.strip() or STATING_INSIDE.search(seg, leading_end(seg))
             or any(clause_start <= hs < fig_start for hs, _ in holes)):
         return []
-    if DIGIT.search(seg):
-        return []  # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word)
+    if DIGIT.search(seg) or _ENDS_IN_LINK.search(seg):
+        # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word; "Dự án phải thu hồi đất của
+        # 312 hộ": a figure after a preposition is its object, no item a label names)
+        return []
     pieces = trim(text, [(clause_start, fig_start)])
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []
