@@ -12,7 +12,7 @@ from typing import Optional
 
 import regex
 
-from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING
+from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING, counted_nouns, head_noun
 from ..subjects.verbs import has_predicate, holds_verb, opens_predicate, starts_with_verb, states_figure
 from ..subjects.leftward import left_phrase, proportion_phrase, rate_word_in
 from ..subjects.money import generic_sum, money_noun_after
@@ -88,7 +88,8 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             # "đối với" phrase; the figure shares the prior's head
             pieces = subject_of[id(prior)]
         if c.type == "count" and prior is not None:
-            pieces = _part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start) or pieces
+            pieces = (_part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start)
+                      or _sibling_of_quantity(text, c, prior, pieces, subject_of) or pieces)
         # (a piece without a letter, "8" of a table's bare "9,8", names nothing)
         pieces = [p for p in pieces if _LETTER.search(text, p[0], p[1])]
         subject_of[id(c)] = pieces
@@ -165,6 +166,37 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
         return []
     return base + pieces
 _LETTER = deferred(r"\p{L}")
+_SIBLING_GAP = deferred(r"[^\S\n]*[,;][^\S\n]*")
+_QUANTITY_HEAD = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
+_SIBLING_WORDS = 3  # (a modifier that tells the item from the one before: "trung cấp", "tự nguyện", "nữ")
+
+
+def _sibling_of_quantity(text: str, c, prior, pieces: list, subject_of: dict) -> list:
+    """"Số đảng viên có trình độ lý luận chính trị cao cấp là 12 đồng chí,
+    trung cấp 86 đồng chí" → "Số đảng viên có trình độ lý luận chính trị
+    trung cấp": a list item named by a modifier alone, right after a count
+    of the same noun whose subject is a "số …" phrase, is that phrase with
+    the item's modifier in place of as many last words (its "số" and
+    counted noun kept); [] otherwise."""
+    label = [p for p in pieces if p[1] <= c.start]
+    if prior.type != "count" or len(label) != 1 or not _SIBLING_GAP.fullmatch(text, prior.end, label[0][0]):
+        return []
+    noun = (c.fields.get("noun") or "").lower()
+    if noun != (prior.fields.get("noun") or "").lower() and noun not in GENERIC_NOUNS:
+        return []
+    own = text[label[0][0]:label[0][1]].lower().split()
+    whole = subject_of.get(id(prior)) or []
+    head = _QUANTITY_HEAD.match(text, whole[0][0], whole[0][1]) if whole and whole[-1][1] <= prior.start else None
+    if not head or len(own) > _SIBLING_WORDS or starts_with_verb(text, label) or own[0] in counted_nouns():
+        return []
+    # (the words after "số", through the pieces: the item before may have taken its own modifier so)
+    spans = [m.span() for ps, pe in whole for m in WORD.finditer(text, max(ps, head.end()), pe)]
+    named = head_noun([text[a:b].lower() for a, b in spans], counted_nouns())
+    keep = max(len(named.split()) if named else 1, len(spans) - len(own))
+    if keep > len(spans):
+        return []
+    last = spans[keep - 1][1]
+    return [(ps, min(pe, last)) for ps, pe in whole if ps < last] + label
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for

@@ -136,6 +136,10 @@ _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
 _TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
 
 
+_OR_MORE_END = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)$", regex.I)
+_FROM_BEFORE_FIGURE = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
+
+
 def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
     """What a count or ratio counts: the noun as written in the fact and what
     defines it after it; for a noun that says nothing on its own ("26 vị",
@@ -154,6 +158,10 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
                      else noun_clause(text, read_from, limit, holes)
                      if text.startswith(",", read_from) and item_follows(text, read_from, limit)
                      else ([], []))
+    bound = _OR_MORE_END.search(text, after[-1][0], after[-1][1]) if after and text[after[-1][1] - 1:after[-1][1]] in "nN" else None
+    if bound and _FROM_BEFORE_FIGURE.search(text, max(0, c.start - 4), c.start):
+        # "kết nạp từ 300 hội viên mới trở lên": the bound's "trở lên" closes the figure's "từ", no modifier
+        after = after[:-1] + ([(after[-1][0], bound.start())] if bound.start() > after[-1][0] else [])
     if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
         after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
     # "Ban Thanh tra nhân dân ở 21 xã, thị trấn đã tiến hành …": units counted in a place

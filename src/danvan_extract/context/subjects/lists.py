@@ -25,10 +25,11 @@ _OPENS_CLAUSE = deferred(rf"(?:{STATING}|{ADVERBS}|trong\s+đó|đồng\s+thời
 # nhũng", "khám, chữa bệnh", "sửa chữa, nâng cấp trường học", "thu gom, xử lý rác thải"): the first
 # of the pair before the comma, the second after it
 _PAIR_OPENS = deferred(r"(?<![\p{L}])(?:phòng|khám|sửa\s+chữa|cải\s+tạo|xây\s+dựng|xây\s+mới|thu\s+gom|quản\s+lý"
-                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc|tiếp\s+xúc|gặp\s+gỡ)$", regex.I)
-# ("245 cuộc tiếp xúc, đối thoại với nhân dân": the meeting and the dialogue it holds, one phrase)
+                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc|tiếp\s+xúc|gặp\s+gỡ|trong\s+sạch)$", regex.I)
+# ("245 cuộc tiếp xúc, đối thoại với nhân dân": the meeting and the dialogue it holds, one phrase;
+# "trong sạch, vững mạnh": the party's rating of a clean and strong body, one phrase)
 _PAIRED_VERB = deferred(r"(?:chống|chữa|nâng\s+cấp|sửa\s+chữa|xử\s+lý|bảo\s+vệ|bồi\s+dưỡng|phổ\s+biến|giám\s+sát"
-                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục|đối\s+thoại)(?![\p{L}])", regex.I)
+                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục|đối\s+thoại|vững\s+mạnh)(?![\p{L}])", regex.I)
 
 
 def next_list_item(text: str, pos: int) -> int:
