@@ -27,7 +27,7 @@ from ..words import holds_letter
 from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW, WORD, holes_near,
                       plain_clause_start, unwrapped_start, without_starts_within)
 from .place import LIST_GAP, RESPECTIVELY
-from .subject_area import area_of_counted, area_of_holder, area_subject, land_given, part_of_area, sibling_land
+from .subject_area import area_of_counted, area_of_holder, area_of_owner, area_subject, land_given, part_of_area, sibling_land
 from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, breakdown_opener, count_subject, topic_before
 from .subject_labels import line_label, list_heading, topic_lead
 from .subject_money import level_after_factor, money_subject
@@ -89,7 +89,8 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             pieces = subject_of[id(prior)]
         if c.type == "count" and prior is not None:
             pieces = (_part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start)
-                      or _sibling_of_quantity(text, c, prior, pieces, subject_of) or pieces)
+                      or _sibling_of_quantity(text, c, prior, pieces, subject_of)
+                      or _part_of_base(text, c, prior, pieces, subject_of, sentence_start) or pieces)
         # (a piece without a letter, "8" of a table's bare "9,8", names nothing)
         pieces = [p for p in pieces if _LETTER.search(text, p[0], p[1])]
         subject_of[id(c)] = pieces
@@ -166,6 +167,30 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
         return []
     return base + pieces
 _LETTER = deferred(r"\p{L}")
+# "Trong (tổng) số 312 cán bộ, …, có": the base a sentence opens with, a count in it; ", trong số đó (có)"
+_BASE_BEFORE = deferred(r"[^\S\n]*trong[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+$", regex.I)
+_IN_THAT = deferred(r"trong[^\S\n]+số[^\S\n]+đó", regex.I)  # ("trong đó" opens a breakdown: see _part_of_total)
+_BASE_AFTER = deferred(r"[^\d;:()\n.]{0,40}?,[^\S\n]*(?:trong[^\S\n]+(?:số[^\S\n]+)?đó[^\S\n]*,?[^\S\n]*)?(?:có[^\S\n]+)?$",
+                       regex.I)
+
+
+def _part_of_base(text: str, c, prior, pieces: list, subject_of: dict, s_start: int) -> list:
+    """"Trong tổng số 312 cán bộ, công chức xã, có 168 người là nữ" → "cán
+    bộ, công chức xã là nữ": a part of a base counted before, counted by a
+    noun that says nothing and named by its own words after it, is that
+    part of what the base counts; [] otherwise."""
+    noun = (c.fields.get("noun") or "").lower()
+    if noun not in GENERIC_NOUNS or prior.type != "count" or len(pieces) != 1 or not subject_of.get(id(prior)):
+        return []
+    s, e = pieces[0]
+    if s != c.end - len(noun) or e <= c.end:
+        return []  # (the noun as the fact writes it, then words of its own)
+    opened = _BASE_BEFORE.search(text, max(s_start, prior.start - 16), prior.start)
+    if not _BASE_AFTER.fullmatch(text, prior.end, c.start) or not (opened or _IN_THAT.search(text, prior.end, c.start)):
+        return []
+    return subject_of[id(prior)] + [(c.end + 1, e)]
+
+
 _SIBLING_GAP = deferred(r"[^\S\n]*[,;][^\S\n]*")
 _QUANTITY_HEAD = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
 _SIBLING_WORDS = 3  # (a modifier that tells the item from the one before: "trung cấp", "tự nguyện", "nữ")
@@ -605,7 +630,7 @@ def _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_
     return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of)
             or area_of_counted(text, c, prior, subject_of)
             or area_of_holder(text, c, prior, s_start, clause_end)
-            or land_given(text, c, prior, s_start, clause_end)
+            or land_given(text, c, prior, s_start, clause_end) or area_of_owner(text, c, clause_start, holes)
             or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
             or part_of_area(text, c, prior, subject_of, clause_end))
 

@@ -69,7 +69,9 @@ def topic_before(text, s_start, clause_start, holes) -> list:
 # ("…, đạt 245 tỷ đồng và tăng 8%": a change joined by "và" to the level before; "…, ít hơn năm trước 12 hộ",
 # "…, cao hơn mức bình quân của tỉnh 3%": a comparative's base, of no digit, between)
 CHANGE_ONLY = deferred(r"(?:[,;()]|(?<![\p{L}])và)\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?"
-                          r"(?:(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+(?:so\s+với\s+)?[^\d,;.:()\n]{1,40}?)?|tăng|giảm|hơn|thêm|vượt)"
+                          # ("…, vượt chỉ tiêu 12 hộ": the excess over the target written between)
+                          r"(?:(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+(?:so\s+với\s+)?[^\d,;.:()\n]{1,40}?)?|tăng|giảm|hơn|thêm"
+                          r"|vượt(?:\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu))?)"
                           r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 
@@ -130,8 +132,9 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 # and so does one that announces whom or what the list names ("Đối tượng thụ hưởng:", "Thành phần gồm:",
 # "Số liệu cụ thể:") or a photo's caption ("Ảnh:", "Ảnh trên:")
 # (a page's link to another article, "Xem thêm:", "Tin liên quan:", "Video:", names no kind either)
+# ("Số lượng: 45 mô hình", "Quy mô: 12 phòng học": a label of amount or size alone names no kind either)
 _RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh|xem\s+thêm|tin\s+liên\s+quan|đọc\s+thêm"
-                          r"|video|clip)(?![\p{L}])", regex.I)
+                          r"|video|clip|(?:số\s+lượng|quy\s+mô)(?=\s*$))(?![\p{L}])", regex.I)
 _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
 _TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
 

@@ -50,7 +50,8 @@ _STATES = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I
 _MAX_CLAUSE_WORDS = 20
 
 
-_TWO_WORDS = deferred(r"(?:\S+\s+)?\S+")
+# (a bracket ends them: "168 người là nữ (53,8%)", the share in it is no figure of the link's)
+_TWO_WORDS = deferred(r"(?:[^\s(]+\s+(?!\())?[^\s(]+")
 
 
 def hole_at(holes: list[Span], pos: int) -> Optional[Span]:
