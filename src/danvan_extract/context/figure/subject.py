@@ -532,6 +532,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if not pieces and clause_start > s_start and _rate_across_comma(text, s_start, clause_start):
             # "Tỷ lệ thu gom, xử lý rác thải … đạt 75%": a comma inside the rate's own phrase
             pieces = proportion_phrase(text, s_start, c.start, holes)
+        if not pieces and prior is None:
+            pieces = _rate_of_bare_figure(text, s_start, clause_start, c, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
@@ -676,6 +678,21 @@ def _base_opener(text: str, s_start: int, clause_start: int, holes) -> list:
     m = _BASE_OPENER.fullmatch(text, s_start, clause_start)
     return left_phrase(text, m.start("base"), m.end("base"), holes, after_verb=False) if m else []
 _RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)
+
+
+_RATE_PREDICATE = deferred(r"[^\S\n]+(?:(?:vẫn|còn|đã|đang|chỉ|luôn)[^\S\n]+)*(?:ở[^\S\n]+mức|duy[^\S\n]+trì|giữ)"
+                           r"(?![\p{L}])[^\d,;:()\n]*,[^\S\n]*$", regex.I)
+
+
+def _rate_of_bare_figure(text: str, s_start: int, clause_start: int, c, holes) -> list:
+    """"Tỷ lệ hộ nghèo tại các xã khu vực III vẫn ở mức cao, trên 35%": a
+    figure alone in its clause after a rate's level ("ở mức", "duy trì")
+    is that rate's value: the rate's phrase up to its predicate; []
+    otherwise."""
+    if clause_start <= s_start or text[clause_start:c.start].strip(" ,"):
+        return []
+    level = _RATE_PREDICATE.search(text, max(s_start, clause_start - 60), clause_start)
+    return proportion_phrase(text, s_start, level.start(), holes) if level else []
 
 
 def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:

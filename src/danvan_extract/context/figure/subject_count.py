@@ -443,6 +443,8 @@ def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) 
         return []  # (the phrase's words are the clause's: no noun there, no phrase)
     left = left_phrase(text, clause_start, pos, holes)
     words = " ".join(text[s:e] for s, e in left).lower().split()
+    if words[:1] == ["các"] or words[:1] == ["những"]:
+        words = words[1:]  # ("Các tổ tiết kiệm và vay vốn có 312 tổ": the plural word opens the same noun)
     return left if len(words) > len(head) and words[:len(head)] == head else []
 
 

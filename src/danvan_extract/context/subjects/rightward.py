@@ -55,7 +55,7 @@ _RIGHT_STOP_INLINE_SOURCE = (
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
     # ("người có công với cách mạng": a status's fixed name; "đồng tình với chủ trương", "hài lòng với …": a verb
     # of agreement takes its object with "với"; no "with" that ends the phrase)
-    r"|với(?<!có\scông\svới)(?<!(?:đồng\stình|hài\slòng|nhất\strí|đồng\sthuận|ủng\shộ)\svới)"
+    r"|với(?<!có\scông\svới)(?<!(?:đồng\stình|đồng\sý|hài\slòng|nhất\strí|đồng\sthuận|ủng\shộ)\svới)"
     r"|trong(?!\s+sạch)"  # ("chi bộ đạt trong sạch vững mạnh": the adjective "clean", no preposition)
     r"|năm(?<!lâu\snăm)"  # ("đất trồng cây lâu năm": perennial, no time)
     # a change word with a noun object is a verb phrase that defines ("320 hộ tăng thu nhập"), and
