@@ -145,6 +145,11 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
     if len(words) > _PART_WORDS or starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
+    if opener is None:
+        # "Dân số … là 64.320 người (nam 32.150 người, nữ 32.170 người)": a bracket right after the total opens it
+        opener = text.rfind("(", max(s_start, s - 150), s)
+        opener = opener if opener > 0 and ")" not in text[opener:s] and text[opener - 1:opener].strip() == "" and \
+            text[opener - 2:opener - 1].isalpha() else None
     # (the last figure of the sentence before the opener; figures are sorted by start)
     total = next((f for f in (numeric[k] for k in range(i - 1, -1, -1)) if f.start < s_start or f.end <= opener),
                  None) if opener is not None else None

@@ -21,6 +21,8 @@ from ...grammar.pattern_cache import compile_regex
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 _BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
+# "Nhà ở được hỗ trợ<TAB>320 căn": a tabbed table's first cell labels the figure in the next
+_TAB_LABEL = deferred(r"[^\S\n]*(?P<label>[^\n:;.\d\t]{2,60}?)[^\S\n]*\t$")
 # (not "Về phía Hội," the agent's side, nor "Về cơ bản," "Về lâu dài," adverbs)
 _TOPIC_LEAD = deferred(r"\s*[-+•*]?\s*về[^\S\n]+(?!(?:phía|cơ\s+bản|lâu\s+dài)(?![\p{L}]))(?P<topic>[^\n,:;.\d]{2,50}?)[^\S\n]*,", regex.I)
 
@@ -47,7 +49,8 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
     m = ((_LABEL.search(text, lo, pos) if _may_label(text, lo, pos) else None)  # in its sentence, after a colon
-         or (_BULLET_LABEL.match(text, line_start, pos) if _gap_before(text, pos) else None))
+         or (_BULLET_LABEL.match(text, line_start, pos) or _TAB_LABEL.match(text, line_start, pos)
+             if _gap_before(text, pos) else None))
     if not m:
         return None
     s, e = m.span("label")
