@@ -12,7 +12,7 @@ from typing import Optional
 
 import regex
 
-from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING
+from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING, counted_nouns, head_noun
 from ..subjects.verbs import has_predicate, holds_verb, opens_predicate, starts_with_verb, states_figure
 from ..subjects.leftward import left_phrase, proportion_phrase, rate_word_in
 from ..subjects.money import generic_sum, money_noun_after
@@ -27,7 +27,7 @@ from ..words import holds_letter
 from .clauses import (BRACKET_CHARS, DIGIT, NOTHING_OWN, OPENS_BREAKDOWN, WINDOW, WORD, holes_near,
                       plain_clause_start, unwrapped_start, without_starts_within)
 from .place import LIST_GAP, RESPECTIVELY
-from .subject_area import area_of_counted, area_of_holder, area_subject, land_given, part_of_area, sibling_land
+from .subject_area import area_of_counted, area_of_holder, area_of_owner, area_subject, land_given, part_of_area, sibling_land
 from .subject_count import CHANGE_ONLY, LIST_BREAK, before_bracket, breakdown_opener, count_subject, topic_before
 from .subject_labels import label_above, line_label, list_heading, topic_lead
 from .subject_money import level_after_factor, money_subject
@@ -45,7 +45,7 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     ``holes``: the spans no subject takes (sorted)."""
     # a mention that a figure starts inside ("thôn 5" of "nông thôn 5%") is misread: no hole
     starts = [c.start for c in numeric]
-    holes = without_starts_within(holes, starts)
+    holes = _with_age_bounds(text, without_starts_within(holes, starts))
     hole_starts = [h[0] for h in holes]
     subject_of: dict[int, list] = {}
     lists: dict[int, tuple[int, int]] = {}  # the listed subject a respective value took its item from
@@ -88,7 +88,9 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             # "đối với" phrase; the figure shares the prior's head
             pieces = subject_of[id(prior)]
         if c.type == "count" and prior is not None:
-            pieces = _part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start) or pieces
+            pieces = (_part_of_total(text, c, numeric, i, pieces, subject_of, sentence_start)
+                      or _sibling_of_quantity(text, c, prior, pieces, subject_of)
+                      or _part_of_base(text, c, prior, pieces, subject_of, sentence_start) or pieces)
         # (a piece without a letter, "8" of a table's bare "9,8", names nothing)
         pieces = [p for p in pieces if _LETTER.search(text, p[0], p[1])]
         subject_of[id(c)] = pieces
@@ -98,6 +100,24 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
     for first, end in bare_lists:
         for c in numeric[first:end]:
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
+
+
+_AGE_FROM = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
+_AGE_BOUND = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?![\p{L}])", regex.I)
+
+
+def _with_age_bounds(text: str, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An age's hole with the words that bound it ("người dân [từ 15 tuổi trở
+    lên] có tài khoản"): its "từ" and "trở lên"/"trở xuống" are no words of
+    what is counted, and the phrase reads on past them as past "trên 15 tuổi"."""
+    out = []
+    for s, e in holes:
+        if text[e - 4:e].lower() == "tuổi":
+            before = _AGE_FROM.search(text, max(0, s - 6), s)
+            after = _AGE_BOUND.match(text, e)
+            s, e = before.start() if before else s, after.end() if after else e
+        out.append((s, e))
+    return out
 
 
 _PLURAL_BEFORE = deferred(r"(?<![\p{L}])(?:các|những)[^\S\n]+$", regex.I)
@@ -125,6 +145,11 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
     if len(words) > _PART_WORDS or starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
+    if opener is None:
+        # "Dân số … là 64.320 người (nam 32.150 người, nữ 32.170 người)": a bracket right after the total opens it
+        opener = text.rfind("(", max(s_start, s - 150), s)
+        opener = opener if opener > 0 and ")" not in text[opener:s] and text[opener - 1:opener].strip() == "" and \
+            text[opener - 2:opener - 1].isalpha() else None
     # (the last figure of the sentence before the opener; figures are sorted by start)
     total = next((f for f in (numeric[k] for k in range(i - 1, -1, -1)) if f.start < s_start or f.end <= opener),
                  None) if opener is not None else None
@@ -147,6 +172,61 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
         return []
     return base + pieces
 _LETTER = deferred(r"\p{L}")
+# "Trong (tổng) số 312 cán bộ, …, có": the base a sentence opens with, a count in it; ", trong số đó (có)"
+_BASE_BEFORE = deferred(r"[^\S\n]*trong[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+$", regex.I)
+_IN_THAT = deferred(r"trong[^\S\n]+số[^\S\n]+đó", regex.I)  # ("trong đó" opens a breakdown: see _part_of_total)
+_BASE_AFTER = deferred(r"[^\d;:()\n.]{0,40}?,[^\S\n]*(?:trong[^\S\n]+(?:số[^\S\n]+)?đó[^\S\n]*,?[^\S\n]*)?(?:có[^\S\n]+)?$",
+                       regex.I)
+
+
+def _part_of_base(text: str, c, prior, pieces: list, subject_of: dict, s_start: int) -> list:
+    """"Trong tổng số 312 cán bộ, công chức xã, có 168 người là nữ" → "cán
+    bộ, công chức xã là nữ": a part of a base counted before, counted by a
+    noun that says nothing and named by its own words after it, is that
+    part of what the base counts; [] otherwise."""
+    noun = (c.fields.get("noun") or "").lower()
+    if noun not in GENERIC_NOUNS or prior.type != "count" or len(pieces) != 1 or not subject_of.get(id(prior)):
+        return []
+    s, e = pieces[0]
+    if s != c.end - len(noun) or e <= c.end:
+        return []  # (the noun as the fact writes it, then words of its own)
+    opened = _BASE_BEFORE.search(text, max(s_start, prior.start - 16), prior.start)
+    if not _BASE_AFTER.fullmatch(text, prior.end, c.start) or not (opened or _IN_THAT.search(text, prior.end, c.start)):
+        return []
+    return subject_of[id(prior)] + [(c.end + 1, e)]
+
+
+_SIBLING_GAP = deferred(r"[^\S\n]*[,;][^\S\n]*")
+_QUANTITY_HEAD = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
+_SIBLING_WORDS = 3  # (a modifier that tells the item from the one before: "trung cấp", "tự nguyện", "nữ")
+
+
+def _sibling_of_quantity(text: str, c, prior, pieces: list, subject_of: dict) -> list:
+    """"Số đảng viên có trình độ lý luận chính trị cao cấp là 12 đồng chí,
+    trung cấp 86 đồng chí" → "Số đảng viên có trình độ lý luận chính trị
+    trung cấp": a list item named by a modifier alone, right after a count
+    of the same noun whose subject is a "số …" phrase, is that phrase with
+    the item's modifier in place of as many last words (its "số" and
+    counted noun kept); [] otherwise."""
+    label = [p for p in pieces if p[1] <= c.start]
+    if prior.type != "count" or len(label) != 1 or not _SIBLING_GAP.fullmatch(text, prior.end, label[0][0]):
+        return []
+    noun = (c.fields.get("noun") or "").lower()
+    if noun != (prior.fields.get("noun") or "").lower() and noun not in GENERIC_NOUNS:
+        return []
+    own = text[label[0][0]:label[0][1]].lower().split()
+    whole = subject_of.get(id(prior)) or []
+    head = _QUANTITY_HEAD.match(text, whole[0][0], whole[0][1]) if whole and whole[-1][1] <= prior.start else None
+    if not head or len(own) > _SIBLING_WORDS or starts_with_verb(text, label) or own[0] in counted_nouns():
+        return []
+    # (the words after "số", through the pieces: the item before may have taken its own modifier so)
+    spans = [m.span() for ps, pe in whole for m in WORD.finditer(text, max(ps, head.end()), pe)]
+    named = head_noun([text[a:b].lower() for a, b in spans], counted_nouns())
+    keep = max(len(named.split()) if named else 1, len(spans) - len(own))
+    if keep > len(spans):
+        return []
+    last = spans[keep - 1][1]
+    return [(ps, min(pe, last)) for ps, pe in whole if ps < last] + label
 
 
 # "đối với <who>" right after a rate or an amount: whom it holds for
@@ -206,6 +286,7 @@ def _writes_noun(text: str, c, noun: str) -> bool:
     return f" {' '.join(noun.split())} " in f" {' '.join(text[c.start:c.end].lower().split())} "
 _ITEM_SPLIT = deferred(r",[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+", regex.I)
 _ITEM_MOST_WORDS = 6
+_FIRST_ITEM_MOST_WORDS = 10  # (the first item carries the head the later ones share: "Tỷ lệ bao phủ bảo hiểm y tế")
 
 
 def _respective_item(text: str, c, piece, numeric: list) -> list:
@@ -222,7 +303,8 @@ def _respective_item(text: str, c, piece, numeric: list) -> list:
     if not cuts:
         return []
     items = [(a, b) for a, b in zip([s] + [m.end() for m in cuts], [m.start() for m in cuts] + [e])]
-    if any(len(text[a:b].split()) > _ITEM_MOST_WORDS for a, b in items):
+    if (len(text[items[0][0]:items[0][1]].split()) > _FIRST_ITEM_MOST_WORDS
+            or any(len(text[a:b].split()) > _ITEM_MOST_WORDS for a, b in items[1:])):
         return []
     group = _listed_after(text, numeric, resp.end(), len(items) + 1)
     if len(group) != len(items) or c not in group:
@@ -434,6 +516,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
             return [named]
     if t in ("count", "ratio"):
         pieces = (_change_of_prior(text, c, prior, subject_of, s_start)
+                  or _level_after_change(text, c, prior, subject_of)
                   or count_subject(text, c, clause_start, clause_end, holes, s_start, label))
         if (t == "count" and (not pieces or " ".join(text[s:e] for s, e in pieces).lower() == (c.fields.get("noun") or "").lower())
                 and "lần" in text[max(s_start, c.start - 90):c.start]):
@@ -454,6 +537,8 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
         if not pieces and clause_start > s_start and _rate_across_comma(text, s_start, clause_start):
             # "Tỷ lệ thu gom, xử lý rác thải … đạt 75%": a comma inside the rate's own phrase
             pieces = proportion_phrase(text, s_start, c.start, holes)
+        if not pieces and prior is None:
+            pieces = _rate_of_bare_figure(text, s_start, clause_start, c, holes)
         if pieces:
             return pieces
         pieces = _shared_rate_head(text, c, prior, subject_of, clause_start, holes, label)
@@ -552,7 +637,7 @@ def _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_
     return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of)
             or area_of_counted(text, c, prior, subject_of)
             or area_of_holder(text, c, prior, s_start, clause_end)
-            or land_given(text, c, prior, s_start, clause_end)
+            or land_given(text, c, prior, s_start, clause_end) or area_of_owner(text, c, clause_start, holes)
             or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
             or part_of_area(text, c, prior, subject_of, clause_end))
 
@@ -598,6 +683,21 @@ def _base_opener(text: str, s_start: int, clause_start: int, holes) -> list:
     m = _BASE_OPENER.fullmatch(text, s_start, clause_start)
     return left_phrase(text, m.start("base"), m.end("base"), holes, after_verb=False) if m else []
 _RATE_THEN_WORDS = deferred(r"(?:tỷ|tỉ)\s+lệ(?![\p{L}])[^\d;:()\n.%]*,[^\S\n]*$", regex.I)
+
+
+_RATE_PREDICATE = deferred(r"[^\S\n]+(?:(?:vẫn|còn|đã|đang|chỉ|luôn)[^\S\n]+)*(?:ở[^\S\n]+mức|duy[^\S\n]+trì|giữ)"
+                           r"(?![\p{L}])[^\d,;:()\n]*,[^\S\n]*$", regex.I)
+
+
+def _rate_of_bare_figure(text: str, s_start: int, clause_start: int, c, holes) -> list:
+    """"Tỷ lệ hộ nghèo tại các xã khu vực III vẫn ở mức cao, trên 35%": a
+    figure alone in its clause after a rate's level ("ở mức", "duy trì")
+    is that rate's value: the rate's phrase up to its predicate; []
+    otherwise."""
+    if clause_start <= s_start or text[clause_start:c.start].strip(" ,"):
+        return []
+    level = _RATE_PREDICATE.search(text, max(s_start, clause_start - 60), clause_start)
+    return proportion_phrase(text, s_start, level.start(), holes) if level else []
 
 
 def _rate_across_comma(text: str, s_start: int, clause_start: int) -> bool:
@@ -649,6 +749,26 @@ def _change_of_prior(text, c, prior, subject_of, s_start) -> list:
     own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12)
                      or _TO_NUMBER.match(text, c.end, c.end + 24))
     return [] if own_words else subject_of[id(prior)]
+
+
+_LEVEL_REACHED = deferred(r"[^,;()\d]{0,30},[^\S\n]*(?:đạt|còn|lên|xuống[^\S\n]+còn)[^\S\n]+"
+                          r"(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?", regex.I)
+_COUNT_OF = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
+
+
+def _level_after_change(text, c, prior, subject_of) -> list:
+    """"Số doanh nghiệp thành lập mới tăng 15% so với cùng kỳ, đạt 245 doanh
+    nghiệp": the level a count reaches after the change in percent of a
+    "số …" phrase of its noun counts what that phrase counts; [] otherwise."""
+    pieces = subject_of.get(id(prior)) if prior is not None and prior.type == "percentage" else None
+    if not pieces or not _LEVEL_REACHED.fullmatch(text, prior.end, c.start):
+        return []
+    lead = _COUNT_OF.match(text, pieces[0][0], pieces[0][1])
+    noun = " ".join((c.fields.get("noun") or "").lower().split())
+    if not lead or not noun or not f"{' '.join(text[lead.end():pieces[0][1]].lower().split())} ".startswith(noun + " "):
+        return []
+    own_words = not (NOTHING_OWN.match(text, c.end, c.end + 20) or _TIME_BRACKET.match(text, c.end, c.end + 12))
+    return [] if own_words else pieces
 
 
 # the direction a change over time goes to its new level: "xuống còn", "lên mức khoảng"

@@ -45,6 +45,24 @@ def area_of_holder(text, c, prior, s_start, limit) -> list:
     return [before_predicate(text, holder)] if holder else []
 
 
+# "… có diện tích 2.800 ha", "… có quy mô 12,5 ha": an area named only generically, held by the noun before
+_HAS_AREA = deferred(r"(?<![\p{L}])(?:có|với)[^\S\n]+(?:tổng[^\S\n]+)?(?:diện[^\S\n]+tích|quy[^\S\n]+mô)[^\S\n]+"
+                     r"(?:(?:là|khoảng|hơn|trên|gần|rộng)[^\S\n]+)*$", regex.I)
+
+
+def area_of_owner(text, c, clause_start, holes) -> list:
+    """"Vùng nguyên liệu mía của huyện có diện tích 2.800 ha" → "Vùng nguyên
+    liệu mía", "Khu tái định cư có quy mô 12,5 ha" → "Khu tái định cư": an
+    area named only by "diện tích"/"quy mô" after "có" or "với", with no
+    land of its own after it, is the area of the noun phrase that has it
+    (none when that is a unit: "Xã có diện tích 5.420 ha")."""
+    lo = max(clause_start, c.start - 40)
+    has = _HAS_AREA.search(text, lo, c.start) if holds_letter(text, lo, c.start, "í") or "mô" in text[lo:c.start] else None
+    if not has or not NOTHING_OWN.match(text, c.end, c.end + 20) or DIGIT.search(text, clause_start, has.start()):
+        return []  # (after a figure, "cho 150 hộ … với diện tích 1.200 ha": the area given, see land_given)
+    return left_phrase(text, clause_start, has.start(), holes)
+
+
 def sibling_land(text, c, prior, subject_of) -> list:
     """"hiến 4,5 ha đất để xây trường học và 1,2 ha để làm sân thể thao",
     "chuyển 45 ha đất lúa sang trồng thủy sản, 20 ha sang trồng rau màu":

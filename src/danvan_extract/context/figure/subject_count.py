@@ -69,7 +69,9 @@ def topic_before(text, s_start, clause_start, holes) -> list:
 # ("…, đạt 245 tỷ đồng và tăng 8%": a change joined by "và" to the level before; "…, ít hơn năm trước 12 hộ",
 # "…, cao hơn mức bình quân của tỉnh 3%": a comparative's base, of no digit, between)
 CHANGE_ONLY = deferred(r"(?:[,;()]|(?<![\p{L}])và)\s*(?:(?:ước|dự\s+kiến|lần\s+lượt|bình\s+quân|trung\s+bình)\s+)?(?:(?:mỗi|hằng|hàng)\s+năm\s+)?"
-                          r"(?:(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+(?:so\s+với\s+)?[^\d,;.:()\n]{1,40}?)?|tăng|giảm|hơn|thêm|vượt)"
+                          # ("…, vượt chỉ tiêu 12 hộ": the excess over the target written between)
+                          r"(?:(?:cao|thấp|nhiều|ít)\s+hơn(?:\s+(?:so\s+với\s+)?[^\d,;.:()\n]{1,40}?)?|tăng|giảm|hơn|thêm"
+                          r"|vượt(?:\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu))?)"
                           r"\s*(?:thêm\s*)?(?:(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*)?$", regex.I)
 FIGURE_HEAD = deferred(r"\W*(?:(?:khoảng|trên|hơn|gần|dưới|ước|đạt)\s+)*[\d.,]+\s*", regex.I)
 
@@ -130,10 +132,15 @@ def _past_unit_names(text: str, end: int, low_noun: str) -> int:
 # and so does one that announces whom or what the list names ("Đối tượng thụ hưởng:", "Thành phần gồm:",
 # "Số liệu cụ thể:") or a photo's caption ("Ảnh:", "Ảnh trên:")
 # (a page's link to another article, "Xem thêm:", "Tin liên quan:", "Video:", names no kind either)
+# ("Số lượng: 45 mô hình", "Quy mô: 12 phòng học": a label of amount or size alone names no kind either)
 _RESULTS_LABEL = deferred(r"(?:kết\s+quả|đối\s+tượng|thành\s+phần|số\s+liệu|ảnh|xem\s+thêm|tin\s+liên\s+quan|đọc\s+thêm"
-                          r"|video|clip)(?![\p{L}])", regex.I)
+                          r"|video|clip|(?:số\s+lượng|quy\s+mô)(?=\s*$))(?![\p{L}])", regex.I)
 _LOCATIVE_BEFORE = deferred(r"(?<![\p{L}])(?:ở|tại)\s+$", regex.I)
 _TENSE_NEXT = deferred(r"(?:đã|đang|sẽ|đều|cũng)\s", regex.I)
+
+
+_OR_MORE_END = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)$", regex.I)
+_FROM_BEFORE_FIGURE = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
 
 
 def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> list:
@@ -154,6 +161,10 @@ def count_subject(text, c, clause_start, clause_end, holes, s_start, label) -> l
                      else noun_clause(text, read_from, limit, holes)
                      if text.startswith(",", read_from) and item_follows(text, read_from, limit)
                      else ([], []))
+    bound = _OR_MORE_END.search(text, after[-1][0], after[-1][1]) if after and text[after[-1][1] - 1:after[-1][1]] in "nN" else None
+    if bound and _FROM_BEFORE_FIGURE.search(text, max(0, c.start - 4), c.start):
+        # "kết nạp từ 300 hội viên mới trở lên": the bound's "trở lên" closes the figure's "từ", no modifier
+        after = after[:-1] + ([(after[-1][0], bound.start())] if bound.start() > after[-1][0] else [])
     if read_from > c.end and after and _STATES_FIGURE.match(text, after[0][0]):
         after, shared = [], []  # ("3 huyện A, B, C có tổng cộng 30 mô hình": a figure of their own, no kind)
     # "Ban Thanh tra nhân dân ở 21 xã, thị trấn đã tiến hành …": units counted in a place
@@ -432,6 +443,8 @@ def _same_noun_before(text: str, noun: str, clause_start: int, pos: int, holes) 
         return []  # (the phrase's words are the clause's: no noun there, no phrase)
     left = left_phrase(text, clause_start, pos, holes)
     words = " ".join(text[s:e] for s, e in left).lower().split()
+    if words[:1] == ["các"] or words[:1] == ["những"]:
+        words = words[1:]  # ("Các tổ tiết kiệm và vay vốn có 312 tổ": the plural word opens the same noun)
     return left if len(words) > len(head) and words[:len(head)] == head else []
 
 

@@ -22,6 +22,8 @@ from ...grammar.pattern_cache import compile_regex
 
 _LABEL = deferred(r"(?:^|[\n;.:]\s*|^\s*[-+•*]\s*)(?P<label>[^\n:;.]{2,60}?)\s*:\s*[^\n:]{0,80}$")
 _BULLET_LABEL = deferred(r"[^\S\n]*[-+•*–][^\S\n]*(?P<label>[^\n:;.\d]{2,60}?)(?:[^\S\n]{3,}|\t)$")
+# "Nhà ở được hỗ trợ<TAB>320 căn": a tabbed table's first cell labels the figure in the next
+_TAB_LABEL = deferred(r"[^\S\n]*(?P<label>[^\n:;.\d\t]{2,60}?)[^\S\n]*\t$")
 # (not "Về phía Hội," the agent's side, nor "Về cơ bản," "Về lâu dài," adverbs)
 _TOPIC_LEAD = deferred(r"\s*[-+•*]?\s*về[^\S\n]+(?!(?:phía|cơ\s+bản|lâu\s+dài)(?![\p{L}]))(?P<topic>[^\n,:;.\d]{2,50}?)[^\S\n]*,", regex.I)
 
@@ -48,7 +50,8 @@ def line_label(text: str, pos: int, s_start: int) -> Optional[tuple[int, int]]:
     lo = max(line_start - 1, pos - 100, s_start - 2, 0)
     # "* Công tác Mặt trận, đoàn thể      05/29 vị": a bullet's words set off by a column gap
     m = ((_LABEL.search(text, lo, pos) if _may_label(text, lo, pos) else None)  # in its sentence, after a colon
-         or (_BULLET_LABEL.match(text, line_start, pos) if _gap_before(text, pos) else None))
+         or (_BULLET_LABEL.match(text, line_start, pos) or _TAB_LABEL.match(text, line_start, pos)
+             if _gap_before(text, pos) else None))
     if not m:
         return None
     s, e = m.span("label")
@@ -156,8 +159,9 @@ def _speaker() -> regex.Pattern:
                          rf"(?:{written_pattern(honorifics)})(?:[^\S\n]+\p{{Lu}}\p{{L}}*)+"
                          rf"(?:[^\S\n]*[,–-][^\S\n]*\p{{Lu}}[^\n:]*)?)")
 # A report's label that names a quantity runs longer: "Số ý kiến, kiến nghị đã được giải quyết xong:",
-# "Hộ được cấp giấy chứng nhận quyền sử dụng đất lần đầu:" (a "số" phrase, or a noun with its passive clause)
-_NAMES_QUANTITY = deferred(r"(?:tổng\s+)?số\s|\p{L}+(?:\s+\p{L}+){0,2}\s+(?:được|bị)\s", regex.I)
+# "Hộ được cấp giấy chứng nhận quyền sử dụng đất lần đầu:" (a "số" or "tỷ lệ" phrase, or a noun with its
+# passive clause: "Tỷ lệ dân số tham gia bảo hiểm y tế:")
+_NAMES_QUANTITY = deferred(r"(?:tổng\s+)?số\s|t[ỷỉ]\s+lệ\s|\p{L}+(?:\s+\p{L}+){0,2}\s+(?:được|bị)\s", regex.I)
 _LONG_LABEL_WORDS = 13
 _LABEL_TIME = deferred(r"[^\S\n]+(?:năm|quý|tháng|giai\s+đoạn|nhiệm\s+kỳ)[^\S\n]+[\dIVX][\dIVX/.\-–\s]*$")
 # Words that open what follows, not name it: "Trong đó: nhà đại đoàn kết 25 căn",

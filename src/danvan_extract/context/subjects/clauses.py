@@ -50,7 +50,8 @@ _STATES = deferred(r"(?:đạt|có|là|gồm|chiếm|với)(?![\p{L}])", regex.I
 _MAX_CLAUSE_WORDS = 20
 
 
-_TWO_WORDS = deferred(r"(?:\S+\s+)?\S+")
+# (a bracket ends them: "168 người là nữ (53,8%)", the share in it is no figure of the link's)
+_TWO_WORDS = deferred(r"(?:[^\s(]+\s+(?!\())?[^\s(]+")
 
 
 def hole_at(holes: list[Span], pos: int) -> Optional[Span]:
@@ -144,6 +145,11 @@ _UNIT_END = deferred(rf"(?<![\p{{L}}])(?:{'|'.join(level for level in _LEVELS if
                           regex.I)
 
 
+# a police report's pair "N vụ, M đối tượng …": the cases (a noun that alone names no kind) and the offenders
+_CASE_END = deferred(r"(?<![\p{L}])vụ(?:[^\S\n]+việc)?$", regex.I)
+_OFFENDERS_END = deferred(r"(?<![\p{L}])đối[^\S\n]+tượng$", regex.I)
+
+
 def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Span]:
     """What of the words after a later item ("và 12 hợp tác xã ...") goes
     for the bare noun before it too: a predicate does ("8 trường học và 3
@@ -155,6 +161,8 @@ def _shared(text: str, first_end: int, hole: Span, more: list[Span]) -> list[Spa
         return [] if DIGIT.search(text, more[0][0], more[-1][1]) else more
     if _UNIT_END.search(text, max(0, first_end - 20), first_end - 1) and _UNIT_END.search(text, hole[0], hole[1]):
         return more
+    if _CASE_END.search(text, max(0, first_end - 20), first_end) and _OFFENDERS_END.search(text, hole[0], hole[1]):
+        return more  # "bắt giữ 24 vụ, 38 đối tượng mua bán … ma túy": the cases are of what the offenders did
     found = PREDICATE_IN.search(text, more[0][0], more[-1][1])
     if not found:
         return []

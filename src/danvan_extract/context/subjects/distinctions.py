@@ -18,7 +18,9 @@ from .vocabulary import CLASSIFIERS, DIGIT, MAX_RATE_WORDS, Span
 from .edges import leading_end, trim
 from .verbs import STATING_INSIDE, VERB_INSIDE, VERB_START, may_hold_verb_head, opens_with_verb, predicate
 from .leftward import left_phrase
+from .lists import coordinated_start
 
+_ENDS_IN_LINK = deferred(r"(?<![\p{L}])(?:của|cho|với|tại|ở|giữa)\s*$", regex.I)
 _OBJECT_OF = deferred(r"(?<![\p{L}])(?:đối\s+với|cho)\s*$", regex.I)
 
 
@@ -127,6 +129,7 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     only in a list (its item opens after ";" or ":", or ``opened()``: a
     "trong đó" opens it), unless ``in_list`` is false (the caller knows the
     list)."""
+    clause_start = coordinated_start(text, clause_start)  # ("Cơ cấu kinh tế: nông, lâm nghiệp 38%")
     i = clause_start  # the last character before the clause that is no white space
     while i > 0 and text[i - 1].isspace():
         i -= 1
@@ -139,8 +142,10 @@ def breakdown_label(text: str, clause_start: int, fig_start: int, holes: list[Sp
     if (not seg.strip() or STATING_INSIDE.search(seg, leading_end(seg))
             or any(clause_start <= hs < fig_start for hs, _ in holes)):
         return []
-    if DIGIT.search(seg):
-        return []  # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word)
+    if DIGIT.search(seg) or _ENDS_IN_LINK.search(seg):
+        # ("22 sản phẩm 4 sao và 220 sản phẩm": a number is no label's word; "Dự án phải thu hồi đất của
+        # 312 hộ": a figure after a preposition is its object, no item a label names)
+        return []
     pieces = trim(text, [(clause_start, fig_start)])
     if not pieces or len(text[pieces[0][0]:pieces[-1][1]].split()) > 8:
         return []

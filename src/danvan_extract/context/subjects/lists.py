@@ -25,10 +25,11 @@ _OPENS_CLAUSE = deferred(rf"(?:{STATING}|{ADVERBS}|trong\s+đó|đồng\s+thời
 # nhũng", "khám, chữa bệnh", "sửa chữa, nâng cấp trường học", "thu gom, xử lý rác thải"): the first
 # of the pair before the comma, the second after it
 _PAIR_OPENS = deferred(r"(?<![\p{L}])(?:phòng|khám|sửa\s+chữa|cải\s+tạo|xây\s+dựng|xây\s+mới|thu\s+gom|quản\s+lý"
-                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc|tiếp\s+xúc|gặp\s+gỡ)$", regex.I)
-# ("245 cuộc tiếp xúc, đối thoại với nhân dân": the meeting and the dialogue it holds, one phrase)
+                       r"|đào\s+tạo|tuyên\s+truyền|kiểm\s+tra|bảo\s+vệ|chăm\s+sóc|tiếp\s+xúc|gặp\s+gỡ|trong\s+sạch)$", regex.I)
+# ("245 cuộc tiếp xúc, đối thoại với nhân dân": the meeting and the dialogue it holds, one phrase;
+# "trong sạch, vững mạnh": the party's rating of a clean and strong body, one phrase)
 _PAIRED_VERB = deferred(r"(?:chống|chữa|nâng\s+cấp|sửa\s+chữa|xử\s+lý|bảo\s+vệ|bồi\s+dưỡng|phổ\s+biến|giám\s+sát"
-                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục|đối\s+thoại)(?![\p{L}])", regex.I)
+                        r"|phát\s+triển|cải\s+tạo|nuôi\s+dưỡng|giáo\s+dục|đối\s+thoại|vững\s+mạnh)(?![\p{L}])", regex.I)
 
 
 def next_list_item(text: str, pos: int) -> int:
@@ -72,6 +73,7 @@ _ITEM_BEFORE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<item>\p{L}+(?:[^\S\n]
 def list_start(text: str, start: int) -> int:
     """Where a list of counted nouns joined by commas that ends right
     before ``start`` opens ("Cán bộ, công chức xã …"); else ``start``."""
+    start = coordinated_start(text, start)
     while start > 1 and text[start - 1] in ", ":
         if not _may_end_list_item(text, start):
             break
@@ -79,6 +81,38 @@ def list_start(text: str, start: int) -> int:
         if not item or item.group("item").lower() not in counted_nouns():
             return _object_list_start(text, start)
         start = item.start("item")
+    return start
+
+
+# a lone syllable opening its item before a comma: the first half of a compound that shares its last
+# syllable with the next item ("nông, lâm nghiệp" = nông nghiệp, lâm nghiệp; "nông, lâm, ngư nghiệp")
+_LONE_SYLLABLE = deferred(r"(?:^|(?<=[;:(\n,]))[^\S\n]*(?P<item>\p{L}\p{Ll}*)[^\S\n]*,[^\S\n]*$")
+_PAIR_CLAUSE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<clause>[^,;:()\n.]+?)[^\S\n]*,[^\S\n]*$")
+
+
+def coordinated_start(text: str, start: int) -> int:
+    """Where the phrase opens when the comma right before ``start`` joins
+    halves of one phrase: a lone syllable that shares the next word's last
+    syllable ("nông, lâm nghiệp còn 58,4%"), or the first verb of a pair over
+    one object ("Lượng rác thải được thu gom, xử lý đạt 92%"); else ``start``."""
+    word = start + len(text[start:start + 3]) - len(text[start:start + 3].lstrip())
+    if word < 2 or "," not in text[word - 3:word]:
+        return start
+    first = word
+    while _ITEM_WORDS.match(text, word):
+        lone = _LONE_SYLLABLE.search(text, max(0, word - 12), word)
+        if not lone:
+            break
+        first = lone.start("item")
+        if text[:first].rstrip()[-1:] in ("", ";", ":", "(", "\n"):  # (the first opens its item)
+            start = word = first
+            break
+        word = first
+    if _PAIRED_VERB.match(text, word):
+        comma = text.rfind(",", 0, word)
+        if _PAIR_OPENS.search(text, max(0, comma - 12), comma):
+            clause = _PAIR_CLAUSE.search(text, max(0, comma - 80), start)
+            start = clause.start("clause") if clause else start
     return start
 
 

@@ -28,7 +28,7 @@ _RIGHT_TRAILING_ENDS = ("đạt", "có", "được", "là", "với", "và", "ho�
                         "phí")  # (what its matches end with)
 # Stop words: a trie of the plain ones (the engine tests each shared prefix
 # once), then the ones with a condition.
-_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "với", "chiếm", "so với", "là",
+_RIGHT_STOP_WORDS = ("của", "tại", "trên địa bàn", "chiếm", "so với", "là",
                      "nhằm", "góp phần", "theo", "từ", "trên", "cho", "gồm", "đối với", "như",
                      "thì", "nhưng", "sau", "trước", "khi", "do", "vì", "nên", "cùng", "bình quân", "mỗi", "đều", "vẫn",
                      "lần này", "đợt này", "chung sống")
@@ -46,12 +46,16 @@ _RIGHT_STOP_INLINE_SOURCE = (
     r"[,.;:()|!?]|" + _DIGIT_STOP + r"|(?<![\p{L}])(?:" + word_alternation(_RIGHT_STOP_WORDS)
     + r"|và\s+\d|(?<!thực\s)hiện|(?<!trực\s)thuộc|ở(?<!(?:nhà|đất)\sở)|/"  # ("nhà ở" housing, "đất ở" residential land: nouns)
     # "bằng" of a compound noun ("mặt bằng", "đồng bằng", "văn bằng", "bằng khen"); "đến" after a verb of
-    # moving or handing over is its direction ("hộ chuyển đến sinh sống", "trao đến các gia đình"), no time or bound
-    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi|trao)\sđến)"
+    # moving or handing over is its direction ("hộ chuyển đến sinh sống", "trao đến các gia đình"), no time or bound,
+    # and so is the verb "được đến" (to get to go: "trẻ em được đến trường")
+    r"|bằng(?<!(?:mặt|đồng|văn|công|cân)\sbằng)(?!\s+khen)|đến(?<!(?:chuyển|tìm|đưa|gửi|đi|trao|được)\sđến)"
     # a new quantity or predicate after "và" (a verb of giving: "và hiến 500 m2 đất"); a verb of helping or of
     # living there
     r"|và\s+(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|có|được|đã|sẽ|đang|không|chưa|hiến|đóng\s+góp|ủng\s+hộ|tặng|trao)"
     r"|giúp(?!\s+nhau)|(?:cùng\s+)?sinh\s+sống"
+    # ("người có công với cách mạng": a status's fixed name; "đồng tình với chủ trương", "hài lòng với …": a verb
+    # of agreement takes its object with "với"; no "with" that ends the phrase)
+    r"|với(?<!có\scông\svới)(?<!(?:đồng\stình|đồng\sý|hài\slòng|nhất\strí|đồng\sthuận|ủng\shộ)\svới)"
     r"|trong(?!\s+sạch)"  # ("chi bộ đạt trong sạch vững mạnh": the adjective "clean", no preposition)
     r"|năm(?<!lâu\snăm)"  # ("đất trồng cây lâu năm": perennial, no time)
     # a change word with a noun object is a verb phrase that defines ("320 hộ tăng thu nhập"), and

@@ -55,8 +55,11 @@ def table_row_label(text: str, pos: int, any_label: bool = False) -> list[Span]:
     line_start = text.rfind("\n", 0, pos) + 1
     column = text.count("|", line_start, pos)
     above = text.count("|", text.rfind("\n", 0, line_start - 1) + 1, line_start)
-    if not column or line_start == 0 or above < (1 if any_label else 2):
-        return []  # (no table: no row of cells above; with ``any_label`` the caller found the column's heading)
+    if not column or line_start == 0 or not above:
+        return []  # (no table: no row of cells above)
+    # (a table of two columns, "Nội dung | Số lượng", only under a column of indicators; with ``any_label`` the
+    # caller found the column's heading)
+    two_columns = above < 2 and not any_label
     cells = text[line_start:pos].split("|")[:-1]
     start = line_start + sum(len(x) + 1 for x in cells)  # (past the last cell: walk back)
     for k in range(len(cells) - 1, -1, -1):
@@ -68,7 +71,7 @@ def table_row_label(text: str, pos: int, any_label: bool = False) -> list[Span]:
         heading = _column_heading(text, line_start, k)
         if heading and _UNIT_COLUMN.match(heading):
             continue  # "Tổng dư nợ | Tỷ đồng | 1.320": the unit's cell names nothing
-        if any_label or names_quantity(cells[k]) or (heading and _INDICATOR_COLUMN.match(heading)):
+        if heading and _INDICATOR_COLUMN.match(heading) or not two_columns and (any_label or names_quantity(cells[k])):
             return [label]
         return []
     return []

@@ -64,7 +64,9 @@ _VERBS = (r"giải\s+quyết|thành\s+lập|xây\s+dựng|xây\s+mới|sửa\s+c
           # (not "khai trừ", "thi hành …": "khai", "thi" open too many words for the cheap test on heads)
           r"|xóa\s+tên|kỷ\s+luật"
           # (verbs of inspection and sanction: "kiểm tra 320 cơ sở, phát hiện 45 cơ sở vi phạm, xử phạt 38 cơ sở")
-          r"|kiểm\s+tra|giám\s+sát|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận")
+          r"|kiểm\s+tra|giám\s+sát|xử\s+phạt|xử\s+lý|phát\s+hiện|tiếp\s+nhận"
+          # (records processed against their deadline: "giải quyết đúng hạn 24.102 hồ sơ, trễ hạn 38 hồ sơ")
+          r"|trễ\s+hạn|quá\s+hạn")
 # "cấp tỉnh", "cấp huyện": "cấp" before a level is the tier, a noun, no verb "cấp" (to grant)
 # (the test after the word: tried only where "cấp" stands)
 _NOT_TIER = r"(?!\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|quận|phường|cơ\s+sở|trên|dưới|trung\s+ương)(?![\p{L}]))"
