@@ -133,6 +133,7 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     pieces = yielded_name(text, pieces)
     person = person_agent(text, pieces)
     pieces = person or pieces
+    pieces = _priced_before(text, clause_start, holes, pieces)
     measured = (_measure_before(text, s_start, of_previous.start(), holes)
                 if of_previous and not prior and (not pieces or _GENERIC_SUM.fullmatch(text, pieces[0][0], pieces[-1][1]))
                 else None)
@@ -187,6 +188,13 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         used = _used_for(text, passive.end(), limit, holes)
         if used:
             return used
+    by_agent = _BY_AGENT.match(text, c.end, limit) if not pieces and not label and not passive else None
+    if by_agent:
+        # "Số tiền còn lại khoảng 700 triệu đồng do nhân dân tự nguyện đóng góp": who gives it and the giving
+        # verb (a "do" that gives a cause, "do giá giảm", has no verb of giving)
+        given = right_phrase(text, by_agent.end(), limit)
+        if given and SUPPORT_VERB.search(text, *given):
+            return [given]
     changed = level_after_factor(text, c, s_start, holes) if not pieces and not label else []
     if changed:
         return changed
@@ -200,10 +208,18 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         holder = right_phrase(text, comma.end() + 1, limit + WINDOW) if comma and comma.group() == "," else None
         if holder:
             return [before_predicate(text, holder)]
-    if (not pieces and not prior and of_previous and clause_start > s_start
+    if (not pieces and of_previous and clause_start > s_start
             and not text[clause_start:of_previous.start()].strip(" ,")):
-        # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
-        return topic_before(text, s_start, clause_start, holes)
+        if not prior:
+            # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
+            return topic_before(text, s_start, clause_start, holes)
+        if prior.type == "percentage" and prior.start >= plain_clause_start(text, s_start, clause_start - 1):
+            # "Tỉnh hỗ trợ 50% lãi suất tiền vay cho các hợp tác xã, tổng số tiền 1,2 tỷ đồng": the sum the
+            # clause before gives as a share, that clause without its share
+            given = left_phrase(text, plain_clause_start(text, s_start, clause_start - 1), clause_start - 1, holes,
+                                max_words=MAX_RATE_WORDS)
+            if given and SUPPORT_VERB.search(text, given[0][0], given[-1][1]):
+                return given  # (only a share given: "giải ngân đạt 85% kế hoạch, tổng số vốn …" is no share given)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not SENTENCE_STOP.search(text, prior.end, c.start)
                  or _SUM_ONLY.fullmatch(text, clause_start, c.start)
@@ -235,11 +251,30 @@ def _measure_before(text, s_start: int, pos: int, holes) -> Optional[int]:
     return None
 
 
+# a price's word alone ("giá", "mức giá", "giá bán") after the verb that gives it ("có", "với", "ở")
+_PRICE_ONLY = deferred(r"(?:mức\s+)?giá(?:\s+(?:bán|mua|thu\s+mua|thuê))?", regex.I)
+_PRICE_VERB = deferred(r"(?<![\p{L}])(?:có|với|ở)\s+$", regex.I)
+
+
+def _priced_before(text, clause_start, holes, pieces) -> list:
+    """"Mỗi cây sâm giống có giá 150 nghìn đồng/cây" → "cây sâm giống giá":
+    a price's word alone after "có"/"với" is the price of the noun phrase
+    before that verb, which joins it; ``pieces`` unchanged otherwise."""
+    if len(pieces) != 1 or not _PRICE_ONLY.fullmatch(text, *pieces[0]):
+        return pieces
+    verb = _PRICE_VERB.search(text, max(clause_start, pieces[0][0] - 8), pieces[0][0])
+    item = left_phrase(text, clause_start, verb.start(), holes) if verb else []
+    return item + pieces
+
+
 _BUILDING_LINKS = frozenset({"làm", "xây"})
 # "… đồng (đã) được trao …", "… đồng được Công ty trao …": the passive after an amount
 # ("5 tỷ đã giải ngân": the passive's "được" left out after a tense word)
 _PASSIVE = deferred(r"[^\S\n]+(?=(?:đã|sẽ|vừa|được)[^\S\n])(?:(?:đã|sẽ|vừa|đang|cũng|đều)[^\S\n]+)*(?:được[^\S\n]+)?(?=\p{L})",
                     regex.I)
+
+# "… đồng do nhân dân đóng góp": the agent of the passive after an amount
+_BY_AGENT = deferred(r"[^\S\n]+do[^\S\n]+(?=\p{L})", regex.I)
 
 
 def _used_for(text, start, limit, holes) -> list:

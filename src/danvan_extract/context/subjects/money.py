@@ -45,7 +45,9 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
     if not pieces or not any_head and _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
-    found = list(SUPPORT_VERB.finditer(text, s, e))
+    # (read a few characters past the phrase so that a verb's look-ahead sees what follows it: the phrase
+    # may end before a word that was cut as a qualifier, "ngân sách cấp [trên] 10 tỷ đồng")
+    found = [m for m in SUPPORT_VERB.finditer(text, s, e + 8) if m.end() <= e]
     if not found:
         return None
     verb = found[-1]
