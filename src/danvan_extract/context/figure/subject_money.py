@@ -13,7 +13,7 @@ from ..subjects.edges import stripped
 from ..subjects.verbs import SUPPORT_VERB, before_predicate, states_figure
 from ..subjects.rightward import list_end, right_phrase, size_before
 from ..subjects.leftward import left_phrase
-from ..subjects.money import drop_generic_head, money_noun_after, names_sum, priced_item, support_verb
+from ..subjects.money import drop_generic_head, generic_sum, money_noun_after, names_sum, priced_item, support_verb
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import VIETNAMESE_CLASSED, written_pattern
@@ -199,6 +199,8 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     if changed:
         return changed
     level = prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start)
+    if level and level.group("left") and not _DECREASE_BEFORE.search(text, max(s_start, prior.start - 30), prior.start):
+        level = None  # ("…, còn …" is the level left only after a decrease: "giảm 0,05%, còn 380 triệu đồng")
     if level and (level.group("verb") or _APPROX_AT.match(text, c.start)):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
@@ -233,7 +235,8 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         # listed after another figure with no words of its own shares that figure's verb
         verb = _listed_verb(text, c, prior, s_start, holes)
         return [verb] if verb else []
-    return [label]
+    # ("Số tiền: 45.000.000 VNĐ": a generic name of a sum as the line's label says nothing of it)
+    return [] if generic_sum(text, label) else [label]
 _GENERIC_SUM = deferred(r"(?:tổng\s+)?(?:kinh\s+phí|số\s+tiền|vốn(?:\s+đầu\s+tư)?|mức\s+đầu\s+tư)", regex.I)
 # (the measure's own noun, then a comma or "với": "24 km đường với kinh phí …")
 _WITH_GAP = deferred(r"(?P<noun>[^\d,;.:()\n]{0,40}?)[^\S\n]*(?:,[^\S\n]*)?(?:(?<![\p{L}])với[^\S\n]+)?", regex.I)
@@ -311,8 +314,9 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
 
 
 # "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
+# ("Dự án nhà máy may có vốn đầu tư 15 triệu USD": the investment's generic name without "tổng" too)
 _HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:(?:số|nguồn)[^\S\n]+)?(?:vốn|kinh[^\S\n]+phí|tiền|mức[^\S\n]+đầu[^\S\n]+tư)"
-                    r"|số[^\S\n]+tiền)(?:[^\S\n]+(?:đầu[^\S\n]+tư|đăng[^\S\n]+ký))?"
+                    r"|số[^\S\n]+tiền|vốn[^\S\n]+đầu[^\S\n]+tư|mức[^\S\n]+đầu[^\S\n]+tư)(?:[^\S\n]+(?:đầu[^\S\n]+tư|đăng[^\S\n]+ký))?"
                     r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
 
 
@@ -322,7 +326,7 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
     has it (FACTS.md: "tổng kinh phí", "tổng số tiền" never are a subject)."""
     lo = max(clause_start, pos - 40)
     low = text[lo:pos].lower()
-    if "có " not in low or "tổng" not in low and "tiền" not in low:
+    if "có " not in low or "tổng" not in low and "tiền" not in low and "đầu tư" not in low:
         return []  # (the cheap test first)
     has = _HAS_SUM.search(text, lo, pos)
     return left_phrase(text, clause_start, has.start(), holes) if has else []
@@ -332,8 +336,9 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 # "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
 # ("…, tương đương 56 tỷ đồng", "(tương ứng 25 tỷ đồng)" after a share, or after "45% tổng kinh phí": the same
 # quantity in money; "…, khoảng 48 tỷ đồng": the estimate's word opens the amount's span, _APPROX_AT)
-_LEVEL_ONLY = deferred(r"[^\S\n]*(?:(?:so[^\S\n]+với|tổng)[^,;.\d\n]{0,30})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:(?:so[^\S\n]+với|tổng)[^,;.\d\n]{0,30})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)|(?P<left>còn)(?![^\S\n]+lại)"
                        r"|tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?)(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*)?", regex.I)
+_DECREASE_BEFORE = deferred(r"(?<![\p{L}])giảm(?![\p{L}])", regex.I)
 _APPROX_AT = deferred(r"(?:khoảng|xấp[^\S\n]+xỉ|ước|chừng)[^\S\n]", regex.I)
 # a sentence that opens with "Với" and a sum before the amount
 _WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
@@ -368,7 +373,7 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
     if not words or len(words) > _GIVEN_WORDS or DIGIT.search(text, *span):
         return None
     return span
-_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n]\p{L}+)?)[^\S\n]*(?:là|được|có|trị[^\S\n]+giá)?[^\S\n]*$",
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n](?!(?:là|được|có|gồm|trị)(?![\p{L}]))\p{L}+)?)[^\S\n]*(?:là|được|có|gồm|trị[^\S\n]+giá)?[^\S\n]*$",
                       regex.I)
 
 

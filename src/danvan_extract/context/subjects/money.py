@@ -25,7 +25,8 @@ GENERIC_FIRST = CharClass(r"(?i)[tscg]")  # (the letters its words open with)
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)"
+# ("Giá trị hàng ủng hộ là …": the value of the goods given, not the verb "ủng hộ")
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)|giá\s+trị"
                             r"|tổng(?!\s+(?:cục|công\s+ty|liên\s+đoàn|đội)))(?![\p{L}])", regex.I)
 
 
