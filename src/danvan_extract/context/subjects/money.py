@@ -147,6 +147,18 @@ def generic_sum(text: str, span: Span) -> bool:
     return bool(joined) and GENERIC_FIRST[joined[0]] and GENERIC.match(joined) is not None
 
 
+# a column heading that names only the kind of sum ("Kinh phí (triệu đồng)", "Vốn", "Giá trị"): its rows'
+# labels say what each sum is
+_BARE_SUM_COLUMN = deferred(r"(?:kinh\s+phí|(?:số\s+|nguồn\s+)?vốn|giá\s+trị)", regex.I)
+
+
+def sum_column(text: str, span: Span) -> bool:
+    """Whether a table column headed ``span`` holds sums named only by
+    their kind ("Số tiền", "Thành tiền", "Kinh phí", "Vốn"): each row's
+    label then says what its sum is."""
+    return generic_sum(text, span) or _BARE_SUM_COLUMN.fullmatch(text, *span) is not None
+
+
 def drop_generic_head(text: str, pieces: list[Span]) -> list[Span]:
     """"Tổng trị giá các hoạt động" → "hoạt động": a generic word for a sum
     is no subject, what it is the sum of is."""
