@@ -225,7 +225,9 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not SENTENCE_STOP.search(text, prior.end, c.start)
                  or _SUM_ONLY.fullmatch(text, clause_start, c.start)
-                 or _PART_ONLY.fullmatch(text, clause_start, c.start))):
+                 or _PART_ONLY.fullmatch(text, clause_start, c.start)
+                 # ("…; năm 2025: 56 triệu đồng/người": the clause opens after the time's colon)
+                 or clause_start > prior.end and _PART_ONLY.fullmatch(text, prior.end, c.start))):
         # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
@@ -351,8 +353,9 @@ _SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+ti�
 # by its time alone and a verb that states it
 _PART_ONLY = deferred(r"[\s;,]*(?:riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
                       + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?"
-                      r"|(?:năm|quý)\s+(?:\d{4}|[IV]+(?:/\d{4})?)\s*,?\s*(?:ước\s+(?:đạt|tính)?|đạt|là|tăng\s+lên|giảm\s+còn"
-                      r"|lên|còn)(?:\s+(?:khoảng|trên|hơn|gần))?)\s*", regex.I)
+                      # ("…; năm 2025 ước: 56 triệu đồng/người": a time as the item's label, its colon for the verb)
+                      r"|(?:năm|quý)\s+(?:\d{4}|[IV]+(?:/\d{4})?)\s*,?\s*(?:(?:ước(?:\s+(?:đạt|tính))?|đạt|là|tăng\s+lên|giảm\s+còn"
+                      r"|lên|còn)(?:\s+(?:khoảng|trên|hơn|gần))?\s*:?|:))\s*", regex.I)
 # "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
 _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)

@@ -35,8 +35,10 @@ _LEADING_SOURCE = (
     r"|hiện(?!\s+(?:vật|trạng|trường))|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi"
     # ("Trong số 3.200 đoàn viên, …": the base's preposition, no word of what is counted)
-    r"|trong\s+(?:tổng\s+)?số\s*$|cả\s*$|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    # ("vừa khánh thành nhà văn hóa với tổng kinh phí …": the tense word "just", as "đã")
+    r"|trong\s+(?:tổng\s+)?số\s*$|cả\s*$|trong|tại|ở|của|đã|đang|sẽ|vừa|có|và|cũng|thì"
+    # ("Dự kiến kinh phí thực hiện khoảng 3,6 tỷ đồng": the estimate's word, as "ước tính")
+    r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính|dự\s+kiến"
     # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
     r"|phấn\s+đấu"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"
