@@ -13,7 +13,8 @@ from ..subjects.edges import stripped
 from ..subjects.verbs import SUPPORT_VERB, before_predicate, states_figure
 from ..subjects.rightward import list_end, right_phrase, size_before
 from ..subjects.leftward import left_phrase
-from ..subjects.money import drop_generic_head, generic_sum, money_noun_after, names_sum, priced_item, support_verb
+from ..subjects.money import (drop_generic_head, generic_sum, money_noun_after, names_sum, priced_item, sum_names,
+                              support_verb)
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import VIETNAMESE_CLASSED, written_pattern
@@ -46,9 +47,10 @@ def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
         return False  # (the cheap tests first)
     m = SUM_THEN_WORDS.match(text, s_start, clause_start)
     return m is not None and bool(m.group("words").strip()) and not states_figure(text, *m.span("words"))
-_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
-                             r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
-                             r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
+# a generic name of a sum right before the amount ("trị giá", "với tổng kinh phí"), or "với"
+# (a kind of capital, "vốn đăng ký", names its sum alone: generic only as a total, "tổng vốn đăng ký")
+_OF_PREVIOUS = deferred(lambda: rf"(?:(?:với\s+)?(?:tổng\s+(?:số\s+)?(?:{sum_names()})|(?!vốn)(?:{sum_names()}))|với)"
+                        r"\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
 # (a verb of building or buying right after the amount is its purpose without "để":
 # "huy động 78 tỷ đồng xây dựng nông thôn mới")
@@ -239,7 +241,7 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         return [verb] if verb else []
     # ("Số tiền: 45.000.000 VNĐ": a generic name of a sum as the line's label says nothing of it)
     return [] if generic_sum(text, label) else [label]
-_GENERIC_SUM = deferred(r"(?:tổng\s+)?(?:kinh\s+phí|số\s+tiền|vốn(?:\s+đầu\s+tư)?|mức\s+đầu\s+tư)", regex.I)
+_GENERIC_SUM = deferred(lambda: rf"(?:tổng\s+(?:số\s+)?)?(?:{sum_names()})", regex.I)
 # (the measure's own noun, then a comma or "với": "24 km đường với kinh phí …")
 _WITH_GAP = deferred(r"(?P<noun>[^\d,;.:()\n]{0,40}?)[^\S\n]*(?:,[^\S\n]*)?(?:(?<![\p{L}])với[^\S\n]+)?", regex.I)
 
@@ -338,16 +340,16 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 # "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
 # ("…, tương đương 56 tỷ đồng", "(tương ứng 25 tỷ đồng)" after a share, or after "45% tổng kinh phí": the same
 # quantity in money; "…, khoảng 48 tỷ đồng": the estimate's word opens the amount's span, _APPROX_AT)
-_LEVEL_ONLY = deferred(r"[^\S\n]*(?:(?:so[^\S\n]+với|tổng)[^,;.\d\n]{0,30})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)|(?P<left>còn)(?![^\S\n]+lại)"
+# ("Đã chi trả 96% số tiền bồi thường, tương đương 120 tỷ đồng": any base of the share, no figure in it)
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:[^,;.\d\n]{0,40})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)|(?P<left>còn)(?![^\S\n]+lại)"
                        r"|tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?)(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*)?", regex.I)
 _DECREASE_BEFORE = deferred(r"(?<![\p{L}])giảm(?![\p{L}])", regex.I)
 _APPROX_AT = deferred(r"(?:khoảng|xấp[^\S\n]+xỉ|ước|chừng)[^\S\n]", regex.I)
 # a sentence that opens with "Với" and a sum before the amount
-_WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
-                     r"|mức[^\S\n]+đầu[^\S\n]+tư|số[^\S\n]+tiền)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là|gần|hơn))?[^\S\n]*$",
-                     regex.I)
-_SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
-                     r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
+_WITH_SUM = deferred(lambda: rf"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+(?:số[^\S\n]+)?)?(?:{sum_names()})"
+                             r"(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là))?[^\S\n]*$", regex.I)
+_SUM_ONLY = deferred(lambda: rf"[\s;,]*(?:tổng\s+(?:số\s+)?(?:{sum_names()}|tiền)|tổng\s+cộng)"
+                             r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
 # "…; năm 2024 đạt 42,1 triệu đồng", ". Năm 2023 tăng lên 148 tỷ đồng": the same quantity at another time, named
 # by its time alone and a verb that states it

@@ -10,7 +10,9 @@ from typing import Optional
 
 import regex
 
+from ...grammar.alternation import word_alternation
 from ...grammar.lazy import deferred, settle
+from ...grammar.rules import load_rules
 from ..words import CharClass
 
 from .vocabulary import BODIES, Span, counted_nouns, head_noun
@@ -21,6 +23,14 @@ from .rightward import right_phrase
 GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+giá|(?:tổng\s+)?giá\s+trị|số\s+tiền|thành\s+tiền|tổng\s+số|con\s+số\s+này"
                        r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư)$", regex.I)
 GENERIC_FIRST = CharClass(r"(?i)[tscg]")  # (the letters its words open with)
+
+
+@lru_cache(maxsize=1)
+def sum_names() -> str:
+    """The alternation of the generic names of a sum ("kinh phí", "số
+    tiền", "vốn đầu tư", "trị giá"; rules/numeric.toml ``sum_name``), any
+    white space between syllables."""
+    return word_alternation(load_rules().numeric.words["sum_name"])
 
 
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
