@@ -21,7 +21,9 @@ from ..grammar.pattern_cache import compile_regex
 # Up to two lower-case syllables after a basis, and more bases after it.
 _BASIS_REST = deferred(r"(?:[ ]\p{Ll}+){1,2}")
 _MORE_BASES = deferred(r"(?:\s*/\s*(?!\p{N})[\p{L}\p{N}]+)+")
-_TITLE_DONG = "Đồng"  # the currency in title case, or a place's first syllable
+# forms read as money only after a multiplier: "Đồng" in title case (else a
+# place's first syllable: "12 Đồng Nai"), "kíp" (else a shift: "3 kíp trực")
+_AFTER_MULTIPLIER_ONLY = frozenset({"Đồng", "kíp"})
 # the multiplier an abbreviation stands for: "trđ", "tr.đồng"; "ngđ", "ng.đ"
 _ABBREVIATED = {"tr": "triệu", "ng": "nghìn"}
 
@@ -81,7 +83,7 @@ class MoneyExtractor:
                     continue  # a percentage or an area
                 if cur and self.lex.opens_other_word(ctx.text, cur, group_span(m, "cur")[1]):
                     continue  # "5 đồng chí", "215.000 đồng bào", "đồng thời"
-                if cur == _TITLE_DONG and not (group(m, "m1") or group(m, "m2")):
+                if cur in _AFTER_MULTIPLIER_ONLY and not (group(m, "m1") or group(m, "m2")):
                     continue  # "12 Đồng Nai": a place; "12 Triệu Đồng" is money
                 if rule in _BARE or (rule == "money.compound" and not cur):
                     clause = _clause_before(ctx.text, m.start("n1"))

@@ -82,15 +82,18 @@ class Deferred:
         # only called for the pattern's own attributes (match, search, ...)
         compiled = self.compiled
         if compiled is None:
-            compiled = self.compiled = compile_pattern(*self.args)
+            pattern, flags = self.args
+            # (a pattern built from the rules' word lists is given as a function, called on first use too)
+            compiled = self.compiled = compile_pattern(pattern() if callable(pattern) else pattern, flags)
             for namespace, name in self.homes:
                 if namespace.get(name) is self:
                     namespace[name] = compiled
         return getattr(compiled, attr)
 
 
-def deferred(pattern: str, flags: int = 0) -> Deferred:
-    """``regex.compile(pattern, flags)``, on first use."""
+def deferred(pattern, flags: int = 0) -> Deferred:
+    """``regex.compile(pattern, flags)``, on first use; ``pattern`` is a
+    string, or a function that returns one (called then)."""
     return Deferred(pattern, flags)
 
 

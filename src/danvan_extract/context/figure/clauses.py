@@ -198,8 +198,8 @@ WORD = deferred(r"\p{L}+")
 RECIPIENT_BEFORE = deferred(r"(?<![\p{L}])cho[^\S\n]+(?:(?:khoảng|trên|hơn|gần)[^\S\n]+)?$", regex.I)
 SENTENCE_END = deferred(r"[!?\n]|\.(?!\d)")
 # ("Phụ cấp bằng 0,3 mức lương cơ sở, tương đương 702.000 đồng/tháng": a multiple of a base amount, no figure
-# of its own, then the same amount in money)
-TIMES_THEN_LEVEL = deferred(r"(?<![\p{L}])(?:(?:cao|lớn|nhiều|tăng)\s+)?(?:gấp|tăng|giảm|bằng)(?:\s+(?:gần|hơn|khoảng|trên))?\s+\d[\d,.]*\s+(?:lần|mức)"
+# of its own, then the same amount in money; "bằng 6 tháng lương cơ sở": months of a wage, as a multiple)
+TIMES_THEN_LEVEL = deferred(r"(?<![\p{L}])(?:(?:cao|lớn|nhiều|tăng)\s+)?(?:gấp|tăng|giảm|bằng)(?:\s+(?:gần|hơn|khoảng|trên))?\s+\d[\d,.]*\s+(?:lần|mức|tháng\s+lương)"
                              r"[^,;.\d\n]{0,40},\s*(?:(?:ước\s+)?(?:đạt|lên)|tương\s+(?:đương|ứng)(?:\s+với)?)(?:\s+(?:khoảng|trên|hơn|gần))?\s*$",
                              regex.I)
 _WRAP_LINE = 60  # a line this long without end punctuation was wrapped (PDF text)

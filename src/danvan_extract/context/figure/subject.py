@@ -15,7 +15,7 @@ import regex
 from ..subjects.vocabulary import GENERIC_NOUNS, SAYS_NOTHING, counted_nouns, head_noun
 from ..subjects.verbs import has_predicate, holds_verb, opens_predicate, starts_with_verb, states_figure
 from ..subjects.leftward import left_phrase, proportion_phrase, rate_word_in
-from ..subjects.money import generic_sum, money_noun_after
+from ..subjects.money import money_noun_after, sum_column
 from ..subjects.clauses import part_after_copula, percent_of
 from ..subjects.distinctions import breakdown_label, opens_topic
 from ..subjects.tables import table_column, table_row_label
@@ -503,7 +503,7 @@ def _subject_pieces(text, c, clause_start, clause_end, holes, prior, subject_of,
     if c.rule.endswith(".table_cell"):
         # a bare number in a flattened table's cell is the value of its row's quantity, else of its column's heading
         column = ([label] if label and text.count("|", label[1], c.start) else []) or table_column(text, c.start)
-        if len(column) == 1 and c.type == "money" and generic_sum(text, column[0]):
+        if len(column) == 1 and c.type == "money" and sum_column(text, column[0]):
             # "Nguồn vốn | Số tiền (triệu đồng)" over "Ngân sách tỉnh | 2.500": a column of sums named
             # generically, its rows say what each sum is
             column = table_row_label(text, c.start, any_label=True) or column

@@ -13,7 +13,8 @@ from ..subjects.edges import stripped
 from ..subjects.verbs import SUPPORT_VERB, before_predicate, states_figure
 from ..subjects.rightward import list_end, right_phrase, size_before
 from ..subjects.leftward import left_phrase
-from ..subjects.money import drop_generic_head, money_noun_after, names_sum, priced_item, support_verb
+from ..subjects.money import (drop_generic_head, generic_sum, money_noun_after, names_sum, priced_item, sum_names,
+                              support_verb)
 from ...extractors.base import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import VIETNAMESE_CLASSED, written_pattern
@@ -46,9 +47,10 @@ def _sum_across_comma(text: str, s_start: int, clause_start: int) -> bool:
         return False  # (the cheap tests first)
     m = SUM_THEN_WORDS.match(text, s_start, clause_start)
     return m is not None and bool(m.group("words").strip()) and not states_figure(text, *m.span("words"))
-_OF_PREVIOUS = deferred(r"(?:với|trị\s+giá|tổng\s+trị\s+giá|tổng\s+giá\s+trị|giá\s+trị|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|tổng\s+kinh\s+phí"
-                             r"|tổng\s+(?:số\s+)?vốn(?:\s+(?:đầu\s+tư|đăng\s+ký))?|tổng\s+mức\s+đầu\s+tư"
-                             r"|kinh\s+phí|số\s+tiền)\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
+# a generic name of a sum right before the amount ("trị giá", "với tổng kinh phí"), or "với"
+# (a kind of capital, "vốn đăng ký", names its sum alone: generic only as a total, "tổng vốn đăng ký")
+_OF_PREVIOUS = deferred(lambda: rf"(?:(?:với\s+)?(?:tổng\s+(?:số\s+)?(?:{sum_names()})|(?!vốn)(?:{sum_names()}))|với)"
+                        r"\s*(?:là|hơn|trên|gần|khoảng|ước)?\s*$", regex.I)
 # (a number's grouping dot is no stop: "… cho 1.200 hộ đồng bào …")
 # (a verb of building or buying right after the amount is its purpose without "để":
 # "huy động 78 tỷ đồng xây dựng nông thôn mới")
@@ -147,6 +149,7 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         verb = given.span("verb") if given else support_verb(
             text, left_phrase(text, plain_clause_start(text, s_start, prior.start), prior.start, holes))
         pieces = [verb] if verb else []
+    pieces = _priced_before(text, clause_start, holes, pieces)
     measured = (_measure_before(text, s_start, of_previous.start(), holes)
                 if of_previous and not prior and (not pieces or _GENERIC_SUM.fullmatch(text, pieces[0][0], pieces[-1][1]))
                 else None)
@@ -201,10 +204,19 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         used = _used_for(text, passive.end(), limit, holes)
         if used:
             return used
+    by_agent = _BY_AGENT.match(text, c.end, limit) if not pieces and not label and not passive else None
+    if by_agent:
+        # "Số tiền còn lại khoảng 700 triệu đồng do nhân dân tự nguyện đóng góp": who gives it and the giving
+        # verb (a "do" that gives a cause, "do giá giảm", has no verb of giving)
+        given = right_phrase(text, by_agent.end(), limit)
+        if given and SUPPORT_VERB.search(text, *given):
+            return [given]
     changed = level_after_factor(text, c, s_start, holes) if not pieces and not label else []
     if changed:
         return changed
     level = prior is not None and prior.type == "percentage" and _LEVEL_ONLY.fullmatch(text, prior.end, c.start)
+    if level and level.group("left") and not _DECREASE_BEFORE.search(text, max(s_start, prior.start - 30), prior.start):
+        level = None  # ("…, còn …" is the level left only after a decrease: "giảm 0,05%, còn 380 triệu đồng")
     if level and (level.group("verb") or _APPROX_AT.match(text, c.start)):
         # "Kim ngạch xuất khẩu tăng 15% so với cùng kỳ, đạt 320 triệu USD": the level of what changed
         return subject_of.get(id(prior)) or []
@@ -214,14 +226,24 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         holder = right_phrase(text, comma.end() + 1, limit + WINDOW) if comma and comma.group() == "," else None
         if holder:
             return [before_predicate(text, holder)]
-    if (not pieces and not prior and of_previous and clause_start > s_start
+    if (not pieces and of_previous and clause_start > s_start
             and not text[clause_start:of_previous.start()].strip(" ,")):
-        # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
-        return topic_before(text, s_start, clause_start, holes)
+        if not prior:
+            # "Xây dựng 12 km đường bê tông, tổng kinh phí 18 tỷ đồng": the sum of what the clause before builds
+            return topic_before(text, s_start, clause_start, holes)
+        if prior.type == "percentage" and prior.start >= plain_clause_start(text, s_start, clause_start - 1):
+            # "Tỉnh hỗ trợ 50% lãi suất tiền vay cho các hợp tác xã, tổng số tiền 1,2 tỷ đồng": the sum the
+            # clause before gives as a share, that clause without its share
+            given = left_phrase(text, plain_clause_start(text, s_start, clause_start - 1), clause_start - 1, holes,
+                                max_words=MAX_RATE_WORDS)
+            if given and SUPPORT_VERB.search(text, given[0][0], given[-1][1]):
+                return given  # (only a share given: "giải ngân đạt 85% kế hoạch, tổng số vốn …" is no share given)
     if (not label and prior is not None and prior.type == "money" and subject_of.get(id(prior))
             and (bracket >= 0 or not SENTENCE_STOP.search(text, prior.end, c.start)
                  or _SUM_ONLY.fullmatch(text, clause_start, c.start)
-                 or _PART_ONLY.fullmatch(text, clause_start, c.start))):
+                 or _PART_ONLY.fullmatch(text, clause_start, c.start)
+                 # ("…; năm 2025: 56 triệu đồng/người": the clause opens after the time's colon)
+                 or clause_start > prior.end and _PART_ONLY.fullmatch(text, prior.end, c.start))):
         # "đạt 32 triệu đồng, thấp hơn bình quân chung toàn huyện (38 triệu đồng)",
         # "… của huyện đạt 32 triệu đồng, của xã A đạt 28 triệu đồng": an amount whose
         # clause names no quantity of its own measures the one before it
@@ -236,8 +258,9 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         # listed after another figure with no words of its own shares that figure's verb
         verb = _listed_verb(text, c, prior, s_start, holes)
         return [verb] if verb else []
-    return [label]
-_GENERIC_SUM = deferred(r"(?:tổng\s+)?(?:kinh\s+phí|số\s+tiền|vốn(?:\s+đầu\s+tư)?|mức\s+đầu\s+tư)", regex.I)
+    # ("Số tiền: 45.000.000 VNĐ": a generic name of a sum as the line's label says nothing of it)
+    return [] if generic_sum(text, label) else [label]
+_GENERIC_SUM = deferred(lambda: rf"(?:tổng\s+(?:số\s+)?)?(?:{sum_names()})", regex.I)
 # (the measure's own noun, then a comma or "với": "24 km đường với kinh phí …")
 _WITH_GAP = deferred(r"(?P<noun>[^\d,;.:()\n]{0,40}?)[^\S\n]*(?:,[^\S\n]*)?(?:(?<![\p{L}])với[^\S\n]+)?", regex.I)
 
@@ -254,11 +277,30 @@ def _measure_before(text, s_start: int, pos: int, holes) -> Optional[int]:
     return None
 
 
+# a price's word alone ("giá", "mức giá", "giá bán") after the verb that gives it ("có", "với", "ở")
+_PRICE_ONLY = deferred(r"(?:mức\s+)?giá(?:\s+(?:bán|mua|thu\s+mua|thuê))?", regex.I)
+_PRICE_VERB = deferred(r"(?<![\p{L}])(?:có|với|ở)\s+$", regex.I)
+
+
+def _priced_before(text, clause_start, holes, pieces) -> list:
+    """"Mỗi cây sâm giống có giá 150 nghìn đồng/cây" → "cây sâm giống giá":
+    a price's word alone after "có"/"với" is the price of the noun phrase
+    before that verb, which joins it; ``pieces`` unchanged otherwise."""
+    if len(pieces) != 1 or not _PRICE_ONLY.fullmatch(text, *pieces[0]):
+        return pieces
+    verb = _PRICE_VERB.search(text, max(clause_start, pieces[0][0] - 8), pieces[0][0])
+    item = left_phrase(text, clause_start, verb.start(), holes) if verb else []
+    return item + pieces
+
+
 _BUILDING_LINKS = frozenset({"làm", "xây"})
 # "… đồng (đã) được trao …", "… đồng được Công ty trao …": the passive after an amount
 # ("5 tỷ đã giải ngân": the passive's "được" left out after a tense word)
 _PASSIVE = deferred(r"[^\S\n]+(?=(?:đã|sẽ|vừa|được)[^\S\n])(?:(?:đã|sẽ|vừa|đang|cũng|đều)[^\S\n]+)*(?:được[^\S\n]+)?(?=\p{L})",
                     regex.I)
+
+# "… đồng do nhân dân đóng góp": the agent of the passive after an amount
+_BY_AGENT = deferred(r"[^\S\n]+do[^\S\n]+(?=\p{L})", regex.I)
 
 
 def _used_for(text, start, limit, holes) -> list:
@@ -295,8 +337,9 @@ def _unlimited(text, clause_start, pos, holes, pieces) -> list:
 
 
 # "… có tổng mức đầu tư 18 tỷ đồng": a generic name of a sum after the verb that gives it its holder
+# ("Dự án nhà máy may có vốn đầu tư 15 triệu USD": the investment's generic name without "tổng" too)
 _HAS_SUM = deferred(r"(?<![\p{L}])có[^\S\n]+(?:tổng[^\S\n]+(?:(?:số|nguồn)[^\S\n]+)?(?:vốn|kinh[^\S\n]+phí|tiền|mức[^\S\n]+đầu[^\S\n]+tư)"
-                    r"|số[^\S\n]+tiền)(?:[^\S\n]+(?:đầu[^\S\n]+tư|đăng[^\S\n]+ký))?"
+                    r"|số[^\S\n]+tiền|vốn[^\S\n]+đầu[^\S\n]+tư|mức[^\S\n]+đầu[^\S\n]+tư)(?:[^\S\n]+(?:đầu[^\S\n]+tư|đăng[^\S\n]+ký))?"
                     r"(?:[^\S\n]+(?:là|khoảng|trên|hơn|gần|ước|dự\s+kiến))*[^\S\n]*$", regex.I)
 
 
@@ -306,7 +349,7 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
     has it (FACTS.md: "tổng kinh phí", "tổng số tiền" never are a subject)."""
     lo = max(clause_start, pos - 40)
     low = text[lo:pos].lower()
-    if "có " not in low or "tổng" not in low and "tiền" not in low:
+    if "có " not in low or "tổng" not in low and "tiền" not in low and "đầu tư" not in low:
         return []  # (the cheap test first)
     has = _HAS_SUM.search(text, lo, pos)
     return left_phrase(text, clause_start, has.start(), holes) if has else []
@@ -316,22 +359,24 @@ def _holder_of_sum(text, clause_start, pos, holes) -> list:
 # "…, đạt 320 triệu USD" after a change: the new level, with no words of its own
 # ("…, tương đương 56 tỷ đồng", "(tương ứng 25 tỷ đồng)" after a share, or after "45% tổng kinh phí": the same
 # quantity in money; "…, khoảng 48 tỷ đồng": the estimate's word opens the amount's span, _APPROX_AT)
-_LEVEL_ONLY = deferred(r"[^\S\n]*(?:(?:so[^\S\n]+với|tổng)[^,;.\d\n]{0,30})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)"
+# ("Đã chi trả 96% số tiền bồi thường, tương đương 120 tỷ đồng": any base of the share, no figure in it)
+_LEVEL_ONLY = deferred(r"[^\S\n]*(?:[^,;.\d\n]{0,40})?[,(][^\S\n]*(?P<verb>(?:(?:ước[^\S\n]+)?(?:đạt|lên|ở[^\S\n]+mức)|(?P<left>còn)(?![^\S\n]+lại)"
                        r"|tương[^\S\n]+(?:đương|ứng)(?:[^\S\n]+với)?)(?:[^\S\n]+(?:khoảng|trên|hơn|gần))?[^\S\n]*)?", regex.I)
+_DECREASE_BEFORE = deferred(r"(?<![\p{L}])giảm(?![\p{L}])", regex.I)
 _APPROX_AT = deferred(r"(?:khoảng|xấp[^\S\n]+xỉ|ước|chừng)[^\S\n]", regex.I)
 # a sentence that opens with "Với" and a sum before the amount
-_WITH_SUM = deferred(r"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+)?(?:số[^\S\n]+)?(?:kinh[^\S\n]+phí|vốn(?:[^\S\n]+đầu[^\S\n]+tư)?"
-                     r"|mức[^\S\n]+đầu[^\S\n]+tư|số[^\S\n]+tiền)(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là|gần|hơn))?[^\S\n]*$",
-                     regex.I)
-_SUM_ONLY = deferred(r"[\s;,]*(?:tổng\s+(?:số\s+)?(?:kinh\s+phí|số\s+tiền|tiền|vốn|trị\s+giá)|tổng\s+cộng)"
-                     r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
+_WITH_SUM = deferred(lambda: rf"[^\S\n]*với[^\S\n]+(?:tổng[^\S\n]+(?:số[^\S\n]+)?)?(?:{sum_names()})"
+                             r"(?:[^\S\n]+(?:khoảng|trên|hơn|gần|là))?[^\S\n]*$", regex.I)
+_SUM_ONLY = deferred(lambda: rf"[\s;,]*(?:tổng\s+(?:số\s+)?(?:{sum_names()}|tiền)|tổng\s+cộng)"
+                             r"(?:\s+(?:là|đạt|khoảng|trên|hơn|gần|ước\s+đạt|ước\s+tính))*\s*", regex.I)
 # "…; riêng năm 2024 là 350 tỷ đồng": a part of the amount before, named by its time or place alone
 # "…; năm 2024 đạt 42,1 triệu đồng", ". Năm 2023 tăng lên 148 tỷ đồng": the same quantity at another time, named
 # by its time alone and a verb that states it
 _PART_ONLY = deferred(r"[\s;,]*(?:riêng\s+(?:(?:năm|quý|tháng)\s+[\dIVXivx/.\s]+|(?:"
                       + written_pattern(VIETNAMESE_CLASSED) + r")\s+[^,;.\d\n]{2,40}?)\s*(?:là|đạt|có)?"
-                      r"|(?:năm|quý)\s+(?:\d{4}|[IV]+(?:/\d{4})?)\s*,?\s*(?:ước\s+(?:đạt|tính)?|đạt|là|tăng\s+lên|giảm\s+còn"
-                      r"|lên|còn)(?:\s+(?:khoảng|trên|hơn|gần))?)\s*", regex.I)
+                      # ("…; năm 2025 ước: 56 triệu đồng/người": a time as the item's label, its colon for the verb)
+                      r"|(?:năm|quý)\s+(?:\d{4}|[IV]+(?:/\d{4})?)\s*,?\s*(?:(?:ước(?:\s+(?:đạt|tính))?|đạt|là|tăng\s+lên|giảm\s+còn"
+                      r"|lên|còn)(?:\s+(?:khoảng|trên|hơn|gần))?\s*:?|:))\s*", regex.I)
 # "… để xây nhà và 20 triệu đồng để sửa chữa nhà": the next amount, with its own purpose
 _NEXT_AMOUNT = deferred(r"(?:,[^\S\n]*|[^\S\n]+)(?:(?:và|hoặc)[^\S\n]+)?(?:(?:khoảng|hơn|trên|gần)[^\S\n]+)?\d[\d.,]*"
                         r"[^\S\n]*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)[^\S\n]+)?đồng", regex.I)
@@ -353,7 +398,7 @@ def _given_before(text: str, s_start: int, end: int) -> Optional[tuple[int, int]
         return None
     return span
 # ("mỗi suất gồm 1 triệu đồng tiền mặt và …": what each one holds, a part named after it, no price)
-_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n](?!(?:bao[^\S\n]+)?gồm(?![\p{L}]))\p{L}+)?)"
+_EACH_ITEM = deferred(r"(?:^|[,;:(][^\S\n]*)(?:mỗi|từng)[^\S\n]+(?P<per>\p{L}+(?:[^\S\n](?!(?:là|được|có|trị|(?:bao[^\S\n]+)?gồm)(?![\p{L}]))\p{L}+)?)"
                       r"[^\S\n]*(?:là|được|có|trị[^\S\n]+giá|(?P<holds>(?:bao[^\S\n]+)?gồm))?[^\S\n]*$", regex.I)
 
 

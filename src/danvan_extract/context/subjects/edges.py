@@ -20,7 +20,8 @@ from .vocabulary import ADVERBS, MAX_RATE_WORDS, MAX_WORDS, STATING, Span
 # (and a conjunction whose second item was a place or a time, cut out: "các xã vùng cao và [thị trấn X]")
 # ("Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm": an average's word after a change word is the change's, no property)
 # ("Tai nạn giao thông xảy ra 16 vụ": "xảy ra" states a count of events as "có" does)
-_TRAILING_SOURCE = (rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|(?:tăng|giảm)\s+(?:bình\s+quân|trung\s+bình)|xảy\s+ra"
+# ("ủng hộ số tiền 50 triệu đồng", "chiếm đoạt số tiền …": the generic name of the sum, as "tổng số tiền")
+_TRAILING_SOURCE = (rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|(?:tăng|giảm)\s+(?:bình\s+quân|trung\s+bình)|xảy\s+ra|số\s+tiền"
                     rf"|{STATING}|{ADVERBS})(?![\p{{L}}]))+$")
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(STATING, word_alternation(w.replace(r"\s+", " ") for w in STATING.split("|"))),
@@ -35,8 +36,10 @@ _LEADING_SOURCE = (
     r"|hiện(?!\s+(?:vật|trạng|trường))|tổng\s+cộng|ngoài\s+ra"
     r"|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|qua\s+đó|nhờ\s+đó|như\s+vậy|trong\s+khi|khi"
     # ("Trong số 3.200 đoàn viên, …": the base's preposition, no word of what is counted)
-    r"|trong\s+(?:tổng\s+)?số\s*$|cả\s*$|trong|tại|ở|của|đã|đang|sẽ|có|và|cũng|thì"
-    r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính"
+    # ("vừa khánh thành nhà văn hóa với tổng kinh phí …": the tense word "just", as "đã")
+    r"|trong\s+(?:tổng\s+)?số\s*$|cả\s*$|trong|tại|ở|của|đã|đang|sẽ|vừa|có|và|cũng|thì"
+    # ("Dự kiến kinh phí thực hiện khoảng 3,6 tỷ đồng": the estimate's word, as "ước tính")
+    r"|năm\s+nay|năm\s+qua|đối\s+với|với|đó|này|là|lần\s+lượt|ước\s+tính|dự\s+kiến"
     # ("Phấn đấu tốc độ tăng trưởng … đạt 9%": the verb of aiming that opens a target, no word of what it measures)
     r"|phấn\s+đấu"
     r"|(?:tính\s+)?(?:đến|tới)\s+(?:cuối|hết)\s+năm|cuối\s+năm|đầu\s+năm"

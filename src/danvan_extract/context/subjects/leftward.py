@@ -21,8 +21,9 @@ _PROPORTION = deferred(r"(?:tỷ|tỉ)\s+lệ", regex.I)
 # ("đối với" is a preposition: "Mức cho vay đối với hộ nghèo là …" names the cap, no "với" that states it)
 # ("với" before a name is the preposition "with": "dư nợ ủy thác qua Hội với Ngân hàng …")
 # ("chiếm đoạt", "chiếm dụng": to embezzle, a verb of its own, not "chiếm" that states a share; "đạt chuẩn",
-# "đạt danh hiệu": meeting a standard defines the noun before it, "xã đạt chuẩn")
-_INNER_VERB = deferred(r"(?<![\p{L}])(?:có|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt(?!\s+(?:chuẩn|danh\s+hiệu)(?![\p{L}]))"
+# "đạt danh hiệu": meeting a standard defines the noun before it, "xã đạt chuẩn"; "vốn tự có", "sẵn có": one's
+# own, existing, an adjective and no "có" that states a figure)
+_INNER_VERB = deferred(r"(?<![\p{L}])(?:có(?<!(?:tự|sẵn)\scó)|gồm|với(?<!đối\svới)(?!\s+(?-i:\p{Lu}))|là|đạt(?!\s+(?:chuẩn|danh\s+hiệu)(?![\p{L}]))"
                             r"|chiếm(?!\s+(?:đoạt|dụng|giữ)(?![\p{L}]))|nhận\s+định|dự\s+báo|cho\s+biết|cho\s+thấy|khẳng\s+định|đánh\s+giá|báo\s+cáo"
                             # ("kinh tế … duy trì tốc độ tăng trưởng bình quân 9,2%/năm": keeps a rate at the figure)
                             r"|công\s+bố|chỉ\s+định|duy\s+trì"

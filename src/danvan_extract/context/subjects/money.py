@@ -10,7 +10,9 @@ from typing import Optional
 
 import regex
 
+from ...grammar.alternation import word_alternation
 from ...grammar.lazy import deferred, settle
+from ...grammar.rules import load_rules
 from ..words import CharClass
 
 from .vocabulary import BODIES, Span, counted_nouns, head_noun
@@ -23,9 +25,18 @@ GENERIC = deferred(r"^(?:tổng\s+số\s+tiền|tổng\s+kinh\s+phí|trị\s+gi�
 GENERIC_FIRST = CharClass(r"(?i)[tscg]")  # (the letters its words open with)
 
 
+@lru_cache(maxsize=1)
+def sum_names() -> str:
+    """The alternation of the generic names of a sum ("kinh phí", "số
+    tiền", "vốn đầu tư", "trị giá"; rules/numeric.toml ``sum_name``), any
+    white space between syllables."""
+    return word_alternation(load_rules().numeric.words["sum_name"])
+
+
 # Nouns that name a sum or a fund: a phrase they head is a noun phrase, not
 # an agent before a verb ("Quỹ “Vì người nghèo” vận động được", "định mức hỗ trợ").
-_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)"
+# ("Giá trị hàng ủng hộ là …": the value of the goods given, not the verb "ủng hộ")
+_MONEY_HEAD = deferred(r"(?:quỹ|định\s+mức|mức|nguồn|vốn|kinh\s+phí|ngân\s+sách|tiền|dư\s+nợ|doanh\s+(?:số|thu)|giá\s+trị"
                             r"|tổng(?!\s+(?:cục|công\s+ty|liên\s+đoàn|đội)))(?![\p{L}])", regex.I)
 
 
@@ -45,7 +56,9 @@ def support_verb(text: str, pieces: list[Span], any_head: bool = False) -> Optio
     if not pieces or not any_head and _MONEY_HEAD.match(text, pieces[0][0], pieces[0][1]):
         return None
     s, e = pieces[-1]
-    found = list(SUPPORT_VERB.finditer(text, s, e))
+    # (read a few characters past the phrase so that a verb's look-ahead sees what follows it: the phrase
+    # may end before a word that was cut as a qualifier, "ngân sách cấp [trên] 10 tỷ đồng")
+    found = [m for m in SUPPORT_VERB.finditer(text, s, e + 8) if m.end() <= e]
     if not found:
         return None
     verb = found[-1]
@@ -142,6 +155,18 @@ def generic_sum(text: str, span: Span) -> bool:
     kinh phí", "Giá trị"), which FACTS.md never takes for a subject."""
     joined = " ".join(text[span[0]:span[1]].split())
     return bool(joined) and GENERIC_FIRST[joined[0]] and GENERIC.match(joined) is not None
+
+
+# a column heading that names only the kind of sum ("Kinh phí (triệu đồng)", "Vốn", "Giá trị"): its rows'
+# labels say what each sum is
+_BARE_SUM_COLUMN = deferred(r"(?:kinh\s+phí|(?:số\s+|nguồn\s+)?vốn|giá\s+trị)", regex.I)
+
+
+def sum_column(text: str, span: Span) -> bool:
+    """Whether a table column headed ``span`` holds sums named only by
+    their kind ("Số tiền", "Thành tiền", "Kinh phí", "Vốn"): each row's
+    label then says what its sum is."""
+    return generic_sum(text, span) or _BARE_SUM_COLUMN.fullmatch(text, *span) is not None
 
 
 def drop_generic_head(text: str, pieces: list[Span]) -> list[Span]:

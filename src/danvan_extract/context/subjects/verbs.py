@@ -136,8 +136,9 @@ def states_figure(text: str, start: int, end: int) -> bool:
 
 # ("khẩn cấp" urgent, "các cấp" the tiers: no verb "cấp")
 # ("quà tặng": a gift, a noun)
-SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
-                             r"|cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)|chi|trao|tiếp\s+nhận"
+# ("vốn đầu tư", "nhà đầu tư": investment capital, an investor, nouns; "phụ cấp", "trợ cấp" are an allowance, whole; "ngân sách cấp trên" is a tier, not the verb "cấp")
+SUPPORT_VERB = deferred(r"(?<![\p{L}])(?:hỗ\s+trợ|(?<!(?:vốn|nhà)\s)đầu\s+tư|dành|ủng\s+hộ|vận\s+động|huy\s+động|giải\s+ngân|cho\s+vay"
+                             r"|(?:(?:phụ|trợ)\s+)?cấp(?<!(?:khẩn|các|mọi|cùng)\scấp)(?!\s+(?:trên|dưới)(?![\p{L}]))|chi|trao|tiếp\s+nhận"
                              r"|tặng(?<!quà\stặng)|quyên\s+góp|đóng\s+góp|bố\s+trí|phân\s+bổ|thu(?<!doanh\sthu)|nộp|góp)(?![\p{L}])", regex.I)
 
 

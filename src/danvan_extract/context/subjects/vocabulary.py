@@ -24,7 +24,8 @@ STATING = (r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chi
 # the programme's names "nông thôn mới", "đô thị mới"
 # ("chứng chỉ", "địa chỉ", "thực hiện", "phát hiện": nouns and verbs of their own)
 ADVERBS = (r"vẫn|còn|đã|đang|sẽ|chỉ(?<!(?:chứng|địa)\s+chỉ)|lại|cũng|mới(?<!(?:xây|trồng|lập|nạp|làm|tạo|mở|thôn|thị)\s+mới)|luôn"
-           r"|đều|thì|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
+           # ("Giá hồ tiêu hôm nay": the day's words, a time, as "nay" alone)
+           r"|đều|thì|(?:(?:ngày\s+)?hôm|sáng|chiều|tối)\s+nay|(?:ngày\s+)?hôm\s+qua|nay|hiện(?<!(?:thực|phát|xuất|thể)\s+hiện)|lần\s+lượt")
 # Counted nouns that say nothing of what is counted: the noun phrase before
 # the figure names it ("Đảng viên 26 vị", "Ban Chấp hành gồm 56 người").
 # ("1.120 cụ": the polite word for elderly persons, as "em", "cháu" for children)
