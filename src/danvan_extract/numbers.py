@@ -223,10 +223,13 @@ def spelled_range(low: str, high: str) -> tuple[int | float, int | float]:
     ((200, 300), (15, 20))
     """
     low_words, high_words = low.lower().split(), high.lower().split()
+    high_value = parse_spelled(" ".join(high_words))
     if len(low_words) == 1 and low_words[0] in _UNITS and len(high_words) > 1 and high_words[0] in _UNITS \
             and high_words[1] != "mươi":
-        low_words = low_words + high_words[1:]
-    return parse_spelled(" ".join(low_words)), parse_spelled(" ".join(high_words))
+        shared = parse_spelled(" ".join(low_words + high_words[1:]))
+        if shared < high_value:  # ("năm đến một trăm": 5 to 100, not 500)
+            return shared, high_value
+    return parse_spelled(" ".join(low_words)), high_value
 
 
 def scale(value: int | float, multiplier_word: str | None) -> int | float:

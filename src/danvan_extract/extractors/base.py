@@ -223,15 +223,15 @@ _WORD = compile_regex(r"\p{L}+")
 
 def _title_line(text: str, pos: int) -> bool:
     """True when the line before ``pos`` is written in title case: three
-    words at least, each capitalised, not all in capitals.  A figure near
-    the start of its line, fewer than three words before it ("Ba Xã Vùng
-    Cao Về Đích", "Hơn 1,2 Triệu Lượt Khách …"), is judged with the words
-    after it on the line."""
+    words at least, each capitalised, not all in capitals.  Near the start
+    of its line, fewer than three words before ``pos`` ("12 Xã Vùng Cao Về
+    Đích", "Hơn 1,2 Triệu Lượt Khách …"), the line is judged by its words
+    after ``pos`` alone (what stands before cannot tell)."""
     start = text.rfind("\n", 0, pos) + 1
     words = _WORD.findall(text, start, pos)
     if len(words) < 3:
         end = text.find("\n", pos)
-        words = _WORD.findall(text, start, len(text) if end < 0 else min(end, pos + 200))
+        words = _WORD.findall(text, pos, len(text) if end < 0 else min(end, pos + 200))
     return len(words) >= 3 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
 
 

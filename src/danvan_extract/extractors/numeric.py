@@ -74,7 +74,8 @@ def qualify(
         qualifier = "exact"
     elif _comparative(ctx, lex, phrase, qstart) and (lex.is_margin(ctx, end) or _compared_before(ctx, qstart)):
         qualifier = "exact"  # "cao hơn 0,2 điểm phần trăm so với ...": by how much
-    framed = qualifier == "exact" and ctx.word_before(start)[0].lower() == "từ"  # "từ 50% số hộ trở lên"
+    framed = (qualifier == "exact" and ctx.lower.find("từ", max(0, start - 4), start) >= 0
+              and ctx.word_before(start)[0].lower() == "từ")  # "từ 50% số hộ trở lên"
     trailing = lex.trailing_qualifier(ctx, end, framed)
     if trailing and qualifier == "exact":
         return trailing, start
@@ -87,7 +88,7 @@ def _comparative(ctx: Context, lex: Lexicons, phrase: Optional[str], qstart: int
     """True when the qualifier ``phrase`` at ``qstart`` is a comparative
     "hơn": "cao hơn", "ít hơn" as one phrase, or "hơn" after such an
     adjective ("nhanh hơn")."""
-    if not phrase:
+    if not phrase or not phrase.lower().endswith("hơn"):
         return False
     words = phrase.lower().split()
     if words[-1] != "hơn":
