@@ -45,8 +45,9 @@ _NAMED_REACH = 60  # where _NAMED_BEFORE is looked for, before a year
 # "Cả năm, tỉnh đón …", "Dự kiến cả năm, huyện thu …", "Lũy kế cả năm, …": the whole year the report is
 # of (the year stated last, else the article's), not the months stated before it; only opening a clause
 # ("làm việc cả năm", "cả năm học" are no time of a figure)
-_WHOLE_YEAR = compile_regex(r"(?:^|[\n.;:]\s*|(?<![\p{L}])(?:ước(?:\s+tính)?|dự\s+kiến|lũy\s+kế|tính)\s+)"
-                            r"(?P<w>cả\s+năm)(?=[^\S\n]*,)", regex.I | regex.M)
+_WHOLE_YEAR = compile_regex(r"(?<![\p{L}])cả\s+năm(?=[^\S\n]*,)", regex.I)
+_WHOLE_YEAR_OPENS = compile_regex(r"(?:^|[\n.;:]\s*|(?<![\p{L}])(?:ước(?:\s+tính)?|dự\s+kiến|lũy\s+kế|tính)\s+)$",
+                                  regex.I)
 _RANGE_OPENER = compile_regex(r"(?<!\w)(?:từ\s+(?:ngày\s+)?|ngày\s+)$", regex.I)
 
 def find_times(text: str, published: Optional[str] = None, openers: Optional[Openers] = None) -> list[TimeMention]:
@@ -239,9 +240,9 @@ def find_times(text: str, published: Optional[str] = None, openers: Optional[Ope
             out.append(time(s, m.end(), period, "time" if period else "null"))
     for m in (_WHOLE_YEAR.finditer(text) if "ả năm" in text or "Ả NĂM" in text else ()):
         y = year_before(m.start()) or year_of_article
-        if y and free(m.start("w"), m.end()):
-            spans.take(m.start("w"), m.end())
-            out.append(time(m.start("w"), m.end(), (y, y)))
+        if y and free(m.start(), m.end()) and _WHOLE_YEAR_OPENS.search(text, max(0, m.start() - 16), m.start()):
+            spans.take(m.start(), m.end())
+            out.append(time(m.start(), m.end(), (y, y)))
     if "tháng" in text:
         out += months_named_again(text, out, free)
     out.sort(key=lambda t: t.start)
