@@ -102,11 +102,16 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
     if formed is not None:
         return place_record(formed, places, main)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
-    if place is None and _LEVEL_CLASS.get(_unit_noun(c)) == "tỉnh" and not _abroad(text, places, full):
+    if place is None and _unit_noun(c) == "tỉnh" and not _NAME_BEFORE.search(text, max(0, c.start - 30), c.start) \
+            and not _abroad(text, places, full):
         # "63 tỉnh, thành phố đã ban hành kế hoạch": provinces counted with no unit named lie in
-        # the country (not abroad: "Lào có 17 tỉnh", "tỉnh Hủa Phăn và 2 tỉnh khác")
+        # the country (not abroad: "Lào có 17 tỉnh", "tỉnh Hủa Phăn và 2 tỉnh khác"; not a body's
+        # number, "Ban Chỉ đạo 35 tỉnh"; a level word alone names a unit: "tỉnh có 3 thành phố")
         return dict(_NATION)
     return _container_for_units(c, place)
+
+
+_NAME_BEFORE = deferred(r"\p{Lu}\p{L}*(?:[^\S\n]+\p{L}+){0,2}[^\S\n]+$")  # ("Ban Chỉ đạo 35", "Thuế cơ sở 3")
 
 
 def _abroad(text: str, places, span: tuple[int, int]) -> bool:
