@@ -41,8 +41,8 @@ _CAPITAL_BEFORE = compile_regex(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = compile_regex(r"(?<![\p{L}])T[Pp]\.?\s?HCM(?![\p{L}])")  # ("Tp.HCM" too)
 # "Thủ đô" written alone, capitalized, is Hà Nội ("tại Thủ đô", "Đảng bộ Thủ đô"); not before a
 # name ("Thủ đô Viêng Chăn", "Thủ đô Hà Nội": the name is read), another country's ("Thủ đô của Lào")
-# nor the region around it ("Vùng Thủ đô")
-_CAPITAL = compile_regex(r"(?<![\p{L}])(?<![Vv]ùng[^\S\n]+)Thủ[^\S\n]+đô(?![\p{L}])(?![^\S\n]*\(|[^\S\n]+(?:\p{Lu}|(?:của|nước|các|những)(?![\p{L}])))")
+# nor the region around it ("Vùng Thủ đô") or the law named after it ("Luật Thủ đô", a national law)
+_CAPITAL = compile_regex(r"(?<![\p{L}])(?<!(?:[Vv]ùng|Luật)[^\S\n]+)Thủ[^\S\n]+đô(?![\p{L}])(?![^\S\n]*\(|[^\S\n]+(?:\p{Lu}|(?:của|nước|các|những)(?![\p{L}])))")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
 
