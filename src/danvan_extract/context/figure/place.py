@@ -18,6 +18,7 @@ from ...grammar.lazy import deferred, settle
 from ...numbers import SPELLED_SMALL
 from ...grammar.levels import LEVEL_CLASS as _LEVEL_CLASS, RANK as _RANK, VIETNAMESE_UNITS, written_pattern
 from ..document_info import CENTRAL_BODY
+from ..countries import country_names
 from ..gazetteer import gazetteer
 from ..periods.windows import listed_years
 from ..places.names import HEADING_NUMBER
@@ -101,7 +102,31 @@ def figure_location(text, c, places: list[PlaceMention], starts, sentence, p_sta
     if formed is not None:
         return place_record(formed, places, main)
     place = _unit_for(text, c, places, starts, (sentence[0], full[0]), p_start, clause_end, main)
+    if place is None and _unit_noun(c) == "tỉnh" and not _NAME_BEFORE.search(text, max(0, c.start - 30), c.start) \
+            and not _abroad(text, places, full):
+        # "63 tỉnh, thành phố đã ban hành kế hoạch": provinces counted with no unit named lie in
+        # the country (not abroad: "Lào có 17 tỉnh", "tỉnh Hủa Phăn và 2 tỉnh khác"; not a body's
+        # number, "Ban Chỉ đạo 35 tỉnh"; a level word alone names a unit: "tỉnh có 3 thành phố")
+        return dict(_NATION)
     return _container_for_units(c, place, main)
+
+
+_NAME_BEFORE = deferred(r"\p{Lu}\p{L}*(?:[^\S\n]+\p{L}+){0,2}[^\S\n]+$")  # ("Ban Chỉ đạo 35", "Thuế cơ sở 3")
+
+
+def _abroad(text: str, places, span: tuple[int, int]) -> bool:
+    """The sentence ``span`` names a unit abroad: a country (by any of its
+    names, a one-word one too: "Lào có 17 tỉnh") or a first-level unit the
+    gazetteer does not know ("tỉnh Hủa Phăn")."""
+    if any(p.foreign or (p.level == "tỉnh" and not p.code and not p.bare) for p in places if span[0] <= p.start < span[1]):
+        return True
+    sentence = text[span[0]:span[1]]
+    return any(_whole_word(name).search(sentence) for name in country_names() if name in sentence)
+
+
+@lru_cache(maxsize=512)
+def _whole_word(name: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(name)}(?![\p{{L}}])")
 
 
 def _formed_unit(text, c, places, starts, s_start: int, main) -> Optional[PlaceMention]:

@@ -39,6 +39,10 @@ _PAYER_BEFORE = compile_regex(r"(?<![\p{L}])(?<!(?:thu|chi|toán)\s)ngân\s+sác
 # name the province) before a province's name makes it part of a longer name
 _CAPITAL_BEFORE = compile_regex(r"(?<![\p{L}])[\p{Lu}](?:\p{Ll}[\p{L}']*)?\s$")
 _HCM = compile_regex(r"(?<![\p{L}])T[Pp]\.?\s?HCM(?![\p{L}])")  # ("Tp.HCM" too)
+# "Thủ đô" written alone, capitalized, is Hà Nội ("tại Thủ đô", "Đảng bộ Thủ đô"); not before a
+# name ("Thủ đô Viêng Chăn", "Thủ đô Hà Nội": the name is read), another country's ("Thủ đô của Lào")
+# nor the region around it ("Vùng Thủ đô") or the law named after it ("Luật Thủ đô", a national law)
+_CAPITAL = compile_regex(r"(?<![\p{L}])(?<!(?:[Vv]ùng|Luật)[^\S\n]+)Thủ[^\S\n]+đô(?![\p{L}])(?![^\S\n]*\(|[^\S\n]+(?:\p{Lu}|(?:của|nước|các|những)(?![\p{L}])))")
 _COMMITTEE_LEVEL = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã", "quận": "quận",
                     "đảng": "xã"}
 
@@ -82,6 +86,9 @@ def find_places(text: str, gaz: Optional[Gazetteer] = None, surnames: frozenset 
 
     for m in _HCM.finditer(text):
         raw.append((m.start(), m.end(), "thành phố", "Hồ Chí Minh"))
+        spans.take(m.start(), m.end())
+    for m in (_CAPITAL.finditer(text) if "Thủ" in text else ()):
+        raw.append((m.start(), m.end(), "thành phố", "Hà Nội"))
         spans.take(m.start(), m.end())
     starts = level_starts(openers)
     for m in finditer_at(COOPERATIVE, text, starts.cooperative):

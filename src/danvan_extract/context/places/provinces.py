@@ -45,7 +45,7 @@ def resolve(text: str, raw, gaz: Gazetteer, legacy: bool = True) -> list[PlaceMe
         # (a province's own mention needs no chain after it)
         # (a state abroad, "bang Texas", is its own first-level unit, as a province is)
         chain_province, chain_district = (None, None) if level in ("tỉnh", "bang") else _chain(text, raw, i, gaz)
-        if chain_district is None and chain_province is None and tier(level) == 2 and text[_blank_end(text, e):][:1] in "(-–":
+        if chain_district is None and chain_province is None and tier(level) == 2 and _opens_aside(text, e):
             chain_district = _bracket_district(text, e, gaz)
         # ("thành phố Yên Bái" is the province's city, a unit of its own; "thành phố Đà Nẵng" the province)
         if level in ("tỉnh", "bang") or (level == "thành phố" and gaz.province(name) and not chain_province
@@ -202,11 +202,11 @@ _BRACKET_NAME = compile_regex(rf"[^\S\n]*(?:\([^\S\n]*(?P<name>{NAME})[^\S\n]*\)
                               regex.V0)
 
 
-def _blank_end(text: str, end: int) -> int:
-    """Where the spaces from ``end`` end."""
+def _opens_aside(text: str, end: int) -> bool:
+    """A bracket or a dash stands at ``end``, past spaces."""
     while end < len(text) and text[end] == " ":
         end += 1
-    return end
+    return end < len(text) and text[end] in "(-–"
 
 
 def _bracket_district(text: str, end: int, gaz: Gazetteer) -> Optional[str]:
