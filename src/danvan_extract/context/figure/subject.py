@@ -196,7 +196,7 @@ def _part_of_base(text: str, c, prior, pieces: list, subject_of: dict, s_start: 
     return subject_of[id(prior)] + [(c.end + 1, e)]
 
 
-_SIBLING_GAP = deferred(r"[^\S\n]*[,;][^\S\n]*")
+_SIBLING_GAP = deferred(r"[^\S\n]*,[^\S\n]*")
 _QUANTITY_HEAD = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
 _SIBLING_WORDS = 3  # (a modifier that tells the item from the one before: "trung cấp", "tự nguyện", "nữ")
 
@@ -217,8 +217,9 @@ def _sibling_of_quantity(text: str, c, prior, pieces: list, subject_of: dict) ->
     own = text[label[0][0]:label[0][1]].lower().split()
     whole = subject_of.get(id(prior)) or []
     head = _QUANTITY_HEAD.match(text, whole[0][0], whole[0][1]) if whole and whole[-1][1] <= prior.start else None
-    if not head or len(own) > _SIBLING_WORDS or starts_with_verb(text, label) or own[0] in counted_nouns():
-        return []
+    if (not head or len(own) > _SIBLING_WORDS or starts_with_verb(text, label) or head_noun(own, counted_nouns())
+            or not text[label[0][0]:label[0][1]].islower()):
+        return []  # (a noun of its own, or an abbreviation: "BHTN 43.210 người" after "… BHXH tự nguyện")
     # (the words after "số", through the pieces: the item before may have taken its own modifier so)
     spans = [m.span() for ps, pe in whole for m in WORD.finditer(text, max(ps, head.end()), pe)]
     named = head_noun([text[a:b].lower() for a, b in spans], counted_nouns())
@@ -637,7 +638,7 @@ def _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_
     return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of)
             or area_of_counted(text, c, prior, subject_of)
             or area_of_holder(text, c, prior, s_start, clause_end)
-            or land_given(text, c, prior, s_start, clause_end) or area_of_owner(text, c, clause_start, holes)
+            or land_given(text, c, prior, s_start, clause_end) or area_of_owner(text, c, s_start, clause_start, holes)
             or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
             or part_of_area(text, c, prior, subject_of, clause_end))
 
