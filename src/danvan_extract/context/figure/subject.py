@@ -133,6 +133,9 @@ def plural_level(text: str, s: int) -> bool:
 _PART_WORDS = 4  # (a part's label is a modifier: "nữ", "dân tộc thiểu số")
 
 
+_THING_NOUNS = frozenset({"con", "cái", "chiếc"})
+
+
 def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of: dict, s_start: int) -> list:
     """"Đảng bộ có 1.240 đảng viên, trong đó nữ 320 đồng chí" → "đảng viên
     nữ": a breakdown's item counted by a noun that says nothing, named by a
@@ -145,8 +148,9 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
     if len(words) > _PART_WORDS or starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
-    if opener is None:
+    if opener is None and (c.fields.get("noun") or "").lower() not in _THING_NOUNS:
         # "Dân số … là 64.320 người (nam 32.150 người, nữ 32.170 người)": a bracket right after the total opens it
+        # (of persons: "Tổng đàn gia súc: 45.678 con (trâu: …; bò: 8.765 con)" names kinds, nouns of their own)
         opener = text.rfind("(", max(s_start, s - 150), s)
         opener = opener if opener > 0 and ")" not in text[opener:s] and text[opener - 1:opener].strip() == "" and \
             text[opener - 2:opener - 1].isalpha() else None
