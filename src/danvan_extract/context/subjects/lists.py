@@ -96,8 +96,10 @@ def coordinated_start(text: str, start: int) -> int:
     halves of one phrase: a lone syllable that shares the next word's last
     syllable ("nông, lâm nghiệp còn 58,4%"), or the first verb of a pair over
     one object ("Lượng rác thải được thu gom, xử lý đạt 92%"); else ``start``."""
+    if start < 2 or text.find(",", start - 3, start + 1) < 0:
+        return start  # (the cheap test first: no comma right before)
     word = start + len(text[start:start + 3]) - len(text[start:start + 3].lstrip())
-    if word < 2 or "," not in text[word - 3:word]:
+    if "," not in text[word - 3:word]:
         return start
     first = word
     while _ITEM_WORDS.match(text, word):
