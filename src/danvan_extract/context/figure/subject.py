@@ -102,6 +102,7 @@ def assign_subjects(text: str, numeric: list, clauses: list[tuple[int, int, int]
             subject_of[id(c)] = facts[id(c)]["subject_spans"] = list(subject_of.get(id(numeric[end])) or [])
 
 
+_AGE_UNITS = ("tuổi", "TUỔI", "Tuổi")
 _AGE_FROM = deferred(r"(?<![\p{L}])từ[^\S\n]+$", regex.I)
 _AGE_BOUND = deferred(r"[^\S\n]+trở[^\S\n]+(?:lên|xuống)(?![\p{L}])", regex.I)
 
@@ -110,9 +111,11 @@ def _with_age_bounds(text: str, holes: list[tuple[int, int]]) -> list[tuple[int,
     """An age's hole with the words that bound it ("người dân [từ 15 tuổi trở
     lên] có tài khoản"): its "từ" and "trở lên"/"trở xuống" are no words of
     what is counted, and the phrase reads on past them as past "trên 15 tuổi"."""
+    if "tuổi" not in text and "TUỔI" not in text:
+        return holes  # (the cheap test first: one scan of the text)
     out = []
     for s, e in holes:
-        if text[e - 4:e].lower() == "tuổi":
+        if text[e - 4:e] in _AGE_UNITS:
             before = _AGE_FROM.search(text, max(0, s - 6), s)
             after = _AGE_BOUND.match(text, e)
             s, e = before.start() if before else s, after.end() if after else e
@@ -133,6 +136,9 @@ def plural_level(text: str, s: int) -> bool:
 _PART_WORDS = 4  # (a part's label is a modifier: "nữ", "dân tộc thiểu số")
 
 
+_THING_NOUNS = frozenset({"con", "cái", "chiếc"})
+
+
 def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of: dict, s_start: int) -> list:
     """"Đảng bộ có 1.240 đảng viên, trong đó nữ 320 đồng chí" → "đảng viên
     nữ": a breakdown's item counted by a noun that says nothing, named by a
@@ -145,8 +151,9 @@ def _part_of_total(text: str, c, numeric: list, i: int, pieces: list, subject_of
     if len(words) > _PART_WORDS or starts_with_verb(text, pieces):
         return []
     opener = breakdown_opener(text, s_start, s)
-    if opener is None:
+    if opener is None and (c.fields.get("noun") or "").lower() not in _THING_NOUNS:
         # "Dân số … là 64.320 người (nam 32.150 người, nữ 32.170 người)": a bracket right after the total opens it
+        # (of persons: "Tổng đàn gia súc: 45.678 con (trâu: …; bò: 8.765 con)" names kinds, nouns of their own)
         opener = text.rfind("(", max(s_start, s - 150), s)
         opener = opener if opener > 0 and ")" not in text[opener:s] and text[opener - 1:opener].strip() == "" and \
             text[opener - 2:opener - 1].isalpha() else None
@@ -196,7 +203,7 @@ def _part_of_base(text: str, c, prior, pieces: list, subject_of: dict, s_start: 
     return subject_of[id(prior)] + [(c.end + 1, e)]
 
 
-_SIBLING_GAP = deferred(r"[^\S\n]*[,;][^\S\n]*")
+_SIBLING_GAP = deferred(r"[^\S\n]*,[^\S\n]*")
 _QUANTITY_HEAD = deferred(r"(?:tổng[^\S\n]+)?số[^\S\n]+", regex.I)
 _SIBLING_WORDS = 3  # (a modifier that tells the item from the one before: "trung cấp", "tự nguyện", "nữ")
 
@@ -217,8 +224,9 @@ def _sibling_of_quantity(text: str, c, prior, pieces: list, subject_of: dict) ->
     own = text[label[0][0]:label[0][1]].lower().split()
     whole = subject_of.get(id(prior)) or []
     head = _QUANTITY_HEAD.match(text, whole[0][0], whole[0][1]) if whole and whole[-1][1] <= prior.start else None
-    if not head or len(own) > _SIBLING_WORDS or starts_with_verb(text, label) or own[0] in counted_nouns():
-        return []
+    if (not head or len(own) > _SIBLING_WORDS or starts_with_verb(text, label) or head_noun(own, counted_nouns())
+            or not text[label[0][0]:label[0][1]].islower()):
+        return []  # (a noun of its own, or an abbreviation: "BHTN 43.210 người" after "… BHXH tự nguyện")
     # (the words after "số", through the pieces: the item before may have taken its own modifier so)
     spans = [m.span() for ps, pe in whole for m in WORD.finditer(text, max(ps, head.end()), pe)]
     named = head_noun([text[a:b].lower() for a, b in spans], counted_nouns())
@@ -637,7 +645,7 @@ def _area_pieces(text, c, clause_start, clause_end, holes, prior, subject_of, s_
     return (_change_of_prior(text, c, prior, subject_of, s_start) or sibling_land(text, c, prior, subject_of)
             or area_of_counted(text, c, prior, subject_of)
             or area_of_holder(text, c, prior, s_start, clause_end)
-            or land_given(text, c, prior, s_start, clause_end) or area_of_owner(text, c, clause_start, holes)
+            or land_given(text, c, prior, s_start, clause_end) or area_of_owner(text, c, s_start, clause_start, holes)
             or area_subject(text, c, clause_start, clause_end, holes, s_start, label)
             or part_of_area(text, c, prior, subject_of, clause_end))
 

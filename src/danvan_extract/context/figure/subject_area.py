@@ -50,7 +50,7 @@ _HAS_AREA = deferred(r"(?<![\p{L}])(?:có|với)[^\S\n]+(?:tổng[^\S\n]+)?(?:di
                      r"(?:(?:là|khoảng|hơn|trên|gần|rộng)[^\S\n]+)*$", regex.I)
 
 
-def area_of_owner(text, c, clause_start, holes) -> list:
+def area_of_owner(text, c, s_start, clause_start, holes) -> list:
     """"Vùng nguyên liệu mía của huyện có diện tích 2.800 ha" → "Vùng nguyên
     liệu mía", "Khu tái định cư có quy mô 12,5 ha" → "Khu tái định cư": an
     area named only by "diện tích"/"quy mô" after "có" or "với", with no
@@ -58,9 +58,13 @@ def area_of_owner(text, c, clause_start, holes) -> list:
     (none when that is a unit: "Xã có diện tích 5.420 ha")."""
     lo = max(clause_start, c.start - 40)
     has = _HAS_AREA.search(text, lo, c.start) if holds_letter(text, lo, c.start, "í") or "mô" in text[lo:c.start] else None
-    if not has or not NOTHING_OWN.match(text, c.end, c.end + 20) or DIGIT.search(text, clause_start, has.start()):
-        return []  # (after a figure, "cho 150 hộ … với diện tích 1.200 ha": the area given, see land_given)
-    return left_phrase(text, clause_start, has.start(), holes)
+    if not has or not NOTHING_OWN.match(text, c.end, c.end + 20) or DIGIT.search(text, s_start, has.start()):
+        return []  # (after a figure, "cho 150 hộ … với diện tích 1.200 ha": the area given, see land_given; "Có 3
+        # doanh nghiệp, 12 HTX tham gia … với quy mô 560 ha": the area of what the figures count)
+    holder = left_phrase(text, clause_start, has.start(), holes)
+    opening = len(text[clause_start:has.start()]) - len(text[clause_start:has.start()].lstrip(" ,:-+•*\n"))
+    # ("Tỉnh Lâm Đồng sau sáp nhập có diện tích …": a unit opens the clause, the words left after it hold nothing)
+    return holder if holder and holder[0][0] == clause_start + opening else []
 
 
 def sibling_land(text, c, prior, subject_of) -> list:

@@ -19,9 +19,9 @@ from .vocabulary import ADVERBS, MAX_RATE_WORDS, MAX_WORDS, STATING, Span
 
 # (and a conjunction whose second item was a place or a time, cut out: "các xã vùng cao và [thị trấn X]")
 # ("Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm": an average's word after a change word is the change's, no property)
-# ("Tai nạn giao thông xảy ra 16 vụ": "xảy ra" states a count of events as "có" does)
+# ("Tai nạn giao thông xảy ra 16 vụ": "xảy ra" after what occurs states a count of events as "có" does)
 # ("ủng hộ số tiền 50 triệu đồng", "chiếm đoạt số tiền …": the generic name of the sum, as "tổng số tiền")
-_TRAILING_SOURCE = (rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|(?:tăng|giảm)\s+(?:bình\s+quân|trung\s+bình)|xảy\s+ra|số\s+tiền"
+_TRAILING_SOURCE = (rf"(?:[\s,:]+|(?<![\p{{L}}])(?:đối\s+với|(?:cuối|hết)\s+năm|và|hoặc|(?:tăng|giảm)\s+(?:bình\s+quân|trung\s+bình)|(?<=\p{{L}}\s)xảy\s+ra|số\s+tiền"
                     rf"|{STATING}|{ADVERBS})(?![\p{{L}}]))+$")
 # (compiled with the stating words as a trie: the same starts of matches, sooner)
 _TRAILING = deferred(_TRAILING_SOURCE.replace(STATING, word_alternation(w.replace(r"\s+", " ") for w in STATING.split("|"))),

@@ -87,6 +87,7 @@ def list_start(text: str, start: int) -> int:
 # a lone syllable opening its item before a comma: the first half of a compound that shares its last
 # syllable with the next item ("nông, lâm nghiệp" = nông nghiệp, lâm nghiệp; "nông, lâm, ngư nghiệp")
 _LONE_SYLLABLE = deferred(r"(?:^|(?<=[;:(\n,]))[^\S\n]*(?P<item>\p{L}\p{Ll}*)[^\S\n]*,[^\S\n]*$")
+_PASSIVE_BEFORE = deferred(r"(?<![\p{L}])(?:được|bị)[^\S\n]+$", regex.I)
 _PAIR_CLAUSE = deferred(r"(?:^|(?<=[,;:()\n.]))[^\S\n]*(?P<clause>[^,;:()\n.]+?)[^\S\n]*,[^\S\n]*$")
 
 
@@ -95,8 +96,10 @@ def coordinated_start(text: str, start: int) -> int:
     halves of one phrase: a lone syllable that shares the next word's last
     syllable ("nông, lâm nghiệp còn 58,4%"), or the first verb of a pair over
     one object ("Lượng rác thải được thu gom, xử lý đạt 92%"); else ``start``."""
+    if start < 2 or text.find(",", start - 3, start + 1) < 0:
+        return start  # (the cheap test first: no comma right before)
     word = start + len(text[start:start + 3]) - len(text[start:start + 3].lstrip())
-    if word < 2 or "," not in text[word - 3:word]:
+    if "," not in text[word - 3:word]:
         return start
     first = word
     while _ITEM_WORDS.match(text, word):
@@ -110,9 +113,15 @@ def coordinated_start(text: str, start: int) -> int:
         word = first
     if _PAIRED_VERB.match(text, word):
         comma = text.rfind(",", 0, word)
-        if _PAIR_OPENS.search(text, max(0, comma - 12), comma):
-            clause = _PAIR_CLAUSE.search(text, max(0, comma - 80), start)
-            start = clause.start("clause") if clause else start
+        opens = _PAIR_OPENS.search(text, max(0, comma - 12), comma)
+        if opens:
+            # the pair's first verb; after a passive word, the noun phrase it is said of too ("Lượng rác thải
+            # được thu gom, xử lý"), and so before a rating ("Số tổ chức cơ sở đảng trong sạch, vững mạnh");
+            # not an agent ("Bệnh viện … khám, chữa bệnh cho …")
+            said_of = (_PASSIVE_BEFORE.search(text, max(0, opens.start() - 8), opens.start())
+                       or text[opens.start():opens.start() + 5].lower() == "trong")
+            clause = _PAIR_CLAUSE.search(text, max(0, comma - 80), start) if said_of else None
+            start = clause.start("clause") if clause else opens.start()
     return start
 
 
