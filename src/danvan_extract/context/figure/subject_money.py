@@ -10,7 +10,7 @@ import regex
 
 from ..subjects.vocabulary import CLASSIFIERS, MAX_RATE_WORDS, MAX_WORDS
 from ..subjects.edges import stripped
-from ..subjects.verbs import SUPPORT_VERB, before_predicate, states_figure
+from ..subjects.verbs import SUPPORT_VERB, TENSE_WORDS, before_predicate, states_figure
 from ..subjects.rightward import list_end, right_phrase, size_before
 from ..subjects.leftward import left_phrase
 from ..subjects.money import (drop_generic_head, generic_sum, money_noun_after, names_sum, priced_item, sum_names,
@@ -209,7 +209,10 @@ def money_subject(text, c, clause_start, clause_end, holes, prior, subject_of, s
         # "Số tiền còn lại khoảng 700 triệu đồng do nhân dân tự nguyện đóng góp": who gives it and the giving
         # verb (a "do" that gives a cause, "do giá giảm", has no verb of giving)
         given = right_phrase(text, by_agent.end(), limit)
-        if given and SUPPORT_VERB.search(text, *given):
+        tense = _TENSE_INSIDE.search(text, *given) if given else None
+        # ("… do các nhà hảo tâm ủng hộ đã được trao cho 50 hộ": the next predicate's tense word ends the agent's clause)
+        given = (given[0], tense.start()) if tense else given
+        if SUPPORT_VERB.search(text, *given):
             return [given]
     changed = level_after_factor(text, c, s_start, holes) if not pieces and not label else []
     if changed:
@@ -299,6 +302,7 @@ _BUILDING_LINKS = frozenset({"làm", "xây"})
 _PASSIVE = deferred(r"[^\S\n]+(?=(?:đã|sẽ|vừa|được)[^\S\n])(?:(?:đã|sẽ|vừa|đang|cũng|đều)[^\S\n]+)*(?:được[^\S\n]+)?(?=\p{L})",
                     regex.I)
 
+_TENSE_INSIDE = deferred(rf"[^\S\n]+(?:{TENSE_WORDS})(?![\p{{L}}])", regex.I)
 # "… đồng do nhân dân đóng góp": the agent of the passive after an amount
 _BY_AGENT = deferred(r"[^\S\n]+do[^\S\n]+(?=\p{L})", regex.I)
 
