@@ -157,10 +157,11 @@ _MERGED = deferred(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|nhập|trên\s+
                    # ("hợp nhất 3 tỉnh A, B và C": how many sources, before their level word)
                    r"(?:\s+(?:từ|với|của|lại))?(?:\s+(?:các|toàn\s+bộ|\d{1,2}|hai|ba|bốn))?\s*$", regex.I)
 _FORMER = r"(?:\s*\(?cũ\)?)?"  # ("xã A cũ và xã B", "xã A (cũ), xã B": a former unit's mark stays with its name)
-_JOIN_PLURAL = r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
+_JOIN = r"\s*(?:,|và|,\s*và)\s*"
+_JOIN_PLURAL = _JOIN + r"(?:(?:các|những)\s+)?"  # (", và các": the plural word goes with the next units)
 # the gap between two units of a list of sources ("thị trấn A và các xã B, C")
 # ("thị trấn A và 2 xã B, C": how many units of the next level, as a plural word)
-_SOURCES_GAP = deferred(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những|\d{1,2}|" + SPELLED_SMALL + r")\s+)?", regex.I)
+_SOURCES_GAP = deferred(_JOIN + r"(?:(?:các|những|\d{1,2}|" + SPELLED_SMALL + r")\s+)?", regex.I)
 # an organization named by its level word alone, then the verb of giving: the giver
 # (FACTS.md: goods given to a unit take the recipient's unit)
 _AGENT_BEFORE = deferred(r"(?<![\p{L}])được\s+$", regex.I)
