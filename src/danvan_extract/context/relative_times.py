@@ -25,14 +25,15 @@ import regex
 from .words import Openers, finditer_at
 from ..grammar.pattern_cache import compile_regex
 
+TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")  # (the times of a day: "sáng nay", "7 giờ tối", "chiều ngày 5/3")
 # (the words each form opens with, for the scan's starts)
-_OPENING = ("năm", "tháng", "quý", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
+_OPENING = ("năm", "tháng", "quý", "hôm") + TIMES_OF_DAY + ("từ",)
 _RELATIVE = compile_regex(
     r"(?:(?P<first>tháng)\s+năm\s+nay"
     r"|(?P<since>từ\s+đầu\s+tháng)(?:\s+này)?(?:\s+(?:đến|tới)\s+nay)?"
     r"|năm\s+học\s+(?P<school>mới|này)|năm\s+(?P<year>ngoái|trước|tới)|tháng\s+(?P<month>trước|này)"
     r"|quý\s+(?P<quarter>trước|này)"
-    r"|hôm\s+(?P<day>qua|nay)|(?:sáng|chiều|tối|trưa|đêm)\s+(?P<today>nay|qua))(?!\w)"
+    r"|hôm\s+(?P<day>qua|nay)|(?:" + "|".join(TIMES_OF_DAY) + r")\s+(?P<today>nay|qua))(?!\w)"
     r"(?!\s+(?:đó|nữa)(?!\w))",  # ("năm trước đó", "năm trước nữa": counted from another time)
     regex.I)
 # a count of months before "tháng năm nay" ("9 tháng năm nay", "Sáu tháng năm nay")

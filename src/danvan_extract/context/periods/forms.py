@@ -13,6 +13,7 @@ import regex
 
 from ...grammar.lazy import first_use
 from ...grammar.pattern_cache import compile_regex
+from ..relative_times import TIMES_OF_DAY
 from .values import (beside_year, date, day_range, first_months, month, MONTH_NUMBER, months_across,
     months_range, NOT_LUNAR, open_from_date, open_from_month, quarter, quarters, same_time_before, since,
     span, until_date, until_month, until_quarter, until_year, Y, year, year_to_month)
@@ -27,7 +28,7 @@ _MONTH = NOT_LUNAR + r"tháng\s+" + MONTH_NUMBER + r"\s?(?:/|-|\s+năm\s+)\s?" +
 _UNTIL = r"(?:(?:tính\s+)?(?:đến|tới)(?:\s+hết|\s+cuối)?|hết|cuối)\s+"
 # a clock time before a report's date ("tính đến 17 giờ ngày 10/9/2024", "đến 7h00 sáng ngày"):
 # the day is still the end of the period
-CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:sáng|chiều|tối|trưa|đêm))?,?\s+)?"
+CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?:\s+(?:" + "|".join(TIMES_OF_DAY) + r"))?,?\s+)?"
 
 # "từ ngày 1/7/2025" opens a period; "từ ngày 1/7/2025 đến nay" too, but
 # "từ ngày 1/7 đến ngày 5/7/2025" is a range

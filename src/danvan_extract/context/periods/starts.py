@@ -13,7 +13,7 @@ from ...numbers import SPELLED_START
 from ..words import CharClass, Openers, space_before
 from ...grammar.pattern_cache import compile_regex
 from .forms import COUNT_WORDS
-from .undated import TIMES_OF_DAY
+from ..relative_times import TIMES_OF_DAY
 
 def since_starts(openers: Openers) -> Optional[list[int]]:
     """Where a match of SINCE_ANCHOR can start: at "qua", "sau", or

@@ -17,6 +17,7 @@ from ...numbers import SPELLED, SPELLED_SMALL, parse_spelled
 from ...grammar.pattern_cache import compile_regex
 from .values import month_end, month_of, MONTH_WORD, ROMAN, TimeMention
 from .forms import CLOCK, COUNT, DAY_RANGE
+from ..relative_times import TIMES_OF_DAY
 
 _PROGRESS = r"(?:tính\s+)?(?:đến|tới)\s+nay|tính\s+đến\s+thời\s+điểm\s+này"
 _NULLS = (r"hiện\s+nay|hiện\s+tại|(?<!thực\s)(?<!xuất\s)(?<!thể\s)(?<!phát\s)(?<!biểu\s)(?<!hiển\s)hiện(?=\s+\p{Ll})(?!\s+(?:vật|trạng|tượng|đại|diện|hành|thân)(?![\p{L}]))"
@@ -52,7 +53,6 @@ NO_YEAR = compile_regex(r"\s(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\
 # (tried where NO_YEAR is, after a day word)
 DATES_NO_YEAR = compile_regex(r"\s(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s{0,3}(?:-|–|đến|tới)\s{0,3}(?:ngày\s+)?"
                               r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?!\s?[/.-]?\s?\d)", regex.I)
-TIMES_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm")
 # ("tính đến 30/9": a report's cut-off day, "ngày" often left out after "tính đến", and after
 # "Đến" opening a sentence ("Đến 31/12, toàn tỉnh có …"); a bare mid-clause "đến 30/45" stays a ratio)
 DAY_WORD_BEFORE = compile_regex(r"(?<!\w)(?:(?P<until>(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s+" + CLOCK + r")?"
