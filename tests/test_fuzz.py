@@ -16,12 +16,16 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from danvan_extract.io.decoding import decode_bytes
 from danvan_extract.errors import DanvanError
 
-BOUND = 10.0  # seconds per hostile call at least, generous for a 2-core CI machine
+BOUND = 10.0  # CPU seconds per hostile call at least, generous for a 2-core CI machine
 # ... and at least this many times what the text's length costs at the pipeline's
 # linear rate, measured on ordinary text in this process (below): a super-linear
-# pattern costs thousands of times that on these sizes, while a slow or busy
-# machine slows the measure and the hostile call alike
+# pattern costs thousands of times that on these sizes, while a slow machine
+# slows the measure and the hostile call alike
 LINEAR_MARGIN = 8
+# The bound is on the child's CPU time, which other processes on the machine do
+# not stretch; wall time only cuts off a child that never answers, so it gets
+# this much more to allow for a machine shared with other work
+WALL_SLACK = 4
 
 from .conftest import GOLD  # noqa: E402
 
@@ -70,39 +74,41 @@ KNOWN: dict[str, str] = {}  # hostile cases still failing, with the reason (none
 
 
 def _child(pipeline, text, conn):
+    start = time.process_time()
     try:
         facts = pipeline.extract(text)
-        conn.send(("ok", [(f.start, f.end, f.text) for f in facts]))
+        conn.send(("ok", [(f.start, f.end, f.text) for f in facts], time.process_time() - start))
     except DanvanError as exc:  # e.g. ExtractionTimeout: a clear per-document error
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        conn.send(("error", f"{type(exc).__name__}: {exc}", time.process_time() - start))
     except BaseException as exc:  # a crash: report it to the parent
-        conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+        conn.send(("crash", f"{type(exc).__name__}: {exc}", time.process_time() - start))
     finally:
         conn.close()
 
 
 def linear_bound(text: str, seconds_per_char: float) -> float:
-    """Seconds a hostile call on ``text`` may take: :data:`BOUND`, or
+    """CPU seconds a hostile call on ``text`` may take: :data:`BOUND`, or
     :data:`LINEAR_MARGIN` times its length at the measured linear rate."""
     return max(BOUND, LINEAR_MARGIN * len(text) * seconds_per_char)
 
 
 def run_bounded(pipeline, text: str, bound: float = BOUND):
-    """Extract ``text`` in a forked child; (outcome, payload, seconds), or TimeoutError."""
+    """Extract ``text`` in a forked child; (outcome, payload, the child's CPU
+    seconds), or TimeoutError when no answer comes in :data:`WALL_SLACK`
+    times ``bound`` wall seconds."""
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(pipeline, text, child))
-    start = time.perf_counter()
     proc.start()
     child.close()
     try:
-        if not parent.poll(bound):
-            raise TimeoutError(f"no answer within {bound:.0f} s")
-        outcome, payload = parent.recv()
+        if not parent.poll(bound * WALL_SLACK):
+            raise TimeoutError(f"no answer within {bound * WALL_SLACK:.0f} s")
+        outcome, payload, cpu_seconds = parent.recv()
     finally:
         proc.kill()
         proc.join()
-    return outcome, payload, time.perf_counter() - start
+    return outcome, payload, cpu_seconds
 
 
 def _cases():
@@ -117,7 +123,7 @@ def test_hostile_input_returns_in_time(pipeline, seconds_per_char, name):
     text = HOSTILE[name]
     bound = linear_bound(text, seconds_per_char)
     outcome, payload, seconds = run_bounded(pipeline, text, bound)
-    assert seconds < bound, f"{name}: {seconds:.1f} s (bound {bound:.0f} s)"
+    assert seconds < bound, f"{name}: {seconds:.1f} CPU s (bound {bound:.0f} s)"
     assert outcome != "crash", payload
     if outcome == "error":
         assert payload.startswith("ExtractionTimeout") and "skipped" in payload
@@ -143,7 +149,7 @@ def test_run_bounded_reports_a_hang():
     start = time.perf_counter()
     with pytest.raises(TimeoutError):
         run_bounded(Stuck(), "x", bound=0.5)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 0.5 * WALL_SLACK + 3
 
 
 # --- random input ------------------------------------------------------------

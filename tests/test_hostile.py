@@ -558,7 +558,7 @@ def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path):
 @pytest.mark.parametrize("tail", ["x", ""])
 def test_long_share_row_is_linear(pipeline, seconds_per_char, tail):
     """A 500 KB line of "fb | " took 17.6 s (quadratic backtracking); the
-    bound of the fuzz suite (in a forked child: 10 s, or eight times the
+    bound of the fuzz suite (in a forked child: 10 CPU s, or eight times the
     line's length at the linear rate measured in this process) now holds,
     and a row that is all share links is still chrome (no facts on it)."""
     from .test_fuzz import linear_bound, run_bounded
