@@ -242,3 +242,20 @@ def test_what_batch_workers_compiled_is_kept_for_the_next_process(tmp_path):
     again = subprocess.run([sys.executable, "-c", _AGAIN, str(articles)], check=True, env=env,
                            capture_output=True, text=True)
     assert int(again.stdout) == 0
+
+
+def test_what_dask_workers_compiled_is_kept_for_the_next_process(tmp_path):
+    # Dask's workers are spawned by a nanny, not forked: they must keep what
+    # they compiled through their own exit, which the nanny lets run.
+    pytest.importorskip("distributed")
+    env = {**os.environ, "DANVAN_CACHE_DIR": str(tmp_path / "cache")}
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for seed in sorted((ROOT / "gold" / "seeds").glob("*.txt")):
+        (articles / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "danvan_extract.views.cli", "extract", str(articles), "-o",
+                    str(tmp_path / "out.jsonl"), "--engine", "dask", "--workers", "2", "--no-progress"],
+                   check=True, env=env, capture_output=True, text=True, timeout=600)
+    again = subprocess.run([sys.executable, "-c", _AGAIN, str(articles)], check=True, env=env,
+                           capture_output=True, text=True)
+    assert int(again.stdout) == 0
