@@ -9,8 +9,8 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.scan import anchors
-from danvan_extract.scan.anchors import Anchors, ScanPattern
+from danvan_extract.scan import characters, document
+from danvan_extract.scan.promises import WORD_CLASSES, Anchors, ScanPattern
 from danvan_extract.errors import ExtractionTimeout
 from danvan_extract.extractors.base import Context
 from danvan_extract.text import normalize
@@ -24,7 +24,7 @@ _PIPELINE = Pipeline()
 @pytest.fixture(autouse=True)
 def _always_anchored(monkeypatch):
     # short generated texts are dense in anchors; test the anchored path itself
-    monkeypatch.setattr(anchors, "_DENSE", 10**9)
+    monkeypatch.setattr(document, "_DENSE", 10**9)
 
 
 def _anchored_patterns() -> list[ScanPattern]:
@@ -106,7 +106,7 @@ def test_anchored_equals_full_scan_on_gold_and_corpora(pattern):
 # Text made of the words the patterns are built from, in any case, glued by
 # spaces, digits and punctuation: the places an anchor promise could break.
 _WORDS = sorted({w for p in ANCHORED for w in p.anchors.words | p.anchors.after | p.anchors.word_after}
-                - {"digit", *anchors.WORD_CLASSES}) + sorted(
+                - {"digit", *WORD_CLASSES}) + sorted(
     # the first syllables of a longer anchor word, which is its key ("chính trị" of "chính trị viên")
     {" ".join(w.split()[:n]) for p in ANCHORED for w in p.anchors.words for n in (1, 2) if len(w.split()) > n}) + [
     "Ban", "ủy", "số", "ngày", "tháng", "năm", "2020", "25-NQ/TW", "12", "3,5", "/", "-", ":", ";", "(", ")",
@@ -140,7 +140,7 @@ def test_the_anchor_scan_takes_every_non_letter_for_a_word_boundary():
     import sys
     import unicodedata
 
-    from danvan_extract.scan.anchors import _NOT_LETTER
+    from danvan_extract.scan.characters import _NOT_LETTER
 
     separator, letter = re.compile(_NOT_LETTER), regex.compile(r"\p{L}")
     wrong = [hex(c) for c in range(sys.maxunicode + 1)
@@ -312,14 +312,17 @@ def test_check_anchors_catches_a_broken_promise_in_a_user_rule(tmp_path):
 
 
 def test_compiling_a_pattern_on_first_use_is_not_the_documents_time(monkeypatch):
-    from danvan_extract.scan.anchors import AnchorIndex, DocumentAnchors, PatternSource
+    from danvan_extract.grammar.lazy import FirstUse
+    from danvan_extract.scan.document import DocumentAnchors
+    from danvan_extract.scan.index import AnchorIndex
+    from danvan_extract.scan.promises import PatternSource
 
     pattern = ScanPattern("test.lazy", PatternSource(r"\d+"))
     assert "regex" not in vars(pattern)  # not compiled yet
     doc = DocumentAnchors("12 ab 34", "12 ab 34", AnchorIndex([pattern]), 5.0)
     before = doc.deadline
     # as if a grammar pattern had taken 2 s to compile since the document began
-    monkeypatch.setattr(anchors.FirstUse, "seconds", anchors.FirstUse.seconds + 2.0)
+    monkeypatch.setattr(FirstUse, "seconds", FirstUse.seconds + 2.0)
     assert [m.group() for m in doc.finditer(pattern)] == ["12", "34"]
     assert doc.deadline >= before + 2.0
     assert isinstance(pattern.regex, regex.Pattern)
@@ -454,7 +457,7 @@ def test_equal_promises_share_one_key_and_their_positions():
 # The patterns whose ``after_word`` holds a kind of character ("capital",
 # "letter"), and text made of phrases: one of their anchor words, any white
 # space or none, a name, word or number in any case, a separator.
-CLASSED = [p for p in ANCHORED if p.anchors.word_after & anchors.WORD_CLASSES.keys()]
+CLASSED = [p for p in ANCHORED if p.anchors.word_after & WORD_CLASSES.keys()]
 _cased = lambda words: st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper()]))
 _lead = _cased(sorted({w for p in CLASSED for w in p.anchors.lead}))
 _next = _cased(["Nguyễn Văn An", "Đỗ Hà", "Ánh Hồng", "Ơ Lan", "H'Hen Niê", "nguyễn văn", "2020", "mươi người",
@@ -494,11 +497,11 @@ def test_a_user_rule_with_a_kind_of_character_in_after_is_refused(tmp_path):
 
 def test_white_is_the_rules_white_space():
     every = "".join(map(chr, range(0x110000)))
-    assert sorted(anchors._WHITE) == regex.findall(r"\s", every)
+    assert sorted(characters.WHITE) == regex.findall(r"\s", every)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=" \n\t\u00a0\u2003\x1ca1.", max_size=12), st.integers(min_value=0, max_value=12))
 def test_past_space_equals_the_white_space_pattern(text, pos):
     pos = min(pos, len(text))
-    assert anchors._past_space(text, pos) == anchors._SPACE.match(text, pos).end()
+    assert characters.past_space(text, pos) == characters._SPACE.match(text, pos).end()

@@ -9,7 +9,10 @@ from hypothesis import given, settings, strategies as st
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
 from danvan_extract.extractors.base import Context
-from danvan_extract.scan import anchors
+from danvan_extract.scan import document
+from danvan_extract.scan.characters import LINE_WHITE
+from danvan_extract.scan.document import DocumentAnchors
+from danvan_extract.scan.promises import Anchors
 from danvan_extract.text import normalize
 
 from .test_anchors import _texts
@@ -43,7 +46,7 @@ def _chrome(text: str) -> tuple[list, list]:
 @pytest.mark.parametrize("dense", [False, True])
 def test_chrome_equals_the_plain_scan_on_gold_and_corpora(monkeypatch, dense):
     if dense:  # the anchored path itself, not the full scan short texts fall back to
-        monkeypatch.setattr(anchors, "_DENSE", 10**9)
+        monkeypatch.setattr(document, "_DENSE", 10**9)
     for text in _texts():
         got, want = _chrome(text)
         assert got == want, text[:80]
@@ -101,7 +104,7 @@ def test_line_white_is_the_rules_white_space_on_one_line():
     import re
 
     every = "".join(map(chr, range(0x110000)))
-    assert re.findall(f"[{anchors.LINE_WHITE}]", every) == regex.findall(r"[^\S\n]", every)
+    assert re.findall(f"[{LINE_WHITE}]", every) == regex.findall(r"[^\S\n]", every)
 
 
 @settings(max_examples=200, deadline=None)
@@ -109,12 +112,12 @@ def test_line_white_is_the_rules_white_space_on_one_line():
 def test_one_search_finds_the_opening_lines_of_every_line_promise(text):
     index = _PIPELINE.anchor_index
     assert len(index.line_afters) > 1
-    doc = anchors.DocumentAnchors(text, text.lower(), index, 10.0)
+    doc = DocumentAnchors(text, text.lower(), index, 10.0)
     for after in index.line_afters:
-        follower = index.follower(anchors.Anchors(after=after)).match
+        follower = index.follower(Anchors(after=after)).match
         one_by_one = [s for s in [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
                       if follower(text, regex.match(r"[^\S\n]*", text[s:]).end() + s)]
-        assert doc.opening_lines(anchors.Anchors(line=True, after=after)) == one_by_one
+        assert doc.opening_lines(Anchors(line=True, after=after)) == one_by_one
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,7 +125,7 @@ def test_one_search_finds_the_opening_lines_of_every_line_promise(text):
 def test_match_lines_equal_the_line_index(text, pattern):
     from danvan_extract.extractors.base import _match_lines
 
-    doc = anchors.DocumentAnchors(text, text, _PIPELINE.anchor_index, 10.0)
+    doc = DocumentAnchors(text, text, _PIPELINE.anchor_index, 10.0)
     matches = list(regex.finditer(pattern, text))
     assert _match_lines(text, matches) == [(doc.line_start(m.start()), doc.line_end(m.end())) for m in matches]
 
@@ -130,7 +133,8 @@ def test_match_lines_equal_the_line_index(text, pattern):
 @pytest.mark.parametrize("in_session", [False, True])
 def test_a_runaway_holds_pattern_is_stopped_by_the_budget(in_session):
     from danvan_extract.errors import ExtractionTimeout
-    from danvan_extract.scan.anchors import Anchors, ScanPattern, alarm_session
+    from danvan_extract.scan.alarm import alarm_session
+    from danvan_extract.scan.promises import ScanPattern
 
     slow = ScanPattern("test.holds", regex.compile(r"^a"), Anchors.of(line=True, holds=r"(?:a|aa)+c"))
     ctx = Context("a" * 40, _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.05)

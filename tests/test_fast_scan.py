@@ -16,7 +16,7 @@ _PIPELINE = Pipeline(context=False)
 def _slow_at_many_anchors():
     import regex
 
-    from danvan_extract.scan.anchors import Anchors, ScanPattern
+    from danvan_extract.scan.promises import Anchors, ScanPattern
 
     slow = ScanPattern("test.slow", regex.compile(r"(?:a|aa)+$", regex.MULTILINE), Anchors.of(line=True))
     return slow, ("a" * 26 + "b\n") * 40
@@ -96,7 +96,7 @@ def test_the_alarm_session_stops_a_slow_pattern_and_leaves_nothing_behind():
     import signal
 
     from danvan_extract.errors import ExtractionTimeout
-    from danvan_extract.scan.anchors import alarm_session
+    from danvan_extract.scan.alarm import alarm_session
 
     slow, text = _slow_at_many_anchors()
     with pytest.raises(ExtractionTimeout, match="test.slow"):
@@ -115,7 +115,7 @@ def test_an_alarm_between_scans_raises_nothing_until_the_next_scan():
     import time
 
     from danvan_extract.errors import ExtractionTimeout
-    from danvan_extract.scan.anchors import alarm_session
+    from danvan_extract.scan.alarm import alarm_session
 
     with alarm_session():
         ctx = Context("Có 285 mô hình.\n", _PIPELINE.rules, _PIPELINE.anchor_index, budget=0.02)
@@ -156,7 +156,7 @@ def test_extract_leaves_no_alarm_whether_it_returns_or_raises():
 def test_a_worker_thread_gets_no_session_while_the_main_thread_has_one():
     import threading
 
-    from danvan_extract.scan.anchors import alarm_session
+    from danvan_extract.scan.alarm import alarm_session
 
     seen = []
     with alarm_session():

@@ -277,7 +277,7 @@ def test_slow_pattern_at_many_anchors_stops_at_the_budget(tmp_path):
     import regex
 
     from danvan_extract import Pipeline
-    from danvan_extract.scan.anchors import Anchors, ScanPattern
+    from danvan_extract.scan.promises import Anchors, ScanPattern
     from danvan_extract.errors import ExtractionTimeout
     from danvan_extract.extractors.base import Context
 

@@ -14,7 +14,8 @@ from typing import Iterable, Optional, Sequence
 from .errors import E_DOCUMENT, E_INTERNAL, E_NOT_STR, DanvanError, InputError, InternalError
 from .extractors import build_extractors
 from .extractors.arithmetic import reread_by_arithmetic
-from .scan.anchors import AnchorIndex, alarm_session
+from .scan.alarm import alarm_session
+from .scan.index import AnchorIndex
 from .grammar.lazy import first_use
 from .scan.budget import time_budget_seconds
 from .extractors.base import DEFAULT_BUDGET, Candidate, Context

@@ -17,7 +17,9 @@ from typing import Callable, Optional
 
 import regex
 
-from ..scan.anchors import AnchorIndex, DocumentAnchors, ScanPattern
+from ..scan.document import DocumentAnchors
+from ..scan.index import AnchorIndex
+from ..scan.promises import ScanPattern
 
 from ..numbers import MULT_WORD, MULTIPLIERS, parse_digits, parse_spelled
 from ..registry import PRIORITIES, UNKNOWN_PRIORITY

@@ -24,7 +24,7 @@ from .. import numbers
 from .alternation import alternation, word_alternation
 from .pattern_cache import parsed_toml
 from .levels import NUMBERED, VIETNAMESE_UNITS
-from ..scan.anchors import AFTER_CLASSES, WORD_CLASSES, Anchors, PatternSource, ScanPattern
+from ..scan.promises import AFTER_CLASSES, WORD_CLASSES, Anchors, PatternSource, ScanPattern
 from ..bundled import bundled_rules_dir
 from ..errors import (E_LEXICON_READ, E_RULES_AFTER, E_RULES_AFTER_CLASS, E_RULES_AFTER_WORD, E_RULES_HOLDS, E_RULES_NUMBER_WORDS, E_LEXICON_UTF8, E_QUALIFIER_KIND, E_RULES_ANCHOR_LIST, E_RULES_DIR, E_RULES_FILE,
                      E_RULES_GROUPS, E_RULES_LINK, E_RULES_NOT_DIR, E_RULES_PATTERN_MISSING, E_RULES_REFERENCE, E_RULES_REGEX, E_RULES_TOO_LONG, E_RULES_TYPE,

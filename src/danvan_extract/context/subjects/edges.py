@@ -11,7 +11,7 @@ import regex
 
 from ...grammar.alternation import word_alternation
 from ...grammar.lazy import deferred, settle
-from ...scan.anchors import _WHITE  # the engine's white space, by character
+from ...scan.characters import WHITE  # the engine's white space, by character
 from ...grammar.levels import PLAIN_UNITS as _UNIT_WORDS, written_pattern  # the level words of administrative units
 from ..words import LETTER, lowered, may_end_with
 
@@ -49,7 +49,7 @@ _LEADING_SOURCE = (
 _LEADING = deferred(_LEADING_SOURCE, regex.I | regex.V0)
 # the stretches of letters a match of _LEADING can open with (and letters of its syntax: more is safe)
 _LEADING_SYLLABLES = frozenset(regex.findall(r"\p{L}+", _LEADING_SOURCE.lower()))
-_LEADING_MARKS = "".join(sorted(_WHITE)) + ",:-+•*"  # (its first class, by character)
+_LEADING_MARKS = "".join(sorted(WHITE)) + ",:-+•*"  # (its first class, by character)
 
 # ("của các huyện A, B": the plural word before the places goes with them)
 PLACE_LINK = deferred(r"(?:\s|^)(?:của|tại|ở|trên\s+địa\s+bàn|trên\s+toàn|thuộc|trong|toàn|cả)(?:\s+(?:các|những))?\s*$",

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import regex
 
-from ...scan.anchors import ScanPattern
+from ...scan.promises import ScanPattern
 from ..base import Candidate, Context, Spanned, match_at
 from ...grammar.pattern_cache import compile_regex, compile_std
 from .text_helpers import at
