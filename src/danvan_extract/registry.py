@@ -104,7 +104,7 @@ ROWS: tuple[FactType, ...] = (
              keys=(("hectares", "number"),), as_written=("unit",), rules="area"),
     FactType("money", "Money", 2, "#ffd23f", "money:MoneyExtractor", graded=True, numeric=True,
              keys=(("amount", "number"),), as_written=("unit",), rules="money", groups=("per",)),
-    FactType("document_ref", "DocumentRef", 0, "#ff8fab", "document_ref:DocumentRefExtractor", graded=True,
+    FactType("document_ref", "DocumentRef", 0, "#ff8fab", "document_ref.extractor:DocumentRefExtractor", graded=True,
              keys=(("number", "code"),), as_written=("issuer", "title"), grammar=_DOCUMENT_GRAMMAR),
     FactType("person_role", "PersonRole", 6, "#5ec2b7", "person_role.extractor:PersonRoleExtractor", layer=1, graded=True,
              keys=(("person", "text"),), as_written=("person", "roles"), grammar=_PERSON_GRAMMAR),
