@@ -12,7 +12,7 @@ from danvan_extract import Pipeline
 from danvan_extract.scan import anchors
 from danvan_extract.scan.anchors import Anchors, ScanPattern
 from danvan_extract.errors import ExtractionTimeout
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.text import normalize
 
 from .test_corpus import CORPUS_DIR

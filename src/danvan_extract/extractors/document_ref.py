@@ -12,8 +12,12 @@ from ..grammar.alternation import alternation
 from ..grammar.lazy import deferred, settle
 from ..grammar.levels import NUMBERED, VIETNAMESE_UNITS
 from ..grammar.rules import Rules
-from .base import (Candidate, Context, GrammarAttributes, Lexicons, Spanned, group_numbers, group_span, last_word_span,
-                   last_match, last_words, match_at, may_end_with)
+from .base.candidates import Candidate, Spanned
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group_numbers, group_span
+from .base.matching import last_word_span, last_match, last_words, match_at, may_end_with
+from .base.grammar_attributes import GrammarAttributes
 from .tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets
