@@ -12,7 +12,7 @@ from danvan_extract import Pipeline
 from danvan_extract.scan import characters, document
 from danvan_extract.scan.promises import WORD_CLASSES, Anchors, ScanPattern
 from danvan_extract.errors import ExtractionTimeout
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.text import normalize
 
 from .test_corpus import CORPUS_DIR

@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
 from danvan_extract.errors import RulesError
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.scan import document
 from danvan_extract.scan.characters import LINE_WHITE
 from danvan_extract.scan.document import DocumentAnchors
@@ -123,7 +123,7 @@ def test_one_search_finds_the_opening_lines_of_every_line_promise(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab \n", max_size=60), st.sampled_from([r"a", r"a[\s\S]{0,6}?b", r"\n", r"(?m)$", r"b*"]))
 def test_match_lines_equal_the_line_index(text, pattern):
-    from danvan_extract.extractors.base import _match_lines
+    from danvan_extract.extractors.base.context import _match_lines
 
     doc = DocumentAnchors(text, text, _PIPELINE.anchor_index, 10.0)
     matches = list(regex.finditer(pattern, text))

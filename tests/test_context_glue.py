@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract.context.words import Openers, lowered
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.grammar.rules import load_rules
 
 _RULES = load_rules()

@@ -79,14 +79,14 @@ def test_every_catalogue_message_has_its_own_code():
 
 
 def test_a_fault_inside_the_package_is_an_internal_error_not_an_input_error(monkeypatch):
-    from danvan_extract.extractors import base
+    from danvan_extract.extractors.base import context
 
     pipeline = Pipeline(context=False)
 
     def broken(*args, **kwargs):
         raise InputError("[E000] a parser handed a token it should not have")
 
-    monkeypatch.setattr(base, "_parse_spelled", broken)  # (the parse the extractors call)
+    monkeypatch.setattr(context, "_parse_spelled", broken)  # (the parse the extractors call)
     with pytest.raises(InternalError, match=r"\[E034\] a bug in danvan-extract") as info:
         pipeline.extract("Huyện có hai mươi mô hình.")
     assert not isinstance(info.value, InputError) and isinstance(info.value, DanvanError)

@@ -5,7 +5,7 @@ and a blank text gives what the scans would give."""
 import pytest
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 
 _PIPELINE = Pipeline(context=False)
 

@@ -3,7 +3,8 @@ take its value from the caller's string there (issue 10, item 1)."""
 
 import pytest
 
-from danvan_extract.extractors.base import Context, Spanned
+from danvan_extract.extractors.base.candidates import Spanned
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.registry import TYPES
 from danvan_extract.text import normalize
 

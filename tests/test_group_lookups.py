@@ -2,7 +2,8 @@
 module's look-ups by name read."""
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Context, group, has_group
+from danvan_extract.extractors.base.context import Context
+from danvan_extract.extractors.base.groups import group, has_group
 from danvan_extract.text import normalize
 
 from .conftest import GOLD
@@ -28,14 +29,14 @@ def test_group_and_has_group_equal_groupdict_on_gold_for_every_pattern():
 def test_numbers_parsed_once_per_written_form_equal_a_fresh_parse():
     from hypothesis import given, settings, strategies as st
 
-    from danvan_extract.extractors import base
+    from danvan_extract.extractors.base import context
     from danvan_extract.numbers import DIGITS_RE, parse_digits
 
     @settings(max_examples=300, deadline=None)
     @given(st.from_regex(r"\d{1,3}(?:[.,]\d{3}){0,3}(?:,\d{1,3})?", fullmatch=True).filter(DIGITS_RE.fullmatch))
     def digits(token):
-        assert base._parse_digits(token) == parse_digits(token)
-        assert type(base._parse_digits(token)) is type(parse_digits(token))
+        assert context._parse_digits(token) == parse_digits(token)
+        assert type(context._parse_digits(token)) is type(parse_digits(token))
 
     digits()
 
@@ -43,7 +44,7 @@ def test_numbers_parsed_once_per_written_form_equal_a_fresh_parse():
 def test_the_noun_after_a_number_depends_on_the_syllables_read_only():
     from hypothesis import given, settings, strategies as st
 
-    from danvan_extract.extractors.base import Lexicons
+    from danvan_extract.extractors.base.lexicons import Lexicons
 
     fresh = Lexicons(_PIPELINE.rules)  # its own cache: filled by this test alone
     words = st.sampled_from(["hộ", "nghèo", "mô", "hình", "Ban", "người", "năm", "nay", "tổ", "phụ", "nữ", "CHƯƠNG",
@@ -65,7 +66,7 @@ _PIPELINE_LEX = next(ex.lex for ex in _PIPELINE.extractors if type(ex).__name__ 
 
 
 def test_group_reader_reads_what_group_reads_on_gold_for_every_pattern():
-    from danvan_extract.extractors.base import group_reader
+    from danvan_extract.extractors.base.groups import group_reader
 
     names = ("sp", "n1", "h1", "n2", "h2", "m1", "m2", "n3", "d", "m", "y", "nothing")
     readers = [group_reader(*names), group_reader("y", "m", "d"), group_reader("nothing", "n1")]

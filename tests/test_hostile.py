@@ -279,7 +279,7 @@ def test_slow_pattern_at_many_anchors_stops_at_the_budget(tmp_path):
     from danvan_extract import Pipeline
     from danvan_extract.scan.promises import Anchors, ScanPattern
     from danvan_extract.errors import ExtractionTimeout
-    from danvan_extract.extractors.base import Context
+    from danvan_extract.extractors.base.context import Context
 
     pipeline = Pipeline()
     slow = ScanPattern("test.slow", regex.compile(r"(?:a|aa)+$", regex.MULTILINE), Anchors.of(line=True))
@@ -300,7 +300,7 @@ def test_timeout_names_the_pattern_that_spent_the_budget(pipeline):
     import time
 
     from danvan_extract.errors import ExtractionTimeout
-    from danvan_extract.extractors.base import Context
+    from danvan_extract.extractors.base.context import Context
 
     ctx = Context("Có 285 mô hình.", pipeline.rules, pipeline.anchor_index, budget=60)
     ctx.anchors.spent["user.evil"] = 59.5

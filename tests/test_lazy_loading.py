@@ -30,14 +30,14 @@ _WORDS = st.text(alphabet="ab ", max_size=4)
 @settings(max_examples=200, deadline=None)
 @given(st.frozensets(_WORDS), st.frozensets(_WORDS), st.lists(_WORDS, max_size=12))
 def test_known_words_answer_as_the_union_of_their_sets(first, rest, asked):
-    from danvan_extract.extractors.base import KnownWords
+    from danvan_extract.extractors.base.lexicons import KnownWords
 
     known = KnownWords(first, lambda: rest)
     assert [w in known for w in asked] == [w in (first | rest) for w in asked]
 
 
 def test_the_lexicons_known_words_are_the_folded_counted_nouns_and_dictionary():
-    from danvan_extract.extractors.base import Lexicons
+    from danvan_extract.extractors.base.lexicons import Lexicons
     from danvan_extract.extractors.tones import folded
     from danvan_extract.grammar.rules import load_rules
 

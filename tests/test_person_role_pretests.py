@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
 from danvan_extract.extractors.person_role import organizations, role_first
-from danvan_extract.extractors.base import match_at
+from danvan_extract.extractors.base.matching import match_at
 
 _EXTRACTOR = next(e for e in Pipeline(context=False).extractors if e.name == "person_role")
 
@@ -95,7 +95,7 @@ def test_an_organization_head_is_tried_only_where_the_next_word_may_open_one(tex
 def test_an_opening_test_is_refused_for_a_pattern_that_reads_before_its_start():
     import regex
 
-    from danvan_extract.extractors.base import opening_test
+    from danvan_extract.extractors.base.matching import opening_test
 
     assert opening_test(regex.compile(r"(?<=x)Ban")) is None
     assert opening_test(regex.compile(r"Ban$")) is None

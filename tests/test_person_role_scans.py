@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.text import normalize
 
 from .test_anchors import _texts

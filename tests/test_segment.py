@@ -1,7 +1,7 @@
 from hypothesis import given, settings, strategies as st
 
 from danvan_extract import Pipeline
-from danvan_extract.extractors.base import Context
+from danvan_extract.extractors.base.context import Context
 from danvan_extract.segment import sentences
 
 

@@ -18,7 +18,8 @@ from .scan.alarm import alarm_session
 from .scan.index import AnchorIndex
 from .grammar.lazy import first_use
 from .scan.budget import time_budget_seconds
-from .extractors.base import DEFAULT_BUDGET, Candidate, Context
+from .extractors.base.candidates import Candidate
+from .extractors.base.context import DEFAULT_BUDGET, Context
 from .records import Document, FactBase, fact_record
 from .registry import GRADED_TYPES, LAYERS, NUMERIC_TYPES, TYPES
 from .grammar.rules import load_rules

@@ -30,7 +30,7 @@ from ..io.listing import count_inputs, pending_inputs
 from ..scan.budget import time_budget_seconds
 from .document import LARGE_FILE_BYTES, Result, extract_file, failed_result, large_encoding, line_result, pipeline_for
 from ..errors import E_DOCUMENT, E_INPUT_FOLDER, E_LIST_INPUT, E_WORKER_DIED, E_WORKERS, InputError
-from ..extractors.base import DEFAULT_BUDGET
+from ..extractors.base.context import DEFAULT_BUDGET
 from ..io.output import Output, done_ids
 from .workers import die_with_parent
 from ..nlp import load_models

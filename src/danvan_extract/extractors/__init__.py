@@ -6,7 +6,9 @@ import importlib
 
 from ..registry import ROWS
 from ..grammar.rules import Rules
-from .base import Candidate, Context, Lexicons
+from .base.candidates import Candidate
+from .base.context import Context
+from .base.lexicons import Lexicons
 
 
 def build_extractors(rules: Rules, *, person_roles: bool = True) -> list:

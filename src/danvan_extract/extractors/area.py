@@ -8,7 +8,10 @@ from typing import Iterator, Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from .base import Candidate, Context, Spanned, Lexicons, group, group_span
+from .base.candidates import Candidate, Spanned
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group, group_span
 from .numeric import (CHANGE_FROM, bounds, year_label, first_of_change, in_unit_size, qualify, rate_base,
                       spaced_figure, spelled_no_figure, side_of_unit_ratio, unit_size_after)
 from .table_cells import bracketed_unit, header_cell, unit_in_brackets

@@ -19,7 +19,8 @@ from typing import Optional
 import regex
 
 from ..grammar.lazy import deferred, settle
-from .base import Candidate, line_around
+from .base.candidates import Candidate
+from .base.context import line_around
 
 # The figure's number as written, and a number written "28,350" (one comma,
 # three digits after it: a decimal the Vietnamese way, thousands the English way).

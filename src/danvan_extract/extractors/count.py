@@ -10,7 +10,11 @@ from ..grammar.lazy import deferred, settle
 from ..numbers import SPELLED, compound, parse_digits, parse_spelled, spelled_pair, spelled_range
 from .tones import fold_tones
 from ..grammar.alternation import alternation
-from .base import Candidate, Context, Lexicons, Spanned, group, group_reader, match_at
+from .base.candidates import Candidate, Spanned
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group, group_reader
+from .base.matching import match_at
 from .numeric import (ENGLISH_THOUSANDS, bounds, first_of_change, in_unit_size, qualify,
                       rate_base, spaced_figure, year_label)
 from .table_cells import (

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Candidate, Context, Lexicons, group_reader
+from .base.candidates import Candidate
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group_reader
 
 _DATE_GROUPS = group_reader("y", "m", "d")
 

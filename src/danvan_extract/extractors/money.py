@@ -13,7 +13,11 @@ from ..grammar.lazy import deferred, settle
 from ..numbers import MULT, MULTIPLIERS, compound, scale, spelled_pair, spelled_range
 from .table_cells import bracketed_unit, unit_in_brackets
 from .tones import fold_tones
-from .base import Candidate, Context, Lexicons, Spanned, group, group_numbers, group_span, match_at
+from .base.candidates import Candidate, Spanned
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group, group_numbers, group_span
+from .base.matching import match_at
 from .numeric import (CHANGE_FROM, ENGLISH_THOUSANDS, bounds, clause_start, first_of_change,
                       qualify, side_of_unit_ratio, spaced_figure, spelled_no_figure)
 from ..grammar.pattern_cache import compile_regex

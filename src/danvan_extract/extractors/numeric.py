@@ -9,7 +9,9 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import COMPOUND_ORDER, DIGITS, DIGITS_RE, MULT, MULTIPLIERS, parse_digits, scale
-from .base import Context, Lexicons, group, group_reader
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group, group_reader
 from ..grammar.pattern_cache import compile_regex
 
 

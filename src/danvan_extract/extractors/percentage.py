@@ -8,7 +8,10 @@ import regex
 
 from ..grammar.lazy import deferred, settle
 from ..numbers import DIGITS, spelled_pair, spelled_range
-from .base import Candidate, Context, Lexicons, group
+from .base.candidates import Candidate
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group
 from .numeric import (CHANGE_FROM, bounds, clause_start, first_of_change, phrase_before, qualify, spelled_no_figure,
                       year_label)
 from .table_cells import colon_label_unit, first_row_figure, header_cell, row_label_span, unit_cell_span

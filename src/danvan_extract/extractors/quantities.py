@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Iterator
 
 
-from .base import Candidate, Context, Lexicons, group, group_span
+from .base.candidates import Candidate
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group, group_span
 from .numeric import bounds
 from ..grammar.pattern_cache import compile_regex
 

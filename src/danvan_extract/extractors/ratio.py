@@ -10,7 +10,11 @@ import regex
 from ..numbers import DIGITS, MULT, MULTIPLIERS, parse_digits
 from ..grammar.rules import alternation
 from .tones import fold_tones
-from .base import Candidate, Context, Lexicons, Spanned, group, group_span, has_group, match_at
+from .base.candidates import Candidate, Spanned
+from .base.context import Context
+from .base.lexicons import Lexicons
+from .base.groups import group, group_span, has_group
+from .base.matching import match_at
 from ..grammar.lazy import deferred, settle
 from .numeric import compound_lead, elided_currency, phrase_before, qualify
 from ..grammar.pattern_cache import compile_regex

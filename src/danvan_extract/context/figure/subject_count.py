@@ -22,7 +22,7 @@ from ..subjects.distinctions import average_phrase, breakdown_label, distinguish
 from ..subjects.land import land_subject
 from ..subjects.tables import names_quantity
 from ..subjects.members import counted_member, member_groups, members_of
-from ...extractors.base import last_match
+from ...extractors.base.matching import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import RANK as _RANK
 from ...numbers import MULTIPLIERS

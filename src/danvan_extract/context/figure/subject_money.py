@@ -15,7 +15,7 @@ from ..subjects.rightward import list_end, right_phrase, size_before
 from ..subjects.leftward import left_phrase
 from ..subjects.money import (drop_generic_head, generic_sum, money_noun_after, names_sum, priced_item, sum_names,
                               support_verb)
-from ...extractors.base import last_match
+from ...extractors.base.matching import last_match
 from ...grammar.lazy import deferred, settle
 from ...grammar.levels import VIETNAMESE_CLASSED, written_pattern
 from .clauses import (CLAUSE_BREAK, DIGIT, SUM_THEN_WORDS, TIMES_THEN_LEVEL, WINDOW, last_break,

@@ -12,7 +12,7 @@ import regex
 
 from ...grammar.lazy import deferred, settle
 from ..words import holds_letter
-from ...extractors.base import last_match
+from ...extractors.base.matching import last_match
 
 from .vocabulary import CLASSIFIERS, DIGIT, MAX_RATE_WORDS, Span
 from .edges import leading_end, trim

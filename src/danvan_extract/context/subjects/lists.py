@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ...grammar.lazy import deferred, settle
-from ...extractors.base import last_match
+from ...extractors.base.matching import last_match
 
 from .vocabulary import ADVERBS, SCAN, STATING, counted_nouns, not_nouns
 from .verbs import SUPPORT_VERB, VERB_INSIDE

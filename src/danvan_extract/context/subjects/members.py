@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ...grammar.lazy import deferred, settle
-from ...extractors.base import last_match
+from ...extractors.base.matching import last_match
 
 from .vocabulary import Span
 from .edges import trim

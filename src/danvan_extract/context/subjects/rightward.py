@@ -11,7 +11,7 @@ import regex
 from ...grammar.alternation import word_alternation
 from ...grammar.lazy import deferred, settle
 from ..words import may_end_with
-from ...extractors.base import last_match
+from ...extractors.base.matching import last_match
 
 from .vocabulary import Span
 from .verbs import AND_VERB_TAIL, ENDS_IN_PREDICATE, PREDICATE_IN

@@ -9,7 +9,12 @@ from typing import Iterator
 
 from ...grammar.levels import NUMBERED, VIETNAMESE_UNITS
 from ...grammar.rules import Rules
-from ..base import Candidate, Context, GrammarAttributes, Lexicons, group_numbers, group_span, match_at
+from ..base.candidates import Candidate
+from ..base.context import Context
+from ..base.grammar_attributes import GrammarAttributes
+from ..base.groups import group_numbers, group_span
+from ..base.lexicons import Lexicons
+from ..base.matching import match_at
 from ..tones import fold_tones
 from .codes import NumberCodes, is_code_form
 from .fields import ReferenceFields

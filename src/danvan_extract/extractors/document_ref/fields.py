@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ...grammar.lazy import deferred, settle
-from ..base import Candidate, Context, Spanned, match_at
+from ..base.candidates import Candidate, Spanned
+from ..base.context import Context
+from ..base.matching import match_at
 from .codes import ParsedNumber
 
 _PHRASE_END = deferred(r"[.;](?=\s|$)|\n")  # where a quote never closed stops

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import Spanned
+from ..base.candidates import Spanned
 
 
 class DocumentHeaders:

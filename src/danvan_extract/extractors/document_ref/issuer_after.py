@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import Spanned, last_match, match_at
+from ..base.candidates import Spanned
+from ..base.matching import last_match, match_at
 from .fields import issue_date
 
 

@@ -10,7 +10,9 @@ from typing import Optional
 
 from ...grammar.alternation import alternation
 from ...grammar.lazy import deferred, settle
-from ..base import Context, Spanned, last_word_span, last_words, match_at, may_end_with
+from ..base.candidates import Spanned
+from ..base.context import Context
+from ..base.matching import last_word_span, last_words, match_at, may_end_with
 from ..tones import fold_tones
 
 _NONSPACE = deferred(r"\S+")  # the words of a clause, with their offsets

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import Spanned, match_at
+from ..base.candidates import Spanned
+from ..base.matching import match_at
 from ..tones import fold_tones
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import Candidate, Context, match_at
+from ..base.candidates import Candidate
+from ..base.context import Context
+from ..base.matching import match_at
 
 
 class ListSharing:

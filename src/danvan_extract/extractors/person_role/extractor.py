@@ -8,7 +8,11 @@ from functools import cached_property, lru_cache
 from typing import Callable, Iterator, Optional, TypeVar
 
 from ...grammar.levels import NUMBERED, VIETNAMESE_UNITS
-from ..base import Candidate, Context, GrammarAttributes, Lexicons, opening_test
+from ..base.candidates import Candidate
+from ..base.context import Context
+from ..base.lexicons import Lexicons
+from ..base.matching import opening_test
+from ..base.grammar_attributes import GrammarAttributes
 from ...grammar.pattern_cache import compile_regex
 from .lists import PersonLists
 from .name_first import NameFirstForms

@@ -8,7 +8,9 @@ from typing import Iterator, NamedTuple, Optional
 
 import regex
 
-from ..base import Candidate, Context, Spanned, match_at
+from ..base.candidates import Candidate, Spanned
+from ..base.context import Context
+from ..base.matching import match_at
 from ...grammar.pattern_cache import compile_regex
 from .text_helpers import at
 

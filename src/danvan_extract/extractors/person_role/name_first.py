@@ -10,7 +10,9 @@ from typing import Iterator
 import regex
 
 from ...scan.promises import ScanPattern
-from ..base import Candidate, Context, Spanned, match_at
+from ..base.candidates import Candidate, Spanned
+from ..base.context import Context
+from ..base.matching import match_at
 from ...grammar.pattern_cache import compile_regex, compile_std
 from .text_helpers import at
 

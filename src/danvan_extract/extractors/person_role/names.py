@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import match_at
+from ..base.matching import match_at
 from ..tones import fold_tones
 from ..person_names import MIDDLE_MARKERS, is_caps_name, max_len, name_start
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import match_at
+from ..base.matching import match_at
 from ..tones import fold_tones
 from ..person_names import is_vi_syllable
 from ...grammar.pattern_cache import compile_regex

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import Spanned, match_at
+from ..base.candidates import Spanned
+from ..base.matching import match_at
 from ..tones import fold_tones
 from ...grammar.pattern_cache import compile_regex
 from .org_words import CAPITALISED, CONNECTOR, DIGITS, ENDS, HEAD, LEVEL, LOWER_HEAD, LOWER_LEVEL, ORG_WORD, OTHER

@@ -7,7 +7,9 @@ from __future__ import annotations
 import bisect
 from typing import Iterator, Optional
 
-from ..base import Candidate, Context, Spanned, match_at
+from ..base.candidates import Candidate, Spanned
+from ..base.context import Context
+from ..base.matching import match_at
 from ..person_names import name_start
 from ...grammar.pattern_cache import compile_regex
 from .text_helpers import at

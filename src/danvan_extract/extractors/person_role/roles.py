@@ -8,7 +8,8 @@ from typing import Optional
 
 import regex
 
-from ..base import Spanned, match_at
+from ..base.candidates import Spanned
+from ..base.matching import match_at
 from ...grammar.pattern_cache import compile_regex
 
 _AND = " và "  # between two posts of one named person

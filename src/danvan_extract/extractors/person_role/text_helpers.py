@@ -3,7 +3,7 @@ span, and the word or the two words just before a position."""
 
 from __future__ import annotations
 
-from ..base import Spanned
+from ..base.candidates import Spanned
 from ...grammar.pattern_cache import compile_regex
 
 _LAST_PAIR = compile_regex(r"(?<![\p{L}])(\p{L}+)[ ]+(\p{L}+)[ ]*$")
