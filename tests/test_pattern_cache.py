@@ -227,16 +227,21 @@ print(store().misses)
 """
 
 
+def _seed_articles(folder: Path) -> Path:
+    """``folder`` holding a copy of the seed articles."""
+    folder.mkdir()
+    for seed in sorted((ROOT / "gold" / "seeds").glob("*.txt")):
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the local engine forks its workers where it can")
 def test_what_batch_workers_compiled_is_kept_for_the_next_process(tmp_path):
     # A forked worker ends without running the interpreter's exit hooks, so
     # the patterns only the workers compiled (the parent warms up on one
     # short text) must be saved another way, or every batch compiles them again.
     env = {**os.environ, "DANVAN_CACHE_DIR": str(tmp_path / "cache")}
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for seed in sorted((ROOT / "gold" / "seeds").glob("*.txt")):
-        (articles / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    articles = _seed_articles(tmp_path / "articles")
     subprocess.run([sys.executable, "-c", _BATCH, str(articles), str(tmp_path / "out.jsonl")],
                    check=True, env=env, capture_output=True, text=True)
     again = subprocess.run([sys.executable, "-c", _AGAIN, str(articles)], check=True, env=env,
@@ -249,10 +254,7 @@ def test_what_dask_workers_compiled_is_kept_for_the_next_process(tmp_path):
     # they compiled through their own exit, which the nanny lets run.
     pytest.importorskip("distributed")
     env = {**os.environ, "DANVAN_CACHE_DIR": str(tmp_path / "cache")}
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for seed in sorted((ROOT / "gold" / "seeds").glob("*.txt")):
-        (articles / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    articles = _seed_articles(tmp_path / "articles")
     subprocess.run([sys.executable, "-m", "danvan_extract.views.cli", "extract", str(articles), "-o",
                     str(tmp_path / "out.jsonl"), "--engine", "dask", "--workers", "2", "--no-progress"],
                    check=True, env=env, capture_output=True, text=True, timeout=600)
